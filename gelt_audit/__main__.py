@@ -1,0 +1,3 @@
+from gelt_audit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,31 @@
+"""Run every audit over a finished crawl and gather the findings the reports render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gelt_audit.audits.pages import page_inventory
+from gelt_audit.config import Config
+from gelt_audit.store import Crawl, Store, utcnow
+
+
+class NoCrawlError(Exception):
+    """There is no finished crawl to audit yet."""
+
+
+def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str, Any]:
+    """Findings for ``crawl`` (default: the last finished one), compared with the one before."""
+    crawl = crawl or store.latest_crawl(config.site_url)
+    if crawl is None:
+        raise NoCrawlError(
+            f"Todavía no hay un rastreo terminado de {config.site_url} en {store.path}. "
+            "Ejecute primero: gelt-audit crawl"
+        )
+    previous = store.previous_crawl(crawl)
+    return {
+        "site": {"name": config.site_name, "url": config.site_url},
+        "crawl": crawl.as_dict(),
+        "previous_crawl": previous.as_dict() if previous else None,
+        "pages": page_inventory(store, crawl, config.dependencias),
+        "generated_at": utcnow(),
+    }

@@ -1,0 +1,220 @@
+"""The `gelt-audit` command: a thin layer over crawler/, audits/ and reports/."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from gelt_audit import __version__
+from gelt_audit.config import Config, ConfigError, load_config
+from gelt_audit.store import Store, StoreError
+
+# Exit codes (documented in the README).
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_CONFIG = 2
+EXIT_UNREACHABLE = 3
+EXIT_CRAWL_FAILED = 4
+EXIT_DELIVERY_FAILED = 5
+EXIT_LOCKED = 6
+EXIT_NO_DATA = 7
+
+log = logging.getLogger("gelt_audit")
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one Spanish line, with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR):
+        super().__init__(message)
+        self.code = code
+
+
+def setup_logging(config: Config) -> None:
+    """Log everything (Scrapy included) to a rotating file next to the store; nothing on stdout."""
+    root = logging.getLogger()
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        config.log_path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(config.log["level"].upper())
+
+
+def say(message: str) -> None:
+    """Progress for a person at a terminal; silent under cron."""
+    if sys.stdout.isatty():
+        print(message)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    setup_logging(config)
+    return config
+
+
+# -- commands -------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    from gelt_audit.init import starter_config
+
+    path = Path(args.config)
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} ya existe; use --force para reemplazarlo.", EXIT_CONFIG)
+    text, found = starter_config(args.url, name=args.name)
+    path.write_text(text, encoding="utf-8")
+    print(f"Configuración escrita en {path}.")
+    if found:
+        print(f"Se propusieron {found} dependencias a partir del menú del sitio; revíselas.")
+    else:
+        print("No se encontraron dependencias en el menú del sitio; complete [[dependencias]] a mano.")
+    return EXIT_OK
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from gelt_audit.crawler.run import crawl
+
+    config = _config(args)
+    say(f"Rastreando {config.site_url} …")
+    result = crawl(config)
+    if result.crawl_id is None:
+        raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
+    with Store(config.store_path) as store:
+        done = store.crawl(result.crawl_id)
+    summary = f"Rastreo {done.id}: {done.pages} respuestas, {done.errors} errores, estado: {_STATUS_ES.get(done.status, done.status)}."
+    log.info(summary)
+    if result.site_unreachable:
+        print(f"El sitio {config.site_url} no respondió: {done.error}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    if done.status != "finished":
+        print(f"{summary} {done.error or ''}".strip(), file=sys.stderr)
+        return EXIT_CRAWL_FAILED
+    say(summary)
+    return EXIT_OK
+
+
+_STATUS_ES = {"finished": "terminado", "failed": "fallido", "interrupted": "interrumpido", "running": "en curso"}
+
+
+def _findings(config: Config) -> dict[str, Any]:
+    from gelt_audit.audits.run import NoCrawlError, audit
+
+    with Store(config.store_path) as store:
+        try:
+            return audit(store, config)
+        except NoCrawlError as exc:
+            raise CommandError(str(exc), EXIT_NO_DATA) from None
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    config = _config(args)
+    findings = _findings(config)
+    pages = findings["pages"]
+    unassigned = sum(1 for p in pages if p["dependencia"] is None)
+    errors = sum(1 for p in pages if (p["status"] or 0) >= 400 or p["status"] == 0)
+    print(f"Sitio: {findings['site']['name']} ({findings['site']['url']})")
+    print(f"Rastreo {findings['crawl']['id']}: {len(pages)} páginas, {errors} con error, {unassigned} sin asignar.")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from gelt_audit.reports import json_report
+
+    config = _config(args)
+    findings = _findings(config)
+    if args.format == "json":
+        text = json_report.dumps(findings)
+    else:
+        raise CommandError(f"Formato de informe no disponible todavía: {args.format}", EXIT_CONFIG)
+    if args.output:
+        write_atomic(Path(args.output), text)
+        say(f"Informe escrito en {args.output}")
+    else:
+        sys.stdout.write(text + "\n")
+    return EXIT_OK
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.chmod(0o640)
+    tmp.replace(path)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from gelt_audit.demo.run import run_demo
+
+    return run_demo(Path(args.dir), keep_serving=args.serve)
+
+
+# -- parser ---------------------------------------------------------------------
+def _add_config(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--config",
+        default="gelt.toml",
+        metavar="RUTA",
+        help="archivo de configuración (por defecto: ./gelt.toml)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gelt-audit",
+        description="Control del sitio web municipal según el plan de acción GEL-T: rastrea el sitio, "
+        "guarda cada versión de cada página, audita y produce informes.",
+    )
+    parser.add_argument("--version", action="version", version=f"gelt-audit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO", title="comandos")
+
+    commands: list[tuple[str, str, Callable[[argparse.Namespace], int]]] = [
+        ("init", "escribe una configuración inicial comentada para un sitio", cmd_init),
+        ("crawl", "rastrea el sitio y guarda una instantánea de cada página", cmd_crawl),
+        ("audit", "audita el último rastreo terminado y muestra un resumen", cmd_audit),
+        ("report", "produce el informe del último rastreo (JSON, HTML o CSV)", cmd_report),
+        ("demo", "sirve el sitio de demostración, lo rastrea dos veces y produce los informes", cmd_demo),
+    ]
+    for name, help_text, func in commands:
+        p = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+        _add_config(p)
+        p.set_defaults(func=func)
+        if name == "init":
+            p.add_argument("--url", required=True, help="dirección del sitio web municipal (http:// o https://)")
+            p.add_argument("--name", default="", help="nombre de la entidad (por defecto, el título del sitio)")
+            p.add_argument("--force", action="store_true", help="reemplaza un archivo de configuración existente")
+        elif name == "report":
+            p.add_argument("--format", choices=["json"], default="json", help="formato del informe")
+            p.add_argument("--output", metavar="ARCHIVO", help="archivo de salida (por defecto, la salida estándar)")
+        elif name == "demo":
+            p.add_argument("--dir", default="gelt-demo", help="carpeta de trabajo de la demostración (por defecto: ./gelt-demo)")
+            p.add_argument("--serve", action="store_true", help="deja el sitio de demostración en línea al terminar")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_CONFIG
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"Error de configuración: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except StoreError as exc:
+        print(f"Error del almacén: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except CommandError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("Interrumpido.", file=sys.stderr)
+        return 130

@@ -1,0 +1,329 @@
+"""Read and validate gelt.toml: every bad key or value is named, with its line."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+
+class ConfigError(Exception):
+    """A config problem a person can fix; the message is in Spanish and names the key."""
+
+
+# table -> key -> (accepted types, default). None as default means "required".
+_REQUIRED = object()
+SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
+    "site": {
+        "name": ((str,), ""),
+        "url": ((str,), _REQUIRED),
+        "hosts": ((list,), []),
+        "max_pages": ((int,), 5000),
+        "max_depth": ((int,), 20),
+        "max_query_variants": ((int,), 10),
+        "max_response_mb": ((int, float), 10),
+        "delay": ((int, float), 0.5),
+        "concurrency": ((int,), 2),
+        "autothrottle": ((bool,), True),
+        "timeout": ((int, float), 30),
+        "obey_robots": ((bool,), True),
+        "contact": ((str,), ""),
+        "exclude": ((list,), []),
+    },
+    "store": {
+        "path": ((str,), "gelt.db"),
+    },
+    "targets": {
+        "updates_per_month": ((int,), 4),
+    },
+    "noise": {
+        "selectors": ((list,), []),
+        "patterns": ((list,), []),
+        "rules": ((list,), []),
+    },
+    "reports": {
+        "dir": ((str,), "informes"),
+        "logo": ((str,), ""),
+        "templates": ((str,), ""),
+    },
+    "log": {
+        "path": ((str,), ""),
+        "level": ((str,), "INFO"),
+    },
+}
+DEPENDENCIA_KEYS: dict[str, tuple[tuple[type, ...], Any]] = {
+    "name": ((str,), _REQUIRED),
+    "responsable": ((str,), ""),
+    "email": ((str,), ""),
+    "match": ((list,), _REQUIRED),
+}
+NOISE_RULE_KEYS: dict[str, tuple[tuple[type, ...], Any]] = {
+    "prefix": ((str,), _REQUIRED),
+    "selectors": ((list,), []),
+    "patterns": ((list,), []),
+}
+_TYPE_NAMES = {str: "texto", int: "entero", float: "número", bool: "true/false", list: "lista"}
+
+
+@dataclass(frozen=True)
+class Dependencia:
+    name: str
+    responsable: str
+    email: str
+    match: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoiseRule:
+    """CSS selectors and regular expressions to ignore; prefix "" applies site-wide."""
+
+    prefix: str
+    selectors: tuple[str, ...]
+    patterns: tuple[str, ...]
+
+
+@dataclass
+class Config:
+    path: Path
+    site: dict[str, Any]
+    store_path: Path
+    dependencias: list[Dependencia]
+    targets: dict[str, Any]
+    noise: list[NoiseRule]
+    reports: dict[str, Any]
+    log: dict[str, Any]
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def site_url(self) -> str:
+        return self.site["url"]
+
+    @property
+    def site_name(self) -> str:
+        return self.site["name"] or urlsplit(self.site["url"]).hostname or self.site["url"]
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """The netlocs (host[:port]) the crawler may visit."""
+        own = urlsplit(self.site["url"]).netloc.lower()
+        return tuple(dict.fromkeys([own, *(h.lower() for h in self.site["hosts"])]))
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.path.parent / self.reports["dir"]
+
+    @property
+    def log_path(self) -> Path:
+        if self.log["path"]:
+            return self.path.parent / self.log["path"]
+        return self.store_path.with_suffix(".log")
+
+
+def line_of(text: str, key: str, table: str | None = None) -> int | None:
+    """The line where ``key`` is set (inside ``[table]`` when given), or where the table starts."""
+    lines = text.splitlines()
+    start = 0
+    if table:
+        header = re.compile(r"^\s*\[\[?\s*" + re.escape(table) + r"\s*\]\]?\s*(#.*)?$")
+        for i, line in enumerate(lines):
+            if header.match(line):
+                start = i
+                break
+    pattern = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for i in range(start, len(lines)):
+        if pattern.match(lines[i]):
+            return i + 1
+    if table:
+        return start + 1 if start or (lines and table in lines[0]) else None
+    return None
+
+
+def _where(text: str, key: str, table: str | None) -> str:
+    line = line_of(text, key, table)
+    return f" (línea {line})" if line else ""
+
+
+def _check_table(
+    values: dict[str, Any],
+    schema: dict[str, tuple[tuple[type, ...], Any]],
+    table: str,
+    text: str,
+    label: str | None = None,
+) -> dict[str, Any]:
+    """Check keys and types of one table; return it with defaults filled in."""
+    label = label or table
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in schema:
+            known = ", ".join(sorted(schema))
+            raise ConfigError(
+                f"Clave desconocida '{label}.{key}'{_where(text, key, table)}. Claves válidas en [{label}]: {known}."
+            )
+        types, _ = schema[key]
+        # bool is an int in Python; do not accept true where a number is expected
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            expected = " o ".join(_TYPE_NAMES[t] for t in types)
+            raise ConfigError(
+                f"Valor inválido para '{label}.{key}'{_where(text, key, table)}: se esperaba {expected}, "
+                f"se encontró {value!r}."
+            )
+        out[key] = value
+    for key, (_, default) in schema.items():
+        if key not in out:
+            if default is _REQUIRED:
+                raise ConfigError(f"Falta la clave obligatoria '{label}.{key}'{_where(text, table or key, None)}.")
+            out[key] = list(default) if isinstance(default, list) else default
+    return out
+
+
+def _check_str_list(values: list, key: str, text: str, table: str) -> tuple[str, ...]:
+    if not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"'{key}'{_where(text, key.split('.')[-1], table)} debe ser una lista de textos.")
+    return tuple(values)
+
+
+def _check_regexes(patterns: tuple[str, ...], key: str, text: str, table: str) -> None:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ConfigError(
+                f"Expresión regular inválida en '{key}'{_where(text, key.split('.')[-1], table)}: {p!r} ({exc})."
+            ) from None
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Validate TOML text; raise ConfigError naming the offending key and line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML inválido: {exc}") from None
+    allowed = set(SCHEMA) | {"dependencias"}
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(
+                f"Sección desconocida '{key}'{_where(text, key, key)}. Secciones válidas: {', '.join(sorted(allowed))}."
+            )
+    for table in SCHEMA:
+        if table in data and not isinstance(data[table], dict):
+            raise ConfigError(f"'{table}'{_where(text, table, None)} debe ser una tabla [{table}].")
+    if "site" not in data:
+        raise ConfigError(f"{path}: falta la sección [site] con la clave obligatoria 'site.url'.")
+    tables = {t: _check_table(data.get(t, {}), SCHEMA[t], t, text) for t in SCHEMA}
+    site = tables["site"]
+    _check_url(site["url"], text)
+    site["hosts"] = list(_check_str_list(site["hosts"], "site.hosts", text, "site"))
+    site["exclude"] = list(_check_str_list(site["exclude"], "site.exclude", text, "site"))
+    _check_regexes(tuple(site["exclude"]), "site.exclude", text, "site")
+    for key in ("max_pages", "max_depth", "max_query_variants", "concurrency", "max_response_mb", "timeout"):
+        if site[key] <= 0:
+            raise ConfigError(f"'site.{key}'{_where(text, key, 'site')} debe ser mayor que cero (es {site[key]}).")
+    if site["delay"] < 0:
+        raise ConfigError(f"'site.delay'{_where(text, 'delay', 'site')} no puede ser negativo.")
+    if tables["targets"]["updates_per_month"] < 0:
+        raise ConfigError(f"'targets.updates_per_month'{_where(text, 'updates_per_month', 'targets')} no puede ser negativo.")
+    if tables["log"]["level"].upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"'log.level'{_where(text, 'level', 'log')} debe ser DEBUG, INFO, WARNING o ERROR.")
+
+    store_path = _check_store_path(path.parent / tables["store"]["path"], text)
+    dependencias = _parse_dependencias(data.get("dependencias", []), text)
+    noise = _parse_noise(tables["noise"], text)
+    return Config(
+        path=path,
+        site=site,
+        store_path=store_path,
+        dependencias=dependencias,
+        targets=tables["targets"],
+        noise=noise,
+        reports=tables["reports"],
+        log=tables["log"],
+        raw=data,
+    )
+
+
+def _check_url(url: str, text: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"'site.url'{_where(text, 'url', 'site')} debe ser una dirección http:// o https:// completa, "
+            f"se encontró {url!r}."
+        )
+
+
+def _check_store_path(store: Path, text: str) -> Path:
+    parent = store.parent
+    if not parent.is_dir():
+        raise ConfigError(
+            f"'store.path'{_where(text, 'path', 'store')}: la carpeta {parent} no existe; créela o cambie la ruta."
+        )
+    if not os.access(parent, os.W_OK) or (store.exists() and not os.access(store, os.W_OK)):
+        raise ConfigError(f"'store.path'{_where(text, 'path', 'store')}: no se puede escribir en {store}.")
+    return store
+
+
+def _parse_dependencias(items: Any, text: str) -> list[Dependencia]:
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise ConfigError(f"'dependencias'{_where(text, 'dependencias', None)} debe escribirse como [[dependencias]].")
+    out = []
+    names = set()
+    for n, item in enumerate(items, 1):
+        label = f"dependencias[{n}]"
+        values = _check_table(item, DEPENDENCIA_KEYS, "dependencias", text, label)
+        match = _check_str_list(values["match"], f"{label}.match", text, "dependencias")
+        bad = [m for m in match if not m.startswith("/")]
+        if bad:
+            raise ConfigError(f"'{label}.match': cada prefijo debe empezar por '/', se encontró {bad[0]!r}.")
+        if values["name"] in names:
+            raise ConfigError(f"'{label}.name': la dependencia {values['name']!r} está repetida.")
+        names.add(values["name"])
+        out.append(Dependencia(values["name"], values["responsable"], values["email"], match))
+    return out
+
+
+def _parse_noise(noise: dict[str, Any], text: str) -> list[NoiseRule]:
+    selectors = _check_str_list(noise["selectors"], "noise.selectors", text, "noise")
+    patterns = _check_str_list(noise["patterns"], "noise.patterns", text, "noise")
+    _check_regexes(patterns, "noise.patterns", text, "noise")
+    rules = [NoiseRule("", selectors, patterns)]
+    for n, item in enumerate(noise["rules"], 1):
+        label = f"noise.rules[{n}]"
+        if not isinstance(item, dict):
+            raise ConfigError(f"'{label}' debe escribirse como [[noise.rules]].")
+        values = _check_table(item, NOISE_RULE_KEYS, "noise.rules", text, label)
+        rule = NoiseRule(
+            values["prefix"],
+            _check_str_list(values["selectors"], f"{label}.selectors", text, "noise.rules"),
+            _check_str_list(values["patterns"], f"{label}.patterns", text, "noise.rules"),
+        )
+        _check_regexes(rule.patterns, f"{label}.patterns", text, "noise.rules")
+        rules.append(rule)
+    return rules
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and validate the config file at ``path``."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"No se encontró el archivo de configuración {p}. Créelo con: gelt-audit init --url URL"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"No se pudo leer {p}: {exc}") from None
+    return parse_config(text, p.resolve())
+
+
+def dependencia_for(path: str, dependencias: list[Dependencia]) -> Dependencia | None:
+    """The dependencia whose longest match prefix starts ``path``; config order breaks ties."""
+    best: Dependencia | None = None
+    best_len = -1
+    for dep in dependencias:
+        for prefix in dep.match:
+            if path.startswith(prefix) and len(prefix) > best_len:
+                best, best_len = dep, len(prefix)
+    return best

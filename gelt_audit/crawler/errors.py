@@ -1,0 +1,26 @@
+"""Network failures in words a municipal official understands."""
+
+from __future__ import annotations
+
+from twisted.internet import error as net
+from twisted.python.failure import Failure
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+_REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    ((net.DNSLookupError,), "no se pudo resolver el nombre del servidor (DNS)"),
+    ((net.ConnectionRefusedError,), "el servidor rechazó la conexión"),
+    ((net.TimeoutError, net.TCPTimedOutError), "el servidor no respondió a tiempo"),
+    ((ResponseNeverReceived, net.ConnectionLost, ResponseFailed, net.ConnectionDone), "la conexión se cortó antes de recibir la respuesta"),
+    ((net.SSLError,), "error del certificado o de la conexión segura (TLS)"),
+)
+
+
+def describe_failure(failure: Failure) -> str:
+    """A Spanish sentence for a download failure, with the technical detail after it."""
+    detail = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
+    for types, words in _REASONS:
+        if failure.check(*types):
+            return f"{words} ({detail})"
+    if "larger than download max size" in detail or "exceeds" in detail.lower():
+        return f"la respuesta supera el tamaño máximo permitido ({detail})"
+    return detail

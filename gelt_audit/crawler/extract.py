@@ -1,0 +1,229 @@
+"""Pure functions that turn a fetched HTML page into what the store keeps.
+
+Decoding, title, outgoing links (with line numbers) and the page's main content as
+normalised text, with volatile bits (counters, today's date, tokens) removed.
+One lxml parse per page: this runs on the crawl's hot path.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from lxml.cssselect import CSSSelector
+from w3lib.encoding import html_to_unicode, resolve_encoding
+
+from gelt_audit.config import NoiseRule
+
+# Elements whose text is never part of a page's main content.
+BOILERPLATE = (
+    "script, style, noscript, template, svg, iframe, nav, header, footer, aside, "
+    "[role=navigation], [role=banner], [role=contentinfo], [role=search], [hidden], "
+    "[aria-hidden=true]"
+)
+# Where a page's own content lives, most specific first.
+MAIN_CANDIDATES = ("main", "[role=main]", "#content", "#contenido", "#main", ".content", "article")
+
+# Volatile text that changes on every visit without the page changing. Each has a name so the
+# change audit can say which rule suppressed what.
+DEFAULT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("contador de visitas", r"(?i)\b(visitas|visitantes|visitante n[uú]mero|usuarios en l[ií]nea|contador)\s*:?\s*[\d.,]+"),
+    ("fecha de hoy", r"(?i)\bhoy\s+es\s+[^.\n]{0,40}?\d{4}"),
+    ("token de sesión", r"(?i)\b(sid|sessionid|phpsessid|jsessionid|token|csrf[_-]?token)\s*[=:]\s*[\w-]+"),
+    ("identificador aleatorio", r"\b[0-9a-fA-F]{24,}\b"),
+)
+
+LINK_ATTRS = (
+    ("a", "href"),
+    ("area", "href"),
+    ("link", "href"),
+    ("img", "src"),
+    ("script", "src"),
+    ("iframe", "src"),
+    ("frame", "src"),
+    ("source", "src"),
+    ("embed", "src"),
+    ("form", "action"),
+)
+_LINK_XPATH = etree.XPath(
+    " | ".join(f"//{tag}[@{attr}]" for tag, attr in LINK_ATTRS)
+)
+_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "whatsapp:", "ftp:")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_MAX_LINK_TEXT = 300
+
+
+@dataclass
+class Link:
+    url: str
+    text: str
+    tag: str
+    attr: str
+    rel: str
+    line: int | None
+
+    @property
+    def followable(self) -> bool:
+        """Whether the crawler should visit it: page links, not images or scripts."""
+        return self.tag in ("a", "area", "iframe", "frame") and self.url.startswith(("http://", "https://"))
+
+
+@dataclass
+class PageInfo:
+    title: str
+    links: list[Link]
+    main_text: str
+    noise: dict[str, int] = field(default_factory=dict)
+
+
+def _detect(body: bytes) -> str:
+    # Old municipal pages with no declaration are nearly always Windows-1252 / ISO-8859-1.
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1252"
+
+
+def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
+    """Decode HTML bytes the way a browser would; return (text, encoding).
+
+    Order: BOM, HTTP header, meta tag, then UTF-8 if valid, else Windows-1252. A page
+    declared UTF-8 that is not valid UTF-8 (a common mistake) is read as Windows-1252.
+    """
+    encoding, text = html_to_unicode(content_type, body, default_encoding="cp1252", auto_detect_fun=_detect)
+    encoding = resolve_encoding(encoding) or encoding
+    if "\ufffd" in text and encoding in ("utf-8", "utf8"):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
+    return text.replace("\x00", ""), encoding
+
+
+def parse(text: str) -> etree._Element | None:
+    """Parse HTML leniently; None when there is nothing to parse."""
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def collapse(text: str) -> str:
+    """Unicode-normalised text with runs of white space folded to one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def title_of(root: etree._Element) -> str:
+    found = root.find(".//title")
+    if found is None:
+        found = root.find(".//h1")
+    return collapse(found.text_content())[:500] if found is not None else ""
+
+
+def _base_url(root: etree._Element, url: str) -> str:
+    base = root.find(".//base[@href]")
+    return urljoin(url, base.get("href").strip()) if base is not None else url
+
+
+def links_of(root: etree._Element, url: str) -> list[Link]:
+    """Every outgoing reference of the page, resolved to an absolute URL."""
+    base = _base_url(root, url)
+    out = []
+    for el in _LINK_XPATH(root):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        attr = dict(LINK_ATTRS)[tag]
+        raw = (el.get(attr) or "").strip()
+        if tag == "form" and not raw:
+            continue
+        if not raw or raw.startswith("#") and tag != "a":
+            continue
+        if raw.lower().startswith(_SKIP_SCHEMES):
+            target = raw
+        else:
+            try:
+                target = urljoin(base, raw)
+            except ValueError:
+                continue
+        text = collapse(el.text_content()) if tag in ("a", "area") else ""
+        if not text and tag in ("a", "area", "img"):
+            img = el if tag == "img" else el.find(".//img")
+            if img is not None:
+                text = collapse(img.get("alt") or "")
+            text = text or collapse(el.get("title") or el.get("aria-label") or "")
+        out.append(Link(target, text[:_MAX_LINK_TEXT], tag, attr, el.get("rel") or "", el.sourceline))
+    return out
+
+
+def _rules_for(path: str, rules: Sequence[NoiseRule]) -> list[NoiseRule]:
+    return [r for r in rules if path.startswith(r.prefix)]
+
+
+def main_root(root: etree._Element) -> etree._Element:
+    for selector in MAIN_CANDIDATES:
+        found = CSSSelector(selector)(root)
+        if found:
+            return found[0]
+    body = root.find(".//body")
+    return body if body is not None else root
+
+
+_BOILERPLATE_SELECTOR = CSSSelector(BOILERPLATE)
+
+
+def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int]]:
+    """The page's main content as normalised text, and how much each noise rule removed.
+
+    Mutates ``root`` (elements are dropped): call it after the links were read.
+    """
+    path = urlsplit(url).path or "/"
+    noise: dict[str, int] = {}
+    container = main_root(root)
+    selectors = [(s, f"selector {s}") for rule in _rules_for(path, rules) for s in rule.selectors]
+    for selector, label in [(None, "plantilla (menú, encabezado, pie)"), *selectors]:
+        matcher = _BOILERPLATE_SELECTOR if selector is None else CSSSelector(selector)
+        dropped = 0
+        for el in matcher(container):
+            if el is not container and el.getparent() is not None:
+                el.drop_tree()
+                dropped += 1
+        if dropped and selector is not None:
+            noise[label] = dropped
+    text = collapse(" ".join(container.itertext()))
+    patterns = [(name, p) for name, p in DEFAULT_PATTERNS] + [
+        (f"patrón {p}", p) for rule in _rules_for(path, rules) for p in rule.patterns
+    ]
+    for name, pattern in patterns:
+        text, count = re.subn(pattern, " ", text)
+        if count:
+            noise[name] = noise.get(name, 0) + count
+    return collapse(text), noise
+
+
+def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
+    """Title, links and main text of a decoded HTML page."""
+    root = parse(text)
+    if root is None:
+        return PageInfo("", [], "")
+    title = title_of(root)
+    links = links_of(root, url)
+    content, noise = main_text(root, url, rules)
+    return PageInfo(title, links, content, noise)
+
+
+def strip_fragment(url: str) -> str:
+    return url.split("#", 1)[0]
+
+
+def follow_targets(links: Iterable[Link]) -> list[str]:
+    """Distinct page URLs worth visiting, fragments removed, in page order."""
+    return list(dict.fromkeys(strip_fragment(link.url) for link in links if link.followable))

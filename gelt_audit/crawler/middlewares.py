@@ -1,0 +1,64 @@
+"""Downloader middlewares: keep the crawl on the site, and ask only for what changed."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+
+class StayOnSiteMiddleware:
+    """Drop any request (redirects included) whose host:port is not one of the site's.
+
+    Scrapy's OffsiteMiddleware compares host names only; a site on 127.0.0.1:8000 must not
+    wander to 127.0.0.1:9000, so the port counts here.
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StayOnSiteMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        hosts = getattr(self.crawler.spider, "allowed_hosts", None)
+        if not hosts or request.meta.get("gelt_external"):
+            return None
+        parts = urlparse_cached(request)
+        netloc = parts.netloc.lower()
+        if parts.scheme in ("http", "https") and netloc in hosts:
+            return None
+        self.crawler.stats.inc_value("gelt/offsite_dropped")
+        logger.info("Fuera del sitio, no se sigue: %s", request.url)
+        raise IgnoreRequest(f"fuera del sitio: {request.url}")
+
+
+class ConditionalRequestMiddleware:
+    """Send If-None-Match / If-Modified-Since for pages the store already holds."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        previous: dict[str, Any] = getattr(self.crawler.spider, "previous", {})
+        known = previous.get(request.url)
+        if known is None or request.method != "GET" or request.meta.get("gelt_kind") != "page":
+            return None
+        if known.get("etag"):
+            request.headers.setdefault("If-None-Match", known["etag"])
+        if known.get("last_modified"):
+            request.headers.setdefault("If-Modified-Since", known["last_modified"])
+        return None

@@ -1,0 +1,135 @@
+"""Item pipeline: write each crawled response into the store as a snapshot."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+from gelt_audit.store import compress, content_hash, utcnow
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+
+class StorePipeline:
+    """Snapshots in batches; bodies once per distinct content; links once per (page, body)."""
+
+    batch_size = 200
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.bodies: list[dict] = []
+        self.snapshots: list[dict] = []
+        self.links: list[dict] = []
+        self.bodies_seen: set[str] = set()
+        self.links_seen: set[tuple[int, str]] = set()
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.store = spider.store
+        self.crawl_id = self.store.start_crawl(spider.cfg.site_url, os.getpid())
+        self.crawler.stats.set_value("gelt/crawl_id", self.crawl_id)
+        self.page_ids = self.store.page_ids()
+
+    def _page_id(self, url: str) -> int:
+        pid = self.page_ids.get(url)
+        if pid is None:
+            pid = self.page_ids[url] = self.store.add_page(url, self.crawl_id)
+        return pid
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        page_id = self._page_id(item["url"])
+        body = item.pop("body", None)
+        links = item.pop("links", None)
+        body_hash = item.get("body_hash")
+        if body is not None:
+            body_hash = content_hash(body)
+            if body_hash not in self.bodies_seen and not self.store.has_body(body_hash):
+                self.bodies.append(
+                    {
+                        "hash": body_hash,
+                        "content": compress(body),
+                        "size": len(body),
+                        "encoding": item.get("encoding"),
+                        "title": item.get("title"),
+                        "main_text": item.get("main_text"),
+                        "main_hash": item.get("main_hash"),
+                        "noise": json.dumps(item.get("noise") or {}, ensure_ascii=False),
+                    }
+                )
+            self.bodies_seen.add(body_hash)
+        if links is not None and body_hash is not None:
+            key = (page_id, body_hash)
+            if key not in self.links_seen and not self.store.has_links(page_id, body_hash):
+                self.links.extend(
+                    {
+                        "page_id": page_id,
+                        "body_hash": body_hash,
+                        "url": link.url,
+                        "text": link.text,
+                        "tag": link.tag,
+                        "attr": link.attr,
+                        "rel": link.rel,
+                        "line": link.line,
+                    }
+                    for link in links
+                )
+            self.links_seen.add(key)
+        self.snapshots.append(
+            {
+                "crawl_id": self.crawl_id,
+                "page_id": page_id,
+                "fetched_at": utcnow(),
+                "kind": item.get("kind", "page"),
+                "status": item.get("status"),
+                "content_type": item.get("content_type"),
+                "size": item.get("size"),
+                "elapsed_ms": item.get("elapsed_ms"),
+                "etag": item.get("etag"),
+                "last_modified": item.get("last_modified"),
+                "body_hash": body_hash,
+                "main_hash": item.get("main_hash"),
+                "not_modified": item.get("not_modified", 0),
+                "location": item.get("location"),
+                "depth": item.get("depth"),
+                "referer": item.get("referer"),
+                "sitemap_lastmod": item.get("sitemap_lastmod"),
+                "error": item.get("error"),
+            }
+        )
+        if len(self.snapshots) >= self.batch_size:
+            self.flush()
+        # Scrapy logs returned items; keep the record small, the store has the rest.
+        return {"url": item["url"], "status": item.get("status")}
+
+    def flush(self) -> None:
+        self.store.write_batch(self.bodies, self.snapshots, self.links)
+        self.bodies, self.snapshots, self.links = [], [], []
+
+    def close_spider(self) -> None:
+        self.flush()
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        """Finish the crawl row: only a crawl that ran to its end counts for reports."""
+        if not hasattr(self, "crawl_id"):
+            return
+        if reason == "finished" and spider.home_error:
+            status, error = "failed", f"sitio inaccesible: {spider.home_error}"
+            self.crawler.stats.set_value("gelt/site_unreachable", 1)
+        elif reason == "finished":
+            status, error = "finished", None
+        elif reason == "shutdown":
+            status, error = "interrupted", "rastreo detenido antes de terminar"
+        else:
+            status, error = "failed", f"rastreo terminado por: {reason}"
+        self.store.finish_crawl(self.crawl_id, status, error)
+        self.crawler.stats.set_value("gelt/crawl_status", status)
+        self.crawler.stats.set_value("gelt/finished_at", utcnow())

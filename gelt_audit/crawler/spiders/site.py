@@ -1,0 +1,272 @@
+"""The spider: one municipal website, from its home page and its sitemaps."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import defaultdict
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from gelt_audit.config import Config, load_config
+from gelt_audit.crawler.errors import describe_failure
+from gelt_audit.crawler.extract import Link, decode_html, extract, follow_targets
+from gelt_audit.crawler.settings import settings_for
+from gelt_audit.store import Store, text_hash
+
+DOCUMENT_EXTENSIONS = (
+    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
+    ".zip", ".rar", ".7z", ".csv", ".rtf",
+)  # fmt: skip
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+
+def is_document(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(DOCUMENT_EXTENSIONS)
+
+
+def is_html(content_type: str, body: bytes) -> bool:
+    if content_type:
+        return "html" in content_type.lower()
+    return body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawl one site into the store: every page, its links, its main content."""
+
+    name = "site"
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, config: str | Config | None = None, **kwargs: Any) -> SiteSpider:
+        cfg = config if isinstance(config, Config) else load_config(config or "gelt.toml")
+        # Settings stay open until the spider exists, so gelt.toml can tune politeness.
+        crawler.settings.setdict(settings_for(cfg), priority="spider")
+        return super().from_crawler(crawler, *args, cfg=cfg, **kwargs)
+
+    def __init__(self, cfg: Config, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.cfg = cfg
+        self.start_url = cfg.site_url
+        self.allowed_hosts = set(cfg.hosts)
+        self.allowed_domains = sorted({h.rsplit(":", 1)[0] if not h.endswith("]") else h for h in self.allowed_hosts})
+        self.store = Store(cfg.store_path)
+        self.previous = self.store.validators()
+        self.max_pages = cfg.site["max_pages"]
+        self.max_depth = cfg.site["max_depth"]
+        self.max_variants = cfg.site["max_query_variants"]
+        self.exclude = [re.compile(p) for p in cfg.site["exclude"]]
+        self.seen: set[str] = set()
+        self.pages_scheduled = 0
+        self.variants: dict[str, set[str]] = defaultdict(set)
+        self.home_error: str | None = None
+
+    # -- requests -------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        parts = urlsplit(self.start_url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        home = self.page_request(self.start_url, depth=0)
+        if home is not None:
+            yield home
+        yield self.sitemap_request(f"{root}/robots.txt", self.parse_robots)
+        yield self.sitemap_request(f"{root}/sitemap.xml", self.parse_sitemap)
+
+    def sitemap_request(self, url: str, callback: Any) -> scrapy.Request:
+        meta = {"handle_httpstatus_all": True, "gelt_kind": "sitemap"}
+        return scrapy.Request(url, callback=callback, errback=self.ignore, meta=meta)
+
+    def _count(self, name: str) -> None:
+        self.crawler.stats.inc_value(f"gelt/{name}")
+
+    def page_request(
+        self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None
+    ) -> scrapy.Request | None:
+        """A request for a URL of the site, or None when a bound or rule says no."""
+        url = url.split("#", 1)[0]
+        if url in self.seen:
+            return None
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() not in self.allowed_hosts:
+            return None
+        if any(p.search(url) for p in self.exclude):
+            self._count("excluded")
+            return None
+        if depth > self.max_depth:
+            self._count("too_deep")
+            return None
+        document = is_document(url)
+        if not document:
+            if parts.query:
+                key = f"{parts.netloc}{parts.path}"
+                variants = self.variants[key]
+                if parts.query not in variants and len(variants) >= self.max_variants:
+                    self._count("query_variants_skipped")
+                    return None
+                variants.add(parts.query)
+            if self.pages_scheduled >= self.max_pages:
+                self._count("max_pages_skipped")
+                return None
+            self.pages_scheduled += 1
+        self.seen.add(url)
+        return scrapy.Request(
+            url,
+            method="HEAD" if document else "GET",
+            callback=self.parse_page,
+            errback=self.page_error,
+            meta={
+                "gelt_kind": "document" if document else "page",
+                "gelt_depth": depth,
+                "gelt_referer": referer,
+                "gelt_lastmod": lastmod,
+                "dont_redirect": True,
+                "handle_httpstatus_all": True,
+            },
+        )
+
+    def follow(self, urls: list[str], depth: int, referer: str) -> Iterator[scrapy.Request]:
+        for url in urls:
+            request = self.page_request(url, depth, referer)
+            if request is not None:
+                yield request
+
+    # -- robots.txt and sitemaps -------------------------------------------------
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status != 200:
+            return
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            yield self.sitemap_request(url, self.parse_sitemap)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status != 200:
+            return
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gzip.decompress(body)[: self.crawler.settings.getint("DOWNLOAD_MAXSIZE")]
+            except OSError:
+                return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # a malformed sitemap is the site's problem, not a reason to stop
+            self._count("bad_sitemap")
+            return
+        for entry in sitemap:
+            loc = entry.get("loc")
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                yield self.sitemap_request(loc, self.parse_sitemap)
+            else:
+                request = self.page_request(loc, depth=1, referer=response.url, lastmod=entry.get("lastmod"))
+                if request is not None:
+                    yield request
+
+    def ignore(self, failure: Failure) -> None:
+        self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
+
+    # -- pages ------------------------------------------------------------------
+    def _base_item(self, response: Response) -> dict[str, Any]:
+        meta = response.meta
+        headers = response.headers
+        return {
+            "url": response.request.url if response.request else response.url,
+            "kind": meta.get("gelt_kind", "page"),
+            "status": response.status,
+            "content_type": headers.get(b"Content-Type", b"").decode("latin-1")[:200],
+            "size": len(response.body),
+            "elapsed_ms": int(meta.get("download_latency", 0) * 1000),
+            "etag": headers.get(b"ETag", b"").decode("latin-1") or None,
+            "last_modified": headers.get(b"Last-Modified", b"").decode("latin-1") or None,
+            "depth": meta.get("gelt_depth"),
+            "referer": meta.get("gelt_referer"),
+            "sitemap_lastmod": meta.get("gelt_lastmod"),
+        }
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        item = self._base_item(response)
+        depth = item["depth"] or 0
+        url = item["url"]
+        self._count("pages")
+        if response.status >= 400:
+            self._count("errors")
+        if response.status in REDIRECT_STATUSES:
+            location = response.headers.get(b"Location", b"").decode("latin-1")
+            item.update(kind="redirect", location=urljoin(url, location) if location else None)
+            yield item
+            if item["location"]:
+                # A redirect keeps the depth: the target is the same click for a visitor.
+                yield from self.follow([item["location"]], depth, url)
+            return
+        if item["kind"] == "document":
+            if response.request.method == "HEAD" and response.status in (405, 501):
+                yield response.request.replace(method="GET", dont_filter=True)
+                return
+            length = response.headers.get(b"Content-Length")
+            item["size"] = int(length) if length and length.isdigit() else item["size"]
+            yield item
+            return
+        known = self.previous.get(url)
+        if response.status == 304 and known is not None:
+            self._count("not_modified")
+            item.update(
+                status=known["status"] or 200,
+                content_type=known["content_type"],
+                size=0,
+                not_modified=1,
+                body_hash=known["body_hash"],
+                main_hash=known["main_hash"],
+                etag=item["etag"] or known["etag"],
+                last_modified=item["last_modified"] or known["last_modified"],
+            )
+            yield item
+            links = self.store.links(known["page_id"], known["body_hash"])
+            yield from self.follow(follow_targets_from_rows(links), depth + 1, url)
+            return
+        if not is_html(item["content_type"], response.body):
+            item["kind"] = "resource" if response.status < 400 else "page"
+            yield item
+            return
+        text, encoding = decode_html(response.body, item["content_type"])
+        info = extract(text, url, self.cfg.noise)
+        item.update(
+            body=response.body,
+            encoding=encoding,
+            title=info.title,
+            main_text=info.main_text,
+            main_hash=text_hash(info.main_text),
+            noise=info.noise,
+            links=info.links,
+        )
+        yield item
+        if response.status < 400:
+            yield from self.follow(follow_targets(info.links), depth + 1, url)
+
+    def page_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
+        if failure.check(IgnoreRequest):
+            self._count("ignored")  # robots.txt or off-site: not an error of the site
+            return
+        request = failure.request
+        reason = describe_failure(failure)
+        self._count("pages")
+        self._count("errors")
+        if request.url == self.start_url.split("#", 1)[0]:
+            self.home_error = reason
+        yield {
+            "url": request.url,
+            "kind": "error",
+            "status": 0,
+            "depth": request.meta.get("gelt_depth"),
+            "referer": request.meta.get("gelt_referer"),
+            "error": reason,
+        }
+
+
+def follow_targets_from_rows(rows: list[dict[str, Any]]) -> list[str]:
+    """Page URLs to follow from stored link rows (the 304 path: no body to parse)."""
+    return follow_targets(Link(r["url"], "", r["tag"], r["attr"], "", None) for r in rows)

@@ -1,0 +1,87 @@
+"""`gelt-audit demo`: serve the bundled site, crawl it twice (a week apart), audit and report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from gelt_audit.demo.server import SiteServer
+from gelt_audit.demo.site import DEMO_DEPENDENCIAS, allied_site, demo_site
+
+
+def demo_config(url: str, dependencias: list[dict]) -> str:
+    """The demo's gelt.toml: the bundled site on a local port, crawled without delays."""
+    lines = [
+        "# Configuración de la demostración de gelt-audit (sitio ficticio servido en 127.0.0.1).",
+        "[site]",
+        'name = "Alcaldía de San Rafael de las Nubes - Tolima"',
+        f'url = "{url}"',
+        "max_pages = 2000",
+        "delay = 0",
+        "autothrottle = false",
+        "concurrency = 8",
+        "",
+        "[store]",
+        'path = "demo.db"',
+        "",
+        "[targets]",
+        "updates_per_month = 4",
+        "",
+    ]
+    for dep in dependencias:
+        lines += [
+            "[[dependencias]]",
+            f"name = {json.dumps(dep['name'], ensure_ascii=False)}",
+            f"responsable = {json.dumps(dep.get('responsable', ''), ensure_ascii=False)}",
+            f"email = {json.dumps(dep.get('email', ''), ensure_ascii=False)}",
+            f"match = {json.dumps(list(dep['match']), ensure_ascii=False)}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def _gelt(*args: str) -> int:
+    # Each crawl in its own process: Twisted's reactor cannot be restarted.
+    return subprocess.call([sys.executable, "-m", "gelt_audit", *args])
+
+
+def run_demo(directory: Path, keep_serving: bool = False) -> int:
+    """Run the whole pipeline on the demo site; print where the results are."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for old in ("demo.db", "demo.db-wal", "demo.db-shm"):
+        (directory / old).unlink(missing_ok=True)
+    shutil.rmtree(directory / "informes", ignore_errors=True)
+    started = time.monotonic()
+    with SiteServer(allied_site()) as allied:
+        with SiteServer(demo_site(1, external_base=allied.url)) as site:
+            config = directory / "gelt.toml"
+            config.write_text(demo_config(site.url, DEMO_DEPENDENCIAS), encoding="utf-8")
+            print(f"Sitio de demostración en {site.url} (entidades aliadas en {allied.url})")
+            print("1/3 Rastreando la versión 1 del sitio …")
+            if (code := _gelt("crawl", "--config", str(config))) != 0:
+                return code
+            site.routes = demo_site(2, external_base=allied.url)
+            print("2/3 Una semana después: rastreando la versión 2 …")
+            if (code := _gelt("crawl", "--config", str(config))) != 0:
+                return code
+            print("3/3 Auditando y escribiendo los informes …")
+            reports = directory / "informes"
+            json_path = reports / "informe.json"
+            if (code := _gelt("report", "--format", "json", "--output", str(json_path), "--config", str(config))) != 0:
+                return code
+            print(f"Listo en {time.monotonic() - started:.0f} s.")
+            print(f"  Configuración: {config}")
+            print(f"  Almacén SQLite: {directory / 'demo.db'}")
+            print(f"  Informe JSON: {json_path}")
+            if keep_serving:
+                print("El sitio sigue en línea; Ctrl+C para terminar.")
+                try:
+                    while True:
+                        time.sleep(3600)
+                except KeyboardInterrupt:
+                    pass
+    return 0

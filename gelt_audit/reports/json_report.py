@@ -1,0 +1,34 @@
+"""The machine-readable report of DESIGN.md's JSON contract."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+CONTRACT_KEYS = (
+    "site",
+    "crawl",
+    "previous_crawl",
+    "pages",
+    "changes",
+    "dependencias",
+    "links",
+    "checklist",
+    "indicators",
+    "accessibility",
+    "security",
+)
+
+
+def build(findings: dict[str, Any]) -> dict[str, Any]:
+    """The contract's keys, in order, from the audits' findings; lists default to empty."""
+    report: dict[str, Any] = {}
+    for key in CONTRACT_KEYS:
+        default: Any = None if key in ("crawl", "previous_crawl") else []
+        report[key] = findings.get(key, default)
+    report["generated_at"] = findings.get("generated_at")
+    return report
+
+
+def dumps(findings: dict[str, Any]) -> str:
+    return json.dumps(build(findings), ensure_ascii=False, indent=2)

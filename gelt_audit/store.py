@@ -1,0 +1,374 @@
+"""The SQLite snapshot store: every version of every page, bodies stored once per content.
+
+Written by the crawler's pipeline, read by audits and the CLI. A plain SQLite file that
+Datasette or any SQL tool can open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+
+def utcnow() -> str:
+    """Current time as an ISO 8601 UTC string (what every timestamp column holds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def compress(data: bytes) -> bytes:
+    return zlib.compress(data, 6)
+
+
+def decompress(data: bytes | None) -> bytes:
+    return zlib.decompress(data) if data else b""
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["crawls"].create(
+        {
+            "id": int,
+            "site_url": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,  # running | finished | failed | interrupted
+            "pages": int,
+            "errors": int,
+            "error": str,
+            "pid": int,
+        },
+        pk="id",
+    )
+    db["pages"].create({"id": int, "url": str, "first_crawl": int}, pk="id")
+    db["pages"].create_index(["url"], unique=True)
+    db["bodies"].create(
+        {
+            "hash": str,
+            "content": bytes,  # zlib-compressed raw bytes as served
+            "size": int,
+            "encoding": str,
+            "title": str,
+            "main_text": str,  # main content, normalised: what change detection compares
+            "main_hash": str,
+            "noise": str,  # JSON: noise rule -> how many bits of text it removed
+        },
+        pk="hash",
+    )
+    db["snapshots"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "page_id": int,
+            "fetched_at": str,
+            "kind": str,  # page | document | redirect | error | resource
+            "status": int,
+            "content_type": str,
+            "size": int,
+            "elapsed_ms": int,
+            "etag": str,
+            "last_modified": str,
+            "body_hash": str,
+            "main_hash": str,
+            "not_modified": int,
+            "location": str,
+            "depth": int,
+            "referer": str,
+            "sitemap_lastmod": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id"), ("page_id", "pages", "id")],
+    )
+    db["snapshots"].create_index(["crawl_id", "page_id"], unique=True)
+    db["snapshots"].create_index(["page_id", "crawl_id"])
+    # Links are a function of a page's body: stored once per (page, body), not per crawl.
+    db["links"].create(
+        {
+            "page_id": int,
+            "body_hash": str,
+            "url": str,
+            "text": str,
+            "tag": str,
+            "attr": str,
+            "rel": str,
+            "line": int,
+        },
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["links"].create_index(["page_id", "body_hash"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Crawl:
+    id: int
+    site_url: str
+    started_at: str
+    finished_at: str | None
+    status: str
+    pages: int
+    errors: int
+    error: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "pages": self.pages,
+            "errors": self.errors,
+        }
+
+
+def _dicts(cursor: Any) -> Iterator[dict[str, Any]]:
+    cols = [c[0] for c in cursor.description]
+    for row in cursor:
+        yield dict(zip(cols, row, strict=True))
+
+
+class StoreError(Exception):
+    """The store file cannot be used; the message says why, in Spanish."""
+
+
+class Store:
+    """Access to one gelt-audit SQLite file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=30000")
+            self._migrate()
+        except Exception as exc:  # sqlite3.DatabaseError, OSError...
+            raise StoreError(f"No se pudo abrir el almacén {self.path}: {exc}") from exc
+        try:
+            self.path.chmod(0o600)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------
+    def schema_version(self) -> int:
+        if "meta" not in self.db.table_names():
+            return 0
+        row = self.db.execute("select value from meta where key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"el almacén tiene la versión de esquema {current}, más nueva que la que conoce esta "
+                f"versión de gelt-audit ({SCHEMA_VERSION}); actualice gelt-audit"
+            )
+        with self.db.conn:
+            if current == 0:
+                self.db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+            for version in range(current, SCHEMA_VERSION):
+                MIGRATIONS[version](self.db)
+                self.db["meta"].upsert({"key": "schema_version", "value": str(version + 1)}, pk="key")
+
+    # -- crawls -------------------------------------------------------------
+    def start_crawl(self, site_url: str, pid: int | None = None) -> int:
+        """Open a crawl row; crawls left 'running' by a dead process become 'interrupted'."""
+        with self.db.conn:
+            self.db.execute(
+                "update crawls set status = 'interrupted', error = 'el proceso terminó sin cerrar el rastreo' "
+                "where status = 'running' and site_url = ?",
+                [site_url],
+            )
+            return self.db["crawls"].insert(
+                {
+                    "site_url": site_url,
+                    "started_at": utcnow(),
+                    "status": "running",
+                    "pages": 0,
+                    "errors": 0,
+                    "pid": pid,
+                }
+            ).last_pk
+
+    def finish_crawl(self, crawl_id: int, status: str = "finished", error: str | None = None) -> None:
+        """Mark a crawl done; only 'finished' crawls are used by audits and reports."""
+        pages, errors = self.db.execute(
+            "select count(*), sum(case when status >= 400 or status = 0 then 1 else 0 end) "
+            "from snapshots where crawl_id = ?",
+            [crawl_id],
+        ).fetchone()
+        with self.db.conn:
+            self.db["crawls"].update(
+                crawl_id,
+                {
+                    "finished_at": utcnow(),
+                    "status": status,
+                    "pages": pages or 0,
+                    "errors": errors or 0,
+                    "error": error,
+                },
+            )
+
+    def crawl(self, crawl_id: int) -> Crawl:
+        row = self.db.execute(
+            "select id, site_url, started_at, finished_at, status, pages, errors, error from crawls where id = ?",
+            [crawl_id],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no existe el rastreo {crawl_id}")
+        return Crawl(*row)
+
+    def finished_crawls(self, site_url: str | None = None) -> list[Crawl]:
+        """Finished crawls, newest first."""
+        sql = "select id, site_url, started_at, finished_at, status, pages, errors, error from crawls where status = 'finished'"
+        args: list[Any] = []
+        if site_url:
+            sql += " and site_url = ?"
+            args.append(site_url)
+        return [Crawl(*r) for r in self.db.execute(sql + " order by id desc", args).fetchall()]
+
+    def latest_crawl(self, site_url: str | None = None) -> Crawl | None:
+        crawls = self.finished_crawls(site_url)
+        return crawls[0] if crawls else None
+
+    def previous_crawl(self, crawl: Crawl) -> Crawl | None:
+        older = [c for c in self.finished_crawls(crawl.site_url) if c.id < crawl.id]
+        return older[0] if older else None
+
+    # -- writing (used by the crawler's pipeline) ------------------------------
+    def page_ids(self) -> dict[str, int]:
+        return {url: pid for pid, url in self.db.execute("select id, url from pages")}
+
+    def add_page(self, url: str, crawl_id: int) -> int:
+        return self.db["pages"].insert({"url": url, "first_crawl": crawl_id}).last_pk
+
+    def has_body(self, body_hash: str) -> bool:
+        return self.db.execute("select 1 from bodies where hash = ?", [body_hash]).fetchone() is not None
+
+    def has_links(self, page_id: int, body_hash: str) -> bool:
+        return (
+            self.db.execute(
+                "select 1 from links where page_id = ? and body_hash = ? limit 1", [page_id, body_hash]
+            ).fetchone()
+            is not None
+        )
+
+    def write_batch(self, bodies: list[dict], snapshots: list[dict], links: list[dict]) -> None:
+        """Write one batch of crawl results in a single transaction."""
+        with self.db.conn:
+            if bodies:
+                self.db["bodies"].insert_all(bodies, pk="hash", ignore=True)
+            if snapshots:
+                self.db["snapshots"].insert_all(snapshots, pk="id", replace=True)
+            if links:
+                self.db["links"].insert_all(links)
+
+    def validators(self) -> dict[str, dict[str, Any]]:
+        """Per URL, the last stored version with a body: ETag, Last-Modified and hashes.
+
+        The crawler sends these back as If-None-Match / If-Modified-Since.
+        """
+        rows = self.db.execute(
+            """
+            select p.url, p.id, s.etag, s.last_modified, s.body_hash, s.main_hash, s.content_type, s.status
+            from snapshots s join pages p on p.id = s.page_id
+            where s.id in (select max(id) from snapshots where body_hash is not null group by page_id)
+            """
+        )
+        return {
+            url: {
+                "page_id": pid,
+                "etag": etag,
+                "last_modified": lm,
+                "body_hash": bh,
+                "main_hash": mh,
+                "content_type": ct,
+                "status": status,
+            }
+            for url, pid, etag, lm, bh, mh, ct, status in rows
+        }
+
+    # -- reading (used by audits and the CLI) -------------------------------
+    def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
+        """Every snapshot of a crawl, with its URL and title."""
+        cursor = self.db.execute(
+            """
+            select s.*, p.url as url, b.title as title, b.encoding as encoding
+            from snapshots s join pages p on p.id = s.page_id
+            left join bodies b on b.hash = s.body_hash
+            where s.crawl_id = ? order by p.url
+            """,
+            [crawl_id],
+        )
+        yield from _dicts(cursor)
+
+    def body(self, body_hash: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "select content, encoding, title, main_text, main_hash, size from bodies where hash = ?", [body_hash]
+        ).fetchone()
+        if row is None:
+            return None
+        content, encoding, title, main_text, main_hash, size = row
+        return {
+            "content": decompress(content),
+            "encoding": encoding,
+            "title": title,
+            "main_text": main_text,
+            "main_hash": main_hash,
+            "size": size,
+        }
+
+    def html(self, body_hash: str) -> str | None:
+        """The decoded HTML of a stored body."""
+        body = self.body(body_hash)
+        if body is None:
+            return None
+        return body["content"].decode(body["encoding"] or "utf-8", errors="replace")
+
+    def links(self, page_id: int, body_hash: str) -> list[dict[str, Any]]:
+        cursor = self.db.execute(
+            "select url, text, tag, attr, rel, line from links where page_id = ? and body_hash = ?",
+            [page_id, body_hash],
+        )
+        return list(_dicts(cursor))
+
+    def history(self, url: str) -> list[dict[str, Any]]:
+        """All versions of one page, oldest first, from finished and unfinished crawls alike."""
+        cursor = self.db.execute(
+            """
+            select c.id as crawl_id, c.status as crawl_status, s.fetched_at, s.status, s.body_hash,
+                   s.main_hash, s.size, s.not_modified
+            from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+            where p.url = ? order by s.crawl_id
+            """,
+            [url],
+        )
+        return list(_dicts(cursor))
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,225 @@
+"""Real crawls of fixture sites served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from gelt_audit.demo.server import Resource
+from gelt_audit.store import Store
+from tests.helpers import crawl, page, report_json
+
+
+def urls(report: dict) -> dict[str, dict]:
+    return {p["url"]: p for p in report["pages"]}
+
+
+def test_sitemap_only_pages_are_found_and_robots_is_obeyed(serve, config_for):
+    site = serve(
+        {
+            "/": page("Inicio", links=("/publica/", "/privado/secreto")),
+            "/publica/": page("Pública"),
+            "/privado/secreto": page("Secreto"),
+            "/solo-sitemap/": page("Solo en el sitemap"),
+            "/robots.txt": Resource(
+                b"User-agent: *\nDisallow: /privado/\nSitemap: /mapa.xml\n", headers={"Content-Type": "text/plain"}
+            ),
+        }
+    )
+    site.routes["/mapa.xml"] = Resource(
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{site.url}solo-sitemap/</loc><lastmod>2026-11-20</lastmod></url></urlset>".encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    config = config_for(site.url)
+    crawl(config)
+    found = urls(report_json(config))
+    assert found[site.url + "solo-sitemap/"]["title"] == "Solo en el sitemap"
+    assert site.url + "publica/" in found
+    assert site.url + "privado/secreto" not in found
+    assert not any(path.startswith("/privado/") for _, path, _ in site.requests)
+
+
+def test_offsite_links_are_recorded_not_followed(serve, config_for):
+    other = serve({"/": page("Otro sitio", links=("/mas/",))})
+    site = serve({"/": page("Inicio", links=(other.url, "/a/")), "/a/": page("A")})
+    config = config_for(site.url)
+    crawl(config)
+    assert other.requests == []
+    with Store(config.parent / "gelt.db") as store:
+        crawl_row = store.latest_crawl()
+        home = next(s for s in store.snapshots(crawl_row.id) if s["url"] == site.url)
+        targets = [link["url"] for link in store.links(home["page_id"], home["body_hash"])]
+    assert other.url in targets
+
+
+def test_endless_calendar_is_bounded_by_query_variants(serve, config_for):
+    def calendar(path: str) -> Resource | None:
+        if path.startswith("/calendario/?mes="):
+            month = int(path.rsplit("=", 1)[1])
+            return page(f"Mes {month}", links=(f"/calendario/?mes={month + 1}",))
+        return None
+
+    site = serve({"/": page("Inicio", links=("/calendario/?mes=1",))}, dynamic=calendar)
+    config = config_for(site.url, max_query_variants=5)
+    crawl(config)
+    months = [p for p in urls(report_json(config)) if "calendario" in p]
+    assert len(months) == 5
+
+
+def test_max_pages_and_max_depth_bound_the_crawl(serve, config_for):
+    routes = {"/": page("Inicio", links=tuple(f"/p{i}/" for i in range(30)))}
+    routes.update({f"/p{i}/": page(f"P{i}") for i in range(30)})
+    site = serve(routes)
+    config = config_for(site.url, max_pages=10)
+    crawl(config)
+    assert len(report_json(config)["pages"]) == 10
+
+    chain = {"/": page("Nivel 0", links=("/n1/",))}
+    chain.update({f"/n{i}/": page(f"Nivel {i}", links=(f"/n{i + 1}/",)) for i in range(1, 10)})
+    deep = serve(chain)
+    config = config_for(deep.url, max_depth=3)
+    crawl(config)
+    assert {p["title"] for p in report_json(config)["pages"]} == {"Nivel 0", "Nivel 1", "Nivel 2", "Nivel 3"}
+
+
+def test_unchanged_recrawl_uses_304_and_stores_no_new_body(serve, config_for):
+    site = serve({"/": page("Inicio", links=("/a/", "/b/")), "/a/": page("A"), "/b/": page("B")})
+    config = config_for(site.url)
+    crawl(config)
+    db = config.parent / "gelt.db"
+    with Store(db) as store:
+        bodies_before = store.db["bodies"].count
+        links_before = store.db["links"].count
+    site.requests.clear()
+    crawl(config)
+    conditional = [h for method, path, h in site.requests if path in ("/", "/a/", "/b/")]
+    assert conditional and all("If-None-Match" in h for h in conditional)
+    with Store(db) as store:
+        assert store.db["bodies"].count == bodies_before
+        assert store.db["links"].count == links_before
+        latest = store.latest_crawl()
+        snaps = [s for s in store.snapshots(latest.id) if s["kind"] == "page"]
+    assert len(snaps) == 3 and all(s["not_modified"] == 1 for s in snaps)
+    # unchanged pages keep their title and links through the 304 path
+    assert {s["title"] for s in snaps} == {"Inicio", "A", "B"}
+
+
+def test_legacy_encodings_are_decoded(serve, config_for):
+    latin = "<html><head><title>Secretaría de Hacienda</title></head><body><main><p>Año fiscal: ejecución</p></main></body></html>"
+    cp1252 = "<html><head><title>Información “pública”</title></head><body><main><p>Niñez</p></main></body></html>"
+    site = serve(
+        {
+            "/": page("Inicio", links=("/viejo.html", "/otro.html")),
+            "/viejo.html": Resource(latin.encode("iso-8859-1"), headers={"Content-Type": "text/html"}),
+            "/otro.html": Resource(cp1252.encode("cp1252"), headers={"Content-Type": "text/html; charset=windows-1252"}),
+        }
+    )
+    config = config_for(site.url)
+    crawl(config)
+    found = urls(report_json(config))
+    assert found[site.url + "viejo.html"]["title"] == "Secretaría de Hacienda"
+    assert found[site.url + "otro.html"]["title"] == "Información “pública”"
+    with Store(config.parent / "gelt.db") as store:
+        texts = {row["main_text"] for row in store.db["bodies"].rows}
+    assert "Año fiscal: ejecución" in texts and "Niñez" in texts
+
+
+def test_redirects_errors_and_documents_are_recorded(serve, config_for):
+    site = serve(
+        {
+            "/": page("Inicio", links=("/viejo", "/roto", "/falla", "/docs/plan.pdf")),
+            "/viejo": Resource(b"", status=301, headers={"Location": "/nuevo/"}),
+            "/nuevo/": page("Nuevo"),
+            "/falla": Resource(b"error", status=500),
+            "/docs/plan.pdf": Resource(b"%PDF-1.4 plan", headers={"Content-Type": "application/pdf"}),
+        }
+    )
+    config = config_for(site.url)
+    crawl(config)
+    found = urls(report_json(config))
+    assert found[site.url + "viejo"]["status"] == 301
+    assert found[site.url + "viejo"]["location"] == site.url + "nuevo/"
+    assert found[site.url + "nuevo/"]["title"] == "Nuevo"
+    assert found[site.url + "roto"]["status"] == 404
+    assert found[site.url + "falla"]["status"] == 500
+    assert ("HEAD", "/docs/plan.pdf") in [(m, p) for m, p, _ in site.requests]
+    with Store(config.parent / "gelt.db") as store:
+        docs = [s for s in store.snapshots(store.latest_crawl().id) if s["kind"] == "document"]
+    assert [(d["url"], d["status"]) for d in docs] == [(site.url + "docs/plan.pdf", 200)]
+
+
+def test_pages_are_assigned_to_dependencias_by_longest_prefix(serve, config_for):
+    site = serve(
+        {
+            "/": page("Inicio", links=("/hacienda/", "/hacienda/impuestos/predial", "/noticias/")),
+            "/hacienda/": page("Hacienda"),
+            "/hacienda/impuestos/predial": page("Predial"),
+            "/noticias/": page("Noticias"),
+        }
+    )
+    deps = """
+[[dependencias]]
+name = "Secretaría de Hacienda"
+responsable = "Ana"
+match = ["/hacienda/"]
+
+[[dependencias]]
+name = "Tesorería"
+match = ["/hacienda/impuestos/"]
+"""
+    config = config_for(site.url, extra=deps)
+    crawl(config)
+    found = urls(report_json(config))
+    assert found[site.url + "hacienda/"]["dependencia"] == "Secretaría de Hacienda"
+    assert found[site.url + "hacienda/impuestos/predial"]["dependencia"] == "Tesorería"
+    assert found[site.url + "noticias/"]["dependencia"] is None
+
+
+def test_crawl_killed_half_way_keeps_last_finished_crawl(serve, config_for):
+    routes = {"/": page("Inicio", links=tuple(f"/p{i}/" for i in range(400)))}
+    routes.update({f"/p{i}/": page(f"P{i}") for i in range(400)})
+    site = serve(routes)
+    config = config_for(site.url, concurrency=2)
+    crawl(config)
+    db = config.parent / "gelt.db"
+    with Store(db) as store:
+        first = store.latest_crawl()
+    for res in routes.values():
+        res.delay = 0.02
+        res.body += b"<!-- v2 -->"
+    proc = subprocess.Popen([sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config)])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with sqlite3.connect(db) as conn:
+            written = conn.execute("select count(*) from snapshots where crawl_id > ?", [first.id]).fetchone()[0]
+        if written >= 200:  # one batch of the second crawl is in
+            break
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Store(db) as store:
+        assert store.integrity_ok()
+        assert store.latest_crawl().id == first.id
+        assert store.db.execute("select status from crawls where id > ?", [first.id]).fetchone()[0] == "running"
+    assert report_json(config)["crawl"]["id"] == first.id
+    for res in routes.values():
+        res.delay = 0
+    crawl(config)
+    with Store(db) as store:
+        statuses = [c["status"] for c in store.db["crawls"].rows]
+        assert statuses == ["finished", "interrupted", "finished"]
+        assert store.latest_crawl().pages == 401
+
+
+def test_unreachable_site_fails_with_its_own_exit_code(config_for, cli):
+    config = config_for("http://127.0.0.1:9/", timeout=5)
+    result = cli("crawl", "--config", str(config))
+    assert result.returncode == 3, result.stderr
+    assert "no respondió" in result.stderr
+    with Store(config.parent / "gelt.db") as store:
+        assert store.latest_crawl() is None
+        assert [c["status"] for c in store.db["crawls"].rows] == ["failed"]
