@@ -44,6 +44,7 @@ def setup_logging(config: Config) -> None:
         config.log_path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(config.log["level"].upper())
     root.addHandler(handler)
     root.setLevel(config.log["level"].upper())
 

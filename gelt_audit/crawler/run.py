@@ -28,7 +28,8 @@ def crawl(config: Config) -> CrawlResult:
     settings.setmodule(default_settings, priority="project")
     settings.setdict(settings_for(config), priority="project")
     # The CLI has sent the root logger to the rotating log file: cron must see nothing on stdout.
-    process = CrawlerProcess(settings, install_root_handler=False)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(SiteSpider)
     process.crawl(crawler, config=config)
     process.start()

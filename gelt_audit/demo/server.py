@@ -85,6 +85,10 @@ class SiteServer:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # One write per response: headers and body in separate packets hit the 40 ms
+            # delayed-ACK stall and make a local site look slow.
+            wbufsize = 1 << 16
+            disable_nagle_algorithm = True
 
             def log_message(self, *args) -> None:  # keep test output clean
                 pass

@@ -635,3 +635,716 @@ Página actualizada el {page.updated.strftime('%d/%m/%Y')} - <span class="contad
 </html>
 """
     return html.encode(page.encoding)
+
+
+# --------------------------------------------------------------------------------------------
+# News: (dependencia slug or None, date, slug, title, paragraphs, versions)
+# --------------------------------------------------------------------------------------------
+
+class _News(NamedTuple):
+    dep: str | None
+    day: date
+    slug: str
+    title: str
+    paras: tuple[str, ...]
+    versions: tuple[int, ...] = (1, 2)
+
+    @property
+    def path(self) -> str:
+        return f"/dependencias/{self.dep}/noticias/{self.slug}/" if self.dep else f"/noticias/{self.slug}/"
+
+
+_NEWS: list[_News] = [
+    # --- general news (sin asignar) ---
+    _News(None, D(2026, 11, 13), "entrega-kits-escolares-zona-rural",
+          "Alcaldía entrega 120 kits escolares a estudiantes de la zona rural",
+          ("Estudiantes de las sedes rurales de las veredas La Esmeralda, Alto Bonito y El Diamante recibieron "
+           "kits escolares con cuadernos, morrales y útiles, como parte del programa «Aprender en las Nubes».",
+           "La entrega se hizo en coordinación con los rectores de las instituciones educativas y con recursos del "
+           "Sistema General de Participaciones. En enero se completará la entrega en las sedes restantes.")),
+    _News(None, D(2026, 11, 9), "temporada-de-lluvias-recomendaciones",
+          "Temporada de lluvias: recomendaciones del Consejo Municipal de Gestión del Riesgo",
+          ("El Consejo Municipal de Gestión del Riesgo de Desastres recomienda limpiar canales y desagües, no "
+           "construir cerca de las quebradas y reportar de inmediato grietas en terrenos y viviendas.",
+           "Ante cualquier emergencia comuníquese con el cuerpo de bomberos voluntarios o con la línea 123. "
+           "La Alcaldía mantiene maquinaria disponible para atender derrumbes en las vías terciarias.")),
+    _News(None, D(2026, 11, 4), "avanza-pavimentacion-via-la-esmeralda",
+          "Avanza en un 65 % la pavimentación de la vía San Rafael – La Esmeralda",
+          ("La obra de pavimentación de 3,2 kilómetros de la vía que comunica el casco urbano con la vereda "
+           "La Esmeralda alcanzó un avance físico del 65 %, según el último informe de interventoría.",
+           "El proyecto, financiado con recursos del municipio y de la Gobernación del Tolima, beneficiará a más "
+           "de 900 familias campesinas que sacan por esta vía su producción de café y aguacate.")),
+    _News(None, D(2026, 10, 28), "festival-del-cafe-y-la-neblina-2026",
+          "Festival del Café y la Neblina reunió a más de 3.000 visitantes",
+          ("Durante tres días, el parque principal recibió a visitantes de Ibagué, Bogotá y municipios vecinos "
+           "que disfrutaron de catas de café especial, muestras gastronómicas y música andina.",
+           "Veinticuatro productores locales vendieron café tostado, panela y artesanías. La Alcaldía agradece "
+           "a la Policía, la Defensa Civil y los voluntarios que hicieron posible un evento seguro.")),
+    _News(None, D(2026, 10, 21), "jornada-inscripcion-colombia-mayor",
+          "Jornada de inscripción al programa Colombia Mayor en el casco urbano",
+          ("Los adultos mayores que cumplan los requisitos pueden inscribirse al programa Colombia Mayor los días "
+           "martes y jueves en la oficina de Desarrollo Social, con su documento de identidad.",
+           "Se recuerda que la inscripción es gratuita y no requiere intermediarios. Denuncie cualquier cobro "
+           "indebido en la línea anticorrupción.")),
+    _News(None, D(2026, 10, 14), "mesa-de-participacion-de-victimas",
+          "Mesa municipal de participación de víctimas eligió nuevos representantes",
+          ("Con el acompañamiento de la Personería Municipal, las organizaciones de víctimas eligieron a los "
+           "once integrantes de la mesa municipal de participación para el periodo 2026-2028.",
+           "La mesa participará en la formulación del plan de acción territorial y en el seguimiento a las "
+           "medidas de asistencia y reparación integral.")),
+    _News(None, D(2026, 10, 6), "escuelas-de-formacion-deportiva-2027",
+          "Abiertas las inscripciones para las escuelas de formación deportiva 2027",
+          ("Niñas, niños y jóvenes entre 6 y 17 años pueden inscribirse en las escuelas de fútbol, baloncesto, "
+           "atletismo y patinaje en la coordinación de deportes del coliseo municipal.",
+           "Las escuelas son gratuitas. Los cupos se asignan por orden de inscripción hasta el 15 de diciembre.")),
+    _News(None, D(2026, 9, 29), "convenio-acueductos-veredales",
+          "Alcaldía y Gobernación del Tolima firman convenio para acueductos veredales",
+          ("El convenio interadministrativo, por 1.450 millones de pesos, permitirá optimizar los acueductos de "
+           "las veredas Campoalegre, El Diamante y Alto Bonito.",
+           "Las obras incluyen bocatomas, desarenadores y plantas de tratamiento compactas, y beneficiarán a "
+           "cerca de 2.300 habitantes de la zona rural.")),
+    _News(None, D(2026, 9, 18), "balance-fiestas-patronales-2026",
+          "Balance positivo de las fiestas patronales de San Rafael Arcángel",
+          ("Las fiestas patronales terminaron sin incidentes graves, gracias al plan de seguridad acordado en "
+           "el Consejo de Seguridad y al comportamiento de residentes y visitantes.",
+           "Se realizaron la cabalgata, el reinado veredal, la misa campal y los conciertos en la plaza principal.")),
+    _News(None, D(2026, 9, 8), "consejo-municipal-de-juventud",
+          "Se instaló el Consejo Municipal de Juventud",
+          ("Los siete consejeros elegidos tomaron posesión ante el alcalde y presentaron su agenda de trabajo, "
+           "centrada en empleo juvenil, cultura y salud mental.",
+           "La Alcaldía brindará apoyo logístico y un espacio de reunión en la casa de la cultura.")),
+    _News(None, D(2026, 8, 25), "biblioteca-amplia-horario",
+          "Biblioteca pública municipal amplía su horario y estrena sala digital",
+          ("La biblioteca pública «Rafael Pombo» atenderá de lunes a sábado y abrió una sala digital con "
+           "doce computadores y acceso gratuito a internet.",
+           "La sala ofrece cursos básicos de alfabetización digital para adultos mayores y emprendedores.")),
+    _News(None, D(2026, 8, 12), "parque-biosaludable-el-mirador",
+          "Comunidad del barrio El Mirador recibe parque biosaludable",
+          ("El nuevo parque cuenta con diez máquinas de ejercicio, senderos iluminados y zona de juegos.",
+           "La junta de acción comunal asumió el compromiso de cuidar el espacio junto con la Alcaldía.")),
+    _News(None, D(2026, 7, 20), "dia-de-la-independencia-2026",
+          "Así celebramos el Día de la Independencia en San Rafael de las Nubes",
+          ("Con desfile de las instituciones educativas, la banda sinfónica municipal y un acto cívico en el "
+           "parque principal se conmemoraron los 216 años del grito de independencia.",)),
+    _News(None, D(2026, 5, 8), "audiencia-rendicion-de-cuentas-2025",
+          "Audiencia pública de rendición de cuentas de la vigencia 2025",
+          ("El alcalde presentó ante la comunidad los resultados de la vigencia 2025: inversión social, obras "
+           "terminadas, finanzas públicas y avance de las metas del Plan de Desarrollo.",
+           "Las preguntas recibidas por el formulario en línea y en la audiencia se respondieron en el informe "
+           "publicado en la sección Participa.")),
+    _News(None, D(2026, 4, 26), "dia-de-la-ninez-2026",
+          "San Rafael de las Nubes celebró el Día de la Niñez",
+          ("Más de 600 niñas y niños participaron en juegos, teatro y talleres de lectura organizados por la "
+           "Comisaría de Familia, la biblioteca y el Instituto Colombiano de Bienestar Familiar.",)),
+    _News(None, D(2026, 11, 21), "programacion-navidad-luces-en-las-nubes",
+          "Comienza la programación de Navidad «Luces en las Nubes»",
+          ("El encendido del alumbrado navideño será el 1 de diciembre en el parque principal, con presentaciones "
+           "de la banda sinfónica y los grupos de danza de la casa de la cultura.",
+           "La programación incluye novenas en los barrios y veredas y el tradicional concurso de pesebres."),
+          (2,)),
+    # --- Despacho ---
+    _News("despacho", D(2026, 11, 10), "proyecto-presupuesto-2027-al-concejo",
+          "El alcalde presentó al Concejo el proyecto de presupuesto 2027",
+          ("El proyecto de acuerdo de presupuesto de rentas y gastos para la vigencia 2027 asciende a 38.600 "
+           "millones de pesos y prioriza vías terciarias, agua potable y educación rural.",
+           "El Concejo Municipal lo estudiará en sesiones ordinarias durante el mes de noviembre.")),
+    _News("despacho", D(2026, 10, 19), "consejo-de-gobierno-avance-plan-de-desarrollo",
+          "Consejo de Gobierno evaluó el avance del Plan de Desarrollo al tercer trimestre",
+          ("Las secretarías presentaron el avance de sus metas: el plan alcanza un cumplimiento acumulado del "
+           "58 % de la meta del cuatrienio.",)),
+    _News("despacho", D(2026, 9, 2), "reunion-con-juntas-de-accion-comunal",
+          "Alcalde se reunió con presidentes de juntas de acción comunal",
+          ("En el encuentro se priorizaron las obras de placa huella y mantenimiento de vías veredales que se "
+           "ejecutarán con el banco de maquinaria en el último trimestre.",)),
+    # --- Gobierno ---
+    _News("gobierno", D(2026, 11, 6), "campana-hogares-sin-violencia",
+          "Comisaría de Familia lanza la campaña «Hogares sin violencia»",
+          ("La campaña recorrerá las instituciones educativas y las veredas con talleres sobre prevención de "
+           "la violencia intrafamiliar y rutas de atención.",)),
+    _News("gobierno", D(2026, 10, 9), "plan-de-seguridad-fin-de-ano",
+          "Consejo de Seguridad define plan para la temporada de fin de año",
+          ("Se acordaron controles al uso de pólvora, al consumo de licor en espacio público y a la movilidad "
+           "en los días de mayor afluencia de visitantes.",)),
+    _News("gobierno", D(2026, 8, 20), "pedagogia-codigo-de-convivencia",
+          "Inspección de Policía realizó jornada de pedagogía del Código de Convivencia",
+          ("Comerciantes y transportadores recibieron información sobre comportamientos contrarios a la "
+           "convivencia y las medidas correctivas de la Ley 1801 de 2016.",)),
+    _News("gobierno", D(2026, 11, 18), "horario-extendido-comisaria-diciembre",
+          "Horario extendido de la Comisaría de Familia en diciembre",
+          ("Durante diciembre la Comisaría de Familia atenderá también los sábados de 8:00 a.m. a 12:00 m. "
+           "y habilitará un turno telefónico para casos urgentes.",), (2,)),
+    # --- Hacienda ---
+    _News("hacienda", D(2026, 11, 12), "beneficios-tributarios-predial",
+          "Aproveche los beneficios para ponerse al día con el impuesto predial",
+          ("Los contribuyentes con deudas de vigencias anteriores pueden pagar hasta el 30 de diciembre con "
+           "reducción de intereses moratorios, según el acuerdo municipal vigente.",)),
+    _News("hacienda", D(2026, 11, 3), "declaracion-bimestral-ica",
+          "Contribuyentes del régimen de retención de industria y comercio: plazo de la declaración bimestral",
+          ("La declaración y pago de las retenciones de industria y comercio del quinto bimestre vence el "
+           "20 de noviembre. El formulario se descarga en la página del impuesto.",)),
+    _News("hacienda", D(2026, 10, 1), "recaudo-predial-supera-meta",
+          "Recaudo del impuesto predial supera el 82 % de la meta anual",
+          ("A 30 de septiembre el municipio recaudó 2.870 millones de pesos por impuesto predial, el 82 % de lo "
+           "presupuestado para la vigencia.",)),
+    _News("hacienda", D(2026, 7, 15), "pago-predial-por-pse",
+          "Hacienda habilitó el pago del impuesto predial por PSE",
+          ("Desde hoy los contribuyentes pueden liquidar y pagar el impuesto predial en línea con débito a su "
+           "cuenta de ahorros o corriente, a través del botón PSE.",)),
+    _News("hacienda", D(2026, 11, 19), "nuevo-plazo-acuerdos-de-pago",
+          "Nuevo plazo para suscribir acuerdos de pago del impuesto predial",
+          ("Los contribuyentes morosos podrán suscribir acuerdos de pago hasta el 18 de diciembre, con una "
+           "cuota inicial del 20 % y plazos de hasta doce meses.",), (2,)),
+    _News("hacienda", D(2026, 11, 23), "jornada-continua-hacienda",
+          "Secretaría de Hacienda atenderá en jornada continua la última semana de noviembre",
+          ("Del 24 al 30 de noviembre la ventanilla de recaudo atenderá de 7:00 a.m. a 5:00 p.m. sin cerrar "
+           "al mediodía, para facilitar el pago de impuestos.",), (2,)),
+    # --- Planeación ---
+    _News("planeacion", D(2026, 11, 5), "convocatoria-consejo-territorial-de-planeacion",
+          "Abierta la convocatoria para renovar el Consejo Territorial de Planeación",
+          ("Las organizaciones sociales, gremiales, comunitarias y educativas pueden postular sus ternas hasta "
+           "el 30 de noviembre en la Secretaría de Planeación.",)),
+    _News("planeacion", D(2026, 10, 16), "socializacion-ajuste-eot",
+          "Socialización del ajuste al Esquema de Ordenamiento Territorial en las veredas",
+          ("El equipo técnico recorrió once veredas para explicar la propuesta de ajuste del Esquema de "
+           "Ordenamiento Territorial y recoger aportes de la comunidad.",)),
+    _News("planeacion", D(2026, 9, 10), "sisben-visitas-zona-rural",
+          "Encuestas del SISBÉN IV: nuevas visitas en la zona rural",
+          ("Los encuestadores del SISBÉN visitarán las veredas del sector norte entre septiembre y octubre. "
+           "Solicite su encuesta en la Secretaría de Planeación.",)),
+    _News("planeacion", D(2026, 11, 20), "banco-de-proyectos-vivienda-rural",
+          "Banco de Proyectos registró el proyecto de mejoramiento de vivienda rural",
+          ("El proyecto beneficiará a 85 hogares de la zona rural con mejoras de pisos, cocinas y baterías "
+           "sanitarias, y será presentado a cofinanciación departamental.",), (2,)),
+    # --- Salud ---
+    _News("salud", D(2026, 11, 2), "vacunacion-influenza-adultos-mayores",
+          "Jornada de vacunación contra la influenza para adultos mayores",
+          ("La vacunación es gratuita en el centro de salud y en los puestos móviles que recorrerán las veredas "
+           "durante noviembre.",)),
+    _News("salud", D(2026, 10, 8), "alerta-dengue",
+          "Alerta por aumento de casos de dengue: elimine los criaderos",
+          ("Lave y tape los tanques, elimine recipientes con agua estancada y consulte ante fiebre, dolor de "
+           "cabeza y dolor detrás de los ojos.",)),
+    _News("salud", D(2026, 9, 24), "brigada-salud-oral-alto-bonito",
+          "Brigada de salud oral en la vereda Alto Bonito",
+          ("Ochenta niñas y niños recibieron valoración odontológica, aplicación de flúor y kits de higiene oral.",)),
+    # --- Agropecuario ---
+    _News("agropecuario", D(2026, 11, 11), "mercado-campesino-noviembre",
+          "Mercado campesino de noviembre en el parque principal",
+          ("Más de treinta productores ofrecerán frutas, hortalizas, lácteos y café directamente al consumidor "
+           "el segundo sábado del mes.",)),
+    _News("agropecuario", D(2026, 10, 23), "asistencia-tecnica-familias-cafeteras",
+          "80 familias cafeteras reciben asistencia técnica para renovación de cultivos",
+          ("Los extensionistas acompañarán la renovación de cafetales envejecidos con variedades resistentes "
+           "a la roya.",)),
+    _News("agropecuario", D(2026, 9, 15), "entrega-plantulas-cacao",
+          "Entrega de 2.000 plántulas de cacao a productores de la vereda El Diamante",
+          ("La entrega hace parte del programa de diversificación productiva para familias que sustituyeron "
+           "cultivos de uso ilícito.",)),
+    # --- Control Interno ---
+    _News("control-interno", D(2026, 11, 9), "informe-pormenorizado-publicado",
+          "Publicado el informe pormenorizado del estado del control interno",
+          ("El informe del periodo julio a octubre de 2026 está disponible en la sección de informes de la "
+           "Oficina de Control Interno.",)),
+    _News("control-interno", D(2026, 8, 28), "socializacion-plan-anual-de-auditoria",
+          "Control Interno socializa el Plan Anual de Auditoría",
+          ("Los líderes de proceso conocieron el cronograma de auditorías internas del segundo semestre.",)),
+]
+
+
+def _news_of(b: _Builder) -> list[_News]:
+    """News of this version, newest first (the order listings must use: chronological criterion)."""
+    return sorted((n for n in _NEWS if b.v in n.versions), key=lambda n: (n.day, n.path), reverse=True)
+
+
+def _news_list(items: Iterable[_News]) -> str:
+    rows = "".join(
+        f'<li><time datetime="{n.day.isoformat()}">{_fecha(n.day)}</time> — <a href="{n.path}">{escape(n.title)}</a></li>'
+        for n in items)
+    return f'<ul class="lista-noticias">{rows}</ul>'
+
+
+# --------------------------------------------------------------------------------------------
+# Dependencia sections (data tables: one function per dependencia returns its information pages)
+# --------------------------------------------------------------------------------------------
+
+def _tramite(b: _Builder, path: str, que: str, requisitos: list[str], costo: str, tiempo: str,
+             formulario: tuple[str, str, int] | None = None, extra: Iterable = ()) -> list:
+    """Blocks of a trámite page: the fields Ley 1712 asks for, and the link to its GOV.CO card."""
+    name, _dep, _path, suit, online = next(t for t in _TRAMITES if t[2] == path)
+    blocks: list = [que, "## Requisitos", requisitos, "## Costo", costo, "## Tiempo de respuesta", tiempo]
+    if formulario:
+        blocks += ["## Formularios", [b.doc(*formulario)]]
+    blocks += list(extra)
+    blocks += ["## Consulte el trámite en GOV.CO",
+               f"Este trámite está inscrito en el Sistema Único de Información de Trámites (SUIT) con el "
+               f"número {suit}{' y puede realizarse en línea' if online else ''}. "
+               f'<a href="{b.base}{_ficha(suit)}">Ver la ficha de «{escape(name)}» en GOV.CO</a>.']
+    return blocks
+
+
+def _dep_despacho(b: _Builder) -> list[_Sub]:
+    return [
+        _Sub("el-alcalde/", "El alcalde: Hernando Castaño Villarreal", [
+            "Hernando Castaño Villarreal es administrador público de la Escuela Superior de Administración "
+            "Pública (ESAP), especialista en gerencia de proyectos y fue concejal del municipio entre 2016 y 2019.",
+            "Fue elegido alcalde para el periodo constitucional 2024-2027 con el programa de gobierno «San Rafael, "
+            "territorio de paz y progreso», que dio origen al Plan de Desarrollo Municipal.",
+            "## Agenda pública", "La agenda semanal del alcalde se publica en el "
+            '<a href="/calendario/">calendario de actividades</a>.'], D(2026, 1, 12)),
+        _Sub("gabinete-municipal/", "Gabinete municipal", [
+            "El gabinete está integrado por los secretarios de despacho y los jefes de oficina:",
+            [f"{escape(d.responsable)} — {escape(d.cargo)}" for d in _DEPS[1:]],
+            "El Consejo de Gobierno se reúne todos los lunes a las 7:00 a.m. en el Despacho del Alcalde."],
+            D(2026, 2, 3)),
+        _Sub("decretos/", "Decretos municipales 2026", [
+            "Decretos expedidos por el alcalde durante la vigencia 2026, en orden cronológico descendente:",
+            [b.doc("/dependencias/despacho/documentos/decreto-118-2026.pdf",
+                   "Decreto 118 del 6 de noviembre de 2026, por el cual se adopta el plan de seguridad de fin de año", 180),
+             b.doc("/dependencias/despacho/documentos/decreto-097-2026.pdf",
+                   "Decreto 097 del 15 de septiembre de 2026, por el cual se regulan las fiestas patronales", 150),
+             b.doc("/dependencias/despacho/documentos/decreto-042-2026.pdf",
+                   "Decreto 042 del 30 de abril de 2026, por el cual se adopta el plan de acción de la vigencia", 320)],
+            'Consulte la normativa completa en <a href="/transparencia/normativa/normativa-de-la-entidad/">'
+            "Normativa de la entidad</a>."], D(2026, 11, 6)),
+        _Sub("agenda-del-alcalde/", "Agenda del alcalde", [
+            "Principales compromisos públicos del alcalde en noviembre de 2026:",
+            ("table", ["Fecha", "Actividad", "Lugar"], [
+                ["3 de noviembre", "Consejo de Gobierno ampliado", "Despacho del Alcalde"],
+                ["10 de noviembre", "Radicación del proyecto de presupuesto 2027", "Concejo Municipal"],
+                ["19 de noviembre", "Mesa de trabajo con la Gobernación del Tolima", "Ibagué"],
+                ["26 de noviembre", "Visita de obra vía La Esmeralda", "Vereda La Esmeralda"]])], D(2026, 11, 2)),
+        _Sub("oficina-de-prensa/", "Oficina de Prensa y Comunicaciones", [
+            "La Oficina de Prensa divulga la información institucional en el sitio web, la emisora comunitaria "
+            "«Nubes Estéreo 98.3 FM» y las redes sociales de la Alcaldía.",
+            "Periodistas y medios pueden solicitar información escribiendo a "
+            f'<a href="mailto:prensa@{DOMAIN}">prensa@{DOMAIN}</a>.'], D(2026, 3, 9)),
+        _Sub("gestion-del-riesgo/", "Consejo Municipal de Gestión del Riesgo de Desastres", [
+            "El Consejo Municipal de Gestión del Riesgo de Desastres (CMGRD), presidido por el alcalde, coordina "
+            "el conocimiento y la reducción del riesgo y el manejo de desastres (Ley 1523 de 2012).",
+            [b.doc("/dependencias/despacho/documentos/plan-municipal-gestion-del-riesgo.pdf",
+                   "Plan Municipal de Gestión del Riesgo de Desastres", 2400, D(2025, 6, 30)),
+             b.doc("/dependencias/despacho/documentos/estrategia-respuesta-emergencias.pdf",
+                   "Estrategia Municipal de Respuesta a Emergencias", 1100, D(2025, 6, 30))]], D(2026, 5, 20)),
+        _Sub("programa-de-gobierno/", "Programa de gobierno 2024-2027", [
+            "El programa de gobierno inscrito por el alcalde ante la Registraduría se organiza en cuatro líneas: "
+            "campo productivo, agua y ambiente, convivencia y paz, y gobierno transparente.",
+            [b.doc("/dependencias/despacho/documentos/programa-de-gobierno-2024-2027.pdf",
+                   "Programa de gobierno «San Rafael, territorio de paz y progreso»", 890, D(2024, 1, 10))]],
+             D(2024, 1, 10)),
+    ]
+
+
+def _dep_gobierno(b: _Builder) -> list[_Sub]:
+    comisaria = [
+        "La Comisaría de Familia previene, protege, restablece y repara los derechos de los miembros de la "
+        "familia afectados por violencia intrafamiliar (Ley 2126 de 2021).",
+        "## Servicios", ["Medidas de protección por violencia intrafamiliar",
+                         "Conciliación en custodia, alimentos y visitas",
+                         "Verificación de derechos de niñas, niños y adolescentes"],
+        "## Ubicación y horario",
+        "Calle 5 # 3-20, segundo piso de la casa de la justicia. Atención de lunes a viernes de 8:00 a.m. a "
+        "12:00 m. y de 2:00 p.m. a 6:00 p.m.",
+    ]
+    if b.v2:  # real change of v2
+        comisaria.append("En diciembre de 2026 la Comisaría atenderá también los sábados de 8:00 a.m. a 12:00 m. "
+                         "y tendrá un turno telefónico de disponibilidad para casos urgentes: 318 555 0160.")
+    return [
+        _Sub("funciones/", "Funciones de la Secretaría de Gobierno", [
+            "Son funciones de la Secretaría de Gobierno, según el Decreto 010 de 2024 (manual de funciones):",
+            ("ol", ["Preservar el orden público y la convivencia en el municipio.",
+                    "Coordinar la Comisaría de Familia y la Inspección de Policía.",
+                    "Formular y ejecutar el Plan Integral de Seguridad y Convivencia Ciudadana.",
+                    "Atender a la población víctima del conflicto armado.",
+                    "Expedir certificados de residencia y permisos de espectáculos públicos."])], D(2026, 1, 20)),
+        _Sub("comisaria-de-familia/", "Comisaría de Familia", comisaria,
+             D(2026, 11, 18) if b.v2 else D(2026, 3, 2)),
+        _Sub("inspeccion-de-policia/", "Inspección de Policía", [
+            "La Inspección de Policía conoce de los comportamientos contrarios a la convivencia, de las querellas "
+            "por perturbación a la posesión y de las diligencias de restitución de bienes de uso público.",
+            "Atiende en la casa de la justicia, de lunes a viernes."], D(2026, 2, 14)),
+        _Sub("certificado-de-residencia/", "Certificado de residencia en línea", _tramite(
+            b, "/dependencias/gobierno/certificado-de-residencia/",
+            "Solicite en línea su certificado de residencia. Se expide en formato PDF con firma digital y un "
+            "código de verificación, y llega a su correo electrónico.",
+            ["Documento de identidad", "Recibo de un servicio público de la vivienda",
+             "Certificación de la junta de acción comunal del barrio o vereda"],
+            "Gratuito.", "Hasta tres días hábiles.",
+            extra=["## Solicitud en línea", """<form class="formulario" action="/dependencias/gobierno/certificado-de-residencia/" method="post">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<p><label for="cr-nombre">Nombre completo</label> <input type="text" id="cr-nombre" name="nombre" required></p>
+<p><label for="cr-documento">Número de documento</label> <input type="text" id="cr-documento" name="documento" required></p>
+<p><label for="cr-direccion">Dirección de residencia</label> <input type="text" id="cr-direccion" name="direccion" required></p>
+<p><label for="cr-correo">Correo electrónico</label> <input type="email" id="cr-correo" name="correo" required></p>
+<p><label for="cr-soporte">Soporte (PDF o imagen)</label> <input type="file" id="cr-soporte" name="soporte"></p>
+<p><button type="submit">Solicitar certificado</button></p>
+</form>""", 'Verifique la autenticidad de un certificado expedido en '
+                 '<a href="/dependencias/gobierno/verificar-certificado/">verificación de certificados</a>.']),
+            D(2026, 4, 6)),
+        _Sub("verificar-certificado/", "Verificación de certificados en línea", [
+            "Ingrese el código de verificación impreso en el certificado para confirmar que fue expedido por la "
+            "Alcaldía y que no ha sido alterado.",
+            """<form class="formulario" action="/dependencias/gobierno/verificar-certificado/" method="get">
+<p><label for="vc-codigo">Código de verificación</label> <input type="text" id="vc-codigo" name="codigo" required></p>
+<p><button type="submit">Verificar</button></p>
+</form>"""], D(2026, 4, 6)),
+        _Sub("espectaculos-publicos/", "Permiso para espectáculos públicos", _tramite(
+            b, "/dependencias/gobierno/espectaculos-publicos/",
+            "Autorización para realizar espectáculos públicos de las artes escénicas en escenarios del municipio.",
+            ["Solicitud escrita con 15 días de anticipación", "Plan de emergencias y contingencias",
+             "Póliza de responsabilidad civil extracontractual", "Paz y salvo de derechos de autor"],
+            "Gratuito.", "Diez días hábiles.",
+            ("/dependencias/gobierno/documentos/formulario-espectaculos-publicos.pdf",
+             "Formulario de solicitud de permiso para espectáculos públicos", 95)), D(2026, 2, 14)),
+        _Sub("convivencia-y-seguridad/", "Plan Integral de Seguridad y Convivencia Ciudadana", [
+            "El Plan Integral de Seguridad y Convivencia Ciudadana (PISCC) 2024-2027 prioriza la prevención del "
+            "hurto a fincas, la violencia intrafamiliar y el consumo de sustancias psicoactivas en jóvenes.",
+            [b.doc("/dependencias/gobierno/documentos/piscc-2024-2027.pdf",
+                   "Plan Integral de Seguridad y Convivencia Ciudadana 2024-2027", 1500, D(2024, 7, 1))]],
+             D(2026, 5, 5)),
+        _Sub("atencion-a-victimas/", "Atención a víctimas del conflicto armado", [
+            "El enlace municipal de víctimas orienta sobre la declaración ante el Ministerio Público, la ayuda "
+            "humanitaria inmediata y el acceso a las medidas de reparación integral.",
+            "Atención: martes y jueves en la Secretaría de Gobierno."], D(2026, 6, 11)),
+    ]
+
+
+def _dep_hacienda(b: _Builder) -> list[_Sub]:
+    form_predial = b.doc("/dependencias/hacienda/documentos/formulario-liquidacion-predial.pdf",
+                         "Formulario de liquidación del impuesto predial", 110)
+    predial_extra = [
+        "## Descuentos por pronto pago",
+        ["Hasta el 31 de marzo: 10 % de descuento sobre el impuesto de la vigencia.",
+         "Hasta el 30 de junio: 5 % de descuento."],
+        "## Cómo pagar",
+        # Planted accessibility problem: two "clic aquí" links with different targets (WCAG 2.4.4).
+        f'Descargue el formulario de liquidación, <a href="/dependencias/hacienda/documentos/formulario-liquidacion-predial.pdf">clic aquí</a>. ({form_predial})',
+        'Para pagar en línea con PSE, <a href="/atencion/pagos-en-linea/">clic aquí</a>.',
+    ]
+    if b.v2:
+        predial_extra += ["## Acuerdos de pago",
+                          "Hasta el 18 de diciembre de 2026 los contribuyentes con deudas pueden suscribir "
+                          "acuerdos de pago con una cuota inicial del 20 % y plazos de hasta doce meses. Consulte "
+                          '<a href="/dependencias/hacienda/acuerdos-de-pago/">acuerdos de pago</a>.']
+    calendario = [["Impuesto predial, pago con 10 % de descuento", "31 de marzo de 2026"],
+                  ["Impuesto predial, pago con 5 % de descuento", "30 de junio de 2026"],
+                  ["Declaración anual de industria y comercio", "30 de abril de 2026"],
+                  ["Retenciones de industria y comercio, quinto bimestre", "20 de noviembre de 2026"],
+                  ["Retenciones de industria y comercio, sexto bimestre", "20 de enero de 2027"]]
+    if b.v2:
+        calendario.insert(4, ["Acuerdos de pago del impuesto predial (nuevo plazo)", "18 de diciembre de 2026"])
+    return [
+        _Sub("funciones/", "Funciones de la Secretaría de Hacienda", [
+            "Son funciones de la Secretaría de Hacienda:",
+            ("ol", ["Administrar, liquidar y fiscalizar los tributos municipales.",
+                    "Elaborar el proyecto de presupuesto y el plan financiero.",
+                    "Dirigir la tesorería y el pago de las obligaciones del municipio.",
+                    "Llevar la contabilidad pública y presentar los estados financieros.",
+                    "Adelantar el cobro persuasivo y coactivo de la cartera."])], D(2026, 1, 20)),
+        _Sub("impuesto-predial/", "Impuesto predial unificado", _tramite(
+            b, "/dependencias/hacienda/impuesto-predial/",
+            "El impuesto predial unificado grava los predios urbanos y rurales del municipio. Se liquida cada año "
+            "sobre el avalúo catastral y las tarifas del Estatuto Tributario Municipal.",
+            ["Número de la ficha catastral o dirección del predio", "Documento del propietario"],
+            "Según el avalúo catastral y la tarifa del predio.", "Inmediato.", extra=predial_extra),
+             D(2026, 11, 19) if b.v2 else D(2026, 7, 15)),
+        _Sub("industria-y-comercio/", "Impuesto de industria y comercio", _tramite(
+            b, "/dependencias/hacienda/industria-y-comercio/",
+            "El impuesto de industria y comercio (ICA) y su complementario de avisos y tableros gravan las "
+            "actividades industriales, comerciales y de servicios realizadas en el municipio.",
+            ["Registro en el RIT (registro de información tributaria)", "Declaración anual en el formulario único nacional"],
+            "Según los ingresos brutos y la tarifa de la actividad.", "Inmediato.",
+            ("/dependencias/hacienda/documentos/formulario-unico-nacional-ica.pdf",
+             "Formulario único nacional de declaración y pago del ICA", 240)), D(2026, 1, 28)),
+        _Sub("acuerdos-de-pago/", "Acuerdos de pago", _tramite(
+            b, "/dependencias/hacienda/acuerdos-de-pago/",
+            "Los contribuyentes con obligaciones vencidas pueden solicitar facilidades de pago.",
+            ["Solicitud escrita", "Cuota inicial", "Garantía cuando el plazo supere un año"],
+            "Gratuito.", "Quince días hábiles.",
+            ("/dependencias/hacienda/documentos/solicitud-acuerdo-de-pago.pdf",
+             "Formato de solicitud de acuerdo de pago", 80)), D(2026, 3, 16)),
+        _Sub("calendario-tributario/", "Calendario tributario 2026", [
+            "Fechas de vencimiento de las obligaciones tributarias municipales de la vigencia 2026:",
+            ("table", ["Obligación", "Fecha límite"], calendario),
+            "Si la fecha cae en día no hábil, el plazo se traslada al siguiente día hábil."],
+             D(2026, 11, 23) if b.v2 else D(2026, 1, 20)),
+        _Sub("estatuto-tributario/", "Estatuto Tributario Municipal", [
+            "El Estatuto Tributario Municipal compila los impuestos, tasas y contribuciones del municipio, sus "
+            "tarifas y los procedimientos de fiscalización y cobro.",
+            [b.doc("/dependencias/hacienda/documentos/acuerdo-018-2023-estatuto-tributario.pdf",
+                   "Acuerdo 018 de 2023, Estatuto Tributario Municipal", 3100, D(2023, 12, 20)),
+             # Planted broken link: the 2012 statute was deleted from the server long ago.
+             '<a href="/dependencias/hacienda/documentos/estatuto-tributario-2012.pdf">Estatuto tributario '
+             "anterior (Acuerdo 025 de 2012)</a> (PDF, 2.800 KB)"]], D(2024, 1, 15)),
+        _Sub("estados-financieros/", "Estados financieros", [
+            "Estados financieros del municipio, en orden cronológico descendente:",
+            [b.doc("/dependencias/hacienda/documentos/estados-financieros-2026-t3.pdf",
+                   "Estados financieros a 30 de septiembre de 2026", 640, D(2026, 10, 30)),
+             b.doc("/dependencias/hacienda/documentos/estados-financieros-2026-t2.pdf",
+                   "Estados financieros a 30 de junio de 2026", 610, D(2026, 7, 30)),
+             b.doc("/dependencias/hacienda/documentos/estados-financieros-2025.pdf",
+                   "Estados financieros a 31 de diciembre de 2025", 720, D(2026, 2, 27))]], D(2026, 10, 30)),
+        _Sub("tesoreria/", "Tesoría y recaudo", [
+            "La ventanilla de recaudo funciona en el primer piso del Palacio Municipal. También puede pagar en "
+            "las oficinas del Banco Agrario y en línea por PSE.",
+            "Tesorera municipal: Sandra Milena Vargas Polanía."], D(2026, 2, 2)),
+    ]
+
+
+def _dep_planeacion(b: _Builder) -> list[_Sub]:
+    proyectos = [["2026-73675-0012", "Pavimentación de la vía San Rafael – La Esmeralda", "4.200.000.000"],
+                 ["2026-73675-0009", "Optimización de acueductos veredales", "1.450.000.000"],
+                 ["2026-73675-0004", "Dotación de sedes educativas rurales", "310.000.000"]]
+    if b.v2:
+        proyectos.insert(0, ["2026-73675-0015", "Mejoramiento de vivienda rural para 85 hogares", "1.020.000.000"])
+    licencias = [
+        "La licencia de construcción autoriza obras nuevas, ampliaciones, adecuaciones, modificaciones y "
+        "demoliciones de edificaciones, de acuerdo con el Esquema de Ordenamiento Territorial.",
+    ]
+    if b.v2:
+        licencias.append("Desde el 18 de noviembre de 2026 las solicitudes se radican también por correo "
+                         f'electrónico a <a href="mailto:planeacion@{DOMAIN}">planeacion@{DOMAIN}</a>, con los '
+                         "planos en formato PDF.")
+    subs = [
+        _Sub("funciones/", "Funciones de la Secretaría de Planeación", [
+            "Son funciones de la Secretaría de Planeación:",
+            ("ol", ["Formular el Plan de Desarrollo y hacer seguimiento a sus metas.",
+                    "Administrar el banco de programas y proyectos de inversión.",
+                    "Aplicar el Esquema de Ordenamiento Territorial y expedir licencias urbanísticas.",
+                    "Administrar el SISBÉN y la estratificación socioeconómica."])], D(2026, 1, 20)),
+        _Sub("plan-de-desarrollo/", "Plan de Desarrollo Municipal 2024-2027", [
+            "El Plan de Desarrollo «San Rafael, territorio de paz y progreso 2024-2027» fue adoptado por el Acuerdo "
+            "007 de 2024 del Concejo Municipal.",
+            [b.doc("/dependencias/planeacion/documentos/plan-de-desarrollo-2024-2027.pdf",
+                   "Plan de Desarrollo Municipal 2024-2027 (Acuerdo 007 de 2024)", 5200, D(2024, 5, 31)),
+             b.doc("/dependencias/planeacion/documentos/plan-indicativo-2024-2027.pdf",
+                   "Plan indicativo 2024-2027", 900, D(2024, 6, 28))]], D(2024, 6, 28)),
+        _Sub("seguimiento-plan-de-desarrollo/", "Metas e indicadores: seguimiento al Plan de Desarrollo", [
+            "Avance de las metas de producto por línea estratégica a 30 de septiembre de 2026:",
+            ("table", ["Línea estratégica", "Indicadores", "Avance acumulado"], [
+                ["Campo productivo", "18", "61 %"], ["Agua y ambiente", "12", "54 %"],
+                ["Convivencia y paz", "15", "63 %"], ["Gobierno transparente", "9", "55 %"]]),
+            [b.doc("/dependencias/planeacion/documentos/seguimiento-plan-indicativo-2026-t3.pdf",
+                   "Seguimiento al plan indicativo, tercer trimestre de 2026", 430, D(2026, 10, 15))]],
+             D(2026, 10, 15)),
+        _Sub("banco-de-proyectos/", "Banco de programas y proyectos de inversión", [
+            "Proyectos registrados en la vigencia 2026, con su código BPIN:",
+            ("table", ["Código", "Proyecto", "Valor (pesos)"], proyectos)],
+             D(2026, 11, 20) if b.v2 else D(2026, 8, 3)),
+        _Sub("licencias-de-construccion/", "Licencias de construcción", _tramite(
+            b, "/dependencias/planeacion/licencias-de-construccion/", " ".join(licencias),
+            ["Formulario único nacional", "Certificado de tradición y libertad", "Planos arquitectónicos y estructurales",
+             "Estudio de suelos cuando aplique"],
+            "Según la liquidación de expensas y el impuesto de delineación.", "Hasta 45 días hábiles.",
+            ("/dependencias/planeacion/documentos/formulario-unico-nacional-licencias.pdf",
+             "Formulario único nacional para la solicitud de licencias", 350)),
+             D(2026, 11, 18) if b.v2 else D(2026, 2, 9)),
+        _Sub("uso-del-suelo/", "Concepto de uso del suelo", _tramite(
+            b, "/dependencias/planeacion/uso-del-suelo/",
+            "Certifica los usos permitidos de un predio según el Esquema de Ordenamiento Territorial.",
+            ["Solicitud con la dirección o ficha catastral del predio"], "Gratuito.", "Diez días hábiles."),
+             D(2026, 2, 9)),
+        _Sub("esquema-de-ordenamiento-territorial/", "Esquema de Ordenamiento Territorial (EOT)", [
+            "El Esquema de Ordenamiento Territorial vigente fue adoptado por el Acuerdo 011 de 2003 y se encuentra "
+            "en proceso de ajuste.",
+            [b.doc("/dependencias/planeacion/documentos/eot-acuerdo-011-2003.pdf",
+                   "Esquema de Ordenamiento Territorial, Acuerdo 011 de 2003", 7800, D(2003, 9, 1))]],
+             D(2026, 10, 16)),
+        _Sub("sisben/", "SISBÉN", [
+            "El SISBÉN clasifica a la población según sus condiciones de vida para el acceso a programas sociales. "
+            f"Consulte su grupo en {b.ext_link('sisben', 'la página del SISBÉN')}.",
+            "Para solicitar encuesta o actualizar datos acérquese a la Secretaría de Planeación con su documento."],
+             D(2026, 9, 10)),
+        _Sub("estratificacion/", "Estratificación socioeconómica", [
+            "La estratificación clasifica los inmuebles residenciales para el cobro diferencial de los servicios "
+            "públicos domiciliarios. Los reclamos se presentan ante el comité permanente de estratificación."],
+             D(2025, 11, 4)),
+    ]
+    if not b.v2:  # removed in v2 (and still linked from /participa/: a new broken link)
+        subs.append(_Sub("convocatoria-consejo-territorial-de-planeacion/",
+                         "Convocatoria: Consejo Territorial de Planeación 2027-2030", [
+            "Se convoca a las organizaciones sociales, gremiales, comunitarias, ecológicas y educativas a postular "
+            "ternas para integrar el Consejo Territorial de Planeación.",
+            "Plazo: hasta el 30 de noviembre de 2026 en la Secretaría de Planeación."], D(2026, 11, 5)))
+    return subs
+
+
+def _dep_salud(b: _Builder) -> list[_Sub]:
+    programas = ["## Programas de salud pública", [
+        "Programa Ampliado de Inmunizaciones (PAI)",
+        "Salud sexual y reproductiva",
+        "Salud mental y prevención del consumo de sustancias psicoactivas",
+        "Seguridad alimentaria y nutricional",
+        "Enfermedades transmitidas por vectores: dengue, chikunguña y zika"],
+        "Los programas se ejecutan con el Plan de Intervenciones Colectivas contratado con la E.S.E. Hospital "
+        "San Rafael y llegan a las veredas mediante brigadas mensuales."]
+    body = _blocks(programas)
+    if b.v2:  # markup-only change: re-indented, classes added; same text
+        body = (body.replace("<ul>", '<ul class="lista-programas">')
+                .replace("\n", "\n\n    ")
+                .replace("Plan de Intervenciones Colectivas contratado", "Plan de Intervenciones\n      Colectivas contratado"))
+    return [
+        _Sub("funciones/", "Funciones de la Secretaría de Salud", [
+            "Son funciones de la Secretaría de Salud:",
+            ("ol", ["Dirigir y coordinar el sector salud en el municipio.",
+                    "Gestionar el aseguramiento de la población al Sistema General de Seguridad Social en Salud.",
+                    "Ejecutar las acciones de salud pública y vigilancia epidemiológica.",
+                    "Inspeccionar y vigilar los establecimientos de interés sanitario."])], D(2026, 1, 20)),
+        _Sub("plan-territorial-de-salud/", "Plan Territorial de Salud 2024-2027", [
+            "El Plan Territorial de Salud se articula con el Plan Decenal de Salud Pública 2022-2031.",
+            [b.doc("/dependencias/salud/documentos/plan-territorial-de-salud-2024-2027.pdf",
+                   "Plan Territorial de Salud 2024-2027", 2900, D(2024, 6, 15))]], D(2024, 6, 15)),
+        _Sub("programas/", "Programas de salud pública", body, D(2026, 4, 14),
+             last_modified=D(2026, 11, 21) if b.v2 else None),
+        _Sub("vacunacion/", "Vacunación (PAI)", [
+            "La vacunación del esquema regular es gratuita en el centro de salud de lunes a sábado.",
+            "En noviembre de 2026 se vacuna contra la influenza a mayores de 60 años, gestantes y niños de 6 a 23 meses."],
+             D(2026, 11, 2)),
+        _Sub("regimen-subsidiado/", "Afiliación al régimen subsidiado", _tramite(
+            b, "/dependencias/salud/regimen-subsidiado/",
+            "Las personas sin capacidad de pago clasificadas en el SISBÉN pueden afiliarse a una EPS del régimen subsidiado.",
+            ["Documento de identidad", "Encuesta del SISBÉN vigente"], "Gratuito.", "Inmediato."), D(2026, 3, 3)),
+        _Sub("salud-publica/", "Vigilancia en salud pública", [
+            "La Secretaría notifica semanalmente los eventos de interés en salud pública al SIVIGILA.",
+            "Boletín epidemiológico: en octubre de 2026 se notificaron 14 casos de dengue sin signos de alarma."],
+             D(2026, 10, 8)),
+        _Sub("enlaces-de-interes/", "Enlaces de interés en salud", [
+            [b.ext_link("minsalud"), b.ext_link("gobernacion", "Secretaría de Salud del Tolima"),
+             # Planted external broken link: the Gobernación moved this document.
+             f'<a href="{b.base}{_EXTERNAL_404}">Plan Decenal de Salud Pública 2012-2021 (Gobernación del Tolima)</a>']],
+             D(2025, 2, 20)),
+    ]
+
+
+def _dep_agropecuario(b: _Builder) -> list[_Sub]:
+    return [
+        _Sub("funciones/", "Funciones de la Secretaría de Desarrollo Agropecuario", [
+            "Son funciones de la Secretaría de Desarrollo Agropecuario:",
+            ("ol", ["Prestar el servicio público de extensión agropecuaria.",
+                    "Apoyar la comercialización de la producción campesina.",
+                    "Proteger las microcuencas abastecedoras de acueductos.",
+                    "Llevar el registro de hierros y marcas para ganado."])], D(2026, 1, 20)),
+        _Sub("extension-agropecuaria/", "Servicio de extensión agropecuaria", _tramite(
+            b, "/dependencias/agropecuario/extension-agropecuaria/",
+            "Acompañamiento técnico a pequeños y medianos productores inscritos en el registro de usuarios.",
+            ["Inscripción en el registro de usuarios de extensión agropecuaria"], "Gratuito.", "Quince días hábiles."),
+             D(2026, 2, 24)),
+        _Sub("registro-de-hierros-y-marcas/", "Registro de hierros y marcas para ganado", _tramite(
+            b, "/dependencias/agropecuario/registro-de-hierros-y-marcas/",
+            "Registro del hierro o marca con que el propietario identifica su ganado.",
+            ["Diseño del hierro", "Documento del propietario", "Registro sanitario del predio ante el ICA"],
+            "Según el Estatuto Tributario Municipal.", "Diez días hábiles.",
+            ("/dependencias/agropecuario/documentos/formulario-registro-hierros.pdf",
+             "Formulario de registro de hierros y marcas", 70)), D(2026, 2, 24)),
+        _Sub("cafe-y-cacao/", "Programas de café y cacao", [
+            "El municipio cuenta con 1.860 hectáreas de café y 240 de cacao. La Secretaría apoya la renovación "
+            "de cultivos, el beneficio ecológico y la certificación de cafés especiales."], D(2026, 10, 23)),
+        _Sub("mercados-campesinos/", "Mercados campesinos", [
+            "Cada segundo sábado del mes, de 6:00 a.m. a 1:00 p.m., los productores venden directamente en el "
+            "parque principal. Inscripciones en la Secretaría."], D(2026, 11, 11)),
+        _Sub("proteccion-ambiental/", "Protección de microcuencas", [
+            "Con Cortolima se adelanta la reforestación de 40 hectáreas en las microcuencas de las quebradas "
+            f"La Neblina y Agua Bonita. Más información en {b.ext_link('cortolima')}."], D(2026, 6, 5)),
+        _Sub("feria-ganadera-2025/", "Feria ganadera y equina 2025", [
+            "Memorias de la feria ganadera y equina realizada del 14 al 16 de junio de 2025 en el coso municipal: "
+            "410 ejemplares, 36 expositores y muestra de razas criollas."], D(2025, 6, 20), listed=False),
+    ]
+
+
+def _dep_control_interno(b: _Builder) -> list[_Sub]:
+    auditoria = _blocks([
+        "El Plan Anual de Auditoría 2026 fue aprobado por el Comité Institucional de Coordinación de Control Interno.",
+        ("table", ["Proceso auditado", "Periodo"], [
+            ["<strong>Gestión tributaria</strong>", "Marzo"], ["<strong>Contratación</strong>", "Mayo"],
+            ["<strong>Atención al ciudadano y PQRSD</strong>", "Agosto"],
+            ["<strong>Gestión documental</strong>", "Octubre"]]),
+        "<p><strong>Nota:</strong> los informes de auditoría se publican al terminar cada ejercicio.</p>"])
+    if b.v2:  # markup-only change
+        auditoria = auditoria.replace("<strong>", "<b>").replace("</strong>", "</b>")
+    return [
+        _Sub("funciones/", "Funciones de la Oficina de Control Interno", [
+            "La Oficina de Control Interno cumple sus roles de liderazgo estratégico, enfoque hacia la prevención, "
+            "evaluación de la gestión del riesgo, evaluación y seguimiento, y relación con entes externos de control."],
+             D(2026, 1, 20)),
+        _Sub("informes/", "Informes de control interno", [
+            "Informes de la Oficina de Control Interno, en orden cronológico descendente:",
+            [b.doc("/dependencias/control-interno/documentos/informe-pormenorizado-2026-jul-oct.pdf",
+                   "Informe pormenorizado del estado del control interno, julio a octubre de 2026", 380, D(2026, 11, 9)),
+             b.doc("/dependencias/control-interno/documentos/informe-pormenorizado-2026-mar-jun.pdf",
+                   "Informe pormenorizado del estado del control interno, marzo a junio de 2026", 360, D(2026, 7, 10)),
+             b.doc("/dependencias/control-interno/documentos/evaluacion-control-interno-contable-2025.pdf",
+                   "Evaluación del control interno contable, vigencia 2025", 290, D(2026, 2, 26)),
+             b.doc("/dependencias/control-interno/documentos/informe-austeridad-gasto-2026-t3.pdf",
+                   "Informe de austeridad del gasto, tercer trimestre de 2026", 210, D(2026, 10, 20))]],
+             D(2026, 11, 9)),
+        _Sub("plan-anual-de-auditoria/", "Plan Anual de Auditoría 2026", auditoria, D(2026, 2, 27),
+             last_modified=D(2026, 11, 21) if b.v2 else None),
+        _Sub("planes-de-mejoramiento/", "Planes de mejoramiento", [
+            "Planes de mejoramiento suscritos con la Contraloría Departamental del Tolima y su seguimiento:",
+            [b.doc("/dependencias/control-interno/documentos/plan-de-mejoramiento-contraloria-2025.pdf",
+                   "Plan de mejoramiento, auditoría financiera y de gestión vigencia 2025", 330, D(2026, 6, 1))]],
+             D(2026, 6, 1)),
+        _Sub("seguimiento-plan-anticorrupcion/", "Seguimiento al Plan Anticorrupción y de Atención al Ciudadano", [
+            "Seguimientos cuatrimestrales al Plan Anticorrupción y de Atención al Ciudadano 2026:",
+            [b.doc("/dependencias/control-interno/documentos/seguimiento-paac-2026-2.pdf",
+                   "Seguimiento con corte a 31 de agosto de 2026", 260, D(2026, 9, 14)),
+             b.doc("/dependencias/control-interno/documentos/seguimiento-paac-2026-1.pdf",
+                   "Seguimiento con corte a 30 de abril de 2026", 250, D(2026, 5, 14))]], D(2026, 9, 14)),
+        _Sub("mapa-de-riesgos/", "Mapa de riesgos de corrupción", [
+            "El mapa de riesgos de corrupción identifica 14 riesgos en los procesos de contratación, gestión "
+            "tributaria, licencias y atención al ciudadano, con sus controles.",
+            [b.doc("/dependencias/control-interno/documentos/mapa-riesgos-corrupcion-2026.pdf",
+                   "Mapa de riesgos de corrupción 2026", 300, D(2026, 1, 30))]], D(2026, 1, 30)),
+    ]
+
+
+_DEP_PAGES = {"despacho": _dep_despacho, "gobierno": _dep_gobierno, "hacienda": _dep_hacienda,
+              "planeacion": _dep_planeacion, "salud": _dep_salud, "agropecuario": _dep_agropecuario,
+              "control-interno": _dep_control_interno}
+
+# Index-page quirks planted per dependencia (raw HTML placed right after the intro).
+_DEP_INDEX_EXTRA = {
+    "gobierno": '<p>Consulte sus comparendos en línea: <a href="/dependencias/gobierno/consulta-de-comparendos/">'
+                "consulta de comparendos</a>.</p>",
+    # Planted: h1 followed by h4 (skipped heading levels) and a link to a PDF that no longer exists.
+    "salud": '<h4>Alerta por dengue</h4><p>Consulte el <a href="/dependencias/salud/documentos/'
+             'plan-territorial-de-salud-2020-2023.pdf">Plan Territorial de Salud 2020-2023</a> y el plan vigente.</p>',
+    # Planted: an image without alt.
+    "agropecuario": '<p><img src="/static/img/feria-agropecuaria.gif" width="320" height="180"></p>',
+}
+_DEP_INDEX_DATE = {"planeacion": (D(2026, 11, 5), D(2026, 11, 19))}  # (v1, v2) base dates of index pages
+
+
+def _add_dependencias(b: _Builder) -> None:
+    news = _news_of(b)
+    for dep in _DEPS:
+        base = f"/dependencias/{dep.slug}/"
+        subs = _DEP_PAGES[dep.slug](b)
+        dep_news = [n for n in news if n.dep == dep.slug]
+        for s in subs:
+            b.add(base + s.slug, s.title, s.blocks, s.updated, last_modified=s.last_modified)
+        for n in dep_news:
+            b.add(n.path, n.title, _news_body(n), n.day, published=n.day)
+        base_dates = _DEP_INDEX_DATE.get(dep.slug, (D(2026, 1, 20), D(2026, 1, 20)))
+        updated = max([base_dates[b.v - 1], *(n.day for n in dep_news)])
+        body = [dep.intro, _DEP_INDEX_EXTRA.get(dep.slug, ""),
+                "## Responsable",
+                f"{escape(dep.responsable)}, {escape(dep.cargo)}. Correo: "
+                f'<a href="mailto:{dep.email}">{dep.email}</a>. Teléfono: +57 (608) 263 4100, extensión {dep.ext}.',
+                "## Información de la dependencia",
+                _links((base + s.slug, s.title) for s in subs if s.listed),
+                "## Noticias de la dependencia", _news_list(dep_news)]
+        b.add(base, dep.name, [x for x in body if x], updated)
+    # The page that answers 500 (a broken integration with the police fines system).
+    b.add("/dependencias/", "Dependencias", [
+        "La Alcaldía se organiza en el Despacho del Alcalde, cuatro secretarías de despacho, la Secretaría de "
+        "Desarrollo Agropecuario y la Oficina de Control Interno. Cada dependencia tiene un responsable de "
+        "mantener actualizada su sección en este sitio.",
+        ("table", ["Dependencia", "Responsable", "Correo", "Extensión"],
+         [[f'<a href="/dependencias/{d.slug}/">{escape(d.name)}</a>', escape(d.responsable),
+           d.email, d.ext] for d in _DEPS])], D(2026, 1, 20))
+
+
+def _news_body(n: _News) -> list:
+    dep = f" · {escape(_DEP_BY_SLUG[n.dep].name)}" if n.dep else ""
+    return [f'<p class="fecha-publicacion">Publicado el <time datetime="{n.day.isoformat()}">{_fecha(n.day)}</time>{dep}</p>',
+            *n.paras, '<p><a href="/noticias/">Volver a noticias</a></p>']

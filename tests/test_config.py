@@ -1,0 +1,111 @@
+"""Config validation: every bad key or value is named, with its line; nothing is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gelt_audit.config import ConfigError, load_config, parse_config
+
+GOOD = """\
+[site]
+name = "Alcaldía"
+url = "https://www.cajamarca-tolima.gov.co/"
+max_pages = 100
+
+[store]
+path = "gelt.db"
+
+[[dependencias]]
+name = "Secretaría de Hacienda"
+responsable = "Ana Pérez"
+match = ["/hacienda/"]
+
+[targets]
+updates_per_month = 4
+"""
+
+
+def parse(text: str, tmp_path: Path):
+    return parse_config(text, tmp_path / "gelt.toml")
+
+
+def error(text: str, tmp_path: Path) -> str:
+    with pytest.raises(ConfigError) as info:
+        parse(text, tmp_path)
+    return str(info.value)
+
+
+def test_a_good_config_is_read_with_defaults(tmp_path):
+    config = parse(GOOD, tmp_path)
+    assert config.site_url == "https://www.cajamarca-tolima.gov.co/"
+    assert config.site["delay"] == 0.5 and config.site["obey_robots"] is True
+    assert config.dependencias[0].match == ("/hacienda/",)
+    assert config.store_path == tmp_path / "gelt.db"
+    assert config.hosts == ("www.cajamarca-tolima.gov.co",)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("max_pages = 100", "max_pagez = 100"), "Clave desconocida 'site.max_pagez' (línea 4)"),
+        (("max_pages = 100", 'max_pages = "mucho"'), "'site.max_pages' (línea 4): se esperaba entero"),
+        (("max_pages = 100", "max_pages = true"), "'site.max_pages' (línea 4)"),
+        (("max_pages = 100", "max_pages = 0"), "'site.max_pages' (línea 4) debe ser mayor que cero"),
+        (('url = "https://www.cajamarca-tolima.gov.co/"\n', ""), "Falta la clave obligatoria 'site.url'"),
+        (('url = "https://www.cajamarca-tolima.gov.co/"', 'url = "cajamarca.gov.co"'), "'site.url' (línea 3)"),
+        (('path = "gelt.db"', 'path = "no/existe/gelt.db"'), "'store.path' (línea 7): la carpeta"),
+        (('responsable = "Ana Pérez"', 'responsable = "Ana"\ncargo = "x"'), "Clave desconocida 'dependencias[1].cargo' (línea 12)"),
+        (('match = ["/hacienda/"]', 'match = ["hacienda"]'), "'dependencias[1].match'"),
+        (("[targets]", "[metas]"), "Sección desconocida 'metas' (línea 14)"),
+        (("max_pages = 100", "max_pages = 100\n[site]"), "TOML inválido"),
+    ],
+)
+def test_bad_values_are_named_with_their_line(tmp_path, change, expected):
+    old, new = change
+    assert expected in error(GOOD.replace(old, new), tmp_path)
+
+
+def test_bad_regular_expressions_are_named(tmp_path):
+    text = GOOD + '\n[noise]\npatterns = ["(sin cerrar"]\n'
+    assert "Expresión regular inválida en 'noise.patterns'" in error(text, tmp_path)
+
+
+def test_missing_file_says_how_to_create_one(tmp_path):
+    with pytest.raises(ConfigError, match="gelt-audit init"):
+        load_config(tmp_path / "no-existe.toml")
+
+
+def test_cli_bad_config_exits_2_and_writes_nothing(tmp_path, cli):
+    (tmp_path / "gelt.toml").write_text(GOOD.replace("max_pages = 100", "max_pagez = 100"), encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for verb in ("crawl", "report", "audit"):
+        result = cli(verb, "--config", str(tmp_path / "gelt.toml"))
+        assert result.returncode == 2
+        assert "max_pagez" in result.stderr and "línea 4" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_init_writes_a_commented_config_with_dependencias_from_the_menu(tmp_path, serve, cli):
+    menu = (
+        "<html><head><title>Alcaldía de Prueba</title></head><body><nav><ul>"
+        "<li><a href='/'>Inicio</a></li>"
+        "<li><a href='/dependencias/secretaria-de-hacienda/'>Secretaría de Hacienda</a></li>"
+        "<li><a href='/dependencias/secretaria-de-salud/index.html'>Secretaría de Salud</a></li>"
+        "<li><a href='/noticias/'>Noticias</a></li></ul></nav></body></html>"
+    )
+    from gelt_audit.demo.server import Resource
+
+    site = serve({"/": Resource.html(menu)})
+    config = tmp_path / "gelt.toml"
+    result = cli("init", "--url", site.url, "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    loaded = load_config(config)
+    assert loaded.site_name == "Alcaldía de Prueba"
+    assert [(d.name, d.match) for d in loaded.dependencias] == [
+        ("Secretaría de Hacienda", ("/dependencias/secretaria-de-hacienda/",)),
+        ("Secretaría de Salud", ("/dependencias/secretaria-de-salud/",)),
+    ]
+    assert cli("init", "--url", site.url, "--config", str(config)).returncode == 2  # never overwrites

@@ -1,0 +1,99 @@
+"""Main-content extraction: noise gives the same hash, a real edit a different one."""
+
+from __future__ import annotations
+
+from gelt_audit.config import NoiseRule
+from gelt_audit.crawler.extract import decode_html, extract, follow_targets
+from gelt_audit.store import text_hash
+
+TEMPLATE = """<!doctype html><html><head><meta charset="utf-8"><title>Hacienda</title>{head}</head>
+<body><header>Hoy es {today} <div class="banner">{banner}</div></header>
+<nav><a href="/">Inicio</a><a href="/hacienda/">Hacienda</a></nav>
+<main>{main}</main>
+<footer>Visitas: {visits} <a href="/contacto?sid={sid}">Contacto</a> Tel. {phone}</footer>
+<script>var t = "{sid}";</script></body></html>"""
+
+MAIN = "<h1>Impuesto predial</h1><p>El plazo para pagar vence el 30 de diciembre de 2026.</p><p>Descuento del 10 %.</p>"
+URL = "https://alcaldia.example.gov.co/hacienda/predial"
+
+
+def render(**changes: str) -> str:
+    values = {
+        "head": "",
+        "today": "martes, 17 de noviembre de 2026",
+        "banner": "<img src='a.jpg' alt='A'><img src='b.jpg' alt='B'>",
+        "main": MAIN,
+        "visits": "10234",
+        "sid": "a8f5f167f44f4964e6c998dee827110c",
+        "phone": "601 555 0000",
+    }
+    values.update(changes)
+    return TEMPLATE.format(**values)
+
+
+def main_hash(html: str, rules: tuple[NoiseRule, ...] = ()) -> str:
+    return text_hash(extract(html, URL, rules).main_text)
+
+
+BASE = main_hash(render())
+
+
+def test_noise_outside_main_content_does_not_change_the_hash():
+    assert main_hash(render(today="miércoles, 18 de noviembre de 2026")) == BASE
+    assert main_hash(render(visits="99999")) == BASE
+    assert main_hash(render(sid="0f3c2a9b8d7e6f5a4b3c2d1e0f9a8b7c")) == BASE
+    assert main_hash(render(banner="<img src='b.jpg' alt='B'><img src='a.jpg' alt='A'>")) == BASE
+    assert main_hash(render(phone="601 555 9999")) == BASE  # template footer
+
+
+def test_markup_only_and_encoding_declaration_changes_do_not_change_the_hash():
+    moved = MAIN.replace("<p>", "<div class='parrafo'>\n   ").replace("</p>", "</div>")
+    assert main_hash(render(main=moved)) == BASE
+    assert main_hash(render(head='<meta http-equiv="Content-Type" content="text/html; charset=utf-8">')) == BASE
+
+
+def test_noise_inside_main_content_is_removed_by_default_patterns_and_counted():
+    noisy = render(main=MAIN + "<p>Visitas: 523</p><p>token=abc123XYZ</p>")
+    info = extract(noisy, URL)
+    assert text_hash(info.main_text) == BASE
+    assert info.noise == {"contador de visitas": 1, "token de sesión": 1}
+
+
+def test_config_rules_remove_what_the_site_adds():
+    rule = NoiseRule("/hacienda/", (".aviso",), (r"Actualizado hace \d+ minutos",))
+    noisy = render(main=MAIN + "<div class='aviso'>Aviso rotativo 7</div><p>Actualizado hace 5 minutos</p>")
+    assert main_hash(noisy, (rule,)) == BASE
+    other_prefix = NoiseRule("/salud/", (".aviso",), ())
+    assert main_hash(noisy, (other_prefix,)) != BASE
+
+
+def test_a_real_edit_changes_the_hash():
+    assert main_hash(render(main=MAIN.replace("10 %", "15 %"))) != BASE
+    assert main_hash(render(main=MAIN + "<p>Nuevo: pago en línea por PSE.</p>")) != BASE
+
+
+def test_links_keep_text_tag_and_line():
+    info = extract(render(), URL)
+    by_url = {link.url: link for link in info.links}
+    contact = by_url["https://alcaldia.example.gov.co/contacto?sid=a8f5f167f44f4964e6c998dee827110c"]
+    assert (contact.text, contact.tag, contact.attr) == ("Contacto", "a", "href")
+    assert contact.line == 5  # the footer line of TEMPLATE
+    assert by_url["https://alcaldia.example.gov.co/hacienda/a.jpg"].tag == "img"
+    assert follow_targets(info.links)[:2] == ["https://alcaldia.example.gov.co/", "https://alcaldia.example.gov.co/hacienda/"]
+
+
+def test_decoding_follows_header_meta_and_falls_back_to_windows_1252():
+    text = "<html><head><title>Niñez y adolescencia</title></head><body>Año</body></html>"
+    assert decode_html(text.encode("iso-8859-1"), "text/html")[0] == text
+    assert decode_html(text.encode("utf-8"), "text/html")[0] == text
+    assert decode_html(text.encode("cp1252"), "text/html; charset=windows-1252") == (text, "cp1252")
+    # declared UTF-8 but written in Latin-1: read as Windows-1252 instead of replacement characters
+    assert decode_html(text.encode("iso-8859-1"), "text/html; charset=utf-8")[0] == text
+    meta = '<html><head><meta charset="iso-8859-1"><title>Señal</title></head></html>'
+    assert decode_html(meta.encode("iso-8859-1"), None)[0] == meta
+
+
+def test_malformed_html_and_nul_bytes_do_not_break_extraction():
+    info = extract("<html><body><main><p>Texto <b>sin cerrar<div>\x00más", URL)
+    assert "Texto sin cerrar" in info.main_text
+    assert extract("", URL).main_text == ""
