@@ -150,6 +150,64 @@ def write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+def _local(timestamp: str) -> str:
+    from datetime import datetime
+
+    from gelt_audit.audits.updates import BOGOTA
+
+    return datetime.fromisoformat(timestamp).astimezone(BOGOTA).strftime("%Y-%m-%d %H:%M")
+
+
+def _versions(config: Config, url: str) -> list[dict[str, Any]]:
+    with Store(config.store_path) as store:
+        versions = store.history(url)
+    if not versions:
+        raise CommandError(f"La página {url} no está en el almacén {config.store_path}.", EXIT_NO_DATA)
+    return versions
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    config = _config(args)
+    print(f"{'fecha (Bogotá)':<17} {'rastreo':>7} {'estado':>6} {'contenido':<12} {'tamaño':>8}  nota")
+    for v in _versions(config, args.url):
+        note = "sin cambios (304)" if v["not_modified"] else ""
+        if v["crawl_status"] != "finished":
+            note = f"rastreo {_STATUS_ES.get(v['crawl_status'], v['crawl_status'])}"
+        print(
+            f"{_local(v['fetched_at']):<17} {v['crawl_id']:>7} {v['status']:>6} "
+            f"{(v['main_hash'] or '-')[:12]:<12} {v['size'] or 0:>8}  {note}".rstrip()
+        )
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from gelt_audit.audits.changes import render_diff, word_diff
+
+    config = _config(args)
+    versions = [v for v in _versions(config, args.url) if v["crawl_status"] == "finished" and v["main_hash"]]
+    if args.to:
+        versions = [v for v in versions if _local(v["fetched_at"])[:10] <= args.to]
+    if not versions:
+        raise CommandError("No hay versiones de la página en esas fechas.", EXIT_NO_DATA)
+    new = versions[-1]
+    older = [v for v in versions[:-1] if v["main_hash"] != new["main_hash"]]
+    if args.since:
+        older = [v for v in versions if _local(v["fetched_at"])[:10] <= args.since] or older
+    if not older:
+        print(f"El contenido de {args.url} no cambió en las versiones guardadas.")
+        return EXIT_OK
+    old = older[-1]
+    with Store(config.store_path) as store:
+        texts = [
+            store.db.execute("select main_text from bodies where hash = ?", [v["body_hash"]]).fetchone()[0] or ""
+            for v in (old, new)
+        ]
+    print(f"{args.url}\n  desde {_local(old['fetched_at'])} (rastreo {old['crawl_id']})")
+    print(f"  hasta {_local(new['fetched_at'])} (rastreo {new['crawl_id']})\n")
+    print(render_diff(word_diff(*texts)) if texts[0] != texts[1] else "Sin diferencias en el contenido principal.")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from gelt_audit.demo.run import run_demo
 
@@ -180,6 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("crawl", "rastrea el sitio y guarda una instantánea de cada página", cmd_crawl),
         ("audit", "audita el último rastreo terminado y muestra un resumen", cmd_audit),
         ("report", "produce el informe del último rastreo (JSON, HTML o CSV)", cmd_report),
+        ("history", "lista las versiones guardadas de una página", cmd_history),
+        ("diff", "muestra qué cambió en una página entre dos versiones", cmd_diff),
         ("demo", "sirve el sitio de demostración, lo rastrea dos veces y produce los informes", cmd_demo),
     ]
     for name, help_text, func in commands:
@@ -193,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
         elif name == "report":
             p.add_argument("--format", choices=["json"], default="json", help="formato del informe")
             p.add_argument("--output", metavar="ARCHIVO", help="archivo de salida (por defecto, la salida estándar)")
+        elif name in ("history", "diff"):
+            p.add_argument("url", help="dirección completa de la página")
+            if name == "diff":
+                p.add_argument("--from", dest="since", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD)")
+                p.add_argument("--to", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD); por defecto la última")
         elif name == "demo":
             p.add_argument("--dir", default="gelt-demo", help="carpeta de trabajo de la demostración (por defecto: ./gelt-demo)")
             p.add_argument("--serve", action="store_true", help="deja el sitio de demostración en línea al terminar")

@@ -50,6 +50,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "errors": int,
             "error": str,
             "pid": int,
+            "limited": int,  # 1 when max_pages cut the crawl short: absent pages are not "removed"
         },
         pk="id",
     )
@@ -65,6 +66,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "main_text": str,  # main content, normalised: what change detection compares
             "main_hash": str,
             "noise": str,  # JSON: noise rule -> how many bits of text it removed
+            "dates": str,  # JSON: dates the page publishes about itself (ISO, distinct, sorted)
         },
         pk="hash",
     )
@@ -126,6 +128,7 @@ class Crawl:
     pages: int
     errors: int
     error: str | None
+    limited: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +144,9 @@ def _dicts(cursor: Any) -> Iterator[dict[str, Any]]:
     cols = [c[0] for c in cursor.description]
     for row in cursor:
         yield dict(zip(cols, row, strict=True))
+
+
+_CRAWL_COLS = "id, site_url, started_at, finished_at, status, pages, errors, error, limited"
 
 
 class StoreError(Exception):
@@ -215,7 +221,9 @@ class Store:
                 }
             ).last_pk
 
-    def finish_crawl(self, crawl_id: int, status: str = "finished", error: str | None = None) -> None:
+    def finish_crawl(
+        self, crawl_id: int, status: str = "finished", error: str | None = None, limited: bool = False
+    ) -> None:
         """Mark a crawl done; only 'finished' crawls are used by audits and reports."""
         pages, errors = self.db.execute(
             "select count(*), sum(case when status >= 400 or status = 0 then 1 else 0 end) "
@@ -231,12 +239,13 @@ class Store:
                     "pages": pages or 0,
                     "errors": errors or 0,
                     "error": error,
+                    "limited": int(limited),
                 },
             )
 
     def crawl(self, crawl_id: int) -> Crawl:
         row = self.db.execute(
-            "select id, site_url, started_at, finished_at, status, pages, errors, error from crawls where id = ?",
+            f"select {_CRAWL_COLS} from crawls where id = ?",
             [crawl_id],
         ).fetchone()
         if row is None:
@@ -245,7 +254,7 @@ class Store:
 
     def finished_crawls(self, site_url: str | None = None) -> list[Crawl]:
         """Finished crawls, newest first."""
-        sql = "select id, site_url, started_at, finished_at, status, pages, errors, error from crawls where status = 'finished'"
+        sql = f"select {_CRAWL_COLS} from crawls where status = 'finished'"
         args: list[Any] = []
         if site_url:
             sql += " and site_url = ?"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from gelt_audit.audits.changes import compare, last_changed
 from gelt_audit.audits.pages import page_inventory
+from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store, utcnow
 
@@ -22,10 +24,21 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
             "Ejecute primero: gelt-audit crawl"
         )
     previous = store.previous_crawl(crawl)
+    pages = page_inventory(store, crawl, config.dependencias)
+    changed_at = last_changed(store, crawl)
+    for page in pages:
+        page["last_changed"] = changed_at.get(page["url"])
+    changes = compare(store, crawl, previous, config.dependencias)
     return {
         "site": {"name": config.site_name, "url": config.site_url},
         "crawl": crawl.as_dict(),
         "previous_crawl": previous.as_dict() if previous else None,
-        "pages": page_inventory(store, crawl, config.dependencias),
+        "pages": pages,
+        "changes": changes.changes,
+        "template_changes": changes.template,
+        "page_errors": changes.errors,
+        "ignored_changes": changes.ignored,
+        "dependencias": frequency(store, crawl, config.dependencias, pages, config.targets["updates_per_month"]),
+        "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
         "generated_at": utcnow(),
     }

@@ -19,6 +19,7 @@ from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode, resolve_encoding
 
 from gelt_audit.config import NoiseRule
+from gelt_audit.crawler.dates import MAX_DATES, meta_dates, text_dates
 
 # Elements whose text is never part of a page's main content.
 BOILERPLATE = (
@@ -80,6 +81,7 @@ class PageInfo:
     links: list[Link]
     main_text: str
     noise: dict[str, int] = field(default_factory=dict)
+    dates: list[str] = field(default_factory=list)
 
 
 def _detect(body: bytes) -> str:
@@ -168,9 +170,12 @@ def _rules_for(path: str, rules: Sequence[NoiseRule]) -> list[NoiseRule]:
     return [r for r in rules if path.startswith(r.prefix)]
 
 
+_MAIN_SELECTORS = [CSSSelector(s) for s in MAIN_CANDIDATES]
+
+
 def main_root(root: etree._Element) -> etree._Element:
-    for selector in MAIN_CANDIDATES:
-        found = CSSSelector(selector)(root)
+    for selector in _MAIN_SELECTORS:
+        found = selector(root)
         if found:
             return found[0]
     body = root.find(".//body")
@@ -216,8 +221,9 @@ def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
         return PageInfo("", [], "")
     title = title_of(root)
     links = links_of(root, url)
+    declared = meta_dates(root)
     content, noise = main_text(root, url, rules)
-    return PageInfo(title, links, content, noise)
+    return PageInfo(title, links, content, noise, sorted(declared | text_dates(content))[-MAX_DATES:])
 
 
 def strip_fragment(url: str) -> str:

@@ -63,6 +63,7 @@ class StorePipeline:
                         "main_text": item.get("main_text"),
                         "main_hash": item.get("main_hash"),
                         "noise": json.dumps(item.get("noise") or {}, ensure_ascii=False),
+                        "dates": json.dumps(item.get("dates") or []),
                     }
                 )
             self.bodies_seen.add(body_hash)
@@ -130,6 +131,7 @@ class StorePipeline:
             status, error = "interrupted", "rastreo detenido antes de terminar"
         else:
             status, error = "failed", f"rastreo terminado por: {reason}"
-        self.store.finish_crawl(self.crawl_id, status, error)
+        limited = bool(self.crawler.stats.get_value("gelt/max_pages_skipped"))
+        self.store.finish_crawl(self.crawl_id, status, error, limited)
         self.crawler.stats.set_value("gelt/crawl_status", status)
         self.crawler.stats.set_value("gelt/finished_at", utcnow())

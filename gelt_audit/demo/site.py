@@ -1009,15 +1009,16 @@ def _dep_gobierno(b: _Builder) -> list[_Sub]:
 
 
 def _dep_hacienda(b: _Builder) -> list[_Sub]:
-    form_predial = b.doc("/dependencias/hacienda/documentos/formulario-liquidacion-predial.pdf",
-                         "Formulario de liquidación del impuesto predial", 110)
+    b.doc("/dependencias/hacienda/documentos/formulario-liquidacion-predial.pdf",
+          "Formulario de liquidación del impuesto predial", 110)  # linked below, only as "clic aquí"
     predial_extra = [
         "## Descuentos por pronto pago",
         ["Hasta el 31 de marzo: 10 % de descuento sobre el impuesto de la vigencia.",
          "Hasta el 30 de junio: 5 % de descuento."],
         "## Cómo pagar",
         # Planted accessibility problem: two "clic aquí" links with different targets (WCAG 2.4.4).
-        f'Descargue el formulario de liquidación, <a href="/dependencias/hacienda/documentos/formulario-liquidacion-predial.pdf">clic aquí</a>. ({form_predial})',
+        'Para descargar el formulario de liquidación del impuesto predial (PDF), <a href="/dependencias/hacienda/'
+        'documentos/formulario-liquidacion-predial.pdf">clic aquí</a>.',
         'Para pagar en línea con PSE, <a href="/atencion/pagos-en-linea/">clic aquí</a>.',
     ]
     if b.v2:
@@ -1083,7 +1084,7 @@ def _dep_hacienda(b: _Builder) -> list[_Sub]:
                    "Estados financieros a 30 de junio de 2026", 610, D(2026, 7, 30)),
              b.doc("/dependencias/hacienda/documentos/estados-financieros-2025.pdf",
                    "Estados financieros a 31 de diciembre de 2025", 720, D(2026, 2, 27))]], D(2026, 10, 30)),
-        _Sub("tesoreria/", "Tesoría y recaudo", [
+        _Sub("tesoreria/", "Tesorería y recaudo", [
             "La ventanilla de recaudo funciona en el primer piso del Palacio Municipal. También puede pagar en "
             "las oficinas del Banco Agrario y en línea por PSE.",
             "Tesorera municipal: Sandra Milena Vargas Polanía."], D(2026, 2, 2)),
@@ -1334,7 +1335,6 @@ def _add_dependencias(b: _Builder) -> None:
                 _links((base + s.slug, s.title) for s in subs if s.listed),
                 "## Noticias de la dependencia", _news_list(dep_news)]
         b.add(base, dep.name, [x for x in body if x], updated)
-    # The page that answers 500 (a broken integration with the police fines system).
     b.add("/dependencias/", "Dependencias", [
         "La Alcaldía se organiza en el Despacho del Alcalde, cuatro secretarías de despacho, la Secretaría de "
         "Desarrollo Agropecuario y la Oficina de Control Interno. Cada dependencia tiene un responsable de "
@@ -1348,3 +1348,809 @@ def _news_body(n: _News) -> list:
     dep = f" · {escape(_DEP_BY_SLUG[n.dep].name)}" if n.dep else ""
     return [f'<p class="fecha-publicacion">Publicado el <time datetime="{n.day.isoformat()}">{_fecha(n.day)}</time>{dep}</p>',
             *n.paras, '<p><a href="/noticias/">Volver a noticias</a></p>']
+
+
+# --------------------------------------------------------------------------------------------
+# La Alcaldía
+# --------------------------------------------------------------------------------------------
+
+_FUNCIONARIOS = [
+    ("Hernando Castaño Villarreal", "Alcalde municipal", "Despacho del Alcalde", "alcalde", "101"),
+    ("Paola Andrea Gutiérrez Leal", "Secretaria privada", "Despacho del Alcalde", "despacho", "102"),
+    ("Camilo Andrés Ramírez Toro", "Profesional TIC, líder de Gobierno Digital", "Despacho del Alcalde",
+     "gobiernodigital", "105"),
+    ("Luz Marina Ortiz Guzmán", "Secretaria de Gobierno", "Secretaría de Gobierno", "gobierno", "110"),
+    ("Yolanda Esperanza Rojas Cárdenas", "Comisaria de Familia", "Secretaría de Gobierno", "comisaria", "112"),
+    ("Jhon Jairo Medina Arias", "Inspector de Policía", "Secretaría de Gobierno", "inspeccion", "113"),
+    ("Andrés Felipe Montoya Rincón", "Secretario de Hacienda", "Secretaría de Hacienda", "hacienda", "120"),
+    ("Sandra Milena Vargas Polanía", "Tesorera municipal", "Secretaría de Hacienda", "tesoreria", "121"),
+    ("Diana Carolina Buitrago Peña", "Secretaria de Planeación", "Secretaría de Planeación", "planeacion", "130"),
+    ("Martha Liliana Sánchez Ospina", "Secretaria de Salud", "Secretaría de Salud", "salud", "140"),
+    ("Óscar Iván Lozano Díaz", "Secretario de Desarrollo Agropecuario y Medio Ambiente",
+     "Secretaría de Desarrollo Agropecuario", "agropecuario", "150"),
+    ("Claudia Patricia Reyes Moreno", "Jefe de la Oficina de Control Interno", "Oficina de Control Interno",
+     "controlinterno", "160"),
+]
+
+_RESENA = [
+    "San Rafael de las Nubes nació como caserío en 1887, cuando familias de colonos antioqueños se asentaron en "
+    "la cuchilla que separa las quebradas La Neblina y Agua Bonita, atraídas por las tierras aptas para el café.",
+    "En 1912 la Asamblea del Tolima lo erigió corregimiento y en 1954 fue elevado a municipio. Su nombre recuerda "
+    "al arcángel patrono de la parroquia y la neblina que cubre las montañas en las tardes.",
+    "Hoy cuenta con 14.300 habitantes, 31 veredas y una economía basada en el café, el cacao, el aguacate hass y "
+    "la ganadería de doble propósito.",
+]
+
+
+def _add_la_alcaldia(b: _Builder) -> None:
+    la = "/la-alcaldia/"
+    b.add(la, "La Alcaldía", [
+        "Conozca la plataforma estratégica, la estructura y el equipo de la Alcaldía de San Rafael de las Nubes.",
+        _links([(la + "mision-y-vision/", "Misión y visión"), (la + "funciones-y-deberes/", "Funciones y deberes"),
+                # Planted: the fragment does not exist on the target page.
+                (la + "funciones-y-deberes/#competencias-del-municipio", "Competencias del municipio"),
+                (la + "organigrama/", "Organigrama"), (la + "directorio-de-funcionarios/", "Directorio de funcionarios"),
+                (la + "entes-de-control/", "Entes de control"), (la + "directorio-de-entidades/", "Directorio de entidades"),
+                (la + "directorio-de-agremiaciones/", "Directorio de agremiaciones y asociaciones"),
+                (la + "ofertas-de-empleo/", "Ofertas de empleo"), (la + "politica-editorial/", "Política editorial y de actualización"),
+                (la + "resena-historica/", "Reseña histórica"), (la + "archivo-historico/", "Archivo histórico")])],
+        D(2026, 1, 20))
+    b.add(la + "mision-y-vision/", "Misión y visión", [
+        "## Misión",
+        "Administrar los recursos del municipio con transparencia y eficiencia para prestar los servicios a cargo, "
+        "construir las obras que demande el progreso local y promover la participación de la comunidad en el "
+        "mejoramiento de su calidad de vida.",
+        "## Visión",
+        "En 2035 San Rafael de las Nubes será un municipio reconocido en el Tolima por su café especial, su "
+        "agua protegida y su gobierno abierto, con un campo productivo y una comunidad en paz.",
+        "## Valores", ["Honestidad", "Respeto", "Compromiso", "Diligencia", "Justicia"]], D(2024, 3, 1))
+    b.add(la + "funciones-y-deberes/", "Funciones y deberes", [
+        '<h2 id="funciones">Funciones del municipio</h2>',
+        "Según el artículo 311 de la Constitución y la Ley 136 de 1994, modificada por la Ley 1551 de 2012, al "
+        "municipio le corresponde:",
+        ("ol", ["Prestar los servicios públicos que determine la ley.", "Construir las obras que demande el progreso local.",
+                "Ordenar el desarrollo de su territorio.", "Promover la participación comunitaria.",
+                "Procurar la solución de las necesidades insatisfechas de salud, educación, saneamiento ambiental, "
+                "agua potable, vivienda, recreación y deporte."]),
+        '<h2 id="deberes">Deberes</h2>',
+        "Los servidores públicos de la Alcaldía cumplen los deberes del Código General Disciplinario (Ley 1952 "
+        "de 2019) y el código de integridad adoptado por el Decreto 025 de 2019."], D(2024, 3, 1))
+    b.add(la + "organigrama/", "Organigrama – estructura orgánica", [
+        '<p><img src="/static/img/organigrama.gif" alt="Organigrama de la Alcaldía: Alcalde, Oficina de Control '
+        'Interno, Secretarías de Gobierno, Hacienda, Planeación, Salud y Desarrollo Agropecuario" width="640" height="360"></p>',
+        [b.doc("/la-alcaldia/documentos/organigrama-2024.pdf", "Organigrama y estructura orgánica (Decreto 009 de 2024)",
+               220, D(2024, 2, 1))],
+        "La estructura orgánica fue adoptada por el Decreto 009 de 2024. Consulte cada dependencia en "
+        '<a href="/dependencias/">Dependencias</a>.'], D(2024, 2, 1))
+    b.add(la + "directorio-de-funcionarios/", "Directorio de funcionarios", [
+        "Servidores públicos del nivel directivo y asesor, con su cargo y datos de contacto. El conmutador es "
+        "+57 (608) 263 4100.",
+        ("table", ["Nombre", "Cargo", "Dependencia", "Correo", "Extensión"],
+         [[escape(n), escape(c), escape(d), f"{u}@{DOMAIN}", e] for n, c, d, u, e in _FUNCIONARIOS]),
+        f"Consulte las hojas de vida y la escala salarial en {b.ext_link('sigep', 'el SIGEP de Función Pública')}."],
+        D(2026, 2, 16))
+    b.add(la + "entes-de-control/", "Entes de control", [
+        "Entes y autoridades que vigilan a la Alcaldía:",
+        ["Concejo Municipal — control político. Calle 5 # 4-10, segundo piso.",
+         "Personería Municipal — Ministerio Público, veeduría y defensa de los derechos humanos. Calle 5 # 3-20.",
+         f"{b.ext_link('contraloria_tolima')} — control fiscal.",
+         f"{b.ext_link('procuraduria')} (Procuraduría Provincial de Ibagué) — control disciplinario.",
+         f"{b.ext_link('contraloria')} — control fiscal de los recursos de la Nación."]], D(2025, 8, 4))
+    b.add(la + "directorio-de-entidades/", "Directorio de entidades", [
+        "Entidades públicas con las que la Alcaldía trabaja o que le prestan servicios a la ciudadanía:",
+        [b.ext_link(k) for k in ("gobernacion", "govco", "suit", "mintic", "dnp", "secop", "datos", "suin",
+                                 "sigep", "sisben", "cortolima", "ica", "minsalud")]], D(2025, 8, 4))
+    b.add(la + "directorio-de-agremiaciones/", "Directorio de agremiaciones y asociaciones", [
+        "Organizaciones sociales y gremiales del municipio:",
+        ("table", ["Organización", "Representante", "Contacto"], [
+            ["Asociación de Juntas de Acción Comunal (Asojuntas)", "Rubiela Carvajal", "311 555 0101"],
+            ["Comité Municipal de Cafeteros", "Gustavo Adolfo Parra", "312 555 0102"],
+            ["Asociación de Productores de Cacao La Esperanza (Asoprocacao)", "Edilberto Ruiz", "313 555 0103"],
+            ["Asociación de Mujeres Campesinas Las Nubes", "Ana Tulia Guzmán", "314 555 0104"],
+            ["Asociación de Usuarios del Acueducto de Campoalegre", "Julio César Ortiz", "315 555 0105"],
+            ["Corporación Cultural Neblina", "María Fernanda Díaz", "316 555 0106"]]),
+        "Las 31 juntas de acción comunal veredales y 6 urbanas están registradas en la Secretaría de Gobierno."],
+        D(2026, 3, 20))
+    b.add(la + "ofertas-de-empleo/", "Ofertas de empleo y convocatorias", [
+        "Convocatorias vigentes:",
+        ["Técnico administrativo para la Secretaría de Hacienda (encargo). Inscripciones hasta el 27 de noviembre de 2026.",
+         "Contratistas para el Plan de Intervenciones Colectivas 2027 (auxiliares de enfermería). Hojas de vida hasta el 15 de diciembre de 2026."],
+        "Los empleos de carrera administrativa se proveen por concurso de la Comisión Nacional del Servicio Civil."],
+        D(2026, 11, 3))
+    resena = _blocks(_RESENA + [
+        'Consulte también la <a href="/historico/fundacion.html">crónica de la fundación</a> y el '
+        '<a href="/la-alcaldia/archivo-historico/">archivo histórico</a> del sitio.'])
+    if b.v2:  # markup-only change: paragraphs become divs
+        resena = resena.replace("<p>", '<div class="parrafo">').replace("</p>", "</div>")
+    b.add(la + "resena-historica/", "Reseña histórica", resena, D(2025, 5, 12),
+          last_modified=D(2026, 11, 21) if b.v2 else None)
+    b.add(la + "archivo-historico/", "Archivo histórico del sitio web", [
+        "Páginas publicadas en el antiguo portal de Gobierno en Línea Territorial (2009-2012), conservadas como "
+        "memoria institucional. Algunas no se han actualizado desde entonces.",
+        _links([("/historico/resena-historica.html", "Reseña histórica (2009)"),
+                ("/historico/himno.html", "Himno del municipio"), ("/historico/simbolos.html", "Símbolos municipales"),
+                ("/historico/sitios-turisticos.html", "Sitios turísticos"),
+                ("/historico/acuerdo-gobierno-en-linea-2009.html", "Acuerdo de adopción de Gobierno en Línea (2009)"),
+                ("/historico/plan-de-accion-gel-2010.html", "Plan de acción de Gobierno en Línea 2010")])],
+        D(2025, 5, 12))
+    b.add(la + "politica-editorial/", "Política editorial y de actualización del sitio web", [
+        "La política editorial, adoptada por la Resolución 114 de 2024, define quién publica, qué se publica y "
+        "con qué frecuencia se actualiza el sitio web.",
+        "## Responsables",
+        "Líder de Gobierno Digital y responsable visible de la estrategia (antes Gobierno en Línea): Camilo Andrés "
+        f'Ramírez Toro, profesional TIC del Despacho del Alcalde, <a href="mailto:gobiernodigital@{DOMAIN}">'
+        f"gobiernodigital@{DOMAIN}</a>.",
+        "Cada dependencia designa un responsable de mantener actualizada su sección, que envía los contenidos a "
+        "la Oficina de Prensa.",
+        "## Frecuencia de actualización",
+        "Cada dependencia actualiza su sección al menos cuatro veces al mes. Las noticias se publican el mismo día "
+        "del hecho y los documentos de transparencia dentro de los plazos de la Ley 1712 de 2014.",
+        [b.doc("/la-alcaldia/documentos/politica-editorial.pdf", "Resolución 114 de 2024, política editorial", 160,
+               D(2024, 4, 2))]], D(2024, 4, 2))
+
+
+# --------------------------------------------------------------------------------------------
+# Transparencia y acceso a la información pública (Ley 1712 de 2014, Resolución 1519 de 2020)
+# --------------------------------------------------------------------------------------------
+
+def _transparencia_items(b: _Builder) -> dict[str, list[tuple[str, str, list[tuple[str, str]]]]]:
+    """Section slug -> [(numeral, item name, [(href, link text)])]. 3.5 and 4.9 (defensa pública) are
+    absent; like many live sites, this one renumbers 4.10 as 4.9."""
+    t = "/transparencia/"
+    ie = t + "informacion-de-la-entidad/"
+    return {
+        "informacion-de-la-entidad": [
+            ("1.1", "Misión, visión, funciones y deberes", [("/la-alcaldia/mision-y-vision/", "Misión y visión"),
+                                                             ("/la-alcaldia/funciones-y-deberes/", "Funciones y deberes")]),
+            ("1.2", "Estructura orgánica – organigrama", [("/la-alcaldia/organigrama/", "Organigrama")]),
+            ("1.3", "Mapas y cartas descriptivas de los procesos", [(ie + "mapa-de-procesos/", "Mapa de procesos")]),
+            ("1.4", "Directorio institucional", [(ie + "directorio-institucional/", "Sedes, dependencias y horarios")]),
+            ("1.5", "Directorio de servidores públicos, empleados o contratistas",
+             [("/la-alcaldia/directorio-de-funcionarios/", "Directorio de funcionarios")]),
+            ("1.6", "Directorio de entidades", [("/la-alcaldia/directorio-de-entidades/", "Directorio de entidades")]),
+            ("1.7", "Directorio de agremiaciones, asociaciones y otros grupos de interés",
+             [("/la-alcaldia/directorio-de-agremiaciones/", "Agremiaciones y asociaciones")]),
+            ("1.8", "Servicio al público, normas, formularios y protocolos de atención",
+             [(ie + "servicio-al-publico/", "Carta de trato digno y protocolos de atención")]),
+            ("1.9", "Procedimientos que se siguen para tomar decisiones",
+             [(ie + "toma-de-decisiones/", "Procedimientos para la toma de decisiones")]),
+            ("1.10", "Mecanismo de presentación directa de solicitudes, quejas y reclamos",
+             [("/atencion/pqrsd/", "Formulario PQRSD")]),
+            ("1.11", "Calendario de actividades y eventos", [("/calendario/", "Calendario de actividades")]),
+            ("1.12", "Información sobre decisiones que pueden afectar al público",
+             [(ie + "decisiones-que-afectan-al-publico/", "Decisiones que pueden afectar al público")]),
+            ("1.13", "Entes y autoridades que lo vigilan", [("/la-alcaldia/entes-de-control/", "Entes de control")]),
+            ("1.14", "Publicación de hojas de vida de aspirantes", [(ie + "hojas-de-vida/", "No aplica: justificación")]),
+        ],
+        "normativa": [
+            ("2.1", "Normativa de la entidad", [(t + "normativa/normativa-de-la-entidad/",
+                                                 "Acuerdos, decretos, resoluciones y circulares")]),
+            ("2.2", "Búsqueda de normas", [(b.ext("suin"), "SUIN-Juriscol")]),
+            ("2.3", "Proyectos de normas para comentarios", [(t + "normativa/proyectos-de-normas/",
+                                                              "Proyectos de normas para comentarios")]),
+        ],
+        "contratacion": [
+            ("3.1", "Plan anual de adquisiciones", [(t + "contratacion/plan-anual-de-adquisiciones/",
+                                                     "Plan anual de adquisiciones 2026")]),
+            ("3.2", "Publicación de la información contractual", [(t + "contratacion/procesos-de-contratacion/",
+                                                                   "Procesos de contratación (SECOP)")]),
+            ("3.3", "Publicación de la ejecución de los contratos", [(t + "contratacion/ejecucion-de-contratos/",
+                                                                      "Ejecución de contratos")]),
+            ("3.4", "Manual de contratación, adquisición y/o compras", [(t + "contratacion/manual-de-contratacion/",
+                                                                         "Manual de contratación")]),
+        ],
+        "planeacion-presupuesto-e-informes": [
+            ("4.1", "Presupuesto general de ingresos, gastos e inversión", [(_T + "presupuesto-general/", "Presupuesto general")]),
+            ("4.2", "Ejecución presupuestal", [(_T + "ejecucion-presupuestal/", "Ejecución presupuestal")]),
+            ("4.3", "Plan de acción", [(_T + "plan-de-accion/", "Plan de acción")]),
+            ("4.4", "Proyectos de inversión", [(_T + "proyectos-de-inversion/", "Proyectos de inversión")]),
+            ("4.5", "Informes de empalme", [(_T + "informes-de-empalme/", "Informes de empalme")]),
+            ("4.6", "Información pública y/o relevante", [(_T + "informacion-relevante/", "Información relevante")]),
+            ("4.7", "Informes de gestión, evaluación y auditoría", [(_T + "informes-de-gestion/", "Informes de gestión")]),
+            ("4.8", "Informes de la Oficina de Control Interno", [("/dependencias/control-interno/informes/",
+                                                                   "Informes de control interno")]),
+            ("4.9", "Informes trimestrales sobre acceso a información, quejas y reclamos",
+             [(_T + "informes-pqrsd/", "Informes trimestrales de PQRSD")]),
+        ],
+        "tramites": [("5.1", "Trámites: normativa, procesos, costos y formularios",
+                      [("/atencion/tramites/", "Trámites y servicios"), (b.ext("suit"), "SUIT")])],
+        "participa": [("6.1", "Descripción general", [("/participa/", "Participa")]),
+                      ("6.2", "Estructura y secciones del menú Participa",
+                       [("/participa/consulta-ciudadana/", "Diagnóstico e identificación de problemas"),
+                        ("/participa/presupuesto-participativo/", "Planeación y presupuesto participativo"),
+                        ("/participa/rendicion-de-cuentas/", "Rendición de cuentas"),
+                        ("/participa/control-social/", "Control social")])],
+        "datos-abiertos": [("7.1", "Instrumentos de gestión de la información",
+                            [(t + "datos-abiertos/instrumentos-de-gestion/", "Instrumentos de gestión de la información")]),
+                           ("7.2", "Sección de datos abiertos", [(b.ext("datos"), "Datos abiertos en datos.gov.co")])],
+        "grupos-de-interes": [("8.1", "Información para niñas, niños y adolescentes", [("/ninos/", "Portal de niños")]),
+                              ("8.2", "Información para mujeres", [(t + "grupos-de-interes/mujeres/", "Mujeres")]),
+                              ("8.3", "Otros grupos de interés", [(t + "grupos-de-interes/otros-grupos-de-interes/",
+                                                                   "Víctimas, personas con discapacidad y adultos mayores")])],
+        "reporte-de-informacion": [],
+        "informacion-tributaria": [("10.1", "Procesos de recaudo de rentas locales",
+                                    [("/dependencias/hacienda/tesoreria/", "Tesorería y recaudo"),
+                                     ("/dependencias/hacienda/calendario-tributario/", "Calendario tributario")]),
+                                   ("10.2", "Tarifas de liquidación del impuesto de industria y comercio y del predial",
+                                    [("/transparencia/informacion-tributaria/tarifas-ica-y-predial/", "Tarifas de ICA y predial")])],
+    }
+
+
+def _item_list(items: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
+    rows = []
+    for num, name, links in items:
+        targets = "; ".join(f'<a href="{h}">{escape(tx)}</a>' for h, tx in links)
+        rows.append(f'<li><span class="numeral">{num}</span> {escape(name)}: {targets}</li>')
+    return '<ul class="items-transparencia">' + "".join(rows) + "</ul>"
+
+
+def _add_transparencia(b: _Builder) -> None:
+    items = _transparencia_items(b)
+    t = "/transparencia/"
+    index = ["En cumplimiento de la Ley 1712 de 2014, el Decreto 103 de 2015 y la Resolución 1519 de 2020 del "
+             "Ministerio de Tecnologías de la Información y las Comunicaciones, la Alcaldía publica la siguiente "
+             "información. Si no encuentra lo que busca, presente una solicitud de acceso a la información en "
+             '<a href="/atencion/pqrsd/">PQRSD</a>.']
+    for slug, label in _TRANSPARENCIA_SECCIONES:
+        index.append(f'<h2><a href="{t}{slug}/">{escape(label)}</a></h2>')
+    b.add(t, "Transparencia y acceso a la información pública", index, D(2026, 3, 31))
+    section_text = {
+        "reporte-de-informacion": [
+            '<p><span class="numeral">9.1</span> Obligación de reporte de información específica de la entidad.</p>',
+            "La Alcaldía reporta información a los sistemas nacionales: FUT y CHIP (Contaduría General), SIRECI "
+            "(Contraloría), SUIT (Función Pública), SECOP (Colombia Compra Eficiente), SIVIGILA (Instituto Nacional "
+            "de Salud), y el Formulario Único de Reporte de Avances de la Gestión (FURAG).",
+            [b.doc("/transparencia/documentos/reportes-normativos-2026.pdf",
+                   "Cronograma de reportes a entes nacionales 2026", 120, D(2026, 2, 1))]],
+        "informacion-tributaria": [
+            "Información sobre los tributos municipales, su recaudo y sus tarifas, según el Estatuto Tributario "
+            'Municipal (<a href="/dependencias/hacienda/estatuto-tributario/">Acuerdo 018 de 2023</a>).'],
+    }
+    for slug, label in _TRANSPARENCIA_SECCIONES:
+        body = list(section_text.get(slug, []))
+        if items[slug]:
+            body.append(_item_list(items[slug]))
+        b.add(f"{t}{slug}/", label, body or ["Sección en construcción."], D(2026, 3, 31))
+
+    ie = t + "informacion-de-la-entidad/"
+    b.add(ie + "mapa-de-procesos/", "Mapa de procesos y caracterizaciones", [
+        "El modelo de operación por procesos tiene procesos estratégicos, misionales, de apoyo y de evaluación.",
+        [b.doc("/transparencia/documentos/mapa-de-procesos.pdf", "Mapa de procesos", 240, D(2025, 3, 3)),
+         b.doc("/transparencia/documentos/caracterizaciones-de-procesos.pdf", "Caracterizaciones de los procesos", 980,
+               D(2025, 3, 3))]], D(2025, 3, 3))
+    b.add(ie + "directorio-institucional/", "Directorio institucional: sedes y horarios", [
+        ("table", ["Sede", "Dirección", "Horario"], [
+            ["Palacio Municipal (Despacho, Hacienda, Planeación, Control Interno)", "Carrera 4 # 5-32",
+             "Lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m."],
+            ["Casa de la justicia (Gobierno, Comisaría de Familia, Inspección de Policía)", "Calle 5 # 3-20",
+             "Lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m."],
+            ["Secretaría de Salud", "Carrera 3 # 7-15, centro de salud", "Lunes a sábado de 7:00 a.m. a 1:00 p.m."],
+            ["Secretaría de Desarrollo Agropecuario", "Plaza de mercado, local 2", "Lunes a viernes de 7:00 a.m. a 3:00 p.m."]])],
+        D(2026, 2, 16))
+    b.add(ie + "servicio-al-publico/", "Servicio al público: carta de trato digno y protocolos", [
+        "La carta de trato digno informa los derechos y deberes de la ciudadanía y los canales de atención.",
+        [b.doc("/transparencia/documentos/carta-de-trato-digno.pdf", "Carta de trato digno a la ciudadanía", 150, D(2025, 2, 3)),
+         b.doc("/transparencia/documentos/protocolo-de-atencion.pdf", "Protocolo de atención al ciudadano", 420, D(2025, 2, 3)),
+         b.doc("/transparencia/documentos/formularios-de-tramites.pdf", "Formularios de trámites y servicios", 900,
+               D(2025, 2, 3))]], D(2025, 2, 3))
+    b.add(ie + "toma-de-decisiones/", "Procedimientos para la toma de decisiones", [
+        "Las decisiones se toman en el Consejo de Gobierno, el Comité Institucional de Gestión y Desempeño y los "
+        "comités sectoriales, según el manual de procesos y procedimientos.",
+        [b.doc("/transparencia/documentos/manual-de-procesos-y-procedimientos.pdf",
+               "Manual de procesos y procedimientos", 1800, D(2024, 9, 9))]], D(2024, 9, 9))
+    b.add(ie + "decisiones-que-afectan-al-publico/", "Decisiones que pueden afectar al público", [
+        ["Decreto 118 de 2026: plan de seguridad de fin de año y restricciones a la pólvora.",
+         "Ajuste del Esquema de Ordenamiento Territorial: socialización en veredas (octubre y noviembre de 2026).",
+         "Cierre parcial de la vía San Rafael – La Esmeralda por obras, de lunes a viernes de 8:00 a.m. a 4:00 p.m."]],
+        D(2026, 11, 6))
+    b.add(ie + "hojas-de-vida/", "Publicación de hojas de vida de aspirantes: no aplica", [
+        "Este requisito no aplica a la Alcaldía: la publicación de hojas de vida de aspirantes a empleos de libre "
+        "nombramiento (Decreto 1083 de 2015, artículo 2.2.13.2.3) está dirigida a entidades del orden nacional."],
+        D(2025, 2, 3))
+    b.add(t + "normativa/normativa-de-la-entidad/", "Normativa de la entidad", [
+        "## Acuerdos del Concejo Municipal",
+        [b.doc("/transparencia/documentos/acuerdo-015-2025-presupuesto-2026.pdf",
+               "Acuerdo 015 de 2025, presupuesto de rentas y gastos 2026", 1400, D(2025, 11, 28)),
+         b.doc("/transparencia/documentos/acuerdo-007-2024-plan-de-desarrollo.pdf",
+               "Acuerdo 007 de 2024, Plan de Desarrollo 2024-2027", 300, D(2024, 5, 31))],
+        "## Decretos", ['<a href="/dependencias/despacho/decretos/">Decretos municipales 2026</a>'],
+        "## Resoluciones y circulares",
+        [b.doc("/transparencia/documentos/circular-004-2026.pdf",
+               "Circular 004 de 2026, horario de atención en temporada de fin de año", 60, D(2026, 11, 3)),
+         b.doc("/transparencia/documentos/resolucion-114-2024.pdf", "Resolución 114 de 2024, política editorial", 160,
+               D(2024, 4, 2))],
+        f"Normas nacionales: {b.ext_link('suin', 'consulte SUIN-Juriscol')}."], D(2026, 11, 3))
+    b.add(t + "normativa/proyectos-de-normas/", "Proyectos de normas para comentarios", [
+        "Proyectos de acto administrativo publicados para comentarios de la ciudadanía (consulta ciudadana):",
+        ("table", ["Proyecto", "Plazo para comentarios"], [
+            [b.doc("/transparencia/documentos/proyecto-decreto-horarios-establecimientos.pdf",
+                   "Proyecto de decreto sobre horarios de establecimientos abiertos al público", 90, D(2026, 11, 12)),
+             "27 de noviembre de 2026"]]),
+        f'Envíe sus comentarios a <a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a> o por el '
+        '<a href="/atencion/pqrsd/">formulario PQRSD</a>.'], D(2026, 11, 12))
+    c = t + "contratacion/"
+    b.add(c + "plan-anual-de-adquisiciones/", "Plan anual de adquisiciones", [
+        [b.doc("/transparencia/documentos/plan-anual-de-adquisiciones-2026.pdf", "Plan anual de adquisiciones 2026",
+               210, D(2026, 1, 30)),
+         b.doc("/transparencia/documentos/plan-anual-de-adquisiciones-2025.pdf", "Plan anual de adquisiciones 2025",
+               200, D(2025, 1, 31))],
+        f"El plan también está publicado en {b.ext_link('secop')}."], D(2026, 1, 30))
+    b.add(c + "procesos-de-contratacion/", "Procesos de contratación", [
+        f"Todos los procesos de contratación se publican en {b.ext_link('secop')}. Procesos abiertos en noviembre de 2026:",
+        ("table", ["Proceso", "Modalidad", "Valor"], [
+            ["SRN-MC-041-2026 Suministro de combustible", "Mínima cuantía", "$ 38.000.000"],
+            ["SRN-SA-012-2026 Mantenimiento de vías terciarias", "Selección abreviada", "$ 420.000.000"]])],
+        D(2026, 11, 10))
+    b.add(c + "ejecucion-de-contratos/", "Ejecución de contratos", [
+        "Informes de supervisión y actas de liquidación de los contratos, publicados en SECOP II:",
+        [b.doc("/transparencia/documentos/informe-ejecucion-contratos-2026-t3.pdf",
+               "Informe de ejecución de contratos, tercer trimestre de 2026", 340, D(2026, 10, 20))]], D(2026, 10, 20))
+    b.add(c + "manual-de-contratacion/", "Manual de contratación", [
+        [b.doc("/transparencia/documentos/manual-de-contratacion.pdf", "Manual de contratación y supervisión", 760,
+               D(2024, 8, 15))]], D(2024, 8, 15))
+    presupuesto = [b.doc("/transparencia/documentos/presupuesto-2026.pdf", "Presupuesto general de ingresos, gastos e "
+                         "inversión 2026 (Acuerdo 015 de 2025)", 1400, D(2025, 11, 28)),
+                   b.doc("/transparencia/documentos/decreto-liquidacion-presupuesto-2026.pdf",
+                         "Decreto 201 de 2025, liquidación del presupuesto 2026", 900, D(2025, 12, 29)),
+                   b.doc("/transparencia/documentos/presupuesto-2025.pdf", "Presupuesto general 2025", 1300, D(2024, 11, 29))]
+    modificaciones = ["## Modificaciones presupuestales 2026"]
+    if b.v2:  # real change of v2 (text only: v2 adds no new documents, so EXPECTED_CHANGES stays HTML-only)
+        modificaciones.append("Decreto 121 del 20 de noviembre de 2026, por el cual se adiciona el presupuesto con "
+                              "1.450 millones de pesos del convenio de acueductos veredales.")
+    modificaciones.append("Decreto 058 del 3 de junio de 2026, por el cual se adiciona el presupuesto con los "
+                          "recursos del balance de la vigencia 2025.")
+    b.add(_T + "presupuesto-general/", "Presupuesto general de ingresos, gastos e inversión", [
+        "Presupuesto aprobado por el Concejo Municipal para cada vigencia:", presupuesto, *modificaciones],
+        D(2026, 11, 20) if b.v2 else D(2026, 6, 3))
+    # Ejecución presupuestal only up to 2025: present but not current (CHECKLIST_PARTIAL).
+    b.add(_T + "ejecucion-presupuestal/", "Ejecución presupuestal", [
+        "Informes de ejecución presupuestal de ingresos y gastos por vigencia:",
+        [b.doc("/transparencia/documentos/ejecucion-presupuestal-2025.pdf",
+               "Ejecución presupuestal de ingresos y gastos, vigencia 2025 (a 31 de diciembre)", 520, D(2026, 1, 31)),
+         b.doc("/transparencia/documentos/ejecucion-presupuestal-2024.pdf",
+               "Ejecución presupuestal de ingresos y gastos, vigencia 2024", 510, D(2025, 1, 31))]], D(2026, 1, 31))
+    b.add(_T + "plan-de-accion/", "Plan de acción", [
+        "Plan de acción de la vigencia: objetivos, estrategias, proyectos, metas, responsables y presupuesto.",
+        [b.doc("/transparencia/documentos/plan-de-accion-2026.pdf", "Plan de acción 2026", 640, D(2026, 1, 30)),
+         b.doc("/transparencia/documentos/plan-de-accion-2025.pdf", "Plan de acción 2025", 610, D(2025, 1, 31))],
+        'Consulte el <a href="/dependencias/planeacion/plan-de-desarrollo/">Plan de Desarrollo 2024-2027</a>.'],
+        D(2026, 1, 30))
+    inversion = [["2026-73675-0012", "Pavimentación de la vía San Rafael – La Esmeralda", "En ejecución"],
+                 ["2026-73675-0009", "Optimización de acueductos veredales", "Contratado"],
+                 ["2026-73675-0004", "Dotación de sedes educativas rurales", "Terminado"]]
+    if b.v2:
+        inversion.insert(0, ["2026-73675-0015", "Mejoramiento de vivienda rural para 85 hogares", "Registrado"])
+    b.add(_T + "proyectos-de-inversion/", "Proyectos de inversión", [
+        "Proyectos de inversión inscritos en el banco de programas y proyectos, con su estado:",
+        ("table", ["Código BPIN", "Proyecto", "Estado"], inversion),
+        'Detalle en el <a href="/dependencias/planeacion/banco-de-proyectos/">banco de proyectos</a>.'],
+        D(2026, 11, 20) if b.v2 else D(2026, 8, 3))
+    b.add(_T + "informes-de-empalme/", "Informes de empalme", [
+        "Informe de empalme entre la administración 2020-2023 y la administración 2024-2027 (Ley 951 de 2005):",
+        [b.doc("/transparencia/documentos/informe-de-empalme-2023.pdf",
+               "Informe de empalme y acta de informe de gestión, diciembre de 2023", 2600, D(2023, 12, 28))]],
+        D(2024, 1, 5))
+    b.add(_T + "informacion-relevante/", "Información pública y/o relevante", [
+        ["Estado de las vías terciarias después de la temporada de lluvias (boletín de noviembre de 2026).",
+         "Resultados de la medición de calidad del agua de los acueductos veredales, tercer trimestre de 2026."]],
+        D(2026, 11, 9))
+    b.add(_T + "informes-de-gestion/", "Informes de gestión, evaluación y auditoría", [
+        [b.doc("/transparencia/documentos/informe-de-gestion-2025.pdf", "Informe de gestión, vigencia 2025", 3400,
+               D(2026, 2, 27)),
+         b.doc("/transparencia/documentos/informe-rendicion-de-cuentas-2025.pdf",
+               "Informe de rendición de cuentas a la ciudadanía, vigencia 2025", 1900, D(2026, 5, 8)),
+         b.doc("/transparencia/documentos/rendicion-cuenta-fiscal-2025.pdf",
+               "Rendición de la cuenta fiscal a la Contraloría Departamental, vigencia 2025", 800, D(2026, 2, 28))],
+        'Planes de mejoramiento en <a href="/dependencias/control-interno/planes-de-mejoramiento/">Control Interno</a>.'],
+        D(2026, 5, 8))
+    b.add(_T + "informes-pqrsd/", "Informes trimestrales de PQRSD y solicitudes de acceso a la información", [
+        "Informes trimestrales sobre peticiones, quejas, reclamos, sugerencias, denuncias y solicitudes de acceso "
+        "a la información pública, en orden cronológico descendente:",
+        [b.doc(f"/transparencia/documentos/informe-pqrsd-{y}-t{q}.pdf", f"Informe de PQRSD, {n} trimestre de {y}",
+               180, dd)
+         for y, q, n, dd in [(2026, 3, "tercer", D(2026, 10, 15)), (2026, 2, "segundo", D(2026, 7, 15)),
+                             (2026, 1, "primer", D(2026, 4, 15)), (2025, 4, "cuarto", D(2026, 1, 15))]]],
+        D(2026, 10, 15))
+    b.add(t + "datos-abiertos/instrumentos-de-gestion/", "Instrumentos de gestión de la información pública", [
+        [b.doc("/transparencia/documentos/registro-activos-de-informacion.pdf", "Registro de activos de información",
+               210, D(2025, 7, 1)),
+         b.doc("/transparencia/documentos/indice-informacion-clasificada-y-reservada.pdf",
+               "Índice de información clasificada y reservada", 130, D(2025, 7, 1)),
+         b.doc("/transparencia/documentos/esquema-de-publicacion.pdf", "Esquema de publicación de información", 150,
+               D(2025, 7, 1)),
+         b.doc("/transparencia/documentos/programa-de-gestion-documental.pdf", "Programa de gestión documental (PGD)",
+               480, D(2024, 10, 1)),
+         b.doc("/transparencia/documentos/tablas-de-retencion-documental.pdf", "Tablas de retención documental", 1200,
+               D(2024, 10, 1)),
+         b.doc("/transparencia/documentos/costos-de-reproduccion.pdf", "Costos de reproducción de la información", 40,
+               D(2025, 1, 10))],
+        f"Los conjuntos de datos abiertos de la Alcaldía se publican en {b.ext_link('datos')}."], D(2025, 7, 1))
+    g = t + "grupos-de-interes/"
+    b.add(g + "mujeres/", "Información para mujeres", [
+        "La Alcaldía ejecuta la política pública de mujer y equidad de género 2022-2032.",
+        ["Ruta de atención a mujeres víctimas de violencias: Comisaría de Familia, línea 155.",
+         "Programa de emprendimiento «Mujeres de las Nubes»: capital semilla y formación."]], D(2026, 3, 8))
+    b.add(g + "otros-grupos-de-interes/", "Otros grupos de interés", [
+        ["Víctimas del conflicto armado: enlace municipal en la Secretaría de Gobierno.",
+         "Personas con discapacidad: registro de localización y caracterización en la Secretaría de Salud.",
+         "Adultos mayores: centro vida y programa Colombia Mayor.",
+         "Jóvenes: Consejo Municipal de Juventud."]], D(2026, 9, 8))
+    b.add(t + "informacion-tributaria/tarifas-ica-y-predial/", "Tarifas del impuesto de industria y comercio y del predial", [
+        ("table", ["Impuesto", "Actividad o destino", "Tarifa"], [
+            ["Industria y comercio", "Actividades industriales", "4 por mil"],
+            ["Industria y comercio", "Actividades comerciales", "6 por mil"],
+            ["Industria y comercio", "Actividades de servicios", "8 por mil"],
+            ["Predial", "Predios rurales destinados a la producción agropecuaria", "6 por mil"],
+            ["Predial", "Predios urbanos residenciales", "8 por mil"],
+            ["Predial", "Lotes urbanizables no urbanizados", "25 por mil"]]),
+        "Fuente: Estatuto Tributario Municipal (Acuerdo 018 de 2023)."], D(2024, 1, 15))
+
+
+# --------------------------------------------------------------------------------------------
+# Atención y servicios a la ciudadanía
+# --------------------------------------------------------------------------------------------
+
+_PQRSD_FORM = """<form class="formulario-pqrsd" action="/atencion/pqrsd/" method="post" enctype="multipart/form-data">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<fieldset><legend>Tipo de solicitud</legend>
+<p><label for="pq-tipo">Tipo de solicitud</label> <select id="pq-tipo" name="tipo_solicitud" required>
+<option>Petición</option><option>Queja</option><option>Reclamo</option><option>Sugerencia</option>
+<option>Denuncia</option><option>Solicitud de acceso a la información pública</option></select></p>
+</fieldset>
+<fieldset><legend>Datos del solicitante</legend>
+<p><input type="checkbox" id="pq-anonimo" name="anonimo" value="si"> <label for="pq-anonimo">Deseo presentar la solicitud de manera anónima</label></p>
+<p><label for="pq-nombre">Nombre completo</label> <input type="text" id="pq-nombre" name="nombre"></p>
+<p><label for="pq-tipo-doc">Tipo de documento</label> <select id="pq-tipo-doc" name="tipo_documento">
+<option>Cédula de ciudadanía</option><option>Tarjeta de identidad</option><option>Cédula de extranjería</option><option>NIT</option></select></p>
+<p><label for="pq-documento">Número de documento</label> <input type="text" id="pq-documento" name="documento"></p>
+<p><label for="pq-correo">Correo electrónico</label> <input type="email" id="pq-correo" name="correo"></p>
+<p><label for="pq-telefono">Teléfono</label> <input type="tel" id="pq-telefono" name="telefono"></p>
+</fieldset>
+<fieldset><legend>Solicitud</legend>
+<p><label for="pq-asunto">Asunto</label> <input type="text" id="pq-asunto" name="asunto" required></p>
+<p><label for="pq-descripcion">Descripción de la solicitud</label> <textarea id="pq-descripcion" name="descripcion" rows="6" required></textarea></p>
+<p><label for="pq-adjunto">Adjuntar documento</label> <input type="file" id="pq-adjunto" name="adjunto"></p>
+</fieldset>
+<p><input type="checkbox" id="pq-datos" name="autoriza_tratamiento_datos" value="si" required> <label for="pq-datos">Autorizo el tratamiento de mis datos personales de acuerdo con la política de tratamiento de datos personales</label></p>
+<p><button type="submit">Radicar solicitud</button></p>
+</form>"""
+
+
+def _add_atencion(b: _Builder) -> None:
+    a = "/atencion/"
+    b.add(a, "Atención y servicios a la ciudadanía", [
+        "Canales y servicios para que la ciudadanía realice trámites, presente solicitudes y conozca sus derechos.",
+        _links([(a + "tramites/", "Trámites y servicios"), (a + "pqrsd/", "Peticiones, quejas, reclamos, sugerencias y denuncias (PQRSD)"),
+                (a + "consulta-de-radicado/", "Consulte el estado de su solicitud"), (a + "pagos-en-linea/", "Pagos en línea"),
+                (a + "preguntas-frecuentes/", "Preguntas frecuentes"), (a + "contactenos/", "Contáctenos"),
+                (a + "suscripcion/", "Suscripción al boletín"), (a + "informacion-de-interes/", "Información de interés")])],
+        D(2026, 1, 20))
+    rows = [[f'<a href="{path}">{escape(name)}</a>', escape(_DEP_BY_SLUG[dep].name),
+             "En línea" if online else "Presencial",
+             f'<a href="{b.base}{_ficha(suit)}">Ficha {suit} en GOV.CO</a>']
+            for name, dep, path, suit, online in _TRAMITES]
+    b.add(a + "tramites/", "Trámites y servicios", [
+        "Trámites y otros procedimientos administrativos de la Alcaldía inscritos en el Sistema Único de "
+        f"Información de Trámites (SUIT) y publicados en {b.ext_link('govco', 'el Portal Único del Estado GOV.CO')}:",
+        ("table", ["Trámite", "Dependencia", "Modalidad", "GOV.CO"], rows),
+        f"Consulte el inventario completo en {b.ext_link('suit')}."], D(2026, 4, 6))
+    b.add(a + "pqrsd/", "Peticiones, quejas, reclamos, sugerencias y denuncias (PQRSD)", [
+        "Presente su solicitud en línea. Puede hacerlo de manera anónima. Los términos de respuesta son los de la "
+        "Ley 1755 de 2015: 15 días hábiles para peticiones, 10 para solicitudes de información y 30 para consultas.",
+        _PQRSD_FORM,
+        "Al radicar recibirá un número de radicado en pantalla y en su correo electrónico, con el que puede "
+        '<a href="/atencion/consulta-de-radicado/">consultar el estado de su solicitud</a>. Lea la '
+        '<a href="/politicas/politica-de-privacidad/">política de tratamiento de datos personales</a>.',
+        "También puede radicar en la ventanilla de correspondencia del Palacio Municipal o escribir a "
+        f'<a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.'], D(2026, 2, 2))
+    b.add(a + "consulta-de-radicado/", "Consulte el estado de su solicitud", [
+        "Ingrese el número de radicado que recibió al presentar su PQRSD para conocer el estado y la dependencia "
+        "responsable.",
+        """<form class="formulario" action="/atencion/consulta-de-radicado/" method="get">
+<p><label for="rad-numero">Número de radicado</label> <input type="text" id="rad-numero" name="radicado" required></p>
+<p><button type="submit">Consultar</button></p>
+</form>"""], D(2026, 2, 2))
+    b.add(a + "pagos-en-linea/", "Pagos en línea", [
+        "Liquide y pague en línea el impuesto predial unificado y el impuesto de industria y comercio, con débito "
+        "a su cuenta de ahorros o corriente mediante PSE.",
+        """<form class="formulario" action="/atencion/pagos-en-linea/" method="post">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<p><label for="pg-impuesto">Impuesto</label> <select id="pg-impuesto" name="impuesto"><option>Impuesto predial unificado</option><option>Industria y comercio</option></select></p>
+<p><label for="pg-referencia">Ficha catastral o NIT</label> <input type="text" id="pg-referencia" name="referencia" required></p>
+<p><button type="submit">Liquidar</button></p>
+</form>""",
+        f'<p><a class="boton-pse" href="{b.ext("pse")}"><img src="/static/img/logo-pse.gif" alt="" width="40" height="40"> '
+        "Pagar con PSE</a></p>",
+        "Si el pago no se refleja en 48 horas, comuníquese con la Secretaría de Hacienda, extensión 120."],
+        D(2026, 7, 15))
+    faq = [("¿Cómo obtengo el certificado de residencia?",
+            'Solicítelo en línea en <a href="/dependencias/gobierno/certificado-de-residencia/">certificado de residencia</a>.'),
+           ("¿Dónde pago el impuesto predial?",
+            'En la tesorería, en el Banco Agrario o <a href="/atencion/pagos-en-linea/">en línea por PSE</a>.'),
+           ("¿Cuánto tarda la respuesta a una petición?", "Quince días hábiles, según la Ley 1755 de 2015."),
+           ("¿Cómo solicito la encuesta del SISBÉN?",
+            'En la Secretaría de Planeación. Vea <a href="/dependencias/planeacion/sisben/">SISBÉN</a>.'),
+           ("¿Qué necesito para una licencia de construcción?",
+            'Consulte los requisitos en <a href="/dependencias/planeacion/licencias-de-construccion/">licencias de construcción</a>.')]
+    b.add(a + "preguntas-frecuentes/", "Preguntas frecuentes",
+          [x for q, r in faq for x in (f"## {q}", r)], D(2026, 3, 10))
+    b.add(a + "contactenos/", "Contáctenos", [
+        "## Canales de atención",
+        ["Presencial: Palacio Municipal, Carrera 4 # 5-32, lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m.",
+         "Línea gratuita nacional: 01 8000 952 714.",
+         f'Correo institucional: <a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.',
+         f'Notificaciones judiciales: <a href="mailto:notificacionesjudiciales@{DOMAIN}">notificacionesjudiciales@{DOMAIN}</a>.',
+         'Electrónico: <a href="/atencion/pqrsd/">formulario de PQRSD</a>.'],
+        "## Escríbanos",
+        """<form class="formulario" action="/atencion/contactenos/" method="post">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<p><label for="ct-nombre">Nombre</label> <input type="text" id="ct-nombre" name="nombre" required></p>
+<p><label for="ct-correo">Correo electrónico</label> <input type="email" id="ct-correo" name="correo" required></p>
+<p><label for="ct-mensaje">Mensaje</label> <textarea id="ct-mensaje" name="mensaje" rows="5" required></textarea></p>
+<p><button type="submit">Enviar</button></p>
+</form>"""], D(2026, 2, 2))
+    b.add(a + "suscripcion/", "Suscripción al boletín de noticias", [
+        "Reciba en su correo las noticias, convocatorias y alertas de la Alcaldía.",
+        """<form class="formulario" action="/atencion/suscripcion/" method="post">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<p><label for="sb-correo">Correo electrónico</label> <input type="email" id="sb-correo" name="correo" required></p>
+<p><input type="checkbox" id="sb-alertas" name="temas" value="alertas"> <label for="sb-alertas">Alertas de gestión del riesgo</label></p>
+<p><input type="checkbox" id="sb-convocatorias" name="temas" value="convocatorias"> <label for="sb-convocatorias">Convocatorias y empleo</label></p>
+<p><button type="submit">Suscribirme</button></p>
+</form>"""], D(2026, 2, 2))
+    interes = [("/atencion/preguntas-frecuentes/", "Preguntas frecuentes"),
+               ("/publicaciones/", "Boletines, estudios y publicaciones"),
+               ("/la-alcaldia/ofertas-de-empleo/", "Convocatorias y ofertas de empleo"),
+               ("/ninos/", "Portal de niñas y niños"), ("/calendario/", "Calendario de actividades"),
+               (b.ext("datos"), "Datos abiertos")]
+    if not b.v2:  # the glossary disappears in v2 (CHECKLIST_REGRESSED)
+        interes.insert(1, (a + "glosario/", "Glosario"))
+        b.add(a + "glosario/", "Glosario", [
+            ("table", ["Término", "Definición"], [
+                ["Avalúo catastral", "Valor de un predio fijado por la autoridad catastral, base del impuesto predial."],
+                ["Contribuyente", "Persona natural o jurídica obligada a pagar un tributo."],
+                ["Datos abiertos", "Datos primarios publicados en formatos que cualquiera puede usar y reutilizar."],
+                ["PQRSD", "Peticiones, quejas, reclamos, sugerencias y denuncias."],
+                ["Radicado", "Número que identifica una solicitud recibida por la entidad."],
+                ["SISBÉN", "Sistema de identificación de potenciales beneficiarios de programas sociales."],
+                ["SUIT", "Sistema Único de Información de Trámites, administrado por Función Pública."],
+                ["Trámite", "Conjunto de pasos que una persona adelanta ante la entidad para obtener un derecho o "
+                            "cumplir una obligación."]])], D(2025, 9, 1))
+    b.add(a + "informacion-de-interes/", "Información de interés", [_links(interes)],
+          D(2026, 11, 22) if b.v2 else D(2025, 9, 1))
+
+
+# --------------------------------------------------------------------------------------------
+# Participa
+# --------------------------------------------------------------------------------------------
+
+def _add_participa(b: _Builder) -> None:
+    p = "/participa/"
+    b.add(p, "Participa", [
+        "La Alcaldía promueve la participación ciudadana en todo el ciclo de la gestión pública: diagnóstico e "
+        "identificación de problemas, planeación y presupuesto participativo, consulta ciudadana, colaboración e "
+        "innovación abierta, rendición de cuentas y control social.",
+        _links([(p + "consulta-ciudadana/", "Diagnóstico e identificación de problemas: consulta ciudadana"),
+                (p + "presupuesto-participativo/", "Planeación y presupuesto participativo"),
+                (p + "rendicion-de-cuentas/", "Rendición de cuentas"), (p + "control-social/", "Control social"),
+                (p + "encuesta/", "Encuesta de satisfacción"), (p + "comentarios/", "Aportes ciudadanos"),
+                ("/transparencia/normativa/proyectos-de-normas/", "Proyectos de normas para comentarios")]),
+        "## Convocatorias abiertas",
+        # Still linked in v2, after Planeación removed the page: the planted v2-only broken link.
+        '<p><a href="/dependencias/planeacion/convocatoria-consejo-territorial-de-planeacion/">Convocatoria para '
+        "el Consejo Territorial de Planeación 2027-2030</a></p>"], D(2026, 11, 5))
+    b.add(p + "rendicion-de-cuentas/", "Rendición de cuentas", [
+        "La estrategia de rendición de cuentas 2026 incluye la audiencia pública anual, informes en el sitio web y "
+        "espacios de diálogo en las veredas.",
+        [b.doc("/participa/documentos/estrategia-rendicion-de-cuentas-2026.pdf",
+               "Estrategia de rendición de cuentas 2026", 260, D(2026, 2, 15)),
+         '<a href="/noticias/audiencia-rendicion-de-cuentas-2025/">Audiencia pública de rendición de cuentas, vigencia 2025</a>',
+         '<a href="/transparencia/planeacion-presupuesto-e-informes/informes-de-gestion/">Informes de gestión</a>'],
+        "Video de la audiencia pública en " + b.ext_link("youtube", "el canal de YouTube de la Alcaldía") + "."],
+        D(2026, 5, 8))
+    b.add(p + "presupuesto-participativo/", "Presupuesto participativo", [
+        "Cada año las juntas de acción comunal priorizan proyectos por 400 millones de pesos en asambleas veredales.",
+        ("table", ["Vigencia", "Proyectos priorizados", "Valor"], [["2026", "12", "$ 400.000.000"], ["2025", "10", "$ 350.000.000"]])],
+        D(2026, 3, 15))
+    b.add(p + "consulta-ciudadana/", "Consulta ciudadana: diagnóstico e identificación de problemas", [
+        "Cuéntenos cuáles son los principales problemas de su barrio o vereda. Los aportes se usan en la "
+        "formulación del plan de acción 2027.",
+        'Envíe su aporte por el <a href="/atencion/pqrsd/">formulario PQRSD</a> con el asunto «Consulta ciudadana 2027».'],
+        D(2026, 10, 1))
+    b.add(p + "control-social/", "Control social", [
+        "Las veedurías ciudadanas pueden vigilar la ejecución de obras y contratos. La Personería Municipal "
+        "acompaña su conformación.",
+        ["Veeduría ciudadana de la vía La Esmeralda", "Veeduría del Programa de Alimentación Escolar"]], D(2026, 6, 20))
+    b.add(p + "encuesta/", "Encuesta de satisfacción", [
+        "Ayúdenos a mejorar: califique la atención recibida y este sitio web.",
+        """<form class="formulario-encuesta" action="/participa/encuesta/" method="post">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<fieldset><legend>¿Qué tan satisfecho está con la atención recibida?</legend>
+<p><input type="radio" id="en-5" name="satisfaccion" value="5"> <label for="en-5">Muy satisfecho</label>
+<input type="radio" id="en-4" name="satisfaccion" value="4"> <label for="en-4">Satisfecho</label>
+<input type="radio" id="en-3" name="satisfaccion" value="3"> <label for="en-3">Ni satisfecho ni insatisfecho</label>
+<input type="radio" id="en-2" name="satisfaccion" value="2"> <label for="en-2">Insatisfecho</label></p>
+</fieldset>
+<fieldset><legend>¿Encontró la información que buscaba?</legend>
+<p><input type="radio" id="en-si" name="encontro" value="si"> <label for="en-si">Sí</label>
+<input type="radio" id="en-no" name="encontro" value="no"> <label for="en-no">No</label></p>
+</fieldset>
+<p><textarea name="comentarios" rows="4" placeholder="Escriba aquí sus comentarios"></textarea></p>
+<p><button type="submit">Enviar encuesta</button></p>
+</form>"""], D(2026, 2, 2))
+    hostile = f"Aporte ciudadano: {XSS_STRINGS[0]} {XSS_STRINGS[1]}"
+    b.add(p + "comentarios/", "Aportes ciudadanos", [
+        "Aportes recibidos en la consulta ciudadana y publicados tal como los escribieron sus autores:",
+        [f'<a href="{XSS_PAGE}">{escape(hostile)}</a>',
+         "Arreglen el puente peatonal de la vereda El Diamante (aporte 1186)"]], D(2026, 10, 20))
+    b.add(XSS_PAGE, hostile, [
+        "Texto del aporte, publicado sin edición: " + escape('<img src=x onerror="alert(2)">') + " Solicito que se "
+        "mejore el alumbrado del barrio El Mirador.",
+        "Respuesta de la Secretaría de Planeación: el alumbrado está incluido en el plan de acción 2027."],
+        D(2026, 10, 20))
+    b.add(p + "consulta-presupuesto-participativo-2025/", "Resultados de la consulta de presupuesto participativo 2025", [
+        "En 2025 participaron 1.240 personas en 31 asambleas veredales y 6 urbanas. Los diez proyectos "
+        "priorizados se ejecutaron en un 90 %."], D(2025, 12, 10))
+
+
+# --------------------------------------------------------------------------------------------
+# Home, news, calendar, search, policies, children, publications, site map, admin
+# --------------------------------------------------------------------------------------------
+
+NEWS_PER_PAGE = 10
+
+
+def _add_home_and_news(b: _Builder) -> None:
+    news = _news_of(b)
+    for n in news:
+        if n.dep is None:
+            b.add(n.path, n.title, _news_body(n), n.day, published=n.day)
+    pages = [news[i:i + NEWS_PER_PAGE] for i in range(0, len(news), NEWS_PER_PAGE)]
+    for i, chunk in enumerate(pages, 1):
+        path = "/noticias/" if i == 1 else f"/noticias/?page={i}"
+        nav = []
+        if i > 1:
+            nav.append(f'<a href="{"/noticias/" if i == 2 else f"/noticias/?page={i - 1}"}" rel="prev">Anterior</a>')
+        nav += [f'<a href="{"/noticias/" if j == 1 else f"/noticias/?page={j}"}">{j}</a>' for j in range(1, len(pages) + 1)]
+        if i < len(pages):
+            nav.append(f'<a href="/noticias/?page={i + 1}" rel="next">Siguiente</a>')
+        title = "Noticias" if i == 1 else f"Noticias – página {i}"
+        b.add(path, title, [_news_list(chunk), '<nav class="paginacion" aria-label="Páginas">' + " ".join(nav) + "</nav>"],
+              max(n.day for n in chunk))
+    b.add("/", "Inicio", [
+        f"Bienvenidos al sitio web oficial de la {SITE_NAME}. Aquí encuentra trámites, noticias, información de "
+        "transparencia y canales para participar en la gestión del municipio.",
+        "## Accesos rápidos",
+        _links([("/tramites/", "Trámites y servicios"), ("/atencion/pqrsd/", "Radique una PQRSD"),
+                ("/atencion/pagos-en-linea/", "Pague sus impuestos en línea"),
+                ("/transparencia/", "Transparencia y acceso a la información pública"),
+                ("/participa/", "Participa"), ("/calendario/", "Calendario de actividades"), ("/ninos/", "Portal de niños")]),
+        "## Últimas noticias", _news_list(news[:4]), '<p><a href="/noticias/">Ver todas las noticias</a></p>',
+        "## Búsquedas frecuentes", _links([("/buscar/?q=predial", "predial")]),
+        "## Enlaces de interés", [b.ext_link(k) for k in ("gobernacion", "govco", "secop", "datos")]],
+        news[0].day)
+
+
+def _calendar_months() -> list[str]:
+    """The months the dict can hold; the "mes siguiente" links make it look endless to a crawler."""
+    return [f"{y}-{m:02d}" for y in range(2026, 2031) for m in range(1, 13)]
+
+
+def _calendar_events(y: int, m: int) -> dict[int, list[str]]:
+    events: dict[int, list[str]] = {}
+    first = date(y, m, 1)
+    days = ((date(y + (m == 12), m % 12 + 1, 1)) - first).days
+    saturdays = [d for d in range(1, days + 1) if date(y, m, d).weekday() == 5]
+    for d in range(1, days + 1):
+        if date(y, m, d).weekday() == 0:
+            events.setdefault(d, []).append("Consejo de Gobierno, 7:00 a.m.")
+    events.setdefault(saturdays[1], []).append("Mercado campesino, parque principal")
+    if m in (2, 5, 8, 11):
+        events.setdefault(1 if date(y, m, 1).weekday() < 5 else 3, []).append("Inicio de sesiones ordinarias del Concejo")
+    special = {(2026, 11): {20: "Vence la declaración bimestral de ICA", 26: "Visita de obra vía La Esmeralda",
+                            28: "Asamblea de presupuesto participativo 2027"},
+               (2026, 12): {1: "Encendido del alumbrado navideño", 16: "Inicio de la novena de aguinaldos"}}
+    for d, text in special.get((y, m), {}).items():
+        events.setdefault(d, []).append(text)
+    return events
+
+
+def _add_calendar(b: _Builder) -> None:
+    months = _calendar_months()
+    for i, ym in enumerate(months):
+        y, m = int(ym[:4]), int(ym[5:])
+        events = _calendar_events(y, m)
+        first = date(y, m, 1)
+        days = (date(y + (m == 12), m % 12 + 1, 1) - first).days
+        cells = [""] * first.weekday() + [
+            f"{d}" + "".join(f"<br><small>{escape(e)}</small>" for e in events.get(d, []) if "Consejo" not in e)
+            for d in range(1, days + 1)]
+        cells += [""] * (-len(cells) % 7)
+        grid = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in cells[k:k + 7]) + "</tr>" for k in range(0, len(cells), 7))
+        nav = []
+        if i > 0:
+            nav.append(f'<a href="/calendario/?mes={months[i - 1]}" rel="prev">Mes anterior</a>')
+        if i < len(months) - 1:
+            nav.append(f'<a href="/calendario/?mes={months[i + 1]}" rel="next">Mes siguiente</a>')
+        agenda = [f"{d} de {_MESES[m - 1]}: {escape(e)}" for d in sorted(events) for e in events[d]]
+        body = ['<nav class="calendario-nav">' + " | ".join(nav) + "</nav>",
+                '<table class="calendario"><thead><tr>' + "".join(f'<th scope="col">{d[:2].capitalize()}</th>' for d in _DIAS)
+                + f"</tr></thead><tbody>{grid}</tbody></table>", "## Agenda del mes", agenda]
+        title = f"Calendario de actividades: {_MESES[m - 1]} de {y}"
+        b.add(f"/calendario/?mes={ym}", title, body, D(2026, 10, 30))
+        if ym == "2026-11":  # the entry point shows the current month
+            b.add("/calendario/", title, body, D(2026, 10, 30))
+
+
+def _add_misc(b: _Builder) -> None:
+    search_form = """<form class="formulario" role="search" action="/buscar/" method="get">
+<p><label for="bq-q">Término de búsqueda</label> <input type="search" id="bq-q" name="q"></p>
+<p><button type="submit">Buscar</button></p>
+</form>"""
+    b.add("/buscar/", "Buscar en el sitio", [search_form, "Escriba una o varias palabras, por ejemplo «predial» o «certificado»."],
+          D(2026, 1, 20))
+    b.add("/buscar/?q=predial", "Resultados de búsqueda: predial", [search_form, "Se encontraron 4 resultados para «predial»:",
+          _links([("/dependencias/hacienda/impuesto-predial/", "Impuesto predial unificado"),
+                  ("/atencion/pagos-en-linea/", "Pagos en línea"),
+                  ("/dependencias/hacienda/calendario-tributario/", "Calendario tributario 2026"),
+                  ("/transparencia/informacion-tributaria/tarifas-ica-y-predial/", "Tarifas de ICA y predial")])],
+          D(2026, 1, 20))
+    pol = "/politicas/"
+    b.add(pol + "terminos-y-condiciones/", "Términos y condiciones de uso", [
+        "Al usar este sitio web usted acepta estas condiciones. La Alcaldía procura que la información publicada "
+        "sea exacta y esté actualizada, pero no responde por el uso que terceros hagan de ella.",
+        "Los enlaces a sitios de otras entidades se ofrecen como servicio; la Alcaldía no controla su contenido.",
+        "Cualquier controversia se rige por las leyes de la República de Colombia."], D(2024, 4, 2))
+    b.add(pol + "politica-de-privacidad/", "Política de privacidad y tratamiento de datos personales", [
+        "En cumplimiento de la Ley 1581 de 2012 y el Decreto 1377 de 2013, la Alcaldía, como responsable del "
+        "tratamiento, informa que los datos personales recogidos por sus canales se usan solo para atender las "
+        "solicitudes y prestar los servicios a su cargo.",
+        "## Derechos del titular",
+        ["Conocer, actualizar y rectificar sus datos.", "Solicitar prueba de la autorización.",
+         "Revocar la autorización o pedir la supresión del dato.", "Presentar quejas ante la Superintendencia de Industria y Comercio."],
+        f'Para ejercerlos escriba a <a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.'], D(2024, 4, 2))
+    b.add(pol + "derechos-de-autor/", "Derechos de autor y autorización de uso de contenidos", [
+        "Los contenidos de este sitio pueden reproducirse citando la fuente, salvo que se indique lo contrario. "
+        "Las imágenes de terceros conservan los derechos de sus autores."], D(2024, 4, 2))
+    b.add("/ninos/", "Portal de niñas, niños y adolescentes", [
+        "¡Hola! Este es tu espacio para conocer tu municipio y tus derechos.",
+        _links([("/ninos/conoce-tu-municipio/", "Conoce tu municipio"), ("/ninos/tus-derechos/", "Tus derechos")])],
+        D(2026, 4, 26))
+    b.add("/ninos/conoce-tu-municipio/", "Conoce tu municipio", [
+        "San Rafael de las Nubes está en las montañas del Tolima, a 1.900 metros sobre el nivel del mar. ¡Por eso "
+        "las nubes bajan a visitarnos casi todas las tardes!",
+        "Aquí se cultiva café, cacao y aguacate, y nacen las quebradas La Neblina y Agua Bonita."], D(2026, 4, 26))
+    b.add("/ninos/tus-derechos/", "Tus derechos", [
+        "Tienes derecho a la vida, a la salud, a la educación, a jugar y a ser protegido de toda forma de violencia. "
+        "Si alguien te hace daño, cuéntale a un adulto de confianza o llama a la línea 141 del ICBF."], D(2026, 4, 26))
+    b.add("/publicaciones/", "Boletines, estudios y publicaciones", [
+        [b.doc("/publicaciones/documentos/boletin-informativo-octubre-2026.pdf", "Boletín informativo, octubre de 2026",
+               900, D(2026, 11, 2)),
+         b.doc("/publicaciones/documentos/estudio-caracterizacion-cafetera.pdf",
+               "Estudio de caracterización de la caficultura municipal", 2200, D(2025, 8, 1)),
+         b.doc("/publicaciones/documentos/anuario-estadistico-2025.pdf", "Anuario estadístico municipal 2025", 3100,
+               D(2026, 3, 30))]], D(2026, 11, 2))
+    sections = [("/", "Inicio"), ("/la-alcaldia/", "La Alcaldía"), ("/dependencias/", "Dependencias"),
+                ("/transparencia/", "Transparencia y acceso a la información pública"),
+                ("/atencion/", "Atención y servicios a la ciudadanía"), ("/participa/", "Participa"),
+                ("/noticias/", "Noticias"), ("/calendario/", "Calendario de actividades"),
+                ("/atencion/preguntas-frecuentes/", "Preguntas frecuentes"), ("/publicaciones/", "Publicaciones"),
+                ("/ninos/", "Portal de niños"), ("/la-alcaldia/archivo-historico/", "Archivo histórico"),
+                ("/politicas/terminos-y-condiciones/", "Términos y condiciones"),
+                ("/politicas/politica-de-privacidad/", "Política de privacidad")]
+    if not b.v2:
+        sections.insert(9, ("/atencion/glosario/", "Glosario"))
+    tree = [_links(sections)]
+    for _label, href, subs in _MENU[1:5]:
+        tree.append(f"## {escape(_label)}")
+        tree.append(_links((h, t) for t, h in subs))
+    b.add("/mapa-del-sitio/", "Mapa del sitio", tree, D(2026, 11, 22) if b.v2 else D(2025, 9, 1))
+    b.add("/admin/", "Acceso de funcionarios", [
+        """<form class="formulario" action="/admin/" method="post">
+<input type="hidden" name="csrf_token" value="%CSRF%">
+<p><label for="ad-usuario">Usuario</label> <input type="text" id="ad-usuario" name="usuario" required></p>
+<p><label for="ad-clave">Contraseña</label> <input type="password" id="ad-clave" name="clave" required></p>
+<p><button type="submit">Ingresar</button></p>
+</form>""", '<a href="/admin/recuperar-clave/">¿Olvidó su contraseña?</a>'], D(2024, 1, 10))
+    b.add("/admin/recuperar-clave/", "Recuperar contraseña", [
+        "Escriba a la mesa de ayuda de sistemas, extensión 105, para restablecer su contraseña."], D(2024, 1, 10))

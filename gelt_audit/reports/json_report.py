@@ -26,7 +26,10 @@ def build(findings: dict[str, Any]) -> dict[str, Any]:
     for key in CONTRACT_KEYS:
         default: Any = None if key in ("crawl", "previous_crawl") else []
         report[key] = findings.get(key, default)
-    report["generated_at"] = findings.get("generated_at")
+    # Beyond the contract: what explains the contract's figures.
+    for key in ("template_changes", "page_errors", "ignored_changes", "unassigned", "generated_at"):
+        if key in findings:
+            report[key] = findings[key]
     return report
 
 

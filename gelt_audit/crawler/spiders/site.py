@@ -241,6 +241,7 @@ class SiteSpider(scrapy.Spider):
             main_text=info.main_text,
             main_hash=text_hash(info.main_text),
             noise=info.noise,
+            dates=info.dates,
             links=info.links,
         )
         yield item

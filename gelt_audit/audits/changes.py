@@ -1,0 +1,265 @@
+"""Changed pages between two crawls, on main content only, and site-wide template changes."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.config import Dependencia
+from gelt_audit.crawler.extract import DEFAULT_PATTERNS, collapse, main_root, parse
+from gelt_audit.store import Crawl, Store
+
+REMOVED_STATUSES = (404, 410)
+# A modification shared by this share of the site's pages is the template, not each page.
+TEMPLATE_SHARE = 0.5
+TEMPLATE_MIN_PAGES = 5
+
+
+@dataclass
+class PageState:
+    """What change detection needs of one page in one crawl."""
+
+    url: str
+    status: int
+    kind: str
+    main_hash: str | None
+    body_hash: str | None
+    fetched_at: str
+
+    @property
+    def ok(self) -> bool:
+        return self.kind == "page" and 200 <= (self.status or 0) < 300 and self.main_hash is not None
+
+    @property
+    def failing(self) -> bool:
+        """Temporarily failing (server error, timeout): not evidence that the page is gone."""
+        return self.status == 0 or (self.status or 0) >= 500
+
+
+@dataclass
+class ChangeSet:
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    template: list[dict[str, Any]] = field(default_factory=list)
+    ignored: list[dict[str, Any]] = field(default_factory=list)
+
+
+def page_states(store: Store, crawl_id: int) -> dict[str, PageState]:
+    rows = store.db.execute(
+        """select p.url, s.status, s.kind, s.main_hash, s.body_hash, s.fetched_at
+           from snapshots s join pages p on p.id = s.page_id where s.crawl_id = ?""",
+        [crawl_id],
+    )
+    return {r[0]: PageState(*r) for r in rows}
+
+
+def _trim(words: list[str], context: int, position: str) -> str:
+    """Keep the words next to a change: the end of a leading run, the start of a trailing one."""
+    if len(words) <= 2 * context:
+        return " ".join(words)
+    if position == "first":
+        return " ".join(["…", *words[-context:]])
+    if position == "last":
+        return " ".join([*words[:context], "…"])
+    return " ".join([*words[:context], "…", *words[-context:]])
+
+
+def word_diff(old: str, new: str, context: int = 8) -> list[tuple[str, str]]:
+    """Word-level diff: ("equal" | "insert" | "delete", text); long equal runs are trimmed."""
+    a, b = old.split(), new.split()
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    out: list[tuple[str, str]] = []
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op == "equal":
+            position = "first" if n == 0 else "last" if n == len(opcodes) - 1 else "middle"
+            out.append(("equal", _trim(a[i1:i2], context, position)))
+            continue
+        if op in ("delete", "replace"):
+            out.append(("delete", " ".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            out.append(("insert", " ".join(b[j1:j2])))
+    return out
+
+
+def diff_signature(diff: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """What a diff adds and removes, without context: equal across pages for a template edit."""
+    return tuple((op, text) for op, text in diff if op != "equal")
+
+
+def render_diff(diff: list[tuple[str, str]]) -> str:
+    """A diff as text, like `git diff --word-diff`: [-removed-] {+added+}."""
+    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
+    return " ".join(marks[op].format(text) for op, text in diff)
+
+
+def _main_text(store: Store, body_hash: str | None) -> str:
+    if body_hash is None:
+        return ""
+    row = store.db.execute("select main_text from bodies where hash = ?", [body_hash]).fetchone()
+    return row[0] or "" if row else ""
+
+
+def _noise(store: Store, body_hash: str | None) -> dict[str, int]:
+    if body_hash is None:
+        return {}
+    row = store.db.execute("select noise from bodies where hash = ?", [body_hash]).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
+
+
+def _last_good(store: Store, url: str, before_crawl: int) -> PageState | None:
+    row = store.db.execute(
+        """select p.url, s.status, s.kind, s.main_hash, s.body_hash, s.fetched_at
+           from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+           where p.url = ? and s.crawl_id < ? and c.status = 'finished' and s.kind = 'page'
+             and s.status between 200 and 299 and s.main_hash is not null
+           order by s.crawl_id desc limit 1""",
+        [url, before_crawl],
+    ).fetchone()
+    return PageState(*row) if row else None
+
+
+def compare(
+    store: Store, crawl: Crawl, previous: Crawl | None, dependencias: list[Dependencia], diffs: bool = True
+) -> ChangeSet:
+    """Pages added, modified and removed between ``previous`` and ``crawl``.
+
+    Pages that only failed this time (5xx, timeout) are errors, not removals; differences
+    the noise rules removed are listed as ignored, with the rules that removed them.
+    """
+    result = ChangeSet()
+    if previous is None:
+        return result
+    before, now = page_states(store, previous.id), page_states(store, crawl.id)
+
+    def change(url: str, kind: str, old: PageState | None, new: PageState | None) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "url": url,
+            "dependencia": dependencia_name(url, dependencias),
+            "kind": kind,
+            "crawl_id": crawl.id,
+            "detected_at": (new or old).fetched_at if (new or old) else crawl.started_at,
+        }
+        if kind == "modified" and old and new and diffs:
+            entry["diff"] = word_diff(_main_text(store, old.body_hash), _main_text(store, new.body_hash))
+        return entry
+
+    modified: list[dict[str, Any]] = []
+    for url, new in sorted(now.items()):
+        old = before.get(url)
+        if new.ok:
+            if old is not None and not old.ok and old.failing:
+                old = _last_good(store, url, crawl.id)
+            if old is None or not old.ok:
+                result.changes.append(change(url, "added", None, new))
+            elif old.main_hash != new.main_hash:
+                modified.append(change(url, "modified", old, new))
+            elif old.body_hash != new.body_hash:
+                noise = Counter(_noise(store, old.body_hash)) + Counter(_noise(store, new.body_hash))
+                result.ignored.append(
+                    {"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)}
+                )
+        elif old is not None and old.ok:
+            if new.failing:
+                result.errors.append(
+                    {"url": url, "dependencia": dependencia_name(url, dependencias), "status": new.status}
+                )
+            elif new.status in REMOVED_STATUSES:
+                result.changes.append(change(url, "removed", old, new))
+    if not crawl.limited:
+        for url, old in sorted(before.items()):
+            if url not in now and old.ok:
+                result.changes.append(change(url, "removed", old, None))
+
+    if diffs:
+        shared, modified = _split_template(modified, sum(1 for s in now.values() if s.ok))
+        result.template.extend(shared)
+        result.template.extend(template_change(store, crawl, before, now))
+    result.changes.extend(modified)
+    result.changes.sort(key=lambda c: (c["kind"], c["url"]))
+    return result
+
+
+def _split_template(modified: list[dict[str, Any]], pages: int) -> tuple[list[dict], list[dict]]:
+    """Collapse an identical edit seen on most pages into one site-wide template change."""
+    if not modified:
+        return [], []
+    signatures = Counter(diff_signature(m["diff"]) for m in modified)
+    signature, count = signatures.most_common(1)[0]
+    if count < max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * pages) or not signature:
+        return [], modified
+    kept = [m for m in modified if diff_signature(m["diff"]) != signature]
+    example = next(m for m in modified if diff_signature(m["diff"]) == signature)
+    return [{"scope": "contenido", "pages": count, "diff": list(signature), "example": example["url"]}], kept
+
+
+_BLOCKS = "header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo]"
+
+
+def template_text(html: str) -> set[str]:
+    """The site template's text blocks (header, menu, footer), as a set: order is not content."""
+    root = parse(html)
+    if root is None:
+        return set()
+    main = main_root(root)
+    if main.getparent() is not None and main.tag != "body":
+        main.drop_tree()
+    blocks = set()
+    for el in root.cssselect(_BLOCKS):
+        for piece in el.itertext():
+            text = collapse(piece)
+            for _, pattern in DEFAULT_PATTERNS:
+                text = collapse(re.sub(pattern, " ", text))
+            if text:
+                blocks.add(text)
+    return blocks
+
+
+def template_change(
+    store: Store, crawl: Crawl, before: dict[str, PageState], now: dict[str, PageState]
+) -> list[dict[str, Any]]:
+    """One finding when the shared template (menu, header, footer) of the home page changed."""
+    home = crawl.site_url
+    old, new = before.get(home), now.get(home)
+    if not (old and new and old.body_hash and new.body_hash) or old.body_hash == new.body_hash:
+        return []
+    old_html, new_html = store.html(old.body_hash), store.html(new.body_hash)
+    removed = sorted(template_text(old_html or "") - template_text(new_html or ""))
+    added = sorted(template_text(new_html or "") - template_text(old_html or ""))
+    if not removed and not added:
+        return []
+    diff = [("delete", t) for t in removed] + [("insert", t) for t in added]
+    return [{"scope": "plantilla", "pages": sum(1 for s in now.values() if s.ok), "diff": diff, "example": home}]
+
+
+def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
+    """Per URL, when its main content last changed or it appeared, up to ``crawl``.
+
+    Pages unchanged since the first crawl have no entry: the tool never saw them change.
+    """
+    rows = store.db.execute(
+        """select p.url, s.main_hash, s.fetched_at, s.crawl_id
+           from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+           where c.status = 'finished' and c.site_url = ? and s.crawl_id <= ? and s.kind = 'page'
+             and s.status between 200 and 299 and s.main_hash is not null
+           order by p.url, s.crawl_id""",
+        [crawl.site_url, crawl.id],
+    )
+    first = store.db.execute(
+        "select min(id) from crawls where status = 'finished' and site_url = ?", [crawl.site_url]
+    ).fetchone()[0]
+    out: dict[str, str] = {}
+    last_url, last_hash = None, None
+    for url, main_hash, fetched_at, crawl_id in rows:
+        if url != last_url:
+            if crawl_id != first:
+                out[url] = fetched_at  # appeared after the first crawl
+            last_url, last_hash = url, main_hash
+        elif main_hash != last_hash:
+            out[url] = fetched_at
+            last_hash = main_hash
+    return out

@@ -1,0 +1,206 @@
+"""Change detection and update frequency on real crawls of fixture site versions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gelt_audit.audits.changes import render_diff, word_diff
+from gelt_audit.audits.updates import local_date
+from gelt_audit.crawler.dates import text_dates
+from gelt_audit.demo.server import Resource
+from gelt_audit.store import Store
+from tests.helpers import crawl, report_json, run_cli
+
+DEPENDENCIAS = """
+[[dependencias]]
+name = "Secretaría de Hacienda"
+responsable = "Ana Pérez"
+match = ["/hacienda/"]
+
+[[dependencias]]
+name = "Secretaría de Salud"
+responsable = "Luis Gómez"
+match = ["/salud/"]
+"""
+
+CONTENT = {
+    "/": "<p>Bienvenidos al sitio oficial del municipio.</p>",
+    "/hacienda/predial": "<p>El impuesto predial vence el 30 de diciembre.</p><p>Descuento del 10 %.</p>",
+    "/hacienda/ica": "<p>Industria y comercio: declaración anual.</p>",
+    "/salud/vacunacion": "<p>Jornada de vacunación el sábado.</p>",
+    "/salud/eps": "<p>Afiliación al régimen subsidiado.</p>",
+    "/noticias/": "<p>Noticias del municipio.</p>",
+}
+
+
+def render(path: str, main: str, noise: dict[str, str]) -> Resource:
+    """A page of the fixture site; ``noise`` varies what must never count as a change."""
+    menu = "".join(f'<a href="{p}">{p}</a>' for p in noise.get("menu_order", list(CONTENT)))
+    banners = noise.get("banner", "<img alt='Feria'><img alt='Vacunación'>")
+    decl = noise.get("decl", '<meta charset="utf-8">')
+    if noise.get("markup") and path == "/hacienda/ica":
+        main = main.replace("<p>", "<div class='texto'>\n  ").replace("</p>", "</div>")
+    html = (
+        f"<!doctype html><html><head>{decl}<title>{path}</title></head><body>"
+        f"<header>Hoy es {noise.get('today', 'martes, 17 de noviembre de 2026')} {banners}</header>"
+        f"<nav>{menu}</nav><main><h1>{path}</h1>{main}"
+        f"<input type='hidden' name='csrf' value='{noise.get('token', 'a1b2c3')}'></main>"
+        f"<footer>Visitas: {noise.get('visits', '100')} · Tel. {noise.get('phone', '601 555 0000')}</footer>"
+        "</body></html>"
+    )
+    return Resource.html(html)
+
+
+def site(content: dict[str, str], **noise: str) -> dict[str, Resource]:
+    return {path: render(path, main, noise) for path, main in content.items()}
+
+
+@pytest.fixture
+def versions(serve, config_for):
+    server = serve(site(CONTENT))
+    config = config_for(server.url, extra=DEPENDENCIAS)
+    crawl(config)
+
+    def publish(content: dict[str, str] | None = None, **noise: str) -> dict:
+        server.routes = site(content or CONTENT, **noise)
+        crawl(config)
+        return report_json(config)
+
+    publish.server = server
+    publish.config = config
+    return publish
+
+
+NOISE = [
+    {"visits": "98765"},
+    {"today": "miércoles, 18 de noviembre de 2026"},
+    {"token": "ffee99887766"},
+    {"banner": "<img alt='Vacunación'><img alt='Feria'>"},
+    {"phone": "601 555 9999"},
+    {"decl": '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'},
+    {"markup": "1"},
+    {"menu_order": list(reversed(CONTENT))},
+]
+
+
+@pytest.mark.parametrize("noise", NOISE, ids=lambda n: next(iter(n)))
+def test_each_kind_of_noise_alone_reports_no_change(versions, noise):
+    report = versions(**noise)
+    assert report["changes"] == []
+    assert all(d["updates_by_signal"]["rastreo"] == 0 for d in report["dependencias"])
+
+
+def test_a_footer_edit_is_one_template_change_not_a_change_per_page(versions):
+    report = versions(phone="601 555 9999")
+    assert report["changes"] == []
+    [template] = report["template_changes"]
+    assert template["scope"] == "plantilla"
+    assert ["delete", "· Tel. 601 555 0000"] in template["diff"] and ["insert", "· Tel. 601 555 9999"] in template["diff"]
+
+
+def test_noise_that_was_suppressed_stays_visible(versions):
+    report = versions(visits="5", token="zz")
+    ignored = {i["url"]: i["rules"] for i in report["ignored_changes"]}
+    assert len(ignored) == len(CONTENT)  # every body changed; no main content did
+    assert report["changes"] == []
+
+
+def test_real_edits_additions_and_removals_are_found_exactly(versions):
+    content = dict(CONTENT)
+    content["/hacienda/predial"] = content["/hacienda/predial"].replace("10 %", "15 %")
+    content["/hacienda/nueva"] = "<p>Nuevo calendario tributario 2027.</p>"
+    content["/noticias/"] += "<a href='/hacienda/nueva'>Calendario</a>"
+    del content["/salud/eps"]
+    report = versions(content, visits="555")
+    got = {(c["url"].split("/", 3)[3], c["kind"], c["dependencia"]) for c in report["changes"]}
+    assert got == {
+        ("hacienda/predial", "modified", "Secretaría de Hacienda"),
+        ("hacienda/nueva", "added", "Secretaría de Hacienda"),
+        ("noticias/", "modified", None),
+        ("salud/eps", "removed", "Secretaría de Salud"),
+    }
+    predial = next(c for c in report["changes"] if c["url"].endswith("predial"))
+    assert ["delete", "10"] in predial["diff"] and ["insert", "15"] in predial["diff"]
+    deps = {d["name"]: d for d in report["dependencias"]}
+    assert deps["Secretaría de Hacienda"]["updates_by_signal"]["rastreo"] == 1
+    assert deps["Secretaría de Salud"]["updates_by_signal"]["rastreo"] == 0
+    pages = {p["url"].split("/", 3)[3]: p for p in report["pages"]}
+    assert pages["hacienda/predial"]["last_changed"] is not None
+    assert pages["hacienda/ica"]["last_changed"] is None
+
+
+def test_a_page_that_fails_once_is_an_error_not_a_removal(versions):
+    server = versions.server
+    server.routes = site(CONTENT)
+    server.routes["/salud/eps"] = Resource(b"Error interno", status=500)
+    crawl(versions.config)
+    report = report_json(versions.config)
+    assert report["changes"] == []
+    assert [e["url"].split("/", 3)[3] for e in report["page_errors"]] == ["salud/eps"]
+    # back to normal next week: not "added" again, nothing changed
+    assert versions()["changes"] == []
+
+
+def test_history_and_diff_commands(versions):
+    content = dict(CONTENT)
+    content["/hacienda/predial"] = content["/hacienda/predial"].replace("10 %", "15 %")
+    versions(content)
+    url = versions.server.url + "hacienda/predial"
+    history = run_cli("history", url, "--config", str(versions.config))
+    assert history.returncode == 0, history.stderr
+    lines = [line for line in history.stdout.splitlines() if "200" in line]
+    assert len(lines) == 2
+    diff = run_cli("diff", url, "--config", str(versions.config))
+    assert diff.returncode == 0, diff.stderr
+    assert "[-10-] {+15+}" in diff.stdout
+    missing = run_cli("diff", url + "-no-existe", "--config", str(versions.config))
+    assert missing.returncode != 0 and "no está en el almacén" in missing.stderr
+
+
+def test_month_boundaries_are_counted_in_bogota_time(versions, tmp_path):
+    # 03:00 UTC on 1 December is still 30 November in Bogotá (UTC-5).
+    assert local_date("2026-12-01T03:00:00+00:00") == date(2026, 11, 30)
+    assert local_date("2026-12-01T05:00:00+00:00") == date(2026, 12, 1)
+    content = dict(CONTENT)
+    content["/hacienda/ica"] += "<p>Nuevo plazo.</p>"
+    versions(content)
+    db = versions.config.parent / "gelt.db"
+    with Store(db) as store:
+        ids = [c.id for c in sorted(store.finished_crawls(), key=lambda c: c.id)]
+        store.db.execute("update crawls set started_at = '2026-11-20T15:00:00+00:00' where id = ?", [ids[0]])
+        store.db.execute("update crawls set started_at = '2026-12-01T03:00:00+00:00' where id = ?", [ids[1]])
+        store.db.conn.commit()
+    november = {d["name"]: d for d in report_json(versions.config)["dependencias"]}
+    hacienda = november["Secretaría de Hacienda"]
+    assert hacienda["month"] == "2026-11"
+    assert hacienda["update_days"][-1] == {"date": "2026-11-30", "signals": ["rastreo"]}
+    with Store(db) as store:
+        store.db.execute("update crawls set started_at = '2026-12-01T05:00:00+00:00' where id = ?", [ids[1]])
+        store.db.conn.commit()
+    december = {d["name"]: d for d in report_json(versions.config)["dependencias"]}
+    assert december["Secretaría de Hacienda"]["month"] == "2026-12"
+    assert december["Secretaría de Hacienda"]["update_days"] == [{"date": "2026-12-01", "signals": ["rastreo"]}]
+
+
+def test_declared_publication_dates_are_a_second_labelled_signal(versions):
+    content = dict(CONTENT)
+    content["/salud/vacunacion"] += (
+        "<p>Publicado el 3 de noviembre de 2026. Actualizado: 10/11/2026.</p><time datetime='2026-11-12'>12 nov</time>"
+    )
+    report = versions(content)
+    salud = next(d for d in report["dependencias"] if d["name"] == "Secretaría de Salud")
+    declared = [d["date"] for d in salud["update_days"] if "fecha publicada" in d["signals"]]
+    assert {"2026-11-03", "2026-11-10", "2026-11-12"} <= set(declared)
+
+
+def test_dates_in_several_formats_are_read():
+    text = "Publicado el 24 de noviembre de 2026; sesión del 1 de Septiembre del 2025; acta 05/03/2024; 2023-07-31"
+    assert text_dates(text) == {"2026-11-24", "2025-09-01", "2024-03-05", "2023-07-31"}
+    assert text_dates("31 de febrero de 2026 y 99/99/2026") == set()
+
+
+def test_word_diff_marks_added_and_removed_words():
+    diff = word_diff("el plazo vence el 30 de diciembre", "el plazo vence el 15 de enero")
+    assert render_diff(diff) == "el plazo vence el [-30-] {+15+} de [-diciembre-] {+enero+}"
