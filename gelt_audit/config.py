@@ -6,6 +6,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +55,42 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
         "path": ((str,), ""),
         "level": ((str,), "INFO"),
     },
+    "links": {
+        "check_external": ((bool,), True),
+        "recheck_ok_days": ((int,), 7),
+        "timeout": ((int, float), 15),
+        "per_host": ((int,), 2),
+        "delay": ((int, float), 0.5),
+        "exclude": ((list,), []),
+        "allow_private": ((bool,), False),
+        "entidades": ((list,), []),
+    },
+    "checklist": {
+        "profiles": ((list,), ["gelt-2008", "ley1712-res1519"]),
+        "items": ((list,), []),
+        "file": ((str,), ""),
+        "manual": ((str,), ""),
+    },
+    "schedule": {
+        "crawl": ((str,), "06:00"),
+        "weekly_report": ((str,), "lunes 07:00"),
+        "committee_dates": ((list,), []),
+    },
+    "email": {
+        "host": ((str,), ""),
+        "port": ((int,), 587),
+        "username": ((str,), ""),
+        "password_env": ((str,), "GELT_SMTP_PASSWORD"),
+        "sender": ((str,), ""),
+        "to": ((list,), []),
+        "starttls": ((bool,), True),
+        "ssl": ((bool,), False),
+        "per_responsable": ((bool,), False),
+    },
+    "alerts": {
+        "email": ((bool,), True),
+        "apprise": ((list,), []),
+    },
 }
 DEPENDENCIA_KEYS: dict[str, tuple[tuple[type, ...], Any]] = {
     "name": ((str,), _REQUIRED),
@@ -96,6 +133,11 @@ class Config:
     noise: list[NoiseRule]
     reports: dict[str, Any]
     log: dict[str, Any]
+    links: dict[str, Any] = field(default_factory=dict)
+    checklist: dict[str, Any] = field(default_factory=dict)
+    schedule: dict[str, Any] = field(default_factory=dict)
+    email: dict[str, Any] = field(default_factory=dict)
+    alerts: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -213,6 +255,11 @@ def parse_config(text: str, path: Path) -> Config:
             raise ConfigError(f"'{table}'{_where(text, table, None)} debe ser una tabla [{table}].")
     if "site" not in data:
         raise ConfigError(f"{path}: falta la sección [site] con la clave obligatoria 'site.url'.")
+    if isinstance(data.get("email"), dict) and "password" in data["email"]:
+        raise ConfigError(
+            f"'email.password'{_where(text, 'password', 'email')}: la contraseña SMTP no va en el archivo; "
+            "póngala en la variable de entorno que nombra 'email.password_env' (por defecto GELT_SMTP_PASSWORD)."
+        )
     tables = {t: _check_table(data.get(t, {}), SCHEMA[t], t, text) for t in SCHEMA}
     site = tables["site"]
     _check_url(site["url"], text)
@@ -229,6 +276,11 @@ def parse_config(text: str, path: Path) -> Config:
     if tables["log"]["level"].upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"'log.level'{_where(text, 'level', 'log')} debe ser DEBUG, INFO, WARNING o ERROR.")
 
+    for table, key in (("links", "exclude"), ("links", "entidades"), ("checklist", "profiles"),
+                       ("schedule", "committee_dates"), ("email", "to"), ("alerts", "apprise")):
+        tables[table][key] = list(_check_str_list(tables[table][key], f"{table}.{key}", text, table))
+    _check_regexes(tuple(tables["links"]["exclude"]), "links.exclude", text, "links")
+    _check_schedule(tables["schedule"], text)
     store_path = _check_store_path(path.parent / tables["store"]["path"], text)
     dependencias = _parse_dependencias(data.get("dependencias", []), text)
     noise = _parse_noise(tables["noise"], text)
@@ -241,8 +293,39 @@ def parse_config(text: str, path: Path) -> Config:
         noise=noise,
         reports=tables["reports"],
         log=tables["log"],
+        links=tables["links"],
+        checklist=tables["checklist"],
+        schedule=tables["schedule"],
+        email=tables["email"],
+        alerts=tables["alerts"],
         raw=data,
     )
+
+
+WEEKDAYS = {
+    "lunes": "monday", "martes": "tuesday", "miercoles": "wednesday", "miércoles": "wednesday",
+    "jueves": "thursday", "viernes": "friday", "sabado": "saturday", "sábado": "saturday", "domingo": "sunday",
+}  # fmt: skip
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _check_schedule(schedule: dict[str, Any], text: str) -> None:
+    if schedule["crawl"] and not _TIME.match(schedule["crawl"]):
+        raise ConfigError(f"'schedule.crawl'{_where(text, 'crawl', 'schedule')} debe ser una hora HH:MM, p. ej. \"06:00\".")
+    weekly = schedule["weekly_report"].split()
+    if schedule["weekly_report"] and (len(weekly) != 2 or weekly[0].lower() not in WEEKDAYS or not _TIME.match(weekly[1])):
+        raise ConfigError(
+            f"'schedule.weekly_report'{_where(text, 'weekly_report', 'schedule')} debe ser un día y una hora, "
+            f"p. ej. \"lunes 07:00\"."
+        )
+    for value in schedule["committee_dates"]:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(
+                f"'schedule.committee_dates'{_where(text, 'committee_dates', 'schedule')}: fecha inválida {value!r} "
+                "(use AAAA-MM-DD)."
+            ) from None
 
 
 def _check_url(url: str, text: str) -> None:
