@@ -62,7 +62,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
         "per_host": ((int,), 2),
         "delay": ((int, float), 0.5),
         "exclude": ((list,), []),
-        "allow_private": ((bool,), False),
+        "private_addresses": ((str,), "auto"),
         "entidades": ((list,), []),
     },
     "checklist": {
@@ -281,6 +281,11 @@ def parse_config(text: str, path: Path) -> Config:
         tables[table][key] = list(_check_str_list(tables[table][key], f"{table}.{key}", text, table))
     _check_regexes(tuple(tables["links"]["exclude"]), "links.exclude", text, "links")
     _check_schedule(tables["schedule"], text)
+    if tables["links"]["private_addresses"] not in ("auto", "allow", "block"):
+        raise ConfigError(
+            f"'links.private_addresses'{_where(text, 'private_addresses', 'links')} debe ser \"auto\" (bloquear "
+            "direcciones privadas salvo que el sitio mismo esté en una), \"allow\" o \"block\"."
+        )
     store_path = _check_store_path(path.parent / tables["store"]["path"], text)
     dependencias = _parse_dependencias(data.get("dependencias", []), text)
     noise = _parse_noise(tables["noise"], text)

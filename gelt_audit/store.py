@@ -114,7 +114,35 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["links"].create_index(["page_id", "body_hash"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    # One row per external link target per crawl: cached answers are copied, so each crawl
+    # has its whole picture and "broken since" can be read back.
+    db["link_checks"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "url": str,
+            "state": str,
+            "status": int,
+            "error": str,
+            "chain": str,  # JSON list of [url, status] hops before the final answer
+            "final_url": str,
+            "method": str,
+            "checked_at": str,
+            "cached": int,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["link_checks"].create_index(["crawl_id", "url"])
+    db["link_checks"].create_index(["url", "crawl_id"])
+    db["acks"].create(
+        {"id": int, "url": str, "page": str, "reason": str, "until": str, "by": str, "created_at": str},
+        pk="id",
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -287,9 +315,13 @@ class Store:
             is not None
         )
 
-    def write_batch(self, bodies: list[dict], snapshots: list[dict], links: list[dict]) -> None:
+    def write_batch(
+        self, bodies: list[dict], snapshots: list[dict], links: list[dict], checks: list[dict] | None = None
+    ) -> None:
         """Write one batch of crawl results in a single transaction."""
         with self.db.conn:
+            if checks:
+                self.db["link_checks"].insert_all(checks, pk="id")
             if bodies:
                 self.db["bodies"].insert_all(bodies, pk="hash", ignore=True)
             if snapshots:
@@ -321,6 +353,14 @@ class Store:
             }
             for url, pid, etag, lm, bh, mh, ct, status in rows
         }
+
+    def link_cache(self) -> dict[str, dict[str, Any]]:
+        """The latest check of every external link target, from any crawl."""
+        cursor = self.db.execute(
+            """select url, state, status, error, chain, final_url, method, checked_at from link_checks
+               where id in (select max(id) from link_checks group by url)"""
+        )
+        return {row["url"]: row for row in _dicts(cursor)}
 
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
@@ -378,6 +418,19 @@ class Store:
             [url],
         )
         return list(_dicts(cursor))
+
+    def link_checks(self, crawl_id: int) -> dict[str, dict[str, Any]]:
+        cursor = self.db.execute("select * from link_checks where crawl_id = ?", [crawl_id])
+        return {row["url"]: row for row in _dicts(cursor)}
+
+    def add_ack(self, url: str, page: str | None, reason: str, until: str | None, by: str) -> None:
+        with self.db.conn:
+            self.db["acks"].insert(
+                {"url": url, "page": page, "reason": reason, "until": until, "by": by, "created_at": utcnow()}
+            )
+
+    def acks(self) -> list[dict[str, Any]]:
+        return list(self.db["acks"].rows)
 
     def integrity_ok(self) -> bool:
         return self.db.execute("pragma integrity_check").fetchone()[0] == "ok"

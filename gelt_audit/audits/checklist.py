@@ -428,7 +428,7 @@ def _str_list(value: Any, where: _Where, key: str) -> list[str]:
 def _phrases(value: Any, where: _Where, key: str) -> tuple[tuple[str, ...], ...]:
     out = []
     for raw in _str_list(value, where, key):
-        toks = norm_tokens(_camel_split(raw))
+        toks = norm_tokens(raw)
         if not toks:
             raise where.error(key, f"la palabra clave {raw!r} queda vacía al normalizarla")
         out.append(toks)
@@ -454,7 +454,7 @@ def _parse_rule(raw: Any, where: _Where, key: str) -> Rule:
         if k in raw:
             kw[k] = _phrases(raw[k], where, f"{key}.{k}")
     if "slugs" in raw:
-        kw["slugs"] = tuple(norm_tokens(_camel_split(s)) or ("",) for s in _str_list(raw["slugs"], where, f"{key}.slugs"))
+        kw["slugs"] = _phrases(raw["slugs"], where, f"{key}.slugs")
     if "hosts" in raw:
         kw["hosts"] = tuple(h.strip().lower() for h in _str_list(raw["hosts"], where, f"{key}.hosts"))
     if "pattern" in raw:
@@ -508,8 +508,7 @@ def _parse_rules(raw: Mapping[str, Any], where: _Where, prefix: str) -> tuple[Ru
         phrases = _phrases(raw["keywords"], where, f"{prefix}keywords")
         rules += [Rule("title", keywords=phrases), Rule("link_text", keywords=phrases)]
     if "slugs" in raw:
-        slugs = tuple(norm_tokens(_camel_split(s)) for s in _str_list(raw["slugs"], where, f"{prefix}slugs"))
-        rules.append(Rule("url", slugs=tuple(s for s in slugs if s)))
+        rules.append(Rule("url", slugs=_phrases(raw["slugs"], where, f"{prefix}slugs")))
     if "rules" in raw:
         if not isinstance(raw["rules"], list):
             raise where.error(f"{prefix}rules", "se espera una lista de reglas")
@@ -880,11 +879,31 @@ def _strip_fragment(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+_GENERIC_SEGMENT = frozenset("index default inicio home aspx asp html htm php jsp page pagina paginas".split())
+
+
 @lru_cache(maxsize=200_000)
 def _path_norm(key: str) -> tuple[str, int]:
-    path = key.split("/", 1)[1] if "/" in key else ""
-    toks = norm_tokens(_camel_split(unquote(path)))
+    """Words of a URL's own segment (the last one, plus the previous if the last is generic)
+    and its query values; parent folders are categories, not the page's subject."""
+    rest = key.split("/", 1)[1] if "/" in key else ""
+    path, _, query = rest.partition("?")
+    segs = [s for s in unquote(path).split("/") if s]
+    values = " ".join(v.partition("=")[2] for v in unquote(query).split("&"))
+    toks: tuple[str, ...] = ()
+    for seg in reversed(segs):
+        toks = norm_tokens(seg) + toks
+        if any(len(t) >= 3 and not t.isdigit() and t not in _GENERIC_SEGMENT for t in toks):
+            break
+    toks += norm_tokens(values)
     return " ".join(toks), _count_words(toks)
+
+
+def _path_norms(key: str) -> list[str]:
+    """The path words as written and with CamelCase split (PresupuestoGeneral2026.pdf)."""
+    plain = _path_norm(key)[0]
+    camel = _path_norm(_camel_split(key))[0] if re.search(r"[a-z][A-Z]", key) else plain
+    return [plain] if camel == plain else [plain, camel]
 
 
 @lru_cache(maxsize=200_000)
@@ -901,10 +920,7 @@ def _is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS)
 
 def _is_news_key(key: str) -> bool:
     segs = [s for s in fold(unquote(key.split("?", 1)[0])).split("/")[1:] if s]
-    for i, s in enumerate(segs[:-1]):
-        if s in NEWS_SEGMENTS:
-            return True
-    return False
+    return any(s in NEWS_SEGMENTS for s in segs[:-1])
 
 
 def _filename(key: str) -> str:
@@ -933,8 +949,13 @@ class _Resolver:
         return out
 
 
+def _text(el: Any) -> str:
+    """Text of an element with whitespace between its pieces (block elements stay apart)."""
+    return " ".join(" ".join(el.itertext()).split())
+
+
 def _link_label(a: Any) -> str:
-    text = " ".join(a.text_content().split())
+    text = _text(a)
     if not text:
         bits = [a.get("title") or "", a.get("aria-label") or ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
@@ -956,7 +977,7 @@ def _make_link(a: Any, href: str, ctx: Any, region: str, tmenu: bool, heading: s
 
 
 def _form_info(form: Any, page_labels: str) -> _Form:
-    bits: list[str] = [form.text_content(), form.get("action") or "", form.get("id") or "",
+    bits: list[str] = [_text(form), form.get("action") or "", form.get("id") or "",
                        form.get("class") or "", form.get("role") or "", form.get("name") or ""]
     n_text = n_radio = 0
     has_textarea = has_email = has_password = has_search_type = False
@@ -1018,7 +1039,7 @@ class _Ctx:
         self.base, self.origin, self.resolve = base, origin, resolve
 
 
-_RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!https?:|/|#|mailto:|tel:|javascript:)""", re.I)
+_RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""", re.I)
 
 
 def _region_of(el: Any) -> str:
@@ -1057,7 +1078,7 @@ def _extract_chrome(el: Any, region: str, ctx: _Ctx) -> tuple[tuple[_Link, ...],
     footer = ""
     if region == "footer":
         mails = " ".join((a.get("href") or "")[7:] for a in anchors if (a.get("href") or "").startswith("mailto:"))
-        footer = fold(" ".join(el.text_content().split()) + " " + mails)
+        footer = fold(_text(el) + " " + mails)
     return tuple(links), forms, footer
 
 
@@ -1080,8 +1101,8 @@ def _section_has_content(h: Any) -> bool:
             "img", "table", "iframe", "video"
         ):
             return True
-        total = len(s.text_content().split())
-        linked = sum(len(a.text_content().split()) for a in s.iter("a"))
+        total = len(_text(s).split())
+        linked = sum(len(_text(a).split()) for a in s.iter("a"))
         words += total - linked + len((s.tail or "").split())
         if words >= 12:
             return True
@@ -1115,7 +1136,7 @@ class _Builder:
             origin = f"{bs.scheme}://{bs.netloc}"
         ctx = _Ctx(base, origin, self.resolve)
         title_el = root.find(".//title")
-        title = " ".join((title_el.text_content() if title_el is not None else "").split())
+        title = _text(title_el) if title_el is not None else ""
         page.title = title
         for m in root.iter("meta"):
             if (m.get("property") or m.get("name") or "").lower() == "og:type" and (m.get("content") or "").lower() == "article":
@@ -1174,7 +1195,7 @@ class _Builder:
                 if link is not None:
                     links.append(link)
                 continue
-            text = " ".join(el.text_content().split())
+            text = _text(el)
             if not text:
                 continue
             heading = text
@@ -1189,7 +1210,7 @@ class _Builder:
         forms = tuple(_form_info(f, label_words) for f in root.iter("form"))
         page.blocks.append(_Block("", tuple(links), forms, "", [idx]))
         body = root.find("body")
-        main = " ".join((body if body is not None else root).text_content().split())
+        main = _text(body if body is not None else root)
         page.main_fold = fold(main)
         nwords = len(page.main_fold.split())
         has_media = bool(_MEDIA_XPATH(root))
@@ -1276,9 +1297,9 @@ def index_site(
                 link_texts.add(link.norm, link.nwords, (b, link))
             targets.setdefault(link.key, []).append((b, link))
     for key in set(status) | set(targets):
-        n, w = _path_norm(key)
-        if n:
-            urls.add(n, w, key)
+        for n in _path_norms(key):
+            if n:
+                urls.add(n, 0, key)
     labels.build()
     link_texts.build()
     urls.build()
@@ -1532,11 +1553,11 @@ class _Judge:
         if (target is not None and target.is_news) or (target is None and _is_news_key(link.key)):
             if not item.allow_news:
                 return None
-        depths = [d for d in (self.idx.depth.get(link.key), self.idx.depth.get(found.key, found.depth_hint)) if d is not None]
         depth = self.idx.depth.get(link.key)
-        if depth is None and depths:
-            depth = depths[-1] + 1
-        placements = set(self.idx.placements.get(link.key, ())) if False else set()
+        found_depth = self.idx.depth.get(found.key, found.depth_hint)
+        if depth is None and found_depth is not None:
+            depth = found_depth + 1
+        placements = set(self.idx.placements.get(link.key, ()))
         if block.region:
             placements.add(block.region)
         if self.idx.home is not None and found is self.idx.home and link.key in self.idx.home.first_keys:
@@ -1802,7 +1823,7 @@ def _dedupe(hits: list[_Hit]) -> list[_Hit]:
         k = (h.url, h.found_on)
         if k not in seen or len(h.problems) < len(seen[k].problems):
             seen[k] = h
-    return sorted(seen.values(), key=lambda h: (len(h.problems), not h.in_menu, h.depth if h.depth is not None else 99, h.url))
+    return sorted(seen.values(), key=lambda h: (len(h.problems), h.depth if h.depth is not None else 99, h.url))
 
 
 def _hit_periods(hits: Iterable[_Hit], judge: _Judge, item: Item) -> set[tuple[int, int | None]]:
@@ -1958,7 +1979,6 @@ def _evaluate_item(
         hits: list[_Hit] = []
         for rule in part.rules:
             hits += judge.rule_hits(rule, item)
-        hits = _dedupe(hits)
         for h in hits:
             judge.constrain(item, h)
         part_hits.append((part, _dedupe(hits)))
@@ -1988,8 +2008,9 @@ def _evaluate_item(
             status = "parcial"
         else:
             eff = today - datetime.timedelta(days=item.grace_days)
+            q = (eff.month - 1) // 3
             period_note = {"year": f"periodo {eff.year}", "last_year": f"periodo {eff.year - 1}"}.get(
-                item.current, f"periodo {_fmt_period(((eff.year, (eff.month - 1) // 3) if (eff.month - 1) // 3 else (eff.year - 1, 4)))}"
+                item.current, f"periodo {_fmt_period((eff.year, q) if q else (eff.year - 1, 4))}"
             )
     evidence: list[str] = []
     for h in chosen:

@@ -6,7 +6,10 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+
+from gelt_audit.linkstate import host_is_private, is_private_address
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -61,4 +64,39 @@ class ConditionalRequestMiddleware:
             request.headers.setdefault("If-None-Match", known["etag"])
         if known.get("last_modified"):
             request.headers.setdefault("If-Modified-Since", known["last_modified"])
+        return None
+
+
+class PrivateAddressBlocked(IgnoreRequest):
+    """A request to a private, loopback or link-local address was refused."""
+
+
+class PrivateAddressGuard:
+    """Refuse requests whose host is, or resolves to, a non-public address (redirects included).
+
+    On unless the site itself lives on such an address (``links.private_addresses = "auto"``)
+    or the config says ``allow``; ``block`` forces it on (tests of sites on 127.0.0.1 use it).
+    """
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PrivateAddressGuard:
+        return cls(crawler)
+
+    async def process_request(self, request: Request) -> None:
+        if not getattr(self.crawler.spider, "guard_private", False):
+            return None
+        host = urlparse_cached(request).hostname or ""
+        if host_is_private(host):
+            raise PrivateAddressBlocked(f"dirección privada o local: {host}")
+        from twisted.internet import reactor  # the one Scrapy installed, not a default one
+
+        try:
+            address = await maybe_deferred_to_future(reactor.resolve(host))
+        except Exception:  # the download itself will report the DNS failure
+            return None
+        if is_private_address(address):
+            raise PrivateAddressBlocked(f"{host} apunta a una dirección privada o local ({address})")
         return None

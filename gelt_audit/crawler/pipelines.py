@@ -24,6 +24,7 @@ class StorePipeline:
         self.bodies: list[dict] = []
         self.snapshots: list[dict] = []
         self.links: list[dict] = []
+        self.checks: list[dict] = []
         self.bodies_seen: set[str] = set()
         self.links_seen: set[tuple[int, str]] = set()
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -46,6 +47,10 @@ class StorePipeline:
         return pid
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if item.get("type") == "link_check":
+            self.checks.append({**item, "crawl_id": self.crawl_id, "chain": json.dumps(item["chain"])})
+            self.checks[-1].pop("type")
+            return {"url": item["url"], "state": item["state"]}
         page_id = self._page_id(item["url"])
         body = item.pop("body", None)
         links = item.pop("links", None)
@@ -112,8 +117,8 @@ class StorePipeline:
         return {"url": item["url"], "status": item.get("status")}
 
     def flush(self) -> None:
-        self.store.write_batch(self.bodies, self.snapshots, self.links)
-        self.bodies, self.snapshots, self.links = [], [], []
+        self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks)
+        self.bodies, self.snapshots, self.links, self.checks = [], [], [], []
 
     def close_spider(self) -> None:
         self.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from gelt_audit import __version__
 
@@ -14,7 +15,7 @@ ROBOTSTXT_OBEY = True
 USER_AGENT = f"gelt-audit/{__version__} (control de sitios web GEL-T; +https://pypi.org/project/gelt-audit/)"
 
 # Polite by default: municipal servers are small.
-CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS = 32
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True
@@ -36,6 +37,7 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 DOWNLOADER_MIDDLEWARES = {
     "gelt_audit.crawler.middlewares.StayOnSiteMiddleware": 60,
+    "gelt_audit.crawler.middlewares.PrivateAddressGuard": 70,
     "gelt_audit.crawler.middlewares.ConditionalRequestMiddleware": 450,
 }
 ITEM_PIPELINES = {
@@ -50,14 +52,18 @@ EXTENSIONS = {
 def settings_for(config: Any) -> dict[str, Any]:
     """The settings a gelt.toml asks for, to apply over the defaults above."""
     site = config.site
+    links = config.links
+    own_slot = urlsplit(config.site_url).hostname or ""
     contact = f"; contacto: {site['contact']}" if site["contact"] else ""
     return {
         "USER_AGENT": USER_AGENT.rstrip(")") + contact + ")",
         "ROBOTSTXT_OBEY": site["obey_robots"],
-        "DOWNLOAD_DELAY": site["delay"],
+        "DOWNLOAD_DELAY": links["delay"],
         "AUTOTHROTTLE_ENABLED": site["autothrottle"],
         "AUTOTHROTTLE_START_DELAY": max(site["delay"], 0.1),
-        "CONCURRENT_REQUESTS_PER_DOMAIN": site["concurrency"],
+        # Other hosts (external link checks) get the link checker's politeness; the site its own.
+        "CONCURRENT_REQUESTS_PER_DOMAIN": links["per_host"],
+        "DOWNLOAD_SLOTS": {own_slot: {"concurrency": site["concurrency"], "delay": site["delay"]}},
         "DOWNLOAD_TIMEOUT": site["timeout"],
         "DOWNLOAD_MAXSIZE": int(site["max_response_mb"] * 1024 * 1024),
         "LOG_LEVEL": config.log["level"].upper(),

@@ -18,6 +18,7 @@ from twisted.python.failure import Failure
 from gelt_audit.config import Config, load_config
 from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.extract import Link, decode_html, extract, follow_targets
+from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.store import Store, text_hash
 
@@ -26,6 +27,8 @@ DOCUMENT_EXTENSIONS = (
     ".zip", ".rar", ".7z", ".csv", ".rtf",
 )  # fmt: skip
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+# On-site references that are not pages: checked with HEAD so broken images and files show up.
+RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 
 
 def is_document(url: str) -> bool:
@@ -38,7 +41,7 @@ def is_html(content_type: str, body: bytes) -> bool:
     return body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
 
 
-class SiteSpider(scrapy.Spider):
+class SiteSpider(LinkChecking, scrapy.Spider):
     """Crawl one site into the store: every page, its links, its main content."""
 
     name = "site"
@@ -66,6 +69,7 @@ class SiteSpider(scrapy.Spider):
         self.pages_scheduled = 0
         self.variants: dict[str, set[str]] = defaultdict(set)
         self.home_error: str | None = None
+        self.setup_link_checks()
 
     # -- requests -------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
@@ -85,7 +89,7 @@ class SiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"gelt/{name}")
 
     def page_request(
-        self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None
+        self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
         url = url.split("#", 1)[0]
@@ -100,8 +104,8 @@ class SiteSpider(scrapy.Spider):
         if depth > self.max_depth:
             self._count("too_deep")
             return None
-        document = is_document(url)
-        if not document:
+        kind = kind or ("document" if is_document(url) else "page")
+        if kind == "page":
             if parts.query:
                 key = f"{parts.netloc}{parts.path}"
                 variants = self.variants[key]
@@ -116,11 +120,11 @@ class SiteSpider(scrapy.Spider):
         self.seen.add(url)
         return scrapy.Request(
             url,
-            method="HEAD" if document else "GET",
+            method="GET" if kind == "page" else "HEAD",
             callback=self.parse_page,
             errback=self.page_error,
             meta={
-                "gelt_kind": "document" if document else "page",
+                "gelt_kind": kind,
                 "gelt_depth": depth,
                 "gelt_referer": referer,
                 "gelt_lastmod": lastmod,
@@ -129,11 +133,18 @@ class SiteSpider(scrapy.Spider):
             },
         )
 
-    def follow(self, urls: list[str], depth: int, referer: str) -> Iterator[scrapy.Request]:
-        for url in urls:
+    def follow(self, links: list[Link], depth: int, referer: str) -> Iterator[Any]:
+        """Requests for the site's pages and resources a page links to, and its external checks."""
+        for url in follow_targets(links):
             request = self.page_request(url, depth, referer)
             if request is not None:
                 yield request
+        for link in links:
+            if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://")):
+                request = self.page_request(link.url, depth, referer, kind="resource")
+                if request is not None:
+                    yield request
+        yield from self.external_checks(links)
 
     # -- robots.txt and sitemaps -------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
@@ -201,9 +212,9 @@ class SiteSpider(scrapy.Spider):
             yield item
             if item["location"]:
                 # A redirect keeps the depth: the target is the same click for a visitor.
-                yield from self.follow([item["location"]], depth, url)
+                yield from self.follow([Link(item["location"], "", "a", "href", "", None)], depth, url)
             return
-        if item["kind"] == "document":
+        if item["kind"] in ("document", "resource"):
             if response.request.method == "HEAD" and response.status in (405, 501):
                 yield response.request.replace(method="GET", dont_filter=True)
                 return
@@ -225,8 +236,8 @@ class SiteSpider(scrapy.Spider):
                 last_modified=item["last_modified"] or known["last_modified"],
             )
             yield item
-            links = self.store.links(known["page_id"], known["body_hash"])
-            yield from self.follow(follow_targets_from_rows(links), depth + 1, url)
+            links = links_from_rows(self.store.links(known["page_id"], known["body_hash"]))
+            yield from self.follow(links, depth + 1, url)
             return
         if not is_html(item["content_type"], response.body):
             item["kind"] = "resource" if response.status < 400 else "page"
@@ -246,7 +257,7 @@ class SiteSpider(scrapy.Spider):
         )
         yield item
         if response.status < 400:
-            yield from self.follow(follow_targets(info.links), depth + 1, url)
+            yield from self.follow(info.links, depth + 1, url)
 
     def page_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
         if failure.check(IgnoreRequest):
@@ -268,6 +279,6 @@ class SiteSpider(scrapy.Spider):
         }
 
 
-def follow_targets_from_rows(rows: list[dict[str, Any]]) -> list[str]:
-    """Page URLs to follow from stored link rows (the 304 path: no body to parse)."""
-    return follow_targets(Link(r["url"], "", r["tag"], r["attr"], "", None) for r in rows)
+def links_from_rows(rows: list[dict[str, Any]]) -> list[Link]:
+    """Links from stored rows (the 304 path: no body to parse)."""
+    return [Link(r["url"], r["text"] or "", r["tag"], r["attr"], r["rel"] or "", r["line"]) for r in rows]

@@ -1,0 +1,103 @@
+"""What a link check's answer means: shared by the crawler (external links) and the link audit.
+
+Pure functions, no network: the crawler records answers, this names them.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+OK, BROKEN, BLOCKED, REDIRECT, SKIPPED = "ok", "broken", "blocked", "redirect", "skipped"
+SKIP_SCHEMES = {
+    "mailto": "correo electrónico (mailto:)",
+    "tel": "teléfono (tel:)",
+    "javascript": "código JavaScript (javascript:)",
+    "data": "datos incrustados (data:)",
+    "sms": "mensaje de texto (sms:)",
+    "whatsapp": "enlace de WhatsApp",
+    "ftp": "FTP (no se verifica)",
+}
+PERMANENT = (301, 308)
+# Signs of a firewall or anti-bot page rather than a missing one.
+CHALLENGE_MARKERS = (
+    b"cf-chl", b"captcha", b"attention required", b"access denied", b"are you a robot",
+    b"incapsula", b"ddos-guard", b"just a moment", b"sucuri", b"akamai",
+)  # fmt: skip
+HTTP_REASONS = {
+    400: "solicitud inválida",
+    401: "requiere autenticación",
+    403: "acceso prohibido",
+    404: "la página no existe",
+    405: "método no permitido",
+    408: "el servidor no respondió a tiempo",
+    410: "la página fue eliminada",
+    429: "demasiadas solicitudes",
+    500: "error interno del servidor",
+    502: "error de la pasarela",
+    503: "servicio no disponible",
+    504: "la pasarela no respondió a tiempo",
+}
+
+
+def skip_reason(url: str) -> str | None:
+    """Why a link is not checked at all, or None when it is an http(s) link."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        return None
+    return SKIP_SCHEMES.get(scheme, f"esquema {scheme or 'desconocido'}: no se verifica")
+
+
+def http_reason(status: int) -> str:
+    words = HTTP_REASONS.get(status)
+    if words:
+        return f"HTTP {status}: {words}"
+    if 400 <= status < 500:
+        return f"HTTP {status}: error del cliente"
+    if status >= 500:
+        return f"HTTP {status}: error del servidor"
+    return f"HTTP {status}"
+
+
+def looks_blocked(status: int, headers: dict[str, str], body: bytes) -> bool:
+    """A refusal of automated clients (firewall, rate limit, challenge), not a missing page."""
+    if status == 429:
+        return True
+    if status not in (403, 503, 401, 406, 451):
+        return False
+    server = " ".join(f"{k}:{v}" for k, v in headers.items()).lower()
+    if any(mark in server for mark in ("cloudflare", "cf-ray", "x-sucuri", "incapsula", "akamai", "ddos")):
+        return True
+    sample = body[:20000].lower()
+    return status == 403 or any(mark in sample for mark in CHALLENGE_MARKERS)
+
+
+def classify(status: int | None, error: str | None = None, chain: list | None = None) -> tuple[str, str | None]:
+    """(state, reason in Spanish) for a final answer, given the redirect chain that led to it."""
+    if error:
+        return BROKEN, error
+    if status is None:
+        return SKIPPED, "no verificado"
+    if status >= 400:
+        return BROKEN, http_reason(status)
+    if chain:
+        hops = len(chain)
+        first = chain[0][1] if chain and len(chain[0]) > 1 else None
+        kind = "permanente: actualice el enlace" if first in PERMANENT else "temporal"
+        return REDIRECT, f"redirección {kind} ({hops} salto{'s' if hops > 1 else ''})"
+    return OK, None
+
+
+def is_private_address(address: str) -> bool:
+    """Loopback, private, link-local, reserved or otherwise non-public IP address."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return False
+    return not ip.is_global or ip.is_multicast
+
+
+def host_is_private(host: str) -> bool:
+    """Whether a URL host is literally a private address or a local name."""
+    host = (host or "").lower().strip("[]")
+    return host in ("localhost", "localhost.localdomain") or host.endswith(".localhost") or is_private_address(host)
