@@ -34,6 +34,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
         "obey_robots": ((bool,), True),
         "contact": ((str,), ""),
         "exclude": ((list,), []),
+        "session_params": ((list,), ["sid", "sessionid", "phpsessid", "jsessionid", "sesskey", "session_id"]),
     },
     "store": {
         "path": ((str,), "gelt.db"),
@@ -265,6 +266,7 @@ def parse_config(text: str, path: Path) -> Config:
     _check_url(site["url"], text)
     site["hosts"] = list(_check_str_list(site["hosts"], "site.hosts", text, "site"))
     site["exclude"] = list(_check_str_list(site["exclude"], "site.exclude", text, "site"))
+    site["session_params"] = [p.lower() for p in _check_str_list(site["session_params"], "site.session_params", text, "site")]
     _check_regexes(tuple(site["exclude"]), "site.exclude", text, "site")
     for key in ("max_pages", "max_depth", "max_query_variants", "concurrency", "max_response_mb", "timeout"):
         if site[key] <= 0:

@@ -332,13 +332,14 @@ class Store:
     def validators(self) -> dict[str, dict[str, Any]]:
         """Per URL, the last stored version with a body: ETag, Last-Modified and hashes.
 
-        The crawler sends these back as If-None-Match / If-Modified-Since.
+        The crawler sends these back as If-None-Match / If-Modified-Since. Most recent first.
         """
         rows = self.db.execute(
             """
             select p.url, p.id, s.etag, s.last_modified, s.body_hash, s.main_hash, s.content_type, s.status
             from snapshots s join pages p on p.id = s.page_id
             where s.id in (select max(id) from snapshots where body_hash is not null group by page_id)
+            order by s.id desc
             """
         )
         return {

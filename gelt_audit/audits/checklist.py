@@ -41,6 +41,7 @@ hit (``parcial``).
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -277,9 +278,13 @@ def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
 
 
+@lru_cache(maxsize=4096)
+def _longest(tokens: tuple[str, ...]) -> str:
+    return max(tokens, key=len)
+
+
 def _in_text(tokens: tuple[str, ...], folded: str) -> bool:
-    longest = max(tokens, key=len)
-    if longest not in folded:
+    if _longest(tokens) not in folded:
         return False
     return _phrase_regex(tokens).search(folded) is not None
 
@@ -365,6 +370,15 @@ NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
     ),
     "empleo": ("serviciodeempleo.gov.co", "*.serviciodeempleo.gov.co", "cnsc.gov.co", "*.cnsc.gov.co"),
 }
+
+# Literal prefilters: a named pattern cannot match text lacking all of these.
+PREFILTERS: dict[str, tuple[str, ...]] = {
+    "email": ("@",),
+    "judicial_email": ("notificacion", "judicial"),
+    "updated": ("actualiz", "modific"),
+    "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado"),
+}
+MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 
 DOC_EXTENSIONS = frozenset(
     "pdf doc docx xls xlsx ppt pptx odt ods odp csv zip rar txt rtf".split()
@@ -715,27 +729,56 @@ def extra_items(items: Sequence[Mapping[str, Any]], *, source: str = "configurac
 
 _HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 _HEADER_TOKENS = ("header", "site-header", "main-header", "cabecera", "encabezado", "top-bar", "topbar",
-                  "barra-superior", "govco-bar", "barra-govco", "bar-govco", "govco")
+                  "barra-superior", "barra-superior-govco", "govco-bar", "barra-govco", "bar-govco", "govco")
 _NAV_TOKENS = ("navbar", "main-menu", "mainmenu", "menu-principal", "main-nav", "site-nav", "navigation")
 _FOOTER_TOKENS = ("footer", "site-footer", "main-footer", "pie", "pie-pagina", "pie-de-pagina", "piedepagina")
-_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_CHROME_TOKENS = frozenset(_HEADER_TOKENS + _NAV_TOKENS + _FOOTER_TOKENS)
+_CHROME_ROLES = ("banner", "contentinfo", "navigation")
+_NO_DESCEND = frozenset(("main", "article", "p", "a", "span", "h1", "h2", "h3", "img", "ul", "ol", "select"))
 
 
-def _token_cond(tokens: Sequence[str]) -> str:
-    cls = _LOWER.format("concat(' ', normalize-space(@class), ' ')")
-    ident = _LOWER.format("@id")
-    conds = [f"contains({cls}, ' {t} ')" for t in tokens] + [f"{ident}='{t}'" for t in tokens]
-    return " or ".join(conds)
+def _is_chrome(el: Any) -> bool:
+    if el.tag in ("header", "footer", "nav") or el.get("role") in _CHROME_ROLES:
+        return True
+    cls = el.get("class")
+    if cls and not _CHROME_TOKENS.isdisjoint(cls.lower().split()):
+        return True
+    ident = el.get("id")
+    return bool(ident) and ident.lower() in _CHROME_TOKENS
 
 
-_CHROME_XPATH = etree.XPath(
-    "//header | //footer | //nav[not(ancestor::main) and not(ancestor::*[@role='main'])]"
-    " | //*[@role='banner' or @role='contentinfo' or @role='navigation']"
-    f" | //*[{_token_cond(_HEADER_TOKENS + _NAV_TOKENS + _FOOTER_TOKENS)}]"
-)
-_ORDERED_XPATH = etree.XPath(
-    "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or (self::a and @href)]"
-)
+def _chrome_roots(root: Any) -> list[Any]:
+    """Header, navigation and footer blocks: layout-level elements (up to 8 levels below
+    ``body``) marked by tag, ARIA role, class or id, plus deeper ``header``/``footer``/``nav``
+    that are not part of an article or the main content."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    found: list[Any] = []
+    stack = [(body, 0)]
+    while stack:
+        el, d = stack.pop()
+        for ch in el:
+            if not isinstance(ch.tag, str):
+                continue
+            if _is_chrome(ch):
+                found.append(ch)
+            elif d < 8 and ch.tag not in _NO_DESCEND and ch.get("role") != "main":
+                stack.append((ch, d + 1))
+    rootset = set(found)
+    for el in body.iter("header", "footer", "nav"):
+        if el in rootset:
+            continue
+        ancestors = list(el.iterancestors())
+        if any(a in rootset for a in ancestors):
+            continue
+        if any(a.tag in ("main", "article", "section") or a.get("role") == "main" for a in ancestors):
+            continue
+        found.append(el)
+        rootset.add(el)
+    return [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
+
+
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
@@ -864,6 +907,17 @@ def _host(netloc_host: str | None) -> str:
 @lru_cache(maxsize=200_000)
 def url_key(url: str) -> str:
     """Comparison key of a URL: host without www, path without trailing slash, query; no scheme."""
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in ("http", "https"):
+        netloc, slash, tail = rest.partition("/")
+        if netloc and not any(c in netloc for c in "@:[?#"):
+            path, _, query = (slash + tail).split("#", 1)[0].partition("?")
+            host = netloc.lower()
+            host = host[4:] if host.startswith("www.") else host
+            path = path or "/"
+            if len(path) > 1:
+                path = path.rstrip("/") or "/"
+            return host + path + (f"?{query}" if query else "")
     try:
         p = urlsplit(url)
         host = _host(p.hostname)
@@ -940,6 +994,9 @@ class _Resolver:
         else:
             ck = (base, href)
         out = self.cache.get(ck)
+        if out is None and ck[0] == origin and "/." not in href and "\\" not in href and " " not in href:
+            out = origin + href.split("#", 1)[0]
+            self.cache[ck] = out
         if out is None:
             try:
                 out = _strip_fragment(urljoin(base, href.strip()))
@@ -1155,22 +1212,24 @@ class _Builder:
                 link.embed = True
                 extra_links.append(link)
         first = set()
-        for href in root.xpath("(//body//a[@href])[position() <= 6]/@href"):
-            t = self.resolve(base, origin, str(href).strip()) if str(href).strip() else ""
+        body = root.find("body")
+        for a in itertools.islice((a for a in (body if body is not None else root).iter("a") if a.get("href")), 6):
+            t = self.resolve(base, origin, a.get("href").strip())
             if t:
                 first.add(url_key(t))
         page.first_keys = frozenset(first)
         etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
 
         # Chrome: header, navigation and footer blocks, shared between pages.
-        roots = _CHROME_XPATH(root)
-        rootset = set(roots)
-        outer = [r for r in roots if not any(anc in rootset for anc in r.iterancestors())]
+        outer = _chrome_roots(root)
         for r in outer:
             region = _region_of(r)
             sig = etree.tostring(r, with_tail=False)
-            ck = (sig, region, base.rsplit("/", 1)[0] if _RELATIVE_HREF.search(sig) else origin)
+            ck = (sig, region, origin)
             block = self.chrome_cache.get(ck)
+            if block is None and _RELATIVE_HREF.search(sig):
+                ck = (sig, region, base.rsplit("/", 1)[0])
+                block = self.chrome_cache.get(ck)
             if block is None:
                 links, forms, footer = _extract_chrome(r, region, ctx)
                 block = _Block(region, links, forms, footer)
@@ -1189,9 +1248,10 @@ class _Builder:
             labels.append((n, w, s))
         heading = ""
         links: list[_Link] = list(extra_links)
-        for el in _ORDERED_XPATH(root):
+        for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "a"):
             if el.tag == "a":
-                link = _make_link(el, el.get("href"), ctx, "", False, heading)
+                href = el.get("href")
+                link = _make_link(el, href, ctx, "", False, heading) if href else None
                 if link is not None:
                     links.append(link)
                 continue
@@ -1513,29 +1573,60 @@ class _Hit:
 
 
 class _Judge:
+    """Turns rules into hits; shared per-block caches keep big sites fast."""
+
     def __init__(self, checklist: Checklist, idx: SiteIndex) -> None:
         self.c, self.idx = checklist, idx
         self.hosts = dict(NATIONAL_SYSTEMS)
         self.hosts.update(dict(checklist.hosts))
         self.by_idx = {p.idx: p for p in idx.pages}
+        self._best: dict[int, _Page | None] = {}
+        self._block_menu: dict[int, bool] = {}
+        self._menu_cache: dict[str, bool] = {}
+        self._on_title_cache: dict[tuple[tuple[str, ...], ...], set[int]] = {}
+        self._news_cache: dict[str, bool] = {}
 
     # -- helpers -----------------------------------------------------------------------------
-    def _best_page(self, ids: Sequence[int]) -> _Page | None:
+    def _best_of(self, ids: Iterable[int]) -> _Page | None:
+        """Of these pages, the one to show as evidence: home, else the shallowest."""
         pages = [self.by_idx[i] for i in ids if i in self.by_idx]
-        if not pages:
-            return None
         home = self.idx.home
-        return min(pages, key=lambda p: (p is not home, self.idx.depth.get(p.key, 99), p.url))
+        return min(pages, key=lambda p: (p is not home, self.idx.depth.get(p.key, 99), p.url)) if pages else None
+
+    def _best_page(self, block: _Block) -> _Page | None:
+        """The page a block (shared by many pages) is best shown on."""
+        key = id(block)  # blocks live in the SiteIndex for the judge's lifetime
+        if key not in self._best:
+            self._best[key] = self._best_of(block.pages)
+        return self._best[key]
 
     def _in_menu_key(self, key: str) -> bool:
-        return key in self.idx.menu_keys or any(key.startswith(pre) for pre in self.idx.menu_prefixes)
+        hit = self._menu_cache.get(key)
+        if hit is None:
+            hit = key in self.idx.menu_keys or any(key.startswith(pre) for pre in self.idx.menu_prefixes)
+            self._menu_cache[key] = hit
+        return hit
+
+    def _occ_in_menu(self, block: _Block, link: _Link) -> bool:
+        if link.tmenu or self._in_menu_key(link.key):
+            return True
+        if block.region:
+            return False
+        k = id(block)
+        if k not in self._block_menu:
+            page = self._best_page(block)
+            self._block_menu[k] = page is not None and self._in_menu_key(page.key)
+        return self._block_menu[k]
+
+    def _depth(self, key: str, hint: int | None = None) -> int | None:
+        return self.idx.depth.get(key, hint)
 
     def _page_hit(self, page: _Page, describe: str, item: Item) -> _Hit | None:
         if page.is_news and not item.allow_news:
             return None
         hit = _Hit(
             url=page.url, found_on=page.url, snapshot=page.fetched_at, describe=describe,
-            depth=self.idx.depth.get(page.key, page.depth_hint), in_menu=self._in_menu_key(page.key),
+            depth=self._depth(page.key, page.depth_hint), in_menu=self._in_menu_key(page.key),
             placements=frozenset(self.idx.placements.get(page.key, ())),
         )
         if page.empty:
@@ -1544,8 +1635,18 @@ class _Judge:
         hit.period_strings = (page.title, *page.headings)
         return hit
 
-    def _link_hit(self, block: _Block, link: _Link, item: Item, describe: str | None = None) -> _Hit | None:
-        found = self._best_page(block.pages)
+    def _page_hits(self, found: Iterable[tuple[_Page, str]], item: Item) -> list[_Hit]:
+        """Page hits, one per page, shallowest first, at most MAX_HITS."""
+        best: dict[int, tuple[_Page, str]] = {}
+        for page, describe in found:
+            if page.idx not in best and not (page.is_news and not item.allow_news):
+                best[page.idx] = (page, describe)
+        chosen = sorted(best.values(), key=lambda x: (self._depth(x[0].key, x[0].depth_hint) or 99, x[0].url))
+        hits = [self._page_hit(p, d, item) for p, d in chosen[:MAX_HITS]]
+        return [h for h in hits if h is not None]
+
+    def _link_hit(self, block: _Block, link: _Link, item: Item) -> _Hit | None:
+        found = self._best_page(block)
         if found is None:
             return None
         st = self.idx.status.get(link.key)
@@ -1553,21 +1654,19 @@ class _Judge:
         if (target is not None and target.is_news) or (target is None and _is_news_key(link.key)):
             if not item.allow_news:
                 return None
-        depth = self.idx.depth.get(link.key)
-        found_depth = self.idx.depth.get(found.key, found.depth_hint)
+        depth = self._depth(link.key)
+        found_depth = self._depth(found.key, found.depth_hint)
         if depth is None and found_depth is not None:
             depth = found_depth + 1
         placements = set(self.idx.placements.get(link.key, ()))
         if block.region:
             placements.add(block.region)
-        if self.idx.home is not None and found is self.idx.home and link.key in self.idx.home.first_keys:
-            placements.add("header")
-        in_menu = link.tmenu or self._in_menu_key(link.key) or (not block.region and self._in_menu_key(found.key))
         text = link.text or _filename(link.key) or link.target
+        what = "documento" if link.is_doc else "enlace"
         hit = _Hit(
             url=link.target, found_on=found.url,
             snapshot=target.fetched_at if target is not None else found.fetched_at,
-            describe=describe or f"enlace «{text}» en {found.url}", depth=depth, in_menu=in_menu,
+            describe=f"{what} «{text}» en {found.url}", depth=depth, in_menu=self._occ_in_menu(block, link),
             placements=frozenset(placements),
         )
         state = self.idx.link_states.get(link.key)
@@ -1585,6 +1684,48 @@ class _Judge:
             strings += [target.title, *target.headings]
         hit.period_strings = tuple(strings)
         return hit
+
+    def _is_news_target(self, key: str) -> bool:
+        news = self._news_cache.get(key)
+        if news is None:
+            st = self.idx.status.get(key)
+            news = st.page.is_news if st is not None and st.page is not None else _is_news_key(key)
+            self._news_cache[key] = news
+        return news
+
+    def _link_hits(self, occ: Iterable[tuple[_Block, _Link]], item: Item) -> list[_Hit]:
+        """Link hits, one per target (its best occurrence: in the menu, shallowest page); the
+        MAX_HITS shallowest targets, news targets left out unless the item allows them."""
+        groups: dict[str, list[tuple[_Block, _Link]]] = {}
+        skipped: set[str] = set()
+        for block, link in occ:
+            g = groups.get(link.key)
+            if g is None:
+                if link.key in skipped:
+                    continue
+                if not item.allow_news and self._is_news_target(link.key):
+                    skipped.add(link.key)
+                    continue
+                g = groups[link.key] = []
+            g.append((block, link))
+        keys = sorted(groups, key=lambda k: (self._depth(k) or 99, k))[:MAX_HITS]
+        hits = []
+        for key in keys:
+            best: tuple[tuple[bool, int], _Block, _Link] | None = None
+            for block, link in groups[key]:
+                page = self._best_page(block)
+                if page is None:
+                    continue
+                rank = (not self._occ_in_menu(block, link), self._depth(page.key, page.depth_hint) or 99)
+                if best is None or rank < best[0]:
+                    best = (rank, block, link)
+                    if rank == (False, 0):
+                        break
+            if best is not None:
+                hit = self._link_hit(best[1], best[2], item)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
 
     def _label_ok(self, rule: Rule, norm: str) -> bool:
         return not any(_in_norm(x, norm) for x in rule.exclude)
@@ -1608,11 +1749,14 @@ class _Judge:
     def _on_title_pages(self, rule: Rule) -> set[int] | None:
         if not rule.on_title:
             return None
-        out: set[int] = set()
-        for phrase in rule.on_title:
-            for i in self.idx.labels.find(phrase):
-                if self.idx.labels.nwords[i] - _count_words(phrase) <= 6:
-                    out.update(p.idx for p, _k, _r in self.idx.labels.payloads[i])
+        out = self._on_title_cache.get(rule.on_title)
+        if out is None:
+            out = set()
+            for phrase in rule.on_title:
+                for i in self.idx.labels.find(phrase):
+                    if self.idx.labels.nwords[i] - _count_words(phrase) <= 6:
+                        out.update(p.idx for p, _k, _r in self.idx.labels.payloads[i])
+            self._on_title_cache[rule.on_title] = out
         return out
 
     def _host_match(self, key: str, patterns: Sequence[str]) -> bool:
@@ -1627,7 +1771,7 @@ class _Judge:
                 if host == pat[2:] or host.endswith(pat[1:]):
                     return True
             elif "/" in pat:
-                if key == pat or key.startswith(pat.rstrip("/") + "/") or key.startswith(pat):
+                if key.startswith(pat):
                     return True
             elif host == pat:
                 return True
@@ -1643,56 +1787,60 @@ class _Judge:
         return getattr(self, f"_r_{rule.kind}")(rule, item)
 
     def _r_title(self, rule: Rule, item: Item) -> list[_Hit]:
-        hits = []
         lab = self.idx.labels
-        for phrase in rule.keywords:
-            for i in lab.find(phrase):
-                if lab.nwords[i] - _count_words(phrase) > rule.slack or not self._label_ok(rule, lab.entries[i]):
-                    continue
-                for page, kind, raw in lab.payloads[i]:
-                    if not self._scope_ok(rule, None, page):
+
+        def found() -> Iterable[tuple[_Page, str]]:
+            for phrase in rule.keywords:
+                for i in lab.find(phrase):
+                    if lab.nwords[i] - _count_words(phrase) > rule.slack or not self._label_ok(rule, lab.entries[i]):
                         continue
-                    what = "página" if kind == "title" else "sección"
-                    hit = self._page_hit(page, f"{what} «{raw}» ({page.url})", item)
-                    if hit is not None:
-                        hits.append(hit)
-        return hits
+                    for page, kind, raw in lab.payloads[i]:
+                        if self._scope_ok(rule, None, page):
+                            yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
+
+        return self._page_hits(found(), item)
 
     def _r_link_text(self, rule: Rule, item: Item) -> list[_Hit]:
-        hits = []
         lt = self.idx.link_texts
-        for phrase in rule.keywords:
-            for i in lt.find(phrase):
-                if lt.nwords[i] - _count_words(phrase) > rule.slack or not self._label_ok(rule, lt.entries[i]):
-                    continue
-                for block, link in lt.payloads[i]:
-                    if self._scope_ok(rule, block, None):
-                        hit = self._link_hit(block, link, item)
-                        if hit is not None:
-                            hits.append(hit)
-        return hits
+
+        def occ() -> Iterable[tuple[_Block, _Link]]:
+            for phrase in rule.keywords:
+                for i in lt.find(phrase):
+                    if lt.nwords[i] - _count_words(phrase) > rule.slack or not self._label_ok(rule, lt.entries[i]):
+                        continue
+                    for block, link in lt.payloads[i]:
+                        if self._scope_ok(rule, block, None):
+                            yield block, link
+
+        return self._link_hits(occ(), item)
+
+    def _url_keys(self, rule: Rule, phrases: Iterable[tuple[str, ...]]) -> set[str]:
+        u = self.idx.urls
+        keys: set[str] = set()
+        for slug in phrases:
+            for i in u.find(slug):
+                if self._label_ok(rule, u.entries[i]):
+                    keys.update(u.payloads[i])
+        return keys
 
     def _r_url(self, rule: Rule, item: Item) -> list[_Hit]:
-        hits = []
-        u = self.idx.urls
-        for slug in rule.slugs:
-            for i in u.find(slug):
-                if not self._label_ok(rule, u.entries[i]):
-                    continue
-                for key in u.payloads[i]:
-                    st = self.idx.status.get(key)
-                    if st is not None and st.page is not None and self._scope_ok(rule, None, st.page):
-                        hit = self._page_hit(st.page, f"página {st.page.url}", item)
-                        if hit is not None:
-                            hits.append(hit)
-                    for block, link in self.idx.targets.get(key, ()):
-                        if not link.embed and self._scope_ok(rule, block, None):
-                            hit = self._link_hit(block, link, item)
-                            if hit is not None:
-                                hits.append(hit)
-        return hits
+        keys = self._url_keys(rule, rule.slugs)
+        pages = []
+        for key in keys:
+            st = self.idx.status.get(key)
+            if st is not None and st.page is not None and self._scope_ok(rule, None, st.page):
+                pages.append((st.page, f"página {st.page.url}"))
+        occ = (
+            (b, ln) for key in keys for b, ln in self.idx.targets.get(key, ())
+            if not ln.embed and self._scope_ok(rule, b, None)
+        )
+        return self._page_hits(pages, item) + self._link_hits(occ, item)
 
     def _text_match(self, rule: Rule, folded: str) -> bool:
+        for name in rule.patterns:
+            pre = PREFILTERS.get(name)
+            if pre and not any(x in folded for x in pre):
+                return False
         if rule.keywords and not any(_in_text(p, folded) for p in rule.keywords):
             return False
         for name in rule.patterns:
@@ -1702,35 +1850,35 @@ class _Judge:
 
     def _r_text(self, rule: Rule, item: Item) -> list[_Hit]:
         allowed = self._on_title_pages(rule)
-        hits = []
-        for page in self.idx.pages:
-            if allowed is not None and page.idx not in allowed:
+        pages = self.idx.pages if allowed is None else [self.by_idx[i] for i in sorted(allowed) if i in self.by_idx]
+        pages = sorted(pages, key=lambda p: (self._depth(p.key, p.depth_hint) or 99, p.url))
+        found: list[tuple[_Page, str]] = []
+        for page in pages:
+            if page.is_news and not item.allow_news:
                 continue
-            if not self._scope_ok(rule, None, page) or not self._text_match(rule, page.main_fold):
-                continue
-            hit = self._page_hit(page, f"texto de la página {page.url}", item)
-            if hit is not None:
-                hits.append(hit)
-        return hits
+            if self._scope_ok(rule, None, page) and self._text_match(rule, page.main_fold):
+                found.append((page, f"texto de la página {page.url}"))
+                if len(found) >= MAX_HITS and not page.empty:
+                    break
+        return self._page_hits(found, item)
 
     def _r_footer(self, rule: Rule, item: Item) -> list[_Hit]:
         hits = []
         for text, ids in self.idx.footers.items():
             if not self._text_match(rule, text):
                 continue
-            page = self._best_page(ids)
+            page = self._best_of(ids)
             if page is None:
                 continue
-            hit = _Hit(url=page.url, found_on=page.url, snapshot=page.fetched_at,
-                       describe=f"pie de página de {page.url}", depth=self.idx.depth.get(page.key, page.depth_hint),
-                       in_menu=False, placements=frozenset({"footer"}))
-            hits.append(hit)
-        return hits
+            hits.append(_Hit(url=page.url, found_on=page.url, snapshot=page.fetched_at,
+                             describe=f"pie de página de {page.url}", depth=self._depth(page.key, page.depth_hint),
+                             in_menu=False, placements=frozenset({"footer"})))
+        return hits[:MAX_HITS]
 
     def _r_form(self, rule: Rule, item: Item) -> list[_Hit]:
-        hits = []
         names = {"search": "búsqueda", "pqrsd": "PQRSD / contacto", "survey": "encuesta", "payment": "pago",
                  "query": "consulta", "subscription": "suscripción"}
+        hits = []
         for block in self.idx.blocks:
             for form in block.forms:
                 if rule.purpose not in form.purposes:
@@ -1739,17 +1887,17 @@ class _Judge:
                     continue
                 if not self._scope_ok(rule, block, None):
                     continue
-                page = self._best_page(block.pages)
+                page = self._best_page(block)
                 if page is None:
                     continue
                 hit = self._page_hit(page, f"formulario de {names[rule.purpose]} en {page.url}", item)
                 if hit is not None:
-                    hit.problems = [p for p in hit.problems if "vacía" not in p]
-                    hit.content_problem = False
+                    hit.problems, hit.content_problem = [], False  # a page with a form is not empty
                     if block.region:
                         hit.placements = frozenset({block.region})
                     hits.append(hit)
-        return hits
+                break
+        return _dedupe(hits)[:MAX_HITS]
 
     def _r_link_to(self, rule: Rule, item: Item) -> list[_Hit]:
         per_page: dict[int, list[tuple[_Block, _Link]]] = {}
@@ -1757,50 +1905,37 @@ class _Judge:
             if not self._external(key) or not self._host_match(key, rule.hosts):
                 continue
             for block, link in occ:
-                if link.embed and not rule.embeds:
+                if (link.embed and not rule.embeds) or not self._scope_ok(rule, block, None):
                     continue
-                if not self._scope_ok(rule, block, None):
+                page = self._best_page(block)
+                if page is None:
                     continue
                 if rule.keywords:
-                    page = self._best_page(block.pages)
-                    page_norm = " ".join(x[0] for x in (page.labels + page.sections)) if page else ""
+                    page_norm = " ".join(x[0] for x in (page.labels + page.sections))
                     if not any(_in_norm(p, link.norm) or _in_norm(p, page_norm) for p in rule.keywords):
                         continue
-                page = self._best_page(block.pages)
-                if page is not None:
-                    per_page.setdefault(page.idx, []).append((block, link))
-        hits = []
-        for occ in per_page.values():
-            if len({link.key for _b, link in occ}) < rule.min_count:
-                continue
-            for block, link in occ:
-                hit = self._link_hit(block, link, item)
-                if hit is not None:
-                    hits.append(hit)
-        return hits
+                per_page.setdefault(page.idx, []).append((block, link))
+        occ_ok = [
+            o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ
+        ]
+        return self._link_hits(occ_ok, item)
 
     def _r_document(self, rule: Rule, item: Item) -> list[_Hit]:
         exts = frozenset(rule.extensions) if rule.extensions else DOC_EXTENSIONS
         occ: list[tuple[_Block, _Link]] = []
+        lt = self.idx.link_texts
         for phrase in rule.keywords:
-            for i in self.idx.link_texts.find(phrase):
-                if self._label_ok(rule, self.idx.link_texts.entries[i]):
-                    occ += [(b, ln) for b, ln in self.idx.link_texts.payloads[i] if _is_doc_key(ln.key, exts)]
-            for i in self.idx.urls.find(phrase):
-                if self._label_ok(rule, self.idx.urls.entries[i]):
-                    for key in self.idx.urls.payloads[i]:
-                        if _is_doc_key(key, exts):
-                            occ += self.idx.targets.get(key, [])
-        hits = []
-        for block, link in occ:
-            if not link.embed and self._scope_ok(rule, block, None):
-                hit = self._link_hit(block, link, item, None)
-                if hit is not None:
-                    hit.describe = f"documento «{link.text or _filename(link.key)}» en {hit.found_on}"
-                    hits.append(hit)
-        return hits
+            for i in lt.find(phrase):
+                if self._label_ok(rule, lt.entries[i]):
+                    occ += [(b, ln) for b, ln in lt.payloads[i] if _is_doc_key(ln.key, exts)]
+        for key in self._url_keys(rule, rule.keywords):
+            if _is_doc_key(key, exts):
+                occ += self.idx.targets.get(key, [])
+        return self._link_hits(
+            [(b, ln) for b, ln in occ if not ln.embed and self._scope_ok(rule, b, None)], item
+        )
 
-    # -- items -------------------------------------------------------------------------------
+    # -- constraints -------------------------------------------------------------------------
     def constrain(self, item: Item, hit: _Hit) -> None:
         if item.in_menu and not hit.in_menu:
             hit.problems.append("publicado fuera del menú de transparencia")

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 from lxml import etree
@@ -224,6 +224,22 @@ def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
     declared = meta_dates(root)
     content, noise = main_text(root, url, rules)
     return PageInfo(title, links, content, noise, sorted(declared | text_dates(content))[-MAX_DATES:])
+
+
+_JSESSIONID = re.compile(r";jsessionid=[^?#/]*", re.IGNORECASE)
+
+
+def without_session(url: str, params: Sequence[str]) -> str:
+    """The URL without session-id query parameters (and ;jsessionid=), so one page is one URL."""
+    url = _JSESSIONID.sub("", url)
+    parts = urlsplit(url)
+    if not parts.query or not params:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if k.lower() not in params]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def strip_fragment(url: str) -> str:

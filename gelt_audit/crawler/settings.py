@@ -27,6 +27,7 @@ DOWNLOAD_WARNSIZE = 0
 RETRY_TIMES = 2
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 0  # the spider bounds depth itself, sitemap pages included
 HTTPERROR_ALLOW_ALL = True  # 404s and 500s are findings, not noise

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from gelt_audit.demo.server import SiteServer
-from gelt_audit.demo.site import DEMO_DEPENDENCIAS, allied_site, demo_site
+from gelt_audit.demo.site import DEMO_DEPENDENCIAS, NOISE_SELECTORS, allied_site, demo_site
 
 
 def demo_config(url: str, dependencias: list[dict]) -> str:
@@ -30,6 +30,9 @@ def demo_config(url: str, dependencias: list[dict]) -> str:
         "",
         "[targets]",
         "updates_per_month = 4",
+        "",
+        "[noise]",
+        f"selectors = {json.dumps(NOISE_SELECTORS)}",
         "",
     ]
     for dep in dependencias:

@@ -13,17 +13,24 @@ acceptance tests compare the tool's findings with ground truth instead of with a
 
 External links (GOV.CO, SUIT, SECOP, datos.gov.co, the Gobernación...) point at ``external_base``;
 :func:`allied_site` serves those paths from a second local server, so the demo never touches the
-network. ``external_base`` must be the allied server's root URL (it ends with ``/``).
+network. ``external_base`` must be the allied server's root URL (it ends with ``/``). Both servers
+listen on 127.0.0.1, and Scrapy's OffsiteMiddleware compares host names only (not ports): give the
+allied site another host name (``external_base=f"http://localhost:{allied.port}/"``) or scope the
+crawl by host and port, or the crawler will treat the allied site as part of the municipality's.
+
+Sitemap <loc>s and the robots.txt Sitemap line are root-relative until :func:`with_site_base` is
+applied with the demo server's URL.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from html import escape
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from gelt_audit.demo.server import Resource
 
@@ -75,10 +82,11 @@ def _fecha(d: date) -> str:
 
 def _when(d: date) -> datetime:
     """Last-Modified instant for a publication day (08:00 in Bogotá, UTC-5)."""
-    return datetime(d.year, d.month, d.day, 13, 0, tzinfo=timezone.utc)
+    return datetime(d.year, d.month, d.day, 13, 0, tzinfo=UTC)
 
 
-D = date  # short alias: the data tables below are full of dates
+_D = date  # short alias: the data tables below are full of dates
+_DOC_DATE = _D(2026, 1, 15)  # default publication date of a document
 
 # --------------------------------------------------------------------------------------------
 # External ("allied") entities: key -> (path under external_base, what it stands for, label)
@@ -293,7 +301,13 @@ PLANTED_A11Y: list[dict] = [
      "detail": "dos enlaces 'clic aquí' hacia destinos distintos (formulario PDF y pagos en línea)"},
     {"path": "/dependencias/salud/", "criterion": "1.3.1",
      "detail": "salto de nivel de encabezado: h1 seguido de h4"},
+    # The old table-layout pages never declared their language.
+    *({"path": p, "criterion": "3.1.1", "detail": "<html> sin atributo lang (página antigua)"}
+      for p in [*(lp["path"] for lp in LEGACY_PAGES), *ENCODING_CHANGED_PATHS]),
 ]
+"""Planted accessibility problems, the same in both versions (criterion = WCAG 2.1 number). Nothing
+else on the site fails these checks: img without alt, form control without label, skipped heading
+level, 'clic aquí' links with different targets, <html> without lang."""
 
 CHECKLIST_ABSENT: list[str] = [
     "interaccion.chat_foros",            # no chat, no forum anywhere
@@ -343,7 +357,7 @@ class _Sub(NamedTuple):
 
     slug: str
     title: str
-    blocks: list
+    blocks: list | str             # content blocks (see _blocks) or ready HTML
     updated: date
     listed: bool = True            # False: not linked from the dependencia's index (orphans)
     last_modified: date | None = None
@@ -373,7 +387,7 @@ class _Builder:
     def ext_link(self, key: str, text: str | None = None) -> str:
         return f'<a href="{self.ext(key)}">{escape(text or _EXTERNAL[key][2])}</a>'
 
-    def doc(self, path: str, title: str, kb: int, when: date = D(2026, 1, 15)) -> str:
+    def doc(self, path: str, title: str, kb: int, when: date = _DOC_DATE) -> str:
         """Register a PDF and return the link to it (title, format and size, as sites show them)."""
         self.docs[path] = (title, when)
         return f'<a href="{path}" type="application/pdf">{escape(title)}</a> (PDF, {kb} KB)'
@@ -620,7 +634,12 @@ def _render_legacy(b: _Builder, page: _Legacy) -> bytes:
 <a href="simbolos.html">Símbolos</a><br>
 <a href="sitios-turisticos.html">Sitios turísticos</a><br>
 <a href="acuerdo-gobierno-en-linea-2009.html">Gobierno en Línea</a><br>
-<a href="/la-alcaldia/archivo-historico/">Archivo histórico</a></font></td>
+<a href="/la-alcaldia/archivo-historico/">Archivo histórico</a><br><br>
+<b>Enlaces de interés</b><br>
+<a href="{b.ext('gobernacion')}">Gobernación del Tolima</a><br>
+<a href="{b.ext('govco')}">Portal del Estado Colombiano</a><br>
+<a href="{b.ext('suit')}">Trámites (SUIT)</a><br>
+<a href="{b.ext('contraloria_tolima')}">Contraloría del Tolima</a></font></td>
 <td valign="top"><font face="Verdana" size="2">
 <font size="3"><b>{escape(page.title)}</b></font><br><br>
 {page.body}
@@ -628,7 +647,9 @@ def _render_legacy(b: _Builder, page: _Legacy) -> bytes:
 <tr><td colspan="2" align="center" bgcolor="#E8F0E0"><font face="Verdana" size="1">
 Palacio Municipal, Carrera 4 No. 5-32, San Rafael de las Nubes (Tolima) - Tel. (8) 263 4100 - Fax (8) 263 4101<br>
 Horario: lunes a viernes de 8:00 a 12:00 y de 2:00 a 6:00 - alcaldia@{DOMAIN}<br>
-Página actualizada el {page.updated.strftime('%d/%m/%Y')} - <span class="contador-visitas">Usted es el visitante número {noise.visits}</span>
+Página actualizada el {page.updated.strftime('%d/%m/%Y')} - <span class="contador-visitas">Usted es el visitante número {noise.visits}</span><br>
+Sitio web desarrollado en el marco de la estrategia Gobierno en Línea Territorial - Ministerio de Comunicaciones.<br>
+Este sitio se visualiza mejor con Internet Explorer 6.0 o superior, en una resolución de 800 x 600 píxeles.
 </font></td></tr>
 </table>
 </body>
@@ -656,196 +677,196 @@ class _News(NamedTuple):
 
 _NEWS: list[_News] = [
     # --- general news (sin asignar) ---
-    _News(None, D(2026, 11, 13), "entrega-kits-escolares-zona-rural",
+    _News(None, _D(2026, 11, 13), "entrega-kits-escolares-zona-rural",
           "Alcaldía entrega 120 kits escolares a estudiantes de la zona rural",
           ("Estudiantes de las sedes rurales de las veredas La Esmeralda, Alto Bonito y El Diamante recibieron "
            "kits escolares con cuadernos, morrales y útiles, como parte del programa «Aprender en las Nubes».",
            "La entrega se hizo en coordinación con los rectores de las instituciones educativas y con recursos del "
            "Sistema General de Participaciones. En enero se completará la entrega en las sedes restantes.")),
-    _News(None, D(2026, 11, 9), "temporada-de-lluvias-recomendaciones",
+    _News(None, _D(2026, 11, 9), "temporada-de-lluvias-recomendaciones",
           "Temporada de lluvias: recomendaciones del Consejo Municipal de Gestión del Riesgo",
           ("El Consejo Municipal de Gestión del Riesgo de Desastres recomienda limpiar canales y desagües, no "
            "construir cerca de las quebradas y reportar de inmediato grietas en terrenos y viviendas.",
            "Ante cualquier emergencia comuníquese con el cuerpo de bomberos voluntarios o con la línea 123. "
            "La Alcaldía mantiene maquinaria disponible para atender derrumbes en las vías terciarias.")),
-    _News(None, D(2026, 11, 4), "avanza-pavimentacion-via-la-esmeralda",
+    _News(None, _D(2026, 11, 4), "avanza-pavimentacion-via-la-esmeralda",
           "Avanza en un 65 % la pavimentación de la vía San Rafael – La Esmeralda",
           ("La obra de pavimentación de 3,2 kilómetros de la vía que comunica el casco urbano con la vereda "
            "La Esmeralda alcanzó un avance físico del 65 %, según el último informe de interventoría.",
            "El proyecto, financiado con recursos del municipio y de la Gobernación del Tolima, beneficiará a más "
            "de 900 familias campesinas que sacan por esta vía su producción de café y aguacate.")),
-    _News(None, D(2026, 10, 28), "festival-del-cafe-y-la-neblina-2026",
+    _News(None, _D(2026, 10, 28), "festival-del-cafe-y-la-neblina-2026",
           "Festival del Café y la Neblina reunió a más de 3.000 visitantes",
           ("Durante tres días, el parque principal recibió a visitantes de Ibagué, Bogotá y municipios vecinos "
            "que disfrutaron de catas de café especial, muestras gastronómicas y música andina.",
            "Veinticuatro productores locales vendieron café tostado, panela y artesanías. La Alcaldía agradece "
            "a la Policía, la Defensa Civil y los voluntarios que hicieron posible un evento seguro.")),
-    _News(None, D(2026, 10, 21), "jornada-inscripcion-colombia-mayor",
+    _News(None, _D(2026, 10, 21), "jornada-inscripcion-colombia-mayor",
           "Jornada de inscripción al programa Colombia Mayor en el casco urbano",
           ("Los adultos mayores que cumplan los requisitos pueden inscribirse al programa Colombia Mayor los días "
            "martes y jueves en la oficina de Desarrollo Social, con su documento de identidad.",
            "Se recuerda que la inscripción es gratuita y no requiere intermediarios. Denuncie cualquier cobro "
            "indebido en la línea anticorrupción.")),
-    _News(None, D(2026, 10, 14), "mesa-de-participacion-de-victimas",
+    _News(None, _D(2026, 10, 14), "mesa-de-participacion-de-victimas",
           "Mesa municipal de participación de víctimas eligió nuevos representantes",
           ("Con el acompañamiento de la Personería Municipal, las organizaciones de víctimas eligieron a los "
            "once integrantes de la mesa municipal de participación para el periodo 2026-2028.",
            "La mesa participará en la formulación del plan de acción territorial y en el seguimiento a las "
            "medidas de asistencia y reparación integral.")),
-    _News(None, D(2026, 10, 6), "escuelas-de-formacion-deportiva-2027",
+    _News(None, _D(2026, 10, 6), "escuelas-de-formacion-deportiva-2027",
           "Abiertas las inscripciones para las escuelas de formación deportiva 2027",
           ("Niñas, niños y jóvenes entre 6 y 17 años pueden inscribirse en las escuelas de fútbol, baloncesto, "
            "atletismo y patinaje en la coordinación de deportes del coliseo municipal.",
            "Las escuelas son gratuitas. Los cupos se asignan por orden de inscripción hasta el 15 de diciembre.")),
-    _News(None, D(2026, 9, 29), "convenio-acueductos-veredales",
+    _News(None, _D(2026, 9, 29), "convenio-acueductos-veredales",
           "Alcaldía y Gobernación del Tolima firman convenio para acueductos veredales",
           ("El convenio interadministrativo, por 1.450 millones de pesos, permitirá optimizar los acueductos de "
            "las veredas Campoalegre, El Diamante y Alto Bonito.",
            "Las obras incluyen bocatomas, desarenadores y plantas de tratamiento compactas, y beneficiarán a "
            "cerca de 2.300 habitantes de la zona rural.")),
-    _News(None, D(2026, 9, 18), "balance-fiestas-patronales-2026",
+    _News(None, _D(2026, 9, 18), "balance-fiestas-patronales-2026",
           "Balance positivo de las fiestas patronales de San Rafael Arcángel",
           ("Las fiestas patronales terminaron sin incidentes graves, gracias al plan de seguridad acordado en "
            "el Consejo de Seguridad y al comportamiento de residentes y visitantes.",
            "Se realizaron la cabalgata, el reinado veredal, la misa campal y los conciertos en la plaza principal.")),
-    _News(None, D(2026, 9, 8), "consejo-municipal-de-juventud",
+    _News(None, _D(2026, 9, 8), "consejo-municipal-de-juventud",
           "Se instaló el Consejo Municipal de Juventud",
           ("Los siete consejeros elegidos tomaron posesión ante el alcalde y presentaron su agenda de trabajo, "
            "centrada en empleo juvenil, cultura y salud mental.",
            "La Alcaldía brindará apoyo logístico y un espacio de reunión en la casa de la cultura.")),
-    _News(None, D(2026, 8, 25), "biblioteca-amplia-horario",
+    _News(None, _D(2026, 8, 25), "biblioteca-amplia-horario",
           "Biblioteca pública municipal amplía su horario y estrena sala digital",
           ("La biblioteca pública «Rafael Pombo» atenderá de lunes a sábado y abrió una sala digital con "
            "doce computadores y acceso gratuito a internet.",
            "La sala ofrece cursos básicos de alfabetización digital para adultos mayores y emprendedores.")),
-    _News(None, D(2026, 8, 12), "parque-biosaludable-el-mirador",
+    _News(None, _D(2026, 8, 12), "parque-biosaludable-el-mirador",
           "Comunidad del barrio El Mirador recibe parque biosaludable",
           ("El nuevo parque cuenta con diez máquinas de ejercicio, senderos iluminados y zona de juegos.",
            "La junta de acción comunal asumió el compromiso de cuidar el espacio junto con la Alcaldía.")),
-    _News(None, D(2026, 7, 20), "dia-de-la-independencia-2026",
+    _News(None, _D(2026, 7, 20), "dia-de-la-independencia-2026",
           "Así celebramos el Día de la Independencia en San Rafael de las Nubes",
           ("Con desfile de las instituciones educativas, la banda sinfónica municipal y un acto cívico en el "
            "parque principal se conmemoraron los 216 años del grito de independencia.",)),
-    _News(None, D(2026, 5, 8), "audiencia-rendicion-de-cuentas-2025",
+    _News(None, _D(2026, 5, 8), "audiencia-rendicion-de-cuentas-2025",
           "Audiencia pública de rendición de cuentas de la vigencia 2025",
           ("El alcalde presentó ante la comunidad los resultados de la vigencia 2025: inversión social, obras "
            "terminadas, finanzas públicas y avance de las metas del Plan de Desarrollo.",
            "Las preguntas recibidas por el formulario en línea y en la audiencia se respondieron en el informe "
            "publicado en la sección Participa.")),
-    _News(None, D(2026, 4, 26), "dia-de-la-ninez-2026",
+    _News(None, _D(2026, 4, 26), "dia-de-la-ninez-2026",
           "San Rafael de las Nubes celebró el Día de la Niñez",
           ("Más de 600 niñas y niños participaron en juegos, teatro y talleres de lectura organizados por la "
            "Comisaría de Familia, la biblioteca y el Instituto Colombiano de Bienestar Familiar.",)),
-    _News(None, D(2026, 11, 21), "programacion-navidad-luces-en-las-nubes",
+    _News(None, _D(2026, 11, 21), "programacion-navidad-luces-en-las-nubes",
           "Comienza la programación de Navidad «Luces en las Nubes»",
           ("El encendido del alumbrado navideño será el 1 de diciembre en el parque principal, con presentaciones "
            "de la banda sinfónica y los grupos de danza de la casa de la cultura.",
            "La programación incluye novenas en los barrios y veredas y el tradicional concurso de pesebres."),
           (2,)),
     # --- Despacho ---
-    _News("despacho", D(2026, 11, 10), "proyecto-presupuesto-2027-al-concejo",
+    _News("despacho", _D(2026, 11, 10), "proyecto-presupuesto-2027-al-concejo",
           "El alcalde presentó al Concejo el proyecto de presupuesto 2027",
           ("El proyecto de acuerdo de presupuesto de rentas y gastos para la vigencia 2027 asciende a 38.600 "
            "millones de pesos y prioriza vías terciarias, agua potable y educación rural.",
            "El Concejo Municipal lo estudiará en sesiones ordinarias durante el mes de noviembre.")),
-    _News("despacho", D(2026, 10, 19), "consejo-de-gobierno-avance-plan-de-desarrollo",
+    _News("despacho", _D(2026, 10, 19), "consejo-de-gobierno-avance-plan-de-desarrollo",
           "Consejo de Gobierno evaluó el avance del Plan de Desarrollo al tercer trimestre",
           ("Las secretarías presentaron el avance de sus metas: el plan alcanza un cumplimiento acumulado del "
            "58 % de la meta del cuatrienio.",)),
-    _News("despacho", D(2026, 9, 2), "reunion-con-juntas-de-accion-comunal",
+    _News("despacho", _D(2026, 9, 2), "reunion-con-juntas-de-accion-comunal",
           "Alcalde se reunió con presidentes de juntas de acción comunal",
           ("En el encuentro se priorizaron las obras de placa huella y mantenimiento de vías veredales que se "
            "ejecutarán con el banco de maquinaria en el último trimestre.",)),
     # --- Gobierno ---
-    _News("gobierno", D(2026, 11, 6), "campana-hogares-sin-violencia",
+    _News("gobierno", _D(2026, 11, 6), "campana-hogares-sin-violencia",
           "Comisaría de Familia lanza la campaña «Hogares sin violencia»",
           ("La campaña recorrerá las instituciones educativas y las veredas con talleres sobre prevención de "
            "la violencia intrafamiliar y rutas de atención.",)),
-    _News("gobierno", D(2026, 10, 9), "plan-de-seguridad-fin-de-ano",
+    _News("gobierno", _D(2026, 10, 9), "plan-de-seguridad-fin-de-ano",
           "Consejo de Seguridad define plan para la temporada de fin de año",
           ("Se acordaron controles al uso de pólvora, al consumo de licor en espacio público y a la movilidad "
            "en los días de mayor afluencia de visitantes.",)),
-    _News("gobierno", D(2026, 8, 20), "pedagogia-codigo-de-convivencia",
+    _News("gobierno", _D(2026, 8, 20), "pedagogia-codigo-de-convivencia",
           "Inspección de Policía realizó jornada de pedagogía del Código de Convivencia",
           ("Comerciantes y transportadores recibieron información sobre comportamientos contrarios a la "
            "convivencia y las medidas correctivas de la Ley 1801 de 2016.",)),
-    _News("gobierno", D(2026, 11, 18), "horario-extendido-comisaria-diciembre",
+    _News("gobierno", _D(2026, 11, 18), "horario-extendido-comisaria-diciembre",
           "Horario extendido de la Comisaría de Familia en diciembre",
           ("Durante diciembre la Comisaría de Familia atenderá también los sábados de 8:00 a.m. a 12:00 m. "
            "y habilitará un turno telefónico para casos urgentes.",), (2,)),
     # --- Hacienda ---
-    _News("hacienda", D(2026, 11, 12), "beneficios-tributarios-predial",
+    _News("hacienda", _D(2026, 11, 12), "beneficios-tributarios-predial",
           "Aproveche los beneficios para ponerse al día con el impuesto predial",
           ("Los contribuyentes con deudas de vigencias anteriores pueden pagar hasta el 30 de diciembre con "
            "reducción de intereses moratorios, según el acuerdo municipal vigente.",)),
-    _News("hacienda", D(2026, 11, 3), "declaracion-bimestral-ica",
+    _News("hacienda", _D(2026, 11, 3), "declaracion-bimestral-ica",
           "Contribuyentes del régimen de retención de industria y comercio: plazo de la declaración bimestral",
           ("La declaración y pago de las retenciones de industria y comercio del quinto bimestre vence el "
            "20 de noviembre. El formulario se descarga en la página del impuesto.",)),
-    _News("hacienda", D(2026, 10, 1), "recaudo-predial-supera-meta",
+    _News("hacienda", _D(2026, 10, 1), "recaudo-predial-supera-meta",
           "Recaudo del impuesto predial supera el 82 % de la meta anual",
           ("A 30 de septiembre el municipio recaudó 2.870 millones de pesos por impuesto predial, el 82 % de lo "
            "presupuestado para la vigencia.",)),
-    _News("hacienda", D(2026, 7, 15), "pago-predial-por-pse",
+    _News("hacienda", _D(2026, 7, 15), "pago-predial-por-pse",
           "Hacienda habilitó el pago del impuesto predial por PSE",
           ("Desde hoy los contribuyentes pueden liquidar y pagar el impuesto predial en línea con débito a su "
            "cuenta de ahorros o corriente, a través del botón PSE.",)),
-    _News("hacienda", D(2026, 11, 19), "nuevo-plazo-acuerdos-de-pago",
+    _News("hacienda", _D(2026, 11, 19), "nuevo-plazo-acuerdos-de-pago",
           "Nuevo plazo para suscribir acuerdos de pago del impuesto predial",
           ("Los contribuyentes morosos podrán suscribir acuerdos de pago hasta el 18 de diciembre, con una "
            "cuota inicial del 20 % y plazos de hasta doce meses.",), (2,)),
-    _News("hacienda", D(2026, 11, 23), "jornada-continua-hacienda",
+    _News("hacienda", _D(2026, 11, 23), "jornada-continua-hacienda",
           "Secretaría de Hacienda atenderá en jornada continua la última semana de noviembre",
-          ("Del 24 al 30 de noviembre la ventanilla de recaudo atenderá de 7:00 a.m. a 5:00 p.m. sin cerrar "
+          ("Del 24 al 30 de noviembre la caja de recaudo atenderá de 7:00 a.m. a 5:00 p.m. sin cerrar "
            "al mediodía, para facilitar el pago de impuestos.",), (2,)),
     # --- Planeación ---
-    _News("planeacion", D(2026, 11, 5), "convocatoria-consejo-territorial-de-planeacion",
+    _News("planeacion", _D(2026, 11, 5), "convocatoria-consejo-territorial-de-planeacion",
           "Abierta la convocatoria para renovar el Consejo Territorial de Planeación",
           ("Las organizaciones sociales, gremiales, comunitarias y educativas pueden postular sus ternas hasta "
            "el 30 de noviembre en la Secretaría de Planeación.",)),
-    _News("planeacion", D(2026, 10, 16), "socializacion-ajuste-eot",
+    _News("planeacion", _D(2026, 10, 16), "socializacion-ajuste-eot",
           "Socialización del ajuste al Esquema de Ordenamiento Territorial en las veredas",
           ("El equipo técnico recorrió once veredas para explicar la propuesta de ajuste del Esquema de "
            "Ordenamiento Territorial y recoger aportes de la comunidad.",)),
-    _News("planeacion", D(2026, 9, 10), "sisben-visitas-zona-rural",
+    _News("planeacion", _D(2026, 9, 10), "sisben-visitas-zona-rural",
           "Encuestas del SISBÉN IV: nuevas visitas en la zona rural",
           ("Los encuestadores del SISBÉN visitarán las veredas del sector norte entre septiembre y octubre. "
            "Solicite su encuesta en la Secretaría de Planeación.",)),
-    _News("planeacion", D(2026, 11, 20), "banco-de-proyectos-vivienda-rural",
+    _News("planeacion", _D(2026, 11, 20), "banco-de-proyectos-vivienda-rural",
           "Banco de Proyectos registró el proyecto de mejoramiento de vivienda rural",
           ("El proyecto beneficiará a 85 hogares de la zona rural con mejoras de pisos, cocinas y baterías "
            "sanitarias, y será presentado a cofinanciación departamental.",), (2,)),
     # --- Salud ---
-    _News("salud", D(2026, 11, 2), "vacunacion-influenza-adultos-mayores",
+    _News("salud", _D(2026, 11, 2), "vacunacion-influenza-adultos-mayores",
           "Jornada de vacunación contra la influenza para adultos mayores",
           ("La vacunación es gratuita en el centro de salud y en los puestos móviles que recorrerán las veredas "
            "durante noviembre.",)),
-    _News("salud", D(2026, 10, 8), "alerta-dengue",
+    _News("salud", _D(2026, 10, 8), "alerta-dengue",
           "Alerta por aumento de casos de dengue: elimine los criaderos",
           ("Lave y tape los tanques, elimine recipientes con agua estancada y consulte ante fiebre, dolor de "
            "cabeza y dolor detrás de los ojos.",)),
-    _News("salud", D(2026, 9, 24), "brigada-salud-oral-alto-bonito",
+    _News("salud", _D(2026, 9, 24), "brigada-salud-oral-alto-bonito",
           "Brigada de salud oral en la vereda Alto Bonito",
           ("Ochenta niñas y niños recibieron valoración odontológica, aplicación de flúor y kits de higiene oral.",)),
     # --- Agropecuario ---
-    _News("agropecuario", D(2026, 11, 11), "mercado-campesino-noviembre",
+    _News("agropecuario", _D(2026, 11, 11), "mercado-campesino-noviembre",
           "Mercado campesino de noviembre en el parque principal",
           ("Más de treinta productores ofrecerán frutas, hortalizas, lácteos y café directamente al consumidor "
            "el segundo sábado del mes.",)),
-    _News("agropecuario", D(2026, 10, 23), "asistencia-tecnica-familias-cafeteras",
+    _News("agropecuario", _D(2026, 10, 23), "asistencia-tecnica-familias-cafeteras",
           "80 familias cafeteras reciben asistencia técnica para renovación de cultivos",
           ("Los extensionistas acompañarán la renovación de cafetales envejecidos con variedades resistentes "
            "a la roya.",)),
-    _News("agropecuario", D(2026, 9, 15), "entrega-plantulas-cacao",
+    _News("agropecuario", _D(2026, 9, 15), "entrega-plantulas-cacao",
           "Entrega de 2.000 plántulas de cacao a productores de la vereda El Diamante",
           ("La entrega hace parte del programa de diversificación productiva para familias que sustituyeron "
            "cultivos de uso ilícito.",)),
     # --- Control Interno ---
-    _News("control-interno", D(2026, 11, 9), "informe-pormenorizado-publicado",
+    _News("control-interno", _D(2026, 11, 9), "informe-pormenorizado-publicado",
           "Publicado el informe pormenorizado del estado del control interno",
           ("El informe del periodo julio a octubre de 2026 está disponible en la sección de informes de la "
            "Oficina de Control Interno.",)),
-    _News("control-interno", D(2026, 8, 28), "socializacion-plan-anual-de-auditoria",
+    _News("control-interno", _D(2026, 8, 28), "socializacion-plan-anual-de-auditoria",
           "Control Interno socializa el Plan Anual de Auditoría",
           ("Los líderes de proceso conocieron el cronograma de auditorías internas del segundo semestre.",)),
 ]
@@ -890,12 +911,12 @@ def _dep_despacho(b: _Builder) -> list[_Sub]:
             "Fue elegido alcalde para el periodo constitucional 2024-2027 con el programa de gobierno «San Rafael, "
             "territorio de paz y progreso», que dio origen al Plan de Desarrollo Municipal.",
             "## Agenda pública", "La agenda semanal del alcalde se publica en el "
-            '<a href="/calendario/">calendario de actividades</a>.'], D(2026, 1, 12)),
+            '<a href="/calendario/">calendario de actividades</a>.'], _D(2026, 1, 12)),
         _Sub("gabinete-municipal/", "Gabinete municipal", [
             "El gabinete está integrado por los secretarios de despacho y los jefes de oficina:",
             [f"{escape(d.responsable)} — {escape(d.cargo)}" for d in _DEPS[1:]],
             "El Consejo de Gobierno se reúne todos los lunes a las 7:00 a.m. en el Despacho del Alcalde."],
-            D(2026, 2, 3)),
+            _D(2026, 2, 3)),
         _Sub("decretos/", "Decretos municipales 2026", [
             "Decretos expedidos por el alcalde durante la vigencia 2026, en orden cronológico descendente:",
             [b.doc("/dependencias/despacho/documentos/decreto-118-2026.pdf",
@@ -905,32 +926,32 @@ def _dep_despacho(b: _Builder) -> list[_Sub]:
              b.doc("/dependencias/despacho/documentos/decreto-042-2026.pdf",
                    "Decreto 042 del 30 de abril de 2026, por el cual se adopta el plan de acción de la vigencia", 320)],
             'Consulte la normativa completa en <a href="/transparencia/normativa/normativa-de-la-entidad/">'
-            "Normativa de la entidad</a>."], D(2026, 11, 6)),
+            "Normativa de la entidad</a>."], _D(2026, 11, 6)),
         _Sub("agenda-del-alcalde/", "Agenda del alcalde", [
             "Principales compromisos públicos del alcalde en noviembre de 2026:",
             ("table", ["Fecha", "Actividad", "Lugar"], [
                 ["3 de noviembre", "Consejo de Gobierno ampliado", "Despacho del Alcalde"],
                 ["10 de noviembre", "Radicación del proyecto de presupuesto 2027", "Concejo Municipal"],
                 ["19 de noviembre", "Mesa de trabajo con la Gobernación del Tolima", "Ibagué"],
-                ["26 de noviembre", "Visita de obra vía La Esmeralda", "Vereda La Esmeralda"]])], D(2026, 11, 2)),
+                ["26 de noviembre", "Visita de obra vía La Esmeralda", "Vereda La Esmeralda"]])], _D(2026, 11, 2)),
         _Sub("oficina-de-prensa/", "Oficina de Prensa y Comunicaciones", [
             "La Oficina de Prensa divulga la información institucional en el sitio web, la emisora comunitaria "
             "«Nubes Estéreo 98.3 FM» y las redes sociales de la Alcaldía.",
             "Periodistas y medios pueden solicitar información escribiendo a "
-            f'<a href="mailto:prensa@{DOMAIN}">prensa@{DOMAIN}</a>.'], D(2026, 3, 9)),
+            f'<a href="mailto:prensa@{DOMAIN}">prensa@{DOMAIN}</a>.'], _D(2026, 3, 9)),
         _Sub("gestion-del-riesgo/", "Consejo Municipal de Gestión del Riesgo de Desastres", [
             "El Consejo Municipal de Gestión del Riesgo de Desastres (CMGRD), presidido por el alcalde, coordina "
             "el conocimiento y la reducción del riesgo y el manejo de desastres (Ley 1523 de 2012).",
             [b.doc("/dependencias/despacho/documentos/plan-municipal-gestion-del-riesgo.pdf",
-                   "Plan Municipal de Gestión del Riesgo de Desastres", 2400, D(2025, 6, 30)),
+                   "Plan Municipal de Gestión del Riesgo de Desastres", 2400, _D(2025, 6, 30)),
              b.doc("/dependencias/despacho/documentos/estrategia-respuesta-emergencias.pdf",
-                   "Estrategia Municipal de Respuesta a Emergencias", 1100, D(2025, 6, 30))]], D(2026, 5, 20)),
+                   "Estrategia Municipal de Respuesta a Emergencias", 1100, _D(2025, 6, 30))]], _D(2026, 5, 20)),
         _Sub("programa-de-gobierno/", "Programa de gobierno 2024-2027", [
             "El programa de gobierno inscrito por el alcalde ante la Registraduría se organiza en cuatro líneas: "
             "campo productivo, agua y ambiente, convivencia y paz, y gobierno transparente.",
             [b.doc("/dependencias/despacho/documentos/programa-de-gobierno-2024-2027.pdf",
-                   "Programa de gobierno «San Rafael, territorio de paz y progreso»", 890, D(2024, 1, 10))]],
-             D(2024, 1, 10)),
+                   "Programa de gobierno «San Rafael, territorio de paz y progreso»", 890, _D(2024, 1, 10))]],
+             _D(2024, 1, 10)),
     ]
 
 
@@ -955,13 +976,13 @@ def _dep_gobierno(b: _Builder) -> list[_Sub]:
                     "Coordinar la Comisaría de Familia y la Inspección de Policía.",
                     "Formular y ejecutar el Plan Integral de Seguridad y Convivencia Ciudadana.",
                     "Atender a la población víctima del conflicto armado.",
-                    "Expedir certificados de residencia y permisos de espectáculos públicos."])], D(2026, 1, 20)),
+                    "Expedir certificados de residencia y permisos de espectáculos públicos."])], _D(2026, 1, 20)),
         _Sub("comisaria-de-familia/", "Comisaría de Familia", comisaria,
-             D(2026, 11, 18) if b.v2 else D(2026, 3, 2)),
+             _D(2026, 11, 18) if b.v2 else _D(2026, 3, 2)),
         _Sub("inspeccion-de-policia/", "Inspección de Policía", [
             "La Inspección de Policía conoce de los comportamientos contrarios a la convivencia, de las querellas "
             "por perturbación a la posesión y de las diligencias de restitución de bienes de uso público.",
-            "Atiende en la casa de la justicia, de lunes a viernes."], D(2026, 2, 14)),
+            "Atiende en la casa de la justicia, de lunes a viernes."], _D(2026, 2, 14)),
         _Sub("certificado-de-residencia/", "Certificado de residencia en línea", _tramite(
             b, "/dependencias/gobierno/certificado-de-residencia/",
             "Solicite en línea su certificado de residencia. Se expide en formato PDF con firma digital y un "
@@ -979,14 +1000,14 @@ def _dep_gobierno(b: _Builder) -> list[_Sub]:
 <p><button type="submit">Solicitar certificado</button></p>
 </form>""", 'Verifique la autenticidad de un certificado expedido en '
                  '<a href="/dependencias/gobierno/verificar-certificado/">verificación de certificados</a>.']),
-            D(2026, 4, 6)),
+            _D(2026, 4, 6)),
         _Sub("verificar-certificado/", "Verificación de certificados en línea", [
             "Ingrese el código de verificación impreso en el certificado para confirmar que fue expedido por la "
             "Alcaldía y que no ha sido alterado.",
             """<form class="formulario" action="/dependencias/gobierno/verificar-certificado/" method="get">
 <p><label for="vc-codigo">Código de verificación</label> <input type="text" id="vc-codigo" name="codigo" required></p>
 <p><button type="submit">Verificar</button></p>
-</form>"""], D(2026, 4, 6)),
+</form>"""], _D(2026, 4, 6)),
         _Sub("espectaculos-publicos/", "Permiso para espectáculos públicos", _tramite(
             b, "/dependencias/gobierno/espectaculos-publicos/",
             "Autorización para realizar espectáculos públicos de las artes escénicas en escenarios del municipio.",
@@ -994,17 +1015,17 @@ def _dep_gobierno(b: _Builder) -> list[_Sub]:
              "Póliza de responsabilidad civil extracontractual", "Paz y salvo de derechos de autor"],
             "Gratuito.", "Diez días hábiles.",
             ("/dependencias/gobierno/documentos/formulario-espectaculos-publicos.pdf",
-             "Formulario de solicitud de permiso para espectáculos públicos", 95)), D(2026, 2, 14)),
+             "Formulario de solicitud de permiso para espectáculos públicos", 95)), _D(2026, 2, 14)),
         _Sub("convivencia-y-seguridad/", "Plan Integral de Seguridad y Convivencia Ciudadana", [
             "El Plan Integral de Seguridad y Convivencia Ciudadana (PISCC) 2024-2027 prioriza la prevención del "
             "hurto a fincas, la violencia intrafamiliar y el consumo de sustancias psicoactivas en jóvenes.",
             [b.doc("/dependencias/gobierno/documentos/piscc-2024-2027.pdf",
-                   "Plan Integral de Seguridad y Convivencia Ciudadana 2024-2027", 1500, D(2024, 7, 1))]],
-             D(2026, 5, 5)),
+                   "Plan Integral de Seguridad y Convivencia Ciudadana 2024-2027", 1500, _D(2024, 7, 1))]],
+             _D(2026, 5, 5)),
         _Sub("atencion-a-victimas/", "Atención a víctimas del conflicto armado", [
             "El enlace municipal de víctimas orienta sobre la declaración ante el Ministerio Público, la ayuda "
             "humanitaria inmediata y el acceso a las medidas de reparación integral.",
-            "Atención: martes y jueves en la Secretaría de Gobierno."], D(2026, 6, 11)),
+            "Atención: martes y jueves en la Secretaría de Gobierno."], _D(2026, 6, 11)),
     ]
 
 
@@ -1040,14 +1061,14 @@ def _dep_hacienda(b: _Builder) -> list[_Sub]:
                     "Elaborar el proyecto de presupuesto y el plan financiero.",
                     "Dirigir la tesorería y el pago de las obligaciones del municipio.",
                     "Llevar la contabilidad pública y presentar los estados financieros.",
-                    "Adelantar el cobro persuasivo y coactivo de la cartera."])], D(2026, 1, 20)),
+                    "Adelantar el cobro persuasivo y coactivo de la cartera."])], _D(2026, 1, 20)),
         _Sub("impuesto-predial/", "Impuesto predial unificado", _tramite(
             b, "/dependencias/hacienda/impuesto-predial/",
             "El impuesto predial unificado grava los predios urbanos y rurales del municipio. Se liquida cada año "
             "sobre el avalúo catastral y las tarifas del Estatuto Tributario Municipal.",
             ["Número de la ficha catastral o dirección del predio", "Documento del propietario"],
             "Según el avalúo catastral y la tarifa del predio.", "Inmediato.", extra=predial_extra),
-             D(2026, 11, 19) if b.v2 else D(2026, 7, 15)),
+             _D(2026, 11, 19) if b.v2 else _D(2026, 7, 15)),
         _Sub("industria-y-comercio/", "Impuesto de industria y comercio", _tramite(
             b, "/dependencias/hacienda/industria-y-comercio/",
             "El impuesto de industria y comercio (ICA) y su complementario de avisos y tableros gravan las "
@@ -1055,39 +1076,39 @@ def _dep_hacienda(b: _Builder) -> list[_Sub]:
             ["Registro en el RIT (registro de información tributaria)", "Declaración anual en el formulario único nacional"],
             "Según los ingresos brutos y la tarifa de la actividad.", "Inmediato.",
             ("/dependencias/hacienda/documentos/formulario-unico-nacional-ica.pdf",
-             "Formulario único nacional de declaración y pago del ICA", 240)), D(2026, 1, 28)),
+             "Formulario único nacional de declaración y pago del ICA", 240)), _D(2026, 1, 28)),
         _Sub("acuerdos-de-pago/", "Acuerdos de pago", _tramite(
             b, "/dependencias/hacienda/acuerdos-de-pago/",
             "Los contribuyentes con obligaciones vencidas pueden solicitar facilidades de pago.",
             ["Solicitud escrita", "Cuota inicial", "Garantía cuando el plazo supere un año"],
             "Gratuito.", "Quince días hábiles.",
             ("/dependencias/hacienda/documentos/solicitud-acuerdo-de-pago.pdf",
-             "Formato de solicitud de acuerdo de pago", 80)), D(2026, 3, 16)),
+             "Formato de solicitud de acuerdo de pago", 80)), _D(2026, 3, 16)),
         _Sub("calendario-tributario/", "Calendario tributario 2026", [
             "Fechas de vencimiento de las obligaciones tributarias municipales de la vigencia 2026:",
             ("table", ["Obligación", "Fecha límite"], calendario),
             "Si la fecha cae en día no hábil, el plazo se traslada al siguiente día hábil."],
-             D(2026, 11, 23) if b.v2 else D(2026, 1, 20)),
+             _D(2026, 11, 23) if b.v2 else _D(2026, 1, 20)),
         _Sub("estatuto-tributario/", "Estatuto Tributario Municipal", [
             "El Estatuto Tributario Municipal compila los impuestos, tasas y contribuciones del municipio, sus "
             "tarifas y los procedimientos de fiscalización y cobro.",
             [b.doc("/dependencias/hacienda/documentos/acuerdo-018-2023-estatuto-tributario.pdf",
-                   "Acuerdo 018 de 2023, Estatuto Tributario Municipal", 3100, D(2023, 12, 20)),
+                   "Acuerdo 018 de 2023, Estatuto Tributario Municipal", 3100, _D(2023, 12, 20)),
              # Planted broken link: the 2012 statute was deleted from the server long ago.
              '<a href="/dependencias/hacienda/documentos/estatuto-tributario-2012.pdf">Estatuto tributario '
-             "anterior (Acuerdo 025 de 2012)</a> (PDF, 2.800 KB)"]], D(2024, 1, 15)),
+             "anterior (Acuerdo 025 de 2012)</a> (PDF, 2.800 KB)"]], _D(2024, 1, 15)),
         _Sub("estados-financieros/", "Estados financieros", [
             "Estados financieros del municipio, en orden cronológico descendente:",
             [b.doc("/dependencias/hacienda/documentos/estados-financieros-2026-t3.pdf",
-                   "Estados financieros a 30 de septiembre de 2026", 640, D(2026, 10, 30)),
+                   "Estados financieros a 30 de septiembre de 2026", 640, _D(2026, 10, 30)),
              b.doc("/dependencias/hacienda/documentos/estados-financieros-2026-t2.pdf",
-                   "Estados financieros a 30 de junio de 2026", 610, D(2026, 7, 30)),
+                   "Estados financieros a 30 de junio de 2026", 610, _D(2026, 7, 30)),
              b.doc("/dependencias/hacienda/documentos/estados-financieros-2025.pdf",
-                   "Estados financieros a 31 de diciembre de 2025", 720, D(2026, 2, 27))]], D(2026, 10, 30)),
+                   "Estados financieros a 31 de diciembre de 2025", 720, _D(2026, 2, 27))]], _D(2026, 10, 30)),
         _Sub("tesoreria/", "Tesorería y recaudo", [
-            "La ventanilla de recaudo funciona en el primer piso del Palacio Municipal. También puede pagar en "
+            "La caja de recaudo funciona en el primer piso del Palacio Municipal. También puede pagar en "
             "las oficinas del Banco Agrario y en línea por PSE.",
-            "Tesorera municipal: Sandra Milena Vargas Polanía."], D(2026, 2, 2)),
+            "Tesorera municipal: Sandra Milena Vargas Polanía."], _D(2026, 2, 2)),
     ]
 
 
@@ -1111,26 +1132,26 @@ def _dep_planeacion(b: _Builder) -> list[_Sub]:
             ("ol", ["Formular el Plan de Desarrollo y hacer seguimiento a sus metas.",
                     "Administrar el banco de programas y proyectos de inversión.",
                     "Aplicar el Esquema de Ordenamiento Territorial y expedir licencias urbanísticas.",
-                    "Administrar el SISBÉN y la estratificación socioeconómica."])], D(2026, 1, 20)),
+                    "Administrar el SISBÉN y la estratificación socioeconómica."])], _D(2026, 1, 20)),
         _Sub("plan-de-desarrollo/", "Plan de Desarrollo Municipal 2024-2027", [
             "El Plan de Desarrollo «San Rafael, territorio de paz y progreso 2024-2027» fue adoptado por el Acuerdo "
             "007 de 2024 del Concejo Municipal.",
             [b.doc("/dependencias/planeacion/documentos/plan-de-desarrollo-2024-2027.pdf",
-                   "Plan de Desarrollo Municipal 2024-2027 (Acuerdo 007 de 2024)", 5200, D(2024, 5, 31)),
+                   "Plan de Desarrollo Municipal 2024-2027 (Acuerdo 007 de 2024)", 5200, _D(2024, 5, 31)),
              b.doc("/dependencias/planeacion/documentos/plan-indicativo-2024-2027.pdf",
-                   "Plan indicativo 2024-2027", 900, D(2024, 6, 28))]], D(2024, 6, 28)),
+                   "Plan indicativo 2024-2027", 900, _D(2024, 6, 28))]], _D(2024, 6, 28)),
         _Sub("seguimiento-plan-de-desarrollo/", "Metas e indicadores: seguimiento al Plan de Desarrollo", [
             "Avance de las metas de producto por línea estratégica a 30 de septiembre de 2026:",
             ("table", ["Línea estratégica", "Indicadores", "Avance acumulado"], [
                 ["Campo productivo", "18", "61 %"], ["Agua y ambiente", "12", "54 %"],
                 ["Convivencia y paz", "15", "63 %"], ["Gobierno transparente", "9", "55 %"]]),
             [b.doc("/dependencias/planeacion/documentos/seguimiento-plan-indicativo-2026-t3.pdf",
-                   "Seguimiento al plan indicativo, tercer trimestre de 2026", 430, D(2026, 10, 15))]],
-             D(2026, 10, 15)),
+                   "Seguimiento al plan indicativo, tercer trimestre de 2026", 430, _D(2026, 10, 15))]],
+             _D(2026, 10, 15)),
         _Sub("banco-de-proyectos/", "Banco de programas y proyectos de inversión", [
             "Proyectos registrados en la vigencia 2026, con su código BPIN:",
             ("table", ["Código", "Proyecto", "Valor (pesos)"], proyectos)],
-             D(2026, 11, 20) if b.v2 else D(2026, 8, 3)),
+             _D(2026, 11, 20) if b.v2 else _D(2026, 8, 3)),
         _Sub("licencias-de-construccion/", "Licencias de construcción", _tramite(
             b, "/dependencias/planeacion/licencias-de-construccion/", " ".join(licencias),
             ["Formulario único nacional", "Certificado de tradición y libertad", "Planos arquitectónicos y estructurales",
@@ -1138,34 +1159,34 @@ def _dep_planeacion(b: _Builder) -> list[_Sub]:
             "Según la liquidación de expensas y el impuesto de delineación.", "Hasta 45 días hábiles.",
             ("/dependencias/planeacion/documentos/formulario-unico-nacional-licencias.pdf",
              "Formulario único nacional para la solicitud de licencias", 350)),
-             D(2026, 11, 18) if b.v2 else D(2026, 2, 9)),
+             _D(2026, 11, 18) if b.v2 else _D(2026, 2, 9)),
         _Sub("uso-del-suelo/", "Concepto de uso del suelo", _tramite(
             b, "/dependencias/planeacion/uso-del-suelo/",
             "Certifica los usos permitidos de un predio según el Esquema de Ordenamiento Territorial.",
             ["Solicitud con la dirección o ficha catastral del predio"], "Gratuito.", "Diez días hábiles."),
-             D(2026, 2, 9)),
+             _D(2026, 2, 9)),
         _Sub("esquema-de-ordenamiento-territorial/", "Esquema de Ordenamiento Territorial (EOT)", [
             "El Esquema de Ordenamiento Territorial vigente fue adoptado por el Acuerdo 011 de 2003 y se encuentra "
             "en proceso de ajuste.",
             [b.doc("/dependencias/planeacion/documentos/eot-acuerdo-011-2003.pdf",
-                   "Esquema de Ordenamiento Territorial, Acuerdo 011 de 2003", 7800, D(2003, 9, 1))]],
-             D(2026, 10, 16)),
+                   "Esquema de Ordenamiento Territorial, Acuerdo 011 de 2003", 7800, _D(2003, 9, 1))]],
+             _D(2026, 10, 16)),
         _Sub("sisben/", "SISBÉN", [
             "El SISBÉN clasifica a la población según sus condiciones de vida para el acceso a programas sociales. "
             f"Consulte su grupo en {b.ext_link('sisben', 'la página del SISBÉN')}.",
             "Para solicitar encuesta o actualizar datos acérquese a la Secretaría de Planeación con su documento."],
-             D(2026, 9, 10)),
+             _D(2026, 9, 10)),
         _Sub("estratificacion/", "Estratificación socioeconómica", [
             "La estratificación clasifica los inmuebles residenciales para el cobro diferencial de los servicios "
             "públicos domiciliarios. Los reclamos se presentan ante el comité permanente de estratificación."],
-             D(2025, 11, 4)),
+             _D(2025, 11, 4)),
     ]
     if not b.v2:  # removed in v2 (and still linked from /participa/: a new broken link)
         subs.append(_Sub("convocatoria-consejo-territorial-de-planeacion/",
                          "Convocatoria: Consejo Territorial de Planeación 2027-2030", [
             "Se convoca a las organizaciones sociales, gremiales, comunitarias, ecológicas y educativas a postular "
             "ternas para integrar el Consejo Territorial de Planeación.",
-            "Plazo: hasta el 30 de noviembre de 2026 en la Secretaría de Planeación."], D(2026, 11, 5)))
+            "Plazo: hasta el 30 de noviembre de 2026 en la Secretaría de Planeación."], _D(2026, 11, 5)))
     return subs
 
 
@@ -1189,30 +1210,30 @@ def _dep_salud(b: _Builder) -> list[_Sub]:
             ("ol", ["Dirigir y coordinar el sector salud en el municipio.",
                     "Gestionar el aseguramiento de la población al Sistema General de Seguridad Social en Salud.",
                     "Ejecutar las acciones de salud pública y vigilancia epidemiológica.",
-                    "Inspeccionar y vigilar los establecimientos de interés sanitario."])], D(2026, 1, 20)),
+                    "Inspeccionar y vigilar los establecimientos de interés sanitario."])], _D(2026, 1, 20)),
         _Sub("plan-territorial-de-salud/", "Plan Territorial de Salud 2024-2027", [
             "El Plan Territorial de Salud se articula con el Plan Decenal de Salud Pública 2022-2031.",
             [b.doc("/dependencias/salud/documentos/plan-territorial-de-salud-2024-2027.pdf",
-                   "Plan Territorial de Salud 2024-2027", 2900, D(2024, 6, 15))]], D(2024, 6, 15)),
-        _Sub("programas/", "Programas de salud pública", body, D(2026, 4, 14),
-             last_modified=D(2026, 11, 21) if b.v2 else None),
+                   "Plan Territorial de Salud 2024-2027", 2900, _D(2024, 6, 15))]], _D(2024, 6, 15)),
+        _Sub("programas/", "Programas de salud pública", body, _D(2026, 4, 14),
+             last_modified=_D(2026, 11, 21) if b.v2 else None),
         _Sub("vacunacion/", "Vacunación (PAI)", [
             "La vacunación del esquema regular es gratuita en el centro de salud de lunes a sábado.",
             "En noviembre de 2026 se vacuna contra la influenza a mayores de 60 años, gestantes y niños de 6 a 23 meses."],
-             D(2026, 11, 2)),
+             _D(2026, 11, 2)),
         _Sub("regimen-subsidiado/", "Afiliación al régimen subsidiado", _tramite(
             b, "/dependencias/salud/regimen-subsidiado/",
             "Las personas sin capacidad de pago clasificadas en el SISBÉN pueden afiliarse a una EPS del régimen subsidiado.",
-            ["Documento de identidad", "Encuesta del SISBÉN vigente"], "Gratuito.", "Inmediato."), D(2026, 3, 3)),
+            ["Documento de identidad", "Encuesta del SISBÉN vigente"], "Gratuito.", "Inmediato."), _D(2026, 3, 3)),
         _Sub("salud-publica/", "Vigilancia en salud pública", [
             "La Secretaría notifica semanalmente los eventos de interés en salud pública al SIVIGILA.",
             "Boletín epidemiológico: en octubre de 2026 se notificaron 14 casos de dengue sin signos de alarma."],
-             D(2026, 10, 8)),
+             _D(2026, 10, 8)),
         _Sub("enlaces-de-interes/", "Enlaces de interés en salud", [
             [b.ext_link("minsalud"), b.ext_link("gobernacion", "Secretaría de Salud del Tolima"),
              # Planted external broken link: the Gobernación moved this document.
              f'<a href="{b.base}{_EXTERNAL_404}">Plan Decenal de Salud Pública 2012-2021 (Gobernación del Tolima)</a>']],
-             D(2025, 2, 20)),
+             _D(2025, 2, 20)),
     ]
 
 
@@ -1223,31 +1244,31 @@ def _dep_agropecuario(b: _Builder) -> list[_Sub]:
             ("ol", ["Prestar el servicio público de extensión agropecuaria.",
                     "Apoyar la comercialización de la producción campesina.",
                     "Proteger las microcuencas abastecedoras de acueductos.",
-                    "Llevar el registro de hierros y marcas para ganado."])], D(2026, 1, 20)),
+                    "Llevar el registro de hierros y marcas para ganado."])], _D(2026, 1, 20)),
         _Sub("extension-agropecuaria/", "Servicio de extensión agropecuaria", _tramite(
             b, "/dependencias/agropecuario/extension-agropecuaria/",
             "Acompañamiento técnico a pequeños y medianos productores inscritos en el registro de usuarios.",
             ["Inscripción en el registro de usuarios de extensión agropecuaria"], "Gratuito.", "Quince días hábiles."),
-             D(2026, 2, 24)),
+             _D(2026, 2, 24)),
         _Sub("registro-de-hierros-y-marcas/", "Registro de hierros y marcas para ganado", _tramite(
             b, "/dependencias/agropecuario/registro-de-hierros-y-marcas/",
             "Registro del hierro o marca con que el propietario identifica su ganado.",
             ["Diseño del hierro", "Documento del propietario", "Registro sanitario del predio ante el ICA"],
             "Según el Estatuto Tributario Municipal.", "Diez días hábiles.",
             ("/dependencias/agropecuario/documentos/formulario-registro-hierros.pdf",
-             "Formulario de registro de hierros y marcas", 70)), D(2026, 2, 24)),
+             "Formulario de registro de hierros y marcas", 70)), _D(2026, 2, 24)),
         _Sub("cafe-y-cacao/", "Programas de café y cacao", [
             "El municipio cuenta con 1.860 hectáreas de café y 240 de cacao. La Secretaría apoya la renovación "
-            "de cultivos, el beneficio ecológico y la certificación de cafés especiales."], D(2026, 10, 23)),
+            "de cultivos, el beneficio ecológico y la certificación de cafés especiales."], _D(2026, 10, 23)),
         _Sub("mercados-campesinos/", "Mercados campesinos", [
             "Cada segundo sábado del mes, de 6:00 a.m. a 1:00 p.m., los productores venden directamente en el "
-            "parque principal. Inscripciones en la Secretaría."], D(2026, 11, 11)),
+            "parque principal. Inscripciones en la Secretaría."], _D(2026, 11, 11)),
         _Sub("proteccion-ambiental/", "Protección de microcuencas", [
             "Con Cortolima se adelanta la reforestación de 40 hectáreas en las microcuencas de las quebradas "
-            f"La Neblina y Agua Bonita. Más información en {b.ext_link('cortolima')}."], D(2026, 6, 5)),
+            f"La Neblina y Agua Bonita. Más información en {b.ext_link('cortolima')}."], _D(2026, 6, 5)),
         _Sub("feria-ganadera-2025/", "Feria ganadera y equina 2025", [
             "Memorias de la feria ganadera y equina realizada del 14 al 16 de junio de 2025 en el coso municipal: "
-            "410 ejemplares, 36 expositores y muestra de razas criollas."], D(2025, 6, 20), listed=False),
+            "410 ejemplares, 36 expositores y muestra de razas criollas."], _D(2025, 6, 20), listed=False),
     ]
 
 
@@ -1265,36 +1286,36 @@ def _dep_control_interno(b: _Builder) -> list[_Sub]:
         _Sub("funciones/", "Funciones de la Oficina de Control Interno", [
             "La Oficina de Control Interno cumple sus roles de liderazgo estratégico, enfoque hacia la prevención, "
             "evaluación de la gestión del riesgo, evaluación y seguimiento, y relación con entes externos de control."],
-             D(2026, 1, 20)),
+             _D(2026, 1, 20)),
         _Sub("informes/", "Informes de control interno", [
             "Informes de la Oficina de Control Interno, en orden cronológico descendente:",
             [b.doc("/dependencias/control-interno/documentos/informe-pormenorizado-2026-jul-oct.pdf",
-                   "Informe pormenorizado del estado del control interno, julio a octubre de 2026", 380, D(2026, 11, 9)),
+                   "Informe pormenorizado del estado del control interno, julio a octubre de 2026", 380, _D(2026, 11, 9)),
              b.doc("/dependencias/control-interno/documentos/informe-pormenorizado-2026-mar-jun.pdf",
-                   "Informe pormenorizado del estado del control interno, marzo a junio de 2026", 360, D(2026, 7, 10)),
+                   "Informe pormenorizado del estado del control interno, marzo a junio de 2026", 360, _D(2026, 7, 10)),
              b.doc("/dependencias/control-interno/documentos/evaluacion-control-interno-contable-2025.pdf",
-                   "Evaluación del control interno contable, vigencia 2025", 290, D(2026, 2, 26)),
+                   "Evaluación del control interno contable, vigencia 2025", 290, _D(2026, 2, 26)),
              b.doc("/dependencias/control-interno/documentos/informe-austeridad-gasto-2026-t3.pdf",
-                   "Informe de austeridad del gasto, tercer trimestre de 2026", 210, D(2026, 10, 20))]],
-             D(2026, 11, 9)),
-        _Sub("plan-anual-de-auditoria/", "Plan Anual de Auditoría 2026", auditoria, D(2026, 2, 27),
-             last_modified=D(2026, 11, 21) if b.v2 else None),
+                   "Informe de austeridad del gasto, tercer trimestre de 2026", 210, _D(2026, 10, 20))]],
+             _D(2026, 11, 9)),
+        _Sub("plan-anual-de-auditoria/", "Plan Anual de Auditoría 2026", auditoria, _D(2026, 2, 27),
+             last_modified=_D(2026, 11, 21) if b.v2 else None),
         _Sub("planes-de-mejoramiento/", "Planes de mejoramiento", [
             "Planes de mejoramiento suscritos con la Contraloría Departamental del Tolima y su seguimiento:",
             [b.doc("/dependencias/control-interno/documentos/plan-de-mejoramiento-contraloria-2025.pdf",
-                   "Plan de mejoramiento, auditoría financiera y de gestión vigencia 2025", 330, D(2026, 6, 1))]],
-             D(2026, 6, 1)),
+                   "Plan de mejoramiento, auditoría financiera y de gestión vigencia 2025", 330, _D(2026, 6, 1))]],
+             _D(2026, 6, 1)),
         _Sub("seguimiento-plan-anticorrupcion/", "Seguimiento al Plan Anticorrupción y de Atención al Ciudadano", [
             "Seguimientos cuatrimestrales al Plan Anticorrupción y de Atención al Ciudadano 2026:",
             [b.doc("/dependencias/control-interno/documentos/seguimiento-paac-2026-2.pdf",
-                   "Seguimiento con corte a 31 de agosto de 2026", 260, D(2026, 9, 14)),
+                   "Seguimiento con corte a 31 de agosto de 2026", 260, _D(2026, 9, 14)),
              b.doc("/dependencias/control-interno/documentos/seguimiento-paac-2026-1.pdf",
-                   "Seguimiento con corte a 30 de abril de 2026", 250, D(2026, 5, 14))]], D(2026, 9, 14)),
+                   "Seguimiento con corte a 30 de abril de 2026", 250, _D(2026, 5, 14))]], _D(2026, 9, 14)),
         _Sub("mapa-de-riesgos/", "Mapa de riesgos de corrupción", [
             "El mapa de riesgos de corrupción identifica 14 riesgos en los procesos de contratación, gestión "
             "tributaria, licencias y atención al ciudadano, con sus controles.",
             [b.doc("/dependencias/control-interno/documentos/mapa-riesgos-corrupcion-2026.pdf",
-                   "Mapa de riesgos de corrupción 2026", 300, D(2026, 1, 30))]], D(2026, 1, 30)),
+                   "Mapa de riesgos de corrupción 2026", 300, _D(2026, 1, 30))]], _D(2026, 1, 30)),
     ]
 
 
@@ -1312,7 +1333,7 @@ _DEP_INDEX_EXTRA = {
     # Planted: an image without alt.
     "agropecuario": '<p><img src="/static/img/feria-agropecuaria.gif" width="320" height="180"></p>',
 }
-_DEP_INDEX_DATE = {"planeacion": (D(2026, 11, 5), D(2026, 11, 19))}  # (v1, v2) base dates of index pages
+_DEP_INDEX_DATE = {"planeacion": (_D(2026, 11, 5), _D(2026, 11, 19))}  # (v1, v2) base dates of index pages
 
 
 def _add_dependencias(b: _Builder) -> None:
@@ -1325,7 +1346,7 @@ def _add_dependencias(b: _Builder) -> None:
             b.add(base + s.slug, s.title, s.blocks, s.updated, last_modified=s.last_modified)
         for n in dep_news:
             b.add(n.path, n.title, _news_body(n), n.day, published=n.day)
-        base_dates = _DEP_INDEX_DATE.get(dep.slug, (D(2026, 1, 20), D(2026, 1, 20)))
+        base_dates = _DEP_INDEX_DATE.get(dep.slug, (_D(2026, 1, 20), _D(2026, 1, 20)))
         updated = max([base_dates[b.v - 1], *(n.day for n in dep_news)])
         body = [dep.intro, _DEP_INDEX_EXTRA.get(dep.slug, ""),
                 "## Responsable",
@@ -1341,7 +1362,7 @@ def _add_dependencias(b: _Builder) -> None:
         "mantener actualizada su sección en este sitio.",
         ("table", ["Dependencia", "Responsable", "Correo", "Extensión"],
          [[f'<a href="/dependencias/{d.slug}/">{escape(d.name)}</a>', escape(d.responsable),
-           d.email, d.ext] for d in _DEPS])], D(2026, 1, 20))
+           d.email, d.ext] for d in _DEPS])], _D(2026, 1, 20))
 
 
 def _news_body(n: _News) -> list:
@@ -1394,7 +1415,7 @@ def _add_la_alcaldia(b: _Builder) -> None:
                 (la + "directorio-de-agremiaciones/", "Directorio de agremiaciones y asociaciones"),
                 (la + "ofertas-de-empleo/", "Ofertas de empleo"), (la + "politica-editorial/", "Política editorial y de actualización"),
                 (la + "resena-historica/", "Reseña histórica"), (la + "archivo-historico/", "Archivo histórico")])],
-        D(2026, 1, 20))
+        _D(2026, 1, 20))
     b.add(la + "mision-y-vision/", "Misión y visión", [
         "## Misión",
         "Administrar los recursos del municipio con transparencia y eficiencia para prestar los servicios a cargo, "
@@ -1403,7 +1424,7 @@ def _add_la_alcaldia(b: _Builder) -> None:
         "## Visión",
         "En 2035 San Rafael de las Nubes será un municipio reconocido en el Tolima por su café especial, su "
         "agua protegida y su gobierno abierto, con un campo productivo y una comunidad en paz.",
-        "## Valores", ["Honestidad", "Respeto", "Compromiso", "Diligencia", "Justicia"]], D(2024, 3, 1))
+        "## Valores", ["Honestidad", "Respeto", "Compromiso", "Diligencia", "Justicia"]], _D(2024, 3, 1))
     b.add(la + "funciones-y-deberes/", "Funciones y deberes", [
         '<h2 id="funciones">Funciones del municipio</h2>',
         "Según el artículo 311 de la Constitución y la Ley 136 de 1994, modificada por la Ley 1551 de 2012, al "
@@ -1414,32 +1435,32 @@ def _add_la_alcaldia(b: _Builder) -> None:
                 "agua potable, vivienda, recreación y deporte."]),
         '<h2 id="deberes">Deberes</h2>',
         "Los servidores públicos de la Alcaldía cumplen los deberes del Código General Disciplinario (Ley 1952 "
-        "de 2019) y el código de integridad adoptado por el Decreto 025 de 2019."], D(2024, 3, 1))
+        "de 2019) y el código de integridad adoptado por el Decreto 025 de 2019."], _D(2024, 3, 1))
     b.add(la + "organigrama/", "Organigrama – estructura orgánica", [
         '<p><img src="/static/img/organigrama.gif" alt="Organigrama de la Alcaldía: Alcalde, Oficina de Control '
         'Interno, Secretarías de Gobierno, Hacienda, Planeación, Salud y Desarrollo Agropecuario" width="640" height="360"></p>',
         [b.doc("/la-alcaldia/documentos/organigrama-2024.pdf", "Organigrama y estructura orgánica (Decreto 009 de 2024)",
-               220, D(2024, 2, 1))],
+               220, _D(2024, 2, 1))],
         "La estructura orgánica fue adoptada por el Decreto 009 de 2024. Consulte cada dependencia en "
-        '<a href="/dependencias/">Dependencias</a>.'], D(2024, 2, 1))
+        '<a href="/dependencias/">Dependencias</a>.'], _D(2024, 2, 1))
     b.add(la + "directorio-de-funcionarios/", "Directorio de funcionarios", [
         "Servidores públicos del nivel directivo y asesor, con su cargo y datos de contacto. El conmutador es "
         "+57 (608) 263 4100.",
         ("table", ["Nombre", "Cargo", "Dependencia", "Correo", "Extensión"],
          [[escape(n), escape(c), escape(d), f"{u}@{DOMAIN}", e] for n, c, d, u, e in _FUNCIONARIOS]),
         f"Consulte las hojas de vida y la escala salarial en {b.ext_link('sigep', 'el SIGEP de Función Pública')}."],
-        D(2026, 2, 16))
+        _D(2026, 2, 16))
     b.add(la + "entes-de-control/", "Entes de control", [
         "Entes y autoridades que vigilan a la Alcaldía:",
         ["Concejo Municipal — control político. Calle 5 # 4-10, segundo piso.",
          "Personería Municipal — Ministerio Público, veeduría y defensa de los derechos humanos. Calle 5 # 3-20.",
          f"{b.ext_link('contraloria_tolima')} — control fiscal.",
          f"{b.ext_link('procuraduria')} (Procuraduría Provincial de Ibagué) — control disciplinario.",
-         f"{b.ext_link('contraloria')} — control fiscal de los recursos de la Nación."]], D(2025, 8, 4))
+         f"{b.ext_link('contraloria')} — control fiscal de los recursos de la Nación."]], _D(2025, 8, 4))
     b.add(la + "directorio-de-entidades/", "Directorio de entidades", [
         "Entidades públicas con las que la Alcaldía trabaja o que le prestan servicios a la ciudadanía:",
         [b.ext_link(k) for k in ("gobernacion", "govco", "suit", "mintic", "dnp", "secop", "datos", "suin",
-                                 "sigep", "sisben", "cortolima", "ica", "minsalud")]], D(2025, 8, 4))
+                                 "sigep", "sisben", "cortolima", "ica", "minsalud")]], _D(2025, 8, 4))
     b.add(la + "directorio-de-agremiaciones/", "Directorio de agremiaciones y asociaciones", [
         "Organizaciones sociales y gremiales del municipio:",
         ("table", ["Organización", "Representante", "Contacto"], [
@@ -1450,20 +1471,20 @@ def _add_la_alcaldia(b: _Builder) -> None:
             ["Asociación de Usuarios del Acueducto de Campoalegre", "Julio César Ortiz", "315 555 0105"],
             ["Corporación Cultural Neblina", "María Fernanda Díaz", "316 555 0106"]]),
         "Las 31 juntas de acción comunal veredales y 6 urbanas están registradas en la Secretaría de Gobierno."],
-        D(2026, 3, 20))
+        _D(2026, 3, 20))
     b.add(la + "ofertas-de-empleo/", "Ofertas de empleo y convocatorias", [
         "Convocatorias vigentes:",
         ["Técnico administrativo para la Secretaría de Hacienda (encargo). Inscripciones hasta el 27 de noviembre de 2026.",
          "Contratistas para el Plan de Intervenciones Colectivas 2027 (auxiliares de enfermería). Hojas de vida hasta el 15 de diciembre de 2026."],
         "Los empleos de carrera administrativa se proveen por concurso de la Comisión Nacional del Servicio Civil."],
-        D(2026, 11, 3))
+        _D(2026, 11, 3))
     resena = _blocks(_RESENA + [
         'Consulte también la <a href="/historico/fundacion.html">crónica de la fundación</a> y el '
         '<a href="/la-alcaldia/archivo-historico/">archivo histórico</a> del sitio.'])
     if b.v2:  # markup-only change: paragraphs become divs
         resena = resena.replace("<p>", '<div class="parrafo">').replace("</p>", "</div>")
-    b.add(la + "resena-historica/", "Reseña histórica", resena, D(2025, 5, 12),
-          last_modified=D(2026, 11, 21) if b.v2 else None)
+    b.add(la + "resena-historica/", "Reseña histórica", resena, _D(2025, 5, 12),
+          last_modified=_D(2026, 11, 21) if b.v2 else None)
     b.add(la + "archivo-historico/", "Archivo histórico del sitio web", [
         "Páginas publicadas en el antiguo portal de Gobierno en Línea Territorial (2009-2012), conservadas como "
         "memoria institucional. Algunas no se han actualizado desde entonces.",
@@ -1472,7 +1493,7 @@ def _add_la_alcaldia(b: _Builder) -> None:
                 ("/historico/sitios-turisticos.html", "Sitios turísticos"),
                 ("/historico/acuerdo-gobierno-en-linea-2009.html", "Acuerdo de adopción de Gobierno en Línea (2009)"),
                 ("/historico/plan-de-accion-gel-2010.html", "Plan de acción de Gobierno en Línea 2010")])],
-        D(2025, 5, 12))
+        _D(2025, 5, 12))
     b.add(la + "politica-editorial/", "Política editorial y de actualización del sitio web", [
         "La política editorial, adoptada por la Resolución 114 de 2024, define quién publica, qué se publica y "
         "con qué frecuencia se actualiza el sitio web.",
@@ -1486,7 +1507,7 @@ def _add_la_alcaldia(b: _Builder) -> None:
         "Cada dependencia actualiza su sección al menos cuatro veces al mes. Las noticias se publican el mismo día "
         "del hecho y los documentos de transparencia dentro de los plazos de la Ley 1712 de 2014.",
         [b.doc("/la-alcaldia/documentos/politica-editorial.pdf", "Resolución 114 de 2024, política editorial", 160,
-               D(2024, 4, 2))]], D(2024, 4, 2))
+               _D(2024, 4, 2))]], _D(2024, 4, 2))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1593,7 +1614,10 @@ def _add_transparencia(b: _Builder) -> None:
              '<a href="/atencion/pqrsd/">PQRSD</a>.']
     for slug, label in _TRANSPARENCIA_SECCIONES:
         index.append(f'<h2><a href="{t}{slug}/">{escape(label)}</a></h2>')
-    b.add(t, "Transparencia y acceso a la información pública", index, D(2026, 3, 31))
+        if items[slug]:  # the sub-items, each linked to its first target (the section page has them all)
+            index.append("<ul>" + "".join(f'<li>{num} <a href="{links[0][0]}">{escape(name)}</a></li>'
+                                          for num, name, links in items[slug]) + "</ul>")
+    b.add(t, "Transparencia y acceso a la información pública", index, _D(2026, 3, 31))
     section_text = {
         "reporte-de-informacion": [
             '<p><span class="numeral">9.1</span> Obligación de reporte de información específica de la entidad.</p>',
@@ -1601,7 +1625,7 @@ def _add_transparencia(b: _Builder) -> None:
             "(Contraloría), SUIT (Función Pública), SECOP (Colombia Compra Eficiente), SIVIGILA (Instituto Nacional "
             "de Salud), y el Formulario Único de Reporte de Avances de la Gestión (FURAG).",
             [b.doc("/transparencia/documentos/reportes-normativos-2026.pdf",
-                   "Cronograma de reportes a entes nacionales 2026", 120, D(2026, 2, 1))]],
+                   "Cronograma de reportes a entes nacionales 2026", 120, _D(2026, 2, 1))]],
         "informacion-tributaria": [
             "Información sobre los tributos municipales, su recaudo y sus tarifas, según el Estatuto Tributario "
             'Municipal (<a href="/dependencias/hacienda/estatuto-tributario/">Acuerdo 018 de 2023</a>).'],
@@ -1610,14 +1634,14 @@ def _add_transparencia(b: _Builder) -> None:
         body = list(section_text.get(slug, []))
         if items[slug]:
             body.append(_item_list(items[slug]))
-        b.add(f"{t}{slug}/", label, body or ["Sección en construcción."], D(2026, 3, 31))
+        b.add(f"{t}{slug}/", label, body or ["Sección en construcción."], _D(2026, 3, 31))
 
     ie = t + "informacion-de-la-entidad/"
     b.add(ie + "mapa-de-procesos/", "Mapa de procesos y caracterizaciones", [
         "El modelo de operación por procesos tiene procesos estratégicos, misionales, de apoyo y de evaluación.",
-        [b.doc("/transparencia/documentos/mapa-de-procesos.pdf", "Mapa de procesos", 240, D(2025, 3, 3)),
+        [b.doc("/transparencia/documentos/mapa-de-procesos.pdf", "Mapa de procesos", 240, _D(2025, 3, 3)),
          b.doc("/transparencia/documentos/caracterizaciones-de-procesos.pdf", "Caracterizaciones de los procesos", 980,
-               D(2025, 3, 3))]], D(2025, 3, 3))
+               _D(2025, 3, 3))]], _D(2025, 3, 3))
     b.add(ie + "directorio-institucional/", "Directorio institucional: sedes y horarios", [
         ("table", ["Sede", "Dirección", "Horario"], [
             ["Palacio Municipal (Despacho, Hacienda, Planeación, Control Interno)", "Carrera 4 # 5-32",
@@ -1626,73 +1650,73 @@ def _add_transparencia(b: _Builder) -> None:
              "Lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m."],
             ["Secretaría de Salud", "Carrera 3 # 7-15, centro de salud", "Lunes a sábado de 7:00 a.m. a 1:00 p.m."],
             ["Secretaría de Desarrollo Agropecuario", "Plaza de mercado, local 2", "Lunes a viernes de 7:00 a.m. a 3:00 p.m."]])],
-        D(2026, 2, 16))
+        _D(2026, 2, 16))
     b.add(ie + "servicio-al-publico/", "Servicio al público: carta de trato digno y protocolos", [
         "La carta de trato digno informa los derechos y deberes de la ciudadanía y los canales de atención.",
-        [b.doc("/transparencia/documentos/carta-de-trato-digno.pdf", "Carta de trato digno a la ciudadanía", 150, D(2025, 2, 3)),
-         b.doc("/transparencia/documentos/protocolo-de-atencion.pdf", "Protocolo de atención al ciudadano", 420, D(2025, 2, 3)),
+        [b.doc("/transparencia/documentos/carta-de-trato-digno.pdf", "Carta de trato digno a la ciudadanía", 150, _D(2025, 2, 3)),
+         b.doc("/transparencia/documentos/protocolo-de-atencion.pdf", "Protocolo de atención al ciudadano", 420, _D(2025, 2, 3)),
          b.doc("/transparencia/documentos/formularios-de-tramites.pdf", "Formularios de trámites y servicios", 900,
-               D(2025, 2, 3))]], D(2025, 2, 3))
+               _D(2025, 2, 3))]], _D(2025, 2, 3))
     b.add(ie + "toma-de-decisiones/", "Procedimientos para la toma de decisiones", [
         "Las decisiones se toman en el Consejo de Gobierno, el Comité Institucional de Gestión y Desempeño y los "
         "comités sectoriales, según el manual de procesos y procedimientos.",
         [b.doc("/transparencia/documentos/manual-de-procesos-y-procedimientos.pdf",
-               "Manual de procesos y procedimientos", 1800, D(2024, 9, 9))]], D(2024, 9, 9))
+               "Manual de procesos y procedimientos", 1800, _D(2024, 9, 9))]], _D(2024, 9, 9))
     b.add(ie + "decisiones-que-afectan-al-publico/", "Decisiones que pueden afectar al público", [
         ["Decreto 118 de 2026: plan de seguridad de fin de año y restricciones a la pólvora.",
          "Ajuste del Esquema de Ordenamiento Territorial: socialización en veredas (octubre y noviembre de 2026).",
          "Cierre parcial de la vía San Rafael – La Esmeralda por obras, de lunes a viernes de 8:00 a.m. a 4:00 p.m."]],
-        D(2026, 11, 6))
+        _D(2026, 11, 6))
     b.add(ie + "hojas-de-vida/", "Publicación de hojas de vida de aspirantes: no aplica", [
         "Este requisito no aplica a la Alcaldía: la publicación de hojas de vida de aspirantes a empleos de libre "
         "nombramiento (Decreto 1083 de 2015, artículo 2.2.13.2.3) está dirigida a entidades del orden nacional."],
-        D(2025, 2, 3))
+        _D(2025, 2, 3))
     b.add(t + "normativa/normativa-de-la-entidad/", "Normativa de la entidad", [
         "## Acuerdos del Concejo Municipal",
         [b.doc("/transparencia/documentos/acuerdo-015-2025-presupuesto-2026.pdf",
-               "Acuerdo 015 de 2025, presupuesto de rentas y gastos 2026", 1400, D(2025, 11, 28)),
+               "Acuerdo 015 de 2025, presupuesto de rentas y gastos 2026", 1400, _D(2025, 11, 28)),
          b.doc("/transparencia/documentos/acuerdo-007-2024-plan-de-desarrollo.pdf",
-               "Acuerdo 007 de 2024, Plan de Desarrollo 2024-2027", 300, D(2024, 5, 31))],
+               "Acuerdo 007 de 2024, Plan de Desarrollo 2024-2027", 300, _D(2024, 5, 31))],
         "## Decretos", ['<a href="/dependencias/despacho/decretos/">Decretos municipales 2026</a>'],
         "## Resoluciones y circulares",
         [b.doc("/transparencia/documentos/circular-004-2026.pdf",
-               "Circular 004 de 2026, horario de atención en temporada de fin de año", 60, D(2026, 11, 3)),
+               "Circular 004 de 2026, horario de atención en temporada de fin de año", 60, _D(2026, 11, 3)),
          b.doc("/transparencia/documentos/resolucion-114-2024.pdf", "Resolución 114 de 2024, política editorial", 160,
-               D(2024, 4, 2))],
-        f"Normas nacionales: {b.ext_link('suin', 'consulte SUIN-Juriscol')}."], D(2026, 11, 3))
+               _D(2024, 4, 2))],
+        f"Normas nacionales: {b.ext_link('suin', 'consulte SUIN-Juriscol')}."], _D(2026, 11, 3))
     b.add(t + "normativa/proyectos-de-normas/", "Proyectos de normas para comentarios", [
         "Proyectos de acto administrativo publicados para comentarios de la ciudadanía (consulta ciudadana):",
         ("table", ["Proyecto", "Plazo para comentarios"], [
             [b.doc("/transparencia/documentos/proyecto-decreto-horarios-establecimientos.pdf",
-                   "Proyecto de decreto sobre horarios de establecimientos abiertos al público", 90, D(2026, 11, 12)),
+                   "Proyecto de decreto sobre horarios de establecimientos abiertos al público", 90, _D(2026, 11, 12)),
              "27 de noviembre de 2026"]]),
         f'Envíe sus comentarios a <a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a> o por el '
-        '<a href="/atencion/pqrsd/">formulario PQRSD</a>.'], D(2026, 11, 12))
+        '<a href="/atencion/pqrsd/">formulario PQRSD</a>.'], _D(2026, 11, 12))
     c = t + "contratacion/"
     b.add(c + "plan-anual-de-adquisiciones/", "Plan anual de adquisiciones", [
         [b.doc("/transparencia/documentos/plan-anual-de-adquisiciones-2026.pdf", "Plan anual de adquisiciones 2026",
-               210, D(2026, 1, 30)),
+               210, _D(2026, 1, 30)),
          b.doc("/transparencia/documentos/plan-anual-de-adquisiciones-2025.pdf", "Plan anual de adquisiciones 2025",
-               200, D(2025, 1, 31))],
-        f"El plan también está publicado en {b.ext_link('secop')}."], D(2026, 1, 30))
+               200, _D(2025, 1, 31))],
+        f"El plan también está publicado en {b.ext_link('secop')}."], _D(2026, 1, 30))
     b.add(c + "procesos-de-contratacion/", "Procesos de contratación", [
         f"Todos los procesos de contratación se publican en {b.ext_link('secop')}. Procesos abiertos en noviembre de 2026:",
         ("table", ["Proceso", "Modalidad", "Valor"], [
             ["SRN-MC-041-2026 Suministro de combustible", "Mínima cuantía", "$ 38.000.000"],
             ["SRN-SA-012-2026 Mantenimiento de vías terciarias", "Selección abreviada", "$ 420.000.000"]])],
-        D(2026, 11, 10))
+        _D(2026, 11, 10))
     b.add(c + "ejecucion-de-contratos/", "Ejecución de contratos", [
         "Informes de supervisión y actas de liquidación de los contratos, publicados en SECOP II:",
         [b.doc("/transparencia/documentos/informe-ejecucion-contratos-2026-t3.pdf",
-               "Informe de ejecución de contratos, tercer trimestre de 2026", 340, D(2026, 10, 20))]], D(2026, 10, 20))
+               "Informe de ejecución de contratos, tercer trimestre de 2026", 340, _D(2026, 10, 20))]], _D(2026, 10, 20))
     b.add(c + "manual-de-contratacion/", "Manual de contratación", [
         [b.doc("/transparencia/documentos/manual-de-contratacion.pdf", "Manual de contratación y supervisión", 760,
-               D(2024, 8, 15))]], D(2024, 8, 15))
+               _D(2024, 8, 15))]], _D(2024, 8, 15))
     presupuesto = [b.doc("/transparencia/documentos/presupuesto-2026.pdf", "Presupuesto general de ingresos, gastos e "
-                         "inversión 2026 (Acuerdo 015 de 2025)", 1400, D(2025, 11, 28)),
+                         "inversión 2026 (Acuerdo 015 de 2025)", 1400, _D(2025, 11, 28)),
                    b.doc("/transparencia/documentos/decreto-liquidacion-presupuesto-2026.pdf",
-                         "Decreto 201 de 2025, liquidación del presupuesto 2026", 900, D(2025, 12, 29)),
-                   b.doc("/transparencia/documentos/presupuesto-2025.pdf", "Presupuesto general 2025", 1300, D(2024, 11, 29))]
+                         "Decreto 201 de 2025, liquidación del presupuesto 2026", 900, _D(2025, 12, 29)),
+                   b.doc("/transparencia/documentos/presupuesto-2025.pdf", "Presupuesto general 2025", 1300, _D(2024, 11, 29))]
     modificaciones = ["## Modificaciones presupuestales 2026"]
     if b.v2:  # real change of v2 (text only: v2 adds no new documents, so EXPECTED_CHANGES stays HTML-only)
         modificaciones.append("Decreto 121 del 20 de noviembre de 2026, por el cual se adiciona el presupuesto con "
@@ -1701,20 +1725,20 @@ def _add_transparencia(b: _Builder) -> None:
                           "recursos del balance de la vigencia 2025.")
     b.add(_T + "presupuesto-general/", "Presupuesto general de ingresos, gastos e inversión", [
         "Presupuesto aprobado por el Concejo Municipal para cada vigencia:", presupuesto, *modificaciones],
-        D(2026, 11, 20) if b.v2 else D(2026, 6, 3))
+        _D(2026, 11, 20) if b.v2 else _D(2026, 6, 3))
     # Ejecución presupuestal only up to 2025: present but not current (CHECKLIST_PARTIAL).
     b.add(_T + "ejecucion-presupuestal/", "Ejecución presupuestal", [
         "Informes de ejecución presupuestal de ingresos y gastos por vigencia:",
         [b.doc("/transparencia/documentos/ejecucion-presupuestal-2025.pdf",
-               "Ejecución presupuestal de ingresos y gastos, vigencia 2025 (a 31 de diciembre)", 520, D(2026, 1, 31)),
+               "Ejecución presupuestal de ingresos y gastos, vigencia 2025 (a 31 de diciembre)", 520, _D(2026, 1, 31)),
          b.doc("/transparencia/documentos/ejecucion-presupuestal-2024.pdf",
-               "Ejecución presupuestal de ingresos y gastos, vigencia 2024", 510, D(2025, 1, 31))]], D(2026, 1, 31))
+               "Ejecución presupuestal de ingresos y gastos, vigencia 2024", 510, _D(2025, 1, 31))]], _D(2026, 1, 31))
     b.add(_T + "plan-de-accion/", "Plan de acción", [
         "Plan de acción de la vigencia: objetivos, estrategias, proyectos, metas, responsables y presupuesto.",
-        [b.doc("/transparencia/documentos/plan-de-accion-2026.pdf", "Plan de acción 2026", 640, D(2026, 1, 30)),
-         b.doc("/transparencia/documentos/plan-de-accion-2025.pdf", "Plan de acción 2025", 610, D(2025, 1, 31))],
+        [b.doc("/transparencia/documentos/plan-de-accion-2026.pdf", "Plan de acción 2026", 640, _D(2026, 1, 30)),
+         b.doc("/transparencia/documentos/plan-de-accion-2025.pdf", "Plan de acción 2025", 610, _D(2025, 1, 31))],
         'Consulte el <a href="/dependencias/planeacion/plan-de-desarrollo/">Plan de Desarrollo 2024-2027</a>.'],
-        D(2026, 1, 30))
+        _D(2026, 1, 30))
     inversion = [["2026-73675-0012", "Pavimentación de la vía San Rafael – La Esmeralda", "En ejecución"],
                  ["2026-73675-0009", "Optimización de acueductos veredales", "Contratado"],
                  ["2026-73675-0004", "Dotación de sedes educativas rurales", "Terminado"]]
@@ -1724,57 +1748,57 @@ def _add_transparencia(b: _Builder) -> None:
         "Proyectos de inversión inscritos en el banco de programas y proyectos, con su estado:",
         ("table", ["Código BPIN", "Proyecto", "Estado"], inversion),
         'Detalle en el <a href="/dependencias/planeacion/banco-de-proyectos/">banco de proyectos</a>.'],
-        D(2026, 11, 20) if b.v2 else D(2026, 8, 3))
+        _D(2026, 11, 20) if b.v2 else _D(2026, 8, 3))
     b.add(_T + "informes-de-empalme/", "Informes de empalme", [
         "Informe de empalme entre la administración 2020-2023 y la administración 2024-2027 (Ley 951 de 2005):",
         [b.doc("/transparencia/documentos/informe-de-empalme-2023.pdf",
-               "Informe de empalme y acta de informe de gestión, diciembre de 2023", 2600, D(2023, 12, 28))]],
-        D(2024, 1, 5))
+               "Informe de empalme y acta de informe de gestión, diciembre de 2023", 2600, _D(2023, 12, 28))]],
+        _D(2024, 1, 5))
     b.add(_T + "informacion-relevante/", "Información pública y/o relevante", [
         ["Estado de las vías terciarias después de la temporada de lluvias (boletín de noviembre de 2026).",
          "Resultados de la medición de calidad del agua de los acueductos veredales, tercer trimestre de 2026."]],
-        D(2026, 11, 9))
+        _D(2026, 11, 9))
     b.add(_T + "informes-de-gestion/", "Informes de gestión, evaluación y auditoría", [
         [b.doc("/transparencia/documentos/informe-de-gestion-2025.pdf", "Informe de gestión, vigencia 2025", 3400,
-               D(2026, 2, 27)),
+               _D(2026, 2, 27)),
          b.doc("/transparencia/documentos/informe-rendicion-de-cuentas-2025.pdf",
-               "Informe de rendición de cuentas a la ciudadanía, vigencia 2025", 1900, D(2026, 5, 8)),
+               "Informe de rendición de cuentas a la ciudadanía, vigencia 2025", 1900, _D(2026, 5, 8)),
          b.doc("/transparencia/documentos/rendicion-cuenta-fiscal-2025.pdf",
-               "Rendición de la cuenta fiscal a la Contraloría Departamental, vigencia 2025", 800, D(2026, 2, 28))],
+               "Rendición de la cuenta fiscal a la Contraloría Departamental, vigencia 2025", 800, _D(2026, 2, 28))],
         'Planes de mejoramiento en <a href="/dependencias/control-interno/planes-de-mejoramiento/">Control Interno</a>.'],
-        D(2026, 5, 8))
+        _D(2026, 5, 8))
     b.add(_T + "informes-pqrsd/", "Informes trimestrales de PQRSD y solicitudes de acceso a la información", [
         "Informes trimestrales sobre peticiones, quejas, reclamos, sugerencias, denuncias y solicitudes de acceso "
         "a la información pública, en orden cronológico descendente:",
         [b.doc(f"/transparencia/documentos/informe-pqrsd-{y}-t{q}.pdf", f"Informe de PQRSD, {n} trimestre de {y}",
                180, dd)
-         for y, q, n, dd in [(2026, 3, "tercer", D(2026, 10, 15)), (2026, 2, "segundo", D(2026, 7, 15)),
-                             (2026, 1, "primer", D(2026, 4, 15)), (2025, 4, "cuarto", D(2026, 1, 15))]]],
-        D(2026, 10, 15))
+         for y, q, n, dd in [(2026, 3, "tercer", _D(2026, 10, 15)), (2026, 2, "segundo", _D(2026, 7, 15)),
+                             (2026, 1, "primer", _D(2026, 4, 15)), (2025, 4, "cuarto", _D(2026, 1, 15))]]],
+        _D(2026, 10, 15))
     b.add(t + "datos-abiertos/instrumentos-de-gestion/", "Instrumentos de gestión de la información pública", [
         [b.doc("/transparencia/documentos/registro-activos-de-informacion.pdf", "Registro de activos de información",
-               210, D(2025, 7, 1)),
+               210, _D(2025, 7, 1)),
          b.doc("/transparencia/documentos/indice-informacion-clasificada-y-reservada.pdf",
-               "Índice de información clasificada y reservada", 130, D(2025, 7, 1)),
+               "Índice de información clasificada y reservada", 130, _D(2025, 7, 1)),
          b.doc("/transparencia/documentos/esquema-de-publicacion.pdf", "Esquema de publicación de información", 150,
-               D(2025, 7, 1)),
+               _D(2025, 7, 1)),
          b.doc("/transparencia/documentos/programa-de-gestion-documental.pdf", "Programa de gestión documental (PGD)",
-               480, D(2024, 10, 1)),
+               480, _D(2024, 10, 1)),
          b.doc("/transparencia/documentos/tablas-de-retencion-documental.pdf", "Tablas de retención documental", 1200,
-               D(2024, 10, 1)),
+               _D(2024, 10, 1)),
          b.doc("/transparencia/documentos/costos-de-reproduccion.pdf", "Costos de reproducción de la información", 40,
-               D(2025, 1, 10))],
-        f"Los conjuntos de datos abiertos de la Alcaldía se publican en {b.ext_link('datos')}."], D(2025, 7, 1))
+               _D(2025, 1, 10))],
+        f"Los conjuntos de datos abiertos de la Alcaldía se publican en {b.ext_link('datos')}."], _D(2025, 7, 1))
     g = t + "grupos-de-interes/"
     b.add(g + "mujeres/", "Información para mujeres", [
         "La Alcaldía ejecuta la política pública de mujer y equidad de género 2022-2032.",
         ["Ruta de atención a mujeres víctimas de violencias: Comisaría de Familia, línea 155.",
-         "Programa de emprendimiento «Mujeres de las Nubes»: capital semilla y formación."]], D(2026, 3, 8))
+         "Programa de emprendimiento «Mujeres de las Nubes»: capital semilla y formación."]], _D(2026, 3, 8))
     b.add(g + "otros-grupos-de-interes/", "Otros grupos de interés", [
         ["Víctimas del conflicto armado: enlace municipal en la Secretaría de Gobierno.",
          "Personas con discapacidad: registro de localización y caracterización en la Secretaría de Salud.",
          "Adultos mayores: centro vida y programa Colombia Mayor.",
-         "Jóvenes: Consejo Municipal de Juventud."]], D(2026, 9, 8))
+         "Jóvenes: Consejo Municipal de Juventud."]], _D(2026, 9, 8))
     b.add(t + "informacion-tributaria/tarifas-ica-y-predial/", "Tarifas del impuesto de industria y comercio y del predial", [
         ("table", ["Impuesto", "Actividad o destino", "Tarifa"], [
             ["Industria y comercio", "Actividades industriales", "4 por mil"],
@@ -1783,7 +1807,7 @@ def _add_transparencia(b: _Builder) -> None:
             ["Predial", "Predios rurales destinados a la producción agropecuaria", "6 por mil"],
             ["Predial", "Predios urbanos residenciales", "8 por mil"],
             ["Predial", "Lotes urbanizables no urbanizados", "25 por mil"]]),
-        "Fuente: Estatuto Tributario Municipal (Acuerdo 018 de 2023)."], D(2024, 1, 15))
+        "Fuente: Estatuto Tributario Municipal (Acuerdo 018 de 2023)."], _D(2024, 1, 15))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1824,7 +1848,7 @@ def _add_atencion(b: _Builder) -> None:
                 (a + "consulta-de-radicado/", "Consulte el estado de su solicitud"), (a + "pagos-en-linea/", "Pagos en línea"),
                 (a + "preguntas-frecuentes/", "Preguntas frecuentes"), (a + "contactenos/", "Contáctenos"),
                 (a + "suscripcion/", "Suscripción al boletín"), (a + "informacion-de-interes/", "Información de interés")])],
-        D(2026, 1, 20))
+        _D(2026, 1, 20))
     rows = [[f'<a href="{path}">{escape(name)}</a>', escape(_DEP_BY_SLUG[dep].name),
              "En línea" if online else "Presencial",
              f'<a href="{b.base}{_ficha(suit)}">Ficha {suit} en GOV.CO</a>']
@@ -1833,7 +1857,7 @@ def _add_atencion(b: _Builder) -> None:
         "Trámites y otros procedimientos administrativos de la Alcaldía inscritos en el Sistema Único de "
         f"Información de Trámites (SUIT) y publicados en {b.ext_link('govco', 'el Portal Único del Estado GOV.CO')}:",
         ("table", ["Trámite", "Dependencia", "Modalidad", "GOV.CO"], rows),
-        f"Consulte el inventario completo en {b.ext_link('suit')}."], D(2026, 4, 6))
+        f"Consulte el inventario completo en {b.ext_link('suit')}."], _D(2026, 4, 6))
     b.add(a + "pqrsd/", "Peticiones, quejas, reclamos, sugerencias y denuncias (PQRSD)", [
         "Presente su solicitud en línea. Puede hacerlo de manera anónima. Los términos de respuesta son los de la "
         "Ley 1755 de 2015: 15 días hábiles para peticiones, 10 para solicitudes de información y 30 para consultas.",
@@ -1841,15 +1865,15 @@ def _add_atencion(b: _Builder) -> None:
         "Al radicar recibirá un número de radicado en pantalla y en su correo electrónico, con el que puede "
         '<a href="/atencion/consulta-de-radicado/">consultar el estado de su solicitud</a>. Lea la '
         '<a href="/politicas/politica-de-privacidad/">política de tratamiento de datos personales</a>.',
-        "También puede radicar en la ventanilla de correspondencia del Palacio Municipal o escribir a "
-        f'<a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.'], D(2026, 2, 2))
+        "También puede radicar en la oficina de correspondencia del Palacio Municipal o escribir a "
+        f'<a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.'], _D(2026, 2, 2))
     b.add(a + "consulta-de-radicado/", "Consulte el estado de su solicitud", [
         "Ingrese el número de radicado que recibió al presentar su PQRSD para conocer el estado y la dependencia "
         "responsable.",
         """<form class="formulario" action="/atencion/consulta-de-radicado/" method="get">
 <p><label for="rad-numero">Número de radicado</label> <input type="text" id="rad-numero" name="radicado" required></p>
 <p><button type="submit">Consultar</button></p>
-</form>"""], D(2026, 2, 2))
+</form>"""], _D(2026, 2, 2))
     b.add(a + "pagos-en-linea/", "Pagos en línea", [
         "Liquide y pague en línea el impuesto predial unificado y el impuesto de industria y comercio, con débito "
         "a su cuenta de ahorros o corriente mediante PSE.",
@@ -1862,7 +1886,7 @@ def _add_atencion(b: _Builder) -> None:
         f'<p><a class="boton-pse" href="{b.ext("pse")}"><img src="/static/img/logo-pse.gif" alt="" width="40" height="40"> '
         "Pagar con PSE</a></p>",
         "Si el pago no se refleja en 48 horas, comuníquese con la Secretaría de Hacienda, extensión 120."],
-        D(2026, 7, 15))
+        _D(2026, 7, 15))
     faq = [("¿Cómo obtengo el certificado de residencia?",
             'Solicítelo en línea en <a href="/dependencias/gobierno/certificado-de-residencia/">certificado de residencia</a>.'),
            ("¿Dónde pago el impuesto predial?",
@@ -1873,7 +1897,7 @@ def _add_atencion(b: _Builder) -> None:
            ("¿Qué necesito para una licencia de construcción?",
             'Consulte los requisitos en <a href="/dependencias/planeacion/licencias-de-construccion/">licencias de construcción</a>.')]
     b.add(a + "preguntas-frecuentes/", "Preguntas frecuentes",
-          [x for q, r in faq for x in (f"## {q}", r)], D(2026, 3, 10))
+          [x for q, r in faq for x in (f"## {q}", r)], _D(2026, 3, 10))
     b.add(a + "contactenos/", "Contáctenos", [
         "## Canales de atención",
         ["Presencial: Palacio Municipal, Carrera 4 # 5-32, lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m.",
@@ -1888,7 +1912,7 @@ def _add_atencion(b: _Builder) -> None:
 <p><label for="ct-correo">Correo electrónico</label> <input type="email" id="ct-correo" name="correo" required></p>
 <p><label for="ct-mensaje">Mensaje</label> <textarea id="ct-mensaje" name="mensaje" rows="5" required></textarea></p>
 <p><button type="submit">Enviar</button></p>
-</form>"""], D(2026, 2, 2))
+</form>"""], _D(2026, 2, 2))
     b.add(a + "suscripcion/", "Suscripción al boletín de noticias", [
         "Reciba en su correo las noticias, convocatorias y alertas de la Alcaldía.",
         """<form class="formulario" action="/atencion/suscripcion/" method="post">
@@ -1897,7 +1921,7 @@ def _add_atencion(b: _Builder) -> None:
 <p><input type="checkbox" id="sb-alertas" name="temas" value="alertas"> <label for="sb-alertas">Alertas de gestión del riesgo</label></p>
 <p><input type="checkbox" id="sb-convocatorias" name="temas" value="convocatorias"> <label for="sb-convocatorias">Convocatorias y empleo</label></p>
 <p><button type="submit">Suscribirme</button></p>
-</form>"""], D(2026, 2, 2))
+</form>"""], _D(2026, 2, 2))
     interes = [("/atencion/preguntas-frecuentes/", "Preguntas frecuentes"),
                ("/publicaciones/", "Boletines, estudios y publicaciones"),
                ("/la-alcaldia/ofertas-de-empleo/", "Convocatorias y ofertas de empleo"),
@@ -1915,9 +1939,9 @@ def _add_atencion(b: _Builder) -> None:
                 ["SISBÉN", "Sistema de identificación de potenciales beneficiarios de programas sociales."],
                 ["SUIT", "Sistema Único de Información de Trámites, administrado por Función Pública."],
                 ["Trámite", "Conjunto de pasos que una persona adelanta ante la entidad para obtener un derecho o "
-                            "cumplir una obligación."]])], D(2025, 9, 1))
+                            "cumplir una obligación."]])], _D(2025, 9, 1))
     b.add(a + "informacion-de-interes/", "Información de interés", [_links(interes)],
-          D(2026, 11, 22) if b.v2 else D(2025, 9, 1))
+          _D(2026, 11, 22) if b.v2 else _D(2025, 9, 1))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1938,29 +1962,29 @@ def _add_participa(b: _Builder) -> None:
         "## Convocatorias abiertas",
         # Still linked in v2, after Planeación removed the page: the planted v2-only broken link.
         '<p><a href="/dependencias/planeacion/convocatoria-consejo-territorial-de-planeacion/">Convocatoria para '
-        "el Consejo Territorial de Planeación 2027-2030</a></p>"], D(2026, 11, 5))
+        "el Consejo Territorial de Planeación 2027-2030</a></p>"], _D(2026, 11, 5))
     b.add(p + "rendicion-de-cuentas/", "Rendición de cuentas", [
         "La estrategia de rendición de cuentas 2026 incluye la audiencia pública anual, informes en el sitio web y "
         "espacios de diálogo en las veredas.",
         [b.doc("/participa/documentos/estrategia-rendicion-de-cuentas-2026.pdf",
-               "Estrategia de rendición de cuentas 2026", 260, D(2026, 2, 15)),
+               "Estrategia de rendición de cuentas 2026", 260, _D(2026, 2, 15)),
          '<a href="/noticias/audiencia-rendicion-de-cuentas-2025/">Audiencia pública de rendición de cuentas, vigencia 2025</a>',
          '<a href="/transparencia/planeacion-presupuesto-e-informes/informes-de-gestion/">Informes de gestión</a>'],
         "Video de la audiencia pública en " + b.ext_link("youtube", "el canal de YouTube de la Alcaldía") + "."],
-        D(2026, 5, 8))
+        _D(2026, 5, 8))
     b.add(p + "presupuesto-participativo/", "Presupuesto participativo", [
         "Cada año las juntas de acción comunal priorizan proyectos por 400 millones de pesos en asambleas veredales.",
         ("table", ["Vigencia", "Proyectos priorizados", "Valor"], [["2026", "12", "$ 400.000.000"], ["2025", "10", "$ 350.000.000"]])],
-        D(2026, 3, 15))
+        _D(2026, 3, 15))
     b.add(p + "consulta-ciudadana/", "Consulta ciudadana: diagnóstico e identificación de problemas", [
         "Cuéntenos cuáles son los principales problemas de su barrio o vereda. Los aportes se usan en la "
         "formulación del plan de acción 2027.",
         'Envíe su aporte por el <a href="/atencion/pqrsd/">formulario PQRSD</a> con el asunto «Consulta ciudadana 2027».'],
-        D(2026, 10, 1))
+        _D(2026, 10, 1))
     b.add(p + "control-social/", "Control social", [
         "Las veedurías ciudadanas pueden vigilar la ejecución de obras y contratos. La Personería Municipal "
         "acompaña su conformación.",
-        ["Veeduría ciudadana de la vía La Esmeralda", "Veeduría del Programa de Alimentación Escolar"]], D(2026, 6, 20))
+        ["Veeduría ciudadana de la vía La Esmeralda", "Veeduría del Programa de Alimentación Escolar"]], _D(2026, 6, 20))
     b.add(p + "encuesta/", "Encuesta de satisfacción", [
         "Ayúdenos a mejorar: califique la atención recibida y este sitio web.",
         """<form class="formulario-encuesta" action="/participa/encuesta/" method="post">
@@ -1977,20 +2001,20 @@ def _add_participa(b: _Builder) -> None:
 </fieldset>
 <p><textarea name="comentarios" rows="4" placeholder="Escriba aquí sus comentarios"></textarea></p>
 <p><button type="submit">Enviar encuesta</button></p>
-</form>"""], D(2026, 2, 2))
+</form>"""], _D(2026, 2, 2))
     hostile = f"Aporte ciudadano: {XSS_STRINGS[0]} {XSS_STRINGS[1]}"
     b.add(p + "comentarios/", "Aportes ciudadanos", [
         "Aportes recibidos en la consulta ciudadana y publicados tal como los escribieron sus autores:",
         [f'<a href="{XSS_PAGE}">{escape(hostile)}</a>',
-         "Arreglen el puente peatonal de la vereda El Diamante (aporte 1186)"]], D(2026, 10, 20))
+         "Arreglen el puente peatonal de la vereda El Diamante (aporte 1186)"]], _D(2026, 10, 20))
     b.add(XSS_PAGE, hostile, [
         "Texto del aporte, publicado sin edición: " + escape('<img src=x onerror="alert(2)">') + " Solicito que se "
         "mejore el alumbrado del barrio El Mirador.",
         "Respuesta de la Secretaría de Planeación: el alumbrado está incluido en el plan de acción 2027."],
-        D(2026, 10, 20))
+        _D(2026, 10, 20))
     b.add(p + "consulta-presupuesto-participativo-2025/", "Resultados de la consulta de presupuesto participativo 2025", [
         "En 2025 participaron 1.240 personas en 31 asambleas veredales y 6 urbanas. Los diez proyectos "
-        "priorizados se ejecutaron en un 90 %."], D(2025, 12, 10))
+        "priorizados se ejecutaron en un 90 %."], _D(2025, 12, 10))
 
 
 # --------------------------------------------------------------------------------------------
@@ -2077,9 +2101,9 @@ def _add_calendar(b: _Builder) -> None:
                 '<table class="calendario"><thead><tr>' + "".join(f'<th scope="col">{d[:2].capitalize()}</th>' for d in _DIAS)
                 + f"</tr></thead><tbody>{grid}</tbody></table>", "## Agenda del mes", agenda]
         title = f"Calendario de actividades: {_MESES[m - 1]} de {y}"
-        b.add(f"/calendario/?mes={ym}", title, body, D(2026, 10, 30))
+        b.add(f"/calendario/?mes={ym}", title, body, _D(2026, 10, 30))
         if ym == "2026-11":  # the entry point shows the current month
-            b.add("/calendario/", title, body, D(2026, 10, 30))
+            b.add("/calendario/", title, body, _D(2026, 10, 30))
 
 
 def _add_misc(b: _Builder) -> None:
@@ -2088,19 +2112,19 @@ def _add_misc(b: _Builder) -> None:
 <p><button type="submit">Buscar</button></p>
 </form>"""
     b.add("/buscar/", "Buscar en el sitio", [search_form, "Escriba una o varias palabras, por ejemplo «predial» o «certificado»."],
-          D(2026, 1, 20))
+          _D(2026, 1, 20))
     b.add("/buscar/?q=predial", "Resultados de búsqueda: predial", [search_form, "Se encontraron 4 resultados para «predial»:",
           _links([("/dependencias/hacienda/impuesto-predial/", "Impuesto predial unificado"),
                   ("/atencion/pagos-en-linea/", "Pagos en línea"),
                   ("/dependencias/hacienda/calendario-tributario/", "Calendario tributario 2026"),
                   ("/transparencia/informacion-tributaria/tarifas-ica-y-predial/", "Tarifas de ICA y predial")])],
-          D(2026, 1, 20))
+          _D(2026, 1, 20))
     pol = "/politicas/"
     b.add(pol + "terminos-y-condiciones/", "Términos y condiciones de uso", [
         "Al usar este sitio web usted acepta estas condiciones. La Alcaldía procura que la información publicada "
         "sea exacta y esté actualizada, pero no responde por el uso que terceros hagan de ella.",
         "Los enlaces a sitios de otras entidades se ofrecen como servicio; la Alcaldía no controla su contenido.",
-        "Cualquier controversia se rige por las leyes de la República de Colombia."], D(2024, 4, 2))
+        "Cualquier controversia se rige por las leyes de la República de Colombia."], _D(2024, 4, 2))
     b.add(pol + "politica-de-privacidad/", "Política de privacidad y tratamiento de datos personales", [
         "En cumplimiento de la Ley 1581 de 2012 y el Decreto 1377 de 2013, la Alcaldía, como responsable del "
         "tratamiento, informa que los datos personales recogidos por sus canales se usan solo para atender las "
@@ -2108,28 +2132,28 @@ def _add_misc(b: _Builder) -> None:
         "## Derechos del titular",
         ["Conocer, actualizar y rectificar sus datos.", "Solicitar prueba de la autorización.",
          "Revocar la autorización o pedir la supresión del dato.", "Presentar quejas ante la Superintendencia de Industria y Comercio."],
-        f'Para ejercerlos escriba a <a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.'], D(2024, 4, 2))
+        f'Para ejercerlos escriba a <a href="mailto:contactenos@{DOMAIN}">contactenos@{DOMAIN}</a>.'], _D(2024, 4, 2))
     b.add(pol + "derechos-de-autor/", "Derechos de autor y autorización de uso de contenidos", [
         "Los contenidos de este sitio pueden reproducirse citando la fuente, salvo que se indique lo contrario. "
-        "Las imágenes de terceros conservan los derechos de sus autores."], D(2024, 4, 2))
+        "Las imágenes de terceros conservan los derechos de sus autores."], _D(2024, 4, 2))
     b.add("/ninos/", "Portal de niñas, niños y adolescentes", [
         "¡Hola! Este es tu espacio para conocer tu municipio y tus derechos.",
         _links([("/ninos/conoce-tu-municipio/", "Conoce tu municipio"), ("/ninos/tus-derechos/", "Tus derechos")])],
-        D(2026, 4, 26))
+        _D(2026, 4, 26))
     b.add("/ninos/conoce-tu-municipio/", "Conoce tu municipio", [
         "San Rafael de las Nubes está en las montañas del Tolima, a 1.900 metros sobre el nivel del mar. ¡Por eso "
         "las nubes bajan a visitarnos casi todas las tardes!",
-        "Aquí se cultiva café, cacao y aguacate, y nacen las quebradas La Neblina y Agua Bonita."], D(2026, 4, 26))
+        "Aquí se cultiva café, cacao y aguacate, y nacen las quebradas La Neblina y Agua Bonita."], _D(2026, 4, 26))
     b.add("/ninos/tus-derechos/", "Tus derechos", [
         "Tienes derecho a la vida, a la salud, a la educación, a jugar y a ser protegido de toda forma de violencia. "
-        "Si alguien te hace daño, cuéntale a un adulto de confianza o llama a la línea 141 del ICBF."], D(2026, 4, 26))
+        "Si alguien te hace daño, cuéntale a un adulto de confianza o llama a la línea 141 del ICBF."], _D(2026, 4, 26))
     b.add("/publicaciones/", "Boletines, estudios y publicaciones", [
         [b.doc("/publicaciones/documentos/boletin-informativo-octubre-2026.pdf", "Boletín informativo, octubre de 2026",
-               900, D(2026, 11, 2)),
+               900, _D(2026, 11, 2)),
          b.doc("/publicaciones/documentos/estudio-caracterizacion-cafetera.pdf",
-               "Estudio de caracterización de la caficultura municipal", 2200, D(2025, 8, 1)),
+               "Estudio de caracterización de la caficultura municipal", 2200, _D(2025, 8, 1)),
          b.doc("/publicaciones/documentos/anuario-estadistico-2025.pdf", "Anuario estadístico municipal 2025", 3100,
-               D(2026, 3, 30))]], D(2026, 11, 2))
+               _D(2026, 3, 30))]], _D(2026, 11, 2))
     sections = [("/", "Inicio"), ("/la-alcaldia/", "La Alcaldía"), ("/dependencias/", "Dependencias"),
                 ("/transparencia/", "Transparencia y acceso a la información pública"),
                 ("/atencion/", "Atención y servicios a la ciudadanía"), ("/participa/", "Participa"),
@@ -2141,16 +2165,323 @@ def _add_misc(b: _Builder) -> None:
     if not b.v2:
         sections.insert(9, ("/atencion/glosario/", "Glosario"))
     tree = [_links(sections)]
-    for _label, href, subs in _MENU[1:5]:
-        tree.append(f"## {escape(_label)}")
+    for label, _href, subs in _MENU[1:5]:
+        tree.append(f"## {escape(label)}")
         tree.append(_links((h, t) for t, h in subs))
-    b.add("/mapa-del-sitio/", "Mapa del sitio", tree, D(2026, 11, 22) if b.v2 else D(2025, 9, 1))
+    b.add("/mapa-del-sitio/", "Mapa del sitio", tree, _D(2026, 11, 22) if b.v2 else _D(2025, 9, 1))
     b.add("/admin/", "Acceso de funcionarios", [
         """<form class="formulario" action="/admin/" method="post">
 <input type="hidden" name="csrf_token" value="%CSRF%">
 <p><label for="ad-usuario">Usuario</label> <input type="text" id="ad-usuario" name="usuario" required></p>
 <p><label for="ad-clave">Contraseña</label> <input type="password" id="ad-clave" name="clave" required></p>
 <p><button type="submit">Ingresar</button></p>
-</form>""", '<a href="/admin/recuperar-clave/">¿Olvidó su contraseña?</a>'], D(2024, 1, 10))
+</form>""", '<a href="/admin/recuperar-clave/">¿Olvidó su contraseña?</a>'], _D(2024, 1, 10))
     b.add("/admin/recuperar-clave/", "Recuperar contraseña", [
-        "Escriba a la mesa de ayuda de sistemas, extensión 105, para restablecer su contraseña."], D(2024, 1, 10))
+        "Escriba a la mesa de ayuda de sistemas, extensión 105, para restablecer su contraseña."], _D(2024, 1, 10))
+
+
+# --------------------------------------------------------------------------------------------
+# Legacy pages (GEL-T platform era): ISO-8859-1 without declaration, windows-1252 in the header
+# --------------------------------------------------------------------------------------------
+
+def _add_legacy(b: _Builder) -> None:
+    h = "/historico/"
+    iso, cp = "iso-8859-1", "windows-1252"
+    b.legacy[h + "resena-historica.html"] = _Legacy(h + "resena-historica.html", "Reseña histórica", """
+<p>Reseña histórica del municipio de San Rafael de las Nubes.</p>
+<p>Según la tradición oral, el caserío se fundó en 1887 cuando las familias de don Eusebio Marín y doña Rosaura
+Jaramillo, colonos antioqueños, levantaron sus ranchos en la cuchilla que hoy ocupa el parque principal. La
+montaña, siempre cubierta de neblina en las tardes, le dio el apellido al pueblo; el nombre lo tomó del arcángel
+San Rafael, patrono de la capilla construida en 1893.</p>
+<p>En 1912 fue erigido corregimiento del municipio de Rovira y en 1954, por ordenanza de la Asamblea del Tolima,
+se convirtió en municipio. El primer alcalde fue el señor Aristóbulo Peña.</p>
+<p>La economía del municipio ha girado alrededor del café desde su fundación. En los años setenta se construyó la
+carretera que lo comunica con Ibagué, y en 1986 llegó la electrificación a la mayoría de las veredas.</p>
+<table border="1" cellpadding="3" cellspacing="0"><tr><td><b>Año</b></td><td><b>Hecho</b></td></tr>
+<tr><td>1887</td><td>Fundación del caserío</td></tr><tr><td>1912</td><td>Corregimiento</td></tr>
+<tr><td>1954</td><td>Creación del municipio</td></tr><tr><td>1986</td><td>Electrificación rural</td></tr></table>
+""", iso, "none", _D(2009, 6, 15))
+    b.legacy[h + "himno.html"] = _Legacy(h + "himno.html", "Himno de San Rafael de las Nubes", """
+<p><i>Letra: Gilma Rosa Aldana. Música: maestro Efraín Cárdenas. Adoptado por el Acuerdo 009 de 1994.</i></p>
+<p><b>Coro</b><br>¡Oh, tierra de montañas y neblina!<br>San Rafael, jardín del Tolima,<br>
+tu café es orgullo y es canción,<br>tu gente es trabajo y corazón.</p>
+<p><b>I</b><br>En la cuchilla alzaron sus ranchos<br>los colonos de fe y de valor,<br>
+y al arcángel le dieron tu nombre<br>bajo el cielo de nubes y sol.</p>
+<p><b>II</b><br>Las quebradas que bajan cantando,<br>La Neblina y Agua Bonita,<br>
+riegan cafetales y sueños<br>de la niñez que en tu suelo habita.</p>
+<p><b>III</b><br>Campesino, tu mano es la patria,<br>tu sudor es semilla de paz;<br>
+San Rafael de las Nubes, mañana<br>con justicia y trabajo vivirás.</p>
+<p><b>IV</b><br>Con la aurora despiertan los valles,<br>el arriero retoma el camino,<br>
+y en la plaza la banda proclama<br>la alegría de un pueblo sencillo.</p>
+<p>El himno se interpreta en todos los actos oficiales del municipio, después del Himno Nacional de la
+República de Colombia y del Himno del Tolima.</p>
+""", iso, "none", _D(2009, 6, 15))
+    b.legacy[h + "simbolos.html"] = _Legacy(h + "simbolos.html", "Símbolos municipales", """
+<p align="center"><img src="/static/img/escudo-antiguo.gif" width="150" height="180" border="0"></p>
+<p><b>El escudo.</b> Fue diseñado por el señor Próspero Guzmán en 1960. En la parte superior aparece el
+arcángel San Rafael; en el centro, una montaña cubierta de nubes y una mata de café, símbolo de la riqueza de
+nuestros campos; en la parte inferior, dos quebradas que representan el agua que nace en el municipio.</p>
+<p><b>La bandera.</b> Consta de tres franjas horizontales: verde (las montañas y la esperanza), blanco (las nubes
+y la paz) y café (la tierra y el grano que nos da el sustento). Fue adoptada por el Acuerdo 015 de 1994.</p>
+<p><b>El himno.</b> Consulte la letra en la página del <a href="himno.html">himno</a>.</p>
+<p>Los símbolos municipales deben usarse en los actos oficiales, en la papelería de la administración y en
+las instituciones educativas. Su reproducción con fines comerciales requiere autorización de la Alcaldía.</p>
+<p>Más información sobre la misión de la administración en <a href="../nuestra-alcaldia/mision.html">Misión</a>.</p>
+""", iso, "none", _D(2010, 2, 8))
+    turismo_enc, turismo_decl = ("utf-8", "meta") if b.v2 else (iso, "meta")  # ENCODING_CHANGED_PATHS
+    b.legacy[h + "sitios-turisticos.html"] = _Legacy(h + "sitios-turisticos.html", "Sitios turísticos", """
+<p>Visite San Rafael de las Nubes, el balcón cafetero del Tolima.</p>
+<ul>
+<li><b>Mirador de La Cruz:</b> a veinte minutos a pie del parque principal, con vista al cañón del río.</li>
+<li><b>Cascada de Agua Bonita:</b> caída de 40 metros en la vereda del mismo nombre; se llega por un sendero
+ecológico de dos horas.</li>
+<li><b>Capilla de San Rafael (1893):</b> construcción en bahareque, declarada bien de interés cultural municipal.</li>
+<li><b>Ruta del café:</b> visitas a fincas cafeteras con degustación y recorrido por el beneficio.</li>
+<li><b>Reserva de la quebrada La Neblina:</b> bosque de niebla con robles, orquídeas y aves como el
+barranquero y la pava de monte; visitas guiadas con la casa de la cultura.</li>
+</ul>
+<p><b>Cómo llegar:</b> desde Ibagué, por la vía a Rovira, se toma el desvío en el kilómetro 38; son dos horas
+en bus intermunicipal. Las empresas de transporte salen cada hora desde el terminal de Ibagué.</p>
+<p>Información turística: casa de la cultura, teléfono (8) 263 4120. ¡Bienvenidos!</p>
+""", turismo_enc, turismo_decl, _D(2011, 3, 14))
+    b.legacy[h + "acuerdo-gobierno-en-linea-2009.html"] = _Legacy(
+        h + "acuerdo-gobierno-en-linea-2009.html", "Acuerdo de adopción de Gobierno en Línea", """
+<p><b>ACUERDO No. 012 DE 2009</b><br>(30 de julio de 2009)</p>
+<p>“Por medio del cual se adopta la estrategia “Gobierno en Línea” en el municipio de San Rafael de las Nubes –
+Tolima, y se dictan otras disposiciones”.</p>
+<p>EL CONCEJO MUNICIPAL DE SAN RAFAEL DE LAS NUBES, en uso de sus atribuciones constitucionales y legales, y en
+especial las conferidas por el Decreto 1151 de 2008,</p>
+<p><b>ACUERDA:</b></p>
+<p><b>ARTÍCULO PRIMERO.</b> Adoptar en el municipio la estrategia “Gobierno en Línea”, cuyo objetivo es contribuir
+a la construcción de un Estado más eficiente, más transparente y participativo, que preste mejores servicios a
+los ciudadanos mediante el aprovechamiento de las tecnologías de la información y las comunicaciones.</p>
+<p><b>ARTÍCULO SEGUNDO.</b> Crear el Comité de Gobierno en Línea – Antitrámites, integrado por el alcalde, los
+secretarios de despacho y el jefe de control interno, que se reunirá cada tres meses.</p>
+<p><b>ARTÍCULO TERCERO.</b> El sitio web municipal publicará la información de las fases de información e
+interacción en los plazos del Manual para la implementación de la estrategia – ‘orden territorial’.</p>
+<p>Dado en San Rafael de las Nubes a los treinta (30) días del mes de julio de 2009…</p>
+""", cp, "header", _D(2009, 8, 3))
+    b.legacy[h + "plan-de-accion-gel-2010.html"] = _Legacy(
+        h + "plan-de-accion-gel-2010.html", "Plan de acción de Gobierno en Línea 2010", """
+<p>Plan de acción aprobado por el Comité de Gobierno en Línea – Antitrámites el 12 de febrero de 2010.</p>
+<table border="1" cellpadding="3" cellspacing="0">
+<tr><td><b>Fase</b></td><td><b>Plazo (orden territorial)</b></td><td><b>Estado</b></td></tr>
+<tr><td>Información</td><td>1 de noviembre de 2008</td><td>Cumplida</td></tr>
+<tr><td>Interacción</td><td>1 de diciembre de 2009</td><td>En avance – 80 %</td></tr>
+<tr><td>Transacción</td><td>1 de diciembre de 2010</td><td>Programada</td></tr>
+<tr><td>Transformación</td><td>1 de diciembre de 2011</td><td>Programada</td></tr>
+<tr><td>Democracia</td><td>1 de diciembre de 2012</td><td>Programada</td></tr>
+</table>
+<p>Indicadores: actualización del sitio web “4 veces al mes”; un responsable por dependencia; publicación de los
+trámites en el SUIT; enlaces a entidades aliadas; documento de empalme publicado en el sitio.</p>
+<p>Responsable: ingeniero de sistemas de la Alcaldía – “líder GEL”.</p>
+""", cp, "header", _D(2010, 2, 15))
+
+
+# --------------------------------------------------------------------------------------------
+# Non-HTML resources
+# --------------------------------------------------------------------------------------------
+
+def _pdf(title: str) -> bytes:
+    """A small but well-formed one-page PDF (correct xref), so PDF-aware tools can open it."""
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    text = text.replace("\\", "").replace("(", "[").replace(")", "]")
+    stream = (f"BT /F1 14 Tf 72 720 Td ({text}) Tj ET\n"
+              "BT /F1 10 Tf 72 700 Td (Alcaldia de San Rafael de las Nubes - Tolima) Tj ET").encode()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+# A 1x1 transparent GIF stands for every image: the audits care about <img> markup, not pixels.
+_GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
+_IMAGES = ["logo-govco", "marca-pais", "escudo", "favicon", "organigrama", "feria-agropecuaria", "logo-pse",
+           "escudo-antiguo"]
+_CSS = (b"body{font-family:Verdana,Arial,sans-serif;margin:0}.barra-govco{background:#3366cc;padding:4px}"
+        b".menu-principal ul{list-style:none}.pie{background:#0b5d3b;color:#fff;padding:1em}"
+        b".tabla td,.tabla th{border:1px solid #ccc;padding:4px}\n")
+_STATIC_DATE = _D(2024, 1, 10)
+
+_REDIRECT_BODY = "<html><body><p>Esta página se ha movido a <a href=\"{to}\">{to}</a>.</p></body></html>"
+
+
+def _sitemap_paths(b: _Builder) -> list[tuple[str, date]]:
+    """Canonical HTML pages for /sitemap.xml: no query strings (pagination, calendar months, search),
+    no robots-blocked admin pages; the entry point /calendario/ stands for the calendar."""
+    out = [(p.path, p.last_modified or p.updated) for p in b.pages.values()
+           if "?" not in p.path and not p.path.startswith("/admin/")]
+    out += [(lp.path, lp.updated) for lp in b.legacy.values()]
+    return sorted(out)
+
+
+def _build(version: int, external_base: str) -> _Builder:
+    b = _Builder(version, external_base)
+    _add_home_and_news(b)
+    _add_la_alcaldia(b)
+    _add_dependencias(b)
+    _add_transparencia(b)
+    _add_atencion(b)
+    _add_participa(b)
+    _add_calendar(b)
+    _add_misc(b)
+    _add_legacy(b)
+    return b
+
+
+def demo_site(version: int, external_base: str = DEFAULT_EXTERNAL_BASE) -> dict[str, Resource]:
+    """Map request path (with query string, e.g. '/noticias/?page=2') -> Resource for the given version (1 or 2).
+
+    External links point at ``external_base`` + path (serve :func:`allied_site` there). The sitemap's
+    <loc> entries and robots.txt's Sitemap line are root-relative because the site's own URL is only
+    known once a server is listening: pass the result through :func:`with_site_base` to make them
+    absolute.
+    """
+    b = _build(version, external_base)
+    routes: dict[str, Resource] = {}
+    for page in b.pages.values():
+        routes[page.path] = Resource.html(_render(b, page), last_modified=_when(page.last_modified or page.updated))
+    for sid in _SID.values():  # a real server ignores the session id: both versions' ids answer
+        routes[f"/participa/encuesta/?sid={sid}"] = routes["/participa/encuesta/"]
+    for lp in b.legacy.values():
+        ctype = "text/html"  # "none" and "meta": the HTTP header names no charset
+        if lp.declared == "header" or lp.encoding == "utf-8":
+            ctype = f"text/html; charset={lp.encoding}"
+        routes[lp.path] = Resource(body=_render_legacy(b, lp), headers={"Content-Type": ctype},
+                                   last_modified=_when(lp.updated))
+    for path, (title, when) in b.docs.items():
+        routes[path] = Resource(body=_pdf(title), headers={"Content-Type": "application/pdf"}, last_modified=_when(when))
+    for name in _IMAGES:
+        routes[f"/static/img/{name}.gif"] = Resource(body=_GIF, headers={"Content-Type": "image/gif"},
+                                                     last_modified=_when(_STATIC_DATE))
+    routes["/static/css/estilo.css"] = Resource(body=_CSS, headers={"Content-Type": "text/css; charset=utf-8"},
+                                                last_modified=_when(_STATIC_DATE))
+    for r in REDIRECTS:
+        routes[r["path"]] = Resource(body=_REDIRECT_BODY.format(to=r["to"]).encode(), status=r["status"],
+                                     headers={"Location": r["to"], "Content-Type": "text/html; charset=utf-8"},
+                                     last_modified=None)
+    routes["/dependencias/gobierno/consulta-de-comparendos/"] = Resource(
+        body=b"<html><body><h1>Error 500</h1><p>Internal Server Error: SIMIT connection timeout</p></body></html>",
+        status=500, last_modified=None, etag=False)
+    routes["/robots.txt"] = Resource(
+        body=b"User-agent: *\nDisallow: /admin/\n\nSitemap: /sitemap.xml\n",
+        headers={"Content-Type": "text/plain; charset=utf-8"}, last_modified=_when(_STATIC_DATE))
+    urls = "".join(f"<url><loc>{escape(p)}</loc><lastmod>{d.isoformat()}</lastmod></url>\n"
+                   for p, d in _sitemap_paths(b))
+    routes["/sitemap.xml"] = Resource(
+        body=('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+              f"{urls}</urlset>\n").encode(),
+        headers={"Content-Type": "application/xml; charset=utf-8"},
+        last_modified=_when(max(d for _p, d in _sitemap_paths(b))))
+    return routes
+
+
+def with_site_base(routes: dict[str, Resource], site_base: str) -> dict[str, Resource]:
+    """Copy of ``routes`` whose robots.txt Sitemap line and sitemap <loc>s are absolute under ``site_base``
+    (e.g. ``server.url``), as the sitemap protocol requires."""
+    base = site_base.rstrip("/")
+    out = dict(routes)
+    robots = routes["/robots.txt"]
+    out["/robots.txt"] = Resource(body=robots.body.replace(b"Sitemap: /", f"Sitemap: {base}/".encode()),
+                                  status=robots.status, headers=dict(robots.headers),
+                                  last_modified=robots.last_modified)
+    sm = routes["/sitemap.xml"]
+    out["/sitemap.xml"] = Resource(body=sm.body.replace(b"<loc>/", f"<loc>{base}/".encode()), status=sm.status,
+                                   headers=dict(sm.headers), last_modified=sm.last_modified)
+    return out
+
+
+def allied_site() -> dict[str, Resource]:
+    """A small second site ('entidades aliadas', e.g. pages standing for gobernación / gov.co / SUIT / SECOP /
+    datos.gov.co) served on another port; external links of the demo point at external_base + path.
+
+    Every external path the demo links to answers 200, except the planted one (see BROKEN_LINKS).
+    """
+    pages: dict[str, tuple[str, str]] = {path: (label, real) for path, real, label in _EXTERNAL.values()}
+    for name, _dep, _path, suit, _online in _TRAMITES:
+        pages[_ficha(suit)] = (f"Ficha del trámite {suit}: {name}", f"https://www.gov.co/{_ficha(suit)[6:]}")
+    routes: dict[str, Resource] = {}
+    for path, (label, real) in pages.items():
+        routes["/" + path] = Resource.html(
+            f'<!DOCTYPE html>\n<html lang="es"><head><meta charset="utf-8"><title>{escape(label)} (simulado)</title></head>'
+            f"<body><main><h1>{escape(label)}</h1><p>Página simulada que representa <code>{escape(real)}</code> "
+            "en la demostración de gelt-audit.</p></main></body></html>\n",
+            last_modified=_when(_STATIC_DATE))
+    index = "".join(f'<li><a href="/{p}">{escape(lbl)}</a></li>' for p, (lbl, _r) in sorted(pages.items()))
+    routes["/"] = Resource.html(f'<!DOCTYPE html>\n<html lang="es"><head><meta charset="utf-8"><title>Entidades aliadas '
+                                f"(simulado)</title></head><body><main><ul>{index}</ul></main></body></html>\n",
+                                last_modified=_when(_STATIC_DATE))
+    routes["/robots.txt"] = Resource(body=b"User-agent: *\nDisallow:\n", headers={"Content-Type": "text/plain"},
+                                     last_modified=_when(_STATIC_DATE))
+    return routes
+
+
+# --------------------------------------------------------------------------------------------
+# Ground truth of the v1 -> v2 comparison
+# --------------------------------------------------------------------------------------------
+
+_CHANGES: list[tuple[str, str]] = [
+    ("/dependencias/gobierno/noticias/horario-extendido-comisaria-diciembre/", "added"),
+    ("/dependencias/hacienda/noticias/jornada-continua-hacienda/", "added"),
+    ("/dependencias/hacienda/noticias/nuevo-plazo-acuerdos-de-pago/", "added"),
+    ("/dependencias/planeacion/noticias/banco-de-proyectos-vivienda-rural/", "added"),
+    ("/noticias/programacion-navidad-luces-en-las-nubes/", "added"),
+    ("/noticias/?page=5", "added"),
+    ("/atencion/glosario/", "removed"),
+    ("/dependencias/planeacion/convocatoria-consejo-territorial-de-planeacion/", "removed"),
+    ("/", "modified"),
+    ("/noticias/", "modified"),
+    ("/noticias/?page=2", "modified"),
+    ("/noticias/?page=3", "modified"),
+    ("/noticias/?page=4", "modified"),
+    ("/atencion/informacion-de-interes/", "modified"),
+    ("/mapa-del-sitio/", "modified"),
+    ("/dependencias/gobierno/", "modified"),
+    ("/dependencias/gobierno/comisaria-de-familia/", "modified"),
+    ("/dependencias/hacienda/", "modified"),
+    ("/dependencias/hacienda/calendario-tributario/", "modified"),
+    ("/dependencias/hacienda/impuesto-predial/", "modified"),
+    ("/transparencia/planeacion-presupuesto-e-informes/presupuesto-general/", "modified"),
+    ("/dependencias/planeacion/", "modified"),
+    ("/dependencias/planeacion/banco-de-proyectos/", "modified"),
+    ("/dependencias/planeacion/licencias-de-construccion/", "modified"),
+    ("/transparencia/planeacion-presupuesto-e-informes/proyectos-de-inversion/", "modified"),
+]
+EXPECTED_CHANGES: list[dict] = [
+    {"path": path, "kind": kind, "dependencia": dependencia_for(path)} for path, kind in _CHANGES
+]
+"""Every real content change from v1 to v2 among HTML pages (main-content text compared, noise ignored).
+Hacienda, Planeación and Gobierno change; Despacho, Salud, Desarrollo Agropecuario and Control Interno
+do not. The news listing shifts (pages 1-4 modified, page 5 added). Not included: the footer
+(TEMPLATE_CHANGE) and NON_HTML_CHANGES."""
+
+NON_HTML_CHANGES: list[dict] = [{"path": "/sitemap.xml", "kind": "modified", "dependencia": None}]
+"""The only non-HTML resource that differs (new/removed URLs, lastmod). No PDF is added or changed."""
+
+
+def _html_paths(version: int) -> set[str]:
+    b = _build(version, DEFAULT_EXTERNAL_BASE)
+    return set(b.pages) | set(b.legacy)
+
+
+def _noise_only_paths() -> list[str]:
+    changed = {c["path"] for c in EXPECTED_CHANGES}
+    common = _html_paths(1) & _html_paths(2)
+    return sorted(p for p in common if p not in changed and not p.startswith("/admin/"))
+
+
+NOISE_ONLY_PATHS: list[str] = _noise_only_paths()
+"""Every HTML page (status 200) present in both versions whose main content is unchanged: its bytes
+differ only by noise, markup (MARKUP_ONLY_PATHS) or encoding (ENCODING_CHANGED_PATHS). It includes the
+61 calendar pages (a crawler that caps the calendar trap sees only some) and the legacy pages; it leaves
+out the robots-blocked /admin/ pages, the ?sid= aliases and non-200 responses."""

@@ -17,7 +17,7 @@ from twisted.python.failure import Failure
 
 from gelt_audit.config import Config, load_config
 from gelt_audit.crawler.errors import describe_failure
-from gelt_audit.crawler.extract import Link, decode_html, extract, follow_targets
+from gelt_audit.crawler.extract import Link, decode_html, extract, follow_targets, without_session
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.store import Store, text_hash
@@ -68,8 +68,22 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.seen: set[str] = set()
         self.pages_scheduled = 0
         self.variants: dict[str, set[str]] = defaultdict(set)
+        self._seed_variants()
         self.home_error: str | None = None
         self.setup_link_checks()
+
+    def _seed_variants(self) -> None:
+        """Keep the query variants seen last time, so bounded paths cover the same URLs each crawl.
+
+        Otherwise which ten months of an endless calendar get crawled depends on scheduling
+        order, and the change audit would see calendar pages come and go.
+        """
+        for url in self.previous:  # most recent first
+            parts = urlsplit(url)
+            if parts.query:
+                variants = self.variants[f"{parts.netloc}{parts.path}"]
+                if len(variants) < self.max_variants:
+                    variants.add(parts.query)
 
     # -- requests -------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
@@ -92,7 +106,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
-        url = url.split("#", 1)[0]
+        url = without_session(url.split("#", 1)[0], self.cfg.site["session_params"])
         if url in self.seen:
             return None
         parts = urlsplit(url)
@@ -171,6 +185,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             loc = entry.get("loc")
             if not loc:
                 continue
+            # The protocol wants absolute <loc>s; many municipal sitemaps are relative anyway.
+            loc = urljoin(response.url, loc)
             if sitemap.type == "sitemapindex":
                 yield self.sitemap_request(loc, self.parse_sitemap)
             else:

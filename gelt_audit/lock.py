@@ -1,0 +1,142 @@
+"""One run at a time per store: an advisory file lock next to the SQLite file.
+
+``fcntl.flock`` is tied to the open file, not to the file's existence: the kernel drops it
+when the last process holding the descriptor exits, however it exits (SIGKILL, OOM killer,
+power cut of the process tree). So a stale lock file on disk is harmless, and we never
+delete it — deleting it would let a second process lock a fresh inode while the first still
+holds the old one.
+
+The descriptor is not inheritable by default; ``run`` passes it explicitly to its crawl
+subprocess (``pass_fds``) so the lock stays held until the crawl itself has exited, even if
+the parent was killed first.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+# Set in the environment of a crawl started by `run`/`schedule`: the lock is already held for
+# it (through the inherited descriptor), so the crawl must not try to take it again.
+LOCK_ENV = "GELT_RUN_LOCK"
+
+
+class LockedError(Exception):
+    """Another process holds the lock; the message (Spanish) names it."""
+
+    def __init__(self, message: str, pid: int | None = None):
+        super().__init__(message)
+        self.pid = pid
+
+
+def lock_path_for(store_path: str | os.PathLike[str], suffix: str = ".lock") -> Path:
+    """``gelt.db`` -> ``gelt.db.lock``: beside the store, so one lock per store (per site)."""
+    p = Path(store_path)
+    return p.with_name(p.name + suffix)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+class RunLock:
+    """Exclusive, non-blocking lock on ``<store>.lock`` (or another ``suffix``).
+
+    Use as a context manager; raises :class:`LockedError` if another process holds it.
+    The file records the holder's pid and start time, for the message a second caller gets.
+    """
+
+    def __init__(self, store_path: str | os.PathLike[str], suffix: str = ".lock", what: str = "una ejecución"):
+        self.path = lock_path_for(store_path, suffix)
+        self.what = what
+        self.fd: int | None = None
+
+    def acquire(self) -> RunLock:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o640)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = _read_holder(fd)
+            os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+            raise LockedError(self._message(holder), holder[0] if holder else None) from None
+        # Only the holder writes: the content describes whoever holds the lock now.
+        os.ftruncate(fd, 0)
+        started = datetime.now(UTC).isoformat(timespec="seconds")
+        os.pwrite(fd, f"{os.getpid()}\n{started}\n".encode(), 0)
+        self.fd = fd
+        return self
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        # Empty the file first, so `status` does not name a holder that has let go; closing
+        # drops the lock; the file stays (see the module docstring).
+        try:
+            os.ftruncate(self.fd, 0)
+        except OSError:
+            pass
+        os.close(self.fd)
+        self.fd = None
+
+    def __enter__(self) -> RunLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def _message(self, holder: tuple[int, str] | None) -> str:
+        if holder is None:
+            return f"Otro proceso de gelt-audit tiene {self.what} en curso con este almacén (bloqueo {self.path})."
+        pid, started = holder
+        since = f" desde {started}" if started else ""
+        if _alive(pid):
+            return (
+                f"Otro proceso de gelt-audit (pid {pid}{since}) tiene {self.what} en curso con este almacén; "
+                f"se omite esta. Bloqueo: {self.path}."
+            )
+        # The holder died but its crawl subprocess (which inherited the lock) is still closing.
+        return (
+            f"El proceso {pid}{since} terminó, pero el rastreo que inició todavía se está cerrando; "
+            f"inténtelo de nuevo en unos segundos. Bloqueo: {self.path}."
+        )
+
+
+def _read_holder(fd: int) -> tuple[int, str] | None:
+    try:
+        text = os.pread(fd, 200, 0).decode("utf-8", "replace").split("\n")
+        return int(text[0]), (text[1] if len(text) > 1 else "")
+    except (OSError, ValueError):
+        return None
+
+
+def is_locked(store_path: str | os.PathLike[str], suffix: str = ".lock") -> bool:
+    """Whether some process holds the lock right now (takes and drops it if free)."""
+    try:
+        with RunLock(store_path, suffix):
+            return False
+    except LockedError:
+        return True
+
+
+@contextmanager
+def crawl_guard(store_path: str | os.PathLike[str]) -> Iterator[None]:
+    """For `gelt-audit crawl` run by hand: take the lock unless `run` already holds it for us."""
+    path = lock_path_for(store_path)
+    if os.environ.get(LOCK_ENV) == str(path):
+        yield
+        return
+    with RunLock(store_path, what="un rastreo"):
+        yield
