@@ -82,8 +82,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from gelt_audit.crawler.run import crawl
 
     config = _config(args)
+    from gelt_audit.lock import LockedError, crawl_guard
+
     say(f"Rastreando {config.site_url} …")
-    result = crawl(config)
+    try:
+        with crawl_guard(config.store_path):
+            result = crawl(config)
+    except LockedError as exc:
+        raise CommandError(str(exc), EXIT_LOCKED) from None
     if result.crawl_id is None:
         raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
     with Store(config.store_path) as store:
@@ -261,6 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
         elif name == "demo":
             p.add_argument("--dir", default="gelt-demo", help="carpeta de trabajo de la demostración (por defecto: ./gelt-demo)")
             p.add_argument("--serve", action="store_true", help="deja el sitio de demostración en línea al terminar")
+    from gelt_audit.scheduler import add_commands  # lazy: scheduler imports cli's exit codes
+
+    add_commands(sub, _add_config)
     return parser
 
 

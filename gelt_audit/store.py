@@ -142,7 +142,28 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # One row per `gelt-audit run` / scheduled job: what `status` and the weekly report show.
+    db["runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "result": str,
+            "exit_code": int,
+            "crawl_id": int,
+            "reports": str,  # JSON list of {"kind", "path", "sent"}
+            "message": str,
+            "job": str,
+            "pid": int,
+            "findings": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -26,23 +26,7 @@ from gelt_audit.store import Store
 from tests.helpers import page
 from tests.test_delivery import free_port, smtp_server
 
-# Until cli.py registers these verbs (one line: scheduler.add_commands), run cli.main with them
-# added; once it does, this is exactly `python -m gelt_audit`.
-_SHIM = """
-import sys
-from gelt_audit import cli
-from gelt_audit.scheduler import add_commands
-_build = cli.build_parser
-def build_parser():
-    parser = _build()
-    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
-    if "run" not in sub.choices:
-        add_commands(sub, cli._add_config)
-    return parser
-cli.build_parser = build_parser
-raise SystemExit(cli.main(sys.argv[1:]))
-"""
-GELT = [sys.executable, "-c", _SHIM]
+GELT = [sys.executable, "-m", "gelt_audit"]
 
 
 def gelt(*args: str, env: dict[str, str] | None = None, **kw: Any) -> subprocess.Popen[str]:

@@ -1,0 +1,243 @@
+"""Every link of a crawl, judged: internal ones from the store, external ones from the crawl's checks."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.config import Config
+from gelt_audit.crawler.extract import parse, strip_fragment
+from gelt_audit.linkstate import BROKEN, OK, PERMANENT, REDIRECT, SKIPPED, classify, http_reason, skip_reason
+from gelt_audit.store import Crawl, Store
+
+MAX_HOPS = 10
+# Hosts of public entities in Colombia: the plan's "entidades aliadas".
+PUBLIC_SUFFIXES = (".gov.co", ".edu.co", ".mil.co")
+PAGE_TAGS = ("a", "area", "iframe", "frame")
+RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
+
+
+def _occurrences(store: Store, crawl: Crawl) -> list[dict[str, Any]]:
+    cursor = store.db.execute(
+        """select p.url as page, l.url, l.text, l.tag, l.line
+           from snapshots s join pages p on p.id = s.page_id
+           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
+           where s.crawl_id = ? and s.kind = 'page' order by p.url, l.line""",
+        [crawl.id],
+    )
+    cols = [c[0] for c in cursor.description]
+    return [dict(zip(cols, row, strict=True)) for row in cursor]
+
+
+def _snapshots(store: Store, crawl: Crawl) -> dict[str, dict[str, Any]]:
+    return {s["url"]: s for s in store.snapshots(crawl.id)}
+
+
+class InternalResolver:
+    """States of on-site targets, read from the crawl's own snapshots."""
+
+    def __init__(self, store: Store, snapshots: dict[str, dict[str, Any]]):
+        self.store = store
+        self.snapshots = snapshots
+        self._anchors: dict[str, set[str]] = {}
+
+    def anchors(self, body_hash: str) -> set[str]:
+        if body_hash not in self._anchors:
+            root = parse(self.store.html(body_hash) or "")
+            found: set[str] = set()
+            if root is not None:
+                found = {v for v in root.xpath("//@id | //a/@name") if v}
+            self._anchors[body_hash] = found
+        return self._anchors[body_hash]
+
+    def resolve(self, url: str) -> dict[str, Any]:
+        """state, status, error, chain for an internal URL (fragment checked against the target)."""
+        target, _, fragment = url.partition("#")
+        chain: list[list[Any]] = []
+        current = target
+        while True:
+            snap = self.snapshots.get(current)
+            if snap is None:
+                if chain:
+                    return {"state": SKIPPED, "status": None, "error": "destino de la redirección no rastreado", "chain": chain}
+                return {"state": SKIPPED, "status": None, "error": "no rastreado (robots.txt, exclusiones o límites)", "chain": []}
+            status = snap["status"]
+            if snap["kind"] == "redirect" and snap["location"]:
+                chain.append([current, status])
+                if snap["location"] in {hop[0] for hop in chain} or len(chain) >= MAX_HOPS:
+                    return {"state": BROKEN, "status": status, "error": "bucle de redirecciones", "chain": chain}
+                current = snap["location"].split("#", 1)[0]
+                continue
+            if status == 0:
+                return {"state": BROKEN, "status": None, "error": snap["error"], "chain": chain}
+            state, reason = classify(status, None, chain)
+            if state == BROKEN and chain:
+                reason = f"redirige a una página rota ({http_reason(status)})"
+            if state in (OK, REDIRECT) and fragment and snap["body_hash"] and fragment not in self.anchors(snap["body_hash"]):
+                return {"state": BROKEN, "status": status, "error": f"no existe el ancla #{fragment} en la página", "chain": chain}
+            return {"state": state, "status": status, "error": reason, "chain": chain}
+
+
+def broken_since(store: Store, url: str, crawl: Crawl, internal: bool) -> str | None:
+    """When this run of failures started: the first of the consecutive crawls where it was broken."""
+    if internal:
+        rows = store.db.execute(
+            """select c.started_at, s.status from snapshots s join pages p on p.id = s.page_id
+               join crawls c on c.id = s.crawl_id
+               where p.url = ? and c.status = 'finished' and c.id <= ? order by c.id desc""",
+            [strip_fragment(url), crawl.id],
+        ).fetchall()
+        failing = [(at, status == 0 or status >= 400) for at, status in rows]
+    else:
+        rows = store.db.execute(
+            """select c.started_at, l.state from link_checks l join crawls c on c.id = l.crawl_id
+               where l.url = ? and c.status in ('finished', 'running') and c.id <= ? order by c.id desc""",
+            [strip_fragment(url), crawl.id],
+        ).fetchall()
+        failing = [(at, state == BROKEN) for at, state in rows]
+    since = None
+    for at, bad in failing:
+        if not bad:
+            break
+        since = at
+    return since
+
+
+def _ack_for(acks: list[dict[str, Any]], url: str, pages: list[str], today: str) -> dict[str, Any] | None:
+    for ack in acks:
+        if ack["url"] != url or (ack["until"] and ack["until"] < today):
+            continue
+        if ack["page"] and ack["page"] not in pages:
+            continue
+        return {"reason": ack["reason"], "until": ack["until"], "by": ack["by"], "page": ack["page"]}
+    return None
+
+
+def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None = None) -> dict[str, Any]:
+    """Links (the JSON contract's ``links``), allied entities and insecure links of a crawl."""
+    today_iso = (today or date.today()).isoformat()
+    hosts = set(config.hosts)
+    exclude = [re.compile(p) for p in config.links["exclude"]]
+    snapshots = _snapshots(store, crawl)
+    internal = InternalResolver(store, snapshots)
+    checks = store.link_checks(crawl.id)
+    acks = store.acks()
+    by_target: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for occ in _occurrences(store, crawl):
+        by_target[occ["url"]].append(occ)
+
+    links = []
+    for url, occs in sorted(by_target.items()):
+        pages = list(dict.fromkeys(o["page"] for o in occs))
+        is_internal = urlsplit(url).netloc.lower() in hosts
+        result = _judge(url, occs, is_internal, internal, checks, exclude)
+        entry = {
+            "url": url,
+            "state": result["state"],
+            "status": result["status"],
+            "error": result["error"],
+            "found_on": pages,
+            "dependencia": dependencia_name(pages[0], config.dependencias),
+            "internal": is_internal,
+            "chain": result["chain"],
+            "permanent_redirect": bool(result["chain"]) and result["chain"][0][1] in PERMANENT,
+            "occurrences": [
+                {"page": o["page"], "text": o["text"], "tag": o["tag"], "line": o["line"],
+                 "dependencia": dependencia_name(o["page"], config.dependencias)}
+                for o in occs
+            ],
+            "broken_since": None,
+            "acknowledged": None,
+        }
+        if entry["state"] == BROKEN:
+            entry["broken_since"] = broken_since(store, url, crawl, is_internal)
+            entry["acknowledged"] = _ack_for(acks, url, pages, today_iso)
+        links.append(entry)
+    return {
+        "links": links,
+        "allied": allied_entities(links, config.links["entidades"]),
+        "insecure": insecure_links(links),
+    }
+
+
+def _judge(
+    url: str,
+    occs: list[dict[str, Any]],
+    is_internal: bool,
+    internal: InternalResolver,
+    checks: dict[str, dict[str, Any]],
+    exclude: list[re.Pattern],
+) -> dict[str, Any]:
+    none: dict[str, Any] = {"status": None, "chain": []}
+    if reason := skip_reason(url):
+        return {**none, "state": SKIPPED, "error": reason}
+    if all(o["tag"] == "form" for o in occs):
+        return {**none, "state": SKIPPED, "error": "destino de un formulario: no se verifica"}
+    if any(p.search(url) for p in exclude):
+        return {**none, "state": SKIPPED, "error": "excluido por la configuración (links.exclude)"}
+    if is_internal:
+        return internal.resolve(url)
+    check = checks.get(strip_fragment(url))
+    if check is None:
+        return {**none, "state": SKIPPED, "error": "enlace externo no verificado en este rastreo"}
+    return {
+        "state": check["state"],
+        "status": check["status"],
+        "error": check["error"],
+        "chain": json.loads(check["chain"] or "[]"),
+    }
+
+
+def entity_of(url: str, extra: list[str]) -> str | None:
+    """The public entity a URL belongs to (its host without www.), or None."""
+    host = (urlsplit(url).hostname or "").lower()
+    name = host.removeprefix("www.")
+    if host.endswith(PUBLIC_SUFFIXES) or any(host == e.lower() or host.endswith("." + e.lower()) for e in extra):
+        return name
+    return None
+
+
+def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, Any]:
+    """External links to public entities, grouped by entity: how many, and whether they work."""
+    groups: dict[str, dict[str, Any]] = {}
+    for link in links:
+        if link["internal"] or link["state"] == SKIPPED:
+            continue
+        entity = entity_of(link["url"], extra)
+        if entity is None:
+            continue
+        group = groups.setdefault(entity, {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, "pages": set()})
+        group["links"] += 1
+        group["working" if link["state"] in (OK, REDIRECT) else link["state"]] += 1
+        group["pages"].update(link["found_on"])
+    entities = [{**g, "pages": sorted(g["pages"])} for g in sorted(groups.values(), key=lambda g: g["entity"])]
+    return {
+        "entities": entities,
+        "count": len(entities),
+        "working": sum(1 for e in entities if e["working"] and not e["broken"]),
+    }
+
+
+def insecure_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mixed content (http resources on https pages) and http links to sites that answer on https."""
+    out = []
+    for link in links:
+        if not link["url"].startswith("http://"):
+            continue
+        for occ in link["occurrences"]:
+            if not occ["page"].startswith("https://"):
+                continue
+            if occ["tag"] in RESOURCE_TAGS or occ["tag"] in ("iframe", "frame"):
+                out.append({"page": occ["page"], "url": link["url"], "kind": "contenido mixto",
+                            "detail": "recurso cargado por http:// en una página https://"})
+            elif link["chain"] and any(hop[0].startswith("https://") for hop in link["chain"][1:]) or (
+                link["chain"] and link["state"] == REDIRECT and link.get("final_url", "").startswith("https://")
+            ):
+                out.append({"page": occ["page"], "url": link["url"], "kind": "enlace inseguro",
+                            "detail": "el sitio enlazado responde por https://: actualice el enlace"})
+    return out
