@@ -214,6 +214,24 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ack(args: argparse.Namespace) -> int:
+    import getpass
+    from datetime import date
+
+    config = _config(args)
+    if args.until:
+        try:
+            date.fromisoformat(args.until)
+        except ValueError:
+            raise CommandError(f"Fecha inválida en --until: {args.until!r} (use AAAA-MM-DD).", EXIT_CONFIG) from None
+    with Store(config.store_path) as store:
+        store.add_ack(args.url, args.page, args.reason, args.until, getpass.getuser())
+    where = f" en {args.page}" if args.page else ""
+    until = f" hasta el {args.until}" if args.until else ""
+    print(f"Enlace {args.url}{where} marcado como revisado{until}: {args.reason}")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from gelt_audit.demo.run import run_demo
 
@@ -246,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("report", "produce el informe del último rastreo (JSON, HTML o CSV)", cmd_report),
         ("history", "lista las versiones guardadas de una página", cmd_history),
         ("diff", "muestra qué cambió en una página entre dos versiones", cmd_diff),
+        ("ack", "marca un enlace roto como revisado (falsa alarma) hasta una fecha", cmd_ack),
         ("demo", "sirve el sitio de demostración, lo rastrea dos veces y produce los informes", cmd_demo),
     ]
     for name, help_text, func in commands:
@@ -264,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
             if name == "diff":
                 p.add_argument("--from", dest="since", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD)")
                 p.add_argument("--to", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD); por defecto la última")
+        elif name == "ack":
+            p.add_argument("url", help="dirección del enlace")
+            p.add_argument("--reason", required=True, metavar="TEXTO", help="por qué no es un enlace roto")
+            p.add_argument("--until", metavar="FECHA", help="hasta qué fecha (AAAA-MM-DD); sin fecha, indefinidamente")
+            p.add_argument("--page", metavar="URL", help="sólo en esta página (por defecto, en todas)")
         elif name == "demo":
             p.add_argument("--dir", default="gelt-demo", help="carpeta de trabajo de la demostración (por defecto: ./gelt-demo)")
             p.add_argument("--serve", action="store_true", help="deja el sitio de demostración en línea al terminar")

@@ -973,7 +973,11 @@ def _is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS)
 
 
 def _is_news_key(key: str) -> bool:
+    """A news article URL: a segment after a news folder (/noticias/<slug>); files and feeds
+    kept in a news folder (PDF, RSS) are not articles."""
     segs = [s for s in fold(unquote(key.split("?", 1)[0])).split("/")[1:] if s]
+    if not segs or segs[-1] in ("feed", "rss", "atom") or re.search(r"\.(?:xml|rss|atom|pdf|docx?|xlsx?|zip)$", segs[-1]):
+        return False
     return any(s in NEWS_SEGMENTS for s in segs[:-1])
 
 
@@ -1117,15 +1121,15 @@ def _extract_chrome(el: Any, region: str, ctx: _Ctx) -> tuple[tuple[_Link, ...],
     for a in anchors:
         label = _text_norm(_link_label(a))
         if _label_match(TRANSPARENCY[1], label[0], label[1], 3) or _label_match(TRANSPARENCY[0], label[0], label[1], 3):
-            container = a.getparent()
-            for _ in range(3):
-                if container is None or container is el:
-                    break
-                inner = container.xpath(".//a[@href]")
-                if len(inner) > 1:
-                    tmenu_ids.update(id(x) for x in inner if x is not a)
-                    break
-                container = container.getparent()
+            # The drop-down is the rest of the anchor's own <li> (nested list), or failing that
+            # the element right after the anchor; never the whole menu around it.
+            li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
+            if li is not None:
+                inner = [x for x in li.iter("a") if x is not a and x.get("href")]
+            else:
+                nxt = a.getnext()
+                inner = [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
+            tmenu_ids.update(id(x) for x in inner)
     links = []
     for a in anchors:
         link = _make_link(a, a.get("href"), ctx, region, id(a) in tmenu_ids, "")
@@ -2136,7 +2140,9 @@ def _evaluate_item(
     status = "cumple" if not problems else "parcial"
     period_note = ""
     if item.current:
-        periods = _hit_periods(all_hits, judge, item)
+        # The period must show in the evidence that counts: the good hits, else any usable one.
+        good_hits = [h for _p, good in good_parts for h in good]
+        periods = _hit_periods(good_hits or all_hits, judge, item)
         problem = _period_problem(item, periods, today)
         if problem:
             problems.append(problem)

@@ -136,10 +136,13 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         pages = list(dict.fromkeys(o["page"] for o in occs))
         is_internal = urlsplit(url).netloc.lower() in hosts
         result = _judge(url, occs, is_internal, internal, checks, exclude)
+        redirected = result["state"] == REDIRECT and result["chain"]
         entry = {
             "url": url,
             "state": result["state"],
-            "status": result["status"],
+            # for a redirect, the answer the link itself gets (301, 302…); the end of the chain apart
+            "status": result["chain"][0][1] if redirected else result["status"],
+            "final_status": result["status"],
             "error": result["error"],
             "found_on": pages,
             "dependencia": dependencia_name(pages[0], config.dependencias),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gelt_audit.audits.changes import compare, last_changed
+from gelt_audit.audits.links import audit_links
 from gelt_audit.audits.pages import page_inventory
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config
@@ -29,6 +30,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
     for page in pages:
         page["last_changed"] = changed_at.get(page["url"])
     changes = compare(store, crawl, previous, config.dependencias)
+    links = audit_links(store, crawl, config)
     return {
         "site": {"name": config.site_name, "url": config.site_url},
         "crawl": crawl.as_dict(),
@@ -40,5 +42,8 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         "ignored_changes": changes.ignored,
         "dependencias": frequency(store, crawl, config.dependencias, pages, config.targets["updates_per_month"]),
         "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
+        "links": links["links"],
+        "allied": links["allied"],
+        "insecure": links["insecure"],
         "generated_at": utcnow(),
     }

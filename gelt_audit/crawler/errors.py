@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from scrapy import exceptions as scrapy_errors
 from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+# Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
-    ((net.DNSLookupError,), "no se pudo resolver el nombre del servidor (DNS)"),
-    ((net.ConnectionRefusedError,), "el servidor rechazó la conexión"),
-    ((net.TimeoutError, net.TCPTimedOutError), "el servidor no respondió a tiempo"),
-    ((ResponseNeverReceived, net.ConnectionLost, ResponseFailed, net.ConnectionDone), "la conexión se cortó antes de recibir la respuesta"),
+    ((net.DNSLookupError, scrapy_errors.CannotResolveHostError), "no se pudo resolver el nombre del servidor (DNS)"),
+    ((net.ConnectionRefusedError, scrapy_errors.DownloadConnectionRefusedError), "el servidor rechazó la conexión"),
+    (
+        (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError),
+        "el servidor no respondió a tiempo",
+    ),
+    ((scrapy_errors.DownloadCancelledError,), "la respuesta supera el tamaño máximo permitido"),
+    (
+        (ResponseNeverReceived, net.ConnectionLost, ResponseFailed, net.ConnectionDone, scrapy_errors.ResponseDataLossError),
+        "la conexión se cortó antes de recibir la respuesta",
+    ),
     ((net.SSLError,), "error del certificado o de la conexión segura (TLS)"),
+    ((scrapy_errors.DownloadFailedError,), "la descarga falló"),
 )
 
 

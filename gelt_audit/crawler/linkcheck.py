@@ -47,8 +47,8 @@ class LinkChecking:
         self.link_timeout = links["timeout"]
         self.link_exclude = [re.compile(p) for p in links["exclude"]]
         mode = links["private_addresses"]
-        site_private = host_is_private(urlsplit(self.start_url).hostname or "")
-        self.guard_private = mode == "block" or (mode == "auto" and not site_private)
+        self.site_private = host_is_private(urlsplit(self.start_url).hostname or "")
+        self.guard_private = mode == "block" or (mode == "auto" and not self.site_private)
         self.recheck_after = timedelta(days=links["recheck_ok_days"])
         self.link_cache = self.store.link_cache()
         self.checked: set[str] = set()

@@ -86,8 +86,11 @@ class PrivateAddressGuard:
         return cls(crawler)
 
     async def process_request(self, request: Request) -> None:
-        if not getattr(self.crawler.spider, "guard_private", False):
+        spider = self.crawler.spider
+        if not getattr(spider, "guard_private", False):
             return None
+        if not request.meta.get("gelt_external") and getattr(spider, "site_private", False):
+            return None  # the configured site itself lives on a private address: the user chose it
         host = urlparse_cached(request).hostname or ""
         if host_is_private(host):
             raise PrivateAddressBlocked(f"dirección privada o local: {host}")

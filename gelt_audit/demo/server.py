@@ -23,6 +23,7 @@ class Resource:
     last_modified: datetime | None = FIXED_DATE
     etag: bool = True
     delay: float = 0.0
+    allow_head: bool = True  # False: answer HEAD with 405, as some servers do
 
     @classmethod
     def html(cls, text: str, **kw) -> Resource:
@@ -114,6 +115,8 @@ class SiteServer:
                 res = server.resolve(self.path)
                 if res is None:
                     res = Resource.html("<html><body><h1>404 No encontrado</h1></body></html>", status=404)
+                if head and not res.allow_head:
+                    res = Resource(b"", status=405, headers={"Allow": "GET", "Content-Type": "text/plain"})
                 if res.delay:
                     import time
 
