@@ -14,7 +14,7 @@ from tests.helpers import run_cli
 
 def rel(url: str) -> str:
     parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    return parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +69,31 @@ def test_demo_changes_are_exactly_the_planted_ones(demo):
     for name, dep in deps.items():
         assert (dep["updates_by_signal"]["rastreo"] == 1) == (name in changed), name
         assert set(dep) >= {"name", "responsable", "pages", "updates_this_month", "target", "last_update", "meets_target"}
+
+
+def test_demo_documents_inventory_has_format_year_and_dependencia(demo):
+    _, _, report = demo
+    docs = report["documents"]
+    assert len(docs) >= 50
+    assert all(d["format"] == "PDF" for d in docs)
+    hacienda = [d for d in docs if d["dependencia"] == "Secretaría de Hacienda"]
+    assert hacienda and any(d["year"] for d in hacienda)
+    broken = [d for d in docs if d["status"] == 404]
+    assert {urlsplit(d["url"]).path for d in broken} >= {"/dependencias/hacienda/documentos/estatuto-tributario-2012.pdf"}
+
+
+def test_demo_links_report_every_planted_broken_link_and_redirect(demo):
+    from gelt_audit.demo.site import BROKEN_LINKS, REDIRECTS
+
+    _, _, report = demo
+    links = {rel(link["url"]) if link["internal"] else link["url"]: link for link in report["links"]}
+    for planted in BROKEN_LINKS:
+        if 2 not in planted["versions"]:
+            continue
+        key = planted["target"] if not planted.get("external") else next(u for u in links if u.endswith(planted["target"]))
+        assert links[key]["state"] == "broken", planted
+        assert any(rel(p) == planted["on"] for p in links[key]["found_on"]), planted
+    for redirect in REDIRECTS:
+        if redirect["on"]:
+            assert links[redirect["path"]]["state"] == "redirect", redirect
+    assert sum(1 for link in report["links"] if link["state"] == "broken") == len(BROKEN_LINKS)

@@ -58,6 +58,7 @@ from lxml import etree
 
 __all__ = [
     "Checklist",
+    "as_dict",
     "Group",
     "Item",
     "ItemResult",
@@ -2042,9 +2043,13 @@ def evaluate(
     ``items`` table): it gives the status of manual items, of items whose signal is missing, and
     may declare any item ``no_aplica``.
     """
-    idx = pages if isinstance(pages, SiteIndex) else index_site(pages, home_url=home_url, link_states=link_states)
-    if isinstance(pages, SiteIndex) and link_states:
-        idx.link_states.update({url_key(_strip_fragment(u)): s for u, s in link_states.items()})
+    if isinstance(pages, SiteIndex):
+        idx = pages
+        if link_states:  # merged into a copy: the shared index is left as it was
+            extra = index_site((), home_url=home_url, link_states=link_states).link_states
+            idx = replace(idx, link_states={**idx.link_states, **extra})
+    else:
+        idx = index_site(pages, home_url=home_url, link_states=link_states)
     decls: Mapping[str, Any] = {}
     if manual:
         decls = manual["items"] if isinstance(manual.get("items"), Mapping) else manual
@@ -2169,6 +2174,16 @@ def _evaluate_item(
 # --------------------------------------------------------------------------------------------
 # Comparison, scores, declarations, indicators
 # --------------------------------------------------------------------------------------------
+
+
+def as_dict(result: ItemResult) -> dict[str, Any]:
+    """One result as a row of the JSON report's ``checklist`` list (contract keys first:
+    profile, item, phase, status, evidence), plus name, detail, snapshot_date, source, weight."""
+    return {
+        "profile": result.profile, "item": result.item, "phase": result.phase, "status": result.status,
+        "evidence": list(result.evidence), "name": result.name, "detail": result.detail,
+        "snapshot_date": result.snapshot_date, "source": result.source, "weight": result.weight,
+    }
 
 
 def _effective(r: ItemResult) -> str | None:

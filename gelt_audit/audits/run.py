@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from gelt_audit.audits.changes import compare, last_changed
+from gelt_audit.audits.documents import inventory
 from gelt_audit.audits.links import audit_links
 from gelt_audit.audits.pages import page_inventory
 from gelt_audit.audits.updates import frequency
@@ -45,5 +46,6 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         "links": links["links"],
         "allied": links["allied"],
         "insecure": links["insecure"],
+        "documents": inventory(store, crawl, config.dependencias),
         "generated_at": utcnow(),
     }

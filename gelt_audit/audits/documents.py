@@ -1,0 +1,66 @@
+"""The inventory of documents the site publishes (PDF, DOC, XLS…): what a reviewer asks for first."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.config import Dependencia
+from gelt_audit.store import Crawl, Store
+
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+FORMATS = {
+    ".pdf": "PDF", ".doc": "DOC", ".docx": "DOCX", ".xls": "XLS", ".xlsx": "XLSX", ".ppt": "PPT",
+    ".pptx": "PPTX", ".odt": "ODT", ".ods": "ODS", ".odp": "ODP", ".csv": "CSV", ".zip": "ZIP",
+    ".rar": "RAR", ".7z": "7Z", ".rtf": "RTF",
+}  # fmt: skip
+
+
+def document_format(url: str) -> str | None:
+    path = urlsplit(url).path.lower()
+    return next((name for ext, name in FORMATS.items() if path.endswith(ext)), None)
+
+
+def year_of(*texts: str) -> int | None:
+    """The most recent plausible year named in a document's link text, file name or title."""
+    years = [int(y) for text in texts if text for y in _YEAR.findall(text)]
+    return max(years) if years else None
+
+
+def _title(text: str, url: str) -> str:
+    if text:
+        return text
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    return re.sub(r"[-_]+", " ", name.rsplit(".", 1)[0]).strip() or name
+
+
+def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[dict[str, Any]]:
+    """Each document linked from the crawl's pages: title, format, year, status, page and dependencia."""
+    statuses = {s["url"]: s for s in store.snapshots(crawl.id) if s["kind"] == "document"}
+    rows = store.db.execute(
+        """select p.url, l.url, l.text from snapshots s join pages p on p.id = s.page_id
+           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
+           where s.crawl_id = ? and s.kind = 'page' and l.tag in ('a', 'area', 'iframe', 'embed')
+           order by l.url, p.url""",
+        [crawl.id],
+    )
+    out: dict[str, dict[str, Any]] = {}
+    for page, url, text in rows:
+        target = url.split("#", 1)[0]
+        fmt = document_format(target)
+        if fmt is None or target in out:
+            continue
+        snap = statuses.get(target)
+        out[target] = {
+            "url": target,
+            "title": _title(text or "", target),
+            "format": fmt,
+            "year": year_of(text or "", unquote(urlsplit(target).path)),
+            "status": snap["status"] if snap else None,
+            "size": snap["size"] if snap else None,
+            "page": page,
+            "dependencia": dependencia_name(page, dependencias),
+        }
+    return sorted(out.values(), key=lambda d: (d["dependencia"] or "~", -(d["year"] or 0), d["title"]))
