@@ -317,3 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a person reads this: one line, the traceback goes to the log
+        log.exception("Error inesperado en «%s»", args.command)
+        print(f"Error inesperado: {type(exc).__name__}: {exc}. Detalles en el registro de gelt-audit.", file=sys.stderr)
+        return EXIT_ERROR

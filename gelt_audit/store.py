@@ -7,6 +7,8 @@ Datasette or any SQL tool can open.
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -163,7 +165,30 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    # Security-relevant response headers, stored once per distinct set (most pages share one).
+    db["header_sets"].create({"id": int, "hash": str, "headers": str}, pk="id")
+    db["header_sets"].create_index(["hash"], unique=True)
+    db["snapshots"].add_column("headers_id", int)
+    db["tls"].create(
+        {
+            "crawl_id": int,
+            "host": str,
+            "subject": str,
+            "issuer": str,
+            "not_before": str,
+            "not_after": str,
+            "names": str,  # JSON: subjectAltName DNS names
+            "self_signed": int,
+        },
+        pk=("crawl_id", "host"),
+    )
+    # Judgements of one stored body by one audit (e.g. accessibility): bodies never change, so
+    # neither does the judgement; re-crawls of unchanged pages cost no re-parsing.
+    db["body_audits"].create({"body_hash": str, "audit": str, "version": int, "result": str}, pk=("body_hash", "audit"))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -207,6 +232,7 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self._pending_audits: list[dict[str, Any]] = []
         try:
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -335,6 +361,47 @@ class Store:
             ).fetchone()
             is not None
         )
+
+    def header_set_id(self, headers: dict[str, str]) -> int:
+        """The id of a stored set of response headers, adding it when new."""
+        text = json.dumps(headers, sort_keys=True)
+        digest = text_hash(text)[:32]
+        row = self.db.execute("select id from header_sets where hash = ?", [digest]).fetchone()
+        if row:
+            return row[0]
+        with self.db.conn:
+            return self.db["header_sets"].insert({"hash": digest, "headers": text}).last_pk
+
+    def header_sets(self) -> dict[int, dict[str, str]]:
+        return {i: json.loads(h) for i, h in self.db.execute("select id, headers from header_sets")}
+
+    def add_tls(self, row: dict[str, Any]) -> None:
+        with self.db.conn:
+            self.db["tls"].insert(row, replace=True)
+
+    def tls(self, crawl_id: int) -> list[dict[str, Any]]:
+        return list(_dicts(self.db.execute("select * from tls where crawl_id = ?", [crawl_id])))
+
+    def body_audit(self, body_hash: str, audit: str, version: int, compute: Callable[[], Any]) -> Any:
+        """A cached judgement of one body by one audit (recomputed when the audit's version changes)."""
+        row = self.db.execute(
+            "select version, result from body_audits where body_hash = ? and audit = ?", [body_hash, audit]
+        ).fetchone()
+        if row and row[0] == version:
+            return json.loads(row[1])
+        result = compute()
+        self._pending_audits.append({"body_hash": body_hash, "audit": audit, "version": version, "result": json.dumps(result)})
+        return result
+
+    def flush_audits(self) -> None:
+        """Persist cached judgements gathered by body_audit (one transaction)."""
+        if self._pending_audits:
+            try:
+                with self.db.conn:
+                    self.db["body_audits"].insert_all(self._pending_audits, replace=True)
+            except sqlite3.OperationalError:
+                pass  # a read-only store still audits; it just does not keep the cache
+            self._pending_audits = []
 
     def write_batch(
         self, bodies: list[dict], snapshots: list[dict], links: list[dict], checks: list[dict] | None = None

@@ -304,7 +304,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"|\b01\s?8000\s?\d"
         ),
     ),
-    "email": (re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"),),
+    "email": (re.compile(r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"),),
     "address": (
         re.compile(
             r"\b(?:calle|carrera|cra|kra|kr|cr|cl|clle|avenida|av|diagonal|dg|transversal|tv|"
@@ -317,8 +317,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "judicial_email": (
         re.compile(
-            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]+@[a-z0-9.\-]+\.[a-z]{2,}"
-            r"|[a-z0-9._%+\-]*(?:notificacion|judicial)[a-z0-9._%+\-]*@[a-z0-9.\-]+\.[a-z]{2,}"
+            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\))\s?[a-z0-9.\-]+\.[a-z]{2,}"
+            r"|[a-z0-9._%+\-]*(?:notificacion|judicial)[a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\))\s?[a-z0-9.\-]+\.[a-z]{2,}"
         ),
     ),
     "date": (
@@ -374,11 +374,12 @@ NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
 
 # Literal prefilters: a named pattern cannot match text lacking all of these.
 PREFILTERS: dict[str, tuple[str, ...]] = {
-    "email": ("@",),
+    "email": ("@", "[at]", "(at)", "arroba"),
     "judicial_email": ("notificacion", "judicial"),
     "updated": ("actualiz", "modific"),
     "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado"),
 }
+_PREFILTER_RX: dict[str, re.Pattern[str]] = {"date": re.compile(r"(?:19|20)\d\d"), "updated": re.compile(r"(?:19|20)\d\d")}
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 
 DOC_EXTENSIONS = frozenset(
@@ -683,16 +684,7 @@ def _load_file(path: Path) -> Checklist:
     )
     if base:
         checklist = replace(checklist, items=base.items)
-    checklist = checklist.with_items(items)
-    _check_groups(checklist, file)
-    return checklist
-
-
-def _check_groups(checklist: Checklist, file: str) -> None:
-    known = {g.id for g in checklist.groups}
-    for it in checklist.items:
-        if it.group not in known:  # pragma: no cover - with_items adds them
-            raise _Where(file, it.id).error(checklist.group_key, f"grupo desconocido {it.group!r}")
+    return checklist.with_items(items)
 
 
 @lru_cache(maxsize=32)
@@ -798,8 +790,7 @@ _PAY_WORDS = frozenset(("pago", "pagar", "pague", "pse", "predial", "liquidar", 
                         "recibo", "impuesto", "referencia"))
 _QUERY_WORDS = frozenset(("consulta", "consultar", "consulte", "radicado", "verificar", "verifique",
                           "verificacion", "estado", "seguimiento", "rastreo", "codigo"))
-_SUBS_WORDS = frozenset(("suscrib", "suscribase", "suscribir", "suscripcion", "suscribete", "boletin",
-                         "newsletter"))
+_SUBS_PREFIXES = ("suscri", "boletin", "newsletter")
 
 
 @dataclass(slots=True)
@@ -1089,7 +1080,7 @@ def _form_info(form: Any, page_labels: str) -> _Form:
         purposes.add("payment")
     if not has_textarea and n_text >= 1 and words & _QUERY_WORDS and "search" not in purposes:
         purposes.add("query")
-    if has_email and not has_textarea and any(w.startswith(("suscri", "boletin", "newsletter")) for w in words):
+    if has_email and not has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
         purposes.add("subscription")
     return _Form(frozenset(purposes), norm)
 
@@ -1118,7 +1109,7 @@ def _region_of(el: Any) -> str:
 
 def _extract_chrome(el: Any, region: str, ctx: _Ctx) -> tuple[tuple[_Link, ...], tuple[_Form, ...], str]:
     anchors = el.xpath(".//a[@href]")
-    tmenu_ids: set[int] = set()
+    in_dropdown: set[Any] = set()
     for a in anchors:
         label = _text_norm(_link_label(a))
         if _label_match(TRANSPARENCY[1], label[0], label[1], 3) or _label_match(TRANSPARENCY[0], label[0], label[1], 3):
@@ -1130,10 +1121,10 @@ def _extract_chrome(el: Any, region: str, ctx: _Ctx) -> tuple[tuple[_Link, ...],
             else:
                 nxt = a.getnext()
                 inner = [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
-            tmenu_ids.update(id(x) for x in inner)
+            in_dropdown.update(inner)
     links = []
     for a in anchors:
-        link = _make_link(a, a.get("href"), ctx, region, id(a) in tmenu_ids, "")
+        link = _make_link(a, a.get("href"), ctx, region, a in in_dropdown, "")
         if link is not None:
             links.append(link)
     forms = tuple(_form_info(f, "") for f in el.iter("form"))
@@ -1846,6 +1837,9 @@ class _Judge:
             pre = PREFILTERS.get(name)
             if pre and not any(x in folded for x in pre):
                 return False
+            pre_rx = _PREFILTER_RX.get(name)
+            if pre_rx is not None and pre_rx.search(folded) is None:
+                return False
         if rule.keywords and not any(_in_text(p, folded) for p in rule.keywords):
             return False
         for name in rule.patterns:
@@ -1967,6 +1961,8 @@ def _dedupe(hits: list[_Hit]) -> list[_Hit]:
 
 
 def _hit_periods(hits: Iterable[_Hit], judge: _Judge, item: Item) -> set[tuple[int, int | None]]:
+    """Periods (year, quarter or None) the evidence shows: its texts, titles and headings, and on
+    an evidence page the links/documents that name the item (else all its documents)."""
     out: set[tuple[int, int | None]] = set()
     for h in hits:
         if h.content_problem:
@@ -1985,7 +1981,6 @@ def _hit_periods(hits: Iterable[_Hit], judge: _Judge, item: Item) -> set[tuple[i
             for ln in chosen:
                 heading_years = _years(fold(ln.ctx)) or title_years
                 out |= _periods([ln.text, _filename(ln.key)], heading_years)
-                out |= {(y, None) for y in _years(fold(ln.ctx))}
         out |= _periods(strings, title_years)
     return out
 
@@ -2073,8 +2068,9 @@ def _evaluate_item(
 ) -> ItemResult:
     prof, group = checklist.profile, item.group
     decl = decls.get(item.id)
-    if decl and decl.get("status") == "no_aplica":
-        return _declared(item, decl, prof, group)  # type: ignore[return-value]
+    exempt = _declared(item, decl, prof, group) if decl and decl.get("status") == "no_aplica" else None
+    if exempt is not None:
+        return exempt
 
     def result(status: str, evidence: Sequence[str], detail: str, snap: str | None, source: str = "auto") -> ItemResult:
         return ItemResult(prof, item.id, group, item.name, status, tuple(evidence), detail, snap, source, item.weight)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from gelt_audit.audits.accessibility import audit_accessibility
 from gelt_audit.audits.changes import compare, last_changed
 from gelt_audit.audits.documents import inventory
 from gelt_audit.audits.links import audit_links
 from gelt_audit.audits.pages import page_inventory
+from gelt_audit.audits.security import audit_security
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store, utcnow
@@ -32,6 +34,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         page["last_changed"] = changed_at.get(page["url"])
     changes = compare(store, crawl, previous, config.dependencias)
     links = audit_links(store, crawl, config)
+    accessibility = audit_accessibility(store, crawl, config.dependencias)
     return {
         "site": {"name": config.site_name, "url": config.site_url},
         "crawl": crawl.as_dict(),
@@ -47,5 +50,8 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         "allied": links["allied"],
         "insecure": links["insecure"],
         "documents": inventory(store, crawl, config.dependencias),
+        "accessibility": accessibility["findings"],
+        "accessibility_summary": accessibility["summary"],
+        "security": audit_security(store, crawl, links["insecure"]),
         "generated_at": utcnow(),
     }

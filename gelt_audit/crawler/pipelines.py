@@ -27,6 +27,7 @@ class StorePipeline:
         self.checks: list[dict] = []
         self.bodies_seen: set[str] = set()
         self.links_seen: set[tuple[int, str]] = set()
+        self.header_ids: dict[str, int] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -47,6 +48,10 @@ class StorePipeline:
         return pid
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if item.get("type") == "tls":
+            row = {k: v for k, v in item.items() if k not in ("type", "error")}
+            self.store.add_tls({**row, "crawl_id": self.crawl_id, "names": json.dumps(row.get("names") or [])})
+            return {"host": item["host"]}
         if item.get("type") == "link_check":
             self.checks.append({**item, "crawl_id": self.crawl_id, "chain": json.dumps(item["chain"])})
             self.checks[-1].pop("type")
@@ -109,12 +114,21 @@ class StorePipeline:
                 "referer": item.get("referer"),
                 "sitemap_lastmod": item.get("sitemap_lastmod"),
                 "error": item.get("error"),
+                "headers_id": self._headers_id(item.get("security_headers")),
             }
         )
         if len(self.snapshots) >= self.batch_size:
             self.flush()
         # Scrapy logs returned items; keep the record small, the store has the rest.
         return {"url": item["url"], "status": item.get("status")}
+
+    def _headers_id(self, headers: dict[str, str] | None) -> int | None:
+        if not headers:
+            return None
+        key = json.dumps(headers, sort_keys=True)
+        if key not in self.header_ids:
+            self.header_ids[key] = self.store.header_set_id(headers)
+        return self.header_ids[key]
 
     def flush(self) -> None:
         self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks)

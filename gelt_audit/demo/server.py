@@ -49,12 +49,26 @@ class SiteServer:
     version of the site; ``dynamic`` handlers may compute a response per request.
     """
 
-    def __init__(self, routes: Routes | None = None, dynamic: Handler | None = None, port: int = 0):
+    def __init__(
+        self,
+        routes: Routes | None = None,
+        dynamic: Handler | None = None,
+        port: int = 0,
+        tls: tuple[str, str] | None = None,
+    ):
         self.routes: Routes = routes or {}
         self.dynamic = dynamic
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self._lock = threading.Lock()
         self.httpd = _Server(("127.0.0.1", port), self._handler_class())
+        self.scheme = "http"
+        if tls is not None:  # (certificate file, key file): serve https, e.g. with a self-signed test certificate
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self._thread: threading.Thread | None = None
 
     @property
@@ -63,7 +77,7 @@ class SiteServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"{self.scheme}://127.0.0.1:{self.port}/"
 
     def start(self) -> SiteServer:
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -92,6 +106,8 @@ class SiteServer:
 
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            server_version = "SiteServer"  # no version number: a real server should not disclose one
+            sys_version = ""
             # One write per response: headers and body in separate packets hit the 40 ms
             # delayed-ACK stall and make a local site look slow.
             wbufsize = 1 << 16

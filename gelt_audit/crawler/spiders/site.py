@@ -27,6 +27,10 @@ DOCUMENT_EXTENSIONS = (
     ".zip", ".rar", ".7z", ".csv", ".rtf",
 )  # fmt: skip
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+SECURITY_HEADERS = (
+    "strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options",
+    "referrer-policy", "permissions-policy", "server", "x-powered-by", "x-aspnet-version", "set-cookie",
+)  # fmt: skip
 # On-site references that are not pages: checked with HEAD so broken images and files show up.
 RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 
@@ -70,6 +74,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.variants: dict[str, set[str]] = defaultdict(set)
         self._seed_variants()
         self.home_error: str | None = None
+        self.certificates_seen: set[str] = set()
         self.setup_link_checks()
 
     def _seed_variants(self) -> None:
@@ -94,6 +99,15 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             yield home
         yield self.sitemap_request(f"{root}/robots.txt", self.parse_robots)
         yield self.sitemap_request(f"{root}/sitemap.xml", self.parse_sitemap)
+        if parts.scheme == "https":
+            # Does the plain-http address send visitors to https? (a security audit question)
+            yield scrapy.Request(
+                f"http://{parts.netloc}/",
+                callback=self.parse_page,
+                errback=self.page_error,
+                dont_filter=True,
+                meta={"gelt_kind": "probe", "dont_redirect": True, "handle_httpstatus_all": True},
+            )
 
     def sitemap_request(self, url: str, callback: Any) -> scrapy.Request:
         meta = {"handle_httpstatus_all": True, "gelt_kind": "sitemap"}
@@ -213,6 +227,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             "depth": meta.get("gelt_depth"),
             "referer": meta.get("gelt_referer"),
             "sitemap_lastmod": meta.get("gelt_lastmod"),
+            "security_headers": security_headers(response),
         }
 
     def parse_page(self, response: Response) -> Iterator[Any]:
@@ -222,13 +237,17 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self._count("pages")
         if response.status >= 400:
             self._count("errors")
+        yield from self.certificate(response)
         if response.status in REDIRECT_STATUSES:
             location = response.headers.get(b"Location", b"").decode("latin-1")
-            item.update(kind="redirect", location=urljoin(url, location) if location else None)
+            item.update(kind="redirect" if item["kind"] == "page" else item["kind"], location=urljoin(url, location) if location else None)
             yield item
-            if item["location"]:
+            if item["location"] and item["kind"] == "redirect":
                 # A redirect keeps the depth: the target is the same click for a visitor.
                 yield from self.follow([Link(item["location"], "", "a", "href", "", None)], depth, url)
+            return
+        if item["kind"] == "probe":
+            yield item
             return
         if item["kind"] in ("document", "resource"):
             if response.request.method == "HEAD" and response.status in (405, 501):
@@ -275,6 +294,19 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         if response.status < 400:
             yield from self.follow(info.links, depth + 1, url)
 
+    def certificate(self, response: Response) -> Iterator[dict[str, Any]]:
+        """The TLS certificate of each https host, once per crawl (for the security audit)."""
+        host = urlsplit(response.url).hostname or ""
+        cert = getattr(response, "certificate", None)
+        if cert is None or host in self.certificates_seen:
+            return
+        self.certificates_seen.add(host)
+        try:
+            yield {"type": "tls", "host": host, **describe_certificate(cert.original.to_cryptography())}
+        except Exception as exc:  # an unreadable certificate is itself a finding, not a crash
+            yield {"type": "tls", "host": host, "subject": None, "issuer": None, "not_before": None,
+                   "not_after": None, "names": [], "self_signed": 0, "error": str(exc)[:200]}
+
     def page_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
         if failure.check(IgnoreRequest):
             self._count("ignored")  # robots.txt or off-site: not an error of the site
@@ -287,7 +319,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self.home_error = reason
         yield {
             "url": request.url,
-            "kind": "error",
+            "kind": "probe" if request.meta.get("gelt_kind") == "probe" else "error",
             "status": 0,
             "depth": request.meta.get("gelt_depth"),
             "referer": request.meta.get("gelt_referer"),
@@ -298,3 +330,34 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 def links_from_rows(rows: list[dict[str, Any]]) -> list[Link]:
     """Links from stored rows (the 304 path: no body to parse)."""
     return [Link(r["url"], r["text"] or "", r["tag"], r["attr"], r["rel"] or "", r["line"]) for r in rows]
+
+
+def security_headers(response: Response) -> dict[str, str]:
+    """The response headers a security review looks at (cookie values left out)."""
+    found = {}
+    for name in SECURITY_HEADERS:
+        value = response.headers.get(name)
+        if value is not None:
+            text = value.decode("latin-1")[:500]
+            found[name] = text.split("=", 1)[0] + "=…" if name == "set-cookie" else text
+    return found
+
+
+def describe_certificate(cert: Any) -> dict[str, Any]:
+    """Subject, issuer, validity and names of an X.509 certificate (cryptography object)."""
+    from cryptography import x509
+
+    try:
+        names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value.get_values_for_type(
+            x509.DNSName
+        )
+    except x509.ExtensionNotFound:
+        names = []
+    return {
+        "subject": cert.subject.rfc4514_string(),
+        "issuer": cert.issuer.rfc4514_string(),
+        "not_before": cert.not_valid_before_utc.isoformat(),
+        "not_after": cert.not_valid_after_utc.isoformat(),
+        "names": list(names),
+        "self_signed": int(cert.subject == cert.issuer),
+    }

@@ -1,0 +1,476 @@
+"""gelt-audit benchmark: the tool's crawler against bare Scrapy on synthetic municipal sites.
+
+    python bench/run.py            # N = 1,000 and 10,000 (3 runs each) and 50,000 (1 run); ~25 min
+    python bench/run.py --quick    # N = 300, 1 run, small link case; under a minute
+
+Needs the project installed (``pip install -e .``) and Debian's nginx (``apt-get install nginx``);
+installs nothing. Everything listens on 127.0.0.1 only and lives in a temporary folder that is
+removed at the end (``--keep`` keeps it). Prints a table and writes ``bench/results-<date>.md``.
+
+Per size N and run: generate the site once (static files), then, in this order (alternating which
+crawler goes first from run to run): the baseline (a bare Scrapy spider, bench/baseline.py), the
+tool's first crawl (``gelt-audit crawl``, as in production, in a subprocess), a second crawl of the
+unchanged site, and ``gelt-audit report --format json`` (plus the HTML reports when
+``gelt_audit.reports.write`` exists). Each phase is a child process: wall time from here, peak RSS
+from ``os.wait4``, request/byte counts from Scrapy's stats, the rest from the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from servers import INSTALL_HINT, BlackHole, Nginx, find_nginx, free_port  # noqa: E402
+from sitegen import DEPENDENCIAS, Generator, write_externals  # noqa: E402
+
+PY = sys.executable
+CONCURRENCY = 8
+
+
+# -- child processes ----------------------------------------------------------------------
+def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200) -> dict:
+    """Run one phase; wall time and the child's own peak RSS (os.wait4)."""
+    out = open(cwd / f"{name}.stdout", "wb")
+    err = open(cwd / f"{name}.stderr", "wb")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        raise
+    finally:
+        out.close()
+        err.close()
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = (cwd / f"{name}.stderr").read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"{name} falló (código {proc.returncode}): {' '.join(cmd)}\n{tail}")
+    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime}
+
+
+_STAT = re.compile(r"'([\w/.\-]+)':\s*(\d+(?:\.\d+)?)")
+
+
+def scrapy_stats_from_log(log: Path) -> dict[str, float]:
+    """The last "Dumping Scrapy stats" block of the tool's log (numbers only)."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    at = text.rfind("Dumping Scrapy stats")
+    if at < 0:
+        raise RuntimeError(f"no Scrapy stats in {log}")
+    block = text[at : text.find("}", at) + 1]
+    return {k: float(v) for k, v in _STAT.findall(block)}
+
+
+def write_config(directory: Path, url: str, n: int, check_external: bool = False, link_timeout: float = 2) -> Path:
+    deps = "\n".join(
+        f'[[dependencias]]\nname = "{name}"\nresponsable = "Responsable {i}"\nmatch = ["/dependencias/{slug}/"]\n'
+        for i, (name, slug) in enumerate(DEPENDENCIAS)
+    )
+    text = f"""[site]
+name = "Alcaldía de Villa Sintética - Tolima"
+url = "{url}"
+max_pages = {n * 2 + 1000}
+delay = 0
+autothrottle = false
+concurrency = {CONCURRENCY}
+obey_robots = true
+timeout = 30
+
+[store]
+path = "gelt.db"
+
+[log]
+level = "INFO"
+
+[links]
+check_external = {"true" if check_external else "false"}
+timeout = {link_timeout}
+delay = 0
+
+{deps}
+"""
+    path = directory / "gelt.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- the store ------------------------------------------------------------------------------
+def store_used_bytes(db: Path) -> int:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        page_size = con.execute("pragma page_size").fetchone()[0]
+        pages = con.execute("pragma page_count").fetchone()[0]
+        free = con.execute("pragma freelist_count").fetchone()[0]
+        return (pages - free) * page_size
+    finally:
+        con.close()
+
+
+def crawl_figures(db: Path) -> list[dict]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        out = []
+        for cid, pages, errors, status in con.execute("select id, pages, errors, status from crawls order by id"):
+            html, unchanged = con.execute(
+                "select count(*), coalesce(sum(not_modified), 0) from snapshots "
+                "where crawl_id = ? and kind = 'page' and status < 400",
+                [cid],
+            ).fetchone()
+            out.append({"id": cid, "pages": pages, "errors": errors, "status": status, "html": html, "unchanged": unchanged})
+        return out
+    finally:
+        con.close()
+
+
+def link_states(db: Path) -> dict[str, int]:
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        cid = con.execute("select max(id) from crawls").fetchone()[0]
+        return dict(con.execute("select state, count(*) from link_checks where crawl_id = ? group by state", [cid]))
+    finally:
+        con.close()
+
+
+# -- one run at one size --------------------------------------------------------------------
+def tool_crawl(cfg: Path, name: str) -> dict:
+    res = run_child([PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)], cfg.parent, name)
+    stats = scrapy_stats_from_log(cfg.parent / "gelt.log")
+    res.update(
+        responses=stats.get("response_received_count", 0),
+        requests=stats.get("downloader/request_count", 0),
+        bytes=stats.get("downloader/response_bytes", 0),
+        s304=stats.get("downloader/response_status_count/304", 0),
+        elapsed=stats.get("elapsed_time_seconds", res["wall"]),
+    )
+    res["pps"] = res["responses"] / res["elapsed"]
+    return res
+
+
+def baseline_crawl(url: str, workdir: Path) -> dict:
+    stats_file = workdir / "baseline-stats.json"
+    res = run_child(
+        [PY, str(HERE / "baseline.py"), url, "--concurrency", str(CONCURRENCY), "--obey-robots",
+         "--stats", str(stats_file), "--log", str(workdir / "baseline.log")],
+        workdir,
+        "baseline",
+    )
+    stats = json.loads(stats_file.read_text())
+    res.update(
+        responses=stats.get("response_received_count", 0),
+        requests=stats.get("downloader/request_count", 0),
+        bytes=stats.get("downloader/response_bytes", 0),
+        elapsed=stats.get("elapsed_time_seconds", res["wall"]),
+    )
+    res["pps"] = res["responses"] / res["elapsed"]
+    return res
+
+
+HTML_REPORTS = """
+import sys
+from gelt_audit.config import load_config
+from gelt_audit.reports.write import write_reports
+print(write_reports(load_config(sys.argv[1]), ["weekly", "committee"]))
+"""
+
+
+def one_run(n: int, r: int, url: str, base: Path) -> dict:
+    work = base / f"n{n}-run{r}"
+    work.mkdir(parents=True)
+    cfg = write_config(work, url, n)
+    out: dict = {"n": n, "run": r}
+    if r % 2 == 0:
+        out["baseline"] = baseline_crawl(url, work)
+    out["crawl1"] = tool_crawl(cfg, "crawl1")
+    db = work / "gelt.db"
+    size1 = store_used_bytes(db)
+    out["crawl2"] = tool_crawl(cfg, "crawl2")
+    size2 = store_used_bytes(db)
+    if r % 2 == 1:
+        out["baseline"] = baseline_crawl(url, work)
+    crawls = crawl_figures(db)
+    if [c["status"] for c in crawls] != ["finished", "finished"]:
+        raise RuntimeError(f"rastreos no terminados: {crawls}")
+    out["store"] = {"after1": size1, "after2": size2, "crawls": crawls}
+    out["report"] = run_child(
+        [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"), "--config", str(cfg)],
+        work,
+        "report",
+    )
+    if importlib.util.find_spec("gelt_audit.reports.write") is not None:
+        out["html"] = run_child([PY, "-c", HTML_REPORTS, str(cfg)], work, "html-reports")
+    return out
+
+
+def link_case(n: int, url: str, base: Path, ext_port: int, hang_port: int, externals: int) -> dict:
+    """The same site crawled without and with external link checks (a tenth of hosts hang)."""
+    out: dict = {"n": n, "externals": externals, "hanging": -(-externals // 10)}
+    for label, check in (("sin_externos", False), ("con_externos", True)):
+        work = base / f"links-{label}"
+        work.mkdir(parents=True)
+        cfg = write_config(work, url, n, check_external=check, link_timeout=2)
+        out[label] = tool_crawl(cfg, "crawl")
+        if check:
+            out["states"] = link_states(work / "gelt.db")
+    return out
+
+
+# -- figures --------------------------------------------------------------------------------
+def med(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def summarise(runs: list[dict]) -> dict:
+    s: dict = {"runs": len(runs)}
+    s["responses"] = med([r["crawl1"]["responses"] for r in runs])
+    s["base_responses"] = med([r["baseline"]["responses"] for r in runs])
+    s["tool_pps"] = med([r["crawl1"]["pps"] for r in runs])
+    s["base_pps"] = med([r["baseline"]["pps"] for r in runs])
+    ratios = [r["crawl1"]["pps"] / r["baseline"]["pps"] for r in runs]
+    s["ratio"], s["ratio_min"], s["ratio_max"] = med(ratios), min(ratios), max(ratios)
+    s["tool_wall"] = med([r["crawl1"]["wall"] for r in runs])
+    s["base_wall"] = med([r["baseline"]["wall"] for r in runs])
+    s["cpu_per_page_ms"] = med([1000 * r["crawl1"]["cpu"] / r["crawl1"]["responses"] for r in runs])
+    s["base_cpu_per_page_ms"] = med([1000 * r["baseline"]["cpu"] / r["baseline"]["responses"] for r in runs])
+    s["re_requests"] = med([r["crawl2"]["requests"] for r in runs])
+    s["first_requests"] = med([r["crawl1"]["requests"] for r in runs])
+    s["re_bytes"] = med([r["crawl2"]["bytes"] for r in runs])
+    s["first_bytes"] = med([r["crawl1"]["bytes"] for r in runs])
+    s["re_bytes_share"] = med([r["crawl2"]["bytes"] / r["crawl1"]["bytes"] for r in runs])
+    s["share304"] = med([r["store"]["crawls"][1]["unchanged"] / max(r["store"]["crawls"][1]["html"], 1) for r in runs])
+    s["re_wall_ratio"] = med([r["crawl2"]["wall"] / r["crawl1"]["wall"] for r in runs])
+    s["re_wall"] = med([r["crawl2"]["wall"] for r in runs])
+    s["store_first_per_page"] = med([r["store"]["after1"] / r["store"]["crawls"][0]["pages"] for r in runs])
+    s["store_growth"] = med(
+        [(r["store"]["after2"] - r["store"]["after1"]) / r["store"]["crawls"][1]["pages"] for r in runs]
+    )
+    s["store_mb"] = med([r["store"]["after2"] / 1e6 for r in runs])
+    s["report_s"] = med([r["report"]["wall"] for r in runs])
+    s["html_s"] = med([r["html"]["wall"] for r in runs]) if all("html" in r for r in runs) else None
+    for phase in ("crawl1", "crawl2", "report", "baseline"):
+        s[f"rss_{phase}"] = max(r[phase]["rss_mb"] for r in runs)
+    if s["html_s"] is not None:
+        s["rss_html"] = max(r["html"]["rss_mb"] for r in runs)
+    return s
+
+
+def fmt_bytes(b: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if abs(b) < 1000 or unit == "GB":
+            return f"{b:.0f} {unit}" if unit == "B" else f"{b:.1f} {unit}"
+        b /= 1000
+    return str(b)
+
+
+ROWS: list[tuple[str, str, object]] = [
+    ("Respuestas, primer rastreo (herramienta / base)", "", lambda s: f"{s['responses']:.0f} / {s['base_responses']:.0f}"),
+    ("Primer rastreo, páginas/s: herramienta", "", lambda s: f"{s['tool_pps']:.0f}"),
+    ("Primer rastreo, páginas/s: Scrapy sin más", "", lambda s: f"{s['base_pps']:.0f}"),
+    ("Razón herramienta/base (mediana [mín–máx])", ">= 0.85 a 10k", lambda s: f"{s['ratio']:.2f} [{s['ratio_min']:.2f}–{s['ratio_max']:.2f}]"),
+    ("CPU por respuesta, ms (herramienta / base)", "", lambda s: f"{s['cpu_per_page_ms']:.1f} / {s['base_cpu_per_page_ms']:.1f}"),
+    ("Tiempo del primer rastreo, s (herr. / base)", "", lambda s: f"{s['tool_wall']:.1f} / {s['base_wall']:.1f}"),
+    ("Re-rastreo sin cambios: peticiones (1.º)", "", lambda s: f"{s['re_requests']:.0f} ({s['first_requests']:.0f})"),
+    ("Re-rastreo: bytes descargados (1.º)", "", lambda s: f"{fmt_bytes(s['re_bytes'])} ({fmt_bytes(s['first_bytes'])})"),
+    ("Re-rastreo: bytes / bytes del 1.º", "<= 5 %", lambda s: f"{100 * s['re_bytes_share']:.1f} %"),
+    ("Re-rastreo: páginas HTML con 304", ">= 95 %", lambda s: f"{100 * s['share304']:.1f} %"),
+    ("Re-rastreo: tiempo / tiempo del 1.º", "<= 0.5x", lambda s: f"{s['re_wall_ratio']:.2f}x ({s['re_wall']:.1f} s)"),
+    ("Almacén tras el 1.º, bytes/respuesta", "", lambda s: f"{s['store_first_per_page']:.0f}"),
+    ("Crecimiento del almacén por re-rastreo, B/pág.", "<= 200", lambda s: f"{s['store_growth']:.0f}"),
+    ("Auditorías + informe JSON, s", "<= 10 s a 10k", lambda s: f"{s['report_s']:.1f}"),
+    ("Informes HTML semanal + comité, s", "(en la misma cota)", lambda s: "n/d" if s["html_s"] is None else f"{s['html_s']:.1f}"),
+    ("RSS máx. primer rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl1']:.0f}"),
+    ("RSS máx. re-rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl2']:.0f}"),
+    ("RSS máx. auditorías + informe, MB", "<= 300 a 50k", lambda s: f"{s['rss_report']:.0f}"),
+    ("RSS máx. Scrapy sin más, MB", "", lambda s: f"{s['rss_baseline']:.0f}"),
+]
+
+
+def table(summaries: dict[int, dict]) -> str:
+    sizes = sorted(summaries)
+    head = ["Medida", *[f"N = {n:,}".replace(",", ".") + f" ({summaries[n]['runs']}x)" for n in sizes], "Meta"]
+    rows = [[label, *[str(fn(summaries[n])) for n in sizes], target] for label, target, fn in ROWS]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    return "\n".join([line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
+
+
+def link_table(lc: dict) -> str:
+    a, b = lc["sin_externos"], lc["con_externos"]
+    states = ", ".join(f"{k}: {v}" for k, v in sorted(lc.get("states", {}).items()))
+    bound = lc["hanging"] * 2 / 2
+    return (
+        f"Caso de enlaces externos (N = {lc['n']}, {lc['externals']} enlaces externos distintos, "
+        f"{lc['hanging']} en un servidor que acepta y nunca responde; [links] timeout = 2, per_host = 2)\n"
+        f"  rastreo sin comprobar externos: {a['wall']:.1f} s; comprobándolos: {b['wall']:.1f} s "
+        f"({b['wall'] / a['wall']:.1f}x, +{b['wall'] - a['wall']:.1f} s)\n"
+        f"  estados: {states}\n"
+        f"  cota: enlaces colgados por host x timeout / per_host = {lc['hanging']} x 2 s / 2 = {bound:.0f} s "
+        f"(aquí todos los externos comparten el host 'localhost': una sola cola)"
+    )
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    import scrapy
+
+    nginx_v = subprocess.run([find_nginx() or "nginx", "-v"], capture_output=True, text=True).stderr.strip()
+    return (
+        f"{os.cpu_count()} núcleos ({cpu}), {mem:.0f} GiB; Python {platform.python_version()}, "
+        f"Scrapy {scrapy.__version__}, {nginx_v}"
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="N = 300, una pasada, caso de enlaces pequeño (< 1 min)")
+    ap.add_argument("--sizes", help="tamaños separados por comas (por defecto 1000,10000,50000)")
+    ap.add_argument("--runs", type=int, default=3, help="pasadas para N <= 10.000 (por defecto 3)")
+    ap.add_argument("--large-runs", type=int, default=1, help="pasadas para N > 10.000 (por defecto 1)")
+    ap.add_argument("--no-links", action="store_true", help="omite el caso de enlaces externos")
+    ap.add_argument("--keep", action="store_true", help="conserva la carpeta temporal (sitios, almacenes, registros)")
+    ap.add_argument("--output", help="archivo de resultados (por defecto bench/results-<fecha>.md)")
+    args = ap.parse_args()
+
+    if find_nginx() is None:
+        print(INSTALL_HINT, file=sys.stderr)
+        return 2
+    if importlib.util.find_spec("gelt_audit") is None:
+        print("Instale el proyecto primero: pip install -e .  (desde la raíz del repositorio)", file=sys.stderr)
+        return 2
+    if args.quick:
+        sizes, externals, link_n = [300], 100, 300
+    else:
+        sizes = [int(x) for x in (args.sizes or "1000,10000,50000").split(",")]
+        externals, link_n = 2000, min(sizes, default=1000)
+    started = time.monotonic()
+    base = Path(tempfile.mkdtemp(prefix="gelt-bench-"))
+    os.chmod(base, 0o755)
+    site_port, ext_port, hang_port = free_port(), free_port(), free_port()
+    while len({site_port, ext_port, hang_port}) < 3:
+        ext_port, hang_port = free_port(), free_port()
+    url = f"http://127.0.0.1:{site_port}/"
+    ext_ok, ext_hang = f"http://localhost:{ext_port}/", f"http://localhost:{hang_port}/"
+    all_runs: dict[int, list[dict]] = {}
+    summaries: dict[int, dict] = {}
+    lc = None
+    gen_times: dict[int, float] = {}
+    print(f"gelt-audit bench: {machine()}", flush=True)
+    print(f"carpeta temporal: {base}", flush=True)
+    write_externals(base / "externos", externals)
+    try:
+        with BlackHole(hang_port) as hole:
+            for n in sizes:
+                site = base / f"sitio-{n}"
+                t0 = time.monotonic()
+                info = Generator(n, site, ext_ok, ext_hang, externals).write()
+                gen_times[n] = time.monotonic() - t0
+                print(
+                    f"N = {n}: sitio generado en {gen_times[n]:.1f} s ({info.html_bytes / 1e6:.0f} MB de HTML, "
+                    f"{info.html_bytes / n / 1000:.0f} KB/página, {info.links / n:.0f} enlaces/página, "
+                    f"{info.documents} documentos, {info.broken} páginas con un enlace roto)",
+                    flush=True,
+                )
+                runs = 1 if args.quick else (args.runs if n <= 10_000 else args.large_runs)
+                with Nginx(base / f"nginx-{n}", {site_port: site, ext_port: base / "externos"}):
+                    all_runs[n] = []
+                    for r in range(runs):
+                        res = one_run(n, r, url, base)
+                        all_runs[n].append(res)
+                        c1, c2, b = res["crawl1"], res["crawl2"], res["baseline"]
+                        print(
+                            f"  pasada {r + 1}/{runs}: herramienta {c1['pps']:.0f} pág/s, base {b['pps']:.0f} pág/s "
+                            f"(razón {c1['pps'] / b['pps']:.2f}); re-rastreo {c2['wall']:.1f} s vs {c1['wall']:.1f} s; "
+                            f"informe {res['report']['wall']:.1f} s; RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/"
+                            f"{res['report']['rss_mb']:.0f} MB",
+                            flush=True,
+                        )
+                        if not args.keep:
+                            shutil.rmtree(base / f"n{n}-run{r}", ignore_errors=True)
+                    summaries[n] = summarise(all_runs[n])
+                    if n == link_n and not args.no_links:
+                        print(f"  caso de enlaces externos a N = {n} …", flush=True)
+                        lc = link_case(n, url, base, ext_port, hang_port, externals)
+                        lc["accepted_by_hung_host"] = hole.accepted
+                        print("  " + link_table(lc).replace("\n", "\n  "), flush=True)
+                if not args.keep:
+                    shutil.rmtree(site, ignore_errors=True)
+    except KeyboardInterrupt:
+        print("\nInterrumpido: servidores detenidos.", file=sys.stderr)
+        return 130
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    total = time.monotonic() - started
+    text = table(summaries)
+    print()
+    print(text)
+    if lc:
+        print()
+        print(link_table(lc))
+    print(f"\nDuración total: {total / 60:.1f} min")
+    notes = html_note()
+    if notes:
+        print(notes)
+    out = Path(args.output) if args.output else HERE / f"results-{dt.date.today().isoformat()}{'-quick' if args.quick else ''}.md"
+    out.write_text(results_md(text, lc, summaries, total, args, gen_times, notes), encoding="utf-8")
+    (out.with_suffix(".json")).write_text(json.dumps({"summaries": summaries, "runs": all_runs, "links": lc}, indent=1, default=str))
+    print(f"Resultados en {out}")
+    return 0
+
+
+def html_note() -> str:
+    if importlib.util.find_spec("gelt_audit.reports.write") is None:
+        return "Nota: gelt_audit.reports.write no existe todavía; sólo se midió el informe JSON."
+    return ""
+
+
+def results_md(text: str, lc: dict | None, summaries: dict, total: float, args, gen_times: dict, notes: str) -> str:
+    mode = "--quick" if args.quick else "completo"
+    parts = [
+        f"# Resultados del benchmark ({dt.date.today().isoformat()}, modo {mode})",
+        "",
+        f"Máquina: {machine()}.",
+        f"Concurrencia {CONCURRENCY} por host (herramienta y base), sin retardo, sin autothrottle, robots.txt obedecido, "
+        "nginx con ETag/Last-Modified, sin gzip. Duración total: " + f"{total / 60:.1f} min.",
+        "Medianas de las pasadas; la razón herramienta/base se calcula pasada a pasada (mismo sitio, mismo momento).",
+        "",
+        "```",
+        text,
+        "```",
+        "",
+    ]
+    if lc:
+        parts += ["```", link_table(lc), "```", ""]
+    if notes:
+        parts += [notes, ""]
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

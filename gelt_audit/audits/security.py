@@ -1,0 +1,156 @@
+"""Minimum digital-security conditions (MinTIC Res. 1519, Anexo 3) judged from what the crawl recorded."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from gelt_audit.crawler.extract import parse
+from gelt_audit.store import Crawl, Store
+
+VERSION = 2  # bump when a rule changes: cached judgements are then recomputed
+HIGH, MEDIUM, LOW = "alta", "media", "baja"
+EXPOSED = re.compile(
+    r"(/\.git(/|$)|/\.svn(/|$)|/\.env$|\.(bak|old|orig|swp|sql|sql\.gz|tar\.gz|tgz)$|~$|/phpinfo(\.php)?$|"
+    r"/backup[^/]*\.(zip|rar|7z)$|/wp-config\.php\.)",
+    re.IGNORECASE,
+)
+PERSONAL_FIELDS = ("password", "email", "tel", "file")
+PERSONAL_NAMES = re.compile(r"(?i)(clave|contrase|password|correo|email|cedula|cédula|documento|telefono|teléfono|celular)")
+
+
+def finding(url: str, check: str, severity: str, detail: str) -> dict[str, str]:
+    return {"url": url, "check": check, "severity": severity, "detail": detail}
+
+
+def header_findings(site: str, headers: dict[str, str], https: bool) -> list[dict[str, str]]:
+    """Security headers of the home page: what is missing and what is disclosed."""
+    out = []
+    csp = headers.get("content-security-policy", "")
+    if https and "strict-transport-security" not in headers:
+        out.append(finding(site, "hsts", MEDIUM, "falta Strict-Transport-Security (HSTS): los navegadores pueden "
+                           "volver a entrar por http://. Configure «max-age=31536000» en el servidor."))
+    if not csp:
+        out.append(finding(site, "csp", MEDIUM, "falta Content-Security-Policy: defina qué orígenes pueden cargar "
+                           "scripts y estilos para reducir el riesgo de inyección de código."))
+    if headers.get("x-content-type-options", "").lower() != "nosniff":
+        out.append(finding(site, "x-content-type-options", LOW, "falta «X-Content-Type-Options: nosniff»."))
+    if "x-frame-options" not in headers and "frame-ancestors" not in csp:
+        out.append(finding(site, "frame-ancestors", MEDIUM, "el sitio puede incrustarse en páginas ajenas "
+                           "(clickjacking): use «X-Frame-Options: SAMEORIGIN» o «frame-ancestors 'self'»."))
+    if "referrer-policy" not in headers:
+        out.append(finding(site, "referrer-policy", LOW, "falta Referrer-Policy (p. ej. «strict-origin-when-cross-origin»)."))
+    server = headers.get("server", "")
+    if re.search(r"\d", server) or headers.get("x-powered-by") or headers.get("x-aspnet-version"):
+        banner = " · ".join(v for v in (server, headers.get("x-powered-by", ""), headers.get("x-aspnet-version", "")) if v)
+        out.append(finding(site, "version-servidor", LOW, f"el servidor revela su software y versión ({banner}): "
+                           "oculte las versiones en la configuración del servidor."))
+    return out
+
+
+def certificate_findings(rows: list[dict[str, Any]], now: datetime) -> list[dict[str, str]]:
+    out = []
+    for row in rows:
+        host = row["host"]
+        if not row.get("not_after"):
+            out.append(finding(host, "certificado", HIGH, "no se pudo leer el certificado TLS del servidor."))
+            continue
+        days = (datetime.fromisoformat(row["not_after"]) - now).days
+        names = row.get("names") or []
+        if days < 0:
+            out.append(finding(host, "certificado", HIGH, f"el certificado venció hace {-days} días: renuévelo."))
+        elif days < 30:
+            out.append(finding(host, "certificado", MEDIUM, f"el certificado vence en {days} días: renuévelo pronto."))
+        if row.get("self_signed"):
+            out.append(finding(host, "certificado", HIGH, "el certificado es autofirmado: los navegadores muestran "
+                               "una advertencia. Use uno emitido por una autoridad reconocida."))
+        if names and not any(_matches(host, n) for n in names):
+            out.append(finding(host, "certificado", HIGH, f"el certificado no corresponde al nombre {host} "
+                               f"(cubre: {', '.join(names[:5])})."))
+    return out
+
+
+def _matches(host: str, name: str) -> bool:
+    if name.startswith("*."):
+        return host.endswith(name[1:]) and host.count(".") == name.count(".")
+    return host == name
+
+
+def form_findings(html: str, page_url: str) -> list[dict[str, str]]:
+    """Forms that send personal data over plain http: their action and the personal fields."""
+    root = parse(html)
+    if root is None:
+        return []
+    out = []
+    for form in root.iter("form"):
+        action = urljoin(page_url, (form.get("action") or "").strip() or page_url)
+        if not action.startswith("http://"):
+            continue
+        personal = [
+            inp for inp in form.iter("input", "textarea")
+            if (inp.get("type") or "").lower() in PERSONAL_FIELDS or PERSONAL_NAMES.search(inp.get("name") or "")
+        ]
+        if personal:
+            names = ", ".join(sorted({inp.get("name") or inp.get("type") or "campo" for inp in personal}))[:120]
+            out.append({"action": action[:300], "fields": names})
+    return out
+
+
+def audit_security(
+    store: Store, crawl: Crawl, insecure_links: list[dict[str, Any]], now: datetime | None = None
+) -> list[dict[str, str]]:
+    """Findings with severity and the fix in plain Spanish, most severe first."""
+    from datetime import UTC
+
+    now = now or datetime.now(UTC)
+    site = crawl.site_url
+    https = site.startswith("https://")
+    snaps = list(store.snapshots(crawl.id))
+    header_sets = store.header_sets()
+    out: list[dict[str, str]] = []
+    if not https:
+        out.append(finding(site, "https", HIGH, "el sitio no usa HTTPS: la información viaja sin cifrar. "
+                           "Instale un certificado (p. ej. Let's Encrypt) y redirija http:// a https://."))
+    home = next((s for s in snaps if s["url"] == site and s["kind"] in ("page", "redirect")), None)
+    if home and home.get("headers_id"):
+        out.extend(header_findings(site, header_sets.get(home["headers_id"], {}), https))
+    elif home:
+        out.extend(header_findings(site, {}, https))
+    probe = next((s for s in snaps if s["kind"] == "probe"), None)
+    if https and probe is not None:
+        to_https = probe["status"] in (301, 302, 307, 308) and (probe["location"] or "").startswith("https://")
+        if not to_https:
+            out.append(finding(probe["url"], "redireccion-https", MEDIUM, "la dirección http:// no redirige a https://: "
+                               "configure una redirección permanente (301)."))
+    out.extend(certificate_findings(store.tls(crawl.id), now))
+    forms: dict[tuple[str, str], list[str]] = {}
+    for snap in snaps:
+        url, status = snap["url"], snap["status"] or 0
+        path = urlsplit(url).path
+        if https and url.startswith("http://") and snap["kind"] == "page" and 200 <= status < 300:
+            out.append(finding(url, "https", MEDIUM, "página servida sin cifrar dentro de un sitio https."))
+        if 200 <= status < 300 and EXPOSED.search(path):
+            out.append(finding(url, "archivo-expuesto", HIGH, "archivo interno o copia de seguridad accesible al público: "
+                               "retírelo del servidor o bloquee su acceso."))
+        if snap["kind"] == "page" and (snap["title"] or "").lower().startswith("index of /"):
+            out.append(finding(url, "listado-directorio", MEDIUM, "el servidor muestra el listado de archivos de la carpeta: "
+                               "desactive el índice automático de directorios."))
+        if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
+            found = store.body_audit(
+                snap["body_hash"], f"security-forms-{urlsplit(url).scheme}", VERSION, lambda s=snap: form_findings(store.html(s["body_hash"]) or "", s["url"])
+            )
+            for form in found:
+                forms.setdefault((form["action"], form["fields"]), []).append(url)
+    store.flush_audits()
+    # A form in the site template appears on every page: one finding per form, not per page.
+    for (action, fields), pages in sorted(forms.items()):
+        where = f"en {len(pages)} páginas, p. ej. {pages[0]}" if len(pages) > 1 else f"en {pages[0]}"
+        out.append(finding(action, "formulario-inseguro", HIGH, f"un formulario ({where}) envía datos personales "
+                           f"({fields}) sin cifrar: publíquelo y envíelo por https://."))
+    for link in insecure_links:
+        out.append(finding(link["page"], "contenido-mixto" if link["kind"] == "contenido mixto" else "enlace-inseguro",
+                           MEDIUM if link["kind"] == "contenido mixto" else LOW, f"{link['detail']}: {link['url']}"))
+    order = {HIGH: 0, MEDIUM: 1, LOW: 2}
+    return sorted(out, key=lambda f: (order[f["severity"]], f["check"], f["url"]))

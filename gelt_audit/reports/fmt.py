@@ -1,0 +1,179 @@
+"""How reports write dates, numbers and URLs for a reader in Colombia (Babel, locale es_CO).
+
+Every function here is also a Jinja2 filter (see :data:`FILTERS`). They accept ``None`` and
+return a dash, so a template never has to guard a missing value itself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "es_CO"
+BOGOTA = ZoneInfo("America/Bogota")
+DASH = "—"
+# Only these schemes become clickable: a crawled page may link to javascript: or data: URLs,
+# and an e-mail client may not honour the report's Content-Security-Policy.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def to_datetime(value: Any) -> datetime | None:
+    """An aware datetime from an ISO 8601 string or a datetime (naive ones are taken as UTC)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=BOGOTA)
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value))
+        except ValueError:
+            return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def local_date(value: Any) -> date | None:
+    """The Bogotá calendar date of a timestamp, or the date itself (``YYYY-MM-DD`` strings too)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    dt = to_datetime(value)
+    return dt.astimezone(BOGOTA).date() if dt else None
+
+
+def fecha(value: Any) -> str:
+    """``24 de noviembre de 2026``."""
+    d = local_date(value)
+    return format_date(d, "long", locale=LOCALE) if d else DASH
+
+
+def fecha_corta(value: Any) -> str:
+    """``24 nov 2026``: for table cells."""
+    d = local_date(value)
+    return format_date(d, "d MMM y", locale=LOCALE) if d else DASH
+
+
+def fecha_hora(value: Any) -> str:
+    """``24 de noviembre de 2026, 7:31 p. m.`` in Bogotá time."""
+    dt = to_datetime(value)
+    if dt is None:
+        return DASH
+    return format_datetime(dt, "d 'de' MMMM 'de' y, h:mm a", tzinfo=BOGOTA, locale=LOCALE)
+
+
+def mes(value: Any) -> str:
+    """``noviembre de 2026`` from ``2026-11``, a date or a timestamp."""
+    d = _month(value)
+    return format_date(d, "MMMM 'de' y", locale=LOCALE) if d else DASH
+
+
+def mes_corto(value: Any) -> str:
+    """``nov 2026``: for chart labels and table headers."""
+    d = _month(value)
+    return format_date(d, "MMM y", locale=LOCALE) if d else DASH
+
+
+def _month(value: Any) -> date | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
+        return date(int(value[:4]), int(value[5:]), 1)
+    return local_date(value)
+
+
+def numero(value: Any, decimals: int = 1) -> str:
+    """``12.345`` / ``62,5``: es_CO grouping and decimal marks."""
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def porcentaje(value: Any) -> str:
+    """A 0–100 score as ``62,5 %`` (Babel's es_CO percent pattern)."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return DASH if value is None else str(value)
+    return format_percent(value / 100, format="#,##0.#%", locale=LOCALE)
+
+
+def delta(value: Any, decimals: int = 1) -> str:
+    """A signed change: ``+3``, ``−2`` (true minus sign), ``sin cambio``; empty when unknown."""
+    if value is None:
+        return ""
+    if value == 0:
+        return "sin cambio"
+    sign = "+" if value > 0 else "−"
+    return sign + numero(abs(value), decimals)
+
+
+def plural(count: Any, one: str, many: str) -> str:
+    """``1 enlace roto`` / ``3 enlaces rotos``, with the number formatted."""
+    n = count if isinstance(count, int | float) else 0
+    return f"{numero(n)} {one if n == 1 else many}"
+
+
+def href(url: Any) -> str | None:
+    """The URL if it is safe to make clickable (http, https, mailto), else None."""
+    if not isinstance(url, str) or not url:
+        return None
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url if scheme in SAFE_SCHEMES else None
+
+
+def short_url(url: Any, site_url: str = "", limit: int = 70) -> str:
+    """A URL as people read it: the path alone on the municipality's own site, cut in the middle."""
+    if not isinstance(url, str):
+        return DASH
+    text = url
+    if site_url:
+        own, parts = urlsplit(site_url), urlsplit(url)
+        if parts.netloc and parts.netloc.lower() == own.netloc.lower():
+            text = parts.path or "/"
+            if parts.query:
+                text += "?" + parts.query
+            if parts.fragment:
+                text += "#" + parts.fragment
+    if text.startswith(("http://", "https://")):
+        text = text.split("://", 1)[1]
+    if len(text) > limit:
+        keep = (limit - 1) // 2
+        text = text[:keep] + "…" + text[-keep:]
+    return text
+
+
+def duracion_ms(value: Any) -> str:
+    """``850 ms`` / ``2,4 s``."""
+    if not isinstance(value, int | float):
+        return DASH
+    if value < 1000:
+        return f"{numero(value, 0)} ms"
+    return f"{numero(value / 1000, 1)} s"
+
+
+FILTERS = {
+    "fecha": fecha,
+    "fecha_corta": fecha_corta,
+    "fecha_hora": fecha_hora,
+    "mes": mes,
+    "mes_corto": mes_corto,
+    "numero": numero,
+    "porcentaje": porcentaje,
+    "delta": delta,
+    "plural": plural,
+    "href": href,
+    "short_url": short_url,
+    "duracion_ms": duracion_ms,
+}
