@@ -97,3 +97,16 @@ def test_demo_links_report_every_planted_broken_link_and_redirect(demo):
         if redirect["on"]:
             assert links[redirect["path"]]["state"] == "redirect", redirect
     assert sum(1 for link in report["links"] if link["state"] == "broken") == len(BROKEN_LINKS)
+
+
+def test_demo_accessibility_and_security_list_the_planted_problems(demo):
+    from gelt_audit.demo.site import PLANTED_A11Y
+
+    _, _, report = demo
+    found = {(rel(f["url"]), f["criterion"]) for f in report["accessibility"]}
+    for planted in PLANTED_A11Y:
+        assert (planted["path"], planted["criterion"]) in found, planted
+    assert all(set(f) >= {"url", "criterion", "element", "dependencia"} for f in report["accessibility"])
+    checks = {f["check"] for f in report["security"]}
+    assert {"https", "formulario-inseguro", "csp"} <= checks  # the demo is served over plain http
+    assert all(set(f) >= {"url", "check", "severity", "detail"} for f in report["security"])
