@@ -121,13 +121,39 @@ def _findings(config: Config) -> dict[str, Any]:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     config = _config(args)
-    findings = _findings(config)
-    pages = findings["pages"]
-    unassigned = sum(1 for p in pages if p["dependencia"] is None)
-    errors = sum(1 for p in pages if (p["status"] or 0) >= 400 or p["status"] == 0)
-    print(f"Sitio: {findings['site']['name']} ({findings['site']['url']})")
-    print(f"Rastreo {findings['crawl']['id']}: {len(pages)} páginas, {errors} con error, {unassigned} sin asignar.")
+    print(audit_summary(_findings(config)))
     return EXIT_OK
+
+
+def audit_summary(findings: dict[str, Any]) -> str:
+    """A few Spanish lines on what the audits found, for a person at a terminal."""
+    pages = findings["pages"]
+    errors = sum(1 for p in pages if (p["status"] or 0) >= 400 or p["status"] == 0)
+    changes = findings.get("changes", [])
+    kinds = {k: sum(1 for c in changes if c["kind"] == k) for k in ("added", "modified", "removed")}
+    deps = findings.get("dependencias", [])
+    broken = [link for link in findings.get("links", []) if link["state"] == "broken" and not link.get("acknowledged")]
+    lines = [
+        f"Sitio: {findings['site']['name']} ({findings['site']['url']})",
+        f"Rastreo {findings['crawl']['id']}: {len(pages)} páginas, {errors} con error, "
+        f"{len(findings.get('unassigned', []))} sin asignar a una dependencia.",
+        f"Cambios desde el rastreo anterior: {kinds['added']} nuevas, {kinds['modified']} modificadas, "
+        f"{kinds['removed']} eliminadas.",
+        f"Dependencias que cumplen la meta de actualización: {sum(1 for d in deps if d['meets_target'])} de {len(deps)}.",
+        f"Enlaces rotos: {len(broken)}; bloqueados (no verificables): "
+        f"{sum(1 for link in findings.get('links', []) if link['state'] == 'blocked')}.",
+    ]
+    if findings.get("checklist_scores"):
+        scores = ", ".join(f"{p}: {s['overall']:.0f} %" for p, s in findings["checklist_scores"].items())
+        lines.append(f"Lista de chequeo: {scores}; regresiones: {len(findings.get('regressions', []))}.")
+    lines.append(
+        f"Accesibilidad: {len(findings.get('accessibility', []))} hallazgos; "
+        f"seguridad: {len(findings.get('security', []))} hallazgos."
+    )
+    if findings.get("last_attempt"):
+        attempt = findings["last_attempt"]
+        lines.append(f"Atención: el último rastreo ({attempt['id']}) no terminó: {attempt['error'] or attempt['status']}.")
+    return "\n".join(lines)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

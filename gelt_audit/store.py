@@ -340,6 +340,13 @@ class Store:
         crawls = self.finished_crawls(site_url)
         return crawls[0] if crawls else None
 
+    def last_attempt(self, site_url: str) -> Crawl | None:
+        """The most recent crawl of a site, whatever its outcome."""
+        row = self.db.execute(
+            f"select {_CRAWL_COLS} from crawls where site_url = ? order by id desc limit 1", [site_url]
+        ).fetchone()
+        return Crawl(*row) if row else None
+
     def previous_crawl(self, crawl: Crawl) -> Crawl | None:
         older = [c for c in self.finished_crawls(crawl.site_url) if c.id < crawl.id]
         return older[0] if older else None

@@ -224,3 +224,18 @@ def test_unreachable_site_fails_with_its_own_exit_code(config_for, cli):
     with Store(config.parent / "gelt.db") as store:
         assert store.latest_crawl() is None
         assert [c["status"] for c in store.db["crawls"].rows] == ["failed"]
+
+
+def test_report_after_the_site_went_down_keeps_the_last_good_crawl_and_says_so(serve, config_for, cli):
+    site = serve({"/": page("Inicio", links=("/a/",)), "/a/": page("A")})
+    config = config_for(site.url, timeout=3)
+    crawl(config)
+    site.stop()  # the municipal server goes down before the next crawl
+    result = cli("crawl", "--config", str(config))
+    assert result.returncode == 3
+    report = report_json(config)
+    assert report["crawl"]["id"] == 1 and len(report["pages"]) == 2
+    assert report["last_attempt"]["status"] == "failed"
+    assert "sitio inaccesible" in report["last_attempt"]["error"]
+    summary = cli("audit", "--config", str(config))
+    assert "no terminó" in summary.stdout

@@ -1581,6 +1581,7 @@ class _Judge:
         self._menu_cache: dict[str, bool] = {}
         self._on_title_cache: dict[tuple[tuple[str, ...], ...], set[int]] = {}
         self._news_cache: dict[str, bool] = {}
+        self._external_keys: list[str] | None = None
 
     # -- helpers -----------------------------------------------------------------------------
     def _best_of(self, ids: Iterable[int]) -> _Page | None:
@@ -1900,9 +1901,12 @@ class _Judge:
 
     def _r_link_to(self, rule: Rule, item: Item) -> list[_Hit]:
         per_page: dict[int, list[tuple[_Block, _Link]]] = {}
-        for key, occ in self.idx.targets.items():
-            if not self._external(key) or not self._host_match(key, rule.hosts):
+        if self._external_keys is None:
+            self._external_keys = [k for k in self.idx.targets if self._external(k)]
+        for key in self._external_keys:
+            if not self._host_match(key, rule.hosts):
                 continue
+            occ = self.idx.targets[key]
             for block, link in occ:
                 if (link.embed and not rule.embeds) or not self._scope_ok(rule, block, None):
                     continue

@@ -28,6 +28,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
             "Ejecute primero: gelt-audit crawl"
         )
     previous = store.previous_crawl(crawl)
+    attempt = store.last_attempt(config.site_url)
     pages = page_inventory(store, crawl, config.dependencias)
     changed_at = last_changed(store, crawl)
     for page in pages:
@@ -39,6 +40,12 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         "site": {"name": config.site_name, "url": config.site_url},
         "crawl": crawl.as_dict(),
         "previous_crawl": previous.as_dict() if previous else None,
+        # A failed or interrupted crawl after the one reported: the report must say the site was down.
+        "last_attempt": (
+            {**attempt.as_dict(), "status": attempt.status, "error": attempt.error}
+            if attempt and attempt.id > crawl.id
+            else None
+        ),
         "pages": pages,
         "changes": changes.changes,
         "template_changes": changes.template,
