@@ -71,6 +71,7 @@ SCHEMA: dict[str, dict[str, tuple[tuple[type, ...], Any]]] = {
         "items": ((list,), []),
         "file": ((str,), ""),
         "manual": ((str,), ""),
+        "hosts": ((dict,), {}),
     },
     "schedule": {
         "crawl": ((str,), "06:00"),
@@ -104,7 +105,7 @@ NOISE_RULE_KEYS: dict[str, tuple[tuple[type, ...], Any]] = {
     "selectors": ((list,), []),
     "patterns": ((list,), []),
 }
-_TYPE_NAMES = {str: "texto", int: "entero", float: "número", bool: "true/false", list: "lista"}
+_TYPE_NAMES = {str: "texto", int: "entero", float: "número", bool: "true/false", list: "lista", dict: "tabla"}
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ def _check_table(
         if key not in out:
             if default is _REQUIRED:
                 raise ConfigError(f"Falta la clave obligatoria '{label}.{key}'{_where(text, table or key, None)}.")
-            out[key] = list(default) if isinstance(default, list) else default
+            out[key] = type(default)(default) if isinstance(default, (list, dict)) else default
     return out
 
 
@@ -282,6 +283,10 @@ def parse_config(text: str, path: Path) -> Config:
                        ("schedule", "committee_dates"), ("email", "to"), ("alerts", "apprise")):
         tables[table][key] = list(_check_str_list(tables[table][key], f"{table}.{key}", text, table))
     _check_regexes(tuple(tables["links"]["exclude"]), "links.exclude", text, "links")
+    for alias, values in tables["checklist"]["hosts"].items():
+        tables["checklist"]["hosts"][alias] = list(
+            _check_str_list(values if isinstance(values, list) else [None], f"checklist.hosts.{alias}", text, "checklist")
+        )
     _check_schedule(tables["schedule"], text)
     if tables["links"]["private_addresses"] not in ("auto", "allow", "block"):
         raise ConfigError(

@@ -389,8 +389,12 @@ class Store:
     def tls(self, crawl_id: int) -> list[dict[str, Any]]:
         return list(_dicts(self.db.execute("select * from tls where crawl_id = ?", [crawl_id])))
 
-    def body_audit(self, body_hash: str, audit: str, version: int, compute: Callable[[], Any]) -> Any:
-        """A cached judgement of one body by one audit (recomputed when the audit's version changes)."""
+    def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
+        """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.
+
+        Recomputed when the audit's version changes; call flush_audits() to keep new results.
+        """
+        body_hash = key
         row = self.db.execute(
             "select version, result from body_audits where body_hash = ? and audit = ?", [body_hash, audit]
         ).fetchone()

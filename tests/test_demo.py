@@ -110,3 +110,26 @@ def test_demo_accessibility_and_security_list_the_planted_problems(demo):
     checks = {f["check"] for f in report["security"]}
     assert {"https", "formulario-inseguro", "csp"} <= checks  # the demo is served over plain http
     assert all(set(f) >= {"url", "check", "severity", "detail"} for f in report["security"])
+
+
+def test_demo_checklist_both_profiles_with_evidence_and_the_planted_regression(demo):
+    from gelt_audit.demo.site import CHECKLIST_ABSENT, CHECKLIST_NO_APLICA, CHECKLIST_PARTIAL, CHECKLIST_REGRESSED
+
+    _, _, report = demo
+    items = {c["item"]: c for c in report["checklist"]}
+    assert {c["profile"] for c in report["checklist"]} == {"gelt-2008", "ley1712-res1519"}
+    for item in CHECKLIST_ABSENT:
+        assert items[item]["status"] == "no_cumple", item
+    for item in CHECKLIST_PARTIAL:
+        assert items[item]["status"] == "parcial", item
+    for item in CHECKLIST_NO_APLICA:
+        assert items[item]["status"] == "no_aplica", item
+    assert [r["item"] for r in report["regressions"]] == CHECKLIST_REGRESSED
+    met = [c for c in report["checklist"] if c["status"] == "cumple"]
+    assert met and all(c["evidence"] and c["snapshot_date"] for c in met if c["source"] == "auto" and c["item"] != "plan.control_periodico")
+    # the trámites inventory in the demo's config: each one published and linked to GOV.CO
+    tramites = [c for c in report["checklist"] if c["item"].startswith("tramite.")]
+    assert len(tramites) == 10 and all(c["status"] == "cumple" for c in tramites)
+    indicators = {i["id"]: i for i in report["indicators"]}
+    assert indicators["tramites_publicados"]["value"] == "100 %" and indicators["tramites_publicados"]["source"] == "auto"
+    assert report["allied"]["count"] >= 10

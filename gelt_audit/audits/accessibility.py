@@ -161,7 +161,7 @@ def audit_accessibility(store: Store, crawl: Crawl, dependencias: list[Dependenc
         if "html" not in (snap["content_type"] or "html"):
             continue
         body_hash = snap["body_hash"]
-        judged = store.body_audit(body_hash, "accessibility", VERSION, lambda h=body_hash: judge_html(store.html(h) or ""))
+        judged = store.cached_audit(body_hash, "accessibility", VERSION, lambda h=body_hash: judge_html(store.html(h) or ""))
         dep = dependencia_name(snap["url"], dependencias)
         findings.extend({"url": snap["url"], **f, "dependencia": dep} for f in judged)
     store.flush_audits()

@@ -343,6 +343,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
 # "host" matches that host (www. ignored); "*.host" also subdomains; "host/path" a URL prefix.
 NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
     "govco": ("gov.co", "portal.gov.co", "gobiernoenlinea.gov.co", "*.gobiernoenlinea.gov.co"),
+    "portal_govco": ("gov.co", "portal.gov.co"),  # today's Portal Único only (the GOV.CO top bar)
     "suit": (
         "suit.gov.co", "*.suit.gov.co", "gov.co/ficha-tramites-y-servicios",
         "gov.co/tramites-y-servicios", "gov.co/servicios-y-tramites", "visorsuit.funcionpublica.gov.co",
@@ -913,6 +914,8 @@ def url_key(url: str) -> str:
     try:
         p = urlsplit(url)
         host = _host(p.hostname)
+        if p.port and p.port not in (80, 443):  # another port is another site (test and demo servers)
+            host = f"{host}:{p.port}"
     except ValueError:
         return url
     path = p.path or "/"

@@ -197,11 +197,23 @@ def _judge(
 
 
 def entity_of(url: str, extra: list[str]) -> str | None:
-    """The public entity a URL belongs to (its host without www.), or None."""
-    host = (urlsplit(url).hostname or "").lower()
-    name = host.removeprefix("www.")
-    if host.endswith(PUBLIC_SUFFIXES) or any(host == e.lower() or host.endswith("." + e.lower()) for e in extra):
-        return name
+    """The public entity a URL belongs to, or None.
+
+    Hosts under .gov.co, .edu.co, .mil.co are entities by themselves; the config adds hosts
+    ("concejo-municipio.org.co") or host/path prefixes ("portal.example.org/entidad").
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    netloc = parts.netloc.lower().removeprefix("www.")  # with its port: another port is another site
+    for entry in extra:
+        entry = entry.lower().removeprefix("www.")
+        if "/" in entry:
+            if f"{netloc}{parts.path}".startswith(entry):
+                return entry
+        elif entry in (netloc, host.removeprefix("www.")) or host.endswith("." + entry):
+            return entry
+    if host.endswith(PUBLIC_SUFFIXES):
+        return host.removeprefix("www.")
     return None
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from gelt_audit.audits.accessibility import audit_accessibility
 from gelt_audit.audits.changes import compare, last_changed
+from gelt_audit.audits.compliance import audit_checklist
 from gelt_audit.audits.documents import inventory
 from gelt_audit.audits.links import audit_links
 from gelt_audit.audits.pages import page_inventory
@@ -29,13 +30,13 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         )
     previous = store.previous_crawl(crawl)
     attempt = store.last_attempt(config.site_url)
-    pages = page_inventory(store, crawl, config.dependencias)
-    changed_at = last_changed(store, crawl)
-    for page in pages:
-        page["last_changed"] = changed_at.get(page["url"])
+    base = signal_findings(store, crawl, config)
+    pages, links = base["pages"], base["link_audit"]
     changes = compare(store, crawl, previous, config.dependencias)
-    links = audit_links(store, crawl, config)
     accessibility = audit_accessibility(store, crawl, config.dependencias)
+    compliance = audit_checklist(
+        store, crawl, previous, config, base, lambda: signal_findings(store, previous, config)
+    )
     return {
         "site": {"name": config.site_name, "url": config.site_url},
         "crawl": crawl.as_dict(),
@@ -51,7 +52,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         "template_changes": changes.template,
         "page_errors": changes.errors,
         "ignored_changes": changes.ignored,
-        "dependencias": frequency(store, crawl, config.dependencias, pages, config.targets["updates_per_month"]),
+        "dependencias": base["dependencias"],
         "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
         "links": links["links"],
         "allied": links["allied"],
@@ -60,5 +61,22 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         "accessibility": accessibility["findings"],
         "accessibility_summary": accessibility["summary"],
         "security": audit_security(store, crawl, links["insecure"]),
+        **compliance,
         "generated_at": utcnow(),
+    }
+
+
+def signal_findings(store: Store, crawl: Crawl, config: Config) -> dict[str, Any]:
+    """The findings other audits build on: pages, update frequency, links and allied entities."""
+    pages = page_inventory(store, crawl, config.dependencias)
+    changed_at = last_changed(store, crawl)
+    for page in pages:
+        page["last_changed"] = changed_at.get(page["url"])
+    links = audit_links(store, crawl, config)
+    return {
+        "pages": pages,
+        "dependencias": frequency(store, crawl, config.dependencias, pages, config.targets["updates_per_month"]),
+        "links": links["links"],
+        "allied": links["allied"],
+        "link_audit": links,
     }

@@ -138,7 +138,7 @@ def audit_security(
             out.append(finding(url, "listado-directorio", MEDIUM, "el servidor muestra el listado de archivos de la carpeta: "
                                "desactive el índice automático de directorios."))
         if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
-            found = store.body_audit(
+            found = store.cached_audit(
                 snap["body_hash"], f"security-forms-{urlsplit(url).scheme}", VERSION, lambda s=snap: form_findings(store.html(s["body_hash"]) or "", s["url"])
             )
             for form in found:

@@ -10,11 +10,55 @@ import time
 from pathlib import Path
 
 from gelt_audit.demo.server import SiteServer
-from gelt_audit.demo.site import DEMO_DEPENDENCIAS, NOISE_SELECTORS, allied_site, demo_site
+from gelt_audit.demo.site import (
+    DEMO_DEPENDENCIAS,
+    DEMO_TRAMITES,
+    EXTERNAL_ALIASES,
+    NOISE_SELECTORS,
+    allied_site,
+    demo_site,
+)
+
+# The demo's national systems and allied entities live on a second local server, under these
+# paths; the config tells the audits which real system or entity each path stands for.
+DEMO_HOST_ALIASES = {
+    "govco": ["govco/"],
+    "portal_govco": ["govco/"],
+    "suit": ["suit/", "govco/ficha-tramites-y-servicios/"],
+    "secop": ["secop/"],
+    "datos": ["datos-gov-co/"],
+    "sigep": ["sigep/"],
+    "suin": ["suin-juriscol/"],
+    "redes": ["facebook/", "x/", "youtube/"],
+    "pse": ["pse/"],
+}
 
 
-def demo_config(url: str, dependencias: list[dict]) -> str:
+def _toml(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def tramite_items(tramites: list[dict]) -> list[str]:
+    """The municipality's trámites inventory as checklist items: published, and linked to GOV.CO."""
+    lines = []
+    for n, tramite in enumerate(tramites, 1):
+        lines += [
+            "[[checklist.items]]",
+            f'id = "tramite.{n:02d}"',
+            'phase = "plan"',
+            f"name = {_toml(tramite['name'])}",
+            'requires = "Publicado en el sitio y enlazado a su ficha en GOV.CO / SUIT"',
+            f"parts = [{{ name = \"publicado en el sitio\", keywords = [{_toml(tramite['name'])}] }}, "
+            f"{{ name = \"enlace a GOV.CO / SUIT\", rules = [{{ kind = \"link_to\", hosts = [\"@suit\"] }}] }}]",
+            "",
+        ]
+    return lines
+
+
+def demo_config(url: str, dependencias: list[dict], external: str) -> str:
     """The demo's gelt.toml: the bundled site on a local port, crawled without delays."""
+    ext = external.split("://", 1)[1].rstrip("/")
+    entities = [f"{ext}/{path.rstrip('/')}" for path, real in EXTERNAL_ALIASES.items() if ".gov.co" in real]
     lines = [
         "# Configuración de la demostración de gelt-audit (sitio ficticio servido en 127.0.0.1).",
         "[site]",
@@ -34,6 +78,14 @@ def demo_config(url: str, dependencias: list[dict]) -> str:
         "[noise]",
         f"selectors = {json.dumps(NOISE_SELECTORS)}",
         "",
+        "[links]",
+        f"entidades = {_toml(entities)}",
+        "",
+        "[checklist.hosts]",
+        # url prefixes without the trailing slash: ".../secop" must match ".../secop/" and ".../secop"
+        *[f"{alias} = {_toml([ext + '/' + p.rstrip('/') for p in paths])}" for alias, paths in DEMO_HOST_ALIASES.items()],
+        "",
+        *tramite_items(DEMO_TRAMITES),
     ]
     for dep in dependencias:
         lines += [
@@ -62,7 +114,7 @@ def run_demo(directory: Path, keep_serving: bool = False) -> int:
     with SiteServer(allied_site()) as allied:
         with SiteServer(demo_site(1, external_base=allied.url)) as site:
             config = directory / "gelt.toml"
-            config.write_text(demo_config(site.url, DEMO_DEPENDENCIAS), encoding="utf-8")
+            config.write_text(demo_config(site.url, DEMO_DEPENDENCIAS, allied.url), encoding="utf-8")
             print(f"Sitio de demostración en {site.url} (entidades aliadas en {allied.url})")
             print("1/3 Rastreando la versión 1 del sitio …")
             if (code := _gelt("crawl", "--config", str(config))) != 0:

@@ -60,6 +60,12 @@ def fecha(value: Any) -> str:
     return format_date(d, "long", locale=LOCALE) if d else DASH
 
 
+def dia_mes(value: Any) -> str:
+    """``30 de noviembre``: a deadline within the current month, where the year is noise."""
+    d = local_date(value)
+    return format_date(d, "d 'de' MMMM", locale=LOCALE) if d else DASH
+
+
 def fecha_corta(value: Any) -> str:
     """``24 nov 2026``: for table cells."""
     d = local_date(value)
@@ -166,6 +172,7 @@ def duracion_ms(value: Any) -> str:
 FILTERS = {
     "fecha": fecha,
     "fecha_corta": fecha_corta,
+    "dia_mes": dia_mes,
     "fecha_hora": fecha_hora,
     "mes": mes,
     "mes_corto": mes_corto,

@@ -28,7 +28,8 @@ def build(findings: dict[str, Any]) -> dict[str, Any]:
         report[key] = findings.get(key, default)
     # Beyond the contract: what explains the contract's figures.
     for key in ("last_attempt", "template_changes", "page_errors", "ignored_changes", "unassigned", "allied", "insecure",
-                "documents", "accessibility_summary", "generated_at"):
+                "documents", "accessibility_summary", "checklist_scores", "regressions",
+                "newly_met", "generated_at"):
         if key in findings:
             report[key] = findings[key]
     return report

@@ -1,0 +1,215 @@
+"""The checklist audit over a crawl: the store's pages fed to the checklist engine, with the
+other audits' results as signals, the committee's declarations, regressions and indicators."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from gelt_audit.audits import checklist as engine
+from gelt_audit.audits.updates import local_date
+from gelt_audit.config import Config, ConfigError
+from gelt_audit.crawler.extract import strip_fragment
+from gelt_audit.store import Crawl, Store
+
+VERSION = 1  # bump when the engine's results change meaning: cached evaluations are redone
+
+
+def _path(config: Config, value: str) -> Path:
+    return config.path.parent / value
+
+
+def checklists(config: Config) -> list[engine.Checklist]:
+    """The configured profiles, with the municipality's own file and items added without code."""
+    try:
+        loaded = [engine.load_checklist(name) for name in config.checklist["profiles"]]
+        if config.checklist["file"]:
+            own = engine.load_checklist(_path(config, config.checklist["file"]))
+            same = [i for i, c in enumerate(loaded) if c.profile == own.profile]
+            if same:
+                loaded[same[0]] = own  # the file extends a bundled profile
+            else:
+                loaded.append(own)
+        if config.checklist["items"] and loaded:
+            loaded[0] = loaded[0].with_items(engine.extra_items(config.checklist["items"]))
+        if config.checklist["hosts"]:
+            loaded = [_with_hosts(c, config.checklist["hosts"]) for c in loaded]
+    except (ValueError, OSError) as exc:
+        raise ConfigError(f"Lista de chequeo inválida: {exc}") from None
+    return loaded
+
+
+def _with_hosts(checklist: engine.Checklist, extra: dict[str, list[str]]) -> engine.Checklist:
+    """Add the config's host aliases (e.g. a national system's mirror) to a profile's own."""
+    hosts = {**engine.NATIONAL_SYSTEMS, **dict(checklist.hosts)}
+    for alias, patterns in extra.items():
+        hosts[alias] = tuple(hosts.get(alias, ())) + tuple(p.lower() for p in patterns)
+    return dataclasses.replace(checklist, hosts=tuple(sorted(hosts.items())))
+
+
+def manual_declarations(config: Config) -> dict[str, Any]:
+    if not config.checklist["manual"]:
+        return {}
+    try:
+        return engine.load_manual(_path(config, config.checklist["manual"]))
+    except (ValueError, OSError) as exc:
+        raise ConfigError(f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}") from None
+
+
+def page_docs(store: Store, crawl: Crawl) -> list[engine.PageDoc]:
+    """Every response of the crawl as the engine reads it (decoded HTML for pages)."""
+    docs = []
+    for snap in store.snapshots(crawl.id):
+        if snap["kind"] in ("probe", "resource"):
+            continue
+        html = store.html(snap["body_hash"]) if snap["body_hash"] and snap["kind"] == "page" else None
+        docs.append(
+            engine.PageDoc(
+                url=snap["url"],
+                status=snap["status"] or 0,
+                html=html,
+                content_type=snap["content_type"] or "",
+                fetched_at=snap["fetched_at"],
+                depth=snap["depth"],
+            )
+        )
+    return docs
+
+
+def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, Any]:
+    """Statuses of the plan items that other audits measure."""
+    out: dict[str, Any] = {}
+    deps = findings.get("dependencias") or []
+    if deps:
+        meeting = sum(1 for d in deps if d["meets_target"])
+        status = "cumple" if meeting == len(deps) else "parcial" if meeting else "no_cumple"
+        out["frecuencia_actualizacion"] = {
+            "status": status,
+            "detail": f"{meeting} de {len(deps)} dependencias cumplen la meta de {deps[0]['target']} actualizaciones al mes",
+        }
+    allied = findings.get("allied") or {}
+    if allied.get("count"):
+        broken = [e["entity"] for e in allied["entities"] if e["broken"]]
+        out["entidades_aliadas"] = {
+            "status": "parcial" if broken else "cumple",
+            "detail": f"{allied['count']} entidades enlazadas"
+            + (f"; con enlaces rotos: {', '.join(broken[:5])}" if broken else ", todos los enlaces funcionan"),
+            "evidence": [p for e in allied["entities"][:5] for p in e["pages"][:1]],
+        }
+    elif findings.get("links") is not None:
+        out["entidades_aliadas"] = {"status": "no_cumple", "detail": "no se encontraron enlaces a entidades públicas"}
+    recent = [c for c in store.finished_crawls(crawl.site_url) if (local_date(crawl.started_at) - local_date(c.started_at)).days <= 35]
+    out["control_periodico"] = {
+        "status": "cumple" if len(recent) >= 2 else "parcial",
+        "detail": f"{len(recent)} rastreos terminados en los últimos 35 días, con sus informes",
+    }
+    return out
+
+
+def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config: Config) -> dict[str, Any]:
+    deps = findings.get("dependencias") or []
+    values: dict[str, Any] = {}
+    if deps:
+        values["frecuencia_actualizacion"] = (
+            f"{sum(1 for d in deps if d['meets_target'])} de {len(deps)} dependencias con "
+            f"{deps[0]['target']} o más actualizaciones este mes"
+        )
+        values["responsables_asignados"] = f"{sum(1 for d in deps if d['responsable'])} de {len(deps)} dependencias"
+    values["control_disponibilidad"] = 1 if store.finished_crawls(crawl.site_url) else 0
+    allied = findings.get("allied") or {}
+    values["entidades_aliadas"] = f"{allied.get('count', 0)} entidades ({allied.get('working', 0)} funcionando)"
+    values["control_periodico"] = 1 if len(store.finished_crawls(crawl.site_url)) >= 2 else 0
+    return values
+
+
+def _evaluate(
+    store: Store, crawl: Crawl, config: Config, findings: dict[str, Any], lists: list[engine.Checklist],
+    manual: dict[str, Any],
+) -> list[engine.ItemResult]:
+    link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
+    index = engine.index_site(page_docs(store, crawl), home_url=config.site_url, link_states=link_states)
+    today = local_date(crawl.started_at)
+    results = []
+    for checklist in lists:
+        results.extend(
+            engine.evaluate(
+                checklist, index, home_url=config.site_url, link_states=link_states,
+                signals=signals(findings, store, crawl), manual=manual, today=today,
+            )
+        )
+    return results
+
+
+def _cache_version(config: Config, manual: dict[str, Any]) -> str:
+    """Results depend on the crawl, the engine and what the config says about checklists."""
+    parts = [str(VERSION), repr(sorted(config.checklist.items())), repr(manual)]
+    for name in ("file", "manual"):
+        if config.checklist[name]:
+            path = _path(config, config.checklist[name])
+            parts.append(path.read_text(encoding="utf-8") if path.exists() else "")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def audit_checklist(
+    store: Store, crawl: Crawl, previous: Crawl | None, config: Config, findings: dict[str, Any],
+    previous_findings: Callable[[], dict[str, Any]],
+) -> dict[str, Any]:
+    """checklist, checklist_scores, regressions, newly_met and indicators for a crawl.
+
+    ``previous_findings`` computes the other audits' findings for ``previous``; it runs only when
+    the previous crawl's evaluation is not cached yet.
+    """
+    lists = checklists(config)
+    manual = manual_declarations(config)
+    current = _evaluate(store, crawl, config, findings, lists, manual)
+    changes: list[dict[str, Any]] = []
+    if previous is not None:
+        version = _cache_version(config, manual)
+        before = store.cached_audit(
+            f"crawl:{previous.id}", "checklist", version,
+            lambda: [engine.as_dict(r) for r in _evaluate(store, previous, config, previous_findings(), lists, manual)],
+        )
+        store.flush_audits()
+        changes = engine.regressions(current, [_result(row) for row in before])
+    return {
+        "checklist": [engine.as_dict(r) for r in current],
+        "checklist_scores": engine.scores(current, lists),
+        "regressions": [c for c in changes if c["kind"] == "regression"],
+        "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
+        "indicators": _with_met(engine.indicators(current, manual, auto_indicators(findings, store, crawl, config))),
+        "checklist_date": date.today().isoformat(),
+    }
+
+
+def _result(row: dict[str, Any]) -> engine.ItemResult:
+    return engine.ItemResult(
+        profile=row["profile"], item=row["item"], phase=row["phase"], name=row["name"], status=row["status"],
+        evidence=tuple(row["evidence"]), detail=row["detail"], snapshot_date=row["snapshot_date"],
+        source=row["source"], weight=row["weight"],
+    )
+
+
+def _with_met(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Whether each indicator meets its target, where that can be read off the value."""
+    for ind in indicators:
+        value, target = ind["value"], ind["target"]
+        met: bool | None = None
+        if value is None:
+            met = None
+        elif isinstance(value, (int, float)) and isinstance(target, (int, float)):
+            met = value >= target
+        elif isinstance(value, str) and value.endswith("%") and isinstance(target, str) and target.endswith("%"):
+            met = float(value.rstrip(" %")) >= float(target.rstrip(" %"))
+        elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
+            done, _, rest = value.partition(" de ")
+            met = done.strip() == rest.split()[0]
+        elif isinstance(value, dict):
+            met = all(v >= 100 for v in value.values())
+        elif value == target:
+            met = True
+        ind["met"] = met
+    return indicators

@@ -1,0 +1,402 @@
+"""Produce the weekly and committee reports: HTML (+ JSON + CSV next to it) and the folder's index.
+
+Public API:
+
+- :func:`write_reports` — what the scheduler and the demo call: audit the last finished crawl,
+  compare it with an older one, write ``semanal-AAAA-MM-DD.html`` / ``comite-AAAA-MM-DD.html``
+  with their JSON and CSV files into ``[reports] dir`` and refresh ``index.html``.
+- :func:`report_command` — the body of ``gelt-audit report``.
+- :func:`build` — the rendered files of one report kind, in memory (used by both).
+
+Every file is written whole (temporary file + rename, permissions 0o640): a reader, a mail
+job or a web server never sees half a report.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from gelt_audit.config import Config
+from gelt_audit.reports import csv_export, model
+from gelt_audit.reports import json_report as contract
+from gelt_audit.reports.fmt import local_date
+from gelt_audit.reports.render import ReportError, environment, render, templates_dir
+from gelt_audit.reports.summary import (
+    cached_ids,
+    fingerprint,
+    save,
+    since_baseline,
+    summarize,
+    summary_for,
+    trend_crawls,
+    week_baseline,
+)
+from gelt_audit.store import Crawl, Store
+
+log = logging.getLogger("gelt_audit.reports")
+
+KINDS = ("weekly", "committee")
+PREFIX = {"weekly": "semanal", "committee": "comite"}
+TITLES = {"weekly": "Informe semanal", "committee": "Informe para el comité GEL-T"}
+TEMPLATE = {"weekly": "weekly.html", "committee": "committee.html"}
+FORMATS = ("html", "json", "csv")
+REPORT_FILE = re.compile(r"^(semanal|comite)-(\d{4}-\d{2}-\d{2})\.html$")
+CSV_LABELS = {
+    "enlaces-rotos": "enlaces rotos", "cambios": "cambios", "dependencias": "dependencias",
+    "sin-asignar": "páginas sin asignar", "items": "ítems", "indicadores": "indicadores", "documentos": "documentos",
+}  # fmt: skip
+FILE_MODE = 0o640
+
+
+@dataclass
+class Built:
+    """One report kind rendered in memory: ``html``, the ``json`` text and CSV tables by name."""
+
+    kind: str
+    day: date
+    html: str
+    json: str
+    csv: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def stem(self) -> str:
+        return f"{PREFIX[self.kind]}-{self.day.isoformat()}"
+
+
+# -- files ----------------------------------------------------------------------------------------
+def atomic_write(path: Path, data: str | bytes) -> Path:
+    """Write ``path`` through a temporary file in the same folder and a rename (mode 0o640)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, set | tuple):
+        return list(value)
+    raise TypeError(f"no serializable: {type(value).__name__}")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+
+
+def parse_since(value: str | date | None) -> date | None:
+    """``--since`` as a date; a bad value is a :class:`ReportError` naming the expected format."""
+    if value is None or value == "" or isinstance(value, date):
+        return value or None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ReportError(f"Fecha inválida en --since: {value!r} (use AAAA-MM-DD).") from None
+
+
+# -- what the reports compare ----------------------------------------------------------------------------
+@dataclass
+class Context:
+    """The audited crawl and the store's other crawls, shared by both report kinds."""
+
+    store: Store
+    config: Config
+    findings: dict[str, Any]
+    latest: Crawl
+    crawls: list[Crawl]
+    fp: str
+    now: datetime
+    current: dict[str, Any]  # summary of the latest crawl
+
+    def summary(self, crawl: Crawl | None) -> dict[str, Any] | None:
+        if crawl is None:
+            return None
+        if crawl.id == self.latest.id:
+            return self.current
+        return summary_for(self.store, self.config, crawl, self.fp)
+
+
+def _context(store: Store, config: Config, findings: dict[str, Any] | None, now: datetime) -> Context:
+    from gelt_audit.audits.run import audit
+
+    findings = findings if findings is not None else audit(store, config)
+    latest = store.crawl(findings["crawl"]["id"])
+    crawls = store.finished_crawls(config.site_url)
+    fp = fingerprint(config)
+    return Context(store, config, findings, latest, crawls, fp, now, summarize(findings, fp))
+
+
+def _week_changes(ctx: Context, base: Crawl | None) -> dict[str, Any]:
+    """Changes since the week's baseline crawl: the audit's own when that is the previous crawl."""
+    previous = (ctx.findings.get("previous_crawl") or {}).get("id")
+    if base is None or base.id == previous:
+        return {
+            "changes": ctx.findings.get("changes") or [],
+            "template": ctx.findings.get("template_changes") or [],
+            "errors": ctx.findings.get("page_errors") or [],
+        }
+    from gelt_audit.audits.changes import compare
+
+    result = compare(ctx.store, ctx.latest, base, ctx.config.dependencias)
+    return {"changes": result.changes, "template": result.template, "errors": result.errors}
+
+
+def _last_committee_date(config: Config, today: date) -> date | None:
+    """Date of the newest committee report in the reports folder made before today."""
+    folder = config.reports_dir
+    if not folder.is_dir():
+        return None
+    dates = []
+    for entry in folder.iterdir():
+        m = REPORT_FILE.match(entry.name)
+        if m and m.group(1) == "comite":
+            day = date.fromisoformat(m.group(2))
+            if day < today:
+                dates.append(day)
+    return max(dates) if dates else None
+
+
+def _crawl_view(crawl: Crawl | None) -> dict[str, Any] | None:
+    return crawl.as_dict() if crawl else None
+
+
+# -- building each kind ----------------------------------------------------------------------------------
+def _weekly(ctx: Context, since: date | None) -> Built:
+    base = week_baseline(ctx.crawls, ctx.latest, since)
+    baseline = ctx.summary(base)
+    week = _week_changes(ctx, base)
+    ctx.current["week_changes"] = len(week["changes"])
+    save(ctx.store, ctx.current)  # next week, this crawl's figures are "last week"
+    view = model.weekly(ctx.config, ctx.findings, ctx.now, week, baseline, _crawl_view(base))
+    html = render(ctx.config, TEMPLATE["weekly"], view)
+    titles = {p["url"]: p.get("title") for p in ctx.findings.get("pages") or []}
+    previous = set(baseline["broken"]) if baseline else None
+    report = {
+        "kind": "weekly",
+        "date": view["today"],
+        "crawl_id": ctx.latest.id,
+        "baseline_crawl": _crawl_view(base),
+        "summary": view["summary"],
+        "todo": [
+            {"responsable": c["responsable"], "dependencias": c["dependencias"],
+             "tasks": [{k: v for k, v in t.items() if k != "examples"} for t in c["tasks"]]}
+            for c in view["todo"]
+        ],
+        "week_changes": [{k: c.get(k) for k in ("url", "kind", "dependencia", "detected_at")} for c in week["changes"]],
+    }
+    tables = {
+        "enlaces-rotos": csv_export.broken_links_table(ctx.findings, previous),
+        "cambios": csv_export.changes_table(week["changes"], titles),
+        "dependencias": csv_export.dependencias_table(ctx.findings),
+        "sin-asignar": csv_export.unassigned_table(ctx.findings),
+    }
+    return Built("weekly", view["today"], html, _dumps({**contract.build(ctx.findings), "report": report}), tables)
+
+
+def _committee(ctx: Context, since: date | None) -> Built:
+    today = local_date(ctx.now) or date.today()
+    if since is not None:
+        source = "fecha elegida"
+    else:
+        since = _last_committee_date(ctx.config, today)
+        source = "último informe al comité" if since else "primer rastreo guardado"
+    base = since_baseline(ctx.crawls, ctx.latest, since)
+    baseline = ctx.summary(base)
+    points = trend_crawls(ctx.crawls, base, ctx.latest, cached_ids(ctx.store, ctx.fp) | {ctx.latest.id})
+    trend = [s for s in (ctx.summary(c) for c in points) if s is not None]
+    view = model.committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend)
+    view["dependencias_target"] = ctx.config.targets.get("updates_per_month")
+    html = render(ctx.config, TEMPLATE["committee"], view)
+    before = (baseline or {}).get("items")
+    report = {
+        "kind": "committee",
+        "date": view["today"],
+        "since": since,
+        "crawl_id": ctx.latest.id,
+        "baseline_crawl": _crawl_view(base),
+        "scores": view["scores"],
+        "checklist_changes": view["changes"],
+        "trend": [{k: t.get(k) for k in ("crawl_id", "date", "pages", "broken_count", "scores", "deps", "deps_meeting")}
+                  for t in trend],
+        "documents": model.documents_from_links(ctx.findings) if ctx.findings.get("documents") is None else ctx.findings["documents"],
+    }
+    tables = {
+        "items": csv_export.items_table(ctx.findings),
+        "indicadores": csv_export.indicators_table(ctx.findings),
+        "enlaces-rotos": csv_export.broken_links_table(ctx.findings, None),
+        "cambios": csv_export.item_changes_table(ctx.findings, before),
+        "documentos": csv_export.documents_table(ctx.findings),
+    }
+    return Built("committee", today, html, _dumps({**contract.build(ctx.findings), "report": report}), tables)
+
+
+BUILDERS = {"weekly": _weekly, "committee": _committee}
+
+
+def build(
+    config: Config,
+    kinds: list[str],
+    since: date | None = None,
+    now: datetime | None = None,
+    findings: dict[str, Any] | None = None,
+) -> list[Built]:
+    """Render the asked report kinds in memory (the audits run once for all of them).
+
+    Raises ``gelt_audit.audits.run.NoCrawlError`` when nothing was crawled yet, and
+    :class:`ReportError` for a bad kind or template.
+    """
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ReportError(f"Tipo de informe desconocido: {', '.join(unknown)} (use weekly o committee).")
+    now = now or datetime.now(UTC)
+    templates_dir(config)  # a missing template folder is reported before any audit runs
+    with Store(config.store_path) as store:
+        ctx = _context(store, config, findings, now)
+        return [BUILDERS[kind](ctx, since) for kind in kinds]
+
+
+def write_built(built: Built, folder: Path) -> list[Path]:
+    """Write one built report into ``folder``: HTML first, then JSON, then the CSV tables."""
+    paths = [atomic_write(folder / f"{built.stem}.html", built.html),
+             atomic_write(folder / f"{built.stem}.json", built.json)]
+    for name, text in built.csv.items():
+        paths.append(atomic_write(folder / f"{built.stem}-{name}.csv", text))
+    return paths
+
+
+def write_reports(
+    config: Config,
+    kinds: list[str],
+    since: date | None = None,
+    now: datetime | None = None,
+    findings: dict[str, Any] | None = None,
+) -> list[Path]:
+    """Write the reports of ``kinds`` ("weekly", "committee") into ``config.reports_dir``.
+
+    For each kind: ``semanal-AAAA-MM-DD.html`` (or ``comite-…``), its ``.json`` and its
+    ``-<tabla>.csv`` files; then ``index.html`` is refreshed. Returns the written paths, each
+    kind's HTML first (``index.html`` is not included). ``findings`` may be passed when the
+    caller already ran the audits on the latest crawl.
+    """
+    paths: list[Path] = []
+    for built in build(config, kinds, since, now, findings):
+        paths += write_built(built, config.reports_dir)
+        log.info("%s escrito en %s", TITLES[built.kind], paths[-len(built.csv) - 2])
+    write_index(config)
+    return paths
+
+
+# -- index.html --------------------------------------------------------------------------------------
+def list_reports(folder: Path) -> list[dict[str, Any]]:
+    """The reports in a folder, newest first, each with its JSON/CSV companions."""
+    if not folder.is_dir():
+        return []
+    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    entries = []
+    for name in names:
+        m = REPORT_FILE.match(name)
+        if not m:
+            continue
+        stem = name[:-5]
+        kind = "weekly" if m.group(1) == "semanal" else "committee"
+        others = [(n, "JSON") for n in names if n == f"{stem}.json"]
+        others += [(n, "CSV " + CSV_LABELS.get(n[len(stem) + 1:-4], n[len(stem) + 1:-4]))
+                   for n in names if n.startswith(f"{stem}-") and n.endswith(".csv")]
+        entries.append({"date": date.fromisoformat(m.group(2)), "kind": kind, "title": TITLES[kind],
+                        "html": name, "others": others})
+    entries.sort(key=lambda e: (e["date"], e["kind"] == "committee"), reverse=True)
+    return entries
+
+
+def write_index(config: Config, now: datetime | None = None) -> Path:
+    """(Re)write ``index.html`` in the reports folder: every report there, newest first."""
+    folder = config.reports_dir
+    html = render(config, "index.html", {
+        "entries": list_reports(folder),
+        "site": {"name": config.site_name, "url": config.site_url},
+        "crawl": None,
+        "last_attempt": None,
+        "generated_at": now or datetime.now(UTC),
+    })
+    return atomic_write(folder / "index.html", html)
+
+
+# -- gelt-audit report ------------------------------------------------------------------------------------
+def report_command(
+    config: Config,
+    kind: str | None = None,
+    fmt: str | None = None,
+    output: str | os.PathLike[str] | None = None,
+    since: str | date | None = None,
+    now: datetime | None = None,
+) -> str:
+    """What ``gelt-audit report`` does; returns the text to print.
+
+    - no kind and ``json``: the JSON contract of DESIGN.md, unchanged (stdout or ``output``);
+    - ``html`` (default): without ``output``, the report with its JSON and CSV files goes into
+      the reports folder (index refreshed) and the text lists the paths; with ``output``, only
+      the HTML file is written there;
+    - ``json`` with a kind: the contract plus a ``report`` block with the report's figures;
+    - ``csv``: the report's tables, into ``output`` (a folder) or the reports folder.
+
+    With ``output``, the returned text is the path written (for csv, the paths, one a line).
+    """
+    fmt = fmt or "html"
+    if fmt not in FORMATS:
+        raise ReportError(f"Formato de informe desconocido: {fmt} (use html, json o csv).")
+    since_date = parse_since(since)
+    if kind is None and fmt == "json":
+        from gelt_audit.audits.run import audit
+
+        with Store(config.store_path) as store:
+            text = contract.dumps(audit(store, config))
+        if output is None:
+            return text
+        return str(atomic_write(Path(output), text))
+    kind = kind or "weekly"
+    if fmt == "html" and output is None:
+        paths = write_reports(config, [kind], since_date, now)
+        lines = [f"{TITLES[kind]}: {paths[0]}"]
+        lines += [f"  {p}" for p in paths[1:]]
+        lines.append(f"Índice de informes: {config.reports_dir / 'index.html'}")
+        return "\n".join(lines)
+    built = build(config, [kind], since_date, now)[0]
+    if fmt == "html":
+        return str(atomic_write(Path(output or ""), built.html))
+    if fmt == "json":
+        return built.json if output is None else str(atomic_write(Path(output), built.json))
+    folder = Path(output) if output is not None else config.reports_dir
+    written = [atomic_write(folder / f"{built.stem}-{name}.csv", text) for name, text in built.csv.items()]
+    return "\n".join(str(p) for p in written)
+
+
+__all__ = [
+    "Built",
+    "KINDS",
+    "ReportError",
+    "atomic_write",
+    "build",
+    "environment",
+    "list_reports",
+    "parse_since",
+    "report_command",
+    "write_built",
+    "write_index",
+    "write_reports",
+]
