@@ -636,13 +636,14 @@ def add_commands(sub: Any, add_config: Callable[[Any], None]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """The CLI with the portfolio commands (``python -m gelt_audit.portfolio``) until cli.py wires them."""
+    import argparse
+
     from gelt_audit import cli
 
     parser = cli.build_parser()
-    for action in parser._subparsers._group_actions if parser._subparsers else []:
-        if hasattr(action, "choices") and isinstance(action.choices, dict):
-            add_commands(action, lambda p: p.add_argument("--config", default="gelt.toml", metavar="RUTA",
-                                                          help="archivo de configuración (por defecto: ./gelt.toml)"))  # fmt: skip
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    add_commands(sub, cli._add_config)
+    # cli.main parses, dispatches and turns errors into exit codes; hand it this parser.
     original = cli.build_parser
     cli.build_parser = lambda: parser  # type: ignore[assignment]
     try:

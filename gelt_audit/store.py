@@ -467,7 +467,8 @@ class Store:
         """Every snapshot of a crawl, with its URL and title."""
         cursor = self.db.execute(
             """
-            select s.*, p.url as url, b.title as title, b.encoding as encoding
+            select s.*, p.url as url, b.title as title, b.encoding as encoding,
+                   substr(b.main_text, 1, 200) as excerpt
             from snapshots s join pages p on p.id = s.page_id
             left join bodies b on b.hash = s.body_hash
             where s.crawl_id = ? order by p.url

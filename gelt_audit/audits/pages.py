@@ -33,6 +33,7 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
                 "kind": snap["kind"],
                 "content_type": snap["content_type"],
                 "encoding": snap["encoding"],
+                "excerpt": snap["excerpt"],  # the start of the main text, decoded
                 "fetched_at": snap["fetched_at"],
                 "not_modified": bool(snap["not_modified"]),
                 "elapsed_ms": snap["elapsed_ms"],

@@ -1,0 +1,271 @@
+"""The HTML reports in a real headless Chromium: no console error, no network request, the
+weekly to-do list on the first screen, no horizontal scroll on a phone, clean A4 printing.
+
+Chromium is driven through the DevTools protocol over a pipe (``--remote-debugging-pipe``:
+NUL-separated JSON on file descriptors 3 and 4), so no websocket library is needed. The
+reports carry a Content-Security-Policy (``default-src 'none'``): a request attempted anyway
+is refused and shows up as a console error, and every request the page makes is seen here.
+Screenshots and the PDF are kept under ``test-artifacts/`` (gitignored) for people to look at.
+Skipped, with the reason, when /usr/bin/chromium is not installed.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import queue
+import shutil
+import subprocess
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gelt_audit.config import load_config
+from gelt_audit.reports.write import write_reports
+from tests.test_reports import demo_workdir
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium no está instalado (apt-get install chromium)"
+)
+
+
+class Chromium:
+    """A headless Chromium driven by the DevTools protocol over pipes."""
+
+    def __init__(self, profile: Path, timeout: float = 30):
+        self.timeout = timeout
+        to_chrome_r, self._to_chrome = os.pipe()
+        self._from_chrome, from_chrome_w = os.pipe()
+        args = [
+            str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-default-apps", "--mute-audio", f"--user-data-dir={profile}", "--remote-debugging-pipe",
+            "about:blank",
+        ]  # fmt: skip
+        # The protocol wants its pipes on fds 3 (commands in) and 4 (answers out): the shell puts them there.
+        self.proc = subprocess.Popen(
+            ["/bin/sh", "-c", f'exec "$0" "$@" 3<&{to_chrome_r} 4>&{from_chrome_w}', *args],
+            pass_fds=(to_chrome_r, from_chrome_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self._next = 0
+        self._answers: dict[int, queue.Queue] = {}
+        self.events: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.session = self._attach()
+
+    def _read(self) -> None:
+        buf = b""
+        while True:
+            try:
+                chunk = os.read(self._from_chrome, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            buf += chunk
+            while b"\0" in buf:
+                raw, buf = buf.split(b"\0", 1)
+                msg = json.loads(raw)
+                if "id" in msg:
+                    with self._lock:
+                        box = self._answers.get(msg["id"])
+                    if box is not None:
+                        box.put(msg)
+                else:
+                    self.events.append(msg)
+
+    def send(self, method: str, params: dict[str, Any] | None = None, session: bool = True) -> dict[str, Any]:
+        with self._lock:
+            self._next += 1
+            mid = self._next
+            box: queue.Queue = queue.Queue()
+            self._answers[mid] = box
+        msg: dict[str, Any] = {"id": mid, "method": method, "params": params or {}}
+        if session and getattr(self, "session", None):
+            msg["sessionId"] = self.session
+        os.write(self._to_chrome, json.dumps(msg).encode("utf-8") + b"\0")
+        try:
+            answer = box.get(timeout=self.timeout)
+        except queue.Empty:
+            raise AssertionError(f"Chromium no respondió a {method}") from None
+        if "error" in answer:
+            raise AssertionError(f"{method}: {answer['error']}")
+        return answer.get("result", {})
+
+    def _attach(self) -> str:
+        self.session = ""
+        targets = self.send("Target.getTargets", session=False)["targetInfos"]
+        page = next(t for t in targets if t["type"] == "page")
+        return self.send("Target.attachToTarget", {"targetId": page["targetId"], "flatten": True}, session=False)[
+            "sessionId"
+        ]
+
+    def wait_event(self, method: str, since: int) -> dict[str, Any]:
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            for event in self.events[since:]:
+                if event.get("method") == method:
+                    return event
+            time.sleep(0.02)
+        raise AssertionError(f"Chromium no emitió {method}")
+
+    def open(self, url: str, width: int, height: int, mobile: bool = False) -> None:
+        for domain in ("Page", "Network", "Runtime", "Log"):
+            self.send(f"{domain}.enable")
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})  # fmt: skip
+        mark = len(self.events)
+        self.send("Page.navigate", {"url": url})
+        self.wait_event("Page.loadEventFired", mark)
+        time.sleep(0.2)  # late console messages
+
+    def js(self, expression: str) -> Any:
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        return result["result"].get("value")
+
+    def screenshot(self, path: Path) -> Path:
+        data = self.send("Page.captureScreenshot", {"format": "png"})["data"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(data))
+        return path
+
+    def pdf(self, path: Path) -> bytes:
+        data = base64.b64decode(self.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})["data"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return data
+
+    def problems(self, page_url: str) -> dict[str, list[str]]:
+        """Console errors and any request other than the report itself (data: URIs are not requests)."""
+        errors, requests = [], []
+        for e in self.events:
+            method, params = e.get("method"), e.get("params", {})
+            if method == "Log.entryAdded" and params["entry"]["level"] == "error":
+                errors.append(params["entry"]["text"])
+            elif method == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"):
+                errors.append(json.dumps(params["args"])[:300])
+            elif method == "Runtime.exceptionThrown":
+                errors.append(params["exceptionDetails"].get("text", "excepción"))
+            elif method == "Network.requestWillBeSent":
+                url = params["request"]["url"]
+                if url != page_url and not url.startswith("data:"):
+                    requests.append(url)
+        return {"errors": errors, "requests": requests}
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close", session=False)
+        except AssertionError:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        os.close(self._to_chrome)
+        os.close(self._from_chrome)
+
+
+@pytest.fixture
+def chromium(tmp_path):
+    browser = Chromium(tmp_path / "perfil")
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """Both reports of the demo, written as `gelt-audit demo` writes them."""
+    directory = demo_workdir(tmp_path_factory)
+    config = load_config(directory / "gelt.toml")
+    paths = write_reports(config, ["weekly", "committee"], now=NOW)
+    html = [p for p in paths if p.suffix == ".html"]
+    return {"weekly": html[0], "committee": html[1], "index": config.reports_dir / "index.html"}
+
+
+def _check_clean(browser: Chromium, url: str) -> None:
+    found = browser.problems(url)
+    assert found["errors"] == [], found["errors"]
+    assert found["requests"] == [], found["requests"]
+
+
+def test_weekly_report_first_screen_says_who_must_fix_what(reports, chromium):
+    url = reports["weekly"].as_uri()
+    chromium.open(url, 1280, 900)
+    _check_clean(chromium, url)
+    box = chromium.js(
+        "(() => { const s = document.getElementById('para-hacer').getBoundingClientRect();"
+        " const cards = [...document.querySelectorAll('#para-hacer .card')];"
+        " return {top: s.top, bottom: s.bottom, cards: cards.length,"
+        " names: cards.map(c => c.querySelector('h3').innerText)}; })()"
+    )
+    assert box["cards"] >= 2
+    assert box["top"] < 200 and box["bottom"] <= 900, box  # the whole to-do list, no scrolling
+    assert any("Luz Marina Ortiz Guzmán" in name for name in box["names"])
+    shot = chromium.screenshot(ARTIFACTS / "semanal-primera-pantalla.png")
+    assert shot.stat().st_size > 10_000
+
+
+def test_weekly_report_on_a_phone_scrolls_only_vertically(reports, chromium):
+    url = reports["weekly"].as_uri()
+    chromium.open(url, 375, 740, mobile=True)
+    _check_clean(chromium, url)
+    widths = chromium.js("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths  # wide tables scroll inside their own box
+    chromium.screenshot(ARTIFACTS / "semanal-telefono.png")
+
+
+def test_committee_report_prints_to_a4_pages(reports, chromium):
+    url = reports["committee"].as_uri()
+    chromium.open(url, 1280, 900)
+    _check_clean(chromium, url)
+    chromium.screenshot(ARTIFACTS / "comite-primera-pantalla.png")
+    pdf = chromium.pdf(ARTIFACTS / "comite.pdf")
+    assert pdf.startswith(b"%PDF")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages >= 5  # one section per page at least: the print stylesheet's page breaks
+    assert b"/MediaBox [0 0 595" in pdf  # A4 width in points (595.28)
+
+
+def test_index_lists_both_reports(reports, chromium):
+    url = reports["index"].as_uri()
+    chromium.open(url, 1280, 900)
+    _check_clean(chromium, url)
+    links = chromium.js("[...document.querySelectorAll('tbody a')].map(a => a.getAttribute('href'))")
+    assert reports["weekly"].name in links and reports["committee"].name in links
+
+
+def test_a_request_would_be_caught(tmp_path, chromium):
+    """The check itself works: a report that tried to load an image would fail these tests."""
+    page = tmp_path / "fuga.html"
+    html = reports_head() + '<img src="http://127.0.0.1:9/espia.png"></body></html>'
+    page.write_text(html, encoding="utf-8")
+    chromium.open(page.as_uri(), 800, 600)
+    found = chromium.problems(page.as_uri())
+    assert found["errors"], "la CSP debía rechazar la imagen y dejar un error en la consola"
+
+
+def reports_head() -> str:
+    from gelt_audit.reports.render import CSP
+
+    return f'<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="{CSP}"></head><body>'
+
+
+def test_chromium_binary_is_usable():
+    assert shutil.which(str(CHROMIUM))
