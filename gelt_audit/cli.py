@@ -157,17 +157,19 @@ def audit_summary(findings: dict[str, Any]) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from gelt_audit.reports import json_report
+    from gelt_audit.audits.run import NoCrawlError
+    from gelt_audit.reports.render import ReportError
+    from gelt_audit.reports.write import report_command
 
     config = _config(args)
-    findings = _findings(config)
-    if args.format == "json":
-        text = json_report.dumps(findings)
-    else:
-        raise CommandError(f"Formato de informe no disponible todavía: {args.format}", EXIT_CONFIG)
+    try:
+        text = report_command(config, args.kind, args.format, args.output, args.since)
+    except NoCrawlError as exc:
+        raise CommandError(str(exc), EXIT_NO_DATA) from None
+    except ReportError as exc:
+        raise CommandError(str(exc), EXIT_CONFIG) from None
     if args.output:
-        write_atomic(Path(args.output), text)
-        say(f"Informe escrito en {args.output}")
+        say(f"Informe escrito en {text}")
     else:
         sys.stdout.write(text + "\n")
     return EXIT_OK
@@ -302,8 +304,20 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--name", default="", help="nombre de la entidad (por defecto, el título del sitio)")
             p.add_argument("--force", action="store_true", help="reemplaza un archivo de configuración existente")
         elif name == "report":
-            p.add_argument("--format", choices=["json"], default="json", help="formato del informe")
-            p.add_argument("--output", metavar="ARCHIVO", help="archivo de salida (por defecto, la salida estándar)")
+            kind = p.add_mutually_exclusive_group()
+            kind.add_argument("--weekly", dest="kind", action="store_const", const="weekly",
+                              help="informe semanal para el responsable visible (por defecto)")
+            kind.add_argument("--committee", dest="kind", action="store_const", const="committee",
+                              help="informe para el comité GEL-T")
+            p.add_argument("--since", metavar="FECHA",
+                           help="compara con el rastreo de esta fecha o anterior (AAAA-MM-DD); por defecto, "
+                           "hace una semana (semanal) o el último informe al comité (comité)")
+            p.add_argument("--format", choices=["html", "json", "csv"], default=None,
+                           help="html (por defecto), json o csv; --format json sin --weekly/--committee da el "
+                           "JSON del contrato")
+            p.add_argument("--output", metavar="RUTA",
+                           help="archivo de salida (csv: carpeta); sin --output, html y csv van a la carpeta de "
+                           "informes y json a la salida estándar")
         elif name in ("history", "diff"):
             p.add_argument("url", help="dirección completa de la página")
             if name == "diff":

@@ -11,6 +11,7 @@ site shares; each site gets its own :class:`~gelt_audit.config.Config` (see
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -469,7 +470,7 @@ def crawl_portfolio(
     settings = Settings()
     settings.setmodule(default_settings, priority="project")
     settings.setdict(crawl_settings(config, portfolio), priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=False)
+    process = CrawlerProcess(settings)
     semaphore = defer.DeferredSemaphore(portfolio.max_sites_at_once)
     results: list[SiteResult] = []
 
@@ -497,11 +498,15 @@ def crawl_portfolio(
         d.addBoth(finish, site, crawler)
         return d
 
-    # The first crawler installs the reactor; create one now so the install happens before start().
-    process.create_crawler(SiteSpider)
+    def stop(_: Any) -> None:
+        from twisted.internet import reactor  # the one the first crawler installed
+
+        with contextlib.suppress(RuntimeError):  # already stopping (Ctrl-C)
+            reactor.stop()
+
+    # The semaphore starts the first sites right away; the first crawler created installs the reactor.
     runs = [semaphore.run(start, site, site_config(config, site)) for site in chosen]
-    done = defer.DeferredList(runs, consumeErrors=True)
-    done.addBoth(lambda _: process._stop_reactor())
+    defer.DeferredList(runs, consumeErrors=True).addBoth(stop)
     process.start(stop_after_crawl=False)
     return results
 
@@ -590,7 +595,7 @@ def cmd_ranking(args: Any) -> int:
         if args.format == "csv":  # the BOM makes Excel read the accents right
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8-sig")
+            tmp.write_text(text, encoding="utf-8")  # to_csv starts with the BOM that makes Excel read UTF-8
             tmp.replace(path)
         else:
             write_atomic(path, text)

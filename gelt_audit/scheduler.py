@@ -47,7 +47,6 @@ from gelt_audit.cli import (
     EXIT_UNREACHABLE,
     say,
     setup_logging,
-    write_atomic,
 )
 from gelt_audit.config import WEEKDAYS, Config, ConfigError, load_config
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_report
@@ -586,29 +585,16 @@ class _Run:
         )
 
     def write(self, kind: str, findings: dict[str, Any]) -> list[Path]:
-        """Write one report kind; every file is written whole (temp file + rename)."""
-        try:
-            from gelt_audit.reports.write import write_reports
-        except ImportError as exc:
-            if exc.name != "gelt_audit.reports.write":
-                raise
-            return [self.write_json(kind, findings)]
-        return [Path(p) for p in write_reports(self.config, [kind])]
+        """Write one report kind (HTML, JSON, CSV); every file is written whole (temp file + rename)."""
+        from gelt_audit.reports.write import write_reports
 
-    def write_json(self, kind: str, findings: dict[str, Any]) -> Path:
-        # Until reports/write.py renders HTML: the JSON report, as `gelt-audit report --format json`.
-        from gelt_audit.reports import json_report
-
-        day = self.now.astimezone(BOGOTA).date().isoformat()
-        name = f"informe-{day}.json" if kind == "weekly" else f"informe-comite-{day}.json"
-        path = self.config.reports_dir / name
-        write_atomic(path, json_report.dumps(findings))
-        say(f"Informe escrito en {path}")
-        return path
+        return [Path(p) for p in write_reports(self.config, [kind], findings=findings)]
 
     def deliver(self, kind: str, paths: list[Path], findings: dict[str, Any]) -> bool | None:
         """Mail one report; None when e-mail is not configured, else whether it was sent."""
         email = self.config.email
+        # The HTML goes inline and the CSVs attached; the JSON (megabytes) stays in the reports folder.
+        paths = [p for p in paths if p.suffix in (".html", ".csv")]
         if not (email.get("host") and email.get("to")) or not paths:
             return None
         try:

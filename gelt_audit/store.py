@@ -188,7 +188,14 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db["body_audits"].create({"body_hash": str, "audit": str, "version": int, "result": str}, pk=("body_hash", "audit"))
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(db: sqlite_utils.Database) -> None:
+    # Compact per-crawl summaries the reports compare over time (see gelt_audit/reports/summary.py).
+    db["crawl_summaries"].create({"crawl_id": int, "json": str}, pk="crawl_id", if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.demo.site import (
     DEMO_DEPENDENCIAS,
@@ -18,6 +19,7 @@ from gelt_audit.demo.site import (
     allied_site,
     demo_site,
 )
+from gelt_audit.reports.write import write_reports
 
 # The demo's national systems and allied entities live on a second local server, under these
 # paths; the config tells the audits which real system or entity each path stands for.
@@ -128,10 +130,15 @@ def run_demo(directory: Path, keep_serving: bool = False) -> int:
             json_path = reports / "informe.json"
             if (code := _gelt("report", "--format", "json", "--output", str(json_path), "--config", str(config))) != 0:
                 return code
+            written = write_reports(load_config(config), ["weekly", "committee"])
+            weekly, committee = (p for p in written if p.suffix == ".html")
             print(f"Listo en {time.monotonic() - started:.0f} s.")
             print(f"  Configuración: {config}")
             print(f"  Almacén SQLite: {directory / 'demo.db'}")
             print(f"  Informe JSON: {json_path}")
+            print(f"  Informe semanal: {weekly}")
+            print(f"  Informe para el comité: {committee}")
+            print(f"  Todos los informes (con sus CSV): {reports / 'index.html'}")
             if keep_serving:
                 print("El sitio sigue en línea; Ctrl+C para terminar.")
                 try:

@@ -52,14 +52,47 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
     rows = broken_rows(findings, previous)
     out = []
     for r in rows["rows"] + rows["template"]:
-        out.append([r["owner_dep"] or ("(plantilla del sitio)" if r["template"] else "(sin dependencia)"),
-                    r["page"], r.get("page_title") or "", r["text"], r["url"], r["reason"], r["status"],
-                    _date(r["since"]), "sí" if r["new"] else "no"])
+        out.append(
+            [
+                r["owner_dep"] or ("(plantilla del sitio)" if r["template"] else "(sin dependencia)"),
+                r["page"],
+                r.get("page_title") or "",
+                r["text"],
+                r["url"],
+                r["reason"],
+                r["status"],
+                _date(r["since"]),
+                "sí" if r["new"] else "no",
+            ]
+        )
     for r in rows["acknowledged"]:
-        out.append(["(revisado: " + (r.get("ack_reason") or "") + ")", "", "", r["text"], r["url"], r["reason"],
-                    r["status"], _date(r["since"]), "no"])
-    return to_csv(["dependencia", "página", "título de la página", "texto del enlace", "enlace", "motivo",
-                   "estado HTTP", "roto desde", "nuevo esta semana"], out)
+        out.append(
+            [
+                "(revisado: " + (r.get("ack_reason") or "") + ")",
+                "",
+                "",
+                r["text"],
+                r["url"],
+                r["reason"],
+                r["status"],
+                _date(r["since"]),
+                "no",
+            ]
+        )
+    return to_csv(
+        [
+            "dependencia",
+            "página",
+            "título de la página",
+            "texto del enlace",
+            "enlace",
+            "motivo",
+            "estado HTTP",
+            "roto desde",
+            "nuevo esta semana",
+        ],
+        out,
+    )
 
 
 def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
@@ -69,17 +102,52 @@ def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
             f"[-{text}-]" if op == "delete" else f"{{+{text}+}}" if op == "insert" else text
             for op, text in c.get("diff") or []
         )
-        rows.append([c.get("dependencia") or "(sin dependencia)", c["url"], titles.get(c["url"]) or "",
-                     KIND_LABELS.get(c.get("kind"), c.get("kind")), _date(c.get("detected_at")), diff])
-    return to_csv(["dependencia", "página", "título", "cambio", "fecha", "diferencias ([-quitado-] {+agregado+})"], rows)
+        rows.append(
+            [
+                c.get("dependencia") or "(sin dependencia)",
+                c["url"],
+                titles.get(c["url"]) or "",
+                KIND_LABELS.get(c.get("kind"), c.get("kind")),
+                _date(c.get("detected_at")),
+                diff,
+            ]
+        )
+    return to_csv(
+        ["dependencia", "página", "título", "cambio", "fecha", "diferencias ([-quitado-] {+agregado+})"], rows
+    )
 
 
 def dependencias_table(findings: dict[str, Any]) -> str:
-    rows = [[d["name"], d.get("responsable"), d.get("email"), d.get("pages"), d.get("month"), d.get("updates_this_month"),
-             d.get("target"), d.get("meets_target"), _date(d.get("last_update")), d.get("days_since_update")]
-            for d in findings.get("dependencias") or []]
-    return to_csv(["dependencia", "responsable", "correo", "páginas", "mes", "actualizaciones en el mes", "meta",
-                   "cumple la meta", "última actualización", "días desde la última"], rows)
+    rows = [
+        [
+            d["name"],
+            d.get("responsable"),
+            d.get("email"),
+            d.get("pages"),
+            d.get("month"),
+            d.get("updates_this_month"),
+            d.get("target"),
+            d.get("meets_target"),
+            _date(d.get("last_update")),
+            d.get("days_since_update"),
+        ]
+        for d in findings.get("dependencias") or []
+    ]
+    return to_csv(
+        [
+            "dependencia",
+            "responsable",
+            "correo",
+            "páginas",
+            "mes",
+            "actualizaciones en el mes",
+            "meta",
+            "cumple la meta",
+            "última actualización",
+            "días desde la última",
+        ],
+        rows,
+    )
 
 
 def unassigned_table(findings: dict[str, Any]) -> str:
@@ -88,13 +156,34 @@ def unassigned_table(findings: dict[str, Any]) -> str:
 
 
 def items_table(findings: dict[str, Any]) -> str:
-    rows = [[c.get("profile"), c.get("phase"), c.get("item"), c.get("name"),
-             STATUS_LABELS.get(c.get("status"), c.get("status")),
-             "declarado por el comité" if c.get("source") == "manual" else "automático",
-             _date(c.get("snapshot_date")), " ".join(c.get("evidence") or []), c.get("detail")]
-            for c in findings.get("checklist") or []]
-    return to_csv(["perfil", "fase o sección", "ítem", "nombre", "estado", "fuente", "fecha de la evidencia",
-                   "evidencia", "detalle"], rows)
+    rows = [
+        [
+            c.get("profile"),
+            c.get("phase"),
+            c.get("item"),
+            c.get("name"),
+            STATUS_LABELS.get(c.get("status"), c.get("status")),
+            "declarado por el comité" if c.get("source") == "manual" else "automático",
+            _date(c.get("snapshot_date")),
+            " ".join(c.get("evidence") or []),
+            c.get("detail"),
+        ]
+        for c in findings.get("checklist") or []
+    ]
+    return to_csv(
+        [
+            "perfil",
+            "fase o sección",
+            "ítem",
+            "nombre",
+            "estado",
+            "fuente",
+            "fecha de la evidencia",
+            "evidencia",
+            "detalle",
+        ],
+        rows,
+    )
 
 
 def indicators_table(findings: dict[str, Any]) -> str:
@@ -106,19 +195,36 @@ def indicators_table(findings: dict[str, Any]) -> str:
         if isinstance(value, dict):
             value = "; ".join(f"{k}: {v}" for k, v in value.items())
         met = ind.get("met")
-        rows.append([ind.get("id"), ind.get("name"), ind.get("target"), value,
-                     "manual" if ind.get("source") == "manual" else "automática",
-                     "" if met is None else ("sí" if met else "no")])
+        rows.append(
+            [
+                ind.get("id"),
+                ind.get("name"),
+                ind.get("target"),
+                value,
+                "manual" if ind.get("source") == "manual" else "automática",
+                "" if met is None else ("sí" if met else "no"),
+            ]
+        )
     return to_csv(["id", "indicador", "meta", "valor medido", "fuente", "cumple"], rows)
 
 
 def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) -> str:
     changes = checklist_changes(findings.get("checklist"), before) or {"lost": [], "gained": [], "moved": []}
     labels = {"lost": "perdido", "gained": "ganado", "moved": "mejoró"}
-    rows = [[labels[kind], c.get("profile"), c.get("phase"), c.get("item"), c.get("name"),
-             STATUS_LABELS.get(c["before"], c["before"]), STATUS_LABELS.get(c["after"], c["after"]),
-             " ".join(c.get("evidence") or [])]
-            for kind in ("lost", "gained", "moved") for c in changes[kind]]
+    rows = [
+        [
+            labels[kind],
+            c.get("profile"),
+            c.get("phase"),
+            c.get("item"),
+            c.get("name"),
+            STATUS_LABELS.get(c["before"], c["before"]),
+            STATUS_LABELS.get(c["after"], c["after"]),
+            " ".join(c.get("evidence") or []),
+        ]
+        for kind in ("lost", "gained", "moved")
+        for c in changes[kind]
+    ]
     return to_csv(["cambio", "perfil", "fase o sección", "ítem", "nombre", "antes", "ahora", "evidencia"], rows)
 
 
@@ -126,6 +232,8 @@ def documents_table(findings: dict[str, Any]) -> str:
     docs = findings.get("documents")
     if docs is None:
         docs = documents_from_links(findings)
-    rows = [[d.get("title"), d.get("format"), d.get("year"), d.get("url"), d.get("page"), d.get("dependencia") or ""]
-            for d in docs]
+    rows = [
+        [d.get("title"), d.get("format"), d.get("year"), d.get("url"), d.get("page"), d.get("dependencia") or ""]
+        for d in docs
+    ]
     return to_csv(["título", "formato", "año", "documento", "página que lo enlaza", "dependencia"], rows)

@@ -160,6 +160,17 @@ def short_url(url: Any, site_url: str = "", limit: int = 70) -> str:
     return text
 
 
+def hace(days: Any) -> str:
+    """``hoy``, ``ayer``, ``hace 5 días``."""
+    if not isinstance(days, int):
+        return DASH
+    if days <= 0:
+        return "hoy"
+    if days == 1:
+        return "ayer"
+    return f"hace {numero(days)} días"
+
+
 def duracion_ms(value: Any) -> str:
     """``850 ms`` / ``2,4 s``."""
     if not isinstance(value, int | float):
@@ -183,4 +194,5 @@ FILTERS = {
     "href": href,
     "short_url": short_url,
     "duracion_ms": duracion_ms,
+    "hace": hace,
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -36,7 +36,12 @@ UNASSIGNED_CHANGES = 10
 TEMPLATE_SHARE = 0.5
 TEMPLATE_MIN_PAGES = 5
 SITE = "__sitio__"
-SEVERE = ("alta", "high", "crítica", "critica")  # the to-do group of the responsable visible (pages no dependencia claims)
+SEVERE = (
+    "alta",
+    "high",
+    "crítica",
+    "critica",
+)  # the to-do group of the responsable visible (pages no dependencia claims)
 
 KIND_LABELS = {"added": "nueva", "modified": "modificada", "removed": "eliminada"}
 STATUS_LABELS = {
@@ -60,6 +65,7 @@ FALLBACK_GROUP_NAMES = {
     "democracia": "Fase de democracia",
     "plan": "Plan de acción del municipio",
 }
+PROFILE_SHORT = {"gelt-2008": "GEL-T 2008 (cinco fases)", "ley1712-res1519": "Ley 1712 / Res. 1519"}
 PROFILE_NAMES = {
     "gelt-2008": "Gobierno en Línea Territorial (GEL-T 2008), fase por fase",
     "ley1712-res1519": "Ley 1712 de 2014 y Resolución 1519 de 2020, sección por sección",
@@ -99,6 +105,30 @@ def diff_view(diff: Iterable[Any] | None, limit: int = DIFF_WORDS) -> tuple[list
         out.append((op, text))
         words += len(parts)
     return out, False
+
+
+TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ")
+
+
+def page_titles(pages: list[dict[str, Any]]) -> dict[str, str | None]:
+    """Page titles without the site name most of them end with ("… | Alcaldía de X"): in a
+    report that repeats on every line and hides the part that tells pages apart."""
+    raw = {p["url"]: (p.get("title") or "").strip() or None for p in pages}
+    counts: Counter[str] = Counter()
+    for title in raw.values():
+        for sep in TITLE_SEPARATORS:
+            if title and sep in title:
+                counts[sep + title.rsplit(sep, 1)[1]] += 1
+                break
+    if not counts:
+        return raw
+    suffix, n = counts.most_common(1)[0]
+    if n < max(3, 0.3 * len(raw)):
+        return raw
+    return {
+        url: t[: -len(suffix)].strip() if t and t.endswith(suffix) and len(t) > len(suffix) else t
+        for url, t in raw.items()
+    }
 
 
 def month_end(d: date) -> date:
@@ -141,7 +171,7 @@ def broken_rows(findings: dict[str, Any], previous_broken: set[str] | None) -> d
     has ``owner_dep`` (dependencia name, or None for pages no dependencia claims).
     """
     pages = findings.get("pages") or []
-    titles = {p["url"]: p.get("title") for p in pages}
+    titles = page_titles(pages)
     pages_ok = sum(1 for p in pages if is_page_ok(p))
     template_min = max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * pages_ok)
     rows: list[dict[str, Any]] = []
@@ -165,23 +195,47 @@ def broken_rows(findings: dict[str, Any], previous_broken: set[str] | None) -> d
         }
         if link.get("acknowledged"):
             ack = link["acknowledged"]
-            acknowledged.append({**base, "text": _first_text(occurrences), "pages": len(link.get("found_on") or []),
-                                 "ack_reason": ack.get("reason"), "ack_until": ack.get("until"), "ack_by": ack.get("by")})
+            acknowledged.append(
+                {
+                    **base,
+                    "text": _first_text(occurrences),
+                    "pages": len(link.get("found_on") or []),
+                    "ack_reason": ack.get("reason"),
+                    "ack_until": ack.get("until"),
+                    "ack_by": ack.get("by"),
+                }
+            )
             continue
         distinct_pages = list(dict.fromkeys(o["page"] for o in occurrences))
         if len(distinct_pages) >= template_min:
-            template.append({**base, "text": _first_text(occurrences), "pages": len(distinct_pages),
-                             "example": distinct_pages[0], "owner_dep": None, "template": True,
-                             "page": distinct_pages[0], "page_title": "plantilla del sitio"})
+            template.append(
+                {
+                    **base,
+                    "text": _first_text(occurrences),
+                    "pages": len(distinct_pages),
+                    "example": distinct_pages[0],
+                    "owner_dep": None,
+                    "template": True,
+                    "page": distinct_pages[0],
+                    "page_title": "plantilla del sitio",
+                }
+            )
             continue
         seen: set[str] = set()
         for occ in occurrences:
             if occ["page"] in seen:
                 continue  # the same link twice on one page is one edit
             seen.add(occ["page"])
-            rows.append({**base, "text": (occ.get("text") or "").strip(), "page": occ["page"],
-                         "page_title": titles.get(occ["page"]), "owner_dep": occ.get("dependencia"),
-                         "template": False})
+            rows.append(
+                {
+                    **base,
+                    "text": (occ.get("text") or "").strip(),
+                    "page": occ["page"],
+                    "page_title": titles.get(occ["page"]),
+                    "owner_dep": occ.get("dependencia"),
+                    "template": False,
+                }
+            )
     rows.sort(key=lambda r: (r["owner_dep"] or "\uffff", r["page"], r["url"]))
     return {"rows": rows, "acknowledged": acknowledged, "template": template, "pages_ok": pages_ok}
 
@@ -244,13 +298,15 @@ def score_rows(findings: dict[str, Any], before: dict[str, Any] | None) -> list[
         value = overall_score(entry)
         previous = old.get(profile)
         name = entry.get("name") if isinstance(entry, dict) else None
-        out.append({
-            "profile": profile,
-            "name": PROFILE_NAMES.get(profile) or name or profile,
-            "short": "GEL-T 2008" if profile == "gelt-2008" else "Ley 1712" if profile.startswith("ley1712") else profile,
-            "score": value,
-            "delta": round(value - previous, 1) if value is not None and previous is not None else None,
-        })
+        out.append(
+            {
+                "profile": profile,
+                "name": PROFILE_NAMES.get(profile) or name or profile,
+                "short": PROFILE_SHORT.get(profile) or name or profile,
+                "score": value,
+                "delta": round(value - previous, 1) if value is not None and previous is not None else None,
+            }
+        )
     return out
 
 
@@ -270,7 +326,7 @@ def weekly(
     """
     site_url = (findings.get("site") or {}).get("url") or config.site_url
     pages = findings.get("pages") or []
-    titles = {p["url"]: p.get("title") for p in pages}
+    titles = page_titles(pages)
     deps = findings.get("dependencias") or []
     dep_by_name = {d["name"]: d for d in deps}
     previous_broken = set(baseline["broken"]) if baseline else None
@@ -281,10 +337,16 @@ def weekly(
     changes_by_dep: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for change in week.get("changes") or []:
         diff, truncated = diff_view(change.get("diff"))
-        changes_by_dep[change.get("dependencia")].append({
-            "url": change["url"], "title": titles.get(change["url"]), "kind": change.get("kind"),
-            "kind_label": KIND_LABELS.get(change.get("kind"), change.get("kind")), "diff": diff, "truncated": truncated,
-        })
+        changes_by_dep[change.get("dependencia")].append(
+            {
+                "url": change["url"],
+                "title": titles.get(change["url"]),
+                "kind": change.get("kind"),
+                "kind_label": KIND_LABELS.get(change.get("kind"), change.get("kind")),
+                "diff": diff,
+                "truncated": truncated,
+            }
+        )
     broken_by_dep: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for row in broken["rows"]:
         broken_by_dep[row["owner_dep"]].append(row)
@@ -296,66 +358,116 @@ def weekly(
         updates = dep.get("updates_this_month") or 0
         target = dep.get("target") or 0
         month = dep.get("month") or (today.strftime("%Y-%m") if today else None)
-        dep_views.append({
-            **dep,
-            "anchor": f"dep-{n}",
-            "updates": updates,
-            "missing": max(0, target - updates),
-            "deadline": month_end(today) if today else None,
-            "days": _month_strip(dep, month, today),
-            "changes": dep_changes,
-            "changes_more": changes_more,
-            "changes_total": len(changes_by_dep.get(dep["name"], [])),
-            "broken": dep_broken,
-            "broken_more": broken_more,
-            "broken_total": len(broken_by_dep.get(dep["name"], [])),
-        })
+        dep_views.append(
+            {
+                **dep,
+                "anchor": f"dep-{n}",
+                "updates": updates,
+                "missing": max(0, target - updates),
+                "deadline": month_end(today) if today else None,
+                "days": _month_strip(dep, month, today),
+                "changes": dep_changes,
+                "changes_more": changes_more,
+                "changes_total": len(changes_by_dep.get(dep["name"], [])),
+                "broken": dep_broken,
+                "broken_more": broken_more,
+                "broken_total": len(broken_by_dep.get(dep["name"], [])),
+            }
+        )
     unassigned_changes, unassigned_changes_more = cut(changes_by_dep.get(None, []), UNASSIGNED_CHANGES)
 
     # The to-do list: one card per responsable, then the responsable visible's own card.
     cards: dict[str, dict[str, Any]] = {}
     for view in dep_views:
         key = _owner_key(view)
-        card = cards.setdefault(key, {
-            "responsable": (view.get("responsable") or "").strip(), "email": view.get("email") or "",
-            "dependencias": [], "tasks": [], "anchor": view["anchor"], "site": False,
-        })
+        card = cards.setdefault(
+            key,
+            {
+                "responsable": (view.get("responsable") or "").strip(),
+                "email": view.get("email") or "",
+                "dependencias": [],
+                "tasks": [],
+                "anchor": view["anchor"],
+                "site": False,
+            },
+        )
         card["dependencias"].append(view["name"])
         if not card["email"] and view.get("email"):
             card["email"] = view["email"]
         rows = broken_by_dep.get(view["name"], [])
         if rows:
             examples, more = cut(rows, TODO_EXAMPLES)
-            card["tasks"].append({"kind": "links", "dependencia": view["name"], "count": len(rows),
-                                  "pages": len({r["page"] for r in rows}), "new": sum(1 for r in rows if r["new"]),
-                                  "examples": examples, "more": more, "anchor": view["anchor"]})
+            card["tasks"].append(
+                {
+                    "kind": "links",
+                    "dependencia": view["name"],
+                    "count": len(rows),
+                    "pages": len({r["page"] for r in rows}),
+                    "new": sum(1 for r in rows if r["new"]),
+                    "examples": examples,
+                    "more": more,
+                    "anchor": view["anchor"],
+                }
+            )
         if not view.get("meets_target") and view["target"]:
-            card["tasks"].append({"kind": "updates", "dependencia": view["name"], "have": view["updates"],
-                                  "target": view["target"], "missing": view["missing"], "deadline": view["deadline"],
-                                  "can_still_meet": view.get("can_still_meet", True), "anchor": view["anchor"]})
+            card["tasks"].append(
+                {
+                    "kind": "updates",
+                    "dependencia": view["name"],
+                    "have": view["updates"],
+                    "target": view["target"],
+                    "missing": view["missing"],
+                    "deadline": view["deadline"],
+                    "can_still_meet": view.get("can_still_meet", True),
+                    "anchor": view["anchor"],
+                }
+            )
         if not card["responsable"]:
             card["tasks"].append({"kind": "assign", "dependencia": view["name"]})
 
     site_rows = broken_by_dep.get(None, [])
     site_tasks: list[dict[str, Any]] = []
     if broken["template"]:
-        site_tasks.append({"kind": "template_links", "count": len(broken["template"]),
-                           "examples": broken["template"][:TODO_EXAMPLES], "more": max(0, len(broken["template"]) - TODO_EXAMPLES)})
+        site_tasks.append(
+            {
+                "kind": "template_links",
+                "count": len(broken["template"]),
+                "examples": broken["template"][:TODO_EXAMPLES],
+                "more": max(0, len(broken["template"]) - TODO_EXAMPLES),
+            }
+        )
     if site_rows:
         examples, more = cut(site_rows, TODO_EXAMPLES)
-        site_tasks.append({"kind": "links", "dependencia": None, "count": len(site_rows),
-                           "pages": len({r["page"] for r in site_rows}), "new": sum(1 for r in site_rows if r["new"]),
-                           "examples": examples, "more": more, "anchor": "enlaces"})
-    checklist = checklist_changes(findings.get("checklist"), (baseline or {}).get("items")) or findings_regressions(findings)
+        site_tasks.append(
+            {
+                "kind": "links",
+                "dependencia": None,
+                "count": len(site_rows),
+                "pages": len({r["page"] for r in site_rows}),
+                "new": sum(1 for r in site_rows if r["new"]),
+                "examples": examples,
+                "more": more,
+                "anchor": "enlaces",
+            }
+        )
+    checklist = checklist_changes(findings.get("checklist"), (baseline or {}).get("items")) or findings_regressions(
+        findings
+    )
     if checklist and checklist["lost"]:
         site_tasks.append({"kind": "regressions", "count": len(checklist["lost"]), "examples": checklist["lost"][:1]})
-    security = [filled(x, ("url", "check", "severity", "detail")) for x in findings.get("security") or [] if isinstance(x, dict)]
+    security = [
+        filled(x, ("url", "check", "severity", "detail")) for x in findings.get("security") or [] if isinstance(x, dict)
+    ]
     severe = [x for x in security if str(x["severity"] or "").lower() in SEVERE]
     if severe:
         site_tasks.append({"kind": "security", "count": len(severe), "examples": severe[:1]})
     error_pages = [p for p in pages if is_page_error(p)]
-    if error_pages or week.get("errors"):
-        site_tasks.append({"kind": "errors", "count": len(error_pages) + len(week.get("errors") or [])})
+    # A page that fails because a link points to it is already a "fix the link" task.
+    link_targets = {r["url"].split("#", 1)[0] for r in broken["rows"] + broken["template"]}
+    unexplained = [p for p in error_pages if p["url"] not in link_targets]
+    failing = {e["url"] for e in week.get("errors") or []} | {p["url"] for p in unexplained}
+    if failing:
+        site_tasks.append({"kind": "errors", "count": len(failing)})
     unassigned = findings.get("unassigned") or []
     if unassigned:
         site_tasks.append({"kind": "unassigned", "count": len(unassigned)})
@@ -363,8 +475,16 @@ def weekly(
     ordered = sorted(cards.values(), key=lambda c: not c["tasks"])  # stable: config order within
     todo = [c for c in ordered if c["tasks"]]
     up_to_date = [c for c in ordered if not c["tasks"]]
-    todo.append({"responsable": "Responsable visible", "email": "", "dependencias": ["Todo el sitio y páginas sin dependencia"],
-                 "tasks": site_tasks, "anchor": "sitio", "site": True})
+    todo.append(
+        {
+            "responsable": "Responsable visible",
+            "email": "",
+            "dependencias": ["Todo el sitio y páginas sin dependencia"],
+            "tasks": site_tasks,
+            "anchor": "sitio",
+            "site": True,
+        }
+    )
 
     # Summary figures, each with its change since the baseline.
     current_broken = set(broken_urls(findings))
@@ -414,9 +534,11 @@ def weekly(
             shown += len(page["rows"])
         group["pages"] = [p for p in group["pages"] if p["rows"] or p["more"]]
 
-    slowest = sorted((p for p in pages if isinstance(p.get("elapsed_ms"), int | float)),
-                     key=lambda p: p["elapsed_ms"], reverse=True)[:SLOWEST_ROWS]
-    errors_shown, errors_more = cut(error_pages, ERROR_ROWS)
+    slowest = sorted(
+        (p for p in pages if isinstance(p.get("elapsed_ms"), int | float)), key=lambda p: p["elapsed_ms"], reverse=True
+    )[:SLOWEST_ROWS]
+    slowest = [{**p, "title": titles.get(p["url"])} for p in slowest]
+    errors_shown, errors_more = cut([{**p, "title": titles.get(p["url"])} for p in error_pages], ERROR_ROWS)
     unassigned_pages = [{"url": u, "title": titles.get(u)} for u in unassigned]
     unassigned_shown, unassigned_more = cut(unassigned_pages, UNASSIGNED_ROWS)
     crawl = findings.get("crawl") or {}
@@ -487,8 +609,16 @@ def _month_strip(dep: dict[str, Any], month: str | None, today: date | None) -> 
             updated[d.day] = entry.get("signals") or []
     days = calendar.monthrange(year, mon)[1]
     future_from = today.day + 1 if today and today.year == year and today.month == mon else days + 1
-    return [{"day": d, "date": date(year, mon, d), "updated": d in updated, "signals": updated.get(d, []),
-             "future": d >= future_from} for d in range(1, days + 1)]
+    return [
+        {
+            "day": d,
+            "date": date(year, mon, d),
+            "updated": d in updated,
+            "signals": updated.get(d, []),
+            "future": d >= future_from,
+        }
+        for d in range(1, days + 1)
+    ]
 
 
 def _seconds(start: Any, end: Any) -> float | None:
@@ -504,15 +634,22 @@ def _link_groups(rows: list[dict[str, Any]], dep_by_name: dict[str, dict[str, An
     for row in rows:
         dep = dep_by_name.get(row["owner_dep"]) if row["owner_dep"] else None
         key = _owner_key(dep) if dep else SITE
-        group = groups.setdefault(key, {
-            "responsable": (dep.get("responsable") or "") if dep else "Responsable visible",
-            "dependencias": [], "pages": {}, "count": 0, "site": dep is None,
-        })
+        group = groups.setdefault(
+            key,
+            {
+                "responsable": (dep.get("responsable") or "") if dep else "Responsable visible",
+                "dependencias": [],
+                "pages": {},
+                "count": 0,
+                "site": dep is None,
+            },
+        )
         label = dep["name"] if dep else "Páginas sin dependencia asignada"
         if label not in group["dependencias"]:
             group["dependencias"].append(label)
-        group["pages"].setdefault(row["page"], {"url": row["page"], "title": row["page_title"],
-                                                "dependencia": row["owner_dep"], "rows": []})["rows"].append(row)
+        group["pages"].setdefault(
+            row["page"], {"url": row["page"], "title": row["page_title"], "dependencia": row["owner_dep"], "rows": []}
+        )["rows"].append(row)
         group["count"] += 1
     out = sorted(groups.values(), key=lambda g: g["site"])
     for group in out:
@@ -543,7 +680,10 @@ def committee(
     documents = findings.get("documents")
     if documents is None:
         documents, documents_src = documents_from_links(findings), "enlaces del sitio"
-    documents = sorted((filled(d, DOCUMENT_KEYS) for d in documents if isinstance(d, dict)), key=lambda d: (d.get("dependencia") or "\uffff", -(d.get("year") or 0), d.get("title") or ""))
+    documents = sorted(
+        (filled(d, DOCUMENT_KEYS) for d in documents if isinstance(d, dict)),
+        key=lambda d: (d.get("dependencia") or "\uffff", -(d.get("year") or 0), d.get("title") or ""),
+    )
     docs_shown, docs_more = cut(documents, DOCUMENT_ROWS)
     changes = checklist_changes(checklist, (baseline or {}).get("items"))
     if changes is None and baseline is None:
@@ -567,6 +707,15 @@ def committee(
         "documents_by_format": _count_by(documents, "format"),
         "broken_total": len(broken_urls(findings)),
     }
+
+
+def _document(doc: dict[str, Any], titles: dict[str, str | None]) -> dict[str, Any]:
+    out = filled(doc, DOCUMENT_KEYS)
+    if out["page_title"] is None and out["page"]:
+        out["page_title"] = titles.get(out["page"])
+    if out["state"] is None and isinstance(out.get("status"), int) and (out["status"] >= 400 or out["status"] == 0):
+        out["state"] = "broken"
+    return out
 
 
 def _group_names(profile: str) -> tuple[list[str], dict[str, str], str | None]:
@@ -596,21 +745,33 @@ def profiles(checklist: list[dict[str, Any]], scores: dict[str, Any]) -> list[di
             items = groups[gid]
             raw = group_scores.get(gid)
             score = raw.get("score") if isinstance(raw, dict) else raw
-            name = names.get(gid) or (raw.get("name") if isinstance(raw, dict) else None) or FALLBACK_GROUP_NAMES.get(gid) or gid
+            name = (
+                names.get(gid)
+                or (raw.get("name") if isinstance(raw, dict) else None)
+                or FALLBACK_GROUP_NAMES.get(gid)
+                or gid
+            )
             counts = {s: sum(1 for i in items if i.get("status") == s) for s in STATUS_LABELS}
-            group_views.append({
-                "id": gid, "name": name, "score": score if isinstance(score, int | float) else None,
-                "counts": counts, "anchor": f"g-{profile}-{gid}".replace(".", "-"),
-                "entries": [_item_view(i) for i in items],
-            })
-        out.append({
-            "profile": profile,
-            "name": PROFILE_NAMES.get(profile) or file_name or (entry.get("name") if entry else None) or profile,
-            "score": overall_score(entry) if entry else None,
-            "groups": group_views,
-            "anchor": f"p-{profile}",
-            "counts": {s: sum(g["counts"][s] for g in group_views) for s in STATUS_LABELS},
-        })
+            group_views.append(
+                {
+                    "id": gid,
+                    "name": name,
+                    "score": score if isinstance(score, int | float) else None,
+                    "counts": counts,
+                    "anchor": f"g-{profile}-{gid}".replace(".", "-"),
+                    "entries": [_item_view(i) for i in items],
+                }
+            )
+        out.append(
+            {
+                "profile": profile,
+                "name": PROFILE_NAMES.get(profile) or file_name or (entry.get("name") if entry else None) or profile,
+                "score": overall_score(entry) if entry else None,
+                "groups": group_views,
+                "anchor": f"p-{profile}",
+                "counts": {s: sum(g["counts"][s] for g in group_views) for s in STATUS_LABELS},
+            }
+        )
     return out
 
 
@@ -618,8 +779,13 @@ def _item_view(item: dict[str, Any]) -> dict[str, Any]:
     evidence = [e for e in item.get("evidence") or [] if isinstance(e, str)]
     shown, more = cut(evidence, EVIDENCE_LINKS)
     declared = item.get("source") == "manual"
-    return {**filled(item, ITEM_KEYS), "evidence": shown, "evidence_more": more, "declared": declared,
-            "status_label": STATUS_LABELS.get(item.get("status"), item.get("status"))}
+    return {
+        **filled(item, ITEM_KEYS),
+        "evidence": shown,
+        "evidence_more": more,
+        "declared": declared,
+        "status_label": STATUS_LABELS.get(item.get("status"), item.get("status")),
+    }
 
 
 def indicator_rows(indicators: Any) -> list[dict[str, Any]] | None:
@@ -666,7 +832,7 @@ def _value_parts(value: Any) -> list[tuple[str, Any]] | None:
 
 def documents_from_links(findings: dict[str, Any]) -> list[dict[str, Any]]:
     """The documents the site links to (PDF, DOC, XLS…), when the audits did not list them."""
-    pages = {p["url"]: p for p in findings.get("pages") or []}
+    titles = page_titles(findings.get("pages") or [])
     out = []
     for link in findings.get("links") or []:
         path = unquote(urlsplit(link["url"]).path)
@@ -677,16 +843,18 @@ def documents_from_links(findings: dict[str, Any]) -> list[dict[str, Any]]:
         text = _first_text(occurrences)
         filename = path.rsplit("/", 1)[-1]
         page = occurrences[0]["page"] if occurrences else None
-        out.append({
-            "url": link["url"],
-            "title": text or filename,
-            "format": DOC_FORMATS[ext],
-            "year": _year(f"{text} {filename}"),
-            "page": page,
-            "page_title": (pages.get(page) or {}).get("title") if page else None,
-            "dependencia": (occurrences[0].get("dependencia") if occurrences else None) or link.get("dependencia"),
-            "state": link.get("state"),
-        })
+        out.append(
+            {
+                "url": link["url"],
+                "title": text or filename,
+                "format": DOC_FORMATS[ext],
+                "year": _year(f"{text} {filename}"),
+                "page": page,
+                "page_title": titles.get(page) if page else None,
+                "dependencia": (occurrences[0].get("dependencia") if occurrences else None) or link.get("dependencia"),
+                "state": link.get("state"),
+            }
+        )
     return out
 
 
@@ -705,8 +873,8 @@ def _count_by(rows: list[dict[str, Any]], key: str) -> list[tuple[str, int]]:
 
 
 # -- charts ------------------------------------------------------------------------------------------
-CHART_W, CHART_H = 640, 190
-PAD_L, PAD_R, PAD_T, PAD_B = 44, 16, 14, 30
+CHART_W, CHART_H = 720, 200
+PAD_L, PAD_R, PAD_T, PAD_B = 46, 18, 14, 30
 SERIES_STYLES = [("#1d5fa8", ""), ("#b3541e", "6 4"), ("#2f7d4f", "2 3"), ("#6b4ea8", "8 3 2 3")]
 
 
@@ -731,17 +899,39 @@ def line_chart(
     for k, s in enumerate(series):
         color, dash = SERIES_STYLES[k % len(SERIES_STYLES)]
         points = [(round(x(i), 1), round(y(v), 1), labels[i], v) for i, v in enumerate(s["values"]) if v is not None]
-        out_series.append({"name": s["name"], "color": color, "dash": dash,
-                           "path": " ".join(f"{px},{py}" for px, py, _, _ in points), "points": points})
+        out_series.append(
+            {
+                "name": s["name"],
+                "color": color,
+                "dash": dash,
+                "path": " ".join(f"{px},{py}" for px, py, _, _ in points),
+                "points": points,
+            }
+        )
     ticks = [(round(y(top * f), 1), top * f) for f in (0, 0.5, 1)]
     step = max(1, round(n / 6))
-    x_labels = [(round(x(i), 1), labels[i]) for i in range(0, n, step)]
-    if n > 1 and x_labels[-1][1] != labels[-1]:
-        if x(n - 1) - x_labels[-1][0] < 60:
-            x_labels.pop()  # keep the last date readable rather than two labels on top of each other
-        x_labels.append((round(x(n - 1), 1), labels[-1]))
-    return {"width": CHART_W, "height": CHART_H, "series": out_series, "ticks": ticks, "x_labels": x_labels,
-            "left": PAD_L, "right": CHART_W - PAD_R, "bottom": CHART_H - PAD_B, "unit": unit, "points": n}
+    picked = list(range(0, n, step))
+    if n > 1 and picked[-1] != n - 1:
+        if x(n - 1) - x(picked[-1]) < 90:
+            picked.pop()  # keep the last date readable rather than two labels on top of each other
+        picked.append(n - 1)
+    # The first label starts at its point and the last ends at it, so neither is cut by the edge.
+    x_labels = [
+        (round(x(i), 1), labels[i], "start" if i == 0 and n > 1 else "end" if i == n - 1 and n > 1 else "middle")
+        for i in picked
+    ]
+    return {
+        "width": CHART_W,
+        "height": CHART_H,
+        "series": out_series,
+        "ticks": ticks,
+        "x_labels": x_labels,
+        "left": PAD_L,
+        "right": CHART_W - PAD_R,
+        "bottom": CHART_H - PAD_B,
+        "unit": unit,
+        "points": n,
+    }
 
 
 def _nice(value: float) -> float:
@@ -762,9 +952,16 @@ def trend_view(trend: list[dict[str, Any]], findings: dict[str, Any]) -> dict[st
     score_chart = None
     if profiles_seen:
         score_chart = line_chart(
-            [{"name": PROFILE_NAMES.get(p, p).split(",")[0], "values": [(t.get("scores") or {}).get(p) for t in trend]}
-             for p in profiles_seen],
-            labels, y_max=100, unit="%",
+            [
+                {
+                    "name": PROFILE_NAMES.get(p, p).split(",")[0],
+                    "values": [(t.get("scores") or {}).get(p) for t in trend],
+                }
+                for p in profiles_seen
+            ],
+            labels,
+            y_max=100,
+            unit="%",
         )
     broken_chart = line_chart([{"name": "Enlaces rotos", "values": [t.get("broken_count") for t in trend]}], labels)
     # Updates per dependencia per month: the last summary of each month has the month's count.
@@ -786,8 +983,14 @@ def trend_view(trend: list[dict[str, Any]], findings: dict[str, Any]) -> dict[st
                 cells.append(None)
                 continue
             updates, target = dep.get("updates") or 0, dep.get("target") or 0
-            cells.append({"updates": updates, "target": target, "meets": bool(dep.get("meets")),
-                          "width": round(min(1.0, updates / target) * 100 if target else 100)})
+            cells.append(
+                {
+                    "updates": updates,
+                    "target": target,
+                    "meets": bool(dep.get("meets")),
+                    "width": round(min(1.0, updates / target) * 100 if target else 100),
+                }
+            )
         table.append({"name": name, "cells": cells})
     return {
         "points": len(trend),

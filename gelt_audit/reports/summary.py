@@ -49,7 +49,11 @@ def fingerprint(config: Config) -> str:
 def broken_urls(findings: dict[str, Any]) -> list[str]:
     """Broken links nobody marked as a false alarm: what people are asked to fix."""
     return sorted(
-        {link["url"] for link in findings.get("links") or [] if link.get("state") == "broken" and not link.get("acknowledged")}
+        {
+            link["url"]
+            for link in findings.get("links") or []
+            if link.get("state") == "broken" and not link.get("acknowledged")
+        }
     )
 
 
@@ -100,7 +104,9 @@ def summarize(findings: dict[str, Any], fp: str = "") -> dict[str, Any]:
             else None
         ),
         "scores": (
-            {profile: overall_score(entry) for profile, entry in scores.items()} if isinstance(scores, dict) and scores else None
+            {profile: overall_score(entry) for profile, entry in scores.items()}
+            if isinstance(scores, dict) and scores
+            else None
         ),
     }
 

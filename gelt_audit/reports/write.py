@@ -54,6 +54,7 @@ CSV_LABELS = {
     "sin-asignar": "páginas sin asignar", "items": "ítems", "indicadores": "indicadores", "documentos": "documentos",
 }  # fmt: skip
 FILE_MODE = 0o640
+TEMP_FILE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")  # see atomic_write()
 
 
 @dataclass
@@ -73,10 +74,14 @@ class Built:
 
 # -- files ----------------------------------------------------------------------------------------
 def atomic_write(path: Path, data: str | bytes) -> Path:
-    """Write ``path`` through a temporary file in the same folder and a rename (mode 0o640)."""
+    """Write ``path`` through a temporary file in the same folder and a rename (mode 0o640).
+
+    The temporary file's name carries our pid (``.NAME.PID.XXXX.tmp``): if we are killed before
+    the rename, the next writer knows the file is an orphan and removes it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -86,6 +91,35 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def clean_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files of writers that died before their rename (not those of live ones)."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for entry in folder.iterdir():
+        m = TEMP_FILE.match(entry.name)
+        if not m:
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid() or _alive(pid):
+            continue
+        entry.unlink(missing_ok=True)
+        removed.append(entry)
+    if removed:
+        log.info("Se borraron %s archivos temporales de informes interrumpidos en %s", len(removed), folder)
+    return removed
 
 
 def _json_default(value: Any) -> Any:
@@ -123,6 +157,12 @@ class Context:
     fp: str
     now: datetime
     current: dict[str, Any]  # summary of the latest crawl
+    remember: bool = True  # cache the latest crawl's summary (False for findings made up by a test)
+
+    def remember_current(self) -> None:
+        """Cache the latest crawl's summary: next week (and in the committee's trend) it is history."""
+        if self.remember:
+            save(self.store, self.current)
 
     def summary(self, crawl: Crawl | None) -> dict[str, Any] | None:
         if crawl is None:
@@ -132,14 +172,16 @@ class Context:
         return summary_for(self.store, self.config, crawl, self.fp)
 
 
-def _context(store: Store, config: Config, findings: dict[str, Any] | None, now: datetime) -> Context:
+def _context(store: Store, config: Config, findings: dict[str, Any] | None, now: datetime, remember: bool) -> Context:
     from gelt_audit.audits.run import audit
 
     findings = findings if findings is not None else audit(store, config)
     latest = store.crawl(findings["crawl"]["id"])
     crawls = store.finished_crawls(config.site_url)
     fp = fingerprint(config)
-    return Context(store, config, findings, latest, crawls, fp, now, summarize(findings, fp))
+    ctx = Context(store, config, findings, latest, crawls, fp, now, summarize(findings, fp), remember)
+    ctx.remember_current()
+    return ctx
 
 
 def _week_changes(ctx: Context, base: Crawl | None) -> dict[str, Any]:
@@ -182,7 +224,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
     baseline = ctx.summary(base)
     week = _week_changes(ctx, base)
     ctx.current["week_changes"] = len(week["changes"])
-    save(ctx.store, ctx.current)  # next week, this crawl's figures are "last week"
+    ctx.remember_current()  # now with the week's change count, which next week's report compares with
     view = model.weekly(ctx.config, ctx.findings, ctx.now, week, baseline, _crawl_view(base))
     html = render(ctx.config, TEMPLATE["weekly"], view)
     titles = {p["url"]: p.get("title") for p in ctx.findings.get("pages") or []}
@@ -194,8 +236,11 @@ def _weekly(ctx: Context, since: date | None) -> Built:
         "baseline_crawl": _crawl_view(base),
         "summary": view["summary"],
         "todo": [
-            {"responsable": c["responsable"], "dependencias": c["dependencias"],
-             "tasks": [{k: v for k, v in t.items() if k != "examples"} for t in c["tasks"]]}
+            {
+                "responsable": c["responsable"],
+                "dependencias": c["dependencias"],
+                "tasks": [{k: v for k, v in t.items() if k != "examples"} for t in c["tasks"]],
+            }
             for c in view["todo"]
         ],
         "week_changes": [{k: c.get(k) for k in ("url", "kind", "dependencia", "detected_at")} for c in week["changes"]],
@@ -232,9 +277,13 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "baseline_crawl": _crawl_view(base),
         "scores": view["scores"],
         "checklist_changes": view["changes"],
-        "trend": [{k: t.get(k) for k in ("crawl_id", "date", "pages", "broken_count", "scores", "deps", "deps_meeting")}
-                  for t in trend],
-        "documents": model.documents_from_links(ctx.findings) if ctx.findings.get("documents") is None else ctx.findings["documents"],
+        "trend": [
+            {k: t.get(k) for k in ("crawl_id", "date", "pages", "broken_count", "scores", "deps", "deps_meeting")}
+            for t in trend
+        ],
+        "documents": model.documents_from_links(ctx.findings)
+        if ctx.findings.get("documents") is None
+        else ctx.findings["documents"],
     }
     tables = {
         "items": csv_export.items_table(ctx.findings),
@@ -255,9 +304,12 @@ def build(
     since: date | None = None,
     now: datetime | None = None,
     findings: dict[str, Any] | None = None,
+    remember: bool = True,
 ) -> list[Built]:
     """Render the asked report kinds in memory (the audits run once for all of them).
 
+    ``findings``: the audits' findings for the latest crawl, if the caller already has them.
+    ``remember=False`` leaves the summary cache untouched (for findings that are not the audits').
     Raises ``gelt_audit.audits.run.NoCrawlError`` when nothing was crawled yet, and
     :class:`ReportError` for a bad kind or template.
     """
@@ -267,14 +319,17 @@ def build(
     now = now or datetime.now(UTC)
     templates_dir(config)  # a missing template folder is reported before any audit runs
     with Store(config.store_path) as store:
-        ctx = _context(store, config, findings, now)
+        ctx = _context(store, config, findings, now, remember)
         return [BUILDERS[kind](ctx, since) for kind in kinds]
 
 
 def write_built(built: Built, folder: Path) -> list[Path]:
     """Write one built report into ``folder``: HTML first, then JSON, then the CSV tables."""
-    paths = [atomic_write(folder / f"{built.stem}.html", built.html),
-             atomic_write(folder / f"{built.stem}.json", built.json)]
+    clean_temporaries(folder)
+    paths = [
+        atomic_write(folder / f"{built.stem}.html", built.html),
+        atomic_write(folder / f"{built.stem}.json", built.json),
+    ]
     for name, text in built.csv.items():
         paths.append(atomic_write(folder / f"{built.stem}-{name}.csv", text))
     return paths
@@ -316,10 +371,20 @@ def list_reports(folder: Path) -> list[dict[str, Any]]:
         stem = name[:-5]
         kind = "weekly" if m.group(1) == "semanal" else "committee"
         others = [(n, "JSON") for n in names if n == f"{stem}.json"]
-        others += [(n, "CSV " + CSV_LABELS.get(n[len(stem) + 1:-4], n[len(stem) + 1:-4]))
-                   for n in names if n.startswith(f"{stem}-") and n.endswith(".csv")]
-        entries.append({"date": date.fromisoformat(m.group(2)), "kind": kind, "title": TITLES[kind],
-                        "html": name, "others": others})
+        others += [
+            (n, "CSV " + CSV_LABELS.get(n[len(stem) + 1 : -4], n[len(stem) + 1 : -4]))
+            for n in names
+            if n.startswith(f"{stem}-") and n.endswith(".csv")
+        ]
+        entries.append(
+            {
+                "date": date.fromisoformat(m.group(2)),
+                "kind": kind,
+                "title": TITLES[kind],
+                "html": name,
+                "others": others,
+            }
+        )
     entries.sort(key=lambda e: (e["date"], e["kind"] == "committee"), reverse=True)
     return entries
 
@@ -327,13 +392,17 @@ def list_reports(folder: Path) -> list[dict[str, Any]]:
 def write_index(config: Config, now: datetime | None = None) -> Path:
     """(Re)write ``index.html`` in the reports folder: every report there, newest first."""
     folder = config.reports_dir
-    html = render(config, "index.html", {
-        "entries": list_reports(folder),
-        "site": {"name": config.site_name, "url": config.site_url},
-        "crawl": None,
-        "last_attempt": None,
-        "generated_at": now or datetime.now(UTC),
-    })
+    html = render(
+        config,
+        "index.html",
+        {
+            "entries": list_reports(folder),
+            "site": {"name": config.site_name, "url": config.site_url},
+            "crawl": None,
+            "last_attempt": None,
+            "generated_at": now or datetime.now(UTC),
+        },
+    )
     return atomic_write(folder / "index.html", html)
 
 
@@ -377,10 +446,14 @@ def report_command(
         lines.append(f"Índice de informes: {config.reports_dir / 'index.html'}")
         return "\n".join(lines)
     built = build(config, [kind], since_date, now)[0]
-    if fmt == "html":
-        return str(atomic_write(Path(output or ""), built.html))
-    if fmt == "json":
-        return built.json if output is None else str(atomic_write(Path(output), built.json))
+    if fmt in ("html", "json"):
+        data = built.html if fmt == "html" else built.json
+        if output is None:
+            return data
+        target = Path(output)
+        if target.is_dir():  # a folder: the report keeps its usual name there
+            target = target / f"{built.stem}.{fmt}"
+        return str(atomic_write(target, data))
     folder = Path(output) if output is not None else config.reports_dir
     written = [atomic_write(folder / f"{built.stem}-{name}.csv", text) for name, text in built.csv.items()]
     return "\n".join(str(p) for p in written)
