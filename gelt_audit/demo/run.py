@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from gelt_audit.audits.run import audit
+from gelt_audit.cli import write_atomic
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.demo.site import (
@@ -19,7 +21,9 @@ from gelt_audit.demo.site import (
     allied_site,
     demo_site,
 )
+from gelt_audit.reports import json_report
 from gelt_audit.reports.write import write_reports
+from gelt_audit.store import Store
 
 # The demo's national systems and allied entities live on a second local server, under these
 # paths; the config tells the audits which real system or entity each path stands for.
@@ -128,9 +132,11 @@ def run_demo(directory: Path, keep_serving: bool = False) -> int:
             print("3/3 Auditando y escribiendo los informes …")
             reports = directory / "informes"
             json_path = reports / "informe.json"
-            if (code := _gelt("report", "--format", "json", "--output", str(json_path), "--config", str(config))) != 0:
-                return code
-            written = write_reports(load_config(config), ["weekly", "committee"])
+            settings = load_config(config)
+            with Store(settings.store_path) as store:
+                findings = audit(store, settings)  # once, for the JSON and both HTML reports
+            write_atomic(json_path, json_report.dumps(findings))
+            written = write_reports(settings, ["weekly", "committee"], findings=findings)
             weekly, committee = (p for p in written if p.suffix == ".html")
             print(f"Listo en {time.monotonic() - started:.0f} s.")
             print(f"  Configuración: {config}")
