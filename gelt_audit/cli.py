@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import logging.handlers
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +39,8 @@ class CommandError(Exception):
 
 def setup_logging(config: Config) -> None:
     """Log everything (Scrapy included) to a rotating file next to the store; nothing on stdout."""
+    # A log that cannot be written (full disk) must not print tracebacks to cron's mail.
+    logging.raiseExceptions = False
     root = logging.getLogger()
     if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
         return
@@ -276,8 +280,37 @@ def _add_config(p: argparse.ArgumentParser) -> None:
     )
 
 
+_ARGPARSE_ES = (
+    (r"unrecognized arguments: ", "argumentos no reconocidos: "),
+    (r"the following arguments are required: ", "faltan los argumentos obligatorios: "),
+    (r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)", r"argumento \1: opción inválida: \2 (opciones: \3)"),
+    (r"argument (\S+): expected one argument", r"argumento \1: falta su valor"),
+    (r"argument (\S+): ignored explicit argument (.*)", r"argumento \1: no admite un valor: \2"),
+    (r"ambiguous option: (\S+) could match (.*)", r"opción ambigua: \1 puede ser \2"),
+    (r"argument (\S+): not allowed with argument (.*)", r"argumento \1: no se puede usar con \2"),
+    (r"^argument (\S+): ", r"argumento \1: "),
+)
+
+
+class SpanishParser(argparse.ArgumentParser):
+    """argparse with its usage line and its errors in Spanish (the help texts already are)."""
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "uso:", 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "uso:", 1)
+        return text.replace("\noptions:", "\nopciones:").replace("positional arguments:", "argumentos:")
+
+    def error(self, message: str):  # type: ignore[override]
+        for pattern, spanish in _ARGPARSE_ES:
+            message = re.sub(pattern, spanish, message)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_CONFIG, f"{self.prog}: error: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SpanishParser(
         prog="gelt-audit",
         description="Control del sitio web municipal según el plan de acción GEL-T: rastrea el sitio, "
         "guarda cada versión de cada página, audita y produce informes.",
@@ -357,6 +390,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise_unexpected = exc
+        else:
+            where = f" ({exc.filename})" if exc.filename else ""
+            print(f"Error: no queda espacio en el disco{where}; libere espacio y vuelva a ejecutar.", file=sys.stderr)
+            return EXIT_ERROR
+        log.exception("Error inesperado en «%s»", args.command)
+        print(f"Error inesperado: {type(raise_unexpected).__name__}: {raise_unexpected}. Detalles en el registro de gelt-audit.", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # a person reads this: one line, the traceback goes to the log
         log.exception("Error inesperado en «%s»", args.command)
         print(f"Error inesperado: {type(exc).__name__}: {exc}. Detalles en el registro de gelt-audit.", file=sys.stderr)

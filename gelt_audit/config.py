@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -215,6 +216,11 @@ def _check_table(
                 f"Valor inválido para '{label}.{key}'{_where(text, key, table)}: se esperaba {expected}, "
                 f"se encontró {value!r}."
             )
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(
+                f"Valor inválido para '{label}.{key}'{_where(text, key, table)}: debe ser un número finito, "
+                f"se encontró {value!r}."
+            )
         out[key] = value
     for key, (_, default) in schema.items():
         if key not in out:
@@ -274,6 +280,10 @@ def parse_config(text: str, path: Path) -> Config:
             raise ConfigError(f"'site.{key}'{_where(text, key, 'site')} debe ser mayor que cero (es {site[key]}).")
     if site["delay"] < 0:
         raise ConfigError(f"'site.delay'{_where(text, 'delay', 'site')} no puede ser negativo.")
+    # Ranges the crawler can use: 0 bytes would mean "no size limit" to Scrapy.
+    for key, low, high in (("max_response_mb", 0.001, 4096), ("timeout", 0.001, 3600), ("delay", 0, 3600)):
+        if not low <= site[key] <= high:
+            raise ConfigError(f"'site.{key}'{_where(text, key, 'site')} debe estar entre {low} y {high} (es {site[key]}).")
     if tables["targets"]["updates_per_month"] < 0:
         raise ConfigError(f"'targets.updates_per_month'{_where(text, 'updates_per_month', 'targets')} no puede ser negativo.")
     if tables["log"]["level"].upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
@@ -283,6 +293,12 @@ def parse_config(text: str, path: Path) -> Config:
                        ("schedule", "committee_dates"), ("email", "to"), ("alerts", "apprise")):
         tables[table][key] = list(_check_str_list(tables[table][key], f"{table}.{key}", text, table))
     _check_regexes(tuple(tables["links"]["exclude"]), "links.exclude", text, "links")
+    links = tables["links"]
+    for key, low, high in (("timeout", 0.001, 3600), ("per_host", 1, 64), ("delay", 0, 3600), ("recheck_ok_days", 0, 3650)):
+        if not low <= links[key] <= high:
+            raise ConfigError(f"'links.{key}'{_where(text, key, 'links')} debe estar entre {low} y {high} (es {links[key]}).")
+    if not 1 <= tables["email"]["port"] <= 65535:
+        raise ConfigError(f"'email.port'{_where(text, 'port', 'email')} debe estar entre 1 y 65535.")
     for alias, values in tables["checklist"]["hosts"].items():
         tables["checklist"]["hosts"][alias] = list(
             _check_str_list(values if isinstance(values, list) else [None], f"checklist.hosts.{alias}", text, "checklist")
@@ -341,8 +357,12 @@ def _check_schedule(schedule: dict[str, Any], text: str) -> None:
 
 
 def _check_url(url: str, text: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port  # .port raises ValueError when out of range
+    except ValueError:  # "http://[::1/", "http://[zz]/": a bracketed host that is not an IP address
+        host = None
+    if not host or parts.scheme not in ("http", "https"):
         raise ConfigError(
             f"'site.url'{_where(text, 'url', 'site')} debe ser una dirección http:// o https:// completa, "
             f"se encontró {url!r}."
@@ -350,6 +370,8 @@ def _check_url(url: str, text: str) -> None:
 
 
 def _check_store_path(store: Path, text: str) -> Path:
+    if "\x00" in str(store) or store.is_dir():
+        raise ConfigError(f"'store.path'{_where(text, 'path', 'store')} debe ser un archivo, p. ej. \"gelt.db\".")
     parent = store.parent
     if not parent.is_dir():
         raise ConfigError(
@@ -379,8 +401,22 @@ def _parse_dependencias(items: Any, text: str) -> list[Dependencia]:
     return out
 
 
+def _check_selectors(selectors: tuple[str, ...], key: str, text: str, table: str) -> None:
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    for s in selectors:
+        try:
+            CSSSelector(s)
+        except (SelectorError, ValueError) as exc:
+            raise ConfigError(
+                f"Selector CSS inválido en '{key}'{_where(text, key.split('.')[-1], table)}: {s!r} ({exc})."
+            ) from None
+
+
 def _parse_noise(noise: dict[str, Any], text: str) -> list[NoiseRule]:
     selectors = _check_str_list(noise["selectors"], "noise.selectors", text, "noise")
+    _check_selectors(selectors, "noise.selectors", text, "noise")
     patterns = _check_str_list(noise["patterns"], "noise.patterns", text, "noise")
     _check_regexes(patterns, "noise.patterns", text, "noise")
     rules = [NoiseRule("", selectors, patterns)]
@@ -395,6 +431,7 @@ def _parse_noise(noise: dict[str, Any], text: str) -> list[NoiseRule]:
             _check_str_list(values["patterns"], f"{label}.patterns", text, "noise.rules"),
         )
         _check_regexes(rule.patterns, f"{label}.patterns", text, "noise.rules")
+        _check_selectors(rule.selectors, f"{label}.selectors", text, "noise.rules")
         rules.append(rule)
     return rules
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator
@@ -241,6 +242,12 @@ class Store:
         self.path = Path(path)
         self._pending_audits: list[dict[str, Any]] = []
         try:
+            # Create the file 0600 before SQLite opens it: the -wal and -shm files SQLite creates
+            # next copy the database file's permissions, and they hold page contents too.
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError:  # it exists (or cannot be created: SQLite will say why)
+            pass
+        try:
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -248,10 +255,11 @@ class Store:
             self._migrate()
         except Exception as exc:  # sqlite3.DatabaseError, OSError...
             raise StoreError(f"No se pudo abrir el almacén {self.path}: {exc}") from exc
-        try:
-            self.path.chmod(0o600)
-        except OSError:
-            pass
+        for suffix in ("", "-wal", "-shm"):  # also stores made before this fix
+            try:
+                self.path.with_name(self.path.name + suffix).chmod(0o600)
+            except OSError:
+                pass
 
     def close(self) -> None:
         self.db.close()

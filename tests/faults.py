@@ -122,6 +122,23 @@ def stream(size: int, content_type: str = "text/html; charset=utf-8", chunk: byt
     return act
 
 
+def big_file(size: int, content_type: str = "application/zip") -> Action:
+    """A file of ``size`` bytes: HEAD gets its length; GET gets it streamed (until the client gives up)."""
+
+    def act(conn: Connection) -> None:
+        conn.head(200, {"Content-Type": content_type}, length=size)
+        if conn.method == "HEAD":
+            return
+        block = b"\0" * 65536
+        left = size
+        while left > 0 and not conn.stop.is_set():
+            if not conn.send(block[:left]):
+                return
+            left -= len(block)
+
+    return act
+
+
 def gzip_bomb(expanded_mb: int = 64) -> bytes:
     """``expanded_mb`` MiB of white space, gzip-compressed to a few tens of KiB."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip member

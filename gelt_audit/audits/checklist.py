@@ -1187,9 +1187,12 @@ class _Builder:
         base = doc.url
         base_el = root.find(".//base[@href]")
         if base_el is not None:
-            base = urljoin(doc.url, base_el.get("href"))
-            bs = urlsplit(base)
-            origin = f"{bs.scheme}://{bs.netloc}"
+            try:
+                base = urljoin(doc.url, base_el.get("href"))
+                bs = urlsplit(base)
+                origin = f"{bs.scheme}://{bs.netloc}"
+            except ValueError:  # an unparsable <base href>: browsers ignore it
+                base = doc.url
         ctx = _Ctx(base, origin, self.resolve)
         title_el = root.find(".//title")
         title = _text(title_el) if title_el is not None else ""

@@ -85,7 +85,10 @@ def form_findings(html: str, page_url: str) -> list[dict[str, str]]:
         return []
     out = []
     for form in root.iter("form"):
-        action = urljoin(page_url, (form.get("action") or "").strip() or page_url)
+        try:
+            action = urljoin(page_url, (form.get("action") or "").strip() or page_url)
+        except ValueError:  # an unparsable action ("http://[x"): the form cannot send anything
+            continue
         if not action.startswith("http://"):
             continue
         personal = [

@@ -27,10 +27,11 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 
 def describe_failure(failure: Failure) -> str:
     """A Spanish sentence for a download failure, with the technical detail after it."""
-    detail = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"[:300]
+    message = failure.getErrorMessage()
+    detail = f"{type(failure.value).__name__}: {message}"[:300]
     for types, words in _REASONS:
         if failure.check(*types):
             return f"{words} ({detail})"
-    if "larger than download max size" in detail or "exceeds" in detail.lower():
+    if "larger than download max size" in message or "DOWNLOAD_MAXSIZE" in message or "exceeds" in message.lower():
         return f"la respuesta supera el tamaño máximo permitido ({detail})"
     return detail

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import html_to_unicode, resolve_encoding
+from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_encoding
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.crawler.dates import MAX_DATES, meta_dates, text_dates
@@ -101,6 +101,15 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
     """
     encoding, text = html_to_unicode(content_type, body, default_encoding="cp1252", auto_detect_fun=_detect)
     encoding = resolve_encoding(encoding) or encoding
+    # A <meta> cannot make a page UTF-16/32: without a BOM (or such an HTTP header) browsers read it
+    # as UTF-8 (HTML standard, "prescan"); decoding it as UTF-16 gives garbage.
+    if (
+        encoding.startswith(("utf-16", "utf-32"))
+        and not body.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+        and not (http_content_type_encoding(content_type or "") or "").startswith(("utf-16", "utf-32"))
+    ):
+        encoding = _detect(body)
+        text = body.decode(encoding, errors="replace")
     if "\ufffd" in text and encoding in ("utf-8", "utf8"):
         try:
             body.decode("utf-8")
@@ -134,7 +143,12 @@ def title_of(root: etree._Element) -> str:
 
 def _base_url(root: etree._Element, url: str) -> str:
     base = root.find(".//base[@href]")
-    return urljoin(url, base.get("href").strip()) if base is not None else url
+    if base is None:
+        return url
+    try:
+        return urljoin(url, base.get("href").strip())
+    except ValueError:  # an unparsable <base href> ("http://[z"): browsers ignore it
+        return url
 
 
 def links_of(root: etree._Element, url: str) -> list[Link]:

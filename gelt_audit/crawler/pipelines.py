@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,8 @@ from gelt_audit.store import compress, content_hash, utcnow
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+logger = logging.getLogger(__name__)
+
 
 class StorePipeline:
     """Snapshots in batches; bodies once per distinct content; links once per (page, body)."""
@@ -21,6 +24,7 @@ class StorePipeline:
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
+        self.write_error: Exception | None = None
         self.bodies: list[dict] = []
         self.snapshots: list[dict] = []
         self.links: list[dict] = []
@@ -131,8 +135,13 @@ class StorePipeline:
         return self.header_ids[key]
 
     def flush(self) -> None:
-        self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks)
-        self.bodies, self.snapshots, self.links, self.checks = [], [], [], []
+        try:
+            self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks)
+        except Exception as exc:  # disk full, I/O error: this batch is lost, and so is the crawl
+            self.write_error = self.write_error or exc
+            logger.error("No se pudo guardar un lote del rastreo %s: %s", self.crawl_id, exc)
+        finally:
+            self.bodies, self.snapshots, self.links, self.checks = [], [], [], []
 
     def close_spider(self) -> None:
         self.flush()
@@ -141,9 +150,22 @@ class StorePipeline:
         """Finish the crawl row: only a crawl that ran to its end counts for reports."""
         if not hasattr(self, "crawl_id"):
             return
-        if reason == "finished" and spider.home_error:
+        stats = self.crawler.stats
+        down = stats.get_value("gelt/network_errors", 0)
+        answered = stats.get_value("gelt/pages", 0) - down
+        if self.write_error is not None:
+            status, error = "failed", f"no se pudieron guardar los resultados en el almacén: {self.write_error}"
+        elif reason == "finished" and spider.home_error:
             status, error = "failed", f"sitio inaccesible: {spider.home_error}"
             self.crawler.stats.set_value("gelt/site_unreachable", 1)
+        elif reason == "finished" and down >= 3 and down >= answered:
+            # Most of the site stopped answering half-way: not a snapshot of the site.
+            status = "failed"
+            error = (
+                f"el sitio dejó de responder durante el rastreo: {down} de {down + answered} solicitudes "
+                f"sin respuesta (la última: {spider.last_network_error})"
+            )
+            stats.set_value("gelt/site_unreachable", 1)
         elif reason == "finished":
             status, error = "finished", None
         elif reason == "shutdown":
@@ -151,6 +173,10 @@ class StorePipeline:
         else:
             status, error = "failed", f"rastreo terminado por: {reason}"
         limited = bool(self.crawler.stats.get_value("gelt/max_pages_skipped"))
-        self.store.finish_crawl(self.crawl_id, status, error, limited)
+        try:
+            self.store.finish_crawl(self.crawl_id, status, error, limited)
+        except Exception as exc:  # the row stays 'running': the next crawl marks it interrupted
+            logger.error("No se pudo cerrar el rastreo %s: %s", self.crawl_id, exc)
+            status = "failed"
         self.crawler.stats.set_value("gelt/crawl_status", status)
         self.crawler.stats.set_value("gelt/finished_at", utcnow())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
@@ -12,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
@@ -74,6 +74,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.variants: dict[str, set[str]] = defaultdict(set)
         self._seed_variants()
         self.home_error: str | None = None
+        self.last_network_error: str | None = None
         self.certificates_seen: set[str] = set()
         self.setup_link_checks()
 
@@ -187,8 +188,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         body = response.body
         if body[:2] == b"\x1f\x8b":
             try:
-                body = gzip.decompress(body)[: self.crawler.settings.getint("DOWNLOAD_MAXSIZE")]
-            except OSError:
+                # Bounded while decompressing: a gzip bomb stops at the size limit.
+                body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+            except Exception:  # corrupt, or bigger than DOWNLOAD_MAXSIZE once decompressed
+                self._count("bad_sitemap")
                 return
         try:
             sitemap = Sitemap(body)
@@ -237,14 +240,25 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self._count("pages")
         if response.status >= 400:
             self._count("errors")
+        if response.status >= 500 and url == self.start_url.split("#", 1)[0]:
+            # The home page failing (after the retries) is the site down, not a site without pages.
+            self.home_error = f"la página de inicio respondió HTTP {response.status}"
         yield from self.certificate(response)
         if response.status in REDIRECT_STATUSES:
             location = response.headers.get(b"Location", b"").decode("latin-1")
             item.update(kind="redirect" if item["kind"] == "page" else item["kind"], location=urljoin(url, location) if location else None)
             yield item
             if item["location"] and item["kind"] == "redirect":
+                hops = response.meta.get("gelt_hops", 0) + 1
+                if hops > self.crawler.settings.getint("REDIRECT_MAX_TIMES"):
+                    self._count("redirect_chains_cut")
+                    self.logger.info("Más de %s redirecciones seguidas, no se sigue: %s", hops - 1, item["location"])
+                    return
                 # A redirect keeps the depth: the target is the same click for a visitor.
-                yield from self.follow([Link(item["location"], "", "a", "href", "", None)], depth, url)
+                for request in self.follow([Link(item["location"], "", "a", "href", "", None)], depth, url):
+                    if isinstance(request, scrapy.Request) and not request.meta.get("gelt_external"):
+                        request.meta["gelt_hops"] = hops
+                    yield request
             return
         if item["kind"] == "probe":
             yield item
@@ -308,13 +322,18 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                    "not_after": None, "names": [], "self_signed": 0, "error": str(exc)[:200]}
 
     def page_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
-        if failure.check(IgnoreRequest):
+        # Scrapy drops a body that grows past DOWNLOAD_MAXSIZE while being decompressed (a gzip
+        # bomb) with an IgnoreRequest: that one is an error of the page, not a rule of ours.
+        if failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" not in failure.getErrorMessage():
             self._count("ignored")  # robots.txt or off-site: not an error of the site
             return
         request = failure.request
         reason = describe_failure(failure)
         self._count("pages")
         self._count("errors")
+        if request.meta.get("gelt_kind") != "probe" and not failure.check(IgnoreRequest):
+            self._count("network_errors")
+            self.last_network_error = reason
         if request.url == self.start_url.split("#", 1)[0]:
             self.home_error = reason
         yield {
