@@ -367,6 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     from gelt_audit.scheduler import add_commands  # lazy: scheduler imports cli's exit codes
 
     add_commands(sub, _add_config)
+    from gelt_audit.portfolio import add_commands as add_portfolio_commands
+
+    add_portfolio_commands(sub, _add_config)
     return parser
 
 

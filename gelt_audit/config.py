@@ -141,6 +141,7 @@ class Config:
     schedule: dict[str, Any] = field(default_factory=dict)
     email: dict[str, Any] = field(default_factory=dict)
     alerts: dict[str, Any] = field(default_factory=dict)
+    portfolio: Any = None  # gelt_audit.portfolio.Portfolio when the config lists many sites
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -252,7 +253,7 @@ def parse_config(text: str, path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOML inválido: {exc}") from None
-    allowed = set(SCHEMA) | {"dependencias"}
+    allowed = set(SCHEMA) | {"dependencias", "portfolio"}
     for key in data:
         if key not in allowed:
             raise ConfigError(
@@ -261,6 +262,15 @@ def parse_config(text: str, path: Path) -> Config:
     for table in SCHEMA:
         if table in data and not isinstance(data[table], dict):
             raise ConfigError(f"'{table}'{_where(text, table, None)} debe ser una tabla [{table}].")
+    portfolio = None
+    if "portfolio" in data:
+        from gelt_audit.portfolio import parse_portfolio  # lazy: portfolio imports this module
+
+        portfolio = parse_portfolio(data["portfolio"], text, path)
+        site_table = data.setdefault("site", {})
+        if isinstance(site_table, dict) and "url" not in site_table:
+            # [site] then holds the shared politeness; its url stands for the portfolio's first site
+            site_table["url"] = portfolio.sites[0].url
     if "site" not in data:
         raise ConfigError(f"{path}: falta la sección [site] con la clave obligatoria 'site.url'.")
     if isinstance(data.get("email"), dict) and "password" in data["email"]:
@@ -326,6 +336,7 @@ def parse_config(text: str, path: Path) -> Config:
         schedule=tables["schedule"],
         email=tables["email"],
         alerts=tables["alerts"],
+        portfolio=portfolio,
         raw=data,
     )
 

@@ -18,7 +18,6 @@ import io
 import logging
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,6 @@ from gelt_audit.config import (
     _check_str_list,
     _check_table,
     load_config,
-    parse_config,
 )
 
 log = logging.getLogger("gelt_audit.portfolio")
@@ -287,60 +285,9 @@ def parse_portfolio(values: Any, text: str, path: Path) -> Portfolio:
     )
 
 
-def _integrated() -> bool:
-    """Whether config.parse_config already understands [portfolio] (the snippet in docs/PORTFOLIO.md)."""
-    return any(f.name == "portfolio" for f in dataclasses.fields(Config))
-
-
-def _blank_portfolio(text: str) -> str:
-    """The config text with its portfolio tables blanked (line numbers kept) for the older parser."""
-    out = []
-    inside = False
-    header = re.compile(r"^\s*\[")
-    ours = re.compile(r"^\s*\[\[?\s*portfolio\s*(\]|\.)")
-    for line in text.splitlines():
-        if header.match(line):
-            inside = bool(ours.match(line))
-        out.append("" if inside else line)
-    return "\n".join(out) + "\n"
-
-
-def load_any_config(path: str | Path) -> Config:
-    """Load a config, single-site or portfolio.
-
-    Until config.parse_config carries the [portfolio] snippet, a portfolio config is parsed here:
-    the older parser reads the shared tables (portfolio lines blanked, line numbers kept) and
-    :func:`parse_portfolio` the rest; the result is attached as ``config.portfolio``.
-    """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return load_config(p)  # its messages already say what is wrong with the file
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return load_config(p)
-    if "portfolio" not in data or _integrated():
-        return load_config(p)
-    portfolio = parse_portfolio(data["portfolio"], text, p.resolve())
-    rest = _blank_portfolio(text)
-    if "site" not in data:
-        rest = f'[site]\nurl = "{portfolio.sites[0].url}"\n' + rest
-    elif isinstance(data["site"], dict) and "url" not in data["site"]:
-        line = _header_line(rest, "site") or 1
-        lines = rest.splitlines()
-        lines.insert(line, f'url = "{portfolio.sites[0].url}"')
-        rest = "\n".join(lines) + "\n"
-    config = parse_config(rest, p.resolve())
-    config.portfolio = portfolio  # type: ignore[attr-defined]
-    config.raw = data
-    return config
-
-
 def portfolio_of(config: Config) -> Portfolio | None:
     """The portfolio of a config, or None for a single-site config."""
-    found = getattr(config, "portfolio", None)
+    found = config.portfolio
     if isinstance(found, Portfolio):
         return found
     if isinstance(config.raw, dict) and "portfolio" in config.raw:
@@ -525,7 +472,7 @@ def cmd_crawl(args: Any) -> int:
     from gelt_audit.cli import EXIT_CRAWL_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, CommandError, setup_logging
     from gelt_audit.lock import LockedError, crawl_guard
 
-    config = load_any_config(args.config)
+    config = load_config(args.config)
     setup_logging(config)
     portfolio = portfolio_of(config)
     redis_url = getattr(args, "redis", None)
@@ -543,8 +490,7 @@ def cmd_crawl(args: Any) -> int:
     try:
         with crawl_guard(config.store_path):
             if redis_url:
-                from gelt_audit.crawler.distributed import crawl_distributed
-
+                crawl_distributed = _distributed().crawl_distributed
                 results = crawl_distributed(config, redis_url, on_done=report)
             else:
                 results = crawl_portfolio(config, on_done=report)
@@ -563,10 +509,24 @@ def cmd_crawl(args: Any) -> int:
     return EXIT_UNREACHABLE if all(r.site_unreachable for r in failed) and len(failed) == len(results) else EXIT_CRAWL_FAILED
 
 
+def _distributed() -> Any:
+    """The Redis module, or a clear error when the optional dependencies are missing."""
+    from gelt_audit.cli import EXIT_CONFIG, CommandError
+
+    try:
+        from gelt_audit.crawler import distributed
+    except ImportError as exc:
+        raise CommandError(
+            f"El rastreo distribuido necesita scrapy-redis y redis ({exc.name} no está instalado): "
+            "pip install 'gelt-audit[distributed]'",
+            EXIT_CONFIG,
+        ) from None
+    return distributed
+
+
 def cmd_worker(args: Any) -> int:
     """`gelt-audit worker --redis URL`: crawl what the coordinator puts in Redis, until stopped."""
-    from gelt_audit.crawler.distributed import run_worker
-
+    run_worker = _distributed().run_worker
     return run_worker(args.redis, exit_idle=args.exit_idle, log_level=args.log_level)
 
 
@@ -577,7 +537,7 @@ def cmd_ranking(args: Any) -> int:
     from gelt_audit.reports import portfolio as report
     from gelt_audit.store import Store
 
-    config = load_any_config(args.config)
+    config = load_config(args.config)
     setup_logging(config)
     if portfolio_of(config) is None:
         raise CommandError("La configuración no tiene [portfolio]: use 'gelt-audit report' para un solo sitio.", EXIT_CONFIG)
@@ -637,25 +597,3 @@ def add_commands(sub: Any, add_config: Callable[[Any], None]) -> None:
     p.add_argument("--output", metavar="ARCHIVO", help="archivo de salida (por defecto, la salida estándar)")
     p.add_argument("--sites-dir", metavar="CARPETA", help="escribe además el informe JSON de cada sitio en esta carpeta")
     p.set_defaults(func=cmd_ranking)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """The CLI with the portfolio commands (``python -m gelt_audit.portfolio``) until cli.py wires them."""
-    import argparse
-
-    from gelt_audit import cli
-
-    parser = cli.build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    add_commands(sub, cli._add_config)
-    # cli.main parses, dispatches and turns errors into exit codes; hand it this parser.
-    original = cli.build_parser
-    cli.build_parser = lambda: parser  # type: ignore[assignment]
-    try:
-        return cli.main(argv)
-    finally:
-        cli.build_parser = original  # type: ignore[assignment]
-
-
-if __name__ == "__main__":
-    sys.exit(main())

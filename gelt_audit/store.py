@@ -194,8 +194,16 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     db["crawl_summaries"].create({"crawl_id": int, "json": str}, pk="crawl_id", if_not_exists=True)
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    # A portfolio's sites as rows, and the ranking's cached per-crawl summaries.
+    db["portfolio_sites"].create(
+        {"url": str, "name": str, "department": str, "dane": str, "updated_at": str}, pk="url", if_not_exists=True
+    )
+    db["portfolio_summaries"].create({"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -348,6 +348,18 @@ class WorkerSiteSpider(SiteSpider):
                      **kwargs: Any) -> WorkerSiteSpider:  # fmt: skip
         spider = super().from_crawler(crawler, *args, config=config, shared=shared, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        # GlobalPoliteness spaces the requests to a host for all workers together, just before
+        # they leave; a local delay after the lease would bunch them up again at the server.
+        # AutoThrottle, which adapts that local delay per process, cannot be shared: it is off.
+        slots = {
+            host.rsplit(":", 1)[0]: {"concurrency": spider.cfg.site["concurrency"], "delay": 0}
+            for host in spider.allowed_hosts
+        }  # fmt: skip
+        crawler.settings.setdict(
+            {"DOWNLOAD_SLOTS": slots, "DOWNLOAD_DELAY": 0, "RANDOMIZE_DOWNLOAD_DELAY": False,
+             "AUTOTHROTTLE_ENABLED": False},
+            priority="spider",
+        )  # fmt: skip
         return spider
 
     def __init__(self, cfg: Config, shared: SharedSite, **kwargs: Any):
