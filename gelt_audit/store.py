@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -230,6 +230,20 @@ class Crawl:
         }
 
 
+def _url_ranges(hosts: Iterable[str] | None) -> tuple[str, list[str]]:
+    """A WHERE clause on pages.url (alias p) for the URLs of some hosts, using its unique index."""
+    if hosts is None:
+        return "1", []
+    clauses, args = [], []
+    for host in hosts:
+        for scheme in ("http", "https"):
+            prefix = f"{scheme}://{host}/"
+            # every URL starting with prefix sorts between prefix and prefix with its last char bumped
+            clauses.append("(p.url >= ? and p.url < ?)")
+            args += [prefix, prefix[:-1] + chr(ord("/") + 1)]
+    return "(" + " or ".join(clauses or ["0"]) + ")", args
+
+
 def _dicts(cursor: Any) -> Iterator[dict[str, Any]]:
     cols = [c[0] for c in cursor.description]
     for row in cursor:
@@ -375,8 +389,10 @@ class Store:
         return older[0] if older else None
 
     # -- writing (used by the crawler's pipeline) ------------------------------
-    def page_ids(self) -> dict[str, int]:
-        return {url: pid for pid, url in self.db.execute("select id, url from pages")}
+    def page_ids(self, hosts: Iterable[str] | None = None) -> dict[str, int]:
+        """URL -> page id, for the given host[:port]s only (a portfolio store holds many sites)."""
+        where, args = _url_ranges(hosts)
+        return {url: pid for pid, url in self.db.execute(f"select id, url from pages p where {where}", args)}
 
     def add_page(self, url: str, crawl_id: int) -> int:
         return self.db["pages"].insert({"url": url, "first_crawl": crawl_id}).last_pk
@@ -451,18 +467,24 @@ class Store:
             if links:
                 self.db["links"].insert_all(links)
 
-    def validators(self) -> dict[str, dict[str, Any]]:
-        """Per URL, the last stored version with a body: ETag, Last-Modified and hashes.
+    def validators(self, hosts: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Per URL of the given host[:port]s, the last stored version with a body: ETag,
+        Last-Modified and hashes.
 
         The crawler sends these back as If-None-Match / If-Modified-Since. Most recent first.
         """
+        where, args = _url_ranges(hosts)
         rows = self.db.execute(
-            """
+            f"""
             select p.url, p.id, s.etag, s.last_modified, s.body_hash, s.main_hash, s.content_type, s.status
             from snapshots s join pages p on p.id = s.page_id
-            where s.id in (select max(id) from snapshots where body_hash is not null group by page_id)
+            where s.id in (
+                select max(s2.id) from snapshots s2 join pages p on p.id = s2.page_id
+                where s2.body_hash is not null and {where} group by s2.page_id
+            )
             order by s.id desc
-            """
+            """,
+            args,
         )
         return {
             url: {

@@ -724,7 +724,7 @@ class Coordinator:
         """Validators, stored links and last crawl's query variants of one site, then its spec."""
         cfg, k = run.cfg, run.k
         hosts = set(cfg.hosts)
-        previous = {u: v for u, v in self.store.validators().items() if urlsplit(u).netloc.lower() in hosts}
+        previous = self.store.validators(hosts)
         pipe = self.server.pipeline(transaction=False)
         variants: dict[str, set[str]] = {}
         for n, (url, known) in enumerate(previous.items(), 1):

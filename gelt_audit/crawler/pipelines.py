@@ -43,7 +43,7 @@ class StorePipeline:
         self.store = spider.store
         self.crawl_id = self.store.start_crawl(spider.cfg.site_url, os.getpid())
         self.crawler.stats.set_value("gelt/crawl_id", self.crawl_id)
-        self.page_ids = self.store.page_ids()
+        self.page_ids = self.store.page_ids(spider.cfg.hosts)
 
     def _page_id(self, url: str) -> int:
         pid = self.page_ids.get(url)

@@ -64,7 +64,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.allowed_hosts = set(cfg.hosts)
         self.allowed_domains = sorted({h.rsplit(":", 1)[0] if not h.endswith("]") else h for h in self.allowed_hosts})
         self.store = Store(cfg.store_path)
-        self.previous = self.store.validators()
+        self.previous = self.store.validators(cfg.hosts)
         self.max_pages = cfg.site["max_pages"]
         self.max_depth = cfg.site["max_depth"]
         self.max_variants = cfg.site["max_query_variants"]
