@@ -293,7 +293,12 @@ _ARGPARSE_ES = (
 
 
 class SpanishParser(argparse.ArgumentParser):
-    """argparse with its usage line and its errors in Spanish (the help texts already are)."""
+    """argparse with its usage line, its -h and its errors in Spanish (the help texts already are)."""
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any):
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="muestra esta ayuda y termina")
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage:", "uso:", 1)
@@ -315,7 +320,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Control del sitio web municipal según el plan de acción GEL-T: rastrea el sitio, "
         "guarda cada versión de cada página, audita y produce informes.",
     )
-    parser.add_argument("--version", action="version", version=f"gelt-audit {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"gelt-audit {__version__}", help="muestra la versión y termina"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMANDO", title="comandos")
 
     commands: list[tuple[str, str, Callable[[argparse.Namespace], int]]] = [
