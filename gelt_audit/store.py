@@ -270,7 +270,9 @@ class Store:
         except OSError:  # it exists (or cannot be created: SQLite will say why)
             pass
         try:
-            self.db = sqlite_utils.Database(self.path)
+            # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
+            memory = str(path) == ":memory:"
+            self.db = sqlite_utils.Database(memory=True) if memory else sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA busy_timeout=30000")

@@ -111,3 +111,16 @@ def test_clean_site_has_no_header_findings(serve, config_for, headers):
     config = config_for(site.url)
     crawl(config)
     assert checks(report_json(config)["security"]) == {"https"}  # plain http on the test server, nothing else
+
+
+def test_mixed_content_and_http_links_to_https_sites():
+    from gelt_audit.audits.links import insecure_occurrences
+
+    on_https = [{"page": "https://x.gov.co/", "tag": "img"}, {"page": "http://x.gov.co/viejo", "tag": "img"}]
+    [mixed] = insecure_occurrences("http://cdn.example.org/logo.png", on_https, None)
+    assert (mixed["kind"], mixed["page"]) == ("contenido mixto", "https://x.gov.co/")
+    link = [{"page": "https://x.gov.co/", "tag": "a"}]
+    [upgrade] = insecure_occurrences("http://www.gov.co/", link, "https://www.gov.co/")
+    assert upgrade["kind"] == "enlace inseguro"
+    assert insecure_occurrences("http://otro.org/", link, "http://otro.org/") == []
+    assert insecure_occurrences("https://www.gov.co/", on_https, None) == []

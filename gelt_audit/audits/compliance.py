@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,24 +60,21 @@ def manual_declarations(config: Config) -> dict[str, Any]:
         raise ConfigError(f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}") from None
 
 
-def page_docs(store: Store, crawl: Crawl) -> list[engine.PageDoc]:
-    """Every response of the crawl as the engine reads it (decoded HTML for pages)."""
-    docs = []
-    for snap in store.snapshots(crawl.id):
+def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
+    """Every response of the crawl as the engine reads it (decoded HTML for pages), one at a time:
+    a large site's HTML never sits in memory all at once."""
+    for snap in list(store.snapshots(crawl.id)):
         if snap["kind"] in ("probe", "resource"):
             continue
         html = store.html(snap["body_hash"]) if snap["body_hash"] and snap["kind"] == "page" else None
-        docs.append(
-            engine.PageDoc(
-                url=snap["url"],
-                status=snap["status"] or 0,
-                html=html,
-                content_type=snap["content_type"] or "",
-                fetched_at=snap["fetched_at"],
-                depth=snap["depth"],
-            )
+        yield engine.PageDoc(
+            url=snap["url"],
+            status=snap["status"] or 0,
+            html=html,
+            content_type=snap["content_type"] or "",
+            fetched_at=snap["fetched_at"],
+            depth=snap["depth"],
         )
-    return docs
 
 
 def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Config
 from gelt_audit.crawler.extract import parse, strip_fragment
-from gelt_audit.linkstate import BROKEN, OK, PERMANENT, REDIRECT, SKIPPED, classify, http_reason, skip_reason
+from gelt_audit.linkstate import BLOCKED, BROKEN, OK, PERMANENT, REDIRECT, SKIPPED, classify, http_reason, skip_reason
 from gelt_audit.store import Crawl, Store
 
 MAX_HOPS = 10
@@ -76,11 +76,12 @@ class InternalResolver:
             if status == 0:
                 return {"state": BROKEN, "status": None, "error": snap["error"], "chain": chain}
             state, reason = classify(status, None, chain)
+            final = {"final_url": current}
             if state == BROKEN and chain:
                 reason = f"redirige a una página rota ({http_reason(status)})"
             if state in (OK, REDIRECT) and fragment and snap["body_hash"] and fragment not in self.anchors(snap["body_hash"]):
-                return {"state": BROKEN, "status": status, "error": f"no existe el ancla #{fragment} en la página", "chain": chain}
-            return {"state": state, "status": status, "error": reason, "chain": chain}
+                return {"state": BROKEN, "status": status, "error": f"no existe el ancla #{fragment} en la página", "chain": chain, **final}
+            return {"state": state, "status": status, "error": reason, "chain": chain, **final}
 
 
 def broken_since(store: Store, url: str, crawl: Crawl, internal: bool) -> str | None:
@@ -132,6 +133,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         by_target[occ["url"]].append(occ)
 
     links = []
+    insecure: list[dict[str, Any]] = []
     for url, occs in sorted(by_target.items()):
         pages = list(dict.fromkeys(o["page"] for o in occs))
         is_internal = urlsplit(url).netloc.lower() in hosts
@@ -149,14 +151,16 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             "internal": is_internal,
             "chain": result["chain"],
             "permanent_redirect": bool(result["chain"]) and result["chain"][0][1] in PERMANENT,
+            # where exactly (text, line) matters for what someone must fix; for the rest the pages do
             "occurrences": [
                 {"page": o["page"], "text": o["text"], "tag": o["tag"], "line": o["line"],
                  "dependencia": dependencia_name(o["page"], config.dependencias)}
                 for o in occs
-            ],
+            ] if result["state"] in (BROKEN, BLOCKED, REDIRECT) else [],
             "broken_since": None,
             "acknowledged": None,
         }
+        insecure.extend(insecure_occurrences(url, occs, result.get("final_url")))
         if entry["state"] == BROKEN:
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
             entry["acknowledged"] = _ack_for(acks, url, pages, today_iso)
@@ -164,7 +168,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     return {
         "links": links,
         "allied": allied_entities(links, config.links["entidades"]),
-        "insecure": insecure_links(links),
+        "insecure": insecure,
     }
 
 
@@ -193,6 +197,7 @@ def _judge(
         "status": check["status"],
         "error": check["error"],
         "chain": json.loads(check["chain"] or "[]"),
+        "final_url": check["final_url"],
     }
 
 
@@ -238,21 +243,18 @@ def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, 
     }
 
 
-def insecure_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def insecure_occurrences(url: str, occs: list[dict[str, Any]], final_url: str | None) -> list[dict[str, Any]]:
     """Mixed content (http resources on https pages) and http links to sites that answer on https."""
+    if not url.startswith("http://"):
+        return []
     out = []
-    for link in links:
-        if not link["url"].startswith("http://"):
+    for occ in occs:
+        if not occ["page"].startswith("https://"):
             continue
-        for occ in link["occurrences"]:
-            if not occ["page"].startswith("https://"):
-                continue
-            if occ["tag"] in RESOURCE_TAGS or occ["tag"] in ("iframe", "frame"):
-                out.append({"page": occ["page"], "url": link["url"], "kind": "contenido mixto",
-                            "detail": "recurso cargado por http:// en una página https://"})
-            elif link["chain"] and any(hop[0].startswith("https://") for hop in link["chain"][1:]) or (
-                link["chain"] and link["state"] == REDIRECT and link.get("final_url", "").startswith("https://")
-            ):
-                out.append({"page": occ["page"], "url": link["url"], "kind": "enlace inseguro",
-                            "detail": "el sitio enlazado responde por https://: actualice el enlace"})
+        if occ["tag"] in RESOURCE_TAGS or occ["tag"] in ("iframe", "frame"):
+            out.append({"page": occ["page"], "url": url, "kind": "contenido mixto",
+                        "detail": "recurso cargado por http:// en una página https://"})
+        elif (final_url or "").startswith("https://"):
+            out.append({"page": occ["page"], "url": url, "kind": "enlace inseguro",
+                        "detail": "el sitio enlazado responde por https://: actualice el enlace"})
     return out

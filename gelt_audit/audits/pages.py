@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,7 +14,13 @@ PAGE_KINDS = ("page", "redirect", "error")
 
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:
     """Name of the dependencia a URL belongs to, or None ("sin asignar")."""
-    dep = dependencia_for(urlsplit(url).path or "/", dependencias)
+    return _dependencia_name(url, tuple(dependencias))
+
+
+@lru_cache(maxsize=100_000)
+def _dependencia_name(url: str, dependencias: tuple[Dependencia, ...]) -> str | None:
+    # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.
+    dep = dependencia_for(urlsplit(url).path or "/", list(dependencias))
     return dep.name if dep else None
 
 
