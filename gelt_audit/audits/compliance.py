@@ -99,7 +99,11 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
         }
     elif findings.get("links") is not None:
         out["entidades_aliadas"] = {"status": "no_cumple", "detail": "no se encontraron enlaces a entidades públicas"}
-    recent = [c for c in store.finished_crawls(crawl.site_url) if (local_date(crawl.started_at) - local_date(c.started_at)).days <= 35]
+    # counted up to this crawl only, so a crawl's evaluation never changes afterwards (it is cached)
+    recent = [
+        c for c in store.finished_crawls(crawl.site_url)
+        if c.id <= crawl.id and 0 <= (local_date(crawl.started_at) - local_date(c.started_at)).days <= 35
+    ]
     out["control_periodico"] = {
         "status": "cumple" if len(recent) >= 2 else "parcial",
         "detail": f"{len(recent)} rastreos terminados en los últimos 35 días, con sus informes",
@@ -162,16 +166,21 @@ def audit_checklist(
     """
     lists = checklists(config)
     manual = manual_declarations(config)
-    current = _evaluate(store, crawl, config, findings, lists, manual)
+    version = _cache_version(config, manual)
+
+    def evaluation(of: Crawl, of_findings: Callable[[], dict[str, Any]]) -> list[engine.ItemResult]:
+        # A finished crawl's evaluation never changes: kept in the store, the next audit reuses it.
+        rows = store.cached_audit(
+            f"crawl:{of.id}", "checklist", version,
+            lambda: [engine.as_dict(r) for r in _evaluate(store, of, config, of_findings(), lists, manual)],
+        )
+        return [_result(row) for row in rows]
+
+    current = evaluation(crawl, lambda: findings)
     changes: list[dict[str, Any]] = []
     if previous is not None:
-        version = _cache_version(config, manual)
-        before = store.cached_audit(
-            f"crawl:{previous.id}", "checklist", version,
-            lambda: [engine.as_dict(r) for r in _evaluate(store, previous, config, previous_findings(), lists, manual)],
-        )
-        store.flush_audits()
-        changes = engine.regressions(current, [_result(row) for row in before])
+        changes = engine.regressions(current, evaluation(previous, previous_findings))
+    store.flush_audits()
     return {
         "checklist": [engine.as_dict(r) for r in current],
         "checklist_scores": engine.scores(current, lists),
