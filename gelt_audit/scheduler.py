@@ -607,7 +607,26 @@ class _Run:
             self.alert(f"No se pudo enviar el {KIND_TITLES[kind].lower()} de {self.config.site_name}", str(exc))
             return False
         say(f"{KIND_TITLES[kind]} enviado a {', '.join(email['to'])}")
+        if kind == "weekly" and email.get("per_responsable"):
+            return self.deliver_digests(findings)
         return True
+
+    def deliver_digests(self, findings: dict[str, Any]) -> bool:
+        """Each responsable gets their own part of the weekly report."""
+        from gelt_audit.delivery import alert_html, send_email
+        from gelt_audit.reports.digest import digest, recipients
+
+        day = fecha_larga(self.now.astimezone(BOGOTA).date())
+        ok = True
+        for address, dep in recipients(findings, self.config.dependencias):
+            subject = f"Para hacer esta semana — {dep['name']} — {self.config.site_name} — {day}"
+            text = digest(findings, dep)
+            try:
+                send_email(self.config.email, subject, alert_html(self.config.site_name, subject, text), text, [], [address])
+            except DeliveryError as exc:
+                print(f"No se pudo enviar su parte a {address}: {exc}", file=sys.stderr)
+                ok = False
+        return ok
 
 
 def _describe(item: Any) -> str:

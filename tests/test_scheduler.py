@@ -349,3 +349,26 @@ def test_stale_lock_file_from_a_dead_process_does_not_block(tmp_path):
         assert (tmp_path / "gelt.db.lock").read_text(encoding="utf-8").split("\n")[0] == str(os.getpid())
         assert lock.fd is not None
     assert not is_locked(store)
+
+
+def test_each_responsable_gets_their_own_part_of_the_weekly_report(serve, config_for):
+    routes = site_routes(3)
+    routes["/hacienda/"] = page("Hacienda", links=("/hacienda/roto",))
+    routes["/"] = page("Inicio", links=("/p0/", "/hacienda/"))
+    site = serve(routes)
+    deps = (
+        '\n[[dependencias]]\nname = "Secretaría de Hacienda"\nresponsable = "Ana Pérez"\n'
+        'email = "hacienda@prueba.gov.co"\nmatch = ["/hacienda/"]\n'
+        '\n[[dependencias]]\nname = "Secretaría de Salud"\nmatch = ["/salud/"]\n'
+    )
+    with smtp_server() as (controller, sink):
+        extra = email_toml(controller.port) + "per_responsable = true\n" + deps
+        config = config_for(site.url, extra=extra)
+        result = gelt_run("run", "--config", str(config))
+        assert result.returncode == 0, result.stderr
+        by_to = {m["To"]: m for m in sink.messages}
+        assert set(by_to) == {"responsable@prueba.gov.co", "hacienda@prueba.gov.co"}  # Salud has no address
+        own = by_to["hacienda@prueba.gov.co"]
+        assert "Secretaría de Hacienda" in own["Subject"]
+        text = own.get_body(("plain",)).get_content()
+        assert "Ana Pérez" in text and site.url + "hacienda/roto" in text and "Publicar 4 actualización" in text
