@@ -558,7 +558,7 @@ def test_dns_failure_of_the_site_is_reported_as_site_down(tmp_path):
 
 
 # -- process faults -------------------------------------------------------------------------------------------
-WRITE_BATCH = ("return", "insert_all", "write_batch")  # inside the crawl's store transaction
+WRITE_BATCH = ("return", "_insert", "write_batch")  # inside the crawl's store transaction
 
 
 def test_sigkill_inside_a_store_transaction_of_a_crawl_leaves_nothing_half_written(serve, config_for):

@@ -21,6 +21,11 @@ _SPANISH = re.compile(
     r"(?i)\b(\d{1,2})\s+de\s+(" + "|".join(MONTHS) + r")\s+(?:de|del)\s+(\d{4})\b"
 )
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_ANY_DATE = re.compile(
+    r"(?i)\b(\d{1,2})\s+de\s+(" + "|".join(MONTHS) + r")\s+(?:de|del)\s+(\d{4})\b"
+    r"|\b(\d{1,2})/(\d{1,2})/(\d{4})\b"
+    r"|(\d{4})-(\d{2})-(\d{2})"
+)
 MAX_DATES = 60
 
 
@@ -51,15 +56,14 @@ def meta_dates(root: etree._Element) -> set[str]:
 def text_dates(text: str) -> set[str]:
     """Dates written in the text: '24 de noviembre de 2026', '24/11/2026', '2026-11-24'."""
     found = set()
-    for day, month, year in _SPANISH.findall(text):
-        if iso := _valid(int(year), MONTHS[month.lower()], int(day)):
-            found.add(iso)
-    for day, month, year in _NUMERIC.findall(text):
-        if iso := _valid(int(year), int(month), int(day)):
-            found.add(iso)
-    for year, month, day in _ISO.findall(text):
-        if iso := _valid(int(year), int(month), int(day)):
+    for m in _ANY_DATE.finditer(text):  # one pass over the text for the three forms
+        g = m.groups()
+        if g[0]:
+            iso = _valid(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
+        elif g[3]:
+            iso = _valid(int(g[5]), int(g[4]), int(g[3]))
+        else:
+            iso = _valid(int(g[6]), int(g[7]), int(g[8]))
+        if iso:
             found.add(iso)
     return found
-
-

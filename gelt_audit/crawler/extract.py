@@ -39,6 +39,15 @@ DEFAULT_PATTERNS: tuple[tuple[str, str], ...] = (
     ("identificador aleatorio", r"\b[0-9a-fA-F]{24,}\b"),
 )
 
+# Words without which each default pattern cannot match (casefolded); None: always run it.
+_PREFILTER: dict[str, tuple[str, ...] | None] = {
+    "contador de visitas": ("visita", "usuarios en l", "contador"),
+    "fecha de hoy": ("hoy",),
+    "token de sesión": ("sid", "session", "token", "csrf"),
+    "identificador aleatorio": None,
+}
+_DEFAULT_COMPILED = [(name, re.compile(p), _PREFILTER.get(name)) for name, p in DEFAULT_PATTERNS]
+
 LINK_ATTRS = (
     ("a", "href"),
     ("area", "href"),
@@ -56,7 +65,6 @@ _LINK_XPATH = etree.XPath(
 )
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "whatsapp:", "ftp:")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 _MAX_LINK_TEXT = 300
 
 
@@ -131,7 +139,8 @@ def parse(text: str) -> etree._Element | None:
 
 def collapse(text: str) -> str:
     """Unicode-normalised text with runs of white space folded to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits on exactly what \s matches in a str pattern, 3-4x faster than re.sub
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def title_of(root: etree._Element) -> str:
@@ -218,14 +227,20 @@ def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -
         if dropped and selector is not None:
             noise[label] = dropped
     text = collapse(" ".join(container.itertext()))
-    patterns = [(name, p) for name, p in DEFAULT_PATTERNS] + [
-        (f"patrón {p}", p) for rule in _rules_for(path, rules) for p in rule.patterns
+    folded = text.casefold()
+    patterns = list(_DEFAULT_COMPILED) + [
+        (f"patrón {p}", re.compile(p), None) for rule in _rules_for(path, rules) for p in rule.patterns
     ]
-    for name, pattern in patterns:
-        text, count = re.subn(pattern, " ", text)
+    changed = False
+    for name, pattern, words in patterns:
+        # a default pattern runs only when a word it cannot match without is on the page
+        if words is not None and not any(w in folded for w in words):
+            continue
+        text, count = pattern.subn(" ", text)
         if count:
+            changed = True
             noise[name] = noise.get(name, 0) + count
-    return collapse(text), noise
+    return (collapse(text) if changed else text), noise
 
 
 def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
