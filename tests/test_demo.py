@@ -133,3 +133,18 @@ def test_demo_checklist_both_profiles_with_evidence_and_the_planted_regression(d
     indicators = {i["id"]: i for i in report["indicators"]}
     assert indicators["tramites_publicados"]["value"] == "100 %" and indicators["tramites_publicados"]["source"] == "auto"
     assert report["allied"]["count"] >= 10
+
+
+def test_demo_reports_carry_the_accessibility_and_security_annexes(demo):
+    from lxml import html
+
+    directory, _, _ = demo
+    reports = directory / "informes"
+    committee = html.parse(str(next(reports.glob("comite-*.html"))))
+    [annexes] = committee.xpath("//section[@id='anexos']")
+    text = " ".join(annexes.text_content().split())
+    assert "Anexo 1" in text and "Anexo 3" in text
+    assert "1.1.1" in text and "formulario-inseguro" in text
+    weekly = html.parse(str(next(reports.glob("semanal-*.html"))))
+    [per_dep] = weekly.xpath("//table[.//th[contains(., 'Nuevos esta semana')]]")
+    assert "Secretaría de Hacienda" in per_dep.text_content()

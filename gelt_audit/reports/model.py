@@ -576,25 +576,61 @@ def weekly(
             "security": security[:ERROR_ROWS],
             "security_more": max(0, len(security) - ERROR_ROWS),
             "security_available": "security" in findings,
-            "accessibility": accessibility_view(findings),
+            "accessibility": accessibility_view(findings, baseline),
         },
     }
 
 
-def accessibility_view(findings: dict[str, Any]) -> dict[str, Any] | None:
-    """Accessibility findings counted by WCAG criterion (the audit's own summary when it has one)."""
+def accessibility_view(findings: dict[str, Any], baseline: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Accessibility findings counted by WCAG criterion and by dependencia (with the change since
+    ``baseline``, the summary of the crawl compared with)."""
     if "accessibility" not in findings and "accessibility_summary" not in findings:
         return None
+    items = [a for a in findings.get("accessibility") or [] if isinstance(a, dict)]
     summary = findings.get("accessibility_summary")
     if isinstance(summary, dict) and isinstance(summary.get("by_criterion"), list):
         rows = [filled(r, ("criterion", "name", "count")) for r in summary["by_criterion"] if isinstance(r, dict)]
-        return {"total": summary.get("total") or 0, "pages": summary.get("pages"), "by_criterion": rows[:8]}
-    items = [a for a in findings.get("accessibility") or [] if isinstance(a, dict)]
-    counts: dict[str, int] = defaultdict(int)
+        total, pages = summary.get("total") or 0, summary.get("pages")
+    else:
+        counts: dict[str, int] = defaultdict(int)
+        for a in items:
+            counts[a.get("criterion") or "?"] += 1
+        rows = [{"criterion": c, "name": None, "count": n} for c, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+        total, pages = len(items), len({a.get("url") for a in items})
+    before = (baseline or {}).get("a11y_by_dep")
+    per_dep: dict[str, int] = defaultdict(int)
     for a in items:
-        counts[a.get("criterion") or "?"] += 1
-    rows = [{"criterion": c, "name": None, "count": n} for c, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    return {"total": len(items), "pages": len({a.get("url") for a in items}), "by_criterion": rows[:8]}
+        per_dep[a.get("dependencia") or "sin asignar"] += 1
+    by_dep = [
+        {"dependencia": d, "count": n, "new": None if before is None else n - before.get(d, 0)}
+        for d, n in sorted(per_dep.items(), key=lambda kv: -kv[1])
+    ]
+    return {"total": total, "pages": pages, "by_criterion": rows[:8], "by_dependencia": by_dep}
+
+
+def annexes_view(findings: dict[str, Any], trend: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Res. 1519 annex 1 (accessibility) and annex 3 (digital security): counts and their trend."""
+    if "accessibility" not in findings and "security" not in findings:
+        return None
+    security = [x for x in findings.get("security") or [] if isinstance(x, dict)]
+    by_check: dict[tuple[str, str], int] = defaultdict(int)
+    for x in security:
+        by_check[(str(x.get("severity") or ""), str(x.get("check") or ""))] += 1
+    order = {"alta": 0, "media": 1, "baja": 2}
+    return {
+        "accessibility": accessibility_view(findings),
+        "security_total": len(security),
+        "security_rows": [
+            {"severity": sev, "check": check, "count": n,
+             "detail": next((x.get("detail") for x in security if x.get("check") == check), "")}
+            for (sev, check), n in sorted(by_check.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1]))
+        ],
+        "trend": [
+            {"date": t.get("date"), "a11y": t.get("a11y_total"), "security": t.get("security_total")}
+            for t in trend
+            if t.get("a11y_total") is not None or t.get("security_total") is not None
+        ],
+    }
 
 
 def _month_strip(dep: dict[str, Any], month: str | None, today: date | None) -> list[dict[str, Any]]:
@@ -706,6 +742,7 @@ def committee(
         "documents_source": documents_src,
         "documents_by_format": _count_by(documents, "format"),
         "broken_total": len(broken_urls(findings)),
+        "annexes": annexes_view(findings, trend),
     }
 
 

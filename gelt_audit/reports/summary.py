@@ -21,7 +21,7 @@ from gelt_audit.store import Crawl, Store
 log = logging.getLogger("gelt_audit.reports")
 
 TABLE = "crawl_summaries"
-SUMMARY_VERSION = 1  # bump when summarize() changes what it stores
+SUMMARY_VERSION = 2  # bump when summarize() changes what it stores
 MAX_TREND_POINTS = 60
 STATUS_RANK = {"no_cumple": 0, "parcial": 1, "cumple": 2}
 
@@ -108,7 +108,20 @@ def summarize(findings: dict[str, Any], fp: str = "") -> dict[str, Any]:
             if isinstance(scores, dict) and scores
             else None
         ),
+        # Res. 1519 annexes 1 and 3: their counts, for "new this week" and the committee's trend
+        "a11y_total": len(findings.get("accessibility") or []),
+        "a11y_by_dep": _count(findings.get("accessibility") or [], "dependencia"),
+        "security_total": len(findings.get("security") or []),
+        "security_by_severity": _count(findings.get("security") or [], "severity"),
     }
+
+
+def _count(rows: list[dict[str, Any]], key: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for row in rows:
+        name = row.get(key) or "sin asignar"
+        counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def cached(store: Store, crawl_id: int, fp: str) -> dict[str, Any] | None:
