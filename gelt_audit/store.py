@@ -398,7 +398,10 @@ class Store:
         return {url: pid for pid, url in self.db.execute(f"select id, url from pages p where {where}", args)}
 
     def add_page(self, url: str, crawl_id: int) -> int:
-        return self.db.conn.execute("insert into pages (url, first_crawl) values (?, ?)", [url, crawl_id]).lastrowid
+        # committed at once: an open write transaction would block the other crawlers of a
+        # portfolio, which share this file (and this process's only thread) with us
+        with self.db.conn:
+            return self.db.conn.execute("insert into pages (url, first_crawl) values (?, ?)", [url, crawl_id]).lastrowid
 
     def has_body(self, body_hash: str) -> bool:
         return self.db.execute("select 1 from bodies where hash = ?", [body_hash]).fetchone() is not None
