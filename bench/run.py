@@ -1,14 +1,15 @@
 """gelt-audit benchmark: the tool's crawler against bare Scrapy on synthetic municipal sites.
 
-    python bench/run.py            # N = 1,000 and 10,000 (3 runs each) and 50,000 (1 run); ~25 min
-    python bench/run.py --quick    # N = 300, 1 run, small link case; under a minute
+    python bench/run.py            # N = 1,000 and 10,000 (3 runs) and 50,000 (1 run); ~1.5 h on 2 cores
+    python bench/run.py --quick    # N = 300, 1 run, small link case; < 1 min
+    python bench/run.py --sizes 1000 --runs 2 --no-links   # ~3 min
 
 Needs the project installed (``pip install -e .``) and Debian's nginx (``apt-get install nginx``);
 installs nothing. Everything listens on 127.0.0.1 only and lives in a temporary folder that is
 removed at the end (``--keep`` keeps it). Prints a table and writes ``bench/results-<date>.md``.
 
 Per size N and run: generate the site once (static files), then, in this order (alternating which
-crawler goes first from run to run): the baseline (a bare Scrapy spider, bench/baseline.py), the
+crawler goes first from run to run; reports only in the first run unless --report-runs): the baseline (a bare Scrapy spider, bench/baseline.py), the
 tool's first crawl (``gelt-audit crawl``, as in production, in a subprocess), a second crawl of the
 unchanged site, and ``gelt-audit report --format json`` (plus the HTML reports when
 ``gelt_audit.reports.write`` exists). Each phase is a child process: wall time from here, peak RSS
@@ -24,12 +25,15 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,15 +45,28 @@ from sitegen import DEPENDENCIAS, Generator, write_externals  # noqa: E402
 
 PY = sys.executable
 CONCURRENCY = 8
+REPORT_TIMEOUT = 900.0
 
 
 # -- child processes ----------------------------------------------------------------------
-def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200) -> dict:
-    """Run one phase; wall time and the child's own peak RSS (os.wait4)."""
+def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_gb: float | None = None) -> dict:
+    """Run one phase; wall time and the child's own peak RSS (os.wait4).
+
+    ``mem_gb`` caps the child's address space (the reports load whole crawls into memory: at
+    50,000 pages they could take the machine down); past it the phase fails with MemoryError.
+    """
+
+    def limit() -> None:
+        if mem_gb:
+            cap = int(mem_gb * 2**30)
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
     out = open(cwd / f"{name}.stdout", "wb")
     err = open(cwd / f"{name}.stderr", "wb")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit)
+    timer = threading.Timer(timeout, proc.kill)
+    timer.start()
     try:
         _, status, usage = os.wait4(proc.pid, 0)
     except BaseException:
@@ -60,9 +77,12 @@ def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200) -> di
             proc.kill()
         raise
     finally:
+        timer.cancel()
         out.close()
         err.close()
     wall = time.perf_counter() - t0
+    if wall >= timeout:
+        raise RuntimeError(f"{name}: más de {timeout:.0f} s, detenido")
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         tail = (cwd / f"{name}.stderr").read_text(errors="replace")[-2000:]
@@ -154,8 +174,9 @@ def link_states(db: Path) -> dict[str, int]:
 
 
 # -- one run at one size --------------------------------------------------------------------
-def tool_crawl(cfg: Path, name: str) -> dict:
-    res = run_child([PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)], cfg.parent, name)
+def tool_crawl(cfg: Path, name: str, launcher: list[str] | None = None) -> dict:
+    cmd = (launcher or [PY, "-m", "gelt_audit"]) + ["crawl", "--config", str(cfg)]
+    res = run_child(cmd, cfg.parent, name)
     stats = scrapy_stats_from_log(cfg.parent / "gelt.log")
     res.update(
         responses=stats.get("response_received_count", 0),
@@ -195,31 +216,39 @@ print(write_reports(load_config(sys.argv[1]), ["weekly", "committee"]))
 """
 
 
-def one_run(n: int, r: int, url: str, base: Path) -> dict:
+def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> dict:
     work = base / f"n{n}-run{r}"
     work.mkdir(parents=True)
     cfg = write_config(work, url, n)
     out: dict = {"n": n, "run": r}
-    if r % 2 == 0:
+    baseline = not opts.crawl_only
+    if baseline and r % 2 == 0:
         out["baseline"] = baseline_crawl(url, work)
     out["crawl1"] = tool_crawl(cfg, "crawl1")
     db = work / "gelt.db"
     size1 = store_used_bytes(db)
     out["crawl2"] = tool_crawl(cfg, "crawl2")
     size2 = store_used_bytes(db)
-    if r % 2 == 1:
+    if baseline and r % 2 == 1:
         out["baseline"] = baseline_crawl(url, work)
     crawls = crawl_figures(db)
     if [c["status"] for c in crawls] != ["finished", "finished"]:
         raise RuntimeError(f"rastreos no terminados: {crawls}")
     out["store"] = {"after1": size1, "after2": size2, "crawls": crawls}
-    out["report"] = run_child(
-        [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"), "--config", str(cfg)],
-        work,
-        "report",
-    )
+    # Optional phases: a failure (the reports are being written by others) is recorded, not fatal.
+    phases = [("report", [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"),
+                          "--config", str(cfg)])]
     if importlib.util.find_spec("gelt_audit.reports.write") is not None:
-        out["html"] = run_child([PY, "-c", HTML_REPORTS, str(cfg)], work, "html-reports")
+        phases.append(("html", [PY, "-c", HTML_REPORTS, str(cfg)]))
+    if opts.crawl_only or r >= opts.report_runs:
+        phases = []
+    for name, cmd in phases:
+        try:
+            out[name] = run_child(cmd, work, name, timeout=REPORT_TIMEOUT, mem_gb=opts.report_mem_gb)
+        except RuntimeError as exc:
+            lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+            out[name] = {"error": (lines[0][:120] + " … " + lines[-1][:200]) if lines else "falló"}
+            print(f"    {name}: {out[name]['error']}", flush=True)
     return out
 
 
@@ -243,16 +272,29 @@ def med(values: list[float]) -> float:
 
 def summarise(runs: list[dict]) -> dict:
     s: dict = {"runs": len(runs)}
+    nan = float("nan")
+    based = [r for r in runs if "baseline" in r]
     s["responses"] = med([r["crawl1"]["responses"] for r in runs])
-    s["base_responses"] = med([r["baseline"]["responses"] for r in runs])
+    s["base_responses"] = med([r["baseline"]["responses"] for r in based])
     s["tool_pps"] = med([r["crawl1"]["pps"] for r in runs])
-    s["base_pps"] = med([r["baseline"]["pps"] for r in runs])
-    ratios = [r["crawl1"]["pps"] / r["baseline"]["pps"] for r in runs]
-    s["ratio"], s["ratio_min"], s["ratio_max"] = med(ratios), min(ratios), max(ratios)
+    s["base_pps"] = med([r["baseline"]["pps"] for r in based])
+    ratios = [r["crawl1"]["pps"] / r["baseline"]["pps"] for r in based]
+    s["ratio"], s["ratio_min"], s["ratio_max"] = med(ratios), min(ratios, default=nan), max(ratios, default=nan)
+    fast = [r for r in based if "fast" in r]
+    fratios = [r["fast"]["pps"] / r["baseline"]["pps"] for r in fast]
+    s["fast_pps"] = med([r["fast"]["pps"] for r in fast]) if fast else None
+    s["fast_ratio"], s["fast_ratio_min"], s["fast_ratio_max"] = med(fratios), min(fratios, default=nan), max(fratios, default=nan)
+    s["fast_cpu_per_page_ms"] = med([1000 * r["fast"]["cpu"] / r["fast"]["responses"] for r in fast])
+    # CPU per response (user + system of the child): less sensitive than wall time to other load.
+    cratios = [(r["baseline"]["cpu"] / r["baseline"]["responses"]) / (r["crawl1"]["cpu"] / r["crawl1"]["responses"])
+               for r in based]
+    s["cpu_ratio"] = med(cratios)
+    fcr = [(r["baseline"]["cpu"] / r["baseline"]["responses"]) / (r["fast"]["cpu"] / r["fast"]["responses"]) for r in fast]
+    s["fast_cpu_ratio"] = med(fcr)
     s["tool_wall"] = med([r["crawl1"]["wall"] for r in runs])
-    s["base_wall"] = med([r["baseline"]["wall"] for r in runs])
+    s["base_wall"] = med([r["baseline"]["wall"] for r in based])
     s["cpu_per_page_ms"] = med([1000 * r["crawl1"]["cpu"] / r["crawl1"]["responses"] for r in runs])
-    s["base_cpu_per_page_ms"] = med([1000 * r["baseline"]["cpu"] / r["baseline"]["responses"] for r in runs])
+    s["base_cpu_per_page_ms"] = med([1000 * r["baseline"]["cpu"] / r["baseline"]["responses"] for r in based])
     s["re_requests"] = med([r["crawl2"]["requests"] for r in runs])
     s["first_requests"] = med([r["crawl1"]["requests"] for r in runs])
     s["re_bytes"] = med([r["crawl2"]["bytes"] for r in runs])
@@ -266,12 +308,17 @@ def summarise(runs: list[dict]) -> dict:
         [(r["store"]["after2"] - r["store"]["after1"]) / r["store"]["crawls"][1]["pages"] for r in runs]
     )
     s["store_mb"] = med([r["store"]["after2"] / 1e6 for r in runs])
-    s["report_s"] = med([r["report"]["wall"] for r in runs])
-    s["html_s"] = med([r["html"]["wall"] for r in runs]) if all("html" in r for r in runs) else None
-    for phase in ("crawl1", "crawl2", "report", "baseline"):
-        s[f"rss_{phase}"] = max(r[phase]["rss_mb"] for r in runs)
-    if s["html_s"] is not None:
-        s["rss_html"] = max(r["html"]["rss_mb"] for r in runs)
+    for phase in ("report", "html"):
+        ok = [r[phase] for r in runs if phase in r and "error" not in r[phase]]
+        s[f"{phase}_s"] = med([p["wall"] for p in ok]) if ok else None
+        s[f"rss_{phase}"] = max(p["rss_mb"] for p in ok) if ok else None
+        errors = [r[phase]["error"] for r in runs if phase in r and "error" in r[phase]]
+        s[f"{phase}_error"] = errors[0] if errors else None
+    both = [r["report"]["wall"] + r["html"]["wall"] for r in runs
+            if "error" not in r.get("report", {"error": 1}) and "error" not in r.get("html", {"error": 1})]
+    s["reports_total_s"] = med(both) if both else None
+    for phase in ("crawl1", "crawl2", "baseline", "fast"):
+        s[f"rss_{phase}"] = max((r[phase]["rss_mb"] for r in runs if phase in r), default=nan)
     return s
 
 
@@ -283,12 +330,24 @@ def fmt_bytes(b: float) -> str:
     return str(b)
 
 
+def _opt(s: dict, key: str, pattern: str) -> str:
+    if s.get(key) is not None:
+        return pattern.format(s[key])
+    phase = "html" if "html" in key else "report"
+    return "falló" if s.get(f"{phase}_error") else "n/d"
+
+
 ROWS: list[tuple[str, str, object]] = [
     ("Respuestas, primer rastreo (herramienta / base)", "", lambda s: f"{s['responses']:.0f} / {s['base_responses']:.0f}"),
     ("Primer rastreo, páginas/s: herramienta", "", lambda s: f"{s['tool_pps']:.0f}"),
     ("Primer rastreo, páginas/s: Scrapy sin más", "", lambda s: f"{s['base_pps']:.0f}"),
     ("Razón herramienta/base (mediana [mín–máx])", ">= 0.85 a 10k", lambda s: f"{s['ratio']:.2f} [{s['ratio_min']:.2f}–{s['ratio_max']:.2f}]"),
     ("CPU por respuesta, ms (herramienta / base)", "", lambda s: f"{s['cpu_per_page_ms']:.1f} / {s['base_cpu_per_page_ms']:.1f}"),
+    ("Razón por CPU: CPU/resp. base ÷ CPU/resp. herr.", ">= 0.85 a 10k", lambda s: f"{s['cpu_ratio']:.2f}"),
+    ("Con los arreglos propuestos: páginas/s", "", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_pps']:.0f}"),
+    ("Con los arreglos: razón con la base", ">= 0.85 a 10k", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_ratio']:.2f} [{s['fast_ratio_min']:.2f}–{s['fast_ratio_max']:.2f}]"),
+    ("Con los arreglos: CPU por respuesta, ms", "", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_cpu_per_page_ms']:.1f}"),
+    ("Con los arreglos: razón por CPU", ">= 0.85 a 10k", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_cpu_ratio']:.2f}"),
     ("Tiempo del primer rastreo, s (herr. / base)", "", lambda s: f"{s['tool_wall']:.1f} / {s['base_wall']:.1f}"),
     ("Re-rastreo sin cambios: peticiones (1.º)", "", lambda s: f"{s['re_requests']:.0f} ({s['first_requests']:.0f})"),
     ("Re-rastreo: bytes descargados (1.º)", "", lambda s: f"{fmt_bytes(s['re_bytes'])} ({fmt_bytes(s['first_bytes'])})"),
@@ -297,11 +356,13 @@ ROWS: list[tuple[str, str, object]] = [
     ("Re-rastreo: tiempo / tiempo del 1.º", "<= 0.5x", lambda s: f"{s['re_wall_ratio']:.2f}x ({s['re_wall']:.1f} s)"),
     ("Almacén tras el 1.º, bytes/respuesta", "", lambda s: f"{s['store_first_per_page']:.0f}"),
     ("Crecimiento del almacén por re-rastreo, B/pág.", "<= 200", lambda s: f"{s['store_growth']:.0f}"),
-    ("Auditorías + informe JSON, s", "<= 10 s a 10k", lambda s: f"{s['report_s']:.1f}"),
-    ("Informes HTML semanal + comité, s", "(en la misma cota)", lambda s: "n/d" if s["html_s"] is None else f"{s['html_s']:.1f}"),
+    ("Auditorías + informe JSON, s", "", lambda s: _opt(s, "report_s", "{:.1f}")),
+    ("Auditorías + informes HTML semanal y comité, s", "", lambda s: _opt(s, "html_s", "{:.1f}")),
+    ("Auditorías + los tres informes, s", "<= 10 s a 10k", lambda s: _opt(s, "reports_total_s", "{:.1f}")),
     ("RSS máx. primer rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl1']:.0f}"),
     ("RSS máx. re-rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl2']:.0f}"),
-    ("RSS máx. auditorías + informe, MB", "<= 300 a 50k", lambda s: f"{s['rss_report']:.0f}"),
+    ("RSS máx. auditorías + informe JSON, MB", "<= 300 a 50k", lambda s: _opt(s, "rss_report", "{:.0f}")),
+    ("RSS máx. informes HTML, MB", "<= 300 a 50k", lambda s: _opt(s, "rss_html", "{:.0f}")),
     ("RSS máx. Scrapy sin más, MB", "", lambda s: f"{s['rss_baseline']:.0f}"),
 ]
 
@@ -311,7 +372,7 @@ def table(summaries: dict[int, dict]) -> str:
     head = ["Medida", *[f"N = {n:,}".replace(",", ".") + f" ({summaries[n]['runs']}x)" for n in sizes], "Meta"]
     rows = [[label, *[str(fn(summaries[n])) for n in sizes], target] for label, target, fn in ROWS]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))  # noqa: E731
     return "\n".join([line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
 
 
@@ -346,6 +407,10 @@ def machine() -> str:
     )
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="N = 300, una pasada, caso de enlaces pequeño (< 1 min)")
@@ -353,13 +418,23 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="pasadas para N <= 10.000 (por defecto 3)")
     ap.add_argument("--large-runs", type=int, default=1, help="pasadas para N > 10.000 (por defecto 1)")
     ap.add_argument("--no-links", action="store_true", help="omite el caso de enlaces externos")
+    ap.add_argument("--report-runs", type=int, default=1, help="mide los informes en las primeras K pasadas (por defecto 1)")
+    ap.add_argument("--report-mem-gb", type=float, default=8.0, help="tope de memoria de cada fase de informes (GiB)")
+    ap.add_argument("--crawl-only", action="store_true", help="sólo los rastreos de la herramienta (sin base ni informes)")
+    ap.add_argument("--from-json", metavar="ARCHIVO", help="rehace la tabla y el .md de un results-*.json sin medir nada")
     ap.add_argument("--keep", action="store_true", help="conserva la carpeta temporal (sitios, almacenes, registros)")
     ap.add_argument("--output", help="archivo de resultados (por defecto bench/results-<fecha>.md)")
     args = ap.parse_args()
 
+    if args.from_json:
+        return rerender(Path(args.from_json), args)
     if find_nginx() is None:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
+    # Ctrl+C and kill (TERM) both stop the servers and remove the temporary folder; a background job
+    # may have inherited SIGINT ignored, so the handlers are installed explicitly.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     if importlib.util.find_spec("gelt_audit") is None:
         print("Instale el proyecto primero: pip install -e .  (desde la raíz del repositorio)", file=sys.stderr)
         return 2
@@ -400,14 +475,16 @@ def main() -> int:
                 with Nginx(base / f"nginx-{n}", {site_port: site, ext_port: base / "externos"}):
                     all_runs[n] = []
                     for r in range(runs):
-                        res = one_run(n, r, url, base)
+                        res = one_run(n, r, url, base, args)
                         all_runs[n].append(res)
-                        c1, c2, b = res["crawl1"], res["crawl2"], res["baseline"]
+                        c1, c2 = res["crawl1"], res["crawl2"]
+                        b = res.get("baseline", {"pps": float("nan")})
+                        fast = f", con arreglos {res['fast']['pps']:.0f} pág/s" if "fast" in res else ""
                         print(
                             f"  pasada {r + 1}/{runs}: herramienta {c1['pps']:.0f} pág/s, base {b['pps']:.0f} pág/s "
-                            f"(razón {c1['pps'] / b['pps']:.2f}); re-rastreo {c2['wall']:.1f} s vs {c1['wall']:.1f} s; "
-                            f"informe {res['report']['wall']:.1f} s; RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/"
-                            f"{res['report']['rss_mb']:.0f} MB",
+                            f"(razón {c1['pps'] / b['pps']:.2f}){fast}; re-rastreo {c2['wall']:.1f} s vs {c1['wall']:.1f} s; "
+                            f"informes {_phase_wall(res, 'report')} + {_phase_wall(res, 'html')}; "
+                            f"RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/{res.get('report', {}).get('rss_mb', 0):.0f} MB",
                             flush=True,
                         )
                         if not args.keep:
@@ -434,20 +511,50 @@ def main() -> int:
         print()
         print(link_table(lc))
     print(f"\nDuración total: {total / 60:.1f} min")
-    notes = html_note()
+    notes = html_note(summaries)
     if notes:
         print(notes)
     out = Path(args.output) if args.output else HERE / f"results-{dt.date.today().isoformat()}{'-quick' if args.quick else ''}.md"
     out.write_text(results_md(text, lc, summaries, total, args, gen_times, notes), encoding="utf-8")
-    (out.with_suffix(".json")).write_text(json.dumps({"summaries": summaries, "runs": all_runs, "links": lc}, indent=1, default=str))
+    (out.with_suffix(".json")).write_text(json.dumps({"summaries": summaries, "runs": all_runs, "links": lc, "total_s": total}, indent=1, default=str))
     print(f"Resultados en {out}")
     return 0
 
 
-def html_note() -> str:
+def rerender(path: Path, args: argparse.Namespace) -> int:
+    data = json.loads(path.read_text())
+    runs = {int(n): rs for n, rs in data["runs"].items()}
+    summaries = {n: summarise(rs) for n, rs in runs.items()}
+    text = table(summaries)
+    lc = data.get("links")
+    print(text)
+    if lc:
+        print("\n" + link_table(lc))
+    notes = html_note(summaries)
+    total = data.get("total_s", 0.0)
+    args.quick = path.stem.endswith("-quick")
+    out = Path(args.output) if args.output else path.with_suffix(".md")
+    out.write_text(results_md(text, lc, summaries, total, args, {}, notes), encoding="utf-8")
+    print(f"Resultados en {out}")
+    return 0
+
+
+def _phase_wall(res: dict, phase: str) -> str:
+    p = res.get(phase)
+    if p is None:
+        return "n/d"
+    return "falló" if "error" in p else f"{p['wall']:.1f} s"
+
+
+def html_note(summaries: dict) -> str:
+    notes = []
     if importlib.util.find_spec("gelt_audit.reports.write") is None:
-        return "Nota: gelt_audit.reports.write no existe todavía; sólo se midió el informe JSON."
-    return ""
+        notes.append("Nota: gelt_audit.reports.write no existe todavía; sólo se midió el informe JSON.")
+    for n, s in sorted(summaries.items()):
+        for phase in ("report", "html"):
+            if s.get(f"{phase}_error"):
+                notes.append(f"Nota: a N = {n} la fase {phase} falló: {s[f'{phase}_error']}")
+    return "\n".join(notes)
 
 
 def results_md(text: str, lc: dict | None, summaries: dict, total: float, args, gen_times: dict, notes: str) -> str:

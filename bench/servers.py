@@ -34,7 +34,7 @@ def free_port() -> int:
 
 def _open_up(path: Path) -> None:
     """nginx workers drop root privileges: the served tree must be world-readable."""
-    for dirpath, dirnames, _ in os.walk(path):
+    for dirpath, _dirs, _files in os.walk(path):
         os.chmod(dirpath, 0o755)
 
 
@@ -117,7 +117,7 @@ http {{
                 except OSError:
                     if time.monotonic() > deadline:
                         self.stop()
-                        raise SystemExit(f"nginx no escucha en 127.0.0.1:{port}")
+                        raise SystemExit(f"nginx no escucha en 127.0.0.1:{port}") from None
                     time.sleep(0.05)
 
     def stop(self) -> None:
@@ -157,7 +157,7 @@ class BlackHole:
         while not self._stop.is_set():
             try:
                 conn, _ = self.sock.accept()
-            except (TimeoutError, socket.timeout):
+            except TimeoutError:
                 continue
             except OSError:
                 return

@@ -151,7 +151,6 @@ class Generator:
         """(html, number of links, has a broken link)."""
         n = self.n
         rng = random.Random(self.seed * 1_000_003 + i)
-        path = page_path(i, n)
         title = self._title(i)
         links: list[tuple[str, str]] = []  # (href, text) of the main content
         parent = (i - 1) // 8 if i else None
