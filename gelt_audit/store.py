@@ -264,15 +264,16 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._pending_audits: list[dict[str, Any]] = []
+        # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
+        memory = str(path) == ":memory:"
+        if not memory:
+            try:
+                # Create the file 0600 before SQLite opens it: the -wal and -shm files SQLite creates
+                # next copy the database file's permissions, and they hold page contents too.
+                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+            except OSError:  # it exists (or cannot be created: SQLite will say why)
+                pass
         try:
-            # Create the file 0600 before SQLite opens it: the -wal and -shm files SQLite creates
-            # next copy the database file's permissions, and they hold page contents too.
-            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
-        except OSError:  # it exists (or cannot be created: SQLite will say why)
-            pass
-        try:
-            # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
-            memory = str(path) == ":memory:"
             self.db = sqlite_utils.Database(memory=True) if memory else sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -280,7 +281,7 @@ class Store:
             self._migrate()
         except Exception as exc:  # sqlite3.DatabaseError, OSError...
             raise StoreError(f"No se pudo abrir el almacén {self.path}: {exc}") from exc
-        for suffix in ("", "-wal", "-shm"):  # also stores made before this fix
+        for suffix in ("", "-wal", "-shm") if not memory else ():  # also stores made before this fix
             try:
                 self.path.with_name(self.path.name + suffix).chmod(0o600)
             except OSError:
