@@ -16,12 +16,12 @@ that change them, so a weekly ranking of hundreds of sites only audits the new c
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections import defaultdict
 from typing import Any
 
+from gelt_audit.audits.run import settings_fingerprint
 from gelt_audit.config import Config, Dependencia
 from gelt_audit.portfolio import PortfolioSite, portfolio_of, site_config
 from gelt_audit.store import Crawl, Store, utcnow
@@ -43,17 +43,7 @@ class NoPortfolioData(Exception):
 
 
 def _fingerprint(config: Config) -> str:
-    settings = {
-        "v": SUMMARY_VERSION,
-        "deps": [[d.name, list(d.match)] for d in config.dependencias],
-        "targets": config.targets,
-        "checklist": config.checklist,
-        "links": config.links,
-        "noise": [[r.prefix, list(r.selectors), list(r.patterns)] for r in config.noise],
-        "hosts": list(config.hosts),
-    }
-    blob = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+    return settings_fingerprint(config, SUMMARY_VERSION)
 
 
 def checklist_score(findings: dict[str, Any]) -> float | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from gelt_audit.audits.accessibility import audit_accessibility
@@ -14,6 +16,21 @@ from gelt_audit.audits.security import audit_security
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store, utcnow
+
+
+def settings_fingerprint(config: Config, version: int) -> str:
+    """A short hash of every setting that changes what the audits find (for cached summaries)."""
+    settings = {
+        "v": version,
+        "deps": [[d.name, list(d.match)] for d in config.dependencias],
+        "targets": config.targets,
+        "checklist": config.checklist,
+        "links": config.links,
+        "noise": [[r.prefix, list(r.selectors), list(r.patterns)] for r in config.noise],
+        "hosts": list(config.hosts),
+    }
+    blob = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
 class NoCrawlError(Exception):

@@ -16,11 +16,10 @@ import jinja2
 
 from gelt_audit.config import Config
 from gelt_audit.reports import fmt
+from gelt_audit.reports.csv_export import BOM, neutralise
 from gelt_audit.store import Store
 
 TEMPLATE = "portfolio.html.j2"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-BOM = "\ufeff"
 STATUS_LABELS = {
     "ok": "rastreado",
     "ultimo_fallido": "último rastreo fallido",
@@ -38,18 +37,6 @@ CSV_HEADER = (
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def neutralise(value: Any) -> Any:
-    """A cell a spreadsheet cannot run as a formula (OWASP "CSV injection"); numbers untouched."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "sí" if value else "no"
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def csv_rows(data: dict[str, Any]) -> list[list[Any]]:

@@ -8,12 +8,12 @@ checklist, link and noise rules) and the same summary format: change one and it 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from datetime import date, timedelta
 from typing import Any
 
+from gelt_audit.audits.run import settings_fingerprint
 from gelt_audit.config import Config
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.store import Crawl, Store
@@ -33,17 +33,7 @@ def ensure_table(store: Store) -> None:
 
 def fingerprint(config: Config) -> str:
     """A short hash of every setting that changes what the audits find."""
-    settings = {
-        "v": SUMMARY_VERSION,
-        "deps": [[d.name, list(d.match)] for d in config.dependencias],
-        "targets": config.targets,
-        "checklist": config.checklist,
-        "links": config.links,
-        "noise": [[r.prefix, list(r.selectors), list(r.patterns)] for r in config.noise],
-        "hosts": list(config.hosts),
-    }
-    blob = json.dumps(settings, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+    return settings_fingerprint(config, SUMMARY_VERSION)
 
 
 def broken_urls(findings: dict[str, Any]) -> list[str]:
