@@ -221,7 +221,7 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> d
     work.mkdir(parents=True)
     cfg = write_config(work, url, n)
     out: dict = {"n": n, "run": r}
-    baseline = not opts.crawl_only
+    baseline = not (opts.crawl_only or opts.no_baseline)
     if baseline and r % 2 == 0:
         out["baseline"] = baseline_crawl(url, work)
     out["crawl1"] = tool_crawl(cfg, "crawl1")
@@ -244,7 +244,7 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> d
         phases = []
     for name, cmd in phases:
         try:
-            out[name] = run_child(cmd, work, name, timeout=REPORT_TIMEOUT, mem_gb=opts.report_mem_gb)
+            out[name] = run_child(cmd, work, name, timeout=opts.report_timeout, mem_gb=opts.report_mem_gb)
         except RuntimeError as exc:
             lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
             out[name] = {"error": (lines[0][:120] + " … " + lines[-1][:200]) if lines else "falló"}
@@ -420,6 +420,8 @@ def main() -> int:
     ap.add_argument("--no-links", action="store_true", help="omite el caso de enlaces externos")
     ap.add_argument("--report-runs", type=int, default=1, help="mide los informes en las primeras K pasadas (por defecto 1)")
     ap.add_argument("--report-mem-gb", type=float, default=8.0, help="tope de memoria de cada fase de informes (GiB)")
+    ap.add_argument("--no-baseline", action="store_true", help="sin la línea base (p. ej. para repetir sólo la herramienta)")
+    ap.add_argument("--report-timeout", type=float, default=REPORT_TIMEOUT, help="tope de tiempo de cada fase de informes (s)")
     ap.add_argument("--crawl-only", action="store_true", help="sólo los rastreos de la herramienta (sin base ni informes)")
     ap.add_argument("--from-json", metavar="ARCHIVO", help="rehace la tabla y el .md de un results-*.json sin medir nada")
     ap.add_argument("--keep", action="store_true", help="conserva la carpeta temporal (sitios, almacenes, registros)")
