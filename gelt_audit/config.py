@@ -393,20 +393,24 @@ def _check_store_path(store: Path, text: str) -> Path:
     return store
 
 
-def _parse_dependencias(items: Any, text: str) -> list[Dependencia]:
+def _parse_dependencias(
+    items: Any, text: str, table: str = "dependencias", prefix: str = "", where: str | None = None
+) -> list[Dependencia]:
+    """[[dependencias]] of the config (or the dependencias of a portfolio site, under ``prefix``)."""
+    where = _where(text, "dependencias", None) if where is None else where
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ConfigError(f"'dependencias'{_where(text, 'dependencias', None)} debe escribirse como [[dependencias]].")
+        raise ConfigError(f"'{prefix}dependencias'{where} debe escribirse como [[dependencias]] (tablas con name y match).")
     out = []
     names = set()
     for n, item in enumerate(items, 1):
-        label = f"dependencias[{n}]"
-        values = _check_table(item, DEPENDENCIA_KEYS, "dependencias", text, label)
-        match = _check_str_list(values["match"], f"{label}.match", text, "dependencias")
+        label = f"{prefix}dependencias[{n}]"
+        values = _check_table(item, DEPENDENCIA_KEYS, table, text, label)
+        match = _check_str_list(values["match"], f"{label}.match", text, table)
         bad = [m for m in match if not m.startswith("/")]
         if bad:
-            raise ConfigError(f"'{label}.match': cada prefijo debe empezar por '/', se encontró {bad[0]!r}.")
+            raise ConfigError(f"'{label}.match'{where}: cada prefijo debe empezar por '/', se encontró {bad[0]!r}.")
         if values["name"] in names:
-            raise ConfigError(f"'{label}.name': la dependencia {values['name']!r} está repetida.")
+            raise ConfigError(f"'{label}.name'{where}: la dependencia {values['name']!r} está repetida.")
         names.add(values["name"])
         out.append(Dependencia(values["name"], values["responsable"], values["email"], match))
     return out

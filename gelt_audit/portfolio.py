@@ -25,12 +25,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.config import (
-    DEPENDENCIA_KEYS,
     Config,
     ConfigError,
     Dependencia,
     _check_str_list,
     _check_table,
+    _parse_dependencias,
     load_config,
 )
 
@@ -133,20 +133,7 @@ def _check_dane(value: str, where: str) -> str:
 
 
 def _site_dependencias(items: Any, text: str, label: str, line: int | None) -> tuple[Dependencia, ...]:
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ConfigError(f"'{label}.dependencias'{_at(line)} debe ser una lista de tablas {{name, responsable, email, match}}.")
-    out: list[Dependencia] = []
-    for n, item in enumerate(items, 1):
-        dlabel = f"{label}.dependencias[{n}]"
-        values = _check_table(item, DEPENDENCIA_KEYS, "portfolio.sites", text, dlabel)
-        match = _check_str_list(values["match"], f"{dlabel}.match", text, "portfolio.sites")
-        bad = [m for m in match if not m.startswith("/")]
-        if bad:
-            raise ConfigError(f"'{dlabel}.match'{_at(line)}: cada prefijo debe empezar por '/', se encontró {bad[0]!r}.")
-        if values["name"] in {d.name for d in out}:
-            raise ConfigError(f"'{dlabel}.name'{_at(line)}: la dependencia {values['name']!r} está repetida.")
-        out.append(Dependencia(values["name"], values["responsable"], values["email"], match))
-    return tuple(out)
+    return tuple(_parse_dependencias(items, text, "portfolio.sites", f"{label}.", _at(line)))
 
 
 def _inline_sites(items: Any, text: str) -> list[PortfolioSite]:
