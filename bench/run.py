@@ -371,6 +371,8 @@ def table(summaries: dict[int, dict]) -> str:
     sizes = sorted(summaries)
     head = ["Medida", *[f"N = {n:,}".replace(",", ".") + f" ({summaries[n]['runs']}x)" for n in sizes], "Meta"]
     rows = [[label, *[str(fn(summaries[n])) for n in sizes], target] for label, target, fn in ROWS]
+    # Rows with nothing measured at any size (e.g. the old "with the fixes" rows) are left out.
+    rows = [r for r in rows if any(v not in ("n/d", "nan") for v in r[1:-1])]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))  # noqa: E731
     return "\n".join([line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
