@@ -203,8 +203,16 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     db["portfolio_summaries"].create({"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True)
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    # A snapshot of an unchanged page is most of what a weekly crawl adds: keep it small.
+    # main_hash is a function of the body (bodies.main_hash); the referer only helps to find a
+    # link that fails, so successful responses drop it.
+    db.execute("alter table snapshots drop column main_hash")
+    db.execute("update snapshots set referer = null where status between 200 and 299")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -252,6 +260,18 @@ def _dicts(cursor: Any) -> Iterator[dict[str, Any]]:
 
 
 _CRAWL_COLS = "id, site_url, started_at, finished_at, status, pages, errors, error, limited"
+_SNAPSHOT_COLS = ", ".join(
+    f"s.{c}"
+    for c in (
+        "id crawl_id page_id fetched_at kind status size elapsed_ms etag last_modified body_hash "
+        "not_modified location depth referer sitemap_lastmod error headers_id"
+    ).split()
+)
+# A 304 that repeats what is known stores no content type: it is the last one the page sent.
+_CONTENT_TYPE = """coalesce(s.content_type, (
+    select s3.content_type from snapshots s3
+    where s3.page_id = s.page_id and s3.id < s.id and s3.content_type is not null
+    order by s3.id desc limit 1)) as content_type"""
 
 
 class StoreError(Exception):
@@ -435,6 +455,13 @@ class Store:
     def tls(self, crawl_id: int) -> list[dict[str, Any]]:
         return list(_dicts(self.db.execute("select * from tls where crawl_id = ?", [crawl_id])))
 
+    def cached_keys(self, audit: str, version: int | str, prefix: bool = False) -> set[tuple[str, str]]:
+        """(key, audit) of the cached judgements of an audit at a version (``prefix``: audit-*)."""
+        self.flush_audits()
+        where, arg = ("audit like ?", audit + "-%") if prefix else ("audit = ?", audit)
+        rows = self.db.execute(f"select body_hash, audit from body_audits where {where} and version = ?", [arg, version])
+        return {(key, name) for key, name in rows}
+
     def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
         """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.
 
@@ -484,15 +511,17 @@ class Store:
         Last-Modified and hashes.
 
         The crawler sends these back as If-None-Match / If-Modified-Since. Most recent first.
+        A 304 that repeats the known validators stores none (content_type NULL), so the row read
+        here is the last one that carried them.
         """
         where, args = _url_ranges(hosts)
         rows = self.db.execute(
             f"""
-            select p.url, p.id, s.etag, s.last_modified, s.body_hash, s.main_hash, s.content_type, s.status
-            from snapshots s join pages p on p.id = s.page_id
+            select p.url, p.id, s.etag, s.last_modified, s.body_hash, b.main_hash, s.content_type, s.status
+            from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
             where s.id in (
                 select max(s2.id) from snapshots s2 join pages p on p.id = s2.page_id
-                where s2.body_hash is not null and {where} group by s2.page_id
+                where s2.body_hash is not null and s2.content_type is not null and {where} group by s2.page_id
             )
             order by s.id desc
             """,
@@ -523,9 +552,9 @@ class Store:
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
         """Every snapshot of a crawl, with its URL and title."""
         cursor = self.db.execute(
-            """
-            select s.*, p.url as url, b.title as title, b.encoding as encoding,
-                   substr(b.main_text, 1, 200) as excerpt
+            f"""
+            select {_SNAPSHOT_COLS}, p.url as url, b.title as title, b.encoding as encoding,
+                   b.main_hash as main_hash, substr(b.main_text, 1, 200) as excerpt, {_CONTENT_TYPE}
             from snapshots s join pages p on p.id = s.page_id
             left join bodies b on b.hash = s.body_hash
             where s.crawl_id = ? order by p.url
@@ -569,8 +598,9 @@ class Store:
         cursor = self.db.execute(
             """
             select c.id as crawl_id, c.status as crawl_status, s.fetched_at, s.status, s.body_hash,
-                   s.main_hash, s.size, s.not_modified
+                   b.main_hash, s.size, s.not_modified
             from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+            left join bodies b on b.hash = s.body_hash
             where p.url = ? order by s.crawl_id
             """,
             [url],

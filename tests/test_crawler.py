@@ -105,8 +105,29 @@ def test_unchanged_recrawl_uses_304_and_stores_no_new_body(serve, config_for):
         latest = store.latest_crawl()
         snaps = [s for s in store.snapshots(latest.id) if s["kind"] == "page"]
     assert len(snaps) == 3 and all(s["not_modified"] == 1 for s in snaps)
-    # unchanged pages keep their title and links through the 304 path
+    # unchanged pages keep their title, hashes and content type through the 304 path
     assert {s["title"] for s in snaps} == {"Inicio", "A", "B"}
+    assert all(s["main_hash"] and s["content_type"].startswith("text/html") for s in snaps)
+
+
+def test_an_unchanged_page_adds_a_small_row_and_keeps_its_validators(serve, config_for):
+    site = serve({"/": page("Inicio", links=("/a/",)), "/a/": page("A")})
+    config = config_for(site.url)
+    for _ in range(3):
+        crawl(config)
+    with sqlite3.connect(config.parent / "gelt.db") as conn:
+        rows = conn.execute(
+            "select crawl_id, not_modified, etag, last_modified, content_type, referer from snapshots "
+            "where kind = 'page' order by crawl_id"
+        ).fetchall()
+    first = [r for r in rows if r[0] == 1]
+    assert all(r[2] and r[4] for r in first)  # the 200s carry validators and content type
+    later = [r for r in rows if r[0] > 1]
+    # a 304 repeating what is known stores none of it, nor the referer of a page that answered
+    assert len(later) == 4 and all(r[1] == 1 and r[2:] == (None, None, None, None) for r in later)
+    # ...and the third crawl still asked conditionally, with the validators of the first
+    third = [h for method, path, h in site.requests[-3:] if path in ("/", "/a/")]
+    assert third and all("If-None-Match" in h for h in third)
 
 
 def test_legacy_encodings_are_decoded(serve, config_for):

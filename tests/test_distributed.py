@@ -106,8 +106,9 @@ def contents(db: Path, nth: int) -> set[tuple]:
         for (site,) in conn.execute("select distinct site_url from crawls"):
             ids = [r[0] for r in conn.execute("select id from crawls where site_url = ? order by id", [site])]
             out |= set(conn.execute(
-                """select p.url, s.status, s.body_hash, s.main_hash, s.kind, s.not_modified
-                   from snapshots s join pages p on p.id = s.page_id where s.crawl_id = ?""", [ids[nth - 1]]))  # fmt: skip
+                """select p.url, s.status, s.body_hash, b.main_hash, s.kind, s.not_modified
+                   from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
+                   where s.crawl_id = ?""", [ids[nth - 1]]))  # fmt: skip
     return out
 
 

@@ -51,8 +51,9 @@ class ChangeSet:
 
 def page_states(store: Store, crawl_id: int) -> dict[str, PageState]:
     rows = store.db.execute(
-        """select p.url, s.status, s.kind, s.main_hash, s.body_hash, s.fetched_at
-           from snapshots s join pages p on p.id = s.page_id where s.crawl_id = ?""",
+        """select p.url, s.status, s.kind, b.main_hash, s.body_hash, s.fetched_at
+           from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
+           where s.crawl_id = ?""",
         [crawl_id],
     )
     return {r[0]: PageState(*r) for r in rows}
@@ -113,10 +114,11 @@ def _noise(store: Store, body_hash: str | None) -> dict[str, int]:
 
 def _last_good(store: Store, url: str, before_crawl: int) -> PageState | None:
     row = store.db.execute(
-        """select p.url, s.status, s.kind, s.main_hash, s.body_hash, s.fetched_at
+        """select p.url, s.status, s.kind, b.main_hash, s.body_hash, s.fetched_at
            from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+           join bodies b on b.hash = s.body_hash
            where p.url = ? and s.crawl_id < ? and c.status = 'finished' and s.kind = 'page'
-             and s.status between 200 and 299 and s.main_hash is not null
+             and s.status between 200 and 299 and b.main_hash is not null
            order by s.crawl_id desc limit 1""",
         [url, before_crawl],
     ).fetchone()
@@ -242,10 +244,11 @@ def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
     Pages unchanged since the first crawl have no entry: the tool never saw them change.
     """
     rows = store.db.execute(
-        """select p.url, s.main_hash, s.fetched_at, s.crawl_id
+        """select p.url, b.main_hash, s.fetched_at, s.crawl_id
            from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+           join bodies b on b.hash = s.body_hash
            where c.status = 'finished' and c.site_url = ? and s.crawl_id <= ? and s.kind = 'page'
-             and s.status between 200 and 299 and s.main_hash is not null
+             and s.status between 200 and 299 and b.main_hash is not null
            order by p.url, s.crawl_id""",
         [crawl.site_url, crawl.id],
     )

@@ -111,11 +111,11 @@ class StorePipeline:
                 "etag": item.get("etag"),
                 "last_modified": item.get("last_modified"),
                 "body_hash": body_hash,
-                "main_hash": item.get("main_hash"),
                 "not_modified": item.get("not_modified", 0),
                 "location": item.get("location"),
                 "depth": item.get("depth"),
-                "referer": item.get("referer"),
+                # where the link was found matters only when following it failed or redirected
+                "referer": None if 200 <= (item.get("status") or 0) < 300 else item.get("referer"),
                 "sitemap_lastmod": item.get("sitemap_lastmod"),
                 "error": item.get("error"),
                 "headers_id": self._headers_id(item.get("security_headers")),

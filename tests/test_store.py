@@ -1,0 +1,33 @@
+"""The store's schema migrations keep every version readable."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from gelt_audit.store import MIGRATIONS, SCHEMA_VERSION, Store
+
+
+def test_a_schema_6_store_migrates_without_losing_hashes_or_error_referers(tmp_path):
+    path = tmp_path / "gelt.db"
+    db = sqlite_utils.Database(path)
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    for migration in MIGRATIONS[:6]:
+        migration(db)
+    db["meta"].insert({"key": "schema_version", "value": "6"})
+    db["crawls"].insert({"id": 1, "site_url": "http://127.0.0.1:1/", "started_at": "2026-11-01T10:00:00+00:00", "status": "finished"})
+    db["pages"].insert_all([{"id": 1, "url": "http://127.0.0.1:1/"}, {"id": 2, "url": "http://127.0.0.1:1/roto"}])
+    db["bodies"].insert({"hash": "b1", "main_hash": "m1", "title": "Inicio", "encoding": "utf-8"})
+    common = {"crawl_id": 1, "kind": "page", "fetched_at": "2026-11-01T10:00:01+00:00", "content_type": "text/html"}
+    db["snapshots"].insert_all([
+        {**common, "page_id": 1, "status": 200, "body_hash": "b1", "main_hash": "m1", "referer": None, "etag": '"e1"'},
+        {**common, "page_id": 2, "status": 404, "body_hash": None, "main_hash": None, "referer": "http://127.0.0.1:1/"},
+    ])  # fmt: skip
+    db.close()
+
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert "main_hash" not in store.db["snapshots"].columns_dict
+        snaps = {s["url"]: s for s in store.snapshots(1)}
+        assert snaps["http://127.0.0.1:1/"]["main_hash"] == "m1"  # read from the body now
+        assert snaps["http://127.0.0.1:1/roto"]["referer"] == "http://127.0.0.1:1/"  # kept: it tells where to fix
+        assert store.validators()["http://127.0.0.1:1/"]["etag"] == '"e1"'
