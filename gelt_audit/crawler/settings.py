@@ -33,6 +33,12 @@ REMOTE_CONTROL_ENABLED = False
 WARN_ON_GENERATOR_RETURN_VALUE = False
 REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 0  # the spider bounds depth itself, sitemap pages included
+# Breadth first: pages are requested shallowest first (priority = -depth) and in discovery order
+# within a depth. Scrapy's default LIFO order walks depth first, so the depth a page is first
+# found at depends on the order, reaches far past the real click depth and cut reachable pages
+# at max_depth (296,610 requests dropped as too deep on the 50,000-page benchmark site).
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 HTTPERROR_ALLOW_ALL = True  # 404s and 500s are findings, not noise
 METAREFRESH_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

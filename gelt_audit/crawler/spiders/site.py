@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
@@ -39,6 +40,16 @@ def is_document(url: str) -> bool:
     return urlsplit(url).path.lower().endswith(DOCUMENT_EXTENSIONS)
 
 
+def _validators_if_new(item: dict[str, Any], known: dict[str, Any]) -> dict[str, Any]:
+    """What a 304 stores of its validators: nothing when it repeats the known ones (the store
+    reads them from the last version that carried them), all three when one changed."""
+    etag = item["etag"] or known["etag"]
+    last_modified = item["last_modified"] or known["last_modified"]
+    if (etag, last_modified) == (known["etag"], known["last_modified"]):
+        return {"content_type": None, "etag": None, "last_modified": None}
+    return {"content_type": known["content_type"], "etag": etag, "last_modified": last_modified}
+
+
 def is_html(content_type: str, body: bytes) -> bool:
     if content_type:
         return "html" in content_type.lower()
@@ -55,7 +66,9 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         cfg = config if isinstance(config, Config) else load_config(config or "gelt.toml")
         # Settings stay open until the spider exists, so gelt.toml can tune politeness.
         crawler.settings.setdict(settings_for(cfg), priority="spider")
-        return super().from_crawler(crawler, *args, cfg=cfg, **kwargs)
+        spider = super().from_crawler(crawler, *args, cfg=cfg, **kwargs)
+        crawler.signals.connect(spider.release_waiting_checks, signal=signals.spider_idle)
+        return spider
 
     def __init__(self, cfg: Config, **kwargs: Any):
         super().__init__(**kwargs)
@@ -152,6 +165,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             method="GET" if kind == "page" else "HEAD",
             callback=self.parse_page,
             errback=self.page_error,
+            priority=-depth,  # breadth first (with the FIFO queues in settings): depth is click depth
             meta={
                 "gelt_kind": kind,
                 "gelt_depth": depth,
@@ -276,13 +290,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self._count("not_modified")
             item.update(
                 status=known["status"] or 200,
-                content_type=known["content_type"],
                 size=0,
                 not_modified=1,
                 body_hash=known["body_hash"],
                 main_hash=known["main_hash"],
-                etag=item["etag"] or known["etag"],
-                last_modified=item["last_modified"] or known["last_modified"],
+                **_validators_if_new(item, known),
             )
             yield item
             links = links_from_rows(self.store.links(known["page_id"], known["body_hash"]))
