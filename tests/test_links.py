@@ -6,7 +6,9 @@ import threading
 
 import pytest
 
+from gelt_audit.crawler.linkcheck import HOST_TIMEOUTS_TRIP
 from gelt_audit.demo.server import Resource
+from tests.faults import FaultServer, never_answer
 from tests.helpers import crawl, page, report_json
 
 
@@ -133,3 +135,21 @@ def test_acknowledged_broken_link_is_marked_reviewed(linked_site, config_for, cl
     assert link["acknowledged"]["reason"] == "se corrige en la migración del sitio"
     expired = cli("ack", target, "--reason", "x", "--until", "ayer", "--config", str(config))
     assert expired.returncode == 2 and "--until" in expired.stderr
+
+
+def test_a_host_that_never_answers_costs_a_few_timeouts_not_one_per_link(serve, config_for):
+    hanging = FaultServer(dynamic=lambda path: never_answer()).start()
+    try:
+        targets = [f"{hanging.url}tramite-{i}" for i in range(12)]
+        site = serve({"/": page("Inicio", body=" ".join(f"<a href='{t}'>trámite {i}</a>" for i, t in enumerate(targets)))})
+        config = config_for(site.url, extra="[links]\ntimeout = 0.5\nper_host = 2\n")
+        crawl(config)
+        links = by_url(report_json(config))
+    finally:
+        hanging.stop()
+    assert {links[t]["state"] for t in targets} == {"broken"}
+    # the breaker trips after HOST_TIMEOUTS_TRIP timeouts in a row; per_host - 1 more were in flight
+    assert len(hanging.requests) <= HOST_TIMEOUTS_TRIP + 1
+    not_requested = [t for t in targets if "no se pidió" in links[t]["error"]]
+    assert len(not_requested) == len(targets) - len(hanging.requests)
+    assert "no respondió" in links[not_requested[0]]["error"]

@@ -370,6 +370,7 @@ class WorkerSiteSpider(SiteSpider):
         self.store = _RemoteLinks(_RedisMapping(server, keys.of(k, "links"), compressed=True))  # type: ignore[assignment]
         self.link_cache = _RedisMapping(server, keys.linkcache)  # type: ignore[assignment]
         self.checked = _ClaimSet(server, keys.of(k, "checked"))  # type: ignore[assignment]
+        self.gate_checks = False  # a check may be answered by another worker: Scrapy's per-slot limits apply
         # The bounds are applied in Redis (claim), for all workers together.
         self.global_max_pages, self.global_max_variants = self.max_pages, self.max_variants
         self.max_pages = self.max_variants = sys.maxsize

@@ -8,13 +8,11 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
+TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ((net.DNSLookupError, scrapy_errors.CannotResolveHostError), "no se pudo resolver el nombre del servidor (DNS)"),
     ((net.ConnectionRefusedError, scrapy_errors.DownloadConnectionRefusedError), "el servidor rechazó la conexión"),
-    (
-        (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError),
-        "el servidor no respondió a tiempo",
-    ),
+    (TIMEOUTS, "el servidor no respondió a tiempo"),
     ((scrapy_errors.DownloadCancelledError,), "la respuesta supera el tamaño máximo permitido"),
     (
         (ResponseNeverReceived, net.ConnectionLost, ResponseFailed, net.ConnectionDone, scrapy_errors.ResponseDataLossError),

@@ -5,16 +5,18 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from gelt_audit.crawler.errors import describe_failure
+from gelt_audit.crawler.errors import TIMEOUTS, describe_failure
 from gelt_audit.crawler.extract import Link, strip_fragment
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
 from gelt_audit.linkstate import BLOCKED, BROKEN, OK, SKIPPED, classify, host_is_private, looks_blocked
@@ -23,6 +25,9 @@ from gelt_audit.store import utcnow
 MAX_HOPS = 5
 MAX_RETRIES = 2
 MAX_RETRY_AFTER = 10.0
+# Timeouts in a row after which a host's remaining links are not requested (a hanging host
+# would otherwise hold the crawl for its links x timeout / per_host).
+HOST_TIMEOUTS_TRIP = 3
 BROWSER_HEADERS = {
     "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -52,6 +57,68 @@ class LinkChecking:
         self.recheck_after = timedelta(days=links["recheck_ok_days"])
         self.link_cache = self.store.link_cache()
         self.checked: set[str] = set()
+        # Checks of one host:port go out links.per_host at a time from here, not from Scrapy's
+        # queues: Scrapy hands requests to a download slot (per host name, not port) long before
+        # they leave, so a host found hanging could not take back the checks already queued.
+        self.gate_checks = True
+        self.per_host = links["per_host"]
+        self.in_flight: dict[str, int] = {}
+        self.waiting: dict[str, deque[scrapy.Request]] = {}
+        self.host_timeouts: dict[str, int] = {}
+
+    def host_tripped(self, netloc: str) -> bool:
+        """Whether a host has let HOST_TIMEOUTS_TRIP checks in a row time out."""
+        return self.host_timeouts.get(netloc, 0) >= HOST_TIMEOUTS_TRIP
+
+    def _admit(self, request: scrapy.Request) -> Iterator[Any]:
+        """The request, now or when a check of its host finishes; a tripped host's answer."""
+        if not self.gate_checks:
+            yield request
+            return
+        netloc = _netloc(request.meta["gelt_check"]["url"])
+        if self.host_tripped(netloc):
+            yield self._not_requested(request, netloc)
+        elif self.in_flight.get(netloc, 0) < self.per_host:
+            self.in_flight[netloc] = self.in_flight.get(netloc, 0) + 1
+            yield request
+        else:
+            self.waiting.setdefault(netloc, deque()).append(request)
+
+    def _done(self, check: dict[str, Any], item: dict[str, Any], timed_out: bool = False) -> Iterator[Any]:
+        """A check's final result, then the next waiting checks of its host."""
+        yield item
+        if not self.gate_checks:
+            return
+        netloc = _netloc(check["url"])
+        if not self.host_tripped(netloc):
+            self.host_timeouts[netloc] = self.host_timeouts.get(netloc, 0) + 1 if timed_out else 0
+            if self.host_tripped(netloc):
+                self.crawler.stats.inc_value("gelt/link_hosts_unresponsive")
+                self.logger.info("%s no responde: no se comprueban más enlaces de ese servidor", netloc)
+        self.in_flight[netloc] -= 1
+        waiting = self.waiting.get(netloc)
+        while waiting and (self.host_tripped(netloc) or self.in_flight[netloc] < self.per_host):
+            yield from self._admit(waiting.popleft())
+
+    def release_waiting_checks(self) -> None:
+        """On spider_idle: a check lost without an answer must not hold its host's queue."""
+        if not any(self.waiting.values()):
+            return
+        for netloc, waiting in self.waiting.items():
+            self.in_flight[netloc] = 0
+            while waiting and self.in_flight[netloc] < self.per_host:
+                for out in self._admit(waiting.popleft()):
+                    if isinstance(out, scrapy.Request):
+                        self.crawler.engine.crawl(out)
+        raise DontCloseSpider
+
+    def _not_requested(self, request: scrapy.Request, netloc: str) -> dict[str, Any]:
+        check = request.meta["gelt_check"]
+        reason = (
+            f"el servidor no respondió: {HOST_TIMEOUTS_TRIP} comprobaciones seguidas de enlaces de {netloc} "
+            "agotaron el tiempo de espera; este enlace no se pidió"
+        )
+        return self.check_item(check["url"], BROKEN, None, reason, check["chain"], request.url)
 
     def is_external(self, url: str) -> bool:
         return urlsplit(url).netloc.lower() not in self.allowed_hosts
@@ -74,7 +141,7 @@ class LinkChecking:
             if cached and self._fresh(cached):
                 yield {**cached, "type": "link_check", "chain": json.loads(cached["chain"] or "[]"), "cached": 1}
                 continue
-            yield self.check_request(url, {"url": url, "chain": [], "attempt": 0, "browser": False})
+            yield from self._admit(self.check_request(url, {"url": url, "chain": [], "attempt": 0, "browser": False}))
 
     def _fresh(self, cached: dict[str, Any]) -> bool:
         # Only good answers are reused; a broken or blocked link is checked again every run.
@@ -140,7 +207,8 @@ class LinkChecking:
             seen = {hop[0] for hop in chain}
             if target in seen or len(chain) >= MAX_HOPS:
                 reason = "bucle de redirecciones" if target in seen else f"más de {MAX_HOPS} redirecciones"
-                yield self.check_item(check["url"], BROKEN, status, reason, chain, target, method)
+                for out in self._done(check, self.check_item(check["url"], BROKEN, status, reason, chain, target, method)):
+                    yield out
                 return
             yield self.check_request(target, {**check, "chain": chain, "attempt": 0}, method)
             return
@@ -158,16 +226,23 @@ class LinkChecking:
                 yield self.check_request(response.url, {**check, "browser": True, "attempt": 0}, "GET")
                 return
             reason = f"no verificable automáticamente (HTTP {status}: el servidor rechaza a los robots)"
-            yield self.check_item(check["url"], BLOCKED, status, reason, check["chain"], response.url, method)
+            for out in self._done(check, self.check_item(check["url"], BLOCKED, status, reason, check["chain"], response.url, method)):
+                yield out
             return
         state, reason = classify(status, None, check["chain"])
-        yield self.check_item(check["url"], state, status, reason, check["chain"], response.url, method)
+        for out in self._done(check, self.check_item(check["url"], state, status, reason, check["chain"], response.url, method)):
+            yield out
 
     def check_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         check = failure.request.meta["gelt_check"]
         if failure.check(PrivateAddressBlocked):
             reason = f"no se verifica por seguridad: {failure.value}"
-            yield self.check_item(check["url"], SKIPPED, None, reason, check["chain"], failure.request.url)
+            yield from self._done(check, self.check_item(check["url"], SKIPPED, None, reason, check["chain"], failure.request.url))
             return
         reason = describe_failure(failure)
-        yield self.check_item(check["url"], BROKEN, None, reason, check["chain"], failure.request.url)
+        item = self.check_item(check["url"], BROKEN, None, reason, check["chain"], failure.request.url)
+        yield from self._done(check, item, timed_out=failure.check(*TIMEOUTS) is not None)
+
+
+def _netloc(url: str) -> str:
+    return urlsplit(url).netloc.lower()
