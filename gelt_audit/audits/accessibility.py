@@ -12,7 +12,7 @@ from typing import Any
 
 from lxml import etree
 
-from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.audits.pages import BodyJudge, dependencia_name, is_html_page
 from gelt_audit.config import Dependencia
 from gelt_audit.crawler.extract import collapse, parse
 from gelt_audit.store import Crawl, Store
@@ -76,7 +76,11 @@ def _name(el: etree._Element) -> str:
 
 def judge_html(html: str) -> list[dict[str, str]]:
     """Findings for one page's HTML: criterion, element, detail (Spanish)."""
-    root = parse(html)
+    return judge_root(parse(html))
+
+
+def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
+    """Findings for one parsed page (see judge_html)."""
     if root is None:
         return []
     out: list[dict[str, str]] = []
@@ -152,16 +156,16 @@ def judge_html(html: str) -> list[dict[str, str]]:
     return out
 
 
+JUDGE = BodyJudge("accessibility", VERSION, lambda root, url: judge_root(root))
+
+
 def audit_accessibility(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str, Any]:
     """Findings per page, with counts per dependencia and the most frequent criteria."""
     findings = []
     for snap in store.snapshots(crawl.id):
-        if snap["kind"] != "page" or not snap["body_hash"] or not (200 <= (snap["status"] or 0) < 300):
+        if not is_html_page(snap):
             continue
-        if "html" not in (snap["content_type"] or "html"):
-            continue
-        body_hash = snap["body_hash"]
-        judged = store.cached_audit(body_hash, "accessibility", VERSION, lambda h=body_hash: judge_html(store.html(h) or ""))
+        judged = JUDGE.cached(store, snap["body_hash"], snap["url"])
         dep = dependencia_name(snap["url"], dependencias)
         findings.extend({"url": snap["url"], **f, "dependencia": dep} for f in judged)
     store.flush_audits()

@@ -9,9 +9,9 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
-from gelt_audit.crawler.extract import parse, strip_fragment
+from gelt_audit.crawler.extract import strip_fragment
 from gelt_audit.linkstate import BLOCKED, BROKEN, OK, PERMANENT, REDIRECT, SKIPPED, classify, http_reason, skip_reason
 from gelt_audit.store import Crawl, Store
 
@@ -38,6 +38,14 @@ def _snapshots(store: Store, crawl: Crawl) -> dict[str, dict[str, Any]]:
     return {s["url"]: s for s in store.snapshots(crawl.id)}
 
 
+def _anchors(root: Any, url: str) -> list[str]:
+    """The fragment targets of a page: ids and named anchors."""
+    return sorted({v for v in root.xpath("//@id | //a/@name") if v}) if root is not None else []
+
+
+ANCHORS = BodyJudge("anchors", 1, _anchors)
+
+
 class InternalResolver:
     """States of on-site targets, read from the crawl's own snapshots."""
 
@@ -48,11 +56,7 @@ class InternalResolver:
 
     def anchors(self, body_hash: str) -> set[str]:
         if body_hash not in self._anchors:
-            root = parse(self.store.html(body_hash) or "")
-            found: set[str] = set()
-            if root is not None:
-                found = {v for v in root.xpath("//@id | //a/@name") if v}
-            self._anchors[body_hash] = found
+            self._anchors[body_hash] = set(ANCHORS.cached(self.store, body_hash, ""))
         return self._anchors[body_hash]
 
     def resolve(self, url: str) -> dict[str, Any]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.config import Dependencia, dependencia_for
+from gelt_audit.crawler.extract import parse
 from gelt_audit.store import Crawl, Store
 
 PAGE_KINDS = ("page", "redirect", "error")
@@ -50,3 +53,50 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
             }
         )
     return out
+
+
+@dataclass(frozen=True)
+class BodyJudge:
+    """One audit's judgement of a page body, cached per body (bodies never change)."""
+
+    audit: str
+    version: int
+    judge: Callable[[Any, str], Any]  # (parsed root or None, page URL) -> JSON-able result
+    per_scheme: bool = False  # the result depends on the page's scheme (e.g. forms over http)
+
+    def name(self, url: str) -> str:
+        return f"{self.audit}-{urlsplit(url).scheme}" if self.per_scheme else self.audit
+
+    def cached(self, store: Store, body_hash: str, url: str) -> Any:
+        """The judgement of a body, computed (one parse) only when not cached yet."""
+        return store.cached_audit(
+            body_hash, self.name(url), self.version, lambda: self.judge(parse(store.html(body_hash) or ""), url)
+        )
+
+
+def is_html_page(snap: dict[str, Any]) -> bool:
+    """A page that answered 2xx with an HTML body: what the per-body audits judge."""
+    return (
+        snap["kind"] == "page" and bool(snap["body_hash"]) and 200 <= (snap["status"] or 0) < 300
+        and "html" in (snap["content_type"] or "html")
+    )  # fmt: skip
+
+
+def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> None:
+    """Fill the per-body caches of several audits with one decode and one parse of each body.
+
+    Each audit then reads its cache; a body judged by an earlier crawl costs nothing.
+    """
+    done = {judge.audit: store.cached_keys(judge.audit, judge.version, judge.per_scheme) for judge in judges}
+    for snap in store.snapshots(crawl.id):
+        if not is_html_page(snap):
+            continue
+        body_hash, url = snap["body_hash"], snap["url"]
+        missing = [j for j in judges if (body_hash, j.name(url)) not in done[j.audit]]
+        if not missing:
+            continue
+        root = parse(store.html(body_hash) or "")
+        for judge in missing:
+            store.cached_audit(body_hash, judge.name(url), judge.version, lambda j=judge, r=root, u=url: j.judge(r, u))
+            done[judge.audit].add((body_hash, judge.name(url)))
+    store.flush_audits()

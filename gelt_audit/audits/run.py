@@ -6,12 +6,13 @@ import hashlib
 import json
 from typing import Any
 
+from gelt_audit.audits import accessibility, links, security
 from gelt_audit.audits.accessibility import audit_accessibility
 from gelt_audit.audits.changes import compare, last_changed
 from gelt_audit.audits.compliance import audit_checklist
 from gelt_audit.audits.documents import inventory
 from gelt_audit.audits.links import audit_links
-from gelt_audit.audits.pages import page_inventory
+from gelt_audit.audits.pages import judge_bodies, page_inventory
 from gelt_audit.audits.security import audit_security
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config
@@ -33,6 +34,10 @@ def settings_fingerprint(config: Config, version: int) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+# Per-body judgements made in one pass over the crawl's bodies (one parse each)
+BODY_JUDGES = (accessibility.JUDGE, security.FORMS, links.ANCHORS)
+
+
 class NoCrawlError(Exception):
     """There is no finished crawl to audit yet."""
 
@@ -47,6 +52,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
         )
     previous = store.previous_crawl(crawl)
     attempt = store.last_attempt(config.site_url)
+    judge_bodies(store, crawl, BODY_JUDGES)
     base = signal_findings(store, crawl, config)
     pages, links = base["pages"], base["link_audit"]
     changes = compare(store, crawl, previous, config.dependencias)

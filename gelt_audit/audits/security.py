@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from gelt_audit.audits.pages import BodyJudge
 from gelt_audit.crawler.extract import parse
 from gelt_audit.store import Crawl, Store
 
@@ -80,7 +81,10 @@ def _matches(host: str, name: str) -> bool:
 
 def form_findings(html: str, page_url: str) -> list[dict[str, str]]:
     """Forms that send personal data over plain http: their action and the personal fields."""
-    root = parse(html)
+    return _forms_over_http(parse(html), page_url)
+
+
+def _forms_over_http(root: Any, page_url: str) -> list[dict[str, str]]:
     if root is None:
         return []
     out = []
@@ -99,6 +103,9 @@ def form_findings(html: str, page_url: str) -> list[dict[str, str]]:
             names = ", ".join(sorted({inp.get("name") or inp.get("type") or "campo" for inp in personal}))[:120]
             out.append({"action": action[:300], "fields": names})
     return out
+
+
+FORMS = BodyJudge("security-forms", VERSION, _forms_over_http, per_scheme=True)
 
 
 def audit_security(
@@ -141,9 +148,7 @@ def audit_security(
             out.append(finding(url, "listado-directorio", MEDIUM, "el servidor muestra el listado de archivos de la carpeta: "
                                "desactive el índice automático de directorios."))
         if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
-            found = store.cached_audit(
-                snap["body_hash"], f"security-forms-{urlsplit(url).scheme}", VERSION, lambda s=snap: form_findings(store.html(s["body_hash"]) or "", s["url"])
-            )
+            found = FORMS.cached(store, snap["body_hash"], url)
             for form in found:
                 forms.setdefault((form["action"], form["fields"]), []).append(url)
     store.flush_audits()
