@@ -10,9 +10,9 @@ removed at the end (``--keep`` keeps it). Prints a table and writes ``bench/resu
 
 Per size N and run: generate the site once (static files), then, in this order (alternating which
 crawler goes first from run to run; reports only in the first run unless --report-runs): the baseline (a bare Scrapy spider, bench/baseline.py), the
-tool's first crawl (``gelt-audit crawl``, as in production, in a subprocess), a second crawl of the
-unchanged site, and ``gelt-audit report --format json`` (plus the HTML reports when
-``gelt_audit.reports.write`` exists). Each phase is a child process: wall time from here, peak RSS
+tool's first crawl (``gelt-audit crawl``, as in production, in a subprocess), the first audit
+(``gelt-audit report --format json``, nothing cached), a second crawl of the unchanged site, and the
+weekly audit of it: ``gelt-audit report --format json`` and the HTML reports. Each phase is a child process: wall time from here, peak RSS
 from ``os.wait4``, request/byte counts from Scrapy's stats, the rest from the store.
 """
 
@@ -224,9 +224,15 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> d
     baseline = not (opts.crawl_only or opts.no_baseline)
     if baseline and r % 2 == 0:
         out["baseline"] = baseline_crawl(url, work)
+    reports = not opts.crawl_only and r < opts.report_runs
+    json_report = [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"),
+                   "--config", str(cfg)]  # fmt: skip
     out["crawl1"] = tool_crawl(cfg, "crawl1")
     db = work / "gelt.db"
     size1 = store_used_bytes(db)
+    if reports:  # the first audit of a site: nothing cached yet
+        _phase(out, "report1", json_report, work, opts)
+    before2 = store_used_bytes(db)
     out["crawl2"] = tool_crawl(cfg, "crawl2")
     size2 = store_used_bytes(db)
     if baseline and r % 2 == 1:
@@ -234,22 +240,24 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> d
     crawls = crawl_figures(db)
     if [c["status"] for c in crawls] != ["finished", "finished"]:
         raise RuntimeError(f"rastreos no terminados: {crawls}")
-    out["store"] = {"after1": size1, "after2": size2, "crawls": crawls}
-    # Optional phases: a failure (the reports are being written by others) is recorded, not fatal.
-    phases = [("report", [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"),
-                          "--config", str(cfg)])]
-    if importlib.util.find_spec("gelt_audit.reports.write") is not None:
-        phases.append(("html", [PY, "-c", HTML_REPORTS, str(cfg)]))
-    if opts.crawl_only or r >= opts.report_runs:
-        phases = []
-    for name, cmd in phases:
-        try:
-            out[name] = run_child(cmd, work, name, timeout=opts.report_timeout, mem_gb=opts.report_mem_gb)
-        except RuntimeError as exc:
-            lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
-            out[name] = {"error": (lines[0][:120] + " … " + lines[-1][:200]) if lines else "falló"}
-            print(f"    {name}: {out[name]['error']}", flush=True)
+    out["store"] = {"after1": size1, "before2": before2, "after2": size2, "crawls": crawls}
+    # The weekly case: audits of the re-crawl (the first one's evaluation and bodies cached) and
+    # the three reports.
+    if reports:
+        _phase(out, "report", json_report, work, opts)
+        if importlib.util.find_spec("gelt_audit.reports.write") is not None:
+            _phase(out, "html", [PY, "-c", HTML_REPORTS, str(cfg)], work, opts)
     return out
+
+
+def _phase(out: dict, name: str, cmd: list[str], work: Path, opts: argparse.Namespace) -> None:
+    """Run an optional phase; a failure is recorded, not fatal."""
+    try:
+        out[name] = run_child(cmd, work, name, timeout=opts.report_timeout, mem_gb=opts.report_mem_gb)
+    except RuntimeError as exc:
+        lines = [ln for ln in str(exc).strip().splitlines() if ln.strip()]
+        out[name] = {"error": (lines[0][:120] + " … " + lines[-1][:200]) if lines else "falló"}
+        print(f"    {name}: {out[name]['error']}", flush=True)
 
 
 def link_case(n: int, url: str, base: Path, ext_port: int, hang_port: int, externals: int) -> dict:
@@ -305,10 +313,11 @@ def summarise(runs: list[dict]) -> dict:
     s["re_wall"] = med([r["crawl2"]["wall"] for r in runs])
     s["store_first_per_page"] = med([r["store"]["after1"] / r["store"]["crawls"][0]["pages"] for r in runs])
     s["store_growth"] = med(
-        [(r["store"]["after2"] - r["store"]["after1"]) / r["store"]["crawls"][1]["pages"] for r in runs]
+        [(r["store"]["after2"] - r["store"].get("before2", r["store"]["after1"])) / r["store"]["crawls"][1]["pages"]
+         for r in runs]
     )
     s["store_mb"] = med([r["store"]["after2"] / 1e6 for r in runs])
-    for phase in ("report", "html"):
+    for phase in ("report1", "report", "html"):
         ok = [r[phase] for r in runs if phase in r and "error" not in r[phase]]
         s[f"{phase}_s"] = med([p["wall"] for p in ok]) if ok else None
         s[f"rss_{phase}"] = max(p["rss_mb"] for p in ok) if ok else None
@@ -333,7 +342,7 @@ def fmt_bytes(b: float) -> str:
 def _opt(s: dict, key: str, pattern: str) -> str:
     if s.get(key) is not None:
         return pattern.format(s[key])
-    phase = "html" if "html" in key else "report"
+    phase = "html" if "html" in key else "report1" if "report1" in key else "report"
     return "falló" if s.get(f"{phase}_error") else "n/d"
 
 
@@ -356,11 +365,13 @@ ROWS: list[tuple[str, str, object]] = [
     ("Re-rastreo: tiempo / tiempo del 1.º", "<= 0.5x", lambda s: f"{s['re_wall_ratio']:.2f}x ({s['re_wall']:.1f} s)"),
     ("Almacén tras el 1.º, bytes/respuesta", "", lambda s: f"{s['store_first_per_page']:.0f}"),
     ("Crecimiento del almacén por re-rastreo, B/pág.", "<= 200", lambda s: f"{s['store_growth']:.0f}"),
-    ("Auditorías + informe JSON, s", "", lambda s: _opt(s, "report_s", "{:.1f}")),
-    ("Auditorías + informes HTML semanal y comité, s", "", lambda s: _opt(s, "html_s", "{:.1f}")),
-    ("Auditorías + los tres informes, s", "<= 10 s a 10k", lambda s: _opt(s, "reports_total_s", "{:.1f}")),
+    ("Primera auditoría (sin caché) + informe JSON, s", "", lambda s: _opt(s, "report1_s", "{:.1f}")),
+    ("Semanal: auditorías + informe JSON, s", "", lambda s: _opt(s, "report_s", "{:.1f}")),
+    ("Semanal: informes HTML semanal y comité, s", "", lambda s: _opt(s, "html_s", "{:.1f}")),
+    ("Semanal: auditorías + los tres informes, s", "<= 10 s a 10k", lambda s: _opt(s, "reports_total_s", "{:.1f}")),
     ("RSS máx. primer rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl1']:.0f}"),
     ("RSS máx. re-rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl2']:.0f}"),
+    ("RSS máx. primera auditoría, MB", "<= 300 a 50k", lambda s: _opt(s, "rss_report1", "{:.0f}")),
     ("RSS máx. auditorías + informe JSON, MB", "<= 300 a 50k", lambda s: _opt(s, "rss_report", "{:.0f}")),
     ("RSS máx. informes HTML, MB", "<= 300 a 50k", lambda s: _opt(s, "rss_html", "{:.0f}")),
     ("RSS máx. Scrapy sin más, MB", "", lambda s: f"{s['rss_baseline']:.0f}"),
@@ -487,7 +498,7 @@ def main() -> int:
                         print(
                             f"  pasada {r + 1}/{runs}: herramienta {c1['pps']:.0f} pág/s, base {b['pps']:.0f} pág/s "
                             f"(razón {c1['pps'] / b['pps']:.2f}){fast}; re-rastreo {c2['wall']:.1f} s vs {c1['wall']:.1f} s; "
-                            f"informes {_phase_wall(res, 'report')} + {_phase_wall(res, 'html')}; "
+                            f"1.ª auditoría {_phase_wall(res, 'report1')}; semanal {_phase_wall(res, 'report')} + {_phase_wall(res, 'html')}; "
                             f"RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/{res.get('report', {}).get('rss_mb', 0):.0f} MB",
                             flush=True,
                         )
@@ -555,7 +566,7 @@ def html_note(summaries: dict) -> str:
     if importlib.util.find_spec("gelt_audit.reports.write") is None:
         notes.append("Nota: gelt_audit.reports.write no existe todavía; sólo se midió el informe JSON.")
     for n, s in sorted(summaries.items()):
-        for phase in ("report", "html"):
+        for phase in ("report1", "report", "html"):
             if s.get(f"{phase}_error"):
                 notes.append(f"Nota: a N = {n} la fase {phase} falló: {s[f'{phase}_error']}")
     return "\n".join(notes)
