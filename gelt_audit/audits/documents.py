@@ -18,6 +18,11 @@ FORMATS = {
 }  # fmt: skip
 
 
+# Pages link to many more pages than documents: let SQLite drop the links that cannot be one
+# (instr is case-sensitive: lower() first); document_format decides on the rest.
+_MAYBE_DOCUMENT = " or ".join(["instr(lower(l.url), ?) > 0"] * len(FORMATS))
+
+
 def document_format(url: str) -> str | None:
     path = urlsplit(url).path.lower()
     return next((name for ext, name in FORMATS.items() if path.endswith(ext)), None)
@@ -40,11 +45,12 @@ def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> li
     """Each document linked from the crawl's pages: title, format, year, status, page and dependencia."""
     statuses = {s["url"]: s for s in store.snapshots(crawl.id) if s["kind"] == "document"}
     rows = store.db.execute(
-        """select p.url, l.url, l.text from snapshots s join pages p on p.id = s.page_id
+        f"""select p.url, l.url, l.text from snapshots s join pages p on p.id = s.page_id
            join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
            where s.crawl_id = ? and s.kind = 'page' and l.tag in ('a', 'area', 'iframe', 'embed')
+             and ({_MAYBE_DOCUMENT})
            order by l.url, p.url""",
-        [crawl.id],
+        [crawl.id, *FORMATS],
     )
     out: dict[str, dict[str, Any]] = {}
     for page, url, text in rows:
