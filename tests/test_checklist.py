@@ -5,6 +5,7 @@ no_aplica, custom items from config, signals, scores, indicators, bad checklist 
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import replace
 
 import pytest
@@ -20,7 +21,9 @@ from gelt_audit.audits.checklist import (
     load_manual,
     regressions,
     scores,
+    text_rules,
 )
+from gelt_audit.store import Store
 from tests.fixtures.checklist_corpus.corpus import (
     CASES,
     EXPECTED_DETAILS,
@@ -191,6 +194,38 @@ def test_site_index_is_reusable_across_profiles_and_equals_direct_evaluation():
         checklist = load_checklist(profile)
         direct = evaluate(checklist, case.pages(), home_url=case.home, link_states=case.site.link_states, today=TODAY)
         assert evaluate(checklist, index, home_url=case.home, today=TODAY) == direct
+
+
+def test_an_index_from_the_parse_cache_judges_like_a_fresh_parse(tmp_path):
+    """Every corpus site indexed through a store's parse cache, cold then warm, gets the verdicts
+    of a direct evaluation; the warm index reads no HTML."""
+    store = Store(tmp_path / "gelt.db")
+    lists = [load_checklist(p) for p in PROFILES]
+    rules = text_rules(lists)
+    read: list[str] = []
+
+    def lazy(doc: PageDoc) -> PageDoc:
+        if doc.html is None:
+            return doc
+        body_hash = hashlib.sha256(doc.html.encode()).hexdigest()
+        return replace(doc, html=None, body_hash=body_hash, fetch=lambda: read.append(doc.url) or doc.html)
+
+    for case in CASES:
+        direct = [run_case(case, c) for c in lists]
+        for warm in (False, True):
+            read.clear()
+            index = index_site(map(lazy, case.pages()), home_url=case.home, link_states=case.site.link_states,
+                               text_rules=rules, cache=store.cached_audit)
+            store.flush_audits()
+            assert [evaluate(c, index, home_url=case.home, today=TODAY) for c in lists] == direct, case.name
+            assert (read == []) if warm else bool(read), case.name
+
+
+def test_text_rules_not_given_to_the_index_are_refused():
+    case = CASE["legacy"]
+    index = index_site(case.pages(), home_url=case.home, text_rules=())
+    with pytest.raises(ValueError, match="regla de texto no indexada"):
+        evaluate(load_checklist("gelt-2008"), index, home_url=case.home, today=TODAY)
 
 
 def test_as_dict_has_the_json_contract_keys(corpus):

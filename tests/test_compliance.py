@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+
+from gelt_audit.audits import checklist as engine
+from gelt_audit.audits import compliance
+from gelt_audit.config import load_config
+from gelt_audit.store import Crawl, Store
 from tests.helpers import crawl, page, report_json, run_cli
 
 OWN_ITEM = """
@@ -57,3 +64,99 @@ def test_a_bad_checklist_file_is_a_clear_config_error(serve, config_for):
     result = run_cli("report", "--config", str(config))
     assert result.returncode == 2
     assert "Lista de chequeo inválida" in result.stderr and "propia.toml" in result.stderr
+
+
+# ------------------------------------------------------------------------ per-page parse cache
+
+
+def _parse_rows(store: Store) -> set[str]:
+    return {k for (k,) in store.db.execute("select body_hash from body_audits where audit = 'checklist-page'")}
+
+
+def _indexed(store: Store, crawl_: Crawl, config) -> tuple[engine.SiteIndex, list[str]]:
+    """The crawl's index through the store's parse cache, and the URLs whose HTML had to be read."""
+    read: list[str] = []
+
+    def counted(doc: engine.PageDoc) -> engine.PageDoc:
+        def fetch() -> str | None:
+            read.append(doc.url)
+            return doc.fetch()  # type: ignore[misc]
+
+        return dataclasses.replace(doc, fetch=fetch) if doc.fetch else doc
+
+    lists = compliance.checklists(config)
+    index = engine.index_site(
+        (counted(d) for d in compliance.page_docs(store, crawl_)), home_url=config.site_url,
+        text_rules=engine.text_rules(lists), cache=compliance.parse_cache(store),
+    )
+    store.flush_audits()
+    return index, read
+
+
+def _judged(index: engine.SiteIndex, config) -> list[engine.ItemResult]:
+    return [
+        r for c in compliance.checklists(config)
+        for r in engine.evaluate(c, index, home_url=config.site_url, today=datetime.date(2026, 11, 25))
+    ]
+
+
+SITE = {
+    "/": page("Inicio", body="<p><a href='/contacto/'>Contáctenos</a> <a href='/glosario/'>Glosario</a></p>",
+              links=("/", "/contacto/", "/glosario/")),
+    "/contacto/": page("Contáctenos", body="<p>Dirección: Calle 10 # 4-21, palacio municipal. Teléfono 601 555 1234. "
+                       "Correo contactenos@prueba.gov.co, de lunes a viernes de 8:00 a.m. a 5:00 p.m.</p>",
+                       links=("/", "/contacto/", "/glosario/")),
+    "/glosario/": page("Glosario", body="<dl><dt>PQRSD</dt><dd>Peticiones, quejas, reclamos, sugerencias y "
+                       "denuncias que cualquier persona presenta ante la alcaldía.</dd></dl>",
+                       links=("/", "/contacto/", "/glosario/")),
+}
+
+
+def test_a_page_parsed_by_an_earlier_audit_is_not_parsed_again(serve, config_for):
+    site = serve(dict(SITE))
+    config_path = config_for(site.url)
+    crawl(config_path)
+    config = load_config(config_path)
+    report_json(config_path)  # the CLI's audit keeps every page's parse in the store
+    store = Store(config_path.parent / "gelt.db")
+    first = store.latest_crawl(config.site_url)
+    pages = [s for s in store.snapshots(first.id) if s["kind"] == "page"]
+    assert len(_parse_rows(store)) == len(pages) == 3
+
+    index, read = _indexed(store, first, config)
+    assert read == []  # nothing decoded, nothing parsed: all from the cache
+    fresh = engine.index_site(
+        (dataclasses.replace(d, html=d.markup(), fetch=None) for d in compliance.page_docs(store, first)),
+        home_url=config.site_url,
+    )
+    assert _judged(index, config) == _judged(fresh, config)  # the same verdicts as a fresh parse
+
+    # A re-crawl with one page changed: only that page is parsed.
+    site.routes["/glosario/"] = page("Glosario", body="<dl><dt>SECOP</dt><dd>Sistema electrónico de contratación "
+                                     "pública donde la alcaldía publica sus procesos.</dd></dl>",
+                                     links=("/", "/contacto/", "/glosario/"))
+    crawl(config_path)
+    second = store.latest_crawl(config.site_url)
+    assert second.id != first.id
+    _index, read = _indexed(store, second, config)
+    assert read == [site.url + "glosario/"]
+    assert len(_parse_rows(store)) == 4
+
+
+def test_a_new_parse_version_or_new_text_rules_parse_every_page_again(serve, config_for, monkeypatch):
+    site = serve(dict(SITE))
+    config_path = config_for(site.url)
+    crawl(config_path)
+    config = load_config(config_path)
+    store = Store(config_path.parent / "gelt.db")
+    latest = store.latest_crawl(config.site_url)
+    _index, read = _indexed(store, latest, config)
+    assert len(read) == 3
+    assert _indexed(store, latest, config)[1] == []
+    monkeypatch.setattr(engine, "PARSE_VERSION", engine.PARSE_VERSION + 1)
+    assert len(_indexed(store, latest, config)[1]) == 3
+    assert _indexed(store, latest, config)[1] == []
+    # an item of the config with a text rule of its own: every page must answer it
+    own = config_for(site.url, extra='[[checklist.items]]\nid = "plan.emisora"\nphase = "plan"\nname = "Emisora"\n'
+                     'rules = [{ kind = "text", keywords = ["emisora comunitaria"] }]\n')
+    assert len(_indexed(store, latest, load_config(own))[1]) == 3

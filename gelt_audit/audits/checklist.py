@@ -41,12 +41,14 @@ hit (``parcial``).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import itertools
 import re
+import sys
 import tomllib
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -65,6 +67,8 @@ __all__ = [
     "PageDoc",
     "Part",
     "Rule",
+    "PARSE_VERSION",
+    "ParseCache",
     "SiteIndex",
     "evaluate",
     "extra_items",
@@ -74,6 +78,7 @@ __all__ = [
     "load_manual",
     "regressions",
     "scores",
+    "text_rules",
 ]
 
 CHECKLIST_DIR = Path(__file__).with_name("checklists")
@@ -96,6 +101,18 @@ class PageDoc:
     content_type: str
     fetched_at: str  # ISO 8601 UTC timestamp of the snapshot
     depth: int | None  # clicks from the home page (0 = home), None if unknown
+    body_hash: str | None = None  # identifies the body: with the URL, the key of its cached parse
+    # reads the HTML on demand (html None): a page whose parse is cached is never decoded
+    fetch: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def has_html(self) -> bool:
+        """Whether the page has HTML to parse (given or on demand)."""
+        return self.html is not None or self.fetch is not None
+
+    def markup(self) -> str | None:
+        """The decoded HTML, given or read on demand."""
+        return self.html if self.html is not None or self.fetch is None else self.fetch()
 
 
 @dataclass(frozen=True)
@@ -275,8 +292,13 @@ def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
     """Regex finding a normalised phrase in folded running text (plurals, stop words)."""
     stop = "|".join(sorted(STOPWORDS, key=len, reverse=True))
     gap = rf"[^a-z0-9]+(?:(?:{stop})[^a-z0-9]+)*"
-    body = gap.join(re.escape(t) + "(?:es|s)?" for t in tokens)
-    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+    # The word boundary before the first token is checked after it (a lookbehind over the token
+    # just read) so that the pattern starts with a literal: re then scans for it at C speed.
+    if not tokens:
+        return re.compile("(?<![a-z0-9])(?![a-z0-9])")
+    first = re.escape(tokens[0])
+    body = gap.join([rf"{first}(?<![a-z0-9]{first})(?:es|s)?", *(re.escape(t) + "(?:es|s)?" for t in tokens[1:])])
+    return re.compile(rf"{body}(?![a-z0-9])")
 
 
 @lru_cache(maxsize=4096)
@@ -839,9 +861,10 @@ class _Page:
     is_news: bool
     empty: bool
     soft404: bool
-    main_fold: str
+    main_fold: str  # kept only when the text rules are not known beforehand (see index_site)
     blocks: list[_Block]
     first_keys: frozenset[str]
+    text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
 
 
 @dataclass(slots=True)
@@ -961,6 +984,7 @@ def _text_norm(text: str) -> tuple[str, int]:
     return " ".join(toks), _count_words(toks)
 
 
+@lru_cache(maxsize=200_000)
 def _is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) -> bool:
     path = key.split("?", 1)[0]
     last = path.rsplit("/", 1)[-1]
@@ -1165,25 +1189,230 @@ def _section_has_content(h: Any) -> bool:
     return words >= 12
 
 
+# -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
+
+PARSE_VERSION = 1  # bump when what a page's parse yields changes: cached parses are redone
+# (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
+# another version: the signature of Store.cached_audit.
+ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
+_PAGE_AUDIT, _CHROME_AUDIT = "checklist-page", "checklist-chrome"
+_MAX_CHROME = 20_000  # distinct chrome blocks kept shared in memory
+
+# What a text rule asks of one page: its own labels (on_title) and main text.
+_TextProbe = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]
+_ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
+
+
+class _Uncached(Exception):
+    """A cached page names a chrome block the cache no longer holds: the page is parsed again."""
+
+
+class _NoBody(Exception):
+    """The page's HTML cannot be read: nothing to parse, nothing to cache."""
+
+
+def _probe(rule: Rule) -> _TextProbe:
+    return (rule.on_title, rule.keywords, rule.patterns, rule.regex)
+
+
+def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
+    """The text rules of these checklists, one per distinct question (for :func:`index_site`)."""
+    rules: dict[_TextProbe, Rule] = {}
+    for checklist in checklists:
+        for item in checklist.items:
+            for part in item.parts:
+                for rule in part.rules:
+                    if rule.kind == "text":
+                        rules.setdefault(_probe(rule), rule)
+    return tuple(rules.values())
+
+
+def _on_title(phrases: Sequence[tuple[str, ...]], labels: Iterable[tuple[str, int, str]]) -> bool:
+    """Whether one of a page's labels (title, h1, sections) is about one of the phrases."""
+    return any(_label_match(p, n, w, 6) for p in phrases for n, w, _raw in labels)
+
+
+def _probe_match(probe: _TextProbe, labels: Sequence[tuple[str, int, str]], folded: str) -> bool:
+    on_title, keywords, patterns, regex = probe
+    if on_title and not _on_title(on_title, labels):
+        return False
+    return _text_match(keywords, patterns, regex, folded)
+
+
+def _text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], regex: Sequence[str], folded: str) -> bool:
+    for name in patterns:
+        pre = PREFILTERS.get(name)
+        if pre and not any(x in folded for x in pre):
+            return False
+        pre_rx = _PREFILTER_RX.get(name)
+        if pre_rx is not None and pre_rx.search(folded) is None:
+            return False
+    if keywords and not any(_in_text(p, folded) for p in keywords):
+        return False
+    for name in patterns:
+        if not all(rx.search(folded) for rx in PATTERNS[name]):
+            return False
+    return all(re.search(rx, folded) for rx in regex)
+
+
+def _chrome_key(ref: _ChromeRef, origin: str, base: str) -> str:
+    """Cache key of a chrome block's content: its markup and what its links resolve against."""
+    sig, region, relative = ref
+    return "chrome:" + hashlib.sha1(f"{sig}\n{region}\n{origin}\n{base if relative else ''}".encode()).hexdigest()
+
+
+def _link_row(link: _Link) -> list[Any]:
+    return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed]
+
+
+def _link_of(row: Sequence[Any]) -> _Link:
+    """A link from its row; key and norm are derived as _make_link does (both cached)."""
+    target, text, region, tmenu, ctx, is_doc, embed = row
+    intern = sys.intern  # the same targets and texts recur on thousands of pages
+    norm, nwords = _text_norm(text)
+    return _Link(intern(target), url_key(target), intern(text), norm, nwords, intern(region), tmenu, intern(ctx),
+                 is_doc, embed)
+
+
+def _form_row(form: _Form) -> list[Any]:
+    return [sorted(form.purposes), form.norm]
+
+
+def _form_of(row: Sequence[Any]) -> _Form:
+    return _Form(frozenset(row[0]), row[1])
+
+
+def _block_row(block: _Block) -> dict[str, Any]:
+    return {"links": [_link_row(x) for x in block.links], "forms": [_form_row(f) for f in block.forms],
+            "footer": block.footer}
+
+
+def _labels_of(raws: Iterable[str]) -> list[tuple[str, int, str]]:
+    """Labels (title segments, h1, sections) from their text, normalised as when parsed."""
+    return [(*_text_norm(raw), raw) for raw in raws]
+
+
 class _Builder:
-    def __init__(self, home_url: str) -> None:
+    def __init__(self, home_url: str, probes: Sequence[_TextProbe] | None = None, cache: ParseCache | None = None) -> None:
         self.resolve = _Resolver()
-        self.chrome_cache: dict[tuple[bytes, str, str], _Block] = {}
+        # (signature hash, region, origin or base folder) -> the block shared by the pages that have it
+        self.chrome_cache: dict[tuple[str, str, str], _Block] = {}
         self.site_host = _host(urlsplit(home_url).hostname)
+        self.probes = probes  # None: pages keep their main text (judged on demand)
+        self.cache = cache if probes is not None else None  # a cached parse keeps no text
+        # the text rules answered are part of what a parse yields (text, not a number: the
+        # version column has integer affinity)
+        self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
 
     def parse(self, doc: PageDoc, idx: int) -> _Page | None:
-        html = doc.html
+        """The page parsed, or rebuilt from its cached parse; None when its HTML cannot be read."""
+        if self.cache is None or not doc.body_hash:
+            parsed = self._parse(doc, idx)
+            return parsed[0] if parsed else None
+        fresh: list[_Page] = []
+
+        def compute() -> dict[str, Any]:
+            parsed = self._parse(doc, idx)
+            if parsed is None:
+                raise _NoBody
+            fresh.append(parsed[0])
+            return parsed[1]
+
+        try:
+            record = self.cache(f"{doc.body_hash} {doc.url}", _PAGE_AUDIT, self.version, compute)
+        except _NoBody:
+            return None
+        if fresh:
+            return fresh[0]
+        try:
+            return self._load(record, doc, idx)
+        except _Uncached:
+            parsed = self._parse(doc, idx)
+            return parsed[0] if parsed else None
+
+    def _chrome(self, ref: _ChromeRef, origin: str, base: str, make: Callable[[], _Block]) -> _Block:
+        """The shared block of a chrome element: the one already seen with the same markup (and
+        links resolving alike), else ``make()``."""
+        sig, region, relative = ref
+        ck = (sig, region, origin)
+        block = self.chrome_cache.get(ck)
+        if block is None and relative:
+            ck = (sig, region, base.rsplit("/", 1)[0])
+            block = self.chrome_cache.get(ck)
+        if block is None:
+            block = make()
+            if len(self.chrome_cache) < _MAX_CHROME:
+                self.chrome_cache[ck] = block
+        return block
+
+    def _extracted(self, el: Any, ref: _ChromeRef, ctx: _Ctx) -> _Block:
+        links, forms, footer = _extract_chrome(el, ref[1], ctx)
+        block = _Block(ref[1], links, forms, footer)
+        if self.cache is not None:
+            self.cache(_chrome_key(ref, ctx.origin, ctx.base), _CHROME_AUDIT, self.version, lambda: _block_row(block))
+        return block
+
+    def _cached_block(self, ref: _ChromeRef, origin: str, base: str) -> _Block:
+        def missing() -> Any:
+            raise _Uncached
+
+        assert self.cache is not None
+        row = self.cache(_chrome_key(ref, origin, base), _CHROME_AUDIT, self.version, missing)
+        return _Block(ref[1], tuple(map(_link_of, row["links"])), tuple(map(_form_of, row["forms"])), row["footer"])
+
+    def _text_hits(self, labels: Sequence[tuple[str, int, str]], folded: str) -> tuple[int, ...]:
+        """The text rules (indexes into ``probes``) the page's labels and main text meet."""
+        return tuple(i for i, probe in enumerate(self.probes or ()) if _probe_match(probe, labels, folded))
+
+    def _load(self, record: Mapping[str, Any], doc: PageDoc, idx: int) -> _Page:
+        """A page rebuilt from its cached parse (chrome blocks shared as when parsed)."""
+        origin, base = record["origin"], record["base"]
+        chrome = []
+        for sig, region, relative in record["chrome"]:
+            ref = (sig, region, relative)
+            chrome.append(self._chrome(ref, origin, base, lambda ref=ref: self._cached_block(ref, origin, base)))
+        page = _Page(idx, doc.url, url_key(_strip_fragment(doc.url)), doc.fetched_at, doc.depth, record["title"],
+                     _labels_of(record["labels"]), _labels_of(record["sections"]), record["headings"],
+                     record["news"], record["empty"], record["soft404"], "", [], frozenset(record["first"]),
+                     tuple(record["text"]))
+        for block in chrome:  # only once all are found: a page parsed again must not count twice
+            block.pages.append(idx)
+            page.blocks.append(block)
+        if record["links"] is not None:
+            page.blocks.append(_Block("", tuple(map(_link_of, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx]))
+        return page
+
+    def _record(self, page: _Page, origin: str, base: str, chrome: list[_ChromeRef], parsed: bool) -> dict[str, Any]:
+        """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth)."""
+        content = page.blocks[-1] if parsed else None
+        return {
+            "title": page.title, "news": page.is_news, "empty": page.empty, "soft404": page.soft404,
+            "labels": [raw for _n, _w, raw in page.labels], "sections": [raw for _n, _w, raw in page.sections],
+            "headings": page.headings,
+            "first": sorted(page.first_keys), "text": page.text_hits, "origin": origin, "base": base,
+            "chrome": chrome,
+            "links": [_link_row(x) for x in content.links] if content else None,
+            "forms": [_form_row(f) for f in content.forms] if content else [],
+        }
+
+    def _parse(self, doc: PageDoc, idx: int) -> tuple[_Page, dict[str, Any]] | None:
+        """The page parsed from its HTML, with the record the cache keeps; None without HTML."""
+        html = doc.markup()
+        if html is None:
+            return None
         key = url_key(_strip_fragment(doc.url))
         try:
             root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_HTML_PARSER)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             root = None
+        del html
         split = urlsplit(doc.url)
         origin = f"{split.scheme}://{split.netloc}"
         page = _Page(idx, doc.url, key, doc.fetched_at, doc.depth, "", [], [], [], _is_news_key(key), True,
                      False, "", [], frozenset())
         if root is None:
-            return page
+            self._set_text(page, "")
+            return page, self._record(page, origin, doc.url, [], False)
         base = doc.url
         base_el = root.find(".//base[@href]")
         if base_el is not None:
@@ -1224,19 +1453,12 @@ class _Builder:
 
         # Chrome: header, navigation and footer blocks, shared between pages.
         outer = _chrome_roots(root)
+        refs: list[_ChromeRef] = []
         for r in outer:
-            region = _region_of(r)
             sig = etree.tostring(r, with_tail=False)
-            ck = (sig, region, origin)
-            block = self.chrome_cache.get(ck)
-            if block is None and _RELATIVE_HREF.search(sig):
-                ck = (sig, region, base.rsplit("/", 1)[0])
-                block = self.chrome_cache.get(ck)
-            if block is None:
-                links, forms, footer = _extract_chrome(r, region, ctx)
-                block = _Block(region, links, forms, footer)
-                if len(self.chrome_cache) < 20_000:
-                    self.chrome_cache[ck] = block
+            ref = (hashlib.sha1(sig).hexdigest(), _region_of(r), _RELATIVE_HREF.search(sig) is not None)
+            block = self._chrome(ref, origin, base, lambda r=r, ref=ref: self._extracted(r, ref, ctx))
+            refs.append(ref)
             block.pages.append(idx)
             page.blocks.append(block)
         for r in outer:
@@ -1272,17 +1494,25 @@ class _Builder:
         forms = tuple(_form_info(f, label_words) for f in root.iter("form"))
         page.blocks.append(_Block("", tuple(links), forms, "", [idx]))
         body = root.find("body")
-        main = _text(body if body is not None else root)
-        page.main_fold = fold(main)
-        nwords = len(page.main_fold.split())
+        main_fold = fold(_text(body if body is not None else root))
+        nwords = len(main_fold.split())
         has_media = bool(_MEDIA_XPATH(root))
         content_links = sum(1 for x in links if not x.embed)
         page.empty = (nwords < 15 and not has_media and content_links < 2) or (
-            nwords < 60 and _UNDER_CONSTRUCTION.search(page.main_fold) is not None
+            nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None
         )
         head = fold(title + " " + " ".join(page.headings[:2]))
         page.soft404 = bool(_SOFT404.search(head)) and nwords < 150
-        return page
+        self._set_text(page, main_fold)
+        return page, self._record(page, origin, base, refs, True)
+
+    def _set_text(self, page: _Page, main_fold: str) -> None:
+        """Keep the page's main text, or (the text rules being known) only which ones it meets:
+        the text is most of a page's weight."""
+        if self.probes is None:
+            page.main_fold = main_fold
+        else:
+            page.text_hits = self._text_hits(page.labels + page.sections, main_fold)
 
 
 @dataclass
@@ -1305,23 +1535,42 @@ class SiteIndex:
     menu_prefixes: tuple[str, ...]
     placements: dict[str, set[str]]
     footers: dict[str, list[int]]
+    probes: tuple[_TextProbe, ...] | None = None  # the text rules answered per page (None: pages keep their text)
+    # text rule -> the pages that meet it (those of ``probes``, and the others once asked)
+    text_hits: dict[_TextProbe, list[_Page]] = field(default_factory=dict)
+
+    def text_pages(self, rule: Rule) -> list[_Page]:
+        """The pages whose own labels (``on_title``) and main text meet a text rule."""
+        probe = _probe(rule)
+        pages = self.text_hits.get(probe)
+        if pages is None:
+            if self.probes is not None:
+                raise ValueError(f"regla de texto no indexada (falta en text_rules de index_site): {rule}")
+            pages = [p for p in self.pages if _probe_match(probe, p.labels + p.sections, p.main_fold)]
+            self.text_hits[probe] = pages
+        return pages
 
 
 def index_site(
-    pages: Iterable[PageDoc], *, home_url: str, link_states: Mapping[str, str] | None = None
+    pages: Iterable[PageDoc], *, home_url: str, link_states: Mapping[str, str] | None = None,
+    text_rules: Iterable[Rule] | None = None, cache: ParseCache | None = None,
 ) -> SiteIndex:
     """Parse every page once and build the indexes :func:`evaluate` needs.
 
     Pass the result to :func:`evaluate` instead of the pages to judge several profiles without
-    parsing twice.
+    parsing twice. With ``text_rules`` (see :func:`text_rules`) each page is judged against them
+    while parsed and its text is not kept (most of a big site's memory); only those text rules
+    can then be evaluated. ``cache`` (with ``text_rules``; pages with a ``body_hash``) keeps each
+    page's parse: a page seen before with the same body and URL is not parsed again.
     """
-    builder = _Builder(home_url)
+    probes = tuple(dict.fromkeys(_probe(r) for r in text_rules)) if text_rules is not None else None
+    builder = _Builder(home_url, probes, cache)
     parsed: list[_Page] = []
     status: dict[str, _Status] = {}
     for doc in pages:
         key = url_key(_strip_fragment(doc.url))
         page = None
-        if doc.html is not None and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
+        if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
             page = builder.parse(doc, len(parsed))
             if page is not None and page.soft404:
                 parsed.append(page)  # keeps block indexes consistent; never evidence
@@ -1355,9 +1604,10 @@ def index_site(
             labels.add(n, w, (p, "section", raw))
     for b in blocks:
         for link in b.links:
+            occ = (b, link)  # one pair for both indexes: there are hundreds of thousands
             if not link.embed:
-                link_texts.add(link.norm, link.nwords, (b, link))
-            targets.setdefault(link.key, []).append((b, link))
+                link_texts.add(link.norm, link.nwords, occ)
+            targets.setdefault(link.key, []).append(occ)
     for key in set(status) | set(targets):
         for n in _path_norms(key):
             if n:
@@ -1396,10 +1646,15 @@ def index_site(
     for b in blocks:
         if b.region == "footer" and b.footer:
             footers.setdefault(b.footer, []).extend(b.pages)
+    text_hits: dict[_TextProbe, list[_Page]] = {probe: [] for probe in probes or ()}
+    for p in ok_pages:
+        for i in p.text_hits:
+            text_hits[probes[i]].append(p)  # type: ignore[index]
     return SiteIndex(
         home_url=home_url, site_host=builder.site_host, pages=ok_pages, status=status, blocks=blocks,
         labels=labels, link_texts=link_texts, urls=urls, targets=targets, link_states=states, home=home,
         depth=depth, menu_keys=menu_keys, menu_prefixes=prefixes, placements=placements, footers=footers,
+        probes=probes, text_hits=text_hits,
     )
 
 
@@ -1585,9 +1840,9 @@ class _Judge:
         self._best: dict[int, _Page | None] = {}
         self._block_menu: dict[int, bool] = {}
         self._menu_cache: dict[str, bool] = {}
-        self._on_title_cache: dict[tuple[tuple[str, ...], ...], set[int]] = {}
         self._news_cache: dict[str, bool] = {}
         self._external_keys: list[str] | None = None
+        self._host_keys: dict[tuple[str, ...], list[str]] = {}
 
     # -- helpers -----------------------------------------------------------------------------
     def _best_of(self, ids: Iterable[int]) -> _Page | None:
@@ -1749,36 +2004,42 @@ class _Judge:
             return region != ""
         return region == s
 
-    def _on_title_pages(self, rule: Rule) -> set[int] | None:
-        if not rule.on_title:
-            return None
-        out = self._on_title_cache.get(rule.on_title)
-        if out is None:
-            out = set()
-            for phrase in rule.on_title:
-                for i in self.idx.labels.find(phrase):
-                    if self.idx.labels.nwords[i] - _count_words(phrase) <= 6:
-                        out.update(p.idx for p, _k, _r in self.idx.labels.payloads[i])
-            self._on_title_cache[rule.on_title] = out
-        return out
-
-    def _host_match(self, key: str, patterns: Sequence[str]) -> bool:
-        host = key.split("/", 1)[0]
+    def _host_patterns(self, patterns: Sequence[str], seen: frozenset[str] = frozenset()) -> tuple[set[str], list[str], list[str]]:
+        """Host patterns (``@alias`` expanded) as exact hosts, host suffixes and URL key prefixes."""
+        exact: set[str] = set()
+        suffixes: list[str] = []
+        prefixes: list[str] = []
         for pat in patterns:
             if pat.startswith("@"):
-                if self._host_match(key, self.hosts.get(pat[1:], ())):
-                    return True
+                if pat not in seen:
+                    e, s, p = self._host_patterns(self.hosts.get(pat[1:], ()), seen | {pat})
+                    exact |= e
+                    suffixes += s
+                    prefixes += p
                 continue
             pat = pat[4:] if pat.startswith("www.") else pat
             if pat.startswith("*."):
-                if host == pat[2:] or host.endswith(pat[1:]):
-                    return True
+                exact.add(pat[2:])
+                suffixes.append(pat[1:])
             elif "/" in pat:
-                if key.startswith(pat):
-                    return True
-            elif host == pat:
-                return True
-        return False
+                prefixes.append(pat)
+            else:
+                exact.add(pat)
+        return exact, suffixes, prefixes
+
+    def _linked_to(self, hosts: tuple[str, ...]) -> list[str]:
+        """The external targets matching these host patterns (many rules name the same systems)."""
+        keys = self._host_keys.get(hosts)
+        if keys is None:
+            if self._external_keys is None:
+                self._external_keys = [k for k in self.idx.targets if self._external(k)]
+            exact, suffixes, prefixes = self._host_patterns(hosts)
+            ends, starts = tuple(suffixes), tuple(prefixes)
+            keys = self._host_keys[hosts] = [
+                k for k in self._external_keys
+                if (host := k.split("/", 1)[0]) in exact or host.endswith(ends) or k.startswith(starts)
+            ]
+        return keys
 
     def _external(self, key: str) -> bool:
         host = key.split("/", 1)[0]
@@ -1794,8 +2055,9 @@ class _Judge:
 
         def found() -> Iterable[tuple[_Page, str]]:
             for phrase in rule.keywords:
+                most = rule.slack + _count_words(phrase)  # words a label about the phrase may have
                 for i in lab.find(phrase):
-                    if lab.nwords[i] - _count_words(phrase) > rule.slack or not self._label_ok(rule, lab.entries[i]):
+                    if lab.nwords[i] > most or not self._label_ok(rule, lab.entries[i]):
                         continue
                     for page, kind, raw in lab.payloads[i]:
                         if self._scope_ok(rule, None, page):
@@ -1808,8 +2070,9 @@ class _Judge:
 
         def occ() -> Iterable[tuple[_Block, _Link]]:
             for phrase in rule.keywords:
+                most = rule.slack + _count_words(phrase)  # words a link text about the phrase may have
                 for i in lt.find(phrase):
-                    if lt.nwords[i] - _count_words(phrase) > rule.slack or not self._label_ok(rule, lt.entries[i]):
+                    if lt.nwords[i] > most or not self._label_ok(rule, lt.entries[i]):
                         continue
                     for block, link in lt.payloads[i]:
                         if self._scope_ok(rule, block, None):
@@ -1839,30 +2102,13 @@ class _Judge:
         )
         return self._page_hits(pages, item) + self._link_hits(occ, item)
 
-    def _text_match(self, rule: Rule, folded: str) -> bool:
-        for name in rule.patterns:
-            pre = PREFILTERS.get(name)
-            if pre and not any(x in folded for x in pre):
-                return False
-            pre_rx = _PREFILTER_RX.get(name)
-            if pre_rx is not None and pre_rx.search(folded) is None:
-                return False
-        if rule.keywords and not any(_in_text(p, folded) for p in rule.keywords):
-            return False
-        for name in rule.patterns:
-            if not all(rx.search(folded) for rx in PATTERNS[name]):
-                return False
-        return all(re.search(rx, folded) for rx in rule.regex)
-
     def _r_text(self, rule: Rule, item: Item) -> list[_Hit]:
-        allowed = self._on_title_pages(rule)
-        pages = self.idx.pages if allowed is None else [self.by_idx[i] for i in sorted(allowed) if i in self.by_idx]
-        pages = sorted(pages, key=lambda p: (self._depth(p.key, p.depth_hint) or 99, p.url))
+        pages = sorted(self.idx.text_pages(rule), key=lambda p: (self._depth(p.key, p.depth_hint) or 99, p.url))
         found: list[tuple[_Page, str]] = []
         for page in pages:
             if page.is_news and not item.allow_news:
                 continue
-            if self._scope_ok(rule, None, page) and self._text_match(rule, page.main_fold):
+            if self._scope_ok(rule, None, page):
                 found.append((page, f"texto de la página {page.url}"))
                 if len(found) >= MAX_HITS and not page.empty:
                     break
@@ -1871,7 +2117,7 @@ class _Judge:
     def _r_footer(self, rule: Rule, item: Item) -> list[_Hit]:
         hits = []
         for text, ids in self.idx.footers.items():
-            if not self._text_match(rule, text):
+            if not _text_match(rule.keywords, rule.patterns, rule.regex, text):
                 continue
             page = self._best_of(ids)
             if page is None:
@@ -1907,11 +2153,7 @@ class _Judge:
 
     def _r_link_to(self, rule: Rule, item: Item) -> list[_Hit]:
         per_page: dict[int, list[tuple[_Block, _Link]]] = {}
-        if self._external_keys is None:
-            self._external_keys = [k for k in self.idx.targets if self._external(k)]
-        for key in self._external_keys:
-            if not self._host_match(key, rule.hosts):
-                continue
+        for key in self._linked_to(rule.hosts):
             occ = self.idx.targets[key]
             for block, link in occ:
                 if (link.embed and not rule.embeds) or not self._scope_ok(rule, block, None):
@@ -2054,7 +2296,7 @@ def evaluate(
             extra = index_site((), home_url=home_url, link_states=link_states).link_states
             idx = replace(idx, link_states={**idx.link_states, **extra})
     else:
-        idx = index_site(pages, home_url=home_url, link_states=link_states)
+        idx = index_site(pages, home_url=home_url, link_states=link_states, text_rules=text_rules([checklist]))
     decls: Mapping[str, Any] = {}
     if manual:
         decls = manual["items"] if isinstance(manual.get("items"), Mapping) else manual

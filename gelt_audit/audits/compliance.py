@@ -4,6 +4,7 @@ other audits' results as signals, the committee's declarations, regressions and 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -60,21 +61,52 @@ def manual_declarations(config: Config) -> dict[str, Any]:
         raise ConfigError(f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}") from None
 
 
+PARSE_FLUSH = 500  # cached page parses written at a time: a big site's never wait in memory all at once
+
+
 def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
-    """Every response of the crawl as the engine reads it (decoded HTML for pages), one at a time:
-    a large site's HTML never sits in memory all at once."""
-    for snap in list(store.snapshots(crawl.id)):
-        if snap["kind"] in ("probe", "resource"):
-            continue
-        html = store.html(snap["body_hash"]) if snap["body_hash"] and snap["kind"] == "page" else None
+    """Every response of the crawl as the engine reads it, one at a time. A page's HTML is read
+    and decoded only if the engine asks (its parse is not cached): a large site's HTML never sits
+    in memory all at once."""
+    snaps = [  # only what the engine needs: the full rows of a big crawl weigh tens of MB
+        (s["url"], s["status"], s["content_type"], s["fetched_at"], s["depth"], s["body_hash"] if s["kind"] == "page" else None)
+        for s in store.snapshots(crawl.id) if s["kind"] not in ("probe", "resource")
+    ]
+    for url, status, content_type, fetched_at, depth, body_hash in snaps:
         yield engine.PageDoc(
-            url=snap["url"],
-            status=snap["status"] or 0,
-            html=html,
-            content_type=snap["content_type"] or "",
-            fetched_at=snap["fetched_at"],
-            depth=snap["depth"],
+            url=url,
+            status=status or 0,
+            html=None,
+            content_type=content_type or "",
+            fetched_at=fetched_at,
+            depth=depth,
+            body_hash=body_hash or None,
+            fetch=functools.partial(store.html, body_hash) if body_hash else None,
         )
+
+
+def parse_cache(store: Store, every: int = PARSE_FLUSH) -> engine.ParseCache:
+    """The engine's page parse cache in the store's body_audits, written every ``every`` new parses."""
+    new = 0
+
+    def cached(key: str, audit: str, version: str, compute: Callable[[], Any]) -> Any:
+        nonlocal new
+        computed = False
+
+        def counted() -> Any:
+            nonlocal computed
+            result = compute()
+            computed = True
+            return result
+
+        value = store.cached_audit(key, audit, version, counted)
+        if computed:
+            new += 1
+            if new % every == 0:
+                store.flush_audits()
+        return value
+
+    return cached
 
 
 def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, Any]:
@@ -132,7 +164,11 @@ def _evaluate(
     manual: dict[str, Any],
 ) -> list[engine.ItemResult]:
     link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
-    index = engine.index_site(page_docs(store, crawl), home_url=config.site_url, link_states=link_states)
+    index = engine.index_site(
+        page_docs(store, crawl), home_url=config.site_url, link_states=link_states,
+        text_rules=engine.text_rules(lists), cache=parse_cache(store),
+    )
+    store.flush_audits()  # the previous crawl, judged next, mostly has the same pages
     today = local_date(crawl.started_at)
     results = []
     for checklist in lists:
