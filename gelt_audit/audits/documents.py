@@ -18,9 +18,14 @@ FORMATS = {
 }  # fmt: skip
 
 
-# Pages link to many more pages than documents: let SQLite drop the links that cannot be one
-# (instr is case-sensitive: lower() first); document_format decides on the rest.
-_MAYBE_DOCUMENT = " or ".join(["instr(lower(l.url), ?) > 0"] * len(FORMATS))
+# Pages link to many more pages than documents: SQLite drops the links that cannot be one (no
+# document extension at the end, no query or fragment after it); document_format decides on the rest.
+_MAYBE_DOCUMENT = " or ".join(
+    [f"lower(substr(l.url, -{n})) in ({', '.join('?' * sum(len(e) == n for e in FORMATS))})"
+     for n in sorted({len(e) for e in FORMATS})]
+    + ["instr(l.url, '?') > 0", "instr(l.url, '#') > 0"]
+)  # fmt: skip
+_DOCUMENT_ARGS = [e for n in sorted({len(e) for e in FORMATS}) for e in FORMATS if len(e) == n]
 
 
 def document_format(url: str) -> str | None:
@@ -50,7 +55,7 @@ def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> li
            where s.crawl_id = ? and s.kind = 'page' and l.tag in ('a', 'area', 'iframe', 'embed')
              and ({_MAYBE_DOCUMENT})
            order by l.url, p.url""",
-        [crawl.id, *FORMATS],
+        [crawl.id, *_DOCUMENT_ARGS],
     )
     out: dict[str, dict[str, Any]] = {}
     for page, url, text in rows:

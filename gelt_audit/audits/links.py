@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections import defaultdict
 from datetime import date
 from typing import Any
@@ -22,16 +23,17 @@ PAGE_TAGS = ("a", "area", "iframe", "frame")
 RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 
 
-def _occurrences(store: Store, crawl: Crawl) -> list[dict[str, Any]]:
-    cursor = store.db.execute(
+def _occurrences(store: Store, crawl: Crawl) -> list[sqlite3.Row]:
+    # sqlite3.Row, made in C, reads like a dict: half a million link occurrences at 10,000 pages
+    cursor = store.db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(
         """select p.url as page, l.url, l.text, l.tag, l.line
            from snapshots s join pages p on p.id = s.page_id
            join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
            where s.crawl_id = ? and s.kind = 'page' order by p.url, l.line""",
         [crawl.id],
-    )
-    cols = [c[0] for c in cursor.description]
-    return [dict(zip(cols, row, strict=True)) for row in cursor]
+    ).fetchall()
 
 
 def _snapshots(store: Store, crawl: Crawl) -> dict[str, dict[str, Any]]:
