@@ -36,4 +36,5 @@ def build(findings: dict[str, Any]) -> dict[str, Any]:
 
 
 def dumps(findings: dict[str, Any]) -> str:
-    return json.dumps(build(findings), ensure_ascii=False, indent=2)
+    """The JSON report (compact: with an indent, json falls back to its pure-Python encoder)."""
+    return json.dumps(build(findings), ensure_ascii=False, separators=(",", ":"))
