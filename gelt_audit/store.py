@@ -284,6 +284,8 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._pending_audits: list[dict[str, Any]] = []
+        # Rows of finished crawls (they never change), read once per process: every audit walks them.
+        self._snapshot_rows: dict[int, tuple[list[str], list[tuple]]] = {}
         # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
         memory = str(path) == ":memory:"
         if not memory:
@@ -550,8 +552,20 @@ class Store:
 
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
-        """Every snapshot of a crawl, with its URL and title."""
-        cursor = self.db.execute(
+        """Every snapshot of a crawl, with its URL and title (a new dict each, callers may change it)."""
+        cached = self._snapshot_rows.get(crawl_id)
+        if cached is None:
+            cursor = self._snapshot_cursor(crawl_id)
+            cached = ([c[0] for c in cursor.description], cursor.fetchall())
+            finished = self.db.execute("select status from crawls where id = ?", [crawl_id]).fetchone()
+            if finished and finished[0] == "finished":
+                self._snapshot_rows[crawl_id] = cached
+        cols, rows = cached
+        for row in rows:
+            yield dict(zip(cols, row, strict=True))
+
+    def _snapshot_cursor(self, crawl_id: int) -> Any:
+        return self.db.execute(
             f"""
             select {_SNAPSHOT_COLS}, p.url as url, b.title as title, b.encoding as encoding,
                    b.main_hash as main_hash, substr(b.main_text, 1, 200) as excerpt, {_CONTENT_TYPE}
@@ -561,7 +575,6 @@ class Store:
             """,
             [crawl_id],
         )
-        yield from _dicts(cursor)
 
     def body(self, body_hash: str) -> dict[str, Any] | None:
         row = self.db.execute(

@@ -991,6 +991,7 @@ def _is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS)
     return "." in last and last.rsplit(".", 1)[1].lower() in exts
 
 
+@lru_cache(maxsize=200_000)
 def _is_news_key(key: str) -> bool:
     """A news article URL: a segment after a news folder (/noticias/<slug>); files and feeds
     kept in a news folder (PDF, RSS) are not articles."""
