@@ -388,15 +388,18 @@ def table(summaries: dict[int, dict]) -> str:
 def link_table(lc: dict) -> str:
     a, b = lc["sin_externos"], lc["con_externos"]
     states = ", ".join(f"{k}: {v}" for k, v in sorted(lc.get("states", {}).items()))
+    from gelt_audit.crawler.linkcheck import HOST_TIMEOUTS_TRIP
+
     bound = lc["hanging"] * 2 / 2
+    trip = HOST_TIMEOUTS_TRIP * 2
     return (
         f"Caso de enlaces externos (N = {lc['n']}, {lc['externals']} enlaces externos distintos, "
         f"{lc['hanging']} en un servidor que acepta y nunca responde; [links] timeout = 2, per_host = 2)\n"
         f"  rastreo sin comprobar externos: {a['wall']:.1f} s; comprobándolos: {b['wall']:.1f} s "
         f"({b['wall'] / a['wall']:.1f}x, +{b['wall'] - a['wall']:.1f} s)\n"
         f"  estados: {states}\n"
-        f"  cota: enlaces colgados por host x timeout / per_host = {lc['hanging']} x 2 s / 2 = {bound:.0f} s "
-        f"(aquí todos los externos comparten el host 'localhost': una sola cola)"
+        f"  cota: sin el cortacircuitos por host, enlaces colgados x timeout / per_host = {lc['hanging']} x 2 s / 2 = "
+        f"{bound:.0f} s; con él, {HOST_TIMEOUTS_TRIP} tiempos agotados seguidos x timeout = {trip:.0f} s por host colgado"
     )
 
 
