@@ -498,7 +498,7 @@ def main() -> int:
                             f"  pasada {r + 1}/{runs}: herramienta {c1['pps']:.0f} pág/s, base {b['pps']:.0f} pág/s "
                             f"(razón {c1['pps'] / b['pps']:.2f}){fast}; re-rastreo {c2['wall']:.1f} s vs {c1['wall']:.1f} s; "
                             f"1.ª auditoría {_phase_wall(res, 'report1')}; semanal {_phase_wall(res, 'html')}, luego JSON {_phase_wall(res, 'report')}; "
-                            f"RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/{res.get('report', {}).get('rss_mb', 0):.0f} MB",
+                            f"RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/{res.get('report1', {}).get('rss_mb', 0):.0f}/{res.get('html', {}).get('rss_mb', 0):.0f} MB",
                             flush=True,
                         )
                         if not args.keep:
