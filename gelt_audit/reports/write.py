@@ -14,15 +14,17 @@ job or a web server never sees half a report.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from gelt_audit.config import Config
 from gelt_audit.reports import csv_export, model
@@ -59,13 +61,16 @@ TEMP_FILE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")  # see atomic_write
 
 @dataclass
 class Built:
-    """One report kind rendered in memory: ``html``, the ``json`` text and CSV tables by name."""
+    """One report kind rendered in memory: ``html``, the JSON report's ``data`` and CSV tables by name."""
 
     kind: str
     day: date
     html: str
-    json: str
+    data: dict[str, Any]
     csv: dict[str, str] = field(default_factory=dict)
+
+    def json_text(self) -> str:
+        return _dumps(self.data)
 
     @property
     def stem(self) -> str:
@@ -79,18 +84,46 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
     The temporary file's name carries our pid (``.NAME.PID.XXXX.tmp``): if we are killed before
     the rename, the next writer knows the file is an orphan and removes it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with _atomic_file(path) as fh:
+        fh.write(payload)
+    return path
+
+
+def write_json(path: Path, data: dict[str, Any]) -> Path:
+    """Write a JSON report like atomic_write, compact, one list item at a time.
+
+    The report of a large site weighs hundreds of MB: written by pieces, no string of the whole
+    document is ever held (the C encoder makes each piece).
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_default).encode
+    with _atomic_file(path, "w") as fh:
+        fh.write("{")
+        for i, (key, value) in enumerate(data.items()):
+            fh.write(("," if i else "") + encode(key) + ":")
+            if isinstance(value, list):
+                fh.write("[")
+                for j, item in enumerate(value):
+                    fh.write(("," if j else "") + encode(item))
+                fh.write("]")
+            else:
+                fh.write(encode(value))
+        fh.write("}")
+    return path
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def _alive(pid: int) -> bool:
@@ -252,7 +285,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
         "dependencias": csv_export.dependencias_table(ctx.findings),
         "sin-asignar": csv_export.unassigned_table(ctx.findings),
     }
-    return Built("weekly", view["today"], html, _dumps({**contract.build(ctx.findings), "report": report}), tables)
+    return Built("weekly", view["today"], html, {**contract.build(ctx.findings), "report": report}, tables)
 
 
 def _committee(ctx: Context, since: date | None) -> Built:
@@ -293,7 +326,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "cambios": csv_export.item_changes_table(ctx.findings, before),
         "documentos": csv_export.documents_table(ctx.findings),
     }
-    return Built("committee", today, html, _dumps({**contract.build(ctx.findings), "report": report}), tables)
+    return Built("committee", today, html, {**contract.build(ctx.findings), "report": report}, tables)
 
 
 BUILDERS = {"weekly": _weekly, "committee": _committee}
@@ -329,7 +362,7 @@ def write_built(built: Built, folder: Path) -> list[Path]:
     clean_temporaries(folder)
     paths = [
         atomic_write(folder / f"{built.stem}.html", built.html),
-        atomic_write(folder / f"{built.stem}.json", built.json),
+        write_json(folder / f"{built.stem}.json", built.data),
     ]
     for name, text in built.csv.items():
         paths.append(atomic_write(folder / f"{built.stem}-{name}.csv", text))
@@ -438,10 +471,9 @@ def report_command(
             findings = audit(store, config)
             # kept for next week's report and the committee's trend, as the HTML reports do
             save(store, summarize(findings, fingerprint(config)))
-            text = contract.dumps(findings)
         if output is None:
-            return text
-        return str(atomic_write(Path(output), text))
+            return contract.dumps(findings)
+        return str(write_json(Path(output), contract.build(findings)))
     kind = kind or "weekly"
     if fmt == "html" and output is None:
         paths = write_reports(config, [kind], since_date, now)
@@ -451,13 +483,12 @@ def report_command(
         return "\n".join(lines)
     built = build(config, [kind], since_date, now)[0]
     if fmt in ("html", "json"):
-        data = built.html if fmt == "html" else built.json
         if output is None:
-            return data
+            return built.html if fmt == "html" else built.json_text()
         target = Path(output)
         if target.is_dir():  # a folder: the report keeps its usual name there
             target = target / f"{built.stem}.{fmt}"
-        return str(atomic_write(target, data))
+        return str(atomic_write(target, built.html) if fmt == "html" else write_json(target, built.data))
     folder = Path(output) if output is not None else config.reports_dir
     written = [atomic_write(folder / f"{built.stem}-{name}.csv", text) for name, text in built.csv.items()]
     return "\n".join(str(p) for p in written)
