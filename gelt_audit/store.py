@@ -259,6 +259,7 @@ def _dicts(cursor: Any) -> Iterator[dict[str, Any]]:
         yield dict(zip(cols, row, strict=True))
 
 
+AUDIT_FLUSH = 500  # cached judgements written at a time
 _CRAWL_COLS = "id, site_url, started_at, finished_at, status, pages, errors, error, limited"
 _SNAPSHOT_COLS = ", ".join(
     f"s.{c}"
@@ -467,7 +468,8 @@ class Store:
     def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
         """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.
 
-        Recomputed when the audit's version changes; call flush_audits() to keep new results.
+        Recomputed when the audit's version changes; new results are written AUDIT_FLUSH at a
+        time (a large site's never wait in memory all at once) and by flush_audits().
         """
         body_hash = key
         row = self.db.execute(
@@ -477,6 +479,8 @@ class Store:
             return json.loads(row[1])
         result = compute()
         self._pending_audits.append({"body_hash": body_hash, "audit": audit, "version": version, "result": json.dumps(result)})
+        if len(self._pending_audits) >= AUDIT_FLUSH:
+            self.flush_audits()
         return result
 
     def flush_audits(self) -> None:

@@ -87,7 +87,7 @@ def _indexed(store: Store, crawl_: Crawl, config) -> tuple[engine.SiteIndex, lis
     lists = compliance.checklists(config)
     index = engine.index_site(
         (counted(d) for d in compliance.page_docs(store, crawl_)), home_url=config.site_url,
-        text_rules=engine.text_rules(lists), cache=compliance.parse_cache(store),
+        text_rules=engine.text_rules(lists), cache=store.cached_audit,
     )
     store.flush_audits()
     return index, read

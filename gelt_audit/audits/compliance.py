@@ -61,9 +61,6 @@ def manual_declarations(config: Config) -> dict[str, Any]:
         raise ConfigError(f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}") from None
 
 
-PARSE_FLUSH = 500  # cached page parses written at a time: a big site's never wait in memory all at once
-
-
 def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
     """Every response of the crawl as the engine reads it, one at a time. A page's HTML is read
     and decoded only if the engine asks (its parse is not cached): a large site's HTML never sits
@@ -83,30 +80,6 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
             body_hash=body_hash or None,
             fetch=functools.partial(store.html, body_hash) if body_hash else None,
         )
-
-
-def parse_cache(store: Store, every: int = PARSE_FLUSH) -> engine.ParseCache:
-    """The engine's page parse cache in the store's body_audits, written every ``every`` new parses."""
-    new = 0
-
-    def cached(key: str, audit: str, version: str, compute: Callable[[], Any]) -> Any:
-        nonlocal new
-        computed = False
-
-        def counted() -> Any:
-            nonlocal computed
-            result = compute()
-            computed = True
-            return result
-
-        value = store.cached_audit(key, audit, version, counted)
-        if computed:
-            new += 1
-            if new % every == 0:
-                store.flush_audits()
-        return value
-
-    return cached
 
 
 def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, Any]:
@@ -166,7 +139,7 @@ def _evaluate(
     link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
     index = engine.index_site(
         page_docs(store, crawl), home_url=config.site_url, link_states=link_states,
-        text_rules=engine.text_rules(lists), cache=parse_cache(store),
+        text_rules=engine.text_rules(lists), cache=store.cached_audit,
     )
     store.flush_audits()  # the previous crawl, judged next, mostly has the same pages
     today = local_date(crawl.started_at)
