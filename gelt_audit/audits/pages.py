@@ -67,11 +67,10 @@ class BodyJudge:
     def name(self, url: str) -> str:
         return f"{self.audit}-{urlsplit(url).scheme}" if self.per_scheme else self.audit
 
-    def cached(self, store: Store, body_hash: str, url: str) -> Any:
-        """The judgement of a body, computed (one parse) only when not cached yet."""
-        return store.cached_audit(
-            body_hash, self.name(url), self.version, lambda: self.judge(parse(store.html(body_hash) or ""), url)
-        )
+    def cached(self, store: Store, body_hash: str, url: str, root: Callable[[], Any] | None = None) -> Any:
+        """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
+        root = root or (lambda: parse(store.html(body_hash) or ""))
+        return store.cached_audit(body_hash, self.name(url), self.version, lambda: self.judge(root(), url))
 
 
 def is_html_page(snap: dict[str, Any]) -> bool:
@@ -97,6 +96,6 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
             continue
         root = parse(store.html(body_hash) or "")
         for judge in missing:
-            store.cached_audit(body_hash, judge.name(url), judge.version, lambda j=judge, r=root, u=url: j.judge(r, u))
+            judge.cached(store, body_hash, url, lambda r=root: r)
             done[judge.audit].add((body_hash, judge.name(url)))
     store.flush_audits()
