@@ -18,14 +18,22 @@ FORMATS = {
 }  # fmt: skip
 
 
-# Pages link to many more pages than documents: SQLite drops the links that cannot be one (no
-# document extension at the end, no query or fragment after it); document_format decides on the rest.
-_MAYBE_DOCUMENT = " or ".join(
-    [f"lower(substr(l.url, -{n})) in ({', '.join('?' * sum(len(e) == n for e in FORMATS))})"
-     for n in sorted({len(e) for e in FORMATS})]
-    + ["instr(l.url, '?') > 0", "instr(l.url, '#') > 0"]
-)  # fmt: skip
-_DOCUMENT_ARGS = [e for n in sorted({len(e) for e in FORMATS}) for e in FORMATS if len(e) == n]
+def _maybe_document() -> tuple[str, list[str]]:
+    """A WHERE clause (and its arguments) that keeps the links that can be documents.
+
+    Pages link to many more pages than documents: SQLite drops the links without a document
+    extension at the end and without a query or fragment after it; document_format decides on
+    the rest.
+    """
+    by_length: dict[int, list[str]] = {}
+    for ext in FORMATS:
+        by_length.setdefault(len(ext), []).append(ext)
+    clauses = [f"lower(substr(l.url, -{n})) in ({', '.join('?' * len(exts))})" for n, exts in by_length.items()]
+    args = [ext for exts in by_length.values() for ext in exts]
+    return " or ".join([*clauses, "instr(l.url, '?') > 0", "instr(l.url, '#') > 0"]), args
+
+
+_MAYBE_DOCUMENT, _DOCUMENT_ARGS = _maybe_document()
 
 
 def document_format(url: str) -> str | None:
