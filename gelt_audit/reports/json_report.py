@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from typing import Any
 
 CONTRACT_KEYS = (
@@ -35,6 +36,18 @@ def build(findings: dict[str, Any]) -> dict[str, Any]:
     return report
 
 
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, set | tuple):
+        return list(value)
+    raise TypeError(f"no serializable: {type(value).__name__}")
+
+
+# Compact: with an indent, json falls back to its pure-Python encoder (seconds at 10,000 pages).
+ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_default)
+
+
 def dumps(findings: dict[str, Any]) -> str:
-    """The JSON report (compact: with an indent, json falls back to its pure-Python encoder)."""
-    return json.dumps(build(findings), ensure_ascii=False, separators=(",", ":"))
+    """The JSON report as text."""
+    return ENCODER.encode(build(findings))

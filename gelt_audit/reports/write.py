@@ -15,7 +15,6 @@ job or a web server never sees half a report.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
@@ -70,7 +69,7 @@ class Built:
     csv: dict[str, str] = field(default_factory=dict)
 
     def json_text(self) -> str:
-        return _dumps(self.data)
+        return contract.ENCODER.encode(self.data)
 
     @property
     def stem(self) -> str:
@@ -96,7 +95,7 @@ def write_json(path: Path, data: dict[str, Any]) -> Path:
     The report of a large site weighs hundreds of MB: written by pieces, no string of the whole
     document is ever held (the C encoder makes each piece).
     """
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_default).encode
+    encode = contract.ENCODER.encode
     with _atomic_file(path, "w") as fh:
         fh.write("{")
         for i, (key, value) in enumerate(data.items()):
@@ -153,19 +152,6 @@ def clean_temporaries(folder: Path) -> list[Path]:
     if removed:
         log.info("Se borraron %s archivos temporales de informes interrumpidos en %s", len(removed), folder)
     return removed
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, set | tuple):
-        return list(value)
-    raise TypeError(f"no serializable: {type(value).__name__}")
-
-
-def _dumps(data: Any) -> str:
-    # No indent: with one, json falls back to its pure-Python encoder (seconds at 10,000 pages)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=_json_default)
 
 
 def parse_since(value: str | date | None) -> date | None:
