@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gelt_audit import clock  # noqa: E402
 from gelt_audit.audits.checklist import PageDoc, evaluate, index_site, load_checklist  # noqa: E402
 from tests.fixtures.checklist_corpus.corpus import (  # noqa: E402
     CASES,
@@ -70,7 +71,7 @@ def coverage_lines(raw: dict) -> list[str]:
 
 
 def render(scores: dict, raw: dict, speed_line: str | None = None) -> str:
-    today = datetime.date.today().isoformat()
+    today = clock.today().isoformat()
     parts = [
         "# Precisión del checklist GEL-T / Ley 1712",
         "",

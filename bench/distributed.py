@@ -18,7 +18,6 @@ not a municipal server's speed.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import shutil
@@ -29,6 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from gelt_audit import clock
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -165,7 +166,7 @@ def main() -> int:
             nginx.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     report = {
-        "date": dt.date.today().isoformat(), "sites": args.sites, "pages_per_site": args.pages,
+        "date": clock.today().isoformat(), "sites": args.sites, "pages_per_site": args.pages,
         "cores": os.cpu_count(), "max_sites_at_once": args.at_once, "results": results,
     }  # fmt: skip
     out = args.output or HERE / f"results-distributed-{report['date']}.json"

@@ -19,7 +19,6 @@ from ``os.wait4``, request/byte counts from Scrapy's stats, the rest from the st
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib.util
 import json
 import os
@@ -36,6 +35,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from gelt_audit import clock
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -528,7 +529,7 @@ def main() -> int:
     notes = html_note(summaries)
     if notes:
         print(notes)
-    out = Path(args.output) if args.output else HERE / f"results-{dt.date.today().isoformat()}{'-quick' if args.quick else ''}.md"
+    out = Path(args.output) if args.output else HERE / f"results-{clock.today().isoformat()}{'-quick' if args.quick else ''}.md"
     out.write_text(results_md(text, lc, summaries, total, args, gen_times, notes), encoding="utf-8")
     (out.with_suffix(".json")).write_text(json.dumps({"summaries": summaries, "runs": all_runs, "links": lc, "total_s": total}, indent=1, default=str))
     print(f"Resultados en {out}")
@@ -574,7 +575,7 @@ def html_note(summaries: dict) -> str:
 def results_md(text: str, lc: dict | None, summaries: dict, total: float, args, gen_times: dict, notes: str) -> str:
     mode = "--quick" if args.quick else "completo"
     parts = [
-        f"# Resultados del benchmark ({dt.date.today().isoformat()}, modo {mode})",
+        f"# Resultados del benchmark ({clock.today().isoformat()}, modo {mode})",
         "",
         f"Máquina: {machine()}.",
         f"Concurrencia {CONCURRENCY} por host (herramienta y base), sin retardo, sin autothrottle, robots.txt obedecido, "

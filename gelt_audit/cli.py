@@ -12,29 +12,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from gelt_audit import __version__
+from gelt_audit import __version__, clock
 from gelt_audit.config import Config, ConfigError, load_config
+from gelt_audit.errors import (
+    EXIT_CONFIG,
+    EXIT_CRAWL_FAILED,
+    EXIT_ERROR,
+    EXIT_LOCKED,
+    EXIT_NO_DATA,
+    EXIT_OK,
+    EXIT_UNREACHABLE,
+    CommandError,
+)
 from gelt_audit.store import Store, StoreError
 
-# Exit codes (documented in the README).
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_CONFIG = 2
-EXIT_UNREACHABLE = 3
-EXIT_CRAWL_FAILED = 4
-EXIT_DELIVERY_FAILED = 5
-EXIT_LOCKED = 6
-EXIT_NO_DATA = 7
-
 log = logging.getLogger("gelt_audit")
-
-
-class CommandError(Exception):
-    """A failure to report to the user as one Spanish line, with an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR):
-        super().__init__(message)
-        self.code = code
 
 
 def setup_logging(config: Config) -> None:
@@ -189,11 +181,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _local(timestamp: str) -> str:
-    from datetime import datetime
-
-    from gelt_audit.audits.updates import BOGOTA
-
-    return datetime.fromisoformat(timestamp).astimezone(BOGOTA).strftime("%Y-%m-%d %H:%M")
+    return clock.to_datetime(timestamp).astimezone(clock.BOGOTA).strftime("%Y-%m-%d %H:%M")
 
 
 def _versions(config: Config, url: str) -> list[dict[str, Any]]:
@@ -387,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CONFIG
     try:
+        clock.check_env()
         return args.func(args)
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)

@@ -12,10 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-
-class ConfigError(Exception):
-    """A config problem a person can fix; the message is in Spanish and names the key."""
-
+from gelt_audit.errors import ConfigError
 
 # table -> key -> (accepted types, default). None as default means "required".
 _REQUIRED = object()

@@ -18,11 +18,13 @@ import ssl
 from collections.abc import Sequence
 from datetime import date
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
+
+from gelt_audit import clock
 
 if TYPE_CHECKING:
     from gelt_audit.config import Config
@@ -57,7 +59,7 @@ def build_message(
     msg["Subject"] = _header(subject)
     msg["From"] = _header(sender)
     msg["To"] = ", ".join(_header(a) for a in to)
-    msg["Date"] = formatdate(localtime=True)
+    msg["Date"] = format_datetime(clock.now().astimezone(clock.BOGOTA))
     domain = sender.rpartition("@")[2] or None
     msg["Message-ID"] = make_msgid(domain=domain)
     msg.set_content(text, charset="utf-8")

@@ -19,8 +19,9 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
+
+from gelt_audit import clock
 
 # Set in the environment of a crawl started by `run`/`schedule`: the lock is already held for
 # it (through the inherited descriptor), so the crawl must not try to take it again.
@@ -80,7 +81,7 @@ class RunLock:
             raise LockedError(self._message(holder), holder[0] if holder else None) from None
         # Only the holder writes: the content describes whoever holds the lock now.
         os.ftruncate(fd, 0)
-        started = datetime.now(UTC).isoformat(timespec="seconds")
+        started = clock.now_iso()
         os.pwrite(fd, f"{os.getpid()}\n{started}\n".encode(), 0)
         self.fd = fd
         return self

@@ -456,7 +456,8 @@ def _say(message: str) -> None:
 
 def cmd_crawl(args: Any) -> int:
     """`gelt-audit crawl` for a portfolio (one process) or through Redis (``--redis URL``)."""
-    from gelt_audit.cli import EXIT_CRAWL_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, CommandError, setup_logging
+    from gelt_audit.cli import setup_logging
+    from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_UNREACHABLE, CommandError
     from gelt_audit.lock import LockedError, crawl_guard
 
     config = load_config(args.config)
@@ -498,7 +499,7 @@ def cmd_crawl(args: Any) -> int:
 
 def _distributed() -> Any:
     """The Redis module, or a clear error when the optional dependencies are missing."""
-    from gelt_audit.cli import EXIT_CONFIG, CommandError
+    from gelt_audit.errors import EXIT_CONFIG, CommandError
 
     try:
         from gelt_audit.crawler import distributed
@@ -520,7 +521,8 @@ def cmd_worker(args: Any) -> int:
 def cmd_ranking(args: Any) -> int:
     """`gelt-audit ranking`: the portfolio report (HTML, JSON or CSV)."""
     from gelt_audit.audits.portfolio import NoPortfolioData, ranking
-    from gelt_audit.cli import EXIT_CONFIG, EXIT_NO_DATA, EXIT_OK, CommandError, setup_logging, write_atomic
+    from gelt_audit.cli import setup_logging, write_atomic
+    from gelt_audit.errors import EXIT_CONFIG, EXIT_NO_DATA, EXIT_OK, CommandError
     from gelt_audit.reports import portfolio as report
     from gelt_audit.store import Store
 

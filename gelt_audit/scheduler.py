@@ -31,12 +31,16 @@ from datetime import time as dtime
 from pathlib import Path
 from types import FrameType
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import schedule
 import sqlite_utils
 
-from gelt_audit.cli import (
+from gelt_audit import clock
+from gelt_audit.cli import say, setup_logging
+from gelt_audit.clock import BOGOTA, BOGOTA_TZ
+from gelt_audit.config import WEEKDAYS, Config, ConfigError, load_config
+from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_report
+from gelt_audit.errors import (
     EXIT_CONFIG,
     EXIT_CRAWL_FAILED,
     EXIT_DELIVERY_FAILED,
@@ -45,18 +49,12 @@ from gelt_audit.cli import (
     EXIT_NO_DATA,
     EXIT_OK,
     EXIT_UNREACHABLE,
-    say,
-    setup_logging,
 )
-from gelt_audit.config import WEEKDAYS, Config, ConfigError, load_config
-from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_report
 from gelt_audit.lock import LOCK_ENV, LockedError, RunLock, lock_path_for
 from gelt_audit.store import Store, utcnow
 
 log = logging.getLogger("gelt_audit.scheduler")
 
-BOGOTA_TZ = "America/Bogota"
-BOGOTA = ZoneInfo(BOGOTA_TZ)
 # Testing aid (documented in docs/OPERATIONS.md): every slot fires every N seconds instead of
 # at its time of day, so a test can watch several rounds in a few seconds.
 EVERY_ENV = "GELT_SCHEDULE_EVERY_SECONDS"
@@ -212,7 +210,7 @@ def next_slots(config: Config, now: datetime) -> list[tuple[str, datetime]]:
 
 
 def _bogota_date(timestamp: str) -> date:
-    return datetime.fromisoformat(timestamp).astimezone(BOGOTA).date()
+    return clock.local_date(timestamp)
 
 
 def _written_reports(db: sqlite_utils.Database, since: datetime) -> list[tuple[datetime, str]]:
@@ -515,7 +513,7 @@ class _Run:
             # nobody else is crawling: close the row now rather than at the next crawl's start.
             with Store(config.store_path) as store:
                 store.finish_crawl(crawl_id, "interrupted" if SIGNALS.stop else "failed", detail)
-        when = datetime.now(BOGOTA)
+        when = clock.now().astimezone(BOGOTA)
         stamp = f"{fecha_larga(when.date())} a las {when:%H:%M} (hora de Bogotá)"
         if SIGNALS.stop:
             self.message = (
@@ -676,7 +674,7 @@ def run_once(
         print(f"Error de configuración: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     setup_logging(config)
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     try:
         lock = RunLock(config.store_path).acquire()
     except LockedError as exc:
@@ -722,7 +720,7 @@ def build_jobs(
     dates = set(config.schedule.get("committee_dates") or [])
 
     def committee_if_today() -> Any:
-        if datetime.now(BOGOTA).date().isoformat() in dates:
+        if clock.today().isoformat() in dates:
             return actions["committee"]()
         return None
 
@@ -817,7 +815,7 @@ def run_forever(config_path: str | os.PathLike[str]) -> int:
             if not jobs:
                 print("No hay nada programado: [schedule] está vacío.", file=sys.stderr)
                 return EXIT_CONFIG
-            upcoming = "; ".join(f"{label}: {_fmt_slot(at)}" for label, at in next_slots(config, datetime.now(UTC)))
+            upcoming = "; ".join(f"{label}: {_fmt_slot(at)}" for label, at in next_slots(config, clock.now()))
             if every:
                 upcoming = f"cada {every} s ({EVERY_ENV}, sólo para pruebas)"
             log.info("Programador iniciado (pid %s). Próximas ejecuciones: %s", os.getpid(), upcoming)
@@ -867,7 +865,7 @@ def _holder_alive(store_path: Path, suffix: str) -> int | None:
 
 def status(config: Config, now: datetime | None = None) -> str:
     """Spanish text: the last 10 runs and the next scheduled slots, in Bogotá time."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     lines = [f"Estado de gelt-audit — {config.site_name} ({config.site_url})", ""]
     runs = recent_runs(config, 10)
     if runs:

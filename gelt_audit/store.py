@@ -13,16 +13,17 @@ import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from gelt_audit import clock
+
 
 def utcnow() -> str:
     """Current time as an ISO 8601 UTC string (what every timestamp column holds)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return clock.now_iso()
 
 
 def content_hash(data: bytes) -> str:

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from gelt_audit import clock
 from gelt_audit.audits.changes import render_diff, word_diff
 from gelt_audit.audits.updates import local_date
 from gelt_audit.crawler.dates import text_dates
 from gelt_audit.demo.server import Resource
+from gelt_audit.reports import fmt
 from gelt_audit.store import Store
 from tests.helpers import crawl, report_json, run_cli
 
@@ -184,15 +186,22 @@ def test_month_boundaries_are_counted_in_bogota_time(versions, tmp_path):
     assert december["Secretaría de Hacienda"]["update_days"] == [{"date": "2026-12-01", "signals": ["rastreo"]}]
 
 
+@pytest.mark.clock
 def test_declared_publication_dates_are_a_second_labelled_signal(versions):
+    # Dates in this month up to today (whatever the clock says), each in one of three formats.
+    today = clock.today()
+    first = today.replace(day=1)
+    middle = first + (today - first) / 2
     content = dict(CONTENT)
     content["/salud/vacunacion"] += (
-        "<p>Publicado el 3 de noviembre de 2026. Actualizado: 10/11/2026.</p><time datetime='2026-11-12'>12 nov</time>"
+        f"<p>Publicado el {fmt.fecha(first)}. Actualizado: {middle:%d/%m/%Y}.</p>"
+        f"<time datetime='{today.isoformat()}'>hoy</time>"
     )
     report = versions(content)
     salud = next(d for d in report["dependencias"] if d["name"] == "Secretaría de Salud")
+    assert salud["month"] == today.strftime("%Y-%m")
     declared = [d["date"] for d in salud["update_days"] if "fecha publicada" in d["signals"]]
-    assert {"2026-11-03", "2026-11-10", "2026-11-12"} <= set(declared)
+    assert {first.isoformat(), middle.isoformat(), today.isoformat()} <= set(declared)
 
 
 def test_dates_in_several_formats_are_read():

@@ -24,11 +24,9 @@ import subprocess
 import sys
 import threading
 from contextlib import redirect_stderr, redirect_stdout
-from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import lxml.html
 import pytest
@@ -151,10 +149,6 @@ def gelt_killed_at(point: tuple[str, str, str], *args: str, cwd: Path | None = N
         [sys.executable, "-c", _KILL_AT, kind, name, where, *args],
         capture_output=True, text=True, timeout=120, cwd=cwd,
     )  # fmt: skip
-
-
-def bogota_today() -> str:
-    return datetime.now(ZoneInfo("America/Bogota")).date().isoformat()
 
 
 def report_files(folder: Path) -> dict[str, bytes]:

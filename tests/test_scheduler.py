@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from gelt_audit import clock
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
 from gelt_audit.lock import RunLock, is_locked
@@ -274,6 +275,7 @@ import sys
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 import schedule
+from gelt_audit import clock
 from gelt_audit.config import load_config
 from gelt_audit.scheduler import build_jobs, next_slots
 config = load_config(sys.argv[1])
@@ -282,7 +284,7 @@ jobs = build_jobs(config, schedule.Scheduler(), {"crawl": noop, "weekly": noop, 
 # schedule keeps next_run as a naive datetime in the machine's local time.
 local = ZoneInfo(sys.argv[2])
 print(jobs[0].next_run.replace(tzinfo=local).astimezone(UTC).isoformat())
-print(next_slots(config, datetime.now(UTC))[0][1].astimezone(UTC).isoformat())
+print(next_slots(config, clock.now())[0][1].astimezone(UTC).isoformat())
 """
 
 
@@ -300,7 +302,7 @@ def test_slot_at_0700_bogota_fires_at_1200_utc_whatever_the_machine_timezone(con
     for tz in ("UTC", "Asia/Tokyo", "America/New_York"):
         result = subprocess.run(
             [sys.executable, "-c", _NEXT_RUN, str(config), tz],
-            capture_output=True, text=True, timeout=30, env={**os.environ, "TZ": tz},
+            capture_output=True, text=True, timeout=30, env={**os.environ, "TZ": tz, clock.ENV: ""},
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         job_utc, slot_utc = (datetime.fromisoformat(line) for line in result.stdout.split())

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from gelt_audit import clock
 from gelt_audit.audits.security import header_findings
 from gelt_audit.demo.server import Resource
 from tests.helpers import crawl, page, report_json
@@ -49,7 +50,7 @@ def test_header_rules_each_fire_alone():
 def self_signed(tmp_path, days: int, name: str = "localhost") -> tuple[str, str]:
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = dt.datetime.now(dt.UTC)
+    now = clock.now()  # the audit judges the certificate against the program's clock
     cert = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -69,6 +70,7 @@ def self_signed(tmp_path, days: int, name: str = "localhost") -> tuple[str, str]
     return str(cert_file), str(key_file)
 
 
+@pytest.mark.clock
 def test_https_site_with_self_signed_certificate_expiring_soon(serve, config_for, tmp_path):
     routes = {
         "/": Resource.html(page("Inicio").body.decode(), headers=SAFE_HEADERS),

@@ -7,10 +7,10 @@ import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from gelt_audit import clock
 from gelt_audit.audits import checklist as engine
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
@@ -196,7 +196,7 @@ def audit_checklist(
         "regressions": [c for c in changes if c["kind"] == "regression"],
         "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
         "indicators": _with_met(engine.indicators(current, manual, auto_indicators(findings, store, crawl, config))),
-        "checklist_date": date.today().isoformat(),
+        "checklist_date": clock.today().isoformat(),
     }
 
 

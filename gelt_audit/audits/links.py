@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from gelt_audit import clock
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
 from gelt_audit.crawler.extract import strip_fragment
@@ -162,7 +163,7 @@ def _ack_for(acks: list[dict[str, Any]], url: str, pages: list[str], today: str)
 
 def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None = None) -> dict[str, Any]:
     """Links (the JSON contract's ``links``), allied entities and insecure links of a crawl."""
-    today_iso = (today or date.today()).isoformat()
+    today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
     snapshots = _snapshots(store, crawl)

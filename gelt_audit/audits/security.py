@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from gelt_audit import clock
 from gelt_audit.audits.pages import BodyJudge
 from gelt_audit.crawler.extract import parse
 from gelt_audit.store import Crawl, Store
@@ -112,9 +113,7 @@ def audit_security(
     store: Store, crawl: Crawl, insecure_links: list[dict[str, Any]], now: datetime | None = None
 ) -> list[dict[str, str]]:
     """Findings with severity and the fix in plain Spanish, most severe first."""
-    from datetime import UTC
-
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     site = crawl.site_url
     https = site.startswith("https://")
     snaps = list(store.snapshots(crawl.id))

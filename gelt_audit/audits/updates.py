@@ -5,23 +5,17 @@ from __future__ import annotations
 import calendar
 import json
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from gelt_audit.audits.changes import compare
 from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.clock import local_date
 from gelt_audit.config import Dependencia
 from gelt_audit.store import Crawl, Store
 
-BOGOTA = ZoneInfo("America/Bogota")
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
 SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text, sitemap lastmod)
-
-
-def local_date(timestamp: str) -> date:
-    """The Bogotá calendar date of an ISO 8601 UTC timestamp."""
-    return datetime.fromisoformat(timestamp).astimezone(BOGOTA).date()
 
 
 def month_crawls(store: Store, crawl: Crawl) -> list[tuple[Crawl, Crawl]]:

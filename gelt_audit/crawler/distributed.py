@@ -892,7 +892,7 @@ def crawl_distributed(
     config: Config, redis_url: str, on_done: Callable[[SiteResult], None] | None = None, ns: str = NAMESPACE
 ) -> list[SiteResult]:
     """Crawl the config's sites through Redis workers; this process alone writes the store."""
-    from gelt_audit.cli import EXIT_ERROR, CommandError
+    from gelt_audit.errors import EXIT_ERROR, CommandError
 
     try:
         server = connect(redis_url)

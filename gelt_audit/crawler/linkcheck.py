@@ -7,7 +7,7 @@ import json
 import re
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -16,6 +16,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from gelt_audit import clock
 from gelt_audit.crawler.errors import TIMEOUTS, describe_failure
 from gelt_audit.crawler.extract import Link, strip_fragment
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
@@ -148,7 +149,7 @@ class LinkChecking:
         if cached["state"] not in (OK, "redirect"):
             return False
         checked = datetime.fromisoformat(cached["checked_at"])
-        return datetime.now(UTC) - checked < self.recheck_after
+        return clock.now() - checked < self.recheck_after
 
     def check_request(self, url: str, check: dict[str, Any], method: str = "HEAD") -> scrapy.Request:
         headers = BROWSER_HEADERS if check["browser"] else None

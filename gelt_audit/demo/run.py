@@ -9,11 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+from gelt_audit import clock
 from gelt_audit.audits.run import audit
 from gelt_audit.cli import write_atomic
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.demo.site import (
+    CRAWL_DAY,
     DEMO_DEPENDENCIAS,
     DEMO_TRAMITES,
     EXTERNAL_ALIASES,
@@ -22,6 +24,7 @@ from gelt_audit.demo.site import (
     demo_site,
 )
 from gelt_audit.reports import json_report
+from gelt_audit.reports.fmt import fecha
 from gelt_audit.reports.write import write_reports
 from gelt_audit.store import Store
 
@@ -122,21 +125,27 @@ def run_demo(directory: Path, keep_serving: bool = False) -> int:
             config = directory / "gelt.toml"
             config.write_text(demo_config(site.url, DEMO_DEPENDENCIAS, allied.url), encoding="utf-8")
             print(f"Sitio de demostración en {site.url} (entidades aliadas en {allied.url})")
-            print("1/3 Rastreando la versión 1 del sitio …")
-            if (code := _gelt("crawl", "--config", str(config))) != 0:
-                return code
+            print(
+                f"La demostración transcurre en sus propias fechas: el reloj de gelt-audit ({clock.ENV}) se fija "
+                f"al {fecha(CRAWL_DAY[1])} y al {fecha(CRAWL_DAY[2])}, sea cual sea la fecha de hoy."
+            )
+            print(f"1/3 Rastreando la versión 1 del sitio ({fecha(CRAWL_DAY[1])}) …")
+            with clock.pinned(CRAWL_DAY[1]):
+                if (code := _gelt("crawl", "--config", str(config))) != 0:
+                    return code
             site.routes = demo_site(2, external_base=allied.url)
-            print("2/3 Una semana después: rastreando la versión 2 …")
-            if (code := _gelt("crawl", "--config", str(config))) != 0:
-                return code
-            print("3/3 Auditando y escribiendo los informes …")
-            reports = directory / "informes"
-            json_path = reports / "informe.json"
-            settings = load_config(config)
-            with Store(settings.store_path) as store:
-                findings = audit(store, settings)  # once, for the JSON and both HTML reports
-            write_atomic(json_path, json_report.dumps(findings))
-            written = write_reports(settings, ["weekly", "committee"], findings=findings)
+            print(f"2/3 Una semana después ({fecha(CRAWL_DAY[2])}): rastreando la versión 2 …")
+            with clock.pinned(CRAWL_DAY[2]):
+                if (code := _gelt("crawl", "--config", str(config))) != 0:
+                    return code
+                print("3/3 Auditando y escribiendo los informes …")
+                reports = directory / "informes"
+                json_path = reports / "informe.json"
+                settings = load_config(config)
+                with Store(settings.store_path) as store:
+                    findings = audit(store, settings)  # once, for the JSON and both HTML reports
+                write_atomic(json_path, json_report.dumps(findings))
+                written = write_reports(settings, ["weekly", "committee"], findings=findings)
             weekly, committee = (p for p in written if p.suffix == ".html")
             print(f"Listo en {time.monotonic() - started:.0f} s.")
             print(f"  Configuración: {config}")

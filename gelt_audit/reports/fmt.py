@@ -7,51 +7,20 @@ return a dash, so a template never has to guard a missing value itself.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
+from gelt_audit.clock import BOGOTA, local_date, to_datetime
+
 LOCALE = "es_CO"
-BOGOTA = ZoneInfo("America/Bogota")
 DASH = "—"
 # Only these schemes become clickable: a crawled page may link to javascript: or data: URLs,
 # and an e-mail client may not honour the report's Content-Security-Policy.
 SAFE_SCHEMES = ("http", "https", "mailto")
-
-
-def to_datetime(value: Any) -> datetime | None:
-    """An aware datetime from an ISO 8601 string or a datetime (naive ones are taken as UTC)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=BOGOTA)
-    else:
-        try:
-            dt = datetime.fromisoformat(str(value))
-        except ValueError:
-            return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
-
-
-def local_date(value: Any) -> date | None:
-    """The Bogotá calendar date of a timestamp, or the date itself (``YYYY-MM-DD`` strings too)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    dt = to_datetime(value)
-    return dt.astimezone(BOGOTA).date() if dt else None
 
 
 def fecha(value: Any) -> str:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from gelt_audit import clock
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.reports.summary import STATUS_RANK, broken_urls, overall_score
 
@@ -897,7 +898,7 @@ def documents_from_links(findings: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _year(text: str) -> int | None:
     """The latest plausible year a title or file name mentions (1990 to next year)."""
-    this_year = date.today().year
+    this_year = clock.today().year
     years = [int(y) for y in re.findall(r"(?<!\d)(19[89]\d|20\d\d)(?!\d)", text) if 1990 <= int(y) <= this_year + 1]
     return max(years) if years else None
 

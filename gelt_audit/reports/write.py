@@ -21,10 +21,11 @@ import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from gelt_audit import clock
 from gelt_audit.config import Config
 from gelt_audit.reports import csv_export, model
 from gelt_audit.reports import json_report as contract
@@ -275,7 +276,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
 
 
 def _committee(ctx: Context, since: date | None) -> Built:
-    today = local_date(ctx.now) or date.today()
+    today = local_date(ctx.now) or clock.today()
     if since is not None:
         source = "fecha elegida"
     else:
@@ -336,7 +337,7 @@ def build(
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise ReportError(f"Tipo de informe desconocido: {', '.join(unknown)} (use weekly o committee).")
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     templates_dir(config)  # a missing template folder is reported before any audit runs
     with Store(config.store_path) as store:
         ctx = _context(store, config, findings, now, remember)
@@ -420,7 +421,7 @@ def write_index(config: Config, now: datetime | None = None) -> Path:
             "site": {"name": config.site_name, "url": config.site_url},
             "crawl": None,
             "last_attempt": None,
-            "generated_at": now or datetime.now(UTC),
+            "generated_at": now or clock.now(),
         },
     )
     return atomic_write(folder / "index.html", html)
