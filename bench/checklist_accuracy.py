@@ -147,7 +147,9 @@ def synthetic_site(n: int) -> tuple[str, list[PageDoc]]:
     pages = []
     for i in range(n):
         body = " ".join(rnd.choice(words) for _ in range(250))
-        links = "".join(f'<a href="/noticias/n-{rnd.randint(0, 99999)}">Noticia {rnd.randint(0, 9999)}</a> ' for _ in range(8))
+        links = "".join(
+            f'<a href="/noticias/n-{rnd.randint(0, 99999)}">Noticia {rnd.randint(0, 9999)}</a> ' for _ in range(8)
+        )
         html = (
             f"<!doctype html><html><head><title>Página {i} - Alcaldía</title></head><body>"
             f'<header><a href="https://www.gov.co/">GOV.CO</a><nav class="navbar"><ul><li><a href="/transparencia">Transparencia</a></li>{nav}</ul></nav>'
@@ -170,9 +172,11 @@ def speed(n: int) -> str:
     for profile in PROFILES:
         evaluate(load_checklist(profile), index, home_url=home, today=datetime.date(2026, 11, 24))
     t2 = time.process_time()
-    line = (f"{n} páginas sintéticas ({mb:.0f} MB de HTML; menú de 70 enlaces, 8 enlaces propios y 250 palabras por "
-            f"página): índice {t1 - t0:.1f} s de CPU ({(t1 - t0) / n * 1000:.2f} ms/página), evaluación de los dos "
-            f"perfiles {t2 - t1:.1f} s de CPU, en un solo proceso.")
+    line = (
+        f"{n} páginas sintéticas ({mb:.0f} MB de HTML; menú de 70 enlaces, 8 enlaces propios y 250 palabras por "
+        f"página): índice {t1 - t0:.1f} s de CPU ({(t1 - t0) / n * 1000:.2f} ms/página), evaluación de los dos "
+        f"perfiles {t2 - t1:.1f} s de CPU, en un solo proceso."
+    )
     print("\n" + line)
     return line
 

@@ -51,7 +51,9 @@ def cpu_seconds(pid: int) -> float:
 
 
 def config_text(store: str, urls: list[str], at_once: int) -> str:
-    sites = "".join(f'\n[[portfolio.sites]]\nname = "Sitio {i}"\ndepartment = "D{i % 5}"\nurl = "{u}"\n' for i, u in enumerate(urls))
+    sites = "".join(
+        f'\n[[portfolio.sites]]\nname = "Sitio {i}"\ndepartment = "D{i % 5}"\nurl = "{u}"\n' for i, u in enumerate(urls)
+    )
     return (
         "[site]\ndelay = 0\nautothrottle = false\nconcurrency = 4\nmax_pages = 100000\n\n"
         f'[store]\npath = "{store}"\n\n[links]\ncheck_external = false\n\n'

@@ -40,8 +40,25 @@ def tool(name: str) -> str | None:
 
 
 def package_of(path: str) -> str:
-    for key in ("gelt_audit", "scrapy", "twisted", "lxml", "parsel", "w3lib", "sqlite_utils", "sqlite3",
-                "zlib", "hashlib", "urllib", "logging", "json", "re", "queuelib", "OpenSSL", "zope"):
+    for key in (
+        "gelt_audit",
+        "scrapy",
+        "twisted",
+        "lxml",
+        "parsel",
+        "w3lib",
+        "sqlite_utils",
+        "sqlite3",
+        "zlib",
+        "hashlib",
+        "urllib",
+        "logging",
+        "json",
+        "re",
+        "queuelib",
+        "OpenSSL",
+        "zope",
+    ):
         if f"/{key}/" in path or path.endswith(f"/{key}.py") or f"{key}/__init__" in path:
             return key
     if "site-packages" in path:
@@ -74,7 +91,9 @@ def summarise_collapsed(path: Path, top: int = 25) -> str:
         for name in {n_ for n_, _ in names}:
             incl[name] += n
     lines = [f"  {total} muestras"]
-    lines.append("  por paquete (tiempo propio): " + ", ".join(f"{k} {100 * v / total:.0f} %" for k, v in pkg.most_common(10)))
+    lines.append(
+        "  por paquete (tiempo propio): " + ", ".join(f"{k} {100 * v / total:.0f} %" for k, v in pkg.most_common(10))
+    )
     lines.append("  tiempo propio:")
     lines += [f"    {100 * v / total:5.1f} %  {k}" for k, v in own.most_common(top)]
     lines.append("  tiempo inclusivo (funciones del proyecto y de Scrapy):")
@@ -87,7 +106,10 @@ def pyspy(out: Path, name: str, cmd: list[str], cwd: Path) -> Path:
     collapsed = out / f"{name}.collapsed.txt"
     subprocess.run(
         [tool("py-spy"), "record", "--rate", "200", "--format", "raw", "--output", str(collapsed), "--", *cmd],
-        cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return collapsed
 
@@ -113,8 +135,21 @@ def main() -> int:
         cfg = write_config(work, url, args.n)
         with BlackHole(hang), Nginx(base / "nginx", {port: base / "sitio"}):
             phases = [
-                ("baseline", [PY, str(HERE / "baseline.py"), url, "--concurrency", str(CONCURRENCY), "--obey-robots",
-                              "--stats", str(base / "b.json"), "--log", str(base / "b.log")]),
+                (
+                    "baseline",
+                    [
+                        PY,
+                        str(HERE / "baseline.py"),
+                        url,
+                        "--concurrency",
+                        str(CONCURRENCY),
+                        "--obey-robots",
+                        "--stats",
+                        str(base / "b.json"),
+                        "--log",
+                        str(base / "b.log"),
+                    ],
+                ),
                 ("crawl1", [PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)]),
                 ("crawl2", [PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)]),
             ]
@@ -124,10 +159,25 @@ def main() -> int:
                 print(summarise_collapsed(collapsed))
             report = out / "report.pyinstrument.txt"
             subprocess.run(
-                [tool("pyinstrument"), "-r", "text", "-o", str(report),
-                 "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"),
-                 "--config", str(cfg)],
-                cwd=work, check=True, stdout=subprocess.DEVNULL,
+                [
+                    tool("pyinstrument"),
+                    "-r",
+                    "text",
+                    "-o",
+                    str(report),
+                    "-m",
+                    "gelt_audit",
+                    "report",
+                    "--format",
+                    "json",
+                    "--output",
+                    str(work / "informe.json"),
+                    "--config",
+                    str(cfg),
+                ],
+                cwd=work,
+                check=True,
+                stdout=subprocess.DEVNULL,
             )
             print("\n== report --format json (pyinstrument) ==")
             print("\n".join(report.read_text().splitlines()[:60]))

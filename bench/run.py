@@ -159,7 +159,9 @@ def crawl_figures(db: Path) -> list[dict]:
                 "where crawl_id = ? and kind = 'page' and status < 400",
                 [cid],
             ).fetchone()
-            out.append({"id": cid, "pages": pages, "errors": errors, "status": status, "html": html, "unchanged": unchanged})
+            out.append(
+                {"id": cid, "pages": pages, "errors": errors, "status": status, "html": html, "unchanged": unchanged}
+            )
         return out
     finally:
         con.close()
@@ -193,8 +195,18 @@ def tool_crawl(cfg: Path, name: str, launcher: list[str] | None = None) -> dict:
 def baseline_crawl(url: str, workdir: Path) -> dict:
     stats_file = workdir / "baseline-stats.json"
     res = run_child(
-        [PY, str(HERE / "baseline.py"), url, "--concurrency", str(CONCURRENCY), "--obey-robots",
-         "--stats", str(stats_file), "--log", str(workdir / "baseline.log")],
+        [
+            PY,
+            str(HERE / "baseline.py"),
+            url,
+            "--concurrency",
+            str(CONCURRENCY),
+            "--obey-robots",
+            "--stats",
+            str(stats_file),
+            "--log",
+            str(workdir / "baseline.log"),
+        ],
         workdir,
         "baseline",
     )
@@ -292,13 +304,21 @@ def summarise(runs: list[dict]) -> dict:
     fast = [r for r in based if "fast" in r]
     fratios = [r["fast"]["pps"] / r["baseline"]["pps"] for r in fast]
     s["fast_pps"] = med([r["fast"]["pps"] for r in fast]) if fast else None
-    s["fast_ratio"], s["fast_ratio_min"], s["fast_ratio_max"] = med(fratios), min(fratios, default=nan), max(fratios, default=nan)
+    s["fast_ratio"], s["fast_ratio_min"], s["fast_ratio_max"] = (
+        med(fratios),
+        min(fratios, default=nan),
+        max(fratios, default=nan),
+    )
     s["fast_cpu_per_page_ms"] = med([1000 * r["fast"]["cpu"] / r["fast"]["responses"] for r in fast])
     # CPU per response (user + system of the child): less sensitive than wall time to other load.
-    cratios = [(r["baseline"]["cpu"] / r["baseline"]["responses"]) / (r["crawl1"]["cpu"] / r["crawl1"]["responses"])
-               for r in based]
+    cratios = [
+        (r["baseline"]["cpu"] / r["baseline"]["responses"]) / (r["crawl1"]["cpu"] / r["crawl1"]["responses"])
+        for r in based
+    ]
     s["cpu_ratio"] = med(cratios)
-    fcr = [(r["baseline"]["cpu"] / r["baseline"]["responses"]) / (r["fast"]["cpu"] / r["fast"]["responses"]) for r in fast]
+    fcr = [
+        (r["baseline"]["cpu"] / r["baseline"]["responses"]) / (r["fast"]["cpu"] / r["fast"]["responses"]) for r in fast
+    ]
     s["fast_cpu_ratio"] = med(fcr)
     s["tool_wall"] = med([r["crawl1"]["wall"] for r in runs])
     s["base_wall"] = med([r["baseline"]["wall"] for r in based])
@@ -314,8 +334,10 @@ def summarise(runs: list[dict]) -> dict:
     s["re_wall"] = med([r["crawl2"]["wall"] for r in runs])
     s["store_first_per_page"] = med([r["store"]["after1"] / r["store"]["crawls"][0]["pages"] for r in runs])
     s["store_growth"] = med(
-        [(r["store"]["after2"] - r["store"].get("before2", r["store"]["after1"])) / r["store"]["crawls"][1]["pages"]
-         for r in runs]
+        [
+            (r["store"]["after2"] - r["store"].get("before2", r["store"]["after1"])) / r["store"]["crawls"][1]["pages"]
+            for r in runs
+        ]
     )
     s["store_mb"] = med([r["store"]["after2"] / 1e6 for r in runs])
     for phase in ("report1", "report", "html"):
@@ -345,19 +367,55 @@ def _opt(s: dict, key: str, pattern: str) -> str:
 
 
 ROWS: list[tuple[str, str, object]] = [
-    ("Respuestas, primer rastreo (herramienta / base)", "", lambda s: f"{s['responses']:.0f} / {s['base_responses']:.0f}"),
+    (
+        "Respuestas, primer rastreo (herramienta / base)",
+        "",
+        lambda s: f"{s['responses']:.0f} / {s['base_responses']:.0f}",
+    ),
     ("Primer rastreo, páginas/s: herramienta", "", lambda s: f"{s['tool_pps']:.0f}"),
     ("Primer rastreo, páginas/s: Scrapy sin más", "", lambda s: f"{s['base_pps']:.0f}"),
-    ("Razón herramienta/base (mediana [mín–máx])", ">= 0.85 a 10k", lambda s: f"{s['ratio']:.2f} [{s['ratio_min']:.2f}–{s['ratio_max']:.2f}]"),
-    ("CPU por respuesta, ms (herramienta / base)", "", lambda s: f"{s['cpu_per_page_ms']:.1f} / {s['base_cpu_per_page_ms']:.1f}"),
+    (
+        "Razón herramienta/base (mediana [mín–máx])",
+        ">= 0.85 a 10k",
+        lambda s: f"{s['ratio']:.2f} [{s['ratio_min']:.2f}–{s['ratio_max']:.2f}]",
+    ),
+    (
+        "CPU por respuesta, ms (herramienta / base)",
+        "",
+        lambda s: f"{s['cpu_per_page_ms']:.1f} / {s['base_cpu_per_page_ms']:.1f}",
+    ),
     ("Razón por CPU: CPU/resp. base ÷ CPU/resp. herr.", ">= 0.85 a 10k", lambda s: f"{s['cpu_ratio']:.2f}"),
-    ("Con los arreglos propuestos: páginas/s", "", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_pps']:.0f}"),
-    ("Con los arreglos: razón con la base", ">= 0.85 a 10k", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_ratio']:.2f} [{s['fast_ratio_min']:.2f}–{s['fast_ratio_max']:.2f}]"),
-    ("Con los arreglos: CPU por respuesta, ms", "", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_cpu_per_page_ms']:.1f}"),
-    ("Con los arreglos: razón por CPU", ">= 0.85 a 10k", lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_cpu_ratio']:.2f}"),
+    (
+        "Con los arreglos propuestos: páginas/s",
+        "",
+        lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_pps']:.0f}",
+    ),
+    (
+        "Con los arreglos: razón con la base",
+        ">= 0.85 a 10k",
+        lambda s: (
+            "n/d"
+            if s["fast_pps"] is None
+            else f"{s['fast_ratio']:.2f} [{s['fast_ratio_min']:.2f}–{s['fast_ratio_max']:.2f}]"
+        ),
+    ),
+    (
+        "Con los arreglos: CPU por respuesta, ms",
+        "",
+        lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_cpu_per_page_ms']:.1f}",
+    ),
+    (
+        "Con los arreglos: razón por CPU",
+        ">= 0.85 a 10k",
+        lambda s: "n/d" if s["fast_pps"] is None else f"{s['fast_cpu_ratio']:.2f}",
+    ),
     ("Tiempo del primer rastreo, s (herr. / base)", "", lambda s: f"{s['tool_wall']:.1f} / {s['base_wall']:.1f}"),
     ("Re-rastreo sin cambios: peticiones (1.º)", "", lambda s: f"{s['re_requests']:.0f} ({s['first_requests']:.0f})"),
-    ("Re-rastreo: bytes descargados (1.º)", "", lambda s: f"{fmt_bytes(s['re_bytes'])} ({fmt_bytes(s['first_bytes'])})"),
+    (
+        "Re-rastreo: bytes descargados (1.º)",
+        "",
+        lambda s: f"{fmt_bytes(s['re_bytes'])} ({fmt_bytes(s['first_bytes'])})",
+    ),
     ("Re-rastreo: bytes / bytes del 1.º", "<= 5 %", lambda s: f"{100 * s['re_bytes_share']:.1f} %"),
     ("Re-rastreo: páginas HTML con 304", ">= 95 %", lambda s: f"{100 * s['share304']:.1f} %"),
     ("Re-rastreo: tiempo / tiempo del 1.º", "<= 0.5x", lambda s: f"{s['re_wall_ratio']:.2f}x ({s['re_wall']:.1f} s)"),
@@ -382,7 +440,12 @@ def table(summaries: dict[int, dict]) -> str:
     # Rows with nothing measured at any size (e.g. the old "with the fixes" rows) are left out.
     rows = [r for r in rows if any(v not in ("n/d", "nan") for v in r[1:-1])]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))  # noqa: E731
+
+    def line(cells):
+        return "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        )  # noqa: E731
+
     return "\n".join([line(head), "  ".join("-" * w for w in widths), *(line(r) for r in rows)])
 
 
@@ -431,12 +494,22 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="pasadas para N <= 10.000 (por defecto 3)")
     ap.add_argument("--large-runs", type=int, default=1, help="pasadas para N > 10.000 (por defecto 1)")
     ap.add_argument("--no-links", action="store_true", help="omite el caso de enlaces externos")
-    ap.add_argument("--report-runs", type=int, default=1, help="mide los informes en las primeras K pasadas (por defecto 1)")
+    ap.add_argument(
+        "--report-runs", type=int, default=1, help="mide los informes en las primeras K pasadas (por defecto 1)"
+    )
     ap.add_argument("--report-mem-gb", type=float, default=8.0, help="tope de memoria de cada fase de informes (GiB)")
-    ap.add_argument("--no-baseline", action="store_true", help="sin la línea base (p. ej. para repetir sólo la herramienta)")
-    ap.add_argument("--report-timeout", type=float, default=REPORT_TIMEOUT, help="tope de tiempo de cada fase de informes (s)")
-    ap.add_argument("--crawl-only", action="store_true", help="sólo los rastreos de la herramienta (sin base ni informes)")
-    ap.add_argument("--from-json", metavar="ARCHIVO", help="rehace la tabla y el .md de un results-*.json sin medir nada")
+    ap.add_argument(
+        "--no-baseline", action="store_true", help="sin la línea base (p. ej. para repetir sólo la herramienta)"
+    )
+    ap.add_argument(
+        "--report-timeout", type=float, default=REPORT_TIMEOUT, help="tope de tiempo de cada fase de informes (s)"
+    )
+    ap.add_argument(
+        "--crawl-only", action="store_true", help="sólo los rastreos de la herramienta (sin base ni informes)"
+    )
+    ap.add_argument(
+        "--from-json", metavar="ARCHIVO", help="rehace la tabla y el .md de un results-*.json sin medir nada"
+    )
     ap.add_argument("--keep", action="store_true", help="conserva la carpeta temporal (sitios, almacenes, registros)")
     ap.add_argument("--output", help="archivo de resultados (por defecto bench/results-<fecha>.md)")
     args = ap.parse_args()
@@ -529,9 +602,15 @@ def main() -> int:
     notes = html_note(summaries)
     if notes:
         print(notes)
-    out = Path(args.output) if args.output else HERE / f"results-{clock.today().isoformat()}{'-quick' if args.quick else ''}.md"
+    out = (
+        Path(args.output)
+        if args.output
+        else HERE / f"results-{clock.today().isoformat()}{'-quick' if args.quick else ''}.md"
+    )
     out.write_text(results_md(text, lc, summaries, total, args, gen_times, notes), encoding="utf-8")
-    (out.with_suffix(".json")).write_text(json.dumps({"summaries": summaries, "runs": all_runs, "links": lc, "total_s": total}, indent=1, default=str))
+    (out.with_suffix(".json")).write_text(
+        json.dumps({"summaries": summaries, "runs": all_runs, "links": lc, "total_s": total}, indent=1, default=str)
+    )
     print(f"Resultados en {out}")
     return 0
 

@@ -129,7 +129,9 @@ class Generator:
             f"  window.gelt_cfg_{k} = {{'menu': {k}, 'slider': '{rng.choice(WORDS)}', 'delay': {k * 37 % 900}}};"
             for k in range(90)
         )
-        self.style = "\n".join(f".bloque-{k} {{ margin: {k % 9}px; color: #{k * 9973 % 0xFFFFFF:06x}; }}" for k in range(120))
+        self.style = "\n".join(
+            f".bloque-{k} {{ margin: {k % 9}px; color: #{k * 9973 % 0xFFFFFF:06x}; }}" for k in range(120)
+        )
         self.menu = [(page_path(i, n), self._title(i)) for i in range(1, min(n, 19))]
 
     def _title(self, i: int) -> str:
@@ -171,7 +173,9 @@ class Generator:
         broken = i % 5 == 3
         if broken:
             b = i % 97
-            links.append((f"/documentos/retirado-{b}.pdf" if b % 2 else f"/paginas/eliminada-{b}.html", "Enlace antiguo"))
+            links.append(
+                (f"/documentos/retirado-{b}.pdf" if b % 2 else f"/paginas/eliminada-{b}.html", "Enlace antiguo")
+            )
         ext = []
         if self.externals:
             per_page = max(2, -(-self.externals // max(n, 1)) * 2)
@@ -180,46 +184,46 @@ class Generator:
         year = 2020 + i % 7
         fecha, iso = _fecha(rng, year)
         head = (
-            "<!DOCTYPE html>\n<html lang=\"es\">\n<head>\n<meta charset=\"utf-8\">\n"
+            '<!DOCTYPE html>\n<html lang="es">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{title}</title>\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<meta property=\"article:published_time\" content=\"{iso}T08:00:00-05:00\">\n"
-            "<link rel=\"stylesheet\" href=\"/static/estilo.css\">\n"
-            "<link rel=\"icon\" href=\"/static/favicon.ico\">\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta property="article:published_time" content="{iso}T08:00:00-05:00">\n'
+            '<link rel="stylesheet" href="/static/estilo.css">\n'
+            '<link rel="icon" href="/static/favicon.ico">\n'
             f"<style>\n{self.style}\n</style>\n"
-            "<script src=\"/static/app.js\"></script>\n"
+            '<script src="/static/app.js"></script>\n'
             f"<script>\n{self.script}\n</script>\n</head>\n<body>\n"
-            "<a class=\"saltar\" href=\"#contenido\">Saltar al contenido</a>\n"
-            "<header><img src=\"/static/escudo.png\" alt=\"Escudo del municipio\">"
-            "<p class=\"fecha-hoy\">Hoy es lunes 3 de agosto de 2026</p></header>\n"
-            "<nav class=\"menu-principal\"><ul>\n"
-            + "".join(f"<li><a href=\"{u}\">{t}</a></li>\n" for u, t in [("/", "Inicio"), *self.menu])
+            '<a class="saltar" href="#contenido">Saltar al contenido</a>\n'
+            '<header><img src="/static/escudo.png" alt="Escudo del municipio">'
+            '<p class="fecha-hoy">Hoy es lunes 3 de agosto de 2026</p></header>\n'
+            '<nav class="menu-principal"><ul>\n'
+            + "".join(f'<li><a href="{u}">{t}</a></li>\n' for u, t in [("/", "Inicio"), *self.menu])
             + "</ul></nav>\n"
         )
-        crumb_html = " › ".join(f"<a href=\"{page_path(c, n)}\">{self._title(c)}</a>" for c in reversed(crumbs))
+        crumb_html = " › ".join(f'<a href="{page_path(c, n)}">{self._title(c)}</a>' for c in reversed(crumbs))
         body = [
-            f"<div class=\"migas\">{crumb_html}</div>\n<main id=\"contenido\">\n<h1>{title}</h1>\n",
-            f"<p class=\"publicado\">Publicado el {fecha}</p>\n",
+            f'<div class="migas">{crumb_html}</div>\n<main id="contenido">\n<h1>{title}</h1>\n',
+            f'<p class="publicado">Publicado el {fecha}</p>\n',
         ]
         k = 0
         for href, text in links:
             para = self.pool[(i * 31 + k) % len(self.pool)]
             k += 1
-            body.append(f"<p>{para} <a href=\"{href}\">{text}</a></p>\n")
-        body.append("<aside class=\"entidades\"><h2>Entidades aliadas</h2><ul>\n")
-        body.extend(f"<li><a href=\"{u}\">Entidad {u.rsplit('/', 1)[-1]}</a></li>\n" for u in ext)
+            body.append(f'<p>{para} <a href="{href}">{text}</a></p>\n')
+        body.append('<aside class="entidades"><h2>Entidades aliadas</h2><ul>\n')
+        body.extend(f'<li><a href="{u}">Entidad {u.rsplit("/", 1)[-1]}</a></li>\n' for u in ext)
         body.append("</ul></aside>\n")
         size = len(head) + sum(len(b) for b in body) + 400
         while size < target:
             para = self.pool[(i * 31 + k) % len(self.pool)]
             k += 1
-            chunk = f"<p class=\"bloque-{k % 120}\">{para}</p>\n"
+            chunk = f'<p class="bloque-{k % 120}">{para}</p>\n'
             body.append(chunk)
             size += len(chunk)
         foot = (
             "</main>\n<footer><p>Carrera 5 # 4-20, Villa Sintética, Tolima. Conmutador (608) 555 0100.</p>"
-            f"<p class=\"contador-visitas\">Visitas: {100000 + i * 13}</p>"
-            "<a href=\"/transparencia/\">Transparencia y acceso a la información pública</a></footer>\n"
+            f'<p class="contador-visitas">Visitas: {100000 + i * 13}</p>'
+            '<a href="/transparencia/">Transparencia y acceso a la información pública</a></footer>\n'
             "</body>\n</html>\n"
         )
         html = head + "".join(body) + foot
@@ -247,7 +251,9 @@ class Generator:
         # Section index pages that the footer links to.
         (root / "transparencia").mkdir(exist_ok=True)
         if not (root / "transparencia" / "index.html").exists():
-            (root / "transparencia" / "index.html").write_bytes(self.page(0)[0].replace("Inicio -", "Transparencia -").encode())
+            (root / "transparencia" / "index.html").write_bytes(
+                self.page(0)[0].replace("Inicio -", "Transparencia -").encode()
+            )
         docs = root / "documentos"
         docs.mkdir(exist_ok=True)
         pdf = b"%PDF-1.4\n% documento sintetico\n" + b"0" * 2000 + b"\n%%EOF\n"
@@ -260,8 +266,16 @@ class Generator:
         (static / "escudo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 500)
         (static / "favicon.ico").write_bytes(b"\0" * 300)
         (root / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n")
-        return SiteInfo(root, self.n, self.documents, html_bytes, links, broken,
-                        self.externals, -(-self.externals // 10) if self.externals else 0)
+        return SiteInfo(
+            root,
+            self.n,
+            self.documents,
+            html_bytes,
+            links,
+            broken,
+            self.externals,
+            -(-self.externals // 10) if self.externals else 0,
+        )
 
 
 def write_externals(root: Path, externals: int) -> None:

@@ -148,7 +148,9 @@ def audit_summary(findings: dict[str, Any]) -> str:
     )
     if findings.get("last_attempt"):
         attempt = findings["last_attempt"]
-        lines.append(f"Atención: el último rastreo ({attempt['id']}) no terminó: {attempt['error'] or attempt['status']}.")
+        lines.append(
+            f"Atención: el último rastreo ({attempt['id']}) no terminó: {attempt['error'] or attempt['status']}."
+        )
     return "\n".join(lines)
 
 
@@ -333,31 +335,52 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--force", action="store_true", help="reemplaza un archivo de configuración existente")
         elif name == "report":
             kind = p.add_mutually_exclusive_group()
-            kind.add_argument("--weekly", dest="kind", action="store_const", const="weekly",
-                              help="informe semanal para el responsable visible (por defecto)")
-            kind.add_argument("--committee", dest="kind", action="store_const", const="committee",
-                              help="informe para el comité GEL-T")
-            p.add_argument("--since", metavar="FECHA",
-                           help="compara con el rastreo de esta fecha o anterior (AAAA-MM-DD); por defecto, "
-                           "hace una semana (semanal) o el último informe al comité (comité)")
-            p.add_argument("--format", choices=["html", "json", "csv"], default=None,
-                           help="html (por defecto), json o csv; --format json sin --weekly/--committee da el "
-                           "JSON del contrato")
-            p.add_argument("--output", metavar="RUTA",
-                           help="archivo de salida (csv: carpeta); sin --output, html y csv van a la carpeta de "
-                           "informes y json a la salida estándar")
+            kind.add_argument(
+                "--weekly",
+                dest="kind",
+                action="store_const",
+                const="weekly",
+                help="informe semanal para el responsable visible (por defecto)",
+            )
+            kind.add_argument(
+                "--committee", dest="kind", action="store_const", const="committee", help="informe para el comité GEL-T"
+            )
+            p.add_argument(
+                "--since",
+                metavar="FECHA",
+                help="compara con el rastreo de esta fecha o anterior (AAAA-MM-DD); por defecto, "
+                "hace una semana (semanal) o el último informe al comité (comité)",
+            )
+            p.add_argument(
+                "--format",
+                choices=["html", "json", "csv"],
+                default=None,
+                help="html (por defecto), json o csv; --format json sin --weekly/--committee da el JSON del contrato",
+            )
+            p.add_argument(
+                "--output",
+                metavar="RUTA",
+                help="archivo de salida (csv: carpeta); sin --output, html y csv van a la carpeta de "
+                "informes y json a la salida estándar",
+            )
         elif name in ("history", "diff"):
             p.add_argument("url", help="dirección completa de la página")
             if name == "diff":
-                p.add_argument("--from", dest="since", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD)")
-                p.add_argument("--to", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD); por defecto la última")
+                p.add_argument(
+                    "--from", dest="since", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD)"
+                )
+                p.add_argument(
+                    "--to", metavar="FECHA", help="versión en esta fecha o antes (AAAA-MM-DD); por defecto la última"
+                )
         elif name == "ack":
             p.add_argument("url", help="dirección del enlace")
             p.add_argument("--reason", required=True, metavar="TEXTO", help="por qué no es un enlace roto")
             p.add_argument("--until", metavar="FECHA", help="hasta qué fecha (AAAA-MM-DD); sin fecha, indefinidamente")
             p.add_argument("--page", metavar="URL", help="sólo en esta página (por defecto, en todas)")
         elif name == "demo":
-            p.add_argument("--dir", default="gelt-demo", help="carpeta de trabajo de la demostración (por defecto: ./gelt-demo)")
+            p.add_argument(
+                "--dir", default="gelt-demo", help="carpeta de trabajo de la demostración (por defecto: ./gelt-demo)"
+            )
             p.add_argument("--serve", action="store_true", help="deja el sitio de demostración en línea al terminar")
     from gelt_audit.scheduler import add_commands  # lazy: scheduler imports cli's exit codes
 
@@ -397,7 +420,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Error: no queda espacio en el disco{where}; libere espacio y vuelva a ejecutar.", file=sys.stderr)
             return EXIT_ERROR
         log.exception("Error inesperado en «%s»", args.command)
-        print(f"Error inesperado: {type(raise_unexpected).__name__}: {raise_unexpected}. Detalles en el registro de gelt-audit.", file=sys.stderr)
+        print(
+            f"Error inesperado: {type(raise_unexpected).__name__}: {raise_unexpected}. Detalles en el registro de gelt-audit.",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except Exception as exc:  # a person reads this: one line, the traceback goes to the log
         log.exception("Error inesperado en «%s»", args.command)

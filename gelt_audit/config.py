@@ -280,7 +280,9 @@ def parse_config(text: str, path: Path) -> Config:
     _check_url(site["url"], text)
     site["hosts"] = list(_check_str_list(site["hosts"], "site.hosts", text, "site"))
     site["exclude"] = list(_check_str_list(site["exclude"], "site.exclude", text, "site"))
-    site["session_params"] = [p.lower() for p in _check_str_list(site["session_params"], "site.session_params", text, "site")]
+    site["session_params"] = [
+        p.lower() for p in _check_str_list(site["session_params"], "site.session_params", text, "site")
+    ]
     _check_regexes(tuple(site["exclude"]), "site.exclude", text, "site")
     for key in ("max_pages", "max_depth", "max_query_variants", "concurrency", "max_response_mb", "timeout"):
         if site[key] <= 0:
@@ -290,31 +292,50 @@ def parse_config(text: str, path: Path) -> Config:
     # Ranges the crawler can use: 0 bytes would mean "no size limit" to Scrapy.
     for key, low, high in (("max_response_mb", 0.001, 4096), ("timeout", 0.001, 3600), ("delay", 0, 3600)):
         if not low <= site[key] <= high:
-            raise ConfigError(f"'site.{key}'{_where(text, key, 'site')} debe estar entre {low} y {high} (es {site[key]}).")
+            raise ConfigError(
+                f"'site.{key}'{_where(text, key, 'site')} debe estar entre {low} y {high} (es {site[key]})."
+            )
     if tables["targets"]["updates_per_month"] < 0:
-        raise ConfigError(f"'targets.updates_per_month'{_where(text, 'updates_per_month', 'targets')} no puede ser negativo.")
+        raise ConfigError(
+            f"'targets.updates_per_month'{_where(text, 'updates_per_month', 'targets')} no puede ser negativo."
+        )
     if tables["log"]["level"].upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"'log.level'{_where(text, 'level', 'log')} debe ser DEBUG, INFO, WARNING o ERROR.")
 
-    for table, key in (("links", "exclude"), ("links", "entidades"), ("checklist", "profiles"),
-                       ("schedule", "committee_dates"), ("email", "to"), ("alerts", "apprise")):
+    for table, key in (
+        ("links", "exclude"),
+        ("links", "entidades"),
+        ("checklist", "profiles"),
+        ("schedule", "committee_dates"),
+        ("email", "to"),
+        ("alerts", "apprise"),
+    ):
         tables[table][key] = list(_check_str_list(tables[table][key], f"{table}.{key}", text, table))
     _check_regexes(tuple(tables["links"]["exclude"]), "links.exclude", text, "links")
     links = tables["links"]
-    for key, low, high in (("timeout", 0.001, 3600), ("per_host", 1, 64), ("delay", 0, 3600), ("recheck_ok_days", 0, 3650)):
+    for key, low, high in (
+        ("timeout", 0.001, 3600),
+        ("per_host", 1, 64),
+        ("delay", 0, 3600),
+        ("recheck_ok_days", 0, 3650),
+    ):
         if not low <= links[key] <= high:
-            raise ConfigError(f"'links.{key}'{_where(text, key, 'links')} debe estar entre {low} y {high} (es {links[key]}).")
+            raise ConfigError(
+                f"'links.{key}'{_where(text, key, 'links')} debe estar entre {low} y {high} (es {links[key]})."
+            )
     if not 1 <= tables["email"]["port"] <= 65535:
         raise ConfigError(f"'email.port'{_where(text, 'port', 'email')} debe estar entre 1 y 65535.")
     for alias, values in tables["checklist"]["hosts"].items():
         tables["checklist"]["hosts"][alias] = list(
-            _check_str_list(values if isinstance(values, list) else [None], f"checklist.hosts.{alias}", text, "checklist")
+            _check_str_list(
+                values if isinstance(values, list) else [None], f"checklist.hosts.{alias}", text, "checklist"
+            )
         )
     _check_schedule(tables["schedule"], text)
     if tables["links"]["private_addresses"] not in ("auto", "allow", "block"):
         raise ConfigError(
             f"'links.private_addresses'{_where(text, 'private_addresses', 'links')} debe ser \"auto\" (bloquear "
-            "direcciones privadas salvo que el sitio mismo esté en una), \"allow\" o \"block\"."
+            'direcciones privadas salvo que el sitio mismo esté en una), "allow" o "block".'
         )
     store_path = _check_store_path(path.parent / tables["store"]["path"], text)
     dependencias = _parse_dependencias(data.get("dependencias", []), text)
@@ -347,12 +368,16 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 def _check_schedule(schedule: dict[str, Any], text: str) -> None:
     if schedule["crawl"] and not _TIME.match(schedule["crawl"]):
-        raise ConfigError(f"'schedule.crawl'{_where(text, 'crawl', 'schedule')} debe ser una hora HH:MM, p. ej. \"06:00\".")
+        raise ConfigError(
+            f"'schedule.crawl'{_where(text, 'crawl', 'schedule')} debe ser una hora HH:MM, p. ej. \"06:00\"."
+        )
     weekly = schedule["weekly_report"].split()
-    if schedule["weekly_report"] and (len(weekly) != 2 or weekly[0].lower() not in WEEKDAYS or not _TIME.match(weekly[1])):
+    if schedule["weekly_report"] and (
+        len(weekly) != 2 or weekly[0].lower() not in WEEKDAYS or not _TIME.match(weekly[1])
+    ):
         raise ConfigError(
             f"'schedule.weekly_report'{_where(text, 'weekly_report', 'schedule')} debe ser un día y una hora, "
-            f"p. ej. \"lunes 07:00\"."
+            f'p. ej. "lunes 07:00".'
         )
     for value in schedule["committee_dates"]:
         try:
@@ -396,7 +421,9 @@ def _parse_dependencias(
     """[[dependencias]] of the config (or the dependencias of a portfolio site, under ``prefix``)."""
     where = _where(text, "dependencias", None) if where is None else where
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ConfigError(f"'{prefix}dependencias'{where} debe escribirse como [[dependencias]] (tablas con name y match).")
+        raise ConfigError(
+            f"'{prefix}dependencias'{where} debe escribirse como [[dependencias]] (tablas con name y match)."
+        )
     out = []
     names = set()
     for n, item in enumerate(items, 1):

@@ -126,7 +126,7 @@ def _check_dane(value: str, where: str) -> str:
     value = value.strip()
     if value and not _DANE.match(value):
         raise ConfigError(
-            f"{where}: código DANE inválido {value!r}; use 5 dígitos para un municipio (p. ej. \"73124\") "
+            f'{where}: código DANE inválido {value!r}; use 5 dígitos para un municipio (p. ej. "73124") '
             "o 2 para un departamento, como texto (entre comillas) para conservar el cero inicial."
         )
     return value
@@ -138,7 +138,9 @@ def _site_dependencias(items: Any, text: str, label: str, line: int | None) -> t
 
 def _inline_sites(items: Any, text: str) -> list[PortfolioSite]:
     if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise ConfigError(f"'portfolio.sites'{_at(_header_line(text, 'portfolio'))} debe escribirse como [[portfolio.sites]].")
+        raise ConfigError(
+            f"'portfolio.sites'{_at(_header_line(text, 'portfolio'))} debe escribirse como [[portfolio.sites]]."
+        )
     sites = []
     for n, item in enumerate(items, 1):
         label = f"portfolio.sites[{n}]"
@@ -202,7 +204,9 @@ def read_sites_csv(path: Path) -> list[PortfolioSite]:
             continue  # blank lines are common at the end of exported files
         where = f"{path.name}, fila {line}"
         if len(row) < len(header):
-            raise ConfigError(f"'portfolio.sites_csv' ({where}): la fila tiene {len(row)} columnas, se esperaban {len(header)}.")
+            raise ConfigError(
+                f"'portfolio.sites_csv' ({where}): la fila tiene {len(row)} columnas, se esperaban {len(header)}."
+            )
 
         def cell(key: str, row: list[str] = row) -> str:
             return row[columns[key]].strip() if key in columns else ""
@@ -494,7 +498,11 @@ def cmd_crawl(args: Any) -> int:
         why = r.error or _STATUS_ES.get(r.status, r.status)
         print(f"{r.site.label} ({r.site.url}): {why}", file=sys.stderr)
     print(summary, file=sys.stderr)
-    return EXIT_UNREACHABLE if all(r.site_unreachable for r in failed) and len(failed) == len(results) else EXIT_CRAWL_FAILED
+    return (
+        EXIT_UNREACHABLE
+        if all(r.site_unreachable for r in failed) and len(failed) == len(results)
+        else EXIT_CRAWL_FAILED
+    )
 
 
 def _distributed() -> Any:
@@ -529,7 +537,9 @@ def cmd_ranking(args: Any) -> int:
     config = load_config(args.config)
     setup_logging(config)
     if portfolio_of(config) is None:
-        raise CommandError("La configuración no tiene [portfolio]: use 'gelt-audit report' para un solo sitio.", EXIT_CONFIG)
+        raise CommandError(
+            "La configuración no tiene [portfolio]: use 'gelt-audit report' para un solo sitio.", EXIT_CONFIG
+        )
     with Store(config.store_path) as store:
         try:
             data = ranking(store, config)
@@ -561,7 +571,9 @@ def add_commands(sub: Any, add_config: Callable[[Any], None]) -> None:
     crawl = sub.choices.get("crawl")
     if crawl is not None:
         crawl.add_argument(
-            "--redis", metavar="URL", help="rastreo distribuido: siembra los sitios en Redis y espera a los trabajadores"
+            "--redis",
+            metavar="URL",
+            help="rastreo distribuido: siembra los sitios en Redis y espera a los trabajadores",
         )
         crawl.set_defaults(func=cmd_crawl)
     p = sub.add_parser(
@@ -573,7 +585,9 @@ def add_commands(sub: Any, add_config: Callable[[Any], None]) -> None:
     p.add_argument("--redis", required=True, metavar="URL", help="dirección de Redis, p. ej. redis://10.0.0.5:6379/0")
     p.add_argument("--exit-idle", type=float, default=0, metavar="SEGUNDOS",
                    help="terminar tras estos segundos sin sitios por rastrear (por defecto: nunca)")  # fmt: skip
-    p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="detalle del registro")
+    p.add_argument(
+        "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="detalle del registro"
+    )
     p.set_defaults(func=cmd_worker)
     p = sub.add_parser(
         "ranking",
@@ -584,5 +598,7 @@ def add_commands(sub: Any, add_config: Callable[[Any], None]) -> None:
     add_config(p)
     p.add_argument("--format", choices=["html", "json", "csv"], default="html", help="formato del informe")
     p.add_argument("--output", metavar="ARCHIVO", help="archivo de salida (por defecto, la salida estándar)")
-    p.add_argument("--sites-dir", metavar="CARPETA", help="escribe además el informe JSON de cada sitio en esta carpeta")
+    p.add_argument(
+        "--sites-dir", metavar="CARPETA", help="escribe además el informe JSON de cada sitio en esta carpeta"
+    )
     p.set_defaults(func=cmd_ranking)

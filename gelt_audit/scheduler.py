@@ -620,7 +620,9 @@ class _Run:
             subject = f"Para hacer esta semana — {dep['name']} — {self.config.site_name} — {day}"
             text = digest(findings, dep)
             try:
-                send_email(self.config.email, subject, alert_html(self.config.site_name, subject, text), text, [], [address])
+                send_email(
+                    self.config.email, subject, alert_html(self.config.site_name, subject, text), text, [], [address]
+                )
             except DeliveryError as exc:
                 print(f"No se pudo enviar su parte a {address}: {exc}", file=sys.stderr)
                 ok = False

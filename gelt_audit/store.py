@@ -201,7 +201,9 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     db["portfolio_sites"].create(
         {"url": str, "name": str, "department": str, "dane": str, "updated_at": str}, pk="url", if_not_exists=True
     )
-    db["portfolio_summaries"].create({"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True)
+    db["portfolio_summaries"].create(
+        {"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True
+    )
 
 
 def _migration_7(db: sqlite_utils.Database) -> None:
@@ -213,7 +215,13 @@ def _migration_7(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5, _migration_6, _migration_7,
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
+    _migration_6,
+    _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -350,16 +358,20 @@ class Store:
                 "where status = 'running' and site_url = ?",
                 [site_url],
             )
-            return self.db["crawls"].insert(
-                {
-                    "site_url": site_url,
-                    "started_at": utcnow(),
-                    "status": "running",
-                    "pages": 0,
-                    "errors": 0,
-                    "pid": pid,
-                }
-            ).last_pk
+            return (
+                self.db["crawls"]
+                .insert(
+                    {
+                        "site_url": site_url,
+                        "started_at": utcnow(),
+                        "status": "running",
+                        "pages": 0,
+                        "errors": 0,
+                        "pid": pid,
+                    }
+                )
+                .last_pk
+            )
 
     def finish_crawl(
         self, crawl_id: int, status: str = "finished", error: str | None = None, limited: bool = False
@@ -463,7 +475,9 @@ class Store:
         """(key, audit) of the cached judgements of an audit at a version (``prefix``: audit-*)."""
         self.flush_audits()
         where, arg = ("audit like ?", audit + "-%") if prefix else ("audit = ?", audit)
-        rows = self.db.execute(f"select body_hash, audit from body_audits where {where} and version = ?", [arg, version])
+        rows = self.db.execute(
+            f"select body_hash, audit from body_audits where {where} and version = ?", [arg, version]
+        )
         return {(key, name) for key, name in rows}
 
     def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
@@ -479,7 +493,9 @@ class Store:
         if row and row[0] == version:
             return json.loads(row[1])
         result = compute()
-        self._pending_audits.append({"body_hash": body_hash, "audit": audit, "version": version, "result": json.dumps(result)})
+        self._pending_audits.append(
+            {"body_hash": body_hash, "audit": audit, "version": version, "result": json.dumps(result)}
+        )
         if len(self._pending_audits) >= AUDIT_FLUSH:
             self.flush_audits()
         return result

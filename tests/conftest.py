@@ -37,5 +37,3 @@ def config_for(tmp_path):
 @pytest.fixture
 def cli():
     return run_cli
-
-

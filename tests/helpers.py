@@ -34,7 +34,9 @@ def write_config(directory: Path, url: str, extra: str = "", **site: Any) -> Pat
     return path
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run `gelt-audit ARGS` in a subprocess (Twisted's reactor runs once per process)."""
     return subprocess.run(
         [sys.executable, "-m", "gelt_audit", *args],

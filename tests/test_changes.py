@@ -99,7 +99,9 @@ def test_a_footer_edit_is_one_template_change_not_a_change_per_page(versions):
     assert report["changes"] == []
     [template] = report["template_changes"]
     assert template["scope"] == "plantilla"
-    assert ["delete", "· Tel. 601 555 0000"] in template["diff"] and ["insert", "· Tel. 601 555 9999"] in template["diff"]
+    assert ["delete", "· Tel. 601 555 0000"] in template["diff"] and ["insert", "· Tel. 601 555 9999"] in template[
+        "diff"
+    ]
 
 
 def test_noise_that_was_suppressed_stays_visible(versions):

@@ -57,8 +57,10 @@ def test_corpus_precision_and_recall_are_perfect(corpus):
     print(f"{'perfil':18} {'precisión':>9} {'exhaustividad':>13} {'exactos':>9}  VP  FP  FN  VN")
     for profile in PROFILES:
         s = scores_[profile]
-        print(f"{profile:18} {s.precision:9.3f} {s.recall:13.3f} {s.exact:4}/{s.total:<4}  "
-              f"{s.tp:3} {s.fp:3} {s.fn:3} {s.tn:3}")
+        print(
+            f"{profile:18} {s.precision:9.3f} {s.recall:13.3f} {s.exact:4}/{s.total:<4}  "
+            f"{s.tp:3} {s.fp:3} {s.fn:3} {s.tn:3}"
+        )
     for profile in PROFILES:
         s = scores_[profile]
         assert s.mismatches == [], f"{profile}: (caso, item, esperado, obtenido, detalle) {s.mismatches}"
@@ -118,8 +120,14 @@ def test_current_period_quarters_and_out_of_menu_details(corpus):
     custom = by_item(raw[("custom", "ley1712-res1519")])
     assert custom["ley1712.4.10"].status == "cumple" and "III trimestre de 2026" in custom["ley1712.4.10"].detail
     # The same reports a quarter later: the fourth quarter of 2026 is due.
-    later = by_item(evaluate(load_checklist("ley1712-res1519"), CASE["custom"].pages(), home_url=CASE["custom"].home,
-                             today=datetime.date(2027, 2, 15)))
+    later = by_item(
+        evaluate(
+            load_checklist("ley1712-res1519"),
+            CASE["custom"].pages(),
+            home_url=CASE["custom"].home,
+            today=datetime.date(2027, 2, 15),
+        )
+    )
     assert later["ley1712.4.10"].status == "parcial"
     assert "falta el periodo IV trimestre de 2026" in later["ley1712.4.10"].detail
     assert "falta el periodo 2027" in later["ley1712.4.1"].detail
@@ -143,7 +151,13 @@ def test_decoys_do_not_count(corpus):
         assert minimal[item].status == "no_cumple", item
     assert by_item(raw[("minimal", "ley1712-res1519")])["ley1712.menu"].status == "no_cumple"
     custom = by_item(raw[("custom", "gelt-2008")])
-    for item in ("interaccion.encuestas", "info.empleo", "info.ninos", "interaccion.buscador", "info.boletines_publicaciones"):
+    for item in (
+        "interaccion.encuestas",
+        "info.empleo",
+        "info.ninos",
+        "interaccion.buscador",
+        "info.boletines_publicaciones",
+    ):
         assert custom[item].status == "no_cumple", item
 
 
@@ -162,9 +176,13 @@ def test_depth_limit_makes_item_parcial():
         link = f'<a href="{nxt}">Siguiente sección del sitio</a>' if nxt else ""
         body = f"<h1>Página {here}</h1><p>Contenido de la página con texto suficiente para no estar vacía.</p>{link}"
         if nxt is None:
-            body = ('<h1>Peticiones, quejas y reclamos</h1><form method="post"><input type="text" name="nombre">'
-                    '<input type="email" name="correo"><textarea name="mensaje"></textarea></form>')
-        pages.append(PageDoc(home.rstrip("/") + here, 200, f"<html><body>{body}</body></html>", "text/html", FETCHED, None))
+            body = (
+                '<h1>Peticiones, quejas y reclamos</h1><form method="post"><input type="text" name="nombre">'
+                '<input type="email" name="correo"><textarea name="mensaje"></textarea></form>'
+            )
+        pages.append(
+            PageDoc(home.rstrip("/") + here, 200, f"<html><body>{body}</body></html>", "text/html", FETCHED, None)
+        )
     r = by_item(evaluate(load_checklist("gelt-2008"), pages, home_url=home, today=TODAY))["interaccion.pqrsd"]
     assert r.status == "parcial"
     assert "a 4 clics de la página de inicio" in r.detail
@@ -173,11 +191,19 @@ def test_depth_limit_makes_item_parcial():
 def test_malformed_and_odd_pages_do_not_break_the_audit():
     home = "https://www.ejemplo.gov.co/"
     pages = [
-        PageDoc(home, 200, "<html><body><h1>Misión<p>texto <a href='/vision'>Visión</b></table>", "text/html", FETCHED, 0),
+        PageDoc(
+            home, 200, "<html><body><h1>Misión<p>texto <a href='/vision'>Visión</b></table>", "text/html", FETCHED, 0
+        ),
         PageDoc(home + "vacia", 200, "", "text/html", FETCHED, 1),
-        PageDoc(home + "latin", 200, "<?xml version='1.0' encoding='iso-8859-1'?><html><body><h1>Glosario de términos</h1>"
-                "<p>Definición de cada término usado en los trámites y servicios de la alcaldía municipal.</p></body></html>",
-                "text/html; charset=iso-8859-1", FETCHED, 1),
+        PageDoc(
+            home + "latin",
+            200,
+            "<?xml version='1.0' encoding='iso-8859-1'?><html><body><h1>Glosario de términos</h1>"
+            "<p>Definición de cada término usado en los trámites y servicios de la alcaldía municipal.</p></body></html>",
+            "text/html; charset=iso-8859-1",
+            FETCHED,
+            1,
+        ),
         PageDoc(home + "doc.pdf", 200, None, "application/pdf", FETCHED, 1),
         PageDoc(home + "movida", 301, None, "text/html", FETCHED, 1),
         PageDoc(home + "error", 500, "<h1>Presupuesto</h1>", "text/html", FETCHED, 1),
@@ -214,8 +240,13 @@ def test_an_index_from_the_parse_cache_judges_like_a_fresh_parse(tmp_path):
         direct = [run_case(case, c) for c in lists]
         for warm in (False, True):
             read.clear()
-            index = index_site(map(lazy, case.pages()), home_url=case.home, link_states=case.site.link_states,
-                               text_rules=rules, cache=store.cached_audit)
+            index = index_site(
+                map(lazy, case.pages()),
+                home_url=case.home,
+                link_states=case.site.link_states,
+                text_rules=rules,
+                cache=store.cached_audit,
+            )
             store.flush_audits()
             assert [evaluate(c, index, home_url=case.home, today=TODAY) for c in lists] == direct, case.name
             assert (read == []) if warm else bool(read), case.name
@@ -306,8 +337,16 @@ def test_manual_declarations_fill_manual_items_and_indicators(tmp_path):
     path.write_text(MANUAL, encoding="utf-8")
     manual = load_manual(path)
     checklist = load_checklist("gelt-2008")
-    results = by_item(evaluate(checklist, CASE["mintic"].pages(), home_url=CASE["mintic"].home, manual=manual,
-                               signals={"frecuencia_actualizacion": "cumple"}, today=TODAY))
+    results = by_item(
+        evaluate(
+            checklist,
+            CASE["mintic"].pages(),
+            home_url=CASE["mintic"].home,
+            manual=manual,
+            signals={"frecuencia_actualizacion": "cumple"},
+            today=TODAY,
+        )
+    )
     intranet = results["transformacion.intranet"]
     assert (intranet.status, intranet.source) == ("cumple", "manual")
     assert "declarado por el comité el 2026-10-15: Intranet en SharePoint" in intranet.detail
@@ -323,10 +362,21 @@ def test_manual_declarations_fill_manual_items_and_indicators(tmp_path):
     assert transf["cumple"] == 2 and transf["no_cumple"] == 1  # declared items count
     assert transf["score"] == pytest.approx(66.7, abs=0.1)
 
-    inds = {i["id"]: i for i in indicators(list(results.values()), manual,
-                                           {"frecuencia_actualizacion": "3 de 5 dependencias", "responsables_asignados": 5})}
-    assert inds["frecuencia_actualizacion"] == {"id": "frecuencia_actualizacion", "name": inds["frecuencia_actualizacion"]["name"],
-                                                 "target": "4 veces al mes", "value": "3 de 5 dependencias", "source": "auto"}
+    inds = {
+        i["id"]: i
+        for i in indicators(
+            list(results.values()),
+            manual,
+            {"frecuencia_actualizacion": "3 de 5 dependencias", "responsables_asignados": 5},
+        )
+    }
+    assert inds["frecuencia_actualizacion"] == {
+        "id": "frecuencia_actualizacion",
+        "name": inds["frecuencia_actualizacion"]["name"],
+        "target": "4 veces al mes",
+        "value": "3 de 5 dependencias",
+        "source": "auto",
+    }
     assert inds["empalme"]["value"] == 1 and inds["empalme"]["source"] == "auto"
     assert inds["canales_contacto"]["value"] == "funcionando"
     assert inds["fases"]["value"]["info"] == 100.0
@@ -346,28 +396,65 @@ def test_manual_file_errors_name_the_key(tmp_path):
 
 
 def test_signals_with_detail_and_evidence():
-    results = by_item(evaluate(load_checklist("gelt-2008"), [], home_url="https://www.x.gov.co/", today=TODAY, signals={
-        "entidades_aliadas": {"status": "parcial", "detail": "2 de 9 enlaces rotos", "evidence": ["https://www.tolima.gov.co/"]},
-    }))
+    results = by_item(
+        evaluate(
+            load_checklist("gelt-2008"),
+            [],
+            home_url="https://www.x.gov.co/",
+            today=TODAY,
+            signals={
+                "entidades_aliadas": {
+                    "status": "parcial",
+                    "detail": "2 de 9 enlaces rotos",
+                    "evidence": ["https://www.tolima.gov.co/"],
+                },
+            },
+        )
+    )
     r = results["plan.entidades_aliadas"]
     assert (r.status, r.detail, r.evidence) == ("parcial", "2 de 9 enlaces rotos", ("https://www.tolima.gov.co/",))
     with pytest.raises(ValueError, match="signals"):
-        evaluate(load_checklist("gelt-2008"), [], home_url="https://www.x.gov.co/", today=TODAY,
-                 signals={"control_periodico": "excelente"})
+        evaluate(
+            load_checklist("gelt-2008"),
+            [],
+            home_url="https://www.x.gov.co/",
+            today=TODAY,
+            signals={"control_periodico": "excelente"},
+        )
 
 
 INVENTORY = [
-    {"id": "tramite.predial", "phase": "tramites", "name": "Impuesto predial unificado",
-     "requires": "Publicado en el sitio y enlazado a su ficha en GOV.CO",
-     "parts": [{"name": "publicado en el sitio", "keywords": ["impuesto predial"]},
-               {"name": "enlace a GOV.CO / SUIT",
-                "rules": [{"kind": "link_to", "hosts": ["@suit"], "keywords": ["impuesto predial"]}]}]},
-    {"id": "tramite.licencia_construccion", "phase": "tramites", "name": "Licencia de construcción",
-     "parts": [{"name": "publicado en el sitio", "keywords": ["licencia de construccion"]},
-               {"name": "enlace a GOV.CO / SUIT",
-                "rules": [{"kind": "link_to", "hosts": ["@suit"], "keywords": ["licencia de construccion"]}]}]},
-    {"id": "tramite.espectaculos", "phase": "tramites", "name": "Permiso de espectáculos públicos",
-     "keywords": ["espectaculos publicos"]},
+    {
+        "id": "tramite.predial",
+        "phase": "tramites",
+        "name": "Impuesto predial unificado",
+        "requires": "Publicado en el sitio y enlazado a su ficha en GOV.CO",
+        "parts": [
+            {"name": "publicado en el sitio", "keywords": ["impuesto predial"]},
+            {
+                "name": "enlace a GOV.CO / SUIT",
+                "rules": [{"kind": "link_to", "hosts": ["@suit"], "keywords": ["impuesto predial"]}],
+            },
+        ],
+    },
+    {
+        "id": "tramite.licencia_construccion",
+        "phase": "tramites",
+        "name": "Licencia de construcción",
+        "parts": [
+            {"name": "publicado en el sitio", "keywords": ["licencia de construccion"]},
+            {
+                "name": "enlace a GOV.CO / SUIT",
+                "rules": [{"kind": "link_to", "hosts": ["@suit"], "keywords": ["licencia de construccion"]}],
+            },
+        ],
+    },
+    {
+        "id": "tramite.espectaculos",
+        "phase": "tramites",
+        "name": "Permiso de espectáculos públicos",
+        "keywords": ["espectaculos publicos"],
+    },
 ]
 
 
@@ -378,19 +465,24 @@ def test_custom_items_from_config_and_the_tramites_aggregate():
     assert results["tramite.licencia_construccion"].status == "cumple"
     assert results["tramite.espectaculos"].status == "no_cumple"
     agg = results["plan.tramites_suit"]
-    assert agg.status == "parcial" and "2 de 3 cumplen" in agg.detail and "Permiso de espectáculos públicos" in agg.detail
+    assert (
+        agg.status == "parcial" and "2 de 3 cumplen" in agg.detail and "Permiso de espectáculos públicos" in agg.detail
+    )
     inds = {i["id"]: i for i in indicators(list(results.values()), None, {})}
     assert inds["tramites_publicados"]["value"] == "67 %"
     sc = scores(list(results.values()), [checklist])["gelt-2008"]["groups"]
     assert sc["tramites"]["name"] == "tramites" and sc["tramites"]["score"] == pytest.approx(66.7, abs=0.1)
     # without an inventory the aggregate cannot be judged by the crawler
-    plain = by_item(evaluate(load_checklist("gelt-2008"), CASE["mintic"].pages(), home_url=CASE["mintic"].home, today=TODAY))
+    plain = by_item(
+        evaluate(load_checklist("gelt-2008"), CASE["mintic"].pages(), home_url=CASE["mintic"].home, today=TODAY)
+    )
     assert plain["plan.tramites_suit"].status == "manual"
 
 
 def test_profile_file_extending_a_bundled_profile(tmp_path):
     path = tmp_path / "cajamarca.toml"
-    path.write_text("""
+    path.write_text(
+        """
 [profile]
 extends = "gelt-2008"
 
@@ -403,7 +495,9 @@ id = "tramite.predial"
 phase = "tramites"
 name = "Impuesto predial unificado"
 keywords = ["impuesto predial"]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     checklist = load_checklist(str(path))
     assert checklist.profile == "gelt-2008" and checklist.item("tramite.predial").group == "tramites"
     assert checklist.group("tramites").weight == 2
@@ -420,7 +514,9 @@ def test_scores_weighting_and_exclusions():
     counted = info["cumple"] + info["parcial"] + info["no_cumple"]
     assert info["score"] == pytest.approx(100 * (info["cumple"] + 0.5 * info["parcial"]) / counted, abs=0.1)
     groups = [g for g in sc["groups"].values() if g["score"] is not None]
-    assert sc["overall"] == pytest.approx(sum(g["weight"] * g["score"] for g in groups) / sum(g["weight"] for g in groups), abs=0.1)
+    assert sc["overall"] == pytest.approx(
+        sum(g["weight"] * g["score"] for g in groups) / sum(g["weight"] for g in groups), abs=0.1
+    )
     # transformacion: ventanilla única only (the two manual items are left out)
     assert sc["groups"]["transformacion"]["manual"] == 2 and sc["groups"]["transformacion"]["score"] == 0.0
     # weights matter
@@ -438,27 +534,48 @@ def _write(tmp_path, items: str) -> str:
     return str(path)
 
 
-@pytest.mark.parametrize(("items", "message"), [
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["alfa"]\ncolor = "azul"\n',
-     r"perfil.toml: item 'info.x': clave 'color': clave desconocida"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "magia" }]\n',
-     r"item 'info.x': clave 'rules\[0\].kind': tipo de regla desconocido"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "footer", pattern = "fax" }]\n',
-     r"item 'info.x': clave 'rules\[0\].pattern': patrón desconocido 'fax'"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["alfa"]\ncurrent = "siempre"\n',
-     r"item 'info.x': clave 'current'"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\n',
-     r"item 'info.x': clave 'rules': el item no tiene reglas"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["de"]\n',
-     r"item 'info.x': clave 'keywords': la palabra clave 'de' queda vacía"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["alfa"]\n[[items]]\nid = "info.x"\nphase = "info"\nname = "Y"\nkeywords = ["beta"]\n',
-     r"item 'info.x': clave 'id': identificador repetido"),
-    ('[[items]]\nid = "info.x"\nname = "X"\nkeywords = ["alfa"]\n', r"item 'info.x': clave 'phase'"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "form", purpose = "magia" }]\n',
-     r"clave 'rules\[0\].purpose'"),
-    ('[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "url", keywords = ["alfa"] }]\n',
-     r"clave 'rules\[0\].keywords': clave no válida para una regla 'url'"),
-])
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["alfa"]\ncolor = "azul"\n',
+            r"perfil.toml: item 'info.x': clave 'color': clave desconocida",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "magia" }]\n',
+            r"item 'info.x': clave 'rules\[0\].kind': tipo de regla desconocido",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "footer", pattern = "fax" }]\n',
+            r"item 'info.x': clave 'rules\[0\].pattern': patrón desconocido 'fax'",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["alfa"]\ncurrent = "siempre"\n',
+            r"item 'info.x': clave 'current'",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\n',
+            r"item 'info.x': clave 'rules': el item no tiene reglas",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["de"]\n',
+            r"item 'info.x': clave 'keywords': la palabra clave 'de' queda vacía",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nkeywords = ["alfa"]\n[[items]]\nid = "info.x"\nphase = "info"\nname = "Y"\nkeywords = ["beta"]\n',
+            r"item 'info.x': clave 'id': identificador repetido",
+        ),
+        ('[[items]]\nid = "info.x"\nname = "X"\nkeywords = ["alfa"]\n', r"item 'info.x': clave 'phase'"),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "form", purpose = "magia" }]\n',
+            r"clave 'rules\[0\].purpose'",
+        ),
+        (
+            '[[items]]\nid = "info.x"\nphase = "info"\nname = "X"\nrules = [{ kind = "url", keywords = ["alfa"] }]\n',
+            r"clave 'rules\[0\].keywords': clave no válida para una regla 'url'",
+        ),
+    ],
+)
 def test_bad_checklist_data_names_file_item_and_key(tmp_path, items, message):
     with pytest.raises(ValueError, match=message):
         load_checklist(_write(tmp_path, items))
@@ -468,5 +585,7 @@ def test_unknown_profile_and_bad_config_items():
     with pytest.raises(ValueError, match="perfil de lista de chequeo desconocido 'gelt-2099'.*gelt-2008"):
         load_checklist("gelt-2099")
     with pytest.raises(ValueError, match=r"gelt.toml: item 'tramite.x': clave 'weight'"):
-        extra_items([{"id": "tramite.x", "phase": "tramites", "name": "X", "keywords": ["x"], "weight": "mucho"}],
-                    source="gelt.toml")
+        extra_items(
+            [{"id": "tramite.x", "phase": "tramites", "name": "X", "keywords": ["x"], "weight": "mucho"}],
+            source="gelt.toml",
+        )

@@ -38,11 +38,16 @@ value = "7 de 7"
 
 
 def test_an_item_added_in_the_config_and_the_committee_declarations_are_judged(serve, config_for):
-    site = serve({"/": page("Inicio", body="<a href='/radio/'>Emisora comunitaria</a>"), "/radio/": page(
-        "Emisora comunitaria",
-        body="<p>La emisora comunitaria Nubes Estéreo 98.4 FM transmite la programación cultural del municipio, "
-        "los boletines de la alcaldía y los espacios de participación ciudadana de lunes a sábado.</p>",
-    )})
+    site = serve(
+        {
+            "/": page("Inicio", body="<a href='/radio/'>Emisora comunitaria</a>"),
+            "/radio/": page(
+                "Emisora comunitaria",
+                body="<p>La emisora comunitaria Nubes Estéreo 98.4 FM transmite la programación cultural del municipio, "
+                "los boletines de la alcaldía y los espacios de participación ciudadana de lunes a sábado.</p>",
+            ),
+        }
+    )
     config = config_for(site.url, extra=OWN_ITEM)
     (config.parent / "comite.toml").write_text(DECLARATIONS, encoding="utf-8")
     crawl(config)
@@ -50,7 +55,10 @@ def test_an_item_added_in_the_config_and_the_committee_declarations_are_judged(s
     items = {c["item"]: c for c in report["checklist"]}
     assert items["plan.emisora"]["status"] == "cumple"
     assert site.url + "radio/" in items["plan.emisora"]["evidence"]
-    assert (items["transformacion.intranet"]["status"], items["transformacion.intranet"]["source"]) == ("cumple", "manual")
+    assert (items["transformacion.intranet"]["status"], items["transformacion.intranet"]["source"]) == (
+        "cumple",
+        "manual",
+    )
     declared = next(i for i in report["indicators"] if i["id"] == "puntos_internet")
     assert (declared["value"], declared["source"]) == ("7 de 7", "manual")
     assert report["checklist_scores"]["gelt-2008"]["overall"] > 0
@@ -59,7 +67,9 @@ def test_an_item_added_in_the_config_and_the_committee_declarations_are_judged(s
 def test_a_bad_checklist_file_is_a_clear_config_error(serve, config_for):
     site = serve({"/": page("Inicio")})
     config = config_for(site.url, extra='[checklist]\nfile = "propia.toml"\n')
-    (config.parent / "propia.toml").write_text('[profile]\nid = "propia"\n[[items]]\nid = "x"\nrules = [{ kind = "magia" }]\n', encoding="utf-8")
+    (config.parent / "propia.toml").write_text(
+        '[profile]\nid = "propia"\n[[items]]\nid = "x"\nrules = [{ kind = "magia" }]\n', encoding="utf-8"
+    )
     crawl(config)
     result = run_cli("report", "--config", str(config))
     assert result.returncode == 2
@@ -86,8 +96,10 @@ def _indexed(store: Store, crawl_: Crawl, config) -> tuple[engine.SiteIndex, lis
 
     lists = compliance.checklists(config)
     index = engine.index_site(
-        (counted(d) for d in compliance.page_docs(store, crawl_)), home_url=config.site_url,
-        text_rules=engine.text_rules(lists), cache=store.cached_audit,
+        (counted(d) for d in compliance.page_docs(store, crawl_)),
+        home_url=config.site_url,
+        text_rules=engine.text_rules(lists),
+        cache=store.cached_audit,
     )
     store.flush_audits()
     return index, read
@@ -95,20 +107,30 @@ def _indexed(store: Store, crawl_: Crawl, config) -> tuple[engine.SiteIndex, lis
 
 def _judged(index: engine.SiteIndex, config) -> list[engine.ItemResult]:
     return [
-        r for c in compliance.checklists(config)
+        r
+        for c in compliance.checklists(config)
         for r in engine.evaluate(c, index, home_url=config.site_url, today=datetime.date(2026, 11, 25))
     ]
 
 
 SITE = {
-    "/": page("Inicio", body="<p><a href='/contacto/'>Contáctenos</a> <a href='/glosario/'>Glosario</a></p>",
-              links=("/", "/contacto/", "/glosario/")),
-    "/contacto/": page("Contáctenos", body="<p>Dirección: Calle 10 # 4-21, palacio municipal. Teléfono 601 555 1234. "
-                       "Correo contactenos@prueba.gov.co, de lunes a viernes de 8:00 a.m. a 5:00 p.m.</p>",
-                       links=("/", "/contacto/", "/glosario/")),
-    "/glosario/": page("Glosario", body="<dl><dt>PQRSD</dt><dd>Peticiones, quejas, reclamos, sugerencias y "
-                       "denuncias que cualquier persona presenta ante la alcaldía.</dd></dl>",
-                       links=("/", "/contacto/", "/glosario/")),
+    "/": page(
+        "Inicio",
+        body="<p><a href='/contacto/'>Contáctenos</a> <a href='/glosario/'>Glosario</a></p>",
+        links=("/", "/contacto/", "/glosario/"),
+    ),
+    "/contacto/": page(
+        "Contáctenos",
+        body="<p>Dirección: Calle 10 # 4-21, palacio municipal. Teléfono 601 555 1234. "
+        "Correo contactenos@prueba.gov.co, de lunes a viernes de 8:00 a.m. a 5:00 p.m.</p>",
+        links=("/", "/contacto/", "/glosario/"),
+    ),
+    "/glosario/": page(
+        "Glosario",
+        body="<dl><dt>PQRSD</dt><dd>Peticiones, quejas, reclamos, sugerencias y "
+        "denuncias que cualquier persona presenta ante la alcaldía.</dd></dl>",
+        links=("/", "/contacto/", "/glosario/"),
+    ),
 }
 
 
@@ -132,9 +154,12 @@ def test_a_page_parsed_by_an_earlier_audit_is_not_parsed_again(serve, config_for
     assert _judged(index, config) == _judged(fresh, config)  # the same verdicts as a fresh parse
 
     # A re-crawl with one page changed: only that page is parsed.
-    site.routes["/glosario/"] = page("Glosario", body="<dl><dt>SECOP</dt><dd>Sistema electrónico de contratación "
-                                     "pública donde la alcaldía publica sus procesos.</dd></dl>",
-                                     links=("/", "/contacto/", "/glosario/"))
+    site.routes["/glosario/"] = page(
+        "Glosario",
+        body="<dl><dt>SECOP</dt><dd>Sistema electrónico de contratación "
+        "pública donde la alcaldía publica sus procesos.</dd></dl>",
+        links=("/", "/contacto/", "/glosario/"),
+    )
     crawl(config_path)
     second = store.latest_crawl(config.site_url)
     assert second.id != first.id
@@ -157,6 +182,9 @@ def test_a_new_parse_version_or_new_text_rules_parse_every_page_again(serve, con
     assert len(_indexed(store, latest, config)[1]) == 3
     assert _indexed(store, latest, config)[1] == []
     # an item of the config with a text rule of its own: every page must answer it
-    own = config_for(site.url, extra='[[checklist.items]]\nid = "plan.emisora"\nphase = "plan"\nname = "Emisora"\n'
-                     'rules = [{ kind = "text", keywords = ["emisora comunitaria"] }]\n')
+    own = config_for(
+        site.url,
+        extra='[[checklist.items]]\nid = "plan.emisora"\nphase = "plan"\nname = "Emisora"\n'
+        'rules = [{ kind = "text", keywords = ["emisora comunitaria"] }]\n',
+    )
     assert len(_indexed(store, latest, load_config(own))[1]) == 3

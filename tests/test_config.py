@@ -56,7 +56,10 @@ def test_a_good_config_is_read_with_defaults(tmp_path):
         (('url = "https://www.cajamarca-tolima.gov.co/"\n', ""), "Falta la clave obligatoria 'site.url'"),
         (('url = "https://www.cajamarca-tolima.gov.co/"', 'url = "cajamarca.gov.co"'), "'site.url' (línea 3)"),
         (('path = "gelt.db"', 'path = "no/existe/gelt.db"'), "'store.path' (línea 7): la carpeta"),
-        (('responsable = "Ana Pérez"', 'responsable = "Ana"\ncargo = "x"'), "Clave desconocida 'dependencias[1].cargo' (línea 12)"),
+        (
+            ('responsable = "Ana Pérez"', 'responsable = "Ana"\ncargo = "x"'),
+            "Clave desconocida 'dependencias[1].cargo' (línea 12)",
+        ),
         (('match = ["/hacienda/"]', 'match = ["hacienda"]'), "'dependencias[1].match'"),
         (("[targets]", "[metas]"), "Sección desconocida 'metas' (línea 14)"),
         (("max_pages = 100", "max_pages = 100\n[site]"), "TOML inválido"),

@@ -137,7 +137,9 @@ def test_legacy_encodings_are_decoded(serve, config_for):
         {
             "/": page("Inicio", links=("/viejo.html", "/otro.html")),
             "/viejo.html": Resource(latin.encode("iso-8859-1"), headers={"Content-Type": "text/html"}),
-            "/otro.html": Resource(cp1252.encode("cp1252"), headers={"Content-Type": "text/html; charset=windows-1252"}),
+            "/otro.html": Resource(
+                cp1252.encode("cp1252"), headers={"Content-Type": "text/html; charset=windows-1252"}
+            ),
         }
     )
     config = config_for(site.url)

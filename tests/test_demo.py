@@ -37,7 +37,9 @@ def test_demo_report_lists_every_page_with_status_and_title(demo):
     html_paths = [
         path
         for path, res in demo_site(2).items()
-        if res.status == 200 and "html" in res.headers.get("Content-Type", "") and not path.startswith(("/admin", "/calendario"))
+        if res.status == 200
+        and "html" in res.headers.get("Content-Type", "")
+        and not path.startswith(("/admin", "/calendario"))
         and "sid=" not in path
     ]
     missing = [path for path in html_paths if path not in pages]
@@ -51,7 +53,9 @@ def test_demo_legacy_pages_are_decoded(demo):
     directory, _, report = demo
     with Store(directory / "demo.db") as store:
         crawl = store.latest_crawl()
-        texts = {rel(s["url"]): store.body(s["body_hash"])["main_text"] for s in store.snapshots(crawl.id) if s["body_hash"]}
+        texts = {
+            rel(s["url"]): store.body(s["body_hash"])["main_text"] for s in store.snapshots(crawl.id) if s["body_hash"]
+        }
     for legacy in LEGACY_PAGES:
         if legacy["path"] in texts:
             assert legacy["sample"] in texts[legacy["path"]], legacy
@@ -68,7 +72,15 @@ def test_demo_changes_are_exactly_the_planted_ones(demo):
     changed = {e["dependencia"] for e in EXPECTED_CHANGES if e["dependencia"]}
     for name, dep in deps.items():
         assert (dep["updates_by_signal"]["rastreo"] == 1) == (name in changed), name
-        assert set(dep) >= {"name", "responsable", "pages", "updates_this_month", "target", "last_update", "meets_target"}
+        assert set(dep) >= {
+            "name",
+            "responsable",
+            "pages",
+            "updates_this_month",
+            "target",
+            "last_update",
+            "meets_target",
+        }
 
 
 def test_demo_documents_inventory_has_format_year_and_dependencia(demo):
@@ -79,7 +91,9 @@ def test_demo_documents_inventory_has_format_year_and_dependencia(demo):
     hacienda = [d for d in docs if d["dependencia"] == "Secretaría de Hacienda"]
     assert hacienda and any(d["year"] for d in hacienda)
     broken = [d for d in docs if d["status"] == 404]
-    assert {urlsplit(d["url"]).path for d in broken} >= {"/dependencias/hacienda/documentos/estatuto-tributario-2012.pdf"}
+    assert {urlsplit(d["url"]).path for d in broken} >= {
+        "/dependencias/hacienda/documentos/estatuto-tributario-2012.pdf"
+    }
 
 
 def test_demo_links_report_every_planted_broken_link_and_redirect(demo):
@@ -90,7 +104,11 @@ def test_demo_links_report_every_planted_broken_link_and_redirect(demo):
     for planted in BROKEN_LINKS:
         if 2 not in planted["versions"]:
             continue
-        key = planted["target"] if not planted.get("external") else next(u for u in links if u.endswith(planted["target"]))
+        key = (
+            planted["target"]
+            if not planted.get("external")
+            else next(u for u in links if u.endswith(planted["target"]))
+        )
         assert links[key]["state"] == "broken", planted
         assert any(rel(p) == planted["on"] for p in links[key]["found_on"]), planted
     for redirect in REDIRECTS:
@@ -126,12 +144,18 @@ def test_demo_checklist_both_profiles_with_evidence_and_the_planted_regression(d
         assert items[item]["status"] == "no_aplica", item
     assert [r["item"] for r in report["regressions"]] == CHECKLIST_REGRESSED
     met = [c for c in report["checklist"] if c["status"] == "cumple"]
-    assert met and all(c["evidence"] and c["snapshot_date"] for c in met if c["source"] == "auto" and c["item"] != "plan.control_periodico")
+    assert met and all(
+        c["evidence"] and c["snapshot_date"]
+        for c in met
+        if c["source"] == "auto" and c["item"] != "plan.control_periodico"
+    )
     # the trámites inventory in the demo's config: each one published and linked to GOV.CO
     tramites = [c for c in report["checklist"] if c["item"].startswith("tramite.")]
     assert len(tramites) == 10 and all(c["status"] == "cumple" for c in tramites)
     indicators = {i["id"]: i for i in report["indicators"]}
-    assert indicators["tramites_publicados"]["value"] == "100 %" and indicators["tramites_publicados"]["source"] == "auto"
+    assert (
+        indicators["tramites_publicados"]["value"] == "100 %" and indicators["tramites_publicados"]["source"] == "auto"
+    )
     assert report["allied"]["count"] >= 10
 
 

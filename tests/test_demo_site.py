@@ -65,6 +65,7 @@ def server(versions):
 # helpers
 # ---------------------------------------------------------------------------------------------
 
+
 def is_html(res: Resource) -> bool:
     return res.status == 200 and res.headers.get("Content-Type", "").startswith("text/html")
 
@@ -112,8 +113,11 @@ def outgoing(page: str, res: Resource) -> list[tuple[str, str]]:
     """(attribute value, absolute URL) for every href/src/action of a page."""
     doc = parse(res)
     out = []
-    for el, attr in [(e, "href") for e in doc.xpath("//a[@href]|//link[@href]")] + \
-                    [(e, "src") for e in doc.xpath("//img[@src]")] + [(e, "action") for e in doc.xpath("//form[@action]")]:
+    for el, attr in (
+        [(e, "href") for e in doc.xpath("//a[@href]|//link[@href]")]
+        + [(e, "src") for e in doc.xpath("//img[@src]")]
+        + [(e, "action") for e in doc.xpath("//form[@action]")]
+    ):
         value = el.get(attr)
         if value.startswith(("mailto:", "tel:")):
             continue
@@ -128,6 +132,7 @@ def is_calendar_or_alias(path: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # served over HTTP
 # ---------------------------------------------------------------------------------------------
+
 
 def test_home_robots_sitemap_and_pdf_over_http(server, allied):
     status, headers, body = fetch(server.url)
@@ -211,6 +216,7 @@ def test_allied_site_answers_all_but_the_planted_404(allied):
 # structure of the generated site
 # ---------------------------------------------------------------------------------------------
 
+
 def test_deterministic():
     assert site.demo_site(1) == site.demo_site(1)
     assert site.demo_site(2, "http://127.0.0.1:5555/") == site.demo_site(2, "http://127.0.0.1:5555/")
@@ -240,8 +246,12 @@ def test_every_page_uses_the_shared_template(versions, allied):
             assert "Lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m." in footer
             assert "notificacionesjudiciales@" in footer and "Carrera 4" in footer
             hrefs = {a.get("href") for a in doc.findall(".//footer//a")}
-            assert {"/politicas/politica-de-privacidad/", "/politicas/terminos-y-condiciones/",
-                    "/mapa-del-sitio/", "/admin/"} <= hrefs
+            assert {
+                "/politicas/politica-de-privacidad/",
+                "/politicas/terminos-y-condiciones/",
+                "/mapa-del-sitio/",
+                "/admin/",
+            } <= hrefs
 
 
 def test_dependencias_sections(versions):
@@ -295,6 +305,7 @@ def test_pqrsd_form_has_minimum_fields(versions):
 # v1 -> v2 ground truth
 # ---------------------------------------------------------------------------------------------
 
+
 def test_expected_changes_are_exactly_the_main_content_changes(versions):
     r1, r2 = versions[1], versions[2]
     h1, h2 = html_paths(r1), html_paths(r2)
@@ -306,16 +317,25 @@ def test_expected_changes_are_exactly_the_main_content_changes(versions):
     for c in site.EXPECTED_CHANGES:
         assert c["dependencia"] == site.dependencia_for(c["path"])
     assert {c["dependencia"] for c in site.EXPECTED_CHANGES} == {
-        None, "Secretaría de Hacienda", "Secretaría de Planeación", "Secretaría de Gobierno"}
+        None,
+        "Secretaría de Hacienda",
+        "Secretaría de Planeación",
+        "Secretaría de Gobierno",
+    }
     by_path = {c["path"]: c for c in site.EXPECTED_CHANGES}
-    assert by_path["/transparencia/planeacion-presupuesto-e-informes/presupuesto-general/"]["dependencia"] == \
-        "Secretaría de Hacienda"
+    assert (
+        by_path["/transparencia/planeacion-presupuesto-e-informes/presupuesto-general/"]["dependencia"]
+        == "Secretaría de Hacienda"
+    )
     assert sum(c["kind"] == "removed" for c in site.EXPECTED_CHANGES) in (1, 2)
-    assert any(c["kind"] == "added" and c["path"].startswith("/noticias/") and "?" not in c["path"]
-               for c in site.EXPECTED_CHANGES)
+    assert any(
+        c["kind"] == "added" and c["path"].startswith("/noticias/") and "?" not in c["path"]
+        for c in site.EXPECTED_CHANGES
+    )
     # non-HTML: only the sitemap changes
-    other = {p for p in set(r1) | set(r2) if p not in h1 | h2
-             and (p not in r1 or p not in r2 or r1[p].body != r2[p].body)}
+    other = {
+        p for p in set(r1) | set(r2) if p not in h1 | h2 and (p not in r1 or p not in r2 or r1[p].body != r2[p].body)
+    }
     assert other == {c["path"] for c in site.NON_HTML_CHANGES}
 
 
@@ -325,8 +345,9 @@ def test_noise_only_pages_differ_in_bytes_not_in_text(versions):
     assert set(site.MARKUP_ONLY_PATHS) | set(site.ENCODING_CHANGED_PATHS) <= noise
     assert not noise & {c["path"] for c in site.EXPECTED_CHANGES}
     common = html_paths(r1) & html_paths(r2)
-    assert noise == {p for p in common if not p.startswith("/admin/") and "?sid=" not in p} - \
-        {c["path"] for c in site.EXPECTED_CHANGES}
+    assert noise == {p for p in common if not p.startswith("/admin/") and "?sid=" not in p} - {
+        c["path"] for c in site.EXPECTED_CHANGES
+    }
     for path in noise:
         assert r1[path].body != r2[path].body, path
         assert main_text(r1[path]) == main_text(r2[path]), path
@@ -359,6 +380,7 @@ def test_changed_pages_get_later_last_modified(versions):
 # planted problems
 # ---------------------------------------------------------------------------------------------
 
+
 def test_no_unplanned_broken_links(versions, allied):
     allied_routes = site.allied_site()
     for v, routes in versions.items():
@@ -367,7 +389,7 @@ def test_no_unplanned_broken_links(versions, allied):
         for page in html_paths(routes):
             for value, url in outgoing(page, routes[page]):
                 if url.startswith(allied.url):
-                    target = url[len(allied.url):]
+                    target = url[len(allied.url) :]
                     if "/" + target not in allied_routes:
                         assert (page, target) in planted, (page, url)
                         seen.add((page, target))
@@ -442,8 +464,15 @@ def test_checklist_ground_truth(versions):
 
     text = {v: all_text(r) for v, r in versions.items()}
     for v in (1, 2):  # deliberately absent in both versions
-        for pattern in [r"\bchat\b", r"\bforos?\b", r"ventanilla", r"pliegos? tipo", r"modelos? de contrato",
-                        r"defensa (judicial|p[uú]blica)", r"da[nñ]o antijur[ií]dico"]:
+        for pattern in [
+            r"\bchat\b",
+            r"\bforos?\b",
+            r"ventanilla",
+            r"pliegos? tipo",
+            r"modelos? de contrato",
+            r"defensa (judicial|p[uú]blica)",
+            r"da[nñ]o antijur[ií]dico",
+        ]:
             assert not re.search(pattern, text[v]), (v, pattern)
     assert site.CHECKLIST_REGRESSED == ["info.glosario"]
     assert "glosario" in text[1] and "glosario" not in text[2]
@@ -452,10 +481,12 @@ def test_checklist_ground_truth(versions):
     ejecucion = parse(versions[1]["/transparencia/planeacion-presupuesto-e-informes/ejecucion-presupuestal/"])
     docs = " ".join(a.text_content() + " " + a.get("href") for a in ejecucion.xpath("//main//a"))
     assert "2025" in docs and "2026" not in docs
-    for path, needle in [("/transparencia/contratacion/plan-anual-de-adquisiciones/", "2026"),
-                         ("/transparencia/planeacion-presupuesto-e-informes/presupuesto-general/", "2026"),
-                         ("/transparencia/planeacion-presupuesto-e-informes/plan-de-accion/", "Plan de acción 2026"),
-                         ("/transparencia/planeacion-presupuesto-e-informes/informes-de-gestion/", "vigencia 2025"),
-                         ("/transparencia/planeacion-presupuesto-e-informes/informes-pqrsd/", "trimestre de 2026")]:
+    for path, needle in [
+        ("/transparencia/contratacion/plan-anual-de-adquisiciones/", "2026"),
+        ("/transparencia/planeacion-presupuesto-e-informes/presupuesto-general/", "2026"),
+        ("/transparencia/planeacion-presupuesto-e-informes/plan-de-accion/", "Plan de acción 2026"),
+        ("/transparencia/planeacion-presupuesto-e-informes/informes-de-gestion/", "vigencia 2025"),
+        ("/transparencia/planeacion-presupuesto-e-informes/informes-pqrsd/", "trimestre de 2026"),
+    ]:
         for routes in versions.values():
             assert needle in main_text(routes[path]), path

@@ -76,7 +76,9 @@ def workers(redis_url: str) -> Iterator[callable]:
         new = [
             subprocess.Popen(
                 [sys.executable, "-m", "gelt_audit", "worker", "--redis", redis_url, "--exit-idle", "60"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
             )  # fmt: skip
             for _ in range(n)
         ]
@@ -124,7 +126,12 @@ def fixture_site(name: str, n: int) -> dict[str, Resource]:
         "/robots.txt": Resource(b"User-agent: *\nDisallow: /privado/\n", headers={"Content-Type": "text/plain"}),
         "/solo-sitemap/": page(f"Solo en el sitemap {name}"),
     }
-    routes.update({f"/p{i}/": page(f"{name} {i}", f"<p>Página {i}</p>", links=(f"/p{(i + 1) % n}/", "/privado/x")) for i in range(n)})
+    routes.update(
+        {
+            f"/p{i}/": page(f"{name} {i}", f"<p>Página {i}</p>", links=(f"/p{(i + 1) % n}/", "/privado/x"))
+            for i in range(n)
+        }
+    )
     return routes
 
 

@@ -79,7 +79,10 @@ def test_links_keep_text_tag_and_line():
     assert (contact.text, contact.tag, contact.attr) == ("Contacto", "a", "href")
     assert contact.line == 5  # the footer line of TEMPLATE
     assert by_url["https://alcaldia.example.gov.co/hacienda/a.jpg"].tag == "img"
-    assert follow_targets(info.links)[:2] == ["https://alcaldia.example.gov.co/", "https://alcaldia.example.gov.co/hacienda/"]
+    assert follow_targets(info.links)[:2] == [
+        "https://alcaldia.example.gov.co/",
+        "https://alcaldia.example.gov.co/hacienda/",
+    ]
 
 
 def test_decoding_follows_header_meta_and_falls_back_to_windows_1252():

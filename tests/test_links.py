@@ -34,10 +34,14 @@ def external(serve):
                 return Resource(b"", status=429, headers={"Retry-After": "1", "Content-Type": "text/plain"})
             return Resource.html("ok")
         if path == "/firewall":
-            return Resource(b"<html>Attention Required! captcha</html>", status=403, headers={"Content-Type": "text/html"})
+            return Resource(
+                b"<html>Attention Required! captcha</html>", status=403, headers={"Content-Type": "text/html"}
+            )
         return None
 
-    server = serve({"/ok": Resource.html("bien"), "/sin-head": Resource.html("sólo GET", allow_head=False)}, dynamic=behave)
+    server = serve(
+        {"/ok": Resource.html("bien"), "/sin-head": Resource.html("sólo GET", allow_head=False)}, dynamic=behave
+    )
     server.hits = hits
     return server
 
@@ -128,7 +132,16 @@ def test_acknowledged_broken_link_is_marked_reviewed(linked_site, config_for, cl
     config = config_for(linked_site.url, extra="[links]\ncheck_external = false\n")
     crawl(config)
     target = linked_site.url + "roto"
-    result = cli("ack", target, "--reason", "se corrige en la migración del sitio", "--until", "2099-01-01", "--config", str(config))
+    result = cli(
+        "ack",
+        target,
+        "--reason",
+        "se corrige en la migración del sitio",
+        "--until",
+        "2099-01-01",
+        "--config",
+        str(config),
+    )
     assert result.returncode == 0, result.stderr
     link = by_url(report_json(config))[target]
     assert link["state"] == "broken"
@@ -141,7 +154,9 @@ def test_a_host_that_never_answers_costs_a_few_timeouts_not_one_per_link(serve, 
     hanging = FaultServer(dynamic=lambda path: never_answer()).start()
     try:
         targets = [f"{hanging.url}tramite-{i}" for i in range(12)]
-        site = serve({"/": page("Inicio", body=" ".join(f"<a href='{t}'>trámite {i}</a>" for i, t in enumerate(targets)))})
+        site = serve(
+            {"/": page("Inicio", body=" ".join(f"<a href='{t}'>trámite {i}</a>" for i, t in enumerate(targets)))}
+        )
         config = config_for(site.url, extra="[links]\ntimeout = 0.5\nper_host = 2\n")
         crawl(config)
         links = by_url(report_json(config))

@@ -50,7 +50,11 @@ def test_inline_sites_and_csv_with_bom_and_semicolons(tmp_path):
         "Cajamarca;Tolima;73124;https://www.cajamarca-tolima.gov.co\n"
         "Medellín;Antioquia;05001;https://www.medellin.gov.co/\n\n".encode()
     )
-    config = load_config(write(tmp_path, SHARED + """
+    config = load_config(
+        write(
+            tmp_path,
+            SHARED
+            + """
 [portfolio]
 sites_csv = "municipios.csv"
 max_sites_at_once = 3
@@ -64,7 +68,9 @@ name = "Gobernación del Tolima"
 department = "Tolima"
 dane = "73"
 url = "https://www.tolima.gov.co/"
-"""))
+""",
+        )
+    )
     portfolio = portfolio_of(config)
     assert [s.name for s in portfolio.sites] == ["Cajamarca", "Medellín", "Gobernación del Tolima"]
     assert portfolio.sites[0].url == "https://www.cajamarca-tolima.gov.co/"  # the bare host is the home page
@@ -126,11 +132,14 @@ def test_portfolio_is_crawled_in_one_command_and_ranked_in_one_report(serve, tmp
         f"Lenta,Huila,41002,{slow.url}\n"
         f"Buena,Tolima,73001,{good.url}\n"
         f"Regular,Tolima,73002,{fair.url}\n"
-        f"\"=HYPERLINK(\"\"http://x\"\")<script>alert(1)</script>\",Huila,41001,{hostile.url}\n"
+        f'"=HYPERLINK(""http://x"")<script>alert(1)</script>",Huila,41001,{hostile.url}\n'
         "Caída,Huila,41003,http://127.0.0.1:9/\n",
         encoding="utf-8",
     )
-    config = write(tmp_path, SHARED.replace("concurrency = 4", "concurrency = 1") + """
+    config = write(
+        tmp_path,
+        SHARED.replace("concurrency = 4", "concurrency = 1")
+        + """
 [portfolio]
 sites_csv = "municipios.csv"
 max_sites_at_once = 2
@@ -139,7 +148,8 @@ concurrency_total = 8
 [[portfolio.sites]]
 url = "GOOD"
 dependencias = [{name = "Hacienda", match = ["/hacienda/"]}]
-""".replace("GOOD", good.url))
+""".replace("GOOD", good.url),
+    )
     result = portfolio_cli("crawl", "--config", str(config))
     assert result.returncode == 4, result.stderr  # one site down: the others are crawled all the same
     assert "Caída" in result.stderr and "4 de 5 sitios" in result.stderr
@@ -192,14 +202,20 @@ dependencias = [{name = "Hacienda", match = ["/hacienda/"]}]
     assert portfolio_cli("ranking", "--config", str(config), "--format", "html", "--output", str(out)).returncode == 0
     html = out.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
-    assert "Clasificación" in html and "Huila" in html and "http://" not in html.split("<body>")[0].replace(
-        "http-equiv", "")  # nothing loaded from the network
+    assert (
+        "Clasificación" in html
+        and "Huila" in html
+        and "http://" not in html.split("<body>")[0].replace("http-equiv", "")
+    )  # nothing loaded from the network
 
 
 def test_per_site_reports_are_the_single_site_reports(serve, tmp_path):
     one = serve(site_routes("Uno", pages=2))
     two = serve(site_routes("Dos", pages=3))
-    config = write(tmp_path, SHARED + f"""
+    config = write(
+        tmp_path,
+        SHARED
+        + f"""
 [portfolio]
 [[portfolio.sites]]
 name = "Uno"
@@ -208,7 +224,8 @@ url = "{one.url}"
 [[portfolio.sites]]
 name = "Dos"
 url = "{two.url}"
-""")
+""",
+    )
     start = time.monotonic()
     assert portfolio_cli("crawl", "--config", str(config)).returncode == 0
     assert time.monotonic() - start < 60

@@ -204,7 +204,7 @@ def _hostile_site(ext: SiteServer) -> FaultServer:
         return None
 
     hostil = "".join(f"<a href='/roto-{i}'>{html.escape(text)}</a> " for i, text in enumerate(BAD_TEXTS, 1))
-    hostil += f"<a href=\"{html.escape(BAD_URL_PATH, quote=True)}\">consulta</a>"
+    hostil += f'<a href="{html.escape(BAD_URL_PATH, quote=True)}">consulta</a>'
     long_href = "/" + "l" * 10_000
     links = (
         "/inestable/", "/reset", "/truncada", "/colgada", "/basura", "/grande", "/grande-sin-largo",
@@ -241,8 +241,12 @@ def _hostile_site(ext: SiteServer) -> FaultServer:
         "/bucle-b": Resource(b"", status=301, headers={"Location": "/bucle-a"}),
         "/afuera": Resource(b"", status=302, headers={"Location": ext.url + "redirigido"}),
         # bad content
-        "/malformada": Resource(b"<html><head><title>Mal <b>formada</head><body><div><p>texto <a href='/x", headers=html_type),
-        "/truncado": Resource(b"<html><head><title>Truncado</title></head><body><main><p>Texto cortado en la mi", headers=html_type),
+        "/malformada": Resource(
+            b"<html><head><title>Mal <b>formada</head><body><div><p>texto <a href='/x", headers=html_type
+        ),
+        "/truncado": Resource(
+            b"<html><head><title>Truncado</title></head><body><main><p>Texto cortado en la mi", headers=html_type
+        ),
         "/utf8-invalido": Resource(
             b"<html><head><meta charset='utf-8'><title>Secretar\xeda de Hacienda</title></head>"
             b"<body><main>A\xf1o fiscal \xff\xfe</main></body></html>",
@@ -257,14 +261,20 @@ def _hostile_site(ext: SiteServer) -> FaultServer:
             headers=html_type,
         ),
         "/binario": Resource(random.Random(7).randbytes(20_000), headers={"Content-Type": "text/html; charset=utf-8"}),
-        "/nul": Resource(b"<html><head><title>Hola\x00Mundo</title></head><body><main>a\x00b</main></body></html>", headers=html_type),
+        "/nul": Resource(
+            b"<html><head><title>Hola\x00Mundo</title></head><body><main>a\x00b</main></body></html>", headers=html_type
+        ),
         "/larga": Resource.html(
             f"<html><head><title>{'T' * 100_000}</title></head><body><main>"
             f"<a href='{long_href}'>{'texto ' * 50_000}</a></main></body></html>"
         ),
         # hostile strings
-        "/hostil": Resource.html(f"<html><head><title>{html.escape(XSS)}</title></head><body><main>{hostil}</main></body></html>"),
-        "/hostil-formula": Resource.html(f"<html><head><title>{html.escape(FORMULA)}</title></head><body><main>x</main></body></html>"),
+        "/hostil": Resource.html(
+            f"<html><head><title>{html.escape(XSS)}</title></head><body><main>{hostil}</main></body></html>"
+        ),
+        "/hostil-formula": Resource.html(
+            f"<html><head><title>{html.escape(FORMULA)}</title></head><body><main>x</main></body></html>"
+        ),
     }
     return FaultServer(routes, dynamic=dynamic).start()
 
@@ -501,7 +511,9 @@ def test_home_page_answering_5xx_is_site_down_not_a_site_wiped(serve, config_for
     state = {"down": False}
     site = serve(
         small_site(),
-        dynamic=lambda path: Resource(b"Mantenimiento", status=503, headers=TEXT) if state["down"] and path == "/" else None,
+        dynamic=lambda path: (
+            Resource(b"Mantenimiento", status=503, headers=TEXT) if state["down"] and path == "/" else None
+        ),
     )
     config = config_for(site.url)
     assert run_cli("crawl", "--config", str(config)).returncode == 0
@@ -929,7 +941,12 @@ def test_smtp_password_only_from_the_environment_and_never_written(hostile):
                          env={"GELT_PRUEBA_CLAVE": secret})  # fmt: skip
         assert sink.logins and sink.logins[-1][1] == secret  # it was used…
     assert result.returncode == 5, result.stderr
-    written = [result.stdout, result.stderr, log_text(hostile.config), json.dumps(rows(hostile.db, "select * from runs"))]
+    written = [
+        result.stdout,
+        result.stderr,
+        log_text(hostile.config),
+        json.dumps(rows(hostile.db, "select * from runs")),
+    ]
     written += [p.read_text(encoding="utf-8", errors="replace") for p in (hostile.config.parent / "informes").iterdir()
                 if p.is_file()]  # fmt: skip
     assert not [w for w in written if secret in w]  # …and never written anywhere
@@ -1029,7 +1046,15 @@ def toml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return "nan" if math.isnan(value) else "inf" if value == math.inf else "-inf" if value == -math.inf else repr(value)
+        return (
+            "nan"
+            if math.isnan(value)
+            else "inf"
+            if value == math.inf
+            else "-inf"
+            if value == -math.inf
+            else repr(value)
+        )
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, list):
@@ -1057,8 +1082,19 @@ scalar = st.one_of(
 )
 value = st.one_of(scalar, st.lists(scalar, max_size=3), st.dictionaries(st.text(max_size=5), scalar, max_size=2))
 URLS = st.one_of(
-    st.sampled_from(["http://127.0.0.1:9/", "https://www.cajamarca-tolima.gov.co/", "ftp://x/", "http://", "cajamarca",
-                     "http://a b/", "http://127.0.0.1:99999/", "https://ñandú.gov.co/x?y#z", ""]),  # fmt: skip
+    st.sampled_from(
+        [
+            "http://127.0.0.1:9/",
+            "https://www.cajamarca-tolima.gov.co/",
+            "ftp://x/",
+            "http://",
+            "cajamarca",
+            "http://a b/",
+            "http://127.0.0.1:99999/",
+            "https://ñandú.gov.co/x?y#z",
+            "",
+        ]
+    ),  # fmt: skip
     st.text(max_size=30).filter(lambda s: "[" not in s),  # bracketed hosts: test_bracketed_bad_host_…
 )
 
@@ -1087,7 +1123,9 @@ def configs(draw) -> str:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=configs() | st.text(max_size=200))
 @example(text='[site]\nurl = "http://127.0.0.1:9/"\n')
-@example(text='[site]\nurl = "http://127.0.0.1:9/"\n[[dependencias]]\nname = "A"\nmatch = ["/a/"]\n[[dependencias]]\nname = "A"\nmatch = ["/b/"]\n')
+@example(
+    text='[site]\nurl = "http://127.0.0.1:9/"\n[[dependencias]]\nname = "A"\nmatch = ["/a/"]\n[[dependencias]]\nname = "A"\nmatch = ["/b/"]\n'
+)
 def test_fuzzed_config_gives_a_named_error_or_a_config_never_a_crash(tmp_path, text):
     path = tmp_path / "gelt.toml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")

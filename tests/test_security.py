@@ -59,7 +59,9 @@ def self_signed(tmp_path, days: int, name: str = "localhost") -> tuple[str, str]
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(days=1))
         .not_valid_after(now + dt.timedelta(days=days))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(name), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
         .sign(key, hashes.SHA256())
     )
     cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
@@ -77,7 +79,9 @@ def test_https_site_with_self_signed_certificate_expiring_soon(serve, config_for
         "/.git/config": Resource(b"[core]", headers={"Content-Type": "text/plain"}),
         "/respaldo.sql": Resource(b"-- dump", headers={"Content-Type": "text/plain"}),
     }
-    routes["/"].body = routes["/"].body.replace(b"</main>", b"<a href='/.git/config'>x</a><a href='/respaldo.sql'>y</a></main>")
+    routes["/"].body = routes["/"].body.replace(
+        b"</main>", b"<a href='/.git/config'>x</a><a href='/respaldo.sql'>y</a></main>"
+    )
     site = serve(routes, tls=self_signed(tmp_path, days=10))
     config = config_for(site.url)
     crawl(config)
@@ -101,7 +105,14 @@ def test_http_site_without_headers_and_a_personal_data_form(serve, config_for):
     config = config_for(site.url)
     crawl(config)
     security = report_json(config)["security"]
-    assert {"https", "csp", "frame-ancestors", "x-content-type-options", "referrer-policy", "formulario-inseguro"} <= checks(security)
+    assert {
+        "https",
+        "csp",
+        "frame-ancestors",
+        "x-content-type-options",
+        "referrer-policy",
+        "formulario-inseguro",
+    } <= checks(security)
     [insecure_form] = [f for f in security if f["check"] == "formulario-inseguro"]
     assert insecure_form["url"] == site.url + "pqrsd/enviar" and "cedula" in insecure_form["detail"]
     assert security[0]["severity"] == "alta"  # most severe first

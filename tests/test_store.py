@@ -14,7 +14,9 @@ def test_a_schema_6_store_migrates_without_losing_hashes_or_error_referers(tmp_p
     for migration in MIGRATIONS[:6]:
         migration(db)
     db["meta"].insert({"key": "schema_version", "value": "6"})
-    db["crawls"].insert({"id": 1, "site_url": "http://127.0.0.1:1/", "started_at": "2026-11-01T10:00:00+00:00", "status": "finished"})
+    db["crawls"].insert(
+        {"id": 1, "site_url": "http://127.0.0.1:1/", "started_at": "2026-11-01T10:00:00+00:00", "status": "finished"}
+    )
     db["pages"].insert_all([{"id": 1, "url": "http://127.0.0.1:1/"}, {"id": 2, "url": "http://127.0.0.1:1/roto"}])
     db["bodies"].insert({"hash": "b1", "main_hash": "m1", "title": "Inicio", "encoding": "utf-8"})
     common = {"crawl_id": 1, "kind": "page", "fetched_at": "2026-11-01T10:00:01+00:00", "content_type": "text/html"}

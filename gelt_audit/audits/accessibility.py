@@ -69,9 +69,7 @@ def _name(el: etree._Element) -> str:
     for img in el.iter("img"):
         if (img.get("alt") or "").strip():
             return img.get("alt").strip()
-    return (el.get("aria-label") or el.get("title") or "").strip() or (
-        "x" if el.get("aria-labelledby") else ""
-    )
+    return (el.get("aria-label") or el.get("title") or "").strip() or ("x" if el.get("aria-labelledby") else "")
 
 
 def judge_html(html: str) -> list[dict[str, str]]:
@@ -86,11 +84,13 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
 
     def find(criterion: str, el: etree._Element | None, detail: str) -> None:
-        out.append({"criterion": criterion, "element": element_path(el) if el is not None else "html", "detail": detail})
+        out.append(
+            {"criterion": criterion, "element": element_path(el) if el is not None else "html", "detail": detail}
+        )
 
     html_el = root if root.tag == "html" else root.find(".//html")
     if html_el is None or not (html_el.get("lang") or "").strip():
-        find("3.1.1", html_el, "la etiqueta <html> no declara el idioma (lang=\"es\")")
+        find("3.1.1", html_el, 'la etiqueta <html> no declara el idioma (lang="es")')
     title = root.find(".//title")
     if title is None or not collapse(title.text_content()):
         find("2.4.2", title, "la página no tiene título (<title>)")
@@ -122,8 +122,13 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
     labelled = {lab.get("for") for lab in root.iter("label") if lab.get("for")}
     for field in _FIELDS(root):
         inside_label = any(anc.tag == "label" for anc in field.iterancestors())
-        if not (field.get("id") in labelled or inside_label or field.get("aria-label") or field.get("aria-labelledby")
-                or field.get("title")):
+        if not (
+            field.get("id") in labelled
+            or inside_label
+            or field.get("aria-label")
+            or field.get("aria-labelledby")
+            or field.get("title")
+        ):
             find("3.3.2", field, f"campo de formulario sin etiqueta: {field.get('name') or field.tag}")
     levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     if levels and 1 not in levels:

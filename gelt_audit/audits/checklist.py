@@ -326,7 +326,9 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"|\b01\s?8000\s?\d"
         ),
     ),
-    "email": (re.compile(r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"),),
+    "email": (
+        re.compile(r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"),
+    ),
     "address": (
         re.compile(
             r"\b(?:calle|carrera|cra|kra|kr|cr|cl|clle|avenida|av|diagonal|dg|transversal|tv|"
@@ -367,30 +369,61 @@ NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
     "govco": ("gov.co", "portal.gov.co", "gobiernoenlinea.gov.co", "*.gobiernoenlinea.gov.co"),
     "portal_govco": ("gov.co", "portal.gov.co"),  # today's Portal Único only (the GOV.CO top bar)
     "suit": (
-        "suit.gov.co", "*.suit.gov.co", "gov.co/ficha-tramites-y-servicios",
-        "gov.co/tramites-y-servicios", "gov.co/servicios-y-tramites", "visorsuit.funcionpublica.gov.co",
+        "suit.gov.co",
+        "*.suit.gov.co",
+        "gov.co/ficha-tramites-y-servicios",
+        "gov.co/tramites-y-servicios",
+        "gov.co/servicios-y-tramites",
+        "visorsuit.funcionpublica.gov.co",
         "tramites.gov.co",
     ),
     "secop": (
-        "contratos.gov.co", "colombiacompra.gov.co", "*.colombiacompra.gov.co", "secop.gov.co",
+        "contratos.gov.co",
+        "colombiacompra.gov.co",
+        "*.colombiacompra.gov.co",
+        "secop.gov.co",
         "*.secop.gov.co",
     ),
     "datos": ("datos.gov.co", "*.datos.gov.co"),
     "sigep": ("sigep.gov.co", "*.sigep.gov.co", "funcionpublica.gov.co/web/sigep", "sigep2.funcionpublica.gov.co"),
     "suin": ("suin-juriscol.gov.co", "*.suin-juriscol.gov.co", "suin.gov.co"),
     "redes": (
-        "facebook.com", "*.facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com",
-        "*.youtube.com", "youtu.be", "tiktok.com", "flickr.com", "soundcloud.com", "vimeo.com",
-        "*.vimeo.com", "linkedin.com",
+        "facebook.com",
+        "*.facebook.com",
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "youtube.com",
+        "*.youtube.com",
+        "youtu.be",
+        "tiktok.com",
+        "flickr.com",
+        "soundcloud.com",
+        "vimeo.com",
+        "*.vimeo.com",
+        "linkedin.com",
     ),
     "pse": ("pse.com.co", "*.pse.com.co", "zonapagos.com", "*.zonapagos.com", "*.avalpaycenter.com"),
     "encuestas": (
-        "forms.gle", "docs.google.com/forms", "forms.office.com", "surveymonkey.com", "*.surveymonkey.com",
-        "encuestafacil.com", "*.encuestafacil.com",
+        "forms.gle",
+        "docs.google.com/forms",
+        "forms.office.com",
+        "surveymonkey.com",
+        "*.surveymonkey.com",
+        "encuestafacil.com",
+        "*.encuestafacil.com",
     ),
     "chat": (
-        "tawk.to", "*.tawk.to", "wa.me", "api.whatsapp.com", "crisp.chat", "*.crisp.chat",
-        "*.livechatinc.com", "*.zopim.com", "*.jivosite.com", "*.tidio.co",
+        "tawk.to",
+        "*.tawk.to",
+        "wa.me",
+        "api.whatsapp.com",
+        "crisp.chat",
+        "*.crisp.chat",
+        "*.livechatinc.com",
+        "*.zopim.com",
+        "*.jivosite.com",
+        "*.tidio.co",
     ),
     "empleo": ("serviciodeempleo.gov.co", "*.serviciodeempleo.gov.co", "cnsc.gov.co", "*.cnsc.gov.co"),
 }
@@ -402,12 +435,13 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
     "updated": ("actualiz", "modific"),
     "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado"),
 }
-_PREFILTER_RX: dict[str, re.Pattern[str]] = {"date": re.compile(r"(?:19|20)\d\d"), "updated": re.compile(r"(?:19|20)\d\d")}
+_PREFILTER_RX: dict[str, re.Pattern[str]] = {
+    "date": re.compile(r"(?:19|20)\d\d"),
+    "updated": re.compile(r"(?:19|20)\d\d"),
+}
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 
-DOC_EXTENSIONS = frozenset(
-    "pdf doc docx xls xlsx ppt pptx odt ods odp csv zip rar txt rtf".split()
-)
+DOC_EXTENSIONS = frozenset("pdf doc docx xls xlsx ppt pptx odt ods odp csv zip rar txt rtf".split())
 NEWS_SEGMENTS = frozenset(
     "noticias noticia news prensa saladeprensa sala-de-prensa blog comunicados comunicado "
     "boletines-de-prensa articulos articulo".split()
@@ -419,9 +453,26 @@ TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transpa
 # --------------------------------------------------------------------------------------------
 
 _ITEM_KEYS = {
-    "id", "phase", "section", "name", "requires", "source", "weight", "rules", "parts", "keywords",
-    "slugs", "manual", "no_aplica", "current", "grace_days", "in_menu", "max_depth", "placement",
-    "allow_news", "note",
+    "id",
+    "phase",
+    "section",
+    "name",
+    "requires",
+    "source",
+    "weight",
+    "rules",
+    "parts",
+    "keywords",
+    "slugs",
+    "manual",
+    "no_aplica",
+    "current",
+    "grace_days",
+    "in_menu",
+    "max_depth",
+    "placement",
+    "allow_news",
+    "note",
 }
 _PART_KEYS = {"name", "rules", "keywords", "slugs"}
 _COMMON_RULE_KEYS = {"kind", "scope", "exclude", "on_title"}
@@ -512,7 +563,9 @@ def _parse_rule(raw: Any, where: _Where, key: str) -> Rule:
         kw["regex"] = tuple(regs)
     if "purpose" in raw:
         if raw["purpose"] not in FORM_PURPOSES:
-            raise where.error(f"{key}.purpose", f"propósito {raw['purpose']!r} no válido; válidos: {', '.join(FORM_PURPOSES)}")
+            raise where.error(
+                f"{key}.purpose", f"propósito {raw['purpose']!r} no válido; válidos: {', '.join(FORM_PURPOSES)}"
+            )
         kw["purpose"] = raw["purpose"]
     for k in ("min_count", "slack"):
         if k in raw:
@@ -524,7 +577,9 @@ def _parse_rule(raw: Any, where: _Where, key: str) -> Rule:
             raise where.error(f"{key}.embeds", "se espera true o false")
         kw["embeds"] = raw["embeds"]
     if "extensions" in raw:
-        kw["extensions"] = tuple(e.lower().lstrip(".") for e in _str_list(raw["extensions"], where, f"{key}.extensions"))
+        kw["extensions"] = tuple(
+            e.lower().lstrip(".") for e in _str_list(raw["extensions"], where, f"{key}.extensions")
+        )
     for k in ("name", "prefix"):
         if k in raw:
             if not isinstance(raw[k], str) or not raw[k]:
@@ -532,9 +587,16 @@ def _parse_rule(raw: Any, where: _Where, key: str) -> Rule:
             kw[k] = raw[k]
     rule = Rule(**kw)
     needs = {
-        "title": rule.keywords, "link_text": rule.keywords, "url": rule.slugs, "form": rule.purpose,
-        "link_to": rule.hosts, "document": rule.keywords, "signal": rule.name, "aggregate": rule.prefix,
-        "text": rule.keywords or rule.patterns or rule.regex, "footer": rule.keywords or rule.patterns or rule.regex,
+        "title": rule.keywords,
+        "link_text": rule.keywords,
+        "url": rule.slugs,
+        "form": rule.purpose,
+        "link_to": rule.hosts,
+        "document": rule.keywords,
+        "signal": rule.name,
+        "aggregate": rule.prefix,
+        "text": rule.keywords or rule.patterns or rule.regex,
+        "footer": rule.keywords or rule.patterns or rule.regex,
     }
     if not needs[kind]:
         raise where.error(key, f"a la regla '{kind}' le falta su criterio (keywords, slugs, hosts, pattern...)")
@@ -625,12 +687,24 @@ def _parse_item(raw: Any, where_file: str, group_key: str, index: int) -> Item:
         if rules:
             parts.append(Part(None, rules))
     if not parts and not manual and no_aplica is None:
-        raise where.error("rules", "el item no tiene reglas; márquelo manual = true o no_aplica = \"motivo\"")
+        raise where.error("rules", 'el item no tiene reglas; márquelo manual = true o no_aplica = "motivo"')
     return Item(
-        id=item_id, group=group, name=raw["name"].strip(), requires=raw.get("requires", ""),
-        source=raw.get("source", ""), weight=float(weight), parts=tuple(parts), manual=manual,
-        no_aplica=no_aplica, current=current, grace_days=grace, in_menu=in_menu, max_depth=max_depth,
-        placement=placement, allow_news=allow_news, note=raw.get("note", ""),
+        id=item_id,
+        group=group,
+        name=raw["name"].strip(),
+        requires=raw.get("requires", ""),
+        source=raw.get("source", ""),
+        weight=float(weight),
+        parts=tuple(parts),
+        manual=manual,
+        no_aplica=no_aplica,
+        current=current,
+        grace_days=grace,
+        in_menu=in_menu,
+        max_depth=max_depth,
+        placement=placement,
+        allow_news=allow_news,
+        note=raw.get("note", ""),
     )
 
 
@@ -700,10 +774,15 @@ def _load_file(path: Path) -> Checklist:
         hosts[alias] = tuple(v.lower() for v in _str_list(values, where, f"hosts.{alias}"))
     items = _parse_items(data.get("items", []), file, group_key)
     checklist = Checklist(
-        profile=pid, name=prof.get("name", base.name if base else pid),
-        source=prof.get("source", base.source if base else ""), group_key=group_key,
-        groups=tuple(groups), items=(), hosts=tuple(sorted(hosts.items())),
-        parcial_value=float(parcial_value), path=str(path),
+        profile=pid,
+        name=prof.get("name", base.name if base else pid),
+        source=prof.get("source", base.source if base else ""),
+        group_key=group_key,
+        groups=tuple(groups),
+        items=(),
+        hosts=tuple(sorted(hosts.items())),
+        parcial_value=float(parcial_value),
+        path=str(path),
     )
     if base:
         checklist = replace(checklist, items=base.items)
@@ -744,8 +823,21 @@ def extra_items(items: Sequence[Mapping[str, Any]], *, source: str = "configurac
 # --------------------------------------------------------------------------------------------
 
 _HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-_HEADER_TOKENS = ("header", "site-header", "main-header", "cabecera", "encabezado", "top-bar", "topbar",
-                  "barra-superior", "barra-superior-govco", "govco-bar", "barra-govco", "bar-govco", "govco")
+_HEADER_TOKENS = (
+    "header",
+    "site-header",
+    "main-header",
+    "cabecera",
+    "encabezado",
+    "top-bar",
+    "topbar",
+    "barra-superior",
+    "barra-superior-govco",
+    "govco-bar",
+    "barra-govco",
+    "bar-govco",
+    "govco",
+)
 _NAV_TOKENS = ("navbar", "main-menu", "mainmenu", "menu-principal", "main-nav", "site-nav", "navigation")
 _FOOTER_TOKENS = ("footer", "site-footer", "main-footer", "pie", "pie-pagina", "pie-de-pagina", "piedepagina")
 _CHROME_TOKENS = frozenset(_HEADER_TOKENS + _NAV_TOKENS + _FOOTER_TOKENS)
@@ -806,13 +898,54 @@ _UNDER_CONSTRUCTION = re.compile(
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_SEARCH_WORDS = frozenset("q s k search buscar busqueda buscador query keyword keywords searchword termino texto criterio".split())
-_SURVEY_WORDS = frozenset(("encuesta", "sondeo", "califica", "califique", "calificacion", "opinion", "opine",
-                           "satisfaccion", "valore", "valora", "percepcion"))
-_PAY_WORDS = frozenset(("pago", "pagar", "pague", "pse", "predial", "liquidar", "liquidacion", "factura",
-                        "recibo", "impuesto", "referencia"))
-_QUERY_WORDS = frozenset(("consulta", "consultar", "consulte", "radicado", "verificar", "verifique",
-                          "verificacion", "estado", "seguimiento", "rastreo", "codigo"))
+_SEARCH_WORDS = frozenset(
+    "q s k search buscar busqueda buscador query keyword keywords searchword termino texto criterio".split()
+)
+_SURVEY_WORDS = frozenset(
+    (
+        "encuesta",
+        "sondeo",
+        "califica",
+        "califique",
+        "calificacion",
+        "opinion",
+        "opine",
+        "satisfaccion",
+        "valore",
+        "valora",
+        "percepcion",
+    )
+)
+_PAY_WORDS = frozenset(
+    (
+        "pago",
+        "pagar",
+        "pague",
+        "pse",
+        "predial",
+        "liquidar",
+        "liquidacion",
+        "factura",
+        "recibo",
+        "impuesto",
+        "referencia",
+    )
+)
+_QUERY_WORDS = frozenset(
+    (
+        "consulta",
+        "consultar",
+        "consulte",
+        "radicado",
+        "verificar",
+        "verifique",
+        "verificacion",
+        "estado",
+        "seguimiento",
+        "rastreo",
+        "codigo",
+    )
+)
 _SUBS_PREFIXES = ("suscri", "boletin", "newsletter")
 
 
@@ -996,7 +1129,11 @@ def _is_news_key(key: str) -> bool:
     """A news article URL: a segment after a news folder (/noticias/<slug>); files and feeds
     kept in a news folder (PDF, RSS) are not articles."""
     segs = [s for s in fold(unquote(key.split("?", 1)[0])).split("/")[1:] if s]
-    if not segs or segs[-1] in ("feed", "rss", "atom") or re.search(r"\.(?:xml|rss|atom|pdf|docx?|xlsx?|zip)$", segs[-1]):
+    if (
+        not segs
+        or segs[-1] in ("feed", "rss", "atom")
+        or re.search(r"\.(?:xml|rss|atom|pdf|docx?|xlsx?|zip)$", segs[-1])
+    ):
         return False
     return any(s in NEWS_SEGMENTS for s in segs[:-1])
 
@@ -1058,8 +1195,14 @@ def _make_link(a: Any, href: str, ctx: Any, region: str, tmenu: bool, heading: s
 
 
 def _form_info(form: Any, page_labels: str) -> _Form:
-    bits: list[str] = [_text(form), form.get("action") or "", form.get("id") or "",
-                       form.get("class") or "", form.get("role") or "", form.get("name") or ""]
+    bits: list[str] = [
+        _text(form),
+        form.get("action") or "",
+        form.get("id") or "",
+        form.get("class") or "",
+        form.get("role") or "",
+        form.get("name") or "",
+    ]
     n_text = n_radio = 0
     has_textarea = has_email = has_password = has_search_type = False
     hint_words: set[str] = set()
@@ -1071,7 +1214,11 @@ def _form_info(form: Any, page_labels: str) -> _Form:
                 bits.append(v)
                 if tag == "input" and attr in ("name", "id", "placeholder", "class"):
                     hint_words.update(_WORD.findall(fold(v)))
-        if tag in ("button", "input") and el.get("value") and (el.get("type") or "").lower() in ("submit", "button", ""):
+        if (
+            tag in ("button", "input")
+            and el.get("value")
+            and (el.get("type") or "").lower() in ("submit", "button", "")
+        ):
             bits.append(el.get("value") or "")
         if tag == "textarea":
             has_textarea = True
@@ -1090,14 +1237,29 @@ def _form_info(form: Any, page_labels: str) -> _Form:
     text = " ".join(bits)
     norm, _ = _text_norm(_camel_split(text))
     words = set(norm.split())
-    hint_words |= set(_WORD.findall(fold((form.get("action") or "") + " " + (form.get("role") or "") + " "
-                                         + (form.get("class") or "") + " " + (form.get("id") or ""))))
+    hint_words |= set(
+        _WORD.findall(
+            fold(
+                (form.get("action") or "")
+                + " "
+                + (form.get("role") or "")
+                + " "
+                + (form.get("class") or "")
+                + " "
+                + (form.get("id") or "")
+            )
+        )
+    )
     purposes: set[str] = set()
     if has_password:
         return _Form(frozenset({"login"}), norm)
     search_hint = bool(hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
-    if (has_search_type or search_hint) and n_text >= 1 and n_text <= 2 and not has_textarea and not (
-        has_email and not has_search_type
+    if (
+        (has_search_type or search_hint)
+        and n_text >= 1
+        and n_text <= 2
+        and not has_textarea
+        and not (has_email and not has_search_type)
     ):
         purposes.add("search")
     if has_textarea and (has_email or n_text >= 2):
@@ -1148,7 +1310,11 @@ def _extract_chrome(el: Any, region: str, ctx: _Ctx) -> tuple[tuple[_Link, ...],
                 inner = [x for x in li.iter("a") if x is not a and x.get("href")]
             else:
                 nxt = a.getnext()
-                inner = [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
+                inner = (
+                    [x for x in nxt.iter("a") if x.get("href")]
+                    if nxt is not None and nxt.tag in ("ul", "ol", "div")
+                    else []
+                )
             in_dropdown.update(inner)
     links = []
     for a in anchors:
@@ -1179,7 +1345,10 @@ def _section_has_content(h: Any) -> bool:
         if s.tag in _HEADINGS and int(s.tag[1]) <= level:
             break
         if s.xpath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)") or s.tag in (
-            "img", "table", "iframe", "video"
+            "img",
+            "table",
+            "iframe",
+            "video",
         ):
             return True
         total = len(_text(s).split())
@@ -1240,7 +1409,9 @@ def _probe_match(probe: _TextProbe, labels: Sequence[tuple[str, int, str]], fold
     return _text_match(keywords, patterns, regex, folded)
 
 
-def _text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], regex: Sequence[str], folded: str) -> bool:
+def _text_match(
+    keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], regex: Sequence[str], folded: str
+) -> bool:
     for name in patterns:
         pre = PREFILTERS.get(name)
         if pre and not any(x in folded for x in pre):
@@ -1271,8 +1442,9 @@ def _link_of(row: Sequence[Any]) -> _Link:
     target, text, region, tmenu, ctx, is_doc, embed = row
     intern = sys.intern  # the same targets and texts recur on thousands of pages
     norm, nwords = _text_norm(text)
-    return _Link(intern(target), url_key(target), intern(text), norm, nwords, intern(region), tmenu, intern(ctx),
-                 is_doc, embed)
+    return _Link(
+        intern(target), url_key(target), intern(text), norm, nwords, intern(region), tmenu, intern(ctx), is_doc, embed
+    )
 
 
 def _form_row(form: _Form) -> list[Any]:
@@ -1284,8 +1456,11 @@ def _form_of(row: Sequence[Any]) -> _Form:
 
 
 def _block_row(block: _Block) -> dict[str, Any]:
-    return {"links": [_link_row(x) for x in block.links], "forms": [_form_row(f) for f in block.forms],
-            "footer": block.footer}
+    return {
+        "links": [_link_row(x) for x in block.links],
+        "forms": [_form_row(f) for f in block.forms],
+        "footer": block.footer,
+    }
 
 
 def _labels_of(raws: Iterable[str]) -> list[tuple[str, int, str]]:
@@ -1294,7 +1469,9 @@ def _labels_of(raws: Iterable[str]) -> list[tuple[str, int, str]]:
 
 
 class _Builder:
-    def __init__(self, home_url: str, probes: Sequence[_TextProbe] | None = None, cache: ParseCache | None = None) -> None:
+    def __init__(
+        self, home_url: str, probes: Sequence[_TextProbe] | None = None, cache: ParseCache | None = None
+    ) -> None:
         self.resolve = _Resolver()
         # (signature hash, region, origin or base folder) -> the block shared by the pages that have it
         self.chrome_cache: dict[tuple[str, str, str], _Block] = {}
@@ -1372,25 +1549,48 @@ class _Builder:
         for sig, region, relative in record["chrome"]:
             ref = (sig, region, relative)
             chrome.append(self._chrome(ref, origin, base, lambda ref=ref: self._cached_block(ref, origin, base)))
-        page = _Page(idx, doc.url, url_key(_strip_fragment(doc.url)), doc.fetched_at, doc.depth, record["title"],
-                     _labels_of(record["labels"]), _labels_of(record["sections"]), record["headings"],
-                     record["news"], record["empty"], record["soft404"], "", [], frozenset(record["first"]),
-                     tuple(record["text"]))
+        page = _Page(
+            idx,
+            doc.url,
+            url_key(_strip_fragment(doc.url)),
+            doc.fetched_at,
+            doc.depth,
+            record["title"],
+            _labels_of(record["labels"]),
+            _labels_of(record["sections"]),
+            record["headings"],
+            record["news"],
+            record["empty"],
+            record["soft404"],
+            "",
+            [],
+            frozenset(record["first"]),
+            tuple(record["text"]),
+        )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
             page.blocks.append(block)
         if record["links"] is not None:
-            page.blocks.append(_Block("", tuple(map(_link_of, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx]))
+            page.blocks.append(
+                _Block("", tuple(map(_link_of, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx])
+            )
         return page
 
     def _record(self, page: _Page, origin: str, base: str, chrome: list[_ChromeRef], parsed: bool) -> dict[str, Any]:
         """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth)."""
         content = page.blocks[-1] if parsed else None
         return {
-            "title": page.title, "news": page.is_news, "empty": page.empty, "soft404": page.soft404,
-            "labels": [raw for _n, _w, raw in page.labels], "sections": [raw for _n, _w, raw in page.sections],
+            "title": page.title,
+            "news": page.is_news,
+            "empty": page.empty,
+            "soft404": page.soft404,
+            "labels": [raw for _n, _w, raw in page.labels],
+            "sections": [raw for _n, _w, raw in page.sections],
             "headings": page.headings,
-            "first": sorted(page.first_keys), "text": page.text_hits, "origin": origin, "base": base,
+            "first": sorted(page.first_keys),
+            "text": page.text_hits,
+            "origin": origin,
+            "base": base,
             "chrome": chrome,
             "links": [_link_row(x) for x in content.links] if content else None,
             "forms": [_form_row(f) for f in content.forms] if content else [],
@@ -1409,8 +1609,23 @@ class _Builder:
         del html
         split = urlsplit(doc.url)
         origin = f"{split.scheme}://{split.netloc}"
-        page = _Page(idx, doc.url, key, doc.fetched_at, doc.depth, "", [], [], [], _is_news_key(key), True,
-                     False, "", [], frozenset())
+        page = _Page(
+            idx,
+            doc.url,
+            key,
+            doc.fetched_at,
+            doc.depth,
+            "",
+            [],
+            [],
+            [],
+            _is_news_key(key),
+            True,
+            False,
+            "",
+            [],
+            frozenset(),
+        )
         if root is None:
             self._set_text(page, "")
             return page, self._record(page, origin, doc.url, [], False)
@@ -1428,7 +1643,9 @@ class _Builder:
         title = _text(title_el) if title_el is not None else ""
         page.title = title
         for m in root.iter("meta"):
-            if (m.get("property") or m.get("name") or "").lower() == "og:type" and (m.get("content") or "").lower() == "article":
+            if (m.get("property") or m.get("name") or "").lower() == "og:type" and (
+                m.get("content") or ""
+            ).lower() == "article":
                 page.is_news = True
         extra_links: list[_Link] = []
         for ln in root.xpath("//link[@rel='alternate' and @href]"):
@@ -1553,8 +1770,12 @@ class SiteIndex:
 
 
 def index_site(
-    pages: Iterable[PageDoc], *, home_url: str, link_states: Mapping[str, str] | None = None,
-    text_rules: Iterable[Rule] | None = None, cache: ParseCache | None = None,
+    pages: Iterable[PageDoc],
+    *,
+    home_url: str,
+    link_states: Mapping[str, str] | None = None,
+    text_rules: Iterable[Rule] | None = None,
+    cache: ParseCache | None = None,
 ) -> SiteIndex:
     """Parse every page once and build the indexes :func:`evaluate` needs.
 
@@ -1652,10 +1873,24 @@ def index_site(
         for i in p.text_hits:
             text_hits[probes[i]].append(p)  # type: ignore[index]
     return SiteIndex(
-        home_url=home_url, site_host=builder.site_host, pages=ok_pages, status=status, blocks=blocks,
-        labels=labels, link_texts=link_texts, urls=urls, targets=targets, link_states=states, home=home,
-        depth=depth, menu_keys=menu_keys, menu_prefixes=prefixes, placements=placements, footers=footers,
-        probes=probes, text_hits=text_hits,
+        home_url=home_url,
+        site_host=builder.site_host,
+        pages=ok_pages,
+        status=status,
+        blocks=blocks,
+        labels=labels,
+        link_texts=link_texts,
+        urls=urls,
+        targets=targets,
+        link_states=states,
+        home=home,
+        depth=depth,
+        menu_keys=menu_keys,
+        menu_prefixes=prefixes,
+        placements=placements,
+        footers=footers,
+        probes=probes,
+        text_hits=text_hits,
     )
 
 
@@ -1687,7 +1922,10 @@ def _bfs(home: _Page | None, by_idx: Mapping[int, _Page], status: Mapping[str, _
 
 
 def _transparency_menu(
-    home: _Page | None, pages: list[_Page], labels: _PhraseIndex, status: Mapping[str, _Status],
+    home: _Page | None,
+    pages: list[_Page],
+    labels: _PhraseIndex,
+    status: Mapping[str, _Status],
     targets: Mapping[str, list[tuple[_Block, _Link]]],
 ) -> tuple[set[str], tuple[str, ...]]:
     roots: dict[str, _Page] = {}
@@ -1748,10 +1986,28 @@ def _transparency_menu(
 _YEAR = re.compile(r"(?<!\d)((?:19[89]|20\d)\d)(?!\d)")
 _RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|/|_|\ba\b|\bal\b|\bhasta\b)\s*((?:19|20)\d\d)(?!\d)")
 _ORD = {
-    "primer": 1, "primero": 1, "1er": 1, "1": 1, "i": 1, "uno": 1,
-    "segundo": 2, "2do": 2, "2": 2, "ii": 2, "dos": 2,
-    "tercer": 3, "tercero": 3, "3er": 3, "3": 3, "iii": 3, "tres": 3,
-    "cuarto": 4, "4to": 4, "4": 4, "iv": 4, "cuatro": 4,
+    "primer": 1,
+    "primero": 1,
+    "1er": 1,
+    "1": 1,
+    "i": 1,
+    "uno": 1,
+    "segundo": 2,
+    "2do": 2,
+    "2": 2,
+    "ii": 2,
+    "dos": 2,
+    "tercer": 3,
+    "tercero": 3,
+    "3er": 3,
+    "3": 3,
+    "iii": 3,
+    "tres": 3,
+    "cuarto": 4,
+    "4to": 4,
+    "4": 4,
+    "iv": 4,
+    "cuatro": 4,
 }
 _Q_BEFORE = re.compile(
     r"(?<![a-z0-9])(primer|primero|1er|segundo|2do|tercer|tercero|3er|cuarto|4to|iii|ii|iv|i|[1-4])"
@@ -1762,9 +2018,31 @@ _Q_AFTER = re.compile(
 )
 _Q_SHORT = re.compile(r"(?<![a-z0-9])[tq]([1-4])(?![a-z0-9])")
 _MONTHS = {
-    "enero": 1, "ene": 1, "febrero": 2, "feb": 2, "marzo": 3, "mar": 3, "abril": 4, "abr": 4, "mayo": 5,
-    "junio": 6, "jun": 6, "julio": 7, "jul": 7, "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9,
-    "sep": 9, "sept": 9, "octubre": 10, "oct": 10, "noviembre": 11, "nov": 11, "diciembre": 12, "dic": 12,
+    "enero": 1,
+    "ene": 1,
+    "febrero": 2,
+    "feb": 2,
+    "marzo": 3,
+    "mar": 3,
+    "abril": 4,
+    "abr": 4,
+    "mayo": 5,
+    "junio": 6,
+    "jun": 6,
+    "julio": 7,
+    "jul": 7,
+    "agosto": 8,
+    "ago": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "sep": 9,
+    "sept": 9,
+    "octubre": 10,
+    "oct": 10,
+    "noviembre": 11,
+    "nov": 11,
+    "diciembre": 12,
+    "dic": 12,
 }
 _MONTH_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?![a-z])")
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -1884,8 +2162,12 @@ class _Judge:
         if page.is_news and not item.allow_news:
             return None
         hit = _Hit(
-            url=page.url, found_on=page.url, snapshot=page.fetched_at, describe=describe,
-            depth=self._depth(page.key, page.depth_hint), in_menu=self._in_menu_key(page.key),
+            url=page.url,
+            found_on=page.url,
+            snapshot=page.fetched_at,
+            describe=describe,
+            depth=self._depth(page.key, page.depth_hint),
+            in_menu=self._in_menu_key(page.key),
             placements=frozenset(self.idx.placements.get(page.key, ())),
         )
         if page.empty:
@@ -1923,9 +2205,12 @@ class _Judge:
         text = link.text or _filename(link.key) or link.target
         what = "documento" if link.is_doc else "enlace"
         hit = _Hit(
-            url=link.target, found_on=found.url,
+            url=link.target,
+            found_on=found.url,
             snapshot=target.fetched_at if target is not None else found.fetched_at,
-            describe=f"{what} «{text}» en {found.url}", depth=depth, in_menu=self._occ_in_menu(block, link),
+            describe=f"{what} «{text}» en {found.url}",
+            depth=depth,
+            in_menu=self._occ_in_menu(block, link),
             placements=frozenset(placements),
         )
         state = self.idx.link_states.get(link.key)
@@ -2005,7 +2290,9 @@ class _Judge:
             return region != ""
         return region == s
 
-    def _host_patterns(self, patterns: Sequence[str], seen: frozenset[str] = frozenset()) -> tuple[set[str], list[str], list[str]]:
+    def _host_patterns(
+        self, patterns: Sequence[str], seen: frozenset[str] = frozenset()
+    ) -> tuple[set[str], list[str], list[str]]:
         """Host patterns (``@alias`` expanded) as exact hosts, host suffixes and URL key prefixes."""
         exact: set[str] = set()
         suffixes: list[str] = []
@@ -2037,7 +2324,8 @@ class _Judge:
             exact, suffixes, prefixes = self._host_patterns(hosts)
             ends, starts = tuple(suffixes), tuple(prefixes)
             keys = self._host_keys[hosts] = [
-                k for k in self._external_keys
+                k
+                for k in self._external_keys
                 if (host := k.split("/", 1)[0]) in exact or host.endswith(ends) or k.startswith(starts)
             ]
         return keys
@@ -2098,7 +2386,9 @@ class _Judge:
             if st is not None and st.page is not None and self._scope_ok(rule, None, st.page):
                 pages.append((st.page, f"página {st.page.url}"))
         occ = (
-            (b, ln) for key in keys for b, ln in self.idx.targets.get(key, ())
+            (b, ln)
+            for key in keys
+            for b, ln in self.idx.targets.get(key, ())
             if not ln.embed and self._scope_ok(rule, b, None)
         )
         return self._page_hits(pages, item) + self._link_hits(occ, item)
@@ -2123,14 +2413,28 @@ class _Judge:
             page = self._best_of(ids)
             if page is None:
                 continue
-            hits.append(_Hit(url=page.url, found_on=page.url, snapshot=page.fetched_at,
-                             describe=f"pie de página de {page.url}", depth=self._depth(page.key, page.depth_hint),
-                             in_menu=False, placements=frozenset({"footer"})))
+            hits.append(
+                _Hit(
+                    url=page.url,
+                    found_on=page.url,
+                    snapshot=page.fetched_at,
+                    describe=f"pie de página de {page.url}",
+                    depth=self._depth(page.key, page.depth_hint),
+                    in_menu=False,
+                    placements=frozenset({"footer"}),
+                )
+            )
         return hits[:MAX_HITS]
 
     def _r_form(self, rule: Rule, item: Item) -> list[_Hit]:
-        names = {"search": "búsqueda", "pqrsd": "PQRSD / contacto", "survey": "encuesta", "payment": "pago",
-                 "query": "consulta", "subscription": "suscripción"}
+        names = {
+            "search": "búsqueda",
+            "pqrsd": "PQRSD / contacto",
+            "survey": "encuesta",
+            "payment": "pago",
+            "query": "consulta",
+            "subscription": "suscripción",
+        }
         hits = []
         for block in self.idx.blocks:
             for form in block.forms:
@@ -2167,9 +2471,7 @@ class _Judge:
                     if not any(_in_norm(p, link.norm) or _in_norm(p, page_norm) for p in rule.keywords):
                         continue
                 per_page.setdefault(page.idx, []).append((block, link))
-        occ_ok = [
-            o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ
-        ]
+        occ_ok = [o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ]
         return self._link_hits(occ_ok, item)
 
     def _r_document(self, rule: Rule, item: Item) -> list[_Hit]:
@@ -2183,9 +2485,7 @@ class _Judge:
         for key in self._url_keys(rule, rule.keywords):
             if _is_doc_key(key, exts):
                 occ += self.idx.targets.get(key, [])
-        return self._link_hits(
-            [(b, ln) for b, ln in occ if not ln.embed and self._scope_ok(rule, b, None)], item
-        )
+        return self._link_hits([(b, ln) for b, ln in occ if not ln.embed and self._scope_ok(rule, b, None)], item)
 
     # -- constraints -------------------------------------------------------------------------
     def constrain(self, item: Item, hit: _Hit) -> None:
@@ -2199,8 +2499,11 @@ class _Judge:
         if item.placement:
             ok = bool(hit.placements) if item.placement == "chrome" else item.placement in hit.placements
             if not ok:
-                where = {"header": "la barra superior", "footer": "el pie de página",
-                         "chrome": "el encabezado o el pie de página"}[item.placement]
+                where = {
+                    "header": "la barra superior",
+                    "footer": "el pie de página",
+                    "chrome": "el encabezado o el pie de página",
+                }[item.placement]
                 hit.problems.append(f"no está enlazado desde {where} del sitio")
 
 
@@ -2229,7 +2532,9 @@ def _hit_periods(hits: Iterable[_Hit], judge: _Judge, item: Item) -> set[tuple[i
             content = [b for b in page.blocks if not b.region]
             links = [ln for b in content for ln in b.links if not ln.embed]
             phrases = [p for part in item.parts for r in part.rules for p in (r.keywords or r.slugs)]
-            named = [ln for ln in links if any(_in_norm(p, ln.norm) or _in_norm(p, _path_norm(ln.key)[0]) for p in phrases)]
+            named = [
+                ln for ln in links if any(_in_norm(p, ln.norm) or _in_norm(p, _path_norm(ln.key)[0]) for p in phrases)
+            ]
             chosen = named or [ln for ln in links if ln.is_doc]
             for ln in chosen:
                 heading_years = _years(fold(ln.ctx)) or title_years
@@ -2316,8 +2621,13 @@ def evaluate(
 
 
 def _evaluate_item(
-    item: Item, checklist: Checklist, judge: _Judge, signals: Mapping[str, Any], decls: Mapping[str, Any],
-    today: datetime.date, done: Mapping[str, ItemResult],
+    item: Item,
+    checklist: Checklist,
+    judge: _Judge,
+    signals: Mapping[str, Any],
+    decls: Mapping[str, Any],
+    today: datetime.date,
+    done: Mapping[str, ItemResult],
 ) -> ItemResult:
     prof, group = checklist.profile, item.group
     decl = decls.get(item.id)
@@ -2329,7 +2639,9 @@ def _evaluate_item(
         return ItemResult(prof, item.id, group, item.name, status, tuple(evidence), detail, snap, source, item.weight)
 
     if item.no_aplica:
-        return _declared(item, decl, prof, group) or result("no_aplica", (), f"no aplica: {item.no_aplica}", None, "manual")
+        return _declared(item, decl, prof, group) or result(
+            "no_aplica", (), f"no aplica: {item.no_aplica}", None, "manual"
+        )
     if item.manual:
         return _declared(item, decl, prof, group) or result(
             "manual", (), "requiere declaración del comité (no se puede verificar en el sitio)", None, "manual"
@@ -2361,7 +2673,11 @@ def _evaluate_item(
             )
         ok = [s for s in subs if s.status == "cumple"]
         missing = [s.name for s in subs if s.status != "cumple"]
-        status = "cumple" if len(ok) == len(subs) else ("parcial" if any(s.status in ("cumple", "parcial") for s in subs) else "no_cumple")
+        status = (
+            "cumple"
+            if len(ok) == len(subs)
+            else ("parcial" if any(s.status in ("cumple", "parcial") for s in subs) else "no_cumple")
+        )
         detail = f"{len(ok)} de {len(subs)} cumplen" + (f"; pendientes: {', '.join(missing)}" if missing else "")
         ev = [u for s in subs for u in s.evidence[:1]]
         snaps = [s.snapshot_date for s in ok if s.snapshot_date]
@@ -2429,9 +2745,16 @@ def as_dict(result: ItemResult) -> dict[str, Any]:
     """One result as a row of the JSON report's ``checklist`` list (contract keys first:
     profile, item, phase, status, evidence), plus name, detail, snapshot_date, source, weight."""
     return {
-        "profile": result.profile, "item": result.item, "phase": result.phase, "status": result.status,
-        "evidence": list(result.evidence), "name": result.name, "detail": result.detail,
-        "snapshot_date": result.snapshot_date, "source": result.source, "weight": result.weight,
+        "profile": result.profile,
+        "item": result.item,
+        "phase": result.phase,
+        "status": result.status,
+        "evidence": list(result.evidence),
+        "name": result.name,
+        "detail": result.detail,
+        "snapshot_date": result.snapshot_date,
+        "source": result.source,
+        "weight": result.weight,
     }
 
 
@@ -2463,11 +2786,22 @@ def regressions(current: list[ItemResult], previous: list[ItemResult]) -> list[d
             kind, detail = "met", f"ahora cumple (antes {a})"
         else:
             kind, detail = "improved", f"mejoró: pasó de {a} a {b}"
-        out.append({
-            "profile": r.profile, "item": r.item, "name": r.name, "phase": r.phase, "kind": kind,
-            "before": a, "after": b, "detail": detail, "evidence_before": list(p.evidence),
-            "evidence_after": list(r.evidence), "snapshot_before": p.snapshot_date, "snapshot_after": r.snapshot_date,
-        })
+        out.append(
+            {
+                "profile": r.profile,
+                "item": r.item,
+                "name": r.name,
+                "phase": r.phase,
+                "kind": kind,
+                "before": a,
+                "after": b,
+                "detail": detail,
+                "evidence_before": list(p.evidence),
+                "evidence_after": list(r.evidence),
+                "snapshot_before": p.snapshot_date,
+                "snapshot_after": r.snapshot_date,
+            }
+        )
     return out
 
 
@@ -2499,8 +2833,19 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
             if r.profile != profile:
                 continue
             g = c.group(r.phase) if c else Group(r.phase, r.phase, 1.0)
-            entry = groups.setdefault(r.phase, {"name": g.name, "weight": g.weight, "score": None,
-                                                "cumple": 0, "parcial": 0, "no_cumple": 0, "manual": 0, "no_aplica": 0})
+            entry = groups.setdefault(
+                r.phase,
+                {
+                    "name": g.name,
+                    "weight": g.weight,
+                    "score": None,
+                    "cumple": 0,
+                    "parcial": 0,
+                    "no_cumple": 0,
+                    "manual": 0,
+                    "no_aplica": 0,
+                },
+            )
             entry[r.status] = entry.get(r.status, 0) + 1
             if r.status in _RANK:
                 value = {"cumple": 1.0, "parcial": pv, "no_cumple": 0.0}[r.status]
@@ -2514,7 +2859,11 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
                 entry["score"] = round(100.0 * got / total, 1)
                 num += entry["weight"] * entry["score"]
                 den += entry["weight"]
-        out[profile] = {"name": c.name if c else profile, "overall": round(num / den, 1) if den else None, "groups": groups}
+        out[profile] = {
+            "name": c.name if c else profile,
+            "overall": round(num / den, 1) if den else None,
+            "groups": groups,
+        }
     return out
 
 
@@ -2555,7 +2904,7 @@ def load_manual(path: str | Path) -> dict[str, Any]:
             raise where.error(k, "clave desconocida (válidas: items, indicators)")
     items = data.get("items", {})
     if not isinstance(items, dict):
-        raise where.error("items", "se espera una tabla [items.\"<id>\"]")
+        raise where.error("items", 'se espera una tabla [items."<id>"]')
     for iid, decl in items.items():
         w = _Where(p.name, iid)
         if not isinstance(decl, dict):
@@ -2622,8 +2971,10 @@ def indicators(
         derived["tramites_publicados"] = f"{round(100 * sum(r.status == 'cumple' for r in tram) / len(tram))} %"
     chans = [by_id[i] for i in ("info.contacto", "interaccion.pqrsd", "ley1712.1.10") if i in by_id]
     if chans:
-        derived["canales_contacto"] = "funcionando" if all(r.status == "cumple" for r in chans) else ", ".join(
-            f"{r.name}: {r.status}" for r in chans
+        derived["canales_contacto"] = (
+            "funcionando"
+            if all(r.status == "cumple" for r in chans)
+            else ", ".join(f"{r.name}: {r.status}" for r in chans)
         )
     gelt = [r for r in results if r.profile == "gelt-2008"]
     if gelt:
@@ -2638,16 +2989,33 @@ def indicators(
             out.append({"id": iid, "name": name, "target": target, "value": value, "source": "auto"})
         elif iid in declared:
             d = declared.pop(iid)
-            out.append({"id": iid, "name": d.get("name", name), "target": d.get("target", target),
-                        "value": d["value"], "source": "manual", "note": d.get("note", ""),
-                        "date": _date_str(d.get("date"))})
+            out.append(
+                {
+                    "id": iid,
+                    "name": d.get("name", name),
+                    "target": d.get("target", target),
+                    "value": d["value"],
+                    "source": "manual",
+                    "note": d.get("note", ""),
+                    "date": _date_str(d.get("date")),
+                }
+            )
         else:
             out.append({"id": iid, "name": name, "target": target, "value": None, "source": "auto"})
     for d in declared.values():
         if d["id"] in {x[0] for x in PLAN_INDICATORS} and any(o["id"] == d["id"] for o in out):
             continue
-        out.append({"id": d["id"], "name": d["name"], "target": d.get("target"), "value": d["value"],
-                    "source": "manual", "note": d.get("note", ""), "date": _date_str(d.get("date"))})
+        out.append(
+            {
+                "id": d["id"],
+                "name": d["name"],
+                "target": d.get("target"),
+                "value": d["value"],
+                "source": "manual",
+                "note": d.get("note", ""),
+                "date": _date_str(d.get("date")),
+            }
+        )
     return out
 
 

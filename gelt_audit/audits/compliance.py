@@ -58,7 +58,9 @@ def manual_declarations(config: Config) -> dict[str, Any]:
     try:
         return engine.load_manual(_path(config, config.checklist["manual"]))
     except (ValueError, OSError) as exc:
-        raise ConfigError(f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}") from None
+        raise ConfigError(
+            f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}"
+        ) from None
 
 
 def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
@@ -66,8 +68,16 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
     and decoded only if the engine asks (its parse is not cached): a large site's HTML never sits
     in memory all at once."""
     snaps = [  # only what the engine needs: the full rows of a big crawl weigh tens of MB
-        (s["url"], s["status"], s["content_type"], s["fetched_at"], s["depth"], s["body_hash"] if s["kind"] == "page" else None)
-        for s in store.snapshots(crawl.id) if s["kind"] not in ("probe", "resource")
+        (
+            s["url"],
+            s["status"],
+            s["content_type"],
+            s["fetched_at"],
+            s["depth"],
+            s["body_hash"] if s["kind"] == "page" else None,
+        )
+        for s in store.snapshots(crawl.id)
+        if s["kind"] not in ("probe", "resource")
     ]
     for url, status, content_type, fetched_at, depth, body_hash in snaps:
         yield engine.PageDoc(
@@ -106,7 +116,8 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
         out["entidades_aliadas"] = {"status": "no_cumple", "detail": "no se encontraron enlaces a entidades públicas"}
     # counted up to this crawl only, so a crawl's evaluation never changes afterwards (it is cached)
     recent = [
-        c for c in store.finished_crawls(crawl.site_url)
+        c
+        for c in store.finished_crawls(crawl.site_url)
         if c.id <= crawl.id and 0 <= (local_date(crawl.started_at) - local_date(c.started_at)).days <= 35
     ]
     out["control_periodico"] = {
@@ -133,13 +144,20 @@ def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config
 
 
 def _evaluate(
-    store: Store, crawl: Crawl, config: Config, findings: dict[str, Any], lists: list[engine.Checklist],
+    store: Store,
+    crawl: Crawl,
+    config: Config,
+    findings: dict[str, Any],
+    lists: list[engine.Checklist],
     manual: dict[str, Any],
 ) -> list[engine.ItemResult]:
     link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
     index = engine.index_site(
-        page_docs(store, crawl), home_url=config.site_url, link_states=link_states,
-        text_rules=engine.text_rules(lists), cache=store.cached_audit,
+        page_docs(store, crawl),
+        home_url=config.site_url,
+        link_states=link_states,
+        text_rules=engine.text_rules(lists),
+        cache=store.cached_audit,
     )
     store.flush_audits()  # the previous crawl, judged next, mostly has the same pages
     today = local_date(crawl.started_at)
@@ -147,8 +165,13 @@ def _evaluate(
     for checklist in lists:
         results.extend(
             engine.evaluate(
-                checklist, index, home_url=config.site_url, link_states=link_states,
-                signals=signals(findings, store, crawl), manual=manual, today=today,
+                checklist,
+                index,
+                home_url=config.site_url,
+                link_states=link_states,
+                signals=signals(findings, store, crawl),
+                manual=manual,
+                today=today,
             )
         )
     return results
@@ -165,7 +188,11 @@ def _cache_version(config: Config, manual: dict[str, Any]) -> str:
 
 
 def audit_checklist(
-    store: Store, crawl: Crawl, previous: Crawl | None, config: Config, findings: dict[str, Any],
+    store: Store,
+    crawl: Crawl,
+    previous: Crawl | None,
+    config: Config,
+    findings: dict[str, Any],
     previous_findings: Callable[[], dict[str, Any]],
 ) -> dict[str, Any]:
     """checklist, checklist_scores, regressions, newly_met and indicators for a crawl.
@@ -180,7 +207,9 @@ def audit_checklist(
     def evaluation(of: Crawl, of_findings: Callable[[], dict[str, Any]]) -> list[engine.ItemResult]:
         # A finished crawl's evaluation never changes: kept in the store, the next audit reuses it.
         rows = store.cached_audit(
-            f"crawl:{of.id}", "checklist", version,
+            f"crawl:{of.id}",
+            "checklist",
+            version,
             lambda: [engine.as_dict(r) for r in _evaluate(store, of, config, of_findings(), lists, manual)],
         )
         return [_result(row) for row in rows]
@@ -202,9 +231,16 @@ def audit_checklist(
 
 def _result(row: dict[str, Any]) -> engine.ItemResult:
     return engine.ItemResult(
-        profile=row["profile"], item=row["item"], phase=row["phase"], name=row["name"], status=row["status"],
-        evidence=tuple(row["evidence"]), detail=row["detail"], snapshot_date=row["snapshot_date"],
-        source=row["source"], weight=row["weight"],
+        profile=row["profile"],
+        item=row["item"],
+        phase=row["phase"],
+        name=row["name"],
+        status=row["status"],
+        evidence=tuple(row["evidence"]),
+        detail=row["detail"],
+        snapshot_date=row["snapshot_date"],
+        source=row["source"],
+        weight=row["weight"],
     )
 
 

@@ -106,8 +106,18 @@ class InternalResolver:
             snap = self.snapshots.get(current)
             if snap is None:
                 if chain:
-                    return {"state": SKIPPED, "status": None, "error": "destino de la redirección no rastreado", "chain": chain}
-                return {"state": SKIPPED, "status": None, "error": "no rastreado (robots.txt, exclusiones o límites)", "chain": []}
+                    return {
+                        "state": SKIPPED,
+                        "status": None,
+                        "error": "destino de la redirección no rastreado",
+                        "chain": chain,
+                    }
+                return {
+                    "state": SKIPPED,
+                    "status": None,
+                    "error": "no rastreado (robots.txt, exclusiones o límites)",
+                    "chain": [],
+                }
             status = snap["status"]
             if snap["kind"] == "redirect" and snap["location"]:
                 chain.append([current, status])
@@ -121,8 +131,19 @@ class InternalResolver:
             final = {"final_url": current}
             if state == BROKEN and chain:
                 reason = f"redirige a una página rota ({http_reason(status)})"
-            if state in (OK, REDIRECT) and fragment and snap["body_hash"] and fragment not in self.anchors(snap["body_hash"]):
-                return {"state": BROKEN, "status": status, "error": f"no existe el ancla #{fragment} en la página", "chain": chain, **final}
+            if (
+                state in (OK, REDIRECT)
+                and fragment
+                and snap["body_hash"]
+                and fragment not in self.anchors(snap["body_hash"])
+            ):
+                return {
+                    "state": BROKEN,
+                    "status": status,
+                    "error": f"no existe el ancla #{fragment} en la página",
+                    "chain": chain,
+                    **final,
+                }
             return {"state": state, "status": status, "error": reason, "chain": chain, **final}
 
 
@@ -196,7 +217,9 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             "acknowledged": None,
         }
         if url.startswith("http://"):
-            insecure.extend(insecure_occurrences(url, [{"page": p, "tag": t} for p, t in occs], result.get("final_url")))
+            insecure.extend(
+                insecure_occurrences(url, [{"page": p, "tag": t} for p, t in occs], result.get("final_url"))
+            )
         if entry["state"] == BROKEN:
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
             entry["acknowledged"] = _ack_for(acks, url, pages, today_iso)
@@ -273,7 +296,9 @@ def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, 
         entity = entity_of(link["url"], extra)
         if entity is None:
             continue
-        group = groups.setdefault(entity, {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, "pages": set()})
+        group = groups.setdefault(
+            entity, {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, "pages": set()}
+        )
         group["links"] += 1
         group["working" if link["state"] in (OK, REDIRECT) else link["state"]] += 1
         group["pages"].update(link["found_on"])
@@ -294,9 +319,21 @@ def insecure_occurrences(url: str, occs: list[dict[str, Any]], final_url: str | 
         if not occ["page"].startswith("https://"):
             continue
         if occ["tag"] in RESOURCE_TAGS or occ["tag"] in ("iframe", "frame"):
-            out.append({"page": occ["page"], "url": url, "kind": "contenido mixto",
-                        "detail": "recurso cargado por http:// en una página https://"})
+            out.append(
+                {
+                    "page": occ["page"],
+                    "url": url,
+                    "kind": "contenido mixto",
+                    "detail": "recurso cargado por http:// en una página https://",
+                }
+            )
         elif (final_url or "").startswith("https://"):
-            out.append({"page": occ["page"], "url": url, "kind": "enlace inseguro",
-                        "detail": "el sitio enlazado responde por https://: actualice el enlace"})
+            out.append(
+                {
+                    "page": occ["page"],
+                    "url": url,
+                    "kind": "enlace inseguro",
+                    "detail": "el sitio enlazado responde por https://: actualice el enlace",
+                }
+            )
     return out

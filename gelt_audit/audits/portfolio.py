@@ -81,9 +81,7 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
     findings = audit(store, config, crawl)
     target = config.targets["updates_per_month"]
     links = findings.get("links") or []
-    broken = sorted(
-        {link["url"] for link in links if link.get("state") == "broken" and not link.get("acknowledged")}
-    )
+    broken = sorted({link["url"] for link in links if link.get("state") == "broken" and not link.get("acknowledged")})
     deps = findings.get("dependencias") or []
     pages = [p for p in findings.get("pages") or [] if p.get("kind") == "page"]
     return {
@@ -103,9 +101,7 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
 
 
 def _ensure_cache(store: Store) -> None:
-    store.db[CACHE_TABLE].create(
-        {"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True
-    )
+    store.db[CACHE_TABLE].create({"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True)
 
 
 def summary(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
@@ -198,7 +194,11 @@ def site_entry(store: Store, config: Config, site: PortfolioSite) -> dict[str, A
     now["score"] = composite(now)
     entry.update(status="ok", crawl={"id": latest.id, "started_at": latest.started_at, "pages": latest.pages,
                                      "errors": latest.errors}, **_figures(now))  # fmt: skip
-    if entry["last_attempt"] and entry["last_attempt"]["id"] != latest.id and entry["last_attempt"]["status"] == "failed":
+    if (
+        entry["last_attempt"]
+        and entry["last_attempt"]["id"] != latest.id
+        and entry["last_attempt"]["status"] == "failed"
+    ):
         entry["status"] = "ultimo_fallido"  # ranked on its last good crawl, but the latest attempt failed
     if previous is not None:
         before = summary(store, cfg, previous)

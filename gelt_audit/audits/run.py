@@ -57,9 +57,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
     pages, links = base["pages"], base["link_audit"]
     changes = compare(store, crawl, previous, config.dependencias)
     accessibility = audit_accessibility(store, crawl, config.dependencias)
-    compliance = audit_checklist(
-        store, crawl, previous, config, base, lambda: signal_findings(store, previous, config)
-    )
+    compliance = audit_checklist(store, crawl, previous, config, base, lambda: signal_findings(store, previous, config))
     return {
         "site": {"name": config.site_name, "url": config.site_url},
         "crawl": crawl.as_dict(),

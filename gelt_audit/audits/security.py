@@ -20,7 +20,9 @@ EXPOSED = re.compile(
     re.IGNORECASE,
 )
 PERSONAL_FIELDS = ("password", "email", "tel", "file")
-PERSONAL_NAMES = re.compile(r"(?i)(clave|contrase|password|correo|email|cedula|cédula|documento|telefono|teléfono|celular)")
+PERSONAL_NAMES = re.compile(
+    r"(?i)(clave|contrase|password|correo|email|cedula|cédula|documento|telefono|teléfono|celular)"
+)
 
 
 def finding(url: str, check: str, severity: str, detail: str) -> dict[str, str]:
@@ -32,23 +34,55 @@ def header_findings(site: str, headers: dict[str, str], https: bool) -> list[dic
     out = []
     csp = headers.get("content-security-policy", "")
     if https and "strict-transport-security" not in headers:
-        out.append(finding(site, "hsts", MEDIUM, "falta Strict-Transport-Security (HSTS): los navegadores pueden "
-                           "volver a entrar por http://. Configure «max-age=31536000» en el servidor."))
+        out.append(
+            finding(
+                site,
+                "hsts",
+                MEDIUM,
+                "falta Strict-Transport-Security (HSTS): los navegadores pueden "
+                "volver a entrar por http://. Configure «max-age=31536000» en el servidor.",
+            )
+        )
     if not csp:
-        out.append(finding(site, "csp", MEDIUM, "falta Content-Security-Policy: defina qué orígenes pueden cargar "
-                           "scripts y estilos para reducir el riesgo de inyección de código."))
+        out.append(
+            finding(
+                site,
+                "csp",
+                MEDIUM,
+                "falta Content-Security-Policy: defina qué orígenes pueden cargar "
+                "scripts y estilos para reducir el riesgo de inyección de código.",
+            )
+        )
     if headers.get("x-content-type-options", "").lower() != "nosniff":
         out.append(finding(site, "x-content-type-options", LOW, "falta «X-Content-Type-Options: nosniff»."))
     if "x-frame-options" not in headers and "frame-ancestors" not in csp:
-        out.append(finding(site, "frame-ancestors", MEDIUM, "el sitio puede incrustarse en páginas ajenas "
-                           "(clickjacking): use «X-Frame-Options: SAMEORIGIN» o «frame-ancestors 'self'»."))
+        out.append(
+            finding(
+                site,
+                "frame-ancestors",
+                MEDIUM,
+                "el sitio puede incrustarse en páginas ajenas "
+                "(clickjacking): use «X-Frame-Options: SAMEORIGIN» o «frame-ancestors 'self'».",
+            )
+        )
     if "referrer-policy" not in headers:
-        out.append(finding(site, "referrer-policy", LOW, "falta Referrer-Policy (p. ej. «strict-origin-when-cross-origin»)."))
+        out.append(
+            finding(site, "referrer-policy", LOW, "falta Referrer-Policy (p. ej. «strict-origin-when-cross-origin»).")
+        )
     server = headers.get("server", "")
     if re.search(r"\d", server) or headers.get("x-powered-by") or headers.get("x-aspnet-version"):
-        banner = " · ".join(v for v in (server, headers.get("x-powered-by", ""), headers.get("x-aspnet-version", "")) if v)
-        out.append(finding(site, "version-servidor", LOW, f"el servidor revela su software y versión ({banner}): "
-                           "oculte las versiones en la configuración del servidor."))
+        banner = " · ".join(
+            v for v in (server, headers.get("x-powered-by", ""), headers.get("x-aspnet-version", "")) if v
+        )
+        out.append(
+            finding(
+                site,
+                "version-servidor",
+                LOW,
+                f"el servidor revela su software y versión ({banner}): "
+                "oculte las versiones en la configuración del servidor.",
+            )
+        )
     return out
 
 
@@ -66,11 +100,24 @@ def certificate_findings(rows: list[dict[str, Any]], now: datetime) -> list[dict
         elif days < 30:
             out.append(finding(host, "certificado", MEDIUM, f"el certificado vence en {days} días: renuévelo pronto."))
         if row.get("self_signed"):
-            out.append(finding(host, "certificado", HIGH, "el certificado es autofirmado: los navegadores muestran "
-                               "una advertencia. Use uno emitido por una autoridad reconocida."))
+            out.append(
+                finding(
+                    host,
+                    "certificado",
+                    HIGH,
+                    "el certificado es autofirmado: los navegadores muestran "
+                    "una advertencia. Use uno emitido por una autoridad reconocida.",
+                )
+            )
         if names and not any(_matches(host, n) for n in names):
-            out.append(finding(host, "certificado", HIGH, f"el certificado no corresponde al nombre {host} "
-                               f"(cubre: {', '.join(names[:5])})."))
+            out.append(
+                finding(
+                    host,
+                    "certificado",
+                    HIGH,
+                    f"el certificado no corresponde al nombre {host} (cubre: {', '.join(names[:5])}).",
+                )
+            )
     return out
 
 
@@ -97,7 +144,8 @@ def _forms_over_http(root: Any, page_url: str) -> list[dict[str, str]]:
         if not action.startswith("http://"):
             continue
         personal = [
-            inp for inp in form.iter("input", "textarea")
+            inp
+            for inp in form.iter("input", "textarea")
             if (inp.get("type") or "").lower() in PERSONAL_FIELDS or PERSONAL_NAMES.search(inp.get("name") or "")
         ]
         if personal:
@@ -120,8 +168,15 @@ def audit_security(
     header_sets = store.header_sets()
     out: list[dict[str, str]] = []
     if not https:
-        out.append(finding(site, "https", HIGH, "el sitio no usa HTTPS: la información viaja sin cifrar. "
-                           "Instale un certificado (p. ej. Let's Encrypt) y redirija http:// a https://."))
+        out.append(
+            finding(
+                site,
+                "https",
+                HIGH,
+                "el sitio no usa HTTPS: la información viaja sin cifrar. "
+                "Instale un certificado (p. ej. Let's Encrypt) y redirija http:// a https://.",
+            )
+        )
     home = next((s for s in snaps if s["url"] == site and s["kind"] in ("page", "redirect")), None)
     if home and home.get("headers_id"):
         out.extend(header_findings(site, header_sets.get(home["headers_id"], {}), https))
@@ -131,8 +186,14 @@ def audit_security(
     if https and probe is not None:
         to_https = probe["status"] in (301, 302, 307, 308) and (probe["location"] or "").startswith("https://")
         if not to_https:
-            out.append(finding(probe["url"], "redireccion-https", MEDIUM, "la dirección http:// no redirige a https://: "
-                               "configure una redirección permanente (301)."))
+            out.append(
+                finding(
+                    probe["url"],
+                    "redireccion-https",
+                    MEDIUM,
+                    "la dirección http:// no redirige a https://: configure una redirección permanente (301).",
+                )
+            )
     out.extend(certificate_findings(store.tls(crawl.id), now))
     forms: dict[tuple[str, str], list[str]] = {}
     for snap in snaps:
@@ -141,11 +202,25 @@ def audit_security(
         if https and url.startswith("http://") and snap["kind"] == "page" and 200 <= status < 300:
             out.append(finding(url, "https", MEDIUM, "página servida sin cifrar dentro de un sitio https."))
         if 200 <= status < 300 and EXPOSED.search(path):
-            out.append(finding(url, "archivo-expuesto", HIGH, "archivo interno o copia de seguridad accesible al público: "
-                               "retírelo del servidor o bloquee su acceso."))
+            out.append(
+                finding(
+                    url,
+                    "archivo-expuesto",
+                    HIGH,
+                    "archivo interno o copia de seguridad accesible al público: "
+                    "retírelo del servidor o bloquee su acceso.",
+                )
+            )
         if snap["kind"] == "page" and (snap["title"] or "").lower().startswith("index of /"):
-            out.append(finding(url, "listado-directorio", MEDIUM, "el servidor muestra el listado de archivos de la carpeta: "
-                               "desactive el índice automático de directorios."))
+            out.append(
+                finding(
+                    url,
+                    "listado-directorio",
+                    MEDIUM,
+                    "el servidor muestra el listado de archivos de la carpeta: "
+                    "desactive el índice automático de directorios.",
+                )
+            )
         if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
             found = FORMS.cached(store, snap["body_hash"], url)
             for form in found:
@@ -154,10 +229,23 @@ def audit_security(
     # A form in the site template appears on every page: one finding per form, not per page.
     for (action, fields), pages in sorted(forms.items()):
         where = f"en {len(pages)} páginas, p. ej. {pages[0]}" if len(pages) > 1 else f"en {pages[0]}"
-        out.append(finding(action, "formulario-inseguro", HIGH, f"un formulario ({where}) envía datos personales "
-                           f"({fields}) sin cifrar: publíquelo y envíelo por https://."))
+        out.append(
+            finding(
+                action,
+                "formulario-inseguro",
+                HIGH,
+                f"un formulario ({where}) envía datos personales "
+                f"({fields}) sin cifrar: publíquelo y envíelo por https://.",
+            )
+        )
     for link in insecure_links:
-        out.append(finding(link["page"], "contenido-mixto" if link["kind"] == "contenido mixto" else "enlace-inseguro",
-                           MEDIUM if link["kind"] == "contenido mixto" else LOW, f"{link['detail']}: {link['url']}"))
+        out.append(
+            finding(
+                link["page"],
+                "contenido-mixto" if link["kind"] == "contenido mixto" else "enlace-inseguro",
+                MEDIUM if link["kind"] == "contenido mixto" else LOW,
+                f"{link['detail']}: {link['url']}",
+            )
+        )
     order = {HIGH: 0, MEDIUM: 1, LOW: 2}
     return sorted(out, key=lambda f: (order[f["severity"]], f["check"], f["url"]))

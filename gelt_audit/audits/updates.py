@@ -22,9 +22,7 @@ def month_crawls(store: Store, crawl: Crawl) -> list[tuple[Crawl, Crawl]]:
     """(previous, current) pairs of finished crawls whose current falls in ``crawl``'s month."""
     month = local_date(crawl.started_at).replace(day=1)
     crawls = sorted((c for c in store.finished_crawls(crawl.site_url) if c.id <= crawl.id), key=lambda c: c.id)
-    return [
-        (prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= month
-    ]
+    return [(prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= month]
 
 
 def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
@@ -108,7 +106,10 @@ def frequency(
                 "can_still_meet": updates >= target or updates + days_left + 1 >= target,
                 "month": month_start.strftime("%Y-%m"),
                 "update_days": [
-                    {"date": d.isoformat(), "signals": [s for s in (SIGNAL_CRAWL, SIGNAL_DECLARED) if d in by_signal[s]]}
+                    {
+                        "date": d.isoformat(),
+                        "signals": [s for s in (SIGNAL_CRAWL, SIGNAL_DECLARED) if d in by_signal[s]],
+                    }
                     for d in days
                 ],
                 "updates_by_signal": {s: len(v) for s, v in by_signal.items()},

@@ -17,9 +17,7 @@ META_NAMES = (
 )  # fmt: skip
 _META_XPATH = etree.XPath("//meta[@content and (@property or @name or @itemprop)] | //time[@datetime]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_SPANISH = re.compile(
-    r"(?i)\b(\d{1,2})\s+de\s+(" + "|".join(MONTHS) + r")\s+(?:de|del)\s+(\d{4})\b"
-)
+_SPANISH = re.compile(r"(?i)\b(\d{1,2})\s+de\s+(" + "|".join(MONTHS) + r")\s+(?:de|del)\s+(\d{4})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ANY_DATE = re.compile(
     r"(?i)\b(\d{1,2})\s+de\s+(" + "|".join(MONTHS) + r")\s+(?:de|del)\s+(\d{4})\b"

@@ -235,7 +235,9 @@ class SharedSite:
         )
 
     def lease(self, host: str, token: str, concurrency: int, delay: float, ttl: float) -> float:
-        wait = self._lease(keys=[self.keys.lease(host), self.keys.next_start(host)], args=[concurrency, delay, token, ttl])
+        wait = self._lease(
+            keys=[self.keys.lease(host), self.keys.next_start(host)], args=[concurrency, delay, token, ttl]
+        )
         return float(wait)
 
     def release(self, host: str, token: str) -> None:
@@ -732,7 +734,9 @@ class Coordinator:
             pipe.hset(self.keys.of(k, "validators"), url, dumps(known))
             links = self.store.links(known["page_id"], known["body_hash"])
             if links:
-                pipe.hset(self.keys.of(k, "links"), f"{known['page_id']}:{known['body_hash']}", zlib.compress(dumps(links)))
+                pipe.hset(
+                    self.keys.of(k, "links"), f"{known['page_id']}:{known['body_hash']}", zlib.compress(dumps(links))
+                )
             parts = urlsplit(url)
             # As SiteSpider._seed_variants: the same query variants as last time, most recent first.
             if parts.query:

@@ -15,7 +15,13 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     (TIMEOUTS, "el servidor no respondió a tiempo"),
     ((scrapy_errors.DownloadCancelledError,), "la respuesta supera el tamaño máximo permitido"),
     (
-        (ResponseNeverReceived, net.ConnectionLost, ResponseFailed, net.ConnectionDone, scrapy_errors.ResponseDataLossError),
+        (
+            ResponseNeverReceived,
+            net.ConnectionLost,
+            ResponseFailed,
+            net.ConnectionDone,
+            scrapy_errors.ResponseDataLossError,
+        ),
         "la conexión se cortó antes de recibir la respuesta",
     ),
     ((net.SSLError,), "error del certificado o de la conexión segura (TLS)"),

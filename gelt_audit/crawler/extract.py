@@ -33,7 +33,10 @@ MAIN_CANDIDATES = ("main", "[role=main]", "#content", "#contenido", "#main", ".c
 # Volatile text that changes on every visit without the page changing. Each has a name so the
 # change audit can say which rule suppressed what.
 DEFAULT_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("contador de visitas", r"(?i)\b(visitas|visitantes|visitante n[uú]mero|usuarios en l[ií]nea|contador)\s*:?\s*[\d.,]+"),
+    (
+        "contador de visitas",
+        r"(?i)\b(visitas|visitantes|visitante n[uú]mero|usuarios en l[ií]nea|contador)\s*:?\s*[\d.,]+",
+    ),
     ("fecha de hoy", r"(?i)\bhoy\s+es\s+[^.\n]{0,40}?\d{4}"),
     ("token de sesión", r"(?i)\b(sid|sessionid|phpsessid|jsessionid|token|csrf[_-]?token)\s*[=:]\s*[\w-]+"),
     ("identificador aleatorio", r"\b[0-9a-fA-F]{24,}\b"),
@@ -60,9 +63,7 @@ LINK_ATTRS = (
     ("embed", "src"),
     ("form", "action"),
 )
-_LINK_XPATH = etree.XPath(
-    " | ".join(f"//{tag}[@{attr}]" for tag, attr in LINK_ATTRS)
-)
+_LINK_XPATH = etree.XPath(" | ".join(f"//{tag}[@{attr}]" for tag, attr in LINK_ATTRS))
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "whatsapp:", "ftp:")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_LINK_TEXT = 300

@@ -208,7 +208,9 @@ class LinkChecking:
             seen = {hop[0] for hop in chain}
             if target in seen or len(chain) >= MAX_HOPS:
                 reason = "bucle de redirecciones" if target in seen else f"más de {MAX_HOPS} redirecciones"
-                for out in self._done(check, self.check_item(check["url"], BROKEN, status, reason, chain, target, method)):
+                for out in self._done(
+                    check, self.check_item(check["url"], BROKEN, status, reason, chain, target, method)
+                ):
                     yield out
                 return
             yield self.check_request(target, {**check, "chain": chain, "attempt": 0}, method)
@@ -227,18 +229,24 @@ class LinkChecking:
                 yield self.check_request(response.url, {**check, "browser": True, "attempt": 0}, "GET")
                 return
             reason = f"no verificable automáticamente (HTTP {status}: el servidor rechaza a los robots)"
-            for out in self._done(check, self.check_item(check["url"], BLOCKED, status, reason, check["chain"], response.url, method)):
+            for out in self._done(
+                check, self.check_item(check["url"], BLOCKED, status, reason, check["chain"], response.url, method)
+            ):
                 yield out
             return
         state, reason = classify(status, None, check["chain"])
-        for out in self._done(check, self.check_item(check["url"], state, status, reason, check["chain"], response.url, method)):
+        for out in self._done(
+            check, self.check_item(check["url"], state, status, reason, check["chain"], response.url, method)
+        ):
             yield out
 
     def check_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         check = failure.request.meta["gelt_check"]
         if failure.check(PrivateAddressBlocked):
             reason = f"no se verifica por seguridad: {failure.value}"
-            yield from self._done(check, self.check_item(check["url"], SKIPPED, None, reason, check["chain"], failure.request.url))
+            yield from self._done(
+                check, self.check_item(check["url"], SKIPPED, None, reason, check["chain"], failure.request.url)
+            )
             return
         reason = describe_failure(failure)
         item = self.check_item(check["url"], BROKEN, None, reason, check["chain"], failure.request.url)

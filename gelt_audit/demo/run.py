@@ -57,8 +57,8 @@ def tramite_items(tramites: list[dict]) -> list[str]:
             'phase = "plan"',
             f"name = {_toml(tramite['name'])}",
             'requires = "Publicado en el sitio y enlazado a su ficha en GOV.CO / SUIT"',
-            f"parts = [{{ name = \"publicado en el sitio\", keywords = [{_toml(tramite['name'])}] }}, "
-            f"{{ name = \"enlace a GOV.CO / SUIT\", rules = [{{ kind = \"link_to\", hosts = [\"@suit\"] }}] }}]",
+            f'parts = [{{ name = "publicado en el sitio", keywords = [{_toml(tramite["name"])}] }}, '
+            f'{{ name = "enlace a GOV.CO / SUIT", rules = [{{ kind = "link_to", hosts = ["@suit"] }}] }}]',
             "",
         ]
     return lines
@@ -92,7 +92,10 @@ def demo_config(url: str, dependencias: list[dict], external: str) -> str:
         "",
         "[checklist.hosts]",
         # url prefixes without the trailing slash: ".../secop" must match ".../secop/" and ".../secop"
-        *[f"{alias} = {_toml([ext + '/' + p.rstrip('/') for p in paths])}" for alias, paths in DEMO_HOST_ALIASES.items()],
+        *[
+            f"{alias} = {_toml([ext + '/' + p.rstrip('/') for p in paths])}"
+            for alias, paths in DEMO_HOST_ALIASES.items()
+        ],
         "",
         *tramite_items(DEMO_TRAMITES),
     ]

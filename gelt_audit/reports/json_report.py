@@ -28,9 +28,21 @@ def build(findings: dict[str, Any]) -> dict[str, Any]:
         default: Any = None if key in ("crawl", "previous_crawl") else []
         report[key] = findings.get(key, default)
     # Beyond the contract: what explains the contract's figures.
-    for key in ("last_attempt", "template_changes", "page_errors", "ignored_changes", "unassigned", "allied", "insecure",
-                "documents", "accessibility_summary", "checklist_scores", "regressions",
-                "newly_met", "generated_at"):
+    for key in (
+        "last_attempt",
+        "template_changes",
+        "page_errors",
+        "ignored_changes",
+        "unassigned",
+        "allied",
+        "insecure",
+        "documents",
+        "accessibility_summary",
+        "checklist_scores",
+        "regressions",
+        "newly_met",
+        "generated_at",
+    ):
         if key in findings:
             report[key] = findings[key]
     return report

@@ -622,8 +622,12 @@ def annexes_view(findings: dict[str, Any], trend: list[dict[str, Any]]) -> dict[
         "accessibility": accessibility_view(findings),
         "security_total": len(security),
         "security_rows": [
-            {"severity": sev, "check": check, "count": n,
-             "detail": next((x.get("detail") for x in security if x.get("check") == check), "")}
+            {
+                "severity": sev,
+                "check": check,
+                "count": n,
+                "detail": next((x.get("detail") for x in security if x.get("check") == check), ""),
+            }
             for (sev, check), n in sorted(by_check.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1]))
         ],
         "trend": [

@@ -89,12 +89,16 @@ def _environment() -> jinja2.Environment:
 def to_html(data: dict[str, Any]) -> str:
     """The ranking as one self-contained HTML page (Spanish, es_CO formats)."""
     by_url = {s["url"]: s for s in data["sites"]}
-    return _environment().get_template(TEMPLATE).render(
-        p=data["portfolio"],
-        sites=data["sites"],
-        departments=[{**d, "members": [by_url[u] for u in d["ranking"]]} for d in data["departments"]],
-        status_labels=STATUS_LABELS,
-        csp="default-src 'none'; style-src 'unsafe-inline'",
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            p=data["portfolio"],
+            sites=data["sites"],
+            departments=[{**d, "members": [by_url[u] for u in d["ranking"]]} for d in data["departments"]],
+            status_labels=STATUS_LABELS,
+            csp="default-src 'none'; style-src 'unsafe-inline'",
+        )
     )
 
 

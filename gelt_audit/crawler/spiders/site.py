@@ -260,7 +260,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         yield from self.certificate(response)
         if response.status in REDIRECT_STATUSES:
             location = response.headers.get(b"Location", b"").decode("latin-1")
-            item.update(kind="redirect" if item["kind"] == "page" else item["kind"], location=urljoin(url, location) if location else None)
+            item.update(
+                kind="redirect" if item["kind"] == "page" else item["kind"],
+                location=urljoin(url, location) if location else None,
+            )
             yield item
             if item["location"] and item["kind"] == "redirect":
                 hops = response.meta.get("gelt_hops", 0) + 1
@@ -330,8 +333,17 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         try:
             yield {"type": "tls", "host": host, **describe_certificate(cert.original.to_cryptography())}
         except Exception as exc:  # an unreadable certificate is itself a finding, not a crash
-            yield {"type": "tls", "host": host, "subject": None, "issuer": None, "not_before": None,
-                   "not_after": None, "names": [], "self_signed": 0, "error": str(exc)[:200]}
+            yield {
+                "type": "tls",
+                "host": host,
+                "subject": None,
+                "issuer": None,
+                "not_before": None,
+                "not_after": None,
+                "names": [],
+                "self_signed": 0,
+                "error": str(exc)[:200],
+            }
 
     def page_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
         # Scrapy drops a body that grows past DOWNLOAD_MAXSIZE while being decompressed (a gzip
