@@ -173,15 +173,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.chmod(0o640)
-    tmp.replace(path)
-
-
 def _local(timestamp: str) -> str:
     return clock.to_datetime(timestamp).astimezone(clock.BOGOTA).strftime("%Y-%m-%d %H:%M")
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from gelt_audit import __version__
-from gelt_audit.crawler.extract import collapse, parse
+from gelt_audit.markup import collapse, parse
 
 # Words that name a dependencia in Colombian municipal menus.
 DEPENDENCIA_WORDS = re.compile(

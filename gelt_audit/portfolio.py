@@ -529,8 +529,9 @@ def cmd_worker(args: Any) -> int:
 def cmd_ranking(args: Any) -> int:
     """`gelt-audit ranking`: the portfolio report (HTML, JSON or CSV)."""
     from gelt_audit.audits.portfolio import NoPortfolioData, ranking
-    from gelt_audit.cli import setup_logging, write_atomic
+    from gelt_audit.cli import setup_logging
     from gelt_audit.errors import EXIT_CONFIG, EXIT_NO_DATA, EXIT_OK, CommandError
+    from gelt_audit.files import atomic_write
     from gelt_audit.reports import portfolio as report
     from gelt_audit.store import Store
 
@@ -550,14 +551,7 @@ def cmd_ranking(args: Any) -> int:
     render = {"json": report.to_json, "csv": report.to_csv, "html": report.to_html}[args.format]
     text = render(data)
     if args.output:
-        path = Path(args.output)
-        if args.format == "csv":  # the BOM makes Excel read the accents right
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")  # to_csv starts with the BOM that makes Excel read UTF-8
-            tmp.replace(path)
-        else:
-            write_atomic(path, text)
+        atomic_write(Path(args.output), text)  # to_csv's text starts with the BOM that makes Excel read UTF-8
         _say(f"Informe de la cartera escrito en {args.output}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -9,7 +9,7 @@ import pytest
 from gelt_audit import clock
 from gelt_audit.audits.changes import render_diff, word_diff
 from gelt_audit.audits.updates import local_date
-from gelt_audit.crawler.dates import text_dates
+from gelt_audit.dates import text_dates
 from gelt_audit.demo.server import Resource
 from gelt_audit.reports import fmt
 from gelt_audit.store import Store

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gelt_audit.config import NoiseRule
-from gelt_audit.crawler.extract import decode_html, extract, follow_targets
+from gelt_audit.markup import decode_html, extract, follow_targets
 from gelt_audit.store import text_hash
 
 TEMPLATE = """<!doctype html><html><head><meta charset="utf-8"><title>Hacienda</title>{head}</head>

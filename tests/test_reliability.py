@@ -461,7 +461,7 @@ def test_unparsable_urls_inside_a_page_break_neither_crawl_nor_report(serve, con
 @example(body=b"\xef\xbb\xbf<?xml version='1.0'?><html/>", content_type="text/html")
 @example(body=b"<a href='http://[::1'>x</a><a href='http://a:99999/'>y</a>", content_type="")
 def test_fuzzed_bytes_never_crash_the_page_parser(body, content_type):
-    from gelt_audit.crawler.extract import decode_html, extract
+    from gelt_audit.markup import decode_html, extract
 
     text, encoding = decode_html(body, content_type)
     assert isinstance(text, str) and encoding and "\x00" not in text

@@ -552,7 +552,7 @@ def test_temporaries_of_dead_writers_are_removed(tmp_path):
     import subprocess
     import sys
 
-    from gelt_audit.reports.write import atomic_write, clean_temporaries
+    from gelt_audit.files import atomic_write, clean_temporaries
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = tmp_path / f".semanal-{DAY}.html.{int(gone.stdout)}.abc123.tmp"

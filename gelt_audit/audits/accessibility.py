@@ -14,7 +14,7 @@ from lxml import etree
 
 from gelt_audit.audits.pages import BodyJudge, dependencia_name, is_html_page
 from gelt_audit.config import Dependencia
-from gelt_audit.crawler.extract import collapse, parse
+from gelt_audit.markup import collapse, parse
 from gelt_audit.store import Crawl, Store
 
 VERSION = 1  # bump when a rule changes: cached judgements are then recomputed

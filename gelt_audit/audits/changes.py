@@ -11,7 +11,7 @@ from typing import Any
 
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
-from gelt_audit.crawler.extract import DEFAULT_PATTERNS, collapse, main_root, parse
+from gelt_audit.markup import DEFAULT_PATTERNS, collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
 
 REMOVED_STATUSES = (404, 410)

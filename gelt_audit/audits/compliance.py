@@ -14,7 +14,7 @@ from gelt_audit import clock
 from gelt_audit.audits import checklist as engine
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
-from gelt_audit.crawler.extract import strip_fragment
+from gelt_audit.markup import strip_fragment
 from gelt_audit.store import Crawl, Store
 
 VERSION = 1  # bump when the engine's results change meaning: cached evaluations are redone

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from gelt_audit import clock
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
-from gelt_audit.crawler.extract import strip_fragment
 from gelt_audit.linkstate import BLOCKED, BROKEN, OK, PERMANENT, REDIRECT, SKIPPED, classify, http_reason, skip_reason
+from gelt_audit.markup import strip_fragment
 from gelt_audit.store import Crawl, Store
 
 MAX_HOPS = 10

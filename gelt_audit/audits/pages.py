@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.config import Dependencia, dependencia_for
-from gelt_audit.crawler.extract import parse
+from gelt_audit.markup import parse
 from gelt_audit.store import Crawl, Store
 
 PAGE_KINDS = ("page", "redirect", "error")

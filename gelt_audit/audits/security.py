@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from gelt_audit import clock
 from gelt_audit.audits.pages import BodyJudge
-from gelt_audit.crawler.extract import parse
+from gelt_audit.markup import parse
 from gelt_audit.store import Crawl, Store
 
 VERSION = 2  # bump when a rule changes: cached judgements are then recomputed

@@ -59,8 +59,8 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
 from gelt_audit.config import Config, NoiseRule
-from gelt_audit.crawler.extract import Link, without_session
 from gelt_audit.crawler.spiders.site import SiteSpider
+from gelt_audit.markup import Link, without_session
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -18,9 +18,9 @@ from twisted.python.failure import Failure
 
 from gelt_audit import clock
 from gelt_audit.crawler.errors import TIMEOUTS, describe_failure
-from gelt_audit.crawler.extract import Link, strip_fragment
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
 from gelt_audit.linkstate import BLOCKED, BROKEN, OK, SKIPPED, classify, host_is_private, looks_blocked
+from gelt_audit.markup import Link, strip_fragment
 from gelt_audit.store import utcnow
 
 MAX_HOPS = 5

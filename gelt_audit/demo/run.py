@@ -11,7 +11,6 @@ from pathlib import Path
 
 from gelt_audit import clock
 from gelt_audit.audits.run import audit
-from gelt_audit.cli import write_atomic
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.demo.site import (
@@ -23,6 +22,7 @@ from gelt_audit.demo.site import (
     allied_site,
     demo_site,
 )
+from gelt_audit.files import atomic_write
 from gelt_audit.reports import json_report
 from gelt_audit.reports.fmt import fecha
 from gelt_audit.reports.write import write_reports
@@ -147,7 +147,7 @@ def run_demo(directory: Path, keep_serving: bool = False) -> int:
                 settings = load_config(config)
                 with Store(settings.store_path) as store:
                     findings = audit(store, settings)  # once, for the JSON and both HTML reports
-                write_atomic(json_path, json_report.dumps(findings))
+                atomic_write(json_path, json_report.dumps(findings))
                 written = write_reports(settings, ["weekly", "committee"], findings=findings)
             weekly, committee = (p for p in written if p.suffix == ".html")
             print(f"Listo en {time.monotonic() - started:.0f} s.")

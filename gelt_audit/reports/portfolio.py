@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from gelt_audit.config import Config
+from gelt_audit.files import atomic_write
 from gelt_audit.reports import fmt
 from gelt_audit.reports.csv_export import BOM, neutralise
 from gelt_audit.store import Store
@@ -118,8 +119,5 @@ def write_site_reports(store: Store, config: Config, directory: Path) -> list[Pa
             continue
         stem = site.dane or "".join(c if c.isalnum() or c in "-." else "_" for c in site.url.split("://", 1)[-1])
         path = directory / f"{stem.strip('_')}.json"
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(json_report.dumps(findings), encoding="utf-8")
-        tmp.replace(path)
-        written.append(path)
+        written.append(atomic_write(path, json_report.dumps(findings)))
     return written

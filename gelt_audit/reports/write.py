@@ -14,19 +14,17 @@ job or a web server never sees half a report.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from gelt_audit import clock
 from gelt_audit.config import Config
+from gelt_audit.files import atomic_file, atomic_write, clean_temporaries
 from gelt_audit.reports import csv_export, model
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.fmt import local_date
@@ -55,8 +53,6 @@ CSV_LABELS = {
     "enlaces-rotos": "enlaces rotos", "cambios": "cambios", "dependencias": "dependencias",
     "sin-asignar": "páginas sin asignar", "items": "ítems", "indicadores": "indicadores", "documentos": "documentos",
 }  # fmt: skip
-FILE_MODE = 0o640
-TEMP_FILE = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")  # see atomic_write()
 
 
 @dataclass
@@ -78,18 +74,6 @@ class Built:
 
 
 # -- files ----------------------------------------------------------------------------------------
-def atomic_write(path: Path, data: str | bytes) -> Path:
-    """Write ``path`` through a temporary file in the same folder and a rename (mode 0o640).
-
-    The temporary file's name carries our pid (``.NAME.PID.XXXX.tmp``): if we are killed before
-    the rename, the next writer knows the file is an orphan and removes it.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    with _atomic_file(path) as fh:
-        fh.write(payload)
-    return path
-
-
 def write_json(path: Path, data: dict[str, Any]) -> Path:
     """Write a JSON report like atomic_write, compact, one list item at a time.
 
@@ -97,7 +81,7 @@ def write_json(path: Path, data: dict[str, Any]) -> Path:
     document is ever held (the C encoder makes each piece).
     """
     encode = contract.ENCODER.encode
-    with _atomic_file(path, "w") as fh:
+    with atomic_file(path, "w") as fh:
         fh.write("{")
         for i, (key, value) in enumerate(data.items()):
             fh.write(("," if i else "") + encode(key) + ":")
@@ -110,49 +94,6 @@ def write_json(path: Path, data: dict[str, Any]) -> Path:
                 fh.write(encode(value))
         fh.write("}")
     return path
-
-
-@contextlib.contextmanager
-def _atomic_file(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
-            yield fh
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process
-    return True
-
-
-def clean_temporaries(folder: Path) -> list[Path]:
-    """Remove the temporary files of writers that died before their rename (not those of live ones)."""
-    removed: list[Path] = []
-    if not folder.is_dir():
-        return removed
-    for entry in folder.iterdir():
-        m = TEMP_FILE.match(entry.name)
-        if not m:
-            continue
-        pid = int(m.group(1))
-        if pid == os.getpid() or _alive(pid):
-            continue
-        entry.unlink(missing_ok=True)
-        removed.append(entry)
-    if removed:
-        log.info("Se borraron %s archivos temporales de informes interrumpidos en %s", len(removed), folder)
-    return removed
 
 
 def parse_since(value: str | date | None) -> date | None:
@@ -485,7 +426,6 @@ __all__ = [
     "Built",
     "KINDS",
     "ReportError",
-    "atomic_write",
     "build",
     "environment",
     "list_reports",

@@ -18,9 +18,9 @@ from twisted.python.failure import Failure
 
 from gelt_audit.config import Config, load_config
 from gelt_audit.crawler.errors import describe_failure
-from gelt_audit.crawler.extract import Link, decode_html, extract, follow_targets, without_session
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
+from gelt_audit.markup import Link, decode_html, extract, follow_targets, without_session
 from gelt_audit.store import Store, text_hash
 
 DOCUMENT_EXTENSIONS = (

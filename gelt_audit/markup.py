@@ -19,7 +19,7 @@ from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_encoding
 
 from gelt_audit.config import NoiseRule
-from gelt_audit.crawler.dates import MAX_DATES, meta_dates, text_dates
+from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
 
 # Elements whose text is never part of a page's main content.
 BOILERPLATE = (
