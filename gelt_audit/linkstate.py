@@ -19,6 +19,8 @@ SKIP_SCHEMES = {
     "ftp": "FTP (no se verifica)",
 }
 PERMANENT = (301, 308)
+# The most redirects followed for one request, by the crawler, the link checker and the link audit.
+MAX_REDIRECTS = 5
 # Signs of a firewall or anti-bot page rather than a missing one.
 CHALLENGE_MARKERS = (
     b"cf-chl", b"captcha", b"attention required", b"access denied", b"are you a robot",

@@ -20,6 +20,7 @@ from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
+from gelt_audit.linkstate import SKIP_SCHEMES
 
 # Elements whose text is never part of a page's main content.
 BOILERPLATE = (
@@ -64,7 +65,9 @@ LINK_ATTRS = (
     ("form", "action"),
 )
 _LINK_XPATH = etree.XPath(" | ".join(f"//{tag}[@{attr}]" for tag, attr in LINK_ATTRS))
-_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "whatsapp:", "ftp:")
+_SKIP_PREFIXES = tuple(f"{scheme}:" for scheme in SKIP_SCHEMES)
+# On-site references that are not pages: checked with HEAD so broken images and files show up.
+RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_LINK_TEXT = 300
 
@@ -173,7 +176,7 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
             continue
         if not raw or raw.startswith("#") and tag != "a":
             continue
-        if raw.lower().startswith(_SKIP_SCHEMES):
+        if raw.lower().startswith(_SKIP_PREFIXES):
             target = raw
         else:
             try:

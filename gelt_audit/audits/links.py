@@ -13,15 +13,24 @@ from urllib.parse import urlsplit
 from gelt_audit import clock
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
-from gelt_audit.linkstate import BLOCKED, BROKEN, OK, PERMANENT, REDIRECT, SKIPPED, classify, http_reason, skip_reason
-from gelt_audit.markup import strip_fragment
+from gelt_audit.linkstate import (
+    BLOCKED,
+    BROKEN,
+    MAX_REDIRECTS,
+    OK,
+    PERMANENT,
+    REDIRECT,
+    SKIPPED,
+    classify,
+    http_reason,
+    skip_reason,
+)
+from gelt_audit.markup import RESOURCE_TAGS, strip_fragment
 from gelt_audit.store import Crawl, Store
 
-MAX_HOPS = 10
 # Hosts of public entities in Colombia: the plan's "entidades aliadas".
 PUBLIC_SUFFIXES = (".gov.co", ".edu.co", ".mil.co")
 PAGE_TAGS = ("a", "area", "iframe", "frame")
-RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 
 
 def _targets(store: Store, crawl: Crawl) -> Iterator[tuple[str, list[tuple[str, str]]]]:
@@ -121,7 +130,7 @@ class InternalResolver:
             status = snap["status"]
             if snap["kind"] == "redirect" and snap["location"]:
                 chain.append([current, status])
-                if snap["location"] in {hop[0] for hop in chain} or len(chain) >= MAX_HOPS:
+                if snap["location"] in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
                     return {"state": BROKEN, "status": status, "error": "bucle de redirecciones", "chain": chain}
                 current = snap["location"].split("#", 1)[0]
                 continue

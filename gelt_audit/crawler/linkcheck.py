@@ -19,11 +19,10 @@ from twisted.python.failure import Failure
 from gelt_audit import clock
 from gelt_audit.crawler.errors import TIMEOUTS, describe_failure
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
-from gelt_audit.linkstate import BLOCKED, BROKEN, OK, SKIPPED, classify, host_is_private, looks_blocked
+from gelt_audit.linkstate import BLOCKED, BROKEN, MAX_REDIRECTS, OK, SKIPPED, classify, host_is_private, looks_blocked
 from gelt_audit.markup import Link, strip_fragment
 from gelt_audit.store import utcnow
 
-MAX_HOPS = 5
 MAX_RETRIES = 2
 MAX_RETRY_AFTER = 10.0
 # Timeouts in a row after which a host's remaining links are not requested (a hanging host
@@ -206,8 +205,8 @@ class LinkChecking:
             target = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
             chain = [*check["chain"], [response.url, status]]
             seen = {hop[0] for hop in chain}
-            if target in seen or len(chain) >= MAX_HOPS:
-                reason = "bucle de redirecciones" if target in seen else f"más de {MAX_HOPS} redirecciones"
+            if target in seen or len(chain) >= MAX_REDIRECTS:
+                reason = "bucle de redirecciones" if target in seen else f"más de {MAX_REDIRECTS} redirecciones"
                 for out in self._done(
                     check, self.check_item(check["url"], BROKEN, status, reason, chain, target, method)
                 ):

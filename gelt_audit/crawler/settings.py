@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit import __version__
+from gelt_audit.linkstate import MAX_REDIRECTS
 
 BOT_NAME = "gelt-audit"
 SPIDER_MODULES = ["gelt_audit.crawler.spiders"]
@@ -31,7 +32,7 @@ REMOTE_CONTROL_ENABLED = False
 # When on, Scrapy re-parses parse_page's source with ast on every response (its cache is keyed
 # by a bound method, a new object each time): measurable on the crawl's profile.
 WARN_ON_GENERATOR_RETURN_VALUE = False
-REDIRECT_MAX_TIMES = 5
+REDIRECT_MAX_TIMES = MAX_REDIRECTS
 DEPTH_LIMIT = 0  # the spider bounds depth itself, sitemap pages included
 # Breadth first: pages are requested shallowest first (priority = -depth) and in discovery order
 # within a depth. Scrapy's default LIFO order walks depth first, so the depth a page is first

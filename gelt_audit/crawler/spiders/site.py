@@ -20,7 +20,7 @@ from gelt_audit.config import Config, load_config
 from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
-from gelt_audit.markup import Link, decode_html, extract, follow_targets, without_session
+from gelt_audit.markup import RESOURCE_TAGS, Link, decode_html, extract, follow_targets, without_session
 from gelt_audit.store import Store, text_hash
 
 DOCUMENT_EXTENSIONS = (
@@ -32,8 +32,6 @@ SECURITY_HEADERS = (
     "strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options",
     "referrer-policy", "permissions-policy", "server", "x-powered-by", "x-aspnet-version", "set-cookie",
 )  # fmt: skip
-# On-site references that are not pages: checked with HEAD so broken images and files show up.
-RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 
 
 def is_document(url: str) -> bool:
