@@ -8,8 +8,10 @@ was planted is there, and nothing unplanned is.
 from __future__ import annotations
 
 import re
+import tomllib
 import urllib.error
 import urllib.request
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -220,6 +222,17 @@ def test_allied_site_answers_all_but_the_planted_404(allied):
 def test_deterministic():
     assert site.demo_site(1) == site.demo_site(1)
     assert site.demo_site(2, "http://127.0.0.1:5555/") == site.demo_site(2, "http://127.0.0.1:5555/")
+
+
+def test_every_data_file_ships_in_the_wheel():
+    # The site is built from gelt_audit/demo/data/: a file the package-data globs miss would
+    # work from a checkout and break in an installed wheel.
+    root = Path(site.__file__).parents[1]
+    globs = tomllib.loads((root.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    files = [f.relative_to(root) for f in (root / "demo" / "data").rglob("*") if f.is_file()]
+    assert len(files) >= 15
+    missed = [str(f) for f in files if not any(PurePosixPath(f.as_posix()).match(g) for g in globs["gelt_audit"])]
+    assert missed == []
 
 
 def test_page_counts_and_sizes(versions):

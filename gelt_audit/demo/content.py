@@ -130,12 +130,13 @@ class Dep(NamedTuple):
 
 
 def _dep(d: dict[str, Any]) -> Dep:
-    return Dep(**{**d, "extra_match": tuple(d.get("extra_match", ())), "index_updated": tuple(d["index_updated"])})
+    fields = {**d, "extra_match": tuple(d.get("extra_match", ()))}
+    if "index_updated" in d:
+        fields["index_updated"] = tuple(d["index_updated"])
+    return Dep(**fields)
 
 
-DEPS: list[Dep] = [
-    _dep({"index_updated": Dep._field_defaults["index_updated"], **d}) for d in load("dependencias.toml")["dependencia"]
-]
+DEPS: list[Dep] = [_dep(d) for d in load("dependencias.toml")["dependencia"]]
 DEP_BY_SLUG: dict[str, Dep] = {d.slug: d for d in DEPS}
 
 
