@@ -56,6 +56,7 @@ class Builder:
         return expand(blocks_html(blocks, self.v, self.doc, self._macro), self.base)
 
     def add(self, path: str, title: str, blocks: Iterable[Any], updated: date, **kw: Any) -> None:
+        """Add a page built from content blocks; ``kw`` are the other Page fields."""
         if path in self.pages:
             raise ValueError(f"duplicate page {path}")
         self.pages[path] = Page(path, title, self.html(blocks), updated, **kw)
@@ -129,6 +130,7 @@ def _tramite_footer(b: Builder, path: str) -> list[str]:
 
 
 def news_list(items: Iterable[News]) -> str:
+    """The dated list of news items that listings, the home page and dependencia pages show."""
     rows = "".join(
         f'<li><time datetime="{n.day.isoformat()}">{fecha(n.day)}</time> — <a href="{n.path}">{escape(n.title)}</a></li>'
         for n in items

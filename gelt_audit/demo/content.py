@@ -94,6 +94,8 @@ EXTERNAL: dict[str, External] = {k: External(**v) for k, v in _SITE["external"].
 
 
 class Tramite(NamedTuple):
+    """One trámite of the inventory (data/site.toml)."""
+
     name: str
     dependencia: str  # slug
     path: str
@@ -110,6 +112,8 @@ TRAMITES: list[Tramite] = [Tramite(**t) for t in _SITE["tramite"]]
 
 
 class Dep(NamedTuple):
+    """One dependencia (data/dependencias.toml)."""
+
     slug: str
     name: str
     responsable: str
@@ -141,6 +145,8 @@ DEP_BY_SLUG: dict[str, Dep] = {d.slug: d for d in DEPS}
 
 
 class News(NamedTuple):
+    """One news item (data/news.toml); ``dep`` is a dependencia slug or None for general news."""
+
     dep: str | None
     day: date
     slug: str
@@ -196,8 +202,7 @@ def expand(text: str, base: str) -> str:
     return _PLACEHOLDER.sub(sub, text)
 
 
-DocHook = Callable[[dict[str, Any]], str]
-MacroHook = Callable[[dict[str, Any]], str]
+Hook = Callable[[dict[str, Any]], str]  # HTML for a table-valued block ({doc = ...} or a macro)
 
 
 def doc_link(d: dict[str, Any]) -> str:
@@ -205,7 +210,7 @@ def doc_link(d: dict[str, Any]) -> str:
     return f'<a href="{d["doc"]}" type="application/pdf">{escape(d["title"])}</a> (PDF, {d["kb"]} KB)'
 
 
-def blocks_html(items: Iterable[Any], version: int, doc: DocHook, macro: MacroHook) -> str:
+def blocks_html(items: Iterable[Any], version: int, doc: Hook, macro: Hook) -> str:
     """Tiny content markup so the page data stays readable.
 
     str "## x" -> <h2>, "### x" -> <h3>, other str starting with "<" -> raw HTML, other str -> <p>;
@@ -238,7 +243,7 @@ def blocks_html(items: Iterable[Any], version: int, doc: DocHook, macro: MacroHo
     return "\n".join(out)
 
 
-def _item(x: Any, doc: DocHook) -> str:
+def _item(x: Any, doc: Hook) -> str:
     return doc(x) if isinstance(x, dict) else x
 
 
