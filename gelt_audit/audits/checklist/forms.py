@@ -65,82 +65,80 @@ class Form:
     norm: str
 
 
-def form_info(form: Any, page_labels: str) -> Form:
-    bits: list[str] = [
-        element_text(form),
-        form.get("action") or "",
-        form.get("id") or "",
-        form.get("class") or "",
-        form.get("role") or "",
-        form.get("name") or "",
-    ]
-    n_text = n_radio = 0
-    has_textarea = has_email = has_password = has_search_type = False
-    hint_words: set[str] = set()
+@dataclass(slots=True)
+class _Fields:
+    """What a form's fields say: their words and the kinds of inputs it has."""
+
+    bits: list[str]  # texts, names, placeholders and button values
+    hint_words: set[str]  # words of the inputs' names and of the form's own attributes
+    n_text: int = 0
+    n_radio: int = 0
+    has_textarea: bool = False
+    has_email: bool = False
+    has_password: bool = False
+    has_search_type: bool = False
+
+
+def _read_fields(form: Any) -> _Fields:
+    attrs = [form.get(a) or "" for a in ("action", "id", "class", "role", "name")]
+    f = _Fields([element_text(form), *attrs], set())
     for el in form.iter("input", "textarea", "select", "button", "option", "label"):
         tag = el.tag
         for attr in ("name", "id", "placeholder", "aria-label", "title", "class"):
             v = el.get(attr)
             if v:
-                bits.append(v)
+                f.bits.append(v)
                 if tag == "input" and attr in ("name", "id", "placeholder", "class"):
-                    hint_words.update(WORD.findall(fold(v)))
+                    f.hint_words.update(WORD.findall(fold(v)))
         if (
             tag in ("button", "input")
             and el.get("value")
             and (el.get("type") or "").lower() in ("submit", "button", "")
         ):
-            bits.append(el.get("value") or "")
+            f.bits.append(el.get("value") or "")
         if tag == "textarea":
-            has_textarea = True
+            f.has_textarea = True
         elif tag == "input":
             t = (el.get("type") or "text").lower()
             if t in ("text", "search", "email", "tel", "number", ""):
-                n_text += 1
+                f.n_text += 1
             if t == "search":
-                has_search_type = True
+                f.has_search_type = True
             elif t == "email":
-                has_email = True
+                f.has_email = True
             elif t == "password":
-                has_password = True
+                f.has_password = True
             elif t == "radio":
-                n_radio += 1
-    text = " ".join(bits)
-    norm, _ = text_norm(camel_split(text))
-    words = set(norm.split())
-    hint_words |= set(
-        WORD.findall(
-            fold(
-                (form.get("action") or "")
-                + " "
-                + (form.get("role") or "")
-                + " "
-                + (form.get("class") or "")
-                + " "
-                + (form.get("id") or "")
-            )
-        )
-    )
-    purposes: set[str] = set()
-    if has_password:
+                f.n_radio += 1
+    own = " ".join(form.get(a) or "" for a in ("action", "role", "class", "id"))
+    f.hint_words |= set(WORD.findall(fold(own)))
+    return f
+
+
+def form_info(form: Any, page_labels: str) -> Form:
+    """A form's purposes, read off its fields and words, and its normalised text."""
+    f = _read_fields(form)
+    norm, _ = text_norm(camel_split(" ".join(f.bits)))
+    if f.has_password:
         return Form(frozenset({"login"}), norm)
-    search_hint = bool(hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
+    words = set(norm.split())
+    purposes: set[str] = set()
+    search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
     if (
-        (has_search_type or search_hint)
-        and n_text >= 1
-        and n_text <= 2
-        and not has_textarea
-        and not (has_email and not has_search_type)
+        (f.has_search_type or search_hint)
+        and 1 <= f.n_text <= 2
+        and not f.has_textarea
+        and not (f.has_email and not f.has_search_type)
     ):
         purposes.add("search")
-    if has_textarea and (has_email or n_text >= 2):
+    if f.has_textarea and (f.has_email or f.n_text >= 2):
         purposes.add("pqrsd")
-    if n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
+    if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
         purposes.add("survey")
-    if not has_textarea and words & _PAY_WORDS and "search" not in purposes:
+    if not f.has_textarea and words & _PAY_WORDS and "search" not in purposes:
         purposes.add("payment")
-    if not has_textarea and n_text >= 1 and words & _QUERY_WORDS and "search" not in purposes:
+    if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and "search" not in purposes:
         purposes.add("query")
-    if has_email and not has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
+    if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
         purposes.add("subscription")
     return Form(frozenset(purposes), norm)

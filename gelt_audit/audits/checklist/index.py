@@ -32,6 +32,7 @@ class PhraseIndex:
         self._offsets: list[int] = []
 
     def add(self, norm: str, nwords: int, payload: Any) -> None:
+        """Add a string (once) and one more payload for it."""
         i = self._ids.get(norm)
         if i is None:
             i = len(self.entries)
@@ -42,6 +43,7 @@ class PhraseIndex:
         self.payloads[i].append(payload)
 
     def build(self) -> None:
+        """Make the strings searchable (after the last :meth:`add`)."""
         offsets, parts, pos = [], [], 0
         for e in self.entries:
             offsets.append(pos)
@@ -51,6 +53,7 @@ class PhraseIndex:
         self._blob, self._offsets = "".join(parts), offsets
 
     def find(self, tokens: tuple[str, ...]) -> list[int]:
+        """The indexes of the strings that have the phrase as whole words."""
         needle = f" {' '.join(tokens)} "
         blob, offsets, out, start = self._blob, self._offsets, [], 0
         while (j := blob.find(needle, start)) != -1:

@@ -55,6 +55,7 @@ class Where:
         self.file, self.item = file, item
 
     def error(self, key: str, msg: str) -> ValueError:
+        """The error for ``key`` with this message."""
         where = self.file
         if self.item:
             where += f": item '{self.item}'"

@@ -195,6 +195,7 @@ _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|
 
 
 def region_of(el: Any) -> str:
+    """The region a chrome element belongs to: ``footer``, ``header`` or ``nav``."""
     tag = el.tag
     role = (el.get("role") or "").lower()
     cls = f" {' '.join((el.get('class') or '').lower().split())} "
@@ -207,6 +208,8 @@ def region_of(el: Any) -> str:
 
 
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
+    """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
+    drop-down are marked."""
     anchors = el.xpath(".//a[@href]")
     in_dropdown: set[Any] = set()
     for a in anchors:
@@ -239,6 +242,8 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
 
 
 def section_has_content(h: Any) -> bool:
+    """Whether a heading is followed by content (media, or at least 12 words not in links) before the
+    next heading of its level."""
     level = int(h.tag[1])
     sibs = list(h.itersiblings())[:40]
     if not sibs and h.getparent() is not None:

@@ -5,7 +5,7 @@ its filters; its docstring documents it, and :func:`documentation` renders them 
 dispatches through the registry and the loader validates a rule's keys against it, so a new
 kind is one class here. Regenerate the reference page after changing a kind::
 
-    python -m gelt_audit.audits.checklist.rules --write    # docs/checklist-rules.md
+    python -m gelt_audit.audits.checklist --write    # docs/checklist-rules.md
 """
 
 from __future__ import annotations
@@ -440,8 +440,8 @@ def documentation() -> str:
     out = [
         "# Checklist rule kinds",
         "",
-        "Generated from `gelt_audit/audits/checklist/rules.py` by "
-        "`python -m gelt_audit.audits.checklist.rules --write`; do not edit by hand.",
+        "Generated from the registry of rule kinds in `gelt_audit/audits/checklist/rules.py` by "
+        "`python -m gelt_audit.audits.checklist --write`; do not edit by hand.",
         "",
         "A checklist item (`[[items]]` in `gelt_audit/audits/checklists/*.toml`, or `[[checklist.items]]` in "
         "`gelt.toml`) finds its evidence with rules, `rules = [{ kind = ..., ... }]`; any rule that finds "
@@ -487,7 +487,3 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"escrito {DOC_PATH}")
     else:
         sys.stdout.write(text)
-
-
-if __name__ == "__main__":
-    main()

@@ -48,10 +48,12 @@ def norm_tokens(text: str) -> tuple[str, ...]:
 
 
 def camel_split(text: str) -> str:
+    """Words of a CamelCase name apart (``PresupuestoGeneral`` -> ``Presupuesto General``)."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
 
 
 def count_words(tokens: Sequence[str]) -> int:
+    """How many words count against a label's slack (numbers and filler words do not)."""
     return sum(1 for t in tokens if not t.isdigit() and t not in FILLER)
 
 
@@ -75,12 +77,14 @@ def _longest(tokens: tuple[str, ...]) -> str:
 
 
 def in_text(tokens: tuple[str, ...], folded: str) -> bool:
+    """Whether a normalised phrase occurs in folded running text."""
     if _longest(tokens) not in folded:
         return False
     return _phrase_regex(tokens).search(folded) is not None
 
 
 def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
+    """Whether a normalised phrase occurs, as whole words, in a normalised string."""
     return f" {' '.join(tokens)} " in f" {norm} "
 
 
@@ -146,6 +150,7 @@ _PREFILTER_RX: dict[str, re.Pattern[str]] = {
 
 
 def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], regex: Sequence[str], folded: str) -> bool:
+    """Whether folded text has one of the keywords (if any) and matches every named pattern and regex."""
     for name in patterns:
         pre = PREFILTERS.get(name)
         if pre and not any(x in folded for x in pre):
@@ -162,11 +167,13 @@ def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], reg
 
 
 def label_match(phrase: tuple[str, ...], norm: str, nwords: int, slack: int) -> bool:
+    """Whether a label is about a phrase: it has it, with at most ``slack`` other words."""
     return in_norm(phrase, norm) and nwords - count_words(phrase) <= slack
 
 
 @lru_cache(maxsize=200_000)
 def text_norm(text: str) -> tuple[str, int]:
+    """A text's normalised tokens (joined by spaces) and how many words count."""
     toks = norm_tokens(text)
     return " ".join(toks), count_words(toks)
 

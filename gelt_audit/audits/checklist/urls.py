@@ -21,6 +21,7 @@ NEWS_SEGMENTS = frozenset(
 
 
 def bare_host(netloc_host: str | None) -> str:
+    """A host in lower case without ``www.``."""
     h = (netloc_host or "").lower()
     return h[4:] if h.startswith("www.") else h
 
@@ -81,6 +82,7 @@ def path_norms(key: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) -> bool:
+    """Whether a URL key names a document with one of these extensions."""
     path = key.split("?", 1)[0]
     last = path.rsplit("/", 1)[-1]
     return "." in last and last.rsplit(".", 1)[1].lower() in exts
@@ -101,6 +103,7 @@ def is_news_key(key: str) -> bool:
 
 
 def filename(key: str) -> str:
+    """The file name of a URL key, unquoted."""
     path = unquote(key.split("?", 1)[0])
     return path.rsplit("/", 1)[-1]
 
