@@ -58,19 +58,11 @@ def evaluate(
         decls = manual["items"] if isinstance(manual.get("items"), Mapping) else manual
     signals = signals or {}
     finder = Finder(checklist, idx)
+    last = [it for it in checklist.items if any(KINDS[r.kind].after_others for p in it.parts for r in p.rules)]
     results: dict[str, ItemResult] = {}
-    pending: list[Item] = []
-    for item in checklist.items:
-        if any(KINDS[r.kind].after_others for part in item.parts for r in part.rules):
-            pending.append(item)
-            continue
-        results[item.id] = _evaluate_item(
-            Case(item, checklist.profile, signals, decls.get(item.id), results), finder, today
-        )
-    for item in pending:
-        results[item.id] = _evaluate_item(
-            Case(item, checklist.profile, signals, decls.get(item.id), results), finder, today
-        )
+    for item in [*(it for it in checklist.items if it not in last), *last]:
+        case = Case(item, checklist.profile, signals, decls.get(item.id), results)
+        results[item.id] = _evaluate_item(case, finder, today)
     return [results[it.id] for it in checklist.items]
 
 
