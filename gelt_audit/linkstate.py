@@ -9,6 +9,7 @@ import ipaddress
 from urllib.parse import urlsplit
 
 OK, BROKEN, BLOCKED, REDIRECT, SKIPPED = "ok", "broken", "blocked", "redirect", "skipped"
+LINK_STATES = (OK, BROKEN, BLOCKED, REDIRECT, SKIPPED)
 SKIP_SCHEMES = {
     "mailto": "correo electrónico (mailto:)",
     "tel": "teléfono (tel:)",

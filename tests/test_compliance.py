@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 
 from gelt_audit.audits import checklist as engine
-from gelt_audit.audits import compliance
+from gelt_audit.audits.checklist import parse
 from gelt_audit.config import load_config
 from gelt_audit.store import Crawl, Store
 from tests.helpers import crawl, page, report_json, run_cli
@@ -94,9 +94,9 @@ def _indexed(store: Store, crawl_: Crawl, config) -> tuple[engine.SiteIndex, lis
 
         return dataclasses.replace(doc, fetch=fetch) if doc.fetch else doc
 
-    lists = compliance.checklists(config)
+    lists = engine.checklists(config)
     index = engine.index_site(
-        (counted(d) for d in compliance.page_docs(store, crawl_)),
+        (counted(d) for d in engine.page_docs(store, crawl_)),
         home_url=config.site_url,
         text_rules=engine.text_rules(lists),
         cache=store.cached_audit,
@@ -108,7 +108,7 @@ def _indexed(store: Store, crawl_: Crawl, config) -> tuple[engine.SiteIndex, lis
 def _judged(index: engine.SiteIndex, config) -> list[engine.ItemResult]:
     return [
         r
-        for c in compliance.checklists(config)
+        for c in engine.checklists(config)
         for r in engine.evaluate(c, index, home_url=config.site_url, today=datetime.date(2026, 11, 25))
     ]
 
@@ -148,7 +148,7 @@ def test_a_page_parsed_by_an_earlier_audit_is_not_parsed_again(serve, config_for
     index, read = _indexed(store, first, config)
     assert read == []  # nothing decoded, nothing parsed: all from the cache
     fresh = engine.index_site(
-        (dataclasses.replace(d, html=d.markup(), fetch=None) for d in compliance.page_docs(store, first)),
+        (dataclasses.replace(d, html=d.markup(), fetch=None) for d in engine.page_docs(store, first)),
         home_url=config.site_url,
     )
     assert _judged(index, config) == _judged(fresh, config)  # the same verdicts as a fresh parse
@@ -178,7 +178,7 @@ def test_a_new_parse_version_or_new_text_rules_parse_every_page_again(serve, con
     _index, read = _indexed(store, latest, config)
     assert len(read) == 3
     assert _indexed(store, latest, config)[1] == []
-    monkeypatch.setattr(engine, "PARSE_VERSION", engine.PARSE_VERSION + 1)
+    monkeypatch.setattr(parse, "PARSE_VERSION", parse.PARSE_VERSION + 1)
     assert len(_indexed(store, latest, config)[1]) == 3
     assert _indexed(store, latest, config)[1] == []
     # an item of the config with a text rule of its own: every page must answer it

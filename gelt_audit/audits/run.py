@@ -9,7 +9,7 @@ from typing import Any
 from gelt_audit.audits import accessibility, links, security
 from gelt_audit.audits.accessibility import audit_accessibility
 from gelt_audit.audits.changes import compare, last_changed
-from gelt_audit.audits.compliance import audit_checklist
+from gelt_audit.audits.checklist import audit_checklist
 from gelt_audit.audits.documents import inventory
 from gelt_audit.audits.links import audit_links
 from gelt_audit.audits.pages import judge_bodies, page_inventory

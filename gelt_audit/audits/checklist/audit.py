@@ -11,32 +11,39 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
-from gelt_audit.audits import checklist as engine
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
 from gelt_audit.store import Crawl, Store
 
-VERSION = 1  # bump when the engine's results change meaning: cached evaluations are redone
+from .index import index_site
+from .judge import evaluate
+from .load import extra_items, load_checklist, load_manual
+from .model import Checklist, ItemResult, PageDoc
+from .parse import text_rules
+from .scoring import as_dict, indicators, regressions, scores
+from .systems import NATIONAL_SYSTEMS
+
+VERSION = 2  # bump when the engine's results change meaning: cached evaluations are redone
 
 
 def _path(config: Config, value: str) -> Path:
     return config.path.parent / value
 
 
-def checklists(config: Config) -> list[engine.Checklist]:
+def checklists(config: Config) -> list[Checklist]:
     """The configured profiles, with the municipality's own file and items added without code."""
     try:
-        loaded = [engine.load_checklist(name) for name in config.checklist["profiles"]]
+        loaded = [load_checklist(name) for name in config.checklist["profiles"]]
         if config.checklist["file"]:
-            own = engine.load_checklist(_path(config, config.checklist["file"]))
+            own = load_checklist(_path(config, config.checklist["file"]))
             same = [i for i, c in enumerate(loaded) if c.profile == own.profile]
             if same:
                 loaded[same[0]] = own  # the file extends a bundled profile
             else:
                 loaded.append(own)
         if config.checklist["items"] and loaded:
-            loaded[0] = loaded[0].with_items(engine.extra_items(config.checklist["items"]))
+            loaded[0] = loaded[0].with_items(extra_items(config.checklist["items"]))
         if config.checklist["hosts"]:
             loaded = [_with_hosts(c, config.checklist["hosts"]) for c in loaded]
     except (ValueError, OSError) as exc:
@@ -44,26 +51,27 @@ def checklists(config: Config) -> list[engine.Checklist]:
     return loaded
 
 
-def _with_hosts(checklist: engine.Checklist, extra: dict[str, list[str]]) -> engine.Checklist:
+def _with_hosts(checklist: Checklist, extra: dict[str, list[str]]) -> Checklist:
     """Add the config's host aliases (e.g. a national system's mirror) to a profile's own."""
-    hosts = {**engine.NATIONAL_SYSTEMS, **dict(checklist.hosts)}
+    hosts = {**NATIONAL_SYSTEMS, **dict(checklist.hosts)}
     for alias, patterns in extra.items():
         hosts[alias] = tuple(hosts.get(alias, ())) + tuple(p.lower() for p in patterns)
     return dataclasses.replace(checklist, hosts=tuple(sorted(hosts.items())))
 
 
 def manual_declarations(config: Config) -> dict[str, Any]:
+    """The committee's declarations file named in the config (empty without one)."""
     if not config.checklist["manual"]:
         return {}
     try:
-        return engine.load_manual(_path(config, config.checklist["manual"]))
+        return load_manual(_path(config, config.checklist["manual"]))
     except (ValueError, OSError) as exc:
         raise ConfigError(
             f"'checklist.manual': no se pudo leer el archivo de declaraciones del comité: {exc}"
         ) from None
 
 
-def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
+def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
     """Every response of the crawl as the engine reads it, one at a time. A page's HTML is read
     and decoded only if the engine asks (its parse is not cached): a large site's HTML never sits
     in memory all at once."""
@@ -80,7 +88,7 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[engine.PageDoc]:
         if s["kind"] not in ("probe", "resource")
     ]
     for url, status, content_type, fetched_at, depth, body_hash in snaps:
-        yield engine.PageDoc(
+        yield PageDoc(
             url=url,
             status=status or 0,
             html=None,
@@ -128,6 +136,7 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
 
 
 def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config: Config) -> dict[str, Any]:
+    """The action plan's indicators that other audits measure, by indicator id."""
     deps = findings.get("dependencias") or []
     values: dict[str, Any] = {}
     if deps:
@@ -148,15 +157,15 @@ def _evaluate(
     crawl: Crawl,
     config: Config,
     findings: dict[str, Any],
-    lists: list[engine.Checklist],
+    lists: list[Checklist],
     manual: dict[str, Any],
-) -> list[engine.ItemResult]:
+) -> list[ItemResult]:
     link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
-    index = engine.index_site(
+    index = index_site(
         page_docs(store, crawl),
         home_url=config.site_url,
         link_states=link_states,
-        text_rules=engine.text_rules(lists),
+        text_rules=text_rules(lists),
         cache=store.cached_audit,
     )
     store.flush_audits()  # the previous crawl, judged next, mostly has the same pages
@@ -164,7 +173,7 @@ def _evaluate(
     results = []
     for checklist in lists:
         results.extend(
-            engine.evaluate(
+            evaluate(
                 checklist,
                 index,
                 home_url=config.site_url,
@@ -204,33 +213,33 @@ def audit_checklist(
     manual = manual_declarations(config)
     version = _cache_version(config, manual)
 
-    def evaluation(of: Crawl, of_findings: Callable[[], dict[str, Any]]) -> list[engine.ItemResult]:
+    def evaluation(of: Crawl, of_findings: Callable[[], dict[str, Any]]) -> list[ItemResult]:
         # A finished crawl's evaluation never changes: kept in the store, the next audit reuses it.
         rows = store.cached_audit(
             f"crawl:{of.id}",
             "checklist",
             version,
-            lambda: [engine.as_dict(r) for r in _evaluate(store, of, config, of_findings(), lists, manual)],
+            lambda: [as_dict(r) for r in _evaluate(store, of, config, of_findings(), lists, manual)],
         )
         return [_result(row) for row in rows]
 
     current = evaluation(crawl, lambda: findings)
     changes: list[dict[str, Any]] = []
     if previous is not None:
-        changes = engine.regressions(current, evaluation(previous, previous_findings))
+        changes = regressions(current, evaluation(previous, previous_findings))
     store.flush_audits()
     return {
-        "checklist": [engine.as_dict(r) for r in current],
-        "checklist_scores": engine.scores(current, lists),
+        "checklist": [as_dict(r) for r in current],
+        "checklist_scores": scores(current, lists),
         "regressions": [c for c in changes if c["kind"] == "regression"],
         "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
-        "indicators": _with_met(engine.indicators(current, manual, auto_indicators(findings, store, crawl, config))),
+        "indicators": _with_met(indicators(current, manual, auto_indicators(findings, store, crawl, config))),
         "checklist_date": clock.today().isoformat(),
     }
 
 
-def _result(row: dict[str, Any]) -> engine.ItemResult:
-    return engine.ItemResult(
+def _result(row: dict[str, Any]) -> ItemResult:
+    return ItemResult(
         profile=row["profile"],
         item=row["item"],
         phase=row["phase"],

@@ -1,0 +1,288 @@
+"""Evidence: the hits rules find (a page, or a link on a page) and the :class:`Finder` that makes
+them from the site index, with where each sits (depth, menu, header/footer) and what is wrong
+with it (broken, empty)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .index import SiteIndex
+from .model import Checklist, Item, Rule
+from .pages import Block, Link, Page
+from .systems import NATIONAL_SYSTEMS
+from .text import in_norm
+from .urls import filename, is_news_key
+
+MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
+# Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
+SCOPES = ("any", "home", "header", "footer", "chrome", "content")
+
+
+@dataclass(slots=True)
+class Hit:
+    """One piece of evidence a rule found, with what the item's constraints and periods read."""
+
+    url: str
+    found_on: str
+    snapshot: str | None
+    describe: str
+    depth: int | None
+    in_menu: bool
+    placements: frozenset[str]
+    problems: list[str] = field(default_factory=list)
+    content_problem: bool = False
+    period_strings: tuple[str, ...] = ()
+
+
+class Finder:
+    """What the rule kinds find evidence with: hits made from pages and links of one site index,
+    for one checklist (its host aliases); shared per-block caches keep big sites fast."""
+
+    def __init__(self, checklist: Checklist, idx: SiteIndex) -> None:
+        self.idx = idx
+        self.hosts = dict(NATIONAL_SYSTEMS)
+        self.hosts.update(dict(checklist.hosts))
+        self.by_idx = {p.idx: p for p in idx.pages}
+        self._best: dict[int, Page | None] = {}
+        self._block_menu: dict[int, bool] = {}
+        self._menu_cache: dict[str, bool] = {}
+        self._news_cache: dict[str, bool] = {}
+        self._external_keys: list[str] | None = None
+        self._host_keys: dict[tuple[str, ...], list[str]] = {}
+
+    # -- helpers -----------------------------------------------------------------------------
+    def best_of(self, ids: Iterable[int]) -> Page | None:
+        """Of these pages, the one to show as evidence: home, else the shallowest."""
+        pages = [self.by_idx[i] for i in ids if i in self.by_idx]
+        home = self.idx.home
+        return min(pages, key=lambda p: (p is not home, self.idx.depth.get(p.key, 99), p.url)) if pages else None
+
+    def best_page(self, block: Block) -> Page | None:
+        """The page a block (shared by many pages) is best shown on."""
+        key = id(block)  # blocks live in the SiteIndex for the judge's lifetime
+        if key not in self._best:
+            self._best[key] = self.best_of(block.pages)
+        return self._best[key]
+
+    def _in_menu_key(self, key: str) -> bool:
+        hit = self._menu_cache.get(key)
+        if hit is None:
+            hit = key in self.idx.menu_keys or any(key.startswith(pre) for pre in self.idx.menu_prefixes)
+            self._menu_cache[key] = hit
+        return hit
+
+    def _occ_in_menu(self, block: Block, link: Link) -> bool:
+        if link.tmenu or self._in_menu_key(link.key):
+            return True
+        if block.region:
+            return False
+        k = id(block)
+        if k not in self._block_menu:
+            page = self.best_page(block)
+            self._block_menu[k] = page is not None and self._in_menu_key(page.key)
+        return self._block_menu[k]
+
+    def depth(self, key: str, hint: int | None = None) -> int | None:
+        """Clicks from the home page to a URL key (``hint``: the crawl's own count)."""
+        return self.idx.depth.get(key, hint)
+
+    def page_hit(self, page: Page, describe: str, item: Item) -> Hit | None:
+        """A page as evidence (None for a news page the item does not accept)."""
+        if page.is_news and not item.allow_news:
+            return None
+        hit = Hit(
+            url=page.url,
+            found_on=page.url,
+            snapshot=page.fetched_at,
+            describe=describe,
+            depth=self.depth(page.key, page.depth_hint),
+            in_menu=self._in_menu_key(page.key),
+            placements=frozenset(self.idx.placements.get(page.key, ())),
+        )
+        if page.empty:
+            hit.problems.append(f"la página {page.url} está vacía o en construcción")
+            hit.content_problem = True
+        hit.period_strings = (page.title, *page.headings)
+        return hit
+
+    def page_hits(self, found: Iterable[tuple[Page, str]], item: Item) -> list[Hit]:
+        """Page hits, one per page, shallowest first, at most MAX_HITS."""
+        best: dict[int, tuple[Page, str]] = {}
+        for page, describe in found:
+            if page.idx not in best and not (page.is_news and not item.allow_news):
+                best[page.idx] = (page, describe)
+        chosen = sorted(best.values(), key=lambda x: (self.depth(x[0].key, x[0].depth_hint) or 99, x[0].url))
+        hits = [self.page_hit(p, d, item) for p, d in chosen[:MAX_HITS]]
+        return [h for h in hits if h is not None]
+
+    def _link_hit(self, block: Block, link: Link, item: Item) -> Hit | None:
+        found = self.best_page(block)
+        if found is None:
+            return None
+        st = self.idx.status.get(link.key)
+        target = st.page if st is not None else None
+        if (target is not None and target.is_news) or (target is None and is_news_key(link.key)):
+            if not item.allow_news:
+                return None
+        depth = self.depth(link.key)
+        found_depth = self.depth(found.key, found.depth_hint)
+        if depth is None and found_depth is not None:
+            depth = found_depth + 1
+        placements = set(self.idx.placements.get(link.key, ()))
+        if block.region:
+            placements.add(block.region)
+        text = link.text or filename(link.key) or link.target
+        what = "documento" if link.is_doc else "enlace"
+        hit = Hit(
+            url=link.target,
+            found_on=found.url,
+            snapshot=target.fetched_at if target is not None else found.fetched_at,
+            describe=f"{what} «{text}» en {found.url}",
+            depth=depth,
+            in_menu=self._occ_in_menu(block, link),
+            placements=frozenset(placements),
+        )
+        state = self.idx.link_states.get(link.key)
+        if st is not None and st.status >= 400:
+            hit.problems.append(f"el enlace «{text}» apunta a una página rota ({st.status})")
+            hit.content_problem = True
+        elif state == "broken" and target is None:
+            hit.problems.append(f"el enlace «{text}» está roto")
+            hit.content_problem = True
+        elif target is not None and target.empty:
+            hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
+            hit.content_problem = True
+        strings = [link.text, filename(link.key), link.ctx]
+        if target is not None:
+            strings += [target.title, *target.headings]
+        hit.period_strings = tuple(strings)
+        return hit
+
+    def _is_news_target(self, key: str) -> bool:
+        news = self._news_cache.get(key)
+        if news is None:
+            st = self.idx.status.get(key)
+            news = st.page.is_news if st is not None and st.page is not None else is_news_key(key)
+            self._news_cache[key] = news
+        return news
+
+    def link_hits(self, occ: Iterable[tuple[Block, Link]], item: Item) -> list[Hit]:
+        """Link hits, one per target (its best occurrence: in the menu, shallowest page); the
+        MAX_HITS shallowest targets, news targets left out unless the item allows them."""
+        groups: dict[str, list[tuple[Block, Link]]] = {}
+        skipped: set[str] = set()
+        for block, link in occ:
+            g = groups.get(link.key)
+            if g is None:
+                if link.key in skipped:
+                    continue
+                if not item.allow_news and self._is_news_target(link.key):
+                    skipped.add(link.key)
+                    continue
+                g = groups[link.key] = []
+            g.append((block, link))
+        keys = sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]
+        hits = []
+        for key in keys:
+            best: tuple[tuple[bool, int], Block, Link] | None = None
+            for block, link in groups[key]:
+                page = self.best_page(block)
+                if page is None:
+                    continue
+                rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
+                if best is None or rank < best[0]:
+                    best = (rank, block, link)
+                    if rank == (False, 0):
+                        break
+            if best is not None:
+                hit = self._link_hit(best[1], best[2], item)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
+
+    def label_ok(self, rule: Rule, norm: str) -> bool:
+        """Whether a label has none of the rule's ``exclude`` phrases."""
+        return not any(in_norm(x, norm) for x in rule.exclude)
+
+    def scope_ok(self, rule: Rule, block: Block | None, page: Page | None) -> bool:
+        """Whether a link's block (or a page) is where the rule's ``scope`` looks."""
+        s = rule.scope
+        if s == "any":
+            return True
+        if s == "home":
+            home = self.idx.home
+            if block is not None:
+                return home is not None and home.idx in block.pages
+            return page is not None and page is home
+        region = block.region if block is not None else ""
+        if s == "content":
+            return region == ""
+        if s == "chrome":
+            return region != ""
+        return region == s
+
+    def _host_patterns(
+        self, patterns: Sequence[str], seen: frozenset[str] = frozenset()
+    ) -> tuple[set[str], list[str], list[str]]:
+        """Host patterns (``@alias`` expanded) as exact hosts, host suffixes and URL key prefixes."""
+        exact: set[str] = set()
+        suffixes: list[str] = []
+        prefixes: list[str] = []
+        for pat in patterns:
+            if pat.startswith("@"):
+                if pat not in seen:
+                    e, s, p = self._host_patterns(self.hosts.get(pat[1:], ()), seen | {pat})
+                    exact |= e
+                    suffixes += s
+                    prefixes += p
+                continue
+            pat = pat[4:] if pat.startswith("www.") else pat
+            if pat.startswith("*."):
+                exact.add(pat[2:])
+                suffixes.append(pat[1:])
+            elif "/" in pat:
+                prefixes.append(pat)
+            else:
+                exact.add(pat)
+        return exact, suffixes, prefixes
+
+    def linked_to(self, hosts: tuple[str, ...]) -> list[str]:
+        """The external targets matching these host patterns (many rules name the same systems)."""
+        keys = self._host_keys.get(hosts)
+        if keys is None:
+            if self._external_keys is None:
+                self._external_keys = [k for k in self.idx.targets if self._external(k)]
+            exact, suffixes, prefixes = self._host_patterns(hosts)
+            ends, starts = tuple(suffixes), tuple(prefixes)
+            keys = self._host_keys[hosts] = [
+                k
+                for k in self._external_keys
+                if (host := k.split("/", 1)[0]) in exact or host.endswith(ends) or k.startswith(starts)
+            ]
+        return keys
+
+    def _external(self, key: str) -> bool:
+        host = key.split("/", 1)[0]
+        site = self.idx.site_host
+        return bool(site) and host != site and not host.endswith("." + site)
+
+    def url_keys(self, rule: Rule, phrases: Iterable[tuple[str, ...]]) -> set[str]:
+        """The URL keys whose path words have one of the phrases (and none of ``exclude``)."""
+        u = self.idx.urls
+        keys: set[str] = set()
+        for slug in phrases:
+            for i in u.find(slug):
+                if self.label_ok(rule, u.entries[i]):
+                    keys.update(u.payloads[i])
+        return keys
+
+
+def dedupe(hits: list[Hit]) -> list[Hit]:
+    """One hit per (URL, page found on), the one with fewest problems; best first."""
+    seen: dict[tuple[str, str], Hit] = {}
+    for h in hits:
+        k = (h.url, h.found_on)
+        if k not in seen or len(h.problems) < len(seen[k].problems):
+            seen[k] = h
+    return sorted(seen.values(), key=lambda h: (len(h.problems), h.depth if h.depth is not None else 99, h.url))

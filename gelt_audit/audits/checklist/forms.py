@@ -1,0 +1,144 @@
+"""What a form is for (search, PQRSD, survey, payment, query, subscription), read off its fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .text import WORD, camel_split, element_text, fold, text_norm
+
+FORM_PURPOSES = ("search", "pqrsd", "survey", "payment", "query", "subscription")
+_SEARCH_WORDS = frozenset(
+    "q s k search buscar busqueda buscador query keyword keywords searchword termino texto criterio".split()
+)
+_SURVEY_WORDS = frozenset(
+    (
+        "encuesta",
+        "sondeo",
+        "califica",
+        "califique",
+        "calificacion",
+        "opinion",
+        "opine",
+        "satisfaccion",
+        "valore",
+        "valora",
+        "percepcion",
+    )
+)
+_PAY_WORDS = frozenset(
+    (
+        "pago",
+        "pagar",
+        "pague",
+        "pse",
+        "predial",
+        "liquidar",
+        "liquidacion",
+        "factura",
+        "recibo",
+        "impuesto",
+        "referencia",
+    )
+)
+_QUERY_WORDS = frozenset(
+    (
+        "consulta",
+        "consultar",
+        "consulte",
+        "radicado",
+        "verificar",
+        "verifique",
+        "verificacion",
+        "estado",
+        "seguimiento",
+        "rastreo",
+        "codigo",
+    )
+)
+_SUBS_PREFIXES = ("suscri", "boletin", "newsletter")
+
+
+@dataclass(slots=True)
+class Form:
+    purposes: frozenset[str]
+    norm: str
+
+
+@dataclass(slots=True)
+class _Fields:
+    """What a form's fields say: their words and the kinds of inputs it has."""
+
+    bits: list[str]  # texts, names, placeholders and button values
+    hint_words: set[str]  # words of the inputs' names and of the form's own attributes
+    n_text: int = 0
+    n_radio: int = 0
+    has_textarea: bool = False
+    has_email: bool = False
+    has_password: bool = False
+    has_search_type: bool = False
+
+
+def _read_fields(form: Any) -> _Fields:
+    attrs = [form.get(a) or "" for a in ("action", "id", "class", "role", "name")]
+    f = _Fields([element_text(form), *attrs], set())
+    for el in form.iter("input", "textarea", "select", "button", "option", "label"):
+        tag = el.tag
+        for attr in ("name", "id", "placeholder", "aria-label", "title", "class"):
+            v = el.get(attr)
+            if v:
+                f.bits.append(v)
+                if tag == "input" and attr in ("name", "id", "placeholder", "class"):
+                    f.hint_words.update(WORD.findall(fold(v)))
+        if (
+            tag in ("button", "input")
+            and el.get("value")
+            and (el.get("type") or "").lower() in ("submit", "button", "")
+        ):
+            f.bits.append(el.get("value") or "")
+        if tag == "textarea":
+            f.has_textarea = True
+        elif tag == "input":
+            t = (el.get("type") or "text").lower()
+            if t in ("text", "search", "email", "tel", "number", ""):
+                f.n_text += 1
+            if t == "search":
+                f.has_search_type = True
+            elif t == "email":
+                f.has_email = True
+            elif t == "password":
+                f.has_password = True
+            elif t == "radio":
+                f.n_radio += 1
+    own = " ".join(form.get(a) or "" for a in ("action", "role", "class", "id"))
+    f.hint_words |= set(WORD.findall(fold(own)))
+    return f
+
+
+def form_info(form: Any, page_labels: str) -> Form:
+    """A form's purposes, read off its fields and words, and its normalised text."""
+    f = _read_fields(form)
+    norm, _ = text_norm(camel_split(" ".join(f.bits)))
+    if f.has_password:
+        return Form(frozenset({"login"}), norm)
+    words = set(norm.split())
+    purposes: set[str] = set()
+    search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
+    if (
+        (f.has_search_type or search_hint)
+        and 1 <= f.n_text <= 2
+        and not f.has_textarea
+        and not (f.has_email and not f.has_search_type)
+    ):
+        purposes.add("search")
+    if f.has_textarea and (f.has_email or f.n_text >= 2):
+        purposes.add("pqrsd")
+    if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
+        purposes.add("survey")
+    if not f.has_textarea and words & _PAY_WORDS and "search" not in purposes:
+        purposes.add("payment")
+    if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and "search" not in purposes:
+        purposes.add("query")
+    if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
+        purposes.add("subscription")
+    return Form(frozenset(purposes), norm)

@@ -1,0 +1,348 @@
+"""The site index: every crawled page parsed once and indexed (labels, link texts, URL words,
+link targets, depth, the transparency menu, chrome placements, footers) for all items of all
+profiles."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from gelt_audit.linkstate import LINK_STATES
+from gelt_audit.markup import strip_fragment
+
+from .model import PageDoc, Rule
+from .pages import TRANSPARENCY, Block, Link, Page, Status
+from .parse import Builder, ParseCache, TextProbe, probe, probe_match
+from .text import count_words, fold, label_match
+from .urls import path_norms, url_key
+
+
+class PhraseIndex:
+    """Distinct normalised strings, searchable for a token phrase in one pass."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self.entries: list[str] = []
+        self.nwords: list[int] = []
+        self.payloads: list[list[Any]] = []
+        self._blob = ""
+        self._offsets: list[int] = []
+
+    def add(self, norm: str, nwords: int, payload: Any) -> None:
+        """Add a string (once) and one more payload for it."""
+        i = self._ids.get(norm)
+        if i is None:
+            i = len(self.entries)
+            self._ids[norm] = i
+            self.entries.append(norm)
+            self.nwords.append(nwords)
+            self.payloads.append([])
+        self.payloads[i].append(payload)
+
+    def build(self) -> None:
+        """Make the strings searchable (after the last :meth:`add`)."""
+        offsets, parts, pos = [], [], 0
+        for e in self.entries:
+            offsets.append(pos)
+            s = f" {e} \n"
+            parts.append(s)
+            pos += len(s)
+        self._blob, self._offsets = "".join(parts), offsets
+
+    def find(self, tokens: tuple[str, ...]) -> list[int]:
+        """The indexes of the strings that have the phrase as whole words."""
+        needle = f" {' '.join(tokens)} "
+        blob, offsets, out, start = self._blob, self._offsets, [], 0
+        while (j := blob.find(needle, start)) != -1:
+            i = bisect_right(offsets, j) - 1
+            out.append(i)
+            start = offsets[i + 1] if i + 1 < len(offsets) else len(blob)
+        return out
+
+
+@dataclass
+class SiteIndex:
+    """Every crawled page parsed once, indexed for all checklist items (reuse across profiles)."""
+
+    home_url: str
+    site_host: str
+    pages: list[Page]
+    status: dict[str, Status]
+    blocks: list[Block]
+    labels: PhraseIndex
+    link_texts: PhraseIndex
+    urls: PhraseIndex
+    targets: dict[str, list[tuple[Block, Link]]]
+    link_states: dict[str, str]
+    home: Page | None
+    depth: dict[str, int]
+    menu_keys: set[str]
+    menu_prefixes: tuple[str, ...]
+    placements: dict[str, set[str]]
+    footers: dict[str, list[int]]
+    probes: tuple[TextProbe, ...] | None = None  # the text rules answered per page (None: pages keep their text)
+    # text rule -> the pages that meet it (those of ``probes``, and the others once asked)
+    text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
+
+    def text_pages(self, rule: Rule) -> list[Page]:
+        """The pages whose own labels (``on_title``) and main text meet a text rule."""
+        question = probe(rule)
+        pages = self.text_hits.get(question)
+        if pages is None:
+            if self.probes is not None:
+                raise ValueError(f"regla de texto no indexada (falta en text_rules de index_site): {rule}")
+            pages = [p for p in self.pages if probe_match(question, p.labels + p.sections, p.main_fold)]
+            self.text_hits[question] = pages
+        return pages
+
+
+def index_site(
+    pages: Iterable[PageDoc],
+    *,
+    home_url: str,
+    link_states: Mapping[str, str] | None = None,
+    text_rules: Iterable[Rule] | None = None,
+    cache: ParseCache | None = None,
+) -> SiteIndex:
+    """Parse every page once and build the indexes :func:`evaluate` needs.
+
+    Pass the result to :func:`evaluate` instead of the pages to judge several profiles without
+    parsing twice. With ``text_rules`` (see :func:`text_rules`) each page is judged against them
+    while parsed and its text is not kept (most of a big site's memory); only those text rules
+    can then be evaluated. ``cache`` (with ``text_rules``; pages with a ``body_hash``) keeps each
+    page's parse: a page seen before with the same body and URL is not parsed again.
+    """
+    probes = tuple(dict.fromkeys(probe(r) for r in text_rules)) if text_rules is not None else None
+    builder = Builder(home_url, probes, cache)
+    parsed, status = _read_pages(pages, builder)
+    ok_pages = [p for p in parsed if status.get(p.key) is not None and status[p.key].page is p]
+    blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
+    labels, link_texts, urls, targets = _phrase_indexes(ok_pages, blocks, status)
+    home = _home(home_url, status, ok_pages)
+    depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
+    for p in ok_pages:
+        if p.key not in depth and p.depth_hint is not None:
+            depth[p.key] = p.depth_hint
+    menu_keys, prefixes = _transparency_menu(home, labels, status, targets)
+    text_hits: dict[TextProbe, list[Page]] = {question: [] for question in probes or ()}
+    for p in ok_pages:
+        for i in p.text_hits:
+            text_hits[probes[i]].append(p)  # type: ignore[index]
+    return SiteIndex(
+        home_url=home_url,
+        site_host=builder.site_host,
+        pages=ok_pages,
+        status=status,
+        blocks=blocks,
+        labels=labels,
+        link_texts=link_texts,
+        urls=urls,
+        targets=targets,
+        link_states=_link_states(link_states),
+        home=home,
+        depth=depth,
+        menu_keys=menu_keys,
+        menu_prefixes=prefixes,
+        placements=_placements(blocks, home),
+        footers=_footers(blocks),
+        probes=probes,
+        text_hits=text_hits,
+    )
+
+
+def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page], dict[str, Status]]:
+    """Every HTML page parsed, and the status of every URL (a page wins over a bare answer, a
+    working answer over a broken one; a "soft 404" page counts as a 404)."""
+    parsed: list[Page] = []
+    status: dict[str, Status] = {}
+    for doc in pages:
+        key = url_key(strip_fragment(doc.url))
+        page = None
+        if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
+            page = builder.parse(doc, len(parsed))
+            if page is not None and page.soft404:
+                parsed.append(page)  # keeps block indexes consistent; never evidence
+                status[key] = Status(doc.url, 404, doc.fetched_at, None)
+                continue
+            if page is not None:
+                parsed.append(page)
+        prev = status.get(key)
+        if prev is None or (prev.page is None and page is not None) or (prev.status >= 400 and doc.status < 400):
+            status[key] = Status(doc.url, doc.status, doc.fetched_at, page)
+    return parsed, status
+
+
+def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
+    """The distinct blocks of the pages that count, each listing only those pages."""
+    blocks: list[Block] = []
+    seen_blocks: set[int] = set()
+    for p in parsed:
+        if p.idx not in ok_ids:
+            continue
+        for b in p.blocks:
+            if id(b) not in seen_blocks:
+                seen_blocks.add(id(b))
+                b.pages = [i for i in b.pages if i in ok_ids]
+                blocks.append(b)
+    return blocks
+
+
+def _phrase_indexes(
+    ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status]
+) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]]]:
+    """The searchable labels (titles, h1, sections), link texts and URL words, and every link
+    occurrence by target."""
+    labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
+    targets: dict[str, list[tuple[Block, Link]]] = {}
+    for p in ok_pages:
+        for n, w, raw in p.labels:
+            labels.add(n, w, (p, "title", raw))
+        for n, w, raw in p.sections:
+            labels.add(n, w, (p, "section", raw))
+    for b in blocks:
+        for link in b.links:
+            occ = (b, link)  # one pair for both indexes: there are hundreds of thousands
+            if not link.embed:
+                link_texts.add(link.norm, link.nwords, occ)
+            targets.setdefault(link.key, []).append(occ)
+    for key in set(status) | set(targets):
+        for n in path_norms(key):
+            if n:
+                urls.add(n, 0, key)
+    labels.build()
+    link_texts.build()
+    urls.build()
+    return labels, link_texts, urls, targets
+
+
+def _link_states(link_states: Mapping[str, str] | None) -> dict[str, str]:
+    """The link checker's states by URL key (a state it does not know is an error)."""
+    states: dict[str, str] = {}
+    for u, s in (link_states or {}).items():
+        if s not in LINK_STATES:
+            raise ValueError(f"link_states: estado {s!r} no válido para {u}; válidos: {', '.join(LINK_STATES)}")
+        states[url_key(strip_fragment(u))] = s
+    return states
+
+
+def _home(home_url: str, status: Mapping[str, Status], ok_pages: list[Page]) -> Page | None:
+    """The home page: the configured URL's, else the crawl's depth 0, else the first page."""
+    home_key = url_key(strip_fragment(home_url))
+    home = status[home_key].page if home_key in status and status[home_key].page else None
+    if home is None:
+        zero = [p for p in ok_pages if p.depth_hint == 0]
+        home = zero[0] if zero else (ok_pages[0] if ok_pages else None)
+    return home
+
+
+def _placements(blocks: list[Block], home: Page | None) -> dict[str, set[str]]:
+    """Where each target is linked from in the site's chrome (header, footer, nav); the home
+    page's first links count as its top bar."""
+    placements: dict[str, set[str]] = {}
+    for b in blocks:
+        if b.region:
+            for link in b.links:
+                placements.setdefault(link.key, set()).add(b.region)
+    if home is not None:
+        for k in home.first_keys:
+            placements.setdefault(k, set()).add("header")
+    return placements
+
+
+def _footers(blocks: list[Block]) -> dict[str, list[int]]:
+    """Each distinct footer text and the pages that show it."""
+    footers: dict[str, list[int]] = {}
+    for b in blocks:
+        if b.region == "footer" and b.footer:
+            footers.setdefault(b.footer, []).extend(b.pages)
+    return footers
+
+
+def _bfs(home: Page | None, by_idx: Mapping[int, Page], status: Mapping[str, Status]) -> dict[str, int]:
+    """Clicks from the home page to every target, following the links of the pages reached."""
+    depth: dict[str, int] = {}
+    if home is None:
+        return depth
+    depth[home.key] = 0
+    frontier = [home]
+    expanded: set[int] = set()
+    d = 0
+    while frontier:
+        d += 1
+        nxt: list[Page] = []
+        for p in frontier:
+            for b in p.blocks:
+                if id(b) in expanded:
+                    continue
+                expanded.add(id(b))
+                for link in b.links:
+                    if link.key in depth or link.embed:
+                        continue
+                    depth[link.key] = d
+                    st = status.get(link.key)
+                    if st is not None and st.page is not None and st.page.idx in by_idx:
+                        nxt.append(st.page)
+        frontier = nxt
+    return depth
+
+
+def _transparency_menu(
+    home: Page | None,
+    labels: PhraseIndex,
+    status: Mapping[str, Status],
+    targets: Mapping[str, list[tuple[Block, Link]]],
+) -> tuple[set[str], tuple[str, ...]]:
+    """What counts as under the "Transparencia" menu: the keys of the menu pages and of the pages
+    they link to (two levels), and the path prefixes of the menu pages (``/transparencia/``)."""
+    roots: dict[str, Page] = {}
+    for phrase, slack in ((TRANSPARENCY[0], 4), (TRANSPARENCY[1], 2)):
+        for i in labels.find(phrase):
+            if labels.nwords[i] - count_words(phrase) > slack:
+                continue
+            for p, kind, _raw in labels.payloads[i]:
+                if kind == "title" and not p.is_news:
+                    roots[p.key] = p
+    if home is not None:
+        for b in home.blocks:
+            for link in b.links:
+                if label_match(TRANSPARENCY[0], link.norm, link.nwords, 4) or label_match(
+                    TRANSPARENCY[1], link.norm, link.nwords, 2
+                ):
+                    st = status.get(link.key)
+                    if st is not None and st.page is not None and not st.page.is_news:
+                        roots[st.page.key] = st.page
+    home_key = home.key if home else ""
+    roots.pop(home_key, None)
+    menu: set[str] = set(roots)
+    prefixes: list[str] = []
+    for key in roots:
+        host, _, path = key.partition("/")
+        segs = path.split("?", 1)[0].split("/")
+        for i, s in enumerate(segs):
+            if "transparencia" in fold(unquote(s)):
+                prefixes.append(host + "/" + "/".join(segs[: i + 1]) + "/")
+                break
+    # Level 1: content links of the menu pages and every link inside a "Transparencia" drop-down.
+    level1: set[str] = set()
+    for p in roots.values():
+        for b in p.blocks:
+            if not b.region:
+                level1.update(link.key for link in b.links if not link.embed)
+    for key, occ in targets.items():
+        if any(link.tmenu for _b, link in occ):
+            level1.add(key)
+    level1.discard(home_key)
+    menu |= level1
+    # Level 2: content links of the section pages.
+    for key in list(level1):
+        st = status.get(key)
+        if st is None or st.page is None:
+            continue
+        for b in st.page.blocks:
+            if not b.region:
+                menu.update(link.key for link in b.links if not link.embed)
+    menu.discard(home_key)
+    return menu, tuple(prefixes)

@@ -1,0 +1,151 @@
+"""Judging a checklist: every item's verdict from the evidence its rules find.
+
+An item has one or more *parts* (``misión`` and ``visión``; address, phone and e-mail...), each
+with rules; the rules of a part find *hits* (see ``rules.py``). A hit is good when its target
+works and has content, and it satisfies the item's constraints: ``in_menu`` (under the
+"Transparencia" menu), ``max_depth`` (clicks from home) and ``placement`` (linked from the site
+header/footer). All parts good -> ``cumple``; some evidence -> ``parcial`` with the reasons;
+none -> ``no_cumple``. Items with ``current`` must show the required period (this year, last
+year, last completed quarter) or are ``parcial``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from .evidence import Finder, Hit, dedupe
+from .index import SiteIndex, index_site
+from .model import Checklist, Item, ItemResult, PageDoc, Part
+from .parse import text_rules
+from .periods import hit_periods, period_note, period_problem
+from .rules import KINDS, Case, evidence_kind, verdict_kinds
+
+_PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
+
+
+def evaluate(
+    checklist: Checklist,
+    pages: Iterable[PageDoc] | SiteIndex,
+    *,
+    home_url: str,
+    link_states: Mapping[str, str] | None = None,
+    signals: Mapping[str, Any] | None = None,
+    manual: Mapping[str, Any] | None = None,
+    today: datetime.date,
+) -> list[ItemResult]:
+    """Judge every item of ``checklist`` against the crawled ``pages``.
+
+    ``pages`` may also be a :class:`SiteIndex` from :func:`index_site` (parse once, evaluate
+    several profiles). ``link_states`` maps URL -> ok|broken|blocked|redirect|skipped (external
+    links; internal ones are judged from the page statuses). ``signals`` maps a signal name to a
+    status (or to ``{"status", "detail", "evidence"}``) computed by another audit; a missing
+    signal leaves the item ``manual``. ``manual`` is :func:`load_manual`'s result (or its
+    ``items`` table): it gives the status of manual items, of items whose signal is missing, and
+    may declare any item ``no_aplica``.
+    """
+    if isinstance(pages, SiteIndex):
+        idx = pages
+        if link_states:  # merged into a copy: the shared index is left as it was
+            extra = index_site((), home_url=home_url, link_states=link_states).link_states
+            idx = replace(idx, link_states={**idx.link_states, **extra})
+    else:
+        idx = index_site(pages, home_url=home_url, link_states=link_states, text_rules=text_rules([checklist]))
+    decls: Mapping[str, Any] = {}
+    if manual:
+        decls = manual["items"] if isinstance(manual.get("items"), Mapping) else manual
+    signals = signals or {}
+    finder = Finder(checklist, idx)
+    last = [it for it in checklist.items if any(KINDS[r.kind].after_others for p in it.parts for r in p.rules)]
+    results: dict[str, ItemResult] = {}
+    for item in [*(it for it in checklist.items if it not in last), *last]:
+        case = Case(item, checklist.profile, signals, decls.get(item.id), results)
+        results[item.id] = _evaluate_item(case, finder, today)
+    return [results[it.id] for it in checklist.items]
+
+
+def _evaluate_item(case: Case, finder: Finder, today: datetime.date) -> ItemResult:
+    """One item's verdict: declared, exempt, manual, decided by a verdict kind, or judged on the
+    evidence its parts find."""
+    item = case.item
+    declared = case.declared()
+    if declared is not None and declared.status == "no_aplica":
+        return declared
+    if item.no_aplica:
+        return declared or case.result("no_aplica", (), f"no aplica: {item.no_aplica}", None, "manual")
+    if item.manual:
+        return case.declared_or_manual("requiere declaración del comité (no se puede verificar en el sitio)")
+    rules = [r for part in item.parts for r in part.rules]
+    for kind in verdict_kinds():
+        own = [r for r in rules if r.kind == kind.kind]
+        if own:
+            return kind.verdict(own, case)
+    return _judge_evidence(case, finder, today)
+
+
+def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemResult:
+    """The verdict on what each part's rules find: ``cumple``, ``parcial`` with the reasons, or
+    ``no_cumple``; a current item must also show the required period."""
+    item = case.item
+    part_hits: list[tuple[Part, list[Hit]]] = []
+    for part in item.parts:
+        hits: list[Hit] = []
+        for rule in part.rules:
+            kind = evidence_kind(rule)
+            if kind is not None:
+                hits += kind.hits(finder, rule, item)
+        for h in hits:
+            constrain(item, h)
+        part_hits.append((part, dedupe(hits)))
+    good_parts = [(p, [h for h in hs if not h.problems]) for p, hs in part_hits]
+    all_hits = [h for _p, hs in part_hits for h in hs]
+    if not all_hits:
+        return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
+    problems: list[str] = []
+    chosen: list[Hit] = []
+    for (part, hs), (_p, good) in zip(part_hits, good_parts, strict=True):
+        if good:
+            chosen += good[:2]
+        elif hs:
+            chosen.append(hs[0])
+            prefix = f"{part.name}: " if part.name else ""
+            problems += [prefix + x for x in hs[0].problems]
+        else:
+            problems.append(f"falta: {part.name}" if part.name else "no se encontró")
+    status = "cumple" if not problems else "parcial"
+    note = ""
+    if item.current:
+        # The period must show in the evidence that counts: the good hits, else any usable one.
+        good_hits = [h for _p, good in good_parts for h in good]
+        problem = period_problem(item, hit_periods(good_hits or all_hits, finder.idx, item), today)
+        if problem:
+            problems.append(problem)
+            status = "parcial"
+        else:
+            note = period_note(item, today)
+    evidence: list[str] = []
+    for h in chosen:
+        for u in (h.url, h.found_on):
+            if u not in evidence:
+                evidence.append(u)
+    if status == "cumple":
+        detail = chosen[0].describe + (f"; {note}" if note else "")
+    else:
+        detail = "; ".join(dict.fromkeys(problems))
+    snap = chosen[0].snapshot if chosen else None
+    return case.result(status, evidence[:6], detail, snap)
+
+
+def constrain(item: Item, hit: Hit) -> None:
+    """Add to a hit's problems the item's constraints it breaks (menu, depth, placement)."""
+    if item.in_menu and not hit.in_menu:
+        hit.problems.append("publicado fuera del menú de transparencia")
+    if item.max_depth is not None and hit.depth is not None and hit.depth > item.max_depth:
+        clics = "clic" if item.max_depth == 1 else "clics"
+        hit.problems.append(f"a {hit.depth} clics de la página de inicio (se exige a lo sumo {item.max_depth} {clics})")
+    if item.placement:
+        ok = bool(hit.placements) if item.placement == "chrome" else item.placement in hit.placements
+        if not ok:
+            hit.problems.append(f"no está enlazado desde {_PLACES[item.placement]} del sitio")

@@ -1,0 +1,392 @@
+"""One page's HTML read for the checklist: its chrome (header, navigation, footer), links,
+headings, forms and main text, and the structures the site index keeps of them."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from .forms import Form, form_info
+from .text import element_text, fold, label_match, text_norm
+from .urls import Resolver, is_doc_key, url_key
+
+# The "Transparencia y acceso a la información pública" menu, by its long and short names.
+TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transparencia",))
+Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
+ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
+
+_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_HEADER_TOKENS = (
+    "header",
+    "site-header",
+    "main-header",
+    "cabecera",
+    "encabezado",
+    "top-bar",
+    "topbar",
+    "barra-superior",
+    "barra-superior-govco",
+    "govco-bar",
+    "barra-govco",
+    "bar-govco",
+    "govco",
+)
+_NAV_TOKENS = ("navbar", "main-menu", "mainmenu", "menu-principal", "main-nav", "site-nav", "navigation")
+_FOOTER_TOKENS = ("footer", "site-footer", "main-footer", "pie", "pie-pagina", "pie-de-pagina", "piedepagina")
+_CHROME_TOKENS = frozenset(_HEADER_TOKENS + _NAV_TOKENS + _FOOTER_TOKENS)
+_CHROME_ROLES = ("banner", "contentinfo", "navigation")
+_NO_DESCEND = frozenset(("main", "article", "p", "a", "span", "h1", "h2", "h3", "img", "ul", "ol", "select"))
+
+
+def _is_chrome(el: Any) -> bool:
+    if el.tag in ("header", "footer", "nav") or el.get("role") in _CHROME_ROLES:
+        return True
+    cls = el.get("class")
+    if cls and not _CHROME_TOKENS.isdisjoint(cls.lower().split()):
+        return True
+    ident = el.get("id")
+    return bool(ident) and ident.lower() in _CHROME_TOKENS
+
+
+def chrome_roots(root: Any) -> list[Any]:
+    """Header, navigation and footer blocks: layout-level elements (up to 8 levels below
+    ``body``) marked by tag, ARIA role, class or id, plus deeper ``header``/``footer``/``nav``
+    that are not part of an article or the main content."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    found: list[Any] = []
+    stack = [(body, 0)]
+    while stack:
+        el, d = stack.pop()
+        for ch in el:
+            if not isinstance(ch.tag, str):
+                continue
+            if _is_chrome(ch):
+                found.append(ch)
+            elif d < 8 and ch.tag not in _NO_DESCEND and ch.get("role") != "main":
+                stack.append((ch, d + 1))
+    rootset = set(found)
+    for el in body.iter("header", "footer", "nav"):
+        if el in rootset:
+            continue
+        ancestors = list(el.iterancestors())
+        if any(a in rootset for a in ancestors):
+            continue
+        if any(a.tag in ("main", "article", "section") or a.get("role") == "main" for a in ancestors):
+            continue
+        found.append(el)
+        rootset.add(el)
+    return [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
+
+
+_MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
+_SOFT404 = re.compile(
+    r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
+    r"la pagina (?:solicitada )?no existe)\b"
+)
+_UNDER_CONSTRUCTION = re.compile(
+    r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
+    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos))\b"
+)
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(slots=True)
+class Link:
+    """One link (or embed) of a page region, with what the rules read of it."""
+
+    target: str
+    key: str
+    text: str
+    norm: str
+    nwords: int
+    region: str  # "header" | "footer" | "nav" | "" (content)
+    tmenu: bool  # inside the "Transparencia" drop-down of a menu
+    ctx: str  # text of the heading before the link (content links)
+    is_doc: bool
+    embed: bool = False
+
+
+@dataclass(slots=True)
+class Block:
+    """Links and forms of one page region; chrome blocks are shared by every page that has them."""
+
+    region: str
+    links: tuple[Link, ...]
+    forms: tuple[Form, ...]
+    footer: str = ""  # folded footer text (footer blocks)
+    pages: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Page:
+    """One parsed page: its labels, headings, state and blocks (chrome shared, content own)."""
+
+    idx: int
+    url: str
+    key: str
+    fetched_at: str
+    depth_hint: int | None
+    title: str
+    labels: list[Label]  # title segments and h1
+    sections: list[Label]  # h2/h3 with content
+    headings: list[str]  # every heading (raw), for periods
+    is_news: bool
+    empty: bool
+    soft404: bool
+    main_fold: str  # kept only when the text rules are not known beforehand (see index_site)
+    blocks: list[Block]
+    first_keys: frozenset[str]
+    text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
+
+
+@dataclass(slots=True)
+class Status:
+    """The answer a URL got in the crawl, and its page when it has one worth judging."""
+
+    url: str
+    status: int
+    fetched_at: str
+    page: Page | None
+
+
+def _link_label(a: Any) -> str:
+    text = element_text(a)
+    if not text:
+        bits = [a.get("title") or "", a.get("aria-label") or ""]
+        bits += [img.get("alt") or "" for img in a.iter("img")]
+        text = " ".join(" ".join(bits).split())
+    return text[:300]
+
+
+def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: str) -> Link | None:
+    """The link an anchor (or a feed, script or frame: ``a`` None) makes, if it leads to a web page."""
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return None
+    target = ctx.resolve(ctx.base, ctx.origin, href)
+    if not target.startswith(("http://", "https://")):
+        return None
+    key = url_key(target)
+    text = _link_label(a) if a is not None else ""
+    norm, nwords = text_norm(text)
+    return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key))
+
+
+class Ctx:
+    """What a page's links resolve against: its base URL and origin."""
+
+    __slots__ = ("base", "origin", "resolve")
+
+    def __init__(self, base: str, origin: str, resolve: Resolver) -> None:
+        self.base, self.origin, self.resolve = base, origin, resolve
+
+
+_RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""", re.I)
+
+
+def region_of(el: Any) -> str:
+    """The region a chrome element belongs to: ``footer``, ``header`` or ``nav``."""
+    tag = el.tag
+    role = (el.get("role") or "").lower()
+    cls = f" {' '.join((el.get('class') or '').lower().split())} "
+    ident = (el.get("id") or "").lower()
+    if tag == "footer" or role == "contentinfo" or any(f" {t} " in cls or ident == t for t in _FOOTER_TOKENS):
+        return "footer"
+    if tag == "header" or role == "banner" or any(f" {t} " in cls or ident == t for t in _HEADER_TOKENS):
+        return "header"
+    return "nav"
+
+
+def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
+    """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
+    drop-down are marked."""
+    anchors = el.xpath(".//a[@href]")
+    in_dropdown: set[Any] = set()
+    for a in anchors:
+        label = text_norm(_link_label(a))
+        if label_match(TRANSPARENCY[1], label[0], label[1], 3) or label_match(TRANSPARENCY[0], label[0], label[1], 3):
+            # The drop-down is the rest of the anchor's own <li> (nested list), or failing that
+            # the element right after the anchor; never the whole menu around it.
+            li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
+            if li is not None:
+                inner = [x for x in li.iter("a") if x is not a and x.get("href")]
+            else:
+                nxt = a.getnext()
+                inner = (
+                    [x for x in nxt.iter("a") if x.get("href")]
+                    if nxt is not None and nxt.tag in ("ul", "ol", "div")
+                    else []
+                )
+            in_dropdown.update(inner)
+    links = []
+    for a in anchors:
+        link = make_link(a, a.get("href"), ctx, region, a in in_dropdown, "")
+        if link is not None:
+            links.append(link)
+    forms = tuple(form_info(f, "") for f in el.iter("form"))
+    footer = ""
+    if region == "footer":
+        mails = " ".join((a.get("href") or "")[7:] for a in anchors if (a.get("href") or "").startswith("mailto:"))
+        footer = fold(element_text(el) + " " + mails)
+    return tuple(links), forms, footer
+
+
+def section_has_content(h: Any) -> bool:
+    """Whether a heading is followed by content (media, or at least 12 words not in links) before the
+    next heading of its level."""
+    level = int(h.tag[1])
+    sibs = list(h.itersiblings())[:40]
+    if not sibs and h.getparent() is not None:
+        sibs = list(h.getparent().itersiblings())[:40]
+    words = len((h.tail or "").split())
+    for s in sibs:
+        if not isinstance(s.tag, str):
+            continue
+        if s.tag in _HEADINGS and int(s.tag[1]) <= level:
+            break
+        if s.xpath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)") or s.tag in (
+            "img",
+            "table",
+            "iframe",
+            "video",
+        ):
+            return True
+        total = len(element_text(s).split())
+        linked = sum(len(element_text(a).split()) for a in s.iter("a"))
+        words += total - linked + len((s.tail or "").split())
+        if words >= 12:
+            return True
+    return words >= 12
+
+
+# -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
+
+
+def read_document(html: str) -> Any | None:
+    """The parsed HTML document, or None when lxml cannot read it."""
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_HTML_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def base_of(root: Any, url: str, origin: str) -> tuple[str, str]:
+    """The URL a page's links resolve against (its ``<base href>``, else its own) and its origin."""
+    base = url
+    base_el = root.find(".//base[@href]")
+    if base_el is not None:
+        try:
+            base = urljoin(url, base_el.get("href"))
+            bs = urlsplit(base)
+            origin = f"{bs.scheme}://{bs.netloc}"
+        except ValueError:  # an unparsable <base href>: browsers ignore it
+            base = url
+    return base, origin
+
+
+def is_article(root: Any) -> bool:
+    """Whether the page says it is an article (``og:type``), as news pages do."""
+    return any(
+        (m.get("property") or m.get("name") or "").lower() == "og:type"
+        and (m.get("content") or "").lower() == "article"
+        for m in root.iter("meta")
+    )
+
+
+def head_links(root: Any, ctx: Ctx) -> list[Link]:
+    """The feeds a page announces (as links labelled RSS) and what it embeds (scripts, frames)."""
+    links: list[Link] = []
+    for ln in root.xpath("//link[@rel='alternate' and @href]"):
+        t = (ln.get("type") or "").lower()
+        if "rss" in t or "atom" in t:
+            link = make_link(None, ln.get("href"), ctx, "header", False, "")
+            if link is not None:
+                link.text, link.norm, link.nwords = "RSS", "rss", 1
+                links.append(link)
+    for src in root.xpath("//script/@src | //iframe/@src | //embed/@src | //object/@data"):
+        link = make_link(None, str(src), ctx, "", False, "")
+        if link is not None:
+            link.embed = True
+            links.append(link)
+    return links
+
+
+def first_keys(root: Any, ctx: Ctx) -> frozenset[str]:
+    """The targets of a page's first six links: on the home page, its top bar."""
+    first = set()
+    body = root.find("body")
+    for a in itertools.islice((a for a in (body if body is not None else root).iter("a") if a.get("href")), 6):
+        t = ctx.resolve(ctx.base, ctx.origin, a.get("href").strip())
+        if t:
+            first.add(url_key(t))
+    return frozenset(first)
+
+
+def strip_scripts(root: Any) -> None:
+    """Remove what is not text a visitor reads (scripts, styles...), keeping the text after them."""
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
+
+
+def chrome_ref(el: Any) -> ChromeRef:
+    """A chrome element's signature (its markup's hash), region, and whether it has relative links."""
+    sig = etree.tostring(el, with_tail=False)
+    return hashlib.sha1(sig).hexdigest(), region_of(el), _RELATIVE_HREF.search(sig) is not None
+
+
+def title_labels(title: str) -> list[Label]:
+    """The labels of a page title: the whole title and, when it has several, its segments."""
+    segments = [s for s in _TITLE_SPLIT.split(title) if s.strip()] if title else []
+    return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
+
+
+def read_content(root: Any, ctx: Ctx) -> tuple[list[Link], list[str], list[Label], list[Label]]:
+    """The content's links (each with the heading before it), its headings, the ``h1`` labels and
+    the ``h2``/``h3`` sections that have content, in document order."""
+    heading = ""
+    links: list[Link] = []
+    headings: list[str] = []
+    h1_labels: list[Label] = []
+    sections: list[Label] = []
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "a"):
+        if el.tag == "a":
+            href = el.get("href")
+            link = make_link(el, href, ctx, "", False, heading) if href else None
+            if link is not None:
+                links.append(link)
+            continue
+        text = element_text(el)
+        if not text:
+            continue
+        heading = text
+        headings.append(text)
+        n, w = text_norm(text)
+        if el.tag == "h1":
+            h1_labels.append((n, w, text))
+        elif el.tag in ("h2", "h3") and section_has_content(el):
+            sections.append((n, w, text))
+    return links, headings, h1_labels, sections
+
+
+def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
+    """A page's folded main text, whether it is empty (or under construction), and whether it is
+    a "soft 404" (an error page answered with 200)."""
+    body = root.find("body")
+    main_fold = fold(element_text(body if body is not None else root))
+    nwords = len(main_fold.split())
+    has_media = bool(_MEDIA_XPATH(root))
+    content_links = sum(1 for x in links if not x.embed)
+    empty = (nwords < 15 and not has_media and content_links < 2) or (
+        nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None
+    )
+    head = fold(title + " " + " ".join(headings[:2]))
+    return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150

@@ -1,0 +1,333 @@
+"""Parsing pages once for the site index, and the parse cache that lets a page seen before
+(same body, same URL) skip parsing: what each page yields, as JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from gelt_audit.markup import strip_fragment
+
+from .forms import Form, form_info
+from .model import Checklist, PageDoc, Rule
+from .pages import (
+    Block,
+    ChromeRef,
+    Ctx,
+    Label,
+    Link,
+    Page,
+    base_of,
+    chrome_ref,
+    chrome_roots,
+    extract_chrome,
+    first_keys,
+    head_links,
+    is_article,
+    page_state,
+    read_content,
+    read_document,
+    strip_scripts,
+    title_labels,
+)
+from .text import element_text, label_match, text_match, text_norm
+from .urls import Resolver, bare_host, is_news_key, url_key
+
+PARSE_VERSION = 2  # bump when what a page's parse yields changes: cached parses are redone
+# (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
+# another version: the signature of Store.cached_audit.
+ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
+_PAGE_AUDIT, _CHROME_AUDIT = "checklist-page", "checklist-chrome"
+_MAX_CHROME = 20_000  # distinct chrome blocks kept shared in memory
+
+# What a text rule asks of one page: its own labels (on_title) and main text.
+TextProbe = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]
+
+
+class _Uncached(Exception):
+    """A cached page names a chrome block the cache no longer holds: the page is parsed again."""
+
+
+class _NoBody(Exception):
+    """The page's HTML cannot be read: nothing to parse, nothing to cache."""
+
+
+def probe(rule: Rule) -> TextProbe:
+    """What a text rule asks of one page (rules asking the same are answered once)."""
+    return (rule.on_title, rule.keywords, rule.patterns, rule.regex)
+
+
+def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
+    """The text rules of these checklists, one per distinct question (for :func:`index_site`)."""
+    rules: dict[TextProbe, Rule] = {}
+    for checklist in checklists:
+        for item in checklist.items:
+            for part in item.parts:
+                for rule in part.rules:
+                    if rule.kind == "text":
+                        rules.setdefault(probe(rule), rule)
+    return tuple(rules.values())
+
+
+def _on_title(phrases: Sequence[tuple[str, ...]], labels: Iterable[tuple[str, int, str]]) -> bool:
+    """Whether one of a page's labels (title, h1, sections) is about one of the phrases."""
+    return any(label_match(p, n, w, 6) for p in phrases for n, w, _raw in labels)
+
+
+def probe_match(question: TextProbe, labels: Sequence[Label], folded: str) -> bool:
+    """Whether a page's labels and folded main text answer a text rule's question."""
+    on_title, keywords, patterns, regex = question
+    if on_title and not _on_title(on_title, labels):
+        return False
+    return text_match(keywords, patterns, regex, folded)
+
+
+def _chrome_key(ref: ChromeRef, origin: str, base: str) -> str:
+    """Cache key of a chrome block's content: its markup and what its links resolve against."""
+    sig, region, relative = ref
+    return "chrome:" + hashlib.sha1(f"{sig}\n{region}\n{origin}\n{base if relative else ''}".encode()).hexdigest()
+
+
+def _link_row(link: Link) -> list[Any]:
+    return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed]
+
+
+def _link_of(row: Sequence[Any]) -> Link:
+    """A link from its row; key and norm are derived as make_link does (both cached)."""
+    target, text, region, tmenu, ctx, is_doc, embed = row
+    intern = sys.intern  # the same targets and texts recur on thousands of pages
+    norm, nwords = text_norm(text)
+    return Link(
+        intern(target), url_key(target), intern(text), norm, nwords, intern(region), tmenu, intern(ctx), is_doc, embed
+    )
+
+
+def _form_row(form: Form) -> list[Any]:
+    return [sorted(form.purposes), form.norm]
+
+
+def _form_of(row: Sequence[Any]) -> Form:
+    return Form(frozenset(row[0]), row[1])
+
+
+def _block_row(block: Block) -> dict[str, Any]:
+    return {
+        "links": [_link_row(x) for x in block.links],
+        "forms": [_form_row(f) for f in block.forms],
+        "footer": block.footer,
+    }
+
+
+def _labels_of(raws: Iterable[str]) -> list[tuple[str, int, str]]:
+    """Labels (title segments, h1, sections) from their text, normalised as when parsed."""
+    return [(*text_norm(raw), raw) for raw in raws]
+
+
+class Builder:
+    """Parses the pages of one site (or rebuilds them from the parse cache), sharing the chrome
+    blocks that pages repeat."""
+
+    def __init__(
+        self, home_url: str, probes: Sequence[TextProbe] | None = None, cache: ParseCache | None = None
+    ) -> None:
+        self.resolve = Resolver()
+        # (signature hash, region, origin or base folder) -> the block shared by the pages that have it
+        self.chrome_cache: dict[tuple[str, str, str], Block] = {}
+        self.site_host = bare_host(urlsplit(home_url).hostname)
+        self.probes = probes  # None: pages keep their main text (judged on demand)
+        self.cache = cache if probes is not None else None  # a cached parse keeps no text
+        # the text rules answered are part of what a parse yields (text, not a number: the
+        # version column has integer affinity)
+        self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
+
+    def parse(self, doc: PageDoc, idx: int) -> Page | None:
+        """The page parsed, or rebuilt from its cached parse; None when its HTML cannot be read."""
+        if self.cache is None or not doc.body_hash:
+            parsed = self._parse(doc, idx)
+            return parsed[0] if parsed else None
+        fresh: list[Page] = []
+
+        def compute() -> dict[str, Any]:
+            parsed = self._parse(doc, idx)
+            if parsed is None:
+                raise _NoBody
+            fresh.append(parsed[0])
+            return parsed[1]
+
+        try:
+            record = self.cache(f"{doc.body_hash} {doc.url}", _PAGE_AUDIT, self.version, compute)
+        except _NoBody:
+            return None
+        if fresh:
+            return fresh[0]
+        try:
+            return self._load(record, doc, idx)
+        except _Uncached:
+            parsed = self._parse(doc, idx)
+            return parsed[0] if parsed else None
+
+    def _chrome(self, ref: ChromeRef, origin: str, base: str, make: Callable[[], Block]) -> Block:
+        """The shared block of a chrome element: the one already seen with the same markup (and
+        links resolving alike), else ``make()``."""
+        sig, region, relative = ref
+        ck = (sig, region, origin)
+        block = self.chrome_cache.get(ck)
+        if block is None and relative:
+            ck = (sig, region, base.rsplit("/", 1)[0])
+            block = self.chrome_cache.get(ck)
+        if block is None:
+            block = make()
+            if len(self.chrome_cache) < _MAX_CHROME:
+                self.chrome_cache[ck] = block
+        return block
+
+    def _extracted(self, el: Any, ref: ChromeRef, ctx: Ctx) -> Block:
+        links, forms, footer = extract_chrome(el, ref[1], ctx)
+        block = Block(ref[1], links, forms, footer)
+        if self.cache is not None:
+            self.cache(_chrome_key(ref, ctx.origin, ctx.base), _CHROME_AUDIT, self.version, lambda: _block_row(block))
+        return block
+
+    def _cached_block(self, ref: ChromeRef, origin: str, base: str) -> Block:
+        def missing() -> Any:
+            raise _Uncached
+
+        assert self.cache is not None
+        row = self.cache(_chrome_key(ref, origin, base), _CHROME_AUDIT, self.version, missing)
+        return Block(ref[1], tuple(map(_link_of, row["links"])), tuple(map(_form_of, row["forms"])), row["footer"])
+
+    def _text_hits(self, labels: Sequence[tuple[str, int, str]], folded: str) -> tuple[int, ...]:
+        """The text rules (indexes into ``probes``) the page's labels and main text meet."""
+        return tuple(i for i, probe in enumerate(self.probes or ()) if probe_match(probe, labels, folded))
+
+    def _load(self, record: Mapping[str, Any], doc: PageDoc, idx: int) -> Page:
+        """A page rebuilt from its cached parse (chrome blocks shared as when parsed)."""
+        origin, base = record["origin"], record["base"]
+        chrome = []
+        for sig, region, relative in record["chrome"]:
+            ref = (sig, region, relative)
+            chrome.append(self._chrome(ref, origin, base, lambda ref=ref: self._cached_block(ref, origin, base)))
+        page = Page(
+            idx,
+            doc.url,
+            url_key(strip_fragment(doc.url)),
+            doc.fetched_at,
+            doc.depth,
+            record["title"],
+            _labels_of(record["labels"]),
+            _labels_of(record["sections"]),
+            record["headings"],
+            record["news"],
+            record["empty"],
+            record["soft404"],
+            "",
+            [],
+            frozenset(record["first"]),
+            tuple(record["text"]),
+        )
+        for block in chrome:  # only once all are found: a page parsed again must not count twice
+            block.pages.append(idx)
+            page.blocks.append(block)
+        if record["links"] is not None:
+            page.blocks.append(
+                Block("", tuple(map(_link_of, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx])
+            )
+        return page
+
+    def _record(self, page: Page, origin: str, base: str, chrome: list[ChromeRef], parsed: bool) -> dict[str, Any]:
+        """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth)."""
+        content = page.blocks[-1] if parsed else None
+        return {
+            "title": page.title,
+            "news": page.is_news,
+            "empty": page.empty,
+            "soft404": page.soft404,
+            "labels": [raw for _n, _w, raw in page.labels],
+            "sections": [raw for _n, _w, raw in page.sections],
+            "headings": page.headings,
+            "first": sorted(page.first_keys),
+            "text": page.text_hits,
+            "origin": origin,
+            "base": base,
+            "chrome": chrome,
+            "links": [_link_row(x) for x in content.links] if content else None,
+            "forms": [_form_row(f) for f in content.forms] if content else [],
+        }
+
+    def _parse(self, doc: PageDoc, idx: int) -> tuple[Page, dict[str, Any]] | None:
+        """The page parsed from its HTML, with the record the cache keeps; None without HTML."""
+        html = doc.markup()
+        if html is None:
+            return None
+        key = url_key(strip_fragment(doc.url))
+        root = read_document(html)
+        del html
+        split = urlsplit(doc.url)
+        origin = f"{split.scheme}://{split.netloc}"
+        page = Page(
+            idx,
+            doc.url,
+            key,
+            doc.fetched_at,
+            doc.depth,
+            "",
+            [],
+            [],
+            [],
+            is_news_key(key),
+            True,
+            False,
+            "",
+            [],
+            frozenset(),
+        )
+        if root is None:
+            self._set_text(page, "")
+            return page, self._record(page, origin, doc.url, [], False)
+        base, origin = base_of(root, doc.url, origin)
+        refs = self._read(root, page, Ctx(base, origin, self.resolve))
+        return page, self._record(page, origin, base, refs, True)
+
+    def _read(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
+        """Fill a page from its parsed HTML; the chrome blocks it has."""
+        title_el = root.find(".//title")
+        page.title = title = element_text(title_el) if title_el is not None else ""
+        page.is_news = page.is_news or is_article(root)
+        links = head_links(root, ctx)
+        page.first_keys = first_keys(root, ctx)
+        strip_scripts(root)
+        refs = self._chrome_blocks(root, page, ctx)
+        content_links, page.headings, h1_labels, page.sections = read_content(root, ctx)
+        page.labels = title_labels(title) + h1_labels
+        links += content_links
+        label_words = " ".join(x[0] for x in page.labels)
+        forms = tuple(form_info(f, label_words) for f in root.iter("form"))
+        page.blocks.append(Block("", tuple(links), forms, "", [page.idx]))
+        main_fold, page.empty, page.soft404 = page_state(root, title, page.headings, links)
+        self._set_text(page, main_fold)
+        return refs
+
+    def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
+        """Header, navigation and footer blocks, shared between pages, taken out of the page."""
+        outer = chrome_roots(root)
+        refs: list[ChromeRef] = []
+        for r in outer:
+            ref = chrome_ref(r)
+            block = self._chrome(ref, ctx.origin, ctx.base, lambda r=r, ref=ref: self._extracted(r, ref, ctx))
+            refs.append(ref)
+            block.pages.append(page.idx)
+            page.blocks.append(block)
+        for r in outer:
+            r.drop_tree()
+        return refs
+
+    def _set_text(self, page: Page, main_fold: str) -> None:
+        """Keep the page's main text, or (the text rules being known) only which ones it meets:
+        the text is most of a page's weight."""
+        if self.probes is None:
+            page.main_fold = main_fold
+        else:
+            page.text_hits = self._text_hits(page.labels + page.sections, main_fold)

@@ -1,0 +1,489 @@
+"""The rule kinds: what each kind of evidence rule in a checklist file looks for.
+
+Each kind is a class registered under its ``kind`` name in :data:`KINDS`, as urlwatch registers
+its filters; its docstring documents it, and :func:`documentation` renders them all. The judge
+dispatches through the registry and the loader validates a rule's keys against it, so a new
+kind is one class here. Regenerate the reference page after changing a kind::
+
+    python -m gelt_audit.audits.checklist --write    # docs/checklist-rules.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe
+from .forms import FORM_PURPOSES
+from .model import STATUSES, Item, ItemResult, Rule, declared_result
+from .pages import Block, Link, Page
+from .systems import NATIONAL_SYSTEMS
+from .text import PATTERNS, count_words, in_norm, text_match
+from .urls import DOC_EXTENSIONS, is_doc_key
+
+KINDS: dict[str, type[RuleKind]] = {}
+# Keys every rule may have besides its kind's own.
+COMMON_PARAMS = ("scope", "exclude", "on_title")
+DOC_PATH = Path(__file__).resolve().parents[3] / "docs" / "checklist-rules.md"
+
+
+class RuleKind:
+    """A kind of rule; a subclass that names its ``kind`` is registered in :data:`KINDS`."""
+
+    kind: ClassVar[str] = ""
+    params: ClassVar[tuple[str, ...]] = ()  # keys of a rule of this kind besides COMMON_PARAMS
+    criteria: ClassVar[tuple[str, ...]] = ()  # Rule fields of which at least one must be given
+    after_others: ClassVar[bool] = False  # judged once the items without such rules are
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.kind:
+            if cls.kind in KINDS:
+                raise TypeError(f"rule kind {cls.kind!r} registered twice")
+            KINDS[cls.kind] = cls
+
+    @classmethod
+    def has_criterion(cls, rule: Rule) -> bool:
+        """Whether the rule says what to look for."""
+        return any(getattr(rule, name) for name in cls.criteria)
+
+
+class EvidenceKind(RuleKind):
+    """A kind that finds evidence on the site: hits, then judged by the item's constraints."""
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        """The evidence the rule finds for the item."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a verdict kind decides an item from."""
+
+    item: Item
+    profile: str
+    signals: Mapping[str, Any]  # statuses other audits computed, by signal name
+    declaration: Mapping[str, Any] | None  # the committee's, if any
+    done: Mapping[str, ItemResult]  # the items judged so far
+
+    def result(
+        self, status: str, evidence: Sequence[str], detail: str, snap: str | None, source: str = "auto"
+    ) -> ItemResult:
+        """The item's verdict."""
+        it = self.item
+        return ItemResult(
+            self.profile, it.id, it.group, it.name, status, tuple(evidence), detail, snap, source, it.weight
+        )
+
+    def declared(self) -> ItemResult | None:
+        """The item as the committee declared it, if it did."""
+        return declared_result(self.item, self.declaration, self.profile)
+
+    def declared_or_manual(self, detail: str) -> ItemResult:
+        """The committee's declaration, else ``manual`` with the reason."""
+        return self.declared() or self.result("manual", (), detail, None, "manual")
+
+
+class VerdictKind(RuleKind):
+    """A kind that decides the whole item from outside the site's evidence. When an item has
+    rules of several verdict kinds, the first kind registered decides."""
+
+    @classmethod
+    def verdict(cls, rules: Sequence[Rule], case: Case) -> ItemResult:
+        """The item's verdict from its rules of this kind."""
+        raise NotImplementedError
+
+
+class Title(EvidenceKind):
+    """A page whose title (or one of its ``|``/``-`` segments), ``h1``, or a content section
+    (an ``h2``/``h3`` followed by content) is about the ``keywords``.
+
+    ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
+    may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
+    budget page.
+    """
+
+    kind = "title"
+    params = ("keywords", "slack")
+    criteria = ("keywords",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        lab = finder.idx.labels
+
+        def found() -> Iterable[tuple[Page, str]]:
+            for phrase in rule.keywords:
+                most = rule.slack + count_words(phrase)  # words a label about the phrase may have
+                for i in lab.find(phrase):
+                    if lab.nwords[i] > most or not finder.label_ok(rule, lab.entries[i]):
+                        continue
+                    for page, kind, raw in lab.payloads[i]:
+                        if finder.scope_ok(rule, None, page):
+                            yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
+
+        return finder.page_hits(found(), item)
+
+
+class LinkText(EvidenceKind):
+    """A link whose text (or, for an image link, its ``alt``, ``title`` or ``aria-label``) is
+    about the ``keywords``; the evidence is the link's target.
+
+    ``keywords``: phrases, any of which may match. ``slack``: how many other words the link
+    text may have (default 4).
+    """
+
+    kind = "link_text"
+    params = ("keywords", "slack")
+    criteria = ("keywords",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        lt = finder.idx.link_texts
+
+        def occ() -> Iterable[tuple[Block, Link]]:
+            for phrase in rule.keywords:
+                most = rule.slack + count_words(phrase)  # words a link text about the phrase may have
+                for i in lt.find(phrase):
+                    if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
+                        continue
+                    for block, link in lt.payloads[i]:
+                        if finder.scope_ok(rule, block, None):
+                            yield block, link
+
+        return finder.link_hits(occ(), item)
+
+
+class Url(EvidenceKind):
+    """A page or link target whose URL has the ``slugs`` among the words of its own path
+    segment (the last one, or the last two when the last is generic such as ``index.php``) and
+    its query values: ``mision-y-vision``, ``Pagos-en-Linea.aspx``, ``PortaldeNinos``.
+
+    ``slugs``: phrases, any of which may match.
+    """
+
+    kind = "url"
+    params = ("slugs",)
+    criteria = ("slugs",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        idx = finder.idx
+        keys = finder.url_keys(rule, rule.slugs)
+        pages = []
+        for key in keys:
+            st = idx.status.get(key)
+            if st is not None and st.page is not None and finder.scope_ok(rule, None, st.page):
+                pages.append((st.page, f"página {st.page.url}"))
+        occ = (
+            (b, ln)
+            for key in keys
+            for b, ln in idx.targets.get(key, ())
+            if not ln.embed and finder.scope_ok(rule, b, None)
+        )
+        return finder.page_hits(pages, item) + finder.link_hits(occ, item)
+
+
+class Text(EvidenceKind):
+    """A page whose main text (without header, navigation and footer) has the ``keywords``
+    and/or matches the patterns.
+
+    ``keywords``: phrases, any of which may match. ``pattern``: named patterns that must all
+    match (see below). ``regex``: regular expressions over the folded text (lower case, no
+    accents) that must all match. With ``on_title``, only pages whose title, ``h1`` or a
+    section heading is about one of those phrases count.
+    """
+
+    kind = "text"
+    params = ("keywords", "pattern", "regex")
+    criteria = ("keywords", "patterns", "regex")
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        pages = sorted(finder.idx.text_pages(rule), key=lambda p: (finder.depth(p.key, p.depth_hint) or 99, p.url))
+        found: list[tuple[Page, str]] = []
+        for page in pages:
+            if page.is_news and not item.allow_news:
+                continue
+            if finder.scope_ok(rule, None, page):
+                found.append((page, f"texto de la página {page.url}"))
+                if len(found) >= MAX_HITS and not page.empty:
+                    break
+        return finder.page_hits(found, item)
+
+
+class Footer(EvidenceKind):
+    """The site footer's text (with the addresses of its ``mailto:`` links) has the
+    ``keywords`` and/or matches the patterns: address, phone, opening hours, e-mails.
+
+    ``keywords``, ``pattern``, ``regex``: as for ``text``.
+    """
+
+    kind = "footer"
+    params = ("keywords", "pattern", "regex")
+    criteria = ("keywords", "patterns", "regex")
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        hits = []
+        for text, ids in finder.idx.footers.items():
+            if not text_match(rule.keywords, rule.patterns, rule.regex, text):
+                continue
+            page = finder.best_of(ids)
+            if page is None:
+                continue
+            hits.append(
+                Hit(
+                    url=page.url,
+                    found_on=page.url,
+                    snapshot=page.fetched_at,
+                    describe=f"pie de página de {page.url}",
+                    depth=finder.depth(page.key, page.depth_hint),
+                    in_menu=False,
+                    placements=frozenset({"footer"}),
+                )
+            )
+        return hits[:MAX_HITS]
+
+
+_FORM_NAMES = {
+    "search": "búsqueda",
+    "pqrsd": "PQRSD / contacto",
+    "survey": "encuesta",
+    "payment": "pago",
+    "query": "consulta",
+    "subscription": "suscripción",
+}
+
+
+class FormByPurpose(EvidenceKind):
+    """A form for a ``purpose``, read off its fields: ``search`` (one or two text fields named
+    like a search), ``pqrsd`` (a message box with an e-mail or several fields), ``survey``
+    (radio buttons on a survey), ``payment``, ``query`` (look up a filing or a bill),
+    ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
+
+    ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
+    field names must have (a PQRSD form with "tipo de solicitud").
+    """
+
+    kind = "form"
+    params = ("purpose", "contains")
+    criteria = ("purpose",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        hits = []
+        for block in finder.idx.blocks:
+            for form in block.forms:
+                if rule.purpose not in form.purposes:
+                    continue
+                if rule.contains and not any(in_norm(p, form.norm) for p in rule.contains):
+                    continue
+                if not finder.scope_ok(rule, block, None):
+                    continue
+                page = finder.best_page(block)
+                if page is None:
+                    continue
+                hit = finder.page_hit(page, f"formulario de {_FORM_NAMES[rule.purpose]} en {page.url}", item)
+                if hit is not None:
+                    hit.problems, hit.content_problem = [], False  # a page with a form is not empty
+                    if block.region:
+                        hit.placements = frozenset({block.region})
+                    hits.append(hit)
+                break
+        return dedupe(hits)[:MAX_HITS]
+
+
+class LinkTo(EvidenceKind):
+    """Links (and, unless ``embeds = false``, scripts, frames and objects) to other sites.
+
+    ``hosts``: host patterns: ``datos.gov.co`` (that host, ``www.`` ignored), ``*.secop.gov.co``
+    (also its subdomains), ``gov.co/ficha-tramites-y-servicios`` (a URL prefix), or an alias of
+    national systems such as ``@suit`` (see below; a profile's ``[hosts]`` table adds aliases).
+    ``keywords``: phrases the link text or the linking page's title must have. ``min_count``:
+    how many distinct matching targets one page must link to (default 1). ``embeds``: whether
+    embedded scripts and frames count (default true).
+    """
+
+    kind = "link_to"
+    params = ("hosts", "keywords", "min_count", "embeds")
+    criteria = ("hosts",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        per_page: dict[int, list[tuple[Block, Link]]] = {}
+        for key in finder.linked_to(rule.hosts):
+            for block, link in finder.idx.targets[key]:
+                if (link.embed and not rule.embeds) or not finder.scope_ok(rule, block, None):
+                    continue
+                page = finder.best_page(block)
+                if page is None:
+                    continue
+                if rule.keywords:
+                    page_norm = " ".join(x[0] for x in (page.labels + page.sections))
+                    if not any(in_norm(p, link.norm) or in_norm(p, page_norm) for p in rule.keywords):
+                        continue
+                per_page.setdefault(page.idx, []).append((block, link))
+        occ_ok = [o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ]
+        return finder.link_hits(occ_ok, item)
+
+
+class Document(EvidenceKind):
+    """Links to documents (PDF, DOC, XLS...) whose text or file name has the ``keywords``.
+
+    ``keywords``: phrases, any of which may match. ``extensions``: the document extensions that
+    count (default: every document format, see below).
+    """
+
+    kind = "document"
+    params = ("keywords", "extensions")
+    criteria = ("keywords",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        exts = frozenset(rule.extensions) if rule.extensions else DOC_EXTENSIONS
+        occ: list[tuple[Block, Link]] = []
+        lt = finder.idx.link_texts
+        for phrase in rule.keywords:
+            for i in lt.find(phrase):
+                if finder.label_ok(rule, lt.entries[i]):
+                    occ += [(b, ln) for b, ln in lt.payloads[i] if is_doc_key(ln.key, exts)]
+        for key in finder.url_keys(rule, rule.keywords):
+            if is_doc_key(key, exts):
+                occ += finder.idx.targets.get(key, [])
+        return finder.link_hits([(b, ln) for b, ln in occ if not ln.embed and finder.scope_ok(rule, b, None)], item)
+
+
+class Signal(VerdictKind):
+    """The status another audit computed for the item (the update frequency of the
+    dependencies, the allied entities' links, the periodic control): the audit passes it as a
+    signal. Without it the item is ``manual`` (or what the committee declared).
+
+    ``name``: the signal's name.
+    """
+
+    kind = "signal"
+    params = ("name",)
+    criteria = ("name",)
+
+    @classmethod
+    def verdict(cls, rules: Sequence[Rule], case: Case) -> ItemResult:
+        for r in rules:
+            value = case.signals.get(r.name)
+            if value is None:
+                continue
+            if isinstance(value, Mapping):
+                status, detail = value.get("status"), str(value.get("detail", "") or "")
+                ev = tuple(str(u) for u in value.get("evidence", ()) or ())
+            else:
+                status, detail, ev = value, "", ()
+            if status not in STATUSES:
+                raise ValueError(f"signals: estado {status!r} no válido para '{r.name}'")
+            return case.result(str(status), ev, detail or f"según la auditoría «{r.name}»", None)
+        return case.declared_or_manual(f"sin dato de la auditoría «{rules[0].name}»; declárelo el comité")
+
+
+class Aggregate(VerdictKind):
+    """The statuses of the other items whose id starts with ``prefix`` (the inventory of
+    procedures, ``tramite.``): ``cumple`` when all comply, ``parcial`` when some comply at
+    least in part, else ``no_cumple``. Judged after the other items.
+
+    ``prefix``: the start of the ids.
+    """
+
+    kind = "aggregate"
+    params = ("prefix",)
+    criteria = ("prefix",)
+    after_others = True
+
+    @classmethod
+    def verdict(cls, rules: Sequence[Rule], case: Case) -> ItemResult:
+        item = case.item
+        subs = [
+            res
+            for res in case.done.values()
+            if any(res.item.startswith(r.prefix) for r in rules) and res.item != item.id
+        ]
+        if not subs:
+            return case.declared_or_manual(f"no hay items «{rules[0].prefix}*» en la configuración (inventario)")
+        ok = [s for s in subs if s.status == "cumple"]
+        missing = [s.name for s in subs if s.status != "cumple"]
+        status = (
+            "cumple"
+            if len(ok) == len(subs)
+            else ("parcial" if any(s.status in ("cumple", "parcial") for s in subs) else "no_cumple")
+        )
+        detail = f"{len(ok)} de {len(subs)} cumplen" + (f"; pendientes: {', '.join(missing)}" if missing else "")
+        ev = [u for s in subs for u in s.evidence[:1]]
+        snaps = [s.snapshot_date for s in ok if s.snapshot_date]
+        return case.result(status, ev[:10], detail, max(snaps) if snaps else None)
+
+
+def evidence_kind(rule: Rule) -> type[EvidenceKind] | None:
+    """The rule's kind when it finds evidence on the site (None for a verdict kind)."""
+    kind = KINDS[rule.kind]
+    return kind if issubclass(kind, EvidenceKind) else None
+
+
+def verdict_kinds() -> list[type[VerdictKind]]:
+    """The verdict kinds, in the order they take precedence."""
+    return [k for k in KINDS.values() if issubclass(k, VerdictKind)]
+
+
+def documentation() -> str:
+    """The reference page of the rule kinds (docs/checklist-rules.md), from the registry."""
+    out = [
+        "# Checklist rule kinds",
+        "",
+        "Generated from the registry of rule kinds in `gelt_audit/audits/checklist/rules.py` by "
+        "`python -m gelt_audit.audits.checklist --write`; do not edit by hand.",
+        "",
+        "A checklist item (`[[items]]` in `gelt_audit/audits/checklists/*.toml`, or `[[checklist.items]]` in "
+        "`gelt.toml`) finds its evidence with rules, `rules = [{ kind = ..., ... }]`; any rule that finds "
+        "evidence is enough. `keywords = [...]` is short for a `title` and a `link_text` rule with those "
+        "keywords, and `slugs = [...]` for a `url` rule.",
+        "",
+        "Keywords, slugs and the other phrases are matched with case and accents folded, Spanish stop words "
+        "(de, y, la...) dropped and plurals tolerated.",
+        "",
+        "Every rule may also have:",
+        "",
+        f"- `scope`: where the rule looks: {', '.join(f'`{s}`' for s in SCOPES)} (default `any`; `chrome` is "
+        "the site's header, navigation and footer; `content` the rest of a page).",
+        "- `exclude`: phrases that discard a label, link text or URL that has them.",
+        "- `on_title` (`text` rules): only pages whose title or a heading is about one of these phrases.",
+        "",
+    ]
+    for kind in KINDS.values():
+        keys = ", ".join(f"`{p}`" for p in kind.params)
+        out += [f"## `{kind.kind}`", "", inspect.cleandoc(kind.__doc__ or ""), "", f"Keys: {keys}.", ""]
+    out += [
+        "## Values",
+        "",
+        f"- Form purposes (`purpose`): {', '.join(f'`{p}`' for p in FORM_PURPOSES)}.",
+        f"- Named patterns (`pattern`): {', '.join(f'`{p}`' for p in PATTERNS)}.",
+        f"- Document extensions (`document`): {', '.join(f'`{e}`' for e in sorted(DOC_EXTENSIONS))}.",
+        "- Aliases of national systems (`hosts`), each with its host patterns:",
+        "",
+        *[f"  - `@{alias}`: {', '.join(f'`{h}`' for h in hosts)}" for alias, hosts in NATIONAL_SYSTEMS.items()],
+        "",
+    ]
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the rule kinds' reference page, or write it to docs/checklist-rules.md."""
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--write", action="store_true", help=f"escribir {DOC_PATH}")
+    args = ap.parse_args(argv)
+    text = documentation()
+    if args.write:
+        DOC_PATH.write_text(text, encoding="utf-8")
+        print(f"escrito {DOC_PATH}")
+    else:
+        sys.stdout.write(text)

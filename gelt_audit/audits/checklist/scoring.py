@@ -1,0 +1,224 @@
+"""What the verdicts add up to: report rows, regressions between two evaluations, weighted
+scores per profile and group, and the action plan's indicators."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .load import load_checklist
+from .model import STATUS_RANK, Checklist, Group, ItemResult
+
+
+def as_dict(result: ItemResult) -> dict[str, Any]:
+    """One result as a row of the JSON report's ``checklist`` list (contract keys first:
+    profile, item, phase, status, evidence), plus name, detail, snapshot_date, source, weight."""
+    return {
+        "profile": result.profile,
+        "item": result.item,
+        "phase": result.phase,
+        "status": result.status,
+        "evidence": list(result.evidence),
+        "name": result.name,
+        "detail": result.detail,
+        "snapshot_date": result.snapshot_date,
+        "source": result.source,
+        "weight": result.weight,
+    }
+
+
+def _effective(r: ItemResult) -> str | None:
+    """The status when it is one a site earns (not manual, not no_aplica)."""
+    return r.status if r.status in STATUS_RANK else None
+
+
+def regressions(current: list[ItemResult], previous: list[ItemResult]) -> list[dict[str, Any]]:
+    """Compare two evaluations item by item.
+
+    Returns one dict per change among cumple/parcial/no_cumple: ``kind`` is ``regression``
+    (worse than before: an item that stopped complying), ``met`` (now ``cumple``) or
+    ``improved`` (``no_cumple`` -> ``parcial``). Keys: profile, item, name, phase, kind, before,
+    after, detail, evidence_before, evidence_after, snapshot_before, snapshot_after.
+    """
+    prev = {(r.profile, r.item): r for r in previous}
+    out = []
+    for r in current:
+        p = prev.get((r.profile, r.item))
+        if p is None:
+            continue
+        a, b = _effective(p), _effective(r)
+        if a is None or b is None or a == b:
+            continue
+        if STATUS_RANK[b] < STATUS_RANK[a]:
+            kind = "regression"
+            detail = f"dejó de cumplir: pasó de {a} a {b}" + (f" ({r.detail})" if r.detail else "")
+        elif b == "cumple":
+            kind, detail = "met", f"ahora cumple (antes {a})"
+        else:
+            kind, detail = "improved", f"mejoró: pasó de {a} a {b}"
+        out.append(
+            {
+                "profile": r.profile,
+                "item": r.item,
+                "name": r.name,
+                "phase": r.phase,
+                "kind": kind,
+                "before": a,
+                "after": b,
+                "detail": detail,
+                "evidence_before": list(p.evidence),
+                "evidence_after": list(r.evidence),
+                "snapshot_before": p.snapshot_date,
+                "snapshot_after": r.snapshot_date,
+            }
+        )
+    return out
+
+
+def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = None) -> dict[str, Any]:
+    """Weighted scores (0..100) per profile, per phase/section and overall.
+
+    ``cumple`` counts 1, ``parcial`` the profile's ``parcial_value`` (0.5), ``no_cumple`` 0, each
+    times the item weight. ``manual`` and ``no_aplica`` are left out of the denominator; an item
+    the committee declared (source ``manual`` with cumple/parcial/no_cumple) counts. Group
+    weights come from ``checklists`` or from the bundled profile of the same name (else 1).
+    The overall score is the group-weighted mean of the group scores.
+
+    Returns ``{profile: {"name", "overall", "groups": {group_id: {"name", "weight", "score",
+    "cumple", "parcial", "no_cumple", "manual", "no_aplica"}}}}``.
+    """
+    known = {c.profile: c for c in (checklists or ())}
+    out: dict[str, Any] = {}
+    for profile in dict.fromkeys(r.profile for r in results):
+        c = known.get(profile)
+        if c is None:
+            try:
+                c = load_checklist(profile)
+            except ValueError:
+                c = None
+        pv = c.parcial_value if c else 0.5
+        groups: dict[str, dict[str, Any]] = {}
+        acc: dict[str, list[float]] = {}
+        for r in results:
+            if r.profile != profile:
+                continue
+            g = c.group(r.phase) if c else Group(r.phase, r.phase, 1.0)
+            entry = groups.setdefault(
+                r.phase,
+                {
+                    "name": g.name,
+                    "weight": g.weight,
+                    "score": None,
+                    "cumple": 0,
+                    "parcial": 0,
+                    "no_cumple": 0,
+                    "manual": 0,
+                    "no_aplica": 0,
+                },
+            )
+            entry[r.status] = entry.get(r.status, 0) + 1
+            if r.status in STATUS_RANK:
+                value = {"cumple": 1.0, "parcial": pv, "no_cumple": 0.0}[r.status]
+                a = acc.setdefault(r.phase, [0.0, 0.0])
+                a[0] += value * r.weight
+                a[1] += r.weight
+        num = den = 0.0
+        for gid, entry in groups.items():
+            got, total = acc.get(gid, [0.0, 0.0])
+            if total > 0:
+                entry["score"] = round(100.0 * got / total, 1)
+                num += entry["weight"] * entry["score"]
+                den += entry["weight"]
+        out[profile] = {
+            "name": c.name if c else profile,
+            "overall": round(num / den, 1) if den else None,
+            "groups": groups,
+        }
+    return out
+
+
+PLAN_INDICATORS: tuple[tuple[str, str, Any], ...] = (
+    ("frecuencia_actualizacion", "Frecuencia de actualización del sitio web", "4 veces al mes"),
+    ("responsables_asignados", "Responsables asignados por dependencia", "1 por dependencia"),
+    ("control_disponibilidad", "Mecanismo de control que mantiene la información disponible", 1),
+    ("tramites_publicados", "Servicios y trámites publicados en SUIT / GOV.CO", "100 %"),
+    ("canales_contacto", "Canales de contáctenos y quejas y reclamos funcionando", "funcionando"),
+    ("entidades_aliadas", "Enlaces a entidades aliadas publicados", "enlaces publicados"),
+    ("fases", "Avance en las cinco fases de Gobierno en Línea", "100 % por fase"),
+    ("empalme", "Documento de empalme publicado en el sitio web", 1),
+    ("control_periodico", "Mecanismo de control periódico de publicación y actualización", 1),
+)
+
+
+def indicators(
+    results: list[ItemResult], manual: Mapping[str, Any] | None, auto_values: Mapping[str, object]
+) -> list[dict[str, Any]]:
+    """The action plan's indicators: id, name, target, value, source ('auto' | 'manual').
+
+    Automatic values come from ``auto_values`` (other audits: ``frecuencia_actualizacion``,
+    ``responsables_asignados``, ``entidades_aliadas``...) or, where this audit knows them, from
+    the checklist results (``tramites_publicados``, ``canales_contacto``, ``fases``, ``empalme``).
+    Indicators the committee declares in the manual file (``load_manual``) follow, labelled
+    ``manual``; a declared indicator with the id of a plan indicator fills it only when no
+    automatic value exists.
+    """
+    by_id = {r.item: r for r in results}
+    declared = {d["id"]: d for d in (manual or {}).get("indicators", [])}
+    derived: dict[str, Any] = {}
+    tram = [r for r in results if r.item.startswith("tramite.")]
+    if tram:
+        derived["tramites_publicados"] = f"{round(100 * sum(r.status == 'cumple' for r in tram) / len(tram))} %"
+    chans = [by_id[i] for i in ("info.contacto", "interaccion.pqrsd", "ley1712.1.10") if i in by_id]
+    if chans:
+        derived["canales_contacto"] = (
+            "funcionando"
+            if all(r.status == "cumple" for r in chans)
+            else ", ".join(f"{r.name}: {r.status}" for r in chans)
+        )
+    gelt = [r for r in results if r.profile == "gelt-2008"]
+    if gelt:
+        sc = scores(gelt).get("gelt-2008", {}).get("groups", {})
+        derived["fases"] = {gid: g["score"] for gid, g in sc.items() if gid != "plan"}
+    if "plan.empalme" in by_id and by_id["plan.empalme"].status != "manual":
+        derived["empalme"] = 1 if by_id["plan.empalme"].status == "cumple" else 0
+    out = []
+    for iid, name, target in PLAN_INDICATORS:
+        value = auto_values.get(iid, derived.get(iid))
+        if value is not None:
+            out.append({"id": iid, "name": name, "target": target, "value": value, "source": "auto"})
+        elif iid in declared:
+            d = declared.pop(iid)
+            out.append(
+                {
+                    "id": iid,
+                    "name": d.get("name", name),
+                    "target": d.get("target", target),
+                    "value": d["value"],
+                    "source": "manual",
+                    "note": d.get("note", ""),
+                    "date": _date_str(d.get("date")),
+                }
+            )
+        else:
+            out.append({"id": iid, "name": name, "target": target, "value": None, "source": "auto"})
+    for d in declared.values():
+        if d["id"] in {x[0] for x in PLAN_INDICATORS} and any(o["id"] == d["id"] for o in out):
+            continue
+        out.append(
+            {
+                "id": d["id"],
+                "name": d["name"],
+                "target": d.get("target"),
+                "value": d["value"],
+                "source": "manual",
+                "note": d.get("note", ""),
+                "date": _date_str(d.get("date")),
+            }
+        )
+    return out
+
+
+def _date_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

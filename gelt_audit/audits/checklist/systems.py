@@ -1,0 +1,68 @@
+"""The national systems a checklist names by alias in ``link_to`` rules (``@suit``, ``@secop``...)."""
+
+from __future__ import annotations
+
+# Default aliases for national systems (a profile's [hosts] table adds or overrides).
+# "host" matches that host (www. ignored); "*.host" also subdomains; "host/path" a URL prefix.
+NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
+    "govco": ("gov.co", "portal.gov.co", "gobiernoenlinea.gov.co", "*.gobiernoenlinea.gov.co"),
+    "portal_govco": ("gov.co", "portal.gov.co"),  # today's Portal Único only (the GOV.CO top bar)
+    "suit": (
+        "suit.gov.co",
+        "*.suit.gov.co",
+        "gov.co/ficha-tramites-y-servicios",
+        "gov.co/tramites-y-servicios",
+        "gov.co/servicios-y-tramites",
+        "visorsuit.funcionpublica.gov.co",
+        "tramites.gov.co",
+    ),
+    "secop": (
+        "contratos.gov.co",
+        "colombiacompra.gov.co",
+        "*.colombiacompra.gov.co",
+        "secop.gov.co",
+        "*.secop.gov.co",
+    ),
+    "datos": ("datos.gov.co", "*.datos.gov.co"),
+    "sigep": ("sigep.gov.co", "*.sigep.gov.co", "funcionpublica.gov.co/web/sigep", "sigep2.funcionpublica.gov.co"),
+    "suin": ("suin-juriscol.gov.co", "*.suin-juriscol.gov.co", "suin.gov.co"),
+    "redes": (
+        "facebook.com",
+        "*.facebook.com",
+        "twitter.com",
+        "x.com",
+        "instagram.com",
+        "youtube.com",
+        "*.youtube.com",
+        "youtu.be",
+        "tiktok.com",
+        "flickr.com",
+        "soundcloud.com",
+        "vimeo.com",
+        "*.vimeo.com",
+        "linkedin.com",
+    ),
+    "pse": ("pse.com.co", "*.pse.com.co", "zonapagos.com", "*.zonapagos.com", "*.avalpaycenter.com"),
+    "encuestas": (
+        "forms.gle",
+        "docs.google.com/forms",
+        "forms.office.com",
+        "surveymonkey.com",
+        "*.surveymonkey.com",
+        "encuestafacil.com",
+        "*.encuestafacil.com",
+    ),
+    "chat": (
+        "tawk.to",
+        "*.tawk.to",
+        "wa.me",
+        "api.whatsapp.com",
+        "crisp.chat",
+        "*.crisp.chat",
+        "*.livechatinc.com",
+        "*.zopim.com",
+        "*.jivosite.com",
+        "*.tidio.co",
+    ),
+    "empleo": ("serviciodeempleo.gov.co", "*.serviciodeempleo.gov.co", "cnsc.gov.co", "*.cnsc.gov.co"),
+}

@@ -1,0 +1,183 @@
+"""Spanish text folding and phrase matching: accents and case folded, stop words dropped,
+plurals tolerated, so "Misión y Visión", "Mision - Vision" and "Nuestra misión" all match
+``mision``; and the named patterns (phone, e-mail, address...) that text rules look for."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    "y e o u de del la las el los a al en para por con su sus lo nuestra nuestro nuestras "
+    "nuestros sobre que se un una unos unas mi mis tu tus".split()
+)
+# Words that do not count against a label's "slack" (periods, numbering).
+FILLER = frozenset(
+    "vigencia ano anos periodo ver consulte consultar descargar aqui click clic mas "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre trimestre semestre i ii iii iv v vi vii viii ix x pdf doc docx xls xlsx".split()
+)
+_stem_cache: dict[str, str] = {}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (keeps punctuation)."""
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def _stem(word: str) -> str:
+    s = _stem_cache.get(word)
+    if s is None:
+        s = word
+        if len(word) > 4 and word.endswith("es") and word[-3] in "nrldzj":
+            s = word[:-2]
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            s = word[:-1]
+        _stem_cache[word] = s
+    return s
+
+
+def norm_tokens(text: str) -> tuple[str, ...]:
+    """Folded, stemmed tokens without stop words."""
+    return tuple(_stem(w) for w in WORD.findall(fold(text)) if w not in STOPWORDS)
+
+
+def camel_split(text: str) -> str:
+    """Words of a CamelCase name apart (``PresupuestoGeneral`` -> ``Presupuesto General``)."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+
+
+def count_words(tokens: Sequence[str]) -> int:
+    """How many words count against a label's slack (numbers and filler words do not)."""
+    return sum(1 for t in tokens if not t.isdigit() and t not in FILLER)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """Regex finding a normalised phrase in folded running text (plurals, stop words)."""
+    stop = "|".join(sorted(STOPWORDS, key=len, reverse=True))
+    gap = rf"[^a-z0-9]+(?:(?:{stop})[^a-z0-9]+)*"
+    # The word boundary before the first token is checked after it (a lookbehind over the token
+    # just read) so that the pattern starts with a literal: re then scans for it at C speed.
+    if not tokens:
+        return re.compile("(?<![a-z0-9])(?![a-z0-9])")
+    first = re.escape(tokens[0])
+    body = gap.join([rf"{first}(?<![a-z0-9]{first})(?:es|s)?", *(re.escape(t) + "(?:es|s)?" for t in tokens[1:])])
+    return re.compile(rf"{body}(?![a-z0-9])")
+
+
+@lru_cache(maxsize=4096)
+def _longest(tokens: tuple[str, ...]) -> str:
+    return max(tokens, key=len)
+
+
+def in_text(tokens: tuple[str, ...], folded: str) -> bool:
+    """Whether a normalised phrase occurs in folded running text."""
+    if _longest(tokens) not in folded:
+        return False
+    return _phrase_regex(tokens).search(folded) is not None
+
+
+def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
+    """Whether a normalised phrase occurs, as whole words, in a normalised string."""
+    return f" {' '.join(tokens)} " in f" {norm} "
+
+
+# Named patterns for ``text``/``footer`` rules; each is a list of regexes that must all match
+# the folded text.
+PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "phone": (
+        re.compile(
+            r"(?:\+\s?57|\btel[eé]?(?:fono)?s?\b|\bpbx\b|\bconmutador\b|\bcelular\b|\bl[ií]nea\b|"
+            r"\bfax\b|\bwhatsapp\b|\bmovil\b)[^0-9]{0,25}[(+]?\d[\d\s().\-]{5,}\d"
+            r"|\b01\s?8000\s?\d"
+        ),
+    ),
+    "email": (
+        re.compile(r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"),
+    ),
+    "address": (
+        re.compile(
+            r"\b(?:calle|carrera|cra|kra|kr|cr|cl|clle|avenida|av|diagonal|dg|transversal|tv|"
+            r"manzana|mz)\.?\s*(?:no\.?\s*)?\d+|\bpalacio municipal\b|\bdirecci[oó]n\s*:"
+        ),
+    ),
+    "hours": (
+        re.compile(r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado)\b"),
+        re.compile(r"\b\d{1,2}(?::|\.|h)?\d{0,2}\s*(?:a\.?\s?m|p\.?\s?m|m\.|am\b|pm\b|hrs?\b|horas)|\b\d{1,2}:\d{2}\b"),
+    ),
+    "judicial_email": (
+        re.compile(
+            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\))\s?[a-z0-9.\-]+\.[a-z]{2,}"
+            r"|[a-z0-9._%+\-]*(?:notificacion|judicial)[a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\))\s?[a-z0-9.\-]+\.[a-z]{2,}"
+        ),
+    ),
+    "date": (
+        re.compile(
+            r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|"
+            r"\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+            r"setiembre|octubre|noviembre|diciembre)(?:\s+de)?\s+(?:19|20)\d\d\b|"
+            r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+            r"noviembre|diciembre)\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+        ),
+    ),
+    "updated": (
+        re.compile(
+            r"(?:ultima\s+actualizacion|actualizado\s+el|fecha\s+de\s+actualizacion|ultima\s+modificacion|"
+            r"modificado\s+el|actualizada\s+el)\W{0,5}.{0,20}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d|"
+            r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+de\s+[a-z]+(?:\s+de)?\s+(?:19|20)\d\d)"
+        ),
+    ),
+}
+
+
+# Literal prefilters: a named pattern cannot match text lacking all of these.
+PREFILTERS: dict[str, tuple[str, ...]] = {
+    "email": ("@", "[at]", "(at)", "arroba"),
+    "judicial_email": ("notificacion", "judicial"),
+    "updated": ("actualiz", "modific"),
+    "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado"),
+}
+_PREFILTER_RX: dict[str, re.Pattern[str]] = {
+    "date": re.compile(r"(?:19|20)\d\d"),
+    "updated": re.compile(r"(?:19|20)\d\d"),
+}
+
+
+def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], regex: Sequence[str], folded: str) -> bool:
+    """Whether folded text has one of the keywords (if any) and matches every named pattern and regex."""
+    for name in patterns:
+        pre = PREFILTERS.get(name)
+        if pre and not any(x in folded for x in pre):
+            return False
+        pre_rx = _PREFILTER_RX.get(name)
+        if pre_rx is not None and pre_rx.search(folded) is None:
+            return False
+    if keywords and not any(in_text(p, folded) for p in keywords):
+        return False
+    for name in patterns:
+        if not all(rx.search(folded) for rx in PATTERNS[name]):
+            return False
+    return all(re.search(rx, folded) for rx in regex)
+
+
+def label_match(phrase: tuple[str, ...], norm: str, nwords: int, slack: int) -> bool:
+    """Whether a label is about a phrase: it has it, with at most ``slack`` other words."""
+    return in_norm(phrase, norm) and nwords - count_words(phrase) <= slack
+
+
+@lru_cache(maxsize=200_000)
+def text_norm(text: str) -> tuple[str, int]:
+    """A text's normalised tokens (joined by spaces) and how many words count."""
+    toks = norm_tokens(text)
+    return " ".join(toks), count_words(toks)
+
+
+def element_text(el: Any) -> str:
+    """Text of an element with whitespace between its pieces (block elements stay apart)."""
+    return " ".join(" ".join(el.itertext()).split())

@@ -1,0 +1,132 @@
+"""URL helpers of the site index: comparison keys, the words of a path, documents, news."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from urllib.parse import unquote, urljoin, urlsplit
+
+from gelt_audit.formats import DOCUMENT_EXTENSIONS
+from gelt_audit.markup import strip_fragment
+
+from .text import camel_split, count_words, fold, norm_tokens
+
+# Extensions as rules name them (``pdf``, no dot).
+DOC_EXTENSIONS = frozenset(suffix.lstrip(".") for suffix in DOCUMENT_EXTENSIONS)
+NEWS_SEGMENTS = frozenset(
+    "noticias noticia news prensa saladeprensa sala-de-prensa blog comunicados comunicado "
+    "boletines-de-prensa articulos articulo".split()
+)
+
+
+def bare_host(netloc_host: str | None) -> str:
+    """A host in lower case without ``www.``."""
+    h = (netloc_host or "").lower()
+    return h[4:] if h.startswith("www.") else h
+
+
+@lru_cache(maxsize=200_000)
+def url_key(url: str) -> str:
+    """Comparison key of a URL: host without www, path without trailing slash, query; no scheme."""
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme in ("http", "https"):
+        netloc, slash, tail = rest.partition("/")
+        if netloc and not any(c in netloc for c in "@:[?#"):
+            path, _, query = (slash + tail).split("#", 1)[0].partition("?")
+            host = netloc.lower()
+            host = host[4:] if host.startswith("www.") else host
+            path = path or "/"
+            if len(path) > 1:
+                path = path.rstrip("/") or "/"
+            return host + path + (f"?{query}" if query else "")
+    try:
+        p = urlsplit(url)
+        host = bare_host(p.hostname)
+        if p.port and p.port not in (80, 443):  # another port is another site (test and demo servers)
+            host = f"{host}:{p.port}"
+    except ValueError:
+        return url
+    path = p.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    return host + path + (f"?{p.query}" if p.query else "")
+
+
+_GENERIC_SEGMENT = frozenset("index default inicio home aspx asp html htm php jsp page pagina paginas".split())
+
+
+@lru_cache(maxsize=200_000)
+def path_norm(key: str) -> tuple[str, int]:
+    """Words of a URL's own segment (the last one, plus the previous if the last is generic)
+    and its query values; parent folders are categories, not the page's subject."""
+    rest = key.split("/", 1)[1] if "/" in key else ""
+    path, _, query = rest.partition("?")
+    segs = [s for s in unquote(path).split("/") if s]
+    values = " ".join(v.partition("=")[2] for v in unquote(query).split("&"))
+    toks: tuple[str, ...] = ()
+    for seg in reversed(segs):
+        toks = norm_tokens(seg) + toks
+        if any(len(t) >= 3 and not t.isdigit() and t not in _GENERIC_SEGMENT for t in toks):
+            break
+    toks += norm_tokens(values)
+    return " ".join(toks), count_words(toks)
+
+
+def path_norms(key: str) -> list[str]:
+    """The path words as written and with CamelCase split (PresupuestoGeneral2026.pdf)."""
+    plain = path_norm(key)[0]
+    camel = path_norm(camel_split(key))[0] if re.search(r"[a-z][A-Z]", key) else plain
+    return [plain] if camel == plain else [plain, camel]
+
+
+@lru_cache(maxsize=200_000)
+def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) -> bool:
+    """Whether a URL key names a document with one of these extensions."""
+    path = key.split("?", 1)[0]
+    last = path.rsplit("/", 1)[-1]
+    return "." in last and last.rsplit(".", 1)[1].lower() in exts
+
+
+@lru_cache(maxsize=200_000)
+def is_news_key(key: str) -> bool:
+    """A news article URL: a segment after a news folder (/noticias/<slug>); files and feeds
+    kept in a news folder (PDF, RSS) are not articles."""
+    segs = [s for s in fold(unquote(key.split("?", 1)[0])).split("/")[1:] if s]
+    if (
+        not segs
+        or segs[-1] in ("feed", "rss", "atom")
+        or re.search(r"\.(?:xml|rss|atom|pdf|docx?|xlsx?|zip)$", segs[-1])
+    ):
+        return False
+    return any(s in NEWS_SEGMENTS for s in segs[:-1])
+
+
+def filename(key: str) -> str:
+    """The file name of a URL key, unquoted."""
+    path = unquote(key.split("?", 1)[0])
+    return path.rsplit("/", 1)[-1]
+
+
+class Resolver:
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, str], str] = {}
+
+    def __call__(self, base: str, origin: str, href: str) -> str:
+        if href.startswith(("http://", "https://")):
+            ck = ("", href)
+        elif href.startswith("/") and not href.startswith("//"):
+            ck = (origin, href)
+        else:
+            ck = (base, href)
+        out = self.cache.get(ck)
+        if out is None and ck[0] == origin and "/." not in href and "\\" not in href and " " not in href:
+            out = origin + href.split("#", 1)[0]
+            self.cache[ck] = out
+        if out is None:
+            try:
+                out = strip_fragment(urljoin(base, href.strip()))
+            except ValueError:
+                out = ""
+            self.cache[ck] = out
+        return out
