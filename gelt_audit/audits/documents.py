@@ -6,6 +6,8 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
 from gelt_audit.store import Crawl, Store
@@ -83,3 +85,8 @@ def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> li
             "dependencia": dependencia_name(page, dependencias),
         }
     return sorted(out.values(), key=lambda d: (d["dependencia"] or "~", -(d["year"] or 0), d["title"]))
+
+
+def find(ctx: AuditContext) -> Findings:
+    """documents: the inventory of the documents the crawl's pages link to."""
+    return {"documents": inventory(ctx.store, ctx.crawl, ctx.config.dependencias)}

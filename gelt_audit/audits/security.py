@@ -8,8 +8,9 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from gelt_audit import clock
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge
-from gelt_audit.markup import parse
 from gelt_audit.store import Crawl, Store
 
 VERSION = 2  # bump when a rule changes: cached judgements are then recomputed
@@ -127,12 +128,8 @@ def _matches(host: str, name: str) -> bool:
     return host == name
 
 
-def form_findings(html: str, page_url: str) -> list[dict[str, str]]:
-    """Forms that send personal data over plain http: their action and the personal fields."""
-    return _forms_over_http(parse(html), page_url)
-
-
 def _forms_over_http(root: Any, page_url: str) -> list[dict[str, str]]:
+    """Forms that send personal data over plain http: their action and the personal fields."""
     if root is None:
         return []
     out = []
@@ -249,3 +246,8 @@ def audit_security(
         )
     order = {HIGH: 0, MEDIUM: 1, LOW: 2}
     return sorted(out, key=lambda f: (order[f["severity"]], f["check"], f["url"]))
+
+
+def find(ctx: AuditContext) -> Findings:
+    """security: the site's and its pages' findings, with the insecure links the links audit found."""
+    return {"security": audit_security(ctx.store, ctx.crawl, ctx.findings["insecure"])}
