@@ -537,19 +537,20 @@ def cmd_ranking(args: Any) -> int:
 
     config = load_config(args.config)
     setup_logging(config)
-    if portfolio_of(config) is None:
+    portfolio = portfolio_of(config)
+    if portfolio is None:
         raise CommandError(
             "La configuración no tiene [portfolio]: use 'gelt-audit report' para un solo sitio.", EXIT_CONFIG
         )
+    sites = [(site, site_config(config, site)) for site in portfolio.sites]
     with Store(config.store_path) as store:
         try:
-            data = ranking(store, config)
+            data = ranking(store, config, sites)
         except NoPortfolioData as exc:
             raise CommandError(str(exc), EXIT_NO_DATA) from None
         if args.sites_dir:
-            report.write_site_reports(store, config, Path(args.sites_dir))
-    render = {"json": report.to_json, "csv": report.to_csv, "html": report.to_html}[args.format]
-    text = render(data)
+            report.write_site_reports(store, sites, Path(args.sites_dir))
+    text = report.to_text(data, args.format, config)
     if args.output:
         atomic_write(Path(args.output), text)  # to_csv's text starts with the BOM that makes Excel read UTF-8
         _say(f"Informe de la cartera escrito en {args.output}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import io
 import json
 import stat
@@ -19,10 +20,14 @@ from typing import Any
 import lxml.html
 import pytest
 
+from gelt_audit.audits import checklist as engine
+from gelt_audit.audits import regressions
 from gelt_audit.audits.run import audit
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
-from gelt_audit.reports import csv_export, fmt, json_report, model, summary
+from gelt_audit.reports import committee as committee_model
+from gelt_audit.reports import csv_export, fmt, json_report, summary, view
+from gelt_audit.reports import weekly as weekly_model
 from gelt_audit.reports.render import ReportError
 from gelt_audit.reports.write import build, list_reports, report_command, write_reports
 from gelt_audit.store import Crawl, Store
@@ -137,7 +142,7 @@ def test_weekly_summary_figures_and_changes_since_last_week(demo):
     # The Participa → removed Planeación page link was born in version 2 of the site.
     assert text(tiles["Enlaces rotos"]).count("1 nuevo") == 1
     for profile, entry in findings["checklist_scores"].items():
-        label = f"Lista de chequeo · {model.PROFILE_SHORT[profile]}"
+        label = f"Lista de chequeo · {view.PROFILE_SHORT[profile]}"
         assert value[label] == fmt.porcentaje(entry["overall"])
 
 
@@ -181,7 +186,9 @@ def test_weekly_checklist_and_crawl_health(demo):
     assert f"Páginas sin dependencia asignada ({len(findings['unassigned'])})" in text(health)
     errors = [p for p in findings["pages"] if (p["status"] or 0) >= 400]
     assert f"Páginas con error ({len(errors)})" in text(health)
-    assert len(health.xpath(".//div[@id='sin-asignar']//li")) == min(len(findings["unassigned"]), model.UNASSIGNED_ROWS)
+    assert len(health.xpath(".//div[@id='sin-asignar']//li")) == min(
+        len(findings["unassigned"]), weekly_model.UNASSIGNED_ROWS
+    )
     assert "y 82 más en el archivo CSV" in text(health)  # 107 unassigned, 25 shown
 
 
@@ -197,7 +204,7 @@ def test_committee_checklist_phase_by_phase_with_evidence_and_dates(demo):
     )
     first = findings["checklist"][0]
     cells = rows[0].xpath("./td")
-    assert first["name"] in text(cells[0]) and model.STATUS_LABELS[first["status"]] in text(cells[1])
+    assert first["name"] in text(cells[0]) and view.ITEM_STATUS_LABELS[first["status"]] in text(cells[1])
     assert first["evidence"][0] in cells[2].xpath(".//a/@href")
     assert text(cells[3]) == fmt.fecha_corta(first["snapshot_date"])
 
@@ -211,7 +218,7 @@ def test_committee_indicators_trend_and_documents(demo):
     assert len(trend.xpath(".//svg")) == 2 and trend.xpath(".//svg//polyline")  # scores and broken links
     assert len(trend.xpath(".//table/tbody/tr")) == len(findings["dependencias"])
     docs = doc.xpath("//section[@id='documentos']//tbody/tr")
-    assert len(docs) == min(len(findings["documents"]), model.DOCUMENT_ROWS)
+    assert len(docs) == min(len(findings["documents"]), committee_model.DOCUMENT_ROWS)
     wanted = {d["url"] for d in findings["documents"]}
     assert {r.xpath(".//td[1]//a/@href")[0] for r in docs} <= wanted
     assert f"{len(findings['documents'])} documentos" in text(doc.xpath("//section[@id='documentos']")[0])
@@ -241,9 +248,9 @@ def test_sections_say_no_disponible_when_the_audits_are_absent(demo):
     assert "no disponible" in text(w.xpath("//section[@id='resumen']")[0])
     assert "no disponible" in text(c.xpath("//section[@id='lista']")[0]).lower()
     assert "Indicadores no disponibles" in text(c.xpath("//section[@id='indicadores']")[0])
-    # Without the documents audit, the inventory comes from the links to PDF/DOC/XLS files.
-    docs = c.xpath("//section[@id='documentos']//tbody/tr")
-    assert docs and "fuente: enlaces del sitio" in text(c.xpath("//section[@id='documentos']")[0])
+    # Without the documents audit there is no second inventory made from the links: it says so.
+    documentos = c.xpath("//section[@id='documentos']")[0]
+    assert not documentos.xpath(".//tbody/tr") and "Inventario de documentos no disponible" in text(documentos)
 
 
 CHECKLIST_FIXTURE = [
@@ -289,7 +296,11 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
     intranet = text(rows["Intranet"])
     assert "Cumple" in intranet and "declarado por el comité" in intranet and "15 oct 2026" in intranet
     mision = rows["Misión, visión y funciones"]
-    assert "Parcial" in text(mision) and len(mision.xpath(".//a")) == model.EVIDENCE_LINKS and "y 1 más" in text(mision)
+    assert (
+        "Parcial" in text(mision)
+        and len(mision.xpath(".//a")) == committee_model.EVIDENCE_LINKS
+        and "y 1 más" in text(mision)
+    )
     assert "No cumple" in text(rows["Formulario PQRSD"])
     ind = {text(r.xpath("./td")[0]): r for r in c.xpath("//section[@id='indicadores']//tbody/tr")}
     assert "✕ No" in text(ind["Frecuencia de actualización"])
@@ -305,7 +316,7 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
     assert "Dejaron de cumplirse (2)" in lista and "Formulario PQRSD" in lista and "Misión, visión y funciones" in lista
     assert "Recuperar 2 ítems de la lista de chequeo" in text(w.xpath("//section[@id='para-hacer']")[0])
     # ... and without last week's items, it shows the checklist audit's own regressions and newly met items.
-    changes = model.findings_regressions(findings)
+    changes = view.findings_regressions(findings)
     assert [r["item"] for r in changes["lost"]] == ["interaccion.pqrsd"]
     assert [r["item"] for r in changes["gained"]] == ["info.mision_vision"]
     items = list(csv.reader(io.StringIO(committee.csv["items"].lstrip("\ufeff"))))
@@ -317,6 +328,37 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
         "Cumple",
         "declarado por el comité",
     ] == items[2][:6]
+
+
+def test_checklist_moves_since_a_baseline_are_the_checklist_engines_verdict():
+    before = {
+        "gelt-2008|info.mision_vision": "parcial",  # now cumple: gained
+        "gelt-2008|interaccion.pqrsd": "cumple",  # now no_cumple: lost
+        "ley1712-res1519|ley1712.1.1": "no_cumple",  # now parcial: moved
+        "gelt-2008|transformacion.intranet": "manual",  # not a ranked status: no move
+    }
+    moves = view.checklist_changes(CHECKLIST_FIXTURE, before)
+    assert [(r["item"], r["before"], r["after"]) for r in moves["lost"]] == [
+        ("interaccion.pqrsd", "cumple", "no_cumple")
+    ]
+    assert [r["item"] for r in moves["gained"]] == ["info.mision_vision"]
+    assert [r["item"] for r in moves["moved"]] == ["ley1712.1.1"]
+    # The same verdict the checklist audit gives between two crawls.
+    now = [regressions.item_result(row) for row in CHECKLIST_FIXTURE]
+    then = [dataclasses.replace(r, status=before[f"{r.profile}|{r.item}"]) for r in now]
+    kinds = {c["item"]: c["kind"] for c in engine.regressions(now, then)}
+    assert kinds == {"info.mision_vision": "met", "interaccion.pqrsd": "regression", "ley1712.1.1": "improved"}
+
+
+def test_committee_counts_documents_by_format_family():
+    docs = [
+        {"url": f"https://m.gov.co/d{i}.{ext}", "title": f"d{i}", "format": fmt_, "year": 2026, "page": None}
+        for i, (ext, fmt_) in enumerate([("docx", "DOCX"), ("doc", "DOC"), ("odt", "ODT"), ("pdf", "PDF")])
+    ]
+    findings = {"site": {"name": "M", "url": "https://m.gov.co/"}, "crawl": {"id": 1}, "documents": docs}
+    model = committee_model.committee(None, findings, NOW, None, "", None, None, [])
+    assert model["documents_by_format"] == [("DOC", 3), ("PDF", 1)]
+    assert [d["format"] for d in model["documents"]] == ["DOCX", "DOC", "ODT", "PDF"]  # each row keeps its own
 
 
 # -- gelt-audit report ---------------------------------------------------------------------------------
@@ -443,17 +485,20 @@ def test_long_lists_are_cut_with_y_n_mas():
                 "pages": pages, "links": links, "dependencias": [], "unassigned": [p["url"] for p in pages]}  # fmt: skip
     week = {"changes": [{"url": p["url"], "kind": "modified", "dependencia": None, "diff": [["insert", "palabra " * 500]]}
                         for p in pages[:3000]], "template": [], "errors": []}  # fmt: skip
-    view = model.weekly(
+    model = weekly_model.weekly(
         type("C", (), {"site_name": "M", "site_url": "https://m.gov.co/"})(), findings, NOW, week, None, None
     )
-    shown = sum(len(p["rows"]) for g in view["link_groups"] for p in g["pages"])
-    assert shown == model.LINK_ROWS and view["links_total"] == 600
+    shown = sum(len(p["rows"]) for g in model["link_groups"] for p in g["pages"])
+    assert shown == weekly_model.LINK_ROWS and model["links_total"] == 600
     assert (
-        len(view["health"]["unassigned"]) == model.UNASSIGNED_ROWS and view["health"]["unassigned_more"] == 10_000 - 25
+        len(model["health"]["unassigned"]) == weekly_model.UNASSIGNED_ROWS
+        and model["health"]["unassigned_more"] == 10_000 - 25
     )
-    assert len(view["unassigned_changes"]) == model.UNASSIGNED_CHANGES
-    assert view["unassigned_changes"][0]["truncated"] and len(view["unassigned_changes"][0]["diff"][0][1].split()) <= 92
-    assert model.page_titles(pages[:5])[pages[0]["url"]] == "Página 0"  # the site name suffix is dropped
+    assert len(model["unassigned_changes"]) == weekly_model.UNASSIGNED_CHANGES
+    assert (
+        model["unassigned_changes"][0]["truncated"] and len(model["unassigned_changes"][0]["diff"][0][1].split()) <= 92
+    )
+    assert view.page_titles(pages[:5])[pages[0]["url"]] == "Página 0"  # the site name suffix is dropped
 
 
 # -- hostile content -----------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ from typing import Any
 
 from lxml import etree
 
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge, dependencia_name, is_html_page
 from gelt_audit.config import Dependencia
 from gelt_audit.markup import collapse, parse
@@ -187,3 +189,9 @@ def audit_accessibility(store: Store, crawl: Crawl, dependencias: list[Dependenc
             "by_dependencia": [{"dependencia": d, "count": n} for d, n in per_dep.most_common()],
         },
     }
+
+
+def find(ctx: AuditContext) -> Findings:
+    """accessibility (one row per finding) and accessibility_summary (counts)."""
+    found = audit_accessibility(ctx.store, ctx.crawl, ctx.config.dependencias)
+    return {"accessibility": found["findings"], "accessibility_summary": found["summary"]}

@@ -9,13 +9,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
 from gelt_audit.markup import DEFAULT_PATTERNS, collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
 
 REMOVED_STATUSES = (404, 410)
-# A modification shared by this share of the site's pages is the template, not each page.
+# What this share of the site's pages shares (an edit, a broken link) is the template, not each page.
 TEMPLATE_SHARE = 0.5
 TEMPLATE_MIN_PAGES = 5
 
@@ -186,13 +188,19 @@ def compare(
     return result
 
 
+def site_wide(count: int, pages: int) -> bool:
+    """Whether something seen on ``count`` of the site's ``pages`` (an edit, a broken link) sits in
+    the site template: one task for the responsable visible instead of one per page."""
+    return count >= max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * pages)
+
+
 def _split_template(modified: list[dict[str, Any]], pages: int) -> tuple[list[dict], list[dict]]:
     """Collapse an identical edit seen on most pages into one site-wide template change."""
     if not modified:
         return [], []
     signatures = Counter(diff_signature(m["diff"]) for m in modified)
     signature, count = signatures.most_common(1)[0]
-    if count < max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * pages) or not signature:
+    if not site_wide(count, pages) or not signature:
         return [], modified
     kept = [m for m in modified if diff_signature(m["diff"]) != signature]
     example = next(m for m in modified if diff_signature(m["diff"]) == signature)
@@ -238,31 +246,12 @@ def template_change(
     return [{"scope": "plantilla", "pages": sum(1 for s in now.values() if s.ok), "diff": diff, "example": home}]
 
 
-def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
-    """Per URL, when its main content last changed or it appeared, up to ``crawl``.
-
-    Pages unchanged since the first crawl have no entry: the tool never saw them change.
-    """
-    rows = store.db.execute(
-        """select p.url, b.main_hash, s.fetched_at, s.crawl_id
-           from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
-           join bodies b on b.hash = s.body_hash
-           where c.status = 'finished' and c.site_url = ? and s.crawl_id <= ? and s.kind = 'page'
-             and s.status between 200 and 299 and b.main_hash is not null
-           order by p.url, s.crawl_id""",
-        [crawl.site_url, crawl.id],
-    )
-    first = store.db.execute(
-        "select min(id) from crawls where status = 'finished' and site_url = ?", [crawl.site_url]
-    ).fetchone()[0]
-    out: dict[str, str] = {}
-    last_url, last_hash = None, None
-    for url, main_hash, fetched_at, crawl_id in rows:
-        if url != last_url:
-            if crawl_id != first:
-                out[url] = fetched_at  # appeared after the first crawl
-            last_url, last_hash = url, main_hash
-        elif main_hash != last_hash:
-            out[url] = fetched_at
-            last_hash = main_hash
-    return out
+def find(ctx: AuditContext) -> Findings:
+    """changes, template_changes, page_errors and ignored_changes since the previous crawl."""
+    result = compare(ctx.store, ctx.crawl, ctx.previous, ctx.config.dependencias)
+    return {
+        "changes": result.changes,
+        "template_changes": result.template,
+        "page_errors": result.errors,
+        "ignored_changes": result.ignored,
+    }

@@ -6,16 +6,14 @@ import re
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
+from gelt_audit.formats import DOCUMENT_FORMATS, document_suffix
 from gelt_audit.store import Crawl, Store
 
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
-FORMATS = {
-    ".pdf": "PDF", ".doc": "DOC", ".docx": "DOCX", ".xls": "XLS", ".xlsx": "XLSX", ".ppt": "PPT",
-    ".pptx": "PPTX", ".odt": "ODT", ".ods": "ODS", ".odp": "ODP", ".csv": "CSV", ".zip": "ZIP",
-    ".rar": "RAR", ".7z": "7Z", ".rtf": "RTF",
-}  # fmt: skip
 
 
 def _maybe_document() -> tuple[str, list[str]]:
@@ -26,7 +24,7 @@ def _maybe_document() -> tuple[str, list[str]]:
     the rest.
     """
     by_length: dict[int, list[str]] = {}
-    for ext in FORMATS:
+    for ext in DOCUMENT_FORMATS:
         by_length.setdefault(len(ext), []).append(ext)
     clauses = [f"lower(substr(l.url, -{n})) in ({', '.join('?' * len(exts))})" for n, exts in by_length.items()]
     args = [ext for exts in by_length.values() for ext in exts]
@@ -37,8 +35,9 @@ _MAYBE_DOCUMENT, _DOCUMENT_ARGS = _maybe_document()
 
 
 def document_format(url: str) -> str | None:
-    path = urlsplit(url).path.lower()
-    return next((name for ext, name in FORMATS.items() if path.endswith(ext)), None)
+    """The format of the document a URL names (``PDF``, ``DOCX``…), or None for a page."""
+    suffix = document_suffix(url)
+    return DOCUMENT_FORMATS[suffix] if suffix else None
 
 
 def year_of(*texts: str) -> int | None:
@@ -83,3 +82,8 @@ def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> li
             "dependencia": dependencia_name(page, dependencias),
         }
     return sorted(out.values(), key=lambda d: (d["dependencia"] or "~", -(d["year"] or 0), d["title"]))
+
+
+def find(ctx: AuditContext) -> Findings:
+    """documents: the inventory of the documents the crawl's pages link to."""
+    return {"documents": inventory(ctx.store, ctx.crawl, ctx.config.dependencias)}

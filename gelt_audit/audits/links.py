@@ -11,6 +11,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit import clock
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
 from gelt_audit.linkstate import (
@@ -30,7 +32,6 @@ from gelt_audit.store import Crawl, Store
 
 # Hosts of public entities in Colombia: the plan's "entidades aliadas".
 PUBLIC_SUFFIXES = (".gov.co", ".edu.co", ".mil.co")
-PAGE_TAGS = ("a", "area", "iframe", "frame")
 
 
 def _targets(store: Store, crawl: Crawl) -> Iterator[tuple[str, list[tuple[str, str]]]]:
@@ -346,3 +347,9 @@ def insecure_occurrences(url: str, occs: list[dict[str, Any]], final_url: str | 
                 }
             )
     return out
+
+
+def find(ctx: AuditContext) -> Findings:
+    """links (the contract's), allied (links to other public entities) and insecure (http:// links)."""
+    found = audit_links(ctx.store, ctx.crawl, ctx.config)
+    return {"links": found["links"], "allied": found["allied"], "insecure": found["insecure"]}

@@ -1,4 +1,5 @@
-"""The page inventory of a crawl: each page with status, title and dependencia."""
+"""The page inventory of a crawl (each page with status, title, dependencia and when it last
+changed), and the per-body judging the audits of page contents share (``BodyJudge``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.config import Dependencia, dependencia_for
 from gelt_audit.markup import parse
 from gelt_audit.store import Crawl, Store
@@ -53,6 +56,48 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
             }
         )
     return out
+
+
+def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
+    """Per URL, when its main content last changed or it appeared, up to ``crawl``.
+
+    Pages unchanged since the first crawl have no entry: the tool never saw them change.
+    """
+    rows = store.db.execute(
+        """select p.url, b.main_hash, s.fetched_at, s.crawl_id
+           from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
+           join bodies b on b.hash = s.body_hash
+           where c.status = 'finished' and c.site_url = ? and s.crawl_id <= ? and s.kind = 'page'
+             and s.status between 200 and 299 and b.main_hash is not null
+           order by p.url, s.crawl_id""",
+        [crawl.site_url, crawl.id],
+    )
+    first = store.db.execute(
+        "select min(id) from crawls where status = 'finished' and site_url = ?", [crawl.site_url]
+    ).fetchone()[0]
+    out: dict[str, str] = {}
+    last_url, last_hash = None, None
+    for url, main_hash, fetched_at, crawl_id in rows:
+        if url != last_url:
+            if crawl_id != first:
+                out[url] = fetched_at  # appeared after the first crawl
+            last_url, last_hash = url, main_hash
+        elif main_hash != last_hash:
+            out[url] = fetched_at
+            last_hash = main_hash
+    return out
+
+
+def find(ctx: AuditContext) -> Findings:
+    """pages (with when each last changed) and the pages no dependencia claims (unassigned)."""
+    pages = page_inventory(ctx.store, ctx.crawl, ctx.config.dependencias)
+    changed_at = last_changed(ctx.store, ctx.crawl)
+    for page in pages:
+        page["last_changed"] = changed_at.get(page["url"])
+    return {
+        "pages": pages,
+        "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
+    }
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,12 @@ its weekly report), boiled down to three figures people compare across municipal
 a composite score from them, the rank, and the change since the site's previous finished crawl.
 Sites are also grouped per department. Pure function of (store, config): no network.
 
-Audit results per crawl are cached in the store (``portfolio_summaries``), keyed by the settings
-that change them, so a weekly ranking of hundreds of sites only audits the new crawls.
+Audit results per crawl are cached in the store (``portfolio_summaries``, created by its
+migrations), keyed by the settings that change them, so a weekly ranking of hundreds of sites only
+audits the new crawls.
+
+Which sites make up the portfolio, and each one's config, is the caller's (the config layer's):
+``ranking`` gets ``(site, site config)`` pairs.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
-from gelt_audit.audits.run import settings_fingerprint
+from gelt_audit.audits.run import audit, settings_fingerprint
+from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config, Dependencia
-from gelt_audit.portfolio import PortfolioSite, portfolio_of, site_config
 from gelt_audit.store import Crawl, Store, utcnow
 
 log = logging.getLogger("gelt_audit.audits.portfolio")
@@ -36,6 +41,17 @@ WEIGHTS = {"checklist": 0.5, "updates": 0.3, "links": 0.2}
 # Broken links per page at which the links part of the score reaches zero.
 BROKEN_PER_PAGE_FLOOR = 0.2
 WHOLE_SITE = "(todo el sitio)"
+
+
+class Site(Protocol):
+    """What the ranking reads of a portfolio site (``PortfolioSite`` of the config layer)."""
+
+    url: str
+    department: str
+    dane: str
+
+    @property
+    def label(self) -> str: ...
 
 
 class NoPortfolioData(Exception):
@@ -61,8 +77,6 @@ def checklist_score(findings: dict[str, Any]) -> float | None:
 
 def site_updates(store: Store, crawl: Crawl, findings: dict[str, Any], target: int) -> dict[str, Any]:
     """Update days this month for the whole site (every page is one pseudo-dependencia)."""
-    from gelt_audit.audits.updates import frequency
-
     whole = [Dependencia(WHOLE_SITE, "", "", ("/",))]
     pages = [{**p, "dependencia": WHOLE_SITE} for p in findings.get("pages") or []]
     row = frequency(store, crawl, whole, pages, target)[0]
@@ -76,8 +90,6 @@ def site_updates(store: Store, crawl: Crawl, findings: dict[str, Any], target: i
 
 def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
     """The figures of one crawl of one site the ranking compares (JSON-serialisable)."""
-    from gelt_audit.audits.run import audit
-
     findings = audit(store, config, crawl)
     target = config.targets["updates_per_month"]
     links = findings.get("links") or []
@@ -100,15 +112,10 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
     }
 
 
-def _ensure_cache(store: Store) -> None:
-    store.db[CACHE_TABLE].create({"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True)
-
-
 def summary(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
     """The cached summary of ``crawl``, computing and storing it when missing."""
     fp = _fingerprint(config)
     try:
-        _ensure_cache(store)
         row = store.db.execute(
             f"select json from {CACHE_TABLE} where crawl_id = ? and fp = ?", [crawl.id, fp]
         ).fetchone()
@@ -143,10 +150,10 @@ def composite(s: dict[str, Any]) -> float:
 
 
 def _last_attempt(store: Store, url: str) -> dict[str, Any] | None:
-    row = store.db.execute(
-        "select id, status, started_at, error from crawls where site_url = ? order by id desc limit 1", [url]
-    ).fetchone()
-    return dict(zip(("id", "status", "started_at", "error"), row, strict=True)) if row else None
+    attempt = store.last_attempt(url)
+    if attempt is None:
+        return None
+    return {"id": attempt.id, "status": attempt.status, "started_at": attempt.started_at, "error": attempt.error}
 
 
 def _ranks(entries: list[dict[str, Any]], key: str) -> dict[str, int]:
@@ -167,9 +174,8 @@ def _change(now: Any, before: Any) -> float | None:
     return round(now - before, 1)
 
 
-def site_entry(store: Store, config: Config, site: PortfolioSite) -> dict[str, Any]:
-    """One row of the ranking: the site's latest summary and the one before."""
-    cfg = site_config(config, site)
+def site_entry(store: Store, site: Site, cfg: Config) -> dict[str, Any]:
+    """One row of the ranking: the site's latest summary and the one before (``cfg``: its config)."""
     entry: dict[str, Any] = {
         "name": site.label,
         "department": site.department or "Sin departamento",
@@ -219,12 +225,13 @@ def _figures(s: dict[str, Any]) -> dict[str, Any]:
     return {k: s.get(k) for k in keys}
 
 
-def ranking(store: Store, config: Config) -> dict[str, Any]:
-    """The portfolio report's data: sites ranked, per department, with the change since last period."""
-    portfolio = portfolio_of(config)
-    if portfolio is None:
-        raise NoPortfolioData("La configuración no tiene [portfolio].")
-    entries = [site_entry(store, config, site) for site in portfolio.sites]
+def ranking(store: Store, config: Config, sites: Sequence[tuple[Site, Config]]) -> dict[str, Any]:
+    """The portfolio report's data: sites ranked, per department, with the change since last period.
+
+    ``config``: the portfolio's config; ``sites``: each site of the portfolio with its own
+    single-site config.
+    """
+    entries = [site_entry(store, site, cfg) for site, cfg in sites]
     store.flush_audits()
     ranked = [e for e in entries if e.get("score") is not None]
     if not ranked:

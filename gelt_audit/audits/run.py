@@ -1,20 +1,18 @@
-"""Run every audit over a finished crawl and gather the findings the reports render."""
+"""Run every audit over a finished crawl and gather the findings the reports render.
+
+Every audit has one shape, ``(AuditContext) -> Findings`` (see ``audits.context``): ``AUDITS``
+lists them in the order they run, each one reading what the ones before it found.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 
-from gelt_audit.audits import accessibility, links, security
-from gelt_audit.audits.accessibility import audit_accessibility
-from gelt_audit.audits.changes import compare, last_changed
+from gelt_audit.audits import accessibility, changes, documents, links, pages, security, updates
 from gelt_audit.audits.checklist import audit_checklist
-from gelt_audit.audits.documents import inventory
-from gelt_audit.audits.links import audit_links
-from gelt_audit.audits.pages import judge_bodies, page_inventory
-from gelt_audit.audits.security import audit_security
-from gelt_audit.audits.updates import frequency
+from gelt_audit.audits.context import Audit, AuditContext, run_audits
+from gelt_audit.audits.findings import Findings
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store, utcnow
 
@@ -42,7 +40,62 @@ class NoCrawlError(Exception):
     """There is no finished crawl to audit yet."""
 
 
-def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str, Any]:
+def crawls(ctx: AuditContext) -> Findings:
+    """site, crawl, previous_crawl, and last_attempt: a failed or interrupted crawl after the one
+    reported (the report must say the site was down)."""
+    attempt = ctx.store.last_attempt(ctx.config.site_url)
+    return {
+        "site": {"name": ctx.config.site_name, "url": ctx.config.site_url},
+        "crawl": ctx.crawl.as_dict(),
+        "previous_crawl": ctx.previous.as_dict() if ctx.previous else None,
+        "last_attempt": (
+            {**attempt.as_dict(), "status": attempt.status, "error": attempt.error}
+            if attempt and attempt.id > ctx.crawl.id
+            else None
+        ),
+    }
+
+
+def judge_bodies(ctx: AuditContext) -> Findings:
+    """Nothing found: fills the per-body caches the page-content audits read, in one parse per body."""
+    pages.judge_bodies(ctx.store, ctx.crawl, BODY_JUDGES)
+    return {}
+
+
+# What the checklist reads of another crawl: pages, their dependencias' updates, links.
+SIGNALS: tuple[Audit, ...] = (pages.find, links.find, updates.find)
+
+
+def checklist(ctx: AuditContext) -> Findings:
+    """checklist, checklist_scores, regressions, newly_met, indicators (the checklist engine's)."""
+    previous = ctx.previous
+
+    def previous_signals() -> Findings:
+        assert previous is not None  # called only to evaluate the previous crawl
+        return run_audits(ctx.for_crawl(previous), SIGNALS)
+
+    return audit_checklist(ctx.store, ctx.crawl, previous, ctx.config, ctx.findings, previous_signals)
+
+
+def stamp(ctx: AuditContext) -> Findings:
+    """generated_at: when these findings were made."""
+    return {"generated_at": utcnow()}
+
+
+AUDITS: tuple[Audit, ...] = (
+    crawls,
+    judge_bodies,
+    *SIGNALS,
+    changes.find,
+    accessibility.find,
+    checklist,
+    documents.find,
+    security.find,
+    stamp,
+)
+
+
+def audit(store: Store, config: Config, crawl: Crawl | None = None) -> Findings:
     """Findings for ``crawl`` (default: the last finished one), compared with the one before."""
     crawl = crawl or store.latest_crawl(config.site_url)
     if crawl is None:
@@ -50,54 +103,4 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None) -> dict[str,
             f"Todavía no hay un rastreo terminado de {config.site_url} en {store.path}. "
             "Ejecute primero: gelt-audit crawl"
         )
-    previous = store.previous_crawl(crawl)
-    attempt = store.last_attempt(config.site_url)
-    judge_bodies(store, crawl, BODY_JUDGES)
-    base = signal_findings(store, crawl, config)
-    pages, links = base["pages"], base["link_audit"]
-    changes = compare(store, crawl, previous, config.dependencias)
-    accessibility = audit_accessibility(store, crawl, config.dependencias)
-    compliance = audit_checklist(store, crawl, previous, config, base, lambda: signal_findings(store, previous, config))
-    return {
-        "site": {"name": config.site_name, "url": config.site_url},
-        "crawl": crawl.as_dict(),
-        "previous_crawl": previous.as_dict() if previous else None,
-        # A failed or interrupted crawl after the one reported: the report must say the site was down.
-        "last_attempt": (
-            {**attempt.as_dict(), "status": attempt.status, "error": attempt.error}
-            if attempt and attempt.id > crawl.id
-            else None
-        ),
-        "pages": pages,
-        "changes": changes.changes,
-        "template_changes": changes.template,
-        "page_errors": changes.errors,
-        "ignored_changes": changes.ignored,
-        "dependencias": base["dependencias"],
-        "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
-        "links": links["links"],
-        "allied": links["allied"],
-        "insecure": links["insecure"],
-        "documents": inventory(store, crawl, config.dependencias),
-        "accessibility": accessibility["findings"],
-        "accessibility_summary": accessibility["summary"],
-        "security": audit_security(store, crawl, links["insecure"]),
-        **compliance,
-        "generated_at": utcnow(),
-    }
-
-
-def signal_findings(store: Store, crawl: Crawl, config: Config) -> dict[str, Any]:
-    """The findings other audits build on: pages, update frequency, links and allied entities."""
-    pages = page_inventory(store, crawl, config.dependencias)
-    changed_at = last_changed(store, crawl)
-    for page in pages:
-        page["last_changed"] = changed_at.get(page["url"])
-    links = audit_links(store, crawl, config)
-    return {
-        "pages": pages,
-        "dependencias": frequency(store, crawl, config.dependencias, pages, config.targets["updates_per_month"]),
-        "links": links["links"],
-        "allied": links["allied"],
-        "link_audit": links,
-    }
+    return run_audits(AuditContext(store, config, crawl, store.previous_crawl(crawl)), AUDITS)

@@ -8,8 +8,9 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from gelt_audit import clock
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge
-from gelt_audit.markup import parse
 from gelt_audit.store import Crawl, Store
 
 VERSION = 2  # bump when a rule changes: cached judgements are then recomputed
@@ -127,12 +128,8 @@ def _matches(host: str, name: str) -> bool:
     return host == name
 
 
-def form_findings(html: str, page_url: str) -> list[dict[str, str]]:
-    """Forms that send personal data over plain http: their action and the personal fields."""
-    return _forms_over_http(parse(html), page_url)
-
-
 def _forms_over_http(root: Any, page_url: str) -> list[dict[str, str]]:
+    """Forms that send personal data over plain http: their action and the personal fields."""
     if root is None:
         return []
     out = []
@@ -155,6 +152,46 @@ def _forms_over_http(root: Any, page_url: str) -> list[dict[str, str]]:
 
 
 FORMS = BodyJudge("security-forms", VERSION, _forms_over_http, per_scheme=True)
+
+
+def _page_findings(
+    store: Store, snaps: list[dict[str, Any]], https: bool
+) -> tuple[list[dict[str, str]], dict[tuple[str, str], list[str]]]:
+    """Findings on each response (unencrypted pages, exposed files, directory listings), and the
+    forms that send personal data over http: (action, fields) -> pages they appear on."""
+    out: list[dict[str, str]] = []
+    forms: dict[tuple[str, str], list[str]] = {}
+    for snap in snaps:
+        url, status = snap["url"], snap["status"] or 0
+        path = urlsplit(url).path
+        if https and url.startswith("http://") and snap["kind"] == "page" and 200 <= status < 300:
+            out.append(finding(url, "https", MEDIUM, "página servida sin cifrar dentro de un sitio https."))
+        if 200 <= status < 300 and EXPOSED.search(path):
+            out.append(
+                finding(
+                    url,
+                    "archivo-expuesto",
+                    HIGH,
+                    "archivo interno o copia de seguridad accesible al público: "
+                    "retírelo del servidor o bloquee su acceso.",
+                )
+            )
+        if snap["kind"] == "page" and (snap["title"] or "").lower().startswith("index of /"):
+            out.append(
+                finding(
+                    url,
+                    "listado-directorio",
+                    MEDIUM,
+                    "el servidor muestra el listado de archivos de la carpeta: "
+                    "desactive el índice automático de directorios.",
+                )
+            )
+        if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
+            found = FORMS.cached(store, snap["body_hash"], url)
+            for form in found:
+                forms.setdefault((form["action"], form["fields"]), []).append(url)
+    store.flush_audits()
+    return out, forms
 
 
 def audit_security(
@@ -195,37 +232,8 @@ def audit_security(
                 )
             )
     out.extend(certificate_findings(store.tls(crawl.id), now))
-    forms: dict[tuple[str, str], list[str]] = {}
-    for snap in snaps:
-        url, status = snap["url"], snap["status"] or 0
-        path = urlsplit(url).path
-        if https and url.startswith("http://") and snap["kind"] == "page" and 200 <= status < 300:
-            out.append(finding(url, "https", MEDIUM, "página servida sin cifrar dentro de un sitio https."))
-        if 200 <= status < 300 and EXPOSED.search(path):
-            out.append(
-                finding(
-                    url,
-                    "archivo-expuesto",
-                    HIGH,
-                    "archivo interno o copia de seguridad accesible al público: "
-                    "retírelo del servidor o bloquee su acceso.",
-                )
-            )
-        if snap["kind"] == "page" and (snap["title"] or "").lower().startswith("index of /"):
-            out.append(
-                finding(
-                    url,
-                    "listado-directorio",
-                    MEDIUM,
-                    "el servidor muestra el listado de archivos de la carpeta: "
-                    "desactive el índice automático de directorios.",
-                )
-            )
-        if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
-            found = FORMS.cached(store, snap["body_hash"], url)
-            for form in found:
-                forms.setdefault((form["action"], form["fields"]), []).append(url)
-    store.flush_audits()
+    page_findings, forms = _page_findings(store, snaps, https)
+    out.extend(page_findings)
     # A form in the site template appears on every page: one finding per form, not per page.
     for (action, fields), pages in sorted(forms.items()):
         where = f"en {len(pages)} páginas, p. ej. {pages[0]}" if len(pages) > 1 else f"en {pages[0]}"
@@ -249,3 +257,8 @@ def audit_security(
         )
     order = {HIGH: 0, MEDIUM: 1, LOW: 2}
     return sorted(out, key=lambda f: (order[f["severity"]], f["check"], f["url"]))
+
+
+def find(ctx: AuditContext) -> Findings:
+    """security: the site's and its pages' findings, with the insecure links the links audit found."""
+    return {"security": audit_security(ctx.store, ctx.crawl, ctx.findings["insecure"])}

@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 from gelt_audit.audits.changes import compare
+from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.clock import local_date
 from gelt_audit.config import Dependencia
@@ -116,3 +118,10 @@ def frequency(
             }
         )
     return out
+
+
+def find(ctx: AuditContext) -> Findings:
+    """dependencias: each one's update days this month against the plan's target (reads ``pages``)."""
+    pages = ctx.findings["pages"]
+    target = ctx.config.targets["updates_per_month"]
+    return {"dependencias": frequency(ctx.store, ctx.crawl, ctx.config.dependencias, pages, target)}

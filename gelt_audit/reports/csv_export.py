@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from gelt_audit.reports import fmt
-from gelt_audit.reports.model import KIND_LABELS, STATUS_LABELS, broken_rows, checklist_changes, documents_from_links
+from gelt_audit.reports.broken import broken_rows
+from gelt_audit.reports.committee import indicator_rows
+from gelt_audit.reports.view import ITEM_STATUS_LABELS, KIND_LABELS, checklist_changes
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
@@ -43,7 +45,8 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return BOM + buf.getvalue()
 
 
-def _date(value: Any) -> str:
+def iso_day(value: Any) -> str:
+    """A date or timestamp as its Bogotá day (AAAA-MM-DD), or "" when there is none."""
     d = fmt.local_date(value)
     return d.isoformat() if d else ""
 
@@ -61,7 +64,7 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
                 r["url"],
                 r["reason"],
                 r["status"],
-                _date(r["since"]),
+                iso_day(r["since"]),
                 "sí" if r["new"] else "no",
             ]
         )
@@ -75,7 +78,7 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
                 r["url"],
                 r["reason"],
                 r["status"],
-                _date(r["since"]),
+                iso_day(r["since"]),
                 "no",
             ]
         )
@@ -108,7 +111,7 @@ def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
                 c["url"],
                 titles.get(c["url"]) or "",
                 KIND_LABELS.get(c.get("kind"), c.get("kind")),
-                _date(c.get("detected_at")),
+                iso_day(c.get("detected_at")),
                 diff,
             ]
         )
@@ -128,7 +131,7 @@ def dependencias_table(findings: dict[str, Any]) -> str:
             d.get("updates_this_month"),
             d.get("target"),
             d.get("meets_target"),
-            _date(d.get("last_update")),
+            iso_day(d.get("last_update")),
             d.get("days_since_update"),
         ]
         for d in findings.get("dependencias") or []
@@ -162,9 +165,9 @@ def items_table(findings: dict[str, Any]) -> str:
             c.get("phase"),
             c.get("item"),
             c.get("name"),
-            STATUS_LABELS.get(c.get("status"), c.get("status")),
+            ITEM_STATUS_LABELS.get(c.get("status"), c.get("status")),
             "declarado por el comité" if c.get("source") == "manual" else "automático",
-            _date(c.get("snapshot_date")),
+            iso_day(c.get("snapshot_date")),
             " ".join(c.get("evidence") or []),
             c.get("detail"),
         ]
@@ -187,8 +190,6 @@ def items_table(findings: dict[str, Any]) -> str:
 
 
 def indicators_table(findings: dict[str, Any]) -> str:
-    from gelt_audit.reports.model import indicator_rows
-
     rows = []
     for ind in indicator_rows(findings.get("indicators")) or []:
         value = ind.get("value")
@@ -218,8 +219,8 @@ def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) 
             c.get("phase"),
             c.get("item"),
             c.get("name"),
-            STATUS_LABELS.get(c["before"], c["before"]),
-            STATUS_LABELS.get(c["after"], c["after"]),
+            ITEM_STATUS_LABELS.get(c["before"], c["before"]),
+            ITEM_STATUS_LABELS.get(c["after"], c["after"]),
             " ".join(c.get("evidence") or []),
         ]
         for kind in ("lost", "gained", "moved")
@@ -229,11 +230,8 @@ def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) 
 
 
 def documents_table(findings: dict[str, Any]) -> str:
-    docs = findings.get("documents")
-    if docs is None:
-        docs = documents_from_links(findings)
     rows = [
         [d.get("title"), d.get("format"), d.get("year"), d.get("url"), d.get("page"), d.get("dependencia") or ""]
-        for d in docs
+        for d in findings.get("documents") or []
     ]
     return to_csv(["título", "formato", "año", "documento", "página que lo enlaza", "dependencia"], rows)

@@ -1,4 +1,4 @@
-"""The machine-readable report of DESIGN.md's JSON contract."""
+"""The machine-readable report of DESIGN.md's JSON contract; its keys are ``audits.findings``'."""
 
 from __future__ import annotations
 
@@ -6,45 +6,14 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-CONTRACT_KEYS = (
-    "site",
-    "crawl",
-    "previous_crawl",
-    "pages",
-    "changes",
-    "dependencias",
-    "links",
-    "checklist",
-    "indicators",
-    "accessibility",
-    "security",
-)
+from gelt_audit.audits.findings import CONTRACT_KEYS, REPORTED_KEYS, Findings, empty
 
 
-def build(findings: dict[str, Any]) -> dict[str, Any]:
-    """The contract's keys, in order, from the audits' findings; lists default to empty."""
-    report: dict[str, Any] = {}
-    for key in CONTRACT_KEYS:
-        default: Any = None if key in ("crawl", "previous_crawl") else []
-        report[key] = findings.get(key, default)
-    # Beyond the contract: what explains the contract's figures.
-    for key in (
-        "last_attempt",
-        "template_changes",
-        "page_errors",
-        "ignored_changes",
-        "unassigned",
-        "allied",
-        "insecure",
-        "documents",
-        "accessibility_summary",
-        "checklist_scores",
-        "regressions",
-        "newly_met",
-        "generated_at",
-    ):
-        if key in findings:
-            report[key] = findings[key]
+def build(findings: Findings) -> dict[str, Any]:
+    """The contract's keys, in order, from the audits' findings (a missing list is written empty),
+    then the keys beyond the contract that the findings carry (see ``audits.findings``)."""
+    report: dict[str, Any] = {key: findings.get(key, empty(key)) for key in CONTRACT_KEYS}
+    report.update({key: findings[key] for key in REPORTED_KEYS if key in findings})
     return report
 
 
@@ -60,6 +29,6 @@ def _default(value: Any) -> Any:
 ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_default)
 
 
-def dumps(findings: dict[str, Any]) -> str:
+def dumps(findings: Findings) -> str:
     """The JSON report as text."""
     return ENCODER.encode(build(findings))

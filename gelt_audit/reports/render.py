@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from gelt_audit.reports import fmt
-from gelt_audit.reports.model import STATUS_LABELS
+from gelt_audit.reports.view import ITEM_STATUS_LABELS
 
 log = logging.getLogger("gelt_audit.reports")
 
@@ -55,7 +55,7 @@ def _environment(templates_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(fmt.FILTERS)
-    env.globals.update({"STATUS_LABELS": STATUS_LABELS, "CSP": CSP})
+    env.globals.update({"ITEM_STATUS_LABELS": ITEM_STATUS_LABELS, "CSP": CSP})
     return env
 
 

@@ -1,8 +1,8 @@
 """Compact summaries of past crawls: what "since last week" and the committee's trend compare with.
 
 Running every audit again on an old crawl is deterministic but slow on a large site, so each
-crawl's summary (a few kilobytes of JSON) is cached in the store's ``crawl_summaries`` table.
-A summary is only reused when it was computed with the same settings (dependencias, targets,
+crawl's summary (a few kilobytes of JSON) is cached in the store's ``crawl_summaries`` table
+(created by the store's migrations). A summary is only reused when it was computed with the same settings (dependencias, targets,
 checklist, link and noise rules) and the same summary format: change one and it is recomputed.
 """
 
@@ -13,7 +13,7 @@ import logging
 from datetime import date, timedelta
 from typing import Any
 
-from gelt_audit.audits.run import settings_fingerprint
+from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.config import Config
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.store import Crawl, Store
@@ -23,12 +23,6 @@ log = logging.getLogger("gelt_audit.reports")
 TABLE = "crawl_summaries"
 SUMMARY_VERSION = 2  # bump when summarize() changes what it stores
 MAX_TREND_POINTS = 60
-STATUS_RANK = {"no_cumple": 0, "parcial": 1, "cumple": 2}
-
-
-def ensure_table(store: Store) -> None:
-    """Create ``crawl_summaries`` if missing (to be folded into the store's migrations)."""
-    store.db[TABLE].create({"crawl_id": int, "json": str}, pk="crawl_id", if_not_exists=True)
 
 
 def fingerprint(config: Config) -> str:
@@ -116,8 +110,6 @@ def _count(rows: list[dict[str, Any]], key: str) -> dict[str, int]:
 
 def cached(store: Store, crawl_id: int, fp: str) -> dict[str, Any] | None:
     """The stored summary of a crawl, if it was computed with the same settings."""
-    if TABLE not in store.db.table_names():
-        return None
     row = store.db.execute(f"select json from {TABLE} where crawl_id = ?", [crawl_id]).fetchone()
     if not row:
         return None
@@ -131,7 +123,6 @@ def cached(store: Store, crawl_id: int, fp: str) -> dict[str, Any] | None:
 def save(store: Store, summary: dict[str, Any]) -> None:
     """Cache a summary; a read-only or busy store only costs the cache, never the report."""
     try:
-        ensure_table(store)
         with store.db.conn:
             store.db[TABLE].upsert(
                 {"crawl_id": summary["crawl_id"], "json": json.dumps(summary, ensure_ascii=False)}, pk="crawl_id"
@@ -145,8 +136,6 @@ def summary_for(store: Store, config: Config, crawl: Crawl, fp: str) -> dict[str
     found = cached(store, crawl.id, fp)
     if found is not None:
         return found
-    from gelt_audit.audits.run import audit
-
     log.info("Calculando el resumen del rastreo %s (se guarda para los próximos informes)", crawl.id)
     summary = summarize(audit(store, config, crawl), fp)
     save(store, summary)
@@ -155,8 +144,6 @@ def summary_for(store: Store, config: Config, crawl: Crawl, fp: str) -> dict[str
 
 def cached_ids(store: Store, fp: str) -> set[int]:
     """Crawls whose summary is already cached with these settings."""
-    if TABLE not in store.db.table_names():
-        return set()
     out = set()
     for crawl_id, blob in store.db.execute(f"select crawl_id, json from {TABLE}"):
         try:

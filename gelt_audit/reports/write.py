@@ -23,10 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
+from gelt_audit.audits.changes import compare
+from gelt_audit.audits.run import audit
 from gelt_audit.config import Config
 from gelt_audit.files import atomic_file, atomic_write, clean_temporaries
-from gelt_audit.reports import csv_export, model
+from gelt_audit.reports import csv_export
 from gelt_audit.reports import json_report as contract
+from gelt_audit.reports.committee import committee
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
 from gelt_audit.reports.summary import (
@@ -39,6 +42,7 @@ from gelt_audit.reports.summary import (
     trend_crawls,
     week_baseline,
 )
+from gelt_audit.reports.weekly import weekly
 from gelt_audit.store import Crawl, Store
 
 log = logging.getLogger("gelt_audit.reports")
@@ -135,8 +139,6 @@ class Context:
 
 
 def _context(store: Store, config: Config, findings: dict[str, Any] | None, now: datetime, remember: bool) -> Context:
-    from gelt_audit.audits.run import audit
-
     findings = findings if findings is not None else audit(store, config)
     latest = store.crawl(findings["crawl"]["id"])
     crawls = store.finished_crawls(config.site_url)
@@ -155,8 +157,6 @@ def _week_changes(ctx: Context, base: Crawl | None) -> dict[str, Any]:
             "template": ctx.findings.get("template_changes") or [],
             "errors": ctx.findings.get("page_errors") or [],
         }
-    from gelt_audit.audits.changes import compare
-
     result = compare(ctx.store, ctx.latest, base, ctx.config.dependencias)
     return {"changes": result.changes, "template": result.template, "errors": result.errors}
 
@@ -187,7 +187,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
     week = _week_changes(ctx, base)
     ctx.current["week_changes"] = len(week["changes"])
     ctx.remember_current()  # now with the week's change count, which next week's report compares with
-    view = model.weekly(ctx.config, ctx.findings, ctx.now, week, baseline, _crawl_view(base))
+    view = weekly(ctx.config, ctx.findings, ctx.now, week, baseline, _crawl_view(base))
     html = render(ctx.config, TEMPLATE["weekly"], view)
     titles = {p["url"]: p.get("title") for p in ctx.findings.get("pages") or []}
     previous = set(baseline["broken"]) if baseline else None
@@ -227,7 +227,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
     baseline = ctx.summary(base)
     points = trend_crawls(ctx.crawls, base, ctx.latest, cached_ids(ctx.store, ctx.fp) | {ctx.latest.id})
     trend = [s for s in (ctx.summary(c) for c in points) if s is not None]
-    view = model.committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend)
+    view = committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend)
     view["dependencias_target"] = ctx.config.targets.get("updates_per_month")
     html = render(ctx.config, TEMPLATE["committee"], view)
     before = (baseline or {}).get("items")
@@ -243,9 +243,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
             {k: t.get(k) for k in ("crawl_id", "date", "pages", "broken_count", "scores", "deps", "deps_meeting")}
             for t in trend
         ],
-        "documents": model.documents_from_links(ctx.findings)
-        if ctx.findings.get("documents") is None
-        else ctx.findings["documents"],
+        "documents": ctx.findings.get("documents"),
     }
     tables = {
         "items": csv_export.items_table(ctx.findings),
@@ -393,8 +391,6 @@ def report_command(
         raise ReportError(f"Formato de informe desconocido: {fmt} (use html, json o csv).")
     since_date = parse_since(since)
     if kind is None and fmt == "json":
-        from gelt_audit.audits.run import audit
-
         with Store(config.store_path) as store:
             findings = audit(store, config)
             # kept for next week's report and the committee's trend, as the HTML reports do

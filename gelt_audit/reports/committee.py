@@ -1,0 +1,286 @@
+"""The committee report: checklist by phase or section, indicators, trend, annexes, documents."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.formats import FAMILY
+from gelt_audit.reports.charts import line_chart
+from gelt_audit.reports.summary import broken_urls, overall_score
+from gelt_audit.reports.view import (
+    FALLBACK_GROUP_NAMES,
+    ITEM_STATUS_LABELS,
+    PROFILE_NAMES,
+    accessibility_view,
+    checklist_changes,
+    cut,
+    filled,
+    findings_regressions,
+    header,
+    score_rows,
+)
+
+# How much of each list the HTML shows; the CSV files always have everything.
+DOCUMENT_ROWS = 300
+EVIDENCE_LINKS = 3
+ITEM_KEYS = ("profile", "item", "phase", "name", "status", "detail", "snapshot_date", "source")
+INDICATOR_KEYS = ("id", "name", "target", "value", "source", "met", "note", "date")
+DOCUMENT_KEYS = ("url", "title", "format", "year", "page", "page_title", "dependencia", "state")
+
+
+def committee(
+    config: Any,
+    findings: dict[str, Any],
+    now: datetime,
+    since: date | None,
+    since_source: str,
+    baseline: dict[str, Any] | None,
+    baseline_crawl: dict[str, Any] | None,
+    trend: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The committee report: checklist by phase/section, indicators, trend, documents.
+
+    ``baseline`` is the summary of the crawl compared with (the last committee report's, by
+    default); ``trend`` the summaries from there to now, oldest first (the current one last).
+    """
+    site_url = (findings.get("site") or {}).get("url") or config.site_url
+    checklist = findings.get("checklist") if isinstance(findings.get("checklist"), list) else None
+    scores = findings.get("checklist_scores") if isinstance(findings.get("checklist_scores"), dict) else {}
+    documents = findings.get("documents")
+    docs = sorted(
+        (filled(d, DOCUMENT_KEYS) for d in documents or [] if isinstance(d, dict)),
+        key=lambda d: (d.get("dependencia") or "\uffff", -(d.get("year") or 0), d.get("title") or ""),
+    )
+    docs_shown, docs_more = cut(docs, DOCUMENT_ROWS)
+    changes = checklist_changes(checklist, (baseline or {}).get("items"))
+    if changes is None and baseline is None:
+        changes = findings_regressions(findings)
+    return {
+        **header(config, findings, now, baseline_crawl),
+        "kind": "committee",
+        "site_url": site_url,
+        "since": since,
+        "since_source": since_source,
+        "scores": score_rows(findings, baseline),
+        "profiles": profiles(checklist, scores) if checklist else None,
+        "indicators": indicator_rows(findings.get("indicators")),
+        "changes": changes,
+        "changes_available": changes is not None,
+        "trend": trend_view(trend, findings),
+        "documents": docs_shown,
+        "documents_more": docs_more,
+        "documents_total": len(docs),
+        "documents_available": documents is not None,
+        "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
+        "broken_total": len(broken_urls(findings)),
+        "annexes": annexes_view(findings, trend),
+    }
+
+
+def _group_names(profile: str) -> tuple[list[str], dict[str, str], str | None]:
+    """Group order and names of a checklist profile, from its file when it can be read."""
+    try:
+        checklist = load_checklist(profile)
+    except (ValueError, OSError):  # unknown profile, bad file: fall back to ids
+        return [], {}, None
+    return [g.id for g in checklist.groups], {g.id: g.name for g in checklist.groups}, checklist.name
+
+
+def profiles(checklist: list[dict[str, Any]], scores: dict[str, Any]) -> list[dict[str, Any]]:
+    """Checklist items as profile → phase/section → items, with each group's score."""
+    by_profile: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for item in checklist:
+        by_profile.setdefault(item.get("profile") or "", {}).setdefault(item.get("phase") or "", []).append(item)
+    out = []
+    for profile, groups in by_profile.items():
+        order, names, file_name = _group_names(profile)
+        entry = scores.get(profile) if isinstance(scores.get(profile), dict) else {}
+        group_scores = entry.get("groups") or entry.get("phases") or {}
+        ranked = sorted(groups, key=lambda g: (order.index(g) if g in order else len(order), list(groups).index(g)))
+        group_views = []
+        for gid in ranked:
+            items = groups[gid]
+            raw = group_scores.get(gid)
+            score = raw.get("score") if isinstance(raw, dict) else raw
+            name = (
+                names.get(gid)
+                or (raw.get("name") if isinstance(raw, dict) else None)
+                or FALLBACK_GROUP_NAMES.get(gid)
+                or gid
+            )
+            counts = {s: sum(1 for i in items if i.get("status") == s) for s in ITEM_STATUS_LABELS}
+            group_views.append(
+                {
+                    "id": gid,
+                    "name": name,
+                    "score": score if isinstance(score, int | float) else None,
+                    "counts": counts,
+                    "anchor": f"g-{profile}-{gid}".replace(".", "-"),
+                    "entries": [_item_view(i) for i in items],
+                }
+            )
+        out.append(
+            {
+                "profile": profile,
+                "name": PROFILE_NAMES.get(profile) or file_name or (entry.get("name") if entry else None) or profile,
+                "score": overall_score(entry) if entry else None,
+                "groups": group_views,
+                "anchor": f"p-{profile}",
+                "counts": {s: sum(g["counts"][s] for g in group_views) for s in ITEM_STATUS_LABELS},
+            }
+        )
+    return out
+
+
+def _item_view(item: dict[str, Any]) -> dict[str, Any]:
+    evidence = [e for e in item.get("evidence") or [] if isinstance(e, str)]
+    shown, more = cut(evidence, EVIDENCE_LINKS)
+    declared = item.get("source") == "manual"
+    return {
+        **filled(item, ITEM_KEYS),
+        "evidence": shown,
+        "evidence_more": more,
+        "declared": declared,
+        "status_label": ITEM_STATUS_LABELS.get(item.get("status"), item.get("status")),
+    }
+
+
+def indicator_rows(indicators: Any) -> list[dict[str, Any]] | None:
+    """The action plan's indicators with a "met" verdict where one can be read."""
+    if not isinstance(indicators, list):
+        return None
+    out = []
+    for ind in indicators:
+        if not isinstance(ind, dict):
+            continue
+        met = ind.get("met")
+        if met is None:
+            met = _met(ind.get("target"), ind.get("value"))
+        out.append({**filled(ind, INDICATOR_KEYS), "met": met, "value_parts": _value_parts(ind.get("value"))})
+    return out
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*", value)
+        if m:
+            return float(m.group(1).replace(",", "."))
+    return None
+
+
+def _met(target: Any, value: Any) -> bool | None:
+    """Met when both read as numbers (``100 %``, ``1``) and the value reaches the target."""
+    t, v = _number(target), _number(value)
+    if t is None or v is None:
+        return None
+    return v >= t
+
+
+def _value_parts(value: Any) -> list[tuple[str, Any]] | None:
+    """A dict value (scores per phase) as (name, value) pairs for a small list."""
+    if isinstance(value, dict):
+        return [(FALLBACK_GROUP_NAMES.get(k, k), v) for k, v in value.items()]
+    return None
+
+
+def _count_by(rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> list[tuple[str, int]]:
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[key(row) or "otro"] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def annexes_view(findings: dict[str, Any], trend: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Res. 1519 annex 1 (accessibility) and annex 3 (digital security): counts and their trend."""
+    if "accessibility" not in findings and "security" not in findings:
+        return None
+    security = [x for x in findings.get("security") or [] if isinstance(x, dict)]
+    by_check: dict[tuple[str, str], int] = defaultdict(int)
+    for x in security:
+        by_check[(str(x.get("severity") or ""), str(x.get("check") or ""))] += 1
+    order = {"alta": 0, "media": 1, "baja": 2}
+    return {
+        "accessibility": accessibility_view(findings),
+        "security_total": len(security),
+        "security_rows": [
+            {
+                "severity": sev,
+                "check": check,
+                "count": n,
+                "detail": next((x.get("detail") for x in security if x.get("check") == check), ""),
+            }
+            for (sev, check), n in sorted(by_check.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1]))
+        ],
+        "trend": [
+            {"date": t.get("date"), "a11y": t.get("a11y_total"), "security": t.get("security_total")}
+            for t in trend
+            if t.get("a11y_total") is not None or t.get("security_total") is not None
+        ],
+    }
+
+
+def trend_view(trend: list[dict[str, Any]], findings: dict[str, Any]) -> dict[str, Any]:
+    """Checklist score and broken links over time, and updates per dependencia per month."""
+    labels = [t["date"] for t in trend]
+    profiles_seen = list(dict.fromkeys(p for t in trend for p in (t.get("scores") or {})))
+    score_chart = None
+    if profiles_seen:
+        score_chart = line_chart(
+            [
+                {
+                    "name": PROFILE_NAMES.get(p, p).split(",")[0],
+                    "values": [(t.get("scores") or {}).get(p) for t in trend],
+                }
+                for p in profiles_seen
+            ],
+            labels,
+            y_max=100,
+            unit="%",
+        )
+    broken_chart = line_chart([{"name": "Enlaces rotos", "values": [t.get("broken_count") for t in trend]}], labels)
+    # Updates per dependencia per month: the last summary of each month has the month's count.
+    months: dict[str, dict[str, Any]] = {}
+    for t in trend:
+        for name, dep in (t.get("deps") or {}).items():
+            if dep.get("month"):
+                months.setdefault(dep["month"], {})[name] = dep
+    month_keys = sorted(months)[-12:]
+    names = [d["name"] for d in findings.get("dependencias") or []]
+    for m in month_keys:
+        names += [n for n in months[m] if n not in names]
+    table = []
+    for name in names:
+        cells = []
+        for m in month_keys:
+            dep = months[m].get(name)
+            if dep is None:
+                cells.append(None)
+                continue
+            updates, target = dep.get("updates") or 0, dep.get("target") or 0
+            cells.append(
+                {
+                    "updates": updates,
+                    "target": target,
+                    "meets": bool(dep.get("meets")),
+                    "width": round(min(1.0, updates / target) * 100 if target else 100),
+                }
+            )
+        table.append({"name": name, "cells": cells})
+    return {
+        "points": len(trend),
+        "first": trend[0] if trend else None,
+        "last": trend[-1] if trend else None,
+        "scores": score_chart,
+        "broken": broken_chart,
+        "months": month_keys,
+        "updates": table,
+    }

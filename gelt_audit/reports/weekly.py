@@ -1,0 +1,432 @@
+"""The weekly report for the responsable visible: a to-do list per responsable, the week's
+changes and broken links per dependencia, the checklist's moves and the crawl's health."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from gelt_audit.reports.broken import broken_rows
+from gelt_audit.reports.fmt import local_date, to_datetime
+from gelt_audit.reports.summary import broken_urls
+from gelt_audit.reports.view import (
+    KIND_LABELS,
+    accessibility_view,
+    checklist_changes,
+    cut,
+    diff_view,
+    filled,
+    findings_regressions,
+    header,
+    page_titles,
+    score_rows,
+)
+
+# How much of each list the HTML shows; the CSV files always have everything.
+TODO_EXAMPLES = 2
+DEP_CHANGES = 8
+DEP_BROKEN = 10
+LINK_ROWS = 200
+UNASSIGNED_ROWS = 25
+ERROR_ROWS = 30
+SLOWEST_ROWS = 10
+UNASSIGNED_CHANGES = 10
+SITE = "__sitio__"  # the to-do group of the responsable visible (pages no dependencia claims)
+SEVERE = ("alta", "high", "crítica", "critica")
+
+
+def month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def is_page_error(page: dict[str, Any]) -> bool:
+    return (page.get("status") or 0) >= 400 or page.get("status") == 0
+
+
+def _owner_key(dep: dict[str, Any]) -> str:
+    # One card per person: a responsable with two dependencias gets one to-do list.
+    return (dep.get("responsable") or "").strip() or f"dep:{dep['name']}"
+
+
+def weekly(
+    config: Any,
+    findings: dict[str, Any],
+    now: datetime,
+    week: dict[str, Any],
+    baseline: dict[str, Any] | None,
+    baseline_crawl: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The weekly report for the responsable visible.
+
+    ``week`` holds the changes since ``baseline_crawl`` (``changes``, ``template``, ``errors``);
+    ``baseline`` is that crawl's summary (None on the first crawl).
+    """
+    pages = findings.get("pages") or []
+    titles = page_titles(pages)
+    deps = findings.get("dependencias") or []
+    previous_broken = set(baseline["broken"]) if baseline else None
+    broken = broken_rows(findings, previous_broken)
+    today = local_date((findings.get("crawl") or {}).get("started_at")) or local_date(now)
+
+    changes_by_dep = _changes_by_dep(week, titles)
+    broken_by_dep: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for row in broken["rows"]:
+        broken_by_dep[row["owner_dep"]].append(row)
+    dep_views = [_dependencia_view(n, dep, changes_by_dep, broken_by_dep, today) for n, dep in enumerate(deps, 1)]
+    unassigned_changes, unassigned_changes_more = cut(changes_by_dep.get(None, []), UNASSIGNED_CHANGES)
+    checklist = checklist_changes(findings.get("checklist"), (baseline or {}).get("items")) or findings_regressions(
+        findings
+    )
+    security = [
+        filled(x, ("url", "check", "severity", "detail")) for x in findings.get("security") or [] if isinstance(x, dict)
+    ]
+    error_pages = [p for p in pages if is_page_error(p)]
+    site_tasks = _site_tasks(findings, week, broken, broken_by_dep.get(None, []), checklist, security, error_pages)
+    todo, up_to_date = _todo(dep_views, broken_by_dep, site_tasks)
+    link_groups = _link_groups(broken["rows"], {d["name"]: d for d in deps})
+    _cut_link_groups(link_groups)
+    return {
+        **header(config, findings, now, baseline_crawl),
+        "kind": "weekly",
+        "site_url": (findings.get("site") or {}).get("url") or config.site_url,
+        "todo": todo,
+        "up_to_date": up_to_date,
+        "summary": _summary(findings, week, baseline, broken, checklist, error_pages),
+        "dependencias": dep_views,
+        "unassigned_changes": unassigned_changes,
+        "unassigned_changes_more": unassigned_changes_more,
+        "template_changes": [{**t, "diff": diff_view(t.get("diff"))[0]} for t in week.get("template") or []],
+        "link_groups": link_groups,
+        "links_total": len(broken["rows"]),
+        "links_template": broken["template"],
+        "links_acknowledged": broken["acknowledged"],
+        "links_redirects": sum(1 for link in findings.get("links") or [] if link.get("permanent_redirect")),
+        "links_fixed": _broken_moves(findings, previous_broken)[1],
+        "checklist": checklist,
+        "checklist_available": bool(findings.get("checklist")) or checklist is not None,
+        "health": _health(findings, titles, error_pages, week, security, baseline),
+    }
+
+
+def _changes_by_dep(week: dict[str, Any], titles: dict[str, str | None]) -> dict[str | None, list[dict[str, Any]]]:
+    """The week's changes per dependencia (None: pages no dependencia claims), diffs cut short."""
+    out: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for change in week.get("changes") or []:
+        diff, truncated = diff_view(change.get("diff"))
+        out[change.get("dependencia")].append(
+            {
+                "url": change["url"],
+                "title": titles.get(change["url"]),
+                "kind": change.get("kind"),
+                "kind_label": KIND_LABELS.get(change.get("kind"), change.get("kind")),
+                "diff": diff,
+                "truncated": truncated,
+            }
+        )
+    return out
+
+
+def _dependencia_view(
+    n: int,
+    dep: dict[str, Any],
+    changes_by_dep: dict[str | None, list[dict[str, Any]]],
+    broken_by_dep: dict[str | None, list[dict[str, Any]]],
+    today: date | None,
+) -> dict[str, Any]:
+    """One dependencia's section: its updates this month, this week's changes, its broken links."""
+    dep_changes, changes_more = cut(changes_by_dep.get(dep["name"], []), DEP_CHANGES)
+    dep_broken, broken_more = cut(broken_by_dep.get(dep["name"], []), DEP_BROKEN)
+    updates = dep.get("updates_this_month") or 0
+    target = dep.get("target") or 0
+    month = dep.get("month") or (today.strftime("%Y-%m") if today else None)
+    return {
+        **dep,
+        "anchor": f"dep-{n}",
+        "updates": updates,
+        "missing": max(0, target - updates),
+        "deadline": month_end(today) if today else None,
+        "days": _month_strip(dep, month, today),
+        "changes": dep_changes,
+        "changes_more": changes_more,
+        "changes_total": len(changes_by_dep.get(dep["name"], [])),
+        "broken": dep_broken,
+        "broken_more": broken_more,
+        "broken_total": len(broken_by_dep.get(dep["name"], [])),
+    }
+
+
+def _links_task(rows: list[dict[str, Any]], dependencia: str | None, anchor: str) -> dict[str, Any]:
+    examples, more = cut(rows, TODO_EXAMPLES)
+    return {
+        "kind": "links",
+        "dependencia": dependencia,
+        "count": len(rows),
+        "pages": len({r["page"] for r in rows}),
+        "new": sum(1 for r in rows if r["new"]),
+        "examples": examples,
+        "more": more,
+        "anchor": anchor,
+    }
+
+
+def _todo(
+    dep_views: list[dict[str, Any]],
+    broken_by_dep: dict[str | None, list[dict[str, Any]]],
+    site_tasks: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The to-do list: one card per responsable, then the responsable visible's own card; and the
+    responsables with nothing to do."""
+    cards: dict[str, dict[str, Any]] = {}
+    for view in dep_views:
+        card = cards.setdefault(
+            _owner_key(view),
+            {
+                "responsable": (view.get("responsable") or "").strip(),
+                "email": view.get("email") or "",
+                "dependencias": [],
+                "tasks": [],
+                "anchor": view["anchor"],
+                "site": False,
+            },
+        )
+        card["dependencias"].append(view["name"])
+        if not card["email"] and view.get("email"):
+            card["email"] = view["email"]
+        rows = broken_by_dep.get(view["name"], [])
+        if rows:
+            card["tasks"].append(_links_task(rows, view["name"], view["anchor"]))
+        if not view.get("meets_target") and view["target"]:
+            card["tasks"].append(
+                {
+                    "kind": "updates",
+                    "dependencia": view["name"],
+                    "have": view["updates"],
+                    "target": view["target"],
+                    "missing": view["missing"],
+                    "deadline": view["deadline"],
+                    "can_still_meet": view.get("can_still_meet", True),
+                    "anchor": view["anchor"],
+                }
+            )
+        if not card["responsable"]:
+            card["tasks"].append({"kind": "assign", "dependencia": view["name"]})
+    ordered = sorted(cards.values(), key=lambda c: not c["tasks"])  # stable: config order within
+    todo = [c for c in ordered if c["tasks"]]
+    todo.append(
+        {
+            "responsable": "Responsable visible",
+            "email": "",
+            "dependencias": ["Todo el sitio y páginas sin dependencia"],
+            "tasks": site_tasks,
+            "anchor": "sitio",
+            "site": True,
+        }
+    )
+    return todo, [c for c in ordered if not c["tasks"]]
+
+
+def _site_tasks(
+    findings: dict[str, Any],
+    week: dict[str, Any],
+    broken: dict[str, Any],
+    site_rows: list[dict[str, Any]],
+    checklist: dict[str, list[dict[str, Any]]] | None,
+    security: list[dict[str, Any]],
+    error_pages: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """The responsable visible's tasks: the template, pages no dependencia claims, the checklist,
+    security, failing pages."""
+    tasks: list[dict[str, Any]] = []
+    if broken["template"]:
+        tasks.append(
+            {
+                "kind": "template_links",
+                "count": len(broken["template"]),
+                "examples": broken["template"][:TODO_EXAMPLES],
+                "more": max(0, len(broken["template"]) - TODO_EXAMPLES),
+            }
+        )
+    if site_rows:
+        tasks.append(_links_task(site_rows, None, "enlaces"))
+    if checklist and checklist["lost"]:
+        tasks.append({"kind": "regressions", "count": len(checklist["lost"]), "examples": checklist["lost"][:1]})
+    severe = [x for x in security if str(x["severity"] or "").lower() in SEVERE]
+    if severe:
+        tasks.append({"kind": "security", "count": len(severe), "examples": severe[:1]})
+    # A page that fails because a link points to it is already a "fix the link" task.
+    link_targets = {r["url"].split("#", 1)[0] for r in broken["rows"] + broken["template"]}
+    unexplained = [p for p in error_pages if p["url"] not in link_targets]
+    failing = {e["url"] for e in week.get("errors") or []} | {p["url"] for p in unexplained}
+    if failing:
+        tasks.append({"kind": "errors", "count": len(failing)})
+    unassigned = findings.get("unassigned") or []
+    if unassigned:
+        tasks.append({"kind": "unassigned", "count": len(unassigned)})
+    return tasks
+
+
+def _broken_moves(
+    findings: dict[str, Any], previous_broken: set[str] | None
+) -> tuple[list[str] | None, list[str] | None, list[str] | None]:
+    """Broken link URLs new, fixed and still broken since the baseline (None without one)."""
+    if previous_broken is None:
+        return None, None, None
+    current = set(broken_urls(findings))
+    return (
+        sorted(current - previous_broken),
+        sorted(previous_broken - current),
+        sorted(current & previous_broken),
+    )
+
+
+def _summary(
+    findings: dict[str, Any],
+    week: dict[str, Any],
+    baseline: dict[str, Any] | None,
+    broken: dict[str, Any],
+    checklist: dict[str, list[dict[str, Any]]] | None,
+    error_pages: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """Summary figures, each with its change since the baseline."""
+    pages = findings.get("pages") or []
+    deps = findings.get("dependencias") or []
+    current_broken = broken_urls(findings)
+    previous_broken = set(baseline["broken"]) if baseline else None
+    links_new, links_fixed, links_still = _broken_moves(findings, previous_broken)
+    week_changes = week.get("changes") or []
+    meeting = sum(1 for d in deps if d.get("meets_target"))
+
+    def change(key: str, value: int) -> int | None:
+        return value - baseline[key] if baseline and isinstance(baseline.get(key), int) else None
+
+    return {
+        "pages": len(pages),
+        "pages_delta": change("pages", len(pages)),
+        "changes": len(week_changes),
+        "changes_by_kind": {k: sum(1 for c in week_changes if c.get("kind") == k) for k in KIND_LABELS},
+        "changes_delta": change("week_changes", len(week_changes)),
+        "template_changes": len(week.get("template") or []),
+        "deps_total": len(deps),
+        "deps_meeting": meeting,
+        "deps_below": len(deps) - meeting,
+        "deps_delta": change("deps_meeting", meeting),
+        "broken": len(current_broken),
+        "broken_delta": change("broken_count", len(current_broken)),
+        "broken_new": links_new,
+        "broken_fixed": links_fixed,
+        "broken_still": links_still,
+        "broken_occurrences": len(broken["rows"]) + sum(t["pages"] for t in broken["template"]),
+        "page_errors": len(error_pages),
+        "page_errors_delta": change("page_errors", len(error_pages)),
+        "scores": score_rows(findings, baseline),
+        "regressions": len(checklist["lost"]) if checklist else None,
+        "newly_met": len(checklist["gained"]) if checklist else None,
+    }
+
+
+def _cut_link_groups(link_groups: list[dict[str, Any]]) -> None:
+    """Keep the first LINK_ROWS broken link rows of the groups (the full list is in the CSV)."""
+    shown = 0
+    for group in link_groups:
+        for page in group["pages"]:
+            room = max(0, LINK_ROWS - shown)
+            page["more"] = max(0, len(page["rows"]) - room)
+            page["rows"] = page["rows"][:room]
+            shown += len(page["rows"])
+        group["pages"] = [p for p in group["pages"] if p["rows"] or p["more"]]
+
+
+def _health(
+    findings: dict[str, Any],
+    titles: dict[str, str | None],
+    error_pages: list[dict[str, Any]],
+    week: dict[str, Any],
+    security: list[dict[str, Any]],
+    baseline: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The crawl's health: failing and slowest pages, unassigned pages, security, accessibility."""
+    pages = findings.get("pages") or []
+    slowest = sorted(
+        (p for p in pages if isinstance(p.get("elapsed_ms"), int | float)), key=lambda p: p["elapsed_ms"], reverse=True
+    )[:SLOWEST_ROWS]
+    errors_shown, errors_more = cut([{**p, "title": titles.get(p["url"])} for p in error_pages], ERROR_ROWS)
+    unassigned = findings.get("unassigned") or []
+    unassigned_shown, unassigned_more = cut([{"url": u, "title": titles.get(u)} for u in unassigned], UNASSIGNED_ROWS)
+    crawl = findings.get("crawl") or {}
+    return {
+        "crawl": crawl,
+        "duration_s": _seconds(crawl.get("started_at"), crawl.get("finished_at")),
+        "errors": errors_shown,
+        "errors_more": errors_more,
+        "errors_total": len(error_pages),
+        "week_errors": week.get("errors") or [],
+        "slowest": [{**p, "title": titles.get(p["url"])} for p in slowest],
+        "unassigned": unassigned_shown,
+        "unassigned_more": unassigned_more,
+        "unassigned_total": len(unassigned),
+        "ignored": len(findings.get("ignored_changes") or []),
+        "security": security[:ERROR_ROWS],
+        "security_more": max(0, len(security) - ERROR_ROWS),
+        "security_available": "security" in findings,
+        "accessibility": accessibility_view(findings, baseline),
+    }
+
+
+def _month_strip(dep: dict[str, Any], month: str | None, today: date | None) -> list[dict[str, Any]]:
+    """One cell per day of the month: updated or not, and whether it is still to come."""
+    if not month:
+        return []
+    year, mon = int(month[:4]), int(month[5:7])
+    updated = {}
+    for entry in dep.get("update_days") or []:
+        d = local_date(entry.get("date"))
+        if d and d.year == year and d.month == mon:
+            updated[d.day] = entry.get("signals") or []
+    days = calendar.monthrange(year, mon)[1]
+    future_from = today.day + 1 if today and today.year == year and today.month == mon else days + 1
+    return [
+        {
+            "day": d,
+            "date": date(year, mon, d),
+            "updated": d in updated,
+            "signals": updated.get(d, []),
+            "future": d >= future_from,
+        }
+        for d in range(1, days + 1)
+    ]
+
+
+def _seconds(start: Any, end: Any) -> float | None:
+    a, b = to_datetime(start), to_datetime(end)
+    return (b - a).total_seconds() if a and b else None
+
+
+def _link_groups(rows: list[dict[str, Any]], dep_by_name: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Broken link rows as responsable → page → rows."""
+    groups: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        dep = dep_by_name.get(row["owner_dep"]) if row["owner_dep"] else None
+        key = _owner_key(dep) if dep else SITE
+        group = groups.setdefault(
+            key,
+            {
+                "responsable": (dep.get("responsable") or "") if dep else "Responsable visible",
+                "dependencias": [],
+                "pages": {},
+                "count": 0,
+                "site": dep is None,
+            },
+        )
+        label = dep["name"] if dep else "Páginas sin dependencia asignada"
+        if label not in group["dependencias"]:
+            group["dependencias"].append(label)
+        group["pages"].setdefault(
+            row["page"], {"url": row["page"], "title": row["page_title"], "dependencia": row["owner_dep"], "rows": []}
+        )["rows"].append(row)
+        group["count"] += 1
+    out = sorted(groups.values(), key=lambda g: g["site"])
+    for group in out:
+        group["pages"] = list(group["pages"].values())
+    return out
