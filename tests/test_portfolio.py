@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.config import ConfigError, load_config
+from gelt_audit.config.portfolio import find_site, portfolio_configs, portfolio_of
 from gelt_audit.demo.server import Resource
-from gelt_audit.portfolio import find_site, portfolio_configs, portfolio_of
 from gelt_audit.store import Store
 from tests.helpers import page, write_config
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from gelt_audit.store import MIGRATIONS, SCHEMA_VERSION, Store
+from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
+from gelt_audit.store import Store
 
 
 def test_a_schema_6_store_migrates_without_losing_hashes_or_error_referers(tmp_path):

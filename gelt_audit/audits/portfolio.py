@@ -23,7 +23,7 @@ from typing import Any
 
 from gelt_audit.audits.run import settings_fingerprint
 from gelt_audit.config import Config, Dependencia
-from gelt_audit.portfolio import PortfolioSite, portfolio_of, site_config
+from gelt_audit.config.portfolio import PortfolioSite, portfolio_of, site_config
 from gelt_audit.store import Crawl, Store, utcnow
 
 log = logging.getLogger("gelt_audit.audits.portfolio")

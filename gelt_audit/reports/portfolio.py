@@ -106,7 +106,7 @@ def to_html(data: dict[str, Any]) -> str:
 def write_site_reports(store: Store, config: Config, directory: Path) -> list[Path]:
     """Each site's JSON report (the single-site contract) as ``<DANE or host>.json`` in ``directory``."""
     from gelt_audit.audits.run import NoCrawlError, audit
-    from gelt_audit.portfolio import portfolio_of, site_config
+    from gelt_audit.config.portfolio import portfolio_of, site_config
     from gelt_audit.reports import json_report
 
     portfolio = portfolio_of(config)
