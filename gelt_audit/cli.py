@@ -153,20 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
         return 130
-    except OSError as exc:
-        if exc.errno != errno.ENOSPC:
-            raise_unexpected = exc
-        else:
+    except Exception as exc:  # a person reads this: one line, the traceback goes to the log
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             where = f" ({exc.filename})" if exc.filename else ""
             print(f"Error: no queda espacio en el disco{where}; libere espacio y vuelva a ejecutar.", file=sys.stderr)
             return EXIT_ERROR
-        log.exception("Error inesperado en «%s»", args.command)
-        print(
-            f"Error inesperado: {type(raise_unexpected).__name__}: {raise_unexpected}. Detalles en el registro de gelt-audit.",
-            file=sys.stderr,
-        )
-        return EXIT_ERROR
-    except Exception as exc:  # a person reads this: one line, the traceback goes to the log
         log.exception("Error inesperado en «%s»", args.command)
         print(f"Error inesperado: {type(exc).__name__}: {exc}. Detalles en el registro de gelt-audit.", file=sys.stderr)
         return EXIT_ERROR
