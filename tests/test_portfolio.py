@@ -101,6 +101,7 @@ def test_single_site_config_is_untouched(tmp_path):
         ("nombre,departamento\nUno,Tolima\n", "", "no tiene columna 'url'"),
         ("", '[[portfolio.sites]]\nname = "X"\nurl = "https://x.gov.co/"\ndane = 73001\n', "entre comillas"),
         ("", '[[portfolio.sites]]\nname = "X"\nurl = "https://x.gov.co/"\ncolor = "rojo"\n', "portfolio.sites[1].color"),
+        ("", '[[portfolio.sites]]\nname = "X"\n', "Falta la clave obligatoria 'portfolio.sites[1].url'"),
         ("", "", "no tiene sitios"),
     ],
 )  # fmt: skip

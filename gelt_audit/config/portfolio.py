@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.config.schema import (
-    _REQUIRED,
+    REQUIRED,
     Config,
     Dependencia,
     KeySchema,
@@ -39,7 +39,7 @@ PORTFOLIO_KEYS: KeySchema = {
 }
 SITE_KEYS: KeySchema = {
     "name": ((str,), ""),
-    "url": ((str,), _REQUIRED),
+    "url": ((str,), REQUIRED),
     "department": ((str,), ""),
     "dane": ((str,), ""),
     "hosts": ((list,), []),

@@ -169,12 +169,12 @@ SECTIONS: dict[str, type[Section]] = {
     "alerts": AlertsConfig,
 }
 
-_REQUIRED = object()
+REQUIRED = object()
 KeySchema = dict[str, tuple[tuple[type, ...], Any]]
 
 
 def _schema_of(section: type[Section]) -> KeySchema:
-    """key -> (accepted TOML types, default or _REQUIRED), read off a section's fields."""
+    """key -> (accepted TOML types, default or REQUIRED), read off a section's fields."""
     hints = typing.get_type_hints(section)
     out: KeySchema = {}
     for f in fields(section):
@@ -185,21 +185,21 @@ def _schema_of(section: type[Section]) -> KeySchema:
         elif f.default_factory is not MISSING:
             default = f.default_factory()
         else:
-            default = _REQUIRED
+            default = REQUIRED
         out[f.metadata.get("key", f.name)] = (types, default)
     return out
 
 
-# table -> key -> (accepted types, default); _REQUIRED as default means "required".
+# table -> key -> (accepted types, default); REQUIRED as default means "required".
 SCHEMA: dict[str, KeySchema] = {name: _schema_of(section) for name, section in SECTIONS.items()}
 DEPENDENCIA_KEYS: KeySchema = {
-    "name": ((str,), _REQUIRED),
+    "name": ((str,), REQUIRED),
     "responsable": ((str,), ""),
     "email": ((str,), ""),
-    "match": ((list,), _REQUIRED),
+    "match": ((list,), REQUIRED),
 }
 NOISE_RULE_KEYS: KeySchema = {
-    "prefix": ((str,), _REQUIRED),
+    "prefix": ((str,), REQUIRED),
     "selectors": ((list,), []),
     "patterns": ((list,), []),
 }
@@ -288,10 +288,12 @@ class Config:
 
     @property
     def site_url(self) -> str:
+        """The site's home page (``[site] url``)."""
         return self.site.url
 
     @property
     def site_name(self) -> str:
+        """The entity's name for people: ``[site] name``, else the site's host."""
         return self.site.name or urlsplit(self.site.url).hostname or self.site.url
 
     @property
@@ -302,10 +304,12 @@ class Config:
 
     @property
     def reports_dir(self) -> Path:
+        """Where reports are written: ``[reports] dir``, relative to the config file."""
         return self.path.parent / self.reports.dir
 
     @property
     def log_path(self) -> Path:
+        """The log file: ``[log] path`` relative to the config file, else the store's name with .log."""
         if self.log.path:
             return self.path.parent / self.log.path
         return self.store_path.with_suffix(".log")
@@ -369,7 +373,7 @@ def check_table(
         out[key] = value
     for key, (_, default) in schema.items():
         if key not in out:
-            if default is _REQUIRED:
+            if default is REQUIRED:
                 raise ConfigError(f"Falta la clave obligatoria '{label}.{key}'{where(text, table or key, None)}.")
             out[key] = type(default)(default) if isinstance(default, (list, dict)) else default
     return out

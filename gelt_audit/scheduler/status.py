@@ -74,6 +74,7 @@ def findings_summary(findings: dict[str, Any]) -> dict[str, int]:
 
 
 def findings_total(counts: dict[str, int]) -> int:
+    """What needs attention in a findings_summary(): every count but the changes."""
     return sum(v for k, v in counts.items() if k != "changes")
 
 
