@@ -20,14 +20,11 @@ from datetime import date
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
 from gelt_audit import clock
-
-if TYPE_CHECKING:
-    from gelt_audit.config import Config
+from gelt_audit.config import Config, EmailConfig
 
 log = logging.getLogger("gelt_audit.delivery")
 
@@ -75,7 +72,7 @@ def build_message(
 
 
 def send_email(
-    email_cfg: dict[str, Any],
+    email_cfg: EmailConfig,
     subject: str,
     html: str,
     text: str,
@@ -88,18 +85,18 @@ def send_email(
     requires the server to offer STARTTLS (a server that does not is an error, not a silent
     downgrade); ``starttls = false`` is plain SMTP, for a relay on localhost.
     """
-    host = email_cfg.get("host") or ""
-    port = int(email_cfg.get("port") or 587)
+    host = email_cfg.host
+    port = int(email_cfg.port or 587)
     if not host:
         raise DeliveryError("No hay servidor de correo configurado: falta 'email.host'.")
-    recipients = [a for a in (to if to is not None else email_cfg.get("to") or []) if a]
+    recipients = [a for a in (to if to is not None else email_cfg.to) if a]
     if not recipients:
         raise DeliveryError("No hay destinatarios: 'email.to' está vacío.")
-    username = email_cfg.get("username") or ""
-    sender = email_cfg.get("sender") or (username if "@" in username else "") or f"gelt-audit@{socket.getfqdn()}"
+    username = email_cfg.username
+    sender = email_cfg.sender or (username if "@" in username else "") or f"gelt-audit@{socket.getfqdn()}"
     password = None
     if username:
-        env = email_cfg.get("password_env") or "GELT_SMTP_PASSWORD"
+        env = email_cfg.password_env or "GELT_SMTP_PASSWORD"
         password = os.environ.get(env)
         if password is None:
             raise DeliveryError(
@@ -115,12 +112,12 @@ def send_email(
     context = ssl.create_default_context()
     try:
         smtp: smtplib.SMTP
-        if email_cfg.get("ssl"):
+        if email_cfg.ssl:
             smtp = smtplib.SMTP_SSL(host, port, timeout=SMTP_TIMEOUT, context=context)
         else:
             smtp = smtplib.SMTP(host, port, timeout=SMTP_TIMEOUT)
         with smtp:
-            if not email_cfg.get("ssl") and email_cfg.get("starttls", True):
+            if not email_cfg.ssl and email_cfg.starttls:
                 smtp.ehlo()
                 if not smtp.has_extn("starttls"):
                     raise DeliveryError(
@@ -186,13 +183,13 @@ def notify(config: Config, subject: str, message: str) -> list[str]:
     errors: list[str] = []
     channels = 0
     email_cfg = config.email
-    if config.alerts.get("email", True) and email_cfg.get("host") and email_cfg.get("to"):
+    if config.alerts.email and email_cfg.host and email_cfg.to:
         channels += 1
         try:
-            send_email(email_cfg, subject, alert_html(config.site_name, subject, message), message, [], email_cfg["to"])
+            send_email(email_cfg, subject, alert_html(config.site_name, subject, message), message, [], email_cfg.to)
         except DeliveryError as exc:
             errors.append(f"La alerta no se pudo enviar por correo: {exc}")
-    urls = list(config.alerts.get("apprise") or [])
+    urls = list(config.alerts.apprise)
     if urls:
         channels += 1
         errors.extend(_notify_apprise(urls, subject, message))
@@ -235,4 +232,4 @@ def send_report(config: Config, title: str, day: date, paths: Sequence[Path], su
         html = alert_html(config.site_name, subject, summary).replace(
             "Alerta automática de gelt-audit.", "Informe automático de gelt-audit."
         )
-    send_email(config.email, subject, html, summary, list(paths), config.email.get("to") or [])
+    send_email(config.email, subject, html, summary, list(paths), config.email.to)

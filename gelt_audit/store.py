@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from gelt_audit import clock
+from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
 def utcnow() -> str:
@@ -41,189 +42,6 @@ def compress(data: bytes) -> bytes:
 
 def decompress(data: bytes | None) -> bytes:
     return zlib.decompress(data) if data else b""
-
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    db["crawls"].create(
-        {
-            "id": int,
-            "site_url": str,
-            "started_at": str,
-            "finished_at": str,
-            "status": str,  # running | finished | failed | interrupted
-            "pages": int,
-            "errors": int,
-            "error": str,
-            "pid": int,
-            "limited": int,  # 1 when max_pages cut the crawl short: absent pages are not "removed"
-        },
-        pk="id",
-    )
-    db["pages"].create({"id": int, "url": str, "first_crawl": int}, pk="id")
-    db["pages"].create_index(["url"], unique=True)
-    db["bodies"].create(
-        {
-            "hash": str,
-            "content": bytes,  # zlib-compressed raw bytes as served
-            "size": int,
-            "encoding": str,
-            "title": str,
-            "main_text": str,  # main content, normalised: what change detection compares
-            "main_hash": str,
-            "noise": str,  # JSON: noise rule -> how many bits of text it removed
-            "dates": str,  # JSON: dates the page publishes about itself (ISO, distinct, sorted)
-        },
-        pk="hash",
-    )
-    db["snapshots"].create(
-        {
-            "id": int,
-            "crawl_id": int,
-            "page_id": int,
-            "fetched_at": str,
-            "kind": str,  # page | document | redirect | error | resource
-            "status": int,
-            "content_type": str,
-            "size": int,
-            "elapsed_ms": int,
-            "etag": str,
-            "last_modified": str,
-            "body_hash": str,
-            "main_hash": str,
-            "not_modified": int,
-            "location": str,
-            "depth": int,
-            "referer": str,
-            "sitemap_lastmod": str,
-            "error": str,
-        },
-        pk="id",
-        foreign_keys=[("crawl_id", "crawls", "id"), ("page_id", "pages", "id")],
-    )
-    db["snapshots"].create_index(["crawl_id", "page_id"], unique=True)
-    db["snapshots"].create_index(["page_id", "crawl_id"])
-    # Links are a function of a page's body: stored once per (page, body), not per crawl.
-    db["links"].create(
-        {
-            "page_id": int,
-            "body_hash": str,
-            "url": str,
-            "text": str,
-            "tag": str,
-            "attr": str,
-            "rel": str,
-            "line": int,
-        },
-        foreign_keys=[("page_id", "pages", "id")],
-    )
-    db["links"].create_index(["page_id", "body_hash"])
-
-
-def _migration_2(db: sqlite_utils.Database) -> None:
-    # One row per external link target per crawl: cached answers are copied, so each crawl
-    # has its whole picture and "broken since" can be read back.
-    db["link_checks"].create(
-        {
-            "id": int,
-            "crawl_id": int,
-            "url": str,
-            "state": str,
-            "status": int,
-            "error": str,
-            "chain": str,  # JSON list of [url, status] hops before the final answer
-            "final_url": str,
-            "method": str,
-            "checked_at": str,
-            "cached": int,
-        },
-        pk="id",
-        foreign_keys=[("crawl_id", "crawls", "id")],
-    )
-    db["link_checks"].create_index(["crawl_id", "url"])
-    db["link_checks"].create_index(["url", "crawl_id"])
-    db["acks"].create(
-        {"id": int, "url": str, "page": str, "reason": str, "until": str, "by": str, "created_at": str},
-        pk="id",
-    )
-
-
-def _migration_3(db: sqlite_utils.Database) -> None:
-    # One row per `gelt-audit run` / scheduled job: what `status` and the weekly report show.
-    db["runs"].create(
-        {
-            "id": int,
-            "started_at": str,
-            "finished_at": str,
-            "result": str,
-            "exit_code": int,
-            "crawl_id": int,
-            "reports": str,  # JSON list of {"kind", "path", "sent"}
-            "message": str,
-            "job": str,
-            "pid": int,
-            "findings": str,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-
-
-def _migration_4(db: sqlite_utils.Database) -> None:
-    # Security-relevant response headers, stored once per distinct set (most pages share one).
-    db["header_sets"].create({"id": int, "hash": str, "headers": str}, pk="id")
-    db["header_sets"].create_index(["hash"], unique=True)
-    db["snapshots"].add_column("headers_id", int)
-    db["tls"].create(
-        {
-            "crawl_id": int,
-            "host": str,
-            "subject": str,
-            "issuer": str,
-            "not_before": str,
-            "not_after": str,
-            "names": str,  # JSON: subjectAltName DNS names
-            "self_signed": int,
-        },
-        pk=("crawl_id", "host"),
-    )
-    # Judgements of one stored body by one audit (e.g. accessibility): bodies never change, so
-    # neither does the judgement; re-crawls of unchanged pages cost no re-parsing.
-    db["body_audits"].create({"body_hash": str, "audit": str, "version": int, "result": str}, pk=("body_hash", "audit"))
-
-
-def _migration_5(db: sqlite_utils.Database) -> None:
-    # Compact per-crawl summaries the reports compare over time (see gelt_audit/reports/summary.py).
-    db["crawl_summaries"].create({"crawl_id": int, "json": str}, pk="crawl_id", if_not_exists=True)
-
-
-def _migration_6(db: sqlite_utils.Database) -> None:
-    # A portfolio's sites as rows, and the ranking's cached per-crawl summaries.
-    db["portfolio_sites"].create(
-        {"url": str, "name": str, "department": str, "dane": str, "updated_at": str}, pk="url", if_not_exists=True
-    )
-    db["portfolio_summaries"].create(
-        {"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True
-    )
-
-
-def _migration_7(db: sqlite_utils.Database) -> None:
-    # A snapshot of an unchanged page is most of what a weekly crawl adds: keep it small.
-    # main_hash is a function of the body (bodies.main_hash); the referer only helps to find a
-    # link that fails, so successful responses drop it.
-    db.execute("alter table snapshots drop column main_hash")
-    db.execute("update snapshots set referer = null where status between 200 and 299")
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1,
-    _migration_2,
-    _migration_3,
-    _migration_4,
-    _migration_5,
-    _migration_6,
-    _migration_7,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @dataclass(frozen=True)
@@ -260,12 +78,6 @@ def _url_ranges(hosts: Iterable[str] | None) -> tuple[str, list[str]]:
             clauses.append("(p.url >= ? and p.url < ?)")
             args += [prefix, prefix[:-1] + chr(ord("/") + 1)]
     return "(" + " or ".join(clauses or ["0"]) + ")", args
-
-
-def _dicts(cursor: Any) -> Iterator[dict[str, Any]]:
-    cols = [c[0] for c in cursor.description]
-    for row in cursor:
-        yield dict(zip(cols, row, strict=True))
 
 
 AUDIT_FLUSH = 500  # cached judgements written at a time
@@ -424,6 +236,17 @@ class Store:
         ).fetchone()
         return Crawl(*row) if row else None
 
+    def last_crawl_id(self) -> int:
+        """The id of the newest crawl of any site and outcome (0 when there is none)."""
+        return self.db.execute("select coalesce(max(id), 0) from crawls").fetchone()[0]
+
+    def crawl_after(self, crawl_id: int) -> Crawl | None:
+        """The newest crawl started after crawl ``crawl_id``, whatever its outcome."""
+        row = self.db.execute(
+            f"select {_CRAWL_COLS} from crawls where id > ? order by id desc limit 1", [crawl_id]
+        ).fetchone()
+        return Crawl(*row) if row else None
+
     def previous_crawl(self, crawl: Crawl) -> Crawl | None:
         older = [c for c in self.finished_crawls(crawl.site_url) if c.id < crawl.id]
         return older[0] if older else None
@@ -469,7 +292,7 @@ class Store:
             self.db["tls"].insert(row, replace=True)
 
     def tls(self, crawl_id: int) -> list[dict[str, Any]]:
-        return list(_dicts(self.db.execute("select * from tls where crawl_id = ?", [crawl_id])))
+        return list(self.db.query("select * from tls where crawl_id = ?", [crawl_id]))
 
     def cached_keys(self, audit: str, version: int | str, prefix: bool = False) -> set[tuple[str, str]]:
         """(key, audit) of the cached judgements of an audit at a version (``prefix``: audit-*)."""
@@ -565,11 +388,11 @@ class Store:
 
     def link_cache(self) -> dict[str, dict[str, Any]]:
         """The latest check of every external link target, from any crawl."""
-        cursor = self.db.execute(
+        rows = self.db.query(
             """select url, state, status, error, chain, final_url, method, checked_at from link_checks
                where id in (select max(id) from link_checks group by url)"""
         )
-        return {row["url"]: row for row in _dicts(cursor)}
+        return {row["url"]: row for row in rows}
 
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
@@ -613,6 +436,11 @@ class Store:
             "size": size,
         }
 
+    def main_text(self, body_hash: str) -> str:
+        """The normalised main content of a stored body ("" when it has none)."""
+        row = self.db.execute("select main_text from bodies where hash = ?", [body_hash]).fetchone()
+        return (row[0] if row else None) or ""
+
     def html(self, body_hash: str) -> str | None:
         """The decoded HTML of a stored body."""
         body = self.body(body_hash)
@@ -621,15 +449,16 @@ class Store:
         return body["content"].decode(body["encoding"] or "utf-8", errors="replace")
 
     def links(self, page_id: int, body_hash: str) -> list[dict[str, Any]]:
-        cursor = self.db.execute(
-            "select url, text, tag, attr, rel, line from links where page_id = ? and body_hash = ?",
-            [page_id, body_hash],
+        return list(
+            self.db.query(
+                "select url, text, tag, attr, rel, line from links where page_id = ? and body_hash = ?",
+                [page_id, body_hash],
+            )
         )
-        return list(_dicts(cursor))
 
     def history(self, url: str) -> list[dict[str, Any]]:
         """All versions of one page, oldest first, from finished and unfinished crawls alike."""
-        cursor = self.db.execute(
+        rows = self.db.query(
             """
             select c.id as crawl_id, c.status as crawl_status, s.fetched_at, s.status, s.body_hash,
                    b.main_hash, s.size, s.not_modified
@@ -639,11 +468,11 @@ class Store:
             """,
             [url],
         )
-        return list(_dicts(cursor))
+        return list(rows)
 
     def link_checks(self, crawl_id: int) -> dict[str, dict[str, Any]]:
-        cursor = self.db.execute("select * from link_checks where crawl_id = ?", [crawl_id])
-        return {row["url"]: row for row in _dicts(cursor)}
+        rows = self.db.query("select * from link_checks where crawl_id = ?", [crawl_id])
+        return {row["url"]: row for row in rows}
 
     def add_ack(self, url: str, page: str | None, reason: str, until: str | None, by: str) -> None:
         with self.db.conn:
@@ -653,6 +482,51 @@ class Store:
 
     def acks(self) -> list[dict[str, Any]]:
         return list(self.db["acks"].rows)
+
+    # -- runs (gelt-audit run and the scheduler's jobs) -----------------------
+    def start_run(self, job: str, pid: int) -> int:
+        """Open a run row; runs left 'running' become 'interrupted' (the caller holds the run lock)."""
+        now = utcnow()
+        with self.db.conn:
+            self.db.execute(
+                "update runs set result = 'interrupted', finished_at = coalesce(finished_at, ?), "
+                "message = 'el proceso terminó sin cerrar la ejecución' where result = 'running'",
+                [now],
+            )
+            # alter: a runs table made by an early scheduler may lack the newer columns
+            row = {"started_at": now, "result": "running", "job": job, "pid": pid}
+            return self.db["runs"].insert(row, alter=True).last_pk
+
+    def finish_run(self, run_id: int, values: dict[str, Any]) -> None:
+        """Close a run row with its result, exit code, reports and findings."""
+        with self.db.conn:
+            self.db["runs"].update(run_id, {"finished_at": utcnow(), **values}, alter=True)
+
+    def recent_runs(self, limit: int) -> list[dict[str, Any]]:
+        """The last ``limit`` runs, newest first, with the pages of the crawl each one made or used."""
+        return list(
+            self.db.query(
+                "select r.id, r.job, r.started_at, r.finished_at, r.result, r.exit_code, r.crawl_id, r.reports, "
+                "r.message, r.pid, r.findings, c.pages from runs r left join crawls c on c.id = r.crawl_id "
+                "order by r.id desc limit ?",
+                [limit],
+            )
+        )
+
+    def run_reports(self, since: str) -> list[tuple[str, str]]:
+        """(finished_at, reports JSON) of the runs that finished at ``since`` (ISO UTC) or later with reports."""
+        return self.db.execute(
+            "select finished_at, reports from runs where reports is not null and finished_at >= ?", [since]
+        ).fetchall()
+
+    # -- a portfolio's sites ---------------------------------------------------
+    def save_portfolio_sites(self, sites: Iterable[Any]) -> None:
+        """Upsert the sites of a portfolio (objects with url, name, department and dane) as rows."""
+        now = utcnow()
+        rows = [{"url": s.url, "name": s.name, "department": s.department, "dane": s.dane, "updated_at": now}
+                for s in sites]  # fmt: skip
+        with self.db.conn:
+            self.db["portfolio_sites"].upsert_all(rows, pk="url")
 
     def integrity_ok(self) -> bool:
         return self.db.execute("pragma integrity_check").fetchone()[0] == "ok"

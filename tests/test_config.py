@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from gelt_audit.config import ConfigError, load_config, parse_config
+from gelt_audit.config import SCHEMA, SECTIONS, ConfigError, LinksConfig, SiteConfig, load_config, parse_config
 
 GOOD = """\
 [site]
@@ -112,3 +113,20 @@ def test_init_writes_a_commented_config_with_dependencias_from_the_menu(tmp_path
         ("Secretaría de Salud", ("/dependencias/secretaria-de-salud/",)),
     ]
     assert cli("init", "--url", site.url, "--config", str(config)).returncode == 2  # never overwrites
+
+
+def test_sections_are_typed_frozen_and_still_read_like_mappings(tmp_path):
+    config = parse(GOOD + '\n[[checklist.items]]\nid = "propio.1"\n', tmp_path)
+    assert isinstance(config.site, SiteConfig) and isinstance(config.links, LinksConfig)
+    assert config.site.max_pages == config.site["max_pages"] == config.site.get("max_pages") == 100
+    assert config.links.per_host == 2 and config.site.get("no-existe", "x") == "x"
+    assert config.checklist.items_ == config.checklist["items"] == [{"id": "propio.1"}]
+    assert dict(config.checklist)["items"] == [{"id": "propio.1"}] and "items" in config.checklist
+    for name, schema in SCHEMA.items():  # the schema is read off the sections: the same keys
+        assert list(SECTIONS[name].keys_to_fields()) == list(schema)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        config.site.max_pages = 3  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        config.reports["logo"] = "x"  # type: ignore[index]
+    with pytest.raises(KeyError):
+        config.site["max_pagez"]

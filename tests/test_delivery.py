@@ -16,7 +16,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from gelt_audit.config import Config, parse_config
+from gelt_audit.config import Config, EmailConfig, parse_config
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 
 
@@ -70,18 +70,20 @@ def smtp() -> Iterator[tuple[Controller, Sink]]:
         yield server
 
 
-def email_cfg(port: int, **kw: Any) -> dict[str, Any]:
-    return {
-        "host": "127.0.0.1",
-        "port": port,
-        "username": "",
-        "password_env": "GELT_TEST_SMTP_PASSWORD",
-        "sender": "gelt-audit@cajamarca-tolima.gov.co",
-        "to": ["responsable@cajamarca-tolima.gov.co"],
-        "starttls": False,
-        "ssl": False,
-        **kw,
-    }
+def email_cfg(port: int, **kw: Any) -> EmailConfig:
+    return EmailConfig(
+        **{
+            "host": "127.0.0.1",
+            "port": port,
+            "username": "",
+            "password_env": "GELT_TEST_SMTP_PASSWORD",
+            "sender": "gelt-audit@cajamarca-tolima.gov.co",
+            "to": ["responsable@cajamarca-tolima.gov.co"],
+            "starttls": False,
+            "ssl": False,
+            **kw,
+        }
+    )
 
 
 def config_with(tmp_path: Path, port: int | None, apprise: list[str] | None = None) -> Config:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.config import ConfigError, load_config
+from gelt_audit.config.portfolio import find_site, portfolio_configs, portfolio_of
 from gelt_audit.demo.server import Resource
-from gelt_audit.portfolio import find_site, portfolio_configs, portfolio_of
 from gelt_audit.store import Store
 from tests.helpers import page, write_config
 
@@ -101,6 +101,7 @@ def test_single_site_config_is_untouched(tmp_path):
         ("nombre,departamento\nUno,Tolima\n", "", "no tiene columna 'url'"),
         ("", '[[portfolio.sites]]\nname = "X"\nurl = "https://x.gov.co/"\ndane = 73001\n', "entre comillas"),
         ("", '[[portfolio.sites]]\nname = "X"\nurl = "https://x.gov.co/"\ncolor = "rojo"\n', "portfolio.sites[1].color"),
+        ("", '[[portfolio.sites]]\nname = "X"\n', "Falta la clave obligatoria 'portfolio.sites[1].url'"),
         ("", "", "no tiene sitios"),
     ],
 )  # fmt: skip

@@ -412,10 +412,10 @@ def test_branding_logo_and_template_override(demo, tmp_path):
     for html in (weekly.html, committee.html):
         src = lxml.html.fromstring(html).xpath("//header//img/@src")
         assert src and src[0].startswith("data:image/png;base64,iVBORw0KGgo")
-    config.reports["logo"] = str(tmp_path / "no-existe.png")
+    config.reports = dataclasses.replace(config.reports, logo=str(tmp_path / "no-existe.png"))
     w = lxml.html.fromstring(build(config, ["weekly"], now=NOW, findings=demo["findings"])[0].html)
     assert not w.xpath("//header//img") and "no se pudo leer el logo" in text(w.xpath("//footer")[0])
-    config.reports["templates"] = str(tmp_path / "no-existe")
+    config.reports = dataclasses.replace(config.reports, templates=str(tmp_path / "no-existe"))
     with pytest.raises(ReportError, match="plantillas"):
         build(config, ["weekly"], now=NOW, findings=demo["findings"])
 

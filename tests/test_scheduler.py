@@ -22,7 +22,7 @@ from gelt_audit import clock
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
 from gelt_audit.lock import RunLock, is_locked
-from gelt_audit.scheduler import ensure_runs_table, next_slots, reports_due
+from gelt_audit.scheduler.slots import next_slots, reports_due
 from gelt_audit.store import Store
 from tests.helpers import page
 from tests.test_delivery import free_port, smtp_server
@@ -277,7 +277,8 @@ from zoneinfo import ZoneInfo
 import schedule
 from gelt_audit import clock
 from gelt_audit.config import load_config
-from gelt_audit.scheduler import build_jobs, next_slots
+from gelt_audit.scheduler.loop import build_jobs
+from gelt_audit.scheduler.slots import next_slots
 config = load_config(sys.argv[1])
 noop = lambda: None
 jobs = build_jobs(config, schedule.Scheduler(), {"crawl": noop, "weekly": noop, "committee": noop})
@@ -318,9 +319,8 @@ def test_reports_due_by_weekday_catch_up_and_committee_dates(tmp_path, config_fo
     )
     monday = datetime(2026, 11, 30, 11, 15, tzinfo=UTC)  # 06:15 in Bogotá
     with Store(tmp_path / "gelt.db") as store:
-        ensure_runs_table(store.db)
-        assert reports_due(config, store.db, monday) == ["weekly"]  # never made: due
-        assert reports_due(config, store.db, monday, "overdue") == ["weekly"]
+        assert reports_due(config, store, monday) == ["weekly"]  # never made: due
+        assert reports_due(config, store, monday, "overdue") == ["weekly"]
 
         def made(when: datetime, kind: str, sent: bool | None) -> None:
             store.db["runs"].insert(
@@ -329,19 +329,19 @@ def test_reports_due_by_weekday_catch_up_and_committee_dates(tmp_path, config_fo
             )  # fmt: skip
 
         made(monday - timedelta(days=7), "weekly", True)  # last Monday
-        assert reports_due(config, store.db, monday) == ["weekly"]  # its weekday
-        assert reports_due(config, store.db, monday, "overdue") == []  # the slot will make it
+        assert reports_due(config, store, monday) == ["weekly"]  # its weekday
+        assert reports_due(config, store, monday, "overdue") == []  # the slot will make it
         # Tuesday, last one 8 days ago (Monday missed): caught up
-        assert reports_due(config, store.db, monday + timedelta(days=1)) == ["weekly"]
+        assert reports_due(config, store, monday + timedelta(days=1)) == ["weekly"]
         made(monday, "weekly", False)  # mail failed: still due
-        assert reports_due(config, store.db, monday + timedelta(hours=1)) == ["weekly"]
+        assert reports_due(config, store, monday + timedelta(hours=1)) == ["weekly"]
         made(monday + timedelta(hours=1), "weekly", None)  # no e-mail configured: done
-        assert reports_due(config, store.db, monday + timedelta(hours=2)) == []
+        assert reports_due(config, store, monday + timedelta(hours=2)) == []
         wednesday = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
-        assert reports_due(config, store.db, wednesday) == ["committee"]
-        assert reports_due(config, store.db, wednesday + timedelta(days=6)) == ["weekly"]  # missed Monday
-        assert reports_due(config, store.db, monday, "none") == []
-        assert reports_due(config, store.db, monday, "all") == ["weekly", "committee"]
+        assert reports_due(config, store, wednesday) == ["committee"]
+        assert reports_due(config, store, wednesday + timedelta(days=6)) == ["weekly"]  # missed Monday
+        assert reports_due(config, store, monday, "none") == []
+        assert reports_due(config, store, monday, "all") == ["weekly", "committee"]
 
 
 def test_stale_lock_file_from_a_dead_process_does_not_block(tmp_path):

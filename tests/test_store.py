@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from gelt_audit.store import MIGRATIONS, SCHEMA_VERSION, Store
+from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
+from gelt_audit.store import Store
 
 
 def test_a_schema_6_store_migrates_without_losing_hashes_or_error_referers(tmp_path):
@@ -33,3 +34,18 @@ def test_a_schema_6_store_migrates_without_losing_hashes_or_error_referers(tmp_p
         assert snaps["http://127.0.0.1:1/"]["main_hash"] == "m1"  # read from the body now
         assert snaps["http://127.0.0.1:1/roto"]["referer"] == "http://127.0.0.1:1/"  # kept: it tells where to fix
         assert store.validators()["http://127.0.0.1:1/"]["etag"] == '"e1"'
+
+
+def test_runs_are_opened_closed_and_a_dead_run_is_marked_interrupted(tmp_path):
+    with Store(tmp_path / "gelt.db") as store:
+        dead = store.start_run("run", 111)  # never finished: its process died
+        run = store.start_run("weekly", 222)
+        reports = '[{"kind": "weekly", "path": "x.html", "sent": true}]'
+        store.finish_run(run, {"result": "ok", "exit_code": 0, "reports": reports})
+        newest, oldest = store.recent_runs(10)
+        assert (newest["id"], newest["job"], newest["result"], newest["exit_code"]) == (run, "weekly", "ok", 0)
+        assert newest["finished_at"] and newest["pages"] is None  # no crawl: no pages
+        assert (oldest["id"], oldest["result"]) == (dead, "interrupted")
+        assert store.run_reports(newest["started_at"]) == [(newest["finished_at"], reports)]
+        assert store.run_reports("9999-01-01") == []
+        assert store.main_text("no-existe") == "" and store.last_crawl_id() == 0 and store.crawl_after(0) is None

@@ -65,7 +65,8 @@ from gelt_audit.markup import Link, without_session
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-    from gelt_audit.portfolio import PortfolioSite, SiteResult
+    from gelt_audit.config.portfolio import PortfolioSite
+    from gelt_audit.portfolio import SiteResult
 
 log = logging.getLogger("gelt_audit.distributed")
 
@@ -692,7 +693,7 @@ class Coordinator:
     """Seeds sites into Redis, writes their results into the store, closes each crawl on its own."""
 
     def __init__(self, config: Config, server: redis.Redis, ns: str = NAMESPACE, poll: float = 0.05):
-        from gelt_audit.portfolio import Portfolio, PortfolioSite, portfolio_of
+        from gelt_audit.config.portfolio import Portfolio, PortfolioSite, portfolio_of
         from gelt_audit.store import Store
 
         self.config = config
@@ -749,10 +750,10 @@ class Coordinator:
             pipe.sadd(self.keys.of(k, "v:" + path), *queries)
         spec = {
             "k": k,
-            "site": cfg.site,
-            "links": cfg.links,
+            "site": dict(cfg.site),
+            "links": dict(cfg.links),
             "noise": [[r.prefix, list(r.selectors), list(r.patterns)] for r in cfg.noise],
-            "log": cfg.log,
+            "log": dict(cfg.log),
         }
         pipe.set(self.keys.site(k), dumps(spec))
         pipe.execute()
@@ -776,7 +777,7 @@ class Coordinator:
         return count
 
     def start(self, site: PortfolioSite) -> None:
-        from gelt_audit.portfolio import site_config
+        from gelt_audit.config.portfolio import site_config
 
         cfg = site_config(self.config, site) if self.is_portfolio else self.config
         run = SiteRun(site, cfg, self.store)

@@ -1,0 +1,81 @@
+"""The `gelt-audit` commands, one module per command (like ``scrapy/commands/``).
+
+Each module has ``HELP`` (one Spanish line for the command list), optionally ``DESCRIPTION``,
+``add_arguments(parser)`` (its options, right next to its code) and ``run(args) -> int``.
+:mod:`gelt_audit.cli` builds the parser from them and is the only place that turns errors into
+exit codes. This module holds what several commands (and the scheduler) share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from types import ModuleType
+
+from gelt_audit import clock
+from gelt_audit.config import Config, load_config
+from gelt_audit.errors import EXIT_CONFIG, CommandError
+
+# A crawl's status as a person reads it.
+CRAWL_STATUS_ES = {"finished": "terminado", "failed": "fallido", "interrupted": "interrumpido", "running": "en curso"}
+
+
+def setup_logging(config: Config) -> None:
+    """Log everything (Scrapy included) to a rotating file next to the store; nothing on stdout."""
+    # A log that cannot be written (full disk) must not print tracebacks to cron's mail.
+    logging.raiseExceptions = False
+    root = logging.getLogger()
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        config.log_path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(config.log.level.upper())
+    root.addHandler(handler)
+    root.setLevel(config.log.level.upper())
+
+
+def say(message: str) -> None:
+    """Progress for a person at a terminal; silent under cron."""
+    if sys.stdout.isatty():
+        print(message, flush=True)
+
+
+def local_minute(timestamp: str | None) -> str:
+    """A stored timestamp as Bogotá's ``YYYY-MM-DD HH:MM`` ("-" when there is none)."""
+    moment = clock.to_datetime(timestamp)
+    return moment.astimezone(clock.BOGOTA).strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def add_config(parser: argparse.ArgumentParser) -> None:
+    """The ``--config`` option every command that reads gelt.toml takes."""
+    parser.add_argument(
+        "--config",
+        default="gelt.toml",
+        metavar="RUTA",
+        help="archivo de configuración (por defecto: ./gelt.toml)",
+    )
+
+
+def load(args: argparse.Namespace) -> Config:
+    """The config named by ``--config``, with logging set up from it."""
+    config = load_config(args.config)
+    setup_logging(config)
+    return config
+
+
+def distributed() -> ModuleType:
+    """The Redis crawl module, or a clear error when its optional dependencies are missing."""
+    try:
+        # Imported here, not at the top: scrapy-redis and redis are an optional extra.
+        from gelt_audit.crawler import distributed as module
+    except ImportError as exc:
+        raise CommandError(
+            f"El rastreo distribuido necesita scrapy-redis y redis ({exc.name} no está instalado): "
+            "pip install 'gelt-audit[distributed]'",
+            EXIT_CONFIG,
+        ) from None
+    return module

@@ -1,0 +1,89 @@
+"""`gelt-audit crawl`: one site, every site of a portfolio (one process), or through Redis."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from gelt_audit.commands import CRAWL_STATUS_ES, add_config, distributed, load, say
+from gelt_audit.config import Config
+from gelt_audit.config.portfolio import portfolio_of
+from gelt_audit.crawler.run import crawl
+from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_OK, EXIT_UNREACHABLE, CommandError
+from gelt_audit.lock import crawl_guard
+from gelt_audit.portfolio import SiteResult, crawl_portfolio
+from gelt_audit.store import Store
+
+log = logging.getLogger("gelt_audit")
+
+HELP = "rastrea el sitio y guarda una instantánea de cada página"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config(parser)
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="rastreo distribuido: siembra los sitios en Redis y espera a los trabajadores",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load(args)
+    if args.redis or portfolio_of(config) is not None:
+        return crawl_many(config, args.redis)
+    return crawl_one(config)
+
+
+def crawl_one(config: Config) -> int:
+    """Crawl the config's one site; the exit code says whether it finished."""
+    say(f"Rastreando {config.site_url} …")
+    with crawl_guard(config.store_path):
+        result = crawl(config)
+    if result.crawl_id is None:
+        raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
+    with Store(config.store_path) as store:
+        done = store.crawl(result.crawl_id)
+    summary = (
+        f"Rastreo {done.id}: {done.pages} respuestas, {done.errors} errores, "
+        f"estado: {CRAWL_STATUS_ES.get(done.status, done.status)}."
+    )
+    log.info(summary)
+    if result.site_unreachable:
+        print(f"El sitio {config.site_url} no respondió: {done.error}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    if done.status != "finished":
+        print(f"{summary} {done.error or ''}".strip(), file=sys.stderr)
+        return EXIT_CRAWL_FAILED
+    say(summary)
+    return EXIT_OK
+
+
+def crawl_many(config: Config, redis_url: str | None) -> int:
+    """Crawl every site of the portfolio in this process, or through Redis with ``redis_url``."""
+    portfolio = portfolio_of(config)
+
+    def report(result: SiteResult) -> None:
+        status = CRAWL_STATUS_ES.get(result.status, result.status)
+        say(f"{result.site.label}: {result.pages} respuestas, {result.errors} errores, {status}.")
+
+    sites = portfolio.sites if portfolio else ()
+    say(f"Rastreando {len(sites) or 1} sitio(s) …")
+    with crawl_guard(config.store_path):
+        if redis_url:
+            results = distributed().crawl_distributed(config, redis_url, on_done=report)
+        else:
+            results = crawl_portfolio(config, on_done=report)
+    failed = [r for r in results if r.status != "finished"]
+    summary = f"{len(results) - len(failed)} de {len(results)} sitios rastreados sin problemas."
+    log.info(summary)
+    if not failed:
+        say(summary)
+        return EXIT_OK
+    for r in failed:
+        why = r.error or CRAWL_STATUS_ES.get(r.status, r.status)
+        print(f"{r.site.label} ({r.site.url}): {why}", file=sys.stderr)
+    print(summary, file=sys.stderr)
+    unreachable = all(r.site_unreachable for r in failed) and len(failed) == len(results)
+    return EXIT_UNREACHABLE if unreachable else EXIT_CRAWL_FAILED

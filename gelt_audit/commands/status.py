@@ -1,0 +1,21 @@
+"""`gelt-audit status`: the last runs and the next scheduled ones."""
+
+from __future__ import annotations
+
+import argparse
+
+from gelt_audit.commands import add_config
+from gelt_audit.config import load_config
+from gelt_audit.errors import EXIT_OK
+from gelt_audit.scheduler.status import status
+
+HELP = "muestra las últimas ejecuciones y las próximas programadas"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_config(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    print(status(load_config(args.config)))
+    return EXIT_OK

@@ -1,0 +1,194 @@
+"""The store's schema: one migration per version, applied in order by ``Store``.
+
+A leaf: each function takes a ``sqlite_utils.Database`` and changes its schema; the comments on
+the columns are the store's schema documentation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["crawls"].create(
+        {
+            "id": int,
+            "site_url": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,  # running | finished | failed | interrupted
+            "pages": int,
+            "errors": int,
+            "error": str,
+            "pid": int,
+            "limited": int,  # 1 when max_pages cut the crawl short: absent pages are not "removed"
+        },
+        pk="id",
+    )
+    db["pages"].create({"id": int, "url": str, "first_crawl": int}, pk="id")
+    db["pages"].create_index(["url"], unique=True)
+    db["bodies"].create(
+        {
+            "hash": str,
+            "content": bytes,  # zlib-compressed raw bytes as served
+            "size": int,
+            "encoding": str,
+            "title": str,
+            "main_text": str,  # main content, normalised: what change detection compares
+            "main_hash": str,
+            "noise": str,  # JSON: noise rule -> how many bits of text it removed
+            "dates": str,  # JSON: dates the page publishes about itself (ISO, distinct, sorted)
+        },
+        pk="hash",
+    )
+    db["snapshots"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "page_id": int,
+            "fetched_at": str,
+            "kind": str,  # page | document | redirect | error | resource
+            "status": int,
+            "content_type": str,
+            "size": int,
+            "elapsed_ms": int,
+            "etag": str,
+            "last_modified": str,
+            "body_hash": str,
+            "main_hash": str,
+            "not_modified": int,
+            "location": str,
+            "depth": int,
+            "referer": str,
+            "sitemap_lastmod": str,
+            "error": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id"), ("page_id", "pages", "id")],
+    )
+    db["snapshots"].create_index(["crawl_id", "page_id"], unique=True)
+    db["snapshots"].create_index(["page_id", "crawl_id"])
+    # Links are a function of a page's body: stored once per (page, body), not per crawl.
+    db["links"].create(
+        {
+            "page_id": int,
+            "body_hash": str,
+            "url": str,
+            "text": str,
+            "tag": str,
+            "attr": str,
+            "rel": str,
+            "line": int,
+        },
+        foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["links"].create_index(["page_id", "body_hash"])
+
+
+def _migration_2(db: sqlite_utils.Database) -> None:
+    # One row per external link target per crawl: cached answers are copied, so each crawl
+    # has its whole picture and "broken since" can be read back.
+    db["link_checks"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "url": str,
+            "state": str,
+            "status": int,
+            "error": str,
+            "chain": str,  # JSON list of [url, status] hops before the final answer
+            "final_url": str,
+            "method": str,
+            "checked_at": str,
+            "cached": int,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["link_checks"].create_index(["crawl_id", "url"])
+    db["link_checks"].create_index(["url", "crawl_id"])
+    db["acks"].create(
+        {"id": int, "url": str, "page": str, "reason": str, "until": str, "by": str, "created_at": str},
+        pk="id",
+    )
+
+
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # One row per `gelt-audit run` / scheduled job: what `status` and the weekly report show.
+    db["runs"].create(
+        {
+            "id": int,
+            "started_at": str,  # ISO 8601 UTC, like every timestamp in the store
+            "finished_at": str,
+            "result": str,  # running | ok | unreachable | crawl_failed | delivery_failed | no_data | interrupted | error
+            "exit_code": int,
+            "crawl_id": int,  # the crawl this run made, or (report-only runs) the one it reported on
+            "reports": str,  # JSON list of {"kind": "weekly"|"committee", "path": str, "sent": bool|null}
+            "message": str,  # one Spanish line for people
+            "job": str,  # run (cron) | crawl | weekly | committee (scheduler slots)
+            "pid": int,
+            "findings": str,  # JSON {name: count}, see scheduler findings_summary()
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+
+
+def _migration_4(db: sqlite_utils.Database) -> None:
+    # Security-relevant response headers, stored once per distinct set (most pages share one).
+    db["header_sets"].create({"id": int, "hash": str, "headers": str}, pk="id")
+    db["header_sets"].create_index(["hash"], unique=True)
+    db["snapshots"].add_column("headers_id", int)
+    db["tls"].create(
+        {
+            "crawl_id": int,
+            "host": str,
+            "subject": str,
+            "issuer": str,
+            "not_before": str,
+            "not_after": str,
+            "names": str,  # JSON: subjectAltName DNS names
+            "self_signed": int,
+        },
+        pk=("crawl_id", "host"),
+    )
+    # Judgements of one stored body by one audit (e.g. accessibility): bodies never change, so
+    # neither does the judgement; re-crawls of unchanged pages cost no re-parsing.
+    db["body_audits"].create({"body_hash": str, "audit": str, "version": int, "result": str}, pk=("body_hash", "audit"))
+
+
+def _migration_5(db: sqlite_utils.Database) -> None:
+    # Compact per-crawl summaries the reports compare over time (see gelt_audit/reports/summary.py).
+    db["crawl_summaries"].create({"crawl_id": int, "json": str}, pk="crawl_id", if_not_exists=True)
+
+
+def _migration_6(db: sqlite_utils.Database) -> None:
+    # A portfolio's sites as rows, and the ranking's cached per-crawl summaries.
+    db["portfolio_sites"].create(
+        {"url": str, "name": str, "department": str, "dane": str, "updated_at": str}, pk="url", if_not_exists=True
+    )
+    db["portfolio_summaries"].create(
+        {"crawl_id": int, "fp": str, "json": str}, pk=("crawl_id", "fp"), if_not_exists=True
+    )
+
+
+def _migration_7(db: sqlite_utils.Database) -> None:
+    # A snapshot of an unchanged page is most of what a weekly crawl adds: keep it small.
+    # main_hash is a function of the body (bodies.main_hash); the referer only helps to find a
+    # link that fails, so successful responses drop it.
+    db.execute("alter table snapshots drop column main_hash")
+    db.execute("update snapshots set referer = null where status between 200 and 299")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
+    _migration_6,
+    _migration_7,
+]
+SCHEMA_VERSION = len(MIGRATIONS)

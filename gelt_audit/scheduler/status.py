@@ -1,0 +1,137 @@
+"""`gelt-audit status`: the last runs and the next slots, in Bogotá time.
+
+Read-only: it never creates the store, and never takes a lock (which could make a cron run
+starting at that instant exit as 'locked').
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from gelt_audit import clock
+from gelt_audit.commands import local_minute
+from gelt_audit.config import Config
+from gelt_audit.lock import lock_path_for
+from gelt_audit.scheduler.slots import KIND_SHORT, fmt_slot, next_slots
+from gelt_audit.store import Store
+
+SCHEDULER_LOCK_SUFFIX = ".schedule.lock"
+RESULTS_ES = {
+    "running": "en curso",
+    "ok": "correcto",
+    "unreachable": "sitio caído",
+    "crawl_failed": "rastreo fallido",
+    "delivery_failed": "envío fallido",
+    "no_data": "sin datos",
+    "config": "error de configuración",
+    "interrupted": "interrumpido",
+    "error": "error",
+}
+_JOB_ES = {"run": "run", "crawl": "rastreo", "weekly": "semanal", "committee": "comité"}
+
+
+def recent_runs(config: Config, limit: int = 10) -> list[dict[str, Any]]:
+    """The last ``limit`` runs, newest first, with the pages of their crawl and a findings total.
+
+    Read-only: does not create the store if it does not exist yet.
+    """
+    if not config.store_path.exists():
+        return []
+    with Store(config.store_path) as store:
+        rows = store.recent_runs(limit)
+    out = []
+    for row in rows:
+        counts = json.loads(row["findings"]) if row["findings"] else None
+        out.append(
+            {
+                **row,
+                "result_es": RESULTS_ES.get(row["result"], row["result"]),
+                "findings": findings_total(counts) if counts is not None else None,
+                "findings_detail": counts,
+                "reports": json.loads(row["reports"]) if row["reports"] else [],
+            }
+        )
+    return out
+
+
+def findings_summary(findings: dict[str, Any]) -> dict[str, int]:
+    """Counts of what needs someone's attention, from the audits' findings (missing keys count 0)."""
+    pages = findings.get("pages") or []
+    return {
+        "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
+        "broken_links": sum(1 for link in findings.get("links") or [] if link.get("state") == "broken"),
+        "checklist_failed": sum(1 for c in findings.get("checklist") or [] if c.get("status") == "no_cumple"),
+        "accessibility": len(findings.get("accessibility") or []),
+        "security": len(findings.get("security") or []),
+        "regressions": len(findings.get("regressions") or []),
+        "unassigned": len(findings.get("unassigned") or []),
+        "changes": len(findings.get("changes") or []),  # news, not a problem: left out of the total
+    }
+
+
+def findings_total(counts: dict[str, int]) -> int:
+    """What needs attention in a findings_summary(): every count but the changes."""
+    return sum(v for k, v in counts.items() if k != "changes")
+
+
+def _holder_alive(store_path: Path, suffix: str) -> int | None:
+    """Pid written in a lock file if that process still runs (read-only: never takes the lock,
+    which could make a cron run starting at that instant exit as 'locked')."""
+    try:
+        pid = int(lock_path_for(store_path, suffix).read_text(encoding="utf-8").split("\n")[0])
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.exists():
+        try:
+            if b"gelt" not in cmdline.read_bytes():
+                return None  # the pid was reused by something else
+        except OSError:
+            return None
+    return pid
+
+
+def status(config: Config, now: datetime | None = None) -> str:
+    """Spanish text: the last 10 runs and the next scheduled slots, in Bogotá time."""
+    now = now or clock.now()
+    lines = [f"Estado de gelt-audit — {config.site_name} ({config.site_url})", ""]
+    runs = recent_runs(config, 10)
+    if runs:
+        lines.append("Últimas ejecuciones (hora de Bogotá):")
+        lines.append(
+            f"{'inicio':<16}  {'fin':<16}  {'tipo':<9} {'resultado':<22} {'páginas':>7} {'hallazgos':>9}  informes"
+        )
+        for r in runs:
+            kinds = sorted({KIND_SHORT.get(e.get("kind"), e.get("kind")) for e in r["reports"]})
+            pages = "-" if r["pages"] is None else str(r["pages"])
+            found = "-" if r["findings"] is None else str(r["findings"])
+            lines.append(
+                f"{local_minute(r['started_at']):<16}  {local_minute(r['finished_at']):<16}  {_JOB_ES.get(r['job'], r['job'] or ''):<9} "
+                f"{r['result_es']:<22} {pages:>7} {found:>9}  {', '.join(kinds) or '-'}"
+            )
+        last = runs[0]
+        if last["message"] and last["result"] != "ok":
+            lines.append(f"Última ejecución: {last['message']}")
+    else:
+        lines.append("Todavía no hay ejecuciones registradas (gelt-audit run o gelt-audit schedule).")
+    lines.append("")
+    slots = next_slots(config, now)
+    if slots:
+        lines.append("Próximas ejecuciones programadas (hora de Bogotá):")
+        lines += [f"  {label:<24} {fmt_slot(at)}" for label, at in slots]
+    else:
+        lines.append("No hay ejecuciones programadas ([schedule] vacío).")
+    pid = _holder_alive(config.store_path, SCHEDULER_LOCK_SUFFIX)
+    if pid:
+        lines.append(f"El programador (gelt-audit schedule) está en marcha, pid {pid}.")
+    else:
+        lines.append("El programador (gelt-audit schedule) no está en marcha; con cron valen las horas del crontab.")
+    pid = _holder_alive(config.store_path, ".lock")
+    if pid:
+        lines.append(f"Hay una ejecución en curso, pid {pid}.")
+    return "\n".join(lines)
