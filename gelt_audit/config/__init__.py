@@ -12,7 +12,6 @@ import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from gelt_audit.config.portfolio import (
     Portfolio,
@@ -47,6 +46,7 @@ from gelt_audit.config.schema import (
     check_table,
     line_of,
     parse_dependencias,
+    site_url_problem,
     where,
 )
 from gelt_audit.errors import ConfigError
@@ -241,16 +241,8 @@ def _check_schedule(schedule: dict[str, Any], text: str) -> None:
 
 
 def _check_url(url: str, text: str) -> None:
-    try:
-        parts = urlsplit(url)
-        host, _ = parts.hostname, parts.port  # .port raises ValueError when out of range
-    except ValueError:  # "http://[::1/", "http://[zz]/": a bracketed host that is not an IP address
-        host = None
-    if not host or parts.scheme not in ("http", "https"):
-        raise ConfigError(
-            f"'site.url'{where(text, 'url', 'site')} debe ser una dirección http:// o https:// completa, "
-            f"se encontró {url!r}."
-        )
+    if problem := site_url_problem(url):
+        raise ConfigError(f"'site.url'{where(text, 'url', 'site')} {problem}.")
 
 
 def _check_store_path(store: Path, text: str) -> Path:

@@ -27,6 +27,7 @@ from gelt_audit.config.schema import (
     check_str_list,
     check_table,
     parse_dependencias,
+    site_url_problem,
 )
 from gelt_audit.errors import ConfigError
 
@@ -73,9 +74,9 @@ def _at(line: int | None) -> str:
 
 
 def _check_url(url: str, where: str) -> str:
+    if problem := site_url_problem(url):
+        raise ConfigError(f"{where}: la dirección {problem}.")
     parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"{where}: la dirección debe ser http:// o https:// completa, se encontró {url!r}.")
     # A bare host is the home page: "https://x.gov.co" and "https://x.gov.co/" are one site.
     return url.strip() if parts.path else url.strip() + "/"
 

@@ -24,6 +24,28 @@ from urllib.parse import urlsplit
 from gelt_audit.errors import ConfigError
 
 
+def site_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a site's address (in Spanish), or None when it can.
+
+    Credentials are refused, not stripped: a user name and password in the address would end
+    up in the store, the log, the reports and the e-mails, and the tool audits public sites.
+    The message never repeats an address that carries them.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        host, _ = parts.hostname, parts.port  # .port raises ValueError when out of range
+    except ValueError:  # "http://[::1/", "http://[zz]/": a bracketed host that is not an IP address
+        return f"debe ser una dirección http:// o https:// completa, se encontró {url!r}"
+    if parts.username is not None or parts.password is not None:
+        return (
+            "lleva usuario o contraseña (usuario:clave@…): gelt-audit rastrea el sitio público y no guarda "
+            "credenciales; quítelos de la dirección"
+        )
+    if not host or parts.scheme not in ("http", "https"):
+        return f"debe ser una dirección http:// o https:// completa, se encontró {url!r}"
+    return None
+
+
 class Section(Mapping[str, Any]):
     """A config table: typed attributes that also read like a read-only mapping.
 
