@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from gelt_audit import clock
-from gelt_audit.audits.changes import render_diff, word_diff
+from gelt_audit.audits.diffs import render_diff, word_diff
 from gelt_audit.audits.updates import local_date
 from gelt_audit.dates import text_dates
 from gelt_audit.demo.server import Resource
@@ -215,3 +215,20 @@ def test_dates_in_several_formats_are_read():
 def test_word_diff_marks_added_and_removed_words():
     diff = word_diff("el plazo vence el 30 de diciembre", "el plazo vence el 15 de enero")
     assert render_diff(diff) == "el plazo vence el [-30-] {+15+} de [-diciembre-] {+enero+}"
+
+
+def test_an_adversarial_80_kb_edit_is_reported_with_a_diff_that_rebuilds_it(versions):
+    # Words from a tiny vocabulary, every tenth changed: quadratic for difflib over words
+    # (37 s on this machine, see bench/diffs.py); the audit answers with a coarser diff instead.
+    vocabulary = [f"v{n}" for n in range(40)]
+    old = [vocabulary[(n * 7 + n // 13) % 40] for n in range(20_000)]
+    new = [f"cambio{n}" if n % 10 == 5 else w for n, w in enumerate(old)]
+    content = dict(CONTENT)
+    content["/hacienda/ica"] = "<p>" + " ".join(old) + "</p>"
+    versions(content)
+    content["/hacienda/ica"] = "<p>" + " ".join(new) + "</p>"
+    report = versions(content)
+    [change] = [c for c in report["changes"] if c["url"].endswith("/hacienda/ica")]
+    assert change["kind"] == "modified"
+    inserted = " ".join(text for op, text in change["diff"] if op == "insert").split()
+    assert set(new) - set(old) <= set(inserted)  # every added word is shown as added

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import Counter
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gelt_audit.audits.context import AuditContext
+from gelt_audit.audits.diffs import cached_word_diff, diff_signature
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
@@ -61,52 +61,6 @@ def page_states(store: Store, crawl_id: int) -> dict[str, PageState]:
     return {r[0]: PageState(*r) for r in rows}
 
 
-def _trim(words: list[str], context: int, position: str) -> str:
-    """Keep the words next to a change: the end of a leading run, the start of a trailing one."""
-    if len(words) <= 2 * context:
-        return " ".join(words)
-    if position == "first":
-        return " ".join(["…", *words[-context:]])
-    if position == "last":
-        return " ".join([*words[:context], "…"])
-    return " ".join([*words[:context], "…", *words[-context:]])
-
-
-def word_diff(old: str, new: str, context: int = 8) -> list[tuple[str, str]]:
-    """Word-level diff: ("equal" | "insert" | "delete", text); long equal runs are trimmed."""
-    a, b = old.split(), new.split()
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    out: list[tuple[str, str]] = []
-    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        if op == "equal":
-            position = "first" if n == 0 else "last" if n == len(opcodes) - 1 else "middle"
-            out.append(("equal", _trim(a[i1:i2], context, position)))
-            continue
-        if op in ("delete", "replace"):
-            out.append(("delete", " ".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            out.append(("insert", " ".join(b[j1:j2])))
-    return out
-
-
-def diff_signature(diff: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    """What a diff adds and removes, without context: equal across pages for a template edit."""
-    return tuple((op, text) for op, text in diff if op != "equal")
-
-
-def render_diff(diff: list[tuple[str, str]]) -> str:
-    """A diff as text, like `git diff --word-diff`: [-removed-] {+added+}."""
-    marks = {"equal": "{}", "delete": "[-{}-]", "insert": "{{+{}+}}"}
-    return " ".join(marks[op].format(text) for op, text in diff)
-
-
-def _main_text(store: Store, body_hash: str | None) -> str:
-    if body_hash is None:
-        return ""
-    row = store.db.execute("select main_text from bodies where hash = ?", [body_hash]).fetchone()
-    return row[0] or "" if row else ""
-
-
 def _noise(store: Store, body_hash: str | None) -> dict[str, int]:
     if body_hash is None:
         return {}
@@ -149,7 +103,7 @@ def compare(
             "detected_at": (new or old).fetched_at if (new or old) else crawl.started_at,
         }
         if kind == "modified" and old and new and diffs:
-            entry["diff"] = word_diff(_main_text(store, old.body_hash), _main_text(store, new.body_hash))
+            entry["diff"] = cached_word_diff(store, old.body_hash, new.body_hash)
         return entry
 
     modified: list[dict[str, Any]] = []

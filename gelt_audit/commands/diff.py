@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from gelt_audit.audits.changes import render_diff, word_diff
+from gelt_audit.audits.diffs import render_diff, word_diff
 from gelt_audit.commands import add_config, load, local_minute
 from gelt_audit.commands.history import versions
 from gelt_audit.errors import EXIT_NO_DATA, EXIT_OK, CommandError
