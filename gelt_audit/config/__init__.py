@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from gelt_audit.config.portfolio import (
     Portfolio,
@@ -307,12 +309,25 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     return parse_config(text, p.resolve())
 
 
+def path_key(path: str) -> str:
+    """A URL path as a person reads it: percent-escapes decoded, accents in one Unicode form.
+
+    Servers send ``/plan-de-acci%C3%B3n/`` where the config says ``/plan-de-acción/`` (and some
+    editors write the accent as two code points): both must name the same section.
+    """
+    return unicodedata.normalize("NFC", unquote(path))
+
+
 def dependencia_for(path: str, dependencias: list[Dependencia]) -> Dependencia | None:
-    """The dependencia whose longest match prefix starts ``path``; config order breaks ties."""
+    """The dependencia whose longest match prefix starts ``path``; config order breaks ties.
+
+    Path and prefixes are compared as :func:`path_key` reads them.
+    """
+    path = path_key(path)
     best: Dependencia | None = None
     best_len = -1
     for dep in dependencias:
-        for prefix in dep.match:
+        for prefix in map(path_key, dep.match):
             if path.startswith(prefix) and len(prefix) > best_len:
                 best, best_len = dep, len(prefix)
     return best
