@@ -3,6 +3,7 @@ changed), and the per-body judging the audits of page contents share (``BodyJudg
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.config import Dependencia, dependencia_for
-from gelt_audit.markup import parse
+from gelt_audit.markup import collapse, parse
 from gelt_audit.store import Crawl, Store
 
 PAGE_KINDS = ("page", "redirect", "error")
@@ -28,6 +29,47 @@ def _dependencia_name(url: str, dependencias: tuple[Dependencia, ...]) -> str | 
     # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.
     dep = dependencia_for(urlsplit(url).path or "/", list(dependencias))
     return dep.name if dep else None
+
+
+# A title this many pages share names none of them: the reports name them by their heading.
+SHARED_TITLE_PAGES = 3
+_HEADING = "(//main//h1 | //*[@role='main']//h1 | //h1)[1]"
+_BREADCRUMB = (
+    "(//*[contains(@class, 'breadcrumb') or contains(@class, 'miga') or @aria-label='breadcrumb' "
+    "or @aria-label='Ruta de navegación' or @aria-label='Miga de pan']//li)[last()]"
+)
+
+
+def _names(root: Any, url: str) -> dict[str, str]:
+    """The page's first h1 and the last step of its breadcrumb, collapsed (either may be empty)."""
+    if root is None:
+        return {"h1": "", "breadcrumb": ""}
+    found = {}
+    for key, xpath in (("h1", _HEADING), ("breadcrumb", _BREADCRUMB)):
+        nodes = root.xpath(xpath)
+        found[key] = collapse(nodes[0].text_content())[:300] if nodes else ""
+    return found
+
+
+def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
+    """Give pages whose title many pages share the name their h1 (or breadcrumb) gives them.
+
+    Some CMS templates put the entity's name in every ``<title>``: «Alcaldía de X» names no page
+    in a list of changes. Only a heading no other such page carries names a page (the logo in
+    an h1 does not): then the breadcrumb's last step is tried, and else the title stays.
+    """
+    titled = [p for p in pages if p["kind"] == "page" and p.get("title") and p.get("body_hash")]
+    shared = {t for t, n in Counter(p["title"] for p in titled).items() if n >= SHARED_TITLE_PAGES}
+    candidates = [p for p in titled if p["title"] in shared]
+    if not candidates:
+        return
+    names = {id(p): NAMES.cached(store, p["body_hash"], p["url"]) for p in candidates}
+    for key in ("h1", "breadcrumb"):
+        counts = Counter(names[id(p)][key] for p in candidates)
+        for page in candidates:
+            name = names[id(page)][key]
+            if page["title"] in shared and name and counts[name] == 1:
+                page["title"] = name
 
 
 def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[dict[str, Any]]:
@@ -53,6 +95,7 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
                 "depth": snap["depth"],
                 "location": snap["location"],
                 "error": snap["error"],
+                "body_hash": snap["body_hash"],  # for naming only; find() drops it
             }
         )
     return out
@@ -94,6 +137,9 @@ def find(ctx: AuditContext) -> Findings:
     changed_at = last_changed(ctx.store, ctx.crawl)
     for page in pages:
         page["last_changed"] = changed_at.get(page["url"])
+    name_by_heading(ctx.store, pages)
+    for page in pages:
+        del page["body_hash"]
     return {
         "pages": pages,
         "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
@@ -144,3 +190,6 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
             judge.cached(store, body_hash, url, lambda r=root: r)
             done[judge.audit].add((body_hash, judge.name(url)))
     store.flush_audits()
+
+
+NAMES = BodyJudge("page-names", 1, _names)

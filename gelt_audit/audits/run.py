@@ -33,7 +33,7 @@ def settings_fingerprint(config: Config, version: int) -> str:
 
 
 # Per-body judgements made in one pass over the crawl's bodies (one parse each)
-BODY_JUDGES = (accessibility.JUDGE, security.FORMS, links.ANCHORS)
+BODY_JUDGES = (accessibility.JUDGE, security.FORMS, links.ANCHORS, pages.NAMES)
 
 
 class NoCrawlError(Exception):
