@@ -124,8 +124,17 @@ class AxeBrowser:
         context = self._browser.new_context(bypass_csp=True, java_script_enabled=True)
         context.set_default_timeout(self.timeout_ms)
 
+        loaded = [False]
+
         def serve(route: Any) -> None:
-            found = resolve(route.request.url)
+            request = route.request
+            # A meta refresh or a script may navigate away after load: keep the page axe is judging.
+            # A 204 answer leaves the browser on the current document.
+            if request.is_navigation_request() and request.frame.parent_frame is None:
+                if loaded[0] or request.url != url:
+                    route.fulfill(status=204, body=b"")
+                    return
+            found = resolve(request.url)
             if found is None:
                 route.abort()
             else:
@@ -136,6 +145,7 @@ class AxeBrowser:
         try:
             page = context.new_page()
             page.goto(url, wait_until="load")
+            loaded[0] = True
             for frame in page.frames:
                 try:
                     frame.add_script_tag(content=self._axe)
