@@ -145,7 +145,11 @@ def _native(el: etree._Element, seen: set[int]) -> str:
     kind = (el.get("type") or "").strip().lower()
     if tag in ("img", "area") or (tag == "input" and kind == "image"):
         return collapse(el.get("alt") or "")
-    if tag in ("input", "select", "textarea", "meter", "progress", "output") and kind not in ("button", "submit", "reset"):
+    if tag in ("input", "select", "textarea", "meter", "progress", "output") and kind not in (
+        "button",
+        "submit",
+        "reset",
+    ):
         return " ".join(filter(None, (_compute(lab, seen, True) for lab in _labels(el))))
     if tag == "input":
         value = el.get("value")

@@ -274,7 +274,9 @@ def _focusable(el: etree._Element) -> bool:
         return False
     node = el
     while node is not None and is_element(node):
-        if node.get("hidden") is not None or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", node.get("style") or ""):
+        if node.get("hidden") is not None or re.search(
+            r"display\s*:\s*none|visibility\s*:\s*hidden", node.get("style") or ""
+        ):
             return False
         node = node.getparent()
     if local(el) in ("a", "button", "select", "textarea", "input", "iframe", "summary", "audio", "video"):
