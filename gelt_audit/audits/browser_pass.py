@@ -127,10 +127,16 @@ def audit_browser(
 ) -> dict[str, Any]:
     """axe-core findings on the selected pages of ``crawl``, rendered from the store.
 
-    Returns ``{"state", "message", "axe_version", "pages_checked", "findings", "summary"}``; state is
+    Returns ``{"state", "message", "axe_version", "pages_checked", "errors", "findings", "summary"}``; state is
     "ok", "sin navegador" (Chromium or Playwright missing: nothing was judged) or "desactivado".
     """
-    empty = {"axe_version": None, "pages_checked": [], "findings": [], "summary": {"total": 0, "by_rule": []}}
+    empty = {
+        "axe_version": None,
+        "pages_checked": [],
+        "errors": [],
+        "findings": [],
+        "summary": {"total": 0, "by_rule": []},
+    }
     if mode == "off":
         return {"state": STATE_OFF, "message": "pasada de navegador desactivada en la configuración", **empty}
     urls, templates = select_pages(store, crawl, max_pages, previous)
