@@ -24,9 +24,7 @@ BROKEN = {
     "3.3.2": ('<label for="q">Buscar</label>', ""),
     "1.3.1": ("<h2>Predial</h2>", "<h4>Predial</h4>"),
     "4.1.1": ('<input id="q" name="q">', '<input id="q" name="q"><span id="q"></span>'),
-    "2.4.1": ('<a href="#contenido">Saltar al contenido</a>', ""),
-    "1.4.2": ("</main>", "<video src='v.mp4' autoplay></video></main>"),
-    "1.4.4": ("initial-scale=1", "initial-scale=1, maximum-scale=1, user-scalable=no"),
+    "1.4.4": ("initial-scale=1", "initial-scale=1, maximum-scale=yes"),
     "4.1.2": ("<button>Buscar</button>", "<button></button>"),
 }
 
@@ -61,3 +59,25 @@ def test_findings_name_the_element():
     [finding] = judge_html(GOOD.replace('alt="Escudo del municipio"', 'class="logo grande"'))
     assert finding["element"].endswith("img.logo.grande")
     assert "escudo.png" in finding["detail"]
+
+
+def test_what_is_out_of_the_accessibility_tree_is_not_judged():
+    hidden = GOOD.replace(
+        "</main>",
+        "<div hidden><img src='a.png'><a href='/x'></a></div>"
+        "<img src='b.png' aria-hidden='true'><img src='c.png' role='presentation'></main>",
+    )
+    assert criteria(hidden) == []
+    named = GOOD.replace(
+        "</main>",
+        "<a href='/x'><img src='casa.png' alt='Inicio'></a>"
+        "<span id='l'>Correo</span><input aria-labelledby='l'><iframe title='Mapa'></iframe></main>",
+    )
+    assert criteria(named) == []
+    assert criteria(named.replace(" title='Mapa'", "")) == ["4.1.2"]
+
+
+def test_a_main_landmark_is_enough_to_bypass_blocks_and_autoplay_is_left_to_the_browser():
+    # The HTML engine no longer claims 2.4.1 nor 1.4.2: its precision on the ACT examples is under 0.95.
+    assert criteria(GOOD.replace('<a href="#contenido">Saltar al contenido</a>', "")) == []
+    assert criteria(GOOD.replace("</main>", "<video src='v.mp4' autoplay></video></main>")) == []

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
+from gelt_audit.audits import html_rules
+from gelt_audit.audits.accname import accessible_name, hidden
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge, dependencia_name, is_html_page
@@ -19,16 +22,18 @@ from gelt_audit.config import Dependencia
 from gelt_audit.markup import collapse, parse
 from gelt_audit.store import Crawl, Store
 
-VERSION = 1  # bump when a rule changes: cached judgements are then recomputed
+VERSION = 2  # bump when a rule changes: cached judgements are then recomputed
 CRITERIA = {
     "1.1.1": "Contenido no textual (texto alternativo)",
     "1.3.1": "Información y relaciones (estructura)",
     "1.4.2": "Control del audio",
     "1.4.4": "Cambio de tamaño del texto (zoom)",
+    "2.2.1": "Tiempo ajustable (actualización automática)",
     "2.4.1": "Evitar bloques (enlace para saltar al contenido)",
     "2.4.2": "Título de la página",
     "2.4.4": "Propósito de los enlaces",
     "3.1.1": "Idioma de la página",
+    "3.1.2": "Idioma de las partes",
     "3.3.2": "Etiquetas o instrucciones",
     "4.1.1": "Procesamiento (identificadores únicos)",
     "4.1.2": "Nombre, función, valor",
@@ -37,10 +42,29 @@ GENERIC_TEXTS = {
     "clic aqui", "click aqui", "haga clic aqui", "aqui", "ver mas", "leer mas", "mas", "mas informacion",
     "clic", "click", "enlace", "link", "descargar", "ver",
 }  # fmt: skip
-_FIELDS = etree.XPath(
-    "//input[not(@type) or not(contains('hidden submit button image reset', translate(@type,"
-    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')))] | //select | //textarea"
-)
+DETAILS = {
+    "2779a5": "la página no tiene título (<title>)",
+    "b5c3f8": 'la etiqueta <html> no declara el idioma (lang="es")',
+    "bf051a": "el idioma declarado en <html> no es un código de idioma válido",
+    "5b7ae0": "los atributos lang y xml:lang de <html> declaran idiomas distintos",
+    "de46e4": "el idioma declarado en un elemento no es un código de idioma válido",
+    "23a2a8": "imagen sin texto alternativo (alt)",
+    "7d6734": "gráfico SVG con función de imagen sin nombre accesible",
+    "59796f": "botón de imagen sin texto alternativo",
+    "97a4e1": "botón sin nombre accesible",
+    "c487ae": "enlace sin texto ni nombre accesible",
+    "e086e5": "campo de formulario sin etiqueta",
+    "cae760": "marco (iframe) sin título ni nombre accesible",
+    "2t702h": "resumen (<summary>) sin nombre accesible",
+    "b4f0c3": "la página impide ampliar con el zoom (viewport)",
+    "80f0bf": "audio o video que se reproduce solo (autoplay)",
+    "bc659a": "la página se recarga o redirige sola con retraso (meta refresh)",
+    "bisz58": "la página se recarga o redirige sola con retraso (meta refresh)",
+    "5f99a7": "atributo ARIA que no existe en WAI-ARIA",
+    "674b10": "atributo role sin ninguna función ARIA válida",
+    "6cfa84": "contenido oculto con aria-hidden que recibe el foco del teclado",
+    "cf77f2": "no hay enlace para saltar al contenido principal, región principal (<main>) ni encabezados",
+}
 _ACCENTS = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
 
 
@@ -64,16 +88,6 @@ def element_path(el: etree._Element) -> str:
     return " > ".join(reversed(parts))[:160]
 
 
-def _name(el: etree._Element) -> str:
-    text = collapse(el.text_content()) if isinstance(el.tag, str) else ""
-    if text:
-        return text
-    for img in el.iter("img"):
-        if (img.get("alt") or "").strip():
-            return img.get("alt").strip()
-    return (el.get("aria-label") or el.get("title") or "").strip() or ("x" if el.get("aria-labelledby") else "")
-
-
 def judge_html(html: str) -> list[dict[str, str]]:
     """Findings for one page's HTML: criterion, element, detail (Spanish)."""
     return judge_root(parse(html))
@@ -90,24 +104,43 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
             {"criterion": criterion, "element": element_path(el) if el is not None else "html", "detail": detail}
         )
 
-    html_el = root if root.tag == "html" else root.find(".//html")
-    if html_el is None or not (html_el.get("lang") or "").strip():
-        find("3.1.1", html_el, 'la etiqueta <html> no declara el idioma (lang="es")')
-    title = root.find(".//title")
-    if title is None or not collapse(title.text_content()):
-        find("2.4.2", title, "la página no tiene título (<title>)")
-    for img in root.iter("img"):
-        if img.get("alt") is None and img.get("role") != "presentation" and img.get("aria-hidden") != "true":
-            find("1.1.1", img, f"imagen sin texto alternativo (alt): {(img.get('src') or '')[:80]}")
-    for inp in root.xpath("//input[@type='image'][not(@alt)] | //area[not(@alt)]"):
-        find("1.1.1", inp, "control o zona de imagen sin texto alternativo")
+    for rule, elements in html_rules.failures(root, html_rules.CLAIMED):
+        criterion = html_rules.CLAIMED[rule]
+        if rule == "3ea0c8":  # one finding per repeated id, as before
+            for dup, count in Counter(el.get("id") for el in elements).items():
+                find(criterion, None, f"el id «{dup}» se repite {count} veces")
+            continue
+        for el in elements:
+            find(criterion, el, _detail(rule, el))
+    _link_texts(root, find)
+    _structure(root, find)
+    return out
+
+
+def _detail(rule: str, el: etree._Element) -> str:
+    """The Spanish description of one failing element of an ACT rule."""
+    detail = DETAILS[rule]
+    if rule == "23a2a8":
+        detail += f": {(el.get('src') or '')[:80]}"
+    elif rule == "c487ae":
+        detail += f": {(el.get('href') or '')[:80]}"
+    elif rule == "e086e5":
+        detail += f": {el.get('name') or el.tag}"
+    elif rule in ("bf051a", "de46e4"):
+        detail += f" («{(el.get('lang') or '')[:20]}»)"
+    return detail
+
+
+def _link_texts(root: etree._Element, find: Callable[[str, etree._Element | None, str], None]) -> None:
+    """Links whose text says nothing (one text, several targets) and PDF links that do not say so."""
     targets_by_text: dict[str, set[str]] = defaultdict(set)
     first_by_text: dict[str, etree._Element] = {}
     for a in root.xpath("//a[@href]"):
-        name = _name(a)
-        if not name:
-            find("2.4.4", a, f"enlace sin texto ni nombre accesible: {(a.get('href') or '')[:80]}")
+        if hidden(a):
             continue
+        name = accessible_name(a)
+        if not name:
+            continue  # reported by the link-name rule
         plain = _plain(name)
         if plain in GENERIC_TEXTS:
             targets_by_text[plain].add(a.get("href"))
@@ -118,49 +151,25 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
     for plain, targets in targets_by_text.items():
         if len(targets) > 1:
             find("2.4.4", first_by_text[plain], f"el texto «{plain}» lleva a {len(targets)} destinos distintos")
-    for button in root.xpath("//button | //input[@type='submit' or @type='button']"):
-        if not _name(button) and not (button.get("value") or "").strip():
-            find("4.1.2", button, "botón sin nombre accesible")
-    labelled = {lab.get("for") for lab in root.iter("label") if lab.get("for")}
-    for field in _FIELDS(root):
-        inside_label = any(anc.tag == "label" for anc in field.iterancestors())
-        if not (
-            field.get("id") in labelled
-            or inside_label
-            or field.get("aria-label")
-            or field.get("aria-labelledby")
-            or field.get("title")
-        ):
-            find("3.3.2", field, f"campo de formulario sin etiqueta: {field.get('name') or field.tag}")
-    levels = [int(h.tag[1]) for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+
+
+def _structure(root: etree._Element, find: Callable[[str, etree._Element | None, str], None]) -> None:
+    """Headings (a main one, no skipped levels) and data tables with header cells."""
+    headings = [h for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6") if not hidden(h)]
+    levels = [int(h.tag[1]) for h in headings]
     if levels and 1 not in levels:
         find("1.3.1", None, "la página no tiene un encabezado principal <h1>")
     previous = 0
-    for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+    for h in headings:
         level = int(h.tag[1])
         if previous and level > previous + 1:
             find("1.3.1", h, f"salto de nivel de encabezado: de h{previous} a h{level}")
         previous = level
     for table in root.iter("table"):
-        if table.get("role") in ("presentation", "none") or len(table.findall(".//tr")) < 2:
+        if table.get("role") in ("presentation", "none") or len(table.findall(".//tr")) < 2 or hidden(table):
             continue
         if table.find(".//th") is None:
             find("1.3.1", table, "tabla de datos sin celdas de encabezado (<th>)")
-    ids = Counter(el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id"))
-    for dup, count in ids.items():
-        if count > 1:
-            find("4.1.1", None, f"el id «{dup}» se repite {count} veces")
-    links = root.xpath("//body//a[@href]")
-    if root.find(".//nav") is not None and links and not (links[0].get("href") or "").startswith("#"):
-        find("2.4.1", links[0], "no hay enlace para saltar al contenido principal antes del menú")
-    for media in root.xpath("//video[@autoplay] | //audio[@autoplay]"):
-        find("1.4.2", media, "audio o video que se reproduce solo (autoplay)")
-    for meta in root.xpath("//meta[@name='viewport']"):
-        content = (meta.get("content") or "").replace(" ", "").lower()
-        scale = re.search(r"maximum-scale=([\d.]+)", content)
-        if "user-scalable=no" in content or "user-scalable=0" in content or (scale and float(scale.group(1)) < 2):
-            find("1.4.4", meta, "la página impide ampliar con el zoom (viewport)")
-    return out
 
 
 JUDGE = BodyJudge("accessibility", VERSION, lambda root, url: judge_root(root))

@@ -1,0 +1,191 @@
+"""WCAG 2.1 A/AA checks in a real browser: axe-core run in headless Chromium on stored pages.
+
+The pages are rendered from the bodies kept in the store, never from the live site: every request
+the page makes is answered from the store or refused, so the pass works offline and judges exactly
+what the crawl saw. When Chromium or Playwright is missing the pass says so («sin navegador»)
+instead of failing or reporting a clean site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+try:  # optional dependency: the «browser» extra
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - exercised only where the extra is not installed
+    sync_playwright = None
+    PlaywrightError = Exception
+
+try:
+    import axe_playwright_python
+except ImportError:  # pragma: no cover
+    axe_playwright_python = None
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+_SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
+STATE_OK = "ok"
+STATE_NO_BROWSER = "sin navegador"
+STATE_OFF = "desactivado"
+
+# A resource the page asks for: (body, content type), or None to refuse it.
+Resolver = Callable[[str], tuple[bytes, str] | None]
+
+
+class BrowserUnavailable(Exception):
+    """Chromium, Playwright or axe-core cannot be used here (message in Spanish)."""
+
+
+def axe_source() -> str:
+    """The packaged axe-core script (shipped by axe-playwright-python; no network)."""
+    if axe_playwright_python is None:
+        raise BrowserUnavailable("falta el paquete axe-playwright-python (instale el extra «browser»)")
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def criterion_of(tags: Iterable[str]) -> str | None:
+    """The WCAG success criterion named in an axe rule's tags (``wcag111`` -> ``1.1.1``)."""
+    for tag in tags:
+        m = _SC_TAG.match(tag)
+        if m:
+            return ".".join(m.groups())
+    return None
+
+
+@dataclass
+class AxeResult:
+    """What axe found on one page: violations and the rules that applied."""
+
+    url: str
+    violations: list[dict[str, Any]]
+    applied: set[str]  # axe rules with at least one node checked (passed, failed or to review)
+    error: str | None = None
+
+
+class AxeBrowser:
+    """One headless Chromium reused for many pages (start it with ``with``)."""
+
+    def __init__(self, executable: str = CHROMIUM, timeout_ms: int = 15_000):
+        self.executable = executable
+        self.timeout_ms = timeout_ms
+        self._pw = self._browser = None
+        self.axe_version = ""
+
+    def __enter__(self) -> AxeBrowser:
+        if sync_playwright is None:
+            raise BrowserUnavailable("falta el paquete playwright (instale el extra «browser»)")
+        if not Path(self.executable).exists():
+            raise BrowserUnavailable(f"no se encontró Chromium en {self.executable}")
+        self._axe = axe_source()
+        self._pw = sync_playwright().start()
+        try:
+            self._browser = self._pw.chromium.launch(
+                executable_path=self.executable, args=LAUNCH_ARGS, headless=True, timeout=30_000
+            )
+        except PlaywrightError as exc:
+            self._pw.stop()
+            raise BrowserUnavailable(f"Chromium no arrancó: {str(exc).splitlines()[0][:200]}") from exc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._browser is not None:
+            self._browser.close()
+        if self._pw is not None:
+            self._pw.stop()
+
+    def rule_table(self) -> list[dict[str, Any]]:
+        """axe's rules with their tags and the ACT rules each implements (``actIds``)."""
+        page = self._browser.new_page()
+        try:
+            page.add_script_tag(content=self._axe)
+            return page.evaluate(
+                "() => axe._audit.rules.map(r => ({id: r.id, tags: r.tags, actIds: r.actIds || [], enabled: r.enabled}))"
+            )
+        finally:
+            page.close()
+
+    def check(self, url: str, resolve: Resolver) -> AxeResult:
+        """Render ``url`` with every request answered by ``resolve`` and run axe on it."""
+        context = self._browser.new_context(bypass_csp=True, java_script_enabled=True)
+        context.set_default_timeout(self.timeout_ms)
+
+        loaded = [False]
+
+        def serve(route: Any) -> None:
+            request = route.request
+            # A meta refresh or a script may navigate away after load: keep the page axe is judging.
+            # A 204 answer leaves the browser on the current document.
+            if request.is_navigation_request() and request.frame.parent_frame is None:
+                if loaded[0] or request.url != url:
+                    route.fulfill(status=204, body=b"")
+                    return
+            found = resolve(request.url)
+            if found is None:
+                route.abort()
+            else:
+                body, content_type = found
+                route.fulfill(status=200, body=body, content_type=content_type)
+
+        context.route("**/*", serve)
+        try:
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            loaded[0] = True
+            for frame in page.frames:
+                try:
+                    frame.add_script_tag(content=self._axe)
+                except PlaywrightError:
+                    continue  # a refused or detached frame: axe skips it
+            raw = page.evaluate(
+                """async (tags) => {
+                    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                       resultTypes: ['violations'], frameWaitTime: 3000});
+                    const applied = [...r.passes, ...r.violations, ...r.incomplete].map(x => x.id);
+                    return {version: axe.version, applied, violations: r.violations.map(v => ({
+                        id: v.id, impact: v.impact, tags: v.tags, help: v.help,
+                        nodes: v.nodes.map(n => ({target: n.target.flat(Infinity).join(' '),
+                                                  html: n.html, impact: n.impact}))}))};
+                }""",
+                AXE_TAGS,
+            )
+        except PlaywrightError as exc:
+            return AxeResult(url, [], set(), error=str(exc).splitlines()[0][:200])
+        finally:
+            context.close()
+        self.axe_version = raw["version"]
+        return AxeResult(url, raw["violations"], set(raw["applied"]))
+
+
+def findings_of(result: AxeResult) -> list[dict[str, Any]]:
+    """One finding per element axe flagged: rule, WCAG criterion, impact, selector, snippet, URL."""
+    out = []
+    for violation in result.violations:
+        criterion = criterion_of(violation["tags"])
+        for node in violation["nodes"]:
+            out.append(
+                {
+                    "rule": violation["id"],
+                    "criterion": criterion,
+                    "impact": node.get("impact") or violation.get("impact"),
+                    "selector": node["target"],
+                    "html": node["html"][:300],  # escaped by the report templates
+                    "url": result.url,
+                    "help": violation["help"],
+                }
+            )
+    return out

@@ -1,0 +1,179 @@
+"""The browser accessibility pass over a crawl: which pages to render, and axe's findings on them.
+
+Rendering every page is slow, and pages made from one template share most of their faults. So
+the pass renders each template once (pages clustered by the skeleton of their markup outside the
+main content), the key pages (home, Transparencia, PQRSD and forms, trámites, contacto) and the
+pages that changed since the previous crawl, up to ``max_pages``. A template's findings are
+reported once, with the number of pages that share the template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from gelt_audit.audits.browser import (
+    CHROMIUM,
+    STATE_NO_BROWSER,
+    STATE_OFF,
+    STATE_OK,
+    AxeBrowser,
+    BrowserUnavailable,
+    findings_of,
+)
+from gelt_audit.audits.pages import is_html_page
+from gelt_audit.markup import main_root, parse
+from gelt_audit.store import Crawl, Store
+
+KEY_WORDS = ("transparencia", "pqr", "tramite", "trámite", "contacto", "atencion", "atención", "formulario")
+
+
+@dataclass
+class Template:
+    """Pages that share one markup skeleton; ``pages`` in crawl order."""
+
+    key: str
+    pages: list[str] = field(default_factory=list)
+
+
+def skeleton_key(root: etree._Element | None) -> str:
+    """A hash of the page's tag paths outside its main content: equal for pages of one template."""
+    if root is None:
+        return "vacío"
+    main = main_root(root)
+    paths: set[str] = set()
+
+    def walk(el: etree._Element, path: str, depth: int) -> None:
+        if el is main or depth > 12:
+            return
+        for child in el:
+            if isinstance(child.tag, str):
+                part = child.tag + ("#" + child.get("id") if child.get("id") else "")
+                paths.add(path + "/" + part)
+                walk(child, path + "/" + part, depth + 1)
+
+    walk(root, "", 0)
+    return hashlib.sha256("\n".join(sorted(paths)).encode()).hexdigest()[:12]
+
+
+def is_key_page(url: str, html: str) -> bool:
+    """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto."""
+    path = urlsplit(url).path.lower()
+    return path in ("", "/") or any(w in path for w in KEY_WORDS) or "<form" in html.lower()
+
+
+def select_pages(
+    store: Store, crawl: Crawl, max_pages: int = 20, previous: Crawl | None = None
+) -> tuple[list[str], dict[str, Template]]:
+    """The URLs to render (at most ``max_pages``) and each rendered URL's template.
+
+    Order of choice: key pages, one page per template not yet covered, then changed pages.
+    """
+    before = {s["url"]: s["body_hash"] for s in store.snapshots(previous.id)} if previous else {}
+    templates: dict[str, Template] = {}
+    key_pages: list[str] = []
+    changed: list[str] = []
+    template_of: dict[str, str] = {}
+    for snap in store.snapshots(crawl.id):
+        if not is_html_page(snap):
+            continue
+        html = store.html(snap["body_hash"]) or ""
+        key = skeleton_key(parse(html))
+        templates.setdefault(key, Template(key)).pages.append(snap["url"])
+        template_of[snap["url"]] = key
+        if is_key_page(snap["url"], html):
+            key_pages.append(snap["url"])
+        if previous and before.get(snap["url"]) != snap["body_hash"]:
+            changed.append(snap["url"])
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for url in key_pages + [t.pages[0] for t in templates.values()] + changed:
+        if len(chosen) >= max_pages:
+            break
+        if url in chosen or (url not in key_pages and url not in changed and template_of[url] in covered):
+            continue
+        chosen.append(url)
+        covered.add(template_of[url])
+    return chosen, {url: templates[template_of[url]] for url in chosen}
+
+
+def store_resolver(store: Store, crawl: Crawl) -> Any:
+    """Answer the browser's requests with the bodies this crawl stored; refuse everything else."""
+    by_url = {s["url"]: s for s in store.snapshots(crawl.id) if s["body_hash"]}
+
+    def resolve(url: str) -> tuple[bytes, str] | None:
+        snap = by_url.get(url.split("#")[0])
+        if snap is None:
+            return None
+        body = store.body(snap["body_hash"])
+        return (body["content"], snap["content_type"] or "text/html") if body else None
+
+    return resolve
+
+
+def audit_browser(
+    store: Store,
+    crawl: Crawl,
+    previous: Crawl | None = None,
+    *,
+    mode: str = "auto",
+    max_pages: int = 20,
+    executable: str = CHROMIUM,
+) -> dict[str, Any]:
+    """axe-core findings on the selected pages of ``crawl``, rendered from the store.
+
+    Returns ``{"state", "message", "axe_version", "pages_checked", "errors", "findings", "summary"}``; state is
+    "ok", "sin navegador" (Chromium or Playwright missing: nothing was judged) or "desactivado".
+    """
+    empty = {
+        "axe_version": None,
+        "pages_checked": [],
+        "errors": [],
+        "findings": [],
+        "summary": {"total": 0, "by_rule": []},
+    }
+    if mode == "off":
+        return {"state": STATE_OFF, "message": "pasada de navegador desactivada en la configuración", **empty}
+    urls, templates = select_pages(store, crawl, max_pages, previous)
+    resolve = store_resolver(store, crawl)
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    errors = []
+    try:
+        with AxeBrowser(executable) as browser:
+            for url in urls:
+                result = browser.check(url, resolve)
+                if result.error:
+                    errors.append({"url": url, "error": result.error})
+                template = templates[url]
+                for finding in findings_of(result):
+                    key = (template.key, finding["rule"], finding["selector"])
+                    if key not in seen:  # one template's fault is reported once
+                        seen[key] = {**finding, "template": template.key, "pages": len(template.pages)}
+            version = browser.axe_version
+    except BrowserUnavailable as exc:
+        return {
+            "state": STATE_NO_BROWSER,
+            "message": f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador",
+            **empty,
+        }
+    findings = list(seen.values())
+    by_rule: dict[str, int] = defaultdict(int)
+    for f in findings:
+        by_rule[f["rule"]] += 1
+    return {
+        "state": STATE_OK,
+        "message": f"{len(urls)} páginas evaluadas en el navegador con axe-core {version}",
+        "axe_version": version,
+        "pages_checked": urls,
+        "errors": errors,
+        "findings": findings,
+        "summary": {
+            "total": len(findings),
+            "by_rule": [{"rule": r, "count": n} for r, n in sorted(by_rule.items(), key=lambda x: -x[1])],
+        },
+    }

@@ -1,0 +1,111 @@
+"""Both accessibility engines measured against the W3C ACT Rules examples (tests/fixtures/act)."""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from gelt_audit.audits import html_rules
+from gelt_audit.audits.browser import CHROMIUM, STATE_NO_BROWSER, STATE_OK, AxeBrowser, BrowserUnavailable
+from gelt_audit.audits.browser_pass import audit_browser, select_pages
+from gelt_audit.markup import parse
+from gelt_audit.store import Store
+from tests.helpers import crawl, page
+
+CORPUS = Path(__file__).parent / "fixtures" / "act"
+INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
+ORIGIN = "https://act-rules.test"
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium no está instalado")
+
+
+def test_the_corpus_keeps_its_origin_and_licence():
+    assert INDEX["source"].endswith("act-rules/act-rules.github.io") and len(INDEX["commit"]) == 40
+    assert "W3C" in (CORPUS / "LICENSE.md").read_text(encoding="utf-8")
+    for example in INDEX["examples"]:
+        assert (CORPUS / example["file"]).is_file()
+        assert example["expected"] in ("passed", "failed", "inapplicable")
+        assert example["split"] in ("tuned", "heldout")
+
+
+def test_each_claimed_html_rule_reaches_the_precision_bar_on_the_act_examples():
+    hits = defaultdict(lambda: [0, 0, 0])  # true positives, false positives, failed examples
+    for example in INDEX["examples"]:
+        if example["rule"] not in html_rules.CLAIMED:
+            continue
+        root = parse((CORPUS / example["file"]).read_text(encoding="utf-8"))
+        flagged = example["rule"] in html_rules.failed_act_rules(root, {example["rule"]: ""})
+        failed = example["expected"] == "failed"
+        hits[example["rule"]][0] += flagged and failed
+        hits[example["rule"]][1] += flagged and not failed
+        hits[example["rule"]][2] += failed
+    assert set(hits) == set(html_rules.CLAIMED)
+    for rule, (tp, fp, _failed) in hits.items():
+        assert tp + fp > 0, f"{rule}: no failed example detected"
+        assert tp / (tp + fp) >= 0.95, f"{rule}: precision {tp}/{tp + fp}"
+
+
+def _corpus(url: str):
+    path = url.removeprefix(ORIGIN)
+    if path.startswith("/testcases/"):
+        target = CORPUS / path.removeprefix("/testcases/")
+    elif path.startswith("/test-assets/"):
+        target = CORPUS / "assets" / path.removeprefix("/test-assets/")
+    else:
+        return None
+    return (target.read_bytes(), mimetypes.guess_type(target.name)[0] or "text/html") if target.is_file() else None
+
+
+@needs_chromium
+def test_axe_in_chromium_gives_the_act_outcome_on_examples():
+    cases = ["23a2a8/failed-1", "23a2a8/passed-1", "b5c3f8/failed-1", "b5c3f8/passed-1", "c487ae/failed-1"]
+    cases += ["c487ae/passed-1", "cae760/failed-1", "cae760/passed-1", "97a4e1/failed-1", "97a4e1/passed-1"]
+    examples = {e["id"]: e for e in INDEX["examples"]}
+    with AxeBrowser() as browser:
+        act_map = defaultdict(set)
+        for rule in browser.rule_table():
+            for act_id in rule["actIds"]:
+                act_map[act_id].add(rule["id"])
+        for case in cases:
+            example = examples[case]
+            result = browser.check(f"{ORIGIN}/testcases/{example['file']}", _corpus)
+            assert result.error is None
+            failed = bool({v["id"] for v in result.violations} & act_map[example["rule"]])
+            assert failed == (example["expected"] == "failed"), case
+
+
+def test_without_a_browser_the_pass_says_so():
+    with pytest.raises(BrowserUnavailable):
+        with AxeBrowser("/nonexistent/chromium"):
+            pass
+
+
+@needs_chromium
+def test_the_browser_pass_renders_stored_pages_offline(serve, config_for, tmp_path):
+    broken = page("Trámites", "<img src='/escudo.png'><a href='/pqrsd'></a>", links=("/pqrsd", "/noticias"))
+    server = serve(
+        {
+            "/": broken,
+            "/pqrsd": page("PQRSD", "<form><input name='q'></form>", links=("/",)),
+            "/noticias": page("Noticias", "<p>Sin novedades</p>", links=("/",)),
+        }
+    )
+    base = server.url.rstrip("/")
+    config = config_for(base + "/")
+    crawl(config)
+    server.stop()  # the pass must not need the site: it renders what the store kept
+    with Store(tmp_path / "gelt.db") as store:
+        last = store.latest_crawl()
+        urls, templates = select_pages(store, last, max_pages=5)
+        assert set(urls) >= {base + "/", base + "/pqrsd"}
+        result = audit_browser(store, last, max_pages=5)
+        assert result["state"] == STATE_OK and result["axe_version"]
+        rules = {(f["rule"], f["url"]) for f in result["findings"]}
+        assert ("image-alt", base + "/") in rules and ("link-name", base + "/") in rules
+        assert any(f["rule"] == "label" and f["criterion"] == "4.1.2" for f in result["findings"])
+        missing = audit_browser(store, last, executable="/nonexistent/chromium")
+        assert missing["state"] == STATE_NO_BROWSER and "sin navegador" in missing["message"]
+        assert missing["findings"] == []
