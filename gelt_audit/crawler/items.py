@@ -12,16 +12,15 @@ from typing import Any
 
 from gelt_audit.markup import Link
 
-# snapshots.kind: a page of the site, a file it links to (HEAD), an image/script/style, a
-# redirect answer, the plain-http probe of an https site, or a request that got no answer.
-SNAPSHOT_KINDS = ("page", "document", "resource", "redirect", "probe", "error")
-
 
 @dataclass
 class SnapshotItem:
-    """One URL of the site as fetched (or not): a row of ``snapshots``; ``kind`` is one of SNAPSHOT_KINDS."""
+    """One URL of the site as fetched (or not): a row of ``snapshots``."""
 
     url: str
+    # page (of the site), document (a file it links to, asked with HEAD), resource (image, script,
+    # style), redirect (the answer itself), probe (the plain-http address of an https site) or
+    # error (no answer at all): the values of snapshots.kind.
     kind: str = "page"
     status: int | None = None
     content_type: str | None = None

@@ -183,7 +183,10 @@ class LinkChecking:
         method: str | None = None,
     ) -> LinkCheckItem:
         self.crawler.stats.inc_value(f"gelt/links_{state}")
-        return LinkCheckItem(url, state, status, error, chain or [], final_url or url, method, utcnow())
+        return LinkCheckItem(
+            url=url, state=state, status=status, error=error, chain=chain or [], final_url=final_url or url,
+            method=method, checked_at=utcnow(),
+        )  # fmt: skip
 
     async def parse_check(self, response: Response) -> AsyncIterator[Any]:
         check = dict(response.meta["gelt_check"])
