@@ -19,8 +19,8 @@ from scrapy.signalmanager import SignalManager
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 
+import gelt_audit.crawler.distributed.protocol as protocol  # also the queue's serializer module
 from gelt_audit.config import Config
-from gelt_audit.crawler.distributed import protocol
 from gelt_audit.crawler.distributed.components import WorkerSiteSpider
 from gelt_audit.crawler.distributed.protocol import IDLE, NAMESPACE, REQUEUE, RESULTS_BATCH, Keys, SharedSite, connect
 from gelt_audit.crawler.items import SnapshotItem
