@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
@@ -262,3 +263,20 @@ def test_report_after_the_site_went_down_keeps_the_last_good_crawl_and_says_so(s
     assert "sitio inaccesible" in report["last_attempt"]["error"]
     summary = cli("audit", "--config", str(config))
     assert "no terminó" in summary.stdout
+
+
+def test_scrapy_crawl_with_a_config_argument_applies_the_config(serve, config_for):
+    """`scrapy crawl site -a config=gelt.toml` (scrapy.cfg) reads gelt.toml into the settings itself."""
+    site = serve({"/": page("Inicio", links=("/a/", "/fuera/")), "/a/": page("A"), "/fuera/": page("Fuera")})
+    config = config_for(site.url, exclude=["/fuera/"])
+    root = Path(__file__).resolve().parent.parent  # where scrapy.cfg is
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "site", "-a", f"config={config}"],
+        cwd=root, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    with Store(config.parent / "gelt.db") as store:
+        crawl_row = store.latest_crawl()
+        assert crawl_row is not None and crawl_row.status == "finished"
+        crawled = {s["url"] for s in store.snapshots(crawl_row.id)}
+    assert crawled == {site.url, site.url + "a/"}  # site.exclude (a GELT_EXCLUDE setting) held

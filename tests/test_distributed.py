@@ -6,6 +6,7 @@ data in a temporary folder, and skips with the reason when the binary is not ins
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -254,3 +255,26 @@ def test_a_worker_killed_mid_crawl_loses_no_page_and_politeness_holds(serve, tmp
     assert watch.most <= 2
     gaps = [b - a for a, b in zip(watch.starts, watch.starts[1:], strict=False)]
     assert min(gaps) >= 0.12 - 0.03, sorted(gaps)[:5]  # scheduling jitter between lease and arrival
+
+
+def test_items_and_requests_cross_redis_as_tagged_json_never_pickle():
+    from gelt_audit.crawler.distributed.protocol import dumps, loads
+    from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
+    from gelt_audit.markup import Link
+
+    page = SnapshotItem(
+        url="https://x.gov.co/",
+        status=200,
+        body=b"<html>\xff</html>",
+        security_headers={"server": "nginx"},
+        links=[Link("https://x.gov.co/a", "A", "a", "href", "", 3)],
+        dates=["2026-01-02"],
+    )
+    check = LinkCheckItem("https://otro.co/", "redirect", 301, chain=[["https://otro.co/", 301]], cached=1)
+    tls = TlsItem("x.gov.co", names=["x.gov.co"], error="certificado ilegible")
+    message = {"k": "7", "items": [page, check, tls], "headers": {b"Accept": [b"*/*"]}}
+    data = dumps(message)
+    assert json.loads(data)["k"] == "7"  # plain JSON, readable by anything
+    assert loads(data) == message
+    with pytest.raises(TypeError, match="no se puede enviar a Redis"):
+        dumps({"k": "7", "item": object()})

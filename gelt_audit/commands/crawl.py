@@ -9,10 +9,10 @@ import sys
 from gelt_audit.commands import CRAWL_STATUS_ES, add_config, distributed, load, say
 from gelt_audit.config import Config
 from gelt_audit.config.portfolio import portfolio_of
-from gelt_audit.crawler.run import crawl
+from gelt_audit.crawler.run import CrawlResult, crawl
 from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_OK, EXIT_UNREACHABLE, CommandError
 from gelt_audit.lock import crawl_guard
-from gelt_audit.portfolio import SiteResult, crawl_portfolio
+from gelt_audit.portfolio import crawl_plan, crawl_portfolio
 from gelt_audit.store import Store
 
 log = logging.getLogger("gelt_audit")
@@ -64,7 +64,7 @@ def crawl_many(config: Config, redis_url: str | None) -> int:
     """Crawl every site of the portfolio in this process, or through Redis with ``redis_url``."""
     portfolio = portfolio_of(config)
 
-    def report(result: SiteResult) -> None:
+    def report(result: CrawlResult) -> None:
         status = CRAWL_STATUS_ES.get(result.status, result.status)
         say(f"{result.site.label}: {result.pages} respuestas, {result.errors} errores, {status}.")
 
@@ -72,7 +72,7 @@ def crawl_many(config: Config, redis_url: str | None) -> int:
     say(f"Rastreando {len(sites) or 1} sitio(s) …")
     with crawl_guard(config.store_path):
         if redis_url:
-            results = distributed().crawl_distributed(config, redis_url, on_done=report)
+            results = distributed().crawl_distributed(crawl_plan(config), redis_url, on_done=report)
         else:
             results = crawl_portfolio(config, on_done=report)
     failed = [r for r in results if r.status != "finished"]

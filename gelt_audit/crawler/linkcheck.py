@@ -14,12 +14,14 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from gelt_audit import clock
 from gelt_audit.crawler.errors import TIMEOUTS, describe_failure
+from gelt_audit.crawler.items import LinkCheckItem
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
-from gelt_audit.linkstate import BLOCKED, BROKEN, MAX_REDIRECTS, OK, SKIPPED, classify, host_is_private, looks_blocked
+from gelt_audit.linkstate import BLOCKED, BROKEN, MAX_REDIRECTS, OK, SKIPPED, classify, looks_blocked
 from gelt_audit.markup import Link, strip_fragment
 from gelt_audit.store import utcnow
 
@@ -46,22 +48,19 @@ def retry_after(value: bytes | None, attempt: int) -> float:
 class LinkChecking:
     """Mixin for the site spider: check every external link target once per crawl."""
 
-    def setup_link_checks(self) -> None:
-        links = self.cfg.links
-        self.check_external = links["check_external"]
-        self.link_timeout = links["timeout"]
-        self.link_exclude = [re.compile(p) for p in links["exclude"]]
-        mode = links["private_addresses"]
-        self.site_private = host_is_private(urlsplit(self.start_url).hostname or "")
-        self.guard_private = mode == "block" or (mode == "auto" and not self.site_private)
-        self.recheck_after = timedelta(days=links["recheck_ok_days"])
+    def setup_link_checks(self, settings: BaseSettings) -> None:
+        """Read the GELT_* link settings (the spider's from_crawler calls this)."""
+        self.check_external = settings.getbool("GELT_CHECK_EXTERNAL")
+        self.link_timeout = settings.getfloat("GELT_LINK_TIMEOUT")
+        self.link_exclude = [re.compile(p) for p in settings.getlist("GELT_LINK_EXCLUDE")]
+        self.recheck_after = timedelta(days=settings.getfloat("GELT_RECHECK_OK_DAYS"))
         self.link_cache = self.store.link_cache()
         self.checked: set[str] = set()
         # Checks of one host:port go out links.per_host at a time from here, not from Scrapy's
         # queues: Scrapy hands requests to a download slot (per host name, not port) long before
         # they leave, so a host found hanging could not take back the checks already queued.
         self.gate_checks = True
-        self.per_host = links["per_host"]
+        self.per_host = settings.getint("GELT_LINK_PER_HOST")
         self.in_flight: dict[str, int] = {}
         self.waiting: dict[str, deque[scrapy.Request]] = {}
         self.host_timeouts: dict[str, int] = {}
@@ -84,7 +83,7 @@ class LinkChecking:
         else:
             self.waiting.setdefault(netloc, deque()).append(request)
 
-    def _done(self, check: dict[str, Any], item: dict[str, Any], timed_out: bool = False) -> Iterator[Any]:
+    def _done(self, check: dict[str, Any], item: LinkCheckItem, timed_out: bool = False) -> Iterator[Any]:
         """A check's final result, then the next waiting checks of its host."""
         yield item
         if not self.gate_checks:
@@ -112,7 +111,7 @@ class LinkChecking:
                         self.crawler.engine.crawl(out)
         raise DontCloseSpider
 
-    def _not_requested(self, request: scrapy.Request, netloc: str) -> dict[str, Any]:
+    def _not_requested(self, request: scrapy.Request, netloc: str) -> LinkCheckItem:
         check = request.meta["gelt_check"]
         reason = (
             f"el servidor no respondió: {HOST_TIMEOUTS_TRIP} comprobaciones seguidas de enlaces de {netloc} "
@@ -139,7 +138,7 @@ class LinkChecking:
                 continue
             cached = self.link_cache.get(url)
             if cached and self._fresh(cached):
-                yield {**cached, "type": "link_check", "chain": json.loads(cached["chain"] or "[]"), "cached": 1}
+                yield LinkCheckItem(**{**cached, "chain": json.loads(cached["chain"] or "[]"), "cached": 1})
                 continue
             yield from self._admit(self.check_request(url, {"url": url, "chain": [], "attempt": 0, "browser": False}))
 
@@ -182,20 +181,12 @@ class LinkChecking:
         chain: list | None = None,
         final_url: str | None = None,
         method: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> LinkCheckItem:
         self.crawler.stats.inc_value(f"gelt/links_{state}")
-        return {
-            "type": "link_check",
-            "url": url,
-            "state": state,
-            "status": status,
-            "error": error,
-            "chain": chain or [],
-            "final_url": final_url or url,
-            "method": method,
-            "checked_at": utcnow(),
-            "cached": 0,
-        }
+        return LinkCheckItem(
+            url=url, state=state, status=status, error=error, chain=chain or [], final_url=final_url or url,
+            method=method, checked_at=utcnow(),
+        )  # fmt: skip
 
     async def parse_check(self, response: Response) -> AsyncIterator[Any]:
         check = dict(response.meta["gelt_check"])
@@ -239,7 +230,7 @@ class LinkChecking:
         ):
             yield out
 
-    def check_failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
+    def check_failed(self, failure: Failure) -> Iterator[LinkCheckItem]:
         check = failure.request.meta["gelt_check"]
         if failure.check(PrivateAddressBlocked):
             reason = f"no se verifica por seguridad: {failure.value}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -25,20 +26,20 @@ class StayOnSiteMiddleware:
     wander to 127.0.0.1:9000, so the port counts here.
     """
 
-    def __init__(self, crawler: Crawler):
+    def __init__(self, crawler: Crawler, hosts: set[str]):
         self.crawler = crawler
+        self.hosts = hosts
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StayOnSiteMiddleware:
-        return cls(crawler)
+        return cls(crawler, set(crawler.settings.getlist("GELT_HOSTS")))
 
     def process_request(self, request: Request) -> None:
-        hosts = getattr(self.crawler.spider, "allowed_hosts", None)
-        if not hosts or request.meta.get("gelt_external"):
+        if not self.hosts or request.meta.get("gelt_external"):
             return None
         parts = urlparse_cached(request)
         netloc = parts.netloc.lower()
-        if parts.scheme in ("http", "https") and netloc in hosts:
+        if parts.scheme in ("http", "https") and netloc in self.hosts:
             return None
         self.crawler.stats.inc_value("gelt/offsite_dropped")
         logger.info("Fuera del sitio, no se sigue: %s", request.url)
@@ -56,6 +57,7 @@ class ConditionalRequestMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
+        # The validators are what the store knows of the site (state the spider opened), not settings.
         previous: dict[str, Any] = getattr(self.crawler.spider, "previous", {})
         known = previous.get(request.url)
         if known is None or request.method != "GET" or request.meta.get("gelt_kind") != "page":
@@ -74,22 +76,25 @@ class PrivateAddressBlocked(IgnoreRequest):
 class PrivateAddressGuard:
     """Refuse requests whose host is, or resolves to, a non-public address (redirects included).
 
-    On unless the site itself lives on such an address (``links.private_addresses = "auto"``)
-    or the config says ``allow``; ``block`` forces it on (tests of sites on 127.0.0.1 use it).
+    On unless the site itself lives on such an address (``links.private_addresses = "auto"``,
+    setting GELT_PRIVATE_ADDRESSES) or the config says ``allow``; ``block`` forces it on (tests
+    of sites on 127.0.0.1 use it).
     """
 
-    def __init__(self, crawler: Crawler):
+    def __init__(self, crawler: Crawler, mode: str | None, site_url: str):
         self.crawler = crawler
+        self.site_private = host_is_private(urlsplit(site_url).hostname or "")
+        self.enabled = mode == "block" or (mode == "auto" and not self.site_private)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PrivateAddressGuard:
-        return cls(crawler)
+        settings = crawler.settings
+        return cls(crawler, settings.get("GELT_PRIVATE_ADDRESSES"), settings.get("GELT_SITE_URL") or "")
 
     async def process_request(self, request: Request) -> None:
-        spider = self.crawler.spider
-        if not getattr(spider, "guard_private", False):
+        if not self.enabled:
             return None
-        if not request.meta.get("gelt_external") and getattr(spider, "site_private", False):
+        if not request.meta.get("gelt_external") and self.site_private:
             return None  # the configured site itself lives on a private address: the user chose it
         host = urlparse_cached(request).hostname or ""
         if host_is_private(host):

@@ -1,14 +1,17 @@
-"""Item pipeline: write each crawled response into the store as a snapshot."""
+"""Item pipeline: write each crawled item into the store (snapshots, link checks, certificates)."""
 
 from __future__ import annotations
 
 import json
 import logging
 import os
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
+from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
+from gelt_audit.markup import Link
 from gelt_audit.store import compress, content_hash, utcnow
 
 if TYPE_CHECKING:
@@ -22,8 +25,10 @@ class StorePipeline:
 
     batch_size = 200
 
-    def __init__(self, crawler: Crawler):
+    def __init__(self, crawler: Crawler, site_url: str, hosts: tuple[str, ...]):
         self.crawler = crawler
+        self.site_url = site_url
+        self.hosts = hosts
         self.write_error: Exception | None = None
         self.bodies: list[dict] = []
         self.snapshots: list[dict] = []
@@ -36,14 +41,15 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        settings = crawler.settings
+        return cls(crawler, settings["GELT_SITE_URL"], tuple(settings.getlist("GELT_HOSTS")))
 
     def open_spider(self) -> None:
-        spider = self.crawler.spider
-        self.store = spider.store
-        self.crawl_id = self.store.start_crawl(spider.cfg.site_url, os.getpid())
+        # The spider's store: one SQLite connection per crawl, shared by its reads and these writes.
+        self.store = self.crawler.spider.store
+        self.crawl_id = self.store.start_crawl(self.site_url, os.getpid())
         self.crawler.stats.set_value("gelt/crawl_id", self.crawl_id)
-        self.page_ids = self.store.page_ids(spider.cfg.hosts)
+        self.page_ids = self.store.page_ids(self.hosts)
 
     def _page_id(self, url: str) -> int:
         pid = self.page_ids.get(url)
@@ -51,80 +57,91 @@ class StorePipeline:
             pid = self.page_ids[url] = self.store.add_page(url, self.crawl_id)
         return pid
 
-    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        if item.get("type") == "tls":
-            row = {k: v for k, v in item.items() if k not in ("type", "error")}
-            self.store.add_tls({**row, "crawl_id": self.crawl_id, "names": json.dumps(row.get("names") or [])})
-            return {"host": item["host"]}
-        if item.get("type") == "link_check":
-            self.checks.append({**item, "crawl_id": self.crawl_id, "chain": json.dumps(item["chain"])})
-            self.checks[-1].pop("type")
-            return {"url": item["url"], "state": item["state"]}
-        page_id = self._page_id(item["url"])
-        body = item.pop("body", None)
-        links = item.pop("links", None)
-        body_hash = item.get("body_hash")
-        if body is not None:
-            body_hash = content_hash(body)
+    def process_item(self, item: SnapshotItem | LinkCheckItem | TlsItem) -> dict[str, Any]:
+        if isinstance(item, TlsItem):
+            return self._tls(item)
+        if isinstance(item, LinkCheckItem):
+            return self._link_check(item)
+        return self._snapshot(item)
+
+    def _tls(self, item: TlsItem) -> dict[str, Any]:
+        row = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "error"}
+        self.store.add_tls({**row, "crawl_id": self.crawl_id, "names": json.dumps(item.names or [])})
+        return {"host": item.host}
+
+    def _link_check(self, item: LinkCheckItem) -> dict[str, Any]:
+        row = {f.name: getattr(item, f.name) for f in fields(item)}
+        self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
+        return {"url": item.url, "state": item.state}
+
+    def _snapshot(self, item: SnapshotItem) -> dict[str, Any]:
+        page_id = self._page_id(item.url)
+        body_hash = item.body_hash
+        if item.body is not None:
+            body_hash = content_hash(item.body)
             if body_hash not in self.bodies_seen and not self.store.has_body(body_hash):
                 self.bodies.append(
                     {
                         "hash": body_hash,
-                        "content": compress(body),
-                        "size": len(body),
-                        "encoding": item.get("encoding"),
-                        "title": item.get("title"),
-                        "main_text": item.get("main_text"),
-                        "main_hash": item.get("main_hash"),
-                        "noise": json.dumps(item.get("noise") or {}, ensure_ascii=False),
-                        "dates": json.dumps(item.get("dates") or []),
+                        "content": compress(item.body),
+                        "size": len(item.body),
+                        "encoding": item.encoding,
+                        "title": item.title,
+                        "main_text": item.main_text,
+                        "main_hash": item.main_hash,
+                        "noise": json.dumps(item.noise or {}, ensure_ascii=False),
+                        "dates": json.dumps(item.dates or []),
                     }
                 )
             self.bodies_seen.add(body_hash)
-        if links is not None and body_hash is not None:
-            key = (page_id, body_hash)
-            if key not in self.links_seen and not self.store.has_links(page_id, body_hash):
-                self.links.extend(
-                    {
-                        "page_id": page_id,
-                        "body_hash": body_hash,
-                        "url": link.url,
-                        "text": link.text,
-                        "tag": link.tag,
-                        "attr": link.attr,
-                        "rel": link.rel,
-                        "line": link.line,
-                    }
-                    for link in links
-                )
-            self.links_seen.add(key)
+        if item.links is not None and body_hash is not None:
+            self._add_links(page_id, body_hash, item.links)
+        status = item.status
         self.snapshots.append(
             {
                 "crawl_id": self.crawl_id,
                 "page_id": page_id,
                 "fetched_at": utcnow(),
-                "kind": item.get("kind", "page"),
-                "status": item.get("status"),
-                "content_type": item.get("content_type"),
-                "size": item.get("size"),
-                "elapsed_ms": item.get("elapsed_ms"),
-                "etag": item.get("etag"),
-                "last_modified": item.get("last_modified"),
+                "kind": item.kind,
+                "status": status,
+                "content_type": item.content_type,
+                "size": item.size,
+                "elapsed_ms": item.elapsed_ms,
+                "etag": item.etag,
+                "last_modified": item.last_modified,
                 "body_hash": body_hash,
-                "not_modified": item.get("not_modified", 0),
-                "location": item.get("location"),
-                "depth": item.get("depth"),
+                "not_modified": item.not_modified,
+                "location": item.location,
+                "depth": item.depth,
                 # where the link was found matters only when following it failed or redirected
-                "referer": None if 200 <= (item.get("status") or 0) < 300 else item.get("referer"),
-                "sitemap_lastmod": item.get("sitemap_lastmod"),
-                "error": item.get("error"),
-                "headers_id": self._headers_id(item.get("security_headers")),
+                "referer": None if 200 <= (status or 0) < 300 else item.referer,
+                "sitemap_lastmod": item.sitemap_lastmod,
+                "error": item.error,
+                "headers_id": self._headers_id(item.security_headers),
             }
         )
         if len(self.snapshots) >= self.batch_size:
             self.flush()
         # Scrapy logs returned items; keep the record small, the store has the rest.
-        return {"url": item["url"], "status": item.get("status")}
+        return {"url": item.url, "status": status}
+
+    def _add_links(self, page_id: int, body_hash: str, links: list[Link]) -> None:
+        key = (page_id, body_hash)
+        if key not in self.links_seen and not self.store.has_links(page_id, body_hash):
+            self.links.extend(
+                {
+                    "page_id": page_id,
+                    "body_hash": body_hash,
+                    "url": link.url,
+                    "text": link.text,
+                    "tag": link.tag,
+                    "attr": link.attr,
+                    "rel": link.rel,
+                    "line": link.line,
+                }
+                for link in links
+            )
+        self.links_seen.add(key)
 
     def _headers_id(self, headers: dict[str, str] | None) -> int | None:
         if not headers:

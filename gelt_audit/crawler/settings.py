@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit import __version__
+from gelt_audit.config import Config
 from gelt_audit.linkstate import MAX_REDIRECTS
 
 BOT_NAME = "gelt-audit"
@@ -60,8 +61,13 @@ EXTENSIONS = {
 }
 
 
-def settings_for(config: Any) -> dict[str, Any]:
-    """The settings a gelt.toml asks for, to apply over the defaults above."""
+def settings_for(config: Config) -> dict[str, Any]:
+    """The settings a gelt.toml asks for, to apply over the defaults above.
+
+    Besides Scrapy's own, every crawl-time value of the config travels as a ``GELT_*`` setting,
+    read by each component in ``from_crawler`` (as DownloadTimeoutMiddleware reads
+    DOWNLOAD_TIMEOUT). All are plain JSON values: distributed workers receive them through Redis.
+    """
     site = config.site
     links = config.links
     own_slot = urlsplit(config.site_url).hostname or ""
@@ -78,4 +84,25 @@ def settings_for(config: Any) -> dict[str, Any]:
         "DOWNLOAD_TIMEOUT": site["timeout"],
         "DOWNLOAD_MAXSIZE": int(site["max_response_mb"] * 1024 * 1024),
         "LOG_LEVEL": config.log["level"].upper(),
+        # the site (SiteSpider, StorePipeline, StayOnSiteMiddleware, PrivateAddressGuard)
+        "GELT_SITE_URL": config.site_url,
+        "GELT_HOSTS": list(config.hosts),
+        "GELT_STORE": str(config.store_path),
+        "GELT_SITE_CONCURRENCY": site["concurrency"],
+        "GELT_SITE_DELAY": site["delay"],
+        # what the spider follows, and what it reads of a page
+        "GELT_MAX_PAGES": site["max_pages"],
+        "GELT_MAX_DEPTH": site["max_depth"],
+        "GELT_MAX_QUERY_VARIANTS": site["max_query_variants"],
+        "GELT_EXCLUDE": list(site["exclude"]),
+        "GELT_SESSION_PARAMS": list(site["session_params"]),
+        "GELT_NOISE": [[rule.prefix, list(rule.selectors), list(rule.patterns)] for rule in config.noise],
+        # external links (LinkChecking, PrivateAddressGuard)
+        "GELT_CHECK_EXTERNAL": links["check_external"],
+        "GELT_LINK_TIMEOUT": links["timeout"],
+        "GELT_LINK_PER_HOST": links["per_host"],
+        "GELT_LINK_DELAY": links["delay"],
+        "GELT_LINK_EXCLUDE": list(links["exclude"]),
+        "GELT_RECHECK_OK_DAYS": links["recheck_ok_days"],
+        "GELT_PRIVATE_ADDRESSES": links["private_addresses"],
     }

@@ -5,28 +5,30 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from gelt_audit.config import Config, load_config
+from gelt_audit.config import NoiseRule, load_config
 from gelt_audit.crawler.errors import describe_failure
+from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
+from gelt_audit.formats import document_suffix
 from gelt_audit.markup import RESOURCE_TAGS, Link, decode_html, extract, follow_targets, without_session
 from gelt_audit.store import Store, text_hash
 
-DOCUMENT_EXTENSIONS = (
-    ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp",
-    ".zip", ".rar", ".7z", ".csv", ".rtf",
-)  # fmt: skip
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 SECURITY_HEADERS = (
     "strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options",
@@ -35,14 +37,15 @@ SECURITY_HEADERS = (
 
 
 def is_document(url: str) -> bool:
-    return urlsplit(url).path.lower().endswith(DOCUMENT_EXTENSIONS)
+    """Whether a URL names a document (a file the crawler checks with HEAD, not a page)."""
+    return document_suffix(url) is not None
 
 
-def _validators_if_new(item: dict[str, Any], known: dict[str, Any]) -> dict[str, Any]:
+def _validators_if_new(item: SnapshotItem, known: dict[str, Any]) -> dict[str, Any]:
     """What a 304 stores of its validators: nothing when it repeats the known ones (the store
     reads them from the last version that carried them), all three when one changed."""
-    etag = item["etag"] or known["etag"]
-    last_modified = item["last_modified"] or known["last_modified"]
+    etag = item.etag or known["etag"]
+    last_modified = item.last_modified or known["last_modified"]
     if (etag, last_modified) == (known["etag"], known["last_modified"]):
         return {"content_type": None, "etag": None, "last_modified": None}
     return {"content_type": known["content_type"], "etag": etag, "last_modified": last_modified}
@@ -60,34 +63,41 @@ class SiteSpider(LinkChecking, scrapy.Spider):
     name = "site"
 
     @classmethod
-    def from_crawler(cls, crawler, *args: Any, config: str | Config | None = None, **kwargs: Any) -> SiteSpider:
-        cfg = config if isinstance(config, Config) else load_config(config or "gelt.toml")
-        # Settings stay open until the spider exists, so gelt.toml can tune politeness.
-        crawler.settings.setdict(settings_for(cfg), priority="spider")
-        spider = super().from_crawler(crawler, *args, cfg=cfg, **kwargs)
+    def from_crawler(cls, crawler: Crawler, *args: Any, config: str | None = None, **kwargs: Any) -> SiteSpider:
+        if config is not None or not crawler.settings.get("GELT_SITE_URL"):
+            # Started by `scrapy crawl site -a config=gelt.toml`: the config has not reached the
+            # settings yet. They stay open until the spider exists, so gelt.toml applies here.
+            crawler.settings.setdict(settings_for(load_config(config or "gelt.toml")), priority="spider")
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.setup(crawler.settings)
         crawler.signals.connect(spider.release_waiting_checks, signal=signals.spider_idle)
         return spider
 
-    def __init__(self, cfg: Config, **kwargs: Any):
-        super().__init__(**kwargs)
-        self.cfg = cfg
-        self.start_url = cfg.site_url
-        self.allowed_hosts = set(cfg.hosts)
+    def setup(self, settings: BaseSettings) -> None:
+        """Read the crawl's GELT_* settings and open its state (the store and what it knows)."""
+        self.start_url = settings["GELT_SITE_URL"]
+        self.allowed_hosts = set(settings.getlist("GELT_HOSTS"))
         self.allowed_domains = sorted({h.rsplit(":", 1)[0] if not h.endswith("]") else h for h in self.allowed_hosts})
-        self.store = Store(cfg.store_path)
-        self.previous = self.store.validators(cfg.hosts)
-        self.max_pages = cfg.site["max_pages"]
-        self.max_depth = cfg.site["max_depth"]
-        self.max_variants = cfg.site["max_query_variants"]
-        self.exclude = [re.compile(p) for p in cfg.site["exclude"]]
+        self.max_pages = settings.getint("GELT_MAX_PAGES")
+        self.max_depth = settings.getint("GELT_MAX_DEPTH")
+        self.max_variants = settings.getint("GELT_MAX_QUERY_VARIANTS")
+        self.exclude = [re.compile(p) for p in settings.getlist("GELT_EXCLUDE")]
+        self.session_params = settings.getlist("GELT_SESSION_PARAMS")
+        self.noise = [NoiseRule(p, tuple(s), tuple(pt)) for p, s, pt in settings.getlist("GELT_NOISE")]
         self.seen: set[str] = set()
         self.pages_scheduled = 0
         self.variants: dict[str, set[str]] = defaultdict(set)
+        self.open_state(settings)
         self._seed_variants()
         self.home_error: str | None = None
         self.last_network_error: str | None = None
         self.certificates_seen: set[str] = set()
-        self.setup_link_checks()
+        self.setup_link_checks(settings)
+
+    def open_state(self, settings: BaseSettings) -> None:
+        """The store, and the validators of the site's pages it holds (for conditional requests)."""
+        self.store = Store(settings["GELT_STORE"])
+        self.previous = self.store.validators(settings.getlist("GELT_HOSTS"))
 
     def _seed_variants(self) -> None:
         """Keep the query variants seen last time, so bounded paths cover the same URLs each crawl.
@@ -132,7 +142,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
-        url = without_session(url.split("#", 1)[0], self.cfg.site["session_params"])
+        url = without_session(url.split("#", 1)[0], self.session_params)
         if url in self.seen:
             return None
         parts = urlsplit(url)
@@ -227,28 +237,28 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
 
     # -- pages ------------------------------------------------------------------
-    def _base_item(self, response: Response) -> dict[str, Any]:
+    def _base_item(self, response: Response) -> SnapshotItem:
         meta = response.meta
         headers = response.headers
-        return {
-            "url": response.request.url if response.request else response.url,
-            "kind": meta.get("gelt_kind", "page"),
-            "status": response.status,
-            "content_type": headers.get(b"Content-Type", b"").decode("latin-1")[:200],
-            "size": len(response.body),
-            "elapsed_ms": int(meta.get("download_latency", 0) * 1000),
-            "etag": headers.get(b"ETag", b"").decode("latin-1") or None,
-            "last_modified": headers.get(b"Last-Modified", b"").decode("latin-1") or None,
-            "depth": meta.get("gelt_depth"),
-            "referer": meta.get("gelt_referer"),
-            "sitemap_lastmod": meta.get("gelt_lastmod"),
-            "security_headers": security_headers(response),
-        }
+        return SnapshotItem(
+            url=response.request.url if response.request else response.url,
+            kind=meta.get("gelt_kind", "page"),
+            status=response.status,
+            content_type=headers.get(b"Content-Type", b"").decode("latin-1")[:200],
+            size=len(response.body),
+            elapsed_ms=int(meta.get("download_latency", 0) * 1000),
+            etag=headers.get(b"ETag", b"").decode("latin-1") or None,
+            last_modified=headers.get(b"Last-Modified", b"").decode("latin-1") or None,
+            depth=meta.get("gelt_depth"),
+            referer=meta.get("gelt_referer"),
+            sitemap_lastmod=meta.get("gelt_lastmod"),
+            security_headers=security_headers(response),
+        )
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         item = self._base_item(response)
-        depth = item["depth"] or 0
-        url = item["url"]
+        depth = item.depth or 0
+        url = item.url
         self._count("pages")
         if response.status >= 400:
             self._count("errors")
@@ -257,71 +267,72 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self.home_error = f"la página de inicio respondió HTTP {response.status}"
         yield from self.certificate(response)
         if response.status in REDIRECT_STATUSES:
-            location = response.headers.get(b"Location", b"").decode("latin-1")
-            item.update(
-                kind="redirect" if item["kind"] == "page" else item["kind"],
-                location=urljoin(url, location) if location else None,
-            )
-            yield item
-            if item["location"] and item["kind"] == "redirect":
-                hops = response.meta.get("gelt_hops", 0) + 1
-                if hops > self.crawler.settings.getint("REDIRECT_MAX_TIMES"):
-                    self._count("redirect_chains_cut")
-                    self.logger.info("Más de %s redirecciones seguidas, no se sigue: %s", hops - 1, item["location"])
-                    return
-                # A redirect keeps the depth: the target is the same click for a visitor.
-                for request in self.follow([Link(item["location"], "", "a", "href", "", None)], depth, url):
-                    if isinstance(request, scrapy.Request) and not request.meta.get("gelt_external"):
-                        request.meta["gelt_hops"] = hops
-                    yield request
+            yield from self.redirect(response, item, depth)
             return
-        if item["kind"] == "probe":
+        if item.kind == "probe":
             yield item
             return
-        if item["kind"] in ("document", "resource"):
+        if item.kind in ("document", "resource"):
             if response.request.method == "HEAD" and response.status in (405, 501):
                 yield response.request.replace(method="GET", dont_filter=True)
                 return
             length = response.headers.get(b"Content-Length")
-            item["size"] = int(length) if length and length.isdigit() else item["size"]
+            item.size = int(length) if length and length.isdigit() else item.size
             yield item
             return
         known = self.previous.get(url)
         if response.status == 304 and known is not None:
             self._count("not_modified")
-            item.update(
-                status=known["status"] or 200,
-                size=0,
-                not_modified=1,
-                body_hash=known["body_hash"],
-                main_hash=known["main_hash"],
-                **_validators_if_new(item, known),
-            )
+            validators = _validators_if_new(item, known)
+            item.status = known["status"] or 200
+            item.size = 0
+            item.not_modified = 1
+            item.body_hash = known["body_hash"]
+            item.main_hash = known["main_hash"]
+            item.content_type = validators["content_type"]
+            item.etag = validators["etag"]
+            item.last_modified = validators["last_modified"]
             yield item
             links = links_from_rows(self.store.links(known["page_id"], known["body_hash"]))
             yield from self.follow(links, depth + 1, url)
             return
-        if not is_html(item["content_type"], response.body):
-            item["kind"] = "resource" if response.status < 400 else "page"
+        if not is_html(item.content_type or "", response.body):
+            item.kind = "resource" if response.status < 400 else "page"
             yield item
             return
-        text, encoding = decode_html(response.body, item["content_type"])
-        info = extract(text, url, self.cfg.noise)
-        item.update(
-            body=response.body,
-            encoding=encoding,
-            title=info.title,
-            main_text=info.main_text,
-            main_hash=text_hash(info.main_text),
-            noise=info.noise,
-            dates=info.dates,
-            links=info.links,
-        )
+        text, item.encoding = decode_html(response.body, item.content_type)
+        info = extract(text, url, self.noise)
+        item.body = response.body
+        item.title = info.title
+        item.main_text = info.main_text
+        item.main_hash = text_hash(info.main_text)
+        item.noise = info.noise
+        item.dates = info.dates
+        item.links = info.links
         yield item
         if response.status < 400:
             yield from self.follow(info.links, depth + 1, url)
 
-    def certificate(self, response: Response) -> Iterator[dict[str, Any]]:
+    def redirect(self, response: Response, item: SnapshotItem, depth: int) -> Iterator[Any]:
+        """A redirect answer, then its target (a redirect keeps the depth: the same click for a visitor)."""
+        location = response.headers.get(b"Location", b"").decode("latin-1")
+        if item.kind == "page":
+            item.kind = "redirect"
+        item.location = urljoin(item.url, location) if location else None
+        yield item
+        if not item.location or item.kind != "redirect":
+            return
+        hops = response.meta.get("gelt_hops", 0) + 1
+        if hops > self.crawler.settings.getint("REDIRECT_MAX_TIMES"):
+            self._count("redirect_chains_cut")
+            self.logger.info("Más de %s redirecciones seguidas, no se sigue: %s", hops - 1, item.location)
+            return
+        for request in self.follow([Link(item.location, "", "a", "href", "", None)], depth, item.url):
+            if isinstance(request, scrapy.Request) and not request.meta.get("gelt_external"):
+                request.meta["gelt_hops"] = hops
+            yield request
+
+    def certificate(self, response: Response) -> Iterator[TlsItem]:
         """The TLS certificate of each https host, once per crawl (for the security audit)."""
         host = urlsplit(response.url).hostname or ""
         cert = getattr(response, "certificate", None)
@@ -329,21 +340,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             return
         self.certificates_seen.add(host)
         try:
-            yield {"type": "tls", "host": host, **describe_certificate(cert.original.to_cryptography())}
+            yield TlsItem(host=host, **describe_certificate(cert.original.to_cryptography()))
         except Exception as exc:  # an unreadable certificate is itself a finding, not a crash
-            yield {
-                "type": "tls",
-                "host": host,
-                "subject": None,
-                "issuer": None,
-                "not_before": None,
-                "not_after": None,
-                "names": [],
-                "self_signed": 0,
-                "error": str(exc)[:200],
-            }
+            yield TlsItem(host=host, error=str(exc)[:200])
 
-    def page_error(self, failure: Failure) -> Iterator[dict[str, Any]]:
+    def page_error(self, failure: Failure) -> Iterator[SnapshotItem]:
         # Scrapy drops a body that grows past DOWNLOAD_MAXSIZE while being decompressed (a gzip
         # bomb) with an IgnoreRequest: that one is an error of the page, not a rule of ours.
         if failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" not in failure.getErrorMessage():
@@ -358,14 +359,14 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self.last_network_error = reason
         if request.url == self.start_url.split("#", 1)[0]:
             self.home_error = reason
-        yield {
-            "url": request.url,
-            "kind": "probe" if request.meta.get("gelt_kind") == "probe" else "error",
-            "status": 0,
-            "depth": request.meta.get("gelt_depth"),
-            "referer": request.meta.get("gelt_referer"),
-            "error": reason,
-        }
+        yield SnapshotItem(
+            url=request.url,
+            kind="probe" if request.meta.get("gelt_kind") == "probe" else "error",
+            status=0,
+            depth=request.meta.get("gelt_depth"),
+            referer=request.meta.get("gelt_referer"),
+            error=reason,
+        )
 
 
 def links_from_rows(rows: list[dict[str, Any]]) -> list[Link]:

@@ -1,0 +1,268 @@
+"""The Scrapy components of a distributed crawl: shared queue, Redis-backed spider, global politeness.
+
+A worker's crawler of one site runs :class:`WorkerSiteSpider` with :class:`ReliableScheduler`,
+:class:`GlobalPoliteness` and :class:`ResultsPipeline` (see ``worker.worker_settings``); the
+coordinator uses the spider alone to seed a site's start requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import zlib
+from collections.abc import AsyncIterator, Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import redis
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.settings import BaseSettings
+from scrapy.utils.httpobj import urlparse_cached
+from scrapy_redis.dupefilter import RFPDupeFilter
+from scrapy_redis.queue import PriorityQueue
+from scrapy_redis.scheduler import Scheduler
+
+from gelt_audit.crawler.distributed.protocol import SharedSite, dumps, loads
+from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
+from gelt_audit.crawler.spiders.site import SiteSpider
+from gelt_audit.markup import without_session
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+
+# -- the store, as a worker sees it: Redis hashes the coordinator filled ---------------------------
+class _RedisMapping:
+    """Read-only ``.get(key)`` over a Redis hash of JSON values (what SiteSpider calls on dicts)."""
+
+    def __init__(self, server: redis.Redis, key: str, compressed: bool = False):
+        self.server = server
+        self.key = key
+        self.compressed = compressed
+
+    def get(self, field: str, default: Any = None) -> Any:
+        raw = self.server.hget(self.key, field)
+        if raw is None:
+            return default
+        return loads(zlib.decompress(raw) if self.compressed else raw)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())  # only SiteSpider._seed_variants iterates; the coordinator seeds variants
+
+
+class _ClaimSet:
+    """``url in checked`` claims the URL for this worker: one check per external link, all workers together."""
+
+    def __init__(self, server: redis.Redis, key: str):
+        self.server = server
+        self.key = key
+
+    def __contains__(self, url: object) -> bool:
+        return self.server.sadd(self.key, str(url)) == 0
+
+    def add(self, url: str) -> None:
+        pass  # already claimed by __contains__
+
+
+class _RemoteStore:
+    """The store methods the spider needs on a worker: stored links of an unchanged page, link cache."""
+
+    def __init__(self, server: redis.Redis, links_key: str, linkcache_key: str):
+        self.stored_links = _RedisMapping(server, links_key, compressed=True)
+        self.linkcache = _RedisMapping(server, linkcache_key)
+
+    def links(self, page_id: int, body_hash: str) -> list[dict[str, Any]]:
+        return self.stored_links.get(f"{page_id}:{body_hash}", [])
+
+    def link_cache(self) -> _RedisMapping:
+        return self.linkcache
+
+
+# -- scheduler: scrapy-redis's, with in-flight bookkeeping ----------------------------------------------
+class ReliableQueue(PriorityQueue):
+    """scrapy-redis's priority queue whose pop also records the request as in flight."""
+
+    def pop(self, timeout: int = 0) -> scrapy.Request | None:
+        shared: SharedSite | None = getattr(self.spider, "shared", None)
+        if shared is None:
+            return super().pop(timeout)
+        popped = shared.pop()
+        if popped is None:
+            return None
+        token, data = popped
+        request = self._decode_request(data)
+        request.meta["gelt_token"] = token
+        return request
+
+
+class ReliableScheduler(Scheduler):
+    """scrapy-redis's Scheduler, with the reliable queue, without Scrapy 2.13+ deprecation warnings."""
+
+    def open(self, spider: scrapy.Spider) -> None:
+        self.spider = spider
+        self.queue = ReliableQueue(server=self.server, spider=spider, key=self.queue_key, serializer=self.serializer)
+        if not self.df:
+            self.df = RFPDupeFilter.from_spider(spider)
+
+    def close(self, reason: str) -> None:
+        pass  # the queue and the filter belong to the coordinator, which deletes them when the site is done
+
+    def enqueue_request(self, request: scrapy.Request) -> bool:
+        if not request.dont_filter and self.df.request_seen(request):
+            return False
+        request.meta.pop("gelt_token", None)
+        request.meta.pop("gelt_lease", None)
+        self.queue.push(request)
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return True
+
+    def next_request(self) -> scrapy.Request | None:
+        request = self.queue.pop()
+        if request is not None and self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+
+def _never() -> AsyncIterator[Any]:
+    async def gen() -> AsyncIterator[Any]:
+        return
+        yield  # an async generator that yields nothing
+
+    return gen()
+
+
+class WorkerSiteSpider(SiteSpider):
+    """SiteSpider with its per-crawl state in Redis instead of process memory and the store."""
+
+    name = "site-worker"
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    def __init__(self, shared: SharedSite, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.shared = shared
+
+    def open_state(self, settings: BaseSettings) -> None:
+        """Validators and stored links from Redis: a worker never opens the store."""
+        server, keys, k = self.shared.server, self.shared.keys, self.shared.k
+        self.previous = _RedisMapping(server, keys.of(k, "validators"))  # type: ignore[assignment]
+        self.store = _RemoteStore(server, keys.of(k, "links"), keys.linkcache)  # type: ignore[assignment]
+
+    def setup(self, settings: BaseSettings) -> None:
+        super().setup(settings)
+        server, keys, k = self.shared.server, self.shared.keys, self.shared.k
+        self.checked = _ClaimSet(server, keys.of(k, "checked"))  # type: ignore[assignment]
+        self.gate_checks = False  # a check may be answered by another worker: Scrapy's per-slot limits apply
+        # The bounds are applied in Redis (claim), for all workers together.
+        self.global_max_pages, self.global_max_variants = self.max_pages, self.max_variants
+        self.max_pages = self.max_variants = sys.maxsize
+
+    def _count(self, name: str) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(f"gelt/{name}")
+
+    async def start(self) -> AsyncIterator[Any]:
+        # The coordinator seeds the queue (seed_requests); workers only take from it.
+        async for request in _never():
+            yield request
+
+    def page_request(
+        self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
+    ) -> scrapy.Request | None:
+        request = super().page_request(url, depth, referer, lastmod, kind)
+        if request is None:
+            return None
+        normal = without_session(url.split("#", 1)[0], self.session_params)
+        parts = urlsplit(normal)
+        page = request.meta["gelt_kind"] == "page"
+        verdict = self.shared.claim(
+            normal, page, parts.query if page else "", f"{parts.netloc}{parts.path}",
+            self.global_max_pages, self.global_max_variants,
+        )  # fmt: skip
+        if verdict == 1:
+            return request
+        if verdict == -1:
+            self._count("query_variants_skipped")
+        elif verdict == -2:
+            self._count("max_pages_skipped")
+            self.shared.server.set(self.shared.key("limited"), 1)
+        return None
+
+    def on_idle(self) -> None:
+        """Stay open while the coordinator lists the site as active: other workers may add work."""
+        if self.shared.server.sismember(self.shared.keys.active, self.shared.k):
+            raise DontCloseSpider
+
+
+class GlobalPoliteness:
+    """A Redis lease per host before each download: per-site politeness for all workers together."""
+
+    def __init__(self, crawler: Crawler, site: tuple[int, float], links: tuple[int, float], timeout: float):
+        self.crawler = crawler
+        self.site = site  # (concurrency, delay) of the site's own hosts
+        self.links = links  # (concurrency, delay) of the hosts of external links
+        self.timeout = timeout
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> GlobalPoliteness:
+        s = crawler.settings
+        return cls(
+            crawler,
+            site=(s.getint("GELT_SITE_CONCURRENCY"), s.getfloat("GELT_SITE_DELAY")),
+            links=(s.getint("GELT_LINK_PER_HOST"), s.getfloat("GELT_LINK_DELAY")),
+            timeout=s.getfloat("DOWNLOAD_TIMEOUT"),
+        )
+
+    async def process_request(self, request: scrapy.Request) -> None:
+        shared: SharedSite | None = getattr(self.crawler.spider, "shared", None)
+        if shared is None:
+            return None
+        host = urlparse_cached(request).netloc.lower()
+        concurrency, delay = self.links if request.meta.get("gelt_external") else self.site
+        token = shared.token()
+        ttl = float(request.meta.get("download_timeout") or self.timeout) + 5
+        while (wait := shared.lease(host, token, concurrency, delay, ttl)) > 0:
+            await asyncio.sleep(min(wait, 1.0))
+        request.meta["gelt_lease"] = (host, token)
+        return None
+
+        return None
+
+    def _release(self, request: scrapy.Request) -> None:
+        lease = request.meta.pop("gelt_lease", None)
+        shared = getattr(self.crawler.spider, "shared", None)
+        if lease and shared is not None:
+            shared.release(*lease)
+
+    def process_response(self, request: scrapy.Request, response: Any) -> Any:
+        self._release(request)
+        return response
+
+    def process_exception(self, request: scrapy.Request, exception: BaseException) -> None:
+        self._release(request)
+        return None
+
+
+class ResultsPipeline:
+    """Send each item to the coordinator through Redis; the store is written there, not here."""
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ResultsPipeline:
+        return cls(crawler)
+
+    def process_item(self, item: SnapshotItem | LinkCheckItem | TlsItem) -> dict[str, Any]:
+        shared: SharedSite = self.crawler.spider.shared
+        shared.server.rpush(shared.keys.results, dumps({"k": shared.k, "item": item}))
+        # Scrapy logs returned items; keep the record small.
+        return {"url": getattr(item, "url", None), "status": getattr(item, "status", None)}
