@@ -251,6 +251,30 @@ class Store:
         older = [c for c in self.finished_crawls(crawl.site_url) if c.id < crawl.id]
         return older[0] if older else None
 
+    def pages_lost(self, crawl_id: int, site_url: str) -> tuple[int, list[str]]:
+        """Pages the site's last finished crawl saw answer 2xx, and those ``crawl_id`` never reached.
+
+        «Never reached» is no snapshot at all in the crawl: not even a 404 or 410 that would say
+        the page is gone. The crawler uses it to tell a site that changed from one it did not see.
+        """
+        previous = self.db.execute(
+            "select max(id) from crawls where status = 'finished' and site_url = ? and id < ?", [site_url, crawl_id]
+        ).fetchone()[0]
+        if previous is None:
+            return 0, []
+        seen = self.db.execute(
+            """select count(*) from snapshots
+               where crawl_id = ? and kind = 'page' and status between 200 and 299""",
+            [previous],
+        ).fetchone()[0]
+        lost = self.db.execute(
+            """select p.url from snapshots s join pages p on p.id = s.page_id
+               where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299
+                 and not exists (select 1 from snapshots n where n.crawl_id = ? and n.page_id = s.page_id)""",
+            [previous, crawl_id],
+        ).fetchall()
+        return seen, [url for (url,) in lost]
+
     # -- writing (used by the crawler's pipeline) ------------------------------
     def page_ids(self, hosts: Iterable[str] | None = None) -> dict[str, int]:
         """URL -> page id, for the given host[:port]s only (a portfolio store holds many sites)."""

@@ -260,7 +260,7 @@ def test_report_after_the_site_went_down_keeps_the_last_good_crawl_and_says_so(s
     report = report_json(config)
     assert report["crawl"]["id"] == 1 and len(report["pages"]) == 2
     assert report["last_attempt"]["status"] == "failed"
-    assert "sitio inaccesible" in report["last_attempt"]["error"]
+    assert "no respondió" in report["last_attempt"]["error"]
     summary = cli("audit", "--config", str(config))
     assert "no terminó" in summary.stdout
 

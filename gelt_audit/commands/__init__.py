@@ -19,7 +19,13 @@ from gelt_audit.config import Config, load_config
 from gelt_audit.errors import EXIT_CONFIG, CommandError
 
 # A crawl's status as a person reads it.
-CRAWL_STATUS_ES = {"finished": "terminado", "failed": "fallido", "interrupted": "interrumpido", "running": "en curso"}
+CRAWL_STATUS_ES = {
+    "finished": "terminado",
+    "failed": "fallido",
+    "interrupted": "interrumpido",
+    "running": "en curso",
+    "suspect": "sospechoso",
+}
 
 
 def setup_logging(config: Config) -> None:

@@ -51,7 +51,7 @@ def crawl_one(config: Config) -> int:
     )
     log.info(summary)
     if result.site_unreachable:
-        print(f"El sitio {config.site_url} no respondió: {done.error}", file=sys.stderr)
+        print(f"No se pudo revisar el sitio {config.site_url}: {done.error}", file=sys.stderr)
         return EXIT_UNREACHABLE
     if done.status != "finished":
         print(f"{summary} {done.error or ''}".strip(), file=sys.stderr)

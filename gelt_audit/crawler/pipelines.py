@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
+from gelt_audit.crawler.verdict import CrawlCounts, verdict
 from gelt_audit.markup import Link
 from gelt_audit.store import compress, content_hash, utcnow
 
@@ -163,33 +165,42 @@ class StorePipeline:
     def close_spider(self) -> None:
         self.flush()
 
+    def _lost_pages(self, reason: str, limited: bool) -> tuple[int, int]:
+        """(pages of the last finished crawl, how many of them this crawl never reached)."""
+        if reason != "finished" or limited or self.write_error is not None:
+            return 0, 0
+        try:
+            self.flush()
+            seen, lost = self.store.pages_lost(self.crawl_id, self.site_url)
+        except Exception as exc:  # counting is advice: a failure here must not fail the crawl
+            logger.warning("No se pudieron contar las páginas perdidas del rastreo %s: %s", self.crawl_id, exc)
+            return 0, 0
+        # Pages the config now excludes were left out on purpose, not lost.
+        excluded = [re.compile(p) for p in self.crawler.settings.getlist("GELT_EXCLUDE")]
+        return seen, sum(1 for url in lost if not any(p.search(url) for p in excluded))
+
     def spider_closed(self, spider: Any, reason: str) -> None:
-        """Finish the crawl row: only a crawl that ran to its end counts for reports."""
+        """Finish the crawl row: only a crawl that saw the site to its end counts for reports."""
         if not hasattr(self, "crawl_id"):
             return
         stats = self.crawler.stats
-        down = stats.get_value("gelt/network_errors", 0)
-        answered = stats.get_value("gelt/pages", 0) - down
-        if self.write_error is not None:
-            status, error = "failed", f"no se pudieron guardar los resultados en el almacén: {self.write_error}"
-        elif reason == "finished" and spider.home_error:
-            status, error = "failed", f"sitio inaccesible: {spider.home_error}"
-            self.crawler.stats.set_value("gelt/site_unreachable", 1)
-        elif reason == "finished" and down >= 3 and down >= answered:
-            # Most of the site stopped answering half-way: not a snapshot of the site.
-            status = "failed"
-            error = (
-                f"el sitio dejó de responder durante el rastreo: {down} de {down + answered} solicitudes "
-                f"sin respuesta (la última: {spider.last_network_error})"
-            )
+        limited = bool(stats.get_value("gelt/max_pages_skipped"))
+        previous, lost = self._lost_pages(reason, limited)
+        counts = CrawlCounts(
+            reason=reason,
+            write_error=None if self.write_error is None else str(self.write_error),
+            home_error=spider.home_error,
+            network_errors=stats.get_value("gelt/network_errors", 0),
+            pages=stats.get_value("gelt/pages", 0),
+            blocked=stats.get_value("gelt/blocked", 0),
+            previous_pages=previous,
+            lost=lost,
+            limited=limited,
+        )
+        found = verdict(counts, spider.last_network_error)
+        status, error = found.status, found.error
+        if found.site_unreachable:
             stats.set_value("gelt/site_unreachable", 1)
-        elif reason == "finished":
-            status, error = "finished", None
-        elif reason == "shutdown":
-            status, error = "interrupted", "rastreo detenido antes de terminar"
-        else:
-            status, error = "failed", f"rastreo terminado por: {reason}"
-        limited = bool(self.crawler.stats.get_value("gelt/max_pages_skipped"))
         try:
             self.store.finish_crawl(self.crawl_id, status, error, limited)
         except Exception as exc:  # the row stays 'running': the next crawl marks it interrupted

@@ -220,7 +220,7 @@ class _Run:
             return EXIT_OK
         last = self.last_good()
         if code == EXIT_UNREACHABLE:
-            self.fail("unreachable", code, f"El sitio {config.site_url} no respondió: {detail}")
+            self.fail("unreachable", code, f"No se pudo revisar el sitio {config.site_url}: {detail}")
             print(self.message, file=sys.stderr)
             self.alert(
                 f"El sitio no responde: {config.site_name}",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
-from gelt_audit.commands import local_minute
+from gelt_audit.commands import CRAWL_STATUS_ES, local_minute
 from gelt_audit.config import Config
 from gelt_audit.lock import lock_path_for
 from gelt_audit.scheduler.slots import KIND_SHORT, fmt_slot, next_slots
@@ -96,6 +96,26 @@ def _holder_alive(store_path: Path, suffix: str) -> int | None:
     return pid
 
 
+def last_crawl_lines(config: Config) -> list[str]:
+    """The site's last crawl, and when it is not the baseline of the reports, why and which is."""
+    if not config.store_path.exists():
+        return []
+    with Store(config.store_path) as store:
+        last = store.last_attempt(config.site_url)
+        finished = store.finished_crawls(config.site_url)
+    if last is None:
+        return ["", "Todavía no hay rastreos de este sitio."]
+    state = CRAWL_STATUS_ES.get(last.status, last.status)
+    lines = [
+        "",
+        f"Último rastreo: {local_minute(last.started_at)}, {state}" + (f": {last.error}" if last.error else ""),
+    ]
+    if last.status != "finished":
+        base = f"el del {local_minute(finished[0].started_at)}" if finished else "ninguno todavía"
+        lines.append(f"Los informes usan el último rastreo terminado: {base}.")
+    return lines
+
+
 def status(config: Config, now: datetime | None = None) -> str:
     """Spanish text: the last 10 runs and the next scheduled slots, in Bogotá time."""
     now = now or clock.now()
@@ -119,6 +139,7 @@ def status(config: Config, now: datetime | None = None) -> str:
             lines.append(f"Última ejecución: {last['message']}")
     else:
         lines.append("Todavía no hay ejecuciones registradas (gelt-audit run o gelt-audit schedule).")
+    lines += last_crawl_lines(config)
     lines.append("")
     slots = next_slots(config, now)
     if slots:

@@ -27,7 +27,7 @@ from gelt_audit.crawler.items import SnapshotItem
 from gelt_audit.crawler.pipelines import StorePipeline
 from gelt_audit.crawler.run import CrawlPlan, CrawlResult
 from gelt_audit.crawler.settings import settings_for
-from gelt_audit.crawler.spiders.site import SiteSpider
+from gelt_audit.crawler.spiders.site import SiteSpider, home_problem
 from gelt_audit.errors import EXIT_ERROR, CommandError
 from gelt_audit.store import Store
 
@@ -82,13 +82,13 @@ class SiteRun:
         self.start_url = cfg.site_url.split("#", 1)[0]
 
     def process(self, item: Any) -> None:
-        if (
-            isinstance(item, SnapshotItem)
-            and item.kind == "error"
-            and item.url == self.start_url
-            and self.host.home_error is None
-        ):
-            self.host.home_error = item.error  # as SiteSpider.page_error does in one process
+        if isinstance(item, SnapshotItem) and item.url == self.start_url and self.host.home_error is None:
+            # as SiteSpider.parse_page and page_error judge the home page in one process
+            if item.kind == "error":
+                self.host.home_error = f"el sitio no respondió: {item.error}"
+            elif item.status:
+                location = item.location.encode("latin-1", "replace") if item.location else None
+                self.host.home_error = home_problem(self.start_url, item.status, location)
         self.pipeline.process_item(item)
 
     def finish(self, reason: str, limited: bool) -> None:

@@ -23,6 +23,7 @@ from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.formats import document_suffix
+from gelt_audit.linkstate import http_reason
 from gelt_audit.markup import RESOURCE_TAGS, Link, decode_html, extract, follow_targets, without_session
 from gelt_audit.store import Store, text_hash
 
@@ -57,6 +58,29 @@ def is_html(content_type: str, body: bytes) -> bool:
     return body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
 
 
+ROBOTS_FORBID = (
+    "robots.txt no permite rastrear la página de inicio (Disallow): nada del sitio se pudo ver; "
+    "pida al administrador del sitio que permita el acceso de gelt-audit"
+)
+
+
+def home_problem(home: str, status: int, location: bytes | None) -> str | None:
+    """Why the home page's answer means the site was not seen, or None when it was.
+
+    An error status is the site down or gone (not a site without pages); a redirect to another
+    scheme, host or port is a site that moved: following it would report every known page as
+    removed and every page of the new address as new.
+    """
+    if status >= 400:
+        return f"la página de inicio respondió {http_reason(status)}"
+    if status in REDIRECT_STATUSES and location:
+        target = urljoin(home, location.decode("latin-1"))
+        old, new = urlsplit(home), urlsplit(target)
+        if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
+            return f"el sitio se mudó a {target}: actualice site.url"
+    return None
+
+
 class SiteSpider(LinkChecking, scrapy.Spider):
     """Crawl one site into the store: every page, its links, its main content."""
 
@@ -76,6 +100,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
     def setup(self, settings: BaseSettings) -> None:
         """Read the crawl's GELT_* settings and open its state (the store and what it knows)."""
         self.start_url = settings["GELT_SITE_URL"]
+        self.home = self.start_url.split("#", 1)[0]
         self.allowed_hosts = set(settings.getlist("GELT_HOSTS"))
         self.allowed_domains = sorted({h.rsplit(":", 1)[0] if not h.endswith("]") else h for h in self.allowed_hosts})
         self.max_pages = settings.getint("GELT_MAX_PAGES")
@@ -262,9 +287,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self._count("pages")
         if response.status >= 400:
             self._count("errors")
-        if response.status >= 500 and url == self.start_url.split("#", 1)[0]:
-            # The home page failing (after the retries) is the site down, not a site without pages.
-            self.home_error = f"la página de inicio respondió HTTP {response.status}"
+        if response.status in (403, 429):
+            self._count("blocked")  # a firewall or a rate limiter answers this way to most pages
+        if url == self.home:
+            self.home_error = home_problem(self.home, response.status, response.headers.get(b"Location"))
         yield from self.certificate(response)
         if response.status in REDIRECT_STATUSES:
             yield from self.redirect(response, item, depth)
@@ -349,6 +375,9 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         # bomb) with an IgnoreRequest: that one is an error of the page, not a rule of ours.
         if failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" not in failure.getErrorMessage():
             self._count("ignored")  # robots.txt or off-site: not an error of the site
+            if failure.request.url == self.home and "robots.txt" in failure.getErrorMessage():
+                # Nothing of the site can be seen: a crawl of nothing would declare it emptied.
+                self.home_error = ROBOTS_FORBID
             return
         request = failure.request
         reason = describe_failure(failure)
@@ -357,8 +386,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         if request.meta.get("gelt_kind") != "probe" and not failure.check(IgnoreRequest):
             self._count("network_errors")
             self.last_network_error = reason
-        if request.url == self.start_url.split("#", 1)[0]:
-            self.home_error = reason
+        if request.url == self.home:
+            self.home_error = f"el sitio no respondió: {reason}"
         yield SnapshotItem(
             url=request.url,
             kind="probe" if request.meta.get("gelt_kind") == "probe" else "error",

@@ -1,0 +1,72 @@
+"""Whether a crawl saw the site: the status a crawl ends with, decided from what it met.
+
+Only a ``finished`` crawl is a baseline for the reports. A crawl that could not see the site
+(home page gone, moved or forbidden, the server dead half-way) is ``failed``; one that saw
+something else than the site — a firewall answering 403/429 to most pages, a maintenance page in
+place of most of last week's pages — is ``suspect``: kept for the record, never used to declare
+pages removed or links broken. Pure: the pipeline gathers the counts, this decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A crawl with fewer pages than this is too small to call a share of it «most».
+MIN_PAGES = 5
+MOST = 0.5  # «most» of the pages
+
+
+@dataclass(frozen=True)
+class CrawlCounts:
+    """What the crawl met, as the pipeline counted it when the spider closed."""
+
+    reason: str  # Scrapy's close reason
+    write_error: str | None = None
+    home_error: str | None = None
+    network_errors: int = 0
+    pages: int = 0  # responses and failures of pages (documents and resources apart)
+    blocked: int = 0  # pages answered 403 or 429
+    previous_pages: int = 0  # pages the last finished crawl saw answer 2xx
+    lost: int = 0  # of those, pages this crawl never reached (no answer at all, not even 404/410)
+    limited: bool = False  # max_pages cut the crawl: absent pages say nothing
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str  # finished | failed | interrupted | suspect
+    error: str | None = None
+    site_unreachable: bool = False
+
+
+def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
+    """The crawl's status and, when it is not ``finished``, why (one Spanish sentence)."""
+    answered = c.pages - c.network_errors
+    if c.write_error is not None:
+        return Verdict("failed", f"no se pudieron guardar los resultados en el almacén: {c.write_error}")
+    if c.reason == "shutdown":
+        return Verdict("interrupted", "rastreo detenido antes de terminar")
+    if c.reason != "finished":
+        return Verdict("failed", f"rastreo terminado por: {c.reason}")
+    if c.home_error:
+        return Verdict("failed", c.home_error, site_unreachable=True)
+    if c.network_errors >= 3 and c.network_errors >= answered:
+        return Verdict(
+            "failed",
+            f"el sitio dejó de responder durante el rastreo: {c.network_errors} de {c.pages} solicitudes "
+            f"sin respuesta (la última: {last_network_error})",
+            site_unreachable=True,
+        )
+    if answered >= MIN_PAGES and c.blocked > MOST * answered:
+        return Verdict(
+            "suspect",
+            f"rastreo sospechoso: el sitio respondió 403 o 429 a {c.blocked} de {answered} páginas (un cortafuegos "
+            "o un límite de solicitudes); no se usa para declarar páginas eliminadas ni enlaces rotos",
+        )
+    if not c.limited and c.previous_pages >= MIN_PAGES and c.lost > MOST * c.previous_pages:
+        return Verdict(
+            "suspect",
+            f"rastreo sospechoso: se perdieron {c.lost} de las {c.previous_pages} páginas del rastreo anterior sin "
+            "que respondieran 404 o 410 (¿una página de mantenimiento, un cambio de robots.txt o de exclusiones?); "
+            "no se usa para declarar páginas eliminadas",
+        )
+    return Verdict("finished")
