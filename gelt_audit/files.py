@@ -9,6 +9,7 @@ import contextlib
 import logging
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +44,37 @@ def atomic_write(path: Path, data: str | bytes) -> Path:
     """Write ``path`` whole or not at all (see :func:`atomic_file`); text is UTF-8."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     with atomic_file(path) as fh:
+        fh.write(payload)
+    return path
+
+
+@contextlib.contextmanager
+def output_file(path: Path, mode: str = "wb") -> Iterator[IO[Any]]:
+    """Open a path the user named with ``--output``: written into, never replaced, when special.
+
+    A character device, a FIFO or a socket (``/dev/null``, ``/dev/stdout`` on a pipe, a named
+    pipe) is opened and written as it is: replacing it with a regular file would break it for
+    every program on the machine (as root, ``/dev/stdout`` for everyone). A symlink is followed
+    and its target written atomically, so the link stays a link. Anything else is
+    :func:`atomic_file`.
+    """
+    try:
+        kind = os.stat(path).st_mode  # follows links: /dev/stdout is what it points at
+    except OSError:  # does not exist yet (or a dangling link: its target is created below)
+        kind = stat.S_IFREG
+    if not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):
+        with open(path, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
+        return
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    with atomic_file(target, mode) as fh:
+        yield fh
+
+
+def write_output(path: Path, data: str | bytes) -> Path:
+    """Write ``data`` (text as UTF-8) to a ``--output`` path; see :func:`output_file`."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with output_file(path) as fh:
         fh.write(payload)
     return path
 

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from gelt_audit import clock
 
-# Set in the environment of a crawl started by `run`/`schedule`: the lock is already held for
-# it (through the inherited descriptor), so the crawl must not try to take it again.
+# Set in the environment of a crawl started by `run`/`schedule` to "FD:LOCK_PATH": the lock is
+# already held for it through the inherited descriptor FD, so the crawl must not take it again.
+# Only a claim: the crawl checks it (see _inherited_fd), since an operator may leave it set.
 LOCK_ENV = "GELT_RUN_LOCK"
 
 
@@ -138,12 +139,46 @@ def is_locked(store_path: str | os.PathLike[str], suffix: str = ".lock") -> bool
         return True
 
 
+def lock_env(lock: RunLock) -> dict[str, str]:
+    """The environment that tells a child process it inherits ``lock`` (pass ``lock.fd`` too)."""
+    return {LOCK_ENV: f"{lock.fd}:{lock.path}"}
+
+
+def _inherited_fd(path: Path) -> int | None:
+    """The descriptor :data:`LOCK_ENV` names, if it really is ``path`` and really holds its lock.
+
+    A stale value (an operator's export, a copied environment) must not let two crawls write one
+    store: the descriptor has to be the lock file itself (same device and inode) and a
+    non-blocking ``flock`` through it has to succeed. flock locks belong to the open file
+    description, which the child shares with the parent that took the lock, so the probe
+    succeeds exactly when this descriptor holds the lock (or the lock was free: then it holds it
+    now); it fails when another process holds it.
+    """
+    fd_text, sep, named = os.environ.get(LOCK_ENV, "").partition(":")
+    if not sep or not fd_text.isdigit() or named != str(path):
+        return None
+    fd = int(fd_text)
+    try:
+        held, lock_file = os.fstat(fd), os.stat(path)
+    except OSError:  # no such descriptor, or no lock file
+        return None
+    if (held.st_dev, held.st_ino) != (lock_file.st_dev, lock_file.st_ino):
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return None
+    return fd
+
+
 @contextmanager
-def crawl_guard(store_path: str | os.PathLike[str]) -> Iterator[None]:
-    """For `gelt-audit crawl` run by hand: take the lock unless `run` already holds it for us."""
-    path = lock_path_for(store_path)
-    if os.environ.get(LOCK_ENV) == str(path):
-        yield
+def crawl_guard(store_path: str | os.PathLike[str]) -> Iterator[bool]:
+    """For `gelt-audit crawl`: take the lock unless `run` already holds it for us.
+
+    Yields True when the lock was inherited from `run` (which checked the store under it).
+    """
+    if _inherited_fd(lock_path_for(store_path)) is not None:
+        yield True
         return
     with RunLock(store_path, what="un rastreo"):
-        yield
+        yield False

@@ -100,6 +100,18 @@ class StoreError(Exception):
     """The store file cannot be used; the message says why, in Spanish."""
 
 
+def _unusable(path: Path, exc: Exception) -> StoreError:
+    """A StoreError naming the file, with SQLite's English reason said in Spanish when known."""
+    text = str(exc)
+    if "file is not a database" in text:
+        why = "no es un almacén de gelt-audit (el archivo no es una base de datos SQLite)"
+    elif "malformed" in text:
+        why = "está dañado o incompleto (SQLite: «database disk image is malformed»)"
+    else:
+        why = text
+    return StoreError(f"No se puede usar el almacén {path}: {why}.")
+
+
 class Store:
     """Access to one gelt-audit SQLite file."""
 
@@ -123,8 +135,10 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA busy_timeout=30000")
             self._migrate()
+        except StoreError:
+            raise
         except Exception as exc:  # sqlite3.DatabaseError, OSError...
-            raise StoreError(f"No se pudo abrir el almacén {self.path}: {exc}") from exc
+            raise _unusable(self.path, exc) from exc
         for suffix in ("", "-wal", "-shm") if not memory else ():  # also stores made before this fix
             try:
                 self.path.with_name(self.path.name + suffix).chmod(0o600)
@@ -137,8 +151,29 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
         self.close()
+        # A page that turns out unreadable mid-command (a store damaged where opening it did not
+        # look) is the store's fault: one line naming the file, not a traceback.
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _unusable(self.path, exc) from exc
+
+    def check_integrity(self) -> None:
+        """Raise StoreError unless ``PRAGMA quick_check`` finds the file sound.
+
+        quick_check reads every page (seconds on a store of gigabytes), so only the commands
+        about to write a crawl run it: see :func:`gelt_audit.commands.crawl.check_store`.
+        """
+        try:
+            problems = [row[0] for row in self.db.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise _unusable(self.path, exc) from exc
+        if problems != ["ok"]:
+            raise StoreError(
+                f"El almacén {self.path} está dañado (PRAGMA quick_check: {problems[0].splitlines()[0]}); "
+                "no se escribe nada en él: restáurelo desde una copia de seguridad o muévalo a otro lugar "
+                "para empezar uno nuevo."
+            )
 
     # -- schema -------------------------------------------------------------
     def schema_version(self) -> int:
@@ -151,8 +186,8 @@ class Store:
         current = self.schema_version()
         if current > SCHEMA_VERSION:
             raise StoreError(
-                f"el almacén tiene la versión de esquema {current}, más nueva que la que conoce esta "
-                f"versión de gelt-audit ({SCHEMA_VERSION}); actualice gelt-audit"
+                f"El almacén {self.path} tiene la versión de esquema {current}, más nueva que la que conoce "
+                f"esta versión de gelt-audit ({SCHEMA_VERSION}); actualice gelt-audit."
             )
         with self.db.conn:
             if current == 0:

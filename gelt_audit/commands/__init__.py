@@ -15,7 +15,9 @@ import sys
 from types import ModuleType
 
 from gelt_audit import clock
-from gelt_audit.config import Config, load_config
+from gelt_audit.audits.checklist.audit import checklists, manual_declarations
+from gelt_audit.audits.checklist.load import load_checklist
+from gelt_audit.config import Config, ConfigError, load_config
 from gelt_audit.errors import EXIT_CONFIG, CommandError
 
 # A crawl's status as a person reads it.
@@ -29,19 +31,59 @@ CRAWL_STATUS_ES = {
 
 
 def setup_logging(config: Config) -> None:
-    """Log everything (Scrapy included) to a rotating file next to the store; nothing on stdout."""
+    """Log everything (Scrapy included) to a rotating file next to the store; nothing on stdout.
+
+    A log file that cannot be opened (its folder gone or not writable) is one Spanish line on
+    stderr and the command goes on without it: the log is for afterwards, the work is now.
+    """
     # A log that cannot be written (full disk) must not print tracebacks to cron's mail.
     logging.raiseExceptions = False
     root = logging.getLogger()
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+    if any(isinstance(h, (logging.handlers.RotatingFileHandler, _NoLogFile)) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
-        config.log_path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
-    )
+    try:
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            config.log_path, maxBytes=5 * 1024 * 1024, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:
+        print(
+            f"Aviso: no se puede escribir el registro {config.log_path} ({exc.strerror or exc}); "
+            "se continúa sin registro en archivo.",
+            file=sys.stderr,
+        )
+        # Without any handler, logging's last resort would print warnings and tracebacks on stderr.
+        handler = _NoLogFile()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(config.log.level.upper())
     root.addHandler(handler)
     root.setLevel(config.log.level.upper())
+
+
+class _NoLogFile(logging.NullHandler):
+    """Stands for the log file that could not be opened (so the warning is given once)."""
+
+
+def check_checklist(config: Config) -> None:
+    """Load the checklist profiles, files and the committee's declarations now.
+
+    They are read by the audits, after a crawl: a misspelt profile or a missing file would
+    otherwise surface late, as a failed run (exit 1) after a whole crawl, and never in `status`.
+    A ConfigError naming the key (exit 2).
+    """
+    key = "checklist.profiles"
+    try:
+        for name in config.checklist.profiles:
+            load_checklist(name)
+        if config.checklist.file:
+            key = "checklist.file"
+            load_checklist(config.path.parent / config.checklist.file)
+        key = "checklist.items"
+        checklists(config)
+    except (ValueError, OSError) as exc:
+        raise ConfigError(f"'{key}': lista de chequeo inválida: {exc}") from None
+    except ConfigError as exc:
+        raise ConfigError(f"'{key}': {exc}") from None
+    manual_declarations(config)  # its ConfigError names 'checklist.manual'
 
 
 def say(message: str) -> None:

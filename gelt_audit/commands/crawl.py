@@ -36,10 +36,25 @@ def run(args: argparse.Namespace) -> int:
     return crawl_one(config)
 
 
+def check_store(config: Config, inherited: bool) -> None:
+    """Refuse to crawl into a store that is not sound (StoreError naming the file, exit 1).
+
+    Opened here, before Scrapy starts, so an unusable file is one line and not a Twisted
+    traceback; and ``PRAGMA quick_check`` runs here because a crawl is what writes the most: a
+    damaged store would otherwise get a new «finished» crawl on top of pages it cannot read.
+    quick_check reads the whole file, so the read-only commands do not pay for it; a crawl that
+    `run` started (``inherited``) skips it, as `run` checked under the lock it passed on.
+    """
+    with Store(config.store_path) as store:
+        if not inherited:
+            store.check_integrity()
+
+
 def crawl_one(config: Config) -> int:
     """Crawl the config's one site; the exit code says whether it finished."""
     say(f"Rastreando {config.site_url} …")
-    with crawl_guard(config.store_path):
+    with crawl_guard(config.store_path) as inherited:
+        check_store(config, inherited)
         result = crawl(config)
     if result.crawl_id is None:
         raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
@@ -70,7 +85,8 @@ def crawl_many(config: Config, redis_url: str | None) -> int:
 
     sites = portfolio.sites if portfolio else ()
     say(f"Rastreando {len(sites) or 1} sitio(s) …")
-    with crawl_guard(config.store_path):
+    with crawl_guard(config.store_path) as inherited:
+        check_store(config, inherited)
         if redis_url:
             results = distributed().crawl_distributed(crawl_plan(config), redis_url, on_done=report)
         else:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from gelt_audit import clock
 from gelt_audit.audits.diffs import render_diff, word_diff
 from gelt_audit.commands import add_config, load, local_minute
 from gelt_audit.commands.history import versions
 from gelt_audit.errors import EXIT_NO_DATA, EXIT_OK, CommandError
+from gelt_audit.reports.write import parse_since
 from gelt_audit.store import Store
 
 HELP = "muestra qué cambió en una página entre dos versiones"
@@ -23,16 +25,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Dates, not strings: "30/11/2026" or "2026-02-30" is exit 2, not a silent lexical compare.
+    since, to = parse_since(args.since, "--from"), parse_since(args.to, "--to")
     config = load(args)
     found = [v for v in versions(config, args.url) if v["crawl_status"] == "finished" and v["main_hash"]]
-    if args.to:
-        found = [v for v in found if local_minute(v["fetched_at"])[:10] <= args.to]
+    if to:
+        found = [v for v in found if clock.local_date(v["fetched_at"]) <= to]
     if not found:
         raise CommandError("No hay versiones de la página en esas fechas.", EXIT_NO_DATA)
     new = found[-1]
     older = [v for v in found[:-1] if v["main_hash"] != new["main_hash"]]
-    if args.since:
-        older = [v for v in found if local_minute(v["fetched_at"])[:10] <= args.since] or older
+    if since:
+        older = [v for v in found if clock.local_date(v["fetched_at"]) <= since] or older
     if not older:
         print(f"El contenido de {args.url} no cambió en las versiones guardadas.")
         return EXIT_OK

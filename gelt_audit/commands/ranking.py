@@ -10,7 +10,7 @@ from gelt_audit.audits.portfolio import ranking
 from gelt_audit.commands import add_config, load, say
 from gelt_audit.config.portfolio import portfolio_of, site_config
 from gelt_audit.errors import EXIT_CONFIG, EXIT_OK, CommandError
-from gelt_audit.files import atomic_write
+from gelt_audit.files import write_output
 from gelt_audit.reports import portfolio as report
 from gelt_audit.store import Store
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             report.write_site_reports(store, sites, Path(args.sites_dir))
     text = report.to_text(data, args.format, config)
     if args.output:
-        atomic_write(Path(args.output), text)  # to_csv's text starts with the BOM that makes Excel read UTF-8
+        write_output(Path(args.output), text)  # to_csv's text starts with the BOM that makes Excel read UTF-8
         say(f"Informe de la cartera escrito en {args.output}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gelt_audit.commands import add_config, load, say
+from gelt_audit.commands import add_config, check_checklist, load, say
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.reports.write import report_command
 
@@ -47,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
+    check_checklist(config)
     text = report_command(config, args.kind, args.format, args.output, args.since)
     if args.output:
         say(f"Informe escrito en {text}")

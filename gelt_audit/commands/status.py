@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from gelt_audit.commands import add_config
+from gelt_audit.commands import add_config, check_checklist
 from gelt_audit.config import load_config
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.scheduler.status import status
@@ -17,5 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    print(status(load_config(args.config)))
+    config = load_config(args.config)
+    check_checklist(config)  # a bad profile or file would only show at the next run's audits
+    print(status(config))
     return EXIT_OK

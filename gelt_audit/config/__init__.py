@@ -130,6 +130,9 @@ def parse_config(text: str, path: Path) -> Config:
     _check_site(tables["site"], text)
     _check_tables(tables, text)
     store_path = _check_store_path(path.parent / tables["store"]["path"], text)
+    log_file = path.parent / tables["log"]["path"] if tables["log"]["path"] else store_path.with_suffix(".log")
+    _check_not_under_file(log_file, "log.path", text, want_dir=False)
+    _check_not_under_file(path.parent / tables["reports"]["dir"], "reports.dir", text, want_dir=True)
     dependencias = parse_dependencias(data.get("dependencias", []), text)
     noise = _parse_noise(tables["noise"], text)
     sections = {name: SECTIONS[name].from_table(tables[name]) for name in tables if name not in ("store", "noise")}
@@ -198,6 +201,11 @@ def _check_tables(tables: dict[str, dict[str, Any]], text: str) -> None:
             )
     if not 1 <= tables["email"]["port"] <= 65535:
         raise ConfigError(f"'email.port'{where(text, 'port', 'email')} debe estar entre 1 y 65535.")
+    if not all(isinstance(item, dict) for item in tables["checklist"]["items"]):
+        raise ConfigError(
+            f"'checklist.items'{where(text, 'items', 'checklist')} debe escribirse como [[checklist.items]] "
+            "(una tabla por ítem, con id, name y sus reglas)."
+        )
     for alias, values in tables["checklist"]["hosts"].items():
         tables["checklist"]["hosts"][alias] = list(
             check_str_list(
@@ -258,6 +266,23 @@ def _check_store_path(store: Path, text: str) -> Path:
     if not os.access(parent, os.W_OK) or (store.exists() and not os.access(store, os.W_OK)):
         raise ConfigError(f"'store.path'{where(text, 'path', 'store')}: no se puede escribir en {store}.")
     return store
+
+
+def _check_not_under_file(target: Path, key: str, text: str, want_dir: bool) -> None:
+    """A file or folder the tool will write: refuse what can never work (a missing folder may
+    still be created, or come back, by the time it is written)."""
+    table, name = key.split(".")
+    at = f"'{key}'{where(text, name, table)}"
+    if "\x00" in str(target):
+        raise ConfigError(f"{at} no puede contener el carácter nulo.")
+    if target.exists() and target.is_dir() != want_dir:
+        found, wanted = ("un archivo", "una carpeta") if want_dir else ("una carpeta", "un archivo")
+        raise ConfigError(f"{at}: {target} es {found}; debe ser {wanted}.")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ConfigError(f"{at}: {parent} es un archivo, no una carpeta; cambie la ruta.")
+            return
 
 
 def _check_selectors(selectors: tuple[str, ...], key: str, text: str, table: str) -> None:

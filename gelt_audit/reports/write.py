@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from gelt_audit import clock
 from gelt_audit.audits.changes import compare
 from gelt_audit.audits.run import audit
 from gelt_audit.config import Config
-from gelt_audit.files import atomic_file, atomic_write, clean_temporaries
+from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, output_file, write_output
 from gelt_audit.reports import csv_export
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.committee import committee
@@ -78,14 +79,15 @@ class Built:
 
 
 # -- files ----------------------------------------------------------------------------------------
-def write_json(path: Path, data: dict[str, Any]) -> Path:
+def write_json(path: Path, data: dict[str, Any], opener: Callable[..., Any] = atomic_file) -> Path:
     """Write a JSON report like atomic_write, compact, one list item at a time.
 
     The report of a large site weighs hundreds of MB: written by pieces, no string of the whole
-    document is ever held (the C encoder makes each piece).
+    document is ever held (the C encoder makes each piece). ``opener`` is ``output_file`` for
+    a path the user named (a device or FIFO is written into, not replaced).
     """
     encode = contract.ENCODER.encode
-    with atomic_file(path, "w") as fh:
+    with opener(path, "w") as fh:
         fh.write("{")
         for i, (key, value) in enumerate(data.items()):
             fh.write(("," if i else "") + encode(key) + ":")
@@ -100,14 +102,20 @@ def write_json(path: Path, data: dict[str, Any]) -> Path:
     return path
 
 
-def parse_since(value: str | date | None) -> date | None:
-    """``--since`` as a date; a bad value is a :class:`ReportError` naming the expected format."""
+def parse_since(value: str | date | None, argument: str = "--since") -> date | None:
+    """``--since`` as a date; a bad value is a :class:`ReportError` naming the argument.
+
+    Only ``AAAA-MM-DD``, and a day that exists: ``2026-02-30`` is refused, not moved to March.
+    """
     if value is None or value == "" or isinstance(value, date):
         return value or None
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ReportError(f"Fecha inválida en {argument}: {value!r} (use AAAA-MM-DD).")
     try:
-        return date.fromisoformat(str(value))
+        return date.fromisoformat(text)
     except ValueError:
-        raise ReportError(f"Fecha inválida en --since: {value!r} (use AAAA-MM-DD).") from None
+        raise ReportError(f"Fecha inválida en {argument}: {value!r} no existe en el calendario.") from None
 
 
 # -- what the reports compare ----------------------------------------------------------------------------
@@ -397,7 +405,7 @@ def report_command(
             save(store, summarize(findings, fingerprint(config)))
         if output is None:
             return contract.dumps(findings)
-        return str(write_json(Path(output), contract.build(findings)))
+        return str(write_json(Path(output), contract.build(findings), output_file))
     kind = kind or "weekly"
     if fmt == "html" and output is None:
         paths = write_reports(config, [kind], since_date, now)
@@ -412,7 +420,9 @@ def report_command(
         target = Path(output)
         if target.is_dir():  # a folder: the report keeps its usual name there
             target = target / f"{built.stem}.{fmt}"
-        return str(atomic_write(target, built.html) if fmt == "html" else write_json(target, built.data))
+        if fmt == "html":
+            return str(write_output(target, built.html))
+        return str(write_json(target, built.data, output_file))
     folder = Path(output) if output is not None else config.reports_dir
     written = [atomic_write(folder / f"{built.stem}-{name}.csv", text) for name, text in built.csv.items()]
     return "\n".join(str(p) for p in written)

@@ -23,7 +23,7 @@ from typing import Any
 from gelt_audit import clock
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
-from gelt_audit.commands import say, setup_logging
+from gelt_audit.commands import check_checklist, say, setup_logging
 from gelt_audit.config import Config, ConfigError, load_config
 from gelt_audit.delivery import DeliveryError, alert_html, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
@@ -36,7 +36,7 @@ from gelt_audit.errors import (
     EXIT_OK,
     EXIT_UNREACHABLE,
 )
-from gelt_audit.lock import LOCK_ENV, LockedError, RunLock
+from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, recipients
 from gelt_audit.reports.write import TITLES, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
@@ -110,6 +110,10 @@ class _Run:
         code = EXIT_ERROR
         try:
             code = self.steps(crawl, reports)
+        except ConfigError as exc:  # found late, e.g. by a report's own files
+            self.result, self.message = "config", f"Error de configuración: {exc}"
+            print(self.message, file=sys.stderr)
+            code = EXIT_CONFIG
         except _Interrupted:
             signum = SIGNALS.signum or signal.SIGTERM
             self.result = "interrupted"
@@ -177,7 +181,7 @@ class _Run:
                 stdin=subprocess.DEVNULL,
                 stderr=None if tty else err,  # at a terminal, the crawl shows its progress
                 cwd=config.path.parent,
-                env={**os.environ, LOCK_ENV: str(self.lock.path)},
+                env={**os.environ, **lock_env(self.lock)},
                 # The child inherits the lock: it stays held until the crawl is over, even if we die.
                 pass_fds=(self.lock.fd,),
                 start_new_session=True,
@@ -358,6 +362,7 @@ def run_once(
         raise ValueError(f"modo de informes desconocido: {reports}")
     try:
         config = load_config(config_path)
+        check_checklist(config)  # before a crawl that the audits could not use
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -371,6 +376,10 @@ def run_once(
         return EXIT_LOCKED
     try:
         with SIGNALS.installed():
+            if crawl:
+                # The crawl's own check is skipped under the lock we pass on (see check_store).
+                with Store(config.store_path) as store:
+                    store.check_integrity()
             log.info("Ejecución (%s) de %s: rastreo=%s, informes=%s", job, config.site_url, crawl, reports)
             code = _Run(config, lock, job, now).execute(crawl, reports)
             log.info("Ejecución (%s) terminada con código %s", job, code)
