@@ -18,7 +18,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "site_url": str,
             "started_at": str,
             "finished_at": str,
-            "status": str,  # running | finished | failed | interrupted
+            "status": str,  # running | finished | failed | interrupted | suspect | partial (crawler/verdict.py)
             "pages": int,
             "errors": int,
             "error": str,

@@ -27,6 +27,7 @@ CRAWL_STATUS_ES = {
     "interrupted": "interrumpido",
     "running": "en curso",
     "suspect": "sospechoso",
+    "partial": "parcial (tiempo máximo)",
 }
 
 

@@ -162,7 +162,12 @@ def _check_site(site: dict[str, Any], text: str) -> None:
     if site["delay"] < 0:
         raise ConfigError(f"'site.delay'{where(text, 'delay', 'site')} no puede ser negativo.")
     # Ranges the crawler can use: 0 bytes would mean "no size limit" to Scrapy.
-    for key, low, high in (("max_response_mb", 0.001, 4096), ("timeout", 0.001, 3600), ("delay", 0, 3600)):
+    for key, low, high in (
+        ("max_response_mb", 0.001, 4096),
+        ("timeout", 0.001, 3600),
+        ("delay", 0, 3600),
+        ("max_duration_minutes", 0.01, 10080),
+    ):
         if not low <= site[key] <= high:
             raise ConfigError(
                 f"'site.{key}'{where(text, key, 'site')} debe estar entre {low} y {high} (es {site[key]})."

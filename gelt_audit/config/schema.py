@@ -98,6 +98,8 @@ class SiteConfig(Section):
     contact: str = ""
     exclude: list[str] = field(default_factory=list)
     session_params: list[str] = field(default_factory=lambda: list(_SESSION_PARAMS))
+    # Past this, a crawl stops as partial (never the reports' baseline) instead of hanging for days.
+    max_duration_minutes: float = 720
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -83,6 +83,7 @@ def settings_for(config: Config) -> dict[str, Any]:
         "DOWNLOAD_SLOTS": {own_slot: {"concurrency": site["concurrency"], "delay": site["delay"]}},
         "DOWNLOAD_TIMEOUT": site["timeout"],
         "DOWNLOAD_MAXSIZE": int(site["max_response_mb"] * 1024 * 1024),
+        "CLOSESPIDER_TIMEOUT": site["max_duration_minutes"] * 60,
         "LOG_LEVEL": config.log["level"].upper(),
         # the site (SiteSpider, StorePipeline, StayOnSiteMiddleware, PrivateAddressGuard)
         "GELT_SITE_URL": config.site_url,

@@ -33,7 +33,7 @@ class CrawlCounts:
 
 @dataclass(frozen=True)
 class Verdict:
-    status: str  # finished | failed | interrupted | suspect
+    status: str  # finished | failed | interrupted | suspect | partial
     error: str | None = None
     site_unreachable: bool = False
 
@@ -45,6 +45,12 @@ def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
         return Verdict("failed", f"no se pudieron guardar los resultados en el almacén: {c.write_error}")
     if c.reason == "shutdown":
         return Verdict("interrupted", "rastreo detenido antes de terminar")
+    if c.reason == "closespider_timeout":
+        return Verdict(
+            "partial",
+            "el rastreo llegó a su tiempo máximo (site.max_duration_minutes) y se detuvo sin terminar: no se usa "
+            "para declarar páginas eliminadas; los informes siguen con el último rastreo terminado",
+        )
     if c.reason != "finished":
         return Verdict("failed", f"rastreo terminado por: {c.reason}")
     if c.home_error:

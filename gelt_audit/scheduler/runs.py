@@ -9,6 +9,7 @@ long-running scheduler could crawl only once in-process.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -189,7 +190,7 @@ class _Run:
             )
             SIGNALS.child = proc
             try:
-                code = proc.wait()
+                code = wait_for_crawl(proc, crawl_deadline(config))
             finally:
                 SIGNALS.child = None
             err.seek(0)
@@ -344,6 +345,68 @@ def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: 
     return "\n".join(lines)
 
 
+def skipped_file(config: Config) -> Path:
+    """Days on which a run found the lock held, beside the store (removed when a run starts)."""
+    return config.store_path.with_name(config.store_path.name + ".omitidas.json")
+
+
+def skipped_because_locked(config: Config, holder: str) -> None:
+    """Remember today's refused run; from the second day in a row, alert (once a day).
+
+    One refused run is normal (cron and the scheduler met); a lock held across days is a crawl
+    or a run that hangs, and nobody reads the reports it is not producing.
+    """
+    path = skipped_file(config)
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    today = clock.today().isoformat()
+    days = sorted(set(state.get("days", [])) | {today})
+    if len(days) >= 2 and state.get("alerted") != today:
+        for error in notify(
+            config,
+            f"[gelt-audit] Sin ejecuciones desde hace {len(days)} días: {config.site_name}",
+            f"gelt-audit no pudo ejecutarse en {len(days)} días seguidos ({', '.join(days)}) porque otra "
+            f"ejecución sigue con el bloqueo del almacén {config.store_path}.\n{holder}\n\n"
+            "Revise si ese proceso sigue vivo; si está colgado, deténgalo: la siguiente ejecución empezará sola.",
+        ):
+            print(error, file=sys.stderr)
+        state["alerted"] = today
+    state["days"] = days
+    with contextlib.suppress(OSError):
+        path.write_text(json.dumps(state), encoding="utf-8")
+
+
+# The crawl stops itself at site.max_duration_minutes; this margin lets it close its row first.
+CRAWL_GRACE_SECONDS = 600
+
+
+def crawl_deadline(config: Config) -> float:
+    """Seconds `run` waits for its crawl before stopping it."""
+    return config.site.max_duration_minutes * 60 + CRAWL_GRACE_SECONDS
+
+
+def wait_for_crawl(proc: subprocess.Popen, timeout: float) -> int:
+    """The crawl's exit code; past ``timeout``, its process group is stopped (TERM, then KILL).
+
+    A crawl that hangs past its own time limit would hold the lock for ever and every later
+    run would be refused: better a crawl marked as failed today than no run for a week.
+    """
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        log.error("El rastreo (pid %s) superó %.0f s sin terminar: se detiene", proc.pid, timeout)
+        for sig, wait in ((signal.SIGTERM, 60), (signal.SIGKILL, 30)):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, sig)
+            try:
+                return proc.wait(timeout=wait)
+            except subprocess.TimeoutExpired:
+                continue
+        return proc.wait()
+
+
 def run_once(
     config_path: str | os.PathLike[str],
     *,
@@ -373,7 +436,9 @@ def run_once(
     except LockedError as exc:
         log.warning("Ejecución omitida: %s", exc)
         print(str(exc), file=sys.stderr)
+        skipped_because_locked(config, str(exc))
         return EXIT_LOCKED
+    skipped_file(config).unlink(missing_ok=True)  # a run starts: the streak of skipped days ends
     try:
         with SIGNALS.installed():
             if crawl:
