@@ -73,7 +73,8 @@ def test_a_bad_checklist_file_is_a_clear_config_error(serve, config_for):
     crawl(config)
     result = run_cli("report", "--config", str(config))
     assert result.returncode == 2
-    assert "Lista de chequeo inválida" in result.stderr and "propia.toml" in result.stderr
+    assert "lista de chequeo inválida" in result.stderr.lower() and "propia.toml" in result.stderr
+    assert "'checklist.file'" in result.stderr  # the key to fix, named
 
 
 # ------------------------------------------------------------------------ per-page parse cache

@@ -14,7 +14,23 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gelt_audit"
 
 # Floors, lowest first; a module belongs to the first floor whose prefix matches its dotted name.
 FLOORS: list[tuple[str, tuple[str, ...]]] = [
-    ("hojas", ("errors", "clock", "config", "store", "migrations", "markup", "dates", "files", "formats", "linkstate", "lock", "__init__")),
+    (
+        "hojas",
+        (
+            "errors",
+            "clock",
+            "config",
+            "store",
+            "migrations",
+            "markup",
+            "dates",
+            "files",
+            "formats",
+            "linkstate",
+            "lock",
+            "__init__",
+        ),
+    ),
     ("crawler", ("crawler",)),
     ("audits", ("audits",)),
     ("reports", ("reports", "delivery")),

@@ -171,7 +171,10 @@ dependencias = [{name = "Hacienda", match = ["/hacienda/"]}]
 
     # Next period: the good site publishes, the fair one breaks more links.
     good.routes["/p0/"] = page("Buena 0", "<p>Noticia nueva de la semana</p>")
-    fair.routes["/"] = page("Inicio Regular", links=tuple(f"/roto{i}/" for i in range(4)) + ("/p0/",))
+    # (its pages stay linked: a home that stopped linking most of them would make a suspect crawl)
+    fair.routes["/"] = page(
+        "Inicio Regular", links=tuple(f"/roto{i}/" for i in range(4)) + tuple(f"/p{i}/" for i in range(6))
+    )
     slow.routes = site_routes("Lenta", pages=10)
     assert portfolio_cli("crawl", "--config", str(config)).returncode == 4
 

@@ -108,3 +108,16 @@ def _assert_suspect(config, result, why: str) -> None:
     assert report["last_attempt"]["status"] == "suspect" and why in json.dumps(report, ensure_ascii=False)
     status = run_cli("status", "--config", str(config))
     assert "sospechoso" in status.stdout and why in status.stdout
+
+
+def test_an_operator_who_confirms_the_loss_gets_a_finished_crawl(serve, config_for):
+    _, config, state = _good_then(serve, config_for)
+    state["fault"] = lambda path: page("Sitio reorganizado") if path != "/robots.txt" else None
+    suspect = run_cli("crawl", "--config", str(config))
+    assert suspect.returncode == 4 and "--accept-lost-pages" in suspect.stderr
+    accepted = run_cli("crawl", "--accept-lost-pages", "--config", str(config))
+    assert accepted.returncode == 0, accepted.stderr
+    assert latest_finished(config.parent / "gelt.db") == 3
+    report = report_json(config)
+    assert report["crawl"]["id"] == 3 and report["previous_crawl"]["id"] == 1  # the suspect one skipped
+    assert [c for c in report["changes"] if c["kind"] == "removed"]  # what the operator accepted

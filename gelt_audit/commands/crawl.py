@@ -27,13 +27,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="rastreo distribuido: siembra los sitios en Redis y espera a los trabajadores",
     )
+    parser.add_argument(
+        "--accept-lost-pages",
+        action="store_true",
+        help="acepta como base un rastreo que perdió la mayoría de las páginas del anterior sin 404 ni 410 "
+        "(el sitio de verdad se reorganizó); sin esta opción ese rastreo queda «sospechoso»",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     if args.redis or portfolio_of(config) is not None:
         return crawl_many(config, args.redis)
-    return crawl_one(config)
+    return crawl_one(config, args.accept_lost_pages)
 
 
 def check_store(config: Config, inherited: bool) -> None:
@@ -50,12 +56,12 @@ def check_store(config: Config, inherited: bool) -> None:
             store.check_integrity()
 
 
-def crawl_one(config: Config) -> int:
+def crawl_one(config: Config, accept_lost_pages: bool = False) -> int:
     """Crawl the config's one site; the exit code says whether it finished."""
     say(f"Rastreando {config.site_url} …")
     with crawl_guard(config.store_path) as inherited:
         check_store(config, inherited)
-        result = crawl(config)
+        result = crawl(config, accept_lost_pages)
     if result.crawl_id is None:
         raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
     with Store(config.store_path) as store:

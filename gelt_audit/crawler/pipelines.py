@@ -169,6 +169,8 @@ class StorePipeline:
         """(pages of the last finished crawl, how many of them this crawl never reached)."""
         if reason != "finished" or limited or self.write_error is not None:
             return 0, 0
+        if self.crawler.settings.getbool("GELT_ACCEPT_LOST_PAGES"):  # crawl --accept-lost-pages
+            return 0, 0
         try:
             self.flush()
             seen, lost = self.store.pages_lost(self.crawl_id, self.site_url)

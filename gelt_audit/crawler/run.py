@@ -54,6 +54,7 @@ class CrawlPlan:
     site_timeout: float = 0  # seconds after which a site's crawl ends as failed; 0: never
     progress: bool = True  # the terminal progress line (one site at a time only)
     register: Callable[[Store], None] | None = None  # run on the store once, before any crawl opens it
+    accept_lost_pages: bool = False  # the operator confirmed the site really lost most of its pages
 
     @property
     def store_path(self) -> Path:
@@ -93,6 +94,8 @@ def _overrides(plan: CrawlPlan) -> dict[str, Any]:
         overrides["CONCURRENT_REQUESTS"] = plan.concurrency
     if not plan.progress:
         overrides["EXTENSIONS"] = QUIET_EXTENSIONS
+    if plan.accept_lost_pages:
+        overrides["GELT_ACCEPT_LOST_PAGES"] = True
     if plan.site_timeout:
         # A very slow site ends (failed, with the reason) instead of holding its place forever.
         overrides["CLOSESPIDER_TIMEOUT"] = int(plan.site_timeout)
@@ -159,7 +162,7 @@ def crawl_sites(plan: CrawlPlan, on_done: Callable[[CrawlResult], None] | None =
     return results
 
 
-def crawl(config: Config) -> CrawlResult:
+def crawl(config: Config, accept_lost_pages: bool = False) -> CrawlResult:
     """Crawl the site of ``config`` into its store. Twisted's reactor allows one call per process."""
-    results = crawl_sites(CrawlPlan(sites=((config.site_url, config),)))
+    results = crawl_sites(CrawlPlan(sites=((config.site_url, config),), accept_lost_pages=accept_lost_pages))
     return results[0] if results else CrawlResult(config.site_url, None, "failed", False)

@@ -73,6 +73,7 @@ def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
             "suspect",
             f"rastreo sospechoso: se perdieron {c.lost} de las {c.previous_pages} páginas del rastreo anterior sin "
             "que respondieran 404 o 410 (¿una página de mantenimiento, un cambio de robots.txt o de exclusiones?); "
-            "no se usa para declarar páginas eliminadas",
+            "no se usa para declarar páginas eliminadas. Si el sitio de verdad se reorganizó, rastree con "
+            "gelt-audit crawl --accept-lost-pages",
         )
     return Verdict("finished")
