@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_encoding
+from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
@@ -70,6 +71,12 @@ _SKIP_PREFIXES = tuple(f"{scheme}:" for scheme in SKIP_SCHEMES)
 RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_LINK_TEXT = 300
+# A link that goes nowhere ("#", "", "javascript:void(0)"): stored with this tag, never requested.
+PLACEHOLDER = "placeholder"
+_NOWHERE_SCRIPTS = {"", "void(0)", "void0", "void(null)", "undefined", "false"}
+# Attributes of a scripted control (a menu toggle, a tab, a modal opener): it does something
+# the crawler cannot see, so an empty href on it is no finding.
+_SCRIPTED = ("onclick", "data-toggle", "data-bs-toggle", "aria-haspopup", "aria-expanded", "aria-controls")
 
 
 @dataclass
@@ -164,14 +171,63 @@ def _base_url(root: etree._Element, url: str) -> str:
         return url
 
 
+def normalise_url(url: str) -> str:
+    """The URL the crawler requests for an absolute link: spaces and letters outside ASCII
+    percent-encoded as UTF-8, escapes already there kept (w3lib's ``safe_url_string``, what a
+    Scrapy Request does to its URL), so the stored link, the stored page and the report agree.
+
+    The fragment is never requested: it is kept percent-decoded, as a browser compares it with
+    the target page's ids. A URL w3lib cannot read is returned as it is.
+    """
+    target, sep, fragment = url.partition("#")
+    try:
+        target = safe_url_string(target)
+    except ValueError:
+        return url
+    return target + sep + unquote(fragment) if sep else target
+
+
+def is_placeholder(el: etree._Element, raw: str) -> bool:
+    """Whether an <a>/<area> href goes nowhere: "#", "", "javascript:void(0)", "javascript:;"…
+
+    A scripted control (onclick, data-toggle, aria-expanded…, role=button) is not one.
+    """
+    if el.tag not in ("a", "area"):
+        return False
+    lowered = raw.lower()
+    if lowered.startswith("javascript:"):
+        script = "".join(lowered.removeprefix("javascript:").split()).rstrip(";")
+        if script not in _NOWHERE_SCRIPTS:
+            return False
+    elif raw not in ("", "#"):
+        return False
+    return el.get("role") != "button" and not any(el.get(name) is not None for name in _SCRIPTED)
+
+
+def _link_text(el: etree._Element, tag: str) -> str:
+    text = collapse(el.text_content()) if tag in ("a", "area") else ""
+    if not text and tag in ("a", "area", "img"):
+        img = el if tag == "img" else el.find(".//img")
+        if img is not None:
+            text = collapse(img.get("alt") or "")
+        text = text or collapse(el.get("title") or el.get("aria-label") or "")
+    return text[:_MAX_LINK_TEXT]
+
+
 def links_of(root: etree._Element, url: str) -> list[Link]:
-    """Every outgoing reference of the page, resolved to an absolute URL."""
+    """Every outgoing reference of the page, resolved to an absolute, normalised URL.
+
+    Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`.
+    """
     base = _base_url(root, url)
     out = []
     for el in _LINK_XPATH(root):
         tag = el.tag if isinstance(el.tag, str) else ""
         attr = dict(LINK_ATTRS)[tag]
         raw = (el.get(attr) or "").strip()
+        if is_placeholder(el, raw):
+            out.append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
+            continue
         if tag == "form" and not raw:
             continue
         if not raw or raw.startswith("#") and tag != "a":
@@ -180,16 +236,10 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
             target = raw
         else:
             try:
-                target = urljoin(base, raw)
+                target = normalise_url(urljoin(base, raw))
             except ValueError:
                 continue
-        text = collapse(el.text_content()) if tag in ("a", "area") else ""
-        if not text and tag in ("a", "area", "img"):
-            img = el if tag == "img" else el.find(".//img")
-            if img is not None:
-                text = collapse(img.get("alt") or "")
-            text = text or collapse(el.get("title") or el.get("aria-label") or "")
-        out.append(Link(target, text[:_MAX_LINK_TEXT], tag, attr, el.get("rel") or "", el.sourceline))
+        out.append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
     return out
 
 
