@@ -262,14 +262,12 @@ def main_root(root: etree._Element) -> etree._Element:
 _BOILERPLATE_SELECTOR = CSSSelector(BOILERPLATE)
 
 
-def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int]]:
-    """The page's main content as normalised text, and how much each noise rule removed.
+_UNLINKED_TEXT = etree.XPath(".//text()[not(ancestor::a)]")
 
-    Mutates ``root`` (elements are dropped): call it after the links were read.
-    """
-    path = urlsplit(url).path or "/"
+
+def _drop_boilerplate(container: etree._Element, path: str, rules: Sequence[NoiseRule]) -> dict[str, int]:
+    """Drop the template (menus, header, footer) and the config's selectors; count the latter."""
     noise: dict[str, int] = {}
-    container = main_root(root)
     selectors = [(s, f"selector {s}") for rule in _rules_for(path, rules) for s in rule.selectors]
     for selector, label in [(None, "plantilla (menú, encabezado, pie)"), *selectors]:
         matcher = _BOILERPLATE_SELECTOR if selector is None else CSSSelector(selector)
@@ -280,7 +278,11 @@ def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -
                 dropped += 1
         if dropped and selector is not None:
             noise[label] = dropped
-    text = collapse(" ".join(container.itertext()))
+    return noise
+
+
+def _denoise(text: str, path: str, rules: Sequence[NoiseRule], noise: dict[str, int] | None) -> str:
+    """The text without volatile bits (counters, today's date, tokens); counts go to ``noise``."""
     folded = text.casefold()
     patterns = list(_DEFAULT_COMPILED) + [
         (f"patrón {p}", re.compile(p), None) for rule in _rules_for(path, rules) for p in rule.patterns
@@ -293,20 +295,47 @@ def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -
         text, count = pattern.subn(" ", text)
         if count:
             changed = True
-            noise[name] = noise.get(name, 0) + count
-    return (collapse(text) if changed else text), noise
+            if noise is not None:
+                noise[name] = noise.get(name, 0) + count
+    return collapse(text) if changed else text
+
+
+def content_of(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int], str]:
+    """The main content's text, the noise removed, and that text without the text of its links.
+
+    The last is where the page's own dates are read: «Resolución 063 del 15 de enero de 2026» is
+    the title of a document it links to, not a date the page declares. Mutates ``root``.
+    """
+    path = urlsplit(url).path or "/"
+    container = main_root(root)
+    noise = _drop_boilerplate(container, path, rules)
+    text = _denoise(collapse(" ".join(container.itertext())), path, rules, noise)
+    if container.find(".//a") is None:
+        return text, noise, text
+    unlinked = _denoise(collapse(" ".join(_UNLINKED_TEXT(container))), path, rules, None)
+    return text, noise, unlinked
+
+
+def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int]]:
+    """The page's main content as normalised text, and how much each noise rule removed.
+
+    Mutates ``root`` (elements are dropped): call it after the links were read.
+    """
+    text, noise, _ = content_of(root, url, rules)
+    return text, noise
 
 
 def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
-    """Title, links and main text of a decoded HTML page."""
+    """Title, links and main text of a decoded HTML page, and the dates it declares: its meta
+    tags and <time> elements, and the dates written in its main text outside links."""
     root = parse(text)
     if root is None:
         return PageInfo("", [], "")
     title = title_of(root)
     links = links_of(root, url)
     declared = meta_dates(root)
-    content, noise = main_text(root, url, rules)
-    return PageInfo(title, links, content, noise, sorted(declared | text_dates(content))[-MAX_DATES:])
+    content, noise, unlinked = content_of(root, url, rules)
+    return PageInfo(title, links, content, noise, sorted(declared | text_dates(unlinked))[-MAX_DATES:])
 
 
 _JSESSIONID = re.compile(r";jsessionid=[^?#/]*", re.IGNORECASE)

@@ -147,3 +147,15 @@ def test_placeholder_links_are_kept_apart_and_never_followed():
     ]
     assert follow_targets(links) == [URL]
 
+
+def test_dates_are_read_from_the_main_text_outside_links():
+    main = (
+        "<p>Publicado el 8 de enero de 2026.</p>"
+        "<ul><li><a href='/r.pdf'>Resolución 063 del 15 de enero de 2026.pdf</a></li>"
+        "<li><a href='/a.pdf'>Acta <b>01/02/2025</b></a> (firmada)</li></ul>"
+        "<time datetime='2026-01-05'>5 ene</time><p>Hoy es martes 20 de enero de 2026</p>"
+    )
+    info = extract(render(main=main, head="<meta name='dcterms.modified' content='2026-01-03'>"), URL)
+    assert info.dates == ["2026-01-03", "2026-01-05", "2026-01-08"]
+    # the links' text is still part of the content (a renamed document is a change)
+    assert "Resolución 063 del 15 de enero de 2026.pdf" in info.main_text

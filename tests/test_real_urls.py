@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import lxml.html
 
@@ -173,3 +174,31 @@ def test_links_that_go_nowhere_are_reported_with_their_page_text_and_line(serve,
     assert cells[0] == ["«Ejecución de contratos 2025 >>»", "/hacienda/contratos", "2", "Secretaría de Hacienda"]
     assert len(cells) == 4
 
+
+def _dated(body: str) -> Resource:
+    return Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Hacienda</title></head>"
+        f"<body><main><h1>Hacienda</h1>{body}</main></body></html>"
+    )
+
+
+def test_dates_in_document_titles_are_not_publication_dates(serve, config_for):
+    site = serve(
+        {
+            "/": page("Inicio", links=("/hacienda/resoluciones", "/hacienda/noticia")),
+            "/hacienda/resoluciones": _dated(
+                "<ul><li><a href='/docs/r063.pdf'>Resolución 063 del 15 de enero de 2026.pdf</a></li>"
+                "<li><a href='/docs/acta.pdf'>Acta 12/01/2026</a></li></ul>"
+            ),
+            "/hacienda/noticia": _dated("<p>Publicado el 8 de enero de 2026.</p>"),
+        }
+    )
+    config = config_for(site.url, extra=DOCS)
+    env = {"GELT_TODAY": "2026-01-20"}
+    result = run_cli("crawl", "--config", str(config), env=env)
+    assert result.returncode == 0, result.stderr
+    result = run_cli("report", "--format", "json", "--config", str(config), env=env)
+    assert result.returncode == 0, result.stderr
+    [hacienda] = json.loads(result.stdout)["dependencias"]
+    assert hacienda["update_days"] == [{"date": "2026-01-08", "signals": ["fecha publicada"]}]
+    assert hacienda["last_update"] == "2026-01-08"
