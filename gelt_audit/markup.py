@@ -187,6 +187,14 @@ def normalise_url(url: str) -> str:
     return target + sep + unquote(fragment) if sep else target
 
 
+def header_text(raw: bytes) -> str:
+    """A header's value (a Location) as text: UTF-8, as browsers read it in practice, else Latin-1."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
 def is_placeholder(el: etree._Element, raw: str) -> bool:
     """Whether an <a>/<area> href goes nowhere: "#", "", "javascript:void(0)", "javascript:;"…
 

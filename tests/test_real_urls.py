@@ -202,3 +202,26 @@ def test_dates_in_document_titles_are_not_publication_dates(serve, config_for):
     [hacienda] = json.loads(result.stdout)["dependencias"]
     assert hacienda["update_days"] == [{"date": "2026-01-08", "signals": ["fecha publicada"]}]
     assert hacienda["last_update"] == "2026-01-08"
+
+
+def test_a_redirect_to_an_address_with_spaces_is_followed_to_its_target(serve, config_for):
+    site = serve(
+        {
+            "/": page("Inicio", links=("/viejo", "/otro", "/antiguo")),
+            "/viejo": Resource(status=301, headers={"Location": "/documentos/Plan de Acción"}),
+            # the same address sent as UTF-8 bytes (http.server writes header text as Latin-1)
+            "/otro": Resource(
+                status=301, headers={"Location": "/documentos/Plan de Acción".encode().decode("latin-1")}
+            ),
+            "/antiguo": Resource(status=302, headers={"Location": "/documentos/Informe de gestión"}),
+            "/documentos/Plan%20de%20Acci%C3%B3n": page("Plan de Acción"),
+        }
+    )
+    config = config_for(site.url)
+    crawl(config)
+    links = {link["url"]: link for link in report_json(config)["links"]}
+    moved, gone = links[site.url + "viejo"], links[site.url + "antiguo"]
+    assert (moved["state"], moved["final_status"]) == ("redirect", 200)
+    assert links[site.url + "otro"]["chain"] == [[site.url + "otro", 301]]
+    assert (links[site.url + "otro"]["state"], links[site.url + "otro"]["final_status"]) == ("redirect", 200)
+    assert (gone["state"], gone["final_status"]) == ("broken", 404)
