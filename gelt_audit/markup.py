@@ -11,12 +11,13 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_encoding
+from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
@@ -70,6 +71,12 @@ _SKIP_PREFIXES = tuple(f"{scheme}:" for scheme in SKIP_SCHEMES)
 RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_LINK_TEXT = 300
+# A link that goes nowhere ("#", "", "javascript:void(0)"): stored with this tag, never requested.
+PLACEHOLDER = "placeholder"
+_NOWHERE_SCRIPTS = {"", "void(0)", "void0", "void(null)", "undefined", "false"}
+# Attributes of a scripted control (a menu toggle, a tab, a modal opener): it does something
+# the crawler cannot see, so an empty href on it is no finding.
+_SCRIPTED = ("onclick", "data-toggle", "data-bs-toggle", "aria-haspopup", "aria-expanded", "aria-controls")
 
 
 @dataclass
@@ -164,14 +171,71 @@ def _base_url(root: etree._Element, url: str) -> str:
         return url
 
 
+def normalise_url(url: str) -> str:
+    """The URL the crawler requests for an absolute link: spaces and letters outside ASCII
+    percent-encoded as UTF-8, escapes already there kept (w3lib's ``safe_url_string``, what a
+    Scrapy Request does to its URL), so the stored link, the stored page and the report agree.
+
+    The fragment is never requested: it is kept percent-decoded, as a browser compares it with
+    the target page's ids. A URL w3lib cannot read is returned as it is.
+    """
+    target, sep, fragment = url.partition("#")
+    try:
+        target = safe_url_string(target)
+    except ValueError:
+        return url
+    return target + sep + unquote(fragment) if sep else target
+
+
+def header_text(raw: bytes) -> str:
+    """A header's value (a Location) as text: UTF-8, as browsers read it in practice, else Latin-1."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def is_placeholder(el: etree._Element, raw: str) -> bool:
+    """Whether an <a>/<area> href goes nowhere: "#", "", "javascript:void(0)", "javascript:;"…
+
+    A scripted control (onclick, data-toggle, aria-expanded…, role=button) is not one.
+    """
+    if el.tag not in ("a", "area"):
+        return False
+    lowered = raw.lower()
+    if lowered.startswith("javascript:"):
+        script = "".join(lowered.removeprefix("javascript:").split()).rstrip(";")
+        if script not in _NOWHERE_SCRIPTS:
+            return False
+    elif raw not in ("", "#"):
+        return False
+    return el.get("role") != "button" and not any(el.get(name) is not None for name in _SCRIPTED)
+
+
+def _link_text(el: etree._Element, tag: str) -> str:
+    text = collapse(el.text_content()) if tag in ("a", "area") else ""
+    if not text and tag in ("a", "area", "img"):
+        img = el if tag == "img" else el.find(".//img")
+        if img is not None:
+            text = collapse(img.get("alt") or "")
+        text = text or collapse(el.get("title") or el.get("aria-label") or "")
+    return text[:_MAX_LINK_TEXT]
+
+
 def links_of(root: etree._Element, url: str) -> list[Link]:
-    """Every outgoing reference of the page, resolved to an absolute URL."""
+    """Every outgoing reference of the page, resolved to an absolute, normalised URL.
+
+    Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`.
+    """
     base = _base_url(root, url)
     out = []
     for el in _LINK_XPATH(root):
         tag = el.tag if isinstance(el.tag, str) else ""
         attr = dict(LINK_ATTRS)[tag]
         raw = (el.get(attr) or "").strip()
+        if is_placeholder(el, raw):
+            out.append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
+            continue
         if tag == "form" and not raw:
             continue
         if not raw or raw.startswith("#") and tag != "a":
@@ -180,16 +244,10 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
             target = raw
         else:
             try:
-                target = urljoin(base, raw)
+                target = normalise_url(urljoin(base, raw))
             except ValueError:
                 continue
-        text = collapse(el.text_content()) if tag in ("a", "area") else ""
-        if not text and tag in ("a", "area", "img"):
-            img = el if tag == "img" else el.find(".//img")
-            if img is not None:
-                text = collapse(img.get("alt") or "")
-            text = text or collapse(el.get("title") or el.get("aria-label") or "")
-        out.append(Link(target, text[:_MAX_LINK_TEXT], tag, attr, el.get("rel") or "", el.sourceline))
+        out.append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
     return out
 
 
@@ -212,14 +270,12 @@ def main_root(root: etree._Element) -> etree._Element:
 _BOILERPLATE_SELECTOR = CSSSelector(BOILERPLATE)
 
 
-def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int]]:
-    """The page's main content as normalised text, and how much each noise rule removed.
+_UNLINKED_TEXT = etree.XPath(".//text()[not(ancestor::a)]")
 
-    Mutates ``root`` (elements are dropped): call it after the links were read.
-    """
-    path = urlsplit(url).path or "/"
+
+def _drop_boilerplate(container: etree._Element, path: str, rules: Sequence[NoiseRule]) -> dict[str, int]:
+    """Drop the template (menus, header, footer) and the config's selectors; count the latter."""
     noise: dict[str, int] = {}
-    container = main_root(root)
     selectors = [(s, f"selector {s}") for rule in _rules_for(path, rules) for s in rule.selectors]
     for selector, label in [(None, "plantilla (menú, encabezado, pie)"), *selectors]:
         matcher = _BOILERPLATE_SELECTOR if selector is None else CSSSelector(selector)
@@ -230,7 +286,11 @@ def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -
                 dropped += 1
         if dropped and selector is not None:
             noise[label] = dropped
-    text = collapse(" ".join(container.itertext()))
+    return noise
+
+
+def _denoise(text: str, path: str, rules: Sequence[NoiseRule], noise: dict[str, int] | None) -> str:
+    """The text without volatile bits (counters, today's date, tokens); counts go to ``noise``."""
     folded = text.casefold()
     patterns = list(_DEFAULT_COMPILED) + [
         (f"patrón {p}", re.compile(p), None) for rule in _rules_for(path, rules) for p in rule.patterns
@@ -243,20 +303,47 @@ def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -
         text, count = pattern.subn(" ", text)
         if count:
             changed = True
-            noise[name] = noise.get(name, 0) + count
-    return (collapse(text) if changed else text), noise
+            if noise is not None:
+                noise[name] = noise.get(name, 0) + count
+    return collapse(text) if changed else text
+
+
+def content_of(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int], str]:
+    """The main content's text, the noise removed, and that text without the text of its links.
+
+    The last is where the page's own dates are read: «Resolución 063 del 15 de enero de 2026» is
+    the title of a document it links to, not a date the page declares. Mutates ``root``.
+    """
+    path = urlsplit(url).path or "/"
+    container = main_root(root)
+    noise = _drop_boilerplate(container, path, rules)
+    text = _denoise(collapse(" ".join(container.itertext())), path, rules, noise)
+    if container.find(".//a") is None:
+        return text, noise, text
+    unlinked = _denoise(collapse(" ".join(_UNLINKED_TEXT(container))), path, rules, None)
+    return text, noise, unlinked
+
+
+def main_text(root: etree._Element, url: str, rules: Sequence[NoiseRule] = ()) -> tuple[str, dict[str, int]]:
+    """The page's main content as normalised text, and how much each noise rule removed.
+
+    Mutates ``root`` (elements are dropped): call it after the links were read.
+    """
+    text, noise, _ = content_of(root, url, rules)
+    return text, noise
 
 
 def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
-    """Title, links and main text of a decoded HTML page."""
+    """Title, links and main text of a decoded HTML page, and the dates it declares: its meta
+    tags and <time> elements, and the dates written in its main text outside links."""
     root = parse(text)
     if root is None:
         return PageInfo("", [], "")
     title = title_of(root)
     links = links_of(root, url)
     declared = meta_dates(root)
-    content, noise = main_text(root, url, rules)
-    return PageInfo(title, links, content, noise, sorted(declared | text_dates(content))[-MAX_DATES:])
+    content, noise, unlinked = content_of(root, url, rules)
+    return PageInfo(title, links, content, noise, sorted(declared | text_dates(unlinked))[-MAX_DATES:])
 
 
 _JSESSIONID = re.compile(r";jsessionid=[^?#/]*", re.IGNORECASE)

@@ -100,3 +100,62 @@ def test_malformed_html_and_nul_bytes_do_not_break_extraction():
     info = extract("<html><body><main><p>Texto <b>sin cerrar<div>\x00más", URL)
     assert "Texto sin cerrar" in info.main_text
     assert extract("", URL).main_text == ""
+
+
+def test_link_urls_are_the_urls_the_crawler_requests():
+    html = (
+        "<html><body><main><a href='/pdf/1. REPORTE CONTRATOS.pdf'>a</a>"
+        "<a href='Resolución063.pdf'>b</a><a href='/ya%20escrito.pdf'>c</a>"
+        "<a href='/plan?año=2026&q=a b'>d</a><a href='/página#sección'>e</a>"
+        "<a href='/p#secci%C3%B3n'>f</a><a href='mailto:x@y.co'>g</a></main></body></html>"
+    )
+    urls = [link.url for link in extract(html, URL).links]
+    assert urls == [
+        "https://alcaldia.example.gov.co/pdf/1.%20REPORTE%20CONTRATOS.pdf",
+        "https://alcaldia.example.gov.co/hacienda/Resoluci%C3%B3n063.pdf",
+        "https://alcaldia.example.gov.co/ya%20escrito.pdf",
+        "https://alcaldia.example.gov.co/plan?a%C3%B1o=2026&q=a%20b",
+        # the fragment is never requested: kept as the ids it is compared with are written
+        "https://alcaldia.example.gov.co/p%C3%A1gina#sección",
+        "https://alcaldia.example.gov.co/p#sección",
+        "mailto:x@y.co",
+    ]
+    assert follow_targets(extract(html, URL).links)[0] == urls[0]
+
+
+def test_placeholder_links_are_kept_apart_and_never_followed():
+    html = (
+        "<html><body><main>\n<a href='#'>Ejecución de contratos 2025 &gt;&gt;</a>\n"
+        "<a href='  javascript:void(0);  '>Informe</a><a href=''>Plan</a><a href='JavaScript: ;'>Acta</a>\n"
+        "<a href='#' data-bs-toggle='collapse'>Menú</a><a href='javascript:void(0)' role='button'>Abrir</a>\n"
+        "<a href='javascript:window.print()'>Imprimir</a><a href='#top'>Arriba</a>\n"
+        "<img src='' alt='x'></main></body></html>"
+    )
+    links = extract(html, URL).links
+    placeholders = [(link.url, link.text, link.line) for link in links if link.tag == "placeholder"]
+    assert placeholders == [
+        ("#", "Ejecución de contratos 2025 >>", 2),
+        ("javascript:void(0);", "Informe", 3),
+        ("", "Plan", 3),
+        ("JavaScript: ;", "Acta", 3),
+    ]
+    assert [link.url for link in links if link.tag != "placeholder"] == [
+        URL,  # a scripted control keeps what it was: a link to the page itself
+        "javascript:void(0)",
+        "javascript:window.print()",
+        URL + "#top",
+    ]
+    assert follow_targets(links) == [URL]
+
+
+def test_dates_are_read_from_the_main_text_outside_links():
+    main = (
+        "<p>Publicado el 8 de enero de 2026.</p>"
+        "<ul><li><a href='/r.pdf'>Resolución 063 del 15 de enero de 2026.pdf</a></li>"
+        "<li><a href='/a.pdf'>Acta <b>01/02/2025</b></a> (firmada)</li></ul>"
+        "<time datetime='2026-01-05'>5 ene</time><p>Hoy es martes 20 de enero de 2026</p>"
+    )
+    info = extract(render(main=main, head="<meta name='dcterms.modified' content='2026-01-03'>"), URL)
+    assert info.dates == ["2026-01-03", "2026-01-05", "2026-01-08"]
+    # the links' text is still part of the content (a renamed document is a change)
+    assert "Resolución 063 del 15 de enero de 2026.pdf" in info.main_text

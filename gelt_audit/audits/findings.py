@@ -192,6 +192,7 @@ class ReportedFindings(ContractFindings, total=False):
     unassigned: list[str]  # page URLs no dependencia claims
     allied: dict[str, Any]  # entities, count, working: links to other public entities
     insecure: list[dict[str, Any]]  # http:// links and resources on https pages
+    placeholder_links: list[dict[str, Any]]  # page, text, line, href, dependencia: links that go nowhere
     documents: list[dict[str, Any]]  # url, title, format, year, status, size, page, dependencia
     accessibility_summary: dict[str, Any]  # total, pages, by_criterion, by_dependencia
     checklist_scores: dict[str, Any]  # profile -> overall, phases

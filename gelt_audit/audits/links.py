@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -27,7 +28,7 @@ from gelt_audit.linkstate import (
     http_reason,
     skip_reason,
 )
-from gelt_audit.markup import RESOURCE_TAGS, strip_fragment
+from gelt_audit.markup import PLACEHOLDER, RESOURCE_TAGS, strip_fragment
 from gelt_audit.store import Crawl, Store
 
 # Hosts of public entities in Colombia: the plan's "entidades aliadas".
@@ -47,8 +48,8 @@ def _targets(store: Store, crawl: Crawl) -> Iterator[tuple[str, list[tuple[str, 
     rows = store.db.execute(
         """select l.url, group_concat(s.page_id || ' ' || coalesce(l.tag, ''), ',')
            from snapshots s join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' group by l.url order by l.url""",
-        [crawl.id],
+           where s.crawl_id = ? and s.kind = 'page' and l.tag != ? group by l.url order by l.url""",
+        [crawl.id, PLACEHOLDER],
     )
     for url, packed in rows:
         occs = []
@@ -349,7 +350,66 @@ def insecure_occurrences(url: str, occs: list[dict[str, Any]], final_url: str | 
     return out
 
 
+# What a bare "#" says when it is a jump inside the page (back to top, skip to content), not a
+# link that lost its destination. Compared casefolded, without accents, arrows and punctuation.
+JUMP_TEXTS = frozenset(
+    {
+        "arriba", "ir arriba", "volver arriba", "subir", "ir al inicio", "volver al inicio", "inicio de pagina",
+        "ir al inicio de la pagina", "volver al inicio de la pagina", "subir al inicio", "regresar arriba",
+        "ir al contenido", "ir al contenido principal", "saltar al contenido", "saltar al contenido principal",
+        "saltar navegacion", "top", "back to top", "skip to content", "skip to main content",
+    }
+)  # fmt: skip
+
+
+def _bare_words(text: str) -> str:
+    """Casefolded words without accents or symbols: «Volver arriba ↑» -> "volver arriba"."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", plain).split())
+
+
+def is_placeholder_finding(text: str) -> bool:
+    """Whether a link that goes nowhere is something to fix: it names a destination.
+
+    Without text, or with the text of a jump inside the page («Ir arriba»), it is not.
+    """
+    words = _bare_words(text or "")
+    return bool(words) and words not in JUMP_TEXTS
+
+
+def placeholder_links(store: Store, crawl: Crawl, config: Config) -> list[dict[str, Any]]:
+    """«Enlace sin destino»: links written as "#", "" or "javascript:void(0)" that name a
+    destination (a document, a page, «Ejecución de contratos 2025 >>»), each with its page and line.
+
+    Read from the links extraction stored (tag ``placeholder``); such links are never requested.
+    """
+    rows = store.db.execute(
+        """select p.url, l.url, l.text, l.line from snapshots s join pages p on p.id = s.page_id
+           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
+           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 and l.tag = ?
+           order by p.url, l.line""",
+        [crawl.id, PLACEHOLDER],
+    )
+    return [
+        {
+            "page": page,
+            "text": text,
+            "line": line,
+            "href": href,
+            "dependencia": dependencia_name(page, config.dependencias),
+        }
+        for page, href, text, line in rows
+        if is_placeholder_finding(text)
+    ]
+
+
 def find(ctx: AuditContext) -> Findings:
-    """links (the contract's), allied (links to other public entities) and insecure (http:// links)."""
+    """links (the contract's), allied (links to other public entities), insecure (http:// links)
+    and placeholder_links (links that go nowhere)."""
     found = audit_links(ctx.store, ctx.crawl, ctx.config)
-    return {"links": found["links"], "allied": found["allied"], "insecure": found["insecure"]}
+    return {
+        "links": found["links"],
+        "allied": found["allied"],
+        "insecure": found["insecure"],
+        "placeholder_links": placeholder_links(ctx.store, ctx.crawl, ctx.config),
+    }

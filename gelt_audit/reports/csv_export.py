@@ -4,7 +4,8 @@ Excel only reads a CSV as UTF-8 (accents intact) when it starts with a byte-orde
 that starts with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage return) is a formula to a
 spreadsheet; crawled text is hostile, so such cells get a leading apostrophe, which the
 spreadsheet shows as plain text (OWASP "CSV injection"). Numbers are left alone.
-The HTML shows the first rows of long lists; these files always hold all of them.
+The HTML shows the first rows of long lists; these files always hold all of them. URLs are
+written as a reader reads them (:func:`fmt.url_legible`); the JSON keeps them exact.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from gelt_audit.reports import fmt
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.committee import indicator_rows
+from gelt_audit.reports.placeholders import placeholder_rows
 from gelt_audit.reports.view import ITEM_STATUS_LABELS, KIND_LABELS, checklist_changes
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -51,6 +53,11 @@ def iso_day(value: Any) -> str:
     return d.isoformat() if d else ""
 
 
+def legible(url: Any) -> str:
+    """A URL as the reader reads it (accents and spaces, not percent-escapes); "" when missing."""
+    return fmt.url_legible(url) if url else ""
+
+
 def broken_links_table(findings: dict[str, Any], previous: set[str] | None = None) -> str:
     rows = broken_rows(findings, previous)
     out = []
@@ -58,10 +65,10 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
         out.append(
             [
                 r["owner_dep"] or ("(plantilla del sitio)" if r["template"] else "(sin dependencia)"),
-                r["page"],
+                legible(r["page"]),
                 r.get("page_title") or "",
                 r["text"],
-                r["url"],
+                legible(r["url"]),
                 r["reason"],
                 r["status"],
                 iso_day(r["since"]),
@@ -75,7 +82,7 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
                 "",
                 "",
                 r["text"],
-                r["url"],
+                legible(r["url"]),
                 r["reason"],
                 r["status"],
                 iso_day(r["since"]),
@@ -98,6 +105,24 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
     )
 
 
+def placeholder_links_table(findings: dict[str, Any]) -> str:
+    """«Enlaces sin destino»: every occurrence, with the page, line and what the href says."""
+    template = {r["text"] for r in placeholder_rows(findings) if r["template"]}
+    rows = [
+        [
+            "(plantilla del sitio)"
+            if (occ.get("text") or "") in template
+            else occ.get("dependencia") or "(sin dependencia)",
+            legible(occ.get("page")),
+            occ.get("text"),
+            occ.get("line"),
+            occ.get("href") if occ.get("href") else "(vacío)",
+        ]
+        for occ in findings.get("placeholder_links") or []
+    ]
+    return to_csv(["dependencia", "página", "texto del enlace", "línea", "enlace escrito como"], rows)
+
+
 def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
     rows = []
     for c in changes:
@@ -108,7 +133,7 @@ def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
         rows.append(
             [
                 c.get("dependencia") or "(sin dependencia)",
-                c["url"],
+                legible(c["url"]),
                 titles.get(c["url"]) or "",
                 KIND_LABELS.get(c.get("kind"), c.get("kind")),
                 iso_day(c.get("detected_at")),
@@ -155,7 +180,7 @@ def dependencias_table(findings: dict[str, Any]) -> str:
 
 def unassigned_table(findings: dict[str, Any]) -> str:
     titles = {p["url"]: p.get("title") for p in findings.get("pages") or []}
-    return to_csv(["página", "título"], ([u, titles.get(u) or ""] for u in findings.get("unassigned") or []))
+    return to_csv(["página", "título"], ([legible(u), titles.get(u) or ""] for u in findings.get("unassigned") or []))
 
 
 def items_table(findings: dict[str, Any]) -> str:
@@ -231,7 +256,14 @@ def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) 
 
 def documents_table(findings: dict[str, Any]) -> str:
     rows = [
-        [d.get("title"), d.get("format"), d.get("year"), d.get("url"), d.get("page"), d.get("dependencia") or ""]
+        [
+            d.get("title"),
+            d.get("format"),
+            d.get("year"),
+            legible(d.get("url")),
+            legible(d.get("page")),
+            d.get("dependencia") or "",
+        ]
         for d in findings.get("documents") or []
     ]
     return to_csv(["título", "formato", "año", "documento", "página que lo enlaza", "dependencia"], rows)

@@ -7,9 +7,10 @@ return a dash, so a template never has to guard a missing value itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
@@ -108,8 +109,56 @@ def href(url: Any) -> str | None:
     return url if scheme in SAFE_SCHEMES else None
 
 
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+# Characters that change what a URL means, or that a reader cannot see: kept percent-encoded.
+_KEEP_ENCODED = frozenset("/?#&=%+;:@[]")
+
+
+def _legible_char(char: str) -> str:
+    if char in _KEEP_ENCODED or unicodedata.category(char)[0] in "CZ" and char != " ":
+        return quote(char, safe="")
+    return char
+
+
+def _decode_escapes(match: re.Match[str]) -> str:
+    raw = match.group(0)
+    try:
+        text = bytes.fromhex(raw.replace("%", "")).decode("utf-8")
+    except UnicodeDecodeError:  # not UTF-8 (an old Windows-1252 link): leave it as the site wrote it
+        return raw
+    return "".join(_legible_char(c) for c in text)
+
+
+def _legible_host(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    host, slash, tail = rest.partition("/")
+    if "xn--" not in host.lower():
+        return url
+    try:
+        name, colon, port = host.rpartition(":") if host.rsplit(":", 1)[-1].isdigit() else (host, "", "")
+        host = name.encode("ascii").decode("idna") + colon + port
+    except UnicodeError:
+        return url
+    return f"{scheme}{sep}{host}{slash}{tail}"
+
+
+def url_legible(url: Any) -> str:
+    """A URL as a person reads it: ``/pdf/Resolución 063.pdf`` for ``/pdf/Resoluci%C3%B3n%20063.pdf``.
+
+    Only for display: the JSON and the links keep the exact URL. Escapes of UTF-8 text are
+    decoded, but not those of delimiters (``/ ? # & =`` …), control or invisible characters,
+    nor bytes that are not UTF-8; an internationalised host (``xn--``) is shown in Unicode.
+    """
+    if not isinstance(url, str):
+        return DASH
+    return _ESCAPES.sub(_decode_escapes, _legible_host(url)) if "%" in url or "xn--" in url.lower() else url
+
+
 def short_url(url: Any, site_url: str = "", limit: int = 70) -> str:
-    """A URL as people read it: the path alone on the municipality's own site, cut in the middle."""
+    """A URL as people read it (:func:`url_legible`): the path alone on the municipality's own
+    site, cut in the middle."""
     if not isinstance(url, str):
         return DASH
     text = url
@@ -121,6 +170,7 @@ def short_url(url: Any, site_url: str = "", limit: int = 70) -> str:
                 text += "?" + parts.query
             if parts.fragment:
                 text += "#" + parts.fragment
+    text = url_legible(text)
     if text.startswith(("http://", "https://")):
         text = text.split("://", 1)[1]
     if len(text) > limit:
@@ -162,6 +212,7 @@ FILTERS = {
     "plural": plural,
     "href": href,
     "short_url": short_url,
+    "url_legible": url_legible,
     "duracion_ms": duracion_ms,
     "hace": hace,
 }

@@ -10,6 +10,7 @@ from typing import Any
 
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.fmt import local_date, to_datetime
+from gelt_audit.reports.placeholders import PLACEHOLDER_ROWS, placeholder_rows
 from gelt_audit.reports.summary import broken_urls
 from gelt_audit.reports.view import (
     KIND_LABELS,
@@ -87,6 +88,7 @@ def weekly(
     todo, up_to_date = _todo(dep_views, broken_by_dep, site_tasks)
     link_groups = _link_groups(broken["rows"], {d["name"]: d for d in deps})
     _cut_link_groups(link_groups)
+    placeholders = placeholder_rows(findings)
     return {
         **header(config, findings, now, baseline_crawl),
         "kind": "weekly",
@@ -104,6 +106,9 @@ def weekly(
         "links_acknowledged": broken["acknowledged"],
         "links_redirects": sum(1 for link in findings.get("links") or [] if link.get("permanent_redirect")),
         "links_fixed": _broken_moves(findings, previous_broken)[1],
+        "placeholders": placeholders[:PLACEHOLDER_ROWS],
+        "placeholders_more": max(0, len(placeholders) - PLACEHOLDER_ROWS),
+        "placeholders_total": len(placeholders),
         "checklist": checklist,
         "checklist_available": bool(findings.get("checklist")) or checklist is not None,
         "health": _health(findings, titles, error_pages, week, security, baseline),

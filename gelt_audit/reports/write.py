@@ -217,6 +217,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
     }
     tables = {
         "enlaces-rotos": csv_export.broken_links_table(ctx.findings, previous),
+        "enlaces-sin-destino": csv_export.placeholder_links_table(ctx.findings),
         "cambios": csv_export.changes_table(week["changes"], titles),
         "dependencias": csv_export.dependencias_table(ctx.findings),
         "sin-asignar": csv_export.unassigned_table(ctx.findings),

@@ -24,7 +24,16 @@ from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import http_reason
-from gelt_audit.markup import RESOURCE_TAGS, Link, decode_html, extract, follow_targets, without_session
+from gelt_audit.markup import (
+    RESOURCE_TAGS,
+    Link,
+    decode_html,
+    extract,
+    follow_targets,
+    header_text,
+    normalise_url,
+    without_session,
+)
 from gelt_audit.store import Store, text_hash
 
 if TYPE_CHECKING:
@@ -341,10 +350,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
     def redirect(self, response: Response, item: SnapshotItem, depth: int) -> Iterator[Any]:
         """A redirect answer, then its target (a redirect keeps the depth: the same click for a visitor)."""
-        location = response.headers.get(b"Location", b"").decode("latin-1")
+        location = header_text(response.headers.get(b"Location", b""))
         if item.kind == "page":
             item.kind = "redirect"
-        item.location = urljoin(item.url, location) if location else None
+        item.location = normalise_url(urljoin(item.url, location)) if location else None
         yield item
         if not item.location or item.kind != "redirect":
             return
