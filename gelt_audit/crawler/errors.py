@@ -7,6 +7,8 @@ from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
+
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -33,6 +35,8 @@ def describe_failure(failure: Failure) -> str:
     """A Spanish sentence for a download failure, with the technical detail after it."""
     message = failure.getErrorMessage()
     detail = f"{type(failure.value).__name__}: {message}"[:300]
+    if headers_too_large(failure.value):
+        return f"cabeceras demasiado grandes: el servidor envió más de {MAX_HEADER_BYTES // 1024} KiB de cabeceras"
     for types, words in _REASONS:
         if failure.check(*types):
             return f"{words} ({detail})"

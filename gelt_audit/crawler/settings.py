@@ -47,6 +47,17 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
+# Only the web: a redirect to file:///dev/zero, data: or ftp:// is never downloaded (Scrapy would
+# read a local file, decode a data: URI or open an FTP session); http and https go through
+# the handler that bounds response headers.
+DOWNLOAD_HANDLERS = {
+    "http": "gelt_audit.crawler.handlers.BoundedHTTP11DownloadHandler",
+    "https": "gelt_audit.crawler.handlers.BoundedHTTP11DownloadHandler",
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
+}
 DOWNLOADER_MIDDLEWARES = {
     "gelt_audit.crawler.middlewares.StayOnSiteMiddleware": 60,
     "gelt_audit.crawler.middlewares.PrivateAddressGuard": 70,
