@@ -6,7 +6,6 @@ Every case runs a real crawl in a subprocess against real servers on 127.0.0.1.
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -77,3 +76,57 @@ def test_endless_response_headers_are_cut_and_the_page_is_an_error(tmp_path):
     assert "cabeceras demasiado grandes" in bad["error"], bad
     assert pages["/despues/"]["title"] == "Después"  # the crawl went on
     assert 0 < peak_mb < 400, peak_mb
+
+
+# -- 2. sitemaps --------------------------------------------------------------------------------------
+def _sitemap_index(*locs: str) -> Resource:
+    entries = "".join(f"<sitemap><loc>{loc}</loc></sitemap>" for loc in locs)
+    xml = f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</sitemapindex>'
+    return Resource(xml.encode(), headers={"Content-Type": "application/xml"})
+
+
+def _urlset(*locs: str) -> Resource:
+    entries = "".join(f"<url><loc>{loc}</loc></url>" for loc in locs)
+    xml = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    return Resource(xml.encode(), headers={"Content-Type": "application/xml"})
+
+
+def test_a_chain_of_400_nested_sitemap_indexes_is_cut_and_logged(serve, config_for):
+    def chain(path: str) -> Resource | None:
+        if path.startswith("/mapas/"):
+            n = int(path.split("/")[2].removesuffix(".xml"))
+            if n < 400:
+                return _sitemap_index(f"/mapas/{n + 1}.xml")
+            return _urlset("/al-final/")
+        return None
+
+    routes = {"/": page("Inicio"), "/sitemap.xml": _sitemap_index("/mapas/1.xml"), "/al-final/": page("Final")}
+    site = serve(routes, dynamic=chain)
+    config = config_for(site.url, max_pages=50)
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr + log_text(config)[-3000:]
+    read = [p for _, p, _ in site.requests if p.startswith("/mapas/")]
+    # /sitemap.xml (level 0), then three levels of indexes below it
+    assert read == ["/mapas/1.xml", "/mapas/2.xml", "/mapas/3.xml"], read
+    log = log_text(config)
+    assert "'gelt/sitemaps_skipped': 1" in log, log[-3000:]
+    assert "niveles de índices de sitemaps" in log
+
+
+def test_an_index_of_400_sitemaps_is_read_up_to_50(serve, config_for):
+    def child(path: str) -> Resource | None:
+        if path.startswith("/mapas/"):
+            n = int(path.split("/")[2].removesuffix(".xml"))
+            return _urlset(f"/pagina-{n}/")
+        return None
+
+    index = _sitemap_index(*(f"/mapas/{n}.xml" for n in range(400)))
+    site = serve({"/": page("Inicio"), "/sitemap.xml": index}, dynamic=child)
+    config = config_for(site.url, max_pages=100)
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr + log_text(config)[-3000:]
+    read = {p for _, p, _ in site.requests if p.startswith("/mapas/")}
+    assert len(read) == 49, len(read)  # 50 sitemap files, /sitemap.xml included
+    log = log_text(config)
+    assert "'gelt/sitemaps_skipped': 351" in log, log[-3000:]
+    assert "más de 50 sitemaps" in log
