@@ -23,8 +23,10 @@ from gelt_audit.linkstate import (
     PERMANENT,
     REDIRECT,
     SKIPPED,
+    UNVERIFIED,
     classify,
     http_reason,
+    scheme_not_allowed,
     skip_reason,
 )
 from gelt_audit.markup import RESOURCE_TAGS, strip_fragment
@@ -131,6 +133,9 @@ class InternalResolver:
             status = snap["status"]
             if snap["kind"] == "redirect" and snap["location"]:
                 chain.append([current, status])
+                if not_web := scheme_not_allowed(snap["location"]):
+                    # the crawler never requests it: file:, data:, ftp:… are not the web's
+                    return {"state": BROKEN, "status": status, "error": not_web, "chain": chain}
                 if snap["location"] in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
                     return {"state": BROKEN, "status": status, "error": "bucle de redirecciones", "chain": chain}
                 current = snap["location"].split("#", 1)[0]
@@ -173,7 +178,8 @@ def broken_since(store: Store, url: str, crawl: Crawl, internal: bool) -> str | 
                where l.url = ? and c.status in ('finished', 'running') and c.id <= ? order by c.id desc""",
             [strip_fragment(url), crawl.id],
         ).fetchall()
-        failing = [(at, state == BROKEN) for at, state in rows]
+        # an unverified check (offline, rate-limited) says nothing: it neither starts nor ends a run
+        failing = [(at, state == BROKEN) for at, state in rows if state != UNVERIFIED]
     since = None
     for at, bad in failing:
         if not bad:
@@ -307,7 +313,8 @@ def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, 
         if entity is None:
             continue
         group = groups.setdefault(
-            entity, {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, "pages": set()}
+            entity,
+            {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, UNVERIFIED: 0, "pages": set()},
         )
         group["links"] += 1
         group["working" if link["state"] in (OK, REDIRECT) else link["state"]] += 1

@@ -31,6 +31,25 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
+# Failures where no server was reached at all (the name did not resolve, the connection was
+# refused or had no route): on a machine without network every external link fails this way.
+_UNREACHABLE: tuple[type[BaseException], ...] = (
+    net.DNSLookupError,
+    scrapy_errors.CannotResolveHostError,
+    net.ConnectionRefusedError,
+    scrapy_errors.DownloadConnectionRefusedError,
+    net.NoRouteError,
+    net.UnknownHostError,
+)
+
+
+def unreachable(failure: Failure) -> bool:
+    """Whether a download failed before reaching any server (DNS, refused, no route)."""
+    # A bare ConnectError is a connect() that failed with an errno Twisted does not name
+    # (EHOSTUNREACH among them); its subclasses include timeouts and TLS errors, left out.
+    return failure.check(*_UNREACHABLE) is not None or type(failure.value) is net.ConnectError
+
+
 def describe_failure(failure: Failure) -> str:
     """A Spanish sentence for a download failure, with the technical detail after it."""
     message = failure.getErrorMessage()

@@ -60,6 +60,9 @@ class LinkCheckItem:
     method: str | None = None
     checked_at: str | None = None
     cached: int = 0  # 1: reused from an earlier crawl's check (store.link_cache)
+    # 1: no server was reached (DNS, refused, no route). Not stored: the pipeline makes such a
+    # check 'unverified' when no external server answered the whole crawl (offline), else keeps it.
+    unreachable: int = 0
 
 
 @dataclass

@@ -13,6 +13,7 @@ from scrapy import signals
 
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
 from gelt_audit.crawler.verdict import CrawlCounts, verdict
+from gelt_audit.linkstate import BROKEN, OFFLINE_REASON, UNVERIFIED
 from gelt_audit.markup import Link
 from gelt_audit.store import compress, content_hash, utcnow
 
@@ -36,6 +37,10 @@ class StorePipeline:
         self.snapshots: list[dict] = []
         self.links: list[dict] = []
         self.checks: list[dict] = []
+        # External checks that reached no server, held until the crawl ends (settle_unreachable),
+        # and whether any external server answered this crawl.
+        self.unreachable: list[LinkCheckItem] = []
+        self.external_answered = False
         self.bodies_seen: set[str] = set()
         self.links_seen: set[tuple[int, str]] = set()
         self.header_ids: dict[str, int] = {}
@@ -72,9 +77,40 @@ class StorePipeline:
         return {"host": item.host}
 
     def _link_check(self, item: LinkCheckItem) -> dict[str, Any]:
-        row = {f.name: getattr(item, f.name) for f in fields(item)}
-        self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
+        if item.unreachable:
+            self.unreachable.append(item)
+            return {"url": item.url, "state": item.state}
+        if item.status is not None and not item.cached:
+            self.external_answered = True
+        self._add_check(item)
         return {"url": item.url, "state": item.state}
+
+    def _add_check(self, item: LinkCheckItem) -> None:
+        row = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "unreachable"}
+        self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
+
+    def settle_unreachable(self) -> None:
+        """The external checks that reached no server: broken links when other external servers
+        answered this crawl (that host is gone); unverified when none did: this machine could
+        not reach the network, and that says nothing about the links."""
+        if not self.unreachable:
+            return
+        offline = not self.external_answered
+        stats = self.crawler.stats
+        for item in self.unreachable:
+            if offline and item.state == BROKEN:
+                item.state, item.error = UNVERIFIED, f"{OFFLINE_REASON} ({item.error})"
+                stats.inc_value(f"gelt/links_{BROKEN}", -1)
+                stats.inc_value(f"gelt/links_{UNVERIFIED}")
+            self._add_check(item)
+        if offline:
+            stats.set_value("gelt/links_offline", 1)
+            logger.warning(
+                "Ningún servidor externo respondió en este rastreo: los %s enlaces externos que no se pudieron "
+                "consultar quedan sin verificar (no rotos)",
+                len(self.unreachable),
+            )
+        self.unreachable = []
 
     def _snapshot(self, item: SnapshotItem) -> dict[str, Any]:
         page_id = self._page_id(item.url)
@@ -163,6 +199,7 @@ class StorePipeline:
             self.bodies, self.snapshots, self.links, self.checks = [], [], [], []
 
     def close_spider(self) -> None:
+        self.settle_unreachable()
         self.flush()
 
     def _lost_pages(self, reason: str, limited: bool) -> tuple[int, int]:
