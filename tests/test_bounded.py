@@ -6,6 +6,7 @@ Every case runs a real crawl in a subprocess against real servers on 127.0.0.1.
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -130,3 +131,83 @@ def test_an_index_of_400_sitemaps_is_read_up_to_50(serve, config_for):
     log = log_text(config)
     assert "'gelt/sitemaps_skipped': 351" in log, log[-3000:]
     assert "más de 50 sitemaps" in log
+
+
+# -- 3. a host that asks to wait an hour ---------------------------------------------------------------
+def test_a_host_answering_429_retry_after_an_hour_is_left_alone_and_its_links_unverified(serve, config_for):
+    limiting = serve(dynamic=lambda path: Resource(b"", status=429, headers={"Retry-After": "3600"}))
+    targets = [f"{limiting.url}tramite-{i}" for i in range(10)]
+    anchors = " ".join(f"<a href='{t}'>trámite {i}</a>" for i, t in enumerate(targets))
+    site = serve({"/": page("Inicio", body=anchors)})
+    config = config_for(site.url)
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr + log_text(config)[-3000:]
+    links = links_by_url(report_json(config))
+    assert len(limiting.requests) <= 2, limiting.requests
+    assert {links[t]["state"] for t in targets} == {"unverified"}, [links[t] for t in targets]
+    assert all(links[t]["error"] == "limitado por el servidor (429, pidió esperar 3600 s)" for t in targets)
+
+
+# -- 4. no network from this machine ---------------------------------------------------------------------
+def _closed_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_offline_external_links_are_unverified_not_broken(serve, config_for):
+    targets = [
+        "http://alcaldia.invalid/tramites",
+        "https://www.gobierno.invalid/",
+        f"http://127.0.0.1:{_closed_port()}/x",
+    ]
+    anchors = " ".join(f"<a href='{t}'>externo {i}</a>" for i, t in enumerate(targets))
+    site = serve({"/": page("Inicio", body=anchors)})
+    config = config_for(site.url)
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr + log_text(config)[-3000:]
+    report = report_json(config)
+    links = links_by_url(report)
+    assert {links[t]["state"] for t in targets} == {"unverified"}, [links[t] for t in targets]
+    assert all(links[t]["error"].startswith("sin verificar: no se pudo consultar desde esta máquina") for t in targets)
+    assert not [link for link in report["links"] if link["state"] == "broken"]
+
+
+def test_one_failing_name_among_answering_hosts_is_a_broken_link(serve, config_for):
+    answering = serve({"/ok": Resource.html("bien")})
+    gone = "http://ya-no-existe.invalid/pagina"
+    site = serve({"/": page("Inicio", body=f"<a href='{answering.url}ok'>bien</a> <a href='{gone}'>se fue</a>")})
+    config = config_for(site.url)
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr + log_text(config)[-3000:]
+    links = links_by_url(report_json(config))
+    assert links[answering.url + "ok"]["state"] == "ok"
+    assert links[gone]["state"] == "broken" and "DNS" in links[gone]["error"], links[gone]
+
+
+# -- 5. only the web ------------------------------------------------------------------------------------
+def test_redirects_to_file_data_and_ftp_are_broken_and_never_followed(serve, config_for):
+    with FaultServer() as ftp:
+        where = {"archivo": "file:///dev/zero", "datos": "data:text/html,x", "ftp": f"ftp://127.0.0.1:{ftp.port}/"}
+
+        def redirect(path: str) -> Resource | None:
+            name = path.strip("/")
+            return Resource(b"", status=302, headers={"Location": where[name]}) if name in where else None
+
+        external = serve(dynamic=redirect)
+        inside = " ".join(f"<a href='/{name}'>{name}</a>" for name in where)
+        outside = " ".join(f"<a href='{external.url}{name}'>{name} externo</a>" for name in where)
+        site = serve({"/": page("Inicio", body=inside + outside)}, dynamic=redirect)
+        config = config_for(site.url)
+        result, peak_mb = crawl_with_peak_memory(config)
+        assert result.returncode == 0, result.stderr[-3000:] + log_text(config)[-3000:]
+        report = report_json(config)
+        assert ftp.connections == 0  # no FTP session was opened
+    links = links_by_url(report)
+    for name, target in where.items():
+        scheme = target.split(":", 1)[0]
+        for url in (f"{site.url}{name}", f"{external.url}{name}"):
+            assert links[url]["state"] == "broken", links[url]
+            assert links[url]["error"] == f"redirige a un esquema no permitido ({scheme}:)", links[url]
+    assert not [p for p in report["pages"] if not p["url"].startswith(("http://", "https://"))]
+    assert 0 < peak_mb < 400, peak_mb
