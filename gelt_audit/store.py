@@ -393,9 +393,14 @@ class Store:
             self._pending_audits = []
 
     def write_batch(
-        self, bodies: list[dict], snapshots: list[dict], links: list[dict], checks: list[dict] | None = None
+        self,
+        bodies: list[dict],
+        snapshots: list[dict],
+        links: list[dict],
+        checks: list[dict] | None = None,
+        cuts: list[dict] | None = None,
     ) -> None:
-        """Write one batch of crawl results in a single transaction."""
+        """Write one batch of crawl results in a single transaction (``cuts``: rows of link_cuts)."""
         # plain executemany: sqlite-utils' insert_all introspects the table for every chunk,
         # which showed in the crawl's profile
         with self.db.conn:
@@ -403,6 +408,7 @@ class Store:
             self._insert("bodies", bodies, "insert or ignore")
             self._insert("snapshots", snapshots, "insert or replace")
             self._insert("links", links)
+            self._insert("link_cuts", cuts or [], "insert or ignore")
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:
         if not rows:
@@ -514,6 +520,16 @@ class Store:
                 [page_id, body_hash],
             )
         )
+
+    def link_cuts(self, crawl_id: int) -> dict[str, tuple[int, int]]:
+        """Page URL -> (links found, links kept) for the crawl's pages whose links were cut."""
+        rows = self.db.execute(
+            """select p.url, c.found, c.kept from snapshots s join pages p on p.id = s.page_id
+               join link_cuts c on c.page_id = s.page_id and c.body_hash = s.body_hash
+               where s.crawl_id = ? order by p.url""",
+            [crawl_id],
+        )
+        return {url: (found, kept) for url, found, kept in rows}
 
     def history(self, url: str) -> list[dict[str, Any]]:
         """All versions of one page, oldest first, from finished and unfinished crawls alike."""

@@ -211,3 +211,30 @@ def test_redirects_to_file_data_and_ftp_are_broken_and_never_followed(serve, con
             assert links[url]["error"] == f"redirige a un esquema no permitido ({scheme}:)", links[url]
     assert not [p for p in report["pages"] if not p["url"].startswith(("http://", "https://"))]
     assert 0 < peak_mb < 400, peak_mb
+
+
+# -- 6. links per page ------------------------------------------------------------------------------------
+def test_a_page_of_20000_links_keeps_the_first_500_and_says_so(serve, config_for):
+    anchors = "".join(f"<a href='/n/{i}'>noticia {i}</a>" for i in range(20_000))
+    site = serve({"/": page("Inicio", links=("/mapa/",)), "/mapa/": page("Mapa del sitio", body=anchors)})
+    config = config_for(site.url, max_links_per_page=500, max_pages=20)
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr + log_text(config)[-3000:]
+    report = report_json(config)
+    db = config.parent / "gelt.db"
+    [(stored,)] = rows(db, "select count(*) from links l join pages p on p.id = l.page_id where p.url like '%/mapa/'")
+    assert stored == 500
+    first = rows(db, "select l.url from links l join pages p on p.id = l.page_id where p.url like '%/mapa/'")
+    assert {u.rsplit("/", 1)[1] for (u,) in first} == {str(i) for i in range(500)}  # the first, in document order
+    pages = pages_by_path(report, site.url)
+    assert pages["/mapa/"]["links_cut"] == 19_500
+    assert "links_cut" not in pages["/"]
+    [cut] = report["links_cut"]
+    assert cut["page"] == site.url + "mapa/" and (cut["found"], cut["kept"]) == (20_000, 500)
+    assert cut["detail"] == "la página tiene 20000 enlaces; se revisaron los primeros 500"
+    targets = {link["url"] for link in report["links"]}
+    assert site.url + "n/499" in targets and site.url + "n/500" not in targets
+    # a second crawl of the unchanged page (304) keeps the same cut
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert pages_by_path(report_json(config), site.url)["/mapa/"]["links_cut"] == 19_500

@@ -356,7 +356,38 @@ def insecure_occurrences(url: str, occs: list[dict[str, Any]], final_url: str | 
     return out
 
 
+def links_cut(ctx: AuditContext) -> list[dict[str, Any]]:
+    """Pages whose links were cut at site.max_links_per_page: only the first ones were checked.
+
+    Each page of the inventory (``pages``, found before this audit) gets ``links_cut``: how many
+    of its links were not kept.
+    """
+    cuts = ctx.store.link_cuts(ctx.crawl.id)
+    if not cuts:
+        return []
+    for entry in ctx.findings.get("pages") or []:
+        if entry["url"] in cuts:
+            found, kept = cuts[entry["url"]]
+            entry["links_cut"] = found - kept
+    return [
+        {
+            "page": url,
+            "dependencia": dependencia_name(url, ctx.config.dependencias),
+            "found": found,
+            "kept": kept,
+            "detail": f"la página tiene {found} enlaces; se revisaron los primeros {kept}",
+        }
+        for url, (found, kept) in cuts.items()
+    ]
+
+
 def find(ctx: AuditContext) -> Findings:
-    """links (the contract's), allied (links to other public entities) and insecure (http:// links)."""
+    """links (the contract's), allied (links to other public entities), insecure (http:// links)
+    and links_cut (pages with more links than site.max_links_per_page)."""
     found = audit_links(ctx.store, ctx.crawl, ctx.config)
-    return {"links": found["links"], "allied": found["allied"], "insecure": found["insecure"]}
+    return {
+        "links": found["links"],
+        "allied": found["allied"],
+        "insecure": found["insecure"],
+        "links_cut": links_cut(ctx),
+    }

@@ -45,6 +45,7 @@ class SnapshotItem:
     noise: dict[str, Any] | None = None
     dates: list[Any] | None = None
     links: list[Link] | None = None
+    links_found: int | None = None  # set when the page had more links than site.max_links_per_page
 
 
 @dataclass

@@ -36,6 +36,7 @@ class StorePipeline:
         self.bodies: list[dict] = []
         self.snapshots: list[dict] = []
         self.links: list[dict] = []
+        self.cuts: list[dict] = []
         self.checks: list[dict] = []
         # External checks that reached no server, held until the crawl ends (settle_unreachable),
         # and whether any external server answered this crawl.
@@ -133,7 +134,7 @@ class StorePipeline:
                 )
             self.bodies_seen.add(body_hash)
         if item.links is not None and body_hash is not None:
-            self._add_links(page_id, body_hash, item.links)
+            self._add_links(page_id, body_hash, item.links, item.links_found)
         status = item.status
         self.snapshots.append(
             {
@@ -163,9 +164,11 @@ class StorePipeline:
         # Scrapy logs returned items; keep the record small, the store has the rest.
         return {"url": item.url, "status": status}
 
-    def _add_links(self, page_id: int, body_hash: str, links: list[Link]) -> None:
+    def _add_links(self, page_id: int, body_hash: str, links: list[Link], found: int | None = None) -> None:
         key = (page_id, body_hash)
         if key not in self.links_seen and not self.store.has_links(page_id, body_hash):
+            if found is not None and found > len(links):
+                self.cuts.append({"page_id": page_id, "body_hash": body_hash, "found": found, "kept": len(links)})
             self.links.extend(
                 {
                     "page_id": page_id,
@@ -191,12 +194,12 @@ class StorePipeline:
 
     def flush(self) -> None:
         try:
-            self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks)
+            self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks, self.cuts)
         except Exception as exc:  # disk full, I/O error: this batch is lost, and so is the crawl
             self.write_error = self.write_error or exc
             logger.error("No se pudo guardar un lote del rastreo %s: %s", self.crawl_id, exc)
         finally:
-            self.bodies, self.snapshots, self.links, self.checks = [], [], [], []
+            self.bodies, self.snapshots, self.links, self.checks, self.cuts = [], [], [], [], []
 
     def close_spider(self) -> None:
         self.settle_unreachable()

@@ -105,6 +105,7 @@ def settings_for(config: Config) -> dict[str, Any]:
         "GELT_MAX_PAGES": site["max_pages"],
         "GELT_MAX_DEPTH": site["max_depth"],
         "GELT_MAX_QUERY_VARIANTS": site["max_query_variants"],
+        "GELT_MAX_LINKS_PER_PAGE": max(1, site["max_links_per_page"]),
         "GELT_EXCLUDE": list(site["exclude"]),
         "GELT_SESSION_PARAMS": list(site["session_params"]),
         "GELT_NOISE": [[rule.prefix, list(rule.selectors), list(rule.patterns)] for rule in config.noise],

@@ -110,6 +110,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.max_pages = settings.getint("GELT_MAX_PAGES")
         self.max_depth = settings.getint("GELT_MAX_DEPTH")
         self.max_variants = settings.getint("GELT_MAX_QUERY_VARIANTS")
+        self.max_links = settings.getint("GELT_MAX_LINKS_PER_PAGE") or 2000
         self.exclude = [re.compile(p) for p in settings.getlist("GELT_EXCLUDE")]
         self.session_params = settings.getlist("GELT_SESSION_PARAMS")
         self.noise = [NoiseRule(p, tuple(s), tuple(pt)) for p, s, pt in settings.getlist("GELT_NOISE")]
@@ -373,9 +374,14 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         item.noise = info.noise
         item.dates = info.dates
         item.links = info.links
+        if len(info.links) > self.max_links:
+            # A page of half a million links made a 1.5 GB report: keep the first ones in document
+            # order, follow only those, and say so (links_found: the audits report the cut).
+            self._count("pages_links_cut")
+            item.links_found, item.links = len(info.links), info.links[: self.max_links]
         yield item
         if response.status < 400:
-            yield from self.follow(info.links, depth + 1, url)
+            yield from self.follow(item.links, depth + 1, url)
 
     def redirect(self, response: Response, item: SnapshotItem, depth: int) -> Iterator[Any]:
         """A redirect answer, then its target (a redirect keeps the depth: the same click for a visitor)."""
