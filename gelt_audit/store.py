@@ -521,16 +521,6 @@ class Store:
             )
         )
 
-    def link_cuts(self, crawl_id: int) -> dict[str, tuple[int, int]]:
-        """Page URL -> (links found, links kept) for the crawl's pages whose links were cut."""
-        rows = self.db.execute(
-            """select p.url, c.found, c.kept from snapshots s join pages p on p.id = s.page_id
-               join link_cuts c on c.page_id = s.page_id and c.body_hash = s.body_hash
-               where s.crawl_id = ? order by p.url""",
-            [crawl_id],
-        )
-        return {url: (found, kept) for url, found, kept in rows}
-
     def history(self, url: str) -> list[dict[str, Any]]:
         """All versions of one page, oldest first, from finished and unfinished crawls alike."""
         rows = self.db.query(

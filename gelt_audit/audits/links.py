@@ -362,7 +362,13 @@ def links_cut(ctx: AuditContext) -> list[dict[str, Any]]:
     Each page of the inventory (``pages``, found before this audit) gets ``links_cut``: how many
     of its links were not kept.
     """
-    cuts = ctx.store.link_cuts(ctx.crawl.id)
+    rows = ctx.store.db.execute(
+        """select p.url, c.found, c.kept from snapshots s join pages p on p.id = s.page_id
+           join link_cuts c on c.page_id = s.page_id and c.body_hash = s.body_hash
+           where s.crawl_id = ? order by p.url""",
+        [ctx.crawl.id],
+    )
+    cuts = {url: (found, kept) for url, found, kept in rows}
     if not cuts:
         return []
     for entry in ctx.findings.get("pages") or []:
