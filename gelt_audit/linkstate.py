@@ -9,7 +9,12 @@ import ipaddress
 from urllib.parse import urlsplit
 
 OK, BROKEN, BLOCKED, REDIRECT, SKIPPED = "ok", "broken", "blocked", "redirect", "skipped"
-LINK_STATES = (OK, BROKEN, BLOCKED, REDIRECT, SKIPPED)
+# Could not be checked from here (this machine offline, the server asked to wait longer than a
+# crawl can): no verdict on the link either way.
+UNVERIFIED = "unverified"
+LINK_STATES = (OK, BROKEN, BLOCKED, REDIRECT, SKIPPED, UNVERIFIED)
+WEB_SCHEMES = ("http", "https")
+OFFLINE_REASON = "sin verificar: no se pudo consultar desde esta máquina"
 SKIP_SCHEMES = {
     "mailto": "correo electrónico (mailto:)",
     "tel": "teléfono (tel:)",
@@ -49,6 +54,21 @@ def skip_reason(url: str) -> str | None:
     if scheme in ("http", "https"):
         return None
     return SKIP_SCHEMES.get(scheme, f"esquema {scheme or 'desconocido'}: no se verifica")
+
+
+def rate_limit_reason(wait: float | None) -> str:
+    """Why a link was not verified: its server answered 429 (and maybe how long to wait)."""
+    if wait is None:
+        return "limitado por el servidor (429, no indicó cuánto esperar)"
+    return f"limitado por el servidor (429, pidió esperar {int(wait)} s)"
+
+
+def scheme_not_allowed(url: str) -> str | None:
+    """Why a redirect's target is a final answer (file:, data:, ftp:…), or None for the web's."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in WEB_SCHEMES:
+        return None
+    return f"redirige a un esquema no permitido ({scheme or 'sin esquema'}:)"
 
 
 def http_reason(status: int) -> str:

@@ -182,6 +182,14 @@ def _migration_7(db: sqlite_utils.Database) -> None:
     db.execute("update snapshots set referer = null where status between 200 and 299")
 
 
+def _migration_8(db: sqlite_utils.Database) -> None:
+    # A page with more links than site.max_links_per_page keeps the first ones (links); how many
+    # it had is kept here, once per (page, body) like its links, so the audits can say so.
+    db["link_cuts"].create(
+        {"page_id": int, "body_hash": str, "found": int, "kept": int}, pk=("page_id", "body_hash"), if_not_exists=True
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
@@ -190,5 +198,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_5,
     _migration_6,
     _migration_7,
+    _migration_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -393,9 +393,14 @@ class Store:
             self._pending_audits = []
 
     def write_batch(
-        self, bodies: list[dict], snapshots: list[dict], links: list[dict], checks: list[dict] | None = None
+        self,
+        bodies: list[dict],
+        snapshots: list[dict],
+        links: list[dict],
+        checks: list[dict] | None = None,
+        cuts: list[dict] | None = None,
     ) -> None:
-        """Write one batch of crawl results in a single transaction."""
+        """Write one batch of crawl results in a single transaction (``cuts``: rows of link_cuts)."""
         # plain executemany: sqlite-utils' insert_all introspects the table for every chunk,
         # which showed in the crawl's profile
         with self.db.conn:
@@ -403,6 +408,7 @@ class Store:
             self._insert("bodies", bodies, "insert or ignore")
             self._insert("snapshots", snapshots, "insert or replace")
             self._insert("links", links)
+            self._insert("link_cuts", cuts or [], "insert or ignore")
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:
         if not rows:

@@ -3,7 +3,7 @@
 :class:`FaultServer` speaks just enough HTTP/1.1 (one request per connection, ``Connection:
 close``) to serve normal pages, and lets chosen paths fail the way flaky municipal servers do:
 reset the connection half-way through a body, never answer, answer with garbage, stream a
-body with no length, or hang up before the promised length. Every request is recorded.
+body with no length, hang up before the promised length, or send header lines forever. Every request is recorded.
 Bound to 127.0.0.1 only.
 """
 
@@ -139,6 +139,20 @@ def big_file(size: int, content_type: str = "application/zip") -> Action:
     return act
 
 
+def endless_headers(line: bytes = b"X-a: b\r\n") -> Action:
+    """A status line, then header lines forever (never the blank line that ends them)."""
+
+    def act(conn: Connection) -> None:
+        if not conn.send(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"):
+            return
+        block = line * (65536 // len(line))
+        while not conn.stop.is_set():
+            if not conn.send(block):
+                return
+
+    return act
+
+
 def gzip_bomb(expanded_mb: int = 64) -> bytes:
     """``expanded_mb`` MiB of white space, gzip-compressed to a few tens of KiB."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: a gzip member
@@ -155,6 +169,7 @@ class FaultServer:
 
     def __post_init__(self) -> None:
         self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.connections = 0  # accepted, whatever was (or was not) sent on them
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._conns: set[socket.socket] = set()
@@ -214,6 +229,7 @@ class FaultServer:
                 return
             with self._lock:
                 self._conns.add(sock)
+                self.connections += 1
             threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
 
     def _serve(self, sock: socket.socket) -> None:

@@ -58,6 +58,7 @@ class Page(TypedDict):
     depth: NotRequired[int | None]
     location: NotRequired[str | None]
     error: NotRequired[str | None]
+    links_cut: NotRequired[int]  # links of the page not kept (past site.max_links_per_page)
 
 
 class Change(TypedDict):
@@ -193,6 +194,7 @@ class ReportedFindings(ContractFindings, total=False):
     allied: dict[str, Any]  # entities, count, working: links to other public entities
     insecure: list[dict[str, Any]]  # http:// links and resources on https pages
     placeholder_links: list[dict[str, Any]]  # page, text, line, href, dependencia: links that go nowhere
+    links_cut: list[dict[str, Any]]  # page, dependencia, found, kept, detail: links past site.max_links_per_page
     documents: list[dict[str, Any]]  # url, title, format, year, status, size, page, dependencia
     accessibility_summary: dict[str, Any]  # total, pages, by_criterion, by_dependencia
     checklist_scores: dict[str, Any]  # profile -> overall, phases

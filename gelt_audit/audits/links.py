@@ -24,8 +24,10 @@ from gelt_audit.linkstate import (
     PERMANENT,
     REDIRECT,
     SKIPPED,
+    UNVERIFIED,
     classify,
     http_reason,
+    scheme_not_allowed,
     skip_reason,
 )
 from gelt_audit.markup import PLACEHOLDER, RESOURCE_TAGS, strip_fragment
@@ -132,6 +134,9 @@ class InternalResolver:
             status = snap["status"]
             if snap["kind"] == "redirect" and snap["location"]:
                 chain.append([current, status])
+                if not_web := scheme_not_allowed(snap["location"]):
+                    # the crawler never requests it: file:, data:, ftp:… are not the web's
+                    return {"state": BROKEN, "status": status, "error": not_web, "chain": chain}
                 if snap["location"] in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
                     return {"state": BROKEN, "status": status, "error": "bucle de redirecciones", "chain": chain}
                 current = snap["location"].split("#", 1)[0]
@@ -174,7 +179,8 @@ def broken_since(store: Store, url: str, crawl: Crawl, internal: bool) -> str | 
                where l.url = ? and c.status in ('finished', 'running') and c.id <= ? order by c.id desc""",
             [strip_fragment(url), crawl.id],
         ).fetchall()
-        failing = [(at, state == BROKEN) for at, state in rows]
+        # an unverified check (offline, rate-limited) says nothing: it neither starts nor ends a run
+        failing = [(at, state == BROKEN) for at, state in rows if state != UNVERIFIED]
     since = None
     for at, bad in failing:
         if not bad:
@@ -308,7 +314,8 @@ def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, 
         if entity is None:
             continue
         group = groups.setdefault(
-            entity, {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, "pages": set()}
+            entity,
+            {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, UNVERIFIED: 0, "pages": set()},
         )
         group["links"] += 1
         group["working" if link["state"] in (OK, REDIRECT) else link["state"]] += 1
@@ -403,13 +410,46 @@ def placeholder_links(store: Store, crawl: Crawl, config: Config) -> list[dict[s
     ]
 
 
+def links_cut(ctx: AuditContext) -> list[dict[str, Any]]:
+    """Pages whose links were cut at site.max_links_per_page: only the first ones were checked.
+
+    Each page of the inventory (``pages``, found before this audit) gets ``links_cut``: how many
+    of its links were not kept.
+    """
+    rows = ctx.store.db.execute(
+        """select p.url, c.found, c.kept from snapshots s join pages p on p.id = s.page_id
+           join link_cuts c on c.page_id = s.page_id and c.body_hash = s.body_hash
+           where s.crawl_id = ? order by p.url""",
+        [ctx.crawl.id],
+    )
+    cuts = {url: (found, kept) for url, found, kept in rows}
+    if not cuts:
+        return []
+    for entry in ctx.findings.get("pages") or []:
+        if entry["url"] in cuts:
+            found, kept = cuts[entry["url"]]
+            entry["links_cut"] = found - kept
+    return [
+        {
+            "page": url,
+            "dependencia": dependencia_name(url, ctx.config.dependencias),
+            "found": found,
+            "kept": kept,
+            "detail": f"la página tiene {found} enlaces; se revisaron los primeros {kept}",
+        }
+        for url, (found, kept) in cuts.items()
+    ]
+
+
 def find(ctx: AuditContext) -> Findings:
     """links (the contract's), allied (links to other public entities), insecure (http:// links)
-    and placeholder_links (links that go nowhere)."""
+    placeholder_links (links that go nowhere) and links_cut (pages with more links than
+    site.max_links_per_page)."""
     found = audit_links(ctx.store, ctx.crawl, ctx.config)
     return {
         "links": found["links"],
         "allied": found["allied"],
         "insecure": found["insecure"],
         "placeholder_links": placeholder_links(ctx.store, ctx.crawl, ctx.config),
+        "links_cut": links_cut(ctx),
     }

@@ -89,6 +89,7 @@ class SiteConfig(Section):
     max_pages: int = 5000
     max_depth: int = 20
     max_query_variants: int = 10
+    max_links_per_page: int = 2000  # links kept per page, first in document order; the cut is a finding
     max_response_mb: float = 10
     delay: float = 0.5
     concurrency: int = 2

@@ -7,6 +7,8 @@ from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
+from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
+
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
@@ -29,10 +31,31 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 )
 
 
+# Failures where no server was reached at all (the name did not resolve, the connection was
+# refused or had no route): on a machine without network every external link fails this way.
+_UNREACHABLE: tuple[type[BaseException], ...] = (
+    net.DNSLookupError,
+    scrapy_errors.CannotResolveHostError,
+    net.ConnectionRefusedError,
+    scrapy_errors.DownloadConnectionRefusedError,
+    net.NoRouteError,
+    net.UnknownHostError,
+)
+
+
+def unreachable(failure: Failure) -> bool:
+    """Whether a download failed before reaching any server (DNS, refused, no route)."""
+    # A bare ConnectError is a connect() that failed with an errno Twisted does not name
+    # (EHOSTUNREACH among them); its subclasses include timeouts and TLS errors, left out.
+    return failure.check(*_UNREACHABLE) is not None or type(failure.value) is net.ConnectError
+
+
 def describe_failure(failure: Failure) -> str:
     """A Spanish sentence for a download failure, with the technical detail after it."""
     message = failure.getErrorMessage()
     detail = f"{type(failure.value).__name__}: {message}"[:300]
+    if headers_too_large(failure.value):
+        return f"cabeceras demasiado grandes: el servidor envió más de {MAX_HEADER_BYTES // 1024} KiB de cabeceras"
     for types, words in _REASONS:
         if failure.check(*types):
             return f"{words} ({detail})"

@@ -45,6 +45,7 @@ class SnapshotItem:
     noise: dict[str, Any] | None = None
     dates: list[Any] | None = None
     links: list[Link] | None = None
+    links_found: int | None = None  # set when the page had more links than site.max_links_per_page
 
 
 @dataclass
@@ -60,6 +61,9 @@ class LinkCheckItem:
     method: str | None = None
     checked_at: str | None = None
     cached: int = 0  # 1: reused from an earlier crawl's check (store.link_cache)
+    # 1: no server was reached (DNS, refused, no route). Not stored: the pipeline makes such a
+    # check 'unverified' when no external server answered the whole crawl (offline), else keeps it.
+    unreachable: int = 0
 
 
 @dataclass

@@ -7,7 +7,8 @@ import json
 import re
 from collections import deque
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -18,15 +19,29 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from gelt_audit import clock
-from gelt_audit.crawler.errors import TIMEOUTS, describe_failure
+from gelt_audit.crawler.errors import TIMEOUTS, describe_failure, unreachable
 from gelt_audit.crawler.items import LinkCheckItem
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
-from gelt_audit.linkstate import BLOCKED, BROKEN, MAX_REDIRECTS, OK, SKIPPED, classify, looks_blocked
+from gelt_audit.linkstate import (
+    BLOCKED,
+    BROKEN,
+    MAX_REDIRECTS,
+    OK,
+    SKIPPED,
+    UNVERIFIED,
+    classify,
+    looks_blocked,
+    rate_limit_reason,
+    scheme_not_allowed,
+)
 from gelt_audit.markup import Link, strip_fragment
 from gelt_audit.store import utcnow
 
 MAX_RETRIES = 2
 MAX_RETRY_AFTER = 10.0
+# The longest a 429's Retry-After is waited for, once: a host that asks for more (or answers 429
+# again after the wait) gets no more requests this crawl, and its links stay unverified.
+MAX_RATE_LIMIT_WAIT = 60.0
 # Timeouts in a row after which a host's remaining links are not requested (a hanging host
 # would otherwise hold the crawl for its links x timeout / per_host).
 HOST_TIMEOUTS_TRIP = 3
@@ -43,6 +58,22 @@ def retry_after(value: bytes | None, attempt: int) -> float:
     if value and value.strip().isdigit():
         return min(float(value.strip()), MAX_RETRY_AFTER)
     return min(2.0**attempt, MAX_RETRY_AFTER)
+
+
+def seconds_asked(value: bytes | None) -> float | None:
+    """The wait a Retry-After asks for, in seconds (delta-seconds or an HTTP date), or None."""
+    text = (value or b"").decode("latin-1").strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - clock.now()).total_seconds(), 0.0)
 
 
 class LinkChecking:
@@ -64,13 +95,20 @@ class LinkChecking:
         self.in_flight: dict[str, int] = {}
         self.waiting: dict[str, deque[scrapy.Request]] = {}
         self.host_timeouts: dict[str, int] = {}
+        # host:port -> why its links are not requested any more (it answered 429 and asked to wait)
+        self.host_limited: dict[str, str] = {}
 
     def host_tripped(self, netloc: str) -> bool:
         """Whether a host has let HOST_TIMEOUTS_TRIP checks in a row time out."""
         return self.host_timeouts.get(netloc, 0) >= HOST_TIMEOUTS_TRIP
 
     def _admit(self, request: scrapy.Request) -> Iterator[Any]:
-        """The request, now or when a check of its host finishes; a tripped host's answer."""
+        """The request, now or when a check of its host finishes; a tripped or limited host's answer."""
+        limited = self.host_limited.get(_netloc(request.url))
+        if limited is not None:
+            check = request.meta["gelt_check"]
+            yield self.check_item(check["url"], UNVERIFIED, None, limited, check["chain"], request.url)
+            return
         if not self.gate_checks:
             yield request
             return
@@ -196,20 +234,34 @@ class LinkChecking:
             target = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
             chain = [*check["chain"], [response.url, status]]
             seen = {hop[0] for hop in chain}
-            if target in seen or len(chain) >= MAX_REDIRECTS:
-                reason = "bucle de redirecciones" if target in seen else f"más de {MAX_REDIRECTS} redirecciones"
+            not_web = scheme_not_allowed(target)
+            if not_web or target in seen or len(chain) >= MAX_REDIRECTS:
+                # a redirect to file:, data:, ftp:… is a final answer: never requested
+                reason = not_web or (
+                    "bucle de redirecciones" if target in seen else f"más de {MAX_REDIRECTS} redirecciones"
+                )
                 for out in self._done(
                     check, self.check_item(check["url"], BROKEN, status, reason, chain, target, method)
                 ):
                     yield out
                 return
+            limited = self.host_limited.get(_netloc(target))
+            if limited is not None:
+                item = self.check_item(check["url"], UNVERIFIED, None, limited, chain, target, method)
+                for out in self._done(check, item):
+                    yield out
+                return
             yield self.check_request(target, {**check, "chain": chain, "attempt": 0}, method)
+            return
+        if status == 429:
+            async for out in self._rate_limited(response, check):
+                yield out
             return
         if method == "HEAD" and status >= 400:
             # Many servers refuse or mishandle HEAD (405, 501, even 404): ask again with GET.
             yield self.check_request(response.url, check, "GET")
             return
-        if status in (429, 503) and check["attempt"] < MAX_RETRIES:
+        if status == 503 and check["attempt"] < MAX_RETRIES:
             await asyncio.sleep(retry_after(response.headers.get(b"Retry-After"), check["attempt"]))
             yield self.check_request(response.url, {**check, "attempt": check["attempt"] + 1}, method)
             return
@@ -230,6 +282,26 @@ class LinkChecking:
         ):
             yield out
 
+    async def _rate_limited(self, response: Response, check: dict[str, Any]) -> AsyncIterator[Any]:
+        """A 429: wait once for what Retry-After asks (up to MAX_RATE_LIMIT_WAIT) and ask again;
+        a longer wait or a second 429 leaves the host alone for the rest of the crawl."""
+        asked = seconds_asked(response.headers.get(b"Retry-After"))
+        if check["attempt"] < 1 and (asked is None or asked <= MAX_RATE_LIMIT_WAIT):
+            await asyncio.sleep(asked if asked is not None else retry_after(None, 1))
+            yield self.check_request(response.url, {**check, "attempt": check["attempt"] + 1}, response.request.method)
+            return
+        netloc = _netloc(response.url)
+        reason = rate_limit_reason(asked)
+        if netloc not in self.host_limited:
+            self.host_limited[netloc] = reason
+            self.crawler.stats.inc_value("gelt/link_hosts_rate_limited")
+            self.logger.info("%s pide esperar (429): no se comprueban más enlaces de ese servidor", netloc)
+        item = self.check_item(
+            check["url"], UNVERIFIED, 429, reason, check["chain"], response.url, response.request.method
+        )
+        for out in self._done(check, item):
+            yield out
+
     def check_failed(self, failure: Failure) -> Iterator[LinkCheckItem]:
         check = failure.request.meta["gelt_check"]
         if failure.check(PrivateAddressBlocked):
@@ -240,6 +312,9 @@ class LinkChecking:
             return
         reason = describe_failure(failure)
         item = self.check_item(check["url"], BROKEN, None, reason, check["chain"], failure.request.url)
+        # No server reached: broken, unless no external server answers at all this crawl (this
+        # machine is offline), which the pipeline decides at the end (StorePipeline.settle_unreachable).
+        item.unreachable = int(unreachable(failure))
         yield from self._done(check, item, timed_out=failure.check(*TIMEOUTS) is not None)
 
 

@@ -13,6 +13,7 @@ from scrapy import signals
 
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
 from gelt_audit.crawler.verdict import CrawlCounts, verdict
+from gelt_audit.linkstate import BROKEN, OFFLINE_REASON, UNVERIFIED
 from gelt_audit.markup import Link
 from gelt_audit.store import compress, content_hash, utcnow
 
@@ -35,7 +36,12 @@ class StorePipeline:
         self.bodies: list[dict] = []
         self.snapshots: list[dict] = []
         self.links: list[dict] = []
+        self.cuts: list[dict] = []
         self.checks: list[dict] = []
+        # External checks that reached no server, held until the crawl ends (settle_unreachable),
+        # and whether any external server answered this crawl.
+        self.unreachable: list[LinkCheckItem] = []
+        self.external_answered = False
         self.bodies_seen: set[str] = set()
         self.links_seen: set[tuple[int, str]] = set()
         self.header_ids: dict[str, int] = {}
@@ -72,9 +78,40 @@ class StorePipeline:
         return {"host": item.host}
 
     def _link_check(self, item: LinkCheckItem) -> dict[str, Any]:
-        row = {f.name: getattr(item, f.name) for f in fields(item)}
-        self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
+        if item.unreachable:
+            self.unreachable.append(item)
+            return {"url": item.url, "state": item.state}
+        if item.status is not None and not item.cached:
+            self.external_answered = True
+        self._add_check(item)
         return {"url": item.url, "state": item.state}
+
+    def _add_check(self, item: LinkCheckItem) -> None:
+        row = {f.name: getattr(item, f.name) for f in fields(item) if f.name != "unreachable"}
+        self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
+
+    def settle_unreachable(self) -> None:
+        """The external checks that reached no server: broken links when other external servers
+        answered this crawl (that host is gone); unverified when none did: this machine could
+        not reach the network, and that says nothing about the links."""
+        if not self.unreachable:
+            return
+        offline = not self.external_answered
+        stats = self.crawler.stats
+        for item in self.unreachable:
+            if offline and item.state == BROKEN:
+                item.state, item.error = UNVERIFIED, f"{OFFLINE_REASON} ({item.error})"
+                stats.inc_value(f"gelt/links_{BROKEN}", -1)
+                stats.inc_value(f"gelt/links_{UNVERIFIED}")
+            self._add_check(item)
+        if offline:
+            stats.set_value("gelt/links_offline", 1)
+            logger.warning(
+                "Ningún servidor externo respondió en este rastreo: los %s enlaces externos que no se pudieron "
+                "consultar quedan sin verificar (no rotos)",
+                len(self.unreachable),
+            )
+        self.unreachable = []
 
     def _snapshot(self, item: SnapshotItem) -> dict[str, Any]:
         page_id = self._page_id(item.url)
@@ -97,7 +134,7 @@ class StorePipeline:
                 )
             self.bodies_seen.add(body_hash)
         if item.links is not None and body_hash is not None:
-            self._add_links(page_id, body_hash, item.links)
+            self._add_links(page_id, body_hash, item.links, item.links_found)
         status = item.status
         self.snapshots.append(
             {
@@ -127,9 +164,11 @@ class StorePipeline:
         # Scrapy logs returned items; keep the record small, the store has the rest.
         return {"url": item.url, "status": status}
 
-    def _add_links(self, page_id: int, body_hash: str, links: list[Link]) -> None:
+    def _add_links(self, page_id: int, body_hash: str, links: list[Link], found: int | None = None) -> None:
         key = (page_id, body_hash)
         if key not in self.links_seen and not self.store.has_links(page_id, body_hash):
+            if found is not None and found > len(links):
+                self.cuts.append({"page_id": page_id, "body_hash": body_hash, "found": found, "kept": len(links)})
             self.links.extend(
                 {
                     "page_id": page_id,
@@ -155,14 +194,15 @@ class StorePipeline:
 
     def flush(self) -> None:
         try:
-            self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks)
+            self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks, self.cuts)
         except Exception as exc:  # disk full, I/O error: this batch is lost, and so is the crawl
             self.write_error = self.write_error or exc
             logger.error("No se pudo guardar un lote del rastreo %s: %s", self.crawl_id, exc)
         finally:
-            self.bodies, self.snapshots, self.links, self.checks = [], [], [], []
+            self.bodies, self.snapshots, self.links, self.checks, self.cuts = [], [], [], [], []
 
     def close_spider(self) -> None:
+        self.settle_unreachable()
         self.flush()
 
     def _lost_pages(self, reason: str, limited: bool) -> tuple[int, int]:

@@ -47,6 +47,17 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
+# Only the web: a redirect to file:///dev/zero, data: or ftp:// is never downloaded (Scrapy would
+# read a local file, decode a data: URI or open an FTP session); http and https go through
+# the handler that bounds response headers.
+DOWNLOAD_HANDLERS = {
+    "http": "gelt_audit.crawler.handlers.BoundedHTTP11DownloadHandler",
+    "https": "gelt_audit.crawler.handlers.BoundedHTTP11DownloadHandler",
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
+}
 DOWNLOADER_MIDDLEWARES = {
     "gelt_audit.crawler.middlewares.StayOnSiteMiddleware": 60,
     "gelt_audit.crawler.middlewares.PrivateAddressGuard": 70,
@@ -95,6 +106,7 @@ def settings_for(config: Config) -> dict[str, Any]:
         "GELT_MAX_PAGES": site["max_pages"],
         "GELT_MAX_DEPTH": site["max_depth"],
         "GELT_MAX_QUERY_VARIANTS": site["max_query_variants"],
+        "GELT_MAX_LINKS_PER_PAGE": max(1, site["max_links_per_page"]),
         "GELT_EXCLUDE": list(site["exclude"]),
         "GELT_SESSION_PARAMS": list(site["session_params"]),
         "GELT_NOISE": [[rule.prefix, list(rule.selectors), list(rule.patterns)] for rule in config.noise],

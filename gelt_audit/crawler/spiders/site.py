@@ -40,6 +40,10 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+# Sitemaps: levels of indexes followed below the ones robots.txt and /sitemap.xml name, and files
+# read in all (the protocol allows one level; a chain of 400 nested indexes was read to its end).
+MAX_SITEMAP_LEVELS = 3
+MAX_SITEMAPS = 50
 SECURITY_HEADERS = (
     "strict-transport-security", "content-security-policy", "x-content-type-options", "x-frame-options",
     "referrer-policy", "permissions-policy", "server", "x-powered-by", "x-aspnet-version", "set-cookie",
@@ -115,6 +119,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.max_pages = settings.getint("GELT_MAX_PAGES")
         self.max_depth = settings.getint("GELT_MAX_DEPTH")
         self.max_variants = settings.getint("GELT_MAX_QUERY_VARIANTS")
+        self.max_links = settings.getint("GELT_MAX_LINKS_PER_PAGE") or 2000
         self.exclude = [re.compile(p) for p in settings.getlist("GELT_EXCLUDE")]
         self.session_params = settings.getlist("GELT_SESSION_PARAMS")
         self.noise = [NoiseRule(p, tuple(s), tuple(pt)) for p, s, pt in settings.getlist("GELT_NOISE")]
@@ -126,6 +131,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.home_error: str | None = None
         self.last_network_error: str | None = None
         self.certificates_seen: set[str] = set()
+        self.sitemaps_seen: set[str] = set()
+        self.sitemaps_skipped = 0
         self.setup_link_checks(settings)
 
     def open_state(self, settings: BaseSettings) -> None:
@@ -154,7 +161,9 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         if home is not None:
             yield home
         yield self.sitemap_request(f"{root}/robots.txt", self.parse_robots)
-        yield self.sitemap_request(f"{root}/sitemap.xml", self.parse_sitemap)
+        sitemap = self.sitemap_request(f"{root}/sitemap.xml", self.parse_sitemap, level=0)
+        if sitemap is not None:
+            yield sitemap
         if parts.scheme == "https":
             # Does the plain-http address send visitors to https? (a security audit question)
             yield scrapy.Request(
@@ -165,9 +174,34 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 meta={"gelt_kind": "probe", "dont_redirect": True, "handle_httpstatus_all": True},
             )
 
-    def sitemap_request(self, url: str, callback: Any) -> scrapy.Request:
-        meta = {"handle_httpstatus_all": True, "gelt_kind": "sitemap"}
+    def sitemap_request(self, url: str, callback: Any, level: int | None = None) -> scrapy.Request | None:
+        """A request for robots.txt (``level`` None) or a sitemap, or None past the sitemap bounds.
+
+        ``level`` is 0 for the sitemaps robots.txt names and /sitemap.xml, one more per index
+        followed: at most MAX_SITEMAP_LEVELS levels of indexes below them and MAX_SITEMAPS files in
+        all (a chain of nested indexes is otherwise followed without end).
+        """
+        meta: dict[str, Any] = {"handle_httpstatus_all": True, "gelt_kind": "sitemap"}
+        if level is not None:
+            if url in self.sitemaps_seen:
+                return None
+            if level > MAX_SITEMAP_LEVELS or len(self.sitemaps_seen) >= MAX_SITEMAPS:
+                self._skip_sitemap(url, level)
+                return None
+            self.sitemaps_seen.add(url)
+            meta["gelt_sitemap_level"] = level
         return scrapy.Request(url, callback=callback, errback=self.ignore, meta=meta)
+
+    def _skip_sitemap(self, url: str, level: int) -> None:
+        self._count("sitemaps_skipped")
+        self.sitemaps_skipped += 1
+        if self.sitemaps_skipped == 1:  # once: the stats (gelt/sitemaps_skipped) say how many
+            why = (
+                f"más de {MAX_SITEMAP_LEVELS} niveles de índices de sitemaps"
+                if level > MAX_SITEMAP_LEVELS
+                else f"más de {MAX_SITEMAPS} sitemaps"
+            )
+            self.logger.info("Sitemaps no leídos (%s; ver gelt/sitemaps_skipped), el primero: %s", why, url)
 
     def _count(self, name: str) -> None:
         self.crawler.stats.inc_value(f"gelt/{name}")
@@ -236,7 +270,9 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         if response.status != 200:
             return
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            yield self.sitemap_request(url, self.parse_sitemap)
+            request = self.sitemap_request(url, self.parse_sitemap, level=0)
+            if request is not None:
+                yield request
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         if response.status != 200:
@@ -261,7 +297,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             # The protocol wants absolute <loc>s; many municipal sitemaps are relative anyway.
             loc = urljoin(response.url, loc)
             if sitemap.type == "sitemapindex":
-                yield self.sitemap_request(loc, self.parse_sitemap)
+                level = response.meta.get("gelt_sitemap_level", 0) + 1
+                request = self.sitemap_request(loc, self.parse_sitemap, level)
+                if request is not None:
+                    yield request
             else:
                 request = self.page_request(loc, depth=1, referer=response.url, lastmod=entry.get("lastmod"))
                 if request is not None:
@@ -344,9 +383,14 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         item.noise = info.noise
         item.dates = info.dates
         item.links = info.links
+        if len(info.links) > self.max_links:
+            # A page of half a million links made a 1.5 GB report: keep the first ones in document
+            # order, follow only those, and say so (links_found: the audits report the cut).
+            self._count("pages_links_cut")
+            item.links_found, item.links = len(info.links), info.links[: self.max_links]
         yield item
         if response.status < 400:
-            yield from self.follow(info.links, depth + 1, url)
+            yield from self.follow(item.links, depth + 1, url)
 
     def redirect(self, response: Response, item: SnapshotItem, depth: int) -> Iterator[Any]:
         """A redirect answer, then its target (a redirect keeps the depth: the same click for a visitor)."""
