@@ -225,3 +225,16 @@ def test_a_redirect_to_an_address_with_spaces_is_followed_to_its_target(serve, c
     assert links[site.url + "otro"]["chain"] == [[site.url + "otro", 301]]
     assert (links[site.url + "otro"]["state"], links[site.url + "otro"]["final_status"]) == ("redirect", 200)
     assert (gone["state"], gone["final_status"]) == ("broken", 404)
+
+
+def test_allied_entities_that_could_not_be_checked_are_not_said_to_work(serve, config_for):
+    # The allied entity is a closed port on this machine: every external check fails to connect,
+    # the tool cannot tell whether the entity's site works (as when the machine is offline).
+    site = serve({"/": page("Inicio", links=("http://127.0.0.1:9/tramites/",))})
+    config = config_for(site.url, extra='[links]\nentidades = ["127.0.0.1:9"]\nprivate_addresses = "allow"\n')
+    crawl(config)
+    report = report_json(config)
+    [link] = [lnk for lnk in report["links"] if lnk["url"].startswith("http://127.0.0.1:9/")]
+    assert link["state"] == "unverified"
+    text = json.dumps(report, ensure_ascii=False)
+    assert "sin verificar desde esta máquina" in text and "todos los enlaces funcionan" not in text

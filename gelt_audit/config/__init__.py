@@ -156,7 +156,15 @@ def _check_site(site: dict[str, Any], text: str) -> None:
         p.lower() for p in check_str_list(site["session_params"], "site.session_params", text, "site")
     ]
     _check_regexes(tuple(site["exclude"]), "site.exclude", text, "site")
-    for key in ("max_pages", "max_depth", "max_query_variants", "concurrency", "max_response_mb", "timeout"):
+    for key in (
+        "max_pages",
+        "max_depth",
+        "max_query_variants",
+        "concurrency",
+        "max_response_mb",
+        "timeout",
+        "max_links_per_page",
+    ):
         if site[key] <= 0:
             raise ConfigError(f"'site.{key}'{where(text, key, 'site')} debe ser mayor que cero (es {site[key]}).")
     if site["delay"] < 0:

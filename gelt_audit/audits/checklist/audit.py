@@ -24,7 +24,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 2  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 3  # bump when the engine's results change meaning: cached evaluations are redone
 
 
 def _path(config: Config, value: str) -> Path:
@@ -114,10 +114,17 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
     allied = findings.get("allied") or {}
     if allied.get("count"):
         broken = [e["entity"] for e in allied["entities"] if e["broken"]]
+        # A link that could not be checked from here (offline, rate-limited) is neither: say so.
+        unchecked = [e["entity"] for e in allied["entities"] if e.get("unverified") and not e["broken"]]
+        if broken:
+            state = f"; con enlaces rotos: {', '.join(broken[:5])}"
+        elif unchecked:
+            state = f"; sin verificar desde esta máquina: {', '.join(unchecked[:5])}"
+        else:
+            state = ", todos los enlaces funcionan"
         out["entidades_aliadas"] = {
             "status": "parcial" if broken else "cumple",
-            "detail": f"{allied['count']} entidades enlazadas"
-            + (f"; con enlaces rotos: {', '.join(broken[:5])}" if broken else ", todos los enlaces funcionan"),
+            "detail": f"{allied['count']} entidades enlazadas" + state,
             "evidence": [p for e in allied["entities"][:5] for p in e["pages"][:1]],
         }
     elif findings.get("links") is not None:
