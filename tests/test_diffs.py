@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gelt_audit.audits import diffs
-from gelt_audit.audits.diffs import opcodes_of, render_diff, word_diff
+from gelt_audit.audits.diffs import cached_word_diff, opcodes_of, render_diff, word_diff
+from gelt_audit.store import Store, text_hash
 
 words = st.lists(st.sampled_from(["a", "b", "c", "d", "e", "plazo", "vence", "2026"]), max_size=60)
 
@@ -57,3 +60,19 @@ def test_an_edit_with_nothing_to_anchor_is_reported_whole_not_slowly(monkeypatch
 def test_small_edits_are_exactly_difflib():
     diff = word_diff("el plazo vence el 30 de diciembre", "el plazo vence el 15 de enero")
     assert render_diff(diff) == "el plazo vence el [-30-] {+15+} de [-diciembre-] {+enero+}"
+
+
+def test_a_diff_is_computed_once_per_pair_of_bodies(tmp_path):
+    with Store(tmp_path / "gelt.db") as store:
+        for text in ("el plazo vence el 30", "el plazo vence el 15"):
+            h = text_hash(text)
+            store.db["bodies"].insert({"hash": h, "main_text": text}, alter=True)
+        old, new = text_hash("el plazo vence el 30"), text_hash("el plazo vence el 15")
+        first = cached_word_diff(store, old, new)
+        store.flush_audits()
+        [(result,)] = store.db.execute(
+            "select result from body_audits where body_hash = ? and audit = 'word_diff'", [f"diff:{old}:{new}"]
+        ).fetchall()
+        store.db.execute("update bodies set main_text = 'otro texto' where hash = ?", [new])
+        assert cached_word_diff(store, old, new) == json.loads(result)  # read back, not recomputed
+    assert render_diff(first) == "el plazo vence el [-30-] {+15+}"

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
+
+import pytest
 
 from gelt_audit import clock
+from gelt_audit.config import load_config
 from gelt_audit.lock import RunLock
+from gelt_audit.scheduler.runs import CRAWL_GRACE_SECONDS, crawl_deadline, wait_for_crawl
 from tests.helpers import page, report_json, run_cli
 from tests.test_delivery import smtp_server
 from tests.test_scheduler import email_toml
@@ -60,3 +67,23 @@ def test_a_lock_held_on_two_days_in_a_row_alerts_once_a_day(config_for):
         after = run_cli("run", "--config", str(config), env={clock.ENV: "2026-12-03"})
         assert after.returncode == 3  # it ran (the site is down): the streak is over
         assert not (config.parent / "gelt.db.omitidas.json").exists()
+
+
+def test_run_stops_a_crawl_process_that_outlives_its_deadline():
+    # A stand-in for a hung crawl: a real process group that ignores nothing and never ends.
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"], start_new_session=True)
+    code = wait_for_crawl(proc, timeout=0.5)
+    assert code == -signal.SIGTERM  # stopped, not waited for during ten minutes
+    assert proc.poll() is not None
+
+
+def test_run_gives_the_crawl_its_own_limit_plus_a_grace_period(config_for):
+    config = load_config(config_for("http://127.0.0.1:9/", max_duration_minutes=30))
+    assert crawl_deadline(config) == 30 * 60 + CRAWL_GRACE_SECONDS
+
+
+@pytest.mark.parametrize(("key", "value"), [("max_duration_minutes", 0), ("max_links_per_page", 0)])
+def test_limits_out_of_range_are_config_errors_naming_the_key(config_for, key, value):
+    config = config_for("http://127.0.0.1:9/", **{key: value})
+    result = run_cli("crawl", "--config", str(config))
+    assert result.returncode == 2 and f"site.{key}" in result.stderr
