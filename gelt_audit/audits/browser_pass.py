@@ -25,6 +25,7 @@ from gelt_audit.audits.browser import (
     STATE_OK,
     AxeBrowser,
     BrowserUnavailable,
+    PlaywrightError,
     findings_of,
 )
 from gelt_audit.audits.pages import is_html_page
@@ -174,6 +175,14 @@ def audit_browser(
         return {
             "state": STATE_NO_BROWSER,
             "message": f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador",
+            **empty,
+        }
+    except PlaywrightError as exc:  # Chromium died or closed in the middle of the pass: nothing is judged
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        return {
+            "state": STATE_NO_BROWSER,
+            "message": f"sin navegador: Chromium se cerró durante la revisión ({reason}); "
+            "no se evaluó la accesibilidad en el navegador",
             **empty,
         }
     findings = list(seen.values())
