@@ -24,11 +24,15 @@ def page(title: str, body: str = "", links: tuple[str, ...] = (), extra_head: st
 
 
 def write_config(directory: Path, url: str, extra: str = "", **site: Any) -> Path:
-    """A gelt.toml for a test site: fast (no delay) and otherwise default."""
+    """A gelt.toml for a test site: fast (no delay), no browser accessibility pass (unless ``extra``
+    has an ``[accessibility]`` table), otherwise default."""
     settings = {"delay": 0, "autothrottle": False, "concurrency": 8, **site}
     lines = ["[site]", 'name = "Alcaldía de Prueba"', f'url = "{url}"']
     lines += [f"{k} = {json.dumps(v)}" for k, v in settings.items()]
-    lines += ["", "[store]", 'path = "gelt.db"', "", extra]
+    lines += ["", "[store]", 'path = "gelt.db"', ""]
+    if "[accessibility]" not in extra:  # the browser pass costs seconds a report: on only where tested
+        lines += ["[accessibility]", 'browser = "off"', ""]
+    lines.append(extra)
     path = directory / "gelt.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path

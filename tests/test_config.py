@@ -130,3 +130,36 @@ def test_sections_are_typed_frozen_and_still_read_like_mappings(tmp_path):
         config.reports["logo"] = "x"  # type: ignore[index]
     with pytest.raises(KeyError):
         config.site["max_pagez"]
+
+
+def test_accessibility_browser_settings_and_their_defaults(tmp_path):
+    config = parse(GOOD, tmp_path)
+    assert (config.accessibility.browser, config.accessibility.max_pages) == ("auto", 20)
+    assert config.accessibility["chromium"] == "/usr/bin/chromium"
+    text = GOOD + '\n[accessibility]\nbrowser = "off"\nmax_pages = 5\nchromium = "/opt/chromium/chrome"\n'
+    config = parse(text, tmp_path)
+    assert (config.accessibility.browser, config.accessibility.max_pages) == ("off", 5)
+    assert config.accessibility.chromium == "/opt/chromium/chrome"
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ('browser = "si"', "'accessibility.browser' debe ser \"auto\""),
+        ("browser = true", "'accessibility.browser' (línea 18): se esperaba texto"),
+        ("max_pages = 0", "'accessibility.max_pages' debe estar entre 1 y 1000 (es 0)"),
+        ("max_pages = 5000", "'accessibility.max_pages' debe estar entre 1 y 1000"),
+        ('max_pages = "20"', "'accessibility.max_pages' (línea 18): se esperaba entero"),
+        ('chromium = ""', "'accessibility.chromium' debe ser la ruta del ejecutable de Chromium"),
+        ("navegador = 1", "Clave desconocida 'accessibility.navegador' (línea 18)"),
+    ],
+)
+def test_bad_accessibility_settings_are_named(tmp_path, table, expected):
+    assert expected in error(GOOD + "\n[accessibility]\n" + table + "\n", tmp_path)
+
+
+def test_cli_bad_accessibility_setting_exits_2_naming_the_key(tmp_path, cli):
+    (tmp_path / "gelt.toml").write_text(GOOD + '\n[accessibility]\nbrowser = "siempre"\n', encoding="utf-8")
+    result = cli("report", "--config", str(tmp_path / "gelt.toml"))
+    assert result.returncode == 2
+    assert "accessibility.browser" in result.stderr and "Traceback" not in result.stderr

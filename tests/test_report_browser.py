@@ -18,6 +18,7 @@ import os
 import queue
 import re
 import shutil
+import sqlite3
 import subprocess
 import threading
 import time
@@ -25,10 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 
 from gelt_audit.config import load_config
 from gelt_audit.reports.write import write_reports
+from tests.helpers import crawl, page, report_json, run_cli, write_config
 from tests.test_reports import demo_workdir
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -289,3 +292,70 @@ def reports_head() -> str:
 
 def test_chromium_binary_is_usable():
     assert shutil.which(str(CHROMIUM))
+
+
+# -- the browser accessibility pass in the reports (axe-core through Playwright, Debian's Chromium) -------------
+def _browser_row(store: Path, crawl_id: int) -> tuple[Any, dict[str, Any]] | None:
+    """The store's cached browser pass of one crawl: (version, result), or None."""
+    with sqlite3.connect(store) as db:
+        row = db.execute(
+            "select version, result from body_audits where body_hash = ? and audit = 'browser'", [f"crawl:{crawl_id}"]
+        ).fetchone()
+    return (row[0], json.loads(row[1])) if row else None
+
+
+def _weekly_text(config: Path) -> str:
+    result = run_cli("report", "--weekly", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.splitlines()[0].split(": ", 1)[1])
+    doc = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+    return " ".join(doc.xpath("//section[@id='accesibilidad-navegador']")[0].text_content().split())
+
+
+def test_the_browser_pass_runs_once_per_crawl_and_says_when_it_did_not_run(serve, tmp_path):
+    site = serve(
+        {
+            "/": page("Inicio", "<p>Bienvenidos</p><img src='/escudo.png'>", links=("/pqrsd",)),
+            "/pqrsd": page("PQRSD", "<form><input name='asunto'></form>", links=("/",)),
+        }
+    )
+
+    def configure(accessibility: str) -> Path:
+        return write_config(tmp_path, site.url, "[accessibility]\n" + accessibility)
+
+    config = configure('chromium = "/nonexistent/chromium"\n')
+    crawl(config)
+    site.stop()  # the pass renders what the store kept: the site is not needed any more
+    store = tmp_path / "gelt.db"
+
+    # No Chromium there: the report is written (exit 0) and says the browser check did not run.
+    said = _weekly_text(config)
+    assert "La revisión de accesibilidad en el navegador (axe-core) no se hizo" in said
+    assert "no se encontró Chromium en /nonexistent/chromium" in said and "Plantilla" not in said
+    data = report_json(config)
+    assert data["accessibility_browser"]["state"] == "sin navegador" and data["accessibility_browser"]["findings"] == []
+    crawl_id = data["crawl"]["id"]
+    assert _browser_row(store, crawl_id) is None  # a pass that did not run is asked again next time
+
+    # With Chromium: axe's findings, kept in the store for this crawl.
+    config = configure('browser = "auto"\n')
+    first = report_json(config)["accessibility_browser"]
+    assert first["state"] == "ok" and first["pages_checked"]
+    assert ("image-alt", "1.1.1", site.url) in {(f["rule"], f["criterion"], f["url"]) for f in first["findings"]}
+    version, cached = _browser_row(store, crawl_id)
+    assert cached == {k: v for k, v in first.items() if k != "pages_total"}
+
+    # Chromium gone again: the second report on the same crawl still has the browser's findings, so they
+    # came from the store's row; Chromium was not started (it could not be), and the row is the same one.
+    config = configure('chromium = "/nonexistent/chromium"\n')
+    again = report_json(config)["accessibility_browser"]
+    assert again == first
+    assert _browser_row(store, crawl_id) == (version, cached)
+    said = _weekly_text(config)
+    assert "Plantilla 1 · en la plantilla" in said and "image-alt" in said and "no se hizo" not in said
+
+    # Turned off: nothing from the browser, and the report says so in one sentence.
+    config = configure('browser = "off"\n')
+    assert report_json(config)["accessibility_browser"]["state"] == "desactivado"
+    said = _weekly_text(config)
+    assert "no se hizo: está desactivada en la configuración" in said and "image-alt" not in said

@@ -25,6 +25,7 @@ from gelt_audit.audits import regressions
 from gelt_audit.audits.run import audit
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
+from gelt_audit.reports import browser as browser_view
 from gelt_audit.reports import committee as committee_model
 from gelt_audit.reports import csv_export, fmt, json_report, summary, view
 from gelt_audit.reports import weekly as weekly_model
@@ -237,6 +238,86 @@ def test_committee_csv_exports_open_in_a_spreadsheet(demo):
     assert "Secretaría de Salud" in {row[0] for row in links}
 
 
+# -- the browser accessibility pass (axe-core in Chromium) ---------------------------------------------------
+def _browser_section(doc: Any, committee: bool) -> Any:
+    if committee:  # the committee puts it in annex 1, up to annex 3
+        heading = doc.xpath("//h3[@id='anexo1-navegador']")[0]
+        return heading.getparent(), heading
+    return doc.xpath("//section[@id='accesibilidad-navegador']")[0], None
+
+
+@pytest.mark.parametrize("kind", ["weekly", "committee"])
+def test_browser_findings_grouped_by_template_with_the_rendered_pages(demo, kind):
+    result = demo["findings"]["accessibility_browser"]
+    assert result["state"] == "ok" and result["axe_version"] and result["findings"]
+    section, _ = _browser_section(demo[kind], kind == "committee")
+    said = text(section)
+    first = max(result["findings"], key=lambda f: f["pages"])  # the template with the most pages comes first
+    assert f"Plantilla 1 · en la plantilla: {fmt.plural(first['pages'], 'página', 'páginas')}" in said
+    table = section.xpath(".//table[contains(@class, 'axe')]")[0]
+    row = text(table.xpath(".//tbody/tr")[0])
+    assert first["rule"] in row and first["criterion"] in row
+    assert browser_view.IMPACT_LABELS[first["impact"]] in row  # grave, not "serious"
+    assert first["selector"] in row
+    snippets = [pre.text_content() for pre in section.xpath(".//pre[@class='snippet']")]
+    assert first["html"] in snippets  # shown as text: the snippet's markup is escaped
+    assert first["url"] in section.xpath(".//table//a/@href")
+    # which pages the browser rendered, and that the others were judged from their HTML only
+    rendered = section.xpath(".//ul[contains(@class, 'rendered')]//a/@href")
+    assert rendered == result["pages_checked"][: browser_view.RENDERED_ROWS]
+    others = result["pages_total"] - len(result["pages_checked"])
+    assert others > 0 and f"las otras {others} páginas del rastreo se juzgaron sólo desde el HTML" in said
+    assert "no se hizo" not in said
+
+
+def test_committee_maps_browser_findings_to_res_1519_annex_1(demo):
+    section, _ = _browser_section(demo["committee"], True)
+    table = section.xpath(".//table[contains(@class, 'axe')]")[0]
+    assert "Norma" in [text(th) for th in table.xpath(".//th")]
+    finding = demo["findings"]["accessibility_browser"]["findings"][0]
+    level = browser_view.WCAG21[finding["criterion"]][0]
+    assert f"Res. 1519/2020, Anexo 1 — WCAG 2.1 criterio {finding['criterion']} (nivel {level})" in text(table)
+    assert browser_view.norma("1.4.3").endswith("criterio 1.4.3 (nivel AA)")  # levels from WCAG 2.1's own table
+    assert browser_view.norma("2.5.3").endswith("(nivel A)") and browser_view.norma("4.1.3").endswith("(nivel AA)")
+    weekly_table = _browser_section(demo["weekly"], False)[0].xpath(".//table[contains(@class, 'axe')]")[0]
+    assert "Norma" not in [text(th) for th in weekly_table.xpath(".//th")]
+
+
+def test_browser_findings_csv_and_json(demo):
+    folder, result = demo["config"].reports_dir, demo["findings"]["accessibility_browser"]
+    for stem in (f"semanal-{DAY}", f"comite-{DAY}"):
+        rows = read_csv(folder / f"{stem}-accesibilidad-navegador.csv")
+        assert rows[0][:4] == ["plantilla", "páginas en la plantilla", "regla de axe", "criterio WCAG"]
+        assert len(rows) - 1 == len(result["findings"])
+        assert {(r[2], r[8], r[10]) for r in rows[1:]} == {
+            (f["rule"], f["selector"], f["url"]) for f in result["findings"]
+        }
+    data = json.loads((folder / f"semanal-{DAY}.json").read_text(encoding="utf-8"))
+    assert data["accessibility_browser"]["state"] == "ok"
+    assert data["accessibility_browser"]["findings"] == result["findings"]
+    assert data["accessibility"] == demo["findings"]["accessibility"]  # the HTML-judged list is unchanged
+
+
+def test_browser_section_says_when_the_pass_did_not_run(demo):
+    for state, reason in (
+        ("desactivado", "desactivada en la configuración"),
+        ("sin navegador", "no se encontró Chromium"),
+    ):
+        findings = copy.deepcopy(demo["findings"])
+        findings["accessibility_browser"] = {
+            "state": state, "message": f"sin navegador: {reason} en /x; no se evaluó la accesibilidad en el navegador",
+            "axe_version": None, "pages_checked": [], "errors": [], "findings": [],
+            "summary": {"total": 0, "by_rule": []}, "pages_total": 199,
+        }  # fmt: skip
+        built = build(demo["config"], ["weekly", "committee"], now=NOW, findings=findings, remember=False)
+        for report in built:
+            section, _ = _browser_section(lxml.html.fromstring(report.html), report.kind == "committee")
+            said = text(section)
+            assert "La revisión de accesibilidad en el navegador (axe-core) no se hizo" in said and reason in said
+            assert "no encontró fallas" not in said and not section.xpath(".//table[contains(@class, 'axe')]")
+            assert "accesibilidad-navegador" not in report.csv  # no empty table that reads as «all good»
+
+
 # -- sections whose audits are absent, or given by hand ------------------------------------------------------
 def test_sections_say_no_disponible_when_the_audits_are_absent(demo):
     findings = {k: v for k, v in demo["findings"].items()
@@ -374,7 +455,8 @@ def test_report_command_formats(demo, tmp_path):
     out = Path(report_command(config, "committee", "html", tmp_path / "x" / "comite.html", "2026-01-01", now=NOW))
     assert out == tmp_path / "x" / "comite.html" and "Informe para el comité" in out.read_text(encoding="utf-8")
     listing = report_command(config, "committee", "csv", tmp_path / "csv", None, now=NOW)
-    assert len(listing.splitlines()) == 5 and all(Path(p).exists() for p in listing.splitlines())
+    # items, indicadores, enlaces-rotos, cambios, documentos and the browser pass's (it ran on the demo)
+    assert len(listing.splitlines()) == 6 and all(Path(p).exists() for p in listing.splitlines())
     with pytest.raises(ReportError, match="AAAA-MM-DD"):
         report_command(config, "weekly", "html", None, "24/11/2026")
     with pytest.raises(ReportError, match="html, json o csv"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ from gelt_audit.audits.browser import (
     STATE_OK,
     AxeBrowser,
     BrowserUnavailable,
+    PlaywrightError,
     findings_of,
 )
 from gelt_audit.audits.pages import is_html_page
@@ -61,10 +63,19 @@ def skeleton_key(root: etree._Element | None) -> str:
     return hashlib.sha256("\n".join(sorted(paths)).encode()).hexdigest()[:12]
 
 
-def is_key_page(url: str, html: str) -> bool:
-    """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto."""
+def is_home(url: str) -> bool:
+    return urlsplit(url).path in ("", "/")
+
+
+def is_key_page(url: str, root: etree._Element | None) -> bool:
+    """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto.
+
+    A form counts in the page's main content only: the template's search box is on every page.
+    """
     path = urlsplit(url).path.lower()
-    return path in ("", "/") or any(w in path for w in KEY_WORDS) or "<form" in html.lower()
+    if is_home(url) or any(w in path for w in KEY_WORDS):
+        return True
+    return root is not None and bool(main_root(root).xpath(".//form"))
 
 
 def select_pages(
@@ -72,7 +83,8 @@ def select_pages(
 ) -> tuple[list[str], dict[str, Template]]:
     """The URLs to render (at most ``max_pages``) and each rendered URL's template.
 
-    Order of choice: key pages, one page per template not yet covered, then changed pages.
+    Order of choice: the home page, one page per template not yet covered (a template's faults
+    are on all its pages), then the other key pages and the changed pages in turn.
     """
     before = {s["url"]: s["body_hash"] for s in store.snapshots(previous.id)} if previous else {}
     templates: dict[str, Template] = {}
@@ -82,20 +94,24 @@ def select_pages(
     for snap in store.snapshots(crawl.id):
         if not is_html_page(snap):
             continue
-        html = store.html(snap["body_hash"]) or ""
-        key = skeleton_key(parse(html))
+        root = parse(store.html(snap["body_hash"]) or "")
+        key = skeleton_key(root)
         templates.setdefault(key, Template(key)).pages.append(snap["url"])
         template_of[snap["url"]] = key
-        if is_key_page(snap["url"], html):
+        if is_key_page(snap["url"], root):
             key_pages.append(snap["url"])
         if previous and before.get(snap["url"]) != snap["body_hash"]:
             changed.append(snap["url"])
     chosen: list[str] = []
     covered: set[str] = set()
-    for url in key_pages + [t.pages[0] for t in templates.values()] + changed:
+    home = [u for u in key_pages if is_home(u)]
+    firsts = [t.pages[0] for t in templates.values()]
+    # then key and changed pages in turn: neither kind crowds the other out of ``max_pages``
+    rest = [u for pair in zip_longest(key_pages, changed) for u in pair if u is not None]
+    for url in home + firsts + rest:
         if len(chosen) >= max_pages:
             break
-        if url in chosen or (url not in key_pages and url not in changed and template_of[url] in covered):
+        if url in chosen or (url in firsts and url not in key_pages and template_of[url] in covered):
             continue
         chosen.append(url)
         covered.add(template_of[url])
@@ -159,6 +175,14 @@ def audit_browser(
         return {
             "state": STATE_NO_BROWSER,
             "message": f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador",
+            **empty,
+        }
+    except PlaywrightError as exc:  # Chromium died or closed in the middle of the pass: nothing is judged
+        reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
+        return {
+            "state": STATE_NO_BROWSER,
+            "message": f"sin navegador: Chromium se cerró durante la revisión ({reason}); "
+            "no se evaluó la accesibilidad en el navegador",
             **empty,
         }
     findings = list(seen.values())

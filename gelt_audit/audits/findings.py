@@ -197,6 +197,10 @@ class ReportedFindings(ContractFindings, total=False):
     links_cut: list[dict[str, Any]]  # page, dependencia, found, kept, detail: links past site.max_links_per_page
     documents: list[dict[str, Any]]  # url, title, format, year, status, size, page, dependencia
     accessibility_summary: dict[str, Any]  # total, pages, by_criterion, by_dependencia
+    # axe-core in Chromium: state (ok | sin navegador | desactivado), message, axe_version,
+    # pages_checked, pages_total, errors, findings (rule, criterion, impact, selector, html, url,
+    # help, template, pages), summary
+    accessibility_browser: dict[str, Any]
     checklist_scores: dict[str, Any]  # profile -> overall, phases
     regressions: list[ChecklistMove]
     newly_met: list[ChecklistMove]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from gelt_audit.audits import accessibility, changes, documents, links, pages, security, updates
+from gelt_audit.audits import accessibility, browser_audit, changes, documents, links, pages, security, updates
 from gelt_audit.audits.checklist import audit_checklist
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
 from gelt_audit.audits.findings import Findings
@@ -88,6 +88,7 @@ AUDITS: tuple[Audit, ...] = (
     *SIGNALS,
     changes.find,
     accessibility.find,
+    browser_audit.find,
     checklist,
     documents.find,
     security.find,
@@ -95,12 +96,21 @@ AUDITS: tuple[Audit, ...] = (
 )
 
 
-def audit(store: Store, config: Config, crawl: Crawl | None = None) -> Findings:
-    """Findings for ``crawl`` (default: the last finished one), compared with the one before."""
+# Everything but the browser pass (it starts Chromium): for the summaries of past crawls, whose
+# figures do not read it.
+WITHOUT_BROWSER: tuple[Audit, ...] = tuple(a for a in AUDITS if a is not browser_audit.find)
+
+
+def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: bool = True) -> Findings:
+    """Findings for ``crawl`` (default: the last finished one), compared with the one before.
+
+    ``browser=False`` leaves out the browser accessibility pass (no ``accessibility_browser``).
+    """
     crawl = crawl or store.latest_crawl(config.site_url)
     if crawl is None:
         raise NoCrawlError(
             f"Todavía no hay un rastreo terminado de {config.site_url} en {store.path}. "
             "Ejecute primero: gelt-audit crawl"
         )
-    return run_audits(AuditContext(store, config, crawl, store.previous_crawl(crawl)), AUDITS)
+    steps = AUDITS if browser else WITHOUT_BROWSER
+    return run_audits(AuditContext(store, config, crawl, store.previous_crawl(crawl)), steps)

@@ -180,6 +180,36 @@ class AlertsConfig(Section):
     apprise: list[str] = field(default_factory=list)
 
 
+BROWSER_MODES = ("auto", "off")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccessibilityConfig(Section):
+    """``[accessibility]``: the axe-core pass in a headless Chromium (see ``audits/browser_pass``).
+
+    ``browser = "auto"`` renders up to ``max_pages`` stored pages when Chromium and Playwright are
+    installed, and says plainly when they are not; ``"off"`` never starts a browser.
+    """
+
+    browser: str = "auto"
+    max_pages: int = 20
+    chromium: str = "/usr/bin/chromium"
+
+    def __post_init__(self) -> None:
+        # Types are checked (with their line) before a section is built; these are the values.
+        if self.browser not in BROWSER_MODES:
+            raise ConfigError(
+                '\'accessibility.browser\' debe ser "auto" (usar Chromium si está instalado) u "off" '
+                f"(no usar navegador), se encontró {self.browser!r}."
+            )
+        if not 1 <= self.max_pages <= 1000:
+            raise ConfigError(f"'accessibility.max_pages' debe estar entre 1 y 1000 (es {self.max_pages}).")
+        if not self.chromium.strip() or "\x00" in self.chromium:
+            raise ConfigError(
+                "'accessibility.chromium' debe ser la ruta del ejecutable de Chromium, p. ej. \"/usr/bin/chromium\"."
+            )
+
+
 SECTIONS: dict[str, type[Section]] = {
     "site": SiteConfig,
     "store": StoreConfig,
@@ -192,6 +222,7 @@ SECTIONS: dict[str, type[Section]] = {
     "schedule": ScheduleConfig,
     "email": EmailConfig,
     "alerts": AlertsConfig,
+    "accessibility": AccessibilityConfig,
 }
 
 REQUIRED = object()
@@ -303,12 +334,15 @@ class Config:
     schedule: ScheduleConfig = field(default_factory=ScheduleConfig)
     email: EmailConfig = field(default_factory=EmailConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
+    accessibility: AccessibilityConfig = field(default_factory=AccessibilityConfig)
     portfolio: Portfolio | None = None  # when the config lists many sites
     raw: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # A config rebuilt from plain tables (a distributed worker's) gets typed sections too.
-        for name in ("site", "targets", "reports", "log", "links", "checklist", "schedule", "email", "alerts"):
+        for name in (
+            "site", "targets", "reports", "log", "links", "checklist", "schedule", "email", "alerts", "accessibility",
+        ):  # fmt: skip
             setattr(self, name, _section(SECTIONS[name], getattr(self, name)))
 
     @property

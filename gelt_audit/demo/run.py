@@ -90,6 +90,12 @@ def demo_config(url: str, dependencias: list[dict], external: str) -> str:
         "[links]",
         f"entidades = {_toml(entities)}",
         "",
+        "# axe-core en Chromium sobre las páginas guardadas (una por plantilla, las clave y las que cambiaron);",
+        '# sin Chromium o sin Playwright los informes lo dicen. "off" no abre navegador.',
+        "[accessibility]",
+        'browser = "auto"',
+        "max_pages = 20",
+        "",
         "[checklist.hosts]",
         # url prefixes without the trailing slash: ".../secop" must match ".../secop/" and ".../secop"
         *[

@@ -10,6 +10,7 @@ from typing import Any
 
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.formats import FAMILY
+from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import line_chart
 from gelt_audit.reports.summary import broken_urls, overall_score
 from gelt_audit.reports.view import (
@@ -22,6 +23,7 @@ from gelt_audit.reports.view import (
     filled,
     findings_regressions,
     header,
+    page_titles,
     score_rows,
 )
 
@@ -79,6 +81,7 @@ def committee(
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),
         "annexes": annexes_view(findings, trend),
+        "browser": browser_view(findings, page_titles(findings.get("pages") or [])),
     }
 
 

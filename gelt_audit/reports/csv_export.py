@@ -17,6 +17,7 @@ from typing import Any
 
 from gelt_audit.reports import fmt
 from gelt_audit.reports.broken import broken_rows
+from gelt_audit.reports.browser import grouped
 from gelt_audit.reports.committee import indicator_rows
 from gelt_audit.reports.placeholders import placeholder_rows
 from gelt_audit.reports.view import ITEM_STATUS_LABELS, KIND_LABELS, checklist_changes
@@ -267,3 +268,49 @@ def documents_table(findings: dict[str, Any]) -> str:
         for d in findings.get("documents") or []
     ]
     return to_csv(["título", "formato", "año", "documento", "página que lo enlaza", "dependencia"], rows)
+
+
+def browser_table(findings: dict[str, Any]) -> str | None:
+    """The browser accessibility pass's findings, one row each, or None when the pass did not run
+    (an empty table would read as «no problems»; the HTML says why it did not run)."""
+    result = findings.get("accessibility_browser")
+    if not isinstance(result, dict) or result.get("state") != "ok":
+        return None
+    titles = {p["url"]: p.get("title") for p in findings.get("pages") or []}
+    rows = [
+        [
+            g["number"],
+            g["pages"],
+            f["rule"],
+            f["criterion"],
+            f["level"],
+            f["criterion_name"],
+            f["norma"],
+            f["impact_label"],
+            f["selector"],
+            f["html"],
+            f["url"],
+            titles.get(f["url"]) or "",
+            f["help"],
+        ]
+        for g in grouped(result, titles)
+        for f in g["findings"]
+    ]
+    return to_csv(
+        [
+            "plantilla",
+            "páginas en la plantilla",
+            "regla de axe",
+            "criterio WCAG",
+            "nivel",
+            "nombre del criterio",
+            "norma",
+            "impacto",
+            "selector",
+            "HTML",
+            "página de ejemplo",
+            "título de la página",
+            "ayuda de axe (inglés)",
+        ],
+        rows,
+    )

@@ -137,7 +137,7 @@ def summary_for(store: Store, config: Config, crawl: Crawl, fp: str) -> dict[str
     if found is not None:
         return found
     log.info("Calculando el resumen del rastreo %s (se guarda para los próximos informes)", crawl.id)
-    summary = summarize(audit(store, config, crawl), fp)
+    summary = summarize(audit(store, config, crawl, browser=False), fp)
     save(store, summary)
     return summary
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.reports.broken import broken_rows
+from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.fmt import local_date, to_datetime
 from gelt_audit.reports.placeholders import PLACEHOLDER_ROWS, placeholder_rows
 from gelt_audit.reports.summary import broken_urls
@@ -112,6 +113,7 @@ def weekly(
         "checklist": checklist,
         "checklist_available": bool(findings.get("checklist")) or checklist is not None,
         "health": _health(findings, titles, error_pages, week, security, baseline),
+        "browser": browser_view(findings, titles),
     }
 
 

@@ -57,6 +57,7 @@ REPORT_FILE = re.compile(r"^(semanal|comite)-(\d{4}-\d{2}-\d{2})\.html$")
 CSV_LABELS = {
     "enlaces-rotos": "enlaces rotos", "cambios": "cambios", "dependencias": "dependencias",
     "sin-asignar": "páginas sin asignar", "items": "ítems", "indicadores": "indicadores", "documentos": "documentos",
+    "accesibilidad-navegador": "accesibilidad en el navegador",
 }  # fmt: skip
 
 
@@ -222,6 +223,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
         "dependencias": csv_export.dependencias_table(ctx.findings),
         "sin-asignar": csv_export.unassigned_table(ctx.findings),
     }
+    _add_browser_table(tables, ctx.findings)
     return Built("weekly", view["today"], html, {**contract.build(ctx.findings), "report": report}, tables)
 
 
@@ -261,7 +263,15 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "cambios": csv_export.item_changes_table(ctx.findings, before),
         "documentos": csv_export.documents_table(ctx.findings),
     }
+    _add_browser_table(tables, ctx.findings)
     return Built("committee", today, html, {**contract.build(ctx.findings), "report": report}, tables)
+
+
+def _add_browser_table(tables: dict[str, str], findings: dict[str, Any]) -> None:
+    """The browser accessibility pass's CSV, when the pass ran."""
+    table = csv_export.browser_table(findings)
+    if table is not None:
+        tables["accesibilidad-navegador"] = table
 
 
 BUILDERS = {"weekly": _weekly, "committee": _committee}
