@@ -90,7 +90,7 @@ def site_updates(store: Store, crawl: Crawl, findings: dict[str, Any], target: i
 
 def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
     """The figures of one crawl of one site the ranking compares (JSON-serialisable)."""
-    findings = audit(store, config, crawl)
+    findings = audit(store, config, crawl, browser=False)  # the ranking reads none of it: no Chromium per site
     target = config.targets["updates_per_month"]
     links = findings.get("links") or []
     broken = sorted({link["url"] for link in links if link.get("state") == "broken" and not link.get("acknowledged")})
