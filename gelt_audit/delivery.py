@@ -25,6 +25,7 @@ from markupsafe import escape
 
 from gelt_audit import clock
 from gelt_audit.config import Config, EmailConfig
+from gelt_audit.errors import DeliveryError
 
 log = logging.getLogger("gelt_audit.delivery")
 
@@ -32,10 +33,6 @@ SMTP_TIMEOUT = 30  # seconds; a hung mail server must not hang cron for ever
 
 MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
          "septiembre", "octubre", "noviembre", "diciembre")  # fmt: skip
-
-
-class DeliveryError(Exception):
-    """A report or alert could not be delivered; the message says why, in Spanish."""
 
 
 def fecha_larga(d: date) -> str:

@@ -27,3 +27,19 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_ERROR):
         super().__init__(message)
         self.code = code
+
+
+class NoCrawlError(Exception):
+    """There is no finished crawl to audit yet."""
+
+
+class NoPortfolioData(Exception):
+    """No site of the portfolio has a finished crawl yet."""
+
+
+class ReportError(Exception):
+    """A report cannot be produced as asked; the message says why, in Spanish."""
+
+
+class DeliveryError(Exception):
+    """A report or alert could not be delivered; the message says why, in Spanish."""

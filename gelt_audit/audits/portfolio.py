@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config, Dependencia
+from gelt_audit.errors import NoPortfolioData
 from gelt_audit.store import Crawl, Store, utcnow
 
 log = logging.getLogger("gelt_audit.audits.portfolio")
@@ -52,10 +53,6 @@ class Site(Protocol):
 
     @property
     def label(self) -> str: ...
-
-
-class NoPortfolioData(Exception):
-    """No site of the portfolio has a finished crawl yet."""
 
 
 def _fingerprint(config: Config) -> str:

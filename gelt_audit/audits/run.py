@@ -14,6 +14,7 @@ from gelt_audit.audits.checklist import audit_checklist
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
 from gelt_audit.audits.findings import Findings
 from gelt_audit.config import Config
+from gelt_audit.errors import NoCrawlError
 from gelt_audit.store import Crawl, Store, utcnow
 
 
@@ -34,10 +35,6 @@ def settings_fingerprint(config: Config, version: int) -> str:
 
 # Per-body judgements made in one pass over the crawl's bodies (one parse each)
 BODY_JUDGES = (accessibility.JUDGE, security.FORMS, links.ANCHORS, pages.NAMES)
-
-
-class NoCrawlError(Exception):
-    """There is no finished crawl to audit yet."""
 
 
 def crawls(ctx: AuditContext) -> Findings:

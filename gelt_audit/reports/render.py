@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from gelt_audit.errors import ReportError
 from gelt_audit.reports import fmt
 from gelt_audit.reports.view import ITEM_STATUS_LABELS
 
@@ -30,10 +31,6 @@ LOGO_MAX_BYTES = 512 * 1024  # every e-mail carries it: a photo-sized logo would
 # The report can load nothing: no script, no font, no image but data: URIs. A network request
 # attempted anyway is refused by the browser and shows up as a console error.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-
-class ReportError(Exception):
-    """A report cannot be produced as asked; the message says why, in Spanish."""
 
 
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
