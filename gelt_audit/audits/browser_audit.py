@@ -14,6 +14,7 @@ from typing import Any
 
 from gelt_audit.audits.browser import STATE_OK
 from gelt_audit.audits.browser_pass import audit_browser
+from gelt_audit.audits.browser_process import run_isolated
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import is_html_page
@@ -59,10 +60,10 @@ def find(ctx: AuditContext) -> Findings:
         return {"accessibility_browser": {**result, "pages_total": html_pages}}
 
     def compute() -> dict[str, Any]:
-        found = audit_browser(
-            ctx.store,
-            ctx.crawl,
-            ctx.previous,
+        found = run_isolated(
+            ctx.store.path,
+            ctx.crawl.id,
+            ctx.previous.id if ctx.previous else None,
             mode=settings.browser,
             max_pages=settings.max_pages,
             executable=settings.chromium,
