@@ -10,7 +10,11 @@ pages removed or links broken. Pure: the pipeline gathers the counts, this decid
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
 
+from gelt_audit.linkstate import http_reason
+
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # A crawl with fewer pages than this is too small to call a share of it «most».
 MIN_PAGES = 5
 MOST = 0.5  # «most» of the pages
@@ -77,3 +81,26 @@ def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
             "gelt-audit crawl --accept-lost-pages",
         )
     return Verdict("finished")
+
+
+ROBOTS_FORBID = (
+    "robots.txt no permite rastrear la página de inicio (Disallow): nada del sitio se pudo ver; "
+    "pida al administrador del sitio que permita el acceso de gelt-audit"
+)
+
+
+def home_problem(home: str, status: int, location: bytes | None) -> str | None:
+    """Why the home page's answer means the site was not seen, or None when it was.
+
+    An error status is the site down or gone (not a site without pages); a redirect to another
+    scheme, host or port is a site that moved: following it would report every known page as
+    removed and every page of the new address as new.
+    """
+    if status >= 400:
+        return f"la página de inicio respondió {http_reason(status)}"
+    if status in REDIRECT_STATUSES and location:
+        target = urljoin(home, location.decode("latin-1"))
+        old, new = urlsplit(home), urlsplit(target)
+        if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
+            return f"el sitio se mudó a {target}: actualice site.url"
+    return None

@@ -22,8 +22,8 @@ from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
+from gelt_audit.crawler.verdict import REDIRECT_STATUSES, ROBOTS_FORBID, home_problem
 from gelt_audit.formats import document_suffix
-from gelt_audit.linkstate import http_reason
 from gelt_audit.markup import (
     RESOURCE_TAGS,
     Link,
@@ -39,7 +39,6 @@ from gelt_audit.store import Store, text_hash
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Sitemaps: levels of indexes followed below the ones robots.txt and /sitemap.xml name, and files
 # read in all (the protocol allows one level; a chain of 400 nested indexes was read to its end).
 MAX_SITEMAP_LEVELS = 3
@@ -69,29 +68,6 @@ def is_html(content_type: str, body: bytes) -> bool:
     if content_type:
         return "html" in content_type.lower()
     return body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
-
-
-ROBOTS_FORBID = (
-    "robots.txt no permite rastrear la página de inicio (Disallow): nada del sitio se pudo ver; "
-    "pida al administrador del sitio que permita el acceso de gelt-audit"
-)
-
-
-def home_problem(home: str, status: int, location: bytes | None) -> str | None:
-    """Why the home page's answer means the site was not seen, or None when it was.
-
-    An error status is the site down or gone (not a site without pages); a redirect to another
-    scheme, host or port is a site that moved: following it would report every known page as
-    removed and every page of the new address as new.
-    """
-    if status >= 400:
-        return f"la página de inicio respondió {http_reason(status)}"
-    if status in REDIRECT_STATUSES and location:
-        target = urljoin(home, location.decode("latin-1"))
-        old, new = urlsplit(home), urlsplit(target)
-        if (old.scheme, old.netloc.lower()) != (new.scheme, new.netloc.lower()):
-            return f"el sitio se mudó a {target}: actualice site.url"
-    return None
 
 
 class SiteSpider(LinkChecking, scrapy.Spider):
