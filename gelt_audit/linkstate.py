@@ -24,6 +24,7 @@ SKIP_SCHEMES = {
     "whatsapp": "enlace de WhatsApp",
     "ftp": "FTP (no se verifica)",
 }
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
 # The most redirects followed for one request, by the crawler, the link checker and the link audit.
 MAX_REDIRECTS = 5

@@ -27,6 +27,7 @@ from gelt_audit.linkstate import (
     BROKEN,
     MAX_REDIRECTS,
     OK,
+    REDIRECT_STATUSES,
     SKIPPED,
     UNVERIFIED,
     classify,
@@ -230,7 +231,7 @@ class LinkChecking:
         check = dict(response.meta["gelt_check"])
         method = response.request.method
         status = response.status
-        if status in (301, 302, 303, 307, 308) and response.headers.get(b"Location"):
+        if status in REDIRECT_STATUSES and response.headers.get(b"Location"):
             target = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
             chain = [*check["chain"], [response.url, status]]
             seen = {hop[0] for hop in chain}

@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from gelt_audit.linkstate import http_reason
+from gelt_audit.linkstate import REDIRECT_STATUSES, http_reason
 
-REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # A crawl with fewer pages than this is too small to call a share of it «most».
 MIN_PAGES = 5
 MOST = 0.5  # «most» of the pages
