@@ -125,3 +125,34 @@ def host_is_private(host: str) -> bool:
     """Whether a URL host is literally a private address or a local name."""
     host = (host or "").lower().strip("[]")
     return host in ("localhost", "localhost.localdomain") or host.endswith(".localhost") or is_private_address(host)
+
+
+# Why external links are «sin verificar» for the whole crawl: the check was switched off.
+DISABLED_REASON = "sin verificar: la verificación de enlaces externos está desactivada ([links] check_external = false)"
+DEV_HOST_LABEL = "enlace a un servidor de desarrollo"
+# Names that never belong to a public site: reserved for tests, documentation, local networks
+# (RFC 2606, RFC 6761, RFC 6762) and common intranet suffixes.
+DEV_SUFFIXES = (".test", ".local", ".localhost", ".invalid", ".example", ".localdomain", ".internal", ".lan")
+
+
+def is_dev_host(host: str, site_host: str = "") -> bool:
+    """Whether a link's host is a developer's or an intranet's, never a public server's.
+
+    ``localhost``, names under .test, .local, .localhost, .invalid, .example (and intranet
+    suffixes), ``example.*`` names, and private or loopback addresses. The site's own host never
+    is; private addresses are not either when the site itself lives on one (an intranet or a test
+    bed: its neighbours are its peers).
+    """
+    host = (host or "").lower().strip("[]").rstrip(".")
+    site = (site_host or "").lower().strip("[]").rstrip(".")
+    if not host or host == site:
+        return False
+    if is_private_address(host):
+        return not host_is_private(site)
+    bare = host.removeprefix("www.")
+    return (
+        host in ("localhost", "localhost.localdomain")
+        or host.endswith(DEV_SUFFIXES)
+        or bare.startswith("example.")
+        or bare == "example"
+    )

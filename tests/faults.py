@@ -262,3 +262,53 @@ class FaultServer:
                 sock.close()
             except OSError:
                 pass
+
+
+def tunnel_to(port: int) -> Action:
+    """Answer a CONNECT and relay bytes both ways to 127.0.0.1:``port`` (an HTTPS proxy's tunnel)."""
+
+    def act(conn: Connection) -> None:
+        try:
+            upstream = socket.create_connection(("127.0.0.1", port), timeout=10)
+        except OSError:
+            conn.send(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            return
+        conn.send(b"HTTP/1.1 200 Connection established\r\n\r\n")
+
+        def pump(src: socket.socket, dst: socket.socket) -> None:
+            try:
+                while data := src.recv(65536):
+                    dst.sendall(data)
+            except OSError:
+                pass
+            finally:
+                try:
+                    dst.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
+
+        back = threading.Thread(target=pump, args=(upstream, conn.sock), daemon=True)
+        back.start()
+        pump(conn.sock, upstream)
+        back.join(timeout=10)
+        upstream.close()
+
+    return act
+
+
+def forward_proxy(answers: Mapping[str, Resource], tls_port: int | None = None) -> FaultServer:
+    """A forward proxy on 127.0.0.1 that reaches no other machine.
+
+    Requests for absolute URLs (``http://`` through HTTP_PROXY) are answered from ``answers``
+    (404 otherwise); a CONNECT (``https://`` through HTTPS_PROXY) is tunnelled to the local TLS
+    server on ``tls_port``, whatever host it names. Every request is recorded (``requests``).
+    """
+
+    def handle(path: str) -> Resource | Action | None:
+        if "://" in path:
+            return answers.get(path) or Resource.html("<h1>no está</h1>", status=404)
+        if tls_port is not None and ":" in path and not path.startswith("/"):
+            return tunnel_to(tls_port)
+        return None
+
+    return FaultServer(dynamic=handle)

@@ -195,6 +195,9 @@ class ReportedFindings(ContractFindings, total=False):
     insecure: list[dict[str, Any]]  # http:// links and resources on https pages
     placeholder_links: list[dict[str, Any]]  # page, text, line, href, dependencia: links that go nowhere
     links_cut: list[dict[str, Any]]  # page, dependencia, found, kept, detail: links past site.max_links_per_page
+    # status (verificados | desactivada | sin_conexion), unverified, note: could external links be checked
+    external_links: dict[str, Any]
+    dev_host_links: list[dict[str, Any]]  # url, host, found_on, dependencia, kind, detail: links to a dev host
     documents: list[dict[str, Any]]  # url, title, format, year, status, size, page, dependencia
     accessibility_summary: dict[str, Any]  # total, pages, by_criterion, by_dependencia
     # axe-core in Chromium: state (ok | sin navegador | desactivado), message, axe_version,

@@ -19,6 +19,7 @@ from gelt_audit.config import Config
 from gelt_audit.linkstate import (
     BLOCKED,
     BROKEN,
+    DISABLED_REASON,
     MAX_REDIRECTS,
     OK,
     PERMANENT,
@@ -35,6 +36,7 @@ from gelt_audit.store import Crawl, Store
 
 # Hosts of public entities in Colombia: the plan's "entidades aliadas".
 PUBLIC_SUFFIXES = (".gov.co", ".edu.co", ".mil.co")
+NOT_CHECKED = "enlace externo no verificado en este rastreo"
 
 
 def _targets(store: Store, crawl: Crawl) -> Iterator[tuple[str, list[tuple[str, str]]]]:
@@ -214,6 +216,10 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         pages = list(dict.fromkeys(page for page, _ in occs))
         is_internal = urlsplit(url).netloc.lower() in hosts
         result = _judge(url, [tag for _, tag in occs], is_internal, internal, checks, exclude)
+        if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
+            # never requested by choice: no verdict on the link, which still counts as present
+            if not skip_reason(url) and result["error"] == NOT_CHECKED:
+                result = {**result, "state": UNVERIFIED, "error": DISABLED_REASON}
         redirected = result["state"] == REDIRECT and result["chain"]
         entry = {
             "url": url,
@@ -273,7 +279,7 @@ def _judge(
         return internal.resolve(url)
     check = checks.get(strip_fragment(url))
     if check is None:
-        return {**none, "state": SKIPPED, "error": "enlace externo no verificado en este rastreo"}
+        return {**none, "state": SKIPPED, "error": NOT_CHECKED}
     return {
         "state": check["state"],
         "status": check["status"],

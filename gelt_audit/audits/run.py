@@ -9,7 +9,17 @@ from __future__ import annotations
 import hashlib
 import json
 
-from gelt_audit.audits import accessibility, browser_audit, changes, documents, links, pages, security, updates
+from gelt_audit.audits import (
+    accessibility,
+    browser_audit,
+    changes,
+    documents,
+    external,
+    links,
+    pages,
+    security,
+    updates,
+)
 from gelt_audit.audits.checklist import audit_checklist
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
 from gelt_audit.audits.findings import Findings
@@ -60,7 +70,7 @@ def judge_bodies(ctx: AuditContext) -> Findings:
 
 
 # What the checklist reads of another crawl: pages, their dependencias' updates, links.
-SIGNALS: tuple[Audit, ...] = (pages.find, links.find, updates.find)
+SIGNALS: tuple[Audit, ...] = (pages.find, links.find, external.find, updates.find)
 
 
 def checklist(ctx: AuditContext) -> Findings:

@@ -30,6 +30,7 @@ ITEM_STATUS_LABELS = {
     "no_cumple": "No cumple",
     "manual": "Por declarar",
     "no_aplica": "No aplica",
+    "sin_verificar": "Sin verificar",
 }
 # Phase names when the checklist file cannot tell them.
 FALLBACK_GROUP_NAMES = {
@@ -114,6 +115,8 @@ def header(config: Any, findings: dict[str, Any], now: datetime, baseline: dict[
         "baseline": baseline,
         "generated_at": now,
         "today": local_date(now),
+        # one sentence when the external links could not be verified at all (offline, switched off)
+        "external_note": (findings.get("external_links") or {}).get("note"),
     }
 
 

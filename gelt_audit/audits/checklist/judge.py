@@ -15,6 +15,9 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
+
+from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
 from .evidence import Finder, Hit, dedupe
 from .index import SiteIndex, index_site
@@ -22,6 +25,7 @@ from .model import Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
 from .rules import KINDS, Case, evidence_kind, verdict_kinds
+from .urls import url_key
 
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
 
@@ -96,6 +100,8 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             kind = evidence_kind(rule)
             if kind is not None:
                 hits += kind.hits(finder, rule, item)
+        # a link to a developer's server is a finding (audits.external), never evidence
+        hits = [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
         for h in hits:
             constrain(item, h)
         part_hits.append((part, dedupe(hits)))
@@ -130,12 +136,24 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         for u in (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
-    if status == "cumple":
+    if status == "cumple" and any(good and all(_unverified(h, finder) for h in good) for _p, good in good_parts):
+        # a part rests only on external links nobody could open from here: no verdict either way
+        status = "sin_verificar"
+        detail = f"{chosen[0].describe}; {UNVERIFIED_NOTE}"
+    elif status == "cumple":
         detail = chosen[0].describe + (f"; {note}" if note else "")
     else:
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
+
+
+def _unverified(hit: Hit, finder: Finder) -> bool:
+    """Whether a hit is an external link the link checker could not verify (offline, switched off)."""
+    return finder.idx.link_states.get(url_key(hit.url)) == UNVERIFIED
 
 
 def constrain(item: Item, hit: Hit) -> None:

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-STATUSES = ("cumple", "parcial", "no_cumple", "manual", "no_aplica")
-# The statuses a site earns (manual and no_aplica are not judged), worst first: the one order
+STATUSES = ("cumple", "parcial", "no_cumple", "manual", "no_aplica", "sin_verificar")
+# The statuses a site earns (manual, no_aplica and sin_verificar are not judged), worst first: the one order
 # regressions, scores and the reports compare by.
 STATUS_RANK = {"no_cumple": 0, "parcial": 1, "cumple": 2}
 

@@ -28,7 +28,7 @@ def as_dict(result: ItemResult) -> dict[str, Any]:
 
 
 def _effective(r: ItemResult) -> str | None:
-    """The status when it is one a site earns (not manual, not no_aplica)."""
+    """The status when it is one a site earns (not manual, no_aplica or sin_verificar)."""
     return r.status if r.status in STATUS_RANK else None
 
 
@@ -79,13 +79,13 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
     """Weighted scores (0..100) per profile, per phase/section and overall.
 
     ``cumple`` counts 1, ``parcial`` the profile's ``parcial_value`` (0.5), ``no_cumple`` 0, each
-    times the item weight. ``manual`` and ``no_aplica`` are left out of the denominator; an item
+    times the item weight. ``manual``, ``no_aplica`` and ``sin_verificar`` are left out of the denominator; an item
     the committee declared (source ``manual`` with cumple/parcial/no_cumple) counts. Group
     weights come from ``checklists`` or from the bundled profile of the same name (else 1).
     The overall score is the group-weighted mean of the group scores.
 
     Returns ``{profile: {"name", "overall", "groups": {group_id: {"name", "weight", "score",
-    "cumple", "parcial", "no_cumple", "manual", "no_aplica"}}}}``.
+    "cumple", "parcial", "no_cumple", "manual", "no_aplica", "sin_verificar"}}}}``.
     """
     known = {c.profile: c for c in (checklists or ())}
     out: dict[str, Any] = {}
@@ -114,6 +114,7 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
                     "no_cumple": 0,
                     "manual": 0,
                     "no_aplica": 0,
+                    "sin_verificar": 0,
                 },
             )
             entry[r.status] = entry.get(r.status, 0) + 1

@@ -1,0 +1,172 @@
+"""External links the auditor cannot verify from here (offline, switched off), links to developer
+hosts, and external checks through a proxy: real crawls of sites served on 127.0.0.1.
+
+No test reaches another address: unreachable servers are 127.0.0.1 ports nobody listens on and
+``.invalid`` names (RFC 6761: they never resolve).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+
+from gelt_audit.demo.server import Resource
+from tests.faults import forward_proxy
+from tests.helpers import crawl, page, report_json, run_cli
+from tests.test_security import self_signed
+
+
+def _closed_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _item(host: str) -> str:
+    """A checklist item of the config resting only on a link to a national system at ``host``."""
+    return f"""
+[[checklist.items]]
+id = "propio.contratacion"
+phase = "propios"
+name = "Procesos de contratación en el SECOP"
+rules = [{{ kind = "link_to", hosts = ["{host}"] }}]
+"""
+
+
+def _site(serve, secop: str, allied: str):
+    contratacion = page(
+        "Contratación",
+        body=f"<p>Consulte los procesos de contratación en el <a href='{secop}'>SECOP</a>.</p>"
+        f"<p>Entidades aliadas: <a href='{allied}'>Gobernación del Tolima</a>.</p>",
+    )
+    return serve({"/": page("Inicio", links=("/contratacion/",)), "/contratacion/": contratacion})
+
+
+def _by_url(report: dict) -> dict:
+    return {link["url"]: link for link in report["links"]}
+
+
+def _html_report(config, kind: str) -> str:
+    out = config.parent / f"{kind}.html"
+    result = run_cli("report", f"--{kind}", "--output", str(out), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+def _assert_unverified_not_against(report: dict, secop: str, allied: str) -> None:
+    links = _by_url(report)
+    assert links[secop]["state"] == links[allied]["state"] == "unverified", (links[secop], links[allied])
+    assert not [link for link in report["links"] if link["state"] == "broken"]
+    [item] = [r for r in report["checklist"] if r["item"] == "propio.contratacion"]
+    assert item["status"] == "sin_verificar", item
+    assert "sin verificar" in item["detail"] and secop in item["evidence"]
+    group = report["checklist_scores"][item["profile"]]["groups"]["propios"]
+    assert group["sin_verificar"] == 1 and group["score"] is None  # out of the denominator
+    [aliadas] = [r for r in report["checklist"] if r["item"].endswith("entidades_aliadas")][:1]
+    assert aliadas["status"] == "cumple", aliadas  # judged from the links present
+    assert "no se encontraron enlaces" not in json.dumps(report, ensure_ascii=False)
+
+
+def test_offline_links_are_sin_verificar_once_and_no_item_loses_status(serve, config_for):
+    secop, allied = f"http://127.0.0.1:{_closed_port()}/procesos", "http://www.gobernacion.invalid/"
+    site = _site(serve, secop, allied)
+    config = config_for(site.url, extra='[links]\nentidades = ["gobernacion.invalid"]\n' + _item(secop.split("/")[2]))
+    crawl(config)
+    report = report_json(config)
+    _assert_unverified_not_against(report, secop, allied)
+    assert report["external_links"]["status"] == "sin_conexion" and report["external_links"]["unverified"] == 2
+    assert "ningún servidor externo respondió" in report["external_links"]["note"]
+    for kind in ("weekly", "committee"):
+        html = _html_report(config, kind)
+        assert html.count("Enlaces externos sin verificar:") == 1, kind
+        assert "ningún servidor externo respondió" in html
+
+
+def test_switched_off_external_checks_request_nothing_and_judge_nothing(serve, config_for):
+    national = serve({"/procesos": Resource.html("<h1>SECOP</h1>")})
+    secop, allied = f"{national.url}procesos", f"{national.url}gobernacion/"
+    site = _site(serve, secop, allied)
+    extra = f'[links]\ncheck_external = false\nentidades = ["{national.url[7:]}gobernacion"]\n' + _item(
+        secop.split("/")[2]
+    )
+    config = config_for(site.url, extra=extra)
+    crawl(config)
+    assert national.requests == []  # nothing external was requested
+    report = report_json(config)
+    _assert_unverified_not_against(report, secop, allied)
+    assert "check_external = false" in _by_url(report)[secop]["error"]
+    assert report["external_links"]["status"] == "desactivada"
+    assert "Enlaces externos sin verificar:" in _html_report(config, "weekly")
+
+
+def test_verified_links_carry_no_notice(serve, config_for):
+    national = serve({"/procesos": Resource.html("<h1>SECOP</h1>"), "/gobernacion/": Resource.html("<h1>G</h1>")})
+    secop, allied = f"{national.url}procesos", f"{national.url}gobernacion/"
+    site = _site(serve, secop, allied)
+    config = config_for(site.url, extra=_item(secop.split("/")[2]))
+    crawl(config)
+    report = report_json(config)
+    assert report["external_links"] == {"status": "verificados", "unverified": 0, "note": None}
+    [item] = [r for r in report["checklist"] if r["item"] == "propio.contratacion"]
+    assert item["status"] == "cumple", item
+    assert "Enlaces externos sin verificar" not in _html_report(config, "weekly")
+
+
+def test_links_to_developer_hosts_are_findings_never_evidence(serve, config_for):
+    peer = serve({"/procesos": Resource.html("<h1>SECOP</h1>")})
+    dev = [
+        "http://localhost:8080/transparencia/",
+        "http://intranet.local/procesos",
+        "https://staging.alcaldia.test/contratacion/procesos",
+        "http://www.example.com/procesos",
+        "http://pruebas.invalid/procesos",
+    ]
+    body = "".join(f"<p><a href='{u}'>Procesos de contratación</a></p>" for u in dev)
+    body += f"<p><a href='{peer.url}procesos'>Otro servidor de la red local</a></p>"
+    site = serve({"/": page("Inicio", links=("/contratacion/",)), "/contratacion/": page("Contratación", body=body)})
+    # external checks off: nothing of the above is requested (localhost is not always 127.0.0.1)
+    items = "".join(
+        f'\n[[checklist.items]]\nid = "propio.dev{i}"\nphase = "propios"\nname = "Procesos {i}"\n'
+        f'rules = [{{ kind = "link_to", hosts = ["{u.split("/")[2]}"] }}]\n'
+        for i, u in enumerate(dev)
+    )
+    config = config_for(site.url, extra="[links]\ncheck_external = false\n" + items)
+    crawl(config)
+    report = report_json(config)
+    found = {f["url"]: f for f in report["dev_host_links"]}
+    assert set(found) == set(dev), sorted(found)  # not the site itself, not its 127.0.0.1 peer
+    assert all(f["kind"] == "enlace a un servidor de desarrollo" for f in found.values())
+    assert (
+        found[dev[2]]["found_on"] == [site.url + "contratacion/"] and found[dev[2]]["host"] == "staging.alcaldia.test"
+    )
+    statuses = {r["item"]: r["status"] for r in report["checklist"] if r["item"].startswith("propio.dev")}
+    assert set(statuses.values()) == {"no_cumple"}, statuses
+
+
+def test_external_checks_go_through_the_proxy_variables(serve, config_for, tmp_path):
+    secure = serve({"/sede/": Resource.html("<h1>Sede electrónica</h1>")}, tls=self_signed(tmp_path, days=30))
+    direct = serve({"/directo": Resource.html("<h1>Directo</h1>")})
+    plain = "http://www.portal.invalid/tramites"
+    https = "https://sede.invalid/sede/"
+    answers = {plain: Resource.html("<h1>Trámites</h1>")}
+    body = f"<a href='{plain}'>Trámites</a> <a href='{https}'>Sede</a> <a href='{direct.url}directo'>Directo</a>"
+    site = serve({"/": page("Inicio", body=body)})
+    config = config_for(site.url)
+    with forward_proxy(answers, tls_port=secure.port) as proxy:
+        env = {
+            "HTTP_PROXY": proxy.url,
+            "HTTPS_PROXY": proxy.url,
+            "NO_PROXY": "127.0.0.1",
+            "http_proxy": proxy.url,
+            "https_proxy": proxy.url,
+            "no_proxy": "127.0.0.1",
+        }
+        result = run_cli("crawl", "--config", str(config), env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+        seen = [(method, path) for method, path, _ in proxy.requests]
+    links = _by_url(report_json(config))
+    assert links[plain]["state"] == "ok" and links[https]["state"] == "ok", (links[plain], links[https])
+    assert links[direct.url + "directo"]["state"] == "ok"
+    assert ("HEAD", plain) in seen and ("CONNECT", "sede.invalid:443") in seen, seen
+    assert not [p for _m, p in seen if "127.0.0.1" in p]  # NO_PROXY: the site and its neighbour go direct
+    assert [p for _m, p, _h in secure.requests] and direct.requests
