@@ -65,6 +65,8 @@ def _assert_unverified_not_against(report: dict, secop: str, allied: str) -> Non
     [aliadas] = [r for r in report["checklist"] if r["item"].endswith("entidades_aliadas")][:1]
     assert aliadas["status"] == "cumple", aliadas  # judged from the links present
     assert "no se encontraron enlaces" not in json.dumps(report, ensure_ascii=False)
+    [indicator] = [i for i in report["indicators"] if i["id"] == "entidades_aliadas"]
+    assert indicator["value"] == "1 entidad (0 funcionando, 1 sin verificar)", indicator
 
 
 def test_offline_links_are_sin_verificar_once_and_no_item_loses_status(serve, config_for):

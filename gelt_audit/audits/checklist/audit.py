@@ -154,7 +154,11 @@ def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config
         values["responsables_asignados"] = f"{sum(1 for d in deps if d['responsable'])} de {len(deps)} dependencias"
     values["control_disponibilidad"] = 1 if store.finished_crawls(crawl.site_url) else 0
     allied = findings.get("allied") or {}
-    values["entidades_aliadas"] = f"{allied.get('count', 0)} entidades ({allied.get('working', 0)} funcionando)"
+    # an entity none of whose links could be checked from here is neither working nor broken
+    unchecked = sum(1 for e in allied.get("entities", []) if e.get("unverified") and not e["working"] and not e["broken"])
+    state = f"{allied.get('working', 0)} funcionando" + (f", {unchecked} sin verificar" if unchecked else "")
+    count = allied.get("count", 0)
+    values["entidades_aliadas"] = f"{count} entidad{'' if count == 1 else 'es'} ({state})"
     values["control_periodico"] = 1 if len(store.finished_crawls(crawl.site_url)) >= 2 else 0
     return values
 
