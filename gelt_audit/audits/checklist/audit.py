@@ -155,7 +155,9 @@ def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config
     values["control_disponibilidad"] = 1 if store.finished_crawls(crawl.site_url) else 0
     allied = findings.get("allied") or {}
     # an entity none of whose links could be checked from here is neither working nor broken
-    unchecked = sum(1 for e in allied.get("entities", []) if e.get("unverified") and not e["working"] and not e["broken"])
+    unchecked = sum(
+        1 for e in allied.get("entities", []) if e.get("unverified") and not e["working"] and not e["broken"]
+    )
     state = f"{allied.get('working', 0)} funcionando" + (f", {unchecked} sin verificar" if unchecked else "")
     count = allied.get("count", 0)
     values["entidades_aliadas"] = f"{count} entidad{'' if count == 1 else 'es'} ({state})"
