@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gelt_audit.commands import add_config
 from gelt_audit.errors import EXIT_CONFIG, EXIT_OK, CommandError
-from gelt_audit.starter import starter_config
+from gelt_audit.starter import explain, starter_config
 
 HELP = "escribe una configuración inicial comentada para un sitio"
 
@@ -25,9 +25,5 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{path} ya existe; use --force para reemplazarlo.", EXIT_CONFIG)
     text, found = starter_config(args.url, name=args.name)
     path.write_text(text, encoding="utf-8")
-    print(f"Configuración escrita en {path}.")
-    if found:
-        print(f"Se propusieron {found} dependencias a partir del menú del sitio; revíselas.")
-    else:
-        print("No se encontraron dependencias en el menú del sitio; complete [[dependencias]] a mano.")
+    print("\n".join(explain(found, str(path))))
     return EXIT_OK
