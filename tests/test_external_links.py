@@ -82,6 +82,7 @@ def test_offline_links_are_sin_verificar_once_and_no_item_loses_status(serve, co
         html = _html_report(config, kind)
         assert html.count("Enlaces externos sin verificar:") == 1, kind
         assert "ningún servidor externo respondió" in html
+    assert "? Sin verificar" in html  # the committee's status of the item
 
 
 def test_switched_off_external_checks_request_nothing_and_judge_nothing(serve, config_for):
