@@ -144,3 +144,20 @@ def test_directory_tables_without_a_thead_and_cards_without_labels():
     cards = officials(parse(sites.territorial()["/alcaldia/directorio-de-funcionarios"]))
     assert len(cards) == len(sites.PT_CARDS)
     assert [(o.name, o.role, o.email) for o in cards] == [(n, r, e) for n, r, e in sites.PT_CARDS]
+
+
+def test_pages_without_a_charset_header_are_read_in_their_meta_charset(tmp_path, serve, cli):
+    html = (
+        "<html><head><meta charset='utf-8'>"
+        "<title>Inicio - Alcaldía de Purificación</title></head><body><nav>"
+        "<a href='/secretarias/planeacion/'>Secretaría de Planeación</a></nav></body></html>"
+    )
+    site = serve({"/": Resource(body=html.encode("utf-8"), headers={"Content-Type": "text/html"})})
+    config = tmp_path / "gelt.toml"
+    result = cli("init", "--url", site.url, "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    loaded = load_config(config)
+    assert loaded.site_name == "Alcaldía de Purificación"
+    assert [(d.name, d.match) for d in loaded.dependencias] == [
+        ("Secretaría de Planeación", ("/secretarias/planeacion/",))
+    ]

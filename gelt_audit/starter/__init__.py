@@ -3,7 +3,9 @@ the site (its menus, its home page, the pages about the entity, the directory of
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -64,11 +66,24 @@ def fetcher(timeout: float) -> Callable[[str], str | None]:
                 if response.status_code >= 400 or "html" not in response.headers.get("Content-Type", "html"):
                     return None
                 body = response.raw.read(MAX_PAGE_BYTES, decode_content=True)
-                return body.decode(response.encoding or response.apparent_encoding or "utf-8", errors="replace")
+                return body.decode(_charset(response.headers.get("Content-Type", ""), body), errors="replace")
         except (requests.RequestException, OSError, ValueError):
             return None  # the site may be down today; the starter config is still useful
 
     return fetch
+
+
+def _charset(content_type: str, body: bytes) -> str:
+    """The page's declared encoding (header, else <meta charset>), UTF-8 when none is valid."""
+    found = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I) or re.search(
+        rb"<meta[^>]+charset=[\"']?([\w.:-]+)", body[:4096], re.I
+    )
+    name = found.group(1) if found else "utf-8"
+    name = name.decode("ascii", "replace") if isinstance(name, bytes) else name
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return "utf-8"
 
 
 def _toml_str(value: str) -> str:

@@ -163,7 +163,9 @@ def discover(url: str, fetch: Fetch, name: str = "") -> Discovery:
         ))  # fmt: skip
     found_name, reason = _name(root, name)
     queue = reader.collect(root, url, "la página de inicio")
-    while queue and len(reader.read) <= MAX_PAGES:
+    attempts = 0
+    while queue and len(reader.read) <= MAX_PAGES and attempts < 2 * MAX_PAGES:
+        attempts += 1
         label, page_url, is_directory = queue.pop(0)
         page = reader.page(page_url, f"«{label}»")
         if page is None:
