@@ -173,3 +173,20 @@ def test_external_checks_go_through_the_proxy_variables(serve, config_for, tmp_p
     assert ("HEAD", plain) in seen and ("CONNECT", "sede.invalid:443") in seen, seen
     assert not [p for _m, p in seen if "127.0.0.1" in p]  # NO_PROXY: the site and its neighbour go direct
     assert [p for _m, p, _h in secure.requests] and direct.requests
+
+
+def test_allied_entities_excluded_from_checks_still_count_as_linked(serve, config_for):
+    national = serve({"/gobernacion/": Resource.html("<h1>Gobernación</h1>")})
+    allied = f"{national.url}gobernacion/"
+    site = serve({"/": page("Inicio", body=f"<p><a href='{allied}'>Gobernación del Tolima</a></p>")})
+    extra = f'[links]\nexclude = ["/gobernacion/"]\nentidades = ["{national.url[7:]}gobernacion"]\n'
+    config = config_for(site.url, extra=extra)
+    crawl(config)
+    assert national.requests == []
+    report = report_json(config)
+    assert _by_url(report)[allied]["state"] == "skipped"
+    assert report["allied"]["count"] == 1
+    [aliadas] = [r for r in report["checklist"] if r["item"] == "plan.entidades_aliadas"]
+    assert aliadas["status"] == "cumple" and "sin verificar" in aliadas["detail"], aliadas
+    [indicator] = [i for i in report["indicators"] if i["id"] == "entidades_aliadas"]
+    assert indicator["value"] == "1 entidad (0 funcionando, 1 sin verificar)", indicator

@@ -314,14 +314,24 @@ def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, 
     """External links to public entities, grouped by entity: how many, and whether they work."""
     groups: dict[str, dict[str, Any]] = {}
     for link in links:
-        if link["internal"] or link["state"] == SKIPPED:
+        # judged from the links present: one not requested (excluded, switched off) still counts
+        if link["internal"] or skip_reason(link["url"]):
             continue
         entity = entity_of(link["url"], extra)
         if entity is None:
             continue
         group = groups.setdefault(
             entity,
-            {"entity": entity, "links": 0, "working": 0, "broken": 0, "blocked": 0, UNVERIFIED: 0, "pages": set()},
+            {
+                "entity": entity,
+                "links": 0,
+                "working": 0,
+                "broken": 0,
+                "blocked": 0,
+                UNVERIFIED: 0,
+                SKIPPED: 0,
+                "pages": set(),
+            },  # fmt: skip
         )
         group["links"] += 1
         group["working" if link["state"] in (OK, REDIRECT) else link["state"]] += 1

@@ -115,7 +115,9 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
     if allied.get("count"):
         broken = [e["entity"] for e in allied["entities"] if e["broken"]]
         # A link that could not be checked from here (offline, rate-limited) is neither: say so.
-        unchecked = [e["entity"] for e in allied["entities"] if e.get("unverified") and not e["broken"]]
+        unchecked = [
+            e["entity"] for e in allied["entities"] if (e.get("unverified") or e.get("skipped")) and not e["broken"]
+        ]
         if broken:
             state = f"; con enlaces rotos: {', '.join(broken[:5])}"
         elif unchecked:
@@ -156,7 +158,9 @@ def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config
     allied = findings.get("allied") or {}
     # an entity none of whose links could be checked from here is neither working nor broken
     unchecked = sum(
-        1 for e in allied.get("entities", []) if e.get("unverified") and not e["working"] and not e["broken"]
+        1
+        for e in allied.get("entities", [])
+        if (e.get("unverified") or e.get("skipped")) and not e["working"] and not e["broken"]
     )
     state = f"{allied.get('working', 0)} funcionando" + (f", {unchecked} sin verificar" if unchecked else "")
     count = allied.get("count", 0)
