@@ -190,3 +190,19 @@ def test_allied_entities_excluded_from_checks_still_count_as_linked(serve, confi
     assert aliadas["status"] == "cumple" and "sin verificar" in aliadas["detail"], aliadas
     [indicator] = [i for i in report["indicators"] if i["id"] == "entidades_aliadas"]
     assert indicator["value"] == "1 entidad (0 funcionando, 1 sin verificar)", indicator
+
+
+def test_a_proxy_that_reaches_no_server_leaves_external_links_unverified(serve, config_for):
+    https = ["https://sede.invalid/tramites", "https://www.portal.invalid/"]
+    site = serve({"/": page("Inicio", body=" ".join(f"<a href='{u}'>enlace {i}</a>" for i, u in enumerate(https)))})
+    config = config_for(site.url)
+    with forward_proxy({}, tls_port=None) as proxy:  # every CONNECT is refused (404)
+        env = {"HTTPS_PROXY": proxy.url, "https_proxy": proxy.url, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+        result = run_cli("crawl", "--config", str(config), env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert [m for m, _p, _h in proxy.requests] and {m for m, _p, _h in proxy.requests} == {"CONNECT"}
+    report = report_json(config)
+    links = _by_url(report)
+    assert {links[u]["state"] for u in https} == {"unverified"}, [links[u] for u in https]
+    assert "proxy" in links[https[0]]["error"], links[https[0]]
+    assert report["external_links"]["status"] == "sin_conexion"

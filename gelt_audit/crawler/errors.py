@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scrapy import exceptions as scrapy_errors
+from scrapy.core.downloader.handlers.http11 import TunnelError
 from twisted.internet import error as net
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
@@ -27,6 +28,7 @@ _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
         "la conexión se cortó antes de recibir la respuesta",
     ),
     ((net.SSLError,), "error del certificado o de la conexión segura (TLS)"),
+    ((TunnelError,), "el proxy no pudo abrir la conexión con el servidor (CONNECT)"),
     ((scrapy_errors.DownloadFailedError,), "la descarga falló"),
 )
 
@@ -40,6 +42,8 @@ _UNREACHABLE: tuple[type[BaseException], ...] = (
     scrapy_errors.DownloadConnectionRefusedError,
     net.NoRouteError,
     net.UnknownHostError,
+    # the proxy (HTTPS_PROXY) refused or failed the CONNECT: no server behind it was reached
+    TunnelError,
 )
 
 
