@@ -24,7 +24,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 3  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 4  # bump when the engine's results change meaning: cached evaluations are redone
 
 
 def _path(config: Config, value: str) -> Path:
@@ -205,7 +205,8 @@ def _evaluate(
 
 def _cache_version(config: Config, manual: dict[str, Any]) -> str:
     """Results depend on the crawl, the engine and what the config says about checklists."""
-    parts = [str(VERSION), repr(sorted(config.checklist.items())), repr(manual)]
+    # check_external decides whether unchecked external links are «sin verificar» (audits.links)
+    parts = [str(VERSION), repr(sorted(config.checklist.items())), repr(manual), repr(config.links["check_external"])]
     for name in ("file", "manual"):
         if config.checklist[name]:
             path = _path(config, config.checklist[name])
