@@ -62,6 +62,16 @@ def _safe_href(value: str, base: str) -> str | None:
     return absolute if scheme in SAFE_SCHEMES else None
 
 
+def _base(doc: lxml.html.HtmlElement, page_url: str) -> str:
+    """What relative links resolve against: the page's ``<base href>`` when it stays on the page's
+    own host (a hostile base pointing elsewhere is ignored), else the page's URL."""
+    for href in doc.xpath("//base/@href")[:1]:
+        candidate = _safe_href(href, page_url)
+        if candidate and urlsplit(candidate).netloc == urlsplit(page_url).netloc:
+            return candidate
+    return page_url
+
+
 def _clean_element(el: lxml.html.HtmlElement, base: str) -> None:
     href = el.get("href") if el.tag in ("a", "area") else None
     alt = el.get("alt")
@@ -84,6 +94,7 @@ def sanitize(markup: str, base_url: str) -> lxml.html.HtmlElement:
     except (lxml.etree.ParserError, ValueError):
         doc = lxml.html.document_fromstring("<p></p>")
     title = doc.findtext(".//title") or ""
+    base_url = _base(doc, base_url)
     for node in list(doc.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         _remove(node)
     for el in list(doc.iter()):

@@ -1,0 +1,226 @@
+"""Evidence a committee can open: every checklist record names its legal basis and the stored
+copies of its evidence pages; the committee report writes those copies, inert and offline, in
+evidencia/; `gelt-audit evidence` prints them and exports them as WARC. Real crawls of a
+127.0.0.1 site, the real CLI in subprocesses."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from gelt_audit.audits.checklist import load
+from gelt_audit.audits.checklist.load import load_checklist
+from gelt_audit.demo.server import Resource
+from gelt_audit.store import Store
+from tests.helpers import page, run_cli
+
+HOSTILE_HEAD = (
+    "<script>window.pwned=1</script><base href='http://evil.test/'>"
+    "<meta http-equiv='refresh' content='0;url=http://evil.test/'>"
+    "<link rel='stylesheet' href='http://evil.test/a.css'><style>body{background:url(http://evil.test/b.png)}</style>"
+)
+
+
+def organigrama(version: str) -> str:
+    # </title><script> inside the title, onerror, a javascript: link, external loads
+    return page(
+        "Organigrama</title><script>window.t=1</script>",
+        f"<p>Estructura orgánica {version}</p>"
+        "<img src='http://evil.test/o.png' onerror='window.e=1' alt='organigrama'>"
+        "<a href='javascript:window.j=1'>ver</a> <a href='/mision-y-vision' onclick='x()'>misión</a>"
+        "<iframe src='http://evil.test/f'></iframe><svg><image href='http://evil.test/s.png'/></svg>"
+        "<div style='background:url(http://evil.test/c.png)'>estilo</div>",
+        extra_head=HOSTILE_HEAD,
+    ).body.decode()
+
+
+def site(version: str) -> dict:
+    return {
+        "/": page("Inicio", "<p>Bienvenidos</p>", ("/organigrama", "/mision-y-vision", "https://www.gov.co/")),
+        "/organigrama": Resource.html(organigrama(version)),
+        "/mision-y-vision": page("Misión y visión", "<h3>Misión</h3><p>Servir.</p><h3>Visión</h3><p>Ser.</p>"),
+    }
+
+
+def cli_on(day: str, *args: str) -> object:
+    return run_cli(*args, env={"GELT_TODAY": f"{day}T10:00"})  # 15:00 UTC: the same day everywhere
+
+
+@pytest.fixture
+def crawled(serve, config_for):
+    server = serve(site("versión uno"))
+    config = config_for(server.url, "[links]\ncheck_external = false\n")
+    result = cli_on("2026-11-17", "crawl", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    return server, config
+
+
+def record(report: dict, item: str) -> dict:
+    return next(r for r in report["checklist"] if r["item"] == item)
+
+
+def copy_of(report: dict, item: str, path: str) -> dict:
+    return next(c for c in record(report, item)["evidence_copies"] if c["url"].endswith(path))
+
+
+def committee(config: Path, day: str, folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    result = cli_on(day, "report", "--committee", "--output", str(folder), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    return folder / f"comite-{day}.html"
+
+
+def assert_inert(text: str) -> None:
+    doc = lxml.html.fromstring(text)
+    assert not doc.xpath("//script | //iframe | //base | //link | //object | //embed | //svg | //img")
+    assert not doc.xpath("//meta[@http-equiv='refresh' or @http-equiv='Refresh']")
+    assert not [a for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.lower().startswith("on")]
+    assert not doc.xpath("//@src | //@srcset | //@style | //@action | //@background")
+    for href in doc.xpath("//a/@href"):
+        assert href.startswith(("http://", "https://", "mailto:")), href
+    assert "evil.test" not in text and "javascript:" not in text and "window." not in text
+
+
+def test_every_record_has_its_legal_basis_and_requirement(crawled):
+    _, config = crawled
+    report = json.loads(cli_on("2026-11-17", "report", "--format", "json", "--config", str(config)).stdout)
+    assert report["checklist"]
+    missing = [r["item"] for r in report["checklist"] if not r.get("legal_basis")]
+    assert not missing, missing
+    assert record(report, "ley1712.1.2")["legal_basis"].startswith("Res. MinTIC 1519 de 2020, Anexo 2")
+    assert "art. 9, lit. a" in record(report, "ley1712.1.2")["legal_basis"]
+    assert "Manual GEL" in record(report, "info.organigrama")["legal_basis"]
+    assert record(report, "info.organigrama")["requires"]
+    # the stored copy of the evidence page, dated and hashed
+    copies = record(report, "info.organigrama")["evidence_copies"]
+    organigrama_url = crawled[0].url.rstrip("/") + "/organigrama"
+    assert organigrama_url in [c["url"] for c in copies]
+    copy = next(c for c in copies if c["url"] == organigrama_url)
+    with Store(config.parent / "gelt.db") as store:
+        body = store.body(copy["content_hash"])
+    assert b"versi\xc3\xb3n uno" in body["content"]
+    assert copy["copy"].startswith("evidencia/") and copy["fetched_at"].startswith("2026-11-17")
+
+
+def test_committee_report_copies_open_offline_and_survive_a_site_change(crawled, tmp_path):
+    server, config = crawled
+    reports = tmp_path / "informes"
+    first = committee(config, "2026-11-17", reports)
+    report1 = json.loads(cli_on("2026-11-17", "report", "--format", "json", "--config", str(config)).stdout)
+    copy1 = copy_of(report1, "info.organigrama", "/organigrama")
+    old = reports / copy1["copy"]
+    assert first.exists() and old.exists()
+    text = old.read_text(encoding="utf-8")
+    assert_inert(text)
+    doc = lxml.html.fromstring(text)
+    (banner,) = doc.xpath("//body/*[1][@class='gelt-copia']")
+    assert banner.text_content().startswith("Copia guardada el 17 de noviembre de 2026 — original: " + copy1["url"])
+    assert "contenido sin cambios desde el 17 de noviembre de 2026" in banner.text_content()
+    assert copy1["content_hash"] in banner.text_content() and "versión uno" in text
+    assert "Content-Security-Policy" in text and "default-src 'none'" in text
+    assert doc.xpath("//a[text()='misión']/@href") == [
+        server.url.rstrip("/") + "/mision-y-vision"
+    ]  # links stay, absolute
+
+    # one week later: the page changed, another crawl, another committee report in the same folder
+    server.routes = site("versión dos")
+    assert cli_on("2026-11-24", "crawl", "--config", str(config)).returncode == 0
+    committee(config, "2026-11-24", reports)
+    report2 = json.loads(cli_on("2026-11-24", "report", "--format", "json", "--config", str(config)).stdout)
+    copy2 = copy_of(report2, "info.organigrama", "/organigrama")
+    assert copy2["copy"] != copy1["copy"] and copy2["fetched_at"].startswith("2026-11-24")
+    assert "versión uno" in old.read_text(encoding="utf-8")  # the old report still proves what it said
+    new = (reports / copy2["copy"]).read_text(encoding="utf-8")
+    assert "versión dos" in new and "versión uno" not in new
+    assert "contenido sin cambios desde el 24 de noviembre de 2026" in new
+    # an unchanged page keeps the date its content was first stored
+    home = copy_of(report2, "info.organigrama", server.url.rstrip("/") + "/")  # 304 the second time
+    assert home["content_changed_at"].startswith("2026-11-17") and home["fetched_at"].startswith("2026-11-24")
+    assert "contenido sin cambios desde el 17 de noviembre de 2026" in (reports / home["copy"]).read_text(
+        encoding="utf-8"
+    )
+
+
+def test_evidence_command_prints_the_item_and_exports_warc(crawled, tmp_path):
+    server, config = crawled
+    result = cli_on("2026-11-17", "evidence", "info.organigrama", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Base legal: Decreto 1151 de 2008" in out and "Veredicto: " in out
+    assert server.url.rstrip("/") + "/organigrama" in out and "huella SHA-256 " in out
+    assert "descargada el 17 de noviembre de 2026" in out and "\x1b" not in out
+
+    warc = tmp_path / "evidencia.warc.gz"
+    html_dir = tmp_path / "copias"
+    result = cli_on(
+        "2026-11-17",
+        "evidence",
+        "info.organigrama",
+        "--warc",
+        str(warc),
+        "--html",
+        str(html_dir),
+        "--config",
+        str(config),
+    )
+    assert result.returncode == 0, result.stderr
+    copy_files = list((html_dir / "evidencia").iterdir())
+    assert len(copy_files) == 2  # the organigrama page and the home page that links to it
+    for copy_file in copy_files:
+        assert_inert(copy_file.read_text(encoding="utf-8"))
+    with Store(config.parent / "gelt.db") as store:
+        expected = {s["url"]: store.body(s["body_hash"])["content"] for s in store.snapshots(1) if s["body_hash"]}
+    with warc.open("rb") as fh:
+        responses, types = {}, []
+        for r in ArchiveIterator(fh):  # a stream: each record is read before the next
+            types.append(r.rec_type)
+            uri = r.rec_headers.get_header("WARC-Target-URI")
+            if r.rec_type == "response":
+                assert r.http_headers.get_statuscode() == "200"
+                assert r.rec_headers.get_header("WARC-Date").startswith("2026-11-17T")
+                responses[uri] = r.content_stream().read()
+    base = server.url.rstrip("/")
+    assert types == ["warcinfo", "response", "response"]
+    assert responses == {u: expected[u] for u in (base + "/organigrama", base + "/")}
+
+    everything = tmp_path / "todo.warc.gz"
+    result = cli_on(
+        "2026-11-17", "evidence", "info.organigrama", "--warc", str(everything), "--all", "--config", str(config)
+    )
+    assert result.returncode == 0, result.stderr
+    with everything.open("rb") as fh:
+        bodies = {r.rec_headers.get_header("WARC-Target-URI"): r.content_stream().read()
+                  for r in ArchiveIterator(fh) if r.rec_type == "response"}  # fmt: skip
+    assert bodies == {u: b for u, b in expected.items() if u in bodies} and len(bodies) == 3
+
+
+def test_unknown_item_is_a_spanish_error_exit_2(crawled):
+    _, config = crawled
+    result = cli_on("2026-11-17", "evidence", "no.existe", "--config", str(config))
+    assert result.returncode == 2
+    assert "El ítem «no.existe» no existe" in result.stderr and "Traceback" not in result.stderr
+    result = cli_on("2026-11-17", "evidence", "info.organigrama", "--crawl", "99", "--config", str(config))
+    assert result.returncode == 2 and "El rastreo 99 no existe" in result.stderr
+
+
+def _profile_without_basis(folder: Path) -> Path:
+    folder.mkdir()
+    text = (load.CHECKLIST_DIR / "gelt-2008.toml").read_text(encoding="utf-8")
+    text = re.sub(r'(id = "info.glosario"(?:\n(?!legal_basis).*)*)\nlegal_basis = "[^"]*"', r"\1", text, count=1)
+    path = folder / "sin-base.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_bundled_profile_item_without_legal_basis_is_refused_by_name(tmp_path, monkeypatch):
+    own = _profile_without_basis(tmp_path / "propio")
+    assert load_checklist(own).item("info.glosario").legal_basis == ""  # a municipality's own may leave it out
+    bundled = _profile_without_basis(tmp_path / "incluidos")
+    monkeypatch.setattr(load, "CHECKLIST_DIR", bundled.parent.resolve())  # the same text, as a bundled profile
+    with pytest.raises(ValueError, match=r"item 'info.glosario': clave 'legal_basis': falta la base legal"):
+        load_checklist("sin-base")
