@@ -139,6 +139,10 @@ def test_committee_report_copies_open_offline_and_survive_a_site_change(crawled,
     assert "versión dos" in new and "versión uno" not in new
     assert "contenido sin cambios desde el 24 de noviembre de 2026" in new
     # an unchanged page keeps the date its content was first stored
+    # the older crawl's evidence, asked for by number, is still the first version
+    result = cli_on("2026-11-24", "evidence", "info.organigrama", "--crawl", "1", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert copy1["content_hash"] in result.stdout and copy2["content_hash"] not in result.stdout
     home = copy_of(report2, "info.organigrama", server.url.rstrip("/") + "/")  # 304 the second time
     assert home["content_changed_at"].startswith("2026-11-17") and home["fetched_at"].startswith("2026-11-24")
     assert "contenido sin cambios desde el 17 de noviembre de 2026" in (reports / home["copy"]).read_text(

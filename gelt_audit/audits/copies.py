@@ -14,18 +14,19 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from gelt_audit.markup import strip_fragment
-from gelt_audit.store import Crawl, Store
+from gelt_audit.store import Crawl, Store, text_hash
 
 COPY_DIR = "evidencia"
 MAX_REDIRECTS = 5
 
 
 def copy_name(url: str, body_hash: str) -> str:
-    """The file name of a stored copy: the URL's path as a slug, then the body hash (12 hex)."""
+    """The file name of a stored copy: the URL's path as a slug, a short hash of the whole URL
+    (two URLs with the same slug and body stay apart), then the body hash (12 hex)."""
     parts = urlsplit(url)
     slug = re.sub(r"[^a-z0-9]+", "-", f"{parts.path}-{parts.query}".lower()).strip("-")[:60].strip("-")
     safe_hash = re.sub(r"[^0-9a-f]", "", body_hash.lower())[:12]
-    return f"{slug or 'inicio'}-{safe_hash}.html"
+    return f"{slug or 'inicio'}-{text_hash(url)[:6]}-{safe_hash}.html"
 
 
 def _snapshot(store: Store, crawl_id: int, url: str) -> tuple | None:
