@@ -228,3 +228,18 @@ def test_a_bundled_profile_item_without_legal_basis_is_refused_by_name(tmp_path,
     monkeypatch.setattr(load, "CHECKLIST_DIR", bundled.parent.resolve())  # the same text, as a bundled profile
     with pytest.raises(ValueError, match=r"item 'info.glosario': clave 'legal_basis': falta la base legal"):
         load_checklist("sin-base")
+
+
+def test_legal_basis_names_the_norm_and_the_numeral_of_each_item():
+    res = load_checklist("ley1712-res1519")
+    for item in res.items:
+        assert item.legal_basis.startswith("Res. MinTIC 1519 de 2020, Anexo 2"), item.id
+        numbered = re.fullmatch(r"ley1712\.(\d+)\.(\d+)", item.id)
+        if numbered:  # a menu item: its numeral (5.1, 6.x, 9.1, 10.1 are whole sections in Anexo 2)
+            section, sub = numbered.groups()
+            assert re.search(rf"numeral ({section}\.{sub}|{section})(;|$| )", item.legal_basis), item.id
+            assert "menú de Transparencia (num. 2.4.2)" in item.legal_basis, item.id
+    gelt = load_checklist("gelt-2008")
+    for item in gelt.items:
+        expected = "Decreto 138 de 2008" if item.group == "plan" else "Decreto 1151 de 2008"
+        assert expected in item.legal_basis, item.id
