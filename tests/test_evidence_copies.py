@@ -243,3 +243,14 @@ def test_legal_basis_names_the_norm_and_the_numeral_of_each_item():
     for item in gelt.items:
         expected = "Decreto 138 de 2008" if item.group == "plan" else "Decreto 1151 de 2008"
         assert expected in item.legal_basis, item.id
+
+
+def test_an_xhtml_page_with_an_xml_declaration_keeps_its_text():
+    # old GEL-T platform pages are XHTML; lxml refuses decoded text that declares an encoding
+    from gelt_audit.reports.evidence import render_copy
+
+    markup = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Misión institucional</p></body></html>'
+    copy = {"url": "http://127.0.0.1/m", "fetched_at": "2026-11-24T15:00:00+00:00",
+            "content_changed_at": "2026-11-24T15:00:00+00:00", "content_hash": "0" * 64}  # fmt: skip
+    text = render_copy(markup, copy)
+    assert "Misión institucional" in text and "<?xml" not in text

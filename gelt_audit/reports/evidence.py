@@ -12,6 +12,7 @@ since when unchanged, and its SHA-256.
 from __future__ import annotations
 
 import html as html_lib
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ ATTRS = frozenset(
     "placeholder checked selected disabled readonly multiple label for start reversed cite".split()
 )
 SAFE_SCHEMES = ("http", "https", "mailto")
+_XML_DECLARATION = re.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>")
 STYLE = """
 body { font-family: system-ui, sans-serif; line-height: 1.45; margin: 0 1rem 2rem; color: #1b1b1b; }
 .gelt-copia { position: sticky; top: 0; margin: 0 -1rem 1rem; padding: .6rem 1rem; background: #fff4ce;
@@ -89,6 +91,8 @@ def _clean_element(el: lxml.html.HtmlElement, base: str) -> None:
 
 def sanitize(markup: str, base_url: str) -> lxml.html.HtmlElement:
     """The stored page as an inert ``<html>`` tree: text and safe links only (see the module doc)."""
+    # an XHTML page's <?xml … encoding=…?> makes lxml refuse the (already decoded) text
+    markup = _XML_DECLARATION.sub("", markup or "", count=1)
     try:
         doc = lxml.html.document_fromstring(markup or "<p></p>")
     except (lxml.etree.ParserError, ValueError):
