@@ -437,7 +437,8 @@ def report_command(
         if target.is_dir():  # a folder: the report keeps its usual name there
             target = target / f"{built.stem}.{fmt}"
         if fmt == "html":
-            write_evidence(target.parent, built.evidence)
+            if not target.exists() or target.is_file():  # not beside /dev/stdout or a FIFO
+                write_evidence(target.parent, built.evidence)
             return str(write_output(target, built.html))
         return str(write_json(target, built.data, output_file))
     folder = Path(output) if output is not None else config.reports_dir
