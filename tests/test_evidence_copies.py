@@ -105,6 +105,12 @@ def test_every_record_has_its_legal_basis_and_requirement(crawled):
         body = store.body(copy["content_hash"])
     assert b"versi\xc3\xb3n uno" in body["content"]
     assert copy["copy"].startswith("evidencia/") and copy["fetched_at"].startswith("2026-11-17")
+    # the committee report in the configured reports folder (what `run` and the scheduler write)
+    result = cli_on("2026-11-17", "report", "--committee", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    html_path = Path(result.stdout.splitlines()[0].split(": ", 1)[1])
+    assert html_path.name == "comite-2026-11-17.html"
+    assert_inert((html_path.parent / copy["copy"]).read_text(encoding="utf-8"))
 
 
 def test_committee_report_copies_open_offline_and_survive_a_site_change(crawled, tmp_path):
