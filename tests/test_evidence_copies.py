@@ -18,6 +18,7 @@ from gelt_audit.audits.checklist.load import load_checklist
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
 from tests.helpers import page, run_cli
+from tests.test_report_browser import CHROMIUM, Chromium
 
 HOSTILE_HEAD = (
     "<script>window.pwned=1</script><base href='http://evil.test/'>"
@@ -260,3 +261,24 @@ def test_an_xhtml_page_with_an_xml_declaration_keeps_its_text():
             "content_changed_at": "2026-11-24T15:00:00+00:00", "content_hash": "0" * 64}  # fmt: skip
     text = render_copy(markup, copy)
     assert "Misión institucional" in text and "<?xml" not in text
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium no está instalado (apt-get install chromium)")
+def test_the_hostile_copy_opens_in_chromium_without_a_request_or_a_script(crawled, tmp_path):
+    server, config = crawled
+    folder = tmp_path / "informes"
+    committee(config, "2026-11-17", folder)
+    report = json.loads(cli_on("2026-11-17", "report", "--format", "json", "--config", str(config)).stdout)
+    copy = copy_of(report, "info.organigrama", "/organigrama")
+    url = (folder / copy["copy"]).as_uri()
+    browser = Chromium(tmp_path / "perfil")
+    try:
+        browser.open(url, 1280, 900)
+        found = browser.problems(url)
+        assert found["requests"] == [] and found["errors"] == [], found
+        ran = browser.js("[window.pwned, window.t, window.e, window.j].filter(x => x !== undefined).length")
+        assert ran == 0  # none of the page's scripts, handlers or javascript: links ran
+        top = browser.js("document.querySelector('.gelt-copia').getBoundingClientRect().top")
+        assert top <= 1 and "Estructura orgánica versión uno" in browser.js("document.body.innerText")
+    finally:
+        browser.close()
