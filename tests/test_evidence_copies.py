@@ -15,9 +15,9 @@ from warcio.archiveiterator import ArchiveIterator
 
 from gelt_audit.audits.checklist import load
 from gelt_audit.audits.checklist.load import load_checklist
-from gelt_audit.demo.server import Resource
+from gelt_audit.demo.server import Resource, SiteServer
 from gelt_audit.store import Store
-from tests.helpers import page, run_cli
+from tests.helpers import page, run_cli, write_config
 from tests.test_report_browser import CHROMIUM, Chromium
 
 HOSTILE_HEAD = (
@@ -52,13 +52,28 @@ def cli_on(day: str, *args: str) -> object:
     return run_cli(*args, env={"GELT_TODAY": f"{day}T10:00"})  # 15:00 UTC: the same day everywhere
 
 
-@pytest.fixture
-def crawled(serve, config_for):
-    server = serve(site("versión uno"))
-    config = config_for(server.url, "[links]\ncheck_external = false\n")
+def crawl_site(server: SiteServer, folder: Path) -> Path:
+    config = write_config(folder, server.url, "[links]\ncheck_external = false\n")
     result = cli_on("2026-11-17", "crawl", "--config", str(config))
     assert result.returncode == 0, result.stderr
-    return server, config
+    return config
+
+
+@pytest.fixture
+def crawled(serve, tmp_path):
+    """A site crawled once, for a test that changes it."""
+    server = serve(site("versión uno"))
+    return server, crawl_site(server, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def crawled_once(tmp_path_factory):
+    """The same site crawled once, shared by the tests that only read it."""
+    server = SiteServer(site("versión uno")).start()
+    try:
+        yield server, crawl_site(server, tmp_path_factory.mktemp("sitio"))
+    finally:
+        server.stop()
 
 
 def record(report: dict, item: str) -> dict:
@@ -87,8 +102,8 @@ def assert_inert(text: str) -> None:
     assert "evil.test" not in text and "javascript:" not in text and "window." not in text
 
 
-def test_every_record_has_its_legal_basis_and_requirement(crawled):
-    _, config = crawled
+def test_every_record_has_its_legal_basis_and_requirement(crawled_once):
+    _, config = crawled_once
     report = json.loads(cli_on("2026-11-17", "report", "--format", "json", "--config", str(config)).stdout)
     assert report["checklist"]
     missing = [r["item"] for r in report["checklist"] if not r.get("legal_basis")]
@@ -99,7 +114,7 @@ def test_every_record_has_its_legal_basis_and_requirement(crawled):
     assert record(report, "info.organigrama")["requires"]
     # the stored copy of the evidence page, dated and hashed
     copies = record(report, "info.organigrama")["evidence_copies"]
-    organigrama_url = crawled[0].url.rstrip("/") + "/organigrama"
+    organigrama_url = crawled_once[0].url.rstrip("/") + "/organigrama"
     assert organigrama_url in [c["url"] for c in copies]
     copy = next(c for c in copies if c["url"] == organigrama_url)
     with Store(config.parent / "gelt.db") as store:
@@ -157,8 +172,8 @@ def test_committee_report_copies_open_offline_and_survive_a_site_change(crawled,
     )
 
 
-def test_evidence_command_prints_the_item_and_exports_warc(crawled, tmp_path):
-    server, config = crawled
+def test_evidence_command_prints_the_item_and_exports_warc(crawled_once, tmp_path):
+    server, config = crawled_once
     result = cli_on("2026-11-17", "evidence", "info.organigrama", "--config", str(config))
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -210,8 +225,8 @@ def test_evidence_command_prints_the_item_and_exports_warc(crawled, tmp_path):
     assert bodies == {u: b for u, b in expected.items() if u in bodies} and len(bodies) == 3
 
 
-def test_unknown_item_is_a_spanish_error_exit_2(crawled):
-    _, config = crawled
+def test_unknown_item_is_a_spanish_error_exit_2(crawled_once):
+    _, config = crawled_once
     result = cli_on("2026-11-17", "evidence", "no.existe", "--config", str(config))
     assert result.returncode == 2
     assert "El ítem «no.existe» no existe" in result.stderr and "Traceback" not in result.stderr
@@ -264,8 +279,8 @@ def test_an_xhtml_page_with_an_xml_declaration_keeps_its_text():
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium no está instalado (apt-get install chromium)")
-def test_the_hostile_copy_opens_in_chromium_without_a_request_or_a_script(crawled, tmp_path):
-    server, config = crawled
+def test_the_hostile_copy_opens_in_chromium_without_a_request_or_a_script(crawled_once, tmp_path):
+    server, config = crawled_once
     folder = tmp_path / "informes"
     committee(config, "2026-11-17", folder)
     report = json.loads(cli_on("2026-11-17", "report", "--format", "json", "--config", str(config)).stdout)
