@@ -170,6 +170,11 @@ def test_committee_report_copies_open_offline_and_survive_a_site_change(crawled,
     assert "contenido sin cambios desde el 17 de noviembre de 2026" in (reports / home["copy"]).read_text(
         encoding="utf-8"
     )
+    # each report keeps its own copies: the first report's copy of the home page still says the 17th
+    home1 = copy_of(report1, "info.organigrama", server.url.rstrip("/") + "/")
+    assert home1["content_hash"] == home["content_hash"] and home1["copy"] != home["copy"]
+    assert "Copia guardada el 17 de noviembre de 2026" in (reports / home1["copy"]).read_text(encoding="utf-8")
+    assert "Copia guardada el 24 de noviembre de 2026" in (reports / home["copy"]).read_text(encoding="utf-8")
 
 
 def test_evidence_command_prints_the_item_and_exports_warc(crawled_once, tmp_path):

@@ -3,7 +3,7 @@ audited crawl stored (when it was fetched, its body hash) and since when that bo
 
 The committee report links each verdict to these copies (``evidencia/<name>.html``, written by
 ``gelt_audit.reports.evidence``), so the report still shows what the tool saw after the site
-changes. A copy's name holds the body hash: another version of the page is another file.
+changes. A copy's name holds the body hash and the crawl: another version is another file.
 """
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ COPY_DIR = "evidencia"
 MAX_REDIRECTS = 5
 
 
-def copy_name(url: str, body_hash: str) -> str:
+def copy_name(url: str, body_hash: str, crawl_id: int) -> str:
     """The file name of a stored copy: the URL's path as a slug, a short hash of the whole URL
-    (two URLs with the same slug and body stay apart), then the body hash (12 hex)."""
+    (two URLs with the same slug stay apart), the body hash (12 hex) and the crawl. One crawl's
+    copy of one body never changes: a later report writes its own, and an older report's copies
+    keep saying what that crawl saw."""
     parts = urlsplit(url)
     slug = re.sub(r"[^a-z0-9]+", "-", f"{parts.path}-{parts.query}".lower()).strip("-")[:60].strip("-")
     safe_hash = re.sub(r"[^0-9a-f]", "", body_hash.lower())[:12]
-    return f"{slug or 'inicio'}-{text_hash(url)[:6]}-{safe_hash}.html"
+    return f"{slug or 'inicio'}-{text_hash(url)[:6]}-{safe_hash}-r{int(crawl_id)}.html"
 
 
 def _snapshot(store: Store, crawl_id: int, url: str) -> tuple | None:
@@ -76,7 +78,7 @@ def stored_version(store: Store, crawl_id: int, url: str) -> dict[str, Any] | No
             "content_changed_at": _changed_at(store, page_id, crawl_id, body_hash, fetched_at),
             "content_hash": body_hash,
             "crawl_id": crawl_id,
-            "copy": f"{COPY_DIR}/{copy_name(current, body_hash)}",
+            "copy": f"{COPY_DIR}/{copy_name(current, body_hash, crawl_id)}",
         }
     return None
 

@@ -22,7 +22,7 @@ import lxml.etree
 import lxml.html
 
 from gelt_audit.audits.copies import COPY_DIR
-from gelt_audit.files import atomic_write
+from gelt_audit.files import atomic_write, clean_temporaries
 from gelt_audit.reports import fmt
 from gelt_audit.store import Store
 
@@ -191,8 +191,11 @@ def evidence_pages(store: Store, checklist: Iterable[dict[str, Any]]) -> dict[st
 
 def write_evidence(folder: Path, pages: dict[str, str]) -> list[Path]:
     """Write the evidence pages under ``folder`` (``evidencia/…``); an existing copy is the same
-    content (its name holds the body hash) and is left as it is."""
-    written = []
+    crawl's copy of the same body (its name says so) and is left as it is."""
+    written: list[Path] = []
+    if not pages:
+        return written
+    clean_temporaries(folder / COPY_DIR)  # left by a writer killed mid-copy
     for relative, text in pages.items():
         target = folder / relative
         if not target.resolve().is_relative_to((folder / COPY_DIR).resolve()):
