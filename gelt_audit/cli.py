@@ -42,6 +42,7 @@ COMMANDS: tuple[str, ...] = (
     "report",
     "history",
     "diff",
+    "evidence",
     "ack",
     "demo",
     "run",

@@ -114,8 +114,10 @@ class ChecklistItem(TypedDict):
     phase: str
     status: ItemStatus
     evidence: list[str]  # URLs
-    # DESIGN.md lists these two; the checklist engine does not write them yet.
-    legal_basis: NotRequired[str]
+    legal_basis: NotRequired[str]  # norm, article or annex numeral, from the profile
+    requires: NotRequired[str]  # what the item asks for, from the profile
+    # stored copies of the evidence pages: url, fetched_at, content_changed_at, content_hash,
+    # crawl_id, copy ("evidencia/<name>.html", relative to the committee report)
     evidence_copies: NotRequired[list[dict[str, Any]]]
     name: NotRequired[str]
     detail: NotRequired[str]

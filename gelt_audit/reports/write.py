@@ -31,6 +31,7 @@ from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, outpu
 from gelt_audit.reports import csv_export
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.committee import committee
+from gelt_audit.reports.evidence import evidence_pages, write_evidence
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
 from gelt_audit.reports.summary import (
@@ -70,6 +71,7 @@ class Built:
     html: str
     data: dict[str, Any]
     csv: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)  # evidencia/<name>.html -> stored copy
 
     def json_text(self) -> str:
         return contract.ENCODER.encode(self.data)
@@ -264,7 +266,8 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "documentos": csv_export.documents_table(ctx.findings),
     }
     _add_browser_table(tables, ctx.findings)
-    return Built("committee", today, html, {**contract.build(ctx.findings), "report": report}, tables)
+    copies = evidence_pages(ctx.store, ctx.findings.get("checklist") or [])
+    return Built("committee", today, html, {**contract.build(ctx.findings), "report": report}, tables, copies)
 
 
 def _add_browser_table(tables: dict[str, str], findings: dict[str, Any]) -> None:
@@ -303,8 +306,10 @@ def build(
 
 
 def write_built(built: Built, folder: Path) -> list[Path]:
-    """Write one built report into ``folder``: HTML first, then JSON, then the CSV tables."""
+    """Write one built report into ``folder``: its evidence copies, HTML, then JSON, then the CSV
+    tables (the copies first: the report never links to a copy not yet written)."""
     clean_temporaries(folder)
+    write_evidence(folder, built.evidence)
     paths = [
         atomic_write(folder / f"{built.stem}.html", built.html),
         write_json(folder / f"{built.stem}.json", built.data),
@@ -432,6 +437,8 @@ def report_command(
         if target.is_dir():  # a folder: the report keeps its usual name there
             target = target / f"{built.stem}.{fmt}"
         if fmt == "html":
+            if not target.exists() or target.is_file():  # not beside /dev/stdout or a FIFO
+                write_evidence(target.parent, built.evidence)
             return str(write_output(target, built.html))
         return str(write_json(target, built.data, output_file))
     folder = Path(output) if output is not None else config.reports_dir

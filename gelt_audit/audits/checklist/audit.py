@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
+from gelt_audit.audits.copies import add_evidence_copies
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
@@ -246,14 +247,30 @@ def audit_checklist(
     if previous is not None:
         changes = regressions(current, evaluation(previous, previous_findings))
     store.flush_audits()
+    rows = records(current, lists)
+    add_evidence_copies(store, crawl, rows)
     return {
-        "checklist": [as_dict(r) for r in current],
+        "checklist": rows,
         "checklist_scores": scores(current, lists),
         "regressions": [c for c in changes if c["kind"] == "regression"],
         "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
         "indicators": _with_met(indicators(current, manual, auto_indicators(findings, store, crawl, config))),
         "checklist_date": clock.today().isoformat(),
     }
+
+
+def records(results: list[ItemResult], lists: list[Checklist]) -> list[dict[str, Any]]:
+    """The JSON report's checklist rows: each verdict with its item's legal basis and requirement
+    (read from the profile now, not cached with the verdict: a corrected norm shows at once)."""
+    items = {(c.profile, it.id): it for c in lists for it in c.items}
+    rows = []
+    for r in results:
+        item = items.get((r.profile, r.item))
+        row = as_dict(r)
+        row["legal_basis"] = item.legal_basis if item else ""
+        row["requires"] = item.requires if item else ""
+        rows.append(row)
+    return rows
 
 
 def _result(row: dict[str, Any]) -> ItemResult:

@@ -27,6 +27,7 @@ _ITEM_KEYS = {
     "name",
     "requires",
     "source",
+    "legal_basis",
     "weight",
     "rules",
     "parts",
@@ -196,7 +197,7 @@ def _item_texts(raw: Mapping[str, Any], where: Where, group_key: str) -> dict[st
         raise where.error(group_key, "falta la fase o sección del item")
     if not isinstance(raw.get("name"), str) or not raw["name"].strip():
         raise where.error("name", "falta el nombre del item")
-    for k in ("requires", "source", "note"):
+    for k in ("requires", "source", "note", "legal_basis"):
         if k in raw and not isinstance(raw[k], str):
             raise where.error(k, "se espera un texto")
     return {
@@ -204,6 +205,7 @@ def _item_texts(raw: Mapping[str, Any], where: Where, group_key: str) -> dict[st
         "name": raw["name"].strip(),
         "requires": raw.get("requires", ""),
         "source": raw.get("source", ""),
+        "legal_basis": raw.get("legal_basis", "").strip(),
         "note": raw.get("note", ""),
     }
 
@@ -353,7 +355,20 @@ def _load_file(path: Path) -> Checklist:
     )
     if base:
         checklist = replace(checklist, items=base.items)
+    if path.resolve().parent == CHECKLIST_DIR:
+        _require_legal_basis(items, file)
     return checklist.with_items(items)
+
+
+def _require_legal_basis(items: Sequence[Item], file: str) -> None:
+    """A bundled profile names the norm behind every item: the committee signs on it."""
+    for it in items:
+        if not it.legal_basis:
+            raise Where(file, it.id).error(
+                "legal_basis",
+                "falta la base legal del item (norma, artículo o numeral, p. ej. "
+                "«Res. MinTIC 1519 de 2020, Anexo 2, numeral 2.1»)",
+            )
 
 
 @lru_cache(maxsize=32)

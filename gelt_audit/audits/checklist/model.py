@@ -93,6 +93,7 @@ class Item:
     name: str
     requires: str = ""
     source: str = ""
+    legal_basis: str = ""  # norm, article or annex numeral («Res. MinTIC 1519 de 2020, Anexo 2, …»)
     weight: float = 1.0
     parts: tuple[Part, ...] = ()
     manual: bool = False
