@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from .evidence import Finder, Hit, dedupe
+from .evidence import Finder, Hit, dedupe, item_numeral
 from .index import SiteIndex, index_site
 from .model import Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
@@ -98,9 +98,12 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
                 hits += kind.hits(finder, rule, item)
         for h in hits:
             constrain(item, h)
-        part_hits.append((part, dedupe(hits)))
+        part_hits.append((part, dedupe(hits, item_numeral(item.id))))
     good_parts = [(p, [h for h in hs if not h.problems]) for p, hs in part_hits]
     all_hits = [h for _p, hs in part_hits for h in hs]
+    proposal = _no_aplica_proposal(case, part_hits, good_parts)
+    if proposal is not None:
+        return proposal
     if not all_hits:
         return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
     problems: list[str] = []
@@ -136,6 +139,22 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _no_aplica_proposal(
+    case: Case, part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]
+) -> ItemResult | None:
+    """``no_aplica`` proposed from the page: the item's section says «no aplica para la entidad»
+    and nothing else on the site publishes the item. The committee confirms it."""
+    said = [h for _p, hs in part_hits for h in hs if h.no_aplica]
+    if not said:
+        return None
+    pages = {h.url for h in said}
+    if any(h.url not in pages and h.found_on not in pages for _p, good in good_parts for h in good):
+        return None
+    h = said[0]
+    detail = f"la página {h.url} dice «{h.no_aplica}»: se propone «no aplica», que el comité debe confirmar"
+    return case.result("no_aplica", (h.url,), detail, h.snapshot)
 
 
 def constrain(item: Item, hit: Hit) -> None:

@@ -138,7 +138,7 @@ class Page:
     depth_hint: int | None
     title: str
     labels: list[Label]  # title segments and h1
-    sections: list[Label]  # h2/h3 with content
+    sections: list[Label]  # h2-h6, accordion buttons, summary, dt, caption, legend with content
     headings: list[str]  # every heading (raw), for periods
     is_news: bool
     empty: bool
@@ -147,6 +147,7 @@ class Page:
     blocks: list[Block]
     first_keys: frozenset[str]
     text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
+    no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
 
 
 @dataclass(slots=True)
@@ -241,32 +242,93 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
     return tuple(links), forms, footer
 
 
-def section_has_content(h: Any) -> bool:
-    """Whether a heading is followed by content (media, or at least 12 words not in links) before the
-    next heading of its level."""
+_NA_SENTENCE = re.compile(r"[^.;:\n]*\bno aplica\b[^.;\n]*")
+_NA_SUBJECT = re.compile(
+    r"\b(?:entidad|subcategoria|categoria|seccion|numeral|item|sujeto obligado|municipio|gobernacion|alcaldia|"
+    r"departamento|secretaria)\b"
+)
+# Buttons that open a section (accordions, tabs), as opposed to submit or search buttons.
+_SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
+
+
+def _words_links(els: list[Any], lead: str = "") -> tuple[int, int, bool, str]:
+    """Words not in links, links, media, and the text of a section's content elements."""
+    words = len(lead.split())
+    links = 0
+    media = False
+    texts = [lead]
+    for s in els:
+        if not isinstance(s.tag, str):
+            continue
+        if s.tag in ("img", "table", "iframe", "video") or s.xpath(
+            "boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)"
+        ):
+            media = True
+        text = element_text(s)
+        texts.append(text)
+        anchors = [a for a in s.iter("a") if a.get("href")]
+        links += len(anchors) + (1 if s.tag == "a" and s.get("href") else 0)
+        words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
+    return words, links, media, " ".join(texts)
+
+
+def _heading_region(h: Any) -> list[Any]:
+    """The elements after a heading up to the next heading of its level (or higher)."""
     level = int(h.tag[1])
     sibs = list(h.itersiblings())[:40]
     if not sibs and h.getparent() is not None:
         sibs = list(h.getparent().itersiblings())[:40]
-    words = len((h.tail or "").split())
+    out = []
     for s in sibs:
         if not isinstance(s.tag, str):
             continue
         if s.tag in _HEADINGS and int(s.tag[1]) <= level:
             break
-        if s.xpath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)") or s.tag in (
-            "img",
-            "table",
-            "iframe",
-            "video",
-        ):
-            return True
-        total = len(element_text(s).split())
-        linked = sum(len(element_text(a).split()) for a in s.iter("a"))
-        words += total - linked + len((s.tail or "").split())
-        if words >= 12:
-            return True
-    return words >= 12
+        inner = s.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+        if any(int(x.tag[1]) <= level for x in inner):
+            break
+        out.append(s)
+    return out
+
+
+def _opener_region(el: Any) -> list[Any] | None:
+    """The content a section opener (accordion button, summary, dt, caption, legend) stands for;
+    None when the element is not one (a submit button, a button inside a heading)."""
+    tag = el.tag
+    if tag == "button":
+        if any(a.tag in _HEADINGS for a in el.iterancestors()):
+            return None  # the heading around it is the label
+        marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls"))
+        if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
+            return None
+        nxt = el.getnext()
+        if nxt is None and el.getparent() is not None:
+            nxt = el.getparent().getnext()
+        return [nxt] if nxt is not None else []
+    if tag == "summary":
+        parent = el.getparent()
+        return [x for x in parent if x is not el] if parent is not None else []
+    if tag == "dt":
+        out = []
+        for s in el.itersiblings():
+            if s.tag != "dd":
+                break
+            out.append(s)
+        return out
+    if tag in ("caption", "legend"):
+        parent = el.getparent()
+        return [x for x in parent if x is not el] if parent is not None else []
+    return None
+
+
+def no_aplica_sentence(text: str) -> str:
+    """The sentence of a section's content saying it does not apply to the entity, if any."""
+    folded = fold(text)
+    for m in _NA_SENTENCE.finditer(folded):
+        if _NA_SUBJECT.search(m.group(0)):
+            start, end = m.span()
+            return " ".join(text[start:end].split()).strip(" .") + "."
+    return ""
 
 
 # -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
@@ -349,32 +411,53 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
-def read_content(root: Any, ctx: Ctx) -> tuple[list[Link], list[str], list[Label], list[Label]]:
-    """The content's links (each with the heading before it), its headings, the ``h1`` labels and
-    the ``h2``/``h3`` sections that have content, in document order."""
+_SECTION_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a")
+
+
+def read_content(root: Any, ctx: Ctx) -> tuple[list[Link], list[str], list[Label], list[Label], dict[str, str]]:
+    """The content's links (each with the heading before it), its headings, the ``h1`` labels,
+    the sections that have content (``h2``-``h6``, accordion buttons, ``summary``, ``dt``,
+    ``caption``, ``legend``) in document order, and the sections that say «no aplica para la
+    entidad» (label -> the sentence)."""
     heading = ""
     links: list[Link] = []
     headings: list[str] = []
     h1_labels: list[Label] = []
     sections: list[Label] = []
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "a"):
+    na: dict[str, str] = {}
+    for el in root.iter(*_SECTION_TAGS):
         if el.tag == "a":
             href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
             continue
+        if el.tag in _HEADINGS:
+            region = None if el.tag == "h1" else _heading_region(el)
+            lead = el.tail or ""
+        else:
+            region = _opener_region(el)
+            if region is None:
+                continue
+            lead = ""
         text = element_text(el)
-        if not text:
+        if not text or len(text) > 300:
             continue
         heading = text
         headings.append(text)
         n, w = text_norm(text)
-        if el.tag == "h1":
+        if region is None:
             h1_labels.append((n, w, text))
-        elif el.tag in ("h2", "h3") and section_has_content(el):
+            continue
+        words, nlinks, media, body = _words_links(region, lead)
+        if media or words >= 12 or nlinks > 0 or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
-    return links, headings, h1_labels, sections
+        sentence = no_aplica_sentence(body)
+        if sentence:
+            na.setdefault(text, sentence)
+            if (n, w, text) not in sections:
+                sections.append((n, w, text))
+    return links, headings, h1_labels, sections, na
 
 
 def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:

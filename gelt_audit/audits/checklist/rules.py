@@ -116,6 +116,7 @@ class Title(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         lab = finder.idx.labels
+        not_applicable: dict[str, str] = {}  # page URL -> «no aplica» sentence under the matched section
 
         def found() -> Iterable[tuple[Page, str]]:
             for phrase in rule.keywords:
@@ -123,11 +124,22 @@ class Title(EvidenceKind):
                 for i in lab.find(phrase):
                     if lab.nwords[i] > most or not finder.label_ok(rule, lab.entries[i]):
                         continue
+                    cover = count_words(phrase) / max(lab.nwords[i], 1)
                     for page, kind, raw in lab.payloads[i]:
                         if finder.scope_ok(rule, None, page):
+                            if kind == "section" and raw in page.no_aplica:
+                                not_applicable.setdefault(page.url, page.no_aplica[raw])
+                            how = (cover, 0 if kind == "title" else 1, raw)
+                            if page.url not in best or how[:2] > best[page.url][:2]:
+                                best[page.url] = how
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
-        return finder.page_hits(found(), item)
+        best: dict[str, tuple[float, int, str]] = {}
+        hits = finder.page_hits(found(), item)
+        for h in hits:
+            h.no_aplica = not_applicable.get(h.url, "")
+            h.match, h.tier, h.label = best.get(h.url, (0.0, 1, ""))
+        return hits
 
 
 class LinkText(EvidenceKind):
@@ -145,6 +157,7 @@ class LinkText(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         lt = finder.idx.link_texts
+        best: dict[str, tuple[float, str]] = {}  # target -> (share of the text the phrase covers, text)
 
         def occ() -> Iterable[tuple[Block, Link]]:
             for phrase in rule.keywords:
@@ -152,11 +165,18 @@ class LinkText(EvidenceKind):
                 for i in lt.find(phrase):
                     if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
                         continue
+                    cover = count_words(phrase) / max(lt.nwords[i], 1)
                     for block, link in lt.payloads[i]:
                         if finder.scope_ok(rule, block, None):
+                            if link.target not in best or cover > best[link.target][0]:
+                                best[link.target] = (cover, link.text)
                             yield block, link
 
-        return finder.link_hits(occ(), item)
+        hits = finder.link_hits(occ(), item)
+        for h in hits:
+            h.match, h.label = best.get(h.url, (0.0, ""))
+            h.tier = 0
+        return hits
 
 
 class Url(EvidenceKind):
@@ -186,7 +206,10 @@ class Url(EvidenceKind):
             for b, ln in idx.targets.get(key, ())
             if not ln.embed and finder.scope_ok(rule, b, None)
         )
-        return finder.page_hits(pages, item) + finder.link_hits(occ, item)
+        hits = finder.page_hits(pages, item) + finder.link_hits(occ, item)
+        for h in hits:
+            h.tier = 3  # a slug supports; a person reads titles and link texts first
+        return hits
 
 
 class Text(EvidenceKind):
@@ -214,7 +237,10 @@ class Text(EvidenceKind):
                 found.append((page, f"texto de la página {page.url}"))
                 if len(found) >= MAX_HITS and not page.empty:
                     break
-        return finder.page_hits(found, item)
+        hits = finder.page_hits(found, item)
+        for h in hits:
+            h.tier = 3
+        return hits
 
 
 class Footer(EvidenceKind):
