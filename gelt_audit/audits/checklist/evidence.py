@@ -41,6 +41,7 @@ class Hit:
     match: float = 0.0
     label: str = ""
     tier: int = 2
+    keyword: int = 99  # index of the matched keyword in the rule (the item's own name comes first)
 
 
 class Finder:
@@ -325,6 +326,7 @@ def rank(hit: Hit, numeral: str = "") -> tuple:
         is_login_url(hit.url),
         -round(hit.match, 1),
         hit.tier,
+        hit.keyword,
         hit.depth if hit.depth is not None else 99,
         hit.url,
     )

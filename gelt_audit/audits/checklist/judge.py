@@ -129,6 +129,9 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         else:
             note = period_note(item, today)
     evidence: list[str] = []
+    pages = {h.found_on for h in chosen}
+    if len(item.parts) > 1 and len(pages) == 1 and len(chosen) > 1:
+        evidence.append(chosen[0].found_on)  # the one page that publishes every part
     for h in chosen:
         for u in (h.url, h.found_on):
             if u not in evidence:

@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from .forms import Form, form_info
+from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm
 from .urls import Resolver, is_doc_key, url_key
 
@@ -468,8 +469,11 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     nwords = len(main_fold.split())
     has_media = bool(_MEDIA_XPATH(root))
     content_links = sum(1 for x in links if not x.embed)
-    empty = (nwords < 15 and not has_media and content_links < 2) or (
-        nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None
+    # «Consulte los procesos en el SECOP» with the link is how the law has it published
+    points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
+    empty = not points_to_system and (
+        (nwords < 15 and not has_media and content_links < 2)
+        or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
     )
     head = fold(title + " " + " ".join(headings[:2]))
     return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150

@@ -119,26 +119,27 @@ class Title(EvidenceKind):
         not_applicable: dict[str, str] = {}  # page URL -> «no aplica» sentence under the matched section
 
         def found() -> Iterable[tuple[Page, str]]:
-            for phrase in rule.keywords:
+            for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a label about the phrase may have
                 for i in lab.find(phrase):
                     if lab.nwords[i] > most or not finder.label_ok(rule, lab.entries[i]):
                         continue
-                    cover = count_words(phrase) / max(lab.nwords[i], 1)
+                    cover = round(count_words(phrase) / max(lab.nwords[i], 1), 1)
                     for page, kind, raw in lab.payloads[i]:
                         if finder.scope_ok(rule, None, page):
                             if kind == "section" and raw in page.no_aplica:
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
-                            how = (cover, 0 if kind == "title" else 1, raw)
-                            if page.url not in best or how[:2] > best[page.url][:2]:
+                            how = (cover, -(kind != "title"), -k, raw)
+                            if page.url not in best or how[:3] > best[page.url][:3]:
                                 best[page.url] = how
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
-        best: dict[str, tuple[float, int, str]] = {}
+        best: dict[str, tuple[float, int, int, str]] = {}
         hits = finder.page_hits(found(), item)
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
-            h.match, h.tier, h.label = best.get(h.url, (0.0, 1, ""))
+            cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
+            h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
         return hits
 
 
@@ -157,25 +158,26 @@ class LinkText(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         lt = finder.idx.link_texts
-        best: dict[str, tuple[float, str]] = {}  # target -> (share of the text the phrase covers, text)
+        # target -> (share of the text the phrase covers, -keyword index, text)
+        best: dict[str, tuple[float, int, str]] = {}
 
         def occ() -> Iterable[tuple[Block, Link]]:
-            for phrase in rule.keywords:
+            for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a link text about the phrase may have
                 for i in lt.find(phrase):
                     if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
                         continue
-                    cover = count_words(phrase) / max(lt.nwords[i], 1)
+                    cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
                     for block, link in lt.payloads[i]:
                         if finder.scope_ok(rule, block, None):
-                            if link.target not in best or cover > best[link.target][0]:
-                                best[link.target] = (cover, link.text)
+                            if link.target not in best or (cover, -k) > best[link.target][:2]:
+                                best[link.target] = (cover, -k, link.text)
                             yield block, link
 
         hits = finder.link_hits(occ(), item)
         for h in hits:
-            h.match, h.label = best.get(h.url, (0.0, ""))
-            h.tier = 0
+            h.match, k, h.label = best.get(h.url, (0.0, -99, ""))
+            h.keyword, h.tier = -k, 0
         return hits
 
 
