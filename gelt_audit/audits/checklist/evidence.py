@@ -210,6 +210,13 @@ class Finder:
                     hits.append(hit)
         return hits
 
+    def broken(self, key: str) -> bool:
+        """Whether a URL key answered with an error in the crawl or the link check says broken."""
+        st = self.idx.status.get(key)
+        if st is not None:
+            return st.status >= 400
+        return self.idx.link_states.get(key) == "broken"
+
     def label_ok(self, rule: Rule, norm: str) -> bool:
         """Whether a label has none of the rule's ``exclude`` phrases."""
         return not any(in_norm(x, norm) for x in rule.exclude)

@@ -149,6 +149,7 @@ class Page:
     first_keys: frozenset[str]
     text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
+    only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
 
 
 @dataclass(slots=True)
@@ -252,10 +253,10 @@ _NA_SUBJECT = re.compile(
 _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
 
 
-def _words_links(els: list[Any], lead: str = "") -> tuple[int, int, bool, str]:
-    """Words not in links, links, media, and the text of a section's content elements."""
+def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
+    """Words not in links, the links' hrefs, media, and the text of a section's content elements."""
     words = len(lead.split())
-    links = 0
+    hrefs: list[str] = []
     media = False
     texts = [lead]
     for s in els:
@@ -267,10 +268,10 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, int, bool, str]:
             media = True
         text = element_text(s)
         texts.append(text)
-        anchors = [a for a in s.iter("a") if a.get("href")]
-        links += len(anchors) + (1 if s.tag == "a" and s.get("href") else 0)
+        anchors = [a for a in s.iter("a") if a.get("href")]  # iter includes s itself
+        hrefs += [a.get("href") for a in anchors]
         words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
-    return words, links, media, " ".join(texts)
+    return words, hrefs, media, " ".join(texts)
 
 
 def _heading_region(h: Any) -> list[Any]:
@@ -415,17 +416,29 @@ def title_labels(title: str) -> list[Label]:
 _SECTION_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a")
 
 
-def read_content(root: Any, ctx: Ctx) -> tuple[list[Link], list[str], list[Label], list[Label], dict[str, str]]:
-    """The content's links (each with the heading before it), its headings, the ``h1`` labels,
-    the sections that have content (``h2``-``h6``, accordion buttons, ``summary``, ``dt``,
-    ``caption``, ``legend``) in document order, and the sections that say «no aplica para la
-    entidad» (label -> the sentence)."""
+class Content:
+    """What a page's content yields: links (each with the heading before it), headings, the
+    ``h1`` labels, the sections that have content (``h2``-``h6``, accordion buttons,
+    ``summary``, ``dt``, ``caption``, ``legend``) in document order, the sections that say «no
+    aplica para la entidad» (label -> the sentence), and the sections that are only links
+    (label -> their URL keys: such a section is worth what its links are)."""
+
+    __slots__ = ("h1_labels", "headings", "links", "na", "only_links", "sections")
+
+    def __init__(self) -> None:
+        self.links: list[Link] = []
+        self.headings: list[str] = []
+        self.h1_labels: list[Label] = []
+        self.sections: list[Label] = []
+        self.na: dict[str, str] = {}
+        self.only_links: dict[str, list[str]] = {}
+
+
+def read_content(root: Any, ctx: Ctx) -> Content:
+    """The content of a page, read as a person reads it (see :class:`Content`)."""
+    out = Content()
     heading = ""
-    links: list[Link] = []
-    headings: list[str] = []
-    h1_labels: list[Label] = []
-    sections: list[Label] = []
-    na: dict[str, str] = {}
+    links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
         if el.tag == "a":
             href = el.get("href")
@@ -450,15 +463,20 @@ def read_content(root: Any, ctx: Ctx) -> tuple[list[Link], list[str], list[Label
         if region is None:
             h1_labels.append((n, w, text))
             continue
-        words, nlinks, media, body = _words_links(region, lead)
-        if media or words >= 12 or nlinks > 0 or el.tag in ("caption", "legend"):
+        words, hrefs, media, body = _words_links(region, lead)
+        if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
+            if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
+                targets = [ctx.resolve(ctx.base, ctx.origin, h.strip()) for h in hrefs if not h.startswith("#")]
+                keys = [url_key(t) for t in targets if t.startswith(("http://", "https://"))]
+                if keys:
+                    out.only_links.setdefault(text, keys[:20])
         sentence = no_aplica_sentence(body)
         if sentence:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
-    return links, headings, h1_labels, sections, na
+    return out
 
 
 def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:

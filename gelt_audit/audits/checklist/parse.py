@@ -228,6 +228,7 @@ class Builder:
             frozenset(record["first"]),
             tuple(record["text"]),
             dict(record.get("no_aplica") or {}),
+            dict(record.get("only_links") or {}),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -252,6 +253,7 @@ class Builder:
             "first": sorted(page.first_keys),
             "text": page.text_hits,
             "no_aplica": page.no_aplica,
+            "only_links": page.only_links,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -302,9 +304,11 @@ class Builder:
         page.first_keys = first_keys(root, ctx)
         strip_scripts(root)
         refs = self._chrome_blocks(root, page, ctx)
-        content_links, page.headings, h1_labels, page.sections, page.no_aplica = read_content(root, ctx)
-        page.labels = title_labels(title) + h1_labels
-        links += content_links
+        content = read_content(root, ctx)
+        page.headings, page.sections = content.headings, content.sections
+        page.no_aplica, page.only_links = content.na, content.only_links
+        page.labels = title_labels(title) + content.h1_labels
+        links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         forms = tuple(form_info(f, label_words) for f in root.iter("form"))
         page.blocks.append(Block("", tuple(links), forms, "", [page.idx]))

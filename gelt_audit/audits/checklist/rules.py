@@ -135,11 +135,17 @@ class Title(EvidenceKind):
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
         best: dict[str, tuple[float, int, int, str]] = {}
-        hits = finder.page_hits(found(), item)
+        pages: dict[str, Page] = {}
+        hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
             cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
+            page = pages.get(h.url)
+            keys = page.only_links.get(raw) if page is not None and tier == -1 else None
+            if keys and all(finder.broken(k) for k in keys):
+                h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
+                h.content_problem = True
         return hits
 
 
