@@ -102,7 +102,13 @@ class VerdictKind(RuleKind):
 
 class Title(EvidenceKind):
     """A page whose title (or one of its ``|``/``-`` segments), ``h1``, or a content section
-    (an ``h2``/``h3`` followed by content) is about the ``keywords``.
+    is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
+    accordion ``<button>``, a ``<summary>``, a ``<dt>``, a ``<caption>`` or a ``<legend>``,
+    followed by content (text, media, or, as in a section-numbered hub, its links; a section
+    whose only links are broken is evidence with a problem). When the section's content says
+    it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
+    else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
+    committee to confirm.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -484,6 +490,15 @@ def documentation() -> str:
         "",
         "Keywords, slugs and the other phrases are matched with case and accents folded, Spanish stop words "
         "(de, y, la...) dropped and plurals tolerated.",
+        "",
+        "Evidence is listed in the order a person would point to it: working evidence first; then a "
+        "label numbered as the item (`4.1 …` for item `ley1712.4.1`) in a section-numbered menu; a staff "
+        "login or back office (`/admin/`, `/wp-login.php`, `/intranet`...) never before a real page; then the "
+        "label the item's phrase covers most of; a page titled or a link named for the item before a section "
+        "of another page, and a URL slug or running text last (they support, they rarely decide); then the "
+        "earlier keyword of the rule (the item's own name comes first) and the fewest clicks from home. An item "
+        "with several parts all found on one page shows that page first. A page whose content is a pointer "
+        "to a national system (SECOP, datos.gov.co, SUIT/GOV.CO, SIGEP, SUIN) is not empty.",
         "",
         "Every rule may also have:",
         "",
