@@ -244,7 +244,6 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
     return tuple(links), forms, footer
 
 
-_NA_SENTENCE = re.compile(r"[^.;:\n]*\bno aplica\b[^.;\n]*")
 _NA_SUBJECT = re.compile(
     r"\b(?:entidad|subcategoria|categoria|seccion|numeral|item|sujeto obligado|municipio|gobernacion|alcaldia|"
     r"departamento|secretaria)\b"
@@ -326,10 +325,17 @@ def _opener_region(el: Any) -> list[Any] | None:
 def no_aplica_sentence(text: str) -> str:
     """The sentence of a section's content saying it does not apply to the entity, if any."""
     folded = fold(text)
-    for m in _NA_SENTENCE.finditer(folded):
-        if _NA_SUBJECT.search(m.group(0)):
-            start, end = m.span()
-            return " ".join(text[start:end].split()).strip(" .") + "."
+    start = 0
+    while (i := folded.find("no aplica", start)) != -1:
+        start = i + 9
+        if (i and folded[i - 1].isalnum()) or (start < len(folded) and folded[start].isalnum()):
+            continue
+        a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
+        ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
+        b = min(ends) if ends else len(folded)
+        if _NA_SUBJECT.search(folded[a:b]):
+            source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
+            return " ".join(source[a:b].split()).strip(" .") + "."
     return ""
 
 
