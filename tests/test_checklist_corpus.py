@@ -63,6 +63,8 @@ def test_no_aplica_on_the_page_is_proposed_with_its_sentence(putumayo):
         assert rec["source"] == "auto" and rec["paths"] == ["/transparency"]
         assert "«Esta subcategoría no aplica para la entidad.»" in rec["detail"]
         assert "comité debe confirmar" in rec["detail"]
+    # «No aplica» in a table cell under the 3.3 heading is not the entity's sentence
+    assert putumayo[("ley1712-res1519", "ley1712.3.3")]["status"] == "cumple"
 
 
 @pytest.mark.parametrize(
