@@ -4,6 +4,7 @@ with it (broken, empty)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -33,6 +34,14 @@ class Hit:
     problems: list[str] = field(default_factory=list)
     content_problem: bool = False
     period_strings: tuple[str, ...] = ()
+    no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
+    # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
+    # phrase covers, the label itself, and the kind of place (0 a page titled or a link named
+    # for the item, 1 a section of a page, 2 other signals, 3 a URL slug or running text).
+    match: float = 0.0
+    label: str = ""
+    tier: int = 2
+    keyword: int = 99  # index of the matched keyword in the rule (the item's own name comes first)
 
 
 class Finder:
@@ -201,6 +210,13 @@ class Finder:
                     hits.append(hit)
         return hits
 
+    def broken(self, key: str) -> bool:
+        """Whether a URL key answered with an error in the crawl or the link check says broken."""
+        st = self.idx.status.get(key)
+        if st is not None:
+            return st.status >= 400
+        return self.idx.link_states.get(key) == "broken"
+
     def label_ok(self, rule: Rule, norm: str) -> bool:
         """Whether a label has none of the rule's ``exclude`` phrases."""
         return not any(in_norm(x, norm) for x in rule.exclude)
@@ -278,11 +294,56 @@ class Finder:
         return keys
 
 
-def dedupe(hits: list[Hit]) -> list[Hit]:
-    """One hit per (URL, page found on), the one with fewest problems; best first."""
+_NUMERAL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?![\d])")
+_ITEM_NUMERAL = re.compile(r"\.(\d{1,2}(?:\.\d{1,2}){0,3})$")
+_LOGIN = re.compile(
+    r"/(?:admin|administrator|administrador|wp-admin|wp-login\.php|login|user/login|iniciar-sesion|ingreso|intranet)(?:/|$|\?)"
+)
+
+
+def item_numeral(item_id: str) -> str:
+    """The annex numeral an item id ends with (``ley1712.4.1`` -> ``4.1``), if any."""
+    m = _ITEM_NUMERAL.search(item_id)
+    return m.group(1) if m else ""
+
+
+def label_numeral(label: str) -> str:
+    """The section number a label starts with (``4.1. Presupuesto``, ``1.2.Estructura``)."""
+    m = _NUMERAL.match(label)
+    return m.group(1) if m else ""
+
+
+def is_login_url(url: str) -> bool:
+    """Whether a URL is a staff login or back office (``/admin/``, ``/wp-login.php``...)."""
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else "/"
+    return _LOGIN.search(path.lower()) is not None
+
+
+def rank(hit: Hit, numeral: str = "") -> tuple:
+    """How a person would order the evidence: working first; then the label numbered as the
+    item in the mandated menu (``4.1`` for item 4.1); never a staff login before a real page;
+    then the label that is most about the item (the phrase covering most of it), a page titled
+    or a link named for the item before a section of another page, a URL slug or running text
+    last; then the shallowest."""
+    num = label_numeral(hit.label) if numeral else ""
+    return (
+        len(hit.problems),
+        0 if numeral and num == numeral else 1,
+        is_login_url(hit.url),
+        -round(hit.match, 1),
+        hit.tier,
+        hit.keyword,
+        hit.depth if hit.depth is not None else 99,
+        hit.url,
+    )
+
+
+def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
+    """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
     seen: dict[tuple[str, str], Hit] = {}
     for h in hits:
         k = (h.url, h.found_on)
-        if k not in seen or len(h.problems) < len(seen[k].problems):
+        if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
-    return sorted(seen.values(), key=lambda h: (len(h.problems), h.depth if h.depth is not None else 99, h.url))
+    return sorted(seen.values(), key=lambda h: rank(h, numeral))

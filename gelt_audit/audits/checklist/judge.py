@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
-from .evidence import Finder, Hit, dedupe
+from .evidence import Finder, Hit, dedupe, item_numeral
 from .index import SiteIndex, index_site
 from .model import Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
@@ -104,9 +104,12 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         hits = [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
         for h in hits:
             constrain(item, h)
-        part_hits.append((part, dedupe(hits)))
+        part_hits.append((part, dedupe(hits, item_numeral(item.id))))
     good_parts = [(p, [h for h in hs if not h.problems]) for p, hs in part_hits]
     all_hits = [h for _p, hs in part_hits for h in hs]
+    proposal = _no_aplica_proposal(case, part_hits, good_parts)
+    if proposal is not None:
+        return proposal
     if not all_hits:
         return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
     problems: list[str] = []
@@ -132,6 +135,9 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         else:
             note = period_note(item, today)
     evidence: list[str] = []
+    pages = {h.found_on for h in chosen}
+    if len(item.parts) > 1 and len(pages) == 1 and len(chosen) > 1:
+        evidence.append(chosen[0].found_on)  # the one page that publishes every part
     for h in chosen:
         for u in (h.url, h.found_on):
             if u not in evidence:
@@ -154,6 +160,22 @@ UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde e
 def _unverified(hit: Hit, finder: Finder) -> bool:
     """Whether a hit is an external link the link checker could not verify (offline, switched off)."""
     return finder.idx.link_states.get(url_key(hit.url)) == UNVERIFIED
+
+
+def _no_aplica_proposal(
+    case: Case, part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]
+) -> ItemResult | None:
+    """``no_aplica`` proposed from the page: the item's section says «no aplica para la entidad»
+    and nothing else on the site publishes the item. The committee confirms it."""
+    said = [h for _p, hs in part_hits for h in hs if h.no_aplica]
+    if not said:
+        return None
+    pages = {h.url for h in said}
+    if any(h.url not in pages and h.found_on not in pages for _p, good in good_parts for h in good):
+        return None
+    h = said[0]
+    detail = f"la página {h.url} dice «{h.no_aplica}»: se propone «no aplica», que el comité debe confirmar"
+    return case.result("no_aplica", (h.url,), detail, h.snapshot)
 
 
 def constrain(item: Item, hit: Hit) -> None:

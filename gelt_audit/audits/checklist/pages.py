@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from .forms import Form, form_info
+from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm
 from .urls import Resolver, is_doc_key, url_key
 
@@ -138,7 +139,7 @@ class Page:
     depth_hint: int | None
     title: str
     labels: list[Label]  # title segments and h1
-    sections: list[Label]  # h2/h3 with content
+    sections: list[Label]  # h2-h6, accordion buttons, summary, dt, caption, legend with content
     headings: list[str]  # every heading (raw), for periods
     is_news: bool
     empty: bool
@@ -147,6 +148,8 @@ class Page:
     blocks: list[Block]
     first_keys: frozenset[str]
     text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
+    no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
+    only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
 
 
 @dataclass(slots=True)
@@ -241,32 +244,99 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
     return tuple(links), forms, footer
 
 
-def section_has_content(h: Any) -> bool:
-    """Whether a heading is followed by content (media, or at least 12 words not in links) before the
-    next heading of its level."""
+_NA_SUBJECT = re.compile(
+    r"\b(?:entidad|subcategoria|categoria|seccion|numeral|item|sujeto obligado|municipio|gobernacion|alcaldia|"
+    r"departamento|secretaria)\b"
+)
+# Buttons that open a section (accordions, tabs), as opposed to submit or search buttons.
+_SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
+
+
+def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
+    """Words not in links, the links' hrefs, media, and the text of a section's content elements."""
+    words = len(lead.split())
+    hrefs: list[str] = []
+    media = False
+    texts = [lead]
+    for s in els:
+        if not isinstance(s.tag, str):
+            continue
+        if s.tag in ("img", "table", "iframe", "video") or s.xpath(
+            "boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)"
+        ):
+            media = True
+        text = element_text(s)
+        texts.append(text)
+        anchors = [a for a in s.iter("a") if a.get("href")]  # iter includes s itself
+        hrefs += [a.get("href") for a in anchors]
+        words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
+    return words, hrefs, media, " ".join(texts)
+
+
+def _heading_region(h: Any) -> list[Any]:
+    """The elements after a heading up to the next heading of its level (or higher)."""
     level = int(h.tag[1])
     sibs = list(h.itersiblings())[:40]
     if not sibs and h.getparent() is not None:
         sibs = list(h.getparent().itersiblings())[:40]
-    words = len((h.tail or "").split())
+    out = []
     for s in sibs:
         if not isinstance(s.tag, str):
             continue
         if s.tag in _HEADINGS and int(s.tag[1]) <= level:
             break
-        if s.xpath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)") or s.tag in (
-            "img",
-            "table",
-            "iframe",
-            "video",
-        ):
-            return True
-        total = len(element_text(s).split())
-        linked = sum(len(element_text(a).split()) for a in s.iter("a"))
-        words += total - linked + len((s.tail or "").split())
-        if words >= 12:
-            return True
-    return words >= 12
+        inner = s.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+        if any(int(x.tag[1]) <= level for x in inner):
+            break
+        out.append(s)
+    return out
+
+
+def _opener_region(el: Any) -> list[Any] | None:
+    """The content a section opener (accordion button, summary, dt, caption, legend) stands for;
+    None when the element is not one (a submit button, a button inside a heading)."""
+    tag = el.tag
+    if tag == "button":
+        if any(a.tag in _HEADINGS for a in el.iterancestors()):
+            return None  # the heading around it is the label
+        marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls"))
+        if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
+            return None
+        nxt = el.getnext()
+        if nxt is None and el.getparent() is not None:
+            nxt = el.getparent().getnext()
+        return [nxt] if nxt is not None else []
+    if tag == "summary":
+        parent = el.getparent()
+        return [x for x in parent if x is not el] if parent is not None else []
+    if tag == "dt":
+        out = []
+        for s in el.itersiblings():
+            if s.tag != "dd":
+                break
+            out.append(s)
+        return out
+    if tag in ("caption", "legend"):
+        parent = el.getparent()
+        return [x for x in parent if x is not el] if parent is not None else []
+    return None
+
+
+def no_aplica_sentence(text: str) -> str:
+    """The sentence of a section's content saying it does not apply to the entity, if any."""
+    folded = fold(text)
+    start = 0
+    while (i := folded.find("no aplica", start)) != -1:
+        start = i + 9
+        if (i and folded[i - 1].isalnum()) or (start < len(folded) and folded[start].isalnum()):
+            continue
+        a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
+        ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
+        b = min(ends) if ends else len(folded)
+        if _NA_SUBJECT.search(folded[a:b]):
+            source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
+            return " ".join(source[a:b].split()).strip(" .") + "."
+    return ""
 
 
 # -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
@@ -349,32 +419,70 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
-def read_content(root: Any, ctx: Ctx) -> tuple[list[Link], list[str], list[Label], list[Label]]:
-    """The content's links (each with the heading before it), its headings, the ``h1`` labels and
-    the ``h2``/``h3`` sections that have content, in document order."""
+_SECTION_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a")
+
+
+class Content:
+    """What a page's content yields: links (each with the heading before it), headings, the
+    ``h1`` labels, the sections that have content (``h2``-``h6``, accordion buttons,
+    ``summary``, ``dt``, ``caption``, ``legend``) in document order, the sections that say «no
+    aplica para la entidad» (label -> the sentence), and the sections that are only links
+    (label -> their URL keys: such a section is worth what its links are)."""
+
+    __slots__ = ("h1_labels", "headings", "links", "na", "only_links", "sections")
+
+    def __init__(self) -> None:
+        self.links: list[Link] = []
+        self.headings: list[str] = []
+        self.h1_labels: list[Label] = []
+        self.sections: list[Label] = []
+        self.na: dict[str, str] = {}
+        self.only_links: dict[str, list[str]] = {}
+
+
+def read_content(root: Any, ctx: Ctx) -> Content:
+    """The content of a page, read as a person reads it (see :class:`Content`)."""
+    out = Content()
     heading = ""
-    links: list[Link] = []
-    headings: list[str] = []
-    h1_labels: list[Label] = []
-    sections: list[Label] = []
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "a"):
+    links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
+    for el in root.iter(*_SECTION_TAGS):
         if el.tag == "a":
             href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
             continue
+        if el.tag in _HEADINGS:
+            region = None if el.tag == "h1" else _heading_region(el)
+            lead = el.tail or ""
+        else:
+            region = _opener_region(el)
+            if region is None:
+                continue
+            lead = ""
         text = element_text(el)
-        if not text:
+        if not text or len(text) > 300:
             continue
         heading = text
         headings.append(text)
         n, w = text_norm(text)
-        if el.tag == "h1":
+        if region is None:
             h1_labels.append((n, w, text))
-        elif el.tag in ("h2", "h3") and section_has_content(el):
+            continue
+        words, hrefs, media, body = _words_links(region, lead)
+        if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
-    return links, headings, h1_labels, sections
+            if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
+                targets = [ctx.resolve(ctx.base, ctx.origin, h.strip()) for h in hrefs if not h.startswith("#")]
+                keys = [url_key(t) for t in targets if t.startswith(("http://", "https://"))]
+                if keys:
+                    out.only_links.setdefault(text, keys[:20])
+        sentence = no_aplica_sentence(body)
+        if sentence:
+            na.setdefault(text, sentence)
+            if (n, w, text) not in sections:
+                sections.append((n, w, text))
+    return out
 
 
 def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
@@ -385,8 +493,11 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     nwords = len(main_fold.split())
     has_media = bool(_MEDIA_XPATH(root))
     content_links = sum(1 for x in links if not x.embed)
-    empty = (nwords < 15 and not has_media and content_links < 2) or (
-        nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None
+    # «Consulte los procesos en el SECOP» with the link is how the law has it published
+    points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
+    empty = not points_to_system and (
+        (nwords < 15 and not has_media and content_links < 2)
+        or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
     )
     head = fold(title + " " + " ".join(headings[:2]))
     return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150

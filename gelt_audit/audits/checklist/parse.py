@@ -36,7 +36,7 @@ from .pages import (
 from .text import element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 2  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 3  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -227,6 +227,8 @@ class Builder:
             [],
             frozenset(record["first"]),
             tuple(record["text"]),
+            dict(record.get("no_aplica") or {}),
+            dict(record.get("only_links") or {}),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -250,6 +252,8 @@ class Builder:
             "headings": page.headings,
             "first": sorted(page.first_keys),
             "text": page.text_hits,
+            "no_aplica": page.no_aplica,
+            "only_links": page.only_links,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -300,9 +304,11 @@ class Builder:
         page.first_keys = first_keys(root, ctx)
         strip_scripts(root)
         refs = self._chrome_blocks(root, page, ctx)
-        content_links, page.headings, h1_labels, page.sections = read_content(root, ctx)
-        page.labels = title_labels(title) + h1_labels
-        links += content_links
+        content = read_content(root, ctx)
+        page.headings, page.sections = content.headings, content.sections
+        page.no_aplica, page.only_links = content.na, content.only_links
+        page.labels = title_labels(title) + content.h1_labels
+        links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         forms = tuple(form_info(f, label_words) for f in root.iter("form"))
         page.blocks.append(Block("", tuple(links), forms, "", [page.idx]))

@@ -11,7 +11,7 @@ from urllib.parse import unquote
 from .evidence import Hit
 from .index import SiteIndex
 from .model import Item
-from .text import fold, in_norm
+from .text import fold, in_norm, text_norm
 from .urls import filename, path_norm, url_key
 
 Period = tuple[int, int | None]  # (year, quarter or None)
@@ -122,6 +122,10 @@ def fmt_period(p: Period) -> str:
     return str(p[0]) if p[1] is None else f"{_ROMAN[p[1]]} trimestre de {p[0]}"
 
 
+def _ctx_norm(ctx: str) -> str:
+    return text_norm(ctx)[0] if ctx else ""
+
+
 def hit_periods(hits: Iterable[Hit], idx: SiteIndex, item: Item) -> set[Period]:
     """Periods (year, quarter or None) the evidence shows: its texts, titles and headings, and on
     an evidence page the links/documents that name the item (else all its documents)."""
@@ -138,8 +142,15 @@ def hit_periods(hits: Iterable[Hit], idx: SiteIndex, item: Item) -> set[Period]:
             content = [b for b in page.blocks if not b.region]
             links = [ln for b in content for ln in b.links if not ln.embed]
             phrases = [p for part in item.parts for r in part.rules for p in (r.keywords or r.slugs)]
+            # the item's own documents: named so by their text, file name or the heading above them
+            # («Informe de gestión 2024» → «Ver documento»), never another document of the page
             named = [
-                ln for ln in links if any(in_norm(p, ln.norm) or in_norm(p, path_norm(ln.key)[0]) for p in phrases)
+                ln
+                for ln in links
+                if any(
+                    in_norm(p, ln.norm) or in_norm(p, path_norm(ln.key)[0]) or in_norm(p, _ctx_norm(ln.ctx))
+                    for p in phrases
+                )
             ]
             chosen = named or [ln for ln in links if ln.is_doc]
             for ln in chosen:

@@ -102,7 +102,13 @@ class VerdictKind(RuleKind):
 
 class Title(EvidenceKind):
     """A page whose title (or one of its ``|``/``-`` segments), ``h1``, or a content section
-    (an ``h2``/``h3`` followed by content) is about the ``keywords``.
+    is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
+    accordion ``<button>``, a ``<summary>``, a ``<dt>``, a ``<caption>`` or a ``<legend>``,
+    followed by content (text, media, or, as in a section-numbered hub, its links; a section
+    whose only links are broken is evidence with a problem). When the section's content says
+    it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
+    else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
+    committee to confirm.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -116,18 +122,37 @@ class Title(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         lab = finder.idx.labels
+        not_applicable: dict[str, str] = {}  # page URL -> «no aplica» sentence under the matched section
 
         def found() -> Iterable[tuple[Page, str]]:
-            for phrase in rule.keywords:
+            for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a label about the phrase may have
                 for i in lab.find(phrase):
                     if lab.nwords[i] > most or not finder.label_ok(rule, lab.entries[i]):
                         continue
+                    cover = round(count_words(phrase) / max(lab.nwords[i], 1), 1)
                     for page, kind, raw in lab.payloads[i]:
                         if finder.scope_ok(rule, None, page):
+                            if kind == "section" and raw in page.no_aplica:
+                                not_applicable.setdefault(page.url, page.no_aplica[raw])
+                            how = (cover, -(kind != "title"), -k, raw)
+                            if page.url not in best or how[:3] > best[page.url][:3]:
+                                best[page.url] = how
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
-        return finder.page_hits(found(), item)
+        best: dict[str, tuple[float, int, int, str]] = {}
+        pages: dict[str, Page] = {}
+        hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
+        for h in hits:
+            h.no_aplica = not_applicable.get(h.url, "")
+            cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
+            h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
+            page = pages.get(h.url)
+            keys = page.only_links.get(raw) if page is not None and tier == -1 else None
+            if keys and all(finder.broken(k) for k in keys):
+                h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
+                h.content_problem = True
+        return hits
 
 
 class LinkText(EvidenceKind):
@@ -145,18 +170,27 @@ class LinkText(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         lt = finder.idx.link_texts
+        # target -> (share of the text the phrase covers, -keyword index, text)
+        best: dict[str, tuple[float, int, str]] = {}
 
         def occ() -> Iterable[tuple[Block, Link]]:
-            for phrase in rule.keywords:
+            for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a link text about the phrase may have
                 for i in lt.find(phrase):
                     if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
                         continue
+                    cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
                     for block, link in lt.payloads[i]:
                         if finder.scope_ok(rule, block, None):
+                            if link.target not in best or (cover, -k) > best[link.target][:2]:
+                                best[link.target] = (cover, -k, link.text)
                             yield block, link
 
-        return finder.link_hits(occ(), item)
+        hits = finder.link_hits(occ(), item)
+        for h in hits:
+            h.match, k, h.label = best.get(h.url, (0.0, -99, ""))
+            h.keyword, h.tier = -k, 0
+        return hits
 
 
 class Url(EvidenceKind):
@@ -186,7 +220,10 @@ class Url(EvidenceKind):
             for b, ln in idx.targets.get(key, ())
             if not ln.embed and finder.scope_ok(rule, b, None)
         )
-        return finder.page_hits(pages, item) + finder.link_hits(occ, item)
+        hits = finder.page_hits(pages, item) + finder.link_hits(occ, item)
+        for h in hits:
+            h.tier = 3  # a slug supports; a person reads titles and link texts first
+        return hits
 
 
 class Text(EvidenceKind):
@@ -214,7 +251,10 @@ class Text(EvidenceKind):
                 found.append((page, f"texto de la página {page.url}"))
                 if len(found) >= MAX_HITS and not page.empty:
                     break
-        return finder.page_hits(found, item)
+        hits = finder.page_hits(found, item)
+        for h in hits:
+            h.tier = 3
+        return hits
 
 
 class Footer(EvidenceKind):
@@ -450,6 +490,15 @@ def documentation() -> str:
         "",
         "Keywords, slugs and the other phrases are matched with case and accents folded, Spanish stop words "
         "(de, y, la...) dropped and plurals tolerated.",
+        "",
+        "Evidence is listed in the order a person would point to it: working evidence first; then a "
+        "label numbered as the item (`4.1 …` for item `ley1712.4.1`) in a section-numbered menu; a staff "
+        "login or back office (`/admin/`, `/wp-login.php`, `/intranet`...) never before a real page; then the "
+        "label the item's phrase covers most of; a page titled or a link named for the item before a section "
+        "of another page, and a URL slug or running text last (they support, they rarely decide); then the "
+        "earlier keyword of the rule (the item's own name comes first) and the fewest clicks from home. An item "
+        "with several parts all found on one page shows that page first. A page whose content is a pointer "
+        "to a national system (SECOP, datos.gov.co, SUIT/GOV.CO, SIGEP, SUIN) is not empty.",
         "",
         "Every rule may also have:",
         "",

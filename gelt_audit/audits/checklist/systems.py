@@ -66,3 +66,24 @@ NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
     ),
     "empleo": ("serviciodeempleo.gov.co", "*.serviciodeempleo.gov.co", "cnsc.gov.co", "*.cnsc.gov.co"),
 }
+
+
+# The systems where the law itself sends an entity's information (procurement, open data,
+# procedures, rules, public servants): a page whose content is a pointer to one is not empty.
+_PUBLISHING_SYSTEMS = ("govco", "suit", "secop", "datos", "sigep", "suin")
+
+
+def is_national_system(key: str) -> bool:
+    """Whether a URL key (``host/path``, see urls.url_key) is on a national publishing system."""
+    host = key.split("/", 1)[0]
+    for alias in _PUBLISHING_SYSTEMS:
+        for pat in NATIONAL_SYSTEMS[alias]:
+            if pat.startswith("*."):
+                if host.endswith(pat[1:]):
+                    return True
+            elif "/" in pat:
+                if key.startswith(pat):
+                    return True
+            elif host == pat:
+                return True
+    return False
