@@ -142,12 +142,15 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         for u in (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
-    if status == "cumple" and any(good and all(_unverified(h, finder) for h in good) for _p, good in good_parts):
-        # a part rests only on external links nobody could open from here: no verdict either way
+    resting = [all(_unverified(h, finder) for h in good) for _p, good in good_parts if good]
+    if status == "cumple" and resting and all(resting):
+        # the item rests only on external links nobody could open from here: no verdict either way
         status = "sin_verificar"
         detail = f"{chosen[0].describe}; {UNVERIFIED_NOTE}"
     elif status == "cumple":
-        detail = chosen[0].describe + (f"; {note}" if note else "")
+        # a page of the site publishes the item; its external link is present, only not verified
+        unverified = f"; {UNVERIFIED_LINK_NOTE}" if any(resting) else ""
+        detail = chosen[0].describe + (f"; {note}" if note else "") + unverified
     else:
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
@@ -155,6 +158,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
 
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
+UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:
