@@ -231,7 +231,7 @@ def test_a_worker_killed_mid_crawl_loses_no_page_and_politeness_holds(serve, tmp
     while time.monotonic() < deadline and not killed:
         # whichever worker first holds requests in flight is the one that dies
         for key in client.keys("gelt:*:inflight"):
-            holders = {t.decode().rsplit("#", 1)[0].rsplit(":", 1)[-1] for t in client.hkeys(key)}
+            holders = {t.decode().rsplit("#", 1)[0].split(":")[1] for t in client.hkeys(key)}  # host:pid:uuid
             victims = [by_pid[pid] for pid in holders if pid in by_pid]
             if victims:
                 victims[0].send_signal(signal.SIGKILL)
