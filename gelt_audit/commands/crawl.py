@@ -104,6 +104,7 @@ def crawl_many(config: Config, redis_url: str | None, namespace: str | None = No
             results = distributed().crawl_distributed(
                 crawl_plan(config), redis_url, on_done=report, ns=namespace or options.namespace,
                 outage=options.redis_outage_seconds, no_workers_after=options.no_workers_warning_seconds,
+                lease=options.lease_seconds,
             )  # fmt: skip
         else:
             results = crawl_portfolio(config, on_done=report)

@@ -217,15 +217,17 @@ class DistributedConfig(Section):
     namespace: str = "gelt"  # the Redis key prefix of this portfolio's runs (``--namespace`` overrides it)
     redis_outage_seconds: int = 120  # how long Redis may not answer before the crawls end interrupted
     no_workers_warning_seconds: int = 30  # say so when no worker is connected this long
+    lease_seconds: int = 15  # a coordinator silent this long is dead: workers drop its sites, another may start
 
     def __post_init__(self) -> None:
         if not self.namespace or not all(c.isalnum() or c in "-_." for c in self.namespace):
             raise ConfigError(
                 f"'distributed.namespace' admite letras, números, '-', '_' y '.' (es {self.namespace!r})."
             )
-        if self.redis_outage_seconds < 0 or self.no_workers_warning_seconds < 1:
+        if self.redis_outage_seconds < 0 or self.no_workers_warning_seconds < 1 or self.lease_seconds < 2:
             raise ConfigError(
-                "'distributed.redis_outage_seconds' debe ser 0 o más y 'distributed.no_workers_warning_seconds' 1 o más."
+                "'distributed.redis_outage_seconds' debe ser 0 o más, 'distributed.no_workers_warning_seconds' 1 o más "
+                "y 'distributed.lease_seconds' 2 o más."
             )
 
 

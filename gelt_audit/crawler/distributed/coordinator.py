@@ -252,13 +252,14 @@ class Coordinator:
     """
 
     def __init__(self, plan: CrawlPlan, server: redis.Redis, ns: str = NAMESPACE, poll: float = 0.05,
-                 no_workers_after: float = 30) -> None:  # fmt: skip
+                 no_workers_after: float = 30, lease: float = COORDINATOR_TTL) -> None:  # fmt: skip
         self.plan = plan
         self.server = server
         self.keys = Keys(ns)
         self.poll = poll
         self.run_id = uuid.uuid4().hex[:16]
         self.no_workers_after = no_workers_after
+        self.lease = lease
         self.store = Store(plan.store_path)
         self.runs: dict[str, SiteRun] = {}
         self.results: list[CrawlResult] = []
@@ -282,7 +283,7 @@ class Coordinator:
         self.clean_stale()
 
     def renew(self) -> bool:
-        ttl = int(COORDINATOR_TTL * 1000)
+        ttl = int(self.lease * 1000)
         return self._renew(keys=[self.keys.coordinator], args=[self.run_id, ttl]) == 1
 
     def release(self) -> None:
@@ -503,7 +504,7 @@ def _terminate(signum: int, frame: Any) -> None:
 
 def crawl_distributed(
     plan: CrawlPlan, redis_url: str, on_done: Callable[[CrawlResult], None] | None = None, ns: str = NAMESPACE,
-    outage: float = 120, no_workers_after: float = 30,
+    outage: float = 120, no_workers_after: float = 30, lease: float = COORDINATOR_TTL,
 ) -> list[CrawlResult]:  # fmt: skip
     """Crawl the plan's sites through Redis workers; this process alone writes the store.
 
@@ -520,7 +521,7 @@ def crawl_distributed(
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return Coordinator(plan, server, ns, no_workers_after=no_workers_after).run(on_done)
+        return Coordinator(plan, server, ns, no_workers_after=no_workers_after, lease=lease).run(on_done)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
