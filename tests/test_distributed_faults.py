@@ -187,8 +187,11 @@ def test_workers_killed_at_random_moments_lose_and_duplicate_no_page(serve, tmp_
     client = redis.Redis.from_url(rs.url)
     while proc.poll() is None and kills < 3:
         time.sleep(rng.uniform(0.2, 1.0))
-        live = [p for p in pool.procs if p.poll() is None]
-        if proc.poll() is None and live and client.keys("gelt:*:inflight"):
+        holding = set()
+        for key in client.keys("gelt:*:inflight"):  # tokens are host:pid:uuid#n
+            holding |= {t.decode().rsplit("#", 1)[0].split(":")[1] for t in client.hkeys(key)}
+        live = [p for p in pool.procs if p.poll() is None and str(p.pid) in holding]
+        if proc.poll() is None and live:
             rng.choice(live).send_signal(signal.SIGKILL)  # during callbacks: pages yield 40 requests each
             kills += 1
             pool(1)
