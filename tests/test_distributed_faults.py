@@ -353,3 +353,15 @@ def test_operator_errors_version_mismatch_purge_and_no_workers(tmp_path, rs, ser
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=30)
     assert "ningún trabajador conectado" in line
+
+
+def test_run_crawls_through_redis_under_its_lock(serve, tmp_path, rs, pool):
+    site = serve(grid_site(6, 3))
+    config = write_config(tmp_path, site.url, FAST)
+    pool(1)
+    result = cli("run", "--config", str(config), "--redis", rs.url, "--reports", "none")
+    assert result.returncode == 0, result.stderr
+    assert crawls(tmp_path / "gelt.db") == [("finished", 9, None)]  # 6 pages, 2 links to 404s, home
+    with sqlite3.connect(tmp_path / "gelt.db") as conn:
+        assert conn.execute("select job, result from runs").fetchall() == [("run", "ok")]
+    assert {m for m, p, _ in site.requests if p == "/g0/"} == {"GET"}  # crawled by the worker, once
