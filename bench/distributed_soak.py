@@ -7,8 +7,9 @@ Needs Debian's redis-server; everything listens on 127.0.0.1, in a temporary fol
 the end. The site (gelt_audit.demo.server, in this process) has ``--pages`` pages that each link
 to ``--links`` others, answered after ``--latency`` seconds, so callbacks yield many requests and
 requests are in flight when a worker dies. First one crawl in one process: the reference. Then
-rounds of ``crawl --redis`` with ``--workers`` workers; during each round a random live worker is
-SIGKILLed every 0.1-0.8 s (random) and replaced, until ``--kills`` kills in all. Per round:
+rounds of ``crawl --redis`` with ``--workers`` workers; during each round a random worker holding
+requests in flight is SIGKILLed every 0.1-0.8 s (random) and replaced, at most ``--per-round``
+times, until ``--kills`` kills in all. Per round:
 
 - lost: pages of the reference missing from the round's crawl;
 - extra: pages the round stored that the reference did not;
@@ -109,6 +110,7 @@ def holders(client: redis.Redis, procs: list[subprocess.Popen]) -> list[subproce
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=50)
+    parser.add_argument("--per-round", type=int, default=10, help="kills per crawl (then the next crawl)")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--links", type=int, default=40)
@@ -163,7 +165,7 @@ def main() -> int:
             while coordinator.poll() is None:
                 time.sleep(rng.uniform(0.1, 0.8))
                 live = holders(client, procs)
-                if coordinator.poll() is None and live and kills < args.kills:
+                if coordinator.poll() is None and live and kills < args.kills and round_kills < args.per_round:
                     rng.choice(live).send_signal(signal.SIGKILL)
                     kills += 1
                     round_kills += 1
