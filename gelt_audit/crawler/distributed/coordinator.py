@@ -457,6 +457,7 @@ class Coordinator:
         while pending or self.runs:
             while pending and len(self.runs) < self.plan.max_at_once:
                 self.start(*pending.popleft())
+                self.renew()  # publishing a large site takes a while: keep the lease meanwhile
             drained = self.drain()
             if time.monotonic() - last_check >= 0.25:
                 last_check = time.monotonic()

@@ -23,6 +23,7 @@ from gelt_audit.crawler.distributed.components import WorkerSiteSpider
 from gelt_audit.crawler.distributed.protocol import (
     HEARTBEAT_TTL,
     NAMESPACE,
+    REQUEUE,
     VERSION,
     Keys,
     SharedSite,
@@ -95,6 +96,7 @@ class Worker:
         self.idle_since = time.monotonic()
         self.stopping = False
         self.refused: set[str] = set()
+        self._requeue = server.register_script(REQUEUE)
         log.info("Trabajador %s conectado a %s", self.worker_id, redis_url)
 
     def beat(self) -> None:
@@ -135,6 +137,11 @@ class Worker:
                 continue
             spider.dropped = True
             log.warning("Trabajador %s: deja %s (su coordinador ya no está)", self.worker_id, k)
+            # Back in the queue: if the coordinator was only late, its crawl still gets them.
+            shared = spider.shared
+            for token in list(shared.outstanding):
+                self._requeue(keys=[shared.key("requests"), shared.key("inflight")], args=[token])
+            shared.outstanding.clear()
             if crawler.engine is not None:
                 deferred_from_coro(crawler.engine.close_spider_async(reason="shutdown"))
 
