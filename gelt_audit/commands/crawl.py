@@ -28,6 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="rastreo distribuido: siembra los sitios en Redis y espera a los trabajadores",
     )
     parser.add_argument(
+        "--namespace",
+        metavar="NOMBRE",
+        help="con --redis: el espacio de claves en Redis de este portafolio (por defecto distributed.namespace, "
+        "«gelt»); un solo coordinador a la vez en cada espacio",
+    )
+    parser.add_argument(
         "--accept-lost-pages",
         action="store_true",
         help="acepta como base un rastreo que perdió la mayoría de las páginas del anterior sin 404 ni 410 "
@@ -38,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     if args.redis or portfolio_of(config) is not None:
-        return crawl_many(config, args.redis)
+        return crawl_many(config, args.redis, args.namespace)
     return crawl_one(config, args.accept_lost_pages)
 
 
@@ -81,7 +87,7 @@ def crawl_one(config: Config, accept_lost_pages: bool = False) -> int:
     return EXIT_OK
 
 
-def crawl_many(config: Config, redis_url: str | None) -> int:
+def crawl_many(config: Config, redis_url: str | None, namespace: str | None = None) -> int:
     """Crawl every site of the portfolio in this process, or through Redis with ``redis_url``."""
     portfolio = portfolio_of(config)
 
@@ -94,7 +100,12 @@ def crawl_many(config: Config, redis_url: str | None) -> int:
     with crawl_guard(config.store_path) as inherited:
         check_store(config, inherited)
         if redis_url:
-            results = distributed().crawl_distributed(crawl_plan(config), redis_url, on_done=report)
+            options = config.distributed
+            results = distributed().crawl_distributed(
+                crawl_plan(config), redis_url, on_done=report, ns=namespace or options.namespace,
+                outage=options.redis_outage_seconds, no_workers_after=options.no_workers_warning_seconds,
+                lease=options.lease_seconds,
+            )  # fmt: skip
         else:
             results = crawl_portfolio(config, on_done=report)
     failed = [r for r in results if r.status != "finished"]

@@ -14,6 +14,13 @@ HELP = "una ejecución completa para cron: rastreo, auditorías, informes pendie
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
     parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="rastreo distribuido: el rastreo siembra los sitios en Redis y espera a los trabajadores "
+        "(gelt-audit worker); bloqueo, informes y correo como siempre",
+    )
+    parser.add_argument("--namespace", metavar="NOMBRE", help="con --redis: el espacio de claves en Redis")
+    parser.add_argument(
         "--reports",
         choices=REPORT_MODES,
         default="due",
@@ -24,4 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_once(args.config, reports=args.reports, crawl=not args.no_crawl)
+    return run_once(
+        args.config, reports=args.reports, crawl=not args.no_crawl, redis=args.redis, namespace=args.namespace
+    )

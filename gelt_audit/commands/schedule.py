@@ -12,7 +12,14 @@ HELP = "proceso permanente que rastrea y produce los informes a las horas de [sc
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="rastreo distribuido: el rastreo siembra los sitios en Redis y espera a los trabajadores "
+        "(gelt-audit worker); bloqueo, informes y correo como siempre",
+    )
+    parser.add_argument("--namespace", metavar="NOMBRE", help="con --redis: el espacio de claves en Redis")
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_forever(args.config)
+    return run_forever(args.config, redis=args.redis, namespace=args.namespace)

@@ -25,9 +25,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="terminar tras estos segundos sin sitios por rastrear (por defecto: nunca)",
     )
     parser.add_argument(
+        "--namespace",
+        default="gelt",
+        metavar="NOMBRE",
+        help="el espacio de claves en Redis del coordinador a servir (por defecto «gelt»)",
+    )
+    parser.add_argument(
+        "--redis-outage",
+        type=float,
+        default=120,
+        metavar="SEGUNDOS",
+        help="cuánto esperar a un Redis que no responde, reintentando (por defecto 120)",
+    )
+    parser.add_argument(
+        "--purge",
+        action="store_true",
+        help="borra las claves de una ejecución atascada en el espacio --namespace y termina "
+        "(se niega si su coordinador sigue activo)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="con --purge: borra aunque el turno del coordinador no haya vencido"
+    )
+    parser.add_argument(
         "--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="detalle del registro"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    return distributed().run_worker(args.redis, exit_idle=args.exit_idle, log_level=args.log_level)
+    module = distributed()
+    if args.purge:
+        return module.purge(args.redis, ns=args.namespace, force=args.force)
+    return module.run_worker(
+        args.redis, exit_idle=args.exit_idle, log_level=args.log_level, ns=args.namespace, outage=args.redis_outage
+    )

@@ -210,6 +210,27 @@ class AccessibilityConfig(Section):
             )
 
 
+@dataclass(frozen=True, kw_only=True)
+class DistributedConfig(Section):
+    """``[distributed]``: the coordinator of ``crawl --redis`` (see docs/OPERATIONS.md)."""
+
+    namespace: str = "gelt"  # the Redis key prefix of this portfolio's runs (``--namespace`` overrides it)
+    redis_outage_seconds: int = 120  # how long Redis may not answer before the crawls end interrupted
+    no_workers_warning_seconds: int = 30  # say so when no worker is connected this long
+    lease_seconds: int = 15  # a coordinator silent this long is dead: workers drop its sites, another may start
+
+    def __post_init__(self) -> None:
+        if not self.namespace or not all(c.isalnum() or c in "-_." for c in self.namespace):
+            raise ConfigError(
+                f"'distributed.namespace' admite letras, números, '-', '_' y '.' (es {self.namespace!r})."
+            )
+        if self.redis_outage_seconds < 0 or self.no_workers_warning_seconds < 1 or self.lease_seconds < 2:
+            raise ConfigError(
+                "'distributed.redis_outage_seconds' debe ser 0 o más, 'distributed.no_workers_warning_seconds' 1 o más "
+                "y 'distributed.lease_seconds' 2 o más."
+            )
+
+
 SECTIONS: dict[str, type[Section]] = {
     "site": SiteConfig,
     "store": StoreConfig,
@@ -223,6 +244,7 @@ SECTIONS: dict[str, type[Section]] = {
     "email": EmailConfig,
     "alerts": AlertsConfig,
     "accessibility": AccessibilityConfig,
+    "distributed": DistributedConfig,
 }
 
 REQUIRED = object()
@@ -335,6 +357,7 @@ class Config:
     email: EmailConfig = field(default_factory=EmailConfig)
     alerts: AlertsConfig = field(default_factory=AlertsConfig)
     accessibility: AccessibilityConfig = field(default_factory=AccessibilityConfig)
+    distributed: DistributedConfig = field(default_factory=DistributedConfig)
     portfolio: Portfolio | None = None  # when the config lists many sites
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -342,6 +365,7 @@ class Config:
         # A config rebuilt from plain tables (a distributed worker's) gets typed sections too.
         for name in (
             "site", "targets", "reports", "log", "links", "checklist", "schedule", "email", "alerts", "accessibility",
+            "distributed",
         ):  # fmt: skip
             setattr(self, name, _section(SECTIONS[name], getattr(self, name)))
 

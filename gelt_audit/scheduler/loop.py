@@ -118,12 +118,13 @@ def _slot(name: str, func: Callable[[], int], scheduler: schedule.Scheduler, ret
     return run
 
 
-def run_forever(config_path: str | os.PathLike[str]) -> int:
+def run_forever(config_path: str | os.PathLike[str], redis: str | None = None, namespace: str | None = None) -> int:
     """The scheduler (``gelt-audit schedule``): run the ``[schedule]`` slots until SIGTERM/SIGINT.
 
     A failing slot is logged and the next ones still run. On SIGTERM/SIGINT the current step
     finishes (a crawl is told to stop and is marked 'interrupted'), then it exits with 0.
     Config changes to the slot times need a restart; everything else is re-read at each slot.
+    With ``redis`` the daily crawl runs through Redis workers (``crawl --redis``).
     """
     try:
         config = load_config(config_path)
@@ -142,7 +143,12 @@ def run_forever(config_path: str | os.PathLike[str]) -> int:
     scheduler = schedule.Scheduler()
     retry = every or LOCK_RETRY_SECONDS
     actions: dict[str, Callable[[], Any]] = {
-        "crawl": _slot("el rastreo diario", lambda: run_once(path, reports="overdue", job="crawl"), scheduler, retry),
+        "crawl": _slot(
+            "el rastreo diario",
+            lambda: run_once(path, reports="overdue", job="crawl", redis=redis, namespace=namespace),
+            scheduler,
+            retry,
+        ),
         "weekly": _slot(
             "el informe semanal", lambda: run_once(path, crawl=False, reports="weekly", job="weekly"), scheduler, retry
         ),

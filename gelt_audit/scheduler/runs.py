@@ -55,8 +55,9 @@ class _Interrupted(Exception):
 class _Run:
     """The steps of one run, recording itself in the ``runs`` table."""
 
-    def __init__(self, config: Config, lock: RunLock, job: str, now: datetime):
+    def __init__(self, config: Config, lock: RunLock, job: str, now: datetime, redis: tuple[str, ...] = ()):
         self.config = config
+        self.redis = redis  # ("--redis", URL[, "--namespace", NAME]): the crawl runs through Redis workers
         self.lock = lock
         self.job = job
         self.now = now
@@ -174,7 +175,7 @@ class _Run:
             before = store.last_crawl_id()
         say(f"Rastreando {config.site_url} …")
         tty = sys.stderr.isatty()
-        cmd = [sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config.path)]
+        cmd = [sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config.path), *self.redis]
         assert self.lock.fd is not None
         with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child cannot block on it
             proc = subprocess.Popen(
@@ -414,12 +415,15 @@ def run_once(
     now: datetime | None = None,
     crawl: bool = True,
     job: str = "run",
+    redis: str | None = None,
+    namespace: str | None = None,
 ) -> int:
     """One unattended run (``gelt-audit run``): crawl, audits, due reports, delivery, alerts.
 
     Returns an exit code of ``gelt_audit.cli``: 0 done; 2 config; 3 site unreachable; 4 crawl
     failed; 5 delivery failed; 6 another run holds the lock; 7 nothing crawled yet; 1 anything
-    else; 128+N when stopped by signal N (the current step finished first).
+    else; 128+N when stopped by signal N (the current step finished first). With ``redis``, the
+    crawl is ``crawl --redis`` (the coordinator; workers run elsewhere), under the same lock.
     """
     if reports not in REPORT_MODES:
         raise ValueError(f"modo de informes desconocido: {reports}")
@@ -446,7 +450,8 @@ def run_once(
                 with Store(config.store_path) as store:
                     store.check_integrity()
             log.info("Ejecución (%s) de %s: rastreo=%s, informes=%s", job, config.site_url, crawl, reports)
-            code = _Run(config, lock, job, now).execute(crawl, reports)
+            via = ("--redis", redis, *(("--namespace", namespace) if namespace else ())) if redis else ()
+            code = _Run(config, lock, job, now, via).execute(crawl, reports)
             log.info("Ejecución (%s) terminada con código %s", job, code)
             return code
     finally:

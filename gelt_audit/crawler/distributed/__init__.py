@@ -42,6 +42,6 @@ of per-site configs, each worker the ``settings_for`` of each site, published in
 from __future__ import annotations
 
 from gelt_audit.crawler.distributed.coordinator import crawl_distributed
-from gelt_audit.crawler.distributed.worker import run_worker
+from gelt_audit.crawler.distributed.worker import purge, run_worker
 
-__all__ = ["crawl_distributed", "run_worker"]
+__all__ = ["crawl_distributed", "purge", "run_worker"]

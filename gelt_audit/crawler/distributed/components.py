@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import redis
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.settings import BaseSettings
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy_redis.dupefilter import RFPDupeFilter
@@ -52,20 +52,6 @@ class _RedisMapping:
         return iter(())  # only SiteSpider._seed_variants iterates; the coordinator seeds variants
 
 
-class _ClaimSet:
-    """``url in checked`` claims the URL for this worker: one check per external link, all workers together."""
-
-    def __init__(self, server: redis.Redis, key: str):
-        self.server = server
-        self.key = key
-
-    def __contains__(self, url: object) -> bool:
-        return self.server.sadd(self.key, str(url)) == 0
-
-    def add(self, url: str) -> None:
-        pass  # already claimed by __contains__
-
-
 class _RemoteStore:
     """The store methods the spider needs on a worker: stored links of an unchanged page, link cache."""
 
@@ -97,6 +83,25 @@ class ReliableQueue(PriorityQueue):
         return request
 
 
+def claim_and_push(shared: SharedSite, request: scrapy.Request, encode: Any, fingerprint: Any) -> int:
+    """Enqueue a request if its claim holds, in one Redis step; CLAIM_PUSH's answer."""
+    meta = request.meta
+    meta.pop("gelt_token", None)
+    meta.pop("gelt_lease", None)
+    claim = meta.pop("gelt_claim", None)
+    check = meta.pop("gelt_check_claim", None)
+    if claim is not None:
+        mode = "claim"
+        claim = {**claim, "request_url": request.url}
+    elif check is not None:
+        mode, claim = "set", {"url": check, "check": True}
+    elif not request.dont_filter:
+        mode, claim = "set", {"url": fingerprint(request)}
+    else:
+        mode = "none"
+    return shared.claim_push(mode, -request.priority, encode(request), claim)
+
+
 class ReliableScheduler(Scheduler):
     """scrapy-redis's Scheduler, with the reliable queue, without Scrapy 2.13+ deprecation warnings."""
 
@@ -110,11 +115,21 @@ class ReliableScheduler(Scheduler):
         pass  # the queue and the filter belong to the coordinator, which deletes them when the site is done
 
     def enqueue_request(self, request: scrapy.Request) -> bool:
-        if not request.dont_filter and self.df.request_seen(request):
+        """Claim and enqueue in one Redis step: a worker killed in between leaves nothing claimed.
+
+        Page requests carry their claim (``gelt_claim``, from WorkerSiteSpider.page_request);
+        first external checks their URL (``gelt_check_claim``); other filtered requests the
+        fingerprint of scrapy-redis's duplicate filter. A child request that never reached this
+        point is requested again when its parent, still in flight, is put back in the queue.
+        """
+        verdict = claim_and_push(self.spider.shared, request, self.queue._encode_request, self.df.request_fingerprint)
+        if verdict == -1:
+            self.spider._count("query_variants_skipped")
+        elif verdict == -2:
+            self.spider._count("max_pages_skipped")
+            self.spider.shared.server.set(self.spider.shared.key("limited"), 1)
+        if verdict != 1:
             return False
-        request.meta.pop("gelt_token", None)
-        request.meta.pop("gelt_lease", None)
-        self.queue.push(request)
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         return True
@@ -148,6 +163,7 @@ class WorkerSiteSpider(SiteSpider):
     def __init__(self, shared: SharedSite, **kwargs: Any):
         super().__init__(**kwargs)
         self.shared = shared
+        self.dropped = False  # the worker dropped the site (its coordinator is gone)
 
     def open_state(self, settings: BaseSettings) -> None:
         """Validators and stored links from Redis: a worker never opens the store."""
@@ -157,12 +173,11 @@ class WorkerSiteSpider(SiteSpider):
 
     def setup(self, settings: BaseSettings) -> None:
         super().setup(settings)
-        server, keys, k = self.shared.server, self.shared.keys, self.shared.k
-        self.checked = _ClaimSet(server, keys.of(k, "checked"))  # type: ignore[assignment]
         self.gate_checks = False  # a check may be answered by another worker: Scrapy's per-slot limits apply
         # The bounds are applied in Redis (claim), for all workers together.
         self.global_max_pages, self.global_max_variants = self.max_pages, self.max_variants
         self.max_pages = self.max_variants = sys.maxsize
+        self.best_depth: dict[str, int] = {}
 
     def _count(self, name: str) -> None:
         crawler = getattr(self, "crawler", None)
@@ -177,28 +192,49 @@ class WorkerSiteSpider(SiteSpider):
     def page_request(
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
+        """SiteSpider's request with its claim attached: the scheduler claims and enqueues it at once.
+
+        A URL met again at a smaller depth goes to Redis once more, which keeps the smallest
+        depth per URL (a crawl's depths must not depend on which worker got there first).
+        """
+        normal = without_session(url.split("#", 1)[0], self.session_params)
+        best = self.best_depth.get(normal)
+        if best is not None:
+            if best <= depth:
+                return None
+            self.seen.discard(normal)
         request = super().page_request(url, depth, referer, lastmod, kind)
         if request is None:
             return None
-        normal = without_session(url.split("#", 1)[0], self.session_params)
+        self.best_depth[normal] = depth
         parts = urlsplit(normal)
         page = request.meta["gelt_kind"] == "page"
-        verdict = self.shared.claim(
-            normal, page, parts.query if page else "", f"{parts.netloc}{parts.path}",
-            self.global_max_pages, self.global_max_variants,
-        )  # fmt: skip
-        if verdict == 1:
-            return request
-        if verdict == -1:
-            self._count("query_variants_skipped")
-        elif verdict == -2:
-            self._count("max_pages_skipped")
-            self.shared.server.set(self.shared.key("limited"), 1)
-        return None
+        request.meta["gelt_claim"] = {
+            "url": normal, "page": page, "query": parts.query if page else "",
+            "variant_key": f"{parts.netloc}{parts.path}", "max_pages": self.global_max_pages,
+            "max_variants": self.global_max_variants, "depth": depth,
+        }  # fmt: skip
+        return request
+
+    def external_checks(self, links: Any) -> Iterator[Any]:
+        """First checks are claimed in Redis when enqueued: one check per external link, all workers together."""
+        for out in super().external_checks(links):
+            if isinstance(out, scrapy.Request):
+                out.meta["gelt_check_claim"] = out.url
+            yield out
+
+    def page_error(self, failure: Any) -> Iterator[Any]:
+        """As SiteSpider's; and what yields no item (robots.txt) is told to the coordinator in Redis."""
+        before = self.home_error
+        yield from super().page_error(failure)
+        if failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" not in failure.getErrorMessage():
+            self.shared.server.sadd(self.shared.key("ignored"), failure.request.url)
+            if self.home_error is not None and self.home_error != before:
+                self.shared.server.set(self.shared.key("home_error"), self.home_error)
 
     def on_idle(self) -> None:
         """Stay open while the coordinator lists the site as active: other workers may add work."""
-        if self.shared.server.sismember(self.shared.keys.active, self.shared.k):
+        if not self.dropped and self.shared.server.sismember(self.shared.keys.active, self.shared.k):
             raise DontCloseSpider
 
 
@@ -234,8 +270,6 @@ class GlobalPoliteness:
         request.meta["gelt_lease"] = (host, token)
         return None
 
-        return None
-
     def _release(self, request: scrapy.Request) -> None:
         lease = request.meta.pop("gelt_lease", None)
         shared = getattr(self.crawler.spider, "shared", None)
@@ -263,6 +297,6 @@ class ResultsPipeline:
 
     def process_item(self, item: SnapshotItem | LinkCheckItem | TlsItem) -> dict[str, Any]:
         shared: SharedSite = self.crawler.spider.shared
-        shared.server.rpush(shared.keys.results, dumps({"k": shared.k, "item": item}))
+        shared.server.rpush(shared.keys.results(shared.k), dumps({"k": shared.k, "item": item}))
         # Scrapy logs returned items; keep the record small.
         return {"url": getattr(item, "url", None), "status": getattr(item, "status", None)}

@@ -13,11 +13,18 @@ from dataclasses import asdict, fields, is_dataclass
 from typing import Any
 
 import redis
+from redis.backoff import ExponentialBackoff
+from redis.retry import Retry
 
+from gelt_audit import __version__
 from gelt_audit.crawler.items import ITEM_TYPES
 from gelt_audit.markup import Link
 
 NAMESPACE = "gelt"
+# Coordinator and workers of one run must speak the same protocol (checked by the worker).
+PROTOCOL = 2
+VERSION = f"{__version__}/protocolo {PROTOCOL}"  # what the coordinator publishes, what a worker must be
+COORDINATOR_TTL = 15.0  # seconds without the coordinator's heartbeat before its run counts as dead
 HEARTBEAT_TTL = 10.0  # seconds without a heartbeat before a worker counts as dead
 RESULTS_BATCH = 500
 
@@ -69,14 +76,23 @@ def loads(data: bytes | str) -> Any:
 
 # -- Redis keys and scripts ---------------------------------------------------------------------------
 class Keys:
-    """Every Redis key of one namespace (so two portfolios can share a Redis server)."""
+    """Every Redis key of one namespace (so two portfolios can share a Redis server).
+
+    A site's crawl is named ``k = "<run>:<crawl id>"``: the run is the coordinator's UUID, so
+    keys never collide with another store's crawl of the same id, nor with a dead run's leftovers.
+    """
 
     def __init__(self, ns: str = NAMESPACE):
         self.ns = ns
+        self.coordinator = f"{ns}:coordinator"  # the live coordinator's lease: its run id, with a TTL
         self.active = f"{ns}:active"  # set of crawl keys being crawled
-        self.results = f"{ns}:results"  # list of JSON results for the coordinator
         self.linkcache = f"{ns}:linkcache"  # hash url -> JSON of the last external check
         self.requeued = f"{ns}:stats:requeued"
+        self.refused = f"{ns}:refused"  # hash worker id -> why it refused the run (version mismatch)
+
+    def results(self, k_or_run: str) -> str:
+        """The results list of a run (one per coordinator run, never shared)."""
+        return f"{self.ns}:results:{k_or_run.split(':', 1)[0]}"
 
     def site(self, k: str) -> str:
         return f"{self.ns}:site:{k}"
@@ -94,8 +110,15 @@ class Keys:
         return f"{self.ns}:next:{host}"
 
 
-# Pop the best request and record it as in flight, atomically: never in neither place.
+def run_of(k: str) -> str:
+    return k.split(":", 1)[0]
+
+
+# Pop the best request and record it as in flight, atomically: never in neither place. Idempotent
+# per token: a retried call (the reply lost on a broken connection) returns the same request.
 POP = """
+local v = redis.call('HGET', KEYS[2], ARGV[1])
+if v then return string.sub(v, string.find(v, '|', 1, true) + 1) end
 local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #r == 0 then return false end
 redis.call('ZREM', KEYS[1], r[1])
@@ -111,20 +134,36 @@ local sep = string.find(v, '|', 1, true)
 redis.call('ZADD', KEYS[1], tonumber(string.sub(v, 1, sep - 1)), string.sub(v, sep + 1))
 return 1
 """
-# The site's crawl rules, shared: seen URLs, query variants per path, page budget.
-CLAIM = """
-if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then return 0 end
-if ARGV[2] == '1' then
-  if ARGV[3] ~= '' then
-    if redis.call('SISMEMBER', KEYS[3], ARGV[3]) == 0 and redis.call('SCARD', KEYS[3]) >= tonumber(ARGV[5]) then
-      return -1
+# Claim and enqueue in one step, so a claimed URL is always in the queue (or in flight, or done).
+# KEYS: queue, seen, pages, variants of the path, expected results, depth per URL, filter set
+# ARGV: mode, url, page, query, max pages, max variants, request url, depth, score, request data
+# mode 'claim': the site's crawl rules (seen URLs, query variants per path, page budget), the same
+# SiteSpider applies in one process; 'set': a plain duplicate filter on ARGV[2] (fingerprints,
+# external checks); 'none': no filter.
+CLAIM_PUSH = """
+local mode = ARGV[1]
+if mode == 'claim' then
+  local d = tonumber(ARGV[8])
+  local old = redis.call('HGET', KEYS[6], ARGV[7])
+  if old and tonumber(old) > d then redis.call('HSET', KEYS[6], ARGV[7], d) end
+  if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 0 end
+  if ARGV[3] == '1' then
+    if ARGV[4] ~= '' then
+      if redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 0 and redis.call('SCARD', KEYS[4]) >= tonumber(ARGV[6]) then
+        return -1
+      end
+      redis.call('SADD', KEYS[4], ARGV[4])
     end
-    redis.call('SADD', KEYS[3], ARGV[3])
+    if tonumber(redis.call('GET', KEYS[3]) or '0') >= tonumber(ARGV[5]) then return -2 end
+    redis.call('INCR', KEYS[3])
   end
-  if tonumber(redis.call('GET', KEYS[2]) or '0') >= tonumber(ARGV[4]) then return -2 end
-  redis.call('INCR', KEYS[2])
+  redis.call('SADD', KEYS[2], ARGV[2])
+  redis.call('SADD', KEYS[5], ARGV[7])
+  redis.call('HSET', KEYS[6], ARGV[7], d)
+elseif mode == 'set' then
+  if redis.call('SADD', KEYS[7], ARGV[2]) == 0 then return 0 end
 end
-redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('ZADD', KEYS[1], ARGV[9], ARGV[10])
 return 1
 """
 # A politeness lease for one host: at most ARGV[1] at once, starts ARGV[2] s apart (Redis clock).
@@ -145,6 +184,14 @@ IDLE = """
 if redis.call('ZCARD', KEYS[1]) == 0 and redis.call('HLEN', KEYS[2]) == 0 then return 1 end
 return 0
 """
+# The coordinator's lease: taken if free (SET NX), kept only by its holder.
+RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) and 1 or 0
+"""
 
 
 class SharedSite:
@@ -158,7 +205,7 @@ class SharedSite:
         self.outstanding: set[str] = set()  # in-flight tokens this worker has not acknowledged
         self._seq = 0
         self._pop = server.register_script(POP)
-        self._claim = server.register_script(CLAIM)
+        self._claim_push = server.register_script(CLAIM_PUSH)
         self._lease = server.register_script(LEASE)
 
     def key(self, name: str) -> str:
@@ -181,13 +228,17 @@ class SharedSite:
             self.server.hdel(self.key("inflight"), *tokens)
             self.outstanding -= tokens
 
-    def claim(self, url: str, page: bool, query: str, variant_key: str, max_pages: int, max_variants: int) -> int:
-        return int(
-            self._claim(
-                keys=[self.key("seen"), self.key("pages"), self.key("v:" + variant_key)],
-                args=[url, "1" if page else "0", query, max_pages, max_variants],
-            )
-        )
+    def claim_push(self, mode: str, score: float, data: bytes, claim: dict[str, Any] | None = None) -> int:
+        """Enqueue ``data`` if its claim holds (see CLAIM_PUSH); 1 when queued, else 0, -1 or -2."""
+        c = claim or {}
+        variant = "v:" + c.get("variant_key", "")
+        keys = [self.key(n) for n in ("requests", "seen", "pages", variant, "expect", "depth")]
+        keys.append(self.key("checked" if c.get("check") else "dupefilter"))
+        args = [
+            mode, c.get("url", ""), "1" if c.get("page") else "0", c.get("query", ""), c.get("max_pages", 0),
+            c.get("max_variants", 0), c.get("request_url", ""), c.get("depth", 0), score, data,
+        ]  # fmt: skip
+        return int(self._claim_push(keys=keys, args=args))
 
     def lease(self, host: str, token: str, concurrency: int, delay: float, ttl: float) -> float:
         wait = self._lease(
@@ -199,11 +250,33 @@ class SharedSite:
         self.server.zrem(self.keys.lease(host), token)
 
 
-def connect(redis_url: str) -> redis.Redis:
-    """A Redis client, or a ConnectionError with a sentence a person understands."""
-    server = redis.Redis.from_url(redis_url, socket_connect_timeout=10, health_check_interval=30)
+URL_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def check_url(redis_url: str) -> None:
+    """A ValueError in Spanish unless the address is a Redis URL."""
+    if not redis_url.startswith(URL_SCHEMES):
+        raise ValueError(
+            f"'{redis_url}' no es una dirección de Redis: use redis://equipo:6379/0, rediss://… (con TLS) "
+            "o unix:///ruta/redis.sock"
+        )
+
+
+def connect(redis_url: str, outage: float = 0) -> redis.Redis:
+    """A Redis client that retries each command with backoff for about ``outage`` seconds.
+
+    Raises ValueError for an address that is not a Redis URL, and ConnectionError with a sentence
+    a person understands when the server does not answer now.
+    """
+    check_url(redis_url)
+    cap = 2.0
+    retry = Retry(ExponentialBackoff(cap=cap, base=0.1), retries=max(0, int(outage / cap) + 3) if outage else 0)
     try:
+        server = redis.Redis.from_url(
+            redis_url, socket_connect_timeout=5, socket_timeout=30, health_check_interval=30, retry=retry,
+            retry_on_error=[redis.ConnectionError, redis.TimeoutError],
+        )  # fmt: skip
         server.ping()
-    except redis.RedisError as exc:
+    except (redis.RedisError, ValueError) as exc:
         raise ConnectionError(f"No se pudo conectar con Redis en {redis_url}: {exc}") from None
     return server

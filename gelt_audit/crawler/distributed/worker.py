@@ -9,17 +9,30 @@ import signal
 import socket
 import sys
 import time
+import uuid
 from typing import Any
 
 import redis
 from scrapy.crawler import Crawler, CrawlerRunner
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.log import configure_logging
 from scrapy.utils.reactor import install_reactor
 
 from gelt_audit.crawler import settings as defaults
 from gelt_audit.crawler.distributed.components import WorkerSiteSpider
-from gelt_audit.crawler.distributed.protocol import HEARTBEAT_TTL, NAMESPACE, Keys, SharedSite, connect, loads
+from gelt_audit.crawler.distributed.protocol import (
+    HEARTBEAT_TTL,
+    NAMESPACE,
+    REQUEUE,
+    VERSION,
+    Keys,
+    SharedSite,
+    connect,
+    loads,
+    run_of,
+)  # fmt: skip
 from gelt_audit.crawler.run import QUIET_EXTENSIONS, crawl_settings, site_crawler
+from gelt_audit.errors import EXIT_CONFIG, EXIT_ERROR, EXIT_LOCKED, EXIT_OK
 
 log = logging.getLogger("gelt_audit.distributed")
 
@@ -71,7 +84,8 @@ class Worker:
     ):
         self.server = server
         self.keys = Keys(ns)
-        self.worker_id = f"{socket.gethostname()}:{os.getpid()}"
+        # Unique across machines and containers (where hostnames and pids repeat).
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.heartbeat = heartbeat
         self.exit_idle = exit_idle
         settings = crawl_settings(worker_settings(redis_url, self.worker_id, ns, log_level))
@@ -81,6 +95,8 @@ class Worker:
         self.running: dict[str, Crawler] = {}
         self.idle_since = time.monotonic()
         self.stopping = False
+        self.refused: set[str] = set()
+        self._requeue = server.register_script(REQUEUE)
         log.info("Trabajador %s conectado a %s", self.worker_id, redis_url)
 
     def beat(self) -> None:
@@ -90,7 +106,18 @@ class Worker:
         raw = self.server.get(self.keys.site(k))
         if raw is None:
             return
-        site_settings = loads(raw)["settings"]
+        site = loads(raw)
+        if site.get("version") != VERSION:
+            why = (
+                f"versión {VERSION} del trabajador, {site.get('version') or 'desconocida'} del coordinador: "
+                "instale la misma versión de gelt-audit en todos los equipos"
+            )
+            if k not in self.refused:
+                self.refused.add(k)
+                log.error("Trabajador %s: no toma %s (%s)", self.worker_id, k, why)
+                self.server.hset(self.keys.refused, self.worker_id, why)
+            return
+        site_settings = site["settings"]
         crawler = site_crawler(self.runner, site_settings, WorkerSiteSpider)
         crawler.settings.setdict(site_overrides(site_settings, self.keys, k), priority="cmdline")
         self.running[k] = crawler
@@ -98,6 +125,25 @@ class Worker:
         d = self.runner.crawl(crawler, shared=SharedSite(self.server, self.keys, k, self.worker_id))
         d.addErrback(lambda f: log.error("El sitio %s falló en este trabajador: %s", k, f.getErrorMessage()))
         d.addBoth(lambda _: self.running.pop(k, None))
+
+    def drop_orphans(self, active: set[str]) -> None:
+        """Stop crawling sites whose coordinator is gone (lease expired) or that left the active set."""
+        holder = (self.server.get(self.keys.coordinator) or b"").decode()
+        for k, crawler in list(self.running.items()):
+            if run_of(k) == holder and k in active:
+                continue
+            spider = crawler.spider
+            if spider is None or getattr(spider, "dropped", False):
+                continue
+            spider.dropped = True
+            log.warning("Trabajador %s: deja %s (su coordinador ya no está)", self.worker_id, k)
+            # Back in the queue: if the coordinator was only late, its crawl still gets them.
+            shared = spider.shared
+            for token in list(shared.outstanding):
+                self._requeue(keys=[shared.key("requests"), shared.key("inflight")], args=[token])
+            shared.outstanding.clear()
+            if crawler.engine is not None:
+                deferred_from_coro(crawler.engine.close_spider_async(reason="shutdown"))
 
     def acknowledge(self) -> None:
         """Acknowledge handled requests, and wake idle engines: other workers may have queued work.
@@ -123,8 +169,11 @@ class Worker:
             self.beat()
             self.acknowledge()
             active = {m.decode() for m in self.server.smembers(self.keys.active)}
+            self.drop_orphans(active)
+            holder = (self.server.get(self.keys.coordinator) or b"").decode()
             for k in sorted(active - set(self.running)):
-                self.start_site(k)
+                if run_of(k) == holder:
+                    self.start_site(k)
             if active or self.running:
                 self.idle_since = time.monotonic()
             elif self.exit_idle and time.monotonic() - self.idle_since > self.exit_idle:
@@ -157,14 +206,48 @@ class Worker:
 
 
 def run_worker(
-    redis_url: str, exit_idle: float = 0, log_level: str = "INFO", heartbeat: float | None = None, ns: str = NAMESPACE
-) -> int:
-    """Run a worker until SIGTERM/SIGINT (or ``exit_idle`` seconds with no active site)."""
+    redis_url: str, exit_idle: float = 0, log_level: str = "INFO", heartbeat: float | None = None, ns: str = NAMESPACE,
+    outage: float = 120,
+) -> int:  # fmt: skip
+    """Run a worker until SIGTERM/SIGINT (or ``exit_idle`` seconds with no active site).
+
+    Redis commands are retried with backoff for about ``outage`` seconds (a Redis restart).
+    """
     heartbeat = heartbeat or float(os.environ.get("GELT_WORKER_HEARTBEAT", HEARTBEAT_TTL))
     try:
-        server = connect(redis_url)
+        server = connect(redis_url, outage)
+    except ValueError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     except ConnectionError as exc:
         print(f"Error: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
     Worker(server, redis_url, ns, log_level, heartbeat, exit_idle).run()
-    return 0
+    return EXIT_OK
+
+
+def purge(redis_url: str, ns: str = NAMESPACE, force: bool = False) -> int:
+    """Delete a namespace's run keys (a stuck run); refuse while its coordinator is alive unless ``force``."""
+    try:
+        server = connect(redis_url)
+    except ValueError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except ConnectionError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    keys = Keys(ns)
+    holder = server.get(keys.coordinator)
+    if holder is not None and not force:
+        print(
+            f"Error: el coordinador {holder.decode()} sigue activo en el espacio «{ns}»; deténgalo primero "
+            "(o use --force si sabe que ya no corre: su turno vence solo en unos segundos).",
+            file=sys.stderr,
+        )
+        return EXIT_LOCKED
+    keep = f"{ns}:worker:"
+    names = [k for k in server.scan_iter(match=f"{ns}:*", count=1000) if not k.decode().startswith(keep)]
+    for i in range(0, len(names), 500):
+        server.delete(*names[i : i + 500])
+    print(f"Espacio «{ns}»: {len(names)} claves borradas; los trabajadores dejan sus sitios.")
+    return EXIT_OK
