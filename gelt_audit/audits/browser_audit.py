@@ -20,7 +20,7 @@ from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import is_html_page
 
 AUDIT = "browser"
-VERSION = 1  # bump when what the pass selects or reports changes: cached results are then recomputed
+VERSION = 2  # bump when what the pass selects or reports changes: cached results are then recomputed
 
 
 class _NotKept(Exception):
