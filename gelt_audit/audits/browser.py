@@ -43,6 +43,12 @@ STATE_OK = "ok"
 STATE_NO_BROWSER = "sin navegador"
 STATE_OFF = "desactivado"
 
+# axe sends a failed duplicate-id-aria check «to review» (reviewOnFail) because WCAG 2.2 dropped 4.1.1
+# Parsing; WCAG 2.1, which Res. 1519 adopts, keeps it, and an id repeated where ARIA points at it is a
+# fact, not a judgement (ACT 3ea0c8). The other reviewOnFail rules (bypass, frame-title-unique,
+# no-autoplay-audio) ask for a person's judgement and stay «to review».
+AXE_CONFIGURE = "\naxe.configure({rules: [{id: 'duplicate-id-aria', reviewOnFail: false}]});\n"
+
 # axe run on the page. Besides the rules tagged with AXE_TAGS, the rules axe marks «experimental»
 # for those criteria run too (css-orientation-lock for 1.3.4, label-content-name-mismatch for 2.5.3):
 # without them axe judges neither criterion; their consistency is measured in docs/ACT-IMPLEMENTATION.md.
@@ -51,7 +57,8 @@ STATE_OFF = "desactivado"
 #   browser (HTML «shared declarative refresh steps»); a later one never runs (ACT bc659a).
 # - avoid-inline-spacing: an !important letter/word spacing or line height is a fault only when it
 #   reaches some text that it makes too tight (ACT 24afc2, 9e45ec, 78fd32): not on an empty element,
-#   nor where a descendant overrides it, and measured against the font size of the text it reaches.
+#   nor where a descendant overrides it, and measured against the font size of the text it reaches
+#   («normal» and «initial» stay faults: they undo the user's own spacing).
 RUN_AXE = r"""async (tags) => {
     const extra = {};
     for (const rule of axe._audit.rules) {
@@ -74,8 +81,8 @@ RUN_AXE = r"""async (tags) => {
                 if (!t.data.trim() || !t.parentElement) continue;
                 const style = getComputedStyle(t.parentElement);
                 if (style.getPropertyValue(prop) !== own) continue;  // overridden below the element
-                const value = parseFloat(own);
-                if (!Number.isNaN(value) && value < min * parseFloat(style.fontSize)) return true;
+                const value = parseFloat(own);  // «normal» spacing is 0; «normal» line height is about 1.2
+                if (Number.isNaN(value) || value < min * parseFloat(style.fontSize)) return true;
             }
         }
         return false;
@@ -145,7 +152,7 @@ class AxeBrowser:
             raise BrowserUnavailable("falta el paquete playwright (instale el extra «browser»)")
         if not Path(self.executable).exists():
             raise BrowserUnavailable(f"no se encontró Chromium en {self.executable}")
-        self._axe = axe_source()
+        self._axe = axe_source() + AXE_CONFIGURE
         self._pw = sync_playwright().start()
         try:
             self._browser = self._pw.chromium.launch(
