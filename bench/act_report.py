@@ -263,7 +263,29 @@ def _cell(scores: dict, engine: str, split: str) -> str:
 
 # Why each example the browser pass gets wrong is wrong: found by reading the example, axe's
 # answer and axe's rule (docs/ACT-IMPLEMENTATION.md prints this table).
-CAUSES: dict[str, str] = {}
+CAUSES: dict[str, str] = {
+    "akn7bn/inapplicable-6": "el iframe sale del orden de tabulación sólo mientras un diálogo modal deja inerte "
+    "el resto de la página; axe no tiene en cuenta esa inercia",
+    "b4f0c3/failed-3": "`user-scalable=invalid`: el navegador toma el valor no válido como «no» (sin zoom); "
+    "axe sólo reconoce los valores explícitos",
+    "b4f0c3/failed-7": "`maximum-scale=invalid`: el navegador toma el valor no válido como 0 (sin zoom); "
+    "axe sólo reconoce los valores numéricos",
+    "d0f69e/failed-3": "tabla ARIA (`role=grid` con `columnheader`): th-has-data-cells sólo revisa tablas HTML",
+    "2ee8b8/failed-4": "«nonstandard» frente a «non-standard»: axe quita la puntuación antes de comparar y los da por iguales",
+    "2ee8b8/passed-6": "depende de la fuente de íconos Material Icons de fonts.googleapis.com, que la medición "
+    "(sin red) no carga: sin ella el botón muestra el texto «search», distinto de su nombre «Find»",
+    "4b1c6c/failed-2": "axe no compara el contenido de dos iframes con el mismo nombre cuando uno lo toma de "
+    "`aria-label`: la regla no aplica",
+    "4b1c6c/failed-3": "axe no compara el contenido de dos iframes con el mismo nombre cuando uno lo toma de "
+    "`aria-label`: la regla no aplica",
+    "bisz58/failed-2": "fuera: un refresco a más de 20 horas cumple 2.2.1; sólo falla los criterios AAA",
+    "bisz58/failed-3": "fuera: el primer refresco válido espera más de 20 horas: cumple 2.2.1; sólo falla los criterios AAA",
+}
+for _n in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13):
+    CAUSES[f"09o5cg/failed-{_n}"] = (
+        "fuera: el pase no ejecuta la regla AAA de axe (color-contrast-enhanced, 7:1); color-contrast "
+        "exige 4,5:1 (3:1 en texto grande), lo que pide 1.4.3"
+    )
 REVIEW = "axe lo deja «por revisar» (incomplete): no lo da por error"
 NOT_RUN = "ninguna regla de axe aplicó al ejemplo"
 
@@ -341,7 +363,34 @@ def _wrong_lines(result: dict) -> list[str]:
     return lines + [""]
 
 
-def write_doc(index: dict, result: dict, version: str, bench: dict | None, path: Path) -> None:
+def _bench_lines(bench: dict | None, weekly: dict | None) -> list[str]:
+    lines = ["## Rendimiento del pase de navegador", ""] if bench or weekly else []
+    if bench:
+        lines += [
+            f"{bench['pages']} páginas del sitio de demostración: {bench['seconds']:.1f} s, "
+            f"{bench['pages_per_s']:.2f} páginas/s, memoria residente máxima {bench['peak_rss_mib']:.0f} MiB "
+            "(Python + Chromium, un navegador reutilizado; máquina de 2 núcleos).",
+            "",
+        ]
+    if weekly:
+        lines += [
+            f"Semanal de un sitio de {weekly['html_pages_stored']:,} páginas HTML".replace(",", ".")
+            + f" (`bench/browser_pass.py`, "
+            f"{weekly['date']}, {weekly['cores']} núcleos): el pase elige {weekly['pages_rendered']} páginas "
+            f"(`max_pages = {weekly['max_pages']}`: una por plantilla, las clave y las que cambiaron) y tarda "
+            f"{weekly['seconds']:.0f} s en total, de ellos {weekly['selection_seconds']:.0f} s en elegirlas "
+            f"(lee el HTML de todas las páginas guardadas); {weekly['render_pages_per_s']:.2f} páginas/s al "
+            f"renderizar; memoria residente máxima {weekly['peak_rss_mib']} MiB (Python, Playwright y Chromium). "
+            f"El rastreo de ese sitio tardó {weekly['crawl_seconds']:.0f} s. Carga media de la máquina durante la "
+            f"medida: {weekly['load_avg']:.1f} (otros procesos compartían los 2 núcleos).",
+            "",
+        ]
+    return lines
+
+
+def write_doc(
+    index: dict, result: dict, version: str, bench: dict | None, path: Path, weekly: dict | None = None
+) -> None:
     """docs/ACT-IMPLEMENTATION.md, in Spanish."""
     t = result["totals"]
     lines = [
@@ -372,15 +421,7 @@ def write_doc(index: dict, result: dict, version: str, bench: dict | None, path:
         lines += [f"Meta del pase de navegador alcanzada (todos los ejemplos): {'sí' if met else 'no'}.", ""]
     lines += _scope_lines(index, result)
     lines += _wrong_lines(result)
-    if bench:
-        lines += [
-            "## Rendimiento del pase de navegador",
-            "",
-            f"{bench['pages']} páginas del sitio de demostración: {bench['seconds']:.1f} s, "
-            f"{bench['pages_per_s']:.2f} páginas/s, memoria residente máxima {bench['peak_rss_mib']:.0f} MiB "
-            "(Python + Chromium, un navegador reutilizado; máquina de 2 núcleos).",
-            "",
-        ]
+    lines += _bench_lines(bench, weekly)
     lines += [
         "## Por regla",
         "",
@@ -415,7 +456,9 @@ def build(index: dict[str, Any], results: dict[str, Any], path: Path) -> dict:
     """Score the recorded browser answers with the current HTML engine and write the document."""
     act_map = {k: set(v) for k, v in results["act_map"].items()}
     result = evaluate(index, results["flagged"], act_map)
-    write_doc(index, result, results["axe"], results.get("bench"), path)
+    found = sorted(ROOT.glob("bench/results-browser-*.json"))
+    weekly = json.loads(found[-1].read_text(encoding="utf-8")) if found else None
+    write_doc(index, result, results["axe"], results.get("bench"), path, weekly)
     return result
 
 

@@ -6,7 +6,8 @@ Generates the synthetic municipal site of bench/sitegen.py, serves it with nginx
 crawls it with the tool, then runs the browser pass exactly as a weekly run does (its own process,
 ``python -m gelt_audit.audits.browser_process``: page selection over every stored page, Chromium,
 axe-core on up to ``max_pages`` pages). Measured: wall time of the pass, pages rendered per second
-(the pass's wall time, start-up and page selection included), and the peak resident memory of the
+(over the pass's wall time, start-up and page selection included; and over the time left once the
+page selection, timed apart, is taken out), and the peak resident memory of the
 pass's whole process tree (Python, Playwright's driver, Chromium), sampled from /proc every 0.1 s.
 Needs Debian's nginx and chromium.
 """
@@ -33,6 +34,7 @@ from sitegen import Generator, write_externals  # noqa: E402
 
 from gelt_audit import clock  # noqa: E402
 from gelt_audit.audits.browser import CHROMIUM  # noqa: E402
+from gelt_audit.audits.browser_pass import select_pages  # noqa: E402
 from gelt_audit.store import Store  # noqa: E402
 
 
@@ -41,6 +43,9 @@ def measure_pass(db: Path, max_pages: int) -> dict:
     with Store(db) as store:
         crawl = store.latest_crawl()
         html_pages = sum(1 for s in store.snapshots(crawl.id) if "html" in (s["content_type"] or ""))
+        start = time.monotonic()
+        select_pages(store, crawl, max_pages)  # the pass does it again: this is its share of the time
+        selection = time.monotonic() - start
     cmd = [PY, "-m", "gelt_audit.audits.browser_process", str(db), str(crawl.id), "0", "auto", str(max_pages), CHROMIUM]
     peak = [0]
     start = time.monotonic()
@@ -70,6 +75,8 @@ def measure_pass(db: Path, max_pages: int) -> dict:
         "findings": len(result["findings"]),
         "templates_with_findings": len({f["template"] for f in result["findings"]}),
         "seconds": round(seconds, 1),
+        "selection_seconds": round(selection, 1),
+        "render_pages_per_s": round(rendered / (seconds - selection), 2) if seconds > selection else None,
         "pages_per_s": round(rendered / seconds, 2) if seconds else None,
         "peak_rss_mib": round(peak[0] / 1024),
     }
@@ -96,6 +103,7 @@ def main() -> int:
             cfg = write_config(work, url, args.pages)
             crawl = run_child([PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)], work, "crawl")
     figures = measure_pass(work / "gelt.db", args.max_pages)
+    figures["load_avg"] = round(os.getloadavg()[0], 1)  # other processes on the machine skew the figures
     figures.update(date=clock.today().isoformat(), crawl_seconds=round(crawl["wall"], 1), cores=os.cpu_count())
     output = args.output or HERE / f"results-browser-{figures['date']}.json"
     output.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")

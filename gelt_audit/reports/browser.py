@@ -105,7 +105,7 @@ NOT_RUN = {
     "desactivado": 'está desactivada en la configuración ([accessibility] browser = "off")',
     "sin navegador": "no hay navegador disponible",
 }
-FINDING_KEYS = ("rule", "criterion", "impact", "selector", "html", "url", "help", "template", "pages")
+FINDING_KEYS = ("rule", "criterion", "impact", "selector", "html", "url", "help", "template", "pages", "dependencia")
 
 
 def norma(criterion: str | None) -> str:
