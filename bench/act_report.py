@@ -287,7 +287,7 @@ for _n in (1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13):
         "exige 4,5:1 (3:1 en texto grande), lo que pide 1.4.3"
     )
 REVIEW = "axe lo deja «por revisar» (incomplete): no lo da por error"
-NOT_RUN = "ninguna regla de axe aplicó al ejemplo"
+NOT_RUN = "axe no encontró la falla ni la dejó por revisar"
 
 
 def _cause(wrong: dict[str, Any]) -> str:
@@ -297,7 +297,7 @@ def _cause(wrong: dict[str, Any]) -> str:
         return "error al renderizar: " + wrong["axe"]["error"]
     if wrong["kind"] == "FN" and wrong["axe"]["i"]:
         return REVIEW
-    return "—"
+    return NOT_RUN if wrong["kind"] == "FN" else "—"
 
 
 def _totals_lines(t: dict) -> list[str]:
@@ -419,6 +419,23 @@ def write_doc(
     if overall:
         met = (overall["precision"] or 0) >= 0.97 and (overall["recall"] or 0) >= 0.90
         lines += [f"Meta del pase de navegador alcanzada (todos los ejemplos): {'sí' if met else 'no'}.", ""]
+    lines += [
+        "## Cómo corre axe en el pase",
+        "",
+        "- Reglas: las de axe con etiquetas WCAG 2.0/2.1 A y AA, más las que axe marca «experimental» para esos",
+        "  criterios (css-orientation-lock, 1.3.4; label-content-name-mismatch, 2.5.3): sin ellas axe no",
+        "  juzga ninguno de los dos criterios. Las reglas AAA no corren (la Res. 1519 pide AA).",
+        "- duplicate-id-aria: axe manda su falla «a revisar» porque WCAG 2.2 retiró 4.1.1; WCAG 2.1, la que",
+        "  adopta la Res. 1519, la mantiene, y un id repetido al que apunta ARIA es un hecho: cuenta como error.",
+        '- meta-refresh: sólo cuenta el primer `<meta http-equiv="refresh">` con contenido válido, el único',
+        "  que el navegador ejecuta (HTML, «shared declarative refresh steps»).",
+        "- avoid-inline-spacing: un espaciado `!important` es falla sólo si llega a algún texto y lo deja por",
+        "  debajo del mínimo medido con la fuente de ese texto (no en un elemento vacío ni donde un",
+        "  descendiente lo cambia); «normal» e «initial» siguen siendo falla.",
+        "- Lo que axe deja «por revisar» no es error en el informe; la fila informativa de los totales",
+        "  muestra cuánto cambiaría contarlo.",
+        "",
+    ]
     lines += _scope_lines(index, result)
     lines += _wrong_lines(result)
     lines += _bench_lines(bench, weekly)
