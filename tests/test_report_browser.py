@@ -315,7 +315,12 @@ def _weekly_text(config: Path) -> str:
 def test_the_browser_pass_runs_once_per_crawl_and_says_when_it_did_not_run(serve, tmp_path):
     site = serve(
         {
-            "/": page("Inicio", "<p>Bienvenidos</p><img src='/escudo.png'>", links=("/pqrsd",)),
+            "/": page(
+                "Inicio",
+                "<p>Bienvenidos</p><img src='/escudo.png'>"
+                "<p style='background: linear-gradient(#fff, #333); color: #777'>Horario de atención</p>",
+                links=("/pqrsd",),
+            ),
             "/pqrsd": page("PQRSD", "<form><input name='asunto'></form>", links=("/",)),
         }
     )
@@ -359,6 +364,10 @@ def test_the_browser_pass_runs_once_per_crawl_and_says_when_it_did_not_run(serve
     said = _weekly_text(config)
     assert "Plantilla 1 · en la plantilla" in said and "image-alt" in said and "no se hizo" not in said
     assert "Atención al Ciudadano" in said
+    # what axe could not decide (contrast over a gradient) is counted «to review», never as a finding
+    assert "color-contrast" in {r["rule"] for r in first["review"]}
+    assert "color-contrast" not in {f["rule"] for f in first["findings"]}
+    assert "Por revisar a mano" in said and "no se cuentan como fallas" in said
 
     # Turned off: nothing from the browser, and the report says so in one sentence.
     config = configure('browser = "off"\n')

@@ -67,7 +67,7 @@ RUN_AXE = r"""async (tags) => {
         }
     }
     const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules: extra,
-                                       resultTypes: ['violations'], frameWaitTime: 3000, elementRef: true});
+                                       resultTypes: ['violations', 'incomplete'], frameWaitTime: 3000, elementRef: true});
     const validRefresh = el => /^\s*\d+(\.[\d.]*)?\s*($|[;,\s])/.test(el.getAttribute('content') || '');
     const firstRefresh = [...document.querySelectorAll('meta[http-equiv]')]
         .find(el => el.getAttribute('http-equiv').trim().toLowerCase() === 'refresh' && validRefresh(el));
@@ -97,7 +97,8 @@ RUN_AXE = r"""async (tags) => {
     const violations = r.violations.map(v => ({...v, nodes: v.nodes.filter(n => keep(v.id, n))}))
         .filter(v => v.nodes.length);
     const applied = [...r.passes, ...r.violations, ...r.incomplete].map(x => x.id);
-    return {version: axe.version, applied, incomplete: r.incomplete.map(x => x.id), violations: violations.map(v => ({
+    const review = r.incomplete.map(x => ({id: x.id, tags: x.tags, help: x.help, nodes: x.nodes.length}));
+    return {version: axe.version, applied, incomplete: r.incomplete.map(x => x.id), review, violations: violations.map(v => ({
         id: v.id, impact: v.impact, tags: v.tags, help: v.help,
         nodes: v.nodes.map(n => ({target: n.target.flat(Infinity).join(' '),
                                   html: n.html, impact: n.impact}))}))};
@@ -136,6 +137,7 @@ class AxeResult:
     applied: set[str]  # axe rules with at least one node checked (passed, failed or to review)
     error: str | None = None
     incomplete: set[str] = field(default_factory=set)  # axe rules that left nodes «to review»
+    review: list[dict[str, Any]] = field(default_factory=list)  # per such rule: id, tags, help, nodes
 
 
 class AxeBrowser:
@@ -218,7 +220,9 @@ class AxeBrowser:
         finally:
             context.close()
         self.axe_version = raw["version"]
-        return AxeResult(url, raw["violations"], set(raw["applied"]), incomplete=set(raw["incomplete"]))
+        return AxeResult(
+            url, raw["violations"], set(raw["applied"]), incomplete=set(raw["incomplete"]), review=raw["review"]
+        )
 
 
 def findings_of(result: AxeResult) -> list[dict[str, Any]]:
