@@ -315,13 +315,19 @@ def _weekly_text(config: Path) -> str:
 def test_the_browser_pass_runs_once_per_crawl_and_says_when_it_did_not_run(serve, tmp_path):
     site = serve(
         {
-            "/": page("Inicio", "<p>Bienvenidos</p><img src='/escudo.png'>", links=("/pqrsd",)),
+            "/": page(
+                "Inicio",
+                "<p>Bienvenidos</p><img src='/escudo.png'>"
+                "<p style='background: linear-gradient(#fff, #333); color: #777'>Horario de atención</p>",
+                links=("/pqrsd",),
+            ),
             "/pqrsd": page("PQRSD", "<form><input name='asunto'></form>", links=("/",)),
         }
     )
 
     def configure(accessibility: str) -> Path:
-        return write_config(tmp_path, site.url, "[accessibility]\n" + accessibility)
+        dependencia = '[[dependencias]]\nname = "Atención al Ciudadano"\nmatch = ["/pqrsd"]\n'
+        return write_config(tmp_path, site.url, "[accessibility]\n" + accessibility + dependencia)
 
     config = configure('chromium = "/nonexistent/chromium"\n')
     crawl(config)
@@ -342,8 +348,12 @@ def test_the_browser_pass_runs_once_per_crawl_and_says_when_it_did_not_run(serve
     first = report_json(config)["accessibility_browser"]
     assert first["state"] == "ok" and first["pages_checked"]
     assert ("image-alt", "1.1.1", site.url) in {(f["rule"], f["criterion"], f["url"]) for f in first["findings"]}
+    # each finding names its page's dependencia (from the configuration, not from the kept row)
+    deps = {(f["rule"], f["dependencia"]) for f in first["findings"]}
+    assert ("label", "Atención al Ciudadano") in deps and ("image-alt", None) in deps
     version, cached = _browser_row(store, crawl_id)
-    assert cached == {k: v for k, v in first.items() if k != "pages_total"}
+    kept = [{k: v for k, v in f.items() if k != "dependencia"} for f in first["findings"]]
+    assert cached == {k: v for k, v in first.items() if k != "pages_total"} | {"findings": kept}
 
     # Chromium gone again: the second report on the same crawl still has the browser's findings, so they
     # came from the store's row; Chromium was not started (it could not be), and the row is the same one.
@@ -353,6 +363,11 @@ def test_the_browser_pass_runs_once_per_crawl_and_says_when_it_did_not_run(serve
     assert _browser_row(store, crawl_id) == (version, cached)
     said = _weekly_text(config)
     assert "Plantilla 1 · en la plantilla" in said and "image-alt" in said and "no se hizo" not in said
+    assert "Atención al Ciudadano" in said
+    # what axe could not decide (contrast over a gradient) is counted «to review», never as a finding
+    assert "color-contrast" in {r["rule"] for r in first["review"]}
+    assert "color-contrast" not in {f["rule"] for f in first["findings"]}
+    assert "Por revisar a mano" in said and "no se cuentan como fallas" in said
 
     # Turned off: nothing from the browser, and the report says so in one sentence.
     config = configure('browser = "off"\n')

@@ -289,9 +289,10 @@ def test_browser_findings_csv_and_json(demo):
         rows = read_csv(folder / f"{stem}-accesibilidad-navegador.csv")
         assert rows[0][:4] == ["plantilla", "páginas en la plantilla", "regla de axe", "criterio WCAG"]
         assert len(rows) - 1 == len(result["findings"])
-        assert {(r[2], r[8], r[10]) for r in rows[1:]} == {
-            (f["rule"], f["selector"], f["url"]) for f in result["findings"]
+        assert {(r[2], r[8], r[10], r[13]) for r in rows[1:]} == {
+            (f["rule"], f["selector"], f["url"], f["dependencia"] or "") for f in result["findings"]
         }
+        assert rows[0][13] == "dependencia"
     data = json.loads((folder / f"semanal-{DAY}.json").read_text(encoding="utf-8"))
     assert data["accessibility_browser"]["state"] == "ok"
     assert data["accessibility_browser"]["findings"] == result["findings"]

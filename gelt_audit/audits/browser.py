@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,67 @@ _SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 STATE_OK = "ok"
 STATE_NO_BROWSER = "sin navegador"
 STATE_OFF = "desactivado"
+
+# axe sends a failed duplicate-id-aria check «to review» (reviewOnFail) because WCAG 2.2 dropped 4.1.1
+# Parsing; WCAG 2.1, which Res. 1519 adopts, keeps it, and an id repeated where ARIA points at it is a
+# fact, not a judgement (ACT 3ea0c8). The other reviewOnFail rules (bypass, frame-title-unique,
+# no-autoplay-audio) ask for a person's judgement and stay «to review».
+AXE_CONFIGURE = "\naxe.configure({rules: [{id: 'duplicate-id-aria', reviewOnFail: false}]});\n"
+
+# axe run on the page. Besides the rules tagged with AXE_TAGS, the rules axe marks «experimental»
+# for those criteria run too (css-orientation-lock for 1.3.4, label-content-name-mismatch for 2.5.3):
+# without them axe judges neither criterion; their consistency is measured in docs/ACT-IMPLEMENTATION.md.
+# Two of axe's answers are narrowed to what the ACT Rules (and the HTML standard) define:
+# - meta-refresh: only the first <meta http-equiv="refresh"> with a valid content is acted on by the
+#   browser (HTML «shared declarative refresh steps»); a later one never runs (ACT bc659a).
+# - avoid-inline-spacing: an !important letter/word spacing or line height is a fault only when it
+#   reaches some text that it makes too tight (ACT 24afc2, 9e45ec, 78fd32): not on an empty element,
+#   nor where a descendant overrides it, and measured against the font size of the text it reaches
+#   («normal» and «initial» stay faults: they undo the user's own spacing).
+RUN_AXE = r"""async (tags) => {
+    const extra = {};
+    for (const rule of axe._audit.rules) {
+        if (rule.tags.includes('experimental') && rule.tags.some(t => tags.includes(t))) {
+            extra[rule.id] = {enabled: true};
+        }
+    }
+    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, rules: extra,
+                                       resultTypes: ['violations', 'incomplete'], frameWaitTime: 3000, elementRef: true});
+    const validRefresh = el => /^\s*\d+(\.[\d.]*)?\s*($|[;,\s])/.test(el.getAttribute('content') || '');
+    const firstRefresh = [...document.querySelectorAll('meta[http-equiv]')]
+        .find(el => el.getAttribute('http-equiv').trim().toLowerCase() === 'refresh' && validRefresh(el));
+    const minimum = {'letter-spacing': 0.12, 'word-spacing': 0.16, 'line-height': 1.5};
+    const tooTight = el => {
+        for (const [prop, min] of Object.entries(minimum)) {
+            if (el.style.getPropertyPriority(prop) !== 'important') continue;
+            const own = getComputedStyle(el).getPropertyValue(prop);
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                if (!t.data.trim() || !t.parentElement) continue;
+                const style = getComputedStyle(t.parentElement);
+                if (style.getPropertyValue(prop) !== own) continue;  // overridden below the element
+                const value = parseFloat(own);  // «normal» spacing is 0; «normal» line height is about 1.2
+                if (Number.isNaN(value) || value < min * parseFloat(style.fontSize)) return true;
+            }
+        }
+        return false;
+    };
+    const keep = (id, node) => {
+        const el = node.element;
+        if (!el || !el.ownerDocument || el.ownerDocument !== document) return true;
+        if (id === 'meta-refresh') return el === firstRefresh;
+        if (id === 'avoid-inline-spacing') return tooTight(el);
+        return true;
+    };
+    const violations = r.violations.map(v => ({...v, nodes: v.nodes.filter(n => keep(v.id, n))}))
+        .filter(v => v.nodes.length);
+    const applied = [...r.passes, ...r.violations, ...r.incomplete].map(x => x.id);
+    const review = r.incomplete.map(x => ({id: x.id, tags: x.tags, help: x.help, nodes: x.nodes.length}));
+    return {version: axe.version, applied, incomplete: r.incomplete.map(x => x.id), review, violations: violations.map(v => ({
+        id: v.id, impact: v.impact, tags: v.tags, help: v.help,
+        nodes: v.nodes.map(n => ({target: n.target.flat(Infinity).join(' '),
+                                  html: n.html, impact: n.impact}))}))};
+}"""
 
 # A resource the page asks for: (body, content type), or None to refuse it.
 Resolver = Callable[[str], tuple[bytes, str] | None]
@@ -75,6 +136,8 @@ class AxeResult:
     violations: list[dict[str, Any]]
     applied: set[str]  # axe rules with at least one node checked (passed, failed or to review)
     error: str | None = None
+    incomplete: set[str] = field(default_factory=set)  # axe rules that left nodes «to review»
+    review: list[dict[str, Any]] = field(default_factory=list)  # per such rule: id, tags, help, nodes
 
 
 class AxeBrowser:
@@ -91,7 +154,7 @@ class AxeBrowser:
             raise BrowserUnavailable("falta el paquete playwright (instale el extra «browser»)")
         if not Path(self.executable).exists():
             raise BrowserUnavailable(f"no se encontró Chromium en {self.executable}")
-        self._axe = axe_source()
+        self._axe = axe_source() + AXE_CONFIGURE
         self._pw = sync_playwright().start()
         try:
             self._browser = self._pw.chromium.launch(
@@ -151,24 +214,15 @@ class AxeBrowser:
                     frame.add_script_tag(content=self._axe)
                 except PlaywrightError:
                     continue  # a refused or detached frame: axe skips it
-            raw = page.evaluate(
-                """async (tags) => {
-                    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                                       resultTypes: ['violations'], frameWaitTime: 3000});
-                    const applied = [...r.passes, ...r.violations, ...r.incomplete].map(x => x.id);
-                    return {version: axe.version, applied, violations: r.violations.map(v => ({
-                        id: v.id, impact: v.impact, tags: v.tags, help: v.help,
-                        nodes: v.nodes.map(n => ({target: n.target.flat(Infinity).join(' '),
-                                                  html: n.html, impact: n.impact}))}))};
-                }""",
-                AXE_TAGS,
-            )
+            raw = page.evaluate(RUN_AXE, AXE_TAGS)
         except PlaywrightError as exc:
             return AxeResult(url, [], set(), error=str(exc).splitlines()[0][:200])
         finally:
             context.close()
         self.axe_version = raw["version"]
-        return AxeResult(url, raw["violations"], set(raw["applied"]))
+        return AxeResult(
+            url, raw["violations"], set(raw["applied"]), incomplete=set(raw["incomplete"]), review=raw["review"]
+        )
 
 
 def findings_of(result: AxeResult) -> list[dict[str, Any]]:

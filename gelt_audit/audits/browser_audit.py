@@ -17,10 +17,10 @@ from gelt_audit.audits.browser_pass import audit_browser
 from gelt_audit.audits.browser_process import run_isolated
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
-from gelt_audit.audits.pages import is_html_page
+from gelt_audit.audits.pages import dependencia_name, is_html_page
 
 AUDIT = "browser"
-VERSION = 1  # bump when what the pass selects or reports changes: cached results are then recomputed
+VERSION = 2  # bump when what the pass selects or reports changes: cached results are then recomputed
 
 
 class _NotKept(Exception):
@@ -52,7 +52,8 @@ def cache_key(crawl_id: int) -> str:
 
 
 def find(ctx: AuditContext) -> Findings:
-    """accessibility_browser: state, message, axe version, rendered pages, findings per template."""
+    """accessibility_browser: state, message, axe version, rendered pages, findings per template
+    (each with the dependencia of its page)."""
     settings = ctx.config.accessibility
     html_pages = sum(1 for snap in ctx.store.snapshots(ctx.crawl.id) if is_html_page(snap))
     if settings.browser == "off":
@@ -77,4 +78,7 @@ def find(ctx: AuditContext) -> Findings:
         ctx.store.flush_audits()
     except _NotKept as exc:
         result = exc.result
-    return {"accessibility_browser": {**result, "pages_total": html_pages}}
+    # The dependencia comes from today's configuration, not from the kept result: renaming a
+    # dependencia must not need Chromium again.
+    findings = [{**f, "dependencia": dependencia_name(f["url"], ctx.config.dependencias)} for f in result["findings"]]
+    return {"accessibility_browser": {**result, "findings": findings, "pages_total": html_pages}}

@@ -26,6 +26,7 @@ from gelt_audit.audits.browser import (
     AxeBrowser,
     BrowserUnavailable,
     PlaywrightError,
+    criterion_of,
     findings_of,
 )
 from gelt_audit.audits.pages import is_html_page
@@ -143,7 +144,9 @@ def audit_browser(
 ) -> dict[str, Any]:
     """axe-core findings on the selected pages of ``crawl``, rendered from the store.
 
-    Returns ``{"state", "message", "axe_version", "pages_checked", "errors", "findings", "summary"}``; state is
+    Returns ``{"state", "message", "axe_version", "pages_checked", "errors", "findings", "review", "summary"}``
+    (``review``: per template and axe rule, how many elements axe left «to review»: it could not
+    decide, so they are not findings); state is
     "ok", "sin navegador" (Chromium or Playwright missing: nothing was judged) or "desactivado".
     """
     empty = {
@@ -151,6 +154,7 @@ def audit_browser(
         "pages_checked": [],
         "errors": [],
         "findings": [],
+        "review": [],
         "summary": {"total": 0, "by_rule": []},
     }
     if mode == "off":
@@ -158,6 +162,7 @@ def audit_browser(
     urls, templates = select_pages(store, crawl, max_pages, previous)
     resolve = store_resolver(store, crawl)
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    review: dict[tuple[str, str], dict[str, Any]] = {}
     errors = []
     try:
         with AxeBrowser(executable) as browser:
@@ -166,6 +171,17 @@ def audit_browser(
                 if result.error:
                     errors.append({"url": url, "error": result.error})
                 template = templates[url]
+                for item in result.review:  # what axe could not decide: counted, never called a fault
+                    key = (template.key, item["id"])
+                    if key not in review:
+                        review[key] = {
+                            "rule": item["id"],
+                            "criterion": criterion_of(item["tags"]),
+                            "help": item["help"],
+                            "nodes": item["nodes"],
+                            "template": template.key,
+                            "pages": len(template.pages),
+                        }
                 for finding in findings_of(result):
                     key = (template.key, finding["rule"], finding["selector"])
                     if key not in seen:  # one template's fault is reported once
@@ -196,6 +212,7 @@ def audit_browser(
         "pages_checked": urls,
         "errors": errors,
         "findings": findings,
+        "review": list(review.values()),
         "summary": {
             "total": len(findings),
             "by_rule": [{"rule": r, "count": n} for r, n in sorted(by_rule.items(), key=lambda x: -x[1])],

@@ -43,6 +43,7 @@ def did_not_run(message: str) -> dict[str, Any]:
         "pages_checked": [],
         "errors": [],
         "findings": [],
+        "review": [],
         "summary": {"total": 0, "by_rule": []},
     }
 

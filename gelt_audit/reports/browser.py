@@ -105,7 +105,7 @@ NOT_RUN = {
     "desactivado": 'está desactivada en la configuración ([accessibility] browser = "off")',
     "sin navegador": "no hay navegador disponible",
 }
-FINDING_KEYS = ("rule", "criterion", "impact", "selector", "html", "url", "help", "template", "pages")
+FINDING_KEYS = ("rule", "criterion", "impact", "selector", "html", "url", "help", "template", "pages", "dependencia")
 
 
 def norma(criterion: str | None) -> str:
@@ -173,7 +173,33 @@ def browser_view(findings: dict[str, Any], titles: dict[str, str | None]) -> dic
         "html_only": max(0, total_pages - len(checked)) if isinstance(total_pages, int) else None,
         "errors": [e for e in result.get("errors") or [] if isinstance(e, dict)],
         "by_impact": _by_impact(rows),
+        "review": to_review(result),
     }
+
+
+def to_review(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """What axe left «to review» (it could not decide: not a fault), per axe rule over all templates,
+    the rule with the most elements first."""
+    rules: dict[str, dict[str, Any]] = {}
+    for item in result.get("review") or []:
+        if not isinstance(item, dict) or not isinstance(item.get("rule"), str):
+            continue
+        level, name = WCAG21.get(item.get("criterion") or "", (None, None))
+        row = rules.setdefault(
+            item["rule"],
+            {
+                "rule": item["rule"],
+                "criterion": item.get("criterion"),
+                "level": level,
+                "criterion_name": name,
+                "help": item.get("help") or "",
+                "nodes": 0,
+                "templates": 0,
+            },
+        )
+        row["nodes"] += item.get("nodes") or 0
+        row["templates"] += 1
+    return sorted(rules.values(), key=lambda r: (-r["nodes"], r["rule"]))
 
 
 def grouped(result: dict[str, Any], titles: dict[str, str | None]) -> list[dict[str, Any]]:

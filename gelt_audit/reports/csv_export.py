@@ -292,6 +292,7 @@ def browser_table(findings: dict[str, Any]) -> str | None:
             f["url"],
             titles.get(f["url"]) or "",
             f["help"],
+            f.get("dependencia") or "",
         ]
         for g in grouped(result, titles)
         for f in g["findings"]
@@ -311,6 +312,7 @@ def browser_table(findings: dict[str, Any]) -> str | None:
             "página de ejemplo",
             "título de la página",
             "ayuda de axe (inglés)",
+            "dependencia",
         ],
         rows,
     )
