@@ -84,6 +84,10 @@ class DependenciaFigures(TypedDict):
     month: NotRequired[str]  # AAAA-MM
     update_days: NotRequired[list[dict[str, Any]]]
     updates_by_signal: NotRequired[dict[str, int]]
+    last_published: NotRequired[str | None]  # newest date its pages declare (AAAA-MM-DD)
+    last_detected: NotRequired[str | None]  # day a crawl last saw one of its pages change
+    pace: NotRequired[int]  # days with publication the plan expects by the crawl's day
+    last_month: NotRequired[dict[str, Any]]  # first week of a month: {"month", "days", "target", "met"}
 
 
 LinkStateName = Literal["ok", "broken", "blocked", "redirect", "skipped", "unverified"]
