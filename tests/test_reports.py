@@ -734,3 +734,28 @@ def test_temporaries_of_dead_writers_are_removed(tmp_path):
     assert live.exists() and other.exists()
     atomic_write(tmp_path / "x.html", "<html></html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, "x.html"])
+
+
+# -- CSV for Excel configured for Colombia -----------------------------------------------------------
+def test_every_csv_has_an_excel_twin_split_by_semicolons(demo):
+    tables = [p for p in demo["paths"] if p.suffix == ".csv" and not p.name.endswith("-excel.csv")]
+    assert tables
+    for path in tables:
+        twin = path.with_name(path.stem + "-excel.csv")
+        raw = twin.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+        content = raw.decode("utf-8-sig")
+        assert csv.Sniffer().sniff(content.splitlines()[0]).delimiter == ";", twin.name
+        # Same cells as the comma file (the demo's tables hold no fractional numbers).
+        assert list(csv.reader(io.StringIO(content), delimiter=";")) == read_csv(path), twin.name
+    index = (demo["dir"] / "informes" / "index.html").read_text(encoding="utf-8")
+    assert index.count(">Excel ") >= len(tables)
+
+
+def test_the_excel_twin_uses_decimal_commas_only_for_numbers():
+    table = csv_export.to_csv(["Ítem", "Puntaje", "Nota"], [["Anexo 2, numeral 1.5", 75.5, "a;b"], ["x", 3, "=1+1"]])
+    excel = table.excel.removeprefix("\ufeff")
+    assert csv.Sniffer().sniff(excel.splitlines()[0], delimiters=";,").delimiter == ";"
+    rows = list(csv.reader(io.StringIO(excel), delimiter=";"))
+    assert rows == [["Ítem", "Puntaje", "Nota"], ["Anexo 2, numeral 1.5", "75,5", "a;b"], ["x", "3", "'=1+1"]]
+    assert list(csv.reader(io.StringIO(table.removeprefix("\ufeff"))))[1][1] == "75.5"  # the comma file as before
