@@ -30,6 +30,11 @@ def security_label(check: Any) -> str:
     return f"{plain} ({term})" if plain else term or "hallazgo de seguridad"
 
 
+def security_plain(check: Any) -> str:
+    """The plain Spanish name alone, for a one-line summary."""
+    return SECURITY.get(str(check or "").strip(), str(check or ""))
+
+
 def severity_label(value: Any) -> str:
     """«grave» for «alta»: what the severity means to a reader."""
     return SEVERITY.get(str(value or "").lower(), str(value or "—"))

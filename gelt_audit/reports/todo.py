@@ -164,12 +164,11 @@ def urgent(
         out.append({"kind": "regressions", "count": len(lost), "example": first.get("name") or "", "anchor": "lista"})
     new_links = {r["url"]: r for r in broken_rows if r.get("new")} | {r["url"]: r for r in template if r.get("new")}
     if new_links:
-        first = next(iter(new_links.values()))
-        out.append({"kind": "links", "count": len(new_links), "example": first.get("text") or "", "anchor": "enlaces"})
+        out.append({"kind": "links", "count": len(new_links), "example": "", "anchor": "enlaces"})
     severe = severe_security(security)
     if severe:
         out.append(
-            {"kind": "security", "count": len(severe), "example": severe[0].get("label") or "", "anchor": "salud"}
+            {"kind": "security", "count": len(severe), "example": severe[0].get("plain") or "", "anchor": "salud"}
         )
     return out
 

@@ -14,7 +14,7 @@ from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import bar_chart
 from gelt_audit.reports.fmt import local_date, to_datetime
-from gelt_audit.reports.labels import security_label, severity_label
+from gelt_audit.reports.labels import security_label, security_plain, severity_label
 from gelt_audit.reports.placeholders import PLACEHOLDER_ROWS, placeholder_rows
 from gelt_audit.reports.summary import broken_urls
 from gelt_audit.reports.todo import links_task, severe_security, todo, urgent
@@ -95,6 +95,7 @@ def weekly(
         {
             **filled(x, ("url", "check", "severity", "detail")),
             "label": security_label(x.get("check")),
+            "plain": security_plain(x.get("check")),
             "severity_label": severity_label(x.get("severity")),
         }
         for x in findings.get("security") or []
