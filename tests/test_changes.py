@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
 import pytest
 
 from gelt_audit import clock
@@ -145,6 +146,24 @@ def test_a_page_that_fails_once_is_an_error_not_a_removal(versions):
     assert [e["url"].split("/", 3)[3] for e in report["page_errors"]] == ["salud/eps"]
     # back to normal next week: not "added" again, nothing changed
     assert versions()["changes"] == []
+
+
+def test_a_failing_page_keeps_its_last_good_title_in_the_weekly(versions):
+    server = versions.server
+    server.routes = site(CONTENT)
+    server.routes["/salud/eps"] = Resource.html(
+        "<!doctype html><html><head><title>Error 500</title></head><body>Error 500</body></html>", status=500
+    )
+    crawl(versions.config)
+    report = report_json(versions.config)
+    url = server.url + "salud/eps"
+    assert report["pages"] and next(p for p in report["pages"] if p["url"] == url)["title"] == "Error 500"
+    out = versions.config.parent / "semanal.html"
+    result = run_cli("report", "--weekly", "--output", str(out), "--config", str(versions.config))
+    assert result.returncode == 0, result.stderr
+    doc = lxml.html.parse(str(out)).getroot()
+    names = [" ".join(a.text_content().split()) for a in doc.xpath(f"//section[@id='salud']//a[@href='{url}']")]
+    assert names and all(name == "/salud/eps" for name in names), names  # the title it had when it worked
 
 
 def test_history_and_diff_commands(versions):

@@ -215,6 +215,7 @@ class Findings(ReportedFindings, total=False):
     """Everything the audits find; the reports may read all of it."""
 
     checklist_date: str  # the day the checklist was judged (AAAA-MM-DD)
+    last_good_titles: dict[str, str]  # url -> title when last fetched fine, for pages failing or removed now
 
 
 def _keys(cls: type) -> tuple[str, ...]:

@@ -56,6 +56,19 @@ def _owner_key(dep: dict[str, Any]) -> str:
     return (dep.get("responsable") or "").strip() or f"dep:{dep['name']}"
 
 
+def good_titles(findings: dict[str, Any]) -> dict[str, str | None]:
+    """Page titles for people: a page that fails now or is gone keeps the title it last had
+    when it worked, not «Error 500»."""
+    last_good = findings.get("last_good_titles") or {}
+    pages = [
+        {**p, "title": last_good[p["url"]]} if p["url"] in last_good and is_page_error(p) else p
+        for p in findings.get("pages") or []
+    ]
+    known = {p["url"] for p in pages}
+    pages += [{"url": url, "title": title} for url, title in last_good.items() if url not in known]
+    return page_titles(pages)
+
+
 def site_person(config: Any) -> dict[str, str]:
     """The responsable visible named in ``[site] responsable`` and ``email`` (may be empty)."""
     site = getattr(config, "site", None)
@@ -76,7 +89,7 @@ def weekly(
     ``baseline`` is that crawl's summary (None on the first crawl).
     """
     pages = findings.get("pages") or []
-    titles = page_titles(pages)
+    titles = good_titles(findings)
     deps = findings.get("dependencias") or []
     previous_broken = set(baseline["broken"]) if baseline else None
     broken = broken_rows(findings, previous_broken)
