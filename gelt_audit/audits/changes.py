@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from gelt_audit.audits import listings
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.diffs import cached_word_diff, diff_signature
 from gelt_audit.audits.findings import Findings
@@ -137,6 +138,7 @@ def compare(
         shared, modified = _split_template(modified, sum(1 for s in now.values() if s.ok))
         result.template.extend(shared)
         result.template.extend(template_change(store, crawl, before, now))
+        listings.summarise(store, [*result.changes, *modified], before, now)
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result

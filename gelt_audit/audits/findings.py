@@ -68,6 +68,7 @@ class Change(TypedDict):
     crawl_id: int
     detected_at: NotRequired[str]
     diff: NotRequired[list[tuple[str, str]]]  # word diff of a modified page (not in the JSON: see changes.py)
+    listing: NotRequired[dict[str, Any]]  # a listing page: new (url, text) items, items, noun, shift
 
 
 class DependenciaFigures(TypedDict):

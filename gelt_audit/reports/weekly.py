@@ -134,6 +134,7 @@ def weekly(
         "quiet": [d for d in dep_views if _quiet(d)],
         "behind_chart": _behind_chart(dep_views, config),
         "unassigned_changes": unassigned_changes,
+        "listing_shifts": sum(1 for c in week.get("changes") or [] if (c.get("listing") or {}).get("shift")),
         "unassigned_changes_more": unassigned_changes_more,
         "template_changes": [{**t, "diff": diff_view(t.get("diff"))[0]} for t in week.get("template") or []],
         "link_groups": link_groups,
@@ -156,7 +157,10 @@ def _changes_by_dep(week: dict[str, Any], titles: dict[str, str | None]) -> dict
     """The week's changes per dependencia (None: pages no dependencia claims), diffs cut short."""
     out: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for change in week.get("changes") or []:
-        diff, truncated = diff_view(change.get("diff"))
+        listing = change.get("listing")
+        if listing and listing.get("shift"):
+            continue  # a listing page whose items only moved between its pages: not news
+        diff, truncated = diff_view(None if listing else change.get("diff"))
         out[change.get("dependencia")].append(
             {
                 "url": change["url"],
@@ -165,6 +169,7 @@ def _changes_by_dep(week: dict[str, Any], titles: dict[str, str | None]) -> dict
                 "kind_label": KIND_LABELS.get(change.get("kind"), change.get("kind")),
                 "diff": diff,
                 "truncated": truncated,
+                "listing": listing,
             }
         )
     return out
