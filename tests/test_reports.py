@@ -750,6 +750,9 @@ def test_every_csv_has_an_excel_twin_split_by_semicolons(demo):
         assert list(csv.reader(io.StringIO(content), delimiter=";")) == read_csv(path), twin.name
     index = (demo["dir"] / "informes" / "index.html").read_text(encoding="utf-8")
     assert index.count(">Excel ") >= len(tables)
+    deps = read_csv(next(p for p in tables if p.name.endswith("-dependencias.csv")))
+    assert "días con publicación en el mes" in deps[0] and "debería llevar a hoy" in deps[0]
+    assert len(deps) == len(demo["findings"]["dependencias"]) + 1
 
 
 def test_the_excel_twin_uses_decimal_commas_only_for_numbers():

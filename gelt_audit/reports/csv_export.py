@@ -184,6 +184,9 @@ def dependencias_table(findings: dict[str, Any]) -> str:
             d.get("meets_target"),
             iso_day(d.get("last_update")),
             d.get("days_since_update"),
+            d.get("pace"),
+            iso_day(d.get("last_published")),
+            iso_day(d.get("last_detected")),
         ]
         for d in findings.get("dependencias") or []
     ]
@@ -194,11 +197,14 @@ def dependencias_table(findings: dict[str, Any]) -> str:
             "correo",
             "páginas",
             "mes",
-            "actualizaciones en el mes",
+            "días con publicación en el mes",
             "meta",
             "cumple la meta",
-            "última actualización",
+            "última publicación",
             "días desde la última",
+            "debería llevar a hoy",
+            "publicada el (fecha que declara la página)",
+            "detectada el (rastreo)",
         ],
         rows,
     )
