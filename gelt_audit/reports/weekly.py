@@ -293,6 +293,9 @@ def _summary(
         "deps_total": len(deps),
         "deps_meeting": meeting,
         "deps_below": len(deps) - meeting,
+        "deps_on_pace": sum(
+            1 for d in deps if isinstance(d.get("pace"), int) and (d.get("updates_this_month") or 0) >= d["pace"]
+        ),
         "deps_delta": change("deps_meeting", meeting),
         "broken": len(current_broken),
         "broken_delta": change("broken_count", len(current_broken)),
