@@ -332,8 +332,9 @@ def write_reports(
     """
     paths: list[Path] = []
     for built in build(config, kinds, since, now, findings):
-        paths += write_built(built, config.reports_dir)
-        log.info("%s escrito en %s", TITLES[built.kind], paths[-len(built.csv) - 2])
+        written = write_built(built, config.reports_dir)
+        paths += written
+        log.info("%s escrito en %s", TITLES[built.kind], written[0])
     write_index(config)
     return paths
 
