@@ -15,7 +15,7 @@ import pytest
 from gelt_audit import clock
 from gelt_audit.audits import updates
 from gelt_audit.errors import ConfigError
-from gelt_audit.reports import todo
+from gelt_audit.reports import fmt, todo
 from tests.helpers import page, run_cli
 
 PACKAGE = Path(__file__).resolve().parent.parent / "gelt_audit"
@@ -154,6 +154,9 @@ def test_update_days_are_counted_in_the_bogota_month_of_the_crawl(
     # No quota task while on pace; behind on the month's last day, the task says the target is out of reach.
     assert ("Publicar" in todo or "ya no se alcanza" in todo) is (pace > 1)
     assert ("Al día" in todo and "1 de 4" in todo) is (pace == 1)
+    # In a month's first week, last month's result (the number the plan is judged on) is shown too.
+    if last_month:
+        assert f"{fmt.mes(last_month[0])}: 1 de 4, no cumplió" in todo
 
 
 @pytest.mark.parametrize(
