@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import lxml.html
 import pytest
 
 from gelt_audit import clock
@@ -13,7 +14,7 @@ from gelt_audit.dates import text_dates
 from gelt_audit.demo.server import Resource
 from gelt_audit.reports import fmt
 from gelt_audit.store import Store
-from tests.helpers import crawl, report_json, run_cli
+from tests.helpers import crawl, page, report_json, run_cli
 
 DEPENDENCIAS = """
 [[dependencias]]
@@ -147,6 +148,24 @@ def test_a_page_that_fails_once_is_an_error_not_a_removal(versions):
     assert versions()["changes"] == []
 
 
+def test_a_failing_page_keeps_its_last_good_title_in_the_weekly(versions):
+    server = versions.server
+    server.routes = site(CONTENT)
+    server.routes["/salud/eps"] = Resource.html(
+        "<!doctype html><html><head><title>Error 500</title></head><body>Error 500</body></html>", status=500
+    )
+    crawl(versions.config)
+    report = report_json(versions.config)
+    url = server.url + "salud/eps"
+    assert report["pages"] and next(p for p in report["pages"] if p["url"] == url)["title"] == "Error 500"
+    out = versions.config.parent / "semanal.html"
+    result = run_cli("report", "--weekly", "--output", str(out), "--config", str(versions.config))
+    assert result.returncode == 0, result.stderr
+    doc = lxml.html.parse(str(out)).getroot()
+    names = [" ".join(a.text_content().split()) for a in doc.xpath(f"//section[@id='salud']//a[@href='{url}']")]
+    assert names and all(name == "/salud/eps" for name in names), names  # the title it had when it worked
+
+
 def test_history_and_diff_commands(versions):
     content = dict(CONTENT)
     content["/hacienda/predial"] = content["/hacienda/predial"].replace("10 %", "15 %")
@@ -232,3 +251,40 @@ def test_an_adversarial_80_kb_edit_is_reported_with_a_diff_that_rebuilds_it(vers
     assert change["kind"] == "modified"
     inserted = " ".join(text for op, text in change["diff"] if op == "insert").split()
     assert set(new) - set(old) <= set(inserted)  # every added word is shown as added
+
+
+def _news_site(items: list[str]) -> dict[str, Resource]:
+    """A news listing of 3 items a page, newest first, each item a page of its own."""
+    pages = [items[i : i + 3] for i in range(0, len(items), 3)]
+    routes = {"/": page("Inicio", links=("/noticias/",))}
+    for n, chunk in enumerate(pages, 1):
+        body = "".join(
+            f"<article><a href='/noticias/{slug}/'>Noticia {slug}</a> 2 de noviembre</article>" for slug in chunk
+        )
+        nav = "".join(f"<a href='/noticias/?page={k}'>{k}</a>" for k in range(1, len(pages) + 1))
+        routes["/noticias/" if n == 1 else f"/noticias/?page={n}"] = page(f"Noticias – página {n}", body + nav)
+    for slug in items:
+        routes[f"/noticias/{slug}/"] = page(f"Noticia {slug}", f"<p>Texto de la noticia {slug}.</p>")
+    return routes
+
+
+def test_a_paginated_listing_is_summarised_by_item_and_its_shifts_hidden(serve, config_for):
+    server = serve(_news_site(["c", "b", "a", "f", "e", "d"]))
+    config = config_for(server.url)
+    crawl(config)
+    server.routes = _news_site(["n", "c", "b", "a", "f", "e", "d"])  # one new item: every page shifts
+    crawl(config)
+    report = report_json(config)
+    listing = {c["url"].split("/", 3)[3]: c.get("listing") for c in report["changes"]}
+    assert listing["noticias/"]["new"] == [{"url": server.url + "noticias/n/", "text": "Noticia n"}]
+    assert listing["noticias/"]["shift"] is False and listing["noticias/"]["noun"] == ["noticia", "noticias"]
+    assert listing["noticias/?page=2"]["shift"] is True and listing["noticias/?page=3"]["shift"] is True
+    assert listing["noticias/n/"] is None  # the news item itself is an ordinary new page
+    out = config.parent / "semanal.html"
+    result = run_cli("report", "--weekly", "--output", str(out), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    section = lxml.html.parse(str(out)).getroot().get_element_by_id("dependencias")
+    words = " ".join(section.text_content().split())
+    assert "Noticias – página 1 1 noticia nueva: Noticia n" in words
+    assert "página 2" not in words and "página 3" not in words  # pagination shifts are not news
+    assert "No se muestran 2 páginas de listado" in words

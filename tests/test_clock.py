@@ -13,7 +13,9 @@ import lxml.html
 import pytest
 
 from gelt_audit import clock
+from gelt_audit.audits import updates
 from gelt_audit.errors import ConfigError
+from gelt_audit.reports import fmt, todo
 from tests.helpers import page, run_cli
 
 PACKAGE = Path(__file__).resolve().parent.parent / "gelt_audit"
@@ -112,18 +114,19 @@ def _hacienda(config: Path, day: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("days", "month", "counted", "days_left", "mes"),
+    ("days", "month", "counted", "days_left", "mes", "pace", "last_month"),
     [
         # 31 December -> 1 January: December's changes do not count in January, nor the reverse.
-        (["2026-12-30", "2026-12-31", "2027-01-01"], "2027-01", ["2027-01-01"], 30, "enero de 2027"),
-        # the last day of a short month: no days left, so 1 of 4 can no longer be met
-        (["2027-02-26", "2027-02-28"], "2027-02", ["2027-02-28"], 0, "febrero de 2027"),
-        # the first day of a month: the change seen that day counts, February's does not
-        (["2027-02-27", "2027-02-28", "2027-03-01"], "2027-03", ["2027-03-01"], 30, "marzo de 2027"),
+        # On 1 January the pace is ceil(4 × 1/31) = 1: 1 of 4 is on pace; December's result is shown.
+        (["2026-12-30", "2026-12-31", "2027-01-01"], "2027-01", ["2027-01-01"], 30, "enero de 2027", 1, ("2026-12", 1)),
+        # the last day of a short month: no days left, so 1 of 4 can no longer be met; pace is the target
+        (["2027-02-26", "2027-02-28"], "2027-02", ["2027-02-28"], 0, "febrero de 2027", 4, None),
+        # the first day of a month: the change seen that day counts, February's does not (it is last month's)
+        (["2027-02-27", "2027-02-28", "2027-03-01"], "2027-03", ["2027-03-01"], 30, "marzo de 2027", 1, ("2027-02", 1)),
     ],
 )
 def test_update_days_are_counted_in_the_bogota_month_of_the_crawl(
-    days, month, counted, days_left, mes, serve, config_for
+    days, month, counted, days_left, mes, pace, last_month, serve, config_for
 ):
     config = _crawl_on(days, serve, config_for)
     dep = _hacienda(config, days[-1])
@@ -136,4 +139,50 @@ def test_update_days_are_counted_in_the_bogota_month_of_the_crawl(
     out = config.parent / "semanal.html"
     result = run_cli("report", "--weekly", "--output", str(out), "--config", str(config), env={clock.ENV: days[-1]})
     assert result.returncode == 0, result.stderr
-    assert f"1 de 4 actualizaciones en {mes}" in " ".join(lxml.html.parse(str(out)).getroot().text_content().split())
+    assert dep["pace"] == pace
+    if last_month:
+        assert {k: dep["last_month"][k] for k in ("month", "days", "met")} == {
+            "month": last_month[0],
+            "days": last_month[1],
+            "met": False,
+        }
+    else:
+        assert "last_month" not in dep
+    doc = lxml.html.parse(str(out)).getroot()
+    assert f"1 de 4 días con publicación en {mes}" in " ".join(doc.text_content().split())
+    todo = " ".join(doc.get_element_by_id("para-hacer").text_content().split())
+    # No quota task while on pace; behind on the month's last day, the task says the target is out of reach.
+    assert ("Publicar" in todo or "ya no se alcanza" in todo) is (pace > 1)
+    assert ("Al día" in todo and "1 de 4" in todo) is (pace == 1)
+    # In a month's first week, last month's result (the number the plan is judged on) is shown too.
+    if last_month:
+        assert f"{fmt.mes(last_month[0])}: 1 de 4, no cumplió" in todo
+
+
+@pytest.mark.parametrize(
+    ("today", "target", "expected"),
+    [
+        (date(2026, 12, 1), 4, 1),  # ceil(4 × 1/31)
+        (date(2026, 12, 4), 4, 1),  # the issue's «day 4»: one day with publication is on pace
+        (date(2026, 12, 8), 4, 2),  # ceil(32/31)
+        (date(2026, 12, 31), 4, 4),
+        (date(2027, 2, 28), 4, 4),  # a short month ends on the full target
+        (date(2028, 2, 14), 4, 2),  # leap February: ceil(56/29)
+        (date(2027, 4, 15), 4, 2),  # ceil(60/30) is exactly 2
+        (date(2026, 11, 24), 0, 0),
+    ],
+)
+def test_the_monthly_pace_is_the_target_prorated_and_rounded_up(today, target, expected):
+    assert updates.pace(target, today) == expected
+
+
+def test_this_weeks_quota_asks_what_is_due_by_the_weeks_end_never_past_the_month():
+    view = {"name": "Hacienda", "anchor": "dep-1", "target": 4, "updates": 0}
+    # 4 December: behind (0 < 1); by 10 December the plan expects ceil(40/31) = 2.
+    task = todo.quota(view, date(2026, 12, 4), date(2026, 12, 31))
+    assert (task["missing"], task["deadline"], task["pace"]) == (2, date(2026, 12, 10), 1)
+    # 28 November: the week ends with the month on 30 November; 4 are due, 2 more days remain.
+    task = todo.quota({**view, "updates": 1}, date(2026, 11, 28), date(2026, 11, 30))
+    assert (task["missing"], task["deadline"], task["can_still_meet"]) == (3, date(2026, 11, 30), True)
+    assert todo.quota({**view, "updates": 1}, date(2026, 12, 4), date(2026, 12, 31)) is None  # on pace
+    assert todo.quota({**view, "updates": 4}, date(2026, 12, 31), date(2026, 12, 31)) is None  # met

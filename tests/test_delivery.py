@@ -12,12 +12,14 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from gelt_audit.config import Config, EmailConfig, parse_config
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
+from gelt_audit.reports.digest import digest, digest_html
 
 
 class Sink:
@@ -190,3 +192,75 @@ def test_apprise_channels_without_apprise_installed_give_a_clear_error(tmp_path)
     errors = notify(config, "Falló el rastreo", "detalle")
     assert len(errors) == 1
     assert "pip install apprise" in errors[0] and "alerts.apprise" in errors[0]
+
+
+def _digest_findings() -> dict[str, Any]:
+    site = "https://www.cajamarca-tolima.gov.co"
+    hostile = "<script>alert(1)</script> Régimen"
+    return {
+        "site": {"name": "Alcaldía de Cajamarca - Tolima", "url": site + "/"},
+        "crawl": {"id": 9, "started_at": "2026-12-04T12:00:00+00:00"},
+        "pages": [{"url": f"{site}/hacienda/", "title": "Hacienda", "status": 200, "kind": "page"}],
+        "dependencias": [
+            {
+                "name": "Secretaría de Hacienda",
+                "responsable": "Ana Pérez Núñez",
+                "email": "hacienda@cajamarca-tolima.gov.co",
+                "pages": 1,
+                "updates_this_month": 0,
+                "target": 4,
+                "pace": 1,
+                "meets_target": False,
+                "last_update": "2026-11-23",
+                "last_published": "2026-11-23",
+                "last_detected": "2026-12-04",
+                "last_month": {"month": "2026-11", "days": 3, "target": 4, "met": False},
+            }
+        ],
+        "links": [
+            {
+                "url": f"{site}/hacienda/estatuto.pdf",
+                "state": "broken",
+                "status": 404,
+                "error": "HTTP 404: la página no existe",
+                "broken_since": "2026-11-17T12:00:00+00:00",
+                "found_on": [f"{site}/hacienda/"],
+                "occurrences": [
+                    {"page": f"{site}/hacienda/", "text": hostile, "dependencia": "Secretaría de Hacienda"}
+                ],
+            }
+        ],
+        "changes": [],
+    }
+
+
+def test_per_responsable_mail_renders_in_outlook_and_gmail_conventions(smtp, tmp_path):
+    controller, sink = smtp
+    findings = _digest_findings()
+    dep = findings["dependencias"][0]
+    config = config_with(tmp_path, controller.port)
+    subject = "Para hacer esta semana — Secretaría de Hacienda — 4 de diciembre de 2026"
+    html, text = digest_html(config, findings, dep, subject), digest(findings, dep)
+    send_email(email_cfg(controller.port), subject, html, text, [], [dep["email"]])
+
+    [msg] = sink.messages
+    assert msg["To"] == "hacienda@cajamarca-tolima.gov.co" and msg["Subject"] == subject
+    body = msg.get_body(("html",)).get_content()
+    assert msg.get_body(("html",)).get_content_charset() == "utf-8"
+    # Outlook/Gmail conventions: no stylesheet, no class, no grid or flex, no script; layout in tables.
+    assert "<style" not in body and "class=" not in body and "<script>" not in body
+    assert "grid" not in body and "flex" not in body
+    doc = lxml.html.fromstring(body)
+    assert doc.xpath("//table[@role='presentation']") and not doc.xpath("//div[not(@style)]")
+    assert all(td.get("style") for td in doc.xpath("//td"))
+    words = " ".join(doc.text_content().split())
+    # es-CO dates and plurals; the quota paced: day 4 of December, one day due by the 10th.
+    assert "Para hacer esta semana · 4 de diciembre de 2026" in words
+    assert "Publicar en 2 días distintos antes del 10 de diciembre" in words
+    assert "Lleva 0 de 4 días con publicación; a esta altura del mes debería llevar 1." in words
+    assert "Noviembre de 2026: 3 de 4 días con publicación (no cumplió)." in words
+    assert "Última publicación: publicada el 23 nov · detectada el 4 dic" in words
+    assert "Arreglar 1 enlace roto" in words and "roto desde el 17 de noviembre de 2026" in words
+    assert "«<script>alert(1)</script> Régimen»" in words  # crawled text shown as text, escaped in the HTML
+    plain = msg.get_body(("plain",)).get_content()
+    assert "Publicar en 2 días distintos antes del 10 de diciembre" in plain and "en Hacienda (" in plain

@@ -238,6 +238,39 @@ def test_weekly_report_first_screen_says_who_must_fix_what(reports, chromium):
     assert shot.stat().st_size > 10_000
 
 
+def test_weekly_first_screen_at_1366_shows_the_urgent_strip_and_cards_by_severity(reports, chromium):
+    """Issue 19's «done when»: at 1366×900 the first screen holds «Lo urgente» and the cards, most
+    severe first, and no card asks a dependencia on pace to publish."""
+    url = reports["weekly"].as_uri()
+    chromium.open(url, 1366, 900)
+    _check_clean(chromium, url)
+    screen = chromium.js(
+        "(() => { const u = document.getElementById('lo-urgente').getBoundingClientRect();"
+        " const cards = [...document.querySelectorAll('#para-hacer .card')];"
+        " return {strip: [u.top, u.bottom, document.getElementById('lo-urgente').innerText],"
+        " cards: cards.map(c => ({top: c.getBoundingClientRect().top, severity: +c.dataset.severity,"
+        "   name: c.querySelector('h3').innerText, deps: c.querySelector('.deps').innerText,"
+        "   quota: [...c.querySelectorAll('li.t-updates')].map(li => li.innerText)}))}; })()"
+    )
+    top, bottom, strip = screen["strip"]
+    assert 0 <= top and bottom <= 900 and bottom - top < 60, screen["strip"]  # visible, one or two lines
+    assert "Lo urgente:" in strip and "dejó de cumplirse" in strip and "enlace roto nuevo" in strip
+    cards = screen["cards"]
+    assert all(c["top"] < 900 for c in cards), [(c["name"], c["top"]) for c in cards]
+    severities = [c["severity"] for c in cards]
+    assert severities == sorted(severities) and severities[0] == 0, severities
+    data = json.loads(reports["weekly"].with_suffix(".json").read_text(encoding="utf-8"))
+    for dep in data["dependencias"]:
+        card = next((c for c in cards if dep["name"] in c["deps"].split(" · ")), None)
+        on_pace = dep["updates_this_month"] >= dep["pace"]
+        if card is None:
+            assert on_pace, dep["name"]  # a dependencia behind pace always has a card
+            continue
+        assert bool(card["quota"]) is not on_pace, (dep["name"], card["quota"])
+    assert any(dep["updates_this_month"] >= dep["pace"] for dep in data["dependencias"])  # the case is exercised
+    chromium.screenshot(ARTIFACTS / "semanal-1366x900.png")
+
+
 def test_weekly_report_on_a_phone_scrolls_only_vertically(reports, chromium):
     url = reports["weekly"].as_uri()
     chromium.open(url, 375, 740, mobile=True)
@@ -251,6 +284,11 @@ def test_weekly_report_on_a_phone_scrolls_only_vertically(reports, chromium):
         ".map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 60))"
     )
     assert sticking_out == []
+    # A broken link's page is written out in the card, not only in a tooltip, and not cut off.
+    examples = chromium.js(
+        "[...document.querySelectorAll('#para-hacer .ex.link')].map(e => [e.innerText, e.scrollWidth <= e.clientWidth + 1])"
+    )
+    assert examples and all(" · en " in text and whole for text, whole in examples), examples
     chromium.screenshot(ARTIFACTS / "semanal-telefono.png")
 
 

@@ -16,6 +16,7 @@ import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
@@ -107,24 +108,39 @@ def test_weekly_report_opens_on_the_to_do_list_per_responsable(demo):
     doc, findings = demo["weekly"], demo["findings"]
     first = doc.xpath("//main/section")[0]
     assert first.get("id") == "para-hacer"
-    cards = {text(c.xpath(".//h3")[0]): text(c) for c in first.xpath(".//div[contains(@class, 'card')]")}
+    card_els = first.xpath(".//div[contains(@class, 'card')]")
+    cards = {text(c.xpath(".//h3")[0]): text(c) for c in card_els}
     deps = {d["name"]: d for d in findings["dependencias"]}
     broken_on = {o["dependencia"] for link in broken(findings) for o in link["occurrences"]}
     for dep in deps.values():
-        has_tasks = not dep["meets_target"] or dep["name"] in broken_on
+        # The quota is a task only for a dependencia behind the month's pace (24 Nov: ceil(4 × 24/30) = 4).
+        behind = dep["updates_this_month"] < dep["pace"]
+        assert dep["pace"] == -(-dep["target"] * 24 // 30)
+        has_tasks = behind or dep["name"] in broken_on
         card = next((body for title, body in cards.items() if dep["responsable"] in title), None)
         assert (card is not None) == has_tasks, dep["name"]
-        if card and not dep["meets_target"]:
-            missing = dep["target"] - dep["updates_this_month"]
-            want = fmt.plural(missing, "actualización más", "actualizaciones más")
-            assert f"Publicar {want}" in card and f"lleva {dep['updates_this_month']} de {dep['target']}" in card
-    # Demo ground truth: Gobierno has a planted broken link (HTTP 500) and 3 of 4 updates.
+        if card and behind:
+            assert f"lleva {dep['updates_this_month']} de {dep['target']} días con publicación" in card
+            assert f"debería llevar {dep['pace']}" in card
+        elif card:
+            assert "Publicar" not in card and f"Al día: {dep['updates_this_month']} de {dep['target']}" in card
+    # Demo ground truth: Gobierno has a planted broken link (HTTP 500).
     gobierno = next(body for title, body in cards.items() if "Luz Marina Ortiz Guzmán" in title)
     assert "Arreglar 1 enlace roto" in gobierno and "consulta de comparendos" in gobierno and "HTTP 500" in gobierno
-    up_to_date = text(first.xpath(".//p[contains(@class, 'uptodate')]")[0])
-    assert "Diana Carolina Buitrago Peña" in up_to_date  # Planeación met its target and has no broken link
+    # Hacienda is ahead of pace: its card has its broken link and no quota task.
+    hacienda = next(body for title, body in cards.items() if "Andrés Felipe Montoya Rincón" in title)
+    assert "Publicar" not in hacienda and "Al día" in hacienda
+    # The responsable visible is named (``[site] responsable``) and has the site's urgent tasks.
     site = next(body for title, body in cards.items() if "Responsable visible" in title)
+    assert "Jorge Enrique Cárdenas Vargas" in next(t for t in cards if "Responsable visible" in t)
     assert f"{len(findings['unassigned'])} páginas sin dependencia" in site
+    # Most severe first: the card with a lost checklist item and a new broken link leads.
+    ranks = [int(c.get("data-severity")) for c in card_els]
+    assert ranks == sorted(ranks) and ranks[0] == 0
+    assert "Responsable visible" in text(card_els[0].xpath(".//h3")[0])
+    strip = text(first.xpath(".//p[@id='lo-urgente']")[0])
+    assert "1 ítem de la lista de chequeo dejó de cumplirse" in strip and "(Glosario)" in strip
+    assert "1 enlace roto nuevo" in strip and "problemas de seguridad graves" in strip
 
 
 def test_weekly_summary_figures_and_changes_since_last_week(demo):
@@ -149,23 +165,43 @@ def test_weekly_summary_figures_and_changes_since_last_week(demo):
 
 def test_weekly_per_dependencia_updates_changes_and_broken_links(demo):
     doc, findings = demo["weekly"], demo["findings"]
-    articles = {text(a.xpath(".//h3")[0]): a for a in doc.xpath("//section[@id='dependencias']/article")}
+    section = doc.xpath("//section[@id='dependencias']")[0]
+    articles = {text(a.xpath(".//h3")[0]): a for a in section.xpath("./article")}
+    quiet = text(section.xpath(".//p[@class='quiet']")[0]) if section.xpath(".//p[@class='quiet']") else ""
+    assert "días con publicación" in text(section.xpath(".//p[@class='lead']")[0])
     for dep in findings["dependencias"]:
+        changed = [c["url"] for c in findings["changes"] if c["dependencia"] == dep["name"]]
+        has_broken = any(o["dependencia"] == dep["name"] for link in broken(findings) for o in link["occurrences"])
+        if not changed and not has_broken:  # quiet: one line, no box
+            assert dep["name"] not in articles
+            assert f"{dep['name']} ({dep['updates_this_month']} de {dep['target']} días con publicación" in quiet
+            continue
         art = articles[dep["name"]]
         body = text(art)
         assert dep["responsable"] in body
-        assert f"{dep['updates_this_month']} de {dep['target']} actualizaciones en noviembre de 2026" in body
-        assert f"Última actualización: {fmt.fecha(dep['last_update'])}" in body
+        assert f"{dep['updates_this_month']} de {dep['target']} días con publicación en noviembre de 2026" in body
+        if dep["last_published"] and dep["last_detected"]:
+            published, detected = (fmt.dia_mes_corto(dep[k]) for k in ("last_published", "last_detected"))
+            assert f"Última publicación: publicada el {published} · detectada el {detected}" in body
         for link in broken(findings):
             if any(o["dependencia"] == dep["name"] for o in link["occurrences"]):
                 assert link["url"] in art.xpath(".//a/@href")
                 if link["broken_since"]:
                     assert f"roto desde el {fmt.fecha(link['broken_since'])}" in body
-        changed = [c["url"] for c in findings["changes"] if c["dependencia"] == dep["name"]]
         assert f"Páginas que cambiaron esta semana ({len(changed)})" in body
     # A readable word diff: the Comisaría's new paragraph is marked as inserted text.
     inserted = " ".join(text(i) for i in articles["Secretaría de Gobierno"].xpath(".//ins"))
     assert "En diciembre de 2026 la Comisaría atenderá también los sábados" in inserted
+    # One chart «quién va atrasado» replaces the meters: a bar per dependencia, the target line,
+    # a pace tick, a title and description for screen readers, and the same figures as a table.
+    chart = section.xpath(".//figure[contains(@class, 'behind')]")[0]
+    assert len(chart.xpath(".//*[local-name()='rect']")) == len(findings["dependencias"])
+    assert "Quién va atrasado" in text(chart.xpath(".//*[local-name()='title']")[0])
+    rows = [[text(td) for td in tr.xpath("./td")] for tr in chart.xpath(".//table/tbody/tr")]
+    assert rows == [
+        [d["name"], str(d["updates_this_month"]), str(d["pace"]), str(d["target"])] for d in findings["dependencias"]
+    ]
+    assert not doc.xpath("//*[contains(@aria-label, 'Días del mes con actualizaciones')]")  # the day strip is gone
 
 
 def test_weekly_broken_links_grouped_by_responsable_and_page(demo):
@@ -187,10 +223,17 @@ def test_weekly_checklist_and_crawl_health(demo):
     assert f"Páginas sin dependencia asignada ({len(findings['unassigned'])})" in text(health)
     errors = [p for p in findings["pages"] if (p["status"] or 0) >= 400]
     assert f"Páginas con error ({len(errors)})" in text(health)
-    assert len(health.xpath(".//div[@id='sin-asignar']//li")) == min(
-        len(findings["unassigned"]), weekly_model.UNASSIGNED_ROWS
-    )
-    assert "y 82 más en el archivo CSV" in text(health)  # 107 unassigned, 25 shown
+    # Unassigned pages as a prefix table, each with a ready-to-paste ``match`` line.
+    rows = [[text(td) for td in tr.xpath("./td")] for tr in health.xpath(".//div[@id='sin-asignar']//tbody/tr")]
+    assert sum(int(r[1]) for r in rows) == len(findings["unassigned"]) and len(rows) < len(findings["unassigned"])
+    atencion = sum(1 for u in findings["unassigned"] if urlsplit(u).path.startswith("/atencion/"))
+    assert ["/atencion/", str(atencion)] == next(r for r in rows if r[0] == "/atencion/")[:2]
+    assert next(r for r in rows if r[0] == "/atencion/")[3] == 'match = ["/atencion/"]'
+    # Slow pages only above the threshold: a crawl on loopback has none.
+    assert "Páginas lentas (más de 3 s)" in text(health) and "Ninguna tardó más de 3 s" in text(health)
+    # Plain Spanish first, the technical term in parentheses.
+    assert "formulario que envía datos sin cifrar (formulario-inseguro)" in text(health)
+    assert "JSON" not in text(doc.xpath("//main")[0])
 
 
 # -- committee ----------------------------------------------------------------------------------------
@@ -692,3 +735,31 @@ def test_temporaries_of_dead_writers_are_removed(tmp_path):
     assert live.exists() and other.exists()
     atomic_write(tmp_path / "x.html", "<html></html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, "x.html"])
+
+
+# -- CSV for Excel configured for Colombia -----------------------------------------------------------
+def test_every_csv_has_an_excel_twin_split_by_semicolons(demo):
+    tables = [p for p in demo["paths"] if p.suffix == ".csv" and not p.name.endswith("-excel.csv")]
+    assert tables
+    for path in tables:
+        twin = path.with_name(path.stem + "-excel.csv")
+        raw = twin.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+        content = raw.decode("utf-8-sig")
+        assert csv.Sniffer().sniff(content.splitlines()[0]).delimiter == ";", twin.name
+        # Same cells as the comma file (the demo's tables hold no fractional numbers).
+        assert list(csv.reader(io.StringIO(content), delimiter=";")) == read_csv(path), twin.name
+    index = (demo["dir"] / "informes" / "index.html").read_text(encoding="utf-8")
+    assert index.count(">Excel ") >= len(tables)
+    deps = read_csv(next(p for p in tables if p.name.endswith("-dependencias.csv")))
+    assert "días con publicación en el mes" in deps[0] and "debería llevar a hoy" in deps[0]
+    assert len(deps) == len(demo["findings"]["dependencias"]) + 1
+
+
+def test_the_excel_twin_uses_decimal_commas_only_for_numbers():
+    table = csv_export.to_csv(["Ítem", "Puntaje", "Nota"], [["Anexo 2, numeral 1.5", 75.5, "a;b"], ["x", 3, "=1+1"]])
+    excel = table.excel.removeprefix("\ufeff")
+    assert csv.Sniffer().sniff(excel.splitlines()[0], delimiters=";,").delimiter == ";"
+    rows = list(csv.reader(io.StringIO(excel), delimiter=";"))
+    assert rows == [["Ítem", "Puntaje", "Nota"], ["Anexo 2, numeral 1.5", "75,5", "a;b"], ["x", "3", "'=1+1"]]
+    assert list(csv.reader(io.StringIO(table.removeprefix("\ufeff"))))[1][1] == "75.5"  # the comma file as before

@@ -373,4 +373,8 @@ def test_each_responsable_gets_their_own_part_of_the_weekly_report(serve, config
         own = by_to["hacienda@prueba.gov.co"]
         assert "Secretaría de Hacienda" in own["Subject"]
         text = own.get_body(("plain",)).get_content()
-        assert "Ana Pérez" in text and site.url + "hacienda/roto" in text and "Publicar 4 actualización" in text
+        assert "Ana Pérez" in text and site.url + "hacienda/roto" in text
+        # 0 days with publication is behind the pace on any day of the month: a quota for this week.
+        assert "Publicar" in text and "lleva 0 de 4 días con publicación" in text
+        html = own.get_body(("html",)).get_content()
+        assert "<style" not in html and "Ana Pérez" in html and "hacienda/roto" in html

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from gelt_audit.audits import listings
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.diffs import cached_word_diff, diff_signature
 from gelt_audit.audits.findings import Findings
@@ -137,6 +138,7 @@ def compare(
         shared, modified = _split_template(modified, sum(1 for s in now.values() if s.ok))
         result.template.extend(shared)
         result.template.extend(template_change(store, crawl, before, now))
+        listings.summarise(store, [*result.changes, *modified], before, now)
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result
@@ -200,12 +202,35 @@ def template_change(
     return [{"scope": "plantilla", "pages": sum(1 for s in now.values() if s.ok), "diff": diff, "example": home}]
 
 
+def last_good_titles(store: Store, crawl: Crawl, urls: list[str]) -> dict[str, str]:
+    """The title each page had the last time an earlier crawl fetched it fine: the name to show
+    for a page that now answers «Error 500» or is gone."""
+    out = {}
+    for url in dict.fromkeys(urls):
+        row = store.db.execute(
+            """select b.title from snapshots s join pages p on p.id = s.page_id join bodies b on b.hash = s.body_hash
+               where p.url = ? and s.crawl_id < ? and s.kind = 'page' and s.status between 200 and 299
+                 and trim(coalesce(b.title, '')) != ''
+               order by s.crawl_id desc limit 1""",
+            [url, crawl.id],
+        ).fetchone()
+        if row:
+            out[url] = " ".join(row[0].split())
+    return out
+
+
 def find(ctx: AuditContext) -> Findings:
-    """changes, template_changes, page_errors and ignored_changes since the previous crawl."""
+    """changes, template_changes, page_errors and ignored_changes since the previous crawl, and
+    last_good_titles of the pages failing or removed (reads ``pages``)."""
     result = compare(ctx.store, ctx.crawl, ctx.previous, ctx.config.dependencias)
+    failing = [
+        p["url"] for p in ctx.findings.get("pages") or [] if (p.get("status") or 0) >= 400 or p.get("status") == 0
+    ]
+    failing += [c["url"] for c in result.changes if c["kind"] == "removed"] + [e["url"] for e in result.errors]
     return {
         "changes": result.changes,
         "template_changes": result.template,
         "page_errors": result.errors,
         "ignored_changes": result.ignored,
+        "last_good_titles": last_good_titles(ctx.store, ctx.crawl, failing),
     }

@@ -68,6 +68,7 @@ class Change(TypedDict):
     crawl_id: int
     detected_at: NotRequired[str]
     diff: NotRequired[list[tuple[str, str]]]  # word diff of a modified page (not in the JSON: see changes.py)
+    listing: NotRequired[dict[str, Any]]  # a listing page: new (url, text) items, items, noun, shift
 
 
 class DependenciaFigures(TypedDict):
@@ -84,6 +85,10 @@ class DependenciaFigures(TypedDict):
     month: NotRequired[str]  # AAAA-MM
     update_days: NotRequired[list[dict[str, Any]]]
     updates_by_signal: NotRequired[dict[str, int]]
+    last_published: NotRequired[str | None]  # newest date its pages declare (AAAA-MM-DD)
+    last_detected: NotRequired[str | None]  # day a crawl last saw one of its pages change
+    pace: NotRequired[int]  # days with publication the plan expects by the crawl's day
+    last_month: NotRequired[dict[str, Any]]  # first week of a month: {"month", "days", "target", "met"}
 
 
 LinkStateName = Literal["ok", "broken", "blocked", "redirect", "skipped", "unverified"]
@@ -216,6 +221,7 @@ class Findings(ReportedFindings, total=False):
     """Everything the audits find; the reports may read all of it."""
 
     checklist_date: str  # the day the checklist was judged (AAAA-MM-DD)
+    last_good_titles: dict[str, str]  # url -> title when last fetched fine, for pages failing or removed now
 
 
 def _keys(cls: type) -> tuple[str, ...]:

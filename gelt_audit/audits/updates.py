@@ -1,11 +1,18 @@
-"""Each dependencia's update frequency in a calendar month (America/Bogota) against the plan."""
+"""Each dependencia's update frequency in a calendar month (America/Bogota) against the plan.
+
+What counts is «días con publicación»: distinct days on which something of the dependencia was
+published. A change the crawler saw is attributed to the date the page declares for itself (its
+newest declared date on or before the day it was seen) when it declares one, and to the day it
+was seen otherwise: a page published on 23 November and first seen on 4 December counts on 23
+November, not as a December publication.
+"""
 
 from __future__ import annotations
 
 import calendar
 import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from gelt_audit.audits.changes import compare
@@ -18,28 +25,19 @@ from gelt_audit.store import Crawl, Store
 
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
 SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text, sitemap lastmod)
+FIRST_WEEK = 7  # in a month's first days the report also shows last month's result
 
 
-def month_crawls(store: Store, crawl: Crawl) -> list[tuple[Crawl, Crawl]]:
-    """(previous, current) pairs of finished crawls whose current falls in ``crawl``'s month."""
-    month = local_date(crawl.started_at).replace(day=1)
+def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[tuple[Crawl, Crawl]]:
+    """(previous, current) pairs of finished crawls up to ``crawl`` whose current falls on or after
+    ``start`` (by default the first day of ``crawl``'s month)."""
+    start = start or local_date(crawl.started_at).replace(day=1)
     crawls = sorted((c for c in store.finished_crawls(crawl.site_url) if c.id <= crawl.id), key=lambda c: c.id)
-    return [(prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= month]
+    return [(prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= start]
 
 
-def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
-    """Per dependencia, the days this month on which a crawl found a page added or modified."""
-    days: dict[str | None, set[date]] = defaultdict(set)
-    for prev, cur in month_crawls(store, crawl):
-        day = local_date(cur.started_at)
-        for change in compare(store, cur, prev, dependencias, diffs=False).changes:
-            if change["kind"] in ("added", "modified"):
-                days[change["dependencia"]].add(day)
-    return days
-
-
-def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
-    """Per dependencia, every date its pages declare about themselves (up to the crawl's day)."""
+def page_declared_dates(store: Store, crawl: Crawl) -> dict[str, set[date]]:
+    """Per page URL of ``crawl``, the dates the page declares about itself (up to the crawl's day)."""
     today = local_date(crawl.started_at)
     rows = store.db.execute(
         """select p.url, b.dates, s.sitemap_lastmod
@@ -47,7 +45,7 @@ def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
            where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299""",
         [crawl.id],
     )
-    found: dict[str | None, set[date]] = defaultdict(set)
+    found: dict[str, set[date]] = defaultdict(set)
     for url, dates, lastmod in rows:
         values = json.loads(dates) if dates else []
         if lastmod:
@@ -58,8 +56,65 @@ def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
             except ValueError:
                 continue
             if day <= today:
-                found[dependencia_name(url, dependencias)].add(day)
+                found[url].add(day)
     return found
+
+
+def detections(
+    store: Store, crawl: Crawl, dependencias: list[Dependencia], start: date | None = None
+) -> list[tuple[str | None, date, date]]:
+    """(dependencia, day seen, day attributed) of every page added or modified by a crawl from
+    ``start`` on: attributed to the page's newest declared date on or before the day it was seen."""
+    out = []
+    for prev, cur in month_crawls(store, crawl, start):
+        seen = local_date(cur.started_at)
+        declared = None
+        for change in compare(store, cur, prev, dependencias, diffs=False).changes:
+            if change["kind"] not in ("added", "modified"):
+                continue
+            if declared is None:
+                declared = page_declared_dates(store, cur)
+            own = [d for d in declared.get(change["url"], ()) if d <= seen]
+            out.append((change["dependencia"], seen, max(own) if own else seen))
+    return out
+
+
+def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
+    """Per dependencia, the days this month on which a crawl found a page added or modified."""
+    days: dict[str | None, set[date]] = defaultdict(set)
+    for dep, seen, _ in detections(store, crawl, dependencias):
+        days[dep].add(seen)
+    return days
+
+
+def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
+    """Per dependencia, every date its pages declare about themselves (up to the crawl's day)."""
+    found: dict[str | None, set[date]] = defaultdict(set)
+    for url, days in page_declared_dates(store, crawl).items():
+        found[dependencia_name(url, dependencias)] |= days
+    return found
+
+
+def _last_month(
+    store: Store, crawl: Crawl, dependencias: list[Dependencia], declared: dict[str | None, set[date]], target: int
+) -> dict[str, dict[str, Any]]:
+    """Each dependencia's result for the previous month (the number the plan is judged on)."""
+    first = local_date(crawl.started_at).replace(day=1)
+    start = (first - timedelta(days=1)).replace(day=1)
+    days: dict[str | None, set[date]] = defaultdict(set)
+    for dep, _, attributed in detections(store, crawl, dependencias, start):
+        days[dep].add(attributed)
+    out = {}
+    for dep in dependencias:
+        count = len({d for d in days.get(dep.name, set()) | declared.get(dep.name, set()) if start <= d < first})
+        out[dep.name] = {"month": start.strftime("%Y-%m"), "days": count, "target": target, "met": count >= target}
+    return out
+
+
+def pace(target: int, today: date) -> int:
+    """Days with publication the plan expects by ``today``: ceil(target × day / days in month)."""
+    days = calendar.monthrange(today.year, today.month)[1]
+    return -(-target * today.day // days)
 
 
 def frequency(
@@ -69,12 +124,13 @@ def frequency(
     pages: list[dict[str, Any]],
     target: int,
 ) -> list[dict[str, Any]]:
-    """The plan's indicator per dependencia: distinct update days this month vs the target."""
+    """The plan's indicator per dependencia: distinct days with publication this month vs the target."""
     today = local_date(crawl.started_at)
     month_start = today.replace(day=1)
     days_left = calendar.monthrange(today.year, today.month)[1] - today.day
-    seen = crawl_update_days(store, crawl, dependencias)
+    found = detections(store, crawl, dependencias)
     declared = declared_dates(store, crawl, dependencias)
+    last_month = _last_month(store, crawl, dependencias, declared, target) if today.day <= FIRST_WEEK else {}
     page_count: dict[str | None, int] = defaultdict(int)
     last_changed: dict[str | None, str] = {}
     for page in pages:
@@ -85,43 +141,49 @@ def frequency(
             last_changed[page["dependencia"]] = changed
     out = []
     for dep in dependencias:
+        mine = [(seen, attributed) for name, seen, attributed in found if name == dep.name]
         by_signal = {
-            SIGNAL_CRAWL: {d for d in seen.get(dep.name, set()) if d >= month_start},
+            SIGNAL_CRAWL: {seen for seen, _ in mine if seen >= month_start},
             SIGNAL_DECLARED: {d for d in declared.get(dep.name, set()) if d >= month_start},
         }
-        days = sorted(by_signal[SIGNAL_CRAWL] | by_signal[SIGNAL_DECLARED])
-        candidates = [local_date(last_changed[dep.name])] if dep.name in last_changed else []
-        candidates += [max(declared[dep.name])] if declared.get(dep.name) else []
+        attributed = {a for _, a in mine if a >= month_start}
+        days = sorted(attributed | by_signal[SIGNAL_DECLARED])
+        detected = local_date(last_changed[dep.name]) if dep.name in last_changed else None
+        published = max(declared[dep.name]) if declared.get(dep.name) else None
+        candidates = [d for d in (detected, published) if d]
         last = max(candidates) if candidates else None
         updates = len(days)
-        out.append(
-            {
-                "name": dep.name,
-                "responsable": dep.responsable,
-                "email": dep.email,
-                "pages": page_count.get(dep.name, 0),
-                "updates_this_month": updates,
-                "target": target,
-                "last_update": last.isoformat() if last else None,
-                "days_since_update": (today - last).days if last else None,
-                "meets_target": updates >= target,
-                "can_still_meet": updates >= target or updates + days_left + 1 >= target,
-                "month": month_start.strftime("%Y-%m"),
-                "update_days": [
-                    {
-                        "date": d.isoformat(),
-                        "signals": [s for s in (SIGNAL_CRAWL, SIGNAL_DECLARED) if d in by_signal[s]],
-                    }
-                    for d in days
-                ],
-                "updates_by_signal": {s: len(v) for s, v in by_signal.items()},
-            }
-        )
+        record = {
+            "name": dep.name,
+            "responsable": dep.responsable,
+            "email": dep.email,
+            "pages": page_count.get(dep.name, 0),
+            "updates_this_month": updates,
+            "target": target,
+            "last_update": last.isoformat() if last else None,
+            "last_published": published.isoformat() if published else None,
+            "last_detected": detected.isoformat() if detected else None,
+            "days_since_update": (today - last).days if last else None,
+            "meets_target": updates >= target,
+            "can_still_meet": updates >= target or updates + days_left + 1 >= target,
+            "month": month_start.strftime("%Y-%m"),
+            "pace": pace(target, today),
+            "update_days": [{"date": d.isoformat(), "signals": _signals(d, by_signal, attributed)} for d in days],
+            "updates_by_signal": {s: len(v) for s, v in by_signal.items()},
+        }
+        if dep.name in last_month:
+            record["last_month"] = last_month[dep.name]
+        out.append(record)
     return out
 
 
+def _signals(d: date, by_signal: dict[str, set[date]], attributed: set[date]) -> list[str]:
+    crawl = d in by_signal[SIGNAL_CRAWL] or d in attributed
+    return [s for s, hit in ((SIGNAL_CRAWL, crawl), (SIGNAL_DECLARED, d in by_signal[SIGNAL_DECLARED])) if hit]
+
+
 def find(ctx: AuditContext) -> Findings:
-    """dependencias: each one's update days this month against the plan's target (reads ``pages``)."""
+    """dependencias: each one's days with publication this month against the plan's target (reads ``pages``)."""
     pages = ctx.findings["pages"]
     target = ctx.config.targets["updates_per_month"]
     return {"dependencias": frequency(ctx.store, ctx.crawl, ctx.config.dependencias, pages, target)}

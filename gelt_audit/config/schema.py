@@ -97,6 +97,8 @@ class SiteConfig(Section):
     timeout: float = 30
     obey_robots: bool = True
     contact: str = ""
+    responsable: str = ""  # the responsable visible, named on the weekly's own to-do card
+    email: str = ""  # the responsable visible's address
     exclude: list[str] = field(default_factory=list)
     session_params: list[str] = field(default_factory=lambda: list(_SESSION_PARAMS))
     # Past this, a crawl stops as partial (never the reports' baseline) instead of hanging for days.
@@ -125,6 +127,7 @@ class ReportsConfig(Section):
     dir: str = "informes"
     logo: str = ""
     templates: str = ""
+    slow_page_seconds: float = 3.0  # the weekly lists pages slower than this (a loopback crawl lists none)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -72,6 +72,8 @@ def demo_config(url: str, dependencias: list[dict], external: str) -> str:
         "# Configuración de la demostración de gelt-audit (sitio ficticio servido en 127.0.0.1).",
         "[site]",
         'name = "Alcaldía de San Rafael de las Nubes - Tolima"',
+        'responsable = "Jorge Enrique Cárdenas Vargas"',
+        'email = "gobiernodigital@sanrafaeldelasnubes-tolima.gov.co"',
         f'url = "{url}"',
         "max_pages = 2000",
         "delay = 0",

@@ -74,3 +74,46 @@ def _nice(value: float) -> float:
         if m * magnitude >= value:
             return float(m * magnitude)
     return float(value)
+
+
+BAR_W, BAR_ROW, BAR_LABEL, BAR_PAD_R, BAR_PAD_T = 720, 26, 250, 60, 22
+
+
+def bar_chart(rows: list[dict[str, Any]], target: int) -> dict[str, Any]:
+    """Coordinates of the «quién va atrasado» chart: one horizontal bar per row (``name``,
+    ``value``: days with publication, ``pace``: days the plan expects by today), a vertical line
+    at ``target`` and a tick at each row's pace. Rows behind their pace are flagged ``behind``."""
+    top = max([target, *(r["value"] for r in rows), *(r.get("pace") or 0 for r in rows), 1])
+    inner = BAR_W - BAR_LABEL - BAR_PAD_R
+
+    def x(v: float) -> float:
+        return round(BAR_LABEL + inner * v / top, 1)
+
+    bars = []
+    for i, row in enumerate(rows):
+        y = BAR_PAD_T + i * BAR_ROW
+        pace = row.get("pace")
+        bars.append(
+            {
+                **row,
+                "y": y,
+                "bar_y": y + 5,
+                "text_y": y + BAR_ROW / 2 + 4,
+                "x0": BAR_LABEL,
+                "width": max(0.0, round(x(row["value"]) - BAR_LABEL, 1)),
+                "end": x(row["value"]),
+                "pace_x": x(pace) if isinstance(pace, int) else None,
+                "behind": isinstance(pace, int) and row["value"] < pace,
+            }
+        )
+    height = BAR_PAD_T + len(rows) * BAR_ROW + 8
+    return {
+        "width": BAR_W,
+        "height": height,
+        "bars": bars,
+        "target": target,
+        "target_x": x(target),
+        "label_x": BAR_LABEL - 8,
+        "top": BAR_PAD_T - 6,
+        "bottom": height - 4,
+    }

@@ -4,7 +4,9 @@ Excel only reads a CSV as UTF-8 (accents intact) when it starts with a byte-orde
 that starts with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage return) is a formula to a
 spreadsheet; crawled text is hostile, so such cells get a leading apostrophe, which the
 spreadsheet shows as plain text (OWASP "CSV injection"). Numbers are left alone.
-The HTML shows the first rows of long lists; these files always hold all of them. URLs are
+Every table is written twice: ``-tabla.csv`` (comma, decimal point: for scripts and tools) and
+``-tabla-excel.csv`` (``;`` and decimal comma: Excel with Colombian regional settings splits it
+into columns on a double click). The HTML shows the first rows of long lists; these files always hold all of them. URLs are
 written as a reader reads them (:func:`fmt.url_legible`); the JSON keeps them exact.
 """
 
@@ -38,14 +40,37 @@ def neutralise(value: Any) -> Any:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV text with BOM and CRLF line ends (what Excel on Windows expects)."""
+class CsvText(str):
+    """A CSV table (comma-separated, decimal point: what scripts and most tools read) that also
+    carries ``excel``: the same table for Excel configured for Colombia (list separator ``;``,
+    decimal comma), which opens it with a double click, without the import wizard."""
+
+    excel: str
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> CsvText:
+    """CSV text with BOM and CRLF line ends (what Excel on Windows expects), and its Excel es-CO twin."""
+    cells = [[neutralise(h) for h in header], *([neutralise(v) for v in row] for row in rows)]
+    out = CsvText(BOM + _write(cells, ","))
+    out.excel = BOM + _write([[_decimal_comma(v) for v in row] for row in cells], ";")
+    return out
+
+
+def _write(cells: list[list[Any]], delimiter: str) -> str:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
-    for row in rows:
-        writer.writerow([neutralise(v) for v in row])
-    return BOM + buf.getvalue()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(cells)
+    return buf.getvalue()
+
+
+def _decimal_comma(value: Any) -> Any:
+    # Only real numbers: a text like «numeral 1.5» stays as written.
+    return str(value).replace(".", ",") if isinstance(value, float) else value
+
+
+def excel_name(name: str) -> str:
+    """The file name of a table's Excel (es-CO) twin: ``…-enlaces-rotos-excel.csv``."""
+    return f"{name}-excel"
 
 
 def iso_day(value: Any) -> str:
@@ -159,6 +184,9 @@ def dependencias_table(findings: dict[str, Any]) -> str:
             d.get("meets_target"),
             iso_day(d.get("last_update")),
             d.get("days_since_update"),
+            d.get("pace"),
+            iso_day(d.get("last_published")),
+            iso_day(d.get("last_detected")),
         ]
         for d in findings.get("dependencias") or []
     ]
@@ -169,11 +197,14 @@ def dependencias_table(findings: dict[str, Any]) -> str:
             "correo",
             "páginas",
             "mes",
-            "actualizaciones en el mes",
+            "días con publicación en el mes",
             "meta",
             "cumple la meta",
-            "última actualización",
+            "última publicación",
             "días desde la última",
+            "debería llevar a hoy",
+            "publicada el (fecha que declara la página)",
+            "detectada el (rastreo)",
         ],
         rows,
     )

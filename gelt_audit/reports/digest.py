@@ -1,35 +1,101 @@
-"""Each responsable's own part of the weekly report, as a short e-mail ([email] per_responsable)."""
+"""Each responsable's own part of the weekly report, as a short e-mail ([email] per_responsable).
+
+The HTML follows what Outlook (Word's renderer) and Gmail (which drops ``<style>``) display:
+nested presentation tables, every style inline, no CSS grid or flex, no script, no image, a
+600-pixel column that shrinks on a phone. Dates and plurals are es-CO, as in the reports; every
+text from the crawled site is escaped by the autoescaping template.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from gelt_audit.reports import fmt
+from gelt_audit.reports.broken import broken_rows
+from gelt_audit.reports.render import render
+from gelt_audit.reports.todo import quota
+from gelt_audit.reports.weekly import month_end
+
+TEMPLATE = "email_digest.html"
+MAX_LINKS = 20
+MAX_CHANGES = 30
+
+
+def digest_model(findings: dict[str, Any], dependencia: dict[str, Any]) -> dict[str, Any]:
+    """What one responsable must do this week, from the JSON findings."""
+    name = dependencia["name"]
+    today = fmt.local_date((findings.get("crawl") or {}).get("started_at"))
+    view = {
+        **dependencia,
+        "anchor": "",
+        "updates": dependencia.get("updates_this_month") or 0,
+        "target": dependencia.get("target") or 0,
+    }
+    task = quota(view, today, month_end(today) if today else None)
+    links = [r for r in broken_rows(findings, None)["rows"] if r["owner_dep"] == name]
+    changes = [c for c in findings.get("changes") or [] if c.get("dependencia") == name]
+    return {
+        "site_name": (findings.get("site") or {}).get("name") or "",
+        "today": today,
+        "dependencia": name,
+        "responsable": dependencia.get("responsable") or "",
+        "quota": task,
+        "have": view["updates"],
+        "target": view["target"],
+        "pace": dependencia.get("pace"),
+        "last_month": dependencia.get("last_month"),
+        "last_published": dependencia.get("last_published"),
+        "last_detected": dependencia.get("last_detected") or dependencia.get("last_update"),
+        "links": links[:MAX_LINKS],
+        "links_total": len(links),
+        "changes": changes[:MAX_CHANGES],
+        "changes_total": len(changes),
+        "kinds": {"added": "nueva", "modified": "modificada", "removed": "eliminada"},
+    }
+
 
 def digest(findings: dict[str, Any], dependencia: dict[str, Any]) -> str:
     """Plain Spanish text: what this dependencia's responsable must do this week."""
-    name = dependencia["name"]
-    lines = [f"{dependencia['responsable'] or 'Responsable'} — {name}", ""]
+    m = digest_model(findings, dependencia)
+    lines = [f"{m['responsable'] or 'Responsable'} — {m['dependencia']}", ""]
     todo = []
-    missing = dependencia["target"] - dependencia["updates_this_month"]
-    if missing > 0:
+    task = m["quota"]
+    if task and task["can_still_meet"]:
         todo.append(
-            f"Publicar {missing} actualización(es) más este mes: lleva {dependencia['updates_this_month']} "
-            f"de {dependencia['target']} (última: {dependencia['last_update'] or 'sin registro'})."
+            f"Publicar en {fmt.plural(task['missing'], 'día distinto', 'días distintos')} antes del "
+            f"{fmt.dia_mes(task['deadline'])}: lleva {m['have']} de {m['target']} días con publicación; "
+            f"a esta altura del mes debería llevar {task['pace']}."
         )
-    for link in findings.get("links", []):
-        if link["state"] != "broken" or link.get("acknowledged"):
-            continue
-        pages = [o["page"] for o in link.get("occurrences", []) if o.get("dependencia") == name]
-        if pages:
-            since = f", roto desde {link['broken_since'][:10]}" if link.get("broken_since") else ""
-            todo.append(f"Arreglar el enlace {link['url']} ({link['error']}{since}) en: {', '.join(pages[:5])}")
+    elif task:
+        todo.append(
+            f"Ponerse al día: lleva {m['have']} de {m['target']} días con publicación y la meta del mes ya no se alcanza."
+        )
+    for r in m["links"]:
+        since = f", roto desde el {fmt.fecha(r['since'])}" if r["since"] else ""
+        todo.append(
+            f"Arreglar el enlace «{r['text'] or 'sin texto'}» → {fmt.url_legible(r['url'])} ({r['reason']}{since}) "
+            f"en {r['page_title'] or fmt.url_legible(r['page'])} ({fmt.url_legible(r['page'])})"
+        )
+    if m["links_total"] > len(m["links"]):
+        todo.append(f"… y {fmt.plural(m['links_total'] - len(m['links']), 'enlace roto más', 'enlaces rotos más')}.")
     lines += [f"- {item}" for item in todo] or ["- Nada pendiente esta semana."]
-    changed = [c for c in findings.get("changes", []) if c["dependencia"] == name]
-    if changed:
-        kinds = {"added": "nueva", "modified": "modificada", "removed": "eliminada"}
+    if not task and m["target"]:
+        lines += ["", f"Al día: {m['have']} de {m['target']} días con publicación este mes."]
+    if m["last_month"]:
+        lm = m["last_month"]
+        verdict = "cumplió" if lm["met"] else "no cumplió"
+        lines += [
+            f"{fmt.mes(lm['month']).capitalize()}: {lm['days']} de {lm['target']} días con publicación ({verdict})."
+        ]
+    if m["changes"]:
         lines += ["", "Páginas que cambiaron desde el rastreo anterior:"]
-        lines += [f"- {c['url']} ({kinds.get(c['kind'], c['kind'])})" for c in changed[:30]]
+        lines += [f"- {fmt.url_legible(c['url'])} ({m['kinds'].get(c['kind'], c['kind'])})" for c in m["changes"]]
     return "\n".join(lines)
+
+
+def digest_html(config: Any, findings: dict[str, Any], dependencia: dict[str, Any], subject: str) -> str:
+    """The same as :func:`digest`, as an e-mail HTML body that Outlook and Gmail display as meant."""
+    return render(config, TEMPLATE, {**digest_model(findings, dependencia), "subject": subject})
 
 
 def recipients(findings: dict[str, Any], dependencias: list[Any]) -> list[tuple[str, dict[str, Any]]]:

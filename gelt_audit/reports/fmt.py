@@ -36,6 +36,12 @@ def dia_mes(value: Any) -> str:
     return format_date(d, "d 'de' MMMM", locale=LOCALE) if d else DASH
 
 
+def dia_mes_corto(value: Any) -> str:
+    """``23 nov``: a day of the last weeks, inside a sentence."""
+    d = local_date(value)
+    return format_date(d, "d MMM", locale=LOCALE).rstrip(".") if d else DASH
+
+
 def fecha_corta(value: Any) -> str:
     """``24 nov 2026``: for table cells."""
     d = local_date(value)
@@ -203,6 +209,7 @@ FILTERS = {
     "fecha": fecha,
     "fecha_corta": fecha_corta,
     "dia_mes": dia_mes,
+    "dia_mes_corto": dia_mes_corto,
     "fecha_hora": fecha_hora,
     "mes": mes,
     "mes_corto": mes_corto,

@@ -7,12 +7,17 @@ import calendar
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
+from gelt_audit.audits.updates import pace
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import browser_view
+from gelt_audit.reports.charts import bar_chart
 from gelt_audit.reports.fmt import local_date, to_datetime
+from gelt_audit.reports.labels import security_label, security_plain, severity_label
 from gelt_audit.reports.placeholders import PLACEHOLDER_ROWS, placeholder_rows
 from gelt_audit.reports.summary import broken_urls
+from gelt_audit.reports.todo import links_task, severe_security, todo, urgent
 from gelt_audit.reports.view import (
     KIND_LABELS,
     accessibility_view,
@@ -36,7 +41,6 @@ ERROR_ROWS = 30
 SLOWEST_ROWS = 10
 UNASSIGNED_CHANGES = 10
 SITE = "__sitio__"  # the to-do group of the responsable visible (pages no dependencia claims)
-SEVERE = ("alta", "high", "crítica", "critica")
 
 
 def month_end(d: date) -> date:
@@ -50,6 +54,25 @@ def is_page_error(page: dict[str, Any]) -> bool:
 def _owner_key(dep: dict[str, Any]) -> str:
     # One card per person: a responsable with two dependencias gets one to-do list.
     return (dep.get("responsable") or "").strip() or f"dep:{dep['name']}"
+
+
+def good_titles(findings: dict[str, Any]) -> dict[str, str | None]:
+    """Page titles for people: a page that fails now or is gone keeps the title it last had
+    when it worked, not «Error 500»."""
+    last_good = findings.get("last_good_titles") or {}
+    pages = [
+        {**p, "title": last_good[p["url"]]} if p["url"] in last_good and is_page_error(p) else p
+        for p in findings.get("pages") or []
+    ]
+    known = {p["url"] for p in pages}
+    pages += [{"url": url, "title": title} for url, title in last_good.items() if url not in known]
+    return page_titles(pages)
+
+
+def site_person(config: Any) -> dict[str, str]:
+    """The responsable visible named in ``[site] responsable`` and ``email`` (may be empty)."""
+    site = getattr(config, "site", None)
+    return {"name": getattr(site, "responsable", "") or "", "email": getattr(site, "email", "") or ""}
 
 
 def weekly(
@@ -66,7 +89,7 @@ def weekly(
     ``baseline`` is that crawl's summary (None on the first crawl).
     """
     pages = findings.get("pages") or []
-    titles = page_titles(pages)
+    titles = good_titles(findings)
     deps = findings.get("dependencias") or []
     previous_broken = set(baseline["broken"]) if baseline else None
     broken = broken_rows(findings, previous_broken)
@@ -82,11 +105,19 @@ def weekly(
         findings
     )
     security = [
-        filled(x, ("url", "check", "severity", "detail")) for x in findings.get("security") or [] if isinstance(x, dict)
+        {
+            **filled(x, ("url", "check", "severity", "detail")),
+            "label": security_label(x.get("check")),
+            "plain": security_plain(x.get("check")),
+            "severity_label": severity_label(x.get("severity")),
+        }
+        for x in findings.get("security") or []
+        if isinstance(x, dict)
     ]
     error_pages = [p for p in pages if is_page_error(p)]
     site_tasks = _site_tasks(findings, week, broken, broken_by_dep.get(None, []), checklist, security, error_pages)
-    todo, up_to_date = _todo(dep_views, broken_by_dep, site_tasks)
+    person = site_person(config)
+    cards, up_to_date = todo(dep_views, broken_by_dep, site_tasks, person, today, month_end(today) if today else None)
     link_groups = _link_groups(broken["rows"], {d["name"]: d for d in deps})
     _cut_link_groups(link_groups)
     placeholders = placeholder_rows(findings)
@@ -94,11 +125,16 @@ def weekly(
         **header(config, findings, now, baseline_crawl),
         "kind": "weekly",
         "site_url": (findings.get("site") or {}).get("url") or config.site_url,
-        "todo": todo,
+        "todo": cards,
         "up_to_date": up_to_date,
+        "urgent": urgent(broken["rows"], broken["template"], checklist, security),
+        "responsable_visible": person,
         "summary": _summary(findings, week, baseline, broken, checklist, error_pages),
-        "dependencias": dep_views,
+        "dependencias": [d for d in dep_views if not _quiet(d)],
+        "quiet": [d for d in dep_views if _quiet(d)],
+        "behind_chart": _behind_chart(dep_views, config),
         "unassigned_changes": unassigned_changes,
+        "listing_shifts": sum(1 for c in week.get("changes") or [] if (c.get("listing") or {}).get("shift")),
         "unassigned_changes_more": unassigned_changes_more,
         "template_changes": [{**t, "diff": diff_view(t.get("diff"))[0]} for t in week.get("template") or []],
         "link_groups": link_groups,
@@ -112,7 +148,7 @@ def weekly(
         "placeholders_total": len(placeholders),
         "checklist": checklist,
         "checklist_available": bool(findings.get("checklist")) or checklist is not None,
-        "health": _health(findings, titles, error_pages, week, security, baseline),
+        "health": _health(findings, titles, error_pages, week, security, baseline, _slow_ms(config)),
         "browser": browser_view(findings, titles),
     }
 
@@ -121,7 +157,10 @@ def _changes_by_dep(week: dict[str, Any], titles: dict[str, str | None]) -> dict
     """The week's changes per dependencia (None: pages no dependencia claims), diffs cut short."""
     out: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
     for change in week.get("changes") or []:
-        diff, truncated = diff_view(change.get("diff"))
+        listing = change.get("listing")
+        if listing and listing.get("shift"):
+            continue  # a listing page whose items only moved between its pages: not news
+        diff, truncated = diff_view(None if listing else change.get("diff"))
         out[change.get("dependencia")].append(
             {
                 "url": change["url"],
@@ -130,6 +169,7 @@ def _changes_by_dep(week: dict[str, Any], titles: dict[str, str | None]) -> dict
                 "kind_label": KIND_LABELS.get(change.get("kind"), change.get("kind")),
                 "diff": diff,
                 "truncated": truncated,
+                "listing": listing,
             }
         )
     return out
@@ -148,13 +188,18 @@ def _dependencia_view(
     updates = dep.get("updates_this_month") or 0
     target = dep.get("target") or 0
     month = dep.get("month") or (today.strftime("%Y-%m") if today else None)
+    expected = dep.get("pace") if isinstance(dep.get("pace"), int) else (pace(target, today) if today else None)
     return {
         **dep,
         "anchor": f"dep-{n}",
         "updates": updates,
+        "pace": expected,
+        "last_month": dep.get("last_month"),
+        "last_published": dep.get("last_published"),
+        "last_detected": dep.get("last_detected"),
         "missing": max(0, target - updates),
         "deadline": month_end(today) if today else None,
-        "days": _month_strip(dep, month, today),
+        "month": month,
         "changes": dep_changes,
         "changes_more": changes_more,
         "changes_total": len(changes_by_dep.get(dep["name"], [])),
@@ -162,76 +207,6 @@ def _dependencia_view(
         "broken_more": broken_more,
         "broken_total": len(broken_by_dep.get(dep["name"], [])),
     }
-
-
-def _links_task(rows: list[dict[str, Any]], dependencia: str | None, anchor: str) -> dict[str, Any]:
-    examples, more = cut(rows, TODO_EXAMPLES)
-    return {
-        "kind": "links",
-        "dependencia": dependencia,
-        "count": len(rows),
-        "pages": len({r["page"] for r in rows}),
-        "new": sum(1 for r in rows if r["new"]),
-        "examples": examples,
-        "more": more,
-        "anchor": anchor,
-    }
-
-
-def _todo(
-    dep_views: list[dict[str, Any]],
-    broken_by_dep: dict[str | None, list[dict[str, Any]]],
-    site_tasks: list[dict[str, Any]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The to-do list: one card per responsable, then the responsable visible's own card; and the
-    responsables with nothing to do."""
-    cards: dict[str, dict[str, Any]] = {}
-    for view in dep_views:
-        card = cards.setdefault(
-            _owner_key(view),
-            {
-                "responsable": (view.get("responsable") or "").strip(),
-                "email": view.get("email") or "",
-                "dependencias": [],
-                "tasks": [],
-                "anchor": view["anchor"],
-                "site": False,
-            },
-        )
-        card["dependencias"].append(view["name"])
-        if not card["email"] and view.get("email"):
-            card["email"] = view["email"]
-        rows = broken_by_dep.get(view["name"], [])
-        if rows:
-            card["tasks"].append(_links_task(rows, view["name"], view["anchor"]))
-        if not view.get("meets_target") and view["target"]:
-            card["tasks"].append(
-                {
-                    "kind": "updates",
-                    "dependencia": view["name"],
-                    "have": view["updates"],
-                    "target": view["target"],
-                    "missing": view["missing"],
-                    "deadline": view["deadline"],
-                    "can_still_meet": view.get("can_still_meet", True),
-                    "anchor": view["anchor"],
-                }
-            )
-        if not card["responsable"]:
-            card["tasks"].append({"kind": "assign", "dependencia": view["name"]})
-    ordered = sorted(cards.values(), key=lambda c: not c["tasks"])  # stable: config order within
-    todo = [c for c in ordered if c["tasks"]]
-    todo.append(
-        {
-            "responsable": "Responsable visible",
-            "email": "",
-            "dependencias": ["Todo el sitio y páginas sin dependencia"],
-            "tasks": site_tasks,
-            "anchor": "sitio",
-            "site": True,
-        }
-    )
-    return todo, [c for c in ordered if not c["tasks"]]
 
 
 def _site_tasks(
@@ -256,10 +231,10 @@ def _site_tasks(
             }
         )
     if site_rows:
-        tasks.append(_links_task(site_rows, None, "enlaces"))
+        tasks.append(links_task(site_rows, None, "enlaces"))
     if checklist and checklist["lost"]:
         tasks.append({"kind": "regressions", "count": len(checklist["lost"]), "examples": checklist["lost"][:1]})
-    severe = [x for x in security if str(x["severity"] or "").lower() in SEVERE]
+    severe = severe_security(security)
     if severe:
         tasks.append({"kind": "security", "count": len(severe), "examples": severe[:1]})
     # A page that fails because a link points to it is already a "fix the link" task.
@@ -318,6 +293,9 @@ def _summary(
         "deps_total": len(deps),
         "deps_meeting": meeting,
         "deps_below": len(deps) - meeting,
+        "deps_on_pace": sum(
+            1 for d in deps if isinstance(d.get("pace"), int) and (d.get("updates_this_month") or 0) >= d["pace"]
+        ),
         "deps_delta": change("deps_meeting", meeting),
         "broken": len(current_broken),
         "broken_delta": change("broken_count", len(current_broken)),
@@ -352,11 +330,14 @@ def _health(
     week: dict[str, Any],
     security: list[dict[str, Any]],
     baseline: dict[str, Any] | None,
+    slow_ms: float,
 ) -> dict[str, Any]:
-    """The crawl's health: failing and slowest pages, unassigned pages, security, accessibility."""
+    """The crawl's health: failing and slow pages, unassigned pages, security, accessibility."""
     pages = findings.get("pages") or []
     slowest = sorted(
-        (p for p in pages if isinstance(p.get("elapsed_ms"), int | float)), key=lambda p: p["elapsed_ms"], reverse=True
+        (p for p in pages if isinstance(p.get("elapsed_ms"), int | float) and p["elapsed_ms"] > slow_ms),
+        key=lambda p: p["elapsed_ms"],
+        reverse=True,
     )[:SLOWEST_ROWS]
     errors_shown, errors_more = cut([{**p, "title": titles.get(p["url"])} for p in error_pages], ERROR_ROWS)
     unassigned = findings.get("unassigned") or []
@@ -373,6 +354,8 @@ def _health(
         "unassigned": unassigned_shown,
         "unassigned_more": unassigned_more,
         "unassigned_total": len(unassigned),
+        "unassigned_prefixes": unassigned_prefixes(unassigned),
+        "slow_ms": slow_ms,
         "ignored": len(findings.get("ignored_changes") or []),
         "security": security[:ERROR_ROWS],
         "security_more": max(0, len(security) - ERROR_ROWS),
@@ -381,28 +364,44 @@ def _health(
     }
 
 
-def _month_strip(dep: dict[str, Any], month: str | None, today: date | None) -> list[dict[str, Any]]:
-    """One cell per day of the month: updated or not, and whether it is still to come."""
-    if not month:
-        return []
-    year, mon = int(month[:4]), int(month[5:7])
-    updated = {}
-    for entry in dep.get("update_days") or []:
-        d = local_date(entry.get("date"))
-        if d and d.year == year and d.month == mon:
-            updated[d.day] = entry.get("signals") or []
-    days = calendar.monthrange(year, mon)[1]
-    future_from = today.day + 1 if today and today.year == year and today.month == mon else days + 1
-    return [
-        {
-            "day": d,
-            "date": date(year, mon, d),
-            "updated": d in updated,
-            "signals": updated.get(d, []),
-            "future": d >= future_from,
-        }
-        for d in range(1, days + 1)
+def _quiet(view: dict[str, Any]) -> bool:
+    """A dependencia with no change and no broken link this week: one line, not a box."""
+    return not view["changes_total"] and not view["broken_total"]
+
+
+def _slow_ms(config: Any) -> float:
+    seconds = getattr(getattr(config, "reports", None), "slow_page_seconds", 3.0)
+    return float(seconds if isinstance(seconds, int | float) else 3.0) * 1000
+
+
+def _behind_chart(dep_views: list[dict[str, Any]], config: Any) -> dict[str, Any] | None:
+    """The «quién va atrasado» bar chart: days with publication per dependencia, the target, today's pace."""
+    rows = [
+        {"name": d["name"], "value": d["updates"], "pace": d["pace"], "target": d["target"], "anchor": d["anchor"]}
+        for d in dep_views
+        if d.get("target")
     ]
+    if not rows:
+        return None
+    return bar_chart(rows, max(r["target"] for r in rows))
+
+
+def unassigned_prefixes(urls: list[str]) -> list[dict[str, Any]]:
+    """Pages no dependencia claims, grouped by their first path segment, most pages first, each with
+    the ``match`` line that would give them to a dependencia."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for url in urls:
+        path = urlsplit(url).path or "/"
+        segments = [s for s in path.split("/") if s]
+        # A folder groups its pages; a page at the top level is its own prefix.
+        folder = segments and (len(segments) > 1 or path.endswith("/"))
+        groups[f"/{segments[0]}/" if folder else path].append(url)
+    rows = [
+        {"prefix": prefix, "count": len(members), "example": members[0], "match": f'match = ["{prefix}"]'}
+        for prefix, members in groups.items()
+    ]
+    rows.sort(key=lambda r: (-r["count"], r["prefix"]))
+    return rows
 
 
 def _seconds(start: Any, end: Any) -> float | None:

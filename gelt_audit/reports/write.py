@@ -316,6 +316,8 @@ def write_built(built: Built, folder: Path) -> list[Path]:
     ]
     for name, text in built.csv.items():
         paths.append(atomic_write(folder / f"{built.stem}-{name}.csv", text))
+        if isinstance(text, csv_export.CsvText):  # its twin for Excel with Colombian settings
+            paths.append(atomic_write(folder / f"{built.stem}-{csv_export.excel_name(name)}.csv", text.excel))
     return paths
 
 
@@ -335,8 +337,9 @@ def write_reports(
     """
     paths: list[Path] = []
     for built in build(config, kinds, since, now, findings):
-        paths += write_built(built, config.reports_dir)
-        log.info("%s escrito en %s", TITLES[built.kind], paths[-len(built.csv) - 2])
+        written = write_built(built, config.reports_dir)
+        paths += written
+        log.info("%s escrito en %s", TITLES[built.kind], written[0])
     write_index(config)
     return paths
 
@@ -356,9 +359,7 @@ def list_reports(folder: Path) -> list[dict[str, Any]]:
         kind = "weekly" if m.group(1) == "semanal" else "committee"
         others = [(n, "JSON") for n in names if n == f"{stem}.json"]
         others += [
-            (n, "CSV " + CSV_LABELS.get(n[len(stem) + 1 : -4], n[len(stem) + 1 : -4]))
-            for n in names
-            if n.startswith(f"{stem}-") and n.endswith(".csv")
+            _csv_entry(n, n[len(stem) + 1 : -4]) for n in names if n.startswith(f"{stem}-") and n.endswith(".csv")
         ]
         entries.append(
             {
@@ -371,6 +372,14 @@ def list_reports(folder: Path) -> list[dict[str, Any]]:
         )
     entries.sort(key=lambda e: (e["date"], e["kind"] == "committee"), reverse=True)
     return entries
+
+
+def _csv_entry(name: str, table: str) -> tuple[str, str]:
+    """(file, label): «CSV enlaces rotos», or «Excel enlaces rotos» for the ``;`` twin."""
+    if table.endswith("-excel"):
+        base = table[: -len("-excel")]
+        return name, "Excel " + CSV_LABELS.get(base, base)
+    return name, "CSV " + CSV_LABELS.get(table, table)
 
 
 def write_index(config: Config, now: datetime | None = None) -> Path:

@@ -26,7 +26,7 @@ from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
 from gelt_audit.commands import check_checklist, say, setup_logging
 from gelt_audit.config import Config, ConfigError, load_config
-from gelt_audit.delivery import DeliveryError, alert_html, fecha_larga, notify, send_email, send_report
+from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
     EXIT_CONFIG,
     EXIT_CRAWL_FAILED,
@@ -38,7 +38,7 @@ from gelt_audit.errors import (
     EXIT_UNREACHABLE,
 )
 from gelt_audit.lock import LockedError, RunLock, lock_env
-from gelt_audit.reports.digest import digest, recipients
+from gelt_audit.reports.digest import digest, digest_html, recipients
 from gelt_audit.reports.write import TITLES, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
 from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
@@ -312,9 +312,8 @@ class _Run:
             subject = f"Para hacer esta semana — {dep['name']} — {self.config.site_name} — {day}"
             text = digest(findings, dep)
             try:
-                send_email(
-                    self.config.email, subject, alert_html(self.config.site_name, subject, text), text, [], [address]
-                )
+                html = digest_html(self.config, findings, dep, subject)
+                send_email(self.config.email, subject, html, text, [], [address])
             except DeliveryError as exc:
                 print(f"No se pudo enviar su parte a {address}: {exc}", file=sys.stderr)
                 ok = False
