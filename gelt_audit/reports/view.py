@@ -30,6 +30,7 @@ ITEM_STATUS_LABELS = {
     "no_cumple": "No cumple",
     "manual": "Por declarar",
     "no_aplica": "No aplica",
+    "sin_verificar": "Sin verificar",
 }
 # Phase names when the checklist file cannot tell them.
 FALLBACK_GROUP_NAMES = {

@@ -31,6 +31,7 @@ from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, outpu
 from gelt_audit.reports import csv_export
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.committee import committee
+from gelt_audit.reports.dossier import history_items
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
 from gelt_audit.reports.summary import (
@@ -238,7 +239,8 @@ def _committee(ctx: Context, since: date | None) -> Built:
     baseline = ctx.summary(base)
     points = trend_crawls(ctx.crawls, base, ctx.latest, cached_ids(ctx.store, ctx.fp) | {ctx.latest.id})
     trend = [s for s in (ctx.summary(c) for c in points) if s is not None]
-    view = committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend)
+    history = history_items(ctx.store, ctx.fp)
+    view = committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend, history)
     view["dependencias_target"] = ctx.config.targets.get("updates_per_month")
     html = render(ctx.config, TEMPLATE["committee"], view)
     before = (baseline or {}).get("items")
