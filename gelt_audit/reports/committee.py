@@ -184,11 +184,11 @@ def _item_view(
     evidence = [e for e in item.get("evidence") or [] if isinstance(e, str)]
     shown, more = cut(evidence, EVIDENCE_LINKS)
     stored = dossier.copies(item)
-    declared = item.get("source") == "manual" and item.get("status") != "manual"
+    declared = dossier.is_declared(item)
     since, or_before = dossier.complies_since(history, f"{item.get('profile')}|{item.get('item')}")
     return {
         **filled(item, ITEM_KEYS),
-        "evidence": [{"url": e, "copy": None, "fetched_at": None, **stored.get(e, {})} for e in shown],
+        "evidence": [{"url": e, "stored_copy": None, "fetched_at": None, **stored.get(e, {})} for e in shown],
         "evidence_more": more,
         "declared": declared,
         "requires": item.get("requires") or (known or {}).get("requires") or "",

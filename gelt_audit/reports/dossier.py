@@ -243,7 +243,7 @@ def copies(item: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     out = {}
     for c in item.get("evidence_copies") or []:
         if isinstance(c, Mapping) and isinstance(c.get("copy"), str) and COPY_PATH.fullmatch(c["copy"]):
-            out[str(c.get("url"))] = {"copy": c["copy"], "fetched_at": c.get("fetched_at")}
+            out[str(c.get("url"))] = {"stored_copy": c["copy"], "fetched_at": c.get("fetched_at")}
     return out
 
 
@@ -318,18 +318,20 @@ def declarations(config: Any, checklist: list[dict[str, Any]] | None) -> dict[st
     declared = []
     for row in checklist or []:
         decl = from_file.get(row.get("item") or "")
-        if row.get("source") == "manual" and row.get("status") != "manual" and isinstance(decl, Mapping):
-            when = decl.get("date")
-            declared.append(
-                {
-                    "item": row.get("item"),
-                    "name": row.get("name") or row.get("item"),
-                    "status": row.get("status"),
-                    "by": decl.get("declared_by") or None,
-                    "date": when.isoformat() if hasattr(when, "isoformat") else when,
-                    "note": decl.get("note") or "",
-                }
-            )
+        decl = decl if isinstance(decl, Mapping) else {}
+        if not (decl or is_declared(row)) or row.get("status") == "manual":
+            continue
+        when = decl.get("date") or row.get("snapshot_date")
+        declared.append(
+            {
+                "item": row.get("item"),
+                "name": row.get("name") or row.get("item"),
+                "status": row.get("status"),
+                "by": decl.get("declared_by") or None,
+                "date": when.isoformat() if hasattr(when, "isoformat") else when,
+                "note": decl.get("note") or "",
+            }
+        )
     example = pending[0]["item"] if pending else "transformacion.intranet"
     return {
         "file": getattr(config, "checklist", {}).get("manual") or None,
@@ -342,6 +344,15 @@ def declarations(config: Any, checklist: list[dict[str, Any]] | None) -> dict[st
             'declared_by = "Nombre, cargo"; date = 2026-12-01; note = "acta 12 del comité"',
         ],
     }
+
+
+def is_declared(row: Mapping[str, Any]) -> bool:
+    """The committee declared this item's status (not a profile's standing «no aplica»)."""
+    return (
+        row.get("source") == "manual"
+        and row.get("status") != "manual"
+        and not str(row.get("detail") or "").startswith("no aplica:")
+    )
 
 
 def css_string(text: str) -> str:
