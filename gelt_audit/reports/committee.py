@@ -32,6 +32,7 @@ from gelt_audit.reports.view import (
 # How much of each list the HTML shows; the CSV files always have everything.
 DOCUMENT_ROWS = 300
 EVIDENCE_LINKS = 3
+EXEC_ROWS = 12  # items that fall short listed on the executive page (the rest in the checklist section)
 # Plan indicators that a GEL-T checklist item judges too.
 INDICATOR_ITEMS = {
     "empalme": "plan.empalme",
@@ -88,6 +89,7 @@ def committee(
         "profiles": profiles(checklist, scores, _history(history, findings)) if checklist else None,
         "indicators": indicator_rows(findings.get("indicators"), checklist),
         "failing": dossier.failing(checklist, findings.get("pages") or []),
+        "EXEC_ROWS": EXEC_ROWS,
         "declarations": dossier.declarations(config, checklist),
         "running_header": dossier.css_string(
             f"{(findings.get('site') or {}).get('name') or getattr(config, 'site_name', '')} · Informe para el comité GEL-T · "
