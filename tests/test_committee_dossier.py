@@ -5,18 +5,22 @@ committee's declarations, and indicators that agree with their checklist item.""
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import lxml.html
+import openpyxl
 import pytest
 
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.run import audit
 from gelt_audit.config import load_config
-from gelt_audit.reports import dossier
-from gelt_audit.reports.write import build
+from gelt_audit.reports import dossier, matriz
+from gelt_audit.reports.write import build, report_command
 from gelt_audit.store import Store
 from tests.test_reports import demo_workdir, text
 
@@ -176,3 +180,45 @@ def test_running_header_text_cannot_leave_its_css_string():
     escaped = dossier.css_string('Alcaldía "x"; } </style><script>')
     assert re.fullmatch(r"[A-Za-z0-9 \\]*", escaped)
     assert "\\0000ed" in escaped and "\\00003c" in escaped
+
+
+# -- the national review's matrix -----------------------------------------------------------------------
+def test_matrix_export_reads_back_as_the_reviews_rows(demo, tmp_path):
+    findings = demo["findings"]
+    listing = report_command(demo["config"], "committee", "matriz", tmp_path, None, now=NOW)
+    xlsx, table = (Path(p) for p in listing.splitlines())
+    assert xlsx.name == "comite-2026-11-24-matriz.xlsx" and table.name == "comite-2026-11-24-matriz.csv"
+    book = openpyxl.load_workbook(xlsx)
+    assert book.sheetnames == ["Ley 1712 - Res. 1519", "GEL-T 2008"]
+    sheet = book["Ley 1712 - Res. 1519"]
+    head, *rows = [[c if c is not None else "" for c in r] for r in sheet.iter_rows(values_only=True)]
+    assert head == list(matriz.HEADER)
+    items = [r for r in findings["checklist"] if r["profile"] == "ley1712-res1519"]
+    assert [r[1] for r in rows] == [r["item"] for r in items]
+    answers = {r[1]: r for r in rows}
+    expected = {"cumple": "SÍ", "parcial": "NO", "no_cumple": "NO", "no_aplica": "N.A.", "manual": ""}
+    for item in items:
+        row = answers[item["item"]]
+        assert row[3] == expected[item["status"]], item
+        assert row[4] == (item["evidence"][0] if item["evidence"] else "")
+    ejecucion = answers["ley1712.4.2"]
+    assert ejecucion[0] == "4.2" and ejecucion[3] == "NO" and ejecucion[8].startswith("Parcial. falta el periodo")
+    assert sheet["E2"].hyperlink.target == rows[0][4]
+    # The CSV is the same sheet, split on «;» as Excel set for Colombia splits it.
+    raw = table.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    parsed = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert parsed[0] == list(matriz.HEADER) and [r[1] for r in parsed[1:]] == [r["item"] for r in items]
+
+
+def test_matrix_cells_never_run_as_formulas_and_only_evidence_folder_copies(demo):
+    findings = copy.deepcopy(demo["findings"])
+    row = next(r for r in findings["checklist"] if r["profile"] == "ley1712-res1519")
+    row["detail"] = '=HYPERLINK("http://evil.example/","x")'
+    row["evidence_copies"] = [{"url": row["evidence"][0], "copy": "evidencia/menu-1.html"}]
+    other = next(r for r in findings["checklist"] if r["profile"] == "ley1712-res1519" and r is not row)
+    other["evidence_copies"] = [{"url": "x", "copy": "../../etc/passwd"}]
+    book = openpyxl.load_workbook(io.BytesIO(matriz.xlsx_bytes(findings)))
+    cells = [c for r in book.worksheets[0].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+    assert not [c for c in cells if c.startswith("=")]
+    assert "evidencia/menu-1.html" in cells and "../../etc/passwd" not in cells
