@@ -19,7 +19,7 @@ import pytest
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.run import audit
 from gelt_audit.config import load_config
-from gelt_audit.reports import dossier, matriz
+from gelt_audit.reports import dossier, ita, matriz
 from gelt_audit.reports.write import build, report_command
 from gelt_audit.store import Store
 from tests.test_reports import demo_workdir, text
@@ -222,3 +222,48 @@ def test_matrix_cells_never_run_as_formulas_and_only_evidence_folder_copies(demo
     cells = [c for r in book.worksheets[0].iter_rows(values_only=True) for c in r if isinstance(c, str)]
     assert not [c for c in cells if c.startswith("=")]
     assert "evidencia/menu-1.html" in cells and "../../etc/passwd" not in cells
+
+
+# -- annexes shaped like the review's questions ----------------------------------------------------------
+def test_accessibility_annex_answers_the_reviews_questions(demo):
+    rows = demo["doc"].xpath("//table[@id='ita-accesibilidad']/tbody/tr")
+    by = {text(r.xpath("./td")[0]): r for r in rows}
+    lang = [a for a in demo["findings"]["accessibility"] if a["criterion"] == "3.1.1"]
+    assert lang and "✕ NO" in text(by["3.1.1"].xpath("./td")[2])
+    example = by["3.1.1"].xpath("./td[5]")[0]
+    assert (
+        set(example.xpath(".//a/@href")) <= {a["url"] for a in lang}
+        and example.xpath(".//a")
+        and example.xpath(".//code")
+    )
+    assert "revisión manual" in text(by["2.1.1"])  # keyboard use: no crawler can tell
+    assert "✓ SÍ" in text(by["2.4.2"]) and "en todas las páginas" in text(by["2.4.2"])
+
+
+def test_a_template_problem_is_counted_once_with_its_pages():
+    findings = {
+        "accessibility": [
+            {"url": f"https://x.gov.co/p{i}", "criterion": "1.1.1", "element": "header > img", "detail": "logo sin alt"}
+            for i in range(199)
+        ]
+        + [{"url": "https://x.gov.co/p1", "criterion": "1.1.1", "element": "main img", "detail": "foto sin alt"}],
+    }
+    q = {r["criterion"]: r for r in ita.accessibility_questions(findings)}["1.1.1"]
+    assert q["answer"] == "NO" and q["problems"] == 2 and q["findings"] == 200 and q["pages"] == 199
+    assert q["template"] == [
+        {
+            "element": "header > img",
+            "detail": "logo sin alt",
+            "url": "https://x.gov.co/p0",
+            "pages": 199,
+            "template": True,
+        }
+    ]
+
+
+def test_security_controls_in_spanish_with_the_technical_term(demo):
+    rows = [text(r.xpath("./td")[0]) for r in demo["doc"].xpath("//table[@id='ita-seguridad']/tbody/tr")]
+    checks = {x["check"] for x in demo["findings"]["security"]}
+    assert len(rows) == len(checks)
+    assert "Formularios que envían datos personales sin cifrar (formulario sin HTTPS)" in rows
+    assert all(re.search(r"\(.+\)$", r) for r in rows) and "formulario-inseguro" not in " ".join(rows)

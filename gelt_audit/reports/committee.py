@@ -10,7 +10,7 @@ from typing import Any
 
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.formats import FAMILY
-from gelt_audit.reports import dossier
+from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import line_chart
 from gelt_audit.reports.fmt import local_date
@@ -278,6 +278,8 @@ def annexes_view(findings: dict[str, Any], trend: list[dict[str, Any]]) -> dict[
     order = {"alta": 0, "media": 1, "baja": 2}
     return {
         "accessibility": accessibility_view(findings),
+        "questions": ita.accessibility_questions(findings),
+        "security": ita.security_rows(findings),
         "security_total": len(security),
         "security_rows": [
             {
