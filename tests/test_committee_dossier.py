@@ -267,3 +267,14 @@ def test_security_controls_in_spanish_with_the_technical_term(demo):
     assert len(rows) == len(checks)
     assert "Formularios que envían datos personales sin cifrar (formulario sin HTTPS)" in rows
     assert all(re.search(r"\(.+\)$", r) for r in rows) and "formulario-inseguro" not in " ".join(rows)
+
+
+def test_committee_items_csv_carries_requirement_norm_and_source(demo):
+    (built,) = build(demo["config"], ["committee"], now=NOW, findings=demo["findings"], remember=False)
+    head, *rows = list(csv.reader(io.StringIO(built.csv["items"].lstrip("\ufeff"))))
+    assert head[-3:] == ["exige", "norma", "copia guardada"]
+    by = {r[2]: dict(zip(head, r, strict=True)) for r in rows}
+    glosario = {i.id: i for i in load_checklist("gelt-2008").items}["info.glosario"]
+    assert by["info.glosario"]["exige"] == glosario.requires and by["info.glosario"]["norma"] == glosario.source
+    assert by["transformacion.intranet"]["fuente"] == "por declarar"  # not «declarado por el comité»
+    assert by["ley1712.1.14"]["fuente"] == "automático"  # the profile's standing «no aplica»

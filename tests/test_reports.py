@@ -475,7 +475,7 @@ def test_report_command_formats(demo, tmp_path):
     assert len(listing.splitlines()) == 6 and all(Path(p).exists() for p in listing.splitlines())
     with pytest.raises(ReportError, match="AAAA-MM-DD"):
         report_command(config, "weekly", "html", None, "24/11/2026")
-    with pytest.raises(ReportError, match="html, json o csv"):
+    with pytest.raises(ReportError, match="html, json, csv o matriz"):
         report_command(config, "weekly", "pdf", None, None)
 
 

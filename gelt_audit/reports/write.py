@@ -251,6 +251,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "crawl_id": ctx.latest.id,
         "baseline_crawl": _crawl_view(base),
         "scores": view["scores"],
+        "score_cards": view["cards"],
         "checklist_changes": view["changes"],
         "trend": [
             {k: t.get(k) for k in ("crawl_id", "date", "pages", "broken_count", "scores", "deps", "deps_meeting")}
