@@ -214,9 +214,9 @@ def test_committee_checklist_phase_by_phase_with_evidence_and_dates(demo):
     profile = {i.id: i for i in load_checklist("gelt-2008").items}[first["item"]]
     assert first["name"] in text(cells[0])
     assert f"Exige: {profile.requires}" in text(cells[0]) and f"Norma: {profile.source}" in text(cells[0])
-    assert first["evidence"][0] in cells[1].xpath(".//a/@href") and "sitio hoy" in text(cells[1])
+    assert first["evidence"][0] in cells[2].xpath(".//a/@href") and "sitio hoy" in text(cells[2])
     # «cumple desde»: both demo crawls (17 and 24 Nov) found it, and the store keeps nothing older.
-    assert text(cells[2]) == "17 nov 2026 o antes"
+    assert text(cells[1]) == "17 nov 2026 o antes"
     glosario = next(r for r in rows if "info.glosario" in text(r))
     assert "No cumple" in text(glosario.xpath("./td")[1])
     assert "Fecha" not in [text(th) for th in doc.xpath("//table[contains(@class, 'items')]//th")]
