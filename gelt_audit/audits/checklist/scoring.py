@@ -92,7 +92,7 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
     "cumple", "parcial", "no_cumple", "manual", "no_aplica"}}}}``, and the terms that let a
     reader recompute every number: each group's ``weights`` (item weight summed per status),
     ``earned`` and ``possible`` (score = 100 × earned / possible); each profile's
-    ``parcial_value``, and ``phases`` / ``plan``: the group-weighted mean of every group but the
+    ``parcial_value``, and ``phases_score`` / ``plan_score``: the group-weighted mean of every group but the
     municipality's own action-plan group (``PLAN_GROUP``, scored apart) and that group's score
     (None when the profile has no such group).
     """
@@ -146,8 +146,8 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
             "overall": weighted_mean(groups.values()),
             "groups": groups,
             "parcial_value": pv,
-            "phases": weighted_mean(g for gid, g in groups.items() if gid != PLAN_GROUP) if plan else None,
-            "plan": plan["score"] if plan else None,
+            "phases_score": weighted_mean(g for gid, g in groups.items() if gid != PLAN_GROUP) if plan else None,
+            "plan_score": plan["score"] if plan else None,
         }
     return out
 
