@@ -290,6 +290,15 @@ def test_committee_page_one_holds_the_executive_summary_and_the_signature_block(
     for words in ("Resumen ejecutivo", "cinco fases", "Lo que no cumple", "Lo que más sube el puntaje",
                   "Indicadores del plan", "Alcance y límites", "Revisado por", "Cargo", "Fecha", "Firma"):  # fmt: skip
         assert words in box["text"], words
+    # The running header on every printed page: entity, report, date (an @page margin box).
+    pages = chromium.js(
+        "[...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media)"
+        ".flatMap(r => [...r.cssRules]).filter(r => r instanceof CSSPageRule).map(r => r.cssText).join(' ')"
+    )
+    assert (
+        '@top-left { content: "Alcaldía de San Rafael de las Nubes - Tolima · Informe para el comité GEL-T · "' in pages
+    )
+    assert '"24 de noviembre de 2026"' in pages
     chromium.send("Emulation.setDeviceMetricsOverride",
                   {"width": A4_CONTENT_WIDTH, "height": A4_CONTENT_HEIGHT, "deviceScaleFactor": 1, "mobile": False})  # fmt: skip
     chromium.screenshot(ARTIFACTS / "comite-pagina-1-impresa.png")

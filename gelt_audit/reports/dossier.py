@@ -356,6 +356,7 @@ def is_declared(row: Mapping[str, Any]) -> bool:
 
 
 def css_string(text: str) -> str:
-    """``text`` as the inside of a CSS string: every character but letters, digits and spaces
-    as a six-digit escape, so no name can close the string or the style element."""
-    return "".join(ch if (ch.isascii() and ch.isalnum()) or ch == " " else f"\\{ord(ch):06x}" for ch in text)
+    """``text`` as the inside of a CSS string: every character but ASCII letters and digits as
+    a six-digit escape (spaces too: CSS swallows one space after an escape), so no name can
+    close the string or the style element."""
+    return "".join(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}" for ch in text)
