@@ -283,3 +283,18 @@ def test_committee_items_csv_carries_requirement_norm_and_source(demo):
     assert by["info.glosario"]["exige"] == glosario.requires and by["info.glosario"]["norma"] == glosario.source
     assert by["transformacion.intranet"]["fuente"] == "por declarar"  # not «declarado por el comité»
     assert by["ley1712.1.14"]["fuente"] == "automático"  # the profile's standing «no aplica»
+
+
+def test_an_item_that_could_not_be_verified_reads_sin_verificar_and_leaves_the_score(demo):
+    findings = copy.deepcopy(demo["findings"])
+    row = next(r for r in findings["checklist"] if r["item"] == "plan.entidades_aliadas")
+    row["status"], row["detail"] = "sin_verificar", "los sitios enlazados no respondieron desde aquí"
+    (built,) = build(demo["config"], ["committee"], now=NOW, findings=findings, remember=False)
+    doc = lxml.html.fromstring(built.html)
+    tr = next(r for r in doc.xpath("//section[@id='lista']//tbody/tr[td]") if "plan.entidades_aliadas" in text(r))
+    assert "Sin verificar" in text(tr.xpath("./td")[1])
+    plan = next(
+        c for c in dossier.score_cards(findings["checklist"], findings["checklist_scores"], None) if c["key"] == "plan"
+    )
+    assert plan["formula"] == "(14 × 1 + 1 × 0,5) / 15 = 96,7%"  # out of the denominator, like «por declarar»
+    assert check_printed_scores(doc) >= 17
