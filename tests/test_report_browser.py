@@ -32,6 +32,7 @@ import pytest
 from gelt_audit.config import load_config
 from gelt_audit.reports.write import write_reports
 from tests.helpers import crawl, page, report_json, run_cli, write_config
+from tests.test_committee_dossier import number, recompute
 from tests.test_reports import demo_workdir
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -292,6 +293,11 @@ def test_weekly_report_on_a_phone_scrolls_only_vertically(reports, chromium):
     chromium.screenshot(ARTIFACTS / "semanal-telefono.png")
 
 
+# A4 at 96 CSS px per inch, inside the print stylesheet's margins (14 mm top, 16 mm bottom, 12 mm sides).
+A4_CONTENT_WIDTH = round((210 - 24) / 25.4 * 96)
+A4_CONTENT_HEIGHT = round((297 - 14 - 16) / 25.4 * 96)
+
+
 def test_committee_report_prints_to_a4_pages(reports, chromium):
     url = reports["committee"].as_uri()
     chromium.open(url, 1280, 900)
@@ -300,8 +306,68 @@ def test_committee_report_prints_to_a4_pages(reports, chromium):
     pdf = chromium.pdf(ARTIFACTS / "comite.pdf")
     assert pdf.startswith(b"%PDF")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
-    assert len(boxes) >= 6  # every section starts a page: the print stylesheet's page breaks
+    assert len(boxes) >= 4  # executive page, body, annexes
     assert all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes), set(boxes)  # A4
+
+
+def test_committee_page_one_holds_the_executive_summary_and_the_signature_block(reports, chromium):
+    """Laid out as printed (print media, an A4 page's width), the executive section, signature
+    block included, ends within the first page's height; it is followed by a page break."""
+    url = reports["committee"].as_uri()
+    chromium.open(url, A4_CONTENT_WIDTH, A4_CONTENT_HEIGHT)
+    chromium.send("Emulation.setEmulatedMedia", {"media": "print"})
+    box = chromium.js(
+        "(() => { const s = document.getElementById('resumen'), sign = s.querySelector('table.sign');"
+        " const y = e => e.getBoundingClientRect().bottom + window.scrollY;"
+        " return {section: y(s), sign: y(sign), wide: document.documentElement.scrollWidth,"
+        " brk: getComputedStyle(s).breakAfter, text: s.innerText,"
+        " after: getComputedStyle(document.getElementById('lista')).breakBefore}; })()"
+    )
+    assert box["sign"] <= box["section"] <= A4_CONTENT_HEIGHT, box
+    assert box["brk"] == "page" and box["wide"] <= A4_CONTENT_WIDTH, box
+    for words in ("Resumen ejecutivo", "cinco fases", "Lo que no cumple", "Lo que más sube el puntaje",
+                  "Indicadores del plan", "Alcance y límites", "Revisado por", "Cargo", "Fecha", "Firma"):  # fmt: skip
+        assert words in box["text"], words
+    # The running header on every printed page: entity, report, date (an @page margin box).
+    pages = chromium.js(
+        "[...document.styleSheets].flatMap(s => [...s.cssRules]).filter(r => r.media)"
+        ".flatMap(r => [...r.cssRules]).filter(r => r instanceof CSSPageRule).map(r => r.cssText).join(' ')"
+    )
+    assert (
+        '@top-left { content: "Alcaldía de San Rafael de las Nubes - Tolima · Informe para el comité GEL-T · "' in pages
+    )
+    assert '"24 de noviembre de 2026"' in pages
+    chromium.send("Emulation.setDeviceMetricsOverride",
+                  {"width": A4_CONTENT_WIDTH, "height": A4_CONTENT_HEIGHT, "deviceScaleFactor": 1, "mobile": False})  # fmt: skip
+    chromium.screenshot(ARTIFACTS / "comite-pagina-1-impresa.png")
+    # Every score on the page as Chromium shows it, recomputed from the formula printed under it.
+    formulas = chromium.js(
+        "[...document.querySelectorAll('[data-formula]')].map(e => [e.innerText, e.dataset.formula,"
+        " (e.parentElement.querySelector('[data-score]') || {}).innerText || null])"
+    )
+    assert len(formulas) >= 9
+    for formula, kind, shown in formulas:
+        printed, computed = recompute(formula, kind)
+        assert printed == computed, formula
+        if shown:
+            assert number(shown.rstrip("%").strip()) == printed, (shown, formula)
+
+
+def test_committee_on_a_phone_shows_the_verdicts(reports, chromium):
+    url = reports["committee"].as_uri()
+    chromium.open(url, 375, 740, mobile=True)
+    _check_clean(chromium, url)
+    widths = chromium.js("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths
+    verdicts = chromium.js(
+        "[...document.querySelectorAll('table.items td.verdict, #no-cumple td.verdict')].map(e => {"
+        " const r = e.getBoundingClientRect(); return [r.left, r.right, r.width, e.innerText]; })"
+    )
+    assert len(verdicts) > 20
+    off = [v for v in verdicts if v[2] == 0 or v[0] < 0 or v[1] > widths[1]]
+    assert off == [], off[:5]
+    chromium.js("document.getElementById('g-gelt-2008-info').scrollIntoView()")
+    chromium.screenshot(ARTIFACTS / "comite-telefono.png")
 
 
 def test_index_lists_both_reports(reports, chromium):

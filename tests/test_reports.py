@@ -23,6 +23,7 @@ import pytest
 
 from gelt_audit.audits import checklist as engine
 from gelt_audit.audits import regressions
+from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.run import audit
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
@@ -240,17 +241,28 @@ def test_weekly_checklist_and_crawl_health(demo):
 def test_committee_checklist_phase_by_phase_with_evidence_and_dates(demo):
     doc, findings = demo["committee"], demo["findings"]
     section = doc.xpath("//section[@id='lista']")[0]
-    rows = [r for r in section.xpath(".//table/tbody/tr") if len(r.xpath("./td")) == 4]
-    assert len(rows) == len(findings["checklist"])
+    annex = doc.xpath("//section[@id='anexo-cumple']")[0]
+    rows = [r for r in section.xpath(".//table[contains(@class, 'items')]/tbody/tr")]
+    met = [r for r in annex.xpath(".//table[contains(@class, 'items')]/tbody/tr[td]")]
+    # What falls short in the body, what complies in the annex: every item once.
+    assert len(rows) == sum(1 for c in findings["checklist"] if c["status"] != "cumple")
+    assert len(met) == sum(1 for c in findings["checklist"] if c["status"] == "cumple")
     groups = [text(h) for h in section.xpath("./h4")]
     assert groups[0].startswith("Fase de información") and any(
         g.startswith("1. Información de la entidad") for g in groups
     )
     first = findings["checklist"][0]
-    cells = rows[0].xpath("./td")
-    assert first["name"] in text(cells[0]) and view.ITEM_STATUS_LABELS[first["status"]] in text(cells[1])
-    assert first["evidence"][0] in cells[2].xpath(".//a/@href")
-    assert text(cells[3]) == fmt.fecha_corta(first["snapshot_date"])
+    assert first["status"] == "cumple"
+    cells = met[0].xpath("./td")
+    profile = {i.id: i for i in load_checklist("gelt-2008").items}[first["item"]]
+    assert first["name"] in text(cells[0])
+    assert f"Exige: {profile.requires}" in text(cells[0]) and f"Norma: {profile.source}" in text(cells[0])
+    assert first["evidence"][0] in cells[2].xpath(".//a/@href") and "sitio hoy" in text(cells[2])
+    # «cumple desde»: both demo crawls (17 and 24 Nov) found it, and the store keeps nothing older.
+    assert text(cells[1]) == "17 nov 2026 o antes"
+    glosario = next(r for r in rows if "info.glosario" in text(r))
+    assert "No cumple" in text(glosario.xpath("./td")[1])
+    assert "Fecha" not in [text(th) for th in doc.xpath("//table[contains(@class, 'items')]//th")]
 
 
 def test_committee_indicators_trend_and_documents(demo):
@@ -259,8 +271,10 @@ def test_committee_indicators_trend_and_documents(demo):
     assert len(indicators) == len(findings["indicators"])
     assert findings["indicators"][0]["name"] in text(indicators[0])
     trend = doc.xpath("//section[@id='tendencia']")[0]
-    assert len(trend.xpath(".//svg")) == 2 and trend.xpath(".//svg//polyline")  # scores and broken links
-    assert len(trend.xpath(".//table/tbody/tr")) == len(findings["dependencias"])
+    # Two crawls: no line chart (from 4 points), a table of the points instead.
+    assert not trend.xpath(".//svg") and "la gráfica de tendencia aparece desde 4" in text(trend)
+    points, months = trend.xpath(".//table")
+    assert len(points.xpath("./tbody/tr")) == 2 and len(months.xpath("./tbody/tr")) == len(findings["dependencias"])
     docs = doc.xpath("//section[@id='documentos']//tbody/tr")
     assert len(docs) == min(len(findings["documents"]), committee_model.DOCUMENT_ROWS)
     wanted = {d["url"] for d in findings["documents"]}
@@ -416,10 +430,12 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
     })  # fmt: skip
     weekly, committee = build(demo["config"], ["weekly", "committee"], now=NOW, findings=findings, remember=False)
     c = lxml.html.fromstring(committee.html)
-    rows = {(r.xpath("./td")[0].text or "").strip(): r for r in c.xpath("//section[@id='lista']//tbody/tr")
-            if len(r.xpath("./td")) == 4}  # fmt: skip
-    intranet = text(rows["Intranet"])
-    assert "Cumple" in intranet and "declarado por el comité" in intranet and "15 oct 2026" in intranet
+    rows = {text(r.xpath("./td[1]/strong")[0]): r
+            for r in c.xpath("//section[@id='lista' or @id='anexo-cumple']//table[contains(@class, 'items')]/tbody/tr[td]")}  # fmt: skip
+    intranet = text(rows["Intranet"])  # declared «cumple»: in the annex
+    assert "declarado por el comité" in intranet and "Cumple desde" in text(c.xpath("//section[@id='anexo-cumple']")[0])
+    declared = text(c.xpath("//h3[@id='declarar']/following-sibling::div[1]")[0])
+    assert "Intranet" in declared and "Cumple" in declared and "15 oct 2026" in declared
     mision = rows["Misión, visión y funciones"]
     assert (
         "Parcial" in text(mision)
@@ -427,9 +443,9 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
         and "y 1 más" in text(mision)
     )
     assert "No cumple" in text(rows["Formulario PQRSD"])
-    ind = {text(r.xpath("./td")[0]): r for r in c.xpath("//section[@id='indicadores']//tbody/tr")}
-    assert "✕ No" in text(ind["Frecuencia de actualización"])
-    assert "✓ Sí" in text(ind["Documento de empalme publicado"])  # met read from target 1 and value 1
+    ind = {(r.xpath("./td")[0].text or "").strip(): r for r in c.xpath("//section[@id='indicadores']//tbody/tr")}
+    assert "No cumple" in text(ind["Frecuencia de actualización"].xpath("./td")[3])
+    assert "Cumple" in text(ind["Documento de empalme publicado"].xpath("./td")[3])  # from target 1 and value 1
     puntos = text(ind["Puntos de internet"])
     assert "declarado" in puntos and "sin evaluar" in puntos and "15 oct 2026" in puntos
     docs = c.xpath("//section[@id='documentos']//tbody/tr")
@@ -503,7 +519,7 @@ def test_report_command_formats(demo, tmp_path):
     assert len(listing.splitlines()) == 6 and all(Path(p).exists() for p in listing.splitlines())
     with pytest.raises(ReportError, match="AAAA-MM-DD"):
         report_command(config, "weekly", "html", None, "24/11/2026")
-    with pytest.raises(ReportError, match="html, json o csv"):
+    with pytest.raises(ReportError, match="html, json, csv o matriz"):
         report_command(config, "weekly", "pdf", None, None)
 
 
@@ -716,7 +732,7 @@ def test_reports_of_the_very_first_crawl(evil):
     assert "es el primer rastreo" in text(w.xpath("//header")[0])
     assert "sin semana anterior" in text(w.xpath("//section[@id='resumen']")[0])
     assert "primer rastreo" in text(c.xpath("//header")[0])
-    assert "Hace falta más de un rastreo" in text(c.xpath("//section[@id='tendencia']")[0])
+    assert "1 rastreo en el periodo" in text(c.xpath("//section[@id='tendencia']")[0])
 
 
 def test_temporaries_of_dead_writers_are_removed(tmp_path):

@@ -33,9 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=["html", "json", "csv"],
+        choices=["html", "json", "csv", "matriz"],
         default=None,
-        help="html (por defecto), json o csv; --format json sin --weekly/--committee da el JSON del contrato",
+        help="html (por defecto), json o csv; --format json sin --weekly/--committee da el JSON del contrato; "
+        "matriz: la lista de chequeo del comité como la matriz de la revisión nacional (ITA, Res. 1519), "
+        "en .xlsx y .csv separado por «;»",
     )
     parser.add_argument(
         "--output",

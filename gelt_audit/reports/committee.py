@@ -10,8 +10,10 @@ from typing import Any
 
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.formats import FAMILY
+from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import line_chart
+from gelt_audit.reports.fmt import local_date
 from gelt_audit.reports.summary import broken_urls, overall_score
 from gelt_audit.reports.view import (
     FALLBACK_GROUP_NAMES,
@@ -30,6 +32,16 @@ from gelt_audit.reports.view import (
 # How much of each list the HTML shows; the CSV files always have everything.
 DOCUMENT_ROWS = 300
 EVIDENCE_LINKS = 3
+EXEC_ROWS = 12  # items that fall short listed on the executive page (the rest in the checklist section)
+# Plan indicators that a GEL-T checklist item judges too.
+INDICATOR_ITEMS = {
+    "empalme": "plan.empalme",
+    "entidades_aliadas": "plan.entidades_aliadas",
+    "frecuencia_actualizacion": "plan.frecuencia_actualizacion",
+    "tramites_publicados": "plan.tramites_suit",
+    "control_periodico": "plan.control_periodico",
+}
+TREND_MIN_POINTS = 4  # a line through fewer crawls suggests a trend that is not there
 ITEM_KEYS = ("profile", "item", "phase", "name", "status", "detail", "snapshot_date", "source")
 INDICATOR_KEYS = ("id", "name", "target", "value", "source", "met", "note", "date")
 DOCUMENT_KEYS = ("url", "title", "format", "year", "page", "page_title", "dependencia", "state")
@@ -44,11 +56,14 @@ def committee(
     baseline: dict[str, Any] | None,
     baseline_crawl: dict[str, Any] | None,
     trend: list[dict[str, Any]],
+    history: list[tuple[int, date, dict[str, str]]] | None = None,
 ) -> dict[str, Any]:
     """The committee report: checklist by phase/section, indicators, trend, documents.
 
     ``baseline`` is the summary of the crawl compared with (the last committee report's, by
-    default); ``trend`` the summaries from there to now, oldest first (the current one last).
+    default); ``trend`` the summaries from there to now, oldest first (the current one last);
+    ``history`` the stored checklist statuses of past crawls (:func:`dossier.history_items`),
+    for «cumple desde».
     """
     site_url = (findings.get("site") or {}).get("url") or config.site_url
     checklist = findings.get("checklist") if isinstance(findings.get("checklist"), list) else None
@@ -69,11 +84,19 @@ def committee(
         "since": since,
         "since_source": since_source,
         "scores": score_rows(findings, baseline),
-        "profiles": profiles(checklist, scores) if checklist else None,
-        "indicators": indicator_rows(findings.get("indicators")),
+        "cards": dossier.score_cards(checklist, scores, baseline),
+        "gains": dossier.gains(checklist, scores),
+        "profiles": profiles(checklist, scores, _history(history, findings)) if checklist else None,
+        "indicators": indicator_rows(findings.get("indicators"), checklist),
+        "failing": dossier.failing(checklist, findings.get("pages") or []),
+        "EXEC_ROWS": EXEC_ROWS,
+        "declarations": dossier.declarations(config, checklist),
+        "running_header": dossier.css_string(
+            f"{(findings.get('site') or {}).get('name') or getattr(config, 'site_name', '')} · Informe para el comité GEL-T · "
+        ),
         "changes": changes,
         "changes_available": changes is not None,
-        "trend": trend_view(trend, findings),
+        "trend": trend_view(trend, findings, checklist, scores),
         "documents": docs_shown,
         "documents_more": docs_more,
         "documents_total": len(docs),
@@ -94,8 +117,22 @@ def _group_names(profile: str) -> tuple[list[str], dict[str, str], str | None]:
     return [g.id for g in checklist.groups], {g.id: g.name for g in checklist.groups}, checklist.name
 
 
-def profiles(checklist: list[dict[str, Any]], scores: dict[str, Any]) -> list[dict[str, Any]]:
-    """Checklist items as profile → phase/section → items, with each group's score."""
+def _history(history: list | None, findings: dict[str, Any]) -> list[tuple[int, date, dict[str, str]]]:
+    """Stored statuses of past crawls with the current crawl's last (it may not be stored yet)."""
+    out = [h for h in history or [] if isinstance(h, tuple | list) and len(h) == 3]
+    crawl = findings.get("crawl") or {}
+    rows = findings.get("checklist") if isinstance(findings.get("checklist"), list) else []
+    day = local_date(crawl.get("started_at"))
+    if rows and day is not None:
+        out = [h for h in out if h[0] != crawl.get("id")]
+        out.append((crawl.get("id"), day, {f"{r.get('profile')}|{r.get('item')}": r.get("status") for r in rows}))
+    return out
+
+
+def profiles(
+    checklist: list[dict[str, Any]], scores: dict[str, Any], history: list[tuple[int, date, dict[str, str]]]
+) -> list[dict[str, Any]]:
+    """Checklist items as profile → phase/section → items, with each group's score and formula."""
     by_profile: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for item in checklist:
         by_profile.setdefault(item.get("profile") or "", {}).setdefault(item.get("phase") or "", []).append(item)
@@ -103,13 +140,13 @@ def profiles(checklist: list[dict[str, Any]], scores: dict[str, Any]) -> list[di
     for profile, groups in by_profile.items():
         order, names, file_name = _group_names(profile)
         entry = scores.get(profile) if isinstance(scores.get(profile), dict) else {}
-        group_scores = entry.get("groups") or entry.get("phases") or {}
+        terms = dossier.rescore([i for g in groups.values() for i in g], entry)
+        known = dossier.profile_items(profile)
         ranked = sorted(groups, key=lambda g: (order.index(g) if g in order else len(order), list(groups).index(g)))
         group_views = []
         for gid in ranked:
             items = groups[gid]
-            raw = group_scores.get(gid)
-            score = raw.get("score") if isinstance(raw, dict) else raw
+            raw = (entry.get("groups") or entry.get("phases") or {}).get(gid)
             name = (
                 names.get(gid)
                 or (raw.get("name") if isinstance(raw, dict) else None)
@@ -117,14 +154,17 @@ def profiles(checklist: list[dict[str, Any]], scores: dict[str, Any]) -> list[di
                 or gid
             )
             counts = {s: sum(1 for i in items if i.get("status") == s) for s in ITEM_STATUS_LABELS}
+            views = [_item_view(i, known.get(i.get("item") or ""), history) for i in items]
             group_views.append(
                 {
                     "id": gid,
                     "name": name,
-                    "score": score if isinstance(score, int | float) else None,
+                    "score": terms["groups"][gid]["score"],
+                    "formula": dossier.group_formula(terms["groups"][gid], terms["parcial_value"]),
                     "counts": counts,
                     "anchor": f"g-{profile}-{gid}".replace(".", "-"),
-                    "entries": [_item_view(i) for i in items],
+                    "entries": [v for v in views if v["status"] != "cumple"],
+                    "met": [v for v in views if v["status"] == "cumple"],
                 }
             )
         out.append(
@@ -140,23 +180,34 @@ def profiles(checklist: list[dict[str, Any]], scores: dict[str, Any]) -> list[di
     return out
 
 
-def _item_view(item: dict[str, Any]) -> dict[str, Any]:
+def _item_view(
+    item: dict[str, Any], known: dict[str, str] | None, history: list[tuple[int, date, dict[str, str]]]
+) -> dict[str, Any]:
     evidence = [e for e in item.get("evidence") or [] if isinstance(e, str)]
     shown, more = cut(evidence, EVIDENCE_LINKS)
-    declared = item.get("source") == "manual"
+    stored = dossier.copies(item)
+    declared = dossier.is_declared(item)
+    since, or_before = dossier.complies_since(history, f"{item.get('profile')}|{item.get('item')}")
     return {
         **filled(item, ITEM_KEYS),
-        "evidence": shown,
+        "evidence": [{"url": e, "stored_copy": None, "fetched_at": None, **stored.get(e, {})} for e in shown],
         "evidence_more": more,
         "declared": declared,
+        "requires": item.get("requires") or (known or {}).get("requires") or "",
+        "basis": item.get("legal_basis") or (known or {}).get("source") or "",
+        "since": since if item.get("status") == "cumple" else None,
+        "since_or_before": or_before,
         "status_label": ITEM_STATUS_LABELS.get(item.get("status"), item.get("status")),
     }
 
 
-def indicator_rows(indicators: Any) -> list[dict[str, Any]] | None:
-    """The action plan's indicators with a "met" verdict where one can be read."""
+def indicator_rows(indicators: Any, checklist: list[dict[str, Any]] | None = None) -> list[dict[str, Any]] | None:
+    """The action plan's indicators with a "met" verdict where one can be read. An indicator
+    that a checklist item also judges (``INDICATOR_ITEMS``) shares that item's status and
+    evidence, so the two never disagree; ``status`` is cumple / parcial / no_cumple / None."""
     if not isinstance(indicators, list):
         return None
+    items = {r.get("item"): r for r in checklist or [] if isinstance(r, dict) and r.get("profile") == "gelt-2008"}
     out = []
     for ind in indicators:
         if not isinstance(ind, dict):
@@ -164,7 +215,21 @@ def indicator_rows(indicators: Any) -> list[dict[str, Any]] | None:
         met = ind.get("met")
         if met is None:
             met = _met(ind.get("target"), ind.get("value"))
-        out.append({**filled(ind, INDICATOR_KEYS), "met": met, "value_parts": _value_parts(ind.get("value"))})
+        item = items.get(INDICATOR_ITEMS.get(ind.get("id") or "", ""))
+        status = {True: "cumple", False: "no_cumple"}.get(met) if isinstance(met, bool) else None
+        if item and item.get("status") in ("cumple", "parcial", "no_cumple", "sin_verificar"):
+            status = item["status"]
+            met = status == "cumple"
+        out.append(
+            {
+                **filled(ind, INDICATOR_KEYS),
+                "met": met,
+                "status": status,
+                "item": item.get("item") if item else None,
+                "evidence": [e for e in (item or {}).get("evidence") or [] if isinstance(e, str)][:EVIDENCE_LINKS],
+                "value_parts": _value_parts(ind.get("value")),
+            }
+        )
     return out
 
 
@@ -213,6 +278,8 @@ def annexes_view(findings: dict[str, Any], trend: list[dict[str, Any]]) -> dict[
     order = {"alta": 0, "media": 1, "baja": 2}
     return {
         "accessibility": accessibility_view(findings),
+        "questions": ita.accessibility_questions(findings),
+        "security": ita.security_rows(findings),
         "security_total": len(security),
         "security_rows": [
             {
@@ -231,25 +298,28 @@ def annexes_view(findings: dict[str, Any], trend: list[dict[str, Any]]) -> dict[
     }
 
 
-def trend_view(trend: list[dict[str, Any]], findings: dict[str, Any]) -> dict[str, Any]:
-    """Checklist score and broken links over time, and updates per dependencia per month."""
+def trend_view(
+    trend: list[dict[str, Any]],
+    findings: dict[str, Any],
+    checklist: list[dict[str, Any]] | None = None,
+    scores: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Checklist scores and broken links over time, and updates per dependencia per month.
+
+    Charts only from ``TREND_MIN_POINTS`` crawls: with fewer, ``table`` lists the points."""
     labels = [t["date"] for t in trend]
-    profiles_seen = list(dict.fromkeys(p for t in trend for p in (t.get("scores") or {})))
-    score_chart = None
-    if profiles_seen:
-        score_chart = line_chart(
-            [
-                {
-                    "name": PROFILE_NAMES.get(p, p).split(",")[0],
-                    "values": [(t.get("scores") or {}).get(p) for t in trend],
-                }
-                for p in profiles_seen
-            ],
-            labels,
-            y_max=100,
-            unit="%",
-        )
-    broken_chart = line_chart([{"name": "Enlaces rotos", "values": [t.get("broken_count") for t in trend]}], labels)
+    series = dossier.trend_scores(trend, checklist, scores or {})
+    charted = len(trend) >= TREND_MIN_POINTS
+    score_chart = line_chart(series, labels, y_max=100, unit="%") if series and charted else None
+    broken_chart = (
+        line_chart([{"name": "Enlaces rotos", "values": [t.get("broken_count") for t in trend]}], labels)
+        if charted
+        else None
+    )
+    points_table = [
+        {"date": t["date"], "scores": [s["values"][i] for s in series], "broken": t.get("broken_count")}
+        for i, t in enumerate(trend)
+    ]
     # Updates per dependencia per month: the last summary of each month has the month's count.
     months: dict[str, dict[str, Any]] = {}
     for t in trend:
@@ -284,6 +354,8 @@ def trend_view(trend: list[dict[str, Any]], findings: dict[str, Any]) -> dict[st
         "last": trend[-1] if trend else None,
         "scores": score_chart,
         "broken": broken_chart,
+        "series_names": [s["name"] for s in series],
+        "points_table": points_table,
         "months": month_keys,
         "updates": table,
     }

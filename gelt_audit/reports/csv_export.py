@@ -17,7 +17,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from gelt_audit.reports import fmt
+from gelt_audit.reports import dossier, fmt
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import grouped
 from gelt_audit.reports.committee import indicator_rows
@@ -215,21 +215,38 @@ def unassigned_table(findings: dict[str, Any]) -> str:
     return to_csv(["página", "título"], ([legible(u), titles.get(u) or ""] for u in findings.get("unassigned") or []))
 
 
+def _item_source(c: dict[str, Any]) -> str:
+    if c.get("status") == "manual":
+        return "por declarar"
+    return "declarado por el comité" if dossier.is_declared(c) else "automático"
+
+
 def items_table(findings: dict[str, Any]) -> str:
-    rows = [
-        [
-            c.get("profile"),
-            c.get("phase"),
-            c.get("item"),
-            c.get("name"),
-            ITEM_STATUS_LABELS.get(c.get("status"), c.get("status")),
-            "declarado por el comité" if c.get("source") == "manual" else "automático",
-            iso_day(c.get("snapshot_date")),
-            " ".join(c.get("evidence") or []),
-            c.get("detail"),
-        ]
-        for c in findings.get("checklist") or []
-    ]
+    """Every checklist item; after the original columns, what it requires, its norm (the
+    record's legal basis, else the profile's source) and its stored copies."""
+    known: dict[str, dict[str, dict[str, str]]] = {}
+    rows = []
+    for c in findings.get("checklist") or []:
+        profile = str(c.get("profile") or "")
+        if profile not in known:
+            known[profile] = dossier.profile_items(profile)
+        item = known[profile].get(str(c.get("item") or ""), {})
+        rows.append(
+            [
+                c.get("profile"),
+                c.get("phase"),
+                c.get("item"),
+                c.get("name"),
+                ITEM_STATUS_LABELS.get(c.get("status"), c.get("status")),
+                _item_source(c),
+                iso_day(c.get("snapshot_date")),
+                " ".join(c.get("evidence") or []),
+                c.get("detail"),
+                c.get("requires") or item.get("requires") or "",
+                c.get("legal_basis") or item.get("source") or "",
+                " ".join(v["stored_copy"] for v in dossier.copies(c).values()),
+            ]
+        )
     return to_csv(
         [
             "perfil",
@@ -241,6 +258,9 @@ def items_table(findings: dict[str, Any]) -> str:
             "fecha de la evidencia",
             "evidencia",
             "detalle",
+            "exige",
+            "norma",
+            "copia guardada",
         ],
         rows,
     )
@@ -248,7 +268,7 @@ def items_table(findings: dict[str, Any]) -> str:
 
 def indicators_table(findings: dict[str, Any]) -> str:
     rows = []
-    for ind in indicator_rows(findings.get("indicators")) or []:
+    for ind in indicator_rows(findings.get("indicators"), findings.get("checklist")) or []:
         value = ind.get("value")
         if isinstance(value, dict):
             value = "; ".join(f"{k}: {v}" for k, v in value.items())

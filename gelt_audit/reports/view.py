@@ -41,7 +41,9 @@ FALLBACK_GROUP_NAMES = {
     "democracia": "Fase de democracia",
     "plan": "Plan de acción del municipio",
 }
-PROFILE_SHORT = {"gelt-2008": "GEL-T 2008 (cinco fases)", "ley1712-res1519": "Ley 1712 / Res. 1519"}
+# The GEL-T overall score averages the five phases and the action plan's own group (the committee
+# report gives the two apart).
+PROFILE_SHORT = {"gelt-2008": "GEL-T 2008 (cinco fases y plan de acción)", "ley1712-res1519": "Ley 1712 / Res. 1519"}
 PROFILE_NAMES = {
     "gelt-2008": "Gobierno en Línea Territorial (GEL-T 2008), fase por fase",
     "ley1712-res1519": "Ley 1712 de 2014 y Resolución 1519 de 2020, sección por sección",

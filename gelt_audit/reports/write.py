@@ -28,9 +28,10 @@ from gelt_audit.audits.changes import compare
 from gelt_audit.audits.run import audit
 from gelt_audit.config import Config
 from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, output_file, write_output
-from gelt_audit.reports import csv_export
+from gelt_audit.reports import csv_export, matriz
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.committee import committee
+from gelt_audit.reports.dossier import history_items
 from gelt_audit.reports.evidence import evidence_pages, write_evidence
 from gelt_audit.reports.fmt import local_date
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
@@ -53,7 +54,7 @@ KINDS = ("weekly", "committee")
 PREFIX = {"weekly": "semanal", "committee": "comite"}
 TITLES = {"weekly": "Informe semanal", "committee": "Informe para el comité GEL-T"}
 TEMPLATE = {"weekly": "weekly.html", "committee": "committee.html"}
-FORMATS = ("html", "json", "csv")
+FORMATS = ("html", "json", "csv", "matriz")
 REPORT_FILE = re.compile(r"^(semanal|comite)-(\d{4}-\d{2}-\d{2})\.html$")
 CSV_LABELS = {
     "enlaces-rotos": "enlaces rotos", "cambios": "cambios", "dependencias": "dependencias",
@@ -240,7 +241,8 @@ def _committee(ctx: Context, since: date | None) -> Built:
     baseline = ctx.summary(base)
     points = trend_crawls(ctx.crawls, base, ctx.latest, cached_ids(ctx.store, ctx.fp) | {ctx.latest.id})
     trend = [s for s in (ctx.summary(c) for c in points) if s is not None]
-    view = committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend)
+    history = history_items(ctx.store, ctx.fp)
+    view = committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend, history)
     view["dependencias_target"] = ctx.config.targets.get("updates_per_month")
     html = render(ctx.config, TEMPLATE["committee"], view)
     before = (baseline or {}).get("items")
@@ -251,6 +253,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "crawl_id": ctx.latest.id,
         "baseline_crawl": _crawl_view(base),
         "scores": view["scores"],
+        "score_cards": view["cards"],
         "checklist_changes": view["changes"],
         "trend": [
             {k: t.get(k) for k in ("crawl_id", "date", "pages", "broken_count", "scores", "deps", "deps_meeting")}
@@ -415,13 +418,17 @@ def report_command(
       the reports folder (index refreshed) and the text lists the paths; with ``output``, only
       the HTML file is written there;
     - ``json`` with a kind: the contract plus a ``report`` block with the report's figures;
-    - ``csv``: the report's tables, into ``output`` (a folder) or the reports folder.
+    - ``csv``: the report's tables, into ``output`` (a folder) or the reports folder;
+    - ``matriz``: the committee's checklist as the national review's matrix
+      (:mod:`reports.matriz`): ``comite-AAAA-MM-DD-matriz.xlsx`` and ``-matriz.csv`` (``;``) into
+      ``output`` (a folder) or the reports folder; an ``output`` ending in .xlsx or .csv writes
+      that one file.
 
     With ``output``, the returned text is the path written (for csv, the paths, one a line).
     """
     fmt = fmt or "html"
     if fmt not in FORMATS:
-        raise ReportError(f"Formato de informe desconocido: {fmt} (use html, json o csv).")
+        raise ReportError(f"Formato de informe desconocido: {fmt} (use html, json, csv o matriz).")
     since_date = parse_since(since)
     if kind is None and fmt == "json":
         with Store(config.store_path) as store:
@@ -431,6 +438,8 @@ def report_command(
         if output is None:
             return contract.dumps(findings)
         return str(write_json(Path(output), contract.build(findings), output_file))
+    if fmt == "matriz":
+        return _write_matriz(build(config, ["committee"], since_date, now)[0], output, config.reports_dir)
     kind = kind or "weekly"
     if fmt == "html" and output is None:
         paths = write_reports(config, [kind], since_date, now)
@@ -452,6 +461,23 @@ def report_command(
         return str(write_json(target, built.data, output_file))
     folder = Path(output) if output is not None else config.reports_dir
     written = [atomic_write(folder / f"{built.stem}-{name}.csv", text) for name, text in built.csv.items()]
+    return "\n".join(str(p) for p in written)
+
+
+def _write_matriz(built: Built, output: str | os.PathLike[str] | None, reports_dir: Path) -> str:
+    """The national review's matrix files (see :func:`report_command`); the paths, one a line."""
+    target = Path(output) if output is not None else reports_dir
+    wanted = {"xlsx", "csv"}
+    if target.suffix.lower() in (".xlsx", ".csv"):
+        wanted, paths = {target.suffix.lower()[1:]}, {target.suffix.lower()[1:]: target}
+    else:
+        paths = {ext: target / f"{built.stem}-matriz.{ext}" for ext in wanted}
+    written = []
+    if "xlsx" in wanted:
+        written.append(atomic_write(paths["xlsx"], matriz.xlsx_bytes(built.data)))
+    table = matriz.csv_text(built.data)
+    if "csv" in wanted and table is not None:
+        written.append(atomic_write(paths["csv"], table))
     return "\n".join(str(p) for p in written)
 
 

@@ -9,6 +9,10 @@ from typing import Any
 from .load import load_checklist
 from .model import STATUS_RANK, Checklist, Group, ItemResult
 
+# The municipality's own action-plan group (Decreto 138 de 2008): not one of the five phases,
+# so its score is given apart from theirs.
+PLAN_GROUP = "plan"
+
 
 def as_dict(result: ItemResult) -> dict[str, Any]:
     """One result as a row of the JSON report's ``checklist`` list (contract keys first:
@@ -85,7 +89,12 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
     The overall score is the group-weighted mean of the group scores.
 
     Returns ``{profile: {"name", "overall", "groups": {group_id: {"name", "weight", "score",
-    "cumple", "parcial", "no_cumple", "manual", "no_aplica", "sin_verificar"}}}}``.
+    "cumple", "parcial", "no_cumple", "manual", "no_aplica", "sin_verificar"}}}}``, and the terms that let a
+    reader recompute every number: each group's ``weights`` (item weight summed per status),
+    ``earned`` and ``possible`` (score = 100 × earned / possible); each profile's
+    ``parcial_value``, and ``phases_score`` / ``plan_score``: the group-weighted mean of every group but the
+    municipality's own action-plan group (``PLAN_GROUP``, scored apart) and that group's score
+    (None when the profile has no such group).
     """
     known = {c.profile: c for c in (checklists or ())}
     out: dict[str, Any] = {}
@@ -115,27 +124,44 @@ def scores(results: list[ItemResult], checklists: Iterable[Checklist] | None = N
                     "manual": 0,
                     "no_aplica": 0,
                     "sin_verificar": 0,
+                    "weights": {"cumple": 0.0, "parcial": 0.0, "no_cumple": 0.0},
+                    "earned": 0.0,
+                    "possible": 0.0,
                 },
             )
             entry[r.status] = entry.get(r.status, 0) + 1
             if r.status in STATUS_RANK:
+                entry["weights"][r.status] += r.weight
                 value = {"cumple": 1.0, "parcial": pv, "no_cumple": 0.0}[r.status]
                 a = acc.setdefault(r.phase, [0.0, 0.0])
                 a[0] += value * r.weight
                 a[1] += r.weight
-        num = den = 0.0
         for gid, entry in groups.items():
             got, total = acc.get(gid, [0.0, 0.0])
+            entry["earned"], entry["possible"] = got, total
             if total > 0:
                 entry["score"] = round(100.0 * got / total, 1)
-                num += entry["weight"] * entry["score"]
-                den += entry["weight"]
+        plan = groups.get(PLAN_GROUP)
         out[profile] = {
             "name": c.name if c else profile,
-            "overall": round(num / den, 1) if den else None,
+            "overall": weighted_mean(groups.values()),
             "groups": groups,
+            "parcial_value": pv,
+            "phases_score": weighted_mean(g for gid, g in groups.items() if gid != PLAN_GROUP) if plan else None,
+            "plan_score": plan["score"] if plan else None,
         }
     return out
+
+
+def weighted_mean(groups: Iterable[Mapping[str, Any]]) -> float | None:
+    """The group-weighted mean of the group scores (groups with no score left out), rounded
+    as the reports print it: sum(weight × score) / sum(weight)."""
+    num = den = 0.0
+    for g in groups:
+        if g["score"] is not None:
+            num += g["weight"] * g["score"]
+            den += g["weight"]
+    return round(num / den, 1) if den else None
 
 
 PLAN_INDICATORS: tuple[tuple[str, str, Any], ...] = (
@@ -179,7 +205,7 @@ def indicators(
     gelt = [r for r in results if r.profile == "gelt-2008"]
     if gelt:
         sc = scores(gelt).get("gelt-2008", {}).get("groups", {})
-        derived["fases"] = {gid: g["score"] for gid, g in sc.items() if gid != "plan"}
+        derived["fases"] = {gid: g["score"] for gid, g in sc.items() if gid != PLAN_GROUP}
     if "plan.empalme" in by_id and by_id["plan.empalme"].status != "manual":
         derived["empalme"] = 1 if by_id["plan.empalme"].status == "cumple" else 0
     out = []
