@@ -49,6 +49,7 @@ COMMANDS: tuple[str, ...] = (
     "status",
     "worker",
     "ranking",
+    "store",
 )
 
 

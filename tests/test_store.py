@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import sqlite_utils
 
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -49,3 +51,35 @@ def test_runs_are_opened_closed_and_a_dead_run_is_marked_interrupted(tmp_path):
         assert store.run_reports(newest["started_at"]) == [(newest["finished_at"], reports)]
         assert store.run_reports("9999-01-01") == []
         assert store.main_text("no-existe") == "" and store.last_crawl_id() == 0 and store.crawl_after(0) is None
+
+
+def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_path):
+    path = tmp_path / "gelt.db"
+    db = sqlite_utils.Database(path)
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    for migration in MIGRATIONS[:8]:
+        migration(db)
+    db["meta"].insert({"key": "schema_version", "value": "8"})
+    db["crawls"].insert(
+        {"id": 1, "site_url": "http://127.0.0.1:1/", "started_at": "2026-11-01T10:00:00+00:00", "status": "finished"}
+    )
+    db["pages"].insert({"id": 1, "url": "http://127.0.0.1:1/"})
+    html = "<html><body><main>Año fiscal 2026: ejecución presupuestal</main></body></html>".encode()
+    text = "Año fiscal 2026: ejecución presupuestal " * 10
+    db["bodies"].insert(  # as gelt-audit wrote bodies before schema 9: zlib level 1, text in the clear
+        {"hash": "b1", "content": zlib.compress(html, 1), "size": len(html), "encoding": "utf-8",
+         "title": "Inicio", "main_text": text, "main_hash": "m1"}
+    )  # fmt: skip
+    db["snapshots"].insert(
+        {"crawl_id": 1, "page_id": 1, "kind": "page", "status": 200, "body_hash": "b1",
+         "fetched_at": "2026-11-01T10:00:01+00:00", "content_type": "text/html"}
+    )  # fmt: skip
+    db.close()
+
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.html("b1") == html.decode()
+        assert store.main_text("b1") == text
+        assert store.body("b1")["main_text"] == text
+        [snap] = store.snapshots(1)
+        assert snap["excerpt"] == text[:200]
