@@ -210,6 +210,37 @@ def _migration_9(db: sqlite_utils.Database) -> None:
     db["bodies"].add_column("excerpt", str)  # the first 200 characters of the main text
 
 
+LINKS_VIEW = """create view links as
+    select s.page_id, s.body_hash, u.url, r.text, r.tag, r.attr, r.rel, r.line
+    from link_rows r join link_sets s on s.id = r.set_id join link_urls u on u.id = r.url_id"""
+
+
+def _migration_10(db: sqlite_utils.Database) -> None:
+    # Links without repeating long strings: each target URL once (link_urls), each (page, body)
+    # once (link_sets), and per link only small integers and its text. The view `links` has the
+    # columns and rows the table had, in the same order, so every query that read it reads it still.
+    db.execute("create table link_urls (id integer primary key, url text not null unique)")
+    db.execute("create table link_sets (id integer primary key, page_id integer references pages(id), body_hash text)")
+    db.execute("create unique index link_sets_page_body on link_sets (page_id, body_hash)")
+    db.execute(
+        "create table link_rows (set_id integer not null, url_id integer not null, text text, tag text, "
+        "attr text, rel text, line integer)"
+    )
+    db.execute("insert or ignore into link_urls (url) select url from links where url is not null order by rowid")
+    db.execute(
+        "insert or ignore into link_sets (page_id, body_hash) select page_id, body_hash from links order by rowid"
+    )
+    db.execute(
+        """insert into link_rows (set_id, url_id, text, tag, attr, rel, line)
+           select s.id, u.id, l.text, l.tag, l.attr, l.rel, l.line
+           from links l join link_sets s on s.page_id = l.page_id and s.body_hash = l.body_hash
+           join link_urls u on u.url = l.url order by l.rowid"""
+    )
+    db.execute("create index link_rows_set on link_rows (set_id)")
+    db.execute("drop table links")
+    db.execute(LINKS_VIEW)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
@@ -220,5 +251,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_7,
     _migration_8,
     _migration_9,
+    _migration_10,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -114,6 +114,8 @@ class Store:
         # Rows of finished crawls (they never change), read once per process: every audit walks them.
         self._snapshot_rows: dict[int, tuple[list[str], list[tuple]]] = {}
         self._codecs: dict[int | None, Codec] = {None: PLAIN}
+        # link_urls ids this process has read or written (forgotten when a write rolls back)
+        self._url_ids: dict[str, int] = {}
         # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
         memory = str(path) == ":memory:"
         if not memory:
@@ -322,7 +324,7 @@ class Store:
     def has_links(self, page_id: int, body_hash: str) -> bool:
         return (
             self.db.execute(
-                "select 1 from links where page_id = ? and body_hash = ? limit 1", [page_id, body_hash]
+                "select 1 from link_sets where page_id = ? and body_hash = ?", [page_id, body_hash]
             ).fetchone()
             is not None
         )
@@ -397,12 +399,16 @@ class Store:
         """Write one batch of crawl results in a single transaction (``cuts``: rows of link_cuts)."""
         # plain executemany: sqlite-utils' insert_all introspects the table for every chunk,
         # which showed in the crawl's profile
-        with self.db.conn:
-            self._insert("link_checks", checks or [])
-            self._insert("bodies", bodies, "insert or ignore")
-            self._insert("snapshots", snapshots, "insert or replace")
-            self._insert("links", links)
-            self._insert("link_cuts", cuts or [], "insert or ignore")
+        try:
+            with self.db.conn:
+                self._insert("link_checks", checks or [])
+                self._insert("bodies", bodies, "insert or ignore")
+                self._insert("snapshots", snapshots, "insert or replace")
+                self._insert_links(links)
+                self._insert("link_cuts", cuts or [], "insert or ignore")
+        except BaseException:
+            self._url_ids.clear()  # ids of this rolled-back transaction may be reused for other URLs
+            raise
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:
         if not rows:
@@ -410,6 +416,35 @@ class Store:
         cols = list(rows[0])
         sql = f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
         self.db.conn.executemany(sql, [[row.get(c) for c in cols] for row in rows])
+
+    def _insert_links(self, links: list[dict]) -> None:
+        """Rows of the view `links` (page_id, body_hash, url, text, tag, attr, rel, line), stored
+        as link_sets, link_urls and link_rows (migration 10)."""
+        if not links:
+            return
+        conn = self.db.conn
+        sets: dict[tuple[int, str], int] = {}
+        urls = self._url_ids
+        rows = []
+        for link in links:
+            key = (link["page_id"], link["body_hash"])
+            set_id = sets.get(key)
+            if set_id is None:
+                conn.execute("insert or ignore into link_sets (page_id, body_hash) values (?, ?)", key)
+                set_id = sets[key] = conn.execute(
+                    "select id from link_sets where page_id = ? and body_hash = ?", key
+                ).fetchone()[0]
+            url = link["url"]
+            url_id = urls.get(url)
+            if url_id is None:
+                row = conn.execute("select id from link_urls where url = ?", [url]).fetchone()
+                if row is None:
+                    row = (conn.execute("insert into link_urls (url) values (?)", [url]).lastrowid,)
+                url_id = urls[url] = row[0]
+            rows.append((set_id, url_id, link["text"], link["tag"], link["attr"], link["rel"], link["line"]))
+        conn.executemany(
+            "insert into link_rows (set_id, url_id, text, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?)", rows
+        )
 
     def validators(self, hosts: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """Per URL of the given host[:port]s, the last stored version with a body: ETag,

@@ -74,10 +74,28 @@ def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_pa
         {"crawl_id": 1, "page_id": 1, "kind": "page", "status": 200, "body_hash": "b1",
          "fetched_at": "2026-11-01T10:00:01+00:00", "content_type": "text/html"}
     )  # fmt: skip
+    links = [  # a page's links, in page order, one target twice
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/b", "text": "Bé", "tag": "a", "attr": "href",
+         "rel": None, "line": 3},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/a", "text": "A", "tag": "a", "attr": "href",
+         "rel": "nofollow", "line": 4},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/b", "text": "otra", "tag": "img", "attr": "src",
+         "rel": None, "line": 9},
+    ]  # fmt: skip
+    db["links"].insert_all(links)
     db.close()
 
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
+        # links keep their columns and order, each URL stored once
+        assert store.links(1, "b1") == [
+            {k: v for k, v in link.items() if k not in ("page_id", "body_hash")} for link in links
+        ]
+        assert store.has_links(1, "b1") and not store.has_links(1, "b2")
+        assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
+        store.write_batch([], [], [{**link, "body_hash": "b2", "line": 20} for link in links])
+        assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20]
+        assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
         assert store.html("b1") == html.decode()
         assert store.main_text("b1") == text
         assert store.body("b1")["main_text"] == text
