@@ -50,7 +50,9 @@ REPORT_TIMEOUT = 900.0
 
 
 # -- child processes ----------------------------------------------------------------------
-def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_gb: float | None = None) -> dict:
+def run_child(
+    cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_gb: float | None = None, env: dict | None = None
+) -> dict:
     """Run one phase; wall time and the child's own peak RSS (os.wait4).
 
     ``mem_gb`` caps the child's address space (the reports load whole crawls into memory: at
@@ -65,7 +67,7 @@ def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_g
     out = open(cwd / f"{name}.stdout", "wb")
     err = open(cwd / f"{name}.stderr", "wb")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit, env=env)
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     try:
