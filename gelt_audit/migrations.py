@@ -206,7 +206,8 @@ def _migration_9(db: sqlite_utils.Database) -> None:
         if_not_exists=True,
     )
     db["bodies"].add_column("dict_id", int)  # dictionaries.id of content and main_z; NULL: none
-    db["bodies"].add_column("main_z", bytes)  # main_text, compressed like content (main_text is NULL then)
+    # main_text compressed with zstd and the body's own content as a raw dictionary (main_text is NULL then)
+    db["bodies"].add_column("main_z", bytes)
     db["bodies"].add_column("excerpt", str)  # the first 200 characters of the main text
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from gelt_audit import clock
-from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, train_dictionary
+from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, decompress_text, train_dictionary
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Codec", "Store", "StoreError", "body_row", "compress", "content_hash", "decompress", "train_dictionary"]
@@ -522,24 +522,26 @@ class Store:
         if row is None:
             return None
         content, encoding, title, main_text, main_z, dict_id, main_hash, size = row
-        codec = self.codec(dict_id)
+        raw = self.codec(dict_id).decompress(content) if content else b""
         return {
-            "content": codec.decompress(content) if content else b"",
+            "content": raw,
             "encoding": encoding,
             "title": title,
-            "main_text": main_text if main_z is None else codec.decompress(main_z).decode("utf-8"),
+            "main_text": main_text if main_z is None else decompress_text(main_z, raw),
             "main_hash": main_hash,
             "size": size,
         }
 
     def main_text(self, body_hash: str) -> str:
         """The normalised main content of a stored body ("" when it has none)."""
-        row = self.db.execute("select main_text, main_z, dict_id from bodies where hash = ?", [body_hash]).fetchone()
+        row = self.db.execute(
+            "select main_text, main_z, content, dict_id from bodies where hash = ?", [body_hash]
+        ).fetchone()
         if row is None:
             return ""
-        main_text, main_z, dict_id = row
+        main_text, main_z, content, dict_id = row
         if main_z is not None:
-            return self.codec(dict_id).decompress(main_z).decode("utf-8")
+            return decompress_text(main_z, self.codec(dict_id).decompress(content) if content else b"")
         return main_text or ""
 
     # -- compression dictionaries ----------------------------------------------

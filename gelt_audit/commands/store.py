@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from gelt_audit.commands import add_config, load
-from gelt_audit.compression import ZSTD_MAGIC, Codec, body_row, train_dictionary
+from gelt_audit.compression import ZSTD_MAGIC, Codec, body_row, decompress_text, train_dictionary
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.lock import RunLock
 from gelt_audit.store import Store, StoreError
@@ -106,10 +106,10 @@ def _rewrite_batch(store: Store, codec: Codec, rows: list[tuple]) -> None:
         for body_hash, content, main_text, main_z, dict_id in rows:
             old = store.codec(dict_id)
             raw = old.decompress(content) if content else b""
-            text = main_text if main_z is None else old.decompress(main_z).decode("utf-8")
+            text = main_text if main_z is None else decompress_text(main_z, raw)
             new = body_row(raw, text, codec)
             if codec.decompress(new["content"]) != raw or (
-                new["main_z"] is not None and codec.decompress(new["main_z"]).decode("utf-8") != text
+                new["main_z"] is not None and decompress_text(new["main_z"], raw) != text
             ):
                 raise StoreError(f"La recompresión del cuerpo {body_hash} no devolvió los mismos bytes; no se cambió.")
             store.db.conn.execute(
