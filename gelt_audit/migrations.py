@@ -223,21 +223,23 @@ def _migration_10(db: sqlite_utils.Database) -> None:
     db.execute("create table link_urls (id integer primary key, url text not null unique)")
     db.execute("create table link_sets (id integer primary key, page_id integer references pages(id), body_hash text)")
     db.execute("create unique index link_sets_page_body on link_sets (page_id, body_hash)")
+    # clustered on (set_id, seq): a page's links are read together, in page order, with no
+    # rowid and no separate index
     db.execute(
-        "create table link_rows (set_id integer not null, url_id integer not null, text text, tag text, "
-        "attr text, rel text, line integer)"
+        "create table link_rows (set_id integer not null, seq integer not null, url_id integer not null, "
+        "text text, tag text, attr text, rel text, line integer, primary key (set_id, seq)) without rowid"
     )
     db.execute("insert or ignore into link_urls (url) select url from links where url is not null order by rowid")
     db.execute(
         "insert or ignore into link_sets (page_id, body_hash) select page_id, body_hash from links order by rowid"
     )
     db.execute(
-        """insert into link_rows (set_id, url_id, text, tag, attr, rel, line)
-           select s.id, u.id, l.text, l.tag, l.attr, l.rel, l.line
+        """insert into link_rows (set_id, seq, url_id, text, tag, attr, rel, line)
+           select s.id, row_number() over (partition by s.id order by l.rowid), u.id,
+                  l.text, l.tag, l.attr, l.rel, l.line
            from links l join link_sets s on s.page_id = l.page_id and s.body_hash = l.body_hash
            join link_urls u on u.url = l.url order by l.rowid"""
     )
-    db.execute("create index link_rows_set on link_rows (set_id)")
     db.execute("drop table links")
     db.execute(LINKS_VIEW)
 

@@ -424,16 +424,26 @@ class Store:
             return
         conn = self.db.conn
         sets: dict[tuple[int, str], int] = {}
+        seqs: dict[int, int] = {}  # the next position in each set
         urls = self._url_ids
         rows = []
         for link in links:
             key = (link["page_id"], link["body_hash"])
             set_id = sets.get(key)
             if set_id is None:
-                conn.execute("insert or ignore into link_sets (page_id, body_hash) values (?, ?)", key)
-                set_id = sets[key] = conn.execute(
-                    "select id from link_sets where page_id = ? and body_hash = ?", key
-                ).fetchone()[0]
+                cursor = conn.execute("insert or ignore into link_sets (page_id, body_hash) values (?, ?)", key)
+                if cursor.rowcount == 1:
+                    set_id, seqs[set_id] = cursor.lastrowid, 0
+                else:  # links of this (page, body) written before: continue after them
+                    set_id = conn.execute(
+                        "select id from link_sets where page_id = ? and body_hash = ?", key
+                    ).fetchone()[0]
+                    seqs[set_id] = conn.execute(
+                        "select coalesce(max(seq) + 1, 0) from link_rows where set_id = ?", [set_id]
+                    ).fetchone()[0]
+                sets[key] = set_id
+            seq = seqs[set_id]
+            seqs[set_id] = seq + 1
             url = link["url"]
             url_id = urls.get(url)
             if url_id is None:
@@ -441,9 +451,10 @@ class Store:
                 if row is None:
                     row = (conn.execute("insert into link_urls (url) values (?)", [url]).lastrowid,)
                 url_id = urls[url] = row[0]
-            rows.append((set_id, url_id, link["text"], link["tag"], link["attr"], link["rel"], link["line"]))
+            rows.append((set_id, seq, url_id, link["text"], link["tag"], link["attr"], link["rel"], link["line"]))
         conn.executemany(
-            "insert into link_rows (set_id, url_id, text, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?)", rows
+            "insert into link_rows (set_id, seq, url_id, text, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
 
     def validators(self, hosts: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:

@@ -95,6 +95,8 @@ def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_pa
         assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
         store.write_batch([], [], [{**link, "body_hash": "b2", "line": 20} for link in links])
         assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20]
+        store.write_batch([], [], [{**links[1], "body_hash": "b2", "line": 21}])  # more links of a known body
+        assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20, 21]
         assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
         assert store.html("b1") == html.decode()
         assert store.main_text("b1") == text
