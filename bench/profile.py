@@ -4,7 +4,7 @@
 
 Needs py-spy and pyinstrument in the environment (``pip install py-spy pyinstrument``) and nginx.
 Runs, each in its own child process as production does:
-  1. the baseline (bare Scrapy) under py-spy,
+  1. the fair baseline (bare Scrapy with a seen-set, baseline.py --fair) under py-spy,
   2. the tool's first crawl under py-spy,
   3. the tool's re-crawl of the unchanged site under py-spy,
   4. ``gelt-audit report --format json`` under pyinstrument,
@@ -118,6 +118,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=3000)
     ap.add_argument("--out", default=str(HERE / "profiles"))
+    ap.add_argument("--first-only", action="store_true", help="sólo la base justa y el primer rastreo")
     args = ap.parse_args()
     if not tool("py-spy") or not tool("pyinstrument"):
         print("Instale py-spy y pyinstrument: pip install py-spy pyinstrument", file=sys.stderr)
@@ -148,15 +149,20 @@ def main() -> int:
                         str(base / "b.json"),
                         "--log",
                         str(base / "b.log"),
+                        "--fair",
                     ],
                 ),
                 ("crawl1", [PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)]),
                 ("crawl2", [PY, "-m", "gelt_audit", "crawl", "--config", str(cfg)]),
             ]
+            if args.first_only:
+                phases = phases[:2]
             for name, cmd in phases:
                 collapsed = pyspy(out, name, cmd, work)
                 print(f"\n== {name} (py-spy, {args.n} páginas) ==")
                 print(summarise_collapsed(collapsed))
+            if args.first_only:
+                return 0
             report = out / "report.pyinstrument.txt"
             subprocess.run(
                 [

@@ -50,7 +50,9 @@ REPORT_TIMEOUT = 900.0
 
 
 # -- child processes ----------------------------------------------------------------------
-def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_gb: float | None = None) -> dict:
+def run_child(
+    cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_gb: float | None = None, env: dict | None = None
+) -> dict:
     """Run one phase; wall time and the child's own peak RSS (os.wait4).
 
     ``mem_gb`` caps the child's address space (the reports load whole crawls into memory: at
@@ -65,7 +67,7 @@ def run_child(cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_g
     out = open(cwd / f"{name}.stdout", "wb")
     err = open(cwd / f"{name}.stderr", "wb")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit, env=env)
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
     try:
@@ -192,8 +194,10 @@ def tool_crawl(cfg: Path, name: str, launcher: list[str] | None = None) -> dict:
     return res
 
 
-def baseline_crawl(url: str, workdir: Path) -> dict:
-    stats_file = workdir / "baseline-stats.json"
+def baseline_crawl(url: str, workdir: Path, fair: bool = False) -> dict:
+    """bench/baseline.py in a child: the old baseline, or (``fair``) the one that keeps a seen-set."""
+    name = "fair" if fair else "baseline"
+    stats_file = workdir / f"{name}-stats.json"
     res = run_child(
         [
             PY,
@@ -205,10 +209,11 @@ def baseline_crawl(url: str, workdir: Path) -> dict:
             "--stats",
             str(stats_file),
             "--log",
-            str(workdir / "baseline.log"),
+            str(workdir / f"{name}.log"),
+            *(["--fair"] if fair else []),
         ],
         workdir,
-        "baseline",
+        name,
     )
     stats = json.loads(stats_file.read_text())
     res.update(
@@ -229,7 +234,7 @@ print(write_reports(load_config(sys.argv[1]), ["weekly", "committee"]))
 """
 
 
-def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> dict:
+def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace, site: Path | None = None) -> dict:
     work = base / f"n{n}-run{r}"
     work.mkdir(parents=True)
     cfg = write_config(work, url, n)
@@ -240,7 +245,13 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> d
     reports = not opts.crawl_only and r < opts.report_runs
     json_report = [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(work / "informe.json"),
                    "--config", str(cfg)]  # fmt: skip
+    # The fair baseline runs right next to the tool's first crawl, alternating which goes first.
+    fair = not (opts.crawl_only or opts.no_baseline)
+    if fair and r % 2 == 0:
+        out["fair"] = baseline_crawl(url, work, fair=True)
     out["crawl1"] = tool_crawl(cfg, "crawl1")
+    if fair and r % 2 == 1:
+        out["fair"] = baseline_crawl(url, work, fair=True)
     db = work / "gelt.db"
     size1 = store_used_bytes(db)
     if reports:  # the first audit of a site: nothing cached yet
@@ -260,7 +271,58 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace) -> d
     if reports:
         _phase(out, "html", [PY, "-c", HTML_REPORTS, str(cfg)], work, opts)
         _phase(out, "report", json_report, work, opts)
+    if site is not None and not opts.crawl_only:
+        out["changed"] = changed_crawl(cfg, site, r)
     return out
+
+
+def change_pages(site: Path, share: float, seed: int) -> int:
+    """Modify ``share`` of the site's HTML pages in place (a dated paragraph in the body); how many."""
+    pages = sorted(site.rglob("*.html"))
+    step = max(1, round(1 / share))
+    changed = 0
+    for i, page in enumerate(pages):
+        if (i + seed) % step:
+            continue
+        html = page.read_bytes()
+        at = html.rfind(b"</body>")
+        if at < 0:
+            continue
+        note = f"<p>Actualización {seed}-{i}: se publicó el informe de gestión del periodo.</p>".encode()
+        page.write_bytes(html[:at] + note + html[at:])
+        changed += 1
+    return changed
+
+
+def changed_crawl(cfg: Path, site: Path, r: int, share: float = 0.03) -> dict:
+    """A third crawl after changing ``share`` of the pages: what the store grows by."""
+    db = cfg.parent / "gelt.db"
+    before = store_used_bytes(db)
+    changed = change_pages(site, share, seed=r + 1)
+    res = tool_crawl(cfg, "crawl3")
+    crawls = crawl_figures(db)
+    res.update(before=before, after=store_used_bytes(db), changed=changed, html=crawls[-1]["html"])
+    res["unchanged"] = crawls[-1]["unchanged"]
+    return res
+
+
+def zstd_reference(site: Path, level: int = 3, sample: int = 2000) -> dict:
+    """The served HTML compressed page by page with zstd and a dictionary trained on the site's own
+    pages (the issue's reference point for the store): bytes per page, dictionary included."""
+    import zstandard
+
+    pages = [p.read_bytes() for p in sorted(site.rglob("*.html"))]
+    step = max(1, len(pages) // sample)
+    dictionary = zstandard.train_dictionary(112_640, pages[::step])
+    comp = zstandard.ZstdCompressor(level=level, dict_data=dictionary)
+    total = sum(len(comp.compress(p)) for p in pages) + len(dictionary.as_bytes())
+    plain = zstandard.ZstdCompressor(level=level)
+    return {
+        "pages": len(pages),
+        "html_bytes": sum(map(len, pages)),
+        "zstd_dict_bytes": total,
+        "zstd_bytes": sum(len(plain.compress(p)) for p in pages),
+    }
 
 
 def _phase(out: dict, name: str, cmd: list[str], work: Path, opts: argparse.Namespace) -> None:
@@ -346,9 +408,49 @@ def summarise(runs: list[dict]) -> dict:
         s[f"rss_{phase}"] = max(p["rss_mb"] for p in ok) if ok else None
         errors = [r[phase]["error"] for r in runs if phase in r and "error" in r[phase]]
         s[f"{phase}_error"] = errors[0] if errors else None
+    _fair_and_store(runs, s)
     for phase in ("crawl1", "crawl2", "baseline", "fast"):
         s[f"rss_{phase}"] = max((r[phase]["rss_mb"] for r in runs if phase in r), default=nan)
     return s
+
+
+def _fair_and_store(runs: list[dict], s: dict) -> None:
+    """The fair baseline's CPU figures and the store's bytes per page next to zstd with a dictionary."""
+    nan = float("nan")
+    fair = [r for r in runs if "fair" in r]
+    s["fair_cpu_per_page_ms"] = med([1000 * r["fair"]["cpu"] / r["fair"]["responses"] for r in fair])
+    s["fair_responses"] = med([r["fair"]["responses"] for r in fair])
+    # tool CPU per response ÷ fair baseline CPU per response, run by run (target <= 1.25)
+    ratios = [
+        (r["crawl1"]["cpu"] / r["crawl1"]["responses"]) / (r["fair"]["cpu"] / r["fair"]["responses"]) for r in fair
+    ]
+    s["fair_cpu_ratio"], s["fair_cpu_ratio_min"], s["fair_cpu_ratio_max"] = (
+        med(ratios),
+        min(ratios, default=nan),
+        max(ratios, default=nan),
+    )
+    ref = [r for r in runs if "reference" in r]
+    s["store_first_per_html"] = med([r["store"]["after1"] / r["store"]["crawls"][0]["html"] for r in ref])
+    s["zstd_dict_per_html"] = med([r["reference"]["zstd_dict_bytes"] / r["reference"]["pages"] for r in ref])
+    s["zstd_per_html"] = med([r["reference"]["zstd_bytes"] / r["reference"]["pages"] for r in ref])
+    s["html_per_page"] = med([r["reference"]["html_bytes"] / r["reference"]["pages"] for r in ref])
+    s["store_vs_zstd_dict"] = med(
+        [
+            r["store"]["after1"]
+            / r["store"]["crawls"][0]["html"]
+            / (r["reference"]["zstd_dict_bytes"] / r["reference"]["pages"])
+            for r in ref
+        ]
+    )
+    per_changed = []
+    for r in runs:
+        c = r.get("changed")
+        if not c or not c["changed"]:
+            continue
+        unchanged_each = (r["store"]["after2"] - r["store"]["before2"]) / r["store"]["crawls"][1]["pages"]
+        growth = c["after"] - c["before"] - unchanged_each * (c["responses"] - c["changed"])
+        per_changed.append(growth / c["changed"])
+    s["store_per_changed"] = med(per_changed)
 
 
 def fmt_bytes(b: float) -> str:
@@ -420,6 +522,35 @@ ROWS: list[tuple[str, str, object]] = [
     ("Re-rastreo: páginas HTML con 304", ">= 95 %", lambda s: f"{100 * s['share304']:.1f} %"),
     ("Re-rastreo: tiempo / tiempo del 1.º", "<= 0.5x", lambda s: f"{s['re_wall_ratio']:.2f}x ({s['re_wall']:.1f} s)"),
     ("Almacén tras el 1.º, bytes/respuesta", "", lambda s: f"{s['store_first_per_page']:.0f}"),
+    (
+        "CPU por respuesta, ms (herramienta / base justa)",
+        "",
+        lambda s: f"{s['cpu_per_page_ms']:.2f} / {s.get('fair_cpu_per_page_ms', float('nan')):.2f}",
+    ),
+    (
+        "Razón CPU/resp. herramienta ÷ base justa [mín–máx]",
+        "<= 1.25",
+        lambda s: (
+            f"{s.get('fair_cpu_ratio', float('nan')):.2f} [{s.get('fair_cpu_ratio_min', float('nan')):.2f}–"
+            f"{s.get('fair_cpu_ratio_max', float('nan')):.2f}]"
+        ),
+    ),
+    (
+        "HTML servido por página; zstd-3; zstd-3 con diccionario, B",
+        "",
+        lambda s: (
+            f"{s.get('html_per_page', float('nan')):.0f}; {s.get('zstd_per_html', float('nan')):.0f}; "
+            f"{s.get('zstd_dict_per_html', float('nan')):.0f}"
+        ),
+    ),
+    (
+        "Almacén tras el 1.º, B por página HTML (÷ zstd con dicc.)",
+        "<= 2x",
+        lambda s: (
+            f"{s.get('store_first_per_html', float('nan')):.0f} ({s.get('store_vs_zstd_dict', float('nan')):.2f}x)"
+        ),
+    ),
+    ("Crecimiento del almacén por página cambiada, B", "", lambda s: f"{s.get('store_per_changed', float('nan')):.0f}"),
     ("Crecimiento del almacén por re-rastreo, B/pág.", "<= 200", lambda s: f"{s['store_growth']:.0f}"),
     ("Primera auditoría (nada en caché) + informe JSON, s", "", lambda s: _opt(s, "report1_s", "{:.1f}")),
     ("Semanal: auditorías + informes semanal y de comité, s", "<= 10 s a 10k", lambda s: _opt(s, "html_s", "{:.1f}")),
@@ -559,11 +690,13 @@ def main() -> int:
                     f"{info.documents} documentos, {info.broken} páginas con un enlace roto)",
                     flush=True,
                 )
+                reference = zstd_reference(site)
                 runs = 1 if args.quick else (args.runs if n <= 10_000 else args.large_runs)
                 with Nginx(base / f"nginx-{n}", {site_port: site, ext_port: base / "externos"}):
                     all_runs[n] = []
                     for r in range(runs):
-                        res = one_run(n, r, url, base, args)
+                        res = one_run(n, r, url, base, args, site)
+                        res["reference"] = reference
                         all_runs[n].append(res)
                         c1, c2 = res["crawl1"], res["crawl2"]
                         b = res.get("baseline", {"pps": float("nan")})
@@ -575,6 +708,13 @@ def main() -> int:
                             f"RSS {c1['rss_mb']:.0f}/{c2['rss_mb']:.0f}/{res.get('report1', {}).get('rss_mb', 0):.0f}/{res.get('html', {}).get('rss_mb', 0):.0f} MB",
                             flush=True,
                         )
+                        if "fair" in res:
+                            f = res["fair"]
+                            print(
+                                f"    CPU/resp.: herramienta {1000 * c1['cpu'] / c1['responses']:.2f} ms, base justa "
+                                f"{1000 * f['cpu'] / f['responses']:.2f} ms ({f['responses']:.0f} resp.)",
+                                flush=True,
+                            )
                         if not args.keep:
                             shutil.rmtree(base / f"n{n}-run{r}", ignore_errors=True)
                     summaries[n] = summarise(all_runs[n])

@@ -50,6 +50,7 @@ COMMANDS: tuple[str, ...] = (
     "status",
     "worker",
     "ranking",
+    "store",
 )
 
 

@@ -32,7 +32,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["bodies"].create(
         {
             "hash": str,
-            "content": bytes,  # zlib-compressed raw bytes as served
+            "content": bytes,  # raw bytes as served, compressed: zlib until schema 9, zstd since (dict_id)
             "size": int,
             "encoding": str,
             "title": str,
@@ -190,6 +190,60 @@ def _migration_8(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_9(db: sqlite_utils.Database) -> None:
+    # Bodies compressed with zstd and a dictionary trained on the site's own pages (templates
+    # repeat: a third of plain zstd). Rows written before keep zlib content and a plain main_text
+    # and are read as they are; `gelt-audit store compact` rewrites them.
+    db["dictionaries"].create(
+        {
+            "id": int,
+            "site_url": str,
+            "created_at": str,
+            "pages": int,  # how many of the site's pages it was trained on
+            "data": bytes,  # a zstd dictionary
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["bodies"].add_column("dict_id", int)  # dictionaries.id of content and main_z; NULL: none
+    # main_text compressed with zstd and the body's own content as a raw dictionary (main_text is NULL then)
+    db["bodies"].add_column("main_z", bytes)
+    db["bodies"].add_column("excerpt", str)  # the first 200 characters of the main text
+
+
+LINKS_VIEW = """create view links as
+    select s.page_id, s.body_hash, u.url, r.text, r.tag, r.attr, r.rel, r.line
+    from link_rows r join link_sets s on s.id = r.set_id join link_urls u on u.id = r.url_id"""
+
+
+def _migration_10(db: sqlite_utils.Database) -> None:
+    # Links without repeating long strings: each target URL once (link_urls), each (page, body)
+    # once (link_sets), and per link only small integers and its text. The view `links` has the
+    # columns and rows the table had, in the same order, so every query that read it reads it still.
+    db.execute("create table link_urls (id integer primary key, url text not null unique)")
+    db.execute("create table link_sets (id integer primary key, page_id integer references pages(id), body_hash text)")
+    db.execute("create unique index link_sets_page_body on link_sets (page_id, body_hash)")
+    # clustered on (set_id, seq): a page's links are read together, in page order, with no
+    # rowid and no separate index
+    db.execute(
+        "create table link_rows (set_id integer not null, seq integer not null, url_id integer not null, "
+        "text text, tag text, attr text, rel text, line integer, primary key (set_id, seq)) without rowid"
+    )
+    db.execute("insert or ignore into link_urls (url) select url from links where url is not null order by rowid")
+    db.execute(
+        "insert or ignore into link_sets (page_id, body_hash) select page_id, body_hash from links order by rowid"
+    )
+    db.execute(
+        """insert into link_rows (set_id, seq, url_id, text, tag, attr, rel, line)
+           select s.id, row_number() over (partition by s.id order by l.rowid), u.id,
+                  l.text, l.tag, l.attr, l.rel, l.line
+           from links l join link_sets s on s.page_id = l.page_id and s.body_hash = l.body_hash
+           join link_urls u on u.url = l.url order by l.rowid"""
+    )
+    db.execute("drop table links")
+    db.execute(LINKS_VIEW)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
@@ -199,5 +253,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
+    _migration_10,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

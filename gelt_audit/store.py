@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,10 @@ from typing import Any
 import sqlite_utils
 
 from gelt_audit import clock
+from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, decompress_text, train_dictionary
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Codec", "Store", "StoreError", "body_row", "compress", "content_hash", "decompress", "train_dictionary"]
 
 
 def utcnow() -> str:
@@ -33,15 +35,6 @@ def content_hash(data: bytes) -> str:
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def compress(data: bytes) -> bytes:
-    # level 1: 3x faster than 6 on 45 KB pages, ~10 % larger; each distinct body is stored once
-    return zlib.compress(data, 1)
-
-
-def decompress(data: bytes | None) -> bytes:
-    return zlib.decompress(data) if data else b""
 
 
 @dataclass(frozen=True)
@@ -120,6 +113,9 @@ class Store:
         self._pending_audits: list[dict[str, Any]] = []
         # Rows of finished crawls (they never change), read once per process: every audit walks them.
         self._snapshot_rows: dict[int, tuple[list[str], list[tuple]]] = {}
+        self._codecs: dict[int | None, Codec] = {None: PLAIN}
+        # link_urls ids this process has read or written (forgotten when a write rolls back)
+        self._url_ids: dict[str, int] = {}
         # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
         memory = str(path) == ":memory:"
         if not memory:
@@ -328,7 +324,7 @@ class Store:
     def has_links(self, page_id: int, body_hash: str) -> bool:
         return (
             self.db.execute(
-                "select 1 from links where page_id = ? and body_hash = ? limit 1", [page_id, body_hash]
+                "select 1 from link_sets where page_id = ? and body_hash = ?", [page_id, body_hash]
             ).fetchone()
             is not None
         )
@@ -403,12 +399,16 @@ class Store:
         """Write one batch of crawl results in a single transaction (``cuts``: rows of link_cuts)."""
         # plain executemany: sqlite-utils' insert_all introspects the table for every chunk,
         # which showed in the crawl's profile
-        with self.db.conn:
-            self._insert("link_checks", checks or [])
-            self._insert("bodies", bodies, "insert or ignore")
-            self._insert("snapshots", snapshots, "insert or replace")
-            self._insert("links", links)
-            self._insert("link_cuts", cuts or [], "insert or ignore")
+        try:
+            with self.db.conn:
+                self._insert("link_checks", checks or [])
+                self._insert("bodies", bodies, "insert or ignore")
+                self._insert("snapshots", snapshots, "insert or replace")
+                self._insert_links(links)
+                self._insert("link_cuts", cuts or [], "insert or ignore")
+        except BaseException:
+            self._url_ids.clear()  # ids of this rolled-back transaction may be reused for other URLs
+            raise
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:
         if not rows:
@@ -416,6 +416,46 @@ class Store:
         cols = list(rows[0])
         sql = f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
         self.db.conn.executemany(sql, [[row.get(c) for c in cols] for row in rows])
+
+    def _insert_links(self, links: list[dict]) -> None:
+        """Rows of the view `links` (page_id, body_hash, url, text, tag, attr, rel, line), stored
+        as link_sets, link_urls and link_rows (migration 10)."""
+        if not links:
+            return
+        conn = self.db.conn
+        sets: dict[tuple[int, str], int] = {}
+        seqs: dict[int, int] = {}  # the next position in each set
+        urls = self._url_ids
+        rows = []
+        for link in links:
+            key = (link["page_id"], link["body_hash"])
+            set_id = sets.get(key)
+            if set_id is None:
+                cursor = conn.execute("insert or ignore into link_sets (page_id, body_hash) values (?, ?)", key)
+                if cursor.rowcount == 1:
+                    set_id, seqs[set_id] = cursor.lastrowid, 0
+                else:  # links of this (page, body) written before: continue after them
+                    set_id = conn.execute(
+                        "select id from link_sets where page_id = ? and body_hash = ?", key
+                    ).fetchone()[0]
+                    seqs[set_id] = conn.execute(
+                        "select coalesce(max(seq) + 1, 0) from link_rows where set_id = ?", [set_id]
+                    ).fetchone()[0]
+                sets[key] = set_id
+            seq = seqs[set_id]
+            seqs[set_id] = seq + 1
+            url = link["url"]
+            url_id = urls.get(url)
+            if url_id is None:
+                row = conn.execute("select id from link_urls where url = ?", [url]).fetchone()
+                if row is None:
+                    row = (conn.execute("insert into link_urls (url) values (?)", [url]).lastrowid,)
+                url_id = urls[url] = row[0]
+            rows.append((set_id, seq, url_id, link["text"], link["tag"], link["attr"], link["rel"], link["line"]))
+        conn.executemany(
+            "insert into link_rows (set_id, seq, url_id, text, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
 
     def validators(self, hosts: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """Per URL of the given host[:port]s, the last stored version with a body: ETag,
@@ -477,7 +517,7 @@ class Store:
         return self.db.execute(
             f"""
             select {_SNAPSHOT_COLS}, p.url as url, b.title as title, b.encoding as encoding,
-                   b.main_hash as main_hash, substr(b.main_text, 1, 200) as excerpt, {_CONTENT_TYPE}
+                   b.main_hash as main_hash, coalesce(b.excerpt, substr(b.main_text, 1, 200)) as excerpt, {_CONTENT_TYPE}
             from snapshots s join pages p on p.id = s.page_id
             left join bodies b on b.hash = s.body_hash
             where s.crawl_id = ? order by p.url
@@ -487,24 +527,58 @@ class Store:
 
     def body(self, body_hash: str) -> dict[str, Any] | None:
         row = self.db.execute(
-            "select content, encoding, title, main_text, main_hash, size from bodies where hash = ?", [body_hash]
+            "select content, encoding, title, main_text, main_z, dict_id, main_hash, size from bodies where hash = ?",
+            [body_hash],
         ).fetchone()
         if row is None:
             return None
-        content, encoding, title, main_text, main_hash, size = row
+        content, encoding, title, main_text, main_z, dict_id, main_hash, size = row
+        raw = self.codec(dict_id).decompress(content) if content else b""
         return {
-            "content": decompress(content),
+            "content": raw,
             "encoding": encoding,
             "title": title,
-            "main_text": main_text,
+            "main_text": main_text if main_z is None else decompress_text(main_z, raw),
             "main_hash": main_hash,
             "size": size,
         }
 
     def main_text(self, body_hash: str) -> str:
         """The normalised main content of a stored body ("" when it has none)."""
-        row = self.db.execute("select main_text from bodies where hash = ?", [body_hash]).fetchone()
-        return (row[0] if row else None) or ""
+        row = self.db.execute(
+            "select main_text, main_z, content, dict_id from bodies where hash = ?", [body_hash]
+        ).fetchone()
+        if row is None:
+            return ""
+        main_text, main_z, content, dict_id = row
+        if main_z is not None:
+            return decompress_text(main_z, self.codec(dict_id).decompress(content) if content else b"")
+        return main_text or ""
+
+    # -- compression dictionaries ----------------------------------------------
+    def codec(self, dict_id: int | None) -> Codec:
+        """The codec that reads (and writes) bodies compressed with dictionary ``dict_id``."""
+        codec = self._codecs.get(dict_id)
+        if codec is None:
+            row = self.db.execute("select data from dictionaries where id = ?", [dict_id]).fetchone()
+            if row is None:
+                raise StoreError(f"El almacén {self.path} no tiene el diccionario de compresión {dict_id}.")
+            codec = self._codecs[dict_id] = Codec(dict_id, row[0])
+        return codec
+
+    def site_codec(self, site_url: str) -> Codec | None:
+        """The codec of the site's newest dictionary, or None when it has none yet."""
+        row = self.db.execute("select max(id) from dictionaries where site_url = ?", [site_url]).fetchone()
+        return None if row[0] is None else self.codec(row[0])
+
+    def add_dictionary(self, site_url: str, data: bytes, pages: int) -> Codec:
+        """Keep a dictionary trained on ``pages`` of the site's pages; its codec."""
+        with self.db.conn:
+            dict_id = self.db.conn.execute(
+                "insert into dictionaries (site_url, created_at, pages, data) values (?, ?, ?, ?)",
+                [site_url, utcnow(), pages, data],
+            ).lastrowid
+        return self.codec(dict_id)
 
     def html(self, body_hash: str) -> str | None:
         """The decoded HTML of a stored body."""

@@ -149,7 +149,7 @@ def test_legacy_encodings_are_decoded(serve, config_for):
     assert found[site.url + "viejo.html"]["title"] == "Secretaría de Hacienda"
     assert found[site.url + "otro.html"]["title"] == "Información “pública”"
     with Store(config.parent / "gelt.db") as store:
-        texts = {row["main_text"] for row in store.db["bodies"].rows}
+        texts = {store.main_text(row["hash"]) for row in store.db["bodies"].rows}
     assert "Año fiscal: ejecución" in texts and "Niñez" in texts
 
 

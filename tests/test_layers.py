@@ -21,6 +21,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "clock",
             "config",
             "store",
+            "compression",
             "migrations",
             "markup",
             "dates",

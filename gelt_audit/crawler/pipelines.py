@@ -15,7 +15,7 @@ from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
 from gelt_audit.crawler.verdict import CrawlCounts, verdict
 from gelt_audit.linkstate import BROKEN, OFFLINE_REASON, UNVERIFIED
 from gelt_audit.markup import Link
-from gelt_audit.store import compress, content_hash, utcnow
+from gelt_audit.store import Codec, body_row, content_hash, train_dictionary, utcnow
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -27,6 +27,9 @@ class StorePipeline:
     """Snapshots in batches; bodies once per distinct content; links once per (page, body)."""
 
     batch_size = 200
+    # A site's first crawl trains its compression dictionary on its first bodies: until this many
+    # are in hand (or the crawl ends) nothing is written, so bodies and snapshots stay together.
+    train_samples = 200
 
     def __init__(self, crawler: Crawler, site_url: str, hosts: tuple[str, ...]):
         self.crawler = crawler
@@ -45,6 +48,7 @@ class StorePipeline:
         self.bodies_seen: set[str] = set()
         self.links_seen: set[tuple[int, str]] = set()
         self.header_ids: dict[str, int] = {}
+        self.codec: Codec | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -58,6 +62,7 @@ class StorePipeline:
         self.crawl_id = self.store.start_crawl(self.site_url, os.getpid())
         self.crawler.stats.set_value("gelt/crawl_id", self.crawl_id)
         self.page_ids = self.store.page_ids(self.hosts)
+        self.codec = self.store.site_codec(self.site_url)
 
     def _page_id(self, url: str) -> int:
         pid = self.page_ids.get(url)
@@ -119,10 +124,11 @@ class StorePipeline:
         if item.body is not None:
             body_hash = content_hash(item.body)
             if body_hash not in self.bodies_seen and not self.store.has_body(body_hash):
+                # compressed at flush time, once the site's dictionary is known
                 self.bodies.append(
                     {
                         "hash": body_hash,
-                        "content": compress(item.body),
+                        "content": item.body,
                         "size": len(item.body),
                         "encoding": item.encoding,
                         "title": item.title,
@@ -192,8 +198,31 @@ class StorePipeline:
             self.header_ids[key] = self.store.header_set_id(headers)
         return self.header_ids[key]
 
-    def flush(self) -> None:
+    def _resolve_codec(self, final: bool) -> bool:
+        """Whether the codec is known; on a site's first crawl, trains and keeps its dictionary
+        once train_samples bodies are in hand (or at the end, with what there is)."""
+        if self.codec is not None:
+            return True
+        if len(self.bodies) < self.train_samples and not final:
+            return False
+        samples = [row["content"] for row in self.bodies]
+        dictionary = train_dictionary(samples)
+        if dictionary is None:  # too few pages to learn from: plain zstd, a later crawl trains one
+            self.codec = Codec()
+            return True
+        self.codec = self.store.add_dictionary(self.site_url, dictionary, len(samples))
+        return True
+
+    def flush(self, final: bool = False) -> None:
         try:
+            if not self._resolve_codec(final):
+                return  # held (bounded by train_samples bodies) until the dictionary is trained
+        except Exception as exc:  # the dictionary could not be kept: plain zstd, still readable
+            logger.warning("No se pudo guardar el diccionario de compresión del sitio: %s", exc)
+            self.codec = Codec()
+        try:
+            codec = self.codec
+            self.bodies = [body_row(row.pop("content"), row.pop("main_text"), codec, **row) for row in self.bodies]
             self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks, self.cuts)
         except Exception as exc:  # disk full, I/O error: this batch is lost, and so is the crawl
             self.write_error = self.write_error or exc
@@ -203,7 +232,7 @@ class StorePipeline:
 
     def close_spider(self) -> None:
         self.settle_unreachable()
-        self.flush()
+        self.flush(final=True)
 
     def _lost_pages(self, reason: str, limited: bool) -> tuple[int, int]:
         """(pages of the last finished crawl, how many of them this crawl never reached)."""
@@ -212,7 +241,7 @@ class StorePipeline:
         if self.crawler.settings.getbool("GELT_ACCEPT_LOST_PAGES"):  # crawl --accept-lost-pages
             return 0, 0
         try:
-            self.flush()
+            self.flush(final=True)
             seen, lost = self.store.pages_lost(self.crawl_id, self.site_url)
         except Exception as exc:  # counting is advice: a failure here must not fail the crawl
             logger.warning("No se pudieron contar las páginas perdidas del rastreo %s: %s", self.crawl_id, exc)

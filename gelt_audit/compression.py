@@ -1,0 +1,103 @@
+"""How the store compresses bodies: zstd with a dictionary trained on the site's own pages.
+
+A leaf. Rows written before schema 9 hold zlib streams; :meth:`Codec.decompress` and
+:func:`decompress` read both forever (a zstd frame starts with its magic number, zlib never does).
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+import zstandard
+
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"  # every zstd frame starts so; a zlib stream never does (0x78 ..)
+EXCERPT = 200  # characters of the main text read with every snapshot (bodies.excerpt)
+ZSTD_LEVEL = 3  # 0.08 ms per 45 KB page, faster than the zlib level 1 it replaces
+DICT_SIZE = 112_640  # bytes of a trained dictionary (zstd's default)
+DICT_MIN_SAMPLES = 20  # fewer pages than this train no dictionary: plain zstd
+
+
+def compress(data: bytes, codec: Codec | None = None) -> bytes:
+    """Compress a body (or text) for the store: zstd, with the codec's dictionary when given."""
+    return (codec or PLAIN).compress(data)
+
+
+def decompress(data: bytes | None, dictionary: bytes | None = None) -> bytes:
+    """Decompress what :func:`compress` wrote, or what older versions wrote with zlib (read forever)."""
+    if not data:
+        return b""
+    if data[:4] != ZSTD_MAGIC:
+        return zlib.decompress(data)
+    args = {"dict_data": zstandard.ZstdCompressionDict(dictionary)} if dictionary else {}
+    return zstandard.ZstdDecompressor(**args).decompress(data)
+
+
+class Codec:
+    """zstd at ZSTD_LEVEL, with one site's trained dictionary (``dict_id``) or none (``None``)."""
+
+    def __init__(self, dict_id: int | None = None, dictionary: bytes | None = None, level: int = ZSTD_LEVEL):
+        self.dict_id = dict_id
+        self.dictionary = dictionary
+        args = {"dict_data": zstandard.ZstdCompressionDict(dictionary)} if dictionary else {}
+        self._compressor = zstandard.ZstdCompressor(level=level, **args)
+        self._decompressor = zstandard.ZstdDecompressor(**args)
+
+    def compress(self, data: bytes) -> bytes:
+        return self._compressor.compress(data)
+
+    def decompress(self, data: bytes) -> bytes:
+        if data[:4] != ZSTD_MAGIC:
+            return zlib.decompress(data)
+        return self._decompressor.decompress(data)
+
+
+PLAIN = Codec()
+
+
+def train_dictionary(samples: list[bytes]) -> bytes | None:
+    """A zstd dictionary trained on some of a site's pages, or None when they are too few or too alike."""
+    if len(samples) < DICT_MIN_SAMPLES:
+        return None
+    try:
+        return zstandard.train_dictionary(DICT_SIZE, samples).as_bytes()
+    except zstandard.ZstdError:  # e.g. too little material for a dictionary
+        return None
+
+
+_RAW_MIN = 64  # bodies shorter than this are no dictionary for their text: plain zstd
+
+
+def compress_text(text: str, raw: bytes) -> bytes:
+    """A body's main text compressed with the body's own bytes as a raw-content dictionary.
+
+    The main text is copied out of the HTML, so zstd finds almost all of it there: ~470 B per
+    page instead of ~5.9 KB with plain zstd on the benchmark's pages, for ~60 µs more per page.
+    """
+    data = text.encode("utf-8")
+    if len(raw) < _RAW_MIN:
+        return PLAIN.compress(data)
+    raw_dict = zstandard.ZstdCompressionDict(raw, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+    return zstandard.ZstdCompressor(level=ZSTD_LEVEL, dict_data=raw_dict).compress(data)
+
+
+def decompress_text(data: bytes, raw: bytes) -> str:
+    """The main text :func:`compress_text` stored, given the same body bytes."""
+    if len(raw) < _RAW_MIN:
+        return PLAIN.decompress(data).decode("utf-8")
+    raw_dict = zstandard.ZstdCompressionDict(raw, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+    return zstandard.ZstdDecompressor(dict_data=raw_dict).decompress(data).decode("utf-8")
+
+
+def body_row(raw: bytes, main_text: str | None, codec: Codec | None = None, **fields: Any) -> dict[str, Any]:
+    """A bodies row: content compressed with the codec, main text with the content as its dictionary
+    (:func:`compress_text`), the first 200 characters of the text kept as the excerpt."""
+    codec = codec or PLAIN
+    return {
+        **fields,
+        "content": codec.compress(raw),
+        "main_text": None,
+        "main_z": None if main_text is None else compress_text(main_text, raw),
+        "excerpt": None if main_text is None else main_text[:EXCERPT],
+        "dict_id": codec.dict_id,
+    }
