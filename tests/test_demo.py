@@ -20,7 +20,7 @@ def rel(url: str) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     directory = tmp_path_factory.mktemp("demo")
-    result = run_cli("demo", "--dir", str(directory), timeout=120)
+    result = run_cli("demo", "--dir", str(directory), timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads((directory / "informes" / "informe.json").read_text(encoding="utf-8"))
     return directory, result.stdout, report
@@ -172,3 +172,28 @@ def test_demo_reports_carry_the_accessibility_and_security_annexes(demo):
     weekly = html.parse(str(next(reports.glob("semanal-*.html"))))
     [per_dep] = weekly.xpath("//table[.//th[contains(., 'Nuevos esta semana')]]")
     assert "Secretaría de Hacienda" in per_dep.text_content()
+
+
+def test_demo_committee_items_show_their_legal_basis_and_open_their_stored_copy_offline(demo):
+    """Each item with evidence links its stored copy, a file beside the report that names the
+    original URL and the day it was fetched: the dossier still proves its verdicts offline."""
+    from lxml import html
+
+    directory, _, report = demo
+    reports = directory / "informes"
+    committee = next(reports.glob("comite-*.html"))
+    page = committee.read_text(encoding="utf-8")
+    copies = {c["url"]: c for r in report["checklist"] for c in r.get("evidence_copies", [])}
+    assert copies, "the demo's checklist carries stored copies"
+    for record in report["checklist"]:
+        assert record["legal_basis"] and record["legal_basis"] in html.fromstring(page).text_content()
+    linked = set(html.fromstring(page).xpath("//a[starts-with(@href, 'evidencia/')]/@href"))
+    assert linked <= {c["copy"] for c in copies.values()}
+    for record in report["checklist"]:
+        first = next((c for c in record.get("evidence_copies", []) if c["url"] == record["evidence"][0]), None)
+        if first:  # the first evidence, shown in the report, opens its stored copy
+            assert first["copy"] in linked, record["item"]
+    for copy in copies.values():
+        stored = (reports / copy["copy"]).read_text(encoding="utf-8")
+        assert "Copia guardada el" in stored and copy["url"] in stored and copy["content_hash"] in stored
+        assert "<script" not in stored.lower()

@@ -267,10 +267,23 @@ def records(results: list[ItemResult], lists: list[Checklist]) -> list[dict[str,
     for r in results:
         item = items.get((r.profile, r.item))
         row = as_dict(r)
-        row["legal_basis"] = item.legal_basis if item else ""
+        row["legal_basis"] = (item.legal_basis if item else "") or _aggregate_basis(lists, r.profile, r.item)
         row["requires"] = item.requires if item else ""
         rows.append(row)
     return rows
+
+
+def _aggregate_basis(lists: list[Checklist], profile: str, item_id: str) -> str:
+    """The legal basis of the item that aggregates ``item_id`` (the trámites inventory the
+    configuration adds as ``tramite.*`` is judged under the profile's SUIT / GOV.CO item)."""
+    for checklist in lists:
+        if checklist.profile != profile:
+            continue
+        for item in checklist.items:
+            rules = (rule for part in item.parts for rule in part.rules)
+            if any(rule.kind == "aggregate" and rule.prefix and item_id.startswith(rule.prefix) for rule in rules):
+                return item.legal_basis
+    return ""
 
 
 def _result(row: dict[str, Any]) -> ItemResult:
