@@ -297,6 +297,8 @@ def failing(checklist: list[dict[str, Any]] | None, pages: list[dict[str, Any]])
                 "name": row.get("name") or row.get("item"),
                 "status": row.get("status"),
                 "basis": basis,
+                # the executive page cites the first norm only; the checklist gives the whole basis
+                "basis_short": basis.split(";")[0].strip(),
                 "dependencia": dep,
             }
         )

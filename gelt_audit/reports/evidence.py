@@ -181,8 +181,8 @@ def evidence_pages(store: Store, checklist: Iterable[dict[str, Any]]) -> dict[st
     pages: dict[str, str] = {}
     for record in checklist:
         for copy in record.get("evidence_copies") or ():
-            if copy["copy"] in pages:
-                continue
+            if not isinstance(copy.get("copy"), str) or not copy.get("content_hash") or copy["copy"] in pages:
+                continue  # a record built elsewhere without a stored body names nothing to copy
             markup = store.html(copy["content_hash"])
             if markup is not None:
                 pages[copy["copy"]] = render_copy(markup, copy)
