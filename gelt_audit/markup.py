@@ -223,24 +223,13 @@ def is_placeholder(el: etree._Element, raw: str) -> bool:
     return el.get("role") != "button" and not any(el.get(name) is not None for name in _SCRIPTED)
 
 
-@functools.lru_cache(maxsize=16384)
-def _collapse_cached(text: str) -> str:
-    return collapse(text)
-
-
-def _collapse_short(text: str) -> str:
-    """collapse() of a link's text, cached when short: menus and footers repeat the same texts
-    on every page (a link wrapping a whole page is collapsed, not kept in the cache)."""
-    return _collapse_cached(text) if len(text) <= 512 else collapse(text)
-
-
 def _link_text(el: etree._Element, tag: str) -> str:
-    text = _collapse_short(el.text_content()) if tag in ("a", "area") else ""
+    text = collapse(el.text_content()) if tag in ("a", "area") else ""
     if not text and tag in ("a", "area", "img"):
         img = el if tag == "img" else el.find(".//img")
         if img is not None:
-            text = _collapse_short(img.get("alt") or "")
-        text = text or _collapse_short(el.get("title") or el.get("aria-label") or "")
+            text = collapse(img.get("alt") or "")
+        text = text or collapse(el.get("title") or el.get("aria-label") or "")
     return text[:_MAX_LINK_TEXT]
 
 

@@ -48,9 +48,6 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 # an asyncio task per item. 1 cut the first crawl's CPU per response by 12-17 % (bench/ab.py,
 # interleaved with the default, 1,000- and 300-page sites, nginx and http.server, 2026-12-05).
 CONCURRENT_ITEMS = 1
-# The spider bounds depth itself (gelt_depth in the request's meta): Scrapy's DepthMiddleware only
-# wrapped every output of every response in one more async generator layer.
-SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
