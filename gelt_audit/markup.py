@@ -249,12 +249,45 @@ def _resolve(base: str, raw: str) -> str | None:
         return None
 
 
+_NETLOC_PREFIXES = ("//", "http://", "https://")
+
+
+def _needs_origin_only(raw: str) -> bool:
+    """Whether urljoin(base, raw) reads only the base's scheme and netloc: raw is an absolute
+    path ("/a"), or names its own host ("//h/a", "http://h/a"). A reference with an empty host
+    and path ("//", "http://?q") takes the base's path, and urlsplit deletes tabs and newlines
+    anywhere ("/\t/" reads as "//"): those keep the whole base."""
+    if "\t" in raw or "\n" in raw or "\r" in raw:
+        return False
+    if raw[:1] == "/" and raw[1:2] != "/":
+        return True
+    lowered = raw[:8].lower()
+    for prefix in _NETLOC_PREFIXES:
+        if lowered.startswith(prefix):
+            return raw[len(prefix) : len(prefix) + 1] not in ("", "/", "?", "#", ";")
+    return False
+
+
+def _origin(base: str) -> str | None:
+    """``scheme://host/`` of an http(s) base URL: urljoin(base, raw) == urljoin(origin, raw) for
+    a raw reference that starts with "/" or carries its own http(s) scheme and host (urljoin
+    takes only the base's scheme and netloc then). None for any other base."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
 def links_of(root: etree._Element, url: str) -> list[Link]:
     """Every outgoing reference of the page, resolved to an absolute, normalised URL.
 
     Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`.
     """
     base = _base_url(root, url)
+    origin = _origin(base)
     out = []
     for el in _LINK_XPATH(root):
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -270,7 +303,8 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
         if raw.lower().startswith(_SKIP_PREFIXES):
             target = raw
         else:
-            target = _resolve(base, raw)
+            # urljoin reads only the base's scheme and host for these: one cache entry per site
+            target = _resolve(origin if origin and _needs_origin_only(raw) else base, raw)
             if target is None:
                 continue
         out.append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from gelt_audit.config import NoiseRule
-from gelt_audit.markup import decode_html, extract, follow_targets
+from gelt_audit.markup import decode_html, extract, follow_targets, normalise_url
 from gelt_audit.store import text_hash
 
 TEMPLATE = """<!doctype html><html><head><meta charset="utf-8"><title>Hacienda</title>{head}</head>
@@ -121,6 +123,31 @@ def test_link_urls_are_the_urls_the_crawler_requests():
         "mailto:x@y.co",
     ]
     assert follow_targets(extract(html, URL).links)[0] == urls[0]
+
+
+def test_links_resolve_as_urljoin_from_the_page_whatever_the_cache_shares_between_pages():
+    # links_of caches resolutions per site for absolute paths and references with their own
+    # host; references that urljoin resolves with the page's path must not share that cache.
+    raws = [
+        "/a/../b", "//otro.co/x", "http://otro.co/y?z", "HTTPS://H.co", "//", "http://", "https://?q",
+        "//#f", "/\t/", "/\t/x", "http:x", "?p=2", "#s", "", "x/y", "../z", "/;p", "///x", "//[::1]/",
+    ]  # fmt: skip
+    links = "".join(f"<a href='{raw}'>l</a>" for raw in raws)
+    html = f"<html><body><main>{links}</main></body></html>"
+    for base in (
+        "https://h.co/a/b/c.html?x=1#f",
+        "http://u@h.co:8080/d;p/e/?q",
+        "https://h.co/a/b/c.html?x=1#f",  # twice: the second reads the cache
+        "http://h.co",
+    ):
+        got = [link.url for link in extract(html, base).links if link.tag != "placeholder"]
+        want = []
+        for raw in raws:
+            raw = raw.strip()
+            if raw in ("", "#"):  # placeholders
+                continue
+            want.append(normalise_url(urljoin(base, raw)))
+        assert got == want, base
 
 
 def test_placeholder_links_are_kept_apart_and_never_followed():
