@@ -20,10 +20,9 @@ _spec.loader.exec_module(measure)
 # The figures docs/checklist-accuracy.md reports (measure.py); a change that lowers one fails.
 # Measured offline: an item resting only on an external link is «sin_verificar» and leaves the measure.
 FLOOR = {
-    ("tuning", "gelt-2008"): {"precision": 1.0, "recall": 1.0, "evidence": 0.965},
-    ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 1.0, "evidence": 0.981},
-    ("held-out", "gelt-2008"): {"precision": 0.862, "recall": 0.961, "evidence": 0.8},
-    ("held-out", "ley1712-res1519"): {"precision": 1.0, "recall": 0.961, "evidence": 0.854},
+    # putumayo + movilidad (movilidad was the held-out part until its misses were published)
+    ("tuning", "gelt-2008"): {"precision": 0.931, "recall": 0.982, "evidence": 0.889},
+    ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 0.981, "evidence": 0.921},
 }
 
 
@@ -135,7 +134,7 @@ def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
         labels = measure.tomllib.loads((site / "labels.toml").read_text(encoding="utf-8"))
         part = result.setdefault(labels["part"], {p: measure.Score() for p in measure.PROFILES})
         measure.score_site(labels, reports[site.name], part)
-    assert set(result) == {"tuning", "held-out"}
+    assert {part for part, _profile in FLOOR} <= set(result)
     for (part, profile), floor in FLOOR.items():
         score = result[part][profile]
         got = {"precision": score.precision, "recall": score.recall, "evidence": score.evidence}
