@@ -10,7 +10,9 @@ OFFSITE = ("http://evil.test/", "http://otra-entidad.com.co/")
 
 def test_a_link_sent_to_another_host_by_base_href_is_not_evidence(serve, config_for):
     routes = {
-        "/": page("Inicio", "<p>Bienvenidos al portal de la alcaldía.</p>", ("/noticias/a", "/noticias/b", "/contacto")),
+        "/": page(
+            "Inicio", "<p>Bienvenidos al portal de la alcaldía.</p>", ("/noticias/a", "/noticias/b", "/contacto")
+        ),
         "/contacto": page("Contáctenos", "<p>Escríbanos a contacto@alcaldia.gov.co.</p>"),
     }
     for n, base in zip("ab", OFFSITE, strict=True):
