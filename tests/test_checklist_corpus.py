@@ -23,6 +23,9 @@ FLOOR = {
     # putumayo + movilidad (movilidad was the held-out part until its misses were published)
     ("tuning", "gelt-2008"): {"precision": 0.931, "recall": 0.982, "evidence": 0.889},
     ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 0.981, "evidence": 0.921},
+    # hsvp + inder, labelled and committed before the engine first ran on them (2026-12-05)
+    ("held-out", "gelt-2008"): {"precision": 0.687, "recall": 0.687, "evidence": 0.863},
+    ("held-out", "ley1712-res1519"): {"precision": 0.825, "recall": 0.673, "evidence": 0.833},
 }
 
 
@@ -134,7 +137,7 @@ def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
         labels = measure.tomllib.loads((site / "labels.toml").read_text(encoding="utf-8"))
         part = result.setdefault(labels["part"], {p: measure.Score() for p in measure.PROFILES})
         measure.score_site(labels, reports[site.name], part)
-    assert {part for part, _profile in FLOOR} <= set(result)
+    assert set(result) == {"tuning", "held-out"}
     for (part, profile), floor in FLOOR.items():
         score = result[part][profile]
         got = {"precision": score.precision, "recall": score.recall, "evidence": score.evidence}
