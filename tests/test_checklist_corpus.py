@@ -20,10 +20,12 @@ _spec.loader.exec_module(measure)
 # The figures docs/checklist-accuracy.md reports (measure.py); a change that lowers one fails.
 # Measured offline: an item resting only on an external link is «sin_verificar» and leaves the measure.
 FLOOR = {
-    ("tuning", "gelt-2008"): {"precision": 1.0, "recall": 1.0, "evidence": 0.965},
-    ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 1.0, "evidence": 0.981},
-    ("held-out", "gelt-2008"): {"precision": 0.862, "recall": 0.961, "evidence": 0.8},
-    ("held-out", "ley1712-res1519"): {"precision": 1.0, "recall": 0.961, "evidence": 0.854},
+    # putumayo + movilidad (movilidad was the held-out part until its misses were published)
+    ("tuning", "gelt-2008"): {"precision": 0.931, "recall": 0.982, "evidence": 0.889},
+    ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 0.981, "evidence": 0.921},
+    # hsvp + inder, labelled and committed before the engine first ran on them (2026-12-05)
+    ("held-out", "gelt-2008"): {"precision": 0.687, "recall": 0.687, "evidence": 0.863},
+    ("held-out", "ley1712-res1519"): {"precision": 0.825, "recall": 0.673, "evidence": 0.833},
 }
 
 

@@ -7,6 +7,7 @@ No test reaches another address: unreachable servers are 127.0.0.1 ports nobody 
 
 from __future__ import annotations
 
+import csv
 import json
 import socket
 
@@ -122,7 +123,7 @@ def test_links_to_developer_hosts_are_findings_never_evidence(serve, config_for)
         "http://intranet.local/procesos",
         "https://staging.alcaldia.test/contratacion/procesos",
         "http://www.example.com/procesos",
-        "http://pruebas.invalid/procesos",
+        "http://pruebas.invalid/procesos?id=1&ver=2",
     ]
     body = "".join(f"<p><a href='{u}'>Procesos de contratación</a></p>" for u in dev)
     body += f"<p><a href='{peer.url}procesos'>Otro servidor de la red local</a></p>"
@@ -144,6 +145,19 @@ def test_links_to_developer_hosts_are_findings_never_evidence(serve, config_for)
     )
     statuses = {r["item"]: r["status"] for r in report["checklist"] if r["item"].startswith("propio.dev")}
     assert set(statuses.values()) == {"no_cumple"}, statuses
+    # both HTML reports list them (escaped), and each report writes them as a CSV table
+    for kind in ("weekly", "committee"):
+        html = _html_report(config, kind)
+        section = html.split('id="enlaces-desarrollo"', 1)[1].split("</section>", 1)[0]
+        assert "Enlaces a servidores de desarrollo" in section and "5 enlaces del sitio público" in section
+        assert "staging.alcaldia.test" in section and "?id=1&amp;ver=2" in section and "?id=1&ver" not in section
+        folder = config.parent / f"csv-{kind}"
+        listing = run_cli("report", f"--{kind}", "--format", "csv", "--output", str(folder), "--config", str(config))
+        assert listing.returncode == 0, listing.stderr
+        [table] = folder.glob("*-enlaces-desarrollo.csv")
+        rows = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines()))
+        assert rows[0] == ["enlace", "servidor", "página que lo enlaza", "dependencia"]
+        assert {r[0] for r in rows[1:]} == set(dev) and {r[2] for r in rows[1:]} == {site.url + "contratacion/"}
 
 
 def test_external_checks_go_through_the_proxy_variables(serve, config_for, tmp_path):

@@ -516,8 +516,10 @@ def test_report_command_formats(demo, tmp_path):
     out = Path(report_command(config, "committee", "html", tmp_path / "x" / "comite.html", "2026-01-01", now=NOW))
     assert out == tmp_path / "x" / "comite.html" and "Informe para el comité" in out.read_text(encoding="utf-8")
     listing = report_command(config, "committee", "csv", tmp_path / "csv", None, now=NOW)
-    # items, indicadores, enlaces-rotos, cambios, documentos and the browser pass's (it ran on the demo)
-    assert len(listing.splitlines()) == 6 and all(Path(p).exists() for p in listing.splitlines())
+    # items, indicadores, enlaces-rotos, enlaces-desarrollo, cambios, documentos and the browser pass's
+    # (it ran on the demo)
+    assert len(listing.splitlines()) == 7 and all(Path(p).exists() for p in listing.splitlines())
+    assert any(p.endswith("-enlaces-desarrollo.csv") for p in listing.splitlines())
     with pytest.raises(ReportError, match="AAAA-MM-DD"):
         report_command(config, "weekly", "html", None, "24/11/2026")
     with pytest.raises(ReportError, match="html, json, csv o matriz"):

@@ -149,6 +149,17 @@ def placeholder_links_table(findings: dict[str, Any]) -> str:
     return to_csv(["dependencia", "página", "texto del enlace", "línea", "enlace escrito como"], rows)
 
 
+def dev_host_links_table(findings: dict[str, Any]) -> str:
+    """«Enlaces a servidores de desarrollo»: each link of the public site to a developer's or an
+    intranet's server, one row per page that has it."""
+    rows = [
+        [d.get("url"), d.get("host"), legible(page), d.get("dependencia") or "(sin dependencia)"]
+        for d in findings.get("dev_host_links") or []
+        for page in (d.get("found_on") or [""])
+    ]
+    return to_csv(["enlace", "servidor", "página que lo enlaza", "dependencia"], rows)
+
+
 def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
     rows = []
     for c in changes:

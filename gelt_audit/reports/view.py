@@ -119,6 +119,8 @@ def header(config: Any, findings: dict[str, Any], now: datetime, baseline: dict[
         "today": local_date(now),
         # one sentence when the external links could not be verified at all (offline, switched off)
         "external_note": (findings.get("external_links") or {}).get("note"),
+        # links of the public site to a developer's or an intranet's server (audits.external)
+        "dev_host_links": list(findings.get("dev_host_links") or []),
     }
 
 

@@ -222,6 +222,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
     tables = {
         "enlaces-rotos": csv_export.broken_links_table(ctx.findings, previous),
         "enlaces-sin-destino": csv_export.placeholder_links_table(ctx.findings),
+        "enlaces-desarrollo": csv_export.dev_host_links_table(ctx.findings),
         "cambios": csv_export.changes_table(week["changes"], titles),
         "dependencias": csv_export.dependencias_table(ctx.findings),
         "sin-asignar": csv_export.unassigned_table(ctx.findings),
@@ -265,6 +266,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "items": csv_export.items_table(ctx.findings),
         "indicadores": csv_export.indicators_table(ctx.findings),
         "enlaces-rotos": csv_export.broken_links_table(ctx.findings, None),
+        "enlaces-desarrollo": csv_export.dev_host_links_table(ctx.findings),
         "cambios": csv_export.item_changes_table(ctx.findings, before),
         "documentos": csv_export.documents_table(ctx.findings),
     }

@@ -176,8 +176,8 @@ def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: st
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    target = ctx.resolve(ctx.base, ctx.origin, href)
-    if not target.startswith(("http://", "https://")):
+    target = ctx.target(href)
+    if not target or not target.startswith(("http://", "https://")):
         return None
     key = url_key(target)
     text = _link_label(a) if a is not None else ""
@@ -185,13 +185,24 @@ def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: st
     return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key))
 
 
+_SCHEME_OR_NETLOC = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+
+
 class Ctx:
-    """What a page's links resolve against: its base URL and origin."""
+    """What a page's links resolve against: its base URL and origin. ``foreign``: the page's
+    ``<base href>`` names another host, so a reference written relative to the page (``/mision``)
+    lands on that host: it is not a page of the site, and never its evidence."""
 
-    __slots__ = ("base", "origin", "resolve")
+    __slots__ = ("base", "origin", "resolve", "foreign")
 
-    def __init__(self, base: str, origin: str, resolve: Resolver) -> None:
-        self.base, self.origin, self.resolve = base, origin, resolve
+    def __init__(self, base: str, origin: str, resolve: Resolver, foreign: bool = False) -> None:
+        self.base, self.origin, self.resolve, self.foreign = base, origin, resolve, foreign
+
+    def target(self, href: str) -> str | None:
+        """The absolute URL of a reference; None for a relative one sent off-site by ``<base>``."""
+        if self.foreign and not _SCHEME_OR_NETLOC.match(href):
+            return None
+        return self.resolve(self.base, self.origin, href)
 
 
 _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""", re.I)
@@ -396,7 +407,7 @@ def first_keys(root: Any, ctx: Ctx) -> frozenset[str]:
     first = set()
     body = root.find("body")
     for a in itertools.islice((a for a in (body if body is not None else root).iter("a") if a.get("href")), 6):
-        t = ctx.resolve(ctx.base, ctx.origin, a.get("href").strip())
+        t = ctx.target(a.get("href").strip())
         if t:
             first.add(url_key(t))
     return frozenset(first)
@@ -473,8 +484,8 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
             if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
-                targets = [ctx.resolve(ctx.base, ctx.origin, h.strip()) for h in hrefs if not h.startswith("#")]
-                keys = [url_key(t) for t in targets if t.startswith(("http://", "https://"))]
+                targets = [ctx.target(h.strip()) for h in hrefs if not h.startswith("#")]
+                keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
         sentence = no_aplica_sentence(body)

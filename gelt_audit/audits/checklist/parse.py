@@ -36,7 +36,7 @@ from .pages import (
 from .text import element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 3  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 4  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -292,7 +292,8 @@ class Builder:
             self._set_text(page, "")
             return page, self._record(page, origin, doc.url, [], False)
         base, origin = base_of(root, doc.url, origin)
-        refs = self._read(root, page, Ctx(base, origin, self.resolve))
+        foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
+        refs = self._read(root, page, Ctx(base, origin, self.resolve, foreign))
         return page, self._record(page, origin, base, refs, True)
 
     def _read(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
