@@ -34,13 +34,15 @@ CACHE_TABLES = ("body_audits", "crawl_summaries", "portfolio_summaries")
 _GENERATED = re.compile(rb'"generated_at": ?"[^"]*"')
 
 
-def prepare(run: Path, work: Path, scratch: bool) -> Path:
+def prepare(run: Path, work: Path, scratch: bool, browser_off: bool = False) -> Path:
     """A copy of the run's store and config in ``work``; caches emptied when ``scratch``."""
     work.mkdir(parents=True)
     with sqlite3.connect(run / "gelt.db") as conn:
         conn.execute("pragma wal_checkpoint(truncate)")
     shutil.copy(run / "gelt.db", work / "gelt.db")
     text = (run / "gelt.toml").read_text(encoding="utf-8")
+    if browser_off:  # the audits alone, without the browser accessibility pass (Chromium)
+        text += '\n[accessibility]\nbrowser = "off"\n'
     (work / "gelt.toml").write_text(text, encoding="utf-8")
     if scratch:
         with sqlite3.connect(work / "gelt.db") as conn:
@@ -63,6 +65,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("run", type=Path, help="carpeta n<N>-run<R> de bench/run.py --keep (tres rastreos)")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--browser-off", action="store_true", help="sin la pasada de accesibilidad en navegador")
     args = ap.parse_args()
     base = args.run / "incremental"
     shutil.rmtree(base, ignore_errors=True)
@@ -72,7 +75,7 @@ def main() -> int:
         order = ("incremental", "scratch") if r % 2 == 0 else ("scratch", "incremental")
         got = {}
         for mode in order:
-            got[mode] = weekly(prepare(args.run, base / f"{mode}-{r}", mode == "scratch"))
+            got[mode] = weekly(prepare(args.run, base / f"{mode}-{r}", mode == "scratch", args.browser_off))
             res[mode].append(got[mode])
         identical = identical and got["incremental"]["json"] == got["scratch"]["json"]
     print(f"{'fase':<34}{'incremental':>14}{'desde cero':>14}{'razón':>8}")
