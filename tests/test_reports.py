@@ -351,6 +351,8 @@ def test_browser_findings_csv_and_json(demo):
             (f["rule"], f["selector"], f["url"], f["dependencia"] or "") for f in result["findings"]
         }
         assert rows[0][13] == "dependencia"
+        rendered = read_csv(folder / f"{stem}-paginas-renderizadas.csv")  # what the report lists only in part
+        assert [r[0] for r in rendered[1:]] == result["pages_checked"]
     data = json.loads((folder / f"semanal-{DAY}.json").read_text(encoding="utf-8"))
     assert data["accessibility_browser"]["state"] == "ok"
     assert data["accessibility_browser"]["findings"] == result["findings"]
@@ -375,6 +377,7 @@ def test_browser_section_says_when_the_pass_did_not_run(demo):
             assert "La revisión de accesibilidad en el navegador (axe-core) no se hizo" in said and reason in said
             assert "no encontró fallas" not in said and not section.xpath(".//table[contains(@class, 'axe')]")
             assert "accesibilidad-navegador" not in report.csv  # no empty table that reads as «all good»
+            assert "paginas-renderizadas" not in report.csv
 
 
 # -- sections whose audits are absent, or given by hand ------------------------------------------------------
@@ -517,9 +520,10 @@ def test_report_command_formats(demo, tmp_path):
     assert out == tmp_path / "x" / "comite.html" and "Informe para el comité" in out.read_text(encoding="utf-8")
     listing = report_command(config, "committee", "csv", tmp_path / "csv", None, now=NOW)
     # items, indicadores, enlaces-rotos, enlaces-desarrollo, cambios, documentos and the browser pass's
-    # (it ran on the demo)
-    assert len(listing.splitlines()) == 7 and all(Path(p).exists() for p in listing.splitlines())
+    # and its rendered pages (it ran on the demo)
+    assert len(listing.splitlines()) == 8 and all(Path(p).exists() for p in listing.splitlines())
     assert any(p.endswith("-enlaces-desarrollo.csv") for p in listing.splitlines())
+    assert any(p.endswith("-paginas-renderizadas.csv") for p in listing.splitlines())
     with pytest.raises(ReportError, match="AAAA-MM-DD"):
         report_command(config, "weekly", "html", None, "24/11/2026")
     with pytest.raises(ReportError, match="html, json, csv o matriz"):

@@ -378,3 +378,17 @@ def browser_table(findings: dict[str, Any]) -> str | None:
         ],
         rows,
     )
+
+
+def rendered_pages_table(findings: dict[str, Any]) -> str | None:
+    """The pages the browser pass rendered (the report lists the first ones), or None when the
+    pass did not run."""
+    result = findings.get("accessibility_browser")
+    if not isinstance(result, dict) or result.get("state") != "ok":
+        return None
+    pages = {p["url"]: p for p in findings.get("pages") or []}
+    checked = [u for u in result.get("pages_checked") or [] if isinstance(u, str)]
+    rows = [
+        [u, (pages.get(u) or {}).get("title") or "", (pages.get(u) or {}).get("dependencia") or ""] for u in checked
+    ]
+    return to_csv(["página", "título", "dependencia"], rows)

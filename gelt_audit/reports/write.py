@@ -276,10 +276,13 @@ def _committee(ctx: Context, since: date | None) -> Built:
 
 
 def _add_browser_table(tables: dict[str, str], findings: dict[str, Any]) -> None:
-    """The browser accessibility pass's CSV, when the pass ran."""
+    """The browser accessibility pass's CSVs (findings, rendered pages), when the pass ran."""
     table = csv_export.browser_table(findings)
     if table is not None:
         tables["accesibilidad-navegador"] = table
+    rendered = csv_export.rendered_pages_table(findings)
+    if rendered is not None:
+        tables["paginas-renderizadas"] = rendered
 
 
 BUILDERS = {"weekly": _weekly, "committee": _committee}
