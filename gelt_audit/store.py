@@ -118,6 +118,7 @@ class Store(LinkStore, RunStore):
         self._codecs: dict[int | None, Codec] = {None: PLAIN}
         # link_urls ids this process has read or written (forgotten when a write rolls back)
         self._url_ids: dict[str, int] = {}
+        self._text_ids: dict[str, int] = {}  # link_texts ids, likewise
         # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
         memory = str(path) == ":memory:"
         if not memory:
@@ -402,6 +403,7 @@ class Store(LinkStore, RunStore):
                 self._insert("link_cuts", cuts or [], "insert or ignore")
         except BaseException:
             self._url_ids.clear()  # ids of this rolled-back transaction may be reused for other URLs
+            self._text_ids.clear()
             raise
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:

@@ -12,10 +12,15 @@ import sqlite_utils
 
 
 class LinkStore:
-    """Link rows, link sets and external link checks of a store."""
+    """Link rows, link sets and external link checks of a store.
+
+    Each target URL and each link text is stored once (link_urls, link_texts); the caches of their
+    ids are per process and forgotten when a write rolls back.
+    """
 
     db: sqlite_utils.Database
     _url_ids: dict[str, int]
+    _text_ids: dict[str, int]
 
     def has_links(self, page_id: int, body_hash: str) -> bool:
         return (
@@ -27,13 +32,13 @@ class LinkStore:
 
     def _insert_links(self, links: list[dict]) -> None:
         """Rows of the view `links` (page_id, body_hash, url, text, tag, attr, rel, line), stored
-        as link_sets, link_urls and link_rows (migration 10)."""
+        as link_sets, link_urls, link_texts and link_rows (migrations 10 and 11)."""
         if not links:
             return
         conn = self.db.conn
         sets: dict[tuple[int, str], int] = {}
         seqs: dict[int, int] = {}  # the next position in each set
-        urls = self._url_ids
+        urls, texts = self._url_ids, self._text_ids
         rows = []
         for link in links:
             key = (link["page_id"], link["body_hash"])
@@ -52,18 +57,23 @@ class LinkStore:
                 sets[key] = set_id
             seq = seqs[set_id]
             seqs[set_id] = seq + 1
-            url = link["url"]
-            url_id = urls.get(url)
-            if url_id is None:
-                row = conn.execute("select id from link_urls where url = ?", [url]).fetchone()
-                if row is None:
-                    row = (conn.execute("insert into link_urls (url) values (?)", [url]).lastrowid,)
-                url_id = urls[url] = row[0]
-            rows.append((set_id, seq, url_id, link["text"], link["tag"], link["attr"], link["rel"], link["line"]))
+            url, text = link["url"], link["text"]
+            url_id = urls.get(url) or self._string_id("link_urls", "url", urls, url)
+            text_id = None if text is None else texts.get(text) or self._string_id("link_texts", "text", texts, text)
+            rows.append((set_id, seq, url_id, text_id, link["tag"], link["attr"], link["rel"], link["line"]))
         conn.executemany(
-            "insert into link_rows (set_id, seq, url_id, text, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into link_rows (set_id, seq, url_id, text_id, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+    def _string_id(self, table: str, column: str, cache: dict[str, int], value: str) -> int:
+        """The id of ``value`` in a table of strings stored once (link_urls, link_texts), added when new."""
+        conn = self.db.conn
+        row = conn.execute(f"select id from {table} where {column} = ?", [value]).fetchone()
+        if row is None:
+            row = (conn.execute(f"insert into {table} ({column}) values (?)", [value]).lastrowid,)
+        cache[value] = row[0]
+        return row[0]
 
     def links(self, page_id: int, body_hash: str) -> list[dict[str, Any]]:
         return list(

@@ -81,6 +81,12 @@ def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_pa
          "rel": "nofollow", "line": 4},
         {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/b", "text": "otra", "tag": "img", "attr": "src",
          "rel": None, "line": 9},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/c", "text": None, "tag": "link",
+         "attr": "href", "rel": None, "line": 10},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/a", "text": "", "tag": "a", "attr": "href",
+         "rel": None, "line": 11},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/c", "text": "Bé", "tag": "a", "attr": "href",
+         "rel": None, "line": 12},
     ]  # fmt: skip
     db["links"].insert_all(links)
     db.close()
@@ -92,12 +98,24 @@ def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_pa
             {k: v for k, v in link.items() if k not in ("page_id", "body_hash")} for link in links
         ]
         assert store.has_links(1, "b1") and not store.has_links(1, "b2")
-        assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
+        # each URL and each text stored once; a NULL text stays NULL, an empty one stays ""
+        assert store.db.execute("select count(*) from link_urls").fetchone() == (3,)
+        assert store.db.execute("select text from link_texts order by id").fetchall() == [
+            ("Bé",),
+            ("A",),
+            ("otra",),
+            ("",),
+        ]
         store.write_batch([], [], [{**link, "body_hash": "b2", "line": 20} for link in links])
-        assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20]
-        store.write_batch([], [], [{**links[1], "body_hash": "b2", "line": 21}])  # more links of a known body
-        assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20, 21]
-        assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
+        assert [link["line"] for link in store.links(1, "b2")] == [20] * 6
+        assert [link["text"] for link in store.links(1, "b2")] == [link["text"] for link in links]
+        store.write_batch(
+            [], [], [{**links[1], "body_hash": "b2", "line": 21, "text": "nuevo"}]
+        )  # more links of a known body
+        assert [link["line"] for link in store.links(1, "b2")] == [20] * 6 + [21]
+        assert store.links(1, "b2")[-1]["text"] == "nuevo"
+        assert store.db.execute("select count(*) from link_urls").fetchone() == (3,)
+        assert store.db.execute("select count(*) from link_texts").fetchone() == (5,)
         assert store.html("b1") == html.decode()
         assert store.main_text("b1") == text
         assert store.body("b1")["main_text"] == text
