@@ -244,6 +244,35 @@ def _migration_10(db: sqlite_utils.Database) -> None:
     db.execute(LINKS_VIEW)
 
 
+LINKS_VIEW_11 = """create view links as
+    select s.page_id, s.body_hash, u.url, t.text as text, r.tag, r.attr, r.rel, r.line
+    from link_rows r join link_sets s on s.id = r.set_id join link_urls u on u.id = r.url_id
+    left join link_texts t on t.id = r.text_id"""
+
+
+def _migration_11(db: sqlite_utils.Database) -> None:
+    # Link texts once (link_texts), like URLs: the template repeats its menu's texts on every page,
+    # and they were most of link_rows. A NULL text is a NULL text_id; the view `links` keeps its
+    # columns and its rows in the same order.
+    db.execute("create table link_texts (id integer primary key, text text not null unique)")
+    db.execute(
+        "insert or ignore into link_texts (text) select text from link_rows where text is not null order by set_id, seq"
+    )
+    db.execute(
+        "create table link_rows_11 (set_id integer not null, seq integer not null, url_id integer not null, "
+        "text_id integer, tag text, attr text, rel text, line integer, primary key (set_id, seq)) without rowid"
+    )
+    db.execute(
+        """insert into link_rows_11 (set_id, seq, url_id, text_id, tag, attr, rel, line)
+           select r.set_id, r.seq, r.url_id, t.id, r.tag, r.attr, r.rel, r.line
+           from link_rows r left join link_texts t on t.text = r.text order by r.set_id, r.seq"""
+    )
+    db.execute("drop view links")
+    db.execute("drop table link_rows")
+    db.execute("alter table link_rows_11 rename to link_rows")
+    db.execute(LINKS_VIEW_11)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
@@ -255,5 +284,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_8,
     _migration_9,
     _migration_10,
+    _migration_11,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

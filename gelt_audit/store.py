@@ -20,6 +20,8 @@ import sqlite_utils
 from gelt_audit import clock
 from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, decompress_text, train_dictionary
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
+from gelt_audit.store_links import LinkStore
+from gelt_audit.store_runs import RunStore
 
 __all__ = ["Codec", "Store", "StoreError", "body_row", "compress", "content_hash", "decompress", "train_dictionary"]
 
@@ -105,7 +107,7 @@ def _unusable(path: Path, exc: Exception) -> StoreError:
     return StoreError(f"No se puede usar el almacén {path}: {why}.")
 
 
-class Store:
+class Store(LinkStore, RunStore):
     """Access to one gelt-audit SQLite file."""
 
     def __init__(self, path: str | Path):
@@ -116,6 +118,7 @@ class Store:
         self._codecs: dict[int | None, Codec] = {None: PLAIN}
         # link_urls ids this process has read or written (forgotten when a write rolls back)
         self._url_ids: dict[str, int] = {}
+        self._text_ids: dict[str, int] = {}  # link_texts ids, likewise
         # ":memory:" is a store nothing keeps (a distributed worker's), not a file of that name
         memory = str(path) == ":memory:"
         if not memory:
@@ -321,14 +324,6 @@ class Store:
     def has_body(self, body_hash: str) -> bool:
         return self.db.execute("select 1 from bodies where hash = ?", [body_hash]).fetchone() is not None
 
-    def has_links(self, page_id: int, body_hash: str) -> bool:
-        return (
-            self.db.execute(
-                "select 1 from link_sets where page_id = ? and body_hash = ?", [page_id, body_hash]
-            ).fetchone()
-            is not None
-        )
-
     def header_set_id(self, headers: dict[str, str]) -> int:
         """The id of a stored set of response headers, adding it when new."""
         text = json.dumps(headers, sort_keys=True)
@@ -408,6 +403,7 @@ class Store:
                 self._insert("link_cuts", cuts or [], "insert or ignore")
         except BaseException:
             self._url_ids.clear()  # ids of this rolled-back transaction may be reused for other URLs
+            self._text_ids.clear()
             raise
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:
@@ -416,46 +412,6 @@ class Store:
         cols = list(rows[0])
         sql = f"{verb} into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' * len(cols))})"
         self.db.conn.executemany(sql, [[row.get(c) for c in cols] for row in rows])
-
-    def _insert_links(self, links: list[dict]) -> None:
-        """Rows of the view `links` (page_id, body_hash, url, text, tag, attr, rel, line), stored
-        as link_sets, link_urls and link_rows (migration 10)."""
-        if not links:
-            return
-        conn = self.db.conn
-        sets: dict[tuple[int, str], int] = {}
-        seqs: dict[int, int] = {}  # the next position in each set
-        urls = self._url_ids
-        rows = []
-        for link in links:
-            key = (link["page_id"], link["body_hash"])
-            set_id = sets.get(key)
-            if set_id is None:
-                cursor = conn.execute("insert or ignore into link_sets (page_id, body_hash) values (?, ?)", key)
-                if cursor.rowcount == 1:
-                    set_id, seqs[set_id] = cursor.lastrowid, 0
-                else:  # links of this (page, body) written before: continue after them
-                    set_id = conn.execute(
-                        "select id from link_sets where page_id = ? and body_hash = ?", key
-                    ).fetchone()[0]
-                    seqs[set_id] = conn.execute(
-                        "select coalesce(max(seq) + 1, 0) from link_rows where set_id = ?", [set_id]
-                    ).fetchone()[0]
-                sets[key] = set_id
-            seq = seqs[set_id]
-            seqs[set_id] = seq + 1
-            url = link["url"]
-            url_id = urls.get(url)
-            if url_id is None:
-                row = conn.execute("select id from link_urls where url = ?", [url]).fetchone()
-                if row is None:
-                    row = (conn.execute("insert into link_urls (url) values (?)", [url]).lastrowid,)
-                url_id = urls[url] = row[0]
-            rows.append((set_id, seq, url_id, link["text"], link["tag"], link["attr"], link["rel"], link["line"]))
-        conn.executemany(
-            "insert into link_rows (set_id, seq, url_id, text, tag, attr, rel, line) values (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
 
     def validators(self, hosts: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
         """Per URL of the given host[:port]s, the last stored version with a body: ETag,
@@ -490,14 +446,6 @@ class Store:
             }
             for url, pid, etag, lm, bh, mh, ct, status in rows
         }
-
-    def link_cache(self) -> dict[str, dict[str, Any]]:
-        """The latest check of every external link target, from any crawl."""
-        rows = self.db.query(
-            """select url, state, status, error, chain, final_url, method, checked_at from link_checks
-               where id in (select max(id) from link_checks group by url)"""
-        )
-        return {row["url"]: row for row in rows}
 
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
@@ -587,14 +535,6 @@ class Store:
             return None
         return body["content"].decode(body["encoding"] or "utf-8", errors="replace")
 
-    def links(self, page_id: int, body_hash: str) -> list[dict[str, Any]]:
-        return list(
-            self.db.query(
-                "select url, text, tag, attr, rel, line from links where page_id = ? and body_hash = ?",
-                [page_id, body_hash],
-            )
-        )
-
     def history(self, url: str) -> list[dict[str, Any]]:
         """All versions of one page, oldest first, from finished and unfinished crawls alike."""
         rows = self.db.query(
@@ -608,64 +548,6 @@ class Store:
             [url],
         )
         return list(rows)
-
-    def link_checks(self, crawl_id: int) -> dict[str, dict[str, Any]]:
-        rows = self.db.query("select * from link_checks where crawl_id = ?", [crawl_id])
-        return {row["url"]: row for row in rows}
-
-    def add_ack(self, url: str, page: str | None, reason: str, until: str | None, by: str) -> None:
-        with self.db.conn:
-            self.db["acks"].insert(
-                {"url": url, "page": page, "reason": reason, "until": until, "by": by, "created_at": utcnow()}
-            )
-
-    def acks(self) -> list[dict[str, Any]]:
-        return list(self.db["acks"].rows)
-
-    # -- runs (gelt-audit run and the scheduler's jobs) -----------------------
-    def start_run(self, job: str, pid: int) -> int:
-        """Open a run row; runs left 'running' become 'interrupted' (the caller holds the run lock)."""
-        now = utcnow()
-        with self.db.conn:
-            self.db.execute(
-                "update runs set result = 'interrupted', finished_at = coalesce(finished_at, ?), "
-                "message = 'el proceso terminó sin cerrar la ejecución' where result = 'running'",
-                [now],
-            )
-            # alter: a runs table made by an early scheduler may lack the newer columns
-            row = {"started_at": now, "result": "running", "job": job, "pid": pid}
-            return self.db["runs"].insert(row, alter=True).last_pk
-
-    def finish_run(self, run_id: int, values: dict[str, Any]) -> None:
-        """Close a run row with its result, exit code, reports and findings."""
-        with self.db.conn:
-            self.db["runs"].update(run_id, {"finished_at": utcnow(), **values}, alter=True)
-
-    def recent_runs(self, limit: int) -> list[dict[str, Any]]:
-        """The last ``limit`` runs, newest first, with the pages of the crawl each one made or used."""
-        return list(
-            self.db.query(
-                "select r.id, r.job, r.started_at, r.finished_at, r.result, r.exit_code, r.crawl_id, r.reports, "
-                "r.message, r.pid, r.findings, c.pages from runs r left join crawls c on c.id = r.crawl_id "
-                "order by r.id desc limit ?",
-                [limit],
-            )
-        )
-
-    def run_reports(self, since: str) -> list[tuple[str, str]]:
-        """(finished_at, reports JSON) of the runs that finished at ``since`` (ISO UTC) or later with reports."""
-        return self.db.execute(
-            "select finished_at, reports from runs where reports is not null and finished_at >= ?", [since]
-        ).fetchall()
-
-    # -- a portfolio's sites ---------------------------------------------------
-    def save_portfolio_sites(self, sites: Iterable[Any]) -> None:
-        """Upsert the sites of a portfolio (objects with url, name, department and dane) as rows."""
-        now = utcnow()
-        rows = [{"url": s.url, "name": s.name, "department": s.department, "dane": s.dane, "updated_at": now}
-                for s in sites]  # fmt: skip
-        with self.db.conn:
-            self.db["portfolio_sites"].upsert_all(rows, pk="url")
 
     def integrity_ok(self) -> bool:
         return self.db.execute("pragma integrity_check").fetchone()[0] == "ok"

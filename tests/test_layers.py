@@ -21,6 +21,8 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "clock",
             "config",
             "store",
+            "store_links",
+            "store_runs",
             "compression",
             "migrations",
             "markup",

@@ -788,3 +788,27 @@ def test_the_excel_twin_uses_decimal_commas_only_for_numbers():
     rows = list(csv.reader(io.StringIO(excel), delimiter=";"))
     assert rows == [["Ítem", "Puntaje", "Nota"], ["Anexo 2, numeral 1.5", "75,5", "a;b"], ["x", "3", "'=1+1"]]
     assert list(csv.reader(io.StringIO(table.removeprefix("\ufeff"))))[1][1] == "75.5"  # the comma file as before
+
+
+def _streamed_is_the_whole_string(config) -> None:
+    streamed = io.StringIO()
+    assert report_command(config, None, "json", stream=streamed) == ""
+    text = streamed.getvalue()
+    whole = report_command(config, None, "json")  # from scratch: one string of the whole report
+    parsed = json.loads(text)
+    assert any(link["state"] == "broken" and link["occurrences"] for link in parsed["links"])
+    assert text == json_report.ENCODER.encode(parsed)  # compact, in the contract's key order
+    generated = json.loads(whole)["generated_at"]
+    assert text.replace(parsed["generated_at"], generated, 1) == whole
+
+
+def test_the_json_report_on_stdout_is_written_by_pieces_with_the_bytes_of_the_whole_string(serve, config_for):
+    routes = {"/": page("Inicio", '<p><a href="/roto">Trámites «en línea»</a></p>', links=("/a", "/roto"))}
+    routes["/a"] = page("Año", "<p>Contratación 2026</p>", links=("/",))
+    path = config_for(serve(routes).url)
+    crawl(path)
+    _streamed_is_the_whole_string(load_config(path))
+
+
+def test_the_demo_json_report_on_stdout_has_the_bytes_of_the_whole_string(demo):
+    _streamed_is_the_whole_string(demo["config"])

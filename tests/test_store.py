@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 
 import sqlite_utils
 
-from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
+from gelt_audit.migrations import LINKS_VIEW, MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store import Store
+from tests.helpers import crawl, page, report_json
 
 
 def test_a_schema_6_store_migrates_without_losing_hashes_or_error_referers(tmp_path):
@@ -81,6 +83,12 @@ def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_pa
          "rel": "nofollow", "line": 4},
         {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/b", "text": "otra", "tag": "img", "attr": "src",
          "rel": None, "line": 9},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/c", "text": None, "tag": "link",
+         "attr": "href", "rel": None, "line": 10},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/a", "text": "", "tag": "a", "attr": "href",
+         "rel": None, "line": 11},
+        {"page_id": 1, "body_hash": "b1", "url": "http://127.0.0.1:1/c", "text": "Bé", "tag": "a", "attr": "href",
+         "rel": None, "line": 12},
     ]  # fmt: skip
     db["links"].insert_all(links)
     db.close()
@@ -92,14 +100,82 @@ def test_a_schema_8_store_with_zlib_bodies_reads_them_after_the_migration(tmp_pa
             {k: v for k, v in link.items() if k not in ("page_id", "body_hash")} for link in links
         ]
         assert store.has_links(1, "b1") and not store.has_links(1, "b2")
-        assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
+        # each URL and each text stored once; a NULL text stays NULL, an empty one stays ""
+        assert store.db.execute("select count(*) from link_urls").fetchone() == (3,)
+        assert store.db.execute("select text from link_texts order by id").fetchall() == [
+            ("Bé",),
+            ("A",),
+            ("otra",),
+            ("",),
+        ]
         store.write_batch([], [], [{**link, "body_hash": "b2", "line": 20} for link in links])
-        assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20]
-        store.write_batch([], [], [{**links[1], "body_hash": "b2", "line": 21}])  # more links of a known body
-        assert [link["line"] for link in store.links(1, "b2")] == [20, 20, 20, 21]
-        assert store.db.execute("select count(*) from link_urls").fetchone() == (2,)
+        assert [link["line"] for link in store.links(1, "b2")] == [20] * 6
+        assert [link["text"] for link in store.links(1, "b2")] == [link["text"] for link in links]
+        store.write_batch(
+            [], [], [{**links[1], "body_hash": "b2", "line": 21, "text": "nuevo"}]
+        )  # more links of a known body
+        assert [link["line"] for link in store.links(1, "b2")] == [20] * 6 + [21]
+        assert store.links(1, "b2")[-1]["text"] == "nuevo"
+        assert store.db.execute("select count(*) from link_urls").fetchone() == (3,)
+        assert store.db.execute("select count(*) from link_texts").fetchone() == (5,)
         assert store.html("b1") == html.decode()
         assert store.main_text("b1") == text
         assert store.body("b1")["main_text"] == text
         [snap] = store.snapshots(1)
         assert snap["excerpt"] == text[:200]
+
+
+def _as_schema_10(db_path) -> None:
+    """Rewrite a store's links as schema 10 kept them: the text on every link row, no link_texts."""
+    con = sqlite3.connect(db_path)
+    with con:
+        con.executescript(
+            f"""
+            create table link_rows_10 (set_id integer not null, seq integer not null, url_id integer not null,
+                text text, tag text, attr text, rel text, line integer, primary key (set_id, seq)) without rowid;
+            insert into link_rows_10 select r.set_id, r.seq, r.url_id, t.text, r.tag, r.attr, r.rel, r.line
+                from link_rows r left join link_texts t on t.id = r.text_id;
+            drop view links; drop table link_rows; drop table link_texts;
+            alter table link_rows_10 rename to link_rows;
+            {LINKS_VIEW};
+            update meta set value = '10' where key = 'schema_version';
+            """
+        )
+    con.close()
+
+
+def _all_links(db_path) -> list[tuple]:
+    con = sqlite3.connect(db_path)
+    try:
+        return con.execute("select * from links order by page_id, body_hash").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_schema_10_store_keeps_its_links_and_its_report_when_texts_move_to_link_texts(serve, config_for):
+    body = (
+        '<p><a href="/roto">Trámites en línea</a> <a href="/roto"></a> <img src="/logo.png">'
+        '<a href="/sin-texto"><img src="/icono.png" alt="Ícono"></a></p>'
+    )
+    routes = {"/": page("Inicio", body, links=("/a", "/b"))}
+    routes |= {f"/{name}": page(name.upper(), body, links=("/", "/a", "/b")) for name in ("a", "b", "sin-texto")}
+    config = config_for(serve(routes).url)
+    crawl(config)
+    db = config.parent / "gelt.db"
+    new_links = _all_links(db)
+    report = report_json(config)
+    _as_schema_10(db)
+    assert _all_links(db) == new_links  # the rewrite kept every row (texts back on each row)
+    assert "link_texts" not in sqlite_utils.Database(db).table_names()
+
+    again = report_json(config)  # opens the store: migration 11 moves the texts out again
+    assert {k: v for k, v in again.items() if k != "generated_at"} == {
+        k: v for k, v in report.items() if k != "generated_at"
+    }
+    assert any(link["occurrences"] for link in again["links"])  # texts and lines are in the report
+    assert _all_links(db) == new_links
+    with Store(db) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        texts = [t for (t,) in store.db.execute("select text from link_texts")]
+        assert len(texts) == len(set(texts)) and "Trámites en línea" in texts
+        assert len(texts) < len(new_links)  # the template's texts repeat on every page, stored once

@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     check_checklist(config)
-    text = report_command(config, args.kind, args.format, args.output, args.since)
+    text = report_command(config, args.kind, args.format, args.output, args.since, stream=sys.stdout)
     if args.output:
         say(f"Informe escrito en {text}")
     else:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from gelt_audit import clock
 from gelt_audit.audits.changes import compare
@@ -90,20 +90,25 @@ def write_json(path: Path, data: dict[str, Any], opener: Callable[..., Any] = at
     document is ever held (the C encoder makes each piece). ``opener`` is ``output_file`` for
     a path the user named (a device or FIFO is written into, not replaced).
     """
-    encode = contract.ENCODER.encode
     with opener(path, "w") as fh:
-        fh.write("{")
-        for i, (key, value) in enumerate(data.items()):
-            fh.write(("," if i else "") + encode(key) + ":")
-            if isinstance(value, list):
-                fh.write("[")
-                for j, item in enumerate(value):
-                    fh.write(("," if j else "") + encode(item))
-                fh.write("]")
-            else:
-                fh.write(encode(value))
-        fh.write("}")
+        write_json_to(fh, data)
     return path
+
+
+def write_json_to(fh: IO[str], data: dict[str, Any]) -> None:
+    """Write ``data`` as the compact JSON of ``contract.ENCODER.encode(data)``, one list item at a time."""
+    encode = contract.ENCODER.encode
+    fh.write("{")
+    for i, (key, value) in enumerate(data.items()):
+        fh.write(("," if i else "") + encode(key) + ":")
+        if isinstance(value, list):
+            fh.write("[")
+            for j, item in enumerate(value):
+                fh.write(("," if j else "") + encode(item))
+            fh.write("]")
+        else:
+            fh.write(encode(value))
+    fh.write("}")
 
 
 def parse_since(value: str | date | None, argument: str = "--since") -> date | None:
@@ -415,10 +420,13 @@ def report_command(
     output: str | os.PathLike[str] | None = None,
     since: str | date | None = None,
     now: datetime | None = None,
+    stream: IO[str] | None = None,
 ) -> str:
     """What ``gelt-audit report`` does; returns the text to print.
 
     - no kind and ``json``: the JSON contract of DESIGN.md, unchanged (stdout or ``output``);
+      without ``output`` and with a ``stream`` (stdout), written into it piece by piece and ""
+      returned (the same bytes as the returned text would be);
     - ``html`` (default): without ``output``, the report with its JSON and CSV files goes into
       the reports folder (index refreshed) and the text lists the paths; with ``output``, only
       the HTML file is written there;
@@ -441,7 +449,10 @@ def report_command(
             # kept for next week's report and the committee's trend, as the HTML reports do
             save(store, summarize(findings, fingerprint(config)))
         if output is None:
-            return contract.dumps(findings)
+            if stream is None:
+                return contract.dumps(findings)
+            write_json_to(stream, contract.build(findings))  # no string of the whole report
+            return ""
         return str(write_json(Path(output), contract.build(findings), output_file))
     if fmt == "matriz":
         return _write_matriz(build(config, ["committee"], since_date, now)[0], output, config.reports_dir)
