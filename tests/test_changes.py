@@ -288,3 +288,6 @@ def test_a_paginated_listing_is_summarised_by_item_and_its_shifts_hidden(serve, 
     assert "Noticias – página 1 1 noticia nueva: Noticia n" in words
     assert "página 2" not in words and "página 3" not in words  # pagination shifts are not news
     assert "No se muestran 2 páginas de listado" in words
+    # the tile that counts changed pages says how many of them are only shifted listings
+    tiles = " ".join(lxml.html.parse(str(out)).getroot().find_class("tiles")[0].text_content().split())
+    assert "2 listados sólo corridos (no se muestran)" in tiles
