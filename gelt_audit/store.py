@@ -535,6 +535,22 @@ class Store(LinkStore, RunStore):
             return None
         return body["content"].decode(body["encoding"] or "utf-8", errors="replace")
 
+    def snapshot(self, crawl_id: int, url: str) -> dict[str, Any] | None:
+        """What crawl ``crawl_id`` stored for ``url`` (a 304 keeps the content type of the version
+        it confirmed), or None when the crawl did not reach it."""
+        row = self.db.execute(
+            """select s.page_id, s.fetched_at, s.status, s.body_hash, s.kind, s.location, s.not_modified,
+                      s.etag, s.last_modified, s.headers_id,
+                      coalesce(s.content_type, (select s3.content_type from snapshots s3
+                          where s3.page_id = s.page_id and s3.id < s.id and s3.content_type is not null
+                          order by s3.id desc limit 1)) as content_type
+               from snapshots s join pages p on p.id = s.page_id where p.url = ? and s.crawl_id = ?""",
+            [url, crawl_id],
+        )
+        names = [d[0] for d in row.description]
+        found = row.fetchone()
+        return dict(zip(names, found, strict=True)) if found else None
+
     def history(self, url: str) -> list[dict[str, Any]]:
         """All versions of one page, oldest first, from finished and unfinished crawls alike."""
         rows = self.db.query(

@@ -31,17 +31,6 @@ def copy_name(url: str, body_hash: str, crawl_id: int) -> str:
     return f"{slug or 'inicio'}-{text_hash(url)[:6]}-{safe_hash}-r{int(crawl_id)}.html"
 
 
-def _snapshot(store: Store, crawl_id: int, url: str) -> tuple | None:
-    return store.db.execute(
-        """select s.page_id, s.fetched_at, s.status, s.body_hash, s.kind, s.location, s.not_modified,
-                  coalesce(s.content_type, (select s3.content_type from snapshots s3
-                      where s3.page_id = s.page_id and s3.id < s.id and s3.content_type is not null
-                      order by s3.id desc limit 1))
-           from snapshots s join pages p on p.id = s.page_id where p.url = ? and s.crawl_id = ?""",
-        [url, crawl_id],
-    ).fetchone()
-
-
 def _changed_at(store: Store, page_id: int, crawl_id: int, body_hash: str, fetched_at: str) -> str:
     """When the page first showed this body, in the run of versions that ends at ``crawl_id``."""
     since = fetched_at
@@ -62,20 +51,20 @@ def stored_version(store: Store, crawl_id: int, url: str) -> dict[str, Any] | No
     crawl), or None when the crawl stored no readable HTML for it."""
     current = strip_fragment(url)
     for _ in range(MAX_REDIRECTS + 1):
-        row = _snapshot(store, crawl_id, current)
+        row = store.snapshot(crawl_id, current)
         if row is None:
             return None
-        page_id, fetched_at, status, body_hash, kind, location, not_modified, content_type = row
-        if kind == "redirect" and location:
-            current = strip_fragment(urljoin(current, location))
+        if row["kind"] == "redirect" and row["location"]:
+            current = strip_fragment(urljoin(current, row["location"]))
             continue
-        ok = 200 <= (status or 0) < 300 or bool(not_modified)
-        if kind != "page" or not ok or not body_hash or "html" not in (content_type or "").lower():
+        body_hash, fetched_at = row["body_hash"], row["fetched_at"]
+        ok = 200 <= (row["status"] or 0) < 300 or bool(row["not_modified"])
+        if row["kind"] != "page" or not ok or not body_hash or "html" not in (row["content_type"] or "").lower():
             return None
         return {
             "url": current,
             "fetched_at": fetched_at,
-            "content_changed_at": _changed_at(store, page_id, crawl_id, body_hash, fetched_at),
+            "content_changed_at": _changed_at(store, row["page_id"], crawl_id, body_hash, fetched_at),
             "content_hash": body_hash,
             "crawl_id": crawl_id,
             "copy": f"{COPY_DIR}/{copy_name(current, body_hash, crawl_id)}",

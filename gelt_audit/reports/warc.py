@@ -44,15 +44,10 @@ def crawl_versions(store: Store, crawl_id: int) -> list[dict[str, Any]]:
 
 
 def _http_headers(store: Store, crawl_id: int, url: str, body: bytes) -> StatusAndHeaders:
-    row = store.db.execute(
-        """select s.status, s.not_modified, s.etag, s.last_modified, s.headers_id,
-                  coalesce(s.content_type, (select s3.content_type from snapshots s3
-                      where s3.page_id = s.page_id and s3.id < s.id and s3.content_type is not null
-                      order by s3.id desc limit 1))
-           from snapshots s join pages p on p.id = s.page_id where p.url = ? and s.crawl_id = ?""",
-        [url, crawl_id],
-    ).fetchone()
-    status, not_modified, etag, last_modified, headers_id, content_type = row or (200, 0, None, None, None, None)
+    row = store.snapshot(crawl_id, url) or {}
+    status, not_modified = row.get("status", 200), row.get("not_modified", 0)
+    etag, last_modified, headers_id = row.get("etag"), row.get("last_modified"), row.get("headers_id")
+    content_type = row.get("content_type")
     status = 200 if not_modified or not status else status
     headers: list[tuple[str, str]] = []
     if content_type:
