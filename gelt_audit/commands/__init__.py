@@ -109,6 +109,17 @@ def add_config(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_redis(parser: argparse.ArgumentParser) -> None:
+    """``--redis`` and ``--namespace`` of the commands that run whole cycles (``run``, ``schedule``)."""
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="rastreo distribuido: el rastreo siembra los sitios en Redis y espera a los trabajadores "
+        "(gelt-audit worker); bloqueo, informes y correo como siempre",
+    )
+    parser.add_argument("--namespace", metavar="NOMBRE", help="con --redis: el espacio de claves en Redis")
+
+
 def load(args: argparse.Namespace) -> Config:
     """The config named by ``--config``, with logging set up from it."""
     config = load_config(args.config)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from gelt_audit.commands import add_config
+from gelt_audit.commands import add_config, add_redis
 from gelt_audit.scheduler.runs import run_once
 from gelt_audit.scheduler.slots import REPORT_MODES
 
@@ -13,13 +13,7 @@ HELP = "una ejecución completa para cron: rastreo, auditorías, informes pendie
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
-    parser.add_argument(
-        "--redis",
-        metavar="URL",
-        help="rastreo distribuido: el rastreo siembra los sitios en Redis y espera a los trabajadores "
-        "(gelt-audit worker); bloqueo, informes y correo como siempre",
-    )
-    parser.add_argument("--namespace", metavar="NOMBRE", help="con --redis: el espacio de claves en Redis")
+    add_redis(parser)
     parser.add_argument(
         "--reports",
         choices=REPORT_MODES,

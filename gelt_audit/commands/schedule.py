@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from gelt_audit.commands import add_config
+from gelt_audit.commands import add_config, add_redis
 from gelt_audit.scheduler.loop import run_forever
 
 HELP = "proceso permanente que rastrea y produce los informes a las horas de [schedule] (hora de Bogotá)"
@@ -12,13 +12,7 @@ HELP = "proceso permanente que rastrea y produce los informes a las horas de [sc
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
-    parser.add_argument(
-        "--redis",
-        metavar="URL",
-        help="rastreo distribuido: el rastreo siembra los sitios en Redis y espera a los trabajadores "
-        "(gelt-audit worker); bloqueo, informes y correo como siempre",
-    )
-    parser.add_argument("--namespace", metavar="NOMBRE", help="con --redis: el espacio de claves en Redis")
+    add_redis(parser)
 
 
 def run(args: argparse.Namespace) -> int:
