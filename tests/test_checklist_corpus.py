@@ -1,6 +1,7 @@
 """The checklist read as a person reads a page (issue 15), on real crawls of the corpus sites
 rebuilt from public GOV.CO templates (tests/fixtures/checklist-corpus/): one test per class of
-fault, and the accuracy floor of the corpus, tuning and held-out parts apart."""
+fault, and the accuracy floor of the corpus, tuning and held-out parts apart (held-out is empty
+now; the test states it)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ _spec.loader.exec_module(measure)
 # The figures docs/checklist-accuracy.md reports (measure.py); a change that lowers one fails.
 # Measured offline: an item resting only on an external link is «sin_verificar» and leaves the measure.
 FLOOR = {
-    # putumayo + movilidad (movilidad was the held-out part until its misses were published)
+    # putumayo + movilidad + hsvp + inder: every site is tuning material now (each was held-out
+    # until its misses were published in docs/checklist-accuracy.md)
     ("tuning", "gelt-2008"): {"precision": 0.931, "recall": 0.982, "evidence": 0.889},
     ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 0.981, "evidence": 0.921},
-    # hsvp + inder, labelled and committed before the engine first ran on them (2026-12-05)
-    ("held-out", "gelt-2008"): {"precision": 0.687, "recall": 0.687, "evidence": 0.863},
-    ("held-out", "ley1712-res1519"): {"precision": 0.825, "recall": 0.673, "evidence": 0.833},
 }
+# The held-out part is empty until a new site is built and labelled blind (corpus README): no
+# floor for it, and the test says so instead of skipping it.
+HELD_OUT_SITES: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -132,12 +134,21 @@ def test_evidence_is_ranked_as_a_person_would_point_to_it(putumayo):
 
 
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
-    result: dict = {}
+    result: dict = {part: {} for part in measure.PARTS}
+    held_out = set()
     for site in measure.sites():
         labels = measure.tomllib.loads((site / "labels.toml").read_text(encoding="utf-8"))
-        part = result.setdefault(labels["part"], {p: measure.Score() for p in measure.PROFILES})
+        if labels["part"] == "held-out":
+            held_out.add(site.name)
+        part = result.setdefault(labels["part"], {})
+        for p in measure.PROFILES:
+            part.setdefault(p, measure.Score())
         measure.score_site(labels, reports[site.name], part)
     assert set(result) == {"tuning", "held-out"}
+    # the held-out part is empty, and that is stated here: a new blind site must be added on purpose
+    assert held_out == HELD_OUT_SITES, held_out
+    assert (result["held-out"] == {}) == (not HELD_OUT_SITES)
+    assert {part for part, _ in FLOOR} == {"tuning"} | ({"held-out"} if HELD_OUT_SITES else set())
     for (part, profile), floor in FLOOR.items():
         score = result[part][profile]
         got = {"precision": score.precision, "recall": score.recall, "evidence": score.evidence}
