@@ -23,8 +23,8 @@ _spec.loader.exec_module(measure)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder: every site is tuning material now (each was held-out
     # until its misses were published in docs/checklist-accuracy.md)
-    ("tuning", "gelt-2008"): {"precision": 0.931, "recall": 0.982, "evidence": 0.889},
-    ("tuning", "ley1712-res1519"): {"precision": 1.0, "recall": 0.981, "evidence": 0.921},
+    ("tuning", "gelt-2008"): {"precision": 0.851, "recall": 0.909, "evidence": 0.875},
+    ("tuning", "ley1712-res1519"): {"precision": 0.939, "recall": 0.921, "evidence": 0.910},
 }
 # The held-out part is empty until a new site is built and labelled blind (corpus README): no
 # floor for it, and the test says so instead of skipping it.
@@ -37,10 +37,7 @@ def reports(tmp_path_factory):
     return {site.name: measure.crawl_site(site, tmp_path_factory.mktemp(site.name)) for site in measure.sites()}
 
 
-@pytest.fixture(scope="module")
-def putumayo(reports):
-    """The tuning site's checklist records by (profile, item), with local evidence paths."""
-    report = reports["putumayo"]
+def _records(report):
     origin = report["_origin"]
     out = {}
     for rec in report["checklist"]:
@@ -48,6 +45,12 @@ def putumayo(reports):
         rec["paths"] = [u[len(origin) :] if u.startswith(origin) else u for u in rec["evidence"]]
         out[(rec["profile"], rec["item"])] = rec
     return out
+
+
+@pytest.fixture(scope="module")
+def putumayo(reports):
+    """The tuning site's checklist records by (profile, item), with local evidence paths."""
+    return _records(reports["putumayo"])
 
 
 def test_section_titles_are_read_from_accordion_buttons_and_small_headings(putumayo):
@@ -131,6 +134,44 @@ def test_evidence_is_ranked_as_a_person_would_point_to_it(putumayo):
     assert putumayo[("ley1712-res1519", "ley1712.4.1")]["paths"][0] == "/budget"
     # every part on one page: that page, not the first document
     assert putumayo[("ley1712-res1519", "ley1712.7.1")]["paths"][0] == "/information-instruments"
+
+
+@pytest.fixture(scope="module")
+def inder(reports):
+    """INDERSANTANDER's Res. 3564 hub (tuning since its misses were published), crawled from it."""
+    return _records(reports["inder"])
+
+
+def test_numbered_bold_paragraphs_are_read_as_section_titles(inder):
+    # «<p><strong>7. CONTRATACIÓN</strong></p>» followed by its «- Label: (Link aquí)» paragraphs
+    rec = inder[("ley1712-res1519", "ley1712.3")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/transparencia.php", rec
+    assert "CONTRATACIÓN" in rec["detail"], rec
+
+
+def test_a_link_aqui_is_named_by_the_bold_label_before_it(inder):
+    # «<strong>- Mapa de Procesos:</strong> (<a href=…pdf><em>Link aquí</em></a>)»
+    rec = inder[("ley1712-res1519", "ley1712.1.3")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/calidad/calidad_mapaprocesos.pdf", rec
+    # «<strong>- Plan Anual de Adquisiciones (PAA):</strong> (<a href=/contratos.php>Link aquí</a>)»
+    rec = inder[("ley1712-res1519", "ley1712.3.1")]
+    assert rec["status"] == "parcial" and rec["paths"][0] == "/contratos.php", rec
+
+
+def test_an_audit_started_at_the_transparencia_hub_reads_it_as_the_menu(inder):
+    # the crawl starts at /transparencia.php (the site's own menu is JavaScript): what the hub
+    # links to is published under the Transparencia menu, not «fuera del menú»
+    for item in ("ley1712.1.2", "ley1712.2.1", "ley1712.4.8"):
+        rec = inder[("ley1712-res1519", item)]
+        assert rec["status"] == "cumple", rec
+        assert "fuera del menú" not in rec["detail"], rec
+
+
+def test_a_section_whose_entries_all_link_to_hash_publishes_nothing(reports):
+    # hsvp: «8. Contratación» opens four entries, each «<a href="#">»: shown, not published
+    rec = _records(reports["hsvp"])[("ley1712-res1519", "ley1712.3")]
+    assert rec["status"] == "parcial" and rec["paths"][0] == "/transparencia.php", rec
+    assert "enlazadas a «#»" in rec["detail"], rec
 
 
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):

@@ -315,7 +315,13 @@ def _transparency_menu(
                     if st is not None and st.page is not None and not st.page.is_news:
                         roots[st.page.key] = st.page
     home_key = home.key if home else ""
-    roots.pop(home_key, None)
+    # The start page is the menu itself only when its own address says so (an audit started at
+    # the Transparencia hub, /transparencia.php); a home page titled with the word is not.
+    home_is_hub = bool(home_key) and "transparencia" in fold(unquote(home_key.partition("/")[2].split("?", 1)[0]))
+    if not home_is_hub:
+        roots.pop(home_key, None)
+    elif home is not None:
+        roots[home_key] = home
     menu: set[str] = set(roots)
     prefixes: list[str] = []
     for key in roots:
@@ -334,7 +340,8 @@ def _transparency_menu(
     for key, occ in targets.items():
         if any(link.tmenu for _b, link in occ):
             level1.add(key)
-    level1.discard(home_key)
+    if not home_is_hub:
+        level1.discard(home_key)
     menu |= level1
     # Level 2: content links of the section pages.
     for key in list(level1):
@@ -344,5 +351,6 @@ def _transparency_menu(
         for b in st.page.blocks:
             if not b.region:
                 menu.update(link.key for link in b.links if not link.embed)
-    menu.discard(home_key)
+    if not home_is_hub:
+        menu.discard(home_key)
     return menu, tuple(prefixes)

@@ -162,12 +162,41 @@ class Status:
     page: Page | None
 
 
+# Link texts that name no document («Link aquí», «Ver», «Descargar»): a person reads the name in
+# the bold label or the table cell right before the link.
+_GENERIC_LINK = re.compile(
+    r"^(?:link|enlace|clic|click|haga clic|de clic)?\s*(?:aqui|aca)$|^(?:ver|descargar|consultar|"
+    r"abrir|ingresar|ingrese aqui|ver aqui|descargar aqui|consulte aqui)$"
+)
+_LABEL_TRIM = " -–—:•·()*"
+
+
+def _label_before(a: Any) -> str:
+    """The bold label (``strong``/``b``) before a link in its own element, or the text of the
+    table cell before the link's cell; "" when there is none."""
+    for sib in a.itersiblings(preceding=True):
+        if isinstance(sib.tag, str) and sib.tag in ("strong", "b"):
+            return element_text(sib).strip(_LABEL_TRIM)
+        if isinstance(sib.tag, str) and sib.tag in ("a", "br", "p", "div", "li"):
+            break
+    cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
+    if cell is not None and cell.tag in ("td", "th"):
+        prev = cell.getprevious()
+        if prev is not None and not prev.xpath("boolean(.//a)"):
+            return element_text(prev).strip(_LABEL_TRIM)
+    return ""
+
+
 def _link_label(a: Any) -> str:
     text = element_text(a)
     if not text:
         bits = [a.get("title") or "", a.get("aria-label") or ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
+    if text and _GENERIC_LINK.match(fold(text).strip(" .:!»«")):
+        label = _label_before(a)
+        if label and len(label) <= 200:
+            text = label
     return text[:300]
 
 
@@ -263,6 +292,10 @@ _NA_SUBJECT = re.compile(
 _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
 
 
+_DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
+DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+
+
 def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
     """Words not in links, the links' hrefs, media, and the text of a section's content elements."""
     words = len(lead.split())
@@ -303,10 +336,39 @@ def _heading_region(h: Any) -> list[Any]:
     return out
 
 
+# A numbered section title written as a paragraph that is only bold text: «<p><strong>3.
+# ESTRUCTURA ORGANIZACIONAL</strong></p>» (Res. 3564 hubs made in a word processor).
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
+
+
+def _bold_title(el: Any) -> bool:
+    """Whether a ``strong``/``b`` is a numbered section title: the whole text of its paragraph."""
+    parent = el.getparent()
+    if parent is None or parent.tag not in ("p", "div", "td") or el.xpath("boolean(.//a)"):
+        return False
+    text = element_text(el)
+    return bool(_NUMBERED.match(text)) and element_text(parent) == text
+
+
+def _bold_region(el: Any) -> list[Any]:
+    """The elements after a bold section title's paragraph, up to the next bold section title."""
+    out = []
+    for s in list(el.getparent().itersiblings())[:60]:
+        if not isinstance(s.tag, str):
+            continue
+        if any(_bold_title(b) for b in s.iter("strong", "b")) or s.xpath("boolean(.//h1 | .//h2 | .//h3)"):
+            break
+        out.append(s)
+    return out
+
+
 def _opener_region(el: Any) -> list[Any] | None:
-    """The content a section opener (accordion button, summary, dt, caption, legend) stands for;
-    None when the element is not one (a submit button, a button inside a heading)."""
+    """The content a section opener (accordion button, summary, dt, caption, legend, numbered
+    bold paragraph) stands for; None when the element is not one (a submit button, a button
+    inside a heading, bold text inside a sentence)."""
     tag = el.tag
+    if tag in ("strong", "b"):
+        return _bold_region(el) if _bold_title(el) else None
     if tag == "button":
         if any(a.tag in _HEADINGS for a in el.iterancestors()):
             return None  # the heading around it is the label
@@ -430,7 +492,10 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
-_SECTION_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a")
+_SECTION_TAGS = (
+    *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a"),
+    *("strong", "b"),
+)
 
 
 class Content:
@@ -484,10 +549,13 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
             if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
-                targets = [ctx.target(h.strip()) for h in hrefs if not h.startswith("#")]
+                targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
                 keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
+                elif all(_DEAD_HREF.match(h) for h in hrefs):
+                    # every entry links to «#»: the section is shown but publishes nothing
+                    out.only_links.setdefault(text, [DEAD_ENTRIES])
         sentence = no_aplica_sentence(body)
         if sentence:
             na.setdefault(text, sentence)

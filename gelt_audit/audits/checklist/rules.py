@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe
 from .forms import FORM_PURPOSES
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import Block, Link, Page
+from .pages import DEAD_ENTRIES, Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
 from .text import PATTERNS, count_words, in_norm, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
@@ -149,7 +149,12 @@ class Title(EvidenceKind):
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
             page = pages.get(h.url)
             keys = page.only_links.get(raw) if page is not None and tier == -1 else None
-            if keys and all(finder.broken(k) for k in keys):
+            if keys == [DEAD_ENTRIES]:
+                h.problems.append(
+                    f"la sección «{raw}» de {h.url} solo tiene entradas enlazadas a «#», que no publican nada"
+                )
+                h.content_problem = True
+            elif keys and all(finder.broken(k) for k in keys):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
                 h.content_problem = True
         return hits
