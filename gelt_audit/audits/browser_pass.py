@@ -133,6 +133,20 @@ def store_resolver(store: Store, crawl: Crawl) -> Any:
     return resolve
 
 
+def judged_nothing(state: str, message: str) -> dict[str, Any]:
+    """The pass's answer when it judged nothing (switched off, no browser), with the reason."""
+    return {
+        "state": state,
+        "message": message,
+        "axe_version": None,
+        "pages_checked": [],
+        "errors": [],
+        "findings": [],
+        "review": [],
+        "summary": {"total": 0, "by_rule": []},
+    }
+
+
 def audit_browser(
     store: Store,
     crawl: Crawl,
@@ -149,16 +163,8 @@ def audit_browser(
     decide, so they are not findings); state is
     "ok", "sin navegador" (Chromium or Playwright missing: nothing was judged) or "desactivado".
     """
-    empty = {
-        "axe_version": None,
-        "pages_checked": [],
-        "errors": [],
-        "findings": [],
-        "review": [],
-        "summary": {"total": 0, "by_rule": []},
-    }
     if mode == "off":
-        return {"state": STATE_OFF, "message": "pasada de navegador desactivada en la configuración", **empty}
+        return judged_nothing(STATE_OFF, "pasada de navegador desactivada en la configuración")
     urls, templates = select_pages(store, crawl, max_pages, previous)
     resolve = store_resolver(store, crawl)
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -188,19 +194,14 @@ def audit_browser(
                         seen[key] = {**finding, "template": template.key, "pages": len(template.pages)}
             version = browser.axe_version
     except BrowserUnavailable as exc:
-        return {
-            "state": STATE_NO_BROWSER,
-            "message": f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador",
-            **empty,
-        }
+        return judged_nothing(STATE_NO_BROWSER, f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador")
     except PlaywrightError as exc:  # Chromium died or closed in the middle of the pass: nothing is judged
         reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
-        return {
-            "state": STATE_NO_BROWSER,
-            "message": f"sin navegador: Chromium se cerró durante la revisión ({reason}); "
+        return judged_nothing(
+            STATE_NO_BROWSER,
+            f"sin navegador: Chromium se cerró durante la revisión ({reason}); "
             "no se evaluó la accesibilidad en el navegador",
-            **empty,
-        }
+        )
     findings = list(seen.values())
     by_rule: dict[str, int] = defaultdict(int)
     for f in findings:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit.audits.browser import STATE_NO_BROWSER
-from gelt_audit.audits.browser_pass import audit_browser
+from gelt_audit.audits.browser_pass import audit_browser, judged_nothing
 from gelt_audit.store import Store
 
 # What one page may take (load, axe, its share of the start-up), and the pass's fixed cost.
@@ -36,16 +36,7 @@ def deadline(max_pages: int) -> float:
 
 def did_not_run(message: str) -> dict[str, Any]:
     """The pass's answer when it did not judge anything, with the reason."""
-    return {
-        "state": STATE_NO_BROWSER,
-        "message": message,
-        "axe_version": None,
-        "pages_checked": [],
-        "errors": [],
-        "findings": [],
-        "review": [],
-        "summary": {"total": 0, "by_rule": []},
-    }
+    return judged_nothing(STATE_NO_BROWSER, message)
 
 
 def run_isolated(

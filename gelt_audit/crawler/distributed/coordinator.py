@@ -44,7 +44,7 @@ from gelt_audit.crawler.run import CrawlPlan, CrawlResult
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.crawler.spiders.site import SiteSpider
 from gelt_audit.crawler.verdict import home_problem
-from gelt_audit.errors import EXIT_CONFIG, EXIT_CRAWL_FAILED, EXIT_ERROR, EXIT_LOCKED, CommandError
+from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_LOCKED, CommandError
 from gelt_audit.store import Store
 
 log = logging.getLogger("gelt_audit.distributed")
@@ -512,12 +512,7 @@ def crawl_distributed(
     Redis commands are retried with backoff for about ``outage`` seconds; past that, the running
     crawls are marked interrupted in the store (exit 4).
     """
-    try:
-        server = connect(redis_url, outage)
-    except ValueError as exc:
-        raise CommandError(str(exc), EXIT_CONFIG) from None
-    except ConnectionError as exc:
-        raise CommandError(str(exc), EXIT_ERROR) from None
+    server = connect(redis_url, outage)
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, _terminate)

@@ -18,6 +18,7 @@ from redis.retry import Retry
 
 from gelt_audit import __version__
 from gelt_audit.crawler.items import ITEM_TYPES
+from gelt_audit.errors import EXIT_CONFIG, EXIT_ERROR, CommandError
 from gelt_audit.markup import Link
 
 NAMESPACE = "gelt"
@@ -254,19 +255,20 @@ URL_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 def check_url(redis_url: str) -> None:
-    """A ValueError in Spanish unless the address is a Redis URL."""
+    """A Spanish command error (exit 2) unless the address is a Redis URL."""
     if not redis_url.startswith(URL_SCHEMES):
-        raise ValueError(
+        raise CommandError(
             f"'{redis_url}' no es una dirección de Redis: use redis://equipo:6379/0, rediss://… (con TLS) "
-            "o unix:///ruta/redis.sock"
+            "o unix:///ruta/redis.sock",
+            EXIT_CONFIG,
         )
 
 
 def connect(redis_url: str, outage: float = 0) -> redis.Redis:
     """A Redis client that retries each command with backoff for about ``outage`` seconds.
 
-    Raises ValueError for an address that is not a Redis URL, and ConnectionError with a sentence
-    a person understands when the server does not answer now.
+    Raises CommandError: exit 2 for an address that is not a Redis URL, exit 1 with a sentence a
+    person understands when the server does not answer now.
     """
     check_url(redis_url)
     cap = 2.0
@@ -278,5 +280,5 @@ def connect(redis_url: str, outage: float = 0) -> redis.Redis:
         )  # fmt: skip
         server.ping()
     except (redis.RedisError, ValueError) as exc:
-        raise ConnectionError(f"No se pudo conectar con Redis en {redis_url}: {exc}") from None
+        raise CommandError(f"No se pudo conectar con Redis en {redis_url}: {exc}", EXIT_ERROR) from None
     return server

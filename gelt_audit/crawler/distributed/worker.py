@@ -32,7 +32,7 @@ from gelt_audit.crawler.distributed.protocol import (
     run_of,
 )  # fmt: skip
 from gelt_audit.crawler.run import QUIET_EXTENSIONS, crawl_settings, site_crawler
-from gelt_audit.errors import EXIT_CONFIG, EXIT_ERROR, EXIT_LOCKED, EXIT_OK
+from gelt_audit.errors import EXIT_LOCKED, EXIT_OK
 
 log = logging.getLogger("gelt_audit.distributed")
 
@@ -214,28 +214,14 @@ def run_worker(
     Redis commands are retried with backoff for about ``outage`` seconds (a Redis restart).
     """
     heartbeat = heartbeat or float(os.environ.get("GELT_WORKER_HEARTBEAT", HEARTBEAT_TTL))
-    try:
-        server = connect(redis_url, outage)
-    except ValueError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    except ConnectionError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    server = connect(redis_url, outage)
     Worker(server, redis_url, ns, log_level, heartbeat, exit_idle).run()
     return EXIT_OK
 
 
 def purge(redis_url: str, ns: str = NAMESPACE, force: bool = False) -> int:
     """Delete a namespace's run keys (a stuck run); refuse while its coordinator is alive unless ``force``."""
-    try:
-        server = connect(redis_url)
-    except ValueError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    except ConnectionError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    server = connect(redis_url)
     keys = Keys(ns)
     holder = server.get(keys.coordinator)
     if holder is not None and not force:
