@@ -23,6 +23,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "store",
             "store_links",
             "store_runs",
+            "store_compact",
             "compression",
             "migrations",
             "markup",
