@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gelt_audit.audits.accessibility import CRITERIA
+from gelt_audit.reports.labels import SECURITY_CONTROLS
 
 # criterion -> the review's question (Res. 1519 de 2020, Anexo 1: WCAG 2.1 A and AA)
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -38,23 +39,6 @@ HTML_JUDGED = set(CRITERIA)
 BROWSER_JUDGED = {"1.1.1", "1.3.1", "1.4.3", "2.4.2", "2.4.4", "3.1.1", "3.3.2", "4.1.2"}
 # A finding repeated on at least this many pages with the same element and detail is the template's.
 TEMPLATE_PAGES = 3
-
-SECURITY_NAMES = {
-    "https": "Páginas servidas con cifrado (HTTPS)",
-    "redireccion-https": "Redirección de http a https (redirección HTTPS)",
-    "hsts": "Obligar al navegador a usar siempre https (Strict-Transport-Security, HSTS)",
-    "certificado": "Certificado digital del servidor vigente (certificado TLS)",
-    "csp": "Política que limita qué contenido puede cargar el sitio (Content-Security-Policy, CSP)",
-    "frame-ancestors": "Protección contra la inserción del sitio en páginas ajenas (frame-ancestors / X-Frame-Options)",
-    "x-content-type-options": "Bloqueo de la lectura errónea del tipo de archivo (X-Content-Type-Options)",
-    "referrer-policy": "Control de la dirección de origen enviada a otros sitios (Referrer-Policy)",
-    "server": "Servidor que no anuncia su software (cabecera Server)",
-    "version-servidor": "Servidor que no anuncia su versión (versión del servidor)",
-    "formulario-inseguro": "Formularios que envían datos personales sin cifrar (formulario sin HTTPS)",
-    "enlace-inseguro": "Enlaces a formularios o trámites sin cifrar (enlace http)",
-    "archivo-expuesto": "Archivos internos publicados por error (archivo expuesto)",
-    "listado-directorio": "Carpetas del servidor que muestran su contenido (listado de directorio)",
-}
 
 
 def _template_groups(items: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -140,7 +124,7 @@ def security_rows(findings: Mapping[str, Any]) -> list[dict[str, Any]]:
             check,
             {
                 "check": check,
-                "name": SECURITY_NAMES.get(check, check),
+                "name": SECURITY_CONTROLS.get(check, check),
                 "severity": x.get("severity"),
                 "count": 0,
                 "detail": x.get("detail") or "",

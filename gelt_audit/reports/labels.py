@@ -20,6 +20,24 @@ SECURITY = {
     "contenido-mixto": "página cifrada que carga partes sin cifrar",
     "enlace-inseguro": "enlace a una dirección sin cifrar",
 }
+# The same checks named as the control a review asks about (the committee's ITA-shaped annex).
+SECURITY_CONTROLS = {
+    "https": "Páginas servidas con cifrado (HTTPS)",
+    "redireccion-https": "Redirección de http a https (redirección HTTPS)",
+    "hsts": "Obligar al navegador a usar siempre https (Strict-Transport-Security, HSTS)",
+    "certificado": "Certificado digital del servidor vigente (certificado TLS)",
+    "csp": "Política que limita qué contenido puede cargar el sitio (Content-Security-Policy, CSP)",
+    "frame-ancestors": "Protección contra la inserción del sitio en páginas ajenas (frame-ancestors / X-Frame-Options)",
+    "x-content-type-options": "Bloqueo de la lectura errónea del tipo de archivo (X-Content-Type-Options)",
+    "referrer-policy": "Control de la dirección de origen enviada a otros sitios (Referrer-Policy)",
+    "server": "Servidor que no anuncia su software (cabecera Server)",
+    "version-servidor": "Servidor que no anuncia su versión (versión del servidor)",
+    "formulario-inseguro": "Formularios que envían datos personales sin cifrar (formulario sin HTTPS)",
+    "enlace-inseguro": "Enlaces a formularios o trámites sin cifrar (enlace http)",
+    "archivo-expuesto": "Archivos internos publicados por error (archivo expuesto)",
+    "listado-directorio": "Carpetas del servidor que muestran su contenido (listado de directorio)",
+}
+
 SEVERITY = {"alta": "grave", "high": "grave", "media": "moderado", "medium": "moderado", "baja": "leve", "low": "leve"}
 
 
