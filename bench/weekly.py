@@ -13,7 +13,7 @@ on each, the weekly audit with both reports (HTML, JSON, CSV: ``write_reports``,
 wall seconds, CPU seconds and peak RSS of each phase, and whether the two JSON reports are
 byte-identical (``generated_at`` aside).
 
-    python bench/incremental.py /tmp/gelt-bench-XXXX/n2000-run0 --rounds 3
+    python bench/weekly.py /tmp/gelt-bench-XXXX/n2000-run0 --rounds 3
 """
 
 from __future__ import annotations
