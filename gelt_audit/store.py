@@ -76,6 +76,7 @@ def _url_ranges(hosts: Iterable[str] | None) -> tuple[str, list[str]]:
 
 
 AUDIT_FLUSH = 500  # cached judgements written at a time
+_MISSING = object()
 _CRAWL_COLS = "id, site_url, started_at, finished_at, status, pages, errors, error, limited"
 _SNAPSHOT_COLS = ", ".join(
     f"s.{c}"
@@ -359,19 +360,27 @@ class Store(LinkStore, RunStore):
         Recomputed when the audit's version changes; new results are written AUDIT_FLUSH at a
         time (a large site's never wait in memory all at once) and by flush_audits().
         """
-        body_hash = key
-        row = self.db.execute(
-            "select version, result from body_audits where body_hash = ? and audit = ?", [body_hash, audit]
-        ).fetchone()
-        if row and row[0] == version:
-            return json.loads(row[1])
+        found = self.cached_result(key, audit, version, default=_MISSING)
+        if found is not _MISSING:
+            return found
         result = compute()
+        self.keep_result(key, audit, version, result)
+        return result
+
+    def cached_result(self, key: str, audit: str, version: int | str, default: Any = None) -> Any:
+        """The kept result of ``audit`` on ``key`` at ``version``, or ``default``."""
+        row = self.db.execute(
+            "select version, result from body_audits where body_hash = ? and audit = ?", [key, audit]
+        ).fetchone()
+        return json.loads(row[1]) if row and row[0] == version else default
+
+    def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
+        """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""
         self._pending_audits.append(
-            {"body_hash": body_hash, "audit": audit, "version": version, "result": json.dumps(result)}
+            {"body_hash": key, "audit": audit, "version": version, "result": json.dumps(result)}
         )
         if len(self._pending_audits) >= AUDIT_FLUSH:
             self.flush_audits()
-        return result
 
     def flush_audits(self) -> None:
         """Persist cached judgements gathered by body_audit (one transaction)."""

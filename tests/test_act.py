@@ -102,6 +102,40 @@ def test_without_a_browser_the_pass_says_so():
 
 
 @needs_chromium
+def test_the_browser_pass_renders_again_only_pages_whose_bytes_changed(serve, config_for, tmp_path):
+    routes = {
+        "/": page("Inicio", "<img src='/escudo.png'>", links=("/pqrsd", "/noticias")),
+        "/pqrsd": page("PQRSD", "<form><input name='q'></form>", links=("/",)),
+        "/noticias": page("Noticias", "<p>Sin novedades</p>", links=("/",)),
+    }
+    server = serve(dict(routes))
+    base = server.url.rstrip("/")
+    config = config_for(base + "/")
+    crawl(config)
+    crawl(config)  # the same bytes again
+    not_a_browser = "/bin/false"  # exists, so the pass starts; launching it as Chromium fails
+    with Store(tmp_path / "gelt.db") as store:
+        second = store.latest_crawl()
+        first = store.previous_crawl(second)
+        rendered = audit_browser(store, first, max_pages=5)
+        assert rendered["state"] == STATE_OK and ("image-alt", base + "/") in {
+            (f["rule"], f["url"]) for f in rendered["findings"]
+        }
+        kept = audit_browser(store, second, first, max_pages=5, executable=not_a_browser)
+        assert kept["state"] == STATE_OK, kept["message"]  # nothing had to be rendered
+        assert kept["findings"] == rendered["findings"] and kept["pages_checked"] == rendered["pages_checked"]
+    server.routes["/"] = page("Inicio", "<img src='/escudo.png' alt='Escudo'>", links=("/pqrsd", "/noticias"))
+    crawl(config)
+    with Store(tmp_path / "gelt.db") as store:
+        third = store.latest_crawl()
+        needs_render = audit_browser(store, third, second, max_pages=5, executable=not_a_browser)
+        assert needs_render["state"] == STATE_NO_BROWSER  # the changed home page must be rendered
+        fresh = audit_browser(store, third, second, max_pages=5)
+        assert fresh["state"] == STATE_OK
+        assert ("image-alt", base + "/") not in {(f["rule"], f["url"]) for f in fresh["findings"]}
+
+
+@needs_chromium
 def test_the_browser_pass_renders_stored_pages_offline(serve, config_for, tmp_path):
     broken = page("Trámites", "<img src='/escudo.png'><a href='/pqrsd'></a>", links=("/pqrsd", "/noticias"))
     server = serve(

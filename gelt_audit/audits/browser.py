@@ -119,6 +119,15 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+def check_installed(executable: str) -> None:
+    """Raise :class:`BrowserUnavailable` when Playwright, axe-core or Chromium is missing."""
+    if sync_playwright is None:
+        raise BrowserUnavailable("falta el paquete playwright (instale el extra «browser»)")
+    if not Path(executable).exists():
+        raise BrowserUnavailable(f"no se encontró Chromium en {executable}")
+    axe_source()
+
+
 def criterion_of(tags: Iterable[str]) -> str | None:
     """The WCAG success criterion named in an axe rule's tags (``wcag111`` -> ``1.1.1``)."""
     for tag in tags:
@@ -150,10 +159,7 @@ class AxeBrowser:
         self.axe_version = ""
 
     def __enter__(self) -> AxeBrowser:
-        if sync_playwright is None:
-            raise BrowserUnavailable("falta el paquete playwright (instale el extra «browser»)")
-        if not Path(self.executable).exists():
-            raise BrowserUnavailable(f"no se encontró Chromium en {self.executable}")
+        check_installed(self.executable)
         self._axe = axe_source() + AXE_CONFIGURE
         self._pw = sync_playwright().start()
         try:

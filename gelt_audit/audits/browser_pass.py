@@ -5,6 +5,10 @@ the pass renders each template once (pages clustered by the skeleton of their ma
 main content), the key pages (home, Transparencia, PQRSD and forms, trámites, contacto) and the
 pages that changed since the previous crawl, up to ``max_pages``. A template's findings are
 reported once, with the number of pages that share the template.
+
+Both steps follow the change, not the site: a body's template and form test are kept per body
+hash, and axe's answer on a page is kept with the hash of every resource the page loaded; a later
+crawl parses only new bodies and renders only pages whose bytes (page or resources) differ.
 """
 
 from __future__ import annotations
@@ -19,13 +23,19 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from gelt_audit.audits.browser import (
+    AXE_CONFIGURE,
+    AXE_TAGS,
     CHROMIUM,
+    RUN_AXE,
     STATE_NO_BROWSER,
     STATE_OFF,
     STATE_OK,
     AxeBrowser,
+    AxeResult,
     BrowserUnavailable,
     PlaywrightError,
+    axe_source,
+    check_installed,
     criterion_of,
     findings_of,
 )
@@ -33,6 +43,10 @@ from gelt_audit.audits.pages import is_html_page
 from gelt_audit.markup import main_root, parse
 from gelt_audit.store import Crawl, Store
 
+PAGE_AUDIT = "browser-page"
+PAGE_VERSION = 1  # bump when skeleton_key or the main-content form test changes
+RENDER_AUDIT = "browser-axe"
+RENDER_VERSION = 1  # bump when what is kept of a render changes
 KEY_WORDS = ("transparencia", "pqr", "tramite", "trámite", "contacto", "atencion", "atención", "formulario")
 
 
@@ -68,15 +82,27 @@ def is_home(url: str) -> bool:
     return urlsplit(url).path in ("", "/")
 
 
-def is_key_page(url: str, root: etree._Element | None) -> bool:
+def is_key_page(url: str, has_form: bool) -> bool:
     """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto.
 
-    A form counts in the page's main content only: the template's search box is on every page.
+    ``has_form``: a form in the page's main content (the template's search box is on every page).
     """
     path = urlsplit(url).path.lower()
-    if is_home(url) or any(w in path for w in KEY_WORDS):
-        return True
-    return root is not None and bool(main_root(root).xpath(".//form"))
+    return is_home(url) or any(w in path for w in KEY_WORDS) or has_form
+
+
+def page_traits(store: Store, body_hash: str | None) -> tuple[str, bool]:
+    """(template key, form in the main content) of one stored body, kept per body hash."""
+
+    def compute() -> list[Any]:
+        root = parse(store.html(body_hash) or "") if body_hash else None
+        return [skeleton_key(root), root is not None and bool(main_root(root).xpath(".//form"))]
+
+    if not body_hash:
+        key, form = compute()
+    else:
+        key, form = store.cached_audit(body_hash, PAGE_AUDIT, PAGE_VERSION, compute)
+    return key, form
 
 
 def select_pages(
@@ -95,14 +121,14 @@ def select_pages(
     for snap in store.snapshots(crawl.id):
         if not is_html_page(snap):
             continue
-        root = parse(store.html(snap["body_hash"]) or "")
-        key = skeleton_key(root)
+        key, has_form = page_traits(store, snap["body_hash"])
         templates.setdefault(key, Template(key)).pages.append(snap["url"])
         template_of[snap["url"]] = key
-        if is_key_page(snap["url"], root):
+        if is_key_page(snap["url"], has_form):
             key_pages.append(snap["url"])
         if previous and before.get(snap["url"]) != snap["body_hash"]:
             changed.append(snap["url"])
+    store.flush_audits()
     chosen: list[str] = []
     covered: set[str] = set()
     home = [u for u in key_pages if is_home(u)]
@@ -119,18 +145,101 @@ def select_pages(
     return chosen, {url: templates[template_of[url]] for url in chosen}
 
 
-def store_resolver(store: Store, crawl: Crawl) -> Any:
+class StoreResources:
     """Answer the browser's requests with the bodies this crawl stored; refuse everything else."""
-    by_url = {s["url"]: s for s in store.snapshots(crawl.id) if s["body_hash"]}
 
-    def resolve(url: str) -> tuple[bytes, str] | None:
-        snap = by_url.get(url.split("#")[0])
+    def __init__(self, store: Store, crawl: Crawl):
+        self.store = store
+        self.by_url = {s["url"]: s for s in store.snapshots(crawl.id) if s["body_hash"]}
+
+    def hash_of(self, url: str) -> str | None:
+        """The body hash the browser gets for ``url`` (None: refused)."""
+        snap = self.by_url.get(url.split("#")[0])
+        return snap["body_hash"] if snap else None
+
+    def __call__(self, url: str) -> tuple[bytes, str] | None:
+        snap = self.by_url.get(url.split("#")[0])
         if snap is None:
             return None
-        body = store.body(snap["body_hash"])
+        body = self.store.body(snap["body_hash"])
         return (body["content"], snap["content_type"] or "text/html") if body else None
 
-    return resolve
+
+def store_resolver(store: Store, crawl: Crawl) -> StoreResources:
+    """Answer the browser's requests with the bodies this crawl stored; refuse everything else."""
+    return StoreResources(store, crawl)
+
+
+def render_key(url: str, body_hash: str | None) -> str:
+    """Where axe's answer on one page is kept: the page's address and bytes decide it."""
+    return "axe:" + hashlib.sha256(f"{url}\n{body_hash}".encode()).hexdigest()
+
+
+def render_version() -> str:
+    """What changes axe's answer besides the bytes: this pass and the axe-core run on the page."""
+    script = hashlib.sha256((RUN_AXE + AXE_CONFIGURE + ",".join(AXE_TAGS)).encode()).hexdigest()[:12]
+    return f"{RENDER_VERSION}:{hashlib.sha256(axe_source().encode()).hexdigest()[:12]}:{script}"
+
+
+class Renders:
+    """axe's answer per page: kept from an earlier pass when the page and every resource it loaded
+    are the same bytes; otherwise rendered (Chromium is started only when a page needs it)."""
+
+    def __init__(self, store: Store, resources: StoreResources, executable: str):
+        check_installed(executable)
+        self.store, self.resources, self.executable = store, resources, executable
+        self.version = render_version()
+        self.browser: AxeBrowser | None = None
+
+    def __enter__(self) -> Renders:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.browser is not None:
+            self.browser.__exit__(*exc)
+        self.store.flush_audits()
+
+    def check(self, url: str) -> tuple[AxeResult, str]:
+        """axe's answer on ``url`` and the axe-core version that gave it."""
+        key = render_key(url, self.resources.hash_of(url))
+        kept = self.store.cached_result(key, RENDER_AUDIT, self.version)
+        if kept and all(self.resources.hash_of(u) == h for u, h in kept["resources"].items()):
+            return result_from(kept["result"]), kept["axe_version"]
+        loaded: dict[str, str | None] = {}
+
+        def resolve(u: str) -> tuple[bytes, str] | None:
+            loaded[u.split("#")[0]] = self.resources.hash_of(u)
+            return self.resources(u)
+
+        if self.browser is None:
+            self.browser = AxeBrowser(self.executable).__enter__()
+        result = self.browser.check(url, resolve)
+        if not result.error:  # a failed render is tried again next time
+            kept = {"resources": loaded, "result": result_record(result), "axe_version": self.browser.axe_version}
+            self.store.keep_result(key, RENDER_AUDIT, self.version, kept)
+        return result, self.browser.axe_version
+
+
+def result_record(result: AxeResult) -> dict[str, Any]:
+    """An :class:`AxeResult` as JSON (sets as sorted lists)."""
+    return {
+        "url": result.url,
+        "violations": result.violations,
+        "applied": sorted(result.applied),
+        "incomplete": sorted(result.incomplete),
+        "review": result.review,
+    }
+
+
+def result_from(record: dict[str, Any]) -> AxeResult:
+    """The :class:`AxeResult` kept by :func:`result_record`."""
+    return AxeResult(
+        record["url"],
+        record["violations"],
+        set(record["applied"]),
+        incomplete=set(record["incomplete"]),
+        review=record["review"],
+    )
 
 
 def judged_nothing(state: str, message: str) -> dict[str, Any]:
@@ -166,14 +275,15 @@ def audit_browser(
     if mode == "off":
         return judged_nothing(STATE_OFF, "pasada de navegador desactivada en la configuración")
     urls, templates = select_pages(store, crawl, max_pages, previous)
-    resolve = store_resolver(store, crawl)
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     review: dict[tuple[str, str], dict[str, Any]] = {}
     errors = []
+    versions: set[str] = set()
     try:
-        with AxeBrowser(executable) as browser:
+        with Renders(store, store_resolver(store, crawl), executable) as renders:
             for url in urls:
-                result = browser.check(url, resolve)
+                result, axe_version = renders.check(url)
+                versions.add(axe_version)
                 if result.error:
                     errors.append({"url": url, "error": result.error})
                 template = templates[url]
@@ -192,7 +302,7 @@ def audit_browser(
                     key = (template.key, finding["rule"], finding["selector"])
                     if key not in seen:  # one template's fault is reported once
                         seen[key] = {**finding, "template": template.key, "pages": len(template.pages)}
-            version = browser.axe_version
+            version = max(versions - {""}, default="")
     except BrowserUnavailable as exc:
         return judged_nothing(STATE_NO_BROWSER, f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador")
     except PlaywrightError as exc:  # Chromium died or closed in the middle of the pass: nothing is judged
