@@ -55,14 +55,16 @@ def run_child(
 ) -> dict:
     """Run one phase; wall time and the child's own peak RSS (os.wait4).
 
-    ``mem_gb`` caps the child's address space (the reports load whole crawls into memory: at
+    ``mem_gb`` caps the child's data memory (the reports load whole crawls into memory: at
     50,000 pages they could take the machine down); past it the phase fails with MemoryError.
+    RLIMIT_DATA, not RLIMIT_AS: Chromium reserves far more address space than it uses, and
+    under an address-space cap it did not start, so the browser pass said «sin navegador».
     """
 
     def limit() -> None:
         if mem_gb:
             cap = int(mem_gb * 2**30)
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+            resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
 
     out = open(cwd / f"{name}.stdout", "wb")
     err = open(cwd / f"{name}.stderr", "wb")
