@@ -1,7 +1,7 @@
 """The checklist read as a person reads a page (issue 15), on real crawls of the corpus sites
 rebuilt from public GOV.CO templates (tests/fixtures/checklist-corpus/): one test per class of
-fault, and the accuracy floor of the corpus, tuning and held-out parts apart (held-out is empty
-now; the test states it)."""
+fault, the accuracy floor of the tuning part, and the held-out part (sites labelled blind) measured
+and printed against the issue's target."""
 
 from __future__ import annotations
 
@@ -26,9 +26,14 @@ FLOOR = {
     ("tuning", "gelt-2008"): {"precision": 0.851, "recall": 0.909, "evidence": 0.875},
     ("tuning", "ley1712-res1519"): {"precision": 0.939, "recall": 0.921, "evidence": 0.910},
 }
-# The held-out part is empty until a new site is built and labelled blind (corpus README): no
-# floor for it, and the test says so instead of skipping it.
-HELD_OUT_SITES: set[str] = set()
+# The held-out part: sites labelled blind (labels committed in b21b67c8 before the engine first ran
+# on them; corpus README). It gets no floor copied from its own result: its figures are printed, and
+# the issue's target (0.97 for precision, recall and evidence, per profile) is checked per profile as
+# a strict expected failure until it is met (an unexpected pass fails too, so the marker must then go
+# and the target becomes the floor). Figures and misses: docs/checklist-accuracy.md.
+HELD_OUT_SITES = {"idcbis", "curaduria2"}
+HELD_OUT_TARGET = 0.97
+HELD_OUT_MEETS_TARGET: set[str] = set()  # profiles whose held-out figures all reach the target
 
 
 @pytest.fixture(scope="module")
@@ -174,22 +179,30 @@ def test_a_section_whose_entries_all_link_to_hash_publishes_nothing(reports):
     assert "enlazadas a «#»" in rec["detail"], rec
 
 
-def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
+@pytest.fixture(scope="module")
+def scores(reports):
+    """Scores per part and profile, and the sites found in each part."""
     result: dict = {part: {} for part in measure.PARTS}
-    held_out = set()
+    parts: dict = {part: set() for part in measure.PARTS}
     for site in measure.sites():
         labels = measure.tomllib.loads((site / "labels.toml").read_text(encoding="utf-8"))
-        if labels["part"] == "held-out":
-            held_out.add(site.name)
+        parts.setdefault(labels["part"], set()).add(site.name)
         part = result.setdefault(labels["part"], {})
         for p in measure.PROFILES:
             part.setdefault(p, measure.Score())
         measure.score_site(labels, reports[site.name], part)
+    return result, parts
+
+
+def test_corpus_accuracy_stays_at_or_above_its_floor(scores):
+    result, parts = scores
     assert set(result) == {"tuning", "held-out"}
-    # the held-out part is empty, and that is stated here: a new blind site must be added on purpose
-    assert held_out == HELD_OUT_SITES, held_out
-    assert (result["held-out"] == {}) == (not HELD_OUT_SITES)
-    assert {part for part, _ in FLOOR} == {"tuning"} | ({"held-out"} if HELD_OUT_SITES else set())
+    # the held-out sites are exactly the ones named here: a site joins or leaves that part on purpose
+    assert parts["held-out"] == HELD_OUT_SITES, parts
+    assert {part for part, _ in FLOOR} == {"tuning"}
+    for profile, score in result["held-out"].items():
+        # every held-out profile is measured: items compared, some expected found, some evidence judged
+        assert score.total > 0 and score.tp + score.fn > 0 and score.ev_judged > 0, (profile, score.as_dict())
     for (part, profile), floor in FLOOR.items():
         score = result[part][profile]
         got = {"precision": score.precision, "recall": score.recall, "evidence": score.evidence}
@@ -197,3 +210,24 @@ def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
             assert got[key] >= value - 0.0005, (part, profile, key, got, score.misses)
     tuning = result["tuning"]["ley1712-res1519"]
     assert (tuning.na_ok, tuning.na_total) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        pytest.param(
+            p,
+            marks=()
+            if p in HELD_OUT_MEETS_TARGET
+            else pytest.mark.xfail(strict=True, reason="held-out part below the issue-15 target"),
+        )
+        for p in measure.PROFILES
+    ],
+)
+def test_held_out_part_against_the_issue_target(scores, profile, capsys):
+    result, _ = scores
+    score = result["held-out"][profile]
+    got = {"precision": score.precision, "recall": score.recall, "evidence": score.evidence}
+    with capsys.disabled():
+        print(f"\nreserva {profile}: " + ", ".join(f"{k} {v:.3f}" for k, v in got.items()), score.as_dict())
+    assert all(v >= HELD_OUT_TARGET for v in got.values()), (profile, got, score.misses)
