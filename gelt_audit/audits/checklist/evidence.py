@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
@@ -204,6 +205,93 @@ class Finder:
                     best = (rank, block, link)
                     if rank == (False, 0):
                         break
+            if best is not None:
+                hit = self._link_hit(best[1], best[2], item)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
+
+    # -- link occurrences in runs: one list per target, derived once per index ----------------
+    def _memo(self, name: str) -> dict[Any, Any]:
+        return self.idx.memo.setdefault(name, {})
+
+    def text_runs(self, i: int) -> dict[str, list[tuple[Block, Link]]]:
+        """The occurrences of link text ``i`` (see ``SiteIndex.link_texts``) by target key, in
+        index order."""
+        memo = self._memo("text_runs")
+        runs = memo.get(i)
+        if runs is None:
+            runs = memo[i] = {}
+            for occ in self.idx.link_texts.payloads[i]:
+                run = runs.get(occ[1].key)
+                if run is None:
+                    runs[occ[1].key] = [occ]
+                else:
+                    run.append(occ)
+        return runs
+
+    def text_targets(self, i: int) -> dict[str, str]:
+        """Each target of link text ``i`` and the text of its first occurrence (index order)."""
+        memo = self._memo("text_targets")
+        firsts = memo.get(i)
+        if firsts is None:
+            firsts = memo[i] = {}
+            for _b, link in self.idx.link_texts.payloads[i]:
+                firsts.setdefault(link.target, link.text)
+        return firsts
+
+    def target_run(self, key: str) -> list[tuple[Block, Link]]:
+        """The occurrences of a target that are links, not embeds (index order)."""
+        memo = self._memo("target_runs")
+        run = memo.get(key)
+        if run is None:
+            occ = self.idx.targets.get(key, [])
+            run = memo[key] = occ if not any(ln.embed for _b, ln in occ) else [o for o in occ if not o[1].embed]
+        return run
+
+    def _run_best(self, run: list[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
+        """The first best occurrence of a run (in the menu, shallowest page), as link_hits picks it;
+        kept per run: runs are lists the index memo holds for its lifetime."""
+        memo = self._memo("run_best")
+        got = memo.get(id(run))
+        if got is not None and got[0] is run:
+            return got[1]
+        best: tuple[tuple[bool, int], Block, Link] | None = None
+        for block, link in run:
+            page = self.best_page(block)
+            if page is None:
+                continue
+            rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
+            if best is None or rank < best[0]:
+                best = (rank, block, link)
+        memo[id(run)] = (run, best)
+        return best
+
+    def run_hits(self, runs: Iterable[tuple[str, list[tuple[Block, Link]]]], item: Item) -> list[Hit]:
+        """:meth:`link_hits` of the concatenated runs ((target key, its occurrences) as
+        :meth:`text_runs` and :meth:`target_run` give them), without a step per occurrence."""
+        groups: dict[str, list[list[tuple[Block, Link]]]] = {}
+        skipped: set[str] = set()
+        for key, run in runs:
+            if not run:
+                continue
+            g = groups.get(key)
+            if g is None:
+                if key in skipped:
+                    continue
+                if not item.allow_news and self._is_news_target(key):
+                    skipped.add(key)
+                    continue
+                g = groups[key] = []
+            g.append(run)
+        keys = sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]
+        hits = []
+        for key in keys:
+            best: tuple[tuple[bool, int], Block, Link] | None = None
+            for run in groups[key]:
+                got = self._run_best(run)
+                if got is not None and (best is None or got[0] < best[0]):
+                    best = got
             if best is not None:
                 hit = self._link_hit(best[1], best[2], item)
                 if hit is not None:
