@@ -5,6 +5,7 @@ with it (broken, empty)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +14,7 @@ from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import in_norm
+from .text import PREFILTERS, in_norm, longest
 from .urls import filename, is_news_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
@@ -297,6 +298,38 @@ class Finder:
                 if hit is not None:
                     hits.append(hit)
         return hits
+
+    def footer_candidates(self, rule: Rule) -> list[str]:
+        """The site's footer texts (in index order) that can meet a text rule: those having the
+        longest word of one of its keywords and, for each named pattern with literal
+        prefilters, one of them (see ``text.text_match``); the others cannot."""
+        texts = list(self.idx.footers)
+        wanted: list[tuple[str, ...]] = []
+        if rule.keywords:
+            wanted.append(tuple(longest(k) for k in rule.keywords))
+        wanted += [PREFILTERS[p] for p in rule.patterns if p in PREFILTERS]
+        if not wanted or len(texts) < 64:
+            return texts
+        memo = self._memo("footers")
+        if "blob" not in memo:
+            offsets, pos = [], 0
+            for t in texts:
+                offsets.append(pos)
+                pos += len(t) + 1
+            memo["blob"], memo["offsets"] = "\0".join(texts), offsets
+        blob, offsets = memo["blob"], memo["offsets"]
+        keep: set[int] | None = None
+        for needles in wanted:
+            found: set[int] = set()
+            for needle in needles:
+                start = 0
+                while (j := blob.find(needle, start)) != -1:
+                    i = bisect_right(offsets, j) - 1
+                    found.add(i)
+                    start = offsets[i + 1] if i + 1 < len(offsets) else len(blob)
+            keep = found if keep is None else keep & found
+        assert keep is not None
+        return [texts[i] for i in sorted(keep)]
 
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""

@@ -295,13 +295,16 @@ class Footer(EvidenceKind):
 
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
-        hits = []
-        for text, ids in finder.idx.footers.items():
+        hits: list[Hit] = []
+        footers = finder.idx.footers
+        for text in finder.footer_candidates(rule):
             if not text_match(rule.keywords, rule.patterns, rule.regex, text):
                 continue
-            page = finder.best_of(ids)
+            page = finder.best_of(footers[text])
             if page is None:
                 continue
+            if len(hits) == MAX_HITS:
+                break
             hits.append(
                 Hit(
                     url=page.url,
@@ -313,7 +316,7 @@ class Footer(EvidenceKind):
                     placements=frozenset({"footer"}),
                 )
             )
-        return hits[:MAX_HITS]
+        return hits
 
 
 _FORM_NAMES = {

@@ -72,13 +72,14 @@ def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4096)
-def _longest(tokens: tuple[str, ...]) -> str:
+def longest(tokens: tuple[str, ...]) -> str:
+    """The longest word of a phrase: text without it cannot have the phrase (see :func:`in_text`)."""
     return max(tokens, key=len)
 
 
 def in_text(tokens: tuple[str, ...], folded: str) -> bool:
     """Whether a normalised phrase occurs in folded running text."""
-    if _longest(tokens) not in folded:
+    if longest(tokens) not in folded:
         return False
     return _phrase_regex(tokens).search(folded) is not None
 
