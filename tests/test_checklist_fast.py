@@ -14,6 +14,7 @@ from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.checklist.evidence import Finder
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc, Rule
+from gelt_audit.audits.checklist.pages import spaced_words
 from gelt_audit.audits.checklist.systems import _PUBLISHING_SYSTEMS, NATIONAL_SYSTEMS, is_national_system
 from gelt_audit.audits.checklist.text import fold, text_match
 
@@ -135,3 +136,14 @@ def test_a_footer_rule_reads_every_footer_that_can_meet_it():
         assert [t for t in read if text_match(rule.keywords, rule.patterns, rule.regex, t)] == every
     assert len(finder.footer_candidates(rules[0])) == 20  # only the pages with an e-mail
     assert finder.footer_candidates(rules[4]) == []
+
+
+def test_a_pages_words_are_counted_as_split_counts_them():
+    rng = random.Random(5)
+    alphabet = list("abc áéñ ¨´¸˘˝ \u0301\u0308 \t\n\u00a0\u2003 xyz") + [chr(i) for i in range(0x80, 0x400)]
+    for _ in range(20_000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        folded = fold(" ".join(raw.split()))  # as page_state folds element_text
+        assert spaced_words(folded) == len(folded.split()), repr(raw)
+    assert spaced_words(fold("Misión ´ y visión")) == 3 and spaced_words(fold("Misión y visión")) == 3
+    assert spaced_words("") == 0
