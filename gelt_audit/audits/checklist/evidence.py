@@ -59,7 +59,6 @@ class Finder:
         self._block_menu: dict[int, bool] = {}
         self._menu_cache: dict[str, bool] = {}
         self._news_cache: dict[str, bool] = {}
-        self._external_keys: list[str] | None = None
         self._host_keys: dict[tuple[str, ...], list[str]] = {}
 
     # -- helpers -----------------------------------------------------------------------------
@@ -308,7 +307,7 @@ class Finder:
         if rule.keywords:
             wanted.append(tuple(longest(k) for k in rule.keywords))
         wanted += [PREFILTERS[p] for p in rule.patterns if p in PREFILTERS]
-        if not wanted or len(texts) < 64:
+        if not wanted:
             return texts
         memo = self._memo("footers")
         if "blob" not in memo:
@@ -388,15 +387,14 @@ class Finder:
         """The external targets matching these host patterns (many rules name the same systems)."""
         keys = self._host_keys.get(hosts)
         if keys is None:
-            if self._external_keys is None:
-                self._external_keys = [k for k in self.idx.targets if self._external(k)]
+            memo = self._memo("external")  # the index's external targets (in its order) and their hosts
+            if "pairs" not in memo:
+                memo["pairs"] = [(k, k.split("/", 1)[0]) for k in self.idx.targets if self._external(k)]
+                memo["hosts"] = {host for _k, host in memo["pairs"]}
             exact, suffixes, prefixes = self._host_patterns(hosts)
             ends, starts = tuple(suffixes), tuple(prefixes)
-            keys = self._host_keys[hosts] = [
-                k
-                for k in self._external_keys
-                if (host := k.split("/", 1)[0]) in exact or host.endswith(ends) or k.startswith(starts)
-            ]
+            matching = {host for host in memo["hosts"] if host in exact or host.endswith(ends)}
+            keys = self._host_keys[hosts] = [k for k, host in memo["pairs"] if host in matching or k.startswith(starts)]
         return keys
 
     def _external(self, key: str) -> bool:
