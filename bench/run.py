@@ -1,7 +1,7 @@
 """gelt-audit benchmark: the tool's crawler against bare Scrapy on synthetic municipal sites.
 
     python bench/run.py            # N = 1,000 and 10,000 (3 runs) and 50,000 (1 run); ~1.5 h on 2 cores
-    python bench/run.py --quick    # N = 300, 1 run, small link case; < 1 min
+    python bench/run.py --quick    # N = 300, 1 run, small link case; a few minutes (--no-weekly: shorter)
     python bench/run.py --sizes 1000 --runs 2 --no-links   # ~3 min
 
 Needs the project installed (``pip install -e .``) and Debian's nginx (``apt-get install nginx``);
@@ -749,7 +749,11 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="N = 300, una pasada, caso de enlaces pequeño (< 1 min)")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="N = 300, una pasada, caso de enlaces pequeño (pocos minutos; --no-weekly lo acorta)",
+    )
     ap.add_argument("--sizes", help="tamaños separados por comas (por defecto 1000,10000,50000)")
     ap.add_argument("--runs", type=int, default=3, help="pasadas para N <= 10.000 (por defecto 3)")
     ap.add_argument("--large-runs", type=int, default=1, help="pasadas para N > 10.000 (por defecto 1)")
