@@ -387,14 +387,20 @@ class Finder:
         """The external targets matching these host patterns (many rules name the same systems)."""
         keys = self._host_keys.get(hosts)
         if keys is None:
-            memo = self._memo("external")  # the index's external targets (in its order) and their hosts
-            if "pairs" not in memo:
-                memo["pairs"] = [(k, k.split("/", 1)[0]) for k in self.idx.targets if self._external(k)]
-                memo["hosts"] = {host for _k, host in memo["pairs"]}
+            memo = self._memo("external")  # the index's external targets (in its order) by host
+            if "keys" not in memo:
+                memo["keys"] = [k for k in self.idx.targets if self._external(k)]
+                by_host: dict[str, list[int]] = {}
+                for i, k in enumerate(memo["keys"]):
+                    by_host.setdefault(k.split("/", 1)[0], []).append(i)
+                memo["by_host"] = by_host
             exact, suffixes, prefixes = self._host_patterns(hosts)
             ends, starts = tuple(suffixes), tuple(prefixes)
-            matching = {host for host in memo["hosts"] if host in exact or host.endswith(ends)}
-            keys = self._host_keys[hosts] = [k for k, host in memo["pairs"] if host in matching or k.startswith(starts)]
+            every: list[str] = memo["keys"]
+            picked = {i for h, ids in memo["by_host"].items() if h in exact or h.endswith(ends) for i in ids}
+            if starts:
+                picked.update(i for i, k in enumerate(every) if k.startswith(starts))
+            keys = self._host_keys[hosts] = [every[i] for i in sorted(picked)]
         return keys
 
     def _external(self, key: str) -> bool:
