@@ -1,7 +1,7 @@
 """gelt-audit benchmark: the tool's crawler against bare Scrapy on synthetic municipal sites.
 
     python bench/run.py            # N = 1,000 and 10,000 (3 runs) and 50,000 (1 run); ~1.5 h on 2 cores
-    python bench/run.py --quick    # N = 300, 1 run, small link case; < 1 min
+    python bench/run.py --quick    # N = 300, 1 run, small link case; a few minutes (--no-weekly: shorter)
     python bench/run.py --sizes 1000 --runs 2 --no-links   # ~3 min
 
 Needs the project installed (``pip install -e .``) and Debian's nginx (``apt-get install nginx``);
@@ -14,6 +14,14 @@ tool's first crawl (``gelt-audit crawl``, as in production, in a subprocess), th
 (``gelt-audit report --format json``, nothing cached), a second crawl of the unchanged site, the
 weekly audit of it with both reports (``write_reports``: HTML, JSON, CSV), then its JSON report. Each phase is a child process: wall time from here, peak RSS
 from ``os.wait4``, request/byte counts from Scrapy's stats, the rest from the store.
+
+Then the weekly scenario (``--no-weekly`` leaves it out): a third crawl after 3 % of the pages
+changed, 5 added and 5 removed (``--added``, ``--removed``), and the weekly audit with both
+reports of it on a copy of the store with crawl 2's audits cached (incremental) and on a copy with
+every audit cache emptied (from scratch), the browser accessibility pass off (bench/weekly.py);
+then a template change (a menu entry of every page renamed: every body changes), a fourth crawl,
+and the same comparison with crawl 3's audits cached. Printed: wall and CPU seconds, peak RSS,
+the CPU ratio incremental / from scratch, and whether the JSON reports are identical.
 """
 
 from __future__ import annotations
@@ -274,15 +282,21 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace, site
         _phase(out, "html", [PY, "-c", HTML_REPORTS, str(cfg)], work, opts)
         _phase(out, "report", json_report, work, opts)
     if site is not None and not opts.crawl_only:
-        out["changed"] = changed_crawl(cfg, site, r)
+        out["changed"] = changed_crawl(cfg, site, r, added=opts.added, removed=opts.removed)
+        if reports and not opts.no_weekly:
+            out["weekly"] = weekly_case(work, cfg, site)
+            print(weekly_line(out["weekly"]), flush=True)
     return out
 
 
-def change_pages(site: Path, share: float, seed: int) -> int:
-    """Modify ``share`` of the site's HTML pages in place (a dated paragraph in the body); how many."""
+def change_pages(site: Path, share: float, seed: int, added: int = 0, removed: int = 0) -> int:
+    """Modify ``share`` of the site's HTML pages in place (a dated paragraph in the body), add
+    ``added`` pages (each linked from one of the modified ones) and delete ``removed`` pages (the
+    links to them now answer 404); how many bodies are new (modified + added)."""
     pages = sorted(site.rglob("*.html"))
     step = max(1, round(1 / share))
     changed = 0
+    fresh: list[Path] = []
     for i, page in enumerate(pages):
         if (i + seed) % step:
             continue
@@ -290,22 +304,87 @@ def change_pages(site: Path, share: float, seed: int) -> int:
         at = html.rfind(b"</body>")
         if at < 0:
             continue
-        note = f"<p>Actualización {seed}-{i}: se publicó el informe de gestión del periodo.</p>".encode()
+        link = ""
+        if len(fresh) < added:
+            fresh.append(site / "novedades" / f"nueva-{seed}-{len(fresh)}.html")
+            link = f' <a href="/novedades/{fresh[-1].name}">Nueva publicación {len(fresh)}</a>'
+        note = f"<p>Actualización {seed}-{i}: se publicó el informe de gestión del periodo.{link}</p>".encode()
         page.write_bytes(html[:at] + note + html[at:])
         changed += 1
+    template = (site / "index.html").read_text(encoding="utf-8")
+    for k, path in enumerate(fresh):
+        path.parent.mkdir(exist_ok=True)
+        html = template.replace("<title>", f"<title>Nueva publicación {k} - ", 1).replace(
+            "<h1>", f"<h1>Nueva publicación {k}: ", 1
+        )
+        path.write_text(html, encoding="utf-8")
+    # removed: content pages of the end of the list, never the home, a menu page or a new one
+    gone = [p for p in reversed(pages) if "contenido-" in p.name][:removed]
+    for page in gone:
+        page.unlink()
+    return changed + len(fresh)
+
+
+MENU_ENTRY = ('<li><a href="/">Inicio</a></li>', '<li><a href="/">Página de inicio</a></li>')
+
+
+def change_template(site: Path) -> int:
+    """A template change: one entry of the shared menu renamed on every page (every body changes)."""
+    changed = 0
+    old, new = (x.encode() for x in MENU_ENTRY)
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_bytes()
+        if old in html:
+            page.write_bytes(html.replace(old, new, 1))
+            changed += 1
     return changed
 
 
-def changed_crawl(cfg: Path, site: Path, r: int, share: float = 0.03) -> dict:
-    """A third crawl after changing ``share`` of the pages: what the store grows by."""
+def changed_crawl(cfg: Path, site: Path, r: int, share: float = 0.03, added: int = 0, removed: int = 0) -> dict:
+    """A third crawl after changing ``share`` of the pages (and adding and removing a few): what
+    the store grows by."""
     db = cfg.parent / "gelt.db"
     before = store_used_bytes(db)
-    changed = change_pages(site, share, seed=r + 1)
+    changed = change_pages(site, share, seed=r + 1, added=added, removed=removed)
     res = tool_crawl(cfg, "crawl3")
     crawls = crawl_figures(db)
     res.update(before=before, after=store_used_bytes(db), changed=changed, html=crawls[-1]["html"])
     res["unchanged"] = crawls[-1]["unchanged"]
+    res.update(added=added, removed=removed)
     return res
+
+
+def weekly_case(work: Path, cfg: Path, site: Path) -> dict:
+    """The weekly scenario on the store after the changed crawl (3 % modified, a few pages added
+    and removed; crawl 2 audited): the weekly audit with both reports on an incremental copy and
+    on a from-scratch copy (bench/weekly.py), the browser accessibility pass off; then a template
+    change (every body changes), a fourth crawl, and the same comparison with crawl 3 audited."""
+    import weekly  # here: bench/weekly.py imports this module (run_child, HTML_REPORTS)
+
+    out = {"changed": weekly.compare(work, browser_off=True, tag="-3")}
+    weekly.keep_incremental(work, tag="-3")
+    pages = change_template(site)
+    out["template_crawl"] = tool_crawl(cfg, "crawl4")
+    out["template"] = weekly.compare(work, browser_off=True, tag="-4")
+    out["template"]["pages"] = pages
+    for case in ("changed", "template"):
+        if not out[case]["identical"]:
+            print(f"    semanal ({case}): ¡los informes JSON incremental y desde cero difieren!", flush=True)
+    return out
+
+
+def weekly_line(res: dict) -> str:
+    """One line of the weekly scenario's figures for the progress output."""
+    bits = []
+    for case, label in (("changed", "3 % cambiado"), ("template", "plantilla cambiada")):
+        w = res[case]
+        inc, scr = w["incremental"]["html"], w["scratch"]["html"]
+        bits.append(
+            f"{label}: {inc['wall']:.1f} s ({inc['cpu']:.1f} s CPU, {inc['rss_mb']:.0f} MB) vs desde cero "
+            f"{scr['wall']:.1f} s ({scr['cpu']:.1f} s CPU), razón CPU {inc['cpu'] / scr['cpu']:.2f}, "
+            f"JSON idéntico {'sí' if w['identical'] else 'NO'}"
+        )
+    return "    semanal sin navegador: " + "; ".join(bits)
 
 
 def zstd_reference(site: Path, level: int = 3, sample: int = 2000) -> dict:
@@ -411,9 +490,41 @@ def summarise(runs: list[dict]) -> dict:
         errors = [r[phase]["error"] for r in runs if phase in r and "error" in r[phase]]
         s[f"{phase}_error"] = errors[0] if errors else None
     _fair_and_store(runs, s)
+    _weekly_summary(runs, s)
     for phase in ("crawl1", "crawl2", "baseline", "fast"):
         s[f"rss_{phase}"] = max((r[phase]["rss_mb"] for r in runs if phase in r), default=nan)
     return s
+
+
+def _weekly_summary(runs: list[dict], s: dict) -> None:
+    """The weekly scenario's figures (see weekly_case): per case and mode, the weekly audit with
+    both reports in wall and CPU seconds and peak RSS; the CPU ratio; whether the JSON matched."""
+    got = [r["weekly"] for r in runs if "weekly" in r]
+    for case in ("changed", "template"):
+        cases = [w[case] for w in got]
+        if not cases:
+            continue
+        for mode in ("incremental", "scratch"):
+            html = [c[mode]["html"] for c in cases]
+            s[f"weekly_{case}_{mode}"] = (med([h["wall"] for h in html]), med([h["cpu"] for h in html]))
+            s[f"weekly_{case}_{mode}_rss"] = max(h["rss_mb"] for h in html)
+        s[f"weekly_{case}_ratio"] = med([c["incremental"]["html"]["cpu"] / c["scratch"]["html"]["cpu"] for c in cases])
+        s[f"weekly_{case}_identical"] = all(c["identical"] for c in cases)
+
+
+def _weekly(s: dict, case: str, what: str) -> str:
+    """A weekly scenario cell ("n/d" when the scenario did not run)."""
+    key = f"weekly_{case}_{what}" if what != "ratio" else f"weekly_{case}_ratio"
+    if key not in s:
+        return "n/d"
+    value = s[key]
+    if what == "ratio":
+        return f"{value:.2f}"
+    if what.endswith("_rss"):
+        return f"{value:.0f}"
+    if what == "identical":
+        return "sí" if value else "NO"
+    return f"{value[0]:.1f} / {value[1]:.1f}"
 
 
 def _fair_and_store(runs: list[dict], s: dict) -> None:
@@ -557,6 +668,24 @@ ROWS: list[tuple[str, str, object]] = [
     ("Primera auditoría (nada en caché) + informe JSON, s", "", lambda s: _opt(s, "report1_s", "{:.1f}")),
     ("Semanal: auditorías + informes semanal y de comité, s", "<= 10 s a 10k", lambda s: _opt(s, "html_s", "{:.1f}")),
     ("Semanal, después: informe JSON del mismo rastreo, s", "", lambda s: _opt(s, "report_s", "{:.1f}")),
+    (
+        "Semanal 3 % cambiado (+/- págs.), sin navegador: incremental, s / CPU s",
+        "<= 2 s a 10k",
+        lambda s: _weekly(s, "changed", "incremental"),
+    ),
+    ("  el mismo desde cero, s / CPU s", "", lambda s: _weekly(s, "changed", "scratch")),
+    ("  razón CPU incremental / desde cero", "", lambda s: _weekly(s, "changed", "ratio")),
+    ("  RSS máx. incremental, MB", "<= 300 a 50k", lambda s: _weekly(s, "changed", "incremental_rss")),
+    ("  informes JSON idénticos", "sí", lambda s: _weekly(s, "changed", "identical")),
+    (
+        "Semanal tras cambio de plantilla (todo cambiado): incremental, s / CPU s",
+        "<= 10 s a 10k",
+        lambda s: _weekly(s, "template", "incremental"),
+    ),
+    ("  el mismo desde cero, s / CPU s", "", lambda s: _weekly(s, "template", "scratch")),
+    ("  razón CPU incremental / desde cero", "", lambda s: _weekly(s, "template", "ratio")),
+    ("  RSS máx. incremental, MB", "<= 300 a 50k", lambda s: _weekly(s, "template", "incremental_rss")),
+    ("  informes JSON idénticos", "sí", lambda s: _weekly(s, "template", "identical")),
     ("RSS máx. primer rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl1']:.0f}"),
     ("RSS máx. re-rastreo, MB", "<= 300 a 50k", lambda s: f"{s['rss_crawl2']:.0f}"),
     ("RSS máx. primera auditoría, MB", "<= 300 a 50k", lambda s: _opt(s, "rss_report1", "{:.0f}")),
@@ -622,7 +751,11 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--quick", action="store_true", help="N = 300, una pasada, caso de enlaces pequeño (< 1 min)")
+    ap.add_argument(
+        "--quick",
+        action="store_true",
+        help="N = 300, una pasada, caso de enlaces pequeño (pocos minutos; --no-weekly lo acorta)",
+    )
     ap.add_argument("--sizes", help="tamaños separados por comas (por defecto 1000,10000,50000)")
     ap.add_argument("--runs", type=int, default=3, help="pasadas para N <= 10.000 (por defecto 3)")
     ap.add_argument("--large-runs", type=int, default=1, help="pasadas para N > 10.000 (por defecto 1)")
@@ -643,6 +776,13 @@ def main() -> int:
     ap.add_argument(
         "--from-json", metavar="ARCHIVO", help="rehace la tabla y el .md de un results-*.json sin medir nada"
     )
+    ap.add_argument(
+        "--no-weekly",
+        action="store_true",
+        help="sin el escenario semanal (incremental frente a desde cero tras el 3.er rastreo y tras un cambio de plantilla)",
+    )
+    ap.add_argument("--added", type=int, default=5, help="páginas nuevas en el 3.er rastreo (por defecto 5)")
+    ap.add_argument("--removed", type=int, default=5, help="páginas borradas en el 3.er rastreo (por defecto 5)")
     ap.add_argument("--keep", action="store_true", help="conserva la carpeta temporal (sitios, almacenes, registros)")
     ap.add_argument("--output", help="archivo de resultados (por defecto bench/results-<fecha>.md)")
     args = ap.parse_args()

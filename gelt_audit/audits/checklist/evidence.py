@@ -5,14 +5,16 @@ with it (broken, empty)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import in_norm
+from .text import PREFILTERS, in_norm, longest
 from .urls import filename, is_news_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
@@ -57,7 +59,6 @@ class Finder:
         self._block_menu: dict[int, bool] = {}
         self._menu_cache: dict[str, bool] = {}
         self._news_cache: dict[str, bool] = {}
-        self._external_keys: list[str] | None = None
         self._host_keys: dict[tuple[str, ...], list[str]] = {}
 
     # -- helpers -----------------------------------------------------------------------------
@@ -210,6 +211,125 @@ class Finder:
                     hits.append(hit)
         return hits
 
+    # -- link occurrences in runs: one list per target, derived once per index ----------------
+    def _memo(self, name: str) -> dict[Any, Any]:
+        return self.idx.memo.setdefault(name, {})
+
+    def text_runs(self, i: int) -> dict[str, list[tuple[Block, Link]]]:
+        """The occurrences of link text ``i`` (see ``SiteIndex.link_texts``) by target key, in
+        index order."""
+        memo = self._memo("text_runs")
+        runs = memo.get(i)
+        if runs is None:
+            runs = memo[i] = {}
+            for occ in self.idx.link_texts.payloads[i]:
+                run = runs.get(occ[1].key)
+                if run is None:
+                    runs[occ[1].key] = [occ]
+                else:
+                    run.append(occ)
+        return runs
+
+    def text_targets(self, i: int) -> dict[str, str]:
+        """Each target of link text ``i`` and the text of its first occurrence (index order)."""
+        memo = self._memo("text_targets")
+        firsts = memo.get(i)
+        if firsts is None:
+            firsts = memo[i] = {}
+            for _b, link in self.idx.link_texts.payloads[i]:
+                firsts.setdefault(link.target, link.text)
+        return firsts
+
+    def target_run(self, key: str) -> list[tuple[Block, Link]]:
+        """The occurrences of a target that are links, not embeds (index order)."""
+        memo = self._memo("target_runs")
+        run = memo.get(key)
+        if run is None:
+            occ = self.idx.targets.get(key, [])
+            run = memo[key] = occ if not any(ln.embed for _b, ln in occ) else [o for o in occ if not o[1].embed]
+        return run
+
+    def _run_best(self, run: list[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
+        """The first best occurrence of a run (in the menu, shallowest page), as link_hits picks it;
+        kept per run: runs are lists the index memo holds for its lifetime."""
+        memo = self._memo("run_best")
+        got = memo.get(id(run))
+        if got is not None and got[0] is run:
+            return got[1]
+        best: tuple[tuple[bool, int], Block, Link] | None = None
+        for block, link in run:
+            page = self.best_page(block)
+            if page is None:
+                continue
+            rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
+            if best is None or rank < best[0]:
+                best = (rank, block, link)
+        memo[id(run)] = (run, best)
+        return best
+
+    def run_hits(self, runs: Iterable[tuple[str, list[tuple[Block, Link]]]], item: Item) -> list[Hit]:
+        """:meth:`link_hits` of the concatenated runs ((target key, its occurrences) as
+        :meth:`text_runs` and :meth:`target_run` give them), without a step per occurrence."""
+        groups: dict[str, list[list[tuple[Block, Link]]]] = {}
+        skipped: set[str] = set()
+        for key, run in runs:
+            if not run:
+                continue
+            g = groups.get(key)
+            if g is None:
+                if key in skipped:
+                    continue
+                if not item.allow_news and self._is_news_target(key):
+                    skipped.add(key)
+                    continue
+                g = groups[key] = []
+            g.append(run)
+        keys = sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]
+        hits = []
+        for key in keys:
+            best: tuple[tuple[bool, int], Block, Link] | None = None
+            for run in groups[key]:
+                got = self._run_best(run)
+                if got is not None and (best is None or got[0] < best[0]):
+                    best = got
+            if best is not None:
+                hit = self._link_hit(best[1], best[2], item)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
+
+    def footer_candidates(self, rule: Rule) -> list[str]:
+        """The site's footer texts (in index order) that can meet a text rule: those having the
+        longest word of one of its keywords and, for each named pattern with literal
+        prefilters, one of them (see ``text.text_match``); the others cannot."""
+        texts = list(self.idx.footers)
+        wanted: list[tuple[str, ...]] = []
+        if rule.keywords:
+            wanted.append(tuple(longest(k) for k in rule.keywords))
+        wanted += [PREFILTERS[p] for p in rule.patterns if p in PREFILTERS]
+        if not wanted:
+            return texts
+        memo = self._memo("footers")
+        if "blob" not in memo:
+            offsets, pos = [], 0
+            for t in texts:
+                offsets.append(pos)
+                pos += len(t) + 1
+            memo["blob"], memo["offsets"] = "\0".join(texts), offsets
+        blob, offsets = memo["blob"], memo["offsets"]
+        keep: set[int] | None = None
+        for needles in wanted:
+            found: set[int] = set()
+            for needle in needles:
+                start = 0
+                while (j := blob.find(needle, start)) != -1:
+                    i = bisect_right(offsets, j) - 1
+                    found.add(i)
+                    start = offsets[i + 1] if i + 1 < len(offsets) else len(blob)
+            keep = found if keep is None else keep & found
+        assert keep is not None
+        return [texts[i] for i in sorted(keep)]
+
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""
         st = self.idx.status.get(key)
@@ -267,15 +387,20 @@ class Finder:
         """The external targets matching these host patterns (many rules name the same systems)."""
         keys = self._host_keys.get(hosts)
         if keys is None:
-            if self._external_keys is None:
-                self._external_keys = [k for k in self.idx.targets if self._external(k)]
+            memo = self._memo("external")  # the index's external targets (in its order) by host
+            if "keys" not in memo:
+                memo["keys"] = [k for k in self.idx.targets if self._external(k)]
+                by_host: dict[str, list[int]] = {}
+                for i, k in enumerate(memo["keys"]):
+                    by_host.setdefault(k.split("/", 1)[0], []).append(i)
+                memo["by_host"] = by_host
             exact, suffixes, prefixes = self._host_patterns(hosts)
             ends, starts = tuple(suffixes), tuple(prefixes)
-            keys = self._host_keys[hosts] = [
-                k
-                for k in self._external_keys
-                if (host := k.split("/", 1)[0]) in exact or host.endswith(ends) or k.startswith(starts)
-            ]
+            every: list[str] = memo["keys"]
+            picked = {i for h, ids in memo["by_host"].items() if h in exact or h.endswith(ends) for i in ids}
+            if starts:
+                picked.update(i for i, k in enumerate(every) if k.startswith(starts))
+            keys = self._host_keys[hosts] = [every[i] for i in sorted(picked)]
         return keys
 
     def _external(self, key: str) -> bool:

@@ -42,6 +42,17 @@ class PhraseIndex:
             self.payloads.append([])
         self.payloads[i].append(payload)
 
+    def slot(self, norm: str, nwords: int) -> list[Any]:
+        """The payload list of a string (added once): :meth:`add` for callers adding many."""
+        i = self._ids.get(norm)
+        if i is None:
+            i = len(self.entries)
+            self._ids[norm] = i
+            self.entries.append(norm)
+            self.nwords.append(nwords)
+            self.payloads.append([])
+        return self.payloads[i]
+
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
         offsets, parts, pos = [], [], 0
@@ -86,6 +97,8 @@ class SiteIndex:
     probes: tuple[TextProbe, ...] | None = None  # the text rules answered per page (None: pages keep their text)
     # text rule -> the pages that meet it (those of ``probes``, and the others once asked)
     text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
+    # what the evidence finder derives from the index alone, kept for every profile judged on it
+    memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
 
     def text_pages(self, rule: Rule) -> list[Page]:
         """The pages whose own labels (``on_title``) and main text meet a text rule."""
@@ -120,13 +133,13 @@ def index_site(
     parsed, status = _read_pages(pages, builder)
     ok_pages = [p for p in parsed if status.get(p.key) is not None and status[p.key].page is p]
     blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
-    labels, link_texts, urls, targets = _phrase_indexes(ok_pages, blocks, status)
+    labels, link_texts, urls, targets, tmenu = _phrase_indexes(ok_pages, blocks, status)
     home = _home(home_url, status, ok_pages)
     depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
     for p in ok_pages:
         if p.key not in depth and p.depth_hint is not None:
             depth[p.key] = p.depth_hint
-    menu_keys, prefixes = _transparency_menu(home, labels, status, targets)
+    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu)
     text_hits: dict[TextProbe, list[Page]] = {question: [] for question in probes or ()}
     for p in ok_pages:
         for i in p.text_hits:
@@ -192,9 +205,9 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
 
 def _phrase_indexes(
     ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status]
-) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]]]:
-    """The searchable labels (titles, h1, sections), link texts and URL words, and every link
-    occurrence by target."""
+) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]], set[str]]:
+    """The searchable labels (titles, h1, sections), link texts and URL words, every link
+    occurrence by target, and the targets linked from inside a "Transparencia" drop-down."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
     targets: dict[str, list[tuple[Block, Link]]] = {}
     for p in ok_pages:
@@ -202,12 +215,24 @@ def _phrase_indexes(
             labels.add(n, w, (p, "title", raw))
         for n, w, raw in p.sections:
             labels.add(n, w, (p, "section", raw))
+    lists: dict[str, list[Any]] = {}  # link text -> its payload list in link_texts
+    tmenu: set[str] = set()
     for b in blocks:
         for link in b.links:
             occ = (b, link)  # one pair for both indexes: there are hundreds of thousands
             if not link.embed:
-                link_texts.add(link.norm, link.nwords, occ)
-            targets.setdefault(link.key, []).append(occ)
+                payloads = lists.get(link.norm)
+                if payloads is None:
+                    payloads = lists[link.norm] = link_texts.slot(link.norm, link.nwords)
+                payloads.append(occ)
+            key = link.key
+            same = targets.get(key)
+            if same is None:
+                targets[key] = [occ]
+            else:
+                same.append(occ)
+            if link.tmenu:
+                tmenu.add(key)
     for key in set(status) | set(targets):
         for n in path_norms(key):
             if n:
@@ -215,7 +240,7 @@ def _phrase_indexes(
     labels.build()
     link_texts.build()
     urls.build()
-    return labels, link_texts, urls, targets
+    return labels, link_texts, urls, targets, tmenu
 
 
 def _link_states(link_states: Mapping[str, str] | None) -> dict[str, str]:
@@ -293,7 +318,7 @@ def _transparency_menu(
     home: Page | None,
     labels: PhraseIndex,
     status: Mapping[str, Status],
-    targets: Mapping[str, list[tuple[Block, Link]]],
+    tmenu: set[str],
 ) -> tuple[set[str], tuple[str, ...]]:
     """What counts as under the "Transparencia" menu: the keys of the menu pages and of the pages
     they link to (two levels), and the path prefixes of the menu pages (``/transparencia/``)."""
@@ -337,9 +362,7 @@ def _transparency_menu(
         for b in p.blocks:
             if not b.region:
                 level1.update(link.key for link in b.links if not link.embed)
-    for key, occ in targets.items():
-        if any(link.tmenu for _b, link in occ):
-            level1.add(key)
+    level1 |= tmenu
     if not home_is_hub:
         level1.discard(home_key)
     menu |= level1

@@ -95,14 +95,33 @@ def _link_row(link: Link) -> list[Any]:
     return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed]
 
 
-def _link_of(row: Sequence[Any]) -> Link:
-    """A link from its row; key and norm are derived as make_link does (both cached)."""
-    target, text, region, tmenu, ctx, is_doc, embed = row
-    intern = sys.intern  # the same targets and texts recur on thousands of pages
-    norm, nwords = text_norm(text)
-    return Link(
-        intern(target), url_key(target), intern(text), norm, nwords, intern(region), tmenu, intern(ctx), is_doc, embed
-    )
+class _LinkRows:
+    """Links rebuilt from cached rows; key and norm derived as make_link does, once per distinct
+    target and text of a build (the same targets and texts recur on thousands of pages)."""
+
+    __slots__ = ("targets", "texts", "words")
+
+    def __init__(self) -> None:
+        self.targets: dict[str, tuple[str, str]] = {}  # target -> (interned target, key)
+        self.texts: dict[str, tuple[str, str, int]] = {}  # text -> (interned text, norm, nwords)
+        self.words: dict[str, str] = {}  # region, heading -> interned
+
+    def link(self, row: Sequence[Any]) -> Link:
+        target, text, region, tmenu, ctx, is_doc, embed = row
+        t = self.targets.get(target)
+        if t is None:
+            t = self.targets[target] = (sys.intern(target), url_key(target))
+        x = self.texts.get(text)
+        if x is None:
+            x = self.texts[text] = (sys.intern(text), *text_norm(text))
+        words = self.words
+        r = words.get(region)
+        if r is None:
+            r = words[region] = sys.intern(region)
+        c = words.get(ctx)
+        if c is None:
+            c = words[ctx] = sys.intern(ctx)
+        return Link(t[0], t[1], x[0], x[1], x[2], r, tmenu, c, is_doc, embed)
 
 
 def _form_row(form: Form) -> list[Any]:
@@ -134,6 +153,7 @@ class Builder:
         self, home_url: str, probes: Sequence[TextProbe] | None = None, cache: ParseCache | None = None
     ) -> None:
         self.resolve = Resolver()
+        self.rows = _LinkRows()
         # (signature hash, region, origin or base folder) -> the block shared by the pages that have it
         self.chrome_cache: dict[tuple[str, str, str], Block] = {}
         self.site_host = bare_host(urlsplit(home_url).hostname)
@@ -197,7 +217,9 @@ class Builder:
 
         assert self.cache is not None
         row = self.cache(_chrome_key(ref, origin, base), _CHROME_AUDIT, self.version, missing)
-        return Block(ref[1], tuple(map(_link_of, row["links"])), tuple(map(_form_of, row["forms"])), row["footer"])
+        return Block(
+            ref[1], tuple(map(self.rows.link, row["links"])), tuple(map(_form_of, row["forms"])), row["footer"]
+        )
 
     def _text_hits(self, labels: Sequence[tuple[str, int, str]], folded: str) -> tuple[int, ...]:
         """The text rules (indexes into ``probes``) the page's labels and main text meet."""
@@ -235,7 +257,7 @@ class Builder:
             page.blocks.append(block)
         if record["links"] is not None:
             page.blocks.append(
-                Block("", tuple(map(_link_of, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx])
+                Block("", tuple(map(self.rows.link, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx])
             )
         return page
 

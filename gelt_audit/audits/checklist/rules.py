@@ -177,6 +177,19 @@ class LinkText(EvidenceKind):
         lt = finder.idx.link_texts
         # target -> (share of the text the phrase covers, -keyword index, text)
         best: dict[str, tuple[float, int, str]] = {}
+        if rule.scope == "any":  # every occurrence counts: whole runs per target, as occ() below
+            runs: list[tuple[str, list[tuple[Block, Link]]]] = []
+            for k, phrase in enumerate(rule.keywords):
+                most = rule.slack + count_words(phrase)
+                for i in lt.find(phrase):
+                    if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
+                        continue
+                    cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
+                    for target, text in finder.text_targets(i).items():
+                        if target not in best or (cover, -k) > best[target][:2]:
+                            best[target] = (cover, -k, text)
+                    runs += finder.text_runs(i).items()
+            return cls._ranked(finder.run_hits(runs, item), best)
 
         def occ() -> Iterable[tuple[Block, Link]]:
             for k, phrase in enumerate(rule.keywords):
@@ -191,7 +204,10 @@ class LinkText(EvidenceKind):
                                 best[link.target] = (cover, -k, link.text)
                             yield block, link
 
-        hits = finder.link_hits(occ(), item)
+        return cls._ranked(finder.link_hits(occ(), item), best)
+
+    @staticmethod
+    def _ranked(hits: list[Hit], best: dict[str, tuple[float, int, str]]) -> list[Hit]:
         for h in hits:
             h.match, k, h.label = best.get(h.url, (0.0, -99, ""))
             h.keyword, h.tier = -k, 0
@@ -219,13 +235,17 @@ class Url(EvidenceKind):
             st = idx.status.get(key)
             if st is not None and st.page is not None and finder.scope_ok(rule, None, st.page):
                 pages.append((st.page, f"página {st.page.url}"))
-        occ = (
-            (b, ln)
-            for key in keys
-            for b, ln in idx.targets.get(key, ())
-            if not ln.embed and finder.scope_ok(rule, b, None)
-        )
-        hits = finder.page_hits(pages, item) + finder.link_hits(occ, item)
+        if rule.scope == "any":
+            links = finder.run_hits(((key, finder.target_run(key)) for key in keys), item)
+        else:
+            occ = (
+                (b, ln)
+                for key in keys
+                for b, ln in idx.targets.get(key, ())
+                if not ln.embed and finder.scope_ok(rule, b, None)
+            )
+            links = finder.link_hits(occ, item)
+        hits = finder.page_hits(pages, item) + links
         for h in hits:
             h.tier = 3  # a slug supports; a person reads titles and link texts first
         return hits
@@ -275,13 +295,16 @@ class Footer(EvidenceKind):
 
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
-        hits = []
-        for text, ids in finder.idx.footers.items():
+        hits: list[Hit] = []
+        footers = finder.idx.footers
+        for text in finder.footer_candidates(rule):
             if not text_match(rule.keywords, rule.patterns, rule.regex, text):
                 continue
-            page = finder.best_of(ids)
+            page = finder.best_of(footers[text])
             if page is None:
                 continue
+            if len(hits) == MAX_HITS:
+                break
             hits.append(
                 Hit(
                     url=page.url,
@@ -293,7 +316,7 @@ class Footer(EvidenceKind):
                     placements=frozenset({"footer"}),
                 )
             )
-        return hits[:MAX_HITS]
+        return hits
 
 
 _FORM_NAMES = {
@@ -392,8 +415,18 @@ class Document(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         exts = frozenset(rule.extensions) if rule.extensions else DOC_EXTENSIONS
-        occ: list[tuple[Block, Link]] = []
         lt = finder.idx.link_texts
+        if rule.scope == "any":  # as below, in whole runs per target
+            runs: list[tuple[str, list[tuple[Block, Link]]]] = []
+            for phrase in rule.keywords:
+                for i in lt.find(phrase):
+                    if finder.label_ok(rule, lt.entries[i]):
+                        runs += ((key, run) for key, run in finder.text_runs(i).items() if is_doc_key(key, exts))
+            for key in finder.url_keys(rule, rule.keywords):
+                if is_doc_key(key, exts):
+                    runs.append((key, finder.target_run(key)))
+            return finder.run_hits(runs, item)
+        occ: list[tuple[Block, Link]] = []
         for phrase in rule.keywords:
             for i in lt.find(phrase):
                 if finder.label_ok(rule, lt.entries[i]):

@@ -73,17 +73,20 @@ NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
 _PUBLISHING_SYSTEMS = ("govco", "suit", "secop", "datos", "sigep", "suin")
 
 
+def _publishing_patterns() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The publishing systems' patterns as exact hosts, host suffixes and URL key prefixes."""
+    pats = [p for alias in _PUBLISHING_SYSTEMS for p in NATIONAL_SYSTEMS[alias]]
+    return (
+        frozenset(p for p in pats if not p.startswith("*.") and "/" not in p),
+        tuple(p[1:] for p in pats if p.startswith("*.")),
+        tuple(p for p in pats if not p.startswith("*.") and "/" in p),
+    )
+
+
+_HOSTS, _SUFFIXES, _PREFIXES = _publishing_patterns()
+
+
 def is_national_system(key: str) -> bool:
     """Whether a URL key (``host/path``, see urls.url_key) is on a national publishing system."""
     host = key.split("/", 1)[0]
-    for alias in _PUBLISHING_SYSTEMS:
-        for pat in NATIONAL_SYSTEMS[alias]:
-            if pat.startswith("*."):
-                if host.endswith(pat[1:]):
-                    return True
-            elif "/" in pat:
-                if key.startswith(pat):
-                    return True
-            elif host == pat:
-                return True
-    return False
+    return host in _HOSTS or host.endswith(_SUFFIXES) or key.startswith(_PREFIXES)

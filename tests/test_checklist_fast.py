@@ -1,0 +1,149 @@
+"""The checklist's fast paths give what the plain definitions give: text folding, the national
+systems, link evidence judged in runs per target instead of occurrence by occurrence, and the
+footers a footer rule reads. A big site's audit takes the fast paths; a wrong shortcut would
+change verdicts without any other test noticing."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import unicodedata
+
+from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.audits.checklist.evidence import Finder
+from gelt_audit.audits.checklist.index import index_site
+from gelt_audit.audits.checklist.model import PageDoc, Rule
+from gelt_audit.audits.checklist.pages import spaced_words
+from gelt_audit.audits.checklist.systems import _PUBLISHING_SYSTEMS, NATIONAL_SYSTEMS, is_national_system
+from gelt_audit.audits.checklist.text import fold, text_match
+
+HOME = "https://www.ejemplo.gov.co/"
+FETCHED = "2026-11-02T10:00:00+00:00"
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
+def _fold_by_definition(text: str) -> str:
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def test_fold_is_the_definition_for_every_character_and_mixed_text():
+    chars = [chr(i) for i in range(0x2500)]
+    for c in chars:
+        assert fold(c) == _fold_by_definition(c), hex(ord(c))
+    rng = random.Random(21)
+    alphabet = chars[:0x600] + list("áéíóúüñÁÉÍÓÚÜÑ ¿?¡!“”–") * 30 + ["\u0301", "\u0327", "\u20dd", "Σ", "İ", "ﬁ"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert fold(text) == _fold_by_definition(text), repr(text)
+    assert fold("Misión y VISIÓN, Güepsa, Ñame") == "mision y vision, guepsa, name"
+
+
+def _by_patterns(key: str) -> bool:
+    host = key.split("/", 1)[0]
+    for alias in _PUBLISHING_SYSTEMS:
+        for pat in NATIONAL_SYSTEMS[alias]:
+            if pat.startswith("*.") and host.endswith(pat[1:]):
+                return True
+            if not pat.startswith("*.") and ("/" in pat and key.startswith(pat) or host == pat):
+                return True
+    return False
+
+
+def test_national_systems_are_the_patterns():
+    keys = [
+        "suit.gov.co/x",
+        "tramites.suit.gov.co",
+        "gov.co/ficha-tramites-y-servicios/T1",
+        "gov.co/fichas",
+        "datos.gov.co/resource/1",
+        "otro-datos.gov.co",
+        "funcionpublica.gov.co/web/sigep/hv",
+        "funcionpublica.gov.co/web",
+        "facebook.com/alcaldia",
+        "secop.gov.co",
+        "community.secop.gov.co/Public",
+        "ejemplo.gov.co/secop.gov.co",
+    ]
+    for key in keys:
+        assert is_national_system(key) == _by_patterns(key), key
+    assert is_national_system("community.secop.gov.co/Public") and not is_national_system("ejemplo.gov.co/secop.gov.co")
+
+
+def _site() -> list[PageDoc]:
+    """80 pages: the same link texts to the same targets from pages at several depths, in and out
+    of the Transparencia menu, news pages and documents; each page's footer has its own visitor
+    count (every footer distinct), some an e-mail."""
+    nav = (
+        '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/transparencia/">Transparencia</a>'
+        '<ul><li><a href="/transparencia/presupuesto">Presupuesto</a></li></ul></li></ul></nav>'
+    )
+    pages = []
+    for n in range(80):
+        path = "/" if n == 0 else (f"/noticias/n{n}" if n % 7 == 0 else f"/transparencia/p{n}" if n % 3 else f"/s/p{n}")
+        links = [f'<a href="/s/p{(n * 5 + k) % 80}">Presupuesto general</a>' for k in range(3)]
+        links += [
+            '<a href="/docs/presupuesto-2026.pdf">Presupuesto 2026</a>',
+            f'<a href="/noticias/n{n % 11}">Noticia</a>',
+        ]
+        links += ['<a href="/transparencia/">Transparencia y acceso a la información pública</a>']
+        mail = ' <a href="mailto:contacto@ejemplo.gov.co">Escríbanos</a>' if n % 4 == 0 else ""
+        footer = f"<footer>Calle 5 # 4-20. Teléfono (608) 555 0100. Visitas: {1000 + n}{mail}</footer>"
+        body = f"{nav}<h1>Página {n}</h1><p>Presupuesto y contratación del municipio.</p>{''.join(links)}{footer}"
+        html = f"<html><head><title>Página {n}</title></head><body>{body}</body></html>"
+        pages.append(PageDoc(HOME.rstrip("/") + path, 200, html, "text/html", FETCHED, min(n, 3)))
+    return pages
+
+
+def test_link_evidence_in_runs_is_link_evidence_occurrence_by_occurrence():
+    idx = index_site(_site(), home_url=HOME)
+    item = load_checklist("gelt-2008").items[0]
+    checked = 0
+    for allow_news in (False, True):
+        it = dataclasses.replace(item, allow_news=allow_news)
+        finder = Finder(load_checklist("gelt-2008"), idx)
+        entries = range(len(idx.link_texts.entries))
+        for i in entries:
+            runs = list(finder.text_runs(i).items())
+            assert finder.run_hits(runs, it) == finder.link_hits(idx.link_texts.payloads[i], it)
+            checked += 1
+        # several texts at once, one of them twice: runs of one target from several texts
+        many = [*entries, 0]
+        runs = [r for i in many for r in finder.text_runs(i).items()]
+        occ = [o for i in many for o in idx.link_texts.payloads[i]]
+        hits = finder.run_hits(runs, it)
+        assert hits == finder.link_hits(occ, it) and len(hits) > 5
+        for key, occ in idx.targets.items():
+            links = [o for o in occ if not o[1].embed]
+            assert finder.run_hits([(key, finder.target_run(key))], it) == finder.link_hits(links, it)
+    assert checked > 10
+
+
+def test_a_footer_rule_reads_every_footer_that_can_meet_it():
+    idx = index_site(_site(), home_url=HOME)
+    assert len(idx.footers) == 80
+    finder = Finder(load_checklist("gelt-2008"), idx)
+    rules = [
+        Rule(kind="footer", patterns=("email",)),
+        Rule(kind="footer", patterns=("phone", "address")),
+        Rule(kind="footer", keywords=(("telefono",),), patterns=("email",)),
+        Rule(kind="footer", keywords=(("visitas",), ("horario", "atencion"))),
+        Rule(kind="footer", keywords=(("notificaciones", "judiciales"),)),
+    ]
+    for rule in rules:
+        every = [t for t in idx.footers if text_match(rule.keywords, rule.patterns, rule.regex, t)]
+        read = finder.footer_candidates(rule)
+        assert [t for t in read if text_match(rule.keywords, rule.patterns, rule.regex, t)] == every
+    assert len(finder.footer_candidates(rules[0])) == 20  # only the pages with an e-mail
+    assert finder.footer_candidates(rules[4]) == []
+
+
+def test_a_pages_words_are_counted_as_split_counts_them():
+    rng = random.Random(5)
+    alphabet = list("abc áéñ ¨´¸˘˝ \u0301\u0308 \t\n\u00a0\u2003 xyz") + [chr(i) for i in range(0x80, 0x400)]
+    for _ in range(20_000):
+        raw = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        folded = fold(" ".join(raw.split()))  # as page_state folds element_text
+        assert spaced_words(folded) == len(folded.split()), repr(raw)
+    assert spaced_words(fold("Misión ´ y visión")) == 3 and spaced_words(fold("Misión y visión")) == 3
+    assert spaced_words("") == 0
