@@ -320,22 +320,45 @@ def is_login_url(url: str) -> bool:
     return _LOGIN.search(path.lower()) is not None
 
 
-def rank(hit: Hit, numeral: str = "") -> tuple:
+def is_section_item(numeral: str) -> bool:
+    """Whether an item is a whole section of the mandated menu (``ley1712.4``), not one of its entries."""
+    return bool(numeral) and "." not in numeral
+
+
+def rank(hit: Hit, numeral: str = "", leads: frozenset[str] = frozenset()) -> tuple:
     """How a person would order the evidence: working first; then the label numbered as the
     item in the mandated menu (``4.1`` for item 4.1); never a staff login before a real page;
-    then the label that is most about the item (the phrase covering most of it), a page titled
-    or a link named for the item before a section of another page, a URL slug or running text
-    last; then the shallowest."""
+    for a whole section of the menu (item ``ley1712.4``), a section of a menu page (the hub)
+    before a page or a link; for any other item, a section of a page that leads (``leads``) to
+    a page or link named for the item after that page or link; then the label that is most
+    about the item (the phrase covering most of it), a page titled or a link named for the
+    item before a section of another page, a URL slug or running text last; then the
+    shallowest."""
     num = label_numeral(hit.label) if numeral else ""
+    hub_section = hit.tier == 1 and hit.in_menu
+    if is_section_item(numeral):
+        place = 0 if hub_section else 1
+    else:
+        place = 1 if hit.tier == 1 and hit.url in leads else 0
     return (
         len(hit.problems),
         0 if numeral and num == numeral else 1,
         is_login_url(hit.url),
+        place,
         -round(hit.match, 1),
         hit.tier,
         hit.keyword,
         hit.depth if hit.depth is not None else 99,
         hit.url,
+    )
+
+
+def section_leads(hits: list[Hit]) -> frozenset[str]:
+    """Pages with a section found for the item that also link, working, to a page or a link named
+    for it: there the section is the way to the evidence, not the evidence."""
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems}
+    return frozenset(
+        h.found_on for h in hits if h.tier == 0 and not h.problems and h.found_on in sections and h.url != h.found_on
     )
 
 
@@ -346,4 +369,5 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
         k = (h.url, h.found_on)
         if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
-    return sorted(seen.values(), key=lambda h: rank(h, numeral))
+    leads = section_leads(list(seen.values()))
+    return sorted(seen.values(), key=lambda h: rank(h, numeral, leads))
