@@ -278,8 +278,12 @@ class Finder:
             ]
         return keys
 
+    def is_external(self, key: str) -> bool:
+        """Whether a URL key is on another site (not this one, nor one of its subdomains)."""
+        return self._external(key)
+
     def _external(self, key: str) -> bool:
-        host = key.split("/", 1)[0]
+        host = key.split("/", 1)[0].rsplit(":", 1)[0]  # the site's host is kept without its port
         site = self.idx.site_host
         return bool(site) and host != site and not host.endswith("." + site)
 

@@ -23,7 +23,7 @@ from .forms import FORM_PURPOSES
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PATTERNS, count_words, in_norm, text_match
+from .text import PATTERNS, count_words, in_norm, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -203,6 +203,11 @@ class Url(EvidenceKind):
     segment (the last one, or the last two when the last is generic such as ``index.php``) and
     its query values: ``mision-y-vision``, ``Pagos-en-Linea.aspx``, ``PortaldeNinos``.
 
+    A link whose own text names something else (three words or more, none of the slugs, nor in
+    the heading it sits under) to a page or file of the site is not evidence by its URL (an
+    external system's own path, e.g. ``colombiacompra.gov.co/documentos-tipo``, still is): «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no
+    online payment.
+
     ``slugs``: phrases, any of which may match.
     """
 
@@ -223,12 +228,27 @@ class Url(EvidenceKind):
             (b, ln)
             for key in keys
             for b, ln in idx.targets.get(key, ())
-            if not ln.embed and finder.scope_ok(rule, b, None)
+            if not ln.embed
+            and finder.scope_ok(rule, b, None)
+            and (finder.is_external(key) or not names_other(ln, rule.slugs))
         )
         hits = finder.page_hits(pages, item) + finder.link_hits(occ, item)
         for h in hits:
             h.tier = 3  # a slug supports; a person reads titles and link texts first
         return hits
+
+
+NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
+
+
+def names_other(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a link's own text names something other than the phrases (and the heading it sits
+    under names none of them either): then its URL slug or file name, which sites reuse and
+    abbreviate, does not make it the item's evidence."""
+    if link.nwords < NAMED_LINK_WORDS or any(in_norm(p, link.norm) for p in phrases):
+        return False
+    heading = text_norm(link.ctx)[0] if link.ctx else ""
+    return not any(in_norm(p, heading) for p in phrases)
 
 
 class Text(EvidenceKind):
