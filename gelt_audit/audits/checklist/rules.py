@@ -203,10 +203,10 @@ class Url(EvidenceKind):
     segment (the last one, or the last two when the last is generic such as ``index.php``) and
     its query values: ``mision-y-vision``, ``Pagos-en-Linea.aspx``, ``PortaldeNinos``.
 
-    A link whose own text names something else (three words or more, none of the slugs, nor in
-    the heading it sits under) to a page or file of the site is not evidence by its URL (an
-    external system's own path, e.g. ``colombiacompra.gov.co/documentos-tipo``, still is): «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no
-    online payment.
+    A link to a page or file of the site whose own text names something else (three words or
+    more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
+    «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment. An
+    external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is.
 
     ``slugs``: phrases, any of which may match.
     """
@@ -399,14 +399,17 @@ class LinkTo(EvidenceKind):
 
 
 class Document(EvidenceKind):
-    """Links to documents (PDF, DOC, XLS...) whose text or file name has the ``keywords``.
+    """Links to documents (PDF, DOC, XLS...) whose text or file name has the ``keywords``. The
+    text must be about the phrase, as for ``link_text`` («Servicio al público, normas,
+    formularios y protocolos de atención» is a manual, not a form).
 
-    ``keywords``: phrases, any of which may match. ``extensions``: the document extensions that
-    count (default: every document format, see below).
+    ``keywords``: phrases, any of which may match. ``slack``: how many other words the link
+    text may have (default 4). ``extensions``: the document extensions that count (default:
+    every document format, see below).
     """
 
     kind = "document"
-    params = ("keywords", "extensions")
+    params = ("keywords", "slack", "extensions")
     criteria = ("keywords",)
 
     @classmethod
@@ -415,8 +418,9 @@ class Document(EvidenceKind):
         occ: list[tuple[Block, Link]] = []
         lt = finder.idx.link_texts
         for phrase in rule.keywords:
+            most = rule.slack + count_words(phrase)
             for i in lt.find(phrase):
-                if finder.label_ok(rule, lt.entries[i]):
+                if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
                     occ += [(b, ln) for b, ln in lt.payloads[i] if is_doc_key(ln.key, exts)]
         for key in finder.url_keys(rule, rule.keywords):
             if is_doc_key(key, exts):
