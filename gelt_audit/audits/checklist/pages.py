@@ -150,6 +150,7 @@ class Page:
     text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
     only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
+    dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
 
 
 @dataclass(slots=True)
@@ -294,6 +295,14 @@ _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|ta
 
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+_DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goes somewhere: not dead
+
+
+def _is_opener(a: Any) -> bool:
+    """Whether a link opens a menu or an accordion (its href «#» is how it works, not a dead entry)."""
+    if a.get("role") == "button" or any(a.get(k) is not None for k in ("aria-expanded", "aria-controls")):
+        return True
+    return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
 
 
 def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
@@ -505,7 +514,7 @@ class Content:
     aplica para la entidad» (label -> the sentence), and the sections that are only links
     (label -> their URL keys: such a section is worth what its links are)."""
 
-    __slots__ = ("h1_labels", "headings", "links", "na", "only_links", "sections")
+    __slots__ = ("dead", "h1_labels", "headings", "links", "na", "only_links", "sections")
 
     def __init__(self) -> None:
         self.links: list[Link] = []
@@ -514,6 +523,7 @@ class Content:
         self.sections: list[Label] = []
         self.na: dict[str, str] = {}
         self.only_links: dict[str, list[str]] = {}
+        self.dead: list[str] = []  # entries that link to «#» or a script: shown, publishing nothing
 
 
 def read_content(root: Any, ctx: Ctx) -> Content:
@@ -527,6 +537,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
+            elif href is not None and _DEAD_ENTRY.match(href) and not _is_opener(el):
+                text = element_text(el)
+                if text and len(text) <= 200 and len(out.dead) < 200:
+                    out.dead.append(text)
             continue
         if el.tag in _HEADINGS:
             region = None if el.tag == "h1" else _heading_region(el)

@@ -23,7 +23,7 @@ from .forms import FORM_PURPOSES
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PATTERNS, count_words, in_norm, text_match, text_norm
+from .text import PATTERNS, count_words, in_norm, label_match, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -108,7 +108,9 @@ class Title(EvidenceKind):
     whose only links are broken is evidence with a problem). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm.
+    committee to confirm. A section of a page with an entry more about the item than the
+    section's title that links to «#» (or a script) is not evidence: the entry is shown,
+    nothing is published.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -132,6 +134,8 @@ class Title(EvidenceKind):
                         continue
                     cover = round(count_words(phrase) / max(lab.nwords[i], 1), 1)
                     for page, kind, raw in lab.payloads[i]:
+                        if kind == "section" and page.dead and dead_entry(page, rule) > cover:
+                            continue  # the page's own entry for the item links to «#»
                         if finder.scope_ok(rule, None, page):
                             if kind == "section" and raw in page.no_aplica:
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
@@ -158,6 +162,28 @@ class Title(EvidenceKind):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
                 h.content_problem = True
         return hits
+
+
+def dead_entry(page: Page, rule: Rule) -> float:
+    """How much an entry of the page that links to «#» (or a script) is about one of the rule's
+    phrases (the share of its words the phrase covers; 0 when none is): a hub section «3.
+    Estructura orgánica» whose entry «4. Organigrama» goes nowhere does not publish the
+    organigram, while a section «4. Normatividad» with a dead entry «Normatividad interna» still
+    is the section."""
+    best = 0.0
+    for text in page.dead:
+        norm, n = text_norm(text)
+        if finder_label_excluded(rule, norm):
+            continue
+        for p in rule.keywords:
+            if label_match(p, norm, n, rule.slack):
+                best = max(best, round(count_words(p) / max(n, 1), 1))
+    return best
+
+
+def finder_label_excluded(rule: Rule, norm: str) -> bool:
+    """Whether a label has one of the rule's ``exclude`` phrases."""
+    return any(in_norm(x, norm) for x in rule.exclude)
 
 
 class LinkText(EvidenceKind):
