@@ -100,6 +100,9 @@ class VerdictKind(RuleKind):
         raise NotImplementedError
 
 
+HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
+
+
 class Title(EvidenceKind):
     """A page whose title (or one of its ``|``/``-`` segments), ``h1``, or a content section
     is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
@@ -108,7 +111,8 @@ class Title(EvidenceKind):
     whose only links are broken is evidence with a problem). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm. A section of a page with an entry more about the item than the
+    committee to confirm. A section of a hub (a page of four sections or more) is not linked
+    from the header or footer because the hub is. A section of a page with an entry more about the item than the
     section's title that links to «#» (or a script) is not evidence: the entry is shown,
     nothing is published.
 
@@ -152,6 +156,9 @@ class Title(EvidenceKind):
             cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
             page = pages.get(h.url)
+            if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
+                # the hub is linked from the header; its twelfth section is not
+                h.placements = frozenset()
             keys = page.only_links.get(raw) if page is not None and tier == -1 else None
             if keys == [DEAD_ENTRIES]:
                 h.problems.append(
