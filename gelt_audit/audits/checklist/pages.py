@@ -191,7 +191,7 @@ def _label_before(a: Any) -> str:
 def _link_label(a: Any) -> str:
     text = element_text(a)
     if not text:
-        bits = [a.get("title") or "", a.get("aria-label") or ""]
+        bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
     if text and _GENERIC_LINK.match(fold(text).strip(" .:!»«")):
@@ -254,7 +254,7 @@ def region_of(el: Any) -> str:
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = el.xpath(".//a[@href]")
+    anchors = el.xpath(".//a[@href] | .//area[@href]")  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
@@ -502,7 +502,7 @@ def title_labels(title: str) -> list[Label]:
 
 
 _SECTION_TAGS = (
-    *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a", "area"),
     *("strong", "b"),
 )
 
@@ -532,7 +532,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
-        if el.tag == "a":
+        if el.tag in ("a", "area"):  # an image map's <area href> is a link as a person clicks it
             href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
