@@ -174,6 +174,80 @@ def test_a_section_whose_entries_all_link_to_hash_publishes_nothing(reports):
     assert "enlazadas a «#»" in rec["detail"], rec
 
 
+@pytest.fixture(scope="module")
+def hsvp(reports):
+    """The hospital's Res. 3564 accordion hub, most entries linked to «#»."""
+    return _records(reports["hsvp"])
+
+
+@pytest.fixture(scope="module")
+def movilidad(reports):
+    """The Res. 1519 numbered menu (1.1 … 9.8) of Bogotá's Secretaría de Movilidad."""
+    return _records(reports["movilidad"])
+
+
+def test_old_res_3564_section_names_are_read_as_such(inder, hsvp):
+    for recs in (inder, hsvp):
+        # «1. Mecanismos de contacto» is Res. 3564's name for what Res. 1519 calls section 1
+        rec = recs[("ley1712-res1519", "ley1712.1")]
+        assert rec["status"] == "cumple" and rec["paths"][0] == "/transparencia.php", rec
+        # «2. Información de interés (general)» is Res. 3564's section 2, not Res. 1519's section 8
+        assert recs[("ley1712-res1519", "ley1712.8")]["status"] == "no_cumple"
+    # «6. PRESUPUESTO» (Res. 3564 split planning and budget) is section 4's content
+    rec = inder[("ley1712-res1519", "ley1712.4")]
+    assert rec["status"] == "cumple" and "PRESUPUESTO" in rec["detail"], rec
+
+
+def test_the_anticorruption_plan_is_not_the_citizens_services_menu(inder):
+    # «Plan Anticorrupción y Atención al Ciudadano 2019» (a PDF) names «atención al ciudadano»
+    assert inder[("ley1712-res1519", "ley1712.atencion_ciudadania")]["status"] == "no_cumple"
+
+
+def test_a_whole_section_points_to_the_hub_and_an_entry_to_its_own_page(inder, movilidad):
+    # a section item: the hub's «4. NORMATIVIDAD» before the page «Normatividad» it leads to
+    assert inder[("ley1712-res1519", "ley1712.2")]["paths"][0] == "/transparencia.php"
+    assert movilidad[("ley1712-res1519", "ley1712.2")]["paths"][0] == "/web/transparencia"
+    # an entry: the page the hub's section leads to, not the hub («6. Participa» → 6.6 …)
+    assert movilidad[("gelt-2008", "democracia.participacion")]["paths"][0] == "/web/gestion_social"
+    assert movilidad[("gelt-2008", "info.datos_abiertos")]["paths"][0] == "/web/node/1654"
+    # every part found on the hub: the page the hub leads to first, not the hub itself
+    rec = movilidad[("ley1712-res1519", "ley1712.7.2")]
+    assert rec["status"] == "parcial" and rec["paths"][0] == "/web/node/1654", (
+        rec
+    )  # parcial: Bogotá portals, not datos.gov.co
+
+
+def test_a_named_link_is_not_evidence_by_its_file_name(movilidad):
+    # «Costos de reproducción…» → …/resolucion_pago_de_copias….pdf: the slug «pago» is no payment
+    assert movilidad[("gelt-2008", "transaccion.pagos_en_linea")]["status"] == "no_cumple"
+    # «Servicio al público, normas, formularios y protocolos de atención 2025».pdf: a manual, no form
+    assert movilidad[("gelt-2008", "interaccion.formularios")]["status"] == "no_cumple"
+    # an external system's own path still counts: colombiacompra.gov.co/documentos-tipo (3.5)
+    rec = movilidad[("ley1712-res1519", "ley1712.3.5")]
+    assert rec["status"] == "sin_verificar" and "documentos-tipo" in rec["paths"][0], rec
+
+
+def test_a_hub_section_whose_own_entry_for_the_item_is_dead_is_not_evidence(hsvp):
+    # «3. Estructura Orgánica y Recurso Humano» holds «4. Organigrama» → «#»
+    for profile, item in (("gelt-2008", "info.organigrama"), ("ley1712-res1519", "ley1712.1.2")):
+        assert hsvp[(profile, item)]["status"] == "no_cumple", hsvp[(profile, item)]
+    # «4. Normatividad» with a dead «d. Normatividad interna» is still the section
+    rec = hsvp[("ley1712-res1519", "ley1712.2")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/transparencia.php", rec
+
+
+def test_a_hub_section_is_not_linked_from_the_header_because_the_hub_is(hsvp):
+    # «12. Protección de Datos Personales» is a section of the hub the header links to
+    rec = hsvp[("gelt-2008", "info.politica_privacidad")]
+    assert rec["status"] == "parcial" and "no está enlazado desde" in rec["detail"], rec
+
+
+def test_image_map_areas_are_links(inder):
+    # the footer banner's <map><area href="http://estrategia.gobiernoenlinea.gov.co/">
+    rec = inder[("gelt-2008", "info.enlace_pec")]
+    assert rec["status"] == "sin_verificar" and "gobiernoenlinea" in rec["paths"][0], rec
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()
