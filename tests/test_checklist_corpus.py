@@ -210,6 +210,8 @@ def test_a_whole_section_points_to_the_hub_and_an_entry_to_its_own_page(inder, m
     # an entry: the page the hub's section leads to, not the hub («6. Participa» → 6.6 …)
     assert movilidad[("gelt-2008", "democracia.participacion")]["paths"][0] == "/web/gestion_social"
     assert movilidad[("gelt-2008", "info.datos_abiertos")]["paths"][0] == "/web/node/1654"
+    # even when the hub's section is numbered as the entry: «2.1. Normativa…» → 2.1.3 its page
+    assert movilidad[("ley1712-res1519", "ley1712.2.1")]["paths"][0] == "/web/normatividad_aplicable"
     # every part found on the hub: the page the hub leads to first, not the hub itself
     rec = movilidad[("ley1712-res1519", "ley1712.7.2")]
     assert rec["status"] == "parcial" and rec["paths"][0] == "/web/node/1654", (

@@ -330,11 +330,11 @@ def is_section_item(numeral: str) -> bool:
 
 
 def rank(hit: Hit, numeral: str = "", leads: frozenset[str] = frozenset()) -> tuple:
-    """How a person would order the evidence: working first; then the label numbered as the
-    item in the mandated menu (``4.1`` for item 4.1); never a staff login before a real page;
-    for a whole section of the menu (item ``ley1712.4``), a section of a menu page (the hub)
-    before a page or a link; for any other item, a section of a page that leads (``leads``) to
-    a page or link named for the item after that page or link; then the label that is most
+    """How a person would order the evidence: working first; for a whole section of the menu
+    (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
+    any other item, a section of a page that leads (``leads``) to a page or link named for the
+    item after that page or link; then the label numbered as the item in the mandated menu
+    (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
     about the item (the phrase covering most of it), a page titled or a link named for the
     item before a section of another page, a URL slug or running text last; then the
     shallowest."""
@@ -346,9 +346,9 @@ def rank(hit: Hit, numeral: str = "", leads: frozenset[str] = frozenset()) -> tu
         place = 1 if hit.tier == 1 and hit.url in leads else 0
     return (
         len(hit.problems),
+        place,
         0 if numeral and num == numeral else 1,
         is_login_url(hit.url),
-        place,
         -round(hit.match, 1),
         hit.tier,
         hit.keyword,

@@ -553,7 +553,9 @@ def documentation() -> str:
         "Keywords, slugs and the other phrases are matched with case and accents folded, Spanish stop words "
         "(de, y, la...) dropped and plurals tolerated.",
         "",
-        "Evidence is listed in the order a person would point to it: working evidence first; then a "
+        "Evidence is listed in the order a person would point to it: working evidence first; for a whole "
+        "section of the menu (`ley1712.4`) the hub's section before the pages it leads to, for any other item "
+        "the page or link a hub section leads to before that section; then a "
         "label numbered as the item (`4.1 …` for item `ley1712.4.1`) in a section-numbered menu; a staff "
         "login or back office (`/admin/`, `/wp-login.php`, `/intranet`...) never before a real page; then the "
         "label the item's phrase covers most of; a page titled or a link named for the item before a section "
