@@ -130,7 +130,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:ultima\s+actualizacion|actualizado\s+el|fecha\s+de\s+actualizacion|ultima\s+modificacion|"
             r"modificado\s+el|actualizada\s+el)\W{0,5}.{0,20}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d|"
-            r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+de\s+[a-z]+(?:\s+de)?\s+(?:19|20)\d\d)"
+            r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+de\s+[a-z]+(?:\s+de)?\s+(?:19|20)\d\d|"
+            # month and year, as many sites write it: «Última actualización: febrero de 2019»
+            r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+            r"diciembre)(?:\s+de|\s+del)?\s+(?:19|20)\d\d)"
         ),
     ),
 }
