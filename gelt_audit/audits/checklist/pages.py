@@ -85,7 +85,32 @@ def chrome_roots(root: Any) -> list[Any]:
             continue
         found.append(el)
         rootset.add(el)
-    return [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
+    roots = [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
+    if not any(region_of(r) == "footer" for r in roots):
+        legacy = _legacy_footer(body, rootset)
+        if legacy is not None:
+            legacy.set("role", "contentinfo")  # read as the footer it is (region_of, chrome_ref)
+            roots.append(legacy)
+    return roots
+
+
+_COPYRIGHT = re.compile(r"derechos reservados|copyright|\u00a9")
+_NOT_LAYOUT = frozenset(("script", "style", "map", "noscript", "template"))
+
+
+def _legacy_footer(body: Any, chrome: set[Any]) -> Any | None:
+    """The footer of a page laid out without footer markup (tables, bare ``div``): one of the
+    last blocks of the body, short, with the copyright line («Todos los derechos reservados»)."""
+    kids = [c for c in body if isinstance(c.tag, str) and c.tag not in _NOT_LAYOUT]
+    if len(kids) < 2:
+        return None
+    for el in reversed(kids[-2:]):
+        if el in chrome:
+            continue
+        text = fold(element_text(el))
+        if _COPYRIGHT.search(text) and len(text.split()) <= 150:
+            return el
+    return None
 
 
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
