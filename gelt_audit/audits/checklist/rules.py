@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe
+from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe, is_section_item, item_numeral
 from .forms import FORM_PURPOSES
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
@@ -111,7 +111,9 @@ class Title(EvidenceKind):
     whose only links are broken is evidence with a problem). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm. A section of a hub (a page of four sections or more) is not linked
+    committee to confirm. A section whose every entry links to «#» is shown but publishes
+    nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
+    no evidence there. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
     section's title that links to «#» (or a script) is not evidence: the entry is shown,
     nothing is published.
@@ -151,6 +153,8 @@ class Title(EvidenceKind):
         best: dict[str, tuple[float, int, int, str]] = {}
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
+        whole_section = is_section_item(item_numeral(item.id))
+        dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
             cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
@@ -160,7 +164,9 @@ class Title(EvidenceKind):
                 # the hub is linked from the header; its twelfth section is not
                 h.placements = frozenset()
             keys = page.only_links.get(raw) if page is not None and tier == -1 else None
-            if keys == [DEAD_ENTRIES]:
+            if keys == [DEAD_ENTRIES] and not whole_section:
+                dead.append(h)  # an entry's content: every entry goes nowhere, nothing is published
+            elif keys == [DEAD_ENTRIES]:
                 h.problems.append(
                     f"la sección «{raw}» de {h.url} solo tiene entradas enlazadas a «#», que no publican nada"
                 )
@@ -168,7 +174,7 @@ class Title(EvidenceKind):
             elif keys and all(finder.broken(k) for k in keys):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
                 h.content_problem = True
-        return hits
+        return [h for h in hits if h not in dead]
 
 
 def dead_entry(page: Page, rule: Rule) -> float:
