@@ -250,6 +250,19 @@ def test_image_map_areas_are_links(inder):
     assert rec["status"] == "sin_verificar" and "gobiernoenlinea" in rec["paths"][0], rec
 
 
+def test_an_update_date_in_month_and_year_is_read(inder):
+    # «<strong>Última Actualización:</strong> Febrero de 2019» on every page
+    rec = inder[("gelt-2008", "info.fecha_actualizacion")]
+    assert rec["status"] == "cumple", rec
+
+
+def test_a_table_layout_footer_is_read_as_the_footer(inder):
+    # no <footer>: the last table with «Todos los derechos reservados», address, hours and phone
+    rec = inder[("ley1712-res1519", "ley1712.footer.contacto")]
+    assert rec["status"] == "parcial", rec
+    assert "correo institucional" in rec["detail"] and "dirección" not in rec["detail"], rec
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()
