@@ -263,6 +263,19 @@ def test_a_table_layout_footer_is_read_as_the_footer(inder):
     assert "correo institucional" in rec["detail"] and "dirección" not in rec["detail"], rec
 
 
+def test_near_miss_names_common_to_every_entity_are_negative_vocabulary(hsvp):
+    # the page «Decreto 612» holds the institutional plans of Decreto 612 de 2018: the plan de
+    # acción's evidence (4.3), not the entity's norms (the hub's «4. Normatividad» is)
+    plans = hsvp[("ley1712-res1519", "ley1712.4.3")]
+    assert plans["status"] == "parcial" and plans["paths"][0] == "/decreto612.php", plans
+    assert hsvp[("gelt-2008", "info.plan_desarrollo")]["paths"][0] == "/decreto612.php"
+    for profile, item in (("gelt-2008", "info.normatividad"), ("ley1712-res1519", "ley1712.2.1")):
+        assert hsvp[(profile, item)]["paths"][0] == "/transparencia.php", hsvp[(profile, item)]
+    # «Información Asociación de Usuarios» (one association, the hospital's users') is no directory
+    for profile, item in (("gelt-2008", "info.directorio_agremiaciones"), ("ley1712-res1519", "ley1712.1.7")):
+        assert hsvp[(profile, item)]["status"] == "no_cumple", hsvp[(profile, item)]
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()
