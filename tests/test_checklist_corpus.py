@@ -276,6 +276,22 @@ def test_near_miss_names_common_to_every_entity_are_negative_vocabulary(hsvp):
         assert hsvp[(profile, item)]["status"] == "no_cumple", hsvp[(profile, item)]
 
 
+def test_a_long_official_name_opening_a_label_names_the_item(movilidad):
+    # «1.10. Mecanismo de presentación directa de solicitudes, quejas y reclamos a disposición del
+    # público en relación con…» (Res. 1519's name and more): the item, though its form is a 404
+    rec = movilidad[("ley1712-res1519", "ley1712.1.10")]
+    assert rec["status"] == "parcial" and rec["paths"][0] == "/radicacionwebsdm/formulario.php", rec
+    rec = movilidad[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/web/sdqs", rec
+
+
+def test_a_page_titled_for_something_else_is_not_evidence_by_its_address(movilidad):
+    # /web/informacion_pqrs is titled «Informes mensuales sobre acceso a información, quejas y
+    # reclamos»: the slug «pqrs» does not make it the PQRS mechanism
+    for profile, item in (("ley1712-res1519", "ley1712.1.10"), ("gelt-2008", "interaccion.pqrsd")):
+        assert "/web/informacion_pqrs" not in movilidad[(profile, item)]["paths"], movilidad[(profile, item)]
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()

@@ -23,7 +23,7 @@ from .forms import FORM_PURPOSES
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PATTERNS, count_words, in_norm, label_match, text_match, text_norm
+from .text import PATTERNS, count_words, in_norm, label_match, leads_with, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -120,7 +120,8 @@ class Title(EvidenceKind):
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
-    budget page.
+    budget page; a phrase of four words or more that opens the label (after its numbering)
+    matches however long the label is (Res. 1519's long names).
     """
 
     kind = "title"
@@ -136,7 +137,8 @@ class Title(EvidenceKind):
             for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a label about the phrase may have
                 for i in lab.find(phrase):
-                    if lab.nwords[i] > most or not finder.label_ok(rule, lab.entries[i]):
+                    too_long = lab.nwords[i] > most and not leads_with(phrase, lab.entries[i])
+                    if too_long or not finder.label_ok(rule, lab.entries[i]):
                         continue
                     cover = round(count_words(phrase) / max(lab.nwords[i], 1), 1)
                     for page, kind, raw in lab.payloads[i]:
@@ -204,7 +206,8 @@ class LinkText(EvidenceKind):
     about the ``keywords``; the evidence is the link's target.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the link
-    text may have (default 4).
+    text may have (default 4; a phrase of four words or more that opens the text matches
+    however long the text is).
     """
 
     kind = "link_text"
@@ -221,7 +224,8 @@ class LinkText(EvidenceKind):
             for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a link text about the phrase may have
                 for i in lt.find(phrase):
-                    if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
+                    too_long = lt.nwords[i] > most and not leads_with(phrase, lt.entries[i])
+                    if too_long or not finder.label_ok(rule, lt.entries[i]):
                         continue
                     cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
                     for block, link in lt.payloads[i]:
@@ -245,7 +249,8 @@ class Url(EvidenceKind):
     A link to a page or file of the site whose own text names something else (three words or
     more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
     «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment. An
-    external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is.
+    external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
+    page whose own title or ``h1`` names something else is not evidence by its address.
 
     ``slugs``: phrases, any of which may match.
     """
@@ -262,7 +267,8 @@ class Url(EvidenceKind):
         for key in keys:
             st = idx.status.get(key)
             if st is not None and st.page is not None and finder.scope_ok(rule, None, st.page):
-                pages.append((st.page, f"página {st.page.url}"))
+                if not page_names_other(st.page, rule.slugs, finder):
+                    pages.append((st.page, f"página {st.page.url}"))
         occ = (
             (b, ln)
             for key in keys
@@ -288,6 +294,16 @@ def names_other(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
         return False
     heading = text_norm(link.ctx)[0] if link.ctx else ""
     return not any(in_norm(p, heading) for p in phrases)
+
+
+def page_names_other(page: Page, phrases: Sequence[tuple[str, ...]], finder: Finder) -> bool:
+    """Whether a page's own title or ``h1`` (three words or more, on at most two pages: not the
+    site's name) names something other than the phrases, none of its titles naming one:
+    «Informes mensuales sobre … quejas y reclamos» at ``/web/informacion_pqrs`` is no PQRS form."""
+    if any(in_norm(p, norm) for norm, _n, _raw in page.labels for p in phrases):
+        return False
+    labels = finder.idx.labels
+    return any(n >= NAMED_LINK_WORDS and labels.count(norm) <= 2 for norm, n, _raw in page.labels)
 
 
 class Text(EvidenceKind):

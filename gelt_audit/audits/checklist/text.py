@@ -169,6 +169,22 @@ def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], reg
     return all(re.search(rx, folded) for rx in regex)
 
 
+LEADING_PHRASE_WORDS = 4  # a phrase this long that opens a label names it, however long the label
+
+
+def leads_with(phrase: tuple[str, ...], norm: str) -> bool:
+    """Whether a label opens (after its numbering) with a long, specific phrase: Res. 1519's
+    names are long («Mecanismo de presentación directa de solicitudes, quejas y reclamos a
+    disposición del público…»), and a label that starts with one is about it."""
+    if count_words(phrase) < LEADING_PHRASE_WORDS:
+        return False
+    toks = norm.split()
+    start = 0
+    while start < len(toks) and toks[start].isdigit():
+        start += 1
+    return tuple(toks[start : start + len(phrase)]) == phrase
+
+
 def label_match(phrase: tuple[str, ...], norm: str, nwords: int, slack: int) -> bool:
     """Whether a label is about a phrase: it has it, with at most ``slack`` other words."""
     return in_norm(phrase, norm) and nwords - count_words(phrase) <= slack
