@@ -300,6 +300,13 @@ def test_inclusive_language_names_are_read(movilidad):
     assert rec["status"] == "cumple" and rec["paths"][0] == "/web/funcionarios", rec
 
 
+def test_three_monthly_reports_make_the_quarter(movilidad):
+    # «Informes mensuales sobre acceso a información, quejas y reclamos» with «Informe de PQRS
+    # julio / agosto / septiembre de 2026»: the III quarter of 2026 is published
+    rec = movilidad[("ley1712-res1519", "ley1712.4.10")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/web/informacion_pqrs", rec
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()
