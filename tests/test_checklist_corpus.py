@@ -307,6 +307,13 @@ def test_three_monthly_reports_make_the_quarter(movilidad):
     assert rec["status"] == "cumple" and rec["paths"][0] == "/web/informacion_pqrs", rec
 
 
+def test_the_health_sector_participation_policy_is_participation(hsvp):
+    # «Política Pública de Participación Social en Salud» (/pps.php), not its broken .xls first
+    for profile, item in (("gelt-2008", "democracia.participacion"), ("ley1712-res1519", "ley1712.6.1")):
+        rec = hsvp[(profile, item)]
+        assert rec["status"] in ("cumple", "parcial") and rec["paths"][0] == "/pps.php", rec
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()
