@@ -314,6 +314,12 @@ def test_the_health_sector_participation_policy_is_participation(hsvp):
         assert rec["status"] in ("cumple", "parcial") and rec["paths"][0] == "/pps.php", rec
 
 
+def test_an_address_on_a_named_street_is_an_address(hsvp):
+    # the footer's «CL Las Palmas # 12 - 120 Remedios, Antioquia»
+    rec = hsvp[("gelt-2008", "info.contacto")]
+    assert rec["status"] == "cumple", rec
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()

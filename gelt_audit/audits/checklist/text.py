@@ -104,7 +104,9 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "address": (
         re.compile(
             r"\b(?:calle|carrera|cra|kra|kr|cr|cl|clle|avenida|av|diagonal|dg|transversal|tv|"
-            r"manzana|mz)\.?\s*(?:no\.?\s*)?\d+|\bpalacio municipal\b|\bdirecci[oó]n\s*:"
+            r"manzana|mz)\.?\s*(?:no\.?\s*)?\d+|\bpalacio municipal\b|\bdirecci[oó]n\s*:|"
+            # a street with a name: «CL Las Palmas # 12 - 120», «Calle Real No. 5-20»
+            r"\b(?:calle|carrera|cra|cr|cl|avenida|av|diagonal|transversal)\.?\s+(?:[a-z]+\s+){1,3}(?:#|no\.|n[°º])\s*\d+"
         ),
     ),
     "hours": (
