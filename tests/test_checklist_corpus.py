@@ -320,6 +320,12 @@ def test_an_address_on_a_named_street_is_an_address(hsvp):
     assert rec["status"] == "cumple", rec
 
 
+def test_a_link_to_a_part_of_a_page_that_does_not_show_the_item_is_not_evidence(hsvp):
+    # «4. Preguntas y respuestas frecuentes» → index.php#acor, whose questions are commented out
+    rec = hsvp[("gelt-2008", "info.preguntas_frecuentes")]
+    assert rec["status"] == "no_cumple", rec
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()

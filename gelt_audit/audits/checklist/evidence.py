@@ -210,6 +210,17 @@ class Finder:
                     hits.append(hit)
         return hits
 
+    def fragment_elsewhere(self, link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
+        """Whether a link goes to a part (``#…``) of a crawled page that shows none of the phrases
+        in its titles or sections: the part is missing, or about something else."""
+        if not link.fragment:
+            return False
+        st = self.idx.status.get(link.key)
+        page = st.page if st is not None else None
+        if page is None:
+            return False
+        return not any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases)
+
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""
         st = self.idx.status.get(key)

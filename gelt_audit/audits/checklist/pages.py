@@ -140,6 +140,7 @@ class Link:
     ctx: str  # text of the heading before the link (content links)
     is_doc: bool
     embed: bool = False
+    fragment: bool = False  # the href names a part of the target page (``index.php#preguntas``)
 
 
 @dataclass(slots=True)
@@ -237,7 +238,8 @@ def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: st
     key = url_key(target)
     text = _link_label(a) if a is not None else ""
     norm, nwords = text_norm(text)
-    return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key))
+    fragment = "#" in href and bool(href.split("#", 1)[1].strip())
+    return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key), False, fragment)
 
 
 _SCHEME_OR_NETLOC = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)

@@ -92,16 +92,26 @@ def _chrome_key(ref: ChromeRef, origin: str, base: str) -> str:
 
 
 def _link_row(link: Link) -> list[Any]:
-    return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed]
+    return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed, link.fragment]
 
 
 def _link_of(row: Sequence[Any]) -> Link:
     """A link from its row; key and norm are derived as make_link does (both cached)."""
-    target, text, region, tmenu, ctx, is_doc, embed = row
+    target, text, region, tmenu, ctx, is_doc, embed, fragment = row
     intern = sys.intern  # the same targets and texts recur on thousands of pages
     norm, nwords = text_norm(text)
     return Link(
-        intern(target), url_key(target), intern(text), norm, nwords, intern(region), tmenu, intern(ctx), is_doc, embed
+        intern(target),
+        url_key(target),
+        intern(text),
+        norm,
+        nwords,
+        intern(region),
+        tmenu,
+        intern(ctx),
+        is_doc,
+        embed,
+        fragment,
     )
 
 

@@ -208,6 +208,9 @@ class LinkText(EvidenceKind):
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the link
     text may have (default 4; a phrase of four words or more that opens the text matches
     however long the text is).
+
+    A link to a part of another page (``index.php#preguntas``) counts only when that page shows
+    the item (a title or section about the keywords): who follows it lands on something else.
     """
 
     kind = "link_text"
@@ -229,7 +232,7 @@ class LinkText(EvidenceKind):
                         continue
                     cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
                     for block, link in lt.payloads[i]:
-                        if finder.scope_ok(rule, block, None):
+                        if finder.scope_ok(rule, block, None) and not finder.fragment_elsewhere(link, rule.keywords):
                             if link.target not in best or (cover, -k) > best[link.target][:2]:
                                 best[link.target] = (cover, -k, link.text)
                             yield block, link
