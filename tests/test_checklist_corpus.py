@@ -292,12 +292,15 @@ def test_a_page_titled_for_something_else_is_not_evidence_by_its_address(movilid
         assert "/web/informacion_pqrs" not in movilidad[(profile, item)]["paths"], movilidad[(profile, item)]
 
 
-def test_inclusive_language_names_are_read(movilidad):
+def test_common_variants_of_official_names_are_read(movilidad):
     # «1.5. Directorio de servidoras, servidores públicos, empleadas, empleados o contratistas»
     rec = movilidad[("ley1712-res1519", "ley1712.1.5")]
     assert rec["paths"][0] == "/web/funcionarios", rec
     rec = movilidad[("gelt-2008", "info.directorio_funcionarios")]
     assert rec["status"] == "cumple" and rec["paths"][0] == "/web/funcionarios", rec
+    # «Información sobre decisiones que puede afectar al público» (the verb in the singular)
+    rec = movilidad[("ley1712-res1519", "ley1712.1.12")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/web/historico_noticias", rec
 
 
 def test_three_monthly_reports_make_the_quarter(movilidad):
