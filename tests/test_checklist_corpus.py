@@ -329,6 +329,18 @@ def test_a_link_to_a_part_of_a_page_that_does_not_show_the_item_is_not_evidence(
     assert rec["status"] == "no_cumple", rec
 
 
+def test_a_list_entry_with_a_sub_list_is_a_section(movilidad):
+    # «<li><span>4.6.</span>Información pública y/o relevante.<ul><li><a>Estados financieros…»
+    rec = movilidad[("ley1712-res1519", "ley1712.4.6")]
+    assert rec["status"] == "cumple", rec
+
+
+def test_calls_that_are_not_jobs_are_not_job_offers(hsvp, movilidad):
+    # hsvp «3. Convocatorias» (board elections); movilidad «9.3. Convocatorias» (contests)
+    assert hsvp[("gelt-2008", "info.empleo")]["status"] == "no_cumple"
+    assert "/web/transparencia" not in movilidad[("gelt-2008", "info.empleo")]["paths"][:1]
+
+
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
     result: dict = {part: {} for part in measure.PARTS}
     held_out = set()

@@ -428,7 +428,23 @@ def _opener_region(el: Any) -> list[Any] | None:
     if tag in ("caption", "legend"):
         parent = el.getparent()
         return [x for x in parent if x is not el] if parent is not None else []
+    if tag == "li":
+        # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
+        sub = next((c for c in el if c.tag in ("ul", "ol")), None)
+        return [sub] if sub is not None and _li_label(el) else None
     return None
+
+
+def _li_label(el: Any) -> str:
+    """The text of a list entry before its nested list (its own label)."""
+    bits = [el.text or ""]
+    for c in el:
+        if c.tag in ("ul", "ol"):
+            break
+        if isinstance(c.tag, str):
+            bits.append(element_text(c))
+        bits.append(c.tail or "")
+    return " ".join(" ".join(bits).split())
 
 
 def no_aplica_sentence(text: str) -> str:
@@ -530,7 +546,7 @@ def title_labels(title: str) -> list[Label]:
 
 _SECTION_TAGS = (
     *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a", "area"),
-    *("strong", "b"),
+    *("strong", "b", "li"),
 )
 
 
@@ -577,7 +593,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if region is None:
                 continue
             lead = ""
-        text = element_text(el)
+        text = _li_label(el) if el.tag == "li" else element_text(el)
         if not text or len(text) > 300:
             continue
         heading = text
