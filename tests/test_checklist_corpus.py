@@ -23,8 +23,9 @@ _spec.loader.exec_module(measure)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder: every site is tuning material now (each was held-out
     # until its misses were published in docs/checklist-accuracy.md)
-    ("tuning", "gelt-2008"): {"precision": 0.851, "recall": 0.909, "evidence": 0.875},
-    ("tuning", "ley1712-res1519"): {"precision": 0.939, "recall": 0.921, "evidence": 0.910},
+    # measured 0.933 / 0.943 / 0.951 and 0.973 / 0.967 / 0.986 (docs/checklist-accuracy.md), less a margin
+    ("tuning", "gelt-2008"): {"precision": 0.925, "recall": 0.935, "evidence": 0.945},
+    ("tuning", "ley1712-res1519"): {"precision": 0.965, "recall": 0.96, "evidence": 0.98},
 }
 # The held-out part is empty until a new site is built and labelled blind (corpus README): no
 # floor for it, and the test says so instead of skipping it.
