@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe, is_section_item, item_numeral
+from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
 from .forms import FORM_PURPOSES
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
@@ -113,7 +113,9 @@ class Title(EvidenceKind):
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
     committee to confirm. A section whose every entry links to «#» is shown but publishes
     nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
-    no evidence there. A section of a hub (a page of four sections or more) is not linked
+    no evidence there. In a section found for an entry of the menu (item ``9.1``), the
+    section's own link numbered as the entry («9.1 Gestión de información estadística») is
+    evidence too. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
     section's title that links to «#» (or a script) is not evidence: the entry is shown,
     nothing is published.
@@ -176,7 +178,31 @@ class Title(EvidenceKind):
             elif keys and all(finder.broken(k) for k in keys):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
                 h.content_problem = True
-        return [h for h in hits if h not in dead]
+        kept = [h for h in hits if h not in dead]
+        return kept + numbered_entries(finder, kept, pages, item)
+
+
+def numbered_entries(finder: Finder, hits: list[Hit], pages: dict[str, Page], item: Item) -> list[Hit]:
+    """In a section found for an entry item (``ley1712.9.1``), the section's own link numbered as
+    the item («9.1 Gestión de información estadística»): the mandated structure names it, whatever
+    the entity called it."""
+    numeral = item_numeral(item.id)
+    if not numeral or is_section_item(numeral):
+        return []
+    occ = []
+    for h in hits:
+        page = pages.get(h.url)
+        if page is None or h.tier != 1:
+            continue
+        for block in page.blocks:
+            if block.region:
+                continue
+            occ += [(block, ln) for ln in block.links if ln.ctx == h.label and label_numeral(ln.text) == numeral]
+    found = finder.link_hits(occ, item)
+    for f in found:
+        f.label, f.tier, f.keyword = next(ln.text for _b, ln in occ if ln.target == f.url), 0, 0
+        f.match = max((h.match for h in hits), default=0.0)
+    return found
 
 
 def dead_entry(page: Page, rule: Rule) -> float:
