@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.markup import strip_fragment
 
+from .chrome import chrome_roots
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
 from .pages import (
@@ -22,7 +23,6 @@ from .pages import (
     Page,
     base_of,
     chrome_ref,
-    chrome_roots,
     extract_chrome,
     first_keys,
     head_links,
