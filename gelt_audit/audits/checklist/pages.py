@@ -187,20 +187,12 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
         if label_match(TRANSPARENCY[1], label[0], label[1], 3) or label_match(TRANSPARENCY[0], label[0], label[1], 3):
             # The drop-down is the rest of the anchor's own <li> (nested list), or failing that
             # the element right after the anchor; never the whole menu around it.
-            li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
-            if li is not None:
-                inner = [x for x in li.iter("a") if x is not a and x.get("href")]
-            else:
-                nxt = a.getnext()
-                inner = (
-                    [x for x in nxt.iter("a") if x.get("href")]
-                    if nxt is not None and nxt.tag in ("ul", "ol", "div")
-                    else []
-                )
-            in_dropdown.update(inner)
+            in_dropdown.update(_dropdown(a))
     links = []
     for a in anchors:
         link = make_link(a, a.get("href"), ctx, region, a in in_dropdown, "")
+        if link is None and _DEAD_ENTRY.match(a.get("href") or ""):
+            link = _opener_link(a, ctx, region, a in in_dropdown)
         if link is not None:
             links.append(link)
     forms = tuple(form_info(f, "") for f in el.iter("form"))
@@ -209,6 +201,30 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
         mails = " ".join((a.get("href") or "")[7:] for a in anchors if (a.get("href") or "").startswith("mailto:"))
         footer = fold(element_text(el) + " " + mails)
     return tuple(links), forms, footer
+
+
+def _dropdown(a: Any) -> list[Any]:
+    """The links of a menu entry's drop-down: the rest of the anchor's own ``<li>`` (nested list),
+    or failing that the element right after the anchor; never the whole menu around it."""
+    li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
+    if li is not None:
+        return [x for x in li.iter("a") if x is not a and x.get("href")]
+    nxt = a.getnext()
+    return [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
+
+
+def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
+    """A drop-down opener of the site's menu that links to «#» («Atención al Usuario ▾»): a menu
+    of that name, read as a link to its first working entry."""
+    text = element_text(a)
+    if not text or len(text) > 80:
+        return None
+    for x in _dropdown(a):
+        entry = make_link(x, x.get("href"), ctx, region, tmenu, "")
+        if entry is not None:
+            norm, nwords = text_norm(text)
+            return Link(entry.target, entry.key, text, norm, nwords, region, tmenu, "", entry.is_doc)
+    return None
 
 
 _NA_SUBJECT = re.compile(
