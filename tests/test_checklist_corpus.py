@@ -23,8 +23,8 @@ _spec.loader.exec_module(measure)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder: every site is tuning material now (each was held-out
     # until its misses were published in docs/checklist-accuracy.md)
-    # measured 0.933 / 0.943 / 0.951 and 0.973 / 0.973 / 0.993 (docs/checklist-accuracy.md), less a margin
-    ("tuning", "gelt-2008"): {"precision": 0.925, "recall": 0.935, "evidence": 0.945},
+    # measured 0.933 / 0.955 / 0.952 and 0.973 / 0.973 / 0.993 (docs/checklist-accuracy.md), less a margin
+    ("tuning", "gelt-2008"): {"precision": 0.925, "recall": 0.945, "evidence": 0.945},
     ("tuning", "ley1712-res1519"): {"precision": 0.965, "recall": 0.965, "evidence": 0.985},
 }
 # The held-out part is empty until a new site is built and labelled blind (corpus README): no
@@ -349,6 +349,14 @@ def test_a_drop_down_opener_linked_to_hash_is_a_menu(hsvp):
     rec = hsvp[("ley1712-res1519", "ley1712.atencion_ciudadania")]
     assert rec["status"] == "cumple" and "Atención al Usuario" in rec["detail"], rec
     assert rec["paths"][0] == "/pqrsf.php", rec
+
+
+def test_the_information_security_and_privacy_policy_is_a_privacy_policy(inder, movilidad):
+    # «Políticas de Seguridad y Privacidad de la Información» (a PDF in the hub, not in the footer)
+    rec = inder[("gelt-2008", "info.politica_privacidad")]
+    assert rec["status"] == "parcial" and rec["paths"][0] == "/calidad/PoliticasTIC-2019.pdf", rec
+    # «Manual y políticas de seguridad de la información» says nothing of privacy
+    assert movilidad[("gelt-2008", "info.politica_privacidad")]["status"] == "no_cumple"
 
 
 def test_corpus_accuracy_stays_at_or_above_its_floor(reports):
