@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe, is_section_item, item_numeral
+from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
 from .forms import FORM_PURPOSES
 from .guards import dead_entry, names_other, numbered_entries, page_names_other
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
@@ -114,7 +114,10 @@ class Title(EvidenceKind):
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
     committee to confirm. A section whose every entry links to «#» is shown but publishes
     nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
-    no evidence there. In a section found for an entry of the menu (item ``9.1``), the
+    no evidence there; likewise a section whose every link is broken is evidence with that
+    problem only for its own item (the section item, or an entry numbered as the item), never
+    for an item a broader section merely names («5. Presupuesto» for the budget document). In
+    a section found for an entry of the menu (item ``9.1``), the
     section's own link numbered as the entry («9.1 Gestión de información estadística») is
     evidence too. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
@@ -176,6 +179,8 @@ class Title(EvidenceKind):
                     f"la sección «{raw}» de {h.url} solo tiene entradas enlazadas a «#», que no publican nada"
                 )
                 h.content_problem = True
+            elif keys and all(finder.broken(k) for k in keys) and not (whole_section or own_numeral(raw, item)):
+                dead.append(h)  # a broader section whose entries are all broken publishes nothing of the item
             elif keys and all(finder.broken(k) for k in keys):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
                 h.content_problem = True
@@ -508,6 +513,12 @@ class Aggregate(VerdictKind):
         ev = [u for s in subs for u in s.evidence[:1]]
         snaps = [s.snapshot_date for s in ok if s.snapshot_date]
         return case.result(status, ev[:10], detail, max(snaps) if snaps else None)
+
+
+def own_numeral(label: str, item: Item) -> bool:
+    """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
+    numeral = item_numeral(item.id)
+    return bool(numeral) and label_numeral(label) == numeral
 
 
 def evidence_kind(rule: Rule) -> type[EvidenceKind] | None:
