@@ -290,11 +290,15 @@ class Finder:
         return keys
 
     def is_external(self, key: str) -> bool:
-        """Whether a URL key is on another site (not this one, nor one of its subdomains)."""
+        """Whether a URL key is on another site (not this one, nor one of its subdomains); the
+        home page's own host and port are this site."""
+        home = self.idx.home
+        if home is not None and key.split("/", 1)[0] == home.key.split("/", 1)[0]:
+            return False
         return self._external(key)
 
     def _external(self, key: str) -> bool:
-        host = key.split("/", 1)[0].rsplit(":", 1)[0]  # the site's host is kept without its port
+        host = key.split("/", 1)[0]
         site = self.idx.site_host
         return bool(site) and host != site and not host.endswith("." + site)
 
