@@ -230,6 +230,14 @@ class Finder:
                     run.append(occ)
         return runs
 
+    def text_has_fragments(self, i: int) -> bool:
+        """Whether some occurrence of link text ``i`` goes to a part (``#…``) of a page."""
+        memo = self._memo("text_fragments")
+        got = memo.get(i)
+        if got is None:
+            got = memo[i] = any(link.fragment for _b, link in self.idx.link_texts.payloads[i])
+        return got
+
     def text_targets(self, i: int) -> dict[str, str]:
         """Each target of link text ``i`` and the text of its first occurrence (index order)."""
         memo = self._memo("text_targets")
@@ -330,6 +338,17 @@ class Finder:
         assert keep is not None
         return [texts[i] for i in sorted(keep)]
 
+    def fragment_elsewhere(self, link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
+        """Whether a link goes to a part (``#…``) of a crawled page that shows none of the phrases
+        in its titles or sections: the part is missing, or about something else."""
+        if not link.fragment:
+            return False
+        st = self.idx.status.get(link.key)
+        page = st.page if st is not None else None
+        if page is None:
+            return False
+        return not any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases)
+
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""
         st = self.idx.status.get(key)
@@ -403,6 +422,14 @@ class Finder:
             keys = self._host_keys[hosts] = [every[i] for i in sorted(picked)]
         return keys
 
+    def is_external(self, key: str) -> bool:
+        """Whether a URL key is on another site (not this one, nor one of its subdomains); the
+        home page's own host and port are this site."""
+        home = self.idx.home
+        if home is not None and key.split("/", 1)[0] == home.key.split("/", 1)[0]:
+            return False
+        return self._external(key)
+
     def _external(self, key: str) -> bool:
         host = key.split("/", 1)[0]
         site = self.idx.site_host
@@ -445,15 +472,29 @@ def is_login_url(url: str) -> bool:
     return _LOGIN.search(path.lower()) is not None
 
 
-def rank(hit: Hit, numeral: str = "") -> tuple:
-    """How a person would order the evidence: working first; then the label numbered as the
-    item in the mandated menu (``4.1`` for item 4.1); never a staff login before a real page;
-    then the label that is most about the item (the phrase covering most of it), a page titled
-    or a link named for the item before a section of another page, a URL slug or running text
-    last; then the shallowest."""
+def is_section_item(numeral: str) -> bool:
+    """Whether an item is a whole section of the mandated menu (``ley1712.4``), not one of its entries."""
+    return bool(numeral) and "." not in numeral
+
+
+def rank(hit: Hit, numeral: str = "", leads: frozenset[str] = frozenset()) -> tuple:
+    """How a person would order the evidence: working first; for a whole section of the menu
+    (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
+    any other item, a section of a page that leads (``leads``) to a page or link named for the
+    item after that page or link; then the label numbered as the item in the mandated menu
+    (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
+    about the item (the phrase covering most of it), a page titled or a link named for the
+    item before a section of another page, a URL slug or running text last; then the
+    shallowest."""
     num = label_numeral(hit.label) if numeral else ""
+    hub_section = hit.tier == 1 and hit.in_menu
+    if is_section_item(numeral):
+        place = 0 if hub_section else 1
+    else:
+        place = 1 if hit.tier == 1 and hit.url in leads else 0
     return (
         len(hit.problems),
+        place,
         0 if numeral and num == numeral else 1,
         is_login_url(hit.url),
         -round(hit.match, 1),
@@ -464,6 +505,15 @@ def rank(hit: Hit, numeral: str = "") -> tuple:
     )
 
 
+def section_leads(hits: list[Hit]) -> frozenset[str]:
+    """Pages with a section found for the item that also link, working, to a page or a link named
+    for it: there the section is the way to the evidence, not the evidence."""
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems}
+    return frozenset(
+        h.found_on for h in hits if h.tier == 0 and not h.problems and h.found_on in sections and h.url != h.found_on
+    )
+
+
 def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
     """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
     seen: dict[tuple[str, str], Hit] = {}
@@ -471,4 +521,5 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
         k = (h.url, h.found_on)
         if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
-    return sorted(seen.values(), key=lambda h: rank(h, numeral))
+    leads = section_leads(list(seen.values()))
+    return sorted(seen.values(), key=lambda h: rank(h, numeral, leads))

@@ -53,6 +53,11 @@ class PhraseIndex:
             self.payloads.append([])
         return self.payloads[i]
 
+    def count(self, norm: str) -> int:
+        """How many payloads a string has (0 when it was never added)."""
+        i = self._ids.get(norm)
+        return len(self.payloads[i]) if i is not None else 0
+
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
         offsets, parts, pos = [], [], 0

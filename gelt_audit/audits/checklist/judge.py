@@ -136,8 +136,9 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             note = period_note(item, today)
     evidence: list[str] = []
     pages = {h.found_on for h in chosen}
-    if len(item.parts) > 1 and len(pages) == 1 and len(chosen) > 1:
-        evidence.append(chosen[0].found_on)  # the one page that publishes every part
+    if len(item.parts) > 1 and len(pages) == 1 and len(chosen) > 1 and not _leads_to_page(chosen[0], finder):
+        # the one page that publishes every part; not when the best evidence is a page it leads to
+        evidence.append(chosen[0].found_on)
     for h in chosen:
         for u in (h.url, h.found_on):
             if u not in evidence:
@@ -159,6 +160,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
+
+
+def _leads_to_page(hit: Hit, finder: Finder) -> bool:
+    """Whether a hit is a link to another crawled page of the site (not a document, not elsewhere)."""
+    if hit.url == hit.found_on:
+        return False
+    st = finder.idx.status.get(url_key(hit.url))
+    return st is not None and st.page is not None and st.status < 400
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from .chrome import region_of
 from .forms import Form, form_info
 from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm
@@ -24,70 +25,6 @@ Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or se
 ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
 
 _HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-_HEADER_TOKENS = (
-    "header",
-    "site-header",
-    "main-header",
-    "cabecera",
-    "encabezado",
-    "top-bar",
-    "topbar",
-    "barra-superior",
-    "barra-superior-govco",
-    "govco-bar",
-    "barra-govco",
-    "bar-govco",
-    "govco",
-)
-_NAV_TOKENS = ("navbar", "main-menu", "mainmenu", "menu-principal", "main-nav", "site-nav", "navigation")
-_FOOTER_TOKENS = ("footer", "site-footer", "main-footer", "pie", "pie-pagina", "pie-de-pagina", "piedepagina")
-_CHROME_TOKENS = frozenset(_HEADER_TOKENS + _NAV_TOKENS + _FOOTER_TOKENS)
-_CHROME_ROLES = ("banner", "contentinfo", "navigation")
-_NO_DESCEND = frozenset(("main", "article", "p", "a", "span", "h1", "h2", "h3", "img", "ul", "ol", "select"))
-
-
-def _is_chrome(el: Any) -> bool:
-    if el.tag in ("header", "footer", "nav") or el.get("role") in _CHROME_ROLES:
-        return True
-    cls = el.get("class")
-    if cls and not _CHROME_TOKENS.isdisjoint(cls.lower().split()):
-        return True
-    ident = el.get("id")
-    return bool(ident) and ident.lower() in _CHROME_TOKENS
-
-
-def chrome_roots(root: Any) -> list[Any]:
-    """Header, navigation and footer blocks: layout-level elements (up to 8 levels below
-    ``body``) marked by tag, ARIA role, class or id, plus deeper ``header``/``footer``/``nav``
-    that are not part of an article or the main content."""
-    body = root.find("body")
-    if body is None:
-        body = root
-    found: list[Any] = []
-    stack = [(body, 0)]
-    while stack:
-        el, d = stack.pop()
-        for ch in el:
-            if not isinstance(ch.tag, str):
-                continue
-            if _is_chrome(ch):
-                found.append(ch)
-            elif d < 8 and ch.tag not in _NO_DESCEND and ch.get("role") != "main":
-                stack.append((ch, d + 1))
-    rootset = set(found)
-    for el in body.iter("header", "footer", "nav"):
-        if el in rootset:
-            continue
-        ancestors = list(el.iterancestors())
-        if any(a in rootset for a in ancestors):
-            continue
-        if any(a.tag in ("main", "article", "section") or a.get("role") == "main" for a in ancestors):
-            continue
-        found.append(el)
-        rootset.add(el)
-    return [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
-
-
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
@@ -115,6 +52,7 @@ class Link:
     ctx: str  # text of the heading before the link (content links)
     is_doc: bool
     embed: bool = False
+    fragment: bool = False  # the href names a part of the target page (``index.php#preguntas``)
 
 
 @dataclass(slots=True)
@@ -150,6 +88,7 @@ class Page:
     text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
     only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
+    dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
 
 
 @dataclass(slots=True)
@@ -190,7 +129,7 @@ def _label_before(a: Any) -> str:
 def _link_label(a: Any) -> str:
     text = element_text(a)
     if not text:
-        bits = [a.get("title") or "", a.get("aria-label") or ""]
+        bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
     if text and _GENERIC_LINK.match(fold(text).strip(" .:!»«")):
@@ -211,7 +150,8 @@ def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: st
     key = url_key(target)
     text = _link_label(a) if a is not None else ""
     norm, nwords = text_norm(text)
-    return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key))
+    fragment = "#" in href and bool(href.split("#", 1)[1].strip())
+    return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key), False, fragment)
 
 
 _SCHEME_OR_NETLOC = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
@@ -237,43 +177,22 @@ class Ctx:
 _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""", re.I)
 
 
-def region_of(el: Any) -> str:
-    """The region a chrome element belongs to: ``footer``, ``header`` or ``nav``."""
-    tag = el.tag
-    role = (el.get("role") or "").lower()
-    cls = f" {' '.join((el.get('class') or '').lower().split())} "
-    ident = (el.get("id") or "").lower()
-    if tag == "footer" or role == "contentinfo" or any(f" {t} " in cls or ident == t for t in _FOOTER_TOKENS):
-        return "footer"
-    if tag == "header" or role == "banner" or any(f" {t} " in cls or ident == t for t in _HEADER_TOKENS):
-        return "header"
-    return "nav"
-
-
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = el.xpath(".//a[@href]")
+    anchors = el.xpath(".//a[@href] | .//area[@href]")  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
         if label_match(TRANSPARENCY[1], label[0], label[1], 3) or label_match(TRANSPARENCY[0], label[0], label[1], 3):
             # The drop-down is the rest of the anchor's own <li> (nested list), or failing that
             # the element right after the anchor; never the whole menu around it.
-            li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
-            if li is not None:
-                inner = [x for x in li.iter("a") if x is not a and x.get("href")]
-            else:
-                nxt = a.getnext()
-                inner = (
-                    [x for x in nxt.iter("a") if x.get("href")]
-                    if nxt is not None and nxt.tag in ("ul", "ol", "div")
-                    else []
-                )
-            in_dropdown.update(inner)
+            in_dropdown.update(_dropdown(a))
     links = []
     for a in anchors:
         link = make_link(a, a.get("href"), ctx, region, a in in_dropdown, "")
+        if link is None and _DEAD_ENTRY.match(a.get("href") or ""):
+            link = _opener_link(a, ctx, region, a in in_dropdown)
         if link is not None:
             links.append(link)
     forms = tuple(form_info(f, "") for f in el.iter("form"))
@@ -282,6 +201,30 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
         mails = " ".join((a.get("href") or "")[7:] for a in anchors if (a.get("href") or "").startswith("mailto:"))
         footer = fold(element_text(el) + " " + mails)
     return tuple(links), forms, footer
+
+
+def _dropdown(a: Any) -> list[Any]:
+    """The links of a menu entry's drop-down: the rest of the anchor's own ``<li>`` (nested list),
+    or failing that the element right after the anchor; never the whole menu around it."""
+    li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
+    if li is not None:
+        return [x for x in li.iter("a") if x is not a and x.get("href")]
+    nxt = a.getnext()
+    return [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
+
+
+def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
+    """A drop-down opener of the site's menu that links to «#» («Atención al Usuario ▾»): a menu
+    of that name, read as a link to its first working entry."""
+    text = element_text(a)
+    if not text or len(text) > 80:
+        return None
+    for x in _dropdown(a):
+        entry = make_link(x, x.get("href"), ctx, region, tmenu, "")
+        if entry is not None:
+            norm, nwords = text_norm(text)
+            return Link(entry.target, entry.key, text, norm, nwords, region, tmenu, "", entry.is_doc)
+    return None
 
 
 _NA_SUBJECT = re.compile(
@@ -294,6 +237,14 @@ _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|ta
 
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+_DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goes somewhere: not dead
+
+
+def _is_opener(a: Any) -> bool:
+    """Whether a link opens a menu or an accordion (its href «#» is how it works, not a dead entry)."""
+    if a.get("role") == "button" or any(a.get(k) is not None for k in ("aria-expanded", "aria-controls")):
+        return True
+    return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
 
 
 def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
@@ -392,7 +343,23 @@ def _opener_region(el: Any) -> list[Any] | None:
     if tag in ("caption", "legend"):
         parent = el.getparent()
         return [x for x in parent if x is not el] if parent is not None else []
+    if tag == "li":
+        # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
+        sub = next((c for c in el if c.tag in ("ul", "ol")), None)
+        return [sub] if sub is not None and _li_label(el) else None
     return None
+
+
+def _li_label(el: Any) -> str:
+    """The text of a list entry before its nested list (its own label)."""
+    bits = [el.text or ""]
+    for c in el:
+        if c.tag in ("ul", "ol"):
+            break
+        if isinstance(c.tag, str):
+            bits.append(element_text(c))
+        bits.append(c.tail or "")
+    return " ".join(" ".join(bits).split())
 
 
 def no_aplica_sentence(text: str) -> str:
@@ -493,8 +460,8 @@ def title_labels(title: str) -> list[Label]:
 
 
 _SECTION_TAGS = (
-    *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a"),
-    *("strong", "b"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a", "area"),
+    *("strong", "b", "li"),
 )
 
 
@@ -505,7 +472,7 @@ class Content:
     aplica para la entidad» (label -> the sentence), and the sections that are only links
     (label -> their URL keys: such a section is worth what its links are)."""
 
-    __slots__ = ("h1_labels", "headings", "links", "na", "only_links", "sections")
+    __slots__ = ("dead", "h1_labels", "headings", "links", "na", "only_links", "sections")
 
     def __init__(self) -> None:
         self.links: list[Link] = []
@@ -514,6 +481,7 @@ class Content:
         self.sections: list[Label] = []
         self.na: dict[str, str] = {}
         self.only_links: dict[str, list[str]] = {}
+        self.dead: list[str] = []  # entries that link to «#» or a script: shown, publishing nothing
 
 
 def read_content(root: Any, ctx: Ctx) -> Content:
@@ -522,11 +490,15 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
-        if el.tag == "a":
+        if el.tag in ("a", "area"):  # an image map's <area href> is a link as a person clicks it
             href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
+            elif href is not None and _DEAD_ENTRY.match(href) and not _is_opener(el):
+                text = element_text(el)
+                if text and len(text) <= 200 and len(out.dead) < 200:
+                    out.dead.append(text)
             continue
         if el.tag in _HEADINGS:
             region = None if el.tag == "h1" else _heading_region(el)
@@ -536,7 +508,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if region is None:
                 continue
             lead = ""
-        text = element_text(el)
+        text = _li_label(el) if el.tag == "li" else element_text(el)
         if not text or len(text) > 300:
             continue
         heading = text

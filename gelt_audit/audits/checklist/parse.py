@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.markup import strip_fragment
 
+from .chrome import chrome_roots
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
 from .pages import (
@@ -22,7 +23,6 @@ from .pages import (
     Page,
     base_of,
     chrome_ref,
-    chrome_roots,
     extract_chrome,
     first_keys,
     head_links,
@@ -36,7 +36,7 @@ from .pages import (
 from .text import element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 5  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 6  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -92,7 +92,7 @@ def _chrome_key(ref: ChromeRef, origin: str, base: str) -> str:
 
 
 def _link_row(link: Link) -> list[Any]:
-    return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed]
+    return [link.target, link.text, link.region, link.tmenu, link.ctx, link.is_doc, link.embed, link.fragment]
 
 
 class _LinkRows:
@@ -107,7 +107,7 @@ class _LinkRows:
         self.words: dict[str, str] = {}  # region, heading -> interned
 
     def link(self, row: Sequence[Any]) -> Link:
-        target, text, region, tmenu, ctx, is_doc, embed = row
+        target, text, region, tmenu, ctx, is_doc, embed, fragment = row
         t = self.targets.get(target)
         if t is None:
             t = self.targets[target] = (sys.intern(target), url_key(target))
@@ -121,7 +121,7 @@ class _LinkRows:
         c = words.get(ctx)
         if c is None:
             c = words[ctx] = sys.intern(ctx)
-        return Link(t[0], t[1], x[0], x[1], x[2], r, tmenu, c, is_doc, embed)
+        return Link(t[0], t[1], x[0], x[1], x[2], r, tmenu, c, is_doc, embed, fragment)
 
 
 def _form_row(form: Form) -> list[Any]:
@@ -251,6 +251,7 @@ class Builder:
             tuple(record["text"]),
             dict(record.get("no_aplica") or {}),
             dict(record.get("only_links") or {}),
+            list(record.get("dead") or []),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -276,6 +277,7 @@ class Builder:
             "text": page.text_hits,
             "no_aplica": page.no_aplica,
             "only_links": page.only_links,
+            "dead": page.dead,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -329,7 +331,7 @@ class Builder:
         refs = self._chrome_blocks(root, page, ctx)
         content = read_content(root, ctx)
         page.headings, page.sections = content.headings, content.sections
-        page.no_aplica, page.only_links = content.na, content.only_links
+        page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
         page.labels = title_labels(title) + content.h1_labels
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)

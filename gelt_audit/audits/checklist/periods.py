@@ -1,5 +1,6 @@
 """Periods (current year, last year, last completed quarter) read off the evidence: titles,
-headings, link texts and file names ("Presupuesto 2026", "Informe II trimestre", "T1-2026")."""
+headings, link texts and file names ("Presupuesto 2026", "Informe II trimestre", "T1-2026"; a
+quarter also from its three monthly reports: "Informe PQRS julio/agosto/septiembre de 2026")."""
 
 from __future__ import annotations
 
@@ -100,8 +101,13 @@ def _quarters(text: str) -> set[int]:
     return qs
 
 
-def _periods(strings: Iterable[str], fallback_years: set[int]) -> set[Period]:
+def _periods(
+    strings: Iterable[str], fallback_years: set[int], months: set[tuple[int, int]] | None = None
+) -> set[Period]:
+    """Periods named by the strings; ``months`` gathers the (year, month) of each string that
+    names a single month (see :func:`_monthly_quarters`)."""
     out: set[Period] = set()
+    months = set() if months is None else months
     for s in strings:
         if not s:
             continue
@@ -114,6 +120,19 @@ def _periods(strings: Iterable[str], fallback_years: set[int]) -> set[Period]:
             for y in ys or fallback_years:
                 for q in qs:
                     out.add((y, q))
+        named = {_MONTHS[m] for m in _MONTH_RE.findall(f)}
+        if len(named) == 1 and len(ys or fallback_years) == 1:
+            months.add((next(iter(ys or fallback_years)), named.pop()))
+    return out
+
+
+def _monthly_quarters(months: set[tuple[int, int]]) -> set[Period]:
+    """Monthly reports: the three months of a quarter published make the quarter published."""
+    out: set[Period] = set()
+    for y, m in months:
+        q = (m - 1) // 3 + 1
+        if all((y, 3 * (q - 1) + k) in months for k in (1, 2, 3)):
+            out.add((y, q))
     return out
 
 
@@ -130,6 +149,7 @@ def hit_periods(hits: Iterable[Hit], idx: SiteIndex, item: Item) -> set[Period]:
     """Periods (year, quarter or None) the evidence shows: its texts, titles and headings, and on
     an evidence page the links/documents that name the item (else all its documents)."""
     out: set[Period] = set()
+    months: set[tuple[int, int]] = set()
     for h in hits:
         if h.content_problem:
             continue
@@ -155,9 +175,9 @@ def hit_periods(hits: Iterable[Hit], idx: SiteIndex, item: Item) -> set[Period]:
             chosen = named or [ln for ln in links if ln.is_doc]
             for ln in chosen:
                 heading_years = _years(fold(ln.ctx)) or title_years
-                out |= _periods([ln.text, filename(ln.key)], heading_years)
-        out |= _periods(strings, title_years)
-    return out
+                out |= _periods([ln.text, filename(ln.key)], heading_years, months)
+        out |= _periods(strings, title_years, months)
+    return out | _monthly_quarters(months)
 
 
 def period_problem(item: Item, periods: set[Period], today: datetime.date) -> str | None:

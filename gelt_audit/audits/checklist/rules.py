@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe
+from .evidence import MAX_HITS, SCOPES, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
 from .forms import FORM_PURPOSES
+from .guards import dead_entry, names_other, numbered_entries, page_names_other
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PATTERNS, count_words, in_norm, text_match
+from .text import PATTERNS, count_words, in_norm, leads_with, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -100,6 +101,9 @@ class VerdictKind(RuleKind):
         raise NotImplementedError
 
 
+HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
+
+
 class Title(EvidenceKind):
     """A page whose title (or one of its ``|``/``-`` segments), ``h1``, or a content section
     is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
@@ -108,11 +112,22 @@ class Title(EvidenceKind):
     whose only links are broken is evidence with a problem). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm.
+    committee to confirm. A section whose every entry links to «#» is shown but publishes
+    nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
+    no evidence there; likewise a section whose every link is broken is evidence with that
+    problem only for its own item (the section item, or an entry numbered as the item), never
+    for an item a broader section merely names («5. Presupuesto» for the budget document). In
+    a section found for an entry of the menu (item ``9.1``), the
+    section's own link numbered as the entry («9.1 Gestión de información estadística») is
+    evidence too. A section of a hub (a page of four sections or more) is not linked
+    from the header or footer because the hub is. A section of a page with an entry more about the item than the
+    section's title that links to «#» (or a script) is not evidence: the entry is shown,
+    nothing is published.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
-    budget page.
+    budget page; a phrase of four words or more that opens the label (after its numbering)
+    matches however long the label is (Res. 1519's long names).
     """
 
     kind = "title"
@@ -128,10 +143,13 @@ class Title(EvidenceKind):
             for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a label about the phrase may have
                 for i in lab.find(phrase):
-                    if lab.nwords[i] > most or not finder.label_ok(rule, lab.entries[i]):
+                    too_long = lab.nwords[i] > most and not leads_with(phrase, lab.entries[i])
+                    if too_long or not finder.label_ok(rule, lab.entries[i]):
                         continue
                     cover = round(count_words(phrase) / max(lab.nwords[i], 1), 1)
                     for page, kind, raw in lab.payloads[i]:
+                        if kind == "section" and page.dead and dead_entry(page, rule) > cover:
+                            continue  # the page's own entry for the item links to «#»
                         if finder.scope_ok(rule, None, page):
                             if kind == "section" and raw in page.no_aplica:
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
@@ -143,21 +161,31 @@ class Title(EvidenceKind):
         best: dict[str, tuple[float, int, int, str]] = {}
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
+        whole_section = is_section_item(item_numeral(item.id))
+        dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
             cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
             page = pages.get(h.url)
+            if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
+                # the hub is linked from the header; its twelfth section is not
+                h.placements = frozenset()
             keys = page.only_links.get(raw) if page is not None and tier == -1 else None
-            if keys == [DEAD_ENTRIES]:
+            if keys == [DEAD_ENTRIES] and not whole_section:
+                dead.append(h)  # an entry's content: every entry goes nowhere, nothing is published
+            elif keys == [DEAD_ENTRIES]:
                 h.problems.append(
                     f"la sección «{raw}» de {h.url} solo tiene entradas enlazadas a «#», que no publican nada"
                 )
                 h.content_problem = True
+            elif keys and all(finder.broken(k) for k in keys) and not (whole_section or own_numeral(raw, item)):
+                dead.append(h)  # a broader section whose entries are all broken publishes nothing of the item
             elif keys and all(finder.broken(k) for k in keys):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
                 h.content_problem = True
-        return hits
+        kept = [h for h in hits if h not in dead]
+        return kept + numbered_entries(finder, kept, pages, item)
 
 
 class LinkText(EvidenceKind):
@@ -165,7 +193,11 @@ class LinkText(EvidenceKind):
     about the ``keywords``; the evidence is the link's target.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the link
-    text may have (default 4).
+    text may have (default 4; a phrase of four words or more that opens the text matches
+    however long the text is).
+
+    A link to a part of another page (``index.php#preguntas``) counts only when that page shows
+    the item (a title or section about the keywords): who follows it lands on something else.
     """
 
     kind = "link_text"
@@ -178,33 +210,47 @@ class LinkText(EvidenceKind):
         # target -> (share of the text the phrase covers, -keyword index, text)
         best: dict[str, tuple[float, int, str]] = {}
         if rule.scope == "any":  # every occurrence counts: whole runs per target, as occ() below
-            runs: list[tuple[str, list[tuple[Block, Link]]]] = []
-            for k, phrase in enumerate(rule.keywords):
-                most = rule.slack + count_words(phrase)
-                for i in lt.find(phrase):
-                    if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
-                        continue
-                    cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
-                    for target, text in finder.text_targets(i).items():
-                        if target not in best or (cover, -k) > best[target][:2]:
-                            best[target] = (cover, -k, text)
-                    runs += finder.text_runs(i).items()
-            return cls._ranked(finder.run_hits(runs, item), best)
+            fast = cls._run_hits(finder, rule, item)
+            if fast is not None:
+                return fast
 
         def occ() -> Iterable[tuple[Block, Link]]:
             for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a link text about the phrase may have
                 for i in lt.find(phrase):
-                    if lt.nwords[i] > most or not finder.label_ok(rule, lt.entries[i]):
+                    too_long = lt.nwords[i] > most and not leads_with(phrase, lt.entries[i])
+                    if too_long or not finder.label_ok(rule, lt.entries[i]):
                         continue
                     cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
                     for block, link in lt.payloads[i]:
-                        if finder.scope_ok(rule, block, None):
+                        if finder.scope_ok(rule, block, None) and not finder.fragment_elsewhere(link, rule.keywords):
                             if link.target not in best or (cover, -k) > best[link.target][:2]:
                                 best[link.target] = (cover, -k, link.text)
                             yield block, link
 
         return cls._ranked(finder.link_hits(occ(), item), best)
+
+    @classmethod
+    def _run_hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit] | None:
+        """:meth:`hits` over whole runs per target, or None when a matching text has a link to
+        a part of a page (``#…``): those are judged link by link."""
+        lt = finder.idx.link_texts
+        best: dict[str, tuple[float, int, str]] = {}
+        runs: list[tuple[str, list[tuple[Block, Link]]]] = []
+        for k, phrase in enumerate(rule.keywords):
+            most = rule.slack + count_words(phrase)
+            for i in lt.find(phrase):
+                too_long = lt.nwords[i] > most and not leads_with(phrase, lt.entries[i])
+                if too_long or not finder.label_ok(rule, lt.entries[i]):
+                    continue
+                if finder.text_has_fragments(i):
+                    return None
+                cover = round(count_words(phrase) / max(lt.nwords[i], 1), 1)
+                for target, text in finder.text_targets(i).items():
+                    if target not in best or (cover, -k) > best[target][:2]:
+                        best[target] = (cover, -k, text)
+                runs += finder.text_runs(i).items()
+        return cls._ranked(finder.run_hits(runs, item), best)
 
     @staticmethod
     def _ranked(hits: list[Hit], best: dict[str, tuple[float, int, str]]) -> list[Hit]:
@@ -218,6 +264,12 @@ class Url(EvidenceKind):
     """A page or link target whose URL has the ``slugs`` among the words of its own path
     segment (the last one, or the last two when the last is generic such as ``index.php``) and
     its query values: ``mision-y-vision``, ``Pagos-en-Linea.aspx``, ``PortaldeNinos``.
+
+    A link to a page or file of the site whose own text names something else (three words or
+    more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
+    «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment. An
+    external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
+    page whose own title or ``h1`` names something else is not evidence by its address.
 
     ``slugs``: phrases, any of which may match.
     """
@@ -234,15 +286,21 @@ class Url(EvidenceKind):
         for key in keys:
             st = idx.status.get(key)
             if st is not None and st.page is not None and finder.scope_ok(rule, None, st.page):
-                pages.append((st.page, f"página {st.page.url}"))
+                if not page_names_other(st.page, rule.slugs, finder):
+                    pages.append((st.page, f"página {st.page.url}"))
+
+        def named_ok(key: str, link: Link) -> bool:
+            return finder.is_external(key) or not names_other(link, rule.slugs)
+
         if rule.scope == "any":
-            links = finder.run_hits(((key, finder.target_run(key)) for key in keys), item)
+            runs = ((key, [o for o in finder.target_run(key) if named_ok(key, o[1])]) for key in keys)
+            links = finder.run_hits(runs, item)
         else:
             occ = (
                 (b, ln)
                 for key in keys
                 for b, ln in idx.targets.get(key, ())
-                if not ln.embed and finder.scope_ok(rule, b, None)
+                if not ln.embed and finder.scope_ok(rule, b, None) and named_ok(key, ln)
             )
             links = finder.link_hits(occ, item)
         hits = finder.page_hits(pages, item) + links
@@ -402,14 +460,17 @@ class LinkTo(EvidenceKind):
 
 
 class Document(EvidenceKind):
-    """Links to documents (PDF, DOC, XLS...) whose text or file name has the ``keywords``.
+    """Links to documents (PDF, DOC, XLS...) whose text or file name has the ``keywords``. The
+    text must be about the phrase, as for ``link_text`` («Servicio al público, normas,
+    formularios y protocolos de atención» is a manual, not a form).
 
-    ``keywords``: phrases, any of which may match. ``extensions``: the document extensions that
-    count (default: every document format, see below).
+    ``keywords``: phrases, any of which may match. ``slack``: how many other words the link
+    text may have (default 4). ``extensions``: the document extensions that count (default:
+    every document format, see below).
     """
 
     kind = "document"
-    params = ("keywords", "extensions")
+    params = ("keywords", "slack", "extensions")
     criteria = ("keywords",)
 
     @classmethod
@@ -419,8 +480,9 @@ class Document(EvidenceKind):
         if rule.scope == "any":  # as below, in whole runs per target
             runs: list[tuple[str, list[tuple[Block, Link]]]] = []
             for phrase in rule.keywords:
+                most = rule.slack + count_words(phrase)
                 for i in lt.find(phrase):
-                    if finder.label_ok(rule, lt.entries[i]):
+                    if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
                         runs += ((key, run) for key, run in finder.text_runs(i).items() if is_doc_key(key, exts))
             for key in finder.url_keys(rule, rule.keywords):
                 if is_doc_key(key, exts):
@@ -428,8 +490,9 @@ class Document(EvidenceKind):
             return finder.run_hits(runs, item)
         occ: list[tuple[Block, Link]] = []
         for phrase in rule.keywords:
+            most = rule.slack + count_words(phrase)
             for i in lt.find(phrase):
-                if finder.label_ok(rule, lt.entries[i]):
+                if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
                     occ += [(b, ln) for b, ln in lt.payloads[i] if is_doc_key(ln.key, exts)]
         for key in finder.url_keys(rule, rule.keywords):
             if is_doc_key(key, exts):
@@ -502,6 +565,12 @@ class Aggregate(VerdictKind):
         return case.result(status, ev[:10], detail, max(snaps) if snaps else None)
 
 
+def own_numeral(label: str, item: Item) -> bool:
+    """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
+    numeral = item_numeral(item.id)
+    return bool(numeral) and label_numeral(label) == numeral
+
+
 def evidence_kind(rule: Rule) -> type[EvidenceKind] | None:
     """The rule's kind when it finds evidence on the site (None for a verdict kind)."""
     kind = KINDS[rule.kind]
@@ -529,7 +598,9 @@ def documentation() -> str:
         "Keywords, slugs and the other phrases are matched with case and accents folded, Spanish stop words "
         "(de, y, la...) dropped and plurals tolerated.",
         "",
-        "Evidence is listed in the order a person would point to it: working evidence first; then a "
+        "Evidence is listed in the order a person would point to it: working evidence first; for a whole "
+        "section of the menu (`ley1712.4`) the hub's section before the pages it leads to, for any other item "
+        "the page or link a hub section leads to before that section; then a "
         "label numbered as the item (`4.1 …` for item `ley1712.4.1`) in a section-numbered menu; a staff "
         "login or back office (`/admin/`, `/wp-login.php`, `/intranet`...) never before a real page; then the "
         "label the item's phrase covers most of; a page titled or a link named for the item before a section "

@@ -120,7 +120,9 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "address": (
         re.compile(
             r"\b(?:calle|carrera|cra|kra|kr|cr|cl|clle|avenida|av|diagonal|dg|transversal|tv|"
-            r"manzana|mz)\.?\s*(?:no\.?\s*)?\d+|\bpalacio municipal\b|\bdirecci[oó]n\s*:"
+            r"manzana|mz)\.?\s*(?:no\.?\s*)?\d+|\bpalacio municipal\b|\bdirecci[oó]n\s*:|"
+            # a street with a name: «CL Las Palmas # 12 - 120», «Calle Real No. 5-20»
+            r"\b(?:calle|carrera|cra|cr|cl|avenida|av|diagonal|transversal)\.?\s+(?:[a-z]+\s+){1,3}(?:#|no\.|n[°º])\s*\d+"
         ),
     ),
     "hours": (
@@ -146,7 +148,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:ultima\s+actualizacion|actualizado\s+el|fecha\s+de\s+actualizacion|ultima\s+modificacion|"
             r"modificado\s+el|actualizada\s+el)\W{0,5}.{0,20}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d|"
-            r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+de\s+[a-z]+(?:\s+de)?\s+(?:19|20)\d\d)"
+            r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+de\s+[a-z]+(?:\s+de)?\s+(?:19|20)\d\d|"
+            # month and year, as many sites write it: «Última actualización: febrero de 2019»
+            r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+            r"diciembre)(?:\s+de|\s+del)?\s+(?:19|20)\d\d)"
         ),
     ),
 }
@@ -180,6 +185,22 @@ def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], reg
         if not all(rx.search(folded) for rx in PATTERNS[name]):
             return False
     return all(re.search(rx, folded) for rx in regex)
+
+
+LEADING_PHRASE_WORDS = 4  # a phrase this long that opens a label names it, however long the label
+
+
+def leads_with(phrase: tuple[str, ...], norm: str) -> bool:
+    """Whether a label opens (after its numbering) with a long, specific phrase: Res. 1519's
+    names are long («Mecanismo de presentación directa de solicitudes, quejas y reclamos a
+    disposición del público…»), and a label that starts with one is about it."""
+    if count_words(phrase) < LEADING_PHRASE_WORDS:
+        return False
+    toks = norm.split()
+    start = 0
+    while start < len(toks) and toks[start].isdigit():
+        start += 1
+    return tuple(toks[start : start + len(phrase)]) == phrase
 
 
 def label_match(phrase: tuple[str, ...], norm: str, nwords: int, slack: int) -> bool:

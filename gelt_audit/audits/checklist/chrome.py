@@ -1,0 +1,111 @@
+"""Where a page's chrome is: the header, navigation and footer blocks a person tells apart from
+the content, by their markup (tag, ARIA role, class, id) or, on pages laid out with tables and no
+such markup, by the footer's copyright line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .text import element_text, fold
+
+_HEADER_TOKENS = (
+    "header",
+    "site-header",
+    "main-header",
+    "cabecera",
+    "encabezado",
+    "top-bar",
+    "topbar",
+    "barra-superior",
+    "barra-superior-govco",
+    "govco-bar",
+    "barra-govco",
+    "bar-govco",
+    "govco",
+)
+_NAV_TOKENS = ("navbar", "main-menu", "mainmenu", "menu-principal", "main-nav", "site-nav", "navigation")
+_FOOTER_TOKENS = ("footer", "site-footer", "main-footer", "pie", "pie-pagina", "pie-de-pagina", "piedepagina")
+_CHROME_TOKENS = frozenset(_HEADER_TOKENS + _NAV_TOKENS + _FOOTER_TOKENS)
+_CHROME_ROLES = ("banner", "contentinfo", "navigation")
+_NO_DESCEND = frozenset(("main", "article", "p", "a", "span", "h1", "h2", "h3", "img", "ul", "ol", "select"))
+
+
+def _is_chrome(el: Any) -> bool:
+    if el.tag in ("header", "footer", "nav") or el.get("role") in _CHROME_ROLES:
+        return True
+    cls = el.get("class")
+    if cls and not _CHROME_TOKENS.isdisjoint(cls.lower().split()):
+        return True
+    ident = el.get("id")
+    return bool(ident) and ident.lower() in _CHROME_TOKENS
+
+
+def chrome_roots(root: Any) -> list[Any]:
+    """Header, navigation and footer blocks: layout-level elements (up to 8 levels below
+    ``body``) marked by tag, ARIA role, class or id, plus deeper ``header``/``footer``/``nav``
+    that are not part of an article or the main content."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    found: list[Any] = []
+    stack = [(body, 0)]
+    while stack:
+        el, d = stack.pop()
+        for ch in el:
+            if not isinstance(ch.tag, str):
+                continue
+            if _is_chrome(ch):
+                found.append(ch)
+            elif d < 8 and ch.tag not in _NO_DESCEND and ch.get("role") != "main":
+                stack.append((ch, d + 1))
+    rootset = set(found)
+    for el in body.iter("header", "footer", "nav"):
+        if el in rootset:
+            continue
+        ancestors = list(el.iterancestors())
+        if any(a in rootset for a in ancestors):
+            continue
+        if any(a.tag in ("main", "article", "section") or a.get("role") == "main" for a in ancestors):
+            continue
+        found.append(el)
+        rootset.add(el)
+    roots = [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
+    if not any(region_of(r) == "footer" for r in roots):
+        legacy = _legacy_footer(body, rootset)
+        if legacy is not None:
+            legacy.set("role", "contentinfo")  # read as the footer it is (region_of, chrome_ref)
+            roots.append(legacy)
+    return roots
+
+
+_COPYRIGHT = re.compile(r"derechos reservados|copyright|\u00a9")
+_NOT_LAYOUT = frozenset(("script", "style", "map", "noscript", "template"))
+
+
+def _legacy_footer(body: Any, chrome: set[Any]) -> Any | None:
+    """The footer of a page laid out without footer markup (tables, bare ``div``): one of the
+    last blocks of the body, short, with the copyright line («Todos los derechos reservados»)."""
+    kids = [c for c in body if isinstance(c.tag, str) and c.tag not in _NOT_LAYOUT]
+    if len(kids) < 2:
+        return None
+    for el in reversed(kids[-2:]):
+        if el in chrome:
+            continue
+        text = fold(element_text(el))
+        if _COPYRIGHT.search(text) and len(text.split()) <= 150:
+            return el
+    return None
+
+
+def region_of(el: Any) -> str:
+    """The region a chrome element belongs to: ``footer``, ``header`` or ``nav``."""
+    tag = el.tag
+    role = (el.get("role") or "").lower()
+    cls = f" {' '.join((el.get('class') or '').lower().split())} "
+    ident = (el.get("id") or "").lower()
+    if tag == "footer" or role == "contentinfo" or any(f" {t} " in cls or ident == t for t in _FOOTER_TOKENS):
+        return "footer"
+    if tag == "header" or role == "banner" or any(f" {t} " in cls or ident == t for t in _HEADER_TOKENS):
+        return "header"
+    return "nav"

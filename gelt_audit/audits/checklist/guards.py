@@ -1,0 +1,79 @@
+"""Guards of the rule kinds: what makes a label, a link or a page that matches an item's phrase
+not its evidence as a person reads it (an entry that links to «#», a link or page named for
+something else), and the hub entry numbered as the item that is its evidence whatever its name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
+from .model import Item, Rule
+from .pages import Link, Page
+from .text import count_words, in_norm, label_match, text_norm
+
+NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
+
+
+def names_other(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a link's own text names something other than the phrases (and the heading it sits
+    under names none of them either): then its URL slug or file name, which sites reuse and
+    abbreviate, does not make it the item's evidence."""
+    if link.nwords < NAMED_LINK_WORDS or any(in_norm(p, link.norm) for p in phrases):
+        return False
+    heading = text_norm(link.ctx)[0] if link.ctx else ""
+    return not any(in_norm(p, heading) for p in phrases)
+
+
+def page_names_other(page: Page, phrases: Sequence[tuple[str, ...]], finder: Finder) -> bool:
+    """Whether a page's own title or ``h1`` (three words or more, on at most two pages: not the
+    site's name) names something other than the phrases, none of its titles naming one:
+    «Informes mensuales sobre … quejas y reclamos» at ``/web/informacion_pqrs`` is no PQRS form."""
+    if any(in_norm(p, norm) for norm, _n, _raw in page.labels for p in phrases):
+        return False
+    labels = finder.idx.labels
+    return any(n >= NAMED_LINK_WORDS and labels.count(norm) <= 2 for norm, n, _raw in page.labels)
+
+
+def numbered_entries(finder: Finder, hits: list[Hit], pages: dict[str, Page], item: Item) -> list[Hit]:
+    """In a section found for an entry item (``ley1712.9.1``), the section's own link numbered as
+    the item («9.1 Gestión de información estadística»): the mandated structure names it, whatever
+    the entity called it."""
+    numeral = item_numeral(item.id)
+    if not numeral or is_section_item(numeral):
+        return []
+    occ = []
+    for h in hits:
+        page = pages.get(h.url)
+        if page is None or h.tier != 1:
+            continue
+        for block in page.blocks:
+            if block.region:
+                continue
+            occ += [(block, ln) for ln in block.links if ln.ctx == h.label and label_numeral(ln.text) == numeral]
+    found = finder.link_hits(occ, item)
+    for f in found:
+        f.label, f.tier, f.keyword = next(ln.text for _b, ln in occ if ln.target == f.url), 0, 0
+        f.match = max((h.match for h in hits), default=0.0)
+    return found
+
+
+def dead_entry(page: Page, rule: Rule) -> float:
+    """How much an entry of the page that links to «#» (or a script) is about one of the rule's
+    phrases (the share of its words the phrase covers; 0 when none is): a hub section «3.
+    Estructura orgánica» whose entry «4. Organigrama» goes nowhere does not publish the
+    organigram, while a section «4. Normatividad» with a dead entry «Normatividad interna» still
+    is the section."""
+    best = 0.0
+    for text in page.dead:
+        norm, n = text_norm(text)
+        if finder_label_excluded(rule, norm):
+            continue
+        for p in rule.keywords:
+            if label_match(p, norm, n, rule.slack):
+                best = max(best, round(count_words(p) / max(n, 1), 1))
+    return best
+
+
+def finder_label_excluded(rule: Rule, norm: str) -> bool:
+    """Whether a label has one of the rule's ``exclude`` phrases."""
+    return any(in_norm(x, norm) for x in rule.exclude)
