@@ -12,8 +12,9 @@ from urllib.parse import urlsplit
 
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, dependencia_for
-from gelt_audit.markup import collapse, parse
+from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
 PAGE_KINDS = ("page", "redirect", "error")
@@ -47,7 +48,7 @@ def _names(root: Any, url: str) -> dict[str, str]:
     found = {}
     for key, xpath in (("h1", _HEADING), ("breadcrumb", _BREADCRUMB)):
         nodes = root.xpath(xpath)
-        found[key] = collapse(nodes[0].text_content())[:300] if nodes else ""
+        found[key] = collapse(text_content(nodes[0]))[:300] if nodes else ""
     return found
 
 
@@ -160,7 +161,7 @@ class BodyJudge:
 
     def cached(self, store: Store, body_hash: str, url: str, root: Callable[[], Any] | None = None) -> Any:
         """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
-        root = root or (lambda: parse(store.html(body_hash) or ""))
+        root = root or (lambda: parse_body(store.html(body_hash) or ""))
         return store.cached_audit(body_hash, self.name(url), self.version, lambda: self.judge(root(), url))
 
 
@@ -185,7 +186,7 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
         missing = [j for j in judges if (body_hash, j.name(url)) not in done[j.audit]]
         if not missing:
             continue
-        root = parse(store.html(body_hash) or "")
+        root = parse_body(store.html(body_hash) or "")
         for judge in missing:
             judge.cached(store, body_hash, url, lambda r=root: r)
             done[judge.audit].add((body_hash, judge.name(url)))
