@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -69,8 +70,13 @@ DETAILS = {
 _ACCENTS = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
 
 
+_NOT_WORD = re.compile(r"[^\w ]")
+
+
+@lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
-    return re.sub(r"[^\w ]", "", collapse(text).translate(_ACCENTS).lower()).strip()
+    # cached: a site's menus give the same link names on every page
+    return _NOT_WORD.sub("", collapse(text).translate(_ACCENTS).lower()).strip()
 
 
 def element_path(el: etree._Element) -> str:
@@ -137,7 +143,7 @@ def _link_texts(page: Page, find: Callable[[str, etree._Element | None, str], No
     """Links whose text says nothing (one text, several targets) and PDF links that do not say so."""
     targets_by_text: dict[str, set[str]] = defaultdict(set)
     first_by_text: dict[str, etree._Element] = {}
-    for a in page.root.xpath("//a[@href]"):
+    for a in page.selected("links"):
         if page.hidden(a):
             continue
         name = page.name(a)

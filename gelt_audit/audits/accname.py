@@ -8,7 +8,6 @@ the ``hidden`` attribute and ``aria-hidden="true"`` are honoured.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from lxml import etree
 
@@ -98,14 +97,16 @@ def implicit_role(el: etree._Element) -> str | None:
         if kind == "hidden":
             return None
         return "combobox" if el.get("list") else "textbox"
-    simple = {
-        "button": "button", "textarea": "textbox", "main": "main", "nav": "navigation", "summary": "summary",
-        "iframe": "iframe", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
-        "h5": "heading", "h6": "heading", "table": "table", "form": "form", "svg": "graphics-document",
-    }  # fmt: skip
     if tag == "select":
         return "listbox" if el.get("multiple") is not None or int_or(el.get("size"), 1) > 1 else "combobox"
-    return simple.get(tag)
+    return _SIMPLE_ROLES.get(tag)
+
+
+_SIMPLE_ROLES = {
+    "button": "button", "textarea": "textbox", "main": "main", "nav": "navigation", "summary": "summary",
+    "iframe": "iframe", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
+    "h5": "heading", "h6": "heading", "table": "table", "form": "form", "svg": "graphics-document",
+}  # fmt: skip
 
 
 def int_or(value: str | None, default: int) -> int:
@@ -119,6 +120,11 @@ def int_or(value: str | None, default: int) -> int:
 def role(el: etree._Element) -> str | None:
     """The element's semantic role: explicit when valid, else implicit."""
     return explicit_role(el) or implicit_role(el)
+
+
+# Tags some name rule judges (with any element that has a role attribute): see html_rules._named.
+CANDIDATE_TAGS = frozenset(("a", "area", "img", "svg", "input", "iframe", "summary", "button", "textarea", "select"))
+_HIDING_TAGS = frozenset(_NEVER_RENDERED | {"input"})
 
 
 class Page:
@@ -139,13 +145,68 @@ class Page:
         self._names: dict[etree._Element, str] = {}
         self._ids: dict[str, etree._Element] | None = None
         self._label_for: dict[str, list[etree._Element]] | None = None
-        self._kept: dict[str, list[etree._Element]] = {}
+        self._selected: dict[str, list[etree._Element]] | None = None
+        self._hidden_set: set[etree._Element] | None = None
 
-    def kept(self, key: str, select: Callable[[etree._Element], list[etree._Element]]) -> list[etree._Element]:
-        """``select(root)``, selected once per page under ``key``."""
-        if key not in self._kept:
-            self._kept[key] = select(self.root)
-        return self._kept[key]
+    def selected(self, key: str) -> list[etree._Element]:
+        """Elements of the page (the root and its descendants, in document order) the rules look at:
+
+        - ``named``: a role attribute, or a tag in CANDIDATE_TAGS (what the name rules judge);
+        - ``role``, ``id``, ``lang``: the attribute is present; ``links``: ``a`` with ``href``;
+        - ``meta``: ``meta`` elements; ``aria-hidden``: ``aria-hidden="true"``.
+        """
+        if self._selected is None:
+            self._walk()
+        assert self._selected is not None
+        return self._selected[key]
+
+    def _walk(self) -> None:
+        """One pass over the elements: what ``selected`` gives, and the elements that hide
+        themselves (``self_hidden``), whose subtrees are then the hidden elements."""
+        named: list[etree._Element] = []
+        with_role: list[etree._Element] = []
+        with_id: list[etree._Element] = []
+        with_lang: list[etree._Element] = []
+        links: list[etree._Element] = []
+        metas: list[etree._Element] = []
+        aria_hidden: list[etree._Element] = []
+        hiding: list[etree._Element] = []
+        locals_ = self._local
+        for el in self.root.iter(etree.Element):
+            tag = el.tag
+            loc = tag.lower() if "}" not in tag else local(el)
+            the_role = el.get("role")
+            if the_role is not None:
+                with_role.append(el)
+            if the_role is not None or loc in CANDIDATE_TAGS:
+                named.append(el)
+                locals_[el] = loc
+            if el.get("id") is not None:
+                with_id.append(el)
+            if el.get("lang") is not None:
+                with_lang.append(el)
+            if tag == "a":
+                if el.get("href") is not None:
+                    links.append(el)
+            elif tag == "meta":
+                metas.append(el)
+            hides = el.get("aria-hidden")
+            if hides == "true":
+                aria_hidden.append(el)
+            # self_hidden needs one of these: test it only then
+            if hides is not None or loc in _HIDING_TAGS or el.get("hidden") is not None or el.get("style") is not None:
+                if self_hidden(el):
+                    hiding.append(el)
+        self._selected = {
+            "named": named, "role": with_role, "id": with_id, "lang": with_lang, "links": links,
+            "meta": metas, "aria-hidden": aria_hidden,
+        }  # fmt: skip
+        if self.root.getparent() is None:  # the whole document was walked
+            hidden: set[etree._Element] = set()
+            for el in hiding:  # document order: an ancestor's subtree is in before its descendants
+                if el not in hidden:
+                    hidden.update(el.iter(etree.Element))
+            self._hidden_set = hidden
 
     def local(self, el: etree._Element) -> str:
         """``local(el)``, kept."""
@@ -164,8 +225,12 @@ class Page:
             return found
 
     def hidden(self, el: etree._Element) -> bool:
-        """``hidden(el)``: the element or an ancestor is hidden; kept for it and its ancestors."""
-        memo = self._hidden
+        """``hidden(el)``: the element or an ancestor hides itself."""
+        if self._selected is None:
+            self._walk()
+        if self._hidden_set is not None:
+            return el in self._hidden_set
+        memo = self._hidden  # the root is not the document's: walk up, keeping each answer
         found = memo.get(el)
         if found is not None:
             return found
@@ -280,7 +345,7 @@ class Page:
             name = collapse(" ".join(self._compute(r, seen, True, referenced=True) for r in refs))
             if name:
                 return name
-        label = collapse(el.get("aria-label") or "")
+        label = _collapsed(el.get("aria-label"))
         if label:
             return label
         the_role = self.role(el)
@@ -300,7 +365,12 @@ class Page:
         if tag == "input" and the_role in ("textbox", "searchbox", "combobox"):
             tooltip = collapse(el.get("title") or "") or collapse(el.get("placeholder") or "")
             return tooltip
-        return collapse(el.get("title") or "")
+        return _collapsed(el.get("title"))
+
+
+def _collapsed(value: str | None) -> str:
+    """collapse(value or ""), without the work when there is nothing to collapse."""
+    return collapse(value) if value else ""
 
 
 _BLOCKS = {"div", "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "ul", "ol"}

@@ -39,16 +39,9 @@ _REFRESH = re.compile(r"^\s*(\d+)(\.\d*)?\s*($|[;,\s])")
 
 Check = Callable[[Page], list[etree._Element]]
 Kind = Callable[[Page, etree._Element], bool]
-# Every element a ``_named`` rule can apply to (see the kinds below), in document order: the
-# elements with a role attribute and those whose tag gives them one of the rules' roles.
-_NAMED_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[self::a or self::area or self::img or self::svg or self::input or self::iframe"
-    " or self::summary or self::button or self::textarea or self::select or @role]"
-)
 _WITH_ARIA = etree.XPath("descendant-or-self::*[@*[starts-with(name(), 'aria-')]]")
-_WITH_ROLE = etree.XPath("descendant-or-self::*[@role]")
-_WITH_ID = etree.XPath("descendant-or-self::*[@id]")
-_WITH_LANG = etree.XPath(".//*[@lang]")
+_VIEWPORT = str.maketrans("VIEWPORT", "viewport")  # XPath's translate(@name, 'VIEWPORT', 'viewport')
+_REFRESH_CASE = str.maketrans("REFSH", "refsh")
 
 
 def _elements(root: etree._Element) -> list[etree._Element]:
@@ -104,7 +97,13 @@ def element_lang_valid(page: Page) -> list[etree._Element]:
     """de46e4: a ``lang`` on an element in the body, over visible text, is a valid language tag."""
     body = page.root.find(".//body")
     out = []
-    for el in _WITH_LANG(body) if body is not None else ():  # the body's descendants with a lang
+    # the body's descendants with a lang attribute
+    in_body = (
+        [el for el in page.selected("lang") if el is not body and body in el.iterancestors()]
+        if body is not None
+        else []
+    )
+    for el in in_body:
         if valid_language(el.get("lang")):
             continue
         if el.get("lang") == "" or page.hidden(el):
@@ -130,8 +129,8 @@ def _text_lang_overridden(text: etree._ElementUnicodeResult, owner: etree._Eleme
 
 def _named(kinds: Kind) -> Check:
     def check(page: Page) -> list[etree._Element]:
-        candidates = page.kept("named", _NAMED_CANDIDATES)
-        return [el for el in candidates if kinds(page, el) and not page.hidden(el) and not page.name(el)]
+        # every element a kind below can be: its tag is in CANDIDATE_TAGS or it has a role attribute
+        return [el for el in page.selected("named") if kinds(page, el) and not page.hidden(el) and not page.name(el)]
 
     return check
 
@@ -195,7 +194,9 @@ def _viewport_number(value: str, word_values: dict[str, float]) -> float | None:
 def viewport_zoom(page: Page) -> list[etree._Element]:
     """b4f0c3: the viewport neither forbids zoom (``user-scalable``) nor caps it under 2 (``maximum-scale``)."""
     out = []
-    for meta in page.root.xpath("//meta[translate(@name,'VIEWPORT','viewport')='viewport'][@content]"):
+    for meta in page.selected("meta"):
+        if (meta.get("name") or "").translate(_VIEWPORT) != "viewport" or meta.get("content") is None:
+            continue
         props = {}
         for part in re.split(r"[,;]", meta.get("content") or ""):
             if "=" in part:
@@ -237,9 +238,11 @@ def autoplay_audio(page: Page) -> list[etree._Element]:
     return out
 
 
-def meta_refresh(root: etree._Element, limit: int) -> list[etree._Element]:
+def meta_refresh(page: Page, limit: int) -> list[etree._Element]:
     """The first valid ``<meta http-equiv="refresh">`` waits 0 s or more than ``limit`` seconds."""
-    for meta in root.xpath("//meta[translate(@http-equiv,'REFSH','refsh')='refresh'][@content]"):
+    for meta in page.selected("meta"):
+        if (meta.get("http-equiv") or "").translate(_REFRESH_CASE) != "refresh" or meta.get("content") is None:
+            continue
         m = _REFRESH.match(meta.get("content") or "")
         if m:
             delay = int(m.group(1))
@@ -260,7 +263,7 @@ def role_valid(page: Page) -> list[etree._Element]:
     """674b10: a ``role`` attribute on a shown element has at least one valid role."""
     return [
         el
-        for el in _WITH_ROLE(page.root)
+        for el in page.selected("role")
         if (el.get("role") or "").strip() and not page.hidden(el) and role_token_invalid(el.get("role"))
     ]
 
@@ -272,11 +275,13 @@ def role_token_invalid(value: str) -> bool:
 
 def aria_hidden_focusable(page: Page) -> list[etree._Element]:
     """6cfa84: content under ``aria-hidden="true"`` cannot be reached with the keyboard."""
-    root = page.root
-    out = []
+    out: list[etree._Element] = []
+    hiding = page.selected("aria-hidden")
+    if not hiding:
+        return out
     # A script that names the element may move focus away from it: that cannot be judged here.
-    scripted = " ".join(s.text or "" for s in root.iter("script"))
-    for el in root.xpath("//*[@aria-hidden='true']"):
+    scripted = " ".join(s.text or "" for s in page.root.iter("script"))
+    for el in hiding:
         for node in _FOCUSABLE(el):
             if _focusable(node) and not (node.get("id") and node.get("id") in scripted):
                 out.append(el)
@@ -304,7 +309,7 @@ def _focusable(el: etree._Element) -> bool:
 
 def duplicate_ids(page: Page) -> list[etree._Element]:
     """3ea0c8: no two elements share an ``id``."""
-    with_id = _WITH_ID(page.root)
+    with_id = page.selected("id")
     counts = Counter(el.get("id") for el in with_id if el.get("id"))
     return [el for el in with_id if el.get("id") and counts[el.get("id")] > 1]
 
@@ -354,8 +359,8 @@ CHECKS: dict[str, tuple[str, Check]] = {
     "2t702h": ("4.1.2", _named(_is_summary)),
     "b4f0c3": ("1.4.4", viewport_zoom),
     "80f0bf": ("1.4.2", autoplay_audio),
-    "bc659a": ("2.2.1", lambda page: meta_refresh(page.root, 72_000)),
-    "bisz58": ("2.2.1", lambda page: meta_refresh(page.root, 10**12)),
+    "bc659a": ("2.2.1", lambda page: meta_refresh(page, 72_000)),
+    "bisz58": ("2.2.1", lambda page: meta_refresh(page, 10**12)),
     "5f99a7": ("4.1.2", aria_attr_defined),
     "674b10": ("4.1.2", role_valid),
     "6cfa84": ("4.1.2", aria_hidden_focusable),

@@ -46,8 +46,9 @@ def _names(root: Any, url: str) -> dict[str, str]:
     if root is None:
         return {"h1": "", "breadcrumb": ""}
     found = {}
-    for key, xpath in (("h1", _HEADING), ("breadcrumb", _BREADCRUMB)):
-        nodes = root.xpath(xpath)
+    # _HEADING's union holds every h1 (//h1): the first h1 of the document
+    heading = next(root.getroottree().iter("h1"), None)
+    for key, nodes in (("h1", [heading] if heading is not None else []), ("breadcrumb", root.xpath(_BREADCRUMB))):
         found[key] = collapse(text_content(nodes[0]))[:300] if nodes else ""
     return found
 
