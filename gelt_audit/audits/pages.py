@@ -10,6 +10,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.tree import parse_body, text_content
@@ -48,9 +50,30 @@ def _names(root: Any, url: str) -> dict[str, str]:
     found = {}
     # _HEADING's union holds every h1 (//h1): the first h1 of the document
     heading = next(root.getroottree().iter("h1"), None)
-    for key, nodes in (("h1", [heading] if heading is not None else []), ("breadcrumb", root.xpath(_BREADCRUMB))):
-        found[key] = collapse(text_content(nodes[0]))[:300] if nodes else ""
+    for key, node in (("h1", heading), ("breadcrumb", _breadcrumb_step(root))):
+        found[key] = collapse(text_content(node))[:300] if node is not None else ""
     return found
+
+
+_CRUMB_LABELS = frozenset(("breadcrumb", "Ruta de navegación", "Miga de pan"))
+
+
+def _breadcrumb_step(root: Any) -> Any:
+    """What ``root.xpath(_BREADCRUMB)`` finds: the last ``li`` of the document (in its order)
+    inside an element whose class contains «breadcrumb» or «miga» or whose aria-label names a
+    breadcrumb; one pass in Python instead of XPath's string tests on every element."""
+    tree = root.getroottree()
+    steps = set()
+    for el in tree.iter(etree.Element):
+        cls = el.get("class")
+        if cls and ("breadcrumb" in cls or "miga" in cls) or el.get("aria-label") in _CRUMB_LABELS:
+            steps.update(li for li in el.iter("li") if li is not el)
+    last = None
+    if steps:
+        for li in tree.iter("li"):
+            if li in steps:
+                last = li
+    return last
 
 
 def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
