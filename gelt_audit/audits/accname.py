@@ -125,6 +125,13 @@ def role(el: etree._Element) -> str | None:
 # Tags some name rule judges (with any element that has a role attribute): see html_rules._named.
 CANDIDATE_TAGS = frozenset(("a", "area", "img", "svg", "input", "iframe", "summary", "button", "textarea", "select"))
 _HIDING_TAGS = frozenset(_NEVER_RENDERED | {"input"})
+_HIDING_ATTRS = frozenset(("hidden", "aria-hidden", "style"))
+_WALK_ATTRS = frozenset(("role", "id", "lang", "href")) | _HIDING_ATTRS
+# The tags _native can name (it gives "" for any other).
+_NATIVE_TAGS = frozenset(
+    ("img", "area", "input", "select", "textarea", "meter", "progress", "output", "fieldset", "table", "figure", "svg",
+     "button")
+)  # fmt: skip
 
 
 class Page:
@@ -175,28 +182,32 @@ class Page:
         for el in self.root.iter(etree.Element):
             tag = el.tag
             loc = tag.lower() if "}" not in tag else local(el)
-            the_role = el.get("role")
-            if the_role is not None:
-                with_role.append(el)
-            if the_role is not None or loc in CANDIDATE_TAGS:
+            is_named = loc in CANDIDATE_TAGS
+            may_hide = loc in _HIDING_TAGS  # self_hidden needs this or one of _HIDING_ATTRS
+            if tag == "meta":
+                metas.append(el)
+            for key, value in el.items():  # one call for all attributes: cheaper than a get() each
+                if key not in _WALK_ATTRS:
+                    continue
+                if key == "role":
+                    with_role.append(el)
+                    is_named = True
+                elif key == "id":
+                    with_id.append(el)
+                elif key == "lang":
+                    with_lang.append(el)
+                elif key == "href":
+                    if tag == "a":
+                        links.append(el)
+                else:  # one of _HIDING_ATTRS
+                    may_hide = True
+                    if key == "aria-hidden" and value == "true":
+                        aria_hidden.append(el)
+            if is_named:
                 named.append(el)
                 locals_[el] = loc
-            if el.get("id") is not None:
-                with_id.append(el)
-            if el.get("lang") is not None:
-                with_lang.append(el)
-            if tag == "a":
-                if el.get("href") is not None:
-                    links.append(el)
-            elif tag == "meta":
-                metas.append(el)
-            hides = el.get("aria-hidden")
-            if hides == "true":
-                aria_hidden.append(el)
-            # self_hidden needs one of these: test it only then
-            if hides is not None or loc in _HIDING_TAGS or el.get("hidden") is not None or el.get("style") is not None:
-                if self_hidden(el):
-                    hiding.append(el)
+            if may_hide and self_hidden(el):
+                hiding.append(el)
         self._selected = {
             "named": named, "role": with_role, "id": with_id, "lang": with_lang, "links": links,
             "meta": metas, "aria-hidden": aria_hidden,
@@ -354,7 +365,7 @@ class Page:
         if recursing and tag == "select":
             chosen = el.xpath(".//option[@selected]") or el.xpath(".//option")
             return collapse(text_content(chosen[0])) if chosen else ""
-        if the_role not in ("none", "presentation") or tag in ("img",):
+        if tag in _NATIVE_TAGS and (the_role not in ("none", "presentation") or tag in ("img",)):
             native = self._native(el, seen)
             if native:
                 return native
