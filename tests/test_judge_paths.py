@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gelt_audit.audits import accname, pages
+from gelt_audit.audits import accname, html_rules, pages
 from gelt_audit.audits.accname import Page
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.markup import parse
@@ -23,7 +23,7 @@ INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
 WRITTEN = [
     "<html><body><nav class='miga'><ul><li>Inicio</li><li class='breadcrumb'><ol><li>A</li><li>B</li></ol></li>"
     "</ul></nav><p aria-label='Miga de pan'><li>C</li></p><ul><li>fuera</li></ul></body></html>",
-    "<html><head><title>t</title></head><body><div hidden><a href='/x'>oculto</a></div>"
+    "<html><head><title>t</title></head><body><div hidden><a href='/x' ARIA-FOO=1>oculto</a></div>"
     "<div style='display:none'><span><a href='/y'>y</a></span></div><input type=HIDDEN id=i>"
     "<div aria-hidden=' TRUE '><img src=a.png></div><DIV ROLE=Button ID=i LANG=zz>b</DIV>"
     "<META NAME=VIEWPORT CONTENT='user-scalable=no'><meta http-equiv=REFRESH content='5'>"
@@ -73,6 +73,12 @@ def test_page_selections_and_hidden_set_match_their_definitions(make):
         page = Page(root)
         for key, xpath in SELECTIONS.items():
             assert page.selected(key) == root.xpath(xpath), (name, key)
+        every = html_rules._elements(root)
+        assert html_rules.aria_attr_defined(page) == [
+            el
+            for el in every
+            if any(k.lower().startswith("aria-") and k.lower()[5:] not in html_rules.ARIA_ATTRIBUTES for k in el.keys())
+        ], name
         for el in root.iter():
             if accname.is_element(el):
                 assert page.hidden(el) == accname.hidden(el), (name, el.tag)

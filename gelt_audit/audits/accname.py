@@ -160,7 +160,8 @@ class Page:
 
         - ``named``: a role attribute, or a tag in CANDIDATE_TAGS (what the name rules judge);
         - ``role``, ``id``, ``lang``: the attribute is present; ``links``: ``a`` with ``href``;
-        - ``meta``: ``meta`` elements; ``aria-hidden``: ``aria-hidden="true"``.
+        - ``meta``: ``meta`` elements; ``aria-hidden``: ``aria-hidden="true"``;
+        - ``aria``: an ``aria-*`` attribute (any case) other than role/id/lang/href/hidden/aria-hidden/style.
         """
         if self._selected is None:
             self._walk()
@@ -177,6 +178,7 @@ class Page:
         links: list[etree._Element] = []
         metas: list[etree._Element] = []
         aria_hidden: list[etree._Element] = []
+        with_aria: list[etree._Element] = []
         hiding: list[etree._Element] = []
         locals_ = self._local
         for el in self.root.iter(etree.Element):
@@ -186,8 +188,11 @@ class Page:
             may_hide = loc in _HIDING_TAGS  # self_hidden needs this or one of _HIDING_ATTRS
             if tag == "meta":
                 metas.append(el)
+            aria = False
             for key, value in el.items():  # one call for all attributes: cheaper than a get() each
                 if key not in _WALK_ATTRS:
+                    if not aria and key[:1] in "aA" and key.lower().startswith("aria-"):
+                        aria = True
                     continue
                 if key == "role":
                     with_role.append(el)
@@ -203,6 +208,8 @@ class Page:
                     may_hide = True
                     if key == "aria-hidden" and value == "true":
                         aria_hidden.append(el)
+            if aria:
+                with_aria.append(el)
             if is_named:
                 named.append(el)
                 locals_[el] = loc
@@ -210,7 +217,7 @@ class Page:
                 hiding.append(el)
         self._selected = {
             "named": named, "role": with_role, "id": with_id, "lang": with_lang, "links": links,
-            "meta": metas, "aria-hidden": aria_hidden,
+            "meta": metas, "aria-hidden": aria_hidden, "aria": with_aria,
         }  # fmt: skip
         if self.root.getparent() is None:  # the whole document was walked
             hidden: set[etree._Element] = set()
