@@ -51,6 +51,9 @@ SELECTIONS = {
 }
 
 
+NAMED = [(check.kinds, check.groups) for _criterion, check in html_rules.CHECKS.values() if hasattr(check, "kinds")]
+
+
 def test_the_plain_parse_is_lxml_html_s_tree():
     from lxml import etree
 
@@ -79,11 +82,14 @@ def test_page_selections_and_hidden_set_match_their_definitions(make):
             for el in every
             if any(k.lower().startswith("aria-") and k.lower()[5:] not in html_rules.ARIA_ATTRIBUTES for k in el.keys())
         ], name
+        for kinds, groups in NAMED:  # each name rule looks only at its groups: they hold all its elements
+            assert page.named_among(groups) == [el for el in every if el in set(page.named_among(groups))]
+            assert {el for el in every if kinds(page, el)} <= set(page.named_among(groups)), (name, groups)
         for el in root.iter():
             if accname.is_element(el):
                 assert page.hidden(el) == accname.hidden(el), (name, el.tag)
                 checked += 1
-    assert checked > 5_000
+    assert checked > 5_000 and len(NAMED) == 8
 
 
 def test_page_names_match_their_xpath():

@@ -154,6 +154,7 @@ class Page:
         self._label_for: dict[str, list[etree._Element]] | None = None
         self._selected: dict[str, list[etree._Element]] | None = None
         self._hidden_set: set[etree._Element] | None = None
+        self._groups: dict[str, list[etree._Element]] | None = None
 
     def selected(self, key: str) -> list[etree._Element]:
         """Elements of the page (the root and its descendants, in document order) the rules look at:
@@ -167,6 +168,24 @@ class Page:
             self._walk()
         assert self._selected is not None
         return self._selected[key]
+
+    def named_among(self, keys: tuple[str, ...]) -> list[etree._Element]:
+        """The ``named`` elements (in document order) in any of the groups ``keys``: ``tag:T`` (the
+        local tag is T), ``role:R`` (``role()`` is R), ``role-attr`` (a role attribute)."""
+        if self._groups is None:
+            groups: dict[str, list[etree._Element]] = {}
+            for el in self.selected("named"):
+                groups.setdefault("tag:" + self.local(el), []).append(el)
+                the_role = self.role(el)
+                if the_role is not None:
+                    groups.setdefault("role:" + the_role, []).append(el)
+                if el.get("role") is not None:
+                    groups.setdefault("role-attr", []).append(el)
+            self._groups = groups
+        if len(keys) == 1:
+            return self._groups.get(keys[0], [])
+        members = {el for key in keys for el in self._groups.get(key, ())}
+        return [el for el in self.selected("named") if el in members] if members else []
 
     def _walk(self) -> None:
         """One pass over the elements: what ``selected`` gives, and the elements that hide
