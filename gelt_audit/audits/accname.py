@@ -3,6 +3,9 @@
 Only what the markup says is known here: style sheets and scripts are not run, so an element hidden
 by a CSS class counts as shown. Inline ``style`` with ``display: none`` or ``visibility: hidden``,
 the ``hidden`` attribute and ``aria-hidden="true"`` are honoured.
+
+``Page`` answers the same questions for the elements of one page, each answer worked out once: the
+rules ask them of the same elements (and of their ancestors) many times over.
 """
 
 from __future__ import annotations
