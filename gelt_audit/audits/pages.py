@@ -211,8 +211,8 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
         if not missing:
             continue
         root = parse_body(store.html(body_hash) or "")
-        for judge in missing:
-            judge.cached(store, body_hash, url, lambda r=root: r)
+        for judge in missing:  # known missing: kept without asking the store for it again
+            store.keep_result(body_hash, judge.name(url), judge.version, judge.judge(root, url))
             done[judge.audit].add((body_hash, judge.name(url)))
     store.flush_audits()
 
