@@ -14,7 +14,9 @@ processes, alternating which goes first, and prints:
 
 Nothing is written to the store: the judges are called directly. Usage::
 
-    python bench/judges.py --store /tmp/copy/gelt.db --old /tmp/old [--rounds 2] [--limit N]
+    python bench/judges.py --store /tmp/copy/gelt.db --old /tmp/old [--rounds 2] [--limit N] [--changed]
+
+``--changed`` judges only the bodies the previous crawl did not have: a weekly audit's work.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent
 
 
-def child(store_path: str, limit: int | None, out: str) -> None:
+def child(store_path: str, limit: int | None, out: str, changed: bool = False) -> None:
     """Judge every body of the latest crawl; write timings and per-body digests to ``out``."""
     from gelt_audit import markup
     from gelt_audit.audits import pages, run
@@ -41,9 +43,12 @@ def child(store_path: str, limit: int | None, out: str) -> None:
     parse_body = getattr(pages, "parse_body", markup.parse)
     with Store(store_path) as store:
         crawl = store.latest_crawl()
+        before = store.previous_crawl(crawl) if changed else None
+        # --changed: only the bodies the previous crawl did not have (what a weekly audit judges)
+        known = {s["body_hash"] for s in store.snapshots(before.id)} if before else set()
         bodies: dict[str, str] = {}
         for snap in store.snapshots(crawl.id):
-            if pages.is_html_page(snap):
+            if pages.is_html_page(snap) and snap["body_hash"] not in known:
                 bodies.setdefault(snap["body_hash"], snap["url"])
         items = list(bodies.items())[:limit]
         cpu = time.process_time
@@ -71,11 +76,13 @@ def child(store_path: str, limit: int | None, out: str) -> None:
     )
 
 
-def run_child(which: str, src: str, store: str, limit: int | None, out: Path) -> dict:
+def run_child(which: str, src: str, store: str, limit: int | None, out: Path, changed: bool = False) -> dict:
     env = dict(os.environ)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--store", store, "--out", str(out)]
     if limit:
         cmd += ["--limit", str(limit)]
+    if changed:
+        cmd += ["--changed"]
     # Run outside the worktree so that PYTHONPATH (the old tree) comes before the editable install.
     env["PYTHONPATH"] = src
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -96,11 +103,12 @@ def main() -> None:
     ap.add_argument("--old", help="source tree of the old code (its gelt_audit/ is imported)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--changed", action="store_true", help="sólo los cuerpos que el rastreo anterior no tenía")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     opts = ap.parse_args()
     if opts.child:
-        child(opts.store, opts.limit, opts.out)
+        child(opts.store, opts.limit, opts.out, opts.changed)
         return
     work = Path(os.environ.get("TMPDIR", "/tmp")) / f"gelt-judges-{os.getpid()}"
     work.mkdir(exist_ok=True)
@@ -110,7 +118,7 @@ def main() -> None:
         order = versions if r % 2 == 0 else versions[::-1]
         for which, src in order:
             print(f"ronda {r + 1}: {which} (carga {os.getloadavg()[0]:.2f})", file=sys.stderr)
-            runs.append(run_child(which, src, opts.store, opts.limit, work / f"{which}-{r}.json"))
+            runs.append(run_child(which, src, opts.store, opts.limit, work / f"{which}-{r}.json", opts.changed))
     print(f"Carga (1, 5, 15 min) al final: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("versión  páginas  piso ms/pág  lectura ms/pág  parse ms/pág  jueces ms/pág  CPU proceso s  pared s")
     for found in runs:
