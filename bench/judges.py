@@ -29,18 +29,27 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 
 
 def child(store_path: str, limit: int | None, out: str, changed: bool = False) -> None:
-    """Judge every body of the latest crawl; write timings and per-body digests to ``out``."""
-    from gelt_audit import markup
-    from gelt_audit.audits import pages, run
+    """Judge every body of the latest crawl; write timings and per-body digests to ``out``.
+
+    ``store_path`` may instead be a folder of HTML files (``*.htm*``, read as UTF-8): each file is
+    a body, its URL ``http://127.0.0.1/<its path>``.
+    """
+    from gelt_audit.audits import pages
     from gelt_audit.store import Store
 
-    parse_body = getattr(pages, "parse_body", markup.parse)
+    folder = Path(store_path)
+    if folder.is_dir():
+        files = sorted(f for f in folder.rglob("*.htm*") if f.is_file())
+        items = [(str(f), "http://127.0.0.1/" + f.relative_to(folder).as_posix()) for f in files][:limit]
+        _measure(items, lambda key: Path(key).read_text(encoding="utf-8", errors="replace"), out)
+        return
     with Store(store_path) as store:
         crawl = store.latest_crawl()
         before = store.previous_crawl(crawl) if changed else None
@@ -50,25 +59,32 @@ def child(store_path: str, limit: int | None, out: str, changed: bool = False) -
         for snap in store.snapshots(crawl.id):
             if pages.is_html_page(snap) and snap["body_hash"] not in known:
                 bodies.setdefault(snap["body_hash"], snap["url"])
-        items = list(bodies.items())[:limit]
-        cpu = time.process_time
-        start = cpu()
-        for body_hash, _url in items:  # the floor: read, decompress, parse
-            markup.parse(store.html(body_hash) or "")
-        floor = cpu() - start
-        read = parse = judged = 0.0
-        digests = {}
-        for body_hash, url in items:
-            t0 = cpu()
-            html = store.html(body_hash) or ""
-            t1 = cpu()
-            root = parse_body(html)
-            t2 = cpu()
-            results = [(j.name(url), json.dumps(j.judge(root, url))) for j in run.BODY_JUDGES]
-            t3 = cpu()
-            read, parse, judged = read + t1 - t0, parse + t2 - t1, judged + t3 - t2
-            for name, blob in results:
-                digests[f"{body_hash} {name}"] = hashlib.sha256(blob.encode()).hexdigest()
+        _measure(list(bodies.items())[:limit], lambda key: store.html(key) or "", out)
+
+
+def _measure(items: list[tuple[str, str]], read_body: Callable[[str], str], out: str) -> None:
+    from gelt_audit import markup
+    from gelt_audit.audits import pages, run
+
+    parse_body = getattr(pages, "parse_body", markup.parse)
+    cpu = time.process_time
+    start = cpu()
+    for key, _url in items:  # the floor: read, decompress, parse
+        markup.parse(read_body(key))
+    floor = cpu() - start
+    read = parse = judged = 0.0
+    digests = {}
+    for key, url in items:
+        t0 = cpu()
+        html = read_body(key)
+        t1 = cpu()
+        root = parse_body(html)
+        t2 = cpu()
+        results = [(j.name(url), json.dumps(j.judge(root, url))) for j in run.BODY_JUDGES]
+        t3 = cpu()
+        read, parse, judged = read + t1 - t0, parse + t2 - t1, judged + t3 - t2
+        for name, blob in results:
+            digests[f"{key} {name}"] = hashlib.sha256(blob.encode()).hexdigest()
     Path(out).write_text(
         json.dumps(
             {"pages": len(items), "floor": floor, "read": read, "parse": parse, "judge": judged, "digests": digests}
@@ -99,7 +115,7 @@ def run_child(which: str, src: str, store: str, limit: int | None, out: Path, ch
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--store", required=True, help="a COPY of a store (gelt.db)")
+    ap.add_argument("--store", required=True, help="a COPY of a store (gelt.db), or a folder of HTML files")
     ap.add_argument("--old", help="source tree of the old code (its gelt_audit/ is imported)")
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--limit", type=int)
