@@ -9,17 +9,19 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from gelt_audit.audits import html_rules
-from gelt_audit.audits.accname import accessible_name, hidden
+from gelt_audit.audits.accname import Page
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge, dependencia_name, is_html_page
+from gelt_audit.audits.tree import parse_body
 from gelt_audit.config import Dependencia
-from gelt_audit.markup import collapse, parse
+from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
 VERSION = 2  # bump when a rule changes: cached judgements are then recomputed
@@ -68,8 +70,13 @@ DETAILS = {
 _ACCENTS = str.maketrans("áéíóúüñÁÉÍÓÚÜÑ", "aeiouunAEIOUUN")
 
 
+_NOT_WORD = re.compile(r"[^\w ]")
+
+
+@lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
-    return re.sub(r"[^\w ]", "", collapse(text).translate(_ACCENTS).lower()).strip()
+    # cached: a site's menus give the same link names on every page
+    return _NOT_WORD.sub("", collapse(text).translate(_ACCENTS).lower()).strip()
 
 
 def element_path(el: etree._Element) -> str:
@@ -90,13 +97,14 @@ def element_path(el: etree._Element) -> str:
 
 def judge_html(html: str) -> list[dict[str, str]]:
     """Findings for one page's HTML: criterion, element, detail (Spanish)."""
-    return judge_root(parse(html))
+    return judge_root(parse_body(html))
 
 
 def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
     """Findings for one parsed page (see judge_html)."""
     if root is None:
         return []
+    page = Page(root)  # what the rules work out about an element is worked out once
     out: list[dict[str, str]] = []
 
     def find(criterion: str, el: etree._Element | None, detail: str) -> None:
@@ -104,7 +112,7 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
             {"criterion": criterion, "element": element_path(el) if el is not None else "html", "detail": detail}
         )
 
-    for rule, elements in html_rules.failures(root, html_rules.CLAIMED):
+    for rule, elements in html_rules.failures(root, html_rules.CLAIMED, page):
         criterion = html_rules.CLAIMED[rule]
         if rule == "3ea0c8":  # one finding per repeated id, as before
             for dup, count in Counter(el.get("id") for el in elements).items():
@@ -112,8 +120,8 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
             continue
         for el in elements:
             find(criterion, el, _detail(rule, el))
-    _link_texts(root, find)
-    _structure(root, find)
+    _link_texts(page, find)
+    _structure(page, find)
     return out
 
 
@@ -131,14 +139,14 @@ def _detail(rule: str, el: etree._Element) -> str:
     return detail
 
 
-def _link_texts(root: etree._Element, find: Callable[[str, etree._Element | None, str], None]) -> None:
+def _link_texts(page: Page, find: Callable[[str, etree._Element | None, str], None]) -> None:
     """Links whose text says nothing (one text, several targets) and PDF links that do not say so."""
     targets_by_text: dict[str, set[str]] = defaultdict(set)
     first_by_text: dict[str, etree._Element] = {}
-    for a in root.xpath("//a[@href]"):
-        if hidden(a):
+    for a in page.selected("links"):
+        if page.hidden(a):
             continue
-        name = accessible_name(a)
+        name = page.name(a)
         if not name:
             continue  # reported by the link-name rule
         plain = _plain(name)
@@ -153,9 +161,10 @@ def _link_texts(root: etree._Element, find: Callable[[str, etree._Element | None
             find("2.4.4", first_by_text[plain], f"el texto «{plain}» lleva a {len(targets)} destinos distintos")
 
 
-def _structure(root: etree._Element, find: Callable[[str, etree._Element | None, str], None]) -> None:
+def _structure(page: Page, find: Callable[[str, etree._Element | None, str], None]) -> None:
     """Headings (a main one, no skipped levels) and data tables with header cells."""
-    headings = [h for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6") if not hidden(h)]
+    root = page.root
+    headings = [h for h in root.iter("h1", "h2", "h3", "h4", "h5", "h6") if not page.hidden(h)]
     levels = [int(h.tag[1]) for h in headings]
     if levels and 1 not in levels:
         find("1.3.1", None, "la página no tiene un encabezado principal <h1>")
@@ -166,7 +175,7 @@ def _structure(root: etree._Element, find: Callable[[str, etree._Element | None,
             find("1.3.1", h, f"salto de nivel de encabezado: de h{previous} a h{level}")
         previous = level
     for table in root.iter("table"):
-        if table.get("role") in ("presentation", "none") or len(table.findall(".//tr")) < 2 or hidden(table):
+        if table.get("role") in ("presentation", "none") or len(table.findall(".//tr")) < 2 or page.hidden(table):
             continue
         if table.find(".//th") is None:
             find("1.3.1", table, "tabla de datos sin celdas de encabezado (<th>)")

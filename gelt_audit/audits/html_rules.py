@@ -14,7 +14,8 @@ from collections.abc import Callable
 import babel
 from lxml import etree
 
-from gelt_audit.audits.accname import VALID_ROLES, accessible_name, hidden, is_element, local, role
+from gelt_audit.audits.accname import VALID_ROLES, Page, is_element, local
+from gelt_audit.audits.tree import text_content
 from gelt_audit.markup import collapse
 
 ARIA_ATTRIBUTES = frozenset(
@@ -36,7 +37,10 @@ _FOCUSABLE = etree.XPath(
 )
 _REFRESH = re.compile(r"^\s*(\d+)(\.\d*)?\s*($|[;,\s])")
 
-Check = Callable[[etree._Element], list[etree._Element]]
+Check = Callable[[Page], list[etree._Element]]
+Kind = Callable[[Page, etree._Element], bool]
+_VIEWPORT = str.maketrans("VIEWPORT", "viewport")  # XPath's translate(@name, 'VIEWPORT', 'viewport')
+_REFRESH_CASE = str.maketrans("REFSH", "refsh")
 
 
 def _elements(root: etree._Element) -> list[etree._Element]:
@@ -56,30 +60,31 @@ def valid_language(tag: str) -> bool:
     return primary in _LANGUAGES or primary in _SPECIAL_LANGUAGES or "qaa" <= primary <= "qtz"
 
 
-def page_title(root: etree._Element) -> list[etree._Element]:
+def page_title(page: Page) -> list[etree._Element]:
     """2779a5: the page has a ``<title>`` with text."""
+    root = page.root
     titles = [t for t in root.iter("title") if not any(local(a) == "svg" for a in t.iterancestors())]
-    if not titles or not collapse(titles[0].text_content()):
+    if not titles or not collapse(text_content(titles[0])):
         return [titles[0] if titles else _html(root)]
     return []
 
 
-def html_has_lang(root: etree._Element) -> list[etree._Element]:
+def html_has_lang(page: Page) -> list[etree._Element]:
     """b5c3f8: the ``html`` element declares a non-empty ``lang``."""
-    html = _html(root)
+    html = _html(page.root)
     return [] if (html.get("lang") or "").strip() else [html]
 
 
-def html_lang_valid(root: etree._Element) -> list[etree._Element]:
+def html_lang_valid(page: Page) -> list[etree._Element]:
     """bf051a: the ``html`` element's ``lang`` is a valid language tag."""
-    html = _html(root)
+    html = _html(page.root)
     value = (html.get("lang") or "").strip()
     return [html] if value and not valid_language(value) else []
 
 
-def lang_xml_lang_match(root: etree._Element) -> list[etree._Element]:
+def lang_xml_lang_match(page: Page) -> list[etree._Element]:
     """5b7ae0: ``lang`` and ``xml:lang`` on ``html`` name the same primary language."""
-    html = _html(root)
+    html = _html(page.root)
     lang = (html.get("lang") or "").strip()
     xml = (html.get("{http://www.w3.org/XML/1998/namespace}lang") or html.get("xml:lang") or "").strip()
     if not (valid_language(lang) and valid_language(xml)):
@@ -87,14 +92,20 @@ def lang_xml_lang_match(root: etree._Element) -> list[etree._Element]:
     return [html] if lang.split("-")[0].lower() != xml.split("-")[0].lower() else []
 
 
-def element_lang_valid(root: etree._Element) -> list[etree._Element]:
+def element_lang_valid(page: Page) -> list[etree._Element]:
     """de46e4: a ``lang`` on an element in the body, over visible text, is a valid language tag."""
-    body = root.find(".//body")
+    body = page.root.find(".//body")
     out = []
-    for el in body.iter() if body is not None else ():
-        if not is_element(el) or el is body or el.get("lang") is None or valid_language(el.get("lang")):
+    # the body's descendants with a lang attribute
+    in_body = (
+        [el for el in page.selected("lang") if el is not body and body in el.iterancestors()]
+        if body is not None
+        else []
+    )
+    for el in in_body:
+        if valid_language(el.get("lang")):
             continue
-        if el.get("lang") == "" or hidden(el):
+        if el.get("lang") == "" or page.hidden(el):
             continue
         own_text = [t for t in el.xpath(".//text()") if t.strip() and not _text_lang_overridden(t, el)]
         if own_text:
@@ -115,41 +126,48 @@ def _text_lang_overridden(text: etree._ElementUnicodeResult, owner: etree._Eleme
     return False
 
 
-def _named(kinds: Callable[[etree._Element], bool]) -> Check:
-    def check(root: etree._Element) -> list[etree._Element]:
-        return [el for el in _elements(root) if kinds(el) and not hidden(el) and not accessible_name(el)]
+def _named(kinds: Kind, *groups: str) -> Check:
+    """The rule «every element of a kind has an accessible name». ``groups`` (see Page.named_among)
+    hold every element the kind can be true of; each kind below says which."""
 
+    def check(page: Page) -> list[etree._Element]:
+        pool = page.named_among(groups)
+        return [el for el in pool if kinds(page, el) and not page.hidden(el) and not page.name(el)]
+
+    check.kinds, check.groups = kinds, groups  # type: ignore[attr-defined]  # for tests
     return check
 
 
-def _is_image(el: etree._Element) -> bool:
-    if local(el) == "img":
-        return role(el) not in ("presentation", "none") or bool(el.get("aria-label") or el.get("aria-labelledby"))
-    return (el.get("role") or "").split()[:1] == ["img"] and local(el) not in ("svg",)
+def _is_image(page: Page, el: etree._Element) -> bool:
+    if page.local(el) == "img":
+        return page.role(el) not in ("presentation", "none") or bool(el.get("aria-label") or el.get("aria-labelledby"))
+    return (el.get("role") or "").split()[:1] == ["img"] and page.local(el) not in ("svg",)
 
 
-def _is_svg_graphic(el: etree._Element) -> bool:
-    return local(el) == "svg" and (el.get("role") or "").split()[:1] in (
+def _is_svg_graphic(page: Page, el: etree._Element) -> bool:
+    return page.local(el) == "svg" and (el.get("role") or "").split()[:1] in (
         ["img"], ["graphics-document"], ["graphics-symbol"]
     )  # fmt: skip
 
 
-def _is_button(el: etree._Element) -> bool:
-    if local(el) == "input" and (el.get("type") or "").lower() == "image":
+def _is_button(page: Page, el: etree._Element) -> bool:
+    if page.local(el) == "input" and (el.get("type") or "").lower() == "image":
         return False
-    return role(el) == "button" and local(el) != "summary"
+    return page.role(el) == "button" and page.local(el) != "summary"
 
 
-def _is_link(el: etree._Element) -> bool:
-    return role(el) == "link"
+def _is_link(page: Page, el: etree._Element) -> bool:
+    return page.role(el) == "link"
 
 
-def _is_field(el: etree._Element) -> bool:
-    return role(el) in _FIELD_ROLES and (el.get("disabled") is None or local(el) not in ("input", "select", "textarea"))
+def _is_field(page: Page, el: etree._Element) -> bool:
+    return page.role(el) in _FIELD_ROLES and (
+        el.get("disabled") is None or page.local(el) not in ("input", "select", "textarea")
+    )
 
 
-def _is_iframe(el: etree._Element) -> bool:
-    return local(el) == "iframe" and (el.get("tabindex") or "").strip() != "-1" and not explicit_presentational(el)
+def _is_iframe(page: Page, el: etree._Element) -> bool:
+    return page.local(el) == "iframe" and (el.get("tabindex") or "").strip() != "-1" and not explicit_presentational(el)
 
 
 def explicit_presentational(el: etree._Element) -> bool:
@@ -157,15 +175,15 @@ def explicit_presentational(el: etree._Element) -> bool:
     return (el.get("role") or "").split()[:1] in (["none"], ["presentation"])
 
 
-def _is_summary(el: etree._Element) -> bool:
+def _is_summary(page: Page, el: etree._Element) -> bool:
     parent = el.getparent()
-    if local(el) != "summary" or parent is None or local(parent) != "details" or el.get("role"):
+    if page.local(el) != "summary" or parent is None or local(parent) != "details" or el.get("role"):
         return False
     return next(c for c in parent if is_element(c) and local(c) == "summary") is el
 
 
-def _is_image_button(el: etree._Element) -> bool:
-    return local(el) == "input" and (el.get("type") or "").strip().lower() == "image" and not el.get("role")
+def _is_image_button(page: Page, el: etree._Element) -> bool:
+    return page.local(el) == "input" and (el.get("type") or "").strip().lower() == "image" and not el.get("role")
 
 
 def _viewport_number(value: str, word_values: dict[str, float]) -> float | None:
@@ -176,10 +194,12 @@ def _viewport_number(value: str, word_values: dict[str, float]) -> float | None:
     return float(m.group(0)) if m else 0.0 if value else None
 
 
-def viewport_zoom(root: etree._Element) -> list[etree._Element]:
+def viewport_zoom(page: Page) -> list[etree._Element]:
     """b4f0c3: the viewport neither forbids zoom (``user-scalable``) nor caps it under 2 (``maximum-scale``)."""
     out = []
-    for meta in root.xpath("//meta[translate(@name,'VIEWPORT','viewport')='viewport'][@content]"):
+    for meta in page.selected("meta"):
+        if (meta.get("name") or "").translate(_VIEWPORT) != "viewport" or meta.get("content") is None:
+            continue
         props = {}
         for part in re.split(r"[,;]", meta.get("content") or ""):
             if "=" in part:
@@ -204,8 +224,9 @@ def _fragment_seconds(src: str) -> float | None:
     return float(m.group(2)) - float(m.group(1) or 0) if m else None
 
 
-def autoplay_audio(root: etree._Element) -> list[etree._Element]:
+def autoplay_audio(page: Page) -> list[etree._Element]:
     """80f0bf: media that plays by itself with sound has controls, or plays 3 s at most."""
+    root = page.root
     out = []
     for media in root.xpath("//video[@autoplay] | //audio[@autoplay]"):
         if media.get("muted") is not None or media.get("controls") is not None or media.get("paused") is not None:
@@ -220,9 +241,11 @@ def autoplay_audio(root: etree._Element) -> list[etree._Element]:
     return out
 
 
-def meta_refresh(root: etree._Element, limit: int) -> list[etree._Element]:
+def meta_refresh(page: Page, limit: int) -> list[etree._Element]:
     """The first valid ``<meta http-equiv="refresh">`` waits 0 s or more than ``limit`` seconds."""
-    for meta in root.xpath("//meta[translate(@http-equiv,'REFSH','refsh')='refresh'][@content]"):
+    for meta in page.selected("meta"):
+        if (meta.get("http-equiv") or "").translate(_REFRESH_CASE) != "refresh" or meta.get("content") is None:
+            continue
         m = _REFRESH.match(meta.get("content") or "")
         if m:
             delay = int(m.group(1))
@@ -230,21 +253,22 @@ def meta_refresh(root: etree._Element, limit: int) -> list[etree._Element]:
     return []
 
 
-def aria_attr_defined(root: etree._Element) -> list[etree._Element]:
+def aria_attr_defined(page: Page) -> list[etree._Element]:
     """5f99a7: every ``aria-*`` attribute is defined in WAI-ARIA."""
     return [
         el
-        for el in _elements(root)
+        # aria-hidden, the one aria-* attribute the walk does not count, is defined
+        for el in page.selected("aria")
         if any(k.lower().startswith("aria-") and k.lower()[5:] not in ARIA_ATTRIBUTES for k in el.keys())
     ]
 
 
-def role_valid(root: etree._Element) -> list[etree._Element]:
+def role_valid(page: Page) -> list[etree._Element]:
     """674b10: a ``role`` attribute on a shown element has at least one valid role."""
     return [
         el
-        for el in _elements(root)
-        if (el.get("role") or "").strip() and not hidden(el) and role_token_invalid(el.get("role"))
+        for el in page.selected("role")
+        if (el.get("role") or "").strip() and not page.hidden(el) and role_token_invalid(el.get("role"))
     ]
 
 
@@ -253,12 +277,15 @@ def role_token_invalid(value: str) -> bool:
     return not any(t in VALID_ROLES or t.startswith("doc-") for t in value.lower().split())
 
 
-def aria_hidden_focusable(root: etree._Element) -> list[etree._Element]:
+def aria_hidden_focusable(page: Page) -> list[etree._Element]:
     """6cfa84: content under ``aria-hidden="true"`` cannot be reached with the keyboard."""
-    out = []
+    out: list[etree._Element] = []
+    hiding = page.selected("aria-hidden")
+    if not hiding:
+        return out
     # A script that names the element may move focus away from it: that cannot be judged here.
-    scripted = " ".join(s.text or "" for s in root.iter("script"))
-    for el in root.xpath("//*[@aria-hidden='true']"):
+    scripted = " ".join(s.text or "" for s in page.root.iter("script"))
+    for el in hiding:
         for node in _FOCUSABLE(el):
             if _focusable(node) and not (node.get("id") and node.get("id") in scripted):
                 out.append(el)
@@ -284,22 +311,23 @@ def _focusable(el: etree._Element) -> bool:
     return tabindex.lstrip("-").isdigit() or (el.get("contenteditable") or "").lower() in ("", "true", "plaintext-only")
 
 
-def duplicate_ids(root: etree._Element) -> list[etree._Element]:
+def duplicate_ids(page: Page) -> list[etree._Element]:
     """3ea0c8: no two elements share an ``id``."""
-    counts = Counter(el.get("id") for el in _elements(root) if el.get("id"))
-    return [el for el in _elements(root) if el.get("id") and counts[el.get("id")] > 1]
+    with_id = page.selected("id")
+    counts = Counter(el.get("id") for el in with_id if el.get("id"))
+    return [el for el in with_id if el.get("id") and counts[el.get("id")] > 1]
 
 
-def bypass_blocks(root: etree._Element) -> list[etree._Element]:
+def bypass_blocks(page: Page) -> list[etree._Element]:
     """cf77f2: a main landmark, a heading or a first link to the page's content lets one skip the blocks."""
-    body = root.find(".//body")
+    body = page.root.find(".//body")
     if body is None:
         return []
-    shown = [el for el in _elements(body) if not hidden(el)]
-    if any(role(el) in ("main", "heading") for el in shown):
+    shown = [el for el in _elements(body) if not page.hidden(el)]
+    if any(page.role(el) in ("main", "heading") for el in shown):
         return []
-    first = next((el for el in shown if role(el) in ("link", "button") or el.get("tabindex")), None)
-    if first is None or role(first) != "link" or (first.get("href") or "").startswith("#"):
+    first = next((el for el in shown if page.role(el) in ("link", "button") or el.get("tabindex")), None)
+    if first is None or page.role(first) != "link" or (first.get("href") or "").startswith("#"):
         return []  # nothing to skip, a skip link, or a scripted control: not a failure seen from markup
     content = next((el for el in shown if (el.get("id") or "").lower() in _CONTENT_IDS), None)
     if content is not None and _before(content, first):
@@ -325,18 +353,19 @@ CHECKS: dict[str, tuple[str, Check]] = {
     "bf051a": ("3.1.1", html_lang_valid),
     "5b7ae0": ("3.1.1", lang_xml_lang_match),
     "de46e4": ("3.1.2", element_lang_valid),
-    "23a2a8": ("1.1.1", _named(_is_image)),
-    "7d6734": ("1.1.1", _named(_is_svg_graphic)),
-    "59796f": ("1.1.1", _named(_is_image_button)),
-    "97a4e1": ("4.1.2", _named(_is_button)),
-    "c487ae": ("2.4.4", _named(_is_link)),
-    "e086e5": ("3.3.2", _named(_is_field)),  # reported as 3.3.2, as before
-    "cae760": ("4.1.2", _named(_is_iframe)),
-    "2t702h": ("4.1.2", _named(_is_summary)),
+    # each kind is true only of elements in its groups: an img or a role attribute; an svg; ...
+    "23a2a8": ("1.1.1", _named(_is_image, "tag:img", "role-attr")),
+    "7d6734": ("1.1.1", _named(_is_svg_graphic, "tag:svg")),
+    "59796f": ("1.1.1", _named(_is_image_button, "tag:input")),
+    "97a4e1": ("4.1.2", _named(_is_button, "role:button")),
+    "c487ae": ("2.4.4", _named(_is_link, "role:link")),
+    "e086e5": ("3.3.2", _named(_is_field, *(f"role:{r}" for r in sorted(_FIELD_ROLES)))),  # reported as 3.3.2
+    "cae760": ("4.1.2", _named(_is_iframe, "tag:iframe")),
+    "2t702h": ("4.1.2", _named(_is_summary, "tag:summary")),
     "b4f0c3": ("1.4.4", viewport_zoom),
     "80f0bf": ("1.4.2", autoplay_audio),
-    "bc659a": ("2.2.1", lambda root: meta_refresh(root, 72_000)),
-    "bisz58": ("2.2.1", lambda root: meta_refresh(root, 10**12)),
+    "bc659a": ("2.2.1", lambda page: meta_refresh(page, 72_000)),
+    "bisz58": ("2.2.1", lambda page: meta_refresh(page, 10**12)),
     "5f99a7": ("4.1.2", aria_attr_defined),
     "674b10": ("4.1.2", role_valid),
     "6cfa84": ("4.1.2", aria_hidden_focusable),
@@ -355,13 +384,17 @@ def failed_act_rules(root: etree._Element | None, rules: dict[str, str] | None =
     return {rule for rule, _els in failures(root, rules or CHECKS)}
 
 
-def failures(root: etree._Element | None, rules: dict[str, object]) -> list[tuple[str, list[etree._Element]]]:
-    """(ACT rule, failing elements) for each rule of ``rules`` the page fails."""
+def failures(
+    root: etree._Element | None, rules: dict[str, object], page: Page | None = None
+) -> list[tuple[str, list[etree._Element]]]:
+    """(ACT rule, failing elements) for each rule of ``rules`` the page fails (``page``: the
+    root's ``Page``, when the caller asks more of it)."""
     if root is None:
         return []
+    page = page if page is not None else Page(root)
     out = []
     for rule in rules:
-        elements = CHECKS[rule][1](root)
+        elements = CHECKS[rule][1](page)
         if elements:
             out.append((rule, elements))
     return out

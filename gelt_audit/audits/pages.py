@@ -10,10 +10,13 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, dependencia_for
-from gelt_audit.markup import collapse, parse
+from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
 PAGE_KINDS = ("page", "redirect", "error")
@@ -45,10 +48,32 @@ def _names(root: Any, url: str) -> dict[str, str]:
     if root is None:
         return {"h1": "", "breadcrumb": ""}
     found = {}
-    for key, xpath in (("h1", _HEADING), ("breadcrumb", _BREADCRUMB)):
-        nodes = root.xpath(xpath)
-        found[key] = collapse(nodes[0].text_content())[:300] if nodes else ""
+    # _HEADING's union holds every h1 (//h1): the first h1 of the document
+    heading = next(root.getroottree().iter("h1"), None)
+    for key, node in (("h1", heading), ("breadcrumb", _breadcrumb_step(root))):
+        found[key] = collapse(text_content(node))[:300] if node is not None else ""
     return found
+
+
+_CRUMB_LABELS = frozenset(("breadcrumb", "Ruta de navegación", "Miga de pan"))
+
+
+def _breadcrumb_step(root: Any) -> Any:
+    """What ``root.xpath(_BREADCRUMB)`` finds: the last ``li`` of the document (in its order)
+    inside an element whose class contains «breadcrumb» or «miga» or whose aria-label names a
+    breadcrumb; one pass in Python instead of XPath's string tests on every element."""
+    tree = root.getroottree()
+    steps = set()
+    for el in tree.iter(etree.Element):
+        cls = el.get("class")
+        if cls and ("breadcrumb" in cls or "miga" in cls) or el.get("aria-label") in _CRUMB_LABELS:
+            steps.update(li for li in el.iter("li") if li is not el)
+    last = None
+    if steps:
+        for li in tree.iter("li"):
+            if li in steps:
+                last = li
+    return last
 
 
 def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
@@ -160,7 +185,7 @@ class BodyJudge:
 
     def cached(self, store: Store, body_hash: str, url: str, root: Callable[[], Any] | None = None) -> Any:
         """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
-        root = root or (lambda: parse(store.html(body_hash) or ""))
+        root = root or (lambda: parse_body(store.html(body_hash) or ""))
         return store.cached_audit(body_hash, self.name(url), self.version, lambda: self.judge(root(), url))
 
 
@@ -185,9 +210,9 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
         missing = [j for j in judges if (body_hash, j.name(url)) not in done[j.audit]]
         if not missing:
             continue
-        root = parse(store.html(body_hash) or "")
-        for judge in missing:
-            judge.cached(store, body_hash, url, lambda r=root: r)
+        root = parse_body(store.html(body_hash) or "")
+        for judge in missing:  # known missing: kept without asking the store for it again
+            store.keep_result(body_hash, judge.name(url), judge.version, judge.judge(root, url))
             done[judge.audit].add((body_hash, judge.name(url)))
     store.flush_audits()
 

@@ -1,0 +1,106 @@
+"""The per-body judges' fast paths give what their reference definitions give, element by element.
+
+Run on every example of the W3C ACT corpus (tests/fixtures/act: varied, hostile markup) and on
+cases written to trip them: the one-pass selections of ``accname.Page`` against the XPath they
+replace, its hidden set against ``accname.hidden`` (the ancestor walk), the plain lxml.etree
+parse against lxml.html's, and page-names' h1 and breadcrumb against their XPath.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gelt_audit.audits import accname, html_rules, pages
+from gelt_audit.audits.accname import Page
+from gelt_audit.audits.tree import parse_body, text_content
+from gelt_audit.markup import parse
+
+CORPUS = Path(__file__).parent / "fixtures" / "act"
+INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
+WRITTEN = [
+    "<html><body><nav class='miga'><ul><li>Inicio</li><li class='breadcrumb'><ol><li>A</li><li>B</li></ol></li>"
+    "</ul></nav><p aria-label='Miga de pan'><li>C</li></p><ul><li>fuera</li></ul></body></html>",
+    "<html><head><title>t</title></head><body><div hidden><a href='/x' ARIA-FOO=1>oculto</a></div>"
+    "<div style='display:none'><span><a href='/y'>y</a></span></div><input type=HIDDEN id=i>"
+    "<div aria-hidden=' TRUE '><img src=a.png></div><DIV ROLE=Button ID=i LANG=zz>b</DIV>"
+    "<META NAME=VIEWPORT CONTENT='user-scalable=no'><meta http-equiv=REFRESH content='5'>"
+    "<main><h1>Uno</h1></main><h1>Dos</h1><!-- c --><?pi x?></body></html>",
+    "<p>sin html ni body</p>",
+]
+
+
+def _documents():
+    for example in INDEX["examples"]:
+        yield example["id"], (CORPUS / example["file"]).read_text(encoding="utf-8")
+    for i, html in enumerate(WRITTEN):
+        yield f"written-{i}", html
+
+
+SELECTIONS = {
+    "named": "descendant-or-self::*[self::a or self::area or self::img or self::svg or self::input or self::iframe"
+    " or self::summary or self::button or self::textarea or self::select or @role]",
+    "role": "descendant-or-self::*[@role]",
+    "id": "descendant-or-self::*[@id]",
+    "lang": "descendant-or-self::*[@lang]",
+    "links": "//a[@href]",
+    "meta": "//meta",
+    "aria-hidden": "//*[@aria-hidden='true']",
+}
+
+
+NAMED = [(check.kinds, check.groups) for _criterion, check in html_rules.CHECKS.values() if hasattr(check, "kinds")]
+
+
+def test_the_plain_parse_is_lxml_html_s_tree():
+    from lxml import etree
+
+    for name, html in _documents():
+        old, new = parse(html), parse_body(html)
+        assert (old is None) == (new is None), name
+        if old is not None:
+            assert etree.tostring(old) == etree.tostring(new), name
+            texts = [text_content(el) for el in new.iter(etree.Element)]
+            assert texts == [el.text_content() for el in old.iter(etree.Element)], name
+
+
+@pytest.mark.parametrize("make", [parse, parse_body], ids=["lxml.html", "lxml.etree"])
+def test_page_selections_and_hidden_set_match_their_definitions(make):
+    checked = 0
+    for name, html in _documents():
+        root = make(html)
+        if root is None:
+            continue
+        page = Page(root)
+        for key, xpath in SELECTIONS.items():
+            assert page.selected(key) == root.xpath(xpath), (name, key)
+        every = html_rules._elements(root)
+        assert html_rules.aria_attr_defined(page) == [
+            el
+            for el in every
+            if any(k.lower().startswith("aria-") and k.lower()[5:] not in html_rules.ARIA_ATTRIBUTES for k in el.keys())
+        ], name
+        for kinds, groups in NAMED:  # each name rule looks only at its groups: they hold all its elements
+            assert page.named_among(groups) == [el for el in every if el in set(page.named_among(groups))]
+            assert {el for el in every if kinds(page, el)} <= set(page.named_among(groups)), (name, groups)
+        for el in root.iter():
+            if accname.is_element(el):
+                assert page.hidden(el) == accname.hidden(el), (name, el.tag)
+                checked += 1
+    assert checked > 5_000 and len(NAMED) == 8
+
+
+def test_page_names_match_their_xpath():
+    found = 0
+    for name, html in _documents():
+        root = parse_body(html)
+        if root is None:
+            continue
+        crumbs = root.xpath(pages._BREADCRUMB)
+        assert pages._breadcrumb_step(root) is (crumbs[0] if crumbs else None), name
+        headings = root.xpath(pages._HEADING)
+        assert next(root.getroottree().iter("h1"), None) is (headings[0] if headings else None), name
+        found += bool(crumbs)
+    assert found  # some documents have a breadcrumb
