@@ -433,9 +433,11 @@ def _denoise(
     return collapse(text) if changed else text
 
 
-# Unicode noncharacters: never text of a page (lxml refuses control characters in text)
-_LINK_START, _LINK_END = "\ufdd0", "\ufdd1"
-_LINKED_SPAN = re.compile("\ufdd0[^\ufdd0\ufdd1]*\ufdd1 ?")
+# Two C1 controls: not white space for str.split, accepted by lxml in text, and inside Latin-1, so
+# a Latin-1 page's text stays a one-byte str (str.split and join on a two-byte str cost ~2x). A
+# page whose text holds them itself is read the plain way (_split_linked counts them).
+_LINK_START, _LINK_END = "\x80", "\x81"
+_LINKED_SPAN = re.compile("\x80[^\x80\x81]*\x81 ?")
 
 
 def _mark_links(anchors: list[etree._Element]) -> list[tuple[etree._Element, etree._Element, etree._Element]]:

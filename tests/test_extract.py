@@ -217,7 +217,7 @@ CONTENT_CASES = [
     "<main><p>Hoy es lunes 1 de junio de 2026</p><a href='/x'>Resolución del 15 de enero de 2026</a> tail</main>",
     "<main><a href='/a'></a><a href='/b'> </a>x<a href='/c'>y</a><a href='/d'>z</a></main>",
     "<main><a href='/a'>uno <b>dos</b> tres<a href='/b'>anidado</a> cuatro</a> fin</main>",  # nested
-    "<main>texto \ufdd0 raro \ufdd1 <a href='/a'>enlace</a> fin</main>",  # the marker characters
+    "<main>texto \x80 raro \x81 <a href='/a'>enlace</a> fin</main>",  # the marker characters
     "<a href='/'><main>todo dentro de un enlace <a href='/b'>b</a> fin</main></a>",
     "<main><p>Visitas: 1234 usuarios</p><a href='/a'>usuarios</a> en línea: 5 <p>sid=abc</p></main>",
     "<main><p>usuarios <a href='/a'>x</a> en l\u00ednea: 7</p><p>İstanbul \u017fid=1 ﬁn</p><a href='/z'>K</a></main>",
