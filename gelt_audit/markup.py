@@ -207,12 +207,13 @@ def header_text(raw: bytes) -> str:
         return raw.decode("latin-1")
 
 
-def is_placeholder(el: etree._Element, raw: str) -> bool:
+def is_placeholder(el: etree._Element, raw: str, tag: str | None = None) -> bool:
     """Whether an <a>/<area> href goes nowhere: "#", "", "javascript:void(0)", "javascript:;"…
 
     A scripted control (onclick, data-toggle, aria-expanded…, role=button) is not one.
+    ``tag``: the element's tag when the caller has read it already.
     """
-    if el.tag not in ("a", "area"):
+    if (el.tag if tag is None else tag) not in ("a", "area"):
         return False
     lowered = raw.lower()
     if lowered.startswith("javascript:"):
@@ -298,7 +299,7 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
         tag = el.tag if isinstance(el.tag, str) else ""
         attr = _ATTR_OF[tag]
         raw = (el.get(attr) or "").strip()
-        if is_placeholder(el, raw):
+        if is_placeholder(el, raw, tag):
             out.append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
             continue
         if tag == "form" and not raw:
