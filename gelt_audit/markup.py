@@ -151,7 +151,7 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
 def parse(text: str) -> etree._Element | None:
     """Parse HTML leniently; None when there is nothing to parse."""
     text = _XML_DECL.sub("", text, count=1)
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the page
         return None
     try:
         return lxml.html.document_fromstring(text)
@@ -484,7 +484,8 @@ def _split_linked(container: etree._Element, anchors: list[etree._Element]) -> t
     if _LINK_START in unlinked or _LINK_END in unlinked:
         return None
     text = marked.replace(" " + _LINK_START, "").replace(" " + _LINK_END, "")
-    text = text.replace(_LINK_START, "").replace(_LINK_END, "")
+    if text[:1] in (_LINK_START, _LINK_END):  # the one marker no space comes before
+        text = text[1:]
     return text.strip(), unlinked.strip()
 
 
