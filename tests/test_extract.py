@@ -6,6 +6,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.markup import decode_html, extract, follow_targets, normalise_url
@@ -291,3 +293,18 @@ def test_content_of_reads_links_nested_by_hand_as_the_plain_readings_do():
     inner = etree.SubElement(outer, "a", href="/b")
     inner.text, inner.tail = "dentro 4 de mayo de 2026", " cola 5 de mayo de 2026"
     assert content_of(copy.deepcopy(root), URL) == _reference_content(copy.deepcopy(root), URL)
+
+
+FOLD_PIECES = [*"sidSIDhoyHOYtokenTOKENvistacuaorl ", "ß", "İ", "ŉ", "ſ", "ǰ", "ẖ", "ẚ", "ẞ", "K", "ﬀ", "ﬁ", "ﬆ",
+               "“", "—", "é", "É", "µ", "Σ", "ς", "\u0307", "\ud800", "ǅ", "Ａ"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=16).map("".join))
+def test_the_prefilter_reads_what_casefold_reads_on_any_text(text):
+    from gelt_audit.markup import _PREFILTER, _folded
+
+    folded = _folded(text)
+    for w in [w for words in _PREFILTER.values() for w in words or ()] + ["i", "ss", "k", "st", "fi", "n", " l"]:
+        needle = w.encode("ascii") if isinstance(folded, bytes) else w
+        assert (needle in folded) == (w in text.casefold()), (text, w)
