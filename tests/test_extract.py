@@ -308,3 +308,20 @@ def test_the_prefilter_reads_what_casefold_reads_on_any_text(text):
     for w in [w for words in _PREFILTER.values() for w in words or ()] + ["i", "ss", "k", "st", "fi", "n", " l"]:
         needle = w.encode("ascii") if isinstance(folded, bytes) else w
         assert (needle in folded) == (w in text.casefold()), (text, w)
+
+
+def test_the_link_walk_selects_what_the_link_xpath_selects():
+    from gelt_audit.markup import _ATTR_OF, _LINK_TAGS, _LINK_XPATH, parse
+
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.html"))[::5]]
+    pages.append("<html><body><a>no href</a><a href=''>e</a><img src='x'><img><form></form><form action=''>"
+                 "<svg:a href='/s'>s</svg:a><A HREF='/u'>U</A><embed src='/e'><frame src='/f'></body></html>")  # fmt: skip
+    walked = selected = 0
+    for html in pages:
+        root = parse(html)
+        if root is None:
+            continue
+        by_walk = [el for el in root.iter(*_LINK_TAGS) if el.get(_ATTR_OF[el.tag]) is not None]
+        assert by_walk == _LINK_XPATH(root), html
+        walked, selected = walked + len(by_walk), selected + 1
+    assert walked > 1000 and selected > 100
