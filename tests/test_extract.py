@@ -324,4 +324,4 @@ def test_the_link_walk_selects_what_the_link_xpath_selects():
         by_walk = [el for el in root.iter(*_LINK_TAGS) if el.get(_ATTR_OF[el.tag]) is not None]
         assert by_walk == _LINK_XPATH(root), html
         walked, selected = walked + len(by_walk), selected + 1
-    assert walked > 1000 and selected > 100
+    assert walked > 500 and selected > 100
