@@ -458,25 +458,34 @@ _LINK_START, _LINK_END = "\x80", "\x81"
 _LINKED_SPAN = re.compile("\x80[^\x80\x81]*\x81 ?")
 
 
-def _mark_links(anchors: list[etree._Element]) -> list[tuple[etree._Element, etree._Element, etree._Element]]:
-    """Put a child holding _LINK_START first in each anchor and one holding _LINK_END last, so
-    one itertext() walk tells the text inside links from the rest; :func:`_unmark_links` undoes it."""
+# (anchor, its text, its last child, that child's tail): what _mark_links changed, to put back
+_Mark = tuple[etree._Element, str | None, etree._Element | None, str | None]
+
+
+def _mark_links(anchors: list[etree._Element]) -> list[_Mark]:
+    """Write _LINK_START and a space before each anchor's text, and a space and _LINK_END at the
+    end of its content (its text, or its last child's tail), so one itertext() walk tells the
+    text inside links from the rest; :func:`_unmark_links` puts the text back."""
     marks = []
     for a in anchors:
-        start, end = etree.Element("span"), etree.Element("span")
-        start.text, start.tail, a.text = _LINK_START, a.text, None
-        end.text = _LINK_END
-        a.insert(0, start)
-        a.append(end)
-        marks.append((a, start, end))
+        text = a.text
+        if len(a):
+            last = a[-1]
+            tail = last.tail
+            a.text = _LINK_START + " " + (text or "")
+            last.tail = (tail or "") + " " + _LINK_END
+            marks.append((a, text, last, tail))
+        else:
+            a.text = _LINK_START + " " + (text or "") + " " + _LINK_END
+            marks.append((a, text, None, None))
     return marks
 
 
-def _unmark_links(marks: list[tuple[etree._Element, etree._Element, etree._Element]]) -> None:
-    for a, start, end in marks:
-        a.text, start.tail = start.tail, None
-        a.remove(start)
-        a.remove(end)
+def _unmark_links(marks: list[_Mark]) -> None:
+    for a, text, last, tail in marks:
+        a.text = text
+        if last is not None:
+            last.tail = tail
 
 
 def _split_linked(container: etree._Element, anchors: list[etree._Element]) -> tuple[str, str] | None:

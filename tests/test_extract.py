@@ -325,3 +325,19 @@ def test_the_link_walk_selects_what_the_link_xpath_selects():
         assert by_walk == _LINK_XPATH(root), html
         walked, selected = walked + len(by_walk), selected + 1
     assert walked > 500 and selected > 100
+
+
+def test_the_link_markers_leave_the_tree_as_they_found_it():
+    from lxml import etree
+
+    from gelt_audit.markup import _split_linked, parse
+
+    root = parse(
+        "<html><body><main>a <a href='/1'>uno</a> b <a href='/2'><b>dos</b> <!-- c --></a> c "
+        "<a href='/3'></a><a href='/4'><img src='x.png'></a> fin</main></body></html>"
+    )
+    main = root.find(".//main")
+    before = etree.tostring(root)
+    text, unlinked = _split_linked(main, list(main.iterdescendants("a")))
+    assert (text, unlinked) == ("a uno b dos c fin", "a b c fin")
+    assert etree.tostring(root) == before
