@@ -65,12 +65,6 @@ def _validators_if_new(item: SnapshotItem, known: dict[str, Any]) -> dict[str, A
     return {"content_type": known["content_type"], "etag": etag, "last_modified": last_modified}
 
 
-def _as_requested(url: str) -> bool:
-    """Whether page_request would request ``url`` as it is: no fragment, no query, no ";" (so no
-    session parameter to remove)."""
-    return "#" not in url and "?" not in url and ";" not in url
-
-
 def is_html(content_type: str, body: bytes) -> bool:
     if content_type:
         return "html" in content_type.lower()
@@ -237,17 +231,12 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
     def follow(self, links: list[Link], depth: int, referer: str) -> Iterator[Any]:
         """Requests for the site's pages and resources a page links to, and its external checks."""
-        seen = self.seen
         for url in follow_targets(links):
-            if url in seen and _as_requested(url):  # page_request's first answer: None
-                continue
             request = self.page_request(url, depth, referer)
             if request is not None:
                 yield request
         for link in links:
             if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://")):
-                if link.url in seen and _as_requested(link.url):
-                    continue
                 request = self.page_request(link.url, depth, referer, kind="resource")
                 if request is not None:
                     yield request
