@@ -16,6 +16,10 @@ EXCERPT = 200  # characters of the main text read with every snapshot (bodies.ex
 ZSTD_LEVEL = 3  # 0.08 ms per 45 KB page, faster than the zlib level 1 it replaces
 DICT_SIZE = 112_640  # bytes of a trained dictionary (zstd's default)
 DICT_MIN_SAMPLES = 20  # fewer pages than this train no dictionary: plain zstd
+# fastCover's parameters, fixed: without them zstandard searches k and d (0.35 s of CPU on 200
+# benchmark pages, 5x these); with them the dictionary compresses the benchmark's other 1,000
+# pages 0.3 % smaller and 991 fixture pages 22 % smaller than the searched one (2026-12-05).
+DICT_PARAMS = {"k": 2048, "d": 8, "f": 20}
 
 
 def compress(data: bytes, codec: Codec | None = None) -> bytes:
@@ -60,7 +64,7 @@ def train_dictionary(samples: list[bytes]) -> bytes | None:
     if len(samples) < DICT_MIN_SAMPLES:
         return None
     try:
-        return zstandard.train_dictionary(DICT_SIZE, samples).as_bytes()
+        return zstandard.train_dictionary(DICT_SIZE, samples, **DICT_PARAMS).as_bytes()
     except zstandard.ZstdError:  # e.g. too little material for a dictionary
         return None
 

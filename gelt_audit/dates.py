@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from lxml import etree
@@ -61,20 +63,47 @@ def _iso_of(m: re.Match[str]) -> str | None:
     return _valid(int(g[6]), int(g[7]), int(g[8]))
 
 
+def _digit_marks(error: UnicodeEncodeError) -> tuple[str, int]:
+    """Encoding error handler: a character outside Latin-1 becomes "0" if it is a digit for
+    ``\\d`` (Unicode category Nd: str.isdecimal), else a space, one byte per character."""
+    chunk = error.object[error.start : error.end]
+    return "".join("0" if c.isdecimal() else " " for c in chunk), error.end
+
+
+codecs.register_error("gelt-digit-marks", _digit_marks)
+# Latin-1's only characters in category Nd are 0-9: after the handler above, a byte is a digit
+# of the text's \d exactly when it is b"0"-b"9", at the same index as the character.
+_DIGIT_MARKS = bytes(0x78 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+
+
+def _digit_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``\\d+`` in text, as ``_DIGIT_RUN.finditer`` gives them, found with C-level
+    byte searches: sre tries ``\\d`` at every character of a str, ~40 ns each."""
+    marks = text.encode("latin-1", "gelt-digit-marks").translate(_DIGIT_MARKS)
+    find = marks.find
+    size = len(marks)
+    start = find(b"x")
+    while start != -1:
+        end = find(b" ", start)
+        if end == -1:
+            end = size
+        yield start, end
+        start = find(b"x", end)
+
+
 def text_dates(text: str) -> set[str]:
     """Dates written in the text: '24 de noviembre de 2026', '24/11/2026', '2026-11-24'.
 
     Finds what ``_ANY_DATE.finditer`` finds (:func:`text_dates_regex`; tests/test_dates.py checks
     it) without trying the pattern at every character: every match starts in a run of digits,
     at its start (the two forms that begin at a word boundary) or at its last four digits (ISO,
-    whose year is followed by "-"). So the scan jumps from digit run to digit run and tries the
-    pattern there only: 3.3x faster on the demo's, the fixtures' and the benchmark's pages.
+    whose year is followed by "-"). So the scan jumps from digit run to digit run
+    (:func:`_digit_runs`) and tries the pattern there only.
     """
     found = set()
     pos = 0  # matches do not overlap: the next one starts where the last ended
     match_at = _ANY_DATE.match
-    for run in _DIGIT_RUN.finditer(text):
-        start, end = run.span()
+    for start, end in _digit_runs(text):
         for at in (start, end - 4) if end - start > 4 else (start,):
             if at < pos:
                 continue

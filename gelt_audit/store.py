@@ -399,12 +399,26 @@ class Store(LinkStore, RunStore):
         links: list[dict],
         checks: list[dict] | None = None,
         cuts: list[dict] | None = None,
-    ) -> None:
-        """Write one batch of crawl results in a single transaction (``cuts``: rows of link_cuts)."""
+        pages: dict[int, str] | None = None,
+        crawl_id: int | None = None,
+    ) -> dict[int, int]:
+        """Write one batch of crawl results in a single transaction (``cuts``: rows of link_cuts).
+
+        ``pages``: URLs first seen by this crawl (of ``crawl_id``), keyed by the negative stand-in
+        id their rows carry as ``page_id``; their rows of ``pages`` are added in the same
+        transaction (one commit per batch, not per page) and the stand-ins replaced. Returns
+        stand-in -> page id.
+        """
         # plain executemany: sqlite-utils' insert_all introspects the table for every chunk,
         # which showed in the crawl's profile
         try:
             with self.db.conn:
+                ids = self._add_pages(pages or {}, crawl_id)
+                if ids:
+                    for table in (snapshots, links, cuts or []):
+                        for row in table:
+                            if row["page_id"] < 0:
+                                row["page_id"] = ids[row["page_id"]]
                 self._insert("link_checks", checks or [])
                 self._insert("bodies", bodies, "insert or ignore")
                 self._insert("snapshots", snapshots, "insert or replace")
@@ -414,6 +428,19 @@ class Store(LinkStore, RunStore):
             self._url_ids.clear()  # ids of this rolled-back transaction may be reused for other URLs
             self._text_ids.clear()
             raise
+        return ids
+
+    def _add_pages(self, pages: dict[int, str], crawl_id: int | None) -> dict[int, int]:
+        """Rows of ``pages`` for new URLs, inside the caller's transaction: stand-in -> id."""
+        conn = self.db.conn
+        ids = {}
+        for stand_in, url in pages.items():
+            cursor = conn.execute("insert or ignore into pages (url, first_crawl) values (?, ?)", [url, crawl_id])
+            if cursor.rowcount == 1:
+                ids[stand_in] = cursor.lastrowid
+            else:  # added since the crawl read its page ids (another process): the same page
+                ids[stand_in] = conn.execute("select id from pages where url = ?", [url]).fetchone()[0]
+        return ids
 
     def _insert(self, table: str, rows: list[dict], verb: str = "insert") -> None:
         if not rows:

@@ -39,3 +39,26 @@ PIECES = st.sampled_from(
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_the_scan_and_the_regex_agree_on_any_text(text):
     assert text_dates(text) == text_dates_regex(text)
+
+
+def test_digits_for_the_pattern_are_exactly_the_decimal_characters():
+    # _digit_runs reads \d as str.isdecimal (category Nd) outside Latin-1, and as 0-9 inside it
+    import re
+
+    digit = re.compile(r"\d")
+    for code in range(0x110000):
+        c = chr(code)
+        assert bool(digit.match(c)) == c.isdecimal(), hex(code)
+        if code < 0x100:
+            assert c.isdecimal() == ("0" <= c <= "9"), hex(code)
+
+
+RUN_PIECES = st.sampled_from([*"0129", "٣", "٤", "０", "\U0001d7d8", "²", "½", "“", "—", " ", "é", "x", "\ud800", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(RUN_PIECES, max_size=60).map("".join))
+def test_digit_runs_are_the_pattern_runs(text):
+    from gelt_audit.dates import _DIGIT_RUN, _digit_runs
+
+    assert list(_digit_runs(text)) == [m.span() for m in _DIGIT_RUN.finditer(text)]

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.markup import decode_html, extract, follow_targets, normalise_url
 from gelt_audit.store import text_hash
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 TEMPLATE = """<!doctype html><html><head><meta charset="utf-8"><title>Hacienda</title>{head}</head>
 <body><header>Hoy es {today} <div class="banner">{banner}</div></header>
@@ -186,3 +193,151 @@ def test_dates_are_read_from_the_main_text_outside_links():
     assert info.dates == ["2026-01-03", "2026-01-05", "2026-01-08"]
     # the links' text is still part of the content (a renamed document is a change)
     assert "Resolución 063 del 15 de enero de 2026.pdf" in info.main_text
+
+
+# -- the one-walk main text and the Latin-1 prefilter give what the plain readings give ----------
+
+
+def _reference_content(root, url, rules=()):
+    """content_of as it read a page before the one-walk path: itertext for the main text, an
+    XPath for the text outside links, each collapsed and denoised on its own."""
+    from lxml import etree
+
+    from gelt_audit import markup
+
+    path = urlsplit(url).path or "/"
+    container = markup.main_root(root)
+    noise = markup._drop_boilerplate(container, path, rules)
+    text = markup._denoise(markup.collapse(" ".join(container.itertext())), path, rules, noise)
+    if container.find(".//a") is None:
+        return text, noise, text
+    unlinked_text = etree.XPath(".//text()[not(ancestor::a)]")(container)
+    return text, noise, markup._denoise(markup.collapse(" ".join(unlinked_text)), path, rules, None)
+
+
+CONTENT_CASES = [
+    "<main><p>Hoy es lunes 1 de junio de 2026</p><a href='/x'>Resolución del 15 de enero de 2026</a> tail</main>",
+    "<main><a href='/a'></a><a href='/b'> </a>x<a href='/c'>y</a><a href='/d'>z</a></main>",
+    "<main><a href='/a'>uno <b>dos</b> tres<a href='/b'>anidado</a> cuatro</a> fin</main>",  # nested
+    "<main>texto \x80 raro \x81 <a href='/a'>enlace</a> fin</main>",  # the marker characters
+    "<a href='/'><main>todo dentro de un enlace <a href='/b'>b</a> fin</main></a>",
+    "<main><p>Visitas: 1234 usuarios</p><a href='/a'>usuarios</a> en línea: 5 <p>sid=abc</p></main>",
+    "<main><p>usuarios <a href='/a'>x</a> en l\u00ednea: 7</p><p>İstanbul \u017fid=1 ﬁn</p><a href='/z'>K</a></main>",
+    "<div id='content'><a href='/a'>a</a>Visitas 12 <!-- c --> <a href='/b'>b<!-- d --></a>e</div>",
+    "<main>" + "a" * 30 + "0123456789abcdef0123456789 <a href='/x'>deadbeefdeadbeefdeadbeef00</a></main>",
+]
+
+
+def test_content_of_gives_what_the_plain_readings_give_on_fixtures_and_edge_cases():
+    import copy
+
+    from gelt_audit.markup import content_of, parse
+
+    rules = [NoiseRule("/", ("div.sidebar",), (r"Actualizado\s+\S+",))]
+    pages = [f"<html><body>{case}</body></html>" for case in CONTENT_CASES]
+    pages += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.html"))[::7]]
+    compared = 0
+    for html in pages:
+        root = parse(html)
+        if root is None:
+            continue
+        for r in ((), rules):
+            assert content_of(copy.deepcopy(root), URL, r) == _reference_content(copy.deepcopy(root), URL, r), html
+            compared += 1
+    assert compared > 100
+
+
+def test_only_latin1_s_sharp_casefolds_to_ascii_letters_below_0x100():
+    # markup._folded reads a Latin-1 text without «ß» as its bytes with ASCII lowered
+    import unicodedata  # noqa: F401  (casefold follows the interpreter's Unicode database)
+
+    folding = [c for c in map(chr, range(0x80, 0x110000)) if any(ch.isascii() for ch in c.casefold())]
+    assert [c for c in folding if ord(c) < 0x100] == ["\u00df"]
+    assert "\u0130" in folding and "\u212a" in folding  # İ and the Kelvin sign: outside Latin-1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visitas 1",
+        "VISITAS",
+        "usuarios EN L\u00ednea",
+        "ẞid",
+        "stra\u00dfe \u00dfid",
+        "\u017fid",
+        "Token",
+        "x\u212aen",
+        "hoy",
+    ],
+)
+def test_the_prefilter_reads_what_casefold_reads(text):
+    from gelt_audit.markup import _PREFILTER, _folded
+
+    folded = _folded(text)
+    for words in _PREFILTER.values():
+        for w in words or ():
+            needle = w.encode("ascii") if isinstance(folded, bytes) else w
+            assert (needle in folded) == (w in text.casefold()), (text, w)
+
+
+def test_content_of_reads_links_nested_by_hand_as_the_plain_readings_do():
+    # the HTML parser never nests <a>, but a tree built by code can: the one-walk path gives way
+    import copy
+
+    from lxml import etree
+
+    from gelt_audit.markup import content_of, parse
+
+    root = parse("<html><body><main>antes <a href='/a'>uno 3 de mayo de 2026</a> después</main></body></html>")
+    outer = root.find(".//a")
+    inner = etree.SubElement(outer, "a", href="/b")
+    inner.text, inner.tail = "dentro 4 de mayo de 2026", " cola 5 de mayo de 2026"
+    assert content_of(copy.deepcopy(root), URL) == _reference_content(copy.deepcopy(root), URL)
+
+
+FOLD_PIECES = [*"sidSIDhoyHOYtokenTOKENvistacuaorl ", "ß", "İ", "ŉ", "ſ", "ǰ", "ẖ", "ẚ", "ẞ", "K", "ﬀ", "ﬁ", "ﬆ",
+               "“", "—", "é", "É", "µ", "Σ", "ς", "\u0307", "\ud800", "ǅ", "Ａ"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FOLD_PIECES), max_size=16).map("".join))
+def test_the_prefilter_reads_what_casefold_reads_on_any_text(text):
+    from gelt_audit.markup import _PREFILTER, _folded
+
+    folded = _folded(text)
+    for w in [w for words in _PREFILTER.values() for w in words or ()] + ["i", "ss", "k", "st", "fi", "n", " l"]:
+        needle = w.encode("ascii") if isinstance(folded, bytes) else w
+        assert (needle in folded) == (w in text.casefold()), (text, w)
+
+
+def test_the_link_walk_selects_what_the_link_xpath_selects():
+    from gelt_audit.markup import _ATTR_OF, _LINK_TAGS, _LINK_XPATH, parse
+
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.html"))[::5]]
+    pages.append("<html><body><a>no href</a><a href=''>e</a><img src='x'><img><form></form><form action=''>"
+                 "<svg:a href='/s'>s</svg:a><A HREF='/u'>U</A><embed src='/e'><frame src='/f'></body></html>")  # fmt: skip
+    walked = selected = 0
+    for html in pages:
+        root = parse(html)
+        if root is None:
+            continue
+        by_walk = [el for el in root.iter(*_LINK_TAGS) if el.get(_ATTR_OF[el.tag]) is not None]
+        assert by_walk == _LINK_XPATH(root), html
+        walked, selected = walked + len(by_walk), selected + 1
+    assert walked > 500 and selected > 100
+
+
+def test_the_link_markers_leave_the_tree_as_they_found_it():
+    from lxml import etree
+
+    from gelt_audit.markup import _split_linked, parse
+
+    root = parse(
+        "<html><body><main>a <a href='/1'>uno</a> b <a href='/2'><b>dos</b> <!-- c --></a> c "
+        "<a href='/3'></a><a href='/4'><img src='x.png'></a> fin</main></body></html>"
+    )
+    main = root.find(".//main")
+    before = etree.tostring(root)
+    text, unlinked = _split_linked(main, list(main.iterdescendants("a")))
+    assert (text, unlinked) == ("a uno b dos c fin", "a b c fin")
+    assert etree.tostring(root) == before

@@ -46,8 +46,10 @@ class StorePipeline:
         self.unreachable: list[LinkCheckItem] = []
         self.external_answered = False
         self.bodies_seen: set[str] = set()
-        self.links_seen: set[tuple[int, str]] = set()
+        self.links_seen: set[tuple[str, str]] = set()
         self.header_ids: dict[str, int] = {}
+        self.new_pages: dict[str, int] = {}  # URL -> stand-in id, until written (_page_id)
+        self.stand_ins_used = 0
         self.codec: Codec | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -65,9 +67,13 @@ class StorePipeline:
         self.codec = self.store.site_codec(self.site_url)
 
     def _page_id(self, url: str) -> int:
+        """The page's id; for a URL new to the store, a negative stand-in until its batch is
+        written (its row of ``pages`` goes in with the batch: one commit per batch, not per page)."""
         pid = self.page_ids.get(url)
         if pid is None:
-            pid = self.page_ids[url] = self.store.add_page(url, self.crawl_id)
+            pid = self.new_pages.get(url)
+            if pid is None:
+                pid = self.new_pages[url] = -(len(self.new_pages) + 1 + self.stand_ins_used)
         return pid
 
     def process_item(self, item: SnapshotItem | LinkCheckItem | TlsItem) -> dict[str, Any]:
@@ -140,7 +146,7 @@ class StorePipeline:
                 )
             self.bodies_seen.add(body_hash)
         if item.links is not None and body_hash is not None:
-            self._add_links(page_id, body_hash, item.links, item.links_found)
+            self._add_links(page_id, item.url, body_hash, item.links, item.links_found)
         status = item.status
         self.snapshots.append(
             {
@@ -170,9 +176,10 @@ class StorePipeline:
         # Scrapy logs returned items; keep the record small, the store has the rest.
         return {"url": item.url, "status": status}
 
-    def _add_links(self, page_id: int, body_hash: str, links: list[Link], found: int | None = None) -> None:
-        key = (page_id, body_hash)
-        if key not in self.links_seen and not self.store.has_links(page_id, body_hash):
+    def _add_links(self, page_id: int, url: str, body_hash: str, links: list[Link], found: int | None = None) -> None:
+        key = (url, body_hash)  # the URL, not the id: a new page's stand-in id changes when written
+        # a page new to the store has no links stored yet
+        if key not in self.links_seen and (page_id < 0 or not self.store.has_links(page_id, body_hash)):
             if found is not None and found > len(links):
                 self.cuts.append({"page_id": page_id, "body_hash": body_hash, "found": found, "kept": len(links)})
             self.links.extend(
@@ -223,12 +230,20 @@ class StorePipeline:
         try:
             codec = self.codec
             self.bodies = [body_row(row.pop("content"), row.pop("main_text"), codec, **row) for row in self.bodies]
-            self.store.write_batch(self.bodies, self.snapshots, self.links, self.checks, self.cuts)
+            pages = {stand_in: url for url, stand_in in self.new_pages.items()}
+            ids = self.store.write_batch(
+                self.bodies, self.snapshots, self.links, self.checks, self.cuts, pages, self.crawl_id
+            )
+            for url, stand_in in self.new_pages.items():
+                self.page_ids[url] = ids[stand_in]
         except Exception as exc:  # disk full, I/O error: this batch is lost, and so is the crawl
             self.write_error = self.write_error or exc
             logger.error("No se pudo guardar un lote del rastreo %s: %s", self.crawl_id, exc)
         finally:
             self.bodies, self.snapshots, self.links, self.checks, self.cuts = [], [], [], [], []
+            # stand-ins are never reused: a lost batch's rows must not lend theirs to later pages
+            self.stand_ins_used += len(self.new_pages)
+            self.new_pages = {}
 
     def close_spider(self) -> None:
         self.settle_unreachable()
