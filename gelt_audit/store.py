@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ import sqlite_utils
 from gelt_audit import clock
 from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, decompress_text, train_dictionary
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
+from gelt_audit.store_cache import AuditCache
 from gelt_audit.store_links import LinkStore
 from gelt_audit.store_runs import RunStore
 
@@ -75,8 +76,6 @@ def _url_ranges(hosts: Iterable[str] | None) -> tuple[str, list[str]]:
     return "(" + " or ".join(clauses or ["0"]) + ")", args
 
 
-AUDIT_FLUSH = 500  # cached judgements written at a time
-_MISSING = object()
 _CRAWL_COLS = "id, site_url, started_at, finished_at, status, pages, errors, error, limited"
 _SNAPSHOT_COLS = ", ".join(
     f"s.{c}"
@@ -108,7 +107,7 @@ def _unusable(path: Path, exc: Exception) -> StoreError:
     return StoreError(f"No se puede usar el almacén {path}: {why}.")
 
 
-class Store(LinkStore, RunStore):
+class Store(LinkStore, RunStore, AuditCache):
     """Access to one gelt-audit SQLite file."""
 
     def __init__(self, path: str | Path):
@@ -344,53 +343,6 @@ class Store(LinkStore, RunStore):
 
     def tls(self, crawl_id: int) -> list[dict[str, Any]]:
         return list(self.db.query("select * from tls where crawl_id = ?", [crawl_id]))
-
-    def cached_keys(self, audit: str, version: int | str, prefix: bool = False) -> set[tuple[str, str]]:
-        """(key, audit) of the cached judgements of an audit at a version (``prefix``: audit-*)."""
-        self.flush_audits()
-        where, arg = ("audit like ?", audit + "-%") if prefix else ("audit = ?", audit)
-        rows = self.db.execute(
-            f"select body_hash, audit from body_audits where {where} and version = ?", [arg, version]
-        )
-        return {(key, name) for key, name in rows}
-
-    def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
-        """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.
-
-        Recomputed when the audit's version changes; new results are written AUDIT_FLUSH at a
-        time (a large site's never wait in memory all at once) and by flush_audits().
-        """
-        found = self.cached_result(key, audit, version, default=_MISSING)
-        if found is not _MISSING:
-            return found
-        result = compute()
-        self.keep_result(key, audit, version, result)
-        return result
-
-    def cached_result(self, key: str, audit: str, version: int | str, default: Any = None) -> Any:
-        """The kept result of ``audit`` on ``key`` at ``version``, or ``default``."""
-        row = self.db.execute(
-            "select version, result from body_audits where body_hash = ? and audit = ?", [key, audit]
-        ).fetchone()
-        return json.loads(row[1]) if row and row[0] == version else default
-
-    def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
-        """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""
-        self._pending_audits.append(
-            {"body_hash": key, "audit": audit, "version": version, "result": json.dumps(result)}
-        )
-        if len(self._pending_audits) >= AUDIT_FLUSH:
-            self.flush_audits()
-
-    def flush_audits(self) -> None:
-        """Persist cached judgements gathered by body_audit (one transaction)."""
-        if self._pending_audits:
-            try:
-                with self.db.conn:
-                    self.db["body_audits"].insert_all(self._pending_audits, replace=True)
-            except sqlite3.OperationalError:
-                pass  # a read-only store still audits; it just does not keep the cache
-            self._pending_audits = []
 
     def write_batch(
         self,

@@ -21,6 +21,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "clock",
             "config",
             "store",
+            "store_cache",
             "store_links",
             "store_runs",
             "store_compact",

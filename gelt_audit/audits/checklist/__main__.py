@@ -1,6 +1,6 @@
 """``python -m gelt_audit.audits.checklist [--write]``: the rule kinds' reference page
 (docs/checklist-rules.md), printed or written, generated from the registry in ``rules.py``."""
 
-from .rules import main
+from .rules_doc import main
 
 main()

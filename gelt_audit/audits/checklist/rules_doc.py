@@ -1,0 +1,84 @@
+"""The reference page of the rule kinds (docs/checklist-rules.md), written from the registry in
+:mod:`.rules`: the docs of each kind are its class's docstring."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .evidence import SCOPES
+from .forms import FORM_PURPOSES
+from .rules import KINDS
+from .systems import NATIONAL_SYSTEMS
+from .text import PATTERNS
+from .urls import DOC_EXTENSIONS
+
+DOC_PATH = Path(__file__).resolve().parents[3] / "docs" / "checklist-rules.md"
+
+
+def documentation() -> str:
+    """The reference page of the rule kinds (docs/checklist-rules.md), from the registry."""
+    out = [
+        "# Checklist rule kinds",
+        "",
+        "Generated from the registry of rule kinds in `gelt_audit/audits/checklist/rules.py` by "
+        "`python -m gelt_audit.audits.checklist --write`; do not edit by hand.",
+        "",
+        "A checklist item (`[[items]]` in `gelt_audit/audits/checklists/*.toml`, or `[[checklist.items]]` in "
+        "`gelt.toml`) finds its evidence with rules, `rules = [{ kind = ..., ... }]`; any rule that finds "
+        "evidence is enough. `keywords = [...]` is short for a `title` and a `link_text` rule with those "
+        "keywords, and `slugs = [...]` for a `url` rule.",
+        "",
+        "Keywords, slugs and the other phrases are matched with case and accents folded, Spanish stop words "
+        "(de, y, la...) dropped and plurals tolerated.",
+        "",
+        "Evidence is listed in the order a person would point to it: working evidence first; for a whole "
+        "section of the menu (`ley1712.4`) the hub's section before the pages it leads to, for any other item "
+        "the page or link a hub section leads to before that section; then a "
+        "label numbered as the item (`4.1 …` for item `ley1712.4.1`) in a section-numbered menu; a staff "
+        "login or back office (`/admin/`, `/wp-login.php`, `/intranet`...) never before a real page; then the "
+        "label the item's phrase covers most of; a page titled or a link named for the item before a section "
+        "of another page, and a URL slug or running text last (they support, they rarely decide); then the "
+        "earlier keyword of the rule (the item's own name comes first) and the fewest clicks from home. An item "
+        "with several parts all found on one page shows that page first. A page whose content is a pointer "
+        "to a national system (SECOP, datos.gov.co, SUIT/GOV.CO, SIGEP, SUIN) is not empty.",
+        "",
+        "Every rule may also have:",
+        "",
+        f"- `scope`: where the rule looks: {', '.join(f'`{s}`' for s in SCOPES)} (default `any`; `chrome` is "
+        "the site's header, navigation and footer; `content` the rest of a page).",
+        "- `exclude`: phrases that discard a label, link text or URL that has them.",
+        "- `on_title` (`text` rules): only pages whose title or a heading is about one of these phrases.",
+        "",
+    ]
+    for kind in KINDS.values():
+        keys = ", ".join(f"`{p}`" for p in kind.params)
+        out += [f"## `{kind.kind}`", "", inspect.cleandoc(kind.__doc__ or ""), "", f"Keys: {keys}.", ""]
+    out += [
+        "## Values",
+        "",
+        f"- Form purposes (`purpose`): {', '.join(f'`{p}`' for p in FORM_PURPOSES)}.",
+        f"- Named patterns (`pattern`): {', '.join(f'`{p}`' for p in PATTERNS)}.",
+        f"- Document extensions (`document`): {', '.join(f'`{e}`' for e in sorted(DOC_EXTENSIONS))}.",
+        "- Aliases of national systems (`hosts`), each with its host patterns:",
+        "",
+        *[f"  - `@{alias}`: {', '.join(f'`{h}`' for h in hosts)}" for alias, hosts in NATIONAL_SYSTEMS.items()],
+        "",
+    ]
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the rule kinds' reference page, or write it to docs/checklist-rules.md."""
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--write", action="store_true", help=f"escribir {DOC_PATH}")
+    args = ap.parse_args(argv)
+    text = documentation()
+    if args.write:
+        DOC_PATH.write_text(text, encoding="utf-8")
+        print(f"escrito {DOC_PATH}")
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,72 @@
+"""The store's cache of audit results: what an audit judged of one immutable thing (a body hash,
+a finished crawl), kept per audit and version in ``body_audits``.
+
+A mixin of :class:`gelt_audit.store.Store` (which provides ``db`` and ``_pending_audits``); import
+``Store`` from :mod:`gelt_audit.store`, not this module.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+import sqlite_utils
+
+AUDIT_FLUSH = 500  # cached judgements written at a time
+_MISSING = object()
+
+
+class AuditCache:
+    """Cached audit results of a store."""
+
+    db: sqlite_utils.Database
+    _pending_audits: list[dict[str, Any]]
+
+    def cached_keys(self, audit: str, version: int | str, prefix: bool = False) -> set[tuple[str, str]]:
+        """(key, audit) of the cached judgements of an audit at a version (``prefix``: audit-*)."""
+        self.flush_audits()
+        where, arg = ("audit like ?", audit + "-%") if prefix else ("audit = ?", audit)
+        rows = self.db.execute(
+            f"select body_hash, audit from body_audits where {where} and version = ?", [arg, version]
+        )
+        return {(key, name) for key, name in rows}
+
+    def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
+        """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.
+
+        Recomputed when the audit's version changes; new results are written AUDIT_FLUSH at a
+        time (a large site's never wait in memory all at once) and by flush_audits().
+        """
+        found = self.cached_result(key, audit, version, default=_MISSING)
+        if found is not _MISSING:
+            return found
+        result = compute()
+        self.keep_result(key, audit, version, result)
+        return result
+
+    def cached_result(self, key: str, audit: str, version: int | str, default: Any = None) -> Any:
+        """The kept result of ``audit`` on ``key`` at ``version``, or ``default``."""
+        row = self.db.execute(
+            "select version, result from body_audits where body_hash = ? and audit = ?", [key, audit]
+        ).fetchone()
+        return json.loads(row[1]) if row and row[0] == version else default
+
+    def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
+        """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""
+        self._pending_audits.append(
+            {"body_hash": key, "audit": audit, "version": version, "result": json.dumps(result)}
+        )
+        if len(self._pending_audits) >= AUDIT_FLUSH:
+            self.flush_audits()
+
+    def flush_audits(self) -> None:
+        """Persist cached judgements gathered by body_audit (one transaction)."""
+        if self._pending_audits:
+            try:
+                with self.db.conn:
+                    self.db["body_audits"].insert_all(self._pending_audits, replace=True)
+            except sqlite3.OperationalError:
+                pass  # a read-only store still audits; it just does not keep the cache
+            self._pending_audits = []
