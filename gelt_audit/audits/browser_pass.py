@@ -29,8 +29,8 @@ from gelt_audit.audits.browser import (
     criterion_of,
     findings_of,
 )
-from gelt_audit.audits.pages import is_html_page
-from gelt_audit.markup import main_root, parse
+from gelt_audit.audits.pages import BodyJudge, is_html_page
+from gelt_audit.markup import main_root
 from gelt_audit.store import Crawl, Store
 
 KEY_WORDS = ("transparencia", "pqr", "tramite", "trámite", "contacto", "atencion", "atención", "formulario")
@@ -68,15 +68,32 @@ def is_home(url: str) -> bool:
     return urlsplit(url).path in ("", "/")
 
 
+def is_key_url(url: str) -> bool:
+    """The home page, the Transparencia hub, PQRSD, trámites, contacto: told by the URL alone."""
+    path = urlsplit(url).path.lower()
+    return is_home(url) or any(w in path for w in KEY_WORDS)
+
+
+def has_main_form(root: etree._Element | None) -> bool:
+    """A form in the page's main content (the template's search box is on every page)."""
+    return root is not None and bool(main_root(root).xpath(".//form"))
+
+
 def is_key_page(url: str, root: etree._Element | None) -> bool:
     """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto.
 
     A form counts in the page's main content only: the template's search box is on every page.
     """
-    path = urlsplit(url).path.lower()
-    if is_home(url) or any(w in path for w in KEY_WORDS):
-        return True
-    return root is not None and bool(main_root(root).xpath(".//form"))
+    return is_key_url(url) or has_main_form(root)
+
+
+def _template_facts(root: etree._Element | None, url: str) -> dict[str, Any]:
+    return {"skeleton": skeleton_key(root), "form": has_main_form(root)}
+
+
+# What the page selection needs of a body, judged once per body with the other per-body audits
+# (audits.run.judge_bodies): a weekly pass parses only the changed pages, not the whole site.
+TEMPLATE = BodyJudge("browser-template", 1, _template_facts)
 
 
 def select_pages(
@@ -95,11 +112,11 @@ def select_pages(
     for snap in store.snapshots(crawl.id):
         if not is_html_page(snap):
             continue
-        root = parse(store.html(snap["body_hash"]) or "")
-        key = skeleton_key(root)
+        facts = TEMPLATE.cached(store, snap["body_hash"], snap["url"])
+        key = facts["skeleton"]
         templates.setdefault(key, Template(key)).pages.append(snap["url"])
         template_of[snap["url"]] = key
-        if is_key_page(snap["url"], root):
+        if is_key_url(snap["url"]) or facts["form"]:
             key_pages.append(snap["url"])
         if previous and before.get(snap["url"]) != snap["body_hash"]:
             changed.append(snap["url"])
@@ -166,6 +183,7 @@ def audit_browser(
     if mode == "off":
         return judged_nothing(STATE_OFF, "pasada de navegador desactivada en la configuración")
     urls, templates = select_pages(store, crawl, max_pages, previous)
+    store.flush_audits()
     resolve = store_resolver(store, crawl)
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
     review: dict[tuple[str, str], dict[str, Any]] = {}
