@@ -47,11 +47,12 @@ def _page_urls(store: Store, crawl: Crawl) -> dict[int, str]:
     ))  # fmt: skip
 
 
-def _targets(store: Store, crawl: Crawl, pages: dict[int, str]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """Each link target of the crawl's pages, in URL order, with its (page, tag) occurrences.
+def _targets(store: Store, crawl: Crawl, rank: dict[int, int]) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+    """Each link target of the crawl's pages, in URL order, with its (page, tag) occurrences, each
+    page as its ``rank`` (its place among the crawl's page URLs, sorted), occurrences sorted.
 
     SQLite groups them: half a million occurrences at 10,000 pages (two and a half million at
-    50,000) never become Python objects at once, and every page URL is one shared string.
+    50,000) never become Python objects at once.
     """
     tags: dict[str, str] = {}
     rows = store.db.execute(
@@ -64,7 +65,7 @@ def _targets(store: Store, crawl: Crawl, pages: dict[int, str]) -> Iterator[tupl
         occs = []
         for pair in packed.split(","):
             page_id, _, tag = pair.partition(" ")
-            occs.append((pages[int(page_id)], tags.setdefault(tag, tag)))
+            occs.append((rank[int(page_id)], tags.setdefault(tag, tag)))
         occs.sort()
         yield url, occs
 
@@ -217,11 +218,15 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     checks = store.link_checks(crawl.id)
     acks = store.acks()
     page_urls = _page_urls(store, crawl)
-    links = LinkTable(sorted(set(page_urls.values())))
+    ordered = sorted(page_urls.items(), key=lambda item: item[1])
+    rank = {page_id: i for i, (page_id, _) in enumerate(ordered)}
+    links = LinkTable([url for _, url in ordered])
+    page_of = links.pages
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
-    for url, occs in _targets(store, crawl, page_urls):
-        pages = list(dict.fromkeys(page for page, _ in occs))
+    for url, occs in _targets(store, crawl, rank):
+        found_on = list(dict.fromkeys(r for r, _ in occs))
+        pages = [page_of[r] for r in found_on]
         is_internal = urlsplit(url).netloc.lower() in hosts
         result = _judge(url, [tag for _, tag in occs], is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
@@ -249,15 +254,14 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         }
         if url.startswith("http://"):
             insecure.extend(
-                insecure_occurrences(url, [{"page": p, "tag": t} for p, t in occs], result.get("final_url"))
+                insecure_occurrences(url, [{"page": page_of[r], "tag": t} for r, t in occs], result.get("final_url"))
             )
         if entry["state"] == BROKEN:
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
             entry["acknowledged"] = _ack_for(acks, url, pages, today_iso)
         if entry["state"] in (BROKEN, BLOCKED, REDIRECT):
             to_fix.append((len(links), url))
-        # occurrences are sorted by page URL, and so are the table's page indices
-        links.append(entry, dict.fromkeys(links.page_index(page) for page in pages))
+        links.append(entry, found_on)
     details = _details(store, crawl, (url for _, url in to_fix))
     for index, url in to_fix:
         occurrences = [

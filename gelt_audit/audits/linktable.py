@@ -49,6 +49,11 @@ class LinkTable(Sequence[dict[str, Any]]):
         self._rank: dict[str, int] | None = None
         self._rows: list[tuple[Any, ...]] = []
 
+    @property
+    def pages(self) -> list[str]:
+        """The page URLs ``found_on`` points into, sorted (not to be changed)."""
+        return self._pages
+
     # -- building ----------------------------------------------------------------------------------
     def page_index(self, url: str) -> int:
         """The index of a page URL in ``pages`` (``found_on`` holds these)."""
