@@ -336,9 +336,37 @@ def _each_built(
     now = now or clock.now()
     templates_dir(config)  # a missing template folder is reported before any audit runs
     with Store(config.store_path) as store:
+        if findings is None:
+            _older_summaries_first(store, config, kinds, since, now)
         ctx = _context(store, config, findings, now, remember)
         for kind in kinds:
             yield BUILDERS[kind](ctx, since)
+
+
+def _older_summaries_first(store: Store, config: Config, kinds: list[str], since: date | None, now: datetime) -> None:
+    """Compute (and cache) the summaries of older crawls the reports will compare with before the
+    latest crawl is audited, choosing them as :func:`_weekly` and :func:`_committee` will: an older
+    crawl's audit then never runs while the latest one's findings are held (two whole-site
+    audits in memory at once)."""
+    latest = store.latest_crawl(config.site_url)
+    if latest is None:
+        return  # audit() says so
+    crawls = store.finished_crawls(config.site_url)
+    fp = fingerprint(config)
+
+    def warm(crawl: Crawl | None) -> None:
+        if crawl is not None and crawl.id != latest.id:
+            summary_for(store, config, crawl, fp)
+
+    for kind in kinds:
+        if kind == "weekly":
+            warm(week_baseline(crawls, latest, since))
+        else:
+            day = since or _last_committee_date(config, local_date(now) or clock.today())
+            base = since_baseline(crawls, latest, day)
+            warm(base)
+            for crawl in trend_crawls(crawls, base, latest, cached_ids(store, fp) | {latest.id}):
+                warm(crawl)
 
 
 def write_built(built: Built, folder: Path) -> list[Path]:
