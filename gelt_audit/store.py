@@ -482,6 +482,10 @@ class Store(LinkStore, RunStore):
         for row in rows:
             yield dict(zip(cols, row, strict=True))
 
+    def forget_snapshots(self) -> None:
+        """Drop the snapshot rows kept for finished crawls (after auditing a crawl no longer read)."""
+        self._snapshot_rows.clear()
+
     def _snapshot_cursor(self, crawl_id: int) -> Any:
         return self.db.execute(
             f"""

@@ -367,6 +367,7 @@ def _older_summaries_first(store: Store, config: Config, kinds: list[str], since
             warm(base)
             for crawl in trend_crawls(crawls, base, latest, cached_ids(store, fp) | {latest.id}):
                 warm(crawl)
+    store.forget_snapshots()  # the older crawls' rows: the latest crawl's audit does not read them
 
 
 def write_built(built: Built, folder: Path) -> list[Path]:
