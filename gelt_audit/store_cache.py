@@ -24,14 +24,21 @@ class AuditCache:
     db: sqlite_utils.Database
     _pending_audits: list[dict[str, Any]]
 
-    def cached_keys(self, audit: str, version: int | str, prefix: bool = False) -> set[tuple[str, str]]:
-        """(key, audit) of the cached judgements of an audit at a version (``prefix``: audit-*)."""
+    def unjudged(self, crawl_id: int, audit: str, version: int | str, per_scheme: bool = False) -> set[tuple[str, str]]:
+        """(body hash, audit name) of a crawl's pages (2xx) whose body has no cached judgement of
+        ``audit`` at ``version`` (``per_scheme``: the name is ``audit-<the page URL's scheme>``).
+        Only what is missing is read: a weekly crawl's few new bodies, not every judgement kept."""
         self.flush_audits()
-        where, arg = ("audit like ?", audit + "-%") if prefix else ("audit = ?", audit)
+        name = "(:audit || '-' || lower(substr(p.url, 1, instr(p.url, ':') - 1)))" if per_scheme else ":audit"
         rows = self.db.execute(
-            f"select body_hash, audit from body_audits where {where} and version = ?", [arg, version]
+            f"""select distinct s.body_hash, {name} from snapshots s join pages p on p.id = s.page_id
+                where s.crawl_id = :crawl and s.kind = 'page' and s.status between 200 and 299
+                and s.body_hash is not null and not exists (
+                    select 1 from body_audits b where b.body_hash = s.body_hash and b.audit = {name}
+                    and b.version = :version)""",
+            {"crawl": crawl_id, "audit": audit, "version": version},
         )
-        return {(key, name) for key, name in rows}
+        return {(key, audit_name) for key, audit_name in rows}
 
     def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
         """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.

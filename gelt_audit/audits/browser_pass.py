@@ -39,12 +39,10 @@ from gelt_audit.audits.browser import (
     criterion_of,
     findings_of,
 )
-from gelt_audit.audits.pages import is_html_page
-from gelt_audit.markup import main_root, parse
+from gelt_audit.audits.pages import BodyJudge, is_html_page
+from gelt_audit.markup import main_root
 from gelt_audit.store import Crawl, Store
 
-PAGE_AUDIT = "browser-page"
-PAGE_VERSION = 1  # bump when skeleton_key or the main-content form test changes
 RENDER_AUDIT = "browser-axe"
 RENDER_VERSION = 1  # bump when what is kept of a render changes
 KEY_WORDS = ("transparencia", "pqr", "tramite", "trámite", "contacto", "atencion", "atención", "formulario")
@@ -82,27 +80,32 @@ def is_home(url: str) -> bool:
     return urlsplit(url).path in ("", "/")
 
 
-def is_key_page(url: str, has_form: bool) -> bool:
+def is_key_url(url: str) -> bool:
+    """The home page, the Transparencia hub, PQRSD, trámites, contacto: told by the URL alone."""
+    path = urlsplit(url).path.lower()
+    return is_home(url) or any(w in path for w in KEY_WORDS)
+
+
+def has_main_form(root: etree._Element | None) -> bool:
+    """A form in the page's main content (the template's search box is on every page)."""
+    return root is not None and bool(main_root(root).xpath(".//form"))
+
+
+def is_key_page(url: str, root: etree._Element | None) -> bool:
     """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto.
 
-    ``has_form``: a form in the page's main content (the template's search box is on every page).
+    A form counts in the page's main content only: the template's search box is on every page.
     """
-    path = urlsplit(url).path.lower()
-    return is_home(url) or any(w in path for w in KEY_WORDS) or has_form
+    return is_key_url(url) or has_main_form(root)
 
 
-def page_traits(store: Store, body_hash: str | None) -> tuple[str, bool]:
-    """(template key, form in the main content) of one stored body, kept per body hash."""
+def _template_facts(root: etree._Element | None, url: str) -> dict[str, Any]:
+    return {"skeleton": skeleton_key(root), "form": has_main_form(root)}
 
-    def compute() -> list[Any]:
-        root = parse(store.html(body_hash) or "") if body_hash else None
-        return [skeleton_key(root), root is not None and bool(main_root(root).xpath(".//form"))]
 
-    if not body_hash:
-        key, form = compute()
-    else:
-        key, form = store.cached_audit(body_hash, PAGE_AUDIT, PAGE_VERSION, compute)
-    return key, form
+# What the page selection needs of a body, judged once per body with the other per-body audits
+# (audits.run.judge_bodies): a weekly pass parses only the changed pages, not the whole site.
+TEMPLATE = BodyJudge("browser-template", 1, _template_facts)
 
 
 def select_pages(
@@ -121,10 +124,11 @@ def select_pages(
     for snap in store.snapshots(crawl.id):
         if not is_html_page(snap):
             continue
-        key, has_form = page_traits(store, snap["body_hash"])
+        facts = TEMPLATE.cached(store, snap["body_hash"], snap["url"])
+        key = facts["skeleton"]
         templates.setdefault(key, Template(key)).pages.append(snap["url"])
         template_of[snap["url"]] = key
-        if is_key_page(snap["url"], has_form):
+        if is_key_url(snap["url"]) or facts["form"]:
             key_pages.append(snap["url"])
         if previous and before.get(snap["url"]) != snap["body_hash"]:
             changed.append(snap["url"])

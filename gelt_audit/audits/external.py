@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.linktable import links_where
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.linkstate import DEV_HOST_LABEL, DISABLED_REASON, OFFLINE_REASON, UNVERIFIED, is_dev_host
 
@@ -32,7 +34,7 @@ NOTES = {
 }
 
 
-def external_links(links: list[dict[str, Any]]) -> dict[str, Any]:
+def external_links(links: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """status (verificados | desactivada | sin_conexion), unverified (how many links), note (one
     Spanish sentence for the reports, None when the links were verified)."""
     external = [link for link in links if not link.get("internal") and link.get("state") == UNVERIFIED]
@@ -46,7 +48,7 @@ def external_links(links: list[dict[str, Any]]) -> dict[str, Any]:
     return {"status": status, "unverified": len(external), "note": NOTES.get(status)}
 
 
-def dev_host_links(links: list[dict[str, Any]], site_url: str, config: Any) -> list[dict[str, Any]]:
+def dev_host_links(links: Iterable[dict[str, Any]], site_url: str, config: Any) -> list[dict[str, Any]]:
     """url, host, found_on, dependencia, kind, detail: the links to a developer or intranet host."""
     site_host = urlsplit(site_url).hostname or ""
     out = []
@@ -78,7 +80,8 @@ def find(ctx: AuditContext) -> Findings:
     """external_links (could the external links be verified) and dev_host_links (links to a
     developer's or an intranet's server), from the links audit's ``links``."""
     links = ctx.findings.get("links") or []
+    # only the external ones: the internal links of a large site are never built here
     return {
-        "external_links": external_links(links),
-        "dev_host_links": dev_host_links(links, ctx.config.site_url, ctx.config),
+        "external_links": external_links(links_where(links, "internal", False)),
+        "dev_host_links": dev_host_links(links_where(links, "internal", False), ctx.config.site_url, ctx.config),
     }

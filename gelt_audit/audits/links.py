@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from gelt_audit import clock
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.linktable import LinkTable, links_where
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
 from gelt_audit.linkstate import (
@@ -39,15 +40,20 @@ PUBLIC_SUFFIXES = (".gov.co", ".edu.co", ".mil.co")
 NOT_CHECKED = "enlace externo no verificado en este rastreo"
 
 
-def _targets(store: Store, crawl: Crawl) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """Each link target of the crawl's pages, in URL order, with its (page, tag) occurrences.
-
-    SQLite groups them: half a million occurrences at 10,000 pages (two and a half million at
-    50,000) never become Python objects at once, and every page URL is one shared string.
-    """
-    pages = dict(store.db.execute(
+def _page_urls(store: Store, crawl: Crawl) -> dict[int, str]:
+    """page id -> URL of the crawl's snapshots."""
+    return dict(store.db.execute(
         "select s.page_id, p.url from snapshots s join pages p on p.id = s.page_id where s.crawl_id = ?", [crawl.id]
     ))  # fmt: skip
+
+
+def _targets(store: Store, crawl: Crawl, rank: dict[int, int]) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+    """Each link target of the crawl's pages, in URL order, with its (page, tag) occurrences, each
+    page as its ``rank`` (its place among the crawl's page URLs, sorted), occurrences sorted.
+
+    SQLite groups them: half a million occurrences at 10,000 pages (two and a half million at
+    50,000) never become Python objects at once.
+    """
     tags: dict[str, str] = {}
     rows = store.db.execute(
         """select l.url, group_concat(s.page_id || ' ' || coalesce(l.tag, ''), ',')
@@ -59,7 +65,7 @@ def _targets(store: Store, crawl: Crawl) -> Iterator[tuple[str, list[tuple[str, 
         occs = []
         for pair in packed.split(","):
             page_id, _, tag = pair.partition(" ")
-            occs.append((pages[int(page_id)], tags.setdefault(tag, tag)))
+            occs.append((rank[int(page_id)], tags.setdefault(tag, tag)))
         occs.sort()
         yield url, occs
 
@@ -87,8 +93,13 @@ def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[
     return out
 
 
+# What resolving an on-site target reads of its snapshot: a whole snapshot per URL would be the
+# largest object of the links audit (about 90 MB at 50,000 pages).
+TARGET_KEYS = ("kind", "status", "location", "body_hash", "error")
+
+
 def _snapshots(store: Store, crawl: Crawl) -> dict[str, dict[str, Any]]:
-    return {s["url"]: s for s in store.snapshots(crawl.id)}
+    return {s["url"]: {key: s[key] for key in TARGET_KEYS} for s in store.snapshots(crawl.id)}
 
 
 def _anchors(root: Any, url: str) -> list[str]:
@@ -202,7 +213,8 @@ def _ack_for(acks: list[dict[str, Any]], url: str, pages: list[str], today: str)
 
 
 def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None = None) -> dict[str, Any]:
-    """Links (the JSON contract's ``links``), allied entities and insecure links of a crawl."""
+    """Links (the JSON contract's ``links``, as a :class:`LinkTable`), allied entities and insecure
+    links of a crawl."""
     today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
@@ -210,10 +222,16 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     internal = InternalResolver(store, snapshots)
     checks = store.link_checks(crawl.id)
     acks = store.acks()
-    links = []
+    page_urls = _page_urls(store, crawl)
+    ordered = sorted(page_urls.items(), key=lambda item: item[1])
+    rank = {page_id: i for i, (page_id, _) in enumerate(ordered)}
+    links = LinkTable([url for _, url in ordered])
+    page_of = links.pages
     insecure: list[dict[str, Any]] = []
-    for url, occs in _targets(store, crawl):
-        pages = list(dict.fromkeys(page for page, _ in occs))
+    to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
+    for url, occs in _targets(store, crawl, rank):
+        found_on = list(dict.fromkeys(r for r, _ in occs))
+        pages = [page_of[r] for r in found_on]
         is_internal = urlsplit(url).netloc.lower() in hosts
         result = _judge(url, [tag for _, tag in occs], is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
@@ -241,21 +259,23 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         }
         if url.startswith("http://"):
             insecure.extend(
-                insecure_occurrences(url, [{"page": p, "tag": t} for p, t in occs], result.get("final_url"))
+                insecure_occurrences(url, [{"page": page_of[r], "tag": t} for r, t in occs], result.get("final_url"))
             )
         if entry["state"] == BROKEN:
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
             entry["acknowledged"] = _ack_for(acks, url, pages, today_iso)
-        links.append(entry)
-    to_fix = [entry for entry in links if entry["state"] in (BROKEN, BLOCKED, REDIRECT)]
-    details = _details(store, crawl, (entry["url"] for entry in to_fix))
-    for entry in to_fix:
-        entry["occurrences"] = [
-            {**occ, "dependencia": dependencia_name(occ["page"], config.dependencias)} for occ in details[entry["url"]]
+        if entry["state"] in (BROKEN, BLOCKED, REDIRECT):
+            to_fix.append((len(links), url))
+        links.append(entry, found_on)
+    details = _details(store, crawl, (url for _, url in to_fix))
+    for index, url in to_fix:
+        occurrences = [
+            {**occ, "dependencia": dependencia_name(occ["page"], config.dependencias)} for occ in details[url]
         ]
+        links.update(index, "occurrences", occurrences)
     return {
         "links": links,
-        "allied": allied_entities(links, config.links["entidades"]),
+        "allied": allied_entities(links_where(links, "internal", False), config.links["entidades"]),
         "insecure": insecure,
     }
 
@@ -310,7 +330,7 @@ def entity_of(url: str, extra: list[str]) -> str | None:
     return None
 
 
-def allied_entities(links: list[dict[str, Any]], extra: list[str]) -> dict[str, Any]:
+def allied_entities(links: Iterable[dict[str, Any]], extra: list[str]) -> dict[str, Any]:
     """External links to public entities, grouped by entity: how many, and whether they work."""
     groups: dict[str, dict[str, Any]] = {}
     for link in links:

@@ -202,18 +202,20 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
 
     Each audit then reads its cache; a body judged by an earlier crawl costs nothing.
     """
-    done = {judge.audit: store.cached_keys(judge.audit, judge.version, judge.per_scheme) for judge in judges}
+    todo = {judge.audit: store.unjudged(crawl.id, judge.audit, judge.version, judge.per_scheme) for judge in judges}
+    if not any(todo.values()):
+        return
     for snap in store.snapshots(crawl.id):
         if not is_html_page(snap):
             continue
         body_hash, url = snap["body_hash"], snap["url"]
-        missing = [j for j in judges if (body_hash, j.name(url)) not in done[j.audit]]
+        missing = [j for j in judges if (body_hash, j.name(url)) in todo[j.audit]]
         if not missing:
             continue
         root = parse_body(store.html(body_hash) or "")
         for judge in missing:  # known missing: kept without asking the store for it again
             store.keep_result(body_hash, judge.name(url), judge.version, judge.judge(root, url))
-            done[judge.audit].add((body_hash, judge.name(url)))
+            todo[judge.audit].discard((body_hash, judge.name(url)))
     store.flush_audits()
 
 

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from gelt_audit.audits.linktable import link_values, links_where
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config, Dependencia
@@ -89,8 +90,9 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
     """The figures of one crawl of one site the ranking compares (JSON-serialisable)."""
     findings = audit(store, config, crawl, browser=False)  # the ranking reads none of it: no Chromium per site
     target = config.targets["updates_per_month"]
-    links = findings.get("links") or []
-    broken = sorted({link["url"] for link in links if link.get("state") == "broken" and not link.get("acknowledged")})
+    broken = sorted(
+        {link["url"] for link in links_where(findings.get("links"), "state", "broken") if not link.get("acknowledged")}
+    )
     deps = findings.get("dependencias") or []
     pages = [p for p in findings.get("pages") or [] if p.get("kind") == "page"]
     return {
@@ -105,7 +107,7 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
         "deps_total": len(deps),
         "deps_meeting": sum(1 for d in deps if d.get("meets_target")),
         "broken_links": len(broken),
-        "links_total": len({link["url"] for link in links}),
+        "links_total": len(set(link_values(findings.get("links"), "url"))),
     }
 
 

@@ -12,6 +12,7 @@ import json
 from gelt_audit.audits import (
     accessibility,
     browser_audit,
+    browser_pass,
     changes,
     documents,
     external,
@@ -64,8 +65,10 @@ def crawls(ctx: AuditContext) -> Findings:
 
 
 def judge_bodies(ctx: AuditContext) -> Findings:
-    """Nothing found: fills the per-body caches the page-content audits read, in one parse per body."""
-    pages.judge_bodies(ctx.store, ctx.crawl, BODY_JUDGES)
+    """Nothing found: fills the per-body caches the page-content audits read, in one parse per body
+    (with the browser pass on, also what its page selection reads of each body)."""
+    browser = (browser_pass.TEMPLATE,) if ctx.config.accessibility.browser != "off" else ()
+    pages.judge_bodies(ctx.store, ctx.crawl, BODY_JUDGES + browser)
     return {}
 
 

@@ -10,6 +10,7 @@ November, not as a December publication.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 from collections import defaultdict
 from datetime import date, timedelta
@@ -67,16 +68,40 @@ def detections(
     ``start`` on: attributed to the page's newest declared date on or before the day it was seen."""
     out = []
     for prev, cur in month_crawls(store, crawl, start):
+        out += pair_detections(store, prev, cur, dependencias)
+    return out
+
+
+DETECTIONS = "update-detections"
+DETECTIONS_VERSION = 1  # bump when what a pair of crawls detects changes
+
+
+def pair_detections(
+    store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia]
+) -> list[tuple[str | None, date, date]]:
+    """:func:`detections` of one pair of finished crawls: they never change, so the result is kept
+    in the store (per dependencias setting) and each week compares only the new pair."""
+
+    def compute() -> list[list[Any]]:
         seen = local_date(cur.started_at)
         declared = None
+        found = []
         for change in compare(store, cur, prev, dependencias, diffs=False).changes:
             if change["kind"] not in ("added", "modified"):
                 continue
             if declared is None:
                 declared = page_declared_dates(store, cur)
             own = [d for d in declared.get(change["url"], ()) if d <= seen]
-            out.append((change["dependencia"], seen, max(own) if own else seen))
-    return out
+            found.append([change["dependencia"], seen.isoformat(), (max(own) if own else seen).isoformat()])
+        return found
+
+    # the days come from the crawls' start: part of the version, with the dependencias
+    settings = json.dumps(
+        [[d.name, list(d.match)] for d in dependencias] + [prev.started_at, cur.started_at], ensure_ascii=False
+    )
+    version = f"{DETECTIONS_VERSION}:{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
+    rows = store.cached_audit(f"crawls:{prev.id}:{cur.id}", DETECTIONS, version, compute)
+    return [(dep, date.fromisoformat(seen), date.fromisoformat(attributed)) for dep, seen, attributed in rows]
 
 
 def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:

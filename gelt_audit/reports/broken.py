@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gelt_audit.audits.changes import site_wide
+from gelt_audit.audits.linktable import links_where
 from gelt_audit.reports.view import page_titles
 
 
@@ -28,9 +29,7 @@ def broken_rows(findings: dict[str, Any], previous_broken: set[str] | None) -> d
     rows: list[dict[str, Any]] = []
     acknowledged: list[dict[str, Any]] = []
     template: list[dict[str, Any]] = []
-    for link in findings.get("links") or []:
-        if link.get("state") != "broken":
-            continue
+    for link in links_where(findings.get("links"), "state", "broken"):
         occurrences = link.get("occurrences") or [
             {"page": page, "text": "", "dependencia": link.get("dependencia")} for page in link.get("found_on") or []
         ]

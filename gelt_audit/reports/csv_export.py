@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
+from typing import IO, Any
 
 from gelt_audit.reports import dossier, fmt
 from gelt_audit.reports.broken import broken_rows
@@ -56,6 +57,36 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> CsvText:
     return out
 
 
+class CsvTable:
+    """A table written row by row into its two files (:meth:`write`), never held whole: a large
+    site's tables (a template link on every page) weigh tens of MB. ``rows`` gives the rows anew
+    on each call; :meth:`text` is the :class:`CsvText` of :func:`to_csv`, byte for byte."""
+
+    def __init__(self, header: Sequence[str], rows: Callable[[], Iterable[Sequence[Any]]]):
+        self.header = header
+        self.rows = rows
+
+    def text(self) -> CsvText:
+        return to_csv(self.header, self.rows())
+
+    def write(self, plain: IO[str], excel: IO[str]) -> None:
+        """The table into ``plain`` (comma) and ``excel`` (``;``, decimal comma), one row at a time."""
+        plain.write(BOM)
+        excel.write(BOM)
+        to_plain = csv.writer(plain, delimiter=",", lineterminator="\r\n")
+        to_excel = csv.writer(excel, delimiter=";", lineterminator="\r\n")
+        for row in chain([self.header], self.rows()):
+            cells = [neutralise(v) for v in row]
+            to_plain.writerow(cells)
+            to_excel.writerow([_decimal_comma(v) for v in cells])
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> CsvTable:
+    """A :class:`CsvTable` of rows already at hand (a short table)."""
+    kept = list(rows)
+    return CsvTable(header, lambda: kept)
+
+
 def _write(cells: list[list[Any]], delimiter: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
@@ -84,12 +115,26 @@ def legible(url: Any) -> str:
     return fmt.url_legible(url) if url else ""
 
 
-def broken_links_table(findings: dict[str, Any], previous: set[str] | None = None) -> str:
-    rows = broken_rows(findings, previous)
-    out = []
-    for r in rows["rows"] + rows["template"]:
-        out.append(
-            [
+BROKEN_HEADER = (
+    "dependencia",
+    "página",
+    "título de la página",
+    "texto del enlace",
+    "enlace",
+    "motivo",
+    "estado HTTP",
+    "roto desde",
+    "nuevo esta semana",
+)
+
+
+def broken_links_table(findings: dict[str, Any], previous: set[str] | None = None) -> CsvTable:
+    """Every broken link occurrence (see :func:`broken.broken_rows`), made as the file is written."""
+
+    def rows() -> Iterable[list[Any]]:
+        found = broken_rows(findings, previous)
+        for r in found["rows"] + found["template"]:
+            yield [
                 r["owner_dep"] or ("(plantilla del sitio)" if r["template"] else "(sin dependencia)"),
                 legible(r["page"]),
                 r.get("page_title") or "",
@@ -100,10 +145,8 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
                 iso_day(r["since"]),
                 "sí" if r["new"] else "no",
             ]
-        )
-    for r in rows["acknowledged"]:
-        out.append(
-            [
+        for r in found["acknowledged"]:
+            yield [
                 "(revisado: " + (r.get("ack_reason") or "") + ")",
                 "",
                 "",
@@ -114,24 +157,11 @@ def broken_links_table(findings: dict[str, Any], previous: set[str] | None = Non
                 iso_day(r["since"]),
                 "no",
             ]
-        )
-    return to_csv(
-        [
-            "dependencia",
-            "página",
-            "título de la página",
-            "texto del enlace",
-            "enlace",
-            "motivo",
-            "estado HTTP",
-            "roto desde",
-            "nuevo esta semana",
-        ],
-        out,
-    )
+
+    return CsvTable(BROKEN_HEADER, rows)
 
 
-def placeholder_links_table(findings: dict[str, Any]) -> str:
+def placeholder_links_table(findings: dict[str, Any]) -> CsvTable:
     """«Enlaces sin destino»: every occurrence, with the page, line and what the href says."""
     template = {r["text"] for r in placeholder_rows(findings) if r["template"]}
     rows = [
@@ -146,21 +176,22 @@ def placeholder_links_table(findings: dict[str, Any]) -> str:
         ]
         for occ in findings.get("placeholder_links") or []
     ]
-    return to_csv(["dependencia", "página", "texto del enlace", "línea", "enlace escrito como"], rows)
+    return table(["dependencia", "página", "texto del enlace", "línea", "enlace escrito como"], rows)
 
 
-def dev_host_links_table(findings: dict[str, Any]) -> str:
+def dev_host_links_table(findings: dict[str, Any]) -> CsvTable:
     """«Enlaces a servidores de desarrollo»: each link of the public site to a developer's or an
     intranet's server, one row per page that has it."""
-    rows = [
-        [d.get("url"), d.get("host"), legible(page), d.get("dependencia") or "(sin dependencia)"]
-        for d in findings.get("dev_host_links") or []
-        for page in (d.get("found_on") or [""])
-    ]
-    return to_csv(["enlace", "servidor", "página que lo enlaza", "dependencia"], rows)
+
+    def rows() -> Iterable[list[Any]]:
+        for d in findings.get("dev_host_links") or []:
+            for page in d.get("found_on") or [""]:
+                yield [d.get("url"), d.get("host"), legible(page), d.get("dependencia") or "(sin dependencia)"]
+
+    return CsvTable(["enlace", "servidor", "página que lo enlaza", "dependencia"], rows)
 
 
-def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
+def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> CsvTable:
     rows = []
     for c in changes:
         diff = " ".join(
@@ -177,12 +208,10 @@ def changes_table(changes: list[dict[str, Any]], titles: dict[str, Any]) -> str:
                 diff,
             ]
         )
-    return to_csv(
-        ["dependencia", "página", "título", "cambio", "fecha", "diferencias ([-quitado-] {+agregado+})"], rows
-    )
+    return table(["dependencia", "página", "título", "cambio", "fecha", "diferencias ([-quitado-] {+agregado+})"], rows)
 
 
-def dependencias_table(findings: dict[str, Any]) -> str:
+def dependencias_table(findings: dict[str, Any]) -> CsvTable:
     rows = [
         [
             d["name"],
@@ -201,7 +230,7 @@ def dependencias_table(findings: dict[str, Any]) -> str:
         ]
         for d in findings.get("dependencias") or []
     ]
-    return to_csv(
+    return table(
         [
             "dependencia",
             "responsable",
@@ -221,9 +250,12 @@ def dependencias_table(findings: dict[str, Any]) -> str:
     )
 
 
-def unassigned_table(findings: dict[str, Any]) -> str:
-    titles = {p["url"]: p.get("title") for p in findings.get("pages") or []}
-    return to_csv(["página", "título"], ([legible(u), titles.get(u) or ""] for u in findings.get("unassigned") or []))
+def unassigned_table(findings: dict[str, Any]) -> CsvTable:
+    def rows() -> Iterable[list[Any]]:
+        titles = {p["url"]: p.get("title") for p in findings.get("pages") or []}
+        return ([legible(u), titles.get(u) or ""] for u in findings.get("unassigned") or [])
+
+    return CsvTable(["página", "título"], rows)
 
 
 def _item_source(c: dict[str, Any]) -> str:
@@ -232,7 +264,7 @@ def _item_source(c: dict[str, Any]) -> str:
     return "declarado por el comité" if dossier.is_declared(c) else "automático"
 
 
-def items_table(findings: dict[str, Any]) -> str:
+def items_table(findings: dict[str, Any]) -> CsvTable:
     """Every checklist item; after the original columns, what it requires, its norm (the
     record's legal basis, else the profile's source) and its stored copies."""
     known: dict[str, dict[str, dict[str, str]]] = {}
@@ -258,7 +290,7 @@ def items_table(findings: dict[str, Any]) -> str:
                 " ".join(v["stored_copy"] for v in dossier.copies(c).values()),
             ]
         )
-    return to_csv(
+    return table(
         [
             "perfil",
             "fase o sección",
@@ -277,7 +309,7 @@ def items_table(findings: dict[str, Any]) -> str:
     )
 
 
-def indicators_table(findings: dict[str, Any]) -> str:
+def indicators_table(findings: dict[str, Any]) -> CsvTable:
     rows = []
     for ind in indicator_rows(findings.get("indicators"), findings.get("checklist")) or []:
         value = ind.get("value")
@@ -294,10 +326,10 @@ def indicators_table(findings: dict[str, Any]) -> str:
                 "" if met is None else ("sí" if met else "no"),
             ]
         )
-    return to_csv(["id", "indicador", "meta", "valor medido", "fuente", "cumple"], rows)
+    return table(["id", "indicador", "meta", "valor medido", "fuente", "cumple"], rows)
 
 
-def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) -> str:
+def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) -> CsvTable:
     changes = checklist_changes(findings.get("checklist"), before) or {"lost": [], "gained": [], "moved": []}
     labels = {"lost": "perdido", "gained": "ganado", "moved": "mejoró"}
     rows = [
@@ -314,25 +346,25 @@ def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) 
         for kind in ("lost", "gained", "moved")
         for c in changes[kind]
     ]
-    return to_csv(["cambio", "perfil", "fase o sección", "ítem", "nombre", "antes", "ahora", "evidencia"], rows)
+    return table(["cambio", "perfil", "fase o sección", "ítem", "nombre", "antes", "ahora", "evidencia"], rows)
 
 
-def documents_table(findings: dict[str, Any]) -> str:
-    rows = [
-        [
-            d.get("title"),
-            d.get("format"),
-            d.get("year"),
-            legible(d.get("url")),
-            legible(d.get("page")),
-            d.get("dependencia") or "",
-        ]
-        for d in findings.get("documents") or []
-    ]
-    return to_csv(["título", "formato", "año", "documento", "página que lo enlaza", "dependencia"], rows)
+def documents_table(findings: dict[str, Any]) -> CsvTable:
+    def rows() -> Iterable[list[Any]]:
+        for d in findings.get("documents") or []:
+            yield [
+                d.get("title"),
+                d.get("format"),
+                d.get("year"),
+                legible(d.get("url")),
+                legible(d.get("page")),
+                d.get("dependencia") or "",
+            ]
+
+    return CsvTable(["título", "formato", "año", "documento", "página que lo enlaza", "dependencia"], rows)
 
 
-def browser_table(findings: dict[str, Any]) -> str | None:
+def browser_table(findings: dict[str, Any]) -> CsvTable | None:
     """The browser accessibility pass's findings, one row each, or None when the pass did not run
     (an empty table would read as «no problems»; the HTML says why it did not run)."""
     result = findings.get("accessibility_browser")
@@ -359,7 +391,7 @@ def browser_table(findings: dict[str, Any]) -> str | None:
         for g in grouped(result, titles)
         for f in g["findings"]
     ]
-    return to_csv(
+    return table(
         [
             "plantilla",
             "páginas en la plantilla",
@@ -380,7 +412,7 @@ def browser_table(findings: dict[str, Any]) -> str | None:
     )
 
 
-def rendered_pages_table(findings: dict[str, Any]) -> str | None:
+def rendered_pages_table(findings: dict[str, Any]) -> CsvTable | None:
     """The pages the browser pass rendered (the report lists the first ones), or None when the
     pass did not run."""
     result = findings.get("accessibility_browser")
@@ -391,4 +423,4 @@ def rendered_pages_table(findings: dict[str, Any]) -> str | None:
     rows = [
         [u, (pages.get(u) or {}).get("title") or "", (pages.get(u) or {}).get("dependencia") or ""] for u in checked
     ]
-    return to_csv(["página", "título", "dependencia"], rows)
+    return table(["página", "título", "dependencia"], rows)

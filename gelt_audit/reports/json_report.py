@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.audits.findings import CONTRACT_KEYS, REPORTED_KEYS, Findings, empty
+from gelt_audit.audits.linktable import LinkTable
 
 
 def build(findings: Findings) -> dict[str, Any]:
@@ -20,7 +21,7 @@ def build(findings: Findings) -> dict[str, Any]:
 def _default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, set | tuple):
+    if isinstance(value, set | tuple | LinkTable):
         return list(value)
     raise TypeError(f"no serializable: {type(value).__name__}")
 

@@ -13,6 +13,7 @@ import logging
 from datetime import date, timedelta
 from typing import Any
 
+from gelt_audit.audits.linktable import links_where
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.config import Config
 from gelt_audit.reports.fmt import local_date
@@ -33,11 +34,7 @@ def fingerprint(config: Config) -> str:
 def broken_urls(findings: dict[str, Any]) -> list[str]:
     """Broken links nobody marked as a false alarm: what people are asked to fix."""
     return sorted(
-        {
-            link["url"]
-            for link in findings.get("links") or []
-            if link.get("state") == "broken" and not link.get("acknowledged")
-        }
+        {link["url"] for link in links_where(findings.get("links"), "state", "broken") if not link.get("acknowledged")}
     )
 
 

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from gelt_audit.audits.linktable import links_where
 from gelt_audit.audits.updates import pace
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import browser_view
@@ -141,7 +142,7 @@ def weekly(
         "links_total": len(broken["rows"]),
         "links_template": broken["template"],
         "links_acknowledged": broken["acknowledged"],
-        "links_redirects": sum(1 for link in findings.get("links") or [] if link.get("permanent_redirect")),
+        "links_redirects": sum(1 for _ in links_where(findings.get("links"), "permanent_redirect", True)),
         "links_fixed": _broken_moves(findings, previous_broken)[1],
         "placeholders": placeholders[:PLACEHOLDER_ROWS],
         "placeholders_more": max(0, len(placeholders) - PLACEHOLDER_ROWS),

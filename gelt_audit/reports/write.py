@@ -14,10 +14,11 @@ job or a web server never sees half a report.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import IO, Any
 
 from gelt_audit import clock
 from gelt_audit.audits.changes import compare
+from gelt_audit.audits.linktable import LinkTable
 from gelt_audit.audits.run import audit
 from gelt_audit.config import Config
 from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, output_file, write_output
@@ -65,14 +67,20 @@ CSV_LABELS = {
 
 @dataclass
 class Built:
-    """One report kind rendered in memory: ``html``, the JSON report's ``data`` and CSV tables by name."""
+    """One report kind rendered: ``html``, the JSON report's ``data`` (written item by item) and
+    its CSV tables by name (written row by row; ``csv`` gives their text)."""
 
     kind: str
     day: date
     html: str
     data: dict[str, Any]
-    csv: dict[str, str] = field(default_factory=dict)
+    tables: dict[str, csv_export.CsvTable] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)  # evidencia/<name>.html -> stored copy
+
+    @property
+    def csv(self) -> dict[str, csv_export.CsvText]:
+        """Each CSV table's whole text (with its Excel twin as ``.excel``)."""
+        return {name: table.text() for name, table in self.tables.items()}
 
     def json_text(self) -> str:
         return contract.ENCODER.encode(self.data)
@@ -96,12 +104,13 @@ def write_json(path: Path, data: dict[str, Any], opener: Callable[..., Any] = at
 
 
 def write_json_to(fh: IO[str], data: dict[str, Any]) -> None:
-    """Write ``data`` as the compact JSON of ``contract.ENCODER.encode(data)``, one list item at a time."""
+    """Write ``data`` as the compact JSON of ``contract.ENCODER.encode(data)``, one list item at a time
+    (a :class:`LinkTable`'s entries are built one at a time too)."""
     encode = contract.ENCODER.encode
     fh.write("{")
     for i, (key, value) in enumerate(data.items()):
         fh.write(("," if i else "") + encode(key) + ":")
-        if isinstance(value, list):
+        if isinstance(value, list | LinkTable):
             fh.write("[")
             for j, item in enumerate(value):
                 fh.write(("," if j else "") + encode(item))
@@ -280,7 +289,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
     return Built("committee", today, html, {**contract.build(ctx.findings), "report": report}, tables, copies)
 
 
-def _add_browser_table(tables: dict[str, str], findings: dict[str, Any]) -> None:
+def _add_browser_table(tables: dict[str, csv_export.CsvTable], findings: dict[str, Any]) -> None:
     """The browser accessibility pass's CSVs (findings, rendered pages), when the pass ran."""
     table = csv_export.browser_table(findings)
     if table is not None:
@@ -308,14 +317,57 @@ def build(
     Raises ``gelt_audit.audits.run.NoCrawlError`` when nothing was crawled yet, and
     :class:`ReportError` for a bad kind or template.
     """
+    return list(_each_built(config, kinds, since, now, findings, remember))
+
+
+def _each_built(
+    config: Config,
+    kinds: list[str],
+    since: date | None = None,
+    now: datetime | None = None,
+    findings: dict[str, Any] | None = None,
+    remember: bool = True,
+) -> Iterator[Built]:
+    """:func:`build`, one kind at a time: a caller that writes each before asking for the next
+    never holds two reports."""
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise ReportError(f"Tipo de informe desconocido: {', '.join(unknown)} (use weekly o committee).")
     now = now or clock.now()
     templates_dir(config)  # a missing template folder is reported before any audit runs
     with Store(config.store_path) as store:
+        if findings is None:
+            _older_summaries_first(store, config, kinds, since, now)
         ctx = _context(store, config, findings, now, remember)
-        return [BUILDERS[kind](ctx, since) for kind in kinds]
+        for kind in kinds:
+            yield BUILDERS[kind](ctx, since)
+
+
+def _older_summaries_first(store: Store, config: Config, kinds: list[str], since: date | None, now: datetime) -> None:
+    """Compute (and cache) the summaries of older crawls the reports will compare with before the
+    latest crawl is audited, choosing them as :func:`_weekly` and :func:`_committee` will: an older
+    crawl's audit then never runs while the latest one's findings are held (two whole-site
+    audits in memory at once)."""
+    latest = store.latest_crawl(config.site_url)
+    if latest is None:
+        return  # audit() says so
+    crawls = store.finished_crawls(config.site_url)
+    fp = fingerprint(config)
+
+    def warm(crawl: Crawl | None) -> None:
+        if crawl is not None and crawl.id != latest.id:
+            summary_for(store, config, crawl, fp)
+
+    for kind in kinds:
+        if kind == "weekly":
+            warm(week_baseline(crawls, latest, since))
+        else:
+            day = since or _last_committee_date(config, local_date(now) or clock.today())
+            base = since_baseline(crawls, latest, day)
+            warm(base)
+            for crawl in trend_crawls(crawls, base, latest, cached_ids(store, fp) | {latest.id}):
+                warm(crawl)
+    store.forget_snapshots()  # the older crawls' rows: the latest crawl's audit does not read them
 
 
 def write_built(built: Built, folder: Path) -> list[Path]:
@@ -327,10 +379,12 @@ def write_built(built: Built, folder: Path) -> list[Path]:
         atomic_write(folder / f"{built.stem}.html", built.html),
         write_json(folder / f"{built.stem}.json", built.data),
     ]
-    for name, text in built.csv.items():
-        paths.append(atomic_write(folder / f"{built.stem}-{name}.csv", text))
-        if isinstance(text, csv_export.CsvText):  # its twin for Excel with Colombian settings
-            paths.append(atomic_write(folder / f"{built.stem}-{csv_export.excel_name(name)}.csv", text.excel))
+    for name, table in built.tables.items():
+        # each table with its twin for Excel with Colombian settings, row by row into both
+        plain, excel = folder / f"{built.stem}-{name}.csv", folder / f"{built.stem}-{csv_export.excel_name(name)}.csv"
+        with atomic_file(plain, "w") as to_plain, atomic_file(excel, "w") as to_excel:
+            table.write(to_plain, to_excel)
+        paths += [plain, excel]
     return paths
 
 
@@ -349,10 +403,11 @@ def write_reports(
     caller already ran the audits on the latest crawl.
     """
     paths: list[Path] = []
-    for built in build(config, kinds, since, now, findings):
+    for built in _each_built(config, kinds, since, now, findings):
         written = write_built(built, config.reports_dir)
         paths += written
         log.info("%s escrito en %s", TITLES[built.kind], written[0])
+        del built  # written: not held while the next kind is built
     write_index(config)
     return paths
 
@@ -476,7 +531,11 @@ def report_command(
             return str(write_output(target, built.html))
         return str(write_json(target, built.data, output_file))
     folder = Path(output) if output is not None else config.reports_dir
-    written = [atomic_write(folder / f"{built.stem}-{name}.csv", text) for name, text in built.csv.items()]
+    written = []
+    for name, table in built.tables.items():
+        with atomic_file(folder / f"{built.stem}-{name}.csv", "w") as fh:
+            table.write(fh, io.StringIO())  # the comma file only (the Excel twin goes with `run`)
+        written.append(folder / f"{built.stem}-{name}.csv")
     return "\n".join(str(p) for p in written)
 
 

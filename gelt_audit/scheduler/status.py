@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
+from gelt_audit.audits.linktable import links_where
 from gelt_audit.commands import CRAWL_STATUS_ES, local_minute
 from gelt_audit.config import Config
 from gelt_audit.lock import lock_path_for
@@ -63,7 +64,7 @@ def findings_summary(findings: dict[str, Any]) -> dict[str, int]:
     pages = findings.get("pages") or []
     return {
         "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
-        "broken_links": sum(1 for link in findings.get("links") or [] if link.get("state") == "broken"),
+        "broken_links": sum(1 for _ in links_where(findings.get("links"), "state", "broken")),
         "checklist_failed": sum(1 for c in findings.get("checklist") or [] if c.get("status") == "no_cumple"),
         "accessibility": len(findings.get("accessibility") or []),
         "security": len(findings.get("security") or []),

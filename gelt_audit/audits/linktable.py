@@ -1,0 +1,155 @@
+"""The contract's ``links`` held compactly: one tuple per link target, ``found_on`` as indices.
+
+A large site has tens of thousands of link targets and millions of (target, page) occurrences:
+as dicts with lists of page URLs they were the largest object graph of an audit (~1.5 kB per
+target plus 8 bytes per occurrence, ~180 MB at 50,000 pages). Here each target is a tuple of
+its values and its ``found_on`` an ``array`` of 4-byte indices into the crawl's page URLs, kept
+once and sorted (so sorted indices are URLs in order). An entry becomes the contract's dict only
+when read, one at a time: the JSON writer, the CSV tables and the reports walk the table without
+the whole list of dicts ever existing.
+
+A :class:`LinkTable` is a read-only ``Sequence`` of those dicts: code written for a list of
+dicts reads it unchanged (a changed dict is not written back). :func:`links_where` reads the
+entries with one value of a key (the broken ones) without building the others; it also takes a
+plain list, as findings made by hand (tests) have.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+# The contract's keys of a link, in the order the JSON report writes them.
+KEYS = (
+    "url",
+    "state",
+    "status",
+    "final_status",
+    "error",
+    "found_on",
+    "dependencia",
+    "internal",
+    "chain",
+    "permanent_redirect",
+    "occurrences",
+    "broken_since",
+    "acknowledged",
+)
+_INDEX = {key: i for i, key in enumerate(KEYS)}
+_FOUND_ON, _CHAIN, _OCCURRENCES = _INDEX["found_on"], _INDEX["chain"], _INDEX["occurrences"]
+_EMPTY: tuple[()] = ()
+
+
+class LinkTable(Sequence[dict[str, Any]]):
+    """Link entries of one crawl; ``pages`` is the sorted list of page URLs ``found_on`` points into."""
+
+    def __init__(self, pages: Sequence[str]):
+        self._pages = list(pages)
+        self._rank: dict[str, int] | None = None
+        self._rows: list[tuple[Any, ...]] = []
+
+    @property
+    def pages(self) -> list[str]:
+        """The page URLs ``found_on`` points into, sorted (not to be changed)."""
+        return self._pages
+
+    # -- building ----------------------------------------------------------------------------------
+    def page_index(self, url: str) -> int:
+        """The index of a page URL in ``pages`` (``found_on`` holds these)."""
+        if self._rank is None:
+            self._rank = {page: i for i, page in enumerate(self._pages)}
+        return self._rank[url]
+
+    def append(self, entry: dict[str, Any], found_on: Iterable[int] | None = None) -> None:
+        """Add an entry (a dict with the contract's keys); ``found_on``: its pages as sorted indices,
+        when the caller has them (else read from ``entry["found_on"]``)."""
+        if found_on is None:
+            found_on = [self.page_index(page) for page in entry["found_on"]]
+        row = [entry[key] for key in KEYS]
+        row[_FOUND_ON] = array("I", found_on)
+        row[_CHAIN] = _pack(entry["chain"])
+        row[_OCCURRENCES] = _pack(entry["occurrences"])
+        self._rows.append(tuple(row))
+
+    def update(self, index: int, key: str, value: Any) -> None:
+        """Set one value of one entry (``found_on`` excepted)."""
+        row = list(self._rows[index])
+        row[_INDEX[key]] = _pack(value) if key in ("chain", "occurrences") else value
+        self._rows[index] = tuple(row)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def _entry(self, row: tuple[Any, ...]) -> dict[str, Any]:
+        entry = dict(zip(KEYS, row, strict=True))
+        entry["found_on"] = list(map(self._pages.__getitem__, row[_FOUND_ON]))
+        entry["chain"] = [list(hop) for hop in row[_CHAIN]]
+        entry["occurrences"] = [dict(occ) for occ in row[_OCCURRENCES]]
+        return entry
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [self._entry(row) for row in self._rows[index]]
+        return self._entry(self._rows[index])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self._rows:
+            yield self._entry(row)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LinkTable | list):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"<LinkTable: {len(self)} enlaces, {len(self._pages)} páginas>"
+
+    def where(self, key: str, value: Any) -> Iterator[dict[str, Any]]:
+        """The entries whose ``key`` is ``value``, in order; the others are never built."""
+        i = _INDEX[key]
+        for row in self._rows:
+            if row[i] == value:
+                yield self._entry(row)
+
+    def count(self, value: Any) -> int:  # Sequence.count: how many entries equal ``value``
+        return sum(1 for entry in self if entry == value)
+
+    def count_where(self, key: str, value: Any) -> int:
+        i = _INDEX[key]
+        return sum(1 for row in self._rows if row[i] == value)
+
+    def values(self, key: str) -> Iterator[Any]:
+        """One key of every entry, in order (``found_on`` as its number of pages)."""
+        i = _INDEX[key]
+        if i == _FOUND_ON:
+            return (len(row[i]) for row in self._rows)
+        return (row[i] for row in self._rows)
+
+
+def _pack(items: list[Any] | None) -> tuple[Any, ...]:
+    """A short list kept as a tuple of tuples / item tuples; most are empty and share one ``()``."""
+    if not items:
+        return _EMPTY
+    return tuple(tuple(item.items()) if isinstance(item, dict) else tuple(item) for item in items)
+
+
+def links_where(links: Sequence[dict[str, Any]] | None, key: str, value: Any) -> Iterator[dict[str, Any]]:
+    """The links whose ``key`` is ``value``, from a :class:`LinkTable` or a plain list."""
+    if isinstance(links, LinkTable):
+        return links.where(key, value)
+    return (link for link in links or [] if link.get(key) == value)
+
+
+def link_values(links: Sequence[dict[str, Any]] | None, key: str) -> Iterator[Any]:
+    """One key of every link (not ``found_on``), from a :class:`LinkTable` or a plain list."""
+    if isinstance(links, LinkTable):
+        return links.values(key)
+    return (link.get(key) for link in links or [])
