@@ -56,19 +56,25 @@ def _title(text: str, url: str) -> str:
 def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[dict[str, Any]]:
     """Each document linked from the crawl's pages: title, format, year, status, page and dependencia."""
     statuses = {s["url"]: s for s in store.snapshots(crawl.id) if s["kind"] == "document"}
+    # The link URLs that can name a document are filtered once (each is kept once in
+    # ``link_urls``), not on each of the crawl's link rows.
     rows = store.db.execute(
-        f"""select p.url, l.url, l.text from snapshots s join pages p on p.id = s.page_id
-           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and l.tag in ('a', 'area', 'iframe', 'embed')
-             and ({_MAYBE_DOCUMENT})
-           order by l.url, p.url""",
-        [crawl.id, *_DOCUMENT_ARGS],
+        f"""with d as materialized (select l.id, l.url from link_urls l where {_MAYBE_DOCUMENT})
+           select p.url, d.url, t.text from snapshots s join pages p on p.id = s.page_id
+           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           join link_rows r on r.set_id = ls.id join d on d.id = r.url_id
+           left join link_texts t on t.id = r.text_id
+           where s.crawl_id = ? and s.kind = 'page' and r.tag in ('a', 'area', 'iframe', 'embed')
+           order by d.url, p.url, r.seq""",
+        [*_DOCUMENT_ARGS, crawl.id],
     )
     out: dict[str, dict[str, Any]] = {}
     for page, url, text in rows:
         target = url.split("#", 1)[0]
+        if target in out:
+            continue
         fmt = document_format(target)
-        if fmt is None or target in out:
+        if fmt is None:
             continue
         snap = statuses.get(target)
         out[target] = {

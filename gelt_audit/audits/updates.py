@@ -36,14 +36,16 @@ def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[
     return [(prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= start]
 
 
-def page_declared_dates(store: Store, crawl: Crawl) -> dict[str, set[date]]:
-    """Per page URL of ``crawl``, the dates the page declares about itself (up to the crawl's day)."""
+def page_declared_dates(store: Store, crawl: Crawl, urls: list[str] | None = None) -> dict[str, set[date]]:
+    """Per page URL of ``crawl`` (of ``urls`` only, when given), the dates the page declares about
+    itself (up to the crawl's day)."""
     today = local_date(crawl.started_at)
+    only = "" if urls is None else "and p.url in (select value from json_each(?))"
     rows = store.db.execute(
-        """select p.url, b.dates, s.sitemap_lastmod
+        f"""select p.url, b.dates, s.sitemap_lastmod
            from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299""",
-        [crawl.id],
+           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 {only}""",
+        [crawl.id] if urls is None else [crawl.id, json.dumps(urls)],
     )
     found: dict[str, set[date]] = defaultdict(set)
     for url, dates, lastmod in rows:
@@ -68,12 +70,10 @@ def detections(
     out = []
     for prev, cur in month_crawls(store, crawl, start):
         seen = local_date(cur.started_at)
-        declared = None
-        for change in compare(store, cur, prev, dependencias, diffs=False).changes:
-            if change["kind"] not in ("added", "modified"):
-                continue
-            if declared is None:
-                declared = page_declared_dates(store, cur)
+        found = compare(store, cur, prev, dependencias, diffs=False).changes
+        found = [c for c in found if c["kind"] in ("added", "modified")]
+        declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
+        for change in found:
             own = [d for d in declared.get(change["url"], ()) if d <= seen]
             out.append((change["dependencia"], seen, max(own) if own else seen))
     return out
