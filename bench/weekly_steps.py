@@ -49,9 +49,9 @@ def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def instrument() -> None:
     """Time the helpers the weekly audit calls more than once, wherever they are called from."""
-    for module, attr in ((changes, "page_states"), (changes, "compare"), (updates, "compare")):
-        if hasattr(module, attr):
-            setattr(module, attr, timed(f"changes.{attr}", getattr(changes, attr)))
+    compare = timed("changes.compare", changes.compare)
+    changes.compare = updates.compare = compare
+    changes.page_states = timed("changes.page_states", changes.page_states)
     updates.frequency = timed("updates.frequency", updates.frequency)
     documents.inventory = timed("documents.inventory", documents.inventory)
 

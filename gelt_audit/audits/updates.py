@@ -10,8 +10,10 @@ November, not as a December publication.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,6 +28,9 @@ from gelt_audit.store import Crawl, Store
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
 SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text, sitemap lastmod)
 FIRST_WEEK = 7  # in a month's first days the report also shows last month's result
+# Versions of what a finished crawl's update figures keep in the store (body_audits, key crawl:ID)
+DETECTIONS_VERSION = 1
+DECLARED_VERSION = 1
 
 
 def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[tuple[Crawl, Crawl]]:
@@ -62,20 +67,52 @@ def page_declared_dates(store: Store, crawl: Crawl, urls: list[str] | None = Non
     return found
 
 
+def _kept(store: Store, crawl: Crawl, audit: str, version: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in the store when ``crawl`` is finished (it never changes again)."""
+    if crawl.status != "finished":
+        return compute()
+    key = f"crawl:{crawl.id}"
+    found = store.cached_result(key, audit, version, default=_MISSING)
+    if found is _MISSING:
+        found = compute()
+        store.keep_result(key, audit, version, found)
+        store.flush_audits()  # the same audit asks again for last month's figures
+    return found
+
+
+def _fingerprint(dependencias: list[Dependencia]) -> str:
+    """What a crawl's cached update figures depend on in the config: each dependencia's prefixes."""
+    blob = json.dumps([[d.name, list(d.match)] for d in dependencias], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
 def detections(
     store: Store, crawl: Crawl, dependencias: list[Dependencia], start: date | None = None
 ) -> list[tuple[str | None, date, date]]:
     """(dependencia, day seen, day attributed) of every page added or modified by a crawl from
     ``start`` on: attributed to the page's newest declared date on or before the day it was seen."""
     out = []
+    fp = _fingerprint(dependencias)
     for prev, cur in month_crawls(store, crawl, start):
-        seen = local_date(cur.started_at)
-        found = compare(store, cur, prev, dependencias, diffs=False).changes
-        found = [c for c in found if c["kind"] in ("added", "modified")]
-        declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
-        for change in found:
-            own = [d for d in declared.get(change["url"], ()) if d <= seen]
-            out.append((change["dependencia"], seen, max(own) if own else seen))
+        # Two finished crawls never change: their detections are kept in the store, keyed by both.
+        version = f"{DETECTIONS_VERSION}:{fp}:{prev.id}:{prev.started_at}:{cur.started_at}"
+        rows = _kept(
+            store, cur, "updates-detections", version, lambda p=prev, c=cur: _detected(store, p, c, dependencias)
+        )
+        out += [(dep, date.fromisoformat(seen), date.fromisoformat(attributed)) for dep, seen, attributed in rows]
+    return out
+
+
+def _detected(store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia]) -> list[list[str | None]]:
+    """[dependencia, day seen, day attributed] of each page added or modified between two crawls."""
+    seen = local_date(cur.started_at)
+    found = compare(store, cur, prev, dependencias, diffs=False).changes
+    found = [c for c in found if c["kind"] in ("added", "modified")]
+    declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
+    out = []
+    for change in found:
+        own = [d for d in declared.get(change["url"], ()) if d <= seen]
+        out.append([change["dependencia"], seen.isoformat(), (max(own) if own else seen).isoformat()])
     return out
 
 
@@ -89,10 +126,97 @@ def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia
 
 def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
     """Per dependencia, every date its pages declare about themselves (up to the crawl's day)."""
+    today = local_date(crawl.started_at)
     found: dict[str | None, set[date]] = defaultdict(set)
-    for url, days in page_declared_dates(store, crawl).items():
-        found[dependencia_name(url, dependencias)] |= days
+    for dep, day, pages in declared_counts(store, crawl, dependencias):
+        when = date.fromisoformat(day)
+        if pages > 0 and when <= today:
+            found[dep].add(when)
     return found
+
+
+def declared_counts(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[list[Any]]:
+    """[dependencia, date, pages declaring it] of a finished crawl, whatever the date: the previous
+    crawl's counts (kept in the store) updated with the pages whose snapshot differs, or, without
+    them, counted from every page."""
+    fp = _fingerprint(dependencias)
+
+    def version(of: Crawl) -> str:
+        return f"{DECLARED_VERSION}:{fp}:{of.started_at}"
+
+    def compute() -> list[list[Any]]:
+        previous = store.previous_crawl(crawl)
+        kept = store.cached_result(f"crawl:{previous.id}", "updates-declared", version(previous)) if previous else None
+        counts: Counter[tuple[str | None, str]] = Counter()
+        if kept is None:
+            rows = _page_rows(store, crawl.id)
+        else:
+            counts.update({(dep, day): pages for dep, day, pages in kept})
+            rows = _changed_page_rows(store, previous.id, crawl.id)  # type: ignore[union-attr]
+        for url, old, new in rows:
+            dep = dependencia_name(url, dependencias)
+            counts.subtract((dep, day) for day in _own_dates(*old))
+            counts.update((dep, day) for day in _own_dates(*new))
+        return [[dep, day, pages] for (dep, day), pages in sorted(counts.items(), key=_count_key) if pages]
+
+    return _kept(store, crawl, "updates-declared", version(crawl), compute)
+
+
+def _count_key(item: tuple[tuple[str | None, str], int]) -> tuple[str, str]:
+    (dep, day), _ = item
+    return (dep or "", day)
+
+
+_NONE: tuple[Any, ...] = (None, None, None, None)
+_MISSING = object()
+
+
+def _own_dates(kind: str | None, status: int | None, dates: str | None, lastmod: str | None) -> set[str]:
+    """The valid dates (ISO) a page's snapshot declares, when it is a page fetched fine."""
+    if kind != "page" or status is None or not 200 <= status <= 299:
+        return set()
+    values = json.loads(dates) if dates else []
+    if lastmod:
+        values.append(lastmod[:10])
+    out = set()
+    for value in values:
+        try:
+            out.add(date.fromisoformat(value).isoformat())
+        except ValueError:
+            continue
+    return out
+
+
+_PAGE = "{s}.kind, {s}.status, {b}.dates, {s}.sitemap_lastmod"
+
+
+def _page_rows(store: Store, crawl_id: int) -> Iterator[tuple[str, tuple[Any, ...], tuple[Any, ...]]]:
+    rows = store.db.execute(
+        f"""select p.url, {_PAGE.format(s="s", b="b")} from snapshots s join pages p on p.id = s.page_id
+            left join bodies b on b.hash = s.body_hash where s.crawl_id = ?""",
+        [crawl_id],
+    )
+    return ((row[0], _NONE, tuple(row[1:])) for row in rows)
+
+
+def _changed_page_rows(store: Store, before: int, now: int) -> Iterator[tuple[str, tuple[Any, ...], tuple[Any, ...]]]:
+    """(url, old, new) of the pages whose kind, status, body or sitemap date differ between two
+    crawls (a missing side is all None)."""
+    old, new = _PAGE.format(s="o", b="ob"), _PAGE.format(s="n", b="nb")
+    rows = store.db.execute(
+        f"""select p.url, {old}, {new} from snapshots n join pages p on p.id = n.page_id
+              left join snapshots o on o.crawl_id = ? and o.page_id = n.page_id
+              left join bodies ob on ob.hash = o.body_hash left join bodies nb on nb.hash = n.body_hash
+            where n.crawl_id = ? and (o.id is null or o.kind is not n.kind or o.status is not n.status
+                  or o.body_hash is not n.body_hash or o.sitemap_lastmod is not n.sitemap_lastmod)
+            union all
+            select p.url, {old}, null, null, null, null from snapshots o join pages p on p.id = o.page_id
+              left join bodies ob on ob.hash = o.body_hash
+            where o.crawl_id = ? and not exists
+              (select 1 from snapshots n where n.crawl_id = ? and n.page_id = o.page_id)""",
+        [before, now, before, now],
+    )
+    return ((row[0], tuple(row[1:5]), tuple(row[5:])) for row in rows)
 
 
 def _last_month(
