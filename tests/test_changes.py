@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import lxml.html
@@ -15,6 +16,7 @@ from gelt_audit.demo.server import Resource
 from gelt_audit.reports import fmt
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json, run_cli
+from tests.test_checklist_incremental import from_scratch, json_bytes
 
 DEPENDENCIAS = """
 [[dependencias]]
@@ -291,3 +293,39 @@ def test_a_paginated_listing_is_summarised_by_item_and_its_shifts_hidden(serve, 
     # the tile that counts changed pages says how many of them are only shifted listings
     tiles = " ".join(lxml.html.parse(str(out)).getroot().find_class("tiles")[0].text_content().split())
     assert "2 listados sólo corridos (no se muestran)" in tiles
+
+
+def test_kept_update_figures_equal_a_count_from_every_page(serve, config_for):
+    """Each finished crawl keeps its declared-date counts (the previous crawl's, updated with the
+    pages that differ) and each pair of crawls its detections: the report built from them equals
+    the one counted from every page (an equivalence test: it passes without the cache too, and
+    checks that the kept figures were read)."""
+
+    def version(n: int) -> dict[str, str]:
+        content = dict(CONTENT)
+        content["/hacienda/predial"] += f"<p>Publicado el {10 + 10 * (n == 2)} de noviembre de 2026.</p>"
+        if n != 2:  # gone in the second crawl (404), back with another date in the third
+            content["/salud/eps"] += f"<p>Publicado el {12 + 2 * (n == 3)} de noviembre de 2026.</p>"
+        else:
+            del content["/salud/eps"]
+            content["/salud/vacunacion"] += '<a href="/salud/nueva">Nueva</a>'
+            content["/salud/nueva"] = "<p>Publicado el 1 de noviembre de 2026.</p>"
+        return site(content)
+
+    server = serve(version(1))
+    config = config_for(server.url, extra=DEPENDENCIAS)
+    crawl(config)
+    json_bytes(config)  # the first audit keeps crawl 1's figures
+    published = []
+    for n in (2, 3):
+        server.routes = version(n)
+        crawl(config)
+        incremental = json_bytes(config)
+        with Store(config.parent / "gelt.db") as store:
+            kept = {(k, a) for k, a in store.db.execute("select body_hash, audit from body_audits")}
+        assert {(f"crawl:{c}", "updates-declared") for c in range(1, n + 1)} <= kept
+        assert (f"crawl:{n}", "updates-detections") in kept
+        assert incremental == from_scratch(config, tag=str(n))
+        salud = next(d for d in json.loads(incremental)["dependencias"] if d["name"] == "Secretaría de Salud")
+        published.append(salud["last_published"])
+    assert published == ["2026-11-01", "2026-11-14"]  # eps's date left with it and came back changed
