@@ -295,17 +295,21 @@ def test_a_paginated_listing_is_summarised_by_item_and_its_shifts_hidden(serve, 
     assert "2 listados sólo corridos (no se muestran)" in tiles
 
 
-def test_kept_update_figures_equal_a_count_from_every_page(serve, config_for):
-    """Each finished crawl keeps its declared-date counts (the previous crawl's, updated with the
-    pages that differ) and each pair of crawls its detections: the report built from them equals
-    the one counted from every page (an equivalence test: it passes without the cache too, and
-    checks that the kept figures were read)."""
+def test_kept_figures_give_the_report_counted_from_every_page(serve, config_for):
+    """Each finished crawl keeps its declared-date counts and its documents' first links (the
+    previous crawl's, updated with the pages that differ), each pair of crawls its detections: the
+    report built from them equals the one counted from every page (an equivalence test: it passes
+    without these caches too, and checks that the kept figures were read)."""
 
     def version(n: int) -> dict[str, str]:
         content = dict(CONTENT)
         content["/hacienda/predial"] += f"<p>Publicado el {10 + 10 * (n == 2)} de noviembre de 2026.</p>"
+        if n != 2:  # the plan's first link (by URL) is here, but not in the second crawl
+            content["/hacienda/predial"] += '<a href="/docs/plan.pdf">Plan de desarrollo</a>'
+        content["/hacienda/ica"] += '<a href="/docs/plan.pdf#pagina-2">Plan, página 2</a>'
         if n != 2:  # gone in the second crawl (404), back with another date in the third
             content["/salud/eps"] += f"<p>Publicado el {12 + 2 * (n == 3)} de noviembre de 2026.</p>"
+            content["/salud/eps"] += '<a href="/docs/eps-2026.pdf">Afiliación 2026</a>'
         else:
             del content["/salud/eps"]
             content["/salud/vacunacion"] += '<a href="/salud/nueva">Nueva</a>'
@@ -316,16 +320,23 @@ def test_kept_update_figures_equal_a_count_from_every_page(serve, config_for):
     config = config_for(server.url, extra=DEPENDENCIAS)
     crawl(config)
     json_bytes(config)  # the first audit keeps crawl 1's figures
-    published = []
+    published, documents = [], []
     for n in (2, 3):
         server.routes = version(n)
         crawl(config)
         incremental = json_bytes(config)
         with Store(config.parent / "gelt.db") as store:
             kept = {(k, a) for k, a in store.db.execute("select body_hash, audit from body_audits")}
-        assert {(f"crawl:{c}", "updates-declared") for c in range(1, n + 1)} <= kept
+        for audit in ("updates-declared", "documents-first-links"):
+            assert {(f"crawl:{c}", audit) for c in range(1, n + 1)} <= kept
         assert (f"crawl:{n}", "updates-detections") in kept
         assert incremental == from_scratch(config, tag=str(n))
-        salud = next(d for d in json.loads(incremental)["dependencias"] if d["name"] == "Secretaría de Salud")
+        report = json.loads(incremental)
+        salud = next(d for d in report["dependencias"] if d["name"] == "Secretaría de Salud")
         published.append(salud["last_published"])
+        documents.append(sorted((d["url"].rsplit("/", 1)[-1], d["title"]) for d in report["documents"]))
     assert published == ["2026-11-01", "2026-11-14"]  # eps's date left with it and came back changed
+    assert documents == [
+        [("plan.pdf", "Plan, página 2")],
+        [("eps-2026.pdf", "Afiliación 2026"), ("plan.pdf", "Plan de desarrollo")],
+    ]
