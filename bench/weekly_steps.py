@@ -5,7 +5,8 @@ caches its results: each measurement needs a fresh copy), optionally audits an e
 first (``--warm 2``: the per-body caches the weekly audit finds in production), then runs
 ``audits.run.audit`` on the crawl with every step timed (``time.process_time``, this process
 only). Steps run inside another one (the checklist evaluates the previous crawl's signals) count
-in both; ``compare``, ``page_states``, ``frequency`` and ``inventory`` are timed on their own too.
+in both; ``compare``, ``page_states`` (or ``changed_states``), ``frequency`` and ``inventory`` are
+timed on their own too.
 ``--json`` writes the findings (``generated_at`` blanked) to compare two versions of the code.
 
     python bench/weekly_steps.py /tmp/gelt-bench-XXXX/n10000-run0 --work /tmp/w --warm 2
@@ -51,7 +52,9 @@ def instrument() -> None:
     """Time the helpers the weekly audit calls more than once, wherever they are called from."""
     compare = timed("changes.compare", changes.compare)
     changes.compare = updates.compare = compare
-    changes.page_states = timed("changes.page_states", changes.page_states)
+    for name in ("page_states", "changed_states"):  # the code before and after 2026-12-05
+        if hasattr(changes, name):
+            setattr(changes, name, timed(f"changes.{name}", getattr(changes, name)))
     updates.frequency = timed("updates.frequency", updates.frequency)
     documents.inventory = timed("documents.inventory", documents.inventory)
 

@@ -56,17 +56,6 @@ class ChangeSet:
 _STATE = "p.url, {s}.status, {s}.kind, {b}.main_hash, {s}.body_hash, {s}.fetched_at"
 
 
-def page_states(store: Store, crawl_id: int) -> dict[str, PageState]:
-    """Every page of a crawl (the whole site: compare reads only what changed, see changed_states)."""
-    rows = store.db.execute(
-        f"""select {_STATE.format(s="s", b="b")}
-           from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
-           where s.crawl_id = ?""",
-        [crawl_id],
-    )
-    return {r[0]: PageState(*r) for r in rows}
-
-
 def page_state(store: Store, crawl_id: int, url: str) -> PageState | None:
     """One page of a crawl, or None when the crawl did not fetch it."""
     row = store.db.execute(

@@ -54,7 +54,8 @@ def _title(text: str, url: str) -> str:
     return re.sub(r"[-_]+", " ", name.rsplit(".", 1)[0]).strip() or name
 
 
-# What a finished crawl keeps (body_audits, key crawl:ID): each document's first link.
+# What a finished crawl keeps (body_audits, key crawl:ID): each document's first link. Bump the
+# version when what names a document changes (DOCUMENT_FORMATS, _TAGS, _MAYBE_DOCUMENT).
 FIRSTS_AUDIT = "documents-first-links"
 FIRSTS_VERSION = 1
 _TAGS = "('a', 'area', 'iframe', 'embed')"
