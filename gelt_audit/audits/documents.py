@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
 from gelt_audit.formats import DOCUMENT_FORMATS, document_suffix
@@ -54,7 +55,7 @@ def _title(text: str, url: str) -> str:
     return re.sub(r"[-_]+", " ", name.rsplit(".", 1)[0]).strip() or name
 
 
-# What a finished crawl keeps (body_audits, key crawl:ID): each document's first link. Bump the
+# What a finished crawl keeps (see audits.kept): each document's first link. Bump the
 # version when what names a document changes (DOCUMENT_FORMATS, _TAGS, _MAYBE_DOCUMENT).
 FIRSTS_AUDIT = "documents-first-links"
 FIRSTS_VERSION = 1
@@ -151,18 +152,19 @@ def first_links(store: Store, crawl: Crawl) -> dict[str, First]:
     def version(of: Crawl) -> str:
         return f"{FIRSTS_VERSION}:{of.started_at}"
 
+    previous = store.previous_crawl(crawl)
+
     def compute() -> dict[str, First]:
-        previous = store.previous_crawl(crawl)
-        kept = store.cached_result(f"crawl:{previous.id}", FIRSTS_AUDIT, version(previous)) if previous else None
-        if kept is None:
+        before = kept_result(store, previous, FIRSTS_AUDIT, version(previous)) if previous else None
+        if before is None:
             return _firsts(_all_links(store, crawl.id))
         changed = _changed_pages(store, previous.id, crawl.id)  # type: ignore[union-attr]
         urls = set(changed.values())
-        firsts = {t: f for t, f in kept.items() if f[1] not in urls}
+        firsts = {t: f for t, f in before.items() if f[1] not in urls}
         for target, found in _firsts(_links(store, crawl.id, list(changed))).items():
             if target not in firsts or (found[0], found[1], found[2]) < tuple(firsts[target][:3]):
                 firsts[target] = found
-        moved = [t for t, f in kept.items() if f[1] in urls]
+        moved = [t for t, f in before.items() if f[1] in urls]
         again = _firsts(_links_to(store, crawl.id, moved)) if moved else {}
         for target in moved:
             if target in again:
@@ -171,15 +173,7 @@ def first_links(store: Store, crawl: Crawl) -> dict[str, First]:
                 firsts.pop(target, None)
         return firsts
 
-    if crawl.status != "finished":
-        return compute()
-    key = f"crawl:{crawl.id}"
-    found = store.cached_result(key, FIRSTS_AUDIT, version(crawl))
-    if found is None:
-        found = compute()
-        store.keep_result(key, FIRSTS_AUDIT, version(crawl), found)
-        store.flush_audits()
-    return found
+    return kept(store, crawl, FIRSTS_AUDIT, version(crawl), compute, replaces=previous)
 
 
 def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[dict[str, Any]]:

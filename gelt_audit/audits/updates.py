@@ -13,13 +13,14 @@ import calendar
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 from gelt_audit.audits.changes import compare
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.clock import local_date
 from gelt_audit.config import Dependencia
@@ -28,7 +29,7 @@ from gelt_audit.store import Crawl, Store
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
 SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text, sitemap lastmod)
 FIRST_WEEK = 7  # in a month's first days the report also shows last month's result
-# Versions of what a finished crawl's update figures keep in the store (body_audits, key crawl:ID)
+# Versions of what a finished crawl's update figures keep in the store (see audits.kept)
 DETECTIONS_VERSION = 1
 DECLARED_VERSION = 1
 
@@ -67,19 +68,6 @@ def page_declared_dates(store: Store, crawl: Crawl, urls: list[str] | None = Non
     return found
 
 
-def _kept(store: Store, crawl: Crawl, audit: str, version: str, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept in the store when ``crawl`` is finished (it never changes again)."""
-    if crawl.status != "finished":
-        return compute()
-    key = f"crawl:{crawl.id}"
-    found = store.cached_result(key, audit, version, default=_MISSING)
-    if found is _MISSING:
-        found = compute()
-        store.keep_result(key, audit, version, found)
-        store.flush_audits()  # the same audit asks again for last month's figures
-    return found
-
-
 def _fingerprint(dependencias: list[Dependencia]) -> str:
     """What a crawl's cached update figures depend on in the config: each dependencia's prefixes."""
     blob = json.dumps([[d.name, list(d.match)] for d in dependencias], ensure_ascii=False)
@@ -96,7 +84,7 @@ def detections(
     for prev, cur in month_crawls(store, crawl, start):
         # Two finished crawls never change: their detections are kept in the store, keyed by both.
         version = f"{DETECTIONS_VERSION}:{fp}:{prev.id}:{prev.started_at}:{cur.started_at}"
-        rows = _kept(
+        rows = kept(
             store, cur, "updates-detections", version, lambda p=prev, c=cur: _detected(store, p, c, dependencias)
         )
         out += [(dep, date.fromisoformat(seen), date.fromisoformat(attributed)) for dep, seen, attributed in rows]
@@ -144,14 +132,15 @@ def declared_counts(store: Store, crawl: Crawl, dependencias: list[Dependencia])
     def version(of: Crawl) -> str:
         return f"{DECLARED_VERSION}:{fp}:{of.started_at}"
 
+    previous = store.previous_crawl(crawl)
+
     def compute() -> list[list[Any]]:
-        previous = store.previous_crawl(crawl)
-        kept = store.cached_result(f"crawl:{previous.id}", "updates-declared", version(previous)) if previous else None
+        before = kept_result(store, previous, "updates-declared", version(previous)) if previous else None
         counts: Counter[tuple[str | None, str]] = Counter()
-        if kept is None:
+        if before is None:
             rows = _page_rows(store, crawl.id)
         else:
-            counts.update({(dep, day): pages for dep, day, pages in kept})
+            counts.update({(dep, day): pages for dep, day, pages in before})
             rows = _changed_page_rows(store, previous.id, crawl.id)  # type: ignore[union-attr]
         for url, old, new in rows:
             dep = dependencia_name(url, dependencias)
@@ -159,7 +148,7 @@ def declared_counts(store: Store, crawl: Crawl, dependencias: list[Dependencia])
             counts.update((dep, day) for day in _own_dates(*new))
         return [[dep, day, pages] for (dep, day), pages in sorted(counts.items(), key=_count_key) if pages]
 
-    return _kept(store, crawl, "updates-declared", version(crawl), compute)
+    return kept(store, crawl, "updates-declared", version(crawl), compute, replaces=previous)
 
 
 def _count_key(item: tuple[tuple[str | None, str], int]) -> tuple[str, str]:
@@ -168,7 +157,6 @@ def _count_key(item: tuple[tuple[str | None, str], int]) -> tuple[str, str]:
 
 
 _NONE: tuple[Any, ...] = (None, None, None, None)
-_MISSING = object()
 
 
 def _own_dates(kind: str | None, status: int | None, dates: str | None, lastmod: str | None) -> set[str]:
