@@ -290,7 +290,7 @@ def one_run(n: int, r: int, url: str, base: Path, opts: argparse.Namespace, site
 
 
 def change_pages(site: Path, share: float, seed: int, added: int = 0, removed: int = 0) -> int:
-    """Modify ``share`` of the site's HTML pages in place (a dated paragraph in the body), add
+    """Modify ``share`` of the site's HTML pages in place (a dated paragraph in the main content), add
     ``added`` pages (each linked from one of the modified ones) and delete ``removed`` pages (the
     links to them now answer 404); how many bodies are new (modified + added)."""
     pages = sorted(site.rglob("*.html"))
@@ -301,7 +301,11 @@ def change_pages(site: Path, share: float, seed: int, added: int = 0, removed: i
         if (i + seed) % step:
             continue
         html = page.read_bytes()
-        at = html.rfind(b"</body>")
+        # inside the main content: a note outside it (as before 2026-12-05) is template noise the
+        # change detection rightly ignores, and the weekly measured no real change
+        at = html.rfind(b"</main>")
+        if at < 0:
+            at = html.rfind(b"</body>")
         if at < 0:
             continue
         link = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import lxml.html
@@ -15,6 +16,7 @@ from gelt_audit.demo.server import Resource
 from gelt_audit.reports import fmt
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json, run_cli
+from tests.test_checklist_incremental import from_scratch, json_bytes
 
 DEPENDENCIAS = """
 [[dependencias]]
@@ -291,3 +293,55 @@ def test_a_paginated_listing_is_summarised_by_item_and_its_shifts_hidden(serve, 
     # the tile that counts changed pages says how many of them are only shifted listings
     tiles = " ".join(lxml.html.parse(str(out)).getroot().find_class("tiles")[0].text_content().split())
     assert "2 listados sólo corridos (no se muestran)" in tiles
+
+
+def test_kept_figures_give_the_report_counted_from_every_page(serve, config_for):
+    """Each finished crawl keeps its declared-date counts and its documents' first links (the
+    previous crawl's, updated with the pages that differ), each pair of crawls its detections: the
+    report built from them equals the one counted from every page (an equivalence test: it passes
+    without these caches too, and checks that the kept figures were read)."""
+
+    def version(n: int) -> dict[str, str]:
+        content = dict(CONTENT)
+        content["/hacienda/predial"] += f"<p>Publicado el {10 + 10 * (n == 2)} de noviembre de 2026.</p>"
+        if n != 2:  # the plan's first link (by URL) is here, but not in the second crawl
+            content["/hacienda/predial"] += '<a href="/docs/plan.pdf">Plan de desarrollo</a>'
+        content["/hacienda/ica"] += '<a href="/docs/plan.pdf#pagina-2">Plan, página 2</a>'
+        if n != 2:  # gone in the second crawl (404), back with another date in the third
+            content["/salud/eps"] += f"<p>Publicado el {12 + 2 * (n == 3)} de noviembre de 2026.</p>"
+            content["/salud/eps"] += '<a href="/docs/eps-2026.pdf">Afiliación 2026</a>'
+        else:
+            del content["/salud/eps"]
+            content["/salud/vacunacion"] += '<a href="/salud/nueva">Nueva</a>'
+            content["/salud/nueva"] = "<p>Publicado el 1 de noviembre de 2026.</p>"
+        return site(content)
+
+    server = serve(version(1))
+    config = config_for(server.url, extra=DEPENDENCIAS)
+    crawl(config)
+    json_bytes(config)  # the first audit keeps crawl 1's figures
+    published, documents = [], []
+
+    def kept() -> set[tuple[str, str]]:
+        with Store(config.parent / "gelt.db") as store:
+            return {(k, a) for k, a in store.db.execute("select body_hash, audit from body_audits")}
+
+    for n in (2, 3):
+        server.routes = version(n)
+        crawl(config)
+        figures = [(f"crawl:{n - 1}", a) for a in ("updates-declared", "documents-first-links")]
+        assert set(figures) <= kept()  # what this audit starts from
+        incremental = json_bytes(config)
+        now = kept()
+        assert not set(figures) & now  # replaced by this crawl's: one crawl's worth per site
+        assert {(f"crawl:{n}", a) for a in ("updates-declared", "documents-first-links", "updates-detections")} <= now
+        assert incremental == from_scratch(config, tag=str(n))
+        report = json.loads(incremental)
+        salud = next(d for d in report["dependencias"] if d["name"] == "Secretaría de Salud")
+        published.append(salud["last_published"])
+        documents.append(sorted((d["url"].rsplit("/", 1)[-1], d["title"]) for d in report["documents"]))
+    assert published == ["2026-11-01", "2026-11-14"]  # eps's date left with it and came back changed
+    assert documents == [
+        [("plan.pdf", "Plan, página 2")],
+        [("eps-2026.pdf", "Afiliación 2026"), ("plan.pdf", "Plan de desarrollo")],
+    ]

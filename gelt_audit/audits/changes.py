@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ TEMPLATE_SHARE = 0.5
 TEMPLATE_MIN_PAGES = 5
 
 
-@dataclass(slots=True)  # two per page of the site while comparing crawls: no __dict__ each
+@dataclass
 class PageState:
     """What change detection needs of one page in one crawl."""
 
@@ -52,29 +53,59 @@ class ChangeSet:
     ignored: list[dict[str, Any]] = field(default_factory=list)
 
 
-def page_states(store: Store, crawl_id: int, like: dict[str, PageState] | None = None) -> dict[str, PageState]:
-    """Each page of a crawl with its state. With ``like`` (another crawl's), equal URLs and hashes
-    are that crawl's string objects: two crawls of a large site share most of them (tens of MB
-    at 50,000 pages), and the few fetch times are one string each."""
-    rows = store.db.execute(
-        """select p.url, s.status, s.kind, b.main_hash, s.body_hash, s.fetched_at
+_STATE = "p.url, {s}.status, {s}.kind, {b}.main_hash, {s}.body_hash, {s}.fetched_at"
+
+
+def page_state(store: Store, crawl_id: int, url: str) -> PageState | None:
+    """One page of a crawl, or None when the crawl did not fetch it."""
+    row = store.db.execute(
+        f"""select {_STATE.format(s="s", b="b")}
            from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
-           where s.crawl_id = ?""",
-        [crawl_id],
+           where s.crawl_id = ? and p.url = ?""",
+        [crawl_id, url],
+    ).fetchone()
+    return PageState(*row) if row else None
+
+
+def changed_states(store: Store, before: int, now: int) -> list[tuple[str, PageState | None, PageState | None]]:
+    """(url, state in ``before``, state in ``now``) of the pages whose status, kind or body differ
+    between two crawls, or that only one of them has, sorted by URL.
+
+    A page with the same status, kind and body in both crawls cannot be added, modified, removed,
+    failing or ignored (its main hash is its body's): the set difference runs in SQLite, and only
+    what changed reaches Python.
+    """
+    old, new = _STATE.format(s="o", b="ob"), _STATE.format(s="n", b="nb")
+    rows = store.db.execute(
+        f"""select o.id is not null, {old}, {new} from snapshots n join pages p on p.id = n.page_id
+              left join snapshots o on o.crawl_id = ? and o.page_id = n.page_id
+              left join bodies ob on ob.hash = o.body_hash left join bodies nb on nb.hash = n.body_hash
+            where n.crawl_id = ? and (o.id is null or o.status is not n.status or o.kind is not n.kind
+                                      or o.body_hash is not n.body_hash)
+            union all
+            select 1, {old}, null, null, null, null, null, null from snapshots o join pages p on p.id = o.page_id
+              left join bodies ob on ob.hash = o.body_hash
+            where o.crawl_id = ? and not exists
+              (select 1 from snapshots n where n.crawl_id = ? and n.page_id = o.page_id)""",
+        [before, now, before, now],
     )
-    like = like or {}
-    few: dict[str, str] = {}
-    out = {}
-    for url, status, kind, main_hash, body_hash, fetched_at in rows:
-        old = like.get(url)
-        if old is not None:
-            url = old.url
-            main_hash = old.main_hash if main_hash == old.main_hash else main_hash
-            body_hash = old.body_hash if body_hash == old.body_hash else body_hash
-        out[url] = PageState(
-            url, status, few.setdefault(kind, kind), main_hash, body_hash, few.setdefault(fetched_at, fetched_at)
-        )
+    out = []
+    for row in rows:
+        was = PageState(*row[1:7]) if row[0] else None
+        out.append((row[1], was, PageState(*row[7:]) if row[7] is not None else None))
+    out.sort(key=lambda t: t[0])
     return out
+
+
+def ok_pages(store: Store, crawl_id: int) -> int:
+    """How many pages of a crawl are fine (PageState.ok), counted in SQLite."""
+    row = store.db.execute(
+        """select count(*) from snapshots s join bodies b on b.hash = s.body_hash
+           where s.crawl_id = ? and s.kind = 'page' and s.status >= 200 and s.status < 300
+             and b.main_hash is not null""",
+        [crawl_id],
+    ).fetchone()
+    return row[0]
 
 
 def _noise(store: Store, body_hash: str | None) -> dict[str, int]:
@@ -108,8 +139,7 @@ def compare(
     result = ChangeSet()
     if previous is None:
         return result
-    before = page_states(store, previous.id)
-    now = page_states(store, crawl.id, before)
+    states = changed_states(store, previous.id, crawl.id)
 
     def change(url: str, kind: str, old: PageState | None, new: PageState | None) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -124,9 +154,11 @@ def compare(
         return entry
 
     modified: list[dict[str, Any]] = []
-    for url, new in sorted(now.items()):
-        old = before.get(url)
-        if new.ok:
+    for url, old, new in states:
+        if new is None:
+            if not crawl.limited and old is not None and old.ok:
+                result.changes.append(change(url, "removed", old, None))
+        elif new.ok:
             if old is not None and not old.ok and old.failing:
                 old = _last_good(store, url, crawl.id)
             if old is None or not old.ok:
@@ -145,16 +177,13 @@ def compare(
                 )
             elif new.status in REMOVED_STATUSES:
                 result.changes.append(change(url, "removed", old, new))
-    if not crawl.limited:
-        for url, old in sorted(before.items()):
-            if url not in now and old.ok:
-                result.changes.append(change(url, "removed", old, None))
 
     if diffs:
-        shared, modified = _split_template(modified, sum(1 for s in now.values() if s.ok))
+        shared, modified = _split_template(modified, lambda: ok_pages(store, crawl.id))
         result.template.extend(shared)
-        result.template.extend(template_change(store, crawl, before, now))
-        listings.summarise(store, [*result.changes, *modified], before, now)
+        result.template.extend(template_change(store, crawl, previous, lambda: ok_pages(store, crawl.id)))
+        bodies = {url: new.body_hash for url, _, new in states if new is not None}
+        listings.summarise(store, [*result.changes, *modified], previous.id, crawl.id, bodies)
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result
@@ -166,13 +195,13 @@ def site_wide(count: int, pages: int) -> bool:
     return count >= max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * pages)
 
 
-def _split_template(modified: list[dict[str, Any]], pages: int) -> tuple[list[dict], list[dict]]:
-    """Collapse an identical edit seen on most pages into one site-wide template change."""
+def _split_template(modified: list[dict[str, Any]], pages: Callable[[], int]) -> tuple[list[dict], list[dict]]:
+    """Collapse an identical edit seen on most ``pages()`` into one site-wide template change."""
     if not modified:
         return [], []
     signatures = Counter(diff_signature(m["diff"]) for m in modified)
     signature, count = signatures.most_common(1)[0]
-    if not site_wide(count, pages) or not signature:
+    if not signature or not site_wide(count, pages()):
         return [], modified
     kept = [m for m in modified if diff_signature(m["diff"]) != signature]
     example = next(m for m in modified if diff_signature(m["diff"]) == signature)
@@ -201,12 +230,11 @@ def template_text(html: str) -> set[str]:
     return blocks
 
 
-def template_change(
-    store: Store, crawl: Crawl, before: dict[str, PageState], now: dict[str, PageState]
-) -> list[dict[str, Any]]:
-    """One finding when the shared template (menu, header, footer) of the home page changed."""
+def template_change(store: Store, crawl: Crawl, previous: Crawl, pages: Callable[[], int]) -> list[dict[str, Any]]:
+    """One finding when the shared template (menu, header, footer) of the home page changed
+    (``pages()``: how many pages the crawl fetched fine)."""
     home = crawl.site_url
-    old, new = before.get(home), now.get(home)
+    old, new = page_state(store, previous.id, home), page_state(store, crawl.id, home)
     if not (old and new and old.body_hash and new.body_hash) or old.body_hash == new.body_hash:
         return []
     old_html, new_html = store.html(old.body_hash), store.html(new.body_hash)
@@ -215,7 +243,7 @@ def template_change(
     if not removed and not added:
         return []
     diff = [("delete", t) for t in removed] + [("insert", t) for t in added]
-    return [{"scope": "plantilla", "pages": sum(1 for s in now.values() if s.ok), "diff": diff, "example": home}]
+    return [{"scope": "plantilla", "pages": pages(), "diff": diff, "example": home}]
 
 
 def last_good_titles(store: Store, crawl: Crawl, urls: list[str]) -> dict[str, str]:

@@ -61,27 +61,42 @@ def noun(url: str) -> tuple[str, str]:
     return next(((one, many) for key, one, many in NOUNS if key in path), ("entrada", "entradas"))
 
 
-def summarise(store: Store, changes: Iterable[dict[str, Any]], before: dict[str, Any], now: dict[str, Any]) -> None:
+def _urls(store: Store, crawl_id: int, where: str, args: list[Any]) -> list[tuple[str, str | None]]:
+    """(url, body hash) of a crawl's snapshots whose URL passes ``where`` (a prefilter in SQLite)."""
+    return store.db.execute(
+        f"""select p.url, s.body_hash from snapshots s join pages p on p.id = s.page_id
+            where s.crawl_id = ? and ({where})""",
+        [crawl_id, *args],
+    ).fetchall()
+
+
+# Every URL ``paginated`` accepts has a query («?») or a path ending in «page/N» or «pagina/N».
+_MAYBE_PAGINATED = "instr(p.url, '?') > 0 or instr(p.url, 'page/') > 0 or instr(p.url, 'pagina/') > 0"
+
+
+def summarise(
+    store: Store, changes: Iterable[dict[str, Any]], before: int, now: int, bodies: dict[str, str | None]
+) -> None:
     """Add ``listing`` to each added or modified listing page's change: ``new`` (url, text) items
-    no page of its listing listed before, ``noun`` and ``shift`` (only items moving between pages)."""
+    no page of its listing listed before (in crawl ``before``), ``noun`` and ``shift`` (only items
+    moving between pages). ``bodies``: the body hash in crawl ``now`` of each changed page."""
+    added = [c for c in changes if c["kind"] in ("added", "modified")]
+    if not added:
+        return
     # Only the pages of a paginated listing: another page keeps its word diff (its text may be what changed).
-    paged = {(urlsplit(u).netloc, base_path(u)) for u in [*before, *now] if paginated(u)}
-    candidates = [
-        c
-        for c in changes
-        if c["kind"] in ("added", "modified") and (urlsplit(c["url"]).netloc, base_path(c["url"])) in paged
-    ]
+    maybe = {u for crawl_id in (before, now) for u, _ in _urls(store, crawl_id, _MAYBE_PAGINATED, [])}
+    paged = {(urlsplit(u).netloc, base_path(u)) for u in maybe if paginated(u)}
+    candidates = [c for c in added if (urlsplit(c["url"]).netloc, base_path(c["url"])) in paged]
     old_by_base: dict[str, dict[str, str]] = {}
     for change in candidates:
         url = change["url"]
-        state = now.get(url)
-        listed = items(store, state.body_hash if state else None, url)
+        listed = items(store, bodies.get(url), url)
         base = base_path(url)
         if base not in old_by_base:
             old_by_base[base] = {}
-            for other, old in before.items():
+            for other, body_hash in _urls(store, before, "instr(p.url, ?) > 0", [base]):
                 if base_path(other) == base and urlsplit(other).netloc == urlsplit(url).netloc:
-                    old_by_base[base].update(items(store, old.body_hash, other))
+                    old_by_base[base].update(items(store, body_hash, other))
         previous = old_by_base[base]
         new = [(u, t) for u, t in listed.items() if u not in previous]
         one, many = noun(url)

@@ -12,13 +12,15 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 from gelt_audit.audits.changes import compare
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.clock import local_date
 from gelt_audit.config import Dependencia
@@ -27,6 +29,9 @@ from gelt_audit.store import Crawl, Store
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
 SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text, sitemap lastmod)
 FIRST_WEEK = 7  # in a month's first days the report also shows last month's result
+# Versions of what a finished crawl's update figures keep in the store (see audits.kept)
+DETECTIONS_VERSION = 1
+DECLARED_VERSION = 1
 
 
 def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[tuple[Crawl, Crawl]]:
@@ -37,14 +42,16 @@ def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[
     return [(prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= start]
 
 
-def page_declared_dates(store: Store, crawl: Crawl) -> dict[str, set[date]]:
-    """Per page URL of ``crawl``, the dates the page declares about itself (up to the crawl's day)."""
+def page_declared_dates(store: Store, crawl: Crawl, urls: list[str] | None = None) -> dict[str, set[date]]:
+    """Per page URL of ``crawl`` (of ``urls`` only, when given), the dates the page declares about
+    itself (up to the crawl's day)."""
     today = local_date(crawl.started_at)
+    only = "" if urls is None else "and p.url in (select value from json_each(?))"
     rows = store.db.execute(
-        """select p.url, b.dates, s.sitemap_lastmod
+        f"""select p.url, b.dates, s.sitemap_lastmod
            from snapshots s join pages p on p.id = s.page_id left join bodies b on b.hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299""",
-        [crawl.id],
+           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 {only}""",
+        [crawl.id] if urls is None else [crawl.id, json.dumps(urls)],
     )
     found: dict[str, set[date]] = defaultdict(set)
     for url, dates, lastmod in rows:
@@ -61,47 +68,40 @@ def page_declared_dates(store: Store, crawl: Crawl) -> dict[str, set[date]]:
     return found
 
 
+def _fingerprint(dependencias: list[Dependencia]) -> str:
+    """What a crawl's cached update figures depend on in the config: each dependencia's prefixes."""
+    blob = json.dumps([[d.name, list(d.match)] for d in dependencias], ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
 def detections(
     store: Store, crawl: Crawl, dependencias: list[Dependencia], start: date | None = None
 ) -> list[tuple[str | None, date, date]]:
     """(dependencia, day seen, day attributed) of every page added or modified by a crawl from
     ``start`` on: attributed to the page's newest declared date on or before the day it was seen."""
     out = []
+    fp = _fingerprint(dependencias)
     for prev, cur in month_crawls(store, crawl, start):
-        out += pair_detections(store, prev, cur, dependencias)
+        # Two finished crawls never change: their detections are kept in the store, keyed by both.
+        version = f"{DETECTIONS_VERSION}:{fp}:{prev.id}:{prev.started_at}:{cur.started_at}"
+        rows = kept(
+            store, cur, "updates-detections", version, lambda p=prev, c=cur: _detected(store, p, c, dependencias)
+        )
+        out += [(dep, date.fromisoformat(seen), date.fromisoformat(attributed)) for dep, seen, attributed in rows]
     return out
 
 
-DETECTIONS = "update-detections"
-DETECTIONS_VERSION = 1  # bump when what a pair of crawls detects changes
-
-
-def pair_detections(
-    store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia]
-) -> list[tuple[str | None, date, date]]:
-    """:func:`detections` of one pair of finished crawls: they never change, so the result is kept
-    in the store (per dependencias setting) and each week compares only the new pair."""
-
-    def compute() -> list[list[Any]]:
-        seen = local_date(cur.started_at)
-        declared = None
-        found = []
-        for change in compare(store, cur, prev, dependencias, diffs=False).changes:
-            if change["kind"] not in ("added", "modified"):
-                continue
-            if declared is None:
-                declared = page_declared_dates(store, cur)
-            own = [d for d in declared.get(change["url"], ()) if d <= seen]
-            found.append([change["dependencia"], seen.isoformat(), (max(own) if own else seen).isoformat()])
-        return found
-
-    # the days come from the crawls' start: part of the version, with the dependencias
-    settings = json.dumps(
-        [[d.name, list(d.match)] for d in dependencias] + [prev.started_at, cur.started_at], ensure_ascii=False
-    )
-    version = f"{DETECTIONS_VERSION}:{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
-    rows = store.cached_audit(f"crawls:{prev.id}:{cur.id}", DETECTIONS, version, compute)
-    return [(dep, date.fromisoformat(seen), date.fromisoformat(attributed)) for dep, seen, attributed in rows]
+def _detected(store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia]) -> list[list[str | None]]:
+    """[dependencia, day seen, day attributed] of each page added or modified between two crawls."""
+    seen = local_date(cur.started_at)
+    found = compare(store, cur, prev, dependencias, diffs=False).changes
+    found = [c for c in found if c["kind"] in ("added", "modified")]
+    declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
+    out = []
+    for change in found:
+        own = [d for d in declared.get(change["url"], ()) if d <= seen]
+        out.append([change["dependencia"], seen.isoformat(), (max(own) if own else seen).isoformat()])
+    return out
 
 
 def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
@@ -114,10 +114,97 @@ def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia
 
 def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
     """Per dependencia, every date its pages declare about themselves (up to the crawl's day)."""
+    today = local_date(crawl.started_at)
     found: dict[str | None, set[date]] = defaultdict(set)
-    for url, days in page_declared_dates(store, crawl).items():
-        found[dependencia_name(url, dependencias)] |= days
+    for dep, day, pages in declared_counts(store, crawl, dependencias):
+        when = date.fromisoformat(day)
+        if pages > 0 and when <= today:
+            found[dep].add(when)
     return found
+
+
+def declared_counts(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[list[Any]]:
+    """[dependencia, date, pages declaring it] of a finished crawl, whatever the date: the previous
+    crawl's counts (kept in the store) updated with the pages whose snapshot differs, or, without
+    them, counted from every page."""
+    fp = _fingerprint(dependencias)
+
+    def version(of: Crawl) -> str:
+        return f"{DECLARED_VERSION}:{fp}:{of.started_at}"
+
+    previous = store.previous_crawl(crawl)
+
+    def compute() -> list[list[Any]]:
+        before = kept_result(store, previous, "updates-declared", version(previous)) if previous else None
+        counts: Counter[tuple[str | None, str]] = Counter()
+        if before is None:
+            rows = _page_rows(store, crawl.id)
+        else:
+            counts.update({(dep, day): pages for dep, day, pages in before})
+            rows = _changed_page_rows(store, previous.id, crawl.id)  # type: ignore[union-attr]
+        for url, old, new in rows:
+            dep = dependencia_name(url, dependencias)
+            counts.subtract((dep, day) for day in _own_dates(*old))
+            counts.update((dep, day) for day in _own_dates(*new))
+        return [[dep, day, pages] for (dep, day), pages in sorted(counts.items(), key=_count_key) if pages]
+
+    return kept(store, crawl, "updates-declared", version(crawl), compute, replaces=previous)
+
+
+def _count_key(item: tuple[tuple[str | None, str], int]) -> tuple[str, str]:
+    (dep, day), _ = item
+    return (dep or "", day)
+
+
+_NONE: tuple[Any, ...] = (None, None, None, None)
+
+
+def _own_dates(kind: str | None, status: int | None, dates: str | None, lastmod: str | None) -> set[str]:
+    """The valid dates (ISO) a page's snapshot declares, when it is a page fetched fine."""
+    if kind != "page" or status is None or not 200 <= status <= 299:
+        return set()
+    values = json.loads(dates) if dates else []
+    if lastmod:
+        values.append(lastmod[:10])
+    out = set()
+    for value in values:
+        try:
+            out.add(date.fromisoformat(value).isoformat())
+        except ValueError:
+            continue
+    return out
+
+
+_PAGE = "{s}.kind, {s}.status, {b}.dates, {s}.sitemap_lastmod"
+
+
+def _page_rows(store: Store, crawl_id: int) -> Iterator[tuple[str, tuple[Any, ...], tuple[Any, ...]]]:
+    rows = store.db.execute(
+        f"""select p.url, {_PAGE.format(s="s", b="b")} from snapshots s join pages p on p.id = s.page_id
+            left join bodies b on b.hash = s.body_hash where s.crawl_id = ?""",
+        [crawl_id],
+    )
+    return ((row[0], _NONE, tuple(row[1:])) for row in rows)
+
+
+def _changed_page_rows(store: Store, before: int, now: int) -> Iterator[tuple[str, tuple[Any, ...], tuple[Any, ...]]]:
+    """(url, old, new) of the pages whose kind, status, body or sitemap date differ between two
+    crawls (a missing side is all None)."""
+    old, new = _PAGE.format(s="o", b="ob"), _PAGE.format(s="n", b="nb")
+    rows = store.db.execute(
+        f"""select p.url, {old}, {new} from snapshots n join pages p on p.id = n.page_id
+              left join snapshots o on o.crawl_id = ? and o.page_id = n.page_id
+              left join bodies ob on ob.hash = o.body_hash left join bodies nb on nb.hash = n.body_hash
+            where n.crawl_id = ? and (o.id is null or o.kind is not n.kind or o.status is not n.status
+                  or o.body_hash is not n.body_hash or o.sitemap_lastmod is not n.sitemap_lastmod)
+            union all
+            select p.url, {old}, null, null, null, null from snapshots o join pages p on p.id = o.page_id
+              left join bodies ob on ob.hash = o.body_hash
+            where o.crawl_id = ? and not exists
+              (select 1 from snapshots n where n.crawl_id = ? and n.page_id = o.page_id)""",
+        [before, now, before, now],
+    )
+    return ((row[0], tuple(row[1:5]), tuple(row[5:])) for row in rows)
 
 
 def _last_month(
