@@ -33,14 +33,7 @@ class PhraseIndex:
 
     def add(self, norm: str, nwords: int, payload: Any) -> None:
         """Add a string (once) and one more payload for it."""
-        i = self._ids.get(norm)
-        if i is None:
-            i = len(self.entries)
-            self._ids[norm] = i
-            self.entries.append(norm)
-            self.nwords.append(nwords)
-            self.payloads.append([])
-        self.payloads[i].append(payload)
+        self.slot(norm, nwords).append(payload)
 
     def slot(self, norm: str, nwords: int) -> list[Any]:
         """The payload list of a string (added once): :meth:`add` for callers adding many."""
