@@ -91,14 +91,6 @@ def has_main_form(root: etree._Element | None) -> bool:
     return root is not None and bool(main_root(root).xpath(".//form"))
 
 
-def is_key_page(url: str, root: etree._Element | None) -> bool:
-    """The home page, the Transparencia hub, PQRSD and form pages, trámites, contacto.
-
-    A form counts in the page's main content only: the template's search box is on every page.
-    """
-    return is_key_url(url) or has_main_form(root)
-
-
 def _template_facts(root: etree._Element | None, url: str) -> dict[str, Any]:
     return {"skeleton": skeleton_key(root), "form": has_main_form(root)}
 
