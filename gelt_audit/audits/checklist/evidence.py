@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,36 +180,49 @@ class Finder:
     def link_hits(self, occ: Iterable[tuple[Block, Link]], item: Item) -> list[Hit]:
         """Link hits, one per target (its best occurrence: in the menu, shallowest page); the
         MAX_HITS shallowest targets, news targets left out unless the item allows them."""
-        groups: dict[str, list[tuple[Block, Link]]] = {}
+        groups = self._by_target(((link.key, (block, link)) for block, link in occ), item)
+        return self._best_hits(groups, item, self._best_occurrence)
+
+    def _by_target(self, pairs: Iterable[tuple[str, Any]], item: Item) -> dict[str, list[Any]]:
+        """The values grouped by target key, in order; news targets left out unless the item
+        allows them."""
+        groups: dict[str, list[Any]] = {}
         skipped: set[str] = set()
-        for block, link in occ:
-            g = groups.get(link.key)
+        for key, value in pairs:
+            g = groups.get(key)
             if g is None:
-                if link.key in skipped:
+                if key in skipped:
                     continue
-                if not item.allow_news and self._is_news_target(link.key):
-                    skipped.add(link.key)
+                if not item.allow_news and self._is_news_target(key):
+                    skipped.add(key)
                     continue
-                g = groups[link.key] = []
-            g.append((block, link))
-        keys = sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]
+                g = groups[key] = []
+            g.append(value)
+        return groups
+
+    def _best_hits(self, groups: dict[str, list[Any]], item: Item, best_of: Callable[[list[Any]], Any]) -> list[Hit]:
+        """A hit per target of the MAX_HITS shallowest ones, from the best occurrence ``best_of``
+        picks among the target's group."""
         hits = []
-        for key in keys:
-            best: tuple[tuple[bool, int], Block, Link] | None = None
-            for block, link in groups[key]:
-                page = self.best_page(block)
-                if page is None:
-                    continue
-                rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
-                if best is None or rank < best[0]:
-                    best = (rank, block, link)
-                    if rank == (False, 0):
-                        break
+        for key in sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]:
+            best = best_of(groups[key])
             if best is not None:
                 hit = self._link_hit(best[1], best[2], item)
                 if hit is not None:
                     hits.append(hit)
         return hits
+
+    def _best_occurrence(self, occs: Iterable[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
+        """The first best occurrence (in the menu, shallowest page) among a target's occurrences."""
+        best: tuple[tuple[bool, int], Block, Link] | None = None
+        for block, link in occs:
+            page = self.best_page(block)
+            if page is None:
+                continue
+            rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
+            if best is None or rank < best[0]:
+                best = (rank, block, link)
+        return best
 
     # -- link occurrences in runs: one list per target, derived once per index ----------------
     def _memo(self, name: str) -> dict[Any, Any]:
@@ -264,47 +277,20 @@ class Finder:
         got = memo.get(id(run))
         if got is not None and got[0] is run:
             return got[1]
-        best: tuple[tuple[bool, int], Block, Link] | None = None
-        for block, link in run:
-            page = self.best_page(block)
-            if page is None:
-                continue
-            rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
-            if best is None or rank < best[0]:
-                best = (rank, block, link)
+        best = self._best_occurrence(run)
         memo[id(run)] = (run, best)
         return best
 
     def run_hits(self, runs: Iterable[tuple[str, list[tuple[Block, Link]]]], item: Item) -> list[Hit]:
         """:meth:`link_hits` of the concatenated runs ((target key, its occurrences) as
         :meth:`text_runs` and :meth:`target_run` give them), without a step per occurrence."""
-        groups: dict[str, list[list[tuple[Block, Link]]]] = {}
-        skipped: set[str] = set()
-        for key, run in runs:
-            if not run:
-                continue
-            g = groups.get(key)
-            if g is None:
-                if key in skipped:
-                    continue
-                if not item.allow_news and self._is_news_target(key):
-                    skipped.add(key)
-                    continue
-                g = groups[key] = []
-            g.append(run)
-        keys = sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]
-        hits = []
-        for key in keys:
-            best: tuple[tuple[bool, int], Block, Link] | None = None
-            for run in groups[key]:
-                got = self._run_best(run)
-                if got is not None and (best is None or got[0] < best[0]):
-                    best = got
-            if best is not None:
-                hit = self._link_hit(best[1], best[2], item)
-                if hit is not None:
-                    hits.append(hit)
-        return hits
+        groups = self._by_target(((key, run) for key, run in runs if run), item)
+
+        def best_of(group: list[list[tuple[Block, Link]]]) -> tuple[tuple[bool, int], Block, Link] | None:
+            found = (got for got in map(self._run_best, group) if got is not None)
+            return min(found, key=lambda got: got[0], default=None)  # the first of the best, as link_hits
+
+        return self._best_hits(groups, item, best_of)
 
     def footer_candidates(self, rule: Rule) -> list[str]:
         """The site's footer texts (in index order) that can meet a text rule: those having the
