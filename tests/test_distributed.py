@@ -148,10 +148,6 @@ def portfolio_toml(store: str, sites: list[tuple[str, str]]) -> str:
     )
 
 
-# Known fault, not hidden: since the crawl-CPU work of 2026-12-05 (branch h31) a worker sometimes
-# fetches a page robots.txt forbids (/privado/): 3 of 6 runs at low load, 0 of 9 with the code before
-# it. Not yet found; the assertions stay, and a pass is reported as XPASS.
-@pytest.mark.xfail(strict=False, reason="a worker sometimes fetches a robots-forbidden page (intermittent, open)")
 def test_three_workers_give_the_same_store_as_one_process(serve, tmp_path, redis_url, workers):
     sites = [serve(fixture_site(f"Municipio {i}", 8 + 4 * i)) for i in range(4)]
     for site in sites:

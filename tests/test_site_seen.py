@@ -39,14 +39,19 @@ def test_home_page_answering_an_error_is_site_not_seen(status, serve, config_for
 
 
 def test_robots_txt_that_forbids_the_whole_site_fails_the_crawl(serve, config_for):
-    _, config, state = _good_then(serve, config_for)
+    site, config, state = _good_then(serve, config_for)
     state["fault"] = lambda path: (
         Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT) if path == "/robots.txt" else None
     )
+    site.requests.clear()
     result = run_cli("crawl", "--config", str(config))
     assert result.returncode == 3, result.stderr
     assert "robots.txt" in result.stderr and "no permite" in result.stderr
     assert_down_and_history_kept(config, result, 1)
+    # The home page, robots.txt and /sitemap.xml are asked for at once: all three wait for the
+    # rules, and none but robots.txt itself may be fetched (with Scrapy 2.19's own middleware
+    # the third waiter got no rules and /sitemap.xml was fetched).
+    assert {path for _, path, _ in site.requests} == {"/robots.txt"}
 
 
 def test_home_page_moved_to_another_address_names_the_new_one(serve, config_for):

@@ -6,15 +6,18 @@ import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
 
 from gelt_audit.linkstate import host_is_private, is_private_address
 
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
+    from scrapy.robotstxt import RobotParser
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +47,36 @@ class StayOnSiteMiddleware:
         self.crawler.stats.inc_value("gelt/offsite_dropped")
         logger.info("Fuera del sitio, no se sigue: %s", request.url)
         raise IgnoreRequest(f"fuera del sitio: {request.url}")
+
+
+def _relay(pending: Deferred) -> Deferred:
+    """A new Deferred fired with ``pending``'s result, which stays in ``pending``'s chain."""
+    waiter: Deferred = Deferred()
+
+    def fire(result: Any) -> Any:
+        waiter.callback(result)
+        return result
+
+    pending.addCallback(fire)
+    return waiter
+
+
+class RobotsTxtObeyMiddleware(RobotsTxtMiddleware):
+    """Scrapy's RobotsTxtMiddleware, with every request that waits for robots.txt getting its rules.
+
+    Since Scrapy 2.13 a request arriving while the host's robots.txt is still being fetched awaits
+    the pending Deferred through ``asFuture``, whose callback returns None to the chain: the first
+    such request gets the parser, every later one gets None, which means «everything allowed»
+    (Scrapy PR 6802 replaced the relay used before). A worker of a distributed crawl takes several
+    requests at once when it starts a site, and fetched pages robots.txt forbids. Each waiter here
+    gets a Deferred of its own, as before 2.13.
+    """
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if isinstance(pending, Deferred):
+            return await maybe_deferred_to_future(_relay(pending))
+        return await super().robot_parser(request)
 
 
 class ConditionalRequestMiddleware:

@@ -65,6 +65,9 @@ DOWNLOAD_HANDLERS = {
 DOWNLOADER_MIDDLEWARES = {
     "gelt_audit.crawler.middlewares.StayOnSiteMiddleware": 60,
     "gelt_audit.crawler.middlewares.PrivateAddressGuard": 70,
+    # Scrapy's own, replaced by the one that gives the rules to every request waiting for them
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "gelt_audit.crawler.middlewares.RobotsTxtObeyMiddleware": 100,
     "gelt_audit.crawler.middlewares.ConditionalRequestMiddleware": 450,
 }
 ITEM_PIPELINES = {
