@@ -296,38 +296,58 @@ def _origin(base: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
+_ABSOLUTE, _FROM_ORIGIN, _FROM_BASE = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=8192)
+def _reference_kind(raw: str) -> int:
+    """How a stripped reference resolves: as written (a scheme never requested: mailto:, tel:…),
+    from the site's origin alone (:func:`_needs_origin_only`), or from the page's base URL.
+    Cached: a site repeats the same references on every page."""
+    if raw.lower().startswith(_SKIP_PREFIXES):
+        return _ABSOLUTE
+    return _FROM_ORIGIN if _needs_origin_only(raw) else _FROM_BASE
+
+
 def links_of(root: etree._Element, url: str) -> list[Link]:
     """Every outgoing reference of the page, resolved to an absolute, normalised URL.
 
     Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`.
     """
     base = _base_url(root, url)
-    origin = _origin(base)
+    origin = _origin(base) or base
     out = []
+    append = out.append
+    attr_of = _ATTR_OF
     # one walk in document order, what _LINK_XPATH selects (a union of ten searches of the
     # whole tree, then a sort): 2.5x cheaper
     for el in root.iter(*_LINK_TAGS):
         tag = el.tag
-        attr = _ATTR_OF[tag]
+        attr = attr_of[tag]
         value = el.get(attr)
         if value is None:
             continue
         raw = value.strip()
-        if is_placeholder(el, raw, tag):
-            out.append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
+        # is_placeholder is False unless an <a>/<area> href is "", "#" or starts "javascript:"
+        # (only ASCII characters lower to those letters, one for one)
+        if (
+            (tag == "a" or tag == "area")
+            and (not raw or raw == "#" or raw[:11].lower() == "javascript:")
+            and is_placeholder(el, raw, tag)
+        ):
+            append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
             continue
-        if tag == "form" and not raw:
+        if not raw or raw[0] == "#" and tag != "a":  # an empty <form action> included
             continue
-        if not raw or raw.startswith("#") and tag != "a":
-            continue
-        if raw.lower().startswith(_SKIP_PREFIXES):
+        kind = _reference_kind(raw)
+        if kind == _ABSOLUTE:
             target = raw
         else:
             # urljoin reads only the base's scheme and host for these: one cache entry per site
-            target = _resolve(origin if origin and _needs_origin_only(raw) else base, raw)
+            target = _resolve(origin if kind == _FROM_ORIGIN else base, raw)
             if target is None:
                 continue
-        out.append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
+        append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
     return out
 
 

@@ -341,3 +341,29 @@ def test_the_link_markers_leave_the_tree_as_they_found_it():
     text, unlinked = _split_linked(main, list(main.iterdescendants("a")))
     assert (text, unlinked) == ("a uno b dos c fin", "a b c fin")
     assert etree.tostring(root) == before
+
+
+PLACEHOLDER_HREFS = ["", "#", " # ", "javascript:", "JavaScript:void(0)", "JAVASCRIPT:;", "javascript:void(0);",
+                     "javascript:alert(1)", "\u212aavascript:", "java\u0130script:void(0)", "javascrİpt:;", "#top",
+                     "mailto:a@b.co", "MAILTO:x", "tel:123", "data:,x", "ftp://h/x", "/a", "a.html", "?q=1"]  # fmt: skip
+
+
+def test_the_link_loop_tells_placeholders_and_schemes_as_is_placeholder_and_the_scheme_list_do():
+    # links_of tests an href cheaply before calling is_placeholder, and caches how it resolves
+    from gelt_audit.markup import _SKIP_PREFIXES, PLACEHOLDER, is_placeholder, links_of, parse
+
+    for tag in ("a", "area", "link"):
+        attr = "src" if tag == "img" else "href"
+        for href in PLACEHOLDER_HREFS:
+            root = parse(f"<html><body><map><{tag} {attr}='{href}'>x</{tag}></map></body></html>")
+            el = root.find(f".//{tag}")
+            raw = el.get(attr).strip()
+            links = links_of(root, "http://h.gov.co/d/p.html")
+            if is_placeholder(el, raw):
+                assert [(link.tag, link.url) for link in links] == [(PLACEHOLDER, raw)], (tag, href)
+            elif raw.lower().startswith(_SKIP_PREFIXES):
+                assert [link.url for link in links] == [raw], (tag, href)
+            elif raw and not (raw.startswith("#") and tag != "a"):
+                assert [link.url for link in links] == [normalise_url(urljoin("http://h.gov.co/d/p.html", raw))]
+            else:
+                assert links == [], (tag, href)
