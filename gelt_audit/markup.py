@@ -427,17 +427,33 @@ _NEEDED_SPLIT = {
 }
 
 
+_NEEDED_SPLIT_BYTES = {
+    name: None if words is None else tuple(w.encode("ascii") for w in words) for name, words in _NEEDED_SPLIT.items()
+}
+
+
 def _may_match(text: str) -> dict[str, bool]:
     """For each default pattern, whether it may match in ``text`` or in a text whose tokens are
-    some of ``text``'s in the same order (:data:`_NEEDED_SPLIT`, and the hex run's test)."""
+    some of ``text``'s in the same order (:data:`_NEEDED_SPLIT`, and the hex run's test).
+
+    The hex run is looked for in the folded bytes when there are some: each ASCII character
+    of the text is one byte of them, in place (hex digits stay hex digits), a Latin-1 one a byte
+    >= 0x80 (never hex), and a character outside Latin-1 its casefold: a run of 24 hex digits of
+    the text is one there. A run there that is not one in the text (a casefold such as «ﬀ» gives
+    ASCII letters) only sends the text to :func:`_denoise`'s own test of the text."""
     folded = _folded(text)
     as_bytes = isinstance(folded, bytes)
     may = {}
-    for name, words in _NEEDED_SPLIT.items():
+    for name, words in (_NEEDED_SPLIT_BYTES if as_bytes else _NEEDED_SPLIT).items():
         if words is None:
-            may[name] = _may_hold_hex_id(text) if name == "identificador aleatorio" else True
+            if name != "identificador aleatorio":
+                may[name] = True
+            elif as_bytes:
+                may[name] = _HEX_RUN in folded.translate(_HEX_MARKS)  # type: ignore[arg-type]
+            else:
+                may[name] = _may_hold_hex_id(text)
         else:
-            may[name] = any((w.encode("ascii") if as_bytes else w) in folded for w in words)
+            may[name] = any(w in folded for w in words)  # type: ignore[operator]
     return may
 
 

@@ -367,3 +367,17 @@ def test_the_link_loop_tells_placeholders_and_schemes_as_is_placeholder_and_the_
                 assert [link.url for link in links] == [normalise_url(urljoin("http://h.gov.co/d/p.html", raw))]
             else:
                 assert links == [], (tag, href)
+
+
+HEX_PIECES = [*"0123456789abcdefABCDEF", "0123456789abcdef01234567", " ", "ß", "İ", "ﬀ", "ﬁ", "é", "—", "K", "Ａ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEX_PIECES), max_size=40).map("".join))
+def test_the_prefilter_finds_every_hex_run_the_text_holds(text):
+    # _may_match looks for the hex run in the folded bytes: it may say yes where the text has
+    # none (then _denoise tests the text itself), never no where it has one
+    from gelt_audit.markup import _may_hold_hex_id, _may_match
+
+    if _may_hold_hex_id(text):
+        assert _may_match(text)["identificador aleatorio"], text
