@@ -381,3 +381,37 @@ def test_the_prefilter_finds_every_hex_run_the_text_holds(text):
 
     if _may_hold_hex_id(text):
         assert _may_match(text)["identificador aleatorio"], text
+
+
+def test_the_template_walk_drops_what_the_template_selector_drops():
+    import copy
+
+    from lxml import etree
+
+    from gelt_audit.markup import _BOILERPLATE_SELECTOR, _boilerplate, main_root, parse
+
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.html"))[::5]]
+    pages.append("<html><body><main>a<nav>m</nav>b<div role='navigation'><header>h</header>c</div>d"
+                 "<p hidden>x</p>e<p aria-hidden='true'>y</p><p aria-hidden='false'>f</p><p role='Search'>g</p>"
+                 "<svg:a>s</svg:a><SCRIPT>1</SCRIPT>h<footer role='banner'>p</footer>i<aside>j</aside><style>k</style>"
+                 "<noscript>l</noscript><template>m</template><svg>n</svg><iframe src='/o'></iframe>"
+                 "<p role='contentinfo'>q</p><section hidden=''>r</section></main></body></html>")  # fmt: skip
+    compared = dropped = 0
+    for html in pages:
+        root = parse(html)
+        if root is None:
+            continue
+        container = main_root(root)
+        walked, selected = _boilerplate(container), _BOILERPLATE_SELECTOR(container)
+        assert set(walked) == set(selected) and len(walked) == len(selected), html
+        trees = []
+        for order in (walked, selected):
+            copied = copy.deepcopy(root)
+            paths = [root.getroottree().getpath(el) for el in order]
+            for el in [copied.getroottree().xpath(path)[0] for path in paths]:
+                if el is not copied and el.getparent() is not None:
+                    el.drop_tree()
+            trees.append(etree.tostring(copied))
+        assert trees[0] == trees[1], html
+        compared, dropped = compared + 1, dropped + len(walked)
+    assert compared > 100 and dropped > 100
