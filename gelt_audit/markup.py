@@ -296,38 +296,58 @@ def _origin(base: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
+_ABSOLUTE, _FROM_ORIGIN, _FROM_BASE = 0, 1, 2
+
+
+@functools.lru_cache(maxsize=8192)
+def _reference_kind(raw: str) -> int:
+    """How a stripped reference resolves: as written (a scheme never requested: mailto:, tel:…),
+    from the site's origin alone (:func:`_needs_origin_only`), or from the page's base URL.
+    Cached: a site repeats the same references on every page."""
+    if raw.lower().startswith(_SKIP_PREFIXES):
+        return _ABSOLUTE
+    return _FROM_ORIGIN if _needs_origin_only(raw) else _FROM_BASE
+
+
 def links_of(root: etree._Element, url: str) -> list[Link]:
     """Every outgoing reference of the page, resolved to an absolute, normalised URL.
 
     Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`.
     """
     base = _base_url(root, url)
-    origin = _origin(base)
+    origin = _origin(base) or base
     out = []
+    append = out.append
+    attr_of = _ATTR_OF
     # one walk in document order, what _LINK_XPATH selects (a union of ten searches of the
     # whole tree, then a sort): 2.5x cheaper
     for el in root.iter(*_LINK_TAGS):
         tag = el.tag
-        attr = _ATTR_OF[tag]
+        attr = attr_of[tag]
         value = el.get(attr)
         if value is None:
             continue
         raw = value.strip()
-        if is_placeholder(el, raw, tag):
-            out.append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
+        # is_placeholder is False unless an <a>/<area> href is "", "#" or starts "javascript:"
+        # (only ASCII characters lower to those letters, one for one)
+        if (
+            (tag == "a" or tag == "area")
+            and (not raw or raw == "#" or raw[:11].lower() == "javascript:")
+            and is_placeholder(el, raw, tag)
+        ):
+            append(Link(raw, _link_text(el, tag), PLACEHOLDER, attr, el.get("rel") or "", el.sourceline))
             continue
-        if tag == "form" and not raw:
+        if not raw or raw[0] == "#" and tag != "a":  # an empty <form action> included
             continue
-        if not raw or raw.startswith("#") and tag != "a":
-            continue
-        if raw.lower().startswith(_SKIP_PREFIXES):
+        kind = _reference_kind(raw)
+        if kind == _ABSOLUTE:
             target = raw
         else:
             # urljoin reads only the base's scheme and host for these: one cache entry per site
-            target = _resolve(origin if origin and _needs_origin_only(raw) else base, raw)
+            target = _resolve(origin if kind == _FROM_ORIGIN else base, raw)
             if target is None:
                 continue
-        out.append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
+        append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
     return out
 
 
@@ -348,6 +368,22 @@ def main_root(root: etree._Element) -> etree._Element:
 
 
 _BOILERPLATE_SELECTOR = CSSSelector(BOILERPLATE)
+# The elements _BOILERPLATE_SELECTOR selects, found cheaper (tests/test_extract.py compares them):
+# the selector is a union of 16 searches of the tree and a sort; here one walk for the tags (in
+# C) and one XPath search for the attributes. Not in document order: the tree left once they
+# are all dropped is the same in any order (a drop moves the element's tail text to where it
+# stood, and dropping an element inside a dropped one changes nothing outside it).
+_BOILERPLATE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "nav", "header", "footer", "aside")
+_BOILERPLATE_ROLES = ("navigation", "banner", "contentinfo", "search")
+_WITH_BOILERPLATE_ATTRS = etree.XPath("descendant-or-self::*[@role or @hidden or @aria-hidden]")
+
+
+def _boilerplate(container: etree._Element) -> list[etree._Element]:
+    found = list(container.iter(*_BOILERPLATE_TAGS))
+    for el in _WITH_BOILERPLATE_ATTRS(container):
+        if el.get("role") in _BOILERPLATE_ROLES or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            found.append(el)
+    return list(dict.fromkeys(found))
 
 
 _UNLINKED_TEXT = etree.XPath(".//text()[not(ancestor::a)]")
@@ -358,9 +394,8 @@ def _drop_boilerplate(container: etree._Element, path: str, rules: Sequence[Nois
     noise: dict[str, int] = {}
     selectors = [(s, f"selector {s}") for rule in _rules_for(path, rules) for s in rule.selectors]
     for selector, label in [(None, "plantilla (menú, encabezado, pie)"), *selectors]:
-        matcher = _BOILERPLATE_SELECTOR if selector is None else CSSSelector(selector)
         dropped = 0
-        for el in matcher(container):
+        for el in _boilerplate(container) if selector is None else CSSSelector(selector)(container):
             if el is not container and el.getparent() is not None:
                 el.drop_tree()
                 dropped += 1
@@ -407,17 +442,33 @@ _NEEDED_SPLIT = {
 }
 
 
+_NEEDED_SPLIT_BYTES = {
+    name: None if words is None else tuple(w.encode("ascii") for w in words) for name, words in _NEEDED_SPLIT.items()
+}
+
+
 def _may_match(text: str) -> dict[str, bool]:
     """For each default pattern, whether it may match in ``text`` or in a text whose tokens are
-    some of ``text``'s in the same order (:data:`_NEEDED_SPLIT`, and the hex run's test)."""
+    some of ``text``'s in the same order (:data:`_NEEDED_SPLIT`, and the hex run's test).
+
+    The hex run is looked for in the folded bytes when there are some: each ASCII character
+    of the text is one byte of them, in place (hex digits stay hex digits), a Latin-1 one a byte
+    >= 0x80 (never hex), and a character outside Latin-1 its casefold: a run of 24 hex digits of
+    the text is one there. A run there that is not one in the text (a casefold such as «ﬀ» gives
+    ASCII letters) only sends the text to :func:`_denoise`'s own test of the text."""
     folded = _folded(text)
     as_bytes = isinstance(folded, bytes)
     may = {}
-    for name, words in _NEEDED_SPLIT.items():
+    for name, words in (_NEEDED_SPLIT_BYTES if as_bytes else _NEEDED_SPLIT).items():
         if words is None:
-            may[name] = _may_hold_hex_id(text) if name == "identificador aleatorio" else True
+            if name != "identificador aleatorio":
+                may[name] = True
+            elif as_bytes:
+                may[name] = _HEX_RUN in folded.translate(_HEX_MARKS)  # type: ignore[arg-type]
+            else:
+                may[name] = _may_hold_hex_id(text)
         else:
-            may[name] = any((w.encode("ascii") if as_bytes else w) in folded for w in words)
+            may[name] = any(w in folded for w in words)  # type: ignore[operator]
     return may
 
 

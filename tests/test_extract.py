@@ -341,3 +341,77 @@ def test_the_link_markers_leave_the_tree_as_they_found_it():
     text, unlinked = _split_linked(main, list(main.iterdescendants("a")))
     assert (text, unlinked) == ("a uno b dos c fin", "a b c fin")
     assert etree.tostring(root) == before
+
+
+PLACEHOLDER_HREFS = ["", "#", " # ", "javascript:", "JavaScript:void(0)", "JAVASCRIPT:;", "javascript:void(0);",
+                     "javascript:alert(1)", "\u212aavascript:", "java\u0130script:void(0)", "javascrİpt:;", "#top",
+                     "mailto:a@b.co", "MAILTO:x", "tel:123", "data:,x", "ftp://h/x", "/a", "a.html", "?q=1"]  # fmt: skip
+
+
+def test_the_link_loop_tells_placeholders_and_schemes_as_is_placeholder_and_the_scheme_list_do():
+    # links_of tests an href cheaply before calling is_placeholder, and caches how it resolves
+    from gelt_audit.markup import _SKIP_PREFIXES, PLACEHOLDER, is_placeholder, links_of, parse
+
+    for tag in ("a", "area", "link"):
+        attr = "src" if tag == "img" else "href"
+        for href in PLACEHOLDER_HREFS:
+            root = parse(f"<html><body><map><{tag} {attr}='{href}'>x</{tag}></map></body></html>")
+            el = root.find(f".//{tag}")
+            raw = el.get(attr).strip()
+            links = links_of(root, "http://h.gov.co/d/p.html")
+            if is_placeholder(el, raw):
+                assert [(link.tag, link.url) for link in links] == [(PLACEHOLDER, raw)], (tag, href)
+            elif raw.lower().startswith(_SKIP_PREFIXES):
+                assert [link.url for link in links] == [raw], (tag, href)
+            elif raw and not (raw.startswith("#") and tag != "a"):
+                assert [link.url for link in links] == [normalise_url(urljoin("http://h.gov.co/d/p.html", raw))]
+            else:
+                assert links == [], (tag, href)
+
+
+HEX_PIECES = [*"0123456789abcdefABCDEF", "0123456789abcdef01234567", " ", "ß", "İ", "ﬀ", "ﬁ", "é", "—", "K", "Ａ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEX_PIECES), max_size=40).map("".join))
+def test_the_prefilter_finds_every_hex_run_the_text_holds(text):
+    # _may_match looks for the hex run in the folded bytes: it may say yes where the text has
+    # none (then _denoise tests the text itself), never no where it has one
+    from gelt_audit.markup import _may_hold_hex_id, _may_match
+
+    if _may_hold_hex_id(text):
+        assert _may_match(text)["identificador aleatorio"], text
+
+
+def test_the_template_walk_drops_what_the_template_selector_drops():
+    import copy
+
+    from lxml import etree
+
+    from gelt_audit.markup import _BOILERPLATE_SELECTOR, _boilerplate, main_root, parse
+
+    pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.html"))[::5]]
+    pages.append("<html><body><main>a<nav>m</nav>b<div role='navigation'><header>h</header>c</div>d"
+                 "<p hidden>x</p>e<p aria-hidden='true'>y</p><p aria-hidden='false'>f</p><p role='Search'>g</p>"
+                 "<svg:a>s</svg:a><SCRIPT>1</SCRIPT>h<footer role='banner'>p</footer>i<aside>j</aside><style>k</style>"
+                 "<noscript>l</noscript><template>m</template><svg>n</svg><iframe src='/o'></iframe>"
+                 "<p role='contentinfo'>q</p><section hidden=''>r</section></main></body></html>")  # fmt: skip
+    compared = dropped = 0
+    for html in pages:
+        root = parse(html)
+        if root is None:
+            continue
+        container = main_root(root)
+        walked, selected = _boilerplate(container), _BOILERPLATE_SELECTOR(container)
+        assert set(walked) == set(selected) and len(walked) == len(selected), html
+        trees = []
+        for order in (walked, selected):
+            copied = copy.deepcopy(root)
+            paths = [root.getroottree().getpath(el) for el in order]
+            for el in [copied.getroottree().xpath(path)[0] for path in paths]:
+                if el is not copied and el.getparent() is not None:
+                    el.drop_tree()
+            trees.append(etree.tostring(copied))
+        assert trees[0] == trees[1], html
+        compared, dropped = compared + 1, dropped + len(walked)
+    assert compared > 100 and dropped > 100

@@ -187,6 +187,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
+        if url in self.seen:  # most links of a page: seen URLs have no fragment and no session id
+            return None
         url = without_session(url.split("#", 1)[0], self.session_params)
         if url in self.seen:
             return None
