@@ -39,6 +39,26 @@ def test_fold_is_the_definition_for_every_character_and_mixed_text():
     assert fold("Misión y VISIÓN, Güepsa, Ñame") == "mision y vision, guepsa, name"
 
 
+def test_fold_by_replaces_is_the_definition_on_the_texts_it_takes():
+    # fold's replace path (Spanish letters, Latin-1 symbols, control characters standing in for
+    # the stable ones while lower() runs) against the definition, on texts made of what it handles
+    # and of what must send it back to the definition (marks, Σ, ligatures, its own stand-ins)
+    from gelt_audit.audits.checklist.text import _PARKING, _SIMPLE, _STABLE
+
+    handled = [c for c, _ in _SIMPLE] + list(_STABLE)
+    assert "ó" in handled and "›" in handled and "«" in handled
+    rng = random.Random(35)
+    ascii_ = [chr(i) for i in range(32, 127)]
+    odd = list(_PARKING[:4]) + ["\u0301", "\u0323", "Σ", "ς", "İ", "ﬁ", "½", "ẞ", "한"]
+    for _ in range(20_000):
+        pool = rng.sample(handled, rng.randint(1, 12)) + rng.sample(ascii_, 8)
+        if rng.random() < 0.3:
+            pool.append(rng.choice(odd))
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 60)))
+        assert fold(text) == _fold_by_definition(text), repr(text)
+    assert fold("Inicio › Transparencia «Año 2024» — ¿Qué?") == "inicio › transparencia «ano 2024» — ¿que?"
+
+
 def _by_patterns(key: str) -> bool:
     host = key.split("/", 1)[0]
     for alias in _PUBLISHING_SYSTEMS:
