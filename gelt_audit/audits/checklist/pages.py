@@ -24,7 +24,18 @@ TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transpa
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
 ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
 
-_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# lxml.html's parser (its options and element classes) with every element an HtmlElement: lxml.html's
+# own lookup calls Python for every element touched to pick a form or input class, and nothing here
+# uses their methods (a default lookup picks the class in C).
+_HTML_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_HTML_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
