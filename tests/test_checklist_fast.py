@@ -167,3 +167,26 @@ def test_a_pages_words_are_counted_as_split_counts_them():
         assert spaced_words(folded) == len(folded.split()), repr(raw)
     assert spaced_words(fold("Misión ´ y visión")) == 3 and spaced_words(fold("Misión y visión")) == 3
     assert spaced_words("") == 0
+
+
+def test_phrases_looked_for_word_by_word_are_the_phrase_regexes():
+    # _any_phrase skips a phrase's regex when one of its words is missing from the text, and looks
+    # for each word once: the same answer as every phrase's regex on the whole text
+    from gelt_audit.audits.checklist.text import _any_phrase, _phrase_regex, norm_tokens
+
+    words = ["responsable", "gobierno", "linea", "lider", "sitio", "web", "gel", "es", "s", "de", "la", "a"]
+    rng = random.Random(3)
+    matched = 0
+    for _ in range(5_000):
+        phrases = [
+            norm_tokens(" ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))) for _ in range(rng.randint(1, 4))
+        ]
+        phrases = [p for p in phrases if p]
+        text = " ".join(
+            rng.choice(words + ["x", "-", "responsables", "lideres", "1"]) for _ in range(rng.randint(0, 25))
+        )
+        text = text.replace(" x ", rng.choice([" ", "x", " de la ", ", "]))
+        expected = any(_phrase_regex(p).search(text) is not None for p in phrases)
+        assert _any_phrase(phrases, text) == expected, (phrases, text)
+        matched += expected
+    assert 500 < matched < 4_500

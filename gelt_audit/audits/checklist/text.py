@@ -156,11 +156,35 @@ def longest(tokens: tuple[str, ...]) -> str:
     return max(tokens, key=len)
 
 
+@lru_cache(maxsize=4096)
+def _words_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's distinct words, the longest (rarest) first."""
+    return tuple(sorted(dict.fromkeys(tokens), key=len, reverse=True))
+
+
 def in_text(tokens: tuple[str, ...], folded: str) -> bool:
     """Whether a normalised phrase occurs in folded running text."""
-    if longest(tokens) not in folded:
-        return False
-    return _phrase_regex(tokens).search(folded) is not None
+    return _any_phrase((tokens,), folded)
+
+
+def _any_phrase(phrases: Sequence[tuple[str, ...]], folded: str) -> bool:
+    """Whether one of the phrases occurs in folded running text.
+
+    A phrase's regex reads each of its words as written (plus a plural ending): a text lacking one
+    of them cannot match, and looking for a word costs far less than the regex's search; each word
+    is looked for once (phrases share words: «responsable», «gobierno»)."""
+    has: dict[str, bool] = {}
+    for tokens in phrases:
+        for word in _words_first(tokens):
+            found = has.get(word)
+            if found is None:
+                found = has[word] = word in folded
+            if not found:
+                break
+        else:
+            if _phrase_regex(tokens).search(folded) is not None:
+                return True
+    return False
 
 
 def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
@@ -243,7 +267,7 @@ def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], reg
         pre_rx = _PREFILTER_RX.get(name)
         if pre_rx is not None and pre_rx.search(folded) is None:
             return False
-    if keywords and not any(in_text(p, folded) for p in keywords):
+    if keywords and not _any_phrase(keywords, folded):
         return False
     for name in patterns:
         if not all(rx.search(folded) for rx in PATTERNS[name]):
