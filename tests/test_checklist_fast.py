@@ -190,3 +190,20 @@ def test_phrases_looked_for_word_by_word_are_the_phrase_regexes():
         assert _any_phrase(phrases, text) == expected, (phrases, text)
         matched += expected
     assert 500 < matched < 4_500
+
+
+def test_relative_links_in_chrome_are_found_as_with_ignorecase():
+    # chrome_ref looks for a relative href in the lower-cased markup: the same answer as re.I
+    from gelt_audit.audits.checklist.pages import _RELATIVE_HREF
+
+    with_case = re.compile(_RELATIVE_HREF.pattern, re.I)
+    bits = [b"HREF", b"href", b"Src", b"ACTION", b"=", b" ", b"\t", b"'", b'"', b"HTTPS:", b"Http:", b"/", b"#"]
+    bits += [b"MAILTO:", b"Tel:", b"JavaScript:", b"x", b"\xc3\x81", b"<a ", b">"]
+    rng = random.Random(5)
+    relative = 0
+    for _ in range(20_000):
+        sig = b"".join(rng.choice(bits) for _ in range(rng.randint(1, 12)))
+        expected = with_case.search(sig) is not None
+        assert (_RELATIVE_HREF.search(sig.lower()) is not None) == expected, sig
+        relative += expected
+    assert 300 < relative < 19_000
