@@ -39,6 +39,26 @@ def test_fold_is_the_definition_for_every_character_and_mixed_text():
     assert fold("Misión y VISIÓN, Güepsa, Ñame") == "mision y vision, guepsa, name"
 
 
+def test_fold_by_replaces_is_the_definition_on_the_texts_it_takes():
+    # fold's replace path (Spanish letters, Latin-1 symbols, control characters standing in for
+    # the stable ones while lower() runs) against the definition, on texts made of what it handles
+    # and of what must send it back to the definition (marks, Σ, ligatures, its own stand-ins)
+    from gelt_audit.audits.checklist.text import _PARKING, _SIMPLE, _STABLE
+
+    handled = [c for c, _ in _SIMPLE] + list(_STABLE)
+    assert "ó" in handled and "›" in handled and "«" in handled
+    rng = random.Random(35)
+    ascii_ = [chr(i) for i in range(32, 127)]
+    odd = list(_PARKING[:4]) + ["\u0301", "\u0323", "Σ", "ς", "İ", "ﬁ", "½", "ẞ", "한"]
+    for _ in range(20_000):
+        pool = rng.sample(handled, rng.randint(1, 12)) + rng.sample(ascii_, 8)
+        if rng.random() < 0.3:
+            pool.append(rng.choice(odd))
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 60)))
+        assert fold(text) == _fold_by_definition(text), repr(text)
+    assert fold("Inicio › Transparencia «Año 2024» — ¿Qué?") == "inicio › transparencia «ano 2024» — ¿que?"
+
+
 def _by_patterns(key: str) -> bool:
     host = key.split("/", 1)[0]
     for alias in _PUBLISHING_SYSTEMS:
@@ -147,3 +167,43 @@ def test_a_pages_words_are_counted_as_split_counts_them():
         assert spaced_words(folded) == len(folded.split()), repr(raw)
     assert spaced_words(fold("Misión ´ y visión")) == 3 and spaced_words(fold("Misión y visión")) == 3
     assert spaced_words("") == 0
+
+
+def test_phrases_looked_for_word_by_word_are_the_phrase_regexes():
+    # _any_phrase skips a phrase's regex when one of its words is missing from the text, and looks
+    # for each word once: the same answer as every phrase's regex on the whole text
+    from gelt_audit.audits.checklist.text import _any_phrase, _phrase_regex, norm_tokens
+
+    words = ["responsable", "gobierno", "linea", "lider", "sitio", "web", "gel", "es", "s", "de", "la", "a"]
+    rng = random.Random(3)
+    matched = 0
+    for _ in range(5_000):
+        phrases = [
+            norm_tokens(" ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))) for _ in range(rng.randint(1, 4))
+        ]
+        phrases = [p for p in phrases if p]
+        text = " ".join(
+            rng.choice(words + ["x", "-", "responsables", "lideres", "1"]) for _ in range(rng.randint(0, 25))
+        )
+        text = text.replace(" x ", rng.choice([" ", "x", " de la ", ", "]))
+        expected = any(_phrase_regex(p).search(text) is not None for p in phrases)
+        assert _any_phrase(phrases, text) == expected, (phrases, text)
+        matched += expected
+    assert 500 < matched < 4_500
+
+
+def test_relative_links_in_chrome_are_found_as_with_ignorecase():
+    # chrome_ref looks for a relative href in the lower-cased markup: the same answer as re.I
+    from gelt_audit.audits.checklist.pages import _RELATIVE_HREF
+
+    with_case = re.compile(_RELATIVE_HREF.pattern, re.I)
+    bits = [b"HREF", b"href", b"Src", b"ACTION", b"=", b" ", b"\t", b"'", b'"', b"HTTPS:", b"Http:", b"/", b"#"]
+    bits += [b"MAILTO:", b"Tel:", b"JavaScript:", b"x", b"\xc3\x81", b"<a ", b">"]
+    rng = random.Random(5)
+    relative = 0
+    for _ in range(20_000):
+        sig = b"".join(rng.choice(bits) for _ in range(rng.randint(1, 12)))
+        expected = with_case.search(sig) is not None
+        assert (_RELATIVE_HREF.search(sig.lower()) is not None) == expected, sig
+        relative += expected
+    assert 300 < relative < 19_000

@@ -104,3 +104,31 @@ def test_page_names_match_their_xpath():
         assert next(root.getroottree().iter("h1"), None) is (headings[0] if headings else None), name
         found += bool(crumbs)
     assert found  # some documents have a breadcrumb
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple, set)):
+        for v in value:
+            yield from _strings(v)
+
+
+def test_judgements_hold_plain_strings_not_references_to_the_document():
+    # lxml's "smart" strings (XPath text and attribute results) keep their element, and with it the
+    # whole parsed page, alive: a judgement kept in memory must not hold one (the anchors of a
+    # previous crawl's 10,000 pages once held ~1 GB of documents).
+    from gelt_audit.audits.run import BODY_JUDGES
+
+    seen = 0
+    for name, html in _documents():
+        root = parse_body(html)
+        for judge in BODY_JUDGES:
+            for s in _strings(judge.judge(root, "http://127.0.0.1/p")):
+                assert type(s) is str, (name, judge.audit, type(s))
+                seen += 1
+    assert seen > 1000

@@ -24,7 +24,18 @@ TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transpa
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
 ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
 
-_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+# lxml.html's parser (its options and element classes) with every element an HtmlElement: lxml.html's
+# own lookup calls Python for every element touched to pick a form or input class, and nothing here
+# uses their methods (a default lookup picks the class in C).
+_HTML_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+_HTML_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
@@ -149,6 +160,8 @@ def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: st
         return None
     key = url_key(target)
     text = _link_label(a) if a is not None else ""
+    if text:
+        text = ctx.texts.setdefault(text, text)  # one string per distinct text
     norm, nwords = text_norm(text)
     fragment = "#" in href and bool(href.split("#", 1)[1].strip())
     return Link(target, key, text, norm, nwords, region, tmenu, heading, is_doc_key(key), False, fragment)
@@ -160,12 +173,17 @@ _SCHEME_OR_NETLOC = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 class Ctx:
     """What a page's links resolve against: its base URL and origin. ``foreign``: the page's
     ``<base href>`` names another host, so a reference written relative to the page (``/mision``)
-    lands on that host: it is not a page of the site, and never its evidence."""
+    lands on that host: it is not a page of the site, and never its evidence. ``texts``: link
+    texts already met (shared by the pages of a site: one string per distinct text, not one per
+    link; a 10,000-page site has ~300,000 links and ~14,000 distinct texts)."""
 
-    __slots__ = ("base", "origin", "resolve", "foreign")
+    __slots__ = ("base", "origin", "resolve", "foreign", "texts")
 
-    def __init__(self, base: str, origin: str, resolve: Resolver, foreign: bool = False) -> None:
+    def __init__(
+        self, base: str, origin: str, resolve: Resolver, foreign: bool = False, texts: dict[str, str] | None = None
+    ) -> None:
         self.base, self.origin, self.resolve, self.foreign = base, origin, resolve, foreign
+        self.texts = {} if texts is None else texts
 
     def target(self, href: str) -> str | None:
         """The absolute URL of a reference; None for a relative one sent off-site by ``<base>``."""
@@ -174,7 +192,9 @@ class Ctx:
         return self.resolve(self.base, self.origin, href)
 
 
-_RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""", re.I)
+# Searched in lower-cased markup: the same matches as with re.I (bytes: ASCII letters only either
+# way), three times faster.
+_RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""")
 
 
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
@@ -450,7 +470,7 @@ def strip_scripts(root: Any) -> None:
 def chrome_ref(el: Any) -> ChromeRef:
     """A chrome element's signature (its markup's hash), region, and whether it has relative links."""
     sig = etree.tostring(el, with_tail=False)
-    return hashlib.sha1(sig).hexdigest(), region_of(el), _RELATIVE_HREF.search(sig) is not None
+    return hashlib.sha1(sig).hexdigest(), region_of(el), _RELATIVE_HREF.search(sig.lower()) is not None
 
 
 def title_labels(title: str) -> list[Label]:

@@ -153,6 +153,7 @@ class Builder:
         self, home_url: str, probes: Sequence[TextProbe] | None = None, cache: ParseCache | None = None
     ) -> None:
         self.resolve = Resolver()
+        self.link_texts: dict[str, str] = {}  # each distinct link text once (see pages.Ctx)
         self.rows = _LinkRows()
         # (signature hash, region, origin or base folder) -> the block shared by the pages that have it
         self.chrome_cache: dict[tuple[str, str, str], Block] = {}
@@ -317,7 +318,7 @@ class Builder:
             return page, self._record(page, origin, doc.url, [], False)
         base, origin = base_of(root, doc.url, origin)
         foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
-        refs = self._read(root, page, Ctx(base, origin, self.resolve, foreign))
+        refs = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))
         return page, self._record(page, origin, base, refs, True)
 
     def _read(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:

@@ -29,8 +29,8 @@ _NFKD = unicodedata.normalize
 _MARKS = ("\u0301", "\u0303", "\u0308", "\u0300")  # the accents of Spanish (and grave), most common first
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents (keeps punctuation)."""
+def fold_reference(text: str) -> str:
+    """Lower-case and strip accents (keeps punctuation): the definition :func:`fold` computes."""
     if text.isascii():  # NFKD leaves ASCII as it is
         return text.lower()
     decomposed = _NFKD("NFKD", text)
@@ -43,6 +43,70 @@ def fold(text: str) -> str:
         if _COMBINING.search(decomposed) is not None:
             decomposed = _COMBINING.sub("", decomposed)
     return decomposed.lower()
+
+
+def _is_starter(c: str) -> bool:
+    return unicodedata.combining(c) == 0
+
+
+def _fold_tables(candidates: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """The characters :func:`fold` may handle one at a time, checked against the definition.
+
+    "Simple": a starter whose decomposition starts with a starter and folds to ASCII (``á`` ->
+    ``a``, ``º`` -> ``o``, no-break space -> space). "Stable": a starter that NFKD and lower-case
+    leave as it is (``«``, ``›``, ``¿``). In a text made of ASCII and such characters, NFKD
+    decomposes each character apart (no combining mark to reorder across two of them), the marks
+    dropped are each character's own, and lower-case is per character (the only context rule,
+    the final sigma, needs a Σ): folding the text is folding each character.
+    """
+    simple, stable = [], []
+    for c in dict.fromkeys(candidates):
+        decomposed, folded = _NFKD("NFKD", c), fold_reference(c)
+        if not (_is_starter(c) and decomposed and _is_starter(decomposed[0])):
+            continue
+        if folded.isascii() and folded == folded.lower():
+            simple.append((c, folded))
+        elif decomposed == c and folded == c and c.lower() == c and c.upper() != "\u03a3":
+            stable.append(c)
+    return tuple(simple), tuple(stable)
+
+
+# Spanish letters first (most frequent), then the rest of Latin-1's letters and symbols.
+_SIMPLE, _STABLE = _fold_tables("óéíáúñÓÉÍÁÚÑüÜ\xa0ºª…àèìòùâêîôûäëïöÿçýÀÈÌÒÙÂÊÎÔÛÄËÏÖÇÝãõÃÕ«»“”‘’–—•›‹¿¡©®°·§¶×÷€£¢¥¬¦")
+# ASCII control characters that stand in for the stable characters while lower() runs on ASCII
+# (much faster than on a wider string); a text that has one of them takes the definition.
+_PARKING = tuple(chr(i) for i in (*range(1, 9), *range(14, 32)))
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (keeps punctuation): :func:`fold_reference`, computed with
+    plain replaces when the text has only ASCII and the characters of :func:`_fold_tables`."""
+    if text.isascii():
+        return text.lower()
+    fast = text
+    for c, folded in _SIMPLE:
+        if c in fast:
+            fast = fast.replace(c, folded)
+            if fast.isascii():
+                return fast.lower()
+    parked: list[tuple[str, str]] = []
+    for c in _STABLE:
+        if c in fast:
+            if len(parked) == len(_PARKING):
+                return fold_reference(text)
+            spot = _PARKING[len(parked)]
+            if spot in text:
+                return fold_reference(text)
+            parked.append((spot, c))
+            fast = fast.replace(c, spot)
+            if fast.isascii():
+                break
+    if not fast.isascii():
+        return fold_reference(text)  # another character: the definition
+    fast = fast.lower()
+    for spot, c in parked:
+        fast = fast.replace(spot, c)
+    return fast
 
 
 def _stem(word: str) -> str:
@@ -92,11 +156,35 @@ def longest(tokens: tuple[str, ...]) -> str:
     return max(tokens, key=len)
 
 
+@lru_cache(maxsize=4096)
+def _words_first(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's distinct words, the longest (rarest) first."""
+    return tuple(sorted(dict.fromkeys(tokens), key=len, reverse=True))
+
+
 def in_text(tokens: tuple[str, ...], folded: str) -> bool:
     """Whether a normalised phrase occurs in folded running text."""
-    if longest(tokens) not in folded:
-        return False
-    return _phrase_regex(tokens).search(folded) is not None
+    return _any_phrase((tokens,), folded)
+
+
+def _any_phrase(phrases: Sequence[tuple[str, ...]], folded: str) -> bool:
+    """Whether one of the phrases occurs in folded running text.
+
+    A phrase's regex reads each of its words as written (plus a plural ending): a text lacking one
+    of them cannot match, and looking for a word costs far less than the regex's search; each word
+    is looked for once (phrases share words: «responsable», «gobierno»)."""
+    has: dict[str, bool] = {}
+    for tokens in phrases:
+        for word in _words_first(tokens):
+            found = has.get(word)
+            if found is None:
+                found = has[word] = word in folded
+            if not found:
+                break
+        else:
+            if _phrase_regex(tokens).search(folded) is not None:
+                return True
+    return False
 
 
 def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
@@ -179,7 +267,7 @@ def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], reg
         pre_rx = _PREFILTER_RX.get(name)
         if pre_rx is not None and pre_rx.search(folded) is None:
             return False
-    if keywords and not any(in_text(p, folded) for p in keywords):
+    if keywords and not _any_phrase(keywords, folded):
         return False
     for name in patterns:
         if not all(rx.search(folded) for rx in PATTERNS[name]):
