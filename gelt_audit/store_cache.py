@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import sqlite_utils
@@ -67,6 +67,34 @@ class AuditCache:
         )
         if len(self._pending_audits) >= AUDIT_FLUSH:
             self.flush_audits()
+
+    def kept_blob(self, key: str, audit: str) -> bytes | None:
+        """The bytes kept by :meth:`keep_blobs` (None when there are none)."""
+        row = self.db.execute(
+            "select result from body_audits where body_hash = ? and audit = ?", [key, audit]
+        ).fetchone()
+        return row[0] if row and isinstance(row[0], bytes) else None
+
+    def keep_blobs(
+        self, audit: str, blobs: dict[str, bytes], drop: Iterable[str] = (), keep: set[str] = frozenset()
+    ) -> None:
+        """Keep bytes an audit made (by key: they carry their own version), and drop what it kept
+        for the keys ``drop`` and ``<key>:<anything>`` of them, but for the keys in ``keep``."""
+        try:
+            with self.db.conn:
+                self.db.conn.executemany(
+                    "insert or replace into body_audits (body_hash, audit, version, result) values (?, ?, 0, ?)",
+                    [(key, audit, data) for key, data in blobs.items()],
+                )
+                for key in drop:
+                    parts = self.db.execute(
+                        "select body_hash from body_audits where audit = ? and (body_hash = ? or body_hash like ?)",
+                        [audit, key, key + ":%"],
+                    ).fetchall()
+                    gone = [(part, audit) for (part,) in parts if part not in keep and part not in blobs]
+                    self.db.conn.executemany("delete from body_audits where body_hash = ? and audit = ?", gone)
+        except sqlite3.OperationalError:
+            pass  # a read-only store still audits; it just does not keep the cache
 
     def flush_audits(self) -> None:
         """Persist cached judgements gathered by body_audit (one transaction)."""

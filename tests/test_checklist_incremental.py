@@ -7,15 +7,21 @@ shared menu (the template of every page) changes between crawls."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from gelt_audit.audits.checklist import SiteIndex, as_dict, checklists, evaluate, index_site, page_docs, text_rules
+from gelt_audit.audits.checklist.carry import Carry
 from gelt_audit.config import load_config
 from gelt_audit.demo.run import demo_config
 from gelt_audit.demo.server import Resource
 from gelt_audit.demo.site import CRAWL_DAY, DEMO_DEPENDENCIAS, allied_site, demo_site
+from gelt_audit.store import Store
 from tests.helpers import crawl, page, run_cli
 
 # What the audits keep between runs (never read as the crawl's own record).
@@ -120,3 +126,90 @@ def test_pages_added_removed_changed_and_a_new_menu_report_as_from_scratch(serve
         assert incremental != first  # the site did change: the comparison below is not trivial
         assert b"/participa/rendicion" in incremental
         assert incremental == from_scratch(config, tag=str(version))
+        # the latest crawl alone keeps its parsed pages for the next crawl's index (the pages
+        # unchanged since the first crawl stay in its chunk, which the list still names)
+        rows = _carry_rows(config)
+        assert [r for r in rows if r.count(":") == 1] == [f"crawl:{version}"]
+        assert "crawl:1:0" in rows and f"crawl:{version}:0" in rows
+
+
+def _carry_rows(config: Path) -> list[str]:
+    with sqlite3.connect(load_config(config).store_path) as conn:
+        return sorted(r[0] for r in conn.execute("select body_hash from body_audits where audit = 'checklist-carry'"))
+
+
+def _shape(index: SiteIndex) -> list[Any]:
+    """Everything the verdicts read of an index's pages: each page's fields, its blocks' contents
+    and which pages share one block object (blocks by first appearance)."""
+    ids: dict[int, int] = {}
+    out = []
+    for p in index.pages:
+        blocks = []
+        for b in p.blocks:
+            n = ids.setdefault(id(b), len(ids))
+            blocks.append((n, b.region, b.links, b.forms, b.footer, list(b.pages)))
+        fields = {f.name: getattr(p, f.name) for f in dataclasses.fields(p) if f.name != "blocks"}
+        out.append((fields, blocks))
+    return out
+
+
+def _counting_cache() -> tuple[Callable[[str, str, str, Callable[[], Any]], Any], list[str]]:
+    """A parse cache in memory, and the list of pages whose cached parse it was asked for."""
+    lookups: list[str] = []
+    kept: dict[tuple[str, str], Any] = {}
+
+    def cache(key: str, audit: str, version: str, compute: Callable[[], Any]) -> Any:
+        if audit == "checklist-page":
+            lookups.append(key)
+        if (key, audit) not in kept:
+            kept[key, audit] = compute()
+        return kept[key, audit]
+
+    return cache, lookups
+
+
+def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for):
+    """The checklist index of a crawl built from the previous crawl's carried pages (and the parse
+    of the pages whose body changed) is the index parsed from every body: same pages, blocks,
+    shared blocks and verdicts. Covered: a changed body that gains a text the checklist looks
+    for (SECOP), a removed page, added pages, and then the menu of every page changed."""
+    server = serve(_site(1))
+    config = config_for(server.url)
+    cfg = load_config(config)
+    lists = checklists(cfg)
+    rules = text_rules(lists)
+    kept: dict[str, bytes] = {}  # the carry's rows, as the store keeps them
+    for version in (1, 2, 3):
+        server.routes = _site(version)
+        crawl(config)
+        cache, lookups = _counting_cache()
+
+        def save(listing: bytes, chunks: dict[str, bytes], listed: set[str], name: str = f"crawl:{version}") -> None:
+            assert set(chunks) <= listed and all(c.startswith(name + ":") for c in chunks)
+            kept[name] = listing
+            kept.update(chunks)
+
+        with Store(cfg.store_path) as store:
+            latest = store.latest_crawl(cfg.site_url)
+            assert latest is not None
+            docs = list(page_docs(store, latest))
+            parsed = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=lambda k, a, v, c: c())
+            carry = Carry(f"crawl:{version}", kept.get(f"crawl:{version - 1}"), kept.get, save)
+            index = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache, carry=carry)
+        assert _shape(index) == _shape(parsed)
+        verdicts = [as_dict(r) for c in lists for r in evaluate(c, index, home_url=cfg.site_url, today=CRAWL_DAY[1])]
+        assert verdicts == [
+            as_dict(r) for c in lists for r in evaluate(c, parsed, home_url=cfg.site_url, today=CRAWL_DAY[1])
+        ]
+        pages = [d for d in docs if d.body_hash]
+        if version == 1:
+            assert len(lookups) == len(pages)  # nothing carried yet: every page's parse looked up
+        elif version == 2:
+            # only the pages whose body changed, and the new ones
+            changed = {"/", "/transparencia/contratacion", "/noticias/", "/participa/", "/participa/rendicion"}
+            assert sorted(k.split(" ", 1)[1].removeprefix(server.url) for k in lookups) == sorted(
+                p.removeprefix("/") for p in changed
+            )
+        else:
+            assert len(lookups) == len(pages)  # the menu changed every body: nothing to carry
+        assert f"crawl:{version}" in kept

@@ -57,10 +57,15 @@ def _targets(store: Store, crawl: Crawl, rank: dict[int, int]) -> Iterator[tuple
     50,000) never become Python objects at once.
     """
     tags: dict[str, str] = {}
+    # grouped by URL id on the link tables themselves: the view ``links`` also joins each row's
+    # text, which this does not read (half the query's time)
     rows = store.db.execute(
-        """select l.url, group_concat(s.page_id || ' ' || coalesce(l.tag, ''), ',')
-           from snapshots s join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and l.tag != ? group by l.url order by l.url""",
+        """select u.url, g.packed from (
+               select r.url_id, group_concat(s.page_id || ' ' || coalesce(r.tag, ''), ',') as packed
+               from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+               join link_rows r on r.set_id = ls.id
+               where s.crawl_id = ? and s.kind = 'page' and r.tag != ? group by r.url_id
+           ) g join link_urls u on u.id = g.url_id order by u.url""",
         [crawl.id, PLACEHOLDER],
     )
     for url, packed in rows:

@@ -14,11 +14,13 @@ from typing import Any
 
 from gelt_audit import clock
 from gelt_audit.audits.copies import add_evidence_copies
+from gelt_audit.audits.kept import crawl_key
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
 from gelt_audit.store import Crawl, Store
 
+from .carry import Carry
 from .index import index_site
 from .judge import evaluate
 from .load import extra_items, load_checklist, load_manual
@@ -28,6 +30,7 @@ from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
 VERSION = 6  # bump when the engine's results change meaning: cached evaluations are redone
+CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
 
 
 def _path(config: Config, value: str) -> Path:
@@ -209,12 +212,14 @@ def _index_and_judge(
     manual: dict[str, Any],
     link_states: dict[str, str],
 ) -> list[ItemResult]:
+    previous = store.previous_crawl(crawl)
     index = index_site(
         page_docs(store, crawl),
         home_url=config.site_url,
         link_states=link_states,
         text_rules=text_rules(lists),
         cache=store.cached_audit,
+        carry=_carry(store, crawl, previous),
     )
     store.flush_audits()  # the previous crawl, judged next, mostly has the same pages
     today = local_date(crawl.started_at)
@@ -232,6 +237,28 @@ def _index_and_judge(
             )
         )
     return results
+
+
+def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
+    """The parsed pages the previous crawl's index kept, and where this crawl keeps its own for
+    the next crawl's (see ``carry``): only the latest finished crawl keeps them, and then what the
+    site's other crawls kept is dropped (one crawl's worth a site, but the chunks it still lists).
+    """
+    key = crawl_key(crawl.id)
+    latest = store.latest_crawl(crawl.site_url)
+    save = None
+    if crawl.status == "finished" and latest is not None and latest.id == crawl.id:
+        others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
+
+        def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
+            store.keep_blobs(CARRY, {key: listing, **chunks}, drop=others, keep=listed)
+
+    return Carry(
+        key,
+        store.kept_blob(crawl_key(previous.id), CARRY) if previous else None,
+        lambda name: store.kept_blob(name, CARRY),
+        save,
+    )
 
 
 def _cache_version(config: Config, manual: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 from gelt_audit.linkstate import LINK_STATES
 from gelt_audit.markup import strip_fragment
 
+from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
 from .pages import TRANSPARENCY, Block, Link, Page, Status
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
@@ -117,6 +118,7 @@ def index_site(
     link_states: Mapping[str, str] | None = None,
     text_rules: Iterable[Rule] | None = None,
     cache: ParseCache | None = None,
+    carry: Carry | None = None,
 ) -> SiteIndex:
     """Parse every page once and build the indexes :func:`evaluate` needs.
 
@@ -124,11 +126,18 @@ def index_site(
     parsing twice. With ``text_rules`` (see :func:`text_rules`) each page is judged against them
     while parsed and its text is not kept (most of a big site's memory); only those text rules
     can then be evaluated. ``cache`` (with ``text_rules``; pages with a ``body_hash``) keeps each
-    page's parse: a page seen before with the same body and URL is not parsed again.
+    page's parse: a page seen before with the same body and URL is not parsed again. With the
+    cache, ``carry`` gives the pages the previous crawl's index kept whose body and URL are
+    unchanged, without reading their cached parses, and keeps this crawl's (see :mod:`.carry`).
     """
     probes = tuple(dict.fromkeys(probe(r) for r in text_rules)) if text_rules is not None else None
     builder = Builder(home_url, probes, cache)
+    if builder.cache is not None:
+        builder.carried = decode(carry, builder.version)
     parsed, status = _read_pages(pages, builder)
+    if carry is not None and carry.save is not None and builder.cache is not None:
+        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, builder.carried))
+    builder.carried = None
     ok_pages = [p for p in parsed if status.get(p.key) is not None and status[p.key].page is p]
     blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
     labels, link_texts, urls, targets, tmenu = _phrase_indexes(ok_pages, blocks, status)

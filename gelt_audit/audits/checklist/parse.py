@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.markup import strip_fragment
 
+from .carry import Carried, Origin, page_of
 from .chrome import chrome_roots
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
@@ -163,12 +164,18 @@ class Builder:
         # the text rules answered are part of what a parse yields (text, not a number: the
         # version column has integer affinity)
         self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
+        self.carried: Carried | None = None  # the previous crawl's pages (see carry)
+        self.origins: dict[int, Origin] = {}  # how each cached page was made, to carry it
 
     def parse(self, doc: PageDoc, idx: int) -> Page | None:
         """The page parsed, or rebuilt from its cached parse; None when its HTML cannot be read."""
         if self.cache is None or not doc.body_hash:
             parsed = self._parse(doc, idx)
             return parsed[0] if parsed else None
+        key = f"{doc.body_hash} {doc.url}"
+        taken = self.carried.take(key, idx) if self.carried is not None else None
+        if taken is not None:
+            return self._carried(key, *taken, doc, idx)
         fresh: list[Page] = []
 
         def compute() -> dict[str, Any]:
@@ -179,9 +186,10 @@ class Builder:
             return parsed[1]
 
         try:
-            record = self.cache(f"{doc.body_hash} {doc.url}", _PAGE_AUDIT, self.version, compute)
+            record = self.cache(key, _PAGE_AUDIT, self.version, compute)
         except _NoBody:
             return None
+        self.origins[idx] = (key, record["chrome"], record["origin"], record["base"])
         if fresh:
             return fresh[0]
         try:
@@ -189,6 +197,29 @@ class Builder:
         except _Uncached:
             parsed = self._parse(doc, idx)
             return parsed[0] if parsed else None
+
+    def _carried(
+        self,
+        key: str,
+        record: Sequence[Any],
+        chrome: list[Callable[[], Block]],
+        own: Block | None,
+        doc: PageDoc,
+        idx: int,
+    ) -> Page:
+        """A page carried from the previous crawl (see ``carry``): as :meth:`_load` rebuilds it
+        from its cached parse, its chrome blocks shared through the same chrome cache."""
+        origin, base, refs = record[13], record[14], record[15]
+        blocks = [self._chrome(tuple(ref), origin, base, make) for ref, make in zip(refs, chrome, strict=True)]
+        page = page_of(record, idx, doc.url, url_key(strip_fragment(doc.url)), doc.fetched_at, doc.depth)
+        for block in blocks:
+            block.pages.append(idx)
+            page.blocks.append(block)
+        if own is not None:
+            own.pages.append(idx)
+            page.blocks.append(own)
+        self.origins[idx] = (key, refs, origin, base)
+        return page
 
     def _chrome(self, ref: ChromeRef, origin: str, base: str, make: Callable[[], Block]) -> Block:
         """The shared block of a chrome element: the one already seen with the same markup (and

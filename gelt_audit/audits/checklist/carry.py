@@ -1,0 +1,212 @@
+"""The parsed pages of one crawl carried to the next crawl's site index.
+
+A weekly crawl keeps most pages' bodies: their parses are the same as last week's. Rebuilding
+each from its cached parse (one JSON record per page and per chrome block) is the checklist's
+largest cost in a weekly audit, most of it making the same strings again for every page. Here a
+crawl's whole parsed site is kept in one blob, in chunks of pages (marshal: the strings the pages
+share are written once per chunk; zstd): the next crawl takes the pages whose body and URL it
+has unchanged from it and parses (or reads from the per-page cache) only the others.
+
+A carried page is the page its cached parse gives (same fields, same blocks); chrome blocks are
+shared through the builder's own chrome cache, as when rebuilt from the per-page cache, so the
+site index, and every verdict, is the one built from scratch.
+"""
+
+from __future__ import annotations
+
+import marshal
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import zstandard
+
+from .forms import Form
+from .pages import Block, ChromeRef, Link, Page
+
+FORMAT = 1  # bump when what is carried changes
+CHUNK = 500  # pages a chunk
+# what a carry depends on besides the parse's own version: this format and marshal's
+_TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
+
+
+# How a page was made, for carrying it: its key (body hash and URL), its chrome refs and what its
+# links resolved against.
+Origin = tuple[str, Sequence[ChromeRef], str, str]
+
+
+def _links(links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
+    # interned: marshal writes an interned string as such and interns it when read, so a target or
+    # text that recurs on thousands of pages is one string again when carried, whatever chunk
+    # wrote it (as the per-page cache's reader shares them)
+    intern = sys.intern
+    return tuple(
+        (intern(x.target), intern(x.key), intern(x.text), intern(x.norm), x.nwords, intern(x.region), x.tmenu,
+         intern(x.ctx), x.is_doc, x.embed, x.fragment)
+        for x in links
+    )  # fmt: skip
+
+
+def _forms(forms: Sequence[Form]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((tuple(sorted(f.purposes)), f.norm) for f in forms)
+
+
+def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
+    blocks: list[tuple[Any, ...]] = []
+    ids: dict[int, int] = {}
+    out = []
+    for p in pages:
+        key, refs, origin, base = origins[p.idx]
+        chrome = []
+        for block in p.blocks[: len(refs)]:
+            i = ids.get(id(block))
+            if i is None:
+                i = ids[id(block)] = len(blocks)
+                blocks.append((_links(block.links), _forms(block.forms), block.footer, block.region))
+            chrome.append(i)
+        content = None
+        if len(p.blocks) > len(refs):
+            own = p.blocks[len(refs)]
+            content = (_links(own.links), _forms(own.forms))
+        fields = (p.title, p.labels, p.sections, p.headings, p.is_news, p.empty, p.soft404, p.first_keys)
+        more = (p.text_hits, p.no_aplica, p.only_links, p.dead)
+        out.append((key, *fields, *more, origin, base, tuple(refs), tuple(chrome), content))
+    return marshal.dumps((blocks, out))
+
+
+def _compress(pages: Sequence[Page], origins: Mapping[int, Origin]) -> Iterator[tuple[bytes, list[str]]]:
+    z = zstandard.ZstdCompressor(level=1)
+    for i in range(0, len(pages), CHUNK):
+        part = pages[i : i + CHUNK]
+        yield z.compress(_chunk(part, origins)), [origins[p.idx][0] for p in part]
+
+
+@dataclass
+class Carry:
+    """Where the carried pages are kept: ``previous`` is the previous crawl's list of chunks (see
+    :func:`encode`), ``read`` gives a chunk by name (None when it is gone); ``save`` keeps this
+    crawl's list, its new chunks (name -> bytes) and the names of all the chunks it lists (None:
+    this crawl keeps nothing); its new chunks are named ``<name>:<n>``."""
+
+    name: str
+    previous: bytes | None
+    read: Callable[[str], bytes | None]
+    save: Callable[[bytes, dict[str, bytes], set[str]], None] | None
+
+
+def encode(
+    pages: Sequence[Page], origins: Mapping[int, Origin], version: str, prefix: str, carried: Carried | None
+) -> tuple[bytes, dict[str, bytes], set[str]]:
+    """The pages that have an origin (a body hash), carried: the list of chunks (marshal: the
+    version, then each chunk's name and its pages' keys) and the chunks not kept yet, named
+    ``prefix:<n>``, and the names listed. ``version`` is the parse's.
+
+    With ``carried`` (what this crawl's index took its pages from), its chunks are listed as they
+    are and only the pages it did not have are written: a weekly crawl writes its changed pages,
+    not the site. A chunk's pages this crawl no longer has stay in it (a page is carried by its
+    body hash and URL: one never stands for another) until they are a quarter of the pages kept;
+    then every page is written again.
+    """
+    kept = [p for p in pages if p.idx in origins]
+    listed: list[tuple[str, list[str]]] = []
+    if carried is not None:
+        new = [p for p in kept if p.idx not in carried.taken]
+        stale = carried.records - len(carried.taken)
+        if stale <= max(CHUNK, (carried.records + len(new)) // 4):
+            listed, kept = list(carried.chunks), new
+    chunks: dict[str, bytes] = {}
+    for data, keys in _compress(kept, origins):
+        name = f"{prefix}:{len(chunks)}"
+        chunks[name] = data
+        listed.append((name, keys))
+    return marshal.dumps((f"{_TAG}.{version}", listed)), chunks, {name for name, _ in listed}
+
+
+Taken = tuple[Sequence[Any], list[Callable[[], Block]], "Block | None"]
+WINDOW = 8  # chunks kept decoded: a crawl meets its pages in about the previous crawl's order
+
+
+class Carried:
+    """A previous crawl's pages, by body hash and URL; each page is taken once. Its chunks are
+    read and decoded as their pages are asked for, a few at a time (the whole site decoded at
+    once would weigh more than its index)."""
+
+    def __init__(self, chunks: list[tuple[str, list[str]]], read: Callable[[str], bytes | None]) -> None:
+        self.chunks = chunks  # (name, its pages' keys)
+        self.records = sum(len(keys) for _, keys in chunks)  # pages in them
+        self.taken: set[int] = set()  # the pages of the index being built that came from here
+        self._read = read
+        self._where = {key: n for n, (_, keys) in enumerate(chunks) for key in keys}
+        self._decoded: dict[int, tuple[dict[str, Any], list[Callable[[], Block]]]] = {}
+        self._unz = zstandard.ZstdDecompressor()
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def take(self, key: str, idx: int) -> Taken | None:
+        """A carried page's record, the makers of its chrome blocks and its own block (None: not
+        carried); ``idx`` is its place in the index being built."""
+        n = self._where.pop(key, None)
+        if n is None:
+            return None
+        records, makers = self._chunk(n)
+        record = records.pop(key, None)  # its tuples go as its objects come
+        if record is None:
+            return None  # its chunk is gone from the store
+        self.taken.add(idx)
+        content = record[17]
+        own = None if content is None else _block("", content[0], content[1], "")
+        return record[:16], [makers[i] for i in record[16]], own
+
+    def _chunk(self, n: int) -> tuple[dict[str, Any], list[Callable[[], Block]]]:
+        found = self._decoded.pop(n, None)
+        if found is None:
+            data = self._read(self.chunks[n][0])
+            blocks, records = marshal.loads(self._unz.decompress(data)) if data else ([], [])
+            found = ({r[0]: r for r in records}, [_maker(*row) for row in blocks])
+            if len(self._decoded) >= WINDOW:
+                del self._decoded[next(iter(self._decoded))]  # the least recently asked
+        self._decoded[n] = found
+        return found
+
+
+def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str) -> Callable[[], Block]:
+    """The maker of a chrome block of a chunk: the same block each time while the chunk is decoded
+    (its pages shared it), as the builder's chrome cache shares one; it is asked only for a block
+    the builder does not have yet."""
+    made: list[Block] = []
+
+    def make() -> Block:
+        if not made:
+            made.append(_block(region, links, forms, footer))
+            return made[0]
+        return _block(region, links, forms, footer)
+
+    return make
+
+
+def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str) -> Block:
+    return Block(region, tuple(Link(*x) for x in links), tuple(Form(frozenset(p), n) for p, n in forms), footer)
+
+
+def decode(carry: Carry | None, version: str) -> Carried | None:
+    """The carried pages, or None when there are none or they were kept by another version."""
+    if carry is None or not carry.previous:
+        return None
+    try:
+        tag, chunks = marshal.loads(carry.previous)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if tag != f"{_TAG}.{version}":
+        return None
+    return Carried(chunks, carry.read)
+
+
+def page_of(record: Sequence[Any], idx: int, url: str, key: str, fetched_at: str, depth: int | None) -> Page:
+    """The carried page (its chrome blocks not yet added)."""
+    _k, title, labels, sections, headings, news, empty, soft404, first, hits, no_aplica, only, dead = record[:13]
+    return Page(
+        idx, url, key, fetched_at, depth, title, labels, sections, headings, news, empty, soft404, "", [], first,
+        hits, no_aplica, only, dead,
+    )  # fmt: skip
