@@ -35,6 +35,7 @@ class Hit:
     placements: frozenset[str]
     problems: list[str] = field(default_factory=list)
     content_problem: bool = False
+    broken: bool = False  # it leads only to a broken page (a service reached so is not offered)
     period_strings: tuple[str, ...] = ()
     no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
     # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
@@ -156,10 +157,10 @@ class Finder:
         state = self.idx.link_states.get(link.key)
         if st is not None and st.status >= 400:
             hit.problems.append(f"el enlace «{text}» apunta a una página rota ({st.status})")
-            hit.content_problem = True
+            hit.content_problem = hit.broken = True
         elif state == "broken" and target is None:
             hit.problems.append(f"el enlace «{text}» está roto")
-            hit.content_problem = True
+            hit.content_problem = hit.broken = True
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True

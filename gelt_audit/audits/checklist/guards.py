@@ -74,6 +74,13 @@ def dead_entry(page: Page, rule: Rule) -> float:
     return best
 
 
+def section_leads_only_to_broken(finder: Finder, page: Page, label: str) -> bool:
+    """Whether every link a section's content holds (its «Más información», «Consultar»…) goes to
+    a broken page: a service described there, with no working way in, is not offered."""
+    keys = {k for k in page.section_keys.get(label, ()) if k != page.key}
+    return bool(keys) and all(finder.broken(k) for k in keys)
+
+
 def finder_label_excluded(rule: Rule, norm: str) -> bool:
     """Whether a label has one of the rule's ``exclude`` phrases."""
     return any(in_norm(x, norm) for x in rule.exclude)

@@ -42,6 +42,7 @@ _ITEM_KEYS = {
     "placement",
     "allow_news",
     "note",
+    "service",
 }
 _PART_KEYS = {"name", "rules", "keywords", "slugs"}
 _COMMON_RULE_KEYS = {"kind", *COMMON_PARAMS}
@@ -239,6 +240,9 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
     allow_news = raw.get("allow_news", False)
     if not isinstance(allow_news, bool):
         raise where.error("allow_news", "se espera true o false")
+    service = raw.get("service", False)
+    if not isinstance(service, bool):
+        raise where.error("service", "se espera true o false")
     return {
         "weight": float(weight),
         "manual": manual,
@@ -249,6 +253,7 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
         "max_depth": max_depth,
         "placement": placement,
         "allow_news": allow_news,
+        "service": service,
     }
 
 

@@ -105,6 +105,9 @@ class Item:
     placement: str | None = None
     allow_news: bool = False
     note: str = ""
+    # an online service (a query, a payment, a certificate): reached only through a broken link,
+    # it is not offered (a document listed with a broken link is still partly published)
+    service: bool = False
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ class Page:
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
     only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
     dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
+    section_keys: dict[str, list[str]] = field(default_factory=dict)  # section label -> every link's key in it
 
 
 @dataclass(slots=True)
@@ -472,7 +473,7 @@ class Content:
     aplica para la entidad» (label -> the sentence), and the sections that are only links
     (label -> their URL keys: such a section is worth what its links are)."""
 
-    __slots__ = ("dead", "h1_labels", "headings", "links", "na", "only_links", "sections")
+    __slots__ = ("dead", "h1_labels", "headings", "links", "na", "only_links", "section_keys", "sections")
 
     def __init__(self) -> None:
         self.links: list[Link] = []
@@ -482,6 +483,7 @@ class Content:
         self.na: dict[str, str] = {}
         self.only_links: dict[str, list[str]] = {}
         self.dead: list[str] = []  # entries that link to «#» or a script: shown, publishing nothing
+        self.section_keys: dict[str, list[str]] = {}  # section label -> the keys of every link in it
 
 
 def read_content(root: Any, ctx: Ctx) -> Content:
@@ -520,9 +522,11 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         words, hrefs, media, body = _words_links(region, lead)
         if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
+            targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
+            keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
+            if keys:
+                out.section_keys.setdefault(text, keys[:20])
             if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
-                targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
-                keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
                 elif all(_DEAD_HREF.match(h) for h in hrefs):

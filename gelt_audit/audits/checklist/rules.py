@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .evidence import MAX_HITS, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
-from .guards import dead_entry, names_other, numbered_entries, page_names_other
+from .guards import dead_entry, names_other, numbered_entries, page_names_other, section_leads_only_to_broken
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
 from .text import count_words, in_norm, leads_with, text_match
@@ -176,7 +176,10 @@ class Title(EvidenceKind):
                 dead.append(h)  # a broader section whose entries are all broken publishes nothing of the item
             elif keys and all(finder.broken(k) for k in keys):
                 h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
-                h.content_problem = True
+                h.content_problem = h.broken = True
+            elif item.service and page is not None and tier == -1 and section_leads_only_to_broken(finder, page, raw):
+                h.problems.append(f"la sección «{raw}» de {h.url} solo lleva a páginas rotas")
+                h.content_problem = h.broken = True
         kept = [h for h in hits if h not in dead]
         return kept + numbered_entries(finder, kept, pages, item)
 

@@ -1,0 +1,42 @@
+"""Classes of fault found on the six-site tuning corpus (issue 15, third session), each shown on
+a small site of its own served on 127.0.0.1 and crawled by the real CLI: the page read as a person
+reads it."""
+
+from __future__ import annotations
+
+from tests.helpers import crawl, page, report_json
+
+
+def _records(serve, config_for, routes):
+    config = config_for(serve(routes).url, "[links]\ncheck_external = false\n")
+    crawl(config)
+    return {(c["profile"], c["item"]): c for c in report_json(config)["checklist"]}
+
+
+SERVICES = """
+<h3>Consultas en línea</h3>
+<p>Consulte en línea las resoluciones y licencias expedidas por la entidad desde su casa,
+sin filas y a cualquier hora del día.</p>
+<p><a href="/consulta-resoluciones">Más información</a></p>
+<h3>Documentos</h3>
+<ul><li><a href="/files/expedicion-de-certificados.rar">13. Expedición de certificados</a></li>
+<li><a href="/files/organigrama.pdf">Organigrama</a></li></ul>
+"""
+
+
+def test_a_service_reached_only_through_a_broken_link_is_not_offered(serve, config_for):
+    # /consulta-resoluciones and both files answer 404
+    records = _records(
+        serve,
+        config_for,
+        {
+            "/": page("Inicio", "<p>Bienvenidos al sitio de la entidad.</p>", ("/servicios",)),
+            "/servicios": page("Servicios", SERVICES),
+        },
+    )
+    for item in ("interaccion.consulta_bd", "transaccion.certificados"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "no_cumple", rec
+        assert "no se ofrece" in rec["detail"] and "rota" in rec["detail"], rec
+    # a document listed with a broken link is still partly published
+    assert records[("gelt-2008", "info.organigrama")]["status"] == "parcial"
