@@ -4,6 +4,7 @@ reads it."""
 
 from __future__ import annotations
 
+from gelt_audit.demo.server import Resource
 from tests.helpers import crawl, page, report_json
 
 
@@ -40,3 +41,33 @@ def test_a_service_reached_only_through_a_broken_link_is_not_offered(serve, conf
         assert "no se ofrece" in rec["detail"] and "rota" in rec["detail"], rec
     # a document listed with a broken link is still partly published
     assert records[("gelt-2008", "info.organigrama")]["status"] == "parcial"
+
+
+def test_a_one_word_slug_qualified_in_the_link_text_decides_nothing(serve, config_for):
+    # «Certificado de accesibilidad» (a certificate the entity holds) and «Pagos a proveedores»
+    # (the entity's own payments): their file names repeat «certificado» and «pagos»
+    docs = (
+        '<ul><li><a href="/files/certificado-de-accesibilidad.pdf">Certificado de accesibilidad</a></li>'
+        '<li><a href="/files/pagos-a-proveedores-2026.pdf">Pagos a proveedores</a></li></ul>'
+    )
+    pdf = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos al sitio de la entidad.</p>", ("/documentos",)),
+        "/documentos": page("Documentos", docs),
+        "/files/certificado-de-accesibilidad.pdf": pdf,
+        "/files/pagos-a-proveedores-2026.pdf": pdf,
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("transaccion.certificados", "transaccion.pagos_en_linea"):
+        assert records[("gelt-2008", item)]["status"] == "no_cumple", records[("gelt-2008", item)]
+
+    # the one word alone still names the service: «Certificados» → /certificados
+    routes["/documentos"] = page("Documentos", docs + '<p><a href="/certificados">Certificados</a></p>')
+    routes["/certificados"] = page(
+        "Expedición de certificados",
+        "<p>Descargue aquí su certificado de residencia o su paz y salvo en línea: escriba su número de"
+        " cédula, pague con PSE y reciba el documento firmado en su correo electrónico.</p><form action='/c'>"
+        "<input name='cedula'><button>Consultar</button></form>",
+    )
+    rec = _records(serve, config_for, routes)[("gelt-2008", "transaccion.certificados")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/certificados"), (rec["detail"], rec["evidence"])

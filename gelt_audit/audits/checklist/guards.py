@@ -24,6 +24,18 @@ def names_other(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
     return not any(in_norm(p, heading) for p in phrases)
 
 
+def qualifies_one_word(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a link's own text has a one-word phrase only with other words that say which one
+    it is: «Certificado de accesibilidad» (a certificate the entity holds) is not «certificados»
+    (the service), «Pagos a proveedores» not «pagos». Its URL or file name, which repeats those
+    words, then decides nothing; a longer phrase of the item in the text, or the text alone, still
+    does."""
+    one = [p for p in phrases if len(p) == 1]
+    if link.nwords < 2 or not any(in_norm(p, link.norm) for p in one):
+        return False
+    return not any(len(p) > 1 and in_norm(p, link.norm) for p in phrases)
+
+
 def page_names_other(page: Page, phrases: Sequence[tuple[str, ...]], finder: Finder) -> bool:
     """Whether a page's own title or ``h1`` (three words or more, on at most two pages: not the
     site's name) names something other than the phrases, none of its titles naming one:

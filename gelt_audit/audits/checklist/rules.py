@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .evidence import MAX_HITS, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
-from .guards import dead_entry, names_other, numbered_entries, page_names_other, section_leads_only_to_broken
+from .guards import (
+    dead_entry,
+    names_other,
+    numbered_entries,
+    page_names_other,
+    qualifies_one_word,
+    section_leads_only_to_broken,
+)
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import DEAD_ENTRIES, Block, Link, Page
 from .text import count_words, in_norm, leads_with, text_match
@@ -263,7 +270,9 @@ class Url(EvidenceKind):
 
     A link to a page or file of the site whose own text names something else (three words or
     more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
-    «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment. An
+    «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment; nor is one
+    whose text has a one-word slug with words that say which one («Certificado de accesibilidad»
+    → ``certificado-de-accesibilidad.pdf`` is no certificate service). An
     external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
     page whose own title or ``h1`` names something else is not evidence by its address.
 
@@ -286,7 +295,9 @@ class Url(EvidenceKind):
                     pages.append((st.page, f"página {st.page.url}"))
 
         def named_ok(key: str, link: Link) -> bool:
-            return finder.is_external(key) or not names_other(link, rule.slugs)
+            return finder.is_external(key) or not (
+                names_other(link, rule.slugs) or qualifies_one_word(link, rule.slugs)
+            )
 
         if rule.scope == "any":
             runs = ((key, [o for o in finder.target_run(key) if named_ok(key, o[1])]) for key in keys)
