@@ -71,3 +71,26 @@ def test_a_one_word_slug_qualified_in_the_link_text_decides_nothing(serve, confi
     )
     rec = _records(serve, config_for, routes)[("gelt-2008", "transaccion.certificados")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/certificados"), (rec["detail"], rec["evidence"])
+
+
+def test_a_document_listed_under_the_items_section_is_not_evidence_before_that_page(serve, config_for):
+    # «Descargas» with a section «Normativa» listing decrees: a person points to that page, not
+    # to the first decree
+    body = (
+        "<h3>Normativa</h3><ul>"
+        '<li><a href="/files/decreto-100-2026.pdf">Decreto 100 de 2026</a></li>'
+        '<li><a href="/files/resolucion-20-2026.pdf">Resolución 20 de 2026</a></li></ul>'
+        "<h3>Formatos</h3><ul>"
+        '<li><a href="/files/formulario-unico.pdf">Formulario único de radicación</a></li></ul>'
+    )
+    pdf = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos al sitio de la entidad.</p>", ("/descargas",)),
+        "/descargas": page("Descargas", body),
+        "/files/decreto-100-2026.pdf": pdf,
+        "/files/resolucion-20-2026.pdf": pdf,
+        "/files/formulario-unico.pdf": pdf,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.normatividad")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/descargas"), rec["evidence"]
+    assert any(u.endswith(".pdf") for u in rec["evidence"]), rec["evidence"]
