@@ -94,3 +94,31 @@ def test_a_document_listed_under_the_items_section_is_not_evidence_before_that_p
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.normatividad")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/descargas"), rec["evidence"]
     assert any(u.endswith(".pdf") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_oversight_bodies_named_in_the_entitys_own_voice_and_a_process_flow_chart_are_read(serve, config_for):
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p><ul>"
+        '<li><a href="/vigilancia">¿Quién nos vigila?</a></li>'
+        '<li><a href="/files/flujograma-2026.pdf">Flujograma de procesos</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos al sitio de la entidad.</p>", ("/transparencia",)),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/vigilancia": page(
+            "Autoridades que nos vigilan",
+            "<p>Contraloría General de la República, Procuraduría General de la Nación y Personería"
+            " municipal vigilan la gestión de la entidad y atienden las denuncias de la ciudadanía.</p>",
+        ),
+        "/files/flujograma-2026.pdf": Resource(
+            body=b"%PDF-1.4 flujograma", headers={"Content-Type": "application/pdf"}
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item, path in (
+        ("ley1712-res1519", "ley1712.1.13", "/vigilancia"),
+        ("gelt-2008", "info.entes_control", "/vigilancia"),
+        ("ley1712-res1519", "ley1712.1.3", "/files/flujograma-2026.pdf"),
+    ):
+        rec = records[(profile, item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith(path), rec
