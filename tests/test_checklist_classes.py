@@ -122,3 +122,25 @@ def test_oversight_bodies_named_in_the_entitys_own_voice_and_a_process_flow_char
     ):
         rec = records[(profile, item)]
         assert rec["status"] == "cumple" and rec["evidence"][0].endswith(path), rec
+
+
+def test_a_footer_requirement_met_only_outside_the_footer_is_not_met(serve, config_for):
+    # the template's footer has no links; the policies are linked from a content page only
+    body = (
+        '<ul><li><a href="/terminos">Términos y condiciones</a></li>'
+        '<li><a href="/privacidad">Política de privacidad y tratamiento de datos personales</a></li>'
+        '<li><a href="/mapa">Mapa del sitio</a></li></ul>'
+    )
+    text = "<p>Texto de la política vigente de la entidad, con sus condiciones, derechos y deberes de los usuarios.</p>"
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos al sitio de la entidad.</p>", ("/documentos",)),
+        "/documentos": page("Documentos", body),
+        "/terminos": page("Términos y condiciones", text),
+        "/privacidad": page("Política de privacidad", text),
+        "/mapa": page("Mapa del sitio", text),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.footer.politicas")]
+    assert rec["status"] == "no_cumple" and "pie de página" in rec["detail"], rec
+    # the policy itself is published, only not where a visitor looks for it: parcial
+    assert records[("gelt-2008", "info.politica_privacidad")]["status"] == "parcial"

@@ -43,6 +43,7 @@ _ITEM_KEYS = {
     "allow_news",
     "note",
     "service",
+    "template",
 }
 _PART_KEYS = {"name", "rules", "keywords", "slugs"}
 _COMMON_RULE_KEYS = {"kind", *COMMON_PARAMS}
@@ -240,9 +241,12 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
     allow_news = raw.get("allow_news", False)
     if not isinstance(allow_news, bool):
         raise where.error("allow_news", "se espera true o false")
-    service = raw.get("service", False)
-    if not isinstance(service, bool):
-        raise where.error("service", "se espera true o false")
+    service, template = raw.get("service", False), raw.get("template", False)
+    for key, value in (("service", service), ("template", template)):
+        if not isinstance(value, bool):
+            raise where.error(key, "se espera true o false")
+    if template and raw.get("placement") is None:
+        raise where.error("template", "una parte de la plantilla necesita placement (header, footer o chrome)")
     return {
         "weight": float(weight),
         "manual": manual,
@@ -254,6 +258,7 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
         "placement": placement,
         "allow_news": allow_news,
         "service": service,
+        "template": template,
     }
 
 
