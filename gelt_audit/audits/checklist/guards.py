@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
 from .model import Item, Rule
-from .pages import Link, Page
+from .pages import DEAD_ENTRIES, Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
 NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
@@ -84,6 +84,39 @@ def dead_entry(page: Page, rule: Rule) -> float:
             if label_match(p, norm, n, rule.slack):
                 best = max(best, round(count_words(p) / max(n, 1), 1))
     return best
+
+
+def own_numeral(label: str, item: Item) -> bool:
+    """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
+    numeral = item_numeral(item.id)
+    return bool(numeral) and label_numeral(label) == numeral
+
+
+def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, item: Item) -> bool:
+    """Whether a section found for the item (``hit.label``) publishes nothing of it, else the
+    section's problems added to the hit: a section whose every entry links to «#» is the section
+    item's problem and no other item's evidence; likewise one whose every link is broken, except
+    for the item it is numbered as; for a service, a section whose links all go to broken pages
+    offers nothing."""
+    raw = hit.label
+    keys = page.only_links.get(raw)
+    own = is_section_item(item_numeral(item.id)) or own_numeral(raw, item)
+    if keys == [DEAD_ENTRIES]:
+        if not is_section_item(item_numeral(item.id)):
+            return True  # an entry's content: every entry goes nowhere, nothing is published
+        hit.problems.append(
+            f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#», que no publican nada"
+        )
+        hit.content_problem = True
+    elif keys and all(finder.broken(k) for k in keys):
+        if not own:
+            return True  # a broader section whose entries are all broken publishes nothing of the item
+        hit.problems.append(f"la sección «{raw}» de {hit.url} solo enlaza a documentos rotos")
+        hit.content_problem = hit.broken = True
+    elif item.service and section_leads_only_to_broken(finder, page, raw):
+        hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
+        hit.content_problem = hit.broken = True
+    return False
 
 
 def section_leads_only_to_broken(finder: Finder, page: Page, label: str) -> bool:

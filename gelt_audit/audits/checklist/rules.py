@@ -14,17 +14,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
+from .evidence import MAX_HITS, Finder, Hit, dedupe
 from .guards import (
     dead_entry,
     names_other,
     numbered_entries,
     page_names_other,
     qualifies_one_word,
-    section_leads_only_to_broken,
+    section_publishes_nothing,
 )
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import DEAD_ENTRIES, Block, Link, Page
+from .pages import Block, Link, Page
 from .text import count_words, in_norm, leads_with, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
@@ -161,7 +161,6 @@ class Title(EvidenceKind):
         best: dict[str, tuple[float, int, int, str]] = {}
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
-        whole_section = is_section_item(item_numeral(item.id))
         dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
@@ -171,22 +170,8 @@ class Title(EvidenceKind):
             if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
                 # the hub is linked from the header; its twelfth section is not
                 h.placements = frozenset()
-            keys = page.only_links.get(raw) if page is not None and tier == -1 else None
-            if keys == [DEAD_ENTRIES] and not whole_section:
-                dead.append(h)  # an entry's content: every entry goes nowhere, nothing is published
-            elif keys == [DEAD_ENTRIES]:
-                h.problems.append(
-                    f"la sección «{raw}» de {h.url} solo tiene entradas enlazadas a «#», que no publican nada"
-                )
-                h.content_problem = True
-            elif keys and all(finder.broken(k) for k in keys) and not (whole_section or own_numeral(raw, item)):
-                dead.append(h)  # a broader section whose entries are all broken publishes nothing of the item
-            elif keys and all(finder.broken(k) for k in keys):
-                h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
-                h.content_problem = h.broken = True
-            elif item.service and page is not None and tier == -1 and section_leads_only_to_broken(finder, page, raw):
-                h.problems.append(f"la sección «{raw}» de {h.url} solo lleva a páginas rotas")
-                h.content_problem = h.broken = True
+            if page is not None and tier == -1 and section_publishes_nothing(finder, h, page, rule, item):
+                dead.append(h)
         kept = [h for h in hits if h not in dead]
         return kept + numbered_entries(finder, kept, pages, item)
 
@@ -570,12 +555,6 @@ class Aggregate(VerdictKind):
         ev = [u for s in subs for u in s.evidence[:1]]
         snaps = [s.snapshot_date for s in ok if s.snapshot_date]
         return case.result(status, ev[:10], detail, max(snaps) if snaps else None)
-
-
-def own_numeral(label: str, item: Item) -> bool:
-    """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
-    numeral = item_numeral(item.id)
-    return bool(numeral) and label_numeral(label) == numeral
 
 
 def evidence_kind(rule: Rule) -> type[EvidenceKind] | None:
