@@ -144,3 +144,31 @@ def test_a_footer_requirement_met_only_outside_the_footer_is_not_met(serve, conf
     assert rec["status"] == "no_cumple" and "pie de página" in rec["detail"], rec
     # the policy itself is published, only not where a visitor looks for it: parcial
     assert records[("gelt-2008", "info.politica_privacidad")]["status"] == "parcial"
+
+
+def test_a_section_whose_only_entry_for_the_item_is_broken_is_not_its_evidence(serve, config_for):
+    # «Normatividad» holds «Normatividad aplicable» → a 404 beside a calendar and a policy; the
+    # norms are listed on «Descargas»
+    pdf = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
+    info = (
+        "<h3>Normatividad</h3><ul>"
+        '<li><a href="/normas-aplicables">Normatividad aplicable</a></li>'
+        '<li><a href="/files/calendario.pdf">Calendario de actividades y eventos</a></li>'
+        '<li><a href="/files/politica-seguridad.pdf">Política de seguridad de la información</a></li></ul>'
+    )
+    downloads = (
+        "<h3>Normativa</h3><ul>"
+        '<li><a href="/files/decreto-1077-2015.pdf">Decreto 1077 de 2015</a></li>'
+        '<li><a href="/files/acuerdo-10-2020.pdf">Acuerdo 10 de 2020, plan de ordenamiento</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos al sitio de la entidad.</p>", ("/informacion", "/descargas")),
+        "/informacion": page("Información institucional", info),
+        "/descargas": page("Descargas", downloads),
+        **{
+            f"/files/{n}.pdf": pdf for n in ("calendario", "politica-seguridad", "decreto-1077-2015", "acuerdo-10-2020")
+        },
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.normatividad")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/descargas"), rec["evidence"]
+    assert not any(u.endswith("/informacion") for u in rec["evidence"]), rec["evidence"]

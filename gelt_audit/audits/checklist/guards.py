@@ -116,7 +116,33 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
     elif item.service and section_leads_only_to_broken(finder, page, raw):
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
+    else:
+        entry = broken_item_entry(finder, page, raw, rule)
+        if entry and not own:
+            return True
+        if entry:
+            hit.problems.append(f"la entrada «{entry}» de la sección «{raw}» de {hit.url} apunta a una página rota")
+            hit.content_problem = True
     return False
+
+
+def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str:
+    """The text of a section's entry named for the item when every such entry is broken (else
+    ""): in «Normatividad», «Normatividad aplicable» → a 404, beside a calendar and policies,
+    the section shows the item and publishes none of it."""
+    named = [
+        ln
+        for block in page.blocks
+        if not block.region
+        for ln in block.links
+        if ln.ctx == label
+        and not ln.embed
+        and not finder_label_excluded(rule, ln.norm)
+        and any(label_match(p, ln.norm, ln.nwords, rule.slack) for p in rule.keywords)
+    ]
+    if named and all(finder.broken(ln.key) for ln in named):
+        return named[0].text
+    return ""
 
 
 def section_leads_only_to_broken(finder: Finder, page: Page, label: str) -> bool:

@@ -116,7 +116,10 @@ class Title(EvidenceKind):
     nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
     no evidence there; likewise a section whose every link is broken is evidence with that
     problem only for its own item (the section item, or an entry numbered as the item), never
-    for an item a broader section merely names («5. Presupuesto» for the budget document). In
+    for an item a broader section merely names («5. Presupuesto» for the budget document); so is
+    a section whose every entry named for the item is broken («Normatividad aplicable» → a 404
+    beside a calendar), and, for a service item (``service = true``), one whose every link goes
+    to a broken page. In
     a section found for an entry of the menu (item ``9.1``), the
     section's own link numbered as the entry («9.1 Gestión de información estadística») is
     evidence too. A section of a hub (a page of four sections or more) is not linked
