@@ -172,3 +172,21 @@ def test_a_section_whose_only_entry_for_the_item_is_broken_is_not_its_evidence(s
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.normatividad")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/descargas"), rec["evidence"]
     assert not any(u.endswith("/informacion") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_the_transparency_menu_is_named_as_the_annex_mandates(serve, config_for):
+    hub = "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p>"
+    for title, status in (
+        ("Transparencia", "parcial"),  # the bare word: recognised, not named as mandated
+        ("Transparencia y acceso a la información pública", "cumple"),
+        ("Transparencia y acceso a la información", "cumple"),  # without «pública»: read as the name
+    ):
+        routes = {
+            "/": page("Inicio", '<p>Bienvenidos. <a href="/transparencia">Transparencia</a></p>'),
+            "/transparencia": page(title, hub),
+        }
+        rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.menu")]
+        assert rec["status"] == status, (title, rec["detail"])
+        assert rec["evidence"][0].endswith("/transparencia"), rec["evidence"]
+        if status == "parcial":
+            assert "Transparencia y acceso a la información pública" in rec["detail"], rec["detail"]
