@@ -146,8 +146,9 @@ def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str
 
 
 def section_leads_only_to_broken(finder: Finder, page: Page, label: str) -> bool:
-    """Whether every link a section's content holds (its «Más información», «Consultar»…) goes to
-    a broken page: a service described there, with no working way in, is not offered."""
+    """Whether every link a section's content holds (its «Más información», «Consultar»…; a
+    section of text with a few links, see ``Page.section_keys``) goes to a broken page: a service
+    described there, with no working way in, is not offered."""
     keys = {k for k in page.section_keys.get(label, ()) if k != page.key}
     return bool(keys) and all(finder.broken(k) for k in keys)
 

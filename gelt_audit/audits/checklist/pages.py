@@ -89,7 +89,8 @@ class Page:
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
     only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
     dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
-    section_keys: dict[str, list[str]] = field(default_factory=dict)  # section label -> every link's key in it
+    # section label -> its links' keys, for sections with text and at most SECTION_WAYS_IN links
+    section_keys: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -238,6 +239,7 @@ _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|ta
 
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+SECTION_WAYS_IN = 3  # links a section with text keeps (Page.section_keys): «Más información», «Consultar»
 _DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goes somewhere: not dead
 
 
@@ -483,7 +485,7 @@ class Content:
         self.na: dict[str, str] = {}
         self.only_links: dict[str, list[str]] = {}
         self.dead: list[str] = []  # entries that link to «#» or a script: shown, publishing nothing
-        self.section_keys: dict[str, list[str]] = {}  # section label -> the keys of every link in it
+        self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
 
 
 def read_content(root: Any, ctx: Ctx) -> Content:
@@ -524,9 +526,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             sections.append((n, w, text))
             targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
-            if keys:
-                out.section_keys.setdefault(text, keys[:20])
-            if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
+            link_only = not media and words < 12 and hrefs and el.tag not in ("caption", "legend")
+            if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
+                out.section_keys.setdefault(text, keys)  # a described service and its way in
+            if link_only:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
                 elif all(_DEAD_HREF.match(h) for h in hrefs):
