@@ -190,3 +190,18 @@ def test_the_transparency_menu_is_named_as_the_annex_mandates(serve, config_for)
         assert rec["evidence"][0].endswith("/transparencia"), rec["evidence"]
         if status == "parcial":
             assert "Transparencia y acceso a la información pública" in rec["detail"], rec["detail"]
+
+
+def test_a_page_whose_content_is_a_loading_placeholder_shows_nothing(serve, config_for):
+    # «Participa» → a page whose only section says «Cargando noticias...» (a script would fill it
+    # from an API the crawl does not run): the crawl saw no content, the page is not evidence as is
+    body = (
+        '<p><a href="/">Inicio</a> / Participa</p><section><h3>Noticias</h3><p>Cargando noticias...</p></section>'
+        '<a href="https://api.whatsapp.com/send?phone=3000000000">WhatsApp</a>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos. <a href="/participa">Participa</a></p>'),
+        "/participa": page("Participa", body),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]

@@ -32,7 +32,10 @@ _SOFT404 = re.compile(
 )
 _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
-    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos))\b"
+    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
+    # what a script would load: the crawl sees the placeholder, not the content (a template's
+    # «Loading...» preloader is on every page, full or not: it says nothing)
+    r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
