@@ -205,3 +205,20 @@ def test_a_page_whose_content_is_a_loading_placeholder_shows_nothing(serve, conf
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
     assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
+
+
+def test_a_heading_that_is_wholly_a_link_is_a_card_not_a_section(serve, config_for):
+    # a home-page card «<h5><a href=/participa>Participa</a></h5>» with its blurb: what it titles
+    # is the page it links to (here a page with nothing on it), not a section of the home page
+    card = (
+        '<div class="card"><h5><a href="/participa">Participa</a></h5>'
+        "<p>Para ver nuestras últimas novedades y noticias de la entidad haga clic sobre el enlace"
+        " respectivo y consulte la información.</p></div>"
+    )
+    routes = {
+        "/": page("Inicio", card),
+        "/participa": page("Participa", "<p>Próximamente.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
+    assert rec["evidence"][0].endswith("/participa"), rec["evidence"]

@@ -253,6 +253,13 @@ def _is_opener(a: Any) -> bool:
     return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
 
 
+def _is_teaser(h: Any) -> bool:
+    """Whether a heading is wholly a link to another page (a card «<h5><a href=…>Participa</a></h5>»
+    and its blurb): what it titles is that page, not a section of this one."""
+    anchors = [a for a in h.iter("a") if not _DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
+    return len(anchors) == 1 and element_text(anchors[0]) == element_text(h)
+
+
 def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
     """Words not in links, the links' hrefs, media, and the text of a section's content elements."""
     words = len(lead.split())
@@ -508,7 +515,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                     out.dead.append(text)
             continue
         if el.tag in _HEADINGS:
-            region = None if el.tag == "h1" else _heading_region(el)
+            region = None if el.tag == "h1" else ([] if _is_teaser(el) else _heading_region(el))
             lead = el.tail or ""
         else:
             region = _opener_region(el)

@@ -109,7 +109,8 @@ class Title(EvidenceKind):
     is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
     accordion ``<button>``, a ``<summary>``, a ``<dt>``, a ``<caption>`` or a ``<legend>``,
     followed by content (text, media, or, as in a section-numbered hub, its links; a section
-    whose only links are broken is evidence with a problem). When the section's content says
+    whose only links are broken is evidence with a problem; a heading that is wholly a link to
+    another page, a card and its blurb, titles that page, not a section). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
     committee to confirm. A section whose every entry links to «#» is shown but publishes
