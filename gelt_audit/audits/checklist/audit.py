@@ -27,7 +27,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 6  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 7  # bump when the engine's results change meaning: cached evaluations are redone
 
 
 def _path(config: Config, value: str) -> Path:
