@@ -21,19 +21,20 @@ _spec.loader.exec_module(measure)
 # The figures docs/checklist-accuracy.md reports (measure.py); a change that lowers one fails.
 # Measured offline: an item resting only on an external link is «sin_verificar» and leaves the measure.
 FLOOR = {
-    # putumayo + movilidad + hsvp + inder: every site is tuning material now (each was held-out
-    # until its misses were published in docs/checklist-accuracy.md)
-    # measured 0.944 / 0.955 / 0.952 and 0.980 / 0.973 / 0.993 (docs/checklist-accuracy.md), less a margin
-    ("tuning", "gelt-2008"): {"precision": 0.935, "recall": 0.945, "evidence": 0.945},
-    ("tuning", "ley1712-res1519"): {"precision": 0.97, "recall": 0.965, "evidence": 0.985},
+    # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
+    # (each was held-out until its misses were published in docs/checklist-accuracy.md)
+    # measured 0.957 / 0.933 / 0.945 and 0.967 / 0.957 / 0.988 (docs/checklist-accuracy.md), less a margin
+    ("tuning", "gelt-2008"): {"precision": 0.95, "recall": 0.925, "evidence": 0.935},
+    ("tuning", "ley1712-res1519"): {"precision": 0.96, "recall": 0.95, "evidence": 0.98},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
-# idcbis and curaduria2 in b21b67c8; betania, transmetro and sibundoy in 8b3a7a34; corpus README).
-# It gets no floor copied from its own result: its figures are printed, and
-# the issue's target (0.97 for precision, recall and evidence, per profile) is checked per profile as
-# a strict expected failure until it is met (an unexpected pass fails too, so the marker must then go
-# and the target becomes the floor). Figures and misses: docs/checklist-accuracy.md.
-HELD_OUT_SITES = {"idcbis", "curaduria2", "betania", "transmetro", "sibundoy"}
+# betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own
+# result: its figures are printed, and the issue's target (0.97 for precision, recall and evidence, per
+# profile) is checked per profile as a strict expected failure until it is met (an unexpected pass
+# fails too, so the marker must then go and the target becomes the floor). Figures:
+# docs/checklist-accuracy.md. idcbis and curaduria2 (held-out until 2026-12-05, third session, labels
+# in b21b67c8; their held-out figures are in the docs) are tuning material now.
+HELD_OUT_SITES = {"betania", "transmetro", "sibundoy"}
 HELD_OUT_TARGET = 0.97
 HELD_OUT_MEETS_TARGET: set[str] = set()  # profiles whose held-out figures all reach the target
 
@@ -394,6 +395,7 @@ def test_corpus_accuracy_stays_at_or_above_its_floor(scores):
     # the held-out sites are exactly the ones named here: a site joins or leaves that part on purpose
     assert parts["held-out"] == HELD_OUT_SITES, parts
     assert {part for part, _ in FLOOR} == {"tuning"}
+    assert set(result["held-out"]) == (set(measure.PROFILES) if HELD_OUT_SITES else set()), result["held-out"]
     for profile, score in result["held-out"].items():
         # every held-out profile is measured: items compared, some expected found, some evidence judged
         assert score.total > 0 and score.tp + score.fn > 0 and score.ev_judged > 0, (profile, score.as_dict())
@@ -420,6 +422,8 @@ def test_corpus_accuracy_stays_at_or_above_its_floor(scores):
 )
 def test_held_out_part_against_the_issue_target(scores, profile, capsys):
     result, _ = scores
+    if not HELD_OUT_SITES:
+        pytest.skip("no held-out site: idcbis and curaduria2 became tuning material; new blind sites must join")
     score = result["held-out"][profile]
     got = {"precision": score.precision, "recall": score.recall, "evidence": score.evidence}
     with capsys.disabled():

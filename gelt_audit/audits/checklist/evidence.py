@@ -15,7 +15,7 @@ from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest
-from .urls import filename, is_news_key
+from .urls import filename, is_doc_key, is_news_key, url_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
@@ -35,6 +35,7 @@ class Hit:
     placements: frozenset[str]
     problems: list[str] = field(default_factory=list)
     content_problem: bool = False
+    broken: bool = False  # it leads only to a broken page (a service reached so is not offered)
     period_strings: tuple[str, ...] = ()
     no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
     # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
@@ -156,10 +157,10 @@ class Finder:
         state = self.idx.link_states.get(link.key)
         if st is not None and st.status >= 400:
             hit.problems.append(f"el enlace «{text}» apunta a una página rota ({st.status})")
-            hit.content_problem = True
+            hit.content_problem = hit.broken = True
         elif state == "broken" and target is None:
             hit.problems.append(f"el enlace «{text}» está roto")
-            hit.content_problem = True
+            hit.content_problem = hit.broken = True
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True
@@ -463,11 +464,19 @@ def is_section_item(numeral: str) -> bool:
     return bool(numeral) and "." not in numeral
 
 
-def rank(hit: Hit, numeral: str = "", leads: frozenset[str] = frozenset()) -> tuple:
+def rank(
+    hit: Hit,
+    numeral: str = "",
+    leads: frozenset[str] = frozenset(),
+    listed: frozenset[int] = frozenset(),
+) -> tuple:
     """How a person would order the evidence: working first; for a whole section of the menu
     (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
     any other item, a section of a page that leads (``leads``) to a page or link named for the
-    item after that page or link; then the label numbered as the item in the mandated menu
+    item after that page or link, and a document found by a phrase less the item's own than a
+    page titled (or with a section) for it after the pages (``listed``, see
+    :func:`listed_documents`); then the label numbered as the
+    item in the mandated menu
     (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
     about the item (the phrase covering most of it), a page titled or a link named for the
     item before a section of another page, a URL slug or running text last; then the
@@ -477,7 +486,7 @@ def rank(hit: Hit, numeral: str = "", leads: frozenset[str] = frozenset()) -> tu
     if is_section_item(numeral):
         place = 0 if hub_section else 1
     else:
-        place = 1 if hit.tier == 1 and hit.url in leads else 0
+        place = 1 if (hit.tier == 1 and hit.url in leads) or id(hit) in listed else 0
     return (
         len(hit.problems),
         place,
@@ -500,6 +509,17 @@ def section_leads(hits: list[Hit]) -> frozenset[str]:
     )
 
 
+def listed_documents(hits: list[Hit]) -> frozenset[int]:
+    """Documents (as ``id``) found by a phrase less the item's own than the one a working page
+    titled, or with a section, for the item was found by: one decree («Decreto 100 de 2026», found
+    by «decretos») is an instance, the page «Normativa» that lists the norms is what a person
+    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence."""
+    best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
+    if best is None:
+        return frozenset()
+    return frozenset(id(h) for h in hits if h.url != h.found_on and best < h.keyword and is_doc_key(url_key(h.url)))
+
+
 def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
     """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
     seen: dict[tuple[str, str], Hit] = {}
@@ -507,5 +527,7 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
         k = (h.url, h.found_on)
         if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
-    leads = section_leads(list(seen.values()))
-    return sorted(seen.values(), key=lambda h: rank(h, numeral, leads))
+    kept = list(seen.values())
+    listed = listed_documents(kept)
+    leads = section_leads([h for h in kept if id(h) not in listed])
+    return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
 from .model import Item, Rule
-from .pages import Link, Page
+from .pages import DEAD_ENTRIES, Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
 NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
@@ -22,6 +22,18 @@ def names_other(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
         return False
     heading = text_norm(link.ctx)[0] if link.ctx else ""
     return not any(in_norm(p, heading) for p in phrases)
+
+
+def qualifies_one_word(link: Link, phrases: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a link's own text has a one-word phrase only with other words that say which one
+    it is: «Certificado de accesibilidad» (a certificate the entity holds) is not «certificados»
+    (the service), «Pagos a proveedores» not «pagos». Its URL or file name, which repeats those
+    words, then decides nothing; a longer phrase of the item in the text, or the text alone, still
+    does."""
+    one = [p for p in phrases if len(p) == 1]
+    if link.nwords < 2 or not any(in_norm(p, link.norm) for p in one):
+        return False
+    return not any(len(p) > 1 and in_norm(p, link.norm) for p in phrases)
 
 
 def page_names_other(page: Page, phrases: Sequence[tuple[str, ...]], finder: Finder) -> bool:
@@ -72,6 +84,73 @@ def dead_entry(page: Page, rule: Rule) -> float:
             if label_match(p, norm, n, rule.slack):
                 best = max(best, round(count_words(p) / max(n, 1), 1))
     return best
+
+
+def own_numeral(label: str, item: Item) -> bool:
+    """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
+    numeral = item_numeral(item.id)
+    return bool(numeral) and label_numeral(label) == numeral
+
+
+def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, item: Item) -> bool:
+    """Whether a section found for the item (``hit.label``) publishes nothing of it, else the
+    section's problems added to the hit: a section whose every entry links to «#» is the section
+    item's problem and no other item's evidence; likewise one whose every link is broken, except
+    for the item it is numbered as; for a service, a section whose links all go to broken pages
+    offers nothing."""
+    raw = hit.label
+    keys = page.only_links.get(raw)
+    own = is_section_item(item_numeral(item.id)) or own_numeral(raw, item)
+    if keys == [DEAD_ENTRIES]:
+        if not is_section_item(item_numeral(item.id)):
+            return True  # an entry's content: every entry goes nowhere, nothing is published
+        hit.problems.append(
+            f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#», que no publican nada"
+        )
+        hit.content_problem = True
+    elif keys and all(finder.broken(k) for k in keys):
+        if not own:
+            return True  # a broader section whose entries are all broken publishes nothing of the item
+        hit.problems.append(f"la sección «{raw}» de {hit.url} solo enlaza a documentos rotos")
+        hit.content_problem = hit.broken = True
+    elif item.service and section_leads_only_to_broken(finder, page, raw):
+        hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
+        hit.content_problem = hit.broken = True
+    else:
+        entry = broken_item_entry(finder, page, raw, rule)
+        if entry and not own:
+            return True
+        if entry:
+            hit.problems.append(f"la entrada «{entry}» de la sección «{raw}» de {hit.url} apunta a una página rota")
+            hit.content_problem = True
+    return False
+
+
+def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str:
+    """The text of a section's entry named for the item when every such entry is broken (else
+    ""): in «Normatividad», «Normatividad aplicable» → a 404, beside a calendar and policies,
+    the section shows the item and publishes none of it."""
+    named = [
+        ln
+        for block in page.blocks
+        if not block.region
+        for ln in block.links
+        if ln.ctx == label
+        and not ln.embed
+        and not finder_label_excluded(rule, ln.norm)
+        and any(label_match(p, ln.norm, ln.nwords, rule.slack) for p in rule.keywords)
+    ]
+    if named and all(finder.broken(ln.key) for ln in named):
+        return named[0].text
+    return ""
+
+
+def section_leads_only_to_broken(finder: Finder, page: Page, label: str) -> bool:
+    """Whether every link a section's content holds (its «Más información», «Consultar»…; a
+    section of text with a few links, see ``Page.section_keys``) goes to a broken page: a service
+    described there, with no working way in, is not offered."""
+    keys = {k for k in page.section_keys.get(label, ()) if k != page.key}
+    return bool(keys) and all(finder.broken(k) for k in keys)
 
 
 def finder_label_excluded(rule: Rule, norm: str) -> bool:

@@ -94,6 +94,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     ``no_cumple``; a current item must also show the required period."""
     item = case.item
     part_hits: list[tuple[Part, list[Hit]]] = []
+    broken: list[Hit] = []
     for part in item.parts:
         hits: list[Hit] = []
         for rule in part.rules:
@@ -102,6 +103,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
                 hits += kind.hits(finder, rule, item)
         # a link to a developer's server is a finding (audits.external), never evidence
         hits = [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
+        if item.service:
+            # an online service whose only way in is broken is not offered (see Item.service)
+            broken += [h for h in hits if h.broken]
+            hits = [h for h in hits if not h.broken]
         for h in hits:
             constrain(item, h)
         part_hits.append((part, dedupe(hits, item_numeral(item.id))))
@@ -110,8 +115,15 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
         return proposal
+    if not all_hits and broken:
+        why = f"no se ofrece: {broken[0].problems[0]}" if broken[0].problems else "no se ofrece: su enlace está roto"
+        return case.result("no_cumple", (), f"{why} (en {broken[0].found_on})", None)
     if not all_hits:
         return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
+    if item.template and item.placement and not any(placed(item, h) for h in all_hits):
+        # the footer's policies found only in a page's content: the footer still has none of them
+        where = _PLACES[item.placement]
+        return case.result("no_cumple", (), f"nada de esto está en {where} del sitio (solo fuera de él)", None)
     problems: list[str] = []
     chosen: list[Hit] = []
     for (part, hs), (_p, good) in zip(part_hits, good_parts, strict=True):
@@ -198,7 +210,10 @@ def constrain(item: Item, hit: Hit) -> None:
     if item.max_depth is not None and hit.depth is not None and hit.depth > item.max_depth:
         clics = "clic" if item.max_depth == 1 else "clics"
         hit.problems.append(f"a {hit.depth} clics de la página de inicio (se exige a lo sumo {item.max_depth} {clics})")
-    if item.placement:
-        ok = bool(hit.placements) if item.placement == "chrome" else item.placement in hit.placements
-        if not ok:
-            hit.problems.append(f"no está enlazado desde {_PLACES[item.placement]} del sitio")
+    if item.placement and not placed(item, hit):
+        hit.problems.append(f"no está enlazado desde {_PLACES[item.placement]} del sitio")
+
+
+def placed(item: Item, hit: Hit) -> bool:
+    """Whether a hit is linked from where the item's ``placement`` asks (header, footer, either)."""
+    return bool(hit.placements) if item.placement == "chrome" else item.placement in hit.placements

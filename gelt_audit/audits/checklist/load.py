@@ -42,6 +42,8 @@ _ITEM_KEYS = {
     "placement",
     "allow_news",
     "note",
+    "service",
+    "template",
 }
 _PART_KEYS = {"name", "rules", "keywords", "slugs"}
 _COMMON_RULE_KEYS = {"kind", *COMMON_PARAMS}
@@ -239,6 +241,12 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
     allow_news = raw.get("allow_news", False)
     if not isinstance(allow_news, bool):
         raise where.error("allow_news", "se espera true o false")
+    service, template = raw.get("service", False), raw.get("template", False)
+    for key, value in (("service", service), ("template", template)):
+        if not isinstance(value, bool):
+            raise where.error(key, "se espera true o false")
+    if template and raw.get("placement") is None:
+        raise where.error("template", "una parte de la plantilla necesita placement (header, footer o chrome)")
     return {
         "weight": float(weight),
         "manual": manual,
@@ -249,6 +257,8 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
         "max_depth": max_depth,
         "placement": placement,
         "allow_news": allow_news,
+        "service": service,
+        "template": template,
     }
 
 

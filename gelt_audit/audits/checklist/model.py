@@ -105,6 +105,12 @@ class Item:
     placement: str | None = None
     allow_news: bool = False
     note: str = ""
+    # an online service (a query, a payment, a certificate): reached only through a broken link,
+    # it is not offered (a document listed with a broken link is still partly published)
+    service: bool = False
+    # a part of the site's template (the header bar, the footer): found only outside its
+    # ``placement``, it is not there at all (no_cumple), not «parcial» as a page linked elsewhere
+    template: bool = False
 
 
 @dataclass(frozen=True)

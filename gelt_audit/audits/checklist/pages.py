@@ -43,7 +43,10 @@ _SOFT404 = re.compile(
 )
 _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
-    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos))\b"
+    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
+    # what a script would load: the crawl sees the placeholder, not the content (a template's
+    # «Loading...» preloader is on every page, full or not: it says nothing)
+    r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -100,6 +103,8 @@ class Page:
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
     only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
     dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
+    # section label -> its links' keys, for sections with text and at most SECTION_WAYS_IN links
+    section_keys: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -257,6 +262,7 @@ _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|ta
 
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+SECTION_WAYS_IN = 3  # links a section with text keeps (Page.section_keys): «Más información», «Consultar»
 _DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goes somewhere: not dead
 
 
@@ -265,6 +271,13 @@ def _is_opener(a: Any) -> bool:
     if a.get("role") == "button" or any(a.get(k) is not None for k in ("aria-expanded", "aria-controls")):
         return True
     return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
+
+
+def _is_teaser(h: Any) -> bool:
+    """Whether a heading is wholly a link to another page (a card «<h5><a href=…>Participa</a></h5>»
+    and its blurb): what it titles is that page, not a section of this one."""
+    anchors = [a for a in h.iter("a") if not _DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
+    return len(anchors) == 1 and element_text(anchors[0]) == element_text(h)
 
 
 def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
@@ -492,7 +505,7 @@ class Content:
     aplica para la entidad» (label -> the sentence), and the sections that are only links
     (label -> their URL keys: such a section is worth what its links are)."""
 
-    __slots__ = ("dead", "h1_labels", "headings", "links", "na", "only_links", "sections")
+    __slots__ = ("dead", "h1_labels", "headings", "links", "na", "only_links", "section_keys", "sections")
 
     def __init__(self) -> None:
         self.links: list[Link] = []
@@ -502,6 +515,7 @@ class Content:
         self.na: dict[str, str] = {}
         self.only_links: dict[str, list[str]] = {}
         self.dead: list[str] = []  # entries that link to «#» or a script: shown, publishing nothing
+        self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
 
 
 def read_content(root: Any, ctx: Ctx) -> Content:
@@ -521,7 +535,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                     out.dead.append(text)
             continue
         if el.tag in _HEADINGS:
-            region = None if el.tag == "h1" else _heading_region(el)
+            region = None if el.tag == "h1" else ([] if _is_teaser(el) else _heading_region(el))
             lead = el.tail or ""
         else:
             region = _opener_region(el)
@@ -540,9 +554,12 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         words, hrefs, media, body = _words_links(region, lead)
         if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
             sections.append((n, w, text))
-            if not media and words < 12 and hrefs and el.tag not in ("caption", "legend"):
-                targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
-                keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
+            targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
+            keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
+            link_only = not media and words < 12 and hrefs and el.tag not in ("caption", "legend")
+            if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
+                out.section_keys.setdefault(text, keys)  # a described service and its way in
+            if link_only:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
                 elif all(_DEAD_HREF.match(h) for h in hrefs):

@@ -37,7 +37,7 @@ from .pages import (
 from .text import element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 6  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 10  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -284,6 +284,7 @@ class Builder:
             dict(record.get("no_aplica") or {}),
             dict(record.get("only_links") or {}),
             list(record.get("dead") or []),
+            dict(record.get("section_keys") or {}),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -310,6 +311,7 @@ class Builder:
             "no_aplica": page.no_aplica,
             "only_links": page.only_links,
             "dead": page.dead,
+            "section_keys": page.section_keys,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -364,6 +366,7 @@ class Builder:
         content = read_content(root, ctx)
         page.headings, page.sections = content.headings, content.sections
         page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
+        page.section_keys = content.section_keys
         page.labels = title_labels(title) + content.h1_labels
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)

@@ -14,10 +14,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, Finder, Hit, dedupe, is_section_item, item_numeral, label_numeral
-from .guards import dead_entry, names_other, numbered_entries, page_names_other
+from .evidence import MAX_HITS, Finder, Hit, dedupe
+from .guards import (
+    dead_entry,
+    names_other,
+    numbered_entries,
+    page_names_other,
+    qualifies_one_word,
+    section_publishes_nothing,
+)
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import DEAD_ENTRIES, Block, Link, Page
+from .pages import Block, Link, Page
 from .text import count_words, in_norm, leads_with, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
@@ -102,14 +109,18 @@ class Title(EvidenceKind):
     is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
     accordion ``<button>``, a ``<summary>``, a ``<dt>``, a ``<caption>`` or a ``<legend>``,
     followed by content (text, media, or, as in a section-numbered hub, its links; a section
-    whose only links are broken is evidence with a problem). When the section's content says
+    whose only links are broken is evidence with a problem; a heading that is wholly a link to
+    another page, a card and its blurb, titles that page, not a section). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
     committee to confirm. A section whose every entry links to «#» is shown but publishes
     nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
     no evidence there; likewise a section whose every link is broken is evidence with that
     problem only for its own item (the section item, or an entry numbered as the item), never
-    for an item a broader section merely names («5. Presupuesto» for the budget document). In
+    for an item a broader section merely names («5. Presupuesto» for the budget document); so is
+    a section whose every entry named for the item is broken («Normatividad aplicable» → a 404
+    beside a calendar), and, for a service item (``service = true``), one whose every link goes
+    to a broken page. In
     a section found for an entry of the menu (item ``9.1``), the
     section's own link numbered as the entry («9.1 Gestión de información estadística») is
     evidence too. A section of a hub (a page of four sections or more) is not linked
@@ -154,7 +165,6 @@ class Title(EvidenceKind):
         best: dict[str, tuple[float, int, int, str]] = {}
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
-        whole_section = is_section_item(item_numeral(item.id))
         dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
@@ -164,19 +174,8 @@ class Title(EvidenceKind):
             if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
                 # the hub is linked from the header; its twelfth section is not
                 h.placements = frozenset()
-            keys = page.only_links.get(raw) if page is not None and tier == -1 else None
-            if keys == [DEAD_ENTRIES] and not whole_section:
-                dead.append(h)  # an entry's content: every entry goes nowhere, nothing is published
-            elif keys == [DEAD_ENTRIES]:
-                h.problems.append(
-                    f"la sección «{raw}» de {h.url} solo tiene entradas enlazadas a «#», que no publican nada"
-                )
-                h.content_problem = True
-            elif keys and all(finder.broken(k) for k in keys) and not (whole_section or own_numeral(raw, item)):
-                dead.append(h)  # a broader section whose entries are all broken publishes nothing of the item
-            elif keys and all(finder.broken(k) for k in keys):
-                h.problems.append(f"la sección «{raw}» de {h.url} solo enlaza a documentos rotos")
-                h.content_problem = True
+            if page is not None and tier == -1 and section_publishes_nothing(finder, h, page, rule, item):
+                dead.append(h)
         kept = [h for h in hits if h not in dead]
         return kept + numbered_entries(finder, kept, pages, item)
 
@@ -260,7 +259,9 @@ class Url(EvidenceKind):
 
     A link to a page or file of the site whose own text names something else (three words or
     more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
-    «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment. An
+    «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment; nor is one
+    whose text has a one-word slug with words that say which one («Certificado de accesibilidad»
+    → ``certificado-de-accesibilidad.pdf`` is no certificate service). An
     external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
     page whose own title or ``h1`` names something else is not evidence by its address.
 
@@ -283,7 +284,9 @@ class Url(EvidenceKind):
                     pages.append((st.page, f"página {st.page.url}"))
 
         def named_ok(key: str, link: Link) -> bool:
-            return finder.is_external(key) or not names_other(link, rule.slugs)
+            return finder.is_external(key) or not (
+                names_other(link, rule.slugs) or qualifies_one_word(link, rule.slugs)
+            )
 
         if rule.scope == "any":
             runs = ((key, [o for o in finder.target_run(key) if named_ok(key, o[1])]) for key in keys)
@@ -556,12 +559,6 @@ class Aggregate(VerdictKind):
         ev = [u for s in subs for u in s.evidence[:1]]
         snaps = [s.snapshot_date for s in ok if s.snapshot_date]
         return case.result(status, ev[:10], detail, max(snaps) if snaps else None)
-
-
-def own_numeral(label: str, item: Item) -> bool:
-    """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
-    numeral = item_numeral(item.id)
-    return bool(numeral) and label_numeral(label) == numeral
 
 
 def evidence_kind(rule: Rule) -> type[EvidenceKind] | None:

@@ -1,0 +1,216 @@
+"""Classes of fault found on the six-site tuning corpus (issue 15, third session), shown on small
+sites served on 127.0.0.1 and crawled by the real CLI: the page read as a person reads it. Most
+classes share one site (``site``: each part of it exercises one class and stays out of the
+others' way); the ones that judge the same item differently have a site of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from gelt_audit.demo.server import Resource, SiteServer
+from tests.helpers import crawl, page, report_json, write_config
+
+PDF = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
+OFFLINE = "[links]\ncheck_external = false\n"
+POLICY = "<p>Texto de la política vigente de la entidad, con sus condiciones, derechos y deberes de los usuarios.</p>"
+
+# /consulta-resoluciones, /files/expedicion-de-certificados.rar and /files/organigrama.pdf answer 404
+SERVICES = """
+<h3>Consultas en línea</h3>
+<p>Consulte en línea las resoluciones y licencias expedidas por la entidad desde su casa,
+sin filas y a cualquier hora del día.</p>
+<p><a href="/consulta-resoluciones">Más información</a></p>
+<h3>Documentos</h3>
+<ul><li><a href="/files/expedicion-de-certificados.rar">13. Expedición de certificados</a></li>
+<li><a href="/files/organigrama.pdf">Organigrama</a></li></ul>
+"""
+# «Certificado de accesibilidad» (a certificate the entity holds), «Pagos a proveedores» (its own
+# payments): their file names repeat «certificado» and «pagos»; and the footer's policies, linked
+# from this content page only
+DOCUMENTS = """
+<ul><li><a href="/files/certificado-de-accesibilidad.pdf">Certificado de accesibilidad</a></li>
+<li><a href="/files/pagos-a-proveedores-2026.pdf">Pagos a proveedores</a></li></ul>
+<ul><li><a href="/terminos">Términos y condiciones</a></li>
+<li><a href="/privacidad">Política de privacidad y tratamiento de datos personales</a></li>
+<li><a href="/mapa">Mapa del sitio</a></li></ul>
+"""
+# «Normatividad» holds «Normatividad aplicable» → a 404 beside a calendar and a policy
+INFORMATION = """
+<h3>Normatividad</h3><ul>
+<li><a href="/normas-aplicables">Normatividad aplicable</a></li>
+<li><a href="/files/calendario.pdf">Calendario de actividades y eventos</a></li>
+<li><a href="/files/politica-seguridad.pdf">Política de seguridad de la información</a></li></ul>
+"""
+# the norms: a section «Normativa» listing decrees (found one by one by «decretos»)
+DOWNLOADS = """
+<h3>Normativa</h3><ul>
+<li><a href="/files/decreto-1077-2015.pdf">Decreto 1077 de 2015</a></li>
+<li><a href="/files/resolucion-20-2026.pdf">Resolución 20 de 2026</a></li></ul>
+<h3>Formatos</h3><ul><li><a href="/files/formulario-unico.pdf">Formulario único de radicación</a></li></ul>
+"""
+HUB = """
+<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p><ul>
+<li><a href="/vigilancia">¿Quién nos vigila?</a></li>
+<li><a href="/files/flujograma-2026.pdf">Flujograma de procesos</a></li></ul>
+"""
+ROUTES = {
+    "/": page(
+        "Inicio",
+        "<p>Bienvenidos al sitio de la entidad.</p>",
+        ("/servicios", "/documentos", "/informacion", "/descargas", "/transparencia"),
+    ),
+    "/servicios": page("Servicios", SERVICES),
+    "/documentos": page("Documentos", DOCUMENTS),
+    "/informacion": page("Información institucional", INFORMATION),
+    "/descargas": page("Descargas", DOWNLOADS),
+    "/transparencia": page("Transparencia y acceso a la información pública", HUB),
+    "/vigilancia": page(
+        "Autoridades que nos vigilan",
+        "<p>Contraloría General de la República, Procuraduría General de la Nación y Personería"
+        " municipal vigilan la gestión de la entidad y atienden las denuncias de la ciudadanía.</p>",
+    ),
+    "/terminos": page("Términos y condiciones", POLICY),
+    "/privacidad": page("Política de privacidad", POLICY),
+    "/mapa": page("Mapa del sitio", POLICY),
+    **{
+        f"/files/{name}.pdf": PDF
+        for name in (
+            "certificado-de-accesibilidad",
+            "pagos-a-proveedores-2026",
+            "calendario",
+            "politica-seguridad",
+            "decreto-1077-2015",
+            "resolucion-20-2026",
+            "formulario-unico",
+            "flujograma-2026",
+        )
+    },
+}
+
+
+def _crawl(config):
+    crawl(config)
+    return {(c["profile"], c["item"]): c for c in report_json(config)["checklist"]}
+
+
+def _records(serve, config_for, routes):
+    return _crawl(config_for(serve(routes).url, OFFLINE))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The shared site, crawled and reported once."""
+    server = SiteServer(ROUTES).start()
+    try:
+        yield _crawl(write_config(tmp_path_factory.mktemp("classes"), server.url, OFFLINE))
+    finally:
+        server.stop()
+
+
+def test_a_service_reached_only_through_a_broken_link_is_not_offered(site):
+    for item in ("interaccion.consulta_bd", "transaccion.certificados"):
+        rec = site[("gelt-2008", item)]
+        assert rec["status"] == "no_cumple", rec
+        assert "no se ofrece" in rec["detail"] and "rota" in rec["detail"], rec
+    # a document listed with a broken link is still partly published
+    assert site[("gelt-2008", "info.organigrama")]["status"] == "parcial"
+
+
+def test_a_one_word_slug_qualified_in_the_link_text_decides_nothing(site, serve, config_for):
+    for item in ("transaccion.certificados", "transaccion.pagos_en_linea"):
+        assert site[("gelt-2008", item)]["status"] == "no_cumple", site[("gelt-2008", item)]
+    # the one word alone still names the service: «Certificados» → /certificados
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos. <a href="/certificados">Certificados</a></p>'),
+        "/certificados": page(
+            "Expedición de certificados",
+            "<p>Descargue aquí su certificado de residencia o su paz y salvo en línea: escriba su número de"
+            " cédula, pague con PSE y reciba el documento firmado en su correo electrónico.</p><form action='/c'>"
+            "<input name='cedula'><button>Consultar</button></form>",
+        ),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "transaccion.certificados")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/certificados"), (rec["detail"], rec["evidence"])
+
+
+def test_a_document_listed_under_the_items_section_is_not_evidence_before_that_page(site):
+    # «Descargas» with a section «Normativa» listing decrees: a person points to that page, not to
+    # the first decree
+    rec = site[("gelt-2008", "info.normatividad")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/descargas"), rec["evidence"]
+    assert any(u.endswith(".pdf") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_a_section_whose_only_entry_for_the_item_is_broken_is_not_its_evidence(site):
+    # «Normatividad» on /informacion: its «Normatividad aplicable» answers 404
+    rec = site[("gelt-2008", "info.normatividad")]
+    assert not any(u.endswith("/informacion") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_oversight_bodies_named_in_the_entitys_own_voice_and_a_process_flow_chart_are_read(site):
+    for profile, item, path in (
+        ("ley1712-res1519", "ley1712.1.13", "/vigilancia"),
+        ("gelt-2008", "info.entes_control", "/vigilancia"),
+        ("ley1712-res1519", "ley1712.1.3", "/files/flujograma-2026.pdf"),
+    ):
+        rec = site[(profile, item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith(path), rec
+
+
+def test_a_footer_requirement_met_only_outside_the_footer_is_not_met(site):
+    # the template's footer has no links; the policies are linked from a content page only
+    rec = site[("ley1712-res1519", "ley1712.footer.politicas")]
+    assert rec["status"] == "no_cumple" and "pie de página" in rec["detail"], rec
+    # the policy itself is published, only not where a visitor looks for it: parcial
+    assert site[("gelt-2008", "info.politica_privacidad")]["status"] == "parcial"
+
+
+def test_the_transparency_menu_is_named_as_the_annex_mandates(site, serve, config_for):
+    # the shared site's hub carries the annex's name
+    assert site[("ley1712-res1519", "ley1712.menu")]["status"] == "cumple", site[("ley1712-res1519", "ley1712.menu")]
+    hub = "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p>"
+    for title, status in (
+        ("Transparencia", "parcial"),  # the bare word: recognised, not named as mandated
+        ("Transparencia y acceso a la información", "cumple"),  # without «pública»: read as the name
+    ):
+        routes = {
+            "/": page("Inicio", '<p>Bienvenidos. <a href="/transparencia">Transparencia</a></p>'),
+            "/transparencia": page(title, hub),
+        }
+        rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.menu")]
+        assert rec["status"] == status, (title, rec["detail"])
+        assert rec["evidence"][0].endswith("/transparencia"), rec["evidence"]
+        if status == "parcial":
+            assert "Transparencia y acceso a la información pública" in rec["detail"], rec["detail"]
+
+
+def test_a_page_whose_content_is_a_loading_placeholder_shows_nothing(serve, config_for):
+    # «Participa» → a page whose only section says «Cargando noticias...» (a script would fill it
+    # from an API the crawl does not run): the crawl saw no content, the page is not evidence as is
+    body = (
+        '<p><a href="/">Inicio</a> / Participa</p><section><h3>Noticias</h3><p>Cargando noticias...</p></section>'
+        '<a href="https://api.whatsapp.com/send?phone=3000000000">WhatsApp</a>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos. <a href="/participa">Participa</a></p>'),
+        "/participa": page("Participa", body),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
+
+
+def test_a_heading_that_is_wholly_a_link_is_a_card_not_a_section(serve, config_for):
+    # a home-page card «<h5><a href=/participa>Participa</a></h5>» with its blurb: what it titles
+    # is the page it links to (here a page with nothing on it), not a section of the home page
+    card = (
+        '<div class="card"><h5><a href="/participa">Participa</a></h5>'
+        "<p>Para ver nuestras últimas novedades y noticias de la entidad haga clic sobre el enlace"
+        " respectivo y consulte la información.</p></div>"
+    )
+    routes = {
+        "/": page("Inicio", card),
+        "/participa": page("Participa", "<p>Próximamente.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
+    assert rec["evidence"][0].endswith("/participa"), rec["evidence"]
