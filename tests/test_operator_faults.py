@@ -244,10 +244,17 @@ def test_diff_bounds_are_dates_that_select_versions(site, good_store, tmp_path):
 
 # -- 5. a stale GELT_RUN_LOCK in the operator's environment ---------------------------------------
 def test_stale_run_lock_variable_does_not_let_two_crawls_write_one_store(serve, tmp_path):
-    slow_page = page("Lenta")
-    slow_page.delay = 8  # keeps the first crawl under way while the others try
-    slow = serve({"/": page("Inicio", links=("/lenta/",)), "/lenta/": slow_page})
-    config = write_config(tmp_path, slow.url)
+    # The slow page holds the first crawl under way until both others have tried (a fixed delay
+    # was outrun by two process starts on a loaded machine).
+    release = threading.Event()
+
+    def held(path: str) -> None:
+        if path == "/lenta/":
+            release.wait(120)
+        return None  # then the route table answers
+
+    slow = serve({"/": page("Inicio", links=("/lenta/",)), "/lenta/": page("Lenta")}, dynamic=held)
+    config = write_config(tmp_path, slow.url, timeout=150)
     db, lock = tmp_path / "gelt.db", tmp_path / "gelt.db.lock"
     env = {**os.environ, "GELT_RUN_LOCK": str(lock)}  # the old form: a bare path
     cmd = [sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config)]
@@ -276,8 +283,10 @@ def test_stale_run_lock_variable_does_not_let_two_crawls_write_one_store(serve, 
         assert third.returncode == 6, third.stderr
         assert "rastreo" in one_line(third)
         assert first.poll() is None  # still crawling while both were refused
+        release.set()
         _, err = first.communicate(timeout=60)
     finally:
+        release.set()
         if first.poll() is None:
             first.kill()
     assert first.returncode == 0, err
