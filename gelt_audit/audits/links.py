@@ -232,6 +232,13 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     rank = {page_id: i for i, (page_id, _) in enumerate(ordered)}
     links = LinkTable([url for _, url in ordered])
     page_of = links.pages
+    deps: dict[str, str | None] = {}  # page URL -> its dependencia (asked once a target)
+
+    def dependencia(url: str) -> str | None:
+        if url not in deps:
+            deps[url] = dependencia_name(url, config.dependencias)
+        return deps[url]
+
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
     for url, occs in _targets(store, crawl, rank):
@@ -252,7 +259,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             "final_status": result["status"],
             "error": result["error"],
             "found_on": pages,
-            "dependencia": dependencia_name(pages[0], config.dependencias),
+            "dependencia": dependencia(pages[0]),
             "internal": is_internal,
             "chain": result["chain"],
             "permanent_redirect": bool(result["chain"]) and result["chain"][0][1] in PERMANENT,
@@ -274,9 +281,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         links.append(entry, found_on)
     details = _details(store, crawl, (url for _, url in to_fix))
     for index, url in to_fix:
-        occurrences = [
-            {**occ, "dependencia": dependencia_name(occ["page"], config.dependencias)} for occ in details[url]
-        ]
+        occurrences = [{**occ, "dependencia": dependencia(occ["page"])} for occ in details[url]]
         links.update(index, "occurrences", occurrences)
     return {
         "links": links,
