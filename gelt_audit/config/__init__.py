@@ -11,6 +11,7 @@ import re
 import tomllib
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -356,6 +357,12 @@ def path_key(path: str) -> str:
     return unicodedata.normalize("NFC", unquote(path))
 
 
+@lru_cache(maxsize=1024)
+def _match_keys(match: tuple[str, ...]) -> tuple[str, ...]:
+    """A dependencia's prefixes as :func:`path_key` reads them (read once, not once per URL)."""
+    return tuple(map(path_key, match))
+
+
 def dependencia_for(path: str, dependencias: list[Dependencia]) -> Dependencia | None:
     """The dependencia whose longest match prefix starts ``path``; config order breaks ties.
 
@@ -365,7 +372,7 @@ def dependencia_for(path: str, dependencias: list[Dependencia]) -> Dependencia |
     best: Dependencia | None = None
     best_len = -1
     for dep in dependencias:
-        for prefix in map(path_key, dep.match):
+        for prefix in _match_keys(dep.match):
             if path.startswith(prefix) and len(prefix) > best_len:
                 best, best_len = dep, len(prefix)
     return best
