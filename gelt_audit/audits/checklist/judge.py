@@ -115,15 +115,9 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
         return proposal
-    if not all_hits and broken:
-        why = f"no se ofrece: {broken[0].problems[0]}" if broken[0].problems else "no se ofrece: su enlace está roto"
-        return case.result("no_cumple", (), f"{why} (en {broken[0].found_on})", None)
-    if not all_hits:
-        return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
-    if item.template and item.placement and not any(placed(item, h) for h in all_hits):
-        # the footer's policies found only in a page's content: the footer still has none of them
-        where = _PLACES[item.placement]
-        return case.result("no_cumple", (), f"nada de esto está en {where} del sitio (solo fuera de él)", None)
+    absent = _absent(case, all_hits, broken)
+    if absent is not None:
+        return absent
     problems: list[str] = []
     chosen: list[Hit] = []
     for (part, hs), (_p, good) in zip(part_hits, good_parts, strict=True):
@@ -168,6 +162,21 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _absent(case: Case, hits: list[Hit], broken: list[Hit]) -> ItemResult | None:
+    """``no_cumple`` when nothing was found, when a service's only ways in are broken, or when a
+    part of the template (the footer's policies) is found only outside its place."""
+    item = case.item
+    if not hits and broken:
+        why = f"no se ofrece: {broken[0].problems[0]}" if broken[0].problems else "no se ofrece: su enlace está roto"
+        return case.result("no_cumple", (), f"{why} (en {broken[0].found_on})", None)
+    if not hits:
+        return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
+    if item.template and item.placement and not any(placed(item, h) for h in hits):
+        where = _PLACES[item.placement]
+        return case.result("no_cumple", (), f"nada de esto está en {where} del sitio (solo fuera de él)", None)
+    return None
 
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
