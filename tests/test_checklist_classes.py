@@ -52,12 +52,14 @@ HUB = """
 <p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p><ul>
 <li><a href="/vigilancia">¿Quién nos vigila?</a></li>
 <li><a href="/files/flujograma-2026.pdf">Flujograma de procesos</a></li></ul>
+<h3>Localización física, sucursales o regiones, horarios y días de atención al público</h3>
+<p>Sede principal: Carrera 32 No. 12-81. Horario: lunes a viernes de 7:30 a.m. a 4:30 p.m., jornada continua.</p>
 """
 ROUTES = {
     "/": page(
         "Inicio",
         "<p>Bienvenidos al sitio de la entidad.</p>",
-        ("/servicios", "/documentos", "/informacion", "/descargas", "/transparencia"),
+        ("/servicios", "/documentos", "/informacion", "/descargas", "/transparencia", "/boletin"),
     ),
     "/servicios": page("Servicios", SERVICES),
     "/documentos": page("Documentos", DOCUMENTS),
@@ -68,6 +70,11 @@ ROUTES = {
         "Autoridades que nos vigilan",
         "<p>Contraloría General de la República, Procuraduría General de la Nación y Personería"
         " municipal vigilan la gestión de la entidad y atienden las denuncias de la ciudadanía.</p>",
+    ),
+    "/boletin": page(
+        "Boletín",
+        "<h3>Nueva sede: localización física del punto de atención y horarios extendidos en diciembre</h3>"
+        "<p>La entidad abre un punto de atención en el centro comercial, con horario extendido hasta las 8 p.m.</p>",
     ),
     "/terminos": page("Términos y condiciones", POLICY),
     "/privacidad": page("Política de privacidad", POLICY),
@@ -214,3 +221,12 @@ def test_a_heading_that_is_wholly_a_link_is_a_card_not_a_section(serve, config_f
     rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
     assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
     assert rec["evidence"][0].endswith("/participa"), rec["evidence"]
+
+
+def test_an_enumeration_label_is_about_its_first_element(site):
+    # Res. 3564's long names list what the entry holds: «Localización física, sucursales o regiones,
+    # horarios y días de atención al público» is the offices directory (1.4); a headline that only
+    # mentions «localización física» further on is not
+    rec = site[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+    assert not any(u.endswith("/boletin") for u in rec["evidence"]), rec["evidence"]
