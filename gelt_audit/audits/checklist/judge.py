@@ -25,7 +25,7 @@ from .model import Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
 from .rules import KINDS, Case, evidence_kind, verdict_kinds
-from .urls import url_key
+from .urls import is_doc_key, url_key
 
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
 
@@ -140,15 +140,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             status = "parcial"
         else:
             note = period_note(item, today)
-    evidence: list[str] = []
-    pages = {h.found_on for h in chosen}
-    if len(item.parts) > 1 and len(pages) == 1 and len(chosen) > 1 and not _leads_to_page(chosen[0], finder):
-        # the one page that publishes every part; not when the best evidence is a page it leads to
-        evidence.append(chosen[0].found_on)
-    for h in chosen:
-        for u in (h.url, h.found_on):
-            if u not in evidence:
-                evidence.append(u)
+    evidence = _evidence(item, chosen, finder)
     resting = [all(_unverified(h, finder) for h in good) for _p, good in good_parts if good]
     if status == "cumple" and resting and all(resting):
         # the item rests only on external links nobody could open from here: no verdict either way
@@ -162,6 +154,27 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
+    """The evidence URLs of the chosen hits, best first: the one page that publishes every part,
+    or the series of the item's documents (its quarterly reports), comes before them; not when
+    the best evidence is a page it leads to."""
+    evidence: list[str] = []
+    pages = {h.found_on for h in chosen}
+    series = all(h.url != h.found_on and is_doc_key(url_key(h.url)) for h in chosen)
+    if (
+        (len(item.parts) > 1 or series)
+        and len(pages) == 1
+        and len(chosen) > 1
+        and not _leads_to_page(chosen[0], finder)
+    ):
+        evidence.append(chosen[0].found_on)
+    for h in chosen:
+        for u in (h.url, h.found_on):
+            if u not in evidence:
+                evidence.append(u)
+    return evidence
 
 
 def _absent(case: Case, hits: list[Hit], broken: list[Hit]) -> ItemResult | None:
