@@ -51,13 +51,16 @@ DOWNLOADS = """
 HUB = """
 <p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p><ul>
 <li><a href="/vigilancia">¿Quién nos vigila?</a></li>
-<li><a href="/files/flujograma-2026.pdf">Flujograma de procesos</a></li></ul>
+<li><a href="/files/flujograma-2026.pdf">Flujograma de procesos</a></li>
+<li><a href="/transparencia/informes-pqrsd">Informes de solicitudes</a></li></ul>
+<h3>Localización física, sucursales o regiones, horarios y días de atención al público</h3>
+<p>Sede principal: Carrera 32 No. 12-81. Horario: lunes a viernes de 7:30 a.m. a 4:30 p.m., jornada continua.</p>
 """
 ROUTES = {
     "/": page(
         "Inicio",
         "<p>Bienvenidos al sitio de la entidad.</p>",
-        ("/servicios", "/documentos", "/informacion", "/descargas", "/transparencia"),
+        ("/servicios", "/documentos", "/informacion", "/descargas", "/transparencia", "/boletin"),
     ),
     "/servicios": page("Servicios", SERVICES),
     "/documentos": page("Documentos", DOCUMENTS),
@@ -68,6 +71,21 @@ ROUTES = {
         "Autoridades que nos vigilan",
         "<p>Contraloría General de la República, Procuraduría General de la Nación y Personería"
         " municipal vigilan la gestión de la entidad y atienden las denuncias de la ciudadanía.</p>",
+    ),
+    "/boletin": page(
+        "Boletín",
+        "<h3>Nueva sede: localización física del punto de atención y horarios extendidos en diciembre</h3>"
+        "<p>La entidad abre un punto de atención en el centro comercial, con horario extendido hasta las 8 p.m.</p>",
+    ),
+    # the quarterly PQRSD reports, a series of documents on one page
+    "/transparencia/informes-pqrsd": page(
+        "Informes de solicitudes",
+        "<ul>"
+        + "".join(
+            f'<li><a href="/files/informe-pqrsd-{q}-2026.pdf">Informe PQRSD {q} trimestre 2026</a></li>'
+            for q in ("I", "II", "III")
+        )
+        + "</ul>",
     ),
     "/terminos": page("Términos y condiciones", POLICY),
     "/privacidad": page("Política de privacidad", POLICY),
@@ -83,6 +101,9 @@ ROUTES = {
             "resolucion-20-2026",
             "formulario-unico",
             "flujograma-2026",
+            "informe-pqrsd-I-2026",
+            "informe-pqrsd-II-2026",
+            "informe-pqrsd-III-2026",
         )
     },
 }
@@ -214,3 +235,36 @@ def test_a_heading_that_is_wholly_a_link_is_a_card_not_a_section(serve, config_f
     rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
     assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
     assert rec["evidence"][0].endswith("/participa"), rec["evidence"]
+
+
+def test_an_enumeration_label_is_about_its_first_element(site):
+    # Res. 3564's long names list what the entry holds: «Localización física, sucursales o regiones,
+    # horarios y días de atención al público» is the offices directory (1.4); a headline that only
+    # mentions «localización física» further on is not
+    rec = site[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+    assert not any(u.endswith("/boletin") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_a_series_of_the_items_documents_on_one_page_points_to_that_page(site):
+    # «Informe PQRSD I / II / III trimestre 2026» on /transparencia/informes-pqrsd: the page that
+    # publishes the series is what a person points to, then its documents
+    rec = site[("ley1712-res1519", "ley1712.4.10")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["evidence"][0].endswith("/transparencia/informes-pqrsd"), rec["evidence"]
+    assert rec["evidence"][1].endswith(".pdf"), rec["evidence"]
+
+
+def test_health_entities_pqrs_reports_are_siau_reports(serve, config_for):
+    # E.S.E. hospitals report their PQRS through the SIAU (Servicio de Información y Atención al Usuario)
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p><ul>"
+        '<li><a href="/files/informe-siau-3-2026.pdf">Informe SIAU III Trimestre 2026</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia",)),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/files/informe-siau-3-2026.pdf": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.4.10")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/files/informe-siau-3-2026.pdf"), rec

@@ -25,7 +25,7 @@ from .model import Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
 from .rules import KINDS, Case, evidence_kind, verdict_kinds
-from .urls import url_key
+from .urls import is_doc_key, url_key
 
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
 
@@ -115,15 +115,9 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
         return proposal
-    if not all_hits and broken:
-        why = f"no se ofrece: {broken[0].problems[0]}" if broken[0].problems else "no se ofrece: su enlace está roto"
-        return case.result("no_cumple", (), f"{why} (en {broken[0].found_on})", None)
-    if not all_hits:
-        return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
-    if item.template and item.placement and not any(placed(item, h) for h in all_hits):
-        # the footer's policies found only in a page's content: the footer still has none of them
-        where = _PLACES[item.placement]
-        return case.result("no_cumple", (), f"nada de esto está en {where} del sitio (solo fuera de él)", None)
+    absent = _absent(case, all_hits, broken)
+    if absent is not None:
+        return absent
     problems: list[str] = []
     chosen: list[Hit] = []
     for (part, hs), (_p, good) in zip(part_hits, good_parts, strict=True):
@@ -146,15 +140,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             status = "parcial"
         else:
             note = period_note(item, today)
-    evidence: list[str] = []
-    pages = {h.found_on for h in chosen}
-    if len(item.parts) > 1 and len(pages) == 1 and len(chosen) > 1 and not _leads_to_page(chosen[0], finder):
-        # the one page that publishes every part; not when the best evidence is a page it leads to
-        evidence.append(chosen[0].found_on)
-    for h in chosen:
-        for u in (h.url, h.found_on):
-            if u not in evidence:
-                evidence.append(u)
+    evidence = _evidence(item, chosen, finder)
     resting = [all(_unverified(h, finder) for h in good) for _p, good in good_parts if good]
     if status == "cumple" and resting and all(resting):
         # the item rests only on external links nobody could open from here: no verdict either way
@@ -168,6 +154,42 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
+    """The evidence URLs of the chosen hits, best first: the one page that publishes every part,
+    or the series of the item's documents (its quarterly reports), comes before them; not when
+    the best evidence is a page it leads to."""
+    evidence: list[str] = []
+    pages = {h.found_on for h in chosen}
+    series = all(h.url != h.found_on and is_doc_key(url_key(h.url)) for h in chosen)
+    if (
+        (len(item.parts) > 1 or series)
+        and len(pages) == 1
+        and len(chosen) > 1
+        and not _leads_to_page(chosen[0], finder)
+    ):
+        evidence.append(chosen[0].found_on)
+    for h in chosen:
+        for u in (h.url, h.found_on):
+            if u not in evidence:
+                evidence.append(u)
+    return evidence
+
+
+def _absent(case: Case, hits: list[Hit], broken: list[Hit]) -> ItemResult | None:
+    """``no_cumple`` when nothing was found, when a service's only ways in are broken, or when a
+    part of the template (the footer's policies) is found only outside its place."""
+    item = case.item
+    if not hits and broken:
+        why = f"no se ofrece: {broken[0].problems[0]}" if broken[0].problems else "no se ofrece: su enlace está roto"
+        return case.result("no_cumple", (), f"{why} (en {broken[0].found_on})", None)
+    if not hits:
+        return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
+    if item.template and item.placement and not any(placed(item, h) for h in hits):
+        where = _PLACES[item.placement]
+        return case.result("no_cumple", (), f"nada de esto está en {where} del sitio (solo fuera de él)", None)
+    return None
 
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"

@@ -25,7 +25,7 @@ from .guards import (
 )
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
 from .pages import Block, Link, Page
-from .text import count_words, in_norm, leads_with, text_match
+from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -131,7 +131,9 @@ class Title(EvidenceKind):
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
     budget page; a phrase of four words or more that opens the label (after its numbering)
-    matches however long the label is (Res. 1519's long names).
+    matches however long the label is (Res. 1519's long names), and so does one of two words or
+    more that is the first element of a label that lists («Localización física, sucursales o
+    regiones, horarios…»: Res. 3564's names).
     """
 
     kind = "title"
@@ -148,10 +150,12 @@ class Title(EvidenceKind):
                 most = rule.slack + count_words(phrase)  # words a label about the phrase may have
                 for i in lab.find(phrase):
                     too_long = lab.nwords[i] > most and not leads_with(phrase, lab.entries[i])
-                    if too_long or not finder.label_ok(rule, lab.entries[i]):
+                    if not finder.label_ok(rule, lab.entries[i]):
                         continue
                     cover = round(count_words(phrase) / max(lab.nwords[i], 1), 1)
                     for page, kind, raw in lab.payloads[i]:
+                        if too_long and not opens_enumeration(phrase, raw):
+                            continue
                         if kind == "section" and page.dead and dead_entry(page, rule) > cover:
                             continue  # the page's own entry for the item links to «#»
                         if finder.scope_ok(rule, None, page):

@@ -291,6 +291,19 @@ def leads_with(phrase: tuple[str, ...], norm: str) -> bool:
     return tuple(toks[start : start + len(phrase)]) == phrase
 
 
+def opens_enumeration(phrase: tuple[str, ...], raw: str) -> bool:
+    """Whether a label is an enumeration whose first element (after its numbering) is the phrase
+    of two words or more: «Localización física, sucursales o regiones, horarios y días de atención
+    al público» (Res. 3564's names list what the entry holds) is about «localización física»."""
+    if "," not in raw or count_words(phrase) < 2:
+        return False
+    head = norm_tokens(raw.split(",", 1)[0])
+    start = 0
+    while start < len(head) and head[start].isdigit():
+        start += 1
+    return head[start:] == phrase
+
+
 def label_match(phrase: tuple[str, ...], norm: str, nwords: int, slack: int) -> bool:
     """Whether a label is about a phrase: it has it, with at most ``slack`` other words."""
     return in_norm(phrase, norm) and nwords - count_words(phrase) <= slack
