@@ -280,3 +280,22 @@ def test_scrapy_crawl_with_a_config_argument_applies_the_config(serve, config_fo
         assert crawl_row is not None and crawl_row.status == "finished"
         crawled = {s["url"] for s in store.snapshots(crawl_row.id)}
     assert crawled == {site.url, site.url + "a/"}  # site.exclude (a GELT_EXCLUDE setting) held
+
+
+def test_idle_connections_kept_per_host_cover_the_site_concurrency():
+    # Scrapy's pool keeps CONCURRENT_REQUESTS_PER_DOMAIN ([links] per_host) idle connections per
+    # host; with the site's slot wider than that, every connection past it was closed after its
+    # response (2,186 connections for 2,505 responses on the bench's 2,000-page site, against
+    # 1,255 with it raised: bench/results-2026-12-05-crawl-cpu-3.md). Own process: the handler
+    # needs Twisted's reactor.
+    script = (
+        "from scrapy.utils.reactor import install_reactor\n"
+        "install_reactor('twisted.internet.asyncioreactor.AsyncioSelectorReactor')\n"
+        "from scrapy.utils.test import get_crawler\n"
+        "from gelt_audit.crawler.handlers import BoundedHTTP11DownloadHandler\n"
+        "for site, per_host in ((8, 2), (2, 2), (1, 3)):\n"
+        "    crawler = get_crawler(settings_dict={'TWISTED_REACTOR_ENABLED': True, 'GELT_SITE_CONCURRENCY': site, 'CONCURRENT_REQUESTS_PER_DOMAIN': per_host})\n"
+        "    print(BoundedHTTP11DownloadHandler(crawler)._pool.maxPersistentPerHost)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["8", "2", "3"], out.stderr

@@ -67,6 +67,13 @@ class BoundedHTTP11DownloadHandler(HTTP11DownloadHandler):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         self._pool._factory = _BoundedFactory
+        # Scrapy keeps CONCURRENT_REQUESTS_PER_DOMAIN idle connections per host, which is the link
+        # checker's per_host: with the site's own slot wider than that, each connection past it
+        # was closed after its response and opened again for the next request. Keep as many as
+        # the site's slot may hold open (other hosts never open more than per_host at once).
+        self._pool.maxPersistentPerHost = max(
+            self._pool.maxPersistentPerHost, crawler.settings.getint("GELT_SITE_CONCURRENCY")
+        )
 
 
 def headers_too_large(exc: BaseException | None) -> bool:
