@@ -248,7 +248,7 @@ def test_content_of_gives_what_the_plain_readings_give_on_fixtures_and_edge_case
 
 
 def test_only_latin1_s_sharp_casefolds_to_ascii_letters_below_0x100():
-    # markup._folded reads a Latin-1 text without «ß» as its bytes with ASCII lowered
+    # volatile.prefilter_fold reads a Latin-1 text without «ß» as its bytes with ASCII lowered
     import unicodedata  # noqa: F401  (casefold follows the interpreter's Unicode database)
 
     folding = [c for c in map(chr, range(0x80, 0x110000)) if any(ch.isascii() for ch in c.casefold())]
@@ -271,10 +271,10 @@ def test_only_latin1_s_sharp_casefolds_to_ascii_letters_below_0x100():
     ],
 )
 def test_the_prefilter_reads_what_casefold_reads(text):
-    from gelt_audit.markup import _PREFILTER, _folded
+    from gelt_audit.volatile import PREFILTER, prefilter_fold
 
-    folded = _folded(text)
-    for words in _PREFILTER.values():
+    folded = prefilter_fold(text)
+    for words in PREFILTER.values():
         for w in words or ():
             needle = w.encode("ascii") if isinstance(folded, bytes) else w
             assert (needle in folded) == (w in text.casefold()), (text, w)
@@ -302,10 +302,10 @@ FOLD_PIECES = [*"sidSIDhoyHOYtokenTOKENvistacuaorl ", "ß", "İ", "ŉ", "ſ", "�
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(FOLD_PIECES), max_size=16).map("".join))
 def test_the_prefilter_reads_what_casefold_reads_on_any_text(text):
-    from gelt_audit.markup import _PREFILTER, _folded
+    from gelt_audit.volatile import PREFILTER, prefilter_fold
 
-    folded = _folded(text)
-    for w in [w for words in _PREFILTER.values() for w in words or ()] + ["i", "ss", "k", "st", "fi", "n", " l"]:
+    folded = prefilter_fold(text)
+    for w in [w for words in PREFILTER.values() for w in words or ()] + ["i", "ss", "k", "st", "fi", "n", " l"]:
         needle = w.encode("ascii") if isinstance(folded, bytes) else w
         assert (needle in folded) == (w in text.casefold()), (text, w)
 
@@ -375,12 +375,12 @@ HEX_PIECES = [*"0123456789abcdefABCDEF", "0123456789abcdef01234567", " ", "ß", 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(HEX_PIECES), max_size=40).map("".join))
 def test_the_prefilter_finds_every_hex_run_the_text_holds(text):
-    # _may_match looks for the hex run in the folded bytes: it may say yes where the text has
+    # may_match looks for the hex run in the folded bytes: it may say yes where the text has
     # none (then _denoise tests the text itself), never no where it has one
-    from gelt_audit.markup import _may_hold_hex_id, _may_match
+    from gelt_audit.volatile import may_hold_hex_id, may_match
 
-    if _may_hold_hex_id(text):
-        assert _may_match(text)["identificador aleatorio"], text
+    if may_hold_hex_id(text):
+        assert may_match(text)["identificador aleatorio"], text
 
 
 def test_the_template_walk_drops_what_the_template_selector_drops():

@@ -15,8 +15,9 @@ from gelt_audit.audits.diffs import cached_word_diff, diff_signature
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.config import Dependencia
-from gelt_audit.markup import DEFAULT_PATTERNS, collapse, main_root, parse
+from gelt_audit.markup import collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
+from gelt_audit.volatile import DEFAULT_PATTERNS
 
 REMOVED_STATUSES = (404, 410)
 # What this share of the site's pages shares (an edit, a broken link) is the template, not each page.
