@@ -542,11 +542,15 @@ class Store(LinkStore, RunStore, AuditCache):
         return self.codec(dict_id)
 
     def html(self, body_hash: str) -> str | None:
-        """The decoded HTML of a stored body."""
-        body = self.body(body_hash)
-        if body is None:
+        """The decoded HTML of a stored body (what :meth:`body` reads, without its main text: that
+        one is decompressed with the whole body as its dictionary, a cost the HTML's readers, every
+        audit parsing every page, do not need)."""
+        row = self.db.execute("select content, encoding, dict_id from bodies where hash = ?", [body_hash]).fetchone()
+        if row is None:
             return None
-        return body["content"].decode(body["encoding"] or "utf-8", errors="replace")
+        content, encoding, dict_id = row
+        raw = self.codec(dict_id).decompress(content) if content else b""
+        return raw.decode(encoding or "utf-8", errors="replace")
 
     def snapshot(self, crawl_id: int, url: str) -> dict[str, Any] | None:
         """What crawl ``crawl_id`` stored for ``url`` (a 304 keeps the content type of the version

@@ -37,6 +37,14 @@ _HTML_PARSER.set_element_class_lookup(
     )
 )
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
+# Compiled once: el.xpath("...") compiles its expression at every call (same results).
+_HAS_LINK = etree.XPath("boolean(.//a)")
+_ANCHORS = etree.XPath(".//a[@href] | .//area[@href]")
+_HAS_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)")
+_INNER_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+_HAS_TOP_HEADING = etree.XPath("boolean(.//h1 | .//h2 | .//h3)")
+_FEEDS = etree.XPath("//link[@rel='alternate' and @href]")
+_EMBEDS = etree.XPath("//script/@src | //iframe/@src | //embed/@src | //object/@data")
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
     r"la pagina (?:solicitada )?no existe)\b"
@@ -137,7 +145,7 @@ def _label_before(a: Any) -> str:
     cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
     if cell is not None and cell.tag in ("td", "th"):
         prev = cell.getprevious()
-        if prev is not None and not prev.xpath("boolean(.//a)"):
+        if prev is not None and not _HAS_LINK(prev):
             return element_text(prev).strip(_LABEL_TRIM)
     return ""
 
@@ -205,7 +213,7 @@ _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = el.xpath(".//a[@href] | .//area[@href]")  # an image map's areas are links too
+    anchors = _ANCHORS(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
@@ -289,9 +297,7 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     for s in els:
         if not isinstance(s.tag, str):
             continue
-        if s.tag in ("img", "table", "iframe", "video") or s.xpath(
-            "boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)"
-        ):
+        if s.tag in ("img", "table", "iframe", "video") or _HAS_MEDIA(s):
             media = True
         text = element_text(s)
         texts.append(text)
@@ -313,7 +319,7 @@ def _heading_region(h: Any) -> list[Any]:
             continue
         if s.tag in _HEADINGS and int(s.tag[1]) <= level:
             break
-        inner = s.xpath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+        inner = _INNER_HEADINGS(s)
         if any(int(x.tag[1]) <= level for x in inner):
             break
         out.append(s)
@@ -328,7 +334,7 @@ _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
 def _bold_title(el: Any) -> bool:
     """Whether a ``strong``/``b`` is a numbered section title: the whole text of its paragraph."""
     parent = el.getparent()
-    if parent is None or parent.tag not in ("p", "div", "td") or el.xpath("boolean(.//a)"):
+    if parent is None or parent.tag not in ("p", "div", "td") or _HAS_LINK(el):
         return False
     text = element_text(el)
     return bool(_NUMBERED.match(text)) and element_text(parent) == text
@@ -340,7 +346,7 @@ def _bold_region(el: Any) -> list[Any]:
     for s in list(el.getparent().itersiblings())[:60]:
         if not isinstance(s.tag, str):
             continue
-        if any(_bold_title(b) for b in s.iter("strong", "b")) or s.xpath("boolean(.//h1 | .//h2 | .//h3)"):
+        if any(_bold_title(b) for b in s.iter("strong", "b")) or _HAS_TOP_HEADING(s):
             break
         out.append(s)
     return out
@@ -449,14 +455,14 @@ def is_article(root: Any) -> bool:
 def head_links(root: Any, ctx: Ctx) -> list[Link]:
     """The feeds a page announces (as links labelled RSS) and what it embeds (scripts, frames)."""
     links: list[Link] = []
-    for ln in root.xpath("//link[@rel='alternate' and @href]"):
+    for ln in _FEEDS(root):
         t = (ln.get("type") or "").lower()
         if "rss" in t or "atom" in t:
             link = make_link(None, ln.get("href"), ctx, "header", False, "")
             if link is not None:
                 link.text, link.norm, link.nwords = "RSS", "rss", 1
                 links.append(link)
-    for src in root.xpath("//script/@src | //iframe/@src | //embed/@src | //object/@data"):
+    for src in _EMBEDS(root):
         link = make_link(None, str(src), ctx, "", False, "")
         if link is not None:
             link.embed = True
