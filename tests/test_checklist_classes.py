@@ -268,3 +268,28 @@ def test_health_entities_pqrs_reports_are_siau_reports(serve, config_for):
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.4.10")]
     assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/files/informe-siau-3-2026.pdf"), rec
+
+
+def test_a_styled_title_naming_the_entity_lists_the_oversight_bodies_it_names(serve, config_for):
+    # fourth round: a title that is a paragraph styled by its class, ending with the entity's own
+    # name («4. Entes que vigilan la E.S.E. Hospital …»), over entries that name the bodies and link
+    # to «#»: a person reads the list of oversight bodies; the annex wants them linked (parcial)
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p>"
+        '<div class="acor"><p class="title-acor">4. Entes que vigilan la E.S.E. Hospital San Rafael'
+        " - Andes, Antioquia</p>"
+        '<p class="primero"><a href="#">a. Personería Municipal</a></p>'
+        '<p class="primero"><a href="#">b. Procuraduría General de la Nación</a></p>'
+        '<p class="primero"><a href="#">c. Contraloría General de la República</a></p>'
+        '<p class="title-acor">5. Defensa judicial</p>'
+        '<p class="primero"><a href="#">a. Informe de procesos 2026</a></p></div>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia",)),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.entes_control")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+    rec = records[("ley1712-res1519", "ley1712.1.13")]
+    assert rec["status"] == "parcial" and "enlazan a «#»" in rec["detail"], rec

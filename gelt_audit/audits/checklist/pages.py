@@ -17,7 +17,7 @@ from .chrome import region_of
 from .forms import Form, form_info
 from .regions import HEADINGS, heading_region, li_label, opener_region
 from .systems import is_national_system
-from .text import element_text, fold, label_match, text_norm
+from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
 
 # The "Transparencia y acceso a la información pública" menu, by its long and short names.
@@ -396,7 +396,7 @@ def title_labels(title: str) -> list[Label]:
 
 _SECTION_TAGS = (
     *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a", "area"),
-    *("strong", "b", "li"),
+    *("strong", "b", "li", "p", "div"),
 )
 
 
@@ -449,7 +449,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             continue
         heading = text
         headings.append(text)
-        n, w = text_norm(text)
+        n, w = text_norm(without_entity(text))
         if region is None:
             h1_labels.append((n, w, text))
             continue

@@ -1,6 +1,6 @@
 """What a section title on a page stands for, as a person reads it: the content after a heading,
-an accordion button, a ``summary``, a ``dt``, a ``caption``/``legend``, a numbered bold paragraph
-or a list entry with its sub-list."""
+an accordion button, a ``summary``, a ``dt``, a ``caption``/``legend``, a numbered bold paragraph,
+a paragraph styled as a title or a list entry with its sub-list."""
 
 from __future__ import annotations
 
@@ -59,11 +59,41 @@ def _bold_region(el: Any) -> list[Any]:
     return out
 
 
+# A section title written as a paragraph styled to look like one: «<p class="title-acor">4. Entes
+# que vigilan la E.S.E. …</p>» followed by its entries (hubs whose titles are CSS, not headings).
+_TITLE_CLASS = re.compile(r"titl|titu|heading|encabezado")
+_BLOCKS = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "a")
+
+
+def _styled_title(el: Any) -> bool:
+    """Whether a ``p``/``div`` is a title by its class: short text, no link, no block inside."""
+    if not _TITLE_CLASS.search((el.get("class") or "").lower()):
+        return False
+    if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
+        return False
+    return 0 < len(element_text(el).split()) <= 20
+
+
+def _styled_region(el: Any) -> list[Any]:
+    """The elements after a styled title, up to the next title like it (same tag and class) or a
+    heading."""
+    out = []
+    for s in list(el.itersiblings())[:60]:
+        if not isinstance(s.tag, str):
+            continue
+        if (s.tag == el.tag and s.get("class") == el.get("class")) or s.tag in HEADINGS:
+            break
+        out.append(s)
+    return out
+
+
 def opener_region(el: Any) -> list[Any] | None:
     """The content a section opener (accordion button, summary, dt, caption, legend, numbered
     bold paragraph) stands for; None when the element is not one (a submit button, a button
     inside a heading, bold text inside a sentence)."""
     tag = el.tag
+    if tag in ("p", "div"):
+        return _styled_region(el) if _styled_title(el) else None
     if tag in ("strong", "b"):
         return _bold_region(el) if _bold_title(el) else None
     if tag == "button":
