@@ -293,3 +293,21 @@ def test_a_styled_title_naming_the_entity_lists_the_oversight_bodies_it_names(se
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
     rec = records[("ley1712-res1519", "ley1712.1.13")]
     assert rec["status"] == "parcial" and "enlazan a «#»" in rec["detail"], rec
+
+
+def test_a_hospitals_laboratory_results_are_an_online_query(serve, config_for):
+    # fourth round: E.S.E. hospitals offer patients their laboratory results on line («Resultados de
+    # Laboratorio» → the lab system's address): an on-line query; offline, its external link is
+    # «sin verificar», never «no se encontró»
+    lab = "https://laboratorio.hospital-ejemplo.gov.co/consulta"
+    body = (
+        "<p>Bienvenidos a la E.S.E. Hospital San Rafael.</p>"
+        f'<ul><li><a href="{lab}">Resultados de Laboratorio</a></li>'
+        '<li><a href="/servicios">Servicios</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/servicios": page("Servicios", "<p>Urgencias, consulta externa, odontología y vacunación.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.consulta_bd")]
+    assert rec["status"] == "sin_verificar" and rec["evidence"][0] == lab, rec
