@@ -311,3 +311,21 @@ def test_a_hospitals_laboratory_results_are_an_online_query(serve, config_for):
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.consulta_bd")]
     assert rec["status"] == "sin_verificar" and rec["evidence"][0] == lab, rec
+
+
+def test_a_table_cell_styled_as_a_title_titles_its_page(serve, config_for):
+    # fourth round: old table layouts title a page with a styled cell, not a heading
+    # («<td class="titulosN">TRANSPARENCIA Y ACCESO A INFORMACIÓN PÚBLICA</td>»): a person reads it
+    # as the page's title, here the name the annex mandates for the menu
+    hub = (
+        '<table><tr><td class="titulosN">TRANSPARENCIA Y ACCESO A INFORMACIÓN PÚBLICA</td></tr>'
+        "<tr><td><p>En cumplimiento de la Ley 1712 de 2014 la entidad pone a disposición de la ciudadanía"
+        " la siguiente información.</p><p><strong>1. MECANISMOS DE CONTACTO</strong></p><p>Horario: 7:30 am a"
+        " 12:30 pm. Dirección: Calle 14 con Carrera 30.</p></td></tr></table>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Instituto Departamental de Deportes", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.menu")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec

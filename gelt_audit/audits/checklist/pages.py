@@ -15,7 +15,7 @@ from lxml import etree
 
 from .chrome import region_of
 from .forms import Form, form_info
-from .regions import HEADINGS, heading_region, li_label, opener_region
+from .regions import HEADINGS, heading_region, li_label, opener_region, styled_title
 from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
@@ -396,7 +396,7 @@ def title_labels(title: str) -> list[Label]:
 
 _SECTION_TAGS = (
     *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a", "area"),
-    *("strong", "b", "li", "p", "div"),
+    *("strong", "b", "li", "p", "div", "td"),
 )
 
 
@@ -439,6 +439,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         if el.tag in HEADINGS:
             region = None if el.tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
+        elif el.tag == "td":
+            if not styled_title(el):
+                continue
+            region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
         else:
             region = opener_region(el)
             if region is None:

@@ -65,8 +65,8 @@ _TITLE_CLASS = re.compile(r"titl|titu|heading|encabezado")
 _BLOCKS = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "a")
 
 
-def _styled_title(el: Any) -> bool:
-    """Whether a ``p``/``div`` is a title by its class: short text, no link, no block inside."""
+def styled_title(el: Any) -> bool:
+    """Whether a ``p``/``div``/``td`` is a title by its class: short text, no link, no block inside."""
     if not _TITLE_CLASS.search((el.get("class") or "").lower()):
         return False
     if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
@@ -93,7 +93,7 @@ def opener_region(el: Any) -> list[Any] | None:
     inside a heading, bold text inside a sentence)."""
     tag = el.tag
     if tag in ("p", "div"):
-        return _styled_region(el) if _styled_title(el) else None
+        return _styled_region(el) if styled_title(el) else None
     if tag in ("strong", "b"):
         return _bold_region(el) if _bold_title(el) else None
     if tag == "button":
