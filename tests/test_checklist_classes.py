@@ -268,3 +268,64 @@ def test_health_entities_pqrs_reports_are_siau_reports(serve, config_for):
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.4.10")]
     assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/files/informe-siau-3-2026.pdf"), rec
+
+
+def test_a_styled_title_naming_the_entity_lists_the_oversight_bodies_it_names(serve, config_for):
+    # fourth round: a title that is a paragraph styled by its class, ending with the entity's own
+    # name («4. Entes que vigilan la E.S.E. Hospital …»), over entries that name the bodies and link
+    # to «#»: a person reads the list of oversight bodies; the annex wants them linked (parcial)
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020 del MinTIC.</p>"
+        '<div class="acor"><p class="title-acor">4. Entes que vigilan la E.S.E. Hospital San Rafael'
+        " - Andes, Antioquia</p>"
+        '<p class="primero"><a href="#">a. Personería Municipal</a></p>'
+        '<p class="primero"><a href="#">b. Procuraduría General de la Nación</a></p>'
+        '<p class="primero"><a href="#">c. Contraloría General de la República</a></p>'
+        '<p class="title-acor">5. Defensa judicial</p>'
+        '<p class="primero"><a href="#">a. Informe de procesos 2026</a></p></div>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia",)),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.entes_control")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+    rec = records[("ley1712-res1519", "ley1712.1.13")]
+    assert rec["status"] == "parcial" and "enlazan a «#»" in rec["detail"], rec
+
+
+def test_a_hospitals_laboratory_results_are_an_online_query(serve, config_for):
+    # fourth round: E.S.E. hospitals offer patients their laboratory results on line («Resultados de
+    # Laboratorio» → the lab system's address): an on-line query; offline, its external link is
+    # «sin verificar», never «no se encontró»
+    lab = "https://laboratorio.hospital-ejemplo.gov.co/consulta"
+    body = (
+        "<p>Bienvenidos a la E.S.E. Hospital San Rafael.</p>"
+        f'<ul><li><a href="{lab}">Resultados de Laboratorio</a></li>'
+        '<li><a href="/servicios">Servicios</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/servicios": page("Servicios", "<p>Urgencias, consulta externa, odontología y vacunación.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.consulta_bd")]
+    assert rec["status"] == "sin_verificar" and rec["evidence"][0] == lab, rec
+
+
+def test_a_table_cell_styled_as_a_title_titles_its_page(serve, config_for):
+    # fourth round: old table layouts title a page with a styled cell, not a heading
+    # («<td class="titulosN">TRANSPARENCIA Y ACCESO A INFORMACIÓN PÚBLICA</td>»): a person reads it
+    # as the page's title, here the name the annex mandates for the menu
+    hub = (
+        '<table><tr><td class="titulosN">TRANSPARENCIA Y ACCESO A INFORMACIÓN PÚBLICA</td></tr>'
+        "<tr><td><p>En cumplimiento de la Ley 1712 de 2014 la entidad pone a disposición de la ciudadanía"
+        " la siguiente información.</p><p><strong>1. MECANISMOS DE CONTACTO</strong></p><p>Horario: 7:30 am a"
+        " 12:30 pm. Dirección: Calle 14 con Carrera 30.</p></td></tr></table>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Instituto Departamental de Deportes", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.menu")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec

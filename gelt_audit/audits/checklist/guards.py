@@ -95,17 +95,22 @@ def own_numeral(label: str, item: Item) -> bool:
 def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, item: Item) -> bool:
     """Whether a section found for the item (``hit.label``) publishes nothing of it, else the
     section's problems added to the hit: a section whose every entry links to «#» is the section
-    item's problem and no other item's evidence; likewise one whose every link is broken, except
+    item's problem and no other item's evidence, save an item that is a list of names (``names``:
+    the entries' text names them; "linked" wants links, a problem); likewise one whose every link is broken, except
     for the item it is numbered as; for a service, a section whose links all go to broken pages
     offers nothing."""
     raw = hit.label
     keys = page.only_links.get(raw)
     own = is_section_item(item_numeral(item.id)) or own_numeral(raw, item)
     if keys == [DEAD_ENTRIES]:
-        if not is_section_item(item_numeral(item.id)):
+        if item.names == "shown":
+            return False  # the entries' text names them: that is the item
+        if not is_section_item(item_numeral(item.id)) and item.names != "linked":
             return True  # an entry's content: every entry goes nowhere, nothing is published
         hit.problems.append(
-            f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#», que no publican nada"
+            f"la sección «{raw}» de {hit.url} los nombra, pero sus entradas enlazan a «#»"
+            if item.names == "linked"
+            else f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#», que no publican nada"
         )
         hit.content_problem = True
     elif keys and all(finder.broken(k) for k in keys):

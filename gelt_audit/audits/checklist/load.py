@@ -44,11 +44,13 @@ _ITEM_KEYS = {
     "note",
     "service",
     "template",
+    "names",
 }
 _PART_KEYS = {"name", "rules", "keywords", "slugs"}
 _COMMON_RULE_KEYS = {"kind", *COMMON_PARAMS}
 _CURRENT = ("year", "last_year", "quarters")
 _PLACEMENTS = ("header", "footer", "chrome")
+_NAMES = ("shown", "linked")
 
 
 class Where:
@@ -245,6 +247,9 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
     for key, value in (("service", service), ("template", template)):
         if not isinstance(value, bool):
             raise where.error(key, "se espera true o false")
+    names = raw.get("names")
+    if names is not None and names not in _NAMES:
+        raise where.error("names", f"valor {names!r} no válido; válidos: {', '.join(_NAMES)}")
     if template and raw.get("placement") is None:
         raise where.error("template", "una parte de la plantilla necesita placement (header, footer o chrome)")
     return {
@@ -259,6 +264,7 @@ def _item_options(raw: Mapping[str, Any], where: Where) -> dict[str, Any]:
         "allow_news": allow_news,
         "service": service,
         "template": template,
+        "names": names,
     }
 
 

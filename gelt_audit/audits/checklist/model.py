@@ -111,6 +111,9 @@ class Item:
     # a part of the site's template (the header bar, the footer): found only outside its
     # ``placement``, it is not there at all (no_cumple), not «parcial» as a page linked elsewhere
     template: bool = False
+    # a list of names (the oversight bodies): a section's entries name them even when they link to
+    # «#»; "shown": naming them is the item; "linked": the item wants them linked (then parcial)
+    names: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from lxml import etree
 
 from .chrome import region_of
 from .forms import Form, form_info
+from .regions import HAS_LINK, HEADINGS, heading_region, li_label, opener_region, styled_title
 from .systems import is_national_system
-from .text import element_text, fold, label_match, text_norm
+from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
 
 # The "Transparencia y acceso a la información pública" menu, by its long and short names.
@@ -38,11 +39,8 @@ _HTML_PARSER.set_element_class_lookup(
 )
 _MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
 # Compiled once: el.xpath("...") compiles its expression at every call (same results).
-_HAS_LINK = etree.XPath("boolean(.//a)")
 _ANCHORS = etree.XPath(".//a[@href] | .//area[@href]")
 _HAS_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)")
-_INNER_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
-_HAS_TOP_HEADING = etree.XPath("boolean(.//h1 | .//h2 | .//h3)")
 _FEEDS = etree.XPath("//link[@rel='alternate' and @href]")
 _EMBEDS = etree.XPath("//script/@src | //iframe/@src | //embed/@src | //object/@data")
 _SOFT404 = re.compile(
@@ -57,7 +55,6 @@ _UNDER_CONSTRUCTION = re.compile(
     r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 @dataclass(slots=True)
@@ -145,7 +142,7 @@ def _label_before(a: Any) -> str:
     cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
     if cell is not None and cell.tag in ("td", "th"):
         prev = cell.getprevious()
-        if prev is not None and not _HAS_LINK(prev):
+        if prev is not None and not HAS_LINK(prev):
             return element_text(prev).strip(_LABEL_TRIM)
     return ""
 
@@ -264,10 +261,6 @@ _NA_SUBJECT = re.compile(
     r"\b(?:entidad|subcategoria|categoria|seccion|numeral|item|sujeto obligado|municipio|gobernacion|alcaldia|"
     r"departamento|secretaria)\b"
 )
-# Buttons that open a section (accordions, tabs), as opposed to submit or search buttons.
-_SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
-
-
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 SECTION_WAYS_IN = 3  # links a section with text keeps (Page.section_keys): «Más información», «Consultar»
@@ -305,100 +298,6 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
         hrefs += [a.get("href") for a in anchors]
         words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
     return words, hrefs, media, " ".join(texts)
-
-
-def _heading_region(h: Any) -> list[Any]:
-    """The elements after a heading up to the next heading of its level (or higher)."""
-    level = int(h.tag[1])
-    sibs = list(h.itersiblings())[:40]
-    if not sibs and h.getparent() is not None:
-        sibs = list(h.getparent().itersiblings())[:40]
-    out = []
-    for s in sibs:
-        if not isinstance(s.tag, str):
-            continue
-        if s.tag in _HEADINGS and int(s.tag[1]) <= level:
-            break
-        inner = _INNER_HEADINGS(s)
-        if any(int(x.tag[1]) <= level for x in inner):
-            break
-        out.append(s)
-    return out
-
-
-# A numbered section title written as a paragraph that is only bold text: «<p><strong>3.
-# ESTRUCTURA ORGANIZACIONAL</strong></p>» (Res. 3564 hubs made in a word processor).
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
-
-
-def _bold_title(el: Any) -> bool:
-    """Whether a ``strong``/``b`` is a numbered section title: the whole text of its paragraph."""
-    parent = el.getparent()
-    if parent is None or parent.tag not in ("p", "div", "td") or _HAS_LINK(el):
-        return False
-    text = element_text(el)
-    return bool(_NUMBERED.match(text)) and element_text(parent) == text
-
-
-def _bold_region(el: Any) -> list[Any]:
-    """The elements after a bold section title's paragraph, up to the next bold section title."""
-    out = []
-    for s in list(el.getparent().itersiblings())[:60]:
-        if not isinstance(s.tag, str):
-            continue
-        if any(_bold_title(b) for b in s.iter("strong", "b")) or _HAS_TOP_HEADING(s):
-            break
-        out.append(s)
-    return out
-
-
-def _opener_region(el: Any) -> list[Any] | None:
-    """The content a section opener (accordion button, summary, dt, caption, legend, numbered
-    bold paragraph) stands for; None when the element is not one (a submit button, a button
-    inside a heading, bold text inside a sentence)."""
-    tag = el.tag
-    if tag in ("strong", "b"):
-        return _bold_region(el) if _bold_title(el) else None
-    if tag == "button":
-        if any(a.tag in _HEADINGS for a in el.iterancestors()):
-            return None  # the heading around it is the label
-        marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls"))
-        if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
-            return None
-        nxt = el.getnext()
-        if nxt is None and el.getparent() is not None:
-            nxt = el.getparent().getnext()
-        return [nxt] if nxt is not None else []
-    if tag == "summary":
-        parent = el.getparent()
-        return [x for x in parent if x is not el] if parent is not None else []
-    if tag == "dt":
-        out = []
-        for s in el.itersiblings():
-            if s.tag != "dd":
-                break
-            out.append(s)
-        return out
-    if tag in ("caption", "legend"):
-        parent = el.getparent()
-        return [x for x in parent if x is not el] if parent is not None else []
-    if tag == "li":
-        # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
-        sub = next((c for c in el if c.tag in ("ul", "ol")), None)
-        return [sub] if sub is not None and _li_label(el) else None
-    return None
-
-
-def _li_label(el: Any) -> str:
-    """The text of a list entry before its nested list (its own label)."""
-    bits = [el.text or ""]
-    for c in el:
-        if c.tag in ("ul", "ol"):
-            break
-        if isinstance(c.tag, str):
-            bits.append(element_text(c))
-        bits.append(c.tail or "")
-    return " ".join(" ".join(bits).split())
 
 
 def no_aplica_sentence(text: str) -> str:
@@ -500,7 +399,7 @@ def title_labels(title: str) -> list[Label]:
 
 _SECTION_TAGS = (
     *("h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt", "caption", "legend", "a", "area"),
-    *("strong", "b", "li"),
+    *("strong", "b", "li", "p", "div", "td"),
 )
 
 
@@ -540,20 +439,24 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 if text and len(text) <= 200 and len(out.dead) < 200:
                     out.dead.append(text)
             continue
-        if el.tag in _HEADINGS:
-            region = None if el.tag == "h1" else ([] if _is_teaser(el) else _heading_region(el))
+        if el.tag in HEADINGS:
+            region = None if el.tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
+        elif el.tag == "td":
+            if not styled_title(el):
+                continue
+            region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
         else:
-            region = _opener_region(el)
+            region = opener_region(el)
             if region is None:
                 continue
             lead = ""
-        text = _li_label(el) if el.tag == "li" else element_text(el)
+        text = li_label(el) if el.tag == "li" else element_text(el)
         if not text or len(text) > 300:
             continue
         heading = text
         headings.append(text)
-        n, w = text_norm(text)
+        n, w = text_norm(without_entity(text))
         if region is None:
             h1_labels.append((n, w, text))
             continue

@@ -319,3 +319,18 @@ def text_norm(text: str) -> tuple[str, int]:
 def element_text(el: Any) -> str:
     """Text of an element with whitespace between its pieces (block elements stay apart)."""
     return " ".join(" ".join(el.itertext()).split())
+
+
+# A title that ends with the entity's own name is about what comes before it: «Entes que vigilan
+# la E.S.E. Hospital San Vicente de Paúl - Remedios, Antioquia» is «Entes que vigilan».
+_ENTITY_TAIL = re.compile(
+    r"\s+(?:de\s+|a\s+|en\s+|para\s+)?(?:la|el|del|al)\s+"
+    r"(?:E\.\s?S\.\s?E\.?|ESE|Alcald[ií]a|Gobernaci[oó]n|Hospital)\b.*$",
+    re.I,
+)
+
+
+def without_entity(text: str) -> str:
+    """A title without the entity's own name at its end (kept whole when little is left)."""
+    cut = _ENTITY_TAIL.sub("", text)
+    return cut if cut != text and len(cut.split()) >= 2 else text

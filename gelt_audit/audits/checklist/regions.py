@@ -1,0 +1,145 @@
+"""What a section title on a page stands for, as a person reads it: the content after a heading,
+an accordion button, a ``summary``, a ``dt``, a ``caption``/``legend``, a numbered bold paragraph,
+a paragraph styled as a title or a list entry with its sub-list."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from .text import element_text
+
+# Compiled once: el.xpath("...") compiles its expression at every call (same results).
+HAS_LINK = etree.XPath("boolean(.//a)")
+_INNER_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+_HAS_TOP_HEADING = etree.XPath("boolean(.//h1 | .//h2 | .//h3)")
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Buttons that open a section (accordions, tabs), as opposed to submit or search buttons.
+_SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
+
+
+def heading_region(h: Any) -> list[Any]:
+    """The elements after a heading up to the next heading of its level (or higher)."""
+    level = int(h.tag[1])
+    sibs = list(h.itersiblings())[:40]
+    if not sibs and h.getparent() is not None:
+        sibs = list(h.getparent().itersiblings())[:40]
+    out = []
+    for s in sibs:
+        if not isinstance(s.tag, str):
+            continue
+        if s.tag in HEADINGS and int(s.tag[1]) <= level:
+            break
+        inner = _INNER_HEADINGS(s)
+        if any(int(x.tag[1]) <= level for x in inner):
+            break
+        out.append(s)
+    return out
+
+
+# A numbered section title written as a paragraph that is only bold text: «<p><strong>3.
+# ESTRUCTURA ORGANIZACIONAL</strong></p>» (Res. 3564 hubs made in a word processor).
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
+
+
+def _bold_title(el: Any) -> bool:
+    """Whether a ``strong``/``b`` is a numbered section title: the whole text of its paragraph."""
+    parent = el.getparent()
+    if parent is None or parent.tag not in ("p", "div", "td") or HAS_LINK(el):
+        return False
+    text = element_text(el)
+    return bool(_NUMBERED.match(text)) and element_text(parent) == text
+
+
+def _bold_region(el: Any) -> list[Any]:
+    """The elements after a bold section title's paragraph, up to the next bold section title."""
+    out = []
+    for s in list(el.getparent().itersiblings())[:60]:
+        if not isinstance(s.tag, str):
+            continue
+        if any(_bold_title(b) for b in s.iter("strong", "b")) or _HAS_TOP_HEADING(s):
+            break
+        out.append(s)
+    return out
+
+
+# A section title written as a paragraph styled to look like one: «<p class="title-acor">4. Entes
+# que vigilan la E.S.E. …</p>» followed by its entries (hubs whose titles are CSS, not headings).
+_TITLE_CLASS = re.compile(r"titl|titu|heading|encabezado")
+_BLOCKS = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "a")
+
+
+def styled_title(el: Any) -> bool:
+    """Whether a ``p``/``div``/``td`` is a title by its class: short text, no link, no block inside."""
+    if not _TITLE_CLASS.search((el.get("class") or "").lower()):
+        return False
+    if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
+        return False
+    return 0 < len(element_text(el).split()) <= 20
+
+
+def _styled_region(el: Any) -> list[Any]:
+    """The elements after a styled title, up to the next title like it (same tag and class) or a
+    heading."""
+    out = []
+    for s in list(el.itersiblings())[:60]:
+        if not isinstance(s.tag, str):
+            continue
+        if (s.tag == el.tag and s.get("class") == el.get("class")) or s.tag in HEADINGS:
+            break
+        out.append(s)
+    return out
+
+
+def opener_region(el: Any) -> list[Any] | None:
+    """The content a section opener (accordion button, summary, dt, caption, legend, numbered
+    bold paragraph) stands for; None when the element is not one (a submit button, a button
+    inside a heading, bold text inside a sentence)."""
+    tag = el.tag
+    if tag in ("p", "div"):
+        return _styled_region(el) if styled_title(el) else None
+    if tag in ("strong", "b"):
+        return _bold_region(el) if _bold_title(el) else None
+    if tag == "button":
+        if any(a.tag in HEADINGS for a in el.iterancestors()):
+            return None  # the heading around it is the label
+        marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls"))
+        if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
+            return None
+        nxt = el.getnext()
+        if nxt is None and el.getparent() is not None:
+            nxt = el.getparent().getnext()
+        return [nxt] if nxt is not None else []
+    if tag == "summary":
+        parent = el.getparent()
+        return [x for x in parent if x is not el] if parent is not None else []
+    if tag == "dt":
+        out = []
+        for s in el.itersiblings():
+            if s.tag != "dd":
+                break
+            out.append(s)
+        return out
+    if tag in ("caption", "legend"):
+        parent = el.getparent()
+        return [x for x in parent if x is not el] if parent is not None else []
+    if tag == "li":
+        # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
+        sub = next((c for c in el if c.tag in ("ul", "ol")), None)
+        return [sub] if sub is not None and li_label(el) else None
+    return None
+
+
+def li_label(el: Any) -> str:
+    """The text of a list entry before its nested list (its own label)."""
+    bits = [el.text or ""]
+    for c in el:
+        if c.tag in ("ul", "ol"):
+            break
+        if isinstance(c.tag, str):
+            bits.append(element_text(c))
+        bits.append(c.tail or "")
+    return " ".join(" ".join(bits).split())
