@@ -101,7 +101,12 @@ def _site(version: int) -> dict[str, Resource]:
             "<p>Plan anual de adquisiciones 2026.</p>"
             + ("<p>Procesos publicados en el SECOP II.</p>" if version >= 2 else ""),
         ),
-        "/tramites/": ("Trámites y servicios", "<p>Impuesto predial unificado. Licencias de construcción.</p>"),
+        "/tramites/": (
+            "Trámites y servicios",
+            "<p>Impuesto predial unificado. Licencias de construcción.</p><h2>Pagos en línea</h2>"
+            "<p>Pague desde su casa el impuesto predial unificado y la sobretasa bomberil con tarjeta débito.</p>"
+            '<p><a href="/tramites/pagos">Pagar aquí</a></p>',  # a described service and its way in
+        ),
         "/noticias/": ("Noticias", '<a href="/noticias/feria">Feria agropecuaria</a>'),
         "/noticias/feria": ("Feria agropecuaria", "<p>Publicado el 3 de noviembre de 2026.</p>"),
     }
@@ -201,7 +206,7 @@ def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for
         assert verdicts == [
             as_dict(r) for c in lists for r in evaluate(c, parsed, home_url=cfg.site_url, today=CRAWL_DAY[1])
         ]
-        pages = [d for d in docs if d.body_hash]
+        pages = [d for d in docs if d.body_hash and d.status < 400]  # the pages the index parses
         if version == 1:
             assert len(lookups) == len(pages)  # nothing carried yet: every page's parse looked up
         elif version == 2:

@@ -25,7 +25,7 @@ import zstandard
 from .forms import Form
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 1  # bump when what is carried changes
+FORMAT = 2  # bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
@@ -34,6 +34,8 @@ _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.v
 # How a page was made, for carrying it: its key (body hash and URL), its chrome refs and what its
 # links resolved against.
 Origin = tuple[str, Sequence[ChromeRef], str, str]
+# A carried page's record: its key, the Page fields (title … section_keys), then these, in order.
+_ORIGIN, _BASE, _REFS, _CHROME, _CONTENT = 14, 15, 16, 17, 18
 
 
 def _links(links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
@@ -70,7 +72,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
             own = p.blocks[len(refs)]
             content = (_links(own.links), _forms(own.forms))
         fields = (p.title, p.labels, p.sections, p.headings, p.is_news, p.empty, p.soft404, p.first_keys)
-        more = (p.text_hits, p.no_aplica, p.only_links, p.dead)
+        more = (p.text_hits, p.no_aplica, p.only_links, p.dead, p.section_keys)
         out.append((key, *fields, *more, origin, base, tuple(refs), tuple(chrome), content))
     return marshal.dumps((blocks, out))
 
@@ -155,9 +157,9 @@ class Carried:
         if record is None:
             return None  # its chunk is gone from the store
         self.taken.add(idx)
-        content = record[17]
+        content = record[_CONTENT]
         own = None if content is None else _block("", content[0], content[1], "")
-        return record[:16], [makers[i] for i in record[16]], own
+        return record[:_CHROME], [makers[i] for i in record[_CHROME]], own
 
     def _chunk(self, n: int) -> tuple[dict[str, Any], list[Callable[[], Block]]]:
         found = self._decoded.pop(n, None)
@@ -203,10 +205,17 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
     return Carried(chunks, carry.read)
 
 
+def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:
+    """A carried page's origin, base and chrome refs (what its links resolved against)."""
+    return record[_ORIGIN], record[_BASE], record[_REFS]
+
+
 def page_of(record: Sequence[Any], idx: int, url: str, key: str, fetched_at: str, depth: int | None) -> Page:
     """The carried page (its chrome blocks not yet added)."""
-    _k, title, labels, sections, headings, news, empty, soft404, first, hits, no_aplica, only, dead = record[:13]
+    _k, title, labels, sections, headings, news, empty, soft404, first, hits, no_aplica, only, dead, ways = record[
+        :_ORIGIN
+    ]
     return Page(
         idx, url, key, fetched_at, depth, title, labels, sections, headings, news, empty, soft404, "", [], first,
-        hits, no_aplica, only, dead,
+        hits, no_aplica, only, dead, ways,
     )  # fmt: skip

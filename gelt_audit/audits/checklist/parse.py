@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.markup import strip_fragment
 
-from .carry import Carried, Origin, page_of
+from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
@@ -209,7 +209,7 @@ class Builder:
     ) -> Page:
         """A page carried from the previous crawl (see ``carry``): as :meth:`_load` rebuilds it
         from its cached parse, its chrome blocks shared through the same chrome cache."""
-        origin, base, refs = record[13], record[14], record[15]
+        origin, base, refs = made_from(record)
         blocks = [self._chrome(tuple(ref), origin, base, make) for ref, make in zip(refs, chrome, strict=True)]
         page = page_of(record, idx, doc.url, url_key(strip_fragment(doc.url)), doc.fetched_at, doc.depth)
         for block in blocks:
