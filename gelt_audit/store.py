@@ -494,7 +494,7 @@ class Store(LinkStore, RunStore, AuditCache):
         if row is None:
             return None
         content, encoding, title, main_text, main_z, dict_id, main_hash, size = row
-        raw = self.codec(dict_id).decompress(content) if content else b""
+        raw = self._content(content, dict_id)
         return {
             "content": raw,
             "encoding": encoding,
@@ -513,7 +513,7 @@ class Store(LinkStore, RunStore, AuditCache):
             return ""
         main_text, main_z, content, dict_id = row
         if main_z is not None:
-            return decompress_text(main_z, self.codec(dict_id).decompress(content) if content else b"")
+            return decompress_text(main_z, self._content(content, dict_id))
         return main_text or ""
 
     # -- compression dictionaries ----------------------------------------------
@@ -549,8 +549,11 @@ class Store(LinkStore, RunStore, AuditCache):
         if row is None:
             return None
         content, encoding, dict_id = row
-        raw = self.codec(dict_id).decompress(content) if content else b""
-        return raw.decode(encoding or "utf-8", errors="replace")
+        return self._content(content, dict_id).decode(encoding or "utf-8", errors="replace")
+
+    def _content(self, content: bytes | None, dict_id: int | None) -> bytes:
+        """A body's stored content, decompressed (b"" when it has none)."""
+        return self.codec(dict_id).decompress(content) if content else b""
 
     def snapshot(self, crawl_id: int, url: str) -> dict[str, Any] | None:
         """What crawl ``crawl_id`` stored for ``url`` (a 304 keeps the content type of the version
