@@ -439,3 +439,34 @@ def test_res_3564s_name_of_the_staff_directory_is_read(serve, config_for):
     for key in (("ley1712-res1519", "ley1712.1.5"), ("gelt-2008", "info.directorio_funcionarios")):
         rec = records[key]
         assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/directorio"), rec
+
+
+def test_entities_that_serve_clients_name_the_citizens_menu_services_to_the_client(serve, config_for):
+    # chambers of commerce and public utilities serve «clientes»: their citizens' services menu is
+    # «Servicios al Cliente» (a drop-down), and their «Política de atención al cliente» is no menu
+    menu = (
+        '<ul><li><a href="#">Servicios al Cliente</a><ul><li><a href="/sedes">Puntos de atención</a></li>'
+        '<li><a href="/pqrs">PQRS</a></li></ul></li>'
+        '<li><a href="/politica-atencion">Política de atención al cliente</a></li></ul>'
+    )
+    home = Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Inicio</title></head><body>"
+        f"<header><h1>Cámara de Comercio</h1><nav>{menu}</nav></header>"
+        "<main><h2>Inicio</h2><p>Bienvenidos a la Cámara de Comercio.</p></main><footer>Calle 1 # 2-3</footer></body></html>"
+    )
+    routes = {
+        "/": home,
+        "/sedes": page(
+            "Puntos de atención",
+            "<p>Sede principal: barrio Centro, carrera 4 No. 12-12, pisos uno y dos. Seccionales en Mompox,"
+            " El Banco y Santa Ana. Horario de lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 a 6:00 p.m.</p>",
+        ),
+        "/pqrs": page("PQRS", "<p>Peticiones, quejas, reclamos y sugerencias: formulario y correo electrónico.</p>"),
+        "/politica-atencion": page("Política de atención al cliente", POLICY),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/sedes"), (
+        rec["status"],
+        rec["detail"],
+        rec["evidence"],
+    )
