@@ -329,3 +329,29 @@ def test_a_table_cell_styled_as_a_title_titles_its_page(serve, config_for):
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.menu")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+
+
+# Fifth round (2026-12-05, fourth session): classes found on coopsercont and contraloriands, two sites
+# measured blind first (their first-contact figures are in docs/checklist-accuracy.md).
+
+
+def test_a_participation_menu_named_participacion_ciudadana_is_the_participa_menu_misnamed(serve, config_for):
+    # sites built before Res. 1519 name the menu «Participación ciudadana»: it is the participation
+    # menu, recognised, but not named «Participa» as the annex mandates (parcial, with what is missing)
+    body = (
+        "<p>Bienvenidos a la Contraloría.</p><ul>"
+        '<li><a href="/participacion-ciudadana">Participación ciudadana</a></li>'
+        '<li><a href="/nosotros">Nosotros</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/participacion-ciudadana": page(
+            "Participación ciudadana",
+            "<p>Veedurías ciudadanas, denuncias y rendición de cuentas: conozca cómo participar en el"
+            " control fiscal de los recursos públicos del departamento.</p>",
+        ),
+        "/nosotros": page("Nosotros", "<p>Misión y visión de la entidad.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/participacion-ciudadana"), rec
+    assert "«Participa»" in rec["detail"], rec
