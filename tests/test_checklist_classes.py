@@ -355,3 +355,25 @@ def test_a_participation_menu_named_participacion_ciudadana_is_the_participa_men
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
     assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/participacion-ciudadana"), rec
     assert "«Participa»" in rec["detail"], rec
+
+
+def test_a_citizens_service_menu_named_by_an_acronym_is_read_by_the_page_it_leads_to(serve, config_for):
+    # a public-services company's menu entry «CAU» leads to the «Centro de Atención al Usuario (CAU)»:
+    # the citizens' services menu under another name (parcial: the menu is not named as such)
+    body = (
+        "<p>Acueducto, alcantarillado y aseo del municipio.</p><ul>"
+        '<li><a href="/contacto">CAU</a></li><li><a href="/tarifas">Tarifas</a></li></ul>'
+    )
+    cau = (
+        "<h3>Centro de Atención al Usuario (CAU)</h3>"
+        "<p>Canales oficiales de atención: oficina central en la Calle 4 No. 3-27, teléfono 3153843906,"
+        " peticiones, quejas y reclamos, y reporte de daños en las redes.</p>"
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/contacto": page("CAU", cau),
+        "/tarifas": page("Tarifas", "<p>Tarifas de acueducto y alcantarillado vigentes.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/contacto"), rec
+    assert "falta: el nombre" in rec["detail"], rec
