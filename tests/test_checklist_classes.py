@@ -377,3 +377,33 @@ def test_a_citizens_service_menu_named_by_an_acronym_is_read_by_the_page_it_lead
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.atencion_ciudadania")]
     assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/contacto"), rec
     assert "falta: el nombre" in rec["detail"], rec
+
+
+def _form(fields: str) -> str:
+    return (
+        '<form method="post" action="/enviar"><label>Nombre completo <input name="nombre"></label>'
+        '<label>Correo electrónico <input type="email" name="email"></label>'
+        f'{fields}<label>Descripción <textarea name="descripcion"></textarea></label><button>Enviar</button></form>'
+    )
+
+
+def test_the_form_that_meets_more_of_a_form_items_parts_is_its_evidence(serve, config_for):
+    # a public-services company has a fault-report form (the damaged service) and the PQRS form
+    # (petición, queja, reclamo): the PQRSD form item's evidence is the PQRS form, not the first form
+    report = _form(
+        '<label>Tipo de incidencia <select name="tipo_incidencia"><option>Acueducto</option>'
+        "<option>Alcantarillado</option><option>Aseo</option></select></label>"
+    )
+    pqrs = _form(
+        '<label>Tipo <select name="tipo"><option>Petición</option><option>Queja</option>'
+        "<option>Reclamo</option><option>Solicitud</option></select></label>"
+    )
+    # the fault report is linked from the home page, the PQRS form from the contact page: deeper
+    routes = {
+        "/": page("Inicio", "<p>Servicios públicos del municipio.</p>", ("/reporte", "/contacto")),
+        "/contacto": page("Contacto", '<p>Presente su <a href="/pqrs">petición, queja o reclamo</a>.</p>'),
+        "/reporte": page("Formulario de Reporte", report),
+        "/pqrs": page("Peticiones, Quejas, Reclamos o Solicitudes", pqrs),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/pqrs"), rec
