@@ -407,3 +407,27 @@ def test_the_form_that_meets_more_of_a_form_items_parts_is_its_evidence(serve, c
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
     assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/pqrs"), rec
+
+
+def test_a_templates_stand_in_text_is_a_page_under_construction(serve, config_for):
+    # the menu's «Preguntas frecuentes» and «Convocatorias de empleo» lead to the framework's stock
+    # About page («Use this area to provide additional information.») and to the theme's dummy text
+    # (lorem ipsum): pages never written, so the items are shown but not published (parcial)
+    body = (
+        "<p>Bienvenidos a la Contraloría.</p><ul>"
+        '<li><a href="/Home/About">Preguntas Frecuentes</a></li>'
+        '<li><a href="/empleo">Convocatorias de empleo</a></li></ul>'
+    )
+    # every page also shows the allies' logos (a block outside the header, menu and footer)
+    allies = (
+        '<section><h3>Aliados</h3><a href="https://www.procuraduria.gov.co/"><img src="/p.png" alt=""></a></section>'
+    )
+    routes = {
+        "/": page("Inicio", body + allies),
+        "/Home/About": page("About", "<p>Use this area to provide additional information.</p>" + allies),
+        "/empleo": page("Convocatorias", "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>" + allies),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.preguntas_frecuentes", "info.empleo"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
