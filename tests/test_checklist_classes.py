@@ -431,3 +431,21 @@ def test_a_templates_stand_in_text_is_a_page_under_construction(serve, config_fo
     for item in ("info.preguntas_frecuentes", "info.empleo"):
         rec = records[("gelt-2008", item)]
         assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_one_office_entitys_contact_page_with_address_and_hours_is_its_institutional_directory(serve, config_for):
+    # a cooperative with one office publishes the office on its attention page: address, phones and
+    # opening hours under «Información de contacto» — the institutional directory (1.4) a person sees
+    cau = (
+        "<h3>Información de contacto</h3>"
+        "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro</p>"
+        "<p><strong>Teléfonos:</strong> Gerencia 3153843906, Secretaría 3161883794</p>"
+        "<p><strong>Horario de atención:</strong> lunes a viernes de 8:00 a.m. a 12:00 m y de 2:00 p.m. a 6:00 p.m.</p>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
+        "/contacto": page("Centro de atención", cau),
+        "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/contacto"), rec
