@@ -434,8 +434,8 @@ def test_a_templates_stand_in_text_is_a_page_under_construction(serve, config_fo
 
 
 def test_a_one_office_entitys_contact_page_with_address_and_hours_is_its_institutional_directory(serve, config_for):
-    # a cooperative with one office publishes the office on its attention page: address, phones and
-    # opening hours under «Información de contacto» — the institutional directory (1.4) a person sees
+    # a cooperative with one office publishes the office on its attention centre's page: address,
+    # phones and opening hours — the institutional directory (1.4) a person sees
     cau = (
         "<h3>Información de contacto</h3>"
         "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro</p>"
@@ -444,8 +444,32 @@ def test_a_one_office_entitys_contact_page_with_address_and_hours_is_its_institu
     )
     routes = {
         "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
-        "/contacto": page("Centro de atención", cau),
+        "/contacto": page("Centro de Atención al Usuario (CAU)", cau),
         "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.4")]
     assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/contacto"), rec
+
+
+def test_allied_entities_logos_under_a_heading_in_a_title_wrapper_are_a_directory_of_entities(serve, config_for):
+    # «Aliados Institucionales» alone in its title wrapper, beside a carousel's arrows (links to «#»),
+    # and the logos of public entities after the wrapper: a person reads the logos as what the heading
+    # stands for, a directory of entities (the logos have no text: only the heading names them)
+    logos = "".join(
+        f'<a href="https://www.{h}.gov.co/"><img alt="" src="/{h}.png"></a>'
+        for h in ("procuraduria", "fiscalia", "contaduria", "urnadecristal")
+    )
+    allies = (
+        '<section><div class="head-title"><h3>Aliados Institucionales</h3>'
+        '<div class="carousel-controls"><a href="#aliados">‹</a><a href="#aliados">›</a></div></div>'
+        f'<div id="aliados" class="carousel">{logos}</div></section>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos a la Contraloría departamental.</p>" + allies, ("/nosotros",)),
+        "/nosotros": page("Nosotros", "<p>Misión y visión de la Contraloría departamental.</p>" + allies),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.directorio_entidades")]
+    assert rec["status"] == "cumple" and "«Aliados Institucionales»" in rec["detail"], rec
+    rec = records[("ley1712-res1519", "ley1712.1.6")]
+    assert rec["status"] == "parcial" and "fuera del menú de transparencia" in rec["detail"], rec
