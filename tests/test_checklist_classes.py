@@ -473,3 +473,21 @@ def test_allied_entities_logos_under_a_heading_in_a_title_wrapper_are_a_director
     assert rec["status"] == "cumple" and "«Aliados Institucionales»" in rec["detail"], rec
     rec = records[("ley1712-res1519", "ley1712.1.6")]
     assert rec["status"] == "parcial" and "fuera del menú de transparencia" in rec["detail"], rec
+
+
+def test_a_manual_about_pqrsd_is_not_the_pqrsd_mechanism(serve, config_for):
+    # «Manual UIAF para usuarios PQRSD» (another entity's manual) among a comptroller's plans explains
+    # a mechanism; it is not one: the site offers no way to file a request
+    plans = (
+        "<ul><li><a href='/files/plan-estrategico-2016-2019.pdf'>Plan estratégico 2016-2019</a></li>"
+        "<li><a href='/files/manual-uiaf-pqrsd.pdf'>Manual UIAF para usuarios PQRSD</a></li></ul>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Contraloría departamental.</p>", ("/planes",)),
+        "/planes": page("Planes y programas", plans),
+        "/files/plan-estrategico-2016-2019.pdf": PDF,
+        "/files/manual-uiaf-pqrsd.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("gelt-2008", "interaccion.pqrsd"), ("ley1712-res1519", "ley1712.1.10")):
+        assert records[key]["status"] == "no_cumple", records[key]
