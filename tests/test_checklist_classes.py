@@ -470,3 +470,165 @@ def test_entities_that_serve_clients_name_the_citizens_menu_services_to_the_clie
         rec["detail"],
         rec["evidence"],
     )
+
+
+# Fifth round (2026-12-05, fourth session): classes found on coopsercont and contraloriands, two sites
+# measured blind first (their first-contact figures are in docs/checklist-accuracy.md).
+
+
+def test_a_participation_menu_named_participacion_ciudadana_is_the_participa_menu_misnamed(serve, config_for):
+    # sites built before Res. 1519 name the menu «Participación ciudadana»: it is the participation
+    # menu, recognised, but not named «Participa» as the annex mandates (parcial, with what is missing)
+    body = (
+        "<p>Bienvenidos a la Contraloría.</p><ul>"
+        '<li><a href="/participacion-ciudadana">Participación ciudadana</a></li>'
+        '<li><a href="/nosotros">Nosotros</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/participacion-ciudadana": page(
+            "Participación ciudadana",
+            "<p>Veedurías ciudadanas, denuncias y rendición de cuentas: conozca cómo participar en el"
+            " control fiscal de los recursos públicos del departamento.</p>",
+        ),
+        "/nosotros": page("Nosotros", "<p>Misión y visión de la entidad.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/participacion-ciudadana"), rec
+    assert "«Participa»" in rec["detail"], rec
+
+
+def test_a_citizens_service_menu_named_by_an_acronym_is_read_by_the_page_it_leads_to(serve, config_for):
+    # a public-services company's menu entry «CAU» leads to the «Centro de Atención al Usuario (CAU)»:
+    # the citizens' services menu under another name (parcial: the menu is not named as such)
+    body = (
+        "<p>Acueducto, alcantarillado y aseo del municipio.</p><ul>"
+        '<li><a href="/contacto">CAU</a></li><li><a href="/tarifas">Tarifas</a></li></ul>'
+    )
+    cau = (
+        "<h3>Centro de Atención al Usuario (CAU)</h3>"
+        "<p>Canales oficiales de atención: oficina central en la Calle 4 No. 3-27, teléfono 3153843906,"
+        " peticiones, quejas y reclamos, y reporte de daños en las redes.</p>"
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/contacto": page("CAU", cau),
+        "/tarifas": page("Tarifas", "<p>Tarifas de acueducto y alcantarillado vigentes.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/contacto"), rec
+    assert "falta: el nombre" in rec["detail"], rec
+
+
+def _form(fields: str) -> str:
+    return (
+        '<form method="post" action="/enviar"><label>Nombre completo <input name="nombre"></label>'
+        '<label>Correo electrónico <input type="email" name="email"></label>'
+        f'{fields}<label>Descripción <textarea name="descripcion"></textarea></label><button>Enviar</button></form>'
+    )
+
+
+def test_the_form_that_meets_more_of_a_form_items_parts_is_its_evidence(serve, config_for):
+    # a public-services company has a fault-report form (the damaged service) and the PQRS form
+    # (petición, queja, reclamo): the PQRSD form item's evidence is the PQRS form, not the first form
+    report = _form(
+        '<label>Tipo de incidencia <select name="tipo_incidencia"><option>Acueducto</option>'
+        "<option>Alcantarillado</option><option>Aseo</option></select></label>"
+    )
+    pqrs = _form(
+        '<label>Tipo <select name="tipo"><option>Petición</option><option>Queja</option>'
+        "<option>Reclamo</option><option>Solicitud</option></select></label>"
+    )
+    # the fault report is linked from the home page, the PQRS form from the contact page: deeper
+    routes = {
+        "/": page("Inicio", "<p>Servicios públicos del municipio.</p>", ("/reporte", "/contacto")),
+        "/contacto": page("Contacto", '<p>Presente su <a href="/pqrs">petición, queja o reclamo</a>.</p>'),
+        "/reporte": page("Formulario de Reporte", report),
+        "/pqrs": page("Peticiones, Quejas, Reclamos o Solicitudes", pqrs),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/pqrs"), rec
+
+
+def test_a_templates_stand_in_text_is_a_page_under_construction(serve, config_for):
+    # the menu's «Preguntas frecuentes» and «Convocatorias de empleo» lead to the framework's stock
+    # About page («Use this area to provide additional information.») and to the theme's dummy text
+    # (lorem ipsum): pages never written, so the items are shown but not published (parcial)
+    body = (
+        "<p>Bienvenidos a la Contraloría.</p><ul>"
+        '<li><a href="/Home/About">Preguntas Frecuentes</a></li>'
+        '<li><a href="/empleo">Convocatorias de empleo</a></li></ul>'
+    )
+    # every page also shows the allies' logos (a block outside the header, menu and footer)
+    allies = (
+        '<section><h3>Aliados</h3><a href="https://www.procuraduria.gov.co/"><img src="/p.png" alt=""></a></section>'
+    )
+    routes = {
+        "/": page("Inicio", body + allies),
+        "/Home/About": page("About", "<p>Use this area to provide additional information.</p>" + allies),
+        "/empleo": page("Convocatorias", "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>" + allies),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.preguntas_frecuentes", "info.empleo"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_one_office_entitys_contact_page_with_address_and_hours_is_its_institutional_directory(serve, config_for):
+    # a cooperative with one office publishes the office on its attention centre's page: address,
+    # phones and opening hours — the institutional directory (1.4) a person sees
+    cau = (
+        "<h3>Información de contacto</h3>"
+        "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro</p>"
+        "<p><strong>Teléfonos:</strong> Gerencia 3153843906, Secretaría 3161883794</p>"
+        "<p><strong>Horario de atención:</strong> lunes a viernes de 8:00 a.m. a 12:00 m y de 2:00 p.m. a 6:00 p.m.</p>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
+        "/contacto": page("Centro de Atención al Usuario (CAU)", cau),
+        "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/contacto"), rec
+
+
+def test_allied_entities_logos_under_a_heading_in_a_title_wrapper_are_a_directory_of_entities(serve, config_for):
+    # «Aliados Institucionales» alone in its title wrapper, beside a carousel's arrows (links to «#»),
+    # and the logos of public entities after the wrapper: a person reads the logos as what the heading
+    # stands for, a directory of entities (the logos have no text: only the heading names them)
+    logos = "".join(
+        f'<a href="https://www.{h}.gov.co/"><img alt="" src="/{h}.png"></a>'
+        for h in ("procuraduria", "fiscalia", "contaduria", "urnadecristal")
+    )
+    allies = (
+        '<section><div class="head-title"><h3>Aliados Institucionales</h3>'
+        '<div class="carousel-controls"><a href="#aliados">‹</a><a href="#aliados">›</a></div></div>'
+        f'<div id="aliados" class="carousel">{logos}</div></section>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos a la Contraloría departamental.</p>" + allies, ("/nosotros",)),
+        "/nosotros": page("Nosotros", "<p>Misión y visión de la Contraloría departamental.</p>" + allies),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.directorio_entidades")]
+    assert rec["status"] == "cumple" and "«Aliados Institucionales»" in rec["detail"], rec
+    rec = records[("ley1712-res1519", "ley1712.1.6")]
+    assert rec["status"] == "parcial" and "fuera del menú de transparencia" in rec["detail"], rec
+
+
+def test_a_manual_about_pqrsd_is_not_the_pqrsd_mechanism(serve, config_for):
+    # «Manual UIAF para usuarios PQRSD» (another entity's manual) among a comptroller's plans explains
+    # a mechanism; it is not one: the site offers no way to file a request
+    plans = (
+        "<ul><li><a href='/files/plan-estrategico-2016-2019.pdf'>Plan estratégico 2016-2019</a></li>"
+        "<li><a href='/files/manual-uiaf-pqrsd.pdf'>Manual UIAF para usuarios PQRSD</a></li></ul>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Contraloría departamental.</p>", ("/planes",)),
+        "/planes": page("Planes y programas", plans),
+        "/files/plan-estrategico-2016-2019.pdf": PDF,
+        "/files/manual-uiaf-pqrsd.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("gelt-2008", "interaccion.pqrsd"), ("ley1712-res1519", "ley1712.1.10")):
+        assert records[key]["status"] == "no_cumple", records[key]

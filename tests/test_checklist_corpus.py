@@ -26,6 +26,7 @@ _spec.loader.exec_module(measure)
 TUNING_GROUPS = {
     "six": {"putumayo", "movilidad", "hsvp", "inder", "idcbis", "curaduria2"},
     "fifth": {"a-magangue", "a-govimentum"},
+    "utility-comptroller": {"coopsercont", "contraloriands"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -42,6 +43,10 @@ FLOOR = {
     # a-magangue + a-govimentum after the fifth round: measured, FIFTH_GELT and FIFTH_LEY above
     ("fifth", "gelt-2008"): {"precision": FIFTH_GELT[0], "recall": FIFTH_GELT[1], "evidence": FIFTH_GELT[2]},
     ("fifth", "ley1712-res1519"): {"precision": FIFTH_LEY[0], "recall": FIFTH_LEY[1], "evidence": FIFTH_LEY[2]},
+    # coopsercont + contraloriands after their round, measured (first contact, blind: gelt-2008 0.885 /
+    # 0.852 / 0.824, ley1712-res1519 0.818 / 0.771 / 0.842)
+    ("utility-comptroller", "gelt-2008"): {"precision": 0.880, "recall": 0.846, "evidence": 0.875},
+    ("utility-comptroller", "ley1712-res1519"): {"precision": 0.861, "recall": 0.886, "evidence": 0.909},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own

@@ -50,6 +50,8 @@ _SOFT404 = re.compile(
 _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
     r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
+    # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
+    r"use this area to provide additional information|lorem ipsum|"
     # what a script would load: the crawl sees the placeholder, not the content (a template's
     # «Loading...» preloader is on every page, full or not: it says nothing)
     r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"

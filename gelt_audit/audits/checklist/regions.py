@@ -21,11 +21,34 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
 
 
+_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object | .//form)")
+_HREFS = etree.XPath(".//a/@href")
+
+
+def _control(el: Any) -> bool:
+    """Whether an element beside a heading shows nothing: no text, no media, and links (if any)
+    only to a part of the page (a carousel's arrows, a decorative rule)."""
+    if not isinstance(el.tag, str):
+        return True
+    if _MEDIA(el):
+        return False
+    hrefs = _HREFS(el)
+    if not all(x.strip().startswith("#") for x in hrefs):
+        return False
+    text = element_text(el).replace(" ", "")
+    # any text is the text of those links («‹», «Anterior»), none of its own
+    return not text or (
+        bool(hrefs) and len(text) <= len("".join(element_text(a) for a in el.iter("a")).replace(" ", ""))
+    )
+
+
 def heading_region(h: Any) -> list[Any]:
-    """The elements after a heading up to the next heading of its level (or higher)."""
+    """The elements after a heading up to the next heading of its level (or higher). A heading
+    alone in its title wrapper (or beside only controls that show nothing) stands for what
+    follows the wrapper."""
     level = int(h.tag[1])
     sibs = list(h.itersiblings())[:40]
-    if not sibs and h.getparent() is not None:
+    if h.getparent() is not None and all(_control(s) for s in sibs):
         sibs = list(h.getparent().itersiblings())[:40]
     out = []
     for s in sibs:
