@@ -472,7 +472,7 @@ def test_entities_that_serve_clients_name_the_citizens_menu_services_to_the_clie
     )
 
 
-# Fifth round (2026-12-05, fourth session): classes found on coopsercont and contraloriands, two sites
+# Fifth round, second set (2026-12-05, fourth session): classes found on coopsercont and contraloriands, two sites
 # measured blind first (their first-contact figures are in docs/checklist-accuracy.md).
 
 
@@ -632,3 +632,121 @@ def test_a_manual_about_pqrsd_is_not_the_pqrsd_mechanism(serve, config_for):
     records = _records(serve, config_for, routes)
     for key in (("gelt-2008", "interaccion.pqrsd"), ("ley1712-res1519", "ley1712.1.10")):
         assert records[key]["status"] == "no_cumple", records[key]
+
+
+# Sixth round (c-edup: the EDUP Pereira site, first contact measured blind)
+
+
+def _tabs(buttons: list[tuple[str, str]], panes: dict[str, str]) -> str:
+    """Bootstrap vertical tabs: a column of «pill» buttons, the panes they open in another column."""
+    column = "".join(
+        f'<button class="nav-link" id="{pid}-tab" data-bs-toggle="pill" data-bs-target="#{pid}" type="button"'
+        f' role="tab" aria-controls="{pid}" aria-selected="false">{title}</button>'
+        for pid, title in buttons
+    )
+    content = "".join(
+        f'<div class="tab-pane fade" id="{pid}" role="tabpanel" aria-labelledby="{pid}-tab">{body}</div>'
+        for pid, body in panes.items()
+    )
+    return (
+        '<div class="row"><div class="col-md-3 nav flex-column nav-pills" role="tablist">'
+        f'{column}</div><div class="col-md-9 tab-content">{content}</div></div>'
+    )
+
+
+def test_a_tab_button_titles_the_pane_it_opens_elsewhere_on_the_page(serve, config_for):
+    # Bootstrap vertical tabs (EDUP Pereira's Transparencia page): every category is a «pill»
+    # button in one column, its content a pane in another column, named by the button's
+    # data-bs-target; the button's neighbour is the next button. A person reads the button as the
+    # title of the pane it opens
+    panes = {
+        "p4": "<ul><li>Normograma interno de la entidad, actualizado cada año</li><li>Resoluciones de gerencia"
+        " vigentes</li><li>Acuerdos de la junta directiva sobre contratación y presupuesto</li></ul>",
+        "p5": "<p>Presupuesto de ingresos y gastos aprobado por la junta directiva para la vigencia.</p>",
+    }
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(
+        [("p4", "4-Normatividad"), ("p5", "5-Presupuesto")], panes
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "4-Normatividad" in rec["detail"], rec
+
+
+def test_a_generic_link_in_a_table_row_is_named_by_the_row_not_by_its_date(serve, config_for):
+    # EDUP's document tables: «Item | Descripción | Fecha | [Ver]». A person reads the row's name
+    # («Resolución Gerencia No. 054 de 2019 — Reconocimiento Pago ICBF»), not the date in the cell
+    # before the link; the file name's «Pago» then decides nothing (an ICBF payment is no online
+    # payment service), while the organigram's row names the organigram
+    row = (
+        "<tr><td>{item}</td><td>{desc}</td><td>{date}</td><td><center><a href='/transparencia/{file}'"
+        " target='_blank'><button class='btn btn-success' title='{file}'>Ver</button></a></center></td></tr>"
+    )
+    table = (
+        '<table class="display table"><thead><tr><th>Item</th><th>Descripción</th><th>Fecha</th>'
+        "<th>Archivo</th></tr></thead><tbody>"
+        + row.format(
+            item="Resolución Gerencia No. 054 de 2019",
+            desc="Reconocimiento Pago ICBF",
+            date="2019-11-08",
+            file="Resolucion-054-de-2019-Reconocimiento-Pago-ICBF.pdf",
+        )
+        + row.format(item="Organigrama", desc="Organigrama actualizado", date="2026-02-04", file="07-estructura-v7.pdf")
+        + "</tbody></table>"
+    )
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p><h3>Resoluciones de gerencia</h3>" + table
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/Resolucion-054-de-2019-Reconocimiento-Pago-ICBF.pdf": PDF,
+        "/transparencia/07-estructura-v7.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "transaccion.pagos_en_linea")]
+    assert rec["status"] == "no_cumple", rec
+    rec = records[("gelt-2008", "info.organigrama")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/07-estructura-v7.pdf"), rec
+
+
+def test_res_3564s_processes_and_procedures_are_the_decision_procedures(serve, config_for):
+    # Res. 3564 de 2015 published the procedures followed to take decisions (Ley 1712 art. 11 lit.
+    # c; Res. 1519's 1.9) as «Procesos y procedimientos», under «Estructura orgánica y talento
+    # humano»
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p><h3>3.3 Procesos y procedimientos</h3>"
+        "<p>Caracterización de los procesos de la entidad y procedimientos con los que cada área toma sus"
+        " decisiones, aprobados por el comité de gestión.</p>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.9")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+
+
+def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config_for):
+    # «6.6-Informes de empalme» followed by «Aun no hay documentos en este item» (EDUP): the entity
+    # shows the item and says nothing is published, as a page «en construcción» does: parcial, with
+    # that said, not «no se encontró»
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<h3>6.6-Informes de empalme</h3><div>Aun no hay documentos en este item</div>"
+        "<h3>6.2-Plan de acción</h3><p>Plan de acción integrado de la vigencia 2026, aprobado por la junta"
+        ' directiva de la entidad.</p><p><a href="/files/plan-de-accion-2026.pdf">Plan de acción 2026</a></p>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/files/plan-de-accion-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.4.5")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+    assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
+        ("ley1712-res1519", "ley1712.4.3")
+    ]
