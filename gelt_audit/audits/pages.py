@@ -3,6 +3,7 @@ changed), and the per-body judging the audits of page contents share (``BodyJudg
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from lxml import etree
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.tree import parse_body, text_content
-from gelt_audit.config import Dependencia, dependencia_for
+from gelt_audit.config import Dependencia, path_key
 from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
@@ -24,14 +25,55 @@ PAGE_KINDS = ("page", "redirect", "error")
 
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:
     """Name of the dependencia a URL belongs to, or None ("sin asignar")."""
-    return _dependencia_name(url, tuple(dependencias))
-
-
-@lru_cache(maxsize=100_000)
-def _dependencia_name(url: str, dependencias: tuple[Dependencia, ...]) -> str | None:
     # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.
-    dep = dependencia_for(urlsplit(url).path or "/", list(dependencias))
-    return dep.name if dep else None
+    key = tuple(dependencias)
+    last = _LAST_RESOLVER
+    if last and last[0] == key:  # the usual case: the same config's dependencias, element by element
+        return last[1].name(url)
+    resolver = _resolver(key)
+    _LAST_RESOLVER[:] = [key, resolver]
+    return resolver.name(url)
+
+
+_LAST_RESOLVER: list[Any] = []
+NAMES_KEPT = 100_000  # URLs whose dependencia a resolver remembers (then it starts over)
+
+
+class _Resolver:
+    """:func:`dependencia_for` of many URLs: each path looked up once, by the lengths of the
+    configured prefixes (longest first) instead of trying every prefix of every dependencia."""
+
+    def __init__(self, dependencias: tuple[Dependencia, ...]) -> None:
+        self.dependencias = list(dependencias)
+        first: dict[str, Dependencia] = {}
+        for dep in dependencias:
+            for prefix in map(path_key, dep.match):
+                first.setdefault(prefix, dep)  # config order breaks ties between equal prefixes
+        lengths = sorted({len(p) for p in first}, reverse=True)
+        self.by_length = [(n, {p: d.name for p, d in first.items() if len(p) == n}) for n in lengths]
+        self.names: dict[str, str | None] = {}
+
+    def name(self, url: str) -> str | None:
+        try:
+            return self.names[url]
+        except KeyError:
+            pass
+        if len(self.names) >= NAMES_KEPT:
+            self.names.clear()
+        path = urlsplit(url).path or "/"
+        if "%" in path or not path.isascii():  # else path_key(path) is path
+            path = path_key(path)
+        found = None
+        for length, prefixes in self.by_length:
+            if len(path) >= length and (found := prefixes.get(path[:length])) is not None:
+                break
+        self.names[url] = found
+        return found
+
+
+@lru_cache(maxsize=64)
+def _resolver(dependencias: tuple[Dependencia, ...]) -> _Resolver:
+    return _Resolver(dependencias)
 
 
 # A title this many pages share names none of them: the reports name them by their heading.
@@ -76,7 +118,7 @@ def _breadcrumb_step(root: Any) -> Any:
     return last
 
 
-def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
+def name_by_heading(store: Store, crawl_id: int, pages: list[dict[str, Any]]) -> None:
     """Give pages whose title many pages share the name their h1 (or breadcrumb) gives them.
 
     Some CMS templates put the entity's name in every ``<title>``: «Alcaldía de X» names no page
@@ -88,7 +130,8 @@ def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
     candidates = [p for p in titled if p["title"] in shared]
     if not candidates:
         return
-    names = {id(p): NAMES.cached(store, p["body_hash"], p["url"]) for p in candidates}
+    named = NAMES.of_crawl(store, crawl_id)
+    names = {id(p): named(p["body_hash"], p["url"]) for p in candidates}
     for key in ("h1", "breadcrumb"):
         counts = Counter(names[id(p)][key] for p in candidates)
         for page in candidates:
@@ -162,7 +205,7 @@ def find(ctx: AuditContext) -> Findings:
     changed_at = last_changed(ctx.store, ctx.crawl)
     for page in pages:
         page["last_changed"] = changed_at.get(page["url"])
-    name_by_heading(ctx.store, pages)
+    name_by_heading(ctx.store, ctx.crawl.id, pages)
     for page in pages:
         del page["body_hash"]
     return {
@@ -187,6 +230,18 @@ class BodyJudge:
         """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
         root = root or (lambda: parse_body(store.html(body_hash) or ""))
         return store.cached_audit(body_hash, self.name(url), self.version, lambda: self.judge(root(), url))
+
+    def of_crawl(self, store: Store, crawl_id: int) -> Callable[[str, str], Any]:
+        """``cached`` for the bodies of one crawl's pages, ``(body hash, page URL) -> judgement``:
+        the kept judgements are read in one query, any other is computed (and kept) when asked."""
+        names = [f"{self.audit}-{scheme}" for scheme in ("http", "https")] if self.per_scheme else [self.audit]
+        kept = store.crawl_results(crawl_id, names, self.version)
+
+        def judged(body_hash: str, url: str) -> Any:
+            found = kept.get((body_hash, self.name(url)))
+            return json.loads(found) if found is not None else self.cached(store, body_hash, url)
+
+        return judged
 
 
 def is_html_page(snap: dict[str, Any]) -> bool:
