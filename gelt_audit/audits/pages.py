@@ -15,6 +15,7 @@ from lxml import etree
 
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, path_key
 from gelt_audit.markup import collapse
@@ -169,11 +170,40 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
     return out
 
 
+HISTORY_AUDIT = "pages-history"  # kept per crawl (audits.kept): each URL's main hash and last change
+HISTORY_VERSION = 1
+HASH_BATCH = 500  # bodies asked for their main hash in one query
+
+
 def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
     """Per URL, when its main content last changed or it appeared, up to ``crawl``.
 
     Pages unchanged since the first crawl have no entry: the tool never saw them change.
     """
+    return {url: changed for url, (_, changed) in page_history(store, crawl).items() if changed}
+
+
+def page_history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
+    """Per URL fetched fine (2xx page with a main text) by a finished crawl of the site up to
+    ``crawl``: [main hash the last such crawl saw, when it last changed or appeared (None: the
+    same since the first crawl)]. The previous crawl's, kept in the store, updated with the pages
+    whose body changed since it; without it, read from every crawl's pages."""
+    previous = store.previous_crawl(crawl)
+
+    def version(of: Crawl) -> str:
+        return f"{HISTORY_VERSION}:{of.started_at}"
+
+    def compute() -> dict[str, list[Any]]:
+        before = kept_result(store, previous, HISTORY_AUDIT, version(previous)) if previous else None
+        if before is None or crawl.status != "finished":
+            return _history(store, crawl)
+        return _history_since(store, crawl, previous, before)  # type: ignore[arg-type]
+
+    return kept(store, crawl, HISTORY_AUDIT, version(crawl), compute, replaces=previous)
+
+
+def _history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
+    """:func:`page_history` read from every finished crawl of the site up to ``crawl``."""
     rows = store.db.execute(
         """select p.url, b.main_hash, s.fetched_at, s.crawl_id
            from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
@@ -186,16 +216,44 @@ def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
     first = store.db.execute(
         "select min(id) from crawls where status = 'finished' and site_url = ?", [crawl.site_url]
     ).fetchone()[0]
-    out: dict[str, str] = {}
-    last_url, last_hash = None, None
+    out: dict[str, list[Any]] = {}
     for url, main_hash, fetched_at, crawl_id in rows:
-        if url != last_url:
-            if crawl_id != first:
-                out[url] = fetched_at  # appeared after the first crawl
-            last_url, last_hash = url, main_hash
-        elif main_hash != last_hash:
-            out[url] = fetched_at
-            last_hash = main_hash
+        seen = out.get(url)
+        if seen is None:
+            out[url] = [main_hash, fetched_at if crawl_id != first else None]  # appeared after the first crawl
+        elif main_hash != seen[0]:
+            out[url] = [main_hash, fetched_at]
+    return out
+
+
+def _history_since(store: Store, crawl: Crawl, previous: Crawl, before: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """``before`` (the previous crawl's history) updated with ``crawl``'s pages fetched fine. A
+    page the previous crawl fetched fine with the same body keeps its entry: its main hash is
+    the one ``before`` holds. The others' main hashes are read, in batches."""
+    rows = store.db.execute(
+        """select p.url, n.body_hash, n.fetched_at from snapshots n join pages p on p.id = n.page_id
+             left join snapshots o on o.crawl_id = ? and o.page_id = n.page_id
+           where n.crawl_id = ? and n.kind = 'page' and n.status between 200 and 299 and n.body_hash is not null
+             and not (o.body_hash is n.body_hash and o.kind = 'page' and o.status between 200 and 299)""",
+        [previous.id, crawl.id],
+    ).fetchall()
+    wanted = list(dict.fromkeys(body for _, body, _ in rows))
+    mains: dict[str, str] = {}
+    for start in range(0, len(wanted), HASH_BATCH):
+        part = wanted[start : start + HASH_BATCH]
+        found = store.db.execute(
+            f"select hash, main_hash from bodies where hash in ({', '.join('?' * len(part))}) and main_hash is not null",
+            part,
+        )
+        mains.update(found)
+    out = before
+    for url, body, fetched_at in rows:
+        main_hash = mains.get(body)
+        if main_hash is None:
+            continue  # no main text: not a page fetched fine
+        seen = out.get(url)
+        if seen is None or seen[0] != main_hash:
+            out[url] = [main_hash, fetched_at]
     return out
 
 
