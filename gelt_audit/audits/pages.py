@@ -282,7 +282,10 @@ class BodyJudge:
     per_scheme: bool = False  # the result depends on the page's scheme (e.g. forms over http)
 
     def name(self, url: str) -> str:
-        return f"{self.audit}-{urlsplit(url).scheme}" if self.per_scheme else self.audit
+        if not self.per_scheme:
+            return self.audit
+        scheme = "https" if url.startswith("https:") else "http" if url.startswith("http:") else urlsplit(url).scheme
+        return f"{self.audit}-{scheme}"
 
     def cached(self, store: Store, body_hash: str, url: str, root: Callable[[], Any] | None = None) -> Any:
         """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
