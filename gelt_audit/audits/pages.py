@@ -319,10 +319,11 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
     Each audit then reads its cache; a body judged by an earlier crawl costs nothing.
     """
     todo = {judge.audit: store.unjudged(crawl.id, judge.audit, judge.version, judge.per_scheme) for judge in judges}
-    if not any(todo.values()):
+    bodies = {body_hash for missing in todo.values() for body_hash, _ in missing}
+    if not bodies:
         return
     for snap in store.snapshots(crawl.id):
-        if not is_html_page(snap):
+        if snap["body_hash"] not in bodies or not is_html_page(snap):
             continue
         body_hash, url = snap["body_hash"], snap["url"]
         missing = [j for j in judges if (body_hash, j.name(url)) in todo[j.audit]]
