@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from gelt_audit.audits.pages import last_changed
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
@@ -71,7 +72,8 @@ def test_last_changed_carried_from_crawl_to_crawl_reads_as_every_crawl_says(serv
         assert kept == [f"crawl:{version}"]
         if version > 1:
             assert report == from_scratch(config, tag=str(version))
-    pages = {p["url"].removeprefix(server.url.rstrip("/")): p for p in json.loads(reports[-1])["pages"]}
+    base = server.url.rstrip("/")
+    pages = {p["url"].removeprefix(base): p for p in json.loads(reports[-1])["pages"]}
     with Store(cfg.store_path) as store:
         expected = {
             "/": None,
@@ -85,4 +87,11 @@ def test_last_changed_carried_from_crawl_to_crawl_reads_as_every_crawl_says(serv
             "/extra": _fetched(store, 2, "/extra", server.url),  # in crawls 2 and 4 only, the same text
         }
     assert {path: pages[path]["last_changed"] for path in expected} == expected
+    # an older crawl's history (the checklist reads the crawl before the latest) is not kept
+    with Store(cfg.store_path) as store:
+        third = store.crawl(3)
+        assert third is not None
+        assert last_changed(store, third)["/".join((base, "c"))] == _fetched(store, 3, "/c", server.url)
+        rows = store.db.execute("select body_hash from body_audits where audit = 'pages-history'").fetchall()
+    assert [r[0] for r in rows] == ["crawl:4"]
     assert all(pages[path]["status"] == 200 for path in expected)

@@ -199,6 +199,9 @@ def page_history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
             return _history(store, crawl)
         return _history_since(store, crawl, previous, before)  # type: ignore[arg-type]
 
+    latest = store.latest_crawl(crawl.site_url)
+    if latest is None or latest.id != crawl.id:
+        return compute()  # only the latest crawl's is kept (the checklist also reads the one before)
     return kept(store, crawl, HISTORY_AUDIT, version(crawl), compute, replaces=previous)
 
 
