@@ -60,6 +60,20 @@ class AuditCache:
         ).fetchone()
         return json.loads(row[1]) if row and row[0] == version else default
 
+    def crawl_results(self, crawl_id: int, audits: Iterable[str], version: int | str) -> dict[tuple[str, str], str]:
+        """The kept results (JSON text, undecoded) at ``version`` of the ``audits`` (names) on the
+        bodies of a crawl's snapshots, by (body hash, audit name): one query where
+        :meth:`cached_result` would ask once per body."""
+        self.flush_audits()
+        names = list(dict.fromkeys(audits))
+        rows = self.db.execute(
+            f"""select b.body_hash, b.audit, b.version, b.result from body_audits b
+                where b.audit in ({", ".join("?" * len(names))}) and b.body_hash in
+                (select s.body_hash from snapshots s where s.crawl_id = ? and s.body_hash is not null)""",
+            [*names, crawl_id],
+        )
+        return {(key, audit): result for key, audit, found, result in rows if found == version}
+
     def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
         """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""
         self._pending_audits.append(

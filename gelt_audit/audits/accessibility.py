@@ -187,10 +187,11 @@ JUDGE = BodyJudge("accessibility", VERSION, lambda root, url: judge_root(root))
 def audit_accessibility(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str, Any]:
     """Findings per page, with counts per dependencia and the most frequent criteria."""
     findings = []
+    judge = JUDGE.of_crawl(store, crawl.id)
     for snap in store.snapshots(crawl.id):
         if not is_html_page(snap):
             continue
-        judged = JUDGE.cached(store, snap["body_hash"], snap["url"])
+        judged = judge(snap["body_hash"], snap["url"])
         dep = dependencia_name(snap["url"], dependencias)
         findings.extend({"url": snap["url"], **f, "dependencia": dep} for f in judged)
     store.flush_audits()

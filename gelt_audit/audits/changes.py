@@ -109,11 +109,18 @@ def ok_pages(store: Store, crawl_id: int) -> int:
     return row[0]
 
 
-def _noise(store: Store, body_hash: str | None) -> dict[str, int]:
-    if body_hash is None:
-        return {}
-    row = store.db.execute("select noise from bodies where hash = ?", [body_hash]).fetchone()
-    return json.loads(row[0]) if row and row[0] else {}
+NOISE_BATCH = 500  # body hashes asked for their noise counts in one query
+
+
+def _noises(store: Store, body_hashes: list[str | None]) -> dict[str, dict[str, int]]:
+    """What the noise rules removed from each body, by body hash (bodies without it left out)."""
+    wanted = list(dict.fromkeys(h for h in body_hashes if h is not None))
+    out: dict[str, dict[str, int]] = {}
+    for start in range(0, len(wanted), NOISE_BATCH):
+        part = wanted[start : start + NOISE_BATCH]
+        rows = store.db.execute(f"select hash, noise from bodies where hash in ({', '.join('?' * len(part))})", part)
+        out.update((key, json.loads(noise)) for key, noise in rows if noise)
+    return out
 
 
 def _last_good(store: Store, url: str, before_crawl: int) -> PageState | None:
@@ -155,6 +162,7 @@ def compare(
         return entry
 
     modified: list[dict[str, Any]] = []
+    ignored: list[tuple[str, str | None, str | None]] = []  # url, old body, new body
     for url, old, new in states:
         if new is None:
             if not crawl.limited and old is not None and old.ok:
@@ -167,10 +175,7 @@ def compare(
             elif old.main_hash != new.main_hash:
                 modified.append(change(url, "modified", old, new))
             elif old.body_hash != new.body_hash:
-                noise = Counter(_noise(store, old.body_hash)) + Counter(_noise(store, new.body_hash))
-                result.ignored.append(
-                    {"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)}
-                )
+                ignored.append((url, old.body_hash, new.body_hash))
         elif old is not None and old.ok:
             if new.failing:
                 result.errors.append(
@@ -178,6 +183,10 @@ def compare(
                 )
             elif new.status in REMOVED_STATUSES:
                 result.changes.append(change(url, "removed", old, new))
+    noises = _noises(store, [h for _, old_hash, new_hash in ignored for h in (old_hash, new_hash)])
+    for url, old_hash, new_hash in ignored:
+        noise = Counter(noises.get(old_hash or "", {})) + Counter(noises.get(new_hash or "", {}))
+        result.ignored.append({"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)})
 
     if diffs:
         shared, modified = _split_template(modified, lambda: ok_pages(store, crawl.id))
@@ -185,6 +194,7 @@ def compare(
         result.template.extend(template_change(store, crawl, previous, lambda: ok_pages(store, crawl.id)))
         bodies = {url: new.body_hash for url, _, new in states if new is not None}
         listings.summarise(store, [*result.changes, *modified], previous.id, crawl.id, bodies)
+        store.flush_audits()  # the word diffs: a report's own comparison (the week's) is not lost
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result

@@ -83,12 +83,8 @@ def opcodes_of(a: Sequence[str], b: Sequence[str]) -> list[Op]:
 
 def _split(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int, budget: list[int]) -> list[Op]:
     """One piece turned into finished opcodes and smaller pieces, in text order."""
-    head = 0
-    while i1 + head < i2 and j1 + head < j2 and a[i1 + head] == b[j1 + head]:
-        head += 1
-    tail = 0
-    while i2 - tail > i1 + head and j2 - tail > j1 + head and a[i2 - tail - 1] == b[j2 - tail - 1]:
-        tail += 1
+    head = _common(a, b, i1, j1, min(i2 - i1, j2 - j1), 1)
+    tail = _common(a, b, i2 - 1, j2 - 1, min(i2 - i1, j2 - j1) - head, -1)
     before = [("equal", i1, i1 + head, j1, j1 + head)] if head else []
     after = [("equal", i2 - tail, i2, j2 - tail, j2)] if tail else []
     i1, j1, i2, j2 = i1 + head, j1 + head, i2 - tail, j2 - tail
@@ -107,6 +103,26 @@ def _split(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: in
     else:
         middle = [("replace", i1, i2, j1, j2)]  # too large to diff finely: removed and added whole
     return before + middle + after
+
+
+CHUNK = 64  # words compared at once (a list comparison in C) when looking for the common head or tail
+
+
+def _common(a: Sequence[str], b: Sequence[str], i: int, j: int, limit: int, step: int) -> int:
+    """How many words ``a`` and ``b`` share from ``a[i]`` and ``b[j]`` on, walking forward
+    (``step`` 1) or backward (-1), at most ``limit``: a chunk at a time, then word by word."""
+    n = 0
+    while limit - n >= CHUNK:
+        if step > 0:
+            same = a[i + n : i + n + CHUNK] == b[j + n : j + n + CHUNK]
+        else:
+            same = a[i - n - CHUNK + 1 : i - n + 1] == b[j - n - CHUNK + 1 : j - n + 1]
+        if not same:
+            break
+        n += CHUNK
+    while n < limit and a[i + step * n] == b[j + step * n]:
+        n += 1
+    return n
 
 
 def _anchors(a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> list[tuple[int, int]]:

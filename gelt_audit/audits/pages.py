@@ -3,6 +3,7 @@ changed), and the per-body judging the audits of page contents share (``BodyJudg
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -14,8 +15,9 @@ from lxml import etree
 
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.tree import parse_body, text_content
-from gelt_audit.config import Dependencia, dependencia_for
+from gelt_audit.config import Dependencia, path_key
 from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
@@ -24,14 +26,55 @@ PAGE_KINDS = ("page", "redirect", "error")
 
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:
     """Name of the dependencia a URL belongs to, or None ("sin asignar")."""
-    return _dependencia_name(url, tuple(dependencias))
-
-
-@lru_cache(maxsize=100_000)
-def _dependencia_name(url: str, dependencias: tuple[Dependencia, ...]) -> str | None:
     # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.
-    dep = dependencia_for(urlsplit(url).path or "/", list(dependencias))
-    return dep.name if dep else None
+    key = tuple(dependencias)
+    last = _LAST_RESOLVER
+    if last and last[0] == key:  # the usual case: the same config's dependencias, element by element
+        return last[1].name(url)
+    resolver = _resolver(key)
+    _LAST_RESOLVER[:] = [key, resolver]
+    return resolver.name(url)
+
+
+_LAST_RESOLVER: list[Any] = []
+NAMES_KEPT = 100_000  # URLs whose dependencia a resolver remembers (then it starts over)
+
+
+class _Resolver:
+    """:func:`dependencia_for` of many URLs: each path looked up once, by the lengths of the
+    configured prefixes (longest first) instead of trying every prefix of every dependencia."""
+
+    def __init__(self, dependencias: tuple[Dependencia, ...]) -> None:
+        self.dependencias = list(dependencias)
+        first: dict[str, Dependencia] = {}
+        for dep in dependencias:
+            for prefix in map(path_key, dep.match):
+                first.setdefault(prefix, dep)  # config order breaks ties between equal prefixes
+        lengths = sorted({len(p) for p in first}, reverse=True)
+        self.by_length = [(n, {p: d.name for p, d in first.items() if len(p) == n}) for n in lengths]
+        self.names: dict[str, str | None] = {}
+
+    def name(self, url: str) -> str | None:
+        try:
+            return self.names[url]
+        except KeyError:
+            pass
+        if len(self.names) >= NAMES_KEPT:
+            self.names.clear()
+        path = urlsplit(url).path or "/"
+        if "%" in path or not path.isascii():  # else path_key(path) is path
+            path = path_key(path)
+        found = None
+        for length, prefixes in self.by_length:
+            if len(path) >= length and (found := prefixes.get(path[:length])) is not None:
+                break
+        self.names[url] = found
+        return found
+
+
+@lru_cache(maxsize=64)
+def _resolver(dependencias: tuple[Dependencia, ...]) -> _Resolver:
+    return _Resolver(dependencias)
 
 
 # A title this many pages share names none of them: the reports name them by their heading.
@@ -76,7 +119,7 @@ def _breadcrumb_step(root: Any) -> Any:
     return last
 
 
-def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
+def name_by_heading(store: Store, crawl_id: int, pages: list[dict[str, Any]]) -> None:
     """Give pages whose title many pages share the name their h1 (or breadcrumb) gives them.
 
     Some CMS templates put the entity's name in every ``<title>``: «Alcaldía de X» names no page
@@ -88,7 +131,8 @@ def name_by_heading(store: Store, pages: list[dict[str, Any]]) -> None:
     candidates = [p for p in titled if p["title"] in shared]
     if not candidates:
         return
-    names = {id(p): NAMES.cached(store, p["body_hash"], p["url"]) for p in candidates}
+    named = NAMES.of_crawl(store, crawl_id)
+    names = {id(p): named(p["body_hash"], p["url"]) for p in candidates}
     for key in ("h1", "breadcrumb"):
         counts = Counter(names[id(p)][key] for p in candidates)
         for page in candidates:
@@ -126,11 +170,43 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
     return out
 
 
+HISTORY_AUDIT = "pages-history"  # kept per crawl (audits.kept): each URL's main hash and last change
+HISTORY_VERSION = 1
+HASH_BATCH = 500  # bodies asked for their main hash in one query
+
+
 def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
     """Per URL, when its main content last changed or it appeared, up to ``crawl``.
 
     Pages unchanged since the first crawl have no entry: the tool never saw them change.
     """
+    return {url: changed for url, (_, changed) in page_history(store, crawl).items() if changed}
+
+
+def page_history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
+    """Per URL fetched fine (2xx page with a main text) by a finished crawl of the site up to
+    ``crawl``: [main hash the last such crawl saw, when it last changed or appeared (None: the
+    same since the first crawl)]. The previous crawl's, kept in the store, updated with the pages
+    whose body changed since it; without it, read from every crawl's pages."""
+    previous = store.previous_crawl(crawl)
+
+    def version(of: Crawl) -> str:
+        return f"{HISTORY_VERSION}:{of.started_at}"
+
+    def compute() -> dict[str, list[Any]]:
+        before = kept_result(store, previous, HISTORY_AUDIT, version(previous)) if previous else None
+        if before is None or crawl.status != "finished":
+            return _history(store, crawl)
+        return _history_since(store, crawl, previous, before)  # type: ignore[arg-type]
+
+    latest = store.latest_crawl(crawl.site_url)
+    if latest is None or latest.id != crawl.id:
+        return compute()  # only the latest crawl's is kept (the checklist also reads the one before)
+    return kept(store, crawl, HISTORY_AUDIT, version(crawl), compute, replaces=previous)
+
+
+def _history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
+    """:func:`page_history` read from every finished crawl of the site up to ``crawl``."""
     rows = store.db.execute(
         """select p.url, b.main_hash, s.fetched_at, s.crawl_id
            from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
@@ -143,16 +219,44 @@ def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
     first = store.db.execute(
         "select min(id) from crawls where status = 'finished' and site_url = ?", [crawl.site_url]
     ).fetchone()[0]
-    out: dict[str, str] = {}
-    last_url, last_hash = None, None
+    out: dict[str, list[Any]] = {}
     for url, main_hash, fetched_at, crawl_id in rows:
-        if url != last_url:
-            if crawl_id != first:
-                out[url] = fetched_at  # appeared after the first crawl
-            last_url, last_hash = url, main_hash
-        elif main_hash != last_hash:
-            out[url] = fetched_at
-            last_hash = main_hash
+        seen = out.get(url)
+        if seen is None:
+            out[url] = [main_hash, fetched_at if crawl_id != first else None]  # appeared after the first crawl
+        elif main_hash != seen[0]:
+            out[url] = [main_hash, fetched_at]
+    return out
+
+
+def _history_since(store: Store, crawl: Crawl, previous: Crawl, before: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """``before`` (the previous crawl's history) updated with ``crawl``'s pages fetched fine. A
+    page the previous crawl fetched fine with the same body keeps its entry: its main hash is
+    the one ``before`` holds. The others' main hashes are read, in batches."""
+    rows = store.db.execute(
+        """select p.url, n.body_hash, n.fetched_at from snapshots n join pages p on p.id = n.page_id
+             left join snapshots o on o.crawl_id = ? and o.page_id = n.page_id
+           where n.crawl_id = ? and n.kind = 'page' and n.status between 200 and 299 and n.body_hash is not null
+             and not (o.body_hash is n.body_hash and o.kind = 'page' and o.status between 200 and 299)""",
+        [previous.id, crawl.id],
+    ).fetchall()
+    wanted = list(dict.fromkeys(body for _, body, _ in rows))
+    mains: dict[str, str] = {}
+    for start in range(0, len(wanted), HASH_BATCH):
+        part = wanted[start : start + HASH_BATCH]
+        found = store.db.execute(
+            f"select hash, main_hash from bodies where hash in ({', '.join('?' * len(part))}) and main_hash is not null",
+            part,
+        )
+        mains.update(found)
+    out = before
+    for url, body, fetched_at in rows:
+        main_hash = mains.get(body)
+        if main_hash is None:
+            continue  # no main text: not a page fetched fine
+        seen = out.get(url)
+        if seen is None or seen[0] != main_hash:
+            out[url] = [main_hash, fetched_at]
     return out
 
 
@@ -162,7 +266,7 @@ def find(ctx: AuditContext) -> Findings:
     changed_at = last_changed(ctx.store, ctx.crawl)
     for page in pages:
         page["last_changed"] = changed_at.get(page["url"])
-    name_by_heading(ctx.store, pages)
+    name_by_heading(ctx.store, ctx.crawl.id, pages)
     for page in pages:
         del page["body_hash"]
     return {
@@ -181,12 +285,27 @@ class BodyJudge:
     per_scheme: bool = False  # the result depends on the page's scheme (e.g. forms over http)
 
     def name(self, url: str) -> str:
-        return f"{self.audit}-{urlsplit(url).scheme}" if self.per_scheme else self.audit
+        if not self.per_scheme:
+            return self.audit
+        scheme = "https" if url.startswith("https:") else "http" if url.startswith("http:") else urlsplit(url).scheme
+        return f"{self.audit}-{scheme}"
 
     def cached(self, store: Store, body_hash: str, url: str, root: Callable[[], Any] | None = None) -> Any:
         """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
         root = root or (lambda: parse_body(store.html(body_hash) or ""))
         return store.cached_audit(body_hash, self.name(url), self.version, lambda: self.judge(root(), url))
+
+    def of_crawl(self, store: Store, crawl_id: int) -> Callable[[str, str], Any]:
+        """``cached`` for the bodies of one crawl's pages, ``(body hash, page URL) -> judgement``:
+        the kept judgements are read in one query, any other is computed (and kept) when asked."""
+        names = [f"{self.audit}-{scheme}" for scheme in ("http", "https")] if self.per_scheme else [self.audit]
+        kept = store.crawl_results(crawl_id, names, self.version)
+
+        def judged(body_hash: str, url: str) -> Any:
+            found = kept.get((body_hash, self.name(url)))
+            return json.loads(found) if found is not None else self.cached(store, body_hash, url)
+
+        return judged
 
 
 def is_html_page(snap: dict[str, Any]) -> bool:
@@ -203,10 +322,11 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
     Each audit then reads its cache; a body judged by an earlier crawl costs nothing.
     """
     todo = {judge.audit: store.unjudged(crawl.id, judge.audit, judge.version, judge.per_scheme) for judge in judges}
-    if not any(todo.values()):
+    bodies = {body_hash for missing in todo.values() for body_hash, _ in missing}
+    if not bodies:
         return
     for snap in store.snapshots(crawl.id):
-        if not is_html_page(snap):
+        if snap["body_hash"] not in bodies or not is_html_page(snap):
             continue
         body_hash, url = snap["body_hash"], snap["url"]
         missing = [j for j in judges if (body_hash, j.name(url)) in todo[j.audit]]

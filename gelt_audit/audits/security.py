@@ -155,18 +155,18 @@ FORMS = BodyJudge("security-forms", VERSION, _forms_over_http, per_scheme=True)
 
 
 def _page_findings(
-    store: Store, snaps: list[dict[str, Any]], https: bool
+    store: Store, crawl_id: int, snaps: list[dict[str, Any]], https: bool
 ) -> tuple[list[dict[str, str]], dict[tuple[str, str], list[str]]]:
     """Findings on each response (unencrypted pages, exposed files, directory listings), and the
     forms that send personal data over http: (action, fields) -> pages they appear on."""
     out: list[dict[str, str]] = []
     forms: dict[tuple[str, str], list[str]] = {}
+    judge = FORMS.of_crawl(store, crawl_id)
     for snap in snaps:
         url, status = snap["url"], snap["status"] or 0
-        path = urlsplit(url).path
         if https and url.startswith("http://") and snap["kind"] == "page" and 200 <= status < 300:
             out.append(finding(url, "https", MEDIUM, "página servida sin cifrar dentro de un sitio https."))
-        if 200 <= status < 300 and EXPOSED.search(path):
+        if 200 <= status < 300 and EXPOSED.search(urlsplit(url).path):
             out.append(
                 finding(
                     url,
@@ -187,7 +187,7 @@ def _page_findings(
                 )
             )
         if snap["kind"] == "page" and snap["body_hash"] and 200 <= status < 300:
-            found = FORMS.cached(store, snap["body_hash"], url)
+            found = judge(snap["body_hash"], url)
             for form in found:
                 forms.setdefault((form["action"], form["fields"]), []).append(url)
     store.flush_audits()
@@ -232,7 +232,7 @@ def audit_security(
                 )
             )
     out.extend(certificate_findings(store.tls(crawl.id), now))
-    page_findings, forms = _page_findings(store, snaps, https)
+    page_findings, forms = _page_findings(store, crawl.id, snaps, https)
     out.extend(page_findings)
     # A form in the site template appears on every page: one finding per form, not per page.
     for (action, fields), pages in sorted(forms.items()):
