@@ -287,8 +287,9 @@ class Url(EvidenceKind):
                 if not page_names_other(st.page, rule.slugs, finder):
                     pages.append((st.page, f"página {st.page.url}"))
 
-        # The guards' answers, kept per what each reads of a link (LINK_READS, pinned by a test):
-        # a 10,000-page site asks them of ~80,000 occurrences that have far fewer distinct texts.
+        # The guards' answers, kept per what each reads of a link (a guard reading more fails
+        # test_the_url_guards_read_only_what_their_answers_are_kept_by): a 10,000-page site asks
+        # them of ~80,000 occurrences with a few thousand distinct texts.
         qualified = finder.memo_of("qualifies_one_word", rule.slugs)
         other = finder.memo_of("names_other", rule.slugs)
 
