@@ -5,12 +5,13 @@ with it (broken, empty)."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .index import SiteIndex
+from .index import PhraseIndex, SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
@@ -229,38 +230,40 @@ class Finder:
     def _memo(self, name: str) -> dict[Any, Any]:
         return self.idx.memo.setdefault(name, {})
 
+    def _text_occurrences(self, i: int) -> tuple[dict[str, list[tuple[Block, Link]]], bool, dict[str, str]]:
+        """What the finder reads of link text ``i``'s occurrences, in one pass over them: the
+        occurrences by target key, whether one goes to a part of a page, each target's first text."""
+        memo = self._memo("text_occurrences")
+        got = memo.get(i)
+        if got is None:
+            runs: dict[str, list[tuple[Block, Link]]] = {}
+            firsts: dict[str, str] = {}
+            fragments = False
+            for occ in self.idx.link_texts.payloads[i]:
+                link = occ[1]
+                run = runs.get(link.key)
+                if run is None:
+                    runs[link.key] = [occ]
+                else:
+                    run.append(occ)
+                if link.target not in firsts:
+                    firsts[link.target] = link.text
+                fragments = fragments or link.fragment
+            got = memo[i] = (runs, fragments, firsts)
+        return got
+
     def text_runs(self, i: int) -> dict[str, list[tuple[Block, Link]]]:
         """The occurrences of link text ``i`` (see ``SiteIndex.link_texts``) by target key, in
         index order."""
-        memo = self._memo("text_runs")
-        runs = memo.get(i)
-        if runs is None:
-            runs = memo[i] = {}
-            for occ in self.idx.link_texts.payloads[i]:
-                run = runs.get(occ[1].key)
-                if run is None:
-                    runs[occ[1].key] = [occ]
-                else:
-                    run.append(occ)
-        return runs
+        return self._text_occurrences(i)[0]
 
     def text_has_fragments(self, i: int) -> bool:
         """Whether some occurrence of link text ``i`` goes to a part (``#…``) of a page."""
-        memo = self._memo("text_fragments")
-        got = memo.get(i)
-        if got is None:
-            got = memo[i] = any(link.fragment for _b, link in self.idx.link_texts.payloads[i])
-        return got
+        return self._text_occurrences(i)[1]
 
     def text_targets(self, i: int) -> dict[str, str]:
         """Each target of link text ``i`` and the text of its first occurrence (index order)."""
-        memo = self._memo("text_targets")
-        firsts = memo.get(i)
-        if firsts is None:
-            firsts = memo[i] = {}
-            for _b, link in self.idx.link_texts.payloads[i]:
-                firsts.setdefault(link.target, link.text)
-        return firsts
+        return self._text_occurrences(i)[2]
 
     def target_run(self, key: str) -> list[tuple[Block, Link]]:
         """The occurrences of a target that are links, not embeds (index order)."""
@@ -286,12 +289,57 @@ class Finder:
         """:meth:`link_hits` of the concatenated runs ((target key, its occurrences) as
         :meth:`text_runs` and :meth:`target_run` give them), without a step per occurrence."""
         groups = self._by_target(((key, run) for key, run in runs if run), item)
+        return self._best_hits(groups, item, self._best_of_runs)
 
-        def best_of(group: list[list[tuple[Block, Link]]]) -> tuple[tuple[bool, int], Block, Link] | None:
-            found = (got for got in map(self._run_best, group) if got is not None)
-            return min(found, key=lambda got: got[0], default=None)  # the first of the best, as link_hits
+    def target_hits(self, keys: Iterable[str], item: Item, ok: Callable[[str, Link], bool]) -> list[Hit]:
+        """:meth:`run_hits` of ``(key, [o for o in target_run(key) if ok(key, o[1])])`` for
+        distinct target keys, with the pure predicate ``ok`` asked only until the MAX_HITS
+        shallowest targets keeping some occurrence are known: the deeper ones could not be hits."""
+        groups: dict[str, list[list[tuple[Block, Link]]]] = {}
+        for key in sorted(set(keys), key=lambda k: (self.depth(k) or 99, k)):
+            if not item.allow_news and self._is_news_target(key):
+                continue
+            run = [o for o in self.target_run(key) if ok(key, o[1])]
+            if run:
+                groups[key] = [run]
+                if len(groups) == MAX_HITS:
+                    break
+        return self._best_hits(groups, item, self._best_of_runs)
 
-        return self._best_hits(groups, item, best_of)
+    def _best_of_runs(self, group: list[list[tuple[Block, Link]]]) -> tuple[tuple[bool, int], Block, Link] | None:
+        """The first best occurrence of a target's runs (in the menu, shallowest page), as
+        :meth:`link_hits` picks it among their concatenation."""
+        found = (got for got in map(self._run_best, group) if got is not None)
+        return min(found, key=lambda got: got[0], default=None)
+
+    def find(self, strings: PhraseIndex, tokens: tuple[str, ...]) -> list[int]:
+        """``strings.find(tokens)`` (the indexes of the strings having the phrase as whole words),
+        read off the strings' words instead of a scan of all of them: a string has the phrase
+        only if it has its rarest word, so only those strings are tested (as :func:`in_norm`
+        does). The words of each index's strings are listed once, for every profile."""
+        if not tokens or any(not t or " " in t or "\n" in t for t in tokens):
+            return strings.find(tokens)  # not words of a string: the plain scan decides
+        memo = self._memo("words")
+        got = memo.get(id(strings))
+        if got is None or got[0] is not strings:
+            words: dict[str, array[int]] = {}  # 4 bytes a string's word, not a list's 8 and an int
+            for i, entry in enumerate(strings.entries):
+                for w in set(entry.split(" ")):
+                    ids = words.get(w)
+                    if ids is None:
+                        words[w] = array("I", (i,))
+                    else:
+                        ids.append(i)
+            got = memo[id(strings)] = (strings, words)
+        words = got[1]
+        rarest = min((words.get(t, ()) for t in tokens), key=len)
+        entries = strings.entries
+        return [i for i in rarest if in_norm(tokens, entries[i])]
+
+    def memo_of(self, name: str, key: Any) -> dict[Any, Any]:
+        """A memo the index keeps for one family of pure decisions (``name``) made with ``key``
+        (a rule's phrases): kept for every rule and profile judged on the index."""
+        return self._memo(name).setdefault(key, {})
 
     def footer_candidates(self, rule: Rule) -> list[str]:
         """The site's footer texts (in index order) that can meet a text rule: those having the
@@ -427,7 +475,7 @@ class Finder:
         u = self.idx.urls
         keys: set[str] = set()
         for slug in phrases:
-            for i in u.find(slug):
+            for i in self.find(u, slug):
                 if self.label_ok(rule, u.entries[i]):
                     keys.update(u.payloads[i])
         return keys
