@@ -23,8 +23,8 @@ from gelt_audit.audits import (
 )
 from gelt_audit.audits.checklist import audit_checklist
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
-from gelt_audit.audits.findings_cache import run_kept
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.findings_cache import run_kept
 from gelt_audit.config import Config
 from gelt_audit.errors import NoCrawlError
 from gelt_audit.store import Crawl, Store, utcnow
