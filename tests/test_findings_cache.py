@@ -9,6 +9,7 @@ findings does not."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import sqlite3
 from datetime import datetime, timedelta
@@ -48,8 +49,8 @@ def _forget_judgements(config: Path) -> None:
         conn.execute("delete from body_audits where audit != ?", [findings_cache.AUDIT])
 
 
-def _first_report(serve, tmp_path: Path, extra: str = "", env: dict | None = None, **site) -> tuple[Path, bytes]:
-    server = serve(_site(), **site)
+def _first_report(serve, tmp_path: Path, extra: str = "", env: dict | None = None) -> tuple[Path, bytes]:
+    server = serve(_site())
     config = write_config(tmp_path, server.url, extra)
     crawl(config)
     first = json_bytes(config, env)
@@ -58,14 +59,17 @@ def _first_report(serve, tmp_path: Path, extra: str = "", env: dict | None = Non
 
 
 def test_second_report_reads_the_kept_findings_and_equals_a_fresh_one(serve, tmp_path):
-    config, first = _first_report(serve, tmp_path)
+    morning, noon = {"GELT_TODAY": "2026-12-07T08:00"}, {"GELT_TODAY": "2026-12-07T12:00"}
+    config, first = _first_report(serve, tmp_path, env=morning)
     assert b'"checklist"' in first and b"/roto" in first
-    again = json_bytes(config)
+    again = json_bytes(config, noon)
     assert _judged(config) == 0  # nothing audited again
     assert again == first
-    assert again == from_scratch(config)
-    # the HTML reports read them too, and write the same JSON as `report --format json`
-    result = run_cli("report", "--config", str(config))
+    assert again == from_scratch(config, noon)
+    written = json.loads((config.parent / "informe-prueba.json").read_text(encoding="utf-8"))["generated_at"]
+    assert written >= "2026-12-07T17:00"  # noon in Bogotá, in UTC: the time of this report, not the kept one's
+    # the HTML reports read them too
+    result = run_cli("report", "--config", str(config), env=noon)
     assert result.returncode == 0, result.stderr
     assert _judged(config) == 0
 
@@ -78,8 +82,8 @@ def test_a_config_change_audits_again(serve, tmp_path):
         encoding="utf-8",
     )
     again = json_bytes(config)
-    assert _judged(config) > 0
     assert b'"Hacienda"' in again and b'"Hacienda"' not in first
+    assert _judged(config) > 0
     assert again == from_scratch(config)
 
 
@@ -92,23 +96,24 @@ def test_an_edit_of_the_committee_declarations_file_audits_again(serve, tmp_path
     assert 'por el comité: Intranet"'.encode() in first
     declarations.write_text(declarations.read_text(encoding="utf-8").replace("Intranet", "Intranet nueva"), "utf-8")
     again = json_bytes(config)
-    assert _judged(config) > 0
     assert "por el comité: Intranet nueva".encode() in again
+    assert _judged(config) > 0
     assert again == from_scratch(config)
 
 
-def test_a_later_crawl_attempt_audits_again(serve, tmp_path):
+def test_a_later_failed_attempt_is_reported_with_the_kept_findings(serve, tmp_path):
     server = serve(_site())
     config = write_config(tmp_path, server.url)
     crawl(config)
-    json_bytes(config)
+    first = json_bytes(config)
+    assert b'"last_attempt":null' in first
     _forget_judgements(config)
     server.stop()  # the next crawl fails: the site is down
     failed = run_cli("crawl", "--config", str(config))
     assert failed.returncode != 0
     again = json_bytes(config)
-    assert _judged(config) > 0
-    assert b'"last_attempt":{' in again
+    assert b'"last_attempt":{"id":2' in again  # said, although the other findings are the kept ones
+    assert _judged(config) == 0
     assert again == from_scratch(config)
 
 
@@ -141,8 +146,8 @@ def test_another_day_audits_again(serve, tmp_path):
     assert b'"reason":"se corrige"' in first
     _forget_judgements(config)
     again = json_bytes(config, day2)
-    assert _judged(config) > 0
     assert b'"reason":"se corrige"' not in again
+    assert _judged(config) > 0
     assert again == from_scratch(config, day2)
 
 
@@ -152,8 +157,8 @@ def test_an_acknowledgement_audits_again(serve, tmp_path):
     result = run_cli("ack", roto, "--reason", "se corrige en enero", "--config", str(config))
     assert result.returncode == 0, result.stderr
     again = json_bytes(config)
-    assert _judged(config) > 0
     assert b"se corrige en enero" in again and b"se corrige en enero" not in first
+    assert _judged(config) > 0
     assert again == from_scratch(config)
 
 

@@ -13,9 +13,9 @@ What the version covers (each input of every audit, and why the others cannot ch
   changed audit, checklist profile or store query recomputes, without a hand-bumped number);
 - the whole configuration (``repr`` of every section) and the text of the checklist and committee
   files it names;
-- the site's crawls (every row of ``crawls`` for the site: a new crawl, finished or failed, or a
-  crawl whose status changed recomputes) and the dictionaries bodies are compressed with
-  (``store compact`` rewrites bodies);
+- the site's crawls up to this one and its finished ones (every column of their ``crawls`` rows);
+  a later attempt that failed or still runs is not read by any audit but ``crawls``, which is
+  volatile; the dictionaries bodies are compressed with (``store compact`` rewrites bodies);
 - the acknowledged links (``gelt-audit ack``), read with today's date;
 - today's date in Bogotá (``clock.today()``: acknowledgements that expire, ``checklist_date``);
 - the certificate findings as of now (``security.certificate_findings``: days until expiry
@@ -102,7 +102,11 @@ def cache_version(store: Store, config: Config, crawl: Crawl) -> str | None:
     latest = store.latest_crawl(config.site_url)
     if latest is None or latest.id != crawl.id or crawl.site_url != config.site_url:
         return None
-    crawls = store.db.execute("select * from crawls where site_url = ? order by id", [crawl.site_url]).fetchall()
+    # a later attempt that did not finish changes no finding (``last_attempt`` is volatile)
+    crawls = store.db.execute(
+        "select * from crawls where site_url = ? and (id <= ? or status = 'finished') order by id",
+        [crawl.site_url, crawl.id],
+    ).fetchall()
     dictionaries = store.db.execute("select max(id), count(*) from dictionaries").fetchone()
     inputs = {
         "code": code_version(),
