@@ -4,7 +4,8 @@ Every report process (the weekly and committee reports, then ``report --format j
 committee's dossier…) audits the site's latest finished crawl. What the audits find depends only
 on what :func:`cache_version` hashes, so the findings of every step but the volatile ones
 (``audits.run.VOLATILE``: the crawl attempt after the one reported, the browser pass, the time of
-the report) are kept in ``body_audits`` under ``crawl:<id>`` (audit ``findings``), and a later
+the report; the browser pass is kept when switched off, as it then judges nothing) are kept in
+``body_audits`` under ``crawl:<id>`` (audit ``findings``), and a later
 process with the same version reads them instead of auditing again.
 
 What the version covers (each input of every audit, and why the others cannot change):

@@ -128,4 +128,6 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: 
             "Ejecute primero: gelt-audit crawl"
         )
     steps = AUDITS if browser else WITHOUT_BROWSER
-    return run_kept(AuditContext(store, config, crawl, store.previous_crawl(crawl)), steps, VOLATILE)
+    # switched off, the browser step starts nothing and its answer depends on the crawl only: kept
+    volatile = VOLATILE if config.accessibility.browser != "off" else (crawls, stamp)
+    return run_kept(AuditContext(store, config, crawl, store.previous_crawl(crawl)), steps, volatile)
