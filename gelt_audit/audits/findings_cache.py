@@ -131,9 +131,9 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
     head, _, data = blob.partition(b"\n")
     if head != version.encode():
         return None
-    try:
-        raw = zstandard.ZstdDecompressor().decompress(data)
-        parts = _Unpickler(io.BytesIO(raw)).load()
+    try:  # read as a stream: the uncompressed pickle is never held whole
+        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+            parts = _Unpickler(stream).load()
     except (pickle.UnpicklingError, zstandard.ZstdError, EOFError, ValueError, TypeError, AttributeError):
         return None
     return parts if isinstance(parts, dict) else None
@@ -141,7 +141,10 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
 
 def save(store: Store, config: Config, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
     """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
-    data = zstandard.ZstdCompressor(level=1).compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL))
+    out = io.BytesIO()
+    with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
+        pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)  # never the whole pickle in memory
+    data = out.getvalue()
     others = [crawl_key(c.id) for c in store.finished_crawls(config.site_url) if c.id != crawl.id]
     store.keep_blobs(AUDIT, {crawl_key(crawl.id): version.encode() + b"\n" + data}, drop=others)
 
