@@ -109,3 +109,29 @@ def test_the_streamed_json_is_the_one_string_json_byte_for_byte():
     assert streamed.getvalue() == json_report.dumps(findings)
     assert streamed.getvalue() == json_report.dumps({**findings, "links": items})
     assert json.loads(streamed.getvalue())["links"] == items
+
+
+def test_the_streamed_json_of_awkward_entries_is_the_one_string_json_byte_for_byte():
+    """The writer joins each page URL encoded once (LinkTable.json_items): quotes, backslashes,
+    control characters and non-ASCII in URLs and texts, an entry found on no page, nested values."""
+    pages = ['https://a.gov.co/"comillas"', "https://a.gov.co/bar\\ra", "https://a.gov.co/ñ\u2028\x01", PAGES[0]]
+    table = LinkTable(sorted(pages))
+    items = [
+        entry(
+            'https://x.co/"found_on":0,',
+            "broken",
+            sorted(pages)[:3],
+            error='texto con "found_on":[] y \\ y \n',
+            occurrences=[{"page": pages[0], "text": "«Ñ»\t", "tag": "a", "line": None, "dependencia": "Hacienda"}],
+            chain=[["http://x.co/", 302], ["https://x.co/", 200]],
+            acknowledged={"reason": "ok", "until": "2099-01-01", "by": "ana", "page": pages[1]},
+        ),
+        entry("https://y.co/", "ok", [], status=200),
+    ]
+    for item in items:
+        table.append(item)
+    findings = {"links": table}
+    streamed = io.StringIO()
+    write_json_to(streamed, json_report.build(findings))
+    assert streamed.getvalue() == json_report.dumps({"links": items}) == json_report.dumps(findings)
+    assert json.loads(streamed.getvalue())["links"] == items

@@ -17,7 +17,7 @@ plain list, as findings made by hand (tests) have.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
 # The contract's keys of a link, in the order the JSON report writes them.
@@ -39,6 +39,7 @@ KEYS = (
 _INDEX = {key: i for i, key in enumerate(KEYS)}
 _FOUND_ON, _CHAIN, _OCCURRENCES = _INDEX["found_on"], _INDEX["chain"], _INDEX["occurrences"]
 _EMPTY: tuple[()] = ()
+_HEAD, _TAIL = KEYS[:_FOUND_ON], KEYS[_FOUND_ON + 1 :]  # the keys before and after found_on
 
 
 class LinkTable(Sequence[dict[str, Any]]):
@@ -125,6 +126,18 @@ class LinkTable(Sequence[dict[str, Any]]):
     def count_where(self, key: str, value: Any) -> int:
         i = _INDEX[key]
         return sum(1 for row in self._rows if row[i] == value)
+
+    def json_items(self, encode: Callable[[Any], str]) -> Iterator[str]:
+        """Each entry as ``encode(entry)`` would write it, for a compact JSON ``encode`` (separators
+        ``,`` and ``:``): the page URLs of ``found_on`` are encoded once for the whole table and
+        joined, instead of each entry's list of URLs being built and encoded again."""
+        pages = [encode(page) for page in self._pages]
+        for row in self._rows:
+            head = encode(dict(zip(_HEAD, row[:_FOUND_ON], strict=True)))
+            tail = dict(zip(_TAIL, row[_FOUND_ON + 1 :], strict=True))
+            tail["occurrences"] = [dict(occ) for occ in row[_OCCURRENCES]]  # chain: tuples encode as lists
+            found = ",".join(map(pages.__getitem__, row[_FOUND_ON]))
+            yield f'{head[:-1]},"found_on":[{found}],{encode(tail)[1:]}'
 
     def values(self, key: str) -> Iterator[Any]:
         """One key of every entry, in order (``found_on`` as its number of pages)."""

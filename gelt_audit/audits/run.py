@@ -24,6 +24,7 @@ from gelt_audit.audits import (
 from gelt_audit.audits.checklist import audit_checklist
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.findings_cache import run_kept
 from gelt_audit.config import Config
 from gelt_audit.errors import NoCrawlError
 from gelt_audit.store import Crawl, Store, utcnow
@@ -106,6 +107,10 @@ AUDITS: tuple[Audit, ...] = (
 )
 
 
+# Steps whose findings can change after the crawl (a later attempt, the browser pass, the time of
+# the report): run every time, while the others' findings are kept per crawl (audits.findings_cache).
+VOLATILE: tuple[Audit, ...] = (crawls, browser_audit.find, stamp)
+
 # Everything but the browser pass (it starts Chromium): for the summaries of past crawls, whose
 # figures do not read it.
 WITHOUT_BROWSER: tuple[Audit, ...] = tuple(a for a in AUDITS if a is not browser_audit.find)
@@ -123,4 +128,6 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: 
             "Ejecute primero: gelt-audit crawl"
         )
     steps = AUDITS if browser else WITHOUT_BROWSER
-    return run_audits(AuditContext(store, config, crawl, store.previous_crawl(crawl)), steps)
+    # switched off, the browser step starts nothing and its answer depends on the crawl only: kept
+    volatile = VOLATILE if config.accessibility.browser != "off" else (crawls, stamp)
+    return run_kept(AuditContext(store, config, crawl, store.previous_crawl(crawl)), steps, volatile)

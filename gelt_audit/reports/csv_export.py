@@ -27,10 +27,13 @@ from gelt_audit.reports.view import ITEM_STATUS_LABELS, KIND_LABELS, checklist_c
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+_PLAIN = frozenset((str, int))  # cell types the Excel twin writes as they are
 
 
 def neutralise(value: Any) -> Any:
     """A cell value a spreadsheet cannot run: strings starting like a formula get ``'``."""
+    if type(value) is str:  # most cells: the checks below give the same for a plain str
+        return "'" + value if value.startswith(FORMULA_START) else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -76,9 +79,10 @@ class CsvTable:
         to_plain = csv.writer(plain, delimiter=",", lineterminator="\r\n")
         to_excel = csv.writer(excel, delimiter=";", lineterminator="\r\n")
         for row in chain([self.header], self.rows()):
-            cells = [neutralise(v) for v in row]
+            cells = list(map(neutralise, row))
             to_plain.writerow(cells)
-            to_excel.writerow([_decimal_comma(v) for v in cells])
+            # only a real number differs in the Excel twin (decimal comma); most rows have none
+            to_excel.writerow(cells if _PLAIN.issuperset(map(type, cells)) else list(map(_decimal_comma, cells)))
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> CsvTable:

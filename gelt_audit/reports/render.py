@@ -9,6 +9,7 @@ the report stays a single file that opens offline and inside an e-mail.
 from __future__ import annotations
 
 import base64
+import hashlib
 import logging
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,36 @@ LOGO_MAX_BYTES = 512 * 1024  # every e-mail carries it: a photo-sized logo would
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
+_OPTIONS = {"autoescape": True, "undefined": jinja2.StrictUndefined, "trim_blocks": True, "lstrip_blocks": True}
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The templates compiled by an earlier report process, in Jinja's per-user folder (which
+    Jinja checks is the user's alone). Jinja reads a kept template only when its source is the same;
+    the file name carries Jinja's version and the environment's options, which the compiled code
+    depends on. A folder that cannot be used costs the compilation, never the report."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    tag = hashlib.sha256(f"{jinja2.__version__}{sorted(_OPTIONS.items(), key=str)}".encode()).hexdigest()[:12]
+    try:
+        return _CompiledTemplates(pattern=f"__gelt_audit_{tag}_%s.cache")
+    except (OSError, RuntimeError):
+        return None
+
+
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     """A Jinja2 environment with the es_CO filters; ``templates_dir`` (if any) searched first."""
     return _environment(str(templates_dir) if templates_dir else "")
@@ -44,13 +75,9 @@ def _environment(templates_dir: str) -> jinja2.Environment:
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(templates_dir))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,  # every template, whatever its extension: all text may come from crawled pages
-        undefined=jinja2.StrictUndefined,  # a typo in a template is an error, not a silently empty cell
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    # autoescape: every template, whatever its extension (all text may come from crawled pages);
+    # StrictUndefined: a typo in a template is an error, not a silently empty cell
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), bytecode_cache=_compiled_templates(), **_OPTIONS)
     env.filters.update(fmt.FILTERS)
     env.globals.update({"ITEM_STATUS_LABELS": ITEM_STATUS_LABELS, "CSP": CSP})
     return env

@@ -111,9 +111,10 @@ def write_json_to(fh: IO[str], data: dict[str, Any]) -> None:
     for i, (key, value) in enumerate(data.items()):
         fh.write(("," if i else "") + encode(key) + ":")
         if isinstance(value, list | LinkTable):
+            items = value.json_items(encode) if isinstance(value, LinkTable) else map(encode, value)
             fh.write("[")
-            for j, item in enumerate(value):
-                fh.write(("," if j else "") + encode(item))
+            for j, item in enumerate(items):
+                fh.write(("," if j else "") + item)
             fh.write("]")
         else:
             fh.write(encode(value))

@@ -1,0 +1,170 @@
+"""A finished crawl's findings, computed once and read back by every later report of the same day.
+
+Every report process (the weekly and committee reports, then ``report --format json``, the
+committee's dossier…) audits the site's latest finished crawl. What the audits find depends only
+on what :func:`cache_version` hashes, so the findings of every step but the volatile ones
+(``audits.run.VOLATILE``: the crawl attempt after the one reported, the browser pass, the time of
+the report; the browser pass is kept when switched off, as it then judges nothing) are kept in
+``body_audits`` under ``crawl:<id>`` (audit ``findings``), and a later
+process with the same version reads them instead of auditing again.
+
+What the version covers (each input of every audit, and why the others cannot change):
+
+- the code: :data:`VERSION` and a hash of every ``.py`` and ``.toml`` file of the package (a
+  changed audit, checklist profile or store query recomputes, without a hand-bumped number);
+- the whole configuration (``repr`` of every section) and the text of the checklist and committee
+  files it names;
+- the site's crawls up to this one and its finished ones (every column of their ``crawls`` rows);
+  a later attempt that failed or still runs is not read by any audit but ``crawls``, which is
+  volatile; the dictionaries bodies are compressed with (``store compact`` rewrites bodies);
+- the acknowledged links (``gelt-audit ack``), read with today's date;
+- today's date in Bogotá (``clock.today()``: acknowledgements that expire, ``checklist_date``);
+- the certificate findings as of now (``security.certificate_findings``: days until expiry
+  change at any time of day).
+
+What a crawl stored (snapshots, bodies, links, link checks, TLS rows, headers) is written while
+it runs and never changed once it finished; per-body judgements in ``body_audits`` are caches of
+those with their own versions. Only the latest finished crawl of a site is kept (an older crawl's
+summary is in ``crawl_summaries``), and keeping it drops the site's other crawls' findings.
+
+The findings hold dates, tuples, sets and :class:`~gelt_audit.audits.linktable.LinkTable`
+objects, which JSON would not give back as they were: they are kept with ``pickle`` (zstd
+compressed) and read with an unpickler that builds only the types listed in :data:`_ALLOWED`.
+Anything else, or a blob that does not read, is a cache miss: the audits run again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import zstandard
+
+from gelt_audit import clock
+from gelt_audit.audits.context import Audit, AuditContext
+from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.kept import crawl_key
+from gelt_audit.audits.security import certificate_findings
+from gelt_audit.config import Config
+from gelt_audit.store import Crawl, Store
+
+AUDIT = "findings"  # body_audits.audit of the kept findings
+VERSION = 1  # bump when what is kept changes shape
+PACKAGE = Path(__file__).resolve().parent.parent
+_ALLOWED = {
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("array", "array"),
+    ("array", "_array_reconstructor"),
+    ("gelt_audit.audits.linktable", "LinkTable"),
+}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the plain types the findings hold (no other class or function is called)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} no está permitido en los hallazgos guardados")
+        return super().find_class(module, name)
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of the package's code and bundled profiles (``.py`` and ``.toml`` files)."""
+    digest = hashlib.sha256(str(VERSION).encode())
+    for path in sorted(p for ext in ("*.py", "*.toml") for p in PACKAGE.rglob(ext)):
+        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _named_files(config: Config) -> list[str]:
+    """The text of the checklist and committee files the config names ("" when missing)."""
+    texts = []
+    for name in ("file", "manual"):
+        if config.checklist[name]:
+            path = config.path.parent / config.checklist[name]
+            texts.append(path.read_text(encoding="utf-8", errors="replace") if path.is_file() else "")
+    return texts
+
+
+def cache_version(store: Store, config: Config, crawl: Crawl) -> str | None:
+    """What the findings of ``crawl`` depend on beyond the crawl itself, hashed; None when they are
+    not kept (not the site's latest finished crawl)."""
+    latest = store.latest_crawl(config.site_url)
+    if latest is None or latest.id != crawl.id or crawl.site_url != config.site_url:
+        return None
+    # a later attempt that did not finish changes no finding (``last_attempt`` is volatile)
+    crawls = store.db.execute(
+        "select * from crawls where site_url = ? and (id <= ? or status = 'finished') order by id",
+        [crawl.site_url, crawl.id],
+    ).fetchall()
+    dictionaries = store.db.execute("select max(id), count(*) from dictionaries").fetchone()
+    inputs = {
+        "code": code_version(),
+        "config": repr(config),
+        "files": _named_files(config),
+        "crawls": crawls,
+        "dictionaries": dictionaries,
+        "acks": store.acks(),
+        "today": clock.today().isoformat(),
+        "certificates": certificate_findings(store.tls(crawl.id), clock.now()),
+    }
+    blob = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None:
+    """Each kept step's findings by step name, or None (nothing kept at ``version``, or unreadable)."""
+    blob = store.kept_blob(crawl_key(crawl.id), AUDIT)
+    if blob is None:
+        return None
+    head, _, data = blob.partition(b"\n")
+    if head != version.encode():
+        return None
+    try:  # read as a stream: the uncompressed pickle is never held whole
+        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+            parts = _Unpickler(stream).load()
+    except (pickle.UnpicklingError, zstandard.ZstdError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    return parts if isinstance(parts, dict) else None
+
+
+def save(store: Store, config: Config, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
+    """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
+    out = io.BytesIO()
+    with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
+        pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)  # never the whole pickle in memory
+    data = out.getvalue()
+    others = [crawl_key(c.id) for c in store.finished_crawls(config.site_url) if c.id != crawl.id]
+    store.keep_blobs(AUDIT, {crawl_key(crawl.id): version.encode() + b"\n" + data}, drop=others)
+
+
+def step_name(step: Audit) -> str:
+    return f"{step.__module__}.{step.__qualname__}"
+
+
+def run_kept(ctx: AuditContext, steps: tuple[Audit, ...], volatile: tuple[Audit, ...]) -> Findings:
+    """Run ``steps`` in order as ``context.run_audits`` does, reading the findings of the steps not
+    in ``volatile`` from the store when they were kept at this version (and keeping them if not)."""
+    version = cache_version(ctx.store, ctx.config, ctx.crawl)
+    kept = load(ctx.store, ctx.crawl, version) if version else None
+    parts: dict[str, Findings] = {}
+    for step in steps:
+        name = step_name(step)
+        part = kept[name] if step not in volatile and kept is not None and name in kept else step(ctx)
+        if step not in volatile:
+            parts[name] = part
+        ctx.findings.update(part)
+    if version and (kept is None or any(name not in kept for name in parts)):
+        save(ctx.store, ctx.config, ctx.crawl, version, parts)
+    return ctx.findings

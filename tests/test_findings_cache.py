@@ -1,0 +1,202 @@
+"""A finished crawl's findings are kept once (audits.findings_cache) and read by the later reports:
+the report read from them is byte-identical to a fresh one, and every input that can change after
+the crawl (the config, a later crawl, today's date, an acknowledgement, the clock against the
+certificate) gives the fresh result.
+
+That a report read the kept findings is seen in the store: the per-body judgements are emptied
+after the first report, and a report that audits again writes them back; one that reads the kept
+findings does not."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from gelt_audit import clock
+from gelt_audit.audits import findings_cache
+from gelt_audit.config import load_config
+from gelt_audit.store import Store
+from tests.helpers import crawl, page, run_cli, write_config
+from tests.test_checklist_incremental import from_scratch, json_bytes
+from tests.test_security import self_signed
+
+
+def _site() -> dict:
+    menu = ("/", "/tramites/", "/noticias/", "/roto")
+    return {
+        "/": page("Alcaldía de Prueba - Inicio", "<p>Bienvenidos al sitio oficial.</p>", links=menu),
+        "/tramites/": page("Trámites", "<p>Impuesto predial unificado.</p>", links=menu),
+        "/noticias/": page("Noticias", "<p>Publicado el 3 de noviembre de 2026.</p>", links=menu),
+    }
+
+
+def _judged(config: Path) -> int:
+    """The per-body judgements kept in the store (the audits write them back when they run)."""
+    with sqlite3.connect(load_config(config).store_path) as conn:
+        return conn.execute("select count(*) from body_audits where audit != ?", [findings_cache.AUDIT]).fetchone()[0]
+
+
+def _forget_judgements(config: Path) -> None:
+    with sqlite3.connect(load_config(config).store_path) as conn:
+        kept = conn.execute("select count(*) from body_audits where audit = ?", [findings_cache.AUDIT]).fetchone()[0]
+        assert kept == 1, "the findings were not kept"
+        conn.execute("delete from body_audits where audit != ?", [findings_cache.AUDIT])
+
+
+def _first_report(serve, tmp_path: Path, extra: str = "", env: dict | None = None) -> tuple[Path, bytes]:
+    server = serve(_site())
+    config = write_config(tmp_path, server.url, extra)
+    crawl(config)
+    first = json_bytes(config, env)
+    _forget_judgements(config)
+    return config, first
+
+
+def test_second_report_reads_the_kept_findings_and_equals_a_fresh_one(serve, tmp_path):
+    morning, noon = {"GELT_TODAY": "2026-12-07T08:00"}, {"GELT_TODAY": "2026-12-07T12:00"}
+    config, first = _first_report(serve, tmp_path, env=morning)
+    assert b'"checklist"' in first and b"/roto" in first
+    again = json_bytes(config, noon)
+    assert _judged(config) == 0  # nothing audited again
+    assert again == first
+    assert again == from_scratch(config, noon)
+    written = json.loads((config.parent / "informe-prueba.json").read_text(encoding="utf-8"))["generated_at"]
+    assert written >= "2026-12-07T17:00"  # noon in Bogotá, in UTC: the time of this report, not the kept one's
+    # the HTML reports read them too
+    result = run_cli("report", "--config", str(config), env=noon)
+    assert result.returncode == 0, result.stderr
+    assert _judged(config) == 0
+
+
+def test_a_config_change_audits_again(serve, tmp_path):
+    config, first = _first_report(serve, tmp_path)
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + '\n[[dependencias]]\nname = "Hacienda"\nresponsable = "Tesorería"\nmatch = ["/tramites/"]\n',
+        encoding="utf-8",
+    )
+    again = json_bytes(config)
+    assert b'"Hacienda"' in again and b'"Hacienda"' not in first
+    assert _judged(config) > 0
+    assert again == from_scratch(config)
+
+
+def test_an_edit_of_the_committee_declarations_file_audits_again(serve, tmp_path):
+    declarations = tmp_path / "comite.toml"
+    declarations.write_text(
+        '[items."transformacion.intranet"]\nstatus = "cumple"\nnote = "Intranet"\n', encoding="utf-8"
+    )
+    config, first = _first_report(serve, tmp_path, extra=f'[checklist]\nmanual = "{declarations}"\n')
+    assert 'por el comité: Intranet"'.encode() in first
+    declarations.write_text(declarations.read_text(encoding="utf-8").replace("Intranet", "Intranet nueva"), "utf-8")
+    again = json_bytes(config)
+    assert "por el comité: Intranet nueva".encode() in again
+    assert _judged(config) > 0
+    assert again == from_scratch(config)
+
+
+def test_a_later_failed_attempt_is_reported_with_the_kept_findings(serve, tmp_path):
+    server = serve(_site())
+    config = write_config(tmp_path, server.url)
+    crawl(config)
+    first = json_bytes(config)
+    assert b'"last_attempt":null' in first
+    _forget_judgements(config)
+    server.stop()  # the next crawl fails: the site is down
+    failed = run_cli("crawl", "--config", str(config))
+    assert failed.returncode != 0
+    again = json_bytes(config)
+    assert b'"last_attempt":{"id":2' in again  # said, although the other findings are the kept ones
+    assert _judged(config) == 0
+    assert again == from_scratch(config)
+
+
+def test_a_new_finished_crawl_is_audited(serve, tmp_path):
+    server = serve(_site())
+    config = write_config(tmp_path, server.url)
+    crawl(config)
+    first = json_bytes(config)
+    server.routes = {**_site(), "/participa/": page("Participa", "<p>Rendición de cuentas.</p>")}
+    server.routes["/"] = page("Inicio", "<p>Nuevo.</p>", links=("/participa/", "/tramites/"))
+    crawl(config)
+    again = json_bytes(config)
+    assert b"/participa/" in again and b"/participa/" not in first
+    assert again == from_scratch(config)
+    with sqlite3.connect(load_config(config).store_path) as conn:
+        kept = conn.execute("select body_hash from body_audits where audit = ?", [findings_cache.AUDIT]).fetchall()
+    assert kept == [("crawl:2",)]  # the older crawl's findings are dropped
+
+
+def test_another_day_audits_again(serve, tmp_path):
+    day1, day2 = {"GELT_TODAY": "2026-11-24"}, {"GELT_TODAY": "2026-11-25"}
+    server = serve(_site())
+    config = write_config(tmp_path, server.url)
+    crawl(config)
+    roto = server.url + "roto"
+    # acknowledged until the first day: on the second it is a broken link again
+    result = run_cli("ack", roto, "--reason", "se corrige", "--until", "2026-11-24", "--config", str(config), env=day1)
+    assert result.returncode == 0, result.stderr
+    first = json_bytes(config, day1)
+    assert b'"reason":"se corrige"' in first
+    _forget_judgements(config)
+    again = json_bytes(config, day2)
+    assert b'"reason":"se corrige"' not in again
+    assert _judged(config) > 0
+    assert again == from_scratch(config, day2)
+
+
+def test_an_acknowledgement_audits_again(serve, tmp_path):
+    config, first = _first_report(serve, tmp_path)
+    roto = load_config(config).site_url + "roto"
+    result = run_cli("ack", roto, "--reason", "se corrige en enero", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    again = json_bytes(config)
+    assert b"se corrige en enero" in again and b"se corrige en enero" not in first
+    assert _judged(config) > 0
+    assert again == from_scratch(config)
+
+
+def test_the_certificate_is_judged_against_the_clock_of_each_report(serve, tmp_path):
+    server = serve(_site(), tls=self_signed(tmp_path, days=20))
+    config = write_config(tmp_path, server.url)
+    crawl(config)
+    with Store(load_config(config).store_path) as store:
+        not_after = datetime.fromisoformat(store.tls(1)[0]["not_after"])
+    # two moments of the same day in Bogotá, 9 and 8 whole days before the certificate expires
+    moment = not_after - timedelta(days=9)
+    before, after = moment - timedelta(minutes=2), moment + timedelta(minutes=2)
+    if clock.local_date(before) != clock.local_date(after):
+        pytest.skip("the certificate expires at midnight in Bogotá: the two moments fall on two days")
+    first = json_bytes(config, {"GELT_TODAY": before.isoformat()})
+    assert "vence en 9 días".encode() in first
+    _forget_judgements(config)
+    env = {"GELT_TODAY": after.isoformat()}
+    again = json_bytes(config, env)
+    assert "vence en 8 días".encode() in again
+    assert again == from_scratch(config, env)
+
+
+def test_kept_findings_build_nothing_but_plain_types(serve, tmp_path):
+    """A blob in the store that would call a function when read is a cache miss, never a call."""
+    config, first = _first_report(serve, tmp_path)
+    marker = tmp_path / "llamado"
+
+    class Call:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    with Store(load_config(config).store_path) as store:
+        (row,) = store.db.execute("select body_hash, result from body_audits where audit = ?", [findings_cache.AUDIT])
+        head = row[1].partition(b"\n")[0]
+        evil = head + b"\n" + zstandard.ZstdCompressor().compress(pickle.dumps({"x": Call()}))
+        store.keep_blobs(findings_cache.AUDIT, {row[0]: evil})
+    again = json_bytes(config)
+    assert not marker.exists()
+    assert _judged(config) > 0  # audited again
+    assert again == first
