@@ -111,6 +111,21 @@ def test_unchanged_recrawl_uses_304_and_stores_no_new_body(serve, config_for):
     assert all(s["main_hash"] and s["content_type"].startswith("text/html") for s in snaps)
 
 
+def test_a_page_that_was_an_error_is_asked_for_without_validators(serve, config_for):
+    # the server's ETag is its body's hash, whatever the status: a page whose 404 showed the body it
+    # serves with a 200 now would get a 304 for the old 404's ETag, and stay recorded as a 404
+    found = page("Plan de desarrollo")
+    site = serve({"/": page("Inicio", links=("/plan/",)), "/plan/": Resource(found.body, status=404)})
+    config = config_for(site.url)
+    crawl(config)
+    site.routes["/plan/"] = found
+    site.requests.clear()
+    crawl(config)
+    asked = [h for method, path, h in site.requests if path == "/plan/"]
+    assert asked and not any("If-None-Match" in h for h in asked)
+    assert urls(report_json(config))[site.url + "plan/"]["status"] == 200
+
+
 def test_an_unchanged_page_adds_a_small_row_and_keeps_its_validators(serve, config_for):
     site = serve({"/": page("Inicio", links=("/a/",)), "/a/": page("A")})
     config = config_for(site.url)

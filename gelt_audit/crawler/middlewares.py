@@ -95,6 +95,10 @@ class ConditionalRequestMiddleware:
         known = previous.get(request.url)
         if known is None or request.method != "GET" or request.meta.get("gelt_kind") != "page":
             return None
+        # A 304 stands for the stored version: validators of an error page would let a server whose
+        # ETag is the body's hash keep a page that answers 200 now recorded as its old 404
+        if not 200 <= (known.get("status") or 200) < 300:
+            return None
         if known.get("etag"):
             request.headers.setdefault("If-None-Match", known["etag"])
         if known.get("last_modified"):
