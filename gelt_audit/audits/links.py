@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +16,7 @@ from lxml import etree
 from gelt_audit import clock
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.linkindex import link_index
 from gelt_audit.audits.linktable import LinkTable, links_where
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
@@ -47,31 +48,6 @@ def _page_urls(store: Store, crawl: Crawl) -> dict[int, str]:
     return dict(store.db.execute(
         "select s.page_id, p.url from snapshots s join pages p on p.id = s.page_id where s.crawl_id = ?", [crawl.id]
     ))  # fmt: skip
-
-
-def _targets(store: Store, crawl: Crawl, rank: dict[int, int]) -> Iterator[tuple[str, list[int], bool]]:
-    """Each link target of the crawl's pages, in URL order, with the pages it is found on (each as
-    its ``rank``, its place among the crawl's page URLs sorted; ascending, once each) and whether
-    every occurrence is a form's.
-
-    SQLite groups them: half a million occurrences at 10,000 pages (two and a half million at
-    50,000) never become Python objects at once; a target's pages are one string, made integers,
-    ranks, distinct and sorted in C.
-    """
-    # grouped by URL id on the link tables themselves: the view ``links`` also joins each row's
-    # text, which this does not read (half the query's time)
-    rows = store.db.execute(
-        """select u.url, g.pages, g.forms from (
-               select r.url_id, group_concat(s.page_id, ',') as pages, min(r.tag = 'form') as forms
-               from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
-               join link_rows r on r.set_id = ls.id
-               where s.crawl_id = ? and s.kind = 'page' and r.tag != ? group by r.url_id
-           ) g join link_urls u on u.id = g.url_id order by u.url""",
-        [crawl.id, PLACEHOLDER],
-    )
-    ranked = rank.__getitem__
-    for url, pages, forms in rows:
-        yield url, sorted(set(map(ranked, map(int, pages.split(","))))), bool(forms)
 
 
 def _http_occurrences(store: Store, crawl: Crawl, rank: dict[int, int]) -> dict[str, list[tuple[int, str]]]:
@@ -301,7 +277,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     http_occs = _http_occurrences(store, crawl, rank)
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
-    for url, found_on, forms in _targets(store, crawl, rank):
+    for url, found_on, forms in link_index(store, crawl, [page_id for page_id, _ in ordered]).targets():
         is_internal = _netloc(url).lower() in hosts
         result = _judge(url, forms, is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
