@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 import zlib
 from array import array
 from collections.abc import Iterator
@@ -29,6 +30,9 @@ AUDIT = "link-index"
 VERSION = 1
 # Above this share of changed pages, reading every link row again is cheaper than the update.
 CARRY_LIMIT = 0.5
+# The arrays are kept as this machine writes them (4-byte unsigned, its byte order): a store read
+# on another machine builds its index again.
+_LAYOUT = f"{array('I').itemsize}{sys.byteorder}"
 
 
 @dataclass
@@ -48,17 +52,27 @@ class LinkIndex:
 
     def dump(self) -> bytes:
         head = json.dumps(
-            {"version": VERSION, "urls": self.urls, "counts": [len(r) for r in self.ranks], "others": self.others}
+            {
+                "version": VERSION,
+                "layout": _LAYOUT,
+                "urls": self.urls,
+                "counts": [len(r) for r in self.ranks],
+                "others": self.others,
+            }
         ).encode()
         body = array("I", self.pages).tobytes() + b"".join(r.tobytes() for r in self.ranks)
         return zlib.compress(struct.pack("<II", len(head), len(self.pages)) + head + body, 1)
 
     @classmethod
     def load(cls, data: bytes) -> LinkIndex | None:
-        raw = zlib.decompress(data)
-        size, npages = struct.unpack_from("<II", raw)
-        head = json.loads(raw[8 : 8 + size])
-        if head.get("version") != VERSION:
+        """The index kept, or None when it is of another version or machine (or unreadable)."""
+        try:
+            raw = zlib.decompress(data)
+            size, npages = struct.unpack_from("<II", raw)
+            head = json.loads(raw[8 : 8 + size])
+        except (zlib.error, struct.error, ValueError):
+            return None  # a cache that cannot be read is built again, never trusted
+        if head.get("version") != VERSION or head.get("layout") != _LAYOUT:
             return None
         values = array("I")
         values.frombytes(raw[8 + size :])
