@@ -145,3 +145,30 @@ def test_carried_link_index_equals_one_built_from_every_link(serve, config_for, 
     assert ("skipped" if change != "added" else "ok") == states.get("/buscar/", "skipped")
     # auditing the same crawl again reads its own kept index
     assert found(config, 2) == carried
+
+
+def test_links_stored_later_for_an_unchanged_body_are_carried(serve, config_for):
+    """A body stored without links gets them when a later crawl extracts it again (a newer
+    extraction): the page's body is unchanged, its links are not, and the carry must see them."""
+    routes = site()
+    routes["/p0/"] = page("Relleno sin enlaces")  # a body without a single link: no link set stored
+    server = serve(routes)
+    config = config_for(server.url, max_pages=50)
+    base = server.url.rstrip("/")
+    crawl(config)
+    before = {link["url"].removeprefix(base): link["found_on"] for link in found(config, 1)["links"]}
+    assert base + "/p0/" not in before["/"]
+    crawl(config)
+    cfg = load_config(config)
+    with Store(cfg.store_path) as store:
+        page_id, body_hash = store.db.execute(
+            "select p.id, s.body_hash from pages p join snapshots s on s.page_id = p.id"
+            " where s.crawl_id = 2 and p.url = ?",
+            [base + "/p0/"],
+        ).fetchone()
+        assert not store.has_links(page_id, body_hash)
+        link = {"page_id": page_id, "body_hash": body_hash, "url": base + "/", "text": "Inicio", "tag": "a"}
+        store.write_batch([], [], [{**link, "attr": "href", "rel": None, "line": 1}])
+    carried = found(config, 2)
+    assert base + "/p0/" in {link["url"]: link for link in carried["links"]}[base + "/"]["found_on"]
+    assert carried == found(scratch_copy(config), 2)

@@ -27,7 +27,7 @@ from gelt_audit.markup import PLACEHOLDER
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "link-index"
-VERSION = 1
+VERSION = 2
 # Above this share of changed pages, reading every link row again is cheaper than the update.
 CARRY_LIMIT = 0.5
 # The arrays are kept as this machine writes them (4-byte unsigned, its byte order): a store read
@@ -44,6 +44,9 @@ class LinkIndex:
     urls: list[str]
     ranks: list[array]
     others: list[int]
+    # the newest link set the index has read (ids grow): a set stored later, for a body some crawl
+    # had already stored without links, is one of a changed page for the next carry
+    sets_upto: int = 0
 
     def targets(self) -> Iterator[tuple[str, array, bool]]:
         """(target URL, its pages' ranks, whether every occurrence is a form's), in URL order."""
@@ -58,6 +61,7 @@ class LinkIndex:
                 "urls": self.urls,
                 "counts": [len(r) for r in self.ranks],
                 "others": self.others,
+                "sets_upto": self.sets_upto,
             }
         ).encode()
         body = array("I", self.pages).tobytes() + b"".join(r.tobytes() for r in self.ranks)
@@ -81,7 +85,7 @@ class LinkIndex:
         for count in head["counts"]:
             ranks.append(values[at : at + count])
             at += count
-        return cls(pages, head["urls"], ranks, head["others"])
+        return cls(pages, head["urls"], ranks, head["others"], head["sets_upto"])
 
 
 def link_index(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
@@ -112,19 +116,24 @@ def _keep(store: Store, crawl: Crawl, index: LinkIndex) -> None:
     store.keep_blobs(AUDIT, {crawl_key(crawl.id): index.dump()}, drop=others)
 
 
+def _newest_set(store: Store) -> int:
+    return store.db.execute("select coalesce(max(id), 0) from link_sets").fetchone()[0]
+
+
 def _build(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
     """From every link row of the crawl's pages, grouped by SQLite (half a million occurrences at
     10,000 pages never become Python objects at once: a target's pages are one string)."""
     # grouped by URL id on the link tables themselves: the view ``links`` also joins each row's
     # text, which this does not read (half the query's time)
+    upto = _newest_set(store)
     rows = store.db.execute(
         """select u.url, g.pages, g.others from (
                select r.url_id, group_concat(s.page_id, ',') as pages, sum(r.tag != 'form') as others
                from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
                join link_rows r on r.set_id = ls.id
-               where s.crawl_id = ? and s.kind = 'page' and r.tag != ? group by r.url_id
+               where s.crawl_id = ? and s.kind = 'page' and r.tag != ? and ls.id <= ? group by r.url_id
            ) g join link_urls u on u.id = g.url_id order by u.url""",
-        [crawl.id, PLACEHOLDER],
+        [crawl.id, PLACEHOLDER, upto],
     )
     ranked = {page_id: i for i, page_id in enumerate(order)}.__getitem__
     urls, ranks, others = [], [], []
@@ -132,21 +141,31 @@ def _build(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
         urls.append(url)
         ranks.append(array("I", sorted(set(map(ranked, map(int, pages.split(",")))))))
         others.append(count)
-    return LinkIndex(list(order), urls, ranks, others)
+    return LinkIndex(list(order), urls, ranks, others, upto)
 
 
-def _page_keys(store: Store, crawl_id: int) -> dict[int, str | None]:
-    """page id -> the body whose links the page contributes (None: a page without a body)."""
-    rows = store.db.execute("select page_id, body_hash from snapshots where crawl_id = ? and kind = 'page'", [crawl_id])
-    return dict(rows.fetchall())
+def _page_keys(store: Store, crawl_id: int, upto: int) -> dict[int, tuple[str | None, int | None]]:
+    """page id -> the body whose links the page contributes and their set (None: no body, no
+    links stored). The set's id counts too: a body stored without links by one crawl may get them
+    from a later crawl's extraction (a page whose links were never stored is extracted again): sets
+    newer than ``upto`` count as not stored."""
+    rows = store.db.execute(
+        """select s.page_id, s.body_hash, ls.id from snapshots s
+           left join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash and ls.id <= ?
+           where s.crawl_id = ? and s.kind = 'page'""",
+        [upto, crawl_id],
+    )
+    return {page_id: (body_hash, set_id) for page_id, body_hash, set_id in rows}
 
 
 def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], previous_id: int) -> LinkIndex | None:
     """The previous crawl's index with the links of the pages whose body changed taken out and
     their new links put in; None when too many pages changed for that to pay."""
-    old_keys, new_keys = _page_keys(store, previous_id), _page_keys(store, crawl.id)
-    gone = [(p, h) for p, h in old_keys.items() if p not in new_keys or new_keys[p] != h]
-    came = [(p, h) for p, h in new_keys.items() if p not in old_keys or old_keys[p] != h]
+    upto = _newest_set(store)
+    old_keys, new_keys = _page_keys(store, previous_id, before.sets_upto), _page_keys(store, crawl.id, upto)
+    # (page, its link set then / now): the old set's links leave the index, the new one's enter it
+    gone = [(p, key[1]) for p, key in old_keys.items() if new_keys.get(p) != key]
+    came = [(p, key[1]) for p, key in new_keys.items() if old_keys.get(p) != key]
     if len(gone) + len(came) > CARRY_LIMIT * max(len(order), 1):
         return None
     old_rank = {page_id: i for i, page_id in enumerate(before.pages)}
@@ -171,7 +190,7 @@ def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], prev
     )
     entries = [entry for entry in entries if entry[1]]
     entries.sort(key=lambda entry: entry[0])
-    return LinkIndex(list(order), [e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries])
+    return LinkIndex(list(order), [e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries], upto)
 
 
 def _changed(
@@ -197,21 +216,21 @@ def _changed(
     return url, array("I", sorted(pages)), others
 
 
-def _occurrences(store: Store, sets: list[tuple[int, str | None]]) -> dict[str, tuple[list[int], int]]:
-    """target URL -> (page ids, occurrences not a form's) of the links of some (page, body) pairs."""
-    wanted = [(p, h) for p, h in sets if h is not None]
+def _occurrences(store: Store, sets: list[tuple[int, int | None]]) -> dict[str, tuple[list[int], int]]:
+    """target URL -> (page ids, occurrences not a form's) of the links of some (page, link set) pairs."""
+    wanted = [(set_id,) for _, set_id in sets if set_id is not None]
     if not wanted:
         return {}
     with store.db.conn:
-        store.db.execute("create temp table if not exists gelt_link_pages (page_id integer, body_hash text)")
-        store.db.execute("delete from gelt_link_pages")
-        store.db.conn.executemany("insert into gelt_link_pages values (?, ?)", wanted)
-    # CROSS JOIN keeps SQLite to this order (the few pairs, then their rows): left to itself it
+        store.db.execute("create temp table if not exists gelt_link_sets (set_id integer primary key)")
+        store.db.execute("delete from gelt_link_sets")
+        store.db.conn.executemany("insert into gelt_link_sets values (?)", wanted)
+    # CROSS JOIN keeps SQLite to this order (the few sets, then their rows): left to itself it
     # scanned every link row of the store
     rows = store.db.execute(
         """select u.url, g.pages, g.others from (
                select r.url_id, group_concat(ls.page_id, ',') as pages, sum(r.tag != 'form') as others
-               from gelt_link_pages w cross join link_sets ls on ls.page_id = w.page_id and ls.body_hash = w.body_hash
+               from gelt_link_sets w cross join link_sets ls on ls.id = w.set_id
                cross join link_rows r on r.set_id = ls.id where r.tag != ? group by r.url_id
            ) g join link_urls u on u.id = g.url_id""",
         [PLACEHOLDER],
