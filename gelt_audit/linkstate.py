@@ -51,6 +51,8 @@ HTTP_REASONS = {
 
 def skip_reason(url: str) -> str | None:
     """Why a link is not checked at all, or None when it is an http(s) link."""
+    if url.startswith(("http://", "https://")):  # urlsplit's scheme, without splitting the rest
+        return None
     scheme = urlsplit(url).scheme.lower()
     if scheme in ("http", "https"):
         return None

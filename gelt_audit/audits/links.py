@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +16,7 @@ from lxml import etree
 from gelt_audit import clock
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
+from gelt_audit.audits.linkindex import link_index
 from gelt_audit.audits.linktable import LinkTable, links_where
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
 from gelt_audit.config import Config
@@ -49,29 +50,40 @@ def _page_urls(store: Store, crawl: Crawl) -> dict[int, str]:
     ))  # fmt: skip
 
 
-def _targets(store: Store, crawl: Crawl, rank: dict[int, int]) -> Iterator[tuple[str, list[tuple[int, str]]]]:
-    """Each link target of the crawl's pages, in URL order, with its (page, tag) occurrences, each
-    page as its ``rank`` (its place among the crawl's page URLs, sorted), occurrences sorted.
-
-    SQLite groups them: half a million occurrences at 10,000 pages (two and a half million at
-    50,000) never become Python objects at once.
-    """
-    # grouped by URL id on the link tables themselves: the view ``links`` also joins each row's
-    # text, which this does not read (half the query's time). Pages and tags come as two lists
-    # (an aggregate's rows reach both in the same order), split and paired in C, not per pair.
+def _http_occurrences(store: Store, crawl: Crawl, rank: dict[int, int]) -> dict[str, list[tuple[int, str]]]:
+    """(page rank, tag) of every occurrence of an http:// target on an https:// page, sorted, by
+    target: all that mixed content and insecure links read (none at all on an http:// site)."""
     rows = store.db.execute(
-        """select u.url, g.pages, g.tags from (
-               select r.url_id, group_concat(s.page_id, ',') as pages, group_concat(r.tag, ',') as tags
-               from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
-               join link_rows r on r.set_id = ls.id
-               where s.crawl_id = ? and s.kind = 'page' and r.tag != ? group by r.url_id
-           ) g join link_urls u on u.id = g.url_id order by u.url""",
+        """select u.url, s.page_id, r.tag
+           from snapshots s join pages p on p.id = s.page_id
+           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           join link_rows r on r.set_id = ls.id join link_urls u on u.id = r.url_id
+           where s.crawl_id = ? and s.kind = 'page' and r.tag != ?
+           and substr(p.url, 1, 8) = 'https://' and substr(u.url, 1, 7) = 'http://'""",
         [crawl.id, PLACEHOLDER],
     )
-    ranked = rank.__getitem__
-    for url, pages, tags in rows:
-        occs = sorted(zip(map(ranked, map(int, pages.split(","))), tags.split(","), strict=True))
-        yield url, occs
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for url, page_id, tag in rows:
+        out[url].append((rank[page_id], tag))
+    for occs in out.values():
+        occs.sort()
+    return out
+
+
+def _netloc(url: str) -> str:
+    """``urlsplit(url).netloc``, without building a SplitResult for a plain http(s) URL."""
+    for prefix in ("http://", "https://"):
+        if url.startswith(prefix) and not _UNPLAIN.search(url):
+            netloc = _NETLOC_END.split(url[len(prefix) :], 1)[0]
+            if netloc.isascii():
+                return netloc
+    return urlsplit(url).netloc
+
+
+# What makes urlsplit read a URL otherwise than by its characters: tabs and newlines it drops,
+# brackets (IPv6) it checks.
+_UNPLAIN = re.compile(r"[\t\r\n\[\]]")
+_NETLOC_END = re.compile(r"[/?#]")
 
 
 def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
@@ -84,12 +96,16 @@ def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[
         store.db.execute("create temp table if not exists gelt_wanted_links (url text primary key)")
         store.db.execute("delete from gelt_wanted_links")
         store.db.conn.executemany("insert into gelt_wanted_links values (?)", [[u] for u in wanted])
+    # the wanted targets' ids first: a row's URL and text are read only for the rows wanted
     rows = store.db.execute(
-        """select l.url, p.url, l.text, l.tag, l.line
+        """select u.url, p.url, t.text, r.tag, r.line
            from snapshots s join pages p on p.id = s.page_id
-           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and l.url in (select url from gelt_wanted_links)
-           order by p.url, l.line""",
+           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           join link_rows r on r.set_id = ls.id
+           join link_urls u on u.id = r.url_id left join link_texts t on t.id = r.text_id
+           where s.crawl_id = ? and s.kind = 'page' and r.url_id in (
+               select id from link_urls where url in (select url from gelt_wanted_links))
+           order by p.url, r.line, r.seq""",
         [crawl.id],
     )
     for url, page, text, tag, line in rows:
@@ -122,15 +138,31 @@ ANCHORS = BodyJudge("anchors", 1, _anchors)
 class InternalResolver:
     """States of on-site targets, read from the crawl's own snapshots."""
 
-    def __init__(self, store: Store, snapshots: dict[str, dict[str, Any]]):
+    def __init__(self, store: Store, snapshots: dict[str, dict[str, Any]], crawl: Crawl | None = None):
         self.store = store
         self.snapshots = snapshots
-        self._anchors: dict[str, set[str]] = {}
+        self.crawl = crawl
+        self._anchors: dict[str, set[str]] | None = None
 
     def anchors(self, body_hash: str) -> set[str]:
+        if self._anchors is None:
+            self._anchors = self._kept_anchors()
         if body_hash not in self._anchors:
             self._anchors[body_hash] = set(ANCHORS.cached(self.store, body_hash, ""))
         return self._anchors[body_hash]
+
+    def _kept_anchors(self) -> dict[str, set[str]]:
+        """The anchors kept for the crawl's bodies, read at once (one query, not one per body)."""
+        if self.crawl is None:
+            return {}
+        self.store.flush_audits()
+        rows = self.store.db.execute(
+            """select b.body_hash, b.result from body_audits b
+               where b.audit = ? and b.version = ? and b.body_hash in (
+                   select body_hash from snapshots where crawl_id = ? and body_hash is not null)""",
+            [ANCHORS.audit, ANCHORS.version, self.crawl.id],
+        )
+        return {body_hash: set(json.loads(result)) for body_hash, result in rows}
 
     def resolve(self, url: str) -> dict[str, Any]:
         """state, status, error, chain for an internal URL (fragment checked against the target)."""
@@ -227,8 +259,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
-    snapshots = _snapshots(store, crawl)
-    internal = InternalResolver(store, snapshots)
+    internal = InternalResolver(store, _snapshots(store, crawl), crawl)
     checks = store.link_checks(crawl.id)
     acks = store.acks()
     page_urls = _page_urls(store, crawl)
@@ -236,50 +267,48 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     rank = {page_id: i for i, (page_id, _) in enumerate(ordered)}
     links = LinkTable([url for _, url in ordered])
     page_of = links.pages
-    deps: dict[str, str | None] = {}  # page URL -> its dependencia (asked once a target)
+    deps: dict[str, str | None] = {}  # page URL -> its dependencia (asked once a page)
 
     def dependencia(url: str) -> str | None:
         if url not in deps:
             deps[url] = dependencia_name(url, config.dependencias)
         return deps[url]
 
+    http_occs = _http_occurrences(store, crawl, rank)
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
-    for url, occs in _targets(store, crawl, rank):
-        found_on = list(dict.fromkeys(r for r, _ in occs))
-        pages = [page_of[r] for r in found_on]
-        is_internal = urlsplit(url).netloc.lower() in hosts
-        result = _judge(url, [tag for _, tag in occs], is_internal, internal, checks, exclude)
+    for url, found_on, forms in link_index(store, crawl, [page_id for page_id, _ in ordered]).targets():
+        is_internal = _netloc(url).lower() in hosts
+        result = _judge(url, forms, is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
             # never requested by choice: no verdict on the link, which still counts as present
             if not skip_reason(url) and result["error"] == NOT_CHECKED:
                 result = {**result, "state": UNVERIFIED, "error": DISABLED_REASON}
-        redirected = result["state"] == REDIRECT and result["chain"]
+        chain = result["chain"]
         entry = {
             "url": url,
             "state": result["state"],
             # for a redirect, the answer the link itself gets (301, 302…); the end of the chain apart
-            "status": result["chain"][0][1] if redirected else result["status"],
+            "status": chain[0][1] if result["state"] == REDIRECT and chain else result["status"],
             "final_status": result["status"],
             "error": result["error"],
-            "found_on": pages,
-            "dependencia": dependencia(pages[0]),
+            "found_on": found_on,  # as page indices (the table keeps them so)
+            "dependencia": dependencia(page_of[found_on[0]]),
             "internal": is_internal,
-            "chain": result["chain"],
-            "permanent_redirect": bool(result["chain"]) and result["chain"][0][1] in PERMANENT,
+            "chain": chain,
+            "permanent_redirect": bool(chain) and chain[0][1] in PERMANENT,
             # where exactly (text, line) matters for what someone must fix (filled below); for the
             # rest the pages do
             "occurrences": [],
             "broken_since": None,
             "acknowledged": None,
         }
-        if url.startswith("http://"):
-            insecure.extend(
-                insecure_occurrences(url, [{"page": page_of[r], "tag": t} for r, t in occs], result.get("final_url"))
-            )
+        if url in http_occs:
+            occs = [{"page": page_of[r], "tag": t} for r, t in http_occs[url]]
+            insecure.extend(insecure_occurrences(url, occs, result.get("final_url")))
         if entry["state"] == BROKEN:
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
-            entry["acknowledged"] = _ack_for(acks, url, pages, today_iso)
+            entry["acknowledged"] = _ack_for(acks, url, [page_of[r] for r in found_on], today_iso)
         if entry["state"] in (BROKEN, BLOCKED, REDIRECT):
             to_fix.append((len(links), url))
         links.append(entry, found_on)
@@ -296,7 +325,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
 
 def _judge(
     url: str,
-    tags: list[str],
+    forms: bool,
     is_internal: bool,
     internal: InternalResolver,
     checks: dict[str, dict[str, Any]],
@@ -305,7 +334,7 @@ def _judge(
     none: dict[str, Any] = {"status": None, "chain": []}
     if reason := skip_reason(url):
         return {**none, "state": SKIPPED, "error": reason}
-    if all(tag == "form" for tag in tags):
+    if forms:  # found only as forms' actions
         return {**none, "state": SKIPPED, "error": "destino de un formulario: no se verifica"}
     if any(p.search(url) for p in exclude):
         return {**none, "state": SKIPPED, "error": "excluido por la configuración (links.exclude)"}

@@ -68,7 +68,8 @@ class LinkTable(Sequence[dict[str, Any]]):
         if found_on is None:
             found_on = [self.page_index(page) for page in entry["found_on"]]
         row = [entry[key] for key in KEYS]
-        row[_FOUND_ON] = array("I", found_on)
+        # an array of indices is kept as it is (the links audit's index made it and no longer changes it)
+        row[_FOUND_ON] = found_on if isinstance(found_on, array) and found_on.typecode == "I" else array("I", found_on)
         row[_CHAIN] = _pack(entry["chain"])
         row[_OCCURRENCES] = _pack(entry["occurrences"])
         self._rows.append(tuple(row))

@@ -1,0 +1,238 @@
+"""Where each link target of a crawl is found: its pages and whether it is only ever a form's action.
+
+Built from every link row of the crawl once; a finished crawl keeps it (``body_audits``, key
+``crawl:ID``, audit ``link-index``), and the next crawl's is that one updated with the pages whose
+body changed, appeared or went away: a page's links are stored per (page, body) and never change
+(``link_sets``), so a page with the same body has the same links. Auditing the same crawl again
+reads its own kept index; once the next crawl keeps its index the previous one's is dropped.
+
+Pages are held as ranks: a page's place among the crawl's page URLs sorted (what
+:class:`~gelt_audit.audits.linktable.LinkTable` points into). A page kept from one crawl to the
+next keeps its order among the others, so the previous crawl's ranks map onto this crawl's in
+order: only the targets of the changed pages are sorted again.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import sys
+import zlib
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from gelt_audit.audits.kept import crawl_key
+from gelt_audit.markup import PLACEHOLDER
+from gelt_audit.store import Crawl, Store
+
+AUDIT = "link-index"
+VERSION = 2
+# Above this share of changed pages, reading every link row again is cheaper than the update.
+CARRY_LIMIT = 0.5
+# The arrays are kept as this machine writes them (4-byte unsigned, its byte order): a store read
+# on another machine builds its index again.
+_LAYOUT = f"{array('I').itemsize}{sys.byteorder}"
+
+
+@dataclass
+class LinkIndex:
+    """Link targets in URL order; for each, its pages' ranks (ascending, once each) and how many
+    of its occurrences are not a form's action."""
+
+    pages: list[int]  # page ids in rank order (the crawl's page URLs sorted)
+    urls: list[str]
+    ranks: list[array]
+    others: list[int]
+    # the newest link set the index has read (ids grow): a set stored later, for a body some crawl
+    # had already stored without links, is one of a changed page for the next carry
+    sets_upto: int = 0
+
+    def targets(self) -> Iterator[tuple[str, array, bool]]:
+        """(target URL, its pages' ranks, whether every occurrence is a form's), in URL order."""
+        for url, ranks, others in zip(self.urls, self.ranks, self.others, strict=True):
+            yield url, ranks, others == 0
+
+    def dump(self) -> bytes:
+        head = json.dumps(
+            {
+                "version": VERSION,
+                "layout": _LAYOUT,
+                "urls": self.urls,
+                "counts": [len(r) for r in self.ranks],
+                "others": self.others,
+                "sets_upto": self.sets_upto,
+            }
+        ).encode()
+        body = array("I", self.pages).tobytes() + b"".join(r.tobytes() for r in self.ranks)
+        return zlib.compress(struct.pack("<II", len(head), len(self.pages)) + head + body, 1)
+
+    @classmethod
+    def load(cls, data: bytes) -> LinkIndex | None:
+        """The index kept, or None when it is of another version or machine (or unreadable)."""
+        try:
+            raw = zlib.decompress(data)
+            size, npages = struct.unpack_from("<II", raw)
+            head = json.loads(raw[8 : 8 + size])
+        except (zlib.error, struct.error, ValueError):
+            return None  # a cache that cannot be read is built again, never trusted
+        if head.get("version") != VERSION or head.get("layout") != _LAYOUT:
+            return None
+        values = array("I")
+        values.frombytes(raw[8 + size :])
+        pages = values[:npages].tolist()
+        ranks, at = [], npages
+        for count in head["counts"]:
+            ranks.append(values[at : at + count])
+            at += count
+        return cls(pages, head["urls"], ranks, head["others"], head["sets_upto"])
+
+
+def link_index(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
+    """The crawl's index (``order``: its page ids in page-URL order): kept, carried or built."""
+    own = _kept(store, crawl.id)
+    if own is not None and own.pages == order:
+        return own
+    previous = store.previous_crawl(crawl)
+    before = _kept(store, previous.id) if previous is not None else None
+    index = _carry(store, crawl, before, order, previous.id) if before is not None and previous else None
+    if index is None:
+        index = _build(store, crawl, order)
+    _keep(store, crawl, index)
+    return index
+
+
+def _kept(store: Store, crawl_id: int) -> LinkIndex | None:
+    data = store.kept_blob(crawl_key(crawl_id), AUDIT)
+    return LinkIndex.load(data) if data else None
+
+
+def _keep(store: Store, crawl: Crawl, index: LinkIndex) -> None:
+    """Kept for the latest finished crawl of its site only; the site's other crawls' are dropped."""
+    latest = store.latest_crawl(crawl.site_url)
+    if crawl.status != "finished" or latest is None or latest.id != crawl.id:
+        return
+    others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
+    store.keep_blobs(AUDIT, {crawl_key(crawl.id): index.dump()}, drop=others)
+
+
+def _newest_set(store: Store) -> int:
+    return store.db.execute("select coalesce(max(id), 0) from link_sets").fetchone()[0]
+
+
+def _build(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
+    """From every link row of the crawl's pages, grouped by SQLite (half a million occurrences at
+    10,000 pages never become Python objects at once: a target's pages are one string)."""
+    # grouped by URL id on the link tables themselves: the view ``links`` also joins each row's
+    # text, which this does not read (half the query's time)
+    upto = _newest_set(store)
+    rows = store.db.execute(
+        """select u.url, g.pages, g.others from (
+               select r.url_id, group_concat(s.page_id, ',') as pages, sum(r.tag != 'form') as others
+               from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+               join link_rows r on r.set_id = ls.id
+               where s.crawl_id = ? and s.kind = 'page' and r.tag != ? and ls.id <= ? group by r.url_id
+           ) g join link_urls u on u.id = g.url_id order by u.url""",
+        [crawl.id, PLACEHOLDER, upto],
+    )
+    ranked = {page_id: i for i, page_id in enumerate(order)}.__getitem__
+    urls, ranks, others = [], [], []
+    for url, pages, count in rows:
+        urls.append(url)
+        ranks.append(array("I", sorted(set(map(ranked, map(int, pages.split(",")))))))
+        others.append(count)
+    return LinkIndex(list(order), urls, ranks, others, upto)
+
+
+def _page_keys(store: Store, crawl_id: int, upto: int) -> dict[int, tuple[str | None, int | None]]:
+    """page id -> the body whose links the page contributes and their set (None: no body, no
+    links stored). The set's id counts too: a body stored without links by one crawl may get them
+    from a later crawl's extraction (a page whose links were never stored is extracted again): sets
+    newer than ``upto`` count as not stored."""
+    rows = store.db.execute(
+        """select s.page_id, s.body_hash, ls.id from snapshots s
+           left join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash and ls.id <= ?
+           where s.crawl_id = ? and s.kind = 'page'""",
+        [upto, crawl_id],
+    )
+    return {page_id: (body_hash, set_id) for page_id, body_hash, set_id in rows}
+
+
+def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], previous_id: int) -> LinkIndex | None:
+    """The previous crawl's index with the links of the pages whose body changed taken out and
+    their new links put in; None when too many pages changed for that to pay."""
+    upto = _newest_set(store)
+    old_keys, new_keys = _page_keys(store, previous_id, before.sets_upto), _page_keys(store, crawl.id, upto)
+    # (page, its link set then / now): the old set's links leave the index, the new one's enter it
+    gone = [(p, key[1]) for p, key in old_keys.items() if new_keys.get(p) != key]
+    came = [(p, key[1]) for p, key in new_keys.items() if old_keys.get(p) != key]
+    if len(gone) + len(came) > CARRY_LIMIT * max(len(order), 1):
+        return None
+    old_rank = {page_id: i for i, page_id in enumerate(before.pages)}
+    new_rank = {page_id: i for i, page_id in enumerate(order)}
+    if any(p not in old_rank for p, _ in gone):
+        return None  # the kept index is not the previous crawl's pages: build anew
+    # the old ranks of the pages kept, as this crawl's ranks (in order: a kept page keeps its
+    # place among the others); a page that went away has no new rank
+    remap = [new_rank.get(page_id, -1) for page_id in before.pages]
+    removed = _occurrences(store, gone)
+    added = _occurrences(store, came)
+    mapped = remap.__getitem__
+    entries = []
+    for i, url in enumerate(before.urls):
+        if url not in removed and url not in added:
+            entries.append((url, array("I", map(mapped, before.ranks[i])), before.others[i]))
+        else:
+            entries.append(_changed(url, before.ranks[i], before.others[i], removed, added, old_rank, remap, new_rank))
+    entries.extend(
+        _changed(url, array("I"), 0, removed, added, old_rank, remap, new_rank)
+        for url in added.keys() - set(before.urls)
+    )
+    entries = [entry for entry in entries if entry[1]]
+    entries.sort(key=lambda entry: entry[0])
+    return LinkIndex(list(order), [e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries], upto)
+
+
+def _changed(
+    url: str,
+    ranks: array,
+    others: int,
+    removed: dict[str, tuple[list[int], int]],
+    added: dict[str, tuple[list[int], int]],
+    old_rank: dict[int, int],
+    remap: list[int],
+    new_rank: dict[int, int],
+) -> tuple[str, array, int]:
+    """A target some changed pages linked to or link to now: its pages and count updated."""
+    out_pages, out_others = removed.get(url, ((), 0))
+    in_pages, in_others = added.get(url, ((), 0))
+    others += in_others - out_others
+    mapped = remap.__getitem__
+    if set(out_pages) == set(in_pages):  # the same pages (with another body) still link to it
+        return url, array("I", map(mapped, ranks)), others
+    pages = set(map(mapped, ranks))
+    pages.difference_update(mapped(old_rank[p]) for p in out_pages)  # -1: a page that went away
+    pages.update(map(new_rank.__getitem__, in_pages))
+    return url, array("I", sorted(pages)), others
+
+
+def _occurrences(store: Store, sets: list[tuple[int, int | None]]) -> dict[str, tuple[list[int], int]]:
+    """target URL -> (page ids, occurrences not a form's) of the links of some (page, link set) pairs."""
+    wanted = [(set_id,) for _, set_id in sets if set_id is not None]
+    if not wanted:
+        return {}
+    with store.db.conn:
+        store.db.execute("create temp table if not exists gelt_link_sets (set_id integer primary key)")
+        store.db.execute("delete from gelt_link_sets")
+        store.db.conn.executemany("insert into gelt_link_sets values (?)", wanted)
+    # CROSS JOIN keeps SQLite to this order (the few sets, then their rows): left to itself it
+    # scanned every link row of the store
+    rows = store.db.execute(
+        """select u.url, g.pages, g.others from (
+               select r.url_id, group_concat(ls.page_id, ',') as pages, sum(r.tag != 'form') as others
+               from gelt_link_sets w cross join link_sets ls on ls.id = w.set_id
+               cross join link_rows r on r.set_id = ls.id where r.tag != ? group by r.url_id
+           ) g join link_urls u on u.id = g.url_id""",
+        [PLACEHOLDER],
+    )
+    return {url: (list(map(int, pages.split(","))), others) for url, pages, others in rows}
