@@ -10,6 +10,9 @@ has unchanged from it and parses (or reads from the per-page cache) only the oth
 A carried page is the page its cached parse gives (same fields, same blocks); chrome blocks are
 shared through the builder's own chrome cache, as when rebuilt from the per-page cache, so the
 site index, and every verdict, is the one built from scratch.
+
+The list of chunks also keeps the words of every URL key the index named (``path_norms``, its
+URL phrase index): the next crawl names mostly the same URLs.
 """
 
 from __future__ import annotations
@@ -98,11 +101,17 @@ class Carry:
 
 
 def encode(
-    pages: Sequence[Page], origins: Mapping[int, Origin], version: str, prefix: str, carried: Carried | None
+    pages: Sequence[Page],
+    origins: Mapping[int, Origin],
+    version: str,
+    prefix: str,
+    carried: Carried | None,
+    norms: Mapping[str, Sequence[str]],
 ) -> tuple[bytes, dict[str, bytes], set[str]]:
     """The pages that have an origin (a body hash), carried: the list of chunks (marshal: the
-    version, then each chunk's name and its pages' keys) and the chunks not kept yet, named
-    ``prefix:<n>``, and the names listed. ``version`` is the parse's.
+    version, each chunk's name and its pages' keys, and ``norms``, the words of each URL key of
+    the index) and the chunks not kept yet, named ``prefix:<n>``, and the names listed.
+    ``version`` is the parse's.
 
     With ``carried`` (what this crawl's index took its pages from), its chunks are listed as they
     are and only the pages it did not have are written: a weekly crawl writes its changed pages,
@@ -122,7 +131,8 @@ def encode(
         name = f"{prefix}:{len(chunks)}"
         chunks[name] = data
         listed.append((name, keys))
-    return marshal.dumps((f"{_TAG}.{version}", listed)), chunks, {name for name, _ in listed}
+    words = {key: tuple(n) for key, n in norms.items()}
+    return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}
 
 
 Taken = tuple[Sequence[Any], list[Callable[[], Block]], "Block | None"]
@@ -134,14 +144,25 @@ class Carried:
     read and decoded as their pages are asked for, a few at a time (the whole site decoded at
     once would weigh more than its index)."""
 
-    def __init__(self, chunks: list[tuple[str, list[str]]], read: Callable[[str], bytes | None]) -> None:
+    def __init__(
+        self,
+        chunks: list[tuple[str, list[str]]],
+        read: Callable[[str], bytes | None],
+        norms: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.chunks = chunks  # (name, its pages' keys)
+        self.norms = norms or {}  # URL key -> its path words (see urls.path_norms)
         self.records = sum(len(keys) for _, keys in chunks)  # pages in them
         self.taken: set[int] = set()  # the pages of the index being built that came from here
         self._read = read
         self._where = {key: n for n, (_, keys) in enumerate(chunks) for key in keys}
         self._decoded: dict[int, tuple[dict[str, Any], list[Callable[[], Block]]]] = {}
         self._unz = zstandard.ZstdDecompressor()
+
+    def release(self) -> None:
+        """Drop the decoded chunks (the pages are taken): what :func:`encode` reads stays."""
+        self._decoded.clear()
+        self._where.clear()
 
     def __len__(self) -> int:
         return len(self._where)
@@ -197,12 +218,12 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
     if carry is None or not carry.previous:
         return None
     try:
-        tag, chunks = marshal.loads(carry.previous)
+        tag, chunks, norms = marshal.loads(carry.previous)
     except (EOFError, ValueError, TypeError):
         return None
     if tag != f"{_TAG}.{version}":
         return None
-    return Carried(chunks, carry.read)
+    return Carried(chunks, carry.read, norms)
 
 
 def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:
