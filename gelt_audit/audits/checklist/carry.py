@@ -21,6 +21,7 @@ import marshal
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import starmap
 from typing import Any
 
 import zstandard
@@ -210,7 +211,8 @@ def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str)
 
 
 def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str) -> Block:
-    return Block(region, tuple(Link(*x) for x in links), tuple(Form(frozenset(p), n) for p, n in forms), footer)
+    forms = tuple(Form(frozenset(p), n) for p, n in forms) if forms else ()
+    return Block(region, tuple(starmap(Link, links)), forms, footer)
 
 
 def decode(carry: Carry | None, version: str) -> Carried | None:
