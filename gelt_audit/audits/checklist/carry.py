@@ -42,16 +42,34 @@ Origin = tuple[str, Sequence[ChromeRef], str, str]
 _ORIGIN, _BASE, _REFS, _CHROME, _CONTENT = 14, 15, 16, 17, 18
 
 
-def _links(links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
-    # interned: marshal writes an interned string as such and interns it when read, so a target or
-    # text that recurs on thousands of pages is one string again when carried, whatever chunk
-    # wrote it (as the per-page cache's reader shares them)
-    intern = sys.intern
-    return tuple(
-        (intern(x.target), intern(x.key), intern(x.text), intern(x.norm), x.nwords, intern(x.region), x.tmenu,
-         intern(x.ctx), x.is_doc, x.embed, x.fragment)
-        for x in links
-    )  # fmt: skip
+class _Shared:
+    """Within a chunk, one object per distinct tuple (marshal writes it once, and the pages read
+    back share it); strings interned (marshal writes an interned string as such and interns it
+    when read, so a target, text or heading that recurs on thousands of pages is one string again
+    when carried, whatever chunk wrote it, as the per-page cache's reader shares them). A tuple's
+    items are of one type at each place (``(1, x)`` never stands for ``(True, x)``)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def __call__(self, value: tuple[Any, ...]) -> tuple[Any, ...]:
+        return self._seen.setdefault(value, value)
+
+    def labels(self, labels: Sequence[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+        intern = sys.intern
+        return [self((intern(n), w, intern(raw))) for n, w, raw in labels]
+
+    def keyed(self, lists: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+        intern = sys.intern
+        return {intern(k): [intern(x) for x in v] for k, v in lists.items()}
+
+    def links(self, links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
+        intern = sys.intern
+        return tuple(
+            self((intern(x.target), intern(x.key), intern(x.text), intern(x.norm), x.nwords, intern(x.region),
+                  x.tmenu, intern(x.ctx), x.is_doc, x.embed, x.fragment))
+            for x in links
+        )  # fmt: skip
 
 
 def _forms(forms: Sequence[Form]) -> tuple[tuple[tuple[str, ...], str], ...]:
@@ -62,6 +80,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
     blocks: list[tuple[Any, ...]] = []
     ids: dict[int, int] = {}
     out = []
+    share, intern = _Shared(), sys.intern
     for p in pages:
         key, refs, origin, base = origins[p.idx]
         chrome = []
@@ -69,15 +88,22 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
             i = ids.get(id(block))
             if i is None:
                 i = ids[id(block)] = len(blocks)
-                blocks.append((_links(block.links), _forms(block.forms), block.footer, block.region))
+                blocks.append((share.links(block.links), _forms(block.forms), block.footer, block.region))
             chrome.append(i)
         content = None
         if len(p.blocks) > len(refs):
             own = p.blocks[len(refs)]
-            content = (_links(own.links), _forms(own.forms))
-        fields = (p.title, p.labels, p.sections, p.headings, p.is_news, p.empty, p.soft404, p.first_keys)
-        more = (p.text_hits, p.no_aplica, p.only_links, p.dead, p.section_keys)
-        out.append((key, *fields, *more, origin, base, tuple(refs), tuple(chrome), content))
+            content = (share.links(own.links), _forms(own.forms))
+        fields = (
+            intern(p.title), share.labels(p.labels), share.labels(p.sections), [intern(h) for h in p.headings],
+            p.is_news, p.empty, p.soft404, share(tuple(intern(k) for k in p.first_keys)),
+        )  # fmt: skip
+        more = (
+            share(p.text_hits), {intern(k): intern(v) for k, v in p.no_aplica.items()}, share.keyed(p.only_links),
+            [intern(d) for d in p.dead], share.keyed(p.section_keys),
+        )  # fmt: skip
+        where = (intern(origin), intern(base), share(tuple(share(tuple(r)) for r in refs)))
+        out.append((key, *fields, *more, *where, tuple(chrome), content))
     return marshal.dumps((blocks, out))
 
 
