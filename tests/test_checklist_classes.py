@@ -329,3 +329,144 @@ def test_a_table_cell_styled_as_a_title_titles_its_page(serve, config_for):
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.menu")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+
+
+# Fifth round (a-magangue, a-govimentum: sites whose first contact was measured blind)
+
+
+def test_an_accordion_header_drawn_as_a_link_without_address_titles_its_panel(serve, config_for):
+    # PrimeNG (Angular) draws an accordion header as «<div class="p-accordion-header"><a
+    # role="button">…</a></div>» with no href, its panel after the header's box: a person reads the
+    # header as the title of what the panel holds, as with a <button>
+    tab = (
+        '<div class="p-accordion-tab"><div class="p-accordion-header"><a role="button" class="p-accordion-header-link"'
+        ' tabindex="0"><span class="p-accordion-header-text">{title}</span></a></div>'
+        '<div class="p-toggleable-content"><div class="p-accordion-content">{body}</div></div></div>'
+    )
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + tab.format(
+        title="Planeación, presupuesto e informes",
+        body="<p>El presupuesto de ingresos y gastos de la vigencia, su ejecución mes a mes y los informes"
+        " de gestión presentados a la junta directiva.</p>",
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.4")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+    assert "Planeación, presupuesto e informes" in rec["detail"], rec
+
+
+def test_non_applicability_said_in_other_words_is_proposed(serve, config_for):
+    # «no están obligadas a…», «solo aplica para entidades del nivel territorial»: the entity says
+    # the section does not apply to it without the words «no aplica»; a sentence about who else is
+    # not obliged («los usuarios no están obligados…») says nothing of the entity
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<h3>Participa</h3><p>Las Cámaras de Comercio son sujetos obligados no tradicionales y no están"
+        " obligadas a tener mecanismos de participación en la formulación de políticas.</p>"
+        "<h3>Información tributaria en entidades territoriales locales</h3><p>Esta sección solo aplica"
+        " para entidades del nivel territorial (municipios y distritos).</p>"
+        "<h3>Trámites</h3><p>Registro mercantil, de proponentes y de entidades sin ánimo de lucro. Los"
+        " usuarios no están obligados a presentar copias de documentos que reposen en la cámara.</p>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.6")]
+    assert rec["status"] == "no_aplica" and "no están obligadas a tener mecanismos" in rec["detail"], rec
+    rec = records[("ley1712-res1519", "ley1712.10")]
+    assert rec["status"] == "no_aplica" and "solo aplica para entidades del nivel territorial" in rec["detail"], rec
+    assert records[("ley1712-res1519", "ley1712.5")]["status"] == "cumple", records[("ley1712-res1519", "ley1712.5")]
+
+
+def _drupal(title: str, body: str, side: str = "") -> Resource:
+    """A page of a Drupal site: a main menu whose categories hang from «Entidad» (no entry says
+    «Transparencia»), the content, and a side block of menu links."""
+    nav = (
+        '<ul class="menu"><li class="expanded"><a href="/">Entidad</a><ul class="menu">'
+        '<li class="leaf"><a href="/transparencia/organizacion">Estructura orgánica y talento humano</a></li>'
+        '<li class="leaf"><a href="/transparencia/organizacion/organigrama">Organigrama</a></li>'
+        '<li class="leaf"><a href="/transparencia/presupuesto">Presupuesto</a></li></ul></li></ul>'
+    )
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f'<div id="header"><a href="/">Entidad Distrital</a><div id="navigation">{nav}</div></div>'
+        f'<div id="sidebar">{side}</div><div id="content"><h1>{title}</h1>{body}</div>'
+        '<div id="footer">Calle 1 # 2-3</div></body></html>'
+    )
+
+
+def test_a_menu_headed_transparencia_beside_the_content_is_the_transparency_menu(serve, config_for):
+    # Govimentum (the Alcaldía Mayor de Bogotá's Drupal distribution) has no page called
+    # «Transparencia»: its inner pages carry a block of links headed «Transparencia …» beside the
+    # content. Those links are the menu's sections, and the path they share (/transparencia/…) is
+    # the menu's: a page under it is published in the menu, not «fuera del menú»
+    side = (
+        '<div class="block block-menu"><h2>Transparencia Segundo nivel</h2><div class="content"><ul class="menu">'
+        '<li><a href="/transparencia/organizacion">Estructura orgánica y talento humano</a></li>'
+        '<li><a href="/transparencia/presupuesto">Presupuesto</a></li></ul></div></div>'
+    )
+    text = "<p>Documento aprobado por la dirección de la entidad y publicado para consulta de la ciudadanía.</p>"
+    routes = {
+        "/": _drupal("Inicio", "<p>Bienvenidos al sitio web de la entidad.</p>"),
+        "/transparencia/organizacion": _drupal("Estructura orgánica y talento humano", text, side),
+        "/transparencia/presupuesto": _drupal("Presupuesto", text, side),
+        "/transparencia/organizacion/organigrama": _drupal("Organigrama", text, side),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.2")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia/organizacion/organigrama"), rec
+    assert "fuera del menú" not in rec["detail"], rec
+
+
+def test_res_3564s_name_of_the_staff_directory_is_read(serve, config_for):
+    # Res. 3564 de 2015 named it «Directorio de información de servidores públicos, empleados y
+    # contratistas» (Res. 1519: «Directorio de servidores públicos, empleados o contratistas»)
+    name = "Directorio de información de servidores públicos, empleados y contratistas"
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page(
+            "Transparencia y acceso a la información pública",
+            f'<p>Información publicada según la Ley 1712 de 2014.</p><ul><li><a href="/directorio">{name}</a></li></ul>',
+        ),
+        "/directorio": page(
+            name, "<p>Nombre, cargo, dependencia, correo y teléfono de cada servidor de la entidad.</p>"
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("ley1712-res1519", "ley1712.1.5"), ("gelt-2008", "info.directorio_funcionarios")):
+        rec = records[key]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/directorio"), rec
+
+
+def test_entities_that_serve_clients_name_the_citizens_menu_services_to_the_client(serve, config_for):
+    # chambers of commerce and public utilities serve «clientes»: their citizens' services menu is
+    # «Servicios al Cliente» (a drop-down), and their «Política de atención al cliente» is no menu
+    menu = (
+        '<ul><li><a href="#">Servicios al Cliente</a><ul><li><a href="/sedes">Puntos de atención</a></li>'
+        '<li><a href="/pqrs">PQRS</a></li></ul></li>'
+        '<li><a href="/politica-atencion">Política de atención al cliente</a></li></ul>'
+    )
+    home = Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Inicio</title></head><body>"
+        f"<header><h1>Cámara de Comercio</h1><nav>{menu}</nav></header>"
+        "<main><h2>Inicio</h2><p>Bienvenidos a la Cámara de Comercio.</p></main><footer>Calle 1 # 2-3</footer></body></html>"
+    )
+    routes = {
+        "/": home,
+        "/sedes": page(
+            "Puntos de atención",
+            "<p>Sede principal: barrio Centro, carrera 4 No. 12-12, pisos uno y dos. Seccionales en Mompox,"
+            " El Banco y Santa Ana. Horario de lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 a 6:00 p.m.</p>",
+        ),
+        "/pqrs": page("PQRS", "<p>Peticiones, quejas, reclamos y sugerencias: formulario y correo electrónico.</p>"),
+        "/politica-atencion": page("Política de atención al cliente", POLICY),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/sedes"), (
+        rec["status"],
+        rec["detail"],
+        rec["evidence"],
+    )

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.audits.checklist import CHECKLIST_DIR, load_checklist, rules, rules_doc
+from gelt_audit.audits.checklist.load import ITEM_KEYS
+from gelt_audit.audits.checklist.model import Item
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = sorted(CHECKLIST_DIR.glob("*.toml"))
@@ -80,3 +82,14 @@ def test_the_rule_kinds_page_is_generated_from_the_registry():
     )
     for kind in rules.KINDS:
         assert f"## `{kind}`" in page
+
+
+def test_every_item_field_is_a_documented_profile_key():
+    """An Item field a profile sets is in ITEM_KEYS, whose meanings docs/checklist-rules.md lists."""
+    from_keys = {"group": {"phase", "section"}, "parts": {"parts", "rules", "keywords", "slugs"}}
+    for field in Item.__dataclass_fields__:
+        keys = from_keys.get(field, {field})
+        assert keys <= set(ITEM_KEYS), f"el campo {field!r} de un item no es una clave documentada"
+    doc = rules_doc.documentation()
+    for key, meaning in ITEM_KEYS.items():
+        assert f"- `{key}`: {meaning}." in doc

@@ -15,7 +15,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .pages import TRANSPARENCY, Block, Link, Page, Status
+from .pages import DEAD_ENTRIES, TRANSPARENCY, Block, Link, Page, Status
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .text import count_words, fold, label_match
 from .urls import path_norms, url_key
@@ -333,6 +333,17 @@ def _bfs(home: Page | None, by_idx: Mapping[int, Page], status: Mapping[str, Sta
     return depth
 
 
+def _transparency_prefix(key: str, inside: bool = False) -> str:
+    """The path prefix up to the first segment that says «transparencia» (``host/transparencia/``),
+    or ""; with ``inside``, only when the key goes deeper than that segment."""
+    host, _, path = key.partition("/")
+    segs = path.split("?", 1)[0].split("/")
+    for i, s in enumerate(segs):
+        if "transparencia" in fold(unquote(s)):
+            return host + "/" + "/".join(segs[: i + 1]) + "/" if not inside or i + 1 < len(segs) else ""
+    return ""
+
+
 def _transparency_menu(
     home: Page | None,
     labels: PhraseIndex,
@@ -342,13 +353,16 @@ def _transparency_menu(
     """What counts as under the "Transparencia" menu: the keys of the menu pages and of the pages
     they link to (two levels), and the path prefixes of the menu pages (``/transparencia/``)."""
     roots: dict[str, Page] = {}
+    headed: set[str] = set()  # the links of a menu headed «Transparencia» on a page
     for phrase, slack in ((TRANSPARENCY[0], 4), (TRANSPARENCY[1], 2)):
         for i in labels.find(phrase):
             if labels.nwords[i] - count_words(phrase) > slack:
                 continue
-            for p, kind, _raw in labels.payloads[i]:
+            for p, kind, raw in labels.payloads[i]:
                 if kind == "title" and not p.is_news:
                     roots[p.key] = p
+                elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) != [DEAD_ENTRIES]:
+                    headed.update(p.only_links[raw])
     if home is not None:
         for b in home.blocks:
             for link in b.links:
@@ -367,21 +381,20 @@ def _transparency_menu(
     elif home is not None:
         roots[home_key] = home
     menu: set[str] = set(roots)
-    prefixes: list[str] = []
-    for key in roots:
-        host, _, path = key.partition("/")
-        segs = path.split("?", 1)[0].split("/")
-        for i, s in enumerate(segs):
-            if "transparencia" in fold(unquote(s)):
-                prefixes.append(host + "/" + "/".join(segs[: i + 1]) + "/")
-                break
+    prefixes = [pre for key in roots if (pre := _transparency_prefix(key))]
+    # A menu headed «Transparencia» (a block of only links, as a CMS draws its «Transparencia»
+    # menu beside the content, with no page of that name): its links are the menu's sections, and
+    # the path they share that says «transparencia» (/transparencia/…) is the menu's, as a
+    # Transparencia page's own path is.
+    shared = [pre for key in headed if (pre := _transparency_prefix(key, inside=True))]
+    prefixes += sorted({pre for pre in shared if shared.count(pre) >= 2})
     # Level 1: content links of the menu pages and every link inside a "Transparencia" drop-down.
     level1: set[str] = set()
     for p in roots.values():
         for b in p.blocks:
             if not b.region:
                 level1.update(link.key for link in b.links if not link.embed)
-    level1 |= tmenu
+    level1 |= tmenu | headed
     if not home_is_hub:
         level1.discard(home_key)
     menu |= level1

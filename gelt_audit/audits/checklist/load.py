@@ -20,31 +20,40 @@ from .text import PATTERNS, norm_tokens
 
 CHECKLIST_DIR = Path(__file__).resolve().parent.parent / "checklists"
 
-_ITEM_KEYS = {
-    "id",
-    "phase",
-    "section",
-    "name",
-    "requires",
-    "source",
-    "legal_basis",
-    "weight",
-    "rules",
-    "parts",
-    "keywords",
-    "slugs",
-    "manual",
-    "no_aplica",
-    "current",
-    "grace_days",
-    "in_menu",
-    "max_depth",
-    "placement",
-    "allow_news",
-    "note",
-    "service",
-    "template",
-    "names",
+# The keys of an item, with what each means (docs/checklist-rules.md is written from this).
+ITEM_KEYS: dict[str, str] = {
+    "id": "the item's identifier (`ley1712.1.1`: lower-case words joined by dots); reports, manual "
+    "declarations and `gelt-audit evidence ITEM` name the item by it",
+    "phase": "the phase (gelt-2008) the item belongs to; an item has `phase` or `section`, not both",
+    "section": "the section (ley1712-res1519) the item belongs to",
+    "name": "the item's name as reports show it",
+    "requires": "what the norm requires, in words (the committee dossier shows it)",
+    "source": "where the requirement comes from (a manual, a criterion); the committee dossier shows it",
+    "legal_basis": "norm, article or annex numeral («Res. MinTIC 1519 de 2020, Anexo 2, numeral 1.5»); "
+    "the JSON report's `legal_basis`",
+    "weight": "the item's weight in its group's score (a number >= 0; 1 by default)",
+    "rules": "the evidence rules (below); any rule that finds evidence is enough",
+    "keywords": "short for a `title` and a `link_text` rule with these phrases",
+    "slugs": "short for a `url` rule with these slugs",
+    "parts": "required sub-items (`[[items.parts]]`, each with `name` and `rules`, `keywords` or `slugs`): "
+    "all must be found for `cumple`, else `parcial` naming what is missing",
+    "manual": "`true`: the committee declares the item (it cannot be verified on the site)",
+    "no_aplica": "the legal reason the item does not apply to the entity: always `no_aplica`",
+    "current": "the period the evidence must show: `year` (this year), `last_year` or `quarters` (the "
+    "last closed quarter); when the evidence does not show it, `parcial`",
+    "grace_days": "days after a period closes before `current` requires it (0 by default)",
+    "in_menu": "`transparencia`: evidence outside the Transparencia menu is a problem (`parcial`)",
+    "max_depth": "at most this many clicks from the home page (shortest path over the crawl's links); "
+    "deeper evidence is a problem (`parcial`)",
+    "placement": "`header`, `footer` or `chrome`: the evidence must be linked from there, else `parcial`",
+    "allow_news": "`true`: news pages (`/noticias/<headline>`) count as evidence (by default they never do)",
+    "note": "a remark for whoever maintains the profile (reports do not show it)",
+    "service": "`true`: an online service (a query, a payment, a certificate, a survey); reached only "
+    "through broken links it is not offered (`no_cumple`), not partly published like a document",
+    "template": "`true` (with `placement`): a part of the site's template (the header bar, the footer); "
+    "found only elsewhere it is not there (`no_cumple`)",
+    "names": "a list of names (the oversight bodies): `shown`, naming them is the item, even when the "
+    "entries link to «#»; `linked`, the item wants them linked (else `parcial`)",
 }
 _PART_KEYS = {"name", "rules", "keywords", "slugs"}
 _COMMON_RULE_KEYS = {"kind", *COMMON_PARAMS}
@@ -183,7 +192,7 @@ def _parse_item(raw: Any, where_file: str, group_key: str, index: int) -> Item:
     if not isinstance(item_id, str) or not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)*", item_id):
         raise where.error("id", "se espera un identificador como 'info.mision_vision'")
     for k in raw:
-        if k not in _ITEM_KEYS:
+        if k not in ITEM_KEYS:
             raise where.error(k, "clave desconocida")
     fields = _item_texts(raw, where, group_key) | _item_options(raw, where)
     parts = _parse_parts(raw, where)

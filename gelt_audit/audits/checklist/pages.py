@@ -258,9 +258,12 @@ def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
 
 
 _NA_SUBJECT = re.compile(
-    r"\b(?:entidad|subcategoria|categoria|seccion|numeral|item|sujeto obligado|municipio|gobernacion|alcaldia|"
-    r"departamento|secretaria)\b"
+    r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
+    r"alcaldia|departamento|secretaria)\b"
 )
+# How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
+# «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
+_NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 SECTION_WAYS_IN = 3  # links a section with text keeps (Page.section_keys): «Más información», «Consultar»
@@ -301,13 +304,12 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
 
 
 def no_aplica_sentence(text: str) -> str:
-    """The sentence of a section's content saying it does not apply to the entity, if any."""
+    """The sentence of a section's content saying it does not apply to the entity, if any: «no
+    aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
+    (the entity, the section, the obliged subject: ``_NA_SUBJECT``)."""
     folded = fold(text)
-    start = 0
-    while (i := folded.find("no aplica", start)) != -1:
-        start = i + 9
-        if (i and folded[i - 1].isalnum()) or (start < len(folded) and folded[start].isalnum()):
-            continue
+    for m in _NA_SAYS.finditer(folded):
+        i, start = m.start(), m.end()
         a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
         ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
         b = min(ends) if ends else len(folded)
@@ -429,7 +431,8 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
-        if el.tag in ("a", "area"):  # an image map's <area href> is a link as a person clicks it
+        if el.tag in ("a", "area") and (el.get("href") is not None or opener_region(el) is None):
+            # an image map's <area href> is a link as a person clicks it
             href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:

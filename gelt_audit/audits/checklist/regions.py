@@ -113,6 +113,8 @@ def opener_region(el: Any) -> list[Any] | None:
         if nxt is None and el.getparent() is not None:
             nxt = el.getparent().getnext()
         return [nxt] if nxt is not None else []
+    if tag == "a":
+        return _anchor_opener_region(el)
     if tag == "summary":
         parent = el.getparent()
         return [x for x in parent if x is not el] if parent is not None else []
@@ -131,6 +133,22 @@ def opener_region(el: Any) -> list[Any] | None:
         sub = next((c for c in el if c.tag in ("ul", "ol")), None)
         return [sub] if sub is not None and li_label(el) else None
     return None
+
+
+def _anchor_opener_region(el: Any) -> list[Any] | None:
+    """The panel an accordion header drawn as a link without an address opens (PrimeNG's
+    ``<div class="p-accordion-header"><a role="button">…</a></div>`` then its panel); None for any
+    other link. The header's text is the section's title, as a button's is."""
+    if el.get("href") is not None or any(a.tag in HEADINGS for a in el.iterancestors()):
+        return None
+    parent = el.getparent()
+    marks = " ".join(x.get("class") or "" for x in (el, parent) if x is not None)
+    if el.get("role") != "button" or not _SECTION_BUTTON.search(marks.lower()):
+        return None
+    nxt = el.getnext()
+    if nxt is None and parent is not None and len([c for c in parent if isinstance(c.tag, str)]) == 1:
+        nxt = parent.getnext()
+    return [nxt] if nxt is not None else []
 
 
 def li_label(el: Any) -> str:

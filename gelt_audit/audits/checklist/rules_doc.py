@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .evidence import SCOPES
 from .forms import FORM_PURPOSES
+from .load import ITEM_KEYS
 from .rules import KINDS
 from .systems import NATIONAL_SYSTEMS
 from .text import PATTERNS
@@ -45,6 +46,10 @@ def documentation() -> str:
         "earlier keyword of the rule (the item's own name comes first) and the fewest clicks from home. An item "
         "with several parts all found on one page shows that page first. A page whose content is a pointer "
         "to a national system (SECOP, datos.gov.co, SUIT/GOV.CO, SIGEP, SUIN) is not empty.",
+        "",
+        "An item's keys:",
+        "",
+        *[f"- `{key}`: {meaning}." for key, meaning in ITEM_KEYS.items()],
         "",
         "Every rule may also have:",
         "",
