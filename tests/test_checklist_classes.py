@@ -470,3 +470,283 @@ def test_entities_that_serve_clients_name_the_citizens_menu_services_to_the_clie
         rec["detail"],
         rec["evidence"],
     )
+
+
+# Fifth round, second set (2026-12-05, fourth session): classes found on coopsercont and contraloriands, two sites
+# measured blind first (their first-contact figures are in docs/checklist-accuracy.md).
+
+
+def test_a_participation_menu_named_participacion_ciudadana_is_the_participa_menu_misnamed(serve, config_for):
+    # sites built before Res. 1519 name the menu «Participación ciudadana»: it is the participation
+    # menu, recognised, but not named «Participa» as the annex mandates (parcial, with what is missing)
+    body = (
+        "<p>Bienvenidos a la Contraloría.</p><ul>"
+        '<li><a href="/participacion-ciudadana">Participación ciudadana</a></li>'
+        '<li><a href="/nosotros">Nosotros</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/participacion-ciudadana": page(
+            "Participación ciudadana",
+            "<p>Veedurías ciudadanas, denuncias y rendición de cuentas: conozca cómo participar en el"
+            " control fiscal de los recursos públicos del departamento.</p>",
+        ),
+        "/nosotros": page("Nosotros", "<p>Misión y visión de la entidad.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/participacion-ciudadana"), rec
+    assert "«Participa»" in rec["detail"], rec
+
+
+def test_a_citizens_service_menu_named_by_an_acronym_is_read_by_the_page_it_leads_to(serve, config_for):
+    # a public-services company's menu entry «CAU» leads to the «Centro de Atención al Usuario (CAU)»:
+    # the citizens' services menu under another name (parcial: the menu is not named as such)
+    body = (
+        "<p>Acueducto, alcantarillado y aseo del municipio.</p><ul>"
+        '<li><a href="/contacto">CAU</a></li><li><a href="/tarifas">Tarifas</a></li></ul>'
+    )
+    cau = (
+        "<h3>Centro de Atención al Usuario (CAU)</h3>"
+        "<p>Canales oficiales de atención: oficina central en la Calle 4 No. 3-27, teléfono 3153843906,"
+        " peticiones, quejas y reclamos, y reporte de daños en las redes.</p>"
+    )
+    routes = {
+        "/": page("Inicio", body),
+        "/contacto": page("CAU", cau),
+        "/tarifas": page("Tarifas", "<p>Tarifas de acueducto y alcantarillado vigentes.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/contacto"), rec
+    assert "falta: el nombre" in rec["detail"], rec
+
+
+def _form(fields: str) -> str:
+    return (
+        '<form method="post" action="/enviar"><label>Nombre completo <input name="nombre"></label>'
+        '<label>Correo electrónico <input type="email" name="email"></label>'
+        f'{fields}<label>Descripción <textarea name="descripcion"></textarea></label><button>Enviar</button></form>'
+    )
+
+
+def test_the_form_that_meets_more_of_a_form_items_parts_is_its_evidence(serve, config_for):
+    # a public-services company has a fault-report form (the damaged service) and the PQRS form
+    # (petición, queja, reclamo): the PQRSD form item's evidence is the PQRS form, not the first form
+    report = _form(
+        '<label>Tipo de incidencia <select name="tipo_incidencia"><option>Acueducto</option>'
+        "<option>Alcantarillado</option><option>Aseo</option></select></label>"
+    )
+    pqrs = _form(
+        '<label>Tipo <select name="tipo"><option>Petición</option><option>Queja</option>'
+        "<option>Reclamo</option><option>Solicitud</option></select></label>"
+    )
+    # the fault report is linked from the home page, the PQRS form from the contact page: deeper
+    routes = {
+        "/": page("Inicio", "<p>Servicios públicos del municipio.</p>", ("/reporte", "/contacto")),
+        "/contacto": page("Contacto", '<p>Presente su <a href="/pqrs">petición, queja o reclamo</a>.</p>'),
+        "/reporte": page("Formulario de Reporte", report),
+        "/pqrs": page("Peticiones, Quejas, Reclamos o Solicitudes", pqrs),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/pqrs"), rec
+
+
+def test_a_templates_stand_in_text_is_a_page_under_construction(serve, config_for):
+    # the menu's «Preguntas frecuentes» and «Convocatorias de empleo» lead to the framework's stock
+    # About page («Use this area to provide additional information.») and to the theme's dummy text
+    # (lorem ipsum): pages never written, so the items are shown but not published (parcial)
+    body = (
+        "<p>Bienvenidos a la Contraloría.</p><ul>"
+        '<li><a href="/Home/About">Preguntas Frecuentes</a></li>'
+        '<li><a href="/empleo">Convocatorias de empleo</a></li></ul>'
+    )
+    # every page also shows the allies' logos (a block outside the header, menu and footer)
+    allies = (
+        '<section><h3>Aliados</h3><a href="https://www.procuraduria.gov.co/"><img src="/p.png" alt=""></a></section>'
+    )
+    routes = {
+        "/": page("Inicio", body + allies),
+        "/Home/About": page("About", "<p>Use this area to provide additional information.</p>" + allies),
+        "/empleo": page("Convocatorias", "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>" + allies),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.preguntas_frecuentes", "info.empleo"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_one_office_entitys_contact_page_with_address_and_hours_is_its_institutional_directory(serve, config_for):
+    # a cooperative with one office publishes the office on its attention centre's page: address,
+    # phones and opening hours — the institutional directory (1.4) a person sees
+    cau = (
+        "<h3>Información de contacto</h3>"
+        "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro</p>"
+        "<p><strong>Teléfonos:</strong> Gerencia 3153843906, Secretaría 3161883794</p>"
+        "<p><strong>Horario de atención:</strong> lunes a viernes de 8:00 a.m. a 12:00 m y de 2:00 p.m. a 6:00 p.m.</p>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
+        "/contacto": page("Centro de Atención al Usuario (CAU)", cau),
+        "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/contacto"), rec
+
+
+def test_allied_entities_logos_under_a_heading_in_a_title_wrapper_are_a_directory_of_entities(serve, config_for):
+    # «Aliados Institucionales» alone in its title wrapper, beside a carousel's arrows (links to «#»),
+    # and the logos of public entities after the wrapper: a person reads the logos as what the heading
+    # stands for, a directory of entities (the logos have no text: only the heading names them)
+    logos = "".join(
+        f'<a href="https://www.{h}.gov.co/"><img alt="" src="/{h}.png"></a>'
+        for h in ("procuraduria", "fiscalia", "contaduria", "urnadecristal")
+    )
+    allies = (
+        '<section><div class="head-title"><h3>Aliados Institucionales</h3>'
+        '<div class="carousel-controls"><a href="#aliados">‹</a><a href="#aliados">›</a></div></div>'
+        f'<div id="aliados" class="carousel">{logos}</div></section>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos a la Contraloría departamental.</p>" + allies, ("/nosotros",)),
+        "/nosotros": page("Nosotros", "<p>Misión y visión de la Contraloría departamental.</p>" + allies),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.directorio_entidades")]
+    assert rec["status"] == "cumple" and "«Aliados Institucionales»" in rec["detail"], rec
+    rec = records[("ley1712-res1519", "ley1712.1.6")]
+    assert rec["status"] == "parcial" and "fuera del menú de transparencia" in rec["detail"], rec
+
+
+def test_a_manual_about_pqrsd_is_not_the_pqrsd_mechanism(serve, config_for):
+    # «Manual UIAF para usuarios PQRSD» (another entity's manual) among a comptroller's plans explains
+    # a mechanism; it is not one: the site offers no way to file a request
+    plans = (
+        "<ul><li><a href='/files/plan-estrategico-2016-2019.pdf'>Plan estratégico 2016-2019</a></li>"
+        "<li><a href='/files/manual-uiaf-pqrsd.pdf'>Manual UIAF para usuarios PQRSD</a></li></ul>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Contraloría departamental.</p>", ("/planes",)),
+        "/planes": page("Planes y programas", plans),
+        "/files/plan-estrategico-2016-2019.pdf": PDF,
+        "/files/manual-uiaf-pqrsd.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("gelt-2008", "interaccion.pqrsd"), ("ley1712-res1519", "ley1712.1.10")):
+        assert records[key]["status"] == "no_cumple", records[key]
+
+
+# Sixth round (c-edup: the EDUP Pereira site, first contact measured blind)
+
+
+def _tabs(buttons: list[tuple[str, str]], panes: dict[str, str]) -> str:
+    """Bootstrap vertical tabs: a column of «pill» buttons, the panes they open in another column."""
+    column = "".join(
+        f'<button class="nav-link" id="{pid}-tab" data-bs-toggle="pill" data-bs-target="#{pid}" type="button"'
+        f' role="tab" aria-controls="{pid}" aria-selected="false">{title}</button>'
+        for pid, title in buttons
+    )
+    content = "".join(
+        f'<div class="tab-pane fade" id="{pid}" role="tabpanel" aria-labelledby="{pid}-tab">{body}</div>'
+        for pid, body in panes.items()
+    )
+    return (
+        '<div class="row"><div class="col-md-3 nav flex-column nav-pills" role="tablist">'
+        f'{column}</div><div class="col-md-9 tab-content">{content}</div></div>'
+    )
+
+
+def test_a_tab_button_titles_the_pane_it_opens_elsewhere_on_the_page(serve, config_for):
+    # Bootstrap vertical tabs (EDUP Pereira's Transparencia page): every category is a «pill»
+    # button in one column, its content a pane in another column, named by the button's
+    # data-bs-target; the button's neighbour is the next button. A person reads the button as the
+    # title of the pane it opens
+    panes = {
+        "p4": "<ul><li>Normograma interno de la entidad, actualizado cada año</li><li>Resoluciones de gerencia"
+        " vigentes</li><li>Acuerdos de la junta directiva sobre contratación y presupuesto</li></ul>",
+        "p5": "<p>Presupuesto de ingresos y gastos aprobado por la junta directiva para la vigencia.</p>",
+    }
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(
+        [("p4", "4-Normatividad"), ("p5", "5-Presupuesto")], panes
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "4-Normatividad" in rec["detail"], rec
+
+
+def test_a_generic_link_in_a_table_row_is_named_by_the_row_not_by_its_date(serve, config_for):
+    # EDUP's document tables: «Item | Descripción | Fecha | [Ver]». A person reads the row's name
+    # («Resolución Gerencia No. 054 de 2019 — Reconocimiento Pago ICBF»), not the date in the cell
+    # before the link; the file name's «Pago» then decides nothing (an ICBF payment is no online
+    # payment service), while the organigram's row names the organigram
+    row = (
+        "<tr><td>{item}</td><td>{desc}</td><td>{date}</td><td><center><a href='/transparencia/{file}'"
+        " target='_blank'><button class='btn btn-success' title='{file}'>Ver</button></a></center></td></tr>"
+    )
+    table = (
+        '<table class="display table"><thead><tr><th>Item</th><th>Descripción</th><th>Fecha</th>'
+        "<th>Archivo</th></tr></thead><tbody>"
+        + row.format(
+            item="Resolución Gerencia No. 054 de 2019",
+            desc="Reconocimiento Pago ICBF",
+            date="2019-11-08",
+            file="Resolucion-054-de-2019-Reconocimiento-Pago-ICBF.pdf",
+        )
+        + row.format(item="Organigrama", desc="Organigrama actualizado", date="2026-02-04", file="07-estructura-v7.pdf")
+        + "</tbody></table>"
+    )
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p><h3>Resoluciones de gerencia</h3>" + table
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/Resolucion-054-de-2019-Reconocimiento-Pago-ICBF.pdf": PDF,
+        "/transparencia/07-estructura-v7.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "transaccion.pagos_en_linea")]
+    assert rec["status"] == "no_cumple", rec
+    rec = records[("gelt-2008", "info.organigrama")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/07-estructura-v7.pdf"), rec
+
+
+def test_res_3564s_processes_and_procedures_are_the_decision_procedures(serve, config_for):
+    # Res. 3564 de 2015 published the procedures followed to take decisions (Ley 1712 art. 11 lit.
+    # c; Res. 1519's 1.9) as «Procesos y procedimientos», under «Estructura orgánica y talento
+    # humano»
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p><h3>3.3 Procesos y procedimientos</h3>"
+        "<p>Caracterización de los procesos de la entidad y procedimientos con los que cada área toma sus"
+        " decisiones, aprobados por el comité de gestión.</p>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.9")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia"), rec
+
+
+def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config_for):
+    # «6.6-Informes de empalme» followed by «Aun no hay documentos en este item» (EDUP): the entity
+    # shows the item and says nothing is published, as a page «en construcción» does: parcial, with
+    # that said, not «no se encontró»
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<h3>6.6-Informes de empalme</h3><div>Aun no hay documentos en este item</div>"
+        "<h3>6.2-Plan de acción</h3><p>Plan de acción integrado de la vigencia 2026, aprobado por la junta"
+        ' directiva de la entidad.</p><p><a href="/files/plan-de-accion-2026.pdf">Plan de acción 2026</a></p>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/files/plan-de-accion-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.4.5")]
+    assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+    assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
+        ("ley1712-res1519", "ley1712.4.3")
+    ]

@@ -15,7 +15,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .pages import DEAD_ENTRIES, TRANSPARENCY, Block, Link, Page, Status
+from .pages import DEAD_ENTRIES, EMPTY_SECTION, TRANSPARENCY, Block, Link, Page, Status
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .text import count_words, fold, label_match
 from .urls import path_norms, url_key
@@ -361,7 +361,10 @@ def _transparency_menu(
             for p, kind, raw in labels.payloads[i]:
                 if kind == "title" and not p.is_news:
                     roots[p.key] = p
-                elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) != [DEAD_ENTRIES]:
+                elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) not in (
+                    [DEAD_ENTRIES],
+                    [EMPTY_SECTION],
+                ):
                     headed.update(p.only_links[raw])
     if home is not None:
         for b in home.blocks:

@@ -129,6 +129,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             problems += [prefix + x for x in hs[0].problems]
         else:
             problems.append(f"falta: {part.name}" if part.name else "no se encontró")
+    if len(part_hits) > 1 and all(r.kind == "form" for p in item.parts for r in p.rules):
+        # an item read off a form's fields: the form that meets more of its parts first (the PQRSD
+        # form with the request types before a fault-report form that is only a form)
+        met: dict[str, int] = {}
+        for _p, good in good_parts:
+            for u in {h.url for h in good}:
+                met[u] = met.get(u, 0) + 1
+        chosen.sort(key=lambda h: -met.get(h.url, 0))
     status = "cumple" if not problems else "parcial"
     note = ""
     if item.current:

@@ -50,6 +50,8 @@ _SOFT404 = re.compile(
 _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
     r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
+    # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
+    r"use this area to provide additional information|lorem ipsum|"
     # what a script would load: the crawl sees the placeholder, not the content (a template's
     # «Loading...» preloader is on every page, full or not: it says nothing)
     r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
@@ -132,8 +134,8 @@ _LABEL_TRIM = " -–—:•·()*"
 
 
 def _label_before(a: Any) -> str:
-    """The bold label (``strong``/``b``) before a link in its own element, or the text of the
-    table cell before the link's cell; "" when there is none."""
+    """The bold label (``strong``/``b``) before a link in its own element, or the name the link's
+    table row gives it (:func:`_row_label`); "" when there is none."""
     for sib in a.itersiblings(preceding=True):
         if isinstance(sib.tag, str) and sib.tag in ("strong", "b"):
             return element_text(sib).strip(_LABEL_TRIM)
@@ -141,10 +143,26 @@ def _label_before(a: Any) -> str:
             break
     cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
     if cell is not None and cell.tag in ("td", "th"):
-        prev = cell.getprevious()
-        if prev is not None and not HAS_LINK(prev):
-            return element_text(prev).strip(_LABEL_TRIM)
+        return _row_label(cell)
     return ""
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _row_label(cell: Any) -> str:
+    """The name a table row gives the link in one of its cells: the text of the cells before it
+    that have words, in order, each once (a date or a number alone is the row's date, not its
+    name: «Plan de Mejoramiento Externo | 2021-12-31 | Ver» is the plan, not «2021-12-31»)."""
+    texts: list[str] = []
+    for prev in cell.itersiblings(preceding=True):
+        if HAS_LINK(prev):
+            break
+        text = element_text(prev).strip(_LABEL_TRIM)
+        if _WORD.search(text) and text not in texts:
+            texts.insert(0, text)
+    label = " ".join(texts)
+    return label if len(label) <= 200 or not texts else texts[-1]
 
 
 def _link_label(a: Any) -> str:
@@ -266,6 +284,12 @@ _NA_SUBJECT = re.compile(
 _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+# what a section says when it has nothing to show: as a page «en construcción»
+_EMPTY_NOTICE = re.compile(
+    r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
+    r"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion)\b"
+)
 SECTION_WAYS_IN = 3  # links a section with text keeps (Page.section_keys): «Más información», «Consultar»
 _DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goes somewhere: not dead
 
@@ -482,6 +506,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
+        elif (n, w, text) not in sections and words < 30 and not hrefs and _EMPTY_NOTICE.search(fold(body)):
+            # «6.6-Informes de empalme» then «Aun no hay documentos en este item»: shown, publishes nothing
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [EMPTY_SECTION])
     return out
 
 

@@ -17,15 +17,41 @@ _INNER_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
 _HAS_TOP_HEADING = etree.XPath("boolean(.//h1 | .//h2 | .//h3)")
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# Buttons that open a section (accordions, tabs), as opposed to submit or search buttons.
-_SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b")
+# Buttons that open a section (accordions, tabs, Bootstrap «pills»), as opposed to submit or search
+# buttons.
+_SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b|pill")
+_BY_ID = etree.XPath("//*[@id=$i]")
+_ID = re.compile(r"^[\w:.-]{1,100}$")
+
+
+_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object | .//form)")
+_HREFS = etree.XPath(".//a/@href")
+
+
+def _control(el: Any) -> bool:
+    """Whether an element beside a heading shows nothing: no text, no media, and links (if any)
+    only to a part of the page (a carousel's arrows, a decorative rule)."""
+    if not isinstance(el.tag, str):
+        return True
+    if _MEDIA(el):
+        return False
+    hrefs = _HREFS(el)
+    if not all(x.strip().startswith("#") for x in hrefs):
+        return False
+    text = element_text(el).replace(" ", "")
+    # any text is the text of those links («‹», «Anterior»), none of its own
+    return not text or (
+        bool(hrefs) and len(text) <= len("".join(element_text(a) for a in el.iter("a")).replace(" ", ""))
+    )
 
 
 def heading_region(h: Any) -> list[Any]:
-    """The elements after a heading up to the next heading of its level (or higher)."""
+    """The elements after a heading up to the next heading of its level (or higher). A heading
+    alone in its title wrapper (or beside only controls that show nothing) stands for what
+    follows the wrapper."""
     level = int(h.tag[1])
     sibs = list(h.itersiblings())[:40]
-    if not sibs and h.getparent() is not None:
+    if h.getparent() is not None and all(_control(s) for s in sibs):
         sibs = list(h.getparent().itersiblings())[:40]
     out = []
     for s in sibs:
@@ -106,9 +132,12 @@ def opener_region(el: Any) -> list[Any] | None:
     if tag == "button":
         if any(a.tag in HEADINGS for a in el.iterancestors()):
             return None  # the heading around it is the label
-        marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls"))
+        marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls", "role"))
         if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
             return None
+        pane = _target_pane(el)
+        if pane is not None:
+            return [pane]
         nxt = el.getnext()
         if nxt is None and el.getparent() is not None:
             nxt = el.getparent().getnext()
@@ -132,6 +161,21 @@ def opener_region(el: Any) -> list[Any] | None:
         # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
         sub = next((c for c in el if c.tag in ("ul", "ol")), None)
         return [sub] if sub is not None and li_label(el) else None
+    return None
+
+
+def _target_pane(el: Any) -> Any | None:
+    """The element a tab or collapse button opens, found by the id it names (``data-bs-target``,
+    ``data-target``, ``aria-controls``): Bootstrap's vertical tabs put every button in one column and
+    the panes elsewhere on the page, so the button's neighbour is another button, not its content.
+    None when it names no element of the page, or one that holds the button."""
+    for attr in ("data-bs-target", "data-target", "aria-controls"):
+        ref = (el.get(attr) or "").strip().lstrip("#")
+        if not _ID.match(ref):
+            continue
+        found = _BY_ID(el, i=ref)
+        if found and found[0] is not el and not any(a is found[0] for a in el.iterancestors()):
+            return found[0]
     return None
 
 
