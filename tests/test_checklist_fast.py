@@ -207,3 +207,39 @@ def test_relative_links_in_chrome_are_found_as_with_ignorecase():
         assert (_RELATIVE_HREF.search(sig.lower()) is not None) == expected, sig
         relative += expected
     assert 300 < relative < 19_000
+
+
+def _url_key_by_definition(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    from gelt_audit.audits.checklist.urls import bare_host
+
+    try:
+        p = urlsplit(url)
+        host = bare_host(p.hostname)
+        if p.port and p.port not in (80, 443):
+            host = f"{host}:{p.port}"
+    except ValueError:
+        return url
+    path = p.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    return host + path + (f"?{p.query}" if p.query else "")
+
+
+def test_url_keys_taken_by_the_short_way_are_the_urlsplit_keys():
+    # url_key reads a plain http(s) URL without urlsplit, ports included (the test and bench
+    # servers have one; another port is another site, a default one is the same site)
+    from gelt_audit.audits.checklist.urls import url_key
+
+    hosts = ["127.0.0.1:8080", "WWW.Ejemplo.GOV.co:443", "ejemplo.gov.co:80", "ejemplo.gov.co:0", "ejemplo.gov.co:"]
+    hosts += ["ejemplo.gov.co:08080", "ejemplo.gov.co:65535", "ejemplo.gov.co:65536", "ejemplo.gov.co:8a", ":8080"]
+    hosts += ["ejemplo.gov.co:\u00b2", "ejemplo.gov.co:\u0661", "a.gov.co:8080:9", "user@a.gov.co:80", "[::1]:8080"]
+    hosts += ["a.gov.co:+80", "a.gov.co: 80", "www.x.co:1", "Alcaldia.gov.co"]
+    tails = ["", "/", "/a/b/", "/A/B?x=1#f", "?q=1", "#frag", "/x#y?z", "//", "/p/?", "/\u00f1/%C3%B1", "/a?b#c?d"]
+    urls = [f"{scheme}://{host}{tail}" for scheme in ("http", "https") for host in hosts for tail in tails]
+    for url in urls:
+        url_key.cache_clear()
+        assert url_key(url) == _url_key_by_definition(url), url
+    assert url_key("http://127.0.0.1:8080/a/") == "127.0.0.1:8080/a"
+    assert url_key("https://www.ejemplo.gov.co:443/") == "ejemplo.gov.co/"

@@ -158,6 +158,11 @@ def _shape(index: SiteIndex) -> list[Any]:
     return out
 
 
+def _url_words(index: SiteIndex) -> list[tuple[str, list[str]]]:
+    """The URL phrase index: each distinct word string and the URL keys that have it."""
+    return sorted((e, sorted(keys)) for e, keys in zip(index.urls.entries, index.urls.payloads, strict=True))
+
+
 def _counting_cache() -> tuple[Callable[[str, str, str, Callable[[], Any]], Any], list[str]]:
     """A parse cache in memory, and the list of pages whose cached parse it was asked for."""
     lookups: list[str] = []
@@ -202,6 +207,7 @@ def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for
             carry = Carry(f"crawl:{version}", kept.get(f"crawl:{version - 1}"), kept.get, save)
             index = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache, carry=carry)
         assert _shape(index) == _shape(parsed)
+        assert _url_words(index) == _url_words(parsed)  # the carried words of the URLs
         verdicts = [as_dict(r) for c in lists for r in evaluate(c, index, home_url=cfg.site_url, today=CRAWL_DAY[1])]
         assert verdicts == [
             as_dict(r) for c in lists for r in evaluate(c, parsed, home_url=cfg.site_url, today=CRAWL_DAY[1])
@@ -228,3 +234,37 @@ def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for
                 again = index_site(fresh, home_url=cfg.site_url, text_rules=rules, cache=lost, carry=gone)
             assert _shape(again) == _shape(parsed)
             assert len(lost_lookups) == len(pages)
+
+
+def test_pages_carried_by_another_parse_are_parsed_again(serve, config_for):
+    """A carry kept by another version of the parse (here: other text rules, as when the
+    configured profiles change; a new PARSE_VERSION changes the same tag) is not read: every page
+    comes from its own parse, and the index is the one parsed. Read by the same parse, nothing is
+    looked up."""
+    server = serve(_site(2))
+    config = config_for(server.url)
+    cfg = load_config(config)
+    lists = checklists(cfg)
+    rules, fewer = text_rules(lists), text_rules(lists[:1])[:-1]
+    assert rules != fewer
+    kept: dict[str, bytes] = {}
+
+    def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
+        kept["crawl:1"] = listing
+        kept.update(chunks)
+
+    crawl(config)
+    with Store(cfg.store_path) as store:
+        latest = store.latest_crawl(cfg.site_url)
+        assert latest is not None
+        docs = list(page_docs(store, latest))
+        pages = [d for d in docs if d.body_hash and d.status < 400]
+        runs = [(rules, None, save, len(pages)), (rules, "crawl:1", None, 0), (fewer, "crawl:1", None, len(pages))]
+        for used, previous, keep, looked_up in runs:
+            cache, lookups = _counting_cache()
+            carry = Carry("crawl:2", kept.get(previous) if previous else None, kept.get, keep)
+            index = index_site(docs, home_url=cfg.site_url, text_rules=used, cache=cache, carry=carry)
+            parsed = index_site(docs, home_url=cfg.site_url, text_rules=used, cache=lambda k, a, v, c: c())
+            assert len(lookups) == looked_up
+            assert _shape(index) == _shape(parsed)
+            assert _url_words(index) == _url_words(parsed)

@@ -10,6 +10,9 @@ has unchanged from it and parses (or reads from the per-page cache) only the oth
 A carried page is the page its cached parse gives (same fields, same blocks); chrome blocks are
 shared through the builder's own chrome cache, as when rebuilt from the per-page cache, so the
 site index, and every verdict, is the one built from scratch.
+
+The list of chunks also keeps the words of every URL key the index named (``path_norms``, its
+URL phrase index): the next crawl names mostly the same URLs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import marshal
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import starmap
 from typing import Any
 
 import zstandard
@@ -25,7 +29,7 @@ import zstandard
 from .forms import Form
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 2  # bump when what is carried changes
+FORMAT = 3  # bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
@@ -38,16 +42,34 @@ Origin = tuple[str, Sequence[ChromeRef], str, str]
 _ORIGIN, _BASE, _REFS, _CHROME, _CONTENT = 14, 15, 16, 17, 18
 
 
-def _links(links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
-    # interned: marshal writes an interned string as such and interns it when read, so a target or
-    # text that recurs on thousands of pages is one string again when carried, whatever chunk
-    # wrote it (as the per-page cache's reader shares them)
-    intern = sys.intern
-    return tuple(
-        (intern(x.target), intern(x.key), intern(x.text), intern(x.norm), x.nwords, intern(x.region), x.tmenu,
-         intern(x.ctx), x.is_doc, x.embed, x.fragment)
-        for x in links
-    )  # fmt: skip
+class _Shared:
+    """Within a chunk, one object per distinct tuple (marshal writes it once, and the pages read
+    back share it); strings interned (marshal writes an interned string as such and interns it
+    when read, so a target, text or heading that recurs on thousands of pages is one string again
+    when carried, whatever chunk wrote it, as the per-page cache's reader shares them). A tuple's
+    items are of one type at each place (``(1, x)`` never stands for ``(True, x)``)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def __call__(self, value: tuple[Any, ...]) -> tuple[Any, ...]:
+        return self._seen.setdefault(value, value)
+
+    def labels(self, labels: Sequence[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+        intern = sys.intern
+        return [self((intern(n), w, intern(raw))) for n, w, raw in labels]
+
+    def keyed(self, lists: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+        intern = sys.intern
+        return {intern(k): [intern(x) for x in v] for k, v in lists.items()}
+
+    def links(self, links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
+        intern = sys.intern
+        return tuple(
+            self((intern(x.target), intern(x.key), intern(x.text), intern(x.norm), x.nwords, intern(x.region),
+                  x.tmenu, intern(x.ctx), x.is_doc, x.embed, x.fragment))
+            for x in links
+        )  # fmt: skip
 
 
 def _forms(forms: Sequence[Form]) -> tuple[tuple[tuple[str, ...], str], ...]:
@@ -58,6 +80,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
     blocks: list[tuple[Any, ...]] = []
     ids: dict[int, int] = {}
     out = []
+    share, intern = _Shared(), sys.intern
     for p in pages:
         key, refs, origin, base = origins[p.idx]
         chrome = []
@@ -65,15 +88,22 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
             i = ids.get(id(block))
             if i is None:
                 i = ids[id(block)] = len(blocks)
-                blocks.append((_links(block.links), _forms(block.forms), block.footer, block.region))
+                blocks.append((share.links(block.links), _forms(block.forms), block.footer, block.region))
             chrome.append(i)
         content = None
         if len(p.blocks) > len(refs):
             own = p.blocks[len(refs)]
-            content = (_links(own.links), _forms(own.forms))
-        fields = (p.title, p.labels, p.sections, p.headings, p.is_news, p.empty, p.soft404, p.first_keys)
-        more = (p.text_hits, p.no_aplica, p.only_links, p.dead, p.section_keys)
-        out.append((key, *fields, *more, origin, base, tuple(refs), tuple(chrome), content))
+            content = (share.links(own.links), _forms(own.forms))
+        fields = (
+            intern(p.title), share.labels(p.labels), share.labels(p.sections), [intern(h) for h in p.headings],
+            p.is_news, p.empty, p.soft404, share(tuple(intern(k) for k in p.first_keys)),
+        )  # fmt: skip
+        more = (
+            share(p.text_hits), {intern(k): intern(v) for k, v in p.no_aplica.items()}, share.keyed(p.only_links),
+            [intern(d) for d in p.dead], share.keyed(p.section_keys),
+        )  # fmt: skip
+        where = (intern(origin), intern(base), share(tuple(share(tuple(r)) for r in refs)))
+        out.append((key, *fields, *more, *where, tuple(chrome), content))
     return marshal.dumps((blocks, out))
 
 
@@ -98,11 +128,17 @@ class Carry:
 
 
 def encode(
-    pages: Sequence[Page], origins: Mapping[int, Origin], version: str, prefix: str, carried: Carried | None
+    pages: Sequence[Page],
+    origins: Mapping[int, Origin],
+    version: str,
+    prefix: str,
+    carried: Carried | None,
+    norms: Mapping[str, Sequence[str]],
 ) -> tuple[bytes, dict[str, bytes], set[str]]:
     """The pages that have an origin (a body hash), carried: the list of chunks (marshal: the
-    version, then each chunk's name and its pages' keys) and the chunks not kept yet, named
-    ``prefix:<n>``, and the names listed. ``version`` is the parse's.
+    version, each chunk's name and its pages' keys, and ``norms``, the words of each URL key of
+    the index) and the chunks not kept yet, named ``prefix:<n>``, and the names listed.
+    ``version`` is the parse's.
 
     With ``carried`` (what this crawl's index took its pages from), its chunks are listed as they
     are and only the pages it did not have are written: a weekly crawl writes its changed pages,
@@ -122,7 +158,8 @@ def encode(
         name = f"{prefix}:{len(chunks)}"
         chunks[name] = data
         listed.append((name, keys))
-    return marshal.dumps((f"{_TAG}.{version}", listed)), chunks, {name for name, _ in listed}
+    words = {key: tuple(n) for key, n in norms.items()}
+    return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}
 
 
 Taken = tuple[Sequence[Any], list[Callable[[], Block]], "Block | None"]
@@ -134,14 +171,25 @@ class Carried:
     read and decoded as their pages are asked for, a few at a time (the whole site decoded at
     once would weigh more than its index)."""
 
-    def __init__(self, chunks: list[tuple[str, list[str]]], read: Callable[[str], bytes | None]) -> None:
+    def __init__(
+        self,
+        chunks: list[tuple[str, list[str]]],
+        read: Callable[[str], bytes | None],
+        norms: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.chunks = chunks  # (name, its pages' keys)
+        self.norms = norms or {}  # URL key -> its path words (see urls.path_norms)
         self.records = sum(len(keys) for _, keys in chunks)  # pages in them
         self.taken: set[int] = set()  # the pages of the index being built that came from here
         self._read = read
         self._where = {key: n for n, (_, keys) in enumerate(chunks) for key in keys}
         self._decoded: dict[int, tuple[dict[str, Any], list[Callable[[], Block]]]] = {}
         self._unz = zstandard.ZstdDecompressor()
+
+    def release(self) -> None:
+        """Drop the decoded chunks (the pages are taken): what :func:`encode` reads stays."""
+        self._decoded.clear()
+        self._where.clear()
 
     def __len__(self) -> int:
         return len(self._where)
@@ -189,7 +237,8 @@ def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str)
 
 
 def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str) -> Block:
-    return Block(region, tuple(Link(*x) for x in links), tuple(Form(frozenset(p), n) for p, n in forms), footer)
+    forms = tuple(Form(frozenset(p), n) for p, n in forms) if forms else ()
+    return Block(region, tuple(starmap(Link, links)), forms, footer)
 
 
 def decode(carry: Carry | None, version: str) -> Carried | None:
@@ -197,12 +246,12 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
     if carry is None or not carry.previous:
         return None
     try:
-        tag, chunks = marshal.loads(carry.previous)
+        tag, chunks, norms = marshal.loads(carry.previous)
     except (EOFError, ValueError, TypeError):
         return None
     if tag != f"{_TAG}.{version}":
         return None
-    return Carried(chunks, carry.read)
+    return Carried(chunks, carry.read, norms)
 
 
 def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:

@@ -5,7 +5,7 @@ profiles."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -132,15 +132,19 @@ def index_site(
     """
     probes = tuple(dict.fromkeys(probe(r) for r in text_rules)) if text_rules is not None else None
     builder = Builder(home_url, probes, cache)
-    if builder.cache is not None:
-        builder.carried = decode(carry, builder.version)
+    carried = decode(carry, builder.version) if builder.cache is not None else None
+    builder.carried = carried
     parsed, status = _read_pages(pages, builder)
-    if carry is not None and carry.save is not None and builder.cache is not None:
-        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, builder.carried))
     builder.carried = None
+    if carried is not None:
+        carried.release()
     ok_pages = [p for p in parsed if status.get(p.key) is not None and status[p.key].page is p]
     blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
-    labels, link_texts, urls, targets, tmenu = _phrase_indexes(ok_pages, blocks, status)
+    known = carried.norms if carried is not None else {}
+    labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
+    if carry is not None and carry.save is not None and builder.cache is not None:
+        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms))
+    del carried, known, norms
     home = _home(home_url, status, ok_pages)
     depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
     for p in ok_pages:
@@ -211,10 +215,13 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
 
 
 def _phrase_indexes(
-    ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status]
-) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]], set[str]]:
+    ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status], known: Mapping[str, Sequence[str]]
+) -> tuple[
+    PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]], set[str], dict[str, Sequence[str]]
+]:
     """The searchable labels (titles, h1, sections), link texts and URL words, every link
-    occurrence by target, and the targets linked from inside a "Transparencia" drop-down."""
+    occurrence by target, the targets linked from inside a "Transparencia" drop-down, and the
+    words of each URL key (``known`` has those of keys met before: carried, not made again)."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
     targets: dict[str, list[tuple[Block, Link]]] = {}
     for p in ok_pages:
@@ -240,14 +247,19 @@ def _phrase_indexes(
                 same.append(occ)
             if link.tmenu:
                 tmenu.add(key)
+    norms: dict[str, Sequence[str]] = {}
     for key in set(status) | set(targets):
-        for n in path_norms(key):
+        words = known.get(key)
+        if words is None:
+            words = path_norms(key)
+        norms[key] = words
+        for n in words:
             if n:
                 urls.add(n, 0, key)
     labels.build()
     link_texts.build()
     urls.build()
-    return labels, link_texts, urls, targets, tmenu
+    return labels, link_texts, urls, targets, tmenu, norms
 
 
 def _link_states(link_states: Mapping[str, str] | None) -> dict[str, str]:

@@ -105,7 +105,7 @@ class Page:
     soft404: bool
     main_fold: str  # kept only when the text rules are not known beforehand (see index_site)
     blocks: list[Block]
-    first_keys: frozenset[str]
+    first_keys: tuple[str, ...]  # sorted, distinct (a tuple weighs a fifth of a frozenset)
     text_hits: tuple[int, ...] = ()  # the text rules (SiteIndex.probes) the page meets
     no_aplica: dict[str, str] = field(default_factory=dict)  # section label -> «no aplica» sentence
     only_links: dict[str, list[str]] = field(default_factory=dict)  # section label -> its links' keys
@@ -395,7 +395,7 @@ def head_links(root: Any, ctx: Ctx) -> list[Link]:
     return links
 
 
-def first_keys(root: Any, ctx: Ctx) -> frozenset[str]:
+def first_keys(root: Any, ctx: Ctx) -> tuple[str, ...]:
     """The targets of a page's first six links: on the home page, its top bar."""
     first = set()
     body = root.find("body")
@@ -403,7 +403,7 @@ def first_keys(root: Any, ctx: Ctx) -> frozenset[str]:
         t = ctx.target(a.get("href").strip())
         if t:
             first.add(url_key(t))
-    return frozenset(first)
+    return tuple(sorted(first))
 
 
 def strip_scripts(root: Any) -> None:

@@ -279,7 +279,7 @@ class Builder:
             record["soft404"],
             "",
             [],
-            frozenset(record["first"]),
+            tuple(sorted(record["first"])),
             tuple(record["text"]),
             dict(record.get("no_aplica") or {}),
             dict(record.get("only_links") or {}),
@@ -344,7 +344,7 @@ class Builder:
             False,
             "",
             [],
-            frozenset(),
+            (),
         )
         if root is None:
             self._set_text(page, "")

@@ -32,14 +32,19 @@ def url_key(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if sep and scheme in ("http", "https"):
         netloc, slash, tail = rest.partition("/")
-        if netloc and not any(c in netloc for c in "@:[?#"):
-            path, _, query = (slash + tail).split("#", 1)[0].partition("?")
-            host = netloc.lower()
-            host = host[4:] if host.startswith("www.") else host
-            path = path or "/"
-            if len(path) > 1:
-                path = path.rstrip("/") or "/"
-            return host + path + (f"?{query}" if query else "")
+        host, colon, port = netloc.partition(":")
+        if host and not any(c in netloc for c in "@[?#") and (not port or (port.isdigit() and port.isascii())):
+            n = int(port) if port else 0
+            if n <= 65535:  # (else not a URL: the general way below says so)
+                path, _, query = (slash + tail).split("#", 1)[0].partition("?")
+                host = host.lower()
+                host = host[4:] if host.startswith("www.") else host
+                if n not in (0, 80, 443):
+                    host = f"{host}:{n}"
+                path = path or "/"
+                if len(path) > 1:
+                    path = path.rstrip("/") or "/"
+                return host + path + (f"?{query}" if query else "")
     try:
         p = urlsplit(url)
         host = bare_host(p.hostname)
