@@ -24,7 +24,9 @@ import pytest
 
 from gelt_audit.audits import checklist as engine
 from gelt_audit.audits import regressions
+from gelt_audit.audits.checklist import audit as checklist_engine
 from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.audits.checklist import parse as checklist_parse
 from gelt_audit.audits.run import audit
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
@@ -582,6 +584,18 @@ def test_crawl_summaries_are_cached_and_follow_the_settings(demo):
         cached = json.loads(rows[demo["findings"]["crawl"]["id"]])
         assert cached["broken_count"] == len({link["url"] for link in broken(demo["findings"])})
         assert cached["week_changes"] == len(demo["findings"]["changes"])
+
+
+def test_crawl_summaries_follow_the_checklist_engines_versions(demo, monkeypatch):
+    # a past crawl's summary made by another engine would show items «ganados»/«perdidos» that only
+    # the upgrade changed: a new engine or parse version is a new fingerprint, so it is recomputed
+    config = demo["config"]
+    fp = summary.fingerprint(config)
+    monkeypatch.setattr(checklist_engine, "VERSION", checklist_engine.VERSION + 1)
+    assert summary.fingerprint(config) != fp
+    monkeypatch.undo()
+    monkeypatch.setattr(checklist_parse, "PARSE_VERSION", checklist_parse.PARSE_VERSION + 1)
+    assert summary.fingerprint(config) != fp
 
 
 def _crawl(n: int, day: str) -> Crawl:

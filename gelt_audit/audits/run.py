@@ -21,7 +21,8 @@ from gelt_audit.audits import (
     security,
     updates,
 )
-from gelt_audit.audits.checklist import audit_checklist
+from gelt_audit.audits.checklist import audit as checklist_engine
+from gelt_audit.audits.checklist import audit_checklist, parse
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.findings_cache import run_kept
@@ -34,6 +35,9 @@ def settings_fingerprint(config: Config, version: int) -> str:
     """A short hash of every setting that changes what the audits find (for cached summaries)."""
     settings = {
         "v": version,
+        # a summary of an older crawl made by another checklist engine would read as items won or
+        # lost after an upgrade: the engine's own versions are part of what the figures depend on
+        "engine": [checklist_engine.VERSION, parse.PARSE_VERSION],
         "deps": [[d.name, list(d.match)] for d in config.dependencias],
         "targets": config.targets,
         "checklist": config.checklist,
