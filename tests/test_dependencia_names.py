@@ -1,6 +1,6 @@
-"""Audits name each page's dependencia through a resolver that remembers each URL and looks the
-configured prefixes up by length: it must name what ``dependencia_for`` names (longest prefix,
-config order on ties, escapes and accents read as a person reads them), on a real crawl."""
+"""Audits name each page's dependencia through a resolver that remembers each URL, and
+``dependencia_for`` looks the configured prefixes up by length: the names are the longest prefix's,
+config order on ties, escapes and accents read as a person reads them, on a real crawl."""
 
 from __future__ import annotations
 

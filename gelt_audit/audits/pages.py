@@ -17,7 +17,7 @@ from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.tree import parse_body, text_content
-from gelt_audit.config import Dependencia, path_key
+from gelt_audit.config import Dependencia, dependencia_lookup
 from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
@@ -41,17 +41,10 @@ NAMES_KEPT = 100_000  # URLs whose dependencia a resolver remembers (then it sta
 
 
 class _Resolver:
-    """:func:`dependencia_for` of many URLs: each path looked up once, by the lengths of the
-    configured prefixes (longest first) instead of trying every prefix of every dependencia."""
+    """:func:`dependencia_for` of many URLs, each URL's path looked up once."""
 
     def __init__(self, dependencias: tuple[Dependencia, ...]) -> None:
-        self.dependencias = list(dependencias)
-        first: dict[str, Dependencia] = {}
-        for dep in dependencias:
-            for prefix in map(path_key, dep.match):
-                first.setdefault(prefix, dep)  # config order breaks ties between equal prefixes
-        lengths = sorted({len(p) for p in first}, reverse=True)
-        self.by_length = [(n, {p: d.name for p, d in first.items() if len(p) == n}) for n in lengths]
+        self.lookup = dependencia_lookup(dependencias)
         self.names: dict[str, str | None] = {}
 
     def name(self, url: str) -> str | None:
@@ -61,14 +54,8 @@ class _Resolver:
             pass
         if len(self.names) >= NAMES_KEPT:
             self.names.clear()
-        path = urlsplit(url).path or "/"
-        if "%" in path or not path.isascii():  # else path_key(path) is path
-            path = path_key(path)
-        found = None
-        for length, prefixes in self.by_length:
-            if len(path) >= length and (found := prefixes.get(path[:length])) is not None:
-                break
-        self.names[url] = found
+        dep = self.lookup(urlsplit(url).path or "/")
+        found = self.names[url] = dep.name if dep else None
         return found
 
 

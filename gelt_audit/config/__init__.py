@@ -10,6 +10,7 @@ import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +78,7 @@ __all__ = [
     "StoreConfig",
     "TargetsConfig",
     "dependencia_for",
+    "dependencia_lookup",
     "find_site",
     "line_of",
     "load_config",
@@ -368,11 +370,32 @@ def dependencia_for(path: str, dependencias: list[Dependencia]) -> Dependencia |
 
     Path and prefixes are compared as :func:`path_key` reads them.
     """
-    path = path_key(path)
-    best: Dependencia | None = None
-    best_len = -1
-    for dep in dependencias:
-        for prefix in _match_keys(dep.match):
-            if path.startswith(prefix) and len(prefix) > best_len:
-                best, best_len = dep, len(prefix)
-    return best
+    return dependencia_lookup(tuple(dependencias))(path)
+
+
+class _Prefixes:
+    """The configured prefixes grouped by length, longest first: a path is looked up once per
+    length (audits ask for every page and link of a site), not against every prefix."""
+
+    def __init__(self, dependencias: tuple[Dependencia, ...]) -> None:
+        first: dict[str, Dependencia] = {}
+        for dep in dependencias:
+            for prefix in _match_keys(dep.match):
+                first.setdefault(prefix, dep)  # config order breaks ties between equal prefixes
+        lengths = sorted({len(p) for p in first}, reverse=True)
+        self.by_length = [(n, {p: d for p, d in first.items() if len(p) == n}) for n in lengths]
+
+    def find(self, path: str) -> Dependencia | None:
+        if "%" in path or not path.isascii():  # else path_key(path) is path
+            path = path_key(path)
+        for length, prefixes in self.by_length:
+            if len(path) >= length and (found := prefixes.get(path[:length])) is not None:
+                return found
+        return None
+
+
+@lru_cache(maxsize=64)
+def dependencia_lookup(dependencias: tuple[Dependencia, ...]) -> Callable[[str], Dependencia | None]:
+    """:func:`dependencia_for` of these dependencias, as a function of the path alone (for callers
+    that ask for many paths)."""
+    return _Prefixes(dependencias).find
