@@ -48,7 +48,7 @@ import zstandard
 from gelt_audit import clock
 from gelt_audit.audits.context import Audit, AuditContext
 from gelt_audit.audits.findings import Findings
-from gelt_audit.audits.kept import crawl_key
+from gelt_audit.audits.kept import crawl_key, keep_for_latest
 from gelt_audit.audits.security import certificate_findings
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store
@@ -139,14 +139,12 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
     return parts if isinstance(parts, dict) else None
 
 
-def save(store: Store, config: Config, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
+def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
     """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
     out = io.BytesIO()
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
         pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)  # never the whole pickle in memory
-    data = out.getvalue()
-    others = [crawl_key(c.id) for c in store.finished_crawls(config.site_url) if c.id != crawl.id]
-    store.keep_blobs(AUDIT, {crawl_key(crawl.id): version.encode() + b"\n" + data}, drop=others)
+    keep_for_latest(store, crawl, AUDIT, version.encode() + b"\n" + out.getvalue())
 
 
 def step_name(step: Audit) -> str:
@@ -166,5 +164,5 @@ def run_kept(ctx: AuditContext, steps: tuple[Audit, ...], volatile: tuple[Audit,
             parts[name] = part
         ctx.findings.update(part)
     if version and (kept is None or any(name not in kept for name in parts)):
-        save(ctx.store, ctx.config, ctx.crawl, version, parts)
+        save(ctx.store, ctx.crawl, version, parts)
     return ctx.findings

@@ -44,6 +44,16 @@ def kept(
     return found
 
 
+def keep_for_latest(store: Store, crawl: Crawl, audit: str, data: bytes) -> None:
+    """Keep ``data`` for ``crawl`` when it is its site's latest finished crawl, dropping what
+    ``audit`` kept for the site's other crawls (a site keeps one crawl's worth of it)."""
+    latest = store.latest_crawl(crawl.site_url)
+    if crawl.status != "finished" or latest is None or latest.id != crawl.id:
+        return
+    others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
+    store.keep_blobs(audit, {crawl_key(crawl.id): data}, drop=others)
+
+
 def _forget(store: Store, crawl_id: int, audit: str) -> None:
     try:
         with store.db.conn:

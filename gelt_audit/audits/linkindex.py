@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from gelt_audit.audits.kept import crawl_key
+from gelt_audit.audits.kept import crawl_key, keep_for_latest
 from gelt_audit.markup import PLACEHOLDER
 from gelt_audit.store import Crawl, Store
 
@@ -98,22 +98,13 @@ def link_index(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
     index = _carry(store, crawl, before, order, previous.id) if before is not None and previous else None
     if index is None:
         index = _build(store, crawl, order)
-    _keep(store, crawl, index)
+    keep_for_latest(store, crawl, AUDIT, index.dump())  # the latest finished crawl's only
     return index
 
 
 def _kept(store: Store, crawl_id: int) -> LinkIndex | None:
     data = store.kept_blob(crawl_key(crawl_id), AUDIT)
     return LinkIndex.load(data) if data else None
-
-
-def _keep(store: Store, crawl: Crawl, index: LinkIndex) -> None:
-    """Kept for the latest finished crawl of its site only; the site's other crawls' are dropped."""
-    latest = store.latest_crawl(crawl.site_url)
-    if crawl.status != "finished" or latest is None or latest.id != crawl.id:
-        return
-    others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
-    store.keep_blobs(AUDIT, {crawl_key(crawl.id): index.dump()}, drop=others)
 
 
 def _newest_set(store: Store) -> int:
