@@ -165,7 +165,14 @@ class Store(LinkStore, RunStore, AuditCache):
                 pass
 
     def close(self) -> None:
-        self.db.close()
+        """Close the store, keeping first the audit results still pending (a process that asks for
+        fewer than a batch's worth, as a report's own comparison, would lose them otherwise)."""
+        try:
+            self.flush_audits()
+        except sqlite3.Error:
+            pass  # a store that cannot take them (damaged): it is closed all the same
+        finally:
+            self.db.close()
 
     def __enter__(self) -> Store:
         return self
