@@ -5,13 +5,12 @@ with it (broken, empty)."""
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .index import PhraseIndex, SiteIndex
+from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
@@ -312,30 +311,6 @@ class Finder:
         found = (got for got in map(self._run_best, group) if got is not None)
         return min(found, key=lambda got: got[0], default=None)
 
-    def find(self, strings: PhraseIndex, tokens: tuple[str, ...]) -> list[int]:
-        """``strings.find(tokens)`` (the indexes of the strings having the phrase as whole words),
-        read off the strings' words instead of a scan of all of them: a string has the phrase
-        only if it has its rarest word, so only those strings are tested (as :func:`in_norm`
-        does). The words of each index's strings are listed once, for every profile."""
-        if not tokens or any(not t or " " in t or "\n" in t for t in tokens):
-            return strings.find(tokens)  # not words of a string: the plain scan decides
-        memo = self._memo("words")
-        got = memo.get(id(strings))
-        if got is None or got[0] is not strings:
-            words: dict[str, array[int]] = {}  # 4 bytes a string's word, not a list's 8 and an int
-            for i, entry in enumerate(strings.entries):
-                for w in set(entry.split(" ")):
-                    ids = words.get(w)
-                    if ids is None:
-                        words[w] = array("I", (i,))
-                    else:
-                        ids.append(i)
-            got = memo[id(strings)] = (strings, words)
-        words = got[1]
-        rarest = min((words.get(t, ()) for t in tokens), key=len)
-        entries = strings.entries
-        return [i for i in rarest if in_norm(tokens, entries[i])]
-
     def memo_of(self, name: str, key: Any) -> dict[Any, Any]:
         """A memo the index keeps for one family of pure decisions (``name``) made with ``key``
         (a rule's phrases): kept for every rule and profile judged on the index."""
@@ -475,7 +450,7 @@ class Finder:
         u = self.idx.urls
         keys: set[str] = set()
         for slug in phrases:
-            for i in self.find(u, slug):
+            for i in u.find(slug):
                 if self.label_ok(rule, u.entries[i]):
                     keys.update(u.payloads[i])
         return keys

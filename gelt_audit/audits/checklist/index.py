@@ -4,6 +4,7 @@ profiles."""
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
 from .pages import DEAD_ENTRIES, EMPTY_SECTION, TRANSPARENCY, Block, Link, Page, Status
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
-from .text import count_words, fold, label_match
+from .text import count_words, fold, in_norm, label_match
 from .urls import path_norms, url_key
 
 
@@ -31,6 +32,7 @@ class PhraseIndex:
         self.payloads: list[list[Any]] = []
         self._blob = ""
         self._offsets: list[int] = []
+        self._words: dict[str, array[int]] | None = None
 
     def add(self, norm: str, nwords: int, payload: Any) -> None:
         """Add a string (once) and one more payload for it."""
@@ -61,9 +63,33 @@ class PhraseIndex:
             parts.append(s)
             pos += len(s)
         self._blob, self._offsets = "".join(parts), offsets
+        self._words = None
 
     def find(self, tokens: tuple[str, ...]) -> list[int]:
-        """The indexes of the strings that have the phrase as whole words."""
+        """The indexes of the strings that have the phrase as whole words: a string has it only if
+        it has its rarest word, so only those strings are tested (as :func:`in_norm` does); the
+        strings' words are listed at the first search (judging asks thousands of phrases)."""
+        if not tokens or any(not t or " " in t or "\n" in t for t in tokens):
+            return self.scan(tokens)  # not words of a string: the plain scan decides
+        words = self._words if self._words is not None else self._list_words()
+        rarest = min((words.get(t, ()) for t in tokens), key=len)
+        entries = self.entries
+        return [i for i in rarest if in_norm(tokens, entries[i])]
+
+    def _list_words(self) -> dict[str, array[int]]:
+        words: dict[str, array[int]] = {}  # 4 bytes a string's word, not a list's 8 and an int
+        for i, entry in enumerate(self.entries):
+            for w in set(entry.split(" ")):
+                ids = words.get(w)
+                if ids is None:
+                    words[w] = array("I", (i,))
+                else:
+                    ids.append(i)
+        self._words = words
+        return words
+
+    def scan(self, tokens: tuple[str, ...]) -> list[int]:
+        """:meth:`find` by a scan of every string (the definition it keeps)."""
         needle = f" {' '.join(tokens)} "
         blob, offsets, out, start = self._blob, self._offsets, [], 0
         while (j := blob.find(needle, start)) != -1:

@@ -148,7 +148,7 @@ class Title(EvidenceKind):
         def found() -> Iterable[tuple[Page, str]]:
             for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a label about the phrase may have
-                for i in finder.find(lab, phrase):
+                for i in lab.find(phrase):
                     too_long = lab.nwords[i] > most and not leads_with(phrase, lab.entries[i])
                     if not finder.label_ok(rule, lab.entries[i]):
                         continue
@@ -213,7 +213,7 @@ class LinkText(EvidenceKind):
         def occ() -> Iterable[tuple[Block, Link]]:
             for k, phrase in enumerate(rule.keywords):
                 most = rule.slack + count_words(phrase)  # words a link text about the phrase may have
-                for i in finder.find(lt, phrase):
+                for i in lt.find(phrase):
                     too_long = lt.nwords[i] > most and not leads_with(phrase, lt.entries[i])
                     if too_long or not finder.label_ok(rule, lt.entries[i]):
                         continue
@@ -235,7 +235,7 @@ class LinkText(EvidenceKind):
         runs: list[tuple[str, list[tuple[Block, Link]]]] = []
         for k, phrase in enumerate(rule.keywords):
             most = rule.slack + count_words(phrase)
-            for i in finder.find(lt, phrase):
+            for i in lt.find(phrase):
                 too_long = lt.nwords[i] > most and not leads_with(phrase, lt.entries[i])
                 if too_long or not finder.label_ok(rule, lt.entries[i]):
                     continue
@@ -498,7 +498,7 @@ class Document(EvidenceKind):
             runs: list[tuple[str, list[tuple[Block, Link]]]] = []
             for phrase in rule.keywords:
                 most = rule.slack + count_words(phrase)
-                for i in finder.find(lt, phrase):
+                for i in lt.find(phrase):
                     if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
                         runs += ((key, run) for key, run in finder.text_runs(i).items() if is_doc_key(key, exts))
             for key in finder.url_keys(rule, rule.keywords):
@@ -508,7 +508,7 @@ class Document(EvidenceKind):
         occ: list[tuple[Block, Link]] = []
         for phrase in rule.keywords:
             most = rule.slack + count_words(phrase)
-            for i in finder.find(lt, phrase):
+            for i in lt.find(phrase):
                 if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
                     occ += [(b, ln) for b, ln in lt.payloads[i] if is_doc_key(ln.key, exts)]
         for key in finder.url_keys(rule, rule.keywords):
