@@ -133,7 +133,8 @@ class Store(LinkStore, RunStore, AuditCache):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._pending_audits: list[dict[str, Any]] = []
-        # Rows of finished crawls (they never change), read once per process: every audit walks them.
+        # Rows of one finished crawl (they never change), read once while its audits walk them: the
+        # last crawl asked for; another crawl's replace them (two whole crawls are never held).
         self._snapshot_rows: dict[int, tuple[list[str], list[tuple]]] = {}
         self._codecs: dict[int | None, Codec] = {None: PLAIN}
         # link_urls ids this process has read or written (forgotten when a write rolls back)
@@ -464,9 +465,14 @@ class Store(LinkStore, RunStore, AuditCache):
 
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
-        """Every snapshot of a crawl, with its URL and title (a new dict each, callers may change it)."""
+        """Every snapshot of a crawl, with its URL and title (a new dict each, callers may change it).
+
+        A finished crawl's rows are kept until another crawl's are read (at 50,000 pages one crawl's
+        rows weigh ~60 MB): the audits of one crawl walk them many times, and the audits that read
+        another crawl (the checklist's previous crawl) read it in one stretch."""
         cached = self._snapshot_rows.get(crawl_id)
         if cached is None:
+            self._snapshot_rows.clear()  # before reading: the two crawls' rows never held at once
             cursor = self._snapshot_cursor(crawl_id)
             cols = [c[0] for c in cursor.description]
             cached = (cols, _shared_strings(cols, cursor))

@@ -179,3 +179,23 @@ def test_a_schema_10_store_keeps_its_links_and_its_report_when_texts_move_to_lin
         texts = [t for (t,) in store.db.execute("select text from link_texts")]
         assert len(texts) == len(set(texts)) and "Trámites en línea" in texts
         assert len(texts) < len(new_links)  # the template's texts repeat on every page, stored once
+
+
+def test_the_store_keeps_one_crawls_snapshot_rows_and_reads_another_again_whole(serve, config_for):
+    routes = {"/": page("Inicio", "<p>Hola</p>", links=("/a", "/b"))}
+    routes |= {f"/{name}": page(name.upper(), "<p>Texto</p>", links=("/",)) for name in ("a", "b")}
+    config = config_for(serve(routes).url)
+    crawl(config)
+    crawl(config)
+    db = config.parent / "gelt.db"
+    with Store(db) as fresh:
+        expected = {cid: list(fresh.snapshots(cid)) for cid in (1, 2)}
+    assert len(expected[1]) >= 3 and {s["crawl_id"] for s in expected[2]} == {2}
+    with Store(db) as store:
+        first = store.snapshots(1)
+        started = [next(first)]
+        assert list(store.snapshots(2)) == expected[2]  # read while crawl 1's walk is under way
+        assert started + list(first) == expected[1]  # that walk still yields every row of crawl 1
+        assert list(store._snapshot_rows) == [2]  # only the last crawl read is kept, not both
+        assert list(store.snapshots(1)) == expected[1]  # read again, whole
+        assert list(store._snapshot_rows) == [1]
