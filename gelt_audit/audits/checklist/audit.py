@@ -8,13 +8,14 @@ import dataclasses
 import functools
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
 from gelt_audit.audits.copies import add_evidence_copies
 from gelt_audit.audits.kept import crawl_key
+from gelt_audit.audits.linktable import link_values
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
@@ -183,9 +184,15 @@ def _evaluate(
     lists: list[Checklist],
     manual: dict[str, Any],
 ) -> list[ItemResult]:
-    link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
+    link_states = link_state_map(findings.get("links"))
     with _collector_paused():
         return _index_and_judge(store, crawl, config, findings, lists, manual, link_states)
+
+
+def link_state_map(links: Sequence[dict[str, Any]] | None) -> dict[str, str]:
+    """Each link target (its fragment left out) -> its state, read column by column from the links
+    audit's table: no entry (a dict with its list of page URLs) is built per link of the site."""
+    return dict(zip(map(strip_fragment, link_values(links, "url")), link_values(links, "state"), strict=True))
 
 
 @contextlib.contextmanager
