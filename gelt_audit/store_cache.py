@@ -24,10 +24,19 @@ class AuditCache:
     db: sqlite_utils.Database
     _pending_audits: list[dict[str, Any]]
 
-    def unjudged(self, crawl_id: int, audit: str, version: int | str, per_scheme: bool = False) -> set[tuple[str, str]]:
-        """(body hash, audit name) of a crawl's pages (2xx) whose body has no cached judgement of
-        ``audit`` at ``version`` (``per_scheme``: the name is ``audit-<the page URL's scheme>``).
-        Only what is missing is read: a weekly crawl's few new bodies, not every judgement kept."""
+    def unjudged(
+        self,
+        crawl_id: int,
+        audit: str,
+        version: int | str,
+        per_scheme: bool = False,
+        same: dict[str, str] | None = None,
+    ) -> dict[str, set[str]]:
+        """By audit name, the body hashes of a crawl's pages (2xx) whose body has no cached judgement
+        of ``audit`` at ``version`` (``per_scheme``: the name is ``audit-<the page URL's scheme>``).
+        Only what is missing is read: a weekly crawl's few new bodies, not every judgement kept.
+        ``same``: one string per hash, shared by the calls given it (a first audit's 50,000 bodies
+        are missing for every audit: one (hash, name) pair per body and audit weighed ~50 MB)."""
         self.flush_audits()
         name = "(:audit || '-' || lower(substr(p.url, 1, instr(p.url, ':') - 1)))" if per_scheme else ":audit"
         rows = self.db.execute(
@@ -38,7 +47,11 @@ class AuditCache:
                     and b.version = :version)""",
             {"crawl": crawl_id, "audit": audit, "version": version},
         )
-        return {(key, audit_name) for key, audit_name in rows}
+        out: dict[str, set[str]] = {}
+        same = {} if same is None else same
+        for key, audit_name in rows:
+            out.setdefault(audit_name, set()).add(same.setdefault(key, key))
+        return out
 
     def cached_audit(self, key: str, audit: str, version: int | str, compute: Callable[[], Any]) -> Any:
         """A cached judgement of one immutable thing (a body hash, a finished crawl) by one audit.

@@ -199,3 +199,26 @@ def test_the_store_keeps_one_crawls_snapshot_rows_and_reads_another_again_whole(
         assert list(store._snapshot_rows) == [2]  # only the last crawl read is kept, not both
         assert list(store.snapshots(1)) == expected[1]  # read again, whole
         assert list(store._snapshot_rows) == [1]
+
+
+def test_unjudged_gives_each_audits_missing_bodies_by_name_with_one_string_per_hash(serve, config_for):
+    routes = {"/": page("Inicio", "<p>Hola</p>", links=("/a", "/b", "/falta"))}
+    routes |= {f"/{name}": page(name.upper(), "<p>Texto</p>", links=("/",)) for name in ("a", "b")}
+    config = config_for(serve(routes).url)
+    crawl(config)
+    with Store(config.parent / "gelt.db") as store:
+        pages = {s["url"]: s["body_hash"] for s in store.snapshots(1) if s["kind"] == "page" and s["status"] == 200}
+        assert len(pages) == 3  # the 404 has no judgement to make
+        same: dict[str, str] = {}
+        plain = store.unjudged(1, "prueba", 1, same=same)
+        scheme = store.unjudged(1, "otra", 1, per_scheme=True, same=same)
+        assert plain == {"prueba": set(pages.values())} and scheme == {"otra-http": set(pages.values())}
+        assert set(same) == set(pages.values())
+        # both audits' sets hold the same string objects (one per body, not one per body and audit)
+        assert (
+            {id(h) for h in plain["prueba"]} == {id(h) for h in scheme["otra-http"]} == {id(h) for h in same.values()}
+        )
+        judged = pages[next(url for url in pages if url.endswith("/a"))]
+        store.keep_result(judged, "prueba", 1, {"ok": True})
+        assert store.unjudged(1, "prueba", 1) == {"prueba": set(pages.values()) - {judged}}
+        assert store.unjudged(1, "prueba", 2) == {"prueba": set(pages.values())}  # another version: missing

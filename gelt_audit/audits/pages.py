@@ -308,21 +308,21 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
 
     Each audit then reads its cache; a body judged by an earlier crawl costs nothing.
     """
-    todo = {judge.audit: store.unjudged(crawl.id, judge.audit, judge.version, judge.per_scheme) for judge in judges}
-    bodies = {body_hash for missing in todo.values() for body_hash, _ in missing}
+    bodies: dict[str, str] = {}  # every body some audit lacks (one string each, shared by the sets)
+    todo = {j.audit: store.unjudged(crawl.id, j.audit, j.version, j.per_scheme, bodies) for j in judges}
     if not bodies:
         return
     for snap in store.snapshots(crawl.id):
         if snap["body_hash"] not in bodies or not is_html_page(snap):
             continue
         body_hash, url = snap["body_hash"], snap["url"]
-        missing = [j for j in judges if (body_hash, j.name(url)) in todo[j.audit]]
+        missing = [j for j in judges if body_hash in todo[j.audit].get(j.name(url), ())]
         if not missing:
             continue
         root = parse_body(store.html(body_hash) or "")
         for judge in missing:  # known missing: kept without asking the store for it again
             store.keep_result(body_hash, judge.name(url), judge.version, judge.judge(root, url))
-            todo[judge.audit].discard((body_hash, judge.name(url)))
+            todo[judge.audit][judge.name(url)].discard(body_hash)
     store.flush_audits()
 
 
