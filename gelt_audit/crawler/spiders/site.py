@@ -18,6 +18,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from gelt_audit.config import NoiseRule, load_config
+from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
@@ -33,7 +34,6 @@ from gelt_audit.markup import (
     follow_targets,
     header_text,
     normalise_url,
-    without_session,
 )
 from gelt_audit.store import Store, text_hash
 
@@ -189,7 +189,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         """A request for a URL of the site, or None when a bound or rule says no."""
         if url in self.seen:  # most links of a page: seen URLs have no fragment and no session id
             return None
-        url = without_session(url.split("#", 1)[0], self.session_params)
+        url = request_url(url, self.session_params)
         if url in self.seen:
             return None
         parts = urlsplit(url)
