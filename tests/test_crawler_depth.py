@@ -32,7 +32,8 @@ def depths(config) -> dict[str, int]:
     return {p["url"]: p["depth"] for p in report_json(config)["pages"]}
 
 
-def test_depth_is_the_shortest_click_path_not_the_order_the_crawl_met_pages_in(serve, config_for):
+def held_site(serve):
+    """A site whose short paths answer after the crawler has met their pages through long ones."""
     routes = {
         "/": page("Inicio", links=("/lento/", "/viejo/", "/roto/", "/rapido/")),
         "/lento/": page("Lento", links=("/destino/",)),  # answered once /destino/ was asked for
@@ -52,6 +53,11 @@ def test_depth_is_the_shortest_click_path_not_the_order_the_crawl_met_pages_in(s
         f"<url><loc>{site.url}mapa-solo/</loc></url></urlset>".encode(),
         headers={"Content-Type": "application/xml"},
     )
+    return site
+
+
+def test_depth_is_the_shortest_click_path_not_the_order_the_crawl_met_pages_in(serve, config_for):
+    site = held_site(serve)
     config = config_for(site.url)
     crawl(config)
     found = depths(config)
@@ -62,3 +68,17 @@ def test_depth_is_the_shortest_click_path_not_the_order_the_crawl_met_pages_in(s
     assert found[u + "viejo/"] == 1 and found[u + "nuevo/"] == 1  # a redirect's target: its source's depth
     assert found[u + "profundo/"] == 3  # the 404 page's link (depth 2) is not one the crawler follows
     assert found[u + "mapa-solo/"] == 1  # in the sitemap: 1, as deep as its links put it or not
+
+
+def test_max_depth_cuts_at_the_depth_met_so_a_page_within_it_by_a_later_path_is_not_crawled(serve, config_for):
+    # A known limit (docs/DESIGN.md, pages[].depth): /destino/ is requested when met at 3 (the
+    # bound), its links at 4 are cut, and meeting it at 2 later requests nothing more. /mas-alla/
+    # is 3 clicks from the home page, within max_depth, and the crawl does not see it.
+    site = held_site(serve)
+    config = config_for(site.url, max_depth=3)
+    crawl(config)
+    found = depths(config)
+    assert found[site.url + "destino/"] == 2  # the depth stored is still the shortest path
+    assert site.url + "mas-alla/" not in found
+    assert not any(path == "/mas-alla/" for _, path, _ in site.requests)
+    assert "'gelt/too_deep': 1" in (config.parent / "gelt.log").read_text(encoding="utf-8")
