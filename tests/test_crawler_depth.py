@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import threading
 
+from gelt_audit.crawler.depths import shortest_depths
 from gelt_audit.demo.server import Resource
+from gelt_audit.linkstate import MAX_REDIRECTS
 from tests.helpers import crawl, page, report_json
 
 
@@ -82,3 +84,15 @@ def test_max_depth_cuts_at_the_depth_met_so_a_page_within_it_by_a_later_path_is_
     assert site.url + "mas-alla/" not in found
     assert not any(path == "/mas-alla/" for _, path, _ in site.requests)
     assert "'gelt/too_deep': 1" in (config.parent / "gelt.log").read_text(encoding="utf-8")
+
+
+def test_a_redirect_chain_longer_than_the_spider_follows_gives_no_depth():
+    # the spider follows at most MAX_REDIRECTS redirects in a row: the page after a longer chain
+    # keeps the depth it was met at elsewhere (here 4), not its chain's 1
+    chain = [f"r{i}" for i in range(MAX_REDIRECTS + 1)]
+    nodes = {"home": 0, **dict.fromkeys(chain, 1), "end": 4, "short": 4}
+    redirects = {a: b for a, b in zip(chain, [*chain[1:], "end"], strict=True)}
+    redirects["r1-short"] = "short"
+    nodes["r1-short"] = 1
+    found = shortest_depths(nodes, {"home": chain[:1] + ["r1-short"]}, redirects)
+    assert found["end"] == 4 and found["short"] == 1 and found[chain[-1]] == 1

@@ -44,8 +44,10 @@ def shortest_depths(
     1, and every other one an upper bound (the path the crawl walked). Only URLs of ``nodes``
     are reached: a link to a URL the crawl has no snapshot of leads nowhere.
     """
-    best: dict[str, tuple[int, int]] = {url: (depth, 0) for url, depth in nodes.items()}
-    heap = [(depth, 0, url) for url, depth in nodes.items()]
+    # A depth met may be a redirect chain's: from it no more redirects are followed (the page at
+    # the chain's end was met too, and starts from its own depth).
+    best: dict[str, tuple[int, int]] = {url: (depth, max_hops) for url, depth in nodes.items()}
+    heap = [(depth, max_hops, url) for url, depth in nodes.items()]
     heapq.heapify(heap)
     while heap:
         depth, hops, url = heapq.heappop(heap)
