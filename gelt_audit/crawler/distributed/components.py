@@ -153,6 +153,9 @@ class WorkerSiteSpider(SiteSpider):
     """SiteSpider with its per-crawl state in Redis instead of process memory and the store."""
 
     name = "site-worker"
+    # A worker knows the links of the pages it parsed only: depths met nearer elsewhere go to
+    # Redis (page_request below), which does not pass them on to links already followed.
+    relax_depths = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSiteSpider:
