@@ -15,6 +15,7 @@ from typing import Any
 from gelt_audit import clock
 from gelt_audit.audits.copies import add_evidence_copies
 from gelt_audit.audits.kept import crawl_key
+from gelt_audit.audits.linktable import link_values
 from gelt_audit.audits.source_hash import code_version
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
@@ -184,7 +185,13 @@ def _evaluate(
     lists: list[Checklist],
     manual: dict[str, Any],
 ) -> list[ItemResult]:
-    link_states = {strip_fragment(link["url"]): link["state"] for link in findings.get("links", [])}
+    # only two values of each link: read so from the links table, not as whole entries (their
+    # ``found_on`` lists of page URLs were a tenth of a weekly audit's checklist step)
+    links = findings.get("links")
+    link_states = {
+        strip_fragment(url): state
+        for url, state in zip(link_values(links, "url"), link_values(links, "state"), strict=True)
+    }
     with _collector_paused():
         return _index_and_judge(store, crawl, config, findings, lists, manual, link_states)
 

@@ -124,6 +124,8 @@ class SiteIndex:
     text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
     # what the evidence finder derives from the index alone, kept for every profile judged on it
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    # the mapping ``link_states`` was made from (evaluate merges no second copy of the same one)
+    link_source: Mapping[str, str] | None = None
 
     def text_pages(self, rule: Rule) -> list[Page]:
         """The pages whose own labels (``on_title``) and main text meet a text rule."""
@@ -200,6 +202,7 @@ def index_site(
         footers=_footers(blocks),
         probes=probes,
         text_hits=text_hits,
+        link_source=link_states,
     )
 
 

@@ -52,7 +52,8 @@ def evaluate(
     """
     if isinstance(pages, SiteIndex):
         idx = pages
-        if link_states:  # merged into a copy: the shared index is left as it was
+        # merged into a copy (the shared index is left as it was), unless the index was made from them
+        if link_states and link_states is not idx.link_source:
             extra = index_site((), home_url=home_url, link_states=link_states).link_states
             idx = replace(idx, link_states={**idx.link_states, **extra})
     else:
