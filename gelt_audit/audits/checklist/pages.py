@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -165,13 +166,19 @@ def _row_label(cell: Any) -> str:
     return label if len(label) <= 200 or not texts else texts[-1]
 
 
+@lru_cache(maxsize=65_536)
+def _generic(text: str) -> bool:
+    """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
+    return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
+
+
 def _link_label(a: Any) -> str:
     text = element_text(a)
     if not text:
         bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
-    if text and _GENERIC_LINK.match(fold(text).strip(" .:!»«")):
+    if text and _generic(text):
         label = _label_before(a)
         if label and len(label) <= 200:
             text = label
