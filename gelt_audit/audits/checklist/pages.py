@@ -16,7 +16,7 @@ from lxml import etree
 
 from .chrome import region_of
 from .forms import Form, form_info
-from .regions import HAS_LINK, HEADINGS, heading_region, li_label, opener_region, styled_title
+from .regions import HEADINGS, has_descendant, has_link, heading_region, li_label, opener_region, styled_title
 from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
@@ -38,12 +38,32 @@ _HTML_PARSER.set_element_class_lookup(
         entity=lxml.html.HtmlEntity,
     )
 )
-_MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
-# Compiled once: el.xpath("...") compiles its expression at every call (same results).
-_ANCHORS = etree.XPath(".//a[@href] | .//area[@href]")
-_HAS_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)")
-_FEEDS = etree.XPath("//link[@rel='alternate' and @href]")
-_EMBEDS = etree.XPath("//script/@src | //iframe/@src | //embed/@src | //object/@data")
+# What the XPath expressions in the comments select, asked of lxml's iterators (C, one walk, in
+# document order) rather than XPath (a context set up per call, a walk per branch of a union).
+_PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
+_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
+
+
+def _anchors(el: Any) -> list[Any]:
+    """``.//a[@href] | .//area[@href]``."""
+    return [x for x in el.iterdescendants("a", "area") if x.get("href") is not None]
+
+
+def _feeds(root: Any) -> list[Any]:
+    """``//link[@rel='alternate' and @href]`` (``root``: the document's root element)."""
+    return [x for x in root.iter("link") if x.get("rel") == "alternate" and x.get("href") is not None]
+
+
+def _embeds(root: Any) -> list[str]:
+    """``//script/@src | //iframe/@src | //embed/@src | //object/@data``."""
+    found = []
+    for x in root.iter("script", "iframe", "embed", "object"):
+        value = x.get("data" if x.tag == "object" else "src")
+        if value is not None:
+            found.append(value)
+    return found
+
+
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
     r"la pagina (?:solicitada )?no existe)\b"
@@ -157,7 +177,7 @@ def _row_label(cell: Any) -> str:
     name: «Plan de Mejoramiento Externo | 2021-12-31 | Ver» is the plan, not «2021-12-31»)."""
     texts: list[str] = []
     for prev in cell.itersiblings(preceding=True):
-        if HAS_LINK(prev):
+        if has_link(prev):
             break
         text = element_text(prev).strip(_LABEL_TRIM)
         if _WORD.search(text) and text not in texts:
@@ -235,7 +255,7 @@ _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = _ANCHORS(el)  # an image map's areas are links too
+    anchors = _anchors(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
@@ -324,7 +344,7 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     for s in els:
         if not isinstance(s.tag, str):
             continue
-        if s.tag in ("img", "table", "iframe", "video") or _HAS_MEDIA(s):
+        if s.tag in ("img", "table", "iframe", "video") or has_descendant(s, *_MEDIA):
             media = True
         text = element_text(s)
         texts.append(text)
@@ -387,14 +407,14 @@ def is_article(root: Any) -> bool:
 def head_links(root: Any, ctx: Ctx) -> list[Link]:
     """The feeds a page announces (as links labelled RSS) and what it embeds (scripts, frames)."""
     links: list[Link] = []
-    for ln in _FEEDS(root):
+    for ln in _feeds(root):
         t = (ln.get("type") or "").lower()
         if "rss" in t or "atom" in t:
             link = make_link(None, ln.get("href"), ctx, "header", False, "")
             if link is not None:
                 link.text, link.norm, link.nwords = "RSS", "rss", 1
                 links.append(link)
-    for src in _EMBEDS(root):
+    for src in _embeds(root):
         link = make_link(None, str(src), ctx, "", False, "")
         if link is not None:
             link.embed = True
@@ -536,7 +556,7 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     body = root.find("body")
     main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
-    has_media = bool(_MEDIA_XPATH(root))
+    has_media = next(root.iter(*_PAGE_MEDIA), None) is not None
     content_links = sum(1 for x in links if not x.embed)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
     points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
