@@ -482,9 +482,9 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
-        if el.tag in ("a", "area") and (el.get("href") is not None or opener_region(el) is None):
+        tag = el.tag
+        if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
             # an image map's <area href> is a link as a person clicks it
-            href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
@@ -493,10 +493,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 if text and len(text) <= 200 and len(out.dead) < 200:
                     out.dead.append(text)
             continue
-        if el.tag in HEADINGS:
-            region = None if el.tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
+        if tag in HEADINGS:
+            region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
-        elif el.tag == "td":
+        elif tag == "td":
             if not styled_title(el):
                 continue
             region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
@@ -505,7 +505,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if region is None:
                 continue
             lead = ""
-        text = li_label(el) if el.tag == "li" else element_text(el)
+        text = li_label(el) if tag == "li" else element_text(el)
         if not text or len(text) > 300:
             continue
         heading = text
@@ -515,11 +515,11 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             h1_labels.append((n, w, text))
             continue
         words, hrefs, media, body = _words_links(region, lead)
-        if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
+        if media or words >= 12 or hrefs or tag in ("caption", "legend"):
             sections.append((n, w, text))
             targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
-            link_only = not media and words < 12 and hrefs and el.tag not in ("caption", "legend")
+            link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
             if link_only:

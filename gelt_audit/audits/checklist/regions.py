@@ -106,9 +106,10 @@ _BLOCKS = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", 
 
 def styled_title(el: Any) -> bool:
     """Whether a ``p``/``div``/``td`` is a title by its class: short text, no link, no block inside."""
-    if not _TITLE_CLASS.search((el.get("class") or "").lower()):
+    cls = el.get("class")
+    if not cls or not _TITLE_CLASS.search(cls.lower()):
         return False
-    if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
+    if has_descendant(el, *_BLOCKS):
         return False
     return 0 < len(element_text(el).split()) <= 20
 
