@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -15,7 +16,7 @@ from lxml import etree
 
 from .chrome import region_of
 from .forms import Form, form_info
-from .regions import HAS_LINK, HEADINGS, heading_region, li_label, opener_region, styled_title
+from .regions import HEADINGS, has_descendant, has_link, heading_region, li_label, opener_region, styled_title
 from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
@@ -37,12 +38,32 @@ _HTML_PARSER.set_element_class_lookup(
         entity=lxml.html.HtmlEntity,
     )
 )
-_MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
-# Compiled once: el.xpath("...") compiles its expression at every call (same results).
-_ANCHORS = etree.XPath(".//a[@href] | .//area[@href]")
-_HAS_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)")
-_FEEDS = etree.XPath("//link[@rel='alternate' and @href]")
-_EMBEDS = etree.XPath("//script/@src | //iframe/@src | //embed/@src | //object/@data")
+# What the XPath expressions in the comments select, asked of lxml's iterators (C, one walk, in
+# document order) rather than XPath (a context set up per call, a walk per branch of a union).
+_PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
+_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
+
+
+def _anchors(el: Any) -> list[Any]:
+    """``.//a[@href] | .//area[@href]``."""
+    return [x for x in el.iterdescendants("a", "area") if x.get("href") is not None]
+
+
+def _feeds(root: Any) -> list[Any]:
+    """``//link[@rel='alternate' and @href]`` (``root``: the document's root element)."""
+    return [x for x in root.iter("link") if x.get("rel") == "alternate" and x.get("href") is not None]
+
+
+def _embeds(root: Any) -> list[str]:
+    """``//script/@src | //iframe/@src | //embed/@src | //object/@data``."""
+    found = []
+    for x in root.iter("script", "iframe", "embed", "object"):
+        value = x.get("data" if x.tag == "object" else "src")
+        if value is not None:
+            found.append(value)
+    return found
+
+
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
     r"la pagina (?:solicitada )?no existe)\b"
@@ -156,7 +177,7 @@ def _row_label(cell: Any) -> str:
     name: «Plan de Mejoramiento Externo | 2021-12-31 | Ver» is the plan, not «2021-12-31»)."""
     texts: list[str] = []
     for prev in cell.itersiblings(preceding=True):
-        if HAS_LINK(prev):
+        if has_link(prev):
             break
         text = element_text(prev).strip(_LABEL_TRIM)
         if _WORD.search(text) and text not in texts:
@@ -165,13 +186,19 @@ def _row_label(cell: Any) -> str:
     return label if len(label) <= 200 or not texts else texts[-1]
 
 
+@lru_cache(maxsize=65_536)
+def _generic(text: str) -> bool:
+    """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
+    return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
+
+
 def _link_label(a: Any) -> str:
     text = element_text(a)
     if not text:
         bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
-    if text and _GENERIC_LINK.match(fold(text).strip(" .:!»«")):
+    if text and _generic(text):
         label = _label_before(a)
         if label and len(label) <= 200:
             text = label
@@ -228,7 +255,7 @@ _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = _ANCHORS(el)  # an image map's areas are links too
+    anchors = _anchors(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
@@ -317,7 +344,7 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     for s in els:
         if not isinstance(s.tag, str):
             continue
-        if s.tag in ("img", "table", "iframe", "video") or _HAS_MEDIA(s):
+        if s.tag in ("img", "table", "iframe", "video") or has_descendant(s, *_MEDIA):
             media = True
         text = element_text(s)
         texts.append(text)
@@ -380,14 +407,14 @@ def is_article(root: Any) -> bool:
 def head_links(root: Any, ctx: Ctx) -> list[Link]:
     """The feeds a page announces (as links labelled RSS) and what it embeds (scripts, frames)."""
     links: list[Link] = []
-    for ln in _FEEDS(root):
+    for ln in _feeds(root):
         t = (ln.get("type") or "").lower()
         if "rss" in t or "atom" in t:
             link = make_link(None, ln.get("href"), ctx, "header", False, "")
             if link is not None:
                 link.text, link.norm, link.nwords = "RSS", "rss", 1
                 links.append(link)
-    for src in _EMBEDS(root):
+    for src in _embeds(root):
         link = make_link(None, str(src), ctx, "", False, "")
         if link is not None:
             link.embed = True
@@ -455,9 +482,9 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
-        if el.tag in ("a", "area") and (el.get("href") is not None or opener_region(el) is None):
+        tag = el.tag
+        if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
             # an image map's <area href> is a link as a person clicks it
-            href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
@@ -466,10 +493,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 if text and len(text) <= 200 and len(out.dead) < 200:
                     out.dead.append(text)
             continue
-        if el.tag in HEADINGS:
-            region = None if el.tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
+        if tag in HEADINGS:
+            region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
-        elif el.tag == "td":
+        elif tag == "td":
             if not styled_title(el):
                 continue
             region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
@@ -478,7 +505,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if region is None:
                 continue
             lead = ""
-        text = li_label(el) if el.tag == "li" else element_text(el)
+        text = li_label(el) if tag == "li" else element_text(el)
         if not text or len(text) > 300:
             continue
         heading = text
@@ -488,11 +515,11 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             h1_labels.append((n, w, text))
             continue
         words, hrefs, media, body = _words_links(region, lead)
-        if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
+        if media or words >= 12 or hrefs or tag in ("caption", "legend"):
             sections.append((n, w, text))
             targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
-            link_only = not media and words < 12 and hrefs and el.tag not in ("caption", "legend")
+            link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
             if link_only:
@@ -529,7 +556,7 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     body = root.find("body")
     main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
-    has_media = bool(_MEDIA_XPATH(root))
+    has_media = next(root.iter(*_PAGE_MEDIA), None) is not None
     content_links = sum(1 for x in links if not x.embed)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
     points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
