@@ -750,3 +750,31 @@ def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config
     assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
         ("ley1712-res1519", "ley1712.4.3")
     ]
+
+
+# Classes 40-47 (2026-12-05, fifth session, helper H53): remaining misses of the tuning groups
+# «utility-comptroller», «sixth» and «six», read by class.
+
+
+def test_class_40_a_tab_pane_that_repeats_its_title_and_has_nothing_yet_is_empty(serve, config_for):
+    # EDUP's vertical tabs: the button «3.5-Directorio de información de servidores públicos y
+    # contratistas» opens a pane that repeats it as <h3> and says «Aun no hay documentos en este
+    # item». The long title repeated is no content: the item is shown and empty (parcial), as a short
+    # one already was. «6.3-Programas y proyectos de ejecución» is Res. 3564's name of 4.4
+    empty = "<center><h3>{t}</h3></center><div class='table-responsive'>Aun no hay documentos en este item</div>"
+    titles = {
+        "n19": "3.5-Directorio de información de servidores públicos y contratistas",
+        "n31": "6.3-Programas y proyectos de ejecución",
+    }
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(
+        list(titles.items()), {pid: empty.format(t=t) for pid, t in titles.items()}
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.1.5", "ley1712.4.4"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
+        assert "dice que aún no tiene nada publicado" in rec["detail"], rec
