@@ -778,3 +778,33 @@ def test_class_40_a_tab_pane_that_repeats_its_title_and_has_nothing_yet_is_empty
         rec = records[("ley1712-res1519", item)]
         assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
         assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+
+
+def test_class_41_a_status_query_whose_request_code_is_masked_is_no_login(serve, config_for):
+    # EDUP's «Realiza aquí tu consulta»: «Identificación» and «Código de PQRSD», the code typed into a
+    # password field, and «Consultar»: a person reads a look-up of the request's state, not a staff
+    # login; the staff login beside it (user and password) stays a login
+    query = (
+        '<form action="respuesta.php" method="POST"><h4>Realiza aquí tu consulta</h4>'
+        '<label class="form-label"><b>Identificación</b></label><input type="number" name="identificacion">'
+        '<label class="form-label"><b>Codigo de PQRSD</b></label><input type="password" name="codigo_llegada">'
+        '<button type="submit" class="btn btn-primary" name="respuesta">Consultar</button></form>'
+    )
+    login = (
+        '<form action="login.php" method="POST"><label>Usuario</label><input type="text" name="usuario">'
+        '<label>Contraseña</label><input type="password" name="clave">'
+        '<button type="submit">Consultar radicado</button></form>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/consultar.php">Consulta</a> <a href="/iniciar_sesion.php">Ingresar</a></p>',
+        ),
+        "/consultar.php": page("EDUP", query),
+        "/iniciar_sesion.php": page("EDUP", login),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("transaccion.seguimiento", "interaccion.consulta_bd"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/consultar.php"), rec
+        assert not any(u.endswith("/iniciar_sesion.php") for u in rec["evidence"]), rec

@@ -57,6 +57,9 @@ _QUERY_WORDS = frozenset(
     )
 )
 _SUBS_PREFIXES = ("suscri", "boletin", "newsletter")
+# a request a status query looks up by its code (the code may be typed into a masked field)
+_REQUEST_WORDS = frozenset(("pqr", "pqrs", "pqrsd", "pqrsf", "pqrsfd", "radicado", "solicitud", "peticion"))
+_LOGIN_WORDS = frozenset(("usuario", "contrasena", "password", "clave", "login", "ingresar", "sesion", "correo"))
 
 
 @dataclass(slots=True)
@@ -115,13 +118,20 @@ def _read_fields(form: Any) -> _Fields:
     return f
 
 
+def _masked_request_code(words: set[str]) -> bool:
+    """Whether a form with a masked field looks a request up by its code rather than logging a user
+    in: «Identificación», «Código de PQRSD» (typed as a password) and «Consultar» is a status query;
+    a form that names a user, a password or a session is a login."""
+    return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not words & _LOGIN_WORDS)
+
+
 def form_info(form: Any, page_labels: str) -> Form:
     """A form's purposes, read off its fields and words, and its normalised text."""
     f = _read_fields(form)
     norm, _ = text_norm(camel_split(" ".join(f.bits)))
-    if f.has_password:
-        return Form(frozenset({"login"}), norm)
     words = set(norm.split())
+    if f.has_password and not _masked_request_code(words):
+        return Form(frozenset({"login"}), norm)
     purposes: set[str] = set()
     search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
     if (
