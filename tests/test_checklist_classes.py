@@ -808,3 +808,22 @@ def test_class_41_a_status_query_whose_request_code_is_masked_is_no_login(serve,
         rec = records[("gelt-2008", item)]
         assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/consultar.php"), rec
         assert not any(u.endswith("/iniciar_sesion.php") for u in rec["evidence"]), rec
+
+
+def test_class_42_the_page_that_meets_every_part_of_an_item_is_its_first_evidence(serve, config_for):
+    # COOPSERCONT: the footer of every page holds part of the contact data (here the address and a
+    # phone), the attention centre's page all of it (address, phones, e-mail): a person points to
+    # that page, not to a footer that lacks the e-mail
+    cau = (
+        "<h3>Información de contacto</h3>"
+        "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro, El Contadero</p>"
+        "<p><strong>Teléfonos:</strong> Gerencia 3153843906, Secretaría 3161883794</p>"
+        "<p><strong>Correo:</strong> gerencia@acueducto-contadero.gov.co</p>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
+        "/contacto": page("Contáctenos", cau),
+        "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.contacto")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/contacto"), rec
