@@ -827,3 +827,32 @@ def test_class_42_the_page_that_meets_every_part_of_an_item_is_its_first_evidenc
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.contacto")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/contacto"), rec
+
+
+def test_class_43_a_document_listed_in_the_items_own_section_is_an_entry_of_it(serve, config_for):
+    # EDUP's pane «8.2-Publicacion de la ejecución de contratos»: a table of documents, one row named
+    # as the section («Publicación Ejecución Contratos 2021» → CONTRATACIÓN 2021.xlsx). The section
+    # titled for the item publishes it; one year's spreadsheet is an entry of that section, not what a
+    # person points to first. A document named for the item under a section about something else stays
+    # first (the organigram among «Resoluciones de gerencia»: the generic link's class above)
+    row = (
+        "<tr><td>{name}</td><td>{name}</td><td>{date}</td><td><a href='/transparencia/{file}' target='_blank'>"
+        "<button class='btn btn-success' title='{file}'>Ver</button></a></td></tr>"
+    )
+    rows = row.format(name="Contratación 2026", date="2026-06-30", file="contratacion-2026.xlsx")
+    rows += row.format(name="Publicación Ejecución Contratos 2025", date="2025-12-30", file="contratacion-2025.xlsx")
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<center><h3>8.2-Publicacion de la ejecución de contratos</h3></center><div class='table-responsive'>"
+        "<table class='display table'><thead><tr><th>Item</th><th>Descripción</th><th>Fecha</th><th>Archivo</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/contratacion-2026.xlsx": PDF,
+        "/transparencia/contratacion-2025.xlsx": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.3.3")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
+    assert any(u.endswith("/contratacion-2025.xlsx") for u in rec["evidence"]), rec["evidence"]

@@ -536,11 +536,22 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     """Documents (as ``id``) found by a phrase less the item's own than the one a working page
     titled, or with a section, for the item was found by: one decree («Decreto 100 de 2026», found
     by «decretos») is an instance, the page «Normativa» that lists the norms is what a person
-    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence."""
+    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence. Likewise a document
+    listed on a page with a section found for the item by a phrase as much the item's own: under
+    «8.2-Publicación de la ejecución de contratos», the row «Publicación Ejecución Contratos 2021» is
+    one entry of the section that publishes the item."""
     best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
     if best is None:
         return frozenset()
-    return frozenset(id(h) for h in hits if h.url != h.found_on and best < h.keyword and is_doc_key(url_key(h.url)))
+    # a section of the page the document is listed on, found by a phrase as much the item's own
+    sections = {h.url: h.keyword for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    return frozenset(
+        id(h)
+        for h in hits
+        if h.url != h.found_on
+        and (best < h.keyword or sections.get(h.found_on, 99) <= h.keyword)
+        and is_doc_key(url_key(h.url))
+    )
 
 
 def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
