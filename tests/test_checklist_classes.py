@@ -856,3 +856,27 @@ def test_class_43_a_document_listed_in_the_items_own_section_is_an_entry_of_it(s
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.3.3")]
     assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
     assert any(u.endswith("/contratacion-2025.xlsx") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_class_44_a_section_before_its_link_to_a_third_partys_page(serve, config_for):
+    # EDUP's pane «2.8-Información para niños, niñas y adolescentes» embeds the entity's Canva portal
+    # and links to it: a person points to the pane (the entity's page, kept in the store), not to the
+    # design tool's page (someone else's host, neither public nor a national system). A link to a
+    # national system (SIGEP) in a section for its item keeps its place (hsvp in the corpus)
+    canva = "https://www.canva.com/design/DAE0CYQHVTQ/view?utm_content=DAE0CYQHVTQ&utm_source=link"
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<center><h3>2.8-Información para niños, niñas y adolescentes</h3></center>"
+        '<div><iframe loading="lazy" src="https://www.canva.com/design/DAE0CYQHVTQ/view?embed"></iframe></div>'
+        f'<a href="{canva}" target="_blank" rel="noopener">Portal para niños , niñas y Adolescentes</a>'
+        " Empresa de Desarrollo Urbano"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("gelt-2008", "info.ninos"), ("ley1712-res1519", "ley1712.8.1")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
+        assert canva in rec["evidence"], rec["evidence"]

@@ -45,9 +45,10 @@ FIFTH_NO_APLICA = (4, 14)
 # policy's status becomes right (cumple, 43/47 exact) but its first evidence is another page
 # H53's classes 40-42 (fifth session): the masked request code read as a status query (tracking now
 # found: gelt recall 1.000, 29/29), the empty tab pane that repeats its title (4.4 parcial as labelled);
-# class 43, a document listed under the item's own section after that section: evidence 23/27, 34/37
-SIXTH_GELT = (0.935, 1.000, 0.852)
-SIXTH_LEY = (0.975, 0.886, 0.919)
+# class 43, a document listed under the item's own section after that section: evidence 23/27, 34/37;
+# class 44, a link to a third party's page (the Canva portal) after the section that links it: 24/27, 35/37
+SIXTH_GELT = (0.935, 1.000, 0.889)
+SIXTH_LEY = (0.975, 0.886, 0.946)
 SIXTH_NO_APLICA = (3, 3)  # both profiles: «No aplica porque en la entidad los ciudadanos no realizan tramites»
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now

@@ -554,6 +554,35 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     )
 
 
+_PUBLIC_HOSTS = (".gov.co", ".gov", ".mil.co")
+_SYSTEM_HOSTS = tuple(p[4:] if p.startswith("www.") else p for ps in NATIONAL_SYSTEMS.values() for p in ps)
+
+
+def _elsewhere(url: str, found_on: str) -> bool:
+    """Whether a link goes to another site that is neither a public one (``*.gov.co``) nor a national
+    system or network the profiles name (SECOP, SUIT, SIGEP, social networks...): a design tool's
+    page, a private host."""
+    key, here = url_key(url), url_key(found_on).split("/", 1)[0]
+    host = key.split("/", 1)[0]
+    if host == here or host.endswith("." + here) or host == "gov.co" or host.endswith(_PUBLIC_HOSTS):
+        return False
+    for p in _SYSTEM_HOSTS:
+        if (p.startswith("*.") and host.endswith(p[1:])) or ("/" in p and key.startswith(p)) or host == p:
+            return False
+    return True
+
+
+def offsite_links(hits: list[Hit]) -> frozenset[int]:
+    """Links (as ``id``) to another site, neither public nor a national system (:func:`_elsewhere`),
+    on a page with a working section found for the item: EDUP's pane «2.8-Información para niños,
+    niñas y adolescentes» embeds and links its Canva portal; the pane is what a person points to,
+    the design tool's page (unverifiable offline, and not the entity's) after it."""
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    return frozenset(
+        id(h) for h in hits if h.url != h.found_on and h.found_on in sections and _elsewhere(h.url, h.found_on)
+    )
+
+
 def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
     """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
     seen: dict[tuple[str, str], Hit] = {}
@@ -562,6 +591,6 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
         if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
     kept = list(seen.values())
-    listed = listed_documents(kept)
+    listed = listed_documents(kept) | offsite_links(kept)
     leads = section_leads([h for h in kept if id(h) not in listed])
     return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))
