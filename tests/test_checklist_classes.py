@@ -880,3 +880,30 @@ def test_class_44_a_section_before_its_link_to_a_third_partys_page(serve, config
         rec = records[(profile, item)]
         assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
         assert canva in rec["evidence"], rec["evidence"]
+
+
+def test_class_45_a_page_is_evidence_by_its_section_that_publishes_not_by_an_empty_one(serve, config_for):
+    # EDUP's Transparencia page has two panes for «otros grupos de interés»: «7.5-Información para
+    # población vulnerable» says «Aun no hay documentos en este item», «12.1-Formato alternativo para
+    # grupos étnicos y culturales» explains the format and links to it. The page publishes the item
+    # (cumple) by 12.1; the empty pane, better named, does not make the page empty
+    panes = {
+        "n39": "<center><h3>7.5-Información para población vulnerable</h3></center>"
+        "<div class='table-responsive'>Aun no hay documentos en este item</div>",
+        "n58": "<center><h3>12.1-Formato alternativo para grupos étnicos y culturales</h3></center><center>"
+        "<p>Conoce más sobre el <b>Formato Alternativo</b> haciendo clic en el siguiente botón.</p>"
+        "<a href='https://www.urf.gov.co/webcenter/portal/urf/formato' target='_blank'>"
+        "<button class='btn btn-success'>Ver Formato Alternativo</button></a></center>",
+    }
+    buttons = [
+        ("n39", "7.5-Información para población vulnerable"),
+        ("n58", "12.1-Formato alternativo para grupos étnicos y culturales"),
+    ]
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(buttons, panes)
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.8.3")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "12.1-Formato alternativo" in rec["detail"], rec
