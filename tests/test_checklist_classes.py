@@ -907,3 +907,34 @@ def test_class_45_a_page_is_evidence_by_its_section_that_publishes_not_by_an_emp
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.8.3")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
     assert "12.1-Formato alternativo" in rec["detail"], rec
+
+
+def test_class_46_the_terms_a_form_opens_in_a_modal_are_part_of_the_form(serve, config_for):
+    # EDUP's PQRSFD form: a required «Aceptar» box and «Ver terminos y condiciones», a button that
+    # opens a modal (outside the form) reading «AUTORIZO … conforme con la Política de Tratamiento de
+    # Datos Personales». A person reads the authorisation as part of the form
+    form = (
+        '<form action="" method="POST"><label>Tipo de solicitud</label><select name="tipo">'
+        "<option>Petición</option><option>Queja</option><option>Reclamo</option></select>"
+        '<label>Nombre</label><input type="text" name="nombre"><label>Correo</label><input type="email" name="correo">'
+        '<label>Descripción</label><textarea name="descripcion"></textarea>'
+        '<label><input type="checkbox" name="anonimo"> Solicitud anónima</label>'
+        '<input class="form-check-input" type="checkbox" value="Si" name="aceptar_pqrsd" required>'
+        '<label class="form-check-label">Aceptar</label>'
+        '<button type="button" class="btn" data-bs-toggle="modal" data-bs-target="#exampleModal">'
+        "Ver terminos y condiciones</button>"
+        '<button class="btn" type="submit" name="guardar_pqrsd">Enviar</button></form>'
+    )
+    modal = (
+        '<div class="modal fade" id="exampleModal" tabindex="-1" aria-hidden="true"><div class="modal-dialog">'
+        '<div class="modal-content"><h5 class="modal-title">Autorizacion Datos Personales</h5><div class="modal-body">'
+        "De conformidad con la Ley 1581 de 2012, AUTORIZO de manera libre y voluntaria, conforme con la Política"
+        " de Tratamiento de Datos Personales, a la empresa para recolectar, usar y tratar mis datos.</div></div>"
+        "</div></div>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/formulario.php",)),
+        "/formulario.php": page("PQRSFD", form + modal),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/formulario.php"), rec

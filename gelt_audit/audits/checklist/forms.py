@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .regions import opened_element
 from .text import WORD, camel_split, element_text, fold, text_norm
 
 FORM_PURPOSES = ("search", "pqrsd", "survey", "payment", "query", "subscription")
@@ -74,6 +75,7 @@ class _Fields:
 
     bits: list[str]  # texts, names, placeholders and button values
     hint_words: set[str]  # words of the inputs' names and of the form's own attributes
+    opened: list[str] = field(default_factory=list)  # texts of the modals its buttons open (its terms)
     n_text: int = 0
     n_radio: int = 0
     has_textarea: bool = False
@@ -99,6 +101,12 @@ def _read_fields(form: Any) -> _Fields:
             and (el.get("type") or "").lower() in ("submit", "button", "")
         ):
             f.bits.append(el.get("value") or "")
+        if tag == "button" and "modal" in (el.get("data-bs-toggle"), el.get("data-toggle")):
+            # «Aceptar» + «Ver términos y condiciones» opening a modal with «AUTORIZO … Tratamiento de
+            # Datos»: what the visitor accepts is part of what the form says
+            pane = opened_element(el)
+            if pane is not None and len(f.opened) < 3:
+                f.opened.append(element_text(pane)[:3000])
         if tag == "textarea":
             f.has_textarea = True
         elif tag == "input":
@@ -151,4 +159,6 @@ def form_info(form: Any, page_labels: str) -> Form:
         purposes.add("query")
     if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
         purposes.add("subscription")
+    if f.opened:  # read for what the form has (``contains``), never for what it is for
+        norm = f"{norm} {text_norm(camel_split(' '.join(f.opened)))[0]}"
     return Form(frozenset(purposes), norm)

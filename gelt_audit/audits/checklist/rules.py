@@ -415,7 +415,8 @@ class FormByPurpose(EvidenceKind):
     ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
 
     ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
-    field names must have (a PQRSD form with "tipo de solicitud").
+    field names must have (a PQRSD form with "tipo de solicitud"); the terms a button of the
+    form opens in a modal («Ver términos y condiciones») are part of its text.
     """
 
     kind = "form"
