@@ -750,3 +750,191 @@ def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config
     assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
         ("ley1712-res1519", "ley1712.4.3")
     ]
+
+
+# Classes 40-47 (2026-12-05, fifth session, helper H53): remaining misses of the tuning groups
+# «utility-comptroller», «sixth» and «six», read by class.
+
+
+def test_class_40_a_tab_pane_that_repeats_its_title_and_has_nothing_yet_is_empty(serve, config_for):
+    # EDUP's vertical tabs: the button «3.5-Directorio de información de servidores públicos y
+    # contratistas» opens a pane that repeats it as <h3> and says «Aun no hay documentos en este
+    # item». The long title repeated is no content: the item is shown and empty (parcial), as a short
+    # one already was. «6.3-Programas y proyectos de ejecución» is Res. 3564's name of 4.4
+    empty = "<center><h3>{t}</h3></center><div class='table-responsive'>Aun no hay documentos en este item</div>"
+    titles = {
+        "n19": "3.5-Directorio de información de servidores públicos y contratistas",
+        "n31": "6.3-Programas y proyectos de ejecución",
+    }
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(
+        list(titles.items()), {pid: empty.format(t=t) for pid, t in titles.items()}
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.1.5", "ley1712.4.4"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
+        assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+
+
+def test_class_41_a_status_query_whose_request_code_is_masked_is_no_login(serve, config_for):
+    # EDUP's «Realiza aquí tu consulta»: «Identificación» and «Código de PQRSD», the code typed into a
+    # password field, and «Consultar»: a person reads a look-up of the request's state, not a staff
+    # login; the staff login beside it (user and password) stays a login
+    query = (
+        '<form action="respuesta.php" method="POST"><h4>Realiza aquí tu consulta</h4>'
+        '<label class="form-label"><b>Identificación</b></label><input type="number" name="identificacion">'
+        '<label class="form-label"><b>Codigo de PQRSD</b></label><input type="password" name="codigo_llegada">'
+        '<button type="submit" class="btn btn-primary" name="respuesta">Consultar</button></form>'
+    )
+    login = (
+        '<form action="login.php" method="POST"><label>Usuario</label><input type="text" name="usuario">'
+        '<label>Contraseña</label><input type="password" name="clave">'
+        '<button type="submit">Consultar radicado</button></form>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/consultar.php">Consulta</a> <a href="/iniciar_sesion.php">Ingresar</a></p>',
+        ),
+        "/consultar.php": page("EDUP", query),
+        "/iniciar_sesion.php": page("EDUP", login),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("transaccion.seguimiento", "interaccion.consulta_bd"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/consultar.php"), rec
+        assert not any(u.endswith("/iniciar_sesion.php") for u in rec["evidence"]), rec
+
+
+def test_class_42_the_page_that_meets_every_part_of_an_item_is_its_first_evidence(serve, config_for):
+    # COOPSERCONT: the footer of every page holds part of the contact data (here the address and a
+    # phone), the attention centre's page all of it (address, phones, e-mail): a person points to
+    # that page, not to a footer that lacks the e-mail
+    cau = (
+        "<h3>Información de contacto</h3>"
+        "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro, El Contadero</p>"
+        "<p><strong>Teléfonos:</strong> Gerencia 3153843906, Secretaría 3161883794</p>"
+        "<p><strong>Correo:</strong> gerencia@acueducto-contadero.gov.co</p>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
+        "/contacto": page("Contáctenos", cau),
+        "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.contacto")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/contacto"), rec
+
+
+def test_class_43_a_document_listed_in_the_items_own_section_is_an_entry_of_it(serve, config_for):
+    # EDUP's pane «8.2-Publicacion de la ejecución de contratos»: a table of documents, one row named
+    # as the section («Publicación Ejecución Contratos 2021» → CONTRATACIÓN 2021.xlsx). The section
+    # titled for the item publishes it; one year's spreadsheet is an entry of that section, not what a
+    # person points to first. A document named for the item under a section about something else stays
+    # first (the organigram among «Resoluciones de gerencia»: the generic link's class above)
+    row = (
+        "<tr><td>{name}</td><td>{name}</td><td>{date}</td><td><a href='/transparencia/{file}' target='_blank'>"
+        "<button class='btn btn-success' title='{file}'>Ver</button></a></td></tr>"
+    )
+    rows = row.format(name="Contratación 2026", date="2026-06-30", file="contratacion-2026.xlsx")
+    rows += row.format(name="Publicación Ejecución Contratos 2025", date="2025-12-30", file="contratacion-2025.xlsx")
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<center><h3>8.2-Publicacion de la ejecución de contratos</h3></center><div class='table-responsive'>"
+        "<table class='display table'><thead><tr><th>Item</th><th>Descripción</th><th>Fecha</th><th>Archivo</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/contratacion-2026.xlsx": PDF,
+        "/transparencia/contratacion-2025.xlsx": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.3.3")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
+    assert any(u.endswith("/contratacion-2025.xlsx") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_class_44_a_section_before_its_link_to_a_third_partys_page(serve, config_for):
+    # EDUP's pane «2.8-Información para niños, niñas y adolescentes» embeds the entity's Canva portal
+    # and links to it: a person points to the pane (the entity's page, kept in the store), not to the
+    # design tool's page (someone else's host, neither public nor a national system). A link to a
+    # national system (SIGEP) in a section for its item keeps its place (hsvp in the corpus)
+    canva = "https://www.canva.com/design/DAE0CYQHVTQ/view?utm_content=DAE0CYQHVTQ&utm_source=link"
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<center><h3>2.8-Información para niños, niñas y adolescentes</h3></center>"
+        '<div><iframe loading="lazy" src="https://www.canva.com/design/DAE0CYQHVTQ/view?embed"></iframe></div>'
+        f'<a href="{canva}" target="_blank" rel="noopener">Portal para niños , niñas y Adolescentes</a>'
+        " Empresa de Desarrollo Urbano"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("gelt-2008", "info.ninos"), ("ley1712-res1519", "ley1712.8.1")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
+        assert canva in rec["evidence"], rec["evidence"]
+
+
+def test_class_45_a_page_is_evidence_by_its_section_that_publishes_not_by_an_empty_one(serve, config_for):
+    # EDUP's Transparencia page has two panes for «otros grupos de interés»: «7.5-Información para
+    # población vulnerable» says «Aun no hay documentos en este item», «12.1-Formato alternativo para
+    # grupos étnicos y culturales» explains the format and links to it. The page publishes the item
+    # (cumple) by 12.1; the empty pane, better named, does not make the page empty
+    panes = {
+        "n39": "<center><h3>7.5-Información para población vulnerable</h3></center>"
+        "<div class='table-responsive'>Aun no hay documentos en este item</div>",
+        "n58": "<center><h3>12.1-Formato alternativo para grupos étnicos y culturales</h3></center><center>"
+        "<p>Conoce más sobre el <b>Formato Alternativo</b> haciendo clic en el siguiente botón.</p>"
+        "<a href='https://www.urf.gov.co/webcenter/portal/urf/formato' target='_blank'>"
+        "<button class='btn btn-success'>Ver Formato Alternativo</button></a></center>",
+    }
+    buttons = [
+        ("n39", "7.5-Información para población vulnerable"),
+        ("n58", "12.1-Formato alternativo para grupos étnicos y culturales"),
+    ]
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(buttons, panes)
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.8.3")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "12.1-Formato alternativo" in rec["detail"], rec
+
+
+def test_class_46_the_terms_a_form_opens_in_a_modal_are_part_of_the_form(serve, config_for):
+    # EDUP's PQRSFD form: a required «Aceptar» box and «Ver terminos y condiciones», a button that
+    # opens a modal (outside the form) reading «AUTORIZO … conforme con la Política de Tratamiento de
+    # Datos Personales». A person reads the authorisation as part of the form
+    form = (
+        '<form action="" method="POST"><label>Tipo de solicitud</label><select name="tipo">'
+        "<option>Petición</option><option>Queja</option><option>Reclamo</option></select>"
+        '<label>Nombre</label><input type="text" name="nombre"><label>Correo</label><input type="email" name="correo">'
+        '<label>Descripción</label><textarea name="descripcion"></textarea>'
+        '<label><input type="checkbox" name="anonimo"> Solicitud anónima</label>'
+        '<input class="form-check-input" type="checkbox" value="Si" name="aceptar_pqrsd" required>'
+        '<label class="form-check-label">Aceptar</label>'
+        '<button type="button" class="btn" data-bs-toggle="modal" data-bs-target="#exampleModal">'
+        "Ver terminos y condiciones</button>"
+        '<button class="btn" type="submit" name="guardar_pqrsd">Enviar</button></form>'
+    )
+    modal = (
+        '<div class="modal fade" id="exampleModal" tabindex="-1" aria-hidden="true"><div class="modal-dialog">'
+        '<div class="modal-content"><h5 class="modal-title">Autorizacion Datos Personales</h5><div class="modal-body">'
+        "De conformidad con la Ley 1581 de 2012, AUTORIZO de manera libre y voluntaria, conforme con la Política"
+        " de Tratamiento de Datos Personales, a la empresa para recolectar, usar y tratar mis datos.</div></div>"
+        "</div></div>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/formulario.php",)),
+        "/formulario.php": page("PQRSFD", form + modal),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/formulario.php"), rec

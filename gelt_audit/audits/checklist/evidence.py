@@ -536,11 +536,51 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     """Documents (as ``id``) found by a phrase less the item's own than the one a working page
     titled, or with a section, for the item was found by: one decree («Decreto 100 de 2026», found
     by «decretos») is an instance, the page «Normativa» that lists the norms is what a person
-    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence."""
+    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence. Likewise a document
+    listed on a page with a section found for the item by a phrase as much the item's own: under
+    «8.2-Publicación de la ejecución de contratos», the row «Publicación Ejecución Contratos 2021» is
+    one entry of the section that publishes the item."""
     best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
     if best is None:
         return frozenset()
-    return frozenset(id(h) for h in hits if h.url != h.found_on and best < h.keyword and is_doc_key(url_key(h.url)))
+    # a section of the page the document is listed on, found by a phrase as much the item's own
+    sections = {h.url: h.keyword for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    return frozenset(
+        id(h)
+        for h in hits
+        if h.url != h.found_on
+        and (best < h.keyword or sections.get(h.found_on, 99) <= h.keyword)
+        and is_doc_key(url_key(h.url))
+    )
+
+
+_PUBLIC_HOSTS = (".gov.co", ".gov", ".mil.co")
+_SYSTEM_HOSTS = tuple(p[4:] if p.startswith("www.") else p for ps in NATIONAL_SYSTEMS.values() for p in ps)
+
+
+def _elsewhere(url: str, found_on: str) -> bool:
+    """Whether a link goes to another site that is neither a public one (``*.gov.co``) nor a national
+    system or network the profiles name (SECOP, SUIT, SIGEP, social networks...): a design tool's
+    page, a private host."""
+    key, here = url_key(url), url_key(found_on).split("/", 1)[0]
+    host = key.split("/", 1)[0]
+    if host == here or host.endswith("." + here) or host == "gov.co" or host.endswith(_PUBLIC_HOSTS):
+        return False
+    for p in _SYSTEM_HOSTS:
+        if (p.startswith("*.") and host.endswith(p[1:])) or ("/" in p and key.startswith(p)) or host == p:
+            return False
+    return True
+
+
+def offsite_links(hits: list[Hit]) -> frozenset[int]:
+    """Links (as ``id``) to another site, neither public nor a national system (:func:`_elsewhere`),
+    on a page with a working section found for the item: EDUP's pane «2.8-Información para niños,
+    niñas y adolescentes» embeds and links its Canva portal; the pane is what a person points to,
+    the design tool's page (unverifiable offline, and not the entity's) after it."""
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    return frozenset(
+        id(h) for h in hits if h.url != h.found_on and h.found_on in sections and _elsewhere(h.url, h.found_on)
+    )
 
 
 def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
@@ -551,6 +591,6 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
         if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
     kept = list(seen.values())
-    listed = listed_documents(kept)
+    listed = listed_documents(kept) | offsite_links(kept)
     leads = section_leads([h for h in kept if id(h) not in listed])
     return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))

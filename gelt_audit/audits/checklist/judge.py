@@ -138,6 +138,8 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             for u in {h.url for h in good}:
                 met[u] = met.get(u, 0) + 1
         chosen.sort(key=lambda h: -met.get(h.url, 0))
+    elif len(part_hits) > 1:
+        chosen = _whole_page_first(chosen, good_parts)
     status = "cumple" if not problems else "parcial"
     note = ""
     if item.current:
@@ -163,6 +165,28 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _whole_page_first(chosen: list[Hit], good_parts: list[tuple[Part, list[Hit]]]) -> list[Hit]:
+    """The chosen hits with, when the first one is a page's text or footer (no title or section for
+    the item) that does not show every part of it and another page does, that page's hits first: the contact page with the address, phones and
+    e-mail before a footer that holds only the address. Only what a page shows itself counts (its
+    title, a section, its text or footer), not a link on it (a link to the SUIT stays a link)."""
+
+    def shows(h: Hit) -> str:
+        return h.url if h.url == h.found_on else ""
+
+    shown = [{shows(h) for h in good} - {""} for _p, good in good_parts]
+    if not chosen or not all(shown):
+        return chosen
+    whole = set.intersection(*shown)
+    if not whole or not shows(chosen[0]) or shows(chosen[0]) in whole or chosen[0].tier < 2:
+        # the first is a link a hub leads by, a page titled or a section for the item (see
+        # evidence.rank), or it shows it all
+        return chosen
+    first = next((shows(h) for h in chosen if shows(h) in whole), None) or sorted(whole)[0]
+    extra = [h for _p, good in good_parts for h in good if shows(h) == first and h not in chosen]
+    return sorted(chosen + extra[: len(good_parts)], key=lambda h: shows(h) != first)
 
 
 def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:

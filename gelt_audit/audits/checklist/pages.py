@@ -354,6 +354,14 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     return words, hrefs, media, " ".join(texts)
 
 
+def _empty_pane(title: str, words: int, body: str, media: bool) -> bool:
+    """Whether a section's content is its own title repeated and a few words more: a tab button
+    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
+    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
+    own = fold(title).strip()
+    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
+
+
 def no_aplica_sentence(text: str) -> str:
     """The sentence of a section's content saying it does not apply to the entity, if any: «no
     aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
@@ -533,9 +541,15 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
-        elif (n, w, text) not in sections and words < 30 and not hrefs and _EMPTY_NOTICE.search(fold(body)):
+        elif (
+            ((n, w, text) not in sections or _empty_pane(text, words, body, media))
+            and words < 30
+            and not hrefs
+            and _EMPTY_NOTICE.search(fold(body))
+        ):
             # «6.6-Informes de empalme» then «Aun no hay documentos en este item»: shown, publishes nothing
-            sections.append((n, w, text))
+            if (n, w, text) not in sections:
+                sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
     return out
 

@@ -171,6 +171,11 @@ def opener_region(el: Any) -> list[Any] | None:
     return None
 
 
+def opened_element(el: Any) -> Any | None:
+    """The element a button opens by the id it names (a modal, a tab pane), if any."""
+    return _target_pane(el)
+
+
 def _target_pane(el: Any) -> Any | None:
     """The element a tab or collapse button opens, found by the id it names (``data-bs-target``,
     ``data-target``, ``aria-controls``): Bootstrap's vertical tabs put every button in one column and

@@ -24,7 +24,7 @@ from .guards import (
     section_publishes_nothing,
 )
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import Block, Link, Page
+from .pages import DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
@@ -126,7 +126,8 @@ class Title(EvidenceKind):
     evidence too. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
     section's title that links to «#» (or a script) is not evidence: the entry is shown,
-    nothing is published.
+    nothing is published. A page with several sections for the item is evidence by one that
+    publishes, before one it shows empty («Aun no hay documentos») or all «#».
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -161,18 +162,21 @@ class Title(EvidenceKind):
                         if finder.scope_ok(rule, None, page):
                             if kind == "section" and raw in page.no_aplica:
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
-                            how = (cover, -(kind != "title"), -k, raw)
-                            if page.url not in best or how[:3] > best[page.url][:3]:
+                            # a section that publishes beats one the page shows empty («7.5-…
+                            # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
+                            shown = kind == "section" and page.only_links.get(raw) in ([EMPTY_SECTION], [DEAD_ENTRIES])
+                            how = (not shown, cover, -(kind != "title"), -k, raw)
+                            if page.url not in best or how[:4] > best[page.url][:4]:
                                 best[page.url] = how
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
-        best: dict[str, tuple[float, int, int, str]] = {}
+        best: dict[str, tuple[bool, float, int, int, str]] = {}
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
         dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
-            cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
+            _shown, cover, tier, k, raw = best.get(h.url, (True, 0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
             page = pages.get(h.url)
             if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
@@ -411,7 +415,8 @@ class FormByPurpose(EvidenceKind):
     ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
 
     ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
-    field names must have (a PQRSD form with "tipo de solicitud").
+    field names must have (a PQRSD form with "tipo de solicitud"); the terms a button of the
+    form opens in a modal («Ver términos y condiciones») are part of its text.
     """
 
     kind = "form"
