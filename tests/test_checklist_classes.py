@@ -750,3 +750,73 @@ def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config
     assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
         ("ley1712-res1519", "ley1712.4.3")
     ]
+
+
+# Classes 48-50 (issue 15, fifth session): found on g-imder and g-hsap, two structures first measured
+# blind (docs/checklist-accuracy.md).
+
+
+def test_a_page_that_shows_only_its_title_and_breadcrumb_is_empty(serve, config_for):
+    # class 48: a template's banner (the section's name and the breadcrumb) and the page's own name,
+    # nothing else: the menu's entry leads to a page never filled, however many words its titles have
+    banner = (
+        '<section class="breadcrumbs"><h2>Información de interés</h2>'
+        '<ol><li><a href="/">Inicio</a></li><li>Información para niñas, niños y adolescentes</li></ol></section>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/ninos",)),
+        "/ninos": page("Información para niñas, niños y adolescentes", banner),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_side_menu_named_for_what_it_navigates_is_not_the_pages_content(serve, config_for):
+    # class 49: «transparenciaNav», the categories' side menu beside the content of every page of the
+    # section (a single-page application's layout, no <main>), is a menu (chrome), not what the page
+    # publishes: the page that shows it and only its own name is empty
+    side = (
+        '<div class="transparenciaNav">'
+        + "".join(
+            f'<div class="transparenciaNav_item"><a href="/transparencia/{s}">{n}</a></div>'
+            for s, n in (
+                ("mecanismos", "1. Mecanismos de contacto con el sujeto obligado"),
+                ("informacion", "2. Información de interés"),
+                ("estructura", "3. Estructura orgánica y talento humano"),
+                ("normatividad", "4. Normatividad"),
+            )
+        )
+        + "</div>"
+    )
+
+    def spa(content: str) -> Resource:
+        return Resource.html(
+            "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>IMDER</title></head><body>"
+            '<div id="root"><header><nav><a href="/">Inicio</a> <a href="/transparencia/informacion">'
+            'Transparencia</a></nav></header><div class="row"><div class="col-4">'
+            f'{side}</div><div class="col-8"><h1>Información de interés</h1>{content}</div></div>'
+            "<footer>Sigue nuestras redes sociales</footer></div></body></html>"
+        )
+
+    routes = {
+        "/": spa("<p>Bienvenidos al instituto.</p>"),
+        "/transparencia/informacion": spa(
+            '<ol><li><a href="/transparencia/calendario">Calendario de actividades</a></li></ol>'
+        ),
+        "/transparencia/calendario": spa("<h3>Calendario de actividades</h3>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.calendario")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_encoded_address(serve, config_for):
+    # class 50: «/informacion-niñ@s» in the link, «/informacion-ni%C3%B1@s» as the crawler asks and
+    # stores it: one page, whose state (here empty) judges the link
+    routes = {
+        "/": page(
+            "Inicio", '<p>Bienvenidos.</p><ul><li><a href="/informacion-niñ@s">Información para niños</a></li></ul>'
+        ),
+        "/informacion-ni%C3%B1@s": page("Niños"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec

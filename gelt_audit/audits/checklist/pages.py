@@ -3,6 +3,7 @@ headings, forms and main text, and the structures the site index keeps of them."
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import itertools
 import re
@@ -523,6 +524,28 @@ def spaced_words(folded: str) -> int:
     return len(folded.split())
 
 
+_BREADCRUMB = etree.XPath(
+    ".//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    " or contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]"
+)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _only_title(body: Any) -> bool:
+    """Whether a short page shows nothing but its title: its first two headings (a banner's
+    section name, the page's own name) and its breadcrumb, no other text and at most one link
+    beside them — a page the menu names that publishes nothing (a template's page never filled)."""
+    rest = copy.deepcopy(body)
+    for el in _BREADCRUMB(rest):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(rest.iter(*_HEADING_TAGS))[:2]:
+        el.drop_tree()
+    words = spaced_words(fold(element_text(rest)))
+    hrefs = [a.get("href") or "" for a in _ANCHORS(rest)]
+    return words < 5 and sum(1 for h in hrefs if not _DEAD_HREF.match(h.strip())) < 2
+
+
 def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
     """A page's folded main text, whether it is empty (or under construction), and whether it is
     a "soft 404" (an error page answered with 200)."""
@@ -536,6 +559,7 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     empty = not points_to_system and (
         (nwords < 15 and not has_media and content_links < 2)
         or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
+        or (nwords < 60 and not has_media and body is not None and _only_title(body))
     )
     head = fold(title + " " + " ".join(headings[:2]))
     return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150
