@@ -820,3 +820,26 @@ def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_e
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
     assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_is_listed_empty(serve, config_for):
+    # class 51: «<li>Informe de Gestión y Auditoría</li><ul>…documents…</ul> … <li>Defensa judicial</li>»
+    # (a template's list, its sub-lists written after their entries): each entry titles the list
+    # that follows it, and an entry with nothing after it is shown and publishes nothing (parcial)
+    control = (
+        '<ol type="a"><li>Informe de Gestión y Auditoría</li><ul>'
+        '<li><a href="/files/informe-auditoria-2026.pdf">Informe de auditoría primer semestre 2026</a></li></ul>'
+        "<li>Reportes de Control Interno</li><ul>"
+        '<li><a href="/files/pormenorizado-2026.pdf">Informe pormenorizado 2026</a></li></ul>'
+        "<li>Defensa judicial</li></ol>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/control",)),
+        "/control": page("Control", control),
+        "/files/informe-auditoria-2026.pdf": PDF,
+        "/files/pormenorizado-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.4.9")]
+    assert rec["status"] == "parcial" and "sin nada publicado" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/control"), rec

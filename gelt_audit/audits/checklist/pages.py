@@ -286,6 +286,7 @@ _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[o
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
@@ -511,6 +512,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             # «6.6-Informes de empalme» then «Aun no hay documentos en este item»: shown, publishes nothing
             sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
+        elif (n, w, text) not in sections and not region and el.tag == "li":
+            # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [BARE_ENTRY])
     return out
 
 
