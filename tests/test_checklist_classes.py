@@ -843,3 +843,60 @@ def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_
     rec = records[("ley1712-res1519", "ley1712.4.9")]
     assert rec["status"] == "parcial" and "sin nada publicado" in rec["detail"], rec
     assert rec["evidence"][0].endswith("/control"), rec
+
+
+def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serve, config_for):
+    # class 52: «Suscripción plan de mejoramiento» (the signing of the plan), «acta de suscripción del
+    # contrato»: «suscripción» is also signing; neither is a subscription to the entity's information
+    body = (
+        "<h3>Planes de mejoramiento</h3><ul>"
+        '<li><a href="/files/suscripcion-mejoramiento-2026.xlsx">Suscripción plan de mejoramiento 2026</a></li>'
+        '<li><a href="/files/acta-suscripcion-contrato.pdf">Acta de suscripción del contrato 012</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/control",)),
+        "/control": page("Control", body),
+        "/files/suscripcion-mejoramiento-2026.xlsx": PDF,
+        "/files/acta-suscripcion-contrato.pdf": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.suscripcion")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, config_for):
+    # class 53: «Link al formulario electrónico de solicitudes, peticiones, quejas…» whose link is «/»
+    # (a template's entry never pointed anywhere): the entry is shown (parcial) and the evidence is the
+    # page that shows it, not the start page a person lands on
+    body = (
+        "<p>Estimado ciudadano: estos son nuestros canales.</p><ul>"
+        '<li><a href="/">Link al formulario electrónico de PQRSD: peticiones, quejas, reclamos y denuncias</a></li></ul>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio del instituto municipal: deporte, recreación y actividad física para"
+            " niños, jóvenes, adultos y personas mayores del municipio, todo el año.</p>",
+            ("/mecanismos",),
+        ),
+        "/mecanismos": page("Mecanismos de contacto con el sujeto obligado", body),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "parcial" and "página de inicio" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/mecanismos"), rec
+
+
+def test_the_anticorruption_and_citizen_service_plan_is_not_the_pqrsd_channel(serve, config_for):
+    # class 54: the «Plan Anticorrupción y de Atención al Ciudadano» (a yearly plan, a document) names
+    # «atención al ciudadano»; it is not the channel for petitions and complaints (the sister item of
+    # ley1712, the citizens' menu, already reads it so)
+    body = (
+        "<h3>Planeación</h3><ul>"
+        '<li><a href="/files/plan-anticorrupcion-2026.xlsx">Plan anticorrupción y de atención al ciudadano 2026</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/planeacion",)),
+        "/planeacion": page("Planeación", body),
+        "/files/plan-anticorrupcion-2026.xlsx": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "no_cumple", rec
