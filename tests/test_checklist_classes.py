@@ -900,3 +900,24 @@ def test_the_anticorruption_and_citizen_service_plan_is_not_the_pqrsd_channel(se
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
     assert rec["status"] == "no_cumple", rec
+
+
+def test_a_broken_link_is_the_last_evidence_after_a_page_that_opens(serve, config_for):
+    # class 55: the menu's «Directorio Servidores Públicos» leads to an address with no page (404) and
+    # «Directorio Contratistas» to a page that is only its title: both are poor, but a committee can
+    # open the second; the link that opens nothing goes last
+    menu = (
+        "<ul><li><a href='/transparencia'>Transparencia y acceso a la información pública</a><ul>"
+        "<li><a href='/transparencia/directorio-servidores-publicos'>Directorio Servidores Públicos</a></li>"
+        "<li><a href='/transparencia/directorio-contratistas'>Directorio Contratistas</a></li></ul></li></ul>"
+    )
+    routes = {
+        "/": page(
+            "Inicio", "<p>Bienvenidos al hospital departamental, servicios de salud de mediana complejidad.</p>" + menu
+        ),
+        "/transparencia": page("Transparencia y acceso a la información pública", menu),
+        "/transparencia/directorio-contratistas": page("Directorio contratistas"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.5")]
+    assert rec["status"] == "parcial", rec
+    assert rec["evidence"][0].endswith("/transparencia/directorio-contratistas"), rec

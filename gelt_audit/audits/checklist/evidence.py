@@ -499,7 +499,8 @@ def rank(
     leads: frozenset[str] = frozenset(),
     listed: frozenset[int] = frozenset(),
 ) -> tuple:
-    """How a person would order the evidence: working first; for a whole section of the menu
+    """How a person would order the evidence: what opens first (a broken link last), then working;
+    for a whole section of the menu
     (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
     any other item, a section of a page that leads (``leads``) to a page or link named for the
     item after that page or link, and a document found by a phrase less the item's own than a
@@ -517,6 +518,7 @@ def rank(
     else:
         place = 1 if (hit.tier == 1 and hit.url in leads) or id(hit) in listed else 0
     return (
+        hit.broken,  # a link that opens nothing goes after any page that opens, however poor
         len(hit.problems),
         place,
         0 if numeral and num == numeral else 1,
