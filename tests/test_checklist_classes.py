@@ -938,3 +938,174 @@ def test_class_46_the_terms_a_form_opens_in_a_modal_are_part_of_the_form(serve, 
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
     assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/formulario.php"), rec
+
+
+# Classes 48-50 (issue 15, fifth session): found on g-imder and g-hsap, two structures first measured
+# blind (docs/checklist-accuracy.md).
+
+
+def test_a_page_that_shows_only_its_title_and_breadcrumb_is_empty(serve, config_for):
+    # class 48: a template's banner (the section's name and the breadcrumb) and the page's own name,
+    # nothing else: the menu's entry leads to a page never filled, however many words its titles have
+    banner = (
+        '<section class="breadcrumbs"><h2>Información de interés</h2>'
+        '<ol><li><a href="/">Inicio</a></li><li>Información para niñas, niños y adolescentes</li></ol></section>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/ninos",)),
+        "/ninos": page("Información para niñas, niños y adolescentes", banner),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_side_menu_named_for_what_it_navigates_is_not_the_pages_content(serve, config_for):
+    # class 49: «transparenciaNav», the categories' side menu beside the content of every page of the
+    # section (a single-page application's layout, no <main>), is a menu (chrome), not what the page
+    # publishes: the page that shows it and only its own name is empty
+    side = (
+        '<div class="transparenciaNav">'
+        + "".join(
+            f'<div class="transparenciaNav_item"><a href="/transparencia/{s}">{n}</a></div>'
+            for s, n in (
+                ("mecanismos", "1. Mecanismos de contacto con el sujeto obligado"),
+                ("informacion", "2. Información de interés"),
+                ("estructura", "3. Estructura orgánica y talento humano"),
+                ("normatividad", "4. Normatividad"),
+            )
+        )
+        + "</div>"
+    )
+
+    def spa(content: str) -> Resource:
+        return Resource.html(
+            "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>IMDER</title></head><body>"
+            '<div id="root"><header><nav><a href="/">Inicio</a> <a href="/transparencia/informacion">'
+            'Transparencia</a></nav></header><div class="row"><div class="col-4">'
+            f'{side}</div><div class="col-8"><h1>Información de interés</h1>{content}</div></div>'
+            "<footer>Sigue nuestras redes sociales</footer></div></body></html>"
+        )
+
+    routes = {
+        "/": spa("<p>Bienvenidos al instituto.</p>"),
+        "/transparencia/informacion": spa(
+            '<ol><li><a href="/transparencia/calendario">Calendario de actividades</a></li></ol>'
+        ),
+        "/transparencia/calendario": spa("<h3>Calendario de actividades</h3>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.calendario")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_encoded_address(serve, config_for):
+    # class 50: «/informacion-niñ@s» in the link, «/informacion-ni%C3%B1@s» as the crawler asks and
+    # stores it: one page, whose state (here empty) judges the link
+    routes = {
+        "/": page(
+            "Inicio", '<p>Bienvenidos.</p><ul><li><a href="/informacion-niñ@s">Información para niños</a></li></ul>'
+        ),
+        "/informacion-ni%C3%B1@s": page("Niños"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_is_listed_empty(serve, config_for):
+    # class 51: «<li>Informe de Gestión y Auditoría</li><ul>…documents…</ul> … <li>Defensa judicial</li>»
+    # (a template's list, its sub-lists written after their entries): each entry titles the list
+    # that follows it, and an entry with nothing after it is shown and publishes nothing (parcial)
+    control = (
+        '<ol type="a"><li>Informe de Gestión y Auditoría</li><ul>'
+        '<li><a href="/files/informe-auditoria-2026.pdf">Informe de auditoría primer semestre 2026</a></li></ul>'
+        "<li>Reportes de Control Interno</li><ul>"
+        '<li><a href="/files/pormenorizado-2026.pdf">Informe pormenorizado 2026</a></li></ul>'
+        "<li>Defensa judicial</li></ol>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/control",)),
+        "/control": page("Control", control),
+        "/files/informe-auditoria-2026.pdf": PDF,
+        "/files/pormenorizado-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.4.9")]
+    assert rec["status"] == "parcial" and "sin nada publicado" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/control"), rec
+
+
+def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serve, config_for):
+    # class 52: «Suscripción plan de mejoramiento» (the signing of the plan), «acta de suscripción del
+    # contrato»: «suscripción» is also signing; neither is a subscription to the entity's information
+    body = (
+        "<h3>Planes de mejoramiento</h3><ul>"
+        '<li><a href="/files/suscripcion-mejoramiento-2026.xlsx">Suscripción plan de mejoramiento 2026</a></li>'
+        '<li><a href="/files/acta-suscripcion-contrato.pdf">Acta de suscripción del contrato 012</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/control",)),
+        "/control": page("Control", body),
+        "/files/suscripcion-mejoramiento-2026.xlsx": PDF,
+        "/files/acta-suscripcion-contrato.pdf": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.suscripcion")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, config_for):
+    # class 53: «Link al formulario electrónico de solicitudes, peticiones, quejas…» whose link is «/»
+    # (a template's entry never pointed anywhere): the entry is shown (parcial) and the evidence is the
+    # page that shows it, not the start page a person lands on
+    body = (
+        "<p>Estimado ciudadano: estos son nuestros canales.</p><ul>"
+        '<li><a href="/">Link al formulario electrónico de PQRSD: peticiones, quejas, reclamos y denuncias</a></li></ul>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio del instituto municipal: deporte, recreación y actividad física para"
+            " niños, jóvenes, adultos y personas mayores del municipio, todo el año.</p>",
+            ("/mecanismos",),
+        ),
+        "/mecanismos": page("Mecanismos de contacto con el sujeto obligado", body),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "parcial" and "página de inicio" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/mecanismos"), rec
+
+
+def test_the_anticorruption_and_citizen_service_plan_is_not_the_pqrsd_channel(serve, config_for):
+    # class 54: the «Plan Anticorrupción y de Atención al Ciudadano» (a yearly plan, a document) names
+    # «atención al ciudadano»; it is not the channel for petitions and complaints (the sister item of
+    # ley1712, the citizens' menu, already reads it so)
+    body = (
+        "<h3>Planeación</h3><ul>"
+        '<li><a href="/files/plan-anticorrupcion-2026.xlsx">Plan anticorrupción y de atención al ciudadano 2026</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/planeacion",)),
+        "/planeacion": page("Planeación", body),
+        "/files/plan-anticorrupcion-2026.xlsx": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_a_broken_link_is_the_last_evidence_after_a_page_that_opens(serve, config_for):
+    # class 55: the menu's «Directorio Servidores Públicos» leads to an address with no page (404) and
+    # «Directorio Contratistas» to a page that is only its title: both are poor, but a committee can
+    # open the second; the link that opens nothing goes last
+    menu = (
+        "<ul><li><a href='/transparencia'>Transparencia y acceso a la información pública</a><ul>"
+        "<li><a href='/transparencia/directorio-servidores-publicos'>Directorio Servidores Públicos</a></li>"
+        "<li><a href='/transparencia/directorio-contratistas'>Directorio Contratistas</a></li></ul></li></ul>"
+    )
+    routes = {
+        "/": page(
+            "Inicio", "<p>Bienvenidos al hospital departamental, servicios de salud de mediana complejidad.</p>" + menu
+        ),
+        "/transparencia": page("Transparencia y acceso a la información pública", menu),
+        "/transparencia/directorio-contratistas": page("Directorio contratistas"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.5")]
+    assert rec["status"] == "parcial", rec
+    assert rec["evidence"][0].endswith("/transparencia/directorio-contratistas"), rec

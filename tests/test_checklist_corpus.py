@@ -28,6 +28,7 @@ TUNING_GROUPS = {
     "fifth": {"a-magangue", "a-govimentum"},
     "utility-comptroller": {"coopsercont", "contraloriands"},
     "sixth": {"c-edup"},
+    "seventh": {"g-imder", "g-hsap"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -50,6 +51,10 @@ FIFTH_NO_APLICA = (4, 14)
 SIXTH_GELT = (0.935, 1.000, 0.889)
 SIXTH_LEY = (0.975, 0.886, 0.946)
 SIXTH_NO_APLICA = (3, 3)  # both profiles: «No aplica porque en la entidad los ciudadanos no realizan tramites»
+# g-imder + g-hsap, measured after the seventh round (their first contact, blind, labels in 102af61:
+# gelt-2008 0.933 / 0.778 / 0.878, ley1712-res1519 0.966 / 0.722 / 0.863; docs/checklist-accuracy.md)
+SEVENTH_GELT = (0.957, 0.833, 0.932)
+SEVENTH_LEY = (0.968, 0.750, 0.907)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -68,6 +73,9 @@ FLOOR = {
     # c-edup after the sixth round: measured, SIXTH_GELT and SIXTH_LEY above
     ("sixth", "gelt-2008"): {"precision": SIXTH_GELT[0], "recall": SIXTH_GELT[1], "evidence": SIXTH_GELT[2]},
     ("sixth", "ley1712-res1519"): {"precision": SIXTH_LEY[0], "recall": SIXTH_LEY[1], "evidence": SIXTH_LEY[2]},
+    # g-imder + g-hsap after the seventh round: measured, SEVENTH_GELT and SEVENTH_LEY above
+    ("seventh", "gelt-2008"): {"precision": SEVENTH_GELT[0], "recall": SEVENTH_GELT[1], "evidence": SEVENTH_GELT[2]},
+    ("seventh", "ley1712-res1519"): {"precision": SEVENTH_LEY[0], "recall": SEVENTH_LEY[1], "evidence": SEVENTH_LEY[2]},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own

@@ -212,7 +212,7 @@ def test_relative_links_in_chrome_are_found_as_with_ignorecase():
 
 
 def _url_key_by_definition(url: str) -> str:
-    from urllib.parse import urlsplit
+    from urllib.parse import unquote, urlsplit
 
     from gelt_audit.audits.checklist.urls import bare_host
 
@@ -224,6 +224,8 @@ def _url_key_by_definition(url: str) -> str:
     except ValueError:
         return url
     path = p.path or "/"
+    if "%" in path:  # a path as written in a link and as crawled (percent-encoded): one key
+        path = unquote(path)
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     return host + path + (f"?{p.query}" if p.query else "")
@@ -244,6 +246,7 @@ def test_url_keys_taken_by_the_short_way_are_the_urlsplit_keys():
         url_key.cache_clear()
         assert url_key(url) == _url_key_by_definition(url), url
     assert url_key("http://127.0.0.1:8080/a/") == "127.0.0.1:8080/a"
+    assert url_key("http://127.0.0.1:8080/ni%C3%B1os") == url_key("http://127.0.0.1:8080/niños")
     assert url_key("https://www.ejemplo.gov.co:443/") == "ejemplo.gov.co/"
 
 

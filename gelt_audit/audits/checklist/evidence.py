@@ -164,6 +164,12 @@ class Finder:
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True
+        elif target is not None and target is self.idx.home and found is not target and not link.fragment:
+            # «Link al formulario electrónico de solicitudes…» → «/»: a template's entry never
+            # pointed anywhere; a person who clicks it lands on the start page, not on the item
+            hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
+            hit.content_problem = True
+            hit.url = found.url  # what a person points to: the entry, on the page that shows it
         strings = [link.text, filename(link.key), link.ctx]
         if target is not None:
             strings += [target.title, *target.headings]
@@ -493,7 +499,8 @@ def rank(
     leads: frozenset[str] = frozenset(),
     listed: frozenset[int] = frozenset(),
 ) -> tuple:
-    """How a person would order the evidence: working first; for a whole section of the menu
+    """How a person would order the evidence: what opens first (a broken link last), then working;
+    for a whole section of the menu
     (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
     any other item, a section of a page that leads (``leads``) to a page or link named for the
     item after that page or link, and a document found by a phrase less the item's own than a
@@ -511,6 +518,7 @@ def rank(
     else:
         place = 1 if (hit.tier == 1 and hit.url in leads) or id(hit) in listed else 0
     return (
+        hit.broken,  # a link that opens nothing goes after any page that opens, however poor
         len(hit.problems),
         place,
         0 if numeral and num == numeral else 1,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
 from .model import Item, Rule
-from .pages import DEAD_ENTRIES, EMPTY_SECTION, Link, Page
+from .pages import BARE_ENTRY, DEAD_ENTRIES, EMPTY_SECTION, Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
 NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
@@ -105,6 +105,10 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
     if keys == [EMPTY_SECTION]:
         # the entity shows the item and says it has published nothing yet, as a page «en construcción»
         hit.problems.append(f"la sección «{raw}» de {hit.url} dice que aún no tiene nada publicado")
+        hit.content_problem = True
+    elif keys == [BARE_ENTRY]:
+        # the entity lists the item and publishes nothing under it
+        hit.problems.append(f"la entrada «{raw}» de {hit.url} está en la lista, sin nada publicado")
         hit.content_problem = True
     elif keys == [DEAD_ENTRIES]:
         if item.names == "shown":

@@ -3,6 +3,7 @@ headings, forms and main text, and the structures the site index keeps of them."
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import itertools
 import re
@@ -312,6 +313,7 @@ _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[o
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
@@ -551,6 +553,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
+        elif (n, w, text) not in sections and not region and el.tag == "li":
+            # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [BARE_ENTRY])
     return out
 
 
@@ -562,6 +568,28 @@ def spaced_words(folded: str) -> int:
     if folded and folded[0] != " " and folded[-1] != " " and "  " not in folded:
         return folded.count(" ") + 1
     return len(folded.split())
+
+
+_BREADCRUMB = etree.XPath(
+    ".//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    " or contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]"
+)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _only_title(body: Any) -> bool:
+    """Whether a short page shows nothing but its title: its first two headings (a banner's
+    section name, the page's own name) and its breadcrumb, no other text and at most one link
+    beside them — a page the menu names that publishes nothing (a template's page never filled)."""
+    rest = copy.deepcopy(body)
+    for el in _BREADCRUMB(rest):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(rest.iter(*_HEADING_TAGS))[:2]:
+        el.drop_tree()
+    words = spaced_words(fold(element_text(rest)))
+    hrefs = [a.get("href") or "" for a in _anchors(rest)]
+    return words < 5 and sum(1 for h in hrefs if not _DEAD_HREF.match(h.strip())) < 2
 
 
 def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
@@ -577,6 +605,7 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     empty = not points_to_system and (
         (nwords < 15 and not has_media and content_links < 2)
         or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
+        or (nwords < 60 and not has_media and body is not None and _only_title(body))
     )
     head = fold(title + " " + " ".join(headings[:2]))
     return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150

@@ -167,6 +167,11 @@ def opener_region(el: Any) -> list[Any] | None:
     if tag == "li":
         # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
         sub = next((c for c in el if c.tag in ("ul", "ol")), None)
+        if sub is None and in_titled_list(el):
+            # «<li>Reportes de Control Interno</li><ul>…</ul><li>Defensa judicial</li>»: each entry a
+            # title, its sub-list written after it (or none: listed, nothing published)
+            nxt = el.getnext()
+            return [nxt] if nxt is not None and nxt.tag in ("ul", "ol") else []
         return [sub] if sub is not None and li_label(el) else None
     return None
 
@@ -205,6 +210,16 @@ def _anchor_opener_region(el: Any) -> list[Any] | None:
     if nxt is None and parent is not None and len([c for c in parent if isinstance(c.tag, str)]) == 1:
         nxt = parent.getnext()
     return [nxt] if nxt is not None else []
+
+
+def in_titled_list(el: Any) -> bool:
+    """Whether a list entry with no link of its own is a title of a list of titled sub-lists, each
+    sub-list written after its entry rather than inside it («<li>Reportes de Control Interno</li>
+    <ul>…</ul><li>Defensa judicial</li>»: a template's JSX, or a heading that wrapped the list)."""
+    parent = el.getparent()
+    if parent is None or parent.tag not in ("ul", "ol") or has_link(el) or not li_label(el):
+        return False
+    return any(c.tag == "li" and c.getnext() is not None and c.getnext().tag in ("ul", "ol") for c in parent)
 
 
 def li_label(el: Any) -> str:
