@@ -750,3 +750,52 @@ def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config
     assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
         ("ley1712-res1519", "ley1712.4.3")
     ]
+
+
+def test_an_entry_that_opens_by_a_script_is_unverified_not_absent(serve, config_for):
+    # class 32. Angular hubs draw an entry as «<li class="hipervinculo">Directorio de Entidades</li>»
+    # and open its page with a click handler: no address, nothing the crawl can follow. Who clicks it
+    # in a browser sees the content; the crawl did not: «sin_verificar», never «no se encontró» (and
+    # never a period it could not read). An entry linked to «#» was seen going nowhere, a plain line
+    # of text is no entry: those stay no_cumple; a page the crawl saw still decides its item.
+    hub = (
+        "<p>En cumplimiento de la Ley 1712 de 2014 la entidad publica la siguiente información.</p>"
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Información de la'
+        " Entidad</a></div><div><ul>"
+        '<li class="hipervinculo">Directorio de Entidades</li>'
+        '<li><a href="#">Organigrama</a></li>'
+        "<li>Directorio de agremiaciones o asociaciones en las que participe</li>"
+        '<li onclick="abrir(7)">Entes y autoridades que lo vigilan</li>'
+        '<li class="hipervinculo">Misión y Visión</li>'
+        '<li><a href="javascript:abrir(11)">Calendario de actividades y eventos</a></li>'
+        '<li><a href="javascript:void(0)">Mapas y cartas descriptivas de los procesos</a></li>'
+        "</ul><p>Información institucional de la entidad según el anexo de la resolución vigente.</p></div></div>"
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Presupuesto</a></div>'
+        '<div><p class="hipervinculo">Presupuesto general de ingresos, gastos e inversión</p></div></div>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a> <a href="/mision">Misión y visión</a></p>',
+        ),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/mision": page(
+            "Misión y visión",
+            "<h3>Misión</h3><p>Servir a la comunidad con transparencia, eficiencia y cercanía en todos los"
+            " trámites.</p><h3>Visión</h3><p>Ser en 2030 una entidad reconocida por su gestión abierta y"
+            " participativa en la región.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.1.6", "ley1712.1.13", "ley1712.4.1", "ley1712.1.11"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert rec["evidence"][0].endswith("/transparencia"), rec
+        assert "se abre con un script" in rec["detail"] and "periodo" not in rec["detail"], rec
+    # «#» and «javascript:void(0)» go nowhere and a line of text opens nothing: seen, nothing published
+    for item in ("ley1712.1.2", "ley1712.1.7", "ley1712.1.3"):
+        assert records[("ley1712-res1519", item)]["status"] == "no_cumple", records[("ley1712-res1519", item)]
+    # the mission page the crawl saw, outside the menu, decides the item (the menu's entry is unseen)
+    mission = records[("ley1712-res1519", "ley1712.1.1")]
+    assert mission["status"] == "parcial" and mission["evidence"][0].endswith("/mision"), mission
+

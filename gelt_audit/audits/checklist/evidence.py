@@ -38,6 +38,7 @@ class Hit:
     broken: bool = False  # it leads only to a broken page (a service reached so is not offered)
     period_strings: tuple[str, ...] = ()
     no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
+    scripted: bool = False  # an entry that opens by a script the crawl does not run: its content unseen
     # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
     # phrase covers, the label itself, and the kind of place (0 a page titled or a link named
     # for the item, 1 a section of a page, 2 other signals, 3 a URL slug or running text).

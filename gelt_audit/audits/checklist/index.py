@@ -16,7 +16,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .pages import DEAD_ENTRIES, EMPTY_SECTION, TRANSPARENCY, Block, Link, Page, Status
+from .pages import DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, TRANSPARENCY, Block, Link, Page, Status
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .text import count_words, fold, in_norm, label_match
 from .urls import path_norms, url_key
@@ -390,6 +390,7 @@ def _transparency_menu(
                 elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) not in (
                     [DEAD_ENTRIES],
                     [EMPTY_SECTION],
+                    [SCRIPTED],
                 ):
                     headed.update(p.only_links[raw])
     if home is not None:

@@ -125,8 +125,11 @@ class Title(EvidenceKind):
     section's own link numbered as the entry («9.1 Gestión de información estadística») is
     evidence too. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
-    section's title that links to «#» (or a script) is not evidence: the entry is shown,
-    nothing is published.
+    section's title that links to «#» (or ``javascript:void(0)``) is not evidence: the entry is shown,
+    nothing is published. An entry that opens its content with a script (no address, but marked
+    to be clicked: a click attribute, a link role, a class that says link, a ``javascript:``
+    call) was not seen: when nothing the crawl saw publishes the item, the item is
+    ``sin_verificar`` with that entry as evidence, never «no se encontró» nor a period.
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
