@@ -799,3 +799,29 @@ def test_an_entry_that_opens_by_a_script_is_unverified_not_absent(serve, config_
     mission = records[("ley1712-res1519", "ley1712.1.1")]
     assert mission["status"] == "parcial" and mission["evidence"][0].endswith("/mision"), mission
 
+
+def test_res_3564s_names_of_the_plan_and_the_projects_are_read(serve, config_for):
+    # class 33. Res. 3564 de 2015 (category 6, Planeación) named the plan the law asks each year «Plan
+    # de gasto público» (Ley 1712 art. 9 lit. d: in the terms of Ley 1474 art. 74, the plan de acción,
+    # Res. 1519's 4.3) and the investment projects «Programas y proyectos en ejecución» (Ley 1474 art.
+    # 77, Res. 1519's 4.4); district templates still use those names (Govimentum: «Plan de Gasto
+    # Público», «Programas y Proyectos»).
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 3564 de 2015.</p><h3>6. Planeación</h3>"
+        '<ul><li><a href="/planeacion/plan-de-gasto-publico">6.2 Plan de gasto público</a></li>'
+        '<li><a href="/planeacion/programas-proyectos">6.3 Programas y proyectos en ejecución</a></li></ul>'
+    )
+    text = "<p>Documentos publicados por la oficina de planeación de la entidad para consulta de la ciudadanía.</p>"
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/planeacion/plan-de-gasto-publico": page("Plan de gasto público", text),
+        "/planeacion/programas-proyectos": page("Programas y proyectos", text),
+    }
+    records = _records(serve, config_for, routes)
+    plan = records[("ley1712-res1519", "ley1712.4.3")]
+    # found, in the menu; no year shown: parcial for the period only
+    assert plan["status"] == "parcial" and plan["evidence"][0].endswith("/plan-de-gasto-publico"), plan
+    assert "periodo" in plan["detail"] and "fuera del menú" not in plan["detail"], plan
+    projects = records[("ley1712-res1519", "ley1712.4.4")]
+    assert projects["status"] == "cumple" and projects["evidence"][0].endswith("/programas-proyectos"), projects

@@ -41,7 +41,9 @@ FIFTH_GELT = (0.970, 0.780, 0.906)
 # ley1712 precision was 1.000 on H45's branch; merged with H46's round it is 0.981: a-govimentum's
 # «Participación Ciudadana» page under Planeación, linked from the home menu, now reads as the
 # participation menu misnamed (parcial) where the blind label says no_cumple (no Participa menu)
-FIFTH_LEY = (0.981, 0.785, 0.917)  # 0.981 / 0.627 / 0.918 before class 32
+# 0.981 / 0.627 / 0.918 before class 32; 0.981 / 0.785 / 0.917 after it; class 33 (Res. 3564's names of
+# the plan and the projects) finds a-govimentum's 4.3 and 4.4
+FIFTH_LEY = (0.981, 0.815, 0.920)
 FIFTH_NO_APLICA = (4, 14)
 # c-edup, measured after the sixth round (its first contact, blind, labels in 10ea62a: gelt-2008
 # 0.933 / 0.966 / 0.885, ley1712-res1519 0.970 / 0.727 / 0.933 with evidence paths compared
@@ -49,7 +51,7 @@ FIFTH_NO_APLICA = (4, 14)
 # gelt evidence was 0.846 on H47's branch; merged with H46's round it is 0.808 (21/26): the privacy
 # policy's status becomes right (cumple, 43/47 exact) but its first evidence is another page
 SIXTH_GELT = (0.933, 0.966, 0.808)
-SIXTH_LEY = (0.974, 0.864, 0.861)
+SIXTH_LEY = (0.975, 0.886, 0.865)  # 0.974 / 0.864 / 0.861 before class 33 found c-edup's «6.3-Programas y proyectos»
 SIXTH_NO_APLICA = (3, 3)  # both profiles: «No aplica porque en la entidad los ciudadanos no realizan tramites»
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
