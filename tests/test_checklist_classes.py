@@ -825,3 +825,33 @@ def test_res_3564s_names_of_the_plan_and_the_projects_are_read(serve, config_for
     assert "periodo" in plan["detail"] and "fuera del menú" not in plan["detail"], plan
     projects = records[("ley1712-res1519", "ley1712.4.4")]
     assert projects["status"] == "cumple" and projects["evidence"][0].endswith("/programas-proyectos"), projects
+
+
+def test_a_staff_directory_named_colaboradores_is_the_staff_directory(serve, config_for):
+    # class 34. A chamber of commerce (a private entity bound by Ley 1712) names its staff
+    # «Colaboradores» under «Nosotros»: that is the directory of the people who work there; a page
+    # about the partners of an event is not
+    staff = (
+        "<table><tr><th>Nombre</th><th>Cargo</th><th>Correo</th></tr>"
+        "<tr><td>Ana Pérez</td><td>Presidenta ejecutiva</td><td>presidencia@camara.test</td></tr>"
+        "<tr><td>Luis Gómez</td><td>Director jurídico</td><td>juridica@camara.test</td></tr></table>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/camara/colaboradores">Colaboradores</a></li>'
+            '<li><a href="/feria">Colaboradores de la Feria Empresarial 2026</a></li></ul>',
+        ),
+        "/camara/colaboradores": page("Colaboradores", staff),
+        "/feria": page(
+            "Feria Empresarial 2026",
+            "<p>Agradecemos a las empresas que apoyan la feria empresarial de este año en la región.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.directorio_funcionarios")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/camara/colaboradores"), rec
+    assert not any(u.endswith("/feria") for u in rec["evidence"]), rec
+    # found outside a transparency menu (the site has none): parcial for the place only
+    ley = records[("ley1712-res1519", "ley1712.1.5")]
+    assert ley["status"] == "parcial" and ley["evidence"][0].endswith("/camara/colaboradores"), ley
