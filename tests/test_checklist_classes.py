@@ -5,6 +5,8 @@ others' way); the ones that judge the same item differently have a site of their
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
@@ -855,3 +857,29 @@ def test_a_staff_directory_named_colaboradores_is_the_staff_directory(serve, con
     # found outside a transparency menu (the site has none): parcial for the place only
     ley = records[("ley1712-res1519", "ley1712.1.5")]
     assert ley["status"] == "parcial" and ley["evidence"][0].endswith("/camara/colaboradores"), ley
+
+
+def test_a_title_over_an_empty_box_is_a_section_shown_empty(serve, config_for):
+    # class 35. A single-page application's home draws «<h2>Noticias</h2><section class="noticias">
+    # </section>» and fills the box from its API: the crawl sees the title over nothing. As a page
+    # «Cargando…» (class 8) or a section that says it has nothing (class 31), the item is shown and
+    # publishes nothing: parcial, not «no se encontró»; a spacer or a line break under a title, with
+    # the content in the next block, is no empty section
+    home = (
+        "<p>Bienvenidos al sitio de la entidad.</p>"
+        '<h2>Noticias</h2><section class="noticias"></section>'
+        '<section class="eventos"><h2>Eventos</h2></section>'
+        '<div><h3>Preguntas frecuentes</h3><div class="clearfix"></div></div>'
+        "<div><h2>Horarios</h2><p>Lunes a viernes de 8 a 12 y de 2 a 5 en la sede principal de la entidad.</p></div>"
+        '<p><a href="/transparencia">Transparencia</a></p>'
+    )
+    routes = {
+        "/": page("Inicio", home),
+        "/transparencia": page("Transparencia y acceso a la información pública", "<p>Información de la entidad.</p>"),
+    }
+    records = _records(serve, config_for, routes)
+    news = records[("gelt-2008", "info.noticias")]
+    assert news["status"] == "parcial" and urlsplit(news["evidence"][0]).path in ("", "/"), news
+    assert "«Noticias»" in news["detail"] and "está vacía" in news["detail"], news
+    faq = records[("gelt-2008", "info.preguntas_frecuentes")]
+    assert faq["status"] == "no_cumple", faq

@@ -295,6 +295,7 @@ _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[o
 _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+BLANK_SECTION = "0"  # only_links value of a titled section whose content is an empty element
 SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
@@ -310,6 +311,16 @@ def _is_opener(a: Any) -> bool:
     if a.get("role") == "button" or any(a.get(k) is not None for k in ("aria-expanded", "aria-controls")):
         return True
     return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
+
+
+_BOXES = ("div", "section", "ul", "ol", "article")
+_DECOR = re.compile(r"clear|spac|separ|divid|line|gap|\bhr\b")
+
+
+def _empty_box(el: Any) -> bool:
+    """Whether an element is a box with nothing in it (what a script fills), not a spacer or a line
+    break; the caller knows it has no words."""
+    return el.tag in _BOXES and not _DECOR.search((el.get("class") or "").lower()) and not len(el)
 
 
 def _is_teaser(h: Any) -> bool:
@@ -533,6 +544,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             # «Normatividad» whose one entry «Normativa» opens by script: its content is not seen
             sections.append((n, w, text))
             out.only_links.setdefault(text, [SCRIPTED])
+        elif not words and el.tag in HEADINGS and any(_empty_box(s) for s in region):
+            # «<h2>Noticias</h2><section class="noticias"></section>»: the section is shown, and shows nothing
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [BLANK_SECTION])
         sentence = no_aplica_sentence(body)
         if sentence:
             na.setdefault(text, sentence)

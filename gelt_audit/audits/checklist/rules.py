@@ -130,6 +130,8 @@ class Title(EvidenceKind):
     to be clicked: a click attribute, a link role, a class that says link, a ``javascript:``
     call) was not seen: when nothing the crawl saw publishes the item, the item is
     ``sin_verificar`` with that entry as evidence, never «no se encontró» nor a period.
+    A heading over an empty box (``<h2>Noticias</h2><section></section>``: what a script
+    would fill) is a section shown that publishes nothing, as a page «en construcción».
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
