@@ -883,3 +883,28 @@ def test_a_title_over_an_empty_box_is_a_section_shown_empty(serve, config_for):
     assert "«Noticias»" in news["detail"] and "está vacía" in news["detail"], news
     faq = records[("gelt-2008", "info.preguntas_frecuentes")]
     assert faq["status"] == "no_cumple", faq
+
+
+def test_a_menu_link_to_a_short_section_named_for_the_item_lands_on_it(serve, config_for):
+    # class 36. Govimentum's menu links «Misión» and «Visión» to parts of one page
+    # (organizacion#mision): a link to a part counts when the page shows the item there, and a
+    # heading named for the item is that part, even over a line of text too short to make a
+    # section by itself; a link to a part of a page with no heading for the item still does not
+    org = (
+        '<h2 id="mision">Misión</h2><p>Servir con transparencia.</p>'
+        '<h2 id="vision">Visión</h2><p>Ser ejemplo en 2030.</p>'
+        '<h2 id="otros">Otros datos</h2><p>Datos generales.</p>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/organizacion#mision">Misión</a></li>'
+            '<li><a href="/organizacion#vision">Visión</a></li>'
+            '<li><a href="/organizacion#funciones">Funciones y deberes</a></li></ul>',
+        ),
+        "/organizacion": page("Estructura orgánica", org),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.mision_vision")]
+    assert rec["status"] == "cumple" and urlsplit(rec["evidence"][0]).path == "/organizacion", rec
+    assert records[("gelt-2008", "info.funciones")]["status"] == "no_cumple", records[("gelt-2008", "info.funciones")]

@@ -14,7 +14,7 @@ from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PREFILTERS, in_norm, longest
+from .text import PREFILTERS, in_norm, longest, text_norm
 from .urls import filename, is_doc_key, is_news_key, url_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
@@ -358,7 +358,11 @@ class Finder:
         page = st.page if st is not None else None
         if page is None:
             return False
-        return not any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases)
+        if any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases):
+            return False
+        # the part is there when a heading of the page is about the item, however short its text
+        # («Misión» then one line: the menu's «Misión» → organizacion#mision lands on it)
+        return not any(in_norm(p, text_norm(h)[0]) for h in page.headings for p in phrases)
 
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""

@@ -198,7 +198,8 @@ class LinkText(EvidenceKind):
     however long the text is).
 
     A link to a part of another page (``index.php#preguntas``) counts only when that page shows
-    the item (a title or section about the keywords): who follows it lands on something else.
+    the item (a title, a section or a heading about the keywords, however short the text under
+    it): who follows it otherwise lands on something else.
     """
 
     kind = "link_text"
