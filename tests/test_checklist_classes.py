@@ -774,6 +774,11 @@ def test_an_entry_that_opens_by_a_script_is_unverified_not_absent(serve, config_
         "</ul><p>Información institucional de la entidad según el anexo de la resolución vigente.</p></div></div>"
         '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Presupuesto</a></div>'
         '<div><p class="hipervinculo">Presupuesto general de ingresos, gastos e inversión</p></div></div>'
+        # the norms: a script entry and, on the same page, decrees the crawl saw
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Marco legal</a></div>'
+        '<div><p class="hipervinculo">Normatividad</p></div></div>'
+        "<h3>Decreto 1081 de 2015</h3><p>Por medio del cual se expide el Decreto Reglamentario Único del Sector"
+        " Presidencia de la República.</p>"
     )
     routes = {
         "/": page(
@@ -797,6 +802,9 @@ def test_an_entry_that_opens_by_a_script_is_unverified_not_absent(serve, config_
     # «#» and «javascript:void(0)» go nowhere and a line of text opens nothing: seen, nothing published
     for item in ("ley1712.1.2", "ley1712.1.7", "ley1712.1.3"):
         assert records[("ley1712-res1519", item)]["status"] == "no_cumple", records[("ley1712-res1519", item)]
+    # what the crawl saw on the same page decides before the script entry
+    norms = records[("gelt-2008", "info.normatividad")]
+    assert norms["status"] == "cumple" and "«Decreto 1081 de 2015»" in norms["detail"], norms
     # the mission page the crawl saw, outside the menu, decides the item (the menu's entry is unseen)
     mission = records[("ley1712-res1519", "ley1712.1.1")]
     assert mission["status"] == "parcial" and mission["evidence"][0].endswith("/mision"), mission

@@ -24,7 +24,7 @@ from .guards import (
     section_publishes_nothing,
 )
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import Block, Link, Page
+from .pages import SCRIPTED, Block, Link, Page
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
@@ -167,11 +167,16 @@ class Title(EvidenceKind):
                             if kind == "section" and raw in page.no_aplica:
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
                             how = (cover, -(kind != "title"), -k, raw)
-                            if page.url not in best or how[:3] > best[page.url][:3]:
-                                best[page.url] = how
+                            # what the crawl saw before an entry that opens by a script (class 32)
+                            seen = kind != "section" or page.only_links.get(raw) != [SCRIPTED]
+                            if page.url not in best or (seen, *how[:3]) > (seen_best[page.url], *best[page.url][:3]):
+                                best[page.url], seen_best[page.url] = how, seen
+                            first_seen.setdefault(page.url, seen)
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
         best: dict[str, tuple[float, int, int, str]] = {}
+        seen_best: dict[str, bool] = {}
+        first_seen: dict[str, bool] = {}  # whether the label a page's hit is described by was seen
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
         dead: list[Hit] = []
@@ -179,6 +184,8 @@ class Title(EvidenceKind):
             h.no_aplica = not_applicable.get(h.url, "")
             cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
+            if seen_best.get(h.url) and not first_seen.get(h.url, True):
+                h.describe = f"{'página' if tier == 0 else 'sección'} «{raw}» ({h.url})"  # not the script entry
             page = pages.get(h.url)
             if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
                 # the hub is linked from the header; its twelfth section is not
