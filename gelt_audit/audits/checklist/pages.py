@@ -494,9 +494,9 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 elif text and len(text) <= 200 and len(out.dead) < 200:
                     out.dead.append(text)
             continue
-        if el.tag in ("li", "p", "div") and not styled_title(el):
+        if el.tag in ("li", "p", "div"):
             name = scripted_entry(el)
-            if name:
+            if name and not styled_title(el):
                 # an entry that opens its content with a script: shown, its content not seen
                 n, w = text_norm(without_entity(name))
                 if (n, w, name) not in sections:

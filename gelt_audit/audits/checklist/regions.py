@@ -210,10 +210,11 @@ SCRIPTED_MAX_WORDS = 15  # an entry's name, not a paragraph
 def scripted_entry(el: Any) -> str:
     """The name of an entry (``li``, ``p``, ``div``) that opens its content with a script, else "":
     no address, nothing inside to follow, a short name, and marked as clickable."""
-    if el.get("href") is not None or _HAS_WAY(el):
-        return ""
+    # the attribute tests first: asked of every li, p and div of every page, they reject almost all
     marks = el.get("role") in ("link", "menuitem") or any(el.get(k) is not None for k in _CLICK_ATTRS)
     if not marks and not _LINK_CLASS.search((el.get("class") or "").lower()):
+        return ""
+    if el.get("href") is not None or _HAS_WAY(el):
         return ""
     if el.tag != "li" and any(isinstance(c.tag, str) and c.tag in _ENTRY_BLOCKS for c in el.iterdescendants()):
         return ""
