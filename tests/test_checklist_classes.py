@@ -5,6 +5,8 @@ others' way); the ones that judge the same item differently have a site of their
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
@@ -1109,3 +1111,167 @@ def test_a_broken_link_is_the_last_evidence_after_a_page_that_opens(serve, confi
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.5")]
     assert rec["status"] == "parcial", rec
     assert rec["evidence"][0].endswith("/transparencia/directorio-contratistas"), rec
+
+
+def test_an_entry_that_opens_by_a_script_is_unverified_not_absent(serve, config_for):
+    # class 32. Angular hubs draw an entry as «<li class="hipervinculo">Directorio de Entidades</li>»
+    # and open its page with a click handler: no address, nothing the crawl can follow. Who clicks it
+    # in a browser sees the content; the crawl did not: «sin_verificar», never «no se encontró» (and
+    # never a period it could not read). An entry linked to «#» was seen going nowhere, a plain line
+    # of text is no entry: those stay no_cumple; a page the crawl saw still decides its item.
+    hub = (
+        "<p>En cumplimiento de la Ley 1712 de 2014 la entidad publica la siguiente información.</p>"
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Información de la'
+        " Entidad</a></div><div><ul>"
+        '<li class="hipervinculo">Directorio de Entidades</li>'
+        '<li><a href="#">Organigrama</a></li>'
+        "<li>Directorio de agremiaciones o asociaciones en las que participe</li>"
+        '<li onclick="abrir(7)">Entes y autoridades que lo vigilan</li>'
+        '<li class="hipervinculo">Misión y Visión</li>'
+        '<li><a href="javascript:abrir(11)">Calendario de actividades y eventos</a></li>'
+        '<li><a href="javascript:void(0)">Mapas y cartas descriptivas de los procesos</a></li>'
+        "</ul><p>Información institucional de la entidad según el anexo de la resolución vigente.</p></div></div>"
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Presupuesto</a></div>'
+        '<div><p class="hipervinculo">Presupuesto general de ingresos, gastos e inversión</p></div></div>'
+        # the norms: a script entry and, on the same page, decrees the crawl saw
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Marco legal</a></div>'
+        '<div><p class="hipervinculo">Normatividad</p></div></div>'
+        "<h3>Decreto 1081 de 2015</h3><p>Por medio del cual se expide el Decreto Reglamentario Único del Sector"
+        " Presidencia de la República.</p>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a> <a href="/mision">Misión y visión</a></p>',
+        ),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/mision": page(
+            "Misión y visión",
+            "<h3>Misión</h3><p>Servir a la comunidad con transparencia, eficiencia y cercanía en todos los"
+            " trámites.</p><h3>Visión</h3><p>Ser en 2030 una entidad reconocida por su gestión abierta y"
+            " participativa en la región.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.1.6", "ley1712.1.13", "ley1712.4.1", "ley1712.1.11"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert rec["evidence"][0].endswith("/transparencia"), rec
+        assert "se abre con un script" in rec["detail"] and "periodo" not in rec["detail"], rec
+    # «#» and «javascript:void(0)» go nowhere and a line of text opens nothing: seen, nothing published
+    for item in ("ley1712.1.2", "ley1712.1.7", "ley1712.1.3"):
+        assert records[("ley1712-res1519", item)]["status"] == "no_cumple", records[("ley1712-res1519", item)]
+    # what the crawl saw on the same page decides before the script entry
+    norms = records[("gelt-2008", "info.normatividad")]
+    assert norms["status"] == "cumple" and "«Decreto 1081 de 2015»" in norms["detail"], norms
+    # the mission page the crawl saw, outside the menu, decides the item (the menu's entry is unseen)
+    mission = records[("ley1712-res1519", "ley1712.1.1")]
+    assert mission["status"] == "parcial" and mission["evidence"][0].endswith("/mision"), mission
+
+
+def test_res_3564s_names_of_the_plan_and_the_projects_are_read(serve, config_for):
+    # class 33. Res. 3564 de 2015 (category 6, Planeación) named the plan the law asks each year «Plan
+    # de gasto público» (Ley 1712 art. 9 lit. d: in the terms of Ley 1474 art. 74, the plan de acción,
+    # Res. 1519's 4.3) and the investment projects «Programas y proyectos en ejecución» (Ley 1474 art.
+    # 77, Res. 1519's 4.4); district templates still use those names (Govimentum: «Plan de Gasto
+    # Público», «Programas y Proyectos»).
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 3564 de 2015.</p><h3>6. Planeación</h3>"
+        '<ul><li><a href="/planeacion/plan-de-gasto-publico">6.2 Plan de gasto público</a></li>'
+        '<li><a href="/planeacion/programas-proyectos">6.3 Programas y proyectos en ejecución</a></li></ul>'
+    )
+    text = "<p>Documentos publicados por la oficina de planeación de la entidad para consulta de la ciudadanía.</p>"
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/planeacion/plan-de-gasto-publico": page("Plan de gasto público", text),
+        "/planeacion/programas-proyectos": page("Programas y proyectos", text),
+    }
+    records = _records(serve, config_for, routes)
+    plan = records[("ley1712-res1519", "ley1712.4.3")]
+    # found, in the menu; no year shown: parcial for the period only
+    assert plan["status"] == "parcial" and plan["evidence"][0].endswith("/plan-de-gasto-publico"), plan
+    assert "periodo" in plan["detail"] and "fuera del menú" not in plan["detail"], plan
+    projects = records[("ley1712-res1519", "ley1712.4.4")]
+    assert projects["status"] == "cumple" and projects["evidence"][0].endswith("/programas-proyectos"), projects
+
+
+def test_a_staff_directory_named_colaboradores_is_the_staff_directory(serve, config_for):
+    # class 34. A chamber of commerce (a private entity bound by Ley 1712) names its staff
+    # «Colaboradores» under «Nosotros»: that is the directory of the people who work there; a page
+    # about the partners of an event is not
+    staff = (
+        "<table><tr><th>Nombre</th><th>Cargo</th><th>Correo</th></tr>"
+        "<tr><td>Ana Pérez</td><td>Presidenta ejecutiva</td><td>presidencia@camara.test</td></tr>"
+        "<tr><td>Luis Gómez</td><td>Director jurídico</td><td>juridica@camara.test</td></tr></table>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/camara/colaboradores">Colaboradores</a></li>'
+            '<li><a href="/feria">Colaboradores de la Feria Empresarial 2026</a></li></ul>',
+        ),
+        "/camara/colaboradores": page("Colaboradores", staff),
+        "/feria": page(
+            "Feria Empresarial 2026",
+            "<p>Agradecemos a las empresas que apoyan la feria empresarial de este año en la región.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.directorio_funcionarios")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/camara/colaboradores"), rec
+    assert not any(u.endswith("/feria") for u in rec["evidence"]), rec
+    # found outside a transparency menu (the site has none): parcial for the place only
+    ley = records[("ley1712-res1519", "ley1712.1.5")]
+    assert ley["status"] == "parcial" and ley["evidence"][0].endswith("/camara/colaboradores"), ley
+
+
+def test_a_title_over_an_empty_box_is_a_section_shown_empty(serve, config_for):
+    # class 35. A single-page application's home draws «<h2>Noticias</h2><section class="noticias">
+    # </section>» and fills the box from its API: the crawl sees the title over nothing. As a page
+    # «Cargando…» (class 8) or a section that says it has nothing (class 31), the item is shown and
+    # publishes nothing: parcial, not «no se encontró»; a spacer or a line break under a title, with
+    # the content in the next block, is no empty section
+    home = (
+        "<p>Bienvenidos al sitio de la entidad.</p>"
+        '<h2>Noticias</h2><section class="noticias"></section>'
+        '<section class="eventos"><h2>Eventos</h2></section>'
+        '<div><h3>Preguntas frecuentes</h3><div class="clearfix"></div></div>'
+        "<div><h2>Horarios</h2><p>Lunes a viernes de 8 a 12 y de 2 a 5 en la sede principal de la entidad.</p></div>"
+        '<p><a href="/transparencia">Transparencia</a></p>'
+    )
+    routes = {
+        "/": page("Inicio", home),
+        "/transparencia": page("Transparencia y acceso a la información pública", "<p>Información de la entidad.</p>"),
+    }
+    records = _records(serve, config_for, routes)
+    news = records[("gelt-2008", "info.noticias")]
+    assert news["status"] == "parcial" and urlsplit(news["evidence"][0]).path in ("", "/"), news
+    assert "«Noticias»" in news["detail"] and "está vacía" in news["detail"], news
+    faq = records[("gelt-2008", "info.preguntas_frecuentes")]
+    assert faq["status"] == "no_cumple", faq
+
+
+def test_a_menu_link_to_a_short_section_named_for_the_item_lands_on_it(serve, config_for):
+    # class 36. Govimentum's menu links «Misión» and «Visión» to parts of one page
+    # (organizacion#mision): a link to a part counts when the page shows the item there, and a
+    # heading named for the item is that part, even over a line of text too short to make a
+    # section by itself; a link to a part of a page with no heading for the item still does not
+    org = (
+        '<h2 id="mision">Misión</h2><p>Servir con transparencia.</p>'
+        '<h2 id="vision">Visión</h2><p>Ser ejemplo en 2030.</p>'
+        '<h2 id="otros">Otros datos</h2><p>Datos generales.</p>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/organizacion#mision">Misión</a></li>'
+            '<li><a href="/organizacion#vision">Visión</a></li>'
+            '<li><a href="/organizacion#funciones">Funciones y deberes</a></li></ul>',
+        ),
+        "/organizacion": page("Estructura orgánica", org),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.mision_vision")]
+    assert rec["status"] == "cumple" and urlsplit(rec["evidence"][0]).path == "/organizacion", rec
+    assert records[("gelt-2008", "info.funciones")]["status"] == "no_cumple", records[("gelt-2008", "info.funciones")]

@@ -14,7 +14,7 @@ from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PREFILTERS, in_norm, longest
+from .text import PREFILTERS, in_norm, longest, text_norm
 from .urls import filename, is_doc_key, is_news_key, url_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
@@ -38,6 +38,7 @@ class Hit:
     broken: bool = False  # it leads only to a broken page (a service reached so is not offered)
     period_strings: tuple[str, ...] = ()
     no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
+    scripted: bool = False  # an entry that opens by a script the crawl does not run: its content unseen
     # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
     # phrase covers, the label itself, and the kind of place (0 a page titled or a link named
     # for the item, 1 a section of a page, 2 other signals, 3 a URL slug or running text).
@@ -363,7 +364,11 @@ class Finder:
         page = st.page if st is not None else None
         if page is None:
             return False
-        return not any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases)
+        if any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases):
+            return False
+        # the part is there when a heading of the page is about the item, however short its text
+        # («Misión» then one line: the menu's «Misión» → organizacion#mision lands on it)
+        return not any(in_norm(p, text_norm(h)[0]) for h in page.headings for p in phrases)
 
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""

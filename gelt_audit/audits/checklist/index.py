@@ -16,7 +16,18 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .pages import BARE_ENTRY, DEAD_ENTRIES, EMPTY_SECTION, TRANSPARENCY, Block, Link, Page, Status
+from .pages import (
+    BARE_ENTRY,
+    BLANK_SECTION,
+    DEAD_ENTRIES,
+    EMPTY_SECTION,
+    SCRIPTED,
+    TRANSPARENCY,
+    Block,
+    Link,
+    Page,
+    Status,
+)
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .text import count_words, fold, in_norm, label_match
 from .urls import path_norms, url_key
@@ -394,6 +405,8 @@ def _transparency_menu(
                     [DEAD_ENTRIES],
                     [EMPTY_SECTION],
                     [BARE_ENTRY],
+                    [SCRIPTED],
+                    [BLANK_SECTION],
                 ):
                     headed.update(p.only_links[raw])
     if home is not None:

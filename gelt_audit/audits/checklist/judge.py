@@ -108,10 +108,15 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             # an online service whose only way in is broken is not offered (see Item.service)
             broken += [h for h in hits if h.broken]
             hits = [h for h in hits if not h.broken]
+        # an entry that opens by a script only stands for the part when nothing the crawl saw does
+        hits = [h for h in hits if not h.scripted] or hits
         for h in hits:
             constrain(item, h)
+            if h.scripted:
+                h.problems.clear()  # its content was not seen: neither a problem nor evidence of one
         part_hits.append((part, dedupe(hits, item_numeral(item.id))))
-    good_parts = [(p, [h for h in hs if not h.problems]) for p, hs in part_hits]
+    # what the crawl saw before entries it could not open (``Hit.scripted``)
+    good_parts = [(p, sorted((h for h in hs if not h.problems), key=lambda h: h.scripted)) for p, hs in part_hits]
     all_hits = [h for _p, hs in part_hits for h in hs]
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
@@ -142,9 +147,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         chosen = _whole_page_first(chosen, good_parts)
     status = "cumple" if not problems else "parcial"
     note = ""
-    if item.current:
-        # The period must show in the evidence that counts: the good hits, else any usable one.
-        good_hits = [h for _p, good in good_parts for h in good]
+    good_hits = [h for _p, good in good_parts for h in good]
+    if item.current and not (good_hits and all(h.scripted for h in good_hits)):
+        # The period must show in the evidence that counts: the good hits, else any usable one (an
+        # entry that opens by a script has no period the crawl could see: it stays sin_verificar).
         problem = period_problem(item, hit_periods(good_hits or all_hits, finder.idx, item), today)
         if problem:
             problems.append(problem)
@@ -152,14 +158,16 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         else:
             note = period_note(item, today)
     evidence = _evidence(item, chosen, finder)
-    resting = [all(_unverified(h, finder) for h in good) for _p, good in good_parts if good]
+    resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
     if status == "cumple" and resting and all(resting):
-        # the item rests only on external links nobody could open from here: no verdict either way
+        # the item rests only on external links nobody could open from here, or on entries that open
+        # by a script the crawl does not run: no verdict either way
         status = "sin_verificar"
-        detail = f"{chosen[0].describe}; {UNVERIFIED_NOTE}"
+        detail = f"{chosen[0].describe}; {SCRIPTED_NOTE if chosen[0].scripted else UNVERIFIED_NOTE}"
     elif status == "cumple":
         # a page of the site publishes the item; its external link is present, only not verified
-        unverified = f"; {UNVERIFIED_LINK_NOTE}" if any(resting) else ""
+        external = any(all(_unverified(h, finder) for h in good) for _p, good in good_parts if good)
+        unverified = f"; {UNVERIFIED_LINK_NOTE}" if external else ""
         detail = chosen[0].describe + (f"; {note}" if note else "") + unverified
     else:
         detail = "; ".join(dict.fromkeys(problems))
@@ -226,6 +234,10 @@ def _absent(case: Case, hits: list[Hit], broken: list[Hit]) -> ItemResult | None
 
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
+SCRIPTED_NOTE = (
+    "sin verificar: la entrada no tiene dirección y se abre con un script que el rastreo no ejecuta; "
+    "ábrala en un navegador"
+)
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
 
 

@@ -17,7 +17,18 @@ from lxml import etree
 
 from .chrome import region_of
 from .forms import Form, form_info
-from .regions import HEADINGS, has_descendant, has_link, heading_region, li_label, opener_region, styled_title
+from .regions import (
+    HEADINGS,
+    SCRIPTED_MAX_WORDS,
+    has_descendant,
+    has_link,
+    heading_region,
+    li_label,
+    opener_region,
+    scripted_anchor,
+    scripted_entry,
+    styled_title,
+)
 from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
@@ -314,6 +325,8 @@ _DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
 BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
+BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
+SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
@@ -328,6 +341,16 @@ def _is_opener(a: Any) -> bool:
     if a.get("role") == "button" or any(a.get(k) is not None for k in ("aria-expanded", "aria-controls")):
         return True
     return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
+
+
+_BOXES = ("div", "section", "ul", "ol", "article")
+_DECOR = re.compile(r"clear|spac|separ|divid|line|gap|\bhr\b")
+
+
+def _empty_box(el: Any) -> bool:
+    """Whether an element is a box with nothing in it (what a script fills), not a spacer or a line
+    break; the caller knows it has no words."""
+    return el.tag in _BOXES and not _DECOR.search((el.get("class") or "").lower()) and not len(el)
 
 
 def _is_teaser(h: Any) -> bool:
@@ -500,9 +523,24 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 links.append(link)
             elif href is not None and _DEAD_ENTRY.match(href) and not _is_opener(el):
                 text = element_text(el)
-                if text and len(text) <= 200 and len(out.dead) < 200:
+                if text and scripted_anchor(el, href) and len(text.split()) <= SCRIPTED_MAX_WORDS:
+                    # «<a href="javascript:abrir(7)">»: opens by a script, its content not seen
+                    n, w = text_norm(without_entity(text))
+                    if (n, w, text) not in sections:
+                        sections.append((n, w, text))
+                        out.only_links.setdefault(text, [SCRIPTED])
+                elif text and len(text) <= 200 and len(out.dead) < 200:
                     out.dead.append(text)
             continue
+        if tag in ("li", "p", "div"):
+            name = scripted_entry(el)
+            if name and not styled_title(el):
+                # an entry that opens its content with a script: shown, its content not seen
+                n, w = text_norm(without_entity(name))
+                if (n, w, name) not in sections:
+                    sections.append((n, w, name))
+                    out.only_links.setdefault(name, [SCRIPTED])
+                continue
         if tag in HEADINGS:
             region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
@@ -536,8 +574,18 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
                 elif all(_DEAD_HREF.match(h) for h in hrefs):
-                    # every entry links to «#»: the section is shown but publishes nothing
-                    out.only_links.setdefault(text, [DEAD_ENTRIES])
+                    # every entry links to «#»: the section is shown but publishes nothing; entries that
+                    # open by a script were not seen
+                    scripted = any(scripted_anchor(a, a.get("href") or "") for s in region for a in s.iter("a"))
+                    out.only_links.setdefault(text, [SCRIPTED if scripted else DEAD_ENTRIES])
+        elif any(scripted_entry(x) for s in region for x in s.iter("li", "p", "div")):
+            # «Normatividad» whose one entry «Normativa» opens by script: its content is not seen
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [SCRIPTED])
+        elif not words and el.tag in HEADINGS and any(_empty_box(s) for s in region):
+            # «<h2>Noticias</h2><section class="noticias"></section>»: the section is shown, and shows nothing
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [BLANK_SECTION])
         sentence = no_aplica_sentence(body)
         if sentence:
             na.setdefault(text, sentence)

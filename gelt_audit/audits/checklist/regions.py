@@ -222,6 +222,44 @@ def in_titled_list(el: Any) -> bool:
     return any(c.tag == "li" and c.getnext() is not None and c.getnext().tag in ("ul", "ol") for c in parent)
 
 
+# An entry that opens its content with a script: no address, but marked as something to click (a
+# click attribute, a link role, a class that says «link»: Angular's ``<li class="hipervinculo">``
+# navigated by a click handler). Who reads the page in a browser clicks it; the crawl cannot.
+_CLICK_ATTRS = ("onclick", "ng-click", "data-ng-click", "v-on:click", "@click", "data-href", "data-url", "data-link")
+_LINK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:hipervinculo|vinculo|enlace|link|clickable|clicable|cursor-pointer)(?:$|[\s_-])"
+)
+_HAS_WAY = etree.XPath("boolean(.//a[@href] | .//area[@href] | .//form | .//button | .//input)")
+_ENTRY_BLOCKS = ("p", "div", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6")
+SCRIPTED_MAX_WORDS = 15  # an entry's name, not a paragraph
+
+
+def scripted_entry(el: Any) -> str:
+    """The name of an entry (``li``, ``p``, ``div``) that opens its content with a script, else "":
+    no address, nothing inside to follow, a short name, and marked as clickable."""
+    # the attribute tests first: asked of every li, p and div of every page, they reject almost all
+    marks = el.get("role") in ("link", "menuitem") or any(el.get(k) is not None for k in _CLICK_ATTRS)
+    if not marks and not _LINK_CLASS.search((el.get("class") or "").lower()):
+        return ""
+    if el.get("href") is not None or _HAS_WAY(el):
+        return ""
+    if el.tag != "li" and any(isinstance(c.tag, str) and c.tag in _ENTRY_BLOCKS for c in el.iterdescendants()):
+        return ""
+    text = li_label(el) if el.tag == "li" else element_text(el)
+    return text if 0 < len(text.split()) <= SCRIPTED_MAX_WORDS else ""
+
+
+_VOID_SCRIPT = re.compile(r"^\s*javascript:\s*(?:void\s*\(\s*0?\s*\)|;|false|undefined)?\s*;?\s*$", re.I)
+
+
+def scripted_anchor(a: Any, href: str) -> bool:
+    """Whether a link to «#» or ``javascript:`` opens its content with a script: a click attribute,
+    or a ``javascript:`` call (``javascript:abrir(7)``; ``javascript:void(0)`` alone does nothing)."""
+    if any(a.get(k) is not None for k in _CLICK_ATTRS):
+        return True
+    return href.strip().lower().startswith("javascript:") and not _VOID_SCRIPT.match(href)
+
+
 def li_label(el: Any) -> str:
     """The text of a list entry before its nested list (its own label)."""
     bits = [el.text or ""]

@@ -24,13 +24,18 @@ from .guards import (
     section_publishes_nothing,
 )
 from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Block, Link, Page
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
 # Keys every rule may have besides its kind's own.
 COMMON_PARAMS = ("scope", "exclude", "on_title")
+
+
+# sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
+# empty box, a listed entry with nothing after it): another section of the page that publishes wins
+SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY])
 
 
 class RuleKind:
@@ -125,9 +130,15 @@ class Title(EvidenceKind):
     section's own link numbered as the entry («9.1 Gestión de información estadística») is
     evidence too. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
-    section's title that links to «#» (or a script) is not evidence: the entry is shown,
+    section's title that links to «#» (or ``javascript:void(0)``) is not evidence: the entry is shown,
     nothing is published. A page with several sections for the item is evidence by one that
-    publishes, before one it shows empty («Aun no hay documentos») or all «#».
+    publishes, before one it shows empty («Aun no hay documentos») or all «#». An entry that
+    opens its content with a script (no address, but marked to be clicked: a click attribute, a
+    link role, a class that says link, a ``javascript:`` call) was not seen: when nothing the
+    crawl saw publishes the item, the item is ``sin_verificar`` with that entry as evidence,
+    never «no se encontró» nor a period. A heading over an empty box
+    (``<h2>Noticias</h2><section></section>``: what a script would fill) is a section shown that
+    publishes nothing, as a page «en construcción».
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -164,13 +175,18 @@ class Title(EvidenceKind):
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
                             # a section that publishes beats one the page shows empty («7.5-…
                             # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
-                            shown = kind == "section" and page.only_links.get(raw) in ([EMPTY_SECTION], [DEAD_ENTRIES])
+                            shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
                             how = (not shown, cover, -(kind != "title"), -k, raw)
-                            if page.url not in best or how[:4] > best[page.url][:4]:
-                                best[page.url] = how
+                            # what the crawl saw before an entry that opens by a script (class 32)
+                            seen = kind != "section" or page.only_links.get(raw) != [SCRIPTED]
+                            if page.url not in best or (seen, *how[:4]) > (seen_best[page.url], *best[page.url][:4]):
+                                best[page.url], seen_best[page.url] = how, seen
+                            first_seen.setdefault(page.url, seen)
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
         best: dict[str, tuple[bool, float, int, int, str]] = {}
+        seen_best: dict[str, bool] = {}
+        first_seen: dict[str, bool] = {}  # whether the label a page's hit is described by was seen
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
         dead: list[Hit] = []
@@ -178,6 +194,8 @@ class Title(EvidenceKind):
             h.no_aplica = not_applicable.get(h.url, "")
             _shown, cover, tier, k, raw = best.get(h.url, (True, 0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
+            if seen_best.get(h.url) and not first_seen.get(h.url, True):
+                h.describe = f"{'página' if tier == 0 else 'sección'} «{raw}» ({h.url})"  # not the script entry
             page = pages.get(h.url)
             if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
                 # the hub is linked from the header; its twelfth section is not
@@ -197,7 +215,8 @@ class LinkText(EvidenceKind):
     however long the text is).
 
     A link to a part of another page (``index.php#preguntas``) counts only when that page shows
-    the item (a title or section about the keywords): who follows it lands on something else.
+    the item (a title, a section or a heading about the keywords, however short the text under
+    it): who follows it otherwise lands on something else.
     """
 
     kind = "link_text"
