@@ -137,12 +137,18 @@ def _last_good(store: Store, url: str, before_crawl: int) -> PageState | None:
 
 
 def compare(
-    store: Store, crawl: Crawl, previous: Crawl | None, dependencias: list[Dependencia], diffs: bool = True
+    store: Store,
+    crawl: Crawl,
+    previous: Crawl | None,
+    dependencias: list[Dependencia],
+    diffs: bool = True,
+    ignored: bool = True,
 ) -> ChangeSet:
     """Pages added, modified and removed between ``previous`` and ``crawl``.
 
     Pages that only failed this time (5xx, timeout) are errors, not removals; differences
-    the noise rules removed are listed as ignored, with the rules that removed them.
+    the noise rules removed are listed as ignored, with the rules that removed them
+    (``ignored=False``: not listed, for a caller that does not read them).
     """
     result = ChangeSet()
     if previous is None:
@@ -162,7 +168,7 @@ def compare(
         return entry
 
     modified: list[dict[str, Any]] = []
-    ignored: list[tuple[str, str | None, str | None]] = []  # url, old body, new body
+    unlisted: list[tuple[str, str | None, str | None]] = []  # ignored: url, old body, new body
     for url, old, new in states:
         if new is None:
             if not crawl.limited and old is not None and old.ok:
@@ -175,7 +181,7 @@ def compare(
             elif old.main_hash != new.main_hash:
                 modified.append(change(url, "modified", old, new))
             elif old.body_hash != new.body_hash:
-                ignored.append((url, old.body_hash, new.body_hash))
+                unlisted.append((url, old.body_hash, new.body_hash))
         elif old is not None and old.ok:
             if new.failing:
                 result.errors.append(
@@ -183,10 +189,8 @@ def compare(
                 )
             elif new.status in REMOVED_STATUSES:
                 result.changes.append(change(url, "removed", old, new))
-    noises = _noises(store, [h for _, old_hash, new_hash in ignored for h in (old_hash, new_hash)])
-    for url, old_hash, new_hash in ignored:
-        noise = Counter(noises.get(old_hash or "", {})) + Counter(noises.get(new_hash or "", {}))
-        result.ignored.append({"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)})
+    if ignored:
+        _list_ignored(store, result, unlisted, dependencias)
 
     if diffs:
         shared, modified = _split_template(modified, lambda: ok_pages(store, crawl.id))
@@ -197,6 +201,17 @@ def compare(
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result
+
+
+def _list_ignored(
+    store: Store, result: ChangeSet, unlisted: list[tuple[str, str | None, str | None]], dependencias: list[Dependencia]
+) -> None:
+    """``result.ignored``: each page whose body changed but not its main content (url, old body,
+    new body), with what the noise rules removed from the two bodies."""
+    noises = _noises(store, [h for _, old_hash, new_hash in unlisted for h in (old_hash, new_hash)])
+    for url, old_hash, new_hash in unlisted:
+        noise = Counter(noises.get(old_hash or "", {})) + Counter(noises.get(new_hash or "", {}))
+        result.ignored.append({"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)})
 
 
 def site_wide(count: int, pages: int) -> bool:
