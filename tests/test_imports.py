@@ -29,3 +29,11 @@ def test_playwrights_error_class_is_the_real_one_once_a_browser_was_started():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.split() == ["True", "True", "True"], out.stdout + out.stderr
+
+
+def test_language_codes_are_read_from_babel_when_first_judged():
+    from gelt_audit.audits import html_rules
+
+    assert html_rules.valid_language("es-CO") and html_rules.valid_language("qaa")
+    assert not html_rules.valid_language("xx-nope-") and not html_rules.valid_language("zz")
+    assert {"es", "en", "pt"} <= html_rules._languages()
