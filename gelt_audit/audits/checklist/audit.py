@@ -15,6 +15,7 @@ from typing import Any
 from gelt_audit import clock
 from gelt_audit.audits.copies import add_evidence_copies
 from gelt_audit.audits.kept import crawl_key
+from gelt_audit.audits.source_hash import code_version
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
@@ -264,7 +265,9 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
 def _cache_version(config: Config, manual: dict[str, Any]) -> str:
     """Results depend on the crawl, the engine and what the config says about checklists."""
     # check_external decides whether unchecked external links are «sin verificar» (audits.links)
-    parts = [str(VERSION), repr(sorted(config.checklist.items())), repr(manual), repr(config.links["check_external"])]
+    # code_version: a changed profile or engine module re-evaluates even if nobody bumped VERSION
+    parts = [str(VERSION), code_version(), repr(sorted(config.checklist.items())), repr(manual)]
+    parts.append(repr(config.links["check_external"]))
     for name in ("file", "manual"):
         if config.checklist[name]:
             path = _path(config, config.checklist[name])
