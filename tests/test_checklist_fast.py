@@ -12,10 +12,10 @@ import unicodedata
 from pathlib import Path
 
 from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.audits.checklist.emptiness import spaced_words
 from gelt_audit.audits.checklist.evidence import Finder
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc, Rule
-from gelt_audit.audits.checklist.pages import spaced_words
 from gelt_audit.audits.checklist.systems import _PUBLISHING_SYSTEMS, NATIONAL_SYSTEMS, is_national_system
 from gelt_audit.audits.checklist.text import fold, text_match
 
@@ -282,7 +282,7 @@ def test_element_queries_by_iterator_are_the_xpath_queries():
     # element's own text without itertext when it has no child: same elements, same order, same text
     from lxml import etree
 
-    from gelt_audit.audits.checklist import pages, regions
+    from gelt_audit.audits.checklist import emptiness, pages, regions
     from gelt_audit.audits.checklist.text import element_text
 
     html = (
@@ -309,10 +309,10 @@ def test_element_queries_by_iterator_are_the_xpath_queries():
         assert root is not None
         assert [str(x) for x in xp["embeds"](root)] == pages._embeds(root)
         assert xp["feeds"](root) == pages._feeds(root)
-        assert xp["page_media"](root) == (next(root.iter(*pages._PAGE_MEDIA), None) is not None)
+        assert xp["page_media"](root) == (next(root.iter(*emptiness._PAGE_MEDIA), None) is not None)
         pages.strip_scripts(root)  # leaves text nodes side by side: element_text must still join them
         for el in root.iter():
-            assert xp["anchors"](el) == pages._anchors(el)
+            assert xp["anchors"](el) == pages.link_elements(el)
             assert xp["media"](el) == regions.has_descendant(el, *pages._MEDIA)
             assert xp["link"](el) == regions.has_link(el)
             if isinstance(el.tag, str):

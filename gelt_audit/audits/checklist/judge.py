@@ -19,12 +19,13 @@ from urllib.parse import urlsplit
 
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
-from .evidence import Finder, Hit, dedupe, item_numeral
+from .evidence import Finder, Hit, item_numeral
 from .index import SiteIndex, index_site
-from .model import Checklist, Item, ItemResult, PageDoc, Part
+from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .rules import KINDS, Case, evidence_kind, verdict_kinds
+from .ranking import dedupe
+from .rules import KINDS, evidence_kind, verdict_kinds
 from .urls import is_doc_key, url_key
 
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}

@@ -3,7 +3,6 @@ headings, forms and main text, and the structures the site index keeps of them."
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import itertools
 import re
@@ -29,7 +28,6 @@ from .regions import (
     scripted_entry,
     styled_title,
 )
-from .systems import is_national_system
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
 
@@ -52,11 +50,10 @@ _HTML_PARSER.set_element_class_lookup(
 )
 # What the XPath expressions in the comments select, asked of lxml's iterators (C, one walk, in
 # document order) rather than XPath (a context set up per call, a walk per branch of a union).
-_PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
 _MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
 
 
-def _anchors(el: Any) -> list[Any]:
+def link_elements(el: Any) -> list[Any]:
     """``.//a[@href] | .//area[@href]``."""
     return [x for x in el.iterdescendants("a", "area") if x.get("href") is not None]
 
@@ -76,19 +73,6 @@ def _embeds(root: Any) -> list[str]:
     return found
 
 
-_SOFT404 = re.compile(
-    r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
-    r"la pagina (?:solicitada )?no existe)\b"
-)
-_UNDER_CONSTRUCTION = re.compile(
-    r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
-    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
-    # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
-    r"use this area to provide additional information|lorem ipsum|"
-    # what a script would load: the crawl sees the placeholder, not the content (a template's
-    # «Loading...» preloader is on every page, full or not: it says nothing)
-    r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
-)
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
 
 
@@ -267,7 +251,7 @@ _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = _anchors(el)  # an image map's areas are links too
+    anchors = link_elements(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
@@ -321,7 +305,7 @@ _NA_SUBJECT = re.compile(
 # How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
 # «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
 _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
-_DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
+DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
 BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
@@ -356,7 +340,7 @@ def _empty_box(el: Any) -> bool:
 def _is_teaser(h: Any) -> bool:
     """Whether a heading is wholly a link to another page (a card «<h5><a href=…>Participa</a></h5>»
     and its blurb): what it titles is that page, not a section of this one."""
-    anchors = [a for a in h.iter("a") if not _DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
+    anchors = [a for a in h.iter("a") if not DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
     return len(anchors) == 1 and element_text(anchors[0]) == element_text(h)
 
 
@@ -565,7 +549,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         words, hrefs, media, body = _words_links(region, lead)
         if media or words >= 12 or hrefs or tag in ("caption", "legend"):
             sections.append((n, w, text))
-            targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
+            targets = [ctx.target(h.strip()) for h in hrefs if not DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
             link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
@@ -573,7 +557,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if link_only:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
-                elif all(_DEAD_HREF.match(h) for h in hrefs):
+                elif all(DEAD_HREF.match(h) for h in hrefs):
                     # every entry links to «#»: the section is shown but publishes nothing; entries that
                     # open by a script were not seen
                     scripted = any(scripted_anchor(a, a.get("href") or "") for s in region for a in s.iter("a"))
@@ -606,54 +590,3 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
     return out
-
-
-def spaced_words(folded: str) -> int:
-    """``len(folded.split())`` of folded :func:`element_text` (words apart by single spaces) without
-    splitting a page's text into thousands of strings. Folding adds a space only where a spacing
-    accent (``¨``, ``´``) decomposes, or leaves one at an end or doubled where a word was only
-    marks: then the words are counted one by one."""
-    if folded and folded[0] != " " and folded[-1] != " " and "  " not in folded:
-        return folded.count(" ") + 1
-    return len(folded.split())
-
-
-_BREADCRUMB = etree.XPath(
-    ".//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
-    " or contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]"
-)
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-def _only_title(body: Any) -> bool:
-    """Whether a short page shows nothing but its title: its first two headings (a banner's
-    section name, the page's own name) and its breadcrumb, no other text and at most one link
-    beside them — a page the menu names that publishes nothing (a template's page never filled)."""
-    rest = copy.deepcopy(body)
-    for el in _BREADCRUMB(rest):
-        if el.getparent() is not None:
-            el.drop_tree()
-    for el in list(rest.iter(*_HEADING_TAGS))[:2]:
-        el.drop_tree()
-    words = spaced_words(fold(element_text(rest)))
-    hrefs = [a.get("href") or "" for a in _anchors(rest)]
-    return words < 5 and sum(1 for h in hrefs if not _DEAD_HREF.match(h.strip())) < 2
-
-
-def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
-    """A page's folded main text, whether it is empty (or under construction), and whether it is
-    a "soft 404" (an error page answered with 200)."""
-    body = root.find("body")
-    main_fold = fold(element_text(body if body is not None else root))
-    nwords = spaced_words(main_fold)
-    has_media = next(root.iter(*_PAGE_MEDIA), None) is not None
-    content_links = sum(1 for x in links if not x.embed)
-    # «Consulte los procesos en el SECOP» with the link is how the law has it published
-    points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
-    empty = not points_to_system and (
-        (nwords < 15 and not has_media and content_links < 2)
-        or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
-        or (nwords < 60 and not has_media and body is not None and _only_title(body))
-    )
-    head = fold(title + " " + " ".join(headings[:2]))
-    return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150

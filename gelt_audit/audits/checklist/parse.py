@@ -13,6 +13,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots
+from .emptiness import page_state
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
 from .pages import (
@@ -28,7 +29,6 @@ from .pages import (
     first_keys,
     head_links,
     is_article,
-    page_state,
     read_content,
     read_document,
     strip_scripts,

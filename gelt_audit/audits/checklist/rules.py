@@ -11,10 +11,9 @@ kind is one class here. Regenerate the reference page after changing a kind::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, Finder, Hit, dedupe
+from .evidence import MAX_HITS, Finder, Hit
 from .guards import (
     dead_entry,
     names_other,
@@ -23,8 +22,9 @@ from .guards import (
     qualifies_one_word,
     section_publishes_nothing,
 )
-from .model import STATUSES, Item, ItemResult, Rule, declared_result
+from .model import STATUSES, Case, Item, ItemResult, Rule
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Block, Link, Page
+from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
@@ -66,34 +66,6 @@ class EvidenceKind(RuleKind):
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         """The evidence the rule finds for the item."""
         raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Case:
-    """What a verdict kind decides an item from."""
-
-    item: Item
-    profile: str
-    signals: Mapping[str, Any]  # statuses other audits computed, by signal name
-    declaration: Mapping[str, Any] | None  # the committee's, if any
-    done: Mapping[str, ItemResult]  # the items judged so far
-
-    def result(
-        self, status: str, evidence: Sequence[str], detail: str, snap: str | None, source: str = "auto"
-    ) -> ItemResult:
-        """The item's verdict."""
-        it = self.item
-        return ItemResult(
-            self.profile, it.id, it.group, it.name, status, tuple(evidence), detail, snap, source, it.weight
-        )
-
-    def declared(self) -> ItemResult | None:
-        """The item as the committee declared it, if it did."""
-        return declared_result(self.item, self.declaration, self.profile)
-
-    def declared_or_manual(self, detail: str) -> ItemResult:
-        """The committee's declaration, else ``manual`` with the reason."""
-        return self.declared() or self.result("manual", (), detail, None, "manual")
 
 
 class VerdictKind(RuleKind):
