@@ -56,6 +56,7 @@ _LINK_XPATH = etree.XPath(" | ".join(f"//{tag}[@{attr}]" for tag, attr in LINK_A
 _SKIP_PREFIXES = tuple(f"{scheme}:" for scheme in SKIP_SCHEMES)
 # On-site references that are not pages: checked with HEAD so broken images and files show up.
 RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
+PAGE_TAGS = ("a", "area", "iframe", "frame")  # links to pages the crawler visits
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_LINK_TEXT = 300
 # A link that goes nowhere ("#", "", "javascript:void(0)"): stored with this tag, never requested.
@@ -78,7 +79,7 @@ class Link:
     @property
     def followable(self) -> bool:
         """Whether the crawler should visit it: page links, not images or scripts."""
-        return self.tag in ("a", "area", "iframe", "frame") and self.url.startswith(("http://", "https://"))
+        return self.tag in PAGE_TAGS and self.url.startswith(("http://", "https://"))
 
 
 @dataclass

@@ -9,8 +9,10 @@ import lxml.html
 import pytest
 
 from gelt_audit import clock
+from gelt_audit.audits.changes import compare
 from gelt_audit.audits.diffs import render_diff, word_diff
 from gelt_audit.audits.updates import local_date
+from gelt_audit.config import load_config
 from gelt_audit.dates import text_dates
 from gelt_audit.demo.server import Resource
 from gelt_audit.reports import fmt
@@ -345,3 +347,20 @@ def test_kept_figures_give_the_report_counted_from_every_page(serve, config_for)
         [("plan.pdf", "Plan, página 2")],
         [("eps-2026.pdf", "Afiliación 2026"), ("plan.pdf", "Plan de desarrollo")],
     ]
+
+
+def test_a_comparison_that_does_not_list_ignored_changes_finds_the_same_changes(versions):
+    """The weekly's own comparison (``ignored=False``: it shows no ignored changes) skips only that list."""
+    content = dict(CONTENT)
+    content["/hacienda/predial"] = content["/hacienda/predial"].replace("10 %", "15 %")
+    del content["/salud/eps"]
+    versions(content, visits="555", phone="601 555 9999")
+    cfg = load_config(versions.config)
+    with Store(cfg.store_path) as store:
+        latest = store.latest_crawl(cfg.site_url)
+        previous = store.previous_crawl(latest)
+        whole = compare(store, latest, previous, cfg.dependencias)
+        lean = compare(store, latest, previous, cfg.dependencias, ignored=False)
+    assert whole.ignored and not lean.ignored  # every body changed (the visits counter)
+    assert len(whole.changes) == 2 and whole.template
+    assert (lean.changes, lean.template, lean.errors) == (whole.changes, whole.template, whole.errors)

@@ -5,6 +5,8 @@ others' way); the ones that judge the same item differently have a site of their
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
@@ -750,3 +752,526 @@ def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config
     assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
         ("ley1712-res1519", "ley1712.4.3")
     ]
+
+
+# Classes 40-47 (2026-12-05, fifth session, helper H53): remaining misses of the tuning groups
+# «utility-comptroller», «sixth» and «six», read by class.
+
+
+def test_class_40_a_tab_pane_that_repeats_its_title_and_has_nothing_yet_is_empty(serve, config_for):
+    # EDUP's vertical tabs: the button «3.5-Directorio de información de servidores públicos y
+    # contratistas» opens a pane that repeats it as <h3> and says «Aun no hay documentos en este
+    # item». The long title repeated is no content: the item is shown and empty (parcial), as a short
+    # one already was. «6.3-Programas y proyectos de ejecución» is Res. 3564's name of 4.4
+    empty = "<center><h3>{t}</h3></center><div class='table-responsive'>Aun no hay documentos en este item</div>"
+    titles = {
+        "n19": "3.5-Directorio de información de servidores públicos y contratistas",
+        "n31": "6.3-Programas y proyectos de ejecución",
+    }
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(
+        list(titles.items()), {pid: empty.format(t=t) for pid, t in titles.items()}
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.1.5", "ley1712.4.4"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
+        assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+
+
+def test_class_41_a_status_query_whose_request_code_is_masked_is_no_login(serve, config_for):
+    # EDUP's «Realiza aquí tu consulta»: «Identificación» and «Código de PQRSD», the code typed into a
+    # password field, and «Consultar»: a person reads a look-up of the request's state, not a staff
+    # login; the staff login beside it (user and password) stays a login
+    query = (
+        '<form action="respuesta.php" method="POST"><h4>Realiza aquí tu consulta</h4>'
+        '<label class="form-label"><b>Identificación</b></label><input type="number" name="identificacion">'
+        '<label class="form-label"><b>Codigo de PQRSD</b></label><input type="password" name="codigo_llegada">'
+        '<button type="submit" class="btn btn-primary" name="respuesta">Consultar</button></form>'
+    )
+    login = (
+        '<form action="login.php" method="POST"><label>Usuario</label><input type="text" name="usuario">'
+        '<label>Contraseña</label><input type="password" name="clave">'
+        '<button type="submit">Consultar radicado</button></form>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/consultar.php">Consulta</a> <a href="/iniciar_sesion.php">Ingresar</a></p>',
+        ),
+        "/consultar.php": page("EDUP", query),
+        "/iniciar_sesion.php": page("EDUP", login),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("transaccion.seguimiento", "interaccion.consulta_bd"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/consultar.php"), rec
+        assert not any(u.endswith("/iniciar_sesion.php") for u in rec["evidence"]), rec
+
+
+def test_class_42_the_page_that_meets_every_part_of_an_item_is_its_first_evidence(serve, config_for):
+    # COOPSERCONT: the footer of every page holds part of the contact data (here the address and a
+    # phone), the attention centre's page all of it (address, phones, e-mail): a person points to
+    # that page, not to a footer that lacks the e-mail
+    cau = (
+        "<h3>Información de contacto</h3>"
+        "<p><strong>Dirección:</strong> Calle 4 No. 3-27 Barrio El Centro, El Contadero</p>"
+        "<p><strong>Teléfonos:</strong> Gerencia 3153843906, Secretaría 3161883794</p>"
+        "<p><strong>Correo:</strong> gerencia@acueducto-contadero.gov.co</p>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Acueducto, alcantarillado y aseo.</p>", ("/contacto", "/servicios")),
+        "/contacto": page("Contáctenos", cau),
+        "/servicios": page("Servicios", "<p>Acueducto, alcantarillado y aseo del municipio.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.contacto")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/contacto"), rec
+
+
+def test_class_43_a_document_listed_in_the_items_own_section_is_an_entry_of_it(serve, config_for):
+    # EDUP's pane «8.2-Publicacion de la ejecución de contratos»: a table of documents, one row named
+    # as the section («Publicación Ejecución Contratos 2021» → CONTRATACIÓN 2021.xlsx). The section
+    # titled for the item publishes it; one year's spreadsheet is an entry of that section, not what a
+    # person points to first. A document named for the item under a section about something else stays
+    # first (the organigram among «Resoluciones de gerencia»: the generic link's class above)
+    row = (
+        "<tr><td>{name}</td><td>{name}</td><td>{date}</td><td><a href='/transparencia/{file}' target='_blank'>"
+        "<button class='btn btn-success' title='{file}'>Ver</button></a></td></tr>"
+    )
+    rows = row.format(name="Contratación 2026", date="2026-06-30", file="contratacion-2026.xlsx")
+    rows += row.format(name="Publicación Ejecución Contratos 2025", date="2025-12-30", file="contratacion-2025.xlsx")
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<center><h3>8.2-Publicacion de la ejecución de contratos</h3></center><div class='table-responsive'>"
+        "<table class='display table'><thead><tr><th>Item</th><th>Descripción</th><th>Fecha</th><th>Archivo</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/contratacion-2026.xlsx": PDF,
+        "/transparencia/contratacion-2025.xlsx": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.3.3")]
+    assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
+    assert any(u.endswith("/contratacion-2025.xlsx") for u in rec["evidence"]), rec["evidence"]
+
+
+def test_class_44_a_section_before_its_link_to_a_third_partys_page(serve, config_for):
+    # EDUP's pane «2.8-Información para niños, niñas y adolescentes» embeds the entity's Canva portal
+    # and links to it: a person points to the pane (the entity's page, kept in the store), not to the
+    # design tool's page (someone else's host, neither public nor a national system). A link to a
+    # national system (SIGEP) in a section for its item keeps its place (hsvp in the corpus)
+    canva = "https://www.canva.com/design/DAE0CYQHVTQ/view?utm_content=DAE0CYQHVTQ&utm_source=link"
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<center><h3>2.8-Información para niños, niñas y adolescentes</h3></center>"
+        '<div><iframe loading="lazy" src="https://www.canva.com/design/DAE0CYQHVTQ/view?embed"></iframe></div>'
+        f'<a href="{canva}" target="_blank" rel="noopener">Portal para niños , niñas y Adolescentes</a>'
+        " Empresa de Desarrollo Urbano"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("gelt-2008", "info.ninos"), ("ley1712-res1519", "ley1712.8.1")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec["evidence"]
+        assert canva in rec["evidence"], rec["evidence"]
+
+
+def test_class_45_a_page_is_evidence_by_its_section_that_publishes_not_by_an_empty_one(serve, config_for):
+    # EDUP's Transparencia page has two panes for «otros grupos de interés»: «7.5-Información para
+    # población vulnerable» says «Aun no hay documentos en este item», «12.1-Formato alternativo para
+    # grupos étnicos y culturales» explains the format and links to it. The page publishes the item
+    # (cumple) by 12.1; the empty pane, better named, does not make the page empty
+    panes = {
+        "n39": "<center><h3>7.5-Información para población vulnerable</h3></center>"
+        "<div class='table-responsive'>Aun no hay documentos en este item</div>",
+        "n58": "<center><h3>12.1-Formato alternativo para grupos étnicos y culturales</h3></center><center>"
+        "<p>Conoce más sobre el <b>Formato Alternativo</b> haciendo clic en el siguiente botón.</p>"
+        "<a href='https://www.urf.gov.co/webcenter/portal/urf/formato' target='_blank'>"
+        "<button class='btn btn-success'>Ver Formato Alternativo</button></a></center>",
+    }
+    buttons = [
+        ("n39", "7.5-Información para población vulnerable"),
+        ("n58", "12.1-Formato alternativo para grupos étnicos y culturales"),
+    ]
+    hub = "<p>Información publicada según la Ley 1712 de 2014.</p>" + _tabs(buttons, panes)
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia.php">Transparencia</a></p>'),
+        "/transparencia.php": page("Transparencia y acceso a la información pública", hub),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.8.3")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/transparencia.php"), rec
+    assert "12.1-Formato alternativo" in rec["detail"], rec
+
+
+def test_class_46_the_terms_a_form_opens_in_a_modal_are_part_of_the_form(serve, config_for):
+    # EDUP's PQRSFD form: a required «Aceptar» box and «Ver terminos y condiciones», a button that
+    # opens a modal (outside the form) reading «AUTORIZO … conforme con la Política de Tratamiento de
+    # Datos Personales». A person reads the authorisation as part of the form
+    form = (
+        '<form action="" method="POST"><label>Tipo de solicitud</label><select name="tipo">'
+        "<option>Petición</option><option>Queja</option><option>Reclamo</option></select>"
+        '<label>Nombre</label><input type="text" name="nombre"><label>Correo</label><input type="email" name="correo">'
+        '<label>Descripción</label><textarea name="descripcion"></textarea>'
+        '<label><input type="checkbox" name="anonimo"> Solicitud anónima</label>'
+        '<input class="form-check-input" type="checkbox" value="Si" name="aceptar_pqrsd" required>'
+        '<label class="form-check-label">Aceptar</label>'
+        '<button type="button" class="btn" data-bs-toggle="modal" data-bs-target="#exampleModal">'
+        "Ver terminos y condiciones</button>"
+        '<button class="btn" type="submit" name="guardar_pqrsd">Enviar</button></form>'
+    )
+    modal = (
+        '<div class="modal fade" id="exampleModal" tabindex="-1" aria-hidden="true"><div class="modal-dialog">'
+        '<div class="modal-content"><h5 class="modal-title">Autorizacion Datos Personales</h5><div class="modal-body">'
+        "De conformidad con la Ley 1581 de 2012, AUTORIZO de manera libre y voluntaria, conforme con la Política"
+        " de Tratamiento de Datos Personales, a la empresa para recolectar, usar y tratar mis datos.</div></div>"
+        "</div></div>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/formulario.php",)),
+        "/formulario.php": page("PQRSFD", form + modal),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/formulario.php"), rec
+
+
+# Classes 48-50 (issue 15, fifth session): found on g-imder and g-hsap, two structures first measured
+# blind (docs/checklist-accuracy.md).
+
+
+def test_a_page_that_shows_only_its_title_and_breadcrumb_is_empty(serve, config_for):
+    # class 48: a template's banner (the section's name and the breadcrumb) and the page's own name,
+    # nothing else: the menu's entry leads to a page never filled, however many words its titles have
+    banner = (
+        '<section class="breadcrumbs"><h2>Información de interés</h2>'
+        '<ol><li><a href="/">Inicio</a></li><li>Información para niñas, niños y adolescentes</li></ol></section>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/ninos",)),
+        "/ninos": page("Información para niñas, niños y adolescentes", banner),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_side_menu_named_for_what_it_navigates_is_not_the_pages_content(serve, config_for):
+    # class 49: «transparenciaNav», the categories' side menu beside the content of every page of the
+    # section (a single-page application's layout, no <main>), is a menu (chrome), not what the page
+    # publishes: the page that shows it and only its own name is empty
+    side = (
+        '<div class="transparenciaNav">'
+        + "".join(
+            f'<div class="transparenciaNav_item"><a href="/transparencia/{s}">{n}</a></div>'
+            for s, n in (
+                ("mecanismos", "1. Mecanismos de contacto con el sujeto obligado"),
+                ("informacion", "2. Información de interés"),
+                ("estructura", "3. Estructura orgánica y talento humano"),
+                ("normatividad", "4. Normatividad"),
+            )
+        )
+        + "</div>"
+    )
+
+    def spa(content: str) -> Resource:
+        return Resource.html(
+            "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>IMDER</title></head><body>"
+            '<div id="root"><header><nav><a href="/">Inicio</a> <a href="/transparencia/informacion">'
+            'Transparencia</a></nav></header><div class="row"><div class="col-4">'
+            f'{side}</div><div class="col-8"><h1>Información de interés</h1>{content}</div></div>'
+            "<footer>Sigue nuestras redes sociales</footer></div></body></html>"
+        )
+
+    routes = {
+        "/": spa("<p>Bienvenidos al instituto.</p>"),
+        "/transparencia/informacion": spa(
+            '<ol><li><a href="/transparencia/calendario">Calendario de actividades</a></li></ol>'
+        ),
+        "/transparencia/calendario": spa("<h3>Calendario de actividades</h3>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.calendario")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_encoded_address(serve, config_for):
+    # class 50: «/informacion-niñ@s» in the link, «/informacion-ni%C3%B1@s» as the crawler asks and
+    # stores it: one page, whose state (here empty) judges the link
+    routes = {
+        "/": page(
+            "Inicio", '<p>Bienvenidos.</p><ul><li><a href="/informacion-niñ@s">Información para niños</a></li></ul>'
+        ),
+        "/informacion-ni%C3%B1@s": page("Niños"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_is_listed_empty(serve, config_for):
+    # class 51: «<li>Informe de Gestión y Auditoría</li><ul>…documents…</ul> … <li>Defensa judicial</li>»
+    # (a template's list, its sub-lists written after their entries): each entry titles the list
+    # that follows it, and an entry with nothing after it is shown and publishes nothing (parcial)
+    control = (
+        '<ol type="a"><li>Informe de Gestión y Auditoría</li><ul>'
+        '<li><a href="/files/informe-auditoria-2026.pdf">Informe de auditoría primer semestre 2026</a></li></ul>'
+        "<li>Reportes de Control Interno</li><ul>"
+        '<li><a href="/files/pormenorizado-2026.pdf">Informe pormenorizado 2026</a></li></ul>'
+        "<li>Defensa judicial</li></ol>"
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/control",)),
+        "/control": page("Control", control),
+        "/files/informe-auditoria-2026.pdf": PDF,
+        "/files/pormenorizado-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.4.9")]
+    assert rec["status"] == "parcial" and "sin nada publicado" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/control"), rec
+
+
+def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serve, config_for):
+    # class 52: «Suscripción plan de mejoramiento» (the signing of the plan), «acta de suscripción del
+    # contrato»: «suscripción» is also signing; neither is a subscription to the entity's information
+    body = (
+        "<h3>Planes de mejoramiento</h3><ul>"
+        '<li><a href="/files/suscripcion-mejoramiento-2026.xlsx">Suscripción plan de mejoramiento 2026</a></li>'
+        '<li><a href="/files/acta-suscripcion-contrato.pdf">Acta de suscripción del contrato 012</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/control",)),
+        "/control": page("Control", body),
+        "/files/suscripcion-mejoramiento-2026.xlsx": PDF,
+        "/files/acta-suscripcion-contrato.pdf": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.suscripcion")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, config_for):
+    # class 53: «Link al formulario electrónico de solicitudes, peticiones, quejas…» whose link is «/»
+    # (a template's entry never pointed anywhere): the entry is shown (parcial) and the evidence is the
+    # page that shows it, not the start page a person lands on
+    body = (
+        "<p>Estimado ciudadano: estos son nuestros canales.</p><ul>"
+        '<li><a href="/">Link al formulario electrónico de PQRSD: peticiones, quejas, reclamos y denuncias</a></li></ul>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio del instituto municipal: deporte, recreación y actividad física para"
+            " niños, jóvenes, adultos y personas mayores del municipio, todo el año.</p>",
+            ("/mecanismos",),
+        ),
+        "/mecanismos": page("Mecanismos de contacto con el sujeto obligado", body),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "parcial" and "página de inicio" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/mecanismos"), rec
+
+
+def test_the_anticorruption_and_citizen_service_plan_is_not_the_pqrsd_channel(serve, config_for):
+    # class 54: the «Plan Anticorrupción y de Atención al Ciudadano» (a yearly plan, a document) names
+    # «atención al ciudadano»; it is not the channel for petitions and complaints (the sister item of
+    # ley1712, the citizens' menu, already reads it so)
+    body = (
+        "<h3>Planeación</h3><ul>"
+        '<li><a href="/files/plan-anticorrupcion-2026.xlsx">Plan anticorrupción y de atención al ciudadano 2026</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/planeacion",)),
+        "/planeacion": page("Planeación", body),
+        "/files/plan-anticorrupcion-2026.xlsx": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_a_broken_link_is_the_last_evidence_after_a_page_that_opens(serve, config_for):
+    # class 55: the menu's «Directorio Servidores Públicos» leads to an address with no page (404) and
+    # «Directorio Contratistas» to a page that is only its title: both are poor, but a committee can
+    # open the second; the link that opens nothing goes last
+    menu = (
+        "<ul><li><a href='/transparencia'>Transparencia y acceso a la información pública</a><ul>"
+        "<li><a href='/transparencia/directorio-servidores-publicos'>Directorio Servidores Públicos</a></li>"
+        "<li><a href='/transparencia/directorio-contratistas'>Directorio Contratistas</a></li></ul></li></ul>"
+    )
+    routes = {
+        "/": page(
+            "Inicio", "<p>Bienvenidos al hospital departamental, servicios de salud de mediana complejidad.</p>" + menu
+        ),
+        "/transparencia": page("Transparencia y acceso a la información pública", menu),
+        "/transparencia/directorio-contratistas": page("Directorio contratistas"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.1.5")]
+    assert rec["status"] == "parcial", rec
+    assert rec["evidence"][0].endswith("/transparencia/directorio-contratistas"), rec
+
+
+def test_an_entry_that_opens_by_a_script_is_unverified_not_absent(serve, config_for):
+    # class 32. Angular hubs draw an entry as «<li class="hipervinculo">Directorio de Entidades</li>»
+    # and open its page with a click handler: no address, nothing the crawl can follow. Who clicks it
+    # in a browser sees the content; the crawl did not: «sin_verificar», never «no se encontró» (and
+    # never a period it could not read). An entry linked to «#» was seen going nowhere, a plain line
+    # of text is no entry: those stay no_cumple; a page the crawl saw still decides its item.
+    hub = (
+        "<p>En cumplimiento de la Ley 1712 de 2014 la entidad publica la siguiente información.</p>"
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Información de la'
+        " Entidad</a></div><div><ul>"
+        '<li class="hipervinculo">Directorio de Entidades</li>'
+        '<li><a href="#">Organigrama</a></li>'
+        "<li>Directorio de agremiaciones o asociaciones en las que participe</li>"
+        '<li onclick="abrir(7)">Entes y autoridades que lo vigilan</li>'
+        '<li class="hipervinculo">Misión y Visión</li>'
+        '<li><a href="javascript:abrir(11)">Calendario de actividades y eventos</a></li>'
+        '<li><a href="javascript:void(0)">Mapas y cartas descriptivas de los procesos</a></li>'
+        "</ul><p>Información institucional de la entidad según el anexo de la resolución vigente.</p></div></div>"
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Presupuesto</a></div>'
+        '<div><p class="hipervinculo">Presupuesto general de ingresos, gastos e inversión</p></div></div>'
+        # the norms: a script entry and, on the same page, decrees the crawl saw
+        '<div class="acc"><div class="acc-header"><a role="button" class="accordion-link">Marco legal</a></div>'
+        '<div><p class="hipervinculo">Normatividad</p></div></div>'
+        "<h3>Decreto 1081 de 2015</h3><p>Por medio del cual se expide el Decreto Reglamentario Único del Sector"
+        " Presidencia de la República.</p>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a> <a href="/mision">Misión y visión</a></p>',
+        ),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/mision": page(
+            "Misión y visión",
+            "<h3>Misión</h3><p>Servir a la comunidad con transparencia, eficiencia y cercanía en todos los"
+            " trámites.</p><h3>Visión</h3><p>Ser en 2030 una entidad reconocida por su gestión abierta y"
+            " participativa en la región.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.1.6", "ley1712.1.13", "ley1712.4.1", "ley1712.1.11"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert rec["evidence"][0].endswith("/transparencia"), rec
+        assert "se abre con un script" in rec["detail"] and "periodo" not in rec["detail"], rec
+    # «#» and «javascript:void(0)» go nowhere and a line of text opens nothing: seen, nothing published
+    for item in ("ley1712.1.2", "ley1712.1.7", "ley1712.1.3"):
+        assert records[("ley1712-res1519", item)]["status"] == "no_cumple", records[("ley1712-res1519", item)]
+    # what the crawl saw on the same page decides before the script entry
+    norms = records[("gelt-2008", "info.normatividad")]
+    assert norms["status"] == "cumple" and "«Decreto 1081 de 2015»" in norms["detail"], norms
+    # the mission page the crawl saw, outside the menu, decides the item (the menu's entry is unseen)
+    mission = records[("ley1712-res1519", "ley1712.1.1")]
+    assert mission["status"] == "parcial" and mission["evidence"][0].endswith("/mision"), mission
+
+
+def test_res_3564s_names_of_the_plan_and_the_projects_are_read(serve, config_for):
+    # class 33. Res. 3564 de 2015 (category 6, Planeación) named the plan the law asks each year «Plan
+    # de gasto público» (Ley 1712 art. 9 lit. d: in the terms of Ley 1474 art. 74, the plan de acción,
+    # Res. 1519's 4.3) and the investment projects «Programas y proyectos en ejecución» (Ley 1474 art.
+    # 77, Res. 1519's 4.4); district templates still use those names (Govimentum: «Plan de Gasto
+    # Público», «Programas y Proyectos»).
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 3564 de 2015.</p><h3>6. Planeación</h3>"
+        '<ul><li><a href="/planeacion/plan-de-gasto-publico">6.2 Plan de gasto público</a></li>'
+        '<li><a href="/planeacion/programas-proyectos">6.3 Programas y proyectos en ejecución</a></li></ul>'
+    )
+    text = "<p>Documentos publicados por la oficina de planeación de la entidad para consulta de la ciudadanía.</p>"
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/planeacion/plan-de-gasto-publico": page("Plan de gasto público", text),
+        "/planeacion/programas-proyectos": page("Programas y proyectos", text),
+    }
+    records = _records(serve, config_for, routes)
+    plan = records[("ley1712-res1519", "ley1712.4.3")]
+    # found, in the menu; no year shown: parcial for the period only
+    assert plan["status"] == "parcial" and plan["evidence"][0].endswith("/plan-de-gasto-publico"), plan
+    assert "periodo" in plan["detail"] and "fuera del menú" not in plan["detail"], plan
+    projects = records[("ley1712-res1519", "ley1712.4.4")]
+    assert projects["status"] == "cumple" and projects["evidence"][0].endswith("/programas-proyectos"), projects
+
+
+def test_a_staff_directory_named_colaboradores_is_the_staff_directory(serve, config_for):
+    # class 34. A chamber of commerce (a private entity bound by Ley 1712) names its staff
+    # «Colaboradores» under «Nosotros»: that is the directory of the people who work there; a page
+    # about the partners of an event is not
+    staff = (
+        "<table><tr><th>Nombre</th><th>Cargo</th><th>Correo</th></tr>"
+        "<tr><td>Ana Pérez</td><td>Presidenta ejecutiva</td><td>presidencia@camara.test</td></tr>"
+        "<tr><td>Luis Gómez</td><td>Director jurídico</td><td>juridica@camara.test</td></tr></table>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/camara/colaboradores">Colaboradores</a></li>'
+            '<li><a href="/feria">Colaboradores de la Feria Empresarial 2026</a></li></ul>',
+        ),
+        "/camara/colaboradores": page("Colaboradores", staff),
+        "/feria": page(
+            "Feria Empresarial 2026",
+            "<p>Agradecemos a las empresas que apoyan la feria empresarial de este año en la región.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.directorio_funcionarios")]
+    assert rec["status"] == "cumple" and rec["evidence"][0].endswith("/camara/colaboradores"), rec
+    assert not any(u.endswith("/feria") for u in rec["evidence"]), rec
+    # found outside a transparency menu (the site has none): parcial for the place only
+    ley = records[("ley1712-res1519", "ley1712.1.5")]
+    assert ley["status"] == "parcial" and ley["evidence"][0].endswith("/camara/colaboradores"), ley
+
+
+def test_a_title_over_an_empty_box_is_a_section_shown_empty(serve, config_for):
+    # class 35. A single-page application's home draws «<h2>Noticias</h2><section class="noticias">
+    # </section>» and fills the box from its API: the crawl sees the title over nothing. As a page
+    # «Cargando…» (class 8) or a section that says it has nothing (class 31), the item is shown and
+    # publishes nothing: parcial, not «no se encontró»; a spacer or a line break under a title, with
+    # the content in the next block, is no empty section
+    home = (
+        "<p>Bienvenidos al sitio de la entidad.</p>"
+        '<h2>Noticias</h2><section class="noticias"></section>'
+        '<section class="eventos"><h2>Eventos</h2></section>'
+        '<div><h3>Preguntas frecuentes</h3><div class="clearfix"></div></div>'
+        "<div><h2>Horarios</h2><p>Lunes a viernes de 8 a 12 y de 2 a 5 en la sede principal de la entidad.</p></div>"
+        '<p><a href="/transparencia">Transparencia</a></p>'
+    )
+    routes = {
+        "/": page("Inicio", home),
+        "/transparencia": page("Transparencia y acceso a la información pública", "<p>Información de la entidad.</p>"),
+    }
+    records = _records(serve, config_for, routes)
+    news = records[("gelt-2008", "info.noticias")]
+    assert news["status"] == "parcial" and urlsplit(news["evidence"][0]).path in ("", "/"), news
+    assert "«Noticias»" in news["detail"] and "está vacía" in news["detail"], news
+    faq = records[("gelt-2008", "info.preguntas_frecuentes")]
+    assert faq["status"] == "no_cumple", faq
+
+
+def test_a_menu_link_to_a_short_section_named_for_the_item_lands_on_it(serve, config_for):
+    # class 36. Govimentum's menu links «Misión» and «Visión» to parts of one page
+    # (organizacion#mision): a link to a part counts when the page shows the item there, and a
+    # heading named for the item is that part, even over a line of text too short to make a
+    # section by itself; a link to a part of a page with no heading for the item still does not
+    org = (
+        '<h2 id="mision">Misión</h2><p>Servir con transparencia.</p>'
+        '<h2 id="vision">Visión</h2><p>Ser ejemplo en 2030.</p>'
+        '<h2 id="otros">Otros datos</h2><p>Datos generales.</p>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/organizacion#mision">Misión</a></li>'
+            '<li><a href="/organizacion#vision">Visión</a></li>'
+            '<li><a href="/organizacion#funciones">Funciones y deberes</a></li></ul>',
+        ),
+        "/organizacion": page("Estructura orgánica", org),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "info.mision_vision")]
+    assert rec["status"] == "cumple" and urlsplit(rec["evidence"][0]).path == "/organizacion", rec
+    assert records[("gelt-2008", "info.funciones")]["status"] == "no_cumple", records[("gelt-2008", "info.funciones")]

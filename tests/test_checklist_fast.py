@@ -9,16 +9,18 @@ import dataclasses
 import random
 import re
 import unicodedata
+from pathlib import Path
 
 from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.audits.checklist.emptiness import spaced_words
 from gelt_audit.audits.checklist.evidence import Finder
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc, Rule
-from gelt_audit.audits.checklist.pages import spaced_words
 from gelt_audit.audits.checklist.systems import _PUBLISHING_SYSTEMS, NATIONAL_SYSTEMS, is_national_system
 from gelt_audit.audits.checklist.text import fold, text_match
 
 HOME = "https://www.ejemplo.gov.co/"
+CORPUS_HTML = Path(__file__).resolve().parent / "fixtures" / "checklist-corpus"
 FETCHED = "2026-11-02T10:00:00+00:00"
 _COMBINING = re.compile("[\u0300-\u036f]")
 
@@ -210,7 +212,7 @@ def test_relative_links_in_chrome_are_found_as_with_ignorecase():
 
 
 def _url_key_by_definition(url: str) -> str:
-    from urllib.parse import urlsplit
+    from urllib.parse import unquote, urlsplit
 
     from gelt_audit.audits.checklist.urls import bare_host
 
@@ -222,6 +224,8 @@ def _url_key_by_definition(url: str) -> str:
     except ValueError:
         return url
     path = p.path or "/"
+    if "%" in path:  # a path as written in a link and as crawled (percent-encoded): one key
+        path = unquote(path)
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     return host + path + (f"?{p.query}" if p.query else "")
@@ -242,4 +246,79 @@ def test_url_keys_taken_by_the_short_way_are_the_urlsplit_keys():
         url_key.cache_clear()
         assert url_key(url) == _url_key_by_definition(url), url
     assert url_key("http://127.0.0.1:8080/a/") == "127.0.0.1:8080/a"
+    assert url_key("http://127.0.0.1:8080/ni%C3%B1os") == url_key("http://127.0.0.1:8080/niños")
     assert url_key("https://www.ejemplo.gov.co:443/") == "ejemplo.gov.co/"
+
+
+def test_a_pages_text_hits_are_each_text_rule_asked_alone():
+    # Builder._text_hits asks every text rule of one page with the title phrases spaced once and
+    # each word looked for in the text once for all rules: the same rules as probe_match one by one
+    from gelt_audit.audits.checklist.pages import title_labels
+    from gelt_audit.audits.checklist.parse import Builder, probe, probe_match, text_rules
+    from gelt_audit.audits.checklist.text import text_norm
+
+    rules = text_rules([load_checklist("gelt-2008"), load_checklist("ley1712-res1519")])
+    probes = tuple(dict.fromkeys(probe(r) for r in rules))
+    builder = Builder(HOME, probes)
+    words = sorted({w for q in probes for phrases in (q[0], q[1]) for p in phrases for w in p})
+    extra = ["lunes", "viernes", "8:00 a.m.", "pbx 601 555 1234", "calle 5 # 4-20", "@", "contacto@ejemplo.gov.co"]
+    extra += ["notificaciones judiciales", "ultima actualizacion: 3 de marzo de 2025", "de la", "x"]
+    titles = [" ".join(p) + " " for q in probes for p in q[0]] + [""]
+    rng = random.Random(8)
+    hits = set()
+    for _ in range(2_000):
+        text = " ".join(rng.choice(words + extra) for _ in range(rng.randint(0, 40)))
+        title = " ".join(rng.choice(titles) + rng.choice(words + ["x"]) for _ in range(rng.randint(0, 3)))
+        section = " ".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        labels = title_labels(title) + [(*text_norm(section), section)]
+        expected = tuple(i for i, q in enumerate(probes) if probe_match(q, labels, text))
+        assert builder._text_hits(labels, text) == expected, (labels, text)
+        hits.update(expected)
+    assert len(hits) == len(probes)  # every rule met somewhere: the comparison covers them all
+
+
+def test_element_queries_by_iterator_are_the_xpath_queries():
+    # the page reader asks lxml's iterators what these XPath expressions select, and takes an
+    # element's own text without itertext when it has no child: same elements, same order, same text
+    from lxml import etree
+
+    from gelt_audit.audits.checklist import emptiness, pages, regions
+    from gelt_audit.audits.checklist.text import element_text
+
+    html = (
+        "<html><head><link rel='alternate' href='/rss'><link rel='stylesheet' href='/a.css'>"
+        "<script src='/a.js'></script><script>var x;</script></head><body>"
+        "<p>uno<script>x</script>dos<!-- c -->tres &amp; <b>cuatro</b><style>s</style></p>fin"
+        "<div class='x'><a href='#'>A</a><area href='/m'><a>sin</a><iframe src='/f'></iframe>"
+        "<object data='/o.pdf' src='/no'></object><embed src='/e'><h4>T</h4><table><tr><td>1</td></tr></table>"
+        "<link rel='alternate' href='/atom'><a href='/b'><img src='/i.png'> B</a></div></body></html>"
+    )
+    files = sorted(CORPUS_HTML.rglob("*.htm*"))[:40]
+    docs = [html] + [f.read_bytes().decode("utf-8", "replace") for f in files]
+    xp = {
+        "anchors": etree.XPath(".//a[@href] | .//area[@href]"),
+        "feeds": etree.XPath("//link[@rel='alternate' and @href]"),
+        "embeds": etree.XPath("//script/@src | //iframe/@src | //embed/@src | //object/@data"),
+        "media": etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)"),
+        "link": etree.XPath("boolean(.//a)"),
+        "page_media": etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)"),
+    }
+    compared = 0
+    for doc in docs:
+        root = pages.read_document(doc)
+        assert root is not None
+        assert [str(x) for x in xp["embeds"](root)] == pages._embeds(root)
+        assert xp["feeds"](root) == pages._feeds(root)
+        assert xp["page_media"](root) == (next(root.iter(*emptiness._PAGE_MEDIA), None) is not None)
+        pages.strip_scripts(root)  # leaves text nodes side by side: element_text must still join them
+        for el in root.iter():
+            assert xp["anchors"](el) == pages.link_elements(el)
+            assert xp["media"](el) == regions.has_descendant(el, *pages._MEDIA)
+            assert xp["link"](el) == regions.has_link(el)
+            if isinstance(el.tag, str):
+                assert element_text(el) == " ".join(" ".join(el.itertext()).split())
+            compared += 1
+    assert compared > 5_000
+    p = pages.read_document(html).find(".//p")
+    pages.strip_scripts(p)
+    assert element_text(p) == "unodostres & cuatro"

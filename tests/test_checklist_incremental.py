@@ -32,7 +32,10 @@ _GENERATED = re.compile(rb'"generated_at": ?"[^"]*"')
 def json_bytes(config: Path, env: dict[str, str] | None = None) -> bytes:
     """`report --format json` to a file, as bytes, the time it was written blanked out."""
     out = config.parent / "informe-prueba.json"
-    result = run_cli("report", "--format", "json", "--output", str(out), "--config", str(config), env=env)
+    # run beside the config: a PYTHONPATH in env then wins over the package in the current folder
+    result = run_cli(
+        "report", "--format", "json", "--output", str(out), "--config", str(config), env=env, cwd=config.parent
+    )
     assert result.returncode == 0, result.stderr
     data = out.read_bytes()
     assert _GENERATED.search(data), "the report no longer says when it was written: update this test"

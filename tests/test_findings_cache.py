@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ import pytest
 import zstandard
 
 from gelt_audit import clock
-from gelt_audit.audits import findings_cache
+from gelt_audit.audits import findings_cache, source_hash
 from gelt_audit.config import load_config
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, run_cli, write_config
@@ -200,3 +201,23 @@ def test_kept_findings_build_nothing_but_plain_types(serve, tmp_path):
     assert not marker.exists()
     assert _judged(config) > 0  # audited again
     assert again == first
+
+
+def test_an_edit_of_the_packages_code_or_profiles_audits_again(serve, tmp_path):
+    # an upgrade that changes a bundled profile (or any audit's code) on the same day must serve
+    # neither the findings nor the checklist evaluation the old code kept, whether or not someone
+    # bumped a version number: a copy of the package, run from PYTHONPATH, edited
+    source = tmp_path / "fuente"
+    shutil.copytree(source_hash.PACKAGE, source / "gelt_audit", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {"PYTHONPATH": str(source)}
+    config = write_config(tmp_path, serve(_site()).url)
+    crawl(config)
+    first = json_bytes(config, env)
+    assert '"name":"Misión y visión"'.encode() in first
+    profile = source / "gelt_audit" / "audits" / "checklists" / "gelt-2008.toml"
+    text = profile.read_text(encoding="utf-8")
+    assert text.count('name = "Misión y visión"') == 1
+    profile.write_text(text.replace('name = "Misión y visión"', 'name = "Misión y visión institucional"'), "utf-8")
+    again = json_bytes(config, env)
+    assert '"name":"Misión y visión institucional"'.encode() in again
+    assert again == from_scratch(config, env)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 
-from gelt_audit.audits.checklist.audit import link_state_map
 from gelt_audit.audits.linktable import KEYS, LinkTable, link_values, links_where
 from gelt_audit.reports import json_report
 from gelt_audit.reports.write import write_json_to
@@ -136,17 +135,3 @@ def test_the_streamed_json_of_awkward_entries_is_the_one_string_json_byte_for_by
     write_json_to(streamed, json_report.build(findings))
     assert streamed.getvalue() == json_report.dumps({"links": items}) == json_report.dumps(findings)
     assert json.loads(streamed.getvalue())["links"] == items
-
-
-def test_the_checklist_reads_each_targets_state_without_its_fragment_column_by_column():
-    items = [*entries(), entry("https://a.gov.co/b#requisitos", "blocked", [PAGES[0]])]
-    expected = {
-        "https://a.gov.co/x": "ok",
-        "https://a.gov.co/roto": "broken",
-        "http://b.gov.co/": "redirect",
-        "https://a.gov.co/b": "blocked",
-    }
-    table = table_of(items)
-    states = link_state_map(table)
-    assert states == expected and link_state_map(items) == expected and link_state_map(None) == {}
-    assert list(states) == list(expected)  # in the table's order

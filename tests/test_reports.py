@@ -826,3 +826,14 @@ def test_the_json_report_on_stdout_is_written_by_pieces_with_the_bytes_of_the_wh
 
 def test_the_demo_json_report_on_stdout_has_the_bytes_of_the_whole_string(demo):
     _streamed_is_the_whole_string(demo["config"])
+
+
+def test_each_kinds_json_is_the_encoding_of_its_own_data_though_the_contract_is_encoded_once(demo):
+    """The committee's JSON copies the weekly's contract bytes (same findings): both files are
+    still exactly the encoding of the audits' findings plus their own report block."""
+    folder = demo["config"].reports_dir
+    for name in (f"semanal-{DAY}.json", f"comite-{DAY}.json"):
+        text = (folder / name).read_text(encoding="utf-8")
+        data = json.loads(text)
+        findings = {**demo["findings"], "generated_at": data["generated_at"]}  # the stamp of that run
+        assert json_report.ENCODER.encode({**json_report.build(findings), "report": data["report"]}) == text, name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+from urllib.parse import urlsplit
 
 import pytest
 from cryptography import x509
@@ -12,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from gelt_audit import clock
-from gelt_audit.audits.security import header_findings
+from gelt_audit.audits.security import EXPOSED, exposed, header_findings
 from gelt_audit.demo.server import Resource
 from tests.helpers import crawl, page, report_json
 
@@ -137,3 +138,25 @@ def test_mixed_content_and_http_links_to_https_sites():
     assert upgrade["kind"] == "enlace inseguro"
     assert insecure_occurrences("http://otro.org/", link, "http://otro.org/") == []
     assert insecure_occurrences("https://www.gov.co/", on_https, None) == []
+
+
+EXPOSED_CASES = [
+    "https://x.gov.co/.git/config", "https://x.gov.co/.GIT", "https://x.gov.co/a/.svn/entries", "https://x.gov.co/.env",
+    "https://x.gov.co/db.SQL", "https://x.gov.co/db.sql.gz", "https://x.gov.co/s.tar.gz", "https://x.gov.co/s.tgz",
+    "https://x.gov.co/index.php~", "https://x.gov.co/phpinfo.php", "https://x.gov.co/PhpInfo",
+    "https://x.gov.co/backup-2024.zip", "https://x.gov.co/Backup_final.7z", "https://x.gov.co/wp-config.php.bak",
+    "https://x.gov.co/a.bak", "https://x.gov.co/a.old", "https://x.gov.co/a.orig", "https://x.gov.co/.a.swp",
+    "https://x.gov.co/p?f=db.sql", "https://x.gov.co/p#a.bak", "https://x.gov.co/~user/", "https://x.gov.co/.envio",
+    "https://x.gov.co/backup/index.html", "https://x.gov.co/noticias/2026", "https://x.gov.co/a.sql/",
+    "https://x.gov.co/%2Egit", "https://x.gov.co/.git%2Fconfig", "http://[::1]/.env", "https://x.gov.co/a.BAK?x=1",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("url", EXPOSED_CASES)
+def test_the_exposed_file_check_is_the_regex_on_the_path(url):
+    """The prefilter on the whole URL never hides a path the regex matches (nor adds one)."""
+    assert exposed(url) == bool(EXPOSED.search(urlsplit(url).path))
+
+
+def test_exposed_cases_have_both_answers():
+    assert sum(map(exposed, EXPOSED_CASES)) >= 15 and not all(map(exposed, EXPOSED_CASES))

@@ -8,18 +8,14 @@ instead of failing or reporting a clean site.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-
-try:  # optional dependency: the «browser» extra
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - exercised only where the extra is not installed
-    sync_playwright = None
-    PlaywrightError = Exception
 
 try:
     import axe_playwright_python
@@ -112,6 +108,31 @@ class BrowserUnavailable(Exception):
     """Chromium, Playwright or axe-core cannot be used here (message in Spanish)."""
 
 
+class _NotRaised(Exception):
+    """Stands for Playwright's error class while Playwright is not loaded (then nothing raises it)."""
+
+
+def _sync_api() -> ModuleType | None:
+    """``playwright.sync_api`` (None when the «browser» extra is not installed).
+
+    Imported here, when a browser pass is about to start, not at the top of the module: it is an
+    optional dependency that costs ~0.2 s of CPU to import, and every report and cron process
+    imports this module while only the runs with ``[accessibility] browser`` on start a browser.
+    This is not an import cycle being dodged: nothing of gelt_audit is imported lazily.
+    """
+    try:
+        return importlib.import_module("playwright.sync_api")
+    except ImportError:  # pragma: no cover - exercised only where the extra is not installed
+        return None
+
+
+def playwright_error() -> type[Exception]:
+    """Playwright's error class once a browser was started (Playwright loaded), else a class that
+    nothing raises: ``except playwright_error()`` catches what Chromium's end of a pass raised."""
+    module = sys.modules.get("playwright.sync_api")
+    return module.Error if module is not None else _NotRaised
+
+
 def axe_source() -> str:
     """The packaged axe-core script (shipped by axe-playwright-python; no network)."""
     if axe_playwright_python is None:
@@ -121,7 +142,7 @@ def axe_source() -> str:
 
 def check_installed(executable: str) -> None:
     """Raise :class:`BrowserUnavailable` when Playwright, axe-core or Chromium is missing."""
-    if sync_playwright is None:
+    if _sync_api() is None:
         raise BrowserUnavailable("falta el paquete playwright (instale el extra «browser»)")
     if not Path(executable).exists():
         raise BrowserUnavailable(f"no se encontró Chromium en {executable}")
@@ -161,12 +182,14 @@ class AxeBrowser:
     def __enter__(self) -> AxeBrowser:
         check_installed(self.executable)
         self._axe = axe_source() + AXE_CONFIGURE
-        self._pw = sync_playwright().start()
+        sync_api = _sync_api()
+        assert sync_api is not None  # check_installed said so otherwise
+        self._pw = sync_api.sync_playwright().start()
         try:
             self._browser = self._pw.chromium.launch(
                 executable_path=self.executable, args=LAUNCH_ARGS, headless=True, timeout=30_000
             )
-        except PlaywrightError as exc:
+        except playwright_error() as exc:
             self._pw.stop()
             raise BrowserUnavailable(f"Chromium no arrancó: {str(exc).splitlines()[0][:200]}") from exc
         return self
@@ -218,10 +241,10 @@ class AxeBrowser:
             for frame in page.frames:
                 try:
                     frame.add_script_tag(content=self._axe)
-                except PlaywrightError:
+                except playwright_error():
                     continue  # a refused or detached frame: axe skips it
             raw = page.evaluate(RUN_AXE, AXE_TAGS)
-        except PlaywrightError as exc:
+        except playwright_error() as exc:
             return AxeResult(url, [], set(), error=str(exc).splitlines()[0][:200])
         finally:
             context.close()

@@ -33,11 +33,11 @@ from gelt_audit.audits.browser import (
     AxeBrowser,
     AxeResult,
     BrowserUnavailable,
-    PlaywrightError,
     axe_source,
     check_installed,
     criterion_of,
     findings_of,
+    playwright_error,
 )
 from gelt_audit.audits.pages import BodyJudge, is_html_page
 from gelt_audit.markup import main_root
@@ -301,7 +301,7 @@ def audit_browser(
             version = max(versions - {""}, default="")
     except BrowserUnavailable as exc:
         return judged_nothing(STATE_NO_BROWSER, f"sin navegador: {exc}; no se evaluó la accesibilidad en el navegador")
-    except PlaywrightError as exc:  # Chromium died or closed in the middle of the pass: nothing is judged
+    except playwright_error() as exc:  # Chromium died or closed in the middle of the pass: nothing is judged
         reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
         return judged_nothing(
             STATE_NO_BROWSER,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -68,21 +69,31 @@ def page_state(store: Store, crawl_id: int, url: str) -> PageState | None:
     return PageState(*row) if row else None
 
 
-def changed_states(store: Store, before: int, now: int) -> list[tuple[str, PageState | None, PageState | None]]:
+def changed_states(
+    store: Store, before: int, now: int, same_main: bool = True
+) -> list[tuple[str, PageState | None, PageState | None]]:
     """(url, state in ``before``, state in ``now``) of the pages whose status, kind or body differ
     between two crawls, or that only one of them has, sorted by URL.
 
     A page with the same status, kind and body in both crawls cannot be added, modified, removed,
     failing or ignored (its main hash is its body's): the set difference runs in SQLite, and only
-    what changed reaches Python.
+    what changed reaches Python. ``same_main=False`` leaves out too the pages whose body changed
+    but not their status, kind and main hash: they can only be ignored changes.
     """
     old, new = _STATE.format(s="o", b="ob"), _STATE.format(s="n", b="nb")
+    same = (
+        ""
+        if same_main
+        else (
+            "and not (o.id is not null and o.status is n.status and o.kind is n.kind and ob.main_hash is nb.main_hash)"
+        )
+    )
     rows = store.db.execute(
         f"""select o.id is not null, {old}, {new} from snapshots n join pages p on p.id = n.page_id
               left join snapshots o on o.crawl_id = ? and o.page_id = n.page_id
               left join bodies ob on ob.hash = o.body_hash left join bodies nb on nb.hash = n.body_hash
             where n.crawl_id = ? and (o.id is null or o.status is not n.status or o.kind is not n.kind
-                                      or o.body_hash is not n.body_hash)
+                                      or o.body_hash is not n.body_hash) {same}
             union all
             select 1, {old}, null, null, null, null, null, null from snapshots o join pages p on p.id = o.page_id
               left join bodies ob on ob.hash = o.body_hash
@@ -137,17 +148,24 @@ def _last_good(store: Store, url: str, before_crawl: int) -> PageState | None:
 
 
 def compare(
-    store: Store, crawl: Crawl, previous: Crawl | None, dependencias: list[Dependencia], diffs: bool = True
+    store: Store,
+    crawl: Crawl,
+    previous: Crawl | None,
+    dependencias: list[Dependencia],
+    diffs: bool = True,
+    ignored: bool = True,
 ) -> ChangeSet:
     """Pages added, modified and removed between ``previous`` and ``crawl``.
 
     Pages that only failed this time (5xx, timeout) are errors, not removals; differences
-    the noise rules removed are listed as ignored, with the rules that removed them.
+    the noise rules removed are listed as ignored, with the rules that removed them
+    (``ignored=False``: not listed, for a caller that does not read them).
     """
     result = ChangeSet()
     if previous is None:
         return result
-    states = changed_states(store, previous.id, crawl.id)
+    states = changed_states(store, previous.id, crawl.id, same_main=ignored)
+    pages = functools.cache(lambda: ok_pages(store, crawl.id))  # asked by both template checks
 
     def change(url: str, kind: str, old: PageState | None, new: PageState | None) -> dict[str, Any]:
         entry: dict[str, Any] = {
@@ -162,7 +180,7 @@ def compare(
         return entry
 
     modified: list[dict[str, Any]] = []
-    ignored: list[tuple[str, str | None, str | None]] = []  # url, old body, new body
+    unlisted: list[tuple[str, str | None, str | None]] = []  # ignored: url, old body, new body
     for url, old, new in states:
         if new is None:
             if not crawl.limited and old is not None and old.ok:
@@ -175,7 +193,7 @@ def compare(
             elif old.main_hash != new.main_hash:
                 modified.append(change(url, "modified", old, new))
             elif old.body_hash != new.body_hash:
-                ignored.append((url, old.body_hash, new.body_hash))
+                unlisted.append((url, old.body_hash, new.body_hash))
         elif old is not None and old.ok:
             if new.failing:
                 result.errors.append(
@@ -183,20 +201,29 @@ def compare(
                 )
             elif new.status in REMOVED_STATUSES:
                 result.changes.append(change(url, "removed", old, new))
-    noises = _noises(store, [h for _, old_hash, new_hash in ignored for h in (old_hash, new_hash)])
-    for url, old_hash, new_hash in ignored:
-        noise = Counter(noises.get(old_hash or "", {})) + Counter(noises.get(new_hash or "", {}))
-        result.ignored.append({"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)})
+    if ignored:
+        _list_ignored(store, result, unlisted, dependencias)
 
     if diffs:
-        shared, modified = _split_template(modified, lambda: ok_pages(store, crawl.id))
+        shared, modified = _split_template(modified, pages)
         result.template.extend(shared)
-        result.template.extend(template_change(store, crawl, previous, lambda: ok_pages(store, crawl.id)))
+        result.template.extend(template_change(store, crawl, previous, pages))
         bodies = {url: new.body_hash for url, _, new in states if new is not None}
         listings.summarise(store, [*result.changes, *modified], previous.id, crawl.id, bodies)
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result
+
+
+def _list_ignored(
+    store: Store, result: ChangeSet, unlisted: list[tuple[str, str | None, str | None]], dependencias: list[Dependencia]
+) -> None:
+    """``result.ignored``: each page whose body changed but not its main content (url, old body,
+    new body), with what the noise rules removed from the two bodies."""
+    noises = _noises(store, [h for _, old_hash, new_hash in unlisted for h in (old_hash, new_hash)])
+    for url, old_hash, new_hash in unlisted:
+        noise = Counter(noises.get(old_hash or "", {})) + Counter(noises.get(new_hash or "", {}))
+        result.ignored.append({"url": url, "dependencia": dependencia_name(url, dependencias), "rules": dict(noise)})
 
 
 def site_wide(count: int, pages: int) -> bool:

@@ -35,12 +35,10 @@ Anything else, or a blob that does not read, is a cache miss: the audits run aga
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import json
 import pickle
-from pathlib import Path
 from typing import Any
 
 import zstandard
@@ -50,12 +48,12 @@ from gelt_audit.audits.context import Audit, AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import crawl_key, keep_for_latest
 from gelt_audit.audits.security import certificate_findings
+from gelt_audit.audits.source_hash import code_version
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "findings"  # body_audits.audit of the kept findings
 VERSION = 1  # bump when what is kept changes shape
-PACKAGE = Path(__file__).resolve().parent.parent
 _ALLOWED = {
     ("builtins", "set"),
     ("builtins", "frozenset"),
@@ -76,15 +74,6 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} no está permitido en los hallazgos guardados")
         return super().find_class(module, name)
-
-
-@functools.cache
-def code_version() -> str:
-    """A hash of the package's code and bundled profiles (``.py`` and ``.toml`` files)."""
-    digest = hashlib.sha256(str(VERSION).encode())
-    for path in sorted(p for ext in ("*.py", "*.toml") for p in PACKAGE.rglob(ext)):
-        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def _named_files(config: Config) -> list[str]:
@@ -110,7 +99,7 @@ def cache_version(store: Store, config: Config, crawl: Crawl) -> str | None:
     ).fetchall()
     dictionaries = store.db.execute("select max(id), count(*) from dictionaries").fetchone()
     inputs = {
-        "code": code_version(),
+        "code": [VERSION, code_version()],
         "config": repr(config),
         "files": _named_files(config),
         "crawls": crawls,

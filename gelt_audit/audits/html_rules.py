@@ -7,6 +7,7 @@ examples is at least 0.95 (see docs/ACT-IMPLEMENTATION.md); the audit reports on
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -25,7 +26,15 @@ ARIA_ATTRIBUTES = frozenset(
     multiselectable orientation owns placeholder posinset pressed readonly relevant required roledescription
     rowcount rowindex rowindextext rowspan selected setsize sort valuemax valuemin valuenow valuetext""".split()
 )
-_LANGUAGES = frozenset(k.lower() for k in babel.Locale("en").languages if k.isalpha() and len(k) in (2, 3))
+
+
+@functools.cache
+def _languages() -> frozenset[str]:
+    """ISO 639 language codes Babel knows (read when a lang attribute is first judged: loading the
+    locale data costs ~25 ms, which a report reading kept judgements need not pay)."""
+    return frozenset(k.lower() for k in babel.Locale("en").languages if k.isalpha() and len(k) in (2, 3))
+
+
 _SPECIAL_LANGUAGES = {"und", "mul", "zxx", "mis"}
 _LANG_SYNTAX = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", re.I)
 _FIELD_ROLES = {"checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox",
@@ -57,7 +66,7 @@ def valid_language(tag: str) -> bool:
     if not _LANG_SYNTAX.match(tag):
         return False
     primary = tag.split("-")[0].lower()
-    return primary in _LANGUAGES or primary in _SPECIAL_LANGUAGES or "qaa" <= primary <= "qtz"
+    return primary in _languages() or primary in _SPECIAL_LANGUAGES or "qaa" <= primary <= "qtz"
 
 
 def page_title(page: Page) -> list[etree._Element]:

@@ -26,6 +26,7 @@ from gelt_audit.audits.checklist import audit_checklist, parse
 from gelt_audit.audits.context import Audit, AuditContext, run_audits
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.findings_cache import run_kept
+from gelt_audit.audits.source_hash import code_version
 from gelt_audit.config import Config
 from gelt_audit.errors import NoCrawlError
 from gelt_audit.store import Crawl, Store, utcnow
@@ -37,7 +38,7 @@ def settings_fingerprint(config: Config, version: int) -> str:
         "v": version,
         # a summary of an older crawl made by another checklist engine would read as items won or
         # lost after an upgrade: the engine's own versions are part of what the figures depend on
-        "engine": [checklist_engine.VERSION, parse.PARSE_VERSION],
+        "engine": [checklist_engine.VERSION, parse.PARSE_VERSION, code_version()],
         "deps": [[d.name, list(d.match)] for d in config.dependencias],
         "targets": config.targets,
         "checklist": config.checklist,

@@ -20,6 +20,16 @@ EXPOSED = re.compile(
     r"/backup[^/]*\.(zip|rar|7z)$|/wp-config\.php\.)",
     re.IGNORECASE,
 )
+# A substring every URL whose path EXPOSED matches contains (each alternative above needs one):
+# most URLs have none, and their path is then never split out of them.
+_EXPOSED_HINT = re.compile(r"\.git|\.svn|\.env|\.(bak|old|orig|swp|sql|tar|tgz)|~|phpinfo|backup|wp-config", re.I)
+
+
+def exposed(url: str) -> bool:
+    """Whether ``url``'s path names an internal file or a backup (EXPOSED)."""
+    return bool(_EXPOSED_HINT.search(url)) and bool(EXPOSED.search(urlsplit(url).path))
+
+
 PERSONAL_FIELDS = ("password", "email", "tel", "file")
 PERSONAL_NAMES = re.compile(
     r"(?i)(clave|contrase|password|correo|email|cedula|cédula|documento|telefono|teléfono|celular)"
@@ -166,7 +176,7 @@ def _page_findings(
         url, status = snap["url"], snap["status"] or 0
         if https and url.startswith("http://") and snap["kind"] == "page" and 200 <= status < 300:
             out.append(finding(url, "https", MEDIUM, "página servida sin cifrar dentro de un sitio https."))
-        if 200 <= status < 300 and EXPOSED.search(urlsplit(url).path):
+        if 200 <= status < 300 and exposed(url):
             out.append(
                 finding(
                     url,

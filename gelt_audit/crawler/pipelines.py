@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
+from gelt_audit.crawler.depths import settle_depths
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
 from gelt_audit.crawler.verdict import CrawlCounts, verdict
 from gelt_audit.linkstate import BROKEN, OFFLINE_REASON, UNVERIFIED
@@ -51,6 +52,9 @@ class StorePipeline:
         self.new_pages: dict[str, int] = {}  # URL -> stand-in id, until written (_page_id)
         self.stand_ins_used = 0
         self.codec: Codec | None = None
+        # Depths at which URLs were met outside this process (distributed: Redis's smallest per
+        # URL, set by the coordinator), starting points of the depths settled at the close.
+        self.depths_met: dict[str, int] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -248,6 +252,18 @@ class StorePipeline:
     def close_spider(self) -> None:
         self.settle_unreachable()
         self.flush(final=True)
+        self.settle_depths()
+
+    def settle_depths(self) -> None:
+        """Each snapshot's depth becomes its shortest click path from the home page (crawler/depths.py)."""
+        try:
+            changed = settle_depths(
+                self.store, self.crawl_id, self.crawler.settings.getlist("GELT_SESSION_PARAMS"), self.depths_met
+            )
+        except Exception as exc:  # the depths met stay: a path the crawl walked, maybe not the shortest
+            logger.warning("No se pudieron calcular las profundidades del rastreo %s: %s", self.crawl_id, exc)
+            return
+        self.crawler.stats.set_value("gelt/depths_settled", changed)
 
     def _lost_pages(self, reason: str, limited: bool) -> tuple[int, int]:
         """(pages of the last finished crawl, how many of them this crawl never reached)."""

@@ -57,7 +57,7 @@ def observations(row: Mapping[str, Any]) -> str:
     lead = {
         "parcial": "Parcial",
         "manual": "Por declarar por el comité (no se puede verificar en el sitio)",
-        "sin_verificar": "Sin verificar desde aquí (enlace externo que no se pudo consultar)",
+        "sin_verificar": "Sin verificar desde aquí (enlace externo que no se pudo consultar o entrada que se abre con un script)",
     }.get(status or "")
     parts = [p for p in (lead, detail) if p]
     extra = [e for e in row.get("evidence") or [] if isinstance(e, str)][1:]

@@ -26,7 +26,6 @@ from typing import IO, Any
 
 from gelt_audit import clock
 from gelt_audit.audits.changes import compare
-from gelt_audit.audits.linktable import LinkTable
 from gelt_audit.audits.run import audit
 from gelt_audit.config import Config
 from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, output_file, write_output
@@ -36,6 +35,7 @@ from gelt_audit.reports.committee import committee
 from gelt_audit.reports.dossier import history_items
 from gelt_audit.reports.evidence import evidence_pages, write_evidence
 from gelt_audit.reports.fmt import local_date
+from gelt_audit.reports.json_file import Contract, copy_file, write_json, write_json_to, write_report_json
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
 from gelt_audit.reports.summary import (
     cached_ids,
@@ -76,6 +76,8 @@ class Built:
     data: dict[str, Any]
     tables: dict[str, csv_export.CsvTable] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)  # evidencia/<name>.html -> stored copy
+    # the audits' findings ``data`` was built from (its kinds share their JSON's contract part)
+    findings: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def csv(self) -> dict[str, csv_export.CsvText]:
@@ -88,37 +90,6 @@ class Built:
     @property
     def stem(self) -> str:
         return f"{PREFIX[self.kind]}-{self.day.isoformat()}"
-
-
-# -- files ----------------------------------------------------------------------------------------
-def write_json(path: Path, data: dict[str, Any], opener: Callable[..., Any] = atomic_file) -> Path:
-    """Write a JSON report like atomic_write, compact, one list item at a time.
-
-    The report of a large site weighs hundreds of MB: written by pieces, no string of the whole
-    document is ever held (the C encoder makes each piece). ``opener`` is ``output_file`` for
-    a path the user named (a device or FIFO is written into, not replaced).
-    """
-    with opener(path, "w") as fh:
-        write_json_to(fh, data)
-    return path
-
-
-def write_json_to(fh: IO[str], data: dict[str, Any]) -> None:
-    """Write ``data`` as the compact JSON of ``contract.ENCODER.encode(data)``, one list item at a time
-    (a :class:`LinkTable`'s entries are built one at a time too)."""
-    encode = contract.ENCODER.encode
-    fh.write("{")
-    for i, (key, value) in enumerate(data.items()):
-        fh.write(("," if i else "") + encode(key) + ":")
-        if isinstance(value, list | LinkTable):
-            items = value.json_items(encode) if isinstance(value, LinkTable) else map(encode, value)
-            fh.write("[")
-            for j, item in enumerate(items):
-                fh.write(("," if j else "") + item)
-            fh.write("]")
-        else:
-            fh.write(encode(value))
-    fh.write("}")
 
 
 def parse_since(value: str | date | None, argument: str = "--since") -> date | None:
@@ -151,6 +122,14 @@ class Context:
     now: datetime
     current: dict[str, Any]  # summary of the latest crawl
     remember: bool = True  # cache the latest crawl's summary (False for findings made up by a test)
+    tables: dict[str, csv_export.CsvTable] = field(default_factory=dict)  # made for one kind, shared
+
+    def shared_table(self, name: str, make: Callable[[dict[str, Any]], csv_export.CsvTable]) -> csv_export.CsvTable:
+        """A CSV table made of the findings alone, the same object for every kind that has it (its
+        files are written once and copied: :class:`Written`)."""
+        if name not in self.tables:
+            self.tables[name] = make(self.findings)
+        return self.tables[name]
 
     def remember_current(self) -> None:
         """Cache the latest crawl's summary: next week (and in the committee's trend) it is history."""
@@ -184,7 +163,7 @@ def _week_changes(ctx: Context, base: Crawl | None) -> dict[str, Any]:
             "template": ctx.findings.get("template_changes") or [],
             "errors": ctx.findings.get("page_errors") or [],
         }
-    result = compare(ctx.store, ctx.latest, base, ctx.config.dependencias)
+    result = compare(ctx.store, ctx.latest, base, ctx.config.dependencias, ignored=False)  # not shown
     return {"changes": result.changes, "template": result.template, "errors": result.errors}
 
 
@@ -237,13 +216,14 @@ def _weekly(ctx: Context, since: date | None) -> Built:
     tables = {
         "enlaces-rotos": csv_export.broken_links_table(ctx.findings, previous),
         "enlaces-sin-destino": csv_export.placeholder_links_table(ctx.findings),
-        "enlaces-desarrollo": csv_export.dev_host_links_table(ctx.findings),
+        "enlaces-desarrollo": ctx.shared_table("enlaces-desarrollo", csv_export.dev_host_links_table),
         "cambios": csv_export.changes_table(week["changes"], titles),
         "dependencias": csv_export.dependencias_table(ctx.findings),
         "sin-asignar": csv_export.unassigned_table(ctx.findings),
     }
     _add_browser_table(tables, ctx.findings)
-    return Built("weekly", view["today"], html, {**contract.build(ctx.findings), "report": report}, tables)
+    data = {**contract.build(ctx.findings), "report": report}
+    return Built("weekly", view["today"], html, data, tables, findings=ctx.findings)
 
 
 def _committee(ctx: Context, since: date | None) -> Built:
@@ -281,13 +261,14 @@ def _committee(ctx: Context, since: date | None) -> Built:
         "items": csv_export.items_table(ctx.findings),
         "indicadores": csv_export.indicators_table(ctx.findings),
         "enlaces-rotos": csv_export.broken_links_table(ctx.findings, None),
-        "enlaces-desarrollo": csv_export.dev_host_links_table(ctx.findings),
+        "enlaces-desarrollo": ctx.shared_table("enlaces-desarrollo", csv_export.dev_host_links_table),
         "cambios": csv_export.item_changes_table(ctx.findings, before),
         "documentos": csv_export.documents_table(ctx.findings),
     }
     _add_browser_table(tables, ctx.findings)
     copies = evidence_pages(ctx.store, ctx.findings.get("checklist") or [])
-    return Built("committee", today, html, {**contract.build(ctx.findings), "report": report}, tables, copies)
+    data = {**contract.build(ctx.findings), "report": report}
+    return Built("committee", today, html, data, tables, copies, findings=ctx.findings)
 
 
 def _add_browser_table(tables: dict[str, csv_export.CsvTable], findings: dict[str, Any]) -> None:
@@ -371,20 +352,43 @@ def _older_summaries_first(store: Store, config: Config, kinds: list[str], since
     store.forget_snapshots()  # the older crawls' rows: the latest crawl's audit does not read them
 
 
-def write_built(built: Built, folder: Path) -> list[Path]:
+@dataclass
+class Written:
+    """What the kinds written so far by one :func:`write_reports` hold that the next kind, built
+    from the same findings, would encode again: copied byte for byte instead."""
+
+    contract: Contract | None = None  # where the last JSON file holds the contract
+    # each CSV table object written, with its two files (a table shared by two kinds: one object)
+    tables: list[tuple[csv_export.CsvTable, Path, Path]] = field(default_factory=list)
+
+    def files_of(self, table: csv_export.CsvTable) -> tuple[Path, Path] | None:
+        return next(((plain, excel) for done, plain, excel in self.tables if done is table), None)
+
+
+def write_built(built: Built, folder: Path, written: Written | None = None) -> list[Path]:
     """Write one built report into ``folder``: its evidence copies, HTML, then JSON, then the CSV
-    tables (the copies first: the report never links to a copy not yet written)."""
+    tables (the copies first: the report never links to a copy not yet written).
+
+    ``written``: what earlier kinds of the same run wrote (updated here); the contract part of
+    the JSON and the tables they share with this kind are copied from their files."""
+    written = written if written is not None else Written()
     clean_temporaries(folder)
     write_evidence(folder, built.evidence)
-    paths = [
-        atomic_write(folder / f"{built.stem}.html", built.html),
-        write_json(folder / f"{built.stem}.json", built.data),
-    ]
+    html = atomic_write(folder / f"{built.stem}.html", built.html)
+    json_path = folder / f"{built.stem}.json"
+    written.contract = write_report_json(json_path, built.data, built.findings, written.contract)
+    paths = [html, json_path]
     for name, table in built.tables.items():
         # each table with its twin for Excel with Colombian settings, row by row into both
         plain, excel = folder / f"{built.stem}-{name}.csv", folder / f"{built.stem}-{csv_export.excel_name(name)}.csv"
-        with atomic_file(plain, "w") as to_plain, atomic_file(excel, "w") as to_excel:
-            table.write(to_plain, to_excel)
+        done = written.files_of(table)
+        if done is not None:  # the same table object, written by an earlier kind: the same bytes
+            copy_file(done[0], plain)
+            copy_file(done[1], excel)
+        else:
+            with atomic_file(plain, "w") as to_plain, atomic_file(excel, "w") as to_excel:
+                table.write(to_plain, to_excel)
+            written.tables.append((table, plain, excel))
         paths += [plain, excel]
     return paths
 
@@ -404,8 +408,9 @@ def write_reports(
     caller already ran the audits on the latest crawl.
     """
     paths: list[Path] = []
+    done = Written()  # what one kind wrote that the next copies
     for built in _each_built(config, kinds, since, now, findings):
-        written = write_built(built, config.reports_dir)
+        written = write_built(built, config.reports_dir, done)
         paths += written
         log.info("%s escrito en %s", TITLES[built.kind], written[0])
         del built  # written: not held while the next kind is built

@@ -8,7 +8,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from gelt_audit import clock
 from gelt_audit.audits.copies import add_evidence_copies
 from gelt_audit.audits.kept import crawl_key
 from gelt_audit.audits.linktable import link_values
+from gelt_audit.audits.source_hash import code_version
 from gelt_audit.audits.updates import local_date
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
@@ -30,7 +31,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 11  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 18  # bump when the engine's results change meaning: cached evaluations are redone
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
 
 
@@ -184,15 +185,15 @@ def _evaluate(
     lists: list[Checklist],
     manual: dict[str, Any],
 ) -> list[ItemResult]:
-    link_states = link_state_map(findings.get("links"))
+    # only two values of each link: read so from the links table, not as whole entries (their
+    # ``found_on`` lists of page URLs were a tenth of a weekly audit's checklist step)
+    links = findings.get("links")
+    link_states = {
+        strip_fragment(url): state
+        for url, state in zip(link_values(links, "url"), link_values(links, "state"), strict=True)
+    }
     with _collector_paused():
         return _index_and_judge(store, crawl, config, findings, lists, manual, link_states)
-
-
-def link_state_map(links: Sequence[dict[str, Any]] | None) -> dict[str, str]:
-    """Each link target (its fragment left out) -> its state, read column by column from the links
-    audit's table: no entry (a dict with its list of page URLs) is built per link of the site."""
-    return dict(zip(map(strip_fragment, link_values(links, "url")), link_values(links, "state"), strict=True))
 
 
 @contextlib.contextmanager
@@ -271,7 +272,9 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
 def _cache_version(config: Config, manual: dict[str, Any]) -> str:
     """Results depend on the crawl, the engine and what the config says about checklists."""
     # check_external decides whether unchecked external links are «sin verificar» (audits.links)
-    parts = [str(VERSION), repr(sorted(config.checklist.items())), repr(manual), repr(config.links["check_external"])]
+    # code_version: a changed profile or engine module re-evaluates even if nobody bumped VERSION
+    parts = [str(VERSION), code_version(), repr(sorted(config.checklist.items())), repr(manual)]
+    parts.append(repr(config.links["check_external"]))
     for name in ("file", "manual"):
         if config.checklist[name]:
             path = _path(config, config.checklist[name])

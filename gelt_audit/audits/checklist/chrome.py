@@ -31,11 +31,18 @@ _CHROME_ROLES = ("banner", "contentinfo", "navigation")
 _NO_DESCEND = frozenset(("main", "article", "p", "a", "span", "h1", "h2", "h3", "img", "ul", "ol", "select"))
 
 
+# A side or section menu named for what it navigates: «transparenciaNav», «sideNav», «side-nav»,
+# «sub_nav» (never Bootstrap's bare «nav» of tabs and pills, nor «nav-tabs», «nav-link»)
+_NAMED_NAV = re.compile(r"^(?:[a-z][a-zA-Z0-9]*Nav|[a-zA-Z][a-zA-Z0-9]*[-_][Nn]av)$")
+
+
 def _is_chrome(el: Any) -> bool:
     if el.tag in ("header", "footer", "nav") or el.get("role") in _CHROME_ROLES:
         return True
     cls = el.get("class")
     if cls and not _CHROME_TOKENS.isdisjoint(cls.lower().split()):
+        return True
+    if cls and any(_NAMED_NAV.match(token) for token in cls.split()):
         return True
     ident = el.get("id")
     return bool(ident) and ident.lower() in _CHROME_TOKENS

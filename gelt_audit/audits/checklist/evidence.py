@@ -14,8 +14,8 @@ from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
-from .text import PREFILTERS, in_norm, longest
-from .urls import filename, is_doc_key, is_news_key, url_key
+from .text import PREFILTERS, in_norm, longest, text_norm
+from .urls import filename, is_news_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
@@ -38,6 +38,7 @@ class Hit:
     broken: bool = False  # it leads only to a broken page (a service reached so is not offered)
     period_strings: tuple[str, ...] = ()
     no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
+    scripted: bool = False  # an entry that opens by a script the crawl does not run: its content unseen
     # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
     # phrase covers, the label itself, and the kind of place (0 a page titled or a link named
     # for the item, 1 a section of a page, 2 other signals, 3 a URL slug or running text).
@@ -164,6 +165,12 @@ class Finder:
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True
+        elif target is not None and target is self.idx.home and found is not target and not link.fragment:
+            # «Link al formulario electrónico de solicitudes…» → «/»: a template's entry never
+            # pointed anywhere; a person who clicks it lands on the start page, not on the item
+            hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
+            hit.content_problem = True
+            hit.url = found.url  # what a person points to: the entry, on the page that shows it
         strings = [link.text, filename(link.key), link.ctx]
         if target is not None:
             strings += [target.title, *target.headings]
@@ -357,7 +364,11 @@ class Finder:
         page = st.page if st is not None else None
         if page is None:
             return False
-        return not any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases)
+        if any(in_norm(p, norm) for norm, _n, _raw in (*page.labels, *page.sections) for p in phrases):
+            return False
+        # the part is there when a heading of the page is about the item, however short its text
+        # («Misión» then one line: the menu's «Misión» → organizacion#mision lands on it)
+        return not any(in_norm(p, text_norm(h)[0]) for h in page.headings for p in phrases)
 
     def broken(self, key: str) -> bool:
         """Whether a URL key answered with an error in the crawl or the link check says broken."""
@@ -485,72 +496,3 @@ def is_login_url(url: str) -> bool:
 def is_section_item(numeral: str) -> bool:
     """Whether an item is a whole section of the mandated menu (``ley1712.4``), not one of its entries."""
     return bool(numeral) and "." not in numeral
-
-
-def rank(
-    hit: Hit,
-    numeral: str = "",
-    leads: frozenset[str] = frozenset(),
-    listed: frozenset[int] = frozenset(),
-) -> tuple:
-    """How a person would order the evidence: working first; for a whole section of the menu
-    (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
-    any other item, a section of a page that leads (``leads``) to a page or link named for the
-    item after that page or link, and a document found by a phrase less the item's own than a
-    page titled (or with a section) for it after the pages (``listed``, see
-    :func:`listed_documents`); then the label numbered as the
-    item in the mandated menu
-    (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
-    about the item (the phrase covering most of it), a page titled or a link named for the
-    item before a section of another page, a URL slug or running text last; then the
-    shallowest."""
-    num = label_numeral(hit.label) if numeral else ""
-    hub_section = hit.tier == 1 and hit.in_menu
-    if is_section_item(numeral):
-        place = 0 if hub_section else 1
-    else:
-        place = 1 if (hit.tier == 1 and hit.url in leads) or id(hit) in listed else 0
-    return (
-        len(hit.problems),
-        place,
-        0 if numeral and num == numeral else 1,
-        is_login_url(hit.url),
-        -round(hit.match, 1),
-        hit.tier,
-        hit.keyword,
-        hit.depth if hit.depth is not None else 99,
-        hit.url,
-    )
-
-
-def section_leads(hits: list[Hit]) -> frozenset[str]:
-    """Pages with a section found for the item that also link, working, to a page or a link named
-    for it: there the section is the way to the evidence, not the evidence."""
-    sections = {h.url for h in hits if h.tier == 1 and not h.problems}
-    return frozenset(
-        h.found_on for h in hits if h.tier == 0 and not h.problems and h.found_on in sections and h.url != h.found_on
-    )
-
-
-def listed_documents(hits: list[Hit]) -> frozenset[int]:
-    """Documents (as ``id``) found by a phrase less the item's own than the one a working page
-    titled, or with a section, for the item was found by: one decree («Decreto 100 de 2026», found
-    by «decretos») is an instance, the page «Normativa» that lists the norms is what a person
-    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence."""
-    best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
-    if best is None:
-        return frozenset()
-    return frozenset(id(h) for h in hits if h.url != h.found_on and best < h.keyword and is_doc_key(url_key(h.url)))
-
-
-def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
-    """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
-    seen: dict[tuple[str, str], Hit] = {}
-    for h in hits:
-        k = (h.url, h.found_on)
-        if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
-            seen[k] = h
-    kept = list(seen.values())
-    listed = listed_documents(kept)
-    leads = section_leads([h for h in kept if id(h) not in listed])
-    return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .regions import opened_element
 from .text import WORD, camel_split, element_text, fold, text_norm
 
 FORM_PURPOSES = ("search", "pqrsd", "survey", "payment", "query", "subscription")
@@ -57,6 +58,9 @@ _QUERY_WORDS = frozenset(
     )
 )
 _SUBS_PREFIXES = ("suscri", "boletin", "newsletter")
+# a request a status query looks up by its code (the code may be typed into a masked field)
+_REQUEST_WORDS = frozenset(("pqr", "pqrs", "pqrsd", "pqrsf", "pqrsfd", "radicado", "solicitud", "peticion"))
+_LOGIN_WORDS = frozenset(("usuario", "contrasena", "password", "clave", "login", "ingresar", "sesion", "correo"))
 
 
 @dataclass(slots=True)
@@ -71,6 +75,7 @@ class _Fields:
 
     bits: list[str]  # texts, names, placeholders and button values
     hint_words: set[str]  # words of the inputs' names and of the form's own attributes
+    opened: list[str] = field(default_factory=list)  # texts of the modals its buttons open (its terms)
     n_text: int = 0
     n_radio: int = 0
     has_textarea: bool = False
@@ -96,6 +101,12 @@ def _read_fields(form: Any) -> _Fields:
             and (el.get("type") or "").lower() in ("submit", "button", "")
         ):
             f.bits.append(el.get("value") or "")
+        if tag == "button" and "modal" in (el.get("data-bs-toggle"), el.get("data-toggle")):
+            # «Aceptar» + «Ver términos y condiciones» opening a modal with «AUTORIZO … Tratamiento de
+            # Datos»: what the visitor accepts is part of what the form says
+            pane = opened_element(el)
+            if pane is not None and len(f.opened) < 3:
+                f.opened.append(element_text(pane)[:3000])
         if tag == "textarea":
             f.has_textarea = True
         elif tag == "input":
@@ -115,13 +126,20 @@ def _read_fields(form: Any) -> _Fields:
     return f
 
 
+def _masked_request_code(words: set[str]) -> bool:
+    """Whether a form with a masked field looks a request up by its code rather than logging a user
+    in: «Identificación», «Código de PQRSD» (typed as a password) and «Consultar» is a status query;
+    a form that names a user, a password or a session is a login."""
+    return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not words & _LOGIN_WORDS)
+
+
 def form_info(form: Any, page_labels: str) -> Form:
     """A form's purposes, read off its fields and words, and its normalised text."""
     f = _read_fields(form)
     norm, _ = text_norm(camel_split(" ".join(f.bits)))
-    if f.has_password:
-        return Form(frozenset({"login"}), norm)
     words = set(norm.split())
+    if f.has_password and not _masked_request_code(words):
+        return Form(frozenset({"login"}), norm)
     purposes: set[str] = set()
     search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
     if (
@@ -141,4 +159,6 @@ def form_info(form: Any, page_labels: str) -> Form:
         purposes.add("query")
     if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
         purposes.add("subscription")
+    if f.opened:  # read for what the form has (``contains``), never for what it is for
+        norm = f"{norm} {text_norm(camel_split(' '.join(f.opened)))[0]}"
     return Form(frozenset(purposes), norm)

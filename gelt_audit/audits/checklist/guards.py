@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
 from .model import Item, Rule
-from .pages import DEAD_ENTRIES, EMPTY_SECTION, Link, Page
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
 NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
@@ -102,9 +102,21 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
     raw = hit.label
     keys = page.only_links.get(raw)
     own = is_section_item(item_numeral(item.id)) or own_numeral(raw, item)
-    if keys == [EMPTY_SECTION]:
+    if keys == [SCRIPTED]:
+        # the entry opens its content with a script the crawl does not run: shown, not seen
+        hit.scripted = True
+        hit.describe = f"entrada «{raw}» de {hit.url}, que se abre con un script"
+    elif keys == [BLANK_SECTION]:
+        # a title over an empty box: shown, nothing under it (as a page «en construcción»)
+        hit.problems.append(f"la sección «{raw}» de {hit.url} está vacía: no muestra nada bajo su título")
+        hit.content_problem = True
+    elif keys == [EMPTY_SECTION]:
         # the entity shows the item and says it has published nothing yet, as a page «en construcción»
         hit.problems.append(f"la sección «{raw}» de {hit.url} dice que aún no tiene nada publicado")
+        hit.content_problem = True
+    elif keys == [BARE_ENTRY]:
+        # the entity lists the item and publishes nothing under it
+        hit.problems.append(f"la entrada «{raw}» de {hit.url} está en la lista, sin nada publicado")
         hit.content_problem = True
     elif keys == [DEAD_ENTRIES]:
         if item.names == "shown":

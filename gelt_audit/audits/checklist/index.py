@@ -16,7 +16,18 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .pages import DEAD_ENTRIES, EMPTY_SECTION, TRANSPARENCY, Block, Link, Page, Status
+from .pages import (
+    BARE_ENTRY,
+    BLANK_SECTION,
+    DEAD_ENTRIES,
+    EMPTY_SECTION,
+    SCRIPTED,
+    TRANSPARENCY,
+    Block,
+    Link,
+    Page,
+    Status,
+)
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .text import count_words, fold, in_norm, label_match
 from .urls import path_norms, url_key
@@ -124,6 +135,8 @@ class SiteIndex:
     text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
     # what the evidence finder derives from the index alone, kept for every profile judged on it
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    # the mapping ``link_states`` was made from (evaluate merges no second copy of the same one)
+    link_source: Mapping[str, str] | None = None
 
     def text_pages(self, rule: Rule) -> list[Page]:
         """The pages whose own labels (``on_title``) and main text meet a text rule."""
@@ -200,6 +213,7 @@ def index_site(
         footers=_footers(blocks),
         probes=probes,
         text_hits=text_hits,
+        link_source=link_states,
     )
 
 
@@ -390,6 +404,9 @@ def _transparency_menu(
                 elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) not in (
                     [DEAD_ENTRIES],
                     [EMPTY_SECTION],
+                    [BARE_ENTRY],
+                    [SCRIPTED],
+                    [BLANK_SECTION],
                 ):
                     headed.update(p.only_links[raw])
     if home is not None:

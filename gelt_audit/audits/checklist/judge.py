@@ -19,12 +19,13 @@ from urllib.parse import urlsplit
 
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
-from .evidence import Finder, Hit, dedupe, item_numeral
+from .evidence import Finder, Hit, item_numeral
 from .index import SiteIndex, index_site
-from .model import Checklist, Item, ItemResult, PageDoc, Part
+from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .rules import KINDS, Case, evidence_kind, verdict_kinds
+from .ranking import dedupe
+from .rules import KINDS, evidence_kind, verdict_kinds
 from .urls import is_doc_key, url_key
 
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
@@ -52,7 +53,8 @@ def evaluate(
     """
     if isinstance(pages, SiteIndex):
         idx = pages
-        if link_states:  # merged into a copy: the shared index is left as it was
+        # merged into a copy (the shared index is left as it was), unless the index was made from them
+        if link_states and link_states is not idx.link_source:
             extra = index_site((), home_url=home_url, link_states=link_states).link_states
             idx = replace(idx, link_states={**idx.link_states, **extra})
     else:
@@ -107,10 +109,15 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             # an online service whose only way in is broken is not offered (see Item.service)
             broken += [h for h in hits if h.broken]
             hits = [h for h in hits if not h.broken]
+        # an entry that opens by a script only stands for the part when nothing the crawl saw does
+        hits = [h for h in hits if not h.scripted] or hits
         for h in hits:
             constrain(item, h)
+            if h.scripted:
+                h.problems.clear()  # its content was not seen: neither a problem nor evidence of one
         part_hits.append((part, dedupe(hits, item_numeral(item.id))))
-    good_parts = [(p, [h for h in hs if not h.problems]) for p, hs in part_hits]
+    # what the crawl saw before entries it could not open (``Hit.scripted``)
+    good_parts = [(p, sorted((h for h in hs if not h.problems), key=lambda h: h.scripted)) for p, hs in part_hits]
     all_hits = [h for _p, hs in part_hits for h in hs]
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
@@ -137,11 +144,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             for u in {h.url for h in good}:
                 met[u] = met.get(u, 0) + 1
         chosen.sort(key=lambda h: -met.get(h.url, 0))
+    elif len(part_hits) > 1:
+        chosen = _whole_page_first(chosen, good_parts)
     status = "cumple" if not problems else "parcial"
     note = ""
-    if item.current:
-        # The period must show in the evidence that counts: the good hits, else any usable one.
-        good_hits = [h for _p, good in good_parts for h in good]
+    good_hits = [h for _p, good in good_parts for h in good]
+    if item.current and not (good_hits and all(h.scripted for h in good_hits)):
+        # The period must show in the evidence that counts: the good hits, else any usable one (an
+        # entry that opens by a script has no period the crawl could see: it stays sin_verificar).
         problem = period_problem(item, hit_periods(good_hits or all_hits, finder.idx, item), today)
         if problem:
             problems.append(problem)
@@ -149,19 +159,43 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         else:
             note = period_note(item, today)
     evidence = _evidence(item, chosen, finder)
-    resting = [all(_unverified(h, finder) for h in good) for _p, good in good_parts if good]
+    resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
     if status == "cumple" and resting and all(resting):
-        # the item rests only on external links nobody could open from here: no verdict either way
+        # the item rests only on external links nobody could open from here, or on entries that open
+        # by a script the crawl does not run: no verdict either way
         status = "sin_verificar"
-        detail = f"{chosen[0].describe}; {UNVERIFIED_NOTE}"
+        detail = f"{chosen[0].describe}; {SCRIPTED_NOTE if chosen[0].scripted else UNVERIFIED_NOTE}"
     elif status == "cumple":
         # a page of the site publishes the item; its external link is present, only not verified
-        unverified = f"; {UNVERIFIED_LINK_NOTE}" if any(resting) else ""
+        external = any(all(_unverified(h, finder) for h in good) for _p, good in good_parts if good)
+        unverified = f"; {UNVERIFIED_LINK_NOTE}" if external else ""
         detail = chosen[0].describe + (f"; {note}" if note else "") + unverified
     else:
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _whole_page_first(chosen: list[Hit], good_parts: list[tuple[Part, list[Hit]]]) -> list[Hit]:
+    """The chosen hits with, when the first one is a page's text or footer (no title or section for
+    the item) that does not show every part of it and another page does, that page's hits first: the contact page with the address, phones and
+    e-mail before a footer that holds only the address. Only what a page shows itself counts (its
+    title, a section, its text or footer), not a link on it (a link to the SUIT stays a link)."""
+
+    def shows(h: Hit) -> str:
+        return h.url if h.url == h.found_on else ""
+
+    shown = [{shows(h) for h in good} - {""} for _p, good in good_parts]
+    if not chosen or not all(shown):
+        return chosen
+    whole = set.intersection(*shown)
+    if not whole or not shows(chosen[0]) or shows(chosen[0]) in whole or chosen[0].tier < 2:
+        # the first is a link a hub leads by, a page titled or a section for the item (see
+        # evidence.rank), or it shows it all
+        return chosen
+    first = next((shows(h) for h in chosen if shows(h) in whole), None) or sorted(whole)[0]
+    extra = [h for _p, good in good_parts for h in good if shows(h) == first and h not in chosen]
+    return sorted(chosen + extra[: len(good_parts)], key=lambda h: shows(h) != first)
 
 
 def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
@@ -201,6 +235,10 @@ def _absent(case: Case, hits: list[Hit], broken: list[Hit]) -> ItemResult | None
 
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
+SCRIPTED_NOTE = (
+    "sin verificar: la entrada no tiene dirección y se abre con un script que el rastreo no ejecuta; "
+    "ábrala en un navegador"
+)
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
 
 

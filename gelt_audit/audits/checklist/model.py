@@ -3,7 +3,7 @@ the pages a crawl hands in, and the verdict on each item."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -181,3 +181,31 @@ def declared_result(item: Item, decl: Mapping[str, Any] | None, profile: str) ->
     ev = tuple(str(u) for u in decl.get("evidence", ()) or ())
     detail = "declarado por el comité" + (f" el {date_s}" if date_s else "") + (f": {note}" if note else "")
     return ItemResult(profile, item.id, item.group, item.name, status, ev, detail, date_s, "manual", item.weight)
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a verdict kind decides an item from."""
+
+    item: Item
+    profile: str
+    signals: Mapping[str, Any]  # statuses other audits computed, by signal name
+    declaration: Mapping[str, Any] | None  # the committee's, if any
+    done: Mapping[str, ItemResult]  # the items judged so far
+
+    def result(
+        self, status: str, evidence: Sequence[str], detail: str, snap: str | None, source: str = "auto"
+    ) -> ItemResult:
+        """The item's verdict."""
+        it = self.item
+        return ItemResult(
+            self.profile, it.id, it.group, it.name, status, tuple(evidence), detail, snap, source, it.weight
+        )
+
+    def declared(self) -> ItemResult | None:
+        """The item as the committee declared it, if it did."""
+        return declared_result(self.item, self.declaration, self.profile)
+
+    def declared_or_manual(self, detail: str) -> ItemResult:
+        """The committee's declaration, else ``manual`` with the reason."""
+        return self.declared() or self.result("manual", (), detail, None, "manual")

@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -15,8 +16,18 @@ from lxml import etree
 
 from .chrome import region_of
 from .forms import Form, form_info
-from .regions import HAS_LINK, HEADINGS, heading_region, li_label, opener_region, styled_title
-from .systems import is_national_system
+from .regions import (
+    HEADINGS,
+    SCRIPTED_MAX_WORDS,
+    has_descendant,
+    has_link,
+    heading_region,
+    li_label,
+    opener_region,
+    scripted_anchor,
+    scripted_entry,
+    styled_title,
+)
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
 
@@ -37,25 +48,31 @@ _HTML_PARSER.set_element_class_lookup(
         entity=lxml.html.HtmlEntity,
     )
 )
-_MEDIA_XPATH = etree.XPath("boolean(//img | //iframe | //embed | //object | //video | //table | //form)")
-# Compiled once: el.xpath("...") compiles its expression at every call (same results).
-_ANCHORS = etree.XPath(".//a[@href] | .//area[@href]")
-_HAS_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object)")
-_FEEDS = etree.XPath("//link[@rel='alternate' and @href]")
-_EMBEDS = etree.XPath("//script/@src | //iframe/@src | //embed/@src | //object/@data")
-_SOFT404 = re.compile(
-    r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
-    r"la pagina (?:solicitada )?no existe)\b"
-)
-_UNDER_CONSTRUCTION = re.compile(
-    r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
-    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
-    # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
-    r"use this area to provide additional information|lorem ipsum|"
-    # what a script would load: the crawl sees the placeholder, not the content (a template's
-    # «Loading...» preloader is on every page, full or not: it says nothing)
-    r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
-)
+# What the XPath expressions in the comments select, asked of lxml's iterators (C, one walk, in
+# document order) rather than XPath (a context set up per call, a walk per branch of a union).
+_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
+
+
+def link_elements(el: Any) -> list[Any]:
+    """``.//a[@href] | .//area[@href]``."""
+    return [x for x in el.iterdescendants("a", "area") if x.get("href") is not None]
+
+
+def _feeds(root: Any) -> list[Any]:
+    """``//link[@rel='alternate' and @href]`` (``root``: the document's root element)."""
+    return [x for x in root.iter("link") if x.get("rel") == "alternate" and x.get("href") is not None]
+
+
+def _embeds(root: Any) -> list[str]:
+    """``//script/@src | //iframe/@src | //embed/@src | //object/@data``."""
+    found = []
+    for x in root.iter("script", "iframe", "embed", "object"):
+        value = x.get("data" if x.tag == "object" else "src")
+        if value is not None:
+            found.append(value)
+    return found
+
+
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:»/]+\s+|\s*\|\s*")
 
 
@@ -156,7 +173,7 @@ def _row_label(cell: Any) -> str:
     name: «Plan de Mejoramiento Externo | 2021-12-31 | Ver» is the plan, not «2021-12-31»)."""
     texts: list[str] = []
     for prev in cell.itersiblings(preceding=True):
-        if HAS_LINK(prev):
+        if has_link(prev):
             break
         text = element_text(prev).strip(_LABEL_TRIM)
         if _WORD.search(text) and text not in texts:
@@ -165,13 +182,19 @@ def _row_label(cell: Any) -> str:
     return label if len(label) <= 200 or not texts else texts[-1]
 
 
+@lru_cache(maxsize=65_536)
+def _generic(text: str) -> bool:
+    """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
+    return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
+
+
 def _link_label(a: Any) -> str:
     text = element_text(a)
     if not text:
         bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
-    if text and _GENERIC_LINK.match(fold(text).strip(" .:!»«")):
+    if text and _generic(text):
         label = _label_before(a)
         if label and len(label) <= 200:
             text = label
@@ -228,7 +251,7 @@ _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|
 def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
     """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
     drop-down are marked."""
-    anchors = _ANCHORS(el)  # an image map's areas are links too
+    anchors = link_elements(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(_link_label(a))
@@ -282,9 +305,12 @@ _NA_SUBJECT = re.compile(
 # How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
 # «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
 _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
-_DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
+DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
+BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
+SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
@@ -301,10 +327,20 @@ def _is_opener(a: Any) -> bool:
     return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
 
 
+_BOXES = ("div", "section", "ul", "ol", "article")
+_DECOR = re.compile(r"clear|spac|separ|divid|line|gap|\bhr\b")
+
+
+def _empty_box(el: Any) -> bool:
+    """Whether an element is a box with nothing in it (what a script fills), not a spacer or a line
+    break; the caller knows it has no words."""
+    return el.tag in _BOXES and not _DECOR.search((el.get("class") or "").lower()) and not len(el)
+
+
 def _is_teaser(h: Any) -> bool:
     """Whether a heading is wholly a link to another page (a card «<h5><a href=…>Participa</a></h5>»
     and its blurb): what it titles is that page, not a section of this one."""
-    anchors = [a for a in h.iter("a") if not _DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
+    anchors = [a for a in h.iter("a") if not DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
     return len(anchors) == 1 and element_text(anchors[0]) == element_text(h)
 
 
@@ -317,7 +353,7 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     for s in els:
         if not isinstance(s.tag, str):
             continue
-        if s.tag in ("img", "table", "iframe", "video") or _HAS_MEDIA(s):
+        if s.tag in ("img", "table", "iframe", "video") or has_descendant(s, *_MEDIA):
             media = True
         text = element_text(s)
         texts.append(text)
@@ -325,6 +361,14 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
         hrefs += [a.get("href") for a in anchors]
         words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
     return words, hrefs, media, " ".join(texts)
+
+
+def _empty_pane(title: str, words: int, body: str, media: bool) -> bool:
+    """Whether a section's content is its own title repeated and a few words more: a tab button
+    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
+    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
+    own = fold(title).strip()
+    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
 
 
 def no_aplica_sentence(text: str) -> str:
@@ -380,14 +424,14 @@ def is_article(root: Any) -> bool:
 def head_links(root: Any, ctx: Ctx) -> list[Link]:
     """The feeds a page announces (as links labelled RSS) and what it embeds (scripts, frames)."""
     links: list[Link] = []
-    for ln in _FEEDS(root):
+    for ln in _feeds(root):
         t = (ln.get("type") or "").lower()
         if "rss" in t or "atom" in t:
             link = make_link(None, ln.get("href"), ctx, "header", False, "")
             if link is not None:
                 link.text, link.norm, link.nwords = "RSS", "rss", 1
                 links.append(link)
-    for src in _EMBEDS(root):
+    for src in _embeds(root):
         link = make_link(None, str(src), ctx, "", False, "")
         if link is not None:
             link.embed = True
@@ -455,21 +499,36 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     for el in root.iter(*_SECTION_TAGS):
-        if el.tag in ("a", "area") and (el.get("href") is not None or opener_region(el) is None):
+        tag = el.tag
+        if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
             # an image map's <area href> is a link as a person clicks it
-            href = el.get("href")
             link = make_link(el, href, ctx, "", False, heading) if href else None
             if link is not None:
                 links.append(link)
             elif href is not None and _DEAD_ENTRY.match(href) and not _is_opener(el):
                 text = element_text(el)
-                if text and len(text) <= 200 and len(out.dead) < 200:
+                if text and scripted_anchor(el, href) and len(text.split()) <= SCRIPTED_MAX_WORDS:
+                    # «<a href="javascript:abrir(7)">»: opens by a script, its content not seen
+                    n, w = text_norm(without_entity(text))
+                    if (n, w, text) not in sections:
+                        sections.append((n, w, text))
+                        out.only_links.setdefault(text, [SCRIPTED])
+                elif text and len(text) <= 200 and len(out.dead) < 200:
                     out.dead.append(text)
             continue
-        if el.tag in HEADINGS:
-            region = None if el.tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
+        if tag in ("li", "p", "div"):
+            name = scripted_entry(el)
+            if name and not styled_title(el):
+                # an entry that opens its content with a script: shown, its content not seen
+                n, w = text_norm(without_entity(name))
+                if (n, w, name) not in sections:
+                    sections.append((n, w, name))
+                    out.only_links.setdefault(name, [SCRIPTED])
+                continue
+        if tag in HEADINGS:
+            region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
-        elif el.tag == "td":
+        elif tag == "td":
             if not styled_title(el):
                 continue
             region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
@@ -478,7 +537,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if region is None:
                 continue
             lead = ""
-        text = li_label(el) if el.tag == "li" else element_text(el)
+        text = li_label(el) if tag == "li" else element_text(el)
         if not text or len(text) > 300:
             continue
         heading = text
@@ -488,54 +547,46 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             h1_labels.append((n, w, text))
             continue
         words, hrefs, media, body = _words_links(region, lead)
-        if media or words >= 12 or hrefs or el.tag in ("caption", "legend"):
+        if media or words >= 12 or hrefs or tag in ("caption", "legend"):
             sections.append((n, w, text))
-            targets = [ctx.target(h.strip()) for h in hrefs if not _DEAD_HREF.match(h)]
+            targets = [ctx.target(h.strip()) for h in hrefs if not DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
-            link_only = not media and words < 12 and hrefs and el.tag not in ("caption", "legend")
+            link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
             if link_only:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
-                elif all(_DEAD_HREF.match(h) for h in hrefs):
-                    # every entry links to «#»: the section is shown but publishes nothing
-                    out.only_links.setdefault(text, [DEAD_ENTRIES])
+                elif all(DEAD_HREF.match(h) for h in hrefs):
+                    # every entry links to «#»: the section is shown but publishes nothing; entries that
+                    # open by a script were not seen
+                    scripted = any(scripted_anchor(a, a.get("href") or "") for s in region for a in s.iter("a"))
+                    out.only_links.setdefault(text, [SCRIPTED if scripted else DEAD_ENTRIES])
+        elif any(scripted_entry(x) for s in region for x in s.iter("li", "p", "div")):
+            # «Normatividad» whose one entry «Normativa» opens by script: its content is not seen
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [SCRIPTED])
+        elif not words and el.tag in HEADINGS and any(_empty_box(s) for s in region):
+            # «<h2>Noticias</h2><section class="noticias"></section>»: the section is shown, and shows nothing
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [BLANK_SECTION])
         sentence = no_aplica_sentence(body)
         if sentence:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
-        elif (n, w, text) not in sections and words < 30 and not hrefs and _EMPTY_NOTICE.search(fold(body)):
+        elif (
+            ((n, w, text) not in sections or _empty_pane(text, words, body, media))
+            and words < 30
+            and not hrefs
+            and _EMPTY_NOTICE.search(fold(body))
+        ):
             # «6.6-Informes de empalme» then «Aun no hay documentos en este item»: shown, publishes nothing
-            sections.append((n, w, text))
+            if (n, w, text) not in sections:
+                sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
+        elif (n, w, text) not in sections and not region and el.tag == "li":
+            # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [BARE_ENTRY])
     return out
-
-
-def spaced_words(folded: str) -> int:
-    """``len(folded.split())`` of folded :func:`element_text` (words apart by single spaces) without
-    splitting a page's text into thousands of strings. Folding adds a space only where a spacing
-    accent (``¨``, ``´``) decomposes, or leaves one at an end or doubled where a word was only
-    marks: then the words are counted one by one."""
-    if folded and folded[0] != " " and folded[-1] != " " and "  " not in folded:
-        return folded.count(" ") + 1
-    return len(folded.split())
-
-
-def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
-    """A page's folded main text, whether it is empty (or under construction), and whether it is
-    a "soft 404" (an error page answered with 200)."""
-    body = root.find("body")
-    main_fold = fold(element_text(body if body is not None else root))
-    nwords = spaced_words(main_fold)
-    has_media = bool(_MEDIA_XPATH(root))
-    content_links = sum(1 for x in links if not x.embed)
-    # «Consulte los procesos en el SECOP» with the link is how the law has it published
-    points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
-    empty = not points_to_system and (
-        (nwords < 15 and not has_media and content_links < 2)
-        or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
-    )
-    head = fold(title + " " + " ".join(headings[:2]))
-    return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150

@@ -13,6 +13,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots
+from .emptiness import page_state
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
 from .pages import (
@@ -28,16 +29,15 @@ from .pages import (
     first_keys,
     head_links,
     is_article,
-    page_state,
     read_content,
     read_document,
     strip_scripts,
     title_labels,
 )
-from .text import element_text, label_match, text_match, text_norm
+from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 14  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 18  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -84,6 +84,20 @@ def probe_match(question: TextProbe, labels: Sequence[Label], folded: str) -> bo
     if on_title and not _on_title(on_title, labels):
         return False
     return text_match(keywords, patterns, regex, folded)
+
+
+# A title phrase as _on_title looks for it: its words between spaces, and how many of them count.
+_TitlePhrase = tuple[str, int]
+
+
+def _title_phrases(phrases: Sequence[tuple[str, ...]]) -> tuple[_TitlePhrase, ...]:
+    return tuple((f" {' '.join(p)} ", count_words(p)) for p in phrases)
+
+
+def _on_padded(phrases: Sequence[_TitlePhrase], padded: Sequence[tuple[str, int]]) -> bool:
+    """:func:`_on_title` with the phrases and labels spaced beforehand (``label_match``'s
+    ``in_norm`` and slack of 6, without rebuilding the strings for every pair)."""
+    return any(p in n and w - c <= 6 for p, c in phrases for n, w in padded)
 
 
 def _chrome_key(ref: ChromeRef, origin: str, base: str) -> str:
@@ -160,6 +174,8 @@ class Builder:
         self.chrome_cache: dict[tuple[str, str, str], Block] = {}
         self.site_host = bare_host(urlsplit(home_url).hostname)
         self.probes = probes  # None: pages keep their main text (judged on demand)
+        # each probe's title phrases spaced once (see _on_padded)
+        self.title_probes = tuple((_title_phrases(q[0]), q[1:]) for q in probes or ())
         self.cache = cache if probes is not None else None  # a cached parse keeps no text
         # the text rules answered are part of what a parse yields (text, not a number: the
         # version column has integer affinity)
@@ -254,8 +270,17 @@ class Builder:
         )
 
     def _text_hits(self, labels: Sequence[tuple[str, int, str]], folded: str) -> tuple[int, ...]:
-        """The text rules (indexes into ``probes``) the page's labels and main text meet."""
-        return tuple(i for i, probe in enumerate(self.probes or ()) if probe_match(probe, labels, folded))
+        """The text rules (indexes into ``probes``) the page's labels and main text meet: as
+        :func:`probe_match` of each, the words looked for in the text once for all of them."""
+        padded = [(f" {n} ", w) for n, w, _raw in labels]
+        has: dict[str, bool] = {}
+        hits = []
+        for i, (on_title, (keywords, patterns, regex)) in enumerate(self.title_probes):
+            if on_title and not _on_padded(on_title, padded):
+                continue
+            if text_match(keywords, patterns, regex, folded, has):
+                hits.append(i)
+        return tuple(hits)
 
     def _load(self, record: Mapping[str, Any], doc: PageDoc, idx: int) -> Page:
         """A page rebuilt from its cached parse (chrome blocks shared as when parsed)."""

@@ -11,12 +11,8 @@ from lxml import etree
 
 from .text import element_text
 
-# Compiled once: el.xpath("...") compiles its expression at every call (same results).
-HAS_LINK = etree.XPath("boolean(.//a)")
-_INNER_HEADINGS = etree.XPath(".//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6")
-_HAS_TOP_HEADING = etree.XPath("boolean(.//h1 | .//h2 | .//h3)")
-
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Buttons that open a section (accordions, tabs, Bootstrap «pills»), as opposed to submit or search
 # buttons.
 _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b|pill")
@@ -24,8 +20,19 @@ _BY_ID = etree.XPath("//*[@id=$i]")
 _ID = re.compile(r"^[\w:.-]{1,100}$")
 
 
-_MEDIA = etree.XPath("boolean(.//img | .//table | .//iframe | .//video | .//embed | .//object | .//form)")
-_HREFS = etree.XPath(".//a/@href")
+_MEDIA = ("img", "table", "iframe", "video", "embed", "object", "form")
+
+
+# Descendants looked for with lxml's iterators (C) rather than XPath: an XPath call sets up a
+# context and walks the subtree once per branch of a union; these ask the same of the elements.
+def has_descendant(el: Any, *tags: str) -> bool:
+    """Whether an element has a descendant (not itself) with one of the tags: ``boolean(.//t1 | .//t2)``."""
+    return next(el.iterdescendants(*tags), None) is not None
+
+
+def has_link(el: Any) -> bool:
+    """Whether an element has a link inside: ``boolean(.//a)``."""
+    return next(el.iterdescendants("a"), None) is not None
 
 
 def _control(el: Any) -> bool:
@@ -33,9 +40,9 @@ def _control(el: Any) -> bool:
     only to a part of the page (a carousel's arrows, a decorative rule)."""
     if not isinstance(el.tag, str):
         return True
-    if _MEDIA(el):
+    if has_descendant(el, *_MEDIA):
         return False
-    hrefs = _HREFS(el)
+    hrefs = [h for a in el.iterdescendants("a") if (h := a.get("href")) is not None]  # .//a/@href
     if not all(x.strip().startswith("#") for x in hrefs):
         return False
     text = element_text(el).replace(" ", "")
@@ -59,8 +66,7 @@ def heading_region(h: Any) -> list[Any]:
             continue
         if s.tag in HEADINGS and int(s.tag[1]) <= level:
             break
-        inner = _INNER_HEADINGS(s)
-        if any(int(x.tag[1]) <= level for x in inner):
+        if any(int(x.tag[1]) <= level for x in s.iterdescendants(*_HEADING_TAGS)):
             break
         out.append(s)
     return out
@@ -74,7 +80,7 @@ _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
 def _bold_title(el: Any) -> bool:
     """Whether a ``strong``/``b`` is a numbered section title: the whole text of its paragraph."""
     parent = el.getparent()
-    if parent is None or parent.tag not in ("p", "div", "td") or HAS_LINK(el):
+    if parent is None or parent.tag not in ("p", "div", "td") or has_link(el):
         return False
     text = element_text(el)
     return bool(_NUMBERED.match(text)) and element_text(parent) == text
@@ -86,7 +92,7 @@ def _bold_region(el: Any) -> list[Any]:
     for s in list(el.getparent().itersiblings())[:60]:
         if not isinstance(s.tag, str):
             continue
-        if any(_bold_title(b) for b in s.iter("strong", "b")) or _HAS_TOP_HEADING(s):
+        if any(_bold_title(b) for b in s.iter("strong", "b")) or has_descendant(s, "h1", "h2", "h3"):
             break
         out.append(s)
     return out
@@ -100,9 +106,10 @@ _BLOCKS = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", 
 
 def styled_title(el: Any) -> bool:
     """Whether a ``p``/``div``/``td`` is a title by its class: short text, no link, no block inside."""
-    if not _TITLE_CLASS.search((el.get("class") or "").lower()):
+    cls = el.get("class")
+    if not cls or not _TITLE_CLASS.search(cls.lower()):
         return False
-    if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
+    if has_descendant(el, *_BLOCKS):
         return False
     return 0 < len(element_text(el).split()) <= 20
 
@@ -160,8 +167,18 @@ def opener_region(el: Any) -> list[Any] | None:
     if tag == "li":
         # «<li>4.6. Información pública y/o relevante.<ul><li><a>…» : the entry titles its sub-list
         sub = next((c for c in el if c.tag in ("ul", "ol")), None)
+        if sub is None and in_titled_list(el):
+            # «<li>Reportes de Control Interno</li><ul>…</ul><li>Defensa judicial</li>»: each entry a
+            # title, its sub-list written after it (or none: listed, nothing published)
+            nxt = el.getnext()
+            return [nxt] if nxt is not None and nxt.tag in ("ul", "ol") else []
         return [sub] if sub is not None and li_label(el) else None
     return None
+
+
+def opened_element(el: Any) -> Any | None:
+    """The element a button opens by the id it names (a modal, a tab pane), if any."""
+    return _target_pane(el)
 
 
 def _target_pane(el: Any) -> Any | None:
@@ -193,6 +210,54 @@ def _anchor_opener_region(el: Any) -> list[Any] | None:
     if nxt is None and parent is not None and len([c for c in parent if isinstance(c.tag, str)]) == 1:
         nxt = parent.getnext()
     return [nxt] if nxt is not None else []
+
+
+def in_titled_list(el: Any) -> bool:
+    """Whether a list entry with no link of its own is a title of a list of titled sub-lists, each
+    sub-list written after its entry rather than inside it («<li>Reportes de Control Interno</li>
+    <ul>…</ul><li>Defensa judicial</li>»: a template's JSX, or a heading that wrapped the list)."""
+    parent = el.getparent()
+    if parent is None or parent.tag not in ("ul", "ol") or has_link(el) or not li_label(el):
+        return False
+    return any(c.tag == "li" and c.getnext() is not None and c.getnext().tag in ("ul", "ol") for c in parent)
+
+
+# An entry that opens its content with a script: no address, but marked as something to click (a
+# click attribute, a link role, a class that says «link»: Angular's ``<li class="hipervinculo">``
+# navigated by a click handler). Who reads the page in a browser clicks it; the crawl cannot.
+_CLICK_ATTRS = ("onclick", "ng-click", "data-ng-click", "v-on:click", "@click", "data-href", "data-url", "data-link")
+_LINK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:hipervinculo|vinculo|enlace|link|clickable|clicable|cursor-pointer)(?:$|[\s_-])"
+)
+_HAS_WAY = etree.XPath("boolean(.//a[@href] | .//area[@href] | .//form | .//button | .//input)")
+_ENTRY_BLOCKS = ("p", "div", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6")
+SCRIPTED_MAX_WORDS = 15  # an entry's name, not a paragraph
+
+
+def scripted_entry(el: Any) -> str:
+    """The name of an entry (``li``, ``p``, ``div``) that opens its content with a script, else "":
+    no address, nothing inside to follow, a short name, and marked as clickable."""
+    # the attribute tests first: asked of every li, p and div of every page, they reject almost all
+    marks = el.get("role") in ("link", "menuitem") or any(el.get(k) is not None for k in _CLICK_ATTRS)
+    if not marks and not _LINK_CLASS.search((el.get("class") or "").lower()):
+        return ""
+    if el.get("href") is not None or _HAS_WAY(el):
+        return ""
+    if el.tag != "li" and any(isinstance(c.tag, str) and c.tag in _ENTRY_BLOCKS for c in el.iterdescendants()):
+        return ""
+    text = li_label(el) if el.tag == "li" else element_text(el)
+    return text if 0 < len(text.split()) <= SCRIPTED_MAX_WORDS else ""
+
+
+_VOID_SCRIPT = re.compile(r"^\s*javascript:\s*(?:void\s*\(\s*0?\s*\)|;|false|undefined)?\s*;?\s*$", re.I)
+
+
+def scripted_anchor(a: Any, href: str) -> bool:
+    """Whether a link to «#» or ``javascript:`` opens its content with a script: a click attribute,
+    or a ``javascript:`` call (``javascript:abrir(7)``; ``javascript:void(0)`` alone does nothing)."""
+    if any(a.get(k) is not None for k in _CLICK_ATTRS):
+        return True
+    return href.strip().lower().startswith("javascript:") and not _VOID_SCRIPT.match(href)
 
 
 def li_label(el: Any) -> str:

@@ -11,10 +11,9 @@ kind is one class here. Regenerate the reference page after changing a kind::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from .evidence import MAX_HITS, Finder, Hit, dedupe
+from .evidence import MAX_HITS, Finder, Hit
 from .guards import (
     dead_entry,
     names_other,
@@ -23,14 +22,20 @@ from .guards import (
     qualifies_one_word,
     section_publishes_nothing,
 )
-from .model import STATUSES, Item, ItemResult, Rule, declared_result
-from .pages import Block, Link, Page
+from .model import STATUSES, Case, Item, ItemResult, Rule
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Block, Link, Page
+from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
 # Keys every rule may have besides its kind's own.
 COMMON_PARAMS = ("scope", "exclude", "on_title")
+
+
+# sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
+# empty box, a listed entry with nothing after it): another section of the page that publishes wins
+SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY])
 
 
 class RuleKind:
@@ -61,34 +66,6 @@ class EvidenceKind(RuleKind):
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         """The evidence the rule finds for the item."""
         raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class Case:
-    """What a verdict kind decides an item from."""
-
-    item: Item
-    profile: str
-    signals: Mapping[str, Any]  # statuses other audits computed, by signal name
-    declaration: Mapping[str, Any] | None  # the committee's, if any
-    done: Mapping[str, ItemResult]  # the items judged so far
-
-    def result(
-        self, status: str, evidence: Sequence[str], detail: str, snap: str | None, source: str = "auto"
-    ) -> ItemResult:
-        """The item's verdict."""
-        it = self.item
-        return ItemResult(
-            self.profile, it.id, it.group, it.name, status, tuple(evidence), detail, snap, source, it.weight
-        )
-
-    def declared(self) -> ItemResult | None:
-        """The item as the committee declared it, if it did."""
-        return declared_result(self.item, self.declaration, self.profile)
-
-    def declared_or_manual(self, detail: str) -> ItemResult:
-        """The committee's declaration, else ``manual`` with the reason."""
-        return self.declared() or self.result("manual", (), detail, None, "manual")
 
 
 class VerdictKind(RuleKind):
@@ -125,8 +102,15 @@ class Title(EvidenceKind):
     section's own link numbered as the entry («9.1 Gestión de información estadística») is
     evidence too. A section of a hub (a page of four sections or more) is not linked
     from the header or footer because the hub is. A section of a page with an entry more about the item than the
-    section's title that links to «#» (or a script) is not evidence: the entry is shown,
-    nothing is published.
+    section's title that links to «#» (or ``javascript:void(0)``) is not evidence: the entry is shown,
+    nothing is published. A page with several sections for the item is evidence by one that
+    publishes, before one it shows empty («Aun no hay documentos») or all «#». An entry that
+    opens its content with a script (no address, but marked to be clicked: a click attribute, a
+    link role, a class that says link, a ``javascript:`` call) was not seen: when nothing the
+    crawl saw publishes the item, the item is ``sin_verificar`` with that entry as evidence,
+    never «no se encontró» nor a period. A heading over an empty box
+    (``<h2>Noticias</h2><section></section>``: what a script would fill) is a section shown that
+    publishes nothing, as a page «en construcción».
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -161,19 +145,29 @@ class Title(EvidenceKind):
                         if finder.scope_ok(rule, None, page):
                             if kind == "section" and raw in page.no_aplica:
                                 not_applicable.setdefault(page.url, page.no_aplica[raw])
-                            how = (cover, -(kind != "title"), -k, raw)
-                            if page.url not in best or how[:3] > best[page.url][:3]:
-                                best[page.url] = how
+                            # a section that publishes beats one the page shows empty («7.5-…
+                            # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
+                            shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
+                            how = (not shown, cover, -(kind != "title"), -k, raw)
+                            # what the crawl saw before an entry that opens by a script (class 32)
+                            seen = kind != "section" or page.only_links.get(raw) != [SCRIPTED]
+                            if page.url not in best or (seen, *how[:4]) > (seen_best[page.url], *best[page.url][:4]):
+                                best[page.url], seen_best[page.url] = how, seen
+                            first_seen.setdefault(page.url, seen)
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
-        best: dict[str, tuple[float, int, int, str]] = {}
+        best: dict[str, tuple[bool, float, int, int, str]] = {}
+        seen_best: dict[str, bool] = {}
+        first_seen: dict[str, bool] = {}  # whether the label a page's hit is described by was seen
         pages: dict[str, Page] = {}
         hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
         dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
-            cover, tier, k, raw = best.get(h.url, (0.0, -1, -99, ""))
+            _shown, cover, tier, k, raw = best.get(h.url, (True, 0.0, -1, -99, ""))
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
+            if seen_best.get(h.url) and not first_seen.get(h.url, True):
+                h.describe = f"{'página' if tier == 0 else 'sección'} «{raw}» ({h.url})"  # not the script entry
             page = pages.get(h.url)
             if page is not None and tier == -1 and len(page.sections) >= HUB_SECTIONS:
                 # the hub is linked from the header; its twelfth section is not
@@ -193,7 +187,8 @@ class LinkText(EvidenceKind):
     however long the text is).
 
     A link to a part of another page (``index.php#preguntas``) counts only when that page shows
-    the item (a title or section about the keywords): who follows it lands on something else.
+    the item (a title, a section or a heading about the keywords, however short the text under
+    it): who follows it otherwise lands on something else.
     """
 
     kind = "link_text"
@@ -411,7 +406,8 @@ class FormByPurpose(EvidenceKind):
     ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
 
     ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
-    field names must have (a PQRSD form with "tipo de solicitud").
+    field names must have (a PQRSD form with "tipo de solicitud"); the terms a button of the
+    form opens in a modal («Ver términos y condiciones») are part of its text.
     """
 
     kind = "form"

@@ -38,13 +38,18 @@ def documentation() -> str:
         "",
         "Evidence is listed in the order a person would point to it: working evidence first; for a whole "
         "section of the menu (`ley1712.4`) the hub's section before the pages it leads to, for any other item "
-        "the page or link a hub section leads to before that section; then a "
+        "the page or link a hub section leads to before that section, but a document listed on a page after "
+        "the section of that page found for the item (one year's file is an entry of what the section "
+        "publishes), and a link to another site neither public (`*.gov.co`) nor a national system after "
+        "the section that links it (a design tool's page after the entity's pane); then a "
         "label numbered as the item (`4.1 …` for item `ley1712.4.1`) in a section-numbered menu; a staff "
         "login or back office (`/admin/`, `/wp-login.php`, `/intranet`...) never before a real page; then the "
         "label the item's phrase covers most of; a page titled or a link named for the item before a section "
         "of another page, and a URL slug or running text last (they support, they rarely decide); then the "
         "earlier keyword of the rule (the item's own name comes first) and the fewest clicks from home. An item "
-        "with several parts all found on one page shows that page first. A page whose content is a pointer "
+        "with several parts all found on one page shows that page first, and so does one whose first "
+        "evidence is a page's text or footer showing only some parts while another page shows them all. "
+        "A page whose content is a pointer "
         "to a national system (SECOP, datos.gov.co, SUIT/GOV.CO, SIGEP, SUIN) is not empty.",
         "",
         "An item's keys:",

@@ -167,13 +167,15 @@ def in_text(tokens: tuple[str, ...], folded: str) -> bool:
     return _any_phrase((tokens,), folded)
 
 
-def _any_phrase(phrases: Sequence[tuple[str, ...]], folded: str) -> bool:
+def _any_phrase(phrases: Sequence[tuple[str, ...]], folded: str, has: dict[str, bool] | None = None) -> bool:
     """Whether one of the phrases occurs in folded running text.
 
     A phrase's regex reads each of its words as written (plus a plural ending): a text lacking one
     of them cannot match, and looking for a word costs far less than the regex's search; each word
-    is looked for once (phrases share words: «responsable», «gobierno»)."""
-    has: dict[str, bool] = {}
+    is looked for once (phrases share words: «responsable», «gobierno»). ``has``: what is known of
+    the same text already (word -> whether it is in it), shared by the questions asked of it."""
+    if has is None:
+        has = {}
     for tokens in phrases:
         for word in _words_first(tokens):
             found = has.get(word)
@@ -185,6 +187,13 @@ def _any_phrase(phrases: Sequence[tuple[str, ...]], folded: str) -> bool:
             if _phrase_regex(tokens).search(folded) is not None:
                 return True
     return False
+
+
+def _has(x: str, folded: str, has: dict[str, bool]) -> bool:
+    found = has.get(x)
+    if found is None:
+        found = has[x] = x in folded
+    return found
 
 
 def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
@@ -258,16 +267,26 @@ _PREFILTER_RX: dict[str, re.Pattern[str]] = {
 }
 
 
-def text_match(keywords: Sequence[tuple[str, ...]], patterns: Sequence[str], regex: Sequence[str], folded: str) -> bool:
-    """Whether folded text has one of the keywords (if any) and matches every named pattern and regex."""
+def text_match(
+    keywords: Sequence[tuple[str, ...]],
+    patterns: Sequence[str],
+    regex: Sequence[str],
+    folded: str,
+    has: dict[str, bool] | None = None,
+) -> bool:
+    """Whether folded text has one of the keywords (if any) and matches every named pattern and
+    regex. ``has``: substrings already looked for in the same text (see :func:`_any_phrase`), so
+    that several questions asked of one page scan it for each word once."""
+    if has is None:
+        has = {}
     for name in patterns:
         pre = PREFILTERS.get(name)
-        if pre and not any(x in folded for x in pre):
+        if pre and not any(_has(x, folded, has) for x in pre):
             return False
         pre_rx = _PREFILTER_RX.get(name)
         if pre_rx is not None and pre_rx.search(folded) is None:
             return False
-    if keywords and not _any_phrase(keywords, folded):
+    if keywords and not _any_phrase(keywords, folded, has):
         return False
     for name in patterns:
         if not all(rx.search(folded) for rx in PATTERNS[name]):
@@ -306,7 +325,13 @@ def opens_enumeration(phrase: tuple[str, ...], raw: str) -> bool:
 
 def label_match(phrase: tuple[str, ...], norm: str, nwords: int, slack: int) -> bool:
     """Whether a label is about a phrase: it has it, with at most ``slack`` other words."""
-    return in_norm(phrase, norm) and nwords - count_words(phrase) <= slack
+    return in_norm(phrase, norm) and nwords - _phrase_words(phrase) <= slack
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: tuple[str, ...]) -> int:
+    """:func:`count_words` of a rule's phrase (a few hundred phrases, asked of every label)."""
+    return count_words(phrase)
 
 
 @lru_cache(maxsize=200_000)
@@ -318,6 +343,9 @@ def text_norm(text: str) -> tuple[str, int]:
 
 def element_text(el: Any) -> str:
     """Text of an element with whitespace between its pieces (block elements stay apart)."""
+    if not len(el):  # no child (element, comment): its own text is all itertext() yields
+        text = el.text
+        return " ".join(text.split()) if text else ""
     return " ".join(" ".join(el.itertext()).split())
 
 

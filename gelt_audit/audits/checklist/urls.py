@@ -42,6 +42,8 @@ def url_key(url: str) -> str:
                 if n not in (0, 80, 443):
                     host = f"{host}:{n}"
                 path = path or "/"
+                if "%" in path:  # «/niñ@s» as written in a link, «/ni%C3%B1@s» as crawled: one page
+                    path = unquote(path)
                 if len(path) > 1:
                     path = path.rstrip("/") or "/"
                 return host + path + (f"?{query}" if query else "")
@@ -53,6 +55,8 @@ def url_key(url: str) -> str:
     except ValueError:
         return url
     path = p.path or "/"
+    if "%" in path:
+        path = unquote(path)
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     return host + path + (f"?{p.query}" if p.query else "")

@@ -24,10 +24,10 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler
 
+from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.distributed.protocol import SharedSite, dumps, loads
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
 from gelt_audit.crawler.spiders.site import SiteSpider
-from gelt_audit.markup import without_session
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -153,6 +153,9 @@ class WorkerSiteSpider(SiteSpider):
     """SiteSpider with its per-crawl state in Redis instead of process memory and the store."""
 
     name = "site-worker"
+    # A worker knows the links of the pages it parsed only: depths met nearer elsewhere go to
+    # Redis (page_request below), which does not pass them on to links already followed.
+    relax_depths = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSiteSpider:
@@ -197,7 +200,7 @@ class WorkerSiteSpider(SiteSpider):
         A URL met again at a smaller depth goes to Redis once more, which keeps the smallest
         depth per URL (a crawl's depths must not depend on which worker got there first).
         """
-        normal = without_session(url.split("#", 1)[0], self.session_params)
+        normal = request_url(url, self.session_params)
         best = self.best_depth.get(normal)
         if best is not None:
             if best <= depth:

@@ -157,8 +157,8 @@ class SiteRun:
             self.host.stats.set_value("gelt/max_pages_skipped", 1)
         if state.get("home_error") and self.host.home_error is None:
             self.host.home_error = state["home_error"]
+        self.pipeline.depths_met = state.get("depth", {})  # a sitemap's 1 the fetching worker did not see
         self.pipeline.close_spider()
-        fix_depths(self.host.store, self.crawl_id, self.pipeline.page_ids, state.get("depth", {}))
         self.pipeline.spider_closed(self.host, reason)
         missing = sorted(set(state.get("expect", ())) - self.received - set(state.get("ignored", ())))
         why = state.get("why") or (
@@ -172,16 +172,6 @@ class SiteRun:
             self.host.stats.set_value("gelt/crawl_status", "interrupted")
         if self.duplicates:
             self.host.stats.set_value("gelt/duplicates_dropped", self.duplicates)
-
-
-def fix_depths(store: Store, crawl_id: int, page_ids: dict[str, int], depths: dict[str, int]) -> None:
-    """The smallest depth at which any worker met each URL (one process meets it there first)."""
-    rows = [(d, crawl_id, page_ids[url], d) for url, d in depths.items() if url in page_ids]
-    if rows:
-        with store.db.conn:
-            store.db.conn.executemany(
-                "update snapshots set depth = ? where crawl_id = ? and page_id = ? and depth > ?", rows
-            )
 
 
 # -- publishing what workers need ---------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from gelt_audit.config import NoiseRule, load_config
+from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
@@ -33,7 +35,6 @@ from gelt_audit.markup import (
     follow_targets,
     header_text,
     normalise_url,
-    without_session,
 )
 from gelt_audit.store import Store, text_hash
 
@@ -75,6 +76,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
     """Crawl one site into the store: every page, its links, its main content."""
 
     name = "site"
+    relax_depths = True  # a page met nearer later passes it on (met_again); not in distributed workers
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, config: str | None = None, **kwargs: Any) -> SiteSpider:
@@ -101,6 +103,13 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.session_params = settings.getlist("GELT_SESSION_PARAMS")
         self.noise = [NoiseRule(p, tuple(s), tuple(pt)) for p, s, pt in settings.getlist("GELT_NOISE")]
         self.seen: set[str] = set()
+        # The smallest depth each requested URL was met at, and the links each page (or redirect)
+        # led to: a page met again nearer the home page passes the gain on to what it links to,
+        # so max_depth cuts by the shortest path the crawl has seen (not by the order answers
+        # arrived in); relaxed holds the requests that gain made possible.
+        self.met: dict[str, int] = {}
+        self.followed: dict[str, tuple[int, int, list[str], list[str]]] = {}
+        self.relaxed: list[scrapy.Request] = []
         self.pages_scheduled = 0
         self.variants: dict[str, set[str]] = defaultdict(set)
         self.open_state(settings)
@@ -188,9 +197,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
         if url in self.seen:  # most links of a page: seen URLs have no fragment and no session id
+            self.met_again(url, depth)
             return None
-        url = without_session(url.split("#", 1)[0], self.session_params)
+        url = request_url(url, self.session_params)
         if url in self.seen:
+            self.met_again(url, depth)
             return None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower() not in self.allowed_hosts:
@@ -215,6 +226,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 return None
             self.pages_scheduled += 1
         self.seen.add(url)
+        if self.relax_depths:
+            self.met[url] = depth
         return scrapy.Request(
             url,
             method="GET" if kind == "page" else "HEAD",
@@ -231,18 +244,49 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             },
         )
 
-    def follow(self, links: list[Link], depth: int, referer: str) -> Iterator[Any]:
-        """Requests for the site's pages and resources a page links to, and its external checks."""
-        for url in follow_targets(links):
+    def follow(self, links: list[Link], depth: int, referer: str, step: int = 1) -> Iterator[Any]:
+        """Requests for the site's pages and resources a page links to, and its external checks.
+
+        ``depth`` is the links' depth, ``step`` what they add to the referer's (0: a redirect).
+        """
+        pages = [sys.intern(url) for url in follow_targets(links)]
+        resources = [
+            sys.intern(link.url)
+            for link in links
+            if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://"))
+        ]
+        if self.relax_depths:
+            self.followed[referer] = (depth, step, pages, resources)
+        yield from self.requests_for(pages, resources, depth, referer)
+        yield from self.external_checks(links)
+
+    def requests_for(self, pages: list[str], resources: list[str], depth: int, referer: str) -> Iterator[Any]:
+        for url in pages:
             request = self.page_request(url, depth, referer)
             if request is not None:
                 yield request
-        for link in links:
-            if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://")):
-                request = self.page_request(link.url, depth, referer, kind="resource")
-                if request is not None:
-                    yield request
-        yield from self.external_checks(links)
+        for url in resources:
+            request = self.page_request(url, depth, referer, kind="resource")
+            if request is not None:
+                yield request
+        relaxed, self.relaxed = self.relaxed, []
+        yield from relaxed
+
+    def met_again(self, url: str, depth: int) -> None:
+        """A requested URL met at ``depth``: when nearer than before, what its page links to is
+        nearer too (and a link cut as too deep may now be within max_depth: its request waits in
+        ``relaxed``)."""
+        if not self.relax_depths or depth >= self.met.get(url, depth):
+            return
+        self.met[url] = depth
+        followed = self.followed.get(url)
+        if followed is None or depth + followed[1] >= followed[0]:
+            return  # not parsed yet (it will use the smaller depth), or its links already as near
+        _, step, pages, resources = followed
+        self.followed[url] = (depth + step, step, pages, resources)
+        saved, self.relaxed = self.relaxed, []
+        saved.extend(self.requests_for(pages, resources, depth + step, url))
+        self.relaxed = saved
 
     # -- robots.txt and sitemaps -------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
@@ -284,6 +328,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 request = self.page_request(loc, depth=1, referer=response.url, lastmod=entry.get("lastmod"))
                 if request is not None:
                     yield request
+                relaxed, self.relaxed = self.relaxed, []  # a page met again at 1, nearer than before
+                yield from relaxed
 
     def ignore(self, failure: Failure) -> None:
         self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
@@ -310,6 +356,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
     def parse_page(self, response: Response) -> Iterator[Any]:
         item = self._base_item(response)
         depth = item.depth or 0
+        if self.relax_depths and depth > self.met.get(item.url, depth):
+            depth = item.depth = self.met[item.url]  # met nearer while it waited in the queue
         url = item.url
         self._count("pages")
         if response.status >= 400:
@@ -385,8 +433,12 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self._count("redirect_chains_cut")
             self.logger.info("Más de %s redirecciones seguidas, no se sigue: %s", hops - 1, item.location)
             return
-        for request in self.follow([Link(item.location, "", "a", "href", "", None)], depth, item.url):
-            if isinstance(request, scrapy.Request) and not request.meta.get("gelt_external"):
+        for request in self.follow([Link(item.location, "", "a", "href", "", None)], depth, item.url, step=0):
+            if (
+                isinstance(request, scrapy.Request)
+                and not request.meta.get("gelt_external")
+                and request.meta.get("gelt_referer") == item.url  # not another page's (met_again)
+            ):
                 request.meta["gelt_hops"] = hops
             yield request
 

@@ -1,0 +1,119 @@
+"""The order of an item's evidence: the mandated menu's section, then the page titled for the item,
+then the rest; one hit per place (:func:`dedupe`), a committee reads the first."""
+
+from __future__ import annotations
+
+from .evidence import Hit, is_login_url, is_section_item, label_numeral
+from .systems import NATIONAL_SYSTEMS
+from .urls import is_doc_key, url_key
+
+
+def rank(
+    hit: Hit,
+    numeral: str = "",
+    leads: frozenset[str] = frozenset(),
+    listed: frozenset[int] = frozenset(),
+) -> tuple:
+    """How a person would order the evidence: what opens first (a broken link last), then working;
+    for a whole section of the menu
+    (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
+    any other item, a section of a page that leads (``leads``) to a page or link named for the
+    item after that page or link, and a document found by a phrase less the item's own than a
+    page titled (or with a section) for it after the pages (``listed``, see
+    :func:`listed_documents`); then the label numbered as the
+    item in the mandated menu
+    (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
+    about the item (the phrase covering most of it), a page titled or a link named for the
+    item before a section of another page, a URL slug or running text last; then the
+    shallowest."""
+    num = label_numeral(hit.label) if numeral else ""
+    hub_section = hit.tier == 1 and hit.in_menu
+    if is_section_item(numeral):
+        place = 0 if hub_section else 1
+    else:
+        place = 1 if (hit.tier == 1 and hit.url in leads) or id(hit) in listed else 0
+    return (
+        hit.broken,  # a link that opens nothing goes after any page that opens, however poor
+        len(hit.problems),
+        place,
+        0 if numeral and num == numeral else 1,
+        is_login_url(hit.url),
+        -round(hit.match, 1),
+        hit.tier,
+        hit.keyword,
+        hit.depth if hit.depth is not None else 99,
+        hit.url,
+    )
+
+
+def section_leads(hits: list[Hit]) -> frozenset[str]:
+    """Pages with a section found for the item that also link, working, to a page or a link named
+    for it: there the section is the way to the evidence, not the evidence."""
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems}
+    return frozenset(
+        h.found_on for h in hits if h.tier == 0 and not h.problems and h.found_on in sections and h.url != h.found_on
+    )
+
+
+def listed_documents(hits: list[Hit]) -> frozenset[int]:
+    """Documents (as ``id``) found by a phrase less the item's own than the one a working page
+    titled, or with a section, for the item was found by: one decree («Decreto 100 de 2026», found
+    by «decretos») is an instance, the page «Normativa» that lists the norms is what a person
+    points to; «Mapa de procesos».pdf (the item's own name) stays the evidence. Likewise a document
+    listed on a page with a section found for the item by a phrase as much the item's own: under
+    «8.2-Publicación de la ejecución de contratos», the row «Publicación Ejecución Contratos 2021» is
+    one entry of the section that publishes the item."""
+    best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
+    if best is None:
+        return frozenset()
+    # a section of the page the document is listed on, found by a phrase as much the item's own
+    sections = {h.url: h.keyword for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    return frozenset(
+        id(h)
+        for h in hits
+        if h.url != h.found_on
+        and (best < h.keyword or sections.get(h.found_on, 99) <= h.keyword)
+        and is_doc_key(url_key(h.url))
+    )
+
+
+_PUBLIC_HOSTS = (".gov.co", ".gov", ".mil.co")
+_SYSTEM_HOSTS = tuple(p[4:] if p.startswith("www.") else p for ps in NATIONAL_SYSTEMS.values() for p in ps)
+
+
+def _elsewhere(url: str, found_on: str) -> bool:
+    """Whether a link goes to another site that is neither a public one (``*.gov.co``) nor a national
+    system or network the profiles name (SECOP, SUIT, SIGEP, social networks...): a design tool's
+    page, a private host."""
+    key, here = url_key(url), url_key(found_on).split("/", 1)[0]
+    host = key.split("/", 1)[0]
+    if host == here or host.endswith("." + here) or host == "gov.co" or host.endswith(_PUBLIC_HOSTS):
+        return False
+    for p in _SYSTEM_HOSTS:
+        if (p.startswith("*.") and host.endswith(p[1:])) or ("/" in p and key.startswith(p)) or host == p:
+            return False
+    return True
+
+
+def offsite_links(hits: list[Hit]) -> frozenset[int]:
+    """Links (as ``id``) to another site, neither public nor a national system (:func:`_elsewhere`),
+    on a page with a working section found for the item: EDUP's pane «2.8-Información para niños,
+    niñas y adolescentes» embeds and links its Canva portal; the pane is what a person points to,
+    the design tool's page (unverifiable offline, and not the entity's) after it."""
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    return frozenset(
+        id(h) for h in hits if h.url != h.found_on and h.found_on in sections and _elsewhere(h.url, h.found_on)
+    )
+
+
+def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
+    """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
+    seen: dict[tuple[str, str], Hit] = {}
+    for h in hits:
+        k = (h.url, h.found_on)
+        if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
+            seen[k] = h
+    kept = list(seen.values())
+    listed = listed_documents(kept) | offsite_links(kept)
+    leads = section_leads([h for h in kept if id(h) not in listed])
+    return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))
