@@ -466,10 +466,8 @@ class Store(LinkStore, RunStore, AuditCache):
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
         """Every snapshot of a crawl, with its URL and title (a new dict each, callers may change it).
-
-        A finished crawl's rows are kept until another crawl's are read (at 50,000 pages one crawl's
-        rows weigh ~60 MB): the audits of one crawl walk them many times, and the audits that read
-        another crawl (the checklist's previous crawl) read it in one stretch."""
+        A finished crawl's rows are kept until another crawl's are read (~60 MB at 50,000 pages):
+        one crawl's audits walk them many times; the previous crawl is read in one stretch."""
         cached = self._snapshot_rows.get(crawl_id)
         if cached is None:
             self._snapshot_rows.clear()  # before reading: the two crawls' rows never held at once
