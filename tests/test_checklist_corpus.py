@@ -74,6 +74,7 @@ SEVENTH_LEY = (0.968, 0.750, 0.907)
 # h-anserma, its first contact (blind, labels in 24b1771, engine VERSION 18 / PARSE_VERSION 18; measured
 # once, docs/checklist-accuracy.md): gelt-2008 1.000 (8/8) / 0.667 (8/12) / 1.000 (6/6), ley1712-res1519
 # 1.000 (11/11) / 0.500 (11/22) / 1.000 (10/10)
+# classes 56-57 (H56): no figure of any group changes; h-anserma ley1712 exact statuses 41/59 -> 42/59
 EIGHTH_GELT = (1.000, 0.667, 1.000)
 EIGHTH_LEY = (1.000, 0.500, 1.000)
 FLOOR = {
