@@ -1275,3 +1275,83 @@ def test_a_menu_link_to_a_short_section_named_for_the_item_lands_on_it(serve, co
     rec = records[("gelt-2008", "info.mision_vision")]
     assert rec["status"] == "cumple" and urlsplit(rec["evidence"][0]).path == "/organizacion", rec
     assert records[("gelt-2008", "info.funciones")]["status"] == "no_cumple", records[("gelt-2008", "info.funciones")]
+
+
+def test_a_drop_down_entry_to_a_shared_page_that_does_not_show_it_names_nothing_published(serve, config_for):
+    # class 56 (h-anserma): a header drop-down whose entries all lead to one page (the accordion of the
+    # Res. 3564 categories, no part of the page named); the menu's «9. Instrumentos de gestión de
+    # información pública» opens that page, whose ninth card is «9. Servicios»: the entry names the
+    # section, the page it opens does not publish it (parcial, «no lo muestra»). An entry the page shows
+    # as a card title («4. Normatividad», a document under it) is still read there.
+    entries = (
+        "1. Mecanismos de contacto",
+        "3. Estructura orgánica y talento humano",
+        "4. Normatividad",
+        "9. Instrumentos de gestión de información pública",
+    )
+    menu = (
+        "<div class='dropdown nav-item'><a href='#' class='dropdown-toggle nav-link'>Ley de Transparencia</a>"
+        "<div class='dropdown-menu'>"
+        + "".join(f"<a href='/transparencia' class='dropdown-item'>{e}</a>" for e in entries)
+        + "</div></div>"
+    )
+    cards = (
+        (
+            "1. Mecanismos de contacto con el sujeto obligado",
+            "Dirección: Cra 3 # 7-40, centro. Horario: lunes a viernes.",
+        ),
+        ("3. Estructura orgánica y talento humano", "<img src='/organigrama.png' alt='Organigrama'>"),
+        ("4. Normatividad", "<a href='/docs/normograma-2026.pdf'>Normograma de la entidad 2026</a>"),
+        ("9. Servicios", "<a href='/servicios'>Ir a Servicios</a>"),
+    )
+    accordion = "".join(f"<h3>{t}</h3><div>{b}</div>" for t, b in cards)
+
+    def with_menu(title: str, body: str) -> Resource:
+        return Resource.html(
+            f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<header><nav class='navbar'><a href='/' class='nav-link'>Inicio</a>{menu}</nav></header>"
+            f"<main><h2>{title}</h2>{body}</main><footer>Cra 3 # 7-40. Teléfono 315 823 1406</footer></body></html>"
+        )
+
+    routes = {
+        "/": with_menu("Inicio", "<p>Cuerpo de bomberos voluntarios: prevención y atención de emergencias.</p>"),
+        "/transparencia": with_menu("Ley de Transparencia", accordion),
+        "/servicios": with_menu("Servicios", "<p>Inspecciones de seguridad a establecimientos y capacitaciones.</p>"),
+        "/docs/normograma-2026.pdf": PDF,
+    }
+    recs = _records(serve, config_for, routes)
+    rec = recs[("ley1712-res1519", "ley1712.7")]
+    assert rec["status"] == "parcial" and "no lo muestra" in rec["detail"], (rec["detail"], rec["evidence"])
+    assert rec["evidence"][0].endswith("/transparencia"), rec
+    norms = recs[("ley1712-res1519", "ley1712.2")]
+    assert norms["status"] == "cumple", (norms["detail"], norms["evidence"])
+
+
+def test_a_plain_button_before_a_collapse_panel_titles_that_panel(serve, config_for):
+    # class 57 (h-anserma): react-bootstrap 1.x draws Accordion.Toggle as a bare
+    # «<div class="card-header"><button class="btn btn-link">4. Normatividad</button></div>» followed by
+    # «<div class="collapse"><div class="card-body">…»: no data attribute, no aria-expanded; the panel
+    # after the button is what it opens, and the button's text is that panel's title, as a person reads it.
+    # A button followed by anything else (a search button, a form's submit) titles nothing.
+    cards = (
+        ("1. Mecanismos de contacto con el sujeto obligado", "Dirección: Cra 3 # 7-40, centro."),
+        ("4. Normatividad", "<a href='/docs/d1.pdf'>Ver Documento</a>"),
+        ("8. Contratación", "<a href='/docs/d2.pdf'>Ver Documento</a>"),
+    )
+    accordion = "".join(
+        f"<div class='card'><div class='card-header'><button type='button' class='btn btn-link'>{t}</button></div>"
+        f"<div class='collapse'><div class='card-body'>{b}</div></div></div>"
+        for t, b in cards
+    )
+    search = "<div><button type='button' class='btn btn-primary'>Presupuesto</button></div><div><p>Buscar</p></div>"
+    routes = {
+        "/": page("Inicio", "<p>Cuerpo de bomberos voluntarios: prevención y atención de emergencias.</p>", ("/ley",)),
+        "/ley": page("Ley de Transparencia", accordion + search),
+        "/docs/d1.pdf": PDF,
+        "/docs/d2.pdf": PDF,
+    }
+    recs = _records(serve, config_for, routes)
+    for item in ("ley1712.2", "ley1712.3"):
+        rec = recs[("ley1712-res1519", item)]
+        assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/ley"), (item, rec["detail"])
+    assert recs[("ley1712-res1519", "ley1712.4.1")]["status"] == "no_cumple", recs[("ley1712-res1519", "ley1712.4.1")]

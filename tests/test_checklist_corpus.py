@@ -29,6 +29,7 @@ TUNING_GROUPS = {
     "utility-comptroller": {"coopsercont", "contraloriands"},
     "sixth": {"c-edup"},
     "seventh": {"g-imder", "g-hsap"},
+    "eighth": {"h-anserma"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -71,6 +72,12 @@ SIXTH_NO_APLICA = (3, 3)  # both profiles: «No aplica porque en la entidad los 
 SEVENTH_GELT = (0.957, 0.833, 0.932)
 # ley1712 was 0.750 / 0.907 on H54's branch; merged with H52 and H53 (sections shown empty rank last)
 SEVENTH_LEY = (0.968, 0.762, 0.909)
+# h-anserma, its first contact (blind, labels in 24b1771, engine VERSION 18 / PARSE_VERSION 18; measured
+# once, docs/checklist-accuracy.md): gelt-2008 1.000 (8/8) / 0.667 (8/12) / 1.000 (6/6), ley1712-res1519
+# 1.000 (11/11) / 0.500 (11/22) / 1.000 (10/10)
+# classes 56-57 (H56): no figure of any group changes; h-anserma ley1712 exact statuses 41/59 -> 42/59
+EIGHTH_GELT = (1.000, 0.667, 1.000)
+EIGHTH_LEY = (1.000, 0.500, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -92,6 +99,9 @@ FLOOR = {
     # g-imder + g-hsap after the seventh round: measured, SEVENTH_GELT and SEVENTH_LEY above
     ("seventh", "gelt-2008"): {"precision": SEVENTH_GELT[0], "recall": SEVENTH_GELT[1], "evidence": SEVENTH_GELT[2]},
     ("seventh", "ley1712-res1519"): {"precision": SEVENTH_LEY[0], "recall": SEVENTH_LEY[1], "evidence": SEVENTH_LEY[2]},
+    # h-anserma at its first contact: measured, EIGHTH_GELT and EIGHTH_LEY above
+    ("eighth", "gelt-2008"): {"precision": EIGHTH_GELT[0], "recall": EIGHTH_GELT[1], "evidence": EIGHTH_GELT[2]},
+    ("eighth", "ley1712-res1519"): {"precision": EIGHTH_LEY[0], "recall": EIGHTH_LEY[1], "evidence": EIGHTH_LEY[2]},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own

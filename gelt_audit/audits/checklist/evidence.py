@@ -18,6 +18,9 @@ from .text import PREFILTERS, in_norm, longest, text_norm
 from .urls import filename, is_news_key
 
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
+# A menu's entries with this many different texts to one address (no part of the page named) lead to
+# a shared page (a hub), not each to its own: an entry there must be shown by that page to be read there
+SHARED_ENTRIES = 3
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
 SCOPES = ("any", "home", "header", "footer", "chrome", "content")
 
@@ -171,11 +174,37 @@ class Finder:
             hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
             hit.content_problem = True
             hit.url = found.url  # what a person points to: the entry, on the page that shows it
+        elif target is not None and self._not_shown_where_shared(block, link, target):
+            # «9. Instrumentos de gestión…», one of nine drop-down entries to one accordion page whose
+            # ninth card is «9. Servicios»: the entry names the section, the page it opens lacks it
+            hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que no lo muestra")
+            hit.content_problem = True
         strings = [link.text, filename(link.key), link.ctx]
         if target is not None:
             strings += [target.title, *target.headings]
         hit.period_strings = tuple(strings)
         return hit
+
+    @staticmethod
+    def _not_shown_where_shared(block: Block, link: Link, target: Page) -> bool:
+        """Whether ``link`` is one of its menu's entries that share one address (SHARED_ENTRIES texts
+        or more, no part of the page named) and the page it opens shows its text (numbering aside) in
+        no title or heading. Menus only (header, nav): a content list whose entries («Leyes»,
+        «Decretos»…) all open one page of norms lists them there, not as headings."""
+        if link.fragment or not link.norm or link.region not in ("header", "nav"):
+            return False
+        texts = {other.norm for other in block.links if other.key == link.key and not other.fragment}
+        if len(texts) < SHARED_ENTRIES:
+            return False
+        words = link.norm.split()
+        while words and words[0].isdigit():
+            words.pop(0)
+        if not words:
+            return False
+        core = tuple(words)
+        names = [label[0] for label in (*target.labels, *target.sections)]
+        names += [text_norm(h)[0] for h in target.headings]
+        return not any(in_norm(core, name) for name in names)
 
     def _is_news_target(self, key: str) -> bool:
         news = self._news_cache.get(key)

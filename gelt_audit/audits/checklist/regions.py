@@ -16,6 +16,8 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Buttons that open a section (accordions, tabs, Bootstrap «pills»), as opposed to submit or search
 # buttons.
 _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|tab\b|pill")
+# A panel a plain button opens when it follows it: Bootstrap's «collapse» (react-bootstrap's Accordion).
+_PANEL = re.compile(r"(?:^|\s)collapse(?:\s|$)")
 _BY_ID = etree.XPath("//*[@id=$i]")
 _ID = re.compile(r"^[\w:.-]{1,100}$")
 
@@ -140,14 +142,17 @@ def opener_region(el: Any) -> list[Any] | None:
         if any(a.tag in HEADINGS for a in el.iterancestors()):
             return None  # the heading around it is the label
         marks = " ".join(el.get(k) or "" for k in ("class", "data-bs-toggle", "data-toggle", "aria-controls", "role"))
-        if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
-            return None
-        pane = _target_pane(el)
-        if pane is not None:
-            return [pane]
         nxt = el.getnext()
         if nxt is None and el.getparent() is not None:
             nxt = el.getparent().getnext()
+        if el.get("aria-expanded") is None and not _SECTION_BUTTON.search(marks.lower()):
+            # react-bootstrap's Accordion.Toggle («div.card-header > button.btn-link» then
+            # «div.collapse»): no mark on the button, the panel after it is what it opens
+            if nxt is None or not isinstance(nxt.tag, str) or not _PANEL.search(nxt.get("class") or ""):
+                return None
+        pane = _target_pane(el)
+        if pane is not None:
+            return [pane]
         return [nxt] if nxt is not None else []
     if tag == "a":
         return _anchor_opener_region(el)
