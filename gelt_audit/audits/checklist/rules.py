@@ -23,7 +23,7 @@ from .guards import (
     section_publishes_nothing,
 )
 from .model import STATUSES, Case, Item, ItemResult, Rule
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Block, Link, Page
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page, unseen_section
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
@@ -150,7 +150,7 @@ class Title(EvidenceKind):
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
                             how = (not shown, cover, -(kind != "title"), -k, raw)
                             # what the crawl saw before an entry that opens by a script (class 32)
-                            seen = kind != "section" or page.only_links.get(raw) != [SCRIPTED]
+                            seen = kind != "section" or not unseen_section(page, raw)
                             if page.url not in best or (seen, *how[:4]) > (seen_best[page.url], *best[page.url][:4]):
                                 best[page.url], seen_best[page.url] = how, seen
                             first_seen.setdefault(page.url, seen)
@@ -430,7 +430,8 @@ class FormByPurpose(EvidenceKind):
                     continue
                 hit = finder.page_hit(page, f"formulario de {_FORM_NAMES[rule.purpose]} en {page.url}", item)
                 if hit is not None:
-                    hit.problems, hit.content_problem = [], False  # a page with a form is not empty
+                    # a page with a form is not empty, and the form was seen (whatever else loads)
+                    hit.problems, hit.content_problem, hit.scripted = [], False, False
                     if block.region:
                         hit.placements = frozenset({block.region})
                     hits.append(hit)
