@@ -209,7 +209,9 @@ def test_the_transparency_menu_is_named_as_the_annex_mandates(site, serve, confi
 
 def test_a_page_whose_content_is_a_loading_placeholder_shows_nothing(serve, config_for):
     # «Participa» → a page whose only section says «Cargando noticias...» (a script would fill it
-    # from an API the crawl does not run): the crawl saw no content, the page is not evidence as is
+    # from an API the crawl does not run): the crawl saw no content, the page is not evidence as is.
+    # This page has no script: nothing replaces the placeholder, a person sees it empty as the crawl
+    # does (parcial). With the script that loads the news it is not seen: sin_verificar (class 60)
     body = (
         '<p><a href="/">Inicio</a> / Participa</p><section><h3>Noticias</h3><p>Cargando noticias...</p></section>'
         '<a href="https://api.whatsapp.com/send?phone=3000000000">WhatsApp</a>'
@@ -1231,7 +1233,8 @@ def test_a_title_over_an_empty_box_is_a_section_shown_empty(serve, config_for):
     # </section>» and fills the box from its API: the crawl sees the title over nothing. As a page
     # «Cargando…» (class 8) or a section that says it has nothing (class 31), the item is shown and
     # publishes nothing: parcial, not «no se encontró»; a spacer or a line break under a title, with
-    # the content in the next block, is no empty section
+    # the content in the next block, is no empty section. This home runs no script: nothing can fill
+    # the box, it is seen empty; on a page that runs one it is not seen (sin_verificar, class 62)
     home = (
         "<p>Bienvenidos al sitio de la entidad.</p>"
         '<h2>Noticias</h2><section class="noticias"></section>'
@@ -1326,7 +1329,7 @@ def test_class_60_a_page_that_says_it_is_loading_is_unseen_not_empty(serve, conf
 def test_class_61_what_the_crawl_saw_decides_before_a_page_that_is_loading(serve, config_for):
     # a page the crawl saw decides the item, with its own problems, before a page whose content a
     # script loads: the news page with dated news is the news (cumple) beside «Sala de prensa» that
-    # is loading; the directory of entities seen outside the menu stays parcial for the place, not
+    # is loading; a PQRSD form seen on a page whose list of requests is loading; the directory of entities seen outside the menu stays parcial for the place, not
     # sin_verificar because the menu's entry leads to a loading page
     hub = (
         "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
@@ -1344,7 +1347,15 @@ def test_class_61_what_the_crawl_saw_decides_before_a_page_that_is_loading(serve
             '<p>Bienvenidos.</p><ul><li><a href="/noticias">Noticias</a></li>'
             '<li><a href="/sala-de-prensa">Sala de prensa</a></li>'
             '<li><a href="/transparencia">Transparencia</a></li>'
-            '<li><a href="/entidades">Directorio de entidades</a></li></ul>',
+            '<li><a href="/entidades">Directorio de entidades</a></li><li><a href="/pqrsd">PQRSD</a></li></ul>',
+        ),
+        # the form is in the page the crawl saw; the list of past requests is what a script loads
+        "/pqrsd": page(
+            "PQRSD",
+            '<form action="/enviar"><label>Nombre <input name="nombre"></label>'
+            '<label>Correo <input type="email" name="correo"></label><textarea name="mensaje"></textarea>'
+            '<button>Enviar</button></form><div id="historial">Cargando...</div>',
+            extra_head=APP_JS,
         ),
         "/noticias": page(
             "Noticias",
@@ -1361,6 +1372,10 @@ def test_class_61_what_the_crawl_saw_decides_before_a_page_that_is_loading(serve
     assert news["status"] == "cumple" and urlsplit(news["evidence"][0]).path == "/noticias", news
     ley = records[("ley1712-res1519", "ley1712.1.6")]
     assert ley["status"] == "parcial" and urlsplit(ley["evidence"][0]).path == "/entidades", ley
+    # a form the crawl saw on a page that also loads something is a form seen
+    form = records[("gelt-2008", "interaccion.pqrsd")]
+    assert form["status"] == "cumple" and urlsplit(form["evidence"][0]).path == "/pqrsd", form
+    assert "formulario" in form["detail"], form
     assert "transparencia" in ley["detail"] and "script" not in ley["detail"], ley
 
 
@@ -1398,6 +1413,8 @@ def test_class_62_a_title_over_an_empty_box_a_script_may_fill_is_unseen(serve, c
     )
     assert "«Noticias»" in news["detail"] and "ábrala en un navegador" in news["detail"], news
     assert "está vacía" not in news["detail"], news
+    # its dated news would be in the box too: not «falta: noticias con fecha», only not found
+    assert "en lo rastreado no se encontró: noticias con fecha" in news["detail"], news
     agenda = records[("gelt-2008", "info.calendario")]
     assert agenda["status"] == "cumple" and "«Agenda»" in agenda["detail"], agenda
     faq = records[("gelt-2008", "info.preguntas_frecuentes")]

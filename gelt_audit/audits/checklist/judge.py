@@ -167,7 +167,9 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         # the content the crawl did not see: no «falta» either)
         status = "sin_verificar"
         note = (chosen[0].unseen or SCRIPTED_NOTE) if chosen[0].scripted else UNVERIFIED_NOTE
-        detail = f"{chosen[0].describe}; {note}" + (f"; tampoco se vio: {', '.join(unseen)}" if unseen else "")
+        detail = f"{chosen[0].describe}; {note}" + (
+            f"; en lo rastreado no se encontró: {', '.join(unseen)}" if unseen else ""
+        )
     elif status == "cumple":
         # a page of the site publishes the item; its external link is present, only not verified
         external = any(all(_unverified(h, finder) for h in good) for _p, good in good_parts if good)

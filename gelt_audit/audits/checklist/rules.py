@@ -108,9 +108,12 @@ class Title(EvidenceKind):
     opens its content with a script (no address, but marked to be clicked: a click attribute, a
     link role, a class that says link, a ``javascript:`` call) was not seen: when nothing the
     crawl saw publishes the item, the item is ``sin_verificar`` with that entry as evidence,
-    never «no se encontró» nor a period. A heading over an empty box
-    (``<h2>Noticias</h2><section></section>``: what a script would fill) is a section shown that
-    publishes nothing, as a page «en construcción».
+    never «no se encontró» nor a period (nor «falta» for its other parts). So is a page whose
+    content is a loading placeholder («Cargando noticias…») on a page that runs a script, reached
+    by its title or by a link, and a heading over an empty box (``<h2>Noticias</h2><section>
+    </section>``) on a page that runs a script (what would fill it). On a page with no script
+    nothing replaces the placeholder or fills the box: the page is empty, the section shown
+    empty, as a page «en construcción».
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
