@@ -86,7 +86,7 @@ def test_demo_incremental_report_equals_from_scratch(serve, tmp_path):
 def _site(version: int) -> dict[str, Resource]:
     """A small municipal site; version 2 adds and removes pages and changes one (the others keep
     their bodies: they come from the cache); version 3 changes the menu of every page."""
-    menu = ["/", "/transparencia/", "/tramites/", "/noticias/"] + (["/participa/"] if version == 3 else [])
+    menu = ["/", "/transparencia/", "/tramites/", "/noticias/", "/agenda"] + (["/participa/"] if version == 3 else [])
     pages = {
         "/": (
             "Alcaldía de Prueba - Inicio",
@@ -119,7 +119,16 @@ def _site(version: int) -> dict[str, Resource]:
     else:
         pages["/participa/rendicion"] = ("Rendición de cuentas", "<p>Audiencia pública el 20 de noviembre.</p>")
         pages["/participa/"] = ("Participa", '<a href="/participa/rendicion">Rendición de cuentas 2026</a>')
-    return {path: page(title, body, links=tuple(menu)) for path, (title, body) in pages.items()}
+    site = {path: page(title, body, links=tuple(menu)) for path, (title, body) in pages.items()}
+    # content a script would load (the parse keeps the placeholder and that the page runs a script;
+    # the carry must too): a page loading its agenda, with a title over the box its news would fill
+    site["/agenda"] = page(
+        "Calendario de actividades",
+        "<h3>Eventos</h3><section class='eventos'></section><h3>Agenda</h3><div id='agenda'>Cargando…</div>",
+        links=tuple(menu),
+        extra_head="<script src='/app.js'></script>",
+    )
+    return site
 
 
 def test_pages_added_removed_changed_and_a_new_menu_report_as_from_scratch(serve, config_for):
