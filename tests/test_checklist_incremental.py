@@ -280,3 +280,27 @@ def test_pages_carried_by_another_parse_are_parsed_again(serve, config_for):
             assert len(lookups) == looked_up
             assert _shape(index) == _shape(parsed)
             assert _url_words(index) == _url_words(parsed)
+
+
+def test_pages_read_from_their_cached_parse_index_as_parsed(serve, config_for):
+    """A page rebuilt from its cached parse (no carry: the previous crawl kept none) is the page
+    parsed, every field included: the loading placeholder of a page whose content a script loads,
+    and whether a page runs a script (what may fill a titled empty box)."""
+    server = serve(_site(2))
+    config = config_for(server.url)
+    cfg = load_config(config)
+    rules = text_rules(checklists(cfg))
+    crawl(config)
+    with Store(cfg.store_path) as store:
+        latest = store.latest_crawl(cfg.site_url)
+        assert latest is not None
+        docs = list(page_docs(store, latest))
+        cache, lookups = _counting_cache()
+        index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache)  # parses, keeps the records
+        again = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache)  # rebuilt from them
+        parsed = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=lambda k, a, v, c: c())
+    pages = [d for d in docs if d.body_hash and d.status < 400]
+    assert len(lookups) == 2 * len(pages)
+    assert _shape(again) == _shape(parsed)
+    assert [p.loading for p in again.pages if p.loading] == ["Cargando…"]
+    assert any(p.scripts for p in again.pages) and not all(p.scripts for p in again.pages)
