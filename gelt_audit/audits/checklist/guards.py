@@ -90,6 +90,13 @@ def dead_entry(page: Page, rule: Rule) -> float:
     return best
 
 
+def unseen_section(page: Page, label: str) -> bool:
+    """Whether a section of the page holds only what the crawl did not see: entries that open by a
+    script, or an empty box under its title on a page that runs a script (what may fill it)."""
+    keys = page.only_links.get(label)
+    return keys == [SCRIPTED] or (keys == [BLANK_SECTION] and page.scripts)
+
+
 def own_numeral(label: str, item: Item) -> bool:
     """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
     numeral = item_numeral(item.id)

@@ -318,13 +318,6 @@ BLANK_SECTION = "_"  # only_links value of a titled section whose content is an 
 SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
 
 
-def unseen_section(page: Page, label: str) -> bool:
-    """Whether a section of the page holds only what the crawl did not see: entries that open by a
-    script, or an empty box under its title on a page that runs a script (what may fill it)."""
-    keys = page.only_links.get(label)
-    return keys == [SCRIPTED] or (keys == [BLANK_SECTION] and page.scripts)
-
-
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"

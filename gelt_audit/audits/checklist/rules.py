@@ -21,9 +21,10 @@ from .guards import (
     page_names_other,
     qualifies_one_word,
     section_publishes_nothing,
+    unseen_section,
 )
 from .model import STATUSES, Case, Item, ItemResult, Rule
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page, unseen_section
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
