@@ -209,7 +209,9 @@ def test_the_transparency_menu_is_named_as_the_annex_mandates(site, serve, confi
 
 def test_a_page_whose_content_is_a_loading_placeholder_shows_nothing(serve, config_for):
     # «Participa» → a page whose only section says «Cargando noticias...» (a script would fill it
-    # from an API the crawl does not run): the crawl saw no content, the page is not evidence as is
+    # from an API the crawl does not run): the crawl saw no content, the page is not evidence as is.
+    # This page has no script: nothing replaces the placeholder, a person sees it empty as the crawl
+    # does (parcial). With the script that loads the news it is not seen: sin_verificar (class 60)
     body = (
         '<p><a href="/">Inicio</a> / Participa</p><section><h3>Noticias</h3><p>Cargando noticias...</p></section>'
         '<a href="https://api.whatsapp.com/send?phone=3000000000">WhatsApp</a>'
@@ -1231,7 +1233,8 @@ def test_a_title_over_an_empty_box_is_a_section_shown_empty(serve, config_for):
     # </section>» and fills the box from its API: the crawl sees the title over nothing. As a page
     # «Cargando…» (class 8) or a section that says it has nothing (class 31), the item is shown and
     # publishes nothing: parcial, not «no se encontró»; a spacer or a line break under a title, with
-    # the content in the next block, is no empty section
+    # the content in the next block, is no empty section. This home runs no script: nothing can fill
+    # the box, it is seen empty; on a page that runs one it is not seen (sin_verificar, class 62)
     home = (
         "<p>Bienvenidos al sitio de la entidad.</p>"
         '<h2>Noticias</h2><section class="noticias"></section>'
@@ -1355,3 +1358,166 @@ def test_a_plain_button_before_a_collapse_panel_titles_that_panel(serve, config_
         rec = recs[("ley1712-res1519", item)]
         assert rec["status"] in ("cumple", "parcial") and rec["evidence"][0].endswith("/ley"), (item, rec["detail"])
     assert recs[("ley1712-res1519", "ley1712.4.1")]["status"] == "no_cumple", recs[("ley1712-res1519", "ley1712.4.1")]
+
+
+# Classes 60-63 (issue 15, fifth session, helper H57): content a script would load, which the crawl
+# (no JavaScript) does not see. The rule of class 32 for every such case: an item never loses or gains
+# status on content the crawl could not see (docs/checklist-states.md, «sin_verificar»).
+APP_JS = '<script src="/js/app.js"></script>'  # the page's application: what replaces a placeholder
+
+
+def test_class_60_a_page_that_says_it_is_loading_is_unseen_not_empty(serve, config_for):
+    # «Preguntas frecuentes» → a page whose content is «Cargando contenido...» and a script that
+    # replaces it from an API: the crawl saw the placeholder, not the content. sin_verificar with
+    # the page as evidence, never «vacía o en construcción» (the page is not seen empty). The same
+    # placeholder on a page with no script stays on screen: a person sees what the crawl saw, an
+    # empty page (parcial); a template's filler («Página en construcción») is seen whatever scripts
+    # the page runs (parcial)
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/preguntas">Preguntas frecuentes</a></li>'
+            '<li><a href="/glosario">Glosario</a></li><li><a href="/empleo">Ofertas de empleo</a></li>'
+            '<li><a href="/calendario">Calendario de actividades</a></li></ul>',
+        ),
+        "/preguntas": page("Preguntas frecuentes", '<div id="faq">Cargando contenido...</div>', extra_head=APP_JS),
+        # the page's title names the item; the placeholder is its whole content (an inline script)
+        "/calendario": page(
+            "Calendario de actividades",
+            "<div id='agenda'><p>Cargando…</p></div>",
+            extra_head="<script>fetch('/api/agenda').then(r => r.json()).then(pintar);</script>",
+        ),
+        "/glosario": page("Glosario", "<div>Cargando contenido...</div>"),
+        "/empleo": page("Ofertas de empleo", "<p>Página en construcción.</p>", extra_head=APP_JS),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    records = _records(serve, config_for, routes)
+    for item, path, shown in (
+        ("info.preguntas_frecuentes", "/preguntas", "«Cargando contenido...»"),
+        ("info.calendario", "/calendario", "«Cargando…»"),
+    ):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert urlsplit(rec["evidence"][0]).path == path, rec
+        assert shown in rec["detail"] and "ábrala en un navegador" in rec["detail"], rec
+        assert "vacía" not in rec["detail"], rec
+    for item in ("info.glosario", "info.empleo"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
+def test_class_61_what_the_crawl_saw_decides_before_a_page_that_is_loading(serve, config_for):
+    # a page the crawl saw decides the item, with its own problems, before a page whose content a
+    # script loads: the news page with dated news is the news (cumple) beside «Sala de prensa» that
+    # is loading; a PQRSD form seen on a page whose list of requests is loading; the directory of entities seen outside the menu stays parcial for the place, not
+    # sin_verificar because the menu's entry leads to a loading page
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
+        '<ul><li><a href="/transparencia/directorio-entidades">Directorio de entidades</a></li></ul>'
+    )
+    entities = (
+        "<ul><li>Gobernación del departamento: gobernacion@departamento.test</li>"
+        "<li>Contraloría departamental: contraloria@departamento.test</li>"
+        "<li>Personería municipal: personeria@municipio.test</li></ul>"
+    )
+    loading = '<div id="app"><p>Cargando datos...</p></div>'
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/noticias">Noticias</a></li>'
+            '<li><a href="/sala-de-prensa">Sala de prensa</a></li>'
+            '<li><a href="/transparencia">Transparencia</a></li>'
+            '<li><a href="/entidades">Directorio de entidades</a></li><li><a href="/pqrsd">PQRSD</a></li></ul>',
+        ),
+        # the form is in the page the crawl saw; the list of past requests is what a script loads
+        "/pqrsd": page(
+            "PQRSD",
+            '<form action="/enviar"><label>Nombre <input name="nombre"></label>'
+            '<label>Correo <input type="email" name="correo"></label><textarea name="mensaje"></textarea>'
+            '<button>Enviar</button></form><div id="historial">Cargando...</div>',
+            extra_head=APP_JS,
+        ),
+        "/noticias": page(
+            "Noticias",
+            "<h3>Inicia la vacunación en las veredas</h3><p>Publicado el 12 de noviembre de 2026.</p>"
+            "<h3>Rendición de cuentas de la alcaldía</h3><p>Publicado el 3 de noviembre de 2026.</p>",
+        ),
+        "/sala-de-prensa": page("Sala de prensa", loading, extra_head=APP_JS),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/directorio-entidades": page("Directorio de entidades", loading, extra_head=APP_JS),
+        "/entidades": page("Directorio de entidades", entities),
+    }
+    records = _records(serve, config_for, routes)
+    news = records[("gelt-2008", "info.noticias")]
+    assert news["status"] == "cumple" and urlsplit(news["evidence"][0]).path == "/noticias", news
+    ley = records[("ley1712-res1519", "ley1712.1.6")]
+    assert ley["status"] == "parcial" and urlsplit(ley["evidence"][0]).path == "/entidades", ley
+    # a form the crawl saw on a page that also loads something is a form seen
+    form = records[("gelt-2008", "interaccion.pqrsd")]
+    assert form["status"] == "cumple" and urlsplit(form["evidence"][0]).path == "/pqrsd", form
+    assert "formulario" in form["detail"], form
+    assert "transparencia" in ley["detail"] and "script" not in ley["detail"], ley
+
+
+def test_class_62_a_title_over_an_empty_box_a_script_may_fill_is_unseen(serve, config_for):
+    # class 35's box on a page that runs a script: «<h2>Noticias</h2><section class="noticias">
+    # </section>» filled from the application's API. What fills it was not seen: sin_verificar with
+    # the page as evidence, not «está vacía» (class 35 keeps that for a page with no script, where
+    # nothing can fill the box). A script element that only holds data (JSON-LD) runs nothing; a
+    # section the crawl saw on the same page decides before the box
+    home = (
+        "<p>Bienvenidos al sitio de la entidad.</p>"
+        '<h2>Noticias</h2><section class="noticias"></section>'
+        '<h2>Calendario de actividades</h2><div id="calendario"></div>'
+        "<h2>Agenda</h2><p>Lunes 7 de diciembre: consejo de gobierno en la sede principal de la entidad y"
+        " reunión con las juntas de acción comunal de las veredas del norte.</p>"
+        '<p><a href="/datos">Datos</a></p>'
+    )
+    data_only = '<script type="application/ld+json">{"@type": "GovernmentOrganization"}</script>'
+    routes = {
+        "/": page("Inicio", home, extra_head=APP_JS),
+        "/datos": page(
+            "Datos",
+            '<h2>Preguntas frecuentes</h2><section class="faq"></section>'
+            "<h2>Datos abiertos</h2><p>Consulte los conjuntos de datos publicados por la entidad.</p>",
+            extra_head=data_only,
+        ),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    records = _records(serve, config_for, routes)
+    news = records[("gelt-2008", "info.noticias")]
+    assert news["status"] == "sin_verificar" and urlsplit(news["evidence"][0]).path in ("", "/"), (
+        news["status"],
+        news["detail"],
+        news["evidence"],
+    )
+    assert "«Noticias»" in news["detail"] and "ábrala en un navegador" in news["detail"], news
+    assert "está vacía" not in news["detail"], news
+    # its dated news would be in the box too: not «falta: noticias con fecha», only not found
+    assert "en lo rastreado no se encontró: noticias con fecha" in news["detail"], news
+    agenda = records[("gelt-2008", "info.calendario")]
+    assert agenda["status"] == "cumple" and "«Agenda»" in agenda["detail"], agenda
+    faq = records[("gelt-2008", "info.preguntas_frecuentes")]
+    assert faq["status"] == "parcial" and "está vacía" in faq["detail"], faq
+
+
+def test_class_63_a_current_item_whose_page_is_loading_has_no_period_to_miss(serve, config_for):
+    # the hub's «Plan de acción» (an item of the current year, in the menu) leads to a page that is
+    # loading: the crawl read no year because it saw no content; sin_verificar, never parcial for a
+    # period it could not read nor for an empty page
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
+        '<h3>4. Planeación</h3><ul><li><a href="/transparencia/plan-de-accion">4.3 Plan de acción</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/plan-de-accion": page(
+            "Plan de acción", "<div class='docs'>Cargando información...</div>", extra_head=APP_JS
+        ),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.4.3")]
+    assert rec["status"] == "sin_verificar", rec
+    assert urlsplit(rec["evidence"][0]).path == "/transparencia/plan-de-accion", rec
+    assert "«Cargando información...»" in rec["detail"] and "periodo" not in rec["detail"], rec

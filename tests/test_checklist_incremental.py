@@ -86,7 +86,7 @@ def test_demo_incremental_report_equals_from_scratch(serve, tmp_path):
 def _site(version: int) -> dict[str, Resource]:
     """A small municipal site; version 2 adds and removes pages and changes one (the others keep
     their bodies: they come from the cache); version 3 changes the menu of every page."""
-    menu = ["/", "/transparencia/", "/tramites/", "/noticias/"] + (["/participa/"] if version == 3 else [])
+    menu = ["/", "/transparencia/", "/tramites/", "/noticias/", "/agenda"] + (["/participa/"] if version == 3 else [])
     pages = {
         "/": (
             "Alcaldía de Prueba - Inicio",
@@ -119,7 +119,16 @@ def _site(version: int) -> dict[str, Resource]:
     else:
         pages["/participa/rendicion"] = ("Rendición de cuentas", "<p>Audiencia pública el 20 de noviembre.</p>")
         pages["/participa/"] = ("Participa", '<a href="/participa/rendicion">Rendición de cuentas 2026</a>')
-    return {path: page(title, body, links=tuple(menu)) for path, (title, body) in pages.items()}
+    site = {path: page(title, body, links=tuple(menu)) for path, (title, body) in pages.items()}
+    # content a script would load (the parse keeps the placeholder and that the page runs a script;
+    # the carry must too): a page loading its agenda, with a title over the box its news would fill
+    site["/agenda"] = page(
+        "Calendario de actividades",
+        "<h3>Eventos</h3><section class='eventos'></section><h3>Agenda</h3><div id='agenda'>Cargando…</div>",
+        links=tuple(menu),
+        extra_head="<script src='/app.js'></script>",
+    )
+    return site
 
 
 def test_pages_added_removed_changed_and_a_new_menu_report_as_from_scratch(serve, config_for):
@@ -271,3 +280,27 @@ def test_pages_carried_by_another_parse_are_parsed_again(serve, config_for):
             assert len(lookups) == looked_up
             assert _shape(index) == _shape(parsed)
             assert _url_words(index) == _url_words(parsed)
+
+
+def test_pages_read_from_their_cached_parse_index_as_parsed(serve, config_for):
+    """A page rebuilt from its cached parse (no carry: the previous crawl kept none) is the page
+    parsed, every field included: the loading placeholder of a page whose content a script loads,
+    and whether a page runs a script (what may fill a titled empty box)."""
+    server = serve(_site(2))
+    config = config_for(server.url)
+    cfg = load_config(config)
+    rules = text_rules(checklists(cfg))
+    crawl(config)
+    with Store(cfg.store_path) as store:
+        latest = store.latest_crawl(cfg.site_url)
+        assert latest is not None
+        docs = list(page_docs(store, latest))
+        cache, lookups = _counting_cache()
+        index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache)  # parses, keeps the records
+        again = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache)  # rebuilt from them
+        parsed = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=lambda k, a, v, c: c())
+    pages = [d for d in docs if d.body_hash and d.status < 400]
+    assert len(lookups) == 2 * len(pages)
+    assert _shape(again) == _shape(parsed)
+    assert [p.loading for p in again.pages if p.loading] == ["Cargando…"]
+    assert any(p.scripts for p in again.pages) and not all(p.scripts for p in again.pages)

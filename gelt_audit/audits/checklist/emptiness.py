@@ -21,11 +21,15 @@ _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
     r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
     # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
-    r"use this area to provide additional information|lorem ipsum|"
-    # what a script would load: the crawl sees the placeholder, not the content (a template's
-    # «Loading...» preloader is on every page, full or not: it says nothing)
-    r"cargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026))"
+    r"use this area to provide additional information|lorem ipsum)"
 )
+# What a script would load: the page shows the placeholder, the content comes later (a template's
+# «Loading...» preloader is on every page, full or not: it says nothing). On a page that runs a
+# script the crawl saw the placeholder, not the content: the page is not seen (``Page.loading``);
+# on a page with no script nothing replaces it, and a person sees it as the crawl does: empty.
+_LOADING = re.compile(r"\bcargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026)")
+# a script a browser runs: not data (JSON-LD, a template) in a script element
+_DATA_SCRIPT = re.compile(r"json|template|text/x-|text/html|text/plain")
 _PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
 
 
@@ -61,9 +65,25 @@ def _only_title(body: Any) -> bool:
     return words < 5 and sum(1 for h in hrefs if not DEAD_HREF.match(h.strip())) < 2
 
 
-def page_state(root: Any, title: str, headings: list[str], links: list[Link]) -> tuple[str, bool, bool]:
-    """A page's folded main text, whether it is empty (or under construction), and whether it is
-    a "soft 404" (an error page answered with 200)."""
+def runs_script(root: Any) -> bool:
+    """Whether a page has a script a browser runs (its own code or a file), before the parse strips
+    them: what could replace a loading placeholder or fill an empty box."""
+    for el in root.iter("script"):
+        kind = (el.get("type") or "").lower()
+        if _DATA_SCRIPT.search(kind):
+            continue
+        if el.get("src") or (el.text or "").strip():
+            return True
+    return False
+
+
+def page_state(
+    root: Any, title: str, headings: list[str], links: list[Link], scripts: bool = False
+) -> tuple[str, bool, bool, str]:
+    """A page's folded main text, whether it is empty (or under construction), whether it is a
+    "soft 404" (an error page answered with 200), and the loading placeholder its content is (when
+    a script of the page would replace it: ``scripts``), else "". A page that says it is loading is
+    not empty: what it shows was not seen."""
     body = root.find("body")
     main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
@@ -71,10 +91,32 @@ def page_state(root: Any, title: str, headings: list[str], links: list[Link]) ->
     content_links = sum(1 for x in links if not x.embed)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
     points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
-    empty = not points_to_system and (
-        (nwords < 15 and not has_media and content_links < 2)
-        or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
-        or (nwords < 60 and not has_media and body is not None and _only_title(body))
+    loading = ""
+    if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):
+        found = _LOADING.search(main_fold)
+        loading = _placeholder(body if body is not None else root, found.group(0)) if found else ""
+    empty = (
+        not points_to_system
+        and not loading
+        and (
+            (nwords < 15 and not has_media and content_links < 2)
+            or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
+            or (nwords < 60 and _LOADING.search(main_fold) is not None)
+            or (nwords < 60 and not has_media and body is not None and _only_title(body))
+        )
     )
     head = fold(title + " " + " ".join(headings[:2]))
-    return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150
+    return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150, loading
+
+
+def _placeholder(body: Any, folded: str) -> str:
+    """The placeholder as the page writes it («Cargando noticias…»): the shortest text of an
+    element whose folded text has it, else the folded match."""
+    best = ""
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = element_text(el)
+        if folded in fold(text) and (not best or len(text) < len(best)):
+            best = text
+    return best if 0 < len(best) <= 120 else folded

@@ -17,6 +17,10 @@ from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
 from .urls import filename, is_news_key
 
+LOADING_NOTE = (
+    "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
+    " no ejecuta: ábrala en un navegador"
+)
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 # A menu's entries with this many different texts to one address (no part of the page named) lead to
 # a shared page (a hub), not each to its own: an entry there must be shown by that page to be read there
@@ -42,6 +46,7 @@ class Hit:
     period_strings: tuple[str, ...] = ()
     no_aplica: str = ""  # the page's sentence saying the item does not apply to the entity
     scripted: bool = False  # an entry that opens by a script the crawl does not run: its content unseen
+    unseen: str = ""  # why a scripted hit was not seen, when not an entry (a loading page, an empty box)
     # How the hit reads to a person (see :func:`rank`): the share of the matched label the item's
     # phrase covers, the label itself, and the kind of place (0 a page titled or a link named
     # for the item, 1 a section of a page, 2 other signals, 3 a URL slug or running text).
@@ -115,7 +120,11 @@ class Finder:
             in_menu=self._in_menu_key(page.key),
             placements=frozenset(self.idx.placements.get(page.key, ())),
         )
-        if page.empty:
+        if page.loading:
+            # «Cargando noticias…» and a script that replaces it: the crawl saw the placeholder only
+            hit.scripted, hit.unseen = True, LOADING_NOTE
+            hit.describe = f"{describe}, que muestra «{page.loading}»"
+        elif page.empty:
             hit.problems.append(f"la página {page.url} está vacía o en construcción")
             hit.content_problem = True
         hit.period_strings = (page.title, *page.headings)
@@ -165,6 +174,9 @@ class Finder:
         elif state == "broken" and target is None:
             hit.problems.append(f"el enlace «{text}» está roto")
             hit.content_problem = hit.broken = True
+        elif target is not None and target.loading:
+            hit.scripted, hit.unseen = True, LOADING_NOTE
+            hit.describe += f", que lleva a {target.url}: muestra «{target.loading}»"
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True

@@ -11,6 +11,10 @@ from .model import Item, Rule
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
+BOX_NOTE = (
+    "sin verificar: la sección no muestra nada en la página guardada y un script de la página podría llenarla;"
+    " el rastreo no ejecuta scripts: ábrala en un navegador"
+)
 NAMED_LINK_WORDS = 3  # a link text of this many words (stop words aside) names what it leads to
 
 
@@ -86,6 +90,13 @@ def dead_entry(page: Page, rule: Rule) -> float:
     return best
 
 
+def unseen_section(page: Page, label: str) -> bool:
+    """Whether a section of the page holds only what the crawl did not see: entries that open by a
+    script, or an empty box under its title on a page that runs a script (what may fill it)."""
+    keys = page.only_links.get(label)
+    return keys == [SCRIPTED] or (keys == [BLANK_SECTION] and page.scripts)
+
+
 def own_numeral(label: str, item: Item) -> bool:
     """Whether a section label is numbered as the item (``4.4 Proyectos…`` for item 4.4)."""
     numeral = item_numeral(item.id)
@@ -106,8 +117,14 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         # the entry opens its content with a script the crawl does not run: shown, not seen
         hit.scripted = True
         hit.describe = f"entrada «{raw}» de {hit.url}, que se abre con un script"
+    elif keys == [BLANK_SECTION] and page.scripts:
+        # a title over an empty box on a page that runs a script: what fills it was not seen
+        hit.scripted = True
+        hit.describe = f"sección «{raw}» de {hit.url}, vacía en lo rastreado"
+        hit.unseen = BOX_NOTE
     elif keys == [BLANK_SECTION]:
-        # a title over an empty box: shown, nothing under it (as a page «en construcción»)
+        # a title over an empty box on a page with no script: nothing can fill it; shown, nothing
+        # under it (as a page «en construcción»)
         hit.problems.append(f"la sección «{raw}» de {hit.url} está vacía: no muestra nada bajo su título")
         hit.content_problem = True
     elif keys == [EMPTY_SECTION]:

@@ -160,11 +160,16 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             note = period_note(item, today)
     evidence = _evidence(item, chosen, finder)
     resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
-    if status == "cumple" and resting and all(resting):
+    unseen = _unseen_parts(part_hits, good_parts)
+    if (status == "cumple" or unseen) and resting and all(resting):
         # the item rests only on external links nobody could open from here, or on entries that open
-        # by a script the crawl does not run: no verdict either way
+        # by a script the crawl does not run: no verdict either way (parts not found at all may be in
+        # the content the crawl did not see: no «falta» either)
         status = "sin_verificar"
-        detail = f"{chosen[0].describe}; {SCRIPTED_NOTE if chosen[0].scripted else UNVERIFIED_NOTE}"
+        note = (chosen[0].unseen or SCRIPTED_NOTE) if chosen[0].scripted else UNVERIFIED_NOTE
+        detail = f"{chosen[0].describe}; {note}" + (
+            f"; en lo rastreado no se encontró: {', '.join(unseen)}" if unseen else ""
+        )
     elif status == "cumple":
         # a page of the site publishes the item; its external link is present, only not verified
         external = any(all(_unverified(h, finder) for h in good) for _p, good in good_parts if good)
@@ -174,6 +179,16 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _unseen_parts(part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]) -> list[str]:
+    """The parts of an item that found nothing, when every part that found something rests only on
+    what the crawl did not see (``Hit.scripted``: an entry that opens by a script, a page loading, a
+    box a script fills): those parts may be in that content. Empty otherwise."""
+    found = [good for (_p, hs), (_q, good) in zip(part_hits, good_parts, strict=True) if hs]
+    if not found or not all(good and all(h.scripted for h in good) for good in found):
+        return []
+    return [p.name or "el ítem" for p, hs in part_hits if not hs]
 
 
 def _whole_page_first(chosen: list[Hit], good_parts: list[tuple[Part, list[Hit]]]) -> list[Hit]:

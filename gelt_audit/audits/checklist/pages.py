@@ -129,6 +129,11 @@ class Page:
     dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
     # section label -> its links' keys, for sections with text and at most SECTION_WAYS_IN links
     section_keys: dict[str, list[str]] = field(default_factory=dict)
+    # content a script would load, not seen by the crawl (no JavaScript): the loading placeholder
+    # that is the page's content («Cargando noticias…»), and whether the page runs a script at all
+    # (what could fill a titled empty box)
+    loading: str = ""
+    scripts: bool = False
 
 
 @dataclass(slots=True)
@@ -311,6 +316,8 @@ EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing ye
 BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
 BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
 SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
+
+
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"

@@ -21,9 +21,10 @@ from .guards import (
     page_names_other,
     qualifies_one_word,
     section_publishes_nothing,
+    unseen_section,
 )
 from .model import STATUSES, Case, Item, ItemResult, Rule
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Block, Link, Page
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
@@ -108,9 +109,12 @@ class Title(EvidenceKind):
     opens its content with a script (no address, but marked to be clicked: a click attribute, a
     link role, a class that says link, a ``javascript:`` call) was not seen: when nothing the
     crawl saw publishes the item, the item is ``sin_verificar`` with that entry as evidence,
-    never «no se encontró» nor a period. A heading over an empty box
-    (``<h2>Noticias</h2><section></section>``: what a script would fill) is a section shown that
-    publishes nothing, as a page «en construcción».
+    never «no se encontró» nor a period (nor «falta» for its other parts). So is a page whose
+    content is a loading placeholder («Cargando noticias…») on a page that runs a script, reached
+    by its title or by a link, and a heading over an empty box (``<h2>Noticias</h2><section>
+    </section>``) on a page that runs a script (what would fill it). On a page with no script
+    nothing replaces the placeholder or fills the box: the page is empty, the section shown
+    empty, as a page «en construcción».
 
     ``keywords``: phrases, any of which may match. ``slack``: how many other words the label
     may have (default 4), so that a news headline merely mentioning "presupuesto" is not the
@@ -150,7 +154,7 @@ class Title(EvidenceKind):
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
                             how = (not shown, cover, -(kind != "title"), -k, raw)
                             # what the crawl saw before an entry that opens by a script (class 32)
-                            seen = kind != "section" or page.only_links.get(raw) != [SCRIPTED]
+                            seen = kind != "section" or not unseen_section(page, raw)
                             if page.url not in best or (seen, *how[:4]) > (seen_best[page.url], *best[page.url][:4]):
                                 best[page.url], seen_best[page.url] = how, seen
                             first_seen.setdefault(page.url, seen)
@@ -430,7 +434,8 @@ class FormByPurpose(EvidenceKind):
                     continue
                 hit = finder.page_hit(page, f"formulario de {_FORM_NAMES[rule.purpose]} en {page.url}", item)
                 if hit is not None:
-                    hit.problems, hit.content_problem = [], False  # a page with a form is not empty
+                    # a page with a form is not empty, and the form was seen (whatever else loads)
+                    hit.problems, hit.content_problem, hit.scripted = [], False, False
                     if block.region:
                         hit.placements = frozenset({block.region})
                     hits.append(hit)
