@@ -97,7 +97,8 @@ def main() -> int:
                     p = row[name]
                     print(
                         f"ronda {r + 1} {name}: {p['responses']:.0f} resp., {p['wall']:.1f} s, "
-                        f"CPU {p['cpu']:.1f} s = {1000 * p['cpu'] / p['responses']:.2f} ms/resp.",
+                        f"CPU {p['cpu']:.1f} s = {1000 * p['cpu'] / p['responses']:.2f} ms/resp., "
+                        f"RSS máx. {p['rss_mb']:.0f} MB, carga {os.getloadavg()[0]:.1f}",
                         flush=True,
                     )
                 rows.append(row)
@@ -112,6 +113,7 @@ def main() -> int:
         ("A/base justa CPU por respuesta", lambda w: per(w["A"]) / per(w["fair"])),
         ("B/base justa CPU por respuesta", lambda w: per(w["B"]) / per(w["fair"])),
         ("B/A tiempo", lambda w: w["B"]["wall"] / w["A"]["wall"]),
+        ("B/A RSS máximo", lambda w: w["B"]["rss_mb"] / w["A"]["rss_mb"]),
     ):
         values = [fn(w) for w in rows]
         print(f"{label}: mediana {statistics.median(values):.2f} ({', '.join(f'{v:.2f}' for v in values)})")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import threading
 
-from gelt_audit.crawler.depths import shortest_depths
+from gelt_audit.config import load_config
+from gelt_audit.crawler.depths import FOLLOWED_TAGS, crawl_graph, request_url, shortest_depths
 from gelt_audit.demo.server import Resource
 from gelt_audit.linkstate import MAX_REDIRECTS
+from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json
 
 
@@ -109,3 +111,43 @@ def test_a_redirect_chain_longer_than_the_spider_follows_gives_no_depth():
     nodes["r1-short"] = 1
     found = shortest_depths(nodes, {"home": chain[:1] + ["r1-short"]}, redirects)
     assert found["end"] == 4 and found["short"] == 1 and found[chain[-1]] == 1
+
+
+def test_the_graph_settled_is_the_followed_links_the_store_holds(serve, config_for):
+    # crawl_graph reads each link URL once by id: the graph must be the stored links of the pages
+    # the spider followed, as request URLs (no fragment, no session id), to URLs with a snapshot
+    routes = {
+        "/": page("Inicio", links=("/a/", "/a/?PHPSESSID=x1", "/b/#pie", "/r/", "/x/", "mailto:a@b.co", "/doc.pdf")),
+        "/a/": page("A", links=("/b/", "/c/", "http://otro.invalid/", "/a/#arriba")),
+        "/b/": page("B", links=("/c/?jsessionid=y", "/")),
+        "/c/": page("C"),
+        "/r/": Resource(b"", status=301, headers={"Location": "/c/#fin"}),
+        "/x/": Resource(page("Roto", links=("/solo-roto/",)).body, status=404),
+        "/solo-roto/": page("Sólo desde el roto"),
+        "/doc.pdf": Resource(b"%PDF-1.4", headers={"Content-Type": "application/pdf"}),
+    }
+    site = serve(routes)
+    config = config_for(site.url)
+    crawl(config)
+    store = Store(config.parent / "gelt.db")
+    (crawl_id,) = store.db.conn.execute("select max(id) from crawls").fetchone()
+    params = list(load_config(config).site.session_params)
+    nodes, links, redirects, ids = crawl_graph(store, crawl_id, params)
+    expected: dict[str, list[str]] = {}
+    for url, page_id, body_hash in store.db.conn.execute(
+        "select p.url, s.page_id, s.body_hash from snapshots s join pages p on p.id = s.page_id "
+        "where s.crawl_id = ? and s.kind = 'page' and s.status < 400",
+        [crawl_id],
+    ).fetchall():
+        for (target,) in store.db.conn.execute(
+            f"select url from links where page_id = ? and body_hash = ? and tag in ({', '.join('?' * len(FOLLOWED_TAGS))})",
+            [page_id, body_hash, *FOLLOWED_TAGS],
+        ):
+            target = request_url(target, params)
+            if target in nodes:
+                expected.setdefault(url, []).append(target)
+    u = site.url
+    assert sorted(expected[u]) == sorted([u + "a/", u + "a/", u + "b/", u + "r/", u + "x/", u + "doc.pdf"])
+    assert {k: sorted(v) for k, v in links.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert redirects == {u + "r/": u + "c/"} and set(ids) == set(nodes)
+    assert shortest_depths(nodes, links, redirects)[u + "c/"] == 1
