@@ -151,3 +151,34 @@ def test_the_graph_settled_is_the_followed_links_the_store_holds(serve, config_f
     assert {k: sorted(v) for k, v in links.items()} == {k: sorted(v) for k, v in expected.items()}
     assert redirects == {u + "r/": u + "c/"} and set(ids) == set(nodes)
     assert shortest_depths(nodes, links, redirects)[u + "c/"] == 1
+
+
+def test_a_gain_reaches_a_link_met_before_as_near_as_the_page_then_put_it(serve, config_for):
+    # /destino/ is met at 2 and links at 3 to /hijo/, already met at 3 through /r2/ (/destino/
+    # answers once /hijo/ was asked for); the sitemap,
+    # answered once /destino/ was parsed (it asks for /marca/), puts /destino/ at 1: /hijo/ gains
+    # (3 -> 2) through it, and /nieto/, cut as too deep below /hijo/ at 3 (or met at 4), is
+    # within max_depth. The spider keeps /hijo/ among what /destino/ passes a gain on to (it was
+    # met farther than 1). The stored depths are those of the snapshots (/destino/ stays at 2: the
+    # sitemap's 1 came after it was parsed).
+    routes = {
+        "/": page("Inicio", links=("/r1/",)),
+        "/r1/": page("R1", links=("/destino/", "/r2/")),
+        "/r2/": page("R2", links=("/hijo/",)),
+        "/destino/": page("Destino", links=("/hijo/", "/marca/")),
+        "/hijo/": page("Hijo", links=("/nieto/",)),
+        "/marca/": page("Marca"),
+        "/nieto/": page("Nieto"),
+    }
+    site = serve(routes, dynamic=held_until(routes, {"/destino/": "/hijo/", "/sitemap.xml": "/marca/"}))
+    routes["/sitemap.xml"] = Resource(
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{site.url}destino/</loc></url></urlset>".encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    config = config_for(site.url, max_depth=3)
+    crawl(config)
+    found = depths(config)
+    u = site.url
+    assert u + "nieto/" in found, found  # cut without the gain through /destino/
+    assert found[u + "nieto/"] <= 3 and found[u + "hijo/"] <= 3, found
