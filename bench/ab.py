@@ -1,10 +1,11 @@
 """Two versions of the tool (two source trees) and the fair baseline, crawling the same site, interleaved.
 
-    python bench/ab.py --a /tmp/tree-a --b /tmp/tree-b [--n 1000] [--rounds 3] [--server nginx|http.server]
+    python bench/ab.py --a /tmp/tree-a --b /tmp/tree-b [--c /tmp/tree-c] [--n 1000] [--rounds 3] [--server nginx|http.server]
 
 Each tree is a copy of the repository (``git archive REV | tar -x -C DIR``); its ``gelt_audit`` is
 put first on PYTHONPATH for its crawls. Per round, in an order that rotates: the fair baseline
-(bench/baseline.py --fair), the first crawl of A, the first crawl of B, each in a fresh store.
+(bench/baseline.py --fair), the first crawl of A, the first crawl of B (and of C, if given), each
+in a fresh store.
 Prints CPU per response (user + system of the child) and wall time, and the A/B and
 tool/fair-baseline ratios round by round: on a machine shared with other work, ratios measured
 side by side mean more than absolute times. ``--server http.server`` serves the site with
@@ -65,6 +66,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--a", required=True, help="source tree A")
     ap.add_argument("--b", required=True, help="source tree B")
+    ap.add_argument("--c", help="source tree C (optional: a third version in the same rounds)")
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--server", choices=["nginx", "http.server"], default="nginx")
@@ -74,7 +76,10 @@ def main() -> int:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     trees = {"A": Path(args.a).resolve(), "B": Path(args.b).resolve()}
+    if args.c:
+        trees["C"] = Path(args.c).resolve()
     rows: list[dict] = []
+    print(f"carga al empezar: {os.getloadavg()[0]:.1f}", flush=True)
     try:
         Generator(args.n, base / "sitio", f"http://localhost:{free_port()}/", "http://localhost:9/", 100).write()
         server = (
@@ -84,8 +89,8 @@ def main() -> int:
         )
         with server:
             for r in range(args.rounds):
-                order = ["fair", "A", "B"]
-                order = order[r % 3 :] + order[: r % 3]
+                order = ["fair", *trees]
+                order = order[r % len(order) :] + order[: r % len(order)]
                 row: dict = {}
                 for name in order:
                     work = base / f"r{r}-{name}"
@@ -97,7 +102,8 @@ def main() -> int:
                     p = row[name]
                     print(
                         f"ronda {r + 1} {name}: {p['responses']:.0f} resp., {p['wall']:.1f} s, "
-                        f"CPU {p['cpu']:.1f} s = {1000 * p['cpu'] / p['responses']:.2f} ms/resp.",
+                        f"CPU {p['cpu']:.1f} s = {1000 * p['cpu'] / p['responses']:.2f} ms/resp., "
+                        f"RSS máx. {p['rss_mb']:.0f} MB, carga {os.getloadavg()[0]:.1f}",
                         flush=True,
                     )
                 rows.append(row)
@@ -107,12 +113,12 @@ def main() -> int:
     def per(p: dict) -> float:
         return p["cpu"] / p["responses"]
 
-    for label, fn in (
-        ("B/A CPU por respuesta", lambda w: per(w["B"]) / per(w["A"])),
-        ("A/base justa CPU por respuesta", lambda w: per(w["A"]) / per(w["fair"])),
-        ("B/base justa CPU por respuesta", lambda w: per(w["B"]) / per(w["fair"])),
-        ("B/A tiempo", lambda w: w["B"]["wall"] / w["A"]["wall"]),
-    ):
+    others = [name for name in trees if name != "A"]
+    ratios = [(f"{x}/A CPU por respuesta", lambda w, x=x: per(w[x]) / per(w["A"])) for x in others]
+    ratios += [(f"{x}/base justa CPU por respuesta", lambda w, x=x: per(w[x]) / per(w["fair"])) for x in trees]
+    ratios += [(f"{x}/A tiempo", lambda w, x=x: w[x]["wall"] / w["A"]["wall"]) for x in others]
+    ratios += [(f"{x}/A RSS máximo", lambda w, x=x: w[x]["rss_mb"] / w["A"]["rss_mb"]) for x in others]
+    for label, fn in ratios:
         values = [fn(w) for w in rows]
         print(f"{label}: mediana {statistics.median(values):.2f} ({', '.join(f'{v:.2f}' for v in values)})")
     print(f"carga al terminar: {os.getloadavg()[0]:.1f} (2 núcleos); servidor {args.server}; N = {args.n}; "

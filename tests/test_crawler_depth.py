@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import threading
 
-from gelt_audit.crawler.depths import shortest_depths
+from gelt_audit.config import load_config
+from gelt_audit.crawler.depths import FOLLOWED_TAGS, crawl_graph, request_url, shortest_depths
 from gelt_audit.demo.server import Resource
 from gelt_audit.linkstate import MAX_REDIRECTS
+from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json
 
 
@@ -109,3 +111,74 @@ def test_a_redirect_chain_longer_than_the_spider_follows_gives_no_depth():
     nodes["r1-short"] = 1
     found = shortest_depths(nodes, {"home": chain[:1] + ["r1-short"]}, redirects)
     assert found["end"] == 4 and found["short"] == 1 and found[chain[-1]] == 1
+
+
+def test_the_graph_settled_is_the_followed_links_the_store_holds(serve, config_for):
+    # crawl_graph reads each link URL once by id: the graph must be the stored links of the pages
+    # the spider followed, as request URLs (no fragment, no session id), to URLs with a snapshot
+    routes = {
+        "/": page("Inicio", links=("/a/", "/a/?PHPSESSID=x1", "/b/#pie", "/r/", "/x/", "mailto:a@b.co", "/doc.pdf")),
+        "/a/": page("A", links=("/b/", "/c/", "http://otro.invalid/", "/a/#arriba")),
+        "/b/": page("B", links=("/c/?jsessionid=y", "/")),
+        "/c/": page("C"),
+        "/r/": Resource(b"", status=301, headers={"Location": "/c/#fin"}),
+        "/x/": Resource(page("Roto", links=("/solo-roto/",)).body, status=404),
+        "/solo-roto/": page("Sólo desde el roto"),
+        "/doc.pdf": Resource(b"%PDF-1.4", headers={"Content-Type": "application/pdf"}),
+    }
+    site = serve(routes)
+    config = config_for(site.url)
+    crawl(config)
+    store = Store(config.parent / "gelt.db")
+    (crawl_id,) = store.db.conn.execute("select max(id) from crawls").fetchone()
+    params = list(load_config(config).site.session_params)
+    nodes, links, redirects, ids = crawl_graph(store, crawl_id, params)
+    expected: dict[str, list[str]] = {}
+    for url, page_id, body_hash in store.db.conn.execute(
+        "select p.url, s.page_id, s.body_hash from snapshots s join pages p on p.id = s.page_id "
+        "where s.crawl_id = ? and s.kind = 'page' and s.status < 400",
+        [crawl_id],
+    ).fetchall():
+        for (target,) in store.db.conn.execute(
+            f"select url from links where page_id = ? and body_hash = ? and tag in ({', '.join('?' * len(FOLLOWED_TAGS))})",
+            [page_id, body_hash, *FOLLOWED_TAGS],
+        ):
+            target = request_url(target, params)
+            if target in nodes:
+                expected.setdefault(url, []).append(target)
+    u = site.url
+    assert sorted(expected[u]) == sorted([u + "a/", u + "a/", u + "b/", u + "r/", u + "x/", u + "doc.pdf"])
+    assert {k: sorted(v) for k, v in links.items()} == {k: sorted(v) for k, v in expected.items()}
+    assert redirects == {u + "r/": u + "c/"} and set(ids) == set(nodes)
+    assert shortest_depths(nodes, links, redirects)[u + "c/"] == 1
+
+
+def test_a_gain_reaches_a_link_met_before_as_near_as_the_page_then_put_it(serve, config_for):
+    # /destino/ is met at 2 and links at 3 to /hijo/, already met at 3 through /r2/ (/destino/
+    # answers once /hijo/ was asked for); the sitemap,
+    # answered once /destino/ was parsed (it asks for /marca/), puts /destino/ at 1: /hijo/ gains
+    # (3 -> 2) through it, and /nieto/, cut as too deep below /hijo/ at 3 (or met at 4), is
+    # within max_depth. The spider keeps /hijo/ among what /destino/ passes a gain on to (it was
+    # met farther than 1). The stored depths are those of the snapshots (/destino/ stays at 2: the
+    # sitemap's 1 came after it was parsed).
+    routes = {
+        "/": page("Inicio", links=("/r1/",)),
+        "/r1/": page("R1", links=("/destino/", "/r2/")),
+        "/r2/": page("R2", links=("/hijo/",)),
+        "/destino/": page("Destino", links=("/hijo/", "/marca/")),
+        "/hijo/": page("Hijo", links=("/nieto/",)),
+        "/marca/": page("Marca"),
+        "/nieto/": page("Nieto"),
+    }
+    site = serve(routes, dynamic=held_until(routes, {"/destino/": "/hijo/", "/sitemap.xml": "/marca/"}))
+    routes["/sitemap.xml"] = Resource(
+        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{site.url}destino/</loc></url></urlset>".encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    config = config_for(site.url, max_depth=3)
+    crawl(config)
+    found = depths(config)
+    u = site.url
+    assert u + "nieto/" in found, found  # cut without the gain through /destino/
+    assert found[u + "nieto/"] <= 3 and found[u + "hijo/"] <= 3, found

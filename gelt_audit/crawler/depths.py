@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gelt_audit.linkstate import MAX_REDIRECTS
 from gelt_audit.markup import PAGE_TAGS, RESOURCE_TAGS, without_session
@@ -96,17 +96,26 @@ def crawl_graph(
     followed = f"""from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
         join link_rows lr on lr.set_id = ls.id
         where s.crawl_id = ? and s.kind = 'page' and (s.status < 400 or s.not_modified = 1) and lr.tag in ({tags})"""
-    params = [crawl_id, *FOLLOWED_TAGS]
+    # One pass over the followed link rows; each distinct URL read once, when first met (a point
+    # query by id), not through a second pass over the same join.
     targets: dict[int, str | None] = {}
-    for url_id, url in conn.execute(f"select id, url from link_urls where id in (select lr.url_id {followed})", params):
-        target = request_url(url, session_params) if url.startswith(("http://", "https://")) else None
-        targets[url_id] = target if target in nodes else None
+    url_of = conn.cursor()
     links: dict[str, list[str]] = {}
-    for page_id, url_id in conn.execute(f"select ls.page_id, lr.url_id {followed}", params):
-        target = targets[url_id]
+    for page_id, url_id in conn.execute(f"select ls.page_id, lr.url_id {followed}", [crawl_id, *FOLLOWED_TAGS]):
+        try:
+            target = targets[url_id]
+        except KeyError:
+            target = targets[url_id] = _target(url_of, url_id, nodes, session_params)
         if target is not None:
             links.setdefault(by_id[page_id], []).append(target)
     return nodes, links, redirects, ids
+
+
+def _target(cursor: Any, url_id: int, nodes: Mapping[str, int], session_params: Sequence[str]) -> str | None:
+    """The URL the spider requests for link URL ``url_id``, when the crawl has a snapshot of it."""
+    (url,) = cursor.execute("select url from link_urls where id = ?", [url_id]).fetchone()
+    target = request_url(url, session_params) if url.startswith(("http://", "https://")) else None
+    return target if target in nodes else None
 
 
 def settle_depths(

@@ -255,10 +255,23 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             for link in links
             if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://"))
         ]
-        if self.relax_depths:
-            self.followed[referer] = (depth, step, pages, resources)
+        if self.relax_depths and depth > step:  # a page met at 0 never gets nearer: nothing to pass on
+            self.keep_followed(referer, depth, step, pages, resources)
         yield from self.requests_for(pages, resources, depth, referer)
         yield from self.external_checks(links)
+
+    def keep_followed(self, referer: str, depth: int, step: int, pages: list[str], resources: list[str]) -> None:
+        """Keep what a page links to for met_again, but for the URLs it can never bring nearer.
+
+        Whatever depth the page gets to, its links are at ``step`` or more: a URL already met at
+        ``step`` or less (the home page, the menu's first level, sitemap pages) gains nothing from
+        it, and met_again would stop at it. URLs not met yet (cut, or not normal form) stay.
+        """
+        met = self.met
+        pages = [url for url in pages if met.get(url, depth) > step]
+        resources = [url for url in resources if met.get(url, depth) > step]
+        if pages or resources:
+            self.followed[referer] = (depth, step, pages, resources)
 
     def requests_for(self, pages: list[str], resources: list[str], depth: int, referer: str) -> Iterator[Any]:
         for url in pages:
