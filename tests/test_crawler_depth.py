@@ -159,8 +159,8 @@ def test_a_gain_reaches_a_link_met_before_as_near_as_the_page_then_put_it(serve,
     # answered once /destino/ was parsed (it asks for /marca/), puts /destino/ at 1: /hijo/ gains
     # (3 -> 2) through it, and /nieto/, cut as too deep below /hijo/ at 3 (or met at 4), is
     # within max_depth. The spider keeps /hijo/ among what /destino/ passes a gain on to (it was
-    # met farther than 1). The stored depths are those of the snapshots (/destino/ stays at 2: the
-    # sitemap's 1 came after it was parsed).
+    # met farther than 1). The stored depths start from what the spider met too: /destino/ is at
+    # 1 though the sitemap's 1 came after it was parsed and written at 2.
     routes = {
         "/": page("Inicio", links=("/r1/",)),
         "/r1/": page("R1", links=("/destino/", "/r2/")),
@@ -182,3 +182,4 @@ def test_a_gain_reaches_a_link_met_before_as_near_as_the_page_then_put_it(serve,
     u = site.url
     assert u + "nieto/" in found, found  # cut without the gain through /destino/
     assert found[u + "nieto/"] <= 3 and found[u + "hijo/"] <= 3, found
+    assert found[u + "destino/"] == 1 and found[u + "hijo/"] == 2 and found[u + "nieto/"] == 3, found

@@ -256,9 +256,14 @@ class StorePipeline:
 
     def settle_depths(self) -> None:
         """Each snapshot's depth becomes its shortest click path from the home page (crawler/depths.py)."""
+        # starting points besides the snapshots' own depths: what this process's spider met after
+        # writing a page (a sitemap's 1 read late) and, distributed, what the other workers met
+        met = dict(getattr(self.crawler.spider, "met", None) or {})
+        for url, depth in self.depths_met.items():
+            met[url] = min(depth, met.get(url, depth))
         try:
             changed = settle_depths(
-                self.store, self.crawl_id, self.crawler.settings.getlist("GELT_SESSION_PARAMS"), self.depths_met
+                self.store, self.crawl_id, self.crawler.settings.getlist("GELT_SESSION_PARAMS"), met
             )
         except Exception as exc:  # the depths met stay: a path the crawl walked, maybe not the shortest
             logger.warning("No se pudieron calcular las profundidades del rastreo %s: %s", self.crawl_id, exc)
