@@ -132,3 +132,33 @@ def test_judgements_hold_plain_strings_not_references_to_the_document():
                 assert type(s) is str, (name, judge.audit, type(s))
                 seen += 1
     assert seen > 1000
+
+
+LINKS = [
+    "<html><body><a href='/a'> Ver  más </a><a href='/b' title=' Título '></a><a href='/c' title='t'>  </a>"
+    "<div hidden><a href='/d'>oculto</a></div><a href='/e' style='display:none'>e</a>"
+    "<a href='/f' role='presentation' title='pres'>texto</a><a href='/g' role='button'>botón</a>"
+    "<a href='/h' aria-label=' '>h</a><a href='/i' aria-label='etiqueta'>i</a><a href='/j' aria-labelledby='x'>j</a>"
+    "<span id='x'>de x</span><a href='/k'><!-- c -->k</a><a href='/l'><img alt='logo'></a><a name='m'>ancla</a>"
+    "<a href='/n' aria-hidden='true'>n</a><a href='/o' role='link' title='o'>caf\u00e9\u0301</a>"
+    "<a href='/p' role='xyz'>p</a><a href='/q' aria-labelledby=''>q</a></body></html>",
+]
+
+
+def test_link_names_and_roles_the_walk_fills_are_the_definitions():
+    # Page.name's path for a childless link and the roles the walk fills for links give what
+    # _compute (accname's steps) and role() give, element by element
+    from lxml import etree
+
+    leaves = 0
+    for name, html in [*_documents(), *((f"links-{i}", h) for i, h in enumerate(LINKS))]:
+        root = parse_body(html)
+        if root is None:
+            continue
+        fast, slow = Page(root), Page(root)
+        fast.selected("named")  # the walk: what the fast paths read
+        for el in root.iter(etree.Element):
+            assert fast.role(el) == accname.role(el), (name, el.tag)
+            assert fast.name(el) == slow._compute(el, set(), False), (name, el.tag, el.attrib)
+            leaves += accname.local(el) == "a" and len(el) == 0
+    assert leaves > 150
