@@ -48,6 +48,9 @@ SELECTIONS = {
     "links": "//a[@href]",
     "meta": "//meta",
     "aria-hidden": "//*[@aria-hidden='true']",
+    "a-name": "//a[@name]",
+    "crumb": "//*[contains(@class, 'breadcrumb') or contains(@class, 'miga') or @aria-label='breadcrumb'"
+    " or @aria-label='Ruta de navegación' or @aria-label='Miga de pan']",
 }
 
 
@@ -142,6 +145,8 @@ LINKS = [
     "<span id='x'>de x</span><a href='/k'><!-- c -->k</a><a href='/l'><img alt='logo'></a><a name='m'>ancla</a>"
     "<a href='/n' aria-hidden='true'>n</a><a href='/o' role='link' title='o'>caf\u00e9\u0301</a>"
     "<a href='/p' role='xyz'>p</a><a href='/q' aria-labelledby=''>q</a></body></html>",
+    "<html><body><div class='migas-de-pan'><ol><li>Inicio</li><li>Paso</li></ol></div><ul><li>x</li></ul>"
+    "<div aria-label='Ruta de navegación'><p>sin pasos</p></div><input name='q' id=''></body></html>",
 ]
 
 
@@ -162,3 +167,26 @@ def test_link_names_and_roles_the_walk_fills_are_the_definitions():
             assert fast.name(el) == slow._compute(el, set(), False), (name, el.tag, el.attrib)
             leaves += accname.local(el) == "a" and len(el) == 0
     assert leaves > 150
+
+
+def test_anchors_and_breadcrumbs_from_the_shared_walk_match_their_xpath():
+    # links' anchors and page-names' breadcrumb read the walk accessibility's rules share
+    # (accname.page_of); judged one after the other on each parse, as judge_bodies does
+    from gelt_audit.audits import accessibility, links
+
+    anchors = 0
+    for name, html in [*_documents(), *((f"links-{i}", h) for i, h in enumerate(LINKS))]:
+        root = parse_body(html)
+        if root is None:
+            continue
+        accessibility.judge_root(root)
+        expected = sorted({v for v in root.xpath("//@id | //a/@name") if v})
+        assert links._anchors(root, "") == expected, name
+        crumbs = root.xpath(pages._BREADCRUMB)
+        assert pages._breadcrumb_step(root) is (crumbs[0] if crumbs else None), name
+        body = root.find("body")
+        if body is not None:  # not the document's root: the whole document still counts
+            assert links._anchors(body, "") == expected, name
+            assert pages._breadcrumb_step(body) is (crumbs[0] if crumbs else None), name
+        anchors += len(expected)
+    assert anchors > 300

@@ -11,6 +11,7 @@ rules ask them of the same elements (and of their ancestors) many times over.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -129,7 +130,9 @@ def role(el: etree._Element) -> str | None:
 CANDIDATE_TAGS = frozenset(("a", "area", "img", "svg", "input", "iframe", "summary", "button", "textarea", "select"))
 _HIDING_TAGS = frozenset(_NEVER_RENDERED | {"input"})
 _HIDING_ATTRS = frozenset(("hidden", "aria-hidden", "style"))
-_WALK_ATTRS = frozenset(("role", "id", "lang", "href")) | _HIDING_ATTRS
+_WALK_ATTRS = frozenset(("role", "id", "lang", "href", "name", "class", "aria-label")) | _HIDING_ATTRS
+# aria-label values that name a breadcrumb (page-names: the last step of a page's breadcrumb)
+CRUMB_LABELS = frozenset(("breadcrumb", "Ruta de navegación", "Miga de pan"))
 # The tags _native can name (it gives "" for any other).
 _NATIVE_TAGS = frozenset(
     ("img", "area", "input", "select", "textarea", "meter", "progress", "output", "fieldset", "table", "figure", "svg",
@@ -165,7 +168,9 @@ class Page:
         - ``named``: a role attribute, or a tag in CANDIDATE_TAGS (what the name rules judge);
         - ``role``, ``id``, ``lang``: the attribute is present; ``links``: ``a`` with ``href``;
         - ``meta``: ``meta`` elements; ``aria-hidden``: ``aria-hidden="true"``;
-        - ``aria``: an ``aria-*`` attribute (any case) other than role/id/lang/href/hidden/aria-hidden/style.
+        - ``aria``: an ``aria-*`` attribute (any case) other than role/id/lang/href/hidden/aria-hidden/style;
+        - ``a-name``: ``a`` with ``name``; ``crumb``: a class containing «breadcrumb» or «miga», or an
+          aria-label in CRUMB_LABELS (what names a breadcrumb).
         """
         if self._selected is None:
             self._walk()
@@ -202,6 +207,8 @@ class Page:
         aria_hidden: list[etree._Element] = []
         with_aria: list[etree._Element] = []
         hiding: list[etree._Element] = []
+        a_names: list[etree._Element] = []
+        crumbs: list[etree._Element] = []
         locals_ = self._local
         roles = self._role
         for el in self.root.iter(etree.Element):
@@ -211,7 +218,7 @@ class Page:
             may_hide = loc in _HIDING_TAGS  # self_hidden needs this or one of _HIDING_ATTRS
             if tag == "meta":
                 metas.append(el)
-            aria = False
+            aria = crumb = False
             for key, value in el.items():  # one call for all attributes: cheaper than a get() each
                 if key not in _WALK_ATTRS:
                     if not aria and key[:1] in "aA" and key.lower().startswith("aria-"):
@@ -227,12 +234,22 @@ class Page:
                 elif key == "href":
                     if tag == "a":
                         links.append(el)
+                elif key == "class":
+                    crumb = crumb or "breadcrumb" in value or "miga" in value
+                elif key == "aria-label":
+                    aria = True
+                    crumb = crumb or value in CRUMB_LABELS
+                elif key == "name":
+                    if tag == "a":
+                        a_names.append(el)
                 else:  # one of _HIDING_ATTRS
                     may_hide = True
                     if key == "aria-hidden" and value == "true":
                         aria_hidden.append(el)
             if aria:
                 with_aria.append(el)
+            if crumb:
+                crumbs.append(el)
             if is_named:
                 named.append(el)
                 locals_[el] = loc
@@ -242,7 +259,7 @@ class Page:
                 hiding.append(el)
         self._selected = {
             "named": named, "role": with_role, "id": with_id, "lang": with_lang, "links": links,
-            "meta": metas, "aria-hidden": aria_hidden, "aria": with_aria,
+            "meta": metas, "aria-hidden": aria_hidden, "aria": with_aria, "a-name": a_names, "crumb": crumbs,
         }  # fmt: skip
         if self.root.getparent() is None:  # the whole document was walked
             hidden: set[etree._Element] = set()
@@ -434,6 +451,17 @@ def _collapsed(value: str | None) -> str:
 
 
 _BLOCKS = {"div", "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "ul", "ol"}
+
+
+_LAST: list[Any] = [None, None]  # the last root page_of was asked for, and its Page
+
+
+def page_of(root: etree._Element) -> Page:
+    """The ``Page`` of ``root``, the same one while the same root is asked for: the per-body judges,
+    given one parse, then share one walk and what it works out (the last root is kept alive)."""
+    if _LAST[0] is not root:
+        _LAST[:] = [root, Page(root)]
+    return _LAST[1]
 
 
 def accessible_name(el: etree._Element) -> str:
