@@ -464,6 +464,12 @@ def page_of(root: etree._Element) -> Page:
     return _LAST[1]
 
 
+def walked(root: etree._Element) -> Page | None:
+    """The ``Page`` page_of last gave, if it is ``root``'s: a judge alone on a parse (the anchors
+    of a previous crawl's page) reads less with its own XPath than with a whole walk."""
+    return _LAST[1] if _LAST[0] is root else None
+
+
 def accessible_name(el: etree._Element) -> str:
     """The accessible name of an element, computed from markup (empty when it has none).
 

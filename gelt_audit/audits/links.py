@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from gelt_audit import clock
-from gelt_audit.audits.accname import page_of
+from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.linkindex import link_index
@@ -132,9 +132,9 @@ def _anchors(root: Any, url: str) -> list[str]:
     """The fragment targets of a page: ids and named anchors."""
     if root is None:
         return []
-    if root.getparent() is not None:  # not a document's root: the XPath reads the whole document
+    page = walked(root)  # the walk the other judges of this parse made: what _ANCHOR_XPATH finds
+    if page is None or root.getparent() is not None:  # (the XPath reads the root's whole document)
         return sorted({v for v in _ANCHOR_XPATH(root) if v})
-    page = page_of(root)  # the walk the other judges of this parse share: what _ANCHOR_XPATH finds
     values = {el.get("id") for el in page.selected("id")} | {el.get("name") for el in page.selected("a-name")}
     return sorted(v for v in values if v)
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from gelt_audit.audits.accname import CRUMB_LABELS, page_of
+from gelt_audit.audits.accname import CRUMB_LABELS, walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
@@ -89,11 +89,12 @@ def _names(root: Any, url: str) -> dict[str, str]:
 def _breadcrumb_step(root: Any) -> Any:
     """What ``root.xpath(_BREADCRUMB)`` finds: the last ``li`` of the document (in its order)
     inside an element whose class contains «breadcrumb» or «miga» or whose aria-label names a
-    breadcrumb; read from the walk the other judges of this parse share (``accname.Page``)."""
+    breadcrumb; read from the walk the other judges of this parse made (``accname.walked``), if they did."""
     tree = root.getroottree()
-    if root.getparent() is None:
-        crumbs = page_of(root).selected("crumb")
-    else:  # not a document's root: every element of its document
+    page = walked(root)
+    if page is not None and root.getparent() is None:
+        crumbs = page.selected("crumb")
+    else:  # judged alone, or not a document's root: every element of its document
         crumbs = [el for el in tree.iter(etree.Element) if _is_crumb(el)]
     steps = set()
     for el in crumbs:
