@@ -144,11 +144,9 @@ def _link_texts(page: Page, find: Callable[[str, etree._Element | None, str], No
     targets_by_text: dict[str, set[str]] = defaultdict(set)
     first_by_text: dict[str, etree._Element] = {}
     for a in page.selected("links"):
-        if page.hidden(a):
-            continue
-        name = page.name(a)
+        name = page.name(a)  # "" for a hidden link
         if not name:
-            continue  # reported by the link-name rule
+            continue  # hidden, or reported by the link-name rule
         plain = _plain(name)
         if plain in GENERIC_TEXTS:
             targets_by_text[plain].add(a.get("href"))

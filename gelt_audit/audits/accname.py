@@ -319,10 +319,9 @@ class Page:
 
     def name(self, el: etree._Element) -> str:
         """``accessible_name(el)``, kept."""
-        try:
-            return self._names[el]
-        except KeyError:
-            pass
+        found = self._names.get(el)  # (a str: never None once worked out)
+        if found is not None:
+            return found
         if len(el) == 0 and self._local.get(el) == "a" and not el.get("aria-labelledby") and not el.get("aria-label"):
             found = self._leaf_link(el)  # most links: what _compute gives them, in fewer steps
         else:
