@@ -452,21 +452,26 @@ def _collapsed(value: str | None) -> str:
 _BLOCKS = {"div", "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "ul", "ol"}
 
 
-_LAST: list[Any] = [None, None]  # the last root page_of was asked for, and its Page
+_LAST: tuple[Any, Page | None] = (None, None)  # the last root page_of was asked for, and its Page
 
 
 def page_of(root: etree._Element) -> Page:
     """The ``Page`` of ``root``, the same one while the same root is asked for: the per-body judges,
     given one parse, then share one walk and what it works out (the last root is kept alive)."""
-    if _LAST[0] is not root:
-        _LAST[:] = [root, Page(root)]
-    return _LAST[1]
+    global _LAST
+    last = _LAST  # one tuple, read and replaced whole: never a root with another root's Page
+    if last[0] is root and last[1] is not None:
+        return last[1]
+    page = Page(root)
+    _LAST = (root, page)
+    return page
 
 
 def walked(root: etree._Element) -> Page | None:
     """The ``Page`` page_of last gave, if it is ``root``'s: a judge alone on a parse (the anchors
     of a previous crawl's page) reads less with its own XPath than with a whole walk."""
-    return _LAST[1] if _LAST[0] is root else None
+    last = _LAST
+    return last[1] if last[0] is root else None
 
 
 def accessible_name(el: etree._Element) -> str:
