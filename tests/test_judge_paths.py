@@ -48,6 +48,9 @@ SELECTIONS = {
     "links": "//a[@href]",
     "meta": "//meta",
     "aria-hidden": "//*[@aria-hidden='true']",
+    "a-name": "//a[@name]",
+    "crumb": "//*[contains(@class, 'breadcrumb') or contains(@class, 'miga') or @aria-label='breadcrumb'"
+    " or @aria-label='Ruta de navegación' or @aria-label='Miga de pan']",
 }
 
 
@@ -132,3 +135,64 @@ def test_judgements_hold_plain_strings_not_references_to_the_document():
                 assert type(s) is str, (name, judge.audit, type(s))
                 seen += 1
     assert seen > 1000
+
+
+LINKS = [
+    "<html><body><a href='/a'> Ver  más </a><a href='/b' title=' Título '></a><a href='/c' title='t'>  </a>"
+    "<div hidden><a href='/d'>oculto</a></div><a href='/e' style='display:none'>e</a>"
+    "<a href='/f' role='presentation' title='pres'>texto</a><a href='/g' role='button'>botón</a>"
+    "<a href='/h' aria-label=' '>h</a><a href='/i' aria-label='etiqueta'>i</a><a href='/j' aria-labelledby='x'>j</a>"
+    "<span id='x'>de x</span><a href='/k'><!-- c -->k</a><a href='/l'><img alt='logo'></a><a name='m'>ancla</a>"
+    "<a href='/n' aria-hidden='true'>n</a><a href='/o' role='link' title='o'>caf\u00e9\u0301</a>"
+    "<a href='/p' role='xyz'>p</a><a href='/q' aria-labelledby=''>q</a></body></html>",
+    "<html><body><div class='migas-de-pan'><ol><li>Inicio</li><li>Paso</li></ol></div><ul><li>x</li></ul>"
+    "<div aria-label='Ruta de navegación'><p>sin pasos</p></div><input name='q' id=''></body></html>",
+]
+
+
+def test_link_names_and_roles_the_walk_fills_are_the_definitions():
+    # Page.name's path for a childless link and the roles the walk fills for links give what
+    # _compute (accname's steps) and role() give, element by element
+    from lxml import etree
+
+    leaves = hidden = 0
+    for name, html in [*_documents(), *((f"links-{i}", h) for i, h in enumerate(LINKS))]:
+        root = parse_body(html)
+        if root is None:
+            continue
+        fast, slow = Page(root), Page(root)
+        fast.selected("named")  # the walk: what the fast paths read
+        for el in root.iter(etree.Element):
+            assert fast.role(el) == accname.role(el), (name, el.tag)
+            assert fast.name(el) == slow._compute(el, set(), False), (name, el.tag, el.attrib)
+            if fast.hidden(el):  # accessibility's link texts skip hidden links by their empty name
+                assert fast.name(el) == "", (name, el.tag)
+                hidden += 1
+            leaves += accname.local(el) == "a" and len(el) == 0
+    assert leaves > 150 and hidden > 100
+
+
+def test_anchors_and_breadcrumbs_from_the_shared_walk_match_their_xpath():
+    # links' anchors and page-names' breadcrumb read the walk accessibility's rules share
+    # (accname.page_of); judged one after the other on each parse, as judge_bodies does
+    from gelt_audit.audits import accessibility, links
+
+    anchors = 0
+    for name, html in [*_documents(), *((f"links-{i}", h) for i, h in enumerate(LINKS))]:
+        root = parse_body(html)
+        if root is None:
+            continue
+        expected = sorted({v for v in root.xpath("//@id | //a/@name") if v})
+        crumbs = root.xpath(pages._BREADCRUMB)
+        assert links._anchors(root, "") == expected, name  # judged alone: their own reading
+        assert pages._breadcrumb_step(root) is (crumbs[0] if crumbs else None), name
+        accessibility.judge_root(root)
+        assert accname.walked(root) is not None
+        assert links._anchors(root, "") == expected, name
+        assert pages._breadcrumb_step(root) is (crumbs[0] if crumbs else None), name
+        body = root.find("body")
+        if body is not None:  # not the document's root: the whole document still counts
+            assert links._anchors(body, "") == expected, name
+            assert pages._breadcrumb_step(body) is (crumbs[0] if crumbs else None), name
+        anchors += len(expected)
+    assert anchors > 300

@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from gelt_audit.audits import html_rules
-from gelt_audit.audits.accname import Page
+from gelt_audit.audits.accname import Page, page_of
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import BodyJudge, dependencia_name, is_html_page
@@ -104,7 +104,7 @@ def judge_root(root: etree._Element | None) -> list[dict[str, str]]:
     """Findings for one parsed page (see judge_html)."""
     if root is None:
         return []
-    page = Page(root)  # what the rules work out about an element is worked out once
+    page = page_of(root)  # what the rules work out about an element is worked out once
     out: list[dict[str, str]] = []
 
     def find(criterion: str, el: etree._Element | None, detail: str) -> None:
@@ -144,11 +144,9 @@ def _link_texts(page: Page, find: Callable[[str, etree._Element | None, str], No
     targets_by_text: dict[str, set[str]] = defaultdict(set)
     first_by_text: dict[str, etree._Element] = {}
     for a in page.selected("links"):
-        if page.hidden(a):
-            continue
-        name = page.name(a)
+        name = page.name(a)  # "" for a hidden link
         if not name:
-            continue  # reported by the link-name rule
+            continue  # hidden, or reported by the link-name rule
         plain = _plain(name)
         if plain in GENERIC_TEXTS:
             targets_by_text[plain].add(a.get("href"))

@@ -11,6 +11,7 @@ rules ask them of the same elements (and of their ancestors) many times over.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from lxml import etree
 
@@ -129,7 +130,9 @@ def role(el: etree._Element) -> str | None:
 CANDIDATE_TAGS = frozenset(("a", "area", "img", "svg", "input", "iframe", "summary", "button", "textarea", "select"))
 _HIDING_TAGS = frozenset(_NEVER_RENDERED | {"input"})
 _HIDING_ATTRS = frozenset(("hidden", "aria-hidden", "style"))
-_WALK_ATTRS = frozenset(("role", "id", "lang", "href")) | _HIDING_ATTRS
+_WALK_ATTRS = frozenset(("role", "id", "lang", "href", "name", "class", "aria-label")) | _HIDING_ATTRS
+# aria-label values that name a breadcrumb (page-names: the last step of a page's breadcrumb)
+CRUMB_LABELS = frozenset(("breadcrumb", "Ruta de navegación", "Miga de pan"))
 # The tags _native can name (it gives "" for any other).
 _NATIVE_TAGS = frozenset(
     ("img", "area", "input", "select", "textarea", "meter", "progress", "output", "fieldset", "table", "figure", "svg",
@@ -165,7 +168,9 @@ class Page:
         - ``named``: a role attribute, or a tag in CANDIDATE_TAGS (what the name rules judge);
         - ``role``, ``id``, ``lang``: the attribute is present; ``links``: ``a`` with ``href``;
         - ``meta``: ``meta`` elements; ``aria-hidden``: ``aria-hidden="true"``;
-        - ``aria``: an ``aria-*`` attribute (any case) other than role/id/lang/href/hidden/aria-hidden/style.
+        - ``aria``: an ``aria-*`` attribute (any case) other than role/id/lang/href/hidden/aria-hidden/style;
+        - ``a-name``: ``a`` with ``name``; ``crumb``: a class containing «breadcrumb» or «miga», or an
+          aria-label in CRUMB_LABELS (what names a breadcrumb).
         """
         if self._selected is None:
             self._walk()
@@ -202,7 +207,10 @@ class Page:
         aria_hidden: list[etree._Element] = []
         with_aria: list[etree._Element] = []
         hiding: list[etree._Element] = []
+        a_names: list[etree._Element] = []
+        crumbs: list[etree._Element] = []
         locals_ = self._local
+        roles = self._role
         for el in self.root.iter(etree.Element):
             tag = el.tag
             loc = tag.lower() if "}" not in tag else local(el)
@@ -210,7 +218,7 @@ class Page:
             may_hide = loc in _HIDING_TAGS  # self_hidden needs this or one of _HIDING_ATTRS
             if tag == "meta":
                 metas.append(el)
-            aria = False
+            aria = crumb = False
             for key, value in el.items():  # one call for all attributes: cheaper than a get() each
                 if key not in _WALK_ATTRS:
                     if not aria and key[:1] in "aA" and key.lower().startswith("aria-"):
@@ -226,20 +234,32 @@ class Page:
                 elif key == "href":
                     if tag == "a":
                         links.append(el)
+                elif key == "class":
+                    crumb = crumb or "breadcrumb" in value or "miga" in value
+                elif key == "aria-label":
+                    aria = True
+                    crumb = crumb or value in CRUMB_LABELS
+                elif key == "name":
+                    if tag == "a":
+                        a_names.append(el)
                 else:  # one of _HIDING_ATTRS
                     may_hide = True
                     if key == "aria-hidden" and value == "true":
                         aria_hidden.append(el)
             if aria:
                 with_aria.append(el)
+            if crumb:
+                crumbs.append(el)
             if is_named:
                 named.append(el)
                 locals_[el] = loc
+                if loc == "a" and el.get("role") is None:  # role(el), without its table lookups
+                    roles[el] = "link" if el.get("href") is not None else None
             if may_hide and self_hidden(el):
                 hiding.append(el)
         self._selected = {
             "named": named, "role": with_role, "id": with_id, "lang": with_lang, "links": links,
-            "meta": metas, "aria-hidden": aria_hidden, "aria": with_aria,
+            "meta": metas, "aria-hidden": aria_hidden, "aria": with_aria, "a-name": a_names, "crumb": crumbs,
         }  # fmt: skip
         if self.root.getparent() is None:  # the whole document was walked
             hidden: set[etree._Element] = set()
@@ -299,11 +319,27 @@ class Page:
 
     def name(self, el: etree._Element) -> str:
         """``accessible_name(el)``, kept."""
-        try:
-            return self._names[el]
-        except KeyError:
-            found = self._names[el] = self._compute(el, set(), False)
+        found = self._names.get(el)  # (a str: never None once worked out)
+        if found is not None:
             return found
+        if len(el) == 0 and self._local.get(el) == "a" and not el.get("aria-labelledby") and not el.get("aria-label"):
+            found = self._leaf_link(el)  # most links: what _compute gives them, in fewer steps
+        else:
+            found = self._compute(el, set(), False)
+        self._names[el] = found
+        return found
+
+    def _leaf_link(self, el: etree._Element) -> str:
+        """``_compute(el)`` of an ``a`` with no child node and no aria-label(ledby): hidden, no
+        name; else its text when its role takes the name from content, else its title."""
+        if self.hidden(el):
+            return ""
+        text = el.text
+        if text and self.role(el) in NAME_FROM_CONTENT:
+            text = collapse(text)
+            if text:
+                return text
+        return _collapsed(el.get("title"))
 
     def _by_id(self, el: etree._Element, ids: str) -> list[etree._Element]:
         """The first element of the document with each id (what ``//*[@id=$ref]`` finds first)."""
@@ -414,6 +450,28 @@ def _collapsed(value: str | None) -> str:
 
 
 _BLOCKS = {"div", "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "ul", "ol"}
+
+
+_LAST: tuple[Any, Page | None] = (None, None)  # the last root page_of was asked for, and its Page
+
+
+def page_of(root: etree._Element) -> Page:
+    """The ``Page`` of ``root``, the same one while the same root is asked for: the per-body judges,
+    given one parse, then share one walk and what it works out (the last root is kept alive)."""
+    global _LAST
+    last = _LAST  # one tuple, read and replaced whole: never a root with another root's Page
+    if last[0] is root and last[1] is not None:
+        return last[1]
+    page = Page(root)
+    _LAST = (root, page)
+    return page
+
+
+def walked(root: etree._Element) -> Page | None:
+    """The ``Page`` page_of last gave, if it is ``root``'s: a judge alone on a parse (the anchors
+    of a previous crawl's page) reads less with its own XPath than with a whole walk."""
+    last = _LAST
+    return last[1] if last[0] is root else None
 
 
 def accessible_name(el: etree._Element) -> str:

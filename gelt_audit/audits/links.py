@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from gelt_audit import clock
+from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.linkindex import link_index
@@ -129,7 +130,13 @@ _ANCHOR_XPATH = etree.XPath("//@id | //a/@name", smart_strings=False)
 
 def _anchors(root: Any, url: str) -> list[str]:
     """The fragment targets of a page: ids and named anchors."""
-    return sorted({v for v in _ANCHOR_XPATH(root) if v}) if root is not None else []
+    if root is None:
+        return []
+    page = walked(root)  # the walk the other judges of this parse made: what _ANCHOR_XPATH finds
+    if page is None or root.getparent() is not None:  # (the XPath reads the root's whole document)
+        return sorted({v for v in _ANCHOR_XPATH(root) if v})
+    values = {el.get("id") for el in page.selected("id")} | {el.get("name") for el in page.selected("a-name")}
+    return sorted(v for v in values if v)
 
 
 ANCHORS = BodyJudge("anchors", 1, _anchors)

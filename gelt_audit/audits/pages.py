@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from gelt_audit.audits.accname import CRUMB_LABELS, walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
@@ -85,25 +86,30 @@ def _names(root: Any, url: str) -> dict[str, str]:
     return found
 
 
-_CRUMB_LABELS = frozenset(("breadcrumb", "Ruta de navegación", "Miga de pan"))
-
-
 def _breadcrumb_step(root: Any) -> Any:
     """What ``root.xpath(_BREADCRUMB)`` finds: the last ``li`` of the document (in its order)
     inside an element whose class contains «breadcrumb» or «miga» or whose aria-label names a
-    breadcrumb; one pass in Python instead of XPath's string tests on every element."""
+    breadcrumb; read from the walk the other judges of this parse made (``accname.walked``), if they did."""
     tree = root.getroottree()
+    page = walked(root)
+    if page is not None and root.getparent() is None:
+        crumbs = page.selected("crumb")
+    else:  # judged alone, or not a document's root: every element of its document
+        crumbs = [el for el in tree.iter(etree.Element) if _is_crumb(el)]
     steps = set()
-    for el in tree.iter(etree.Element):
-        cls = el.get("class")
-        if cls and ("breadcrumb" in cls or "miga" in cls) or el.get("aria-label") in _CRUMB_LABELS:
-            steps.update(li for li in el.iter("li") if li is not el)
+    for el in crumbs:
+        steps.update(li for li in el.iter("li") if li is not el)
     last = None
     if steps:
         for li in tree.iter("li"):
             if li in steps:
                 last = li
     return last
+
+
+def _is_crumb(el: Any) -> bool:
+    cls = el.get("class")
+    return bool(cls and ("breadcrumb" in cls or "miga" in cls) or el.get("aria-label") in CRUMB_LABELS)
 
 
 def name_by_heading(store: Store, crawl_id: int, pages: list[dict[str, Any]]) -> None:
