@@ -30,6 +30,7 @@ TUNING_GROUPS = {
     "sixth": {"c-edup"},
     "seventh": {"g-imder", "g-hsap"},
     "eighth": {"h-anserma"},
+    "ninth": {"i-curaduria1"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -83,6 +84,11 @@ SEVENTH_LEY = (0.968, 0.762, 0.909)
 # classes 56-57 (H56): no figure of any group changes; h-anserma ley1712 exact statuses 41/59 -> 42/59
 EIGHTH_GELT = (1.000, 0.667, 1.000)
 EIGHTH_LEY = (1.000, 0.500, 1.000)
+# i-curaduria1, its first contact (blind, labels in e6b8af7, engine VERSION 20 / PARSE_VERSION 20; measured
+# once, docs/checklist-accuracy.md): gelt-2008 0.964 (27/28) / 0.844 (27/32) / 0.909 (20/22), no_aplica
+# 0/4; ley1712-res1519 1.000 (37/37) / 0.841 (37/44) / 0.912 (31/34), no_aplica 0/13
+NINTH_GELT = (0.964, 0.844, 0.909)
+NINTH_LEY = (1.000, 0.841, 0.912)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -107,6 +113,9 @@ FLOOR = {
     # h-anserma at its first contact: measured, EIGHTH_GELT and EIGHTH_LEY above
     ("eighth", "gelt-2008"): {"precision": EIGHTH_GELT[0], "recall": EIGHTH_GELT[1], "evidence": EIGHTH_GELT[2]},
     ("eighth", "ley1712-res1519"): {"precision": EIGHTH_LEY[0], "recall": EIGHTH_LEY[1], "evidence": EIGHTH_LEY[2]},
+    # i-curaduria1: measured, NINTH_GELT and NINTH_LEY above
+    ("ninth", "gelt-2008"): {"precision": NINTH_GELT[0], "recall": NINTH_GELT[1], "evidence": NINTH_GELT[2]},
+    ("ninth", "ley1712-res1519"): {"precision": NINTH_LEY[0], "recall": NINTH_LEY[1], "evidence": NINTH_LEY[2]},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own
