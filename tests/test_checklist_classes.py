@@ -1521,3 +1521,48 @@ def test_class_63_a_current_item_whose_page_is_loading_has_no_period_to_miss(ser
     assert rec["status"] == "sin_verificar", rec
     assert urlsplit(rec["evidence"][0]).path == "/transparencia/plan-de-accion", rec
     assert "«Cargando información...»" in rec["detail"] and "periodo" not in rec["detail"], rec
+
+
+# Classes 70-72 (issue 15, sixth session, helper H60): found on i-curaduria1, the React site of the
+# Curaduría Urbana No. 1 de Bucaramanga, first measured blind (docs/checklist-accuracy.md).
+
+
+def _rs_panel(title: str, body: str) -> str:
+    """An rsuite 5 accordion panel as it renders: the title in a ``div[role=button]``, no button."""
+    return (
+        '<div class="rs-panel rs-panel-collapsible"><div role="button" class="rs-panel-header" aria-expanded="false">'
+        f'<span class="rs-panel-title">{title}</span><svg class="rs-icon" aria-label="angle down"></svg></div>'
+        f'<div role="region" class="rs-anim-collapse"><div class="rs-panel-body">{body}</div></div></div>'
+    )
+
+
+def test_class_70_an_aria_disclosure_button_titles_the_panel_after_it(serve, config_for):
+    # rsuite's Panel: «div.rs-panel-header[role=button][aria-expanded] > span.rs-panel-title» then the
+    # body; no <button>, <summary> or heading. A person reads the panel's title as its section's title:
+    # «1. Información de la entidad» and «8. Información específica para grupos de interés» are the
+    # Res. 1519 sections on the hub, with their entries as content
+    hub = (
+        "<p>En cumplimiento de la Ley 1712 de 2014 la entidad pone a disposición la siguiente información.</p>"
+        '<div class="rs-panel-group" role="tablist">'
+        + _rs_panel(
+            "1. Información de la entidad",
+            '<p>1.1. <a href="/mision">Misión y visión</a></p><p>1.2. <a href="/organigrama">Organigrama</a></p>',
+        )
+        + _rs_panel(
+            "8. Información específica para grupos de interés.",
+            '<p>8.1.1. <a href="/ninos">Información para niños, niñas y adolescentes</a></p>',
+        )
+        + "</div>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/mision": page("Misión y visión", "<h2>Misión</h2><p>Servir.</p><h2>Visión</h2><p>Ser referente.</p>"),
+        "/organigrama": page("Organigrama", '<img src="/organigrama.png" alt="Organigrama de la entidad">'),
+        "/ninos": page("Niños", "<p>Videos sobre la historia de la ciudad para niños, niñas y adolescentes.</p>"),
+    }
+    records = _records(serve, config_for, routes)
+    for item, title in (("ley1712.1", "1. Información de la entidad"), ("ley1712.8", "8. Información específica")):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "cumple", rec
+        assert urlsplit(rec["evidence"][0]).path == "/transparencia" and title in rec["detail"], rec

@@ -129,11 +129,30 @@ def _styled_region(el: Any) -> list[Any]:
     return out
 
 
+def aria_toggle(el: Any) -> bool:
+    """Whether a ``div``/``span`` is a disclosure button by its ARIA marks: ``role="button"`` and
+    ``aria-expanded``, a short label and nothing else inside (rsuite's ``Panel``:
+    ``div.rs-panel-header[role=button][aria-expanded] > span.rs-panel-title`` then its body)."""
+    if el.get("role") != "button" or el.get("aria-expanded") is None:
+        return False
+    if has_descendant(el, *_BLOCKS):
+        return False
+    return 0 < len(element_text(el).split()) <= 20
+
+
 def opener_region(el: Any) -> list[Any] | None:
     """The content a section opener (accordion button, summary, dt, caption, legend, numbered
-    bold paragraph) stands for; None when the element is not one (a submit button, a button
-    inside a heading, bold text inside a sentence)."""
+    bold paragraph, an ARIA disclosure button) stands for; None when the element is not one (a
+    submit button, a button inside a heading, bold text inside a sentence)."""
     tag = el.tag
+    if tag == "div" and aria_toggle(el):
+        if any(a.tag in HEADINGS for a in el.iterancestors()):
+            return None  # the heading around it is the label
+        pane = _target_pane(el)
+        if pane is not None:
+            return [pane]
+        nxt = el.getnext()
+        return [nxt] if nxt is not None else []
     if tag in ("p", "div"):
         return _styled_region(el) if styled_title(el) else None
     if tag in ("strong", "b"):
