@@ -1566,3 +1566,89 @@ def test_class_70_an_aria_disclosure_button_titles_the_panel_after_it(serve, con
         rec = records[("ley1712-res1519", item)]
         assert rec["status"] == "cumple", rec
         assert urlsplit(rec["evidence"][0]).path == "/transparencia" and title in rec["detail"], rec
+
+
+# «NO APLICA» written the ways i-curaduria1 writes it: on the numbered line that names the item, and as
+# the opening line of a section's content. A page elsewhere that publishes an item decides before it.
+NA_HUB = """
+<p>En cumplimiento de la Ley 1712 de 2014 la entidad pone a disposición la siguiente información.</p>
+<h3>2. Normatividad</h3>
+<p>2.1. <a href="/normas">Normativa de la entidad</a></p>
+<p>2.3. Proyectos de normas para comentarios, NO APLICA: la entidad no expide normas, sus actuaciones
+están reglamentadas en el Decreto 1077 de 2015, artículo 2.2.6.1.1.3.</p>
+<h3>3. Contratación</h3>
+<h5>NO APLICA</h5>
+<p>El ejercicio del curador urbano está reglamentado en el Decreto 1077 de 2015 y estos requerimientos no le
+aplican. Contrata por derecho privado.</p>
+<h3>4. Planeación</h3>
+<p>4.1. Presupuesto general de ingresos, gastos e inversión, NO APLICA: El curador no maneja recursos del
+presupuesto público. La Contaduría General lo estableció en su concepto 102888 de 2007.</p>
+<p>4.5 <a href="/empalme">Informes de empalme</a></p>
+"""
+NA_ROUTES = {
+    "/": page(
+        "Inicio",
+        '<p>Bienvenidos.</p><ul><li><a href="/transparencia">Transparencia</a></li>'
+        '<li><a href="/manual-contratacion">Manual de contratación</a></li>'
+        '<li><a href="/proyectos-normas">Proyectos de normas para comentarios</a></li></ul>',
+    ),
+    "/transparencia": page("Transparencia y acceso a la información pública", NA_HUB),
+    "/normas": page("Normativa", "<ul><li>Decreto 1077 de 2015</li><li>Ley 388 de 1997</li></ul>"),
+    "/empalme": page("Informes de empalme", "<p>Acta de empalme entre el curador saliente y el entrante, 2024.</p>"),
+    "/manual-contratacion": page(
+        "Manual de contratación",
+        "<p>Manual de contratación, adquisición y compras de la curaduría: procedimiento para contratar"
+        " bienes y servicios por derecho privado, aprobado en 2024, con sus modalidades y requisitos.</p>",
+    ),
+    "/proyectos-normas": page(
+        "Proyectos de normas para comentarios",
+        "<h2>Proyecto de reglamento de atención al público</h2><p>Publicado el 3 de noviembre de 2026 para"
+        " comentarios de la ciudadanía hasta el 20 de noviembre; envíe sus observaciones al correo de la entidad.</p>",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def na_site(tmp_path_factory):
+    """The site of classes 71-72, crawled and reported once."""
+    server = SiteServer(NA_ROUTES).start()
+    try:
+        yield _crawl(write_config(tmp_path_factory.mktemp("na"), server.url, OFFLINE))
+    finally:
+        server.stop()
+
+
+def test_class_71_no_aplica_on_the_numbered_line_or_opening_a_section_is_proposed(na_site):
+    # «4.1. Presupuesto general…, NO APLICA: …» is a paragraph, not a heading with a sentence under
+    # it: the numbered line names its item and says it does not apply. «3. Contratación» whose content
+    # opens with «NO APLICA» then the reason: the whole section does not apply. Both proposed
+    # no_aplica with the page and its words, for the committee to confirm
+    for profile, item, words in (
+        ("ley1712-res1519", "ley1712.4.1", "4.1. Presupuesto general de ingresos, gastos e inversión"),
+        ("gelt-2008", "info.presupuesto", "4.1. Presupuesto general"),
+        ("ley1712-res1519", "ley1712.3", "reglamentado en el Decreto 1077 de 2015"),
+    ):
+        rec = na_site[(profile, item)]
+        assert rec["status"] == "no_aplica", rec
+        assert urlsplit(rec["evidence"][0]).path == "/transparencia" and words in rec["detail"], rec
+        assert "NO APLICA" in rec["detail"] and "el comité debe confirmar" in rec["detail"], rec
+    # the line that only says «no aplica» is no evidence either way when another page publishes the
+    # item: the project of a norm published for comments is found on its own page
+    rec = na_site[("gelt-2008", "democracia.consultas")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert urlsplit(rec["evidence"][0]).path == "/proyectos-normas", rec
+    assert all(urlsplit(u).path != "/transparencia" for u in rec["evidence"]), rec
+
+
+def test_class_72_a_sub_item_of_a_section_that_does_not_apply_is_proposed_no_aplica(na_site):
+    # «3. Contratación … NO APLICA»: its sub-items (plan anual de adquisiciones, información contractual…)
+    # are not published anywhere; a person reads them as not applicable too, with the section's words.
+    # A sub-item the site publishes elsewhere (the contracting manual) is judged on what it publishes
+    for item in ("ley1712.3.1", "ley1712.3.2"):
+        rec = na_site[("ley1712-res1519", item)]
+        assert rec["status"] == "no_aplica", rec
+        assert urlsplit(rec["evidence"][0]).path == "/transparencia", rec
+        assert "«3. Contratación»" in rec["detail"] and "Decreto 1077" in rec["detail"], rec
+    manual = na_site[("ley1712-res1519", "ley1712.3.4")]
+    assert manual["status"] in ("cumple", "parcial"), manual
+    assert urlsplit(manual["evidence"][0]).path == "/manual-contratacion", manual

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
+from .applies import states_the_whole
 from .evidence import Finder, Hit, item_numeral
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
@@ -122,6 +123,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
         return proposal
+    if any(states_the_whole(h.no_aplica) for h in all_hits):
+        # another page publishes the item: a line that only says it does not apply is no evidence of it
+        part_hits = [(p, [h for h in hs if not states_the_whole(h.no_aplica)]) for p, hs in part_hits]
+        good_parts = [(p, [h for h in hs if not states_the_whole(h.no_aplica)]) for p, hs in good_parts]
+        all_hits = [h for _p, hs in part_hits for h in hs]
+    inherited = _inherited_no_aplica(case, all_hits)
+    if inherited is not None:
+        return inherited
     absent = _absent(case, all_hits, broken)
     if absent is not None:
         return absent
@@ -284,6 +293,20 @@ def _no_aplica_proposal(
     h = said[0]
     detail = f"la página {h.url} dice «{h.no_aplica}»: se propone «no aplica», que el comité debe confirmar"
     return case.result("no_aplica", (h.url,), detail, h.snapshot)
+
+
+def _inherited_no_aplica(case: Case, hits: list[Hit]) -> ItemResult | None:
+    """``no_aplica`` proposed for a sub-item (``ley1712.3.1``) that nothing on the site publishes when
+    the page says its whole section does not apply (its parent item, ``ley1712.3``, was proposed
+    ``no_aplica`` from the page: «3. Contratación» then «NO APLICA» and the reason)."""
+    num = item_numeral(case.item.id)
+    if hits or "." not in num:
+        return None
+    parent = case.done.get(case.item.id[: -len(num)] + num.rsplit(".", 1)[0])
+    if parent is None or parent.status != "no_aplica" or parent.source != "auto" or not parent.evidence:
+        return None
+    detail = f"su sección, «{parent.name}», no aplica: {parent.detail}"
+    return case.result("no_aplica", parent.evidence[:1], detail, parent.snapshot_date)
 
 
 def constrain(item: Item, hit: Hit) -> None:

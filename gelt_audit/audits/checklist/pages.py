@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import region_of
 from .forms import Form, form_info
 from .regions import (
@@ -303,13 +304,6 @@ def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
     return None
 
 
-_NA_SUBJECT = re.compile(
-    r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
-    r"alcaldia|departamento|secretaria)\b"
-)
-# How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
-# «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
-_NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
 DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
@@ -376,22 +370,6 @@ def _empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     then «Aun no hay documentos en este item» has no content of its own, however long the title."""
     own = fold(title).strip()
     return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
-
-
-def no_aplica_sentence(text: str) -> str:
-    """The sentence of a section's content saying it does not apply to the entity, if any: «no
-    aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
-    (the entity, the section, the obliged subject: ``_NA_SUBJECT``)."""
-    folded = fold(text)
-    for m in _NA_SAYS.finditer(folded):
-        i, start = m.start(), m.end()
-        a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
-        ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
-        b = min(ends) if ends else len(folded)
-        if _NA_SUBJECT.search(folded[a:b]):
-            source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
-            return " ".join(source[a:b].split()).strip(" .") + "."
-    return ""
 
 
 # -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
@@ -532,6 +510,12 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                     sections.append((n, w, name))
                     out.only_links.setdefault(name, [SCRIPTED])
                 continue
+            if said := numbered_no_aplica(el):  # «4.1. Presupuesto…, NO APLICA: …»: its own section
+                n, w = text_norm(without_entity(said[0]))
+                if (n, w, said[0]) not in sections:
+                    sections.append((n, w, said[0]))
+                na.setdefault(said[0], said[1])
+                continue
         if tag in HEADINGS:
             region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
             lead = el.tail or ""
@@ -577,7 +561,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             # «<h2>Noticias</h2><section class="noticias"></section>»: the section is shown, and shows nothing
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BLANK_SECTION])
-        sentence = no_aplica_sentence(body)
+        sentence = no_aplica_sentence(body) or leading_no_aplica(body)
         if sentence:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
