@@ -1521,3 +1521,59 @@ def test_class_63_a_current_item_whose_page_is_loading_has_no_period_to_miss(ser
     assert rec["status"] == "sin_verificar", rec
     assert urlsplit(rec["evidence"][0]).path == "/transparencia/plan-de-accion", rec
     assert "«Cargando información...»" in rec["detail"] and "periodo" not in rec["detail"], rec
+
+
+# classes 90–9x (issue 15, sixth session, helper H62): a page built by a script the crawl does not run.
+def _shell(title: str, mount: str = '<div id="root"></div>', script: str = APP_JS, notice: str = "") -> Resource:
+    """A single-page application's shell: a title, a mount point, its script (no template around)."""
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body>{notice}{mount}{script}</body></html>"
+    )
+
+
+def test_class_90_a_page_a_script_builds_with_no_placeholder_is_unseen_not_empty(serve, config_for):
+    # an application's shell shows nothing without its script: React's «<div id="root"></div>» with
+    # «<noscript>You need to enable JavaScript…</noscript>», Vue's «<div id="app"></div>» inside the
+    # site's template, Angular's «<app-root></app-root>». The crawl saw no content, not an empty
+    # page: sin_verificar with the page as evidence (found by its title or by the hub's link to it),
+    # never «vacía». The same shell with no script, or a template's empty page with a script and no
+    # mount point, is shown empty as the crawl saw it (parcial)
+    noscript = "<noscript>You need to enable JavaScript to run this app.</noscript>"
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
+        '<h3>4. Planeación</h3><ul><li><a href="/transparencia/plan-de-accion">4.3 Plan de acción</a></li></ul>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/preguntas">Preguntas frecuentes</a></li>'
+            '<li><a href="/calendario">Calendario de actividades</a></li><li><a href="/empleo">Ofertas de empleo</a></li>'
+            '<li><a href="/glosario">Glosario</a></li><li><a href="/transparencia">Transparencia</a></li>'
+            '<li><a href="/noticias">Noticias</a></li></ul>',
+        ),
+        "/preguntas": _shell("Preguntas frecuentes", notice=noscript),
+        "/calendario": page("Calendario de actividades", '<div id="app"></div>', extra_head=APP_JS),
+        "/empleo": _shell("Ofertas de empleo", "<app-root></app-root>", "<script>bootstrap(AppModule);</script>"),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/plan-de-accion": _shell("Alcaldía", notice=noscript),
+        # no script draws these: what the crawl saw is what a person sees
+        "/glosario": _shell("Glosario", script=""),
+        "/noticias": page("Noticias", "", extra_head=APP_JS),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item, path in (
+        ("gelt-2008", "info.preguntas_frecuentes", "/preguntas"),
+        ("gelt-2008", "info.calendario", "/calendario"),
+        ("gelt-2008", "info.empleo", "/empleo"),
+        ("ley1712-res1519", "ley1712.4.3", "/transparencia/plan-de-accion"),
+    ):
+        rec = records[(profile, item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert urlsplit(rec["evidence"][0]).path == path, rec
+        assert "la construye un script" in rec["detail"] and "ábrala en un navegador" in rec["detail"], rec
+        assert "vacía" not in rec["detail"] and "periodo" not in rec["detail"], rec
+    for item in ("info.glosario", "info.noticias"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] in ("parcial", "no_cumple") and "vacía o en construcción" in rec["detail"], rec
