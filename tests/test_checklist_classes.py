@@ -1577,3 +1577,96 @@ def test_class_90_a_page_a_script_builds_with_no_placeholder_is_unseen_not_empty
     for item in ("info.glosario", "info.noticias"):
         rec = records[("gelt-2008", item)]
         assert rec["status"] in ("parcial", "no_cumple") and "vacía o en construcción" in rec["detail"], rec
+
+
+# Real breadcrumb markup (stored public repositories, found with the `search`/`find_string` tools):
+# - Bootstrap's component: <nav aria-label="breadcrumb"><ol class="breadcrumb"> (e.g. rrrjesus/smsubcontrol
+#   themes/smsubapp/views/theme/breadcrumb.php);
+# - GOV.CO's design system: <nav aria-label="Miga de pan predeterminada de dos niveles"><ul
+#   class="breadcrumb-govco"><li class="breadcrumb-item-govco"> (Colombian entities' Blade layouts that copy
+#   the component, found by find_string «breadcrumb-govco»), and its «Ruta de navegación» label
+#   (gcba/Obelisco-V2 app/src/documents/Breadcrumb/code-views.ts writes the same label);
+# - a «miga de pan» class: <div class="miga-de-pan"><ul><li>… / </li><li class="ultimo"> (kirusiya/
+#   Custom-theme-Wordpress parts/miga-de-pan-simple.php); GovernIB/carpeta's <nav class="miga">;
+# - Designers Italia's <ul class="Breadcrumb"><li class="Breadcrumb-item"> (OpencontentCoop/
+#   openpa_designitalia design/designitalia/templates/breadcrumb.tpl), and a bare <nav aria-label="Migas
+#   de pan"><ul> (bitbloq's Breadcrumbs component).
+MIGA_DE_PAN = (
+    '<div class="miga-de-pan"><ul><li><a href="/">Inicio</a> / </li><li><a href="/informacion">Información</a>'
+    ' / </li><li class="ultimo">{here}</li></ul></div>'
+)
+CRUMBS = {
+    "bootstrap": '<nav aria-label="breadcrumb"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">'
+    'Inicio</a></li><li class="breadcrumb-item active" aria-current="page">{here}</li></ol></nav>',
+    "govco": '<nav aria-label="Miga de pan predeterminada de dos niveles"><ul class="breadcrumb-govco">'
+    '<li class="breadcrumb-item-govco"><a href="/">Inicio</a></li>'
+    '<li class="breadcrumb-item-govco active" aria-current="page">{here}</li></ul></nav>',
+    "govco-ruta": '<nav aria-label="Ruta de navegación"><ol><li><a href="/">Inicio</a></li><li>{here}</li></ol></nav>',
+    "miga-de-pan": MIGA_DE_PAN,
+    "carpeta": '<nav class="miga"><div class="migaDiv container"><ol id="migaPan"><li><a href="/">Inicio</a></li>'
+    "<li>{here}</li></ol></div></nav>",
+    "designitalia": '<nav aria-label="sei qui:" role="navigation"><ul class="Breadcrumb"><li class="Breadcrumb-item">'
+    '<a class="Breadcrumb-link" href="/">Inicio</a></li><li class="Breadcrumb-item">{here}</li></ul></nav>',
+    "migas-de-pan": '<nav aria-label="Migas de pan"><ul><li><a href="/">Inicio</a></li><li>{here}</li></ul></nav>',
+}
+
+
+def _shared_title_page(crumb: str, text: str) -> Resource:
+    """A page whose title and header h1 every such page shares (a CMS that names none of them)."""
+    return Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Alcaldía de Prueba</title></head>"
+        f"<body><header><h1>Alcaldía de Prueba</h1></header><main>{crumb}<p>{text}</p></main></body></html>"
+    )
+
+
+def test_class_91_one_breadcrumb_for_the_page_names_and_the_checklist(serve, config_for):
+    # what is a breadcrumb is one definition (markup.is_breadcrumb) for both readers: the page names
+    # (pages sharing a title are named by their breadcrumb's last step) and the checklist (a page that
+    # shows only its title and its breadcrumb publishes nothing: «vacía o en construcción»). A «miga de
+    # pan» class the checklist missed, and a «Breadcrumb» class or a «Migas de pan» label the page names
+    # missed, are breadcrumbs to both
+    text = "Consulte aquí la información que la entidad publica sobre este tema para la ciudadanía."
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/glosario", "/tramites", "/normatividad", "/contacto")),
+        "/glosario": page("Glosario", MIGA_DE_PAN.format(here="Glosario")),
+        "/informacion": page(
+            "Información", "<p>Información de la entidad para la ciudadanía y los grupos de interés.</p>"
+        ),
+        "/tramites": _shared_title_page(CRUMBS["designitalia"].format(here="Trámites y servicios"), text),
+        "/normatividad": _shared_title_page(CRUMBS["migas-de-pan"].format(here="Normatividad"), text),
+        "/contacto": _shared_title_page(CRUMBS["bootstrap"].format(here="Contacto"), text),
+    }
+    config = config_for(serve(routes).url, OFFLINE)
+    records = _crawl(config)
+    rec = records[("gelt-2008", "info.glosario")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    titles = {urlsplit(p["url"]).path: p["title"] for p in report_json(config)["pages"]}
+    assert titles["/tramites"] == "Trámites y servicios", titles
+    assert titles["/normatividad"] == "Normatividad", titles
+    assert titles["/contacto"] == "Contacto", titles
+
+
+def test_both_readers_of_a_breadcrumb_agree_on_real_markup():
+    # page names read the breadcrumb's last step; the checklist drops the breadcrumb before it asks
+    # whether a page shows only its title. Each real breadcrumb is one to both; the same list without
+    # what marks it (its class, its label) is one to neither, and an «amigable» class is no «miga»
+    from gelt_audit.audits.checklist.emptiness import _only_title
+    from gelt_audit.audits.checklist.pages import read_document
+    from gelt_audit.audits.pages import _breadcrumb_step
+    from gelt_audit.audits.tree import parse_body
+
+    def readers(crumb: str) -> tuple[str, bool]:
+        html = f"<html><body><h2>Glosario</h2>{crumb}</body></html>"
+        step = _breadcrumb_step(parse_body(html))  # each reader parses as it does in a run
+        name = "".join(step.itertext()).strip() if step is not None else ""
+        return name, _only_title(read_document(html).find("body"))
+
+    for style, crumb in CRUMBS.items():
+        assert readers(crumb.format(here="Glosario")) == ("Glosario", True), style
+    unmarked = '<div class="migajas-no"><ul><li><a href="/">Inicio</a></li><li><a href="/a">A</a></li></ul></div>'
+    for crumb in (
+        unmarked.replace("migajas-no", "listado"),
+        unmarked.replace("migajas-no", "version-amigable"),
+        unmarked.replace('class="migajas-no"', 'aria-label="Enlaces de interés"'),
+    ):
+        assert readers(crumb) == ("", False), crumb

@@ -9,6 +9,8 @@ from typing import Any
 
 from lxml import etree
 
+from gelt_audit.markup import is_breadcrumb
+
 from .pages import DEAD_HREF, Link, link_elements
 from .systems import is_national_system
 from .text import element_text, fold
@@ -47,10 +49,6 @@ def spaced_words(folded: str) -> int:
     return len(folded.split())
 
 
-_BREADCRUMB = etree.XPath(
-    ".//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
-    " or contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]"
-)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -59,7 +57,7 @@ def _only_title(body: Any) -> bool:
     section name, the page's own name) and its breadcrumb, no other text and at most one link
     beside them — a page the menu names that publishes nothing (a template's page never filled)."""
     rest = copy.deepcopy(body)
-    for el in _BREADCRUMB(rest):
+    for el in [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)]:
         if el.getparent() is not None:
             el.drop_tree()
     for el in list(rest.iter(*_HEADING_TAGS))[:2]:
