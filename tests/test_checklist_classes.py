@@ -1670,3 +1670,20 @@ def test_both_readers_of_a_breadcrumb_agree_on_real_markup():
         unmarked.replace('class="migajas-no"', 'aria-label="Enlaces de interés"'),
     ):
         assert readers(crumb) == ("", False), crumb
+
+
+def test_class_92_nothing_found_on_a_site_a_script_builds_is_unseen_not_missing(serve, config_for):
+    # the whole site is an application: its home page is a shell (<div id="root"></div>, a noscript
+    # notice, the script). The crawl saw no menu and no link: an item it found nothing for is
+    # sin_verificar with the home page as evidence, never «no se encontró en el sitio rastreado»
+    routes = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("gelt-2008", "info.noticias"), ("ley1712-res1519", "ley1712.4.3")):
+        rec = records[key]
+        assert rec["status"] == "sin_verificar", rec
+        assert [urlsplit(u).path for u in rec["evidence"]] in (["/"], [""]), rec
+        assert "la página de inicio no muestra nada sin sus scripts" in rec["detail"], rec
+    assert not [r for r in records.values() if "no se encontró en el sitio rastreado" in r["detail"]]

@@ -382,8 +382,9 @@ def _with_met(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:
         elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
             done, _, rest = value.partition(" de ")
             met = done.strip() == rest.split()[0]
-        elif isinstance(value, dict):
-            met = all(v >= 100 for v in value.values())
+        elif isinstance(value, dict):  # a score per phase; None where no item could be scored (unseen)
+            scores = list(value.values())
+            met = None if None in scores else all(v >= 100 for v in scores)
         elif value == target:
             met = True
         ind["met"] = met
