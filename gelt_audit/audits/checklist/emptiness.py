@@ -29,8 +29,7 @@ _UNDER_CONSTRUCTION = re.compile(
 # «Loading...» preloader is on every page, full or not: it says nothing). On a page that runs a
 # script the crawl saw the placeholder, not the content: the page is not seen (``Page.loading``);
 # on a page with no script nothing replaces it, and a person sees it as the crawl does: empty.
-# (an application's stock «Loading...», Angular's <app-root>Loading...</app-root>, says the same)
-_LOADING = re.compile(r"\b(?:cargando(?: noticias| informacion| contenido| datos)?|loading)\s*(?:\.\.\.|\u2026)")
+_LOADING = re.compile(r"\bcargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026)")
 # a script a browser runs: not data (JSON-LD, a template) in a script element
 _DATA_SCRIPT = re.compile(r"json|template|text/x-|text/html|text/plain")
 _PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
