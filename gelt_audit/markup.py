@@ -157,6 +157,42 @@ def title_of(root: etree._Element) -> str:
     return collapse(found.text_content())[:500] if found is not None else ""
 
 
+# A breadcrumb (the trail «Inicio › Transparencia › …»), one definition for every reader of a page: an
+# element whose class has «breadcrumb» (any case: Bootstrap's ``breadcrumb``, GOV.CO's ``breadcrumb-govco``,
+# ASP.NET's ``BreadCrumb``) or a word starting «miga» (``miga-de-pan``, ``migas``, ``migaPan``; not
+# ``amigable``), or whose aria-label says so (Bootstrap's «breadcrumb», GOV.CO's «Ruta de navegación» and
+# «Miga de pan predeterminada de tres niveles»). The patterns, as Python and EXSLT regular expressions, are
+# matched in any case.
+CRUMB_CLASS = r"breadcrumb|(?<![a-z])miga"
+CRUMB_LABEL = r"breadcrumb|\bmiga|ruta de navegaci(?:o\u0301?|\u00f3)n"
+_CRUMB_CLASS = re.compile(CRUMB_CLASS, re.IGNORECASE).search
+_CRUMB_LABEL = re.compile(CRUMB_LABEL, re.IGNORECASE).search
+CRUMB_KEPT = 160  # values up to this long are remembered (a template repeats its classes on every page)
+
+
+@functools.lru_cache(maxsize=2048)
+def kept_crumb_class(value: str) -> bool:
+    """``crumb_class`` of a short value (at most ``CRUMB_KEPT`` long), remembered."""
+    return _CRUMB_CLASS(value) is not None
+
+
+def crumb_class(value: str) -> bool:
+    """Whether a class attribute's value names a breadcrumb (``CRUMB_CLASS``)."""
+    return kept_crumb_class(value) if len(value) <= CRUMB_KEPT else _CRUMB_CLASS(value) is not None
+
+
+def crumb_label(value: str) -> bool:
+    """Whether an aria-label names a breadcrumb (``CRUMB_LABEL``)."""
+    return _CRUMB_LABEL(value) is not None
+
+
+def is_breadcrumb(el: etree._Element) -> bool:
+    """Whether an element is a breadcrumb (its class or its aria-label says so: ``CRUMB_CLASS``,
+    ``CRUMB_LABEL``)."""
+    cls, label = el.get("class"), el.get("aria-label")
+    return bool(cls and crumb_class(cls)) or bool(label and crumb_label(label))
+
+
 def _base_url(root: etree._Element, url: str) -> str:
     base = root.find(".//base[@href]")
     if base is None:

@@ -1652,3 +1652,169 @@ def test_class_72_a_sub_item_of_a_section_that_does_not_apply_is_proposed_no_apl
     manual = na_site[("ley1712-res1519", "ley1712.3.4")]
     assert manual["status"] in ("cumple", "parcial"), manual
     assert urlsplit(manual["evidence"][0]).path == "/manual-contratacion", manual
+
+
+# classes 90–9x (issue 15, sixth session, helper H62): a page built by a script the crawl does not run.
+def _shell(title: str, mount: str = '<div id="root"></div>', script: str = APP_JS, notice: str = "") -> Resource:
+    """A single-page application's shell: a title, a mount point, its script (no template around)."""
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body>{notice}{mount}{script}</body></html>"
+    )
+
+
+def test_class_90_a_page_a_script_builds_with_no_placeholder_is_unseen_not_empty(serve, config_for):
+    # an application's shell shows nothing without its script: React's «<div id="root"></div>» with
+    # «<noscript>You need to enable JavaScript…</noscript>», Vue's «<div id="app"></div>» inside the
+    # site's template, Angular's «<app-root></app-root>». The crawl saw no content, not an empty
+    # page: sin_verificar with the page as evidence (found by its title or by the hub's link to it),
+    # never «vacía». The same shell with no script, or a template's empty page with a script and no
+    # mount point, is shown empty as the crawl saw it (parcial)
+    noscript = "<noscript>You need to enable JavaScript to run this app.</noscript>"
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
+        '<h3>4. Planeación</h3><ul><li><a href="/transparencia/plan-de-accion">4.3 Plan de acción</a></li></ul>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/preguntas">Preguntas frecuentes</a></li>'
+            '<li><a href="/calendario">Calendario de actividades</a></li><li><a href="/empleo">Ofertas de empleo</a></li>'
+            '<li><a href="/glosario">Glosario</a></li><li><a href="/transparencia">Transparencia</a></li>'
+            '<li><a href="/noticias">Noticias</a></li></ul>',
+        ),
+        "/preguntas": _shell("Preguntas frecuentes", notice=noscript),
+        "/calendario": page("Calendario de actividades", '<div id="app"></div>', extra_head=APP_JS),
+        "/empleo": _shell("Ofertas de empleo", "<app-root></app-root>", "<script>bootstrap(AppModule);</script>"),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/plan-de-accion": _shell("Alcaldía", notice=noscript),
+        # no script draws these: what the crawl saw is what a person sees
+        "/glosario": _shell("Glosario", script=""),
+        "/noticias": page("Noticias", "", extra_head=APP_JS),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item, path in (
+        ("gelt-2008", "info.preguntas_frecuentes", "/preguntas"),
+        ("gelt-2008", "info.calendario", "/calendario"),
+        ("gelt-2008", "info.empleo", "/empleo"),
+        ("ley1712-res1519", "ley1712.4.3", "/transparencia/plan-de-accion"),
+    ):
+        rec = records[(profile, item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert urlsplit(rec["evidence"][0]).path == path, rec
+        assert "la construye un script" in rec["detail"] and "ábrala en un navegador" in rec["detail"], rec
+        assert "vacía" not in rec["detail"] and "periodo" not in rec["detail"], rec
+    for item in ("info.glosario", "info.noticias"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] in ("parcial", "no_cumple") and "vacía o en construcción" in rec["detail"], rec
+
+
+# Real breadcrumb markup (stored public repositories, found with the `search`/`find_string` tools):
+# - Bootstrap's component: <nav aria-label="breadcrumb"><ol class="breadcrumb"> (e.g. rrrjesus/smsubcontrol
+#   themes/smsubapp/views/theme/breadcrumb.php);
+# - GOV.CO's design system: <nav aria-label="Miga de pan predeterminada de dos niveles"><ul
+#   class="breadcrumb-govco"><li class="breadcrumb-item-govco"> (Colombian entities' Blade layouts that copy
+#   the component, found by find_string «breadcrumb-govco»), and its «Ruta de navegación» label
+#   (gcba/Obelisco-V2 app/src/documents/Breadcrumb/code-views.ts writes the same label);
+# - a «miga de pan» class: <div class="miga-de-pan"><ul><li>… / </li><li class="ultimo"> (kirusiya/
+#   Custom-theme-Wordpress parts/miga-de-pan-simple.php); GovernIB/carpeta's <nav class="miga">;
+# - Designers Italia's <ul class="Breadcrumb"><li class="Breadcrumb-item"> (OpencontentCoop/
+#   openpa_designitalia design/designitalia/templates/breadcrumb.tpl), and a bare <nav aria-label="Migas
+#   de pan"><ul> (bitbloq's Breadcrumbs component).
+MIGA_DE_PAN = (
+    '<div class="miga-de-pan"><ul><li><a href="/">Inicio</a> / </li><li><a href="/informacion">Información</a>'
+    ' / </li><li class="ultimo">{here}</li></ul></div>'
+)
+CRUMBS = {
+    "bootstrap": '<nav aria-label="breadcrumb"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">'
+    'Inicio</a></li><li class="breadcrumb-item active" aria-current="page">{here}</li></ol></nav>',
+    "govco": '<nav aria-label="Miga de pan predeterminada de dos niveles"><ul class="breadcrumb-govco">'
+    '<li class="breadcrumb-item-govco"><a href="/">Inicio</a></li>'
+    '<li class="breadcrumb-item-govco active" aria-current="page">{here}</li></ul></nav>',
+    "govco-ruta": '<nav aria-label="Ruta de navegación"><ol><li><a href="/">Inicio</a></li><li>{here}</li></ol></nav>',
+    "miga-de-pan": MIGA_DE_PAN,
+    "carpeta": '<nav class="miga"><div class="migaDiv container"><ol id="migaPan"><li><a href="/">Inicio</a></li>'
+    "<li>{here}</li></ol></div></nav>",
+    "designitalia": '<nav aria-label="sei qui:" role="navigation"><ul class="Breadcrumb"><li class="Breadcrumb-item">'
+    '<a class="Breadcrumb-link" href="/">Inicio</a></li><li class="Breadcrumb-item">{here}</li></ul></nav>',
+    "migas-de-pan": '<nav aria-label="Migas de pan"><ul><li><a href="/">Inicio</a></li><li>{here}</li></ul></nav>',
+}
+
+
+def _shared_title_page(crumb: str, text: str) -> Resource:
+    """A page whose title and header h1 every such page shares (a CMS that names none of them)."""
+    return Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Alcaldía de Prueba</title></head>"
+        f"<body><header><h1>Alcaldía de Prueba</h1></header><main>{crumb}<p>{text}</p></main></body></html>"
+    )
+
+
+def test_class_91_one_breadcrumb_for_the_page_names_and_the_checklist(serve, config_for):
+    # what is a breadcrumb is one definition (markup.is_breadcrumb) for both readers: the page names
+    # (pages sharing a title are named by their breadcrumb's last step) and the checklist (a page that
+    # shows only its title and its breadcrumb publishes nothing: «vacía o en construcción»). A «miga de
+    # pan» class the checklist missed, and a «Breadcrumb» class or a «Migas de pan» label the page names
+    # missed, are breadcrumbs to both
+    text = "Consulte aquí la información que la entidad publica sobre este tema para la ciudadanía."
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/glosario", "/tramites", "/normatividad", "/contacto")),
+        "/glosario": page("Glosario", MIGA_DE_PAN.format(here="Glosario")),
+        "/informacion": page(
+            "Información", "<p>Información de la entidad para la ciudadanía y los grupos de interés.</p>"
+        ),
+        "/tramites": _shared_title_page(CRUMBS["designitalia"].format(here="Trámites y servicios"), text),
+        "/normatividad": _shared_title_page(CRUMBS["migas-de-pan"].format(here="Normatividad"), text),
+        "/contacto": _shared_title_page(CRUMBS["bootstrap"].format(here="Contacto"), text),
+    }
+    config = config_for(serve(routes).url, OFFLINE)
+    records = _crawl(config)
+    rec = records[("gelt-2008", "info.glosario")]
+    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    titles = {urlsplit(p["url"]).path: p["title"] for p in report_json(config)["pages"]}
+    assert titles["/tramites"] == "Trámites y servicios", titles
+    assert titles["/normatividad"] == "Normatividad", titles
+    assert titles["/contacto"] == "Contacto", titles
+
+
+def test_both_readers_of_a_breadcrumb_agree_on_real_markup():
+    # page names read the breadcrumb's last step; the checklist drops the breadcrumb before it asks
+    # whether a page shows only its title. Each real breadcrumb is one to both; the same list without
+    # what marks it (its class, its label) is one to neither, and an «amigable» class is no «miga»
+    from gelt_audit.audits.checklist.emptiness import _only_title
+    from gelt_audit.audits.checklist.pages import read_document
+    from gelt_audit.audits.pages import _breadcrumb_step
+    from gelt_audit.audits.tree import parse_body
+
+    def readers(crumb: str) -> tuple[str, bool]:
+        html = f"<html><body><h2>Glosario</h2>{crumb}</body></html>"
+        step = _breadcrumb_step(parse_body(html))  # each reader parses as it does in a run
+        name = "".join(step.itertext()).strip() if step is not None else ""
+        return name, _only_title(read_document(html).find("body"))
+
+    for style, crumb in CRUMBS.items():
+        assert readers(crumb.format(here="Glosario")) == ("Glosario", True), style
+    unmarked = '<div class="migajas-no"><ul><li><a href="/">Inicio</a></li><li><a href="/a">A</a></li></ul></div>'
+    for crumb in (
+        unmarked.replace("migajas-no", "listado"),
+        unmarked.replace("migajas-no", "version-amigable"),
+        unmarked.replace('class="migajas-no"', 'aria-label="Enlaces de interés"'),
+    ):
+        assert readers(crumb) == ("", False), crumb
+
+
+def test_class_92_nothing_found_on_a_site_a_script_builds_is_unseen_not_missing(serve, config_for):
+    # the whole site is an application: its home page is a shell (<div id="root"></div>, a noscript
+    # notice, the script). The crawl saw no menu and no link: an item it found nothing for is
+    # sin_verificar with the home page as evidence, never «no se encontró en el sitio rastreado»
+    routes = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("gelt-2008", "info.noticias"), ("ley1712-res1519", "ley1712.4.3")):
+        rec = records[key]
+        assert rec["status"] == "sin_verificar", rec
+        assert [urlsplit(u).path for u in rec["evidence"]] in (["/"], [""]), rec
+        assert "la página de inicio no muestra nada sin sus scripts" in rec["detail"], rec
+    assert not [r for r in records.values() if "no se encontró en el sitio rastreado" in r["detail"]]

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from gelt_audit.audits.checklist import SiteIndex, as_dict, checklists, evaluate, index_site, page_docs, text_rules
 from gelt_audit.audits.checklist.carry import Carry
@@ -124,9 +125,15 @@ def _site(version: int) -> dict[str, Resource]:
     # the carry must too): a page loading its agenda, with a title over the box its news would fill
     site["/agenda"] = page(
         "Calendario de actividades",
-        "<h3>Eventos</h3><section class='eventos'></section><h3>Agenda</h3><div id='agenda'>Cargando…</div>",
+        "<h3>Eventos</h3><section class='eventos'></section><h3>Agenda</h3><div id='agenda'>Cargando…</div>"
+        '<p><a href="/preguntas">Preguntas frecuentes</a></p>',
         links=tuple(menu),
         extra_head="<script src='/app.js'></script>",
+    )
+    # and a page a script builds (a shell: nothing shown without it), carried as such
+    site["/preguntas"] = Resource.html(
+        "<!doctype html><html lang='es'><head><title>Preguntas frecuentes</title></head>"
+        "<body><div id='root'></div><script src='/app.js'></script></body></html>"
     )
     return site
 
@@ -234,7 +241,8 @@ def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for
                 p.removeprefix("/") for p in changed
             )
         else:
-            assert len(lookups) == len(pages)  # the menu changed every body: nothing to carry
+            # the menu changed every body but the shell's (it has none): only the shell is carried
+            assert len(lookups) == len(pages) - 1
         assert f"crawl:{version}" in kept
         if version == 2:
             # the chunks the list names are gone (a store emptied by hand): every page is read
@@ -304,3 +312,4 @@ def test_pages_read_from_their_cached_parse_index_as_parsed(serve, config_for):
     assert _shape(again) == _shape(parsed)
     assert [p.loading for p in again.pages if p.loading] == ["Cargando…"]
     assert any(p.scripts for p in again.pages) and not all(p.scripts for p in again.pages)
+    assert [urlsplit(p.url).path for p in again.pages if p.shell] == ["/preguntas"]

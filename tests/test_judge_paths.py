@@ -16,7 +16,7 @@ import pytest
 from gelt_audit.audits import accname, html_rules, pages
 from gelt_audit.audits.accname import Page
 from gelt_audit.audits.tree import parse_body, text_content
-from gelt_audit.markup import parse
+from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, parse
 
 CORPUS = Path(__file__).parent / "fixtures" / "act"
 INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
@@ -49,9 +49,10 @@ SELECTIONS = {
     "meta": "//meta",
     "aria-hidden": "//*[@aria-hidden='true']",
     "a-name": "//a[@name]",
-    "crumb": "//*[contains(@class, 'breadcrumb') or contains(@class, 'miga') or @aria-label='breadcrumb'"
-    " or @aria-label='Ruta de navegación' or @aria-label='Miga de pan']",
+    # markup.is_breadcrumb, written as XPath (EXSLT's regular expressions: NS)
+    "crumb": f"//*[re:test(@class, '{CRUMB_CLASS}', 'i') or re:test(@aria-label, '{CRUMB_LABEL}', 'i')]",
 }
+NS = {"re": "http://exslt.org/regular-expressions"}
 
 
 NAMED = [(check.kinds, check.groups) for _criterion, check in html_rules.CHECKS.values() if hasattr(check, "kinds")]
@@ -78,7 +79,7 @@ def test_page_selections_and_hidden_set_match_their_definitions(make):
             continue
         page = Page(root)
         for key, xpath in SELECTIONS.items():
-            assert page.selected(key) == root.xpath(xpath), (name, key)
+            assert page.selected(key) == root.xpath(xpath, namespaces=NS), (name, key)
         every = html_rules._elements(root)
         assert html_rules.aria_attr_defined(page) == [
             el
@@ -101,7 +102,7 @@ def test_page_names_match_their_xpath():
         root = parse_body(html)
         if root is None:
             continue
-        crumbs = root.xpath(pages._BREADCRUMB)
+        crumbs = pages._BREADCRUMB(root)
         assert pages._breadcrumb_step(root) is (crumbs[0] if crumbs else None), name
         headings = root.xpath(pages._HEADING)
         assert next(root.getroottree().iter("h1"), None) is (headings[0] if headings else None), name
@@ -183,7 +184,7 @@ def test_anchors_and_breadcrumbs_from_the_shared_walk_match_their_xpath():
         if root is None:
             continue
         expected = sorted({v for v in root.xpath("//@id | //a/@name") if v})
-        crumbs = root.xpath(pages._BREADCRUMB)
+        crumbs = pages._BREADCRUMB(root)
         assert links._anchors(root, "") == expected, name  # judged alone: their own reading
         assert pages._breadcrumb_step(root) is (crumbs[0] if crumbs else None), name
         accessibility.judge_root(root)

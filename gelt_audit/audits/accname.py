@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from gelt_audit.audits.tree import text_content
-from gelt_audit.markup import collapse
+from gelt_audit.markup import CRUMB_KEPT, collapse, crumb_class, crumb_label, kept_crumb_class
 
 _NEVER_RENDERED = {"script", "style", "template", "noscript", "head", "title", "meta", "link", "datalist"}
 _HIDDEN_STYLE = re.compile(r"(^|;)\s*(display\s*:\s*none|visibility\s*:\s*(hidden|collapse))", re.I)
@@ -131,8 +131,6 @@ CANDIDATE_TAGS = frozenset(("a", "area", "img", "svg", "input", "iframe", "summa
 _HIDING_TAGS = frozenset(_NEVER_RENDERED | {"input"})
 _HIDING_ATTRS = frozenset(("hidden", "aria-hidden", "style"))
 _WALK_ATTRS = frozenset(("role", "id", "lang", "href", "name", "class", "aria-label")) | _HIDING_ATTRS
-# aria-label values that name a breadcrumb (page-names: the last step of a page's breadcrumb)
-CRUMB_LABELS = frozenset(("breadcrumb", "Ruta de navegación", "Miga de pan"))
 # The tags _native can name (it gives "" for any other).
 _NATIVE_TAGS = frozenset(
     ("img", "area", "input", "select", "textarea", "meter", "progress", "output", "fieldset", "table", "figure", "svg",
@@ -169,8 +167,8 @@ class Page:
         - ``role``, ``id``, ``lang``: the attribute is present; ``links``: ``a`` with ``href``;
         - ``meta``: ``meta`` elements; ``aria-hidden``: ``aria-hidden="true"``;
         - ``aria``: an ``aria-*`` attribute (any case) other than role/id/lang/href/hidden/aria-hidden/style;
-        - ``a-name``: ``a`` with ``name``; ``crumb``: a class containing «breadcrumb» or «miga», or an
-          aria-label in CRUMB_LABELS (what names a breadcrumb).
+        - ``a-name``: ``a`` with ``name``; ``crumb``: a breadcrumb (``markup.is_breadcrumb``: its
+          class or aria-label says so).
         """
         if self._selected is None:
             self._walk()
@@ -235,10 +233,10 @@ class Page:
                     if tag == "a":
                         links.append(el)
                 elif key == "class":
-                    crumb = crumb or "breadcrumb" in value or "miga" in value
+                    crumb = crumb or (kept_crumb_class(value) if len(value) <= CRUMB_KEPT else crumb_class(value))
                 elif key == "aria-label":
                     aria = True
-                    crumb = crumb or value in CRUMB_LABELS
+                    crumb = crumb or crumb_label(value)
                 elif key == "name":
                     if tag == "a":
                         a_names.append(el)

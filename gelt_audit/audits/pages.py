@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from gelt_audit.audits.accname import CRUMB_LABELS, walked
+from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, dependencia_lookup
-from gelt_audit.markup import collapse
+from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
 from gelt_audit.store import Crawl, Store
 
 PAGE_KINDS = ("page", "redirect", "error")
@@ -68,9 +68,10 @@ def _resolver(dependencias: tuple[Dependencia, ...]) -> _Resolver:
 # A title this many pages share names none of them: the reports name them by their heading.
 SHARED_TITLE_PAGES = 3
 _HEADING = "(//main//h1 | //*[@role='main']//h1 | //h1)[1]"
-_BREADCRUMB = (
-    "(//*[contains(@class, 'breadcrumb') or contains(@class, 'miga') or @aria-label='breadcrumb' "
-    "or @aria-label='Ruta de navegación' or @aria-label='Miga de pan']//li)[last()]"
+# the reference definition _breadcrumb_step follows (markup.is_breadcrumb written as XPath, EXSLT's re:test)
+_BREADCRUMB = etree.XPath(
+    f"(//*[re:test(@class, '{CRUMB_CLASS}', 'i') or re:test(@aria-label, '{CRUMB_LABEL}', 'i')]//li)[last()]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
 
@@ -87,15 +88,14 @@ def _names(root: Any, url: str) -> dict[str, str]:
 
 
 def _breadcrumb_step(root: Any) -> Any:
-    """What ``root.xpath(_BREADCRUMB)`` finds: the last ``li`` of the document (in its order)
-    inside an element whose class contains «breadcrumb» or «miga» or whose aria-label names a
-    breadcrumb; read from the walk the other judges of this parse made (``accname.walked``), if they did."""
+    """What ``_BREADCRUMB(root)`` finds: the last ``li`` of the document (in its order) inside a
+    breadcrumb (``markup.is_breadcrumb``); read from the walk the other judges of this parse made (``accname.walked``), if they did."""
     tree = root.getroottree()
     page = walked(root)
     if page is not None and root.getparent() is None:
         crumbs = page.selected("crumb")
     else:  # judged alone, or not a document's root: every element of its document
-        crumbs = [el for el in tree.iter(etree.Element) if _is_crumb(el)]
+        crumbs = [el for el in tree.iter(etree.Element) if is_breadcrumb(el)]
     steps = set()
     for el in crumbs:
         steps.update(li for li in el.iter("li") if li is not el)
@@ -105,11 +105,6 @@ def _breadcrumb_step(root: Any) -> Any:
             if li in steps:
                 last = li
     return last
-
-
-def _is_crumb(el: Any) -> bool:
-    cls = el.get("class")
-    return bool(cls and ("breadcrumb" in cls or "miga" in cls) or el.get("aria-label") in CRUMB_LABELS)
 
 
 def name_by_heading(store: Store, crawl_id: int, pages: list[dict[str, Any]]) -> None:

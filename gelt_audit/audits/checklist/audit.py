@@ -31,7 +31,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 21  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 22  # bump when the engine's results change meaning: cached evaluations are redone
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
 
 
@@ -382,8 +382,9 @@ def _with_met(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:
         elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
             done, _, rest = value.partition(" de ")
             met = done.strip() == rest.split()[0]
-        elif isinstance(value, dict):
-            met = all(v >= 100 for v in value.values())
+        elif isinstance(value, dict):  # a score per phase; None where no item could be scored (unseen)
+            scores = list(value.values())
+            met = None if None in scores else all(v >= 100 for v in scores)
         elif value == target:
             met = True
         ind["met"] = met

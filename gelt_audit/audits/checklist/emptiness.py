@@ -9,6 +9,8 @@ from typing import Any
 
 from lxml import etree
 
+from gelt_audit.markup import is_breadcrumb
+
 from .pages import DEAD_HREF, Link, link_elements
 from .systems import is_national_system
 from .text import element_text, fold
@@ -31,6 +33,10 @@ _LOADING = re.compile(r"\bcargando(?: noticias| informacion| contenido| datos)?\
 # a script a browser runs: not data (JSON-LD, a template) in a script element
 _DATA_SCRIPT = re.compile(r"json|template|text/x-|text/html|text/plain")
 _PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
+# Where a single-page application draws itself: the element its framework mounts on (React's
+# «root», Vue's «app», Next.js, Nuxt, Gatsby) or a custom element (a tag with a hyphen, defined by
+# a script: Angular's <app-root>)
+_MOUNT_IDS = frozenset(("root", "app", "__next", "__nuxt", "___gatsby", "svelte"))
 
 
 def spaced_words(folded: str) -> int:
@@ -43,10 +49,6 @@ def spaced_words(folded: str) -> int:
     return len(folded.split())
 
 
-_BREADCRUMB = etree.XPath(
-    ".//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
-    " or contains(translate(@aria-label, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')]"
-)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -55,7 +57,7 @@ def _only_title(body: Any) -> bool:
     section name, the page's own name) and its breadcrumb, no other text and at most one link
     beside them — a page the menu names that publishes nothing (a template's page never filled)."""
     rest = copy.deepcopy(body)
-    for el in _BREADCRUMB(rest):
+    for el in [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)]:
         if el.getparent() is not None:
             el.drop_tree()
     for el in list(rest.iter(*_HEADING_TAGS))[:2]:
@@ -77,13 +79,35 @@ def runs_script(root: Any) -> bool:
     return False
 
 
+def is_bare(root: Any) -> bool:
+    """Whether a page's body shows nothing without its scripts (after ``strip_scripts``, which
+    takes a ``noscript`` notice with them): no text, no image, frame or table — a single-page
+    application's shell (``<div id="root"></div>`` and its script). Stops at the first thing shown."""
+    body = root.find("body")
+    if body is None:
+        return True
+    if next(body.iter(*_PAGE_MEDIA), None) is not None:
+        return False
+    return not any(t.strip() for t in body.itertext())
+
+
+def _mount_point(body: Any) -> bool:
+    """Whether an (empty) page's content holds the element a script draws the page into."""
+    return any(
+        isinstance(el.tag, str) and ("-" in el.tag or el.get("id") in _MOUNT_IDS) and not "".join(el.itertext()).strip()
+        for el in body.iter()
+    )
+
+
 def page_state(
-    root: Any, title: str, headings: list[str], links: list[Link], scripts: bool = False
-) -> tuple[str, bool, bool, str]:
+    root: Any, title: str, headings: list[str], links: list[Link], scripts: bool = False, bare: bool = False
+) -> tuple[str, bool, bool, str, bool]:
     """A page's folded main text, whether it is empty (or under construction), whether it is a
-    "soft 404" (an error page answered with 200), and the loading placeholder its content is (when
-    a script of the page would replace it: ``scripts``), else "". A page that says it is loading is
-    not empty: what it shows was not seen."""
+    "soft 404" (an error page answered with 200), the loading placeholder its content is (when
+    a script of the page would replace it: ``scripts``), else "", and whether it is a script's
+    shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
+    ``noscript`` notice; or an empty content with the element a script mounts on). A page that
+    says it is loading, or a shell, is not empty: what it shows was not seen."""
     body = root.find("body")
     main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
@@ -105,8 +129,15 @@ def page_state(
             or (nwords < 60 and not has_media and body is not None and _only_title(body))
         )
     )
+    # an empty page that a script draws: not seen, not empty; a template's filler («en
+    # construcción») is shown whatever the scripts do
+    shell = (
+        empty
+        and scripts
+        and (bare or (body is not None and not _UNDER_CONSTRUCTION.search(main_fold) and _mount_point(body)))
+    )
     head = fold(title + " " + " ".join(headings[:2]))
-    return main_fold, empty, bool(_SOFT404.search(head)) and nwords < 150, loading
+    return main_fold, empty and not shell, bool(_SOFT404.search(head)) and nwords < 150, loading, shell
 
 
 def _placeholder(body: Any, folded: str) -> str:

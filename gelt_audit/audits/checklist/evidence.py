@@ -21,6 +21,10 @@ LOADING_NOTE = (
     "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
     " no ejecuta: ábrala en un navegador"
 )
+SHELL_NOTE = (
+    "sin verificar: la página no muestra nada sin sus scripts; la construye un script que el rastreo no ejecuta:"
+    " ábrala en un navegador"
+)
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 # A menu's entries with this many different texts to one address (no part of the page named) lead to
 # a shared page (a hub), not each to its own: an entry there must be shown by that page to be read there
@@ -124,6 +128,9 @@ class Finder:
             # «Cargando noticias…» and a script that replaces it: the crawl saw the placeholder only
             hit.scripted, hit.unseen = True, LOADING_NOTE
             hit.describe = f"{describe}, que muestra «{page.loading}»"
+        elif page.shell:
+            # a single-page application's shell (<div id="root"></div> and its script): nothing seen
+            hit.scripted, hit.unseen = True, SHELL_NOTE
         elif page.empty:
             hit.problems.append(f"la página {page.url} está vacía o en construcción")
             hit.content_problem = True
@@ -177,6 +184,9 @@ class Finder:
         elif target is not None and target.loading:
             hit.scripted, hit.unseen = True, LOADING_NOTE
             hit.describe += f", que lleva a {target.url}: muestra «{target.loading}»"
+        elif target is not None and target.shell:
+            hit.scripted, hit.unseen = True, SHELL_NOTE
+            hit.describe += f", que lleva a {target.url}"
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True

@@ -23,6 +23,7 @@ from .applies import states_the_whole
 from .evidence import Finder, Hit, item_numeral
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
+from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
 from .ranking import dedupe
@@ -131,7 +132,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     inherited = _inherited_no_aplica(case, all_hits)
     if inherited is not None:
         return inherited
-    absent = _absent(case, all_hits, broken)
+    absent = _absent(case, all_hits, broken, finder.idx.home)
     if absent is not None:
         return absent
     problems: list[str] = []
@@ -243,13 +244,19 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     return evidence
 
 
-def _absent(case: Case, hits: list[Hit], broken: list[Hit]) -> ItemResult | None:
+def _absent(case: Case, hits: list[Hit], broken: list[Hit], home: Page | None) -> ItemResult | None:
     """``no_cumple`` when nothing was found, when a service's only ways in are broken, or when a
-    part of the template (the footer's policies) is found only outside its place."""
+    part of the template (the footer's policies) is found only outside its place. Nothing found on
+    a site whose home page a script builds (``Page.shell``) is ``sin_verificar``: the crawl saw
+    neither its menu nor its links."""
     item = case.item
     if not hits and broken:
         why = f"no se ofrece: {broken[0].problems[0]}" if broken[0].problems else "no se ofrece: su enlace está roto"
         return case.result("no_cumple", (), f"{why} (en {broken[0].found_on})", None)
+    if not hits and home is not None and home.shell:
+        return case.result(
+            "sin_verificar", (home.url,), f"en lo rastreado no se encontró; {HOME_SHELL_NOTE}", home.fetched_at
+        )
     if not hits:
         return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
     if item.template and item.placement and not any(placed(item, h) for h in hits):
@@ -262,6 +269,10 @@ UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde e
 SCRIPTED_NOTE = (
     "sin verificar: la entrada no tiene dirección y se abre con un script que el rastreo no ejecuta; "
     "ábrala en un navegador"
+)
+HOME_SHELL_NOTE = (
+    "sin verificar: la página de inicio no muestra nada sin sus scripts (la construye un script que el rastreo"
+    " no ejecuta), así que el rastreo no vio su menú ni sus enlaces: ábrala en un navegador"
 )
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
 

@@ -130,11 +130,11 @@ class Page:
     dead: list[str] = field(default_factory=list)  # texts of content entries that link to «#» or a script
     # section label -> its links' keys, for sections with text and at most SECTION_WAYS_IN links
     section_keys: dict[str, list[str]] = field(default_factory=dict)
-    # content a script would load, not seen by the crawl (no JavaScript): the loading placeholder
-    # that is the page's content («Cargando noticias…»), and whether the page runs a script at all
-    # (what could fill a titled empty box)
+    # unseen by the crawl (no JavaScript): the loading placeholder that is the page's content («Cargando…»),
+    # whether it runs a script (what could fill a titled empty box), whether it is a script's shell (blank)
     loading: str = ""
     scripts: bool = False
+    shell: bool = False
 
 
 @dataclass(slots=True)

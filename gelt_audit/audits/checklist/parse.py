@@ -13,7 +13,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots
-from .emptiness import page_state, runs_script
+from .emptiness import is_bare, page_state, runs_script
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
 from .pages import (
@@ -37,7 +37,7 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 21  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 22  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -312,6 +312,7 @@ class Builder:
             dict(record.get("section_keys") or {}),
             record.get("loading") or "",
             bool(record.get("scripts")),
+            bool(record.get("shell")),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -341,6 +342,7 @@ class Builder:
             "section_keys": page.section_keys,
             "loading": page.loading,
             "scripts": page.scripts,
+            "shell": page.shell,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -392,6 +394,7 @@ class Builder:
         page.first_keys = first_keys(root, ctx)
         page.scripts = runs_script(root)
         strip_scripts(root)
+        bare = page.scripts and is_bare(root)  # before the template's header and footer are taken out
         refs = self._chrome_blocks(root, page, ctx)
         content = read_content(root, ctx)
         page.headings, page.sections = content.headings, content.sections
@@ -402,7 +405,9 @@ class Builder:
         label_words = " ".join(x[0] for x in page.labels)
         forms = tuple(form_info(f, label_words) for f in root.iter("form"))
         page.blocks.append(Block("", tuple(links), forms, "", [page.idx]))
-        main_fold, page.empty, page.soft404, page.loading = page_state(root, title, page.headings, links, page.scripts)
+        main_fold, page.empty, page.soft404, page.loading, page.shell = page_state(
+            root, title, page.headings, links, page.scripts, bare
+        )
         self._set_text(page, main_fold)
         return refs
 
