@@ -30,6 +30,7 @@ TUNING_GROUPS = {
     "sixth": {"c-edup"},
     "seventh": {"g-imder", "g-hsap"},
     "eighth": {"h-anserma"},
+    "tenth": {"j-choconta"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -83,6 +84,11 @@ SEVENTH_LEY = (0.968, 0.762, 0.909)
 # classes 56-57 (H56): no figure of any group changes; h-anserma ley1712 exact statuses 41/59 -> 42/59
 EIGHTH_GELT = (1.000, 0.667, 1.000)
 EIGHTH_LEY = (1.000, 0.500, 1.000)
+# j-choconta, its first contact (blind, labels in 15355eb, engine VERSION 20 / PARSE_VERSION 20; measured
+# once, docs/checklist-accuracy.md): gelt-2008 1.000 (19/19) / 0.594 (19/32) / 0.947 (18/19),
+# ley1712-res1519 0.917 (22/24) / 0.524 (22/42) / 0.136 (3/22)
+TENTH_GELT = (1.000, 0.594, 0.947)
+TENTH_LEY = (0.917, 0.524, 0.136)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -107,6 +113,9 @@ FLOOR = {
     # h-anserma at its first contact: measured, EIGHTH_GELT and EIGHTH_LEY above
     ("eighth", "gelt-2008"): {"precision": EIGHTH_GELT[0], "recall": EIGHTH_GELT[1], "evidence": EIGHTH_GELT[2]},
     ("eighth", "ley1712-res1519"): {"precision": EIGHTH_LEY[0], "recall": EIGHTH_LEY[1], "evidence": EIGHTH_LEY[2]},
+    # j-choconta: measured, TENTH_GELT and TENTH_LEY above
+    ("tenth", "gelt-2008"): {"precision": TENTH_GELT[0], "recall": TENTH_GELT[1], "evidence": TENTH_GELT[2]},
+    ("tenth", "ley1712-res1519"): {"precision": TENTH_LEY[0], "recall": TENTH_LEY[1], "evidence": TENTH_LEY[2]},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own
