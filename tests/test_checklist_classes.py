@@ -1521,3 +1521,41 @@ def test_class_63_a_current_item_whose_page_is_loading_has_no_period_to_miss(ser
     assert rec["status"] == "sin_verificar", rec
     assert urlsplit(rec["evidence"][0]).path == "/transparencia/plan-de-accion", rec
     assert "«Cargando información...»" in rec["detail"] and "periodo" not in rec["detail"], rec
+
+
+# Classes 80-83 (sixth session, helper H61): the misses of `j-choconta` (the E.S.E. Hospital San
+# Martín de Porres de Chocontá's PHP site, its first contact measured blind).
+
+
+def _raw(title: str, body: str) -> Resource:
+    """A whole HTML page as given (its markup not wrapped by :func:`page`)."""
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>"
+    )
+
+
+def test_class_80_a_header_end_tag_closes_the_divs_left_open_inside_it(serve, config_for):
+    # «<header><div class="logo">…</header>»: a div left open in the template's header. A browser
+    # (HTML 5) closes it at «</header>»; lxml (HTML 4) ignored that end tag and read the whole page
+    # after it as part of the header, the site's chrome: the page's content was not read
+    header = (
+        '<div class="home"><header class="header"><div class="logo"><a href="/">E.S.E. Hospital de Prueba</a>'
+        '<nav><a href="/">Inicio</a> <a href="/entidad">Entidad</a></nav></header></div>'
+    )
+    content = (
+        '<div class="contact"><div class="faq_title">Nuestra entidad</div>'
+        "<h2>Misión y visión</h2><p>Misión: prestar servicios de salud de baja complejidad con calidad y"
+        " humanización a la población del municipio. Visión: en 2030 seremos la empresa social del Estado"
+        " referente de la provincia.</p>"
+        "<p>Notificaciones judiciales: notificacionesjudiciales@hospitalprueba.gov.co</p></div>"
+        '<footer class="footer"><p>Hospital de Prueba</p></footer>'
+    )
+    routes = {
+        "/": _raw("Inicio", header + "<p>Bienvenidos al hospital.</p>" + content),
+        "/entidad": _raw("Entidad", header + content),
+    }
+    records = _records(serve, config_for, routes)
+    judicial = records[("gelt-2008", "info.notificaciones_judiciales")]
+    assert judicial["status"] == "cumple", judicial
+    mission = records[("gelt-2008", "info.mision_vision")]
+    assert mission["status"] == "cumple" and "«Misión y visión»" in mission["detail"], mission

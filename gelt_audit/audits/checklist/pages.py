@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from .chrome import region_of
+from .closes import close_sections
 from .forms import Form, form_info
 from .regions import (
     HEADINGS,
@@ -398,9 +399,9 @@ def no_aplica_sentence(text: str) -> str:
 
 
 def read_document(html: str) -> Any | None:
-    """The parsed HTML document, or None when lxml cannot read it."""
+    """The parsed HTML document (read as a browser reads it: :func:`close_sections`), or None."""
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_HTML_PARSER)
+        return lxml.html.document_fromstring(close_sections(html).encode("utf-8", "replace"), parser=_HTML_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
