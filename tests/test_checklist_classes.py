@@ -1559,3 +1559,76 @@ def test_class_80_a_header_end_tag_closes_the_divs_left_open_inside_it(serve, co
     assert judicial["status"] == "cumple", judicial
     mission = records[("gelt-2008", "info.mision_vision")]
     assert mission["status"] == "cumple" and "«Misión y visión»" in mission["detail"], mission
+
+
+def test_class_81_a_menu_entry_whose_address_redirects_to_the_home_page_names_nothing_published(serve, config_for):
+    # «consultaEntrada.php?idTipoEntrada=15» (a PHP page that finds no entry of its type) answers
+    # «Location: index.php»: a person who clicks «Glosario» lands on the home page. The entry names
+    # the item and publishes nothing: parcial, with the entry as evidence, never cumple; the same
+    # from the home page's own menu, whose entries redirect back to it
+    menu = (
+        '<nav class="mega-menu"><p><a href="/consultaEntrada.php?idTipoEntrada=15"> | Glosario</a></p>'
+        '<p><a href="/consultaEntrada.php?idTipoEntrada=9"> | Preguntas y respuestas</a></p>'
+        '<p><a href="/servicios">Servicios</a></p></nav>'
+    )
+    back = Resource(status=302, headers={"Location": "/index.php"})
+    routes = {
+        "/": Resource(status=302, headers={"Location": "/index.php"}),
+        "/index.php": _raw(
+            "Hospital",
+            menu + "<p>Bienvenidos a la E.S.E. Hospital de Prueba, al servicio de la salud de todos los habitantes"
+            " del municipio y de sus veredas, con atención humanizada y segura.</p>",
+        ),
+        "/servicios": _raw(
+            "Servicios",
+            menu
+            + "<h2>Servicios</h2><p>Consulta externa, urgencias las 24 horas, odontología y laboratorio clínico.</p>",
+        ),
+        "/consultaEntrada.php?idTipoEntrada=15": back,
+        "/consultaEntrada.php?idTipoEntrada=9": back,
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.glosario", "info.preguntas_frecuentes"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial", rec
+        assert "lleva a la página de inicio" in rec["detail"], rec
+        assert "consultaEntrada" not in urlsplit(rec["evidence"][0]).path, rec
+
+
+def test_class_82_an_accordion_header_written_as_a_div_titles_the_panel_after_it(serve, config_for):
+    # «<div class="accordion"><div>3.1. Misión y Visión</div></div><div class="accordion_panel">…»:
+    # a template's accordion with neither heading nor button. The header's text is the title of
+    # the panel a click opens; a div that merely says «accordion» (the whole accordion, a panel, a
+    # tab pane) titles nothing
+    def entry(title: str, panel: str) -> str:
+        return (
+            f'<div class="accordion_container"><div class="accordion d-flex flex-row"><div>{title}</div></div>'
+            f'<div class="accordion_panel"><div>{panel}</div></div></div>'
+        )
+
+    body = (
+        '<div class="faq"><div class="faq_subtitle">Acceso a la información pública</div><div class="accordions">'
+        + entry(
+            "3.1. Misión y Visión",
+            "<p>Misión: prestar servicios de salud de primer nivel con calidad, seguridad y calidez a la"
+            " población del municipio y su área de influencia.</p><p>Visión: ser en 2030 la empresa social"
+            " del Estado reconocida en la provincia por su atención humanizada.</p>",
+        )
+        + entry("3.4. Estructura orgánica", '<img src="/img/organigrama.png" alt="Organigrama de la E.S.E.">')
+        + "</div></div>"
+        # a whole accordion marked «accordion» with a short text and a panel-like neighbour: not a header
+        + '<div class="accordion"><p>Glosario</p></div><div class="content"><p>Definiciones de términos usados'
+        " por la entidad en sus trámites y servicios, ordenadas alfabéticamente para su consulta.</p></div>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia", body),
+        "/img/organigrama.png": Resource(body=b"\x89PNG", headers={"Content-Type": "image/png"}),
+    }
+    records = _records(serve, config_for, routes)
+    mission = records[("gelt-2008", "info.mision_vision")]
+    assert mission["status"] == "cumple" and "«3.1. Misión y Visión»" in mission["detail"], mission
+    chart = records[("gelt-2008", "info.organigrama")]
+    assert chart["status"] == "cumple" and "«3.4. Estructura orgánica»" in chart["detail"], chart
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert "«Glosario»" not in glossary["detail"], glossary

@@ -129,13 +129,37 @@ def _styled_region(el: Any) -> list[Any]:
     return out
 
 
+# An accordion header written as a ``div`` (a template's «<div class="accordion"><div>3.4.
+# Organigrama</div></div>» then «<div class="accordion_panel">»): no heading, no button; the
+# panel after it is what a click opens.
+_PANEL_CLASS = re.compile(r"panel|collapse|content|body|answer|respuesta|contenido")
+_NOT_IN_HEADER = ("a", "p", "ul", "ol", "li", "table", "img", "button", "form", "iframe", *_HEADING_TAGS)
+HEADER_MAX_WORDS = 20
+
+
+def _header_region(el: Any) -> list[Any] | None:
+    """The panel a ``div`` marked as an accordion header opens: the element right after it, marked
+    as a panel; None for any other ``div`` (a whole accordion, a panel, a tab pane)."""
+    cls = (el.get("class") or "").lower()
+    if not cls or not _SECTION_BUTTON.search(cls) or _PANEL_CLASS.search(cls):
+        return None
+    nxt = el.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
+        return None
+    if has_descendant(el, *_NOT_IN_HEADER) or not 0 < len(element_text(el).split()) <= HEADER_MAX_WORDS:
+        return None
+    return [nxt]
+
+
 def opener_region(el: Any) -> list[Any] | None:
     """The content a section opener (accordion button, summary, dt, caption, legend, numbered
     bold paragraph) stands for; None when the element is not one (a submit button, a button
     inside a heading, bold text inside a sentence)."""
     tag = el.tag
     if tag in ("p", "div"):
-        return _styled_region(el) if styled_title(el) else None
+        if styled_title(el):
+            return _styled_region(el)
+        return _header_region(el) if tag == "div" else None
     if tag in ("strong", "b"):
         return _bold_region(el) if _bold_title(el) else None
     if tag == "button":
