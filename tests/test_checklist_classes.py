@@ -1632,3 +1632,31 @@ def test_class_82_an_accordion_header_written_as_a_div_titles_the_panel_after_it
     assert chart["status"] == "cumple" and "«3.4. Estructura orgánica»" in chart["detail"], chart
     glossary = records[("gelt-2008", "info.glosario")]
     assert "«Glosario»" not in glossary["detail"], glossary
+
+
+def test_class_83_the_same_content_under_many_titles_is_nothing_of_their_own(serve, config_for):
+    # every entry of a template's transparency page opens the same block (the entity's address,
+    # phones and hours): «Organigrama» shows no organigram, «Glosario» no glossary. Named, nothing of
+    # its own: parcial, saying so; a section holding only such entries likewise; a section with
+    # content of its own keeps it
+    block = (
+        "<p>Dirección: Carrera 4 No 8-12. Teléfono: 601 856 2202. Correo: contactenos@hospitalprueba.gov.co."
+        " Horario de atención: lunes a viernes de 7:30 a.m. a 5:00 p.m.</p>"
+    )
+    body = (
+        '<p>Información publicada según la Ley 1712 de 2014.</p><div class="seccion"><h3>3. Estructura</h3>'
+        + "".join(f"<h4>{t}</h4>{block}" for t in ("3.1. Organigrama", "3.2. Glosario", "3.3. Normatividad"))
+        + "</div><h3>4. Preguntas frecuentes</h3><p>¿Cómo pido una cita? Llame a la línea de citas o acérquese a"
+        " la ventanilla de facturación con su documento de identidad y su carné de la EPS.</p>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia", body),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.organigrama", "info.glosario", "info.normatividad"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial", rec
+        assert "muestra lo mismo que otras secciones" in rec["detail"], rec
+    faq = records[("gelt-2008", "info.preguntas_frecuentes")]
+    assert faq["status"] == "cumple", faq

@@ -21,6 +21,7 @@ from .pages import (
     BLANK_SECTION,
     DEAD_ENTRIES,
     EMPTY_SECTION,
+    REPEATED_BODY,
     SCRIPTED,
     TRANSPARENCY,
     Block,
@@ -428,6 +429,7 @@ def _transparency_menu(
                     [BARE_ENTRY],
                     [SCRIPTED],
                     [BLANK_SECTION],
+                    [REPEATED_BODY],
                 ):
                     headed.update(p.only_links[raw])
     if home is not None:

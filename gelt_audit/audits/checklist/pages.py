@@ -19,12 +19,15 @@ from .closes import close_sections
 from .forms import Form, form_info
 from .regions import (
     HEADINGS,
+    REPEATED_BODY,
     SCRIPTED_MAX_WORDS,
+    empty_pane,
     has_descendant,
     has_link,
     heading_region,
     li_label,
     opener_region,
+    repeated_bodies,
     scripted_anchor,
     scripted_entry,
     styled_title,
@@ -371,14 +374,6 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     return words, hrefs, media, " ".join(texts)
 
 
-def _empty_pane(title: str, words: int, body: str, media: bool) -> bool:
-    """Whether a section's content is its own title repeated and a few words more: a tab button
-    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
-    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
-    own = fold(title).strip()
-    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
-
-
 def no_aplica_sentence(text: str) -> str:
     """The sentence of a section's content saying it does not apply to the entity, if any: «no
     aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
@@ -506,6 +501,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     out = Content()
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
+    bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
     for el in root.iter(*_SECTION_TAGS):
         tag = el.tag
         if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
@@ -560,6 +556,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             targets = [ctx.target(h.strip()) for h in hrefs if not DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
             link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
+            bodies += [] if link_only or media else [(text, body)]
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
             if link_only:
@@ -584,7 +581,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
         elif (
-            ((n, w, text) not in sections or _empty_pane(text, words, body, media))
+            ((n, w, text) not in sections or empty_pane(text, words, body, media))
             and words < 30
             and not hrefs
             and _EMPTY_NOTICE.search(fold(body))
@@ -597,4 +594,6 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
+    for text in repeated_bodies(bodies):  # the same content under many titles: nothing of their own
+        out.only_links.setdefault(text, [REPEATED_BODY])
     return out

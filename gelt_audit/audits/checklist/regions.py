@@ -5,11 +5,12 @@ a paragraph styled as a title or a list entry with its sub-list."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
 
-from .text import element_text
+from .text import element_text, fold
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -299,3 +300,43 @@ def li_label(el: Any) -> str:
             bits.append(element_text(c))
         bits.append(c.tail or "")
     return " ".join(" ".join(bits).split())
+
+
+def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
+    """Whether a section's content is its own title repeated and a few words more: a tab button
+    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
+    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
+    own = fold(title).strip()
+    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
+
+
+REPEATED_BODY = "="  # only_links value of a section whose content is, word for word, other sections'
+REPEATS = 3  # titles over one same content: a template's stand-in, nothing of any of them
+REPEATED_MIN_WORDS = 12
+
+
+def repeated_bodies(bodies: Sequence[tuple[str, str]]) -> set[str]:
+    """The titles of the sections whose text content (REPEATED_MIN_WORDS words or more) is, word for
+    word, that of sections of REPEATS titles or more on the page: «3.4. Organigrama», «7.4. Entes de
+    control»… each opening the entity's same contact block show nothing of their own."""
+    by_body: dict[str, set[str]] = {}
+    for title, body in bodies:
+        key = " ".join(fold(body).split())
+        if key.count(" ") + 1 >= REPEATED_MIN_WORDS:
+            by_body.setdefault(key, set()).add(title)
+    shared = [key for key, titles in by_body.items() if len(titles) >= REPEATS]
+    out = {t for key in shared for t in by_body[key]}
+    if not out:
+        return out
+    # a section holding only such sections («4. Normatividad» over «4.1. Normatividad» and its
+    # copy of the block) has nothing of its own either
+    parts = sorted([*shared, *(" ".join(fold(t).split()) for t in out)], key=len, reverse=True)
+    for title, body in bodies:
+        rest = " ".join(fold(body).split())
+        if title in out or not any(key in rest for key in shared):
+            continue
+        for part in parts:
+            rest = rest.replace(part, " ")
+        if len(rest.split()) <= 2:
+            out.add(title)
+    return out
