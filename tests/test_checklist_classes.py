@@ -1660,3 +1660,31 @@ def test_class_83_the_same_content_under_many_titles_is_nothing_of_their_own(ser
         assert "muestra lo mismo que otras secciones" in rec["detail"], rec
     faq = records[("gelt-2008", "info.preguntas_frecuentes")]
     assert faq["status"] == "cumple", faq
+
+
+def test_class_84_a_mega_menu_column_heading_names_a_menu(serve, config_for):
+    # «<h4>Participa:</h4>» over the column's entries in the header's mega-menu, the heading with no
+    # link: a person reads the menu «Participa» and its entries; the crawl read only the entries. The
+    # heading is the menu's name, read as a link to its first entry (as a drop-down opener to «#» is)
+    mega = (
+        '<header><div class="logo">E.S.E. Hospital de Prueba</div><nav class="nav-bar"><div class="mega-menu">'
+        '<div class="inner-mega-menu"><h4>NOSOTROS:</h4><p><a href="/">Inicio</a></p></div>'
+        '<div class="inner-mega-menu"><h4>Participa:</h4><p><a href="/participacion/calendario">Calendario de'
+        ' actividades</a></p><p><a href="/participacion/instancias">Instancias de participación</a></p></div>'
+        "</div></nav></header>"
+    )
+    routes = {
+        "/": _raw("Hospital", mega + "<main><p>Bienvenidos a la E.S.E. Hospital de Prueba.</p></main>"),
+        "/participacion/calendario": _raw(
+            "Calendario",
+            mega + "<main><h2>Calendario de actividades</h2><p>Lunes 7 de diciembre: jornada de vacunación en la"
+            " vereda El Salitre. Jueves 10: reunión de la asociación de usuarios en el auditorio.</p></main>",
+        ),
+        "/participacion/instancias": _raw(
+            "Instancias",
+            mega + "<main><h2>Instancias de participación</h2><p>Asociación de usuarios, comité de"
+            " ética hospitalaria y veedurías ciudadanas en salud, con sus actas y reuniones.</p></main>",
+        ),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
+    assert rec["status"] in ("cumple", "parcial") and "«Participa»" in rec["detail"], rec

@@ -26,6 +26,7 @@ from .regions import (
     has_link,
     heading_region,
     li_label,
+    no_aplica_sentence,
     opener_region,
     repeated_bodies,
     scripted_anchor,
@@ -275,6 +276,7 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
             link = _opener_link(a, ctx, region, a in in_dropdown)
         if link is not None:
             links.append(link)
+    links += [x for h in el.iter("h2", "h3", "h4", "h5", "h6") if (x := _column_link(h, ctx, region)) is not None]
     forms = tuple(form_info(f, "") for f in el.iter("form"))
     footer = ""
     if region == "footer":
@@ -293,6 +295,26 @@ def _dropdown(a: Any) -> list[Any]:
     return [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
 
 
+def _column_link(h: Any, ctx: Ctx, region: str) -> Link | None:
+    """A mega-menu column's heading with no link («<h4>Participa:</h4>» over two entries or more, up to
+    the next heading): a menu's name, read as a link to its first working entry, as an opener is."""
+    text = element_text(h).strip(" :")
+    if not text or len(text) > 40 or has_link(h):
+        return None
+    entries = []
+    for s in itertools.islice(h.itersiblings(), 40):
+        if not isinstance(s.tag, str) or s.tag in HEADINGS or has_descendant(s, *HEADINGS):
+            break
+        entries += [x for x in s.iter("a") if x.get("href")]
+    if len(entries) < 2:
+        return None
+    for x in entries:
+        entry = make_link(x, x.get("href"), ctx, region, False, "")
+        if entry is not None:
+            return Link(entry.target, entry.key, text, *text_norm(text), region, False, "", entry.is_doc)
+    return None
+
+
 def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
     """A drop-down opener of the site's menu that links to «#» («Atención al Usuario ▾»): a menu
     of that name, read as a link to its first working entry."""
@@ -307,13 +329,6 @@ def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
     return None
 
 
-_NA_SUBJECT = re.compile(
-    r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
-    r"alcaldia|departamento|secretaria)\b"
-)
-# How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
-# «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
-_NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
 DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
 DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
@@ -372,22 +387,6 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
         hrefs += [a.get("href") for a in anchors]
         words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
     return words, hrefs, media, " ".join(texts)
-
-
-def no_aplica_sentence(text: str) -> str:
-    """The sentence of a section's content saying it does not apply to the entity, if any: «no
-    aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
-    (the entity, the section, the obliged subject: ``_NA_SUBJECT``)."""
-    folded = fold(text)
-    for m in _NA_SAYS.finditer(folded):
-        i, start = m.start(), m.end()
-        a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
-        ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
-        b = min(ends) if ends else len(folded)
-        if _NA_SUBJECT.search(folded[a:b]):
-            source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
-            return " ".join(source[a:b].split()).strip(" .") + "."
-    return ""
 
 
 # -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------

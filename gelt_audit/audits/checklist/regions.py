@@ -340,3 +340,28 @@ def repeated_bodies(bodies: Sequence[tuple[str, str]]) -> set[str]:
         if len(rest.split()) <= 2:
             out.add(title)
     return out
+
+
+_NA_SUBJECT = re.compile(
+    r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
+    r"alcaldia|departamento|secretaria)\b"
+)
+# How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
+# «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
+_NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
+
+
+def no_aplica_sentence(text: str) -> str:
+    """The sentence of a section's content saying it does not apply to the entity, if any: «no
+    aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
+    (the entity, the section, the obliged subject: ``_NA_SUBJECT``)."""
+    folded = fold(text)
+    for m in _NA_SAYS.finditer(folded):
+        i, start = m.start(), m.end()
+        a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
+        ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
+        b = min(ends) if ends else len(folded)
+        if _NA_SUBJECT.search(folded[a:b]):
+            source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
+            return " ".join(source[a:b].split()).strip(" .") + "."
+    return ""
