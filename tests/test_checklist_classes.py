@@ -1688,3 +1688,45 @@ def test_class_84_a_mega_menu_column_heading_names_a_menu(serve, config_for):
     }
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
     assert rec["status"] in ("cumple", "parcial") and "«Participa»" in rec["detail"], rec
+
+
+def test_class_85_names_the_entities_use_for_three_items(serve, config_for):
+    # the names a person recognises: Res. 3564's «Publicación de procedimientos, lineamientos y
+    # políticas en materia de adquisición y compras» (the contracting manual's entry, Res. 1519 3.4),
+    # the «Política de protección de datos» (Ley 1581's name for the data-treatment policy) and a
+    # home-page menu «Atención ciudadana»
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
+        "<h3>8.3. Publicación de procedimientos, lineamientos y políticas en materia de adquisición y compras</h3>"
+        '<ul><li><a href="/files/acuerdo-005-2026.pdf">Acuerdo 005 de 2026, estatuto de la entidad</a></li></ul>'
+    )
+    policy = (
+        "<p>La entidad trata los datos personales de sus usuarios según la Ley 1581 de 2012: finalidades,"
+        " derechos de los titulares, procedimiento de consultas y reclamos, y vigencia de la política.</p>"
+    )
+    home = (
+        '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia y acceso a la información pública</a></p>'
+        '<p><a href="/atencion">Atención ciudadana</a></p>'
+    )
+    footer = '<footer><p>Calle 1 # 2-3.</p><p><a href="/pagina?id=37">Política y protección de datos</a></p></footer>'
+    routes = {
+        "/": _raw("Inicio", home + footer),
+        "/transparencia": _raw("Transparencia y acceso a la información pública", hub + footer),
+        "/files/acuerdo-005-2026.pdf": PDF,
+        "/pagina?id=37": _raw(
+            "Política de protección de datos", f"<h1>Política de protección de datos</h1>{policy}{footer}"
+        ),
+        "/atencion": _raw(
+            "Atención ciudadana",
+            "<h1>Atención ciudadana</h1><p>Canales de atención: ventanilla única, línea gratuita 01 8000 123 456,"
+            " correo contactenos@entidad.gov.co; trámites y servicios; peticiones, quejas y reclamos.</p>" + footer,
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    manual = records[("ley1712-res1519", "ley1712.3.4")]
+    assert manual["status"] in ("cumple", "parcial") and "adquisición y compras" in manual["detail"], manual
+    privacy = records[("gelt-2008", "info.politica_privacidad")]
+    assert privacy["status"] in ("cumple", "parcial"), privacy
+    assert urlsplit(privacy["evidence"][0]).query == "id=37", privacy
+    menu = records[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert menu["status"] in ("cumple", "parcial") and "Atención ciudadana" in menu["detail"], menu
