@@ -395,7 +395,7 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
 def read_document(html: str) -> Any | None:
     """The parsed HTML document (read as a browser reads it: :func:`close_sections`), or None."""
     try:
-        return lxml.html.document_fromstring(close_sections(html).encode("utf-8", "replace"), parser=_HTML_PARSER)
+        return lxml.html.document_fromstring(close_sections(html.encode("utf-8", "replace")), parser=_HTML_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
