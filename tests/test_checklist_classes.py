@@ -1818,3 +1818,212 @@ def test_class_92_nothing_found_on_a_site_a_script_builds_is_unseen_not_missing(
         assert [urlsplit(u).path for u in rec["evidence"]] in (["/"], [""]), rec
         assert "la página de inicio no muestra nada sin sus scripts" in rec["detail"], rec
     assert not [r for r in records.values() if "no se encontró en el sitio rastreado" in r["detail"]]
+
+
+# Classes 80-83 (sixth session, helper H61): the misses of `j-choconta` (the E.S.E. Hospital San
+# Martín de Porres de Chocontá's PHP site, its first contact measured blind).
+
+
+def _raw(title: str, body: str) -> Resource:
+    """A whole HTML page as given (its markup not wrapped by :func:`page`)."""
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>"
+    )
+
+
+def test_class_80_a_header_end_tag_closes_the_divs_left_open_inside_it(serve, config_for):
+    # «<header><div class="logo">…</header>»: a div left open in the template's header. A browser
+    # (HTML 5) closes it at «</header>»; lxml (HTML 4) ignored that end tag and read the whole page
+    # after it as part of the header, the site's chrome: the page's content was not read
+    header = (
+        '<div class="home"><header class="header"><div class="logo"><a href="/">E.S.E. Hospital de Prueba</a>'
+        '<nav><a href="/">Inicio</a> <a href="/entidad">Entidad</a></nav></header></div>'
+    )
+    content = (
+        '<div class="contact"><div class="faq_title">Nuestra entidad</div>'
+        "<h2>Misión y visión</h2><p>Misión: prestar servicios de salud de baja complejidad con calidad y"
+        " humanización a la población del municipio. Visión: en 2030 seremos la empresa social del Estado"
+        " referente de la provincia.</p>"
+        "<p>Notificaciones judiciales: notificacionesjudiciales@hospitalprueba.gov.co</p></div>"
+        '<footer class="footer"><p>Hospital de Prueba</p></footer>'
+    )
+    routes = {
+        "/": _raw("Inicio", header + "<p>Bienvenidos al hospital.</p>" + content),
+        "/entidad": _raw("Entidad", header + content),
+    }
+    records = _records(serve, config_for, routes)
+    judicial = records[("gelt-2008", "info.notificaciones_judiciales")]
+    assert judicial["status"] == "cumple", judicial
+    mission = records[("gelt-2008", "info.mision_vision")]
+    assert mission["status"] == "cumple" and "«Misión y visión»" in mission["detail"], mission
+
+
+def test_class_81_a_menu_entry_whose_address_redirects_to_the_home_page_names_nothing_published(serve, config_for):
+    # «consultaEntrada.php?idTipoEntrada=15» (a PHP page that finds no entry of its type) answers
+    # «Location: index.php»: a person who clicks «Glosario» lands on the home page. The entry names
+    # the item and publishes nothing: parcial, with the entry as evidence, never cumple; the same
+    # from the home page's own menu, whose entries redirect back to it
+    menu = (
+        '<nav class="mega-menu"><p><a href="/consultaEntrada.php?idTipoEntrada=15"> | Glosario</a></p>'
+        '<p><a href="/consultaEntrada.php?idTipoEntrada=9"> | Preguntas y respuestas</a></p>'
+        '<p><a href="/servicios">Servicios</a></p></nav>'
+    )
+    back = Resource(status=302, headers={"Location": "/index.php"})
+    routes = {
+        "/": Resource(status=302, headers={"Location": "/index.php"}),
+        "/index.php": _raw(
+            "Hospital",
+            menu + "<p>Bienvenidos a la E.S.E. Hospital de Prueba, al servicio de la salud de todos los habitantes"
+            " del municipio y de sus veredas, con atención humanizada y segura.</p>",
+        ),
+        "/servicios": _raw(
+            "Servicios",
+            menu
+            + "<h2>Servicios</h2><p>Consulta externa, urgencias las 24 horas, odontología y laboratorio clínico.</p>",
+        ),
+        "/consultaEntrada.php?idTipoEntrada=15": back,
+        "/consultaEntrada.php?idTipoEntrada=9": back,
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.glosario", "info.preguntas_frecuentes"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial", rec
+        assert "lleva a la página de inicio" in rec["detail"], rec
+        assert "consultaEntrada" not in urlsplit(rec["evidence"][0]).path, rec
+
+
+def test_class_82_an_accordion_header_written_as_a_div_titles_the_panel_after_it(serve, config_for):
+    # «<div class="accordion"><div>3.1. Misión y Visión</div></div><div class="accordion_panel">…»:
+    # a template's accordion with neither heading nor button. The header's text is the title of
+    # the panel a click opens; a div that merely says «accordion» (the whole accordion, a panel, a
+    # tab pane) titles nothing
+    def entry(title: str, panel: str) -> str:
+        return (
+            f'<div class="accordion_container"><div class="accordion d-flex flex-row"><div>{title}</div></div>'
+            f'<div class="accordion_panel"><div>{panel}</div></div></div>'
+        )
+
+    body = (
+        '<div class="faq"><div class="faq_subtitle">Acceso a la información pública</div><div class="accordions">'
+        + entry(
+            "3.1. Misión y Visión",
+            "<p>Misión: prestar servicios de salud de primer nivel con calidad, seguridad y calidez a la"
+            " población del municipio y su área de influencia.</p><p>Visión: ser en 2030 la empresa social"
+            " del Estado reconocida en la provincia por su atención humanizada.</p>",
+        )
+        + entry("3.4. Estructura orgánica", '<img src="/img/organigrama.png" alt="Organigrama de la E.S.E.">')
+        + "</div></div>"
+        # a whole accordion marked «accordion» with a short text and a panel-like neighbour: not a header
+        + '<div class="accordion"><p>Glosario</p></div><div class="content"><p>Definiciones de términos usados'
+        " por la entidad en sus trámites y servicios, ordenadas alfabéticamente para su consulta.</p></div>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia", body),
+        "/img/organigrama.png": Resource(body=b"\x89PNG", headers={"Content-Type": "image/png"}),
+    }
+    records = _records(serve, config_for, routes)
+    mission = records[("gelt-2008", "info.mision_vision")]
+    assert mission["status"] == "cumple" and "«3.1. Misión y Visión»" in mission["detail"], mission
+    chart = records[("gelt-2008", "info.organigrama")]
+    assert chart["status"] == "cumple" and "«3.4. Estructura orgánica»" in chart["detail"], chart
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert "«Glosario»" not in glossary["detail"], glossary
+
+
+def test_class_83_the_same_content_under_many_titles_is_nothing_of_their_own(serve, config_for):
+    # every entry of a template's transparency page opens the same block (the entity's address,
+    # phones and hours): «Organigrama» shows no organigram, «Glosario» no glossary. Named, nothing of
+    # its own: parcial, saying so; a section holding only such entries likewise; a section with
+    # content of its own keeps it
+    block = (
+        "<p>Dirección: Carrera 4 No 8-12. Teléfono: 601 856 2202. Correo: contactenos@hospitalprueba.gov.co."
+        " Horario de atención: lunes a viernes de 7:30 a.m. a 5:00 p.m.</p>"
+    )
+    body = (
+        '<p>Información publicada según la Ley 1712 de 2014.</p><div class="seccion"><h3>3. Estructura</h3>'
+        + "".join(f"<h4>{t}</h4>{block}" for t in ("3.1. Organigrama", "3.2. Glosario", "3.3. Normatividad"))
+        + "</div><h3>4. Preguntas frecuentes</h3><p>¿Cómo pido una cita? Llame a la línea de citas o acérquese a"
+        " la ventanilla de facturación con su documento de identidad y su carné de la EPS.</p>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia", body),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.organigrama", "info.glosario", "info.normatividad"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial", rec
+        assert "muestra lo mismo que otras secciones" in rec["detail"], rec
+    faq = records[("gelt-2008", "info.preguntas_frecuentes")]
+    assert faq["status"] == "cumple", faq
+
+
+def test_class_84_a_mega_menu_column_heading_names_a_menu(serve, config_for):
+    # «<h4>Participa:</h4>» over the column's entries in the header's mega-menu, the heading with no
+    # link: a person reads the menu «Participa» and its entries; the crawl read only the entries. The
+    # heading is the menu's name, read as a link to its first entry (as a drop-down opener to «#» is)
+    mega = (
+        '<header><div class="logo">E.S.E. Hospital de Prueba</div><nav class="nav-bar"><div class="mega-menu">'
+        '<div class="inner-mega-menu"><h4>NOSOTROS:</h4><p><a href="/">Inicio</a></p></div>'
+        '<div class="inner-mega-menu"><h4>Participa:</h4><p><a href="/participacion/calendario">Calendario de'
+        ' actividades</a></p><p><a href="/participacion/instancias">Instancias de participación</a></p></div>'
+        "</div></nav></header>"
+    )
+    routes = {
+        "/": _raw("Hospital", mega + "<main><p>Bienvenidos a la E.S.E. Hospital de Prueba.</p></main>"),
+        "/participacion/calendario": _raw(
+            "Calendario",
+            mega + "<main><h2>Calendario de actividades</h2><p>Lunes 7 de diciembre: jornada de vacunación en la"
+            " vereda El Salitre. Jueves 10: reunión de la asociación de usuarios en el auditorio.</p></main>",
+        ),
+        "/participacion/instancias": _raw(
+            "Instancias",
+            mega + "<main><h2>Instancias de participación</h2><p>Asociación de usuarios, comité de"
+            " ética hospitalaria y veedurías ciudadanas en salud, con sus actas y reuniones.</p></main>",
+        ),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.participa_menu")]
+    assert rec["status"] in ("cumple", "parcial") and "«Participa»" in rec["detail"], rec
+
+
+def test_class_85_names_the_entities_use_for_three_items(serve, config_for):
+    # the names a person recognises: Res. 3564's «Publicación de procedimientos, lineamientos y
+    # políticas en materia de adquisición y compras» (the contracting manual's entry, Res. 1519 3.4),
+    # the «Política de protección de datos» (Ley 1581's name for the data-treatment policy) and a
+    # home-page menu «Atención ciudadana»
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014 y la Resolución 1519 de 2020.</p>"
+        "<h3>8.3. Publicación de procedimientos, lineamientos y políticas en materia de adquisición y compras</h3>"
+        '<ul><li><a href="/files/acuerdo-005-2026.pdf">Acuerdo 005 de 2026, estatuto de la entidad</a></li></ul>'
+    )
+    policy = (
+        "<p>La entidad trata los datos personales de sus usuarios según la Ley 1581 de 2012: finalidades,"
+        " derechos de los titulares, procedimiento de consultas y reclamos, y vigencia de la política.</p>"
+    )
+    home = (
+        '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia y acceso a la información pública</a></p>'
+        '<p><a href="/atencion">Atención ciudadana</a></p>'
+    )
+    footer = '<footer><p>Calle 1 # 2-3.</p><p><a href="/pagina?id=37">Política y protección de datos</a></p></footer>'
+    routes = {
+        "/": _raw("Inicio", home + footer),
+        "/transparencia": _raw("Transparencia y acceso a la información pública", hub + footer),
+        "/files/acuerdo-005-2026.pdf": PDF,
+        "/pagina?id=37": _raw(
+            "Política de protección de datos", f"<h1>Política de protección de datos</h1>{policy}{footer}"
+        ),
+        "/atencion": _raw(
+            "Atención ciudadana",
+            "<h1>Atención ciudadana</h1><p>Canales de atención: ventanilla única, línea gratuita 01 8000 123 456,"
+            " correo contactenos@entidad.gov.co; trámites y servicios; peticiones, quejas y reclamos.</p>" + footer,
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    manual = records[("ley1712-res1519", "ley1712.3.4")]
+    assert manual["status"] in ("cumple", "parcial") and "adquisición y compras" in manual["detail"], manual
+    privacy = records[("gelt-2008", "info.politica_privacidad")]
+    assert privacy["status"] in ("cumple", "parcial"), privacy
+    assert urlsplit(privacy["evidence"][0]).query == "id=37", privacy
+    menu = records[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert menu["status"] in ("cumple", "parcial") and "Atención ciudadana" in menu["detail"], menu

@@ -31,6 +31,7 @@ TUNING_GROUPS = {
     "seventh": {"g-imder", "g-hsap"},
     "eighth": {"h-anserma"},
     "ninth": {"i-curaduria1"},
+    "tenth": {"j-choconta"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -94,6 +95,14 @@ EIGHTH_LEY = (1.000, 0.500, 1.000)
 NINTH_GELT = (0.966, 0.875, 0.913)
 NINTH_LEY = (1.000, 0.977, 1.000)
 NINTH_NO_APLICA = (16, 17)
+# j-choconta, its first contact (blind, labels in 15355eb, engine VERSION 20 / PARSE_VERSION 20; measured
+# once, docs/checklist-accuracy.md): gelt-2008 1.000 (19/19) / 0.594 (19/32) / 0.947 (18/19),
+# ley1712-res1519 0.917 (22/24) / 0.524 (22/42) / 0.136 (3/22)
+# classes 80-85 (H61; docs/checklist-accuracy.md): gelt-2008 1.000 (31/31) / 0.969 (31/32) / 0.968 (30/31),
+# ley1712-res1519 0.930 (40/43) / 0.952 (40/42) / 0.975 (39/40); no other group falls (seventh's ley1712
+# rises to 0.969 / 0.775 / 0.911 with class 85)
+TENTH_GELT = (1.000, 0.969, 0.968)
+TENTH_LEY = (0.930, 0.952, 0.975)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -121,6 +130,9 @@ FLOOR = {
     # i-curaduria1: measured, NINTH_GELT and NINTH_LEY above
     ("ninth", "gelt-2008"): {"precision": NINTH_GELT[0], "recall": NINTH_GELT[1], "evidence": NINTH_GELT[2]},
     ("ninth", "ley1712-res1519"): {"precision": NINTH_LEY[0], "recall": NINTH_LEY[1], "evidence": NINTH_LEY[2]},
+    # j-choconta: measured, TENTH_GELT and TENTH_LEY above
+    ("tenth", "gelt-2008"): {"precision": TENTH_GELT[0], "recall": TENTH_GELT[1], "evidence": TENTH_GELT[2]},
+    ("tenth", "ley1712-res1519"): {"precision": TENTH_LEY[0], "recall": TENTH_LEY[1], "evidence": TENTH_LEY[2]},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own

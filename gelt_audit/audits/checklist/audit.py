@@ -31,7 +31,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 22  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 23  # bump when the engine's results change meaning: cached evaluations are redone
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
 
 
@@ -91,11 +91,12 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
             s["fetched_at"],
             s["depth"],
             s["body_hash"] if s["kind"] == "page" else None,
+            s["location"] if s["kind"] == "redirect" else None,
         )
         for s in store.snapshots(crawl.id)
         if s["kind"] not in ("probe", "resource")
     ]
-    for url, status, content_type, fetched_at, depth, body_hash in snaps:
+    for url, status, content_type, fetched_at, depth, body_hash, location in snaps:
         yield PageDoc(
             url=url,
             status=status or 0,
@@ -105,6 +106,7 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
             depth=depth,
             body_hash=body_hash or None,
             fetch=functools.partial(store.html, body_hash) if body_hash else None,
+            location=location or None,
         )
 
 

@@ -190,9 +190,15 @@ class Finder:
         elif target is not None and target.empty:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True
-        elif target is not None and target is self.idx.home and found is not target and not link.fragment:
+        elif (
+            target is self.idx.home
+            and target is not None
+            and not link.fragment
+            and (found is not target or link.key != target.key)
+        ):
             # «Link al formulario electrónico de solicitudes…» → «/»: a template's entry never
-            # pointed anywhere; a person who clicks it lands on the start page, not on the item
+            # pointed anywhere; a person who clicks it lands on the start page, not on the item (so
+            # does one of the home page's own entries whose address redirects there)
             hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
             hit.content_problem = True
             hit.url = found.url  # what a person points to: the entry, on the page that shows it

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
 from .model import Item, Rule
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, SCRIPTED, Link, Page
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, SCRIPTED, Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
 BOX_NOTE = (
@@ -130,6 +130,10 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
     elif keys == [EMPTY_SECTION]:
         # the entity shows the item and says it has published nothing yet, as a page «en construcción»
         hit.problems.append(f"la sección «{raw}» de {hit.url} dice que aún no tiene nada publicado")
+        hit.content_problem = True
+    elif keys == [REPEATED_BODY]:
+        # «3.4. Organigrama» opening the same contact block as forty other entries: named, nothing of its own
+        hit.problems.append(f"la sección «{raw}» de {hit.url} muestra lo mismo que otras secciones de la página")
         hit.content_problem = True
     elif keys == [BARE_ENTRY]:
         # the entity lists the item and publishes nothing under it

@@ -21,6 +21,7 @@ from .pages import (
     BLANK_SECTION,
     DEAD_ENTRIES,
     EMPTY_SECTION,
+    REPEATED_BODY,
     SCRIPTED,
     TRANSPARENCY,
     Block,
@@ -222,6 +223,7 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
     working answer over a broken one; a "soft 404" page counts as a 404)."""
     parsed: list[Page] = []
     status: dict[str, Status] = {}
+    moved: dict[str, str] = {}  # redirected URL key -> the key it sends to
     for doc in pages:
         key = url_key(strip_fragment(doc.url))
         page = None
@@ -236,7 +238,27 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
         prev = status.get(key)
         if prev is None or (prev.page is None and page is not None) or (prev.status >= 400 and doc.status < 400):
             status[key] = Status(doc.url, doc.status, doc.fetched_at, page)
+            if doc.location and 300 <= doc.status < 400 and page is None:
+                moved[key] = url_key(strip_fragment(doc.location))
+    _follow_redirects(status, moved)
     return parsed, status
+
+
+REDIRECT_HOPS = 5
+
+
+def _follow_redirects(status: dict[str, Status], moved: Mapping[str, str]) -> None:
+    """A redirected URL answers what its last hop answers (a browser shows the page it lands on): a
+    menu entry to «consultaEntrada.php?id=7», which redirects to the home page, opens the home page."""
+    for key, to in moved.items():
+        seen = {key}
+        while to in moved and to not in seen and len(seen) <= REDIRECT_HOPS:
+            seen.add(to)
+            to = moved[to]
+        last = status.get(to)
+        if last is not None and to not in moved:
+            st = status[key]
+            status[key] = Status(st.url, last.status, st.fetched_at, last.page)
 
 
 def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
@@ -407,6 +429,7 @@ def _transparency_menu(
                     [BARE_ENTRY],
                     [SCRIPTED],
                     [BLANK_SECTION],
+                    [REPEATED_BODY],
                 ):
                     headed.update(p.only_links[raw])
     if home is not None:

@@ -26,6 +26,7 @@ class PageDoc:
     body_hash: str | None = None  # identifies the body: with the URL, the key of its cached parse
     # reads the HTML on demand (html None): a page whose parse is cached is never decoded
     fetch: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
+    location: str | None = None  # where a redirect (3xx) sends the browser, absolute
 
     @property
     def has_html(self) -> bool:

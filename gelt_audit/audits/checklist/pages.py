@@ -16,15 +16,19 @@ from lxml import etree
 
 from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import region_of
+from .closes import close_sections
 from .forms import Form, form_info
 from .regions import (
     HEADINGS,
+    REPEATED_BODY,
     SCRIPTED_MAX_WORDS,
+    empty_pane,
     has_descendant,
     has_link,
     heading_region,
     li_label,
     opener_region,
+    repeated_bodies,
     scripted_anchor,
     scripted_entry,
     styled_title,
@@ -272,6 +276,7 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
             link = _opener_link(a, ctx, region, a in in_dropdown)
         if link is not None:
             links.append(link)
+    links += [x for h in el.iter("h2", "h3", "h4", "h5", "h6") if (x := _column_link(h, ctx, region)) is not None]
     forms = tuple(form_info(f, "") for f in el.iter("form"))
     footer = ""
     if region == "footer":
@@ -288,6 +293,26 @@ def _dropdown(a: Any) -> list[Any]:
         return [x for x in li.iter("a") if x is not a and x.get("href")]
     nxt = a.getnext()
     return [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
+
+
+def _column_link(h: Any, ctx: Ctx, region: str) -> Link | None:
+    """A mega-menu column's heading with no link («<h4>Participa:</h4>» over two entries or more, up to
+    the next heading): a menu's name, read as a link to its first working entry, as an opener is."""
+    text = element_text(h).strip(" :")
+    if not text or len(text) > 40 or has_link(h):
+        return None
+    entries = []
+    for s in itertools.islice(h.itersiblings(), 40):
+        if not isinstance(s.tag, str) or s.tag in HEADINGS or has_descendant(s, *HEADINGS):
+            break
+        entries += [x for x in s.iter("a") if x.get("href")]
+    if len(entries) < 2:
+        return None
+    for x in entries:
+        entry = make_link(x, x.get("href"), ctx, region, False, "")
+        if entry is not None:
+            return Link(entry.target, entry.key, text, *text_norm(text), region, False, "", entry.is_doc)
+    return None
 
 
 def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
@@ -364,21 +389,13 @@ def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, 
     return words, hrefs, media, " ".join(texts)
 
 
-def _empty_pane(title: str, words: int, body: str, media: bool) -> bool:
-    """Whether a section's content is its own title repeated and a few words more: a tab button
-    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
-    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
-    own = fold(title).strip()
-    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
-
-
 # -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
 
 
 def read_document(html: str) -> Any | None:
-    """The parsed HTML document, or None when lxml cannot read it."""
+    """The parsed HTML document (read as a browser reads it: :func:`close_sections`), or None."""
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_HTML_PARSER)
+        return lxml.html.document_fromstring(close_sections(html.encode("utf-8", "replace")), parser=_HTML_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
@@ -483,6 +500,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
     out = Content()
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
+    bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
     for el in root.iter(*_SECTION_TAGS):
         tag = el.tag
         if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
@@ -543,6 +561,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             targets = [ctx.target(h.strip()) for h in hrefs if not DEAD_HREF.match(h)]
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
             link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
+            bodies += [] if link_only or media else [(text, body)]
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
             if link_only:
@@ -567,7 +586,7 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
         elif (
-            ((n, w, text) not in sections or _empty_pane(text, words, body, media))
+            ((n, w, text) not in sections or empty_pane(text, words, body, media))
             and words < 30
             and not hrefs
             and _EMPTY_NOTICE.search(fold(body))
@@ -580,4 +599,6 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
+    for text in repeated_bodies(bodies):  # the same content under many titles: nothing of their own
+        out.only_links.setdefault(text, [REPEATED_BODY])
     return out

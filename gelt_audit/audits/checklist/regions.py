@@ -5,11 +5,12 @@ a paragraph styled as a title or a list entry with its sub-list."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
 
-from .text import element_text
+from .text import element_text, fold
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -140,6 +141,28 @@ def aria_toggle(el: Any) -> bool:
     return 0 < len(element_text(el).split()) <= 20
 
 
+# An accordion header written as a ``div`` (a template's «<div class="accordion"><div>3.4.
+# Organigrama</div></div>» then «<div class="accordion_panel">»): no heading, no button; the
+# panel after it is what a click opens.
+_PANEL_CLASS = re.compile(r"panel|collapse|content|body|answer|respuesta|contenido")
+_NOT_IN_HEADER = ("a", "p", "ul", "ol", "li", "table", "img", "button", "form", "iframe", *_HEADING_TAGS)
+HEADER_MAX_WORDS = 20
+
+
+def _header_region(el: Any) -> list[Any] | None:
+    """The panel a ``div`` marked as an accordion header opens: the element right after it, marked
+    as a panel; None for any other ``div`` (a whole accordion, a panel, a tab pane)."""
+    cls = (el.get("class") or "").lower()
+    if not cls or not _SECTION_BUTTON.search(cls) or _PANEL_CLASS.search(cls):
+        return None
+    nxt = el.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
+        return None
+    if has_descendant(el, *_NOT_IN_HEADER) or not 0 < len(element_text(el).split()) <= HEADER_MAX_WORDS:
+        return None
+    return [nxt]
+
+
 def opener_region(el: Any) -> list[Any] | None:
     """The content a section opener (accordion button, summary, dt, caption, legend, numbered
     bold paragraph, an ARIA disclosure button) stands for; None when the element is not one (a
@@ -154,7 +177,9 @@ def opener_region(el: Any) -> list[Any] | None:
         nxt = el.getnext()
         return [nxt] if nxt is not None else []
     if tag in ("p", "div"):
-        return _styled_region(el) if styled_title(el) else None
+        if styled_title(el):
+            return _styled_region(el)
+        return _header_region(el) if tag == "div" else None
     if tag in ("strong", "b"):
         return _bold_region(el) if _bold_title(el) else None
     if tag == "button":
@@ -294,3 +319,43 @@ def li_label(el: Any) -> str:
             bits.append(element_text(c))
         bits.append(c.tail or "")
     return " ".join(" ".join(bits).split())
+
+
+def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
+    """Whether a section's content is its own title repeated and a few words more: a tab button
+    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
+    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
+    own = fold(title).strip()
+    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
+
+
+REPEATED_BODY = "="  # only_links value of a section whose content is, word for word, other sections'
+REPEATS = 3  # titles over one same content: a template's stand-in, nothing of any of them
+REPEATED_MIN_WORDS = 12
+
+
+def repeated_bodies(bodies: Sequence[tuple[str, str]]) -> set[str]:
+    """The titles of the sections whose text content (REPEATED_MIN_WORDS words or more) is, word for
+    word, that of sections of REPEATS titles or more on the page: «3.4. Organigrama», «7.4. Entes de
+    control»… each opening the entity's same contact block show nothing of their own."""
+    by_body: dict[str, set[str]] = {}
+    for title, body in bodies:
+        key = " ".join(fold(body).split())
+        if key.count(" ") + 1 >= REPEATED_MIN_WORDS:
+            by_body.setdefault(key, set()).add(title)
+    shared = [key for key, titles in by_body.items() if len(titles) >= REPEATS]
+    out = {t for key in shared for t in by_body[key]}
+    if not out:
+        return out
+    # a section holding only such sections («4. Normatividad» over «4.1. Normatividad» and its
+    # copy of the block) has nothing of its own either
+    parts = sorted([*shared, *(" ".join(fold(t).split()) for t in out)], key=len, reverse=True)
+    for title, body in bodies:
+        rest = " ".join(fold(body).split())
+        if title in out or not any(key in rest for key in shared):
+            continue
+        for part in parts:
+            rest = rest.replace(part, " ")
+        if len(rest.split()) <= 2:
+            out.add(title)
+    return out

@@ -24,7 +24,7 @@ from .guards import (
     unseen_section,
 )
 from .model import STATUSES, Case, Item, ItemResult, Rule
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, Block, Link, Page
+from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
 from .urls import DOC_EXTENSIONS, is_doc_key
@@ -36,7 +36,7 @@ COMMON_PARAMS = ("scope", "exclude", "on_title")
 
 # sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
 # empty box, a listed entry with nothing after it): another section of the page that publishes wins
-SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY])
+SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY], [REPEATED_BODY])
 
 
 class RuleKind:
