@@ -7,7 +7,6 @@ import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -18,6 +17,7 @@ from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import region_of
 from .closes import close_sections
 from .forms import Form, form_info
+from .linklabels import link_label
 from .regions import (
     HEADINGS,
     REPEATED_BODY,
@@ -151,66 +151,6 @@ class Status:
     page: Page | None
 
 
-# Link texts that name no document («Link aquí», «Ver», «Descargar»): a person reads the name in
-# the bold label or the table cell right before the link.
-_GENERIC_LINK = re.compile(
-    r"^(?:link|enlace|clic|click|haga clic|de clic)?\s*(?:aqui|aca)$|^(?:ver|descargar|consultar|"
-    r"abrir|ingresar|ingrese aqui|ver aqui|descargar aqui|consulte aqui)$"
-)
-_LABEL_TRIM = " -–—:•·()*"
-
-
-def _label_before(a: Any) -> str:
-    """The bold label (``strong``/``b``) before a link in its own element, or the name the link's
-    table row gives it (:func:`_row_label`); "" when there is none."""
-    for sib in a.itersiblings(preceding=True):
-        if isinstance(sib.tag, str) and sib.tag in ("strong", "b"):
-            return element_text(sib).strip(_LABEL_TRIM)
-        if isinstance(sib.tag, str) and sib.tag in ("a", "br", "p", "div", "li"):
-            break
-    cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
-    if cell is not None and cell.tag in ("td", "th"):
-        return _row_label(cell)
-    return ""
-
-
-_WORD = re.compile(r"[^\W\d_]{2}")
-
-
-def _row_label(cell: Any) -> str:
-    """The name a table row gives the link in one of its cells: the text of the cells before it
-    that have words, in order, each once (a date or a number alone is the row's date, not its
-    name: «Plan de Mejoramiento Externo | 2021-12-31 | Ver» is the plan, not «2021-12-31»)."""
-    texts: list[str] = []
-    for prev in cell.itersiblings(preceding=True):
-        if has_link(prev):
-            break
-        text = element_text(prev).strip(_LABEL_TRIM)
-        if _WORD.search(text) and text not in texts:
-            texts.insert(0, text)
-    label = " ".join(texts)
-    return label if len(label) <= 200 or not texts else texts[-1]
-
-
-@lru_cache(maxsize=65_536)
-def _generic(text: str) -> bool:
-    """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
-    return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
-
-
-def _link_label(a: Any) -> str:
-    text = element_text(a)
-    if not text:
-        bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
-        bits += [img.get("alt") or "" for img in a.iter("img")]
-        text = " ".join(" ".join(bits).split())
-    if text and _generic(text):
-        label = _label_before(a)
-        if label and len(label) <= 200:
-            text = label
-    return text[:300]
-
-
 def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: str) -> Link | None:
     """The link an anchor (or a feed, script or frame: ``a`` None) makes, if it leads to a web page."""
     href = href.strip()
@@ -220,7 +160,7 @@ def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: st
     if not target or not target.startswith(("http://", "https://")):
         return None
     key = url_key(target)
-    text = _link_label(a) if a is not None else ""
+    text = link_label(a) if a is not None else ""
     if text:
         text = ctx.texts.setdefault(text, text)  # one string per distinct text
     norm, nwords = text_norm(text)
@@ -264,7 +204,7 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
     anchors = link_elements(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
-        label = text_norm(_link_label(a))
+        label = text_norm(link_label(a))
         if label_match(TRANSPARENCY[1], label[0], label[1], 3) or label_match(TRANSPARENCY[0], label[0], label[1], 3):
             # The drop-down is the rest of the anchor's own <li> (nested list), or failing that
             # the element right after the anchor; never the whole menu around it.

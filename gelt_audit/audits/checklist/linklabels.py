@@ -1,0 +1,72 @@
+"""The name of a link as a person reads it: its own text, or, when that names no document («Link
+aquí», «Ver», «Descargar»), the bold label or the table row before it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .regions import has_link
+from .text import element_text, fold
+
+# Link texts that name no document («Link aquí», «Ver», «Descargar»): a person reads the name in
+# the bold label or the table cell right before the link.
+_GENERIC_LINK = re.compile(
+    r"^(?:link|enlace|clic|click|haga clic|de clic)?\s*(?:aqui|aca)$|^(?:ver|descargar|consultar|"
+    r"abrir|ingresar|ingrese aqui|ver aqui|descargar aqui|consulte aqui)$"
+)
+_LABEL_TRIM = " -–—:•·()*"
+
+
+def _label_before(a: Any) -> str:
+    """The bold label (``strong``/``b``) before a link in its own element, or the name the link's
+    table row gives it (:func:`_row_label`); "" when there is none."""
+    for sib in a.itersiblings(preceding=True):
+        if isinstance(sib.tag, str) and sib.tag in ("strong", "b"):
+            return element_text(sib).strip(_LABEL_TRIM)
+        if isinstance(sib.tag, str) and sib.tag in ("a", "br", "p", "div", "li"):
+            break
+    cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
+    if cell is not None and cell.tag in ("td", "th"):
+        return _row_label(cell)
+    return ""
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _row_label(cell: Any) -> str:
+    """The name a table row gives the link in one of its cells: the text of the cells before it
+    that have words, in order, each once (a date or a number alone is the row's date, not its
+    name: «Plan de Mejoramiento Externo | 2021-12-31 | Ver» is the plan, not «2021-12-31»)."""
+    texts: list[str] = []
+    for prev in cell.itersiblings(preceding=True):
+        if has_link(prev):
+            break
+        text = element_text(prev).strip(_LABEL_TRIM)
+        if _WORD.search(text) and text not in texts:
+            texts.insert(0, text)
+    label = " ".join(texts)
+    return label if len(label) <= 200 or not texts else texts[-1]
+
+
+@lru_cache(maxsize=65_536)
+def _generic(text: str) -> bool:
+    """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
+    return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
+
+
+def link_label(a: Any) -> str:
+    """The name a person reads for a link: its text (or title, aria-label, image alt), or, when the
+    text names no document («Ver», «Descargar»), the bold label or table row before it."""
+    text = element_text(a)
+    if not text:
+        bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
+        bits += [img.get("alt") or "" for img in a.iter("img")]
+        text = " ".join(" ".join(bits).split())
+    if text and _generic(text):
+        label = _label_before(a)
+        if label and len(label) <= 200:
+            text = label
+    return text[:300]
