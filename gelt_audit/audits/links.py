@@ -114,13 +114,15 @@ def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[
     return out
 
 
-# What resolving an on-site target reads of its snapshot: a whole snapshot per URL would be the
-# largest object of the links audit (about 90 MB at 50,000 pages).
+# What resolving an on-site target reads of its snapshot, as a tuple: a whole snapshot per URL
+# would be the largest object of the links audit (about 90 MB at 50,000 pages), a dict of these
+# five keys ~20 MB.
 TARGET_KEYS = ("kind", "status", "location", "body_hash", "error")
+_KIND, _STATUS, _LOCATION, _BODY, _ERROR = range(len(TARGET_KEYS))
 
 
-def _snapshots(store: Store, crawl: Crawl) -> dict[str, dict[str, Any]]:
-    return {s["url"]: {key: s[key] for key in TARGET_KEYS} for s in store.snapshots(crawl.id)}
+def _snapshots(store: Store, crawl: Crawl) -> dict[str, tuple[Any, ...]]:
+    return {s["url"]: tuple(s[key] for key in TARGET_KEYS) for s in store.snapshots(crawl.id)}
 
 
 # Plain strings: lxml's "smart" strings keep a reference to their element, so a set of them kept
@@ -145,7 +147,7 @@ ANCHORS = BodyJudge("anchors", 1, _anchors)
 class InternalResolver:
     """States of on-site targets, read from the crawl's own snapshots."""
 
-    def __init__(self, store: Store, snapshots: dict[str, dict[str, Any]], crawl: Crawl | None = None):
+    def __init__(self, store: Store, snapshots: dict[str, tuple[Any, ...]], crawl: Crawl | None = None):
         self.store = store
         self.snapshots = snapshots
         self.crawl = crawl
@@ -192,28 +194,23 @@ class InternalResolver:
                     "error": "no rastreado (robots.txt, exclusiones o límites)",
                     "chain": [],
                 }
-            status = snap["status"]
-            if snap["kind"] == "redirect" and snap["location"]:
+            status, location = snap[_STATUS], snap[_LOCATION]
+            if snap[_KIND] == "redirect" and location:
                 chain.append([current, status])
-                if not_web := scheme_not_allowed(snap["location"]):
+                if not_web := scheme_not_allowed(location):
                     # the crawler never requests it: file:, data:, ftp:… are not the web's
                     return {"state": BROKEN, "status": status, "error": not_web, "chain": chain}
-                if snap["location"] in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
+                if location in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
                     return {"state": BROKEN, "status": status, "error": "bucle de redirecciones", "chain": chain}
-                current = snap["location"].split("#", 1)[0]
+                current = location.split("#", 1)[0]
                 continue
             if status == 0:
-                return {"state": BROKEN, "status": None, "error": snap["error"], "chain": chain}
+                return {"state": BROKEN, "status": None, "error": snap[_ERROR], "chain": chain}
             state, reason = classify(status, None, chain)
             final = {"final_url": current}
             if state == BROKEN and chain:
                 reason = f"redirige a una página rota ({http_reason(status)})"
-            if (
-                state in (OK, REDIRECT)
-                and fragment
-                and snap["body_hash"]
-                and fragment not in self.anchors(snap["body_hash"])
-            ):
+            if state in (OK, REDIRECT) and fragment and snap[_BODY] and fragment not in self.anchors(snap[_BODY]):
                 return {
                     "state": BROKEN,
                     "status": status,
