@@ -74,6 +74,14 @@ class LinkTable(Sequence[dict[str, Any]]):
         row[_OCCURRENCES] = _pack(entry["occurrences"])
         self._rows.append(tuple(row))
 
+    def rows(self) -> list[tuple[Any, ...]]:
+        """The entries as kept (for ``audits.findings_cache``; not to be changed)."""
+        return self._rows
+
+    def add_rows(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Entries as :meth:`rows` gave them (``audits.findings_cache`` reading them back)."""
+        self._rows.extend(rows)
+
     def update(self, index: int, key: str, value: Any) -> None:
         """Set one value of one entry (``found_on`` excepted)."""
         row = list(self._rows[index])
