@@ -150,6 +150,13 @@ class PackedRows:
             yield from pickle.loads(_UNPACKER.decompress(chunk))
         yield from tail
 
+    def row(self, index: int) -> tuple:
+        """One row (its chunk unpacked): ``0 <= index < len(self)``."""
+        chunk, at = divmod(index, PACKED_CHUNK)
+        if chunk < len(self._chunks):
+            return pickle.loads(_UNPACKER.decompress(self._chunks[chunk]))[at]
+        return self._tail[at]
+
     def nbytes(self) -> int:
         """Bytes of the packed chunks (the rows not packed yet not counted)."""
         return sum(len(chunk) for chunk in self._chunks)

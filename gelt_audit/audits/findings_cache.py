@@ -44,6 +44,7 @@ import io
 import json
 import pickle
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 import zstandard
@@ -53,6 +54,7 @@ from gelt_audit.audits.context import Audit, AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import crawl_key, keep_for_latest
 from gelt_audit.audits.linktable import LinkTable
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.security import certificate_findings
 from gelt_audit.audits.source_hash import code_version
 from gelt_audit.config import Config
@@ -139,8 +141,8 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
 def _records(parts: dict[str, Findings]) -> Iterator[tuple[Any, ...]]:
     """What :func:`save` pickles, one record at a time: ``("step", name)``, then each member of
     its findings as ``("value", key, value)``, or a list as ``("list", key)`` and ``("items",
-    [...])`` records, or a link table as ``("links", key, pages)`` and ``("rows", [...])``; last
-    ``("end",)``."""
+    [...])`` records, a row table as ``("table", key, keys)`` and ``("items", [...])``, or a link
+    table as ``("links", key, pages)`` and ``("rows", [...])``; last ``("end",)``."""
     for name, part in parts.items():
         yield ("step", name)
         for key, value in part.items():
@@ -149,6 +151,11 @@ def _records(parts: dict[str, Findings]) -> Iterator[tuple[Any, ...]]:
                 rows = value.rows()
                 for start in range(0, len(rows), CHUNK):
                     yield ("rows", rows[start : start + CHUNK])
+            elif isinstance(value, RowTable):
+                yield ("table", key, value.keys)
+                rows = iter(value)
+                while chunk := list(islice(rows, CHUNK)):
+                    yield ("items", chunk)
             elif type(value) is list and len(value) > CHUNK:
                 yield ("list", key)
                 for start in range(0, len(value), CHUNK):
@@ -177,6 +184,11 @@ def _from_records(stream: Any) -> dict[str, Findings]:
             target = part[record[1]] = []
         elif kind == "items" and isinstance(target, list):
             target.extend(record[1])
+        elif kind == "table":
+            target = part[record[1]] = RowTable(record[2])
+        elif kind == "items" and isinstance(target, RowTable):
+            for row in record[1]:
+                target.append(row)
         elif kind == "links":
             target = part[record[1]] = LinkTable(record[2])
         elif kind == "rows" and isinstance(target, LinkTable):

@@ -20,6 +20,7 @@ from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.linkindex import link_index
 from gelt_audit.audits.linktable import LinkTable, links_where
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.config import Config
 from gelt_audit.linkstate import (
     BLOCKED,
@@ -508,10 +509,14 @@ def links_cut(ctx: AuditContext) -> list[dict[str, Any]]:
     cuts = {url: (found, kept) for url, found, kept in rows}
     if not cuts:
         return []
-    for entry in ctx.findings.get("pages") or []:
+    pages = ctx.findings.get("pages") or []
+    for i, entry in enumerate(pages):
         if entry["url"] in cuts:
             found, kept = cuts[entry["url"]]
-            entry["links_cut"] = found - kept
+            if isinstance(pages, RowTable):  # a copy of the row: changed in the table
+                pages.set(i, "links_cut", found - kept)
+            else:
+                entry["links_cut"] = found - kept
     return [
         {
             "page": url,

@@ -17,6 +17,7 @@ from gelt_audit.audits.accname import CRUMB_LABELS, walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, dependencia_lookup
 from gelt_audit.markup import collapse
@@ -132,6 +133,14 @@ def name_by_heading(store: Store, crawl_id: int, pages: list[dict[str, Any]]) ->
             name = names[id(page)][key]
             if page["title"] in shared and name and counts[name] == 1:
                 page["title"] = name
+
+
+# The keys of a page of the inventory, in the order the JSON report writes them (``links_cut``
+# only on pages whose links were cut: audits.links.links_cut).
+PAGE_KEYS = (
+    "url", "status", "title", "dependencia", "last_changed", "kind", "content_type", "encoding", "excerpt",
+    "fetched_at", "not_modified", "elapsed_ms", "depth", "location", "error", "links_cut",
+)  # fmt: skip
 
 
 def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[dict[str, Any]]:
@@ -262,10 +271,12 @@ def find(ctx: AuditContext) -> Findings:
     name_by_heading(ctx.store, ctx.crawl.id, pages)
     for page in pages:
         del page["body_hash"]
-    return {
-        "pages": pages,
-        "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
-    }
+    unassigned = [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"]
+    table = RowTable(PAGE_KEYS)  # packed: held until the reports are written
+    pages.reverse()
+    while pages:  # each dict let go as its row is packed
+        table.append(pages.pop())
+    return {"pages": table, "unassigned": unassigned}
 
 
 @dataclass(frozen=True)
