@@ -149,8 +149,8 @@ def _records(parts: dict[str, Findings]) -> Iterator[tuple[Any, ...]]:
             if isinstance(value, LinkTable):
                 yield ("links", key, value.pages)
                 rows = value.rows()
-                for start in range(0, len(rows), CHUNK):
-                    yield ("rows", rows[start : start + CHUNK])
+                while chunk := list(islice(rows, CHUNK)):
+                    yield ("rows", chunk)
             elif isinstance(value, RowTable):
                 yield ("table", key, value.keys)
                 rows = iter(value)
