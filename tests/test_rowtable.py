@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import pickle
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -14,6 +15,7 @@ from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.compression import PACKED_CHUNK
 from gelt_audit.reports import json_report
 from gelt_audit.reports.json_file import write_json_to
+from tests.helpers import Resource, crawl, report_json
 
 
 def _pages(n: int) -> list[dict]:
@@ -55,3 +57,28 @@ def test_the_json_and_the_kept_findings_of_a_row_table_are_those_of_its_list():
     out.seek(0)
     again = findings_cache._from_records(out)["pages.find"]["pages"]
     assert isinstance(again, RowTable) and again == rows
+
+
+def _html(title: str, body: str, links: tuple[str, ...] = ()) -> Resource:
+    nav = "".join(f'<a href="{href}">{href}</a> ' for href in links)
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><nav>{nav}</nav><main>{body}<p>Texto de la página.</p></main></body></html>"
+    )
+
+
+def test_pages_whose_title_many_share_are_named_by_their_heading_or_breadcrumb(serve, config_for):
+    """The inventory walked twice (titles, then rows): the same names the list of dicts gave."""
+    shared, paths = "Alcaldía de Prueba", ("/", "/a", "/b", "/c", "/d")
+    crumb = '<nav class="breadcrumb"><ol><li>Inicio</li><li>Contacto</li></ol></nav>'
+    routes = {
+        "/": _html(shared, "<h1>Inicio</h1>", paths),
+        "/a": _html(shared, "<h1>Trámites</h1>"),
+        "/b": _html(shared, f"<h1>Escudo</h1>{crumb}"),  # an h1 another page has: the breadcrumb names it
+        "/c": _html(shared, "<h1>Escudo</h1>"),  # nothing of its own: the title stays
+        "/d": _html("Mapa del sitio", "<h1>Mapa</h1>"),  # a title of its own
+    }
+    config = config_for(serve(routes).url)
+    crawl(config)
+    titles = {urlsplit(p["url"]).path: p["title"] for p in report_json(config)["pages"]}
+    assert titles == {"/": "Inicio", "/a": "Trámites", "/b": "Contacto", "/c": shared, "/d": "Mapa del sitio"}
