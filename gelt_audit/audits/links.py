@@ -270,14 +270,19 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
-    internal = InternalResolver(store, _snapshots(store, crawl), crawl)
-    checks = store.link_checks(crawl.id)
-    acks = store.acks()
-    page_urls = _page_urls(store, crawl)
-    ordered = sorted(page_urls.items(), key=lambda item: item[1])
+    ordered = sorted(_page_urls(store, crawl).items(), key=lambda item: item[1])
     rank = {page_id: i for i, (page_id, _) in enumerate(ordered)}
     links = LinkTable([url for _, url in ordered])
     page_of = links.pages
+    # the index first (built and kept: its peak), then the resolver's map of every snapshot; the
+    # loop below lets each target of the index go as the table packs it
+    index = link_index(store, crawl, [page_id for page_id, _ in ordered])
+    del ordered
+    http_occs = _http_occurrences(store, crawl, rank)
+    del rank
+    internal = InternalResolver(store, _snapshots(store, crawl), crawl)
+    checks = store.link_checks(crawl.id)
+    acks = store.acks()
     deps: dict[str, str | None] = {}  # page URL -> its dependencia (asked once a page)
 
     def dependencia(url: str) -> str | None:
@@ -285,10 +290,9 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             deps[url] = dependencia_name(url, config.dependencias)
         return deps[url]
 
-    http_occs = _http_occurrences(store, crawl, rank)
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
-    for url, found_on, forms in link_index(store, crawl, [page_id for page_id, _ in ordered]).targets():
+    for url, found_on, forms in index.drain():
         is_internal = _netloc(url).lower() in hosts
         result = _judge(url, forms, is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
