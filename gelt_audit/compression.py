@@ -153,9 +153,13 @@ class PackedRows:
     def row(self, index: int) -> tuple:
         """One row (its chunk unpacked): ``0 <= index < len(self)``."""
         chunk, at = divmod(index, PACKED_CHUNK)
-        if chunk < len(self._chunks):
-            return pickle.loads(_UNPACKER.decompress(self._chunks[chunk]))[at]
-        return self._tail[at]
+        return self.chunk(chunk)[at]
+
+    def chunk(self, number: int) -> list[tuple]:
+        """The rows ``number * PACKED_CHUNK`` up to the next chunk's (the last: those not packed yet)."""
+        if number < len(self._chunks):
+            return pickle.loads(_UNPACKER.decompress(self._chunks[number]))
+        return list(self._tail)
 
     def nbytes(self) -> int:
         """Bytes of the packed chunks (the rows not packed yet not counted)."""

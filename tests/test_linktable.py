@@ -154,6 +154,8 @@ def test_a_table_longer_than_a_packed_chunk_reads_back_and_changes_its_rows():
     made[n - 1]["state"] = "broken"
     assert list(table) == made and table[PACKED_CHUNK + 1] == made[PACKED_CHUNK + 1]
     assert [e["url"] for e in table.where("state", "broken")] == [made[-1]["url"]]
+    assert table.count_where("state", "broken") == 1 and list(table.values("state")) == [e["state"] for e in made]
+    assert list(table.where("internal", True)) == [e for e in made if e["internal"]]
     again = LinkTable(PAGES)
     again.add_rows(table.rows())
     assert again == table

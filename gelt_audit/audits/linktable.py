@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
-from gelt_audit.compression import PackedRows
+from gelt_audit.compression import PACKED_CHUNK, PackedRows
 
 # The contract's keys of a link, in the order the JSON report writes them.
 KEYS = (
@@ -43,6 +43,7 @@ KEYS = (
 _INDEX = {key: i for i, key in enumerate(KEYS)}
 _FOUND_ON, _CHAIN, _OCCURRENCES = _INDEX["found_on"], _INDEX["chain"], _INDEX["occurrences"]
 _EMPTY: tuple[()] = ()
+_COLUMNS = ("state", "internal")
 _HEAD, _TAIL = KEYS[:_FOUND_ON], KEYS[_FOUND_ON + 1 :]  # the keys before and after found_on
 
 
@@ -56,6 +57,9 @@ class LinkTable(Sequence[dict[str, Any]]):
         # the few rows changed after (the links to fix, their occurrences) are kept beside them
         self._packed = PackedRows()
         self._changed: dict[int, tuple[Any, ...]] = {}
+        # the keys the reports filter on, unpacked (8 bytes a link each): where() unpacks only the
+        # chunks holding the links asked for
+        self._columns: dict[str, list[Any]] = {key: [] for key in _COLUMNS}
 
     @property
     def pages(self) -> list[str]:
@@ -79,7 +83,12 @@ class LinkTable(Sequence[dict[str, Any]]):
         row[_FOUND_ON] = found_on if isinstance(found_on, array) and found_on.typecode == "I" else array("I", found_on)
         row[_CHAIN] = _pack(entry["chain"])
         row[_OCCURRENCES] = _pack(entry["occurrences"])
-        self._packed.append(tuple(row))
+        self._add(tuple(row))
+
+    def _add(self, row: tuple[Any, ...]) -> None:
+        self._packed.append(row)
+        for key, column in self._columns.items():
+            column.append(row[_INDEX[key]])
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
         """The entries as kept, in order (for ``audits.findings_cache``)."""
@@ -90,7 +99,7 @@ class LinkTable(Sequence[dict[str, Any]]):
     def add_rows(self, rows: Iterable[tuple[Any, ...]]) -> None:
         """Entries as :meth:`rows` gave them (``audits.findings_cache`` reading them back)."""
         for row in rows:
-            self._packed.append(row)
+            self._add(row)
 
     def _row(self, index: int) -> tuple[Any, ...]:
         if index < 0:
@@ -104,6 +113,8 @@ class LinkTable(Sequence[dict[str, Any]]):
         row = list(self._row(index))
         row[_INDEX[key]] = _pack(value) if key in ("chain", "occurrences") else value
         self._changed[index % len(self)] = tuple(row)
+        if key in self._columns:
+            self._columns[key][index] = value
 
     # -- reading -----------------------------------------------------------------------------------
     def _entry(self, row: tuple[Any, ...]) -> dict[str, Any]:
@@ -140,16 +151,32 @@ class LinkTable(Sequence[dict[str, Any]]):
         return f"<LinkTable: {len(self)} enlaces, {len(self._pages)} páginas>"
 
     def where(self, key: str, value: Any) -> Iterator[dict[str, Any]]:
-        """The entries whose ``key`` is ``value``, in order; the others are never built."""
+        """The entries whose ``key`` is ``value``, in order; the others are never built (nor, for
+        ``state`` and ``internal``, unpacked)."""
         i = _INDEX[key]
-        for row in self.rows():
-            if row[i] == value:
-                yield self._entry(row)
+        if key not in self._columns:
+            for row in self.rows():
+                if row[i] == value:
+                    yield self._entry(row)
+            return
+        wanted = [at for at, found in enumerate(self._columns[key]) if found == value]
+        chunk_rows: list[tuple[Any, ...]] = []
+        number = -1
+        for at in wanted:
+            if at in self._changed:
+                yield self._entry(self._changed[at])
+                continue
+            if at // PACKED_CHUNK != number:
+                number = at // PACKED_CHUNK
+                chunk_rows = self._packed.chunk(number)
+            yield self._entry(chunk_rows[at % PACKED_CHUNK])
 
     def count(self, value: Any) -> int:  # Sequence.count: how many entries equal ``value``
         return sum(1 for entry in self if entry == value)
 
     def count_where(self, key: str, value: Any) -> int:
+        if key in self._columns:
+            return sum(1 for found in self._columns[key] if found == value)
         i = _INDEX[key]
         return sum(1 for row in self.rows() if row[i] == value)
 
@@ -168,6 +195,8 @@ class LinkTable(Sequence[dict[str, Any]]):
     def values(self, key: str) -> Iterator[Any]:
         """One key of every entry, in order (``found_on`` as its number of pages)."""
         i = _INDEX[key]
+        if key in self._columns:
+            return iter(list(self._columns[key]))
         if i == _FOUND_ON:
             return (len(row[i]) for row in self.rows())
         return (row[i] for row in self.rows())

@@ -17,22 +17,8 @@ from typing import Any, overload
 from gelt_audit.compression import PackedRows
 
 
-class _Absent:
-    """A key a row lacks (``NotRequired`` keys: only some pages have ``links_cut``); packed and
-    unpacked as this very object."""
-
-    def __reduce__(self) -> str:
-        return "ABSENT"
-
-    def __repr__(self) -> str:
-        return "ABSENT"
-
-
-ABSENT = _Absent()
-
-
 class RowTable(Sequence[dict[str, Any]]):
-    """Rows with the keys ``keys`` (some may lack the last ones: :data:`ABSENT`), in order."""
+    """Rows with the keys ``keys`` in order (a row may lack the last ones: its tuple is shorter)."""
 
     def __init__(self, keys: Sequence[str], rows: Iterable[dict[str, Any]] = ()) -> None:
         self._keys = tuple(keys)
@@ -50,16 +36,16 @@ class RowTable(Sequence[dict[str, Any]]):
         """Add a row; its keys must be ``keys`` in order, or the first of them."""
         if tuple(row) != self._keys[: len(row)]:
             raise ValueError(f"claves fuera del orden de la tabla: {list(row)}")
-        self._packed.append(tuple(row.values()) + (ABSENT,) * (len(self._keys) - len(row)))
+        self._packed.append(tuple(row.values()))
 
     def set(self, index: int, key: str, value: Any) -> None:
         """Set one value of one row (a key it lacked is added, after those it has)."""
         row = list(self._row(index))
         i = self._index[key]
-        if row[i] is ABSENT and any(v is not ABSENT for v in row[i + 1 :]):
+        if i > len(row):
             raise ValueError(f"la clave {key} iría fuera de orden")
-        row[i] = value
-        self._changed[index] = tuple(row)
+        row[i : i + 1] = [value]
+        self._changed[index % len(self)] = tuple(row)
 
     def _row(self, index: int) -> tuple[Any, ...]:
         if index < 0:
@@ -71,12 +57,16 @@ class RowTable(Sequence[dict[str, Any]]):
         return self._packed.row(index)
 
     def _dict(self, row: tuple[Any, ...]) -> dict[str, Any]:
-        return {key: value for key, value in zip(self._keys, row, strict=True) if value is not ABSENT}
+        return dict(zip(self._keys, row))  # noqa: B905  # a row may lack the last keys
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        changed = self._changed
+        keys, changed = self._keys, self._changed
+        if not changed:
+            for row in self._packed:
+                yield dict(zip(keys, row))  # noqa: B905  # a row may lack the last keys
+            return
         for i, row in enumerate(self._packed):
-            yield self._dict(changed.get(i, row))
+            yield dict(zip(keys, changed.get(i, row)))  # noqa: B905
 
     def __len__(self) -> int:
         return len(self._packed)
