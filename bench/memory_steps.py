@@ -3,12 +3,15 @@
     python bench/memory_steps.py COPY/gelt.toml json    # report --format json --output COPY/informe-steps.json
     python bench/memory_steps.py COPY/gelt.toml html    # the weekly and committee reports (as gelt-audit run)
     python bench/memory_steps.py COPY/gelt.toml json --trace 12   # with tracemalloc: the 12 lines holding most
+    python bench/memory_steps.py COPY/gelt.toml json --without checklist  # every step but the checklist
 
 Wraps each step of ``audits.run`` (and the checklist's ``index_site`` and ``evaluate``, and the
 report writer's stages) and prints, on stderr, after each: the process's resident memory (VmRSS)
 and its peak so far (VmHWM) in MB, and the CPU seconds so far. ``--trace N`` also prints the
 Python heap (tracemalloc: slow, several times the CPU) and the N source lines holding most of it.
-Run it on a copy of a store: it writes the audit caches as the reports do. ``PYTHONPATH`` chooses
+``--without checklist`` (step names, comma separated) runs those
+steps as if they found nothing: what the rest of the run holds, without the checklist's index. Run
+it on a copy of a store: it writes the audit caches as the reports do. ``PYTHONPATH`` chooses
 the code measured (e.g. another worktree).
 """
 
@@ -64,6 +67,7 @@ def wrap(fn: Any, name: str, trace: int) -> Any:
 def main() -> int:
     cfg_path, mode = sys.argv[1], sys.argv[2]
     trace = int(sys.argv[sys.argv.index("--trace") + 1]) if "--trace" in sys.argv else 0
+    without = sys.argv[sys.argv.index("--without") + 1].split(",") if "--without" in sys.argv else []
     if trace:
         tracemalloc.start(1)
     import gelt_audit.audits.checklist.audit as checklist
@@ -73,6 +77,9 @@ def main() -> int:
 
     # the step tuples hold the functions: replaced everywhere at once (run_kept compares them)
     steps = {f: wrap(f, f"{f.__module__.split('.')[-1]}.{f.__qualname__}", trace) for f in set(run.AUDITS)}
+    for f in run.AUDITS:
+        if f.__qualname__ in without:  # found nothing: the findings lack its keys
+            steps[f] = wrap(lambda ctx: {}, f"{f.__qualname__} (left out)", trace)
     for attr in ("AUDITS", "WITHOUT_BROWSER", "VOLATILE", "SIGNALS"):
         setattr(run, attr, tuple(steps.get(f, f) for f in getattr(run, attr)))
     run.crawls, run.stamp = steps[run.crawls], steps[run.stamp]

@@ -6,7 +6,9 @@ A leaf. Rows written before schema 9 hold zlib streams; :meth:`Codec.decompress`
 
 from __future__ import annotations
 
+import pickle
 import zlib
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import zstandard
@@ -105,3 +107,60 @@ def body_row(raw: bytes, main_text: str | None, codec: Codec | None = None, **fi
         "excerpt": None if main_text is None else main_text[:EXCERPT],
         "dict_id": codec.dict_id,
     }
+
+
+# -- rows kept in memory, compressed ------------------------------------------------------------------
+PACKED_CHUNK = 1024  # rows per compressed pickle of PackedRows
+_PACKER = zstandard.ZstdCompressor(level=1)
+_UNPACKER = zstandard.ZstdDecompressor()
+
+
+class PackedRows:
+    """Rows of plain values (tuples of str, int, float, None…) kept as zstd-compressed pickles of
+    :data:`PACKED_CHUNK` rows each, read back in order one chunk at a time.
+
+    What a process holds for a whole site (a crawl's snapshot rows, a report's page inventory) is
+    then a few bytes per row instead of its Python objects (a snapshot row of 25 values is ~700 B
+    as a tuple, ~200 B packed); reading the rows again costs an unpickle (~2 µs a row). Only rows
+    this process made are unpickled: nothing read from outside is ever loaded with it.
+    """
+
+    __slots__ = ("_chunks", "_tail", "_len")
+
+    def __init__(self, rows: Iterable[tuple] = ()) -> None:
+        self._chunks: list[bytes] = []
+        self._tail: list[tuple] = []
+        self._len = 0
+        for row in rows:
+            self.append(row)
+
+    def append(self, row: tuple) -> None:
+        self._tail.append(row)
+        self._len += 1
+        if len(self._tail) >= PACKED_CHUNK:
+            self._chunks.append(_PACKER.compress(pickle.dumps(self._tail, protocol=pickle.HIGHEST_PROTOCOL)))
+            self._tail = []
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[tuple]:
+        tail = list(self._tail)  # as it is now: rows appended while reading are not read
+        for chunk in list(self._chunks):
+            yield from pickle.loads(_UNPACKER.decompress(chunk))
+        yield from tail
+
+    def row(self, index: int) -> tuple:
+        """One row (its chunk unpacked): ``0 <= index < len(self)``."""
+        chunk, at = divmod(index, PACKED_CHUNK)
+        return self.chunk(chunk)[at]
+
+    def chunk(self, number: int) -> list[tuple]:
+        """The rows ``number * PACKED_CHUNK`` up to the next chunk's (the last: those not packed yet)."""
+        if number < len(self._chunks):
+            return pickle.loads(_UNPACKER.decompress(self._chunks[number]))
+        return list(self._tail)
+
+    def nbytes(self) -> int:
+        """Bytes of the packed chunks (the rows not packed yet not counted)."""
+        return sum(len(chunk) for chunk in self._chunks)

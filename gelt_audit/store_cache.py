@@ -85,7 +85,16 @@ class AuditCache:
                 (select s.body_hash from snapshots s where s.crawl_id = ? and s.body_hash is not null)""",
             [*names, crawl_id],
         )
-        return {(key, audit): result for key, audit, found, result in rows if found == version}
+        # one object per audit name and per short result ("[]" for most bodies): a new string of
+        # each per row weighed ~5 MB an audit at 50,000 pages
+        shared: dict[str, str] = {name: name for name in names}
+        return {
+            (key, shared[audit]): shared.setdefault(result, result)
+            if isinstance(result, str) and len(result) <= 16
+            else result
+            for key, audit, found, result in rows
+            if found == version
+        }
 
     def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
         """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""

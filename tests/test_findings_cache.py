@@ -9,6 +9,7 @@ findings does not."""
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 import shutil
@@ -221,3 +222,38 @@ def test_an_edit_of_the_packages_code_or_profiles_audits_again(serve, tmp_path):
     again = json_bytes(config, env)
     assert '"name":"Misión y visión institucional"'.encode() in again
     assert again == from_scratch(config, env)
+
+
+def test_findings_are_kept_as_small_pickles_and_read_back_whole():
+    """A long list and a link table are pickled CHUNK items at a time (one pickle of everything
+    had its memo hold every object of the findings), and read back equal, tables as tables."""
+    from array import array
+    from datetime import date
+
+    from gelt_audit.audits.linktable import KEYS, LinkTable
+
+    n = 2 * findings_cache.CHUNK + 3
+    pages = [f"https://example.gov.co/p{i}" for i in range(n)]
+    links = LinkTable(pages)
+    for i in range(n):
+        entry = dict.fromkeys(KEYS) | {"url": f"https://x.gov.co/{i}", "chain": [], "occurrences": []}
+        links.append(entry, array("I", [i]))
+    parts = {
+        "a.find": {"pages": [{"url": u, "on": date(2026, 12, 5)} for u in pages], "short": [1, (2, 3)], "n": None},
+        "b.find": {"links": links, "allied": {"pages": {1, 2}}},
+    }
+    records = list(findings_cache._records(parts))
+    assert all(len(r[1]) <= findings_cache.CHUNK for r in records if r[0] in ("items", "rows"))
+    assert sum(1 for r in records if r[0] == "rows") == 3
+    out = io.BytesIO()
+    for record in records:
+        pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.seek(0)
+    again = findings_cache._from_records(out)
+    assert again == parts and isinstance(again["b.find"]["links"], LinkTable)
+    assert again["b.find"]["links"].pages == pages
+    out = io.BytesIO()
+    pickle.dump(("rows", []), out)  # rows without their table: not what save() writes
+    out.seek(0)
+    with pytest.raises(ValueError):
+        findings_cache._from_records(out)

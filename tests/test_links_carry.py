@@ -172,3 +172,16 @@ def test_links_stored_later_for_an_unchanged_body_are_carried(serve, config_for)
     carried = found(config, 2)
     assert base + "/p0/" in {link["url"]: link for link in carried["links"]}[base + "/"]["found_on"]
     assert carried == found(scratch_copy(config), 2)
+
+
+def test_the_kept_index_reads_back_as_it_was_whatever_its_number_of_targets():
+    """dump() writes the URLs' JSON a batch at a time: any count of targets (none, one batch and
+    a bit more), hostile characters included, reads back equal."""
+    from array import array
+
+    from gelt_audit.audits.linkindex import _DUMP_BATCH, LinkIndex
+
+    for n in (0, 1, _DUMP_BATCH, _DUMP_BATCH + 1, 2 * _DUMP_BATCH + 7):
+        urls = [f'https://x.gov.co/ñandú"{i}\\\n</script>' for i in range(n)]
+        index = LinkIndex([4, 2, 9], urls, [array("I", [i % 3]) for i in range(n)], [i % 2 for i in range(n)], 11)
+        assert LinkIndex.load(index.dump()) == index

@@ -135,3 +135,27 @@ def test_the_streamed_json_of_awkward_entries_is_the_one_string_json_byte_for_by
     write_json_to(streamed, json_report.build(findings))
     assert streamed.getvalue() == json_report.dumps({"links": items}) == json_report.dumps(findings)
     assert json.loads(streamed.getvalue())["links"] == items
+
+
+def test_a_table_longer_than_a_packed_chunk_reads_back_and_changes_its_rows():
+    from gelt_audit.compression import PACKED_CHUNK
+
+    n = 2 * PACKED_CHUNK + 3
+    made = [entry(f"https://a.gov.co/{i}", "ok", PAGES[i % 3 : i % 3 + 1], status=200) for i in range(n)]
+    table = LinkTable(PAGES)
+    for e in made:
+        table.append(e)
+    assert len(table) == n and list(table) == made and table[-1] == made[-1] and table[5:8] == made[5:8]
+    assert table._packed.nbytes() > 0  # held packed, not as tuples
+    occurrences = [{"page": PAGES[0], "text": "Roto", "tag": "a", "line": 3, "dependencia": None}]
+    table.update(PACKED_CHUNK + 1, "occurrences", occurrences)  # a row already packed
+    table.update(n - 1, "state", "broken")  # one not packed yet
+    made[PACKED_CHUNK + 1]["occurrences"] = occurrences
+    made[n - 1]["state"] = "broken"
+    assert list(table) == made and table[PACKED_CHUNK + 1] == made[PACKED_CHUNK + 1]
+    assert [e["url"] for e in table.where("state", "broken")] == [made[-1]["url"]]
+    assert table.count_where("state", "broken") == 1 and list(table.values("state")) == [e["state"] for e in made]
+    assert list(table.where("internal", True)) == [e for e in made if e["internal"]]
+    again = LinkTable(PAGES)
+    again.add_rows(table.rows())
+    assert again == table

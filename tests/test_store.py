@@ -7,6 +7,7 @@ import zlib
 
 import sqlite_utils
 
+from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.migrations import LINKS_VIEW, MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json
@@ -199,6 +200,20 @@ def test_the_store_keeps_one_crawls_snapshot_rows_and_reads_another_again_whole(
         assert list(store._snapshot_rows) == [2]  # only the last crawl read is kept, not both
         assert list(store.snapshots(1)) == expected[1]  # read again, whole
         assert list(store._snapshot_rows) == [1]
+        assert isinstance(store._snapshot_rows[1][1], PackedRows)  # kept packed, not as tuples
+
+
+def test_packed_rows_give_back_every_row_in_order_and_hold_fewer_bytes_than_the_rows():
+    rows = [(i, f"https://example.gov.co/pagina-{i}", "text/html", None, 1.5 * i) for i in range(3 * PACKED_CHUNK + 7)]
+    packed = PackedRows(rows[:-1])
+    walk = iter(packed)
+    assert next(walk) == rows[0]
+    packed.append(rows[-1])  # appended while a walk is under way: that walk ends where it started
+    assert [rows[0], *walk] == rows[:-1]
+    assert list(packed) == rows and len(packed) == len(rows)
+    assert list(packed) == rows  # read again, whole
+    assert 0 < packed.nbytes() < sum(len(r[1]) for r in rows)  # less than the URLs alone
+    assert list(PackedRows()) == [] and len(PackedRows()) == 0
 
 
 def test_unjudged_gives_each_audits_missing_bodies_by_name_with_one_string_per_hash(serve, config_for):

@@ -31,6 +31,10 @@ The findings hold dates, tuples, sets and :class:`~gelt_audit.audits.linktable.L
 objects, which JSON would not give back as they were: they are kept with ``pickle`` (zstd
 compressed) and read with an unpickler that builds only the types listed in :data:`_ALLOWED`.
 Anything else, or a blob that does not read, is a cache miss: the audits run again.
+
+The blob is a run of small pickles (:func:`_records`), a long list's items and a link table's rows
+:data:`CHUNK` at a time: one pickle of the whole findings had its memo hold an entry for every
+object in them (~50 MB at 50,000 pages, the peak of a first audit without its checklist).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ import hashlib
 import io
 import json
 import pickle
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 import zstandard
@@ -47,13 +53,16 @@ from gelt_audit import clock
 from gelt_audit.audits.context import Audit, AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import crawl_key, keep_for_latest
+from gelt_audit.audits.linktable import LinkTable
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.security import certificate_findings
 from gelt_audit.audits.source_hash import code_version
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "findings"  # body_audits.audit of the kept findings
-VERSION = 1  # bump when what is kept changes shape
+VERSION = 2  # bump when what is kept changes shape
+CHUNK = 1000  # list items (link rows) pickled at a time
 _ALLOWED = {
     ("builtins", "set"),
     ("builtins", "frozenset"),
@@ -120,20 +129,84 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
     head, _, data = blob.partition(b"\n")
     if head != version.encode():
         return None
-    try:  # read as a stream: the uncompressed pickle is never held whole
+    try:  # read as a stream: the uncompressed pickles are never held whole
         with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
-            parts = _Unpickler(stream).load()
+            return _from_records(stream)
     except (pickle.UnpicklingError, zstandard.ZstdError, EOFError, ValueError, TypeError, AttributeError):
         return None
-    return parts if isinstance(parts, dict) else None
+    except (IndexError, KeyError):  # records out of order: not what save() writes
+        return None
+
+
+def _records(parts: dict[str, Findings]) -> Iterator[tuple[Any, ...]]:
+    """What :func:`save` pickles, one record at a time: ``("step", name)``, then each member of
+    its findings as ``("value", key, value)``, or a list as ``("list", key)`` and ``("items",
+    [...])`` records, a row table as ``("table", key, keys)`` and ``("items", [...])``, or a link
+    table as ``("links", key, pages)`` and ``("rows", [...])``; last ``("end",)``."""
+    for name, part in parts.items():
+        yield ("step", name)
+        for key, value in part.items():
+            if isinstance(value, LinkTable):
+                yield ("links", key, value.pages)
+                rows = value.rows()
+                while chunk := list(islice(rows, CHUNK)):
+                    yield ("rows", chunk)
+            elif isinstance(value, RowTable):
+                yield ("table", key, value.keys)
+                rows = iter(value)
+                while chunk := list(islice(rows, CHUNK)):
+                    yield ("items", chunk)
+            elif type(value) is list and len(value) > CHUNK:
+                yield ("list", key)
+                for start in range(0, len(value), CHUNK):
+                    yield ("items", value[start : start + CHUNK])
+            else:
+                yield ("value", key, value)
+    yield ("end",)
+
+
+def _from_records(stream: Any) -> dict[str, Findings]:
+    """The findings :func:`_records` wrote, read back record by record (an unpickler each: one
+    unpickler's memo would not start over where the pickler's did)."""
+    parts: dict[str, Findings] = {}
+    part: dict[str, Any] = {}
+    target: Any = None
+    while True:
+        record = _Unpickler(stream).load()
+        kind = record[0]
+        if kind == "end":
+            return parts
+        if kind == "step":
+            part = parts[record[1]] = {}  # type: ignore[assignment]
+        elif kind == "value":
+            part[record[1]] = record[2]
+        elif kind == "list":
+            target = part[record[1]] = []
+        elif kind == "items" and isinstance(target, list):
+            target.extend(record[1])
+        elif kind == "table":
+            target = part[record[1]] = RowTable(record[2])
+        elif kind == "items" and isinstance(target, RowTable):
+            for row in record[1]:
+                target.append(row)
+        elif kind == "links":
+            target = part[record[1]] = LinkTable(record[2])
+        elif kind == "rows" and isinstance(target, LinkTable):
+            target.add_rows(record[1])
+        else:
+            raise ValueError(f"registro desconocido en los hallazgos guardados: {kind!r}")
 
 
 def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
     """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
     out = io.BytesIO()
+    out.write(version.encode() + b"\n")
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
-        pickle.dump(parts, stream, protocol=pickle.HIGHEST_PROTOCOL)  # never the whole pickle in memory
-    keep_for_latest(store, crawl, AUDIT, version.encode() + b"\n" + out.getvalue())
+        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        for record in _records(parts):  # never the whole pickle, nor a memo of every object
+            pickler.dump(record)
+            pickler.clear_memo()
+    keep_for_latest(store, crawl, AUDIT, out.getvalue())
 
 
 def step_name(step: Audit) -> str:

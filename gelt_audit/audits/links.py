@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.linkindex import link_index
 from gelt_audit.audits.linktable import LinkTable, links_where
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.config import Config
 from gelt_audit.linkstate import (
     BLOCKED,
@@ -114,13 +116,15 @@ def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[
     return out
 
 
-# What resolving an on-site target reads of its snapshot: a whole snapshot per URL would be the
-# largest object of the links audit (about 90 MB at 50,000 pages).
+# What resolving an on-site target reads of its snapshot, as a tuple: a whole snapshot per URL
+# would be the largest object of the links audit (about 90 MB at 50,000 pages), a dict of these
+# five keys ~20 MB.
 TARGET_KEYS = ("kind", "status", "location", "body_hash", "error")
+_KIND, _STATUS, _LOCATION, _BODY, _ERROR = range(len(TARGET_KEYS))
 
 
-def _snapshots(store: Store, crawl: Crawl) -> dict[str, dict[str, Any]]:
-    return {s["url"]: {key: s[key] for key in TARGET_KEYS} for s in store.snapshots(crawl.id)}
+def _snapshots(store: Store, crawl: Crawl) -> dict[str, tuple[Any, ...]]:
+    return {s["url"]: tuple(s[key] for key in TARGET_KEYS) for s in store.snapshots(crawl.id)}
 
 
 # Plain strings: lxml's "smart" strings keep a reference to their element, so a set of them kept
@@ -142,23 +146,26 @@ def _anchors(root: Any, url: str) -> list[str]:
 ANCHORS = BodyJudge("anchors", 1, _anchors)
 
 
+_NO_ANCHORS: frozenset[str] = frozenset()
+
+
 class InternalResolver:
     """States of on-site targets, read from the crawl's own snapshots."""
 
-    def __init__(self, store: Store, snapshots: dict[str, dict[str, Any]], crawl: Crawl | None = None):
+    def __init__(self, store: Store, snapshots: dict[str, tuple[Any, ...]], crawl: Crawl | None = None):
         self.store = store
         self.snapshots = snapshots
         self.crawl = crawl
-        self._anchors: dict[str, set[str]] | None = None
+        self._anchors: dict[str, AbstractSet[str]] | None = None
 
-    def anchors(self, body_hash: str) -> set[str]:
+    def anchors(self, body_hash: str) -> AbstractSet[str]:
         if self._anchors is None:
             self._anchors = self._kept_anchors()
         if body_hash not in self._anchors:
             self._anchors[body_hash] = set(ANCHORS.cached(self.store, body_hash, ""))
         return self._anchors[body_hash]
 
-    def _kept_anchors(self) -> dict[str, set[str]]:
+    def _kept_anchors(self) -> dict[str, AbstractSet[str]]:
         """The anchors kept for the crawl's bodies, read at once (one query, not one per body)."""
         if self.crawl is None:
             return {}
@@ -169,7 +176,9 @@ class InternalResolver:
                    select body_hash from snapshots where crawl_id = ? and body_hash is not null)""",
             [ANCHORS.audit, ANCHORS.version, self.crawl.id],
         )
-        return {body_hash: set(json.loads(result)) for body_hash, result in rows}
+        # most bodies have no anchor: one empty set for all of them (a set each weighed ~10 MB at
+        # 50,000 pages)
+        return {body_hash: set(found) if (found := json.loads(result)) else _NO_ANCHORS for body_hash, result in rows}
 
     def resolve(self, url: str) -> dict[str, Any]:
         """state, status, error, chain for an internal URL (fragment checked against the target)."""
@@ -192,28 +201,23 @@ class InternalResolver:
                     "error": "no rastreado (robots.txt, exclusiones o límites)",
                     "chain": [],
                 }
-            status = snap["status"]
-            if snap["kind"] == "redirect" and snap["location"]:
+            status, location = snap[_STATUS], snap[_LOCATION]
+            if snap[_KIND] == "redirect" and location:
                 chain.append([current, status])
-                if not_web := scheme_not_allowed(snap["location"]):
+                if not_web := scheme_not_allowed(location):
                     # the crawler never requests it: file:, data:, ftp:… are not the web's
                     return {"state": BROKEN, "status": status, "error": not_web, "chain": chain}
-                if snap["location"] in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
+                if location in {hop[0] for hop in chain} or len(chain) > MAX_REDIRECTS:
                     return {"state": BROKEN, "status": status, "error": "bucle de redirecciones", "chain": chain}
-                current = snap["location"].split("#", 1)[0]
+                current = location.split("#", 1)[0]
                 continue
             if status == 0:
-                return {"state": BROKEN, "status": None, "error": snap["error"], "chain": chain}
+                return {"state": BROKEN, "status": None, "error": snap[_ERROR], "chain": chain}
             state, reason = classify(status, None, chain)
             final = {"final_url": current}
             if state == BROKEN and chain:
                 reason = f"redirige a una página rota ({http_reason(status)})"
-            if (
-                state in (OK, REDIRECT)
-                and fragment
-                and snap["body_hash"]
-                and fragment not in self.anchors(snap["body_hash"])
-            ):
+            if state in (OK, REDIRECT) and fragment and snap[_BODY] and fragment not in self.anchors(snap[_BODY]):
                 return {
                     "state": BROKEN,
                     "status": status,
@@ -266,14 +270,19 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
-    internal = InternalResolver(store, _snapshots(store, crawl), crawl)
-    checks = store.link_checks(crawl.id)
-    acks = store.acks()
-    page_urls = _page_urls(store, crawl)
-    ordered = sorted(page_urls.items(), key=lambda item: item[1])
+    ordered = sorted(_page_urls(store, crawl).items(), key=lambda item: item[1])
     rank = {page_id: i for i, (page_id, _) in enumerate(ordered)}
     links = LinkTable([url for _, url in ordered])
     page_of = links.pages
+    # the index first (built and kept: its peak), then the resolver's map of every snapshot; the
+    # loop below lets each target of the index go as the table packs it
+    index = link_index(store, crawl, [page_id for page_id, _ in ordered])
+    del ordered
+    http_occs = _http_occurrences(store, crawl, rank)
+    del rank
+    internal = InternalResolver(store, _snapshots(store, crawl), crawl)
+    checks = store.link_checks(crawl.id)
+    acks = store.acks()
     deps: dict[str, str | None] = {}  # page URL -> its dependencia (asked once a page)
 
     def dependencia(url: str) -> str | None:
@@ -281,10 +290,9 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             deps[url] = dependencia_name(url, config.dependencias)
         return deps[url]
 
-    http_occs = _http_occurrences(store, crawl, rank)
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
-    for url, found_on, forms in link_index(store, crawl, [page_id for page_id, _ in ordered]).targets():
+    for url, found_on, forms in index.drain():
         is_internal = _netloc(url).lower() in hosts
         result = _judge(url, forms, is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
@@ -511,10 +519,14 @@ def links_cut(ctx: AuditContext) -> list[dict[str, Any]]:
     cuts = {url: (found, kept) for url, found, kept in rows}
     if not cuts:
         return []
-    for entry in ctx.findings.get("pages") or []:
+    pages = ctx.findings.get("pages") or []
+    for i, entry in enumerate(pages):
         if entry["url"] in cuts:
             found, kept = cuts[entry["url"]]
-            entry["links_cut"] = found - kept
+            if isinstance(pages, RowTable):  # a copy of the row: changed in the table
+                pages.set(i, "links_cut", found - kept)
+            else:
+                entry["links_cut"] = found - kept
     return [
         {
             "page": url,

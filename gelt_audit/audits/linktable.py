@@ -4,7 +4,9 @@ A large site has tens of thousands of link targets and millions of (target, page
 as dicts with lists of page URLs they were the largest object graph of an audit (~1.5 kB per
 target plus 8 bytes per occurrence, ~180 MB at 50,000 pages). Here each target is a tuple of
 its values and its ``found_on`` an ``array`` of 4-byte indices into the crawl's page URLs, kept
-once and sorted (so sorted indices are URLs in order). An entry becomes the contract's dict only
+once and sorted (so sorted indices are URLs in order); the tuples are packed
+(:class:`~gelt_audit.compression.PackedRows`: 112,000 targets at 50,000 pages) and unpacked
+1,024 at a time when read. An entry becomes the contract's dict only
 when read, one at a time: the JSON writer, the CSV tables and the reports walk the table without
 the whole list of dicts ever existing.
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
+
+from gelt_audit.compression import PACKED_CHUNK, PackedRows
 
 # The contract's keys of a link, in the order the JSON report writes them.
 KEYS = (
@@ -39,6 +43,7 @@ KEYS = (
 _INDEX = {key: i for i, key in enumerate(KEYS)}
 _FOUND_ON, _CHAIN, _OCCURRENCES = _INDEX["found_on"], _INDEX["chain"], _INDEX["occurrences"]
 _EMPTY: tuple[()] = ()
+_COLUMNS = ("state", "internal")
 _HEAD, _TAIL = KEYS[:_FOUND_ON], KEYS[_FOUND_ON + 1 :]  # the keys before and after found_on
 
 
@@ -48,7 +53,13 @@ class LinkTable(Sequence[dict[str, Any]]):
     def __init__(self, pages: Sequence[str]):
         self._pages = list(pages)
         self._rank: dict[str, int] | None = None
-        self._rows: list[tuple[Any, ...]] = []
+        # packed (compression.PackedRows: ~100 kB for 1,000 rows instead of ~400 kB as tuples);
+        # the few rows changed after (the links to fix, their occurrences) are kept beside them
+        self._packed = PackedRows()
+        self._changed: dict[int, tuple[Any, ...]] = {}
+        # the keys the reports filter on, unpacked (8 bytes a link each): where() unpacks only the
+        # chunks holding the links asked for
+        self._columns: dict[str, list[Any]] = {key: [] for key in _COLUMNS}
 
     @property
     def pages(self) -> list[str]:
@@ -72,13 +83,38 @@ class LinkTable(Sequence[dict[str, Any]]):
         row[_FOUND_ON] = found_on if isinstance(found_on, array) and found_on.typecode == "I" else array("I", found_on)
         row[_CHAIN] = _pack(entry["chain"])
         row[_OCCURRENCES] = _pack(entry["occurrences"])
-        self._rows.append(tuple(row))
+        self._add(tuple(row))
+
+    def _add(self, row: tuple[Any, ...]) -> None:
+        self._packed.append(row)
+        for key, column in self._columns.items():
+            column.append(row[_INDEX[key]])
+
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        """The entries as kept, in order (for ``audits.findings_cache``)."""
+        changed = self._changed
+        for i, row in enumerate(self._packed):
+            yield changed.get(i, row)
+
+    def add_rows(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Entries as :meth:`rows` gave them (``audits.findings_cache`` reading them back)."""
+        for row in rows:
+            self._add(row)
+
+    def _row(self, index: int) -> tuple[Any, ...]:
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("enlace fuera de la tabla")
+        return self._changed[index] if index in self._changed else self._packed.row(index)
 
     def update(self, index: int, key: str, value: Any) -> None:
         """Set one value of one entry (``found_on`` excepted)."""
-        row = list(self._rows[index])
+        row = list(self._row(index))
         row[_INDEX[key]] = _pack(value) if key in ("chain", "occurrences") else value
-        self._rows[index] = tuple(row)
+        self._changed[index % len(self)] = tuple(row)
+        if key in self._columns:
+            self._columns[key][index] = value
 
     # -- reading -----------------------------------------------------------------------------------
     def _entry(self, row: tuple[Any, ...]) -> dict[str, Any]:
@@ -89,7 +125,7 @@ class LinkTable(Sequence[dict[str, Any]]):
         return entry
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._packed)
 
     @overload
     def __getitem__(self, index: int) -> dict[str, Any]: ...
@@ -97,11 +133,11 @@ class LinkTable(Sequence[dict[str, Any]]):
     def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
-            return [self._entry(row) for row in self._rows[index]]
-        return self._entry(self._rows[index])
+            return [self._entry(row) for row in list(self.rows())[index]]
+        return self._entry(self._row(index))
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows:
+        for row in self.rows():
             yield self._entry(row)
 
     def __eq__(self, other: object) -> bool:
@@ -115,25 +151,41 @@ class LinkTable(Sequence[dict[str, Any]]):
         return f"<LinkTable: {len(self)} enlaces, {len(self._pages)} páginas>"
 
     def where(self, key: str, value: Any) -> Iterator[dict[str, Any]]:
-        """The entries whose ``key`` is ``value``, in order; the others are never built."""
+        """The entries whose ``key`` is ``value``, in order; the others are never built (nor, for
+        ``state`` and ``internal``, unpacked)."""
         i = _INDEX[key]
-        for row in self._rows:
-            if row[i] == value:
-                yield self._entry(row)
+        if key not in self._columns:
+            for row in self.rows():
+                if row[i] == value:
+                    yield self._entry(row)
+            return
+        wanted = [at for at, found in enumerate(self._columns[key]) if found == value]
+        chunk_rows: list[tuple[Any, ...]] = []
+        number = -1
+        for at in wanted:
+            if at in self._changed:
+                yield self._entry(self._changed[at])
+                continue
+            if at // PACKED_CHUNK != number:
+                number = at // PACKED_CHUNK
+                chunk_rows = self._packed.chunk(number)
+            yield self._entry(chunk_rows[at % PACKED_CHUNK])
 
     def count(self, value: Any) -> int:  # Sequence.count: how many entries equal ``value``
         return sum(1 for entry in self if entry == value)
 
     def count_where(self, key: str, value: Any) -> int:
+        if key in self._columns:
+            return sum(1 for found in self._columns[key] if found == value)
         i = _INDEX[key]
-        return sum(1 for row in self._rows if row[i] == value)
+        return sum(1 for row in self.rows() if row[i] == value)
 
     def json_items(self, encode: Callable[[Any], str]) -> Iterator[str]:
         """Each entry as ``encode(entry)`` would write it, for a compact JSON ``encode`` (separators
         ``,`` and ``:``): the page URLs of ``found_on`` are encoded once for the whole table and
         joined, instead of each entry's list of URLs being built and encoded again."""
         pages = [encode(page) for page in self._pages]
-        for row in self._rows:
+        for row in self.rows():
             head = encode(dict(zip(_HEAD, row[:_FOUND_ON], strict=True)))
             tail = dict(zip(_TAIL, row[_FOUND_ON + 1 :], strict=True))
             tail["occurrences"] = [dict(occ) for occ in row[_OCCURRENCES]]  # chain: tuples encode as lists
@@ -143,9 +195,11 @@ class LinkTable(Sequence[dict[str, Any]]):
     def values(self, key: str) -> Iterator[Any]:
         """One key of every entry, in order (``found_on`` as its number of pages)."""
         i = _INDEX[key]
+        if key in self._columns:
+            return iter(list(self._columns[key]))
         if i == _FOUND_ON:
-            return (len(row[i]) for row in self._rows)
-        return (row[i] for row in self._rows)
+            return (len(row[i]) for row in self.rows())
+        return (row[i] for row in self.rows())
 
 
 def _pack(items: list[Any] | None) -> tuple[Any, ...]:

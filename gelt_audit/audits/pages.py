@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -17,6 +17,7 @@ from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, dependencia_lookup
 from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
@@ -107,55 +108,64 @@ def _breadcrumb_step(root: Any) -> Any:
     return last
 
 
-def name_by_heading(store: Store, crawl_id: int, pages: list[dict[str, Any]]) -> None:
-    """Give pages whose title many pages share the name their h1 (or breadcrumb) gives them.
+def heading_names(store: Store, crawl_id: int, titled: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """The new titles of pages whose title many pages share: URL -> the name their h1 (or
+    breadcrumb) gives them; ``titled``: (URL, title, body hash) of the crawl's pages with both.
 
     Some CMS templates put the entity's name in every ``<title>``: «Alcaldía de X» names no page
     in a list of changes. Only a heading no other such page carries names a page (the logo in
     an h1 does not): then the breadcrumb's last step is tried, and else the title stays.
     """
-    titled = [p for p in pages if p["kind"] == "page" and p.get("title") and p.get("body_hash")]
-    shared = {t for t, n in Counter(p["title"] for p in titled).items() if n >= SHARED_TITLE_PAGES}
-    candidates = [p for p in titled if p["title"] in shared]
+    titled = list(titled)
+    shared = {t for t, n in Counter(title for _, title, _ in titled).items() if n >= SHARED_TITLE_PAGES}
+    candidates = [row for row in titled if row[1] in shared]
+    del titled
     if not candidates:
-        return
+        return {}
     named = NAMES.of_crawl(store, crawl_id)
-    names = {id(p): named(p["body_hash"], p["url"]) for p in candidates}
+    names = [named(body_hash, url) for url, _, body_hash in candidates]
+    titles = [title for _, title, _ in candidates]
     for key in ("h1", "breadcrumb"):
-        counts = Counter(names[id(p)][key] for p in candidates)
-        for page in candidates:
-            name = names[id(page)][key]
-            if page["title"] in shared and name and counts[name] == 1:
-                page["title"] = name
+        counts = Counter(found[key] for found in names)
+        for i, found in enumerate(names):
+            name = found[key]
+            if titles[i] in shared and name and counts[name] == 1:
+                titles[i] = name
+    return {url: title for (url, before, _), title in zip(candidates, titles, strict=True) if title != before}
 
 
-def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[dict[str, Any]]:
-    """Every page of the crawl (documents and other resources left out), sorted by URL."""
-    out = []
+# The keys of a page of the inventory, in the order the JSON report writes them (``links_cut``
+# only on pages whose links were cut: audits.links.links_cut).
+PAGE_KEYS = (
+    "url", "status", "title", "dependencia", "last_changed", "kind", "content_type", "encoding", "excerpt",
+    "fetched_at", "not_modified", "elapsed_ms", "depth", "location", "error", "links_cut",
+)  # fmt: skip
+
+
+def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> Iterator[dict[str, Any]]:
+    """Every page of the crawl (documents and other resources left out), sorted by URL, one at a
+    time (a new dict each)."""
     for snap in store.snapshots(crawl.id):
         if snap["kind"] not in PAGE_KINDS:
             continue
-        out.append(
-            {
-                "url": snap["url"],
-                "status": snap["status"],
-                "title": snap["title"],
-                "dependencia": dependencia_name(snap["url"], dependencias),
-                "last_changed": None,
-                "kind": snap["kind"],
-                "content_type": snap["content_type"],
-                "encoding": snap["encoding"],
-                "excerpt": snap["excerpt"],  # the start of the main text, decoded
-                "fetched_at": snap["fetched_at"],
-                "not_modified": bool(snap["not_modified"]),
-                "elapsed_ms": snap["elapsed_ms"],
-                "depth": snap["depth"],
-                "location": snap["location"],
-                "error": snap["error"],
-                "body_hash": snap["body_hash"],  # for naming only; find() drops it
-            }
-        )
-    return out
+        yield {
+            "url": snap["url"],
+            "status": snap["status"],
+            "title": snap["title"],
+            "dependencia": dependencia_name(snap["url"], dependencias),
+            "last_changed": None,
+            "kind": snap["kind"],
+            "content_type": snap["content_type"],
+            "encoding": snap["encoding"],
+            "excerpt": snap["excerpt"],  # the start of the main text, decoded
+            "fetched_at": snap["fetched_at"],
+            "not_modified": bool(snap["not_modified"]),
+            "elapsed_ms": snap["elapsed_ms"],
+            "depth": snap["depth"],
+            "location": snap["location"],
+            "error": snap["error"],
+            "body_hash": snap["body_hash"],  # for naming only; find() drops it
+        }
 
 
 HISTORY_AUDIT = "pages-history"  # kept per crawl (audits.kept): each URL's main hash and last change
@@ -249,18 +259,26 @@ def _history_since(store: Store, crawl: Crawl, previous: Crawl, before: dict[str
 
 
 def find(ctx: AuditContext) -> Findings:
-    """pages (with when each last changed) and the pages no dependencia claims (unassigned)."""
-    pages = page_inventory(ctx.store, ctx.crawl, ctx.config.dependencias)
+    """pages (with when each last changed) and the pages no dependencia claims (unassigned).
+
+    The inventory is walked twice, one page at a time: for the titles many pages share, then to
+    pack each page (a list of every page as a dict weighed ~60 MB at 50,000 pages)."""
+    snaps = ctx.store.snapshots(ctx.crawl.id)
+    titled = (
+        (s["url"], s["title"], s["body_hash"]) for s in snaps if s["kind"] == "page" and s["title"] and s["body_hash"]
+    )
+    renamed = heading_names(ctx.store, ctx.crawl.id, titled)
     changed_at = last_changed(ctx.store, ctx.crawl)
-    for page in pages:
+    table = RowTable(PAGE_KEYS)  # packed: held until the reports are written
+    unassigned = []
+    for page in page_inventory(ctx.store, ctx.crawl, ctx.config.dependencias):
         page["last_changed"] = changed_at.get(page["url"])
-    name_by_heading(ctx.store, ctx.crawl.id, pages)
-    for page in pages:
+        page["title"] = renamed.get(page["url"], page["title"])
         del page["body_hash"]
-    return {
-        "pages": pages,
-        "unassigned": [p["url"] for p in pages if p["dependencia"] is None and p["kind"] == "page"],
-    }
+        table.append(page)
+        if page["dependencia"] is None and page["kind"] == "page":
+            unassigned.append(page["url"])
+    return {"pages": table, "unassigned": unassigned}
 
 
 @dataclass(frozen=True)

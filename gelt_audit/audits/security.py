@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -165,7 +166,7 @@ FORMS = BodyJudge("security-forms", VERSION, _forms_over_http, per_scheme=True)
 
 
 def _page_findings(
-    store: Store, crawl_id: int, snaps: list[dict[str, Any]], https: bool
+    store: Store, crawl_id: int, snaps: Iterable[dict[str, Any]], https: bool
 ) -> tuple[list[dict[str, str]], dict[tuple[str, str], list[str]]]:
     """Findings on each response (unencrypted pages, exposed files, directory listings), and the
     forms that send personal data over http: (action, fields) -> pages they appear on."""
@@ -211,7 +212,14 @@ def audit_security(
     now = now or clock.now()
     site = crawl.site_url
     https = site.startswith("https://")
-    snaps = list(store.snapshots(crawl.id))
+    # the home page and the probe: the other rows are walked once, one at a time (a list of every
+    # row as a dict weighed ~70 MB at 50,000 pages)
+    home = probe = None
+    for s in store.snapshots(crawl.id):
+        if home is None and s["url"] == site and s["kind"] in ("page", "redirect"):
+            home = s
+        if probe is None and s["kind"] == "probe":
+            probe = s
     header_sets = store.header_sets()
     out: list[dict[str, str]] = []
     if not https:
@@ -224,12 +232,10 @@ def audit_security(
                 "Instale un certificado (p. ej. Let's Encrypt) y redirija http:// a https://.",
             )
         )
-    home = next((s for s in snaps if s["url"] == site and s["kind"] in ("page", "redirect")), None)
     if home and home.get("headers_id"):
         out.extend(header_findings(site, header_sets.get(home["headers_id"], {}), https))
     elif home:
         out.extend(header_findings(site, {}, https))
-    probe = next((s for s in snaps if s["kind"] == "probe"), None)
     if https and probe is not None:
         to_https = probe["status"] in (301, 302, 307, 308) and (probe["location"] or "").startswith("https://")
         if not to_https:
@@ -242,7 +248,7 @@ def audit_security(
                 )
             )
     out.extend(certificate_findings(store.tls(crawl.id), now))
-    page_findings, forms = _page_findings(store, crawl.id, snaps, https)
+    page_findings, forms = _page_findings(store, crawl.id, store.snapshots(crawl.id), https)
     out.extend(page_findings)
     # A form in the site template appears on every page: one finding per form, not per page.
     for (action, fields), pages in sorted(forms.items()):

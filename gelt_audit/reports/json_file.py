@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from gelt_audit.audits.linktable import LinkTable
+from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.files import atomic_file
 from gelt_audit.reports import json_report as contract
 
@@ -44,7 +45,7 @@ def _write_members(fh: IO[str], members: Iterable[tuple[str, Any]], first: bool)
     for key, value in members:
         fh.write(("" if first else ",") + encode(key) + ":")
         first = False
-        if isinstance(value, list | LinkTable):
+        if isinstance(value, list | LinkTable | RowTable):
             items = value.json_items(encode) if isinstance(value, LinkTable) else map(encode, value)
             fh.write("[")
             for j, item in enumerate(items):

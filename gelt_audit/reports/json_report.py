@@ -8,6 +8,7 @@ from typing import Any
 
 from gelt_audit.audits.findings import CONTRACT_KEYS, REPORTED_KEYS, Findings, empty
 from gelt_audit.audits.linktable import LinkTable
+from gelt_audit.audits.rowtable import RowTable
 
 
 def build(findings: Findings) -> dict[str, Any]:
@@ -21,7 +22,7 @@ def build(findings: Findings) -> dict[str, Any]:
 def _default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, set | tuple | LinkTable):
+    if isinstance(value, set | tuple | LinkTable | RowTable):
         return list(value)
     raise TypeError(f"no serializable: {type(value).__name__}")
 
