@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -40,7 +40,10 @@ class PhraseIndex:
         self._ids: dict[str, int] = {}
         self.entries: list[str] = []
         self.nwords: list[int] = []
-        self.payloads: list[list[Any]] = []
+        self._lists: list[list[Any]] = []
+        # each string's payloads: lists (see add), or for link texts their link occurrences kept as
+        # numbers (an OccurrenceLists, set once built: see _phrase_indexes)
+        self.payloads: Sequence[list[Any]] = self._lists
         self._blob = ""
         self._offsets: list[int] = []
         self._words: dict[str, array[int]] | None = None
@@ -51,19 +54,28 @@ class PhraseIndex:
 
     def slot(self, norm: str, nwords: int) -> list[Any]:
         """The payload list of a string (added once): :meth:`add` for callers adding many."""
+        i = self.string_id(norm, nwords)
+        if i == len(self._lists):
+            self._lists.append([])
+        return self._lists[i]
+
+    def string_id(self, norm: str, nwords: int) -> int:
+        """The place of a string in ``entries`` (added once), with no payload list made."""
         i = self._ids.get(norm)
         if i is None:
             i = len(self.entries)
             self._ids[norm] = i
             self.entries.append(norm)
             self.nwords.append(nwords)
-            self.payloads.append([])
-        return self.payloads[i]
+        return i
 
     def count(self, norm: str) -> int:
         """How many payloads a string has (0 when it was never added)."""
         i = self._ids.get(norm)
-        return len(self.payloads[i]) if i is not None else 0
+        if i is None:
+            return 0
+        payloads = self.payloads
+        return payloads.size(i) if isinstance(payloads, OccurrenceLists) else len(payloads[i])
 
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
@@ -110,6 +122,120 @@ class PhraseIndex:
         return out
 
 
+Occurrence = tuple[Block, Link]
+
+
+class Occurrences:
+    """Every link occurrence of the index's blocks, numbered in block order: an occurrence is
+    kept as its number in int arrays, and made a ``(block, link)`` pair (the block's own objects)
+    only when asked for. A pair per occurrence held in lists (one by target, one by link text)
+    weighed most of a big site's index."""
+
+    __slots__ = ("blocks", "block_of", "starts")
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.block_of = array("I")  # occurrence -> its block's place in ``blocks``
+        self.starts = array("I")  # block -> the number of its first occurrence
+        n = 0
+        for i, b in enumerate(blocks):
+            self.starts.append(n)
+            count = len(b.links)
+            self.block_of.extend(array("I", (i,)) * count)
+            n += count
+
+    def pairs(self, ids: Iterable[int]) -> list[Occurrence]:
+        """The ``(block, link)`` pairs of these occurrences, in order."""
+        return list(self.iter(ids))
+
+    def iter(self, ids: Iterable[int]) -> Iterator[Occurrence]:
+        """:meth:`pairs`, one at a time."""
+        blocks, block_of, starts = self.blocks, self.block_of, self.starts
+        for n in ids:
+            i = block_of[n]
+            b = blocks[i]
+            yield b, b.links[n - starts[i]]
+
+    def link(self, n: int) -> Link:
+        """The link of occurrence ``n``."""
+        i = self.block_of[n]
+        return self.blocks[i].links[n - self.starts[i]]
+
+
+class Run:
+    """Some occurrences (see :class:`Occurrences`) kept as numbers, read as ``(block, link)``
+    pairs made while iterating: what the evidence finder keeps per target for the index's
+    lifetime (one more pair per occurrence held would weigh as much as the pairs it saves)."""
+
+    __slots__ = ("occ", "ids")
+
+    def __init__(self, occ: Occurrences, ids: array[int]) -> None:
+        self.occ = occ
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[Occurrence]:
+        return self.occ.iter(self.ids)
+
+    def where(self, keep: Callable[[Link], bool]) -> Run:
+        """The occurrences whose link ``keep`` accepts (this run itself when it keeps them all)."""
+        occ = self.occ
+        blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
+        kept = array("I")
+        for n in self.ids:
+            b = block_of[n]
+            if keep(blocks[b].links[n - starts[b]]):
+                kept.append(n)
+        return self if len(kept) == len(self.ids) else Run(occ, kept)
+
+
+class OccurrenceLists(Sequence[list[Occurrence]]):
+    """Lists of occurrences (see :class:`Occurrences`) kept as int arrays, each made a list of
+    ``(block, link)`` pairs when read (a new list each time)."""
+
+    __slots__ = ("occ", "ids")
+
+    def __init__(self, occ: Occurrences, ids: list[array[int]]) -> None:
+        self.occ = occ
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i: int) -> list[Occurrence]:  # type: ignore[override]
+        return self.occ.pairs(self.ids[i])
+
+    def size(self, i: int) -> int:
+        """How many occurrences list ``i`` has (none made)."""
+        return len(self.ids[i])
+
+
+class TargetOccurrences(Mapping[str, list[Occurrence]]):
+    """Every link occurrence by target key, in index order (see :class:`Occurrences`): a read
+    mapping whose values are made when read (a new list each time)."""
+
+    __slots__ = ("occ", "ids", "embedded")
+
+    def __init__(self, occ: Occurrences, ids: dict[str, array[int]], embedded: set[str]) -> None:
+        self.occ = occ
+        self.ids = ids
+        self.embedded = embedded  # the keys some occurrence of which is an embed
+
+    def __getitem__(self, key: str) -> list[Occurrence]:
+        return self.occ.pairs(self.ids[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 @dataclass
 class SiteIndex:
     """Every crawled page parsed once, indexed for all checklist items (reuse across profiles)."""
@@ -122,7 +248,7 @@ class SiteIndex:
     labels: PhraseIndex
     link_texts: PhraseIndex
     urls: PhraseIndex
-    targets: dict[str, list[tuple[Block, Link]]]
+    targets: TargetOccurrences  # target key -> its (block, link) occurrences, made when read
     link_states: dict[str, str]
     home: Page | None
     depth: dict[str, int]
@@ -256,46 +382,55 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
 
 def _phrase_indexes(
     ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status], known: Mapping[str, Sequence[str]]
-) -> tuple[
-    PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]], set[str], dict[str, Sequence[str]]
-]:
+) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, TargetOccurrences, set[str], dict[str, Sequence[str]]]:
     """The searchable labels (titles, h1, sections), link texts and URL words, every link
     occurrence by target, the targets linked from inside a "Transparencia" drop-down, and the
-    words of each URL key (``known`` has those of keys met before: carried, not made again)."""
+    words of each URL key (``known`` has those of keys met before: carried, not made again).
+    Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
-    targets: dict[str, list[tuple[Block, Link]]] = {}
     for p in ok_pages:
         for n, w, raw in p.labels:
             labels.add(n, w, (p, "title", raw))
         for n, w, raw in p.sections:
             labels.add(n, w, (p, "section", raw))
-    lists: dict[str, list[Any]] = {}  # link text -> its payload list in link_texts
+    occ = Occurrences(blocks)
+    text_ids: dict[str, array[int]] = {}  # link text -> its occurrences (text_occ, by link_texts' order)
+    text_occ: list[array[int]] = []
+    target_occ: dict[str, array[int]] = {}
     tmenu: set[str] = set()
+    embedded: set[str] = set()
+    n = 0
     for b in blocks:
         for link in b.links:
-            occ = (b, link)  # one pair for both indexes: there are hundreds of thousands
             if not link.embed:
-                payloads = lists.get(link.norm)
-                if payloads is None:
-                    payloads = lists[link.norm] = link_texts.slot(link.norm, link.nwords)
-                payloads.append(occ)
+                ids = text_ids.get(link.norm)
+                if ids is None:
+                    link_texts.string_id(link.norm, link.nwords)
+                    ids = text_ids[link.norm] = array("I")
+                    text_occ.append(ids)
+                ids.append(n)
             key = link.key
-            same = targets.get(key)
+            same = target_occ.get(key)
             if same is None:
-                targets[key] = [occ]
+                target_occ[key] = array("I", (n,))
             else:
-                same.append(occ)
+                same.append(n)
             if link.tmenu:
                 tmenu.add(key)
+            if link.embed:
+                embedded.add(key)
+            n += 1
+    link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
+    targets = TargetOccurrences(occ, target_occ, embedded)
     norms: dict[str, Sequence[str]] = {}
-    for key in set(status) | set(targets):
+    for key in set(status) | set(target_occ):
         words = known.get(key)
         if words is None:
             words = path_norms(key)
         norms[key] = words
-        for n in words:
-            if n:
-                urls.add(n, 0, key)
+        for w in words:
+            if w:
+                urls.add(w, 0, key)
     labels.build()
     link_texts.build()
     urls.build()
