@@ -162,7 +162,8 @@ def encode(
     return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}
 
 
-Taken = tuple[Sequence[Any], list[Callable[[], Block]], "Block | None"]
+# a carried page's record, the makers of its chrome blocks, and its own links (as Link's fields) and forms
+Taken = tuple[Sequence[Any], list[Callable[[], Block]], "tuple[Sequence[Sequence[Any]], tuple[Form, ...]] | None"]
 WINDOW = 8  # chunks kept decoded: a crawl meets its pages in about the previous crawl's order
 
 
@@ -195,8 +196,8 @@ class Carried:
         return len(self._where)
 
     def take(self, key: str, idx: int) -> Taken | None:
-        """A carried page's record, the makers of its chrome blocks and its own block (None: not
-        carried); ``idx`` is its place in the index being built."""
+        """A carried page's record, the makers of its chrome blocks and its own links and forms
+        (None: not carried); ``idx`` is its place in the index being built."""
         n = self._where.pop(key, None)
         if n is None:
             return None
@@ -206,7 +207,7 @@ class Carried:
             return None  # its chunk is gone from the store
         self.taken.add(idx)
         content = record[_CONTENT]
-        own = None if content is None else _block("", content[0], content[1], "")
+        own = None if content is None else (content[0], _forms_of(content[1]))
         return record[:_CHROME], [makers[i] for i in record[_CHROME]], own
 
     def _chunk(self, n: int) -> tuple[dict[str, Any], list[Callable[[], Block]]]:
@@ -236,9 +237,12 @@ def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str)
     return make
 
 
+def _forms_of(forms: Sequence[Any]) -> tuple[Form, ...]:
+    return tuple(Form(frozenset(p), n) for p, n in forms) if forms else ()
+
+
 def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str) -> Block:
-    forms = tuple(Form(frozenset(p), n) for p, n in forms) if forms else ()
-    return Block(region, tuple(starmap(Link, links)), forms, footer)
+    return Block(region, tuple(starmap(Link, links)), _forms_of(forms), footer)
 
 
 def decode(carry: Carry | None, version: str) -> Carried | None:

@@ -288,21 +288,20 @@ class Finder:
             lists = self.idx.link_texts.payloads
             assert isinstance(lists, OccurrenceLists)  # index_site keeps link texts' occurrences so
             occ = lists.occ
-            blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
+            named = occ.named
             ids: dict[str, array[int]] = {}
             firsts: dict[str, str] = {}
             fragments = False
             for n in lists.ids[i]:
-                b = block_of[n]
-                link = blocks[b].links[n - starts[b]]
-                run = ids.get(link.key)
+                key, target, text, fragment = named(n)
+                run = ids.get(key)
                 if run is None:
-                    ids[link.key] = array("I", (n,))
+                    ids[key] = array("I", (n,))
                 else:
                     run.append(n)
-                if link.target not in firsts:
-                    firsts[link.target] = link.text
-                fragments = fragments or link.fragment
+                if target not in firsts:
+                    firsts[target] = text
+                fragments = fragments or fragment
             got = memo[i] = ({key: Run(occ, run) for key, run in ids.items()}, fragments, firsts)
         return got
 

@@ -16,6 +16,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
+from .packed import PackedLinks, index_rows, link_keys
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -155,6 +156,15 @@ class Occurrences:
             i = block_of[n]
             b = blocks[i]
             yield b, b.links[n - starts[i]]
+
+    def named(self, n: int) -> tuple[str, str, str, bool]:
+        """Occurrence ``n``'s URL key, target, text and whether it names a part of the page."""
+        i = self.block_of[n]
+        links, j = self.blocks[i].links, n - self.starts[i]
+        if isinstance(links, PackedLinks):
+            return links.named(j)
+        link = links[j]
+        return link.key, link.target, link.text, link.fragment
 
     def link(self, n: int) -> Link:
         """The link of occurrence ``n``."""
@@ -310,6 +320,7 @@ def index_site(
     if carry is not None and carry.save is not None and builder.cache is not None:
         carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms))
     del carried, known, norms
+    builder.strings.done()
     home = _home(home_url, status, ok_pages)
     depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
     for p in ok_pages:
@@ -401,24 +412,23 @@ def _phrase_indexes(
     embedded: set[str] = set()
     n = 0
     for b in blocks:
-        for link in b.links:
-            if not link.embed:
-                ids = text_ids.get(link.norm)
+        for norm, nwords, key, embed, in_tmenu in index_rows(b.links):
+            if not embed:
+                ids = text_ids.get(norm)
                 if ids is None:
-                    link_texts.string_id(link.norm, link.nwords)
-                    ids = text_ids[link.norm] = array("I")
+                    link_texts.string_id(norm, nwords)
+                    ids = text_ids[norm] = array("I")
                     text_occ.append(ids)
                 ids.append(n)
-            key = link.key
+            else:
+                embedded.add(key)
             same = target_occ.get(key)
             if same is None:
                 target_occ[key] = array("I", (n,))
             else:
                 same.append(n)
-            if link.tmenu:
+            if in_tmenu:
                 tmenu.add(key)
-            if link.embed:
-                embedded.add(key)
             n += 1
     link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
     targets = TargetOccurrences(occ, target_occ, embedded)
@@ -497,11 +507,11 @@ def _bfs(home: Page | None, by_idx: Mapping[int, Page], status: Mapping[str, Sta
                 if id(b) in expanded:
                     continue
                 expanded.add(id(b))
-                for link in b.links:
-                    if link.key in depth or link.embed:
+                for key in link_keys(b.links):
+                    if key in depth:
                         continue
-                    depth[link.key] = d
-                    st = status.get(link.key)
+                    depth[key] = d
+                    st = status.get(key)
                     if st is not None and st.page is not None and st.page.idx in by_idx:
                         nxt.append(st.page)
         frontier = nxt
@@ -574,7 +584,7 @@ def _transparency_menu(
     for p in roots.values():
         for b in p.blocks:
             if not b.region:
-                level1.update(link.key for link in b.links if not link.embed)
+                level1.update(link_keys(b.links))
     level1 |= tmenu | headed
     if not home_is_hub:
         level1.discard(home_key)
@@ -586,7 +596,7 @@ def _transparency_menu(
             continue
         for b in st.page.blocks:
             if not b.region:
-                menu.update(link.key for link in b.links if not link.embed)
+                menu.update(link_keys(b.links))
     if not home_is_hub:
         menu.discard(home_key)
     return menu, tuple(prefixes)

@@ -16,6 +16,7 @@ from .chrome import chrome_roots
 from .emptiness import page_state, runs_script
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
+from .packed import LinkStrings
 from .pages import (
     Block,
     ChromeRef,
@@ -182,6 +183,7 @@ class Builder:
         self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
         self.carried: Carried | None = None  # the previous crawl's pages (see carry)
         self.origins: dict[int, Origin] = {}  # how each cached page was made, to carry it
+        self.strings = LinkStrings()  # pages' own links are kept packed (see packed)
 
     def parse(self, doc: PageDoc, idx: int) -> Page | None:
         """The page parsed, or rebuilt from its cached parse; None when its HTML cannot be read."""
@@ -219,7 +221,7 @@ class Builder:
         key: str,
         record: Sequence[Any],
         chrome: list[Callable[[], Block]],
-        own: Block | None,
+        own: tuple[Sequence[Sequence[Any]], tuple[Form, ...]] | None,
         doc: PageDoc,
         idx: int,
     ) -> Page:
@@ -232,8 +234,7 @@ class Builder:
             block.pages.append(idx)
             page.blocks.append(block)
         if own is not None:
-            own.pages.append(idx)
-            page.blocks.append(own)
+            page.blocks.append(Block("", self.strings.pack_fields(own[0]), own[1], "", [idx]))
         self.origins[idx] = (key, refs, origin, base)
         return page
 
@@ -318,7 +319,13 @@ class Builder:
             page.blocks.append(block)
         if record["links"] is not None:
             page.blocks.append(
-                Block("", tuple(map(self.rows.link, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx])
+                Block(
+                    "",
+                    self.strings.pack_rows(record["links"]),
+                    tuple(map(_form_of, record["forms"])),
+                    "",
+                    [idx],
+                )
             )
         return page
 
@@ -401,7 +408,7 @@ class Builder:
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         forms = tuple(form_info(f, label_words) for f in root.iter("form"))
-        page.blocks.append(Block("", tuple(links), forms, "", [page.idx]))
+        page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         main_fold, page.empty, page.soft404, page.loading = page_state(root, title, page.headings, links, page.scripts)
         self._set_text(page, main_fold)
         return refs

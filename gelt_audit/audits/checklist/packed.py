@@ -1,0 +1,207 @@
+"""A page's own links packed as numbers: the site index keeps hundreds of thousands of content
+links (a 10,000-page site ~280,000), and a :class:`~.pages.Link` object each weighed ~120 bytes
+where four numbers weigh 16. Each distinct target, text and heading is kept once in the site's
+:class:`LinkStrings`; a block's :class:`PackedLinks` reads as a sequence of ``Link`` objects
+made when asked for (equal, field by field, to the ones packed)."""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
+
+from .pages import Link
+from .text import text_norm
+from .urls import url_key
+
+_WIDTH = 4  # numbers a link: target, text, heading, flags
+# flags: the region's number in the low bits, then these
+_REGION_BITS = 0xF
+_TMENU, _IS_DOC, _EMBED, _FRAGMENT = 0x10, 0x20, 0x40, 0x80
+
+
+class LinkStrings:
+    """The strings of one site index's packed links, each distinct one once, by number: targets
+    (with their URL key), texts (with their normalised form and its words), headings, regions."""
+
+    __slots__ = (
+        "_contexts", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "targets",
+        "texts",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.targets: list[str] = []
+        self.keys: list[str] = []
+        self.texts: list[str] = []
+        self.norms: list[str] = []
+        self.nwords: list[int] = []
+        self.contexts: list[str] = []
+        self.regions: list[str] = []
+        self._targets: dict[str, int] = {}
+        self._texts: dict[str, int] = {}
+        self._contexts: dict[str, int] = {}
+        self._regions: dict[str, int] = {}
+
+    def pack(self, links: Iterable[Link]) -> PackedLinks:
+        """These links packed (in order)."""
+        return self.pack_fields(
+            (x.target, x.key, x.text, x.norm, x.nwords, x.region, x.tmenu, x.ctx, x.is_doc, x.embed, x.fragment)
+            for x in links
+        )
+
+    def pack_fields(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
+        """Links given as their fields in ``Link``'s order, packed (in order). A target is kept
+        with the key it first came with, a text with its first normal form: every link of an
+        index has ``url_key(target)`` and ``text_norm(text)`` (see ``pages.make_link``)."""
+        cols = array("I")
+        for target, key, text, norm, nwords, region, tmenu, ctx, is_doc, embed, fragment in rows:
+            t = self._targets.get(target)
+            if t is None:
+                t = self._target(target, key)
+            x = self._texts.get(text)
+            if x is None:
+                x = self._text(text, norm, nwords)
+            cols.extend((t, x, self._context(ctx), _flags(self._region(region), tmenu, is_doc, embed, fragment)))
+        return PackedLinks(self, cols)
+
+    def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
+        """Links given as the parse cache keeps them (``[target, text, region, tmenu, heading,
+        is_doc, embed, fragment]``), packed: key and normal text made once per distinct one."""
+        cols = array("I")
+        for target, text, region, tmenu, ctx, is_doc, embed, fragment in rows:
+            t = self._targets.get(target)
+            if t is None:
+                t = self._target(sys.intern(target), url_key(target))
+            x = self._texts.get(text)
+            if x is None:
+                x = self._text(sys.intern(text), *text_norm(text))
+            cols.extend((t, x, self._context(ctx), _flags(self._region(region), tmenu, is_doc, embed, fragment)))
+        return PackedLinks(self, cols)
+
+    def _target(self, target: str, key: str) -> int:
+        t = self._targets[target] = len(self.targets)
+        self.targets.append(target)
+        self.keys.append(key)
+        return t
+
+    def _text(self, text: str, norm: str, nwords: int) -> int:
+        x = self._texts[text] = len(self.texts)
+        self.texts.append(text)
+        self.norms.append(norm)
+        self.nwords.append(nwords)
+        return x
+
+    def _context(self, ctx: str) -> int:
+        c = self._contexts.get(ctx)
+        if c is None:
+            c = self._contexts[ctx] = len(self.contexts)
+            self.contexts.append(sys.intern(ctx))
+        return c
+
+    def _region(self, region: str) -> int:
+        r = self._regions.get(region)
+        if r is None:
+            r = self._regions[region] = len(self.regions)
+            if r > _REGION_BITS:
+                raise ValueError(f"demasiadas regiones de enlaces: {region!r}")
+            self.regions.append(sys.intern(region))
+        return r
+
+    def done(self) -> None:
+        """Forget the lookups that keep each string once (the index is built): links packed after
+        this read alike, only their strings are kept again."""
+        self._targets, self._texts, self._contexts, self._regions = {}, {}, {}, {}
+
+    def link(self, cols: array[int], i: int) -> Link:
+        """The link whose numbers start at ``cols[i]``."""
+        t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+        return Link(
+            self.targets[t], self.keys[t], self.texts[x], self.norms[x], self.nwords[x], self.regions[f & _REGION_BITS],
+            bool(f & _TMENU), self.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+        )  # fmt: skip
+
+
+def _flags(region: int, tmenu: bool, is_doc: bool, embed: bool, fragment: bool) -> int:
+    return (
+        region
+        | (_TMENU if tmenu else 0)
+        | (_IS_DOC if is_doc else 0)
+        | (_EMBED if embed else 0)
+        | (_FRAGMENT if fragment else 0)
+    )
+
+
+class PackedLinks(Sequence[Link]):
+    """A block's links as numbers into its :class:`LinkStrings`; reading one makes its ``Link``."""
+
+    __slots__ = ("cols", "strings")
+
+    def __init__(self, strings: LinkStrings, cols: array[int]) -> None:
+        self.strings = strings
+        self.cols = cols
+
+    def __len__(self) -> int:
+        return len(self.cols) // _WIDTH
+
+    @overload
+    def __getitem__(self, j: int) -> Link: ...
+
+    @overload
+    def __getitem__(self, j: slice) -> list[Link]: ...
+
+    def __getitem__(self, j: int | slice) -> Link | list[Link]:
+        if type(j) is int and j >= 0:  # past the end, the array's own IndexError
+            s, cols, i = self.strings, self.cols, j * _WIDTH
+            t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+            return Link(
+                s.targets[t], s.keys[t], s.texts[x], s.norms[x], s.nwords[x], s.regions[f & _REGION_BITS],
+                bool(f & _TMENU), s.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+            )  # fmt: skip
+        if isinstance(j, slice):
+            return [self[i] for i in range(*j.indices(len(self)))]
+        if not -len(self) <= j < 0:
+            raise IndexError("link index out of range")
+        return self[j + len(self)]
+
+    def named(self, j: int) -> tuple[str, str, str, bool]:
+        """Link ``j``'s URL key, target, text and whether it names a part of the page, none made."""
+        s, cols, i = self.strings, self.cols, j * _WIDTH
+        t = cols[i]
+        return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 3] & _FRAGMENT)
+
+    def __iter__(self) -> Iterator[Link]:
+        link, cols = self.strings.link, self.cols
+        for i in range(0, len(cols), _WIDTH):
+            yield link(cols, i)
+
+    def link_keys(self) -> list[str]:
+        """The URL keys of the links that are not embeds, in order, none made."""
+        keys, cols = self.strings.keys, self.cols
+        return [keys[cols[i]] for i in range(0, len(cols), _WIDTH) if not cols[i + 3] & _EMBED]
+
+    def index_rows(self) -> Iterator[tuple[str, int, str, bool, bool]]:
+        """Each link's normal text, its words, its URL key, whether it is an embed and whether it
+        is inside the «Transparencia» drop-down, none made (the site index's build)."""
+        s, cols = self.strings, self.cols
+        norms, nwords, keys = s.norms, s.nwords, s.keys
+        for i in range(0, len(cols), _WIDTH):
+            x, f = cols[i + 1], cols[i + 3]
+            yield norms[x], nwords[x], keys[cols[i]], bool(f & _EMBED), bool(f & _TMENU)
+
+
+def link_keys(links: Sequence[Link]) -> list[str]:
+    """The URL keys of the links that are not embeds, in order (packed or not)."""
+    if isinstance(links, PackedLinks):
+        return links.link_keys()
+    return [x.key for x in links if not x.embed]
+
+
+def index_rows(links: Sequence[Link]) -> Iterable[tuple[str, int, str, bool, bool]]:
+    """:meth:`PackedLinks.index_rows` of any links."""
+    if isinstance(links, PackedLinks):
+        return links.index_rows()
+    return [(x.norm, x.nwords, x.key, x.embed, x.tmenu) for x in links]
+
+    def __repr__(self) -> str:
+        return f"PackedLinks({list(self)!r})"
