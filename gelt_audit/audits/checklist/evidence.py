@@ -95,7 +95,10 @@ class Finder:
         return hit
 
     def _occ_in_menu(self, block: Block, link: Link) -> bool:
-        if link.tmenu or self._in_menu_key(link.key):
+        return self._placed_in_menu(block, link.key, link.tmenu)
+
+    def _placed_in_menu(self, block: Block, key: str, tmenu: bool) -> bool:
+        if tmenu or self._in_menu_key(key):
             return True
         if block.region:
             return False
@@ -263,6 +266,20 @@ class Finder:
                     hits.append(hit)
         return hits
 
+    def _best_of_run(self, run: Run) -> tuple[tuple[bool, int], Block, Link] | None:
+        """:meth:`_best_occurrence` of a run, making only the best one's link."""
+        placed = run.occ.placed
+        best: tuple[tuple[bool, int], Block, int] | None = None
+        for n in run.ids:
+            block, key, tmenu = placed(n)
+            page = self.best_page(block)
+            if page is None:
+                continue
+            rank = (not self._placed_in_menu(block, key, tmenu), self.depth(page.key, page.depth_hint) or 99)
+            if best is None or rank < best[0]:
+                best = (rank, block, n)
+        return None if best is None else (best[0], best[1], run.occ.link(best[2]))
+
     def _best_occurrence(self, occs: Iterable[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
         """The first best occurrence (in the menu, shallowest page) among a target's occurrences."""
         best: tuple[tuple[bool, int], Block, Link] | None = None
@@ -338,7 +355,7 @@ class Finder:
         got = memo.get(id(run))
         if got is not None and got[0] is run:
             return got[1]
-        best = self._best_occurrence(run)
+        best = self._best_of_run(run) if isinstance(run, Run) else self._best_occurrence(run)
         memo[id(run)] = (run, best)
         return best
 

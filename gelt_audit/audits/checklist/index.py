@@ -157,6 +157,16 @@ class Occurrences:
             b = blocks[i]
             yield b, b.links[n - starts[i]]
 
+    def placed(self, n: int) -> tuple[Block, str, bool]:
+        """Occurrence ``n``'s block, URL key and whether it is inside the «Transparencia» drop-down."""
+        i = self.block_of[n]
+        b = self.blocks[i]
+        links, j = b.links, n - self.starts[i]
+        if isinstance(links, PackedLinks):
+            return (b, *links.placed(j))
+        link = links[j]
+        return b, link.key, link.tmenu
+
     def named(self, n: int) -> tuple[str, str, str, bool]:
         """Occurrence ``n``'s URL key, target, text and whether it names a part of the page."""
         i = self.block_of[n]

@@ -18,7 +18,7 @@ from .urls import url_key
 _WIDTH = 4  # numbers a link: target, text, heading, flags
 # flags: the region's number in the low bits, then these
 _REGION_BITS = 0xF
-_TMENU, _IS_DOC, _EMBED, _FRAGMENT = 0x10, 0x20, 0x40, 0x80
+_TMENU, _IS_DOC, _EMBED, _FRAGMENT = 1 << 4, 1 << 5, 1 << 6, 1 << 7  # (bools shifted so when packed)
 
 
 class LinkStrings:
@@ -55,28 +55,44 @@ class LinkStrings:
         with the key it first came with, a text with its first normal form: every link of an
         index has ``url_key(target)`` and ``text_norm(text)`` (see ``pages.make_link``)."""
         cols = array("I")
+        add = cols.extend
+        targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
         for target, key, text, norm, nwords, region, tmenu, ctx, is_doc, embed, fragment in rows:
-            t = self._targets.get(target)
+            t = targets(target)
             if t is None:
                 t = self._target(target, key)
-            x = self._texts.get(text)
+            x = texts(text)
             if x is None:
                 x = self._text(text, norm, nwords)
-            cols.extend((t, x, self._context(ctx), _flags(self._region(region), tmenu, is_doc, embed, fragment)))
+            c = contexts(ctx)
+            if c is None:
+                c = self._context(ctx)
+            r = regions(region)
+            if r is None:
+                r = self._region(region)
+            add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))  # the flags: see _TMENU…
         return PackedLinks(self, cols)
 
     def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
         """Links given as the parse cache keeps them (``[target, text, region, tmenu, heading,
         is_doc, embed, fragment]``), packed: key and normal text made once per distinct one."""
         cols = array("I")
+        add = cols.extend
+        targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
         for target, text, region, tmenu, ctx, is_doc, embed, fragment in rows:
-            t = self._targets.get(target)
+            t = targets(target)
             if t is None:
                 t = self._target(sys.intern(target), url_key(target))
-            x = self._texts.get(text)
+            x = texts(text)
             if x is None:
                 x = self._text(sys.intern(text), *text_norm(text))
-            cols.extend((t, x, self._context(ctx), _flags(self._region(region), tmenu, is_doc, embed, fragment)))
+            c = contexts(ctx)
+            if c is None:
+                c = self._context(ctx)
+            r = regions(region)
+            if r is None:
+                r = self._region(region)
+            add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
         return PackedLinks(self, cols)
 
     def _target(self, target: str, key: str) -> int:
@@ -93,19 +109,15 @@ class LinkStrings:
         return x
 
     def _context(self, ctx: str) -> int:
-        c = self._contexts.get(ctx)
-        if c is None:
-            c = self._contexts[ctx] = len(self.contexts)
-            self.contexts.append(sys.intern(ctx))
+        c = self._contexts[ctx] = len(self.contexts)
+        self.contexts.append(sys.intern(ctx))
         return c
 
     def _region(self, region: str) -> int:
-        r = self._regions.get(region)
-        if r is None:
-            r = self._regions[region] = len(self.regions)
-            if r > _REGION_BITS:
-                raise ValueError(f"demasiadas regiones de enlaces: {region!r}")
-            self.regions.append(sys.intern(region))
+        r = self._regions[region] = len(self.regions)
+        if r > _REGION_BITS:
+            raise ValueError(f"demasiadas regiones de enlaces: {region!r}")
+        self.regions.append(sys.intern(region))
         return r
 
     def done(self) -> None:
@@ -120,16 +132,6 @@ class LinkStrings:
             self.targets[t], self.keys[t], self.texts[x], self.norms[x], self.nwords[x], self.regions[f & _REGION_BITS],
             bool(f & _TMENU), self.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
         )  # fmt: skip
-
-
-def _flags(region: int, tmenu: bool, is_doc: bool, embed: bool, fragment: bool) -> int:
-    return (
-        region
-        | (_TMENU if tmenu else 0)
-        | (_IS_DOC if is_doc else 0)
-        | (_EMBED if embed else 0)
-        | (_FRAGMENT if fragment else 0)
-    )
 
 
 class PackedLinks(Sequence[Link]):
@@ -163,6 +165,11 @@ class PackedLinks(Sequence[Link]):
         if not -len(self) <= j < 0:
             raise IndexError("link index out of range")
         return self[j + len(self)]
+
+    def placed(self, j: int) -> tuple[str, bool]:
+        """Link ``j``'s URL key and whether it is inside the «Transparencia» drop-down, none made."""
+        i = j * _WIDTH
+        return self.strings.keys[self.cols[i]], bool(self.cols[i + 3] & _TMENU)
 
     def named(self, j: int) -> tuple[str, str, str, bool]:
         """Link ``j``'s URL key, target, text and whether it names a part of the page, none made."""
