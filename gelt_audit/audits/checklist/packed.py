@@ -196,6 +196,17 @@ class PackedLinks(Sequence[Link]):
             x, f = cols[i + 1], cols[i + 3]
             yield norms[x], nwords[x], keys[cols[i]], bool(f & _EMBED), bool(f & _TMENU)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same links, packed or not (a block's content compares as its links)."""
+        if isinstance(other, PackedLinks) and other.strings is self.strings:
+            return self.cols == other.cols
+        if isinstance(other, (PackedLinks, tuple, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"PackedLinks({list(self)!r})"
+
 
 def link_keys(links: Sequence[Link]) -> list[str]:
     """The URL keys of the links that are not embeds, in order (packed or not)."""
@@ -209,6 +220,3 @@ def index_rows(links: Sequence[Link]) -> Iterable[tuple[str, int, str, bool, boo
     if isinstance(links, PackedLinks):
         return links.index_rows()
     return [(x.norm, x.nwords, x.key, x.embed, x.tmenu) for x in links]
-
-    def __repr__(self) -> str:
-        return f"PackedLinks({list(self)!r})"
