@@ -11,8 +11,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .index import OccurrenceLists, Run, SiteIndex
+from .index import SiteIndex
 from .model import Checklist, Item, Rule
+from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm

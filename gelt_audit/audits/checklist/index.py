@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -16,7 +16,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .packed import PackedLinks, index_rows, link_keys
+from .packed import OccurrenceLists, Occurrences, TargetOccurrences, index_rows, link_keys
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -25,7 +25,6 @@ from .pages import (
     SCRIPTED,
     TRANSPARENCY,
     Block,
-    Link,
     Page,
     Status,
 )
@@ -121,139 +120,6 @@ class PhraseIndex:
             out.append(i)
             start = offsets[i + 1] if i + 1 < len(offsets) else len(blob)
         return out
-
-
-Occurrence = tuple[Block, Link]
-
-
-class Occurrences:
-    """Every link occurrence of the index's blocks, numbered in block order: an occurrence is
-    kept as its number in int arrays, and made a ``(block, link)`` pair (the block's own objects)
-    only when asked for. A pair per occurrence held in lists (one by target, one by link text)
-    weighed most of a big site's index."""
-
-    __slots__ = ("blocks", "block_of", "starts")
-
-    def __init__(self, blocks: Sequence[Block]) -> None:
-        self.blocks = blocks
-        self.block_of = array("I")  # occurrence -> its block's place in ``blocks``
-        self.starts = array("I")  # block -> the number of its first occurrence
-        n = 0
-        for i, b in enumerate(blocks):
-            self.starts.append(n)
-            count = len(b.links)
-            self.block_of.extend(array("I", (i,)) * count)
-            n += count
-
-    def pairs(self, ids: Iterable[int]) -> list[Occurrence]:
-        """The ``(block, link)`` pairs of these occurrences, in order."""
-        return list(self.iter(ids))
-
-    def iter(self, ids: Iterable[int]) -> Iterator[Occurrence]:
-        """:meth:`pairs`, one at a time."""
-        blocks, block_of, starts = self.blocks, self.block_of, self.starts
-        for n in ids:
-            i = block_of[n]
-            b = blocks[i]
-            yield b, b.links[n - starts[i]]
-
-    def placed(self, n: int) -> tuple[Block, str, bool]:
-        """Occurrence ``n``'s block, URL key and whether it is inside the «Transparencia» drop-down."""
-        i = self.block_of[n]
-        b = self.blocks[i]
-        links, j = b.links, n - self.starts[i]
-        if isinstance(links, PackedLinks):
-            return (b, *links.placed(j))
-        link = links[j]
-        return b, link.key, link.tmenu
-
-    def named(self, n: int) -> tuple[str, str, str, bool]:
-        """Occurrence ``n``'s URL key, target, text and whether it names a part of the page."""
-        i = self.block_of[n]
-        links, j = self.blocks[i].links, n - self.starts[i]
-        if isinstance(links, PackedLinks):
-            return links.named(j)
-        link = links[j]
-        return link.key, link.target, link.text, link.fragment
-
-    def link(self, n: int) -> Link:
-        """The link of occurrence ``n``."""
-        i = self.block_of[n]
-        return self.blocks[i].links[n - self.starts[i]]
-
-
-class Run:
-    """Some occurrences (see :class:`Occurrences`) kept as numbers, read as ``(block, link)``
-    pairs made while iterating: what the evidence finder keeps per target for the index's
-    lifetime (one more pair per occurrence held would weigh as much as the pairs it saves)."""
-
-    __slots__ = ("occ", "ids")
-
-    def __init__(self, occ: Occurrences, ids: array[int]) -> None:
-        self.occ = occ
-        self.ids = ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __iter__(self) -> Iterator[Occurrence]:
-        return self.occ.iter(self.ids)
-
-    def where(self, keep: Callable[[Link], bool]) -> Run:
-        """The occurrences whose link ``keep`` accepts (this run itself when it keeps them all)."""
-        occ = self.occ
-        blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
-        kept = array("I")
-        for n in self.ids:
-            b = block_of[n]
-            if keep(blocks[b].links[n - starts[b]]):
-                kept.append(n)
-        return self if len(kept) == len(self.ids) else Run(occ, kept)
-
-
-class OccurrenceLists(Sequence[list[Occurrence]]):
-    """Lists of occurrences (see :class:`Occurrences`) kept as int arrays, each made a list of
-    ``(block, link)`` pairs when read (a new list each time)."""
-
-    __slots__ = ("occ", "ids")
-
-    def __init__(self, occ: Occurrences, ids: list[array[int]]) -> None:
-        self.occ = occ
-        self.ids = ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, i: int) -> list[Occurrence]:  # type: ignore[override]
-        return self.occ.pairs(self.ids[i])
-
-    def size(self, i: int) -> int:
-        """How many occurrences list ``i`` has (none made)."""
-        return len(self.ids[i])
-
-
-class TargetOccurrences(Mapping[str, list[Occurrence]]):
-    """Every link occurrence by target key, in index order (see :class:`Occurrences`): a read
-    mapping whose values are made when read (a new list each time)."""
-
-    __slots__ = ("occ", "ids", "embedded")
-
-    def __init__(self, occ: Occurrences, ids: dict[str, array[int]], embedded: set[str]) -> None:
-        self.occ = occ
-        self.ids = ids
-        self.embedded = embedded  # the keys some occurrence of which is an embed
-
-    def __getitem__(self, key: str) -> list[Occurrence]:
-        return self.occ.pairs(self.ids[key])
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.ids
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.ids)
-
-    def __len__(self) -> int:
-        return len(self.ids)
 
 
 @dataclass
