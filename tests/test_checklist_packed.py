@@ -5,11 +5,16 @@ by text must be the occurrences a plain walk of the blocks finds, in the same or
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import hashlib
+from collections.abc import Callable
 from itertools import product
 
 import pytest
 
+from gelt_audit.audits.checklist import load_checklist, text_rules
+from gelt_audit.audits.checklist.carry import Carry
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc
 from gelt_audit.audits.checklist.packed import LinkStrings, PackedLinks
@@ -113,3 +118,48 @@ def test_the_index_reads_each_occurrence_as_a_walk_of_its_blocks_finds_it():
         assert texts.count(norm) == len(texts.payloads[i])
     assert sum(len(p) for p in texts.payloads) == sum(1 for _, link in walk if not link.embed)
     assert any(link.embed for _, link in walk) and any(link.fragment for _, link in walk)
+
+
+def test_carried_chunks_kept_as_made_give_the_same_next_index():
+    """With ``put`` the carry's chunks are kept one by one as they are made (a first crawl's whole
+    site compressed at once was a sixth of its index's memory) and ``save`` gets the list alone;
+    the next crawl's index, taken from them, is the one parsed from every body."""
+    docs = [dataclasses.replace(d, body_hash=hashlib.sha1(d.html.encode()).hexdigest()) for d in _site()]
+    rules = text_rules([load_checklist("gelt-2008")])
+    parses: dict[tuple[str, str], object] = {}
+
+    def cache(key: str, audit: str, version: str, compute: Callable[[], object]) -> object:
+        return parses[key, audit] if (key, audit) in parses else parses.setdefault((key, audit), compute())
+
+    kept: dict[str, bytes] = {}
+    puts: list[list[str]] = []
+    saved: list[tuple[dict[str, bytes], set[str]]] = []
+
+    def put(chunks: dict[str, bytes]) -> None:
+        puts.append(list(chunks))
+        kept.update(chunks)
+
+    def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
+        saved.append((chunks, listed))
+        kept["crawl:1"] = listing
+        kept.update(chunks)
+
+    first = index_site(
+        docs, home_url=HOME, text_rules=rules, cache=cache, carry=Carry("crawl:1", None, kept.get, save, put)
+    )
+    assert puts == [["crawl:1:0"]] and saved == [({}, {"crawl:1:0"})]
+    parses.clear()  # the next index finds its pages in the carried chunks only
+
+    def no_cache(key: str, audit: str, version: str, compute: Callable[[], object]) -> object:
+        raise AssertionError(f"{key} not carried")
+
+    carry = Carry("crawl:2", kept["crawl:1"], kept.get, None)
+    again = index_site(docs, home_url=HOME, text_rules=rules, cache=no_cache, carry=carry)
+    for a, b in zip(first.pages, again.pages, strict=True):
+        assert (a.url, a.title, a.labels, a.text_hits) == (b.url, b.title, b.labels, b.text_hits)
+        assert [(x.region, x.links, x.forms, x.pages) for x in a.blocks] == [
+            (x.region, x.links, x.forms, x.pages) for x in b.blocks
+        ]
+    assert list(first.targets) == list(again.targets)
+    for k in first.targets:
+        assert [(blk.pages, ln) for blk, ln in first.targets[k]] == [(blk.pages, ln) for blk, ln in again.targets[k]]

@@ -119,12 +119,15 @@ class Carry:
     """Where the carried pages are kept: ``previous`` is the previous crawl's list of chunks (see
     :func:`encode`), ``read`` gives a chunk by name (None when it is gone); ``save`` keeps this
     crawl's list, its new chunks (name -> bytes) and the names of all the chunks it lists (None:
-    this crawl keeps nothing); its new chunks are named ``<name>:<n>``."""
+    this crawl keeps nothing); its new chunks are named ``<name>:<n>``. With ``put``, each new
+    chunk is kept by it as soon as it is made (``save`` then gets none): a first crawl's whole
+    site compressed at once weighed a sixth of its index (36 MB at 10,000 pages)."""
 
     name: str
     previous: bytes | None
     read: Callable[[str], bytes | None]
     save: Callable[[bytes, dict[str, bytes], set[str]], None] | None
+    put: Callable[[dict[str, bytes]], None] | None = None
 
 
 def encode(
@@ -134,6 +137,7 @@ def encode(
     prefix: str,
     carried: Carried | None,
     norms: Mapping[str, Sequence[str]],
+    put: Callable[[dict[str, bytes]], None] | None = None,
 ) -> tuple[bytes, dict[str, bytes], set[str]]:
     """The pages that have an origin (a body hash), carried: the list of chunks (marshal: the
     version, each chunk's name and its pages' keys, and ``norms``, the words of each URL key of
@@ -145,6 +149,8 @@ def encode(
     not the site. A chunk's pages this crawl no longer has stay in it (a page is carried by its
     body hash and URL: one never stands for another) until they are a quarter of the pages kept;
     then every page is written again.
+
+    With ``put``, each new chunk is given to it when made and not returned (see :class:`Carry`).
     """
     kept = [p for p in pages if p.idx in origins]
     listed: list[tuple[str, list[str]]] = []
@@ -154,9 +160,12 @@ def encode(
         if stale <= max(CHUNK, (carried.records + len(new)) // 4):
             listed, kept = list(carried.chunks), new
     chunks: dict[str, bytes] = {}
-    for data, keys in _compress(kept, origins):
-        name = f"{prefix}:{len(chunks)}"
-        chunks[name] = data
+    for n, (data, keys) in enumerate(_compress(kept, origins)):
+        name = f"{prefix}:{n}"
+        if put is not None:
+            put({name: data})
+        else:
+            chunks[name] = data
         listed.append((name, keys))
     words = {key: tuple(n) for key, n in norms.items()}
     return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}

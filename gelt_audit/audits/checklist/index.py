@@ -194,7 +194,7 @@ def index_site(
     known = carried.norms if carried is not None else {}
     labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
     if carry is not None and carry.save is not None and builder.cache is not None:
-        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms))
+        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms, carry.put))
     del carried, known, norms
     builder.strings.done()
     home = _home(home_url, status, ok_pages)

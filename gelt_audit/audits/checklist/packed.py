@@ -45,11 +45,25 @@ class LinkStrings:
         self._regions: dict[str, int] = {}
 
     def pack(self, links: Iterable[Link]) -> PackedLinks:
-        """These links packed (in order)."""
-        return self.pack_fields(
-            (x.target, x.key, x.text, x.norm, x.nwords, x.region, x.tmenu, x.ctx, x.is_doc, x.embed, x.fragment)
-            for x in links
-        )
+        """These links packed (in order): :meth:`pack_fields` of their fields."""
+        cols = array("I")
+        add = cols.extend
+        targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
+        for link in links:
+            t = targets(link.target)
+            if t is None:
+                t = self._target(link.target, link.key)
+            s = texts(link.text)
+            if s is None:
+                s = self._text(link.text, link.norm, link.nwords)
+            c = contexts(link.ctx)
+            if c is None:
+                c = self._context(link.ctx)
+            r = regions(link.region)
+            if r is None:
+                r = self._region(link.region)
+            add((t, s, c, r | link.tmenu << 4 | link.is_doc << 5 | link.embed << 6 | link.fragment << 7))
+        return PackedLinks(self, cols)
 
     def pack_fields(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
         """Links given as their fields in ``Link``'s order, packed (in order). A target is kept

@@ -329,9 +329,12 @@ class Builder:
             )
         return page
 
-    def _record(self, page: Page, origin: str, base: str, chrome: list[ChromeRef], parsed: bool) -> dict[str, Any]:
-        """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth)."""
-        content = page.blocks[-1] if parsed else None
+    def _record(
+        self, page: Page, origin: str, base: str, chrome: list[ChromeRef], links: list[Link] | None
+    ) -> dict[str, Any]:
+        """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth);
+        ``links``: the page's own links (None when it has no content block)."""
+        content = page.blocks[-1] if links is not None else None
         return {
             "title": page.title,
             "news": page.is_news,
@@ -351,7 +354,7 @@ class Builder:
             "origin": origin,
             "base": base,
             "chrome": chrome,
-            "links": [_link_row(x) for x in content.links] if content else None,
+            "links": [_link_row(x) for x in links] if links is not None else None,
             "forms": [_form_row(f) for f in content.forms] if content else [],
         }
 
@@ -384,14 +387,15 @@ class Builder:
         )
         if root is None:
             self._set_text(page, "")
-            return page, self._record(page, origin, doc.url, [], False)
+            return page, self._record(page, origin, doc.url, [], None)
         base, origin = base_of(root, doc.url, origin)
         foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
-        refs = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))
-        return page, self._record(page, origin, base, refs, True)
+        refs, links = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))
+        return page, self._record(page, origin, base, refs, links)
 
-    def _read(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
-        """Fill a page from its parsed HTML; the chrome blocks it has."""
+    def _read(self, root: Any, page: Page, ctx: Ctx) -> tuple[list[ChromeRef], list[Link]]:
+        """Fill a page from its parsed HTML; the chrome blocks it has and its own links (kept
+        packed in its content block)."""
         title_el = root.find(".//title")
         page.title = title = element_text(title_el) if title_el is not None else ""
         page.is_news = page.is_news or is_article(root)
@@ -411,7 +415,7 @@ class Builder:
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         main_fold, page.empty, page.soft404, page.loading = page_state(root, title, page.headings, links, page.scripts)
         self._set_text(page, main_fold)
-        return refs
+        return refs, links
 
     def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
         """Header, navigation and footer blocks, shared between pages, taken out of the page."""
