@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any, overload
 
 from .pages import Block, Link
@@ -27,7 +29,7 @@ class LinkStrings:
     (with their URL key), texts (with their normalised form and its words), headings, regions."""
 
     __slots__ = (
-        "_contexts", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "targets",
+        "_contexts", "_flags", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "targets",
         "texts",
     )  # fmt: skip
 
@@ -43,6 +45,7 @@ class LinkStrings:
         self._texts: dict[str, int] = {}
         self._contexts: dict[str, int] = {}
         self._regions: dict[str, int] = {}
+        self._flags: dict[tuple[Any, ...], int] = {}  # (region, tmenu, is_doc, embed, fragment) -> flags
 
     def pack(self, links: Iterable[Link]) -> PackedLinks:
         """These links packed (in order): :meth:`pack_fields` of their fields."""
@@ -68,24 +71,19 @@ class LinkStrings:
     def pack_fields(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
         """Links given as their fields in ``Link``'s order, packed (in order). A target is kept
         with the key it first came with, a text with its first normal form: every link of an
-        index has ``url_key(target)`` and ``text_norm(text)`` (see ``pages.make_link``)."""
-        cols = array("I")
-        add = cols.extend
-        targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
-        for target, key, text, norm, nwords, region, tmenu, ctx, is_doc, embed, fragment in rows:
-            t = targets(target)
-            if t is None:
-                t = self._target(target, key)
-            x = texts(text)
-            if x is None:
-                x = self._text(text, norm, nwords)
-            c = contexts(ctx)
-            if c is None:
-                c = self._context(ctx)
-            r = regions(region)
-            if r is None:
-                r = self._region(region)
-            add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))  # the flags: see _TMENU…
+        index has ``url_key(target)`` and ``text_norm(text)`` (see ``pages.make_link``). Column
+        by column (the carry's pages: most of a weekly index), each looked up in C."""
+        rows = rows if isinstance(rows, (list, tuple)) else list(rows)
+        if not rows:
+            return PackedLinks(self, array("I"))
+        target, key, text, norm, nwords, region, tmenu, ctx, is_doc, embed, fragment = zip(*rows, strict=True)
+        t = _ids(self._targets, target, lambda i: self._target(target[i], key[i]))
+        x = _ids(self._texts, text, lambda i: self._text(text[i], norm[i], nwords[i]))
+        c = _ids(self._contexts, ctx, lambda i: self._context(ctx[i]))
+        named = list(zip(region, tmenu, is_doc, embed, fragment, strict=True))
+        f = _ids(self._flags, named, lambda i: self._flag(region[i], tmenu[i], is_doc[i], embed[i], fragment[i]))
+        cols = array("I", bytes(4 * _WIDTH * len(rows)))
+        cols[0::_WIDTH], cols[1::_WIDTH], cols[2::_WIDTH], cols[3::_WIDTH] = (array("I", v) for v in (t, x, c, f))
         return PackedLinks(self, cols)
 
     def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
@@ -128,6 +126,15 @@ class LinkStrings:
         self.contexts.append(sys.intern(ctx))
         return c
 
+    def _flag(self, region: str, tmenu: bool, is_doc: bool, embed: bool, fragment: bool) -> int:
+        r = self._regions.get(region)
+        if r is None:
+            r = self._region(region)
+        f = self._flags[region, tmenu, is_doc, embed, fragment] = (
+            r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7
+        )
+        return f
+
     def _region(self, region: str) -> int:
         r = self._regions[region] = len(self.regions)
         if r > _REGION_BITS:
@@ -138,7 +145,7 @@ class LinkStrings:
     def done(self) -> None:
         """Forget the lookups that keep each string once (the index is built): links packed after
         this read alike, only their strings are kept again."""
-        self._targets, self._texts, self._contexts, self._regions = {}, {}, {}, {}
+        self._targets, self._texts, self._contexts, self._regions, self._flags = {}, {}, {}, {}, {}
 
     def link(self, cols: array[int], i: int) -> Link:
         """The link whose numbers start at ``cols[i]``."""
@@ -147,6 +154,17 @@ class LinkStrings:
             self.targets[t], self.keys[t], self.texts[x], self.norms[x], self.nwords[x], self.regions[f & _REGION_BITS],
             bool(f & _TMENU), self.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
         )  # fmt: skip
+
+
+def _ids(lookup: dict[Any, int], values: Sequence[Any], add: Callable[[int], int]) -> list[int]:
+    """The number of each value in ``lookup`` (looked up in C), ``add(i)`` for a value not there."""
+    ids = list(map(lookup.get, values))
+    if None in ids:  # the values not there added once each (their places found in C), then read again
+        for i in compress(count(), map(is_, ids, repeat(None))):
+            if values[i] not in lookup:
+                add(i)
+        ids = list(map(lookup.__getitem__, values))
+    return ids  # type: ignore[return-value]
 
 
 class PackedLinks(Sequence[Link]):
@@ -200,16 +218,21 @@ class PackedLinks(Sequence[Link]):
     def link_keys(self) -> list[str]:
         """The URL keys of the links that are not embeds, in order, none made."""
         keys, cols = self.strings.keys, self.cols
-        return [keys[cols[i]] for i in range(0, len(cols), _WIDTH) if not cols[i + 3] & _EMBED]
+        targets, flags = cols[0::_WIDTH], cols[_WIDTH - 1 :: _WIDTH]
+        if any(map(_EMBED.__and__, flags)):
+            return [keys[t] for t, f in zip(targets, flags, strict=True) if not f & _EMBED]
+        return list(map(keys.__getitem__, targets))
 
-    def index_rows(self) -> Iterator[tuple[str, int, str, bool, bool]]:
+    def index_rows(self) -> Iterator[tuple[str, int, str, int, int]]:
         """Each link's normal text, its words, its URL key, whether it is an embed and whether it
-        is inside the «Transparencia» drop-down, none made (the site index's build)."""
+        is inside the «Transparencia» drop-down (those two as flags, true or 0), none made (the
+        site index's build), read column by column in C."""
         s, cols = self.strings, self.cols
-        norms, nwords, keys = s.norms, s.nwords, s.keys
-        for i in range(0, len(cols), _WIDTH):
-            x, f = cols[i + 1], cols[i + 3]
-            yield norms[x], nwords[x], keys[cols[i]], bool(f & _EMBED), bool(f & _TMENU)
+        targets, texts, flags = cols[0::_WIDTH], cols[1::_WIDTH], cols[_WIDTH - 1 :: _WIDTH]
+        return zip(
+            map(s.norms.__getitem__, texts), map(s.nwords.__getitem__, texts), map(s.keys.__getitem__, targets),
+            map(_EMBED.__and__, flags), map(_TMENU.__and__, flags), strict=True,
+        )  # fmt: skip
 
     def __eq__(self, other: object) -> bool:
         """Equal to the same links, packed or not (a block's content compares as its links)."""
@@ -230,7 +253,7 @@ def link_keys(links: Sequence[Link]) -> list[str]:
     return [x.key for x in links if not x.embed]
 
 
-def index_rows(links: Sequence[Link]) -> Iterable[tuple[str, int, str, bool, bool]]:
+def index_rows(links: Sequence[Link]) -> Iterable[tuple[str, int, str, int, int]]:
     """:meth:`PackedLinks.index_rows` of any links."""
     if isinstance(links, PackedLinks):
         return links.index_rows()
