@@ -74,6 +74,7 @@ def test_packed_links_read_as_the_links_packed():
     strings.done()  # the lookups forgotten: packing still gives the same links
     assert list(strings.pack(links)) == links
     assert packed.link_keys() == [x.key for x in links if not x.embed]
+    assert list(packed.fields()) == fields and all(type(v) is bool for row in packed.fields() for v in row[8:])
     rows = [(n, w, k, bool(e), bool(t)) for n, w, k, e, t in packed.index_rows()]
     assert rows == [(x.norm, x.nwords, x.key, x.embed, x.tmenu) for x in links]
 

@@ -27,6 +27,7 @@ from typing import Any
 import zstandard
 
 from .forms import Form
+from .packed import PackedLinks
 from .pages import Block, ChromeRef, Link, Page
 
 FORMAT = 4  # bump when what is carried changes
@@ -64,6 +65,8 @@ class _Shared:
         return {intern(k): [intern(x) for x in v] for k, v in lists.items()}
 
     def links(self, links: Sequence[Link]) -> tuple[tuple[Any, ...], ...]:
+        if isinstance(links, PackedLinks):  # its strings are interned already
+            return tuple(map(self, links.fields()))
         intern = sys.intern
         return tuple(
             self((intern(x.target), intern(x.key), intern(x.text), intern(x.norm), x.nwords, intern(x.region),

@@ -108,16 +108,16 @@ class LinkStrings:
             add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
         return PackedLinks(self, cols)
 
-    def _target(self, target: str, key: str) -> int:
+    def _target(self, target: str, key: str) -> int:  # strings interned, as the carry writes them
         t = self._targets[target] = len(self.targets)
-        self.targets.append(target)
-        self.keys.append(key)
+        self.targets.append(sys.intern(target))
+        self.keys.append(sys.intern(key))
         return t
 
     def _text(self, text: str, norm: str, nwords: int) -> int:
         x = self._texts[text] = len(self.texts)
-        self.texts.append(text)
-        self.norms.append(norm)
+        self.texts.append(sys.intern(text))
+        self.norms.append(sys.intern(norm))
         self.nwords.append(nwords)
         return x
 
@@ -222,6 +222,19 @@ class PackedLinks(Sequence[Link]):
         if any(map(_EMBED.__and__, flags)):
             return [keys[t] for t, f in zip(targets, flags, strict=True) if not f & _EMBED]
         return list(map(keys.__getitem__, targets))
+
+    def fields(self) -> Iterator[tuple[Any, ...]]:
+        """Each link's fields in ``Link``'s order (its strings interned), none made: read column
+        by column in C (the carry writes a crawl's links so)."""
+        s, cols = self.strings, self.cols
+        targets, texts, contexts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        bits = [map(bool, map(b.__and__, flags)) for b in (_TMENU, _IS_DOC, _EMBED, _FRAGMENT)]
+        return zip(
+            map(s.targets.__getitem__, targets), map(s.keys.__getitem__, targets), map(s.texts.__getitem__, texts),
+            map(s.norms.__getitem__, texts), map(s.nwords.__getitem__, texts),
+            map(s.regions.__getitem__, map(_REGION_BITS.__and__, flags)), bits[0],
+            map(s.contexts.__getitem__, contexts), bits[1], bits[2], bits[3], strict=True,
+        )  # fmt: skip
 
     def index_rows(self) -> Iterator[tuple[str, int, str, int, int]]:
         """Each link's normal text, its words, its URL key, whether it is an embed and whether it
