@@ -256,18 +256,22 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
     """
     key = crawl_key(crawl.id)
     latest = store.latest_crawl(crawl.site_url)
-    save = None
+    save = put = None
     if crawl.status == "finished" and latest is not None and latest.id == crawl.id:
         others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
 
         def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
             store.keep_blobs(CARRY, {key: listing, **chunks}, drop=others, keep=listed)
 
+        def put(chunks: dict[str, bytes]) -> None:  # the chunks as made; the list last (save)
+            store.keep_blobs(CARRY, chunks)
+
     return Carry(
         key,
         store.kept_blob(crawl_key(previous.id), CARRY) if previous else None,
         lambda name: store.kept_blob(name, CARRY),
         save,
+        put,
     )
 
 

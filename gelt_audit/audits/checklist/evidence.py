@@ -5,13 +5,15 @@ with it (broken, empty)."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
+from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
@@ -29,6 +31,7 @@ MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, che
 # A menu's entries with this many different texts to one address (no part of the page named) lead to
 # a shared page (a hub), not each to its own: an entry there must be shown by that page to be read there
 SHARED_ENTRIES = 3
+_NONE = array("I")  # no occurrences (never appended to)
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
 SCOPES = ("any", "home", "header", "footer", "chrome", "content")
 
@@ -97,7 +100,10 @@ class Finder:
         return hit
 
     def _occ_in_menu(self, block: Block, link: Link) -> bool:
-        if link.tmenu or self._in_menu_key(link.key):
+        return self._placed_in_menu(block, link.key, link.tmenu)
+
+    def _placed_in_menu(self, block: Block, key: str, tmenu: bool) -> bool:
+        if tmenu or self._in_menu_key(key):
             return True
         if block.region:
             return False
@@ -277,6 +283,20 @@ class Finder:
                     hits.append(hit)
         return hits
 
+    def _best_of_run(self, run: Run) -> tuple[tuple[bool, int], Block, Link] | None:
+        """:meth:`_best_occurrence` of a run, making only the best one's link."""
+        placed = run.occ.placed
+        best: tuple[tuple[bool, int], Block, int] | None = None
+        for n in run.ids:
+            block, key, tmenu = placed(n)
+            page = self.best_page(block)
+            if page is None:
+                continue
+            rank = (not self._placed_in_menu(block, key, tmenu), self.depth(page.key, page.depth_hint) or 99)
+            if best is None or rank < best[0]:
+                best = (rank, block, n)
+        return None if best is None else (best[0], best[1], run.occ.link(best[2]))
+
     def _best_occurrence(self, occs: Iterable[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
         """The first best occurrence (in the menu, shallowest page) among a target's occurrences."""
         best: tuple[tuple[bool, int], Block, Link] | None = None
@@ -293,29 +313,33 @@ class Finder:
     def _memo(self, name: str) -> dict[Any, Any]:
         return self.idx.memo.setdefault(name, {})
 
-    def _text_occurrences(self, i: int) -> tuple[dict[str, list[tuple[Block, Link]]], bool, dict[str, str]]:
+    def _text_occurrences(self, i: int) -> tuple[dict[str, Run], bool, dict[str, str]]:
         """What the finder reads of link text ``i``'s occurrences, in one pass over them: the
         occurrences by target key, whether one goes to a part of a page, each target's first text."""
         memo = self._memo("text_occurrences")
         got = memo.get(i)
         if got is None:
-            runs: dict[str, list[tuple[Block, Link]]] = {}
+            lists = self.idx.link_texts.payloads
+            assert isinstance(lists, OccurrenceLists)  # index_site keeps link texts' occurrences so
+            occ = lists.occ
+            named = occ.named
+            ids: dict[str, array[int]] = {}
             firsts: dict[str, str] = {}
             fragments = False
-            for occ in self.idx.link_texts.payloads[i]:
-                link = occ[1]
-                run = runs.get(link.key)
+            for n in lists.ids[i]:
+                key, target, text, fragment = named(n)
+                run = ids.get(key)
                 if run is None:
-                    runs[link.key] = [occ]
+                    ids[key] = array("I", (n,))
                 else:
-                    run.append(occ)
-                if link.target not in firsts:
-                    firsts[link.target] = link.text
-                fragments = fragments or link.fragment
-            got = memo[i] = (runs, fragments, firsts)
+                    run.append(n)
+                if target not in firsts:
+                    firsts[target] = text
+                fragments = fragments or fragment
+            got = memo[i] = ({key: Run(occ, run) for key, run in ids.items()}, fragments, firsts)
         return got
 
-    def text_runs(self, i: int) -> dict[str, list[tuple[Block, Link]]]:
+    def text_runs(self, i: int) -> dict[str, Run]:
         """The occurrences of link text ``i`` (see ``SiteIndex.link_texts``) by target key, in
         index order."""
         return self._text_occurrences(i)[0]
@@ -328,27 +352,31 @@ class Finder:
         """Each target of link text ``i`` and the text of its first occurrence (index order)."""
         return self._text_occurrences(i)[2]
 
-    def target_run(self, key: str) -> list[tuple[Block, Link]]:
+    def target_run(self, key: str) -> Run:
         """The occurrences of a target that are links, not embeds (index order)."""
         memo = self._memo("target_runs")
         run = memo.get(key)
         if run is None:
-            occ = self.idx.targets.get(key, [])
-            run = memo[key] = occ if not any(ln.embed for _b, ln in occ) else [o for o in occ if not o[1].embed]
+            targets = self.idx.targets
+            occ = targets.occ
+            ids = targets.ids.get(key, _NONE)
+            if key in targets.embedded:
+                ids = array("I", (n for n in ids if not occ.link(n).embed))
+            run = memo[key] = Run(occ, ids)
         return run
 
-    def _run_best(self, run: list[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
+    def _run_best(self, run: Collection[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
         """The first best occurrence of a run (in the menu, shallowest page), as link_hits picks it;
         kept per run: runs are lists the index memo holds for its lifetime."""
         memo = self._memo("run_best")
         got = memo.get(id(run))
         if got is not None and got[0] is run:
             return got[1]
-        best = self._best_occurrence(run)
+        best = self._best_of_run(run) if isinstance(run, Run) else self._best_occurrence(run)
         memo[id(run)] = (run, best)
         return best
 
-    def run_hits(self, runs: Iterable[tuple[str, list[tuple[Block, Link]]]], item: Item) -> list[Hit]:
+    def run_hits(self, runs: Iterable[tuple[str, Collection[tuple[Block, Link]]]], item: Item) -> list[Hit]:
         """:meth:`link_hits` of the concatenated runs ((target key, its occurrences) as
         :meth:`text_runs` and :meth:`target_run` give them), without a step per occurrence."""
         groups = self._by_target(((key, run) for key, run in runs if run), item)
@@ -358,18 +386,18 @@ class Finder:
         """:meth:`run_hits` of ``(key, [o for o in target_run(key) if ok(key, o[1])])`` for
         distinct target keys, with the pure predicate ``ok`` asked only until the MAX_HITS
         shallowest targets keeping some occurrence are known: the deeper ones could not be hits."""
-        groups: dict[str, list[list[tuple[Block, Link]]]] = {}
+        groups: dict[str, list[Run]] = {}
         for key in sorted(set(keys), key=lambda k: (self.depth(k) or 99, k)):
             if not item.allow_news and self._is_news_target(key):
                 continue
-            run = [o for o in self.target_run(key) if ok(key, o[1])]
+            run = self.target_run(key).where(lambda link, key=key: ok(key, link))  # type: ignore[misc]
             if run:
                 groups[key] = [run]
                 if len(groups) == MAX_HITS:
                     break
         return self._best_hits(groups, item, self._best_of_runs)
 
-    def _best_of_runs(self, group: list[list[tuple[Block, Link]]]) -> tuple[tuple[bool, int], Block, Link] | None:
+    def _best_of_runs(self, group: list[Collection[tuple[Block, Link]]]) -> tuple[tuple[bool, int], Block, Link] | None:
         """The first best occurrence of a target's runs (in the menu, shallowest page), as
         :meth:`link_hits` picks it among their concatenation."""
         found = (got for got in map(self._run_best, group) if got is not None)

@@ -16,6 +16,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
+from .packed import OccurrenceLists, Occurrences, TargetOccurrences, index_rows, link_keys
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -25,7 +26,6 @@ from .pages import (
     SCRIPTED,
     TRANSPARENCY,
     Block,
-    Link,
     Page,
     Status,
 )
@@ -41,7 +41,10 @@ class PhraseIndex:
         self._ids: dict[str, int] = {}
         self.entries: list[str] = []
         self.nwords: list[int] = []
-        self.payloads: list[list[Any]] = []
+        self._lists: list[list[Any]] = []
+        # each string's payloads: lists (see add), or for link texts their link occurrences kept as
+        # numbers (an OccurrenceLists, set once built: see _phrase_indexes)
+        self.payloads: Sequence[list[Any]] = self._lists
         self._blob = ""
         self._offsets: list[int] = []
         self._words: dict[str, array[int]] | None = None
@@ -52,19 +55,28 @@ class PhraseIndex:
 
     def slot(self, norm: str, nwords: int) -> list[Any]:
         """The payload list of a string (added once): :meth:`add` for callers adding many."""
+        i = self.string_id(norm, nwords)
+        if i == len(self._lists):
+            self._lists.append([])
+        return self._lists[i]
+
+    def string_id(self, norm: str, nwords: int) -> int:
+        """The place of a string in ``entries`` (added once), with no payload list made."""
         i = self._ids.get(norm)
         if i is None:
             i = len(self.entries)
             self._ids[norm] = i
             self.entries.append(norm)
             self.nwords.append(nwords)
-            self.payloads.append([])
-        return self.payloads[i]
+        return i
 
     def count(self, norm: str) -> int:
         """How many payloads a string has (0 when it was never added)."""
         i = self._ids.get(norm)
-        return len(self.payloads[i]) if i is not None else 0
+        if i is None:
+            return 0
+        payloads = self.payloads
+        return payloads.size(i) if isinstance(payloads, OccurrenceLists) else len(payloads[i])
 
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
@@ -123,7 +135,7 @@ class SiteIndex:
     labels: PhraseIndex
     link_texts: PhraseIndex
     urls: PhraseIndex
-    targets: dict[str, list[tuple[Block, Link]]]
+    targets: TargetOccurrences  # target key -> its (block, link) occurrences, made when read
     link_states: dict[str, str]
     home: Page | None
     depth: dict[str, int]
@@ -183,8 +195,9 @@ def index_site(
     known = carried.norms if carried is not None else {}
     labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
     if carry is not None and carry.save is not None and builder.cache is not None:
-        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms))
+        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms, carry.put))
     del carried, known, norms
+    builder.strings.done()
     home = _home(home_url, status, ok_pages)
     depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
     for p in ok_pages:
@@ -278,46 +291,54 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
 
 def _phrase_indexes(
     ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status], known: Mapping[str, Sequence[str]]
-) -> tuple[
-    PhraseIndex, PhraseIndex, PhraseIndex, dict[str, list[tuple[Block, Link]]], set[str], dict[str, Sequence[str]]
-]:
+) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, TargetOccurrences, set[str], dict[str, Sequence[str]]]:
     """The searchable labels (titles, h1, sections), link texts and URL words, every link
     occurrence by target, the targets linked from inside a "Transparencia" drop-down, and the
-    words of each URL key (``known`` has those of keys met before: carried, not made again)."""
+    words of each URL key (``known`` has those of keys met before: carried, not made again).
+    Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
-    targets: dict[str, list[tuple[Block, Link]]] = {}
     for p in ok_pages:
         for n, w, raw in p.labels:
             labels.add(n, w, (p, "title", raw))
         for n, w, raw in p.sections:
             labels.add(n, w, (p, "section", raw))
-    lists: dict[str, list[Any]] = {}  # link text -> its payload list in link_texts
+    occ = Occurrences(blocks)
+    text_ids: dict[str, array[int]] = {}  # link text -> its occurrences (text_occ, by link_texts' order)
+    text_occ: list[array[int]] = []
+    target_occ: dict[str, array[int]] = {}
     tmenu: set[str] = set()
+    embedded: set[str] = set()
+    n = 0
     for b in blocks:
-        for link in b.links:
-            occ = (b, link)  # one pair for both indexes: there are hundreds of thousands
-            if not link.embed:
-                payloads = lists.get(link.norm)
-                if payloads is None:
-                    payloads = lists[link.norm] = link_texts.slot(link.norm, link.nwords)
-                payloads.append(occ)
-            key = link.key
-            same = targets.get(key)
-            if same is None:
-                targets[key] = [occ]
+        for norm, nwords, key, embed, in_tmenu in index_rows(b.links):
+            if not embed:
+                ids = text_ids.get(norm)
+                if ids is None:
+                    link_texts.string_id(norm, nwords)
+                    ids = text_ids[norm] = array("I")
+                    text_occ.append(ids)
+                ids.append(n)
             else:
-                same.append(occ)
-            if link.tmenu:
+                embedded.add(key)
+            same = target_occ.get(key)
+            if same is None:
+                target_occ[key] = array("I", (n,))
+            else:
+                same.append(n)
+            if in_tmenu:
                 tmenu.add(key)
+            n += 1
+    link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
+    targets = TargetOccurrences(occ, target_occ, embedded)
     norms: dict[str, Sequence[str]] = {}
-    for key in set(status) | set(targets):
+    for key in set(status) | set(target_occ):
         words = known.get(key)
         if words is None:
             words = path_norms(key)
         norms[key] = words
-        for n in words:
-            if n:
-                urls.add(n, 0, key)
+        for w in words:
+            if w:
+                urls.add(w, 0, key)
     labels.build()
     link_texts.build()
     urls.build()
@@ -384,11 +405,11 @@ def _bfs(home: Page | None, by_idx: Mapping[int, Page], status: Mapping[str, Sta
                 if id(b) in expanded:
                     continue
                 expanded.add(id(b))
-                for link in b.links:
-                    if link.key in depth or link.embed:
+                for key in link_keys(b.links):
+                    if key in depth:
                         continue
-                    depth[link.key] = d
-                    st = status.get(link.key)
+                    depth[key] = d
+                    st = status.get(key)
                     if st is not None and st.page is not None and st.page.idx in by_idx:
                         nxt.append(st.page)
         frontier = nxt
@@ -462,7 +483,7 @@ def _transparency_menu(
     for p in roots.values():
         for b in p.blocks:
             if not b.region:
-                level1.update(link.key for link in b.links if not link.embed)
+                level1.update(link_keys(b.links))
     level1 |= tmenu | headed
     if not home_is_hub:
         level1.discard(home_key)
@@ -474,7 +495,7 @@ def _transparency_menu(
             continue
         for b in st.page.blocks:
             if not b.region:
-                menu.update(link.key for link in b.links if not link.embed)
+                menu.update(link_keys(b.links))
     if not home_is_hub:
         menu.discard(home_key)
     return menu, tuple(prefixes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -103,7 +104,7 @@ class Block:
     """Links and forms of one page region; chrome blocks are shared by every page that has them."""
 
     region: str
-    links: tuple[Link, ...]
+    links: Sequence[Link]  # a tuple, or packed (a page's own links: see packed)
     forms: tuple[Form, ...]
     footer: str = ""  # folded footer text (footer blocks)
     pages: list[int] = field(default_factory=list)

@@ -16,6 +16,7 @@ from .chrome import chrome_roots
 from .emptiness import is_bare, page_state, runs_script
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
+from .packed import LinkStrings
 from .pages import (
     Block,
     ChromeRef,
@@ -37,7 +38,7 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 26  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 27  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -182,6 +183,7 @@ class Builder:
         self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
         self.carried: Carried | None = None  # the previous crawl's pages (see carry)
         self.origins: dict[int, Origin] = {}  # how each cached page was made, to carry it
+        self.strings = LinkStrings()  # pages' own links are kept packed (see packed)
 
     def parse(self, doc: PageDoc, idx: int) -> Page | None:
         """The page parsed, or rebuilt from its cached parse; None when its HTML cannot be read."""
@@ -219,7 +221,7 @@ class Builder:
         key: str,
         record: Sequence[Any],
         chrome: list[Callable[[], Block]],
-        own: Block | None,
+        own: tuple[Sequence[Sequence[Any]], tuple[Form, ...]] | None,
         doc: PageDoc,
         idx: int,
     ) -> Page:
@@ -232,8 +234,7 @@ class Builder:
             block.pages.append(idx)
             page.blocks.append(block)
         if own is not None:
-            own.pages.append(idx)
-            page.blocks.append(own)
+            page.blocks.append(Block("", self.strings.pack_fields(own[0]), own[1], "", [idx]))
         self.origins[idx] = (key, refs, origin, base)
         return page
 
@@ -319,13 +320,22 @@ class Builder:
             page.blocks.append(block)
         if record["links"] is not None:
             page.blocks.append(
-                Block("", tuple(map(self.rows.link, record["links"])), tuple(map(_form_of, record["forms"])), "", [idx])
+                Block(
+                    "",
+                    self.strings.pack_rows(record["links"]),
+                    tuple(map(_form_of, record["forms"])),
+                    "",
+                    [idx],
+                )
             )
         return page
 
-    def _record(self, page: Page, origin: str, base: str, chrome: list[ChromeRef], parsed: bool) -> dict[str, Any]:
-        """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth)."""
-        content = page.blocks[-1] if parsed else None
+    def _record(
+        self, page: Page, origin: str, base: str, chrome: list[ChromeRef], links: list[Link] | None
+    ) -> dict[str, Any]:
+        """What the cache keeps of a parse: all but the snapshot's own fields (URL, date, depth);
+        ``links``: the page's own links (None when it has no content block)."""
+        content = page.blocks[-1] if links is not None else None
         return {
             "title": page.title,
             "news": page.is_news,
@@ -346,7 +356,7 @@ class Builder:
             "origin": origin,
             "base": base,
             "chrome": chrome,
-            "links": [_link_row(x) for x in content.links] if content else None,
+            "links": [_link_row(x) for x in links] if links is not None else None,
             "forms": [_form_row(f) for f in content.forms] if content else [],
         }
 
@@ -379,14 +389,15 @@ class Builder:
         )
         if root is None:
             self._set_text(page, "")
-            return page, self._record(page, origin, doc.url, [], False)
+            return page, self._record(page, origin, doc.url, [], None)
         base, origin = base_of(root, doc.url, origin)
         foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
-        refs = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))
-        return page, self._record(page, origin, base, refs, True)
+        refs, links = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))
+        return page, self._record(page, origin, base, refs, links)
 
-    def _read(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
-        """Fill a page from its parsed HTML; the chrome blocks it has."""
+    def _read(self, root: Any, page: Page, ctx: Ctx) -> tuple[list[ChromeRef], list[Link]]:
+        """Fill a page from its parsed HTML; the chrome blocks it has and its own links (kept
+        packed in its content block)."""
         title_el = root.find(".//title")
         page.title = title = element_text(title_el) if title_el is not None else ""
         page.is_news = page.is_news or is_article(root)
@@ -404,12 +415,12 @@ class Builder:
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         forms = tuple(form_info(f, label_words) for f in root.iter("form"))
-        page.blocks.append(Block("", tuple(links), forms, "", [page.idx]))
+        page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         main_fold, page.empty, page.soft404, page.loading, page.shell = page_state(
             root, title, page.headings, links, page.scripts, bare
         )
         self._set_text(page, main_fold)
-        return refs
+        return refs, links
 
     def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
         """Header, navigation and footer blocks, shared between pages, taken out of the page."""

@@ -1,0 +1,406 @@
+"""The site index's links kept as numbers. A page's own links are packed: the site index keeps hundreds of thousands of content
+links (a 10,000-page site ~280,000), and a :class:`~.pages.Link` object each weighed ~120 bytes
+where four numbers weigh 16. Each distinct target, text and heading is kept once in the site's
+:class:`LinkStrings`; a block's :class:`PackedLinks` reads as a sequence of ``Link`` objects
+made when asked for (equal, field by field, to the ones packed). Every link occurrence, by target
+and by link text, is a number too (:class:`Occurrences`), made a ``(block, link)`` pair when read."""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count, repeat
+from operator import is_
+from typing import Any, overload
+
+from .pages import Block, Link
+from .text import text_norm
+from .urls import url_key
+
+_WIDTH = 4  # numbers a link: target, text, heading, flags
+# flags: the region's number in the low bits, then these
+_REGION_BITS = 0xF
+_TMENU, _IS_DOC, _EMBED, _FRAGMENT = 1 << 4, 1 << 5, 1 << 6, 1 << 7  # (bools shifted so when packed)
+
+
+class LinkStrings:
+    """The strings of one site index's packed links, each distinct one once, by number: targets
+    (with their URL key), texts (with their normalised form and its words), headings, regions."""
+
+    __slots__ = (
+        "_contexts", "_flags", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "targets",
+        "texts",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.targets: list[str] = []
+        self.keys: list[str] = []
+        self.texts: list[str] = []
+        self.norms: list[str] = []
+        self.nwords: list[int] = []
+        self.contexts: list[str] = []
+        self.regions: list[str] = []
+        self._targets: dict[str, int] = {}
+        self._texts: dict[str, int] = {}
+        self._contexts: dict[str, int] = {}
+        self._regions: dict[str, int] = {}
+        self._flags: dict[tuple[Any, ...], int] = {}  # (region, tmenu, is_doc, embed, fragment) -> flags
+
+    def pack(self, links: Iterable[Link]) -> PackedLinks:
+        """These links packed (in order): :meth:`pack_fields` of their fields."""
+        cols = array("I")
+        add = cols.extend
+        targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
+        for link in links:
+            t = targets(link.target)
+            if t is None:
+                t = self._target(link.target, link.key)
+            s = texts(link.text)
+            if s is None:
+                s = self._text(link.text, link.norm, link.nwords)
+            c = contexts(link.ctx)
+            if c is None:
+                c = self._context(link.ctx)
+            r = regions(link.region)
+            if r is None:
+                r = self._region(link.region)
+            add((t, s, c, r | link.tmenu << 4 | link.is_doc << 5 | link.embed << 6 | link.fragment << 7))
+        return PackedLinks(self, cols)
+
+    def pack_fields(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
+        """Links given as their fields in ``Link``'s order, packed (in order). A target is kept
+        with the key it first came with, a text with its first normal form: every link of an
+        index has ``url_key(target)`` and ``text_norm(text)`` (see ``pages.make_link``). Column
+        by column (the carry's pages: most of a weekly index), each looked up in C."""
+        rows = rows if isinstance(rows, (list, tuple)) else list(rows)
+        if not rows:
+            return PackedLinks(self, array("I"))
+        target, key, text, norm, nwords, region, tmenu, ctx, is_doc, embed, fragment = zip(*rows, strict=True)
+        t = _ids(self._targets, target, lambda i: self._target(target[i], key[i]))
+        x = _ids(self._texts, text, lambda i: self._text(text[i], norm[i], nwords[i]))
+        c = _ids(self._contexts, ctx, lambda i: self._context(ctx[i]))
+        named = list(zip(region, tmenu, is_doc, embed, fragment, strict=True))
+        f = _ids(self._flags, named, lambda i: self._flag(region[i], tmenu[i], is_doc[i], embed[i], fragment[i]))
+        cols = array("I", bytes(4 * _WIDTH * len(rows)))
+        cols[0::_WIDTH], cols[1::_WIDTH], cols[2::_WIDTH], cols[3::_WIDTH] = (array("I", v) for v in (t, x, c, f))
+        return PackedLinks(self, cols)
+
+    def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
+        """Links given as the parse cache keeps them (``[target, text, region, tmenu, heading,
+        is_doc, embed, fragment]``), packed: key and normal text made once per distinct one."""
+        cols = array("I")
+        add = cols.extend
+        targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
+        for target, text, region, tmenu, ctx, is_doc, embed, fragment in rows:
+            t = targets(target)
+            if t is None:
+                t = self._target(sys.intern(target), url_key(target))
+            x = texts(text)
+            if x is None:
+                x = self._text(sys.intern(text), *text_norm(text))
+            c = contexts(ctx)
+            if c is None:
+                c = self._context(ctx)
+            r = regions(region)
+            if r is None:
+                r = self._region(region)
+            add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
+        return PackedLinks(self, cols)
+
+    def _target(self, target: str, key: str) -> int:  # strings interned, as the carry writes them
+        t = self._targets[target] = len(self.targets)
+        self.targets.append(sys.intern(target))
+        self.keys.append(sys.intern(key))
+        return t
+
+    def _text(self, text: str, norm: str, nwords: int) -> int:
+        x = self._texts[text] = len(self.texts)
+        self.texts.append(sys.intern(text))
+        self.norms.append(sys.intern(norm))
+        self.nwords.append(nwords)
+        return x
+
+    def _context(self, ctx: str) -> int:
+        c = self._contexts[ctx] = len(self.contexts)
+        self.contexts.append(sys.intern(ctx))
+        return c
+
+    def _flag(self, region: str, tmenu: bool, is_doc: bool, embed: bool, fragment: bool) -> int:
+        r = self._regions.get(region)
+        if r is None:
+            r = self._region(region)
+        f = self._flags[region, tmenu, is_doc, embed, fragment] = (
+            r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7
+        )
+        return f
+
+    def _region(self, region: str) -> int:
+        r = self._regions[region] = len(self.regions)
+        if r > _REGION_BITS:
+            raise ValueError(f"demasiadas regiones de enlaces: {region!r}")
+        self.regions.append(sys.intern(region))
+        return r
+
+    def done(self) -> None:
+        """Forget the lookups that keep each string once (the index is built): links packed after
+        this read alike, only their strings are kept again."""
+        self._targets, self._texts, self._contexts, self._regions, self._flags = {}, {}, {}, {}, {}
+
+    def link(self, cols: array[int], i: int) -> Link:
+        """The link whose numbers start at ``cols[i]``."""
+        t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+        return Link(
+            self.targets[t], self.keys[t], self.texts[x], self.norms[x], self.nwords[x], self.regions[f & _REGION_BITS],
+            bool(f & _TMENU), self.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+        )  # fmt: skip
+
+
+def _ids(lookup: dict[Any, int], values: Sequence[Any], add: Callable[[int], int]) -> list[int]:
+    """The number of each value in ``lookup`` (looked up in C), ``add(i)`` for a value not there."""
+    ids = list(map(lookup.get, values))
+    if None in ids:  # the values not there added once each (their places found in C), then read again
+        for i in compress(count(), map(is_, ids, repeat(None))):
+            if values[i] not in lookup:
+                add(i)
+        ids = list(map(lookup.__getitem__, values))
+    return ids  # type: ignore[return-value]
+
+
+class PackedLinks(Sequence[Link]):
+    """A block's links as numbers into its :class:`LinkStrings`; reading one makes its ``Link``."""
+
+    __slots__ = ("cols", "strings")
+
+    def __init__(self, strings: LinkStrings, cols: array[int]) -> None:
+        self.strings = strings
+        self.cols = cols
+
+    def __len__(self) -> int:
+        return len(self.cols) // _WIDTH
+
+    @overload
+    def __getitem__(self, j: int) -> Link: ...
+
+    @overload
+    def __getitem__(self, j: slice) -> list[Link]: ...
+
+    def __getitem__(self, j: int | slice) -> Link | list[Link]:
+        if type(j) is int and j >= 0:  # past the end, the array's own IndexError
+            s, cols, i = self.strings, self.cols, j * _WIDTH
+            t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+            return Link(
+                s.targets[t], s.keys[t], s.texts[x], s.norms[x], s.nwords[x], s.regions[f & _REGION_BITS],
+                bool(f & _TMENU), s.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+            )  # fmt: skip
+        if isinstance(j, slice):
+            return [self[i] for i in range(*j.indices(len(self)))]
+        if not -len(self) <= j < 0:
+            raise IndexError("link index out of range")
+        return self[j + len(self)]
+
+    def placed(self, j: int) -> tuple[str, bool]:
+        """Link ``j``'s URL key and whether it is inside the «Transparencia» drop-down, none made."""
+        i = j * _WIDTH
+        return self.strings.keys[self.cols[i]], bool(self.cols[i + 3] & _TMENU)
+
+    def named(self, j: int) -> tuple[str, str, str, bool]:
+        """Link ``j``'s URL key, target, text and whether it names a part of the page, none made."""
+        s, cols, i = self.strings, self.cols, j * _WIDTH
+        t = cols[i]
+        return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 3] & _FRAGMENT)
+
+    def __iter__(self) -> Iterator[Link]:
+        link, cols = self.strings.link, self.cols
+        for i in range(0, len(cols), _WIDTH):
+            yield link(cols, i)
+
+    def link_keys(self) -> list[str]:
+        """The URL keys of the links that are not embeds, in order, none made."""
+        keys, cols = self.strings.keys, self.cols
+        targets, flags = cols[0::_WIDTH], cols[_WIDTH - 1 :: _WIDTH]
+        if any(map(_EMBED.__and__, flags)):
+            return [keys[t] for t, f in zip(targets, flags, strict=True) if not f & _EMBED]
+        return list(map(keys.__getitem__, targets))
+
+    def fields(self) -> Iterator[tuple[Any, ...]]:
+        """Each link's fields in ``Link``'s order (its strings interned), none made: read column
+        by column in C (the carry writes a crawl's links so)."""
+        s, cols = self.strings, self.cols
+        targets, texts, contexts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        bits = [map(bool, map(b.__and__, flags)) for b in (_TMENU, _IS_DOC, _EMBED, _FRAGMENT)]
+        return zip(
+            map(s.targets.__getitem__, targets), map(s.keys.__getitem__, targets), map(s.texts.__getitem__, texts),
+            map(s.norms.__getitem__, texts), map(s.nwords.__getitem__, texts),
+            map(s.regions.__getitem__, map(_REGION_BITS.__and__, flags)), bits[0],
+            map(s.contexts.__getitem__, contexts), bits[1], bits[2], bits[3], strict=True,
+        )  # fmt: skip
+
+    def index_rows(self) -> Iterator[tuple[str, int, str, int, int]]:
+        """Each link's normal text, its words, its URL key, whether it is an embed and whether it
+        is inside the «Transparencia» drop-down (those two as flags, true or 0), none made (the
+        site index's build), read column by column in C."""
+        s, cols = self.strings, self.cols
+        targets, texts, flags = cols[0::_WIDTH], cols[1::_WIDTH], cols[_WIDTH - 1 :: _WIDTH]
+        return zip(
+            map(s.norms.__getitem__, texts), map(s.nwords.__getitem__, texts), map(s.keys.__getitem__, targets),
+            map(_EMBED.__and__, flags), map(_TMENU.__and__, flags), strict=True,
+        )  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the same links, packed or not (a block's content compares as its links)."""
+        if isinstance(other, PackedLinks) and other.strings is self.strings:
+            return self.cols == other.cols
+        if isinstance(other, (PackedLinks, tuple, list)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"PackedLinks({list(self)!r})"
+
+
+def link_keys(links: Sequence[Link]) -> list[str]:
+    """The URL keys of the links that are not embeds, in order (packed or not)."""
+    if isinstance(links, PackedLinks):
+        return links.link_keys()
+    return [x.key for x in links if not x.embed]
+
+
+def index_rows(links: Sequence[Link]) -> Iterable[tuple[str, int, str, int, int]]:
+    """:meth:`PackedLinks.index_rows` of any links."""
+    if isinstance(links, PackedLinks):
+        return links.index_rows()
+    return [(x.norm, x.nwords, x.key, x.embed, x.tmenu) for x in links]
+
+
+Occurrence = tuple[Block, Link]
+
+
+class Occurrences:
+    """Every link occurrence of the index's blocks, numbered in block order: an occurrence is
+    kept as its number in int arrays, and made a ``(block, link)`` pair (the block's own objects)
+    only when asked for. A pair per occurrence held in lists (one by target, one by link text)
+    weighed most of a big site's index."""
+
+    __slots__ = ("blocks", "block_of", "starts")
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.block_of = array("I")  # occurrence -> its block's place in ``blocks``
+        self.starts = array("I")  # block -> the number of its first occurrence
+        n = 0
+        for i, b in enumerate(blocks):
+            self.starts.append(n)
+            count = len(b.links)
+            self.block_of.extend(array("I", (i,)) * count)
+            n += count
+
+    def pairs(self, ids: Iterable[int]) -> list[Occurrence]:
+        """The ``(block, link)`` pairs of these occurrences, in order."""
+        return list(self.iter(ids))
+
+    def iter(self, ids: Iterable[int]) -> Iterator[Occurrence]:
+        """:meth:`pairs`, one at a time."""
+        blocks, block_of, starts = self.blocks, self.block_of, self.starts
+        for n in ids:
+            i = block_of[n]
+            b = blocks[i]
+            yield b, b.links[n - starts[i]]
+
+    def placed(self, n: int) -> tuple[Block, str, bool]:
+        """Occurrence ``n``'s block, URL key and whether it is inside the «Transparencia» drop-down."""
+        i = self.block_of[n]
+        b = self.blocks[i]
+        links, j = b.links, n - self.starts[i]
+        if isinstance(links, PackedLinks):
+            return (b, *links.placed(j))
+        link = links[j]
+        return b, link.key, link.tmenu
+
+    def named(self, n: int) -> tuple[str, str, str, bool]:
+        """Occurrence ``n``'s URL key, target, text and whether it names a part of the page."""
+        i = self.block_of[n]
+        links, j = self.blocks[i].links, n - self.starts[i]
+        if isinstance(links, PackedLinks):
+            return links.named(j)
+        link = links[j]
+        return link.key, link.target, link.text, link.fragment
+
+    def link(self, n: int) -> Link:
+        """The link of occurrence ``n``."""
+        i = self.block_of[n]
+        return self.blocks[i].links[n - self.starts[i]]
+
+
+class Run:
+    """Some occurrences (see :class:`Occurrences`) kept as numbers, read as ``(block, link)``
+    pairs made while iterating: what the evidence finder keeps per target for the index's
+    lifetime (one more pair per occurrence held would weigh as much as the pairs it saves)."""
+
+    __slots__ = ("occ", "ids")
+
+    def __init__(self, occ: Occurrences, ids: array[int]) -> None:
+        self.occ = occ
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[Occurrence]:
+        return self.occ.iter(self.ids)
+
+    def where(self, keep: Callable[[Link], bool]) -> Run:
+        """The occurrences whose link ``keep`` accepts (this run itself when it keeps them all)."""
+        occ = self.occ
+        blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
+        kept = array("I")
+        for n in self.ids:
+            b = block_of[n]
+            if keep(blocks[b].links[n - starts[b]]):
+                kept.append(n)
+        return self if len(kept) == len(self.ids) else Run(occ, kept)
+
+
+class OccurrenceLists(Sequence[list[Occurrence]]):
+    """Lists of occurrences (see :class:`Occurrences`) kept as int arrays, each made a list of
+    ``(block, link)`` pairs when read (a new list each time)."""
+
+    __slots__ = ("occ", "ids")
+
+    def __init__(self, occ: Occurrences, ids: list[array[int]]) -> None:
+        self.occ = occ
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i: int) -> list[Occurrence]:  # type: ignore[override]
+        return self.occ.pairs(self.ids[i])
+
+    def size(self, i: int) -> int:
+        """How many occurrences list ``i`` has (none made)."""
+        return len(self.ids[i])
+
+
+class TargetOccurrences(Mapping[str, list[Occurrence]]):
+    """Every link occurrence by target key, in index order (see :class:`Occurrences`): a read
+    mapping whose values are made when read (a new list each time)."""
+
+    __slots__ = ("occ", "ids", "embedded")
+
+    def __init__(self, occ: Occurrences, ids: dict[str, array[int]], embedded: set[str]) -> None:
+        self.occ = occ
+        self.ids = ids
+        self.embedded = embedded  # the keys some occurrence of which is an embed
+
+    def __getitem__(self, key: str) -> list[Occurrence]:
+        return self.occ.pairs(self.ids[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)

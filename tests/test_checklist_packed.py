@@ -1,0 +1,167 @@
+"""The checklist's site index keeps its links as numbers (issue 21, memory bounded by design): a
+page's own links packed into the site's link strings, every occurrence by target and by link
+text an int. What it gives back must be what was packed, and what the index reads by target and
+by text must be the occurrences a plain walk of the blocks finds, in the same order."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import hashlib
+from collections.abc import Callable
+from itertools import product
+
+import pytest
+
+from gelt_audit.audits.checklist import load_checklist, text_rules
+from gelt_audit.audits.checklist.carry import Carry
+from gelt_audit.audits.checklist.index import index_site
+from gelt_audit.audits.checklist.model import PageDoc
+from gelt_audit.audits.checklist.packed import LinkStrings, PackedLinks
+from gelt_audit.audits.checklist.pages import Link
+from gelt_audit.audits.checklist.text import text_norm
+from gelt_audit.audits.checklist.urls import is_doc_key, url_key
+
+HOME = "https://www.ejemplo.gov.co/"
+FETCHED = "2026-11-02T10:00:00+00:00"
+
+
+def _links() -> list[Link]:
+    """Links of every region and flag, texts and targets repeated in other combinations."""
+    out = []
+    targets = ["https://www.ejemplo.gov.co/a", "https://www.ejemplo.gov.co/docs/plan.pdf", "https://otro.gov.co/x?y=1"]
+    texts = ["Plan anual", "", "Ver aquí", "Presupuesto General 2026"]
+    flags = product((False, True), repeat=4)
+    for n, ((tmenu, embed, fragment, doc_override), region) in enumerate(
+        product(flags, ("", "header", "footer", "nav"))
+    ):
+        target = targets[n % 3]
+        text = texts[n % 4]
+        key = url_key(target)
+        is_doc = is_doc_key(key) if not doc_override else not is_doc_key(key)
+        out.append(
+            Link(target, key, text, *text_norm(text), region, tmenu, f"Sección {n % 5}", is_doc, embed, fragment)
+        )
+    return out
+
+
+def test_packed_links_read_as_the_links_packed():
+    links = _links()
+    strings = LinkStrings()
+    packed = strings.pack(links)
+    assert isinstance(packed, PackedLinks)
+    assert list(packed) == links and len(packed) == len(links) == 16 * 4
+    assert [packed[i] for i in range(len(links))] == links
+    assert packed[-1] == links[-1] and packed[-len(links)] == links[0]
+    assert packed[3:9] == links[3:9] and packed[::-5] == links[::-5]
+    for wrong in (len(links), -len(links) - 1):
+        with pytest.raises(IndexError):
+            packed[wrong]
+    assert packed == tuple(links) and tuple(links) == packed and packed != tuple(links[1:])
+    # four 32-bit numbers a link; each distinct string once
+    assert packed.cols.itemsize == 4 and len(packed.cols) == 4 * len(links)
+    assert len(strings.targets) == 3 and len(strings.texts) == 4 and len(strings.contexts) == 5
+    # the same links as fields (the carry) and as the parse cache's rows (key and text derived)
+    fields = [
+        (x.target, x.key, x.text, x.norm, x.nwords, x.region, x.tmenu, x.ctx, x.is_doc, x.embed, x.fragment)
+        for x in links
+    ]
+    rows = [[x.target, x.text, x.region, x.tmenu, x.ctx, x.is_doc, x.embed, x.fragment] for x in links]
+    for other in (LinkStrings(), strings):
+        assert list(other.pack_fields(fields)) == links
+        assert list(other.pack_rows(rows)) == links
+    assert strings.pack(links[:5]) == packed[:5] and strings.pack(links).cols == packed.cols
+    strings.done()  # the lookups forgotten: packing still gives the same links
+    assert list(strings.pack(links)) == links
+    assert packed.link_keys() == [x.key for x in links if not x.embed]
+    assert list(packed.fields()) == fields and all(type(v) is bool for row in packed.fields() for v in row[8:])
+    rows = [(n, w, k, bool(e), bool(t)) for n, w, k, e, t in packed.index_rows()]
+    assert rows == [(x.norm, x.nwords, x.key, x.embed, x.tmenu) for x in links]
+
+
+def _site() -> list[PageDoc]:
+    """60 pages, each with its own content links (repeated texts and targets, an embed, a link to a
+    part of a page) and the same menu."""
+    nav = '<nav><a href="/">Inicio</a> <a href="/transparencia/">Transparencia</a></nav>'
+    pages = []
+    for n in range(60):
+        path = "/" if n == 0 else f"/s/p{n}"
+        links = [f'<a href="/s/p{(n * 7 + k) % 60}">Presupuesto {k}</a>' for k in range(4)]
+        links += [f'<h2>Parte {n % 3}</h2><a href="/docs/plan-{n % 5}.pdf">Plan anual</a>']
+        links += ['<a href="/s/p1#preguntas">Preguntas</a>', f'<iframe src="/mapa{n % 2}"></iframe>']
+        body = f"{nav}<h1>Página {n}</h1><p>Texto.</p>{''.join(links)}<footer>Calle 5</footer>"
+        html = f"<html><head><title>Página {n}</title></head><body>{body}</body></html>"
+        pages.append(PageDoc(HOME.rstrip("/") + path, 200, html, "text/html", FETCHED, min(n, 2)))
+    return pages
+
+
+def _held_links() -> int:
+    return sum(1 for o in gc.get_objects() if type(o) is Link)
+
+
+def test_the_index_reads_each_occurrence_as_a_walk_of_its_blocks_finds_it():
+    before = _held_links()
+    idx = index_site(_site(), home_url=HOME)
+    # no Link object held per content link: only the menu's and footer's (shared blocks) stay
+    held = _held_links() - before
+    chrome = sum(len(b.links) for b in idx.blocks if b.region)
+    assert held <= chrome < 10
+    walk = [(b, link) for b in idx.blocks for link in b.links]
+    assert len(walk) > 400
+    for key in idx.targets:
+        assert idx.targets[key] == [(b, link) for b, link in walk if link.key == key]
+        assert all(
+            b is wb for (b, _), (wb, _) in zip(idx.targets[key], [o for o in walk if o[1].key == key], strict=True)
+        )
+    assert "nope" not in idx.targets and idx.targets.get("nope") is None and len(idx.targets) == len(set(idx.targets))
+    texts = idx.link_texts
+    for i, norm in enumerate(texts.entries):
+        assert texts.payloads[i] == [(b, link) for b, link in walk if link.norm == norm and not link.embed]
+        assert texts.count(norm) == len(texts.payloads[i])
+    assert sum(len(p) for p in texts.payloads) == sum(1 for _, link in walk if not link.embed)
+    assert any(link.embed for _, link in walk) and any(link.fragment for _, link in walk)
+
+
+def test_carried_chunks_kept_as_made_give_the_same_next_index():
+    """With ``put`` the carry's chunks are kept one by one as they are made (a first crawl's whole
+    site compressed at once was a sixth of its index's memory) and ``save`` gets the list alone;
+    the next crawl's index, taken from them, is the one parsed from every body."""
+    docs = [dataclasses.replace(d, body_hash=hashlib.sha1(d.html.encode()).hexdigest()) for d in _site()]
+    rules = text_rules([load_checklist("gelt-2008")])
+    parses: dict[tuple[str, str], object] = {}
+
+    def cache(key: str, audit: str, version: str, compute: Callable[[], object]) -> object:
+        return parses[key, audit] if (key, audit) in parses else parses.setdefault((key, audit), compute())
+
+    kept: dict[str, bytes] = {}
+    puts: list[list[str]] = []
+    saved: list[tuple[dict[str, bytes], set[str]]] = []
+
+    def put(chunks: dict[str, bytes]) -> None:
+        puts.append(list(chunks))
+        kept.update(chunks)
+
+    def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
+        saved.append((chunks, listed))
+        kept["crawl:1"] = listing
+        kept.update(chunks)
+
+    first = index_site(
+        docs, home_url=HOME, text_rules=rules, cache=cache, carry=Carry("crawl:1", None, kept.get, save, put)
+    )
+    assert puts == [["crawl:1:0"]] and saved == [({}, {"crawl:1:0"})]
+    parses.clear()  # the next index finds its pages in the carried chunks only
+
+    def no_cache(key: str, audit: str, version: str, compute: Callable[[], object]) -> object:
+        raise AssertionError(f"{key} not carried")
+
+    carry = Carry("crawl:2", kept["crawl:1"], kept.get, None)
+    again = index_site(docs, home_url=HOME, text_rules=rules, cache=no_cache, carry=carry)
+    for a, b in zip(first.pages, again.pages, strict=True):
+        assert (a.url, a.title, a.labels, a.text_hits) == (b.url, b.title, b.labels, b.text_hits)
+        assert [(x.region, x.links, x.forms, x.pages) for x in a.blocks] == [
+            (x.region, x.links, x.forms, x.pages) for x in b.blocks
+        ]
+    assert list(first.targets) == list(again.targets)
+    for k in first.targets:
+        assert [(blk.pages, ln) for blk, ln in first.targets[k]] == [(blk.pages, ln) for blk, ln in again.targets[k]]
