@@ -34,11 +34,12 @@ rules = [{{ kind = "link_to", hosts = ["{host}"] }}]
 """
 
 
-def _site(serve, secop: str, allied: str):
+def _site(serve, secop: str, allied: str, more: tuple[str, ...] = ()):
     contratacion = page(
         "Contratación",
         body=f"<p>Consulte los procesos de contratación en el <a href='{secop}'>SECOP</a>.</p>"
-        f"<p>Entidades aliadas: <a href='{allied}'>Gobernación del Tolima</a>.</p>",
+        f"<p>Entidades aliadas: <a href='{allied}'>Gobernación del Tolima</a>.</p>"
+        + "".join(f"<p><a href='{url}'>Proceso {n}</a></p>" for n, url in enumerate(more)),
     )
     return serve({"/": page("Inicio", links=("/contratacion/",)), "/contratacion/": contratacion})
 
@@ -84,6 +85,50 @@ def test_offline_links_are_sin_verificar_once_and_no_item_loses_status(serve, co
         assert html.count("Enlaces externos sin verificar:") == 1, kind
         assert "ningún servidor externo respondió" in html
     assert "? Sin verificar" in html  # the committee's status of the item
+
+
+def test_a_firewall_that_drops_every_external_check_leaves_links_sin_verificar(serve, config_for):
+    # A firewall that drops packets: no refusal, no DNS error, every check just times out. Here,
+    # 127.0.0.1 ports that listen and never answer (the kernel completes the handshake; nobody reads).
+    silent = []
+    for _ in range(2):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(64)
+        silent.append(sock)
+    try:
+        secop, allied = (f"http://127.0.0.1:{s.getsockname()[1]}/procesos" for s in silent)
+        site = _site(serve, secop, allied, more=tuple(f"{secop}/{n}" for n in range(5)))  # trips the host
+        extra = f'[links]\ntimeout = 1\nentidades = ["{allied.split("/")[2]}"]\n' + _item(secop.split("/")[2])
+        config = config_for(site.url, extra=extra)
+        crawl(config)
+    finally:
+        for sock in silent:
+            sock.close()
+    report = report_json(config)
+    _assert_unverified_not_against(report, secop, allied)
+    assert report["external_links"]["status"] == "sin_conexion", report["external_links"]
+    assert "no respondió a tiempo" in _by_url(report)[secop]["error"]
+    skipped = [link for url, link in _by_url(report).items() if url.startswith(f"{secop}/")]
+    assert len(skipped) == 5 and {link["state"] for link in skipped} == {"unverified"}, skipped
+    assert any("este enlace no se pidió" in link["error"] for link in skipped), skipped
+
+
+def test_a_silent_host_is_broken_when_other_external_servers_answer(serve, config_for):
+    national = serve({"/procesos": Resource.html("<h1>SECOP</h1>")})
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(64)
+    try:
+        silent = f"http://127.0.0.1:{sock.getsockname()[1]}/gobernacion/"
+        site = _site(serve, f"{national.url}procesos", silent)
+        config = config_for(site.url, extra="[links]\ntimeout = 1\n")
+        crawl(config)
+    finally:
+        sock.close()
+    links = _by_url(report_json(config))
+    assert links[f"{national.url}procesos"]["state"] == "ok"
+    assert links[silent]["state"] == "broken" and "no respondió a tiempo" in links[silent]["error"], links[silent]
 
 
 def test_switched_off_external_checks_request_nothing_and_judge_nothing(serve, config_for):

@@ -156,7 +156,9 @@ class LinkChecking:
             f"el servidor no respondió: {HOST_TIMEOUTS_TRIP} comprobaciones seguidas de enlaces de {netloc} "
             "agotaron el tiempo de espera; este enlace no se pidió"
         )
-        return self.check_item(check["url"], BROKEN, None, reason, check["chain"], request.url)
+        item = self.check_item(check["url"], BROKEN, None, reason, check["chain"], request.url)
+        item.unreachable = 1  # no answer, like the checks that tripped the host: settled at the end
+        return item
 
     def is_external(self, url: str) -> bool:
         return urlsplit(url).netloc.lower() not in self.allowed_hosts
@@ -313,10 +315,12 @@ class LinkChecking:
             return
         reason = describe_failure(failure)
         item = self.check_item(check["url"], BROKEN, None, reason, check["chain"], failure.request.url)
-        # No server reached: broken, unless no external server answers at all this crawl (this
-        # machine is offline), which the pipeline decides at the end (StorePipeline.settle_unreachable).
-        item.unreachable = int(unreachable(failure))
-        yield from self._done(check, item, timed_out=failure.check(*TIMEOUTS) is not None)
+        # No server reached, or no answer in time: broken, unless no external server answers at all
+        # this crawl (this machine is offline, or a firewall drops its packets: every check then times
+        # out), which the pipeline decides at the end (StorePipeline.settle_unreachable).
+        timed_out = failure.check(*TIMEOUTS) is not None
+        item.unreachable = int(unreachable(failure) or timed_out)
+        yield from self._done(check, item, timed_out=timed_out)
 
 
 def _netloc(url: str) -> str:

@@ -106,9 +106,10 @@ class StorePipeline:
         self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
 
     def settle_unreachable(self) -> None:
-        """The external checks that reached no server: broken links when other external servers
-        answered this crawl (that host is gone); unverified when none did: this machine could
-        not reach the network, and that says nothing about the links."""
+        """The external checks that reached no server or got no answer in time: broken links when
+        other external servers answered this crawl (that host is gone or silent); unverified when
+        none did: this machine could not reach the network (offline, or behind a firewall that
+        drops its packets), and that says nothing about the links."""
         if not self.unreachable:
             return
         offline = not self.external_answered
