@@ -2077,3 +2077,35 @@ def test_class_100_signals_of_a_site_a_script_builds_are_unseen_not_missing(serv
     assert allied["status"] == "cumple" and "1 entidades enlazadas" in allied["detail"], allied
     frequency = records[("gelt-2008", "plan.frecuencia_actualizacion")]
     assert frequency["status"] == "no_cumple" and "sin páginas" not in frequency["detail"], frequency
+
+
+def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(serve, config_for):
+    # no script at all: the PQRSD page shows its form with «Cargando…» under the send button, the
+    # calendar page its embedded agenda with «Cargando…» under it. A person sees the form and the
+    # agenda: neither page is «vacía o en construcción». The same word alone on a page with no script
+    # is still what a person sees, an empty page (parcial)
+    form = (
+        '<form action="/radicar" method="post"><label>Nombre <input name="nombre"></label>'
+        '<label>Tipo <select name="tipo"><option>Petición</option><option>Queja</option><option>Reclamo</option>'
+        '</select></label><label>Mensaje <textarea name="mensaje"></textarea></label>'
+        '<button type="submit">Enviar</button></form><p class="estado">Cargando…</p>'
+    )
+    agenda = '<iframe src="/agenda/embed" title="Agenda de eventos"></iframe><p>Cargando…</p>'
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/pqrsd">PQRSD</a></li>'
+            '<li><a href="/calendario">Calendario de actividades</a></li><li><a href="/glosario">Glosario</a></li></ul>',
+        ),
+        "/pqrsd": page("PQRSD", form),
+        "/calendario": page("Calendario de actividades", agenda),
+        "/agenda/embed": page("Agenda", "<p>Feria agropecuaria el 12 de diciembre en la plaza principal.</p>"),
+        "/glosario": page("Glosario", "<p>Cargando…</p>"),
+    }
+    records = _records(serve, config_for, routes)
+    for item, path in (("interaccion.pqrsd", "/pqrsd"), ("info.calendario", "/calendario")):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
+        assert urlsplit(rec["evidence"][0]).path == path, rec
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "parcial" and "vacía o en construcción" in glossary["detail"], glossary

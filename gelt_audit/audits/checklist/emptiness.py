@@ -125,7 +125,9 @@ def page_state(
         and (
             (nwords < 15 and not has_media and content_links < 2)
             or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
-            or (nwords < 60 and _LOADING.search(main_fold) is not None)
+            # a loading word on a page with no script: empty only when nothing else shows (a form, a
+            # frame, an image or a table is there whatever the word says)
+            or (nwords < 60 and not has_media and _LOADING.search(main_fold) is not None)
             or (nwords < 60 and not has_media and body is not None and _only_title(body))
         )
     )
