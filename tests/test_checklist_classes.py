@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
+from gelt_audit.reports.committee import indicator_rows
 from tests.helpers import crawl, page, report_json, write_config
 
 PDF = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
@@ -2055,6 +2056,10 @@ def test_class_100_signals_of_a_site_a_script_builds_are_unseen_not_missing(serv
     indicators = {i["id"]: i for i in report["indicators"]}
     for ind in ("entidades_aliadas", "frecuencia_actualizacion"):
         assert indicators[ind]["met"] is None and "sin verificar" in indicators[ind]["note"], indicators[ind]
+    # the committee's report and its CSV read the indicators through indicator_rows: unseen, not «no»
+    rows = {r["id"]: r for r in indicator_rows(report["indicators"], report["checklist"])}
+    for ind in ("entidades_aliadas", "frecuencia_actualizacion"):
+        assert rows[ind]["status"] == "sin_verificar" and rows[ind]["met"] is None, rows[ind]
     # what the crawl saw through the sitemap is judged as always: the allied entity's link present
     # (unchecked offline), the dependencia's page seen with no update this month
     sitemap = (
