@@ -2088,7 +2088,8 @@ def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(
     # no script at all: the PQRSD page shows its form with «Cargando…» under the send button, the
     # calendar page its embedded agenda with «Cargando…» under it. A person sees the form and the
     # agenda: neither page is «vacía o en construcción». The same word alone on a page with no script
-    # is still what a person sees, an empty page (parcial)
+    # (an image inside a link beside it is the link's face, not media) is still what a person sees,
+    # an empty page (parcial)
     form = (
         '<form action="/radicar" method="post"><label>Nombre <input name="nombre"></label>'
         '<label>Tipo <select name="tipo"><option>Petición</option><option>Queja</option><option>Reclamo</option>'
@@ -2105,7 +2106,12 @@ def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(
         "/pqrsd": page("PQRSD", form),
         "/calendario": page("Calendario de actividades", agenda),
         "/agenda/embed": page("Agenda", "<p>Feria agropecuaria el 12 de diciembre en la plaza principal.</p>"),
-        "/glosario": page("Glosario", "<p>Cargando…</p>"),
+        # an image inside a link is the link's face (a template's «outdated browser» banner), not media
+        "/glosario": page(
+            "Glosario",
+            '<div class="ie-panel"><a href="https://browsehappy.com/"><img src="/warning_bar.jpg"'
+            ' alt="You are using an outdated browser."></a></div><p>Cargando…</p>',
+        ),
     }
     records = _records(serve, config_for, routes)
     for item, path in (("interaccion.pqrsd", "/pqrsd"), ("info.calendario", "/calendario")):
