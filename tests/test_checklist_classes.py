@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
+from gelt_audit.reports.committee import indicator_rows
 from tests.helpers import crawl, page, report_json, write_config
 
 PDF = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
@@ -2027,3 +2028,95 @@ def test_class_85_names_the_entities_use_for_three_items(serve, config_for):
     assert urlsplit(privacy["evidence"][0]).query == "id=37", privacy
     menu = records[("ley1712-res1519", "ley1712.atencion_ciudadania")]
     assert menu["status"] in ("cumple", "parcial") and "Atención ciudadana" in menu["detail"], menu
+
+
+# Classes 100–101 (sixth session, helper H66): what the crawl did not see, judged as unseen.
+
+DEPENDENCIA = '[[dependencias]]\nname = "Hacienda"\nresponsable = "Tesorería"\nmatch = ["/hacienda/"]\n'
+
+
+def test_class_100_signals_of_a_site_a_script_builds_are_unseen_not_missing(serve, config_for, tmp_path):
+    # the home page is a shell (<div id="root"></div> and its script): the crawl saw no link, so
+    # «no se encontraron enlaces a entidades públicas» and «0 de 1 dependencias cumplen» with no page
+    # of the dependencia seen are not findings: the plan's items on those signals are sin_verificar,
+    # with the home page as evidence, and their indicators neither meet nor miss their target
+    shell = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    config = config_for(serve(shell).url, OFFLINE + DEPENDENCIA)
+    crawl(config)
+    report = report_json(config)
+    records = {(c["profile"], c["item"]): c for c in report["checklist"]}
+    for item in ("plan.entidades_aliadas", "plan.frecuencia_actualizacion"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert [urlsplit(u).path for u in rec["evidence"]] in (["/"], [""]), rec
+        assert "la página de inicio no muestra nada sin sus scripts" in rec["detail"], rec
+    indicators = {i["id"]: i for i in report["indicators"]}
+    for ind in ("entidades_aliadas", "frecuencia_actualizacion"):
+        assert indicators[ind]["met"] is None and "sin verificar" in indicators[ind]["note"], indicators[ind]
+    # the committee's report and its CSV read the indicators through indicator_rows: unseen, not «no»
+    rows = {r["id"]: r for r in indicator_rows(report["indicators"], report["checklist"])}
+    for ind in ("entidades_aliadas", "frecuencia_actualizacion"):
+        assert rows[ind]["status"] == "sin_verificar" and rows[ind]["met"] is None, rows[ind]
+    # what the crawl saw through the sitemap is judged as always: the allied entity's link present
+    # (unchecked offline), the dependencia's page seen with no update this month
+    sitemap = (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>{root}/hacienda/impuestos</loc></url></urlset>"
+    )
+    seen = dict(shell)
+    server = serve(seen)
+    seen["/sitemap.xml"] = Resource(
+        body=sitemap.format(root=server.url.rstrip("/")).encode(), headers={"Content-Type": "application/xml"}
+    )
+    seen["/hacienda/impuestos"] = page(
+        "Impuestos",
+        "<h2>Impuesto predial</h2><p>Liquide y pague el impuesto predial unificado de la vigencia en las fechas"
+        ' del calendario tributario.</p><p><a href="https://www.dian.gov.co/">DIAN</a></p>',
+    )
+    (tmp_path / "seen").mkdir()
+    records = _crawl(write_config(tmp_path / "seen", server.url, OFFLINE + DEPENDENCIA))
+    allied = records[("gelt-2008", "plan.entidades_aliadas")]
+    assert allied["status"] == "cumple" and "1 entidades enlazadas" in allied["detail"], allied
+    frequency = records[("gelt-2008", "plan.frecuencia_actualizacion")]
+    assert frequency["status"] == "no_cumple" and "sin páginas" not in frequency["detail"], frequency
+
+
+def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(serve, config_for):
+    # no script at all: the PQRSD page shows its form with «Cargando…» under the send button, the
+    # calendar page its embedded agenda with «Cargando…» under it. A person sees the form and the
+    # agenda: neither page is «vacía o en construcción». The same word alone on a page with no script
+    # (an image inside a link beside it is the link's face, not media) is still what a person sees,
+    # an empty page (parcial)
+    form = (
+        '<form action="/radicar" method="post"><label>Nombre <input name="nombre"></label>'
+        '<label>Tipo <select name="tipo"><option>Petición</option><option>Queja</option><option>Reclamo</option>'
+        '</select></label><label>Mensaje <textarea name="mensaje"></textarea></label>'
+        '<button type="submit">Enviar</button></form><p class="estado">Cargando…</p>'
+    )
+    agenda = '<iframe src="/agenda/embed" title="Agenda de eventos"></iframe><p>Cargando…</p>'
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><ul><li><a href="/pqrsd">PQRSD</a></li>'
+            '<li><a href="/calendario">Calendario de actividades</a></li><li><a href="/glosario">Glosario</a></li></ul>',
+        ),
+        "/pqrsd": page("PQRSD", form),
+        "/calendario": page("Calendario de actividades", agenda),
+        "/agenda/embed": page("Agenda", "<p>Feria agropecuaria el 12 de diciembre en la plaza principal.</p>"),
+        # an image inside a link is the link's face (a template's «outdated browser» banner), not media
+        "/glosario": page(
+            "Glosario",
+            '<div class="ie-panel"><a href="https://browsehappy.com/"><img src="/warning_bar.jpg"'
+            ' alt="You are using an outdated browser."></a></div><p>Cargando…</p>',
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item, path in (("interaccion.pqrsd", "/pqrsd"), ("info.calendario", "/calendario")):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
+        assert urlsplit(rec["evidence"][0]).path == path, rec
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "parcial" and "vacía o en construcción" in glossary["detail"], glossary

@@ -219,7 +219,7 @@ def indicator_rows(indicators: Any, checklist: list[dict[str, Any]] | None = Non
         status = {True: "cumple", False: "no_cumple"}.get(met) if isinstance(met, bool) else None
         if item and item.get("status") in ("cumple", "parcial", "no_cumple", "sin_verificar"):
             status = item["status"]
-            met = status == "cumple"
+            met = None if status == "sin_verificar" else status == "cumple"  # unseen: neither met nor missed
         out.append(
             {
                 **filled(ind, INDICATOR_KEYS),

@@ -24,14 +24,15 @@ from gelt_audit.store import Crawl, Store
 
 from .carry import Carry
 from .index import index_site
-from .judge import evaluate
+from .judge import HOME_SHELL_NOTE, evaluate
 from .load import extra_items, load_checklist, load_manual
 from .model import Checklist, ItemResult, PageDoc
+from .pages import Page
 from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 23  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 24  # bump when the engine's results change meaning: cached evaluations are redone
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
 
 
@@ -110,17 +111,14 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
         )
 
 
-def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, Any]:
-    """Statuses of the plan items that other audits measure."""
+def signals(findings: dict[str, Any], store: Store, crawl: Crawl, shell: Page | None = None) -> dict[str, Any]:
+    """Statuses of the plan items that other audits measure. ``shell``: the home page when a script
+    builds it (``Page.shell``): the crawl saw neither the site's menu nor its links, so what the
+    other audits did not find there is not absent but unseen (``sin_verificar``)."""
     out: dict[str, Any] = {}
     deps = findings.get("dependencias") or []
     if deps:
-        meeting = sum(1 for d in deps if d["meets_target"])
-        status = "cumple" if meeting == len(deps) else "parcial" if meeting else "no_cumple"
-        out["frecuencia_actualizacion"] = {
-            "status": status,
-            "detail": f"{meeting} de {len(deps)} dependencias cumplen la meta de {deps[0]['target']} actualizaciones al mes",
-        }
+        out["frecuencia_actualizacion"] = _frequency_signal(deps, shell)
     allied = findings.get("allied") or {}
     if allied.get("count"):
         broken = [e["entity"] for e in allied["entities"] if e["broken"]]
@@ -139,6 +137,13 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
             "detail": f"{allied['count']} entidades enlazadas" + state,
             "evidence": [p for e in allied["entities"][:5] for p in e["pages"][:1]],
         }
+    elif findings.get("links") is not None and shell is not None:
+        # the links a browser would draw were not seen: no link found is no evidence of none
+        out["entidades_aliadas"] = {
+            "status": "sin_verificar",
+            "detail": f"en lo rastreado no se encontraron enlaces a entidades públicas; {HOME_SHELL_NOTE}",
+            "evidence": [shell.url],
+        }
     elif findings.get("links") is not None:
         out["entidades_aliadas"] = {"status": "no_cumple", "detail": "no se encontraron enlaces a entidades públicas"}
     # counted up to this crawl only, so a crawl's evaluation never changes afterwards (it is cached)
@@ -152,6 +157,29 @@ def signals(findings: dict[str, Any], store: Store, crawl: Crawl) -> dict[str, A
         "detail": f"{len(recent)} rastreos terminados en los últimos 35 días, con sus informes",
     }
     return out
+
+
+def _frequency_signal(deps: list[dict[str, Any]], shell: Page | None) -> dict[str, Any]:
+    """``frecuencia_actualizacion`` from the dependencias audit. On a site whose home page a script
+    builds, a dependencia short of its target none of whose pages the crawl saw is unseen: the
+    status is the one both ways it could go agree on, else ``sin_verificar``."""
+
+    def status(meeting: int) -> str:
+        return "cumple" if meeting == len(deps) else "parcial" if meeting else "no_cumple"
+
+    meeting = sum(1 for d in deps if d["meets_target"])
+    unseen = [d["name"] for d in deps if shell is not None and not d["meets_target"] and not d.get("pages")]
+    detail = f"{meeting} de {len(deps)} dependencias cumplen la meta de {deps[0]['target']} actualizaciones al mes"
+    if not unseen:
+        return {"status": status(meeting), "detail": detail}
+    detail += f"; sin páginas en lo rastreado: {', '.join(unseen[:5])}"
+    if status(meeting) == status(meeting + len(unseen)):
+        return {"status": status(meeting), "detail": detail}
+    return {
+        "status": "sin_verificar",
+        "detail": f"{detail}; {HOME_SHELL_NOTE}",
+        "evidence": [shell.url] if shell else [],
+    }
 
 
 def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config: Config) -> dict[str, Any]:
@@ -241,7 +269,7 @@ def _index_and_judge(
                 index,
                 home_url=config.site_url,
                 link_states=link_states,
-                signals=signals(findings, store, crawl),
+                signals=signals(findings, store, crawl, index.home if index.home and index.home.shell else None),
                 manual=manual,
                 today=today,
             )
@@ -327,7 +355,9 @@ def audit_checklist(
         "checklist_scores": scores(current, lists),
         "regressions": [c for c in changes if c["kind"] == "regression"],
         "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
-        "indicators": _with_met(indicators(current, manual, auto_indicators(findings, store, crawl, config))),
+        "indicators": _unseen_unmet(
+            _with_met(indicators(current, manual, auto_indicators(findings, store, crawl, config))), current, lists
+        ),
         "checklist_date": clock.today().isoformat(),
     }
 
@@ -372,6 +402,28 @@ def _result(row: dict[str, Any]) -> ItemResult:
         source=row["source"],
         weight=row["weight"],
     )
+
+
+def _unseen_unmet(
+    indicators: list[dict[str, Any]], results: list[ItemResult], lists: list[Checklist]
+) -> list[dict[str, Any]]:
+    """An automatic indicator whose item (the one judged on the same signal) is ``sin_verificar``
+    neither meets nor misses its target: ``met`` is None and the item's detail is its note."""
+    by_item = {(r.profile, r.item): r for r in results}
+    unseen: dict[str, str] = {}
+    for checklist in lists:
+        for item in checklist.items:
+            res = by_item.get((checklist.profile, item.id))
+            if res is None or res.status != "sin_verificar":
+                continue
+            for rule in (r for part in item.parts for r in part.rules):
+                if rule.kind == "signal" and rule.name:
+                    unseen.setdefault(rule.name, res.detail)
+    for ind in indicators:
+        if ind["source"] == "auto" and ind["id"] in unseen:
+            ind["met"] = None
+            ind["note"] = unseen[ind["id"]]
+    return indicators
 
 
 def _with_met(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:

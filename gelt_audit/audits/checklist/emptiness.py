@@ -91,6 +91,18 @@ def is_bare(root: Any) -> bool:
     return not any(t.strip() for t in body.itertext())
 
 
+_SHOWN_MEDIA = ("iframe", "embed", "object", "video", "audio", "table", "form")
+
+
+def _shows_media(root: Any) -> bool:
+    """Whether a page's content (its chrome taken out) shows a form, a frame, a video, a table or an
+    image of its own: an image inside a link is the link's face (a template's banner, such as an
+    «outdated browser» notice, a logo, a button), not media the page publishes."""
+    if next(root.iter(*_SHOWN_MEDIA), None) is not None:
+        return True
+    return any(not any(a.tag == "a" for a in img.iterancestors()) for img in root.iter("img"))
+
+
 def _mount_point(body: Any) -> bool:
     """Whether an (empty) page's content holds the element a script draws the page into."""
     return any(
@@ -125,7 +137,9 @@ def page_state(
         and (
             (nwords < 15 and not has_media and content_links < 2)
             or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
-            or (nwords < 60 and _LOADING.search(main_fold) is not None)
+            # a loading word on a page with no script: empty only when nothing else shows (a form, a
+            # frame, a table or an image is there whatever the word says)
+            or (nwords < 60 and _LOADING.search(main_fold) is not None and not _shows_media(root))
             or (nwords < 60 and not has_media and body is not None and _only_title(body))
         )
     )
