@@ -27,10 +27,10 @@ from typing import Any
 import zstandard
 
 from .forms import Form
-from .packed import PackedLinks
+from .packed import ChunkStrings, ChunkTable, LinkStrings, PackedLinks
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 5  # bump when what is carried changes
+FORMAT = 6  # bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
@@ -83,7 +83,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
     blocks: list[tuple[Any, ...]] = []
     ids: dict[int, int] = {}
     out = []
-    share, intern = _Shared(), sys.intern
+    share, intern, own_links = _Shared(), sys.intern, ChunkStrings()
     for p in pages:
         key, refs, origin, base = origins[p.idx]
         chrome = []
@@ -96,7 +96,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
         content = None
         if len(p.blocks) > len(refs):
             own = p.blocks[len(refs)]
-            content = (share.links(own.links), _forms(own.forms))
+            content = (own_links.add(own.links), _forms(own.forms))
         fields = (
             intern(p.title), share.labels(p.labels), share.labels(p.sections), [intern(h) for h in p.headings],
             p.is_news, p.empty, p.soft404, share(tuple(intern(k) for k in p.first_keys)),
@@ -108,7 +108,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
         )  # fmt: skip
         where = (intern(origin), intern(base), share(tuple(share(tuple(r)) for r in refs)))
         out.append((key, *fields, *more, *where, tuple(chrome), content))
-    return marshal.dumps((blocks, out))
+    return marshal.dumps((blocks, out, own_links.table, own_links.blocks()))
 
 
 def _compress(pages: Sequence[Page], origins: Mapping[int, Origin]) -> Iterator[tuple[bytes, list[str]]]:
@@ -175,8 +175,11 @@ def encode(
     return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}
 
 
-# a carried page's record, the makers of its chrome blocks, and its own links (as Link's fields) and forms
-Taken = tuple[Sequence[Any], list[Callable[[], Block]], "tuple[Sequence[Sequence[Any]], tuple[Form, ...]] | None"]
+# a carried page's record, the makers of its chrome blocks, and its own links and forms
+Taken = tuple[Sequence[Any], list[Callable[[], Block]], "tuple[PackedLinks, tuple[Form, ...]] | None"]
+# a decoded chunk: its records by key, its chrome blocks' makers, the table of its pages' own
+# links, each page's own links as numbers into it, and those numbers mapped to the index's
+_Decoded = tuple[dict[str, Any], list[Callable[[], Block]], ChunkTable, list[bytes], list[int | None]]
 WINDOW = 8  # chunks kept decoded: a crawl meets its pages in about the previous crawl's order
 
 
@@ -197,7 +200,7 @@ class Carried:
         self.taken: set[int] = set()  # the pages of the index being built that came from here
         self._read = read
         self._where = {key: n for n, (_, keys) in enumerate(chunks) for key in keys}
-        self._decoded: dict[int, tuple[dict[str, Any], list[Callable[[], Block]]]] = {}
+        self._decoded: dict[int, _Decoded] = {}
         self._unz = zstandard.ZstdDecompressor()
 
     def release(self) -> None:
@@ -208,27 +211,32 @@ class Carried:
     def __len__(self) -> int:
         return len(self._where)
 
-    def take(self, key: str, idx: int) -> Taken | None:
-        """A carried page's record, the makers of its chrome blocks and its own links and forms
-        (None: not carried); ``idx`` is its place in the index being built."""
+    def take(self, key: str, idx: int, strings: LinkStrings) -> Taken | None:
+        """A carried page's record, the makers of its chrome blocks and its own links (packed in
+        ``strings``, the index's) and forms (None: not carried); ``idx`` is its place in the
+        index being built."""
         n = self._where.pop(key, None)
         if n is None:
             return None
-        records, makers = self._chunk(n)
+        records, makers, table, own_links, remap = self._chunk(n)
         record = records.pop(key, None)  # its tuples go as its objects come
         if record is None:
             return None  # its chunk is gone from the store
         self.taken.add(idx)
         content = record[_CONTENT]
-        own = None if content is None else (content[0], _forms_of(content[1]))
+        own = None if content is None else (strings.unpack(table, remap, own_links[content[0]]), _forms_of(content[1]))
         return record[:_CHROME], [makers[i] for i in record[_CHROME]], own
 
-    def _chunk(self, n: int) -> tuple[dict[str, Any], list[Callable[[], Block]]]:
+    def _chunk(self, n: int) -> _Decoded:
         found = self._decoded.pop(n, None)
         if found is None:
             data = self._read(self.chunks[n][0])
-            blocks, records = marshal.loads(self._unz.decompress(data)) if data else ([], [])
-            found = ({r[0]: r for r in records}, [_maker(*row) for row in blocks])
+            empty: ChunkTable = ([], [], [], [])
+            blocks, records, table, own_links = (
+                marshal.loads(self._unz.decompress(data)) if data else ([], [], empty, [])
+            )
+            remap: list[int | None] = [None] * sum(map(len, table))
+            found = ({r[0]: r for r in records}, [_maker(*row) for row in blocks], table, own_links, remap)
             if len(self._decoded) >= WINDOW:
                 del self._decoded[next(iter(self._decoded))]  # the least recently asked
         self._decoded[n] = found
