@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import marshal
+from array import array
 from collections.abc import Callable
 from itertools import product
 
@@ -17,8 +19,8 @@ from gelt_audit.audits.checklist import load_checklist, text_rules
 from gelt_audit.audits.checklist.carry import Carry
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc
-from gelt_audit.audits.checklist.packed import LinkStrings, PackedLinks
-from gelt_audit.audits.checklist.pages import Link
+from gelt_audit.audits.checklist.packed import ChunkStrings, LinkStrings, Occurrences, PackedLinks, Run
+from gelt_audit.audits.checklist.pages import Block, Link
 from gelt_audit.audits.checklist.text import text_norm
 from gelt_audit.audits.checklist.urls import is_doc_key, url_key
 
@@ -165,3 +167,48 @@ def test_carried_chunks_kept_as_made_give_the_same_next_index():
     assert list(first.targets) == list(again.targets)
     for k in first.targets:
         assert [(blk.pages, ln) for blk, ln in first.targets[k]] == [(blk.pages, ln) for blk, ln in again.targets[k]]
+
+
+def test_a_chunks_links_as_numbers_unpack_to_the_links_kept():
+    """The carry writes a chunk's own links as numbers into the chunk's string table and the next
+    index maps each of those numbers once: the links read back are the ones kept, from packed
+    links of any index and from plain ones, and only the strings of the links unpacked are added."""
+    links = _links()
+    one, two = LinkStrings(), LinkStrings()
+    two.pack(links[::-1])  # other numbers for the same strings
+    kept = [one.pack(links[:20]), two.pack(links[10:]), tuple(links[5:30])]
+    chunk = ChunkStrings()
+    assert [chunk.add(x) for x in kept] == [0, 1, 2]
+    data = marshal.loads(marshal.dumps((chunk.table, chunk.blocks())))
+    table, blocks = data
+    assert len(table[0]) <= 3 * 3 and len(table[1]) <= 4 * 3  # each string once per index met
+    target = LinkStrings()
+    known = target.pack([links[7]])  # a string it has already keeps its number
+    remap = [None] * sum(map(len, table))
+    first = target.unpack(table, remap, blocks[0])
+    assert list(first) == links[:20] and first.strings is target
+    assert known.cols[0] == first.cols[7 * 4] and known.cols[1] == first.cols[7 * 4 + 1]
+    assert sorted(target.texts) == sorted({x.text for x in links[:20]})
+    assert list(target.unpack(table, remap, blocks[1])) == links[10:]
+    assert list(target.unpack(table, remap, blocks[2])) == links[5:30]
+    assert len(target.targets) == 3 and len(target.texts) == 4 and len(target.contexts) == 5
+
+
+def test_a_run_keeps_the_occurrences_its_predicate_accepts_asking_once_per_link():
+    links = _links()
+    strings = LinkStrings()
+    blocks = [Block("", strings.pack(links), (), "", [0]), Block("nav", tuple(links), (), "", [1])]
+    blocks += [Block("", strings.pack(links[::3]), (), "", [2])]
+    occ = Occurrences(blocks)
+    run = Run(occ, array("I", range(len(occ.block_of))))
+    asked: list[Link] = []
+
+    def keep(link: Link) -> bool:
+        asked.append(link)
+        return link.fragment and link.region != "footer"
+
+    walk = [link for b in blocks for link in b.links]
+    kept = run.where(keep)
+    assert [link for _, link in kept] == [x for x in walk if x.fragment and x.region != "footer"]
+    assert 0 < len(kept) < len(run) and len(asked) == 2 * len(links)  # the third block's links seen before
+    assert run.where(lambda link: True) is run
