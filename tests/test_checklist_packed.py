@@ -19,7 +19,7 @@ from gelt_audit.audits.checklist import load_checklist, text_rules
 from gelt_audit.audits.checklist.carry import Carry
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc
-from gelt_audit.audits.checklist.packed import ChunkStrings, LinkStrings, Occurrences, PackedLinks, Run
+from gelt_audit.audits.checklist.packed import LinkStrings, Occurrences, PackedLinks, Run
 from gelt_audit.audits.checklist.pages import Block, Link
 from gelt_audit.audits.checklist.text import text_norm
 from gelt_audit.audits.checklist.urls import is_doc_key, url_key
@@ -169,29 +169,22 @@ def test_carried_chunks_kept_as_made_give_the_same_next_index():
         assert [(blk.pages, ln) for blk, ln in first.targets[k]] == [(blk.pages, ln) for blk, ln in again.targets[k]]
 
 
-def test_a_chunks_links_as_numbers_unpack_to_the_links_kept():
-    """The carry writes a chunk's own links as numbers into the chunk's string table and the next
-    index maps each of those numbers once: the links read back are the ones kept, from packed
-    links of any index and from plain ones, and only the strings of the links unpacked are added."""
+def test_link_strings_made_again_from_their_table_read_the_same_numbers_and_pack_after_them():
+    """The carry keeps the index's link strings whole and the next index begins from them: a
+    carried page's links are its numbers again, new strings numbered after the carried ones."""
     links = _links()
-    one, two = LinkStrings(), LinkStrings()
-    two.pack(links[::-1])  # other numbers for the same strings
-    kept = [one.pack(links[:20]), two.pack(links[10:]), tuple(links[5:30])]
-    chunk = ChunkStrings()
-    assert [chunk.add(x) for x in kept] == [0, 1, 2]
-    data = marshal.loads(marshal.dumps((chunk.table, chunk.blocks())))
-    table, blocks = data
-    assert len(table[0]) <= 3 * 3 and len(table[1]) <= 4 * 3  # each string once per index met
-    target = LinkStrings()
-    known = target.pack([links[7]])  # a string it has already keeps its number
-    remap = [None] * sum(map(len, table))
-    first = target.unpack(table, remap, blocks[0])
-    assert list(first) == links[:20] and first.strings is target
-    assert known.cols[0] == first.cols[7 * 4] and known.cols[1] == first.cols[7 * 4 + 1]
-    assert sorted(target.texts) == sorted({x.text for x in links[:20]})
-    assert list(target.unpack(table, remap, blocks[1])) == links[10:]
-    assert list(target.unpack(table, remap, blocks[2])) == links[5:30]
-    assert len(target.targets) == 3 and len(target.texts) == 4 and len(target.contexts) == 5
+    strings = LinkStrings()
+    packed = strings.pack(links[:40])
+    again = LinkStrings.of_table(marshal.loads(marshal.dumps(strings.table())))
+    assert list(again.packed(packed.cols.tobytes())) == links[:40]
+    more = again.pack(links)
+    assert more.cols[: len(packed.cols)] == packed.cols and list(more) == links
+    assert again.targets[: len(strings.targets)] == strings.targets and len(again.texts) == 4
+    assert len(again.contexts) == 5 and strings.pack(links).cols == more.cols
+    broken = list(strings.table())
+    broken[1] = broken[1][:-1]  # a key short
+    with pytest.raises(ValueError):
+        LinkStrings.of_table(broken)
 
 
 def test_a_run_keeps_the_occurrences_its_predicate_accepts_asking_once_per_link():

@@ -27,7 +27,7 @@ from typing import Any
 import zstandard
 
 from .forms import Form
-from .packed import ChunkStrings, ChunkTable, LinkStrings, PackedLinks
+from .packed import LinkStrings, PackedLinks
 from .pages import Block, ChromeRef, Link, Page
 
 FORMAT = 6  # bump when what is carried changes
@@ -79,11 +79,20 @@ def _forms(forms: Sequence[Form]) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((tuple(sorted(f.purposes)), f.norm) for f in forms)
 
 
-def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
+def _numbers(links: Sequence[Link], strings: LinkStrings) -> bytes:
+    """A page's own links as the bytes of their numbers in ``strings`` (packed there if need be)."""
+    if isinstance(links, PackedLinks) and links.strings is strings:
+        return links.cols.tobytes()
+    if isinstance(links, PackedLinks):
+        return strings.pack_fields(list(links.fields())).cols.tobytes()
+    return strings.pack(links).cols.tobytes()
+
+
+def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkStrings) -> bytes:
     blocks: list[tuple[Any, ...]] = []
     ids: dict[int, int] = {}
     out = []
-    share, intern, own_links = _Shared(), sys.intern, ChunkStrings()
+    share, intern = _Shared(), sys.intern
     for p in pages:
         key, refs, origin, base = origins[p.idx]
         chrome = []
@@ -96,7 +105,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
         content = None
         if len(p.blocks) > len(refs):
             own = p.blocks[len(refs)]
-            content = (own_links.add(own.links), _forms(own.forms))
+            content = (_numbers(own.links, strings), _forms(own.forms))
         fields = (
             intern(p.title), share.labels(p.labels), share.labels(p.sections), [intern(h) for h in p.headings],
             p.is_news, p.empty, p.soft404, share(tuple(intern(k) for k in p.first_keys)),
@@ -108,14 +117,16 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
         )  # fmt: skip
         where = (intern(origin), intern(base), share(tuple(share(tuple(r)) for r in refs)))
         out.append((key, *fields, *more, *where, tuple(chrome), content))
-    return marshal.dumps((blocks, out, own_links.table, own_links.blocks()))
+    return marshal.dumps((blocks, out))
 
 
-def _compress(pages: Sequence[Page], origins: Mapping[int, Origin]) -> Iterator[tuple[bytes, list[str]]]:
+def _compress(
+    pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkStrings
+) -> Iterator[tuple[bytes, list[str]]]:
     z = zstandard.ZstdCompressor(level=1)
     for i in range(0, len(pages), CHUNK):
         part = pages[i : i + CHUNK]
-        yield z.compress(_chunk(part, origins)), [origins[p.idx][0] for p in part]
+        yield z.compress(_chunk(part, origins, strings)), [origins[p.idx][0] for p in part]
 
 
 @dataclass
@@ -141,6 +152,7 @@ def encode(
     prefix: str,
     carried: Carried | None,
     norms: Mapping[str, Sequence[str]],
+    strings: LinkStrings,
     put: Callable[[dict[str, bytes]], None] | None = None,
 ) -> tuple[bytes, dict[str, bytes], set[str]]:
     """The pages that have an origin (a body hash), carried: the list of chunks (marshal: the
@@ -154,17 +166,26 @@ def encode(
     body hash and URL: one never stands for another) until they are a quarter of the pages kept;
     then every page is written again.
 
+    A page's own links are written as their numbers into the index's link strings
+    (``strings``, see :mod:`.packed`), kept whole in the list: the next crawl's index starts from
+    them, and a carried page's links are its bytes again, nothing looked up. With ``carried``,
+    ``strings`` began as its strings (so the chunks listed as they are still read alike); when
+    every page is written again, they are numbered afresh (strings only gone pages had dropped).
+
     With ``put``, each new chunk is given to it when made and not returned (see :class:`Carry`).
     """
     kept = [p for p in pages if p.idx in origins]
     listed: list[tuple[str, list[str]]] = []
+    table = strings
     if carried is not None:
         new = [p for p in kept if p.idx not in carried.taken]
         stale = carried.records - len(carried.taken)
         if stale <= max(CHUNK, (carried.records + len(new)) // 4):
             listed, kept = list(carried.chunks), new
+        else:
+            table = LinkStrings()
     chunks: dict[str, bytes] = {}
-    for n, (data, keys) in enumerate(_compress(kept, origins)):
+    for n, (data, keys) in enumerate(_compress(kept, origins, table)):
         name = f"{prefix}:{n}"
         if put is not None:
             put({name: data})
@@ -172,14 +193,13 @@ def encode(
             chunks[name] = data
         listed.append((name, keys))
     words = {key: tuple(n) for key, n in norms.items()}
-    return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}
+    numbered = zstandard.ZstdCompressor(level=1).compress(marshal.dumps(table.table()))
+    listing = marshal.dumps((f"{_TAG}.{version}", listed, words, numbered))
+    return listing, chunks, {name for name, _ in listed}
 
 
 # a carried page's record, the makers of its chrome blocks, and its own links and forms
 Taken = tuple[Sequence[Any], list[Callable[[], Block]], "tuple[PackedLinks, tuple[Form, ...]] | None"]
-# a decoded chunk: its records by key, its chrome blocks' makers, the table of its pages' own
-# links, each page's own links as numbers into it, and those numbers mapped to the index's
-_Decoded = tuple[dict[str, Any], list[Callable[[], Block]], ChunkTable, list[bytes], list[int | None]]
 WINDOW = 8  # chunks kept decoded: a crawl meets its pages in about the previous crawl's order
 
 
@@ -193,14 +213,17 @@ class Carried:
         chunks: list[tuple[str, list[str]]],
         read: Callable[[str], bytes | None],
         norms: dict[str, tuple[str, ...]] | None = None,
+        strings: LinkStrings | None = None,
     ) -> None:
         self.chunks = chunks  # (name, its pages' keys)
         self.norms = norms or {}  # URL key -> its path words (see urls.path_norms)
+        # the strings the carried pages' own links are numbers into: the new index's, to begin with
+        self.strings = strings if strings is not None else LinkStrings()
         self.records = sum(len(keys) for _, keys in chunks)  # pages in them
         self.taken: set[int] = set()  # the pages of the index being built that came from here
         self._read = read
         self._where = {key: n for n, (_, keys) in enumerate(chunks) for key in keys}
-        self._decoded: dict[int, _Decoded] = {}
+        self._decoded: dict[int, tuple[dict[str, Any], list[Callable[[], Block]]]] = {}
         self._unz = zstandard.ZstdDecompressor()
 
     def release(self) -> None:
@@ -211,32 +234,27 @@ class Carried:
     def __len__(self) -> int:
         return len(self._where)
 
-    def take(self, key: str, idx: int, strings: LinkStrings) -> Taken | None:
-        """A carried page's record, the makers of its chrome blocks and its own links (packed in
-        ``strings``, the index's) and forms (None: not carried); ``idx`` is its place in the
-        index being built."""
+    def take(self, key: str, idx: int) -> Taken | None:
+        """A carried page's record, the makers of its chrome blocks and its own links and forms
+        (None: not carried); ``idx`` is its place in the index being built."""
         n = self._where.pop(key, None)
         if n is None:
             return None
-        records, makers, table, own_links, remap = self._chunk(n)
+        records, makers = self._chunk(n)
         record = records.pop(key, None)  # its tuples go as its objects come
         if record is None:
             return None  # its chunk is gone from the store
         self.taken.add(idx)
         content = record[_CONTENT]
-        own = None if content is None else (strings.unpack(table, remap, own_links[content[0]]), _forms_of(content[1]))
+        own = None if content is None else (self.strings.packed(content[0]), _forms_of(content[1]))
         return record[:_CHROME], [makers[i] for i in record[_CHROME]], own
 
-    def _chunk(self, n: int) -> _Decoded:
+    def _chunk(self, n: int) -> tuple[dict[str, Any], list[Callable[[], Block]]]:
         found = self._decoded.pop(n, None)
         if found is None:
             data = self._read(self.chunks[n][0])
-            empty: ChunkTable = ([], [], [], [])
-            blocks, records, table, own_links = (
-                marshal.loads(self._unz.decompress(data)) if data else ([], [], empty, [])
-            )
-            remap: list[int | None] = [None] * sum(map(len, table))
-            found = ({r[0]: r for r in records}, [_maker(*row) for row in blocks], table, own_links, remap)
+            blocks, records = marshal.loads(self._unz.decompress(data)) if data else ([], [])
+            found = ({r[0]: r for r in records}, [_maker(*row) for row in blocks])
             if len(self._decoded) >= WINDOW:
                 del self._decoded[next(iter(self._decoded))]  # the least recently asked
         self._decoded[n] = found
@@ -271,12 +289,13 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
     if carry is None or not carry.previous:
         return None
     try:
-        tag, chunks, norms = marshal.loads(carry.previous)
-    except (EOFError, ValueError, TypeError):
+        tag, chunks, norms, numbered = marshal.loads(carry.previous)
+        if tag != f"{_TAG}.{version}":
+            return None
+        strings = LinkStrings.of_table(marshal.loads(zstandard.ZstdDecompressor().decompress(numbered)))
+    except (EOFError, ValueError, TypeError, zstandard.ZstdError):
         return None
-    if tag != f"{_TAG}.{version}":
-        return None
-    return Carried(chunks, carry.read, norms)
+    return Carried(chunks, carry.read, norms, strings)
 
 
 def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:

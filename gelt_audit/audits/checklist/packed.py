@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count, cycle, repeat
-from operator import add, is_
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any, overload
 
 from .pages import Block, Link
@@ -142,41 +142,36 @@ class LinkStrings:
         self.regions.append(sys.intern(region))
         return r
 
-    def unpack(self, table: ChunkTable, remap: list[int | None], data: bytes) -> PackedLinks:
-        """Links a carried chunk kept as numbers into its own ``table`` (see :class:`ChunkStrings`)
-        packed here: each number mapped through ``remap`` (the chunk's number -> this one's,
-        None until a link of this index names it), looked up in C. Each string is added as
-        :meth:`pack_fields` adds it (a target with the key it first came with)."""
-        local = array("I")
-        local.frombytes(data)
-        ids = list(map(remap.__getitem__, local))
-        if None in ids:
-            for i in compress(count(), map(is_, ids, repeat(None))):
-                n = local[i]
-                if remap[n] is None:
-                    remap[n] = self._named(table, n)
-            ids = list(map(remap.__getitem__, local))
-        return PackedLinks(self, array("I", ids))  # type: ignore[arg-type]
+    def table(self) -> tuple[list[Any], ...]:
+        """What :meth:`of_table` makes these strings again from, numbers and all (the carry)."""
+        return (self.targets, self.keys, self.texts, self.norms, self.nwords, self.contexts, self.regions)
 
-    def _named(self, table: ChunkTable, n: int) -> int:
-        """This index's number for a chunk's string number ``n`` (added when new)."""
-        targets, texts, contexts, flags = table
-        if n < len(targets):
-            target, key = targets[n]
-            t = self._targets.get(target)
-            return self._target(target, key) if t is None else t
-        n -= len(targets)
-        if n < len(texts):
-            text, norm, nwords = texts[n]
-            x = self._texts.get(text)
-            return self._text(text, norm, nwords) if x is None else x
-        n -= len(texts)
-        if n < len(contexts):
-            c = self._contexts.get(contexts[n])
-            return self._context(contexts[n]) if c is None else c
-        region, bits = flags[n - len(contexts)]
-        r = self._regions.get(region)
-        return (self._region(region) if r is None else r) | bits
+    @classmethod
+    def of_table(cls, table: Sequence[Sequence[Any]]) -> LinkStrings:
+        """The strings :meth:`table` gave, each with its number: links packed there read here
+        (the previous crawl's carried pages), and new ones are packed after them."""
+        s = cls()
+        s.targets, s.keys, s.texts, s.norms, s.nwords, s.contexts, s.regions = (list(x) for x in table)
+        s._targets, s._texts = dict(zip(s.targets, count())), dict(zip(s.texts, count()))
+        s._contexts, s._regions = dict(zip(s.contexts, count())), dict(zip(s.regions, count()))
+        sizes = (
+            {len(s.targets), len(s.keys), len(s._targets)},
+            {len(s.texts), len(s.norms), len(s.nwords), len(s._texts)},
+        )
+        if (
+            len(sizes[0]) != 1
+            or len(sizes[1]) != 1
+            or len(s._contexts) != len(s.contexts)
+            or len(s._regions) != len(s.regions)
+        ):
+            raise ValueError("tabla de textos de enlaces inconsistente")
+        return s
+
+    def packed(self, data: bytes) -> PackedLinks:
+        """Links packed here, given as the bytes of their numbers (``PackedLinks.cols``)."""
+        cols = array("I")
+        cols.frombytes(data)
+        return PackedLinks(self, cols)
 
     def done(self) -> None:
         """Forget the lookups that keep each string once (the index is built): links packed after
@@ -201,58 +196,6 @@ def _ids(lookup: dict[Any, int], values: Sequence[Any], add: Callable[[int], int
                 add(i)
         ids = list(map(lookup.__getitem__, values))
     return ids  # type: ignore[return-value]
-
-
-# a carried chunk's strings: targets (with key), texts (with normal form and words), contexts,
-# flags (region and the other flags' bits); a link's numbers count through them in that order
-ChunkTable = tuple[list[tuple[str, str]], list[tuple[str, str, int]], list[str], list[tuple[str, int]]]
-
-
-class ChunkStrings:
-    """The strings of the links of one carried chunk's pages, each once, numbered within the
-    chunk: a page's links are written as numbers into them (see :meth:`LinkStrings.unpack`), so
-    the next crawl's index maps each distinct string once, not each link's."""
-
-    def __init__(self) -> None:
-        self.table: ChunkTable = ([], [], [], [])
-        # per LinkStrings met (kept here, so its id stays its own): its number -> the chunk's, by column
-        self._maps: dict[int, tuple[LinkStrings, tuple[dict[int, int], ...]]] = {}
-        self._blocks: list[array[int]] = []
-
-    def add(self, links: Sequence[Link]) -> int:
-        """Keep these links (packed or not); their number among the chunk's link lists."""
-        if not isinstance(links, PackedLinks):
-            links = LinkStrings().pack(links)
-        s = links.strings
-        entry = self._maps.get(id(s))
-        if entry is None:
-            entry = self._maps[id(s)] = (s, ({}, {}, {}, {}))
-        maps, cols = entry[1], links.cols
-        local = array("I", bytes(len(cols) * 4))
-        for k in range(_WIDTH):
-            col = cols[k::_WIDTH]
-            local[k::_WIDTH] = array("I", _ids(maps[k], col, lambda i, k=k, col=col: self._add(s, k, col[i])))
-        self._blocks.append(local)
-        return len(self._blocks) - 1
-
-    def _add(self, s: LinkStrings, k: int, n: int) -> int:
-        kept: list[Any] = self.table[k]
-        if k == 0:
-            kept.append((s.targets[n], s.keys[n]))
-        elif k == 1:
-            kept.append((s.texts[n], s.norms[n], s.nwords[n]))
-        elif k == 2:
-            kept.append(s.contexts[n])
-        else:
-            kept.append((s.regions[n & _REGION_BITS], n & ~_REGION_BITS))
-        m = self._maps[id(s)][1][k][n] = len(kept) - 1
-        return m
-
-    def blocks(self) -> list[bytes]:
-        """Each link list kept, as the bytes of its numbers counted through the whole table."""
-        t, x, c, _f = map(len, self.table)
-        shift = (0, t, t + x, t + x + c)
-        return [array("I", map(add, local, cycle(shift))).tobytes() for local in self._blocks]
 
 
 class PackedLinks(Sequence[Link]):

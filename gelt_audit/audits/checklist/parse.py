@@ -191,7 +191,7 @@ class Builder:
             parsed = self._parse(doc, idx)
             return parsed[0] if parsed else None
         key = f"{doc.body_hash} {doc.url}"
-        taken = self.carried.take(key, idx, self.strings) if self.carried is not None else None
+        taken = self.carried.take(key, idx) if self.carried is not None else None
         if taken is not None:
             return self._carried(key, *taken, doc, idx)
         fresh: list[Page] = []
