@@ -9,7 +9,6 @@ import dataclasses
 import gc
 import hashlib
 import marshal
-from array import array
 from collections.abc import Callable
 from itertools import product
 
@@ -19,8 +18,8 @@ from gelt_audit.audits.checklist import load_checklist, text_rules
 from gelt_audit.audits.checklist.carry import Carry
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc
-from gelt_audit.audits.checklist.packed import LinkStrings, Occurrences, PackedLinks, Run
-from gelt_audit.audits.checklist.pages import Block, Link
+from gelt_audit.audits.checklist.packed import LinkStrings, PackedLinks
+from gelt_audit.audits.checklist.pages import Link
 from gelt_audit.audits.checklist.text import text_norm
 from gelt_audit.audits.checklist.urls import is_doc_key, url_key
 
@@ -185,26 +184,6 @@ def test_link_strings_made_again_from_their_table_read_the_same_numbers_and_pack
     broken[1] = broken[1][:-1]  # a key short
     with pytest.raises(ValueError):
         LinkStrings.of_table(broken)
-
-
-def test_a_run_keeps_the_occurrences_its_predicate_accepts_asking_once_per_link():
-    links = _links()
-    strings = LinkStrings()
-    blocks = [Block("", strings.pack(links), (), "", [0]), Block("nav", tuple(links), (), "", [1])]
-    blocks += [Block("", strings.pack(links[::3]), (), "", [2])]
-    occ = Occurrences(blocks)
-    run = Run(occ, array("I", range(len(occ.block_of))))
-    asked: list[Link] = []
-
-    def keep(link: Link) -> bool:
-        asked.append(link)
-        return link.fragment and link.region != "footer"
-
-    walk = [link for b in blocks for link in b.links]
-    kept = run.where(keep)
-    assert [link for _, link in kept] == [x for x in walk if x.fragment and x.region != "footer"]
-    assert 0 < len(kept) < len(run) and len(asked) == 2 * len(links)  # the third block's links seen before
-    assert run.where(lambda link: True) is run
 
 
 def test_a_second_carry_reads_chunks_of_two_crawls_as_the_pages_parsed():

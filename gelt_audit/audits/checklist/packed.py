@@ -381,28 +381,13 @@ class Run:
         return self.occ.iter(self.ids)
 
     def where(self, keep: Callable[[Link], bool]) -> Run:
-        """The occurrences whose link ``keep`` (a pure predicate) accepts (this run itself when it
-        keeps them all). A packed link is made and asked only once per distinct link (its four
-        numbers): a target's occurrences are mostly the same link on many pages."""
+        """The occurrences whose link ``keep`` accepts (this run itself when it keeps them all)."""
         occ = self.occ
         blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
         kept = array("I")
-        seen: dict[tuple[int, int, int, int], bool] = {}
-        owner = None  # the strings the numbers in ``seen`` are numbers into (an index has one)
         for n in self.ids:
             b = block_of[n]
-            links = blocks[b].links
-            j = n - starts[b]
-            if type(links) is PackedLinks and (links.strings is owner or owner is None):
-                owner = links.strings
-                cols, i = links.cols, j * _WIDTH
-                numbers = (cols[i], cols[i + 1], cols[i + 2], cols[i + 3])
-                ok = seen.get(numbers)
-                if ok is None:
-                    ok = seen[numbers] = keep(links[j])
-            else:
-                ok = keep(links[j])
-            if ok:
+            if keep(blocks[b].links[n - starts[b]]):
                 kept.append(n)
         return self if len(kept) == len(self.ids) else Run(occ, kept)
 
