@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import marshal
 from collections.abc import Callable
 from itertools import product
 
@@ -165,3 +166,69 @@ def test_carried_chunks_kept_as_made_give_the_same_next_index():
     assert list(first.targets) == list(again.targets)
     for k in first.targets:
         assert [(blk.pages, ln) for blk, ln in first.targets[k]] == [(blk.pages, ln) for blk, ln in again.targets[k]]
+
+
+def test_link_strings_made_again_from_their_table_read_the_same_numbers_and_pack_after_them():
+    """The carry keeps the index's link strings whole and the next index begins from them: a
+    carried page's links are its numbers again, new strings numbered after the carried ones."""
+    links = _links()
+    strings = LinkStrings()
+    packed = strings.pack(links[:40])
+    again = LinkStrings.of_table(marshal.loads(marshal.dumps(strings.table())))
+    assert list(again.packed(packed.cols.tobytes())) == links[:40]
+    more = again.pack(links)
+    assert more.cols[: len(packed.cols)] == packed.cols and list(more) == links
+    assert again.targets[: len(strings.targets)] == strings.targets and len(again.texts) == 4
+    assert len(again.contexts) == 5 and strings.pack(links).cols == more.cols
+    broken = list(strings.table())
+    broken[1] = broken[1][:-1]  # a key short
+    with pytest.raises(ValueError):
+        LinkStrings.of_table(broken)
+
+
+def test_a_second_carry_reads_chunks_of_two_crawls_as_the_pages_parsed():
+    """A weekly crawl lists the previous crawl's chunks as they are and writes its changed pages,
+    their new strings numbered after the carried ones: the crawl after it, reading chunks of both
+    crawls, builds the index parsing every body builds."""
+    docs = [dataclasses.replace(d, body_hash=hashlib.sha1(d.html.encode()).hexdigest()) for d in _site()]
+    changed = []
+    for n, d in enumerate(docs):
+        if n in (3, 4, 5):  # new texts, targets and headings on three pages
+            html = d.html.replace("Texto.", f'<h2>Nueva {n}</h2><a href="/nuevo/{n}">Informe nuevo {n}</a>')
+            d = dataclasses.replace(d, html=html, body_hash=hashlib.sha1(html.encode()).hexdigest())
+        changed.append(d)
+    rules = text_rules([load_checklist("gelt-2008")])
+    parses: dict[tuple[str, str], object] = {}
+    kept: dict[str, bytes] = {}
+
+    def cache(key: str, audit: str, version: str, compute: Callable[[], object]) -> object:
+        return parses[key, audit] if (key, audit) in parses else parses.setdefault((key, audit), compute())
+
+    def saver(name: str) -> Callable[[bytes, dict[str, bytes], set[str]], None]:
+        def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
+            kept[name] = listing
+            kept.update(chunks)
+            kept["listed:" + name] = repr(sorted(listed)).encode()
+
+        return save
+
+    index_site(docs, home_url=HOME, text_rules=rules, cache=cache, carry=Carry("c1", None, kept.get, saver("c1")))
+    carry = Carry("c2", kept["c1"], kept.get, saver("c2"))
+    index_site(changed, home_url=HOME, text_rules=rules, cache=cache, carry=carry)
+    assert kept["listed:c2"] == repr(["c1:0", "c2:0"]).encode()  # the first crawl's chunk listed as it is
+    parses.clear()
+
+    def no_cache(key: str, audit: str, version: str, compute: Callable[[], object]) -> object:
+        raise AssertionError(f"{key} not carried")
+
+    carried = index_site(
+        changed, home_url=HOME, text_rules=rules, cache=no_cache, carry=Carry("c3", kept["c2"], kept.get, None)
+    )
+    parsed = index_site(changed, home_url=HOME, text_rules=rules)
+    assert any("nuevo" in x.target for p in carried.pages for b in p.blocks for x in b.links)
+    for a, b in zip(parsed.pages, carried.pages, strict=True):
+        assert (a.url, a.title, a.text_hits) == (b.url, b.title, b.text_hits)
+        assert [(x.region, list(x.links), x.forms, x.pages) for x in a.blocks] == [
+            (x.region, list(x.links), x.forms, x.pages) for x in b.blocks
+        ]
+    assert list(parsed.targets) == list(carried.targets)

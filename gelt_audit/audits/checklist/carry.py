@@ -27,10 +27,10 @@ from typing import Any
 import zstandard
 
 from .forms import Form
-from .packed import PackedLinks
+from .packed import LinkStrings, PackedLinks
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 5  # bump when what is carried changes
+FORMAT = 6  # bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
@@ -79,7 +79,16 @@ def _forms(forms: Sequence[Form]) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((tuple(sorted(f.purposes)), f.norm) for f in forms)
 
 
-def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
+def _numbers(links: Sequence[Link], strings: LinkStrings) -> bytes:
+    """A page's own links as the bytes of their numbers in ``strings`` (packed there if need be)."""
+    if isinstance(links, PackedLinks) and links.strings is strings:
+        return links.cols.tobytes()
+    if isinstance(links, PackedLinks):
+        return strings.pack_fields(list(links.fields())).cols.tobytes()
+    return strings.pack(links).cols.tobytes()
+
+
+def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkStrings) -> bytes:
     blocks: list[tuple[Any, ...]] = []
     ids: dict[int, int] = {}
     out = []
@@ -96,7 +105,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
         content = None
         if len(p.blocks) > len(refs):
             own = p.blocks[len(refs)]
-            content = (share.links(own.links), _forms(own.forms))
+            content = (_numbers(own.links, strings), _forms(own.forms))
         fields = (
             intern(p.title), share.labels(p.labels), share.labels(p.sections), [intern(h) for h in p.headings],
             p.is_news, p.empty, p.soft404, share(tuple(intern(k) for k in p.first_keys)),
@@ -111,11 +120,13 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin]) -> bytes:
     return marshal.dumps((blocks, out))
 
 
-def _compress(pages: Sequence[Page], origins: Mapping[int, Origin]) -> Iterator[tuple[bytes, list[str]]]:
+def _compress(
+    pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkStrings
+) -> Iterator[tuple[bytes, list[str]]]:
     z = zstandard.ZstdCompressor(level=1)
     for i in range(0, len(pages), CHUNK):
         part = pages[i : i + CHUNK]
-        yield z.compress(_chunk(part, origins)), [origins[p.idx][0] for p in part]
+        yield z.compress(_chunk(part, origins, strings)), [origins[p.idx][0] for p in part]
 
 
 @dataclass
@@ -141,6 +152,7 @@ def encode(
     prefix: str,
     carried: Carried | None,
     norms: Mapping[str, Sequence[str]],
+    strings: LinkStrings,
     put: Callable[[dict[str, bytes]], None] | None = None,
 ) -> tuple[bytes, dict[str, bytes], set[str]]:
     """The pages that have an origin (a body hash), carried: the list of chunks (marshal: the
@@ -154,17 +166,26 @@ def encode(
     body hash and URL: one never stands for another) until they are a quarter of the pages kept;
     then every page is written again.
 
+    A page's own links are written as their numbers into the index's link strings
+    (``strings``, see :mod:`.packed`), kept whole in the list: the next crawl's index starts from
+    them, and a carried page's links are its bytes again, nothing looked up. With ``carried``,
+    ``strings`` began as its strings (so the chunks listed as they are still read alike); when
+    every page is written again, they are numbered afresh (strings only gone pages had dropped).
+
     With ``put``, each new chunk is given to it when made and not returned (see :class:`Carry`).
     """
     kept = [p for p in pages if p.idx in origins]
     listed: list[tuple[str, list[str]]] = []
+    table = strings
     if carried is not None:
         new = [p for p in kept if p.idx not in carried.taken]
         stale = carried.records - len(carried.taken)
         if stale <= max(CHUNK, (carried.records + len(new)) // 4):
             listed, kept = list(carried.chunks), new
+        else:
+            table = LinkStrings()
     chunks: dict[str, bytes] = {}
-    for n, (data, keys) in enumerate(_compress(kept, origins)):
+    for n, (data, keys) in enumerate(_compress(kept, origins, table)):
         name = f"{prefix}:{n}"
         if put is not None:
             put({name: data})
@@ -172,11 +193,13 @@ def encode(
             chunks[name] = data
         listed.append((name, keys))
     words = {key: tuple(n) for key, n in norms.items()}
-    return marshal.dumps((f"{_TAG}.{version}", listed, words)), chunks, {name for name, _ in listed}
+    numbered = zstandard.ZstdCompressor(level=1).compress(marshal.dumps(table.table()))
+    listing = marshal.dumps((f"{_TAG}.{version}", listed, words, numbered))
+    return listing, chunks, {name for name, _ in listed}
 
 
-# a carried page's record, the makers of its chrome blocks, and its own links (as Link's fields) and forms
-Taken = tuple[Sequence[Any], list[Callable[[], Block]], "tuple[Sequence[Sequence[Any]], tuple[Form, ...]] | None"]
+# a carried page's record, the makers of its chrome blocks, and its own links and forms
+Taken = tuple[Sequence[Any], list[Callable[[], Block]], "tuple[PackedLinks, tuple[Form, ...]] | None"]
 WINDOW = 8  # chunks kept decoded: a crawl meets its pages in about the previous crawl's order
 
 
@@ -190,9 +213,12 @@ class Carried:
         chunks: list[tuple[str, list[str]]],
         read: Callable[[str], bytes | None],
         norms: dict[str, tuple[str, ...]] | None = None,
+        strings: LinkStrings | None = None,
     ) -> None:
         self.chunks = chunks  # (name, its pages' keys)
         self.norms = norms or {}  # URL key -> its path words (see urls.path_norms)
+        # the strings the carried pages' own links are numbers into: the new index's, to begin with
+        self.strings = strings if strings is not None else LinkStrings()
         self.records = sum(len(keys) for _, keys in chunks)  # pages in them
         self.taken: set[int] = set()  # the pages of the index being built that came from here
         self._read = read
@@ -220,7 +246,7 @@ class Carried:
             return None  # its chunk is gone from the store
         self.taken.add(idx)
         content = record[_CONTENT]
-        own = None if content is None else (content[0], _forms_of(content[1]))
+        own = None if content is None else (self.strings.packed(content[0]), _forms_of(content[1]))
         return record[:_CHROME], [makers[i] for i in record[_CHROME]], own
 
     def _chunk(self, n: int) -> tuple[dict[str, Any], list[Callable[[], Block]]]:
@@ -263,12 +289,13 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
     if carry is None or not carry.previous:
         return None
     try:
-        tag, chunks, norms = marshal.loads(carry.previous)
-    except (EOFError, ValueError, TypeError):
+        tag, chunks, norms, numbered = marshal.loads(carry.previous)
+        if tag != f"{_TAG}.{version}":
+            return None
+        strings = LinkStrings.of_table(marshal.loads(zstandard.ZstdDecompressor().decompress(numbered)))
+    except (EOFError, ValueError, TypeError, zstandard.ZstdError):
         return None
-    if tag != f"{_TAG}.{version}":
-        return None
-    return Carried(chunks, carry.read, norms)
+    return Carried(chunks, carry.read, norms, strings)
 
 
 def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:

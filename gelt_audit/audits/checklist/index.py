@@ -186,6 +186,8 @@ def index_site(
     builder = Builder(home_url, probes, cache)
     carried = decode(carry, builder.version) if builder.cache is not None else None
     builder.carried = carried
+    if carried is not None:  # its pages' links are numbers into its strings: this index's begin so
+        builder.strings = carried.strings
     parsed, status = _read_pages(pages, builder)
     builder.carried = None
     if carried is not None:
@@ -195,7 +197,10 @@ def index_site(
     known = carried.norms if carried is not None else {}
     labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
     if carry is not None and carry.save is not None and builder.cache is not None:
-        carry.save(*encode(parsed, builder.origins, builder.version, carry.name, carried, norms, carry.put))
+        listing = encode(
+            parsed, builder.origins, builder.version, carry.name, carried, norms, builder.strings, carry.put
+        )
+        carry.save(*listing)
     del carried, known, norms
     builder.strings.done()
     home = _home(home_url, status, ok_pages)

@@ -142,6 +142,37 @@ class LinkStrings:
         self.regions.append(sys.intern(region))
         return r
 
+    def table(self) -> tuple[list[Any], ...]:
+        """What :meth:`of_table` makes these strings again from, numbers and all (the carry)."""
+        return (self.targets, self.keys, self.texts, self.norms, self.nwords, self.contexts, self.regions)
+
+    @classmethod
+    def of_table(cls, table: Sequence[Sequence[Any]]) -> LinkStrings:
+        """The strings :meth:`table` gave, each with its number: links packed there read here
+        (the previous crawl's carried pages), and new ones are packed after them."""
+        s = cls()
+        s.targets, s.keys, s.texts, s.norms, s.nwords, s.contexts, s.regions = (list(x) for x in table)
+        s._targets, s._texts = dict(zip(s.targets, count())), dict(zip(s.texts, count()))
+        s._contexts, s._regions = dict(zip(s.contexts, count())), dict(zip(s.regions, count()))
+        sizes = (
+            {len(s.targets), len(s.keys), len(s._targets)},
+            {len(s.texts), len(s.norms), len(s.nwords), len(s._texts)},
+        )
+        if (
+            len(sizes[0]) != 1
+            or len(sizes[1]) != 1
+            or len(s._contexts) != len(s.contexts)
+            or len(s._regions) != len(s.regions)
+        ):
+            raise ValueError("tabla de textos de enlaces inconsistente")
+        return s
+
+    def packed(self, data: bytes) -> PackedLinks:
+        """Links packed here, given as the bytes of their numbers (``PackedLinks.cols``)."""
+        cols = array("I")
+        cols.frombytes(data)
+        return PackedLinks(self, cols)
+
     def done(self) -> None:
         """Forget the lookups that keep each string once (the index is built): links packed after
         this read alike, only their strings are kept again."""

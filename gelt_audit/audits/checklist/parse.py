@@ -16,7 +16,7 @@ from .chrome import chrome_roots
 from .emptiness import is_bare, page_state, runs_script
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
-from .packed import LinkStrings
+from .packed import LinkStrings, PackedLinks
 from .pages import (
     Block,
     ChromeRef,
@@ -221,7 +221,7 @@ class Builder:
         key: str,
         record: Sequence[Any],
         chrome: list[Callable[[], Block]],
-        own: tuple[Sequence[Sequence[Any]], tuple[Form, ...]] | None,
+        own: tuple[PackedLinks, tuple[Form, ...]] | None,
         doc: PageDoc,
         idx: int,
     ) -> Page:
@@ -234,7 +234,7 @@ class Builder:
             block.pages.append(idx)
             page.blocks.append(block)
         if own is not None:
-            page.blocks.append(Block("", self.strings.pack_fields(own[0]), own[1], "", [idx]))
+            page.blocks.append(Block("", own[0], own[1], "", [idx]))
         self.origins[idx] = (key, refs, origin, base)
         return page
 
