@@ -11,45 +11,61 @@ and the page's content is taken for the site's chrome. :func:`close_sections` wr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, AnyStr
 
 # Elements whose end tag libxml2 ignores while a div inside is open (HTML 5 elements it does not
 # know; «section», «article», «aside» and «main» too, but only these three are taken for the chrome)
-SECTIONING = (b"header", b"footer", b"nav")
-_END_TAG = re.compile(rb"</(?:header|footer|nav)\s*>", re.I)
-# comments, raw-text elements (their content is not markup), and the tags that matter here
-_TOKENS = re.compile(
-    rb"<!--.*?-->|<(script|style|textarea|template)\b[^>]*>.*?</\1\s*>"
-    rb"|<(/?)(div|header|footer|nav)\b[^>]*>",
-    re.I | re.S,
-)
+SECTIONING = ("header", "footer", "nav")
 
 
-_UPPER = re.compile(rb"</?(?:DIV|Div|HEADER|Header|FOOTER|Footer|NAV|Nav)\b")  # tags not written in lower case
+class _Patterns:
+    """The patterns and markers of :func:`close_sections` for one string type (str or bytes)."""
+
+    def __init__(self, cast: Callable[[str], Any]) -> None:
+        self.end_tag = re.compile(cast(r"</(?:header|footer|nav)\s*>"), re.I)
+        # comments, raw-text elements (their content is not markup), and the tags that matter here
+        self.tokens = re.compile(
+            cast(
+                r"<!--.*?-->|<(script|style|textarea|template)\b[^>]*>.*?</\1\s*>|<(/?)(div|header|footer|nav)\b[^>]*>"
+            ),
+            re.I | re.S,
+        )
+        # tags not written in lower case
+        self.upper = re.compile(cast(r"</?(?:DIV|Div|HEADER|Header|FOOTER|Footer|NAV|Nav)\b"))
+        self.tags = [(cast("<" + tag), cast("</" + tag)) for tag in SECTIONING]
+        self.div, self.end_div = cast("<div"), cast("</div")
+        self.close, self.div_name, self.empty = cast("</div>"), cast("div"), cast("")
 
 
-def _balanced(low: bytes) -> bool:
+_STR, _BYTES = _Patterns(str), _Patterns(lambda s: s.encode("ascii"))
+
+
+def _balanced(low: AnyStr, p: _Patterns) -> bool:
     """Whether, from each sectioning start tag to the first end tag of its name, as many ``div`` are
     closed as opened (the common case, told by C-speed string searches): nothing to close then."""
-    for tag in SECTIONING:
-        start, end, pos = b"<" + tag, b"</" + tag, 0
+    for start, end in p.tags:
+        pos = 0
         while (i := low.find(start, pos)) >= 0:
             j = low.find(end, i)
             if j < 0:
                 break
-            if low.count(b"<div", i, j) != low.count(b"</div", i, j):
+            if low.count(p.div, i, j) != low.count(p.end_div, i, j):
                 return False
             pos = j + len(end)
     return True
 
 
-def close_sections(html: bytes) -> bytes:
-    """The HTML (UTF-8) with a ``</div>`` written before each end tag of a sectioning element for every
-    ``div`` still open inside it (as a browser closes them); unchanged when there is none."""
-    if _END_TAG.search(html) is None or (_UPPER.search(html) is None and _balanced(html)):
+def close_sections(html: AnyStr) -> AnyStr:
+    """The HTML (text, or UTF-8 bytes) with a ``</div>`` written before each end tag of a sectioning
+    element for every ``div`` still open inside it (as a browser closes them); the very same object
+    when there is none."""
+    p = _BYTES if isinstance(html, bytes) else _STR
+    if p.end_tag.search(html) is None or (p.upper.search(html) is None and _balanced(html, p)):
         return html
-    stack: list[bytes] = []
+    stack: list[AnyStr] = []
     inserts: list[tuple[int, int]] = []  # (position of the end tag, divs to close before it)
-    for m in _TOKENS.finditer(html):
+    for m in p.tokens.finditer(html):
         tag = m.group(3)
         if tag is None:
             continue  # a comment or a raw-text element
@@ -64,14 +80,14 @@ def close_sections(html: bytes) -> bytes:
             top = stack.pop()
             if top == tag:
                 break
-            n += top == b"div"
-        if tag != b"div" and n:
+            n += top == p.div_name
+        if tag != p.div_name and n:
             inserts.append((m.start(), n))
     if not inserts:
         return html
     out, last = [], 0
     for pos, n in inserts:
-        out += [html[last:pos], b"</div>" * n]
+        out += [html[last:pos], p.close * n]
         last = pos
     out.append(html[last:])
-    return b"".join(out)
+    return p.empty.join(out)
