@@ -40,7 +40,7 @@ def render(path: str, main: str, visits: str) -> Resource:
     html = (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{path}</title></head><body>"
         f"<header><div class='logo'><a href='/'>Alcaldía de Prueba</a><nav>{menu}</nav></header>"
-        f"<main><h1>{path}</h1>{main}</main>"
+        f"<div class='cuerpo'><h1>{path}</h1>{main}</div>"
         f"<footer>Visitas: {visits}</footer></body></html>"
     )
     return Resource.html(html)
