@@ -109,6 +109,8 @@ def test_the_first_crawl_after_the_repair_reports_only_real_edits_on_a_store_rea
     deps = {d["name"]: d for d in report["dependencias"]}
     assert deps["Secretaría de Hacienda"]["updates_by_signal"]["rastreo"] == 1
     assert report["template_changes"] == []
+    pages = {p["url"].split("/", 3)[3]: p["last_changed"] for p in report["pages"]}
+    assert pages["hacienda/predial"] is not None and pages["hacienda/ica"] is None, pages
     # the comparison carried in the store is the one made from nothing
     assert json_bytes(config) == from_scratch(config)
 

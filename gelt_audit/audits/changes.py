@@ -15,9 +15,9 @@ from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.diffs import cached_word_diff, diff_signature, word_diff
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.audits.rereads import reread
 from gelt_audit.config import Dependencia, NoiseRule
-from gelt_audit.markup import collapse, extract, main_root, parse
-from gelt_audit.sections import close_sections
+from gelt_audit.markup import collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
 from gelt_audit.volatile import DEFAULT_PATTERNS
 
@@ -222,25 +222,6 @@ def compare(
     result.changes.extend(modified)
     result.changes.sort(key=lambda c: (c["kind"], c["url"]))
     return result
-
-
-def reread(
-    store: Store, url: str, old_body: str | None, new_body: str | None, noise: Sequence[NoiseRule]
-) -> tuple[str, str] | None:
-    """The two bodies' main texts as this code extracts them, when either body's HTML has a ``div``
-    left open in a header, menu or footer (:func:`close_sections` changes it); None otherwise.
-
-    Before that repair the crawler read such a page as if all of it were the header: its stored
-    main text is the menu's. A store keeps the text extracted when the body was first met, so a
-    page crawled before and after the upgrade must be compared like with like, or every such page
-    whose bytes changed (a counter, a token) would be reported «modificada» once."""
-    if not old_body or not new_body:
-        return None
-    htmls = [store.html(old_body) or "", store.html(new_body) or ""]
-    if all(close_sections(html) is html for html in htmls):
-        return None  # the stored main texts are what this code extracts
-    old, new = (extract(html, url, noise).main_text for html in htmls)
-    return old, new
 
 
 def _list_ignored(
