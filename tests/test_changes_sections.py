@@ -94,6 +94,7 @@ def test_the_first_crawl_after_the_repair_reports_only_real_edits_on_a_store_rea
     server = serve(site(CONTENT))
     config = config_for(server.url, extra=DEPENDENCIAS)
     old = crawl_with(config, old_code(tmp_path))
+    assert report_json(config)["changes"] == []  # the upgraded code reads the old store: its history is kept
     # every page's bytes change (the counter); one page's content changes too
     server.routes = site(edited(), visits="101")
     crawl(config)
