@@ -56,13 +56,39 @@ def _balanced(low: AnyStr, p: _Patterns) -> bool:
     return True
 
 
+# Text (the crawl's decoded pages, mostly two bytes a character): one case-blind scan for the
+# sectioning tags; str.find there costs a full scan per call, which the bytes test can afford
+_SECTION_TAGS = re.compile(r"<(/?)(header|footer|nav)\b", re.I)
+_DIVS = re.compile(r"<(/?)div\b", re.I)
+
+
+def _balanced_text(html: str) -> bool:
+    """:func:`_balanced` of a text, any case of tags: from each sectioning start tag to the first end
+    tag of its name, as many ``div`` closed as opened (True too when no such end tag is there)."""
+    open_at: dict[str, int] = {}
+    for m in _SECTION_TAGS.finditer(html):
+        tag = m.group(2).lower()
+        if not m.group(1):
+            open_at.setdefault(tag, m.end())
+        elif (start := open_at.pop(tag, None)) is not None:
+            ends = _DIVS.findall(html, start, m.start())  # "" a start tag, "/" an end tag
+            if 2 * ends.count("/") != len(ends):
+                return False
+    return True
+
+
 def close_sections(html: AnyStr) -> AnyStr:
     """The HTML (text, or UTF-8 bytes) with a ``</div>`` written before each end tag of a sectioning
     element for every ``div`` still open inside it (as a browser closes them); the very same object
     when there is none."""
-    p = _BYTES if isinstance(html, bytes) else _STR
-    if p.end_tag.search(html) is None or (p.upper.search(html) is None and _balanced(html, p)):
+    if isinstance(html, bytes):
+        p = _BYTES
+        if p.end_tag.search(html) is None or (p.upper.search(html) is None and _balanced(html, p)):
+            return html
+    elif _balanced_text(html):
         return html
+    else:
+        p = _STR
     stack: list[AnyStr] = []
     inserts: list[tuple[int, int]] = []  # (position of the end tag, divs to close before it)
     for m in p.tokens.finditer(html):

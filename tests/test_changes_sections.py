@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gelt_audit.demo.server import Resource
+from gelt_audit.markup import extract
+from gelt_audit.sections import close_sections
 from tests.helpers import crawl, report_json, run_cli
 from tests.test_checklist_incremental import from_scratch, json_bytes
 
@@ -119,3 +123,32 @@ def test_the_first_crawl_after_the_repair_reports_only_real_edits_on_a_store_rea
 def crawl_with(config: Path, env: dict[str, str]) -> int:
     result = run_cli("crawl", "--config", str(config), env=env, cwd=config.parent, timeout=180)
     return result.returncode
+
+
+CLOSES = [
+    ("<header><div class='logo'>A</header><p>x</p>", "<header><div class='logo'>A</div></header><p>x</p>"),
+    ("<HEADER><DIV>A</HEADER><p>x</p>", "<HEADER><DIV>A</div></HEADER><p>x</p>"),
+    (
+        "<nav><div><div>A</div></nav><footer><div>B</footer>",
+        "<nav><div><div>A</div></div></nav><footer><div>B</div></footer>",
+    ),
+    ("<header><!-- <div> --><div>A</div></header>", None),
+    ("<header><script>'<div>'</script>A</header><p>x</p>", None),  # a div in a script opens nothing
+    ("<div><header><div>A</div></header></div>", None),
+    ("<p>no sections</p>", None),
+]
+
+
+@pytest.mark.parametrize(("html", "closed"), CLOSES)
+def test_close_sections_reads_text_and_bytes_alike(html, closed):
+    expected = html if closed is None else closed
+    assert close_sections(html) == expected
+    assert close_sections(html.encode()) == expected.encode()
+    if closed is None:
+        assert close_sections(html) is html  # nothing to close: the page itself, not a copy
+
+
+def test_the_main_text_of_a_page_whose_header_leaves_a_div_open_is_its_content():
+    html = render("/hacienda/predial", CONTENT["/hacienda/predial"], "100").body.decode()
+    text = extract(html, "http://127.0.0.1/hacienda/predial").main_text
+    assert text == "/hacienda/predial El impuesto predial vence el 30 de diciembre. Descuento del 10 %."
