@@ -366,4 +366,4 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
     store.flush_audits()
 
 
-NAMES = BodyJudge("page-names", 1, _names)
+NAMES = BodyJudge("page-names", 2, _names)  # 2: the parse closes sections as a browser does
