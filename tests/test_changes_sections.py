@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from gelt_audit.demo.server import Resource
@@ -118,6 +119,19 @@ def test_the_first_crawl_after_the_repair_reports_only_real_edits_on_a_store_rea
     assert pages["hacienda/predial"] is not None and pages["hacienda/ica"] is None, pages
     # the comparison carried in the store is the one made from nothing
     assert json_bytes(config) == from_scratch(config)
+    # the weekly compares with the week's first crawl (the one read the old way): the same one edit
+    server.routes = site(edited(), visits="102")
+    crawl(config)
+    out = config.parent / "semanal.html"
+    result = run_cli("report", "--weekly", "--output", str(out), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    doc = lxml.html.parse(str(out)).getroot()
+    modified = {
+        li.xpath(".//a/@href")[0].split("/", 3)[3]
+        for li in doc.xpath("//li[span[contains(@class, 'st')]]")
+        if li.xpath("string(span)").strip() == "modificada"
+    }
+    assert modified == {"hacienda/predial"}, modified
 
 
 def crawl_with(config: Path, env: dict[str, str]) -> int:
