@@ -23,6 +23,7 @@ from w3lib.url import safe_url_string
 from gelt_audit.config import NoiseRule
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
 from gelt_audit.linkstate import SKIP_SCHEMES
+from gelt_audit.sections import close_sections
 from gelt_audit.volatile import (
     DEFAULT_COMPILED,
     PREFILTER_BYTES,
@@ -133,8 +134,9 @@ def parse(text: str, *, plain: bool = False) -> etree._Element | None:
 
     ``plain``: the same tree with plain lxml.etree elements; lxml.html's element classes make
     lxml look up a Python class for every element touched, a cost for code using none of their
-    methods."""
-    text = _XML_DECL.sub("", text, count=1)
+    methods. Read as a browser reads it: a ``div`` left open in a header, menu or footer ends
+    there (:func:`~gelt_audit.sections.close_sections`)."""
+    text = close_sections(_XML_DECL.sub("", text, count=1))
     if not text or text.isspace():  # as `not text.strip()`, without copying the page
         return None
     try:

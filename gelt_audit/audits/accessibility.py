@@ -24,7 +24,7 @@ from gelt_audit.config import Dependencia
 from gelt_audit.markup import collapse
 from gelt_audit.store import Crawl, Store
 
-VERSION = 2  # bump when a rule changes: cached judgements are then recomputed
+VERSION = 3  # bump when a rule changes: cached judgements are then recomputed (3: sections closed as a browser does)
 CRITERIA = {
     "1.1.1": "Contenido no textual (texto alternativo)",
     "1.3.1": "Información y relaciones (estructura)",

@@ -6,16 +6,17 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from gelt_audit.audits import listings
 from gelt_audit.audits.context import AuditContext
-from gelt_audit.audits.diffs import cached_word_diff, diff_signature
+from gelt_audit.audits.diffs import cached_word_diff, diff_signature, word_diff
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name
-from gelt_audit.config import Dependencia
+from gelt_audit.audits.rereads import reread
+from gelt_audit.config import Dependencia, NoiseRule
 from gelt_audit.markup import collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
 from gelt_audit.volatile import DEFAULT_PATTERNS
@@ -154,12 +155,14 @@ def compare(
     dependencias: list[Dependencia],
     diffs: bool = True,
     ignored: bool = True,
+    noise: Sequence[NoiseRule] = (),
 ) -> ChangeSet:
     """Pages added, modified and removed between ``previous`` and ``crawl``.
 
     Pages that only failed this time (5xx, timeout) are errors, not removals; differences
     the noise rules removed are listed as ignored, with the rules that removed them
-    (``ignored=False``: not listed, for a caller that does not read them).
+    (``ignored=False``: not listed, for a caller that does not read them). ``noise``: the
+    site's noise rules, for the bodies whose stored main text may predate :func:`reread`.
     """
     result = ChangeSet()
     if previous is None:
@@ -167,7 +170,9 @@ def compare(
     states = changed_states(store, previous.id, crawl.id, same_main=ignored)
     pages = functools.cache(lambda: ok_pages(store, crawl.id))  # asked by both template checks
 
-    def change(url: str, kind: str, old: PageState | None, new: PageState | None) -> dict[str, Any]:
+    def change(
+        url: str, kind: str, old: PageState | None, new: PageState | None, texts: tuple[str, str] | None = None
+    ) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "url": url,
             "dependencia": dependencia_name(url, dependencias),
@@ -176,7 +181,7 @@ def compare(
             "detected_at": (new or old).fetched_at if (new or old) else crawl.started_at,
         }
         if kind == "modified" and old and new and diffs:
-            entry["diff"] = cached_word_diff(store, old.body_hash, new.body_hash)
+            entry["diff"] = word_diff(*texts) if texts else cached_word_diff(store, old.body_hash, new.body_hash)
         return entry
 
     modified: list[dict[str, Any]] = []
@@ -191,7 +196,11 @@ def compare(
             if old is None or not old.ok:
                 result.changes.append(change(url, "added", None, new))
             elif old.main_hash != new.main_hash:
-                modified.append(change(url, "modified", old, new))
+                texts = reread(store, url, old.body_hash, new.body_hash, noise)
+                if texts is not None and texts[0] == texts[1]:
+                    unlisted.append((url, old.body_hash, new.body_hash))  # the extraction changed, not the page
+                else:
+                    modified.append(change(url, "modified", old, new, texts))
             elif old.body_hash != new.body_hash:
                 unlisted.append((url, old.body_hash, new.body_hash))
         elif old is not None and old.ok:
@@ -303,7 +312,7 @@ def last_good_titles(store: Store, crawl: Crawl, urls: list[str]) -> dict[str, s
 def find(ctx: AuditContext) -> Findings:
     """changes, template_changes, page_errors and ignored_changes since the previous crawl, and
     last_good_titles of the pages failing or removed (reads ``pages``)."""
-    result = compare(ctx.store, ctx.crawl, ctx.previous, ctx.config.dependencias)
+    result = compare(ctx.store, ctx.crawl, ctx.previous, ctx.config.dependencias, noise=ctx.config.noise)
     failing = [
         p["url"] for p in ctx.findings.get("pages") or [] if (p.get("status") or 0) >= 400 or p.get("status") == 0
     ]

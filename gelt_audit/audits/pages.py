@@ -3,6 +3,7 @@ changed), and the per-body judging the audits of page contents share (``BodyJudg
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,9 +18,10 @@ from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
+from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
-from gelt_audit.config import Dependencia, dependencia_lookup
+from gelt_audit.config import Dependencia, NoiseRule, dependencia_lookup
 from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
 from gelt_audit.store import Crawl, Store
 
@@ -169,33 +171,35 @@ def page_inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) 
 
 
 HISTORY_AUDIT = "pages-history"  # kept per crawl (audits.kept): each URL's main hash and last change
-HISTORY_VERSION = 1
+HISTORY_VERSION = 2  # 2: each entry holds the body last fetched fine (rereads.reread)
 HASH_BATCH = 500  # bodies asked for their main hash in one query
 
 
-def last_changed(store: Store, crawl: Crawl) -> dict[str, str]:
+def last_changed(store: Store, crawl: Crawl, noise: Sequence[NoiseRule] = ()) -> dict[str, str]:
     """Per URL, when its main content last changed or it appeared, up to ``crawl``.
 
     Pages unchanged since the first crawl have no entry: the tool never saw them change.
     """
-    return {url: changed for url, (_, changed) in page_history(store, crawl).items() if changed}
+    return {url: entry[1] for url, entry in page_history(store, crawl, noise).items() if entry[1]}
 
 
-def page_history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
+def page_history(store: Store, crawl: Crawl, noise: Sequence[NoiseRule] = ()) -> dict[str, list[Any]]:
     """Per URL fetched fine (2xx page with a main text) by a finished crawl of the site up to
     ``crawl``: [main hash the last such crawl saw, when it last changed or appeared (None: the
-    same since the first crawl)]. The previous crawl's, kept in the store, updated with the pages
-    whose body changed since it; without it, read from every crawl's pages."""
+    same since the first crawl), that crawl's body]. The previous crawl's, kept in the store,
+    updated with the pages whose body changed since it; without it, read from every crawl's
+    pages. ``noise``: the site's noise rules, for :func:`reread`."""
     previous = store.previous_crawl(crawl)
+    rules = hashlib.sha1(repr(list(noise)).encode()).hexdigest()[:12] if noise else ""
 
     def version(of: Crawl) -> str:
-        return f"{HISTORY_VERSION}:{of.started_at}"
+        return f"{HISTORY_VERSION}:{of.started_at}:{rules}"
 
     def compute() -> dict[str, list[Any]]:
         before = kept_result(store, previous, HISTORY_AUDIT, version(previous)) if previous else None
         if before is None or crawl.status != "finished":
-            return _history(store, crawl)
-        return _history_since(store, crawl, previous, before)  # type: ignore[arg-type]
+            return _history(store, crawl, noise)
+        return _history_since(store, crawl, previous, before, noise)  # type: ignore[arg-type]
 
     latest = store.latest_crawl(crawl.site_url)
     if latest is None or latest.id != crawl.id:
@@ -203,10 +207,23 @@ def page_history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
     return kept(store, crawl, HISTORY_AUDIT, version(crawl), compute, replaces=previous)
 
 
-def _history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
+def _advance(
+    store: Store, url: str, seen: list[Any], main_hash: str, body: str, fetched_at: str, noise: Sequence[NoiseRule]
+) -> None:
+    """A page's history entry after a later crawl fetched it fine with ``body``: changed when its
+    main text did, as this code reads both bodies (a store may hold texts read the old way)."""
+    if main_hash != seen[0]:
+        texts = reread(store, url, seen[2], body, noise)
+        if texts is None or texts[0] != texts[1]:
+            seen[1] = fetched_at
+        seen[0] = main_hash
+    seen[2] = body
+
+
+def _history(store: Store, crawl: Crawl, noise: Sequence[NoiseRule]) -> dict[str, list[Any]]:
     """:func:`page_history` read from every finished crawl of the site up to ``crawl``."""
     rows = store.db.execute(
-        """select p.url, b.main_hash, s.fetched_at, s.crawl_id
+        """select p.url, b.main_hash, s.fetched_at, s.crawl_id, s.body_hash
            from snapshots s join pages p on p.id = s.page_id join crawls c on c.id = s.crawl_id
            join bodies b on b.hash = s.body_hash
            where c.status = 'finished' and c.site_url = ? and s.crawl_id <= ? and s.kind = 'page'
@@ -218,16 +235,18 @@ def _history(store: Store, crawl: Crawl) -> dict[str, list[Any]]:
         "select min(id) from crawls where status = 'finished' and site_url = ?", [crawl.site_url]
     ).fetchone()[0]
     out: dict[str, list[Any]] = {}
-    for url, main_hash, fetched_at, crawl_id in rows:
+    for url, main_hash, fetched_at, crawl_id, body in rows:
         seen = out.get(url)
         if seen is None:
-            out[url] = [main_hash, fetched_at if crawl_id != first else None]  # appeared after the first crawl
-        elif main_hash != seen[0]:
-            out[url] = [main_hash, fetched_at]
+            out[url] = [main_hash, fetched_at if crawl_id != first else None, body]  # appeared after the first crawl
+        else:
+            _advance(store, url, seen, main_hash, body, fetched_at, noise)
     return out
 
 
-def _history_since(store: Store, crawl: Crawl, previous: Crawl, before: dict[str, list[Any]]) -> dict[str, list[Any]]:
+def _history_since(
+    store: Store, crawl: Crawl, previous: Crawl, before: dict[str, list[Any]], noise: Sequence[NoiseRule]
+) -> dict[str, list[Any]]:
     """``before`` (the previous crawl's history) updated with ``crawl``'s pages fetched fine. A
     page the previous crawl fetched fine with the same body keeps its entry: its main hash is
     the one ``before`` holds. The others' main hashes are read, in batches."""
@@ -253,8 +272,10 @@ def _history_since(store: Store, crawl: Crawl, previous: Crawl, before: dict[str
         if main_hash is None:
             continue  # no main text: not a page fetched fine
         seen = out.get(url)
-        if seen is None or seen[0] != main_hash:
-            out[url] = [main_hash, fetched_at]
+        if seen is None:
+            out[url] = [main_hash, fetched_at, body]
+        else:
+            _advance(store, url, seen, main_hash, body, fetched_at, noise)
     return out
 
 
@@ -268,7 +289,7 @@ def find(ctx: AuditContext) -> Findings:
         (s["url"], s["title"], s["body_hash"]) for s in snaps if s["kind"] == "page" and s["title"] and s["body_hash"]
     )
     renamed = heading_names(ctx.store, ctx.crawl.id, titled)
-    changed_at = last_changed(ctx.store, ctx.crawl)
+    changed_at = last_changed(ctx.store, ctx.crawl, ctx.config.noise)
     table = RowTable(PAGE_KEYS)  # packed: held until the reports are written
     unassigned = []
     for page in page_inventory(ctx.store, ctx.crawl, ctx.config.dependencias):
@@ -345,4 +366,4 @@ def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> Non
     store.flush_audits()
 
 
-NAMES = BodyJudge("page-names", 1, _names)
+NAMES = BodyJudge("page-names", 2, _names)  # 2: the parse closes sections as a browser does

@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from gelt_audit.audits.linktable import link_values, links_where
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.audits.updates import frequency
-from gelt_audit.config import Config, Dependencia
+from gelt_audit.config import Config, Dependencia, NoiseRule
 from gelt_audit.errors import NoPortfolioData
 from gelt_audit.store import Crawl, Store, utcnow
 
@@ -73,11 +73,13 @@ def checklist_score(findings: dict[str, Any]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
-def site_updates(store: Store, crawl: Crawl, findings: dict[str, Any], target: int) -> dict[str, Any]:
+def site_updates(
+    store: Store, crawl: Crawl, findings: dict[str, Any], target: int, noise: Sequence[NoiseRule] = ()
+) -> dict[str, Any]:
     """Update days this month for the whole site (every page is one pseudo-dependencia)."""
     whole = [Dependencia(WHOLE_SITE, "", "", ("/",))]
     pages = [{**p, "dependencia": WHOLE_SITE} for p in findings.get("pages") or []]
-    row = frequency(store, crawl, whole, pages, target)[0]
+    row = frequency(store, crawl, whole, pages, target, noise)[0]
     return {
         "updates_this_month": row["updates_this_month"],
         "month": row["month"],
@@ -103,7 +105,7 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
         "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
         "checklist_score": checklist_score(findings),
         "update_target": target,
-        **site_updates(store, crawl, findings, target),
+        **site_updates(store, crawl, findings, target, config.noise),
         "deps_total": len(deps),
         "deps_meeting": sum(1 for d in deps if d.get("meets_target")),
         "broken_links": len(broken),

@@ -13,7 +13,7 @@ import calendar
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,7 +23,7 @@ from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.clock import local_date
-from gelt_audit.config import Dependencia
+from gelt_audit.config import Dependencia, NoiseRule
 from gelt_audit.store import Crawl, Store
 
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
@@ -75,26 +75,35 @@ def _fingerprint(dependencias: list[Dependencia]) -> str:
 
 
 def detections(
-    store: Store, crawl: Crawl, dependencias: list[Dependencia], start: date | None = None
+    store: Store,
+    crawl: Crawl,
+    dependencias: list[Dependencia],
+    start: date | None = None,
+    noise: Sequence[NoiseRule] = (),
 ) -> list[tuple[str | None, date, date]]:
     """(dependencia, day seen, day attributed) of every page added or modified by a crawl from
-    ``start`` on: attributed to the page's newest declared date on or before the day it was seen."""
+    ``start`` on: attributed to the page's newest declared date on or before the day it was seen
+    (``noise``: the site's noise rules, see :func:`compare`)."""
     out = []
     fp = _fingerprint(dependencias)
+    if noise:
+        fp += ":" + hashlib.sha1(repr(list(noise)).encode()).hexdigest()[:12]
     for prev, cur in month_crawls(store, crawl, start):
         # Two finished crawls never change: their detections are kept in the store, keyed by both.
         version = f"{DETECTIONS_VERSION}:{fp}:{prev.id}:{prev.started_at}:{cur.started_at}"
         rows = kept(
-            store, cur, "updates-detections", version, lambda p=prev, c=cur: _detected(store, p, c, dependencias)
+            store, cur, "updates-detections", version, lambda p=prev, c=cur: _detected(store, p, c, dependencias, noise)
         )
         out += [(dep, date.fromisoformat(seen), date.fromisoformat(attributed)) for dep, seen, attributed in rows]
     return out
 
 
-def _detected(store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia]) -> list[list[str | None]]:
+def _detected(
+    store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia], noise: Sequence[NoiseRule] = ()
+) -> list[list[str | None]]:
     """[dependencia, day seen, day attributed] of each page added or modified between two crawls."""
     seen = local_date(cur.started_at)
-    found = compare(store, cur, prev, dependencias, diffs=False).changes
+    found = compare(store, cur, prev, dependencias, diffs=False, noise=noise).changes
     found = [c for c in found if c["kind"] in ("added", "modified")]
     declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
     out = []
@@ -104,10 +113,12 @@ def _detected(store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependen
     return out
 
 
-def crawl_update_days(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
+def crawl_update_days(
+    store: Store, crawl: Crawl, dependencias: list[Dependencia], noise: Sequence[NoiseRule] = ()
+) -> dict[str | None, set[date]]:
     """Per dependencia, the days this month on which a crawl found a page added or modified."""
     days: dict[str | None, set[date]] = defaultdict(set)
-    for dep, seen, _ in detections(store, crawl, dependencias):
+    for dep, seen, _ in detections(store, crawl, dependencias, noise=noise):
         days[dep].add(seen)
     return days
 
@@ -208,13 +219,18 @@ def _changed_page_rows(store: Store, before: int, now: int) -> Iterator[tuple[st
 
 
 def _last_month(
-    store: Store, crawl: Crawl, dependencias: list[Dependencia], declared: dict[str | None, set[date]], target: int
+    store: Store,
+    crawl: Crawl,
+    dependencias: list[Dependencia],
+    declared: dict[str | None, set[date]],
+    target: int,
+    noise: Sequence[NoiseRule] = (),
 ) -> dict[str, dict[str, Any]]:
     """Each dependencia's result for the previous month (the number the plan is judged on)."""
     first = local_date(crawl.started_at).replace(day=1)
     start = (first - timedelta(days=1)).replace(day=1)
     days: dict[str | None, set[date]] = defaultdict(set)
-    for dep, _, attributed in detections(store, crawl, dependencias, start):
+    for dep, _, attributed in detections(store, crawl, dependencias, start, noise):
         days[dep].add(attributed)
     out = {}
     for dep in dependencias:
@@ -235,14 +251,15 @@ def frequency(
     dependencias: list[Dependencia],
     pages: list[dict[str, Any]],
     target: int,
+    noise: Sequence[NoiseRule] = (),
 ) -> list[dict[str, Any]]:
     """The plan's indicator per dependencia: distinct days with publication this month vs the target."""
     today = local_date(crawl.started_at)
     month_start = today.replace(day=1)
     days_left = calendar.monthrange(today.year, today.month)[1] - today.day
-    found = detections(store, crawl, dependencias)
+    found = detections(store, crawl, dependencias, noise=noise)
     declared = declared_dates(store, crawl, dependencias)
-    last_month = _last_month(store, crawl, dependencias, declared, target) if today.day <= FIRST_WEEK else {}
+    last_month = _last_month(store, crawl, dependencias, declared, target, noise) if today.day <= FIRST_WEEK else {}
     page_count: dict[str | None, int] = defaultdict(int)
     last_changed: dict[str | None, str] = {}
     for page in pages:
@@ -298,4 +315,4 @@ def find(ctx: AuditContext) -> Findings:
     """dependencias: each one's days with publication this month against the plan's target (reads ``pages``)."""
     pages = ctx.findings["pages"]
     target = ctx.config.targets["updates_per_month"]
-    return {"dependencias": frequency(ctx.store, ctx.crawl, ctx.config.dependencias, pages, target)}
+    return {"dependencias": frequency(ctx.store, ctx.crawl, ctx.config.dependencias, pages, target, ctx.config.noise)}

@@ -163,7 +163,9 @@ def _week_changes(ctx: Context, base: Crawl | None) -> dict[str, Any]:
             "template": ctx.findings.get("template_changes") or [],
             "errors": ctx.findings.get("page_errors") or [],
         }
-    result = compare(ctx.store, ctx.latest, base, ctx.config.dependencias, ignored=False)  # not shown
+    result = compare(
+        ctx.store, ctx.latest, base, ctx.config.dependencias, ignored=False, noise=ctx.config.noise
+    )  # not shown
     return {"changes": result.changes, "template": result.template, "errors": result.errors}
 
 

@@ -14,9 +14,10 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from gelt_audit.sections import close_sections
+
 from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import region_of
-from .closes import close_sections
 from .forms import Form, form_info
 from .linklabels import link_label
 from .regions import (
