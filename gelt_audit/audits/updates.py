@@ -113,16 +113,6 @@ def _detected(
     return out
 
 
-def crawl_update_days(
-    store: Store, crawl: Crawl, dependencias: list[Dependencia], noise: Sequence[NoiseRule] = ()
-) -> dict[str | None, set[date]]:
-    """Per dependencia, the days this month on which a crawl found a page added or modified."""
-    days: dict[str | None, set[date]] = defaultdict(set)
-    for dep, seen, _ in detections(store, crawl, dependencias, noise=noise):
-        days[dep].add(seen)
-    return days
-
-
 def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
     """Per dependencia, every date its pages declare about themselves (up to the crawl's day)."""
     today = local_date(crawl.started_at)
