@@ -103,6 +103,20 @@ def own_numeral(label: str, item: Item) -> bool:
     return bool(numeral) and label_numeral(label) == numeral
 
 
+# A section marked (``Page.only_links``) as showing the item with nothing under it, and what the
+# committee reads about it.
+_SHOWN_NOTHING = {
+    # a title over an empty box on a page with no script (with one, the box is unseen: above)
+    BLANK_SECTION: "la sección «{raw}» de {url} está vacía: no muestra nada bajo su título",
+    # the entity shows the item and says it has published nothing yet
+    EMPTY_SECTION: "la sección «{raw}» de {url} dice que aún no tiene nada publicado",
+    # «3.4. Organigrama» opening the same contact block as forty other entries
+    REPEATED_BODY: "la sección «{raw}» de {url} muestra lo mismo que otras secciones de la página",
+    # the entity lists the item and publishes nothing under it
+    BARE_ENTRY: "la entrada «{raw}» de {url} está en la lista, sin nada publicado",
+}
+
+
 def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, item: Item) -> bool:
     """Whether a section found for the item (``hit.label``) publishes nothing of it, else the
     section's problems added to the hit: a section whose every entry links to «#» is the section
@@ -122,22 +136,9 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         hit.scripted = True
         hit.describe = f"sección «{raw}» de {hit.url}, vacía en lo rastreado"
         hit.unseen = BOX_NOTE
-    elif keys == [BLANK_SECTION]:
-        # a title over an empty box on a page with no script: nothing can fill it; shown, nothing
-        # under it (as a page «en construcción»)
-        hit.problems.append(f"la sección «{raw}» de {hit.url} está vacía: no muestra nada bajo su título")
-        hit.content_problem = True
-    elif keys == [EMPTY_SECTION]:
-        # the entity shows the item and says it has published nothing yet, as a page «en construcción»
-        hit.problems.append(f"la sección «{raw}» de {hit.url} dice que aún no tiene nada publicado")
-        hit.content_problem = True
-    elif keys == [REPEATED_BODY]:
-        # «3.4. Organigrama» opening the same contact block as forty other entries: named, nothing of its own
-        hit.problems.append(f"la sección «{raw}» de {hit.url} muestra lo mismo que otras secciones de la página")
-        hit.content_problem = True
-    elif keys == [BARE_ENTRY]:
-        # the entity lists the item and publishes nothing under it
-        hit.problems.append(f"la entrada «{raw}» de {hit.url} está en la lista, sin nada publicado")
+    elif keys and len(keys) == 1 and keys[0] in _SHOWN_NOTHING:
+        # shown, nothing under it: a problem of the item's content, as a page «en construcción»
+        hit.problems.append(_SHOWN_NOTHING[keys[0]].format(raw=raw, url=hit.url))
         hit.content_problem = True
     elif keys == [DEAD_ENTRIES]:
         if item.names == "shown":
