@@ -32,6 +32,7 @@ TUNING_GROUPS = {
     "eighth": {"h-anserma"},
     "ninth": {"i-curaduria1"},
     "tenth": {"j-choconta"},
+    "eleventh-k": {"k-guachucal"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -103,6 +104,11 @@ NINTH_NO_APLICA = (16, 17)
 # rises to 0.969 / 0.775 / 0.911 with class 85)
 TENTH_GELT = (1.000, 0.969, 0.968)
 TENTH_LEY = (0.930, 0.952, 0.975)
+# k-guachucal, its first contact (blind, labels in 51e7e1e, engine VERSION 24 / PARSE_VERSION 28; measured
+# once, docs/checklist-accuracy.md): gelt-2008 1.000 (25/25) / 0.862 (25/29) / 0.909 (20/22),
+# ley1712-res1519 0.923 (24/26) / 0.727 (24/33) / 0.810 (17/21)
+ELEVENTH_K_GELT = (1.000, 0.862, 0.909)
+ELEVENTH_K_LEY = (0.923, 0.727, 0.810)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -133,6 +139,17 @@ FLOOR = {
     # j-choconta: measured, TENTH_GELT and TENTH_LEY above
     ("tenth", "gelt-2008"): {"precision": TENTH_GELT[0], "recall": TENTH_GELT[1], "evidence": TENTH_GELT[2]},
     ("tenth", "ley1712-res1519"): {"precision": TENTH_LEY[0], "recall": TENTH_LEY[1], "evidence": TENTH_LEY[2]},
+    # k-guachucal: measured, ELEVENTH_K_GELT and ELEVENTH_K_LEY above
+    ("eleventh-k", "gelt-2008"): {
+        "precision": ELEVENTH_K_GELT[0],
+        "recall": ELEVENTH_K_GELT[1],
+        "evidence": ELEVENTH_K_GELT[2],
+    },
+    ("eleventh-k", "ley1712-res1519"): {
+        "precision": ELEVENTH_K_LEY[0],
+        "recall": ELEVENTH_K_LEY[1],
+        "evidence": ELEVENTH_K_LEY[2],
+    },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own
