@@ -2120,3 +2120,43 @@ def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(
         assert urlsplit(rec["evidence"][0]).path == path, rec
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "parcial" and "vacía o en construcción" in glossary["detail"], glossary
+
+
+# Classes 110–112 (seventh session, helper H70): k-guachucal, the Concejo Municipal de Guachucal's
+# React site (a single-page application whose <title> never changes).
+
+TAGLINE = "Concejo de Prueba - Portal Oficial | Transparencia y Participación Ciudadana"
+
+
+def test_class_110_the_sites_slogan_in_every_title_is_no_pages_subject(serve, config_for):
+    # a single-page application never changes its <title>: every page is «… | Transparencia y
+    # Participación Ciudadana», the portal's slogan. A person reads each page by its heading, not by
+    # the slogan: no page is the participation section for it. A page with a title of its own is
+    # still read by it («Glosario | Concejo de Prueba»), and so is a page whose heading is the slogan
+    home = (
+        "<h1>Concejo de Prueba</h1><p>Bienvenidos al portal del concejo municipal.</p><ul>"
+        '<li><a href="/acerca">Acerca del Concejo</a></li><li><a href="/noticias">Noticias</a></li>'
+        '<li><a href="/contacto">Contacto</a></li><li><a href="/terminos">Términos</a></li></ul>'
+    )
+    routes = {
+        "/": _raw(TAGLINE, home),
+        "/acerca": _raw(TAGLINE, "<h1>Acerca del Concejo</h1><p>El concejo municipal sesiona en el recinto.</p>"),
+        "/noticias": _raw(TAGLINE, "<h1>Noticias</h1><p>No se encontraron noticias.</p>"),
+        "/contacto": _raw(TAGLINE, "<h1>Contacto</h1><p>Escríbanos a contacto@concejo.gov.co.</p>"),
+        "/terminos": _raw(
+            "Glosario | Concejo de Prueba",
+            "<h1>Términos</h1><p>Acuerdo: decisión del concejo. Debate: discusión de un proyecto de acuerdo.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("gelt-2008", "democracia.participacion"), ("ley1712-res1519", "ley1712.6")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "no_cumple", rec
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] in ("cumple", "parcial") and urlsplit(glossary["evidence"][0]).path == "/terminos"
+    # the slogan as a page's own heading is that page's subject
+    routes["/participa"] = _raw(TAGLINE, "<h1>Transparencia y Participación Ciudadana</h1><p>Foros y consultas.</p>")
+    routes["/"] = _raw(TAGLINE, home.replace("</ul>", '<li><a href="/participa">Participe</a></li></ul>'))
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] in ("cumple", "parcial") and urlsplit(rec["evidence"][0]).path == "/participa", rec

@@ -28,6 +28,7 @@ from .pages import (
     Block,
     Page,
     Status,
+    title_labels,
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .text import count_words, fold, in_norm, label_match
@@ -294,6 +295,21 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
     return blocks
 
 
+def site_taglines(pages: Sequence[Page]) -> set[str]:
+    """The ``<title>`` labels (whole titles and segments) that most of the site's pages share: the
+    site's name or slogan («Portal Oficial | Transparencia y Participación Ciudadana» on every page
+    of a single-page application that never changes its title), which says what the site is, not
+    what a page is about. Shared by more than half of the pages, and by three at least."""
+    if len(pages) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for p in pages:
+        for n in {n for n, _w, _raw in title_labels(p.title)}:
+            counts[n] = counts.get(n, 0) + 1
+    least = max(3, len(pages) // 2 + 1)
+    return {n for n, c in counts.items() if c >= least}
+
+
 def _phrase_indexes(
     ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status], known: Mapping[str, Sequence[str]]
 ) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, TargetOccurrences, set[str], dict[str, Sequence[str]]]:
@@ -302,8 +318,12 @@ def _phrase_indexes(
     words of each URL key (``known`` has those of keys met before: carried, not made again).
     Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
+    taglines = site_taglines(ok_pages)
     for p in ok_pages:
+        own = {n for n, _w, _raw in p.labels[len(title_labels(p.title)) :]} if taglines else set()
         for n, w, raw in p.labels:
+            if n in taglines and n not in own:
+                continue  # the site's name or slogan in every page's <title>: no page's subject
             labels.add(n, w, (p, "title", raw))
         for n, w, raw in p.sections:
             labels.add(n, w, (p, "section", raw))
