@@ -2160,3 +2160,41 @@ def test_class_110_the_sites_slogan_in_every_title_is_no_pages_subject(serve, co
     records = _records(serve, config_for, routes)
     rec = records[("gelt-2008", "democracia.participacion")]
     assert rec["status"] in ("cumple", "parcial") and urlsplit(rec["evidence"][0]).path == "/participa", rec
+
+
+def test_class_112_a_site_maps_headings_are_its_index_not_sections(serve, config_for):
+    # «Mapa del sitio»: headings over the links they group («Participación Ciudadana»: Foros,
+    # Encuestas). The heading is the map's index of the site, not a section that publishes
+    # participation: the site map is no item's evidence by its headings. Its links still lead to what
+    # they name (the glossary is found on its own page), and the map is the site map
+    sitemap = (
+        "<h1>Mapa del Sitio</h1><p>Última actualización: 24/11/2026</p>"
+        '<h2>Participación Ciudadana</h2><ul><li><a href="/foros">Foros de Discusión</a>'
+        '<p class="enlace-descripcion">Debate público</p></li>'
+        '<li><a href="/encuestas">Encuestas</a><p class="enlace-descripcion">Opinión ciudadana</p></li></ul>'
+        '<h2>Información Legal</h2><ul><li><a href="/glosario">Glosario</a></li></ul>'
+    )
+    routes = {
+        "/": _raw(
+            "Concejo de Prueba",
+            '<h1>Concejo de Prueba</h1><p>Bienvenidos.</p><footer><a href="/mapa-sitio">Mapa del sitio</a></footer>',
+        ),
+        "/mapa-sitio": _raw("Concejo de Prueba", sitemap),
+        "/foros": _raw("Concejo de Prueba", "<h1>Foros de Discusión</h1><p>No hay foros activos en este momento.</p>"),
+        "/encuestas": _raw("Concejo de Prueba", "<h1>Encuestas</h1><p>No hay encuestas disponibles.</p>"),
+        "/glosario": _raw(
+            "Concejo de Prueba",
+            "<h1>Glosario</h1><p>Acuerdo: decisión del concejo municipal. Debate: discusión de un proyecto de"
+            " acuerdo en la comisión o en la plenaria. Sesión: reunión del concejo en su recinto.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("gelt-2008", "democracia.participacion"), ("ley1712-res1519", "ley1712.6")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "no_cumple", rec
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "cumple" and urlsplit(glossary["evidence"][0]).path == "/glosario", glossary["detail"]
+    sitemap_item = records[("gelt-2008", "info.mapa_sitio")]
+    assert (
+        sitemap_item["status"] in ("cumple", "parcial") and urlsplit(sitemap_item["evidence"][0]).path == "/mapa-sitio"
+    )

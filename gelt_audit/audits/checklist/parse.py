@@ -38,7 +38,9 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 28  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 29  # bump when what a page's parse yields changes: cached parses are redone
+# a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
+SITE_MAP_NAMES = frozenset({"mapa sitio", "mapa sitio web", "mapa web", "sitemap", "mapa portal"})
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -412,6 +414,9 @@ class Builder:
         page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
         page.section_keys = content.section_keys
         page.labels = title_labels(title) + content.h1_labels
+        if any(n in SITE_MAP_NAMES for n, _w, _raw in page.labels):
+            # a site map's headings group its links: an index of the site, not sections of content
+            page.sections = []
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         forms = tuple(form_info(f, label_words) for f in root.iter("form"))
