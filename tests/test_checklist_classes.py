@@ -2198,3 +2198,29 @@ def test_class_112_a_site_maps_headings_are_its_index_not_sections(serve, config
     assert (
         sitemap_item["status"] in ("cumple", "parcial") and urlsplit(sitemap_item["evidence"][0]).path == "/mapa-sitio"
     )
+
+
+def test_class_113_a_blurb_beside_a_link_is_its_description_not_an_entry_a_script_opens(serve, config_for):
+    # «<a href="/rendicion">Rendición</a><p class="enlace-descripcion">Informes de gestión…</p>»: the
+    # paragraph's class says «enlace», but it sits beside the link it describes: a person reads it as
+    # that link's description, not as a second entry that opens by a script (never «sin verificar:
+    # ábrala en un navegador»). An entry marked clickable with no link beside it still is one
+    links = (
+        "<h1>Enlaces</h1>"
+        '<div class="item"><a href="/rendicion">Rendición</a>'
+        '<p class="enlace-descripcion">Informes de gestión del concejo</p></div>'
+        '<div class="item"><p class="enlace" onclick="abrir(3)">Glosario</p></div>'
+    )
+    routes = {
+        "/": _raw("Concejo de Prueba", '<h1>Concejo de Prueba</h1><p><a href="/enlaces">Enlaces</a></p>'),
+        "/enlaces": _raw("Concejo de Prueba", links),
+        "/rendicion": _raw(
+            "Concejo de Prueba",
+            "<h1>Rendición</h1><p>El concejo rinde cuentas cada año en audiencia pública en su recinto.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    report = records[("gelt-2008", "info.informes_gestion")]
+    assert report["status"] != "sin_verificar" and "script" not in report["detail"], report["detail"]
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "sin_verificar" and "script" in glossary["detail"], glossary["detail"]

@@ -292,10 +292,19 @@ def scripted_entry(el: Any) -> str:
         return ""
     if el.get("href") is not None or _HAS_WAY(el):
         return ""
+    if el.tag != "li" and _beside_link(el):
+        return ""  # «<a href="/foros">Foros</a><p class="enlace-descripcion">…</p>»: the link's description
     if el.tag != "li" and any(isinstance(c.tag, str) and c.tag in _ENTRY_BLOCKS for c in el.iterdescendants()):
         return ""
     text = li_label(el) if el.tag == "li" else element_text(el)
     return text if 0 < len(text.split()) <= SCRIPTED_MAX_WORDS else ""
+
+
+def _beside_link(el: Any) -> bool:
+    """Whether a block sits beside a link in the same entry (a sibling ``a[href]``): it describes
+    that link (its caption, a one-line blurb), whatever its class says; it opens nothing itself."""
+    parent = el.getparent()
+    return parent is not None and any(c is not el and c.tag == "a" and c.get("href") for c in parent)
 
 
 _VOID_SCRIPT = re.compile(r"^\s*javascript:\s*(?:void\s*\(\s*0?\s*\)|;|false|undefined)?\s*;?\s*$", re.I)
