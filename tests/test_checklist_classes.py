@@ -2224,3 +2224,48 @@ def test_class_113_a_blurb_beside_a_link_is_its_description_not_an_entry_a_scrip
     assert report["status"] != "sin_verificar" and "script" not in report["detail"], report["detail"]
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "sin_verificar" and "script" in glossary["detail"], glossary["detail"]
+
+
+def _category_button(icon: str, name: str, description: str, count: str) -> str:
+    return (
+        f'<button class="categoria-btn"><span class="categoria-icon">{icon}</span>'
+        f'<span class="categoria-nombre">{name}</span><span class="categoria-desc">{description}</span>'
+        f'<span class="categoria-count">{count}</span></button>'
+    )
+
+
+def test_class_111_a_counted_category_button_is_read_by_its_name_and_description(serve, config_for):
+    # a Transparencia page of filter buttons, each a category's name, a line saying what it holds and
+    # how many documents it has («🏢 Estructura Organizacional · Organigrama, manual de funciones y
+    # estructura · 0 documento(s)»). A person reads the name with its description: the organigram and
+    # the budget execution are shown there, and «0 documento(s)» says nothing is published (parcial,
+    # never «no se encontró», never cumple). A plain filter button (a name only) is read as before
+    grid = "".join(
+        (
+            _category_button(
+                "💰", "Presupuesto", "Presupuesto general, ejecución presupuestal y modificaciones", "0 documento(s)"
+            ),
+            _category_button(
+                "🏢", "Estructura Organizacional", "Organigrama, manual de funciones y estructura", "0 documento(s)"
+            ),
+            '<button class="filtro-btn">Sesiones Ordinarias</button>',
+        )
+    )
+    hub = (
+        "<h1>Transparencia y Acceso a la Información Pública</h1><p>En cumplimiento de la Ley 1712 de 2014.</p>"
+        f'<div class="categorias-filtro"><h2>Seleccione una categoría:</h2><div class="categorias-grid">{grid}</div></div>'
+        '<div class="no-results"><p>No hay documentos disponibles en este momento.</p></div>'
+    )
+    routes = {
+        "/": _raw("Concejo de Prueba", '<h1>Concejo de Prueba</h1><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": _raw("Concejo de Prueba", hub),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (
+        ("gelt-2008", "info.organigrama"),
+        ("ley1712-res1519", "ley1712.1.2"),
+        ("ley1712-res1519", "ley1712.4.2"),
+    ):
+        rec = records[(profile, item)]
+        assert rec["status"] == "parcial" and urlsplit(rec["evidence"][0]).path == "/transparencia", rec["detail"]
+        assert "no tiene nada publicado" in rec["detail"], rec["detail"]

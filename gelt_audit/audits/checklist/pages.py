@@ -24,6 +24,7 @@ from .regions import (
     HEADINGS,
     REPEATED_BODY,
     SCRIPTED_MAX_WORDS,
+    counted_category,
     empty_pane,
     has_descendant,
     has_link,
@@ -417,6 +418,18 @@ _SECTION_TAGS = (
 )
 
 
+def _category(counted: tuple[str, str, int], sections: list[Label], only_links: dict[str, list[str]]) -> None:
+    """A counted category button (see :func:`counted_category`): its name and its description are
+    what it shows; with «0 documento(s)» both are shown and publish nothing (as «Aun no hay
+    documentos»)."""
+    for text in counted[:2]:
+        n, w = text_norm(without_entity(text))
+        if (n, w, text) not in sections:
+            sections.append((n, w, text))
+            if not counted[2]:
+                only_links.setdefault(text, [EMPTY_SECTION])
+
+
 class Content:
     """What a page's content yields: links (each with the heading before it), headings, the
     ``h1`` labels, the sections that have content (``h2``-``h6``, accordion buttons,
@@ -486,6 +499,8 @@ def read_content(root: Any, ctx: Ctx) -> Content:
         else:
             region = opener_region(el)
             if region is None:
+                if tag == "button" and (counted := counted_category(el)) and el.getparent() is not None:
+                    _category(counted, sections, out.only_links)
                 continue
             lead = ""
         text = li_label(el) if tag == "li" else element_text(el)
