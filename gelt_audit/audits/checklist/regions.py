@@ -387,4 +387,3 @@ def counted_category(el: Any) -> tuple[str, str, int] | None:
     if not 0 < len(name.split()) <= 8 or not 3 <= len(description.split()) <= 25:
         return None
     return name, description, int(m.group(1))
-
