@@ -2269,3 +2269,38 @@ def test_class_111_a_counted_category_button_is_read_by_its_name_and_description
         rec = records[(profile, item)]
         assert rec["status"] == "parcial" and urlsplit(rec["evidence"][0]).path == "/transparencia", rec["detail"]
         assert "no tiene nada publicado" in rec["detail"], rec["detail"]
+
+
+def test_class_114_a_small_page_whose_list_says_it_is_empty_shows_nothing(serve, config_for):
+    # «Encuestas Ciudadanas — Participa… — No hay encuestas disponibles en este momento», «Foros de
+    # Discusión — No hay foros activos en este momento», «Noticias — No se encontraron noticias»: the
+    # page is named for the item and its list says it has nothing. A person sees an empty page: the item
+    # is shown, nothing published (parcial, «vacía»), never cumple. A page with content stays cumple
+    routes = {
+        "/": _raw(
+            "Concejo de Prueba",
+            '<h1>Concejo de Prueba</h1><ul><li><a href="/encuestas">Encuestas</a></li>'
+            '<li><a href="/foros">Foros</a></li><li><a href="/glosario">Glosario</a></li></ul>',
+        ),
+        "/encuestas": _raw(
+            "Encuestas",
+            "<h1>Encuestas Ciudadanas</h1><p>Participa en las encuestas del Concejo Municipal. Tu opinión es"
+            " importante para nosotros.</p><p>No hay encuestas disponibles en este momento.</p>",
+        ),
+        "/foros": _raw(
+            "Foros",
+            "<h1>Foros de Discusión</h1><p>Participa en las discusiones sobre temas de interés para el Concejo"
+            " Municipal</p><p>No hay foros activos en este momento.</p>",
+        ),
+        "/glosario": _raw(
+            "Glosario",
+            "<h1>Glosario</h1><p>Acuerdo: decisión del concejo municipal. Debate: discusión de un proyecto de"
+            " acuerdo en la comisión o en la plenaria. Sesión: reunión del concejo en su recinto.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("interaccion.encuestas", "interaccion.chat_foros"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía" in rec["detail"], rec["detail"]
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "cumple", glossary["detail"]

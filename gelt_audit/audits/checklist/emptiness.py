@@ -21,7 +21,10 @@ _SOFT404 = re.compile(
 )
 _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
-    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos)|"
+    r"informacion no disponible|no se encontraron (?:resultados|registros|documentos|noticias|publicaciones)|"
+    # an empty list's notice: «No hay encuestas disponibles en este momento», «No hay foros activos»
+    r"no hay (?:documentos|archivos|noticias|encuestas|foros|convocatorias|sesiones|eventos|elementos|"
+    r"publicaciones|registros) (?:disponibles|activos|activas|publicados|publicadas|en este momento)|"
     # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
     r"use this area to provide additional information|lorem ipsum)"
 )
