@@ -2304,3 +2304,46 @@ def test_class_114_a_small_page_whose_list_says_it_is_empty_shows_nothing(serve,
         assert rec["status"] == "parcial" and "vacía" in rec["detail"], rec["detail"]
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "cumple", glossary["detail"]
+
+
+def test_class_115_a_menu_entry_to_a_category_that_says_it_is_empty_publishes_nothing(serve, config_for):
+    # the drop-down «Transparencia ▸ ⚖️ Normatividad» opens the Transparencia page filtered to that
+    # category, which says «No hay documentos disponibles en la categoría "Normatividad"». The entry
+    # names the item and the page it opens says there is nothing in it: parcial, never cumple. An
+    # entry to a category with documents stays cumple
+    def hub(notice: str, documents: str = "") -> Resource:
+        return _raw(
+            "Concejo de Prueba",
+            "<h1>Transparencia y Acceso a la Información Pública</h1><p>En cumplimiento de la Ley 1712 de 2014,"
+            " el concejo publica la siguiente información pública para la ciudadanía.</p>"
+            f'<div class="no-results"><p>{notice}</p></div>{documents}'
+            "<h2>Información Adicional</h2><p>Si necesita información que no se encuentra publicada, puede"
+            " presentar una solicitud a través del sistema de peticiones. De acuerdo con la Ley 1712 de 2014, las"
+            " solicitudes de información pública serán respondidas en un plazo máximo de quince días hábiles."
+            " Correo: contacto@concejo.gov.co. Horario: lunes a viernes de 8:00 a 12:00 y de 14:00 a 18:00.</p>",
+        )
+
+    routes = {
+        "/": _raw(
+            "Concejo de Prueba",
+            '<h1>Concejo de Prueba</h1><nav><ul><li><a href="/transparencia">Transparencia</a><ul>'
+            '<li><a href="/transparencia?categoria=normatividad">⚖️ Normatividad</a></li>'
+            '<li><a href="/transparencia?categoria=glosario">📖 Glosario</a></li></ul></li></ul></nav>',
+        ),
+        "/transparencia": hub("No hay documentos disponibles en este momento."),
+        "/transparencia?categoria=normatividad": hub(
+            "No hay documentos disponibles en la categoría &quot;Normatividad&quot;."
+        ),
+        "/transparencia?categoria=glosario": hub(
+            "Glosario del concejo.",
+            "<h2>Glosario</h2><p>Acuerdo: decisión del concejo municipal. Debate: discusión de un proyecto de"
+            " acuerdo en la comisión o en la plenaria. Sesión: reunión del concejo en su recinto.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    norms = records[("gelt-2008", "info.normatividad")]
+    detail = norms["detail"]
+    assert norms["status"] == "parcial" and ("no tener nada" in detail or "nada publicado" in detail), detail
+    assert urlsplit(norms["evidence"][0]).query == "categoria=normatividad", norms["evidence"]
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "cumple", glossary["detail"]

@@ -14,7 +14,7 @@ from typing import Any
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
-from .pages import Block, Link, Page
+from .pages import Block, Link, Page, empty_there
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
 from .urls import filename, is_news_key
@@ -212,6 +212,10 @@ class Finder:
             # «9. Instrumentos de gestión…», one of nine drop-down entries to one accordion page whose
             # ninth card is «9. Servicios»: the entry names the section, the page it opens lacks it
             hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que no lo muestra")
+            hit.content_problem = True
+        elif target is not None and link.norm and (empty := empty_there(target, link.norm)):
+            # «⚖️ Normatividad» → the page that says «No hay documentos … en la categoría "Normatividad"»
+            hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que dice no tener nada en «{empty}»")
             hit.content_problem = True
         strings = [link.text, filename(link.key), link.ctx]
         if target is not None:

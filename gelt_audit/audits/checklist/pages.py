@@ -25,6 +25,7 @@ from .regions import (
     REPEATED_BODY,
     SCRIPTED_MAX_WORDS,
     counted_category,
+    empty_category_notice,
     empty_pane,
     has_descendant,
     has_link,
@@ -430,6 +431,14 @@ def _category(counted: tuple[str, str, int], sections: list[Label], only_links: 
                 only_links.setdefault(text, [EMPTY_SECTION])
 
 
+def empty_there(target: Page, norm: str) -> str:
+    """The section of ``target`` named ``norm`` (a link's text) that says it has nothing, else ""."""
+    for n, _w, raw in target.sections:
+        if n == norm and target.only_links.get(raw) == [EMPTY_SECTION]:
+            return raw
+    return ""
+
+
 class Content:
     """What a page's content yields: links (each with the heading before it), headings, the
     ``h1`` labels, the sections that have content (``h2``-``h6``, accordion buttons,
@@ -482,6 +491,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 if (n, w, name) not in sections:
                     sections.append((n, w, name))
                     out.only_links.setdefault(name, [SCRIPTED])
+                continue
+            if tag == "p" and (named := empty_category_notice(el)):
+                # «No hay documentos disponibles en la categoría "Normatividad"»: shown, nothing in it
+                _category((named, named, 0), sections, out.only_links)
                 continue
             if said := numbered_no_aplica(el):  # «4.1. Presupuesto…, NO APLICA: …»: its own section
                 n, w = text_norm(without_entity(said[0]))

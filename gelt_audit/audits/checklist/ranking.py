@@ -114,6 +114,20 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
         if k not in seen or rank(h, numeral) < rank(seen[k], numeral):
             seen[k] = h
     kept = list(seen.values())
+    _page_says_nothing(hits, kept)
     listed = listed_documents(kept) | offsite_links(kept)
     leads = section_leads([h for h in kept if id(h) not in listed])
     return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))
+
+
+def _page_says_nothing(hits: list[Hit], kept: list[Hit]) -> None:
+    """A page found for the item by its address or running text (tier 3) whose own section for the
+    item says it shows nothing («No hay documentos disponibles en la categoría "Normatividad"» on
+    ``?categoria=normatividad``) has that problem too: what the page says of its content outweighs
+    what its address promises."""
+    said = {h.url: h for h in hits if h.content_problem and not h.broken and h.tier <= 1 and h.url == h.found_on}
+    for h in kept:
+        s = said.get(h.url)
+        if s is not None and h.tier == 3 and not h.problems:
+            h.problems = list(s.problems)
+            h.content_problem = True

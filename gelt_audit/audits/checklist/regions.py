@@ -387,3 +387,23 @@ def counted_category(el: Any) -> tuple[str, str, int] | None:
     if not 0 < len(name.split()) <= 8 or not 3 <= len(description.split()) <= 25:
         return None
     return name, description, int(m.group(1))
+
+
+_CATEGORY_EMPTY = re.compile(
+    r"\bno hay (?:documentos|archivos|publicaciones|registros|elementos) (?:disponibles |publicados )?"
+    r"en (?:la|el|esta|este) (?:categoria|seccion|tipo|modulo|carpeta) [\"'“«]?([^\"'”».]{2,60})[\"'”»]?"
+)
+
+
+def empty_category_notice(el: Any) -> str:
+    """The category a notice says has nothing («No hay documentos disponibles en la categoría
+    "Normatividad"», the page a filter opens), as the page writes it; else ""."""
+    text = element_text(el)
+    if not text or len(text) > 200:
+        return ""
+    m = _CATEGORY_EMPTY.search(fold(text))
+    if m is None:
+        return ""
+    folded = fold(text)
+    start, end = m.span(1)
+    return text[start:end].strip() if len(folded) == len(text) else m.group(1).strip()
