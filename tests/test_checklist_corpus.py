@@ -32,6 +32,7 @@ TUNING_GROUPS = {
     "eighth": {"h-anserma"},
     "ninth": {"i-curaduria1"},
     "tenth": {"j-choconta"},
+    "eleventh": {"l-electrohuila"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -103,6 +104,11 @@ NINTH_NO_APLICA = (16, 17)
 # rises to 0.969 / 0.775 / 0.911 with class 85)
 TENTH_GELT = (1.000, 0.969, 0.968)
 TENTH_LEY = (0.930, 0.952, 0.975)
+# l-electrohuila, its first contact (blind, labels in 0b15a83, engine VERSION 24 / PARSE_VERSION 28; measured
+# once, docs/checklist-accuracy.md): gelt-2008 0.929 (26/28) / 0.897 (26/29) / 0.880 (22/25),
+# ley1712-res1519 1.000 (40/40) / 0.889 (40/45) / 0.946 (35/37)
+ELEVENTH_GELT = (0.929, 0.897, 0.880)
+ELEVENTH_LEY = (1.000, 0.889, 0.946)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -133,6 +139,9 @@ FLOOR = {
     # j-choconta: measured, TENTH_GELT and TENTH_LEY above
     ("tenth", "gelt-2008"): {"precision": TENTH_GELT[0], "recall": TENTH_GELT[1], "evidence": TENTH_GELT[2]},
     ("tenth", "ley1712-res1519"): {"precision": TENTH_LEY[0], "recall": TENTH_LEY[1], "evidence": TENTH_LEY[2]},
+    # l-electrohuila: measured, ELEVENTH_GELT and ELEVENTH_LEY above
+    ("eleventh", "gelt-2008"): {"precision": ELEVENTH_GELT[0], "recall": ELEVENTH_GELT[1], "evidence": ELEVENTH_GELT[2]},
+    ("eleventh", "ley1712-res1519"): {"precision": ELEVENTH_LEY[0], "recall": ELEVENTH_LEY[1], "evidence": ELEVENTH_LEY[2]},
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own
