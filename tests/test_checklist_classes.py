@@ -2120,3 +2120,43 @@ def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(
         assert urlsplit(rec["evidence"][0]).path == path, rec
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "parcial" and "vacía o en construcción" in glossary["detail"], glossary
+
+
+# Classes 120–123 (seventh session, helper H71): found on l-electrohuila, the Next.js site of an
+# electricity company (tabs written as plain divs, a list filter, contract terms, a broken entry).
+
+# a tab strip as React draws it: «<div class="navTab">» with no link and no button; the server sent
+# the selected tab's panel only
+TABS = (
+    '<div class="tabs"><div class="navTab active"><span>Transparencia y acceso a la información</span></div>'
+    '<div class="navTab "><span>Atención y servicios a la ciudadanía</span></div>'
+    '<div class="navTab "><span>Participa</span></div></div>'
+)
+
+
+def test_class_120_an_unselected_tab_written_as_a_div_opens_by_script(serve, config_for):
+    # «Participa» is a tab of the transparency page: a person clicks it and reads its panel, which the
+    # server did not send. The crawl saw the tab, not what it opens: what rests on it is sin_verificar
+    # with the page as evidence, never «no se encontró». The selected tab's panel is on the page: that
+    # tab is no scripted entry (the categories under it are read as always)
+    hub = TABS + (
+        "<h3>Categorías de Información</h3><h4>Información de la entidad</h4>"
+        '<ul><li><a href="/quienes-somos">Misión, visión, funciones y deberes</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Ley de Transparencia", hub),
+        "/quienes-somos": page(
+            "Quiénes somos",
+            "<h3>Misión</h3><p>Prestar el servicio de energía con calidad a toda la región y sus municipios.</p>"
+            "<h3>Visión</h3><p>Ser en 2034 la empresa de energía de referencia del sur del país, cerca de todos.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("ley1712-res1519", "ley1712.6.1"), ("gelt-2008", "democracia.participacion")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert [urlsplit(u).path for u in rec["evidence"]][:1] == ["/transparencia"], rec
+        assert "se abre con un script" in rec["detail"] and "Participa" in rec["detail"], rec
+    mission = records[("gelt-2008", "info.mision_vision")]
+    assert mission["status"] == "cumple", mission

@@ -140,8 +140,16 @@ FLOOR = {
     ("tenth", "gelt-2008"): {"precision": TENTH_GELT[0], "recall": TENTH_GELT[1], "evidence": TENTH_GELT[2]},
     ("tenth", "ley1712-res1519"): {"precision": TENTH_LEY[0], "recall": TENTH_LEY[1], "evidence": TENTH_LEY[2]},
     # l-electrohuila: measured, ELEVENTH_GELT and ELEVENTH_LEY above
-    ("eleventh", "gelt-2008"): {"precision": ELEVENTH_GELT[0], "recall": ELEVENTH_GELT[1], "evidence": ELEVENTH_GELT[2]},
-    ("eleventh", "ley1712-res1519"): {"precision": ELEVENTH_LEY[0], "recall": ELEVENTH_LEY[1], "evidence": ELEVENTH_LEY[2]},
+    ("eleventh", "gelt-2008"): {
+        "precision": ELEVENTH_GELT[0],
+        "recall": ELEVENTH_GELT[1],
+        "evidence": ELEVENTH_GELT[2],
+    },
+    ("eleventh", "ley1712-res1519"): {
+        "precision": ELEVENTH_LEY[0],
+        "recall": ELEVENTH_LEY[1],
+        "evidence": ELEVENTH_LEY[2],
+    },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; corpus README). It gets no floor copied from its own
