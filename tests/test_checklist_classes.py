@@ -2160,3 +2160,29 @@ def test_class_120_an_unselected_tab_written_as_a_div_opens_by_script(serve, con
         assert "se abre con un script" in rec["detail"] and "Participa" in rec["detail"], rec
     mission = records[("gelt-2008", "info.mision_vision")]
     assert mission["status"] == "cumple", mission
+
+
+def test_class_121_a_field_that_filters_a_list_by_something_is_a_query_not_the_site_search(serve, config_for):
+    # «Buscar por municipio…» over a table of payment points filters that table: a person reads it as a
+    # look-up of the company's records (a query), not as a search of the site. «Buscar por palabra
+    # clave» still searches the site
+    filter_form = '<form><input type="text" placeholder="Buscar por municipio..." value=""><button type="submit">Buscar</button></form>'
+    table = (
+        "<table><tr><th>Municipio</th><th>Dirección</th></tr><tr><td>Neiva</td><td>Calle 8 No. 5-45</td></tr></table>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/puntos-de-pago">Puntos de pago</a></p>'),
+        "/puntos-de-pago": page("Puntos de Pago", "<p>Consulte dónde pagar su factura.</p>" + filter_form + table),
+    }
+    records = _records(serve, config_for, routes)
+    assert records[("gelt-2008", "interaccion.buscador")]["status"] == "no_cumple", records[
+        ("gelt-2008", "interaccion.buscador")
+    ]
+    query = records[("gelt-2008", "interaccion.consulta_bd")]
+    assert query["status"] == "cumple" and urlsplit(query["evidence"][0]).path == "/puntos-de-pago", query
+    criteria = records[("ley1712-res1519", "ley1712.criterios_generales")]
+    assert "buscador interno" in criteria["detail"] or criteria["status"] == "no_cumple", criteria
+    keyword = '<form action="/buscar"><input type="text" name="q" placeholder="Buscar por palabra clave"><button>Buscar</button></form>'
+    routes["/"] = page("Inicio", '<p>Bienvenidos.</p><p><a href="/puntos-de-pago">Puntos de pago</a></p>' + keyword)
+    search = _records(serve, config_for, routes)[("gelt-2008", "interaccion.buscador")]
+    assert search["status"] == "cumple", search
