@@ -2186,3 +2186,31 @@ def test_class_121_a_field_that_filters_a_list_by_something_is_a_query_not_the_s
     routes["/"] = page("Inicio", '<p>Bienvenidos.</p><p><a href="/puntos-de-pago">Puntos de pago</a></p>' + keyword)
     search = _records(serve, config_for, routes)[("gelt-2008", "interaccion.buscador")]
     assert search["status"] == "cumple", search
+
+
+def test_class_122_a_whole_section_is_shown_first_on_the_menu_page(serve, config_for):
+    # the Transparencia page's category «Normatividad» lists «Normativa de la entidad» → /enlaces,
+    # a page with a section «Normativa» (the item's own name). For the whole section (ley1712.2) a
+    # person points to the menu's category first, then to the page its entry opens
+    hub = (
+        "<h3>Categorías de Información</h3><h4>Normatividad</h4>"
+        '<ul><li><a href="/enlaces">Normativa de la entidad o autoridad</a></li>'
+        '<li><a href="https://www.suin-juriscol.gov.co/">Búsqueda de normas</a></li></ul>'
+    )
+    norms = (
+        "<h3>Normativa</h3><ul>"
+        '<li><a href="/files/ley-142-de-1994.pdf">Ley 142 de 1994</a></li>'
+        '<li><a href="/files/ley-143-de-1994.pdf">Ley 143 de 1994</a></li>'
+        '<li><a href="/files/decreto-1073-de-2015.pdf">Decreto 1073 de 2015</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Ley de Transparencia", hub),
+        "/enlaces": page("Enlaces de interés", norms),
+        "/files/ley-142-de-1994.pdf": PDF,
+        "/files/ley-143-de-1994.pdf": PDF,
+        "/files/decreto-1073-de-2015.pdf": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2")]
+    assert rec["status"] == "cumple", rec
+    assert [urlsplit(u).path for u in rec["evidence"]][:2] == ["/transparencia", "/enlaces"], rec
