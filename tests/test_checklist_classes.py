@@ -2347,3 +2347,95 @@ def test_class_115_a_menu_entry_to_a_category_that_says_it_is_empty_publishes_no
     assert urlsplit(norms["evidence"][0]).query == "categoria=normatividad", norms["evidence"]
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "cumple", glossary["detail"]
+# Classes 120–123 (seventh session, helper H71): found on l-electrohuila, the Next.js site of an
+# electricity company (tabs written as plain divs, a list filter, contract terms, a broken entry).
+
+# a tab strip as React draws it: «<div class="navTab">» with no link and no button; the server sent
+# the selected tab's panel only
+TABS = (
+    '<div class="tabs"><div class="navTab active"><span>Transparencia y acceso a la información</span></div>'
+    '<div class="navTab "><span>Atención y servicios a la ciudadanía</span></div>'
+    '<div class="navTab "><span>Participa</span></div></div>'
+)
+
+
+def test_class_120_an_unselected_tab_written_as_a_div_opens_by_script(serve, config_for):
+    # «Participa» is a tab of the transparency page: a person clicks it and reads its panel, which the
+    # server did not send. The crawl saw the tab, not what it opens: what rests on it is sin_verificar
+    # with the page as evidence, never «no se encontró». The selected tab's panel is on the page: that
+    # tab is no scripted entry (the categories under it are read as always)
+    hub = TABS + (
+        "<h3>Categorías de Información</h3><h4>Información de la entidad</h4>"
+        '<ul><li><a href="/quienes-somos">Misión, visión, funciones y deberes</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Ley de Transparencia", hub),
+        "/quienes-somos": page(
+            "Quiénes somos",
+            "<h3>Misión</h3><p>Prestar el servicio de energía con calidad a toda la región y sus municipios.</p>"
+            "<h3>Visión</h3><p>Ser en 2034 la empresa de energía de referencia del sur del país, cerca de todos.</p>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for profile, item in (("ley1712-res1519", "ley1712.6.1"), ("gelt-2008", "democracia.participacion")):
+        rec = records[(profile, item)]
+        assert rec["status"] == "sin_verificar", rec
+        assert [urlsplit(u).path for u in rec["evidence"]][:1] == ["/transparencia"], rec
+        assert "se abre con un script" in rec["detail"] and "Participa" in rec["detail"], rec
+    mission = records[("gelt-2008", "info.mision_vision")]
+    assert mission["status"] == "cumple", mission
+
+
+def test_class_121_a_field_that_filters_a_list_by_something_is_a_query_not_the_site_search(serve, config_for):
+    # «Buscar por municipio…» over a table of payment points filters that table: a person reads it as a
+    # look-up of the company's records (a query), not as a search of the site. «Buscar por palabra
+    # clave» still searches the site
+    filter_form = '<form><input type="text" placeholder="Buscar por municipio..." value=""><button type="submit">Buscar</button></form>'
+    table = (
+        "<table><tr><th>Municipio</th><th>Dirección</th></tr><tr><td>Neiva</td><td>Calle 8 No. 5-45</td></tr></table>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/puntos-de-pago">Puntos de pago</a></p>'),
+        "/puntos-de-pago": page("Puntos de Pago", "<p>Consulte dónde pagar su factura.</p>" + filter_form + table),
+    }
+    records = _records(serve, config_for, routes)
+    assert records[("gelt-2008", "interaccion.buscador")]["status"] == "no_cumple", records[
+        ("gelt-2008", "interaccion.buscador")
+    ]
+    query = records[("gelt-2008", "interaccion.consulta_bd")]
+    assert query["status"] == "cumple" and urlsplit(query["evidence"][0]).path == "/puntos-de-pago", query
+    criteria = records[("ley1712-res1519", "ley1712.criterios_generales")]
+    assert "buscador interno" in criteria["detail"] or criteria["status"] == "no_cumple", criteria
+    keyword = '<form action="/buscar"><input type="text" name="q" placeholder="Buscar por palabra clave"><button>Buscar</button></form>'
+    routes["/"] = page("Inicio", '<p>Bienvenidos.</p><p><a href="/puntos-de-pago">Puntos de pago</a></p>' + keyword)
+    search = _records(serve, config_for, routes)[("gelt-2008", "interaccion.buscador")]
+    assert search["status"] == "cumple", search
+
+
+def test_class_122_a_whole_section_is_shown_first_on_the_menu_page(serve, config_for):
+    # the Transparencia page's category «Normatividad» lists «Normativa de la entidad» → /enlaces,
+    # a page with a section «Normativa» (the item's own name). For the whole section (ley1712.2) a
+    # person points to the menu's category first, then to the page its entry opens
+    hub = (
+        "<h3>Categorías de Información</h3><h4>Normatividad</h4>"
+        '<ul><li><a href="/enlaces">Normativa de la entidad o autoridad</a></li>'
+        '<li><a href="https://www.suin-juriscol.gov.co/">Búsqueda de normas</a></li></ul>'
+    )
+    norms = (
+        "<h3>Normativa</h3><ul>"
+        '<li><a href="/files/ley-142-de-1994.pdf">Ley 142 de 1994</a></li>'
+        '<li><a href="/files/ley-143-de-1994.pdf">Ley 143 de 1994</a></li>'
+        '<li><a href="/files/decreto-1073-de-2015.pdf">Decreto 1073 de 2015</a></li></ul>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Ley de Transparencia", hub),
+        "/enlaces": page("Enlaces de interés", norms),
+        "/files/ley-142-de-1994.pdf": PDF,
+        "/files/ley-143-de-1994.pdf": PDF,
+        "/files/decreto-1073-de-2015.pdf": PDF,
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2")]
+    assert rec["status"] == "cumple", rec
+    assert [urlsplit(u).path for u in rec["evidence"]][:2] == ["/transparencia", "/enlaces"], rec

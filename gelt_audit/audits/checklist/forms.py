@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,14 @@ _SUBS_PREFIXES = ("suscri", "boletin", "newsletter")
 # a request a status query looks up by its code (the code may be typed into a masked field)
 _REQUEST_WORDS = frozenset(("pqr", "pqrs", "pqrsd", "pqrsf", "pqrsfd", "radicado", "solicitud", "peticion"))
 _LOGIN_WORDS = frozenset(("usuario", "contrasena", "password", "clave", "login", "ingresar", "sesion", "correo"))
+# A field that says what it filters a list by («Buscar por municipio…», «Filtrar por recaudador»): it
+# looks up the records of its page (a query), it does not search the site; «Buscar por palabra clave»
+# or «por tema» still searches whatever the site holds.
+_FILTER = re.compile(
+    r"\b(?:busca|buscar|busque|filtra|filtrar|filtre)\s+por\s+"
+    r"(?!(?:palabras?|clave|terminos?|texto|temas?|contenidos?|titulo|cualquier)\b)\w"
+    r"|\bfiltr(?:ar|o|os)\b"
+)
 
 
 @dataclass(slots=True)
@@ -142,7 +151,10 @@ def form_info(form: Any, page_labels: str) -> Form:
         return Form(frozenset({"login"}), norm)
     purposes: set[str] = set()
     search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
-    if (
+    filters = not f.has_textarea and f.n_text >= 1 and bool(_FILTER.search(fold(" ".join(f.bits))))
+    if filters:
+        purposes.add("query")
+    elif (
         (f.has_search_type or search_hint)
         and 1 <= f.n_text <= 2
         and not f.has_textarea

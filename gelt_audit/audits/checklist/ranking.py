@@ -16,7 +16,8 @@ def rank(
 ) -> tuple:
     """How a person would order the evidence: what opens first (a broken link last), then working;
     for a whole section of the menu
-    (item ``ley1712.4``), a section of a menu page (the hub) before a page or a link, and for
+    (item ``ley1712.4``), a section of a menu page (the hub; the shallowest menu page first) before a
+    page or a link, and for
     any other item, a section of a page that leads (``leads``) to a page or link named for the
     item after that page or link, and a document found by a phrase less the item's own than a
     page titled (or with a section) for it after the pages (``listed``, see
@@ -28,14 +29,19 @@ def rank(
     shallowest."""
     num = label_numeral(hit.label) if numeral else ""
     hub_section = hit.tier == 1 and hit.in_menu
+    menu_depth = 0
     if is_section_item(numeral):
         place = 0 if hub_section else 1
+        # the menu's own page before a page it leads to that has a section of that name: «Normatividad»
+        # on the Transparencia page, then «Normativa» on a page its entries open
+        menu_depth = hit.depth if hub_section and hit.depth is not None else 0
     else:
         place = 1 if (hit.tier == 1 and hit.url in leads) or id(hit) in listed else 0
     return (
         hit.broken,  # a link that opens nothing goes after any page that opens, however poor
         len(hit.problems),
         place,
+        menu_depth,
         0 if numeral and num == numeral else 1,
         is_login_url(hit.url),
         -round(hit.match, 1),

@@ -283,12 +283,34 @@ _ENTRY_BLOCKS = ("p", "div", "table", "section", "article", "h1", "h2", "h3", "h
 SCRIPTED_MAX_WORDS = 15  # an entry's name, not a paragraph
 
 
+# A tab of a tab strip written without a link or a button (React's ``<div class="navTab">``): a person
+# clicks it and its panel is drawn; the server sent only the selected tab's panel, so what an unselected
+# tab opens was not seen. Not the panels («tab-pane», «tab-content»): only a tab's own class names.
+_TAB_CLASS = re.compile(r"(?:nav[-_]?)?tab(?:[-_](?:item|link|button|btn|label|title|header|name))?")
+_SELECTED = frozenset(("active", "selected", "current", "is-active", "is-selected"))
+
+
+def _tab_mark(el: Any, cls: str) -> bool | None:
+    """Whether an element is a tab of a strip: True for an unselected tab, False for the selected one
+    (its panel is the one on the page), None when it is no tab."""
+    tokens = cls.split()
+    if el.get("role") != "tab" and not any(_TAB_CLASS.fullmatch(t) for t in tokens):
+        return None
+    return not (_SELECTED & set(tokens) or (el.get("aria-selected") or "").lower() == "true")
+
+
 def scripted_entry(el: Any) -> str:
     """The name of an entry (``li``, ``p``, ``div``) that opens its content with a script, else "":
-    no address, nothing inside to follow, a short name, and marked as clickable."""
+    no address, nothing inside to follow, a short name, and marked as clickable (or an unselected
+    tab of a tab strip)."""
     # the attribute tests first: asked of every li, p and div of every page, they reject almost all
     marks = el.get("role") in ("link", "menuitem") or any(el.get(k) is not None for k in _CLICK_ATTRS)
-    if not marks and not _LINK_CLASS.search((el.get("class") or "").lower()):
+    cls = (el.get("class") or "").lower()
+    if (
+        not marks
+        and not _LINK_CLASS.search(cls)
+        and not (("tab" in cls or el.get("role") == "tab") and _tab_mark(el, cls))
+    ):
         return ""
     if el.get("href") is not None or _HAS_WAY(el):
         return ""
