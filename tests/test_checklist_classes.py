@@ -2120,3 +2120,31 @@ def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(
         assert urlsplit(rec["evidence"][0]).path == path, rec
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "parcial" and "vacía o en construcción" in glossary["detail"], glossary
+
+
+# Classes 130–13x (seventh session, helper H72): values and verdicts a committee can sign.
+
+
+def test_class_130_an_indicator_on_a_site_a_script_builds_shows_no_count_it_did_not_make(serve, config_for):
+    # the home page is a shell: the crawl saw no link and no page of the dependencia. The plan's
+    # indicators on those signals neither meet nor miss their target, and their values say so
+    # instead of «0 entidades (0 funcionando)», «0 de 1 dependencias…» or an empalme of 0
+    shell = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    config = config_for(serve(shell).url, OFFLINE + DEPENDENCIA)
+    crawl(config)
+    report = report_json(config)
+    records = {(c["profile"], c["item"]): c for c in report["checklist"]}
+    assert records[("gelt-2008", "plan.empalme")]["status"] == "sin_verificar", records[("gelt-2008", "plan.empalme")]
+    indicators = {i["id"]: i for i in report["indicators"]}
+    for ind in ("entidades_aliadas", "frecuencia_actualizacion", "empalme"):
+        value = indicators[ind]["value"]
+        assert isinstance(value, str) and value.startswith("sin verificar: la página de inicio"), indicators[ind]
+        assert indicators[ind]["met"] is None, indicators[ind]
+    assert "entidades" not in indicators["entidades_aliadas"]["value"], indicators["entidades_aliadas"]
+    frequency = indicators["frecuencia_actualizacion"]["value"]
+    assert "0 de 1" not in frequency and "sin páginas en lo rastreado: Hacienda" in frequency, frequency
+    # what the crawl counted from the configuration, not from the site, keeps its number
+    assert indicators["responsables_asignados"]["value"] == "1 de 1 dependencias", indicators["responsables_asignados"]

@@ -3,6 +3,7 @@ scores per profile and group, and the action plan's indicators."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -194,7 +195,7 @@ def indicators(
     derived: dict[str, Any] = {}
     tram = [r for r in results if r.item.startswith("tramite.")]
     if tram:
-        derived["tramites_publicados"] = f"{round(100 * sum(r.status == 'cumple' for r in tram) / len(tram))} %"
+        derived["tramites_publicados"] = _tramites_value(tram)
     chans = [by_id[i] for i in ("info.contacto", "interaccion.pqrsd", "ley1712.1.10") if i in by_id]
     if chans:
         derived["canales_contacto"] = (
@@ -206,7 +207,9 @@ def indicators(
     if gelt:
         sc = scores(gelt).get("gelt-2008", {}).get("groups", {})
         derived["fases"] = {gid: g["score"] for gid, g in sc.items() if gid != PLAN_GROUP}
-    if "plan.empalme" in by_id and by_id["plan.empalme"].status != "manual":
+    if "plan.empalme" in by_id and by_id["plan.empalme"].status == "sin_verificar":
+        derived["empalme"] = unseen_value(by_id["plan.empalme"].detail)  # not 0: the crawl did not see it
+    elif "plan.empalme" in by_id and by_id["plan.empalme"].status != "manual":
         derived["empalme"] = 1 if by_id["plan.empalme"].status == "cumple" else 0
     out = []
     for iid, name, target in PLAN_INDICATORS:
@@ -243,6 +246,26 @@ def indicators(
             }
         )
     return out
+
+
+def unseen_value(detail: str) -> str:
+    """An indicator's value when its item rests on what the crawl did not see: the reason the
+    item's detail gives (its first clause after «sin verificar: »), never a count the tool did
+    not make."""
+    _, said, reason = detail.partition("sin verificar: ")
+    reason = re.split(r"[;(]", reason)[0].strip().rstrip(":,. ") if said else ""
+    return f"sin verificar: {reason}" if reason else "sin verificar"
+
+
+def _tramites_value(tram: list[ItemResult]) -> str:
+    """The share of trámites published; those the crawl did not see (``sin_verificar``) are
+    counted apart, never as unpublished."""
+    seen = [r for r in tram if r.status != "sin_verificar"]
+    unseen = len(tram) - len(seen)
+    if not unseen:
+        return f"{round(100 * sum(r.status == 'cumple' for r in tram) / len(tram))} %"
+    done = sum(r.status == "cumple" for r in seen)
+    return f"sin verificar: {unseen} de {len(tram)} trámites; de los vistos, {done} de {len(seen)} publicados"
 
 
 def _date_str(value: Any) -> str | None:
