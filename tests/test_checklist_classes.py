@@ -5,13 +5,16 @@ others' way); the ones that judge the same item differently have a site of their
 
 from __future__ import annotations
 
+import csv
+import io
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
 from gelt_audit.reports.committee import indicator_rows
-from tests.helpers import crawl, page, report_json, write_config
+from tests.helpers import crawl, page, report_json, run_cli, write_config
 
 PDF = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
 OFFLINE = "[links]\ncheck_external = false\n"
@@ -2148,3 +2151,58 @@ def test_class_130_an_indicator_on_a_site_a_script_builds_shows_no_count_it_did_
     assert "0 de 1" not in frequency and "sin páginas en lo rastreado: Hacienda" in frequency, frequency
     # what the crawl counted from the configuration, not from the site, keeps its number
     assert indicators["responsables_asignados"]["value"] == "1 de 1 dependencias", indicators["responsables_asignados"]
+
+
+def _committee_indicators(config) -> tuple[dict, dict, dict]:
+    """The indicators as the JSON report, the committee's CSV and the committee's HTML say them
+    (each through the CLI): by id, by id and by name."""
+    report = report_json(config)
+    folder = config.parent / "csv"
+    result = run_cli("report", "--committee", "--format", "csv", "--output", str(folder), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    path = next(folder.glob("*-indicadores.csv"))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    cells = {r[0]: r[5] for r in rows[1:]}
+    html = config.parent / "comite.html"
+    result = run_cli("report", "--committee", "--format", "html", "--output", str(html), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    doc = lxml.html.fromstring(html.read_text(encoding="utf-8"))
+    verdicts = {
+        (r.xpath("./td")[0].text or "").strip(): r.xpath("./td")[3].text_content().strip()
+        for r in doc.xpath("//section[@id='indicadores']//tbody/tr")
+    }
+    return {i["id"]: i for i in report["indicators"]}, cells, verdicts
+
+
+def test_class_131_an_indicators_verdict_has_one_home_the_audit(serve, tmp_path):
+    # the audit decides each indicator's «met»; the committee's CSV and HTML say what it decided,
+    # never a verdict of their own: a site with no link to an allied entity has its indicator
+    # «no» in the JSON as in the CSV (the JSON said nothing while the CSV said «no»), and a site
+    # a script builds has it «sin verificar» in all three
+    plain = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/tramites">Trámites</a></p>'),
+        "/tramites": page(
+            "Trámites", "<h2>Trámites</h2><p>Pago del impuesto predial en la ventanilla de Hacienda.</p>"
+        ),
+    }
+    (tmp_path / "plain").mkdir()
+    config = write_config(tmp_path / "plain", serve(plain).url, OFFLINE)
+    crawl(config)
+    indicators, cells, verdicts = _committee_indicators(config)
+    for iid, ind in indicators.items():
+        expected = {True: "sí", False: "no", None: cells[iid] if cells[iid] in ("", "sin verificar") else "?"}
+        assert cells[iid] == expected[ind["met"]], (ind, cells[iid])
+    assert indicators["entidades_aliadas"]["met"] is False and cells["entidades_aliadas"] == "no", indicators
+    assert "No cumple" in verdicts["Enlaces a entidades aliadas publicados"], verdicts
+    shell = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    (tmp_path / "shell").mkdir()
+    config = write_config(tmp_path / "shell", serve(shell).url, OFFLINE)
+    crawl(config)
+    indicators, cells, verdicts = _committee_indicators(config)
+    for iid, name in (("entidades_aliadas", "Enlaces a entidades aliadas publicados"), ("empalme", "")):
+        assert indicators[iid]["met"] is None and cells[iid] == "sin verificar", (indicators[iid], cells[iid])
+        name = name or indicators[iid]["name"]
+        assert "Sin verificar" in verdicts[name] or "sin verificar" in verdicts[name].lower(), verdicts

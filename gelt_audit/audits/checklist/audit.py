@@ -29,7 +29,7 @@ from .load import extra_items, load_checklist, load_manual
 from .model import Checklist, ItemResult, PageDoc
 from .pages import Page
 from .parse import text_rules
-from .scoring import as_dict, indicators, regressions, scores, unseen_value
+from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
 VERSION = 24  # bump when the engine's results change meaning: cached evaluations are redone
@@ -378,8 +378,8 @@ def audit_checklist(
         "checklist_scores": scores(current, lists),
         "regressions": [c for c in changes if c["kind"] == "regression"],
         "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
-        "indicators": _unseen_unmet(
-            _with_met(indicators(current, manual, auto_indicators(findings, store, crawl, config, unseen))), unseen
+        "indicators": settle_indicators(
+            indicators(current, manual, auto_indicators(findings, store, crawl, config, unseen)), current, unseen
         ),
         "checklist_date": clock.today().isoformat(),
     }
@@ -441,36 +441,3 @@ def _unseen_signals(results: list[ItemResult], lists: list[Checklist]) -> dict[s
                 if rule.kind == "signal" and rule.name:
                     unseen.setdefault(rule.name, res.detail)
     return unseen
-
-
-def _unseen_unmet(indicators: list[dict[str, Any]], unseen: Mapping[str, str]) -> list[dict[str, Any]]:
-    """An automatic indicator whose item is ``sin_verificar`` neither meets nor misses its target:
-    ``met`` is None and the item's detail is its note."""
-    for ind in indicators:
-        if ind["source"] == "auto" and ind["id"] in unseen:
-            ind["met"] = None
-            ind["note"] = unseen[ind["id"]]
-    return indicators
-
-
-def _with_met(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Whether each indicator meets its target, where that can be read off the value."""
-    for ind in indicators:
-        value, target = ind["value"], ind["target"]
-        met: bool | None = None
-        if value is None:
-            met = None
-        elif isinstance(value, (int, float)) and isinstance(target, (int, float)):
-            met = value >= target
-        elif isinstance(value, str) and value.endswith("%") and isinstance(target, str) and target.endswith("%"):
-            met = float(value.rstrip(" %")) >= float(target.rstrip(" %"))
-        elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
-            done, _, rest = value.partition(" de ")
-            met = done.strip() == rest.split()[0]
-        elif isinstance(value, dict):  # a score per phase; None where no item could be scored (unseen)
-            scores = list(value.values())
-            met = None if None in scores else all(v >= 100 for v in scores)
-        elif value == target:
-            met = True
-        ind["met"] = met
-    return indicators
