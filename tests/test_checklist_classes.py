@@ -2206,3 +2206,37 @@ def test_class_131_an_indicators_verdict_has_one_home_the_audit(serve, tmp_path)
         assert indicators[iid]["met"] is None and cells[iid] == "sin verificar", (indicators[iid], cells[iid])
         name = name or indicators[iid]["name"]
         assert "Sin verificar" in verdicts[name] or "sin verificar" in verdicts[name].lower(), verdicts
+
+
+def test_class_132_a_govco_top_bar_whose_logo_links_nowhere_is_partial(serve, tmp_path):
+    # the GOV.CO bar is at the top of the page but its logo links nowhere: an image with no link in
+    # the header (named by its file, «logo-govco.svg», no alternative text), or before the page's
+    # first heading inside an «<a>» with no href (alt «Imagen logo GovCo»). A person sees the bar and
+    # a logo that leads nowhere: parcial, saying so, never cumple and never «no se encontró». The
+    # same logo only in the footer is no top bar: no_cumple
+    def home(top: str, footer: str = "") -> Resource:
+        return _raw(
+            "Alcaldía de Prueba",
+            f"{top}<main><h1>Alcaldía de Prueba</h1><p>Bienvenidos al sitio oficial del municipio.</p></main>"
+            f"<footer><p>Calle 1 # 2-3. Teléfono 601 555 1234.</p>{footer}</footer>",
+        )
+
+    header = (
+        '<header><div class="logo"><img src="https://cdn.example.org/images/logo-govco.svg" alt=""></div>'
+        '<nav><a href="/">Inicio</a></nav></header>'
+    )
+    before_heading = (
+        '<div class="Title"><a chref="https://www.gov.co" target="_blank">'
+        '<img src="/assets/logogov.png" alt="Imagen logo GovCo"></a></div>'
+    )
+    for name, top in (("header", header), ("div", before_heading)):
+        (tmp_path / name).mkdir()
+        config = write_config(tmp_path / name, serve({"/": home(top)}).url, OFFLINE)
+        rec = _crawl(config)[("ley1712-res1519", "ley1712.header.govco")]
+        assert rec["status"] == "parcial", (name, rec)
+        assert "no enlaza" in rec["detail"] and urlsplit(rec["evidence"][0]).path in ("", "/"), (name, rec)
+    (tmp_path / "footer").mkdir()
+    footer_logo = '<img src="/img/logo-govco.png" alt="Logo GOV.CO">'
+    config = write_config(tmp_path / "footer", serve({"/": home("", footer_logo)}).url, OFFLINE)
+    rec = _crawl(config)[("ley1712-res1519", "ley1712.header.govco")]
+    assert rec["status"] == "no_cumple", rec

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from gelt_audit.markup import strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
-from .chrome import chrome_roots
+from .chrome import chrome_roots, top_images
 from .emptiness import is_bare, page_state, runs_script
 from .forms import Form, form_info
 from .model import Checklist, PageDoc, Rule
@@ -38,7 +38,7 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 28  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 29  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -314,6 +314,7 @@ class Builder:
             record.get("loading") or "",
             bool(record.get("scripts")),
             bool(record.get("shell")),
+            tuple(record.get("top_images") or ()),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -353,6 +354,7 @@ class Builder:
             "loading": page.loading,
             "scripts": page.scripts,
             "shell": page.shell,
+            "top_images": page.top_images,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -425,6 +427,7 @@ class Builder:
     def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
         """Header, navigation and footer blocks, shared between pages, taken out of the page."""
         outer = chrome_roots(root)
+        page.top_images = top_images(root, outer)
         refs: list[ChromeRef] = []
         for r in outer:
             ref = chrome_ref(r)

@@ -26,7 +26,7 @@ from .guards import (
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
 from .ranking import dedupe
-from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
+from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -354,6 +354,32 @@ class Text(EvidenceKind):
         for h in hits:
             h.tier = 3
         return hits
+
+
+class TopLogo(EvidenceKind):
+    """A logo at the top of the home page (an image in its header, or before its first heading)
+    whose alternative text or file name has the ``keywords`` and that the item's other rules
+    did not find linked: the bar is there, its link is not. Always ``parcial``, saying so; it
+    never makes an item ``cumple``.
+    """
+
+    kind = "top_logo"
+    params = ("keywords",)
+    criteria = ("keywords",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        home = finder.idx.home
+        names = [
+            n for n in (home.top_images if home else ()) if any(in_norm(p, text_norm(n)[0]) for p in rule.keywords)
+        ]
+        if home is None or not names:
+            return []
+        where = f"logo «{names[0]}» arriba de {home.url}"
+        return [
+            Hit(home.url, home.url, home.fetched_at, where, 0, False, frozenset({"header"}),
+                problems=[f"{where}, pero no enlaza a donde pide el ítem"])
+        ]  # fmt: skip
 
 
 class Footer(EvidenceKind):
