@@ -2240,3 +2240,60 @@ def test_class_132_a_govco_top_bar_whose_logo_links_nowhere_is_partial(serve, tm
     config = write_config(tmp_path / "footer", serve({"/": home("", footer_logo)}).url, OFFLINE)
     rec = _crawl(config)[("ley1712-res1519", "ley1712.header.govco")]
     assert rec["status"] == "no_cumple", rec
+
+
+def test_class_133_a_page_of_only_its_title_and_the_site_name_banner_is_empty(serve, config_for):
+    # «Glosario» shows its title under the site's banner (the entity's name and slogan in a box
+    # named «banner»), «Preguntas frecuentes» its title under a line that is the site's name as the
+    # page title gives it: nothing of their own, «vacía o en construcción» (parcial), however many
+    # words the banner has. Precision first: the same banner over one document, an office's hours
+    # or an address for notices is a short page with content
+    banner = (
+        '<div class="page-banner"><p>Alcaldía Municipal de San Juan de Betulia - Sucre</p>'
+        "<p>Unidos por el progreso de Betulia, gobierno 2024-2027</p></div>"
+    )
+    site = "Alcaldía Municipal de San Juan de Betulia"
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio oficial del municipio de San Juan de Betulia, en el departamento de Sucre.</p><ul>"
+            + "".join(
+                f'<li><a href="/{p}">{t}</a></li>'
+                for p, t in (
+                    ("glosario", "Glosario"),
+                    ("preguntas", "Preguntas frecuentes"),
+                    ("calendario", "Calendario de actividades"),
+                    ("horario", "Horario de atención"),
+                    ("notificaciones", "Notificaciones judiciales"),
+                )
+            )
+            + "</ul>",
+        ),
+        "/glosario": _raw(f"Glosario | {site}", f"{banner}<main><h1>Glosario</h1></main>"),
+        "/preguntas": _raw(
+            f"Preguntas frecuentes | {site}",
+            f"<main><p>{site}, departamento de Sucre</p><h1>Preguntas frecuentes</h1>"
+            "<h2>Atención e información al ciudadano</h2></main>",
+        ),
+        "/calendario": _raw(
+            f"Calendario de actividades | {site}",
+            f'{banner}<main><h1>Calendario de actividades</h1><p><a href="/files/calendario.pdf">Calendario 2026</a>'
+            "</p></main>",
+        ),
+        "/files/calendario.pdf": PDF,
+        "/horario": _raw(
+            f"Horario de atención | {site}",
+            f"{banner}<main><h1>Horario de atención</h1><p>Lunes a viernes de 8:00 a 12:00</p></main>",
+        ),
+        "/notificaciones": _raw(
+            f"Notificaciones judiciales | {site}",
+            f"{banner}<main><h1>Notificaciones judiciales</h1><p>notificacionjudicial@sanjuandebetulia-sucre.gov.co</p></main>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.glosario", "info.preguntas_frecuentes"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    for item in ("info.calendario", "info.horario", "info.notificaciones_judiciales"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec

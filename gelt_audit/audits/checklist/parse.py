@@ -38,7 +38,7 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 29  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 30  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
