@@ -2297,3 +2297,37 @@ def test_class_133_a_page_of_only_its_title_and_the_site_name_banner_is_empty(se
     for item in ("info.calendario", "info.horario", "info.notificaciones_judiciales"):
         rec = records[("gelt-2008", item)]
         assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
+
+
+def test_class_134_fields_a_script_sends_are_a_form(serve, config_for):
+    # the «Ventanilla virtual» of an application: labelled fields and a «Radicar» button whose click
+    # a script handles, no <form> element around them. A person sees a request form: the PQRSD
+    # item finds it (the page names no PQRSD: only the form tells), and the Res. 1519 form item
+    # reads its fields. A page of text with a lone field is no such form
+    fields = (
+        '<div class="pqrs-box"><div class="row"><label for="nombre">Nombre completo</label>'
+        '<input id="nombre" type="text" class="form-control"></div>'
+        '<div class="row"><label for="correo">Correo electrónico</label><input id="correo" type="email"></div>'
+        '<div class="row"><label for="tipo">Tipo de solicitud</label><select id="tipo"><option>Petición</option>'
+        "<option>Queja</option><option>Reclamo</option><option>Sugerencia</option><option>Denuncia</option></select>"
+        '</div><div class="row"><label for="mensaje">Mensaje</label><textarea id="mensaje"></textarea></div>'
+        '<button type="button" class="btn" onclick="enviar()">Radicar</button></div>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/ventanilla">Ventanilla virtual</a></p><p><a href="/noticias">Noticias</a></p>',
+        ),
+        "/ventanilla": page("Ventanilla virtual", fields),
+        "/noticias": page(
+            "Noticias",
+            "<p>Feria agropecuaria el 12 de diciembre en la plaza principal, con muestras de ganado y cosecha.</p>"
+            '<div><textarea id="comentario"></textarea><button type="button">Comentar</button></div>',
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
+    assert urlsplit(rec["evidence"][0]).path == "/ventanilla", rec
+    form = records[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert form["status"] in ("cumple", "parcial") and urlsplit(form["evidence"][0]).path == "/ventanilla", form

@@ -155,18 +155,25 @@ def _mount_point(body: Any) -> bool:
 
 
 def page_state(
-    root: Any, title: str, headings: list[str], links: list[Link], scripts: bool = False, bare: bool = False
+    root: Any,
+    title: str,
+    headings: list[str],
+    links: list[Link],
+    scripts: bool = False,
+    bare: bool = False,
+    fields: bool = False,
 ) -> tuple[str, bool, bool, str, bool]:
     """A page's folded main text, whether it is empty (or under construction), whether it is a
     "soft 404" (an error page answered with 200), the loading placeholder its content is (when
     a script of the page would replace it: ``scripts``), else "", and whether it is a script's
     shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
-    says it is loading, or a shell, is not empty: what it shows was not seen."""
+    says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
+    shows a form made of fields a script sends (no form element): a form a person sees."""
     body = root.find("body")
     main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
-    has_media = next(root.iter(*_PAGE_MEDIA), None) is not None
+    has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None
     content_links = sum(1 for x in links if not x.embed)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
     points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
@@ -182,8 +189,8 @@ def page_state(
             or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
             # a loading word on a page with no script: empty only when nothing else shows (a form, a
             # frame, a table or an image is there whatever the word says)
-            or (nwords < 60 and _LOADING.search(main_fold) is not None and not _shows_media(root))
-            or (nwords < 60 and body is not None and _only_title(body, title))
+            or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
+            or (nwords < 60 and not fields and body is not None and _only_title(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en

@@ -162,3 +162,45 @@ def form_info(form: Any, page_labels: str) -> Form:
     if f.opened:  # read for what the form has (``contains``), never for what it is for
         norm = f"{norm} {text_norm(camel_split(' '.join(f.opened)))[0]}"
     return Form(frozenset(purposes), norm)
+
+
+_FIELD_TAGS = ("input", "select", "textarea")
+_NOT_FIELDS = frozenset(("hidden", "submit", "button", "image", "reset"))
+_FIELDS_UP = 8  # how far above a send button its fields may be grouped
+_BUTTONS = 30  # the send buttons looked at on one page
+
+
+def _in_form(el: Any) -> bool:
+    return next(el.iterancestors("form"), None) is not None
+
+
+def _is_field(el: Any) -> bool:
+    return el.tag != "input" or (el.get("type") or "text").lower() not in _NOT_FIELDS
+
+
+def formless_forms(root: Any) -> list[Any]:
+    """Fields a script sends: the smallest element around a send button (a ``<button>`` or an
+    ``<input type="submit|button">``) that holds two or more fields (inputs, selects, textareas),
+    none of them inside a ``<form>``. A person sees a form; the page has no form element."""
+    if not any(_is_field(el) and not _in_form(el) for el in root.iter(*_FIELD_TAGS)):
+        return []
+    found: list[Any] = []
+    buttons = (
+        el
+        for el in root.iter("button", "input")
+        if (el.tag == "button" and (el.get("type") or "").lower() != "reset")
+        or (el.tag == "input" and (el.get("type") or "").lower() in ("submit", "button"))
+    )
+    for n, button in enumerate(buttons):
+        if n == _BUTTONS:
+            break
+        if _in_form(button) or any(button in set(f.iter()) for f in found):
+            continue
+        for box in list(button.iterancestors())[:_FIELDS_UP]:
+            if box.tag in ("body", "html"):
+                break
+            fields = [f for f in box.iter(*_FIELD_TAGS) if _is_field(f) and not _in_form(f)]
+            if len(fields) >= 2:
+                found.append(box)
+                break
+    return found

@@ -14,7 +14,7 @@ from gelt_audit.markup import strip_fragment
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .emptiness import is_bare, page_state, runs_script
-from .forms import Form, form_info
+from .forms import Form, form_info, formless_forms
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
 from .pages import (
@@ -38,7 +38,7 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 30  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 31  # bump when what a page's parse yields changes: cached parses are redone
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
@@ -416,10 +416,11 @@ class Builder:
         page.labels = title_labels(title) + content.h1_labels
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
-        forms = tuple(form_info(f, label_words) for f in root.iter("form"))
+        formless = formless_forms(root)  # fields a script sends, with no form element around them
+        forms = tuple(form_info(f, label_words) for f in [*root.iter("form"), *formless])
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         main_fold, page.empty, page.soft404, page.loading, page.shell = page_state(
-            root, title, page.headings, links, page.scripts, bare
+            root, title, page.headings, links, page.scripts, bare, bool(formless)
         )
         self._set_text(page, main_fold)
         return refs, links

@@ -434,6 +434,8 @@ class FormByPurpose(EvidenceKind):
     like a search), ``pqrsd`` (a message box with an e-mail or several fields), ``survey``
     (radio buttons on a survey), ``payment``, ``query`` (look up a filing or a bill),
     ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
+    Fields a script sends, with no ``<form>`` element, are a form too: two or more fields around
+    a send button (``forms.formless_forms``).
 
     ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
     field names must have (a PQRSD form with "tipo de solicitud"); the terms a button of the
