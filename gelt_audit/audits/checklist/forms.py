@@ -84,11 +84,16 @@ class _Fields:
     has_search_type: bool = False
 
 
-def _read_fields(form: Any) -> _Fields:
+def _read_fields(form: Any, own_text: bool = True) -> _Fields:
+    """``own_text`` False (fields with no form element around them): only what the fields, their
+    labels, options and buttons say is read, not the text of the element that holds them (the
+    page's content around a form is not the form)."""
     attrs = [form.get(a) or "" for a in ("action", "id", "class", "role", "name")]
-    f = _Fields([element_text(form), *attrs], set())
+    f = _Fields([element_text(form) if own_text else "", *attrs], set())
     for el in form.iter("input", "textarea", "select", "button", "option", "label"):
         tag = el.tag
+        if not own_text and tag in ("button", "option", "label"):
+            f.bits.append(element_text(el))
         for attr in ("name", "id", "placeholder", "aria-label", "title", "class"):
             v = el.get(attr)
             if v:
@@ -133,9 +138,10 @@ def _masked_request_code(words: set[str]) -> bool:
     return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not words & _LOGIN_WORDS)
 
 
-def form_info(form: Any, page_labels: str) -> Form:
-    """A form's purposes, read off its fields and words, and its normalised text."""
-    f = _read_fields(form)
+def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
+    """A form's purposes, read off its fields and words, and its normalised text (``own_text``:
+    see :func:`_read_fields`)."""
+    f = _read_fields(form, own_text)
     norm, _ = text_norm(camel_split(" ".join(f.bits)))
     words = set(norm.split())
     if f.has_password and not _masked_request_code(words):

@@ -417,7 +417,9 @@ class Builder:
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         formless = formless_forms(root)  # fields a script sends, with no form element around them
-        forms = tuple(form_info(f, label_words) for f in [*root.iter("form"), *formless])
+        forms = tuple(form_info(f, label_words) for f in root.iter("form")) + tuple(
+            form_info(f, label_words, own_text=False) for f in formless
+        )
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         main_fold, page.empty, page.soft404, page.loading, page.shell = page_state(
             root, title, page.headings, links, page.scripts, bare, bool(formless)
