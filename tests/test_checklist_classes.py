@@ -5,13 +5,16 @@ others' way); the ones that judge the same item differently have a site of their
 
 from __future__ import annotations
 
+import csv
+import io
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
 from gelt_audit.reports.committee import indicator_rows
-from tests.helpers import crawl, page, report_json, write_config
+from tests.helpers import crawl, page, report_json, run_cli, write_config
 
 PDF = Resource(body=b"%PDF-1.4 documento", headers={"Content-Type": "application/pdf"})
 OFFLINE = "[links]\ncheck_external = false\n"
@@ -2439,3 +2442,209 @@ def test_class_122_a_whole_section_is_shown_first_on_the_menu_page(serve, config
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2")]
     assert rec["status"] == "cumple", rec
     assert [urlsplit(u).path for u in rec["evidence"]][:2] == ["/transparencia", "/enlaces"], rec
+# Classes 130–13x (seventh session, helper H72): values and verdicts a committee can sign.
+
+
+def test_class_130_an_indicator_on_a_site_a_script_builds_shows_no_count_it_did_not_make(serve, config_for):
+    # the home page is a shell: the crawl saw no link and no page of the dependencia. The plan's
+    # indicators on those signals neither meet nor miss their target, and their values say so
+    # instead of «0 entidades (0 funcionando)», «0 de 1 dependencias…» or an empalme of 0
+    shell = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    config = config_for(serve(shell).url, OFFLINE + DEPENDENCIA)
+    crawl(config)
+    report = report_json(config)
+    records = {(c["profile"], c["item"]): c for c in report["checklist"]}
+    assert records[("gelt-2008", "plan.empalme")]["status"] == "sin_verificar", records[("gelt-2008", "plan.empalme")]
+    indicators = {i["id"]: i for i in report["indicators"]}
+    for ind in ("entidades_aliadas", "frecuencia_actualizacion", "empalme"):
+        value = indicators[ind]["value"]
+        assert isinstance(value, str) and value.startswith("sin verificar: la página de inicio"), indicators[ind]
+        assert indicators[ind]["met"] is None, indicators[ind]
+    assert "entidades" not in indicators["entidades_aliadas"]["value"], indicators["entidades_aliadas"]
+    frequency = indicators["frecuencia_actualizacion"]["value"]
+    assert "0 de 1" not in frequency and "sin páginas en lo rastreado: Hacienda" in frequency, frequency
+    # what the crawl counted from the configuration, not from the site, keeps its number
+    assert indicators["responsables_asignados"]["value"] == "1 de 1 dependencias", indicators["responsables_asignados"]
+
+
+def _committee_indicators(config) -> tuple[dict, dict, dict]:
+    """The indicators as the JSON report, the committee's CSV and the committee's HTML say them
+    (each through the CLI): by id, by id and by name."""
+    report = report_json(config)
+    folder = config.parent / "csv"
+    result = run_cli("report", "--committee", "--format", "csv", "--output", str(folder), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    path = next(folder.glob("*-indicadores.csv"))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    cells = {r[0]: r[5] for r in rows[1:]}
+    html = config.parent / "comite.html"
+    result = run_cli("report", "--committee", "--format", "html", "--output", str(html), "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    doc = lxml.html.fromstring(html.read_text(encoding="utf-8"))
+    verdicts = {
+        (r.xpath("./td")[0].text or "").strip(): r.xpath("./td")[3].text_content().strip()
+        for r in doc.xpath("//section[@id='indicadores']//tbody/tr")
+    }
+    return {i["id"]: i for i in report["indicators"]}, cells, verdicts
+
+
+def test_class_131_an_indicators_verdict_has_one_home_the_audit(serve, tmp_path):
+    # the audit decides each indicator's «met»; the committee's CSV and HTML say what it decided,
+    # never a verdict of their own: a site with no link to an allied entity has its indicator
+    # «no» in the JSON as in the CSV (the JSON said nothing while the CSV said «no»), and a site
+    # a script builds has it «sin verificar» in all three
+    plain = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/tramites">Trámites</a></p>'),
+        "/tramites": page(
+            "Trámites", "<h2>Trámites</h2><p>Pago del impuesto predial en la ventanilla de Hacienda.</p>"
+        ),
+    }
+    (tmp_path / "plain").mkdir()
+    config = write_config(tmp_path / "plain", serve(plain).url, OFFLINE)
+    crawl(config)
+    indicators, cells, verdicts = _committee_indicators(config)
+    for iid, ind in indicators.items():
+        expected = {True: "sí", False: "no", None: cells[iid] if cells[iid] in ("", "sin verificar") else "?"}
+        assert cells[iid] == expected[ind["met"]], (ind, cells[iid])
+    assert indicators["entidades_aliadas"]["met"] is False and cells["entidades_aliadas"] == "no", indicators
+    assert "No cumple" in verdicts["Enlaces a entidades aliadas publicados"], verdicts
+    shell = {
+        "/": _shell("Alcaldía de Prueba", notice="<noscript>You need to enable JavaScript to run this app.</noscript>"),
+        "/js/app.js": Resource(body=b"document.title;", headers={"Content-Type": "text/javascript"}),
+    }
+    (tmp_path / "shell").mkdir()
+    config = write_config(tmp_path / "shell", serve(shell).url, OFFLINE)
+    crawl(config)
+    indicators, cells, verdicts = _committee_indicators(config)
+    for iid, name in (("entidades_aliadas", "Enlaces a entidades aliadas publicados"), ("empalme", "")):
+        assert indicators[iid]["met"] is None and cells[iid] == "sin verificar", (indicators[iid], cells[iid])
+        name = name or indicators[iid]["name"]
+        assert "Sin verificar" in verdicts[name] or "sin verificar" in verdicts[name].lower(), verdicts
+
+
+def test_class_132_a_govco_top_bar_whose_logo_links_nowhere_is_partial(serve, tmp_path):
+    # the GOV.CO bar is at the top of the page but its logo links nowhere: an image with no link in
+    # the header (named by its file, «logo-govco.svg», no alternative text), or before the page's
+    # first heading inside an «<a>» with no href (alt «Imagen logo GovCo»). A person sees the bar and
+    # a logo that leads nowhere: parcial, saying so, never cumple and never «no se encontró». The
+    # same logo only in the footer is no top bar: no_cumple
+    def home(top: str, footer: str = "") -> Resource:
+        return _raw(
+            "Alcaldía de Prueba",
+            f"{top}<main><h1>Alcaldía de Prueba</h1><p>Bienvenidos al sitio oficial del municipio.</p></main>"
+            f"<footer><p>Calle 1 # 2-3. Teléfono 601 555 1234.</p>{footer}</footer>",
+        )
+
+    header = (
+        '<header><div class="logo"><img src="https://cdn.example.org/images/logo-govco.svg" alt=""></div>'
+        '<nav><a href="/">Inicio</a></nav></header>'
+    )
+    before_heading = (
+        '<div class="Title"><a chref="https://www.gov.co" target="_blank">'
+        '<img src="/assets/logogov.png" alt="Imagen logo GovCo"></a></div>'
+    )
+    for name, top in (("header", header), ("div", before_heading)):
+        (tmp_path / name).mkdir()
+        config = write_config(tmp_path / name, serve({"/": home(top)}).url, OFFLINE)
+        rec = _crawl(config)[("ley1712-res1519", "ley1712.header.govco")]
+        assert rec["status"] == "parcial", (name, rec)
+        assert "no enlaza" in rec["detail"] and urlsplit(rec["evidence"][0]).path in ("", "/"), (name, rec)
+    (tmp_path / "footer").mkdir()
+    footer_logo = '<img src="/img/logo-govco.png" alt="Logo GOV.CO">'
+    config = write_config(tmp_path / "footer", serve({"/": home("", footer_logo)}).url, OFFLINE)
+    rec = _crawl(config)[("ley1712-res1519", "ley1712.header.govco")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_class_133_a_page_of_only_its_title_and_the_site_name_banner_is_empty(serve, config_for):
+    # «Glosario» shows its title under the site's banner (the entity's name and slogan in a box
+    # named «banner»), «Preguntas frecuentes» its title under a line that is the site's name as the
+    # page title gives it: nothing of their own, «vacía o en construcción» (parcial), however many
+    # words the banner has. Precision first: the same banner over one document, an office's hours
+    # or an address for notices is a short page with content
+    banner = (
+        '<div class="page-banner"><p>Alcaldía Municipal de San Juan de Betulia - Sucre</p>'
+        "<p>Unidos por el progreso de Betulia, gobierno 2024-2027</p></div>"
+    )
+    site = "Alcaldía Municipal de San Juan de Betulia"
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio oficial del municipio de San Juan de Betulia, en el departamento de Sucre.</p><ul>"
+            + "".join(
+                f'<li><a href="/{p}">{t}</a></li>'
+                for p, t in (
+                    ("glosario", "Glosario"),
+                    ("preguntas", "Preguntas frecuentes"),
+                    ("calendario", "Calendario de actividades"),
+                    ("horario", "Horario de atención"),
+                    ("notificaciones", "Notificaciones judiciales"),
+                )
+            )
+            + "</ul>",
+        ),
+        "/glosario": _raw(f"Glosario | {site}", f"{banner}<main><h1>Glosario</h1></main>"),
+        "/preguntas": _raw(
+            f"Preguntas frecuentes | {site}",
+            f"<main><p>{site}, departamento de Sucre</p><h1>Preguntas frecuentes</h1>"
+            "<h2>Atención e información al ciudadano</h2></main>",
+        ),
+        "/calendario": _raw(
+            f"Calendario de actividades | {site}",
+            f'{banner}<main><h1>Calendario de actividades</h1><p><a href="/files/calendario.pdf">Calendario 2026</a>'
+            "</p></main>",
+        ),
+        "/files/calendario.pdf": PDF,
+        "/horario": _raw(
+            f"Horario de atención | {site}",
+            f"{banner}<main><h1>Horario de atención</h1><p>Lunes a viernes de 8:00 a 12:00</p></main>",
+        ),
+        "/notificaciones": _raw(
+            f"Notificaciones judiciales | {site}",
+            f"{banner}<main><h1>Notificaciones judiciales</h1><p>notificacionjudicial@sanjuandebetulia-sucre.gov.co</p></main>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.glosario", "info.preguntas_frecuentes"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    for item in ("info.calendario", "info.horario", "info.notificaciones_judiciales"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
+
+
+def test_class_134_fields_a_script_sends_are_a_form(serve, config_for):
+    # the «Ventanilla virtual» of an application: labelled fields and a «Radicar» button whose click
+    # a script handles, no <form> element around them. A person sees a request form: the PQRSD
+    # item finds it (the page names no PQRSD: only the form tells), and the Res. 1519 form item
+    # reads its fields. A page of text with a lone field is no such form
+    fields = (
+        '<div class="pqrs-box"><div class="row"><label for="nombre">Nombre completo</label>'
+        '<input id="nombre" type="text" class="form-control"></div>'
+        '<div class="row"><label for="correo">Correo electrónico</label><input id="correo" type="email"></div>'
+        '<div class="row"><label for="tipo">Tipo de solicitud</label><select id="tipo"><option>Petición</option>'
+        "<option>Queja</option><option>Reclamo</option><option>Sugerencia</option><option>Denuncia</option></select>"
+        '</div><div class="row"><label for="mensaje">Mensaje</label><textarea id="mensaje"></textarea></div>'
+        '<button type="button" class="btn" onclick="enviar()">Radicar</button></div>'
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/ventanilla">Ventanilla virtual</a></p><p><a href="/noticias">Noticias</a></p>',
+        ),
+        "/ventanilla": page("Ventanilla virtual", fields),
+        "/noticias": page(
+            "Noticias",
+            "<p>Feria agropecuaria el 12 de diciembre en la plaza principal, con muestras de ganado y cosecha.</p>"
+            '<div><textarea id="comentario"></textarea><button type="button">Comentar</button></div>',
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
+    assert urlsplit(rec["evidence"][0]).path == "/ventanilla", rec
+    form = records[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert form["status"] in ("cumple", "parcial") and urlsplit(form["evidence"][0]).path == "/ventanilla", form

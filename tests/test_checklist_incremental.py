@@ -126,7 +126,7 @@ def _site(version: int) -> dict[str, Resource]:
     site["/agenda"] = page(
         "Calendario de actividades",
         "<h3>Eventos</h3><section class='eventos'></section><h3>Agenda</h3><div id='agenda'>Cargando…</div>"
-        '<p><a href="/preguntas">Preguntas frecuentes</a></p>',
+        '<p><a href="/preguntas">Preguntas frecuentes</a></p><p><a href="/gobierno">Gobierno digital</a></p>',
         links=tuple(menu),
         extra_head="<script src='/app.js'></script>",
     )
@@ -134,6 +134,12 @@ def _site(version: int) -> dict[str, Resource]:
     site["/preguntas"] = Resource.html(
         "<!doctype html><html lang='es'><head><title>Preguntas frecuentes</title></head>"
         "<body><div id='root'></div><script src='/app.js'></script></body></html>"
+    )
+    # and a page with a logo at its top (the images a person sees first are kept, and carried)
+    site["/gobierno"] = Resource.html(
+        "<!doctype html><html lang='es'><head><title>Gobierno digital</title></head><body>"
+        "<header><img src='/img/logo-govco.svg' alt='Logo GOV.CO'></header>"
+        "<main><h1>Gobierno digital</h1><p>Política de gobierno digital del municipio.</p></main></body></html>"
     )
     return site
 
@@ -226,6 +232,7 @@ def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for
             carry = Carry(f"crawl:{version}", kept.get(f"crawl:{version - 1}"), kept.get, save)
             index = index_site(docs, home_url=cfg.site_url, text_rules=rules, cache=cache, carry=carry)
         assert _shape(index) == _shape(parsed)
+        assert [p.top_images for p in index.pages if p.top_images] == [("Logo GOV.CO logo-govco",)]
         assert _url_words(index) == _url_words(parsed)  # the carried words of the URLs
         verdicts = [as_dict(r) for c in lists for r in evaluate(c, index, home_url=cfg.site_url, today=CRAWL_DAY[1])]
         assert verdicts == [
@@ -241,8 +248,9 @@ def test_pages_carried_from_the_previous_crawl_index_as_parsed(serve, config_for
                 p.removeprefix("/") for p in changed
             )
         else:
-            # the menu changed every body but the shell's (it has none): only the shell is carried
-            assert len(lookups) == len(pages) - 1
+            # the menu changed every body but the shell's and the logo page's (they have none): only
+            # those two are carried
+            assert len(lookups) == len(pages) - 2
         assert f"crawl:{version}" in kept
         if version == 2:
             # the chunks the list names are gone (a store emptied by hand): every page is read
@@ -313,3 +321,4 @@ def test_pages_read_from_their_cached_parse_index_as_parsed(serve, config_for):
     assert [p.loading for p in again.pages if p.loading] == ["Cargando…"]
     assert any(p.scripts for p in again.pages) and not all(p.scripts for p in again.pages)
     assert [urlsplit(p.url).path for p in again.pages if p.shell] == ["/preguntas"]
+    assert [p.top_images for p in again.pages if p.top_images] == [("Logo GOV.CO logo-govco",)]

@@ -427,7 +427,8 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
         "indicators": [
             {"id": "frecuencia", "name": "Frecuencia de actualización", "target": "4 veces al mes", "value": "2 de 7",
              "source": "auto", "met": False},
-            {"id": "empalme", "name": "Documento de empalme publicado", "target": 1, "value": 1, "source": "auto"},
+            {"id": "empalme", "name": "Documento de empalme publicado", "target": 1, "value": 1, "source": "auto",
+             "met": True},
             {"id": "puntos", "name": "Puntos de internet", "target": "1 por dependencia", "value": 8, "source": "manual",
              "date": "2026-10-15"},
         ],
@@ -451,7 +452,7 @@ def test_checklist_indicators_and_documents_from_given_findings(demo):
     assert "No cumple" in text(rows["Formulario PQRSD"])
     ind = {(r.xpath("./td")[0].text or "").strip(): r for r in c.xpath("//section[@id='indicadores']//tbody/tr")}
     assert "No cumple" in text(ind["Frecuencia de actualización"].xpath("./td")[3])
-    assert "Cumple" in text(ind["Documento de empalme publicado"].xpath("./td")[3])  # from target 1 and value 1
+    assert "Cumple" in text(ind["Documento de empalme publicado"].xpath("./td")[3])  # the audit's «met», as given
     puntos = text(ind["Puntos de internet"])
     assert "declarado" in puntos and "sin evaluar" in puntos and "15 oct 2026" in puntos
     docs = c.xpath("//section[@id='documentos']//tbody/tr")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.audits.checklist import INDICATOR_ITEMS, JUDGED, load_checklist
 from gelt_audit.formats import FAMILY
 from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
@@ -34,13 +33,6 @@ DOCUMENT_ROWS = 300
 EVIDENCE_LINKS = 3
 EXEC_ROWS = 12  # items that fall short listed on the executive page (the rest in the checklist section)
 # Plan indicators that a GEL-T checklist item judges too.
-INDICATOR_ITEMS = {
-    "empalme": "plan.empalme",
-    "entidades_aliadas": "plan.entidades_aliadas",
-    "frecuencia_actualizacion": "plan.frecuencia_actualizacion",
-    "tramites_publicados": "plan.tramites_suit",
-    "control_periodico": "plan.control_periodico",
-}
 TREND_MIN_POINTS = 4  # a line through fewer crawls suggests a trend that is not there
 ITEM_KEYS = ("profile", "item", "phase", "name", "status", "detail", "snapshot_date", "source")
 INDICATOR_KEYS = ("id", "name", "target", "value", "source", "met", "note", "date")
@@ -202,9 +194,10 @@ def _item_view(
 
 
 def indicator_rows(indicators: Any, checklist: list[dict[str, Any]] | None = None) -> list[dict[str, Any]] | None:
-    """The action plan's indicators with a "met" verdict where one can be read. An indicator
-    that a checklist item also judges (``INDICATOR_ITEMS``) shares that item's status and
-    evidence, so the two never disagree; ``status`` is cumple / parcial / no_cumple / None."""
+    """The action plan's indicators as the audit settled them (``met`` is the audit's, never
+    recomputed here). An indicator that a checklist item also judges (``INDICATOR_ITEMS``) shows
+    that item's status and evidence, the same the audit read its ``met`` from; ``status`` is
+    cumple / parcial / no_cumple / sin_verificar / None."""
     if not isinstance(indicators, list):
         return None
     items = {r.get("item"): r for r in checklist or [] if isinstance(r, dict) and r.get("profile") == "gelt-2008"}
@@ -213,13 +206,10 @@ def indicator_rows(indicators: Any, checklist: list[dict[str, Any]] | None = Non
         if not isinstance(ind, dict):
             continue
         met = ind.get("met")
-        if met is None:
-            met = _met(ind.get("target"), ind.get("value"))
         item = items.get(INDICATOR_ITEMS.get(ind.get("id") or "", ""))
         status = {True: "cumple", False: "no_cumple"}.get(met) if isinstance(met, bool) else None
-        if item and item.get("status") in ("cumple", "parcial", "no_cumple", "sin_verificar"):
+        if item and item.get("status") in JUDGED:
             status = item["status"]
-            met = None if status == "sin_verificar" else status == "cumple"  # unseen: neither met nor missed
         out.append(
             {
                 **filled(ind, INDICATOR_KEYS),
@@ -231,26 +221,6 @@ def indicator_rows(indicators: Any, checklist: list[dict[str, Any]] | None = Non
             }
         )
     return out
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return float(value)
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*", value)
-        if m:
-            return float(m.group(1).replace(",", "."))
-    return None
-
-
-def _met(target: Any, value: Any) -> bool | None:
-    """Met when both read as numbers (``100 %``, ``1``) and the value reaches the target."""
-    t, v = _number(target), _number(value)
-    if t is None or v is None:
-        return None
-    return v >= t
 
 
 def _value_parts(value: Any) -> list[tuple[str, Any]] | None:

@@ -327,10 +327,18 @@ def indicators_table(findings: dict[str, Any]) -> CsvTable:
                 ind.get("target"),
                 value,
                 "manual" if ind.get("source") == "manual" else "automática",
-                "" if met is None else ("sí" if met else "no"),
+                _met_cell(met, ind.get("status")),
             ]
         )
     return table(["id", "indicador", "meta", "valor medido", "fuente", "cumple"], rows)
+
+
+def _met_cell(met: bool | None, status: str | None) -> str:
+    """«sí» / «no» as the audit settled it; an indicator whose item the crawl could not see
+    neither meets nor misses its target: «sin verificar», not an empty cell."""
+    if met is None:
+        return "sin verificar" if status == "sin_verificar" else ""
+    return "sí" if met else "no"
 
 
 def item_changes_table(findings: dict[str, Any], before: dict[str, str] | None) -> CsvTable:

@@ -26,13 +26,15 @@ from .load import CHECKLIST_DIR, extra_items, load_checklist, load_manual
 from .model import STATUS_RANK, STATUSES, Checklist, Group, Item, ItemResult, PageDoc, Part, Rule
 from .parse import PARSE_VERSION, ParseCache, text_rules
 from .rules import KINDS
-from .scoring import PLAN_INDICATORS, as_dict, indicators, regressions, scores
+from .scoring import INDICATOR_ITEMS, JUDGED, PLAN_INDICATORS, as_dict, indicators, regressions, scores
 from .systems import NATIONAL_SYSTEMS
 from .text import fold, norm_tokens
 from .urls import url_key
 
 __all__ = [
     "CHECKLIST_DIR",
+    "INDICATOR_ITEMS",
+    "JUDGED",
     "KINDS",
     "NATIONAL_SYSTEMS",
     "PARSE_VERSION",

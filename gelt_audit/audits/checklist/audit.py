@@ -8,7 +8,7 @@ import dataclasses
 import functools
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from .load import extra_items, load_checklist, load_manual
 from .model import Checklist, ItemResult, PageDoc
 from .pages import Page
 from .parse import text_rules
-from .scoring import as_dict, indicators, regressions, scores
+from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
 VERSION = 30  # bump when the engine's results change meaning: cached evaluations are redone
@@ -183,15 +183,17 @@ def _frequency_signal(deps: list[dict[str, Any]], shell: Page | None) -> dict[st
     }
 
 
-def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config: Config) -> dict[str, Any]:
-    """The action plan's indicators that other audits measure, by indicator id."""
+def auto_indicators(
+    findings: dict[str, Any], store: Store, crawl: Crawl, config: Config, unseen: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The action plan's indicators that other audits measure, by indicator id. ``unseen``: the
+    indicators whose item is ``sin_verificar`` (by id, the item's detail): their values say what
+    the crawl did not see instead of counting it as absent."""
+    unseen = unseen or {}
     deps = findings.get("dependencias") or []
     values: dict[str, Any] = {}
     if deps:
-        values["frecuencia_actualizacion"] = (
-            f"{sum(1 for d in deps if d['meets_target'])} de {len(deps)} dependencias con "
-            f"{deps[0]['target']} o más actualizaciones este mes"
-        )
+        values["frecuencia_actualizacion"] = _frequency_value(deps, unseen.get("frecuencia_actualizacion"))
         values["responsables_asignados"] = f"{sum(1 for d in deps if d['responsable'])} de {len(deps)} dependencias"
     values["control_disponibilidad"] = 1 if store.finished_crawls(crawl.site_url) else 0
     allied = findings.get("allied") or {}
@@ -204,8 +206,28 @@ def auto_indicators(findings: dict[str, Any], store: Store, crawl: Crawl, config
     state = f"{allied.get('working', 0)} funcionando" + (f", {unchecked} sin verificar" if unchecked else "")
     count = allied.get("count", 0)
     values["entidades_aliadas"] = f"{count} entidad{'' if count == 1 else 'es'} ({state})"
+    if "entidades_aliadas" in unseen:  # no link seen on a site a script builds: not «0 entidades»
+        values["entidades_aliadas"] = unseen_value(unseen["entidades_aliadas"])
     values["control_periodico"] = 1 if len(store.finished_crawls(crawl.site_url)) >= 2 else 0
     return values
+
+
+def _frequency_value(deps: list[dict[str, Any]], unseen: str | None) -> str:
+    """``frecuencia_actualizacion``'s value; when the item is unseen, the count covers only the
+    dependencias the crawl saw (one short of its target with no page seen is not counted)."""
+    target = deps[0]["target"]
+    if unseen is None:
+        meeting = sum(1 for d in deps if d["meets_target"])
+        return f"{meeting} de {len(deps)} dependencias con {target} o más actualizaciones este mes"
+    seen = [d for d in deps if d["meets_target"] or d.get("pages")]
+    missing = ", ".join(d["name"] for d in deps if d not in seen)
+    value = f"{unseen_value(unseen)}; sin páginas en lo rastreado: {missing}"
+    if seen:
+        value += (
+            f"; de las vistas, {sum(1 for d in seen if d['meets_target'])} de {len(seen)} con {target} o más"
+            " actualizaciones este mes"
+        )
+    return value
 
 
 def _evaluate(
@@ -349,6 +371,7 @@ def audit_checklist(
     if previous is not None:
         changes = regressions(current, evaluation(previous, previous_findings))
     store.flush_audits()
+    unseen = _unseen_signals(current, lists)
     rows = records(current, lists)
     add_evidence_copies(store, crawl, rows)
     return {
@@ -356,8 +379,8 @@ def audit_checklist(
         "checklist_scores": scores(current, lists),
         "regressions": [c for c in changes if c["kind"] == "regression"],
         "newly_met": [c for c in changes if c["kind"] in ("met", "improved")],
-        "indicators": _unseen_unmet(
-            _with_met(indicators(current, manual, auto_indicators(findings, store, crawl, config))), current, lists
+        "indicators": settle_indicators(
+            indicators(current, manual, auto_indicators(findings, store, crawl, config, unseen)), current, unseen
         ),
         "checklist_date": clock.today().isoformat(),
     }
@@ -405,11 +428,9 @@ def _result(row: dict[str, Any]) -> ItemResult:
     )
 
 
-def _unseen_unmet(
-    indicators: list[dict[str, Any]], results: list[ItemResult], lists: list[Checklist]
-) -> list[dict[str, Any]]:
-    """An automatic indicator whose item (the one judged on the same signal) is ``sin_verificar``
-    neither meets nor misses its target: ``met`` is None and the item's detail is its note."""
+def _unseen_signals(results: list[ItemResult], lists: list[Checklist]) -> dict[str, str]:
+    """The automatic indicators whose item (the one judged on the same signal) is
+    ``sin_verificar``, by indicator id, with that item's detail."""
     by_item = {(r.profile, r.item): r for r in results}
     unseen: dict[str, str] = {}
     for checklist in lists:
@@ -420,31 +441,4 @@ def _unseen_unmet(
             for rule in (r for part in item.parts for r in part.rules):
                 if rule.kind == "signal" and rule.name:
                     unseen.setdefault(rule.name, res.detail)
-    for ind in indicators:
-        if ind["source"] == "auto" and ind["id"] in unseen:
-            ind["met"] = None
-            ind["note"] = unseen[ind["id"]]
-    return indicators
-
-
-def _with_met(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Whether each indicator meets its target, where that can be read off the value."""
-    for ind in indicators:
-        value, target = ind["value"], ind["target"]
-        met: bool | None = None
-        if value is None:
-            met = None
-        elif isinstance(value, (int, float)) and isinstance(target, (int, float)):
-            met = value >= target
-        elif isinstance(value, str) and value.endswith("%") and isinstance(target, str) and target.endswith("%"):
-            met = float(value.rstrip(" %")) >= float(target.rstrip(" %"))
-        elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
-            done, _, rest = value.partition(" de ")
-            met = done.strip() == rest.split()[0]
-        elif isinstance(value, dict):  # a score per phase; None where no item could be scored (unseen)
-            scores = list(value.values())
-            met = None if None in scores else all(v >= 100 for v in scores)
-        elif value == target:
-            met = True
-        ind["met"] = met
-    return indicators
+    return unseen

@@ -116,3 +116,31 @@ def region_of(el: Any) -> str:
     if tag == "header" or role == "banner" or any(f" {t} " in cls or ident == t for t in _HEADER_TOKENS):
         return "header"
     return "nav"
+
+
+_TOP_IMAGES = 3  # the images a person sees first at the top of a page
+_TOP_ELEMENTS = 600  # how far down the markup the top of a page reaches
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_FILE_STEM = re.compile(r"([^/?#]+?)(?:\.[a-z0-9]{2,4})?(?:[?#].*)?$", re.I)
+
+
+def top_images(root: Any, outer: list[Any]) -> tuple[str, ...]:
+    """The names of the first images at the top of a page (its header, or the body before its
+    first heading, never its footer): each image's alternative text and file name, as a person
+    reads a logo in a top bar («Imagen logo GovCo», ``logo-govco.svg``)."""
+    footer = {e for r in outer if region_of(r) == "footer" for e in r.iter()}
+    header = {e for r in outer if region_of(r) != "footer" for e in r.iter()}
+    names: list[str] = []
+    body = root.find(".//body")
+    for n, el in enumerate((body if body is not None else root).iter()):
+        if n == _TOP_ELEMENTS or (el.tag in _HEADINGS and el not in header):
+            break
+        if el.tag != "img" or el in footer:
+            continue
+        stem = _FILE_STEM.search((el.get("src") or "").strip())
+        name = " ".join(x for x in ((el.get("alt") or "").strip(), stem.group(1) if stem else "") if x)
+        if name:
+            names.append(name[:120])
+        if len(names) == _TOP_IMAGES:
+            break
+    return tuple(names)

@@ -11,9 +11,9 @@ from lxml import etree
 
 from gelt_audit.markup import is_breadcrumb
 
-from .pages import DEAD_HREF, Link, link_elements
+from .pages import DEAD_HREF, Link, link_elements, title_labels
 from .systems import is_national_system
-from .text import element_text, fold
+from .text import element_text, fold, in_norm, text_norm
 
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
@@ -55,19 +55,62 @@ def spaced_words(folded: str) -> int:
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _only_title(body: Any) -> bool:
+# A banner over a page's content: the site's name, its slogan, a picture (a template's «hero»)
+_BANNER = re.compile(
+    r"(?:^|[\s_-])(?:banner|hero|jumbotron|masthead|cabezote|page-header|site-name|site-title)(?:$|[\s_-])"
+)
+_BANNER_WORDS = 30  # longer, it is the page's content in a box named «banner»
+_NAME_SLACK = 4  # words a banner line may add to the site's name («… - Sucre», «Nit 800.000.000-1»)
+
+
+def _banners(body: Any, title: str) -> list[Any]:
+    """The site-name banners of a page's content: an element named for a banner (``banner``,
+    ``hero``, ``jumbotron``, ``page-header``…) with a short text and no link that leads anywhere;
+    or a line that is the site's name as the page title gives it after the page's own name
+    («Directorio | Alcaldía Municipal de Prueba»), with a few more words at most."""
+    names = [(n, w) for n, w, _raw in title_labels(title)[2:] if w >= 2]  # the segments after the page's own
+    out = []
+    for el in body.iterdescendants(etree.Element):
+        if any(el is b or b in el.iterancestors() for b in out):
+            continue
+        text = element_text(el)
+        tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if _BANNER.search(tokens):
+            live = [a for a in link_elements(el) if not DEAD_HREF.match((a.get("href") or "").strip())]
+            if not live and spaced_words(fold(text)) <= _BANNER_WORDS:
+                out.append(el)
+                continue
+        if names and el.tag in ("p", "div", "span", "strong", "b", "em") and len(el) <= 1:
+            norm, words = text_norm(text)
+            if any(in_norm(tuple(n.split()), norm) and words <= w + _NAME_SLACK for n, w in names):
+                out.append(el)
+    return out
+
+
+def _only_title(body: Any, title: str = "") -> bool:
     """Whether a short page shows nothing but its title: its first two headings (a banner's
     section name, the page's own name) and its breadcrumb, no other text and at most one link
-    beside them — a page the menu names that publishes nothing (a template's page never filled)."""
+    beside them — a page the menu names that publishes nothing (a template's page never filled);
+    or its title and its site-name banners (``_banners``) with no word, link, image, table or frame
+    of its own beside them."""
     rest = copy.deepcopy(body)
     for el in [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)]:
         if el.getparent() is not None:
             el.drop_tree()
+    banners = _banners(rest, title)
+    for el in banners:
+        if el.getparent() is not None:
+            el.drop_tree()
+    # media a person sees: outside the banners (beside one), anywhere in the page (without one)
+    if next((rest if banners else body).iter(*_PAGE_MEDIA), None) is not None:
+        return False
     for el in list(rest.iter(*_HEADING_TAGS))[:2]:
         el.drop_tree()
     words = spaced_words(fold(element_text(rest)))
-    hrefs = [a.get("href") or "" for a in link_elements(rest)]
-    return words < 5 and sum(1 for h in hrefs if not DEAD_HREF.match(h.strip())) < 2
+    live = sum(1 for a in link_elements(rest) if not DEAD_HREF.match((a.get("href") or "").strip()))
+    if banners:  # beside a banner, any word or link of its own is content (a phone, one document)
+        return words == 0 and live == 0
+    return words < 5 and live < 2
 
 
 def runs_script(root: Any) -> bool:
@@ -115,18 +158,25 @@ def _mount_point(body: Any) -> bool:
 
 
 def page_state(
-    root: Any, title: str, headings: list[str], links: list[Link], scripts: bool = False, bare: bool = False
+    root: Any,
+    title: str,
+    headings: list[str],
+    links: list[Link],
+    scripts: bool = False,
+    bare: bool = False,
+    fields: bool = False,
 ) -> tuple[str, bool, bool, str, bool]:
     """A page's folded main text, whether it is empty (or under construction), whether it is a
     "soft 404" (an error page answered with 200), the loading placeholder its content is (when
     a script of the page would replace it: ``scripts``), else "", and whether it is a script's
     shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
-    says it is loading, or a shell, is not empty: what it shows was not seen."""
+    says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
+    shows a form made of fields a script sends (no form element): a form a person sees."""
     body = root.find("body")
     main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
-    has_media = next(root.iter(*_PAGE_MEDIA), None) is not None
+    has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None
     content_links = sum(1 for x in links if not x.embed)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
     points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
@@ -142,8 +192,8 @@ def page_state(
             or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
             # a loading word on a page with no script: empty only when nothing else shows (a form, a
             # frame, a table or an image is there whatever the word says)
-            or (nwords < 60 and _LOADING.search(main_fold) is not None and not _shows_media(root))
-            or (nwords < 60 and not has_media and body is not None and _only_title(body))
+            or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
+            or (nwords < 60 and not fields and body is not None and _only_title(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en

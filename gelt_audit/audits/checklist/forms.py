@@ -93,11 +93,16 @@ class _Fields:
     has_search_type: bool = False
 
 
-def _read_fields(form: Any) -> _Fields:
+def _read_fields(form: Any, own_text: bool = True) -> _Fields:
+    """``own_text`` False (fields with no form element around them): only what the fields, their
+    labels, options and buttons say is read, not the text of the element that holds them (the
+    page's content around a form is not the form)."""
     attrs = [form.get(a) or "" for a in ("action", "id", "class", "role", "name")]
-    f = _Fields([element_text(form), *attrs], set())
+    f = _Fields([element_text(form) if own_text else "", *attrs], set())
     for el in form.iter("input", "textarea", "select", "button", "option", "label"):
         tag = el.tag
+        if not own_text and tag in ("button", "option", "label"):
+            f.bits.append(element_text(el))
         for attr in ("name", "id", "placeholder", "aria-label", "title", "class"):
             v = el.get(attr)
             if v:
@@ -142,9 +147,10 @@ def _masked_request_code(words: set[str]) -> bool:
     return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not words & _LOGIN_WORDS)
 
 
-def form_info(form: Any, page_labels: str) -> Form:
-    """A form's purposes, read off its fields and words, and its normalised text."""
-    f = _read_fields(form)
+def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
+    """A form's purposes, read off its fields and words, and its normalised text (``own_text``:
+    see :func:`_read_fields`)."""
+    f = _read_fields(form, own_text)
     norm, _ = text_norm(camel_split(" ".join(f.bits)))
     words = set(norm.split())
     if f.has_password and not _masked_request_code(words):
@@ -174,3 +180,45 @@ def form_info(form: Any, page_labels: str) -> Form:
     if f.opened:  # read for what the form has (``contains``), never for what it is for
         norm = f"{norm} {text_norm(camel_split(' '.join(f.opened)))[0]}"
     return Form(frozenset(purposes), norm)
+
+
+_FIELD_TAGS = ("input", "select", "textarea")
+_NOT_FIELDS = frozenset(("hidden", "submit", "button", "image", "reset"))
+_FIELDS_UP = 8  # how far above a send button its fields may be grouped
+_BUTTONS = 30  # the send buttons looked at on one page
+
+
+def _in_form(el: Any) -> bool:
+    return next(el.iterancestors("form"), None) is not None
+
+
+def _is_field(el: Any) -> bool:
+    return el.tag != "input" or (el.get("type") or "text").lower() not in _NOT_FIELDS
+
+
+def formless_forms(root: Any) -> list[Any]:
+    """Fields a script sends: the smallest element around a send button (a ``<button>`` or an
+    ``<input type="submit|button">``) that holds two or more fields (inputs, selects, textareas),
+    none of them inside a ``<form>``. A person sees a form; the page has no form element."""
+    if not any(_is_field(el) and not _in_form(el) for el in root.iter(*_FIELD_TAGS)):
+        return []
+    found: list[Any] = []
+    buttons = (
+        el
+        for el in root.iter("button", "input")
+        if (el.tag == "button" and (el.get("type") or "").lower() != "reset")
+        or (el.tag == "input" and (el.get("type") or "").lower() in ("submit", "button"))
+    )
+    for n, button in enumerate(buttons):
+        if n == _BUTTONS:
+            break
+        if _in_form(button) or any(button in set(f.iter()) for f in found):
+            continue
+        for box in list(button.iterancestors())[:_FIELDS_UP]:
+            if box.tag in ("body", "html"):
+                break
+            fields = [f for f in box.iter(*_FIELD_TAGS) if _is_field(f) and not _in_form(f)]
+            if len(fields) >= 2:
+                found.append(box)
+                break
+    return found

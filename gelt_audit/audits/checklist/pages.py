@@ -143,6 +143,9 @@ class Page:
     loading: str = ""
     scripts: bool = False
     shell: bool = False
+    # the names (alternative text, file name) of the first images at the top of the page (a logo in
+    # its top bar): ``chrome.top_images``
+    top_images: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

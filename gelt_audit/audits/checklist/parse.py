@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 from gelt_audit.markup import strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
-from .chrome import chrome_roots
+from .chrome import chrome_roots, top_images
 from .emptiness import is_bare, page_state, runs_script
-from .forms import Form, form_info
+from .forms import Form, form_info, formless_forms
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
 from .pages import (
@@ -38,9 +38,10 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 34  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 35  # bump when what a page's parse yields changes: cached parses are redone
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
 SITE_MAP_NAMES = frozenset({"mapa sitio", "mapa sitio web", "mapa web", "sitemap", "mapa portal"})
+
 
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
@@ -317,6 +318,7 @@ class Builder:
             record.get("loading") or "",
             bool(record.get("scripts")),
             bool(record.get("shell")),
+            tuple(record.get("top_images") or ()),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -356,6 +358,7 @@ class Builder:
             "loading": page.loading,
             "scripts": page.scripts,
             "shell": page.shell,
+            "top_images": page.top_images,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -420,10 +423,13 @@ class Builder:
             page.sections = []
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
-        forms = tuple(form_info(f, label_words) for f in root.iter("form"))
+        formless = formless_forms(root)  # fields a script sends, with no form element around them
+        forms = tuple(form_info(f, label_words) for f in root.iter("form")) + tuple(
+            form_info(f, label_words, own_text=False) for f in formless
+        )
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         main_fold, page.empty, page.soft404, page.loading, page.shell = page_state(
-            root, title, page.headings, links, page.scripts, bare
+            root, title, page.headings, links, page.scripts, bare, bool(formless)
         )
         self._set_text(page, main_fold)
         return refs, links
@@ -431,6 +437,7 @@ class Builder:
     def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
         """Header, navigation and footer blocks, shared between pages, taken out of the page."""
         outer = chrome_roots(root)
+        page.top_images = top_images(root, outer)
         refs: list[ChromeRef] = []
         for r in outer:
             ref = chrome_ref(r)

@@ -26,7 +26,7 @@ from .guards import (
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
 from .ranking import dedupe
-from .text import count_words, in_norm, leads_with, opens_enumeration, text_match
+from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 KINDS: dict[str, type[RuleKind]] = {}
@@ -356,6 +356,32 @@ class Text(EvidenceKind):
         return hits
 
 
+class TopLogo(EvidenceKind):
+    """A logo at the top of the home page (an image in its header, or before its first heading)
+    whose alternative text or file name has the ``keywords`` and that the item's other rules
+    did not find linked: the bar is there, its link is not. Always ``parcial``, saying so; it
+    never makes an item ``cumple``.
+    """
+
+    kind = "top_logo"
+    params = ("keywords",)
+    criteria = ("keywords",)
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        home = finder.idx.home
+        names = [
+            n for n in (home.top_images if home else ()) if any(in_norm(p, text_norm(n)[0]) for p in rule.keywords)
+        ]
+        if home is None or not names:
+            return []
+        where = f"logo «{names[0]}» arriba de {home.url}"
+        return [
+            Hit(home.url, home.url, home.fetched_at, where, 0, False, frozenset({"header"}),
+                problems=[f"{where}, pero no enlaza a donde pide el ítem"])
+        ]  # fmt: skip
+
+
 class Footer(EvidenceKind):
     """The site footer's text (with the addresses of its ``mailto:`` links) has the
     ``keywords`` and/or matches the patterns: address, phone, opening hours, e-mails.
@@ -408,6 +434,8 @@ class FormByPurpose(EvidenceKind):
     like a search), ``pqrsd`` (a message box with an e-mail or several fields), ``survey``
     (radio buttons on a survey), ``payment``, ``query`` (look up a filing or a bill),
     ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
+    Fields a script sends, with no ``<form>`` element, are a form too: two or more fields around
+    a send button (``forms.formless_forms``).
 
     ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
     field names must have (a PQRSD form with "tipo de solicitud"); the terms a button of the

@@ -3,6 +3,7 @@ scores per profile and group, and the action plan's indicators."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -194,7 +195,7 @@ def indicators(
     derived: dict[str, Any] = {}
     tram = [r for r in results if r.item.startswith("tramite.")]
     if tram:
-        derived["tramites_publicados"] = f"{round(100 * sum(r.status == 'cumple' for r in tram) / len(tram))} %"
+        derived["tramites_publicados"] = _tramites_value(tram)
     chans = [by_id[i] for i in ("info.contacto", "interaccion.pqrsd", "ley1712.1.10") if i in by_id]
     if chans:
         derived["canales_contacto"] = (
@@ -206,7 +207,9 @@ def indicators(
     if gelt:
         sc = scores(gelt).get("gelt-2008", {}).get("groups", {})
         derived["fases"] = {gid: g["score"] for gid, g in sc.items() if gid != PLAN_GROUP}
-    if "plan.empalme" in by_id and by_id["plan.empalme"].status != "manual":
+    if "plan.empalme" in by_id and by_id["plan.empalme"].status == "sin_verificar":
+        derived["empalme"] = unseen_value(by_id["plan.empalme"].detail)  # not 0: the crawl did not see it
+    elif "plan.empalme" in by_id and by_id["plan.empalme"].status != "manual":
         derived["empalme"] = 1 if by_id["plan.empalme"].status == "cumple" else 0
     out = []
     for iid, name, target in PLAN_INDICATORS:
@@ -243,6 +246,93 @@ def indicators(
             }
         )
     return out
+
+
+# The indicators a gelt-2008 plan item also judges: the item's verdict is the indicator's
+INDICATOR_ITEMS = {
+    "empalme": "plan.empalme",
+    "entidades_aliadas": "plan.entidades_aliadas",
+    "frecuencia_actualizacion": "plan.frecuencia_actualizacion",
+    "tramites_publicados": "plan.tramites_suit",
+    "control_periodico": "plan.control_periodico",
+}
+JUDGED = ("cumple", "parcial", "no_cumple", "sin_verificar")
+
+
+def settle_indicators(
+    indicators: list[dict[str, Any]], results: list[ItemResult], unseen: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Each indicator's ``met``, decided here once for every report: an indicator a plan item
+    also judges (``INDICATOR_ITEMS``) takes that item's verdict (met when it is cumple; None when
+    it is ``sin_verificar``: neither met nor missed, the item's detail as its note); any other is
+    met when its value reaches its target, where that can be read off the value."""
+    by_item = {r.item: r for r in results if r.profile == "gelt-2008"}
+    for ind in indicators:
+        ind["met"] = _met(ind["value"], ind["target"])
+        item = by_item.get(INDICATOR_ITEMS.get(ind["id"], ""))
+        if item is not None and item.status in JUDGED:
+            ind["met"] = None if item.status == "sin_verificar" else item.status == "cumple"
+        if ind["source"] == "auto" and ind["id"] in unseen:
+            ind["met"] = None
+            ind["note"] = unseen[ind["id"]]
+        elif ind["source"] == "auto" and item is not None and item.status == "sin_verificar":
+            ind["note"] = item.detail
+    return indicators
+
+
+def _met(value: Any, target: Any) -> bool | None:
+    """Whether a value meets its target, where that can be read off the value."""
+    met: bool | None = None
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and isinstance(target, (int, float)):
+        met = value >= target
+    elif isinstance(value, str) and value.endswith("%") and isinstance(target, str) and target.endswith("%"):
+        met = float(value.rstrip(" %")) >= float(target.rstrip(" %"))
+    elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
+        done, _, rest = value.partition(" de ")
+        met = done.strip() == rest.split()[0]
+    elif isinstance(value, dict):  # a score per phase; None where no item could be scored (unseen)
+        scores = list(value.values())
+        met = None if None in scores else all(v >= 100 for v in scores)
+    elif value == target:
+        met = True
+    if met is None:  # a number written as text («1», «95,5 %») against a number
+        t, v = _number(target), _number(value)
+        met = None if t is None or v is None else v >= t
+    return met
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return float(value)
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*%?\s*", value)
+        if m:
+            return float(m.group(1).replace(",", "."))
+    return None
+
+
+def unseen_value(detail: str) -> str:
+    """An indicator's value when its item rests on what the crawl did not see: the reason the
+    item's detail gives (its first clause after «sin verificar: »), never a count the tool did
+    not make."""
+    _, said, reason = detail.partition("sin verificar: ")
+    reason = re.split(r"[;(]", reason)[0].strip().rstrip(":,. ") if said else ""
+    return f"sin verificar: {reason}" if reason else "sin verificar"
+
+
+def _tramites_value(tram: list[ItemResult]) -> str:
+    """The share of trámites published; those the crawl did not see (``sin_verificar``) are
+    counted apart, never as unpublished."""
+    seen = [r for r in tram if r.status != "sin_verificar"]
+    unseen = len(tram) - len(seen)
+    if not unseen:
+        return f"{round(100 * sum(r.status == 'cumple' for r in tram) / len(tram))} %"
+    done = sum(r.status == "cumple" for r in seen)
+    return f"sin verificar: {unseen} de {len(tram)} trámites; de los vistos, {done} de {len(seen)} publicados"
 
 
 def _date_str(value: Any) -> str | None:
