@@ -8,6 +8,7 @@ first crawl after the upgrade must not report every such page as modified becaus
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -175,6 +176,60 @@ def test_a_content_edit_under_chrome_left_open_behind_a_comment_a_script_or_a_si
     diff = _predial_diff(report)
     assert ["delete", "10"] in diff and ["insert", "15"] in diff, diff
     assert not any("Alcaldía" in text or "noticias" in text for _, text in diff), diff
+
+
+# Counts, in every process the CLI starts, the bodies rereads.reread extracts again: a file per
+# process in GELT_TEST_REREADS (the extraction itself runs unchanged)
+COUNT_REREADS = """
+import atexit, os, sys
+import gelt_audit.markup as markup
+_extract, _calls = markup.extract, [0]
+def extract(*args, **kw):
+    if sys._getframe(1).f_globals.get("__name__") == "gelt_audit.audits.rereads":
+        _calls[0] += 1
+    return _extract(*args, **kw)
+markup.extract = extract
+def _write():
+    with open(os.path.join(os.environ["GELT_TEST_REREADS"], str(os.getpid())), "w") as out:
+        out.write(str(_calls[0]))
+atexit.register(_write)
+"""
+
+
+def test_a_template_that_always_leaves_a_div_open_is_not_read_again_every_week(serve, config_for, tmp_path):
+    folder = tmp_path / "contar-relecturas"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(COUNT_REREADS, encoding="utf-8")
+
+    def report_counting(tag: str) -> tuple[dict, int]:
+        counts = tmp_path / f"relecturas-{tag}"
+        counts.mkdir()
+        env = {"PYTHONPATH": str(folder), "GELT_TEST_REREADS": str(counts)}
+        result = run_cli("report", "--format", "json", "--config", str(config), env=env, cwd=config.parent)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout), sum(int(f.read_text()) for f in counts.iterdir())
+
+    server = serve(site(CONTENT))
+    config = config_for(server.url, extra=DEPENDENCIAS)
+    crawl(config)
+    server.routes = site(edited(), visits="101")
+    crawl(config)
+    report, reads = report_counting("1")
+    assert _changes(report) == {("hacienda/predial", "modified")}, report["changes"]
+    assert reads == 2  # the edited page's two bodies: their stored texts are found to be this code's
+    report, reads = report_counting("2")
+    assert _changes(report) == {("hacienda/predial", "modified")} and reads == 0
+    # next week: one more edit; only the new body is read again, once
+    content = edited()
+    content["/hacienda/predial"] = content["/hacienda/predial"].replace("15 %", "20 %")
+    server.routes = site(content, visits="102")
+    crawl(config)
+    report, reads = report_counting("3")
+    assert _changes(report) == {("hacienda/predial", "modified")}, report["changes"]
+    diff = _predial_diff(report)
+    assert ["delete", "15"] in diff and ["insert", "20"] in diff, diff
+    assert reads == 1
+    assert json_bytes(config) == from_scratch(config)
 
 
 def crawl_with(config: Path, env: dict[str, str]) -> int:
