@@ -27,7 +27,7 @@ from servers import Nginx, free_port  # noqa: E402
 
 PY = sys.executable
 CACHES = ("body_audits", "crawl_summaries", "portfolio_summaries")
-GENERATED = re.compile(rb'"generated_at": "[^"]*"')
+GENERATED = re.compile(rb'"generated_at": ?"[^"]*"')
 
 
 def child(cmd: list[str], cwd: Path, env: dict[str, str], out: Path) -> tuple[float, float]:
@@ -83,11 +83,11 @@ def main() -> None:
                         for table in CACHES:
                             db.execute(f"delete from {table}")
                             db.execute(f"insert into {table} select * from before.{table}")
-            reports = {}
-            for name in ("base", "new", "new", "base"):
+            reports: dict[str, list[bytes]] = {}
+            for run, name in enumerate(("base", "new", "new", "base")):
                 copy = work / f"{name}-{week}"
                 run_env = {**env, "PYTHONPATH": base_src} if name == "base" else env
-                out = copy / f"informe-{len(reports)}.json"
+                out = copy / f"informe-{run}.json"
                 cmd = [PY, "-m", "gelt_audit", "report", "--format", "json", "--config", str(copy / "gelt.toml")]
                 wall, cpu = child(cmd, copy, run_env, out)
                 reports.setdefault(name, []).append(GENERATED.sub(b"", out.read_bytes()))

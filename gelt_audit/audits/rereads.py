@@ -13,7 +13,7 @@ from gelt_audit.audits.source_hash import code_version
 from gelt_audit.config import NoiseRule
 from gelt_audit.markup import extract
 from gelt_audit.sections import close_sections
-from gelt_audit.store import Store
+from gelt_audit.store import Store, text_hash
 
 # Per body (body_audits): whether its stored main text is the one this code extracts from it
 # (true), for the bodies whose HTML close_sections changes. A function of the body, the code, the
@@ -46,21 +46,31 @@ def reread(
         return None
     version = _version(url, noise)
     bodies = (old_body, new_body)
-    same = [_learnt.get((str(store.path), body, version)) for body in bodies]
-    same = [store.cached_result(b, SAME_AUDIT, version) if k is None else k for b, k in zip(bodies, same, strict=True)]
-    if same == [True, True]:
+    known = [_learnt.get((str(store.path), body, version)) for body in bodies]
+    known = [
+        store.cached_result(b, SAME_AUDIT, version) if k is None else k for b, k in zip(bodies, known, strict=True)
+    ]
+    if known == [True, True]:
         return None  # both stored texts are what this code extracts
     htmls = [store.html(body) or "" for body in bodies]
     if all(close_sections(html) is html for html in htmls):
         return None  # the stored main texts are what this code extracts
-    texts = []
-    for body, html, known in zip(bodies, htmls, same, strict=True):
-        if known is True:
-            texts.append(store.main_text(body))
+    texts: list[str | None] = []  # None: the stored text is this code's
+    for body, html, current in zip(bodies, htmls, known, strict=True):
+        if current is True:
+            texts.append(None)
             continue
         text = extract(html, url, noise).main_text
-        if known is None:
-            current = _learnt[(str(store.path), body, version)] = text == store.main_text(body)
+        if current is None:
+            current = _learnt[(str(store.path), body, version)] = text_hash(text) == _main_hash(store, body)
             store.keep_result(body, SAME_AUDIT, version, current)
-        texts.append(text)
-    return texts[0], texts[1]
+        texts.append(None if current else text)
+    if texts == [None, None]:
+        return None  # the caller compares the stored texts: the same
+    old, new = (store.main_text(body) if text is None else text for body, text in zip(bodies, texts, strict=True))
+    return old, new
+
+
+def _main_hash(store: Store, body: str) -> str | None:
+    row = store.db.execute("select main_hash from bodies where hash = ?", [body]).fetchone()
+    return row[0] if row else None
