@@ -14,81 +14,80 @@ import re
 from collections.abc import Callable
 from typing import Any, AnyStr
 
-# Elements whose end tag libxml2 ignores while a div inside is open (HTML 5 elements it does not
-# know; «section», «article», «aside» and «main» too, but only these three are taken for the chrome)
-SECTIONING = ("header", "footer", "nav")
+# The HTML 5 elements libxml2 does not know (it ignores their end tag while a div inside is open)
+# whose content the page's readers drop as the site's chrome (markup.BOILERPLATE): left open, each
+# swallows the page's content after it. «main», «article», «section» are left alone: left open they
+# take in what follows them, which adds to a page's text but hides none of it (the chrome that
+# follows is still dropped by name); no page of the checklist corpus or of the bench site has one
+# left open, and telling it would count the divs of the whole content of every page (a range that
+# big costs about as much again as this whole function: bench/results-2026-12-05-sections-h73.md).
+SECTIONING = ("header", "footer", "nav", "aside")
+# A tag name ends at a space, «/» or «>»: «<nav-bar>» or «<header-menu>» (custom elements) are not these.
+_END = r"(?=[\s/>])"
+_NAMES = "|".join(SECTIONING)
+# Where the text is not markup (comments, raw-text elements): a tag written there opens or closes nothing.
+_RAW_NAMES = "script|style|textarea|template"
+_RAW = rf"<!--.*?-->|<({_RAW_NAMES})\b[^>]*>.*?</\1\s*>"
 
 
 class _Patterns:
     """The patterns and markers of :func:`close_sections` for one string type (str or bytes)."""
 
     def __init__(self, cast: Callable[[str], Any]) -> None:
-        self.end_tag = re.compile(cast(r"</(?:header|footer|nav)\s*>"), re.I)
         # comments, raw-text elements (their content is not markup), and the tags that matter here
-        self.tokens = re.compile(
-            cast(
-                r"<!--.*?-->|<(script|style|textarea|template)\b[^>]*>.*?</\1\s*>|<(/?)(div|header|footer|nav)\b[^>]*>"
-            ),
-            re.I | re.S,
-        )
-        # tags not written in lower case
-        self.upper = re.compile(cast(r"</?(?:DIV|Div|HEADER|Header|FOOTER|Footer|NAV|Nav)\b"))
-        self.tags = [(cast("<" + tag), cast("</" + tag)) for tag in SECTIONING]
-        self.div, self.end_div = cast("<div"), cast("</div")
-        self.close, self.div_name, self.empty = cast("</div>"), cast("div"), cast("")
+        self.tokens = re.compile(cast(rf"{_RAW}|<(/?)(div|{_NAMES}){_END}[^>]*>"), re.I | re.S)
+        self.section_tags = re.compile(cast(rf"<(/?)({_NAMES}){_END}"), re.I)
+        self.divs = re.compile(cast(rf"<(/?)div{_END}"), re.I)
+        self.raw = re.compile(cast(_RAW), re.I | re.S)
+        # where a comment or a raw-text element starts or ends (a comment's end is looked for apart:
+        # a pattern that does not start with «<» is tried at every position)
+        self.markers = re.compile(cast(rf"<(?:!--|/?(?:{_RAW_NAMES})\b)"), re.I)
+        self.comment_end = cast("-->")
+        self.slash, self.close, self.div_name, self.empty = cast("/"), cast("</div>"), cast("div"), cast("")
 
 
 _STR, _BYTES = _Patterns(str), _Patterns(lambda s: s.encode("ascii"))
 
 
-def _balanced(low: AnyStr, p: _Patterns) -> bool:
-    """Whether, from each sectioning start tag to the first end tag of its name, as many ``div`` are
-    closed as opened (the common case, told by C-speed string searches): nothing to close then."""
-    for start, end in p.tags:
-        pos = 0
-        while (i := low.find(start, pos)) >= 0:
-            j = low.find(end, i)
-            if j < 0:
-                break
-            if low.count(p.div, i, j) != low.count(p.end_div, i, j):
-                return False
-            pos = j + len(end)
-    return True
+def _balanced(html: AnyStr, p: _Patterns) -> bool:
+    """Whether each sectioning element closes as many ``div`` as it opens (the common case, told by
+    C-speed regex scans): nothing to close then. False when it cannot tell cheaply.
 
-
-# Text (the crawl's decoded pages, mostly two bytes a character): one case-blind scan for the
-# sectioning tags; str.find there costs a full scan per call, which the bytes test can afford
-_SECTION_TAGS = re.compile(r"<(/?)(header|footer|nav)\b", re.I)
-_DIVS = re.compile(r"<(/?)div\b", re.I)
-
-
-def _balanced_text(html: str) -> bool:
-    """:func:`_balanced` of a text, any case of tags: from each sectioning start tag to the first end
-    tag of its name, as many ``div`` closed as opened (True too when no such end tag is there)."""
-    open_at: dict[str, int] = {}
-    for m in _SECTION_TAGS.finditer(html):
+    Start and end tags of a name are paired as they nest. The divs inside a comment or a raw-text
+    element (``script``…) are not counted; when such a thing starts or ends alone in an element
+    (its start or end tag is itself inside a comment or a script string), this cannot tell."""
+    open_at: dict[AnyStr, list[int]] = {}
+    for m in p.section_tags.finditer(html):
         tag = m.group(2).lower()
         if not m.group(1):
-            open_at.setdefault(tag, m.end())
-        elif (start := open_at.pop(tag, None)) is not None:
-            ends = _DIVS.findall(html, start, m.start())  # "" a start tag, "/" an end tag
-            if 2 * ends.count("/") != len(ends):
+            open_at.setdefault(tag, []).append(m.end())
+            continue
+        starts = open_at.get(tag)
+        if not starts:
+            continue  # an end tag with nothing to close
+        start, end = starts.pop(), m.start()
+        if p.markers.search(html, start, end) is None and html.find(p.comment_end, start, end) < 0:
+            ends = p.divs.findall(html, start, end)  # "" a start tag, "/" an end tag
+        else:
+            inside = p.raw.sub(p.empty, html[start:end])
+            if p.markers.search(inside) is not None or p.comment_end in inside:
                 return False
+            ends = p.divs.findall(inside)
+        if 2 * ends.count(p.slash) != len(ends):
+            return False
     return True
 
 
 def close_sections(html: AnyStr) -> AnyStr:
     """The HTML (text, or UTF-8 bytes) with a ``</div>`` written before each end tag of a sectioning
     element for every ``div`` still open inside it (as a browser closes them); the very same object
-    when there is none."""
-    if isinstance(html, bytes):
-        p = _BYTES
-        if p.end_tag.search(html) is None or (p.upper.search(html) is None and _balanced(html, p)):
-            return html
-    elif _balanced_text(html):
-        return html
-    else:
-        p = _STR
+    when there is none. Comments and raw-text elements (``script``, ``style``…) hold no tags."""
+    p = _BYTES if isinstance(html, bytes) else _STR
+    return html if _balanced(html, p) else _close(html, p)
+
+
+def _close(html: AnyStr, p: _Patterns) -> AnyStr:
+    """:func:`close_sections` told by reading every tag (what :func:`_balanced` tells cheaply)."""
     stack: list[AnyStr] = []
     inserts: list[tuple[int, int]] = []  # (position of the end tag, divs to close before it)
     for m in p.tokens.finditer(html):

@@ -23,6 +23,7 @@ import pytest
 
 from gelt_audit.demo.server import Resource
 from tests.helpers import page, write_config
+from tests.test_crawler_depth import depths, held_site
 
 REDIS_SERVER = shutil.which("redis-server") or next(
     (p for p in ("/usr/bin/redis-server", "/usr/local/bin/redis-server") if os.access(p, os.X_OK)), None
@@ -280,3 +281,23 @@ def test_items_and_requests_cross_redis_as_tagged_json_never_pickle():
     assert loads(data) == message
     with pytest.raises(TypeError, match="no se puede enviar a Redis"):
         dumps({"k": "7", "item": object()})
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="en modo distribuido el corte por max_depth usa la profundidad con que un trabajador encontró la URL "
+    "(docs/RELIABILITY.md, «Lo que queda fuera»)",
+)
+def test_a_worker_cuts_max_depth_by_the_shortest_path_redis_has_seen(serve, config_for, redis_url, workers):
+    # /destino/ is met first at 3 (the bound: its links at 4 are cut), then at 2 through /lento/,
+    # which answers only once /destino/ was asked for: /mas-alla/, 3 clicks from the home page,
+    # must be crawled, as one process does (test_crawler_depth.py)
+    site = held_site(serve)
+    config = config_for(site.url, max_depth=3)
+    workers(1)
+    result = cli("crawl", "--config", str(config), "--redis", redis_url)
+    assert result.returncode == 0, result.stderr
+    found = depths(config)
+    assert found[site.url + "destino/"] == 2 and site.url + "mas-alla/" in found, sorted(found)
+    assert found[site.url + "mas-alla/"] == 3
+    assert [path for _, path, _ in site.requests].count("/mas-alla/") == 1

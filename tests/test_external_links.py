@@ -7,9 +7,15 @@ No test reaches another address: unreachable servers are 127.0.0.1 ports nobody 
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import http.client
 import json
 import socket
+import threading
+from collections.abc import Iterator, Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 from gelt_audit.demo.server import Resource
 from tests.faults import forward_proxy
@@ -265,3 +271,101 @@ def test_a_proxy_that_reaches_no_server_leaves_external_links_unverified(serve, 
     assert {links[u]["state"] for u in https} == {"unverified"}, [links[u] for u in https]
     assert "proxy" in links[https[0]]["error"], links[https[0]]
     assert report["external_links"]["status"] == "sin_conexion"
+
+
+@contextlib.contextmanager
+def _gateway_proxy(reach: Mapping[str, int], gateway: Mapping[str, int]) -> Iterator[tuple[str, list]]:
+    """A plain-HTTP forward proxy on 127.0.0.1: a request for a host in ``reach`` is forwarded to
+    the 127.0.0.1 port named there (the proxy reached the server); any other host gets the status
+    ``gateway`` names for it (502 by default), with a proxy's error page, as Squid or nginx answer
+    when they cannot reach the server. Yields (proxy URL, requests seen as (method, URL))."""
+    seen: list[tuple[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self) -> None:
+            seen.append((self.command, self.path))
+            host = urlsplit(self.path).netloc
+            if host in reach:
+                upstream = http.client.HTTPConnection("127.0.0.1", reach[host], timeout=5)
+                parts = urlsplit(self.path)
+                upstream.request(self.command, parts.path + (f"?{parts.query}" if parts.query else ""))
+                answer = upstream.getresponse()
+                body = answer.read()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in ("connection", "transfer-encoding", "content-length"):
+                        self.send_header(name, value)
+                upstream.close()
+            else:
+                status = gateway.get(host, 502)
+                body = f"<h1>ERROR</h1><p>The requested URL could not be retrieved: {host}</p>".encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("X-Squid-Error", "ERR_CONNECT_FAIL 111")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        do_GET = do_HEAD = _answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _crawl_through(config, proxy: str) -> None:
+    env = {"HTTP_PROXY": proxy, "http_proxy": proxy, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    result = run_cli("crawl", "--config", str(config), env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_a_proxy_that_answers_502_or_504_itself_leaves_external_links_unverified(serve, config_for):
+    # The auditor's proxy cannot reach the internet: it answers every plain-HTTP check itself, 502
+    # (nginx, Squid's read errors), 504 (a timeout), 503 (Squid's failed connection or lookup).
+    secop, allied, other = (
+        "http://www.secop.invalid/procesos",
+        "http://www.gobernacion.invalid/",
+        "http://sede.invalid/",
+    )
+    site = _site(serve, secop, allied, more=(other,))
+    config = config_for(site.url, extra='[links]\nentidades = ["www.gobernacion.invalid"]\n')
+    with _gateway_proxy({}, {"www.gobernacion.invalid": 504, "sede.invalid": 503}) as (proxy, seen):
+        _crawl_through(config, proxy)
+    assert {url for _m, url in seen} == {secop, allied, other}, seen  # every check went to the proxy
+    report = report_json(config)
+    links = _by_url(report)
+    assert {links[url]["state"] for url in (secop, allied, other)} == {"unverified"}, links
+    assert not [link for link in report["links"] if link["state"] == "broken"]
+    # (.invalid names are developer hosts, never a checklist item's evidence: the allied count shows it)
+    [indicator] = [i for i in report["indicators"] if i["id"] == "entidades_aliadas"]
+    assert indicator["value"] == "1 entidad (0 funcionando, 1 sin verificar)", indicator
+    for url, status in ((secop, 502), (allied, 504), (other, 503)):
+        assert f"el proxy respondió HTTP {status}" in links[url]["error"], links[url]
+        assert links[url]["error"].startswith("sin verificar"), links[url]
+    assert report["external_links"]["status"] == "sin_conexion" and report["external_links"]["unverified"] == 3
+    assert "proxy" in report["external_links"]["note"]
+
+
+def test_a_sites_own_502_through_a_proxy_is_broken_when_other_servers_answer(serve, config_for):
+    national = serve({"/procesos": Resource.html("<h1>SECOP</h1>")})
+    secop, failing = "http://www.secop.invalid/procesos", "http://www.gobernacion.invalid/"
+    site = _site(serve, secop, failing)
+    config = config_for(site.url)
+    with _gateway_proxy({"www.secop.invalid": national.port}, {}) as (proxy, seen):
+        _crawl_through(config, proxy)
+    assert ("HEAD", secop) in seen and ("GET", failing) in seen, seen
+    assert [p for _m, p, _h in national.requests] == ["/procesos"]  # the proxy really reached it
+    report = report_json(config)
+    links = _by_url(report)
+    assert links[secop]["state"] == "ok", links[secop]
+    assert links[failing]["state"] == "broken" and links[failing]["error"] == "HTTP 502: error de la pasarela"
+    assert report["external_links"]["status"] == "verificados"

@@ -28,7 +28,7 @@ NOTES = {
     ),
     OFFLINE: (
         "Los enlaces externos no se pudieron verificar: ningún servidor externo respondió durante el rastreo "
-        "(esta máquina no tiene salida a internet o un cortafuegos la bloquea). Quedan «sin verificar», no rotos, "
+        "(esta máquina no tiene salida a internet, un cortafuegos la bloquea o su proxy no llega a internet). Quedan «sin verificar», no rotos, "
         "y no cuentan contra ningún ítem."
     ),
 }

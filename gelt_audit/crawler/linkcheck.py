@@ -31,6 +31,7 @@ from gelt_audit.linkstate import (
     SKIPPED,
     UNVERIFIED,
     classify,
+    http_reason,
     looks_blocked,
     rate_limit_reason,
     scheme_not_allowed,
@@ -52,6 +53,9 @@ BROWSER_HEADERS = {
     "Accept-Language": "es-CO,es;q=0.9,en;q=0.5",
 }
 CHECKED_TAGS = ("a", "area", "img", "script", "link", "iframe", "frame", "source", "embed")
+# What a forward proxy answers by itself when it reaches no server: 502 (Bad Gateway), 504
+# (Gateway Timeout), and 503, Squid's answer to a failed name lookup or connection.
+PROXY_GATEWAY_STATUSES = (502, 503, 504)
 
 
 def retry_after(value: bytes | None, attempt: int) -> float:
@@ -279,6 +283,17 @@ class LinkChecking:
             ):
                 yield out
             return
+        if status in PROXY_GATEWAY_STATUSES and _proxied_plain_http(response):
+            # A plain-HTTP check asks the proxy, which answers this itself when it cannot reach the
+            # server (or the internet): held like a check that reached no server, settled at the end
+            # (StorePipeline.settle_unreachable): broken if other external servers answered.
+            item = self.check_item(
+                check["url"], BROKEN, status, http_reason(status), check["chain"], response.url, method
+            )
+            item.unreachable = 1
+            for out in self._done(check, item):
+                yield out
+            return
         state, reason = classify(status, None, check["chain"])
         for out in self._done(
             check, self.check_item(check["url"], state, status, reason, check["chain"], response.url, method)
@@ -321,6 +336,12 @@ class LinkChecking:
         timed_out = failure.check(*TIMEOUTS) is not None
         item.unreachable = int(unreachable(failure) or timed_out)
         yield from self._done(check, item, timed_out=timed_out)
+
+
+def _proxied_plain_http(response: Response) -> bool:
+    """Whether the answer came from a forward proxy (HTTP_PROXY) rather than through a tunnel to
+    the server: an https:// check through a proxy gets the server's own answer (CONNECT)."""
+    return bool(response.meta.get("proxy")) and response.url.startswith("http://")
 
 
 def _netloc(url: str) -> str:

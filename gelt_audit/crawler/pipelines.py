@@ -106,17 +106,21 @@ class StorePipeline:
         self.checks.append({**row, "crawl_id": self.crawl_id, "chain": json.dumps(item.chain)})
 
     def settle_unreachable(self) -> None:
-        """The external checks that reached no server or got no answer in time: broken links when
-        other external servers answered this crawl (that host is gone or silent); unverified when
-        none did: this machine could not reach the network (offline, or behind a firewall that
-        drops its packets), and that says nothing about the links."""
+        """The external checks that reached no server, got no answer in time, or got a proxy's
+        502/503/504 (a proxy answers them by itself when it reaches nothing): broken links when
+        other external servers answered this crawl (that host is gone, silent or failing);
+        unverified when none did: this machine could not reach the network (offline, behind a
+        firewall that drops its packets, or behind a proxy with no way out), and that says nothing
+        about the links."""
         if not self.unreachable:
             return
         offline = not self.external_answered
         stats = self.crawler.stats
         for item in self.unreachable:
             if offline and item.state == BROKEN:
-                item.state, item.error = UNVERIFIED, f"{OFFLINE_REASON} ({item.error})"
+                # held with a status: a proxy's own 502/503/504 (linkcheck.PROXY_GATEWAY_STATUSES)
+                why = item.error if item.status is None else f"el proxy respondió {item.error}"
+                item.state, item.error = UNVERIFIED, f"{OFFLINE_REASON} ({why})"
                 stats.inc_value(f"gelt/links_{BROKEN}", -1)
                 stats.inc_value(f"gelt/links_{UNVERIFIED}")
             self._add_check(item)
