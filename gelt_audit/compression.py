@@ -125,12 +125,15 @@ class PackedRows:
     this process made are unpickled: nothing read from outside is ever loaded with it.
     """
 
-    __slots__ = ("_chunks", "_tail", "_len")
+    __slots__ = ("_chunks", "_tail", "_len", "_last")
 
     def __init__(self, rows: Iterable[tuple] = ()) -> None:
         self._chunks: list[bytes] = []
         self._tail: list[tuple] = []
         self._len = 0
+        # the packed chunk :meth:`row` read last, unpacked (its number, its rows): rows asked in
+        # order (a table's few changed rows, set one by one) unpack each chunk once, not once a row
+        self._last: tuple[int, list[tuple]] | None = None
         for row in rows:
             self.append(row)
 
@@ -153,7 +156,12 @@ class PackedRows:
     def row(self, index: int) -> tuple:
         """One row (its chunk unpacked): ``0 <= index < len(self)``."""
         chunk, at = divmod(index, PACKED_CHUNK)
-        return self.chunk(chunk)[at]
+        if chunk >= len(self._chunks):
+            return self._tail[at]
+        last = self._last
+        if last is None or last[0] != chunk:
+            last = self._last = (chunk, self.chunk(chunk))
+        return last[1][at]
 
     def chunk(self, number: int) -> list[tuple]:
         """The rows ``number * PACKED_CHUNK`` up to the next chunk's (the last: those not packed yet)."""
