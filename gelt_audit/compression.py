@@ -6,6 +6,7 @@ A leaf. Rows written before schema 9 hold zlib streams; :meth:`Codec.decompress`
 
 from __future__ import annotations
 
+import io
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator
@@ -115,6 +116,28 @@ _PACKER = zstandard.ZstdCompressor(level=1)
 _UNPACKER = zstandard.ZstdDecompressor()
 
 
+# What rows packed by another process (kept in the store: see :meth:`PackedRows.state`) may hold
+_PLAIN = {
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("array", "array"),
+    ("array", "_array_reconstructor"),
+}
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Builds only plain values (no other class or function is called)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _PLAIN:
+            raise pickle.UnpicklingError(f"{module}.{name} no está permitido en filas leídas del almacén")
+        return super().find_class(module, name)
+
+
 class PackedRows:
     """Rows of plain values (tuples of str, int, float, None…) kept as zstd-compressed pickles of
     :data:`PACKED_CHUNK` rows each, read back in order one chunk at a time.
@@ -125,12 +148,16 @@ class PackedRows:
     this process made are unpickled: nothing read from outside is ever loaded with it.
     """
 
-    __slots__ = ("_chunks", "_tail", "_len")
+    __slots__ = ("_chunks", "_tail", "_len", "_last", "_loads")
 
     def __init__(self, rows: Iterable[tuple] = ()) -> None:
         self._chunks: list[bytes] = []
         self._tail: list[tuple] = []
         self._len = 0
+        self._loads = pickle.loads  # chunks this process packed
+        # the packed chunk :meth:`row` read last, unpacked (its number, its rows): rows asked in
+        # order (a table's few changed rows, set one by one) unpack each chunk once, not once a row
+        self._last: tuple[int, list[tuple]] | None = None
         for row in rows:
             self.append(row)
 
@@ -146,21 +173,50 @@ class PackedRows:
 
     def __iter__(self) -> Iterator[tuple]:
         tail = list(self._tail)  # as it is now: rows appended while reading are not read
+        loads = self._loads
         for chunk in list(self._chunks):
-            yield from pickle.loads(_UNPACKER.decompress(chunk))
+            yield from loads(_UNPACKER.decompress(chunk))
         yield from tail
 
     def row(self, index: int) -> tuple:
         """One row (its chunk unpacked): ``0 <= index < len(self)``."""
         chunk, at = divmod(index, PACKED_CHUNK)
-        return self.chunk(chunk)[at]
+        if chunk >= len(self._chunks):
+            return self._tail[at]
+        last = self._last
+        if last is None or last[0] != chunk:
+            last = self._last = (chunk, self.chunk(chunk))
+        return last[1][at]
 
     def chunk(self, number: int) -> list[tuple]:
         """The rows ``number * PACKED_CHUNK`` up to the next chunk's (the last: those not packed yet)."""
         if number < len(self._chunks):
-            return pickle.loads(_UNPACKER.decompress(self._chunks[number]))
+            return self._loads(_UNPACKER.decompress(self._chunks[number]))
         return list(self._tail)
+
+    def state(self) -> tuple[list[bytes], list[tuple]]:
+        """The packed chunks as they are and the rows not packed yet: what :meth:`of_state` reads
+        back (a process keeping the rows writes these, not every row pickled again)."""
+        return list(self._chunks), list(self._tail)
+
+    @classmethod
+    def of_state(cls, chunks: list[bytes], tail: list[tuple]) -> PackedRows:
+        """The rows of :meth:`state`, as another process (or the store) gave them: their chunks
+        are read with an unpickler that builds plain values only. Raises ValueError when the
+        chunks do not hold whole chunks of rows."""
+        if not all(isinstance(c, bytes) for c in chunks) or not isinstance(tail, list) or len(tail) >= PACKED_CHUNK:
+            raise ValueError("filas empaquetadas inconsistentes")
+        packed = cls()
+        packed._chunks, packed._tail = list(chunks), list(tail)
+        packed._len = len(chunks) * PACKED_CHUNK + len(tail)
+        packed._loads = _plain_loads
+        return packed
 
     def nbytes(self) -> int:
         """Bytes of the packed chunks (the rows not packed yet not counted)."""
         return sum(len(chunk) for chunk in self._chunks)
+
+
+def _plain_loads(data: bytes) -> Any:
+    """``pickle.loads`` building plain values only (see :class:`_PlainUnpickler`)."""
+    return _PlainUnpickler(io.BytesIO(data)).load()

@@ -16,9 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gelt_audit.audits.rereads import OPEN_SECTIONS, reread
+from gelt_audit.audits.source_hash import code_version
 from gelt_audit.demo.server import Resource
 from gelt_audit.markup import extract
 from gelt_audit.sections import _STR, _close, close_sections
+from gelt_audit.store import Store
 from tests.helpers import crawl, report_json, run_cli
 from tests.test_checklist_incremental import from_scratch, json_bytes
 
@@ -230,6 +233,37 @@ def test_a_template_that_always_leaves_a_div_open_is_not_read_again_every_week(s
     assert ["delete", "15"] in diff and ["insert", "20"] in diff, diff
     assert reads == 1
     assert json_bytes(config) == from_scratch(config)
+
+
+def test_whether_a_body_leaves_a_div_open_is_kept_per_body_and_asked_only_of_changed_main_texts(serve, config_for):
+    server = serve(site(CONTENT))
+    config = config_for(server.url, extra=DEPENDENCIAS)
+    crawl(config)
+    server.routes = site(edited(), visits="101")
+    crawl(config)
+    assert _changes(report_json(config)) == {("hacienda/predial", "modified")}
+    with Store(config.parent / "gelt.db") as store:
+        bodies = {
+            (s["crawl_id"], s["url"].split("/", 3)[3]): s["body_hash"]
+            for crawl_id in (1, 2)
+            for s in store.snapshots(crawl_id)
+            if s["body_hash"]
+        }
+        old, new = bodies[1, "hacienda/predial"], bodies[2, "hacienda/predial"]
+        kept = {key: store.cached_result(h, OPEN_SECTIONS, code_version()) for key, h in bodies.items()}
+        # both bodies of the page whose main text changed were scanned once (the header leaves a
+        # div open in each)
+        assert kept[1, "hacienda/predial"] is True and kept[2, "hacienda/predial"] is True, kept
+        # the bodies whose main text did not change (only the visits counter) were never read for it
+        assert kept[1, "hacienda/ica"] is None and kept[2, "hacienda/ica"] is None, kept
+        url = server.url.rstrip("/") + "/hacienda/predial"
+        texts = reread(store, url, old, new, ())
+        assert texts is not None and "15 %" in texts[1] and "Alcaldía" not in texts[1], texts
+        # the kept answers decide: said «nothing open», the stored main texts are used as they are
+        for body in (old, new):
+            store.keep_result(body, OPEN_SECTIONS, code_version(), False)
+        store.flush_audits()
+        assert reread(store, url, old, new, ()) is None
 
 
 def crawl_with(config: Path, env: dict[str, str]) -> int:

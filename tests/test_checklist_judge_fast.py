@@ -12,10 +12,11 @@ import zlib
 
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.checklist.evidence import MAX_HITS, Finder
-from gelt_audit.audits.checklist.guards import names_other, qualifies_one_word
+from gelt_audit.audits.checklist.guards import names_other, qualifies_one_word, url_text_guard, where_text_ok
 from gelt_audit.audits.checklist.index import PhraseIndex, index_site
 from gelt_audit.audits.checklist.judge import evaluate
 from gelt_audit.audits.checklist.model import PageDoc, Rule
+from gelt_audit.audits.checklist.packed import Occurrences, PackedLinks, Run
 from gelt_audit.audits.checklist.pages import Link
 from gelt_audit.audits.checklist.rules import KINDS
 from gelt_audit.audits.checklist.text import text_norm
@@ -175,3 +176,31 @@ def test_url_evidence_is_the_plain_definition_with_the_guards_kept():
         assert all(h.url == h.found_on for h in hits[: len(hits) - len(expected)])  # the pages before
         found += len(expected)
     assert found > 100
+
+
+def test_the_url_text_guard_reads_packed_links_and_plain_ones_alike():
+    # where_text_ok reads a link's text, words and heading from its packed numbers (no Link made):
+    # the occurrences it keeps are those Run.where keeps with the guards asked of each Link, for
+    # blocks of packed links and for the same blocks with their links as plain tuples
+    idx = index_site(_site(), home_url=HOME)
+    finder = Finder(load_checklist("gelt-2008"), idx)
+    occ = idx.targets.occ
+    plain = Occurrences([dataclasses.replace(b, links=tuple(b.links)) for b in occ.blocks])
+    assert any(isinstance(b.links, PackedLinks) for b in occ.blocks)
+    kept = dropped = 0
+    for phrases in ((("pagos",),), (("plan",), ("plan", "anual")), (("certificado",),), (("noticias",),)):
+        guard = url_text_guard(finder, phrases)
+
+        def asked(link: Link, phrases: tuple[tuple[str, ...], ...] = phrases) -> bool:
+            return not (names_other(link, phrases) or qualifies_one_word(link, phrases))
+
+        for key in idx.targets:
+            run = finder.target_run(key)
+            expected = run.where(asked)
+            for source in (run, Run(plain, run.ids)):
+                got = where_text_ok(source, guard)
+                assert list(got.ids) == list(expected.ids), (phrases, key)
+                assert (got is source) == (len(expected.ids) == len(run.ids))
+            kept += len(expected.ids)
+            dropped += len(run.ids) - len(expected.ids)
+    assert kept and dropped  # both answers met

@@ -22,6 +22,7 @@ import zstandard
 
 from gelt_audit import clock
 from gelt_audit.audits import findings_cache, source_hash
+from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.config import load_config
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, run_cli, write_config
@@ -225,8 +226,9 @@ def test_an_edit_of_the_packages_code_or_profiles_audits_again(serve, tmp_path):
 
 
 def test_findings_are_kept_as_small_pickles_and_read_back_whole():
-    """A long list and a link table are pickled CHUNK items at a time (one pickle of everything
-    had its memo hold every object of the findings), and read back equal, tables as tables."""
+    """A long list is pickled CHUNK items at a time (one pickle of everything had its memo hold
+    every object of the findings), a link table as its packed chunks as they are (no row unpacked
+    and pickled again), and both read back equal, tables as tables."""
     from array import array
     from datetime import date
 
@@ -238,22 +240,53 @@ def test_findings_are_kept_as_small_pickles_and_read_back_whole():
     for i in range(n):
         entry = dict.fromkeys(KEYS) | {"url": f"https://x.gov.co/{i}", "chain": [], "occurrences": []}
         links.append(entry, array("I", [i]))
+    links.update(5, "occurrences", [{"page": pages[5], "text": "cambiada"}])  # a row changed after packing
     parts = {
         "a.find": {"pages": [{"url": u, "on": date(2026, 12, 5)} for u in pages], "short": [1, (2, 3)], "n": None},
         "b.find": {"links": links, "allied": {"pages": {1, 2}}},
     }
     records = list(findings_cache._records(parts))
-    assert all(len(r[1]) <= findings_cache.CHUNK for r in records if r[0] in ("items", "rows"))
-    assert sum(1 for r in records if r[0] == "rows") == 3
+    assert all(len(r[1]) <= findings_cache.CHUNK for r in records if r[0] == "items")
+    (table,) = [r for r in records if r[0] == "links"]
+    chunks = table[2][1]
+    assert len(chunks) == n // PACKED_CHUNK and all(isinstance(c, bytes) for c in chunks)  # as packed
     out = io.BytesIO()
     for record in records:
         pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
     out.seek(0)
     again = findings_cache._from_records(out)
     assert again == parts and isinstance(again["b.find"]["links"], LinkTable)
+    assert again["b.find"]["links"][5]["occurrences"] == [{"page": pages[5], "text": "cambiada"}]
+    assert list(again["b.find"]["links"].where("state", None)) == list(links)  # its columns too
     assert again["b.find"]["links"].pages == pages
     out = io.BytesIO()
     pickle.dump(("rows", []), out)  # rows without their table: not what save() writes
     out.seek(0)
     with pytest.raises(ValueError):
         findings_cache._from_records(out)
+
+
+def test_packed_rows_read_from_the_store_build_nothing_but_plain_types(tmp_path):
+    """A kept table's chunks are unpickled when its rows are read: one that would call a function
+    raises, it never calls it; rows of plain values (and arrays, dates) read back."""
+    from array import array
+    from datetime import date
+
+    marker = tmp_path / "llamado"
+
+    class Call:
+        def __reduce__(self):
+            return (Path.touch, (marker,))
+
+    rows = [(i, "x", array("I", [i]), date(2026, 12, 5)) for i in range(PACKED_CHUNK + 2)]
+    chunks, tail = PackedRows(rows).state()
+    assert list(PackedRows.of_state(chunks, tail)) == rows
+    evil = zstandard.ZstdCompressor().compress(pickle.dumps([(Call(),)] * PACKED_CHUNK))
+    read = PackedRows.of_state([evil], [])
+    with pytest.raises(pickle.UnpicklingError):
+        list(read)
+    with pytest.raises(pickle.UnpicklingError):
+        read.row(0)
+    assert not marker.exists()
+    with pytest.raises(ValueError):
+        PackedRows.of_state(chunks, rows)  # more rows left unpacked than a chunk holds

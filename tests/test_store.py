@@ -216,6 +216,18 @@ def test_packed_rows_give_back_every_row_in_order_and_hold_fewer_bytes_than_the_
     assert list(PackedRows()) == [] and len(PackedRows()) == 0
 
 
+def test_packed_rows_read_one_by_one_unpack_each_chunk_once_and_give_the_rows_not_packed_yet():
+    rows = [(i, f"https://example.gov.co/pagina-{i}") for i in range(2 * PACKED_CHUNK + 3)]
+    packed = PackedRows(rows)
+    assert packed.row(1) == rows[1]
+    held = packed._last  # the chunk just unpacked, kept for the next row asked of it
+    assert [packed.row(i) for i in range(2, PACKED_CHUNK)] == rows[2:PACKED_CHUNK]
+    assert packed._last is held  # rows read in order: the chunk unpacked once
+    assert [packed.row(i) for i in range(len(rows) - 1, -1, -1)] == rows[::-1]  # any order, any chunk
+    packed.append(("nueva", "fila"))  # a row not packed yet is read as it is
+    assert packed.row(len(rows)) == ("nueva", "fila") and packed.row(PACKED_CHUNK + 1) == rows[PACKED_CHUNK + 1]
+
+
 def test_unjudged_gives_each_audits_missing_bodies_by_name_with_one_string_per_hash(serve, config_for):
     routes = {"/": page("Inicio", "<p>Hola</p>", links=("/a", "/b", "/falta"))}
     routes |= {f"/{name}": page(name.upper(), "<p>Texto</p>", links=("/",)) for name in ("a", "b")}

@@ -32,9 +32,11 @@ objects, which JSON would not give back as they were: they are kept with ``pickl
 compressed) and read with an unpickler that builds only the types listed in :data:`_ALLOWED`.
 Anything else, or a blob that does not read, is a cache miss: the audits run again.
 
-The blob is a run of small pickles (:func:`_records`), a long list's items and a link table's rows
-:data:`CHUNK` at a time: one pickle of the whole findings had its memo hold an entry for every
-object in them (~50 MB at 50,000 pages, the peak of a first audit without its checklist).
+The blob is a run of small pickles (:func:`_records`), a long list's items :data:`CHUNK` at a
+time: one pickle of the whole findings had its memo hold an entry for every object in them (~50
+MB at 50,000 pages, the peak of a first audit without its checklist). A row or link table is kept
+as its compressed chunks as they are (``state()``), not each row unpacked and pickled again, and
+read back as such: its chunks are unpickled, with plain values only, when the rows are read.
 """
 
 from __future__ import annotations
@@ -44,7 +46,6 @@ import io
 import json
 import pickle
 from collections.abc import Iterator
-from itertools import islice
 from typing import Any
 
 import zstandard
@@ -61,8 +62,8 @@ from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "findings"  # body_audits.audit of the kept findings
-VERSION = 2  # bump when what is kept changes shape
-CHUNK = 1000  # list items (link rows) pickled at a time
+VERSION = 3  # bump when what is kept changes shape (3: tables kept as their packed chunks)
+CHUNK = 1000  # list items pickled at a time
 _ALLOWED = {
     ("builtins", "set"),
     ("builtins", "frozenset"),
@@ -141,21 +142,15 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
 def _records(parts: dict[str, Findings]) -> Iterator[tuple[Any, ...]]:
     """What :func:`save` pickles, one record at a time: ``("step", name)``, then each member of
     its findings as ``("value", key, value)``, or a list as ``("list", key)`` and ``("items",
-    [...])`` records, a row table as ``("table", key, keys)`` and ``("items", [...])``, or a link
-    table as ``("links", key, pages)`` and ``("rows", [...])``; last ``("end",)``."""
+    [...])`` records, a row table as ``("table", key, state)`` and a link table as ``("links",
+    key, state)`` (their ``state()``: the packed chunks as they are); last ``("end",)``."""
     for name, part in parts.items():
         yield ("step", name)
         for key, value in part.items():
-            if isinstance(value, LinkTable):
-                yield ("links", key, value.pages)
-                rows = value.rows()
-                while chunk := list(islice(rows, CHUNK)):
-                    yield ("rows", chunk)
+            if isinstance(value, LinkTable):  # its packed chunks as they are: no row unpacked
+                yield ("links", key, value.state())
             elif isinstance(value, RowTable):
-                yield ("table", key, value.keys)
-                rows = iter(value)
-                while chunk := list(islice(rows, CHUNK)):
-                    yield ("items", chunk)
+                yield ("table", key, value.state())
             elif type(value) is list and len(value) > CHUNK:
                 yield ("list", key)
                 for start in range(0, len(value), CHUNK):
@@ -185,14 +180,9 @@ def _from_records(stream: Any) -> dict[str, Findings]:
         elif kind == "items" and isinstance(target, list):
             target.extend(record[1])
         elif kind == "table":
-            target = part[record[1]] = RowTable(record[2])
-        elif kind == "items" and isinstance(target, RowTable):
-            for row in record[1]:
-                target.append(row)
+            part[record[1]] = RowTable.of_state(record[2])
         elif kind == "links":
-            target = part[record[1]] = LinkTable(record[2])
-        elif kind == "rows" and isinstance(target, LinkTable):
-            target.add_rows(record[1])
+            part[record[1]] = LinkTable.of_state(record[2])
         else:
             raise ValueError(f"registro desconocido en los hallazgos guardados: {kind!r}")
 

@@ -101,6 +101,25 @@ class LinkTable(Sequence[dict[str, Any]]):
         for row in rows:
             self._add(row)
 
+    def state(self) -> tuple[Any, ...]:
+        """What :meth:`of_state` makes the same table of: the packed rows as they are (not each
+        row unpacked and pickled again), the rows changed since and the filtered columns."""
+        chunks, tail = self._packed.state()
+        return (self._pages, chunks, tail, dict(self._changed), {k: list(v) for k, v in self._columns.items()})
+
+    @classmethod
+    def of_state(cls, state: tuple[Any, ...]) -> LinkTable:
+        """The table :meth:`state` gave (``audits.findings_cache`` reading it back: its rows are
+        unpacked with plain values only). Raises ValueError when the parts do not agree."""
+        pages, chunks, tail, changed, columns = state
+        table = cls(pages)
+        table._packed = PackedRows.of_state(chunks, tail)
+        table._changed = dict(changed)
+        if set(columns) != set(_COLUMNS) or any(len(v) != len(table._packed) for v in columns.values()):
+            raise ValueError("tabla de enlaces inconsistente")
+        table._columns = {key: list(columns[key]) for key in _COLUMNS}
+        return table
+
     def _row(self, index: int) -> tuple[Any, ...]:
         if index < 0:
             index += len(self)

@@ -28,6 +28,9 @@ def _version(url: str, noise: Sequence[NoiseRule]) -> str:
     return f"{code_version()}:{rules}:{url}"
 
 
+OPEN_SECTIONS = "open-sections"  # audit name of the kept answers of has_open_sections
+
+
 def reread(
     store: Store, url: str, old_body: str | None, new_body: str | None, noise: Sequence[NoiseRule]
 ) -> tuple[str, str] | None:
@@ -44,23 +47,17 @@ def reread(
     modified page would otherwise be extracted again by every report."""
     if not old_body or not new_body:
         return None
+    if not (has_open_sections(store, old_body) or has_open_sections(store, new_body)):
+        return None  # the stored main texts are what this code extracts
     version = _version(url, noise)
     bodies = (old_body, new_body)
-    known = [_learnt.get((str(store.path), body, version)) for body in bodies]
-    known = [
-        store.cached_result(b, SAME_AUDIT, version) if k is None else k for b, k in zip(bodies, known, strict=True)
-    ]
-    if known == [True, True]:
-        return None  # both stored texts are what this code extracts
-    htmls = [store.html(body) or "" for body in bodies]
-    if all(close_sections(html) is html for html in htmls):
-        return None  # the stored main texts are what this code extracts
     texts: list[str | None] = []  # None: the stored text is this code's
-    for body, html, current in zip(bodies, htmls, known, strict=True):
+    for body in bodies:
+        current = _current(store, body, version) if has_open_sections(store, body) else True
         if current is True:
             texts.append(None)
             continue
-        text = extract(html, url, noise).main_text
+        text = extract(store.html(body) or "", url, noise).main_text
         if current is None:
             current = _learnt[(str(store.path), body, version)] = text_hash(text) == _main_hash(store, body)
             store.keep_result(body, SAME_AUDIT, version, current)
@@ -71,6 +68,26 @@ def reread(
     return old, new
 
 
+def _current(store: Store, body: str, version: str) -> bool | None:
+    """Whether the body's stored main text is the one this code extracts; None: not learnt yet."""
+    known = _learnt.get((str(store.path), body, version))
+    return store.cached_result(body, SAME_AUDIT, version) if known is None else known
+
+
 def _main_hash(store: Store, body: str) -> str | None:
     row = store.db.execute("select main_hash from bodies where hash = ?", [body]).fetchone()
     return row[0] if row else None
+
+
+def has_open_sections(store: Store, body_hash: str) -> bool:
+    """Whether a body's HTML has a ``div`` left open that :func:`close_sections` closes: kept per
+    body (``body_audits``, audit ``open-sections``, this code's version), so a weekly reads and
+    scans only its new bodies' HTML, not both bodies of every page whose main text changed (each
+    body is met again in every comparison that has it: this week's, the weekly report's, the
+    page history's)."""
+
+    def scan() -> bool:
+        html = store.html(body_hash) or ""
+        return close_sections(html) is not html
+
+    return bool(store.cached_audit(body_hash, OPEN_SECTIONS, code_version(), scan))

@@ -38,6 +38,21 @@ class RowTable(Sequence[dict[str, Any]]):
             raise ValueError(f"claves fuera del orden de la tabla: {list(row)}")
         self._packed.append(tuple(row.values()))
 
+    def state(self) -> tuple[Any, ...]:
+        """What :meth:`of_state` makes the same table of: keys, the packed rows as they are (not
+        each row unpacked and pickled again) and the rows changed since."""
+        chunks, tail = self._packed.state()
+        return (self._keys, chunks, tail, dict(self._changed))
+
+    @classmethod
+    def of_state(cls, state: tuple[Any, ...]) -> RowTable:
+        """The table :meth:`state` gave (its rows unpacked with plain values only)."""
+        keys, chunks, tail, changed = state
+        table = cls(keys)
+        table._packed = PackedRows.of_state(chunks, tail)
+        table._changed = dict(changed)
+        return table
+
     def set(self, index: int, key: str, value: Any) -> None:
         """Set one value of one row (a key it lacked is added, after those it has)."""
         row = list(self._row(index))

@@ -17,14 +17,17 @@ def is_page_ok(page: dict[str, Any]) -> bool:
     return page.get("kind") == "page" and 200 <= (page.get("status") or 0) < 300
 
 
-def broken_rows(findings: dict[str, Any], previous_broken: set[str] | None) -> dict[str, Any]:
+def broken_rows(
+    findings: dict[str, Any], previous_broken: set[str] | None, titles: dict[str, str | None] | None = None
+) -> dict[str, Any]:
     """Every broken link occurrence as a row (page, link, reason, since), split by who fixes it.
 
     Returns ``{"rows": [...], "acknowledged": [...], "template": [...], "pages_ok": n}``; each row
-    has ``owner_dep`` (dependencia name, or None for pages no dependencia claims).
+    has ``owner_dep`` (dependencia name, or None for pages no dependencia claims). ``titles``:
+    :func:`page_titles` of the findings' pages, when the caller has them.
     """
     pages = findings.get("pages") or []
-    titles = page_titles(pages)
+    titles = page_titles(pages) if titles is None else titles
     pages_ok = sum(1 for p in pages if is_page_ok(p))
     rows: list[dict[str, Any]] = []
     acknowledged: list[dict[str, Any]] = []

@@ -49,6 +49,7 @@ def committee(
     baseline_crawl: dict[str, Any] | None,
     trend: list[dict[str, Any]],
     history: list[tuple[int, date, dict[str, str]]] | None = None,
+    titles: dict[str, str | None] | None = None,
 ) -> dict[str, Any]:
     """The committee report: checklist by phase/section, indicators, trend, documents.
 
@@ -96,7 +97,7 @@ def committee(
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),
         "annexes": annexes_view(findings, trend),
-        "browser": browser_view(findings, page_titles(findings.get("pages") or [])),
+        "browser": browser_view(findings, titles if titles is not None else page_titles(findings.get("pages") or [])),
     }
 
 

@@ -132,11 +132,16 @@ BROKEN_HEADER = (
 )
 
 
-def broken_links_table(findings: dict[str, Any], previous: set[str] | None = None) -> CsvTable:
-    """Every broken link occurrence (see :func:`broken.broken_rows`), made as the file is written."""
+def broken_links_table(
+    findings: dict[str, Any], previous: set[str] | None = None, found: dict[str, Any] | None = None
+) -> CsvTable:
+    """Every broken link occurrence (see :func:`broken.broken_rows`), made as the file is written
+    (``found``: those rows, when the caller already made them)."""
 
     def rows() -> Iterable[list[Any]]:
-        found = broken_rows(findings, previous)
+        nonlocal found
+        if found is None:
+            found = broken_rows(findings, previous)
         for r in found["rows"] + found["template"]:
             yield [
                 r["owner_dep"] or ("(plantilla del sitio)" if r["template"] else "(sin dependencia)"),

@@ -83,17 +83,20 @@ def weekly(
     week: dict[str, Any],
     baseline: dict[str, Any] | None,
     baseline_crawl: dict[str, Any] | None,
+    broken: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The weekly report for the responsable visible.
 
     ``week`` holds the changes since ``baseline_crawl`` (``changes``, ``template``, ``errors``);
-    ``baseline`` is that crawl's summary (None on the first crawl).
+    ``baseline`` is that crawl's summary (None on the first crawl). ``broken``:
+    :func:`broken_rows` of the findings against that summary's broken links, when the caller has
+    them (made once for the report and its CSV).
     """
     pages = findings.get("pages") or []
     titles = good_titles(findings)
     deps = findings.get("dependencias") or []
     previous_broken = set(baseline["broken"]) if baseline else None
-    broken = broken_rows(findings, previous_broken)
+    broken = broken if broken is not None else broken_rows(findings, previous_broken)
     today = local_date((findings.get("crawl") or {}).get("started_at")) or local_date(now)
 
     changes_by_dep = _changes_by_dep(week, titles)

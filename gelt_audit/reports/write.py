@@ -31,6 +31,7 @@ from gelt_audit.config import Config
 from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, output_file, write_output
 from gelt_audit.reports import csv_export, matriz
 from gelt_audit.reports import json_report as contract
+from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.committee import committee
 from gelt_audit.reports.dossier import history_items
 from gelt_audit.reports.evidence import evidence_pages, write_evidence
@@ -47,6 +48,7 @@ from gelt_audit.reports.summary import (
     trend_crawls,
     week_baseline,
 )
+from gelt_audit.reports.view import page_titles
 from gelt_audit.reports.weekly import weekly
 from gelt_audit.store import Crawl, Store
 
@@ -123,6 +125,22 @@ class Context:
     current: dict[str, Any]  # summary of the latest crawl
     remember: bool = True  # cache the latest crawl's summary (False for findings made up by a test)
     tables: dict[str, csv_export.CsvTable] = field(default_factory=dict)  # made for one kind, shared
+    # read by both kinds' views and CSV tables, made once: page titles, broken link rows (by baseline)
+    _titles: dict[str, str | None] | None = None
+    _broken: dict[tuple[bool, frozenset[str]], dict[str, Any]] = field(default_factory=dict)
+
+    def titles(self) -> dict[str, str | None]:
+        """:func:`view.page_titles` of the findings' pages."""
+        if self._titles is None:
+            self._titles = page_titles(self.findings.get("pages") or [])
+        return self._titles
+
+    def broken_rows(self, previous: set[str] | None) -> dict[str, Any]:
+        """:func:`broken.broken_rows` of the findings against ``previous`` (read, never changed)."""
+        key = (previous is None, frozenset(previous or ()))
+        if key not in self._broken:
+            self._broken[key] = broken_rows(self.findings, previous, self.titles())
+        return self._broken[key]
 
     def shared_table(self, name: str, make: Callable[[dict[str, Any]], csv_export.CsvTable]) -> csv_export.CsvTable:
         """A CSV table made of the findings alone, the same object for every kind that has it (its
@@ -195,10 +213,11 @@ def _weekly(ctx: Context, since: date | None) -> Built:
     week = _week_changes(ctx, base)
     ctx.current["week_changes"] = len(week["changes"])
     ctx.remember_current()  # now with the week's change count, which next week's report compares with
-    view = weekly(ctx.config, ctx.findings, ctx.now, week, baseline, _crawl_view(base))
+    previous = set(baseline["broken"]) if baseline else None
+    broken = ctx.broken_rows(previous)
+    view = weekly(ctx.config, ctx.findings, ctx.now, week, baseline, _crawl_view(base), broken)
     html = render(ctx.config, TEMPLATE["weekly"], view)
     titles = {p["url"]: p.get("title") for p in ctx.findings.get("pages") or []}
-    previous = set(baseline["broken"]) if baseline else None
     report = {
         "kind": "weekly",
         "date": view["today"],
@@ -216,7 +235,7 @@ def _weekly(ctx: Context, since: date | None) -> Built:
         "week_changes": [{k: c.get(k) for k in ("url", "kind", "dependencia", "detected_at")} for c in week["changes"]],
     }
     tables = {
-        "enlaces-rotos": csv_export.broken_links_table(ctx.findings, previous),
+        "enlaces-rotos": csv_export.broken_links_table(ctx.findings, previous, broken),
         "enlaces-sin-destino": csv_export.placeholder_links_table(ctx.findings),
         "enlaces-desarrollo": ctx.shared_table("enlaces-desarrollo", csv_export.dev_host_links_table),
         "cambios": csv_export.changes_table(week["changes"], titles),
@@ -240,7 +259,9 @@ def _committee(ctx: Context, since: date | None) -> Built:
     points = trend_crawls(ctx.crawls, base, ctx.latest, cached_ids(ctx.store, ctx.fp) | {ctx.latest.id})
     trend = [s for s in (ctx.summary(c) for c in points) if s is not None]
     history = history_items(ctx.store, ctx.fp)
-    view = committee(ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend, history)
+    view = committee(
+        ctx.config, ctx.findings, ctx.now, since, source, baseline, _crawl_view(base), trend, history, ctx.titles()
+    )
     view["dependencias_target"] = ctx.config.targets.get("updates_per_month")
     html = render(ctx.config, TEMPLATE["committee"], view)
     before = (baseline or {}).get("items")
@@ -262,7 +283,7 @@ def _committee(ctx: Context, since: date | None) -> Built:
     tables = {
         "items": csv_export.items_table(ctx.findings),
         "indicadores": csv_export.indicators_table(ctx.findings),
-        "enlaces-rotos": csv_export.broken_links_table(ctx.findings, None),
+        "enlaces-rotos": csv_export.broken_links_table(ctx.findings, None, ctx.broken_rows(None)),
         "enlaces-desarrollo": ctx.shared_table("enlaces-desarrollo", csv_export.dev_host_links_table),
         "cambios": csv_export.item_changes_table(ctx.findings, before),
         "documentos": csv_export.documents_table(ctx.findings),

@@ -386,15 +386,27 @@ class Finder:
         groups = self._by_target(((key, run) for key, run in runs if run), item)
         return self._best_hits(groups, item, self._best_of_runs)
 
-    def target_hits(self, keys: Iterable[str], item: Item, ok: Callable[[str, Link], bool]) -> list[Hit]:
+    def target_hits(
+        self,
+        keys: Iterable[str],
+        item: Item,
+        ok: Callable[[str, Link], bool] | None = None,
+        where: Callable[[str, Run], Run] | None = None,
+    ) -> list[Hit]:
         """:meth:`run_hits` of ``(key, [o for o in target_run(key) if ok(key, o[1])])`` for
         distinct target keys, with the pure predicate ``ok`` asked only until the MAX_HITS
-        shallowest targets keeping some occurrence are known: the deeper ones could not be hits."""
+        shallowest targets keeping some occurrence are known: the deeper ones could not be hits.
+        ``where`` instead of ``ok``: ``where(key, run)`` gives the occurrences of a target's run
+        to keep (a filter that reads the packed links without making each)."""
         groups: dict[str, list[Run]] = {}
         for key in sorted(set(keys), key=lambda k: (self.depth(k) or 99, k)):
             if not item.allow_news and self._is_news_target(key):
                 continue
-            run = self.target_run(key).where(lambda link, key=key: ok(key, link))  # type: ignore[misc]
+            if where is not None:
+                run = where(key, self.target_run(key))
+            else:
+                assert ok is not None
+                run = self.target_run(key).where(lambda link, key=key: ok(key, link))  # type: ignore[misc]
             if run:
                 groups[key] = [run]
                 if len(groups) == MAX_HITS:

@@ -241,6 +241,12 @@ class PackedLinks(Sequence[Link]):
         t = cols[i]
         return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 3] & _FRAGMENT)
 
+    def worded(self, j: int) -> tuple[str, int, str]:
+        """Link ``j``'s normal text, its number of words and the heading it sits under, none made."""
+        s, cols, i = self.strings, self.cols, j * _WIDTH
+        x = cols[i + 1]
+        return s.norms[x], s.nwords[x], s.contexts[cols[i + 2]]
+
     def __iter__(self) -> Iterator[Link]:
         link, cols = self.strings.link, self.cols
         for i in range(0, len(cols), _WIDTH):

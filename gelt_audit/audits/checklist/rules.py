@@ -16,14 +16,15 @@ from typing import Any, ClassVar
 from .evidence import MAX_HITS, Finder, Hit
 from .guards import (
     dead_entry,
-    names_other,
     numbered_entries,
     page_names_other,
-    qualifies_one_word,
     section_publishes_nothing,
     unseen_section,
+    url_text_guard,
+    where_text_ok,
 )
 from .model import STATUSES, Case, Item, ItemResult, Rule
+from .packed import Run
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
@@ -287,30 +288,18 @@ class Url(EvidenceKind):
                     pages.append((st.page, f"página {st.page.url}"))
 
         # The guards' answers, kept per what each reads of a link (a guard reading more fails
-        # test_the_url_guards_read_only_what_their_answers_are_kept_by): a 10,000-page site asks
-        # them of ~80,000 occurrences with a few thousand distinct texts.
-        qualified = finder.memo_of("qualifies_one_word", rule.slugs)
-        other = finder.memo_of("names_other", rule.slugs)
-
+        # test_the_url_guards_read_only_what_their_answers_are_kept_by)
+        text_ok = url_text_guard(finder, rule.slugs)
         external = {key for key in keys if finder.is_external(key)}
 
         def named_ok(key: str, link: Link) -> bool:
-            if key in external:
-                return True
-            text = (link.norm, link.nwords)
-            q = qualified.get(text)
-            if q is None:
-                q = qualified[text] = qualifies_one_word(link, rule.slugs)
-            if q:
-                return False
-            named = (link.norm, link.nwords, link.ctx)
-            o = other.get(named)
-            if o is None:
-                o = other[named] = names_other(link, rule.slugs)
-            return not o
+            return key in external or text_ok(link.norm, link.nwords, link.ctx, (link,), 0)
+
+        def where(key: str, run: Run) -> Run:
+            return run if key in external else where_text_ok(run, text_ok)
 
         if rule.scope == "any":
-            links = finder.target_hits(keys, item, named_ok)
+            links = finder.target_hits(keys, item, where=where)
         else:
             occ = (
                 (b, ln)
