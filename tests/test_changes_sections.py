@@ -257,12 +257,8 @@ def test_whether_a_body_leaves_a_div_open_is_kept_per_body_and_asked_only_of_cha
         # the bodies whose main text did not change (only the visits counter) were never read for it
         assert kept[1, "hacienda/ica"] is None and kept[2, "hacienda/ica"] is None, kept
         url = server.url.rstrip("/") + "/hacienda/predial"
-        texts = reread(store, url, old, new, ())
-        assert texts is not None and "15 %" in texts[1] and "Alcaldía" not in texts[1], texts
-        # the kept answers decide: said «nothing open», the stored main texts are used as they are
-        for body in (old, new):
-            store.keep_result(body, OPEN_SECTIONS, code_version(), False)
-        store.flush_audits()
+        # this crawl's stored texts are what this code extracts (learnt by the reports above): the
+        # pair is compared as stored, nothing is extracted again
         assert reread(store, url, old, new, ()) is None
 
 
