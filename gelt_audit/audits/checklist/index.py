@@ -8,6 +8,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 
@@ -16,7 +17,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .packed import OccurrenceLists, Occurrences, TargetOccurrences, index_rows, link_keys
+from .packed import LabelLists, OccurrenceLists, Occurrences, TargetOccurrences, index_rows, link_keys
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -46,7 +47,7 @@ class PhraseIndex:
         # numbers (an OccurrenceLists, set once built: see _phrase_indexes)
         self.payloads: Sequence[list[Any]] = self._lists
         self._blob = ""
-        self._offsets: list[int] = []
+        self._offsets: Sequence[int] = ()
         self._words: dict[str, array[int]] | None = None
 
     def add(self, norm: str, nwords: int, payload: Any) -> None:
@@ -76,11 +77,11 @@ class PhraseIndex:
         if i is None:
             return 0
         payloads = self.payloads
-        return payloads.size(i) if isinstance(payloads, OccurrenceLists) else len(payloads[i])
+        return payloads.size(i) if isinstance(payloads, (OccurrenceLists, LabelLists)) else len(payloads[i])
 
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
-        offsets, parts, pos = [], [], 0
+        offsets, parts, pos = array("I"), [], 0  # 4 bytes an offset, not a list's 8 and an int
         for e in self.entries:
             offsets.append(pos)
             s = f" {e} \n"
@@ -242,11 +243,14 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
     parsed: list[Page] = []
     status: dict[str, Status] = {}
     moved: dict[str, str] = {}  # redirected URL key -> the key it sends to
+    compact = _Compact()
     for doc in pages:
         key = url_key(strip_fragment(doc.url))
         page = None
         if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
             page = builder.parse(doc, len(parsed))
+            if page is not None:
+                compact(page)
             if page is not None and page.soft404:
                 parsed.append(page)  # keeps block indexes consistent; never evidence
                 status[key] = Status(doc.url, 404, doc.fetched_at, None)
@@ -260,6 +264,37 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
                 moved[key] = url_key(strip_fragment(doc.location))
     _follow_redirects(status, moved)
     return parsed, status
+
+
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class _Compact:
+    """A parsed page's records made to weigh less, their values unchanged: one tuple for equal
+    labels, headings, first links and text rules met (pages repeat their site's title and menu),
+    tuples instead of lists, and one shared empty mapping for the page's empty ones (most pages'
+    «no aplica», section and dead-entry records are empty). Nothing writes to a page once read."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def __call__(self, page: Page) -> None:
+        seen = self._seen
+        one = seen.setdefault
+        page.labels = one(t := tuple([one(x, x) for x in page.labels]), t)  # type: ignore[assignment]
+        page.sections = one(t := tuple([one(x, x) for x in page.sections]), t)  # type: ignore[assignment]
+        page.headings = one(t := tuple(page.headings), t)  # type: ignore[assignment]
+        page.first_keys = one(page.first_keys, page.first_keys)
+        page.text_hits = one(page.text_hits, page.text_hits)
+        page.dead = one(t := tuple(page.dead), t)  # type: ignore[assignment]
+        if not page.no_aplica:
+            page.no_aplica = _NOTHING  # type: ignore[assignment]
+        if not page.only_links:
+            page.only_links = _NOTHING  # type: ignore[assignment]
+        if not page.section_keys:
+            page.section_keys = _NOTHING  # type: ignore[assignment]
 
 
 REDIRECT_HOPS = 5
@@ -289,7 +324,7 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
         for b in p.blocks:
             if id(b) not in seen_blocks:
                 seen_blocks.add(id(b))
-                b.pages = [i for i in b.pages if i in ok_ids]
+                b.pages = array("I", [i for i in b.pages if i in ok_ids])  # type: ignore[assignment]
                 blocks.append(b)
     return blocks
 
@@ -302,11 +337,16 @@ def _phrase_indexes(
     words of each URL key (``known`` has those of keys met before: carried, not made again).
     Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
-    for p in ok_pages:
-        for n, w, raw in p.labels:
-            labels.add(n, w, (p, "title", raw))
-        for n, w, raw in p.sections:
-            labels.add(n, w, (p, "section", raw))
+    places: list[array[int]] = []  # per label: (page place << 1 | is a section, label place) pairs
+    for where, p in enumerate(ok_pages):
+        for kind, own in ((0, p.labels), (1, p.sections)):
+            for j, (n, w, _raw) in enumerate(own):
+                i = labels.string_id(n, w)
+                if i == len(places):
+                    places.append(array("I"))
+                places[i].extend((where << 1 | kind, j))
+    labels.payloads = LabelLists(ok_pages, places)  # type: ignore[assignment]
+    del places
     occ = Occurrences(blocks)
     text_ids: dict[str, array[int]] = {}  # link text -> its occurrences (text_occ, by link_texts' order)
     text_occ: list[array[int]] = []

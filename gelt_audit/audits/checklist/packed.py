@@ -14,7 +14,7 @@ from itertools import compress, count, repeat
 from operator import is_
 from typing import Any, overload
 
-from .pages import Block, Link
+from .pages import Block, Link, Page
 from .text import text_norm
 from .urls import url_key
 
@@ -392,15 +392,42 @@ class Run:
         return self if len(kept) == len(self.ids) else Run(occ, kept)
 
 
+class Flat(Sequence["array[int]"]):
+    """Lists of ints kept end to end in one array, with where each starts: list ``i`` read as
+    a new ``array('I')``. A list of arrays weighed ~70 bytes an array besides its numbers (a
+    10,000-page site's link texts: ~14,000 of them)."""
+
+    __slots__ = ("data", "starts")
+
+    def __init__(self, lists: Iterable[Sequence[int]]) -> None:
+        self.data = data = array("I")
+        self.starts = starts = array("I", (0,))
+        for ids in lists:
+            data.extend(ids)
+            starts.append(len(data))
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i: int) -> array[int]:  # type: ignore[override]
+        if not 0 <= i < len(self.starts) - 1:
+            raise IndexError("list index out of range")
+        return self.data[self.starts[i] : self.starts[i + 1]]
+
+    def size(self, i: int) -> int:
+        """How many numbers list ``i`` has."""
+        return self.starts[i + 1] - self.starts[i]
+
+
 class OccurrenceLists(Sequence[list[Occurrence]]):
     """Lists of occurrences (see :class:`Occurrences`) kept as int arrays, each made a list of
     ``(block, link)`` pairs when read (a new list each time)."""
 
     __slots__ = ("occ", "ids")
 
-    def __init__(self, occ: Occurrences, ids: list[array[int]]) -> None:
+    def __init__(self, occ: Occurrences, ids: Iterable[Sequence[int]]) -> None:
         self.occ = occ
-        self.ids = ids
+        self.ids = Flat(ids)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -410,7 +437,41 @@ class OccurrenceLists(Sequence[list[Occurrence]]):
 
     def size(self, i: int) -> int:
         """How many occurrences list ``i`` has (none made)."""
-        return len(self.ids[i])
+        return self.ids.size(i)
+
+
+Label = tuple[Page, str, str]  # (page, "title" or "section", the label as written)
+
+
+class LabelLists(Sequence[list[Label]]):
+    """Each label's places (``SiteIndex.labels``: a page and which of its titles or sections),
+    kept as two numbers a place (the page's place in ``pages`` and kind, the label's place in the
+    page's ``labels`` or ``sections``), made ``(page, kind, raw)`` triples when read (a new list
+    each time). A triple a place and a list a label weighed ~4 MB at 10,000 pages."""
+
+    __slots__ = ("pages", "places")
+
+    def __init__(self, pages: Sequence[Page], places: Iterable[Sequence[int]]) -> None:
+        self.pages = pages
+        self.places = Flat(places)  # per label: (page place << 1 | is a section, label place) pairs
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, i: int) -> list[Label]:  # type: ignore[override]
+        pages, places, out = self.pages, self.places[i], []
+        for n in range(0, len(places), 2):
+            where, j = places[n], places[n + 1]
+            page = pages[where >> 1]
+            if where & 1:
+                out.append((page, "section", page.sections[j][2]))
+            else:
+                out.append((page, "title", page.labels[j][2]))
+        return out
+
+    def size(self, i: int) -> int:
+        """How many places label ``i`` has (none made)."""
+        return self.places.size(i) // 2
 
 
 class TargetOccurrences(Mapping[str, list[Occurrence]]):
