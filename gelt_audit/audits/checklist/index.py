@@ -17,7 +17,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .packed import LabelLists, OccurrenceLists, Occurrences, TargetOccurrences, index_rows, link_keys
+from .packed import Flat, LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -48,7 +48,8 @@ class PhraseIndex:
         self.payloads: Sequence[list[Any]] = self._lists
         self._blob = ""
         self._offsets: Sequence[int] = ()
-        self._words: dict[str, array[int]] | None = None
+        self._words: dict[str, int] | None = None  # word -> its strings' list in _word_ids
+        self._word_ids = Flat(())
 
     def add(self, norm: str, nwords: int, payload: Any) -> None:
         """Add a string (once) and one more payload for it."""
@@ -77,7 +78,7 @@ class PhraseIndex:
         if i is None:
             return 0
         payloads = self.payloads
-        return payloads.size(i) if isinstance(payloads, (OccurrenceLists, LabelLists)) else len(payloads[i])
+        return payloads.size(i) if isinstance(payloads, (OccurrenceLists, LabelLists, Picked)) else len(payloads[i])
 
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
@@ -97,11 +98,18 @@ class PhraseIndex:
         if not tokens or any(not t or " " in t or "\n" in t for t in tokens):
             return self.scan(tokens)  # not words of a string: the plain scan decides
         words = self._words if self._words is not None else self._list_words()
-        rarest = min((words.get(t, ()) for t in tokens), key=len)
+        lists, rarest, fewest = self._word_ids, 0, -1
+        for t in tokens:  # the first of the rarest words
+            j = words.get(t)
+            if j is None:
+                return []  # a word no string has
+            if fewest < 0 or lists.size(j) < fewest:
+                rarest, fewest = j, lists.size(j)
+        ids = lists[rarest]
         entries = self.entries
-        return [i for i in rarest if in_norm(tokens, entries[i])]
+        return [i for i in ids if in_norm(tokens, entries[i])]
 
-    def _list_words(self) -> dict[str, array[int]]:
+    def _list_words(self) -> dict[str, int]:
         words: dict[str, array[int]] = {}  # 4 bytes a string's word, not a list's 8 and an int
         for i, entry in enumerate(self.entries):
             for w in set(entry.split(" ")):
@@ -110,8 +118,10 @@ class PhraseIndex:
                     words[w] = array("I", (i,))
                 else:
                     ids.append(i)
-        self._words = words
-        return words
+        # kept end to end in one array (an array a word weighed ~70 bytes besides its numbers)
+        self._word_ids = Flat(words.values())
+        self._words = {w: j for j, w in enumerate(words)}
+        return self._words
 
     def scan(self, tokens: tuple[str, ...]) -> list[int]:
         """:meth:`find` by a scan of every string (the definition it keeps)."""
@@ -205,6 +215,10 @@ def index_site(
     del carried, known, norms
     builder.strings.done()
     home = _home(home_url, status, ok_pages)
+    placements = _placements(blocks, home)
+    for p in ok_pages:  # only the home page's first links are read (its top bar: placements)
+        if p is not home:
+            p.first_keys = ()
     depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
     for p in ok_pages:
         if p.key not in depth and p.depth_hint is not None:
@@ -229,7 +243,7 @@ def index_site(
         depth=depth,
         menu_keys=menu_keys,
         menu_prefixes=prefixes,
-        placements=_placements(blocks, home),
+        placements=placements,
         footers=_footers(blocks),
         probes=probes,
         text_hits=text_hits,
@@ -376,14 +390,21 @@ def _phrase_indexes(
     link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
     targets = TargetOccurrences(occ, target_occ, embedded)
     norms: dict[str, Sequence[str]] = {}
-    for key in set(status) | set(target_occ):
+    keys = list(set(status) | set(target_occ))
+    url_keys: list[array[int]] = []  # per URL word: its keys' places in ``keys``
+    for n, key in enumerate(keys):
         words = known.get(key)
         if words is None:
             words = path_norms(key)
         norms[key] = words
         for w in words:
             if w:
-                urls.add(w, 0, key)
+                i = urls.string_id(w, 0)
+                if i == len(url_keys):
+                    url_keys.append(array("I"))
+                url_keys[i].append(n)
+    urls.payloads = Picked(keys, url_keys)  # type: ignore[assignment]
+    del url_keys
     labels.build()
     link_texts.build()
     urls.build()

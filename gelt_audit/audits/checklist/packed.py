@@ -440,6 +440,27 @@ class OccurrenceLists(Sequence[list[Occurrence]]):
         return self.ids.size(i)
 
 
+class Picked(Sequence[list[Any]]):
+    """Lists of values kept as the values' places in one list of them, each made a list of the
+    values when read (a new list each time): a URL word's keys (``SiteIndex.urls``)."""
+
+    __slots__ = ("values", "places")
+
+    def __init__(self, values: Sequence[Any], places: Iterable[Sequence[int]]) -> None:
+        self.values = values
+        self.places = Flat(places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, i: int) -> list[Any]:  # type: ignore[override]
+        return list(map(self.values.__getitem__, self.places[i]))
+
+    def size(self, i: int) -> int:
+        """How many values list ``i`` has (none made)."""
+        return self.places.size(i)
+
+
 Label = tuple[Page, str, str]  # (page, "title" or "section", the label as written)
 
 
