@@ -46,7 +46,7 @@ class PhraseIndex:
         # each string's payloads: lists (see add), or for link texts their link occurrences kept as
         # numbers (an OccurrenceLists, set once built: see _phrase_indexes)
         self.payloads: Sequence[list[Any]] = self._lists
-        self._blob = ""
+        self._blob: str | None = None  # every string spaced, for scan (made at the first one)
         self._offsets: Sequence[int] = ()
         self._words: dict[str, int] | None = None  # word -> its strings' list in _word_ids
         self._word_ids = Flat(())
@@ -82,14 +82,20 @@ class PhraseIndex:
 
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
-        offsets, parts, pos = array("I"), [], 0  # 4 bytes an offset, not a list's 8 and an int
-        for e in self.entries:
-            offsets.append(pos)
-            s = f" {e} \n"
-            parts.append(s)
-            pos += len(s)
-        self._blob, self._offsets = "".join(parts), offsets
+        self._blob = None
         self._words = None
+
+    def _spaced(self) -> str:
+        """Every string spaced, one a line, and where each starts (kept: made at the first scan)."""
+        if self._blob is None:
+            offsets, parts, pos = array("I"), [], 0  # 4 bytes an offset, not a list's 8 and an int
+            for e in self.entries:
+                offsets.append(pos)
+                s = f" {e} \n"
+                parts.append(s)
+                pos += len(s)
+            self._blob, self._offsets = "".join(parts), offsets
+        return self._blob
 
     def find(self, tokens: tuple[str, ...]) -> list[int]:
         """The indexes of the strings that have the phrase as whole words: a string has it only if
@@ -126,7 +132,8 @@ class PhraseIndex:
     def scan(self, tokens: tuple[str, ...]) -> list[int]:
         """:meth:`find` by a scan of every string (the definition it keeps)."""
         needle = f" {' '.join(tokens)} "
-        blob, offsets, out, start = self._blob, self._offsets, [], 0
+        blob = self._spaced()
+        offsets, out, start = self._offsets, [], 0
         while (j := blob.find(needle, start)) != -1:
             i = bisect_right(offsets, j) - 1
             out.append(i)

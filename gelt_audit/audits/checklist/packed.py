@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count, repeat
 from operator import is_
@@ -18,10 +19,12 @@ from .pages import Block, Link, Page
 from .text import text_norm
 from .urls import url_key
 
-_WIDTH = 4  # numbers a link: target, text, heading, flags
-# flags: the region's number in the low bits, then these
+_WIDTH = 3  # numbers a link: target, text, heading << 8 | flags
+# flags (the low 8 bits of the third number): the region's number in the low bits, then these
 _REGION_BITS = 0xF
 _TMENU, _IS_DOC, _EMBED, _FRAGMENT = 1 << 4, 1 << 5, 1 << 6, 1 << 7  # (bools shifted so when packed)
+_FLAGS, _CTX = 0xFF, 8  # the flags' bits; the heading's number shifted by _CTX
+_MAX_CTX = 1 << 24  # headings an index can number (32 bits less the flags')
 
 
 class LinkStrings:
@@ -65,7 +68,7 @@ class LinkStrings:
             r = regions(link.region)
             if r is None:
                 r = self._region(link.region)
-            add((t, s, c, r | link.tmenu << 4 | link.is_doc << 5 | link.embed << 6 | link.fragment << 7))
+            add((t, s, c << _CTX | r | link.tmenu << 4 | link.is_doc << 5 | link.embed << 6 | link.fragment << 7))
         return PackedLinks(self, cols)
 
     def pack_fields(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
@@ -83,7 +86,8 @@ class LinkStrings:
         named = list(zip(region, tmenu, is_doc, embed, fragment, strict=True))
         f = _ids(self._flags, named, lambda i: self._flag(region[i], tmenu[i], is_doc[i], embed[i], fragment[i]))
         cols = array("I", bytes(4 * _WIDTH * len(rows)))
-        cols[0::_WIDTH], cols[1::_WIDTH], cols[2::_WIDTH], cols[3::_WIDTH] = (array("I", v) for v in (t, x, c, f))
+        cols[0::_WIDTH], cols[1::_WIDTH] = array("I", t), array("I", x)
+        cols[2::_WIDTH] = array("I", map(int.__or__, map(_CTX.__rlshift__, c), f))
         return PackedLinks(self, cols)
 
     def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
@@ -105,7 +109,7 @@ class LinkStrings:
             r = regions(region)
             if r is None:
                 r = self._region(region)
-            add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
+            add((t, x, c << _CTX | r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
         return PackedLinks(self, cols)
 
     def _target(self, target: str, key: str) -> int:  # strings interned, as the carry writes them
@@ -123,6 +127,8 @@ class LinkStrings:
 
     def _context(self, ctx: str) -> int:
         c = self._contexts[ctx] = len(self.contexts)
+        if c >= _MAX_CTX:
+            raise ValueError("demasiados encabezados de enlaces en el índice")
         self.contexts.append(sys.intern(ctx))
         return c
 
@@ -180,10 +186,10 @@ class LinkStrings:
 
     def link(self, cols: array[int], i: int) -> Link:
         """The link whose numbers start at ``cols[i]``."""
-        t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+        t, x, f = cols[i], cols[i + 1], cols[i + 2]
         return Link(
             self.targets[t], self.keys[t], self.texts[x], self.norms[x], self.nwords[x], self.regions[f & _REGION_BITS],
-            bool(f & _TMENU), self.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+            bool(f & _TMENU), self.contexts[f >> _CTX], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
         )  # fmt: skip
 
 
@@ -219,10 +225,10 @@ class PackedLinks(Sequence[Link]):
     def __getitem__(self, j: int | slice) -> Link | list[Link]:
         if type(j) is int and j >= 0:  # past the end, the array's own IndexError
             s, cols, i = self.strings, self.cols, j * _WIDTH
-            t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+            t, x, f = cols[i], cols[i + 1], cols[i + 2]
             return Link(
                 s.targets[t], s.keys[t], s.texts[x], s.norms[x], s.nwords[x], s.regions[f & _REGION_BITS],
-                bool(f & _TMENU), s.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+                bool(f & _TMENU), s.contexts[f >> _CTX], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
             )  # fmt: skip
         if isinstance(j, slice):
             return [self[i] for i in range(*j.indices(len(self)))]
@@ -233,13 +239,13 @@ class PackedLinks(Sequence[Link]):
     def placed(self, j: int) -> tuple[str, bool]:
         """Link ``j``'s URL key and whether it is inside the «Transparencia» drop-down, none made."""
         i = j * _WIDTH
-        return self.strings.keys[self.cols[i]], bool(self.cols[i + 3] & _TMENU)
+        return self.strings.keys[self.cols[i]], bool(self.cols[i + 2] & _TMENU)
 
     def named(self, j: int) -> tuple[str, str, str, bool]:
         """Link ``j``'s URL key, target, text and whether it names a part of the page, none made."""
         s, cols, i = self.strings, self.cols, j * _WIDTH
         t = cols[i]
-        return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 3] & _FRAGMENT)
+        return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 2] & _FRAGMENT)
 
     def __iter__(self) -> Iterator[Link]:
         link, cols = self.strings.link, self.cols
@@ -258,7 +264,8 @@ class PackedLinks(Sequence[Link]):
         """Each link's fields in ``Link``'s order (its strings interned), none made: read column
         by column in C (the carry writes a crawl's links so)."""
         s, cols = self.strings, self.cols
-        targets, texts, contexts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        targets, texts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        contexts = map(_CTX.__rrshift__, flags)  # flag bits are masked below
         bits = [map(bool, map(b.__and__, flags)) for b in (_TMENU, _IS_DOC, _EMBED, _FRAGMENT)]
         return zip(
             map(s.targets.__getitem__, targets), map(s.keys.__getitem__, targets), map(s.texts.__getitem__, texts),
@@ -313,18 +320,21 @@ class Occurrences:
     only when asked for. A pair per occurrence held in lists (one by target, one by link text)
     weighed most of a big site's index."""
 
-    __slots__ = ("blocks", "block_of", "starts")
+    __slots__ = ("blocks", "starts")
 
     def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = blocks
-        self.block_of = array("I")  # occurrence -> its block's place in ``blocks``
-        self.starts = array("I")  # block -> the number of its first occurrence
+        # block -> the number of its first occurrence; an occurrence's block is found there (the
+        # last block starting at or before it: a block without links starts where the next does)
+        self.starts = array("I")
         n = 0
-        for i, b in enumerate(blocks):
+        for b in blocks:
             self.starts.append(n)
-            count = len(b.links)
-            self.block_of.extend(array("I", (i,)) * count)
-            n += count
+            n += len(b.links)
+
+    def block_of(self, n: int) -> int:
+        """The place in ``blocks`` of occurrence ``n``'s block."""
+        return bisect_right(self.starts, n) - 1
 
     def pairs(self, ids: Iterable[int]) -> list[Occurrence]:
         """The ``(block, link)`` pairs of these occurrences, in order."""
@@ -332,15 +342,15 @@ class Occurrences:
 
     def iter(self, ids: Iterable[int]) -> Iterator[Occurrence]:
         """:meth:`pairs`, one at a time."""
-        blocks, block_of, starts = self.blocks, self.block_of, self.starts
+        blocks, starts = self.blocks, self.starts
         for n in ids:
-            i = block_of[n]
+            i = bisect_right(starts, n) - 1
             b = blocks[i]
             yield b, b.links[n - starts[i]]
 
     def placed(self, n: int) -> tuple[Block, str, bool]:
         """Occurrence ``n``'s block, URL key and whether it is inside the «Transparencia» drop-down."""
-        i = self.block_of[n]
+        i = bisect_right(self.starts, n) - 1
         b = self.blocks[i]
         links, j = b.links, n - self.starts[i]
         if isinstance(links, PackedLinks):
@@ -350,7 +360,7 @@ class Occurrences:
 
     def named(self, n: int) -> tuple[str, str, str, bool]:
         """Occurrence ``n``'s URL key, target, text and whether it names a part of the page."""
-        i = self.block_of[n]
+        i = bisect_right(self.starts, n) - 1
         links, j = self.blocks[i].links, n - self.starts[i]
         if isinstance(links, PackedLinks):
             return links.named(j)
@@ -359,7 +369,7 @@ class Occurrences:
 
     def link(self, n: int) -> Link:
         """The link of occurrence ``n``."""
-        i = self.block_of[n]
+        i = bisect_right(self.starts, n) - 1
         return self.blocks[i].links[n - self.starts[i]]
 
 
@@ -383,10 +393,10 @@ class Run:
     def where(self, keep: Callable[[Link], bool]) -> Run:
         """The occurrences whose link ``keep`` accepts (this run itself when it keeps them all)."""
         occ = self.occ
-        blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
+        blocks, starts = occ.blocks, occ.starts
         kept = array("I")
         for n in self.ids:
-            b = block_of[n]
+            b = bisect_right(starts, n) - 1
             if keep(blocks[b].links[n - starts[b]]):
                 kept.append(n)
         return self if len(kept) == len(self.ids) else Run(occ, kept)
