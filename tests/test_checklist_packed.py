@@ -18,10 +18,10 @@ from gelt_audit.audits.checklist import load_checklist, text_rules
 from gelt_audit.audits.checklist.carry import Carry
 from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.model import PageDoc
-from gelt_audit.audits.checklist.packed import LinkStrings, PackedLinks
+from gelt_audit.audits.checklist.packed import LabelLists, LinkStrings, PackedLinks, Picked
 from gelt_audit.audits.checklist.pages import Link
 from gelt_audit.audits.checklist.text import text_norm
-from gelt_audit.audits.checklist.urls import is_doc_key, url_key
+from gelt_audit.audits.checklist.urls import is_doc_key, path_norms, url_key
 
 HOME = "https://www.ejemplo.gov.co/"
 FETCHED = "2026-11-02T10:00:00+00:00"
@@ -60,7 +60,7 @@ def test_packed_links_read_as_the_links_packed():
             packed[wrong]
     assert packed == tuple(links) and tuple(links) == packed and packed != tuple(links[1:])
     # four 32-bit numbers a link; each distinct string once
-    assert packed.cols.itemsize == 4 and len(packed.cols) == 4 * len(links)
+    assert packed.cols.itemsize == 4 and len(packed.cols) == 3 * len(links)
     assert len(strings.targets) == 3 and len(strings.texts) == 4 and len(strings.contexts) == 5
     # the same links as fields (the carry) and as the parse cache's rows (key and text derived)
     fields = [
@@ -232,3 +232,33 @@ def test_a_second_carry_reads_chunks_of_two_crawls_as_the_pages_parsed():
             (x.region, list(x.links), x.forms, x.pages) for x in b.blocks
         ]
     assert list(parsed.targets) == list(carried.targets)
+
+
+def test_labels_and_url_words_kept_as_numbers_read_as_the_pages_give_them():
+    """The places of each label (page and title or section) and the keys of each URL word are
+    numbers in one array (issue 21): read, they are the triples of the pages' own titles and
+    sections (page order, titles first) and each URL word's keys; equal records of pages are one
+    tuple, their empty ones one mapping, and only the home page keeps its first links."""
+    idx = index_site(_site(), home_url=HOME)
+    labels, urls = idx.labels, idx.urls
+    assert isinstance(labels.payloads, LabelLists) and isinstance(urls.payloads, Picked)
+    expected: dict[str, list[tuple[int, str, str]]] = {}
+    for p in idx.pages:
+        for kind, own in (("title", p.labels), ("section", p.sections)):
+            for norm, _w, raw in own:
+                expected.setdefault(norm, []).append((id(p), kind, raw))
+    got = {e: [(id(p), k, r) for p, k, r in labels.payloads[i]] for i, e in enumerate(labels.entries)}
+    assert got == expected and any(k == "section" for v in got.values() for _, k, _ in v)
+    assert all(labels.count(norm) == len(places) for norm, places in expected.items())
+    words: dict[str, set[str]] = {}
+    for key in set(idx.status) | set(idx.targets):
+        for w in path_norms(key):
+            if w:
+                words.setdefault(w, set()).add(key)
+    assert {e: sorted(urls.payloads[i]) for i, e in enumerate(urls.entries)} == {w: sorted(k) for w, k in words.items()}
+    assert all(urls.count(w) == len(k) for w, k in words.items())
+    sections = [p.sections for p in idx.pages if p.sections]
+    assert len(sections) > 20 and len({id(s) for s in sections}) == len(set(sections)) < len(sections)
+    assert len({id(p.no_aplica) for p in idx.pages}) == 1 and not idx.pages[0].no_aplica
+    assert idx.home is not None and idx.home.first_keys
+    assert all(p.first_keys == () for p in idx.pages if p is not idx.home)

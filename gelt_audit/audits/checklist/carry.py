@@ -30,7 +30,7 @@ from .forms import Form
 from .packed import LinkStrings, PackedLinks
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 7  # bump when what is carried changes
+FORMAT = 8  # bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"

@@ -8,6 +8,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 
@@ -16,7 +17,7 @@ from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
 from .model import PageDoc, Rule
-from .packed import OccurrenceLists, Occurrences, TargetOccurrences, index_rows, link_keys
+from .packed import Flat, LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -46,9 +47,10 @@ class PhraseIndex:
         # each string's payloads: lists (see add), or for link texts their link occurrences kept as
         # numbers (an OccurrenceLists, set once built: see _phrase_indexes)
         self.payloads: Sequence[list[Any]] = self._lists
-        self._blob = ""
-        self._offsets: list[int] = []
-        self._words: dict[str, array[int]] | None = None
+        self._blob: str | None = None  # every string spaced, for scan (made at the first one)
+        self._offsets: Sequence[int] = ()
+        self._words: dict[str, int] | None = None  # word -> its strings' list in _word_ids
+        self._word_ids = Flat(())
 
     def add(self, norm: str, nwords: int, payload: Any) -> None:
         """Add a string (once) and one more payload for it."""
@@ -77,18 +79,24 @@ class PhraseIndex:
         if i is None:
             return 0
         payloads = self.payloads
-        return payloads.size(i) if isinstance(payloads, OccurrenceLists) else len(payloads[i])
+        return payloads.size(i) if isinstance(payloads, (OccurrenceLists, LabelLists, Picked)) else len(payloads[i])
 
     def build(self) -> None:
         """Make the strings searchable (after the last :meth:`add`)."""
-        offsets, parts, pos = [], [], 0
-        for e in self.entries:
-            offsets.append(pos)
-            s = f" {e} \n"
-            parts.append(s)
-            pos += len(s)
-        self._blob, self._offsets = "".join(parts), offsets
+        self._blob = None
         self._words = None
+
+    def _spaced(self) -> str:
+        """Every string spaced, one a line, and where each starts (kept: made at the first scan)."""
+        if self._blob is None:
+            offsets, parts, pos = array("I"), [], 0  # 4 bytes an offset, not a list's 8 and an int
+            for e in self.entries:
+                offsets.append(pos)
+                s = f" {e} \n"
+                parts.append(s)
+                pos += len(s)
+            self._blob, self._offsets = "".join(parts), offsets
+        return self._blob
 
     def find(self, tokens: tuple[str, ...]) -> list[int]:
         """The indexes of the strings that have the phrase as whole words: a string has it only if
@@ -97,11 +105,18 @@ class PhraseIndex:
         if not tokens or any(not t or " " in t or "\n" in t for t in tokens):
             return self.scan(tokens)  # not words of a string: the plain scan decides
         words = self._words if self._words is not None else self._list_words()
-        rarest = min((words.get(t, ()) for t in tokens), key=len)
+        lists, rarest, fewest = self._word_ids, 0, -1
+        for t in tokens:  # the first of the rarest words
+            j = words.get(t)
+            if j is None:
+                return []  # a word no string has
+            if fewest < 0 or lists.size(j) < fewest:
+                rarest, fewest = j, lists.size(j)
+        ids = lists[rarest]
         entries = self.entries
-        return [i for i in rarest if in_norm(tokens, entries[i])]
+        return [i for i in ids if in_norm(tokens, entries[i])]
 
-    def _list_words(self) -> dict[str, array[int]]:
+    def _list_words(self) -> dict[str, int]:
         words: dict[str, array[int]] = {}  # 4 bytes a string's word, not a list's 8 and an int
         for i, entry in enumerate(self.entries):
             for w in set(entry.split(" ")):
@@ -110,13 +125,16 @@ class PhraseIndex:
                     words[w] = array("I", (i,))
                 else:
                     ids.append(i)
-        self._words = words
-        return words
+        # kept end to end in one array (an array a word weighed ~70 bytes besides its numbers)
+        self._word_ids = Flat(words.values())
+        self._words = {w: j for j, w in enumerate(words)}
+        return self._words
 
     def scan(self, tokens: tuple[str, ...]) -> list[int]:
         """:meth:`find` by a scan of every string (the definition it keeps)."""
         needle = f" {' '.join(tokens)} "
-        blob, offsets, out, start = self._blob, self._offsets, [], 0
+        blob = self._spaced()
+        offsets, out, start = self._offsets, [], 0
         while (j := blob.find(needle, start)) != -1:
             i = bisect_right(offsets, j) - 1
             out.append(i)
@@ -205,6 +223,10 @@ def index_site(
     del carried, known, norms
     builder.strings.done()
     home = _home(home_url, status, ok_pages)
+    placements = _placements(blocks, home)
+    for p in ok_pages:  # only the home page's first links are read (its top bar: placements)
+        if p is not home:
+            p.first_keys = ()
     depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
     for p in ok_pages:
         if p.key not in depth and p.depth_hint is not None:
@@ -229,7 +251,7 @@ def index_site(
         depth=depth,
         menu_keys=menu_keys,
         menu_prefixes=prefixes,
-        placements=_placements(blocks, home),
+        placements=placements,
         footers=_footers(blocks),
         probes=probes,
         text_hits=text_hits,
@@ -243,11 +265,14 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
     parsed: list[Page] = []
     status: dict[str, Status] = {}
     moved: dict[str, str] = {}  # redirected URL key -> the key it sends to
+    compact = _Compact()
     for doc in pages:
         key = url_key(strip_fragment(doc.url))
         page = None
         if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
             page = builder.parse(doc, len(parsed))
+            if page is not None:
+                compact(page)
             if page is not None and page.soft404:
                 parsed.append(page)  # keeps block indexes consistent; never evidence
                 status[key] = Status(doc.url, 404, doc.fetched_at, None)
@@ -261,6 +286,37 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
                 moved[key] = url_key(strip_fragment(doc.location))
     _follow_redirects(status, moved)
     return parsed, status
+
+
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
+class _Compact:
+    """A parsed page's records made to weigh less, their values unchanged: one tuple for equal
+    labels, headings, first links and text rules met (pages repeat their site's title and menu),
+    tuples instead of lists, and one shared empty mapping for the page's empty ones (most pages'
+    «no aplica», section and dead-entry records are empty). Nothing writes to a page once read."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def __call__(self, page: Page) -> None:
+        seen = self._seen
+        one = seen.setdefault
+        page.labels = one(t := tuple([one(x, x) for x in page.labels]), t)  # type: ignore[assignment]
+        page.sections = one(t := tuple([one(x, x) for x in page.sections]), t)  # type: ignore[assignment]
+        page.headings = one(t := tuple(page.headings), t)  # type: ignore[assignment]
+        page.first_keys = one(page.first_keys, page.first_keys)
+        page.text_hits = one(page.text_hits, page.text_hits)
+        page.dead = one(t := tuple(page.dead), t)  # type: ignore[assignment]
+        if not page.no_aplica:
+            page.no_aplica = _NOTHING  # type: ignore[assignment]
+        if not page.only_links:
+            page.only_links = _NOTHING  # type: ignore[assignment]
+        if not page.section_keys:
+            page.section_keys = _NOTHING  # type: ignore[assignment]
 
 
 REDIRECT_HOPS = 5
@@ -290,7 +346,7 @@ def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
         for b in p.blocks:
             if id(b) not in seen_blocks:
                 seen_blocks.add(id(b))
-                b.pages = [i for i in b.pages if i in ok_ids]
+                b.pages = array("I", [i for i in b.pages if i in ok_ids])  # type: ignore[assignment]
                 blocks.append(b)
     return blocks
 
@@ -319,14 +375,21 @@ def _phrase_indexes(
     Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
     taglines = site_taglines(ok_pages)
-    for p in ok_pages:
-        own = {n for n, _w, _raw in p.labels[len(title_labels(p.title)) :]} if taglines else set()
-        for n, w, raw in p.labels:
-            if n in taglines and n not in own:
-                continue  # the site's name or slogan in every page's <title>: no page's subject
-            labels.add(n, w, (p, "title", raw))
-        for n, w, raw in p.sections:
-            labels.add(n, w, (p, "section", raw))
+    places: list[array[int]] = []  # per label: (page place << 1 | is a section, label place) pairs
+    for where, p in enumerate(ok_pages):
+        # the site's name or slogan in every page's <title> is no page's subject (unless the page
+        # also says it beyond its title)
+        shared = taglines - {n for n, _w, _raw in p.labels[len(title_labels(p.title)) :]} if taglines else taglines
+        for kind, own in ((0, p.labels), (1, p.sections)):
+            for j, (n, w, _raw) in enumerate(own):
+                if kind == 0 and n in shared:
+                    continue
+                i = labels.string_id(n, w)
+                if i == len(places):
+                    places.append(array("I"))
+                places[i].extend((where << 1 | kind, j))
+    labels.payloads = LabelLists(ok_pages, places)  # type: ignore[assignment]
+    del places
     occ = Occurrences(blocks)
     text_ids: dict[str, array[int]] = {}  # link text -> its occurrences (text_occ, by link_texts' order)
     text_occ: list[array[int]] = []
@@ -356,14 +419,21 @@ def _phrase_indexes(
     link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
     targets = TargetOccurrences(occ, target_occ, embedded)
     norms: dict[str, Sequence[str]] = {}
-    for key in set(status) | set(target_occ):
+    keys = list(set(status) | set(target_occ))
+    url_keys: list[array[int]] = []  # per URL word: its keys' places in ``keys``
+    for n, key in enumerate(keys):
         words = known.get(key)
         if words is None:
             words = path_norms(key)
         norms[key] = words
         for w in words:
             if w:
-                urls.add(w, 0, key)
+                i = urls.string_id(w, 0)
+                if i == len(url_keys):
+                    url_keys.append(array("I"))
+                url_keys[i].append(n)
+    urls.payloads = Picked(keys, url_keys)  # type: ignore[assignment]
+    del url_keys
     labels.build()
     link_texts.build()
     urls.build()

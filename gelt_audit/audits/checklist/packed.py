@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count, repeat
 from operator import is_
 from typing import Any, overload
 
-from .pages import Block, Link
+from .pages import Block, Link, Page
 from .text import text_norm
 from .urls import url_key
 
-_WIDTH = 4  # numbers a link: target, text, heading, flags
-# flags: the region's number in the low bits, then these
+_WIDTH = 3  # numbers a link: target, text, heading << 8 | flags
+# flags (the low 8 bits of the third number): the region's number in the low bits, then these
 _REGION_BITS = 0xF
 _TMENU, _IS_DOC, _EMBED, _FRAGMENT = 1 << 4, 1 << 5, 1 << 6, 1 << 7  # (bools shifted so when packed)
+_FLAGS, _CTX = 0xFF, 8  # the flags' bits; the heading's number shifted by _CTX
+_MAX_CTX = 1 << 24  # headings an index can number (32 bits less the flags')
 
 
 class LinkStrings:
@@ -65,7 +68,7 @@ class LinkStrings:
             r = regions(link.region)
             if r is None:
                 r = self._region(link.region)
-            add((t, s, c, r | link.tmenu << 4 | link.is_doc << 5 | link.embed << 6 | link.fragment << 7))
+            add((t, s, c << _CTX | r | link.tmenu << 4 | link.is_doc << 5 | link.embed << 6 | link.fragment << 7))
         return PackedLinks(self, cols)
 
     def pack_fields(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
@@ -83,7 +86,8 @@ class LinkStrings:
         named = list(zip(region, tmenu, is_doc, embed, fragment, strict=True))
         f = _ids(self._flags, named, lambda i: self._flag(region[i], tmenu[i], is_doc[i], embed[i], fragment[i]))
         cols = array("I", bytes(4 * _WIDTH * len(rows)))
-        cols[0::_WIDTH], cols[1::_WIDTH], cols[2::_WIDTH], cols[3::_WIDTH] = (array("I", v) for v in (t, x, c, f))
+        cols[0::_WIDTH], cols[1::_WIDTH] = array("I", t), array("I", x)
+        cols[2::_WIDTH] = array("I", map(int.__or__, map(_CTX.__rlshift__, c), f))
         return PackedLinks(self, cols)
 
     def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
@@ -105,7 +109,7 @@ class LinkStrings:
             r = regions(region)
             if r is None:
                 r = self._region(region)
-            add((t, x, c, r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
+            add((t, x, c << _CTX | r | tmenu << 4 | is_doc << 5 | embed << 6 | fragment << 7))
         return PackedLinks(self, cols)
 
     def _target(self, target: str, key: str) -> int:  # strings interned, as the carry writes them
@@ -123,6 +127,8 @@ class LinkStrings:
 
     def _context(self, ctx: str) -> int:
         c = self._contexts[ctx] = len(self.contexts)
+        if c >= _MAX_CTX:
+            raise ValueError("demasiados encabezados de enlaces en el índice")
         self.contexts.append(sys.intern(ctx))
         return c
 
@@ -180,10 +186,10 @@ class LinkStrings:
 
     def link(self, cols: array[int], i: int) -> Link:
         """The link whose numbers start at ``cols[i]``."""
-        t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+        t, x, f = cols[i], cols[i + 1], cols[i + 2]
         return Link(
             self.targets[t], self.keys[t], self.texts[x], self.norms[x], self.nwords[x], self.regions[f & _REGION_BITS],
-            bool(f & _TMENU), self.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+            bool(f & _TMENU), self.contexts[f >> _CTX], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
         )  # fmt: skip
 
 
@@ -219,10 +225,10 @@ class PackedLinks(Sequence[Link]):
     def __getitem__(self, j: int | slice) -> Link | list[Link]:
         if type(j) is int and j >= 0:  # past the end, the array's own IndexError
             s, cols, i = self.strings, self.cols, j * _WIDTH
-            t, x, c, f = cols[i], cols[i + 1], cols[i + 2], cols[i + 3]
+            t, x, f = cols[i], cols[i + 1], cols[i + 2]
             return Link(
                 s.targets[t], s.keys[t], s.texts[x], s.norms[x], s.nwords[x], s.regions[f & _REGION_BITS],
-                bool(f & _TMENU), s.contexts[c], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
+                bool(f & _TMENU), s.contexts[f >> _CTX], bool(f & _IS_DOC), bool(f & _EMBED), bool(f & _FRAGMENT),
             )  # fmt: skip
         if isinstance(j, slice):
             return [self[i] for i in range(*j.indices(len(self)))]
@@ -233,13 +239,13 @@ class PackedLinks(Sequence[Link]):
     def placed(self, j: int) -> tuple[str, bool]:
         """Link ``j``'s URL key and whether it is inside the «Transparencia» drop-down, none made."""
         i = j * _WIDTH
-        return self.strings.keys[self.cols[i]], bool(self.cols[i + 3] & _TMENU)
+        return self.strings.keys[self.cols[i]], bool(self.cols[i + 2] & _TMENU)
 
     def named(self, j: int) -> tuple[str, str, str, bool]:
         """Link ``j``'s URL key, target, text and whether it names a part of the page, none made."""
         s, cols, i = self.strings, self.cols, j * _WIDTH
         t = cols[i]
-        return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 3] & _FRAGMENT)
+        return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 2] & _FRAGMENT)
 
     def worded(self, j: int) -> tuple[str, int, str]:
         """Link ``j``'s normal text, its number of words and the heading it sits under, none made."""
@@ -264,7 +270,8 @@ class PackedLinks(Sequence[Link]):
         """Each link's fields in ``Link``'s order (its strings interned), none made: read column
         by column in C (the carry writes a crawl's links so)."""
         s, cols = self.strings, self.cols
-        targets, texts, contexts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        targets, texts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        contexts = map(_CTX.__rrshift__, flags)  # flag bits are masked below
         bits = [map(bool, map(b.__and__, flags)) for b in (_TMENU, _IS_DOC, _EMBED, _FRAGMENT)]
         return zip(
             map(s.targets.__getitem__, targets), map(s.keys.__getitem__, targets), map(s.texts.__getitem__, texts),
@@ -319,18 +326,21 @@ class Occurrences:
     only when asked for. A pair per occurrence held in lists (one by target, one by link text)
     weighed most of a big site's index."""
 
-    __slots__ = ("blocks", "block_of", "starts")
+    __slots__ = ("blocks", "starts")
 
     def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = blocks
-        self.block_of = array("I")  # occurrence -> its block's place in ``blocks``
-        self.starts = array("I")  # block -> the number of its first occurrence
+        # block -> the number of its first occurrence; an occurrence's block is found there (the
+        # last block starting at or before it: a block without links starts where the next does)
+        self.starts = array("I")
         n = 0
-        for i, b in enumerate(blocks):
+        for b in blocks:
             self.starts.append(n)
-            count = len(b.links)
-            self.block_of.extend(array("I", (i,)) * count)
-            n += count
+            n += len(b.links)
+
+    def block_of(self, n: int) -> int:
+        """The place in ``blocks`` of occurrence ``n``'s block."""
+        return bisect_right(self.starts, n) - 1
 
     def pairs(self, ids: Iterable[int]) -> list[Occurrence]:
         """The ``(block, link)`` pairs of these occurrences, in order."""
@@ -338,15 +348,15 @@ class Occurrences:
 
     def iter(self, ids: Iterable[int]) -> Iterator[Occurrence]:
         """:meth:`pairs`, one at a time."""
-        blocks, block_of, starts = self.blocks, self.block_of, self.starts
+        blocks, starts = self.blocks, self.starts
         for n in ids:
-            i = block_of[n]
+            i = bisect_right(starts, n) - 1
             b = blocks[i]
             yield b, b.links[n - starts[i]]
 
     def placed(self, n: int) -> tuple[Block, str, bool]:
         """Occurrence ``n``'s block, URL key and whether it is inside the «Transparencia» drop-down."""
-        i = self.block_of[n]
+        i = bisect_right(self.starts, n) - 1
         b = self.blocks[i]
         links, j = b.links, n - self.starts[i]
         if isinstance(links, PackedLinks):
@@ -356,7 +366,7 @@ class Occurrences:
 
     def named(self, n: int) -> tuple[str, str, str, bool]:
         """Occurrence ``n``'s URL key, target, text and whether it names a part of the page."""
-        i = self.block_of[n]
+        i = bisect_right(self.starts, n) - 1
         links, j = self.blocks[i].links, n - self.starts[i]
         if isinstance(links, PackedLinks):
             return links.named(j)
@@ -365,7 +375,7 @@ class Occurrences:
 
     def link(self, n: int) -> Link:
         """The link of occurrence ``n``."""
-        i = self.block_of[n]
+        i = bisect_right(self.starts, n) - 1
         return self.blocks[i].links[n - self.starts[i]]
 
 
@@ -389,13 +399,40 @@ class Run:
     def where(self, keep: Callable[[Link], bool]) -> Run:
         """The occurrences whose link ``keep`` accepts (this run itself when it keeps them all)."""
         occ = self.occ
-        blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
+        blocks, starts = occ.blocks, occ.starts
         kept = array("I")
         for n in self.ids:
-            b = block_of[n]
+            b = bisect_right(starts, n) - 1
             if keep(blocks[b].links[n - starts[b]]):
                 kept.append(n)
         return self if len(kept) == len(self.ids) else Run(occ, kept)
+
+
+class Flat(Sequence["array[int]"]):
+    """Lists of ints kept end to end in one array, with where each starts: list ``i`` read as
+    a new ``array('I')``. A list of arrays weighed ~70 bytes an array besides its numbers (a
+    10,000-page site's link texts: ~14,000 of them)."""
+
+    __slots__ = ("data", "starts")
+
+    def __init__(self, lists: Iterable[Sequence[int]]) -> None:
+        self.data = data = array("I")
+        self.starts = starts = array("I", (0,))
+        for ids in lists:
+            data.extend(ids)
+            starts.append(len(data))
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i: int) -> array[int]:  # type: ignore[override]
+        if not 0 <= i < len(self.starts) - 1:
+            raise IndexError("list index out of range")
+        return self.data[self.starts[i] : self.starts[i + 1]]
+
+    def size(self, i: int) -> int:
+        """How many numbers list ``i`` has."""
+        return self.starts[i + 1] - self.starts[i]
 
 
 class OccurrenceLists(Sequence[list[Occurrence]]):
@@ -404,9 +441,9 @@ class OccurrenceLists(Sequence[list[Occurrence]]):
 
     __slots__ = ("occ", "ids")
 
-    def __init__(self, occ: Occurrences, ids: list[array[int]]) -> None:
+    def __init__(self, occ: Occurrences, ids: Iterable[Sequence[int]]) -> None:
         self.occ = occ
-        self.ids = ids
+        self.ids = Flat(ids)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -416,7 +453,62 @@ class OccurrenceLists(Sequence[list[Occurrence]]):
 
     def size(self, i: int) -> int:
         """How many occurrences list ``i`` has (none made)."""
-        return len(self.ids[i])
+        return self.ids.size(i)
+
+
+class Picked(Sequence[list[Any]]):
+    """Lists of values kept as the values' places in one list of them, each made a list of the
+    values when read (a new list each time): a URL word's keys (``SiteIndex.urls``)."""
+
+    __slots__ = ("values", "places")
+
+    def __init__(self, values: Sequence[Any], places: Iterable[Sequence[int]]) -> None:
+        self.values = values
+        self.places = Flat(places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, i: int) -> list[Any]:  # type: ignore[override]
+        return list(map(self.values.__getitem__, self.places[i]))
+
+    def size(self, i: int) -> int:
+        """How many values list ``i`` has (none made)."""
+        return self.places.size(i)
+
+
+Label = tuple[Page, str, str]  # (page, "title" or "section", the label as written)
+
+
+class LabelLists(Sequence[list[Label]]):
+    """Each label's places (``SiteIndex.labels``: a page and which of its titles or sections),
+    kept as two numbers a place (the page's place in ``pages`` and kind, the label's place in the
+    page's ``labels`` or ``sections``), made ``(page, kind, raw)`` triples when read (a new list
+    each time). A triple a place and a list a label weighed ~4 MB at 10,000 pages."""
+
+    __slots__ = ("pages", "places")
+
+    def __init__(self, pages: Sequence[Page], places: Iterable[Sequence[int]]) -> None:
+        self.pages = pages
+        self.places = Flat(places)  # per label: (page place << 1 | is a section, label place) pairs
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, i: int) -> list[Label]:  # type: ignore[override]
+        pages, places, out = self.pages, self.places[i], []
+        for n in range(0, len(places), 2):
+            where, j = places[n], places[n + 1]
+            page = pages[where >> 1]
+            if where & 1:
+                out.append((page, "section", page.sections[j][2]))
+            else:
+                out.append((page, "title", page.labels[j][2]))
+        return out
+
+    def size(self, i: int) -> int:
+        """How many places label ``i`` has (none made)."""
+        return self.places.size(i) // 2
 
 
 class TargetOccurrences(Mapping[str, list[Occurrence]]):
