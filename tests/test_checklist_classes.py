@@ -2350,6 +2350,8 @@ def test_class_115_a_menu_entry_to_a_category_that_says_it_is_empty_publishes_no
     assert urlsplit(norms["evidence"][0]).query == "categoria=normatividad", norms["evidence"]
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "cumple", glossary["detail"]
+
+
 # Classes 120–123 (seventh session, helper H71): found on l-electrohuila, the Next.js site of an
 # electricity company (tabs written as plain divs, a list filter, contract terms, a broken entry).
 
@@ -2442,6 +2444,8 @@ def test_class_122_a_whole_section_is_shown_first_on_the_menu_page(serve, config
     rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2")]
     assert rec["status"] == "cumple", rec
     assert [urlsplit(u).path for u in rec["evidence"]][:2] == ["/transparencia", "/enlaces"], rec
+
+
 # Classes 130–13x (seventh session, helper H72): values and verdicts a committee can sign.
 
 

@@ -165,6 +165,7 @@ FLOOR = {
         "precision": ELEVENTH_K_LEY[0],
         "recall": ELEVENTH_K_LEY[1],
         "evidence": ELEVENTH_K_LEY[2],
+    },
     # l-electrohuila: measured, ELEVENTH_GELT and ELEVENTH_LEY above
     ("eleventh", "gelt-2008"): {
         "precision": ELEVENTH_GELT[0],

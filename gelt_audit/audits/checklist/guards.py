@@ -5,6 +5,7 @@ something else), and the hub entry numbered as the item that is its evidence wha
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
@@ -75,10 +76,10 @@ def where_text_ok(run: Run, ok: TextGuard) -> Run:
     words and heading read from the packed numbers: no ``Link`` made for each (this run itself
     when it keeps them all, as :meth:`Run.where`)."""
     occ = run.occ
-    blocks, block_of, starts = occ.blocks, occ.block_of, occ.starts
+    blocks, starts = occ.blocks, occ.starts
     kept = array("I")
     for n in run.ids:
-        b = block_of[n]
+        b = bisect_right(starts, n) - 1
         links, j = blocks[b].links, n - starts[b]
         if isinstance(links, PackedLinks):
             norm, nwords, ctx = links.worded(j)

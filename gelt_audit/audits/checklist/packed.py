@@ -251,7 +251,7 @@ class PackedLinks(Sequence[Link]):
         """Link ``j``'s normal text, its number of words and the heading it sits under, none made."""
         s, cols, i = self.strings, self.cols, j * _WIDTH
         x = cols[i + 1]
-        return s.norms[x], s.nwords[x], s.contexts[cols[i + 2]]
+        return s.norms[x], s.nwords[x], s.contexts[cols[i + 2] >> _CTX]
 
     def __iter__(self) -> Iterator[Link]:
         link, cols = self.strings.link, self.cols
