@@ -14,8 +14,9 @@ from typing import Any
 
 from .evidence import SCOPES
 from .forms import FORM_PURPOSES
+from .kinds import COMMON_PARAMS
 from .model import Checklist, Group, Item, Part, Rule
-from .rules import COMMON_PARAMS, KINDS
+from .rules import KINDS
 from .text import PATTERNS, norm_tokens
 
 CHECKLIST_DIR = Path(__file__).resolve().parent.parent / "checklists"

@@ -11,7 +11,6 @@ kind is one class here. Regenerate the reference page after changing a kind::
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar
 
 from .evidence import MAX_HITS, Finder, Hit
 from .guards import (
@@ -23,6 +22,7 @@ from .guards import (
     url_text_guard,
     where_text_ok,
 )
+from .kinds import KINDS, EvidenceKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
@@ -30,54 +30,9 @@ from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
-KINDS: dict[str, type[RuleKind]] = {}
-# Keys every rule may have besides its kind's own.
-COMMON_PARAMS = ("scope", "exclude", "on_title")
-
-
 # sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
 # empty box, a listed entry with nothing after it): another section of the page that publishes wins
 SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY], [REPEATED_BODY])
-
-
-class RuleKind:
-    """A kind of rule; a subclass that names its ``kind`` is registered in :data:`KINDS`."""
-
-    kind: ClassVar[str] = ""
-    params: ClassVar[tuple[str, ...]] = ()  # keys of a rule of this kind besides COMMON_PARAMS
-    criteria: ClassVar[tuple[str, ...]] = ()  # Rule fields of which at least one must be given
-    after_others: ClassVar[bool] = False  # judged once the items without such rules are
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if cls.kind:
-            if cls.kind in KINDS:
-                raise TypeError(f"rule kind {cls.kind!r} registered twice")
-            KINDS[cls.kind] = cls
-
-    @classmethod
-    def has_criterion(cls, rule: Rule) -> bool:
-        """Whether the rule says what to look for."""
-        return any(getattr(rule, name) for name in cls.criteria)
-
-
-class EvidenceKind(RuleKind):
-    """A kind that finds evidence on the site: hits, then judged by the item's constraints."""
-
-    @classmethod
-    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
-        """The evidence the rule finds for the item."""
-        raise NotImplementedError
-
-
-class VerdictKind(RuleKind):
-    """A kind that decides the whole item from outside the site's evidence. When an item has
-    rules of several verdict kinds, the first kind registered decides."""
-
-    @classmethod
-    def verdict(cls, rules: Sequence[Rule], case: Case) -> ItemResult:
-        """The item's verdict from its rules of this kind."""
-        raise NotImplementedError
 
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
