@@ -2652,3 +2652,40 @@ def test_class_134_fields_a_script_sends_are_a_form(serve, config_for):
     assert urlsplit(rec["evidence"][0]).path == "/ventanilla", rec
     form = records[("ley1712-res1519", "ley1712.pqrsd_form")]
     assert form["status"] in ("cumple", "parcial") and urlsplit(form["evidence"][0]).path == "/ventanilla", form
+
+
+def test_class_116_a_footer_column_of_links_to_other_sites_is_the_list_where_it_is_shown(serve, config_for):
+    # the footer's column «Enlaces de Interés» over links to gov.co, the Alcaldía, Colombia Compra…
+    # (a heading with no link, read as a menu's name): the directory of entities is that list, on
+    # the page that shows it, not the first site it links to. A column of the site's own pages still
+    # leads to its first page
+    footer = (
+        # and a bare image link to www.gov.co in the header (no text: not a column's heading)
+        '<header><a href="https://www.gov.co/"><img src="/govco.svg" alt=""></a></header>'
+        "<footer><h4>Enlaces de Interés</h4><ul>"
+        '<li><a href="https://www.gov.co">gov.co</a></li>'
+        '<li><a href="https://www.colombiacompra.gov.co">Colombia Compra Eficiente</a></li>'
+        '<li><a href="https://www.presidencia.gov.co">Presidencia de la República</a></li></ul>'
+        '<h4>Glosario</h4><ul><li><a href="/glosario">Términos</a></li><li><a href="/siglas">Siglas</a></li></ul>'
+        "</footer>"
+    )
+    text = (
+        "<p>Acuerdo: decisión del concejo municipal. Debate: discusión de un proyecto de acuerdo en la"
+        " comisión o en la plenaria. Sesión: reunión del concejo en su recinto.</p>"
+    )
+    routes = {
+        "/": _raw("Concejo de Prueba", f"<h1>Concejo de Prueba</h1><p>Bienvenidos al concejo.</p>{footer}"),
+        "/glosario": _raw("Términos", f"<h1>Términos</h1>{text}{footer}"),
+        "/siglas": _raw("Siglas", f"<h1>Siglas</h1>{text}{footer}"),
+    }
+    records = _records(serve, config_for, routes)
+    directory = records[("gelt-2008", "info.directorio_entidades")]
+    assert directory["status"] in ("cumple", "parcial"), directory["detail"]
+    assert urlsplit(directory["evidence"][0]).netloc.startswith("127.0.0.1"), directory["evidence"]
+    # a link to www.gov.co is still that link (the item is the outgoing link itself)
+    pec = records[("gelt-2008", "info.enlace_pec")]
+    assert pec["evidence"] and pec["evidence"][0].startswith("https://www.gov.co"), pec["evidence"]
+    glossary = records[("gelt-2008", "info.glosario")]
+    assert glossary["status"] == "cumple" and urlsplit(glossary["evidence"][0]).path == "/glosario", glossary[
+        "evidence"
+    ]

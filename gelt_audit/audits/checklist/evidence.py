@@ -217,6 +217,8 @@ class Finder:
             # «⚖️ Normatividad» → the page that says «No hay documentos … en la categoría "Normatividad"»
             hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que dice no tener nada en «{empty}»")
             hit.content_problem = True
+        if link.region and link.text and link.ctx == link.text and self.is_external(link.key):
+            hit.url = found.url  # «Enlaces de Interés» over links to other sites: the list, where it is shown
         strings = [link.text, filename(link.key), link.ctx]
         if target is not None:
             strings += [target.title, *target.headings]

@@ -258,7 +258,8 @@ def _column_link(h: Any, ctx: Ctx, region: str) -> Link | None:
     for x in entries:
         entry = make_link(x, x.get("href"), ctx, region, False, "")
         if entry is not None:
-            return Link(entry.target, entry.key, text, *text_norm(text), region, False, "", entry.is_doc)
+            # its ctx is its own text: the heading itself, not an entry under one
+            return Link(entry.target, entry.key, text, *text_norm(text), region, False, text, entry.is_doc)
     return None
 
 

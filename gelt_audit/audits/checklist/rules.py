@@ -437,6 +437,8 @@ class LinkTo(EvidenceKind):
             for block, link in finder.idx.targets[key]:
                 if (link.embed and not rule.embeds) or not finder.scope_ok(rule, block, None):
                     continue
+                if link.region and link.text and link.ctx == link.text:
+                    continue  # a column's heading read as a menu's name: its entries are the real links
                 page = finder.best_page(block)
                 if page is None:
                     continue
