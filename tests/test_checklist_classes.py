@@ -2689,3 +2689,42 @@ def test_class_116_a_footer_column_of_links_to_other_sites_is_the_list_where_it_
     assert glossary["status"] == "cumple" and urlsplit(glossary["evidence"][0]).path == "/glosario", glossary[
         "evidence"
     ]
+
+
+# Classes 140–141 (seventh session, the lead, at the merge): two rules of this round that met the
+# other round's sites. Class 121's «filters» read a site search as a list's filter when a «Filtros
+# avanzados» toggle sat beside it (k-guachucal); class 134's fields without a form read a table's
+# «Mostrar 10 registros · Buscar…» controls as a form (l-electrohuila).
+
+
+def test_class_140_a_search_that_says_it_searches_the_whole_site_is_the_site_search(serve, config_for):
+    # «Buscar en todo el sitio…» with a «Filtros avanzados» toggle: the words of the field say what
+    # it searches; the toggle does not make it a filter of one list
+    search = (
+        '<form class="busqueda-form"><input type="text" placeholder="Buscar en todo el sitio...">'
+        '<button type="submit">Buscar</button><button type="button">Filtros avanzados</button></form>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/busqueda">Búsqueda</a></p>'),
+        "/busqueda": page("Búsqueda avanzada", search),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.buscador")]
+    assert rec["status"] == "cumple" and urlsplit(rec["evidence"][0]).path == "/busqueda", rec
+
+
+def test_class_141_fields_that_page_and_filter_a_table_are_no_form(serve, config_for):
+    # a table of contracting processes with «Mostrar [10] registros» and «Buscar: [Buscar proceso…]»
+    # above it and «Anterior / Siguiente» buttons below, no form element: a person sees the table's
+    # controls, not a search of the site nor a form to send
+    controls = (
+        '<div class="procesos"><div><label>Mostrar:</label><input type="number" min="1" value="10"> registros</div>'
+        '<div><label>Buscar:</label><input type="text" placeholder="Buscar proceso..."></div>'
+        "<table><tr><th>Código</th><th>Objeto</th></tr><tr><td>CD-001-2025</td><td>Suministro de papelería"
+        '</td></tr></table><button type="button">Anterior</button><button type="button">Siguiente</button></div>'
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/contratacion">Contratación</a></p>'),
+        "/contratacion": page("Procesos de contratación", "<p>Procesos de contratación en curso.</p>" + controls),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.buscador")]
+    assert rec["status"] == "no_cumple", rec

@@ -70,6 +70,9 @@ _FILTER = re.compile(
     r"(?!(?:palabras?|clave|terminos?|texto|temas?|contenidos?|titulo|cualquier)\b)\w"
     r"|\bfiltr(?:ar|o|os)\b"
 )
+# ... unless its words say it searches the whole site («Buscar en todo el sitio…» beside a «Filtros
+# avanzados» toggle is the site's search)
+_SITE_WIDE = re.compile(r"\b(?:tod[oa]s?\s+(?:el|la|los|las)\s+|en\s+el\s+)(?:sitio|portal|pagina\s+web|web)\b")
 
 
 @dataclass(slots=True)
@@ -157,7 +160,8 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
         return Form(frozenset({"login"}), norm)
     purposes: set[str] = set()
     search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
-    filters = not f.has_textarea and f.n_text >= 1 and bool(_FILTER.search(fold(" ".join(f.bits))))
+    said = fold(" ".join(f.bits))
+    filters = not f.has_textarea and f.n_text >= 1 and bool(_FILTER.search(said)) and not _SITE_WIDE.search(said)
     if filters:
         purposes.add("query")
     elif (
@@ -199,7 +203,8 @@ def _is_field(el: Any) -> bool:
 def formless_forms(root: Any) -> list[Any]:
     """Fields a script sends: the smallest element around a send button (a ``<button>`` or an
     ``<input type="submit|button">``) that holds two or more fields (inputs, selects, textareas),
-    none of them inside a ``<form>``. A person sees a form; the page has no form element."""
+    none of them inside a ``<form>``, and no table in it (fields beside a table, «Mostrar 10 registros ·
+    Buscar…», page and filter it). A person sees a form; the page has no form element."""
     if not any(_is_field(el) and not _in_form(el) for el in root.iter(*_FIELD_TAGS)):
         return []
     found: list[Any] = []
@@ -219,6 +224,7 @@ def formless_forms(root: Any) -> list[Any]:
                 break
             fields = [f for f in box.iter(*_FIELD_TAGS) if _is_field(f) and not _in_form(f)]
             if len(fields) >= 2:
-                found.append(box)
+                if box.find(".//table") is None:  # beside a table they page and filter it
+                    found.append(box)
                 break
     return found
