@@ -16,6 +16,7 @@ from gelt_audit.linkstate import LINK_STATES
 from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
+from .linklabels import _generic as generic_text
 from .model import PageDoc, Rule
 from .packed import Flat, LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
@@ -32,8 +33,8 @@ from .pages import (
     title_labels,
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
-from .text import count_words, fold, in_norm, label_match
-from .urls import path_norms, url_key
+from .text import count_words, fold, in_norm, label_match, text_norm
+from .urls import is_doc_key, is_news_key, path_norm, path_norms, url_key
 
 
 class PhraseIndex:
@@ -208,6 +209,7 @@ def index_site(
     if carried is not None:  # its pages' links are numbers into its strings: this index's begin so
         builder.strings = carried.strings
     parsed, status = _read_pages(pages, builder)
+    forget_parse_caches()
     builder.carried = None
     if carried is not None:
         carried.release()
@@ -257,6 +259,19 @@ def index_site(
         text_hits=text_hits,
         link_source=link_states,
     )
+
+
+# What parsing a site fills, one entry per distinct URL, link text or URL key, up to 200,000 each:
+# a 10,000-page site's filled them with ~8 MB of entries (more at 50,000), held to the process's
+# end. The parse reuses them page after page; what is built after it reads few of them again.
+_PARSE_CACHES = (url_key, path_norm, is_doc_key, is_news_key, text_norm, generic_text)
+
+
+def forget_parse_caches() -> None:
+    """Empty the caches the pages' parse filled (they are of pure functions: nothing but time
+    changes when one is made again)."""
+    for f in _PARSE_CACHES:
+        f.cache_clear()
 
 
 def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page], dict[str, Status]]:
