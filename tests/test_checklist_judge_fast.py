@@ -13,11 +13,12 @@ import zlib
 from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.checklist.evidence import MAX_HITS, Finder
 from gelt_audit.audits.checklist.guards import names_other, qualifies_one_word, url_text_guard, where_text_ok
-from gelt_audit.audits.checklist.index import PhraseIndex, index_site
+from gelt_audit.audits.checklist.index import index_site
 from gelt_audit.audits.checklist.judge import evaluate
 from gelt_audit.audits.checklist.model import PageDoc, Rule
 from gelt_audit.audits.checklist.packed import Occurrences, PackedLinks, Run
 from gelt_audit.audits.checklist.pages import Link
+from gelt_audit.audits.checklist.phrases import PhraseIndex
 from gelt_audit.audits.checklist.rules import KINDS
 from gelt_audit.audits.checklist.text import text_norm
 

@@ -4,7 +4,6 @@ with it (broken, empty)."""
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -568,34 +567,3 @@ class Finder:
                 if self.label_ok(rule, u.entries[i]):
                     keys.update(u.payloads[i])
         return keys
-
-
-_NUMERAL = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?![\d])")
-_ITEM_NUMERAL = re.compile(r"\.(\d{1,2}(?:\.\d{1,2}){0,3})$")
-_LOGIN = re.compile(
-    r"/(?:admin|administrator|administrador|wp-admin|wp-login\.php|login|user/login|iniciar-sesion|ingreso|intranet)(?:/|$|\?)"
-)
-
-
-def item_numeral(item_id: str) -> str:
-    """The annex numeral an item id ends with (``ley1712.4.1`` -> ``4.1``), if any."""
-    m = _ITEM_NUMERAL.search(item_id)
-    return m.group(1) if m else ""
-
-
-def label_numeral(label: str) -> str:
-    """The section number a label starts with (``4.1. Presupuesto``, ``1.2.Estructura``)."""
-    m = _NUMERAL.match(label)
-    return m.group(1) if m else ""
-
-
-def is_login_url(url: str) -> bool:
-    """Whether a URL is a staff login or back office (``/admin/``, ``/wp-login.php``...)."""
-    path = url.split("://", 1)[-1]
-    path = path[path.find("/") :] if "/" in path else "/"
-    return _LOGIN.search(path.lower()) is not None
-
-
-def is_section_item(numeral: str) -> bool:
-    """Whether an item is a whole section of the mandated menu (``ley1712.4``), not one of its entries."""
-    return bool(numeral) and "." not in numeral

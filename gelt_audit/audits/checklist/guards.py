@@ -8,8 +8,9 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from .evidence import Finder, Hit, is_section_item, item_numeral, label_numeral
+from .evidence import Finder, Hit
 from .model import Item, Rule
+from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
 from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, SCRIPTED, Link, Page
 from .text import count_words, in_norm, label_match, text_norm

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
 from .applies import states_the_whole
-from .evidence import Finder, Hit, item_numeral
+from .evidence import Finder, Hit
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
+from .numerals import item_numeral
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem

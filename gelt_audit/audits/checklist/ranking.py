@@ -3,9 +3,10 @@ then the rest; one hit per place (:func:`dedupe`), a committee reads the first."
 
 from __future__ import annotations
 
-from .evidence import Hit, is_login_url, is_section_item, label_numeral
+from .evidence import Hit
+from .numerals import is_section_item, label_numeral
 from .systems import NATIONAL_SYSTEMS
-from .urls import is_doc_key, url_key
+from .urls import is_doc_key, is_login_url, url_key
 
 
 def rank(

@@ -139,3 +139,15 @@ class Resolver:
                 out = ""
             self.cache[ck] = out
         return out
+
+
+_LOGIN = re.compile(
+    r"/(?:admin|administrator|administrador|wp-admin|wp-login\.php|login|user/login|iniciar-sesion|ingreso|intranet)(?:/|$|\?)"
+)
+
+
+def is_login_url(url: str) -> bool:
+    """Whether a URL is a staff login or back office (``/admin/``, ``/wp-login.php``...)."""
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else "/"
+    return _LOGIN.search(path.lower()) is not None
