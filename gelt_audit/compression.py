@@ -117,24 +117,30 @@ _UNPACKER = zstandard.ZstdDecompressor()
 
 
 # What rows packed by another process (kept in the store: see :meth:`PackedRows.state`) may hold
-_PLAIN = {
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-    ("datetime", "date"),
-    ("datetime", "datetime"),
-    ("datetime", "timedelta"),
-    ("datetime", "timezone"),
-    ("array", "array"),
-    ("array", "_array_reconstructor"),
-}
+PLAIN_TYPES = frozenset(
+    {
+        ("builtins", "set"),
+        ("builtins", "frozenset"),
+        ("datetime", "date"),
+        ("datetime", "datetime"),
+        ("datetime", "timedelta"),
+        ("datetime", "timezone"),
+        ("array", "array"),
+        ("array", "_array_reconstructor"),
+    }
+)
 
 
-class _PlainUnpickler(pickle.Unpickler):
-    """Builds only plain values (no other class or function is called)."""
+class PlainUnpickler(pickle.Unpickler):
+    """Builds only plain values and the classes in ``allowed`` (no other class or function is
+    called): for pickles read back from the store."""
+
+    allowed: frozenset[tuple[str, str]] = PLAIN_TYPES
+    what = "filas leídas del almacén"  # named in the error
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _PLAIN:
-            raise pickle.UnpicklingError(f"{module}.{name} no está permitido en filas leídas del almacén")
+        if (module, name) not in self.allowed:
+            raise pickle.UnpicklingError(f"{module}.{name} no está permitido en {self.what}")
         return super().find_class(module, name)
 
 
@@ -218,5 +224,5 @@ class PackedRows:
 
 
 def _plain_loads(data: bytes) -> Any:
-    """``pickle.loads`` building plain values only (see :class:`_PlainUnpickler`)."""
-    return _PlainUnpickler(io.BytesIO(data)).load()
+    """``pickle.loads`` building plain values only (see :class:`PlainUnpickler`)."""
+    return PlainUnpickler(io.BytesIO(data)).load()

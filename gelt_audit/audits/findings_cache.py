@@ -29,7 +29,7 @@ summary is in ``crawl_summaries``), and keeping it drops the site's other crawls
 
 The findings hold dates, tuples, sets and :class:`~gelt_audit.audits.linktable.LinkTable`
 objects, which JSON would not give back as they were: they are kept with ``pickle`` (zstd
-compressed) and read with an unpickler that builds only the types listed in :data:`_ALLOWED`.
+compressed) and read with an unpickler that builds only the types listed in :attr:`_Unpickler.allowed`.
 Anything else, or a blob that does not read, is a cache miss: the audits run again.
 
 The blob is a run of small pickles (:func:`_records`), a long list's items :data:`CHUNK` at a
@@ -58,32 +58,20 @@ from gelt_audit.audits.linktable import LinkTable
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.security import certificate_findings
 from gelt_audit.audits.source_hash import code_version
+from gelt_audit.compression import PLAIN_TYPES, PlainUnpickler
 from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "findings"  # body_audits.audit of the kept findings
 VERSION = 3  # bump when what is kept changes shape (3: tables kept as their packed chunks)
 CHUNK = 1000  # list items pickled at a time
-_ALLOWED = {
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-    ("datetime", "date"),
-    ("datetime", "datetime"),
-    ("datetime", "timedelta"),
-    ("datetime", "timezone"),
-    ("array", "array"),
-    ("array", "_array_reconstructor"),
-    ("gelt_audit.audits.linktable", "LinkTable"),
-}
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds only the plain types the findings hold (no other class or function is called)."""
+class _Unpickler(PlainUnpickler):
+    """Builds only the plain types the findings hold and their link tables."""
 
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} no está permitido en los hallazgos guardados")
-        return super().find_class(module, name)
+    allowed = PLAIN_TYPES | {("gelt_audit.audits.linktable", "LinkTable")}
+    what = "los hallazgos guardados"
 
 
 def _named_files(config: Config) -> list[str]:
