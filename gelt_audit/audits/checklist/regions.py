@@ -420,6 +420,8 @@ _CATEGORY_EMPTY = re.compile(
 def empty_category_notice(el: Any) -> str:
     """The category a notice says has nothing («No hay documentos disponibles en la categoría
     "Normatividad"», the page a filter opens), as the page writes it; else ""."""
+    if "hay" not in "".join(el.itertext()).lower():  # most paragraphs: no notice, no text made
+        return ""
     text = element_text(el)
     if not text or len(text) > 200:
         return ""
