@@ -2728,3 +2728,46 @@ def test_class_141_fields_that_page_and_filter_a_table_are_no_form(serve, config
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.buscador")]
     assert rec["status"] == "no_cumple", rec
+
+
+def test_class_142_a_short_page_that_gives_a_phone_an_address_hours_or_an_email_is_content(serve, config_for):
+    # pages of their own with a few words and no link (no banner either): the office's hours, the
+    # e-mail for judicial notices, a phone and an address. A person reads what they give; they are
+    # not «vacía o en construcción». A page with only its title stays empty
+    site = "Alcaldía Municipal de San Juan de Betulia"
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio oficial del municipio de San Juan de Betulia, en el departamento de Sucre.</p><ul>"
+            + "".join(
+                f'<li><a href="/{p}">{t}</a></li>'
+                for p, t in (
+                    ("horario", "Horario de atención"),
+                    ("notificaciones", "Notificaciones judiciales"),
+                    ("contacto", "Contáctenos"),
+                    ("glosario", "Glosario"),
+                )
+            )
+            + "</ul>",
+        ),
+        "/horario": _raw(
+            f"Horario de atención | {site}",
+            "<main><h1>Horario de atención</h1><p>Lunes a viernes de 8:00 a 12:00</p></main>",
+        ),
+        "/notificaciones": _raw(
+            f"Notificaciones judiciales | {site}",
+            "<main><h1>Notificaciones judiciales</h1><p>notificacionjudicial@sanjuandebetulia-sucre.gov.co</p></main>",
+        ),
+        "/contacto": _raw(
+            f"Contáctenos | {site}",
+            "<main><h1>Contáctenos</h1><p>Teléfono: (605) 288 0011 · Calle 5 N° 3-21, San Juan de Betulia</p>"
+            "<p>Correo: contactenos@sanjuandebetulia-sucre.gov.co</p></main>",
+        ),
+        "/glosario": _raw(f"Glosario | {site}", "<main><h1>Glosario</h1></main>"),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.horario", "info.notificaciones_judiciales", "info.contacto"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
+    glosario = records[("gelt-2008", "info.glosario")]
+    assert glosario["status"] == "parcial" and "vacía o en construcción" in glosario["detail"], glosario

@@ -19,6 +19,14 @@ _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
     r"la pagina (?:solicitada )?no existe)\b"
 )
+# What a short page of its own gives a person (folded text): a phone number after its word, an
+# e-mail address, a street address or opening hours. Such a page is content, however few its words.
+_CONTACT = re.compile(
+    r"\b(?:tel|telefonos?|celular|cel|movil|pbx|conmutador|linea|whatsapp|fax)\b\W{0,4}[+(]?\d"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|\b(?:calle|carrera|cra|kra|kr|avenida|av|transversal|diagonal)\.?\s*\d+\s*[a-z]?\s*(?:#|no\.?|n°)\s*\d"
+    r"|\bhorario\b\W.{0,40}\d"
+)
 _UNDER_CONSTRUCTION = re.compile(
     r"\b(?:en construccion|proximamente|pagina en mantenimiento|sin informacion|no hay informacion|"
     r"informacion no disponible|no se encontraron (?:resultados|registros|documentos|noticias|publicaciones)|"
@@ -184,16 +192,17 @@ def page_state(
     if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):
         found = _LOADING.search(main_fold)
         loading = _placeholder(body if body is not None else root, found.group(0)) if found else ""
+    gives = nwords < 60 and _CONTACT.search(main_fold) is not None  # a phone, an address, hours…
     empty = (
         not points_to_system
         and not loading
         and (
-            (nwords < 15 and not has_media and content_links < 2)
+            (nwords < 15 and not has_media and content_links < 2 and not gives)
             or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
             # a loading word on a page with no script: empty only when nothing else shows (a form, a
             # frame, a table or an image is there whatever the word says)
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
-            or (nwords < 60 and not fields and body is not None and _only_title(body, title))
+            or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en
