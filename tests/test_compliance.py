@@ -34,6 +34,12 @@ id = "puntos_internet"
 name = "Puntos de acceso a internet por dependencia"
 target = "1 por dependencia"
 value = "7 de 7"
+
+[[indicators]]
+id = "satisfaccion"
+name = "Usuarios satisfechos con la atención en línea"
+target = "90 %"
+value = "95,5 %"
 """
 
 
@@ -61,6 +67,9 @@ def test_an_item_added_in_the_config_and_the_committee_declarations_are_judged(s
     )
     declared = next(i for i in report["indicators"] if i["id"] == "puntos_internet")
     assert (declared["value"], declared["source"]) == ("7 de 7", "manual")
+    # a percentage written as Colombians write it (decimal comma) is read, not a crash
+    share = next(i for i in report["indicators"] if i["id"] == "satisfaccion")
+    assert (share["value"], share["met"]) == ("95,5 %", True)
     assert report["checklist_scores"]["gelt-2008"]["overall"] > 0
 
 

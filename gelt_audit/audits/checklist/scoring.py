@@ -287,8 +287,6 @@ def _met(value: Any, target: Any) -> bool | None:
         return None
     if isinstance(value, (int, float)) and isinstance(target, (int, float)):
         met = value >= target
-    elif isinstance(value, str) and value.endswith("%") and isinstance(target, str) and target.endswith("%"):
-        met = float(value.rstrip(" %")) >= float(target.rstrip(" %"))
     elif isinstance(value, str) and value.startswith(tuple("0123456789")) and " de " in value:
         done, _, rest = value.partition(" de ")
         met = done.strip() == rest.split()[0]
@@ -297,7 +295,7 @@ def _met(value: Any, target: Any) -> bool | None:
         met = None if None in scores else all(v >= 100 for v in scores)
     elif value == target:
         met = True
-    if met is None:  # a number written as text («1», «95,5 %») against a number
+    if met is None:  # a number written as text («1», «95,5 %», «80 %») against a number or another
         t, v = _number(target), _number(value)
         met = None if t is None or v is None else v >= t
     return met
