@@ -130,7 +130,7 @@ class Store(LinkStore, RunStore, AuditCache):
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self._pending_audits: list[dict[str, Any]] = []
+        self._pending_audits: dict[tuple[str, str], dict[str, Any]] = {}  # (key, audit) -> row to write
         # Rows of one finished crawl (they never change), read once while its audits walk them, packed
         # (compression.PackedRows): the last crawl asked for (two whole crawls are never held).
         self._snapshot_rows: dict[int, tuple[list[str], Iterable[tuple]]] = {}

@@ -22,7 +22,7 @@ class AuditCache:
     """Cached audit results of a store."""
 
     db: sqlite_utils.Database
-    _pending_audits: list[dict[str, Any]]
+    _pending_audits: dict[tuple[str, str], dict[str, Any]]
 
     def unjudged(
         self,
@@ -67,7 +67,11 @@ class AuditCache:
         return result
 
     def cached_result(self, key: str, audit: str, version: int | str, default: Any = None) -> Any:
-        """The kept result of ``audit`` on ``key`` at ``version``, or ``default``."""
+        """The kept result of ``audit`` on ``key`` at ``version``, or ``default`` (a result kept
+        and not written yet counts: the same body met twice before a flush is judged once)."""
+        pending = self._pending_audits.get((key, audit))
+        if pending is not None:
+            return json.loads(pending["result"]) if pending["version"] == version else default
         row = self.db.execute(
             "select version, result from body_audits where body_hash = ? and audit = ?", [key, audit]
         ).fetchone()
@@ -98,9 +102,12 @@ class AuditCache:
 
     def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
         """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""
-        self._pending_audits.append(
-            {"body_hash": key, "audit": audit, "version": version, "result": json.dumps(result)}
-        )
+        self._pending_audits[key, audit] = {
+            "body_hash": key,
+            "audit": audit,
+            "version": version,
+            "result": json.dumps(result),
+        }
         if len(self._pending_audits) >= AUDIT_FLUSH:
             self.flush_audits()
 
@@ -137,7 +144,7 @@ class AuditCache:
         if self._pending_audits:
             try:
                 with self.db.conn:
-                    self.db["body_audits"].insert_all(self._pending_audits, replace=True)
+                    self.db["body_audits"].insert_all(list(self._pending_audits.values()), replace=True)
             except sqlite3.OperationalError:
                 pass  # a read-only store still audits; it just does not keep the cache
-            self._pending_audits = []
+            self._pending_audits = {}

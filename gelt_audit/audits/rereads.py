@@ -19,8 +19,6 @@ from gelt_audit.store import Store, text_hash
 # (true), for the bodies whose HTML close_sections changes. A function of the body, the code, the
 # noise rules and the URL (the rules may depend on its path): kept, never carried.
 SAME_AUDIT = "main-text-current"
-# What this process learnt and has not written yet (kept results are written in batches)
-_learnt: dict[tuple[str, str, str], bool] = {}
 
 
 def _version(url: str, noise: Sequence[NoiseRule]) -> str:
@@ -51,27 +49,27 @@ def reread(
         return None  # the stored main texts are what this code extracts
     version = _version(url, noise)
     bodies = (old_body, new_body)
-    texts: list[str | None] = []  # None: the stored text is this code's
-    for body in bodies:
-        current = _current(store, body, version) if has_open_sections(store, body) else True
-        if current is True:
-            texts.append(None)
-            continue
-        text = extract(store.html(body) or "", url, noise).main_text
-        if current is None:
-            current = _learnt[(str(store.path), body, version)] = text_hash(text) == _main_hash(store, body)
-            store.keep_result(body, SAME_AUDIT, version, current)
-        texts.append(None if current else text)
+    texts = [_extracted(store, body, url, noise, version) for body in bodies]  # None: the stored text is this code's
     if texts == [None, None]:
         return None  # the caller compares the stored texts: the same
     old, new = (store.main_text(body) if text is None else text for body, text in zip(bodies, texts, strict=True))
     return old, new
 
 
-def _current(store: Store, body: str, version: str) -> bool | None:
-    """Whether the body's stored main text is the one this code extracts; None: not learnt yet."""
-    known = _learnt.get((str(store.path), body, version))
-    return store.cached_result(body, SAME_AUDIT, version) if known is None else known
+def _extracted(store: Store, body: str, url: str, noise: Sequence[NoiseRule], version: str) -> str | None:
+    """The body's main text as this code extracts it, or None when that is its stored text: learnt
+    once per code version (kept per body, ``SAME_AUDIT``), extracted only when it differs."""
+    if not has_open_sections(store, body):
+        return None
+    extracted: list[str] = []
+
+    def compare() -> bool:
+        extracted.append(extract(store.html(body) or "", url, noise).main_text)
+        return text_hash(extracted[0]) == _main_hash(store, body)
+
+    if store.cached_audit(body, SAME_AUDIT, version, compare):
+        return None
+    return extracted[0] if extracted else extract(store.html(body) or "", url, noise).main_text
 
 
 def _main_hash(store: Store, body: str) -> str | None:
