@@ -15,7 +15,7 @@ from gelt_audit.linkstate import LINK_STATES
 from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
-from .linklabels import _generic as generic_text
+from .linklabels import generic_text
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (

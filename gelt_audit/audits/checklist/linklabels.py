@@ -52,7 +52,7 @@ def _row_label(cell: Any) -> str:
 
 
 @lru_cache(maxsize=65_536)
-def _generic(text: str) -> bool:
+def generic_text(text: str) -> bool:
     """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
     return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
 
@@ -65,7 +65,7 @@ def link_label(a: Any) -> str:
         bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
-    if text and _generic(text):
+    if text and generic_text(text):
         label = _label_before(a)
         if label and len(label) <= 200:
             text = label
