@@ -217,7 +217,7 @@ def formless_forms(root: Any) -> list[Any]:
     for n, button in enumerate(buttons):
         if n == _BUTTONS:
             break
-        if _in_form(button) or any(button in set(f.iter()) for f in found):
+        if _in_form(button) or any(box in found for box in button.iterancestors()):
             continue
         for box in list(button.iterancestors())[:_FIELDS_UP]:
             if box.tag in ("body", "html"):
