@@ -196,13 +196,51 @@ def test_kept_findings_build_nothing_but_plain_types(serve, tmp_path):
 
     with Store(load_config(config).store_path) as store:
         (row,) = store.db.execute("select body_hash, result from body_audits where audit = ?", [findings_cache.AUDIT])
-        head = row[1].partition(b"\n")[0]
-        evil = head + b"\n" + zstandard.ZstdCompressor().compress(pickle.dumps({"x": Call()}))
-        store.keep_blobs(findings_cache.AUDIT, {row[0]: evil})
+        version = row[1].partition(b"\n")[0].split()[0].decode()
+        data = zstandard.ZstdCompressor().compress(pickle.dumps({"x": Call()}))
+        # its digest right: the blob reaches the unpickler, as one written by someone else would
+        store.keep_blobs(findings_cache.AUDIT, {row[0]: findings_cache._head(version, data) + b"\n" + data})
     again = json_bytes(config)
     assert not marker.exists()
     assert _judged(config) > 0  # audited again
     assert again == first
+
+
+def test_a_kept_table_damaged_in_the_store_is_a_cache_miss_not_a_failure_later(serve, tmp_path):
+    """Tables are kept as their packed chunks and unpacked only when a report reads their rows: a
+    chunk whose bytes changed in the store (a damaged disk, a bad copy) must make the kept findings
+    a miss, audited again, not an error in the middle of the report."""
+    from array import array
+
+    from gelt_audit.audits.linktable import KEYS, LinkTable
+
+    config, first = _first_report(serve, tmp_path)
+    pages = [f"https://example.gov.co/p{i}" for i in range(PACKED_CHUNK + 5)]
+    links = LinkTable(pages)
+    for i, url in enumerate(pages):
+        links.append(dict.fromkeys(KEYS) | {"url": url, "chain": [], "occurrences": []}, array("I", [i]))
+    with Store(load_config(config).store_path) as store:
+        crawl_row = store.latest_crawl(load_config(config).site_url)
+        version = findings_cache.cache_version(store, load_config(config), crawl_row)
+        findings_cache.save(store, crawl_row, version, {"a.find": {"links": links}})
+        assert list(findings_cache.load(store, crawl_row, version)["a.find"]["links"]) == list(links)
+        (key, blob) = store.db.execute(
+            "select body_hash, result from body_audits where audit = ?", [findings_cache.AUDIT]
+        ).fetchone()
+        head, _, data = blob.partition(b"\n")
+        records = []
+        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+            while not records or records[-1][0] != "end":
+                records.append(pickle.load(stream))
+        (table,) = [r for r in records if r[0] == "links"]
+        chunk = table[2][1][0]
+        table[2][1][0] = chunk[:-9] + bytes([chunk[-9] ^ 0xFF]) + chunk[-8:]  # one byte of a chunk
+        damaged = zstandard.ZstdCompressor().compress(b"".join(pickle.dumps(r) for r in records))
+        store.keep_blobs(findings_cache.AUDIT, {key: head + b"\n" + damaged})
+        assert findings_cache.load(store, crawl_row, version) is None
+    _forget_judgements(config)
+    assert json_bytes(config) == first
+    assert _judged(config) > 0  # audited again
 
 
 def test_an_edit_of_the_packages_code_or_profiles_audits_again(serve, tmp_path):

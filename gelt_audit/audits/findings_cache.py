@@ -63,7 +63,7 @@ from gelt_audit.config import Config
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "findings"  # body_audits.audit of the kept findings
-VERSION = 3  # bump when what is kept changes shape (3: tables kept as their packed chunks)
+VERSION = 4  # bump when what is kept changes shape (4: the head names a digest of the data)
 CHUNK = 1000  # list items pickled at a time
 
 
@@ -116,7 +116,7 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
     if blob is None:
         return None
     head, _, data = blob.partition(b"\n")
-    if head != version.encode():
+    if head != _head(version, data):  # another version, or bytes changed since they were kept
         return None
     try:  # read as a stream: the uncompressed pickles are never held whole
         with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
@@ -125,6 +125,14 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
         return None
     except (IndexError, KeyError):  # records out of order: not what save() writes
         return None
+
+
+def _head(version: str, data: bytes) -> bytes:
+    """The first line of a kept blob: the findings' version and a digest of the data after it.
+    Tables are kept as their packed chunks, unpacked only when their rows are read: without the
+    digest a damaged chunk would pass :func:`load` and fail in the middle of a report, where a
+    damaged blob must be a cache miss."""
+    return f"{version} {hashlib.blake2b(data, digest_size=16).hexdigest()}".encode()
 
 
 def _records(parts: dict[str, Findings]) -> Iterator[tuple[Any, ...]]:
@@ -178,13 +186,13 @@ def _from_records(stream: Any) -> dict[str, Findings]:
 def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
     """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
     out = io.BytesIO()
-    out.write(version.encode() + b"\n")
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
         for record in _records(parts):  # never the whole pickle, nor a memo of every object
             pickler.dump(record)
             pickler.clear_memo()
-    keep_for_latest(store, crawl, AUDIT, out.getvalue())
+    data = out.getvalue()
+    keep_for_latest(store, crawl, AUDIT, _head(version, data) + b"\n" + data)
 
 
 def step_name(step: Audit) -> str:
