@@ -2771,3 +2771,52 @@ def test_class_142_a_short_page_that_gives_a_phone_an_address_hours_or_an_email_
         assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
     glosario = records[("gelt-2008", "info.glosario")]
     assert glosario["status"] == "parcial" and "vacía o en construcción" in glosario["detail"], glosario
+
+
+# Class 143 (the lead, eighth session): a short page of its own whose content is one document.
+
+
+def test_class_143_a_short_page_whose_content_is_one_document_is_content(serve, config_for):
+    # «Organigrama» with its title and one PDF («Ver documento»), «Política de privacidad» with a
+    # line and one PDF: what the page publishes is the document. Counted as «vacía o en
+    # construcción» (fewer than 15 words and fewer than 2 links; or its title and one link), the
+    # items fell to parcial. A page with only its title stays empty, as does one whose only link
+    # leads to another page (not a document)
+    site = "Alcaldía Municipal de San Juan de Betulia"
+    menu = (
+        ("organigrama", "Organigrama"),
+        ("politica-de-privacidad", "Política de privacidad"),
+        ("glosario", "Glosario"),
+        ("preguntas-frecuentes", "Preguntas frecuentes"),
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            "<p>Bienvenidos al sitio oficial del municipio de San Juan de Betulia, en el departamento de Sucre.</p><ul>"
+            + "".join(f'<li><a href="/{p}">{t}</a></li>' for p, t in menu)
+            + "</ul>",
+        ),
+        "/organigrama": _raw(
+            f"Organigrama | {site}",
+            '<main><h1>Organigrama</h1><p><a href="/files/estructura-2026.pdf">Ver documento</a></p></main>',
+        ),
+        "/politica-de-privacidad": _raw(
+            f"Política de privacidad | {site}",
+            "<main><h1>Política de privacidad</h1><p>Política de tratamiento de datos personales: "
+            '<a href="/files/decreto-045-2019.pdf">descargar</a></p></main>',
+        ),
+        "/files/estructura-2026.pdf": PDF,
+        "/files/decreto-045-2019.pdf": PDF,
+        "/glosario": _raw(f"Glosario | {site}", "<main><h1>Glosario</h1></main>"),
+        "/preguntas-frecuentes": _raw(
+            f"Preguntas frecuentes | {site}",
+            '<main><h1>Preguntas frecuentes</h1><p><a href="/">Volver</a></p></main>',
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("info.organigrama", "info.politica_privacidad"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
+    for item in ("info.glosario", "info.preguntas_frecuentes"):
+        rec = records[("gelt-2008", item)]
+        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec

@@ -193,6 +193,8 @@ def page_state(
         found = _LOADING.search(main_fold)
         loading = _placeholder(body if body is not None else root, found.group(0)) if found else ""
     gives = nwords < 60 and _CONTACT.search(main_fold) is not None  # a phone, an address, hours…
+    # a page whose content is one document («Organigrama» and its PDF «Ver documento») publishes it
+    gives = gives or any(x.is_doc and not x.embed for x in links)
     empty = (
         not points_to_system
         and not loading
