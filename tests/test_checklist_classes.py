@@ -2771,3 +2771,50 @@ def test_class_142_a_short_page_that_gives_a_phone_an_address_hours_or_an_email_
         assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
     glosario = records[("gelt-2008", "info.glosario")]
     assert glosario["status"] == "parcial" and "vacía o en construcción" in glosario["detail"], glosario
+
+
+# Classes 170-171 (eighth session, helper H82): causes that recur across the tuning part, each seen
+# in sites of different origins (docs/checklist-accuracy.md, «Fallos que se repiten en el ajuste»).
+
+
+def test_class_170_a_document_listed_under_the_section_found_for_the_item_comes_after_that_section(
+    serve, config_for
+):
+    # a pane «8.1-Publicación de la información contractual» whose table lists «Información
+    # contractual 2026», and an entry «Ejecución presupuestal histórica anual» over «Ejecución
+    # presupuestal 2026»: the document is one entry of what the section publishes, and a person
+    # points to the section, whatever phrase of the item each was found by. A document named for
+    # the item on a page with no section for it (a «Descargas» list) stays the evidence
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<h3>8.1-Publicación de la información contractual</h3><table><tr><th>Documento</th><th></th></tr>"
+        '<tr><td>Información contractual 2026</td><td><a href="/files/contratacion-2026.xlsx">Información'
+        " contractual 2026</a></td></tr></table>"
+        "<h3>Ejecución presupuestal histórica anual</h3><ul>"
+        '<li><a href="/files/ejecucion-2026.pdf">Ejecución presupuestal 2026</a></li>'
+        '<li><a href="/files/traslados-2026.pdf">Traslados presupuestales 2026</a></li></ul>'
+    )
+    downloads = (
+        "<h3>Documentos</h3><ul>"
+        '<li><a href="/files/mapa-de-procesos.pdf">Mapa de procesos</a></li>'
+        '<li><a href="/files/boletin-2026.pdf">Boletín institucional 2026</a></li></ul>'
+    )
+    xlsx = Resource(body=b"PK\x03\x04 libro", headers={"Content-Type": "application/vnd.ms-excel"})
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia", "/descargas")),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/descargas": page("Descargas", downloads),
+        "/files/contratacion-2026.xlsx": xlsx,
+        "/files/ejecucion-2026.pdf": PDF,
+        "/files/traslados-2026.pdf": PDF,
+        "/files/mapa-de-procesos.pdf": PDF,
+        "/files/boletin-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.3.2", "ley1712.4.2"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] in ("cumple", "parcial"), (item, rec)
+        assert urlsplit(rec["evidence"][0]).path == "/transparencia", (item, rec["evidence"])
+    processes = records[("ley1712-res1519", "ley1712.1.3")]
+    assert processes["status"] in ("cumple", "parcial"), processes
+    assert urlsplit(processes["evidence"][0]).path == "/files/mapa-de-procesos.pdf", processes["evidence"]
