@@ -2818,3 +2818,33 @@ def test_class_170_a_document_listed_under_the_section_found_for_the_item_comes_
     processes = records[("ley1712-res1519", "ley1712.1.3")]
     assert processes["status"] in ("cumple", "parcial"), processes
     assert urlsplit(processes["evidence"][0]).path == "/files/mapa-de-procesos.pdf", processes["evidence"]
+
+
+def test_class_171_a_page_titled_for_where_the_one_office_is_gives_the_directory(serve, config_for):
+    # an entity with one office: its page «Localización» (Res. 1519's «Localización física…» cut
+    # short) gives the seat's address and switchboard. A person reads there where the entity is
+    # and how to reach it: the institutional directory (1.4). A «Contáctenos» page with the same
+    # address and phone is a contact page, not a directory (precision: it stays no_cumple)
+    where = (
+        "<h2>Localización</h2><p>E.S.E. Hospital de Prueba, ubicado en el municipio de La Plata, Huila,"
+        " Carrera 2E # 11 - 17, Avenida Libertadores.</p><h3>Llámanos</h3><p>PBX: +57 60 8 370339</p>"
+    )
+    contact = (
+        "<p>Escríbanos o visítenos en la Carrera 2E # 11 - 17, Avenida Libertadores.</p>"
+        "<p>Teléfono: +57 60 8 370339</p>"
+    )
+    hub = '<p>Información de la entidad.</p><ul><li><a href="/transparencia/localizacion">Localización</a></li></ul>'
+    found = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia",)),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/localizacion": page("Localización", where),
+    }
+    rec = _records(serve, config_for, found)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert urlsplit(rec["evidence"][0]).path == "/transparencia/localizacion", rec["evidence"]
+    plain = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/contactenos",)),
+        "/contactenos": page("Contáctenos", contact),
+    }
+    rec = _records(serve, config_for, plain)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] == "no_cumple", rec
