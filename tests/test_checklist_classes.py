@@ -2777,9 +2777,7 @@ def test_class_142_a_short_page_that_gives_a_phone_an_address_hours_or_an_email_
 # in sites of different origins (docs/checklist-accuracy.md, «Fallos que se repiten en el ajuste»).
 
 
-def test_class_170_a_document_listed_under_the_section_found_for_the_item_comes_after_that_section(
-    serve, config_for
-):
+def test_class_170_a_document_listed_under_the_section_found_for_the_item_comes_after_that_section(serve, config_for):
     # a pane «8.1-Publicación de la información contractual» whose table lists «Información
     # contractual 2026», and an entry «Ejecución presupuestal histórica anual» over «Ejecución
     # presupuestal 2026»: the document is one entry of what the section publishes, and a person

@@ -80,9 +80,7 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     return frozenset(
         id(h)
         for h in hits
-        if h.url != h.found_on
-        and (best < h.keyword or h.found_on in sections)
-        and is_doc_key(url_key(h.url))
+        if h.url != h.found_on and (best < h.keyword or h.found_on in sections) and is_doc_key(url_key(h.url))
     )
 
 
