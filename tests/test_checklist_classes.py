@@ -2820,3 +2820,76 @@ def test_class_143_a_short_page_whose_content_is_one_document_is_content(serve, 
     for item in ("info.glosario", "info.preguntas_frecuentes"):
         rec = records[("gelt-2008", item)]
         assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+# Classes 170-171 (eighth session, helper H82): causes that recur across the tuning part, each seen
+# in sites of different origins (docs/checklist-accuracy.md, «Fallos que se repiten en el ajuste»).
+
+
+def test_class_170_a_document_listed_under_the_section_found_for_the_item_comes_after_that_section(serve, config_for):
+    # a pane «8.1-Publicación de la información contractual» whose table lists «Información
+    # contractual 2026», and an entry «Ejecución presupuestal histórica anual» over «Ejecución
+    # presupuestal 2026»: the document is one entry of what the section publishes, and a person
+    # points to the section, whatever phrase of the item each was found by. A document named for
+    # the item on a page with no section for it (a «Descargas» list) stays the evidence
+    hub = (
+        "<p>Información publicada según la Ley 1712 de 2014.</p>"
+        "<h3>8.1-Publicación de la información contractual</h3><table><tr><th>Documento</th><th></th></tr>"
+        '<tr><td>Información contractual 2026</td><td><a href="/files/contratacion-2026.xlsx">Información'
+        " contractual 2026</a></td></tr></table>"
+        "<h3>Ejecución presupuestal histórica anual</h3><ul>"
+        '<li><a href="/files/ejecucion-2026.pdf">Ejecución presupuestal 2026</a></li>'
+        '<li><a href="/files/traslados-2026.pdf">Traslados presupuestales 2026</a></li></ul>'
+    )
+    downloads = (
+        "<h3>Documentos</h3><ul>"
+        '<li><a href="/files/mapa-de-procesos.pdf">Mapa de procesos</a></li>'
+        '<li><a href="/files/boletin-2026.pdf">Boletín institucional 2026</a></li></ul>'
+    )
+    xlsx = Resource(body=b"PK\x03\x04 libro", headers={"Content-Type": "application/vnd.ms-excel"})
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia", "/descargas")),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/descargas": page("Descargas", downloads),
+        "/files/contratacion-2026.xlsx": xlsx,
+        "/files/ejecucion-2026.pdf": PDF,
+        "/files/traslados-2026.pdf": PDF,
+        "/files/mapa-de-procesos.pdf": PDF,
+        "/files/boletin-2026.pdf": PDF,
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.3.2", "ley1712.4.2"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] in ("cumple", "parcial"), (item, rec)
+        assert urlsplit(rec["evidence"][0]).path == "/transparencia", (item, rec["evidence"])
+    processes = records[("ley1712-res1519", "ley1712.1.3")]
+    assert processes["status"] in ("cumple", "parcial"), processes
+    assert urlsplit(processes["evidence"][0]).path == "/files/mapa-de-procesos.pdf", processes["evidence"]
+
+
+def test_class_171_a_page_titled_for_where_the_one_office_is_gives_the_directory(serve, config_for):
+    # an entity with one office: its page «Localización» (Res. 1519's «Localización física…» cut
+    # short) gives the seat's address and switchboard. A person reads there where the entity is
+    # and how to reach it: the institutional directory (1.4). A «Contáctenos» page with the same
+    # address and phone is a contact page, not a directory (precision: it stays no_cumple)
+    where = (
+        "<h2>Localización</h2><p>E.S.E. Hospital de Prueba, ubicado en el municipio de La Plata, Huila,"
+        " Carrera 2E # 11 - 17, Avenida Libertadores.</p><h3>Llámanos</h3><p>PBX: +57 60 8 370339</p>"
+    )
+    contact = (
+        "<p>Escríbanos o visítenos en la Carrera 2E # 11 - 17, Avenida Libertadores.</p>"
+        "<p>Teléfono: +57 60 8 370339</p>"
+    )
+    hub = '<p>Información de la entidad.</p><ul><li><a href="/transparencia/localizacion">Localización</a></li></ul>'
+    found = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/transparencia",)),
+        "/transparencia": page("Transparencia y acceso a la información pública", hub),
+        "/transparencia/localizacion": page("Localización", where),
+    }
+    rec = _records(serve, config_for, found)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert urlsplit(rec["evidence"][0]).path == "/transparencia/localizacion", rec["evidence"]
+    plain = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", ("/contactenos",)),
+        "/contactenos": page("Contáctenos", contact),
+    }
+    rec = _records(serve, config_for, plain)[("ley1712-res1519", "ley1712.1.4")]
+    assert rec["status"] == "no_cumple", rec

@@ -67,20 +67,20 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     titled, or with a section, for the item was found by: one decree («Decreto 100 de 2026», found
     by «decretos») is an instance, the page «Normativa» that lists the norms is what a person
     points to; «Mapa de procesos».pdf (the item's own name) stays the evidence. Likewise a document
-    listed on a page with a section found for the item by a phrase as much the item's own: under
-    «8.2-Publicación de la ejecución de contratos», the row «Publicación Ejecución Contratos 2021» is
-    one entry of the section that publishes the item."""
+    listed on a page with a working section found for the item, whatever phrase of the item each was
+    found by: under «8.2-Publicación de la ejecución de contratos», the row «Publicación Ejecución
+    Contratos 2021» is one entry of the section that publishes the item, and under «Ejecución
+    presupuestal histórica anual» (a longer phrase of the item than the file's «Ejecución
+    presupuestal 2020») so is the year's file."""
     best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
     if best is None:
         return frozenset()
-    # a section of the page the document is listed on, found by a phrase as much the item's own
+    # the pages with a working section found for the item: a document listed there is one of its entries
     sections = {h.url: h.keyword for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
     return frozenset(
         id(h)
         for h in hits
-        if h.url != h.found_on
-        and (best < h.keyword or sections.get(h.found_on, 99) <= h.keyword)
-        and is_doc_key(url_key(h.url))
+        if h.url != h.found_on and (best < h.keyword or h.found_on in sections) and is_doc_key(url_key(h.url))
     )
 
 
