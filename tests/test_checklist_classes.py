@@ -2771,3 +2771,47 @@ def test_class_142_a_short_page_that_gives_a_phone_an_address_hours_or_an_email_
         assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
     glosario = records[("gelt-2008", "info.glosario")]
     assert glosario["status"] == "parcial" and "vacía o en construcción" in glosario["detail"], glosario
+
+
+# Classes 150–152 (eighth session, helper H80): the misses of the blind site m-buga (the Personería
+# Municipal de Guadalajara de Buga's Next.js site), fixed as classes.
+
+
+def _category_card(numeral: str, title: str, description: str) -> str:
+    # a category page's entry as the Next.js site draws it: the numeral in a badge beside the title,
+    # a one-line description, a «Documentos» button and a placeholder file whose «Descargar» is a button
+    return (
+        '<div class="card"><div class="flex"><div class="flex-1"><div class="flex items-center gap-3">'
+        f'<span class="badge">{numeral}</span><h4>{title}</h4></div><p>{description}</p></div>'
+        '<div><button type="button">Documentos</button></div></div></div>'
+    )
+
+
+def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with_nothing(serve, config_for):
+    # «3.3 | Publicación de la ejecución de contratos — Estado de ejecución de contratos vigentes»: the
+    # entry of the mandated menu is shown (numbered, titled) and publishes nothing under it; a person
+    # says «named, nothing published» (parcial), not «not found». The numeral is the sign of a list of
+    # entries: an unnumbered heading over a short line is not read so
+    cards = "".join(
+        _category_card(n, t, d)
+        for n, t, d in (
+            ("3.1", "Plan anual de adquisiciones", "Programación de compras y contrataciones del año"),
+            ("3.3", "Publicación de la ejecución de contratos", "Estado de ejecución de contratos vigentes"),
+        )
+    )
+    cards += "<div><h4>Manual de contratación y supervisión</h4><p>Procedimientos internos de contratación</p></div>"
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page(
+            "Transparencia y acceso a la información pública",
+            '<ul><li><a href="/transparencia/contratacion">3. Contratación</a></li></ul>',
+        ),
+        "/transparencia/contratacion": page("Contratación", "<h3>Subcategorías</h3>" + cards),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.3.3")]
+    assert rec["status"] == "parcial" and urlsplit(rec["evidence"][0]).path == "/transparencia/contratacion", rec
+    assert "está en la lista, sin nada publicado" in rec["detail"], rec
+    assert records[("ley1712-res1519", "ley1712.3.4")]["status"] == "no_cumple", records[
+        ("ley1712-res1519", "ley1712.3.4")
+    ]

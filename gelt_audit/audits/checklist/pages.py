@@ -31,6 +31,7 @@ from .regions import (
     has_link,
     heading_region,
     li_label,
+    numbered_entry,
     opener_region,
     repeated_bodies,
     scripted_anchor,
@@ -569,7 +570,12 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
-        elif (n, w, text) not in sections and not region and el.tag == "li":
+        elif (n, w, text) not in sections and (
+            (not region and el.tag == "li")
+            # «<span>3.3</span><h4>Publicación de la ejecución de contratos</h4>» over its one-line
+            # description: an entry the list numbers, nothing published under it
+            or (tag in HEADINGS and not hrefs and not media and words < 12 and numbered_entry(el, text))
+        ):
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
