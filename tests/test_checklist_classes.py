@@ -2815,3 +2815,32 @@ def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with
     assert records[("ley1712-res1519", "ley1712.3.4")]["status"] == "no_cumple", records[
         ("ley1712-res1519", "ley1712.3.4")
     ]
+
+
+def test_class_151_a_clause_of_the_terms_of_use_is_not_the_service_it_names(serve, config_for):
+    # the «Términos y Condiciones de Uso» page has a clause «4. Servicios en Línea» that lists what the
+    # site offers (filing a PQRSD, looking up procedures): a legal text about the site, not the place
+    # where a procedure is done online. Its clauses are not sections of the site's content; the page
+    # itself is still the terms of use
+    terms = (
+        "<h3>1. Aceptación de los Términos</h3><p>Al acceder y utilizar el sitio web de la entidad, usted acepta"
+        " estar sujeto a estos Términos y Condiciones de Uso y a todas las leyes aplicables.</p>"
+        "<h3>4. Servicios en Línea</h3><p>El sitio web ofrece diversos servicios en línea, incluyendo:</p><ul>"
+        "<li>Radicación de PQRSD (Peticiones, Quejas, Reclamos, Sugerencias y Denuncias)</li>"
+        "<li>Consulta de trámites</li><li>Descarga de documentos públicos</li></ul><p>La disponibilidad de estos"
+        " servicios está sujeta al mantenimiento y operación de los sistemas informáticos de la entidad.</p>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/terminos">Términos y Condiciones</a></p>',
+        ),
+        "/terminos": page("Términos y Condiciones de Uso", terms),
+    }
+    records = _records(serve, config_for, routes)
+    online = records[("gelt-2008", "transaccion.tramites_en_linea")]
+    assert online["status"] == "no_cumple", online
+    terms_rec = records[("gelt-2008", "info.condiciones_uso")]
+    assert terms_rec["status"] in ("cumple", "parcial") and urlsplit(terms_rec["evidence"][0]).path == "/terminos", (
+        terms_rec
+    )
