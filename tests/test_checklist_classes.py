@@ -2844,3 +2844,30 @@ def test_class_151_a_clause_of_the_terms_of_use_is_not_the_service_it_names(serv
     assert terms_rec["status"] in ("cumple", "parcial") and urlsplit(terms_rec["evidence"][0]).path == "/terminos", (
         terms_rec
     )
+
+
+def test_class_152_an_entry_titled_only_no_aplica_says_it_of_the_pages_subject(serve, config_for):
+    # the category page «Información Tributaria» has one entry: the badge «10.1», the title «No aplica»
+    # and «Esta categoría no aplica para la Personería Municipal»; the hub's card lists «10.1 No aplica
+    # para la Personería Municipal». The entry names nothing but the statement: what it says is of the
+    # page's subject, and the entity names itself by its kind («la Personería Municipal»). A person
+    # proposes «no aplica» for section 10 and its 10.1, quoting the page
+    entry = _category_card("10.1", "No aplica", "Esta categoría no aplica para la Personería Municipal")
+    card = (
+        '<a href="/transparencia/informacion-tributaria"><h2>Información Tributaria en Entidades Territoriales</h2>'
+        "<p>Información tributaria (solo para entidades territoriales)</p>"
+        "<ul><li>10.1 No aplica para la Personería Municipal</li></ul></a>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", card),
+        "/transparencia/informacion-tributaria": _raw(
+            "Información Tributaria | Transparencia",
+            "<main><h1>Información Tributaria</h1><p>Información tributaria en entidades territoriales</p>"
+            f"<h3>Subcategorías</h3>{entry}</main>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.10", "ley1712.10.1"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "no_aplica" and "aplica para la Personería Municipal" in rec["detail"], rec

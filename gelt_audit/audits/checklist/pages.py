@@ -579,6 +579,10 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
+    if h1_labels and (said := next((s for t, s in na.items() if fold(t).strip(" .:") == "no aplica"), "")):
+        for label in h1_labels:  # an entry titled only «No aplica» says it of the page's subject (class 152)
+            sections += [] if label in sections else [label]
+            na.setdefault(label[2], said)
     for text in repeated_bodies(bodies):  # the same content under many titles: nothing of their own
         out.only_links.setdefault(text, [REPEATED_BODY])
     return out
