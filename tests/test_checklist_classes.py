@@ -2871,3 +2871,31 @@ def test_class_152_an_entry_titled_only_no_aplica_says_it_of_the_pages_subject(s
     for item in ("ley1712.10", "ley1712.10.1"):
         rec = records[("ley1712-res1519", item)]
         assert rec["status"] == "no_aplica" and "aplica para la Personería Municipal" in rec["detail"], rec
+
+
+def test_class_153_terms_over_a_forms_consent_box_are_not_the_terms_of_use(serve, config_for):
+    # the PQRSD form ends with a section «Términos y condiciones» (a heading read by screen readers)
+    # whose content is the box to tick «Acepto la política de tratamiento de datos personales y
+    # autorizo…»: what the sender accepts, not the site's terms of use, which are a page of their own
+    form = (
+        '<form><label>Nombres <input name="nombres"></label><label>Correo <input type="email" name="correo">'
+        '</label><textarea name="descripcion"></textarea><section><h2 class="sr-only">Términos y condiciones</h2>'
+        '<label><input type="checkbox" required> Acepto la <a href="/tratamiento-datos">política de tratamiento'
+        " de datos personales</a> y autorizo a la entidad para el procesamiento de mi información conforme a la"
+        ' Ley 1581 de 2012.</label></section><button type="submit">Radicar</button></form>'
+    )
+    terms = "<p>Al acceder y utilizar este sitio web usted acepta estas condiciones de uso y las leyes aplicables.</p>"
+    # the form is in the menu of every page; the terms of use only in the site map (as on m-buga, whose
+    # footer links to an address with no page)
+    nav = ("/pqrsd", "/mapa-del-sitio")
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", links=nav),
+        "/pqrsd": page("Radicar PQRSD", form, links=nav),
+        "/mapa-del-sitio": page(
+            "Mapa del sitio", '<ul><li><a href="/terminos">Términos y condiciones</a></li></ul>', links=nav
+        ),
+        "/terminos": page("Términos y Condiciones de Uso", terms, links=nav),
+        "/tratamiento-datos": page("Política de tratamiento de datos personales", "<p>Texto de la política.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.condiciones_uso")]
+    assert rec["evidence"] and urlsplit(rec["evidence"][0]).path == "/terminos", rec

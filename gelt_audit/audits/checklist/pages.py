@@ -24,6 +24,7 @@ from .regions import (
     HEADINGS,
     REPEATED_BODY,
     SCRIPTED_MAX_WORDS,
+    consent_box,
     counted_category,
     empty_category_notice,
     empty_pane,
@@ -509,6 +510,8 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 continue
         if tag in HEADINGS:
             region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
+            if region and consent_box(region):
+                continue  # «Términos y condiciones» over a form's «Acepto…» box (class 153)
             lead = el.tail or ""
         elif tag == "td":
             if not styled_title(el):

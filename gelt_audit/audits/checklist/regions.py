@@ -455,3 +455,13 @@ def numbered_entry(h: Any, text: str) -> bool:
         and bool(_ENTRY_NUMERAL.match(prev.text or ""))
         and not (prev.text or "").strip().rstrip(".").count(" ")
     )
+
+
+def consent_box(region: Sequence[Any]) -> bool:
+    """Whether a heading's content is a form's consent: a checkbox to tick («Acepto la política de
+    tratamiento de datos personales y autorizo…») with no more than its sentence. «Términos y
+    condiciones» over it is what the sender accepts, not the site's terms of use."""
+    boxes = [x for s in region if isinstance(s.tag, str) for x in s.iter("input") if x.get("type") == "checkbox"]
+    if not boxes or len(boxes) > 2:
+        return False
+    return sum(len(element_text(s).split()) for s in region if isinstance(s.tag, str)) <= 80
