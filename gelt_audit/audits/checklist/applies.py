@@ -12,8 +12,13 @@ from .text import element_text, fold
 
 _NA_SUBJECT = re.compile(
     r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
-    r"alcaldia|departamento|secretaria|personeria|concejo|contraloria|curaduria|hospital|empresa|instituto|"
-    r"corporacion|camara)\b"
+    r"alcaldia|departamento|secretaria)\b"
+)
+# «no aplica para la Personería Municipal»: the entity names itself by its kind, as what the statement
+# is for (a kind mentioned elsewhere in the sentence, «documentos que reposen en la cámara», is not)
+_NA_FOR_KIND = re.compile(
+    r"\bno (?:le |les )?aplica (?:para|a) (?:la |el |esta |este |nuestra |nuestro )?"
+    r"(?:personeria|concejo|contraloria|curaduria|hospital|empresa|instituto|corporacion|camara)\b"
 )
 # How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
 # «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
@@ -39,7 +44,7 @@ def no_aplica_sentence(text: str) -> str:
         a = _sentence_start(folded, i)
         ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
         b = min(ends) if ends else len(folded)
-        if _NA_SUBJECT.search(folded[a:b]):
+        if _NA_SUBJECT.search(folded[a:b]) or _NA_FOR_KIND.search(folded[a:b]):
             source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
             return " ".join(source[a:b].split()).strip(" .") + "."
     return ""
