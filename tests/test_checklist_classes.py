@@ -2893,3 +2893,131 @@ def test_class_171_a_page_titled_for_where_the_one_office_is_gives_the_directory
     }
     rec = _records(serve, config_for, plain)[("ley1712-res1519", "ley1712.1.4")]
     assert rec["status"] == "no_cumple", rec
+
+
+# Classes 150–152 (eighth session, helper H80): the misses of the blind site m-buga (the Personería
+# Municipal de Guadalajara de Buga's Next.js site), fixed as classes.
+
+
+def _category_card(numeral: str, title: str, description: str) -> str:
+    # a category page's entry as the Next.js site draws it: the numeral in a badge beside the title,
+    # a one-line description, a «Documentos» button and a placeholder file whose «Descargar» is a button
+    return (
+        '<div class="card"><div class="flex"><div class="flex-1"><div class="flex items-center gap-3">'
+        f'<span class="badge">{numeral}</span><h4>{title}</h4></div><p>{description}</p></div>'
+        '<div><button type="button">Documentos</button></div></div></div>'
+    )
+
+
+def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with_nothing(serve, config_for):
+    # «3.3 | Publicación de la ejecución de contratos — Estado de ejecución de contratos vigentes»: the
+    # entry of the mandated menu is shown (numbered, titled) and publishes nothing under it; a person
+    # says «named, nothing published» (parcial), not «not found». The numeral is the sign of a list of
+    # entries: an unnumbered heading over a short line is not read so
+    cards = "".join(
+        _category_card(n, t, d)
+        for n, t, d in (
+            ("3.1", "Plan anual de adquisiciones", "Programación de compras y contrataciones del año"),
+            ("3.3", "Publicación de la ejecución de contratos", "Estado de ejecución de contratos vigentes"),
+        )
+    )
+    cards += "<div><h4>Manual de contratación y supervisión</h4><p>Procedimientos internos de contratación</p></div>"
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page(
+            "Transparencia y acceso a la información pública",
+            '<ul><li><a href="/transparencia/contratacion">3. Contratación</a></li></ul>',
+        ),
+        "/transparencia/contratacion": page("Contratación", "<h3>Subcategorías</h3>" + cards),
+    }
+    records = _records(serve, config_for, routes)
+    rec = records[("ley1712-res1519", "ley1712.3.3")]
+    assert rec["status"] == "parcial" and urlsplit(rec["evidence"][0]).path == "/transparencia/contratacion", rec
+    assert "está en la lista, sin nada publicado" in rec["detail"], rec
+    assert records[("ley1712-res1519", "ley1712.3.4")]["status"] == "no_cumple", records[
+        ("ley1712-res1519", "ley1712.3.4")
+    ]
+
+
+def test_class_151_a_clause_of_the_terms_of_use_is_not_the_service_it_names(serve, config_for):
+    # the «Términos y Condiciones de Uso» page has a clause «4. Servicios en Línea» that lists what the
+    # site offers (filing a PQRSD, looking up procedures): a legal text about the site, not the place
+    # where a procedure is done online. Its clauses are not sections of the site's content; the page
+    # itself is still the terms of use
+    terms = (
+        "<h3>1. Aceptación de los Términos</h3><p>Al acceder y utilizar el sitio web de la entidad, usted acepta"
+        " estar sujeto a estos Términos y Condiciones de Uso y a todas las leyes aplicables.</p>"
+        "<h3>4. Servicios en Línea</h3><p>El sitio web ofrece diversos servicios en línea, incluyendo:</p><ul>"
+        "<li>Radicación de PQRSD (Peticiones, Quejas, Reclamos, Sugerencias y Denuncias)</li>"
+        "<li>Consulta de trámites</li><li>Descarga de documentos públicos</li></ul><p>La disponibilidad de estos"
+        " servicios está sujeta al mantenimiento y operación de los sistemas informáticos de la entidad.</p>"
+    )
+    routes = {
+        "/": page(
+            "Inicio",
+            '<p>Bienvenidos.</p><p><a href="/terminos">Términos y Condiciones</a></p>',
+        ),
+        "/terminos": page("Términos y Condiciones de Uso", terms),
+    }
+    records = _records(serve, config_for, routes)
+    online = records[("gelt-2008", "transaccion.tramites_en_linea")]
+    assert online["status"] == "no_cumple", online
+    terms_rec = records[("gelt-2008", "info.condiciones_uso")]
+    assert terms_rec["status"] in ("cumple", "parcial") and urlsplit(terms_rec["evidence"][0]).path == "/terminos", (
+        terms_rec
+    )
+
+
+def test_class_152_an_entry_titled_only_no_aplica_says_it_of_the_pages_subject(serve, config_for):
+    # the category page «Información Tributaria» has one entry: the badge «10.1», the title «No aplica»
+    # and «Esta categoría no aplica para la Personería Municipal»; the hub's card lists «10.1 No aplica
+    # para la Personería Municipal». The entry names nothing but the statement: what it says is of the
+    # page's subject, and the entity names itself by its kind («la Personería Municipal»). A person
+    # proposes «no aplica» for section 10 and its 10.1, quoting the page
+    entry = _category_card("10.1", "No aplica", "Esta categoría no aplica para la Personería Municipal")
+    card = (
+        '<a href="/transparencia/informacion-tributaria"><h2>Información Tributaria en Entidades Territoriales</h2>'
+        "<p>Información tributaria (solo para entidades territoriales)</p>"
+        "<ul><li>10.1 No aplica para la Personería Municipal</li></ul></a>"
+    )
+    routes = {
+        "/": page("Inicio", '<p>Bienvenidos.</p><p><a href="/transparencia">Transparencia</a></p>'),
+        "/transparencia": page("Transparencia y acceso a la información pública", card),
+        "/transparencia/informacion-tributaria": _raw(
+            "Información Tributaria | Transparencia",
+            "<main><h1>Información Tributaria</h1><p>Información tributaria en entidades territoriales</p>"
+            f"<h3>Subcategorías</h3>{entry}</main>",
+        ),
+    }
+    records = _records(serve, config_for, routes)
+    for item in ("ley1712.10", "ley1712.10.1"):
+        rec = records[("ley1712-res1519", item)]
+        assert rec["status"] == "no_aplica" and "aplica para la Personería Municipal" in rec["detail"], rec
+
+
+def test_class_153_terms_over_a_forms_consent_box_are_not_the_terms_of_use(serve, config_for):
+    # the PQRSD form ends with a section «Términos y condiciones» (a heading read by screen readers)
+    # whose content is the box to tick «Acepto la política de tratamiento de datos personales y
+    # autorizo…»: what the sender accepts, not the site's terms of use, which are a page of their own
+    form = (
+        '<form><label>Nombres <input name="nombres"></label><label>Correo <input type="email" name="correo">'
+        '</label><textarea name="descripcion"></textarea><section><h2 class="sr-only">Términos y condiciones</h2>'
+        '<label><input type="checkbox" required> Acepto la <a href="/tratamiento-datos">política de tratamiento'
+        " de datos personales</a> y autorizo a la entidad para el procesamiento de mi información conforme a la"
+        ' Ley 1581 de 2012.</label></section><button type="submit">Radicar</button></form>'
+    )
+    terms = "<p>Al acceder y utilizar este sitio web usted acepta estas condiciones de uso y las leyes aplicables.</p>"
+    # the form is in the menu of every page; the terms of use only in the site map (as on m-buga, whose
+    # footer links to an address with no page)
+    nav = ("/pqrsd", "/mapa-del-sitio")
+    routes = {
+        "/": page("Inicio", "<p>Bienvenidos.</p>", links=nav),
+        "/pqrsd": page("Radicar PQRSD", form, links=nav),
+        "/mapa-del-sitio": page(
+            "Mapa del sitio", '<ul><li><a href="/terminos">Términos y condiciones</a></li></ul>', links=nav
+        ),
+        "/terminos": page("Términos y Condiciones de Uso", terms, links=nav),
+        "/tratamiento-datos": page("Política de tratamiento de datos personales", "<p>Texto de la política.</p>"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "info.condiciones_uso")]
+    assert rec["evidence"] and urlsplit(rec["evidence"][0]).path == "/terminos", rec

@@ -14,9 +14,24 @@ _NA_SUBJECT = re.compile(
     r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
     r"alcaldia|departamento|secretaria)\b"
 )
+# «no aplica para la Personería Municipal»: the entity names itself by its kind, as what the statement
+# is for (a kind mentioned elsewhere in the sentence, «documentos que reposen en la cámara», is not)
+_NA_FOR_KIND = re.compile(
+    r"\bno (?:le |les )?aplica (?:para|a) (?:la |el |esta |este |nuestra |nuestro )?"
+    r"(?:personeria|concejo|contraloria|curaduria|hospital|empresa|instituto|corporacion|camara)\b"
+)
 # How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
 # «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
 _NA_SAYS = re.compile(r"\bno (?:le |les )?aplica\b|\bno (?:esta|estan) obligad[oa]s?\b|\bsolo aplica para\b")
+
+
+def _sentence_start(folded: str, i: int) -> int:
+    """Where the sentence around position ``i`` starts: after the last full stop, semicolon, colon or
+    line break before it, the point of a numeral («10.1 No aplica…») not one."""
+    j = i
+    while (a := max(folded.rfind(c, 0, j) for c in ".;:\n")) > 0 and folded[a - 1 : a + 2].replace(".", "").isdigit():
+        j = a
+    return a + 1
 
 
 def no_aplica_sentence(text: str) -> str:
@@ -26,10 +41,10 @@ def no_aplica_sentence(text: str) -> str:
     folded = fold(text)
     for m in _NA_SAYS.finditer(folded):
         i, start = m.start(), m.end()
-        a = max(folded.rfind(c, 0, i) for c in ".;:\n") + 1
+        a = _sentence_start(folded, i)
         ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
         b = min(ends) if ends else len(folded)
-        if _NA_SUBJECT.search(folded[a:b]):
+        if _NA_SUBJECT.search(folded[a:b]) or _NA_FOR_KIND.search(folded[a:b]):
             source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
             return " ".join(source[a:b].split()).strip(" .") + "."
     return ""

@@ -24,6 +24,7 @@ from .regions import (
     HEADINGS,
     REPEATED_BODY,
     SCRIPTED_MAX_WORDS,
+    consent_box,
     counted_category,
     empty_category_notice,
     empty_pane,
@@ -31,6 +32,7 @@ from .regions import (
     has_link,
     heading_region,
     li_label,
+    numbered_entry,
     opener_region,
     repeated_bodies,
     scripted_anchor,
@@ -508,6 +510,8 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                 continue
         if tag in HEADINGS:
             region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
+            if region and consent_box(region):
+                continue  # «Términos y condiciones» over a form's «Acepto…» box (class 153)
             lead = el.tail or ""
         elif tag == "td":
             if not styled_title(el):
@@ -569,10 +573,19 @@ def read_content(root: Any, ctx: Ctx) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
-        elif (n, w, text) not in sections and not region and el.tag == "li":
+        elif (n, w, text) not in sections and (
+            (not region and el.tag == "li")
+            # «<span>3.3</span><h4>Publicación de la ejecución de contratos</h4>» over its one-line
+            # description: an entry the list numbers, nothing published under it
+            or (tag in HEADINGS and not hrefs and not media and words < 12 and numbered_entry(el, text))
+        ):
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
+    if h1_labels and (said := next((s for t, s in na.items() if fold(t).strip(" .:") == "no aplica"), "")):
+        for label in h1_labels:  # an entry titled only «No aplica» says it of the page's subject (class 152)
+            sections += [] if label in sections else [label]
+            na.setdefault(label[2], said)
     for text in repeated_bodies(bodies):  # the same content under many titles: nothing of their own
         out.only_links.setdefault(text, [REPEATED_BODY])
     return out

@@ -38,9 +38,30 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 40  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 45  # bump when what a page's parse yields changes: cached parses are redone
+
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
 SITE_MAP_NAMES = frozenset({"mapa sitio", "mapa sitio web", "mapa web", "sitemap", "mapa portal"})
+# A site's legal texts, by their title: their clauses («4. Servicios en Línea», «Datos que
+# recopilamos») are about the site and the law, not sections of its content
+LEGAL_TEXT_NAMES = frozenset(
+    text_norm(t)[0]
+    for t in (
+        "términos y condiciones",
+        "términos y condiciones de uso",
+        "condiciones de uso",
+        "términos de uso",
+        "política de privacidad",
+        "política de privacidad y condiciones de uso",
+        "aviso legal",
+        "política de cookies",
+        "política de derechos de autor",
+        "derechos de autor",
+        "política de tratamiento de datos personales",
+        "tratamiento de datos personales",
+        "política de protección de datos personales",
+    )
+)
 
 
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
@@ -418,8 +439,9 @@ class Builder:
         page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
         page.section_keys = content.section_keys
         page.labels = title_labels(title) + content.h1_labels
-        if any(n in SITE_MAP_NAMES for n, _w, _raw in page.labels):
-            # a site map's headings group its links: an index of the site, not sections of content
+        if any(n in SITE_MAP_NAMES or n in LEGAL_TEXT_NAMES for n, _w, _raw in page.labels):
+            # a site map's headings group its links: an index of the site, not sections of content;
+            # a legal text's headings are its clauses (class 151)
             page.sections = []
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)

@@ -431,3 +431,37 @@ def empty_category_notice(el: Any) -> str:
     folded = fold(text)
     start, end = m.span(1)
     return text[start:end].strip() if len(folded) == len(text) else m.group(1).strip()
+
+
+_ENTRY_NUMERAL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?(?:\s|$)")
+
+
+def numbered_entry(h: Any, text: str) -> bool:
+    """Whether a heading is a numbered entry of a menu's list (``3.3``, ``4.1.``: a numeral with its
+    section's number): its text opens with the numeral («4.5 Informes de empalme»), or the element
+    just before it is that numeral alone, a badge over the title (``<span>3.3</span><h4>Publicación
+    de la ejecución de contratos</h4>``), and the heading links nowhere."""
+    if any(a.get("href") for a in h.iter("a")):
+        return False
+    if _ENTRY_NUMERAL.match(text):
+        return True
+    prev = h.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # a comment between them
+        prev = prev.getprevious()
+    return (
+        prev is not None
+        and not (prev.tail or "").strip()
+        and not len(prev)
+        and bool(_ENTRY_NUMERAL.match(prev.text or ""))
+        and not (prev.text or "").strip().rstrip(".").count(" ")
+    )
+
+
+def consent_box(region: Sequence[Any]) -> bool:
+    """Whether a heading's content is a form's consent: a checkbox to tick («Acepto la política de
+    tratamiento de datos personales y autorizo…») with no more than its sentence. «Términos y
+    condiciones» over it is what the sender accepts, not the site's terms of use."""
+    boxes = [x for s in region if isinstance(s.tag, str) for x in s.iter("input") if x.get("type") == "checkbox"]
+    if not boxes or len(boxes) > 2:
+        return False
+    return sum(len(element_text(s).split()) for s in region if isinstance(s.tag, str)) <= 80
