@@ -34,6 +34,7 @@ TUNING_GROUPS = {
     "tenth": {"j-choconta"},
     "eleventh-k": {"k-guachucal"},
     "eleventh": {"l-electrohuila"},
+    "twelfth-n": {"n-soacha"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -126,6 +127,11 @@ ELEVENTH_K_LEY = (1.000, 0.829, 0.885)
 # menu page): ley evidence 0.973 (36/37). No other group and no held-out figure changes.
 ELEVENTH_GELT = (0.964, 0.964, 0.885)
 ELEVENTH_LEY = (1.000, 0.930, 0.973)
+# n-soacha (eighth session, H81): labelled blind in caceae0, first contact gelt-2008 0.706 (12/17) /
+# 0.667 (12/18) / 1.000 (10/10), ley1712-res1519 0.862 (25/29) / 0.758 (25/33) / 0.826 (19/23)
+# (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
+TWELFTH_N_GELT = (0.706, 0.667, 1.000)
+TWELFTH_N_LEY = (0.862, 0.758, 0.826)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -177,6 +183,17 @@ FLOOR = {
         "precision": ELEVENTH_LEY[0],
         "recall": ELEVENTH_LEY[1],
         "evidence": ELEVENTH_LEY[2],
+    },
+    # n-soacha: TWELFTH_N_GELT and TWELFTH_N_LEY above
+    ("twelfth-n", "gelt-2008"): {
+        "precision": TWELFTH_N_GELT[0],
+        "recall": TWELFTH_N_GELT[1],
+        "evidence": TWELFTH_N_GELT[2],
+    },
+    ("twelfth-n", "ley1712-res1519"): {
+        "precision": TWELFTH_N_LEY[0],
+        "recall": TWELFTH_N_LEY[1],
+        "evidence": TWELFTH_N_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
