@@ -2820,6 +2820,8 @@ def test_class_143_a_short_page_whose_content_is_one_document_is_content(serve, 
     for item in ("info.glosario", "info.preguntas_frecuentes"):
         rec = records[("gelt-2008", item)]
         assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+
+
 # Classes 170-171 (eighth session, helper H82): causes that recur across the tuning part, each seen
 # in sites of different origins (docs/checklist-accuracy.md, «Fallos que se repiten en el ajuste»).
 
@@ -3021,3 +3023,184 @@ def test_class_153_terms_over_a_forms_consent_box_are_not_the_terms_of_use(serve
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.condiciones_uso")]
     assert rec["evidence"] and urlsplit(rec["evidence"][0]).path == "/terminos", rec
+
+
+# Classes 160– (eighth session, helper H81): faults the blind site n-soacha showed (the static site of
+# the E.S.E. Región de Salud Soacha, tests/fixtures/checklist-corpus/n-soacha), each tried here on a
+# small site of its own.
+
+
+def _chrome_page(title: str, nav: str, body: str) -> Resource:
+    """A page of a hand-written site: a header with its menu, the content, a footer."""
+    return _raw(
+        title,
+        f'<header class="header"><div class="topbar"><h1>Empresa Social del Estado de Prueba</h1></div>'
+        f'<nav class="nav">{nav}</nav></header><main>{body}</main>'
+        "<footer><p>Dirección: Calle 13 No. 10-60. Teléfono: +57 (601) 730 92 30</p></footer>",
+    )
+
+
+def test_class_160_a_menu_entry_that_is_only_the_laws_object_is_the_transparency_menu(serve, config_for):
+    # «información pública» in the main menu, to a hub of numbered sections: the law's object names
+    # the transparency menu (Ley 1712, «… acceso a la información pública»), under another name than
+    # the annex's. The hub's entries are inside the menu; the menu item is found, misnamed (parcial)
+    nav = '<a href="index.html">Inicio</a> <a href="transparencia.html" class="nav-link">información pública</a>'
+    hub = (
+        '<div class="accordion"><div class="accordion-item"><button class="accordion-header">1. Información de la '
+        'Entidad</button><div class="accordion-content"><a href="entidad.html">1.1 Misión y visión</a>'
+        '<a href="estructuraorganica.html">1.2 Estructura orgánica</a></div></div></div>'
+    )
+    organigram = (
+        "<h2>ORGANIGRAMA FUNCIONAL</h2><div>JUNTA DIRECTIVA</div><div>GERENCIA</div><div>SUBGERENCIA</div>"
+        "<h2>Estructura Organizacional</h2><p>La entidad cuenta con una estructura organizacional orientada a una "
+        "gestión eficiente: niveles directivo, estratégico y operativo.</p>"
+    )
+    mission = "<h2>Nuestra Misión y Visión</h2><h3>MISIÓN</h3><p>Prestar servicios de salud seguros.</p>"
+    routes = {
+        "/": _chrome_page("Inicio", nav, "<h2>Bienvenidos</h2><p>Servicios de salud para la región.</p>"),
+        "/index.html": _chrome_page("Inicio", nav, "<h2>Bienvenidos</h2><p>Servicios de salud para la región.</p>"),
+        "/transparencia.html": _chrome_page("Hospital de Prueba", nav, hub),
+        "/entidad.html": _chrome_page("Hospital de Prueba", nav, mission + "<h3>VISIÓN</h3><p>Ser referentes.</p>"),
+        "/estructuraorganica.html": _chrome_page("Hospital de Prueba", nav, organigram),
+    }
+    records = _records(serve, config_for, routes)
+    menu = records[("ley1712-res1519", "ley1712.menu")]
+    assert menu["status"] == "parcial" and urlsplit(menu["evidence"][0]).path == "/transparencia.html", menu
+    organigram_rec = records[("ley1712-res1519", "ley1712.1.2")]
+    assert organigram_rec["status"] == "cumple", organigram_rec
+    # one word more names something else: «Solicitud de información pública» is a request form
+    nav2 = '<a href="index.html">Inicio</a> <a href="solicitud.html">Solicitud de información pública</a>'
+    form = '<form><label>Nombre</label><input name="nombre"><label>Solicitud</label><textarea name="s"></textarea><button>Enviar</button></form>'
+    routes2 = {
+        "/": _chrome_page("Inicio", nav2, "<h2>Bienvenidos</h2><p>Servicios de salud para la región.</p>"),
+        "/solicitud.html": _chrome_page("Solicitud", nav2, "<h2>Solicitud de información</h2>" + form),
+    }
+    menu2 = _records(serve, config_for, routes2)[("ley1712-res1519", "ley1712.menu")]
+    assert menu2["status"] == "no_cumple", menu2
+
+
+def _pdf(name: str) -> Resource:
+    return Resource(body=b"%PDF-1.4\n% " + name.encode() + b"\n%%EOF\n", headers={"Content-Type": "application/pdf"})
+
+
+def test_class_161_a_download_button_is_named_by_the_title_of_its_card(serve, config_for):
+    # a document card: its title (h4, or bold) with pages, weight and date, then «Descargar»; a
+    # person reads the button as the document its card names. A «Descargar» after another entry's
+    # link is not named by that entry's title
+    card = (
+        '<div class="historia-card"><div class="card-pdf"><div class="pdf-icon">PDF</div><div class="pdf-info">'
+        "<h4>FORMATO DE SOLICITUD DE HISTORIAS CLÍNICAS</h4><p>Páginas 1</p><p>Peso 2 MB</p>"
+        '<p>Dato creado 01-01-2025</p></div><a href="docs/historia.pdf" class="btn-descargar">Descargar</a></div></div>'
+    )
+    nav = '<a href="index.html">Inicio</a> <a href="historiaclinica.html">Solicitud de historia clínica</a>'
+    body = "<h2>Solicitud de Historia Clínica</h2><h3>Requisitos y procedimiento</h3><p>Diligencie el formato.</p>"
+    routes = {
+        "/": _chrome_page("Inicio", nav, "<h2>Bienvenidos</h2><p>Servicios de salud para la región.</p>"),
+        "/historiaclinica.html": _chrome_page("Historia clínica", nav, body + card),
+        "/docs/historia.pdf": _pdf("historia.pdf"),
+    }
+    rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.formularios")]
+    assert rec["status"] == "cumple", rec
+    assert urlsplit(rec["evidence"][0]).path in ("/docs/historia.pdf", "/historiaclinica.html"), rec
+
+
+def test_class_161_a_title_before_another_link_does_not_name_a_later_button():
+    from gelt_audit.audits.checklist.linklabels import link_label
+
+    html = (
+        '<div><div><h4>Formato de inscripción</h4><a href="a.pdf">Formato de inscripción</a></div>'
+        '<div><p>Peso 2 MB</p><a href="b.pdf">Descargar</a></div></div>'
+    )
+    root = lxml.html.fromstring(html)
+    button = root.xpath("//a[@href='b.pdf']")[0]
+    assert link_label(button) == "Descargar"
+
+
+def test_class_162_the_pqrsd_acronym_with_other_letters_names_the_same_reports(serve, config_for):
+    # «Registro Histórico de Informes (PQRSDF)»: the F of felicitaciones (or PQRDS, PQRSF) is the
+    # same family of requests; its reports are the PQRSD reports of Res. 1519 numeral 4.10
+    nav = '<a href="index.html">Inicio</a> <a href="transparencia.html">Transparencia</a>'
+    hub = '<h2>Transparencia</h2><ul><li><a href="informes.html">Registro Histórico de Informes (PQRSDF)</a></li></ul>'
+    reports = (
+        "<h2>Registro Histórico de Informes (PQRSDF)</h2><p>Solicitudes, peticiones, quejas, reclamos, sugerencias y "
+        'felicitaciones presentadas por los usuarios.</p><p><a href="docs/informe-pqrsdf-t3-2026.pdf">Informe PQRSDF '
+        "tercer trimestre 2026</a></p>"
+    )
+    routes = {
+        "/": _chrome_page("Inicio", nav, "<h2>Bienvenidos</h2><p>Servicios de salud para la región.</p>"),
+        "/transparencia.html": _chrome_page("Transparencia", nav, hub),
+        "/informes.html": _chrome_page("Informes", nav, reports),
+        "/docs/informe-pqrsdf-t3-2026.pdf": _pdf("informe"),
+    }
+    rec = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.4.10")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert urlsplit(rec["evidence"][0]).path in ("/informes.html", "/docs/informe-pqrsdf-t3-2026.pdf"), rec
+
+
+def test_class_163_a_phrase_is_not_its_one_word_left_without_stop_words(serve, config_for):
+    # «para comentarios» without its stop word was «comentarios»: a contact form that says «Comparte
+    # tus preguntas o comentarios» read as draft norms published for comments. Drafts of norms
+    # published for comments are still found
+    nav = '<a href="index.html">Inicio</a> <a href="transparencia.html">Transparencia</a>'
+    hub = (
+        '<h2>Transparencia</h2><ul><li><a href="radicacion.html">Radicación PQRS</a></li>'
+        '<li><a href="normas.html">Normativa</a></li></ul>'
+    )
+    groups = "".join(
+        f'<div class="form-group"><label>{label} *</label><input type="text"></div>'
+        for label in ("Número de identificación", "Nombre", "Apellido")
+    )
+    radios = "".join(
+        f'<label><input type="radio" name="grupo"> {g}</label>' for g in ("Usuario", "Contratista", "Funcionario")
+    )
+    contact = (
+        '<h2>Radicación PQRS</h2><section class="pqrs-form"><div class="container"><h3 class="form-title">Envíanos '
+        'tu mensaje</h3><p class="form-subtitle">Comparte tus preguntas o comentarios con nosotros.</p>'
+        f'<div class="form-grid">{groups}</div><div class="form-group full"><label>¿A qué grupo poblacional '
+        f'pertenece?</label></div><div class="radio-group">{radios}</div><div class="form-group full"><label>Escriba '
+        'su petición</label><textarea></textarea></div><div class="form-submit"><button>Enviar</button></div></div>'
+        "</section>"
+    )
+    norms = "<h2>Normativa</h2><p>Resoluciones de la gerencia.</p>"
+    routes = {
+        "/": _chrome_page("Inicio", nav, "<h2>Bienvenidos</h2><p>Servicios de salud para la región.</p>"),
+        "/transparencia.html": _chrome_page("Transparencia", nav, hub),
+        "/radicacion.html": _chrome_page("Radicación", nav, contact),
+        "/normas.html": _chrome_page("Normativa", nav, norms),
+    }
+    records = _records(serve, config_for, routes)
+    for key in (("ley1712-res1519", "ley1712.2.3"), ("gelt-2008", "democracia.consultas")):
+        assert records[key]["status"] == "no_cumple", records[key]
+    drafts = (
+        '<h2>Normativa</h2><p><a href="docs/proyecto-resolucion.pdf">Proyecto de resolución de tarifas</a>, '
+        "publicado para comentarios de la ciudadanía hasta el 30 de noviembre.</p>"
+    )
+    routes["/normas.html"] = _chrome_page("Normativa", nav, drafts)
+    routes["/docs/proyecto-resolucion.pdf"] = _pdf("proyecto")
+    found = _records(serve, config_for, routes)[("ley1712-res1519", "ley1712.2.3")]
+    assert found["status"] in ("cumple", "parcial"), found
+
+
+def test_class_163_no_profile_keyword_of_several_words_is_one_word_once_read():
+    import tomllib
+    from pathlib import Path
+
+    from gelt_audit.audits.checklist.text import norm_tokens
+
+    root = Path(__file__).resolve().parents[1] / "gelt_audit" / "audits" / "checklists"
+    loose = []
+
+    def walk(obj, key=""):
+        if isinstance(obj, dict):
+            for k, v in obj.items():
+                walk(v, k)
+        elif isinstance(obj, list):
+            for v in obj:
+                walk(v, key)
+        elif isinstance(obj, str) and key in ("keywords", "exclude", "contains"):
+            if len(obj.split()) > 1 and len(norm_tokens(obj)) == 1:
+                loose.append(obj)
+
+    for profile in root.glob("*.toml"):
+        walk(tomllib.loads(profile.read_text(encoding="utf-8")))
+    assert not loose, loose

@@ -35,6 +35,7 @@ TUNING_GROUPS = {
     "eleventh-k": {"k-guachucal"},
     "eleventh": {"l-electrohuila"},
     "twelfth-m": {"m-buga"},
+    "twelfth-n": {"n-soacha"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -138,6 +139,13 @@ ELEVENTH_LEY = (1.000, 0.930, 0.973)
 TWELFTH_M_GELT = (1.000, 0.968, 0.963)
 TWELFTH_M_LEY = (1.000, 0.956, 0.925)
 TWELFTH_M_NO_APLICA = (2, 2)
+# n-soacha (eighth session, H81): labelled blind in caceae0, first contact gelt-2008 0.706 (12/17) /
+# 0.667 (12/18) / 1.000 (10/10), ley1712-res1519 0.862 (25/29) / 0.758 (25/33) / 0.826 (19/23)
+# (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
+# Classes 160-163 (H81): gelt-2008 0.722 (13/18) / 0.722 (13/18) / 1.000 (11/11), ley1712-res1519
+# 0.900 (27/30) / 0.818 (27/33) / 0.880 (22/25)
+TWELFTH_N_GELT = (0.722, 0.722, 1.000)
+TWELFTH_N_LEY = (0.900, 0.818, 0.880)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -200,6 +208,17 @@ FLOOR = {
         "precision": TWELFTH_M_LEY[0],
         "recall": TWELFTH_M_LEY[1],
         "evidence": TWELFTH_M_LEY[2],
+    },
+    # n-soacha: TWELFTH_N_GELT and TWELFTH_N_LEY above
+    ("twelfth-n", "gelt-2008"): {
+        "precision": TWELFTH_N_GELT[0],
+        "recall": TWELFTH_N_GELT[1],
+        "evidence": TWELFTH_N_GELT[2],
+    },
+    ("twelfth-n", "ley1712-res1519"): {
+        "precision": TWELFTH_N_LEY[0],
+        "recall": TWELFTH_N_LEY[1],
+        "evidence": TWELFTH_N_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

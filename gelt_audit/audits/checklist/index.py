@@ -29,6 +29,7 @@ from .pages import (
     Block,
     Page,
     Status,
+    is_public_information,
     title_labels,
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
@@ -460,8 +461,10 @@ def _transparency_menu(
     if home is not None:
         for b in home.blocks:
             for link in b.links:
-                if label_match(TRANSPARENCY[0], link.norm, link.nwords, 4) or label_match(
-                    TRANSPARENCY[1], link.norm, link.nwords, 2
+                if (
+                    label_match(TRANSPARENCY[0], link.norm, link.nwords, 4)
+                    or label_match(TRANSPARENCY[1], link.norm, link.nwords, 2)
+                    or is_public_information(link.norm, link.nwords)
                 ):
                     st = status.get(link.key)
                     if st is not None and st.page is not None and not st.page.is_news:

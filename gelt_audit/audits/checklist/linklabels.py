@@ -1,5 +1,5 @@
 """The name of a link as a person reads it: its own text, or, when that names no document («Link
-aquí», «Ver», «Descargar»), the bold label or the table row before it."""
+aquí», «Ver», «Descargar»), the bold label or the table row before it, or the title of its card."""
 
 from __future__ import annotations
 
@@ -30,6 +30,35 @@ def _label_before(a: Any) -> str:
     cell = next((x for x in a.iterancestors() if x.tag in ("td", "th", "p", "li")), None)
     if cell is not None and cell.tag in ("td", "th"):
         return _row_label(cell)
+    return _card_label(a)
+
+
+_CARD_TITLES = ("h4", "h5", "h6", "strong", "b")  # a card's own title: a minor heading or bold
+_SECTION_TITLES = ("h1", "h2", "h3")  # the page's or a section's title: past the card
+_CARD_STOP = ("body", "main", "html", "ul", "ol", "table", "nav", "header", "footer", "form")
+
+
+def _card_label(a: Any) -> str:
+    """The title of the card a link closes: a document card draws its name (``h4`` or bold) with its
+    pages, weight and date, and then a «Descargar» button; a person reads the button as that
+    document. The title is the last minor heading or bold text before the link in the link's own box
+    or in the boxes around it (three levels up), never past another link (that title names another
+    entry) nor past a section's heading (``h1``–``h3`` name a section, not one document)."""
+    node = a
+    for _ in range(3):
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            if sib.tag == "a" or has_link(sib):
+                return ""
+            if sib.tag in _SECTION_TITLES or next(sib.iter(*_SECTION_TITLES), None) is not None:
+                return ""
+            titles = [sib] if sib.tag in _CARD_TITLES else list(sib.iter(*_CARD_TITLES))
+            if titles:
+                return element_text(titles[-1]).strip(_LABEL_TRIM)
+        node = node.getparent()
+        if node is None or node.tag in _CARD_STOP:
+            return ""
     return ""
 
 

@@ -44,6 +44,17 @@ from .urls import Resolver, is_doc_key, url_key
 
 # The "Transparencia y acceso a la información pública" menu, by its long and short names.
 TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transparencia",))
+# The law's object names that menu too: an entry that is only «Información pública» or «Acceso a la
+# información pública» (Ley 1712, «… del derecho de acceso a la información pública»); one word more
+# («Solicitud de información pública», «Información pública reservada») names something else.
+PUBLIC_INFORMATION = (("informacion", "publica"), ("acceso", "informacion", "publica"))
+
+
+def is_public_information(norm: str, nwords: int) -> bool:
+    """Whether a menu entry's label is only the law's object, which names the transparency menu."""
+    return any(label_match(p, norm, nwords, 0) for p in PUBLIC_INFORMATION)
+
+
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
 ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
 
@@ -214,7 +225,11 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
     in_dropdown: set[Any] = set()
     for a in anchors:
         label = text_norm(link_label(a))
-        if label_match(TRANSPARENCY[1], label[0], label[1], 3) or label_match(TRANSPARENCY[0], label[0], label[1], 3):
+        if (
+            label_match(TRANSPARENCY[1], label[0], label[1], 3)
+            or label_match(TRANSPARENCY[0], label[0], label[1], 3)
+            or is_public_information(*label)
+        ):
             # The drop-down is the rest of the anchor's own <li> (nested list), or failing that
             # the element right after the anchor; never the whole menu around it.
             in_dropdown.update(_dropdown(a))

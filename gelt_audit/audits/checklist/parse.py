@@ -38,7 +38,8 @@ from .pages import (
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 45  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 46  # bump when what a page's parse yields changes: cached parses are redone
+
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
 SITE_MAP_NAMES = frozenset({"mapa sitio", "mapa sitio web", "mapa web", "sitemap", "mapa portal"})
