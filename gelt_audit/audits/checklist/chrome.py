@@ -7,7 +7,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text import element_text, fold
+from .text import element_text, fold, label_match
+
+# The "Transparencia y acceso a la información pública" menu, by its long and short names.
+TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transparencia",))
+# The law's object names that menu too: an entry that is only «Información pública» or «Acceso a la
+# información pública» (Ley 1712, «… del derecho de acceso a la información pública»); one word more
+# («Solicitud de información pública», «Información pública reservada») names something else.
+PUBLIC_INFORMATION = (("informacion", "publica"), ("acceso", "informacion", "publica"))
+
+
+def is_public_information(norm: str, nwords: int) -> bool:
+    """Whether a menu entry's label is only the law's object, which names the transparency menu."""
+    return any(label_match(p, norm, nwords, 0) for p in PUBLIC_INFORMATION)
+
 
 _HEADER_TOKENS = (
     "header",

@@ -15,6 +15,7 @@ from gelt_audit.linkstate import LINK_STATES
 from gelt_audit.markup import strip_fragment
 
 from .carry import Carry, decode, encode
+from .chrome import TRANSPARENCY, is_public_information
 from .linklabels import generic_text
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
@@ -25,11 +26,9 @@ from .pages import (
     EMPTY_SECTION,
     REPEATED_BODY,
     SCRIPTED,
-    TRANSPARENCY,
     Block,
     Page,
     Status,
-    is_public_information,
     title_labels,
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match

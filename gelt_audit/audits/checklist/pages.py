@@ -17,7 +17,7 @@ from lxml import etree
 from gelt_audit.sections import close_sections
 
 from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
-from .chrome import region_of
+from .chrome import TRANSPARENCY, is_public_information, region_of
 from .forms import Form, form_info
 from .linklabels import link_label
 from .regions import (
@@ -41,19 +41,6 @@ from .regions import (
 )
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
-
-# The "Transparencia y acceso a la información pública" menu, by its long and short names.
-TRANSPARENCY = (("transparencia", "acceso", "informacion", "publica"), ("transparencia",))
-# The law's object names that menu too: an entry that is only «Información pública» or «Acceso a la
-# información pública» (Ley 1712, «… del derecho de acceso a la información pública»); one word more
-# («Solicitud de información pública», «Información pública reservada») names something else.
-PUBLIC_INFORMATION = (("informacion", "publica"), ("acceso", "informacion", "publica"))
-
-
-def is_public_information(norm: str, nwords: int) -> bool:
-    """Whether a menu entry's label is only the law's object, which names the transparency menu."""
-    return any(label_match(p, norm, nwords, 0) for p in PUBLIC_INFORMATION)
-
 
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
 ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
