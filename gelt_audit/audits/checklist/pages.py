@@ -463,9 +463,23 @@ class Content:
         self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
 
 
+# A pre-filter asked once of a page rather than of every paragraph and line (the page's text in one
+# piece, made in C): ``empty_category_notice`` looks for "hay" in a paragraph's text lower-cased,
+# ``numbered_no_aplica`` for «no aplica» (re.I) in a line's. Each is a piece of the page's text, and
+# only ASCII letters lower-case (or match under re.I) to a, h, l, p, y: the bytes lower-cased as
+# ASCII have them wherever the text has them.
+
+
+def _may_hold(root: Any) -> tuple[bool, bool]:
+    """Whether some paragraph of the page may say «no hay…» and some line «… no aplica»."""
+    text = etree.tostring(root, method="text", encoding="utf-8").lower()
+    return b"hay" in text, b"apl" in text
+
+
 def read_content(root: Any, ctx: Ctx) -> Content:
     """The content of a page, read as a person reads it (see :class:`Content`)."""
     out = Content()
+    may_say_empty, may_not_apply = _may_hold(root)
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
@@ -496,11 +510,11 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                     sections.append((n, w, name))
                     out.only_links.setdefault(name, [SCRIPTED])
                 continue
-            if tag == "p" and (named := empty_category_notice(el)):
+            if tag == "p" and may_say_empty and (named := empty_category_notice(el)):
                 # «No hay documentos disponibles en la categoría "Normatividad"»: shown, nothing in it
                 _category((named, named, 0), sections, out.only_links)
                 continue
-            if said := numbered_no_aplica(el):  # «4.1. Presupuesto…, NO APLICA: …»: its own section
+            if may_not_apply and (said := numbered_no_aplica(el)):  # «4.1. Presupuesto…, NO APLICA: …»
                 n, w = text_norm(without_entity(said[0]))
                 if (n, w, said[0]) not in sections:
                     sections.append((n, w, said[0]))
