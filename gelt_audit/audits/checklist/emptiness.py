@@ -173,6 +173,7 @@ def page_state(
     scripts: bool = False,
     bare: bool = False,
     fields: bool = False,
+    main_fold: str | None = None,
 ) -> tuple[str, bool, bool, str, bool]:
     """A page's folded main text, whether it is empty (or under construction), whether it is a
     "soft 404" (an error page answered with 200), the loading placeholder its content is (when
@@ -180,9 +181,11 @@ def page_state(
     shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
     says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
-    shows a form made of fields a script sends (no form element): a form a person sees."""
+    shows a form made of fields a script sends (no form element): a form a person sees.
+    ``main_fold``: the page's folded main text (``pages.main_fold``), when known."""
     body = root.find("body")
-    main_fold = fold(element_text(body if body is not None else root))
+    if main_fold is None:
+        main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
     has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None
     content_links = sum(1 for x in links if not x.embed)

@@ -467,9 +467,38 @@ class Content:
         self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
 
 
-def read_content(root: Any, ctx: Ctx) -> Content:
-    """The content of a page, read as a person reads it (see :class:`Content`)."""
+# A pre-filter asked once of a page rather than of every paragraph and line: what
+# ``empty_category_notice`` finds has «no hay» in a paragraph's folded text, what
+# ``numbered_no_aplica`` finds has «no aplica» (re.I: only ASCII A, P, L match a, p, l) in a line's.
+# Each element's text (``element_text``) is a run of the page's words, so its folded text is in the
+# page's folded main text (:func:`main_fold`) when the element is in the page's body; for a page
+# with such elements outside its body, in the page's whole text (one serialisation, in C) lower-cased
+# as ASCII (only ASCII letters lower-case to a, h, l, p, y).
+
+
+def main_fold(root: Any) -> str:
+    """A page's folded main text: its body's (its whole document's when it has no body)."""
+    body = root.find("body")
+    return fold(element_text(body if body is not None else root))
+
+
+def _may_hold(root: Any, folded: str | None) -> tuple[bool, bool]:
+    """Whether some paragraph of the page may say «no hay…» and some line «… no aplica»;
+    ``folded``: the page's :func:`main_fold`, when known."""
+    body = root.find("body")
+    if folded is not None and (
+        body is None or not any(c is not body and next(c.iter("li", "p", "div"), None) is not None for c in root)
+    ):
+        return "hay" in folded, "apl" in folded
+    text = etree.tostring(root, method="text", encoding="utf-8").lower()
+    return b"hay" in text, b"apl" in text
+
+
+def read_content(root: Any, ctx: Ctx, folded: str | None = None) -> Content:
+    """The content of a page, read as a person reads it (see :class:`Content`); ``folded``: its
+    :func:`main_fold`, when known."""
     out = Content()
+    may_say_empty, may_not_apply = _may_hold(root, folded)
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
@@ -500,11 +529,11 @@ def read_content(root: Any, ctx: Ctx) -> Content:
                     sections.append((n, w, name))
                     out.only_links.setdefault(name, [SCRIPTED])
                 continue
-            if tag == "p" and (named := empty_category_notice(el)):
+            if tag == "p" and may_say_empty and (named := empty_category_notice(el)):
                 # «No hay documentos disponibles en la categoría "Normatividad"»: shown, nothing in it
                 _category((named, named, 0), sections, out.only_links)
                 continue
-            if said := numbered_no_aplica(el):  # «4.1. Presupuesto…, NO APLICA: …»: its own section
+            if may_not_apply and (said := numbered_no_aplica(el)):  # «4.1. Presupuesto…, NO APLICA: …»
                 n, w = text_norm(without_entity(said[0]))
                 if (n, w, said[0]) not in sections:
                     sections.append((n, w, said[0]))

@@ -30,6 +30,7 @@ from .pages import (
     first_keys,
     head_links,
     is_article,
+    main_fold,
     read_content,
     read_document,
     strip_scripts,
@@ -435,7 +436,8 @@ class Builder:
         strip_scripts(root)
         bare = page.scripts and is_bare(root)  # before the template's header and footer are taken out
         refs = self._chrome_blocks(root, page, ctx)
-        content = read_content(root, ctx)
+        folded = main_fold(root)  # the tree is not changed from here on: read once, asked twice
+        content = read_content(root, ctx, folded)
         page.headings, page.sections = content.headings, content.sections
         page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
         page.section_keys = content.section_keys
@@ -451,10 +453,10 @@ class Builder:
             form_info(f, label_words, own_text=False) for f in formless
         )
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
-        main_fold, page.empty, page.soft404, page.loading, page.shell = page_state(
-            root, title, page.headings, links, page.scripts, bare, bool(formless)
+        folded, page.empty, page.soft404, page.loading, page.shell = page_state(
+            root, title, page.headings, links, page.scripts, bare, bool(formless), folded
         )
-        self._set_text(page, main_fold)
+        self._set_text(page, folded)
         return refs, links
 
     def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:

@@ -275,6 +275,7 @@ def in_titled_list(el: Any) -> bool:
 # click attribute, a link role, a class that says «link»: Angular's ``<li class="hipervinculo">``
 # navigated by a click handler). Who reads the page in a browser clicks it; the crawl cannot.
 _CLICK_ATTRS = ("onclick", "ng-click", "data-ng-click", "v-on:click", "@click", "data-href", "data-url", "data-link")
+_CLICK_KEYS = frozenset(_CLICK_ATTRS)  # one set test of an element's attribute names, not a get() each
 _LINK_CLASS = re.compile(
     r"(?:^|[\s_-])(?:hipervinculo|vinculo|enlace|link|clickable|clicable|cursor-pointer)(?:$|[\s_-])"
 )
@@ -304,7 +305,7 @@ def scripted_entry(el: Any) -> str:
     no address, nothing inside to follow, a short name, and marked as clickable (or an unselected
     tab of a tab strip)."""
     # the attribute tests first: asked of every li, p and div of every page, they reject almost all
-    marks = el.get("role") in ("link", "menuitem") or any(el.get(k) is not None for k in _CLICK_ATTRS)
+    marks = el.get("role") in ("link", "menuitem") or not _CLICK_KEYS.isdisjoint(el.keys())
     cls = (el.get("class") or "").lower()
     if (
         not marks
