@@ -182,7 +182,7 @@ def page_state(
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
     says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
     shows a form made of fields a script sends (no form element): a form a person sees.
-    ``main_fold``: the page's folded main text (``pages.main_fold``), when known."""
+    ``main_fold``: the page's folded main text (``regions.main_fold``), when known."""
     body = root.find("body")
     if main_fold is None:
         main_fold = fold(element_text(body if body is not None else root))

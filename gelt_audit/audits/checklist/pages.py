@@ -32,6 +32,7 @@ from .regions import (
     has_link,
     heading_region,
     li_label,
+    may_hold,
     numbered_entry,
     opener_region,
     repeated_bodies,
@@ -467,38 +468,11 @@ class Content:
         self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
 
 
-# A pre-filter asked once of a page rather than of every paragraph and line: what
-# ``empty_category_notice`` finds has «no hay» in a paragraph's folded text, what
-# ``numbered_no_aplica`` finds has «no aplica» (re.I: only ASCII A, P, L match a, p, l) in a line's.
-# Each element's text (``element_text``) is a run of the page's words, so its folded text is in the
-# page's folded main text (:func:`main_fold`) when the element is in the page's body; for a page
-# with such elements outside its body, in the page's whole text (one serialisation, in C) lower-cased
-# as ASCII (only ASCII letters lower-case to a, h, l, p, y).
-
-
-def main_fold(root: Any) -> str:
-    """A page's folded main text: its body's (its whole document's when it has no body)."""
-    body = root.find("body")
-    return fold(element_text(body if body is not None else root))
-
-
-def _may_hold(root: Any, folded: str | None) -> tuple[bool, bool]:
-    """Whether some paragraph of the page may say «no hay…» and some line «… no aplica»;
-    ``folded``: the page's :func:`main_fold`, when known."""
-    body = root.find("body")
-    if folded is not None and (
-        body is None or not any(c is not body and next(c.iter("li", "p", "div"), None) is not None for c in root)
-    ):
-        return "hay" in folded, "apl" in folded
-    text = etree.tostring(root, method="text", encoding="utf-8").lower()
-    return b"hay" in text, b"apl" in text
-
-
 def read_content(root: Any, ctx: Ctx, folded: str | None = None) -> Content:
     """The content of a page, read as a person reads it (see :class:`Content`); ``folded``: its
     :func:`main_fold`, when known."""
     out = Content()
-    may_say_empty, may_not_apply = _may_hold(root, folded)
+    may_say_empty, may_not_apply = may_hold(root, folded)
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text

@@ -30,12 +30,12 @@ from .pages import (
     first_keys,
     head_links,
     is_article,
-    main_fold,
     read_content,
     read_document,
     strip_scripts,
     title_labels,
 )
+from .regions import main_fold
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
