@@ -86,6 +86,10 @@ def main() -> int:
         for which, src in versions if r % 2 == 0 else versions[::-1]:
             print(f"ronda {r + 1}: {which} (carga {os.getloadavg()[0]:.2f})", file=sys.stderr)
             runs.append((which, cold_report(args.run, base / f"{which}-{r}", src)))
+            done = runs[-1][1]  # said at once: a run stopped later keeps the figures of this one
+            print(
+                f"  {which}: {done['cpu']:.1f} s de CPU, {done['wall']:.1f} s, {done['rss_mb']:.0f} MB", file=sys.stderr
+            )
     found = floor(args.run, base / "floor")
     print("versión  CPU s  pared s  RSS máx. MB  carga antes/después")
     for which, res in runs:

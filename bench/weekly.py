@@ -35,6 +35,18 @@ CACHE_TABLES = ("body_audits", "crawl_summaries", "portfolio_summaries")
 _GENERATED = re.compile(rb'"generated_at": ?"[^"]*"')
 
 
+def browser_off_config(text: str) -> str:
+    """The config ``text`` with ``[accessibility] browser = "off"``: set in the table when the config
+    has one (a second ``[accessibility]`` header would not load), added when it has none."""
+    lines = text.splitlines()
+    head = next((i for i, line in enumerate(lines) if line.strip() == "[accessibility]"), None)
+    if head is None:
+        return text + '\n[accessibility]\nbrowser = "off"\n'
+    end = next((i for i in range(head + 1, len(lines)) if lines[i].lstrip().startswith("[")), len(lines))
+    kept = [line for line in lines[head + 1 : end] if not line.split("=", 1)[0].strip() == "browser"]
+    return "\n".join([*lines[:head], "[accessibility]", 'browser = "off"', *kept, *lines[end:]]) + "\n"
+
+
 def prepare(run: Path, work: Path, scratch: bool, browser_off: bool = False) -> Path:
     """A copy of the run's store and config in ``work``; caches emptied when ``scratch``."""
     work.mkdir(parents=True)
@@ -43,7 +55,7 @@ def prepare(run: Path, work: Path, scratch: bool, browser_off: bool = False) -> 
     shutil.copy(run / "gelt.db", work / "gelt.db")
     text = (run / "gelt.toml").read_text(encoding="utf-8")
     if browser_off:  # the audits alone, without the browser accessibility pass (Chromium)
-        text += '\n[accessibility]\nbrowser = "off"\n'
+        text = browser_off_config(text)
     (work / "gelt.toml").write_text(text, encoding="utf-8")
     if scratch:
         with sqlite3.connect(work / "gelt.db") as conn:
