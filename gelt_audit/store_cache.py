@@ -31,21 +31,33 @@ class AuditCache:
         version: int | str,
         per_scheme: bool = False,
         same: dict[str, str] | None = None,
+        since: int | None = None,
     ) -> dict[str, set[str]]:
         """By audit name, the body hashes of a crawl's pages (2xx) whose body has no cached judgement
         of ``audit`` at ``version`` (``per_scheme``: the name is ``audit-<the page URL's scheme>``).
         Only what is missing is read: a weekly crawl's few new bodies, not every judgement kept.
         ``same``: one string per hash, shared by the calls given it (a first audit's 50,000 bodies
-        are missing for every audit: one (hash, name) pair per body and audit weighed ~50 MB)."""
+        are missing for every audit: one (hash, name) pair per body and audit weighed ~50 MB).
+
+        ``since``: a crawl whose 2xx pages' bodies are known judged; a page that answered 2xx
+        there with the same body (same URL, so the same scheme) is left out unasked, so only the
+        pages whose body changed, or that are new, are looked up among the judgements kept."""
         self.flush_audits()
         name = "(:audit || '-' || lower(substr(p.url, 1, instr(p.url, ':') - 1)))" if per_scheme else ":audit"
+        unchanged = (
+            """and not exists (
+                    select 1 from snapshots o where o.crawl_id = :since and o.page_id = s.page_id
+                    and o.body_hash = s.body_hash and o.kind = 'page' and o.status between 200 and 299)"""
+            if since is not None
+            else ""
+        )
         rows = self.db.execute(
             f"""select distinct s.body_hash, {name} from snapshots s join pages p on p.id = s.page_id
                 where s.crawl_id = :crawl and s.kind = 'page' and s.status between 200 and 299
-                and s.body_hash is not null and not exists (
+                and s.body_hash is not null {unchanged} and not exists (
                     select 1 from body_audits b where b.body_hash = s.body_hash and b.audit = {name}
                     and b.version = :version)""",
-            {"crawl": crawl_id, "audit": audit, "version": version},
+            {"crawl": crawl_id, "audit": audit, "version": version, "since": since},
         )
         out: dict[str, set[str]] = {}
         same = {} if same is None else same

@@ -17,7 +17,7 @@ from lxml import etree
 from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
-from gelt_audit.audits.kept import kept, kept_result
+from gelt_audit.audits.kept import crawl_key, kept, kept_result
 from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
@@ -343,15 +343,43 @@ def is_html_page(snap: dict[str, Any]) -> bool:
     )  # fmt: skip
 
 
+# A finished crawl all of whose 2xx HTML pages' bodies judge_bodies judged (body_audits, key
+# crawl:ID, version: the judges'): the next crawl looks up only its changed and new pages' bodies.
+JUDGED = "bodies-judged"
+
+
+def _judges_version(judges: Sequence[BodyJudge]) -> str:
+    return ";".join(f"{j.audit}.{j.version}.{int(j.per_scheme)}" for j in judges)
+
+
 def judge_bodies(store: Store, crawl: Crawl, judges: Sequence[BodyJudge]) -> None:
     """Fill the per-body caches of several audits with one decode and one parse of each body.
 
-    Each audit then reads its cache; a body judged by an earlier crawl costs nothing.
+    Each audit then reads its cache; a body judged by an earlier crawl costs nothing. When the
+    previous crawl's bodies were all judged by the same judges (it is marked so), a page with
+    the body it had then is not looked up: only the changed and new pages' bodies are. Filling
+    is all this does: an audit computes (and keeps) any judgement it does not find, so a mark
+    that claims too much costs a parse, never a different result.
     """
+    version = _judges_version(judges)
+    previous = store.previous_crawl(crawl)
+    since = previous.id if previous is not None and kept_result(store, previous, JUDGED, version) else None
     bodies: dict[str, str] = {}  # every body some audit lacks (one string each, shared by the sets)
-    todo = {j.audit: store.unjudged(crawl.id, j.audit, j.version, j.per_scheme, bodies) for j in judges}
-    if not bodies:
-        return
+    todo = {j.audit: store.unjudged(crawl.id, j.audit, j.version, j.per_scheme, bodies, since) for j in judges}
+    if bodies:
+        _judge_missing(store, crawl, judges, bodies, todo)
+    if crawl.status == "finished":
+        store.keep_result(crawl_key(crawl.id), JUDGED, version, True)
+    store.flush_audits()
+
+
+def _judge_missing(
+    store: Store,
+    crawl: Crawl,
+    judges: Sequence[BodyJudge],
+    bodies: dict[str, str],
+    todo: dict[str, dict[str, set[str]]],
+) -> None:
     for snap in store.snapshots(crawl.id):
         if snap["body_hash"] not in bodies or not is_html_page(snap):
             continue
