@@ -56,7 +56,7 @@ class SiteIndex:
     menu_keys: set[str]
     menu_prefixes: tuple[str, ...]
     placements: dict[str, set[str]]
-    footers: dict[str, list[int]]
+    footers: dict[str, array[int]]
     probes: tuple[TextProbe, ...] | None = None  # the text rules answered per page (None: pages keep their text)
     # text rule -> the pages that meet it (those of ``probes``, and the others once asked)
     text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
@@ -111,6 +111,7 @@ def index_site(
     blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
     known = carried.norms if carried is not None else {}
     labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
+    forget_parse_caches()  # the URL words of every key (path_norm) and the labels' texts, again
     if carry is not None and carry.save is not None and builder.cache is not None:
         listing = encode(
             parsed, builder.origins, builder.version, carry.name, carried, norms, builder.strings, carry.put
@@ -348,9 +349,11 @@ def _phrase_indexes(
                 tmenu.add(key)
             n += 1
     link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
+    del text_ids, text_occ  # kept end to end in ``link_texts.payloads``
     targets = TargetOccurrences(occ, target_occ, embedded)
+    del target_occ  # kept end to end in ``targets``
     norms: dict[str, Sequence[str]] = {}
-    keys = list(set(status) | set(target_occ))
+    keys = list(set(status) | set(targets))
     url_keys: list[array[int]] = []  # per URL word: its keys' places in ``keys``
     for n, key in enumerate(keys):
         words = known.get(key)
@@ -405,12 +408,12 @@ def _placements(blocks: list[Block], home: Page | None) -> dict[str, set[str]]:
     return placements
 
 
-def _footers(blocks: list[Block]) -> dict[str, list[int]]:
-    """Each distinct footer text and the pages that show it."""
-    footers: dict[str, list[int]] = {}
+def _footers(blocks: list[Block]) -> dict[str, array[int]]:
+    """Each distinct footer text and the pages that show it (an int array: every page shows one)."""
+    footers: dict[str, array[int]] = {}
     for b in blocks:
         if b.region == "footer" and b.footer:
-            footers.setdefault(b.footer, []).extend(b.pages)
+            footers.setdefault(b.footer, array("I")).extend(b.pages)
     return footers
 
 
