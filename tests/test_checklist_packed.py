@@ -262,3 +262,45 @@ def test_labels_and_url_words_kept_as_numbers_read_as_the_pages_give_them():
     assert len({id(p.no_aplica) for p in idx.pages}) == 1 and not idx.pages[0].no_aplica
     assert idx.home is not None and idx.home.first_keys
     assert all(p.first_keys == () for p in idx.pages if p is not idx.home)
+
+
+def test_equal_section_records_and_headings_of_pages_are_one_object_and_read_as_parsed():
+    """Pages of a kind repeat their sections of links and their headings (issue 21): each equal
+    record is one object for all of them, and reads as the page parsed alone gives it (lists of
+    keys stay lists: the markers are compared to lists)."""
+    docs = []
+    for n in range(40):
+        body = (
+            f"<h1>Trámite {n}</h1><h2>Documentos</h2><ul><li><a href='/docs/acta-{n % 4}.pdf'>Acta</a></li>"
+            f"<li><a href='/docs/plan.pdf'>Plan</a></li></ul><h2>Enlaces</h2><ul><li><a href='#'>Ver</a></li></ul>"
+            "<h2>Servicio</h2><p>Este servicio atiende a la ciudadanía en la sede principal de lunes a viernes"
+            " en horario de oficina.</p><p><a href='/servicio/solicitud'>Solicitud en línea</a></p>"
+        )
+        html = f"<html><head><title>Trámite {n}</title></head><body>{body}</body></html>"
+        docs.append(PageDoc(f"{HOME}t/{n}", 200, html, "text/html", FETCHED, 1))
+    idx = index_site(docs, home_url=HOME)
+    assert all(p.section_keys for p in idx.pages) and len({id(p.section_keys) for p in idx.pages}) == 1
+    records = [p.only_links for p in idx.pages if p.only_links]
+    assert len(records) == 40 and len({id(r) for r in records}) == len({repr(r) for r in records}) < len(records)
+    lists = [v for r in records for v in r.values()]
+    assert all(type(v) is list for v in lists) and len({id(v) for v in lists}) < len(lists)
+    strings = [h for p in idx.pages for h in p.headings]
+    assert len({id(h) for h in strings}) == len(set(strings)) < len(strings)
+    for n in (0, 1, 7, 39):  # each page parsed alone: the same values
+        alone = index_site([docs[n]], home_url=HOME).pages[0]
+        page = idx.pages[n]
+        assert page.only_links == alone.only_links and list(page.headings) == list(alone.headings)
+        assert page.section_keys == alone.section_keys and len(page.only_links) == 2
+        assert [type(v) for v in page.only_links.values()] == [type(v) for v in alone.only_links.values()]
+
+
+def test_phrase_indexes_look_strings_up_after_dropping_their_places():
+    """Built, a phrase index forgets its string -> place dict (issue 21: a dict entry a string);
+    a lookup or a string added after makes it again, with the same places."""
+    idx = index_site(_site(), home_url=HOME)
+    for phrases in (idx.labels, idx.link_texts, idx.urls):
+        assert phrases._ids is None
+        assert [phrases.string_id(e, 0) for e in phrases.entries] == list(range(len(phrases.entries)))
+        n = len(phrases.entries)
+        assert phrases.string_id("una frase nueva", 3) == n and phrases.entries[n] == "una frase nueva"
+        assert phrases.count("no esta") == 0

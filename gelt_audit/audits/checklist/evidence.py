@@ -318,9 +318,14 @@ class Finder:
     def _memo(self, name: str) -> dict[Any, Any]:
         return self.idx.memo.setdefault(name, {})
 
-    def _text_occurrences(self, i: int) -> tuple[dict[str, Run], bool, dict[str, str]]:
+    def _text_occurrences(
+        self, i: int
+    ) -> tuple[tuple[str, ...], tuple[Run, ...], bool, tuple[str, ...], tuple[str, ...]]:
         """What the finder reads of link text ``i``'s occurrences, in one pass over them: the
-        occurrences by target key, whether one goes to a part of a page, each target's first text."""
+        target keys and their occurrences (in index order), whether one goes to a part of a page,
+        the targets and each one's first text. Kept as tuples (the index's lifetime: two dicts a
+        text weighed most of the memo); the runs are the same objects at every call
+        (``_run_best`` knows them so)."""
         memo = self._memo("text_occurrences")
         got = memo.get(i)
         if got is None:
@@ -341,21 +346,25 @@ class Finder:
                 if target not in firsts:
                     firsts[target] = text
                 fragments = fragments or fragment
-            got = memo[i] = ({key: Run(occ, run) for key, run in ids.items()}, fragments, firsts)
+            runs = tuple([Run(occ, run) for run in ids.values()])
+            got = memo[i] = (tuple(ids), runs, fragments, tuple(firsts), tuple(firsts.values()))
         return got
 
     def text_runs(self, i: int) -> dict[str, Run]:
         """The occurrences of link text ``i`` (see ``SiteIndex.link_texts``) by target key, in
-        index order."""
-        return self._text_occurrences(i)[0]
+        index order (a new dict each time; the runs are kept)."""
+        keys, runs, *_ = self._text_occurrences(i)
+        return dict(zip(keys, runs, strict=True))
 
     def text_has_fragments(self, i: int) -> bool:
         """Whether some occurrence of link text ``i`` goes to a part (``#…``) of a page."""
-        return self._text_occurrences(i)[1]
+        return self._text_occurrences(i)[2]
 
     def text_targets(self, i: int) -> dict[str, str]:
-        """Each target of link text ``i`` and the text of its first occurrence (index order)."""
-        return self._text_occurrences(i)[2]
+        """Each target of link text ``i`` and the text of its first occurrence (index order; a
+        new dict each time)."""
+        got = self._text_occurrences(i)
+        return dict(zip(got[3], got[4], strict=True))
 
     def target_run(self, key: str) -> Run:
         """The occurrences of a target that are links, not embeds (index order)."""

@@ -56,7 +56,7 @@ class SiteIndex:
     menu_keys: set[str]
     menu_prefixes: tuple[str, ...]
     placements: dict[str, set[str]]
-    footers: dict[str, list[int]]
+    footers: dict[str, array[int]]
     probes: tuple[TextProbe, ...] | None = None  # the text rules answered per page (None: pages keep their text)
     # text rule -> the pages that meet it (those of ``probes``, and the others once asked)
     text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
@@ -111,6 +111,7 @@ def index_site(
     blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
     known = carried.norms if carried is not None else {}
     labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
+    forget_parse_caches()  # the URL words of every key (path_norm) and the labels' texts, again
     if carry is not None and carry.save is not None and builder.cache is not None:
         listing = encode(
             parsed, builder.origins, builder.version, carry.name, carried, norms, builder.strings, carry.put
@@ -201,31 +202,53 @@ _NOTHING: Mapping[str, Any] = MappingProxyType({})
 
 
 class _Compact:
-    """A parsed page's records made to weigh less, their values unchanged: one tuple for equal
-    labels, headings, first links and text rules met (pages repeat their site's title and menu),
-    tuples instead of lists, and one shared empty mapping for the page's empty ones (most pages'
-    «no aplica», section and dead-entry records are empty). Nothing writes to a page once read."""
+    """A parsed page's records made to weigh less, their values unchanged: one object for equal
+    labels, headings (each heading's text too), first links, text rules met and section records
+    (a section's links, the page's mapping of them: pages of a kind repeat their headings and
+    sections), tuples instead of lists where nothing compares them to a list, and one shared
+    empty mapping for the page's empty ones (most pages' «no aplica», section and dead-entry
+    records are empty). Nothing writes to a page once read."""
 
-    __slots__ = ("_seen",)
+    __slots__ = ("_seen", "_lists", "_maps")
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self._seen: dict[Any, Any] = {}  # tuples and strings: the first equal one met
+        self._lists: dict[tuple[str, ...], list[str]] = {}  # a section's links (read as lists)
+        self._maps: dict[tuple[Any, ...], dict[str, Any]] = {}  # a page's section records, by shape
 
     def __call__(self, page: Page) -> None:
         seen = self._seen
         one = seen.setdefault
         page.labels = one(t := tuple([one(x, x) for x in page.labels]), t)  # type: ignore[assignment]
         page.sections = one(t := tuple([one(x, x) for x in page.sections]), t)  # type: ignore[assignment]
-        page.headings = one(t := tuple(page.headings), t)  # type: ignore[assignment]
+        page.headings = one(t := tuple([one(x, x) for x in page.headings]), t)  # type: ignore[assignment]
         page.first_keys = one(page.first_keys, page.first_keys)
         page.text_hits = one(page.text_hits, page.text_hits)
-        page.dead = one(t := tuple(page.dead), t)  # type: ignore[assignment]
-        if not page.no_aplica:
-            page.no_aplica = _NOTHING  # type: ignore[assignment]
-        if not page.only_links:
-            page.only_links = _NOTHING  # type: ignore[assignment]
-        if not page.section_keys:
-            page.section_keys = _NOTHING  # type: ignore[assignment]
+        page.dead = one(t := tuple([one(x, x) for x in page.dead]), t)  # type: ignore[assignment]
+        page.no_aplica = self._mapping(page.no_aplica, lambda v: one(v, v))  # type: ignore[assignment]
+        page.only_links = self._mapping(page.only_links, self._list)  # type: ignore[assignment]
+        page.section_keys = self._mapping(page.section_keys, self._list)  # type: ignore[assignment]
+
+    def _list(self, keys: list[str]) -> list[str]:
+        """One list for equal lists of strings (the markers, ``[EMPTY_SECTION]``…, included)."""
+        one = self._seen.setdefault
+        t = tuple([one(k, k) for k in keys])
+        got = self._lists.get(t)
+        if got is None:
+            got = self._lists[t] = list(t)
+        return got
+
+    def _mapping(self, record: dict[str, Any], value: Any) -> Mapping[str, Any]:
+        """One mapping for equal records (the shared empty one for an empty record)."""
+        if not record:
+            return _NOTHING
+        one = self._seen.setdefault
+        items = tuple([(one(k, k), value(v)) for k, v in record.items()])
+        shape = tuple([(k, id(v)) for k, v in items])  # values are the shared ones: by identity
+        got = self._maps.get(shape)
+        if got is None:
+            got = self._maps[shape] = dict(items)
+        return got
 
 
 REDIRECT_HOPS = 5
@@ -326,9 +349,11 @@ def _phrase_indexes(
                 tmenu.add(key)
             n += 1
     link_texts.payloads = OccurrenceLists(occ, text_occ)  # type: ignore[assignment]
+    del text_ids, text_occ  # kept end to end in ``link_texts.payloads``
     targets = TargetOccurrences(occ, target_occ, embedded)
+    del target_occ  # kept end to end in ``targets``
     norms: dict[str, Sequence[str]] = {}
-    keys = list(set(status) | set(target_occ))
+    keys = list(set(status) | set(targets))
     url_keys: list[array[int]] = []  # per URL word: its keys' places in ``keys``
     for n, key in enumerate(keys):
         words = known.get(key)
@@ -383,12 +408,12 @@ def _placements(blocks: list[Block], home: Page | None) -> dict[str, set[str]]:
     return placements
 
 
-def _footers(blocks: list[Block]) -> dict[str, list[int]]:
-    """Each distinct footer text and the pages that show it."""
-    footers: dict[str, list[int]] = {}
+def _footers(blocks: list[Block]) -> dict[str, array[int]]:
+    """Each distinct footer text and the pages that show it (an int array: every page shows one)."""
+    footers: dict[str, array[int]] = {}
     for b in blocks:
         if b.region == "footer" and b.footer:
-            footers.setdefault(b.footer, []).extend(b.pages)
+            footers.setdefault(b.footer, array("I")).extend(b.pages)
     return footers
 
 

@@ -511,15 +511,39 @@ class LabelLists(Sequence[list[Label]]):
         return self.places.size(i) // 2
 
 
+class KeyedFlat(Mapping[str, "array[int]"]):
+    """Lists of ints by key, kept end to end in one :class:`Flat` with a dict key -> list number:
+    the value of a key read as a new ``array('I')`` (an array a key weighed ~70 bytes besides its
+    numbers: a site's every link target)."""
+
+    __slots__ = ("places", "flat")
+
+    def __init__(self, lists: Mapping[str, Sequence[int]]) -> None:
+        self.places = dict(zip(lists, range(len(lists)), strict=True))
+        self.flat = Flat(lists.values())
+
+    def __getitem__(self, key: str) -> array[int]:
+        return self.flat[self.places[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.places
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
 class TargetOccurrences(Mapping[str, list[Occurrence]]):
     """Every link occurrence by target key, in index order (see :class:`Occurrences`): a read
     mapping whose values are made when read (a new list each time)."""
 
     __slots__ = ("occ", "ids", "embedded")
 
-    def __init__(self, occ: Occurrences, ids: dict[str, array[int]], embedded: set[str]) -> None:
+    def __init__(self, occ: Occurrences, ids: Mapping[str, Sequence[int]], embedded: set[str]) -> None:
         self.occ = occ
-        self.ids = ids
+        self.ids = ids if isinstance(ids, KeyedFlat) else KeyedFlat(ids)  # target key -> its occurrences
         self.embedded = embedded  # the keys some occurrence of which is an embed
 
     def __getitem__(self, key: str) -> list[Occurrence]:

@@ -15,7 +15,7 @@ class PhraseIndex:
     """Distinct normalised strings, searchable for a token phrase in one pass."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] | None = {}  # string -> its place (None once built: see _places)
         self.entries: list[str] = []
         self.nwords: list[int] = []
         self._lists: list[list[Any]] = []
@@ -38,19 +38,28 @@ class PhraseIndex:
             self._lists.append([])
         return self._lists[i]
 
+    def _places(self) -> dict[str, int]:
+        """Each string's place in ``entries``: dropped once built (most indexes never look a
+        string up again: a dict entry a string weighed as much as the strings' list), made
+        again at the first lookup after."""
+        if self._ids is None:
+            self._ids = dict(zip(self.entries, range(len(self.entries)), strict=True))
+        return self._ids
+
     def string_id(self, norm: str, nwords: int) -> int:
         """The place of a string in ``entries`` (added once), with no payload list made."""
-        i = self._ids.get(norm)
+        ids = self._places()
+        i = ids.get(norm)
         if i is None:
             i = len(self.entries)
-            self._ids[norm] = i
+            ids[norm] = i
             self.entries.append(norm)
             self.nwords.append(nwords)
         return i
 
     def count(self, norm: str) -> int:
         """How many payloads a string has (0 when it was never added)."""
-        i = self._ids.get(norm)
+        i = self._places().get(norm)
         if i is None:
             return 0
         payloads = self.payloads
@@ -60,6 +69,7 @@ class PhraseIndex:
         """Make the strings searchable (after the last :meth:`add`)."""
         self._blob = None
         self._words = None
+        self._ids = None
 
     def _spaced(self) -> str:
         """Every string spaced, one a line, and where each starts (kept: made at the first scan)."""
