@@ -76,7 +76,7 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     if best is None:
         return frozenset()
     # the pages with a working section found for the item: a document listed there is one of its entries
-    sections = {h.url: h.keyword for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    sections = {h.url for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
     return frozenset(
         id(h)
         for h in hits
