@@ -167,25 +167,23 @@ def _mount_point(body: Any) -> bool:
 
 def page_state(
     root: Any,
+    main_fold: str,
     title: str,
     headings: list[str],
     links: list[Link],
     scripts: bool = False,
     bare: bool = False,
     fields: bool = False,
-    main_fold: str | None = None,
-) -> tuple[str, bool, bool, str, bool]:
-    """A page's folded main text, whether it is empty (or under construction), whether it is a
+) -> tuple[bool, bool, str, bool]:
+    """Whether a page is empty (or under construction), whether it is a
     "soft 404" (an error page answered with 200), the loading placeholder its content is (when
     a script of the page would replace it: ``scripts``), else "", and whether it is a script's
     shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
     says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
     shows a form made of fields a script sends (no form element): a form a person sees.
-    ``main_fold``: the page's folded main text (``regions.main_fold``), when known."""
+    ``main_fold``: the page's folded main text (``regions.main_fold``)."""
     body = root.find("body")
-    if main_fold is None:
-        main_fold = fold(element_text(body if body is not None else root))
     nwords = spaced_words(main_fold)
     has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None
     content_links = sum(1 for x in links if not x.embed)
@@ -218,7 +216,7 @@ def page_state(
         and (bare or (body is not None and not _UNDER_CONSTRUCTION.search(main_fold) and _mount_point(body)))
     )
     head = fold(title + " " + " ".join(headings[:2]))
-    return main_fold, empty and not shell, bool(_SOFT404.search(head)) and nwords < 150, loading, shell
+    return empty and not shell, bool(_SOFT404.search(head)) and nwords < 150, loading, shell
 
 
 def _placeholder(body: Any, folded: str) -> str:

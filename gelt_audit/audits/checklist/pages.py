@@ -468,9 +468,9 @@ class Content:
         self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
 
 
-def read_content(root: Any, ctx: Ctx, folded: str | None = None) -> Content:
+def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
     """The content of a page, read as a person reads it (see :class:`Content`); ``folded``: its
-    :func:`main_fold`, when known."""
+    folded main text (``regions.main_fold``)."""
     out = Content()
     may_say_empty, may_not_apply = may_hold(root, folded)
     heading = ""

@@ -453,8 +453,8 @@ class Builder:
             form_info(f, label_words, own_text=False) for f in formless
         )
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
-        folded, page.empty, page.soft404, page.loading, page.shell = page_state(
-            root, title, page.headings, links, page.scripts, bare, bool(formless), folded
+        page.empty, page.soft404, page.loading, page.shell = page_state(
+            root, folded, title, page.headings, links, page.scripts, bare, bool(formless)
         )
         self._set_text(page, folded)
         return refs, links

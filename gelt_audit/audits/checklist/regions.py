@@ -483,13 +483,11 @@ def main_fold(root: Any) -> str:
     return fold(element_text(body if body is not None else root))
 
 
-def may_hold(root: Any, folded: str | None) -> tuple[bool, bool]:
+def may_hold(root: Any, folded: str) -> tuple[bool, bool]:
     """Whether some paragraph of the page may say «no hay…» and some line «… no aplica»;
-    ``folded``: the page's :func:`main_fold`, when known."""
+    ``folded``: the page's :func:`main_fold`."""
     body = root.find("body")
-    if folded is not None and (
-        body is None or not any(c is not body and next(c.iter("li", "p", "div"), None) is not None for c in root)
-    ):
+    if body is None or not any(c is not body and next(c.iter("li", "p", "div"), None) is not None for c in root):
         return "hay" in folded, "apl" in folded
     text = etree.tostring(root, method="text", encoding="utf-8").lower()
     return b"hay" in text, b"apl" in text
