@@ -98,6 +98,21 @@ def looks_blocked(status: int, headers: dict[str, str], body: bytes) -> bool:
     return status == 403 or any(mark in sample for mark in CHALLENGE_MARKERS)
 
 
+# What a forward proxy answers by itself when its own rules refuse a request: 407 (it wants
+# credentials), or a 403 carrying its error header (Squid's X-Squid-Error, RFC 9209 Proxy-Status).
+PROXY_REFUSAL_STATUSES = (403, 407)
+PROXY_REFUSED = "el proxy de esta máquina negó la consulta"
+
+
+def proxy_refused(status: int, headers: dict[str, str]) -> bool:
+    """Whether an answer to a request sent through a forward proxy is the proxy's own refusal
+    (its policy, or its demand for credentials) rather than the server's: the server was not seen."""
+    if status not in PROXY_REFUSAL_STATUSES:
+        return False
+    names = {k.lower(): v for k, v in headers.items()}
+    return status == 407 or "x-squid-error" in names or "error=" in names.get("proxy-status", "")
+
+
 def classify(status: int | None, error: str | None = None, chain: list | None = None) -> tuple[str, str | None]:
     """(state, reason in Spanish) for a final answer, given the redirect chain that led to it."""
     if error:

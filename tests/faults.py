@@ -296,12 +296,16 @@ def tunnel_to(port: int) -> Action:
     return act
 
 
-def forward_proxy(answers: Mapping[str, Resource], tls_port: int | None = None) -> FaultServer:
+def forward_proxy(
+    answers: Mapping[str, Resource], tls_port: int | None = None, connect_status: int | None = None
+) -> FaultServer:
     """A forward proxy on 127.0.0.1 that reaches no other machine.
 
     Requests for absolute URLs (``http://`` through HTTP_PROXY) are answered from ``answers``
     (404 otherwise); a CONNECT (``https://`` through HTTPS_PROXY) is tunnelled to the local TLS
-    server on ``tls_port``, whatever host it names. Every request is recorded (``requests``).
+    server on ``tls_port``, whatever host it names, or refused with ``connect_status`` by the
+    proxy's own rules (Squid's error header), or with 404 when neither is given. Every request is
+    recorded (``requests``).
     """
 
     def handle(path: str) -> Resource | Action | None:
@@ -309,6 +313,8 @@ def forward_proxy(answers: Mapping[str, Resource], tls_port: int | None = None) 
             return answers.get(path) or Resource.html("<h1>no está</h1>", status=404)
         if tls_port is not None and ":" in path and not path.startswith("/"):
             return tunnel_to(tls_port)
+        if connect_status is not None and ":" in path and not path.startswith("/"):
+            return Resource(status=connect_status, headers={"X-Squid-Error": "ERR_ACCESS_DENIED 0"})
         return None
 
     return FaultServer(dynamic=handle)

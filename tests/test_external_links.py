@@ -298,10 +298,18 @@ def _gateway_proxy(reach: Mapping[str, int], gateway: Mapping[str, int]) -> Iter
                 upstream.close()
             else:
                 status = gateway.get(host, 502)
-                body = f"<h1>ERROR</h1><p>The requested URL could not be retrieved: {host}</p>".encode()
+                # Squid's own page and error header: a failed connection, or its rules' refusal
+                # (403 Access Denied; 407 when it wants credentials)
+                error = {403: "ERR_ACCESS_DENIED 0", 407: "ERR_CACHE_ACCESS_DENIED 0"}.get(
+                    status, "ERR_CONNECT_FAIL 111"
+                )
+                body = f"<h1>ERROR</h1><p>The requested URL could not be retrieved: {host}</p><p>Access Denied.</p>"
+                body = body.encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/html")
-                self.send_header("X-Squid-Error", "ERR_CONNECT_FAIL 111")
+                self.send_header("X-Squid-Error", error)
+                if status == 407:
+                    self.send_header("Proxy-Authenticate", 'Basic realm="proxy"')
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":
@@ -369,3 +377,62 @@ def test_a_sites_own_502_through_a_proxy_is_broken_when_other_servers_answer(ser
     assert links[secop]["state"] == "ok", links[secop]
     assert links[failing]["state"] == "broken" and links[failing]["error"] == "HTTP 502: error de la pasarela"
     assert report["external_links"]["status"] == "verificados"
+
+
+def test_a_link_the_auditors_proxy_refuses_is_unverified_not_broken(serve, config_for):
+    # The auditor's proxy forbids one host by its own rules (Squid's 403 «Access Denied»): that
+    # server was never asked, so its link is neither broken nor «rechaza a los robots».
+    national = serve({"/procesos": Resource.html("<h1>SECOP</h1>")})
+    secop, denied = "http://www.secop.invalid/procesos", "http://www.gobernacion.invalid/"
+    site = _site(serve, secop, denied)
+    config = config_for(site.url)
+    with _gateway_proxy({"www.secop.invalid": national.port}, {"www.gobernacion.invalid": 403}) as (proxy, seen):
+        _crawl_through(config, proxy)
+    assert ("GET", denied) in seen, seen
+    report = report_json(config)
+    links = _by_url(report)
+    assert links[secop]["state"] == "ok", links[secop]
+    assert links[denied]["state"] == "unverified", links[denied]
+    assert links[denied]["error"] == "sin verificar: el proxy de esta máquina negó la consulta (HTTP 403)", links[
+        denied
+    ]
+    assert report["external_links"]["status"] == "verificados"  # the other server answered
+
+
+def test_a_proxy_that_wants_credentials_for_everything_leaves_links_unverified(serve, config_for):
+    # A proxy that answers 407 to every check: no server answered this crawl (no way out).
+    secop, allied = "http://www.secop.invalid/procesos", "http://www.gobernacion.invalid/"
+    site = _site(serve, secop, allied)
+    config = config_for(site.url)
+    with _gateway_proxy({}, {"www.secop.invalid": 407, "www.gobernacion.invalid": 407}) as (proxy, _seen):
+        _crawl_through(config, proxy)
+    report = report_json(config)
+    links = _by_url(report)
+    for url in (secop, allied):
+        assert links[url]["state"] == "unverified", links[url]
+        assert links[url]["error"].startswith("sin verificar: no se pudo consultar desde esta máquina"), links[url]
+        assert "el proxy de esta máquina negó la consulta (HTTP 407)" in links[url]["error"], links[url]
+    assert report["external_links"]["status"] == "sin_conexion"
+
+
+def test_a_connect_the_auditors_proxy_refuses_is_unverified_though_other_servers_answer(serve, config_for):
+    # HTTPS through the proxy: it refuses the CONNECT to one host (403) while a plain-HTTP check
+    # reaches its server: that one link stays unverified, not broken.
+    national = serve({"/procesos": Resource.html("<h1>SECOP</h1>")})
+    secop, denied = "http://www.secop.invalid/procesos", "https://www.gobernacion.invalid/"
+    site = _site(serve, secop, denied)
+    config = config_for(site.url)
+    with (
+        _gateway_proxy({"www.secop.invalid": national.port}, {}) as (plain, _seen),
+        forward_proxy({}, tls_port=None, connect_status=403) as secure,
+    ):
+        env = {"HTTP_PROXY": plain, "http_proxy": plain, "HTTPS_PROXY": secure.url, "https_proxy": secure.url}
+        env |= {"NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+        result = run_cli("crawl", "--config", str(config), env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+    links = _by_url(report_json(config))
+    assert links[secop]["state"] == "ok", links[secop]
+    assert links[denied]["state"] == "unverified", links[denied]
+    assert links[denied]["error"] == "sin verificar: el proxy de esta máquina negó la consulta (HTTP 403)", links[
+        denied
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from scrapy import exceptions as scrapy_errors
 from scrapy.core.downloader.handlers.http11 import TunnelError
 from twisted.internet import error as net
@@ -9,6 +11,7 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
+from gelt_audit.linkstate import PROXY_REFUSAL_STATUSES
 
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
@@ -52,6 +55,17 @@ def unreachable(failure: Failure) -> bool:
     # A bare ConnectError is a connect() that failed with an errno Twisted does not name
     # (EHOSTUNREACH among them); its subclasses include timeouts and TLS errors, left out.
     return failure.check(*_UNREACHABLE) is not None or type(failure.value) is net.ConnectError
+
+
+def tunnel_refused(failure: Failure) -> int | None:
+    """The status with which the proxy (HTTPS_PROXY) refused a CONNECT by its own rules (403,
+    407), read from Scrapy's TunnelError («… [{'status': 403, 'reason': b'Forbidden'}]»); None for
+    any other failure, a CONNECT the proxy could not open (502, 503, 504) among them."""
+    if not failure.check(TunnelError):
+        return None
+    found = re.search(r"'status': (\d{3})", failure.getErrorMessage())
+    status = int(found.group(1)) if found else None
+    return status if status in PROXY_REFUSAL_STATUSES else None
 
 
 def describe_failure(failure: Failure) -> str:

@@ -19,7 +19,7 @@ from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
 
 from gelt_audit import clock
-from gelt_audit.crawler.errors import TIMEOUTS, describe_failure, unreachable
+from gelt_audit.crawler.errors import TIMEOUTS, describe_failure, tunnel_refused, unreachable
 from gelt_audit.crawler.items import LinkCheckItem
 from gelt_audit.crawler.middlewares import PrivateAddressBlocked
 from gelt_audit.linkstate import (
@@ -27,12 +27,14 @@ from gelt_audit.linkstate import (
     BROKEN,
     MAX_REDIRECTS,
     OK,
+    PROXY_REFUSED,
     REDIRECT_STATUSES,
     SKIPPED,
     UNVERIFIED,
     classify,
     http_reason,
     looks_blocked,
+    proxy_refused,
     rate_limit_reason,
     scheme_not_allowed,
 )
@@ -273,6 +275,10 @@ class LinkChecking:
             yield self.check_request(response.url, {**check, "attempt": check["attempt"] + 1}, method)
             return
         headers = {k.decode("latin-1"): b",".join(v).decode("latin-1") for k, v in response.headers.items()}
+        if _proxied_plain_http(response) and proxy_refused(status, headers):
+            for out in self._proxy_refusal(check, status, response.url, method):
+                yield out
+            return
         if looks_blocked(status, headers, response.body):
             if not check["browser"]:
                 yield self.check_request(response.url, {**check, "browser": True, "attempt": 0}, "GET")
@@ -299,6 +305,16 @@ class LinkChecking:
             check, self.check_item(check["url"], state, status, reason, check["chain"], response.url, method)
         ):
             yield out
+
+    def _proxy_refusal(self, check: dict[str, Any], status: int, url: str, method: str) -> Iterator[Any]:
+        """The auditor's own proxy refused the check by its rules (403 with its error header, 407):
+        the server was never asked, so the link is unverified, never broken nor «rechaza a los
+        robots». Held like a check that reached no server (StorePipeline.settle_unreachable words
+        it, and counts it toward «no external server answered» when none did)."""
+        words = f"{PROXY_REFUSED} (HTTP {status})"
+        item = self.check_item(check["url"], UNVERIFIED, status, words, check["chain"], url, method)
+        item.unreachable = 1
+        yield from self._done(check, item)
 
     async def _rate_limited(self, response: Response, check: dict[str, Any]) -> AsyncIterator[Any]:
         """A 429: wait once for what Retry-After asks (up to MAX_RATE_LIMIT_WAIT) and ask again;
@@ -327,6 +343,10 @@ class LinkChecking:
             yield from self._done(
                 check, self.check_item(check["url"], SKIPPED, None, reason, check["chain"], failure.request.url)
             )
+            return
+        refused = tunnel_refused(failure)
+        if refused is not None:
+            yield from self._proxy_refusal(check, refused, failure.request.url, failure.request.method)
             return
         reason = describe_failure(failure)
         item = self.check_item(check["url"], BROKEN, None, reason, check["chain"], failure.request.url)

@@ -111,7 +111,8 @@ class StorePipeline:
         other external servers answered this crawl (that host is gone, silent or failing);
         unverified when none did: this machine could not reach the network (offline, behind a
         firewall that drops its packets, or behind a proxy with no way out), and that says nothing
-        about the links."""
+        about the links. The checks the auditor's proxy refused by its own rules stay unverified
+        either way: the server was never asked."""
         if not self.unreachable:
             return
         offline = not self.external_answered
@@ -123,6 +124,8 @@ class StorePipeline:
                 item.state, item.error = UNVERIFIED, f"{OFFLINE_REASON} ({why})"
                 stats.inc_value(f"gelt/links_{BROKEN}", -1)
                 stats.inc_value(f"gelt/links_{UNVERIFIED}")
+            elif item.state == UNVERIFIED:  # the auditor's proxy refused it (linkcheck._proxy_refusal)
+                item.error = f"{OFFLINE_REASON} ({item.error})" if offline else f"sin verificar: {item.error}"
             self._add_check(item)
         if offline:
             stats.set_value("gelt/links_offline", 1)
