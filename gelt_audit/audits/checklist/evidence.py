@@ -68,7 +68,6 @@ class Finder:
 
     def __init__(self, checklist: Checklist, idx: SiteIndex) -> None:
         self.idx = idx
-        self.checklist = checklist  # the profile judged: which of its items an entry names (named)
         self.hosts = dict(NATIONAL_SYSTEMS)
         self.hosts.update(dict(checklist.hosts))
         self.by_idx = {p.idx: p for p in idx.pages}

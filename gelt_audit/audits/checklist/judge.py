@@ -23,7 +23,6 @@ from .applies import states_the_whole
 from .evidence import Finder, Hit
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
-from .named import named_empty_hits
 from .numerals import item_numeral
 from .pages import Page
 from .parse import text_rules
@@ -134,14 +133,6 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     inherited = _inherited_no_aplica(case, all_hits)
     if inherited is not None:
         return inherited
-    if not all_hits and not broken and (named := named_empty_hits(finder, item)):
-        # nothing publishes the item; an entry named for it leads to «#»: shown, empty (as a page
-        # «en construcción»), on the page that shows it
-        for h in named:
-            constrain(item, h)
-        part_hits = [(part_hits[0][0], named), *((p, []) for p, _hs in part_hits[1:])]
-        good_parts = [(p, []) for p, _hs in part_hits]
-        all_hits = named
     absent = _absent(case, all_hits, broken, finder.idx.home)
     if absent is not None:
         return absent
