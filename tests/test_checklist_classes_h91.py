@@ -32,6 +32,10 @@ HUB = """
 <li><a href="#">1.6 Directorio de entidades</a></li>
 <li><a href="#">Preguntas frecuentes</a></li>
 </ul>
+<h3>2. Información de interés</h3>
+<ul>
+<li><a href="/poblacion-vulnerable">2.9 Información para población vulnerable</a></li>
+</ul>
 <h3>4. Planeación</h3>
 <ol type="a"><li>Plan de acción</li><ul><li><a href="/files/plan-accion-2026.pdf">Plan de acción 2026</a></li></ul>
 <li>Informes de empalme</li></ol>
@@ -42,7 +46,22 @@ ROUTES: dict[str, Resource] = {
         "Inicio",
         "<p>Bienvenidos al portal de la Alcaldía de Prueba. Aquí encuentra los trámites, las noticias y la"
         " información pública de la entidad, con los horarios de atención y los canales de contacto.</p>",
-        ("/transparencia", "/preguntas-frecuentes"),
+        ("/transparencia", "/preguntas-frecuentes", "/rendicion-de-cuentas", "/ninos"),
+    ),
+    "/ninos": page(
+        "Información para niños, niñas y adolescentes",
+        "<p>Conoce la alcaldía jugando: quiénes somos, qué hacemos y cómo puedes participar en las decisiones"
+        " de tu municipio con tu colegio.</p>",
+    ),
+    "/poblacion-vulnerable": page(
+        "Información para población vulnerable",
+        "<p>Programas para personas mayores, personas con discapacidad y víctimas del conflicto: requisitos,"
+        " horarios y lugares de inscripción en la Secretaría de Desarrollo Social.</p>",
+    ),
+    "/rendicion-de-cuentas": page(
+        "Rendición de cuentas 2026",
+        "<p>La audiencia pública de rendición de cuentas de la vigencia 2026 se realizará el 12 de diciembre"
+        " en el auditorio municipal; inscriba sus preguntas en la ventanilla única.</p>",
     ),
     "/transparencia": page("Transparencia y acceso a la información pública", HUB),
     "/files/plan-accion-2026.pdf": Resource(body=b"%PDF-1.4 plan", headers={"Content-Type": "application/pdf"}),
@@ -113,3 +132,26 @@ def test_a_hash_entry_never_stands_before_a_page_that_publishes_the_item(site):
     rec = site[("gelt-2008", "info.preguntas_frecuentes")]
     assert rec["status"] == "cumple" and rec["paths"][0] == "/preguntas-frecuentes", rec
     assert "#" not in rec["detail"], rec
+
+
+def test_a_section_nothing_names_is_shown_by_two_of_its_entries(site):
+    # no «8. … grupos de interés» heading; two of its entries found: the children's page (linked
+    # from the home page) and the vulnerable population's (an entry of the Transparencia hub)
+    for item in ("ley1712.8.1", "ley1712.8.3"):
+        assert site[("ley1712-res1519", item)]["status"] in ("cumple", "parcial"), item
+    rec = site[("ley1712-res1519", "ley1712.8")]
+    assert rec["status"] == "parcial", rec
+    assert "sin una sección propia" in rec["detail"] and "Información para niñas, niños" in rec["detail"], rec
+    # first the entry the Transparencia menu links, then the others
+    assert rec["paths"][0] == "/poblacion-vulnerable" and "/ninos" in rec["paths"], rec["paths"]
+
+
+def test_one_entry_found_does_not_show_its_section(site):
+    # «Rendición de cuentas» (6.2) alone, linked from the home page: no Participa section
+    assert site[("ley1712-res1519", "ley1712.6.2")]["status"] in ("cumple", "parcial")
+    assert site[("ley1712-res1519", "ley1712.6")]["status"] == "no_cumple", site[("ley1712-res1519", "ley1712.6")]
+
+
+def test_a_section_named_on_the_site_keeps_its_own_verdict(site):
+    rec = site[("ley1712-res1519", "ley1712.1")]
+    assert rec["status"] in ("cumple", "parcial") and "sin una sección propia" not in rec["detail"], rec
