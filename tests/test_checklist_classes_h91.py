@@ -1,15 +1,22 @@
-"""Named and empty (issue 15, H91): an entry named for an item that publishes nothing of it, in
-the ways the tuning corpus shows one, judged as the corpus's blind labels judge it.
+"""Named and empty (issue 15, H91): entries named for an item that publish nothing of it, and a
+section of the menu nothing names shown by its entries, judged as the corpus's blind labels judge
+them. One shared crawl of a small site.
 
-One shared crawl of a small site whose Transparencia hub names items: an entry to the home page,
-an entry to a page with nothing on it, a list entry with nothing after it (class 51's structure),
-entries to «#» and a «#» entry for an item another page publishes. The labels, written blind
-by different hands, read the first three as «nombrado, nada publicado» (``parcial``), and a hub entry that links to «#» as publishing nothing (``no_cumple``:
-hsvp, n-soacha, idcbis; curaduria2 and contraloriands in their notes). The engine already reads
-them so: these tests pin that reading. H91 measured a rule that made the «#» entries ``parcial``
-(commit 4e80c37, reverted): on the corpus it turned 44 verdicts wrong for 5 right
-(docs/checklist-accuracy.md, «H91»); ``test_a_hub_entry_that_links_to_hash_publishes_nothing``
-fails with it, the other tests pass with and without it.
+Its Transparencia hub names items: an entry to the home page, an entry to a page with nothing on
+it, a list entry with nothing after it (class 51's structure), entries to «#» and a «#» entry for
+an item another page publishes. The labels, written blind by different hands, read the first
+three as «nombrado, nada publicado» (``parcial``), and a hub entry that links to «#» as
+publishing nothing (``no_cumple``: hsvp, n-soacha, idcbis; curaduria2 and contraloriands in their
+notes). The engine already reads them so: those tests pin that reading. H91 measured a rule that
+made the «#» entries ``parcial`` (commit 4e80c37, reverted): on the corpus it turned 44 verdicts
+wrong for 5 right (docs/checklist-accuracy.md, «H91»);
+``test_a_hub_entry_that_links_to_hash_publishes_nothing`` fails with it.
+
+No heading names section 8 (groups of interest), but two of its entries are found (the children's
+page from the home page, the vulnerable population's from the hub): the section is ``parcial``,
+its first evidence the entry the Transparencia menu links (``sections_shown``); a lone
+«Rendición de cuentas» page shows no «6. Participa». Those three assertions fail without
+``sections_shown``, without its two-entry guard and without its menu-first order, respectively.
 """
 
 from __future__ import annotations
