@@ -16,7 +16,7 @@ from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page, empty_there
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
-from .urls import filename, is_news_key
+from .urls import filename, is_news_key, url_key
 
 LOADING_NOTE = (
     "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
@@ -97,6 +97,10 @@ class Finder:
             hit = key in self.idx.menu_keys or any(key.startswith(pre) for pre in self.idx.menu_prefixes)
             self._menu_cache[key] = hit
         return hit
+
+    def in_menu_url(self, url: str) -> bool:
+        """Whether a URL is linked from the Transparencia menu (or under one of its prefixes)."""
+        return self._in_menu_key(url_key(url))
 
     def _occ_in_menu(self, block: Block, link: Link) -> bool:
         return self._placed_in_menu(block, link.key, link.tmenu)

@@ -29,6 +29,7 @@ from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
 from .ranking import dedupe
 from .rules import KINDS, evidence_kind, verdict_kinds
+from .sections_shown import NOT_FOUND, shown_by_entries
 from .urls import is_doc_key, url_key
 
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
@@ -69,9 +70,24 @@ def evaluate(
     finder = Finder(checklist, idx)
     last = [it for it in checklist.items if any(KINDS[r.kind].after_others for p in it.parts for r in p.rules)]
     results: dict[str, ItemResult] = {}
-    for item in [*(it for it in checklist.items if it not in last), *last]:
-        case = Case(item, checklist.profile, signals, decls.get(item.id), results)
-        results[item.id] = _evaluate_item(case, finder, today)
+    first = [it for it in checklist.items if it not in last]
+    for item in first:
+        results[item.id] = _evaluate_item(
+            Case(item, checklist.profile, signals, decls.get(item.id), results), finder, today
+        )
+    for item in first:
+        # a section nothing names, shown by its entries found (judged after it: numbered after it)
+        shown = shown_by_entries(
+            Case(item, checklist.profile, signals, decls.get(item.id), results),
+            results,
+            finder.in_menu_url,
+        )
+        if shown is not None:
+            results[item.id] = shown
+    for item in last:
+        results[item.id] = _evaluate_item(
+            Case(item, checklist.profile, signals, decls.get(item.id), results), finder, today
+        )
     return [results[it.id] for it in checklist.items]
 
 
@@ -259,7 +275,7 @@ def _absent(case: Case, hits: list[Hit], broken: list[Hit], home: Page | None) -
             "sin_verificar", (home.url,), f"en lo rastreado no se encontró; {HOME_SHELL_NOTE}", home.fetched_at
         )
     if not hits:
-        return case.result("no_cumple", (), "no se encontró en el sitio rastreado", None)
+        return case.result("no_cumple", (), NOT_FOUND, None)
     if item.template and item.placement and not any(placed(item, h) for h in hits):
         where = _PLACES[item.placement]
         return case.result("no_cumple", (), f"nada de esto está en {where} del sitio (solo fuera de él)", None)

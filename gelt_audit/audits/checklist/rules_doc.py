@@ -52,6 +52,11 @@ def documentation() -> str:
         "A page whose content is a pointer "
         "to a national system (SECOP, datos.gov.co, SUIT/GOV.CO, SIGEP, SUIN) is not empty.",
         "",
+        "A whole section of the menu (`ley1712.8`) that no rule finds, while two or more of its entries "
+        "(`ley1712.8.1`, `ley1712.8.3`) are found, is `parcial`: the site shows the section by its entries, "
+        "not by its name; its evidence is theirs, the one the Transparencia menu links first "
+        "(`sections_shown.py`). An entry that links to «#» is no evidence of what it names.",
+        "",
         "An item's keys:",
         "",
         *[f"- `{key}`: {meaning}." for key, meaning in ITEM_KEYS.items()],
