@@ -25,15 +25,11 @@ from .guards import (
 from .kinds import KINDS, EvidenceKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
+from .pages import Block, Link, Page
 from .ranking import dedupe
+from .regions import SHOWN_EMPTY
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
-
-# sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
-# empty box, a listed entry with nothing after it): another section of the page that publishes wins
-SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY], [REPEATED_BODY])
-
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
 
