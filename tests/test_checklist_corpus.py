@@ -150,8 +150,10 @@ TWELFTH_N_LEY = (0.900, 0.818, 0.880)
 # o-indecho (ninth session, H93): labelled blind in fa060d4, first contact gelt-2008 0.500 (3/6) /
 # 1.000 (3/3) / 1.000 (2/2), ley1712-res1519 0.846 (11/13) / 0.688 (11/16) / 1.000 (10/10)
 # (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
-THIRTEENTH_O_GELT = (0.500, 1.000, 1.000)
-THIRTEENTH_O_LEY = (0.846, 0.688, 1.000)
+# Classes 190-192 (H93): gelt-2008 1.000 (3/3) / 1.000 (3/3) / 1.000 (2/2), ley1712-res1519 1.000 (15/15)
+# / 0.938 (15/16) / 1.000 (12/12)
+THIRTEENTH_O_GELT = (1.000, 1.000, 1.000)
+THIRTEENTH_O_LEY = (1.000, 0.938, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
