@@ -43,9 +43,11 @@ class Title(EvidenceKind):
     another page, a card and its blurb, titles that page, not a section). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm. A section whose every entry links to «#» is shown but publishes
-    nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
-    no evidence there; likewise a section whose every link is broken is evidence with that
+    committee to confirm. A section whose every entry links to «#» (or to the page itself,
+    ``href=""``) is shown but publishes nothing: the section's own item (``ley1712.3``) is
+    ``parcial`` for it, any other item finds no evidence there, and so for a section of the
+    template's filler text or a numbered category over a short note (classes 190-192); likewise a
+    section whose every link is broken is evidence with that
     problem only for its own item (the section item, or an entry numbered as the item), never
     for an item a broader section merely names («5. Presupuesto» for the budget document); so is
     a section whose every entry named for the item is broken («Normatividad aplicable» → a 404
