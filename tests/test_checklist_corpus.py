@@ -36,6 +36,7 @@ TUNING_GROUPS = {
     "eleventh": {"l-electrohuila"},
     "twelfth-m": {"m-buga"},
     "twelfth-n": {"n-soacha"},
+    "thirteenth-o": {"o-indecho"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -146,6 +147,13 @@ TWELFTH_M_NO_APLICA = (2, 2)
 # 0.900 (27/30) / 0.818 (27/33) / 0.880 (22/25)
 TWELFTH_N_GELT = (0.722, 0.722, 1.000)
 TWELFTH_N_LEY = (0.900, 0.818, 0.880)
+# o-indecho (ninth session, H93): labelled blind in fa060d4, first contact gelt-2008 0.500 (3/6) /
+# 1.000 (3/3) / 1.000 (2/2), ley1712-res1519 0.846 (11/13) / 0.688 (11/16) / 1.000 (10/10)
+# (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
+# Classes 190-192 (H93): gelt-2008 1.000 (3/3) / 1.000 (3/3) / 1.000 (2/2), ley1712-res1519 1.000 (15/15)
+# / 0.938 (15/16) / 1.000 (12/12)
+THIRTEENTH_O_GELT = (1.000, 1.000, 1.000)
+THIRTEENTH_O_LEY = (1.000, 0.938, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -219,6 +227,17 @@ FLOOR = {
         "precision": TWELFTH_N_LEY[0],
         "recall": TWELFTH_N_LEY[1],
         "evidence": TWELFTH_N_LEY[2],
+    },
+    # o-indecho: THIRTEENTH_O_GELT and THIRTEENTH_O_LEY above
+    ("thirteenth-o", "gelt-2008"): {
+        "precision": THIRTEENTH_O_GELT[0],
+        "recall": THIRTEENTH_O_GELT[1],
+        "evidence": THIRTEENTH_O_GELT[2],
+    },
+    ("thirteenth-o", "ley1712-res1519"): {
+        "precision": THIRTEENTH_O_LEY[0],
+        "recall": THIRTEENTH_O_LEY[1],
+        "evidence": THIRTEENTH_O_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

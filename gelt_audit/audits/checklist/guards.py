@@ -12,7 +12,18 @@ from .evidence import Finder, Hit
 from .model import Item, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, SCRIPTED, Link, Page
+from .pages import (
+    BARE_ENTRY,
+    BLANK_SECTION,
+    CATEGORY_NOTE,
+    DEAD_ENTRIES,
+    EMPTY_SECTION,
+    REPEATED_BODY,
+    SCRIPTED,
+    STAND_IN,
+    Link,
+    Page,
+)
 from .text import count_words, in_norm, label_match, text_norm
 
 BOX_NOTE = (
@@ -168,11 +179,22 @@ _SHOWN_NOTHING = {
     BARE_ENTRY: "la entrada «{raw}» de {url} está en la lista, sin nada publicado",
 }
 
+# A section that shows only that its item is listed: evidence with a problem for its own item (the
+# section item, or an entry numbered as the item), no evidence for any other.
+_LISTED_ONLY = {
+    # the template's filler text under the title, never replaced (class 191)
+    STAND_IN: "la sección «{raw}» de {url} solo muestra el texto de relleno de la plantilla",
+    # a category of the list over a short note («Revisar por parte de la entidad») (class 192)
+    CATEGORY_NOTE: "la sección «{raw}» de {url} solo tiene una nota breve, sin nada publicado",
+}
+
 
 def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, item: Item) -> bool:
     """Whether a section found for the item (``hit.label``) publishes nothing of it, else the
-    section's problems added to the hit: a section whose every entry links to «#» is the section
-    item's problem and no other item's evidence, save an item that is a list of names (``names``:
+    section's problems added to the hit: a section whose every entry links to «#» (or, ``href=""``,
+    to the page itself: class 190) is the section item's problem and no other item's evidence, and so
+    is one whose content is the template's filler text (class 191), save an item that is a list of
+    names (``names``:
     the entries' text names them; "linked" wants links, a problem); likewise one whose every link is broken, except
     for the item it is numbered as; for a service, a section whose links all go to broken pages
     offers nothing."""
@@ -192,15 +214,22 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         # shown, nothing under it: a problem of the item's content, as a page «en construcción»
         hit.problems.append(_SHOWN_NOTHING[keys[0]].format(raw=raw, url=hit.url))
         hit.content_problem = True
+    elif keys and len(keys) == 1 and keys[0] in _LISTED_ONLY:
+        # the section (or the entry numbered as the item) is listed with nothing in it; it publishes
+        # nothing of any other item
+        if not own:
+            return True
+        hit.problems.append(_LISTED_ONLY[keys[0]].format(raw=raw, url=hit.url))
+        hit.content_problem = True
     elif keys == [DEAD_ENTRIES]:
         if item.names == "shown":
             return False  # the entries' text names them: that is the item
         if not is_section_item(item_numeral(item.id)) and item.names != "linked":
             return True  # an entry's content: every entry goes nowhere, nothing is published
         hit.problems.append(
-            f"la sección «{raw}» de {hit.url} los nombra, pero sus entradas enlazan a «#»"
+            f"la sección «{raw}» de {hit.url} los nombra, pero sus entradas enlazan a «#» o a la página misma"
             if item.names == "linked"
-            else f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#», que no publican nada"
+            else f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#» o a la página misma, que no publican nada"
         )
         hit.content_problem = True
     elif keys and all(finder.broken(k) for k in keys):

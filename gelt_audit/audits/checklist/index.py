@@ -20,11 +20,7 @@ from .linklabels import generic_text
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
-    BARE_ENTRY,
-    BLANK_SECTION,
     DEAD_ENTRIES,
-    EMPTY_SECTION,
-    REPEATED_BODY,
     SCRIPTED,
     Block,
     Page,
@@ -33,6 +29,7 @@ from .pages import (
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .phrases import PhraseIndex
+from .regions import SHOWN_EMPTY
 from .text import count_words, fold, label_match, text_norm
 from .urls import is_doc_key, is_news_key, path_norm, path_norms, url_key
 
@@ -473,14 +470,7 @@ def _transparency_menu(
             for p, kind, raw in labels.payloads[i]:
                 if kind == "title" and not p.is_news:
                     roots[p.key] = p
-                elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) not in (
-                    [DEAD_ENTRIES],
-                    [EMPTY_SECTION],
-                    [BARE_ENTRY],
-                    [SCRIPTED],
-                    [BLANK_SECTION],
-                    [REPEATED_BODY],
-                ):
+                elif kind == "section" and p.only_links.get(raw, [DEAD_ENTRIES]) not in (*SHOWN_EMPTY, [SCRIPTED]):
                     headed.update(p.only_links[raw])
     if home is not None:
         for b in home.blocks:

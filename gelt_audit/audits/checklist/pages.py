@@ -20,10 +20,19 @@ from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .forms import Form, form_info
 from .linklabels import link_label
+from .numerals import is_section_item, label_numeral
 from .regions import (
+    BARE_ENTRY,
+    BLANK_SECTION,
+    CATEGORY_NOTE,
+    DEAD_ENTRIES,
+    DEAD_HREF,
+    EMPTY_SECTION,
     HEADINGS,
     REPEATED_BODY,
+    SCRIPTED,
     SCRIPTED_MAX_WORDS,
+    STAND_IN,
     consent_box,
     counted_category,
     empty_category_notice,
@@ -38,6 +47,8 @@ from .regions import (
     repeated_bodies,
     scripted_anchor,
     scripted_entry,
+    section_words_links,
+    stand_in_body,
     styled_title,
 )
 from .text import element_text, fold, label_match, text_norm, without_entity
@@ -60,7 +71,6 @@ _HTML_PARSER.set_element_class_lookup(
 )
 # What the XPath expressions in the comments select, asked of lxml's iterators (C, one walk, in
 # document order) rather than XPath (a context set up per call, a walk per branch of a union).
-_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
 
 
 def link_elements(el: Any) -> list[Any]:
@@ -282,14 +292,6 @@ def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
     return None
 
 
-DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)
-DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
-EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
-BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
-BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
-SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
-
-
 # what a section says when it has nothing to show: as a page «en construcción»
 _EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
@@ -321,25 +323,6 @@ def _is_teaser(h: Any) -> bool:
     and its blurb): what it titles is that page, not a section of this one."""
     anchors = [a for a in h.iter("a") if not DEAD_HREF.match(a.get("href") or "#") and not _is_opener(a)]
     return len(anchors) == 1 and element_text(anchors[0]) == element_text(h)
-
-
-def _words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
-    """Words not in links, the links' hrefs, media, and the text of a section's content elements."""
-    words = len(lead.split())
-    hrefs: list[str] = []
-    media = False
-    texts = [lead]
-    for s in els:
-        if not isinstance(s.tag, str):
-            continue
-        if s.tag in ("img", "table", "iframe", "video") or has_descendant(s, *_MEDIA):
-            media = True
-        text = element_text(s)
-        texts.append(text)
-        anchors = [a for a in s.iter("a") if a.get("href")]  # iter includes s itself
-        hrefs += [a.get("href") for a in anchors]
-        words += len(text.split()) - sum(len(element_text(a).split()) for a in anchors) + len((s.tail or "").split())
-    return words, hrefs, media, " ".join(texts)
 
 
 # -- the parse cache: what a page's parse yields, as JSON, keyed by its body and URL -------------
@@ -538,7 +521,13 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
         if region is None:
             h1_labels.append((n, w, text))
             continue
-        words, hrefs, media, body = _words_links(region, lead)
+        words, hrefs, media, body = section_words_links(region, lead)
+        if tag not in ("caption", "legend") and stand_in_body(body, hrefs, media):
+            # «6. Participa» over «Placeholder content for this accordion…»: shown, nothing in it
+            if (n, w, text) not in sections:
+                sections.append((n, w, text))
+            out.only_links.setdefault(text, [STAND_IN])
+            continue
         if media or words >= 12 or hrefs or tag in ("caption", "legend"):
             sections.append((n, w, text))
             targets = [ctx.target(h.strip()) for h in hrefs if not DEAD_HREF.match(h)]
@@ -587,6 +576,17 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BARE_ENTRY])
+        elif (
+            (n, w, text) not in sections
+            and not hrefs
+            and not media
+            and 0 < words < 12
+            and is_section_item(label_numeral(text))
+        ):
+            # an accordion's «9. Obligación de reporte…» over «Revisar por parte de la entidad»: the
+            # category is listed, a short note and nothing published in it (class 192)
+            sections.append((n, w, text))
+            out.only_links.setdefault(text, [CATEGORY_NOTE])
     if h1_labels and (said := next((s for t, s in na.items() if fold(t).strip(" .:") == "no aplica"), "")):
         for label in h1_labels:  # an entry titled only «No aplica» says it of the page's subject (class 152)
             sections += [] if label in sections else [label]

@@ -353,6 +353,39 @@ def li_label(el: Any) -> str:
     return " ".join(" ".join(bits).split())
 
 
+_SECTION_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
+# an entry's number in a menu's list («1.1», «4.10», «9.»): it orders the entries, it says nothing
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)$")
+
+
+def _content_words(text: str) -> int:
+    """Words of a text, the list numbers before its entries not counted (class 190)."""
+    return sum(1 for t in text.split() if not _LIST_NUMBER.match(t))
+
+
+def section_words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
+    """Words not in links (list numbers not counted), the links' hrefs, media, and the text of a
+    section's content elements. An ``<a href="">`` is a link, to the page it is on (class 190):
+    «<strong>1.1</strong> <a href="">Misión, visión…</a>» is an entry that leads nowhere, not text."""
+    words = _content_words(lead)
+    hrefs: list[str] = []
+    media = False
+    texts = [lead]
+    for s in els:
+        if not isinstance(s.tag, str):
+            continue
+        if s.tag in ("img", "table", "iframe", "video") or has_descendant(s, *_SECTION_MEDIA):
+            media = True
+        text = element_text(s)
+        texts.append(text)
+        anchors = [a for a in s.iter("a") if a.get("href") is not None]  # iter includes s itself
+        hrefs += [a.get("href") for a in anchors]
+        words += (
+            _content_words(text) - sum(_content_words(element_text(a)) for a in anchors) + _content_words(s.tail or "")
+        )
+    return words, hrefs, media, " ".join(texts)
+
+
 def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     """Whether a section's content is its own title repeated and a few words more: a tab button
     whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
@@ -361,7 +394,41 @@ def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
 
 
+DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
+BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
+SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
 REPEATED_BODY = "="  # only_links value of a section whose content is, word for word, other sections'
+DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)  # a link that leads nowhere: «#», a script, the page itself
+STAND_IN = "*"  # only_links value of a section whose content is a template's stand-in text (class 191)
+# only_links value of a category of the menu's list (its title opens with the category's number, «9.»)
+# whose content is a short note and nothing else (class 192)
+CATEGORY_NOTE = "^"
+# sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
+# empty box, a listed entry with nothing after it, the template's filler, a category's short note)
+SHOWN_EMPTY = (
+    [EMPTY_SECTION],
+    [DEAD_ENTRIES],
+    [BLANK_SECTION],
+    [BARE_ENTRY],
+    [REPEATED_BODY],
+    [STAND_IN],
+    [CATEGORY_NOTE],
+)
+# A template's stand-in text, never replaced (folded): Bootstrap's documentation paragraph the
+# accordion example ships with («Placeholder content for this accordion, which is intended to
+# demonstrate the .accordion-flush class»), the theme's «lorem ipsum». It fills a box; it publishes
+# nothing. (emptiness.py reads a whole page of «lorem ipsum» the same way.)
+_STAND_IN_TEXT = re.compile(r"\b(?:placeholder content for this|lorem ipsum)\b")
+
+
+def stand_in_body(body: str, hrefs: Sequence[str], media: bool) -> bool:
+    """Whether a section's content is a template's stand-in text and nothing else a person can use:
+    no media, no link that leads anywhere."""
+    return not media and all(DEAD_HREF.match(h) for h in hrefs) and bool(_STAND_IN_TEXT.search(fold(body)))
+
+
 REPEATS = 3  # titles over one same content: a template's stand-in, nothing of any of them
 REPEATED_MIN_WORDS = 12
 

@@ -25,15 +25,11 @@ from .guards import (
 from .kinds import KINDS, EvidenceKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
-from .pages import BARE_ENTRY, BLANK_SECTION, DEAD_ENTRIES, EMPTY_SECTION, REPEATED_BODY, Block, Link, Page
+from .pages import Block, Link, Page
 from .ranking import dedupe
+from .regions import SHOWN_EMPTY
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
-
-# sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
-# empty box, a listed entry with nothing after it): another section of the page that publishes wins
-SHOWN_EMPTY = ([EMPTY_SECTION], [DEAD_ENTRIES], [BLANK_SECTION], [BARE_ENTRY], [REPEATED_BODY])
-
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
 
@@ -47,9 +43,11 @@ class Title(EvidenceKind):
     another page, a card and its blurb, titles that page, not a section). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm. A section whose every entry links to «#» is shown but publishes
-    nothing: the section's own item (``ley1712.3``) is ``parcial`` for it, any other item finds
-    no evidence there; likewise a section whose every link is broken is evidence with that
+    committee to confirm. A section whose every entry links to «#» (or to the page itself,
+    ``href=""``) is shown but publishes nothing: the section's own item (``ley1712.3``) is
+    ``parcial`` for it, any other item finds no evidence there, and so for a section of the
+    template's filler text or a numbered category over a short note (classes 190-192); likewise a
+    section whose every link is broken is evidence with that
     problem only for its own item (the section item, or an entry numbered as the item), never
     for an item a broader section merely names («5. Presupuesto» for the budget document); so is
     a section whose every entry named for the item is broken («Normatividad aplicable» → a 404
