@@ -5,6 +5,8 @@ the real CLI, exercises every class (each part of it stays out of the others' wa
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
@@ -32,6 +34,7 @@ NORMS = INTRO + _card("Resolución 12 de 2025", "/files/resolucion-12-2025.pdf")
 # the hub's entry «Defensa judicial» leads to a page of text whose two documents link to «#»
 HUB = (
     "<p>Información publicada según la Ley 1712 de 2014.</p>"
+    '<h3>3. Contratación</h3><ul><li><a href="/adquisiciones">3.1 Publicación del plan anual de adquisiciones</a></li></ul>'
     '<h3>4. Control</h3><ul><li><a href="/defensa">4.1 Defensa judicial</a></li></ul>'
 )
 DEFENCE = INTRO + _card("Informe de procesos judiciales 2025", "#") + _card("Informe de procesos judiciales 2024", "#")
@@ -44,7 +47,11 @@ ROUTES = {
     "/boletines": page("Boletines informativos", BULLETINS),
     "/normatividad": page("Normatividad", NORMS),
     "/defensa": page("Rendición de cuentas", DEFENCE),
+    "/adquisiciones": page(
+        "Plan anual de adquisiciones", INTRO + _card("Plan anual de adquisiciones 2026", "/files/paa-2026.pdf")
+    ),
     "/files/resolucion-12-2025.pdf": PDF,
+    "/files/paa-2026.pdf": PDF,
 }
 
 
@@ -66,6 +73,10 @@ def test_class_920_a_page_whose_every_download_links_to_hash_publishes_none_of_i
     rec = site[("gelt-2008", "info.boletines_publicaciones")]
     assert rec["status"] == "parcial", rec
     assert "3 documentos cuyos enlaces de descarga apuntan a «#»" in rec["detail"], rec
+    assert urlsplit(rec["evidence"][0]).path == "/boletines", rec["evidence"]
+    # «3.1 Publicación del plan anual de adquisiciones» (Res. 3564's name: the act of publishing the
+    # plan, which opens) is no publication of the entity's: it does not make the bulletins cumple
+    assert not any(urlsplit(u).path == "/adquisiciones" for u in rec["evidence"]), rec["evidence"]
     # a page one of whose documents opens publishes (the other «#» is a gap, not an empty page)
     rec = site[("gelt-2008", "info.normatividad")]
     assert rec["status"] == "cumple", rec
