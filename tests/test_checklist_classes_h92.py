@@ -35,7 +35,14 @@ NORMS = INTRO + _card("Resolución 12 de 2025", "/files/resolucion-12-2025.pdf")
 HUB = (
     "<p>Información publicada según la Ley 1712 de 2014.</p>"
     '<h3>3. Contratación</h3><ul><li><a href="/adquisiciones">3.1 Publicación del plan anual de adquisiciones</a></li></ul>'
-    '<h3>4. Control</h3><ul><li><a href="/defensa">4.1 Defensa judicial</a></li></ul>'
+    '<h3>4. Control</h3><ul><li><a href="/defensa">4.1 Defensa judicial</a></li>'
+    '<li><a href="/poblacion">4.2 Información para población vulnerable</a></li></ul>'
+)
+# class 921: the hub (Res. 3564's sections) has no section for groups of interest; its entry «4.2» opens a
+# page for the vulnerable population: Res. 1519's section 8 is shown in part, by that entry
+VULNERABLE = (
+    "<p>Programas de atención para adultos mayores, personas con discapacidad, población víctima del"
+    " conflicto y población migrante: requisitos, horarios y lugares de atención de cada programa.</p>"
 )
 DEFENCE = INTRO + _card("Informe de procesos judiciales 2025", "#") + _card("Informe de procesos judiciales 2024", "#")
 
@@ -50,6 +57,7 @@ ROUTES = {
     "/adquisiciones": page(
         "Plan anual de adquisiciones", INTRO + _card("Plan anual de adquisiciones 2026", "/files/paa-2026.pdf")
     ),
+    "/poblacion": page("Población vulnerable", VULNERABLE),
     "/files/resolucion-12-2025.pdf": PDF,
     "/files/paa-2026.pdf": PDF,
 }
@@ -89,3 +97,16 @@ def test_class_920_a_hub_entry_to_such_a_page_is_parcial(site):
     rec = site[("ley1712-res1519", "ley1712.4.9")]
     assert rec["status"] == "parcial", rec
     assert "2 documentos cuyos enlaces de descarga apuntan a «#»" in rec["detail"], rec
+
+
+def test_class_921_a_section_found_only_by_its_numbered_entries_in_the_menu_is_shown_in_part(site):
+    # nothing on the site is named «Información específica para grupos de interés»; the hub's entry
+    # «4.2 Información para población vulnerable» (item 8.3) is: the section is shown in part, by it
+    entry = site[("ley1712-res1519", "ley1712.8.3")]
+    assert entry["status"] == "cumple", entry
+    rec = site[("ley1712-res1519", "ley1712.8")]
+    assert rec["status"] == "parcial", rec
+    assert "entradas numeradas en ella: 8.3" in rec["detail"], rec
+    assert urlsplit(rec["evidence"][0]).path in ("/transparencia", "/poblacion"), rec["evidence"]
+    # a section none of whose entries is found stays not found (section 9, «Obligación de reporte»)
+    assert site[("ley1712-res1519", "ley1712.9")]["status"] == "no_cumple"

@@ -23,7 +23,7 @@ from .applies import states_the_whole
 from .evidence import Finder, Hit
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
-from .numerals import item_numeral
+from .numerals import is_section_item, item_numeral
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
@@ -31,6 +31,7 @@ from .ranking import dedupe
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .urls import is_doc_key, url_key
 
+MENU_PROBLEM = "publicado fuera del menú de transparencia"
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
 
 
@@ -72,7 +73,46 @@ def evaluate(
     for item in [*(it for it in checklist.items if it not in last), *last]:
         case = Case(item, checklist.profile, signals, decls.get(item.id), results)
         results[item.id] = _evaluate_item(case, finder, today)
+    for item in checklist.items:
+        shown = _shown_by_its_entries(item, checklist, results)
+        if shown is not None:
+            results[item.id] = shown
     return [results[it.id] for it in checklist.items]
+
+
+def _shown_by_its_entries(item: Item, checklist: Checklist, results: Mapping[str, ItemResult]) -> ItemResult | None:
+    """``parcial`` for a section of the mandated menu found nowhere under its own name when entries
+    numbered in it are found in the transparency menu: «4.2 Información para población vulnerable»
+    (8.3) on a hub whose sections have other names shows section 8 in part, as a person reads it.
+    Only entries found whole (one part) and inside the menu count: a participation item met by a
+    rendición de cuentas page elsewhere shows no section of the menu."""
+    done = results[item.id]
+    if done.status != "no_cumple" or done.source != "auto" or not item.in_menu:
+        return None
+    if not is_section_item(item_numeral(item.id)):
+        return None
+    shown = [
+        (sub, results[sub.id])
+        for sub in checklist.items
+        if sub.id.startswith(item.id + ".")
+        and sub.in_menu
+        and len(sub.parts) <= 1
+        and "." not in sub.id[len(item.id) + 1 :]
+        and results[sub.id].status in ("cumple", "parcial")
+        and results[sub.id].source == "auto"
+        and results[sub.id].evidence
+        and MENU_PROBLEM not in results[sub.id].detail
+    ]
+    if not shown:
+        return None
+    names = ", ".join(f"{item_numeral(sub.id)} «{sub.name}»" for sub, _r in shown)
+    detail = (
+        "no se encontró la sección con su nombre; el menú de transparencia publica entradas numeradas en ella: " + names
+    )
+    first = shown[0][1]
+    return replace(
+        done, status="parcial", evidence=first.evidence[:6], detail=detail, snapshot_date=first.snapshot_date
+    )
 
 
 def _evaluate_item(case: Case, finder: Finder, today: datetime.date) -> ItemResult:
@@ -324,7 +364,7 @@ def _inherited_no_aplica(case: Case, hits: list[Hit]) -> ItemResult | None:
 def constrain(item: Item, hit: Hit) -> None:
     """Add to a hit's problems the item's constraints it breaks (menu, depth, placement)."""
     if item.in_menu and not hit.in_menu:
-        hit.problems.append("publicado fuera del menú de transparencia")
+        hit.problems.append(MENU_PROBLEM)
     if item.max_depth is not None and hit.depth is not None and hit.depth > item.max_depth:
         clics = "clic" if item.max_depth == 1 else "clics"
         hit.problems.append(f"a {hit.depth} clics de la página de inicio (se exige a lo sumo {item.max_depth} {clics})")
