@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -240,12 +241,18 @@ _DOWNLOAD = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _is_download(text: str) -> bool:
+    """Whether an entry's text is a document's own button (kept per text: a page's hits ask it often)."""
+    return _DOWNLOAD.fullmatch(text_norm(text)[0]) is not None
+
+
 def dead_documents(page: Page) -> int:
     """How many documents a page lists whose own button («Descargar», «Ver documento») links to «#»
     (or a script) when no document of its content opens: the page names what it publishes and
     publishes none of it (a bulletins page whose every «Descargar» is «#»). 0 when a document of
     the page's content opens, or when no such button goes nowhere."""
-    dead = sum(1 for text in page.dead if _DOWNLOAD.fullmatch(text_norm(text)[0]))
+    dead = sum(1 for text in page.dead if _is_download(text))
     if not dead:
         return 0
     if any(ln.is_doc and not ln.embed for b in page.blocks if not b.region for ln in b.links):
