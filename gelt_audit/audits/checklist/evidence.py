@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .emptiness import dead_documents, unopened
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
@@ -143,6 +144,9 @@ class Finder:
         elif page.empty:
             hit.problems.append(f"la página {page.url} está vacía o en construcción")
             hit.content_problem = True
+        elif n := dead_documents(page):
+            hit.problems.append(f"la página {page.url} {unopened(n)}")
+            hit.content_problem = True
         hit.period_strings = (page.title, *page.headings)
         return hit
 
@@ -219,6 +223,10 @@ class Finder:
         elif target is not None and link.norm and (empty := empty_there(target, link.norm)):
             # «⚖️ Normatividad» → the page that says «No hay documentos … en la categoría "Normatividad"»
             hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que dice no tener nada en «{empty}»")
+            hit.content_problem = True
+        elif target is not None and (n := dead_documents(target)):
+            # «1.3 Boletines informativos» → a page of bulletins whose every «Descargar» is «#»
+            hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que {unopened(n)}")
             hit.content_problem = True
         if link.region and link.text and link.ctx == link.text and self.is_external(link.key):
             hit.url = found.url  # «Enlaces de Interés» over links to other sites: the list, where it is shown

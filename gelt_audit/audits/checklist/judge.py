@@ -32,6 +32,7 @@ from .rules import KINDS, evidence_kind, verdict_kinds
 from .sections_shown import NOT_FOUND, shown_by_entries
 from .urls import is_doc_key, url_key
 
+MENU_PROBLEM = "publicado fuera del menú de transparencia"
 _PLACES = {"header": "la barra superior", "footer": "el pie de página", "chrome": "el encabezado o el pie de página"}
 
 
@@ -340,7 +341,7 @@ def _inherited_no_aplica(case: Case, hits: list[Hit]) -> ItemResult | None:
 def constrain(item: Item, hit: Hit) -> None:
     """Add to a hit's problems the item's constraints it breaks (menu, depth, placement)."""
     if item.in_menu and not hit.in_menu:
-        hit.problems.append("publicado fuera del menú de transparencia")
+        hit.problems.append(MENU_PROBLEM)
     if item.max_depth is not None and hit.depth is not None and hit.depth > item.max_depth:
         clics = "clic" if item.max_depth == 1 else "clics"
         hit.problems.append(f"a {hit.depth} clics de la página de inicio (se exige a lo sumo {item.max_depth} {clics})")
