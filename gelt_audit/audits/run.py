@@ -6,6 +6,7 @@ lists them in the order they run, each one reading what the ones before it found
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 
@@ -121,6 +122,18 @@ VOLATILE: tuple[Audit, ...] = (crawls, browser_audit.find, stamp)
 WITHOUT_BROWSER: tuple[Audit, ...] = tuple(a for a in AUDITS if a is not browser_audit.find)
 
 
+def settle_imports() -> None:
+    """Leave what the process holds so far (its modules, classes, functions, the config) out of the
+    cyclic garbage collector's later passes, once per process.
+
+    A weekly audit at 10,000 pages made ~740 collections, whose full passes (0.13-0.15 s of CPU of
+    its 7-8) walked these long-lived objects again and again; frozen, they cost ~0.03 s. Collected
+    first, so no garbage made so far is frozen with them (~17 ms, once)."""
+    if gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()
+
+
 def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: bool = True) -> Findings:
     """Findings for ``crawl`` (default: the last finished one), compared with the one before.
 
@@ -132,6 +145,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: 
             f"Todavía no hay un rastreo terminado de {config.site_url} en {store.path}. "
             "Ejecute primero: gelt-audit crawl"
         )
+    settle_imports()
     steps = AUDITS if browser else WITHOUT_BROWSER
     # switched off, the browser step starts nothing and its answer depends on the crawl only: kept
     volatile = VOLATILE if config.accessibility.browser != "off" else (crawls, stamp)

@@ -1,0 +1,109 @@
+"""The weekly audit of a kept bench run with two copies of the code, interleaved, each warmed by itself.
+
+What an audit keeps (findings, the checklist's evaluation, the summaries) is keyed by the code's hash
+(``code_version()``): another copy of the code finds none of it, so the weekly audit of the last
+crawl measured straight on the bench's store is a cold audit for every code but the bench's own.
+Here, each round and each code: a copy of the store; the last crawl hidden while the weekly reports
+and ``report --format json`` of the crawl before it run with that code (untimed: what the bench
+leaves); the last crawl back, then the weekly audit with both reports (``HTML_REPORTS``, as
+``gelt-audit run``) and ``report --format json``, timed (CPU of each child, ``os.wait4``). The order
+of the codes alternates between rounds; the browser pass is off. The JSON reports are compared
+between the codes (``generated_at`` aside).
+
+    python bench/weekly_ab.py /tmp/gelt-bench-XXXX/n10000-run0 --code viejo=/tmp/old --code nuevo=. --rounds 4
+
+``--code NAME=DIR``: a folder holding ``gelt_audit`` (a ``git archive`` of a commit, or the tree).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import HTML_REPORTS, PY, run_child  # noqa: E402
+from weekly import _GENERATED, browser_off_config  # noqa: E402
+
+HIDDEN = "oculto-weekly-ab"  # not 'finished': the store's queries do not see the crawl
+
+
+def _copy(run: Path, work: Path) -> Path:
+    """The run's store and config (browser off) in ``work``; the config's path."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    with sqlite3.connect(run / "gelt.db") as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+    shutil.copy(run / "gelt.db", work / "gelt.db")
+    cfg = work / "gelt.toml"
+    cfg.write_text(browser_off_config((run / "gelt.toml").read_text(encoding="utf-8")), encoding="utf-8")
+    return cfg
+
+
+def _set_status(db: Path, crawl_id: int, status: str) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("update crawls set status = ? where id = ?", [status, crawl_id])
+
+
+def _week(cfg: Path, code: str, tag: str) -> dict:
+    """Both phases of one weekly audit with the code in ``code``: their figures and the JSON."""
+    work = cfg.parent
+    env = {**os.environ, "PYTHONPATH": code}
+    html = run_child([PY, "-c", HTML_REPORTS, str(cfg)], work, f"html{tag}", env=env)
+    out = work / f"informe{tag}.json"
+    cmd = [PY, "-m", "gelt_audit", "report", "--format", "json", "--output", str(out), "--config", str(cfg)]
+    report = run_child(cmd, work, f"report{tag}", env=env)
+    return {"html": html, "report": report, "json": _GENERATED.sub(b'"generated_at": ""', out.read_bytes())}
+
+
+def one(run: Path, work: Path, code: str) -> dict:
+    """The weekly audit of the run's last crawl, after the crawl before it was audited by ``code``."""
+    cfg = _copy(run, work)
+    with sqlite3.connect(work / "gelt.db") as conn:
+        last = conn.execute("select max(id) from crawls where status = 'finished'").fetchone()[0]
+    _set_status(work / "gelt.db", last, HIDDEN)
+    _week(cfg, code, "-calentar")
+    _set_status(work / "gelt.db", last, "finished")
+    return _week(cfg, code, "")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "run", type=Path, help="carpeta n<N>-run<R> de bench/run.py --keep, o una copia de su gelt.db y gelt.toml"
+    )
+    ap.add_argument("--code", action="append", required=True, help="NOMBRE=CARPETA con gelt_audit (dos o más)")
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--work", type=Path, help="carpeta de trabajo (por defecto RUN/weekly-ab)")
+    args = ap.parse_args()
+    codes = [tuple(c.split("=", 1)) for c in args.code]
+    work = args.work or args.run / "weekly-ab"
+    got: dict[str, list[dict]] = {name: [] for name, _ in codes}
+    for r in range(args.rounds):
+        for name, code in codes if r % 2 == 0 else codes[::-1]:
+            load = os.getloadavg()[0]
+            res = one(args.run, work / f"{name}-{r}", str(Path(code).resolve()))
+            got[name].append(res)
+            digest = hashlib.sha256(res["json"]).hexdigest()[:12]
+            print(
+                f"{name} ronda {r}: semanal {res['html']['cpu']:.2f} s de CPU (RSS {res['html']['rss_mb']:.0f} MB), "
+                f"JSON {res['report']['cpu']:.2f} s; carga {load:.1f}; informe {digest}",
+                flush=True,
+            )
+    for name, runs in got.items():
+        html = statistics.median(x["html"]["cpu"] for x in runs)
+        report = statistics.median(x["report"]["cpu"] for x in runs)
+        print(f"{name}: mediana semanal {html:.2f} + JSON {report:.2f} = {html + report:.2f} s de CPU")
+    same = len({x["json"] for runs in got.values() for x in runs}) == 1
+    print(f"informes JSON idénticos entre códigos y rondas: {'sí' if same else 'NO'}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
