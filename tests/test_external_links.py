@@ -303,8 +303,8 @@ def _gateway_proxy(reach: Mapping[str, int], gateway: Mapping[str, int]) -> Iter
                 error = {403: "ERR_ACCESS_DENIED 0", 407: "ERR_CACHE_ACCESS_DENIED 0"}.get(
                     status, "ERR_CONNECT_FAIL 111"
                 )
-                body = f"<h1>ERROR</h1><p>The requested URL could not be retrieved: {host}</p><p>Access Denied.</p>"
-                body = body.encode()
+                body = f"<h1>ERROR</h1><p>The requested URL could not be retrieved: {host}</p>"
+                body = (body + ("<p>Access Denied.</p>" if status in (403, 407) else "")).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "text/html")
                 self.send_header("X-Squid-Error", error)
