@@ -137,6 +137,7 @@ def _text(path: Path) -> str:
 
 _server: _CliServer | None = None
 _server_pid: int | None = None
+_start_lock = threading.Lock()
 
 
 def _cli_server() -> _CliServer | None:
@@ -145,10 +146,11 @@ def _cli_server() -> _CliServer | None:
     global _server, _server_pid
     if os.environ.get("GELT_TEST_SUBPROCESS") == "1":
         return None
-    if _server is None or _server_pid != os.getpid():
-        _server, _server_pid = _CliServer(), os.getpid()
-        atexit.register(_server.stop)
-    return _server
+    with _start_lock:  # two threads' first commands start one server
+        if _server is None or _server_pid != os.getpid():
+            _server, _server_pid = _CliServer(), os.getpid()
+            atexit.register(_server.stop)
+        return _server
 
 
 def report_json(config: Path) -> dict[str, Any]:
