@@ -107,7 +107,13 @@ class _CliServer:
         assert self.proc.stdin is not None
         with tempfile.TemporaryDirectory(prefix="gelt-cli-") as folder:
             out, err = Path(folder) / "out", Path(folder) / "err"
-            request = {"argv": argv, "cwd": str(cwd or os.getcwd()), "env": env, "out": str(out), "err": str(err)}
+            request = {
+                "argv": argv,
+                "cwd": os.path.abspath(cwd or os.getcwd()),
+                "env": env,
+                "out": str(out),
+                "err": str(err),
+            }
             self.proc.stdin.write(json.dumps(request) + "\n")
             self.proc.stdin.flush()
             pid = self._reply(60)["pid"]
