@@ -53,8 +53,8 @@ def run_cli(
     while another is), when ``env`` changes what Python reads as it starts, or when
     ``GELT_TEST_SUBPROCESS=1``."""
     full_env = {**os.environ, **(env or {})}
-    server = _cli_server() if not _starts_differently(env) else None
-    if server is not None and server.lock.acquire(blocking=False):
+    server = _cli_server()
+    if server is not None and server.startup == _startup_vars(full_env) and server.lock.acquire(blocking=False):
         try:
             return server.run(list(args), cwd, timeout, full_env)
         finally:
@@ -69,9 +69,9 @@ def run_cli(
     )
 
 
-def _starts_differently(env: dict | None) -> bool:
-    """Whether ``env`` sets what a Python process reads once, as it starts (a forked child cannot)."""
-    return any(k.startswith(("PYTHON", "LC_")) or k == "LANG" for k in env or {})
+def _startup_vars(env: dict[str, str]) -> dict[str, str]:
+    """What of ``env`` a Python process reads once, as it starts: a forked child has its server's."""
+    return {k: v for k, v in env.items() if k.startswith(("PYTHON", "LC_")) or k == "LANG"}
 
 
 class _CliServer:
@@ -79,6 +79,7 @@ class _CliServer:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
+        self.startup = _startup_vars(dict(os.environ))
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.cli_server"],
             stdin=subprocess.PIPE,
