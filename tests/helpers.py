@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import locale
 import os
+import select
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +47,117 @@ def write_config(directory: Path, url: str, extra: str = "", **site: Any) -> Pat
 def run_cli(
     *args: str, cwd: Path | None = None, timeout: float = 120, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """Run `gelt-audit ARGS` in a subprocess (Twisted's reactor runs once per process)."""
+    """Run `gelt-audit ARGS` in a process of its own (Twisted's reactor runs once per process):
+    forked from this test process' CLI server (tests/cli_server.py: Python and the CLI's modules
+    already loaded), or a fresh ``python -m gelt_audit`` when the server is busy (a command run
+    while another is), when ``env`` changes what Python reads as it starts, or when
+    ``GELT_TEST_SUBPROCESS=1``."""
+    full_env = {**os.environ, **(env or {})}
+    server = _cli_server()
+    if server is not None and server.startup == _startup_vars(full_env) and server.lock.acquire(blocking=False):
+        try:
+            return server.run(list(args), cwd, timeout, full_env)
+        finally:
+            server.lock.release()
     return subprocess.run(
         [sys.executable, "-m", "gelt_audit", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={**os.environ, **(env or {})},
+        env=full_env,
     )
+
+
+def _startup_vars(env: dict[str, str]) -> dict[str, str]:
+    """What of ``env`` a Python process reads once, as it starts: a forked child has its server's."""
+    return {k: v for k, v in env.items() if k.startswith(("PYTHON", "LC_")) or k == "LANG"}
+
+
+class _CliServer:
+    """The client of one tests/cli_server.py process, started at the first command."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.startup = _startup_vars(dict(os.environ))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.cli_server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=Path(__file__).resolve().parents[1],
+            text=True,
+            encoding="utf-8",
+        )
+        ready = self._reply(60)
+        if "ready" not in ready:
+            raise RuntimeError(f"cli_server no arrancó: {ready}")
+
+    def _reply(self, timeout: float | None) -> dict[str, Any]:
+        assert self.proc.stdout is not None
+        if timeout is not None and not select.select([self.proc.stdout], [], [], timeout)[0]:
+            raise subprocess.TimeoutExpired(self.proc.args, timeout)
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"cli_server terminó (código {self.proc.wait()})")
+        return json.loads(line)
+
+    def run(
+        self, argv: list[str], cwd: Path | None, timeout: float, env: dict[str, str]
+    ) -> subprocess.CompletedProcess:
+        """One command, as `subprocess.run(..., capture_output=True, text=True, timeout=timeout)` runs it."""
+        assert self.proc.stdin is not None
+        with tempfile.TemporaryDirectory(prefix="gelt-cli-") as folder:
+            out, err = Path(folder) / "out", Path(folder) / "err"
+            request = {
+                "argv": argv,
+                "cwd": os.path.abspath(cwd or os.getcwd()),
+                "env": env,
+                "out": str(out),
+                "err": str(err),
+            }
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+            pid = self._reply(60)["pid"]
+            try:
+                status = self._reply(timeout)["status"]
+            except subprocess.TimeoutExpired:
+                os.kill(pid, signal.SIGKILL)  # as subprocess.run does when the timeout expires
+                self._reply(None)
+                raise subprocess.TimeoutExpired(
+                    [sys.executable, "-m", "gelt_audit", *argv], timeout, _text(out), _text(err)
+                ) from None
+            return subprocess.CompletedProcess(
+                [sys.executable, "-m", "gelt_audit", *argv], os.waitstatus_to_exitcode(status), _text(out), _text(err)
+            )
+
+    def stop(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def _text(path: Path) -> str:
+    """A captured stream as `subprocess.run(text=True)` decodes it (universal newlines)."""
+    data = path.read_bytes() if path.exists() else b""
+    return data.decode(locale.getpreferredencoding(False)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+_server: _CliServer | None = None
+_server_pid: int | None = None
+_start_lock = threading.Lock()
+
+
+def _cli_server() -> _CliServer | None:
+    """This process' CLI server (None with ``GELT_TEST_SUBPROCESS=1``); a forked test process
+    (its pid changed) starts its own."""
+    global _server, _server_pid
+    if os.environ.get("GELT_TEST_SUBPROCESS") == "1":
+        return None
+    with _start_lock:  # two threads' first commands start one server
+        if _server is None or _server_pid != os.getpid():
+            _server, _server_pid = _CliServer(), os.getpid()
+            atexit.register(_server.stop)
+        return _server
 
 
 def report_json(config: Path) -> dict[str, Any]:

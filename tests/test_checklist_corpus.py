@@ -11,12 +11,28 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli
+
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "checklist-corpus"
 _spec = importlib.util.spec_from_file_location("checklist_corpus_measure", CORPUS / "measure.py")
 assert _spec is not None and _spec.loader is not None
 measure = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = measure
 _spec.loader.exec_module(measure)
+
+
+class _CliServerSubprocess:
+    """What measure.py sees as ``subprocess`` here, for its one call, ``python -m gelt_audit ...``:
+    that command goes through `run_cli` (forked from the tests' CLI server, tests/cli_server.py)
+    instead of a fresh Python per crawl and report of each site."""
+
+    @staticmethod
+    def run(cmd: list[str], *, timeout: float, env: dict[str, str], cwd: Path, **_: object):
+        assert cmd[:3] == [sys.executable, "-m", "gelt_audit"], cmd
+        return run_cli(*cmd[3:], cwd=cwd, timeout=timeout, env=env)
+
+
+measure.subprocess = _CliServerSubprocess
 
 # The figures docs/checklist-accuracy.md reports (measure.py); a change that lowers one fails.
 # Measured offline: an item resting only on an external link is «sin_verificar» and leaves the measure.

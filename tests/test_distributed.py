@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource
-from tests.helpers import page, write_config
+from tests.helpers import page, run_cli, write_config
 from tests.test_crawler_depth import depths, held_site
 
 REDIS_SERVER = shutil.which("redis-server") or next(
@@ -99,8 +99,7 @@ def workers(redis_url: str) -> Iterator[callable]:
 
 
 def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gelt_audit", *args], capture_output=True, text=True,
-                          timeout=timeout)  # fmt: skip
+    return run_cli(*args, timeout=timeout)
 
 
 def contents(db: Path, nth: int) -> set[tuple]:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource
-from tests.helpers import page, write_config
+from tests.helpers import page, run_cli, write_config
 from tests.test_distributed import REDIS_SERVER, free_port
 
 pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server no está instalado")
@@ -141,8 +141,7 @@ def coordinator(config: Path, url: str, *extra: str) -> subprocess.Popen:
 
 
 def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "gelt_audit", *args], capture_output=True, text=True,
-                          timeout=timeout)  # fmt: skip
+    return run_cli(*args, timeout=timeout)
 
 
 def crawls(db: Path) -> list[tuple]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from gelt_audit.config import ConfigError, load_config
 from gelt_audit.config.portfolio import find_site, portfolio_configs, portfolio_of
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
-from tests.helpers import page, write_config
+from tests.helpers import page, run_cli, write_config
 
 SHARED = """[site]
 delay = 0
@@ -30,11 +28,8 @@ path = "gelt.db"
 
 
 def portfolio_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """The CLI with the portfolio commands, in a subprocess (one Twisted reactor per process)."""
-    return subprocess.run(
-        [sys.executable, "-m", "gelt_audit", *args], capture_output=True, text=True, timeout=timeout,
-        env={**os.environ},
-    )  # fmt: skip
+    """The CLI with the portfolio commands, in a process of its own (one Twisted reactor per process)."""
+    return run_cli(*args, timeout=timeout)
 
 
 def write(tmp_path: Path, text: str, name: str = "gelt.toml") -> Path:
