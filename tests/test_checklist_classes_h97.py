@@ -22,7 +22,7 @@ OFFLINE = "[links]\ncheck_external = false\n"
 
 NAV = (
     '<nav><ul><li><a href="/home">Inicio</a></li><li><a href="/news">Noticias y avisos importantes</a></li>'
-    '<li><a href="/quienes-somos">Quiénes somos</a></li></ul></nav>'
+    '<li><a href="/quienes-somos">Quiénes somos</a></li><li><a href="/contactenos">Contáctenos</a></li></ul></nav>'
 )
 
 
@@ -30,7 +30,7 @@ def _html(title: str, main: str) -> Resource:
     return Resource.html(
         f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head>"
         f"<body><header><p>Curaduría Urbana de Prueba</p>{NAV}</header><main>{main}</main>"
-        "<footer>Calle 1 # 2-3. Teléfono 601 555 0000</footer></body></html>"
+        "<footer>Calle 1 # 2-3. Teléfono 601 555 0000. contacto@curaduria-prueba.gov.co</footer></body></html>"
     )
 
 
@@ -55,6 +55,11 @@ ROUTES: dict[str, Resource] = {
         "Quiénes somos",
         "<p>La curaduría urbana estudia, tramita y expide licencias de urbanismo y de construcción según las"
         " normas del plan de ordenamiento territorial del municipio.</p>",
+    ),
+    "/contactenos": _html(
+        "Contáctenos",
+        "<h1>Contáctenos</h1><p>Sede principal: Calle 1 # 2-3, centro. Teléfono 601 555 0000, extensión 12."
+        " Correo: contacto@curaduria-prueba.gov.co. Radique sus solicitudes en la ventanilla o por correo.</p>",
     ),
 }
 
@@ -83,3 +88,11 @@ def test_the_home_alias_never_stands_before_the_page_its_entry_opens(site):
     # the home page's section stays evidence, under the home page's own address
     assert "/home" not in rec["paths"], rec
     assert "/" in rec["paths"], rec
+
+
+def test_the_page_titled_for_contact_stands_before_the_footer(site):
+    # the footer of every page (read on the home page) and «Contáctenos» both show the address, the
+    # phone and the e-mail: a person points to the contact page (c-edup, info.contacto)
+    rec = site[("gelt-2008", "info.contacto")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/contactenos", rec

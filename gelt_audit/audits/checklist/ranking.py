@@ -48,7 +48,9 @@ def rank(
         0 if numeral and num == numeral else 1,
         is_login_url(hit.url),
         -round(hit.match, 1),
-        hit.tier,
+        # the running text of a page titled for the item (the address on «Contáctenos») is read as
+        # that page's section, before the footer or a form found anywhere (tier 2)
+        1 if hit.titled else hit.tier,
         hit.keyword,
         hit.depth if hit.depth is not None else 99,
         hit.url,
