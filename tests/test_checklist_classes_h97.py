@@ -9,6 +9,12 @@ it; the same section read on ``/home`` was not, and its copy outranked the page 
 ``/news`` or ``/``). With ``ranking.as_home`` the copy is the home page's: ``/news`` comes first
 and ``/home`` is never shown. ``test_the_home_alias_never_stands_before_the_page_its_entry_opens``
 fails without it (checked: evidence ``['/home', '/news']``).
+
+The same site's footer (read on the home page) and its page «Contáctenos» both show the address,
+the phone and the e-mail: the contact page, whose title a text rule asks for (``on_title``), comes
+first (the corpus's c-edup, info.contacto: ``['/', '/contactanos.php']`` where the label expects
+the contact page). ``test_the_page_titled_for_contact_stands_before_the_footer`` fails without
+``Hit.titled`` in ``ranking.rank`` (checked: first evidence ``/``).
 """
 
 from __future__ import annotations

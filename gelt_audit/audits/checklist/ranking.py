@@ -28,8 +28,9 @@ def rank(
     item in the mandated menu
     (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
     about the item (the phrase covering most of it), a page titled or a link named for the
-    item before a section of another page, a URL slug or running text last; then the
-    shallowest."""
+    item before a section of another page (the running text of a page titled for the item, a
+    text rule's ``on_title``, reads as that page's section: before the footer), a URL slug or
+    running text last; then the shallowest."""
     num = label_numeral(hit.label) if numeral else ""
     hub_section = hit.tier == 1 and hit.in_menu
     menu_depth = 0
