@@ -61,6 +61,7 @@ class Hit:
     label: str = ""
     tier: int = 2
     keyword: int = 99  # index of the matched keyword in the rule (the item's own name comes first)
+    titled: bool = False  # running text on a page titled for the item («Contáctenos»): see :func:`rank`
 
 
 class Finder:

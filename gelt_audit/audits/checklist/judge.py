@@ -27,7 +27,7 @@ from .numerals import item_numeral
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .ranking import dedupe
+from .ranking import as_home, dedupe
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .sections_shown import NOT_FOUND, shown_by_entries
 from .urls import is_doc_key, url_key
@@ -135,6 +135,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             constrain(item, h)
             if h.scripted:
                 h.problems.clear()  # its content was not seen: neither a problem nor evidence of one
+        as_home(hits, finder.idx)
         part_hits.append((part, dedupe(hits, item_numeral(item.id))))
     # what the crawl saw before entries it could not open (``Hit.scripted``)
     good_parts = [(p, sorted((h for h in hs if not h.problems), key=lambda h: h.scripted)) for p, hs in part_hits]

@@ -4,7 +4,9 @@ then the rest; one hit per place (:func:`dedupe`), a committee reads the first."
 from __future__ import annotations
 
 from .evidence import Hit
+from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
+from .pages import Page
 from .systems import NATIONAL_SYSTEMS
 from .urls import is_doc_key, is_login_url, url_key
 
@@ -26,8 +28,9 @@ def rank(
     item in the mandated menu
     (``4.1`` for item 4.1); never a staff login before a real page; then the label that is most
     about the item (the phrase covering most of it), a page titled or a link named for the
-    item before a section of another page, a URL slug or running text last; then the
-    shallowest."""
+    item before a section of another page (the running text of a page titled for the item, a
+    text rule's ``on_title``, reads as that page's section: before the footer), a URL slug or
+    running text last; then the shallowest."""
     num = label_numeral(hit.label) if numeral else ""
     hub_section = hit.tier == 1 and hit.in_menu
     menu_depth = 0
@@ -46,7 +49,9 @@ def rank(
         0 if numeral and num == numeral else 1,
         is_login_url(hit.url),
         -round(hit.match, 1),
-        hit.tier,
+        # the running text of a page titled for the item (the address on «Contáctenos») is read as
+        # that page's section, before the footer or a form found anywhere (tier 2)
+        1 if hit.titled else hit.tier,
         hit.keyword,
         hit.depth if hit.depth is not None else 99,
         hit.url,
@@ -111,6 +116,59 @@ def offsite_links(hits: list[Hit]) -> frozenset[int]:
     return frozenset(
         id(h) for h in hits if h.url != h.found_on and h.found_on in sections and _elsewhere(h.url, h.found_on)
     )
+
+
+def home_aliases(idx: SiteIndex) -> frozenset[str]:
+    """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
+    ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
+    rules met and links of every block. Not for a home page a script builds (every page of such a
+    site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
+    memo = idx.memo.setdefault("home_aliases", {})
+    if "urls" not in memo:
+        home = idx.home
+        memo["urls"] = frozenset()
+        if home is not None and not home.shell and not home.loading:
+            sig = _signature(home)
+            if sig[1] or any(sig[-1]):
+                memo["urls"] = frozenset(
+                    p.url
+                    for p in idx.pages
+                    if p is not home
+                    and p.key != home.key
+                    and p.title == home.title
+                    and p.headings == home.headings
+                    and _signature(p) == sig
+                )
+    return memo["urls"]
+
+
+def _signature(page: Page) -> tuple:
+    """What a person sees of a page, to tell whether two addresses serve the same one."""
+    return (
+        page.title,
+        tuple(page.headings),
+        tuple(page.labels),
+        tuple(page.sections),
+        page.text_hits,
+        page.empty,
+        tuple(tuple((link.key, link.text) for link in b.links) for b in page.blocks),
+    )
+
+
+def as_home(hits: list[Hit], idx: SiteIndex) -> None:
+    """Show a hit on an alias of the home page (:func:`home_aliases`) as on the home page: it is one
+    place, so :func:`dedupe` keeps one hit for it, not a second copy at a click's depth that outranks
+    the page the home's own entry leads to (i-curaduria1: the section «Noticias importantes» of
+    ``/home`` before the link «Noticias y avisos importantes» of ``/`` to ``/news``)."""
+    aliases = home_aliases(idx)
+    if not aliases or idx.home is None:
+        return
+    home = idx.home
+    for h in hits:
+        if h.url in aliases:
+            h.url, h.depth = home.url, 0
+        if h.found_on in aliases:
+            h.found_on = home.url
 
 
 def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:

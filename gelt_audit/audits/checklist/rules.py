@@ -295,6 +295,7 @@ class Text(EvidenceKind):
         hits = finder.page_hits(found, item)
         for h in hits:
             h.tier = 3
+            h.titled = bool(rule.on_title)
         return hits
 
 
