@@ -21,6 +21,7 @@ from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_
 from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
+from gelt_audit.datalinks import data_links
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
 from gelt_audit.linkstate import SKIP_SCHEMES
 from gelt_audit.sections import close_sections
@@ -362,6 +363,9 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
             if target is None:
                 continue
         append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
+    for el, attr, raw in data_links(root):  # a button a script sends to its data-url: an «a» (datalinks)
+        if (target := _resolve(base, raw)) is not None and target.startswith(("http://", "https://")):
+            append(Link(target, collapse(el.text_content())[:_MAX_LINK_TEXT], "a", attr, "", el.sourceline))
     return out
 
 
