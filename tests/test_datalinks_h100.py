@@ -43,7 +43,7 @@ def _home(foreign: str) -> Resource:
         '<div class="card" data-href="http://10.0.0.1/intranet">Intranet de la alcaldía</div>'
         '<table data-toggle="table" data-url="/datos.json"><tr><td>Indicadores del plan</td></tr></table>'
         '<button data-url="/borrar?id=3" data-confirm="¿Seguro?">Borrar registro</button>',
-        links=("/quienes-somos",),
+        links=("/quienes-somos", "/atencion-al-ciudadano"),
     )
 
 
@@ -51,6 +51,36 @@ PQRSD = page(
     "Peticiones, quejas, reclamos y denuncias",
     "<h1>PQRSD</h1><p>Presente sus peticiones, quejas, reclamos, sugerencias y denuncias ante la alcaldía."
     " Responderemos dentro de los términos de ley.</p>",
+)
+
+
+# a card whose «Ver más» (data-url) opens a page of reports whose every «Descargar» is «#» (the corpus's
+# n-soacha, SIAU → informes.html): the card is the way to that page, which publishes none of them
+_MENU = (
+    '<nav><ul><li><a href="/">Inicio</a></li><li>Atención<div class="dropdown-links">'
+    '<a href="/atencion-al-ciudadano">Atención al usuario</a><a href="/informes-pqrsd">Informes</a>'
+    '<a href="/radicacion-pqrsd">Radicación PQRSD</a></div></li></ul></nav>'
+)
+
+
+def _menu_page(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Hospital de Prueba</title></head>"
+        f"<body><header><p>Hospital de Prueba</p>{_MENU}</header><main><h1>{title}</h1>{main}</main>"
+        "<footer>Calle 1 # 2-3. Teléfono 601 555 0000</footer></body></html>"
+    )
+
+
+CARDS = _menu_page(
+    "Atención al ciudadano",
+    '<div class="card"><img src="/x.jpg" alt="Informes"><div class="card-content">'
+    "<h3>Registro histórico de informes de PQRSDF</h3><p>Consulta los archivos de los registros de los informes.</p>"
+    '<button class="btn-toggle" data-url="/informes-pqrsd">Ver más</button></div></div>',
+)
+DEAD_REPORTS = _menu_page(
+    "Empresa Social del Estado",
+    '<div class="doc"><h4>Calificación FURAG II vigencia 2023</h4><p>Creado: 01-01-2025</p>'
+    '<a href="#" class="btn-descargar">Descargar</a></div>',
 )
 
 
@@ -67,6 +97,9 @@ def site(tmp_path_factory):
         "/trampa-js": page("Trampa"),
         "/datos.json": Resource(b"[]", headers={"Content-Type": "application/json"}),
         "/borrar": page("Borrado"),
+        "/atencion-al-ciudadano": CARDS,
+        "/informes-pqrsd": DEAD_REPORTS,
+        "/radicacion-pqrsd": _menu_page("Radicación PQRSD", "<p>Radique su petición, queja o reclamo.</p>"),
     }
     try:
         directory = tmp_path_factory.mktemp("h100")
@@ -113,3 +146,11 @@ def test_the_checklist_reads_the_page_a_data_href_card_opens(site):
     rec = site["records"][("gelt-2008", "interaccion.pqrsd")]
     assert rec["status"] in ("cumple", "parcial"), rec
     assert "/atencion/pqrsd" in rec["paths"], rec
+
+
+def test_a_card_that_opens_a_page_of_dead_documents_is_the_way_to_it(site):
+    # the page its «Ver más» opens stands for the item, with that page's problem; the card's section,
+    # with none, never outranks it (without guards._opens_dead_documents: only the card's page)
+    rec = site["records"][("ley1712-res1519", "ley1712.4.10")]
+    assert rec["paths"] and rec["paths"][0] == "/informes-pqrsd", rec
+    assert "«Informes» lleva a" in rec["detail"], rec
