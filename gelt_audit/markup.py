@@ -21,6 +21,7 @@ from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_
 from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
+from gelt_audit.datalinks import data_links
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
 from gelt_audit.linkstate import SKIP_SCHEMES
 from gelt_audit.sections import close_sections
@@ -323,10 +324,11 @@ def _reference_kind(raw: str) -> int:
     return _FROM_ORIGIN if _needs_origin_only(raw) else _FROM_BASE
 
 
-def links_of(root: etree._Element, url: str) -> list[Link]:
+def links_of(root: etree._Element, url: str, data: bool = True) -> list[Link]:
     """Every outgoing reference of the page, resolved to an absolute, normalised URL.
 
-    Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`.
+    Placeholder links (:func:`is_placeholder`) are kept as written, tagged :data:`PLACEHOLDER`. ``data``:
+    False skips the search for links in data attributes (datalinks: ~7% of extract), for a page without one.
     """
     base = _base_url(root, url)
     origin = _origin(base) or base
@@ -362,6 +364,9 @@ def links_of(root: etree._Element, url: str) -> list[Link]:
             if target is None:
                 continue
         append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
+    for el, attr, raw in data_links(root) if data else ():  # a button a script sends to its data-url: an «a»
+        if (target := _resolve(base, raw)) is not None and target.startswith(("http://", "https://")):
+            append(Link(target, collapse(el.text_content())[:_MAX_LINK_TEXT], "a", attr, "", el.sourceline))
     return out
 
 
@@ -562,7 +567,7 @@ def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
     if root is None:
         return PageInfo("", [], "")
     title = title_of(root)
-    links = links_of(root, url)
+    links = links_of(root, url, data="data-url" in text or "data-href" in text)
     declared = meta_dates(root)
     content, noise, unlinked = content_of(root, url, rules)
     return PageInfo(title, links, content, noise, sorted(declared | text_dates(unlinked))[-MAX_DATES:])

@@ -8,6 +8,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
+from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
@@ -237,6 +238,13 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
             return True  # a broader section whose entries are all broken publishes nothing of the item
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo enlaza a documentos rotos")
         hit.content_problem = hit.broken = True
+    elif keys and (dead := _opens_dead_documents(finder, keys)):
+        # a card «Registro histórico de informes de PQRSDF» whose «Ver más» opens a page whose every
+        # «Descargar» is «#»: the section is the way to that page, and publishes what it does
+        if not own:
+            return True  # the page's own hit (with its problem) stands for the item
+        hit.problems.append(f"la sección «{raw}» de {hit.url} lleva a {dead}, que no publica sus documentos")
+        hit.content_problem = True
     elif item.service and section_leads_only_to_broken(finder, page, raw):
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
@@ -266,6 +274,15 @@ def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str
     ]
     if named and all(finder.broken(ln.key) for ln in named):
         return named[0].text
+    return ""
+
+
+def _opens_dead_documents(finder: Finder, keys: Sequence[str]) -> str:
+    """The URL of the page a section of links opens when every one of its links opens a crawled
+    page listing documents whose download links all go to «#» (:func:`dead_documents`), else ""."""
+    pages = [st.page if (st := finder.idx.status.get(k)) is not None else None for k in keys]
+    if pages and all(p is not None and dead_documents(p) for p in pages):
+        return pages[0].url
     return ""
 
 

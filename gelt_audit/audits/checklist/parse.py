@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from gelt_audit.datalinks import anchor_data_links
 from gelt_audit.markup import strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
@@ -39,7 +40,7 @@ from .regions import main_fold
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 47  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 48  # bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -419,6 +420,7 @@ class Builder:
         if root is None:
             self._set_text(page, "")
             return page, self._record(page, origin, doc.url, [], None)
+        anchor_data_links(root)  # «<button data-url=…>» is a link as a person clicks it (datalinks)
         base, origin = base_of(root, doc.url, origin)
         foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
         refs, links = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))
