@@ -12,6 +12,15 @@ without the rule in ``gelt-2008.toml`` (checked: ``no_cumple``).
 
 The home page's contact form (a message form that books nothing) must not count:
 ``test_a_contact_form_is_not_an_online_procedure`` guards the other side on the same crawl.
+
+Class 981: with no form and no page for requests, the e-mail address the site publishes is the only
+way to write: a channel, not the mechanism asked for, ``parcial`` (the corpus's h-anserma and
+contraloriands, two origins, label gelt-2008 ``interaccion.pqrsd`` so; the engine said
+``no_cumple``). A rule's ``partial`` option says what its evidence lacks. A second, smaller site
+(no form at all) is needed: any message form is a PQRSD channel.
+``test_an_email_address_alone_is_a_partial_request_channel`` fails without the footer rule
+(checked: ``no_cumple``); ``test_a_contact_form_is_not_an_online_procedure`` checks that the e-mail
+does not lower a site that has a form (``cumple``).
 """
 
 from __future__ import annotations
@@ -29,10 +38,10 @@ NAV = (
 )
 
 
-def _html(title: str, main: str) -> Resource:
+def _html(title: str, main: str, nav: str = NAV) -> Resource:
     return Resource.html(
         f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head>"
-        f"<body><header><p>E.S.E. Hospital de Prueba</p>{NAV}</header><main>{main}</main>"
+        f"<body><header><p>E.S.E. Hospital de Prueba</p>{nav}</header><main>{main}</main>"
         "<footer>Calle 1 # 2-3. Teléfono 601 555 0000. contacto@hospital-prueba.gov.co</footer></body></html>"
     )
 
@@ -75,21 +84,46 @@ ROUTES: dict[str, Resource] = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+NAV_NO_FORM = '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/quienes-somos">Quiénes somos</a></li></ul></nav>'
+
+# no form anywhere: the footer's e-mail address is the only way to write
+EMAIL_ONLY: dict[str, Resource] = {
+    "/": _html(
+        "E.S.E. Hospital de Prueba",
+        "<h1>Bienvenidos</h1><p>Prestamos servicios de salud de primer nivel a los habitantes del municipio,"
+        " con urgencias las veinticuatro horas y consulta externa de lunes a sábado.</p>",
+        NAV_NO_FORM,
+    ),
+    "/quienes-somos": ROUTES["/quienes-somos"],
+}
+
+
+def _records(tmp_path_factory, routes: dict[str, Resource], name: str):
     """The site crawled once by the real CLI: the checklist records by (profile, item)."""
-    server = SiteServer(ROUTES).start()
+    server = SiteServer(routes).start()
     try:
-        config = write_config(tmp_path_factory.mktemp("h98"), server.url, OFFLINE)
+        config = write_config(tmp_path_factory.mktemp(name), server.url, OFFLINE)
         crawl(config)
         origin = server.url.rstrip("/")
         records = {}
         for rec in report_json(config)["checklist"]:
             rec["paths"] = [u[len(origin) :] if u.startswith(origin) else u for u in rec["evidence"]]
             records[(rec["profile"], rec["item"])] = rec
-        yield records
+        return records
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The hospital's site with its appointment form and its contact form."""
+    return _records(tmp_path_factory, ROUTES, "h98")
+
+
+@pytest.fixture(scope="module")
+def email_only(tmp_path_factory):
+    """The same hospital's site with no form at all."""
+    return _records(tmp_path_factory, EMAIL_ONLY, "h98-correo")
 
 
 def test_an_appointment_form_is_an_online_procedure(site):
@@ -102,4 +136,14 @@ def test_a_contact_form_is_not_an_online_procedure(site):
     # the home page's message form is the PQRSD channel, not a procedure: never evidence here
     rec = site[("gelt-2008", "transaccion.tramites_en_linea")]
     assert "/" not in rec["paths"], rec
-    assert site[("gelt-2008", "interaccion.pqrsd")]["status"] in ("cumple", "parcial")
+    # a form is the channel: the e-mail beside it does not make it partial (class 981)
+    assert site[("gelt-2008", "interaccion.pqrsd")]["status"] == "cumple", site[("gelt-2008", "interaccion.pqrsd")]
+
+
+def test_an_email_address_alone_is_a_partial_request_channel(email_only):
+    rec = email_only[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "parcial", rec
+    assert "solo un correo electrónico" in rec["detail"], rec
+    assert rec["paths"][0] == "/", rec
+    # no appointment form, no procedure
+    assert email_only[("gelt-2008", "transaccion.tramites_en_linea")]["status"] == "no_cumple"
