@@ -21,6 +21,12 @@ contraloriands, two origins, label gelt-2008 ``interaccion.pqrsd`` so; the engin
 ``test_an_email_address_alone_is_a_partial_request_channel`` fails without the footer rule
 (checked: ``no_cumple``); ``test_a_contact_form_is_not_an_online_procedure`` checks that the e-mail
 does not lower a site that has a form (``cumple``).
+
+Class 982: a WhatsApp chat is a messaging channel, not the entity's presence on a social network:
+alone, gelt-2008 ``interaccion.redes`` is ``parcial`` (curaduria2, i-curaduria1 and a-magangue, the
+corpus's three sites with WhatsApp, label it so; curaduria2 was ``no_cumple``).
+``test_a_whatsapp_link_alone_is_a_partial_social_network`` fails without the rule (checked:
+``no_cumple``); ``test_a_social_network_beside_whatsapp_is_not_lowered`` guards the other side.
 """
 
 from __future__ import annotations
@@ -69,11 +75,17 @@ APPOINTMENT_FORM = (
     "<button type='submit'>Solicitar</button></form>"
 )
 
+WHATSAPP = "<p><a href='https://api.whatsapp.com/send?phone=573001234567'>Escríbanos por WhatsApp</a></p>"
+FACEBOOK = "<p><a href='https://www.facebook.com/hospitaldeprueba'>Síganos en Facebook</a></p>"
+
 ROUTES: dict[str, Resource] = {
     "/": _html(
         "E.S.E. Hospital de Prueba",
         "<h1>Bienvenidos</h1><p>Prestamos servicios de salud de primer nivel a los habitantes del municipio,"
-        " con urgencias las veinticuatro horas y consulta externa de lunes a sábado.</p>" + CONTACT_FORM,
+        " con urgencias las veinticuatro horas y consulta externa de lunes a sábado.</p>"
+        + CONTACT_FORM
+        + WHATSAPP
+        + FACEBOOK,
     ),
     "/informacion-ciudadano/citas": _html("Tramites", "<h1>Tramites</h1>" + APPOINTMENT_FORM),
     "/quienes-somos": _html(
@@ -91,7 +103,7 @@ EMAIL_ONLY: dict[str, Resource] = {
     "/": _html(
         "E.S.E. Hospital de Prueba",
         "<h1>Bienvenidos</h1><p>Prestamos servicios de salud de primer nivel a los habitantes del municipio,"
-        " con urgencias las veinticuatro horas y consulta externa de lunes a sábado.</p>",
+        " con urgencias las veinticuatro horas y consulta externa de lunes a sábado.</p>" + WHATSAPP,
         NAV_NO_FORM,
     ),
     "/quienes-somos": ROUTES["/quienes-somos"],
@@ -147,3 +159,16 @@ def test_an_email_address_alone_is_a_partial_request_channel(email_only):
     assert rec["paths"][0] == "/", rec
     # no appointment form, no procedure
     assert email_only[("gelt-2008", "transaccion.tramites_en_linea")]["status"] == "no_cumple"
+
+
+def test_a_whatsapp_link_alone_is_a_partial_social_network(email_only):
+    rec = email_only[("gelt-2008", "interaccion.redes")]
+    assert rec["status"] == "parcial", rec
+    assert "WhatsApp" in rec["detail"], rec
+
+
+def test_a_social_network_beside_whatsapp_is_not_lowered(site):
+    # Facebook is found: WhatsApp beside it lowers nothing (the link is not opened: sin_verificar)
+    rec = site[("gelt-2008", "interaccion.redes")]
+    assert rec["status"] in ("cumple", "sin_verificar"), rec
+    assert "WhatsApp" not in rec["detail"], rec
