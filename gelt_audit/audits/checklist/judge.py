@@ -122,7 +122,12 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         for rule in part.rules:
             kind = evidence_kind(rule)
             if kind is not None:
-                hits += kind.hits(finder, rule, item)
+                found = kind.hits(finder, rule, item)
+                if rule.partial:
+                    # a lesser way of meeting the item (an e-mail where a PQRSD channel is asked for):
+                    # evidence that says what it lacks, «parcial» unless another rule finds the item
+                    found = [replace(h, problems=[*h.problems, rule.partial]) for h in found]
+                hits += found
         # a link to a developer's server is a finding (audits.external), never evidence
         hits = [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
         if item.service:

@@ -144,7 +144,7 @@ def _rule_matchers(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, 
 
 
 def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, Any]:
-    """A rule's other parameters: form purpose, counts, embeds, extensions, signal, prefix."""
+    """A rule's other parameters: form purpose, counts, embeds, extensions, signal, prefix, partial."""
     kw: dict[str, Any] = {}
     if "purpose" in raw:
         if raw["purpose"] not in FORM_PURPOSES:
@@ -163,7 +163,7 @@ def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, A
         kw["embeds"] = raw["embeds"]
     if "extensions" in raw:
         kw["extensions"] = tuple(e.lower().lstrip(".") for e in str_list(raw["extensions"], where, f"{key}.extensions"))
-    for k in ("name", "prefix"):
+    for k in ("name", "prefix", "partial"):
         if k in raw:
             if not isinstance(raw[k], str) or not raw[k]:
                 raise where.error(f"{key}.{k}", "se espera un texto no vacío")

@@ -75,6 +75,7 @@ class Rule:
     extensions: tuple[str, ...] = ()
     name: str = ""
     prefix: str = ""
+    partial: str = ""  # what such evidence lacks: what it finds is at most «parcial» (class 981)
 
 
 @dataclass(frozen=True)

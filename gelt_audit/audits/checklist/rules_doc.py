@@ -67,6 +67,9 @@ def documentation() -> str:
         "the site's header, navigation and footer; `content` the rest of a page).",
         "- `exclude`: phrases that discard a label, link text or URL that has them.",
         "- `on_title` (`text` rules): only pages whose title or a heading is about one of these phrases.",
+        "- `partial`: what such evidence lacks, said in the verdict: what the rule finds makes the item "
+        "`parcial` at most, `cumple` only when another rule finds it (an e-mail address where a PQRSD "
+        "channel is asked for).",
         "",
     ]
     for kind in KINDS.values():
