@@ -23,7 +23,7 @@ import pytest
 
 from gelt_audit.demo.server import Resource
 from tests.helpers import page, run_cli, write_config
-from tests.test_crawler_depth import depths, held_site
+from tests.test_crawler_depth import depths, held_site, held_until
 
 REDIS_SERVER = shutil.which("redis-server") or next(
     (p for p in ("/usr/bin/redis-server", "/usr/local/bin/redis-server") if os.access(p, os.X_OK)), None
@@ -282,11 +282,6 @@ def test_items_and_requests_cross_redis_as_tagged_json_never_pickle():
         dumps({"k": "7", "item": object()})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="en modo distribuido el corte por max_depth usa la profundidad con que un trabajador encontró la URL "
-    "(docs/RELIABILITY.md, «Lo que queda fuera»)",
-)
 def test_a_worker_cuts_max_depth_by_the_shortest_path_redis_has_seen(serve, config_for, redis_url, workers):
     # /destino/ is met first at 3 (the bound: its links at 4 are cut), then at 2 through /lento/,
     # which answers only once /destino/ was asked for: /mas-alla/, 3 clicks from the home page,
@@ -300,3 +295,30 @@ def test_a_worker_cuts_max_depth_by_the_shortest_path_redis_has_seen(serve, conf
     assert found[site.url + "destino/"] == 2 and site.url + "mas-alla/" in found, sorted(found)
     assert found[site.url + "mas-alla/"] == 3
     assert [path for _, path, _ in site.requests].count("/mas-alla/") == 1
+
+
+def test_a_page_met_nearer_while_it_is_fetched_follows_its_links_from_the_nearer_depth(
+    serve, config_for, redis_url, workers
+):
+    # /destino/ is asked for at 3 (through /rapido2/) and answers only once /tras-lento/ was
+    # asked for, which /lento/ links to with /destino/: by then Redis has /destino/ at 2, and
+    # the worker parsing it must follow its links from there (/mas-alla/ at 3, not cut at 4)
+    routes = {
+        "/": page("Inicio", links=("/lento/", "/rapido/")),
+        "/lento/": page("Lento", links=("/destino/", "/tras-lento/")),  # answered once /destino/ was asked for
+        "/rapido/": page("Rápido", links=("/rapido2/",)),
+        "/rapido2/": page("Rápido 2", links=("/destino/",)),
+        "/destino/": page("Destino", links=("/mas-alla/",)),  # answered once /tras-lento/ was asked for
+        "/tras-lento/": page("Tras lento"),
+        "/mas-alla/": page("Más allá"),
+    }
+    site = serve(routes, dynamic=held_until(routes, {"/lento/": "/destino/", "/destino/": "/tras-lento/"}))
+    config = config_for(site.url, max_depth=3)
+    workers(1)
+    result = cli("crawl", "--config", str(config), "--redis", redis_url)
+    assert result.returncode == 0, result.stderr
+    asked = [path for _, path, _ in site.requests]
+    assert asked.index("/destino/") < asked.index("/tras-lento/")  # the order the test is about
+    found = depths(config)
+    assert found[site.url + "destino/"] == 2 and found.get(site.url + "mas-alla/") == 3, sorted(found.items())
+    assert asked.count("/destino/") == 1 and asked.count("/mas-alla/") == 1

@@ -27,7 +27,8 @@ from scrapy_redis.scheduler import Scheduler
 from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.distributed.protocol import SharedSite, dumps, loads
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
-from gelt_audit.crawler.spiders.site import SiteSpider
+from gelt_audit.crawler.spiders.site import SiteSpider, targets
+from gelt_audit.markup import Link
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -83,8 +84,10 @@ class ReliableQueue(PriorityQueue):
         return request
 
 
-def claim_and_push(shared: SharedSite, request: scrapy.Request, encode: Any, fingerprint: Any) -> int:
-    """Enqueue a request if its claim holds, in one Redis step; CLAIM_PUSH's answer."""
+def claim_and_push(
+    shared: SharedSite, request: scrapy.Request, encode: Any, fingerprint: Any
+) -> tuple[int, tuple[int, bytes] | None]:
+    """Enqueue a request if its claim holds, in one Redis step; CLAIM_PUSH's answer (SharedSite.claim_push)."""
     meta = request.meta
     meta.pop("gelt_token", None)
     meta.pop("gelt_lease", None)
@@ -121,8 +124,19 @@ class ReliableScheduler(Scheduler):
         first external checks their URL (``gelt_check_claim``); other filtered requests the
         fingerprint of scrapy-redis's duplicate filter. A child request that never reached this
         point is requested again when its parent, still in flight, is put back in the queue.
+        A URL already claimed met at a smaller depth has the links its page led to requested
+        again at their new depth (SiteSpider.met_again's rule, for all workers together).
         """
-        verdict = claim_and_push(self.spider.shared, request, self.queue._encode_request, self.df.request_fingerprint)
+        url = request.url
+        verdict, nearer = claim_and_push(
+            self.spider.shared, request, self.queue._encode_request, self.df.request_fingerprint
+        )
+        if nearer is not None:
+            # Met nearer than when its page was parsed: what the page led to is nearer too.
+            depth, links = nearer
+            for again in self.spider.follow_again(url, depth, links):
+                self.enqueue_request(again)
+            self.spider.shared.lower_followed(url, depth)
         if verdict == -1:
             self.spider._count("query_variants_skipped")
         elif verdict == -2:
@@ -153,8 +167,8 @@ class WorkerSiteSpider(SiteSpider):
     """SiteSpider with its per-crawl state in Redis instead of process memory and the store."""
 
     name = "site-worker"
-    # A worker knows the links of the pages it parsed only: depths met nearer elsewhere go to
-    # Redis (page_request below), which does not pass them on to links already followed.
+    # A worker knows the links of the pages it parsed only: depths met nearer go to Redis
+    # (page_request below), which passes them on to the links kept there (follow, follow_again).
     relax_depths = False
 
     @classmethod
@@ -218,6 +232,22 @@ class WorkerSiteSpider(SiteSpider):
             "max_variants": self.global_max_variants, "depth": depth,
         }  # fmt: skip
         return request
+
+    def follow(self, links: list[Link], depth: int, referer: str, step: int = 1) -> Iterator[Any]:
+        """SiteSpider's, at the depth Redis has for the page, its links kept there for follow_again.
+
+        A page at 0 (or a redirect at 0) never gets nearer: nothing to keep.
+        """
+        pages, resources = targets(links)
+        if depth > step and (pages or resources):
+            depth = self.shared.followed(referer, depth, step, zlib.compress(dumps([pages, resources])))
+        yield from self.requests_for(pages, resources, depth, referer)
+        yield from self.external_checks(links)
+
+    def follow_again(self, referer: str, depth: int, links: bytes) -> Iterator[scrapy.Request]:
+        """Requests for the links ``referer``'s page led to, met again at ``depth`` (nearer)."""
+        pages, resources = loads(zlib.decompress(links))
+        yield from self.requests_for(pages, resources, depth, referer)
 
     def external_checks(self, links: Any) -> Iterator[Any]:
         """First checks are claimed in Redis when enqueued: one check per external link, all workers together."""

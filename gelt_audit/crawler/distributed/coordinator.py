@@ -229,7 +229,8 @@ def seed(server: redis.Redis, keys: Keys, run: SiteRun) -> int:
     queue = PriorityQueue(server, spider, keys.of(run.k, "requests"), serializer=protocol)
     dupefilter = RFPDupeFilter(server, keys.of(run.k, "dupefilter"))
     return sum(
-        claim_and_push(spider.shared, r, queue._encode_request, dupefilter.request_fingerprint) == 1 for r in requests
+        claim_and_push(spider.shared, r, queue._encode_request, dupefilter.request_fingerprint)[0] == 1
+        for r in requests
     )
 
 

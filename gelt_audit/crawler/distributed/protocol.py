@@ -23,7 +23,7 @@ from gelt_audit.markup import Link
 
 NAMESPACE = "gelt"
 # Coordinator and workers of one run must speak the same protocol (checked by the worker).
-PROTOCOL = 2
+PROTOCOL = 3
 VERSION = f"{__version__}/protocolo {PROTOCOL}"  # what the coordinator publishes, what a worker must be
 COORDINATOR_TTL = 15.0  # seconds without the coordinator's heartbeat before its run counts as dead
 HEARTBEAT_TTL = 10.0  # seconds without a heartbeat before a worker counts as dead
@@ -136,18 +136,29 @@ redis.call('ZADD', KEYS[1], tonumber(string.sub(v, 1, sep - 1)), string.sub(v, s
 return 1
 """
 # Claim and enqueue in one step, so a claimed URL is always in the queue (or in flight, or done).
-# KEYS: queue, seen, pages, variants of the path, expected results, depth per URL, filter set
+# KEYS: queue, seen, pages, variants of the path, expected results, depth per URL, filter set,
+# depth of the links each page led to ("<depth>:<step>"), those links
 # ARGV: mode, url, page, query, max pages, max variants, request url, depth, score, request data
 # mode 'claim': the site's crawl rules (seen URLs, query variants per path, page budget), the same
 # SiteSpider applies in one process; 'set': a plain duplicate filter on ARGV[2] (fingerprints,
 # external checks); 'none': no filter.
+# A URL already claimed, met at a depth that brings the links its page led to nearer, answers
+# {2, their new depth, the links} (the worker requests them again: SiteSpider.met_again's rule);
+# the links' depth is lowered by LOWER_FOLLOWED once they are queued, so a worker killed in
+# between leaves it for the next one that meets the URL there.
 CLAIM_PUSH = """
 local mode = ARGV[1]
 if mode == 'claim' then
   local d = tonumber(ARGV[8])
   local old = redis.call('HGET', KEYS[6], ARGV[7])
   if old and tonumber(old) > d then redis.call('HSET', KEYS[6], ARGV[7], d) end
-  if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then return 0 end
+  if redis.call('SISMEMBER', KEYS[2], ARGV[2]) == 1 then
+    local f = redis.call('HGET', KEYS[8], ARGV[7])
+    if not f then return 0 end
+    local links, step = string.match(f, '^(%d+):(%d+)$')
+    if d + tonumber(step) >= tonumber(links) then return 0 end
+    return {2, d + tonumber(step), redis.call('HGET', KEYS[9], ARGV[7])}
+  end
   if ARGV[3] == '1' then
     if ARGV[4] ~= '' then
       if redis.call('SISMEMBER', KEYS[4], ARGV[4]) == 0 and redis.call('SCARD', KEYS[4]) >= tonumber(ARGV[6]) then
@@ -165,6 +176,29 @@ elseif mode == 'set' then
   if redis.call('SADD', KEYS[7], ARGV[2]) == 0 then return 0 end
 end
 redis.call('ZADD', KEYS[1], ARGV[9], ARGV[10])
+return 1
+"""
+# A page's links, kept for CLAIM_PUSH before they are requested, at the smallest depth Redis has
+# for the page (met nearer while it waited in the queue or was being fetched); answers that depth.
+# Atomic with CLAIM_PUSH: a nearer meeting either finds the links kept here or lowers the depth
+# this script reads.
+# KEYS: depth per URL, depth of the links, the links; ARGV: page url, links' depth, step, links
+FOLLOWED = """
+local links = tonumber(ARGV[2])
+local step = tonumber(ARGV[3])
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if cur and tonumber(cur) + step < links then links = tonumber(cur) + step end
+redis.call('HSET', KEYS[2], ARGV[1], links .. ':' .. step)
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[4])
+return links
+"""
+# The links of a page requested again at ARGV[2]: their depth lowered (never raised).
+LOWER_FOLLOWED = """
+local f = redis.call('HGET', KEYS[1], ARGV[1])
+if not f then return 0 end
+local links, step = string.match(f, '^(%d+):(%d+)$')
+if tonumber(ARGV[2]) >= tonumber(links) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. ':' .. step)
 return 1
 """
 # A politeness lease for one host: at most ARGV[1] at once, starts ARGV[2] s apart (Redis clock).
@@ -208,6 +242,8 @@ class SharedSite:
         self._pop = server.register_script(POP)
         self._claim_push = server.register_script(CLAIM_PUSH)
         self._lease = server.register_script(LEASE)
+        self._followed = server.register_script(FOLLOWED)
+        self._lower_followed = server.register_script(LOWER_FOLLOWED)
 
     def key(self, name: str) -> str:
         return self.keys.of(self.k, name)
@@ -229,17 +265,33 @@ class SharedSite:
             self.server.hdel(self.key("inflight"), *tokens)
             self.outstanding -= tokens
 
-    def claim_push(self, mode: str, score: float, data: bytes, claim: dict[str, Any] | None = None) -> int:
-        """Enqueue ``data`` if its claim holds (see CLAIM_PUSH); 1 when queued, else 0, -1 or -2."""
+    def claim_push(
+        self, mode: str, score: float, data: bytes, claim: dict[str, Any] | None = None
+    ) -> tuple[int, tuple[int, bytes] | None]:
+        """Enqueue ``data`` if its claim holds (see CLAIM_PUSH): 1 when queued, else 0, -1 or -2;
+        and, for a URL already claimed met nearer, the links its page led to with their new depth."""
         c = claim or {}
         variant = "v:" + c.get("variant_key", "")
         keys = [self.key(n) for n in ("requests", "seen", "pages", variant, "expect", "depth")]
         keys.append(self.key("checked" if c.get("check") else "dupefilter"))
+        keys += [self.key("followed_depth"), self.key("followed")]
         args = [
             mode, c.get("url", ""), "1" if c.get("page") else "0", c.get("query", ""), c.get("max_pages", 0),
             c.get("max_variants", 0), c.get("request_url", ""), c.get("depth", 0), score, data,
         ]  # fmt: skip
-        return int(self._claim_push(keys=keys, args=args))
+        answer = self._claim_push(keys=keys, args=args)
+        if isinstance(answer, list):  # the links are kept with their depth: None only if Redis lost them
+            return 0, ((int(answer[1]), answer[2]) if len(answer) > 2 and answer[2] else None)
+        return int(answer), None
+
+    def followed(self, url: str, depth: int, step: int, links: bytes) -> int:
+        """Keep the links a page led to (see FOLLOWED); the depth to request them at."""
+        keys = [self.key("depth"), self.key("followed_depth"), self.key("followed")]
+        return int(self._followed(keys=keys, args=[url, depth, step, links]))
+
+    def lower_followed(self, url: str, depth: int) -> None:
+        """The links of ``url`` were requested again at ``depth`` (see LOWER_FOLLOWED)."""
+        self._lower_followed(keys=[self.key("followed_depth")], args=[url, depth])
 
     def lease(self, host: str, token: str, concurrency: int, delay: float, ttl: float) -> float:
         wait = self._lease(

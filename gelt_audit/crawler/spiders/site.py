@@ -249,12 +249,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
         ``depth`` is the links' depth, ``step`` what they add to the referer's (0: a redirect).
         """
-        pages = [sys.intern(url) for url in follow_targets(links)]
-        resources = [
-            sys.intern(link.url)
-            for link in links
-            if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://"))
-        ]
+        pages, resources = targets(links)
         if self.relax_depths and depth > step:  # a page met at 0 never gets nearer: nothing to pass on
             self.keep_followed(referer, depth, step, pages, resources)
         yield from self.requests_for(pages, resources, depth, referer)
@@ -493,6 +488,17 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             referer=request.meta.get("gelt_referer"),
             error=reason,
         )
+
+
+def targets(links: list[Link]) -> tuple[list[str], list[str]]:
+    """The site pages (anchors, frames) and the resources (images, scripts, styles) links lead to."""
+    pages = [sys.intern(url) for url in follow_targets(links)]
+    resources = [
+        sys.intern(link.url)
+        for link in links
+        if link.tag in RESOURCE_TAGS and link.url.startswith(("http://", "https://"))
+    ]
+    return pages, resources
 
 
 def links_from_rows(rows: list[dict[str, Any]]) -> list[Link]:
