@@ -28,6 +28,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "compression",
             "migrations",
             "markup",
+            "datalinks",
             "sections",
             "volatile",
             "dates",
