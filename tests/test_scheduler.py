@@ -202,6 +202,24 @@ def test_run_killed_with_sigkill_frees_the_lock_and_stops_its_crawl(serve, confi
     assert_consistent(db)
 
 
+def test_crawl_stopped_by_a_second_signal_still_closes_its_crawl_row(serve, config_for):
+    # A second SIGTERM stops Twisted's reactor before Scrapy closes the spider (as does a first
+    # one that comes before the engine runs): the row must not stay 'running', which reads as a
+    # crawl still going and holds the run's place until the next crawl comes to clean it.
+    site = serve(site_routes(20, delay=3))
+    config = config_for(site.url, concurrency=2)
+    db = config.parent / "gelt.db"
+    proc = gelt("crawl", "--config", str(config))
+    wait_for(lambda: rows(db, "select id from crawls where status = 'running'"), 20, "crawl start")
+    wait_for(lambda: any(path.startswith("/p") for _, path, _ in site.requests), 20, "a page in flight")
+    proc.send_signal(signal.SIGTERM)
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=30)
+    assert rows(db, "select status, error from crawls") == [("interrupted", "rastreo detenido antes de terminar")]
+    assert not is_locked(db)
+
+
 # -- alerts and delivery -----------------------------------------------------------------
 def test_site_down_exits_3_and_alerts_by_email(config_for):
     with smtp_server() as (controller, sink):

@@ -22,6 +22,7 @@ from gelt_audit.config import Config
 from gelt_audit.crawler import settings as default_settings
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.crawler.spiders.site import SiteSpider
+from gelt_audit.crawler.verdict import CrawlCounts, verdict
 from gelt_audit.store import Store
 
 log = logging.getLogger("gelt_audit.crawler")
@@ -144,8 +145,10 @@ def crawl_sites(plan: CrawlPlan, on_done: Callable[[CrawlResult], None] | None =
     quiet_scrapy_debug()
     semaphore = defer.DeferredSemaphore(plan.max_at_once)
     results: list[CrawlResult] = []
+    unfinished: dict[int, tuple[Any, Crawler]] = {}  # started crawlers whose crawl has not ended
 
     def finish(_: Any, site: Any, crawler: Crawler) -> None:
+        unfinished.pop(id(crawler), None)
         result = result_of(site, crawler.stats.get_stats() if crawler.stats else {}, plan.store_path)
         results.append(result)
         if on_done:
@@ -156,6 +159,7 @@ def crawl_sites(plan: CrawlPlan, on_done: Callable[[CrawlResult], None] | None =
 
     def start(site: Any, cfg: Config) -> Any:
         crawler = site_crawler(process, settings_for(cfg))
+        unfinished[id(crawler)] = (site, crawler)
         d = process.crawl(crawler)
         # A crawler that raises while starting must not stop the others: record it as failed.
         d.addErrback(failed_to_start, cfg)
@@ -172,7 +176,28 @@ def crawl_sites(plan: CrawlPlan, on_done: Callable[[CrawlResult], None] | None =
     runs = [semaphore.run(start, site, cfg).addErrback(failed_to_start, cfg) for site, cfg in plan.sites]
     defer.DeferredList(runs, consumeErrors=True).addBoth(stop)
     process.start(stop_after_crawl=False)
+    for site, crawler in list(unfinished.values()):
+        close_stopped(crawler, plan.store_path)
+        finish(None, site, crawler)
     return results
+
+
+def close_stopped(crawler: Crawler, store_path: Path) -> None:
+    """Mark 'interrupted' the crawl row of a crawler the reactor stopped before it could close it.
+
+    Scrapy's graceful stop skips a crawler whose engine is not running yet (a SIGTERM between
+    the crawl row's opening and the first request), and a second signal stops the reactor
+    outright: the spider never closes and its row would stay 'running' until the next crawl.
+    """
+    crawl_id = crawler.stats.get_value("gelt/crawl_id") if crawler.stats else None
+    if crawl_id is None:
+        return
+    stopped = verdict(CrawlCounts(reason="shutdown"))
+    with Store(store_path) as store:
+        if store.crawl(crawl_id).status != "running":
+            return
+        store.finish_crawl(crawl_id, stopped.status, stopped.error)
+    crawler.stats.set_value("gelt/crawl_status", stopped.status)
 
 
 def crawl(config: Config, accept_lost_pages: bool = False) -> CrawlResult:
