@@ -262,10 +262,17 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        for u in (h.url, h.found_on):
+        for u in (h.found_on, h.url) if _unnamed_document(h) else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
     return evidence
+
+
+def _unnamed_document(hit: Hit) -> bool:
+    """Whether a hit is a document of another page found only by its address or by the kind of file
+    it is (tiers 2 and 3), not by a name a person reads (``manual_de_contratacion.pdf`` behind a
+    «Ver» button): a person points to the page that lists it, then to the file."""
+    return hit.tier >= 2 and hit.url != hit.found_on and is_doc_key(url_key(hit.url))
 
 
 def _absent(case: Case, hits: list[Hit], broken: list[Hit], home: Page | None) -> ItemResult | None:

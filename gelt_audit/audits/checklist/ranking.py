@@ -76,16 +76,23 @@ def listed_documents(hits: list[Hit]) -> frozenset[int]:
     found by: under «8.2-Publicación de la ejecución de contratos», the row «Publicación Ejecución
     Contratos 2021» is one entry of the section that publishes the item, and under «Ejecución
     presupuestal histórica anual» (a longer phrase of the item than the file's «Ejecución
-    presupuestal 2020») so is the year's file."""
-    best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=None)
-    if best is None:
-        return frozenset()
-    # the pages with a working section found for the item: a document listed there is one of its entries
-    sections = {h.url for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
+    presupuestal 2020») so is the year's file. A section and its documents that share a problem (all
+    of them «publicado fuera del menú de transparencia») still read so: «Circular» on the page of
+    communiqués before its «CIRCULAR 005 2022».pdf."""
+    best = min((h.keyword for h in hits if h.tier <= 1 and not h.problems and h.url == h.found_on), default=99)
+    # the pages with a section found for the item, with the problems of each: a document listed there
+    # is one of its entries unless the section has a problem the document has not (a section that
+    # publishes nothing; not one both share, «publicado fuera del menú de transparencia»)
+    sections: dict[str, list[frozenset[str]]] = {}
+    for h in hits:
+        if h.tier == 1 and h.url == h.found_on:
+            sections.setdefault(h.url, []).append(frozenset(h.problems))
     return frozenset(
         id(h)
         for h in hits
-        if h.url != h.found_on and (best < h.keyword or h.found_on in sections) and is_doc_key(url_key(h.url))
+        if h.url != h.found_on
+        and (best < h.keyword or any(p <= set(h.problems) for p in sections.get(h.found_on, ())))
+        and is_doc_key(url_key(h.url))
     )
 
 
