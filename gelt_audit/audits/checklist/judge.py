@@ -269,9 +269,11 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
 
 
 def _unnamed_document(hit: Hit) -> bool:
-    """Whether a hit is a document of another page found only by its address or by the kind of file
-    it is (tiers 2 and 3), not by a name a person reads (``manual_de_contratacion.pdf`` behind a
-    «Ver» button): a person points to the page that lists it, then to the file."""
+    """Whether a hit is a document of another page found as a document of some kind or by its
+    address (tiers 2 and 3: the ``document`` rule, its file name or a word of its text; a URL slug),
+    not as a page titled or a link named for the item: ``manual_de_contratacion.pdf`` behind a «Ver»
+    button, «Descargar formulario de registro» on the suppliers' page. A person points to the page
+    that publishes it, then to the file."""
     return hit.tier >= 2 and hit.url != hit.found_on and is_doc_key(url_key(hit.url))
 
 
