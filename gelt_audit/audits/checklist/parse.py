@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.datalinks import anchor_data_links
-from gelt_audit.markup import strip_fragment
+from gelt_audit.markup import is_breadcrumb, strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots, top_images
@@ -40,7 +40,7 @@ from .regions import main_fold
 from .text import count_words, element_text, label_match, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 48  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 49  # bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -127,6 +127,22 @@ def _on_padded(phrases: Sequence[_TitlePhrase], padded: Sequence[tuple[str, int]
     """:func:`_on_title` with the phrases and labels spaced beforehand (``label_match``'s
     ``in_norm`` and slack of 6, without rebuilding the strings for every pair)."""
     return any(p in n and w - c <= 6 for p, c in phrases for n, w in padded)
+
+
+def crumb_name(root: Any) -> str:
+    """The step of the page's breadcrumb marked as the current page (``aria-current="page"``) when
+    the page has no ``h1``, else "". Only the marked step: a template's breadcrumb copied from page
+    to page without its last step changed names another page (g-hsap's «Procesos y procedimientos»
+    over its job offers)."""
+    if root.find(".//h1") is not None:
+        return ""
+    for el in root.iter():
+        if isinstance(el.tag, str) and is_breadcrumb(el):
+            step = next((c for c in el.iter() if c is not el and c.get("aria-current") == "page"), None)
+            text = element_text(step) if step is not None else ""
+            if 0 < len(text) <= 120:
+                return text
+    return ""
 
 
 def _chrome_key(ref: ChromeRef, origin: str, base: str) -> str:
@@ -437,13 +453,16 @@ class Builder:
         page.scripts = runs_script(root)
         strip_scripts(root)
         bare = page.scripts and is_bare(root)  # before the template's header and footer are taken out
+        crumb = crumb_name(root)  # likewise: a breadcrumb is often a <nav>, taken out with the chrome
         refs = self._chrome_blocks(root, page, ctx)
         folded = main_fold(root)  # the tree is not changed from here on: read once, asked twice
         content = read_content(root, ctx, folded)
         page.headings, page.sections = content.headings, content.sections
         page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
         page.section_keys = content.section_keys
-        page.labels = title_labels(title) + content.h1_labels
+        # a page with no h1 is named by its breadcrumb's last step («Inicio › Atención al cliente»), as a
+        # person reads it (class 1042)
+        page.labels = title_labels(title) + (content.h1_labels or ([text_norm(crumb) + (crumb,)] if crumb else []))
         if any(n in SITE_MAP_NAMES or n in LEGAL_TEXT_NAMES for n, _w, _raw in page.labels):
             # a site map's headings group its links: an index of the site, not sections of content;
             # a legal text's headings are its clauses (class 151)

@@ -565,3 +565,8 @@ def evidence_kind(rule: Rule) -> type[EvidenceKind] | None:
 def verdict_kinds() -> list[type[VerdictKind]]:
     """The verdict kinds, in the order they take precedence."""
     return [k for k in KINDS.values() if issubclass(k, VerdictKind)]
+
+
+# registered after the kinds above (the order of the reference page and of the refusal message); it
+# imports nothing from this module
+from .entities import EntityLinks  # noqa: E402, F401
