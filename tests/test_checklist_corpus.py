@@ -53,6 +53,7 @@ TUNING_GROUPS = {
     "twelfth-m": {"m-buga"},
     "twelfth-n": {"n-soacha"},
     "thirteenth-o": {"o-indecho"},
+    "fourteenth-r": {"r-lajagua"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
