@@ -1,4 +1,4 @@
-"""Checklist classes 1050-1051 (tenth session, H105), found on the corpus site `r-lajagua`: each on a real
+"""Checklist classes 1050-1052 (tenth session, H105), found on the corpus site `r-lajagua`: each on a real
 crawl of one small site served on 127.0.0.1, crawled and reported once by the real CLI."""
 
 from __future__ import annotations
@@ -89,3 +89,11 @@ def test_class_1051_the_mandated_menu_name_cut_short_is_the_menu_named_incomplet
     rec = site[("ley1712-res1519", "ley1712.atencion_ciudadania")]
     assert rec["status"] == "parcial", rec
     assert rec["evidence"] and "atenci" in rec["detail"].lower(), rec
+
+
+def test_class_1052_the_attention_channels_page_is_the_service_to_the_public_in_part(site):
+    # «Canales de Atención» (in person at the address, virtually by e-mail): how the public is attended,
+    # Res. 1519's 1.8 in part; no service norms, forms or protocols, and out of the transparency menu
+    rec = site[("ley1712-res1519", "ley1712.1.8")]
+    assert rec["status"] == "parcial", rec
+    assert rec["evidence"] and rec["evidence"][0].endswith("/canales"), rec
