@@ -175,9 +175,10 @@ THIRTEENTH_O_LEY = (1.000, 0.938, 1.000)
 # 0.800 (8/10) / 1.000 (6/6), ley1712-res1519 0.889 (8/9) / 0.571 (8/14) / 1.000 (7/7)
 # (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
 # Classes 1050-1051 (H105): gelt-2008 0.889 (8/9) / 0.800 (8/10) / 1.000 (6/6), 43/47 exact (the phone
-# read, info.contacto cumple), ley1712-res1519 0.900 (9/10) / 0.643 (9/14) / 1.000 (8/8), 49/59
+# read, info.contacto cumple), ley1712-res1519 0.900 (9/10) / 0.643 (9/14) / 1.000 (8/8), 49/59; class
+# 1052: ley1712-res1519 0.909 (10/11) / 0.714 (10/14) / 1.000 (9/9), 50/59
 FOURTEENTH_R_GELT = (0.889, 0.800, 1.000)
-FOURTEENTH_R_LEY = (0.900, 0.643, 1.000)
+FOURTEENTH_R_LEY = (0.909, 0.714, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
