@@ -53,6 +53,7 @@ TUNING_GROUPS = {
     "twelfth-m": {"m-buga"},
     "twelfth-n": {"n-soacha"},
     "thirteenth-o": {"o-indecho"},
+    "fourteenth-r": {"r-lajagua"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -170,6 +171,14 @@ TWELFTH_N_LEY = (0.900, 0.818, 0.880)
 # / 0.938 (15/16) / 1.000 (12/12)
 THIRTEENTH_O_GELT = (1.000, 1.000, 1.000)
 THIRTEENTH_O_LEY = (1.000, 0.938, 1.000)
+# r-lajagua (tenth session, H105): labelled blind in e8ab32a, first contact gelt-2008 0.889 (8/9) /
+# 0.800 (8/10) / 1.000 (6/6), ley1712-res1519 0.889 (8/9) / 0.571 (8/14) / 1.000 (7/7)
+# (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
+# Classes 1050-1051 (H105): gelt-2008 0.889 (8/9) / 0.800 (8/10) / 1.000 (6/6), 43/47 exact (the phone
+# read, info.contacto cumple), ley1712-res1519 0.900 (9/10) / 0.643 (9/14) / 1.000 (8/8), 49/59; class
+# 1052: ley1712-res1519 0.909 (10/11) / 0.714 (10/14) / 1.000 (9/9), 50/59
+FOURTEENTH_R_GELT = (0.889, 0.800, 1.000)
+FOURTEENTH_R_LEY = (0.909, 0.714, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -254,6 +263,17 @@ FLOOR = {
         "precision": THIRTEENTH_O_LEY[0],
         "recall": THIRTEENTH_O_LEY[1],
         "evidence": THIRTEENTH_O_LEY[2],
+    },
+    # r-lajagua: FOURTEENTH_R_GELT and FOURTEENTH_R_LEY above
+    ("fourteenth-r", "gelt-2008"): {
+        "precision": FOURTEENTH_R_GELT[0],
+        "recall": FOURTEENTH_R_GELT[1],
+        "evidence": FOURTEENTH_R_GELT[2],
+    },
+    ("fourteenth-r", "ley1712-res1519"): {
+        "precision": FOURTEENTH_R_LEY[0],
+        "recall": FOURTEENTH_R_LEY[1],
+        "evidence": FOURTEENTH_R_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
