@@ -21,9 +21,10 @@ from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
 from .applies import states_the_whole
 from .evidence import Finder, Hit
+from .guards import lists_part_dead
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
-from .numerals import item_numeral
+from .numerals import item_numeral, names_own_section
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
@@ -123,9 +124,13 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             kind = evidence_kind(rule)
             if kind is not None:
                 found = kind.hits(finder, rule, item)
+                if rule.not_section:
+                    found = [h for h in found if not names_own_section(h.label, item.id)]
                 if rule.partial:
                     # a lesser way of meeting the item (an e-mail where a PQRSD channel is asked for):
-                    # evidence that says what it lacks, «parcial» unless another rule finds the item
+                    # evidence that says what it lacks, «parcial» unless another rule finds the item;
+                    # none where the page lists the part's own entry linked to «#» (class 1030)
+                    found = [h for h in found if not lists_part_dead(finder, h, rule, part)]
                     found = [replace(h, problems=[*h.problems, rule.partial]) for h in found]
                 hits += found
         # a link to a developer's server is a finding (audits.external), never evidence
