@@ -16,6 +16,15 @@ Class 1031: the carta de trato digno is the charter of the users' rights (Ley 14
 fails without the rule (checked: ``no_cumple``); a news headline that mentions rights is no charter
 (``test_a_headline_about_rights_is_no_charter``).
 
+Class 1033: «Cronograma de actividades» is the activities calendar (1.11, gelt-2008 ``info.calendario``);
+only g-hsap in the corpus: a rule of one site, said so in docs/checklist-accuracy.md.
+``test_a_cronograma_de_actividades_is_the_activities_calendar`` fails without it (checked: ``no_cumple``).
+
+Class 1034: a page or entry named for the SECOP that does not link the entity's processes there is the
+contracting information named, ``parcial`` (g-hsap «Secop I», n-soacha «Sistema Electrónico de
+Contratación Pública S.E.C.O.P.»). ``test_a_page_named_for_the_secop_is_partial_contracting_information``
+fails without it (checked: ``no_cumple``).
+
 Class 1032: with no page named for the plan de acción, Res. 3564's category «Planeación» (its 6) is
 where a person finds the entity's plans: 4.3 ``parcial``. ``test_the_planeacion_category_is_a_partial_action_plan``
 fails without the rules (checked: ``no_cumple``). Res. 1519's «4. Planeación» is its whole section 4,
@@ -39,7 +48,9 @@ HUB = (
     "<h3>10. Instrumentos de gestión de información pública</h3>"
     '<ul><li><a href="/transparencia/instrumentos-gestion">Instrumentos de gestión de información pública</a></li></ul>'
     "<h3>Atención al usuario</h3>"
-    '<ul><li><a href="/transparencia/derechos-y-deberes">Derechos y deberes de los usuarios</a></li></ul>'
+    '<ul><li><a href="/transparencia/derechos-y-deberes">Derechos y deberes de los usuarios</a></li>'
+    '<li><a href="/transparencia/cronograma-actividades">Cronograma de actividades</a></li></ul>'
+    '<h3>8. Contratación</h3><ul><li><a href="/transparencia/secop-i">Secop I</a></li></ul>'
 )
 
 ROUTES: dict[str, Resource] = {
@@ -64,6 +75,16 @@ ROUTES: dict[str, Resource] = {
         "<p>Son derechos de los usuarios recibir atención oportuna, digna y humanizada, conocer su"
         " diagnóstico y presentar peticiones, quejas y reclamos. Son deberes de los usuarios cuidar su"
         " salud, respetar al personal y cumplir las citas asignadas.</p>",
+    ),
+    "/transparencia/cronograma-actividades": page(
+        "Cronograma de actividades",
+        "<table><tr><th>Fecha</th><th>Actividad</th><th>Lugar</th></tr>"
+        "<tr><td>12 de febrero de 2026</td><td>Jornada de vacunación</td><td>Sede principal</td></tr>"
+        "<tr><td>5 de marzo de 2026</td><td>Reunión con la asociación de usuarios</td><td>Auditorio</td></tr>"
+        "</table>",
+    ),
+    "/transparencia/secop-i": page(
+        "Secop I", "<p>Relación de la contratación de la vigencia registrada por la entidad en el sistema.</p>"
     ),
     "/noticias/taller": page(
         "Taller con la comunidad del barrio sobre los derechos y deberes en salud",
@@ -157,3 +178,17 @@ def test_instruments_listed_and_linked_nowhere_are_not_published(dead_hub):
     # (hsvp's blind label: no_cumple), and the section is no partial evidence of them
     rec = dead_hub[("ley1712-res1519", "ley1712.7.1")]
     assert rec["status"] == "no_cumple", rec
+
+
+def test_a_cronograma_de_actividades_is_the_activities_calendar(site):
+    for key in (("ley1712-res1519", "ley1712.1.11"), ("gelt-2008", "info.calendario")):
+        rec = site[key]
+        assert rec["status"] == "cumple", rec
+        assert rec["paths"][0] == "/transparencia/cronograma-actividades", rec
+
+
+def test_a_page_named_for_the_secop_is_partial_contracting_information(site):
+    rec = site[("ley1712-res1519", "ley1712.3.2")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/transparencia/secop-i", rec
+    assert "solo una página o entrada con el nombre del SECOP" in rec["detail"], rec
