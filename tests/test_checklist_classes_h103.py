@@ -4,7 +4,7 @@ C of the eighth session). One shared crawl of a small site numbered as the Res. 
 Class 1030: the section that holds the information-management instruments («10. Instrumentos de
 gestión de información pública» in Res. 3564, an entry of that name in Res. 1519's 7.1), found where
 no instrument is, is the item named and not published: ``parcial``, each part saying it. Five tuning
-sites of four origins (a-govimentum, g-imder, g-hsap, h-anserma, l-electrohuila) label it so and the
+sites of five origins (a-govimentum, g-imder, g-hsap, h-anserma, l-electrohuila) label it so and the
 engine said ``no_cumple``. ``test_the_instruments_section_alone_is_a_partial_7_1`` fails without the
 rules in ``ley1712-res1519.toml`` (checked: ``no_cumple``). A section that lists each instrument linked
 to «#» says the entity publishes none of them (hsvp, labelled ``no_cumple``): no evidence, and
