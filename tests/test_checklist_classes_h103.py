@@ -151,7 +151,9 @@ def test_the_instruments_section_alone_is_a_partial_7_1(site):
     rec = site[("ley1712-res1519", "ley1712.7.1")]
     assert rec["status"] == "parcial", rec
     assert rec["paths"][0] == "/transparencia/instrumentos-gestion", rec
-    assert "solo se halló la sección de los instrumentos de gestión de la información" in rec["detail"], rec
+    assert "falta: registro de activos de información (solo se halló la sección de los instrumentos" in rec["detail"], (
+        rec
+    )
 
 
 def test_the_users_rights_and_duties_are_the_service_charter(site):
