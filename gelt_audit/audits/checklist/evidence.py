@@ -62,6 +62,7 @@ class Hit:
     tier: int = 2
     keyword: int = 99  # index of the matched keyword in the rule (the item's own name comes first)
     titled: bool = False  # running text on a page titled for the item («Contáctenos»): see :func:`rank`
+    lesser: str = ""  # what it lacks, when a rule with ``partial`` found it (see judge._judge_evidence)
 
 
 class Finder:

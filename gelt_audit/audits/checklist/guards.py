@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from .emptiness import dead_documents
 from .evidence import Finder, Hit
-from .model import Item, Rule
+from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
 from .pages import (
@@ -152,6 +152,22 @@ def dead_entry(page: Page, rule: Rule) -> float:
             if label_match(p, norm, n, rule.slack):
                 best = max(best, round(count_words(p) / max(n, 1), 1))
     return best
+
+
+def lists_part_dead(finder: Finder, hit: Hit, rule: Rule, part: Part) -> bool:
+    """Whether the page a lesser naming hit shows (a ``title`` or ``link_text`` rule with
+    ``partial``: the section named for the whole item) lists the part's own entry linked to «#»: the
+    entity says it publishes nothing there, and the section is no evidence of it (class 1030: hsvp's
+    «10. Instrumentos de gestión…», whose «2. Registro de Activos de información» goes nowhere,
+    against g-imder's instruments named as text)."""
+    own = [r for r in part.rules if not r.partial and r.kind in ("title", "link_text") and r.keywords]
+    if rule.kind not in ("title", "link_text") or not own:
+        return False
+    pages = finder.memo_of("pages_by_url", None)
+    if not pages:
+        pages.update({p.url: p for p in finder.idx.pages})
+    page = pages.get(hit.url)
+    return page is not None and bool(page.dead) and any(dead_entry(page, r) > 0 for r in own)
 
 
 def unseen_section(page: Page, label: str) -> bool:

@@ -21,9 +21,10 @@ from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
 from .applies import states_the_whole
 from .evidence import Finder, Hit
+from .guards import lists_part_dead
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
-from .numerals import item_numeral
+from .numerals import item_numeral, names_own_section
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
@@ -123,10 +124,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             kind = evidence_kind(rule)
             if kind is not None:
                 found = kind.hits(finder, rule, item)
+                if rule.not_section:
+                    found = [h for h in found if not names_own_section(h.label, item.id)]
                 if rule.partial:
                     # a lesser way of meeting the item (an e-mail where a PQRSD channel is asked for):
-                    # evidence that says what it lacks, «parcial» unless another rule finds the item
-                    found = [replace(h, problems=[*h.problems, rule.partial]) for h in found]
+                    # evidence that says what it lacks, «parcial» unless another rule finds the item;
+                    # none where the page lists the part's own entry linked to «#» (class 1030)
+                    found = [h for h in found if not lists_part_dead(finder, h, rule, part)]
+                    found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
                 hits += found
         # a link to a developer's server is a finding (audits.external), never evidence
         hits = [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
@@ -167,7 +172,13 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         elif hs:
             chosen.append(hs[0])
             prefix = f"{part.name}: " if part.name else ""
-            problems += [prefix + x for x in hs[0].problems]
+            lesser = hs[0].lesser
+            if lesser and part.name:
+                # a named part found only as something lesser (the section named for the whole item,
+                # class 1030): the part itself is missing, and the verdict says so first
+                problems += [f"falta: {part.name} ({lesser})"] + [prefix + x for x in hs[0].problems if x != lesser]
+            else:
+                problems += [prefix + x for x in hs[0].problems]
         else:
             problems.append(f"falta: {part.name}" if part.name else "no se encontró")
     if len(part_hits) > 1 and all(r.kind == "form" for p in item.parts for r in p.rules):

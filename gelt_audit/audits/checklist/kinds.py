@@ -11,7 +11,7 @@ from .model import Case, Item, ItemResult, Rule
 
 KINDS: dict[str, type[RuleKind]] = {}
 # Keys every rule may have besides its kind's own.
-COMMON_PARAMS = ("scope", "exclude", "on_title", "partial")
+COMMON_PARAMS = ("scope", "exclude", "on_title", "partial", "not_section")
 
 
 class RuleKind:

@@ -144,7 +144,8 @@ def _rule_matchers(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, 
 
 
 def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, Any]:
-    """A rule's other parameters: form purpose, counts, embeds, extensions, signal, prefix, partial."""
+    """A rule's other parameters: form purpose, counts, embeds, extensions, signal, prefix, partial,
+    not_section."""
     kw: dict[str, Any] = {}
     if "purpose" in raw:
         if raw["purpose"] not in FORM_PURPOSES:
@@ -157,10 +158,11 @@ def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, A
             if not isinstance(raw[k], int) or isinstance(raw[k], bool) or raw[k] < 0:
                 raise where.error(f"{key}.{k}", "se espera un entero >= 0")
             kw[k] = raw[k]
-    if "embeds" in raw:
-        if not isinstance(raw["embeds"], bool):
-            raise where.error(f"{key}.embeds", "se espera true o false")
-        kw["embeds"] = raw["embeds"]
+    for k in ("embeds", "not_section"):
+        if k in raw:
+            if not isinstance(raw[k], bool):
+                raise where.error(f"{key}.{k}", "se espera true o false")
+            kw[k] = raw[k]
     if "extensions" in raw:
         kw["extensions"] = tuple(e.lower().lstrip(".") for e in str_list(raw["extensions"], where, f"{key}.extensions"))
     for k in ("name", "prefix", "partial"):

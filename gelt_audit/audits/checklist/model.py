@@ -76,6 +76,9 @@ class Rule:
     name: str = ""
     prefix: str = ""
     partial: str = ""  # what such evidence lacks: what it finds is at most «parcial» (class 981)
+    # a label numbered as the item's whole section («4. Planeación» for entry 4.3) is that section,
+    # not the entry: no evidence of this rule (class 1032)
+    not_section: bool = False
 
 
 @dataclass(frozen=True)

@@ -23,3 +23,11 @@ def label_numeral(label: str) -> str:
 def is_section_item(numeral: str) -> bool:
     """Whether an item is a whole section of the mandated menu (``ley1712.4``), not one of its entries."""
     return bool(numeral) and "." not in numeral
+
+
+def names_own_section(label: str, item_id: str) -> bool:
+    """Whether a label is numbered as the whole section an entry item belongs to: «4. Planeación» is
+    section 4 of the Res. 1519 menu, never its entry 4.3 (class 1032); «6. Planeación» (the Res. 3564
+    numbering) or an unnumbered «Planeación» is not."""
+    numeral = item_numeral(item_id)
+    return bool(numeral) and not is_section_item(numeral) and label_numeral(label) == numeral.split(".")[0]

@@ -70,6 +70,9 @@ def documentation() -> str:
         "- `partial`: what such evidence lacks, said in the verdict: what the rule finds makes the item "
         "`parcial` at most, `cumple` only when another rule finds it (an e-mail address where a PQRSD "
         "channel is asked for).",
+        "- `not_section` (`true`): a label numbered as the item's whole section («4. Planeación» for the entry "
+        "`ley1712.4.3`) is that section, not the entry: the rule takes no evidence from it (a «6. Planeación» "
+        "of the Res. 3564 numbering, or an unnumbered one, still counts).",
         "",
     ]
     for kind in KINDS.values():
