@@ -21,7 +21,7 @@ from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_
 from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
-from gelt_audit.datalinks import data_links
+from gelt_audit.datalinks import data_links, may_hold_data_links
 from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
 from gelt_audit.linkstate import SKIP_SCHEMES
 from gelt_audit.sections import close_sections
@@ -567,7 +567,7 @@ def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
     if root is None:
         return PageInfo("", [], "")
     title = title_of(root)
-    links = links_of(root, url, data="data-url" in text or "data-href" in text)
+    links = links_of(root, url, data=may_hold_data_links(text))
     declared = meta_dates(root)
     content, noise, unlinked = content_of(root, url, rules)
     return PageInfo(title, links, content, noise, sorted(declared | text_dates(unlinked))[-MAX_DATES:])

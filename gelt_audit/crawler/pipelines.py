@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -67,6 +68,7 @@ class StorePipeline:
         self.store = self.crawler.spider.store
         self.crawl_id = self.store.start_crawl(self.site_url, os.getpid())
         self.crawler.stats.set_value("gelt/crawl_id", self.crawl_id)
+        self.crawler.stats.set_value("gelt/gc_frozen", gc.get_freeze_count())  # crawler/run: long_lived_frozen
         self.page_ids = self.store.page_ids(self.hosts)
         self.codec = self.store.site_codec(self.site_url)
 

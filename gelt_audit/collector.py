@@ -1,0 +1,36 @@
+"""The cyclic garbage collector around a crawl: what the process holds before the crawl starts
+(Scrapy's, Twisted's, lxml's and this package's modules, classes and functions: long-lived) is left
+out of the collector's passes, and young objects are collected less often.
+
+A first crawl of the bench's 2,000 pages (H106, load ~10) spent 9.8 % of its CPU in the collector
+(1,095 young collections, 99 middle, 9 full: each full pass walks every imported module again); frozen,
+with the young generation collected every 5,000 allocations instead of 700, 3.4 % (one crawl each,
+the collector's time read by ``gc.callbacks``). Peak RSS of the crawl unchanged (136 MB both, bench/ab.py).
+A leaf: the crawler calls it.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+YOUNG_THRESHOLD = 5000  # allocations between young collections (Python's default: 700)
+
+
+@contextmanager
+def long_lived_frozen() -> Iterator[None]:
+    """Within the block, objects alive at its start are frozen (``gc.freeze``) and young collections
+    are rarer; at its end the collector is as it was, so that a later step of the same process (an
+    audit after ``gelt-audit run``'s crawl) freezes what it holds by its own rule."""
+    thresholds = gc.get_threshold()
+    already = gc.get_freeze_count()
+    gc.collect()  # so no garbage made so far is frozen with the rest
+    gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        if not already:
+            gc.unfreeze()
