@@ -105,7 +105,7 @@ assert before[1] == 0 and (gc.get_threshold(), gc.get_freeze_count()) == before,
 
 
 def test_the_collector_is_as_it_was_after_the_crawl():
-    # «gelt-audit run» audits in the process that crawled: its own freeze (audits.run.settle_imports)
+    # «gelt-audit run» audits in the process that crawled: its own freeze (collector.settle_imports)
     # must find the collector as a fresh process has it (a fresh process: another test may freeze this one)
     done = subprocess.run([sys.executable, "-c", _AROUND], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

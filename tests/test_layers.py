@@ -29,6 +29,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "migrations",
             "markup",
             "datalinks",
+            "collector",
             "sections",
             "volatile",
             "dates",
