@@ -54,6 +54,7 @@ TUNING_GROUPS = {
     "twelfth-n": {"n-soacha"},
     "thirteenth-o": {"o-indecho"},
     "fourteenth-r": {"r-lajagua"},
+    "fifteenth-s": {"s-piedecuesta"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -179,6 +180,12 @@ THIRTEENTH_O_LEY = (1.000, 0.938, 1.000)
 # 1052: ley1712-res1519 0.909 (10/11) / 0.714 (10/14) / 1.000 (9/9), 50/59
 FOURTEENTH_R_GELT = (0.889, 0.800, 1.000)
 FOURTEENTH_R_LEY = (0.909, 0.714, 1.000)
+# s-piedecuesta (tenth session, H107): labelled blind in 8b1f75a, first contact gelt-2008 1.000 (3/3) /
+# 1.000 (3/3) / 1.000 (3/3), 46/47 exact, ley1712-res1519 0.750 (3/4) / 0.600 (3/5) / 1.000 (3/3), 56/59
+# (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it. Class
+# 1070 (H107: the phone «(57+7)6 55 02 71», info.contacto cumple): gelt-2008 47/47 exact, the same figures
+FIFTEENTH_S_GELT = (1.000, 1.000, 1.000)
+FIFTEENTH_S_LEY = (0.750, 0.600, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -274,6 +281,17 @@ FLOOR = {
         "precision": FOURTEENTH_R_LEY[0],
         "recall": FOURTEENTH_R_LEY[1],
         "evidence": FOURTEENTH_R_LEY[2],
+    },
+    # s-piedecuesta: FIFTEENTH_S_GELT and FIFTEENTH_S_LEY above
+    ("fifteenth-s", "gelt-2008"): {
+        "precision": FIFTEENTH_S_GELT[0],
+        "recall": FIFTEENTH_S_GELT[1],
+        "evidence": FIFTEENTH_S_GELT[2],
+    },
+    ("fifteenth-s", "ley1712-res1519"): {
+        "precision": FIFTEENTH_S_LEY[0],
+        "recall": FIFTEENTH_S_LEY[1],
+        "evidence": FIFTEENTH_S_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

@@ -206,8 +206,9 @@ def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "phone": (
         re.compile(
+            # «+» may sit inside the number: MinTIC's 2015 format writes the codes «(57+7) 6550271»
             r"(?:\+\s?57|\btel[eé]?(?:fono)?s?\b|\bpbx\b|\bconmutador\b|\bcelular\b|\bl[ií]nea\b|"
-            r"\bfax\b|\bwhatsapp\b|\bmovil\b)[^0-9]{0,25}[(+]?\d[\d\s().\-]{5,}\d"
+            r"\bfax\b|\bwhatsapp\b|\bmovil\b)[^0-9]{0,25}[(+]?\d[\d\s().+\-]{5,}\d"
             r"|\b01\s?8000\s?\d"
             # a Colombian number needs no label: ten digits, a mobile (3xx) or a landline of the 2021
             # plan (601-608), alone (not a piece of a longer figure: an NIT, a filing or contract number)
