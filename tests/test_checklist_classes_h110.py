@@ -41,7 +41,9 @@ FINANCE = (
 
 
 def _card(title: str, button: str, href: str) -> str:
-    return f'<div class="card"><h4>{title}</h4><p>Páginas 1 · Peso 2 MB</p><a class="btn" href="{href}">{button}</a></div>'
+    return (
+        f'<div class="card"><h4>{title}</h4><p>Páginas 1 · Peso 2 MB</p><a class="btn" href="{href}">{button}</a></div>'
+    )
 
 
 # class 920 with the same button: every «Descargar PDF» of the bulletins links to «#»
