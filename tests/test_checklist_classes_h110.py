@@ -1,5 +1,5 @@
 """One vocabulary for document buttons (issue 15, tenth session, helper H110): the texts that open a
-document without naming it («Descargar PDF», «Ver documento») are read the same by the link's name
+document without naming it («Descargar PDF», «Ver archivo») are read the same by the link's name
 (the row or card before it names the document) and by class 920 (such a button to «#» is a document
 the page lists and does not publish); a pointer («Ingresar», «Link aquí») names no document either,
 but is no document's button. One small site served on 127.0.0.1, crawled and reported once by the
@@ -30,12 +30,12 @@ def _row(name: str, date: str, button: str, href: str) -> str:
 
 
 # the financial documents: a table whose rows name each document, and whose buttons say only
-# «Descargar PDF» / «Ver documento»; the files' names say nothing
+# «Descargar PDF» / «Ver archivo»; the files' names say nothing
 FINANCE = (
     INTRO
     + "<table><tr><th>Documento</th><th>Fecha</th><th>Archivo</th></tr>"
     + _row("Presupuesto general de ingresos y gastos 2026", "2026-01-02", "Descargar PDF", "/files/doc-17.pdf")
-    + _row("Plan de Desarrollo Municipal 2024-2027", "2024-05-30", "Ver documento", "/files/doc-18.pdf")
+    + _row("Plan de Desarrollo Municipal 2024-2027", "2024-05-30", "Ver archivo", "/files/doc-18.pdf")
     + "</table>"
 )
 
@@ -80,7 +80,7 @@ def site(tmp_path_factory):
 
 
 def test_class_1101_a_document_button_is_named_by_its_row(site):
-    # «Descargar PDF» and «Ver documento» are what class 920 reads as a document's button; the
+    # «Descargar PDF» and «Ver archivo» are what class 920 reads as a document's button; the
     # link's name reads them alike: the document is the one its row names, and opens
     rec = site[("gelt-2008", "info.presupuesto")]
     assert rec["status"] == "cumple", rec
