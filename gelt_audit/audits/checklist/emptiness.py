@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 
 from gelt_audit.markup import is_breadcrumb
 
+from .buttons import document_button
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -233,26 +233,12 @@ def _placeholder(body: Any, folded: str) -> str:
     return best if 0 < len(best) <= 120 else folded
 
 
-# What a document's own button says (folded): «Descargar», «Ver documento», «Descargar PDF». Such an
-# entry that links to «#» is a document the page lists and nobody can open.
-_DOWNLOAD = re.compile(
-    r"(?:descargar|descarga|download|ver|abrir|consultar)"
-    r"(?: (?:el |la )?(?:documento|archivo|pdf|informe|formato|aqui))?"
-)
-
-
-@lru_cache(maxsize=4096)
-def _is_download(text: str) -> bool:
-    """Whether an entry's text is a document's own button (kept per text: a page's hits ask it often)."""
-    return _DOWNLOAD.fullmatch(text_norm(text)[0]) is not None
-
-
 def dead_documents(page: Page) -> int:
     """How many documents a page lists whose own button («Descargar», «Ver documento») links to «#»
     (or a script) when no document of its content opens: the page names what it publishes and
     publishes none of it (a bulletins page whose every «Descargar» is «#»). 0 when a document of
     the page's content opens, or when no such button goes nowhere."""
-    dead = sum(1 for text in page.dead if _is_download(text))
+    dead = sum(1 for text in page.dead if document_button(text))
     if not dead:
         return 0
     if any(ln.is_doc and not ln.embed for b in page.blocks if not b.region for ln in b.links):

@@ -14,9 +14,9 @@ from urllib.parse import unquote
 from gelt_audit.linkstate import LINK_STATES
 from gelt_audit.markup import strip_fragment
 
+from .buttons import document_button, generic_text
 from .carry import Carry, decode, encode
 from .chrome import TRANSPARENCY, is_public_information
-from .linklabels import generic_text
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
@@ -156,7 +156,7 @@ def index_site(
 # What parsing a site fills, one entry per distinct URL, link text or URL key, up to 200,000 each:
 # a 10,000-page site's filled them with ~8 MB of entries (more at 50,000), held to the process's
 # end. The parse reuses them page after page; what is built after it reads few of them again.
-_PARSE_CACHES = (url_key, path_norm, is_doc_key, is_news_key, text_norm, generic_text)
+_PARSE_CACHES = (url_key, path_norm, is_doc_key, is_news_key, text_norm, generic_text, document_button)
 
 
 def forget_parse_caches() -> None:

@@ -4,18 +4,12 @@ aquí», «Ver», «Descargar»), the bold label or the table row before it, or 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
+from .buttons import generic_text
 from .regions import has_link
-from .text import element_text, fold
+from .text import element_text
 
-# Link texts that name no document («Link aquí», «Ver», «Descargar»): a person reads the name in
-# the bold label or the table cell right before the link.
-_GENERIC_LINK = re.compile(
-    r"^(?:link|enlace|clic|click|haga clic|de clic)?\s*(?:aqui|aca)$|^(?:ver|descargar|consultar|"
-    r"abrir|ingresar|ingrese aqui|ver aqui|descargar aqui|consulte aqui)$"
-)
 _LABEL_TRIM = " -–—:•·()*"
 
 
@@ -78,12 +72,6 @@ def _row_label(cell: Any) -> str:
             texts.insert(0, text)
     label = " ".join(texts)
     return label if len(label) <= 200 or not texts else texts[-1]
-
-
-@lru_cache(maxsize=65_536)
-def generic_text(text: str) -> bool:
-    """Whether a link's text names no document («Ver», «Descargar aquí»): see ``_GENERIC_LINK``."""
-    return _GENERIC_LINK.match(fold(text).strip(" .:!»«")) is not None
 
 
 def link_label(a: Any) -> str:
