@@ -1,13 +1,13 @@
-"""Interleaved A/B soak of the distributed crawl: two code trees, same soak, CPU of each run.
+"""Interleaved soak of the distributed crawl: several code trees, same soak, CPU of each run.
 
     git archive 96ea5cc gelt_audit bench | tar -x -C /tmp/old
-    python bench/distributed_soak_ab.py --old /tmp/old --new . --pairs 6 --until 04:58 -- --kills 10 --pages 100
+    python bench/distributed_soak_ab.py --tree old=/tmp/old --tree new=. --rounds 6 --until 04:58 -- --kills 10
 
-Runs ``bench/distributed_soak.py`` (this tree's copy, the same script for both) with
-``PYTHONPATH`` set to one tree or the other, from an empty working folder so that neither tree is
+Runs ``bench/distributed_soak.py`` (this tree's copy, the same script for all) with
+``PYTHONPATH`` set to one tree or another, from an empty working folder so that neither tree is
 imported by accident (``python -m`` puts the working folder first on ``sys.path``); before each
-run it checks in the same environment which ``gelt_audit`` is imported. Pairs alternate the order
-(old-new, new-old, ...) so that drift in the machine's load falls on both. CPU is user+sys of the
+run it checks in the same environment which ``gelt_audit`` is imported. Each round runs every tree once,
+the order rotated by one each round, so that drift in the machine's load falls on all. CPU is user+sys of the
 soak and every child it reaped (its workers, Redis, the coordinators), from ``os.wait4``. Appends
 one JSON line per run to ``--log`` with the soak's summary.
 """
@@ -55,30 +55,30 @@ def run(tree: Path, cwd: Path, soak_args: list[str]) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", type=Path, required=True)
-    parser.add_argument("--new", type=Path, required=True)
-    parser.add_argument("--pairs", type=int, default=6, help="at least this many pairs")
-    parser.add_argument("--until", default=None, help="HH:MM UTC: no new pair after this once --pairs are done")
+    parser.add_argument("--tree", action="append", required=True, help="LABEL=PATH, once per code tree")
+    parser.add_argument("--rounds", type=int, default=6, help="at least this many rounds")
+    parser.add_argument("--until", default=None, help="HH:MM UTC: no new round after this once --rounds are done")
     parser.add_argument("--log", type=Path, default=Path("soak-ab.jsonl"))
     parser.add_argument("soak_args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     soak_args = [a for a in args.soak_args if a != "--"]
     cwd = Path(tempfile.mkdtemp(prefix="soak-ab-"))
     log = args.log.resolve()
+    trees = [(label, Path(path)) for label, path in (t.split("=", 1) for t in args.tree)]
     pair = 0
     while True:
         now = dt.datetime.now(dt.UTC).strftime("%H:%M")
-        if pair >= args.pairs and (args.until is None or now >= args.until):
+        if pair >= args.rounds and (args.until is None or now >= args.until):
             break
         pair += 1
-        order = [("old", args.old), ("new", args.new)]
-        for label, tree in order if pair % 2 else order[::-1]:
+        shift = pair % len(trees)
+        for label, tree in trees[shift:] + trees[:shift]:
             summary = run(tree, cwd, soak_args)
-            summary.update(code=label, pair=pair)
+            summary.update(code=label, round=pair)
             with log.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(summary, ensure_ascii=False) + "\n")
             print(
-                f"par {pair} {label}: perdidas {summary['lost']}, sobrantes {summary['extra']}, duplicadas "
+                f"ronda {pair} {label}: perdidas {summary['lost']}, sobrantes {summary['extra']}, duplicadas "
                 f"{summary['duplicated_rows']}, distintas {summary['different']}, pedidas dos veces "
                 f"{summary['refetched']} (reencoladas {summary['requeued']}), vivos dados por muertos "
                 f"{summary.get('presumed_dead', '-')}, CPU {summary['cpu_user']}+"
