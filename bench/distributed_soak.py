@@ -17,7 +17,10 @@ times, until ``--kills`` kills in all. Per round:
 - depth/status differences with the reference (same URL, another depth or status);
 - refetched: GETs the site served more than once in the round (a page whose worker died
   before its results were sent is fetched again: expected, and bounded by the requeued count);
-- the crawl's status and the coordinator's exit code.
+- the crawl's status and the coordinator's exit code;
+- presumed dead: workers the coordinator declared dead (heartbeat expired: its warning «sin señal
+  de vida») that the soak never killed, a live worker too slow to renew its heartbeat (whose
+  requests in flight are then fetched twice).
 
 Writes bench/results-distributed-soak-<date>.json and prints a summary.
 """
@@ -28,6 +31,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -107,6 +111,12 @@ def holders(client: redis.Redis, procs: list[subprocess.Popen]) -> list[subproce
     return [p for p in procs if p.poll() is None and str(p.pid) in pids]
 
 
+def declared_dead(log: str) -> set[str]:
+    """Worker ids (host:pid:random) the coordinator's log says lost their heartbeat."""
+    found = re.findall(r"sin señal de vida: (.*?); \d+ petición", log)
+    return {w for names in found for w in names.split(", ")}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=50)
@@ -149,6 +159,7 @@ def main() -> int:
         config = write_config(tmp / "red", site.url)
         rng = random.Random()
         kills = 0
+        killed: set[str] = set()  # pids, as in the worker ids the coordinator names
         n = 0
         while kills < args.kills:
             n += 1
@@ -166,7 +177,9 @@ def main() -> int:
                 time.sleep(rng.uniform(0.1, 0.8))
                 live = holders(client, procs)
                 if coordinator.poll() is None and live and kills < args.kills and round_kills < args.per_round:
-                    rng.choice(live).send_signal(signal.SIGKILL)
+                    victim = rng.choice(live)
+                    victim.send_signal(signal.SIGKILL)
+                    killed.add(str(victim.pid))
                     kills += 1
                     round_kills += 1
                     procs.append(worker(url, env))
@@ -188,6 +201,7 @@ def main() -> int:
                 "refetched": sum(c - 1 for c in fetched.values() if c > 1),
                 "requeued": int(client.get("gelt:stats:requeued") or 0) - requeued_before,
                 "seconds": round(time.monotonic() - t0, 1),
+                "presumed_dead": sorted(w for w in declared_dead(err) if w.split(":")[1] not in killed),
                 "stderr_tail": err.strip().splitlines()[-2:],
             }
             rounds.append(result)
@@ -195,14 +209,20 @@ def main() -> int:
                 f"Ronda {n}: {round_kills} muertes, código {result['exit']}, {result['status']}, {result['pages']} "
                 f"páginas, perdidas {len(result['lost'])}, sobrantes {len(result['extra'])}, filas duplicadas "
                 f"{result['duplicated_rows']}, distintas {len(result['different'])}, repetidas en el servidor "
-                f"{result['refetched']} (reencoladas {result['requeued']}), {result['seconds']} s"
+                f"{result['refetched']} (reencoladas {result['requeued']}), vivos dados por muertos "
+                f"{len(result['presumed_dead'])}, {result['seconds']} s"
             )
     finally:
         for proc in procs:
             if proc.poll() is None:
                 proc.kill()
+        # Reaped, so that the CPU of the workers still alive at the end (and of Redis) counts
+        # in this process's children (os.wait4, time -v), not only that of the killed ones.
+        for proc in procs:
+            proc.wait()
         site.stop()
         rproc.kill()
+        rproc.wait()
         shutil.rmtree(tmp, ignore_errors=True)
     summary = {
         "date": clock.now().isoformat(timespec="seconds"),
@@ -216,6 +236,7 @@ def main() -> int:
         "different": sum(len(r["different"]) for r in rounds),
         "refetched": sum(r["refetched"] for r in rounds),
         "requeued": sum(r["requeued"] for r in rounds),
+        "presumed_dead": sum(len(r["presumed_dead"]) for r in rounds),
         "not_finished": sum(1 for r in rounds if r["status"] != "finished" or r["exit"] != 0),
         "per_round": rounds,
     }

@@ -294,7 +294,9 @@ def test_a_worker_cuts_max_depth_by_the_shortest_path_redis_has_seen(serve, conf
     found = depths(config)
     assert found[site.url + "destino/"] == 2 and site.url + "mas-alla/" in found, sorted(found)
     assert found[site.url + "mas-alla/"] == 3
-    assert [path for _, path, _ in site.requests].count("/mas-alla/") == 1
+    # /destino/, already fetched when met nearer, has its links requested again, never itself
+    asked = [path for _, path, _ in site.requests if path != "/robots.txt"]
+    assert len(asked) == len(set(asked)), sorted(asked)
 
 
 def test_a_page_met_nearer_while_it_is_fetched_follows_its_links_from_the_nearer_depth(
