@@ -74,6 +74,7 @@ class Finder:
         self.hosts = dict(NATIONAL_SYSTEMS)
         self.hosts.update(dict(checklist.hosts))
         self.by_idx = {p.idx: p for p in idx.pages}
+        self._by_url: dict[str, Page] | None = None  # built when first asked (see page_at)
         self._best: dict[int, Page | None] = {}
         self._block_menu: dict[int, bool] = {}
         self._menu_cache: dict[str, bool] = {}
@@ -442,6 +443,12 @@ class Finder:
         :meth:`link_hits` picks it among their concatenation."""
         found = (got for got in map(self._run_best, group) if got is not None)
         return min(found, key=lambda got: got[0], default=None)
+
+    def page_at(self, url: str) -> Page | None:
+        """The site's page at ``url`` (a hit's ``url`` or ``found_on``), if the crawl saw one."""
+        if self._by_url is None:
+            self._by_url = {p.url: p for p in self.idx.pages}
+        return self._by_url.get(url)
 
     def memo_of(self, name: str, key: Any) -> dict[Any, Any]:
         """A memo the index keeps for one family of pure decisions (``name``) made with ``key``

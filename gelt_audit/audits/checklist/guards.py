@@ -163,10 +163,7 @@ def lists_part_dead(finder: Finder, hit: Hit, rule: Rule, part: Part) -> bool:
     own = [r for r in part.rules if not r.partial and r.kind in ("title", "link_text") and r.keywords]
     if rule.kind not in ("title", "link_text") or not own:
         return False
-    pages = finder.memo_of("pages_by_url", None)
-    if not pages:
-        pages.update({p.url: p for p in finder.idx.pages})
-    page = pages.get(hit.url)
+    page = finder.page_at(hit.url)
     return page is not None and bool(page.dead) and any(dead_entry(page, r) > 0 for r in own)
 
 
