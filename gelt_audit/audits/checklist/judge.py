@@ -118,6 +118,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     item = case.item
     part_hits: list[tuple[Part, list[Hit]]] = []
     broken: list[Hit] = []
+    # the other sites the item itself asks to link to (the SUIT, SUIN-Juriscol): see ranking.offsite_named
+    systems = frozenset(
+        key for part in item.parts for r in part.rules if r.kind == "link_to" for key in finder.linked_to(r.hosts)
+    )
     for part in item.parts:
         hits: list[Hit] = []
         for rule in part.rules:
@@ -146,7 +150,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             if h.scripted:
                 h.problems.clear()  # its content was not seen: neither a problem nor evidence of one
         as_home(hits, finder.idx)
-        part_hits.append((part, dedupe(hits, item_numeral(item.id))))
+        part_hits.append((part, dedupe(hits, item_numeral(item.id), systems)))
     # what the crawl saw before entries it could not open (``Hit.scripted``)
     good_parts = [(p, sorted((h for h in hs if not h.problems), key=lambda h: h.scripted)) for p, hs in part_hits]
     all_hits = [h for _p, hs in part_hits for h in hs]

@@ -3,6 +3,8 @@ then the rest; one hit per place (:func:`dedupe`), a committee reads the first."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .evidence import Hit
 from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
@@ -178,8 +180,43 @@ def as_home(hits: list[Hit], idx: SiteIndex) -> None:
             h.found_on = home.url
 
 
-def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
-    """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`)."""
+def _site_of(hit: Hit) -> str:
+    return url_key(hit.found_on).split("/", 1)[0]
+
+
+def _leaves_site(hit: Hit) -> bool:
+    """Whether a hit leads to another site than the one it was found on (a subdomain is the same)."""
+    host, here = url_key(hit.url).split("/", 1)[0], _site_of(hit)
+    return host != here and not host.endswith("." + here)
+
+
+def offsite_named(
+    hits: list[Hit], systems: frozenset[str] = frozenset(), order: Callable[[Hit], tuple] = rank
+) -> dict[int, Hit]:
+    """Links named for the item that lead to another site (as ``id``; class 1140), each with the page or
+    section of the site itself found for the item (not a document), with no more problems, that
+    a person points to first: the hub's «9.1 Informes, estudios, investigaciones y otras
+    publicaciones» before its entry «estudios o investigaciones» to a district system (movilidad),
+    the page «Mecanismos de contacto» with the PQRSD channels before a «Contáctenos» to the entity's
+    other domain (idcbis), the hub's «Información sobre servicios y trámites» before the GOV.CO
+    bar's «Trámites y servicios» (k-guachucal). Not a link to a system the item itself asks for
+    (``systems``: the URL keys its ``link_to`` rules name, the SUIT for the procedures,
+    SUIN-Juriscol for the norms; class 1141): there the link is the evidence. ``order``: how the hits rank."""
+    own = [h for h in hits if h.tier <= 1 and not _leaves_site(h) and not is_doc_key(url_key(h.url))]
+    out: dict[int, Hit] = {}
+    for h in hits:
+        if h.tier != 0 or not _leaves_site(h) or is_doc_key(url_key(h.url)) or url_key(h.url) in systems:
+            continue
+        mine = [o for o in own if len(o.problems) <= len(h.problems)]
+        if mine:
+            out[id(h)] = min(mine, key=order)
+    return out
+
+
+def dedupe(hits: list[Hit], numeral: str = "", systems: frozenset[str] = frozenset()) -> list[Hit]:
+    """One hit per (URL, page found on), the one with fewest problems; best first (:func:`rank`),
+    a link to another site right after the site's own page or section for the item
+    (:func:`offsite_named`; ``systems``: the URL keys of the systems the item asks for)."""
     seen: dict[tuple[str, str], Hit] = {}
     for h in hits:
         k = (h.url, h.found_on)
@@ -189,7 +226,14 @@ def dedupe(hits: list[Hit], numeral: str = "") -> list[Hit]:
     _page_says_nothing(hits, kept)
     listed = listed_documents(kept) | offsite_links(kept)
     leads = section_leads([h for h in kept if id(h) not in listed])
-    return sorted(kept, key=lambda h: rank(h, numeral, leads, listed))
+    ranks = {id(h): rank(h, numeral, leads, listed) for h in kept}
+    after = offsite_named(kept, systems, lambda h: ranks[id(h)])
+
+    def key(h: Hit) -> tuple:
+        o = after.get(id(h))
+        return (ranks[id(h)], 0) if o is None else (max(ranks[id(h)], ranks[id(o)]), 1)
+
+    return sorted(kept, key=key)
 
 
 def _page_says_nothing(hits: list[Hit], kept: list[Hit]) -> None:
