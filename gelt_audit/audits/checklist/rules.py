@@ -250,10 +250,13 @@ class Url(EvidenceKind):
             # a slug only supports: a link whose own text says it is the near-miss the rule
             # excludes («Ejecuciones Presupuestales…» → /presupuesto.php, under «6. Presupuesto»)
             # is not the item by its address (H117)
-            slug_ok = text_ok
+            slug_ok, said_ok = text_ok, finder.memo_of("label_ok", rule.exclude)  # kept per text, as the guards'
 
             def text_ok(norm: str, nwords: int, ctx: str, links: Sequence[Link], j: int) -> bool:
-                return finder.label_ok(rule, norm) and slug_ok(norm, nwords, ctx, links, j)
+                ok = said_ok.get(norm)
+                if ok is None:
+                    ok = said_ok[norm] = finder.label_ok(rule, norm)
+                return ok and slug_ok(norm, nwords, ctx, links, j)
 
         external = {key for key in keys if finder.is_external(key)}
 
