@@ -258,6 +258,10 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
             return True  # the page's own hit (with its problem) stands for the item
         hit.problems.append(f"la sección «{raw}» de {hit.url} lleva a {dead}, que no publica sus documentos")
         hit.content_problem = True
+    elif keys and not own and only_excluded_entries(page, raw, rule):
+        # «6. Presupuesto» whose one entry is «Ejecuciones Presupuestales y Estados Financieros»:
+        # the category heading names the item, its entries are the near miss the rule excludes
+        return True
     elif item.service and section_leads_only_to_broken(finder, page, raw):
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
@@ -288,6 +292,17 @@ def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str
     if named and all(finder.broken(ln.key) for ln in named):
         return named[0].text
     return ""
+
+
+def only_excluded_entries(page: Page, label: str, rule: Rule) -> bool:
+    """Whether every entry of a section (its links' texts) has one of the rule's ``exclude``
+    phrases: the section shows only what the item is not, whatever its heading says."""
+    if not rule.exclude:
+        return False
+    entries = [
+        ln.norm for block in page.blocks if not block.region for ln in block.links if ln.ctx == label and not ln.embed
+    ]
+    return bool(entries) and all(finder_label_excluded(rule, norm) for norm in entries)
 
 
 def _opens_dead_documents(finder: Finder, keys: Sequence[str]) -> str:

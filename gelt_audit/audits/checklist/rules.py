@@ -220,7 +220,10 @@ class Url(EvidenceKind):
     whose text has a one-word slug with words that say which one («Certificado de accesibilidad»
     → ``certificado-de-accesibilidad.pdf`` is no certificate service). An
     external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
-    page whose own title or ``h1`` names something else is not evidence by its address.
+    page whose own title or ``h1`` names something else is not evidence by its address. A slug only
+    supports what the link says: a link whose own text has a phrase of the rule's ``exclude`` is
+    not evidence by its address, even under a heading that names the item
+    («Ejecuciones Presupuestales y Estados Financieros» → ``/presupuesto.php`` under «6. Presupuesto»).
 
     ``slugs``: phrases, any of which may match.
     """
@@ -243,6 +246,18 @@ class Url(EvidenceKind):
         # The guards' answers, kept per what each reads of a link (a guard reading more fails
         # test_the_url_guards_read_only_what_their_answers_are_kept_by)
         text_ok = url_text_guard(finder, rule.slugs)
+        if rule.exclude:
+            # a slug only supports: a link whose own text says it is the near-miss the rule
+            # excludes («Ejecuciones Presupuestales…» → /presupuesto.php, under «6. Presupuesto»)
+            # is not the item by its address (H117)
+            slug_ok, said_ok = text_ok, finder.memo_of("label_ok", rule.exclude)  # kept per text, as the guards'
+
+            def text_ok(norm: str, nwords: int, ctx: str, links: Sequence[Link], j: int) -> bool:
+                ok = said_ok.get(norm)
+                if ok is None:
+                    ok = said_ok[norm] = finder.label_ok(rule, norm)
+                return ok and slug_ok(norm, nwords, ctx, links, j)
+
         external = {key for key in keys if finder.is_external(key)}
 
         def named_ok(key: str, link: Link) -> bool:
