@@ -16,6 +16,14 @@ Class 1152: Res. 3564 (its 6.5) named the participation entry «Participación e
 políticas»; Res. 1519 moved it to «6. Participa»: an entry of that name is 6.1 (c-edup, g-imder).
 ``test_participacion_en_la_formulacion_de_politicas_is_6_1`` fails without the keyword (checked:
 ``no_cumple``).
+
+Class 1153: Res. 1519 names 2.2 «Búsqueda de normas»; as a heading with no link (m-buga) it is the entry
+named, and «SUIN» at the end of a longer link text (g-imder: «… Sistema Único de Información Normativa,
+SUIN», to the home page) names the system. ``test_the_search_of_norms_named_as_a_heading_is_2_2`` fails
+without the ``title`` rule (checked: ``no_cumple``) and ``test_the_systems_acronym_in_a_longer_link_is_2_2``
+(a second, smaller crawl) without the ``link_text`` rule of slack 6 (checked: ``no_cumple``). What the
+heading finds is no link to the system: ``parcial`` at most (``partial``);
+``test_a_section_named_for_the_search_of_norms_is_no_link_to_the_system`` fails without it (checked).
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ HUB = (
     '<li><a href="/transparencia/programas-proyectos">6.3 Programas y proyectos en ejecución</a></li>'
     '<li><a href="/transparencia/participacion-politicas">6.5 Participación en la formulación de políticas</a></li>'
     "</ul>"
+    "<h3>2. Normatividad</h3><ul>"
+    '<li><a href="/transparencia/normativa">Normativa</a></li></ul>'
     "<h3>7. Control</h3><ul>"
     '<li><a href="/transparencia/rendicion-de-cuentas">Rendición de cuentas</a></li></ul>'
 )
@@ -55,6 +65,17 @@ ROUTES: dict[str, Resource] = {
         "<p>La ciudadanía puede opinar sobre los proyectos de política pública del municipio en las mesas"
         " de trabajo que convoca la Secretaría de Gobierno cada trimestre.</p>",
     ),
+    # m-buga: Res. 1519's numbered «Búsqueda de normas» as a heading with a line under it, nothing to follow
+    "/transparencia/normativa": page(
+        "Normativa",
+        "<div><span>2.2</span><h4>Búsqueda de normas</h4></div>"
+        "<p>Herramienta de búsqueda en el normograma institucional.</p>"
+        "<p>Los documentos de esta subcategoría se cargarán desde la base de datos.</p>"
+        '<h4>Decretos</h4><ul><li><a href="/documentos/decreto-045-2026.pdf">Decreto 045 de 2026</a></li></ul>',
+    ),
+    "/documentos/decreto-045-2026.pdf": Resource(
+        body=b"%PDF-1.4\n% decreto 045 de 2026\n", headers={"Content-Type": "application/pdf"}
+    ),
     "/transparencia/rendicion-de-cuentas": page(
         "Rendición de cuentas",
         "<p>Audiencia pública de la vigencia 2025, realizada el 20 de febrero de 2026.</p>"
@@ -66,12 +87,32 @@ ROUTES: dict[str, Resource] = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+# a second, smaller site: its 2.2 is only the acronym at the end of a longer link text (with the heading
+# of the first site beside it, the heading's section would be the evidence shown)
+SUIN_ROUTES: dict[str, Resource] = {
+    "/": page(
+        "Inicio",
+        "<p>Bienvenidos a la Alcaldía de Prueba: trámites, noticias y atención a la ciudadanía.</p>"
+        '<p><a href="/transparencia">Transparencia</a></p>',
+    ),
+    "/transparencia": page(
+        "Transparencia y acceso a la información pública",
+        '<h3>2. Normatividad</h3><ul><li><a href="/transparencia/normograma">Normograma</a></li></ul>',
+    ),
+    # g-imder, word for word (its «Únio» too): only the acronym names the system; the link goes home
+    "/transparencia/normograma": page(
+        "Normograma",
+        '<p><a href="/">Procuraduría en el Sistema Únio de Información Normativa, SUIN</a></p>'
+        "<p>Normas que rigen a la entidad, por tema.</p>",
+    ),
+}
+
+
+def _records(tmp_path_factory, routes: dict[str, Resource], name: str):
     """The site crawled once by the real CLI: the checklist records by (profile, item)."""
-    server = SiteServer(ROUTES).start()
+    server = SiteServer(routes).start()
     try:
-        config = write_config(tmp_path_factory.mktemp("h115"), server.url, OFFLINE)
+        config = write_config(tmp_path_factory.mktemp(name), server.url, OFFLINE)
         crawl(config)
         origin = server.url.rstrip("/")
         records = {}
@@ -81,6 +122,18 @@ def site(tmp_path_factory):
         return records
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site with the Res. 3564 hub, crawled once."""
+    return _records(tmp_path_factory, ROUTES, "h115")
+
+
+@pytest.fixture(scope="module")
+def suin_link(tmp_path_factory):
+    """The smaller site whose 2.2 is the acronym in a longer link, crawled once."""
+    return _records(tmp_path_factory, SUIN_ROUTES, "h115-suin")
 
 
 def test_programas_y_proyectos_are_the_plans_and_programmes(site):
@@ -101,3 +154,23 @@ def test_participacion_en_la_formulacion_de_politicas_is_6_1(site):
     rec = site[("ley1712-res1519", "ley1712.6.1")]
     assert rec["status"] in ("cumple", "parcial"), rec
     assert rec["paths"][0] == "/transparencia/participacion-politicas", rec
+
+
+def test_the_search_of_norms_named_as_a_heading_is_2_2(site):
+    # named, not the link to the system: the heading has nothing under it to follow
+    rec = site[("ley1712-res1519", "ley1712.2.2")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/transparencia/normativa", rec
+
+
+def test_the_systems_acronym_in_a_longer_link_is_2_2(suin_link):
+    # the link names the system and goes to the home page: named, nothing published
+    rec = suin_link[("ley1712-res1519", "ley1712.2.2")]
+    assert rec["status"] == "parcial", rec
+    assert "/transparencia/normograma" in rec["paths"], rec
+
+
+def test_a_section_named_for_the_search_of_norms_is_no_link_to_the_system(site):
+    # what the heading finds is «parcial» at most: the item asks for the link to SUIN-Juriscol
+    rec = site[("ley1712-res1519", "ley1712.2.2")]
+    assert "sin un enlace al SUIN-Juriscol (solo una sección con su nombre)" in rec["detail"], rec
