@@ -190,8 +190,10 @@ FIFTEENTH_S_LEY = (0.750, 0.600, 1.000)
 # u-tibirita (eleventh session, H112): labelled blind in 1eff4ac, first contact gelt-2008 0.818 (9/11) /
 # 0.818 (9/11) / 0.889 (8/9), 39/47 exact, ley1712-res1519 0.636 (7/11) / 0.778 (7/9) / 1.000 (7/7), 53/59
 # (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
-SIXTEENTH_U_GELT = (0.818, 0.818, 0.889)
-SIXTEENTH_U_LEY = (0.636, 0.778, 1.000)
+# Classes 1120-1121 (H112): gelt-2008 0.818 (9/11) / 0.818 (9/11) / 1.000 (9/9), 40/47, ley1712-res1519
+# 0.800 (8/10) / 0.889 (8/9) / 1.000 (8/8), 56/59
+SIXTEENTH_U_GELT = (0.818, 0.818, 1.000)
+SIXTEENTH_U_LEY = (0.800, 0.889, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
