@@ -55,6 +55,7 @@ TUNING_GROUPS = {
     "thirteenth-o": {"o-indecho"},
     "fourteenth-r": {"r-lajagua"},
     "fifteenth-s": {"s-piedecuesta"},
+    "sixteenth-u": {"u-tibirita"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -186,6 +187,13 @@ FOURTEENTH_R_LEY = (0.909, 0.714, 1.000)
 # 1070 (H107: the phone «(57+7)6 55 02 71», info.contacto cumple): gelt-2008 47/47 exact, the same figures
 FIFTEENTH_S_GELT = (1.000, 1.000, 1.000)
 FIFTEENTH_S_LEY = (0.750, 0.600, 1.000)
+# u-tibirita (eleventh session, H112): labelled blind in 1eff4ac, first contact gelt-2008 0.818 (9/11) /
+# 0.818 (9/11) / 0.889 (8/9), 39/47 exact, ley1712-res1519 0.636 (7/11) / 0.778 (7/9) / 1.000 (7/7), 53/59
+# (docs/checklist-accuracy.md); then tuning material, floored at what the engine reaches on it.
+# Classes 1120-1121 (H112): gelt-2008 0.818 (9/11) / 0.818 (9/11) / 1.000 (9/9), 40/47, ley1712-res1519
+# 0.800 (8/10) / 0.889 (8/9) / 1.000 (8/8), 56/59
+SIXTEENTH_U_GELT = (0.818, 0.818, 1.000)
+SIXTEENTH_U_LEY = (0.800, 0.889, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -292,6 +300,17 @@ FLOOR = {
         "precision": FIFTEENTH_S_LEY[0],
         "recall": FIFTEENTH_S_LEY[1],
         "evidence": FIFTEENTH_S_LEY[2],
+    },
+    # u-tibirita: SIXTEENTH_U_GELT and SIXTEENTH_U_LEY above
+    ("sixteenth-u", "gelt-2008"): {
+        "precision": SIXTEENTH_U_GELT[0],
+        "recall": SIXTEENTH_U_GELT[1],
+        "evidence": SIXTEENTH_U_GELT[2],
+    },
+    ("sixteenth-u", "ley1712-res1519"): {
+        "precision": SIXTEENTH_U_LEY[0],
+        "recall": SIXTEENTH_U_LEY[1],
+        "evidence": SIXTEENTH_U_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

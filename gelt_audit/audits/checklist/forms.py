@@ -126,7 +126,9 @@ def _read_fields(form: Any, own_text: bool = True) -> _Fields:
                 f.opened.append(element_text(pane)[:3000])
         if tag == "textarea":
             f.has_textarea = True
-        elif tag == "input":
+        elif tag == "input" and el.get("readonly") is None:
+            # a read-only box is chosen from, not typed into: the one a select widget draws (Ant
+            # Design's closed <Select>, role «combobox») counts as a choice, like a <select> (class 1121)
             t = (el.get("type") or "text").lower()
             if t in ("text", "search", "email", "tel", "number", ""):
                 f.n_text += 1
