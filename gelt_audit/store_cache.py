@@ -15,7 +15,6 @@ from typing import Any
 import sqlite_utils
 
 AUDIT_FLUSH = 500  # cached judgements written at a time
-BODY_BATCH = 400  # bodies asked for their results in one query (SQLite's limit on parameters)
 _MISSING = object()
 
 
@@ -102,32 +101,16 @@ class AuditCache:
                 (select s.body_hash from snapshots s where s.crawl_id = ? and s.body_hash is not null)""",
             [*names, crawl_id],
         )
-        return _results(rows, names, version)
-
-    def crawl_bodies(self, crawl_id: int) -> set[str]:
-        """The body hashes of a crawl's snapshots."""
-        rows = self.db.execute(
-            "select distinct body_hash from snapshots where crawl_id = ? and body_hash is not null", [crawl_id]
-        )
-        return {body_hash for (body_hash,) in rows}
-
-    def body_results(
-        self, bodies: Iterable[str], audits: Iterable[str], version: int | str
-    ) -> dict[tuple[str, str], str]:
-        """:meth:`crawl_results` of some bodies only (a crawl's changed and new ones)."""
-        self.flush_audits()
-        names = list(dict.fromkeys(audits))
-        wanted = sorted(bodies)
-        found: dict[tuple[str, str], str] = {}
-        for start in range(0, len(wanted), BODY_BATCH):
-            part = wanted[start : start + BODY_BATCH]
-            rows = self.db.execute(
-                f"""select body_hash, audit, version, result from body_audits
-                    where audit in ({", ".join("?" * len(names))}) and body_hash in ({", ".join("?" * len(part))})""",
-                [*names, *part],
-            )
-            found.update(_results(rows, names, version))
-        return found
+        # one object per audit name and per short result ("[]" for most bodies): a new string of
+        # each per row weighed ~5 MB an audit at 50,000 pages
+        shared: dict[str, str] = {name: name for name in names}
+        return {
+            (key, shared[audit]): shared.setdefault(result, result)
+            if isinstance(result, str) and len(result) <= 16
+            else result
+            for key, audit, found, result in rows
+            if found == version
+        }
 
     def keep_result(self, key: str, audit: str, version: int | str, result: Any) -> None:
         """Keep (or replace) the result of ``audit`` on ``key``; written AUDIT_FLUSH at a time."""
@@ -177,19 +160,3 @@ class AuditCache:
             except sqlite3.OperationalError:
                 pass  # a read-only store still audits; it just does not keep the cache
             self._pending_audits = {}
-
-
-def _results(
-    rows: Iterable[tuple[str, str, Any, Any]], names: list[str], version: int | str
-) -> dict[tuple[str, str], str]:
-    """(body hash, audit name) -> result of the rows at ``version``."""
-    # one object per audit name and per short result ("[]" for most bodies): a new string of
-    # each per row weighed ~5 MB an audit at 50,000 pages
-    shared: dict[str, str] = {name: name for name in names}
-    return {
-        (key, shared[audit]): shared.setdefault(result, result)
-        if isinstance(result, str) and len(result) <= 16
-        else result
-        for key, audit, found, result in rows
-        if found == version
-    }

@@ -1,19 +1,16 @@
 """The per-body judges of a weekly audit (accessibility, forms, anchors, names) look up only the
 pages whose body changed or that are new, when the previous crawl's bodies are all judged (it is
 marked so); every body of the crawl still ends judged, and a mark that claims too much changes
-no result (an audit computes what it does not find, or finds it in the judgements carried from the
-previous crawl)."""
+no result (an audit computes what it does not find)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from urllib.parse import urlsplit
 
-from gelt_audit.audits.kept import crawl_judgements, kept_result
+from gelt_audit.audits.kept import kept_result
 from gelt_audit.audits.pages import JUDGED, _judges_version, is_html_page, judge_bodies
 from gelt_audit.audits.run import BODY_JUDGES
-from gelt_audit.audits.tree import parse_body
 from gelt_audit.config import load_config
 from gelt_audit.store import Store
 from tests.helpers import crawl, page
@@ -86,12 +83,9 @@ def test_a_mark_that_claims_too_much_changes_no_report(serve, config_for):
     incremental = json_bytes(config)
     assert b"/c" in incremental
     assert incremental == from_scratch(config)
-    # the audits that read every page have /b's judgements the weekly fill left out: carried in
-    # the crawl's map of judgements (kept.crawl_judgements) from the week before, and what the
-    # judge says of /b now
+    # the audits that read every page computed (and kept) what the weekly fill left out (anchors
+    # and names are read only for some pages)
     with Store(db) as store:
-        body = store.html(unchanged) or ""
         for j in (j for j in BODY_JUDGES if j.audit in ("accessibility", "security-forms")):
-            name = j.name(server.url + "/b")
-            carried = crawl_judgements(store, 2, j.names(), j.version)[unchanged, name]
-            assert carried == json.dumps(j.judge(parse_body(body), server.url + "/b")), j
+            again = store.cached_result(unchanged, j.name(server.url + "/b"), j.version, default=_MISSING)
+            assert again is not _MISSING, j

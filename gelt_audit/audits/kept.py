@@ -9,13 +9,10 @@ crawl's worth; auditing an older crawl again counts it from every page.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
-from gelt_audit.audits.source_hash import code_version
 from gelt_audit.store import Crawl, Store
 
 _MISSING = object()
@@ -55,63 +52,6 @@ def keep_for_latest(store: Store, crawl: Crawl, audit: str, data: bytes) -> None
         return
     others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
     store.keep_blobs(audit, {crawl_key(crawl.id): data}, drop=others)
-
-
-JUDGEMENTS = "crawl-judgements"  # body_audits.audit prefix of a crawl's per-body judgements, kept whole
-JUDGEMENTS_VERSION = 1
-
-
-def crawl_judgements(
-    store: Store, crawl_id: int, names: Iterable[str], version: int | str
-) -> dict[tuple[str, str], str]:
-    """``store.crawl_results(crawl_id, names, version)``, following the change.
-
-    The map of a finished crawl's judgements is kept (the latest crawl's only, ``keep_for_latest``);
-    the next crawl's is that one without the bodies gone, plus the judgements of the bodies the
-    previous crawl did not have, read from the store: a weekly crawl asks for its few changed
-    and new bodies, not for the ~10,000 judgements of every body. A body's judgement at a version
-    never changes, so carried entries are the ones the store holds; a judgement kept after the
-    previous crawl's map was made (a body judged later) is missing from the map, and whoever reads
-    the map computes (reads) a missing one as before (``BodyJudge.of_crawl``).
-    """
-    names = list(dict.fromkeys(names))
-    crawl = store.crawl(crawl_id)
-    if crawl.status != "finished":
-        return store.crawl_results(crawl_id, names, version)
-    audit = f"{JUDGEMENTS}:{','.join(names)}"
-    # the code's hash too: a kept map never outlives the code that made it
-    stamp = f"{JUDGEMENTS_VERSION}:{version}:{code_version()}"
-    own = _kept_judgements(store, crawl.id, audit, stamp)
-    if own is not None:
-        return own
-    previous = store.previous_crawl(crawl)
-    before = _kept_judgements(store, previous.id, audit, stamp) if previous is not None else None
-    if previous is None or before is None:
-        found = store.crawl_results(crawl_id, names, version)
-    else:
-        now = store.crawl_bodies(crawl.id)
-        found = {key: result for key, result in before.items() if key[0] in now}
-        found.update(store.body_results(now - store.crawl_bodies(previous.id), names, version))
-    rows = [[body, name, result] for (body, name), result in found.items()]
-    keep_for_latest(store, crawl, audit, zlib.compress(json.dumps({"stamp": stamp, "rows": rows}).encode(), 1))
-    return found
-
-
-def _kept_judgements(store: Store, crawl_id: int, audit: str, stamp: str) -> dict[tuple[str, str], str] | None:
-    data = store.kept_blob(crawl_key(crawl_id), audit)
-    if data is None:
-        return None
-    try:
-        kept = json.loads(zlib.decompress(data))
-    except (zlib.error, ValueError):
-        return None  # a map that cannot be read is read from the store again, never trusted
-    if not isinstance(kept, dict) or kept.get("stamp") != stamp:
-        return None
-    shared: dict[str, str] = {}  # one object per short result, as store.crawl_results gives
-    return {
-        (body, name): shared.setdefault(result, result) if isinstance(result, str) and len(result) <= 16 else result
-        for body, name, result in kept["rows"]
-    }
 
 
 def _forget(store: Store, crawl_id: int, audit: str) -> None:

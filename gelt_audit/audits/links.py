@@ -18,7 +18,6 @@ from gelt_audit import clock
 from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
-from gelt_audit.audits.kept import crawl_judgements
 from gelt_audit.audits.linkindex import link_index
 from gelt_audit.audits.linktable import LinkTable, links_where
 from gelt_audit.audits.pages import BodyJudge, dependencia_name
@@ -170,13 +169,16 @@ class InternalResolver:
         """The anchors kept for the crawl's bodies, read at once (one query, not one per body)."""
         if self.crawl is None:
             return {}
-        kept = crawl_judgements(self.store, self.crawl.id, [ANCHORS.audit], ANCHORS.version)
+        self.store.flush_audits()
+        rows = self.store.db.execute(
+            """select b.body_hash, b.result from body_audits b
+               where b.audit = ? and b.version = ? and b.body_hash in (
+                   select body_hash from snapshots where crawl_id = ? and body_hash is not null)""",
+            [ANCHORS.audit, ANCHORS.version, self.crawl.id],
+        )
         # most bodies have no anchor: one empty set for all of them (a set each weighed ~10 MB at
         # 50,000 pages)
-        return {
-            body_hash: set(found) if (found := json.loads(result)) else _NO_ANCHORS
-            for (body_hash, _), result in kept.items()
-        }
+        return {body_hash: set(found) if (found := json.loads(result)) else _NO_ANCHORS for body_hash, result in rows}
 
     def resolve(self, url: str) -> dict[str, Any]:
         """state, status, error, chain for an internal URL (fragment checked against the target)."""

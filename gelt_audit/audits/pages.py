@@ -17,7 +17,7 @@ from lxml import etree
 from gelt_audit.audits.accname import walked
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.findings import Findings
-from gelt_audit.audits.kept import crawl_judgements, crawl_key, kept, kept_result
+from gelt_audit.audits.kept import crawl_key, kept, kept_result
 from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
@@ -317,10 +317,6 @@ class BodyJudge:
         scheme = "https" if url.startswith("https:") else "http" if url.startswith("http:") else urlsplit(url).scheme
         return f"{self.audit}-{scheme}"
 
-    def names(self) -> list[str]:
-        """Every name its judgements are kept under (one per scheme, when per scheme)."""
-        return [f"{self.audit}-{scheme}" for scheme in ("http", "https")] if self.per_scheme else [self.audit]
-
     def cached(self, store: Store, body_hash: str, url: str, root: Callable[[], Any] | None = None) -> Any:
         """The judgement of a body, computed only when not cached yet (``root``: its parse, if at hand)."""
         root = root or (lambda: parse_body(store.html(body_hash) or ""))
@@ -329,7 +325,8 @@ class BodyJudge:
     def of_crawl(self, store: Store, crawl_id: int) -> Callable[[str, str], Any]:
         """``cached`` for the bodies of one crawl's pages, ``(body hash, page URL) -> judgement``:
         the kept judgements are read in one query, any other is computed (and kept) when asked."""
-        kept = crawl_judgements(store, crawl_id, self.names(), self.version)
+        names = [f"{self.audit}-{scheme}" for scheme in ("http", "https")] if self.per_scheme else [self.audit]
+        kept = store.crawl_results(crawl_id, names, self.version)
 
         def judged(body_hash: str, url: str) -> Any:
             found = kept.get((body_hash, self.name(url)))
