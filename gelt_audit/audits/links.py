@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -89,25 +90,34 @@ _UNPLAIN = re.compile(r"[\t\r\n\[\]]")
 _NETLOC_END = re.compile(r"[/?#]")
 
 
-def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """Page, text, tag and line of every occurrence of some targets: what someone must fix."""
+def _details(
+    store: Store, crawl: Crawl, wanted: Iterable[tuple[str, Iterable[int]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Page, text, tag and line of every occurrence of some targets: what someone must fix.
+
+    ``wanted``: (target URL, the ids of the pages that link to it, as the crawl's link index
+    says). Only those pages' links are read: a weekly audit's few broken targets cost their own
+    pages, not a pass over every link row of the crawl (half a million at 10,000 pages, with no
+    index by target). The index holds every page whose links name the target but for placeholder
+    links ("", "#", "javascript:…", kept as written), which are never an http(s) target.
+    """
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    wanted = sorted(set(urls))
-    if not wanted:
+    pairs = sorted({(url, page_id) for url, pages in wanted for page_id in pages})
+    if not pairs:
         return out
     with store.db.conn:
-        store.db.execute("create temp table if not exists gelt_wanted_links (url text primary key)")
-        store.db.execute("delete from gelt_wanted_links")
-        store.db.conn.executemany("insert into gelt_wanted_links values (?)", [[u] for u in wanted])
-    # the wanted targets' ids first: a row's URL and text are read only for the rows wanted
+        store.db.execute("create temp table if not exists gelt_wanted_occurrences (url text, page_id integer)")
+        store.db.execute("delete from gelt_wanted_occurrences")
+        store.db.conn.executemany("insert into gelt_wanted_occurrences values (?, ?)", pairs)
+    # CROSS JOIN keeps SQLite to this order: the few (target, page) pairs, then each page's links
     rows = store.db.execute(
-        """select u.url, p.url, t.text, r.tag, r.line
-           from snapshots s join pages p on p.id = s.page_id
-           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
-           join link_rows r on r.set_id = ls.id
-           join link_urls u on u.id = r.url_id left join link_texts t on t.id = r.text_id
-           where s.crawl_id = ? and s.kind = 'page' and r.url_id in (
-               select id from link_urls where url in (select url from gelt_wanted_links))
+        """select w.url, p.url, t.text, r.tag, r.line
+           from gelt_wanted_occurrences w cross join link_urls u on u.url = w.url
+           cross join snapshots s on s.crawl_id = ? and s.page_id = w.page_id
+           cross join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           cross join link_rows r on r.set_id = ls.id
+           join pages p on p.id = s.page_id left join link_texts t on t.id = r.text_id
+           where s.kind = 'page' and r.url_id = u.id
            order by p.url, r.line, r.seq""",
         [crawl.id],
     )
@@ -291,7 +301,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         return deps[url]
 
     insecure: list[dict[str, Any]] = []
-    to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
+    to_fix: list[tuple[int, str, array]] = []  # (index, url, its pages' ranks): where exactly matters (text, line)
     for url, found_on, forms in index.drain():
         is_internal = _netloc(url).lower() in hosts
         result = _judge(url, forms, is_internal, internal, checks, exclude)
@@ -325,12 +335,13 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
             entry["acknowledged"] = _ack_for(acks, url, [page_of[r] for r in found_on], today_iso)
         if entry["state"] in (BROKEN, BLOCKED, REDIRECT):
-            to_fix.append((len(links), url))
+            to_fix.append((len(links), url, found_on))
         links.append(entry, found_on)
-    details = _details(store, crawl, (url for _, url in to_fix))
-    for index, url in to_fix:
+    page_ids = index.pages  # page ids in rank order (what drain() leaves of the index)
+    details = _details(store, crawl, ((url, map(page_ids.__getitem__, ranks)) for _, url, ranks in to_fix))
+    for at, url, _ in to_fix:
         occurrences = [{**occ, "dependencia": dependencia(occ["page"])} for occ in details[url]]
-        links.update(index, "occurrences", occurrences)
+        links.update(at, "occurrences", occurrences)
     return {
         "links": links,
         "allied": allied_entities(links_where(links, "internal", False), config.links["entidades"]),
