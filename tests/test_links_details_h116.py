@@ -10,7 +10,7 @@ named.
 
 from __future__ import annotations
 
-from gelt_audit.audits.links import _details
+from gelt_audit.audits.links import _details, placeholder_links
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
@@ -87,3 +87,56 @@ def test_occurrences_of_links_to_fix_read_from_the_pages_that_link_to_them(serve
         ("a", "Roto dos", 2),
         ("a", "Tres", 3),
     ]
+
+
+def _placeholder_site(week: int) -> dict[str, Resource]:
+    """Links that go nowhere: /a keeps two on one line and a jump («Ir arriba», not reported);
+    /b has one in week 1 only; /c (week 2, new) has one; /d (week 1) has one and is gone after."""
+    a = "<p><a href='#'>Plan de desarrollo</a> <a href='javascript:void(0)'>Contratos 2025</a></p>\n<p><a href='#'>Ir arriba</a></p>"
+    # ten pages the same both weeks: few enough pages change for the link index to be carried
+    same = "".join(f"<a href='/p{i}'>Página {i}</a> " for i in range(10))
+    site = {
+        "/": _page("Inicio", f"<p>{same}</p>"),
+        **{f"/p{i}": _page(f"Página {i}", "<p>Sin cambios.</p>") for i in range(10)},
+        "/a": _page("A", a),
+        "/b": _page("B", "<p><a href='#'>Presupuesto</a></p>" if week == 1 else "<p>Presupuesto publicado.</p>"),
+    }
+    if week == 1:
+        site["/d"] = _page("D", "<p><a href='#'>Actas</a></p>")
+    else:
+        site["/c"] = _page("C", "<p>Nueva.</p>\n<p><a href=''>Informe de gestión</a></p>")
+    return site
+
+
+def _placeholders(report: dict) -> list[tuple[str, str, int]]:
+    return [(p["page"].rsplit("/", 1)[-1], p["text"], p["line"]) for p in report["placeholder_links"]]
+
+
+def test_links_that_go_nowhere_read_from_the_pages_the_link_index_carries(serve, config_for):
+    server = serve(_placeholder_site(1))
+    config = config_for(server.url)
+    crawl(config)
+    assert _placeholders(report_json(config)) == [
+        ("a", "Plan de desarrollo", 2),
+        ("a", "Contratos 2025", 2),
+        ("b", "Presupuesto", 2),
+        ("d", "Actas", 2),
+    ]
+    server.routes = _placeholder_site(2)
+    crawl(config)
+    incremental = json_bytes(config)  # the link index carried from the first crawl's
+    assert incremental == from_scratch(config, tag="-marcadores")
+    assert _placeholders(report_json(config)) == [
+        ("a", "Plan de desarrollo", 2),
+        ("a", "Contratos 2025", 2),
+        ("c", "Informe de gestión", 3),
+    ]
+    with Store(load_config(config).store_path) as store:
+        latest = store.latest_crawl(server.url)
+        assert latest is not None
+        (page_a,) = store.db.execute("select id from pages where url = ?", [server.url + "a"]).fetchone()
+        # only the pages named are read
+        assert [p["text"] for p in placeholder_links(store, latest, load_config(config), [page_a])] == [
+            "Plan de desarrollo",
+            "Contratos 2025",
+        ]

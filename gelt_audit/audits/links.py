@@ -276,7 +276,7 @@ def _ack_for(acks: list[dict[str, Any]], url: str, pages: list[str], today: str)
 
 def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None = None) -> dict[str, Any]:
     """Links (the JSON contract's ``links``, as a :class:`LinkTable`), allied entities and insecure
-    links of a crawl."""
+    links of a crawl, and the pages whose links hold placeholders (``placeholder_pages``, ids)."""
     today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
@@ -346,6 +346,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         "links": links,
         "allied": allied_entities(links_where(links, "internal", False), config.links["entidades"]),
         "insecure": insecure,
+        "placeholder_pages": index.placeholders,
     }
 
 
@@ -489,17 +490,29 @@ def is_placeholder_finding(text: str) -> bool:
     return bool(words) and words not in JUMP_TEXTS
 
 
-def placeholder_links(store: Store, crawl: Crawl, config: Config) -> list[dict[str, Any]]:
+def placeholder_links(
+    store: Store, crawl: Crawl, config: Config, pages: Iterable[int] | None = None
+) -> list[dict[str, Any]]:
     """«Enlace sin destino»: links written as "#", "" or "javascript:void(0)" that name a
     destination (a document, a page, «Ejecución de contratos 2025 >>»), each with its page and line.
 
     Read from the links extraction stored (tag ``placeholder``); such links are never requested.
+    ``pages``: the ids of the pages whose links hold placeholders (the crawl's link index keeps
+    them, carried from crawl to crawl): only those pages' links are read, not every link row.
     """
+    only = "and s.page_id in (select page_id from gelt_placeholder_pages)" if pages is not None else ""
+    if pages is not None:
+        with store.db.conn:
+            store.db.execute("create temp table if not exists gelt_placeholder_pages (page_id integer primary key)")
+            store.db.execute("delete from gelt_placeholder_pages")
+            store.db.conn.executemany("insert into gelt_placeholder_pages values (?)", [(p,) for p in pages])
     rows = store.db.execute(
-        """select p.url, l.url, l.text, l.line from snapshots s join pages p on p.id = s.page_id
-           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 and l.tag = ?
-           order by p.url, l.line""",
+        f"""select p.url, u.url, t.text, r.line from snapshots s join pages p on p.id = s.page_id
+           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           join link_rows r on r.set_id = ls.id join link_urls u on u.id = r.url_id
+           left join link_texts t on t.id = r.text_id
+           where s.crawl_id = ? {only} and s.kind = 'page'
+           and s.status between 200 and 299 and r.tag = ? order by p.url, r.line, r.seq""",
         [crawl.id, PLACEHOLDER],
     )
     return [
@@ -559,6 +572,6 @@ def find(ctx: AuditContext) -> Findings:
         "links": found["links"],
         "allied": found["allied"],
         "insecure": found["insecure"],
-        "placeholder_links": placeholder_links(ctx.store, ctx.crawl, ctx.config),
+        "placeholder_links": placeholder_links(ctx.store, ctx.crawl, ctx.config, found["placeholder_pages"]),
         "links_cut": links_cut(ctx),
     }
