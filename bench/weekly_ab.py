@@ -13,11 +13,15 @@ between the codes (``generated_at`` aside).
     python bench/weekly_ab.py /tmp/gelt-bench-XXXX/n10000-run0 --code viejo=/tmp/old --code nuevo=. --rounds 4
 
 ``--code NAME=DIR``: a folder holding ``gelt_audit`` (a ``git archive`` of a commit, or the tree).
+Each folder is compiled to bytecode first (``compileall``), as installing the package does: a copy
+without its ``.pyc`` files, run where ``PYTHONDONTWRITEBYTECODE`` is set, compiles every module it
+imports in every child (0,05–0,2 s more per process, measured on the JSON phase at load ~6).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import os
 import shutil
@@ -83,6 +87,8 @@ def main() -> int:
     ap.add_argument("--work", type=Path, help="carpeta de trabajo (por defecto RUN/weekly-ab)")
     args = ap.parse_args()
     codes = [tuple(c.split("=", 1)) for c in args.code]
+    for _, code in codes:
+        compileall.compile_dir(str(Path(code) / "gelt_audit"), quiet=1)
     work = args.work or args.run / "weekly-ab"
     got: dict[str, list[dict]] = {name: [] for name, _ in codes}
     for r in range(args.rounds):

@@ -20,14 +20,14 @@ import sys
 import zlib
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gelt_audit.audits.kept import crawl_key, keep_for_latest
 from gelt_audit.markup import PLACEHOLDER
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "link-index"
-VERSION = 2
+VERSION = 3  # 3: the pages whose links hold placeholders
 # Above this share of changed pages, reading every link row again is cheaper than the update.
 CARRY_LIMIT = 0.5
 _DUMP_BATCH = 1000  # URLs encoded at a time by LinkIndex.dump
@@ -48,6 +48,9 @@ class LinkIndex:
     # the newest link set the index has read (ids grow): a set stored later, for a body some crawl
     # had already stored without links, is one of a changed page for the next carry
     sets_upto: int = 0
+    # the pages (ids, ascending) whose link set holds placeholder links ("#", "javascript:void(0)"):
+    # not targets, but what audits.links.placeholder_links reads, carried with the rest
+    placeholders: list[int] = field(default_factory=list)
 
     def targets(self) -> Iterator[tuple[str, array, bool]]:
         """(target URL, its pages' ranks, whether every occurrence is a form's), in URL order."""
@@ -76,6 +79,7 @@ class LinkIndex:
                 "counts": [len(r) for r in self.ranks],
                 "others": self.others,
                 "sets_upto": self.sets_upto,
+                "placeholders": self.placeholders,
             }
         ).encode()
 
@@ -111,7 +115,7 @@ class LinkIndex:
         for count in head["counts"]:
             ranks.append(values[at : at + count])
             at += count
-        return cls(pages, head["urls"], ranks, head["others"], head["sets_upto"])
+        return cls(pages, head["urls"], ranks, head["others"], head["sets_upto"], head["placeholders"])
 
 
 def link_index(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
@@ -158,7 +162,13 @@ def _build(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
         urls.append(url)
         ranks.append(array("I", sorted(set(map(ranked, map(int, pages.split(",")))))))
         others.append(count)
-    return LinkIndex(list(order), urls, ranks, others, upto)
+    placeholders = store.db.execute(
+        """select distinct s.page_id from snapshots s
+           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           join link_rows r on r.set_id = ls.id where s.crawl_id = ? and s.kind = 'page' and r.tag = ? and ls.id <= ?""",
+        [crawl.id, PLACEHOLDER, upto],
+    )
+    return LinkIndex(list(order), urls, ranks, others, upto, sorted(page_id for (page_id,) in placeholders))
 
 
 def _page_keys(store: Store, crawl_id: int, upto: int) -> dict[int, tuple[str | None, int | None]]:
@@ -194,6 +204,18 @@ def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], prev
     remap = [new_rank.get(page_id, -1) for page_id in before.pages]
     removed = _occurrences(store, gone)
     added = _occurrences(store, came)
+    # gelt_link_sets holds the sets that came: those with placeholders join the pages kept
+    changed = {p for p, _ in gone} | {p for p, _ in came}
+    placeholders = {p for p in before.placeholders if p not in changed and p in new_rank}
+    if any(set_id is not None for _, set_id in came):
+        placeholders.update(
+            page_id
+            for (page_id,) in store.db.execute(
+                """select distinct ls.page_id from gelt_link_sets w cross join link_sets ls on ls.id = w.set_id
+                   cross join link_rows r on r.set_id = ls.id where r.tag = ?""",
+                [PLACEHOLDER],
+            )
+        )
     mapped = remap.__getitem__
     entries = []
     for i, url in enumerate(before.urls):
@@ -207,7 +229,14 @@ def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], prev
     )
     entries = [entry for entry in entries if entry[1]]
     entries.sort(key=lambda entry: entry[0])
-    return LinkIndex(list(order), [e[0] for e in entries], [e[1] for e in entries], [e[2] for e in entries], upto)
+    return LinkIndex(
+        list(order),
+        [e[0] for e in entries],
+        [e[1] for e in entries],
+        [e[2] for e in entries],
+        upto,
+        sorted(placeholders),
+    )
 
 
 def _changed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -89,25 +90,34 @@ _UNPLAIN = re.compile(r"[\t\r\n\[\]]")
 _NETLOC_END = re.compile(r"[/?#]")
 
 
-def _details(store: Store, crawl: Crawl, urls: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """Page, text, tag and line of every occurrence of some targets: what someone must fix."""
+def _details(
+    store: Store, crawl: Crawl, wanted: Iterable[tuple[str, Iterable[int]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """Page, text, tag and line of every occurrence of some targets: what someone must fix.
+
+    ``wanted``: (target URL, the ids of the pages that link to it, as the crawl's link index
+    says). Only those pages' links are read: a weekly audit's few broken targets cost their own
+    pages, not a pass over every link row of the crawl (half a million at 10,000 pages, with no
+    index by target). The index holds every page whose links name the target but for placeholder
+    links ("", "#", "javascript:…", kept as written), which are never an http(s) target.
+    """
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    wanted = sorted(set(urls))
-    if not wanted:
+    pairs = sorted({(url, page_id) for url, pages in wanted for page_id in pages})
+    if not pairs:
         return out
     with store.db.conn:
-        store.db.execute("create temp table if not exists gelt_wanted_links (url text primary key)")
-        store.db.execute("delete from gelt_wanted_links")
-        store.db.conn.executemany("insert into gelt_wanted_links values (?)", [[u] for u in wanted])
-    # the wanted targets' ids first: a row's URL and text are read only for the rows wanted
+        store.db.execute("create temp table if not exists gelt_wanted_occurrences (url text, page_id integer)")
+        store.db.execute("delete from gelt_wanted_occurrences")
+        store.db.conn.executemany("insert into gelt_wanted_occurrences values (?, ?)", pairs)
+    # CROSS JOIN keeps SQLite to this order: the few (target, page) pairs, then each page's links
     rows = store.db.execute(
-        """select u.url, p.url, t.text, r.tag, r.line
-           from snapshots s join pages p on p.id = s.page_id
-           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
-           join link_rows r on r.set_id = ls.id
-           join link_urls u on u.id = r.url_id left join link_texts t on t.id = r.text_id
-           where s.crawl_id = ? and s.kind = 'page' and r.url_id in (
-               select id from link_urls where url in (select url from gelt_wanted_links))
+        """select w.url, p.url, t.text, r.tag, r.line
+           from gelt_wanted_occurrences w cross join link_urls u on u.url = w.url
+           cross join snapshots s on s.crawl_id = ? and s.page_id = w.page_id
+           cross join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           cross join link_rows r on r.set_id = ls.id
+           join pages p on p.id = s.page_id left join link_texts t on t.id = r.text_id
+           where s.kind = 'page' and r.url_id = u.id
            order by p.url, r.line, r.seq""",
         [crawl.id],
     )
@@ -266,7 +276,7 @@ def _ack_for(acks: list[dict[str, Any]], url: str, pages: list[str], today: str)
 
 def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None = None) -> dict[str, Any]:
     """Links (the JSON contract's ``links``, as a :class:`LinkTable`), allied entities and insecure
-    links of a crawl."""
+    links of a crawl, and the pages whose links hold placeholders (``placeholder_pages``, ids)."""
     today_iso = (today or clock.today()).isoformat()
     hosts = set(config.hosts)
     exclude = [re.compile(p) for p in config.links["exclude"]]
@@ -291,7 +301,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         return deps[url]
 
     insecure: list[dict[str, Any]] = []
-    to_fix: list[tuple[int, str]] = []  # (index, url): where exactly matters (text, line)
+    to_fix: list[tuple[int, str, array]] = []  # (index, url, its pages' ranks): where exactly matters (text, line)
     for url, found_on, forms in index.drain():
         is_internal = _netloc(url).lower() in hosts
         result = _judge(url, forms, is_internal, internal, checks, exclude)
@@ -325,16 +335,18 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
             entry["broken_since"] = broken_since(store, url, crawl, is_internal)
             entry["acknowledged"] = _ack_for(acks, url, [page_of[r] for r in found_on], today_iso)
         if entry["state"] in (BROKEN, BLOCKED, REDIRECT):
-            to_fix.append((len(links), url))
+            to_fix.append((len(links), url, found_on))
         links.append(entry, found_on)
-    details = _details(store, crawl, (url for _, url in to_fix))
-    for index, url in to_fix:
+    page_ids = index.pages  # page ids in rank order (what drain() leaves of the index)
+    details = _details(store, crawl, ((url, map(page_ids.__getitem__, ranks)) for _, url, ranks in to_fix))
+    for at, url, _ in to_fix:
         occurrences = [{**occ, "dependencia": dependencia(occ["page"])} for occ in details[url]]
-        links.update(index, "occurrences", occurrences)
+        links.update(at, "occurrences", occurrences)
     return {
         "links": links,
         "allied": allied_entities(links_where(links, "internal", False), config.links["entidades"]),
         "insecure": insecure,
+        "placeholder_pages": index.placeholders,
     }
 
 
@@ -478,17 +490,29 @@ def is_placeholder_finding(text: str) -> bool:
     return bool(words) and words not in JUMP_TEXTS
 
 
-def placeholder_links(store: Store, crawl: Crawl, config: Config) -> list[dict[str, Any]]:
+def placeholder_links(
+    store: Store, crawl: Crawl, config: Config, pages: Iterable[int] | None = None
+) -> list[dict[str, Any]]:
     """«Enlace sin destino»: links written as "#", "" or "javascript:void(0)" that name a
     destination (a document, a page, «Ejecución de contratos 2025 >>»), each with its page and line.
 
     Read from the links extraction stored (tag ``placeholder``); such links are never requested.
+    ``pages``: the ids of the pages whose links hold placeholders (the crawl's link index keeps
+    them, carried from crawl to crawl): only those pages' links are read, not every link row.
     """
+    only = "and s.page_id in (select page_id from gelt_placeholder_pages)" if pages is not None else ""
+    if pages is not None:
+        with store.db.conn:
+            store.db.execute("create temp table if not exists gelt_placeholder_pages (page_id integer primary key)")
+            store.db.execute("delete from gelt_placeholder_pages")
+            store.db.conn.executemany("insert into gelt_placeholder_pages values (?)", [(p,) for p in pages])
     rows = store.db.execute(
-        """select p.url, l.url, l.text, l.line from snapshots s join pages p on p.id = s.page_id
-           join links l on l.page_id = s.page_id and l.body_hash = s.body_hash
-           where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 and l.tag = ?
-           order by p.url, l.line""",
+        f"""select p.url, u.url, t.text, r.line from snapshots s join pages p on p.id = s.page_id
+           join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
+           join link_rows r on r.set_id = ls.id join link_urls u on u.id = r.url_id
+           left join link_texts t on t.id = r.text_id
+           where s.crawl_id = ? {only} and s.kind = 'page'
+           and s.status between 200 and 299 and r.tag = ? order by p.url, r.line, r.seq""",
         [crawl.id, PLACEHOLDER],
     )
     return [
@@ -548,6 +572,6 @@ def find(ctx: AuditContext) -> Findings:
         "links": found["links"],
         "allied": found["allied"],
         "insecure": found["insecure"],
-        "placeholder_links": placeholder_links(ctx.store, ctx.crawl, ctx.config),
+        "placeholder_links": placeholder_links(ctx.store, ctx.crawl, ctx.config, found["placeholder_pages"]),
         "links_cut": links_cut(ctx),
     }
