@@ -55,6 +55,7 @@ TUNING_GROUPS = {
     "thirteenth-o": {"o-indecho"},
     "fourteenth-r": {"r-lajagua"},
     "fifteenth-s": {"s-piedecuesta"},
+    "seventeenth-v": {"v-epccajica"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
