@@ -187,6 +187,11 @@ FOURTEENTH_R_LEY = (0.909, 0.714, 1.000)
 # 1070 (H107: the phone «(57+7)6 55 02 71», info.contacto cumple): gelt-2008 47/47 exact, the same figures
 FIFTEENTH_S_GELT = (1.000, 1.000, 1.000)
 FIFTEENTH_S_LEY = (0.750, 0.600, 1.000)
+# v-epccajica (eleventh session, H113): labelled blind in 89dfba0, first contact gelt-2008 0.214 (3/14) /
+# 0.429 (3/7) / 1.000 (1/1), 31/46 exact, ley1712-res1519 0.217 (5/23) / 0.714 (5/7) / 0.500 (2/4), 38/58
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact
+SEVENTEENTH_V_GELT = (0.214, 0.429, 1.000)
+SEVENTEENTH_V_LEY = (0.217, 0.714, 0.500)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -293,6 +298,17 @@ FLOOR = {
         "precision": FIFTEENTH_S_LEY[0],
         "recall": FIFTEENTH_S_LEY[1],
         "evidence": FIFTEENTH_S_LEY[2],
+    },
+    # v-epccajica: SEVENTEENTH_V_GELT and SEVENTEENTH_V_LEY above
+    ("seventeenth-v", "gelt-2008"): {
+        "precision": SEVENTEENTH_V_GELT[0],
+        "recall": SEVENTEENTH_V_GELT[1],
+        "evidence": SEVENTEENTH_V_GELT[2],
+    },
+    ("seventeenth-v", "ley1712-res1519"): {
+        "precision": SEVENTEENTH_V_LEY[0],
+        "recall": SEVENTEENTH_V_LEY[1],
+        "evidence": SEVENTEENTH_V_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
