@@ -273,10 +273,17 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        for u in (h.found_on, h.url) if _unnamed_document(h) else (h.url, h.found_on):
+        for u in (h.found_on, h.url) if _unnamed_document(h) or _dead_page(h) else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
     return evidence
+
+
+def _dead_page(hit: Hit) -> bool:
+    """Whether a hit is a link to a page that does not exist (not a document): a person points to the
+    page that shows the link, then to the dead address (class 1131). A listed document whose file is
+    missing stays the evidence itself: its name is what is published."""
+    return hit.broken and hit.url != hit.found_on and not is_doc_key(url_key(hit.url))
 
 
 def _unnamed_document(hit: Hit) -> bool:
