@@ -189,7 +189,8 @@ FIFTEENTH_S_GELT = (1.000, 1.000, 1.000)
 FIFTEENTH_S_LEY = (0.750, 0.600, 1.000)
 # v-epccajica (eleventh session, H113): labelled blind in 89dfba0, first contact gelt-2008 0.214 (3/14) /
 # 0.429 (3/7) / 1.000 (1/1), 31/46 exact, ley1712-res1519 0.217 (5/23) / 0.714 (5/7) / 0.500 (2/4), 38/58
-# (docs/checklist-accuracy.md); then tuning material, floored at its first contact
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact. Class 1131 (H113: the
+# page that shows a dead menu or footer entry is its evidence): ley1712-res1519 evidence 1.000 (4/4)
 SEVENTEENTH_V_GELT = (0.214, 0.429, 1.000)
 SEVENTEENTH_V_LEY = (0.217, 0.714, 0.500)
 FLOOR = {
