@@ -56,6 +56,7 @@ TUNING_GROUPS = {
     "fourteenth-r": {"r-lajagua"},
     "fifteenth-s": {"s-piedecuesta"},
     "sixteenth-u": {"u-tibirita"},
+    "seventeenth-v": {"v-epccajica"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -194,6 +195,12 @@ FIFTEENTH_S_LEY = (0.750, 0.600, 1.000)
 # 0.800 (8/10) / 0.889 (8/9) / 1.000 (8/8), 56/59
 SIXTEENTH_U_GELT = (0.818, 0.818, 1.000)
 SIXTEENTH_U_LEY = (0.800, 0.889, 1.000)
+# v-epccajica (eleventh session, H113): labelled blind in 89dfba0, first contact gelt-2008 0.214 (3/14) /
+# 0.429 (3/7) / 1.000 (1/1), 31/46 exact, ley1712-res1519 0.217 (5/23) / 0.714 (5/7) / 0.500 (2/4), 38/58
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact. Class 1131 (H113: the
+# page that shows a dead menu or footer entry is its evidence): ley1712-res1519 evidence 1.000 (4/4)
+SEVENTEENTH_V_GELT = (0.214, 0.429, 1.000)
+SEVENTEENTH_V_LEY = (0.217, 0.714, 0.500)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -311,6 +318,17 @@ FLOOR = {
         "precision": SIXTEENTH_U_LEY[0],
         "recall": SIXTEENTH_U_LEY[1],
         "evidence": SIXTEENTH_U_LEY[2],
+    },
+    # v-epccajica: SEVENTEENTH_V_GELT and SEVENTEENTH_V_LEY above
+    ("seventeenth-v", "gelt-2008"): {
+        "precision": SEVENTEENTH_V_GELT[0],
+        "recall": SEVENTEENTH_V_GELT[1],
+        "evidence": SEVENTEENTH_V_GELT[2],
+    },
+    ("seventeenth-v", "ley1712-res1519"): {
+        "precision": SEVENTEENTH_V_LEY[0],
+        "recall": SEVENTEENTH_V_LEY[1],
+        "evidence": SEVENTEENTH_V_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

@@ -277,10 +277,19 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        for u in (h.found_on, h.url) if _unnamed_document(h) else (h.url, h.found_on):
+        for u in (h.found_on, h.url) if _unnamed_document(h) or _dead_page(h) else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
     return evidence
+
+
+def _dead_page(hit: Hit) -> bool:
+    """Whether a hit is an entry of the site's header, footer or menu bar (``Hit.placements``) whose
+    page does not exist (not a document): a person points to the page that shows the entry, then to
+    the dead address (class 1131). An entry of the item's own section (a numbered line of the
+    transparency page) and a listed document whose file is missing stay the evidence themselves:
+    they are what the site publishes for the item."""
+    return hit.broken and bool(hit.placements) and hit.url != hit.found_on and not is_doc_key(url_key(hit.url))
 
 
 def _unnamed_document(hit: Hit) -> bool:
