@@ -270,19 +270,25 @@ def _named_entry(hits: list[Hit], good: list[Hit]) -> Hit | None:
     phrase of the item, class 1200) when it has a problem and the best hit without one is found by less
     of the item's name: the empty entry «Informes de gestión, evaluación y auditoría» of the hub before
     a news headline that mentions a management report. A person points first to where the menu says
-    the item is, even empty; the verdict still rests on what the problem-free hits show."""
+    the item is, even empty; the verdict still rests on what the problem-free hits show. Not a hit
+    that only lacks part of the item (``Hit.lesser``: a section named for the SUIN-Juriscol without
+    its link), nor when the problem-free hit is on the entry's own page (the section's own entries
+    are its content, class 1201)."""
     if not good:
         return None
+    best = good[0]
     return next(
         (
             h
             for h in hits
             if h.problems
+            and not h.lesser
             and h.in_menu
             and h.tier <= 1
             and not (h.broken or h.scripted)
             and h.match >= 1.0
-            and h.match > good[0].match
+            and h.match > best.match
+            and best.found_on != h.url
         ),
         None,
     )
