@@ -207,7 +207,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             status = "parcial"
         else:
             note = period_note(item, today)
-    evidence = _evidence(item, chosen, finder)
+    evidence = _named_first(
+        [_named_entry(hs, good) for (_p, hs), (_q, good) in zip(part_hits, good_parts, strict=True)]
+    )
+    evidence += [u for u in _evidence(item, chosen, finder) if u not in evidence]
     resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
     unseen = _unseen_parts(part_hits, good_parts)
     if (status == "cumple" or unseen) and resting and all(resting):
@@ -260,6 +263,40 @@ def _whole_page_first(chosen: list[Hit], good_parts: list[tuple[Part, list[Hit]]
     first = next((shows(h) for h in chosen if shows(h) in whole), None) or sorted(whole)[0]
     extra = [h for _p, good in good_parts for h in good if shows(h) == first and h not in chosen]
     return sorted(chosen + extra[: len(good_parts)], key=lambda h: shows(h) != first)
+
+
+def _named_entry(hits: list[Hit], good: list[Hit]) -> Hit | None:
+    """The entry or section of the mandated menu named for the item (its label covered whole by a
+    phrase of the item, class 1200) when it has a problem and the best hit without one is found by less
+    of the item's name: the empty entry «Informes de gestión, evaluación y auditoría» of the hub before
+    a news headline that mentions a management report. A person points first to where the menu says
+    the item is, even empty; the verdict still rests on what the problem-free hits show. Not a hit
+    that only lacks part of the item (``Hit.lesser``: a section named for the SUIN-Juriscol without
+    its link), nor when the problem-free hit is on the entry's own page (the section's own entries
+    are its content, class 1201)."""
+    if not good:
+        return None
+    best = good[0]
+    return next(
+        (
+            h
+            for h in hits
+            if h.problems
+            and not h.lesser
+            and h.in_menu
+            and h.tier <= 1
+            and not (h.broken or h.scripted)
+            and h.match >= 1.0
+            and h.match > best.match
+            and best.found_on != h.url
+        ),
+        None,
+    )
+
+
+def _named_first(named: list[Hit | None]) -> list[str]:
+    """The URLs of the parts' named entries (see :func:`_named_entry`), to lead the evidence."""
+    return list(dict.fromkeys(h.url for h in named if h is not None))
 
 
 def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
