@@ -66,6 +66,17 @@ def keep(store: Store, findings: dict[str, Any], path: Path, spans: dict[str, tu
     old = store.kept_blob(crawl_key(crawl.id), AUDIT)
     if old is not None and old.split(b" ", 2)[:2] == [str(FORMAT).encode(), version.encode()]:
         return  # the committee report after the weekly one: the same bytes
+    try:
+        index, frames = _frames(path, keys, spans)
+    except (OSError, EOFError):  # the report file went away or changed: nothing is kept, none is lost
+        return
+    rest = json.dumps(index, separators=(",", ":")).encode() + b"\n" + frames
+    keep_for_latest(store, crawl, AUDIT, _head(version, rest) + b"\n" + rest)
+
+
+def _frames(path: Path, keys: list[str], spans: dict[str, tuple[int, int]]) -> tuple[dict[str, list[int]], bytes]:
+    """Each member's bytes in ``path`` as a zstd frame of its own, one after another, and where each
+    frame is (member -> [start, size])."""
     index: dict[str, list[int]] = {}
     frames = bytearray()
     compressor = zstandard.ZstdCompressor(level=1)
@@ -79,13 +90,12 @@ def keep(store: Store, findings: dict[str, Any], path: Path, spans: dict[str, tu
             while left > 0:
                 data = fh.read(min(CHUNK, left))
                 if not data:
-                    return  # the file changed under us: keep nothing
+                    raise EOFError(f"{path}: más corto que lo escrito")
                 frames += packer.compress(data)
                 left -= len(data)
             frames += packer.flush()
             index[key] = [begin, len(frames) - begin]
-    rest = json.dumps(index, separators=(",", ":")).encode() + b"\n" + bytes(frames)
-    keep_for_latest(store, crawl, AUDIT, _head(version, rest) + b"\n" + rest)
+    return index, bytes(frames)
 
 
 def kept(store: Store, findings: dict[str, Any]) -> dict[str, Iterable[bytes]]:
