@@ -24,6 +24,7 @@ from gelt_audit import clock
 from gelt_audit.audits import findings_cache, source_hash
 from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.config import load_config
+from gelt_audit.reports import json_kept
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, run_cli, write_config
 from tests.test_checklist_incremental import from_scratch, json_bytes
@@ -42,7 +43,10 @@ def _site() -> dict:
 def _judged(config: Path) -> int:
     """The per-body judgements kept in the store (the audits write them back when they run)."""
     with sqlite3.connect(load_config(config).store_path) as conn:
-        return conn.execute("select count(*) from body_audits where audit != ?", [findings_cache.AUDIT]).fetchone()[0]
+        # the contract members a written report keeps (reports.json_kept) are no judgement either
+        return conn.execute(
+            "select count(*) from body_audits where audit not in (?, ?)", [findings_cache.AUDIT, json_kept.AUDIT]
+        ).fetchone()[0]
 
 
 def _forget_judgements(config: Path) -> None:

@@ -199,18 +199,37 @@ def step_name(step: Audit) -> str:
     return f"{step.__module__}.{step.__qualname__}"
 
 
+class KeptFindings(dict):  # type: ignore[type-arg]
+    """Findings as :func:`run_kept` made them, with what a report may key on them: ``version``
+    (what the kept steps' findings are kept at, :func:`cache_version`; None when they are not kept)
+    and ``kept``, the keys whose values came from those steps (a volatile step's never are). Any
+    two findings of one crawl with the same ``version`` hold the same values under ``kept``: a
+    report may keep what it made of them (their JSON bytes, ``reports.json_kept``) under that
+    version. A copy (``{**findings}``) is a plain dict: nothing is re-used for it."""
+
+    version: str | None = None
+    kept: frozenset[str] = frozenset()
+
+
 def run_kept(ctx: AuditContext, steps: tuple[Audit, ...], volatile: tuple[Audit, ...]) -> Findings:
     """Run ``steps`` in order as ``context.run_audits`` does, reading the findings of the steps not
-    in ``volatile`` from the store when they were kept at this version (and keeping them if not)."""
+    in ``volatile`` from the store when they were kept at this version (and keeping them if not).
+    Returns a :class:`KeptFindings`."""
     version = cache_version(ctx.store, ctx.config, ctx.crawl)
     kept = load(ctx.store, ctx.crawl, version) if version else None
     parts: dict[str, Findings] = {}
+    fresh: set[str] = set()  # keys a volatile step set: never re-used, even if a kept step set them too
     for step in steps:
         name = step_name(step)
         part = kept[name] if step not in volatile and kept is not None and name in kept else step(ctx)
         if step not in volatile:
             parts[name] = part
+        else:
+            fresh.update(part)
         ctx.findings.update(part)
     if version and (kept is None or any(name not in kept for name in parts)):
         save(ctx.store, ctx.crawl, version, parts)
-    return ctx.findings
+    result = KeptFindings(ctx.findings)
+    result.version = version
+    result.kept = frozenset(key for part in parts.values() for key in part) - fresh
+    return result  # type: ignore[return-value]

@@ -8,6 +8,7 @@ the same findings: the second kind copies the first one's bytes instead of encod
 
 from __future__ import annotations
 
+import codecs
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,32 +21,52 @@ from gelt_audit.files import atomic_file
 from gelt_audit.reports import json_report as contract
 
 
-def write_json(path: Path, data: dict[str, Any], opener: Callable[..., Any] = atomic_file) -> Path:
+def write_json(
+    path: Path,
+    data: dict[str, Any],
+    opener: Callable[..., Any] = atomic_file,
+    encoded: dict[str, Iterable[bytes]] | None = None,
+) -> Path:
     """Write a JSON report like atomic_write, compact, one list item at a time.
 
     ``opener`` is ``output_file`` for a path the user named (a device or FIFO is written into,
-    not replaced).
+    not replaced). ``encoded``: as in :func:`write_json_to`.
     """
     with opener(path, "w") as fh:
-        write_json_to(fh, data)
+        write_json_to(fh, data, encoded)
     return path
 
 
-def write_json_to(fh: IO[str], data: dict[str, Any]) -> None:
+def write_json_to(fh: IO[str], data: dict[str, Any], encoded: dict[str, Iterable[bytes]] | None = None) -> None:
     """Write ``data`` as the compact JSON of ``contract.ENCODER.encode(data)``, one list item at a time
-    (a :class:`LinkTable`'s entries are built one at a time too)."""
+    (a :class:`LinkTable`'s entries are built one at a time too). ``encoded``: the bytes of some
+    members' values as that encoding gives them, written instead of encoding them again."""
     fh.write("{")
-    _write_members(fh, data.items(), first=True)
+    _write_members(fh, data.items(), first=True, encoded=encoded)
     fh.write("}")
 
 
-def _write_members(fh: IO[str], members: Iterable[tuple[str, Any]], first: bool) -> None:
-    """The ``"key":value`` members of a JSON object, each list item written on its own."""
+def _write_members(
+    fh: IO[str],
+    members: Iterable[tuple[str, Any]],
+    first: bool,
+    spans: dict[str, tuple[int, int]] | None = None,
+    encoded: dict[str, Iterable[bytes]] | None = None,
+) -> None:
+    """The ``"key":value`` members of a JSON object, each list item written on its own.
+
+    ``encoded``: values already encoded (UTF-8 bytes, in chunks), written as they are instead of encoding
+    ``value``. ``spans``: filled with where each value's bytes are in ``fh`` (a file with a
+    ``buffer``), for members whose key is in it already (the caller names the ones it wants)."""
     encode = contract.ENCODER.encode
+    encoded = encoded or {}
     for key, value in members:
         fh.write(("" if first else ",") + encode(key) + ":")
         first = False
-        if isinstance(value, list | LinkTable | RowTable):
+        start = _tell(fh) if spans is not None and key in spans else None
+        if key in encoded:
+            _write_bytes(fh, encoded[key])
+        elif isinstance(value, list | LinkTable | RowTable):
             items = value.json_items(encode) if isinstance(value, LinkTable) else map(encode, value)
             fh.write("[")
             for j, item in enumerate(items):
@@ -53,6 +74,29 @@ def _write_members(fh: IO[str], members: Iterable[tuple[str, Any]], first: bool)
             fh.write("]")
         else:
             fh.write(encode(value))
+        if start is not None and spans is not None:
+            spans[key] = (start, _tell(fh))
+
+
+def _tell(fh: IO[str]) -> int:
+    """Bytes written so far to a text file's binary buffer."""
+    fh.flush()
+    return fh.buffer.tell()  # type: ignore[attr-defined]
+
+
+def _write_bytes(fh: IO[str], chunks: Iterable[bytes]) -> None:
+    """UTF-8 text, in ``chunks``, into a text file: to its buffer as they are when it has one and
+    writes UTF-8 (no decoding), else decoded."""
+    buffer = getattr(fh, "buffer", None)
+    if buffer is None or (getattr(fh, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        decoder = codecs.getincrementaldecoder("utf-8")()  # a chunk may end inside a character
+        for chunk in chunks:
+            fh.write(decoder.decode(chunk))
+        fh.write(decoder.decode(b"", final=True))
+        return
+    fh.flush()
+    for chunk in chunks:
+        buffer.write(chunk)
 
 
 @dataclass
@@ -64,6 +108,8 @@ class Contract:
     keys: list[str]
     path: Path
     end: int
+    # where the bytes of each member taken from ``findings`` as it is are, in ``[0, end)``
+    spans: dict[str, tuple[int, int]]
 
 
 def write_report_json(
@@ -85,15 +131,17 @@ def write_report_json(
             fh.flush()
             with done.path.open("rb") as source:
                 _copy_bytes(source, fh.buffer, done.end)
-            end = done.end
+            end, spans = done.end, done.spans
         else:
             fh.write("{")
-            _write_members(fh, members, first=True)
+            # the members that are the findings' own values (not a default or a copy) are located
+            spans = {key: (0, 0) for key, value in members if key in findings and findings[key] is value}
+            _write_members(fh, members, first=True, spans=spans)
             fh.flush()
             end = fh.buffer.tell()
         _write_members(fh, [("report", data["report"])], first=not members)
         fh.write("}")
-    return Contract(findings, keys, path, end)
+    return Contract(findings, keys, path, end, spans)
 
 
 def copy_file(source: Path, target: Path) -> Path:

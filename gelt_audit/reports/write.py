@@ -29,14 +29,14 @@ from gelt_audit.audits.changes import compare
 from gelt_audit.audits.run import audit
 from gelt_audit.config import Config
 from gelt_audit.files import atomic_file, atomic_write, clean_temporaries, output_file, write_output
-from gelt_audit.reports import csv_export, matriz
+from gelt_audit.reports import csv_export, json_kept, matriz
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.committee import committee
 from gelt_audit.reports.dossier import history_items
 from gelt_audit.reports.evidence import evidence_pages, write_evidence
 from gelt_audit.reports.fmt import local_date
-from gelt_audit.reports.json_file import Contract, copy_file, write_json, write_json_to, write_report_json
+from gelt_audit.reports.json_file import Contract, copy_file, write_json, write_report_json
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
 from gelt_audit.reports.summary import (
     cached_ids,
@@ -437,6 +437,9 @@ def write_reports(
         paths += written
         log.info("%s escrito en %s", TITLES[built.kind], written[0])
         del built  # written: not held while the next kind is built
+    if done.contract is not None:  # its encoded members, for `report --format json` of the same findings
+        with Store(config.store_path) as store:
+            json_kept.keep(store, done.contract.findings, done.contract.path, done.contract.spans)
     write_index(config)
     return paths
 
@@ -528,16 +531,7 @@ def report_command(
         raise ReportError(f"Formato de informe desconocido: {fmt} (use html, json, csv o matriz).")
     since_date = parse_since(since)
     if kind is None and fmt == "json":
-        with Store(config.store_path) as store:
-            findings = audit(store, config)
-            # kept for next week's report and the committee's trend, as the HTML reports do
-            save(store, summarize(findings, fingerprint(config)))
-        if output is None:
-            if stream is None:
-                return contract.dumps(findings)
-            write_json_to(stream, contract.build(findings))  # no string of the whole report
-            return ""
-        return str(write_json(Path(output), contract.build(findings), output_file))
+        return json_kept.contract_report(config, output, stream)
     if fmt == "matriz":
         return _write_matriz(build(config, ["committee"], since_date, now)[0], output, config.reports_dir)
     kind = kind or "weekly"
