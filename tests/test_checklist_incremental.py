@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,10 +49,10 @@ def from_scratch(config: Path, env: dict[str, str] | None = None, tag: str = "")
     scratch = config.parent / f"desde-cero{tag}"
     scratch.mkdir()
     db = load_config(config).store_path
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         conn.execute("pragma wal_checkpoint(truncate)")
     shutil.copy(db, scratch / db.name)
-    with sqlite3.connect(scratch / db.name) as conn:
+    with closing(sqlite3.connect(scratch / db.name)) as conn, conn:
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
         kept = sum(conn.execute(f"select count(*) from {t}").fetchone()[0] for t in CACHE_TABLES if t in tables)
         assert kept, "nothing cached: the comparison would not test the incremental path"
@@ -164,7 +165,7 @@ def test_pages_added_removed_changed_and_a_new_menu_report_as_from_scratch(serve
 
 
 def _carry_rows(config: Path) -> list[str]:
-    with sqlite3.connect(load_config(config).store_path) as conn:
+    with closing(sqlite3.connect(load_config(config).store_path)) as conn:
         return sorted(r[0] for r in conn.execute("select body_hash from body_audits where audit = 'checklist-carry'"))
 
 

@@ -328,11 +328,14 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
 
 
 def _cache_version(config: Config, manual: dict[str, Any]) -> str:
-    """Results depend on the crawl, the engine and what the config says about checklists."""
-    # check_external decides whether unchecked external links are «sin verificar» (audits.links)
+    """Results depend on the crawl, the engine, what the config says about checklists and what it
+    says to the audits whose findings become verdicts (:func:`signals`)."""
     # code_version: a changed profile or engine module re-evaluates even if nobody bumped VERSION
     parts = [str(VERSION), code_version(), repr(sorted(config.checklist.items())), repr(manual)]
-    parts.append(repr(config.links["check_external"]))
+    # the dependencias and their targets make «frecuencia de actualización» (the updates audit);
+    # the site's hosts and [links] (check_external, entidades) make the allied entities
+    parts += [repr(config.site), repr(config.dependencias), repr(config.targets), repr(config.noise)]
+    parts.append(repr(config.links))
     for name in ("file", "manual"):
         if config.checklist[name]:
             path = _path(config, config.checklist[name])
