@@ -8,6 +8,7 @@ import sys
 from gelt_audit.commands import add_config, check_checklist, load, say
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.reports.json_kept import contract_report
+from gelt_audit.reports.write import report_command
 
 HELP = "produce el informe del último rastreo (JSON, HTML o CSV)"
 
@@ -50,13 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     check_checklist(config)
-    if args.kind is None and args.format == "json":  # the contract: no HTML, no templates imported
+    if args.kind is None and args.format == "json":  # the contract: copies what `run` encoded
         text = contract_report(config, args.output, sys.stdout)
     else:
-        # imported here, not at the top: the contract's JSON (a cron step of its own) does not
-        # load Jinja2 and the report views (~0.1 s of CPU a process); no import cycle is involved
-        from gelt_audit.reports.write import report_command
-
         text = report_command(config, args.kind, args.format, args.output, args.since, stream=sys.stdout)
     if args.output:
         say(f"Informe escrito en {text}")
