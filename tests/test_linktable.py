@@ -9,7 +9,7 @@ import json
 
 from gelt_audit.audits.linktable import KEYS, LinkTable, link_values, links_where
 from gelt_audit.reports import json_report
-from gelt_audit.reports.write import write_json_to
+from gelt_audit.reports.json_file import write_json_to
 
 PAGES = ["https://a.gov.co/", "https://a.gov.co/b", "https://a.gov.co/c", "https://a.gov.co/ñandú"]
 
