@@ -13,8 +13,8 @@ browser pass when on) is always encoded anew; so is every member when the versio
 Each member is its own zstd frame, read back one frame at a time: no report holds the whole
 encoded contract (hundreds of MB at 50,000 pages).
 
-The no-kind ``report --format json`` lives here and not in ``reports.write``: it writes no HTML and
-so does not import the templates' machinery (Jinja2, the report views; ~0.1 s of CPU a process).
+The no-kind ``report --format json`` (:func:`contract_report`) lives here: it is the reader of
+what is kept, and it writes no HTML.
 """
 
 from __future__ import annotations
