@@ -57,6 +57,7 @@ TUNING_GROUPS = {
     "fifteenth-s": {"s-piedecuesta"},
     "sixteenth-u": {"u-tibirita"},
     "seventeenth-v": {"v-epccajica"},
+    "eighteenth-w": {"w-santamarta"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -201,6 +202,11 @@ SIXTEENTH_U_LEY = (0.800, 0.889, 1.000)
 # page that shows a dead menu or footer entry is its evidence): ley1712-res1519 evidence 1.000 (4/4)
 SEVENTEENTH_V_GELT = (0.214, 0.429, 1.000)
 SEVENTEENTH_V_LEY = (0.217, 0.714, 0.500)
+# w-santamarta (eleventh session, H122): labelled blind in 23da58e, first contact gelt-2008 0.625 (5/8) /
+# 0.833 (5/6) / 1.000 (5/5), 26/31 exact, ley1712-res1519 0.667 (6/9) / 0.667 (6/9) / 1.000 (6/6), 40/46
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+EIGHTEENTH_W_GELT = (0.625, 0.833, 1.000)
+EIGHTEENTH_W_LEY = (0.667, 0.667, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -329,6 +335,17 @@ FLOOR = {
         "precision": SEVENTEENTH_V_LEY[0],
         "recall": SEVENTEENTH_V_LEY[1],
         "evidence": SEVENTEENTH_V_LEY[2],
+    },
+    # w-santamarta: EIGHTEENTH_W_GELT and EIGHTEENTH_W_LEY above
+    ("eighteenth-w", "gelt-2008"): {
+        "precision": EIGHTEENTH_W_GELT[0],
+        "recall": EIGHTEENTH_W_GELT[1],
+        "evidence": EIGHTEENTH_W_GELT[2],
+    },
+    ("eighteenth-w", "ley1712-res1519"): {
+        "precision": EIGHTEENTH_W_LEY[0],
+        "recall": EIGHTEENTH_W_LEY[1],
+        "evidence": EIGHTEENTH_W_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
