@@ -7,7 +7,6 @@ import sys
 
 from gelt_audit.commands import add_config, check_checklist, load, say
 from gelt_audit.errors import EXIT_OK
-from gelt_audit.reports.json_kept import contract_report
 from gelt_audit.reports.write import report_command
 
 HELP = "produce el informe del último rastreo (JSON, HTML o CSV)"
@@ -51,10 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load(args)
     check_checklist(config)
-    if args.kind is None and args.format == "json":  # the contract: copies what `run` encoded
-        text = contract_report(config, args.output, sys.stdout)
-    else:
-        text = report_command(config, args.kind, args.format, args.output, args.since, stream=sys.stdout)
+    text = report_command(config, args.kind, args.format, args.output, args.since, stream=sys.stdout)
     if args.output:
         say(f"Informe escrito en {text}")
     else:
