@@ -204,18 +204,9 @@ def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], prev
     remap = [new_rank.get(page_id, -1) for page_id in before.pages]
     removed = _occurrences(store, gone)
     added = _occurrences(store, came)
-    # gelt_link_sets holds the sets that came: those with placeholders join the pages kept
     changed = {p for p, _ in gone} | {p for p, _ in came}
     placeholders = {p for p in before.placeholders if p not in changed and p in new_rank}
-    if any(set_id is not None for _, set_id in came):
-        placeholders.update(
-            page_id
-            for (page_id,) in store.db.execute(
-                """select distinct ls.page_id from gelt_link_sets w cross join link_sets ls on ls.id = w.set_id
-                   cross join link_rows r on r.set_id = ls.id where r.tag = ?""",
-                [PLACEHOLDER],
-            )
-        )
+    placeholders.update(_placeholder_pages(store, came))
     mapped = remap.__getitem__
     entries = []
     for i, url in enumerate(before.urls):
@@ -262,15 +253,35 @@ def _changed(
     return url, array("I", sorted(pages)), others
 
 
-def _occurrences(store: Store, sets: list[tuple[int, int | None]]) -> dict[str, tuple[list[int], int]]:
-    """target URL -> (page ids, occurrences not a form's) of the links of some (page, link set) pairs."""
+def _want_sets(store: Store, sets: list[tuple[int, int | None]]) -> bool:
+    """Put the link sets of some (page, link set) pairs in the temp table ``gelt_link_sets``, which
+    the queries below start from; whether there is any."""
     wanted = [(set_id,) for _, set_id in sets if set_id is not None]
     if not wanted:
-        return {}
+        return False
     with store.db.conn:
         store.db.execute("create temp table if not exists gelt_link_sets (set_id integer primary key)")
         store.db.execute("delete from gelt_link_sets")
         store.db.conn.executemany("insert into gelt_link_sets values (?)", wanted)
+    return True
+
+
+def _placeholder_pages(store: Store, sets: list[tuple[int, int | None]]) -> set[int]:
+    """The pages of some (page, link set) pairs whose links hold placeholders ("#", "javascript:…")."""
+    if not _want_sets(store, sets):
+        return set()
+    rows = store.db.execute(
+        """select distinct ls.page_id from gelt_link_sets w cross join link_sets ls on ls.id = w.set_id
+           cross join link_rows r on r.set_id = ls.id where r.tag = ?""",
+        [PLACEHOLDER],
+    )
+    return {page_id for (page_id,) in rows}
+
+
+def _occurrences(store: Store, sets: list[tuple[int, int | None]]) -> dict[str, tuple[list[int], int]]:
+    """target URL -> (page ids, occurrences not a form's) of the links of some (page, link set) pairs."""
+    if not _want_sets(store, sets):
+        return {}
     # CROSS JOIN keeps SQLite to this order (the few sets, then their rows): left to itself it
     # scanned every link row of the store
     rows = store.db.execute(
