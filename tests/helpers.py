@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import locale
 import os
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from gelt_audit.demo.server import Resource
+
+
+@contextlib.contextmanager
+def open_db(path: Path | str) -> Iterator[sqlite3.Connection]:
+    """A connection to a test's SQLite file, committed and closed on leaving the block.
+
+    ``with sqlite3.connect(...)`` only commits: the connection stays open until collected, and a
+    copy of the file made meanwhile in the same process (``shutil.copy``) drops its POSIX locks.
+    """
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        yield conn
 
 
 def page(title: str, body: str = "", links: tuple[str, ...] = (), extra_head: str = "") -> Resource:

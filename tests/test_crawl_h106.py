@@ -17,14 +17,13 @@ docs/PERFORMANCE.md (H106), never asserted here.
 from __future__ import annotations
 
 import re
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import page, write_config
+from tests.helpers import open_db, page, write_config
 
 OFFLINE = "[links]\ncheck_external = false\n"
 
@@ -68,7 +67,7 @@ def site(tmp_path_factory):
         )
         assert done.returncode == 0, done.stderr
         origin = server.url.rstrip("/")
-        with sqlite3.connect(directory / "gelt.db") as db:
+        with open_db(directory / "gelt.db") as db:
             stored = {row[0][len(origin) :] for row in db.execute("select url from pages")}
         log = (directory / "gelt.log").read_text(encoding="utf-8")
         yield {"paths": [path for _method, path, _headers in server.requests], "stored": stored, "log": log}

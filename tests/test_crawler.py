@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
-from tests.helpers import crawl, page, report_json
+from tests.helpers import crawl, open_db, page, report_json
 
 
 def urls(report: dict) -> dict[str, dict]:
@@ -131,7 +130,7 @@ def test_an_unchanged_page_adds_a_small_row_and_keeps_its_validators(serve, conf
     config = config_for(site.url)
     for _ in range(3):
         crawl(config)
-    with sqlite3.connect(config.parent / "gelt.db") as conn:
+    with open_db(config.parent / "gelt.db") as conn:
         rows = conn.execute(
             "select crawl_id, not_modified, etag, last_modified, content_type, referer from snapshots "
             "where kind = 'page' order by crawl_id"
@@ -234,7 +233,7 @@ def test_crawl_killed_half_way_keeps_last_finished_crawl(serve, config_for):
     proc = subprocess.Popen([sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config)])
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        with sqlite3.connect(db) as conn:
+        with open_db(db) as conn:
             written = conn.execute("select count(*) from snapshots where crawl_id > ?", [first.id]).fetchone()[0]
         if written >= 200:  # one batch of the second crawl is in
             break

@@ -17,12 +17,10 @@ Hostile or not-a-link values are never followed: a ``javascript:`` address, anot
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import crawl, page, report_json, write_config
+from tests.helpers import crawl, open_db, page, report_json, write_config
 
 OFFLINE = "[links]\ncheck_external = false\n"
 SURVEY = "https://docs.google.com/forms/d/e/1FAIpQLSc-prueba/viewform"
@@ -110,7 +108,7 @@ def site(tmp_path_factory):
         for rec in report_json(config)["checklist"]:
             rec["paths"] = [u[len(origin) :] if u.startswith(origin) else u for u in rec["evidence"]]
             records[(rec["profile"], rec["item"])] = rec
-        with sqlite3.connect(directory / "gelt.db") as db:
+        with open_db(directory / "gelt.db") as db:
             stored = {row[0] for row in db.execute("select url from pages")}
         yield {
             "paths": [path for _method, path, _headers in server.requests],

@@ -11,7 +11,6 @@ import os
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource
-from tests.helpers import page, run_cli, write_config
+from tests.helpers import open_db, page, run_cli, write_config
 from tests.test_crawler_depth import depths, held_site, held_until
 
 REDIS_SERVER = shutil.which("redis-server") or next(
@@ -104,7 +103,7 @@ def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 def contents(db: Path, nth: int) -> set[tuple]:
     """(url, status, body_hash, main_hash, kind, not_modified) of every site's nth crawl."""
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         out: set[tuple] = set()
         for (site,) in conn.execute("select distinct site_url from crawls"):
             ids = [r[0] for r in conn.execute("select id from crawls where site_url = ? order by id", [site])]
@@ -185,7 +184,7 @@ def test_three_workers_give_the_same_store_as_one_process(serve, tmp_path, redis
     second = contents(tmp_path / "uno.db", 2)
     assert any(row[5] == 1 for row in second)
     assert contents(tmp_path / "red.db", 2) == second
-    with sqlite3.connect(tmp_path / "red.db") as conn:
+    with open_db(tmp_path / "red.db") as conn:
         statuses = [r[0] for r in conn.execute("select status from crawls order by id")]
     assert statuses == ["finished"] * 4 + ["failed"] + ["finished"] * 4 + ["failed"]
     leftover = [k.decode() for k in redis.Redis.from_url(redis_url).keys("gelt:*")]
@@ -241,7 +240,7 @@ def test_a_worker_killed_mid_crawl_loses_no_page_and_politeness_holds(serve, tmp
     assert killed, "el trabajador nunca tuvo peticiones en curso"
     out, err = coordinator.communicate(timeout=90)
     assert coordinator.returncode == 0, err
-    with sqlite3.connect(tmp_path / "gelt.db") as conn:
+    with open_db(tmp_path / "gelt.db") as conn:
         rows = conn.execute(
             "select p.url, s.status from snapshots s join pages p on p.id = s.page_id where s.kind = 'page'"
         ).fetchall()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -23,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource
-from tests.helpers import page, run_cli, write_config
+from tests.helpers import open_db, page, run_cli, write_config
 from tests.test_distributed import REDIS_SERVER, free_port
 
 pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason="redis-server no está instalado")
@@ -145,13 +144,13 @@ def cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 
 
 def crawls(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         return conn.execute("select status, pages, error from crawls order by id").fetchall()
 
 
 def pages_of(db: Path, nth: int = -1) -> set[tuple]:
     """(url, status, kind, depth) of the nth crawl's snapshots."""
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         ids = [r[0] for r in conn.execute("select id from crawls order by id")]
         rows = conn.execute(
             "select p.url, s.status, s.kind, s.depth from snapshots s join pages p on p.id = s.page_id "
@@ -358,6 +357,6 @@ def test_run_crawls_through_redis_under_its_lock(serve, tmp_path, rs, pool):
     result = cli("run", "--config", str(config), "--redis", rs.url, "--reports", "none")
     assert result.returncode == 0, result.stderr
     assert crawls(tmp_path / "gelt.db") == [("finished", 9, None)]  # 6 pages, 2 links to 404s, home
-    with sqlite3.connect(tmp_path / "gelt.db") as conn:
+    with open_db(tmp_path / "gelt.db") as conn:
         assert conn.execute("select job, result from runs").fetchall() == [("run", "ok")]
     assert {m for m, p, _ in site.requests if p == "/g0/"} == {"GET"}  # crawled by the worker, once

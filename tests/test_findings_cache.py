@@ -13,7 +13,6 @@ import io
 import json
 import pickle
 import shutil
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.config import load_config
 from gelt_audit.reports import json_kept
 from gelt_audit.store import Store
-from tests.helpers import crawl, page, run_cli, write_config
+from tests.helpers import crawl, open_db, page, run_cli, write_config
 from tests.test_checklist_incremental import from_scratch, json_bytes
 from tests.test_security import self_signed
 
@@ -42,7 +41,7 @@ def _site() -> dict:
 
 def _judged(config: Path) -> int:
     """The per-body judgements kept in the store (the audits write them back when they run)."""
-    with sqlite3.connect(load_config(config).store_path) as conn:
+    with open_db(load_config(config).store_path) as conn:
         # the contract members a written report keeps (reports.json_kept) are no judgement either
         return conn.execute(
             "select count(*) from body_audits where audit not in (?, ?)", [findings_cache.AUDIT, json_kept.AUDIT]
@@ -50,7 +49,7 @@ def _judged(config: Path) -> int:
 
 
 def _forget_judgements(config: Path) -> None:
-    with sqlite3.connect(load_config(config).store_path) as conn:
+    with open_db(load_config(config).store_path) as conn:
         kept = conn.execute("select count(*) from body_audits where audit = ?", [findings_cache.AUDIT]).fetchone()[0]
         assert kept == 1, "the findings were not kept"
         conn.execute("delete from body_audits where audit != ?", [findings_cache.AUDIT])
@@ -135,7 +134,7 @@ def test_a_new_finished_crawl_is_audited(serve, tmp_path):
     again = json_bytes(config)
     assert b"/participa/" in again and b"/participa/" not in first
     assert again == from_scratch(config)
-    with sqlite3.connect(load_config(config).store_path) as conn:
+    with open_db(load_config(config).store_path) as conn:
         kept = conn.execute("select body_hash from body_audits where audit = ?", [findings_cache.AUDIT]).fetchall()
     assert kept == [("crawl:2",)]  # the older crawl's findings are dropped
 

@@ -5,7 +5,6 @@ no result (an audit computes what it does not find)."""
 
 from __future__ import annotations
 
-import sqlite3
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.kept import kept_result
@@ -13,7 +12,7 @@ from gelt_audit.audits.pages import JUDGED, _judges_version, is_html_page, judge
 from gelt_audit.audits.run import BODY_JUDGES
 from gelt_audit.config import load_config
 from gelt_audit.store import Store
-from tests.helpers import crawl, page
+from tests.helpers import crawl, open_db, page
 from tests.test_checklist_incremental import from_scratch, json_bytes
 
 _MISSING = object()
@@ -75,7 +74,7 @@ def test_a_mark_that_claims_too_much_changes_no_report(serve, config_for):
     with Store(db) as store:
         unchanged = _bodies(store, 1)["/b"]
         assert kept_result(store, store.crawl(1), JUDGED, _judges_version(BODY_JUDGES)) is True
-    with sqlite3.connect(db) as conn:  # /b's judgements lost: the mark now says too much
+    with open_db(db) as conn:  # /b's judgements lost: the mark now says too much
         gone = conn.execute("delete from body_audits where body_hash = ?", [unchanged]).rowcount
     assert gone >= len(BODY_JUDGES)
     server.routes = _site(2)

@@ -7,7 +7,6 @@ is added. Real crawls of a site on 127.0.0.1."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from gelt_audit.audits.links import audit_links
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
-from tests.helpers import crawl, page
+from tests.helpers import crawl, open_db, page
 
 # Pages that do not change: the audit carries the index when less than half the pages changed
 FILLERS = tuple(f"/p{i}/" for i in range(8))
@@ -94,7 +93,7 @@ def found(config: Path, crawl_id: int) -> dict[str, Any]:
 
 
 def kept_indexes(config: Path) -> set[str]:
-    with sqlite3.connect(load_config(config).store_path) as conn:
+    with open_db(load_config(config).store_path) as conn:
         return {key for (key,) in conn.execute("select body_hash from body_audits where audit = ?", [AUDIT])}
 
 
@@ -103,10 +102,10 @@ def scratch_copy(config: Path) -> Path:
     db = load_config(config).store_path
     directory = config.parent / "desde-cero"
     directory.mkdir()
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         conn.execute("pragma wal_checkpoint(truncate)")
     shutil.copy(db, directory / db.name)
-    with sqlite3.connect(directory / db.name) as conn:
+    with open_db(directory / db.name) as conn:
         conn.execute("delete from body_audits")
     (directory / "gelt.toml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
     return directory / "gelt.toml"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import SiteServer
-from tests.helpers import page, run_cli, write_config
+from tests.helpers import open_db, page, run_cli, write_config
 from tests.test_delivery import free_port, smtp_server
 from tests.test_scheduler import email_toml, rows, wait_for
 
@@ -47,7 +46,7 @@ def good_store(site, tmp_path_factory) -> bytes:
     for args in (("crawl",), ("run", "--no-crawl", "--reports", "none")):
         result = run_cli(*args, "--config", str(config))
         assert result.returncode == 0, result.stderr
-    with sqlite3.connect(folder / "gelt.db") as conn:
+    with open_db(folder / "gelt.db") as conn:
         conn.execute("pragma wal_checkpoint(truncate)")
     return (folder / "gelt.db").read_bytes()
 
@@ -62,7 +61,7 @@ def workspace(tmp_path: Path, url: str, store: bytes, extra: str = "") -> tuple[
 def zero_page_of(store: bytes, table: str, scratch: Path) -> bytes:
     """The store with the root page of ``table`` overwritten with zeros (a damaged disk block)."""
     scratch.write_bytes(store)
-    with sqlite3.connect(scratch) as conn:
+    with open_db(scratch) as conn:
         size = conn.execute("pragma page_size").fetchone()[0]
         root = conn.execute("select rootpage from sqlite_master where name = ?", [table]).fetchone()[0]
     start = (root - 1) * size
@@ -72,9 +71,9 @@ def zero_page_of(store: bytes, table: str, scratch: Path) -> bytes:
 def newer_schema(store: bytes, scratch: Path) -> bytes:
     """The store as a newer gelt-audit would leave it: a schema version this one does not know."""
     scratch.write_bytes(store)
-    with sqlite3.connect(scratch) as conn:
+    with open_db(scratch) as conn:
         conn.execute("update meta set value = '99' where key = 'schema_version'")
-    with sqlite3.connect(scratch) as conn:
+    with open_db(scratch) as conn:
         conn.execute("pragma wal_checkpoint(truncate)")
     return scratch.read_bytes()
 

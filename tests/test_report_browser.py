@@ -18,7 +18,6 @@ import os
 import queue
 import re
 import shutil
-import sqlite3
 import subprocess
 import threading
 import time
@@ -31,7 +30,7 @@ import pytest
 
 from gelt_audit.config import load_config
 from gelt_audit.reports.write import write_reports
-from tests.helpers import crawl, page, report_json, run_cli, write_config
+from tests.helpers import crawl, open_db, page, report_json, run_cli, write_config
 from tests.test_committee_dossier import number, recompute
 from tests.test_reports import demo_workdir
 
@@ -401,7 +400,7 @@ def test_chromium_binary_is_usable():
 # -- the browser accessibility pass in the reports (axe-core through Playwright, Debian's Chromium) -------------
 def _browser_row(store: Path, crawl_id: int) -> tuple[Any, dict[str, Any]] | None:
     """The store's cached browser pass of one crawl: (version, result), or None."""
-    with sqlite3.connect(store) as db:
+    with open_db(store) as db:
         row = db.execute(
             "select version, result from body_audits where body_hash = ? and audit = 'browser'", [f"crawl:{crawl_id}"]
         ).fetchone()

@@ -25,7 +25,7 @@ from gelt_audit.demo.server import Resource
 from gelt_audit.lock import RunLock, is_locked
 from gelt_audit.scheduler.slots import next_slots, reports_due
 from gelt_audit.store import Store
-from tests.helpers import page
+from tests.helpers import open_db, page
 from tests.test_delivery import free_port, smtp_server
 
 GELT = [sys.executable, "-m", "gelt_audit"]
@@ -47,7 +47,7 @@ def gelt_run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str
 
 
 def rows(db: Path, sql: str, args: tuple = ()) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         try:
             return conn.execute(sql, args).fetchall()
         except sqlite3.OperationalError:  # table not created yet

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import subprocess
 import sys
 
@@ -13,7 +12,7 @@ from gelt_audit import clock
 from gelt_audit.config import load_config
 from gelt_audit.lock import RunLock
 from gelt_audit.scheduler.runs import CRAWL_GRACE_SECONDS, crawl_deadline, wait_for_crawl
-from tests.helpers import page, report_json, run_cli
+from tests.helpers import open_db, page, report_json, run_cli
 from tests.test_delivery import smtp_server
 from tests.test_scheduler import email_toml
 
@@ -39,7 +38,7 @@ def test_a_crawl_past_its_time_limit_stops_as_partial_and_is_not_the_baseline(se
     result = run_cli("crawl", "--config", str(config), timeout=60)
     assert result.returncode == 4, result.stderr
     assert "tiempo máximo" in result.stderr and "Traceback" not in result.stderr
-    with sqlite3.connect(config.parent / "gelt.db") as db:
+    with open_db(config.parent / "gelt.db") as db:
         assert [s for (s,) in db.execute("select status from crawls order by id")] == ["finished", "partial"]
     report = report_json(config)
     assert report["crawl"]["id"] == 1  # the partial crawl is not the baseline
