@@ -222,6 +222,11 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = f"{chosen[0].describe}; {note}" + (
             f"; en lo rastreado no se encontró: {', '.join(unseen)}" if unseen else ""
         )
+    elif status == "parcial" and _only_unverified(part_hits, finder):
+        # every part rests only on external links nobody could open from here: what they lead to was
+        # not seen, so neither «parcial» nor any other verdict; where they are linked is still said
+        status = "sin_verificar"
+        detail = "; ".join(dict.fromkeys([f"{chosen[0].describe}; {UNVERIFIED_NOTE}", *problems]))
     elif status == "cumple":
         # a page of the site publishes the item; its external link is present, only not verified
         external = any(all(_unverified(h, finder) for h in good) for _p, good in good_parts if good)
@@ -377,6 +382,12 @@ def _leads_to_page(hit: Hit, finder: Finder) -> bool:
         return False
     st = finder.idx.status.get(url_key(hit.url))
     return st is not None and st.page is not None and st.status < 400
+
+
+def _only_unverified(part_hits: list[tuple[Part, list[Hit]]], finder: Finder) -> bool:
+    """Whether every part found something and all it found are external links the link checker
+    could not verify, whatever their problems (outside the menu, too deep): their content is unseen."""
+    return all(hs and all(_unverified(h, finder) for h in hs) for _p, hs in part_hits)
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:
