@@ -58,6 +58,7 @@ TUNING_GROUPS = {
     "sixteenth-u": {"u-tibirita"},
     "seventeenth-v": {"v-epccajica"},
     "eighteenth-w": {"w-santamarta"},
+    "nineteenth-x": {"x-arauca"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -207,6 +208,11 @@ SEVENTEENTH_V_LEY = (0.217, 0.714, 0.500)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 EIGHTEENTH_W_GELT = (0.625, 0.833, 1.000)
 EIGHTEENTH_W_LEY = (0.667, 0.667, 1.000)
+# x-arauca (twelfth session, H124): labelled blind in 47735cc, first contact gelt-2008 0.750 (3/4) /
+# 0.600 (3/5) / 1.000 (2/2), 43/46 exact, ley1712-res1519 0.400 (2/5) / 0.667 (2/3) / 1.000 (0/0 judged),
+# 53/58 (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+NINETEENTH_X_GELT = (0.750, 0.600, 1.000)
+NINETEENTH_X_LEY = (0.400, 0.667, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -346,6 +352,17 @@ FLOOR = {
         "precision": EIGHTEENTH_W_LEY[0],
         "recall": EIGHTEENTH_W_LEY[1],
         "evidence": EIGHTEENTH_W_LEY[2],
+    },
+    # x-arauca: NINETEENTH_X_GELT and NINETEENTH_X_LEY above
+    ("nineteenth-x", "gelt-2008"): {
+        "precision": NINETEENTH_X_GELT[0],
+        "recall": NINETEENTH_X_GELT[1],
+        "evidence": NINETEENTH_X_GELT[2],
+    },
+    ("nineteenth-x", "ley1712-res1519"): {
+        "precision": NINETEENTH_X_LEY[0],
+        "recall": NINETEENTH_X_LEY[1],
+        "evidence": NINETEENTH_X_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
