@@ -59,6 +59,7 @@ TUNING_GROUPS = {
     "seventeenth-v": {"v-epccajica"},
     "eighteenth-w": {"w-santamarta"},
     "nineteenth-x": {"x-arauca"},
+    "twentieth-y": {"y-honda"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -213,6 +214,12 @@ EIGHTEENTH_W_LEY = (0.667, 0.667, 1.000)
 # 53/58 (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 NINETEENTH_X_GELT = (0.750, 0.600, 1.000)
 NINETEENTH_X_LEY = (0.400, 0.667, 1.000)
+# y-honda (twelfth session, H125): labelled blind in 1d4c36e, first contact gelt-2008 0.167 (1/6) /
+# 0.500 (1/2) / 1.000 (1/1), 43/49 exact, ley1712-res1519 0.000 (0/5) / 0.000 (0/4) / no evidence judged
+# (1.000 by the measure's convention), 50/59 (docs/checklist-accuracy.md); then tuning material, floored
+# at its first contact.
+TWENTIETH_Y_GELT = (0.167, 0.500, 1.000)
+TWENTIETH_Y_LEY = (0.000, 0.000, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -363,6 +370,17 @@ FLOOR = {
         "precision": NINETEENTH_X_LEY[0],
         "recall": NINETEENTH_X_LEY[1],
         "evidence": NINETEENTH_X_LEY[2],
+    },
+    # y-honda: TWENTIETH_Y_GELT and TWENTIETH_Y_LEY above
+    ("twentieth-y", "gelt-2008"): {
+        "precision": TWENTIETH_Y_GELT[0],
+        "recall": TWENTIETH_Y_GELT[1],
+        "evidence": TWENTIETH_Y_GELT[2],
+    },
+    ("twentieth-y", "ley1712-res1519"): {
+        "precision": TWENTIETH_Y_LEY[0],
+        "recall": TWENTIETH_Y_LEY[1],
+        "evidence": TWENTIETH_Y_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

@@ -249,9 +249,13 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
 
 def _dropdown(a: Any) -> list[Any]:
     """The links of a menu entry's drop-down: the rest of the anchor's own ``<li>`` (nested list),
-    or failing that the element right after the anchor; never the whole menu around it."""
+    or failing that the element right after the anchor; never the whole menu around it; none for an
+    anchor in the box of its ``<li>``'s entries («Organigrama» (#) under «Quiénes somos»): an entry."""
     li = next((x for x in itertools.chain([a], itertools.islice(a.iterancestors(), 2)) if x.tag == "li"), None)
     if li is not None:
+        box = a if a.getparent() is li else next(x for x in a.iterancestors() if x.getparent() is li)
+        if box is not a and any(x is not a and x.get("href") for x in box.iter("a")):
+            return []
         return [x for x in li.iter("a") if x is not a and x.get("href")]
     nxt = a.getnext()
     return [x for x in nxt.iter("a") if x.get("href")] if nxt is not None and nxt.tag in ("ul", "ol", "div") else []
