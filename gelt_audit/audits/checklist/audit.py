@@ -8,12 +8,9 @@ import dataclasses
 import functools
 import gc
 import hashlib
-import marshal
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
-
-import zstandard
 
 from gelt_audit import clock
 from gelt_audit.audits.copies import add_evidence_copies
@@ -39,10 +36,6 @@ VERSION = 45  # bump when the engine's results change meaning: cached evaluation
 
 
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
-# the latest crawl's answers of the URL guards (see ``guards.url_text_guard``), for the next crawl's
-# evaluation: they are pure functions of a link's text (and heading) and a rule's phrases
-GUARDS = "checklist-guards"
-_GUARD_MEMOS = ("qualifies_one_word", "names_other")  # the index memos carried (see Finder.memo_of)
 
 
 def _path(config: Config, value: str) -> Path:
@@ -291,7 +284,6 @@ def _index_and_judge(
         carry=_carry(store, crawl, previous),
     )
     store.flush_audits()  # the previous crawl, judged next, mostly has the same pages
-    index.memo.update(_carried_guards(store, previous))
     today = local_date(crawl.started_at)
     results = []
     for checklist in lists:
@@ -306,54 +298,7 @@ def _index_and_judge(
                 today=today,
             )
         )
-    _keep_guards(store, crawl, index.memo, set(index.link_texts.entries))
     return results
-
-
-def _others_if_latest(store: Store, crawl: Crawl) -> list[str] | None:
-    """The keys of the site's other finished crawls when ``crawl`` is its latest finished one
-    (what it keeps for the next crawl replaces theirs), else None (it keeps nothing)."""
-    latest = store.latest_crawl(crawl.site_url)
-    if crawl.status != "finished" or latest is None or latest.id != crawl.id:
-        return None
-    return [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
-
-
-def _guards_tag() -> str:
-    """What the carried guard answers depend on besides a link's text and the phrases: the
-    engine's code (the guards, the text normalisation, the stop words) and marshal's format."""
-    return f"{VERSION}.{code_version()}.m{marshal.version}"
-
-
-def _carried_guards(store: Store, previous: Crawl | None) -> dict[str, dict[Any, Any]]:
-    """The guard answers the previous crawl's evaluation kept (see :func:`_keep_guards`), as
-    index memos (name -> phrases -> answers); empty when there are none or another code kept them."""
-    blob = store.kept_blob(crawl_key(previous.id), GUARDS) if previous is not None else None
-    if not blob:
-        return {}
-    try:
-        tag, memos = marshal.loads(zstandard.ZstdDecompressor().decompress(blob))
-    except (EOFError, ValueError, TypeError, zstandard.ZstdError):
-        return {}
-    return memos if tag == _guards_tag() and isinstance(memos, dict) else {}
-
-
-def _keep_guards(store: Store, crawl: Crawl, memo: Mapping[str, dict[Any, Any]], texts: set[str]) -> None:
-    """Keep the crawl's guard answers for the next crawl's evaluation (only the latest finished
-    crawl keeps them), those of link texts the site still has: a weekly crawl asks mostly the same
-    texts again, with the same phrases. Each answer is keyed by everything its guard reads."""
-    others = _others_if_latest(store, crawl)
-    if others is None:
-        return
-    kept = {
-        name: {
-            phrases: {key: ok for key, ok in answers.items() if key[0] in texts}
-            for phrases, answers in memo.get(name, {}).items()
-        }
-        for name in _GUARD_MEMOS
-    }
-    data = zstandard.ZstdCompressor(level=1).compress(marshal.dumps((_guards_tag(), kept)))
-    store.keep_blobs(GUARDS, {crawl_key(crawl.id): data}, drop=others)
 
 
 def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
@@ -362,9 +307,10 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
     site's other crawls kept is dropped (one crawl's worth a site, but the chunks it still lists).
     """
     key = crawl_key(crawl.id)
-    others = _others_if_latest(store, crawl)
+    latest = store.latest_crawl(crawl.site_url)
     save = put = None
-    if others is not None:
+    if crawl.status == "finished" and latest is not None and latest.id == crawl.id:
+        others = [crawl_key(c.id) for c in store.finished_crawls(crawl.site_url) if c.id != crawl.id]
 
         def save(listing: bytes, chunks: dict[str, bytes], listed: set[str]) -> None:
             store.keep_blobs(CARRY, {key: listing, **chunks}, drop=others, keep=listed)
