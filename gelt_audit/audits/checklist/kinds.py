@@ -1,13 +1,16 @@
 """The rule kinds' registry: the base classes a kind of rule derives from, and :data:`KINDS`,
-where each registers under its ``kind`` name (the kinds themselves are in :mod:`.rules`)."""
+where each registers under its ``kind`` name (the kinds themselves are in :mod:`.rules`, and the
+later ones in their own modules, :mod:`.entities` and :mod:`.people`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from .evidence import Finder, Hit
+from .evidence import MAX_HITS, Finder, Hit
 from .model import Case, Item, ItemResult, Rule
+from .pages import Page
+from .parse import TEXT_KINDS
 
 KINDS: dict[str, type[RuleKind]] = {}
 # Keys every rule may have besides its kind's own.
@@ -34,6 +37,12 @@ class RuleKind:
         """Whether the rule says what to look for."""
         return any(getattr(rule, name) for name in cls.criteria)
 
+    @classmethod
+    def problem(cls, rule: Rule) -> tuple[str, str] | None:
+        """What is wrong with a rule of this kind that its keys alone do not say: the key and a
+        message (in Spanish) for the loader to refuse it with, or None."""
+        return None
+
 
 class EvidenceKind(RuleKind):
     """A kind that finds evidence on the site: hits, then judged by the item's constraints."""
@@ -42,6 +51,35 @@ class EvidenceKind(RuleKind):
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         """The evidence the rule finds for the item."""
         raise NotImplementedError
+
+
+class PageTextKind(EvidenceKind):
+    """A kind whose rules ask a question of each page's main text (:func:`.parse.probe`), answered
+    while the page is parsed (its text is not kept): the evidence is the pages that answer it,
+    the nearest to the home page first."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # the parser asks only the rules of TEXT_KINDS; another kind's question would go unasked
+        if cls.kind and cls.kind not in TEXT_KINDS:
+            raise TypeError(f"rule kind {cls.kind!r} reads pages' text but is not in parse.TEXT_KINDS")
+
+    @classmethod
+    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
+        pages = sorted(finder.idx.text_pages(rule), key=lambda p: (finder.depth(p.key, p.depth_hint) or 99, p.url))
+        found: list[tuple[Page, str]] = []
+        for page in pages:
+            if page.is_news and not item.allow_news:
+                continue
+            if finder.scope_ok(rule, None, page):
+                found.append((page, f"texto de la página {page.url}"))
+                if len(found) >= MAX_HITS and not page.empty:
+                    break
+        hits = finder.page_hits(found, item)
+        for h in hits:
+            h.tier = 3
+            h.titled = bool(rule.on_title)
+        return hits
 
 
 class VerdictKind(RuleKind):

@@ -17,7 +17,7 @@ from .forms import FORM_PURPOSES
 from .kinds import COMMON_PARAMS
 from .model import Checklist, Group, Item, Part, Rule
 from .rules import KINDS
-from .text import PATTERNS, norm_tokens
+from .text import PATTERNS, fold, norm_tokens
 
 CHECKLIST_DIR = Path(__file__).resolve().parent.parent / "checklists"
 
@@ -107,13 +107,16 @@ def _parse_rule(raw: Any, where: Where, key: str) -> Rule:
         if k not in allowed:
             raise where.error(f"{key}.{k}", f"clave no válida para una regla '{kind}'")
     rule = Rule(kind=kind, **_rule_matchers(raw, where, key), **_rule_options(raw, where, key))
+    problem = KINDS[kind].problem(rule)
+    if problem is not None:
+        raise where.error(f"{key}.{problem[0]}", problem[1])
     if not KINDS[kind].has_criterion(rule):
         raise where.error(key, f"a la regla '{kind}' le falta su criterio (keywords, slugs, hosts, pattern...)")
     return rule
 
 
 def _rule_matchers(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, Any]:
-    """A rule's scope and what it matches: phrases, slugs, hosts, named patterns, regexes."""
+    """A rule's scope and what it matches: phrases, slugs, hosts, named patterns, regexes, posts."""
     kw: dict[str, Any] = {}
     scope = raw.get("scope", "any")
     if scope not in SCOPES:
@@ -140,6 +143,12 @@ def _rule_matchers(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, 
             except re.error as exc:
                 raise where.error(f"{key}.regex", f"expresión regular no válida: {exc}") from None
         kw["regex"] = tuple(regs)
+    if "posts" in raw:
+        posts = [fold(p.strip()) for p in str_list(raw["posts"], where, f"{key}.posts")]
+        for post in posts:
+            if not re.fullmatch(r"\w+", post):  # a list of people is matched word by word
+                raise where.error(f"{key}.posts", f"cada cargo es una sola palabra, no {post!r}")
+        kw["posts"] = tuple(posts)
     return kw
 
 

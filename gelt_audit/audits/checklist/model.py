@@ -64,6 +64,7 @@ class Rule:
     hosts: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()  # named patterns
     regex: tuple[str, ...] = ()  # custom regular expressions (all must match)
+    posts: tuple[str, ...] = ()  # people_list: the posts of a list of people, each one folded word
     purpose: str = ""
     contains: tuple[tuple[str, ...], ...] = ()
     scope: str = "any"

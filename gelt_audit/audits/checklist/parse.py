@@ -37,7 +37,7 @@ from .pages import (
     title_labels,
 )
 from .regions import main_fold
-from .text import count_words, element_text, label_match, text_match, text_norm
+from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
 PARSE_VERSION = 53  # bump when what a page's parse yields changes: cached parses are redone
@@ -85,9 +85,15 @@ class _NoBody(Exception):
     """The page's HTML cannot be read: nothing to parse, nothing to cache."""
 
 
+# The kinds whose rules ask a question of each page's main text, answered while the page is parsed
+# (its text is not kept): ``text``, and ``people_list``, whose posts make one more regex.
+TEXT_KINDS = ("text", "people_list")
+
+
 def probe(rule: Rule) -> TextProbe:
     """What a text rule asks of one page (rules asking the same are answered once)."""
-    return (rule.on_title, rule.keywords, rule.patterns, rule.regex)
+    regex = rule.regex + ((people_regex(rule.posts, rule.min_count),) if rule.posts else ())
+    return (rule.on_title, rule.keywords, rule.patterns, regex)
 
 
 def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
@@ -97,7 +103,7 @@ def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
         for item in checklist.items:
             for part in item.parts:
                 for rule in part.rules:
-                    if rule.kind == "text":
+                    if rule.kind in TEXT_KINDS:
                         rules.setdefault(probe(rule), rule)
     return tuple(rules.values())
 

@@ -22,7 +22,7 @@ from .guards import (
     url_text_guard,
     where_text_ok,
 )
-from .kinds import KINDS, EvidenceKind, VerdictKind
+from .kinds import KINDS, EvidenceKind, PageTextKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
 from .pages import Block, Link, Page
@@ -282,7 +282,7 @@ class Url(EvidenceKind):
         return hits
 
 
-class Text(EvidenceKind):
+class Text(PageTextKind):
     """A page whose main text (without header, navigation and footer) has the ``keywords``
     and/or matches the patterns.
 
@@ -295,23 +295,6 @@ class Text(EvidenceKind):
     kind = "text"
     params = ("keywords", "pattern", "regex")
     criteria = ("keywords", "patterns", "regex")
-
-    @classmethod
-    def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
-        pages = sorted(finder.idx.text_pages(rule), key=lambda p: (finder.depth(p.key, p.depth_hint) or 99, p.url))
-        found: list[tuple[Page, str]] = []
-        for page in pages:
-            if page.is_news and not item.allow_news:
-                continue
-            if finder.scope_ok(rule, None, page):
-                found.append((page, f"texto de la página {page.url}"))
-                if len(found) >= MAX_HITS and not page.empty:
-                    break
-        hits = finder.page_hits(found, item)
-        for h in hits:
-            h.tier = 3
-            h.titled = bool(rule.on_title)
-        return hits
 
 
 class TopLogo(EvidenceKind):
@@ -582,6 +565,7 @@ def verdict_kinds() -> list[type[VerdictKind]]:
     return [k for k in KINDS.values() if issubclass(k, VerdictKind)]
 
 
-# registered after the kinds above (the order of the reference page and of the refusal message); it
-# imports nothing from this module
+# registered after the kinds above (the order of the reference page and of the refusal message); they
+# import nothing from this module
 from .entities import EntityLinks  # noqa: E402, F401
+from .people import PeopleList  # noqa: E402, F401

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 _COMBINING = re.compile("[\u0300-\u036f]")
@@ -295,7 +295,37 @@ def text_match(
     for name in patterns:
         if not all(rx.search(folded) for rx in PATTERNS[name]):
             return False
-    return all(re.search(rx, folded) for rx in regex)
+    return all(_compiled(rx).search(folded) for rx in regex)
+
+
+# a profile's regexes (and a people_list rule's), each compiled once for every page it is asked of
+_compiled = cache(re.compile)
+
+
+# Spanish function words (articles, conjunctions, prepositions, pronouns, copulas): between two posts
+# they make prose («al presidente de la junta, al tesorero de la misma junta»), not a list of people
+CONNECTING_WORDS = tuple(
+    "el la los las lo y e o u en que por con sin para a al se su sus es son un una del de como entre cada".split()
+)
+# the words a person's entry in a list has between two posts: a name (two words or more), and maybe
+# a phone and an e-mail; one word is too few (a page «Curadora … Curadora»)
+PEOPLE_GAP_WORDS = (2, 8)
+
+
+@cache
+def people_regex(posts: tuple[str, ...], min_count: int) -> str:
+    """The regular expression (over folded text) of a list of people, each a name and a post: one
+    of ``posts``, then ``min_count - 1`` times a gap of :data:`PEOPLE_GAP_WORDS` words that are
+    neither a post nor one of :data:`CONNECTING_WORDS`, and a post. Each post is one folded word;
+    built once per rule (it is the question a ``people_list`` rule asks of every page)."""
+    words = sorted(set(posts), key=lambda w: (-len(w), w))
+    post = "(?:" + "|".join(map(re.escape, words)) + ")"
+    stop = "(?:" + "|".join([*CONNECTING_WORDS, *map(re.escape, words)]) + ")"
+    low, high = PEOPLE_GAP_WORDS
+    # a gap word is a run of word characters, «@», «.» or «-» (a phone, an e-mail); the lazy count
+    # stops at the first post that follows
+    gap = rf"\W+(?:(?!{stop}\b)[\w@.\-]+\W+){{{low},{high}}}?"
+    return rf"\b{post}\b" + (gap + post + r"\b") * (min_count - 1)
 
 
 LEADING_PHRASE_WORDS = 4  # a phrase this long that opens a label names it, however long the label
