@@ -7,6 +7,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
@@ -23,6 +24,7 @@ from .pages import (
     DEAD_ENTRIES,
     SCRIPTED,
     Block,
+    Link,
     Page,
     Status,
     title_labels,
@@ -196,22 +198,29 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
 
 
 _NOTHING: Mapping[str, Any] = MappingProxyType({})
+_link_fields = attrgetter(*Link.__slots__)  # a link's fields, in order (``Link`` has no other state)
 
 
 class _Compact:
     """A parsed page's records made to weigh less, their values unchanged: one object for equal
-    labels, headings (each heading's text too), first links, text rules met and section records
-    (a section's links, the page's mapping of them: pages of a kind repeat their headings and
-    sections), tuples instead of lists where nothing compares them to a list, and one shared
-    empty mapping for the page's empty ones (most pages' «no aplica», section and dead-entry
-    records are empty). Nothing writes to a page once read."""
+    labels, headings (each heading's text too), first links, text rules met, top images and
+    section records (a section's links, the page's mapping of them: pages of a kind repeat their
+    headings and sections), one ``Link`` for equal links of chrome blocks (a footer that differs
+    on every page, by a visit counter, repeats its links), tuples instead of lists where nothing
+    compares them to a list, and one shared empty mapping for the page's empty ones (most pages'
+    «no aplica», section and dead-entry records are empty). Nothing writes to a page or a link
+    once read."""
 
-    __slots__ = ("_seen", "_lists", "_maps")
+    __slots__ = ("_seen", "_lists", "_maps", "_links", "_blocks")
 
     def __init__(self) -> None:
         self._seen: dict[Any, Any] = {}  # tuples and strings: the first equal one met
         self._lists: dict[tuple[str, ...], list[str]] = {}  # a section's links (read as lists)
         self._maps: dict[tuple[Any, ...], dict[str, Any]] = {}  # a page's section records, by shape
+        self._links: dict[tuple[Any, ...], Link] = {}  # a chrome link's fields -> the first such link
+        # the chrome blocks already made to share their links (a block is shared by the pages that
+        # show it; every parsed page, and so its blocks, is kept while the pages are read)
+        self._blocks: set[int] = set()
 
     def __call__(self, page: Page) -> None:
         seen = self._seen
@@ -222,9 +231,20 @@ class _Compact:
         page.first_keys = one(page.first_keys, page.first_keys)
         page.text_hits = one(page.text_hits, page.text_hits)
         page.dead = one(t := tuple([one(x, x) for x in page.dead]), t)  # type: ignore[assignment]
+        page.top_images = one(t := tuple([one(x, x) for x in page.top_images]), t)
         page.no_aplica = self._mapping(page.no_aplica, lambda v: one(v, v))  # type: ignore[assignment]
         page.only_links = self._mapping(page.only_links, self._list)  # type: ignore[assignment]
         page.section_keys = self._mapping(page.section_keys, self._list)  # type: ignore[assignment]
+        for block in page.blocks:
+            if block.region and type(block.links) is tuple and id(block) not in self._blocks:
+                self._blocks.add(id(block))
+                block.links = tuple([self._link(x) for x in block.links])
+
+    def _link(self, link: Link) -> Link:
+        """One ``Link`` for equal links (all their fields equal, strings shared)."""
+        one = self._seen.setdefault
+        fields = tuple([one(v, v) if type(v) is str else v for v in _link_fields(link)])
+        return self._links.setdefault(fields, link)
 
     def _list(self, keys: list[str]) -> list[str]:
         """One list for equal lists of strings (the markers, ``[EMPTY_SECTION]``…, included)."""
