@@ -60,6 +60,7 @@ TUNING_GROUPS = {
     "eighteenth-w": {"w-santamarta"},
     "nineteenth-x": {"x-arauca"},
     "twentieth-y": {"y-honda"},
+    "twenty-first-z": {"z-unguia"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
