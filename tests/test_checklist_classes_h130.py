@@ -8,6 +8,14 @@ pattern ``hours`` asked for a weekday besides a time, so the footer's hours were
 and hours) «no_cumple». A time that is not under that label («El evento será a las 3:00 p.m.») is
 still not opening hours. ``test_hours_without_days_under_their_label_are_the_opening_hours`` fails
 without it (checked: «no_cumple» for both items).
+
+Class 1301: the site's own section or page for paying the municipality's taxes («Portal de Impuestos»,
+«Pago de impuestos», «portal de pagos de impuestos municipales») is part of the tax information a
+territorial entity owes (Res. 1519, section 10): where and how taxes are paid, not their rates,
+statute or collection processes, so ``ley1712.10`` and ``ley1712.10.1`` are «parcial» with that
+page as evidence. They were «no_cumple» (z-unguia's home page «Bienvenido al portar de pagos de
+impuestos municipales…», w-santamarta's accordion «Portal de Impuestos»: two origins).
+``test_a_tax_payment_page_is_part_of_the_tax_information`` fails without it (checked: «no_cumple»).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ OFFLINE = "[links]\ncheck_external = false\n"
 
 NAV = (
     "<nav><a href='/'><b>Inicio</b></a> <a href='/ingreso'><button>Iniciar Sesión</button></a>"
-    " <a href='/registro'><button>Registrarse</button></a></nav>"
+    " <a href='/registro'><button>Registrarse</button></a> <a href='/impuestos'>Impuestos</a></nav>"
 )
 FOOTER = (
     "<footer><h6>Dirección: CALLE 2 CRR 4 - 5<br>"
@@ -57,6 +65,12 @@ def _routes(footer: str) -> dict[str, Resource]:
             '<form action="/ValidarAcceso" method="post"><label>Usuario <input type="email" name="correo"></label>'
             '<label>Contraseña <input type="password" name="contrasena"></label>'
             '<button type="submit">Ingresar</button></form>',
+            footer,
+        ),
+        "/impuestos": _page(
+            "Portal de Impuestos",
+            "<p>Consulte y pague en línea sus obligaciones con el municipio.</p>"
+            "<p><a href='/ingreso'>Ingrese con su usuario</a> o <a href='/registro'>regístrese</a>.</p>",
             footer,
         ),
         "/registro": _page(
@@ -109,3 +123,11 @@ def test_a_time_that_is_not_under_the_hours_label_is_not_opening_hours():
     ):
         assert not text_match([], ["hours"], [], fold(text)), text
     assert text_match([], ["hours"], [], fold("Horario: 8:00 a.m. a 12:00 m."))
+
+
+def test_a_tax_payment_page_is_part_of_the_tax_information(site):
+    for item in ("ley1712.10", "ley1712.10.1"):
+        rec = site[("ley1712-res1519", item)]
+        assert rec["status"] == "parcial", rec
+        assert rec["paths"][0] == "/impuestos", rec
+        assert "canal de pago de impuestos" in rec["detail"], rec
