@@ -38,11 +38,6 @@ FOOTER = (
     "Teléfono móvil: 3026674652<br>"
     "Correo institucional: alcaldia@prueba.gov.co</h6></footer>"
 )
-# the same site without the hours: a time in the text that is not under the label
-FOOTER_NO_HOURS = (
-    "<footer><h6>Dirección: CALLE 2 CRR 4 - 5<br>Teléfono móvil: 3026674652<br>"
-    "Correo institucional: alcaldia@prueba.gov.co</h6></footer>"
-)
 
 
 def _page(title: str, body: str, footer: str = FOOTER) -> Resource:
