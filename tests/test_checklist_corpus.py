@@ -60,6 +60,7 @@ TUNING_GROUPS = {
     "eighteenth-w": {"w-santamarta"},
     "nineteenth-x": {"x-arauca"},
     "twentieth-y": {"y-honda"},
+    "twenty-first-z": {"z-unguia"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -223,6 +224,11 @@ NINETEENTH_X_LEY = (0.250, 0.500, 1.000)
 # at its first contact.
 TWENTIETH_Y_GELT = (0.167, 0.500, 1.000)
 TWENTIETH_Y_LEY = (0.000, 0.000, 1.000)
+# z-unguia (twelfth session, H130): labelled blind in a48fe71, first contact gelt-2008 1.000 (3/3) /
+# 0.600 (3/5) / 1.000 (3/3), 42/46 exact, ley1712-res1519 1.000 (4/4) / 0.571 (4/7) / 1.000 (4/4), 55/58
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_FIRST_Z_GELT = (1.000, 0.600, 1.000)
+TWENTY_FIRST_Z_LEY = (1.000, 0.571, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -384,6 +390,17 @@ FLOOR = {
         "precision": TWENTIETH_Y_LEY[0],
         "recall": TWENTIETH_Y_LEY[1],
         "evidence": TWENTIETH_Y_LEY[2],
+    },
+    # z-unguia: TWENTY_FIRST_Z_GELT and TWENTY_FIRST_Z_LEY above
+    ("twenty-first-z", "gelt-2008"): {
+        "precision": TWENTY_FIRST_Z_GELT[0],
+        "recall": TWENTY_FIRST_Z_GELT[1],
+        "evidence": TWENTY_FIRST_Z_GELT[2],
+    },
+    ("twenty-first-z", "ley1712-res1519"): {
+        "precision": TWENTY_FIRST_Z_LEY[0],
+        "recall": TWENTY_FIRST_Z_LEY[1],
+        "evidence": TWENTY_FIRST_Z_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

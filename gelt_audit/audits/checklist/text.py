@@ -227,7 +227,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     "hours": (
-        re.compile(r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado)\b"),
+        re.compile(
+            r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado)\b"
+            # class 1300: a time range under the label «Horario (de atención)» is the opening hours,
+            # the days left unsaid («Horario de atención: 08:00AM - 12:00PM y de 02:00PM - 06:00PM»)
+            r"|\bhorarios?(?:\s+de\s+(?:atencion|oficina|servicio))?(?:\s+al\s+(?:publico|ciudadano|usuario))?"
+            r"\s*:?\s*(?:de\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b\.?|m\b\.?|h\b|hrs?\b|horas\b)?"
+            r"\s*(?:-|\u2013|a\b|hasta\b)\s*\d{1,2}(?:[:.]\d{2})?"
+        ),
         re.compile(r"\b\d{1,2}(?::|\.|h)?\d{0,2}\s*(?:a\.?\s?m|p\.?\s?m|m\.|am\b|pm\b|hrs?\b|horas)|\b\d{1,2}:\d{2}\b"),
     ),
     "judicial_email": (
@@ -263,7 +270,7 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
     "email": ("@", "[at]", "(at)", "arroba"),
     "judicial_email": ("notificacion", "judicial"),
     "updated": ("actualiz", "modific"),
-    "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado"),
+    "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "horario"),
 }
 _PREFILTER_RX: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"(?:19|20)\d\d"),
