@@ -61,6 +61,7 @@ TUNING_GROUPS = {
     "nineteenth-x": {"x-arauca"},
     "twentieth-y": {"y-honda"},
     "twenty-first-z": {"z-unguia"},
+    "twenty-second-zb": {"zb-bogota"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -229,6 +230,12 @@ TWENTIETH_Y_LEY = (0.000, 0.000, 1.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_FIRST_Z_GELT = (1.000, 0.600, 1.000)
 TWENTY_FIRST_Z_LEY = (1.000, 0.571, 1.000)
+# zb-bogota (twelfth session, H132): labelled blind in 50cd2d6, first contact gelt-2008 1.000 (0/0: nothing
+# proposed found) / 0.000 (0/2) / no evidence judged (1.000 by the measure's convention), 47/49 exact,
+# ley1712-res1519 1.000 / 1.000 / 1.000 (nothing found, nothing expected found), 59/59
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_SECOND_ZB_GELT = (1.000, 0.000, 1.000)
+TWENTY_SECOND_ZB_LEY = (1.000, 1.000, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -401,6 +408,17 @@ FLOOR = {
         "precision": TWENTY_FIRST_Z_LEY[0],
         "recall": TWENTY_FIRST_Z_LEY[1],
         "evidence": TWENTY_FIRST_Z_LEY[2],
+    },
+    # zb-bogota: TWENTY_SECOND_ZB_GELT and TWENTY_SECOND_ZB_LEY above
+    ("twenty-second-zb", "gelt-2008"): {
+        "precision": TWENTY_SECOND_ZB_GELT[0],
+        "recall": TWENTY_SECOND_ZB_GELT[1],
+        "evidence": TWENTY_SECOND_ZB_GELT[2],
+    },
+    ("twenty-second-zb", "ley1712-res1519"): {
+        "precision": TWENTY_SECOND_ZB_LEY[0],
+        "recall": TWENTY_SECOND_ZB_LEY[1],
+        "evidence": TWENTY_SECOND_ZB_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
