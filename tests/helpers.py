@@ -9,6 +9,7 @@ import locale
 import os
 import select
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from gelt_audit.demo.server import Resource
 
@@ -30,6 +32,22 @@ def open_db(path: Path | str) -> Iterator[sqlite3.Connection]:
     """
     with contextlib.closing(sqlite3.connect(path)) as conn, conn:
         yield conn
+
+
+@contextlib.contextmanager
+def site_down(server: Any) -> Iterator[None]:
+    """Stop a test's site and keep its port refusing connections until the block ends.
+
+    Stopping the server alone frees its port, and with the suite's workers in parallel another test's
+    server may be given it at once: the next crawl would then reach that site instead of a dead one.
+    A socket bound to the port and never listening refuses every connection and keeps it taken.
+    """
+    port = urlsplit(server.url).port
+    server.stop()
+    with socket.socket() as held:
+        held.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the site's closed connections may linger
+        held.bind(("127.0.0.1", port))
+        yield
 
 
 def page(title: str, body: str = "", links: tuple[str, ...] = (), extra_head: str = "") -> Resource:

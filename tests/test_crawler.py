@@ -10,7 +10,7 @@ from pathlib import Path
 
 from gelt_audit.demo.server import Resource
 from gelt_audit.store import Store
-from tests.helpers import crawl, open_db, page, report_json
+from tests.helpers import crawl, open_db, page, report_json, site_down
 
 
 def urls(report: dict) -> dict[str, dict]:
@@ -268,8 +268,8 @@ def test_report_after_the_site_went_down_keeps_the_last_good_crawl_and_says_so(s
     site = serve({"/": page("Inicio", links=("/a/",)), "/a/": page("A")})
     config = config_for(site.url, timeout=3)
     crawl(config)
-    site.stop()  # the municipal server goes down before the next crawl
-    result = cli("crawl", "--config", str(config))
+    with site_down(site):  # the municipal server goes down before the next crawl
+        result = cli("crawl", "--config", str(config))
     assert result.returncode == 3
     report = report_json(config)
     assert report["crawl"]["id"] == 1 and len(report["pages"]) == 2

@@ -25,7 +25,7 @@ from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.config import load_config
 from gelt_audit.reports import json_kept
 from gelt_audit.store import Store
-from tests.helpers import crawl, open_db, page, run_cli, write_config
+from tests.helpers import crawl, open_db, page, run_cli, site_down, write_config
 from tests.test_checklist_incremental import from_scratch, json_bytes
 from tests.test_security import self_signed
 
@@ -114,8 +114,8 @@ def test_a_later_failed_attempt_is_reported_with_the_kept_findings(serve, tmp_pa
     first = json_bytes(config)
     assert b'"last_attempt":null' in first
     _forget_judgements(config)
-    server.stop()  # the next crawl fails: the site is down
-    failed = run_cli("crawl", "--config", str(config))
+    with site_down(server):  # the next crawl fails: the site is down
+        failed = run_cli("crawl", "--config", str(config))
     assert failed.returncode != 0
     again = json_bytes(config)
     assert b'"last_attempt":{"id":2' in again  # said, although the other findings are the kept ones

@@ -47,7 +47,7 @@ from tests.faults import (
     reset_mid_body,
     stream,
 )
-from tests.helpers import page, report_json, run_cli, write_config
+from tests.helpers import page, report_json, run_cli, site_down, write_config
 
 TEXT = {"Content-Type": "text/plain; charset=utf-8"}
 # Crawled strings that would run in a report, a spreadsheet or a mail client if not neutralised.
@@ -502,8 +502,8 @@ def test_site_down_after_a_good_crawl_keeps_history_and_the_report_says_so(serve
     site = serve(small_site())
     config = config_for(site.url, timeout=2)
     assert run_cli("crawl", "--config", str(config)).returncode == 0
-    site.stop()  # connection refused from now on
-    result = run_cli("crawl", "--config", str(config))
+    with site_down(site):  # connection refused from now on
+        result = run_cli("crawl", "--config", str(config))
     assert "no respondió" in result.stderr
     report = assert_down_and_history_kept(config, result, 1)
     assert report["last_attempt"]["id"] == 2
