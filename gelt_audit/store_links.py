@@ -6,6 +6,7 @@ A mixin of :class:`gelt_audit.store.Store` (which provides ``db`` and the id cac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
@@ -21,6 +22,16 @@ class LinkStore:
     db: sqlite_utils.Database
     _url_ids: dict[str, int]
     _text_ids: dict[str, int]
+
+    def fill_temp_table(self, table: str, columns: str, rows: Iterable[tuple]) -> None:
+        """Empty and fill the connection's temporary table ``table`` (``columns``: its SQL column
+        definitions), creating it the first time: the few rows a link query starts from (with a
+        CROSS JOIN SQLite keeps to them instead of scanning every link row)."""
+        marks = ", ".join("?" for _ in columns.split(","))
+        with self.db.conn:
+            self.db.execute(f"create temp table if not exists {table} ({columns})")
+            self.db.execute(f"delete from {table}")
+            self.db.conn.executemany(f"insert into {table} values ({marks})", rows)
 
     def has_links(self, page_id: int, body_hash: str) -> bool:
         return (

@@ -259,10 +259,7 @@ def _want_sets(store: Store, sets: list[tuple[int, int | None]]) -> bool:
     wanted = [(set_id,) for _, set_id in sets if set_id is not None]
     if not wanted:
         return False
-    with store.db.conn:
-        store.db.execute("create temp table if not exists gelt_link_sets (set_id integer primary key)")
-        store.db.execute("delete from gelt_link_sets")
-        store.db.conn.executemany("insert into gelt_link_sets values (?)", wanted)
+    store.fill_temp_table("gelt_link_sets", "set_id integer primary key", wanted)
     return True
 
 

@@ -105,10 +105,7 @@ def _details(
     pairs = sorted({(url, page_id) for url, pages in wanted for page_id in pages})
     if not pairs:
         return out
-    with store.db.conn:
-        store.db.execute("create temp table if not exists gelt_wanted_occurrences (url text, page_id integer)")
-        store.db.execute("delete from gelt_wanted_occurrences")
-        store.db.conn.executemany("insert into gelt_wanted_occurrences values (?, ?)", pairs)
+    store.fill_temp_table("gelt_wanted_occurrences", "url text, page_id integer", pairs)
     # CROSS JOIN keeps SQLite to this order: the few (target, page) pairs, then each page's links
     rows = store.db.execute(
         """select w.url, p.url, t.text, r.tag, r.line
@@ -490,9 +487,7 @@ def is_placeholder_finding(text: str) -> bool:
     return bool(words) and words not in JUMP_TEXTS
 
 
-def placeholder_links(
-    store: Store, crawl: Crawl, config: Config, pages: Iterable[int] | None = None
-) -> list[dict[str, Any]]:
+def placeholder_links(store: Store, crawl: Crawl, config: Config, pages: Iterable[int]) -> list[dict[str, Any]]:
     """«Enlace sin destino»: links written as "#", "" or "javascript:void(0)" that name a
     destination (a document, a page, «Ejecución de contratos 2025 >>»), each with its page and line.
 
@@ -500,18 +495,13 @@ def placeholder_links(
     ``pages``: the ids of the pages whose links hold placeholders (the crawl's link index keeps
     them, carried from crawl to crawl): only those pages' links are read, not every link row.
     """
-    only = "and s.page_id in (select page_id from gelt_placeholder_pages)" if pages is not None else ""
-    if pages is not None:
-        with store.db.conn:
-            store.db.execute("create temp table if not exists gelt_placeholder_pages (page_id integer primary key)")
-            store.db.execute("delete from gelt_placeholder_pages")
-            store.db.conn.executemany("insert into gelt_placeholder_pages values (?)", [(p,) for p in pages])
+    store.fill_temp_table("gelt_placeholder_pages", "page_id integer primary key", ((p,) for p in pages))
     rows = store.db.execute(
-        f"""select p.url, u.url, t.text, r.line from snapshots s join pages p on p.id = s.page_id
+        """select p.url, u.url, t.text, r.line from snapshots s join pages p on p.id = s.page_id
            join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
            join link_rows r on r.set_id = ls.id join link_urls u on u.id = r.url_id
            left join link_texts t on t.id = r.text_id
-           where s.crawl_id = ? {only} and s.kind = 'page'
+           where s.crawl_id = ? and s.page_id in (select page_id from gelt_placeholder_pages) and s.kind = 'page'
            and s.status between 200 and 299 and r.tag = ? order by p.url, r.line, r.seq""",
         [crawl.id, PLACEHOLDER],
     )
