@@ -17,7 +17,7 @@ from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page, empty_there
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
-from .urls import filename, is_news_key, url_key
+from .urls import filename, is_news_key, same_site, url_key
 
 LOADING_NOTE = (
     "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
@@ -586,7 +586,7 @@ class Finder:
     def _external(self, key: str) -> bool:
         host = key.split("/", 1)[0]
         site = self.idx.site_host
-        return bool(site) and host != site and not host.endswith("." + site)
+        return bool(site) and not same_site(host, site)
 
     def url_keys(self, rule: Rule, phrases: Iterable[tuple[str, ...]]) -> set[str]:
         """The URL keys whose path words have one of the phrases (and none of ``exclude``)."""

@@ -10,7 +10,7 @@ from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
 from .pages import Page
 from .systems import NATIONAL_SYSTEMS
-from .urls import is_doc_key, is_login_url, url_key
+from .urls import is_doc_key, is_login_url, same_site, url_key
 
 
 def rank(
@@ -108,7 +108,7 @@ def _elsewhere(url: str, found_on: str) -> bool:
     page, a private host."""
     key, here = url_key(url), url_key(found_on).split("/", 1)[0]
     host = key.split("/", 1)[0]
-    if host == here or host.endswith("." + here) or host == "gov.co" or host.endswith(_PUBLIC_HOSTS):
+    if same_site(host, here) or host == "gov.co" or host.endswith(_PUBLIC_HOSTS):
         return False
     for p in _SYSTEM_HOSTS:
         if (p.startswith("*.") and host.endswith(p[1:])) or ("/" in p and key.startswith(p)) or host == p:
@@ -180,14 +180,9 @@ def as_home(hits: list[Hit], idx: SiteIndex) -> None:
             h.found_on = home.url
 
 
-def _site_of(hit: Hit) -> str:
-    return url_key(hit.found_on).split("/", 1)[0]
-
-
 def _leaves_site(hit: Hit) -> bool:
     """Whether a hit leads to another site than the one it was found on (a subdomain is the same)."""
-    host, here = url_key(hit.url).split("/", 1)[0], _site_of(hit)
-    return host != here and not host.endswith("." + here)
+    return not same_site(url_key(hit.url).split("/", 1)[0], url_key(hit.found_on).split("/", 1)[0])
 
 
 def offsite_named(

@@ -26,6 +26,11 @@ def bare_host(netloc_host: str | None) -> str:
     return h[4:] if h.startswith("www.") else h
 
 
+def same_site(host: str, site: str) -> bool:
+    """Whether ``host`` (of a URL key) is the site ``site`` or one of its subdomains."""
+    return host == site or host.endswith("." + site)
+
+
 @lru_cache(maxsize=200_000)
 def url_key(url: str) -> str:
     """Comparison key of a URL: host without www, path without trailing slash, query; no scheme."""
