@@ -1,4 +1,5 @@
-"""What a form is for (search, PQRSD, survey, payment, query, subscription), read off its fields."""
+"""What a form is for (search, search of one list, PQRSD, survey, payment, query, subscription), read off
+its fields."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from .regions import opened_element
 from .text import WORD, camel_split, element_text, fold, text_norm
 
-FORM_PURPOSES = ("search", "pqrsd", "survey", "payment", "query", "subscription")
+FORM_PURPOSES = ("search", "page_search", "pqrsd", "survey", "payment", "query", "subscription")
 _SEARCH_WORDS = frozenset(
     "q s k search buscar busqueda buscador query keyword keywords searchword termino texto criterio".split()
 )
@@ -73,6 +74,16 @@ _FILTER = re.compile(
 # ... unless its words say it searches the whole site («Buscar en todo el sitio…» beside a «Filtros
 # avanzados» toggle is the site's search)
 _SITE_WIDE = re.compile(r"\b(?:tod[oa]s?\s+(?:el|la|los|las)\s+|en\s+el\s+)(?:sitio|portal|pagina\s+web|web)\b")
+# A search box whose prompt names what it searches, other than the site («Buscar noticias…», «Buscar
+# documentos», «Buscar lugar…», «Buscar en menú», «Search blog…»): a person reads it as the search of
+# that one list or part of the page, not the site's search (class 1370). A prompt with no object
+# («Buscar…», «Search»), or one that names the site or what any site search takes («Buscar en el
+# sitio…», «Buscar palabra clave», «Buscar contenido»), stays the site's search.
+_SCOPED = re.compile(
+    r"^\W*(?:buscar|busca|busque|search)\s+(?:en\s+(?:(?:el|la|los|las)\s+)?)?"
+    r"(?!(?:el|la|los|las|en|por|for|the|this|our|aqui|sitio|portal|pagina|paginas|web|website|site|todo|toda|"
+    r"todos|todas|contenidos?|palabras?|clave|terminos?|texto|temas?|informacion|articulos?)\b)[a-z]{3,}"
+)
 
 
 @dataclass(slots=True)
@@ -94,6 +105,7 @@ class _Fields:
     has_email: bool = False
     has_password: bool = False
     has_search_type: bool = False
+    prompts: list[str] = field(default_factory=list)  # what the typed boxes ask for (placeholder, aria-label)
 
 
 def _read_fields(form: Any, own_text: bool = True) -> _Fields:
@@ -132,6 +144,7 @@ def _read_fields(form: Any, own_text: bool = True) -> _Fields:
             t = (el.get("type") or "text").lower()
             if t in ("text", "search", "email", "tel", "number", ""):
                 f.n_text += 1
+                f.prompts.extend(fold(v) for v in (el.get("placeholder"), el.get("aria-label")) if v)
             if t == "search":
                 f.has_search_type = True
             elif t == "email":
@@ -172,14 +185,17 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
         and not f.has_textarea
         and not (f.has_email and not f.has_search_type)
     ):
-        purposes.add("search")
+        # a box that says it searches one list (class 1370) is that list's search, not the site's
+        scoped = bool(f.prompts) and all(_SCOPED.match(p) for p in f.prompts) and not _SITE_WIDE.search(said)
+        purposes.add("page_search" if scoped else "search")
+    searching = bool(purposes & {"search", "page_search"})
     if f.has_textarea and (f.has_email or f.n_text >= 2):
         purposes.add("pqrsd")
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
         purposes.add("survey")
-    if not f.has_textarea and words & _PAY_WORDS and "search" not in purposes:
+    if not f.has_textarea and words & _PAY_WORDS and not searching:
         purposes.add("payment")
-    if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and "search" not in purposes:
+    if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and not searching:
         purposes.add("query")
     if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
         purposes.add("subscription")

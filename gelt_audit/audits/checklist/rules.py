@@ -362,6 +362,7 @@ class Footer(EvidenceKind):
 
 _FORM_NAMES = {
     "search": "búsqueda",
+    "page_search": "búsqueda de una sola lista",
     "pqrsd": "PQRSD / contacto",
     "survey": "encuesta",
     "payment": "pago",
@@ -372,7 +373,8 @@ _FORM_NAMES = {
 
 class FormByPurpose(EvidenceKind):
     """A form for a ``purpose``, read off its fields: ``search`` (one or two text fields named
-    like a search), ``pqrsd`` (a message box with an e-mail or several fields), ``survey``
+    like a search), ``page_search`` (such a box whose prompt names the one list it searches:
+    «Buscar noticias…», «Buscar en menú»), ``pqrsd`` (a message box with an e-mail or several fields), ``survey``
     (radio buttons on a survey), ``payment``, ``query`` (look up a filing or a bill),
     ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
     Fields a script sends, with no ``<form>`` element, are a form too: two or more fields around
