@@ -12,6 +12,18 @@ participativo» is about participation, not the plans: the rule takes the title 
 ``test_a_card_named_planeacion_on_a_hub_is_where_the_plans_are`` and
 ``test_a_page_named_planeacion_is_where_the_plans_are`` fail without the rule (checked: ``no_cumple``,
 «no se encontró en el sitio rastreado»).
+
+Class 1361: a section heading followed by a grid of items whose titles are headings of its level or
+higher (each card its own ``h2``) heads that grid; so does a title box («section-title») alone in its
+band for the band after it. gelt-2008 ``info.noticias`` finds the news there. The two shapes of the
+tuning corpus: «Actualidad Bogotá» (``h2``) over cards titled ``h2`` (zb-bogota) and «NOTICIAS» (``h3``)
+in a title band over a band of posts titled ``h2`` (contraloriands).
+``test_news_cards_titled_like_their_heading_are_its_section`` and
+``test_a_title_band_heads_the_grid_of_posts_after_it`` fail without the change (checked:
+``no_cumple``). A banner that merely holds a heading («Visita nuestra guía de trámites y servicios»)
+does not head the grid after it: ``test_a_banner_heading_does_not_head_the_next_band`` fails without
+the title-box condition (checked: ``parcial``); nor does a heading head a band that has its own title:
+``test_a_band_with_its_own_title_is_the_next_section`` fails without that condition (checked: ``cumple``).
 """
 
 from __future__ import annotations
@@ -51,27 +63,76 @@ PDF = Resource(body=b"%PDF-1.4\n%%EOF\n", headers={"Content-Type": "application/
 
 DOCS = {f"/docs/{name}.pdf": PDF for name in ("a1", "a2", "a3", "a4", "p1", "p2", "p3")}
 
-# the hub's shape
+NEWS = (
+    ("Entregamos la nueva sede del puesto de salud", "28 de noviembre de 2026"),
+    ("Abierta la convocatoria de escuelas deportivas", "25 de noviembre de 2026"),
+    ("Jornada de vacunación en la plaza principal", "20 de noviembre de 2026"),
+)
+BLURB = "<p>La entidad informa a la comunidad sobre esta actividad y sus resultados.</p>"
+
+# contraloriands's shape: «NOTICIAS» in a title band, the posts (each titled h2) in the band after it
+TITLE_BAND = (
+    '<section class="slice"><div class="section-title"><h3>NOTICIAS</h3><div class="indicator-down"></div>'
+    '</div></section><section class="slice"><div class="row">'
+    + "".join(
+        f'<div class="col"><figure><h2>{t}</h2>{BLURB}<small>Publicado el {d}</small></figure></div>' for t, d in NEWS
+    )
+    + "</div></section>"
+)
+
+# zb-bogota's shape: «Noticias» (h2) over a grid of cards, each titled h2
+CARD_GRID = (
+    '<section class="actualidad"><h2>Noticias</h2><div class="grid">'
+    + "".join(f'<div class="card"><div class="text"><h2>{t}</h2>{BLURB}<span>{d}</span></div></div>' for t, d in NEWS)
+    + "</div></section>"
+)
+
+# a banner holding a heading (no title box) over a band of news cards: not the cards' title
+BANNER = (
+    '<section class="busqueda"><div class="guia"><h2>Visita nuestra guía de trámites y servicios</h2></div></section>'
+    '<section class="noticias"><div class="grid">'
+    + "".join(f'<div class="card"><h2>{t}</h2>{BLURB}<span>{d}</span></div>' for t, d in NEWS)
+    + "</div></section>"
+)
+
+# a heading over a band that has a title of its own («Eventos», the band's child) and its cards: the band
+# is the next section, not the heading's
+OWN_TITLE = (
+    '<section><h2>Normatividad</h2><div class="band"><h2>Eventos</h2>'
+    + "".join(f'<div class="card"><h2>{t}</h2>{BLURB}<span>{d}</span></div>' for t, d in NEWS)
+    + "</div></section>"
+)
+
+# the hub's shape, and the title band on the home page
 ROUTES: dict[str, Resource] = {
-    "/": page("Inicio", '<p>Bienvenidos al Instituto de Prueba.</p><p><a href="/transparencia">Transparencia</a></p>'),
+    "/": page(
+        "Inicio",
+        '<p>Bienvenidos al Instituto de Prueba.</p><p><a href="/transparencia">Transparencia</a></p>' + TITLE_BAND,
+    ),
     "/transparencia": page("Transparencia", HUB),
     **DOCS,
 }
 
 # a page named for participation, not for the plans: not evidence
 PARTICIPATION_ROUTES: dict[str, Resource] = {
-    "/": page("Inicio", '<p>Bienvenidos al Instituto de Prueba.</p><p><a href="/participacion">Participación</a></p>'),
+    "/": page(
+        "Inicio",
+        '<p>Bienvenidos al Instituto de Prueba.</p><p><a href="/participacion">Participación</a></p>'
+        + BANNER
+        + OWN_TITLE,
+    ),
     "/participacion": page(
         "Planeación y presupuesto participativo",
         "<p>La comunidad prioriza con la entidad las obras de su barrio en asambleas abiertas.</p>",
     ),
 }
 
-# the page's shape
+# the page's shape, and the grid of cards on the home page
 PAGE_ROUTES: dict[str, Resource] = {
     "/": page(
         "Inicio",
-        '<p>Bienvenidos al Instituto de Prueba.</p><p><a href="/transparencia/planeacion">Planeación</a></p>',
+        '<p>Bienvenidos al Instituto de Prueba.</p><p><a href="/transparencia/planeacion">Planeación</a></p>'
+        + CARD_GRID,
     ),
     "/transparencia/planeacion": page("Planeación", PLANNING),
     **DOCS,
@@ -108,7 +169,7 @@ def planning(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def participation(tmp_path_factory):
-    """The participation page alone, crawled once."""
+    """The participation page, the banner over news cards and the band with its own title, crawled once."""
     return _records(tmp_path_factory, PARTICIPATION_ROUTES, "h136-participation")
 
 
@@ -131,3 +192,27 @@ def test_planeacion_with_more_words_is_another_thing(participation):
     rec = participation[("gelt-2008", "info.plan_desarrollo")]
     assert rec["status"] == "no_cumple", rec
     assert rec["evidence"] == [], rec
+
+
+def test_news_cards_titled_like_their_heading_are_its_section(planning):
+    rec = planning[("gelt-2008", "info.noticias")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/", rec
+
+
+def test_a_title_band_heads_the_grid_of_posts_after_it(site):
+    rec = site[("gelt-2008", "info.noticias")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/", rec
+
+
+def test_a_banner_heading_does_not_head_the_next_band(participation):
+    # «Visita nuestra guía de trámites y servicios» is a banner, not the title of the news below it
+    for key in (("gelt-2008", "info.tramites_servicios"), ("ley1712-res1519", "ley1712.5")):
+        assert participation[key]["status"] == "no_cumple", participation[key]
+
+
+def test_a_band_with_its_own_title_is_the_next_section(participation):
+    # «Normatividad» over a band titled «Eventos» (with its cards): the events are not the norms
+    for key in (("gelt-2008", "info.normatividad"), ("ley1712-res1519", "ley1712.2")):
+        assert participation[key]["status"] == "no_cumple", participation[key]
