@@ -20,6 +20,9 @@ _SECTION_BUTTON = re.compile(r"accordion|collapse|acordeon|desplegable|toggle|ta
 # A panel a plain button opens when it follows it: Bootstrap's «collapse» (react-bootstrap's Accordion).
 _PANEL = re.compile(r"(?:^|\s)collapse(?:\s|$)")
 _BY_ID = etree.XPath("//*[@id=$i]")
+# A box the page marks as a section's title («section-title», «titulo-seccion»): alone in its band, it
+# titles the band after it (a banner that merely holds a heading, «Visita nuestra guía…», does not).
+_TITLE_BOX = re.compile(r"titl|titul|heading|encabezado", re.IGNORECASE)
 _ID = re.compile(r"^[\w:.-]{1,100}$")
 
 
@@ -55,14 +58,34 @@ def _control(el: Any) -> bool:
     )
 
 
+def _titled_items(block: Any, level: int) -> bool:
+    """Whether the headings of a block at ``level`` or higher are the titles of a run of items (cards
+    of a grid): two or more, all of one tag, each in its own box inside the block, rather than the
+    next sections of a text (which share their column) or a band with a title of its own (a heading
+    that is the block's child)."""
+    headings = [x for x in block.iterdescendants(*_HEADING_TAGS) if int(x.tag[1]) <= level]
+    parents = [x.getparent() for x in headings]  # lxml keeps one proxy per element while it is held
+    return (
+        len(headings) >= 2
+        and len({x.tag for x in headings}) == 1
+        and len(set(parents)) == len(headings)
+        and all(p is not block for p in parents)
+    )
+
+
 def heading_region(h: Any) -> list[Any]:
     """The elements after a heading up to the next heading of its level (or higher). A heading
     alone in its title wrapper (or beside only controls that show nothing) stands for what
-    follows the wrapper."""
+    follows the wrapper, or, when the wrapper is a title box alone in its band, for what follows the band. A
+    block right after the heading that is a grid of items titled at the heading's level (or
+    higher) is its content: the items' titles are theirs, not the next sections (class 1361)."""
     level = int(h.tag[1])
     sibs = list(h.itersiblings())[:40]
+    band = None
     if h.getparent() is not None and all(_control(s) for s in sibs):
         sibs = list(h.getparent().itersiblings())[:40]
+        if not sibs and _TITLE_BOX.search(h.getparent().get("class") or "") and h.getparent().getparent() is not None:
+            band = list(h.getparent().getparent().itersiblings())[:1]
     out = []
     for s in sibs:
         if not isinstance(s.tag, str):
@@ -70,8 +93,14 @@ def heading_region(h: Any) -> list[Any]:
         if s.tag in HEADINGS and int(s.tag[1]) <= level:
             break
         if any(int(x.tag[1]) <= level for x in s.iterdescendants(*_HEADING_TAGS)):
+            if not out and _titled_items(s, level):
+                out.append(s)
             break
         out.append(s)
+    if band and isinstance(band[0].tag, str) and band[0].tag not in HEADINGS and _titled_items(band[0], level):
+        # a title band («<section><div class="section-title"><h3>NOTICIAS</h3></div></section>»)
+        # heads the band after it only when that band is such a grid of titled items
+        out.append(band[0])
     return out
 
 

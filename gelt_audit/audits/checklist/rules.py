@@ -40,7 +40,11 @@ class Title(EvidenceKind):
     accordion ``<button>``, a ``<summary>``, a ``<dt>``, a ``<caption>`` or a ``<legend>``,
     followed by content (text, media, or, as in a section-numbered hub, its links; a section
     whose only links are broken is evidence with a problem; a heading that is wholly a link to
-    another page, a card and its blurb, titles that page, not a section). When the section's content says
+    another page, a card and its blurb, titles that page, not a section). A heading followed by a
+    grid of cards each titled with a heading of its level or higher («Noticias» ``h2`` over cards
+    titled ``h2``) heads that grid, and a heading in a box the page marks as a title
+    (``class="section-title"``), alone in its band, heads the band after it when that band is such
+    a grid (class 1361). When the section's content says
     it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
     else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
     committee to confirm. A section whose every entry links to «#» (or to the page itself,
