@@ -234,10 +234,6 @@ class Carried:
     def __len__(self) -> int:
         return len(self._where)
 
-    def __contains__(self, key: object) -> bool:
-        """Whether the page of ``key`` (body hash and URL) is carried and not taken yet."""
-        return key in self._where
-
     def take(self, key: str, idx: int) -> Taken | None:
         """A carried page's record, the makers of its chrome blocks and its own links and forms
         (None: not carried); ``idx`` is its place in the index being built."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
@@ -176,51 +175,26 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
     status: dict[str, Status] = {}
     moved: dict[str, str] = {}  # redirected URL key -> the key it sends to
     compact = _Compact()
-    docs = iter(pages)
-    while batch := list(islice(docs, PARSE_BATCH)):
-        # the batch's pages parsed (and cached) first, then rebuilt: see Builder.prepare
-        records = iter(builder.prepare([doc for doc in batch if _parsable(doc)]))
-        for doc in batch:
-            _read_page(doc, builder, next(records) if _parsable(doc) else None, compact, parsed, status, moved)
+    for doc in pages:
+        key = url_key(strip_fragment(doc.url))
+        page = None
+        if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
+            page = builder.parse(doc, len(parsed))
+            if page is not None:
+                compact(page)
+            if page is not None and page.soft404:
+                parsed.append(page)  # keeps block indexes consistent; never evidence
+                status[key] = Status(doc.url, 404, doc.fetched_at, None)
+                continue
+            if page is not None:
+                parsed.append(page)
+        prev = status.get(key)
+        if prev is None or (prev.page is None and page is not None) or (prev.status >= 400 and doc.status < 400):
+            status[key] = Status(doc.url, doc.status, doc.fetched_at, page)
+            if doc.location and 300 <= doc.status < 400 and page is None:
+                moved[key] = url_key(strip_fragment(doc.location))
     _follow_redirects(status, moved)
     return parsed, status
-
-
-PARSE_BATCH = 200  # pages parsed before they are rebuilt (Builder.prepare)
-
-
-def _parsable(doc: PageDoc) -> bool:
-    """Whether the page is parsed: HTML, not an error."""
-    return doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower()
-
-
-def _read_page(
-    doc: PageDoc,
-    builder: Builder,
-    record: Any,
-    compact: _Compact,
-    parsed: list[Page],
-    status: dict[str, Status],
-    moved: dict[str, str],
-) -> None:
-    """One page read into ``parsed`` and the URL statuses (see :func:`_read_pages`)."""
-    key = url_key(strip_fragment(doc.url))
-    page = None
-    if _parsable(doc):
-        page = builder.parse(doc, len(parsed), record)
-        if page is not None:
-            compact(page)
-        if page is not None and page.soft404:
-            parsed.append(page)  # keeps block indexes consistent; never evidence
-            status[key] = Status(doc.url, 404, doc.fetched_at, None)
-            return
-        if page is not None:
-            parsed.append(page)
-    prev = status.get(key)
-    if prev is None or (prev.page is None and page is not None) or (prev.status >= 400 and doc.status < 400):
-        status[key] = Status(doc.url, doc.status, doc.fetched_at, page)
-        if doc.location and 300 <= doc.status < 400 and page is None:
-            moved[key] = url_key(strip_fragment(doc.location))
 
 
 _NOTHING: Mapping[str, Any] = MappingProxyType({})

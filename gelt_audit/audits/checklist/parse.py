@@ -77,9 +77,6 @@ _MAX_CHROME = 20_000  # distinct chrome blocks kept shared in memory
 TextProbe = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]
 
 
-LOOK_UP = object()  # Builder.prepare: the page's cached parse is read by Builder.parse itself
-
-
 class _Uncached(Exception):
     """A cached page names a chrome block the cache no longer holds: the page is parsed again."""
 
@@ -226,7 +223,6 @@ class Builder:
         self.rows = _LinkRows()
         # (signature hash, region, origin or base folder) -> the block shared by the pages that have it
         self.chrome_cache: dict[tuple[str, str, str], Block] = {}
-        self.home_url = home_url
         self.site_host = bare_host(urlsplit(home_url).hostname)
         self.probes = probes  # None: pages keep their main text (judged on demand)
         # each probe's title phrases spaced once (see _on_padded)
@@ -239,43 +235,8 @@ class Builder:
         self.origins: dict[int, Origin] = {}  # how each cached page was made, to carry it
         self.strings = LinkStrings()  # pages' own links are kept packed (see packed)
 
-    def prepare(self, docs: Sequence[PageDoc]) -> list[Any]:
-        """For a batch of pages about to be parsed (:meth:`parse`, in this order): each one's cached
-        parse, the missing ones made and cached first by a scratch builder, nothing else of them
-        kept (``LOOK_UP``: :meth:`parse` reads it from the cache itself, or the page is carried).
-
-        Why: a parse makes many short-lived objects; made page after page among the objects the
-        index keeps, what they free stays as holes between those (at 10,000 pages ~16 MB of the
-        index's +62 MB). Made and dropped for a whole batch first, the pages then rebuilt from
-        their cached parses fill those holes."""
-        if self.cache is None:
-            return [LOOK_UP] * len(docs)
-        scratch = Builder(self.home_url, self.probes, self.cache)
-        out: list[Any] = []
-        for doc in docs:
-            key = f"{doc.body_hash} {doc.url}"
-            if not doc.body_hash or (self.carried is not None and key in self.carried):
-                out.append(LOOK_UP)
-                continue
-            made: list[bool] = []
-
-            def compute(doc: PageDoc = doc, made: list[bool] = made) -> dict[str, Any]:
-                parsed = scratch._parse(doc, 0)
-                if parsed is None:
-                    raise _NoBody
-                made.append(True)
-                return parsed[1]
-
-            try:
-                record = self.cache(key, _PAGE_AUDIT, self.version, compute)
-            except _NoBody:
-                record = LOOK_UP
-            out.append(LOOK_UP if made else record)  # made now: read back, its strings made anew
-        return out
-
-    def parse(self, doc: PageDoc, idx: int, record: Any = None) -> Page | None:
-        """The page parsed, or rebuilt from its cached parse (``record``: the one :meth:`prepare`
-        read); None when its HTML cannot be read."""
+    def parse(self, doc: PageDoc, idx: int) -> Page | None:
+        """The page parsed, or rebuilt from its cached parse; None when its HTML cannot be read."""
         if self.cache is None or not doc.body_hash:
             parsed = self._parse(doc, idx)
             return parsed[0] if parsed else None
@@ -292,11 +253,10 @@ class Builder:
             fresh.append(parsed[0])
             return parsed[1]
 
-        if record is None or record is LOOK_UP:
-            try:
-                record = self.cache(key, _PAGE_AUDIT, self.version, compute)
-            except _NoBody:
-                return None
+        try:
+            record = self.cache(key, _PAGE_AUDIT, self.version, compute)
+        except _NoBody:
+            return None
         self.origins[idx] = (key, record["chrome"], record["origin"], record["base"])
         if fresh:
             return fresh[0]
