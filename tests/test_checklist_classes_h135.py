@@ -1,6 +1,17 @@
 """What a person reads off a municipal site that the engine missed (issue 15, H135). One shared crawl
 of a small site.
 
+Class 1350: a card that opens its page with a script — React's ``<div class="cursor-pointer">`` (its
+``onClick`` is not in the page) around an image, a heading, a one-line blurb and «Explorar», no link —
+is an entry, not a section: its blurb announces what the card opens, which the crawl does not see. It
+was read as a section that publishes its title: ze-nobsa's card «Consulta Ciudadana» made gelt-2008
+``democracia.consultas`` «cumple» (labelled «no_cumple»: nothing published for comments), its card
+«Rendición de Cuentas» made ``info.informes_gestion`` and ``ley1712.4.7`` «parcial». Read as the
+corpus reads entries that open by a script (class 32), the items it alone evidences are
+«sin_verificar». ``test_a_card_opened_by_a_script_is_an_entry_not_a_section`` fails without the rule
+in ``regions.scripted_entry`` (checked: ``cumple``, «sección «Consulta Ciudadana»»);
+``test_a_section_with_its_text_is_still_a_section`` guards the other side on the same crawl.
+
 Class 1351: a footer that gives the entity's one seat (its address) and its opening hours shows part of
 the institutional directory (ley1712-res1519 ``ley1712.1.4``, «Sedes, oficinas y dependencias con
 dirección, teléfono y horario»): where and when to go, the one office, no dependencies. Class 1120 read
@@ -41,16 +52,29 @@ def _html(title: str, main: str) -> Resource:
     )
 
 
+# a card a script opens (its handler is not in the page): an image, the title, a blurb, a call to action
+CARD = (
+    '<h2>Áreas de Participación Ciudadana</h2><div class="grid grid-cols-3">'
+    '<div class="group cursor-pointer bg-white rounded-xl"><div class="relative h-48">'
+    '<img src="https://images.example.org/consulta.jpeg" alt="Consulta Ciudadana" loading="lazy"></div>'
+    '<div class="p-6"><div class="flex items-center mb-3"><div class="p-2 rounded-lg"></div>'
+    "<h3>Consulta Ciudadana</h3></div><p>Procesos de consulta y diálogo directo con la comunidad para la"
+    ' toma de decisiones</p><div class="mt-4 flex"><span>Explorar</span></div></div></div></div>'
+)
+
 ROUTES: dict[str, Resource] = {
     "/": _html(
         "Alcaldía Municipal de Villa de Prueba",
         "<h1>Bienvenidos</h1><p>La Alcaldía atiende a los habitantes del municipio en su sede principal y"
-        " publica aquí la información de sus espacios de participación ciudadana.</p>",
+        " publica aquí la información de sus espacios de participación ciudadana.</p>" + CARD,
     ),
     "/participa": _html(
         "Participa",
         "<h1>Participa</h1><p>Aquí encontrará información sobre los espacios, mecanismos y acciones de"
-        " participación ciudadana que la Alcaldía implementa en la gestión pública.</p>",
+        " participación ciudadana que la Alcaldía implementa en la gestión pública.</p>"
+        "<h2>Rendición de cuentas</h2><p>La audiencia pública de rendición de cuentas de la vigencia se"
+        " realizó en el auditorio municipal con la asistencia de la comunidad, que formuló sus preguntas"
+        " al alcalde y a los secretarios de despacho.</p>",
     ),
 }
 
@@ -83,3 +107,14 @@ def test_the_missing_phone_is_still_missing_from_the_contact_data(site):
     for profile, item in (("ley1712-res1519", "ley1712.footer.contacto"), ("gelt-2008", "info.contacto")):
         rec = site[(profile, item)]
         assert rec["status"] == "parcial" and "teléfono" in rec["detail"], rec
+
+
+def test_a_card_opened_by_a_script_is_an_entry_not_a_section(site):
+    rec = site[("gelt-2008", "democracia.consultas")]
+    assert rec["status"] == "sin_verificar", rec
+    assert "se abre con un script" in rec["detail"], rec
+
+
+def test_a_section_with_its_text_is_still_a_section(site):
+    rec = site[("gelt-2008", "democracia.rendicion_cuentas")]
+    assert rec["status"] == "cumple" and rec["paths"][0] == "/participa", rec
