@@ -62,6 +62,7 @@ TUNING_GROUPS = {
     "twentieth-y": {"y-honda"},
     "twenty-first-z": {"z-unguia"},
     "twenty-second-zb": {"zb-bogota"},
+    "twenty-fourth-ze": {"ze-nobsa"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -236,6 +237,11 @@ TWENTY_FIRST_Z_LEY = (1.000, 0.571, 1.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_SECOND_ZB_GELT = (1.000, 0.000, 1.000)
 TWENTY_SECOND_ZB_LEY = (1.000, 1.000, 1.000)
+# ze-nobsa (thirteenth session, H135): labelled blind in 3829e9f, first contact gelt-2008 0.571 (4/7) /
+# 1.000 (4/4) / 1.000 (4/4), 43/48 exact, ley1712-res1519 0.800 (4/5) / 0.667 (4/6) / 1.000 (4/4), 56/59
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_FOURTH_ZE_GELT = (0.571, 1.000, 1.000)
+TWENTY_FOURTH_ZE_LEY = (0.800, 0.667, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -419,6 +425,17 @@ FLOOR = {
         "precision": TWENTY_SECOND_ZB_LEY[0],
         "recall": TWENTY_SECOND_ZB_LEY[1],
         "evidence": TWENTY_SECOND_ZB_LEY[2],
+    },
+    # ze-nobsa: TWENTY_FOURTH_ZE_GELT and TWENTY_FOURTH_ZE_LEY above
+    ("twenty-fourth-ze", "gelt-2008"): {
+        "precision": TWENTY_FOURTH_ZE_GELT[0],
+        "recall": TWENTY_FOURTH_ZE_GELT[1],
+        "evidence": TWENTY_FOURTH_ZE_GELT[2],
+    },
+    ("twenty-fourth-ze", "ley1712-res1519"): {
+        "precision": TWENTY_FOURTH_ZE_LEY[0],
+        "recall": TWENTY_FOURTH_ZE_LEY[1],
+        "evidence": TWENTY_FOURTH_ZE_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

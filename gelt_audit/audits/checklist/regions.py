@@ -347,8 +347,24 @@ def scripted_entry(el: Any) -> str:
     if el.tag != "li" and _beside_link(el):
         return ""  # «<a href="/foros">Foros</a><p class="enlace-descripcion">…</p>»: the link's description
     if el.tag != "li" and any(isinstance(c.tag, str) and c.tag in _ENTRY_BLOCKS for c in el.iterdescendants()):
-        return ""
+        return _card_title(el)
     text = li_label(el) if el.tag == "li" else element_text(el)
+    return text if 0 < len(text.split()) <= SCRIPTED_MAX_WORDS else ""
+
+
+_CARD_MAX_WORDS = 40  # a card's title, a one-line blurb and its call to action; not a page's wrapper
+
+
+def _card_title(el: Any) -> str:
+    """The title of a card that opens its page with a script, else "": a clickable block (see
+    :func:`scripted_entry`) holding one heading and few words (React's ``<div class="cursor-pointer">``
+    around an image, «<h3>Consulta Ciudadana</h3>», a one-line blurb and «Explorar»). Its blurb
+    announces what the card opens, which is not on this page: the card is an entry, not a section
+    that publishes its title (class 1350)."""
+    heads = list(el.iterdescendants(*_HEADING_TAGS))
+    if len(heads) != 1 or len(element_text(el).split()) > _CARD_MAX_WORDS:
+        return ""
+    text = element_text(heads[0])
     return text if 0 < len(text.split()) <= SCRIPTED_MAX_WORDS else ""
 
 
