@@ -63,6 +63,7 @@ TUNING_GROUPS = {
     "twenty-first-z": {"z-unguia"},
     "twenty-second-zb": {"zb-bogota"},
     "twenty-fourth-ze": {"ze-nobsa"},
+    "twenty-third-zd": {"zd-cucuta"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -242,6 +243,11 @@ TWENTY_SECOND_ZB_LEY = (1.000, 1.000, 1.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_FOURTH_ZE_GELT = (0.571, 1.000, 1.000)
 TWENTY_FOURTH_ZE_LEY = (0.800, 0.667, 1.000)
+# zd-cucuta (thirteenth session, H134): labelled blind in d1fc9af, first contact gelt-2008 0.286 (6/21) /
+# 0.750 (6/8) / 0.667 (4/6), 27/46 exact, ley1712-res1519 0.241 (7/29) / 1.000 (7/7) / 0.429 (3/7), 32/58
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_THIRD_ZD_GELT = (0.286, 0.750, 0.667)
+TWENTY_THIRD_ZD_LEY = (0.241, 1.000, 0.429)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -436,6 +442,17 @@ FLOOR = {
         "precision": TWENTY_FOURTH_ZE_LEY[0],
         "recall": TWENTY_FOURTH_ZE_LEY[1],
         "evidence": TWENTY_FOURTH_ZE_LEY[2],
+    },
+    # zd-cucuta: TWENTY_THIRD_ZD_GELT and TWENTY_THIRD_ZD_LEY above
+    ("twenty-third-zd", "gelt-2008"): {
+        "precision": TWENTY_THIRD_ZD_GELT[0],
+        "recall": TWENTY_THIRD_ZD_GELT[1],
+        "evidence": TWENTY_THIRD_ZD_GELT[2],
+    },
+    ("twenty-third-zd", "ley1712-res1519"): {
+        "precision": TWENTY_THIRD_ZD_LEY[0],
+        "recall": TWENTY_THIRD_ZD_LEY[1],
+        "evidence": TWENTY_THIRD_ZD_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

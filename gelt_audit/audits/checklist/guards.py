@@ -203,6 +203,28 @@ _LISTED_ONLY = {
 }
 
 
+# Names of the way back to the start page (text_norm): a breadcrumb's «Inicio», a «Volver al inicio».
+_START_PAGE_NAMES = frozenset(
+    {"inicio", "home", "volver", "regresar", "volver inicio", "ir inicio", "pagina principal"}
+)
+
+
+def _only_home(finder: Finder, page: Page, raw: str, keys: list[str] | None) -> bool:
+    """Whether every entry of a section on another page than the home page links to the home page
+    (class 1340): a person who clicks any of them lands on the start page, never on what it names.
+    The entries must name something: a section whose one link home is a breadcrumb's «Inicio» is
+    a way back, not an entry."""
+    home = finder.idx.home
+    if not keys or home is None or page is home or any(k != home.key for k in keys):
+        return False
+    return any(
+        link.key == home.key and link.ctx == raw and link.norm and link.norm not in _START_PAGE_NAMES
+        for block in page.blocks
+        if not block.region
+        for link in block.links
+    )
+
+
 def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, item: Item) -> bool:
     """Whether a section found for the item (``hit.label``) publishes nothing of it, else the
     section's problems added to the hit: a section whose every entry links to «#» (or, ``href=""``,
@@ -235,15 +257,18 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
             return True
         hit.problems.append(_LISTED_ONLY[keys[0]].format(raw=raw, url=hit.url))
         hit.content_problem = True
-    elif keys == [DEAD_ENTRIES]:
+    elif keys == [DEAD_ENTRIES] or _only_home(finder, page, raw, keys):
         if item.names == "shown":
             return False  # the entries' text names them: that is the item
         if not is_section_item(item_numeral(item.id)) and item.names != "linked":
             return True  # an entry's content: every entry goes nowhere, nothing is published
+        # class 1340: entries that all lead back to the start page go nowhere either («4.1.
+        # Normatividad» → «/»: the template's entries were never pointed at their pages)
+        where = "a «#» o a la página misma" if keys == [DEAD_ENTRIES] else "a la página de inicio"
         hit.problems.append(
-            f"la sección «{raw}» de {hit.url} los nombra, pero sus entradas enlazan a «#» o a la página misma"
+            f"la sección «{raw}» de {hit.url} los nombra, pero sus entradas enlazan {where}"
             if item.names == "linked"
-            else f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas a «#» o a la página misma, que no publican nada"
+            else f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas {where}, que no publican nada"
         )
         hit.content_problem = True
     elif keys and all(finder.broken(k) for k in keys):

@@ -41,6 +41,7 @@ from .regions import (
     has_link,
     heading_region,
     li_label,
+    listed_h1,
     may_hold,
     numbered_entry,
     opener_region,
@@ -501,7 +502,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 na.setdefault(said[0], said[1])
                 continue
         if tag in HEADINGS:
-            region = None if tag == "h1" else ([] if _is_teaser(el) else heading_region(el))
+            region = None if tag == "h1" and not listed_h1(el) else ([] if _is_teaser(el) else heading_region(el))
             if region and consent_box(region):
                 continue  # «Términos y condiciones» over a form's «Acepto…» box (class 153)
             lead = el.tail or ""
@@ -544,8 +545,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])
                 elif all(DEAD_HREF.match(h) for h in hrefs):
-                    # every entry links to «#»: the section is shown but publishes nothing; entries that
-                    # open by a script were not seen
+                    # every entry links to «#»: shown, publishes nothing; entries opened by a script: not seen
                     scripted = any(scripted_anchor(a, a.get("href") or "") for s in region for a in s.iter("a"))
                     out.only_links.setdefault(text, [SCRIPTED if scripted else DEAD_ENTRIES])
         elif any(scripted_entry(x) for s in region for x in s.iter("li", "p", "div")):

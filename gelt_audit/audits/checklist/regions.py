@@ -10,6 +10,7 @@ from typing import Any
 
 from lxml import etree
 
+from .numerals import label_numeral
 from .text import element_text, fold
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -102,6 +103,15 @@ def heading_region(h: Any) -> list[Any]:
         # heads the band after it only when that band is such a grid of titled items
         out.append(band[0])
     return out
+
+
+def listed_h1(h: Any) -> bool:
+    """Whether an ``h1`` is one of several numbered ones on its page («1. Mecanismos de contacto», «2.
+    Información de interés» …): the titles of a list's categories, each over its own entries, not the
+    page's title (class 1341)."""
+    if not label_numeral(element_text(h)):
+        return False
+    return sum(1 for x in h.getroottree().iter("h1") if label_numeral(element_text(x))) >= 2
 
 
 # A numbered section title written as a paragraph that is only bold text: «<p><strong>3.

@@ -201,6 +201,12 @@ def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
     return f" {' '.join(tokens)} " in f" {norm} "
 
 
+# Class 1342: an address at a domain named «example» or «ejemplo» (RFC 2606 reserves example.com,
+# .org and .net for this) is a template's placeholder, «notificacionesjudiciales@example.gov.co»,
+# «correo@ejemplo.com»: no one can write to it, it is no contact datum of the entity. The top-level
+# «.example» is left alone: the corpus writes the entities' own addresses so («judicial@movilidad.example»).
+_NOT_EXAMPLE = r"(?!(?:[a-z0-9\-]+\.)*(?:example|ejemplo)\.)"
+
 # Named patterns for ``text``/``footer`` rules; each is a list of regexes that must all match
 # the folded text.
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -216,7 +222,11 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     "email": (
-        re.compile(r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"),
+        re.compile(
+            r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?"
+            + _NOT_EXAMPLE
+            + r"[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
+        ),
     ),
     "address": (
         re.compile(
@@ -239,8 +249,12 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "judicial_email": (
         re.compile(
-            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\))\s?[a-z0-9.\-]+\.[a-z]{2,}"
-            r"|[a-z0-9._%+\-]*(?:notificacion|judicial)[a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\))\s?[a-z0-9.\-]+\.[a-z]{2,}"
+            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\))\s?"
+            + _NOT_EXAMPLE
+            + r"[a-z0-9.\-]+\.[a-z]{2,}"
+            r"|[a-z0-9._%+\-]*(?:notificacion|judicial)[a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\))\s?"
+            + _NOT_EXAMPLE
+            + r"[a-z0-9.\-]+\.[a-z]{2,}"
         ),
     ),
     "date": (
