@@ -1,7 +1,7 @@
 """The CPU of judging the checklist profiles on one built site index, in one process.
 
 On a store (a copy: the audit writes its caches), the crawl ``--crawl`` is audited once
-(``run.audit``, browser off) with the checklist's kept evaluations of the store dropped, and the
+(``run.audit``, browser off) with the kept findings and checklist evaluations dropped, and the
 site index it builds is caught as ``audit.evaluate`` receives it; then, ``--rounds`` times, the
 index's lazily built parts are dropped (``SiteIndex.memo``, the phrase indexes' word lists, the
 occurrences' columns where the code has them) and every profile is judged again on it, timed
@@ -43,7 +43,7 @@ from gelt_audit.store import Store  # noqa: E402
 def _caught(cfg: Path, crawl_id: int) -> list[tuple[Any, Any, dict[str, Any]]]:
     """The (checklist, index, keyword arguments) of each profile judged for the crawl."""
     with sqlite3.connect(cfg.parent / "gelt.db") as conn:
-        conn.execute("delete from body_audits where audit = 'checklist'")
+        conn.execute("delete from body_audits where audit in ('checklist', 'findings')")
     calls: list[tuple[Any, Any, dict[str, Any]]] = []
     real = audit.evaluate
 
@@ -64,7 +64,7 @@ def _judge(calls: list[tuple[Any, Any, dict[str, Any]]]) -> tuple[float, str]:
     """Every profile judged on the index as new: CPU seconds and the results' digest."""
     idx = calls[0][1]
     idx.memo.clear()
-    if hasattr(idx.targets.occ, "columns"):  # the occurrences' columns (code after 5d94ea2), made again
+    if hasattr(idx.targets.occ, "columns"):  # the occurrences' columns (H138, 4c3feed, reverted), made again
         idx.targets.occ.columns = None
     for phrases in (idx.labels, idx.link_texts, idx.urls):
         phrases.build()  # its word lists and scan text made again at the first search

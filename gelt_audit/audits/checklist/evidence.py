@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .columns import text_occurrences
 from .emptiness import dead_documents, unopened
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
@@ -347,18 +346,30 @@ class Finder:
         if got is None:
             lists = self.idx.link_texts.payloads
             assert isinstance(lists, OccurrenceLists)  # index_site keeps link texts' occurrences so
-            got = memo[i] = text_occurrences(lists.occ, lists.ids[i])
+            occ = lists.occ
+            named = occ.named
+            ids: dict[str, array[int]] = {}
+            firsts: dict[str, str] = {}
+            fragments = False
+            for n in lists.ids[i]:
+                key, target, text, fragment = named(n)
+                run = ids.get(key)
+                if run is None:
+                    ids[key] = array("I", (n,))
+                else:
+                    run.append(n)
+                if target not in firsts:
+                    firsts[target] = text
+                fragments = fragments or fragment
+            runs = tuple([Run(occ, run) for run in ids.values()])
+            got = memo[i] = (tuple(ids), runs, fragments, tuple(firsts), tuple(firsts.values()))
         return got
 
     def text_runs(self, i: int) -> dict[str, Run]:
         """The occurrences of link text ``i`` (see ``SiteIndex.link_texts``) by target key, in
         index order (a new dict each time; the runs are kept)."""
-        return dict(self.text_run_items(i))
-
-    def text_run_items(self, i: int) -> Iterator[tuple[str, Run]]:
-        """``text_runs(i).items()`` without the dict (rules gather thousands of them)."""
         keys, runs, *_ = self._text_occurrences(i)
-        return zip(keys, runs, strict=True)
+        return dict(zip(keys, runs, strict=True))
 
     def text_has_fragments(self, i: int) -> bool:
         """Whether some occurrence of link text ``i`` goes to a part (``#…``) of a page."""

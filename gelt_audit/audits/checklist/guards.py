@@ -7,14 +7,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from itertools import compress
 
-from .columns import columns_of
 from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
-from .packed import Run
+from .packed import PackedLinks, Run
 from .pages import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -87,21 +85,23 @@ def url_text_guard(finder: Finder, phrases: Sequence[tuple[str, ...]]) -> TextGu
 
 
 def where_text_ok(run: Run, ok: TextGuard) -> Run:
-    """The occurrences of ``run`` that ``ok`` (see :func:`url_text_guard`) accepts: ``ok`` is
-    asked once for each distinct text and heading among them (its answer depends on nothing
-    else), their numbers read from the occurrences' columns (:mod:`.columns`): no ``Link`` made
-    for each (this run itself when it keeps them all, as :meth:`Run.where`)."""
-    occ, ids = run.occ, run.ids
-    cols = columns_of(occ)
-    said = list(zip(map(cols.text.__getitem__, ids), map(cols.ctx.__getitem__, ids), strict=True))
-    first = dict(zip(reversed(said), reversed(ids), strict=True))  # each (text, heading)'s first occurrence
-    answers: dict[tuple[int, int], bool] = {}
-    norms, nwords, contexts, starts = cols.norms, cols.nwords, cols.contexts, occ.starts
-    for (x, c), n in first.items():
+    """The occurrences of ``run`` that ``ok`` (see :func:`url_text_guard`) accepts, their text,
+    words and heading read from the packed numbers: no ``Link`` made for each (this run itself
+    when it keeps them all, as :meth:`Run.where`)."""
+    occ = run.occ
+    blocks, starts = occ.blocks, occ.starts
+    kept = array("I")
+    for n in run.ids:
         b = bisect_right(starts, n) - 1
-        answers[x, c] = ok(norms[x], nwords[x], contexts[c], occ.blocks[b].links, n - starts[b])
-    kept = array("I", compress(ids, map(answers.__getitem__, said)))
-    return run if len(kept) == len(ids) else Run(occ, kept)
+        links, j = blocks[b].links, n - starts[b]
+        if isinstance(links, PackedLinks):
+            norm, nwords, ctx = links.worded(j)
+        else:
+            link = links[j]
+            norm, nwords, ctx = link.norm, link.nwords, link.ctx
+        if ok(norm, nwords, ctx, links, j):
+            kept.append(n)
+    return run if len(kept) == len(run.ids) else Run(occ, kept)
 
 
 def page_names_other(page: Page, phrases: Sequence[tuple[str, ...]], finder: Finder) -> bool:

@@ -326,11 +326,10 @@ class Occurrences:
     only when asked for. A pair per occurrence held in lists (one by target, one by link text)
     weighed most of a big site's index."""
 
-    __slots__ = ("blocks", "columns", "starts")
+    __slots__ = ("blocks", "starts")
 
     def __init__(self, blocks: Sequence[Block]) -> None:
         self.blocks = blocks
-        self.columns: Any = None  # ``columns.Columns``, made when judging first reads them (``columns_of``)
         # block -> the number of its first occurrence; an occurrence's block is found there (the
         # last block starting at or before it: a block without links starts where the next does)
         self.starts = array("I")

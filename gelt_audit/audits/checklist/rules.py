@@ -198,7 +198,7 @@ class LinkText(EvidenceKind):
                 for target, text in finder.text_targets(i).items():
                     if target not in best or (cover, -k) > best[target][:2]:
                         best[target] = (cover, -k, text)
-                runs += finder.text_run_items(i)
+                runs += finder.text_runs(i).items()
         return cls._ranked(finder.run_hits(runs, item), best)
 
     @staticmethod
@@ -472,7 +472,7 @@ class Document(EvidenceKind):
                 most = rule.slack + count_words(phrase)
                 for i in lt.find(phrase):
                     if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
-                        runs += ((key, run) for key, run in finder.text_run_items(i) if is_doc_key(key, exts))
+                        runs += ((key, run) for key, run in finder.text_runs(i).items() if is_doc_key(key, exts))
             for key in finder.url_keys(rule, rule.keywords):
                 if is_doc_key(key, exts):
                     runs.append((key, finder.target_run(key)))
