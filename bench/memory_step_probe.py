@@ -22,6 +22,7 @@ import ctypes
 import functools
 import os
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -54,18 +55,18 @@ def _status() -> dict[str, float]:
 
 
 def _arenas() -> str:
-    """pymalloc's arena lines of ``sys._debugmallocstats`` (it writes to the C stderr)."""
-    read, write = os.pipe()
-    saved = os.dup(2)
-    os.dup2(write, 2)
-    try:
-        sys._debugmallocstats()
-    finally:
-        os.dup2(saved, 2)
-        os.close(write)
-        os.close(saved)
-    text = os.read(read, 1 << 20).decode()
-    os.close(read)
+    """pymalloc's arena lines of ``sys._debugmallocstats`` (it writes to the C stderr: a file, not a
+    pipe, takes all of it)."""
+    with tempfile.TemporaryFile() as out:
+        saved = os.dup(2)
+        os.dup2(out.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        text = out.read().decode(errors="replace")
     wanted = ("# arenas allocated current", "# arenas highwater mark")
     return " | ".join(" ".join(line.split()) for line in text.splitlines() if line.startswith(wanted))
 
@@ -102,12 +103,12 @@ def probed(step: Any, name: str, lines: int) -> Any:
         cpu = time.process_time() - cpu
         held, peak = tracemalloc.get_traced_memory()
         after = tracemalloc.take_snapshot()
+        tracemalloc.stop()  # (pymalloc's statistics are not printed while it traces)
         state(f"after {name}")
         print(f"python held {held / MB:.1f} MB, peak in the step {peak / MB:.1f} MB, CPU {cpu:.1f} s", file=sys.stderr)
         for stat in after.compare_to(before, "traceback")[:lines]:
             where = " <- ".join(f"{f.filename.split('/')[-1]}:{f.lineno}" for f in reversed(stat.traceback))
             print(f"   {stat.size_diff / MB:7.2f} MB {stat.count_diff:8} {where}", file=sys.stderr)
-        tracemalloc.stop()
         return result
 
     return run
