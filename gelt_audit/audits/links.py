@@ -6,7 +6,6 @@ import json
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
@@ -131,36 +130,8 @@ TARGET_KEYS = ("kind", "status", "location", "body_hash", "error")
 _KIND, _STATUS, _LOCATION, _BODY, _ERROR = range(len(TARGET_KEYS))
 
 
-class SnapshotStates:
-    """URL -> the :data:`TARGET_KEYS` of its snapshot, for the crawl's snapshots, held as one tuple
-    per page in the order of ``urls`` (the crawl's page URLs sorted, which the links table keeps
-    anyway): a dict keyed by URL held a second copy of every page URL besides its own table
-    (~1.5 MB at 10,000 pages, while the link index is also held)."""
-
-    def __init__(self, urls: list[str], snapshots: Iterable[dict[str, Any]]):
-        self._urls = urls
-        self._states: list[tuple[Any, ...] | None] = [None] * len(urls)
-        self._others: dict[str, tuple[Any, ...]] = {}  # a snapshot whose URL ``urls`` lacks (none expected)
-        for snap in snapshots:
-            state = tuple(snap[key] for key in TARGET_KEYS)
-            at = self._at(snap["url"])
-            if at is None:
-                self._others[snap["url"]] = state
-            else:
-                self._states[at] = state
-
-    def _at(self, url: str) -> int | None:
-        at = bisect_left(self._urls, url)
-        return at if at < len(self._urls) and self._urls[at] == url else None
-
-    def get(self, url: str) -> tuple[Any, ...] | None:
-        """The snapshot's :data:`TARGET_KEYS` values, or None when the crawl has none of ``url``."""
-        at = self._at(url)
-        return self._others.get(url) if at is None or self._states[at] is None else self._states[at]
-
-
-def _snapshots(store: Store, crawl: Crawl, urls: list[str]) -> SnapshotStates:
-    return SnapshotStates(urls, store.snapshots(crawl.id))
+def _snapshots(store: Store, crawl: Crawl) -> dict[str, tuple[Any, ...]]:
+    return {s["url"]: tuple(s[key] for key in TARGET_KEYS) for s in store.snapshots(crawl.id)}
 
 
 # Plain strings: lxml's "smart" strings keep a reference to their element, so a set of them kept
@@ -188,9 +159,7 @@ _NO_ANCHORS: frozenset[str] = frozenset()
 class InternalResolver:
     """States of on-site targets, read from the crawl's own snapshots."""
 
-    def __init__(
-        self, store: Store, snapshots: SnapshotStates | dict[str, tuple[Any, ...]], crawl: Crawl | None = None
-    ):
+    def __init__(self, store: Store, snapshots: dict[str, tuple[Any, ...]], crawl: Crawl | None = None):
         self.store = store
         self.snapshots = snapshots
         self.crawl = crawl
@@ -318,7 +287,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
     del ordered
     http_occs = _http_occurrences(store, crawl, rank)
     del rank
-    internal = InternalResolver(store, _snapshots(store, crawl, page_of), crawl)
+    internal = InternalResolver(store, _snapshots(store, crawl), crawl)
     checks = store.link_checks(crawl.id)
     acks = store.acks()
     deps: dict[str, str | None] = {}  # page URL -> its dependencia (asked once a page)
