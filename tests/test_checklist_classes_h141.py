@@ -9,6 +9,13 @@ serves) leads to the start page, not to what it names, like an entry linked to `
 An entry to a page of its own (``/organigrama``) is read as before.
 ``test_an_entry_to_an_address_serving_the_home_page_leads_home`` fails without it (checked: «cumple»,
 «enlace «Misión» en …»).
+
+Class 1411: a heading with no link alone in its box of a footer or menu (``<div><h4>Enlaces de
+interés</h4></div>``, Bootstrap's heading row) names the boxes after it, up to the next heading, as a
+column heading names the entries under it: the footer's «Enlaces de interés» over logo links to other
+entities is the directory of entities (``pages._column_link``). It was not read at all (its box holds
+no link), and the logos carry no text. ``test_a_heading_alone_in_its_box_names_the_links_after_it``
+fails without it (checked: «no_cumple», «no se encontró en el sitio rastreado»).
 """
 
 from __future__ import annotations
@@ -31,7 +38,13 @@ HOME = Resource.html(
     "<li><a href='/?p=139'>Visión</a></li>"
     "<li><a href='/organigrama'>Organigrama</a></li>"
     "</ul></section></main>"
-    "<footer><p>Estamos ubicados en carrera 22 # 20-16. Tel 853 63 36</p></footer></body></html>"
+    # a footer heading alone in its box, over a box of logo links to other entities (no alternative text)
+    "<footer><div class='pie'><div class='col-12'><h4>Enlaces de interés</h4></div><div class='col-10'>"
+    "<div><a href='https://www.mintransporte.gov.co/'><img src='/m.png' alt=''></a></div>"
+    "<div><a href='http://www.runt.com.co/'><img src='/r.png' alt=''></a></div>"
+    "<div><a href='https://www.simit.org.co/'><img src='/s.png' alt=''></a></div></div>"
+    "<div class='col-12'><p>Estamos ubicados en carrera 22 # 20-16. Tel 853 63 36</p></div></div></footer>"
+    "</body></html>"
 )
 
 ROUTES = {
@@ -77,3 +90,10 @@ def test_an_entry_to_a_page_of_its_own_is_read_as_before(site):
     rec = site[("gelt-2008", "info.organigrama")]
     assert rec["status"] == "cumple", rec
     assert "lleva a la página de inicio" not in rec["detail"], rec
+
+
+def test_a_heading_alone_in_its_box_names_the_links_after_it(site):
+    rec = site[("gelt-2008", "info.directorio_entidades")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert "«Enlaces de interés»" in rec["detail"], rec
+    assert rec["paths"][0] == "/", rec
