@@ -7,15 +7,14 @@ Class 1410: an entry whose address serves the home page itself (another address,
 serves) leads to the start page, not to what it names, like an entry linked to ``/``: «Misión» →
 ``/?p=137`` is «parcial» with «lleva a la página de inicio, no a lo que nombra», no longer «cumple».
 An entry to a page of its own (``/organigrama``) is read as before.
-``test_an_entry_to_an_address_serving_the_home_page_leads_home`` fails without it (checked: «cumple»,
-«enlace «Misión» en …»).
+``test_an_entry_to_an_address_serving_the_home_page_leads_home`` fails without it (checked: «cumple»).
 
 Class 1411: a heading with no link alone in its box of a footer or menu (``<div><h4>Enlaces de
 interés</h4></div>``, Bootstrap's heading row) names the boxes after it, up to the next heading, as a
 column heading names the entries under it: the footer's «Enlaces de interés» over logo links to other
 entities is the directory of entities (``pages._column_link``). It was not read at all (its box holds
 no link), and the logos carry no text. ``test_a_heading_alone_in_its_box_names_the_links_after_it``
-fails without it (checked: «no_cumple», «no se encontró en el sitio rastreado»).
+fails without it (checked: «no_cumple»).
 """
 
 from __future__ import annotations
