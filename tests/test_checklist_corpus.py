@@ -64,6 +64,7 @@ TUNING_GROUPS = {
     "twenty-second-zb": {"zb-bogota"},
     "twenty-fourth-ze": {"ze-nobsa"},
     "twenty-third-zd": {"zd-cucuta"},
+    "twenty-fifth-zf": {"zf-yarumal"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -248,6 +249,11 @@ TWENTY_FOURTH_ZE_LEY = (0.800, 0.667, 1.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_THIRD_ZD_GELT = (0.286, 0.750, 0.667)
 TWENTY_THIRD_ZD_LEY = (0.241, 1.000, 0.429)
+# zf-yarumal (thirteenth session, H141): labelled blind in 337ca7f, first contact gelt-2008 0.400 (2/5) /
+# 0.667 (2/3) / 1.000 (2/2), 44/48 exact, ley1712-res1519 0.500 (3/6) / 0.600 (3/5) / 1.000 (3/3), 54/59
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_FIFTH_ZF_GELT = (0.400, 0.667, 1.000)
+TWENTY_FIFTH_ZF_LEY = (0.500, 0.600, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -453,6 +459,17 @@ FLOOR = {
         "precision": TWENTY_THIRD_ZD_LEY[0],
         "recall": TWENTY_THIRD_ZD_LEY[1],
         "evidence": TWENTY_THIRD_ZD_LEY[2],
+    },
+    # zf-yarumal: TWENTY_FIFTH_ZF_GELT and TWENTY_FIFTH_ZF_LEY above
+    ("twenty-fifth-zf", "gelt-2008"): {
+        "precision": TWENTY_FIFTH_ZF_GELT[0],
+        "recall": TWENTY_FIFTH_ZF_GELT[1],
+        "evidence": TWENTY_FIFTH_ZF_GELT[2],
+    },
+    ("twenty-fifth-zf", "ley1712-res1519"): {
+        "precision": TWENTY_FIFTH_ZF_LEY[0],
+        "recall": TWENTY_FIFTH_ZF_LEY[1],
+        "evidence": TWENTY_FIFTH_ZF_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

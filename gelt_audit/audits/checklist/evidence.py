@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .emptiness import dead_documents, unopened
-from .index import SiteIndex
+from .index import SiteIndex, home_aliases
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page, empty_there
@@ -207,14 +207,15 @@ class Finder:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True
         elif (
-            target is self.idx.home
-            and target is not None
+            target is not None
             and not link.fragment
-            and (found is not target or link.key != target.key)
+            and (home := self.idx.home) is not None
+            and (
+                target.url in home_aliases(self.idx) or (target is home and (found is not home or link.key != home.key))
+            )
         ):
-            # «Link al formulario electrónico de solicitudes…» → «/»: a template's entry never
-            # pointed anywhere; a person who clicks it lands on the start page, not on the item (so
-            # does one of the home page's own entries whose address redirects there)
+            # «Link al formulario…» → «/», or «Misión» → «/?p=137» (a post a WordPress base lacks: its home
+            # template answers): a person lands on the start page, not on the item (class 1410)
             hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
             hit.content_problem = True
             hit.url = found.url  # what a person points to: the entry, on the page that shows it

@@ -540,3 +540,40 @@ def _transparency_menu(
     if not home_is_hub:
         menu.discard(home_key)
     return menu, tuple(prefixes)
+
+
+def home_aliases(idx: SiteIndex) -> frozenset[str]:
+    """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
+    ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
+    rules met and links of every block. Not for a home page a script builds (every page of such a
+    site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
+    memo = idx.memo.setdefault("home_aliases", {})
+    if "urls" not in memo:
+        home = idx.home
+        memo["urls"] = frozenset()
+        if home is not None and not home.shell and not home.loading:
+            sig = _signature(home)
+            if sig[1] or any(sig[-1]):
+                memo["urls"] = frozenset(
+                    p.url
+                    for p in idx.pages
+                    if p is not home
+                    and p.key != home.key
+                    and p.title == home.title
+                    and p.headings == home.headings
+                    and _signature(p) == sig
+                )
+    return memo["urls"]
+
+
+def _signature(page: Page) -> tuple:
+    """What a person sees of a page, to tell whether two addresses serve the same one."""
+    return (
+        page.title,
+        tuple(page.headings),
+        tuple(page.labels),
+        tuple(page.sections),
+        page.text_hits,
+        page.empty,
+        tuple(tuple((link.key, link.text) for link in b.links) for b in page.blocks),
+    )

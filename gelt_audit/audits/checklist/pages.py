@@ -212,8 +212,7 @@ class Ctx:
         return self.resolve(self.base, self.origin, href)
 
 
-# Searched in lower-cased markup: the same matches as with re.I (bytes: ASCII letters only either
-# way), three times faster.
+# Searched in lower-cased markup: the same matches as with re.I (bytes: ASCII letters only), 3× faster.
 _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""")
 
 
@@ -263,13 +262,14 @@ def _dropdown(a: Any) -> list[Any]:
 
 
 def _column_link(h: Any, ctx: Ctx, region: str) -> Link | None:
-    """A mega-menu column's heading with no link («<h4>Participa:</h4>» over two entries or more, up to
-    the next heading): a menu's name, read as a link to its first working entry, as an opener is."""
+    """A column's heading with no link over two entries or more up to the next heading («<h4>Participa:</h4>»;
+    alone in its box, over the boxes after it: class 1411): a menu's name, read as a link to its first entry."""
     text = element_text(h).strip(" :")
     if not text or len(text) > 40 or has_link(h):
         return None
+    alone = h.getparent() is not None and h.getnext() is None and h.getprevious() is None and not (h.tail or "").strip()
     entries = []
-    for s in itertools.islice(h.itersiblings(), 40):
+    for s in itertools.islice((h.getparent() if alone else h).itersiblings(), 40):
         if not isinstance(s.tag, str) or s.tag in HEADINGS or has_descendant(s, *HEADINGS):
             break
         entries += [x for x in s.iter("a") if x.get("href")]

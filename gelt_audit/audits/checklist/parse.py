@@ -40,7 +40,7 @@ from .regions import main_fold
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 55  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 56  # bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .evidence import Hit
-from .index import SiteIndex
+from .index import SiteIndex, home_aliases
 from .numerals import is_section_item, label_numeral
-from .pages import Page
 from .systems import NATIONAL_SYSTEMS
 from .urls import is_doc_key, is_login_url, same_site, url_key
 
@@ -124,43 +123,6 @@ def offsite_links(hits: list[Hit]) -> frozenset[int]:
     sections = {h.url for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on}
     return frozenset(
         id(h) for h in hits if h.url != h.found_on and h.found_on in sections and _elsewhere(h.url, h.found_on)
-    )
-
-
-def home_aliases(idx: SiteIndex) -> frozenset[str]:
-    """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
-    ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
-    rules met and links of every block. Not for a home page a script builds (every page of such a
-    site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
-    memo = idx.memo.setdefault("home_aliases", {})
-    if "urls" not in memo:
-        home = idx.home
-        memo["urls"] = frozenset()
-        if home is not None and not home.shell and not home.loading:
-            sig = _signature(home)
-            if sig[1] or any(sig[-1]):
-                memo["urls"] = frozenset(
-                    p.url
-                    for p in idx.pages
-                    if p is not home
-                    and p.key != home.key
-                    and p.title == home.title
-                    and p.headings == home.headings
-                    and _signature(p) == sig
-                )
-    return memo["urls"]
-
-
-def _signature(page: Page) -> tuple:
-    """What a person sees of a page, to tell whether two addresses serve the same one."""
-    return (
-        page.title,
-        tuple(page.headings),
-        tuple(page.labels),
-        tuple(page.sections),
-        page.text_hits,
-        page.empty,
-        tuple(tuple((link.key, link.text) for link in b.links) for b in page.blocks),
     )
 
 
