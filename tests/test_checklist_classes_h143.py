@@ -8,22 +8,23 @@ ley1712-res1519 ``ley1712.4.7`` («Informes de gestión, evaluación y auditorí
 as ``ley1712.4.3`` reads Res. 3564's «Planeación» (class 1032). The tuning corpus's shape (h-anserma):
 an accordion card «7. Control» on the transparency page over one untitled document.
 ``test_a_category_named_control_is_where_the_reports_are`` fails without the rule (checked:
-``no_cumple``, «no se encontró en el sitio rastreado»). The word alone (``slack = 0``): a page titled
-«Control social» is citizens' oversight, not the entity's reports; ``test_control_with_more_words_is_
-another_thing`` fails with the default slack (checked). Two small crawls: the item shows one page as
-its evidence, so the near miss is a site of its own.
+``no_cumple``). The word alone (``slack = 0``): a page titled «Control social» is citizens' oversight,
+not the entity's reports; ``test_control_with_more_words_is_another_thing`` fails with the default
+slack (checked: ``parcial``). Two small crawls: the item shows one page as its evidence, so the near
+miss is a site of its own.
 
 ``ley1712.4.8`` (internal-control reports) does not take the category: in the corpus it made idcbis's
 «Control» page evidence of an internal-control section that is empty (labelled ``no_cumple``);
-``test_the_category_is_not_the_internal_control_reports`` holds that reading.
+``test_the_category_is_not_the_internal_control_reports`` holds that reading (it fails with the rule
+on 4.8 too: checked).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import crawl, page, report_json, write_config
+from gelt_audit.demo.server import Resource
+from tests.helpers import checklist_records, page
 
 OFFLINE = "[links]\ncheck_external = false\n"
 
@@ -72,32 +73,16 @@ NEAR_MISS: dict[str, Resource] = {
 }
 
 
-def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict:
-    """The site crawled once by the real CLI: the checklist records by (profile, item)."""
-    server = SiteServer(routes).start()
-    try:
-        config = write_config(tmp_path_factory.mktemp(name), server.url, OFFLINE)
-        crawl(config)
-        origin = server.url.rstrip("/")
-        records = {}
-        for rec in report_json(config)["checklist"]:
-            rec["paths"] = [u[len(origin) :] if u.startswith(origin) else u for u in rec["evidence"]]
-            records[(rec["profile"], rec["item"])] = rec
-        return records
-    finally:
-        server.stop()
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The transparency page with its category «7. Control», crawled once."""
-    return _records(tmp_path_factory, ROUTES, "classes-h143")
+    return checklist_records(tmp_path_factory.mktemp("classes-h143"), ROUTES, OFFLINE)
 
 
 @pytest.fixture(scope="module")
 def near_miss(tmp_path_factory):
     """The page titled «Control social», crawled once."""
-    return _records(tmp_path_factory, NEAR_MISS, "classes-h143-near-miss")
+    return checklist_records(tmp_path_factory.mktemp("classes-h143-near-miss"), NEAR_MISS, OFFLINE)
 
 
 def test_a_category_named_control_is_where_the_reports_are(site):
