@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from gelt_audit.demo.server import Resource
+from gelt_audit.demo.server import Resource, SiteServer
 
 
 @contextlib.contextmanager
@@ -202,6 +202,23 @@ def crawl(config: Path) -> subprocess.CompletedProcess:
     result = run_cli("crawl", "--config", str(config))
     assert result.returncode == 0, result.stderr + _log_tail(config)
     return result
+
+
+def checklist_records(directory: Path, routes: dict[str, Resource], extra: str = "") -> dict[tuple[str, str], dict]:
+    """A site of ``routes`` served on 127.0.0.1, crawled and reported once by the real CLI: its checklist
+    records by (profile, item), each with ``paths``, its evidence URLs made relative to the site."""
+    server = SiteServer(routes).start()
+    try:
+        config = write_config(directory, server.url, extra)
+        crawl(config)
+        origin = server.url.rstrip("/")
+        records = {}
+        for rec in report_json(config)["checklist"]:
+            rec["paths"] = [u[len(origin) :] if u.startswith(origin) else u for u in rec["evidence"]]
+            records[(rec["profile"], rec["item"])] = rec
+        return records
+    finally:
+        server.stop()
 
 
 def _log_tail(config: Path) -> str:
