@@ -282,7 +282,7 @@ def test_element_queries_by_iterator_are_the_xpath_queries():
     # element's own text without itertext when it has no child: same elements, same order, same text
     from lxml import etree
 
-    from gelt_audit.audits.checklist import emptiness, pages, regions
+    from gelt_audit.audits.checklist import contents, emptiness, pages, regions
     from gelt_audit.audits.checklist.text import element_text
 
     html = (
@@ -313,7 +313,7 @@ def test_element_queries_by_iterator_are_the_xpath_queries():
         pages.strip_scripts(root)  # leaves text nodes side by side: element_text must still join them
         for el in root.iter():
             assert xp["anchors"](el) == pages.link_elements(el)
-            assert xp["media"](el) == regions.has_descendant(el, *regions._SECTION_MEDIA)
+            assert xp["media"](el) == regions.has_descendant(el, *contents._SECTION_MEDIA)
             assert xp["link"](el) == regions.has_link(el)
             if isinstance(el.tag, str):
                 assert element_text(el) == " ".join(" ".join(el.itertext()).split())

@@ -183,7 +183,7 @@ def page_state(
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
     says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
     shows a form made of fields a script sends (no form element): a form a person sees.
-    ``main_fold``: the page's folded main text (``regions.main_fold``)."""
+    ``main_fold``: the page's folded main text (``contents.main_fold``)."""
     body = root.find("body")
     nwords = spaced_words(main_fold)
     has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None

@@ -18,6 +18,7 @@ from gelt_audit.markup import strip_fragment
 from .buttons import document_button, generic_text
 from .carry import Carry, decode, encode
 from .chrome import TRANSPARENCY, is_public_information
+from .contents import SHOWN_EMPTY
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
@@ -31,7 +32,6 @@ from .pages import (
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .phrases import PhraseIndex
-from .regions import SHOWN_EMPTY
 from .text import count_words, fold, label_match, text_norm
 from .urls import is_doc_key, is_news_key, path_norm, path_norms, url_key
 

@@ -18,38 +18,42 @@ from gelt_audit.sections import close_sections
 
 from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import TRANSPARENCY, is_public_information, region_of
-from .forms import Form, form_info
-from .linklabels import link_label
-from .numerals import is_section_item, label_numeral
-from .regions import (
+from .contents import (
     BARE_ENTRY,
     BLANK_SECTION,
     CATEGORY_NOTE,
     DEAD_ENTRIES,
     DEAD_HREF,
+    EMPTY_NOTICE,
     EMPTY_SECTION,
-    HEADINGS,
     REPEATED_BODY,
     SCRIPTED,
-    SCRIPTED_MAX_WORDS,
     STAND_IN,
     consent_box,
     counted_category,
+    empty_box,
     empty_category_notice,
     empty_pane,
+    may_hold,
+    numbered_entry,
+    repeated_bodies,
+    section_words_links,
+    stand_in_body,
+)
+from .forms import Form, form_info
+from .linklabels import link_label
+from .numerals import is_section_item, label_numeral
+from .regions import (
+    HEADINGS,
+    SCRIPTED_MAX_WORDS,
     has_descendant,
     has_link,
     heading_region,
     li_label,
     listed_h1,
-    may_hold,
-    numbered_entry,
     opener_region,
-    repeated_bodies,
     scripted_anchor,
     scripted_entry,
-    section_words_links,
-    stand_in_body,
     styled_title,
 )
 from .text import element_text, fold, label_match, text_norm, without_entity
@@ -297,11 +301,6 @@ def _opener_link(a: Any, ctx: Ctx, region: str, tmenu: bool) -> Link | None:
     return None
 
 
-# what a section says when it has nothing to show: as a page «en construcción»
-_EMPTY_NOTICE = re.compile(
-    r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
-    r"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion)\b"
-)
 SECTION_WAYS_IN = 3  # links a section with text keeps (Page.section_keys): «Más información», «Consultar»
 _DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goes somewhere: not dead
 
@@ -311,16 +310,6 @@ def _is_opener(a: Any) -> bool:
     if a.get("role") == "button" or any(a.get(k) is not None for k in ("aria-expanded", "aria-controls")):
         return True
     return any(a.get(k) for k in ("data-bs-toggle", "data-toggle", "data-bs-target", "data-target"))
-
-
-_BOXES = ("div", "section", "ul", "ol", "article")
-_DECOR = re.compile(r"clear|spac|separ|divid|line|gap|\bhr\b")
-
-
-def _empty_box(el: Any) -> bool:
-    """Whether an element is a box with nothing in it (what a script fills), not a spacer or a line
-    break; the caller knows it has no words."""
-    return el.tag in _BOXES and not _DECOR.search((el.get("class") or "").lower()) and not len(el)
 
 
 def _is_teaser(h: Any) -> bool:
@@ -458,7 +447,7 @@ class Content:
 
 def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
     """The content of a page, read as a person reads it (see :class:`Content`); ``folded``: its
-    folded main text (``regions.main_fold``)."""
+    folded main text (``contents.main_fold``)."""
     out = Content()
     may_say_empty, may_not_apply = may_hold(root, folded)
     heading = ""
@@ -552,7 +541,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             # «Normatividad» whose one entry «Normativa» opens by script: its content is not seen
             sections.append((n, w, text))
             out.only_links.setdefault(text, [SCRIPTED])
-        elif not words and el.tag in HEADINGS and any(_empty_box(s) for s in region):
+        elif not words and el.tag in HEADINGS and any(empty_box(s) for s in region):
             # «<h2>Noticias</h2><section class="noticias"></section>»: the section is shown, and shows nothing
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BLANK_SECTION])
@@ -565,7 +554,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             ((n, w, text) not in sections or empty_pane(text, words, body, media))
             and words < 30
             and not hrefs
-            and _EMPTY_NOTICE.search(fold(body))
+            and EMPTY_NOTICE.search(fold(body))
         ):
             # «6.6-Informes de empalme» then «Aun no hay documentos en este item»: shown, publishes nothing
             if (n, w, text) not in sections:

@@ -14,6 +14,7 @@ from gelt_audit.markup import is_breadcrumb, strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots, top_images
+from .contents import main_fold
 from .emptiness import is_bare, page_state, runs_script
 from .forms import Form, form_info, formless_forms
 from .model import Checklist, PageDoc, Rule
@@ -36,7 +37,6 @@ from .pages import (
     strip_scripts,
     title_labels,
 )
-from .regions import main_fold
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 

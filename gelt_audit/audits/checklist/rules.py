@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from .contents import SHOWN_EMPTY
 from .evidence import MAX_HITS, Finder, Hit
 from .guards import (
     dead_entry,
@@ -27,7 +28,6 @@ from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
 from .pages import Block, Link, Page
 from .ranking import dedupe
-from .regions import SHOWN_EMPTY
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 

@@ -1,0 +1,236 @@
+"""What a section shows under its title, as a person reads it: its words, links and media, and the
+marks of a section shown with nothing published under it (all «#», «Aun no hay documentos», a
+template's stand-in text, the same block repeated under several titles, a category's short note)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from lxml import etree
+
+from .regions import has_descendant
+from .text import element_text, fold
+
+_SECTION_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
+# an entry's number in a menu's list («1.1», «4.10», «9.»): it orders the entries, it says nothing
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)$")
+
+
+def _content_words(text: str) -> int:
+    """Words of a text, the list numbers before its entries not counted (class 190)."""
+    return sum(1 for t in text.split() if not _LIST_NUMBER.match(t))
+
+
+def section_words_links(els: list[Any], lead: str = "") -> tuple[int, list[str], bool, str]:
+    """Words not in links (list numbers not counted), the links' hrefs, media, and the text of a
+    section's content elements. An ``<a href="">`` is a link, to the page it is on (class 190):
+    «<strong>1.1</strong> <a href="">Misión, visión…</a>» is an entry that leads nowhere, not text."""
+    words = _content_words(lead)
+    hrefs: list[str] = []
+    media = False
+    texts = [lead]
+    for s in els:
+        if not isinstance(s.tag, str):
+            continue
+        if s.tag in ("img", "table", "iframe", "video") or has_descendant(s, *_SECTION_MEDIA):
+            media = True
+        text = element_text(s)
+        texts.append(text)
+        anchors = [a for a in s.iter("a") if a.get("href") is not None]  # iter includes s itself
+        hrefs += [a.get("href") for a in anchors]
+        words += (
+            _content_words(text) - sum(_content_words(element_text(a)) for a in anchors) + _content_words(s.tail or "")
+        )
+    return words, hrefs, media, " ".join(texts)
+
+
+def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
+    """Whether a section's content is its own title repeated and a few words more: a tab button
+    whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)
+    then «Aun no hay documentos en este item» has no content of its own, however long the title."""
+    own = fold(title).strip()
+    return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
+
+
+# what a section says when it has nothing to show: as a page «en construcción»
+EMPTY_NOTICE = re.compile(
+    r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
+    r"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion)\b"
+)
+
+_BOXES = ("div", "section", "ul", "ol", "article")
+_DECOR = re.compile(r"clear|spac|separ|divid|line|gap|\bhr\b")
+
+
+def empty_box(el: Any) -> bool:
+    """Whether an element is a box with nothing in it (what a script fills), not a spacer or a line
+    break; the caller knows it has no words."""
+    return el.tag in _BOXES and not _DECOR.search((el.get("class") or "").lower()) and not len(el)
+
+
+DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to «#» or a script
+EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
+BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
+BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
+SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
+REPEATED_BODY = "="  # only_links value of a section whose content is, word for word, other sections'
+DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)  # a link that leads nowhere: «#», a script, the page itself
+STAND_IN = "*"  # only_links value of a section whose content is a template's stand-in text (class 191)
+# only_links value of a category of the menu's list (its title opens with the category's number, «9.»)
+# whose content is a short note and nothing else (class 192)
+CATEGORY_NOTE = "^"
+# sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
+# empty box, a listed entry with nothing after it, the template's filler, a category's short note)
+SHOWN_EMPTY = (
+    [EMPTY_SECTION],
+    [DEAD_ENTRIES],
+    [BLANK_SECTION],
+    [BARE_ENTRY],
+    [REPEATED_BODY],
+    [STAND_IN],
+    [CATEGORY_NOTE],
+)
+# A template's stand-in text, never replaced (folded): Bootstrap's documentation paragraph the
+# accordion example ships with («Placeholder content for this accordion, which is intended to
+# demonstrate the .accordion-flush class»), the theme's «lorem ipsum». It fills a box; it publishes
+# nothing. (emptiness.py reads a whole page of «lorem ipsum» the same way.)
+_STAND_IN_TEXT = re.compile(r"\b(?:placeholder content for this|lorem ipsum)\b")
+
+
+def stand_in_body(body: str, hrefs: Sequence[str], media: bool) -> bool:
+    """Whether a section's content is a template's stand-in text and nothing else a person can use:
+    no media, no link that leads anywhere."""
+    return not media and all(DEAD_HREF.match(h) for h in hrefs) and bool(_STAND_IN_TEXT.search(fold(body)))
+
+
+REPEATS = 3  # titles over one same content: a template's stand-in, nothing of any of them
+REPEATED_MIN_WORDS = 12
+
+
+def repeated_bodies(bodies: Sequence[tuple[str, str]]) -> set[str]:
+    """The titles of the sections whose text content (REPEATED_MIN_WORDS words or more) is, word for
+    word, that of sections of REPEATS titles or more on the page: «3.4. Organigrama», «7.4. Entes de
+    control»… each opening the entity's same contact block show nothing of their own."""
+    by_body: dict[str, set[str]] = {}
+    for title, body in bodies:
+        key = " ".join(fold(body).split())
+        if key.count(" ") + 1 >= REPEATED_MIN_WORDS:
+            by_body.setdefault(key, set()).add(title)
+    shared = [key for key, titles in by_body.items() if len(titles) >= REPEATS]
+    out = {t for key in shared for t in by_body[key]}
+    if not out:
+        return out
+    # a section holding only such sections («4. Normatividad» over «4.1. Normatividad» and its
+    # copy of the block) has nothing of its own either
+    parts = sorted([*shared, *(" ".join(fold(t).split()) for t in out)], key=len, reverse=True)
+    for title, body in bodies:
+        rest = " ".join(fold(body).split())
+        if title in out or not any(key in rest for key in shared):
+            continue
+        for part in parts:
+            rest = rest.replace(part, " ")
+        if len(rest.split()) <= 2:
+            out.add(title)
+    return out
+
+
+_COUNT = re.compile(r"^\(?\s*(\d+)\s+(?:documentos?|archivos?|elementos?|publicaciones?|registros?)\b")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def counted_category(el: Any) -> tuple[str, str, int] | None:
+    """A filter button that names a category, describes it and counts what it holds («💰
+    Presupuesto · Presupuesto general, ejecución presupuestal… · 0 documento(s)»), as its parts
+    (``span``s) show them: (name, description, count). A person reads the name with its description;
+    the count says whether the page has anything under it. None for any other button."""
+    parts = [element_text(c) for c in el if isinstance(c.tag, str)]
+    parts = [t for t in parts if t and (_LETTERS.search(t) or _COUNT.match(fold(t)))]
+    if len(parts) != 3 or not (m := _COUNT.match(fold(parts[2]))):
+        return None
+    name, description = parts[0], parts[1]
+    if not 0 < len(name.split()) <= 8 or not 3 <= len(description.split()) <= 25:
+        return None
+    return name, description, int(m.group(1))
+
+
+_CATEGORY_EMPTY = re.compile(
+    r"\bno hay (?:documentos|archivos|publicaciones|registros|elementos) (?:disponibles |publicados )?"
+    r"en (?:la|el|esta|este) (?:categoria|seccion|tipo|modulo|carpeta) [\"'“«]?([^\"'”».]{2,60})[\"'”»]?"
+)
+
+
+def empty_category_notice(el: Any) -> str:
+    """The category a notice says has nothing («No hay documentos disponibles en la categoría
+    "Normatividad"», the page a filter opens), as the page writes it; else ""."""
+    if "hay" not in "".join(el.itertext()).lower():  # most paragraphs: no notice, no text made
+        return ""
+    text = element_text(el)
+    if not text or len(text) > 200:
+        return ""
+    m = _CATEGORY_EMPTY.search(fold(text))
+    if m is None:
+        return ""
+    folded = fold(text)
+    start, end = m.span(1)
+    return text[start:end].strip() if len(folded) == len(text) else m.group(1).strip()
+
+
+_ENTRY_NUMERAL = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?(?:\s|$)")
+
+
+def numbered_entry(h: Any, text: str) -> bool:
+    """Whether a heading is a numbered entry of a menu's list (``3.3``, ``4.1.``: a numeral with its
+    section's number): its text opens with the numeral («4.5 Informes de empalme»), or the element
+    just before it is that numeral alone, a badge over the title (``<span>3.3</span><h4>Publicación
+    de la ejecución de contratos</h4>``), and the heading links nowhere."""
+    if any(a.get("href") for a in h.iter("a")):
+        return False
+    if _ENTRY_NUMERAL.match(text):
+        return True
+    prev = h.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):  # a comment between them
+        prev = prev.getprevious()
+    return (
+        prev is not None
+        and not (prev.tail or "").strip()
+        and not len(prev)
+        and bool(_ENTRY_NUMERAL.match(prev.text or ""))
+        and not (prev.text or "").strip().rstrip(".").count(" ")
+    )
+
+
+def consent_box(region: Sequence[Any]) -> bool:
+    """Whether a heading's content is a form's consent: a checkbox to tick («Acepto la política de
+    tratamiento de datos personales y autorizo…») with no more than its sentence. «Términos y
+    condiciones» over it is what the sender accepts, not the site's terms of use."""
+    boxes = [x for s in region if isinstance(s.tag, str) for x in s.iter("input") if x.get("type") == "checkbox"]
+    if not boxes or len(boxes) > 2:
+        return False
+    return sum(len(element_text(s).split()) for s in region if isinstance(s.tag, str)) <= 80
+
+
+# A pre-filter asked once of a page rather than of every paragraph and line: what
+# ``empty_category_notice`` finds has «no hay» in a paragraph's folded text, what
+# ``numbered_no_aplica`` finds has «no aplica» (re.I: only ASCII A, P, L match a, p, l) in a line's.
+# Each element's text (``element_text``) is a run of the page's words, so its folded text is in the
+# page's folded main text (:func:`main_fold`) when the element is in the page's body; for a page
+# with such elements outside its body, in the page's whole text (one serialisation, in C) lower-cased
+# as ASCII (only ASCII letters lower-case to a, h, l, p, y).
+
+
+def main_fold(root: Any) -> str:
+    """A page's folded main text: its body's (its whole document's when it has no body)."""
+    body = root.find("body")
+    return fold(element_text(body if body is not None else root))
+
+
+def may_hold(root: Any, folded: str) -> tuple[bool, bool]:
+    """Whether some paragraph of the page may say «no hay…» and some line «… no aplica»;
+    ``folded``: the page's :func:`main_fold`."""
+    body = root.find("body")
+    if body is None or not any(c is not body and next(c.iter("li", "p", "div"), None) is not None for c in root):
+        return "hay" in folded, "apl" in folded
+    text = etree.tostring(root, method="text", encoding="utf-8").lower()
+    return b"hay" in text, b"apl" in text
