@@ -64,6 +64,7 @@ TUNING_GROUPS = {
     "twenty-second-zb": {"zb-bogota"},
     "twenty-fourth-ze": {"ze-nobsa"},
     "twenty-third-zd": {"zd-cucuta"},
+    "twenty-sixth-zg": {"zg-alcaldialocal"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
