@@ -207,7 +207,7 @@ class Finder:
             hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
             hit.content_problem = True
         elif (
-            target is self.idx.home
+            self.idx.is_home(target)
             and target is not None
             and not link.fragment
             and (found is not target or link.key != target.key)

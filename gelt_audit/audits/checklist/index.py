@@ -64,6 +64,34 @@ class SiteIndex:
     # the mapping ``link_states`` was made from (evaluate merges no second copy of the same one)
     link_source: Mapping[str, str] | None = None
 
+    def home_aliases(self) -> frozenset[str]:
+        """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
+        ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
+        rules met and links of every block. Not for a home page a script builds (every page of such a
+        site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
+        memo = self.memo.setdefault("home_aliases", {})
+        if "urls" not in memo:
+            home = self.home
+            memo["urls"] = frozenset()
+            if home is not None and not home.shell and not home.loading:
+                sig = _signature(home)
+                if sig[1] or any(sig[-1]):
+                    memo["urls"] = frozenset(
+                        p.url
+                        for p in self.pages
+                        if p is not home
+                        and p.key != home.key
+                        and p.title == home.title
+                        and p.headings == home.headings
+                        and _signature(p) == sig
+                    )
+        return memo["urls"]
+
+    def is_home(self, page: Page | None) -> bool:
+        """Whether ``page`` is the start page a person lands on: the home page, or the home page
+        under another address (:meth:`home_aliases`: ``/index.html`` serving what ``/`` serves)."""
+        return page is not None and (page is self.home or page.url in self.home_aliases())
+
     def text_pages(self, rule: Rule) -> list[Page]:
         """The pages whose own labels (``on_title``) and main text meet a text rule."""
         question = probe(rule)
@@ -540,3 +568,16 @@ def _transparency_menu(
     if not home_is_hub:
         menu.discard(home_key)
     return menu, tuple(prefixes)
+
+
+def _signature(page: Page) -> tuple:
+    """What a person sees of a page, to tell whether two addresses serve the same one."""
+    return (
+        page.title,
+        tuple(page.headings),
+        tuple(page.labels),
+        tuple(page.sections),
+        page.text_hits,
+        page.empty,
+        tuple(tuple((link.key, link.text) for link in b.links) for b in page.blocks),
+    )

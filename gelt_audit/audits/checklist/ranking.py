@@ -8,7 +8,6 @@ from collections.abc import Callable
 from .evidence import Hit
 from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
-from .pages import Page
 from .systems import NATIONAL_SYSTEMS
 from .urls import is_doc_key, is_login_url, same_site, url_key
 
@@ -127,49 +126,12 @@ def offsite_links(hits: list[Hit]) -> frozenset[int]:
     )
 
 
-def home_aliases(idx: SiteIndex) -> frozenset[str]:
-    """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
-    ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
-    rules met and links of every block. Not for a home page a script builds (every page of such a
-    site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
-    memo = idx.memo.setdefault("home_aliases", {})
-    if "urls" not in memo:
-        home = idx.home
-        memo["urls"] = frozenset()
-        if home is not None and not home.shell and not home.loading:
-            sig = _signature(home)
-            if sig[1] or any(sig[-1]):
-                memo["urls"] = frozenset(
-                    p.url
-                    for p in idx.pages
-                    if p is not home
-                    and p.key != home.key
-                    and p.title == home.title
-                    and p.headings == home.headings
-                    and _signature(p) == sig
-                )
-    return memo["urls"]
-
-
-def _signature(page: Page) -> tuple:
-    """What a person sees of a page, to tell whether two addresses serve the same one."""
-    return (
-        page.title,
-        tuple(page.headings),
-        tuple(page.labels),
-        tuple(page.sections),
-        page.text_hits,
-        page.empty,
-        tuple(tuple((link.key, link.text) for link in b.links) for b in page.blocks),
-    )
-
-
 def as_home(hits: list[Hit], idx: SiteIndex) -> None:
-    """Show a hit on an alias of the home page (:func:`home_aliases`) as on the home page: it is one
+    """Show a hit on an alias of the home page (:meth:`SiteIndex.home_aliases`) as on the home page: it is one
     place, so :func:`dedupe` keeps one hit for it, not a second copy at a click's depth that outranks
     the page the home's own entry leads to (i-curaduria1: the section «Noticias importantes» of
     ``/home`` before the link «Noticias y avisos importantes» of ``/`` to ``/news``)."""
-    aliases = home_aliases(idx)
+    aliases = idx.home_aliases()
     if not aliases or idx.home is None:
         return
     home = idx.home
