@@ -65,6 +65,7 @@ TUNING_GROUPS = {
     "twenty-fourth-ze": {"ze-nobsa"},
     "twenty-third-zd": {"zd-cucuta"},
     "twenty-fifth-zf": {"zf-yarumal"},
+    "twenty-sixth-zg": {"zg-alcaldialocal"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -254,6 +255,11 @@ TWENTY_THIRD_ZD_LEY = (0.241, 1.000, 0.429)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_FIFTH_ZF_GELT = (0.400, 0.667, 1.000)
 TWENTY_FIFTH_ZF_LEY = (0.500, 0.600, 1.000)
+# zg-alcaldialocal (thirteenth session, H142): labelled blind in 27bf4fc, first contact gelt-2008 0.800 (4/5)
+# / 0.667 (4/6) / 1.000 (3/3), 42/46 exact, ley1712-res1519 0.625 (5/8) / 0.833 (5/6) / 1.000 (4/4), 47/53
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_SIXTH_ZG_GELT = (0.800, 0.667, 1.000)
+TWENTY_SIXTH_ZG_LEY = (0.625, 0.833, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -470,6 +476,17 @@ FLOOR = {
         "precision": TWENTY_FIFTH_ZF_LEY[0],
         "recall": TWENTY_FIFTH_ZF_LEY[1],
         "evidence": TWENTY_FIFTH_ZF_LEY[2],
+    },
+    # zg-alcaldialocal: TWENTY_SIXTH_ZG_GELT and TWENTY_SIXTH_ZG_LEY above
+    ("twenty-sixth-zg", "gelt-2008"): {
+        "precision": TWENTY_SIXTH_ZG_GELT[0],
+        "recall": TWENTY_SIXTH_ZG_GELT[1],
+        "evidence": TWENTY_SIXTH_ZG_GELT[2],
+    },
+    ("twenty-sixth-zg", "ley1712-res1519"): {
+        "precision": TWENTY_SIXTH_ZG_LEY[0],
+        "recall": TWENTY_SIXTH_ZG_LEY[1],
+        "evidence": TWENTY_SIXTH_ZG_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

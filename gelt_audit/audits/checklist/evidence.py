@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .emptiness import dead_documents, unopened
-from .index import SiteIndex, home_aliases
+from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page, empty_there
@@ -209,13 +209,12 @@ class Finder:
         elif (
             target is not None
             and not link.fragment
-            and (home := self.idx.home) is not None
-            and (
-                target.url in home_aliases(self.idx) or (target is home and (found is not home or link.key != home.key))
-            )
+            and self.idx.is_home(target)
+            and (target is not self.idx.home or found is not target or link.key != target.key)
         ):
             # «Link al formulario…» → «/», or «Misión» → «/?p=137» (a post a WordPress base lacks: its home
-            # template answers): a person lands on the start page, not on the item (class 1410)
+            # template answers; «/index.html» serving what «/» serves): a person lands on the start page,
+            # not on the item (classes 1410, 1420)
             hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
             hit.content_problem = True
             hit.url = found.url  # what a person points to: the entry, on the page that shows it

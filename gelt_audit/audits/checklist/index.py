@@ -64,6 +64,18 @@ class SiteIndex:
     # the mapping ``link_states`` was made from (evaluate merges no second copy of the same one)
     link_source: Mapping[str, str] | None = None
 
+    def home_aliases(self) -> frozenset[str]:
+        """The URLs of the pages that are the home page under another address (:func:`home_aliases`)."""
+        memo = self.memo.setdefault("home_aliases", {})
+        if "urls" not in memo:
+            memo["urls"] = home_aliases(self.home, self.pages)
+        return memo["urls"]
+
+    def is_home(self, page: Page | None) -> bool:
+        """Whether ``page`` is the start page a person lands on: the home page, or the home page
+        under another address (:meth:`home_aliases`: ``/index.html`` serving what ``/`` serves)."""
+        return page is not None and (page is self.home or page.url in self.home_aliases())
+
     def text_pages(self, rule: Rule) -> list[Page]:
         """The pages whose own labels (``on_title``) and main text meet a text rule."""
         question = probe(rule)
@@ -127,7 +139,8 @@ def index_site(
     for p in ok_pages:
         if p.key not in depth and p.depth_hint is not None:
             depth[p.key] = p.depth_hint
-    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu)
+    aliases = frozenset(url_key(u) for u in home_aliases(home, ok_pages))
+    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, aliases)
     text_hits: dict[TextProbe, list[Page]] = {question: [] for question in probes or ()}
     for p in ok_pages:
         for i in p.text_hits:
@@ -478,9 +491,12 @@ def _transparency_menu(
     labels: PhraseIndex,
     status: Mapping[str, Status],
     tmenu: set[str],
+    aliases: frozenset[str] = frozenset(),
 ) -> tuple[set[str], tuple[str, ...]]:
     """What counts as under the "Transparencia" menu: the keys of the menu pages and of the pages
-    they link to (two levels), and the path prefixes of the menu pages (``/transparencia/``)."""
+    they link to (two levels), and the path prefixes of the menu pages (``/transparencia/``).
+    ``aliases``: the keys of the home page under other addresses (``/index.html``, linked by the
+    hub's «Inicio»), the start page as the home page's own key is (class 1421)."""
     roots: dict[str, Page] = {}
     headed: set[str] = set()  # the links of a menu headed «Transparencia» on a page
     for phrase, slack in ((TRANSPARENCY[0], 4), (TRANSPARENCY[1], 2)):
@@ -507,8 +523,10 @@ def _transparency_menu(
     # The start page is the menu itself only when its own address says so (an audit started at
     # the Transparencia hub, /transparencia.php); a home page titled with the word is not.
     home_is_hub = bool(home_key) and "transparencia" in fold(unquote(home_key.partition("/")[2].split("?", 1)[0]))
+    home_keys = {home_key, *aliases} if home_key else set()
     if not home_is_hub:
-        roots.pop(home_key, None)
+        for key in home_keys:
+            roots.pop(key, None)
     elif home is not None:
         roots[home_key] = home
     menu: set[str] = set(roots)
@@ -527,7 +545,7 @@ def _transparency_menu(
                 level1.update(link_keys(b.links))
     level1 |= tmenu | headed
     if not home_is_hub:
-        level1.discard(home_key)
+        level1 -= home_keys
     menu |= level1
     # Level 2: content links of the section pages.
     for key in list(level1):
@@ -538,32 +556,8 @@ def _transparency_menu(
             if not b.region:
                 menu.update(link_keys(b.links))
     if not home_is_hub:
-        menu.discard(home_key)
+        menu -= home_keys
     return menu, tuple(prefixes)
-
-
-def home_aliases(idx: SiteIndex) -> frozenset[str]:
-    """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
-    ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
-    rules met and links of every block. Not for a home page a script builds (every page of such a
-    site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
-    memo = idx.memo.setdefault("home_aliases", {})
-    if "urls" not in memo:
-        home = idx.home
-        memo["urls"] = frozenset()
-        if home is not None and not home.shell and not home.loading:
-            sig = _signature(home)
-            if sig[1] or any(sig[-1]):
-                memo["urls"] = frozenset(
-                    p.url
-                    for p in idx.pages
-                    if p is not home
-                    and p.key != home.key
-                    and p.title == home.title
-                    and p.headings == home.headings
-                    and _signature(p) == sig
-                )
-    return memo["urls"]
 
 
 def _signature(page: Page) -> tuple:
@@ -576,4 +570,25 @@ def _signature(page: Page) -> tuple:
         page.text_hits,
         page.empty,
         tuple(tuple((link.key, link.text) for link in b.links) for b in page.blocks),
+    )
+
+
+def home_aliases(home: Page | None, pages: Iterable[Page]) -> frozenset[str]:
+    """The URLs of the pages that are the home page under another address (``/home``, ``/index.php``,
+    ``/index.html`` serving the very page ``/`` serves): the same title, headings, sections, text
+    rules met and links of every block. Not for a home page a script builds (every page of such a
+    site is the same blank shell) nor a page with no heading and no link (nothing to tell apart)."""
+    if home is None or home.shell or home.loading:
+        return frozenset()
+    sig = _signature(home)
+    if not (sig[1] or any(sig[-1])):
+        return frozenset()
+    return frozenset(
+        p.url
+        for p in pages
+        if p is not home
+        and p.key != home.key
+        and p.title == home.title
+        and p.headings == home.headings
+        and _signature(p) == sig
     )

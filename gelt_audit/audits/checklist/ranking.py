@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .evidence import Hit
-from .index import SiteIndex, home_aliases
+from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
 from .systems import NATIONAL_SYSTEMS
 from .urls import is_doc_key, is_login_url, same_site, url_key
@@ -127,11 +127,11 @@ def offsite_links(hits: list[Hit]) -> frozenset[int]:
 
 
 def as_home(hits: list[Hit], idx: SiteIndex) -> None:
-    """Show a hit on an alias of the home page (:func:`home_aliases`) as on the home page: it is one
+    """Show a hit on an alias of the home page (:meth:`SiteIndex.home_aliases`) as on the home page: it is one
     place, so :func:`dedupe` keeps one hit for it, not a second copy at a click's depth that outranks
     the page the home's own entry leads to (i-curaduria1: the section «Noticias importantes» of
     ``/home`` before the link «Noticias y avisos importantes» of ``/`` to ``/news``)."""
-    aliases = home_aliases(idx)
+    aliases = idx.home_aliases()
     if not aliases or idx.home is None:
         return
     home = idx.home
