@@ -23,7 +23,7 @@ from gelt_audit.markup import strip_fragment
 from gelt_audit.store import Crawl, Store
 
 from .carry import Carry
-from .index import index_site
+from .index import forget_parse_caches, index_site
 from .judge import HOME_SHELL_NOTE, evaluate
 from .load import extra_items, load_checklist, load_manual
 from .model import Checklist, ItemResult, PageDoc
@@ -246,8 +246,21 @@ def _evaluate(
         strip_fragment(url): state
         for url, state in zip(link_values(links, "url"), link_values(links, "state"), strict=True)
     }
+    # A previous crawl's findings are made for its evaluation alone (``audit_checklist``): only
+    # what :func:`signals` reads of them stays alive while its index is built and judged
+    findings = _signal_findings(findings)
+    del links
     with _collector_paused():
         return _index_and_judge(store, crawl, config, findings, lists, manual, link_states)
+
+
+def _signal_findings(findings: dict[str, Any]) -> dict[str, Any]:
+    """What :func:`signals` reads of the other audits' findings: the dependencias, the allied
+    entities, and whether the links audit ran (not its links: their states are read before)."""
+    kept = {key: findings[key] for key in ("dependencias", "allied") if key in findings}
+    if findings.get("links") is not None:
+        kept["links"] = ()
+    return kept
 
 
 @contextlib.contextmanager
@@ -298,6 +311,9 @@ def _index_and_judge(
                 today=today,
             )
         )
+    # what judging filled the text and URL caches with is not this crawl's index: in a cold
+    # report the previous crawl's index is built next, and would be built beside it
+    forget_parse_caches()
     return results
 
 
