@@ -16,17 +16,21 @@ from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json, write_config
 
 TRANSPARENCIA = "Transparencia y acceso a la información pública"
+STATIC = (  # path, title, text
+    ("/transparencia", TRANSPARENCIA, "Información pública de la alcaldía."),
+    ("/tramites", "Trámites y servicios", "Pague su impuesto predial."),
+    ("/normatividad", "Normatividad", "Decretos y acuerdos municipales."),
+    ("/planeacion", "Planeación", "Plan de desarrollo municipal."),
+    ("/participa", "Participa", "Rendición de cuentas."),
+)
 
 
 def _routes(full: bool = True) -> dict[str, Any]:
     """The site; without ``full``, its news and contact pages gone and the home's links to them.
-    The transparency and procedures pages link only home: their bodies stay the same."""
-    links = ("/transparencia", "/tramites", "/noticias", "/contacto") if full else ("/transparencia", "/tramites")
-    routes = {
-        "/": page("Inicio | Alcaldía de Prueba", f"<a href='/transparencia'>{TRANSPARENCIA}</a>", links),
-        "/transparencia": page(TRANSPARENCIA, "<p>Información pública de la alcaldía.</p>", ("/",)),
-        "/tramites": page("Trámites y servicios", "<p>Pague su impuesto predial.</p>", ("/",)),
-    }
+    The other pages link only home: their bodies (most of the site's) stay the same."""
+    kept = {path: page(title, f"<p>{text}</p>", ("/",)) for path, title, text in STATIC}
+    links = (*kept, "/noticias", "/contacto") if full else tuple(kept)
+    routes = {"/": page("Inicio | Alcaldía de Prueba", f"<a href='/transparencia'>{TRANSPARENCIA}</a>", links), **kept}
     if full:
         routes["/noticias"] = page("Noticias", "<p>Noticias de la alcaldía.</p>", ("/",))
         routes["/contacto"] = page("Contacto", "<p>Calle 1 # 2-3. contacto@alcaldia.gov.co</p>", ("/",))
@@ -80,7 +84,7 @@ def test_previous_crawl_takes_the_latest_crawls_carried_pages(serve, tmp_path, m
     assert len(indexes) == 2  # the latest crawl, then the previous one, cold
     latest, previous = indexes
     assert latest["parsed"] == latest["all"]  # the caches were empty: every page parsed
-    same = {server.url + "transparencia", server.url + "tramites"}
+    same = {server.url + path.lstrip("/") for path, _, _ in STATIC}
     assert same <= latest["all"] & previous["all"]
     gone = {server.url + "noticias", server.url + "contacto"}
     assert gone <= previous["all"] - latest["all"]

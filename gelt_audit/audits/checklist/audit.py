@@ -337,11 +337,15 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
 
     # A page is carried by its body hash and URL, whichever crawl kept it. The previous crawl's
     # pages are gone once a later crawl kept its own (``save`` drops them): an older crawl judged
-    # after the latest (a cold report's previous crawl, for ``regressions``) takes the latest's,
-    # which mostly has its bodies, instead of rebuilding every page from its cached parse.
+    # after the latest (a cold report's previous crawl, for ``regressions``) takes the latest's
+    # instead of rebuilding its pages from their cached parses, when most of its bodies are the
+    # latest's: its index begins with the latest's link strings, which otherwise are mostly not
+    # its own (a template change: +8 MB of the report's peak at 10,000 pages, one measure).
     kept = store.kept_blob(crawl_key(previous.id), CARRY) if previous else None
     if kept is None and latest is not None and latest.id != crawl.id:
-        kept = store.kept_blob(crawl_key(latest.id), CARRY)
+        same, bodies = store.bodies_kept(crawl.id, latest.id)
+        if same * 2 > bodies:
+            kept = store.kept_blob(crawl_key(latest.id), CARRY)
     return Carry(
         key,
         kept,
