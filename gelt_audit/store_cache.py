@@ -123,6 +123,17 @@ class AuditCache:
         if len(self._pending_audits) >= AUDIT_FLUSH:
             self.flush_audits()
 
+    def bodies_kept(self, crawl_id: int, other_id: int) -> tuple[int, int]:
+        """How many of a crawl's snapshots with a body have the same body in crawl ``other_id``
+        (same page), and how many have a body."""
+        row = self.db.execute(
+            """select count(b.id), count(*) from snapshots a left join snapshots b
+               on b.crawl_id = ? and b.page_id = a.page_id and b.body_hash = a.body_hash
+               where a.crawl_id = ? and a.body_hash is not null""",
+            [other_id, crawl_id],
+        ).fetchone()
+        return row[0], row[1]
+
     def kept_blob(self, key: str, audit: str) -> bytes | None:
         """The bytes kept by :meth:`keep_blobs` (None when there are none)."""
         row = self.db.execute(

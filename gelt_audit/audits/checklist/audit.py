@@ -321,6 +321,7 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
     """The parsed pages the previous crawl's index kept, and where this crawl keeps its own for
     the next crawl's (see ``carry``): only the latest finished crawl keeps them, and then what the
     site's other crawls kept is dropped (one crawl's worth a site, but the chunks it still lists).
+    An older crawl whose previous crawl kept nothing takes the pages the latest crawl kept.
     """
     key = crawl_key(crawl.id)
     latest = store.latest_crawl(crawl.site_url)
@@ -334,9 +335,20 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
         def put(chunks: dict[str, bytes]) -> None:  # the chunks as made; the list last (save)
             store.keep_blobs(CARRY, chunks)
 
+    # A page is carried by its body hash and URL, whichever crawl kept it. The previous crawl's
+    # pages are gone once a later crawl kept its own (``save`` drops them): an older crawl judged
+    # after the latest (a cold report's previous crawl, for ``regressions``) takes the latest's
+    # instead of rebuilding its pages from their cached parses, when most of its bodies are the
+    # latest's: its index begins with the latest's link strings, which otherwise are mostly not
+    # its own (a template change: +8 MB of the report's peak at 10,000 pages, one measure).
+    kept = store.kept_blob(crawl_key(previous.id), CARRY) if previous else None
+    if kept is None and latest is not None and latest.id != crawl.id:
+        same, bodies = store.bodies_kept(crawl.id, latest.id)
+        if same * 2 > bodies:
+            kept = store.kept_blob(crawl_key(latest.id), CARRY)
     return Carry(
         key,
-        store.kept_blob(crawl_key(previous.id), CARRY) if previous else None,
+        kept,
         lambda name: store.kept_blob(name, CARRY),
         save,
         put,
