@@ -63,18 +63,13 @@ class SiteIndex:
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
     # the mapping ``link_states`` was made from (evaluate merges no second copy of the same one)
     link_source: Mapping[str, str] | None = None
-
-    def home_aliases(self) -> frozenset[str]:
-        """The URLs of the pages that are the home page under another address (:func:`home_aliases`)."""
-        memo = self.memo.setdefault("home_aliases", {})
-        if "urls" not in memo:
-            memo["urls"] = home_aliases(self.home, self.pages)
-        return memo["urls"]
+    # the URLs of the pages that are the home page under another address (:func:`home_aliases`)
+    home_aliases: frozenset[str] = frozenset()
 
     def is_home(self, page: Page | None) -> bool:
         """Whether ``page`` is the start page a person lands on: the home page, or the home page
-        under another address (:meth:`home_aliases`: ``/index.html`` serving what ``/`` serves)."""
-        return page is not None and (page is self.home or page.url in self.home_aliases())
+        under another address (``home_aliases``: ``/index.html`` serving what ``/`` serves)."""
+        return page is not None and (page is self.home or page.url in self.home_aliases)
 
     def text_pages(self, rule: Rule) -> list[Page]:
         """The pages whose own labels (``on_title``) and main text meet a text rule."""
@@ -139,8 +134,8 @@ def index_site(
     for p in ok_pages:
         if p.key not in depth and p.depth_hint is not None:
             depth[p.key] = p.depth_hint
-    aliases = frozenset(url_key(u) for u in home_aliases(home, ok_pages))
-    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, aliases)
+    aliases = home_aliases(home, ok_pages)
+    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, frozenset(map(url_key, aliases)))
     text_hits: dict[TextProbe, list[Page]] = {question: [] for question in probes or ()}
     for p in ok_pages:
         for i in p.text_hits:
@@ -165,6 +160,7 @@ def index_site(
         probes=probes,
         text_hits=text_hits,
         link_source=link_states,
+        home_aliases=aliases,
     )
 
 

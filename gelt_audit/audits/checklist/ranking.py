@@ -127,11 +127,11 @@ def offsite_links(hits: list[Hit]) -> frozenset[int]:
 
 
 def as_home(hits: list[Hit], idx: SiteIndex) -> None:
-    """Show a hit on an alias of the home page (:meth:`SiteIndex.home_aliases`) as on the home page: it is one
+    """Show a hit on an alias of the home page (``SiteIndex.home_aliases``) as on the home page: it is one
     place, so :func:`dedupe` keeps one hit for it, not a second copy at a click's depth that outranks
     the page the home's own entry leads to (i-curaduria1: the section «Noticias importantes» of
     ``/home`` before the link «Noticias y avisos importantes» of ``/`` to ``/news``)."""
-    aliases = idx.home_aliases()
+    aliases = idx.home_aliases
     if not aliases or idx.home is None:
         return
     home = idx.home
