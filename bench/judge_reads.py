@@ -127,6 +127,9 @@ def main() -> None:
     print(
         f"menu keys: {len(old.menu_keys)} -> {len(new.menu_keys)}, {len(old.menu_keys ^ new.menu_keys)} differ;"
         f" prefixes {len(old.menu_prefixes)} -> {len(new.menu_prefixes)}"
+        f" ({len(set(old.menu_prefixes))} -> {len(set(new.menu_prefixes))} distinct,"
+        f" {len(set(old.menu_prefixes) ^ set(new.menu_prefixes))} differ);"
+        f" menu keys that differ and did not change: {len((old.menu_keys ^ new.menu_keys) - changed)}"
     )
     moved = {
         k for k in old.link_states.keys() | new.link_states.keys() if old.link_states.get(k) != new.link_states.get(k)
