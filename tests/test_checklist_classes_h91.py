@@ -104,10 +104,10 @@ def site(tmp_path_factory):
         server.stop()
 
 
-def test_an_entry_named_for_the_item_that_leads_to_the_home_page_is_parcial_on_the_hub(site):
+def test_an_entry_named_for_the_item_that_leads_to_the_home_page_publishes_nothing_on_the_hub(site):
     for key in (("gelt-2008", "info.calendario"), ("ley1712-res1519", "ley1712.1.11")):
         rec = site[key]
-        assert rec["status"] == "parcial", rec
+        assert rec["status"] == "no_cumple", rec  # it publishes nothing (H147's criterion)
         assert "lleva a la página de inicio" in rec["detail"], rec
         # what a person points to: the entry, on the page that shows it
         assert rec["paths"][0] == "/transparencia", rec["paths"]
@@ -118,10 +118,10 @@ def test_an_entry_named_for_the_item_that_leads_to_an_empty_page_is_parcial(site
     assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
 
 
-def test_an_entry_listed_with_no_link_is_parcial(site):
+def test_an_entry_listed_with_no_link_publishes_nothing(site):
     rec = site[("gelt-2008", "plan.empalme")]
-    assert rec["status"] == "parcial", rec
-    assert "en la lista, sin nada publicado" in rec["detail"] and rec["paths"][0] == "/transparencia", rec
+    assert rec["status"] == "no_cumple", rec  # nothing behind it (H147's criterion)
+    assert "no enlaza a nada: no publica nada" in rec["detail"] and rec["paths"][0] == "/transparencia", rec
 
 
 def test_a_hub_entry_that_links_to_hash_publishes_nothing(site):

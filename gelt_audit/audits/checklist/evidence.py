@@ -204,9 +204,6 @@ class Finder:
         elif target is not None and target.shell:
             hit.scripted, hit.unseen = True, SHELL_NOTE
             hit.describe += f", que lleva a {target.url}"
-        elif target is not None and target.empty:
-            hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
-            hit.content_problem = True
         elif (
             target is not None
             and not link.fragment
@@ -220,6 +217,10 @@ class Finder:
             hit.content_problem = True
             hit.dead = f"la entrada «{text}» de {found.url} lleva a la página de inicio"
             hit.url = found.url  # what a person points to: the entry, on the page that shows it
+        elif target is not None and target.empty:
+            # after the start page: an entry that leads home is dead however little the home page shows
+            hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
+            hit.content_problem = True
         elif target is not None and not_shown_where_shared(block, link, target):
             # «9. Instrumentos de gestión…», one of nine drop-down entries to one accordion page whose
             # ninth card is «9. Servicios»: the entry names the section, the page it opens lacks it

@@ -251,7 +251,9 @@ def _dead(case: Case, dead: list[Hit]) -> ItemResult:
     committee's criterion, docs/checklist-states.md «Entradas sin nada detrás»): the detail names
     each entry and where it leads, the evidence points to where it is shown and where it leads."""
     shown = list(dict.fromkeys(h.dead for h in dead))
-    evidence = list(dict.fromkeys(u for h in dead for u in (h.found_on, h.url)))
+    # a listed document whose file is missing stays its own first evidence (class 1131)
+    ways = [(h.url, h.found_on) if is_doc_key(url_key(h.url)) else (h.found_on, h.url) for h in dead]
+    evidence = list(dict.fromkeys(u for pair in ways for u in pair))
     detail = "; ".join(f"{d}: no publica nada" for d in shown[:3])
     return case.result("no_cumple", evidence[:6], detail, dead[0].snapshot)
 
