@@ -249,13 +249,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
 def _dead(case: Case, dead: list[Hit]) -> ItemResult:
     """``no_cumple`` for an item whose only evidence is entries seen to publish nothing (the
     committee's criterion, docs/checklist-states.md «Entradas sin nada detrás»): the detail names
-    each entry and where it leads, the evidence points to where it is shown and where it leads."""
+    each entry, the page that shows it and where it leads. No evidence, as every ``no_cumple``
+    (a service whose way in is broken says where, too, in its detail)."""
     shown = list(dict.fromkeys(h.dead for h in dead))
-    # a listed document whose file is missing stays its own first evidence (class 1131)
-    ways = [(h.url, h.found_on) if is_doc_key(url_key(h.url)) else (h.found_on, h.url) for h in dead]
-    evidence = list(dict.fromkeys(u for pair in ways for u in pair))
-    detail = "; ".join(f"{d}: no publica nada" for d in shown[:3])
-    return case.result("no_cumple", evidence[:6], detail, dead[0].snapshot)
+    return case.result("no_cumple", (), "; ".join(f"{d}: no publica nada" for d in shown[:3]), None)
 
 
 def _unseen_parts(part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]) -> list[str]:
