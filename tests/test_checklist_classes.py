@@ -139,8 +139,10 @@ def test_a_service_reached_only_through_a_broken_link_is_not_offered(site):
         rec = site[("gelt-2008", item)]
         assert rec["status"] == "no_cumple", rec
         assert "no se ofrece" in rec["detail"] and "rota" in rec["detail"], rec
-    # a document listed with a broken link is still partly published
-    assert site[("gelt-2008", "info.organigrama")]["status"] == "parcial"
+    # a document listed with a link to a file that answers 404 publishes nothing (the committee's
+    # criterion «Entradas sin nada detrás», H147; it was «parcial» before)
+    rec = site[("gelt-2008", "info.organigrama")]
+    assert rec["status"] == "no_cumple" and "organigrama.pdf, que no existe (404)" in rec["detail"], rec
 
 
 def test_a_one_word_slug_qualified_in_the_link_text_decides_nothing(site, serve, config_for):
@@ -1021,7 +1023,7 @@ def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_e
 def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_is_listed_empty(serve, config_for):
     # class 51: «<li>Informe de Gestión y Auditoría</li><ul>…documents…</ul> … <li>Defensa judicial</li>»
     # (a template's list, its sub-lists written after their entries): each entry titles the list
-    # that follows it, and an entry with nothing after it is shown and publishes nothing (parcial)
+    # that follows it, and an entry with nothing after it is shown and publishes nothing (no_cumple, H147)
     control = (
         '<ol type="a"><li>Informe de Gestión y Auditoría</li><ul>'
         '<li><a href="/files/informe-auditoria-2026.pdf">Informe de auditoría primer semestre 2026</a></li></ul>'
@@ -1037,8 +1039,9 @@ def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_
     }
     records = _records(serve, config_for, routes)
     rec = records[("ley1712-res1519", "ley1712.4.9")]
-    assert rec["status"] == "parcial" and "sin nada publicado" in rec["detail"], rec
-    assert rec["evidence"][0].endswith("/control"), rec
+    # nothing behind the entry: no_cumple since the committee's criterion (H147), the detail names it
+    assert rec["status"] == "no_cumple" and "«Defensa judicial»" in rec["detail"], rec
+    assert "/control no enlaza a nada: no publica nada" in rec["detail"], rec
 
 
 def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serve, config_for):
@@ -1061,8 +1064,8 @@ def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serv
 
 def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, config_for):
     # class 53: «Link al formulario electrónico de solicitudes, peticiones, quejas…» whose link is «/»
-    # (a template's entry never pointed anywhere): the entry is shown (parcial) and the evidence is the
-    # page that shows it, not the start page a person lands on
+    # (a template's entry never pointed anywhere): the entry publishes nothing (no_cumple since H147's
+    # criterion; «parcial» before), and the detail names the page that shows it
     body = (
         "<p>Estimado ciudadano: estos son nuestros canales.</p><ul>"
         '<li><a href="/">Link al formulario electrónico de PQRSD: peticiones, quejas, reclamos y denuncias</a></li></ul>'
@@ -1077,8 +1080,9 @@ def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, conf
         "/mecanismos": page("Mecanismos de contacto con el sujeto obligado", body),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
-    assert rec["status"] == "parcial" and "página de inicio" in rec["detail"], rec
-    assert rec["evidence"][0].endswith("/mecanismos"), rec
+    # it publishes nothing: no_cumple since the committee's criterion (H147); the detail names the
+    # page that shows the entry
+    assert rec["status"] == "no_cumple" and "/mecanismos lleva a la página de inicio" in rec["detail"], rec
 
 
 def test_the_anticorruption_and_citizen_service_plan_is_not_the_pqrsd_channel(serve, config_for):
@@ -1865,7 +1869,7 @@ def test_class_80_a_header_end_tag_closes_the_divs_left_open_inside_it(serve, co
 def test_class_81_a_menu_entry_whose_address_redirects_to_the_home_page_names_nothing_published(serve, config_for):
     # «consultaEntrada.php?idTipoEntrada=15» (a PHP page that finds no entry of its type) answers
     # «Location: index.php»: a person who clicks «Glosario» lands on the home page. The entry names
-    # the item and publishes nothing: parcial, with the entry as evidence, never cumple; the same
+    # the item and publishes nothing: no_cumple since H147's criterion (parcial before), never cumple; the same
     # from the home page's own menu, whose entries redirect back to it
     menu = (
         '<nav class="mega-menu"><p><a href="/consultaEntrada.php?idTipoEntrada=15"> | Glosario</a></p>'
@@ -1891,9 +1895,9 @@ def test_class_81_a_menu_entry_whose_address_redirects_to_the_home_page_names_no
     records = _records(serve, config_for, routes)
     for item in ("info.glosario", "info.preguntas_frecuentes"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial", rec
+        assert rec["status"] == "no_cumple", rec  # it publishes nothing (H147's criterion)
         assert "lleva a la página de inicio" in rec["detail"], rec
-        assert "consultaEntrada" not in urlsplit(rec["evidence"][0]).path, rec
+        assert "consultaEntrada" not in rec["detail"], rec  # the page that shows the entry, named
 
 
 def test_class_82_an_accordion_header_written_as_a_div_titles_the_panel_after_it(serve, config_for):
@@ -2914,7 +2918,7 @@ def _category_card(numeral: str, title: str, description: str) -> str:
 def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with_nothing(serve, config_for):
     # «3.3 | Publicación de la ejecución de contratos — Estado de ejecución de contratos vigentes»: the
     # entry of the mandated menu is shown (numbered, titled) and publishes nothing under it; a person
-    # says «named, nothing published» (parcial), not «not found». The numeral is the sign of a list of
+    # says «named, nothing published» (no_cumple naming the entry since H147's criterion; it was parcial). The numeral is the sign of a list of
     # entries: an unnumbered heading over a short line is not read so
     cards = "".join(
         _category_card(n, t, d)
@@ -2934,8 +2938,8 @@ def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with
     }
     records = _records(serve, config_for, routes)
     rec = records[("ley1712-res1519", "ley1712.3.3")]
-    assert rec["status"] == "parcial" and urlsplit(rec["evidence"][0]).path == "/transparencia/contratacion", rec
-    assert "está en la lista, sin nada publicado" in rec["detail"], rec
+    # nothing behind it: no_cumple since the committee's criterion (H147), the entry named in the detail
+    assert rec["status"] == "no_cumple" and "/transparencia/contratacion no enlaza a nada" in rec["detail"], rec
     assert records[("ley1712-res1519", "ley1712.3.4")]["status"] == "no_cumple", records[
         ("ley1712-res1519", "ley1712.3.4")
     ]
