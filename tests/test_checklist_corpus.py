@@ -591,9 +591,11 @@ def test_periods_come_from_the_items_own_document(putumayo):
 
 
 def test_a_heading_whose_only_link_is_broken_is_not_trusted(putumayo):
+    # its only link is a PDF that answers 404: it publishes nothing (the committee's criterion, H147;
+    # it was «parcial» before), and the detail names the dead address
     rec = putumayo[("ley1712-res1519", "ley1712.4.4")]
-    assert rec["status"] == "parcial", rec
-    assert rec["paths"][0] == "/files/proyectos-inversion-2026.pdf"
+    assert rec["status"] == "no_cumple", rec
+    assert "/files/proyectos-inversion-2026.pdf, que no existe (404)" in rec["detail"], rec
 
 
 def test_a_page_that_points_to_the_national_system_is_not_empty(putumayo):
@@ -655,9 +657,12 @@ def test_an_audit_started_at_the_transparencia_hub_reads_it_as_the_menu(inder):
 
 def test_a_section_whose_entries_all_link_to_hash_publishes_nothing(reports):
     # hsvp: «8. Contratación» opens four entries, each «<a href="#">»: shown, not published
+    # (no_cumple since the committee's criterion «Entradas sin nada detrás», H147; parcial before)
     rec = _records(reports["hsvp"])[("ley1712-res1519", "ley1712.3")]
-    assert rec["status"] == "parcial" and rec["paths"][0] == "/transparencia.php", rec
-    assert "enlazadas a «#»" in rec["detail"], rec
+    assert rec["status"] == "no_cumple", rec
+    assert "«8. Contratación» de" in rec["detail"] and "a «#» o a la página misma: no publica nada" in rec["detail"], (
+        rec
+    )
 
 
 @pytest.fixture(scope="module")
@@ -846,8 +851,8 @@ def test_a_broader_section_of_broken_entries_publishes_nothing_of_the_item(hsvp,
     # hsvp «5. Presupuesto»: «#», «#» and a broken link; the budget is not published
     for profile, item in (("gelt-2008", "info.presupuesto"), ("ley1712-res1519", "ley1712.4.1")):
         assert hsvp[(profile, item)]["status"] == "no_cumple", hsvp[(profile, item)]
-    # the item's own numbered heading whose only link is broken is still its evidence (parcial)
-    assert putumayo[("ley1712-res1519", "ley1712.4.4")]["status"] == "parcial"
+    # the item's own numbered heading whose only link is a 404 publishes nothing either (H147)
+    assert putumayo[("ley1712-res1519", "ley1712.4.4")]["status"] == "no_cumple"
 
 
 @pytest.fixture(scope="module")
