@@ -1023,7 +1023,7 @@ def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_e
 def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_is_listed_empty(serve, config_for):
     # class 51: «<li>Informe de Gestión y Auditoría</li><ul>…documents…</ul> … <li>Defensa judicial</li>»
     # (a template's list, its sub-lists written after their entries): each entry titles the list
-    # that follows it, and an entry with nothing after it is shown and publishes nothing (no_cumple, H147)
+    # that follows it, and an entry with nothing after it is shown and publishes nothing (parcial)
     control = (
         '<ol type="a"><li>Informe de Gestión y Auditoría</li><ul>'
         '<li><a href="/files/informe-auditoria-2026.pdf">Informe de auditoría primer semestre 2026</a></li></ul>'
@@ -1039,9 +1039,8 @@ def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_
     }
     records = _records(serve, config_for, routes)
     rec = records[("ley1712-res1519", "ley1712.4.9")]
-    # nothing behind the entry: no_cumple since the committee's criterion (H147), the detail names it
-    assert rec["status"] == "no_cumple" and "«Defensa judicial»" in rec["detail"], rec
-    assert "/control no enlaza a nada: no publica nada" in rec["detail"], rec
+    assert rec["status"] == "parcial" and "sin nada publicado" in rec["detail"], rec
+    assert rec["evidence"][0].endswith("/control"), rec
 
 
 def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serve, config_for):
@@ -2918,7 +2917,7 @@ def _category_card(numeral: str, title: str, description: str) -> str:
 def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with_nothing(serve, config_for):
     # «3.3 | Publicación de la ejecución de contratos — Estado de ejecución de contratos vigentes»: the
     # entry of the mandated menu is shown (numbered, titled) and publishes nothing under it; a person
-    # says «named, nothing published» (no_cumple naming the entry since H147's criterion; it was parcial). The numeral is the sign of a list of
+    # says «named, nothing published» (parcial), not «not found». The numeral is the sign of a list of
     # entries: an unnumbered heading over a short line is not read so
     cards = "".join(
         _category_card(n, t, d)
@@ -2938,8 +2937,8 @@ def test_class_150_a_numbered_entry_over_its_one_line_description_is_listed_with
     }
     records = _records(serve, config_for, routes)
     rec = records[("ley1712-res1519", "ley1712.3.3")]
-    # nothing behind it: no_cumple since the committee's criterion (H147), the entry named in the detail
-    assert rec["status"] == "no_cumple" and "/transparencia/contratacion no enlaza a nada" in rec["detail"], rec
+    assert rec["status"] == "parcial" and urlsplit(rec["evidence"][0]).path == "/transparencia/contratacion", rec
+    assert "está en la lista, sin nada publicado" in rec["detail"], rec
     assert records[("ley1712-res1519", "ley1712.3.4")]["status"] == "no_cumple", records[
         ("ley1712-res1519", "ley1712.3.4")
     ]

@@ -251,9 +251,6 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         # shown, nothing under it: a problem of the item's content, as a page «en construcción»
         hit.problems.append(_SHOWN_NOTHING[keys[0]].format(raw=raw, url=hit.url))
         hit.content_problem = True
-        if keys[0] == BARE_ENTRY:
-            # an entry listed with no link and nothing under it: nothing behind it (dead entries)
-            hit.dead = f"la entrada «{raw}» de {hit.url} no enlaza a nada"
     elif keys and len(keys) == 1 and keys[0] in _LISTED_ONLY:
         # the section (or the entry numbered as the item) is listed with nothing in it; it publishes
         # nothing of any other item
