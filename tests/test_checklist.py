@@ -133,14 +133,16 @@ def test_current_period_quarters_and_out_of_menu_details(corpus):
     assert "falta el periodo 2027" in later["ley1712.4.1"].detail
 
 
-def test_404_page_is_not_evidence_and_broken_link_is_parcial(corpus):
+def test_404_page_is_not_evidence_and_an_entry_to_it_publishes_nothing(corpus):
     _scores, raw = corpus
     custom = by_item(raw[("custom", "gelt-2008")])
     # /preguntas-frecuentes answers 404 (a custom error page titled "Preguntas frecuentes")
     assert custom["info.preguntas_frecuentes"].status == "no_cumple"
-    # a "Glosario" link whose target answers 404
-    assert custom["info.glosario"].status == "parcial"
-    assert "https://www.rovira-tolima.gov.co/glosario/" in custom["info.glosario"].evidence
+    # a "Glosario" link whose target answers 404 publishes nothing (the committee's criterion, H147):
+    # no_cumple, the detail naming the entry and its dead address
+    assert custom["info.glosario"].status == "no_cumple"
+    assert "«Glosario»" in custom["info.glosario"].detail
+    assert "https://www.rovira-tolima.gov.co/glosario/, que no existe (404)" in custom["info.glosario"].detail
 
 
 def test_decoys_do_not_count(corpus):
@@ -283,8 +285,8 @@ def test_regressions_between_two_crawls():
     current = run_case(after, checklist) + run_case(after, ley)
     changes = {c["item"]: c for c in regressions(current, previous)}
     assert changes["info.glosario"]["kind"] == "regression"
-    assert (changes["info.glosario"]["before"], changes["info.glosario"]["after"]) == ("cumple", "parcial")
-    assert "dejó de cumplir" in changes["info.glosario"]["detail"]
+    # its page now answers 404: the entry publishes nothing (no_cumple since H147's criterion)
+    assert (changes["info.glosario"]["before"], changes["info.glosario"]["after"]) == ("cumple", "no_cumple")
     assert changes["ley1712.4.1"]["kind"] == "regression"
     assert "falta el periodo 2026" in changes["ley1712.4.1"]["detail"]
     assert "info.presupuesto" not in changes  # the gelt item also accepts the 2026 budget execution

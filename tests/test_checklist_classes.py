@@ -139,8 +139,10 @@ def test_a_service_reached_only_through_a_broken_link_is_not_offered(site):
         rec = site[("gelt-2008", item)]
         assert rec["status"] == "no_cumple", rec
         assert "no se ofrece" in rec["detail"] and "rota" in rec["detail"], rec
-    # a document listed with a broken link is still partly published
-    assert site[("gelt-2008", "info.organigrama")]["status"] == "parcial"
+    # a document listed with a link to a file that answers 404 publishes nothing (the committee's
+    # criterion «Entradas sin nada detrás», H147; it was «parcial» before)
+    rec = site[("gelt-2008", "info.organigrama")]
+    assert rec["status"] == "no_cumple" and "organigrama.pdf, que no existe (404)" in rec["detail"], rec
 
 
 def test_a_one_word_slug_qualified_in_the_link_text_decides_nothing(site, serve, config_for):
@@ -1061,8 +1063,8 @@ def test_a_document_about_signing_an_improvement_plan_is_not_a_subscription(serv
 
 def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, config_for):
     # class 53: «Link al formulario electrónico de solicitudes, peticiones, quejas…» whose link is «/»
-    # (a template's entry never pointed anywhere): the entry is shown (parcial) and the evidence is the
-    # page that shows it, not the start page a person lands on
+    # (a template's entry never pointed anywhere): the entry publishes nothing (no_cumple since H147's
+    # criterion; «parcial» before), and the detail names the page that shows it
     body = (
         "<p>Estimado ciudadano: estos son nuestros canales.</p><ul>"
         '<li><a href="/">Link al formulario electrónico de PQRSD: peticiones, quejas, reclamos y denuncias</a></li></ul>'
@@ -1077,8 +1079,9 @@ def test_an_entry_that_links_back_to_the_home_page_publishes_nothing(serve, conf
         "/mecanismos": page("Mecanismos de contacto con el sujeto obligado", body),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "interaccion.pqrsd")]
-    assert rec["status"] == "parcial" and "página de inicio" in rec["detail"], rec
-    assert rec["evidence"][0].endswith("/mecanismos"), rec
+    # it publishes nothing: no_cumple since the committee's criterion (H147); the detail names the
+    # page that shows the entry
+    assert rec["status"] == "no_cumple" and "/mecanismos lleva a la página de inicio" in rec["detail"], rec
 
 
 def test_the_anticorruption_and_citizen_service_plan_is_not_the_pqrsd_channel(serve, config_for):
@@ -1865,7 +1868,7 @@ def test_class_80_a_header_end_tag_closes_the_divs_left_open_inside_it(serve, co
 def test_class_81_a_menu_entry_whose_address_redirects_to_the_home_page_names_nothing_published(serve, config_for):
     # «consultaEntrada.php?idTipoEntrada=15» (a PHP page that finds no entry of its type) answers
     # «Location: index.php»: a person who clicks «Glosario» lands on the home page. The entry names
-    # the item and publishes nothing: parcial, with the entry as evidence, never cumple; the same
+    # the item and publishes nothing: no_cumple since H147's criterion (parcial before), never cumple; the same
     # from the home page's own menu, whose entries redirect back to it
     menu = (
         '<nav class="mega-menu"><p><a href="/consultaEntrada.php?idTipoEntrada=15"> | Glosario</a></p>'
@@ -1891,9 +1894,9 @@ def test_class_81_a_menu_entry_whose_address_redirects_to_the_home_page_names_no
     records = _records(serve, config_for, routes)
     for item in ("info.glosario", "info.preguntas_frecuentes"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial", rec
+        assert rec["status"] == "no_cumple", rec  # it publishes nothing (H147's criterion)
         assert "lleva a la página de inicio" in rec["detail"], rec
-        assert "consultaEntrada" not in urlsplit(rec["evidence"][0]).path, rec
+        assert "consultaEntrada" not in rec["detail"], rec  # the page that shows the entry, named
 
 
 def test_class_82_an_accordion_header_written_as_a_div_titles_the_panel_after_it(serve, config_for):

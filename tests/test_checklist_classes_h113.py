@@ -61,19 +61,20 @@ def site(tmp_path_factory):
 def test_class_1131_a_link_to_a_missing_page_is_shown_by_the_page_that_carries_it(site):
     url, records = site
     # «Transparencia y acceso a la información pública» and «Normatividad» in the menu lead to pages
-    # that answer 404: a person points to the page that shows the entry, not to the dead address
+    # that answer 404: they publish nothing (H147's criterion: «no_cumple», no evidence), and the
+    # detail names the page that shows the entry and the dead address
     home = records[("ley1712-res1519", "ley1712.menu")]
-    assert home["status"] == "parcial", home
-    assert home["evidence"][0].rstrip("/") == url, home
-    assert any(e.endswith("/transparencia/") for e in home["evidence"]), home
+    assert home["status"] == "no_cumple", home
+    assert f"de {url}/ lleva a {url}/transparencia/, que no existe (404)" in home["detail"], home
     norm = records[("ley1712-res1519", "ley1712.2")]
-    assert norm["status"] == "parcial" and "rota" in norm["detail"], norm
-    assert norm["evidence"][0].rstrip("/") == url, norm
+    assert norm["status"] == "no_cumple" and "que no existe (404): no publica nada" in norm["detail"], norm
+    assert f"de {url}/ lleva a {url}/normatividad/" in norm["detail"], norm
 
 
-def test_class_1131_keeps_a_listed_document_whose_file_is_missing_as_its_own_evidence(site):
+def test_class_1131_a_listed_document_whose_file_is_missing_publishes_nothing(site):
     _url, records = site
-    # the document's name is what is published: its (dead) address stays the first evidence
+    # a file that does not exist publishes nothing (H147's criterion: «no_cumple»); the detail names
+    # its dead address
     paa = records[("ley1712-res1519", "ley1712.3.1")]
-    assert paa["status"] == "parcial" and "rota" in paa["detail"], paa
-    assert paa["evidence"][0].endswith("/docs/plan-anual-de-adquisiciones-2026.pdf"), paa
+    assert paa["status"] == "no_cumple" and "que no existe (404)" in paa["detail"], paa
+    assert "/docs/plan-anual-de-adquisiciones-2026.pdf" in paa["detail"], paa

@@ -104,13 +104,13 @@ def site(tmp_path_factory):
         server.stop()
 
 
-def test_an_entry_named_for_the_item_that_leads_to_the_home_page_is_parcial_on_the_hub(site):
+def test_an_entry_named_for_the_item_that_leads_to_the_home_page_publishes_nothing_on_the_hub(site):
     for key in (("gelt-2008", "info.calendario"), ("ley1712-res1519", "ley1712.1.11")):
         rec = site[key]
-        assert rec["status"] == "parcial", rec
+        assert rec["status"] == "no_cumple", rec  # it publishes nothing (H147's criterion)
         assert "lleva a la página de inicio" in rec["detail"], rec
-        # what a person points to: the entry, on the page that shows it
-        assert rec["paths"][0] == "/transparencia", rec["paths"]
+        # where a person finds the entry: the page that shows it, in the detail
+        assert "/transparencia lleva a la página de inicio: no publica nada" in rec["detail"], rec
 
 
 def test_an_entry_named_for_the_item_that_leads_to_an_empty_page_is_parcial(site):
@@ -119,6 +119,8 @@ def test_an_entry_named_for_the_item_that_leads_to_an_empty_page_is_parcial(site
 
 
 def test_an_entry_listed_with_no_link_is_parcial(site):
+    # no link, so no target the auditor saw publish nothing: not a dead entry under the committee's
+    # criterion (H147), which is about where an entry leads
     rec = site[("gelt-2008", "plan.empalme")]
     assert rec["status"] == "parcial", rec
     assert "en la lista, sin nada publicado" in rec["detail"] and rec["paths"][0] == "/transparencia", rec

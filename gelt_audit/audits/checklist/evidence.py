@@ -15,9 +15,10 @@ from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
 from .pages import Block, Link, Page, empty_there
+from .shared_entries import not_shown_where_shared
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
-from .urls import filename, is_news_key, same_site, url_key
+from .urls import GONE, filename, is_news_key, same_site, url_key
 
 LOADING_NOTE = (
     "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
@@ -28,9 +29,6 @@ SHELL_NOTE = (
     " ábrala en un navegador"
 )
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
-# A menu's entries with this many different texts to one address (no part of the page named) lead to
-# a shared page (a hub), not each to its own: an entry there must be shown by that page to be read there
-SHARED_ENTRIES = 3
 _NONE = array("I")  # no occurrences (never appended to)
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
 SCOPES = ("any", "home", "header", "footer", "chrome", "content")
@@ -63,6 +61,7 @@ class Hit:
     keyword: int = 99  # index of the matched keyword in the rule (the item's own name comes first)
     titled: bool = False  # running text on a page titled for the item («Contáctenos»): see :func:`rank`
     lesser: str = ""  # what it lacks, when a rule with ``partial`` found it (see judge._judge_evidence)
+    dead: str = ""  # an entry seen to publish nothing, and where it leads (see judge._dead)
 
 
 class Finder:
@@ -194,6 +193,8 @@ class Finder:
         if st is not None and st.status >= 400:
             hit.problems.append(f"el enlace «{text}» apunta a una página rota ({st.status})")
             hit.content_problem = hit.broken = True
+            if st.status in GONE:  # a page that does not exist, not a 5xx (which may pass)
+                hit.dead = f"la entrada «{text}» de {found.url} lleva a {link.target}, que no existe ({st.status})"
         elif state == "broken" and target is None:
             hit.problems.append(f"el enlace «{text}» está roto")
             hit.content_problem = hit.broken = True
@@ -203,9 +204,6 @@ class Finder:
         elif target is not None and target.shell:
             hit.scripted, hit.unseen = True, SHELL_NOTE
             hit.describe += f", que lleva a {target.url}"
-        elif target is not None and target.empty:
-            hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
-            hit.content_problem = True
         elif (
             target is not None
             and not link.fragment
@@ -217,8 +215,13 @@ class Finder:
             # not on the item (classes 1410, 1420)
             hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
             hit.content_problem = True
+            hit.dead = f"la entrada «{text}» de {found.url} lleva a la página de inicio"
             hit.url = found.url  # what a person points to: the entry, on the page that shows it
-        elif target is not None and self._not_shown_where_shared(block, link, target):
+        elif target is not None and target.empty:
+            # after the start page: an entry that leads home is dead however little the home page shows
+            hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
+            hit.content_problem = True
+        elif target is not None and not_shown_where_shared(block, link, target):
             # «9. Instrumentos de gestión…», one of nine drop-down entries to one accordion page whose
             # ninth card is «9. Servicios»: the entry names the section, the page it opens lacks it
             hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que no lo muestra")
@@ -238,27 +241,6 @@ class Finder:
             strings += [target.title, *target.headings]
         hit.period_strings = tuple(strings)
         return hit
-
-    @staticmethod
-    def _not_shown_where_shared(block: Block, link: Link, target: Page) -> bool:
-        """Whether ``link`` is one of its menu's entries that share one address (SHARED_ENTRIES texts
-        or more, no part of the page named) and the page it opens shows its text (numbering aside) in
-        no title or heading. Menus only (header, nav): a content list whose entries («Leyes»,
-        «Decretos»…) all open one page of norms lists them there, not as headings."""
-        if link.fragment or not link.norm or link.region not in ("header", "nav"):
-            return False
-        texts = {other.norm for other in block.links if other.key == link.key and not other.fragment}
-        if len(texts) < SHARED_ENTRIES:
-            return False
-        words = link.norm.split()
-        while words and words[0].isdigit():
-            words.pop(0)
-        if not words:
-            return False
-        core = tuple(words)
-        names = [label[0] for label in (*target.labels, *target.sections)]
-        names += [text_norm(h)[0] for h in target.headings]
-        return not any(in_norm(core, name) for name in names)
 
     def _is_news_target(self, key: str) -> bool:
         news = self._news_cache.get(key)

@@ -26,6 +26,7 @@ from .pages import (
     Page,
 )
 from .text import count_words, in_norm, label_match, text_norm
+from .urls import GONE
 
 BOX_NOTE = (
     "sin verificar: la sección no muestra nada en la página guardada y un script de la página podría llenarla;"
@@ -271,11 +272,16 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
             else f"la sección «{raw}» de {hit.url} solo tiene entradas enlazadas {where}, que no publican nada"
         )
         hit.content_problem = True
+        if item.names != "linked":
+            # the names are shown, only not linked: something is published (``parcial``)
+            hit.dead = f"las entradas de «{raw}» de {hit.url} llevan {where}"
     elif keys and all(finder.broken(k) for k in keys):
         if not own:
             return True  # a broader section whose entries are all broken publishes nothing of the item
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo enlaza a documentos rotos")
         hit.content_problem = hit.broken = True
+        if all(gone(finder, k) for k in keys):
+            hit.dead = f"las entradas de «{raw}» de {hit.url} llevan a páginas que no existen (404)"
     elif keys and (dead := _opens_dead_documents(finder, keys)):
         # a card «Registro histórico de informes de PQRSDF» whose «Ver más» opens a page whose every
         # «Descargar» is «#»: the section is the way to that page, and publishes what it does
@@ -297,6 +303,8 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         if entry:
             hit.problems.append(f"la entrada «{entry}» de la sección «{raw}» de {hit.url} apunta a una página rota")
             hit.content_problem = True
+            if gone_item_entry(finder, page, raw, rule):
+                hit.dead = f"la entrada «{entry}» de la sección «{raw}» de {hit.url} lleva a una página que no existe"
     return False
 
 
@@ -304,7 +312,29 @@ def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str
     """The text of a section's entry named for the item when every such entry is broken (else
     ""): in «Normatividad», «Normatividad aplicable» → a 404, beside a calendar and policies,
     the section shows the item and publishes none of it."""
-    named = [
+    named = _named_entries(page, label, rule)
+    if named and all(finder.broken(ln.key) for ln in named):
+        return named[0].text
+    return ""
+
+
+def gone_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> bool:
+    """Whether every entry of a section named for the item leads to a page that does not exist
+    (404/410, :func:`gone`): dead entries, not a server's passing fault."""
+    named = _named_entries(page, label, rule)
+    return bool(named) and all(gone(finder, ln.key) for ln in named)
+
+
+def gone(finder: Finder, key: str) -> bool:
+    """Whether a URL key is a page the crawl fetched and got 404 or 410: one that does not exist
+    (not a 5xx, a timeout or a page left unfetched, which the auditor cannot tell)."""
+    st = finder.idx.status.get(key)
+    return st is not None and st.status in GONE
+
+
+def _named_entries(page: Page, label: str, rule: Rule) -> list[Link]:
+    """The content links of a section (heading ``label``) whose text names the item."""
+    return [
         ln
         for block in page.blocks
         if not block.region
@@ -314,9 +344,6 @@ def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str
         and not finder_label_excluded(rule, ln.norm)
         and any(label_match(p, ln.norm, ln.nwords, rule.slack) for p in rule.keywords)
     ]
-    if named and all(finder.broken(ln.key) for ln in named):
-        return named[0].text
-    return ""
 
 
 def only_excluded_entries(page: Page, label: str, rule: Rule) -> bool:

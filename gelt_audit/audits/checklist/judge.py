@@ -118,6 +118,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     item = case.item
     part_hits: list[tuple[Part, list[Hit]]] = []
     broken: list[Hit] = []
+    dead: list[Hit] = []
     # the other sites the item itself asks to link to (the SUIT, SUIN-Juriscol): see ranking.offsite_named
     systems = frozenset(
         key for part in item.parts for r in part.rules if r.kind == "link_to" for key in finder.linked_to(r.hosts)
@@ -143,6 +144,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             # an online service whose only way in is broken is not offered (see Item.service)
             broken += [h for h in hits if h.broken]
             hits = [h for h in hits if not h.broken]
+        # an entry seen to publish nothing (to «#», the home page, a 404) is no evidence of the item:
+        # alone it makes it «no_cumple»; beside live evidence, that evidence decides (dead entries)
+        dead += [h for h in hits if h.dead]
+        hits = [h for h in hits if not h.dead]
         # an entry that opens by a script only stands for the part when nothing the crawl saw does
         hits = [h for h in hits if not h.scripted] or hits
         for h in hits:
@@ -165,7 +170,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     inherited = _inherited_no_aplica(case, all_hits)
     if inherited is not None:
         return inherited
-    absent = _absent(case, all_hits, broken, finder.idx.home)
+    absent = _absent(case, all_hits, broken, finder.idx.home) if all_hits or not dead else _dead(case, dead)
     if absent is not None:
         return absent
     problems: list[str] = []
@@ -235,7 +240,19 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     else:
         detail = "; ".join(dict.fromkeys(problems))
     snap = chosen[0].snapshot if chosen else None
+    if dead and status != "cumple":
+        # said, not counted: the committee sees the entry that leads nowhere and can fix it
+        detail = "; ".join(dict.fromkeys([detail, *(f"{h.dead}: no publica nada" for h in dead[:2])]))
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _dead(case: Case, dead: list[Hit]) -> ItemResult:
+    """``no_cumple`` for an item whose only evidence is entries seen to publish nothing (the
+    committee's criterion, docs/checklist-states.md «Entradas sin nada detrás»): the detail names
+    each entry, the page that shows it and where it leads. No evidence, as every ``no_cumple``
+    (a service whose way in is broken says where, too, in its detail)."""
+    shown = list(dict.fromkeys(h.dead for h in dead))
+    return case.result("no_cumple", (), "; ".join(f"{d}: no publica nada" for d in shown[:3]), None)
 
 
 def _unseen_parts(part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]) -> list[str]:

@@ -204,3 +204,4 @@ def _page_says_nothing(hits: list[Hit], kept: list[Hit]) -> None:
         if s is not None and h.tier == 3 and not h.problems:
             h.problems = list(s.problems)
             h.content_problem = True
+            h.dead = s.dead  # the page's section for the item leads nowhere: nor does the page

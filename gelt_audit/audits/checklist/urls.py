@@ -13,6 +13,9 @@ from gelt_audit.markup import strip_fragment
 from .text import camel_split, count_words, fold, norm_tokens
 
 # Extensions as rules name them (``pdf``, no dot).
+# The answers that say a page does not exist (not a server's passing fault, a 5xx): an entry that
+# leads to one publishes nothing (the committee's criterion «Entradas sin nada detrás»)
+GONE = (404, 410)
 DOC_EXTENSIONS = frozenset(suffix.lstrip(".") for suffix in DOCUMENT_EXTENSIONS)
 NEWS_SEGMENTS = frozenset(
     "noticias noticia news prensa saladeprensa sala-de-prensa blog comunicados comunicado "
