@@ -66,6 +66,7 @@ TUNING_GROUPS = {
     "twenty-third-zd": {"zd-cucuta"},
     "twenty-fifth-zf": {"zf-yarumal"},
     "twenty-sixth-zg": {"zg-alcaldialocal"},
+    "twenty-seventh-zi": {"zi-santuario"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -271,6 +272,11 @@ TWENTY_FIFTH_ZF_LEY = (0.500, 0.600, 1.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_SIXTH_ZG_GELT = (0.800, 0.667, 1.000)
 TWENTY_SIXTH_ZG_LEY = (0.625, 0.833, 1.000)
+# zi-santuario (fourteenth session, H153): labelled blind in 995595f, first contact gelt-2008 1.000 (1/1)
+# / 0.333 (1/3) / 0.000 (0/1), 47/49 exact, ley1712-res1519 1.000 (2/2) / 0.500 (2/4) / 0.000 (0/2), 57/59
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_SEVENTH_ZI_GELT = (1.000, 0.333, 0.000)
+TWENTY_SEVENTH_ZI_LEY = (1.000, 0.500, 0.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -498,6 +504,17 @@ FLOOR = {
         "precision": TWENTY_SIXTH_ZG_LEY[0],
         "recall": TWENTY_SIXTH_ZG_LEY[1],
         "evidence": TWENTY_SIXTH_ZG_LEY[2],
+    },
+    # zi-santuario: TWENTY_SEVENTH_ZI_GELT and TWENTY_SEVENTH_ZI_LEY above
+    ("twenty-seventh-zi", "gelt-2008"): {
+        "precision": TWENTY_SEVENTH_ZI_GELT[0],
+        "recall": TWENTY_SEVENTH_ZI_GELT[1],
+        "evidence": TWENTY_SEVENTH_ZI_GELT[2],
+    },
+    ("twenty-seventh-zi", "ley1712-res1519"): {
+        "precision": TWENTY_SEVENTH_ZI_LEY[0],
+        "recall": TWENTY_SEVENTH_ZI_LEY[1],
+        "evidence": TWENTY_SEVENTH_ZI_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

@@ -37,10 +37,11 @@ from .pages import (
     strip_scripts,
     title_labels,
 )
+from .regions import custom_titles_as_styled
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 56  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 57  # bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -443,6 +444,7 @@ class Builder:
             self._set_text(page, "")
             return page, self._record(page, origin, doc.url, [], None)
         anchor_data_links(root)  # «<button data-url=…>» is a link as a person clicks it (datalinks)
+        custom_titles_as_styled(root)  # «<mat-card-title>Misión</mat-card-title>» titles its card (regions)
         base, origin = base_of(root, doc.url, origin)
         foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
         refs, links = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))

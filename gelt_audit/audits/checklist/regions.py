@@ -145,6 +145,27 @@ _TITLE_CLASS = re.compile(r"titl|titu|heading|encabezado")
 _BLOCKS = ("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "a")
 
 
+# A component's own title element, by its name: Angular Material's «<mat-card-title>», Ionic's
+# «<ion-card-title>», any custom element named «…-title» or «…-heading» (a «…-subtitle» describes, it
+# does not title).
+_CUSTOM_TITLE = re.compile(r"-(?:title|heading)$")
+_CUSTOM_TITLES = etree.XPath("//*[contains(local-name(), '-title') or contains(local-name(), '-heading')]")
+
+
+def custom_titles_as_styled(root: Any) -> None:
+    """Write a component's title element (a custom element named as a title, see ``_CUSTOM_TITLE``) as
+    the ``div`` a browser lays it out as, its class naming it a title: a person reads the card's
+    title over what follows it as a heading (:func:`styled_title`; class 1530)."""
+    for el in _CUSTOM_TITLES(root):
+        tag = el.tag
+        if not isinstance(tag, str) or not _CUSTOM_TITLE.search(tag):
+            continue
+        el.tag = "div"
+        cls = el.get("class") or ""
+        if not _TITLE_CLASS.search(cls.lower()):
+            el.set("class", f"{cls} {tag}".strip())
+
+
 def styled_title(el: Any) -> bool:
     """Whether a ``p``/``div``/``td`` is a title by its class: short text, no link, no block inside."""
     cls = el.get("class")
