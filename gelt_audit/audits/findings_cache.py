@@ -211,17 +211,74 @@ class KeptFindings(dict):  # type: ignore[type-arg]
     kept: frozenset[str] = frozenset()
 
 
-def run_kept(ctx: AuditContext, steps: tuple[Audit, ...], volatile: tuple[Audit, ...]) -> Findings:
+def _pack(values: dict[str, Any]) -> bytes:
+    """``values`` as :func:`save` writes findings (small pickles, zstd), to be read by :func:`_unpack`."""
+    out = io.BytesIO()
+    with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
+        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        for record in _records({"values": values}):
+            pickler.dump(record)
+            pickler.clear_memo()
+    return out.getvalue()
+
+
+def _unpack(data: bytes) -> dict[str, Any]:
+    with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+        return _from_records(stream)["values"]
+
+
+def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
+    """Run ``step`` with only the findings it ``reads`` held as objects: the others are packed to
+    compressed bytes while it runs and read back after it, in their order (issue 21, H152: the
+    checklist's site index was built with every other audit's findings alive, at 50,000 pages
+    a large part of the report's peak). Read back as a kept blob is, so the report gets what a
+    report of findings kept by an earlier process gets."""
+    order = list(ctx.findings)
+    packed = [key for key in order if key not in reads]
+    # which steps' parts hold the very object a key maps to: they get the one read back
+    holders = [
+        (part, key) for part in parts.values() for key in part if key in packed and part[key] is ctx.findings[key]
+    ]
+    data = _pack({key: ctx.findings[key] for key in packed})
+    for part, key in holders:
+        part[key] = None
+    for key in packed:
+        del ctx.findings[key]
+    try:
+        found = step(ctx)
+    finally:
+        restored = _unpack(data)
+        for part, key in holders:
+            part[key] = restored[key]
+        rest = dict(ctx.findings)
+        ctx.findings.clear()
+        ctx.findings.update((key, restored[key] if key in restored else rest[key]) for key in order)
+    return found
+
+
+def run_kept(
+    ctx: AuditContext,
+    steps: tuple[Audit, ...],
+    volatile: tuple[Audit, ...],
+    lean: dict[Audit, frozenset[str]] | None = None,
+) -> Findings:
     """Run ``steps`` in order as ``context.run_audits`` does, reading the findings of the steps not
     in ``volatile`` from the store when they were kept at this version (and keeping them if not).
-    Returns a :class:`KeptFindings`."""
+    A step in ``lean`` runs with only the earlier findings it reads (the keys ``lean`` gives it)
+    held as objects (:func:`_run_lean`). Returns a :class:`KeptFindings`."""
     version = cache_version(ctx.store, ctx.config, ctx.crawl)
     kept = load(ctx.store, ctx.crawl, version) if version else None
     parts: dict[str, Findings] = {}
     fresh: set[str] = set()  # keys a volatile step set: never re-used, even if a kept step set them too
+    lean = lean or {}
     for step in steps:
         name = step_name(step)
-        part = kept[name] if step not in volatile and kept is not None and name in kept else step(ctx)
+        if step not in volatile and kept is not None and name in kept:
+            part = kept[name]
+        elif step in lean:
+            part = _run_lean(ctx, step, lean[step], parts)
+        else:
+            part = step(ctx)
         if step not in volatile:
             parts[name] = part
         else:
