@@ -118,9 +118,8 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
     head, _, data = blob.partition(b"\n")
     if head != _head(version, data):  # another version, or bytes changed since they were kept
         return None
-    try:  # read as a stream: the uncompressed pickles are never held whole
-        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
-            return _from_records(stream)
+    try:
+        return _unpack(data)
     except (pickle.UnpicklingError, zstandard.ZstdError, EOFError, ValueError, TypeError, AttributeError):
         return None
     except (IndexError, KeyError):  # records out of order: not what save() writes
@@ -183,15 +182,26 @@ def _from_records(stream: Any) -> dict[str, Findings]:
             raise ValueError(f"registro desconocido en los hallazgos guardados: {kind!r}")
 
 
-def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
-    """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
+def _pack(parts: dict[str, Findings]) -> bytes:
+    """``parts`` (findings by step name) as :func:`_records`, pickled and zstd compressed."""
     out = io.BytesIO()
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
         for record in _records(parts):  # never the whole pickle, nor a memo of every object
             pickler.dump(record)
             pickler.clear_memo()
-    data = out.getvalue()
+    return out.getvalue()
+
+
+def _unpack(data: bytes) -> dict[str, Findings]:
+    """What :func:`_pack` packed (read as a stream: the uncompressed pickles are never held whole)."""
+    with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+        return _from_records(stream)
+
+
+def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
+    """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
+    data = _pack(parts)
     keep_for_latest(store, crawl, AUDIT, _head(version, data) + b"\n" + data)
 
 
@@ -211,43 +221,31 @@ class KeptFindings(dict):  # type: ignore[type-arg]
     kept: frozenset[str] = frozenset()
 
 
-def _pack(values: dict[str, Any]) -> bytes:
-    """``values`` as :func:`save` writes findings (small pickles, zstd), to be read by :func:`_unpack`."""
-    out = io.BytesIO()
-    with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
-        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        for record in _records({"values": values}):
-            pickler.dump(record)
-            pickler.clear_memo()
-    return out.getvalue()
-
-
-def _unpack(data: bytes) -> dict[str, Any]:
-    with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
-        return _from_records(stream)["values"]
-
-
 def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
-    """Run ``step`` with only the findings it ``reads`` held as objects: the others are packed to
-    compressed bytes while it runs and read back after it, in their order (issue 21, H152: the
-    checklist's site index was built with every other audit's findings alive, at 50,000 pages
-    a large part of the report's peak). Read back as a kept blob is, so the report gets what a
-    report of findings kept by an earlier process gets."""
+    """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
+    others are packed to bytes as :func:`save` packs them while it runs, and read back after it,
+    in their order (issue 21, H152: they were alive while the checklist built its site index, the
+    report's peak). They come back as a later report reads them from the store. A volatile step's
+    findings (``crawls``, the browser pass) stay as they are: they are never packed."""
     order = list(ctx.findings)
-    packed = [key for key in order if key not in reads]
-    # which steps' parts hold the very object a key maps to: they get the one read back
+    # each key a kept step set, with the very object the findings map it to: that part gets the
+    # object read back (a key a later step set again is not packed)
     holders = [
-        (part, key) for part in parts.values() for key in part if key in packed and part[key] is ctx.findings[key]
+        (part, key)
+        for part in parts.values()
+        for key in part
+        if key not in reads and key in ctx.findings and part[key] is ctx.findings[key]
     ]
-    data = _pack({key: ctx.findings[key] for key in packed})
+    packed = {key: ctx.findings[key] for _, key in holders}
+    data = _pack({"": packed})
+    del packed
     for part, key in holders:
         part[key] = None
-    for key in packed:
-        del ctx.findings[key]
+        ctx.findings.pop(key, None)
     try:
         found = step(ctx)
     finally:
-        restored = _unpack(data)
+        restored = _unpack(data)[""]
         for part, key in holders:
             part[key] = restored[key]
         rest = dict(ctx.findings)
