@@ -82,7 +82,7 @@ def main() -> int:
             steps[f] = wrap(lambda ctx: {}, f"{f.__qualname__} (left out)", trace)
     for attr in ("AUDITS", "WITHOUT_BROWSER", "VOLATILE", "SIGNALS"):
         setattr(run, attr, tuple(steps.get(f, f) for f in getattr(run, attr)))
-    run.crawls, run.stamp = steps[run.crawls], steps[run.stamp]
+    run.crawls, run.stamp, run.checklist = steps[run.crawls], steps[run.stamp], steps[run.checklist]
     for name in ("index_site", "evaluate"):
         setattr(checklist, name, wrap(getattr(checklist, name), f"checklist.{name}", trace))
     for name in ("audit", "summary_for", "write_json"):

@@ -118,9 +118,8 @@ def load(store: Store, crawl: Crawl, version: str) -> dict[str, Findings] | None
     head, _, data = blob.partition(b"\n")
     if head != _head(version, data):  # another version, or bytes changed since they were kept
         return None
-    try:  # read as a stream: the uncompressed pickles are never held whole
-        with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
-            return _from_records(stream)
+    try:
+        return _unpack(data)
     except (pickle.UnpicklingError, zstandard.ZstdError, EOFError, ValueError, TypeError, AttributeError):
         return None
     except (IndexError, KeyError):  # records out of order: not what save() writes
@@ -183,15 +182,26 @@ def _from_records(stream: Any) -> dict[str, Findings]:
             raise ValueError(f"registro desconocido en los hallazgos guardados: {kind!r}")
 
 
-def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
-    """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
+def _pack(parts: dict[str, Findings]) -> bytes:
+    """``parts`` (findings by step name) as :func:`_records`, pickled and zstd compressed."""
     out = io.BytesIO()
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
         for record in _records(parts):  # never the whole pickle, nor a memo of every object
             pickler.dump(record)
             pickler.clear_memo()
-    data = out.getvalue()
+    return out.getvalue()
+
+
+def _unpack(data: bytes) -> dict[str, Findings]:
+    """What :func:`_pack` packed (read as a stream: the uncompressed pickles are never held whole)."""
+    with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+        return _from_records(stream)
+
+
+def save(store: Store, crawl: Crawl, version: str, parts: dict[str, Findings]) -> None:
+    """Keep the steps' findings at ``version``; the site's other crawls' are dropped."""
+    data = _pack(parts)
     keep_for_latest(store, crawl, AUDIT, _head(version, data) + b"\n" + data)
 
 
@@ -211,17 +221,62 @@ class KeptFindings(dict):  # type: ignore[type-arg]
     kept: frozenset[str] = frozenset()
 
 
-def run_kept(ctx: AuditContext, steps: tuple[Audit, ...], volatile: tuple[Audit, ...]) -> Findings:
+def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
+    """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
+    others are packed to bytes as :func:`save` packs them while it runs, and read back after it,
+    in their order (issue 21, H152: they were alive while the checklist built its site index, the
+    report's peak). They come back as a later report reads them from the store. A volatile step's
+    findings (``crawls``, the browser pass) stay as they are: they are never packed."""
+    order = list(ctx.findings)
+    # each key a kept step set, with the very object the findings map it to: that part gets the
+    # object read back (a key a later step set again is not packed)
+    holders = [
+        (part, key)
+        for part in parts.values()
+        for key in part
+        if key not in reads and key in ctx.findings and part[key] is ctx.findings[key]
+    ]
+    packed = {key: ctx.findings[key] for _, key in holders}
+    data = _pack({"": packed})
+    del packed
+    for part, key in holders:
+        part[key] = None
+        ctx.findings.pop(key, None)
+    try:
+        found = step(ctx)
+    finally:
+        restored = _unpack(data)[""]
+        for part, key in holders:
+            part[key] = restored[key]
+        rest = dict(ctx.findings)
+        ctx.findings.clear()
+        ctx.findings.update((key, restored[key] if key in restored else rest[key]) for key in order)
+    return found
+
+
+def run_kept(
+    ctx: AuditContext,
+    steps: tuple[Audit, ...],
+    volatile: tuple[Audit, ...],
+    lean: dict[Audit, frozenset[str]] | None = None,
+) -> Findings:
     """Run ``steps`` in order as ``context.run_audits`` does, reading the findings of the steps not
     in ``volatile`` from the store when they were kept at this version (and keeping them if not).
-    Returns a :class:`KeptFindings`."""
+    A step in ``lean`` runs with only the earlier findings it reads (the keys ``lean`` gives it)
+    held as objects (:func:`_run_lean`). Returns a :class:`KeptFindings`."""
     version = cache_version(ctx.store, ctx.config, ctx.crawl)
     kept = load(ctx.store, ctx.crawl, version) if version else None
     parts: dict[str, Findings] = {}
     fresh: set[str] = set()  # keys a volatile step set: never re-used, even if a kept step set them too
+    lean = lean or {}
     for step in steps:
         name = step_name(step)
-        part = kept[name] if step not in volatile and kept is not None and name in kept else step(ctx)
+        if step not in volatile and kept is not None and name in kept:
+            part = kept[name]
+        elif step in lean:
+            part = _run_lean(ctx, step, lean[step], parts)
+        else:
+            part = step(ctx)
         if step not in volatile:
             parts[name] = part
         else:

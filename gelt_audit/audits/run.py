@@ -94,6 +94,12 @@ def checklist(ctx: AuditContext) -> Findings:
     return audit_checklist(ctx.store, ctx.crawl, previous, ctx.config, ctx.findings, previous_signals)
 
 
+# What ``checklist`` reads of the earlier steps' findings (``audit_checklist``: the links' states,
+# the dependencias and allied entities for its signals and indicators; ``security.find``'s
+# ``insecure`` is read after it). The rest is held packed while its site index is built.
+CHECKLIST_READS = frozenset({"links", "dependencias", "allied"})
+
+
 def stamp(ctx: AuditContext) -> Findings:
     """generated_at: when these findings were made."""
     return {"generated_at": utcnow()}
@@ -137,4 +143,5 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: 
     steps = AUDITS if browser else WITHOUT_BROWSER
     # switched off, the browser step starts nothing and its answer depends on the crawl only: kept
     volatile = VOLATILE if config.accessibility.browser != "off" else (crawls, stamp)
-    return run_kept(AuditContext(store, config, crawl, store.previous_crawl(crawl)), steps, volatile)
+    ctx = AuditContext(store, config, crawl, store.previous_crawl(crawl))
+    return run_kept(ctx, steps, volatile, {checklist: CHECKLIST_READS})
