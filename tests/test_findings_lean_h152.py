@@ -10,6 +10,8 @@ import shutil
 import sqlite3
 from typing import Any
 
+import pytest
+
 import gelt_audit.audits.findings_cache as findings_cache
 import gelt_audit.audits.run as run
 from gelt_audit.audits.rowtable import RowTable
@@ -57,12 +59,14 @@ def test_checklist_runs_without_the_findings_it_does_not_read(serve, tmp_path, m
     server = serve(_routes())
     (tmp_path / "lean").mkdir()
     (tmp_path / "plain").mkdir()
+    (tmp_path / "undeclared").mkdir()
     config = write_config(tmp_path / "lean", server.url)
     crawl(config)
-    shutil.copy(config, tmp_path / "plain" / "gelt.toml")
     with sqlite3.connect(tmp_path / "lean" / "gelt.db") as conn:  # the whole crawl in the file copied
         conn.execute("pragma wal_checkpoint(truncate)")
-    shutil.copy(tmp_path / "lean" / "gelt.db", tmp_path / "plain" / "gelt.db")
+    for other in ("plain", "undeclared"):
+        shutil.copy(config, tmp_path / other / "gelt.toml")
+        shutil.copy(tmp_path / "lean" / "gelt.db", tmp_path / other / "gelt.db")
 
     plain, plain_keys, plain_tables = _report(tmp_path / "plain", monkeypatch, lean=False)
     lean, lean_keys, lean_tables = _report(tmp_path / "lean", monkeypatch, lean=True)
@@ -79,3 +83,8 @@ def test_checklist_runs_without_the_findings_it_does_not_read(serve, tmp_path, m
     # read back after the step: the same report, byte for byte (but the time it was made)
     assert '"dev_host_links":[{' in lean  # a finding packed and read back, not an empty one
     assert lean == plain
+
+    # a read the step does not declare fails loudly instead of reading as «nothing found»
+    monkeypatch.setattr(run, "CHECKLIST_READS", frozenset({"links", "allied"}))
+    with pytest.raises(RuntimeError, match="dependencias"):
+        _report(tmp_path / "undeclared", monkeypatch, lean=True)

@@ -221,12 +221,39 @@ class KeptFindings(dict):  # type: ignore[type-arg]
     kept: frozenset[str] = frozenset()
 
 
+class _Withheld(dict):  # type: ignore[type-arg]
+    """The findings a lean step sees. A key packed for it reads as absent to ``get`` or ``in``, which
+    an audit takes for «nothing found»: a wrong verdict, not an error. So reading one fails loudly:
+    the step's reads must be declared (``run.CHECKLIST_READS``)."""
+
+    def __init__(self, held: dict[str, Any], withheld: frozenset[str]) -> None:
+        super().__init__(held)
+        self.withheld = withheld
+
+    def _check(self, key: object) -> None:
+        if key in self.withheld:
+            raise RuntimeError(f"el paso leyó «{key}», que no está entre los hallazgos que declara leer")
+
+    def __getitem__(self, key: str) -> Any:
+        self._check(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self._check(key)
+        return super().__contains__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        self._check(key)
+        return super().get(key, default)
+
+
 def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
     """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
     others are packed to bytes as :func:`save` packs them while it runs, and read back after it,
     in their order (issue 21, H152: they were alive while the checklist built its site index, the
     report's peak). They come back as a later report reads them from the store. A volatile step's
-    findings (``crawls``, the browser pass) stay as they are: they are never packed."""
+    findings (``crawls``, the browser pass) stay as they are: they are never packed. Reading a
+    packed key during the step raises (:class:`_Withheld`)."""
     order = list(ctx.findings)
     # each key a kept step set, with the very object the findings map it to: that part gets the
     # object read back (a key a later step set again is not packed)
@@ -238,17 +265,20 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
     ]
     packed = {key: ctx.findings[key] for _, key in holders}
     data = _pack({"": packed})
+    withheld = frozenset(packed)
     del packed
     for part, key in holders:
         part[key] = None
         ctx.findings.pop(key, None)
+    own, ctx.findings = ctx.findings, _Withheld(ctx.findings, withheld)  # type: ignore[assignment]
     try:
         found = step(ctx)
     finally:
+        rest = dict(ctx.findings)
+        ctx.findings = own
         restored = _unpack(data)[""]
         for part, key in holders:
             part[key] = restored[key]
-        rest = dict(ctx.findings)
         ctx.findings.clear()
         ctx.findings.update((key, restored[key] if key in restored else rest[key]) for key in order)
     return found
