@@ -2,6 +2,7 @@
 
     python bench/memory_steps.py COPY/gelt.toml json    # report --format json --output COPY/informe-steps.json
     python bench/memory_steps.py COPY/gelt.toml html    # the weekly and committee reports (as gelt-audit run)
+    python bench/memory_steps.py COPY/gelt.toml run     # gelt-audit run --no-crawl --reports all itself
     python bench/memory_steps.py COPY/gelt.toml json --trace 12   # with tracemalloc: the 12 lines holding most
     python bench/memory_steps.py COPY/gelt.toml json --without checklist  # every step but the checklist
 
@@ -72,7 +73,9 @@ def main() -> int:
         tracemalloc.start(1)
     import gelt_audit.audits.checklist.audit as checklist
     import gelt_audit.audits.run as run
+    import gelt_audit.reports.json_kept as json_kept
     import gelt_audit.reports.write as write
+    import gelt_audit.scheduler.runs as runs
     from gelt_audit.config import load_config
 
     # the step tuples hold the functions: replaced everywhere at once (run_kept compares them)
@@ -85,11 +88,22 @@ def main() -> int:
     run.crawls, run.stamp, run.checklist = steps[run.crawls], steps[run.stamp], steps[run.checklist]
     for name in ("index_site", "evaluate"):
         setattr(checklist, name, wrap(getattr(checklist, name), f"checklist.{name}", trace))
-    for name in ("audit", "summary_for", "write_json"):
+    for name in ("audit", "summary_for", "write_json", "render", "write_built", "write_report_json", "write_index"):
         if hasattr(write, name):
             setattr(write, name, wrap(getattr(write, name), f"write.{name}", trace))
-    config = load_config(cfg_path)
+    # the report writer's later stages (H155): each kind's builder, the kept JSON members
+    write.BUILDERS.update({k: wrap(f, f"write.BUILDERS[{k}]", trace) for k, f in write.BUILDERS.items()})
+    json_kept.keep = wrap(json_kept.keep, "json_kept.keep", trace)
     log("start", trace)
+    if mode == "run":  # the unattended run without its crawl: the scheduler holds the findings
+        runs.audit = wrap(runs.audit, "runs.audit", trace)
+        runs.write_reports = wrap(runs.write_reports, "runs.write_reports", trace)
+        runs.run_once(cfg_path, reports="all", crawl=False)
+        log("end", trace)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        print(f"peak RSS {usage.ru_maxrss / 1024:.0f} MB, CPU {usage.ru_utime + usage.ru_stime:.1f} s", file=sys.stderr)
+        return 0
+    config = load_config(cfg_path)
     if mode == "html":
         write.write_reports(config, ["weekly", "committee"])
     else:

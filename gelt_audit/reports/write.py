@@ -348,6 +348,15 @@ def _each_built(
             yield BUILDERS[kind](ctx, since)
 
 
+def warm_summaries(config: Config, kinds: list[str], since: date | None = None, now: datetime | None = None) -> None:
+    """Cache the older crawls' summaries :func:`write_reports` of ``kinds`` compares with, for a caller
+    that audits the latest crawl itself (the scheduler), before it does: not audited later while it
+    holds the latest findings (two audits in memory at once, the peak of ``run``; issue 21, H155)."""
+    if kinds:
+        with Store(config.store_path) as store:
+            _older_summaries_first(store, config, kinds, since, now or clock.now())
+
+
 def _older_summaries_first(store: Store, config: Config, kinds: list[str], since: date | None, now: datetime) -> None:
     """Compute (and cache) the summaries of older crawls the reports will compare with before the
     latest crawl is audited, choosing them as :func:`_weekly` and :func:`_committee` will: an older
@@ -580,15 +589,6 @@ def _write_matriz(built: Built, output: str | os.PathLike[str] | None, reports_d
 
 
 __all__ = [
-    "Built",
-    "KINDS",
-    "ReportError",
-    "build",
-    "environment",
-    "list_reports",
-    "parse_since",
-    "report_command",
-    "write_built",
-    "write_index",
-    "write_reports",
-]
+    "Built", "KINDS", "ReportError", "build", "environment", "list_reports", "parse_since", "report_command",
+    "warm_summaries", "write_built", "write_index", "write_reports",
+]  # fmt: skip

@@ -39,7 +39,7 @@ from gelt_audit.errors import (
 )
 from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
-from gelt_audit.reports.write import TITLES, write_reports
+from gelt_audit.reports.write import TITLES, warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
 from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
 from gelt_audit.scheduler.status import findings_summary, status
@@ -140,14 +140,17 @@ class _Run:
             if code != EXIT_OK:
                 return code
             self.check_stop()
+        with Store(self.config.store_path) as store:
+            kinds = reports_due(self.config, store, self.now, reports)
+        # the older crawls the reports compare with are audited before the latest one, not while
+        # its findings are held here (the run's peak memory was that second audit)
+        warm_summaries(self.config, kinds)
         findings = self.audit()
         if findings is None:
             return EXIT_NO_DATA
         self.crawl_id = findings["crawl"]["id"]
         self.counts = findings_summary(findings)
         self.regressions(findings)
-        with Store(self.config.store_path) as store:
-            kinds = reports_due(self.config, store, self.now, reports)
         parts = [self.message] if self.message else []
         delivery_failed = []
         for kind in kinds:
@@ -260,11 +263,13 @@ class _Run:
     def audit(self) -> dict[str, Any] | None:
         with Store(self.config.store_path) as store:
             try:
-                return audit(store, self.config)
+                findings = audit(store, self.config)
             except NoCrawlError as exc:
                 self.fail("no_data", EXIT_NO_DATA, str(exc))
                 print(self.message, file=sys.stderr)
                 return None
+        log.info("Auditorías del rastreo %s terminadas", findings["crawl"]["id"])
+        return findings
 
     def regressions(self, findings: dict[str, Any]) -> None:
         items = findings.get("regressions") or []
