@@ -36,6 +36,7 @@ from gelt_audit.reports.committee import committee
 from gelt_audit.reports.dossier import history_items
 from gelt_audit.reports.evidence import evidence_pages, write_evidence
 from gelt_audit.reports.fmt import local_date
+from gelt_audit.reports.index_page import REPORT_FILE, TITLES, list_reports, write_index
 from gelt_audit.reports.json_file import Contract, copy_file, write_json, write_report_json
 from gelt_audit.reports.render import ReportError, environment, render, templates_dir
 from gelt_audit.reports.summary import (
@@ -56,15 +57,8 @@ log = logging.getLogger("gelt_audit.reports")
 
 KINDS = ("weekly", "committee")
 PREFIX = {"weekly": "semanal", "committee": "comite"}
-TITLES = {"weekly": "Informe semanal", "committee": "Informe para el comité GEL-T"}
 TEMPLATE = {"weekly": "weekly.html", "committee": "committee.html"}
 FORMATS = ("html", "json", "csv", "matriz")
-REPORT_FILE = re.compile(r"^(semanal|comite)-(\d{4}-\d{2}-\d{2})\.html$")
-CSV_LABELS = {
-    "enlaces-rotos": "enlaces rotos", "cambios": "cambios", "dependencias": "dependencias",
-    "sin-asignar": "páginas sin asignar", "items": "ítems", "indicadores": "indicadores", "documentos": "documentos",
-    "accesibilidad-navegador": "accesibilidad en el navegador",
-}  # fmt: skip
 
 
 @dataclass
@@ -453,61 +447,6 @@ def write_reports(
     return paths
 
 
-# -- index.html --------------------------------------------------------------------------------------
-def list_reports(folder: Path) -> list[dict[str, Any]]:
-    """The reports in a folder, newest first, each with its JSON/CSV companions."""
-    if not folder.is_dir():
-        return []
-    names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    entries = []
-    for name in names:
-        m = REPORT_FILE.match(name)
-        if not m:
-            continue
-        stem = name[:-5]
-        kind = "weekly" if m.group(1) == "semanal" else "committee"
-        others = [(n, "JSON") for n in names if n == f"{stem}.json"]
-        others += [
-            _csv_entry(n, n[len(stem) + 1 : -4]) for n in names if n.startswith(f"{stem}-") and n.endswith(".csv")
-        ]
-        entries.append(
-            {
-                "date": date.fromisoformat(m.group(2)),
-                "kind": kind,
-                "title": TITLES[kind],
-                "html": name,
-                "others": others,
-            }
-        )
-    entries.sort(key=lambda e: (e["date"], e["kind"] == "committee"), reverse=True)
-    return entries
-
-
-def _csv_entry(name: str, table: str) -> tuple[str, str]:
-    """(file, label): «CSV enlaces rotos», or «Excel enlaces rotos» for the ``;`` twin."""
-    if table.endswith("-excel"):
-        base = table[: -len("-excel")]
-        return name, "Excel " + CSV_LABELS.get(base, base)
-    return name, "CSV " + CSV_LABELS.get(table, table)
-
-
-def write_index(config: Config, now: datetime | None = None) -> Path:
-    """(Re)write ``index.html`` in the reports folder: every report there, newest first."""
-    folder = config.reports_dir
-    html = render(
-        config,
-        "index.html",
-        {
-            "entries": list_reports(folder),
-            "site": {"name": config.site_name, "url": config.site_url},
-            "crawl": None,
-            "last_attempt": None,
-            "generated_at": now or clock.now(),
-        },
-    )
-    return atomic_write(folder / "index.html", html)
-
-
 # -- gelt-audit report ------------------------------------------------------------------------------------
 def report_command(
     config: Config,
@@ -589,6 +528,16 @@ def _write_matriz(built: Built, output: str | os.PathLike[str] | None, reports_d
 
 
 __all__ = [
-    "Built", "KINDS", "ReportError", "build", "environment", "list_reports", "parse_since", "report_command",
-    "warm_summaries", "write_built", "write_index", "write_reports",
-]  # fmt: skip
+    "Built",
+    "KINDS",
+    "ReportError",
+    "build",
+    "environment",
+    "list_reports",
+    "parse_since",
+    "report_command",
+    "warm_summaries",
+    "write_built",
+    "write_index",
+    "write_reports",
+]
