@@ -57,6 +57,7 @@ def _balanced(html: AnyStr, p: _Patterns) -> bool:
     element (``script``…) are not counted; when such a thing starts or ends alone in an element
     (its start or end tag is itself inside a comment or a script string), this cannot tell."""
     open_at: dict[AnyStr, list[int]] = {}
+    raw_spans: list[tuple[int, int]] | None = None  # where comments and raw-text elements are, once
     for m in p.section_tags.finditer(html):
         tag = m.group(2).lower()
         if not m.group(1):
@@ -69,11 +70,28 @@ def _balanced(html: AnyStr, p: _Patterns) -> bool:
         if p.markers.search(html, start, end) is None and html.find(p.comment_end, start, end) < 0:
             ends = p.divs.findall(html, start, end)  # "" a start tag, "/" an end tag
         else:
+            # «<aside><textarea><aside><textarea></textarea></aside>»: a pair whose start tag is itself
+            # inside a raw-text element that began before it reads its inside wrongly
+            if raw_spans is None:
+                raw_spans = [r.span() for r in p.raw.finditer(html)]
+            if any(a < start <= b or a <= end < b for a, b in raw_spans):
+                return False
             inside = p.raw.sub(p.empty, html[start:end])
             if p.markers.search(inside) is not None or p.comment_end in inside:
                 return False
             ends = p.divs.findall(inside)
-        if 2 * ends.count(p.slash) != len(ends):
+        if 2 * ends.count(p.slash) != len(ends) or not _nests(ends, p.slash):
+            return False
+    return True
+
+
+def _nests(ends: list[AnyStr], slash: AnyStr) -> bool:
+    """Whether no end tag in ``ends`` ("" a start, ``slash`` an end, in order) comes with no div open:
+    «</div><div>» counts as many of each, but a browser ignores that end tag and the div stays open."""
+    depth = 0
+    for end in ends:
+        depth += -1 if end == slash else 1
+        if depth < 0:
             return False
     return True
 

@@ -294,6 +294,13 @@ CLOSES = [
     # custom elements are not these
     ("<nav-bar><div>A</nav-bar><p>x</p>", None),
     ("<header><!-- <div> --><script>'</div>'</script>A</header>", None),
+    # an end tag with no div open before a div: the div stays open (found by the property test below)
+    ("<aside></div><div></aside>", "<aside></div><div></div></aside>"),
+    # a section start tag inside a raw-text element that began before it (found by the property test below)
+    (
+        "<aside><div><textarea><aside><textarea></textarea></aside>",
+        "<aside><div><textarea><aside><textarea></textarea></div></aside>",
+    ),
 ]
 
 
