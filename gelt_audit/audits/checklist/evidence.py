@@ -491,6 +491,12 @@ class Finder:
             return st.status >= 400
         return self.idx.link_states.get(key) == "broken"
 
+    def gone(self, key: str) -> bool:
+        """Whether a URL key is a page the crawl fetched and got 404 or 410: one that does not exist
+        (not a 5xx, a timeout or a page left unfetched, which the auditor cannot tell)."""
+        st = self.idx.status.get(key)
+        return st is not None and st.status in GONE
+
     def label_ok(self, rule: Rule, norm: str) -> bool:
         """Whether a label has none of the rule's ``exclude`` phrases."""
         return not any(in_norm(x, norm) for x in rule.exclude)

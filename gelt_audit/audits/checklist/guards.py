@@ -26,7 +26,6 @@ from .pages import (
     Page,
 )
 from .text import count_words, in_norm, label_match, text_norm
-from .urls import GONE
 
 BOX_NOTE = (
     "sin verificar: la sección no muestra nada en la página guardada y un script de la página podría llenarla;"
@@ -280,7 +279,7 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
             return True  # a broader section whose entries are all broken publishes nothing of the item
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo enlaza a documentos rotos")
         hit.content_problem = hit.broken = True
-        if all(gone(finder, k) for k in keys):
+        if all(finder.gone(k) for k in keys):
             hit.dead = f"las entradas de «{raw}» de {hit.url} llevan a páginas que no existen (404)"
     elif keys and (dead := _opens_dead_documents(finder, keys)):
         # a card «Registro histórico de informes de PQRSDF» whose «Ver más» opens a page whose every
@@ -297,39 +296,24 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
     else:
-        entry = broken_item_entry(finder, page, raw, rule)
-        if entry and not own:
+        named = broken_item_entries(finder, page, raw, rule)
+        if named and not own:
             return True
-        if entry:
+        if named:
+            entry = named[0].text
             hit.problems.append(f"la entrada «{entry}» de la sección «{raw}» de {hit.url} apunta a una página rota")
             hit.content_problem = True
-            if gone_item_entry(finder, page, raw, rule):
+            if all(finder.gone(ln.key) for ln in named):  # 404/410, not a server's passing fault
                 hit.dead = f"la entrada «{entry}» de la sección «{raw}» de {hit.url} lleva a una página que no existe"
     return False
 
 
-def broken_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> str:
-    """The text of a section's entry named for the item when every such entry is broken (else
-    ""): in «Normatividad», «Normatividad aplicable» → a 404, beside a calendar and policies,
-    the section shows the item and publishes none of it."""
+def broken_item_entries(finder: Finder, page: Page, label: str, rule: Rule) -> list[Link]:
+    """A section's entries named for the item when every such entry is broken (else none): in
+    «Normatividad», «Normatividad aplicable» → a 404, beside a calendar and policies, the section
+    shows the item and publishes none of it."""
     named = _named_entries(page, label, rule)
-    if named and all(finder.broken(ln.key) for ln in named):
-        return named[0].text
-    return ""
-
-
-def gone_item_entry(finder: Finder, page: Page, label: str, rule: Rule) -> bool:
-    """Whether every entry of a section named for the item leads to a page that does not exist
-    (404/410, :func:`gone`): dead entries, not a server's passing fault."""
-    named = _named_entries(page, label, rule)
-    return bool(named) and all(gone(finder, ln.key) for ln in named)
-
-
-def gone(finder: Finder, key: str) -> bool:
-    """Whether a URL key is a page the crawl fetched and got 404 or 410: one that does not exist
-    (not a 5xx, a timeout or a page left unfetched, which the auditor cannot tell)."""
-    st = finder.idx.status.get(key)
-    return st is not None and st.status in GONE
+    return named if named and all(finder.broken(ln.key) for ln in named) else []
 
 
 def _named_entries(page: Page, label: str, rule: Rule) -> list[Link]:
