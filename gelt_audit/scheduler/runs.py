@@ -39,7 +39,8 @@ from gelt_audit.errors import (
 )
 from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
-from gelt_audit.reports.write import TITLES, warm_summaries, write_reports
+from gelt_audit.reports.index_page import TITLES
+from gelt_audit.reports.write import warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
 from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
 from gelt_audit.scheduler.status import findings_summary, status
