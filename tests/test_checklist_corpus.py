@@ -67,6 +67,7 @@ TUNING_GROUPS = {
     "twenty-fifth-zf": {"zf-yarumal"},
     "twenty-sixth-zg": {"zg-alcaldialocal"},
     "twenty-seventh-zi": {"zi-santuario"},
+    "twenty-eighth-zk": {"zk-espsantafe"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -277,6 +278,11 @@ TWENTY_SIXTH_ZG_LEY = (0.625, 0.833, 1.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_SEVENTH_ZI_GELT = (1.000, 0.333, 0.000)
 TWENTY_SEVENTH_ZI_LEY = (1.000, 0.500, 0.000)
+# zk-espsantafe (fifteenth session, H160): labelled blind in 2366556, first contact gelt-2008 1.000 (6/6)
+# / 0.667 (6/9) / 1.000 (4/4), 44/48 exact, ley1712-res1519 1.000 (8/8) / 0.800 (8/10) / 0.833 (5/6), 56/59
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_EIGHTH_ZK_GELT = (1.000, 0.667, 1.000)
+TWENTY_EIGHTH_ZK_LEY = (1.000, 0.800, 0.833)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -515,6 +521,17 @@ FLOOR = {
         "precision": TWENTY_SEVENTH_ZI_LEY[0],
         "recall": TWENTY_SEVENTH_ZI_LEY[1],
         "evidence": TWENTY_SEVENTH_ZI_LEY[2],
+    },
+    # zk-espsantafe: TWENTY_EIGHTH_ZK_GELT and TWENTY_EIGHTH_ZK_LEY above
+    ("twenty-eighth-zk", "gelt-2008"): {
+        "precision": TWENTY_EIGHTH_ZK_GELT[0],
+        "recall": TWENTY_EIGHTH_ZK_GELT[1],
+        "evidence": TWENTY_EIGHTH_ZK_GELT[2],
+    },
+    ("twenty-eighth-zk", "ley1712-res1519"): {
+        "precision": TWENTY_EIGHTH_ZK_LEY[0],
+        "recall": TWENTY_EIGHTH_ZK_LEY[1],
+        "evidence": TWENTY_EIGHTH_ZK_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
