@@ -252,7 +252,8 @@ def _dead(case: Case, dead: list[Hit]) -> ItemResult:
     each entry, the page that shows it and where it leads. No evidence, as every ``no_cumple``
     (a service whose way in is broken says where, too, in its detail)."""
     shown = list(dict.fromkeys(h.dead for h in dead))
-    return case.result("no_cumple", (), "; ".join(f"{d}: no publica nada" for d in shown[:3]), None)
+    result = case.result("no_cumple", (), "; ".join(f"{d}: no publica nada" for d in shown[:3]), None)
+    return replace(result, dead=tuple(shown))
 
 
 def _unseen_parts(part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]) -> list[str]:

@@ -52,6 +52,10 @@ class ItemResult:
     snapshot_date: str | None
     source: str  # "auto" or "manual"
     weight: float
+    # the entries seen to publish nothing that alone made the item «no_cumple» (judge._dead), as its
+    # detail names them: what sections_shown reads, so it decides on data, not on the detail's wording.
+    # Not stored nor reported, and no part of the verdict's equality
+    dead: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)

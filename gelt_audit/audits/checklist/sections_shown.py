@@ -3,7 +3,13 @@ for a section (no «8. Información específica para grupos de interés») that 
 its entries («Información para niños, niñas y adolescentes», «Información para población
 vulnerable»), found, named and empty or published, shows the section by them. Nothing on the site
 names the section itself, so it is ``parcial``, with those entries as its evidence, never
-``cumple`` (the section's own heading is what the menu mandates)."""
+``cumple`` (the section's own heading is what the menu mandates).
+
+So is a section whose only name is an entry seen to publish nothing (to «#», the home page, a 404:
+the committee's criterion, docs/checklist-states.md «Entradas sin nada detrás») while two or more of
+its entries are published, live, elsewhere on the site (H154's cause A, H159's class 1590): the dead
+entry is no evidence, the entries found are, and the detail still names the entry that leads
+nowhere. One entry found alone still shows an entry, not the section (class 1591)."""
 
 from __future__ import annotations
 
@@ -23,7 +29,10 @@ def shown_by_entries(case: Case, done: Mapping[str, ItemResult], in_menu: Callab
     the Transparencia menu links first (``in_menu``: whether a URL is in it). None otherwise."""
     item: Item = case.item
     mine = done.get(item.id)
-    if mine is None or mine.status != "no_cumple" or mine.evidence or mine.detail != NOT_FOUND:
+    if mine is None or mine.status != "no_cumple" or mine.evidence:
+        return None
+    # nothing names it, or only entries that publish nothing do (``ItemResult.dead``, judge._dead)
+    if mine.detail != NOT_FOUND and not mine.dead:
         return None
     if not is_section_item(item_numeral(item.id)):
         return None
@@ -33,6 +42,8 @@ def shown_by_entries(case: Case, done: Mapping[str, ItemResult], in_menu: Callab
     urls = list(dict.fromkeys(u for r in entries for u in r.evidence[:2]))
     urls.sort(key=lambda u: not in_menu(u))  # stable: the entries' order within each group
     named = ", ".join(f"«{r.name}» ({r.status.replace('_', ' ')})" for r in entries[:4])
-    detail = f"sin una sección propia con su nombre; la muestran sus entradas: {named}"
+    # the dead entry is still said, so the committee can fix it; the content a person finds is the entries'
+    own = mine.detail if mine.dead else "sin una sección propia con su nombre"
+    detail = f"{own}; la muestran sus entradas: {named}"
     snaps = [r.snapshot_date for r in entries if r.snapshot_date]
     return case.result("parcial", urls[:6], detail, max(snaps) if snaps else None)
