@@ -6,19 +6,23 @@ On a copy of a kept bench run (``gelt.db`` and ``gelt.toml``, in ``--work``; cra
 site index is built ``--rounds`` times, as the audit builds it (same arguments, the collector
 paused), each part timed with ``time.process_time``:
 
-- (a) what depends only on the bodies unchanged since the previous crawl (a generous bound): the carried pages
-  rebuilt (``Builder._carried``), their records compacted, and the share of the phrase indexes
-  (labels, link texts, targets, URL words) that is theirs: the whole phrase build less the same
-  build over the changed pages and the blocks only they show;
-- (b) the rest: reading the crawl's documents and parsing the changed bodies (the first round
-  parses them from their HTML, as the week does; later rounds too: their cached parses are not
-  read), the status and redirects, the live blocks, the phrase indexes of the changed pages,
-  depth, home aliases, the transparency menu, placements, footers, link states, and writing the
-  carry for the next crawl (``encode``: its chunks are made and dropped, nothing is kept).
+- (a) what depends only on the bodies unchanged since the previous crawl (a generous bound):
+  the carried pages rebuilt (``Builder._carried``), their records compacted, the share of the
+  phrase indexes (labels, link texts, targets, URL words) that is theirs (the whole phrase build
+  less the same build over the changed pages and the blocks only they show; removing the old
+  entries not counted), reading and writing the carry (``decode``, ``encode``: a kept index would
+  stand for it; its chunks are made and dropped, nothing is kept) and the phrase indexes' word
+  lists (made while judging, at the first search; a kept index could bring them);
+- (b) the rest: reading the crawl's documents and parsing the changed bodies from their HTML
+  (every round, as the week does: the per-page cache is not read), the status and redirects, the
+  live blocks, the phrase indexes of the changed pages, depth, home aliases, the transparency
+  menu, placements, footers, link states.
 
 Then the built index is serialised with pickle (protocol 5) and read back, timed, its bytes
-(and zstd level 1's) printed: the price of keeping an index instead of its pages. Nothing the
-audit keeps is changed by the rounds (the carry's ``save`` drops what it is given).
+(and zstd level 1's) printed: the price of keeping an index; and the same for the phrase and
+target indexes' own arrays and strings alone (the pages carried as now). Nothing the audit
+keeps is changed by the rounds (the carry's ``save`` drops what it is given). The link states
+are the previous crawl's (caught while it is audited, kept in ``--work``).
 
     python bench/index_ceiling.py /tmp/run3 --work /tmp/w --crawl 3 --rounds 5
 """
