@@ -1,5 +1,5 @@
 """A search box with no form around it (issue 15, H164): the committee's criterion, docs/checklist-states.md
-«Un cuadro de búsqueda sin formulario». Four small sites, each crawled once by the real CLI in one
+«Un cuadro de búsqueda sin formulario». Five small sites, each crawled once by the real CLI in one
 module-scoped fixture (one verdict per site and item: the same header cannot be scripted and not).
 
 Class 1640: one text field «Buscar en el sitio» and a «Buscar» button in the header, no ``<form>``
@@ -8,6 +8,12 @@ does not run, so ``interaccion.buscador`` (and ``ley1712.criterios_generales``, 
 crawl saw) is ``sin_verificar``, the page as evidence and a detail naming the box. Before the criterion
 a lone field was nothing to the engine (``forms.formless_forms`` asks for two or more): «no se
 encontró».
+
+The same box where the item is «parcial» whatever the box does (no date anywhere, for
+``ley1712.criterios_generales``): «parcial», its «buscador interno» part said unverified, naming the
+box, and not «falta» nor met. ``test_an_item_partial_whatever_the_box_does_says_its_search_part_unverified``
+fails without that line of ``judge._judge_evidence`` (checked: the detail was only «falta: fechas
+visibles», the part silently met).
 
 Class 1641: the same box on a site with no script: nothing sends the search, so the item is
 ``no_cumple``, with no evidence and a detail naming the box and its page (as a dead entry's).
@@ -80,6 +86,7 @@ def _routes(header: str, script: bool, extra: dict[str, Resource] | None = None)
     return {**routes, **(extra or {})}
 
 
+UNDATED = "<article><h3>Jornada de vacunación en la plaza</h3><p>La Secretaría de Salud invita a todos.</p></article>"
 SEARCH_PAGE = {
     "/buscar": _page(
         "Buscar en el sitio",
@@ -107,6 +114,7 @@ def sites(tmp_path_factory):
         "plain": _routes(SEARCH_BOX, False),
         "form_elsewhere": home_to_search,
         "no_wording": _routes(NAME_BOX, True),
+        "undated": {**_routes(SEARCH_BOX, True), "/noticias": _page("Noticias", UNDATED, SEARCH_BOX, True)},
     }
     return {name: checklist_records(tmp_path_factory.mktemp(f"h164-{name}"), routes) for name, routes in builds.items()}
 
@@ -121,6 +129,15 @@ def test_a_lone_search_box_on_a_scripted_site_is_unverified(sites):
     assert rec["status"] == "sin_verificar", rec
     assert rec["paths"][:1] == ["/"], rec
     assert "«Buscar en el sitio»" in rec["detail"], rec
+
+
+def test_an_item_partial_whatever_the_box_does_says_its_search_part_unverified(sites):
+    # no date anywhere: «parcial» whether the box searches or not; its part is named unverified, not met
+    rec = sites["undated"][("ley1712-res1519", "ley1712.criterios_generales")]
+    assert rec["status"] == "parcial", rec
+    assert "falta: fechas visibles" in rec["detail"], rec
+    assert "buscador interno: cuadro de búsqueda «Buscar en el sitio»" in rec["detail"], rec
+    assert "navegador" in rec["detail"], rec
 
 
 def test_a_lone_search_box_with_no_script_searches_nothing(sites):

@@ -221,7 +221,8 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     unseen = _unseen_parts(part_hits, good_parts)
     # a part found only as a search box with no form around it, on a page that runs a script: never
     # «cumple» by it, though the item's other parts were seen (the committee's criterion)
-    box = next((good[0] for _p, good in good_parts if good and all(h.lone_box for h in good)), None)
+    boxed = next(((p, good[0]) for p, good in good_parts if good and all(h.lone_box for h in good)), None)
+    box = boxed[1] if boxed else None
     if status == "cumple" and box is not None and not all(resting):
         status, detail = "sin_verificar", f"{box.describe}; {box.unseen}"
         evidence = [box.url, *(u for u in evidence if u != box.url)]
@@ -246,6 +247,8 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = chosen[0].describe + (f"; {note}" if note else "") + unverified
     else:
         detail = "; ".join(dict.fromkeys(problems))
+        if boxed is not None:  # «parcial» whatever the box does: its part is said unverified, not met
+            detail += f"; {boxed[0].name + ': ' if boxed[0].name else ''}{boxed[1].describe}; {boxed[1].unseen}"
     snap = chosen[0].snapshot if chosen else None
     if dead and status != "cumple":
         # said, not counted: the committee sees the entry that leads nowhere and can fix it
