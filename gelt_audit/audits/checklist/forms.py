@@ -324,4 +324,5 @@ def _lone_group(field: Any) -> Any | None:
             return None if any(_is_button(b) for b in box.iter("button", "input")) else parent
         if any(_is_button(b) for b in box.iter("button", "input")):
             return box
-    return parent
+    # a field right in the page's body: the body is no group (its buttons are not the field's)
+    return None if parent is None or parent.tag in ("body", "html") else parent
