@@ -75,8 +75,8 @@ class _Shared:
         )  # fmt: skip
 
 
-def _forms(forms: Sequence[Form]) -> tuple[tuple[tuple[str, ...], str], ...]:
-    return tuple((tuple(sorted(f.purposes)), f.norm) for f in forms)
+def _forms(forms: Sequence[Form]) -> tuple[tuple[Any, ...], ...]:
+    return tuple((tuple(sorted(f.purposes)), f.norm, *([f.box] if f.box else [])) for f in forms)
 
 
 def _numbers(links: Sequence[Link], strings: LinkStrings) -> bytes:
@@ -277,7 +277,7 @@ def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str)
 
 
 def _forms_of(forms: Sequence[Any]) -> tuple[Form, ...]:
-    return tuple(Form(frozenset(p), n) for p, n in forms) if forms else ()
+    return tuple(Form(frozenset(f[0]), f[1], *f[2:3]) for f in forms) if forms else ()
 
 
 def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str) -> Block:

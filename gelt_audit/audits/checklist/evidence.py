@@ -62,6 +62,7 @@ class Hit:
     titled: bool = False  # running text on a page titled for the item («Contáctenos»): see :func:`rank`
     lesser: str = ""  # what it lacks, when a rule with ``partial`` found it (see judge._judge_evidence)
     dead: str = ""  # an entry seen to publish nothing, and where it leads (see judge._dead)
+    lone_box: bool = False  # a search box with no form around it: never ``cumple`` by it (forms.LONE_SEARCH)
 
 
 class Finder:

@@ -10,6 +10,10 @@ from typing import Any
 from .regions import opened_element
 from .text import WORD, camel_split, element_text, fold, text_norm
 
+# One text field that asks for a search with no ``<form>`` around it (the committee's criterion,
+# docs/checklist-states.md «Un cuadro de búsqueda sin formulario»): read by the ``search`` rules only,
+# never asked for by name
+LONE_SEARCH = "lone_search"
 FORM_PURPOSES = ("search", "page_search", "pqrsd", "survey", "payment", "query", "subscription")
 _SEARCH_WORDS = frozenset(
     "q s k search buscar busqueda buscador query keyword keywords searchword termino texto criterio".split()
@@ -90,6 +94,7 @@ _SCOPED = re.compile(
 class Form:
     purposes: frozenset[str]
     norm: str
+    box: str = ""  # a lone search box (``LONE_SEARCH``): what it says, to name it to a person
 
 
 @dataclass(slots=True)
@@ -246,3 +251,78 @@ def formless_forms(root: Any) -> list[Any]:
                     found.append(box)
                 break
     return found
+
+
+# the end of a lone search box's sentence on a page with no script (see :func:`lone_box_notes`)
+SEARCHES_NOWHERE = "no envía la búsqueda a ninguna parte"
+
+
+def lone_box_notes(box: str, url: str) -> tuple[str, str, str]:
+    """What a person reads of a lone search box (``Form.box``) on the page ``url``: how it is named as
+    evidence, why it is ``sin_verificar`` on a page that runs a script, and why it is ``no_cumple`` on
+    one that runs none (the committee's criterion, docs/checklist-states.md)."""
+    named = f"el cuadro de búsqueda «{box}»" if box else "el cuadro de búsqueda"
+    return (
+        f"{named[3:]} sin formulario en {url}",
+        "sin verificar: el cuadro no está en ningún formulario, así que la búsqueda la haría un script de la"
+        " página, que el rastreo no ejecuta; pruébelo en un navegador",
+        f"{named} de {url} no está en ningún formulario y la página no ejecuta ningún script: {SEARCHES_NOWHERE}",
+    )
+
+
+# what a lone field or the button beside it says when it asks for a search (the criterion's words)
+_ASKS_SEARCH = re.compile(r"\b(?:busc|busq|search)")
+
+
+def lone_search_boxes(root: Any) -> list[Form]:
+    """Lone search boxes: one typed text field (``text`` or ``search``) with no ``<form>`` around
+    it, alone in the smallest element that holds it and a button (or in its parent, with no button
+    near), whose type, name, prompt or button says it searches («Buscar», «búsqueda», «buscador»,
+    «search») and whose fields read as the site's search (:func:`form_info`: not a box that names
+    one list, class 1370, nor a filter). Two or more fields around a button are a form a script
+    sends (:func:`formless_forms`), not this; a field beside a table filters it."""
+    found: list[Form] = []
+    for el in root.iter("input"):
+        if (el.get("type") or "text").lower() not in ("text", "search") or el.get("readonly") is not None:
+            continue
+        if _in_form(el):
+            continue
+        group = _lone_group(el)
+        if group is None or group.find(".//table") is not None:
+            continue
+        said = [el.get(a) or "" for a in ("name", "placeholder", "aria-label", "title")]
+        buttons = [b for b in group.iter("button", "input") if b is not el and _is_button(b)]
+        for b in buttons:
+            said += [
+                element_text(b) if b.tag == "button" else "",
+                *(b.get(a) or "" for a in ("value", "aria-label", "title")),
+            ]
+        if not ((el.get("type") or "").lower() == "search" or _ASKS_SEARCH.search(fold(camel_split(" ".join(said))))):
+            continue
+        if "search" not in form_info(group, "", own_text=False).purposes:
+            continue
+        name = next((" ".join(x.split()) for x in said[1:] + said[:1] if x.strip()), "")
+        found.append(Form(frozenset({LONE_SEARCH}), "", name[:80]))
+        if len(found) == 3:
+            break
+    return found
+
+
+def _is_button(el: Any) -> bool:
+    kind = (el.get("type") or "").lower()
+    return (el.tag == "button" and kind != "reset") or (el.tag == "input" and kind in ("submit", "button", "image"))
+
+
+def _lone_group(field: Any) -> Any | None:
+    """The smallest element around ``field`` that holds a button, when it holds no other field; the
+    field's parent when no button is near; None when another field is beside it (a form of its own)."""
+    parent = field.getparent()
+    for box in list(field.iterancestors())[:_FIELDS_UP]:
+        if box.tag in ("body", "html"):
+            break
+        if sum(1 for f in box.iter(*_FIELD_TAGS) if _is_field(f)) > 1:
+            return None if any(_is_button(b) for b in box.iter("button", "input")) else parent
+        if any(_is_button(b) for b in box.iter("button", "input")):
+            return box
+    # a field right in the page's body: the body is no group (its buttons are not the field's)
+    return None if parent is None or parent.tag in ("body", "html") else parent

@@ -21,6 +21,7 @@ from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
 from .applies import states_the_whole
 from .evidence import Finder, Hit
+from .forms import SEARCHES_NOWHERE
 from .guards import lists_part_dead
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
@@ -218,7 +219,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     evidence += [u for u in _evidence(item, chosen, finder) if u not in evidence]
     resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
     unseen = _unseen_parts(part_hits, good_parts)
-    if (status == "cumple" or unseen) and resting and all(resting):
+    # a part found only as a search box with no form around it, on a page that runs a script: never
+    # «cumple» by it, though the item's other parts were seen (the committee's criterion)
+    boxed = next(((p, good[0]) for p, good in good_parts if good and all(h.lone_box for h in good)), None)
+    box = boxed[1] if boxed else None
+    if status == "cumple" and box is not None and not all(resting):
+        status, detail = "sin_verificar", f"{box.describe}; {box.unseen}"
+        evidence = [box.url, *(u for u in evidence if u != box.url)]
+    elif (status == "cumple" or unseen) and resting and all(resting):
         # the item rests only on external links nobody could open from here, or on entries that open
         # by a script the crawl does not run: no verdict either way (parts not found at all may be in
         # the content the crawl did not see: no «falta» either)
@@ -239,10 +247,12 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = chosen[0].describe + (f"; {note}" if note else "") + unverified
     else:
         detail = "; ".join(dict.fromkeys(problems))
+        if boxed is not None:  # «parcial» whatever the box does: its part is said unverified, not met
+            detail += f"; {boxed[0].name + ': ' if boxed[0].name else ''}{boxed[1].describe}; {boxed[1].unseen}"
     snap = chosen[0].snapshot if chosen else None
     if dead and status != "cumple":
         # said, not counted: the committee sees the entry that leads nowhere and can fix it
-        detail = "; ".join(dict.fromkeys([detail, *(f"{h.dead}: no publica nada" for h in dead[:2])]))
+        detail = "; ".join(dict.fromkeys([detail, *(_dead_said(h.dead) for h in dead[:2])]))
     return case.result(status, evidence[:6], detail, snap)
 
 
@@ -252,8 +262,13 @@ def _dead(case: Case, dead: list[Hit]) -> ItemResult:
     each entry, the page that shows it and where it leads. No evidence, as every ``no_cumple``
     (a service whose way in is broken says where, too, in its detail)."""
     shown = list(dict.fromkeys(h.dead for h in dead))
-    result = case.result("no_cumple", (), "; ".join(f"{d}: no publica nada" for d in shown[:3]), None)
+    result = case.result("no_cumple", (), "; ".join(_dead_said(d) for d in shown[:3]), None)
     return replace(result, dead=tuple(shown))
+
+
+def _dead_said(dead: str) -> str:
+    """A dead entry's sentence (``Hit.dead``); a lone search box's already says what it does not do."""
+    return dead if dead.endswith(SEARCHES_NOWHERE) else f"{dead}: no publica nada"
 
 
 def _unseen_parts(part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]) -> list[str]:

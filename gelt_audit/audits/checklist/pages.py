@@ -40,7 +40,7 @@ from .contents import (
     section_words_links,
     stand_in_body,
 )
-from .forms import Form, form_info
+from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
 from .numerals import is_section_item, label_numeral
 from .regions import (
@@ -243,7 +243,9 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
         if link is not None:
             links.append(link)
     links += [x for h in el.iter("h2", "h3", "h4", "h5", "h6") if (x := _column_link(h, ctx, region)) is not None]
-    forms = tuple(form_info(f, "") for f in el.iter("form"))
+    # a search box in the header with no form around it (the committee's criterion) is read here: the
+    # template's blocks are taken out before the page's own fields are
+    forms = tuple(form_info(f, "") for f in el.iter("form")) + tuple(lone_search_boxes(el))
     footer = ""
     if region == "footer":
         mails = " ".join((a.get("href") or "")[7:] for a in anchors if (a.get("href") or "").startswith("mailto:"))

@@ -16,7 +16,7 @@ from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .contents import main_fold
 from .emptiness import is_bare, page_state, runs_script
-from .forms import Form, form_info, formless_forms
+from .forms import Form, form_info, formless_forms, lone_search_boxes
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
 from .pages import (
@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 57  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 58  # bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -192,11 +192,11 @@ class _LinkRows:
 
 
 def _form_row(form: Form) -> list[Any]:
-    return [sorted(form.purposes), form.norm]
+    return [sorted(form.purposes), form.norm, *([form.box] if form.box else [])]
 
 
 def _form_of(row: Sequence[Any]) -> Form:
-    return Form(frozenset(row[0]), row[1])
+    return Form(frozenset(row[0]), row[1], *row[2:3])
 
 
 def _block_row(block: Block) -> dict[str, Any]:
@@ -478,8 +478,10 @@ class Builder:
         links += content.links
         label_words = " ".join(x[0] for x in page.labels)
         formless = formless_forms(root)  # fields a script sends, with no form element around them
-        forms = tuple(form_info(f, label_words) for f in root.iter("form")) + tuple(
-            form_info(f, label_words, own_text=False) for f in formless
+        forms = (
+            tuple(form_info(f, label_words) for f in root.iter("form"))
+            + tuple(form_info(f, label_words, own_text=False) for f in formless)
+            + tuple(lone_search_boxes(root))
         )
         page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
         page.empty, page.soft404, page.loading, page.shell = page_state(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .contents import SHOWN_EMPTY
 from .evidence import MAX_HITS, Finder, Hit
+from .forms import LONE_SEARCH, lone_box_notes
 from .guards import (
     dead_entry,
     numbered_entries,
@@ -398,7 +399,8 @@ class FormByPurpose(EvidenceKind):
         hits = []
         for block in finder.idx.blocks:
             for form in block.forms:
-                if rule.purpose not in form.purposes:
+                lone = rule.purpose == "search" and LONE_SEARCH in form.purposes
+                if rule.purpose not in form.purposes and not lone:
                     continue
                 if rule.contains and not any(in_norm(p, form.norm) for p in rule.contains):
                     continue
@@ -411,6 +413,10 @@ class FormByPurpose(EvidenceKind):
                 if hit is not None:
                     # a page with a form is not empty, and the form was seen (whatever else loads)
                     hit.problems, hit.content_problem, hit.scripted = [], False, False
+                    if lone:  # the committee's criterion: a script would send it, or nothing does
+                        hit.describe, note, dead = lone_box_notes(form.box, page.url)
+                        hit.lone_box, hit.scripted, hit.unseen = True, page.scripts, note if page.scripts else ""
+                        hit.dead = "" if page.scripts else dead
                     if block.region:
                         hit.placements = frozenset({block.region})
                     hits.append(hit)
