@@ -68,6 +68,7 @@ TUNING_GROUPS = {
     "twenty-sixth-zg": {"zg-alcaldialocal"},
     "twenty-seventh-zi": {"zi-santuario"},
     "twenty-eighth-zk": {"zk-espsantafe"},
+    "twenty-ninth-zl": {"zl-aguassince"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -283,6 +284,11 @@ TWENTY_SEVENTH_ZI_LEY = (1.000, 0.500, 0.000)
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
 TWENTY_EIGHTH_ZK_GELT = (1.000, 0.667, 1.000)
 TWENTY_EIGHTH_ZK_LEY = (1.000, 0.800, 0.833)
+# zl-aguassince (fifteenth session, H161): labelled blind in 85605d0, first contact gelt-2008 1.000 (3/3)
+# / 0.600 (3/5) / 1.000 (2/2), 42/46 exact, ley1712-res1519 1.000 (3/3) / 0.375 (3/8) / 1.000 (2/2), 53/58
+# (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
+TWENTY_NINTH_ZL_GELT = (1.000, 0.600, 1.000)
+TWENTY_NINTH_ZL_LEY = (1.000, 0.375, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -532,6 +538,17 @@ FLOOR = {
         "precision": TWENTY_EIGHTH_ZK_LEY[0],
         "recall": TWENTY_EIGHTH_ZK_LEY[1],
         "evidence": TWENTY_EIGHTH_ZK_LEY[2],
+    },
+    # zl-aguassince: TWENTY_NINTH_ZL_GELT and TWENTY_NINTH_ZL_LEY above
+    ("twenty-ninth-zl", "gelt-2008"): {
+        "precision": TWENTY_NINTH_ZL_GELT[0],
+        "recall": TWENTY_NINTH_ZL_GELT[1],
+        "evidence": TWENTY_NINTH_ZL_GELT[2],
+    },
+    ("twenty-ninth-zl", "ley1712-res1519"): {
+        "precision": TWENTY_NINTH_ZL_LEY[0],
+        "recall": TWENTY_NINTH_ZL_LEY[1],
+        "evidence": TWENTY_NINTH_ZL_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

@@ -455,6 +455,8 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
+    opener_els: set[Any] = set()  # entries opened by a script; ``shown``: titles drawn with content
+    shown: set[str] = set()
     for el in root.iter(*_SECTION_TAGS):
         tag = el.tag
         if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
@@ -476,6 +478,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
         if tag in ("li", "p", "div"):
             name = scripted_entry(el)
             if name and not styled_title(el):
+                opener_els.add(el)
                 # an entry that opens its content with a script: shown, its content not seen
                 n, w = text_norm(without_entity(name))
                 if (n, w, name) not in sections:
@@ -530,6 +533,8 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             keys = [url_key(t) for t in targets if t and t.startswith(("http://", "https://"))]
             link_only = not media and words < 12 and hrefs and tag not in ("caption", "legend")
             bodies += [] if link_only or media else [(text, body)]
+            if not link_only and opener_els.isdisjoint(el.iterancestors()):
+                shown.add(text)  # not a card's own title inside the card (class 1350)
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
             if link_only:
@@ -586,6 +591,8 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
         for label in h1_labels:  # an entry titled only «No aplica» says it of the page's subject (class 152)
             sections += [] if label in sections else [label]
             na.setdefault(label[2], said)
+    for text in shown.intersection(t for t, keys in out.only_links.items() if keys == [SCRIPTED]):
+        del out.only_links[text]  # class 1610: the tab «Misión» over its drawn card «Misión»: it is here
     for text in repeated_bodies(bodies):  # the same content under many titles: nothing of their own
         out.only_links.setdefault(text, [REPEATED_BODY])
     return out
