@@ -141,8 +141,10 @@ def top_images(root: Any, outer: list[Any]) -> tuple[str, ...]:
     """The names of the first images at the top of a page (its header, or the body before its
     first heading, never its footer): each image's alternative text and file name, as a person
     reads a logo in a top bar («Imagen logo GovCo», ``logo-govco.svg``)."""
-    footer = {e for r in outer if region_of(r) == "footer" for e in r.iter()}
-    header = {e for r in outer if region_of(r) != "footer" for e in r.iter()}
+    # only images are asked whether they are in the footer, only headings whether in the header
+    regions = [(r, region_of(r) == "footer") for r in outer]
+    footer = {e for r, foot in regions if foot for e in r.iter("img")}
+    header = {e for r, foot in regions if not foot for e in r.iter(*_HEADINGS)}
     names: list[str] = []
     body = root.find(".//body")
     for n, el in enumerate((body if body is not None else root).iter()):

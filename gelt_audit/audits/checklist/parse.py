@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from gelt_audit.datalinks import anchor_data_links
+from gelt_audit.datalinks import anchor_data_links, may_hold_data_links
 from gelt_audit.markup import is_breadcrumb, strip_fragment
 
 from .carry import Carried, Origin, made_from, page_of
@@ -37,7 +37,7 @@ from .pages import (
     strip_scripts,
     title_labels,
 )
-from .regions import custom_titles_as_styled
+from .regions import custom_titles_as_styled, may_hold_custom_titles
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
@@ -419,6 +419,8 @@ class Builder:
         if html is None:
             return None
         key = url_key(strip_fragment(doc.url))
+        # what the source cannot have, told by scanning it (C speed), is not searched for in the tree
+        data_links, titles = may_hold_data_links(html), may_hold_custom_titles(html)
         root = read_document(html)
         del html
         split = urlsplit(doc.url)
@@ -443,8 +445,10 @@ class Builder:
         if root is None:
             self._set_text(page, "")
             return page, self._record(page, origin, doc.url, [], None)
-        anchor_data_links(root)  # «<button data-url=…>» is a link as a person clicks it (datalinks)
-        custom_titles_as_styled(root)  # «<mat-card-title>Misión</mat-card-title>» titles its card (regions)
+        if data_links:
+            anchor_data_links(root)  # «<button data-url=…>» is a link as a person clicks it (datalinks)
+        if titles:
+            custom_titles_as_styled(root)  # «<mat-card-title>Misión</mat-card-title>» titles its card (regions)
         base, origin = base_of(root, doc.url, origin)
         foreign = bare_host(urlsplit(base).hostname) != bare_host(urlsplit(doc.url).hostname)
         refs, links = self._read(root, page, Ctx(base, origin, self.resolve, foreign, self.link_texts))

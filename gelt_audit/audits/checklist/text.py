@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -319,8 +319,15 @@ def text_match(
     return all(_compiled(rx).search(folded) for rx in regex)
 
 
-# a profile's regexes (and a people_list rule's), each compiled once for every page it is asked of
-_compiled = cache(re.compile)
+# regex -> a faster regex that matches somewhere in a text exactly when it does (text_match asks
+# only whether one matches): filled by :func:`people_regex`
+_EQUIVALENT: dict[str, str] = {}
+
+
+@cache
+def _compiled(rx: str) -> re.Pattern[str]:
+    """A profile's regex (or a people_list rule's), compiled once for every page it is asked of."""
+    return re.compile(_EQUIVALENT.get(rx, rx))
 
 
 # Spanish function words (articles, conjunctions, prepositions, pronouns, copulas): between two posts
@@ -340,13 +347,36 @@ def people_regex(posts: tuple[str, ...], min_count: int) -> str:
     neither a post nor one of :data:`CONNECTING_WORDS`, and a post. Each post is one folded word;
     built once per rule (it is the question a ``people_list`` rule asks of every page)."""
     words = sorted(set(posts), key=lambda w: (-len(w), w))
-    post = "(?:" + "|".join(map(re.escape, words)) + ")"
-    stop = "(?:" + "|".join([*CONNECTING_WORDS, *map(re.escape, words)]) + ")"
+    listed = _people_pattern(words, min_count, lambda ws: "(?:" + "|".join(map(re.escape, ws)) + ")")
+    # The same words as a tree of their letters («director(?:a)?»): re tries a listed alternation's
+    # words one by one at every place of the text, and a tree's first letters only. Same matches;
+    # the listed form stays the rule's question (the parse cache's version names it).
+    _EQUIVALENT[listed] = _people_pattern(words, min_count, _letter_tree)
+    return listed
+
+
+def _people_pattern(words: Sequence[str], min_count: int, alternation: Callable[[list[str]], str]) -> str:
+    post = alternation(list(words))
+    stop = alternation([*CONNECTING_WORDS, *words])
     low, high = PEOPLE_GAP_WORDS
     # a gap word is a run of word characters, «@», «.» or «-» (a phone, an e-mail); the lazy count
     # stops at the first post that follows
     gap = rf"\W+(?:(?!{stop}\b)[\w@.\-]+\W+){{{low},{high}}}?"
     return rf"\b{post}\b" + (gap + post + r"\b") * (min_count - 1)
+
+
+def _letter_tree(words: list[str]) -> str:
+    """An alternation of words as a tree of their letters: the words sharing a first letter under
+    one branch, and so on («vocal|vicepresidente» -> «v(?:icepresidente|ocal)»). It matches the
+    same strings (a word that is another's start makes the rest optional)."""
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_letter_tree(rest)})?" if rest else ""
+    tails: dict[str, list[str]] = {}
+    for w in words:
+        tails.setdefault(w[0], []).append(w[1:])
+    branches = [re.escape(c) + _letter_tree(t) for c, t in sorted(tails.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 LEADING_PHRASE_WORDS = 4  # a phrase this long that opens a label names it, however long the label
