@@ -122,6 +122,38 @@ def _only_title(body: Any, title: str = "") -> bool:
     return words < 5 and live < 2
 
 
+# A sentence that only repeats the page's title with a proper name after it («Misión y visión de la
+# Empresa de Servicios Públicos de …», «Glosario del Hospital …»): the entity's name, nothing of the item
+_TITLE_OF = re.compile(
+    r"^(?P<title>.+?)\s+(?:de\s+la|de\s+las|de\s+los|del|de)\s+(?P<name>[A-ZÁÉÍÓÚÑ](?:[^.:;!?\d]|\.(?=\S))*?)\s*\.?$",
+    re.S,
+)
+_NAME_WORDS = 30  # longer, the «name» is a description of its own
+
+
+def repeats_title(body: Any, title: str = "") -> bool:
+    """Whether a page's only own text, beside its first two headings (and its breadcrumb and
+    site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
+    de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
+    for the information, not for its name (docs/checklist-scope.md, criterion E)."""
+    rest = copy.deepcopy(body)
+    drop = [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)] + _banners(rest, title)
+    for el in drop:
+        if el.getparent() is not None:
+            el.drop_tree()
+    if next(rest.iter(*_PAGE_MEDIA), None) is not None or link_elements(rest):
+        return False
+    heads = list(rest.iter(*_HEADING_TAGS))[:2]
+    names = {fold(element_text(h)).strip() for h in heads}
+    names |= {fold(raw).strip() for _n, _w, raw in title_labels(title)[:2]}
+    for el in heads:
+        el.drop_tree()
+    found = _TITLE_OF.match(" ".join(element_text(rest).split()))
+    if found is None or spaced_words(fold(found.group("name"))) > _NAME_WORDS:
+        return False
+    return fold(found.group("title")).strip() in names - {""}
+
+
 def runs_script(root: Any) -> bool:
     """Whether a page has a script a browser runs (its own code or a file), before the parse strips
     them: what could replace a loading placeholder or fill an empty box."""
@@ -207,6 +239,7 @@ def page_state(
             # frame, a table or an image is there whatever the word says)
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
             or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title))
+            or (nwords < 60 and not fields and body is not None and repeats_title(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en
