@@ -29,9 +29,8 @@ from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
 from .pages import Block, Link, Page
 from .ranking import dedupe
-from .systems import portal_front
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
-from .urls import DOC_EXTENSIONS, is_doc_key, url_key
+from .urls import DOC_EXTENSIONS, is_doc_key
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
 
@@ -458,13 +457,7 @@ class LinkTo(EvidenceKind):
                         continue
                 per_page.setdefault(page.idx, []).append((block, link))
         occ_ok = [o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ]
-        hits = finder.link_hits(occ_ok, item)
-        for hit in hits:  # a portal's front door, not the entity's page there (criterion G): «parcial»
-            lacks = portal_front(url_key(hit.url))
-            if lacks:
-                hit.problems.append(lacks)
-                hit.lesser = lacks
-        return hits
+        return finder.link_hits(occ_ok, item)
 
 
 class Document(EvidenceKind):
