@@ -96,12 +96,9 @@ def _banners(body: Any, title: str) -> list[Any]:
     return out
 
 
-def _only_title(body: Any, title: str = "") -> bool:
-    """Whether a short page shows nothing but its title: its first two headings (a banner's
-    section name, the page's own name) and its breadcrumb, no other text and at most one link
-    beside them — a page the menu names that publishes nothing (a template's page never filled);
-    or its title and its site-name banners (``_banners``) with no word, link, image, table or frame
-    of its own beside them."""
+def _unframed(body: Any, title: str) -> tuple[Any, list[Any]]:
+    """A copy of a page's content without its breadcrumb and its site-name banners (``_banners``),
+    and those banners: what is left is what the page itself says."""
     rest = copy.deepcopy(body)
     for el in [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)]:
         if el.getparent() is not None:
@@ -110,6 +107,16 @@ def _only_title(body: Any, title: str = "") -> bool:
     for el in banners:
         if el.getparent() is not None:
             el.drop_tree()
+    return rest, banners
+
+
+def _only_title(body: Any, title: str = "") -> bool:
+    """Whether a short page shows nothing but its title: its first two headings (a banner's
+    section name, the page's own name) and its breadcrumb, no other text and at most one link
+    beside them — a page the menu names that publishes nothing (a template's page never filled);
+    or its title and its site-name banners (``_banners``) with no word, link, image, table or frame
+    of its own beside them."""
+    rest, banners = _unframed(body, title)
     # media a person sees: outside the banners (beside one), anywhere in the page (without one)
     if next((rest if banners else body).iter(*_PAGE_MEDIA), None) is not None:
         return False
@@ -136,11 +143,7 @@ def repeats_title(body: Any, title: str = "") -> bool:
     site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
     de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
     for the information, not for its name (docs/checklist-scope.md, criterion E)."""
-    rest = copy.deepcopy(body)
-    drop = [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)] + _banners(rest, title)
-    for el in drop:
-        if el.getparent() is not None:
-            el.drop_tree()
+    rest = _unframed(body, title)[0]
     if next(rest.iter(*_PAGE_MEDIA), None) is not None or link_elements(rest):
         return False
     heads = list(rest.iter(*_HEADING_TAGS))[:2]
