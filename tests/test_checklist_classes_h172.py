@@ -11,6 +11,12 @@ words) were already empty; a long entity name made them ``cumple``.
 ``emptiness.repeats_title`` (checked: ``info.mision_vision`` ``cumple``).
 ``test_class_1720_a_sentence_that_says_more_than_the_title_is_content`` guards the other side.
 
+Class 1722 (criterion O): a close name of the «Participa» menu («Participación» alone on the home
+page) is the menu without the name the annex mandates: ``ley1712.participa_menu`` ``parcial``, not
+``no_cumple`` (only «Participa» and «Participación ciudadana» counted).
+``test_class_1722_a_close_name_of_the_participa_menu_is_the_menu_without_its_name`` fails without the
+rule in ``ley1712-res1519.toml`` (checked: ``no_cumple``).
+
 Criterion G (a link to a national portal's front door is «parcial» for that part) was written,
 measured and not applied: it lowered one held-out exact status per profile (docs/checklist-accuracy.md,
 «H172»). This site's links to Colombia Compra Eficiente's and datos.gov.co's home pages stay in it
@@ -47,6 +53,7 @@ ENTRIES = (
     ("/datos-abiertos", "Datos abiertos"),
     ("https://pqrsd.betulia-ventanilla.com/radicar", "PQRSD"),
     ("/transparencia", "Transparencia y acceso a la información pública"),
+    ("/participacion", "Participación"),
 )
 NAV = "<nav><ul>" + "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in ENTRIES) + "</ul></nav>"
 
@@ -94,6 +101,12 @@ ROUTES: dict[str, Resource] = {
         "<h1>Transparencia y acceso a la información pública</h1><ul>"
         "<li><a href='/contratacion'>3.2 Publicación de la información contractual</a></li>"
         "<li><a href='/datos-abiertos'>7.2 Sección de datos abiertos</a></li></ul>",
+    ),
+    # class 1722: the menu «Participa» under a close name
+    "/participacion": _html(
+        "Participación",
+        "<h1>Participación</h1><p>La alcaldía ofrece espacios de participación: audiencias públicas de"
+        " rendición de cuentas, mesas de trabajo comunitarias y el consejo territorial de planeación.</p>",
     ),
     # criterion G (not applied): Colombia Compra Eficiente's home page, datos.gov.co's home page
     "/contratacion": _html(
@@ -146,6 +159,13 @@ def test_class_1720_a_sentence_that_says_more_than_the_title_is_content(site):
         rec = site[("gelt-2008", item)]
         assert rec["status"] == "cumple", rec
         assert "vacía" not in rec["detail"], rec
+
+
+def test_class_1722_a_close_name_of_the_participa_menu_is_the_menu_without_its_name(site):
+    rec = site[("ley1712-res1519", "ley1712.participa_menu")]
+    assert rec["status"] == "parcial", rec
+    assert "falta: el nombre «Participa»" in rec["detail"], rec
+    assert rec["paths"][0] in ("/", "/participacion"), rec
 
 
 def test_the_govco_bar_is_not_the_procedures_link(site):
