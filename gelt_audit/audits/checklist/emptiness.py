@@ -96,12 +96,9 @@ def _banners(body: Any, title: str) -> list[Any]:
     return out
 
 
-def _only_title(body: Any, title: str = "") -> bool:
-    """Whether a short page shows nothing but its title: its first two headings (a banner's
-    section name, the page's own name) and its breadcrumb, no other text and at most one link
-    beside them — a page the menu names that publishes nothing (a template's page never filled);
-    or its title and its site-name banners (``_banners``) with no word, link, image, table or frame
-    of its own beside them."""
+def _unframed(body: Any, title: str) -> tuple[Any, list[Any]]:
+    """A copy of a page's content without its breadcrumb and its site-name banners (``_banners``),
+    and those banners: what is left is what the page itself says."""
     rest = copy.deepcopy(body)
     for el in [el for el in rest.iterdescendants(etree.Element) if is_breadcrumb(el)]:
         if el.getparent() is not None:
@@ -110,6 +107,16 @@ def _only_title(body: Any, title: str = "") -> bool:
     for el in banners:
         if el.getparent() is not None:
             el.drop_tree()
+    return rest, banners
+
+
+def _only_title(body: Any, title: str = "") -> bool:
+    """Whether a short page shows nothing but its title: its first two headings (a banner's
+    section name, the page's own name) and its breadcrumb, no other text and at most one link
+    beside them — a page the menu names that publishes nothing (a template's page never filled);
+    or its title and its site-name banners (``_banners``) with no word, link, image, table or frame
+    of its own beside them."""
+    rest, banners = _unframed(body, title)
     # media a person sees: outside the banners (beside one), anywhere in the page (without one)
     if next((rest if banners else body).iter(*_PAGE_MEDIA), None) is not None:
         return False
@@ -120,6 +127,34 @@ def _only_title(body: Any, title: str = "") -> bool:
     if banners:  # beside a banner, any word or link of its own is content (a phone, one document)
         return words == 0 and live == 0
     return words < 5 and live < 2
+
+
+# A sentence that only repeats the page's title with a proper name after it («Misión y visión de la
+# Empresa de Servicios Públicos de …», «Glosario del Hospital …»): the entity's name, nothing of the item
+_TITLE_OF = re.compile(
+    r"^(?P<title>.+?)\s+(?:de\s+la|de\s+las|de\s+los|del|de)\s+(?P<name>[A-ZÁÉÍÓÚÑ](?:[^.:;!?\d]|\.(?=\S))*?)\s*\.?$",
+    re.S,
+)
+_NAME_WORDS = 30  # longer, the «name» is a description of its own
+
+
+def repeats_title(body: Any, title: str = "") -> bool:
+    """Whether a page's only own text, beside its first two headings (and its breadcrumb and
+    site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
+    de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
+    for the information, not for its name (docs/checklist-scope.md, criterion E)."""
+    rest = _unframed(body, title)[0]
+    if next(rest.iter(*_PAGE_MEDIA), None) is not None or link_elements(rest):
+        return False
+    heads = list(rest.iter(*_HEADING_TAGS))[:2]
+    names = {fold(element_text(h)).strip() for h in heads}
+    names |= {fold(raw).strip() for _n, _w, raw in title_labels(title)[:2]}
+    for el in heads:
+        el.drop_tree()
+    found = _TITLE_OF.match(" ".join(element_text(rest).split()))
+    if found is None or spaced_words(fold(found.group("name"))) > _NAME_WORDS:
+        return False
+    return fold(found.group("title")).strip() in names - {""}
 
 
 def runs_script(root: Any) -> bool:
@@ -207,6 +242,7 @@ def page_state(
             # frame, a table or an image is there whatever the word says)
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
             or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title))
+            or (nwords < 60 and not fields and body is not None and repeats_title(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en
