@@ -32,7 +32,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 52  # bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 53  # bump when the engine's results change meaning: cached evaluations are redone
 
 
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)

@@ -54,10 +54,18 @@ def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
 
 
+# What a page or a section says when it publishes nothing yet, in the words docs/checklist-states.md
+# («Nombrado y vacío», «Alcance») names beside «en construcción»: «Aún no hay documentos en este ítem»,
+# «La entidad no cuenta con información publicada» (folded). Not «no cuenta con información
+# clasificada / reservada»: that says what the entity does not hold, not that the page is empty.
+NOTHING_YET = (
+    r"(?:aun|todavia) no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros|informacion)"
+    r"|no (?:cuenta|contamos|cuentan) con (?:informacion|documentos|registros|publicaciones)(?! clasificada| reservada)"
+)
 # what a section says when it has nothing to show: as a page «en construcción»
 EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
-    r"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion)\b"
+    rf"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion|{NOTHING_YET})\b"
 )
 
 _BOXES = ("div", "section", "ul", "ol", "article")
@@ -199,6 +207,16 @@ def numbered_entry(h: Any, text: str) -> bool:
         and bool(_ENTRY_NUMERAL.match(prev.text or ""))
         and not (prev.text or "").strip().rstrip(".").count(" ")
     )
+
+
+_CONTENT_MARK = re.compile(r"\d|@")
+
+
+def bare_title(text: str) -> bool:
+    """Whether a heading's text can be a section's bare title: a name of twelve words at most, with no
+    digit or e-mail (an address, a phone or hours written as a heading are content, not a title over
+    nothing; a numbered entry is :func:`numbered_entry`'s)."""
+    return len(text.split()) <= 12 and not _CONTENT_MARK.search(text)
 
 
 def consent_box(region: Sequence[Any]) -> bool:

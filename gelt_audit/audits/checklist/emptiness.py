@@ -12,6 +12,7 @@ from lxml import etree
 from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
+from .contents import NOTHING_YET
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -34,6 +35,8 @@ _UNDER_CONSTRUCTION = re.compile(
     # an empty list's notice: «No hay encuestas disponibles en este momento», «No hay foros activos»
     r"no hay (?:documentos|archivos|noticias|encuestas|foros|convocatorias|sesiones|eventos|elementos|"
     r"publicaciones|registros) (?:disponibles|activos|activas|publicados|publicadas|en este momento)|"
+    # «Aún no hay documentos en este ítem», «no cuenta con información» (contents.NOTHING_YET)
+    rf"{NOTHING_YET}|"
     # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
     r"use this area to provide additional information|lorem ipsum)"
 )

@@ -29,6 +29,7 @@ from .contents import (
     REPEATED_BODY,
     SCRIPTED,
     STAND_IN,
+    bare_title,
     consent_box,
     counted_category,
     empty_box,
@@ -55,6 +56,7 @@ from .regions import (
     scripted_anchor,
     scripted_entry,
     styled_title,
+    title_follows,
 )
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
@@ -567,6 +569,9 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             # «<span>3.3</span><h4>Publicación de la ejecución de contratos</h4>» over its one-line
             # description: an entry the list numbers, nothing published under it
             or (tag in HEADINGS and not hrefs and not media and words < 12 and numbered_entry(el, text))
+            # «<h3>Defensa judicial</h3><h3>Plan de acción</h3>…»: a title over nothing, the next title
+            # right after it; not a heading that is itself content (an address, a phone, an e-mail)
+            or (tag != "h1" and tag in HEADINGS and not region and not words and bare_title(text) and title_follows(el))
         ):
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))

@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 58  # bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 59  # bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")

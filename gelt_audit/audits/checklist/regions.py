@@ -104,6 +104,27 @@ def heading_region(h: Any) -> list[Any]:
     return out
 
 
+def title_follows(h: Any) -> bool:
+    """Whether the next element after a heading (after its title wrapper, when the heading stands
+    alone in one, as :func:`heading_region` reads it) is a title of its level or higher, or opens
+    with one: the section is titled and has nothing under it («el siguiente título viene
+    enseguida», docs/checklist-states.md, «Nombrado y vacío»)."""
+    level = int(h.tag[1])
+    node = h
+    if h.getparent() is not None and all(_control(s) for s in h.itersiblings()):
+        node = h.getparent()
+    nxt = node.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is None:
+        return False
+    first = nxt if nxt.tag in HEADINGS else next(nxt.iterdescendants(*_HEADING_TAGS), None)
+    if first is None or int(first.tag[1]) > level:
+        return False
+    # a box that opens with the title: no text of its own before it
+    return first is nxt or element_text(nxt).startswith(element_text(first))
+
+
 def listed_h1(h: Any) -> bool:
     """Whether an ``h1`` is one of several numbered ones on its page («1. Mecanismos de contacto», «2.
     Información de interés» …): the titles of a list's categories, each over its own entries, not the

@@ -1,0 +1,118 @@
+"""Named and empty, in the forms the engine did not read (issue 15, H169): the criterion of
+docs/checklist-states.md, «Nombrado y vacío» and its «Alcance». One small site, crawled once by the
+real CLI in a module-scoped fixture.
+
+Class 1690: a page named for the item whose only content is a notice that nothing is published, in
+the criterion's own words «no cuenta con información» (long enough not to be empty by its word
+count): «vacía o en construcción», ``parcial``. Before, the page-level notices were «en construcción»,
+«próximamente», «sin información», «no hay información» and a few list notices: «no se encontró».
+
+Class 1691: a section of the Transparencia page titled for the item whose only content is such a
+notice («La entidad aún no cuenta con documentos para esta sección»): ``parcial``, the section said
+to have nothing published yet. Before, the section notices were «no hay documentos», «sin
+documentos», «en construcción», «próximamente», «no hay información», «sin información»: the section
+had fewer than twelve words and no link, so it was no section, «no se encontró».
+
+Class 1692: a section title of the Transparencia page with nothing under it, the next title of its
+level right after it («<h3>Defensa judicial</h3><h3>Informes de gestión</h3>…»): an entry the list
+names with nothing published, ``parcial``. Before, only a list item or a numbered heading was read so;
+an unnumbered heading over nothing was no section: «no se encontró».
+
+Class 1693: the bound of class 1692: a heading that is itself content (an address, a phone, an
+e-mail written as a heading, then the next one) names no section; ``ley1712.1.4`` (the seat's
+address and phone, in the footer) keeps its evidence and stays as it was.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gelt_audit.demo.server import Resource
+from tests.helpers import checklist_records
+
+NAV = (
+    ("/", "Inicio"),
+    ("/transparencia", "Transparencia"),
+    ("/transparencia/directorio", "Directorio de servidores públicos"),
+)
+
+
+def _page(title: str, body: str) -> Resource:
+    """A page of the template: the menu, the page's title and ``body``, a footer with the seat."""
+    links = "".join(f'<li><a href="{href}">{text}</a></li>' for href, text in NAV)
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<header><p>Alcaldía Municipal de Prueba</p></header><nav><ul>{links}</ul></nav>"
+        f"<main><h1>{title}</h1>{body}</main>"
+        "<footer><p>Sede: Calle 1 # 2-3, Centro. Teléfono 601 555 0000. Horario: lunes a viernes de 8:00 a 12:00"
+        " y de 14:00 a 18:00.</p></footer></body></html>"
+    )
+
+
+PDF = Resource(body=b"%PDF-1.4 informe", headers={"Content-Type": "application/pdf"})
+
+HUB = (
+    "<p>En cumplimiento de la Ley 1712 de 2014 la Alcaldía publica aquí su información.</p>"
+    "<h2>4. Planeación, presupuesto e informes</h2>"
+    "<h3>Informes de gestión</h3>"
+    '<ul><li><a href="/docs/informe-gestion-2026.pdf">Informe de gestión 2026</a></li></ul>'
+    # class 1692: a title over nothing, the next title of its level right after it
+    "<h3>Defensa judicial</h3>"
+    "<h3>Plan de acción</h3>"
+    '<ul><li><a href="/docs/plan-accion-2026.pdf">Plan de acción 2026</a></li></ul>'
+    # class 1691: a section whose only content is a notice that nothing is published
+    "<h3>Informes de empalme</h3>"
+    "<p>La entidad aún no cuenta con documentos para esta sección.</p>"
+    "<h3>Contacto de la oficina</h3>"
+    # class 1693: headings that are content, one after the other
+    "<h4>Carrera 5 # 10-20, segundo piso</h4><h4>Teléfono 601 555 0101</h4>"
+)
+
+# class 1690: a page named for the item that only says it has nothing, in more than fifteen words
+DIRECTORY = (
+    "<p>Estimado ciudadano: en este momento la Alcaldía no cuenta con información publicada en esta"
+    " sección del portal institucional. Gracias por su comprensión y paciencia.</p>"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The site's checklist records by (profile, item)."""
+    routes = {
+        "/": _page("Alcaldía Municipal de Prueba", "<p>Bienvenidos al sitio web oficial de la Alcaldía.</p>"),
+        "/transparencia": _page("Transparencia y acceso a la información pública", HUB),
+        "/transparencia/directorio": _page("Directorio de servidores públicos", DIRECTORY),
+        "/docs/informe-gestion-2026.pdf": PDF,
+        "/docs/plan-accion-2026.pdf": PDF,
+    }
+    return checklist_records(tmp_path_factory.mktemp("h169"), routes)
+
+
+def test_class_1690_a_page_that_says_it_has_no_information_is_shown_empty(site):
+    rec = site[("ley1712-res1519", "ley1712.1.5")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia/directorio"], rec
+    assert "vacía o en construcción" in rec["detail"], rec
+
+
+def test_class_1691_a_section_that_says_it_has_no_documents_yet_is_shown_empty(site):
+    rec = site[("ley1712-res1519", "ley1712.4.5")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia"], rec
+    assert "«Informes de empalme»" in rec["detail"] and "aún no tiene nada publicado" in rec["detail"], rec
+
+
+def test_class_1692_a_section_title_with_nothing_under_it_is_named_and_empty(site):
+    rec = site[("ley1712-res1519", "ley1712.4.9")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia"], rec
+    assert "«Defensa judicial»" in rec["detail"] and "sin nada publicado" in rec["detail"], rec
+
+
+def test_class_1693_headings_that_are_content_name_no_empty_section(site):
+    # the seat's address and phone are published: not an entry «named and empty»
+    rec = site[("ley1712-res1519", "ley1712.1.4")]
+    assert "sin nada publicado" not in rec["detail"], rec
+    # the sections that publish keep their verdicts
+    rec = site[("ley1712-res1519", "ley1712.4.3")]
+    assert rec["status"] in ("cumple", "parcial") and "sin nada publicado" not in rec["detail"], rec
