@@ -18,6 +18,17 @@ level right after it («<h3>Defensa judicial</h3><h3>Informes de gestión</h3>�
 names with nothing published, ``parcial``. Before, only a list item or a numbered heading was read so;
 an unnumbered heading over nothing was no section: «no se encontró».
 
+Class 1692 also reads a title with only an empty paragraph before the next title.
+
+Classes 1694-1697: a name in plain text with nothing under it in a list that names entries (another
+entry of it links): an ``ol`` entry, a table row whose other cells are empty, an entry over an empty
+sub-list, a ``dt`` over an empty ``dd``: ``parcial``, «está en la lista, sin nada publicado». Before,
+a plain ``li`` was read so only inside a heading's list or a list of titled sub-lists, a table cell
+only when styled as a title, a ``dt`` never: «no se encontró».
+
+Class 1698: the bound of classes 1694-1697: a list none of whose entries links (topics of a meeting)
+names no entry of the site: ``no_cumple``, «no se encontró».
+
 Class 1693: the bound of class 1692: a heading that is itself content (an address, a phone, an
 e-mail written as a heading, then the next one) names no section; ``ley1712.1.4`` (the seat's
 address and phone, in the footer) keeps its evidence and stays as it was.
@@ -56,8 +67,8 @@ HUB = (
     "<h2>4. Planeación, presupuesto e informes</h2>"
     "<h3>Informes de gestión</h3>"
     '<ul><li><a href="/docs/informe-gestion-2026.pdf">Informe de gestión 2026</a></li></ul>'
-    # class 1692: a title over nothing, the next title of its level right after it
-    "<h3>Defensa judicial</h3>"
+    # class 1692: a title over nothing (an empty paragraph), the next title of its level right after it
+    "<h3>Defensa judicial</h3><p> </p>"
     "<h3>Plan de acción</h3>"
     '<ul><li><a href="/docs/plan-accion-2026.pdf">Plan de acción 2026</a></li></ul>'
     # class 1691: a section whose only content is a notice that nothing is published
@@ -66,6 +77,18 @@ HUB = (
     "<h3>Contacto de la oficina</h3>"
     # class 1693: headings that are content, one after the other
     "<h4>Carrera 5 # 10-20, segundo piso</h4><h4>Teléfono 601 555 0101</h4>"
+    "<h2>1. Información de la entidad</h2>"
+    # class 1694: a numbered list of entries, one of them a name in plain text
+    '<ol><li><a href="/docs/organigrama.pdf">Organigrama</a></li><li>Mapa de procesos</li></ol>'
+    # class 1695: a table of entries, one row a name with an empty cell
+    "<table><tr><th>Documento</th><th>Enlace</th></tr><tr><td>Plan anual de auditorías</td>"
+    '<td><a href="/docs/auditorias.pdf">Ver</a></td></tr><tr><td>Proyectos de inversión</td><td></td></tr></table>'
+    # class 1696: an entry over an empty sub-list; class 1697: a term over an empty definition
+    '<ul><li>Manual de contratación<ul></ul></li><li><a href="/docs/estatuto.pdf">Estatuto interno</a></li></ul>'
+    "<dl><dt>Informes de control interno</dt><dd></dd><dt>Auditorías</dt>"
+    '<dd><a href="/docs/auditorias.pdf">Plan anual de auditorías</a></dd></dl>'
+    # class 1698: a list of plain text with no link names no entries
+    "<p>Temas de la próxima sesión:</p><ul><li>Proyectos de normas para comentarios</li><li>Varios</li></ul>"
 )
 
 # class 1690: a page named for the item that only says it has nothing, in more than fifteen words
@@ -84,6 +107,9 @@ def site(tmp_path_factory):
         "/transparencia/directorio": _page("Directorio de servidores públicos", DIRECTORY),
         "/docs/informe-gestion-2026.pdf": PDF,
         "/docs/plan-accion-2026.pdf": PDF,
+        "/docs/organigrama.pdf": PDF,
+        "/docs/auditorias.pdf": PDF,
+        "/docs/estatuto.pdf": PDF,
     }
     return checklist_records(tmp_path_factory.mktemp("h169"), routes)
 
@@ -116,3 +142,25 @@ def test_class_1693_headings_that_are_content_name_no_empty_section(site):
     # the sections that publish keep their verdicts
     rec = site[("ley1712-res1519", "ley1712.4.3")]
     assert rec["status"] in ("cumple", "parcial") and "sin nada publicado" not in rec["detail"], rec
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("ley1712.1.3", "Mapa de procesos"),  # class 1694: a plain-text entry of a numbered list
+        ("ley1712.4.4", "Proyectos de inversión"),  # class 1695: a table row with an empty cell
+        ("ley1712.3.4", "Manual de contratación"),  # class 1696: an entry over an empty sub-list
+        ("ley1712.4.8", "Informes de control interno"),  # class 1697: a term over an empty definition
+    ],
+)
+def test_classes_1694_1697_a_name_in_a_list_of_entries_with_nothing_under_it_is_named_and_empty(site, item, name):
+    rec = site[("ley1712-res1519", item)]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia"], rec
+    assert f"«{name}»" in rec["detail"] and "sin nada publicado" in rec["detail"], rec
+
+
+def test_class_1698_a_list_of_plain_text_names_no_entry(site):
+    # no entry of the list links: a list of topics, not a list of the site's entries
+    rec = site[("ley1712-res1519", "ley1712.2.3")]
+    assert rec["status"] == "no_cumple" and "no se encontró" in rec["detail"], rec

@@ -10,8 +10,8 @@ from typing import Any
 
 from lxml import etree
 
-from .regions import has_descendant
-from .text import element_text, fold
+from .regions import has_descendant, title_follows
+from .text import element_text, fold, text_norm, without_entity
 
 _SECTION_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
 # an entry's number in a menu's list («1.1», «4.10», «9.»): it orders the entries, it says nothing
@@ -209,6 +209,7 @@ def numbered_entry(h: Any, text: str) -> bool:
     )
 
 
+_SUB_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _CONTENT_MARK = re.compile(r"\d|@")
 
 
@@ -217,6 +218,63 @@ def bare_title(text: str) -> bool:
     digit or e-mail (an address, a phone or hours written as a heading are content, not a title over
     nothing; a numbered entry is :func:`numbered_entry`'s)."""
     return len(text.split()) <= 12 and not _CONTENT_MARK.search(text)
+
+
+def title_over_nothing(h: Any, text: str) -> bool:
+    """Whether a heading (``h2``-``h6``) is a section's title with nothing under it, the next title
+    right after it (:func:`regions.title_follows`); not a heading that is itself content (an address,
+    a phone, an e-mail: :func:`bare_title`)."""
+    return h.tag in _SUB_HEADINGS and bare_title(text) and title_follows(h)
+
+
+_PHRASING = frozenset(("span", "strong", "b", "em", "i", "u", "small", "font", "br"))
+_ROW_MEDIA = ("img", "iframe", "video", "embed", "object", "form", "button", "input")
+
+
+def _links(el: Any) -> bool:
+    """Whether an element has a link with an address (itself or inside)."""
+    return any(a.get("href") is not None for a in el.iter("a"))
+
+
+def listed_name(el: Any) -> str:
+    """The name of a list entry or a table row written as plain text with nothing under it, in a list
+    that names entries (another entry or row of it links): «<ol><li><a href=…>Plan de acción</a></li>
+    <li>Defensa judicial</li></ol>», a row «<td>Defensa judicial</td><td></td>» among rows whose
+    cells link — «nombrado y vacío» (docs/checklist-states.md, its «Alcance»); "" otherwise. The row's
+    name is its first cell, every other cell empty; the name is a bare title (:func:`bare_title`)."""
+    if el.tag == "li":
+        parent = el.getparent()
+        if parent is None or parent.tag not in ("ul", "ol"):
+            return ""
+        if any(isinstance(c.tag, str) and c.tag not in _PHRASING for c in el):
+            return ""  # a nested list, a paragraph, a picture: more than a name
+        others = [c for c in parent if c is not el and c.tag == "li"]
+        owner = el
+    elif el.tag in ("td", "th"):
+        row = el.getparent()
+        cells = [c for c in row if c.tag in ("td", "th")] if row is not None and row.tag == "tr" else []
+        if not cells or cells[0] is not el or row.getparent() is None:
+            return ""
+        if any(element_text(c) or has_descendant(c, *_ROW_MEDIA) or _links(c) for c in cells[1:]):
+            return ""
+        others = [r for r in row.getparent() if r is not row and r.tag == "tr"]
+        owner = row
+    else:
+        return ""
+    if _links(owner) or has_descendant(owner, *_ROW_MEDIA) or not any(_links(o) for o in others):
+        return ""
+    name = element_text(el)
+    return name if name and bare_title(name) else ""
+
+
+def note_listed_name(el: Any, sections: list[tuple[str, int, str]], only_links: dict[str, list[str]]) -> None:
+    """A plain-text entry of a list of entries (:func:`listed_name`) as a section of the page: shown,
+    nothing published (``BARE_ENTRY``)."""
+    if name := listed_name(el):
+        n, w = text_norm(without_entity(name))
+        if (n, w, name) not in sections:
+            sections.append((n, w, name))
+            only_links.setdefault(name, [BARE_ENTRY])
 
 
 def consent_box(region: Sequence[Any]) -> bool:

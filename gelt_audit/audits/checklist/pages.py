@@ -29,17 +29,18 @@ from .contents import (
     REPEATED_BODY,
     SCRIPTED,
     STAND_IN,
-    bare_title,
     consent_box,
     counted_category,
     empty_box,
     empty_category_notice,
     empty_pane,
     may_hold,
+    note_listed_name,
     numbered_entry,
     repeated_bodies,
     section_words_links,
     stand_in_body,
+    title_over_nothing,
 )
 from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
@@ -56,7 +57,6 @@ from .regions import (
     scripted_anchor,
     scripted_entry,
     styled_title,
-    title_follows,
 )
 from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, url_key
@@ -501,6 +501,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             lead = el.tail or ""
         elif tag == "td":
             if not styled_title(el):
+                note_listed_name(el, sections, out.only_links)
                 continue
             region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
         else:
@@ -508,6 +509,8 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if region is None:
                 if tag == "button" and (counted := counted_category(el)) and el.getparent() is not None:
                     _category(counted, sections, out.only_links)
+                elif tag == "li":
+                    note_listed_name(el, sections, out.only_links)
                 continue
             lead = ""
         text = li_label(el) if tag == "li" else element_text(el)
@@ -565,13 +568,12 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
         elif (n, w, text) not in sections and (
-            (not region and el.tag == "li")
+            # an entry over an empty sub-list or empty definitions; «<h3>Defensa judicial</h3><h3>Plan de
+            # acción</h3>»: a title over nothing, the next title right after it (class 1692)
+            (not words and not hrefs and not media and (tag in ("li", "dt") or title_over_nothing(el, text)))
             # «<span>3.3</span><h4>Publicación de la ejecución de contratos</h4>» over its one-line
             # description: an entry the list numbers, nothing published under it
             or (tag in HEADINGS and not hrefs and not media and words < 12 and numbered_entry(el, text))
-            # «<h3>Defensa judicial</h3><h3>Plan de acción</h3>…»: a title over nothing, the next title
-            # right after it; not a heading that is itself content (an address, a phone, an e-mail)
-            or (tag != "h1" and tag in HEADINGS and not region and not words and bare_title(text) and title_follows(el))
         ):
             # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
             sections.append((n, w, text))

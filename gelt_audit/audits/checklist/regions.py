@@ -104,6 +104,16 @@ def heading_region(h: Any) -> list[Any]:
     return out
 
 
+def _blank(el: Any) -> bool:
+    """Whether an element shows nothing: no text, no media, no link, no heading."""
+    return (
+        el.tag not in HEADINGS
+        and not "".join(el.itertext()).strip()
+        and not has_descendant(el, *_MEDIA, "a", *_HEADING_TAGS)
+        and el.tag not in _MEDIA
+    )
+
+
 def title_follows(h: Any) -> bool:
     """Whether the next element after a heading (after its title wrapper, when the heading stands
     alone in one, as :func:`heading_region` reads it) is a title of its level or higher, or opens
@@ -114,7 +124,8 @@ def title_follows(h: Any) -> bool:
     if h.getparent() is not None and all(_control(s) for s in h.itersiblings()):
         node = h.getparent()
     nxt = node.getnext()
-    while nxt is not None and not isinstance(nxt.tag, str):
+    # past what shows nothing (a comment, an empty paragraph, a line break, a rule)
+    while nxt is not None and (not isinstance(nxt.tag, str) or _blank(nxt)):
         nxt = nxt.getnext()
     if nxt is None:
         return False
