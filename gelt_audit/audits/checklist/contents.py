@@ -227,7 +227,6 @@ def title_over_nothing(h: Any, text: str) -> bool:
     return h.tag in _SUB_HEADINGS and bare_title(text) and title_follows(h)
 
 
-_PHRASING = frozenset(("span", "strong", "b", "em", "i", "u", "small", "font", "br"))
 _ROW_MEDIA = ("img", "iframe", "video", "embed", "object", "form", "button", "input")
 
 
@@ -236,41 +235,30 @@ def _links(el: Any) -> bool:
     return any(a.get("href") is not None for a in el.iter("a"))
 
 
-def listed_name(el: Any) -> str:
-    """The name of a list entry or a table row written as plain text with nothing under it, in a list
-    that names entries (another entry or row of it links): «<ol><li><a href=…>Plan de acción</a></li>
-    <li>Defensa judicial</li></ol>», a row «<td>Defensa judicial</td><td></td>» among rows whose
-    cells link — «nombrado y vacío» (docs/checklist-states.md, its «Alcance»); "" otherwise. The row's
-    name is its first cell, every other cell empty; the name is a bare title (:func:`bare_title`)."""
-    if el.tag == "li":
-        parent = el.getparent()
-        if parent is None or parent.tag not in ("ul", "ol"):
-            return ""
-        if any(isinstance(c.tag, str) and c.tag not in _PHRASING for c in el):
-            return ""  # a nested list, a paragraph, a picture: more than a name
-        others = [c for c in parent if c is not el and c.tag == "li"]
-        owner = el
-    elif el.tag in ("td", "th"):
-        row = el.getparent()
-        cells = [c for c in row if c.tag in ("td", "th")] if row is not None and row.tag == "tr" else []
-        if not cells or cells[0] is not el or row.getparent() is None:
-            return ""
-        if any(element_text(c) or has_descendant(c, *_ROW_MEDIA) or _links(c) for c in cells[1:]):
-            return ""
-        others = [r for r in row.getparent() if r is not row and r.tag == "tr"]
-        owner = row
-    else:
+def listed_row_name(el: Any) -> str:
+    """The name of a table row written as plain text with nothing beside it, in a table that names
+    entries (another row of it links): «<td>Defensa judicial</td><td></td>» among rows whose cells
+    link — «nombrado y vacío» (docs/checklist-states.md, its «Alcance»); "" otherwise. The row's name
+    is its first cell, every other cell empty; the name is a bare title (:func:`bare_title`). (The
+    same reading of a plain-text ``li`` in a list of links was tried and left out: docs/checklist-
+    accuracy.md, «H169».)"""
+    row = el.getparent()
+    cells = [c for c in row if c.tag in ("td", "th")] if row is not None and row.tag == "tr" else []
+    if not cells or cells[0] is not el or row.getparent() is None:
         return ""
-    if _links(owner) or has_descendant(owner, *_ROW_MEDIA) or not any(_links(o) for o in others):
+    if any(element_text(c) or has_descendant(c, *_ROW_MEDIA) or _links(c) for c in cells[1:]):
+        return ""
+    others = [r for r in row.getparent() if r is not row and r.tag == "tr"]
+    if _links(row) or has_descendant(row, *_ROW_MEDIA) or not any(_links(o) for o in others):
         return ""
     name = element_text(el)
     return name if name and bare_title(name) else ""
 
 
-def note_listed_name(el: Any, sections: list[tuple[str, int, str]], only_links: dict[str, list[str]]) -> None:
-    """A plain-text entry of a list of entries (:func:`listed_name`) as a section of the page: shown,
+def note_listed_row(el: Any, sections: list[tuple[str, int, str]], only_links: dict[str, list[str]]) -> None:
+    """A plain-text row of a table of entries (:func:`listed_row_name`) as a section of the page: shown,
     nothing published (``BARE_ENTRY``)."""
-    if name := listed_name(el):
+    if name := listed_row_name(el):
         n, w = text_norm(without_entity(name))
         if (n, w, name) not in sections:
             sections.append((n, w, name))

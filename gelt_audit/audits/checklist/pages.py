@@ -35,7 +35,7 @@ from .contents import (
     empty_category_notice,
     empty_pane,
     may_hold,
-    note_listed_name,
+    note_listed_row,
     numbered_entry,
     repeated_bodies,
     section_words_links,
@@ -501,7 +501,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             lead = el.tail or ""
         elif tag == "td":
             if not styled_title(el):
-                note_listed_name(el, sections, out.only_links)
+                note_listed_row(el, sections, out.only_links)
                 continue
             region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
         else:
@@ -509,8 +509,6 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if region is None:
                 if tag == "button" and (counted := counted_category(el)) and el.getparent() is not None:
                     _category(counted, sections, out.only_links)
-                elif tag == "li":
-                    note_listed_name(el, sections, out.only_links)
                 continue
             lead = ""
         text = li_label(el) if tag == "li" else element_text(el)
