@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 
-from .regions import has_descendant, title_follows
+from .regions import HEADINGS, has_descendant, title_follows
 from .text import element_text, fold, text_norm, without_entity
 
 _SECTION_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
@@ -225,6 +225,21 @@ def title_over_nothing(h: Any, text: str) -> bool:
     right after it (:func:`regions.title_follows`); not a heading that is itself content (an address,
     a phone, an e-mail: :func:`bare_title`)."""
     return h.tag in _SUB_HEADINGS and bare_title(text) and title_follows(h)
+
+
+def bare_mark(el: Any, text: str, words: int, hrefs: bool, media: bool) -> str:
+    """The ``only_links`` marker of a section with nothing published under it, else "": an entry
+    (``li``, ``dt``) over nothing or over an empty sub-list or definition, a heading numbered as a
+    list's entry over at most a line (:func:`numbered_entry`): ``BARE_ENTRY``; a title over nothing,
+    the next title right after it (:func:`title_over_nothing`): ``BLANK_SECTION``, as a title over an
+    empty box (on a page that runs a script, what may fill it was not seen)."""
+    if hrefs or media:
+        return ""
+    if not words and el.tag in ("li", "dt"):
+        return BARE_ENTRY
+    if el.tag in HEADINGS and words < 12 and numbered_entry(el, text):
+        return BARE_ENTRY
+    return BLANK_SECTION if not words and title_over_nothing(el, text) else ""
 
 
 _ROW_MEDIA = ("img", "iframe", "video", "embed", "object", "form", "button", "input")

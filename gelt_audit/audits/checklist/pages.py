@@ -19,7 +19,6 @@ from gelt_audit.sections import close_sections
 from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .contents import (
-    BARE_ENTRY,
     BLANK_SECTION,
     CATEGORY_NOTE,
     DEAD_ENTRIES,
@@ -29,6 +28,7 @@ from .contents import (
     REPEATED_BODY,
     SCRIPTED,
     STAND_IN,
+    bare_mark,
     consent_box,
     counted_category,
     empty_box,
@@ -36,11 +36,9 @@ from .contents import (
     empty_pane,
     may_hold,
     note_listed_row,
-    numbered_entry,
     repeated_bodies,
     section_words_links,
     stand_in_body,
-    title_over_nothing,
 )
 from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
@@ -565,17 +563,11 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
-        elif (n, w, text) not in sections and (
-            # an entry over an empty sub-list or empty definitions; «<h3>Defensa judicial</h3><h3>Plan de
-            # acción</h3>»: a title over nothing, the next title right after it (class 1692)
-            (not words and not hrefs and not media and (tag in ("li", "dt") or title_over_nothing(el, text)))
-            # «<span>3.3</span><h4>Publicación de la ejecución de contratos</h4>» over its one-line
-            # description: an entry the list numbers, nothing published under it
-            or (tag in HEADINGS and not hrefs and not media and words < 12 and numbered_entry(el, text))
-        ):
-            # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
+        elif (n, w, text) not in sections and (mark := bare_mark(el, text, words, bool(hrefs), media)):
+            # «<h3>…<li>Defensa judicial</li></h3>», «<h3>Defensa judicial</h3><h3>Plan de acción</h3>»:
+            # an entry the list names, a title over nothing (classes 1692, 1695, 1696)
             sections.append((n, w, text))
-            out.only_links.setdefault(text, [BARE_ENTRY])
+            out.only_links.setdefault(text, [mark])
         elif (
             (n, w, text) not in sections
             and not hrefs
