@@ -34,6 +34,11 @@ too and left out: it lowered a held-out figure; docs/checklist-accuracy.md, «H1
 Class 1697: the bound of class 1694: a table none of whose rows links (the topics of a meeting) names
 no entry of the site: ``no_cumple``, «no se encontró».
 
+Class 1699: an accordion's button over a pane with nothing in it («Decisiones que pueden afectar al
+público» and an empty ``card-body``), on a page with no script: a section shown empty, ``parcial``
+(with a script it is ``sin_verificar``, as class 1698). Before, the button over nothing was no section:
+«no se encontró».
+
 Class 1693: headings that are content (an e-mail, a phone, written as headings one after the other)
 beside these sections: the items published on the page keep their verdicts. It passes without the
 fixes too, and also with :func:`contents.bare_title` made always true (checked: no item here cites
@@ -96,6 +101,10 @@ HUB = (
     '<ul><li>Manual de contratación<ul></ul></li><li><a href="/docs/estatuto.pdf">Estatuto interno</a></li></ul>'
     "<dl><dt>Informes de control interno</dt><dd></dd><dt>Auditorías</dt>"
     '<dd><a href="/docs/auditorias.pdf">Plan anual de auditorías</a></dd></dl>'
+    # class 1699: an accordion's entry whose pane shows nothing
+    '<div class="accordion"><div class="card"><div class="card-header"><button class="btn btn-link" data-toggle="collapse"'
+    ' data-target="#d1">Decisiones que pueden afectar al público</button></div><div id="d1" class="collapse">'
+    '<div class="card-body"></div></div></div></div>'
     # class 1697: a table of plain text with no link names no entries
     "<p>Temas de la próxima sesión:</p><table><tr><td>Proyectos de normas para comentarios</td><td></td></tr>"
     "<tr><td>Varios</td><td></td></tr></table>"
@@ -189,3 +198,11 @@ def test_class_1697_a_table_of_plain_text_names_no_entry(site):
     # no row of the table links: a list of topics, not a list of the site's entries
     rec = site[("ley1712-res1519", "ley1712.2.3")]
     assert rec["status"] == "no_cumple" and "no se encontró" in rec["detail"], rec
+
+
+def test_class_1699_an_accordion_entry_over_an_empty_pane_is_shown_empty(site):
+    rec = site[("ley1712-res1519", "ley1712.1.12")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia"], rec
+    assert "«Decisiones que pueden afectar al público»" in rec["detail"], rec
+    assert "no muestra nada bajo su título" in rec["detail"], rec

@@ -227,14 +227,17 @@ def title_over_nothing(h: Any, text: str) -> bool:
     return h.tag in _SUB_HEADINGS and bare_title(text) and title_follows(h)
 
 
-def bare_mark(el: Any, text: str, words: int, hrefs: bool, media: bool) -> str:
+def bare_mark(el: Any, text: str, words: int, hrefs: bool, media: bool, pane: bool = False) -> str:
     """The ``only_links`` marker of a section with nothing published under it, else "": an entry
     (``li``, ``dt``) over nothing or over an empty sub-list or definition, a heading numbered as a
     list's entry over at most a line (:func:`numbered_entry`): ``BARE_ENTRY``; a title over nothing,
-    the next title right after it (:func:`title_over_nothing`): ``BLANK_SECTION``, as a title over an
-    empty box (on a page that runs a script, what may fill it was not seen)."""
+    the next title right after it (:func:`title_over_nothing`), or an accordion's button (a
+    ``summary``) over a ``pane`` with nothing in it: ``BLANK_SECTION``, as a title over an empty box
+    (on a page that runs a script, what may fill it was not seen)."""
     if hrefs or media:
         return ""
+    if not words and pane and el.tag in ("button", "summary"):
+        return BLANK_SECTION
     if not words and el.tag in ("li", "dt"):
         return BARE_ENTRY
     if el.tag in HEADINGS and words < 12 and numbered_entry(el, text):

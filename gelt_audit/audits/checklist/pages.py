@@ -563,7 +563,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
-        elif (n, w, text) not in sections and (mark := bare_mark(el, text, words, bool(hrefs), media)):
+        elif (n, w, text) not in sections and (mark := bare_mark(el, text, words, bool(hrefs), media, bool(region))):
             # «<h3>…<li>Defensa judicial</li></h3>», «<h3>Defensa judicial</h3><h3>Plan de acción</h3>»:
             # an entry the list names, a title over nothing (classes 1692, 1695, 1696)
             sections.append((n, w, text))
