@@ -10,8 +10,8 @@ from typing import Any
 
 from lxml import etree
 
-from .regions import has_descendant
-from .text import element_text, fold
+from .regions import HEADINGS, has_descendant, title_follows
+from .text import element_text, fold, text_norm, without_entity
 
 _SECTION_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
 # an entry's number in a menu's list («1.1», «4.10», «9.»): it orders the entries, it says nothing
@@ -54,10 +54,18 @@ def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
 
 
+# What a page or a section says when it publishes nothing yet, in the words docs/checklist-states.md
+# («Nombrado y vacío», «Alcance») names beside «en construcción»: «Aún no hay documentos en este ítem»,
+# «La entidad no cuenta con información publicada» (folded). Not «no cuenta con información
+# clasificada / reservada»: that says what the entity does not hold, not that the page is empty.
+NOTHING_YET = (
+    r"(?:aun|todavia) no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros|informacion)"
+    r"|no (?:cuenta|contamos|cuentan) con (?:informacion|documentos|registros|publicaciones)(?! clasificada| reservada)"
+)
 # what a section says when it has nothing to show: as a page «en construcción»
 EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
-    r"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion)\b"
+    rf"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion|{NOTHING_YET})\b"
 )
 
 _BOXES = ("div", "section", "ul", "ol", "article")
@@ -199,6 +207,80 @@ def numbered_entry(h: Any, text: str) -> bool:
         and bool(_ENTRY_NUMERAL.match(prev.text or ""))
         and not (prev.text or "").strip().rstrip(".").count(" ")
     )
+
+
+_SUB_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_CONTENT_MARK = re.compile(r"\d|@")
+
+
+def bare_title(text: str) -> bool:
+    """Whether a heading's text can be a section's bare title: a name of twelve words at most, with no
+    digit or e-mail (an address, a phone or hours written as a heading are content, not a title over
+    nothing; a numbered entry is :func:`numbered_entry`'s)."""
+    return len(text.split()) <= 12 and not _CONTENT_MARK.search(text)
+
+
+def title_over_nothing(h: Any, text: str) -> bool:
+    """Whether a heading (``h2``-``h6``) is a section's title with nothing under it, the next title
+    right after it (:func:`regions.title_follows`); not a heading that is itself content (an address,
+    a phone, an e-mail: :func:`bare_title`)."""
+    return h.tag in _SUB_HEADINGS and bare_title(text) and title_follows(h)
+
+
+def bare_mark(el: Any, text: str, words: int, hrefs: bool, media: bool, pane: bool = False) -> str:
+    """The ``only_links`` marker of a section with nothing published under it, else "": an entry
+    (``li``, ``dt``) over nothing or over an empty sub-list or definition, a heading numbered as a
+    list's entry over at most a line (:func:`numbered_entry`): ``BARE_ENTRY``; a title over nothing,
+    the next title right after it (:func:`title_over_nothing`), or an accordion's button (a
+    ``summary``) over a ``pane`` with nothing in it: ``BLANK_SECTION``, as a title over an empty box
+    (on a page that runs a script, what may fill it was not seen)."""
+    if hrefs or media:
+        return ""
+    if not words and pane and el.tag in ("button", "summary"):
+        return BLANK_SECTION
+    if not words and el.tag in ("li", "dt"):
+        return BARE_ENTRY
+    if el.tag in HEADINGS and words < 12 and numbered_entry(el, text):
+        return BARE_ENTRY
+    return BLANK_SECTION if not words and title_over_nothing(el, text) else ""
+
+
+_ROW_MEDIA = ("img", "iframe", "video", "embed", "object", "form", "button", "input")
+
+
+def _links(el: Any) -> bool:
+    """Whether an element has a link with an address (itself or inside)."""
+    return any(a.get("href") is not None for a in el.iter("a"))
+
+
+def listed_row_name(el: Any) -> str:
+    """The name of a table row written as plain text with nothing beside it, in a table that names
+    entries (another row of it links): «<td>Defensa judicial</td><td></td>» among rows whose cells
+    link — «nombrado y vacío» (docs/checklist-states.md, its «Alcance»); "" otherwise. The row's name
+    is its first cell, every other cell empty; the name is a bare title (:func:`bare_title`). (The
+    same reading of a plain-text ``li`` in a list of links was tried and left out: docs/checklist-
+    accuracy.md, «H169».)"""
+    row = el.getparent()
+    cells = [c for c in row if c.tag in ("td", "th")] if row is not None and row.tag == "tr" else []
+    if not cells or cells[0] is not el or row.getparent() is None:
+        return ""
+    if any(element_text(c) or has_descendant(c, *_ROW_MEDIA) or _links(c) for c in cells[1:]):
+        return ""
+    others = [r for r in row.getparent() if r is not row and r.tag == "tr"]
+    if _links(row) or has_descendant(row, *_ROW_MEDIA) or not any(_links(o) for o in others):
+        return ""
+    name = element_text(el)
+    return name if name and bare_title(name) else ""
+
+
+def note_listed_row(el: Any, sections: list[tuple[str, int, str]], only_links: dict[str, list[str]]) -> None:
+    """A plain-text row of a table of entries (:func:`listed_row_name`) as a section of the page: shown,
+    nothing published (``BARE_ENTRY``)."""
+    if name := listed_row_name(el):
+        n, w = text_norm(without_entity(name))
+        if (n, w, name) not in sections:
+            sections.append((n, w, name))
+            only_links.setdefault(name, [BARE_ENTRY])
 
 
 def consent_box(region: Sequence[Any]) -> bool:

@@ -12,6 +12,7 @@ from lxml import etree
 from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
+from .contents import NOTHING_YET
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -37,6 +38,10 @@ _UNDER_CONSTRUCTION = re.compile(
     # a template's stand-in text, never replaced: the framework's stock page, the theme's dummy text
     r"use this area to provide additional information|lorem ipsum)"
 )
+# «Aún no hay documentos en este ítem», «no cuenta con información» (contents.NOTHING_YET): the page
+# says it has nothing only when that notice is all it shows (no link, image, table or form of its
+# content: a page of sections where one pane says it is a hub that publishes by the others)
+_NOTHING_YET = re.compile(rf"\b(?:{NOTHING_YET})\b")
 # What a script would load: the page shows the placeholder, the content comes later (a template's
 # «Loading...» preloader is on every page, full or not: it says nothing). On a page that runs a
 # script the crawl saw the placeholder, not the content: the page is not seen (``Page.loading``);
@@ -238,6 +243,7 @@ def page_state(
         and (
             (nwords < 15 and not has_media and content_links < 2 and not gives)
             or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
+            or (nwords < 60 and not has_media and not content_links and _NOTHING_YET.search(main_fold) is not None)
             # a loading word on a page with no script: empty only when nothing else shows (a form, a
             # frame, a table or an image is there whatever the word says)
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))

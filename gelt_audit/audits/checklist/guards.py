@@ -8,13 +8,13 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
+from .contents import BARE_ENTRY
 from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
 from .pages import (
-    BARE_ENTRY,
     BLANK_SECTION,
     CATEGORY_NOTE,
     DEAD_ENTRIES,

@@ -19,7 +19,6 @@ from gelt_audit.sections import close_sections
 from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .contents import (
-    BARE_ENTRY,
     BLANK_SECTION,
     CATEGORY_NOTE,
     DEAD_ENTRIES,
@@ -29,13 +28,14 @@ from .contents import (
     REPEATED_BODY,
     SCRIPTED,
     STAND_IN,
+    bare_mark,
     consent_box,
     counted_category,
     empty_box,
     empty_category_notice,
     empty_pane,
     may_hold,
-    numbered_entry,
+    note_listed_row,
     repeated_bodies,
     section_words_links,
     stand_in_body,
@@ -502,6 +502,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             lead = el.tail or ""
         elif tag == "td":
             if not styled_title(el):
+                note_listed_row(el, sections, out.only_links)
                 continue
             region, lead = None, ""  # a table cell styled as a title (old table layouts): the page's h1
         else:
@@ -567,15 +568,11 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
-        elif (n, w, text) not in sections and (
-            (not region and el.tag == "li")
-            # «<span>3.3</span><h4>Publicación de la ejecución de contratos</h4>» over its one-line
-            # description: an entry the list numbers, nothing published under it
-            or (tag in HEADINGS and not hrefs and not media and words < 12 and numbered_entry(el, text))
-        ):
-            # «<h3>…<li>Defensa judicial</li></h3>»: an entry the heading lists, nothing under it
+        elif (n, w, text) not in sections and (mark := bare_mark(el, text, words, bool(hrefs), media, bool(region))):
+            # «<h3>…<li>Defensa judicial</li></h3>», «<h3>Defensa judicial</h3><h3>Plan de acción</h3>»:
+            # an entry the list names, a title over nothing (classes 1692, 1695, 1696)
             sections.append((n, w, text))
-            out.only_links.setdefault(text, [BARE_ENTRY])
+            out.only_links.setdefault(text, [mark])
         elif (
             (n, w, text) not in sections
             and not hrefs

@@ -104,6 +104,47 @@ def heading_region(h: Any) -> list[Any]:
     return out
 
 
+def _blank(el: Any) -> bool:
+    """Whether an element shows nothing: no text, no media, no link, no heading."""
+    return (
+        el.tag not in HEADINGS
+        and not "".join(el.itertext()).strip()
+        and not has_descendant(el, *_MEDIA, "a", *_HEADING_TAGS)
+        and el.tag not in _MEDIA
+    )
+
+
+def title_follows(h: Any) -> bool:
+    """Whether the next element after a heading is a title of its level or higher, past what shows
+    nothing; or, when the heading is alone in its wrapper, whether the next wrapper opens with one
+    (nothing shown before it): the section is titled and has nothing under it («el siguiente título viene
+    enseguida», docs/checklist-states.md, «Nombrado y vacío»)."""
+    level = int(h.tag[1])
+    node = h
+    parent = h.getparent()
+    if parent is not None and sum(1 for c in parent if isinstance(c.tag, str)) == 1:
+        # alone in its wrapper («<section><h2>Eventos</h2></section>»); beside a spacer or a picture
+        # it is not: its content may be the next block (class 35), or the picture (a card)
+        node = parent
+    nxt = node.getnext()
+    # past what shows nothing (a comment, an empty paragraph, a line break, a rule)
+    while nxt is not None and (not isinstance(nxt.tag, str) or _blank(nxt)):
+        nxt = nxt.getnext()
+    if nxt is None:
+        return False
+    if node is h and nxt.tag not in HEADINGS:
+        return False  # a box after the title, even one that opens with a title, is read as its content (class 1361)
+    first = nxt if nxt.tag in HEADINGS else next(nxt.iterdescendants(*_HEADING_TAGS), None)
+    if first is None or int(first.tag[1]) > level:
+        return False
+    for x in nxt.iter():  # a box that opens with the title: no picture or text of its own before it
+        if x is first:
+            return True
+        if x.tag in _MEDIA or (isinstance(x.tag, str) and (x.text or "").strip()):
+            return False
+    return False
+
+
 def listed_h1(h: Any) -> bool:
     """Whether an ``h1`` is one of several numbered ones on its page («1. Mecanismos de contacto», «2.
     Información de interés» …): the titles of a list's categories, each over its own entries, not the
