@@ -9,24 +9,27 @@ for such a page. ``test_class_1750_…`` fails without the page's own text being
 (``applies.page_denial``; checked: ``ley1712.2.3`` ``cumple``, evidence ``/proyectos-normas``).
 
 Class 1751: the same in a section of the Transparencia page («4.4 Proyectos de inversión» over «La
-empresa no ejecuta proyectos de inversión con recursos públicos…»). ``test_class_1751_…`` fails
-without ``applies.note_denial`` (checked: ``ley1712.4.4`` ``no_cumple``: the short section was no
-section).
+empresa no ejecuta proyectos de inversión con recursos públicos.»). ``test_class_1751_…`` fails
+without ``applies.note_denial`` (checked: ``ley1712.4.4`` ``parcial``, the numbered heading over one
+line read as an entry listed with nothing published, H169's rule).
 
 Class 1752 (a guard): a section of another item («Defensa judicial») whose only content says the
 entity has no industrial and commercial companies: not the item's object, no proposal; the section
-is named with nothing of the item in it (``parcial``, ``contents.DENIAL_ONLY``). Fails without the
-marker (checked: ``no_cumple``, the short section was no section) and fails if any such sentence
-counted (checked with ``says_of_item`` always true: ``no_aplica``).
+is named with nothing of the item in it (``parcial``, ``contents.DENIAL_ONLY``). Fails without
+``note_denial`` (checked: ``no_cumple``, the short section was no section), without the marker alone
+(checked: ``cumple``, the short section became evidence) and if any such sentence counted for any
+item (checked with ``says_of_item`` always true: ``no_aplica``).
 
 Class 1753 (a guard): «La entidad no cuenta con información para mujeres» under «Información para
 mujeres» is an empty section, not a proposal (docs/checklist-states.md): never ``no_aplica``
 (checked with ``_GENERIC`` emptied: ``no_aplica``).
 
 Class 1754 (a guard, the second site): the same sentence «no expide normas de carácter general» in
-another section («Naturaleza jurídica» of the entity's page), and on the projects' own page a
-sentence that says there are none *for now* («… publicados a la fecha»): no proposal for
-``ley1712.2.3`` (checked with ``_NOT_YET`` never matching: ``no_aplica``).
+another section («Naturaleza jurídica» of the entity's page «Información de la entidad»), and on the
+projects' own page a sentence that says there are none *for now* («… publicados a la fecha»): no
+proposal for ``ley1712.2.3`` nor for ``ley1712.1`` (checked with ``_NOT_YET`` never matching:
+``ley1712.2.3`` ``no_aplica``; with the page's text read whole, headings and sections included, before
+``page_denial`` left its sections' text out: ``ley1712.1`` ``no_aplica`` when any sentence counted).
 """
 
 from __future__ import annotations

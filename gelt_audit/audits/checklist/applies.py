@@ -111,12 +111,15 @@ _DENIAL_VERBS = (
     "expide", "produce", "tiene", "cuenta con", "maneja", "realiza", "ejecuta", "genera", "emite", "presta",
     "administra", "posee", "elabora", "adelanta", "dispone de", "celebra", "suscribe", "ofrece", "tramita",
 )  # fmt: skip
-_DENIAL = re.compile(
+_SUBJECT = (
     r"\b(?:la|el|esta|este|nuestra|nuestro)\s+(?:entidad|municipio|alcaldia|gobernacion|departamento|empresa|"
     r"personeria|concejo|contraloria|curaduria|hospital|instituto|corporacion|camara|secretaria|asamblea)\b"
-    r"[^.;:\n]{0,150}?\bno\s+(?:"
+)
+_DENIAL = re.compile(
+    _SUBJECT
+    + r"[^.;:\n]{0,150}?(?P<says>\bno\s+(?:"
     + "|".join(v.replace(" ", "n? ", 1) if " " in v else v + "n?" for v in _DENIAL_VERBS)
-    + r")\s+(?P<object>[^.;:,()\n]{3,200})"
+    + r")\s+(?P<object>[^.;:,()\n]{3,200}))"
 )
 # where the object ends and the reason begins («… normas de carácter general por ser una empresa»)
 _REASON = re.compile(r"\s(?:por|porque|ya que|pues|dado|debido|toda vez|segun|conforme|de acuerdo|sino|y por)\s")
@@ -244,7 +247,11 @@ def page_denial(root: Any, folded: str, sections: list[str], links: list[bool]) 
     if next(main.iter(*_MEDIA), None) is not None:
         return ""
     said = denial_sentence(element_text(main))
-    own = fold(said).rstrip(".")
-    if not said or any(own in " ".join(fold(s).split()) for s in sections):
+    m = _DENIAL.search(folded := fold(said))
+    if m is None or any(m.group("says") in " ".join(fold(s).split()) for s in sections):
         return ""
-    return said
+    # the page's title and headings run into the sentence (no full stop between blocks): from its
+    # last subject before what it says («Proyectos de normas … La entidad no expide…»)
+    start = [x.start() for x in re.finditer(_SUBJECT, folded[: m.start("says")])][-1]
+    said = said[start:] if len(said) == len(folded) else folded[start:]
+    return said[:1].upper() + said[1:]
