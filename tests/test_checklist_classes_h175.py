@@ -21,8 +21,9 @@ is named with nothing of the item in it (``parcial``, ``contents.DENIAL_ONLY``).
 item (checked with ``says_of_item`` always true: ``no_aplica``).
 
 Class 1753 (a guard): «La entidad no cuenta con información para mujeres» under «Información para
-mujeres» is an empty section, not a proposal (docs/checklist-states.md): never ``no_aplica``
-(checked with ``_GENERIC`` emptied: ``no_aplica``).
+mujeres» is an empty section, not a proposal (docs/checklist-states.md): ``parcial``, «dice que aún
+no tiene nada publicado» as before this rule, never ``no_aplica`` (checked with ``_GENERIC`` emptied:
+``no_aplica``).
 
 Class 1754 (a guard, the second site): the same sentence «no expide normas de carácter general» in
 another section («Naturaleza jurídica» of the entity's page «Información de la entidad»), and on the
@@ -30,6 +31,8 @@ projects' own page a sentence that says there are none *for now* («… publicad
 proposal for ``ley1712.2.3`` nor for ``ley1712.1`` (checked with ``_NOT_YET`` never matching:
 ``ley1712.2.3`` ``no_aplica``; with the page's text read whole, headings and sections included, before
 ``page_denial`` left its sections' text out: ``ley1712.1`` ``no_aplica`` when any sentence counted).
+The projects' page saying «none for now» is ``cumple`` on this base (its link and title): a page that
+is «nombrado y vacío» the emptiness rules do not read; left alone here, it is no part of criterion M.
 """
 
 from __future__ import annotations
@@ -155,7 +158,8 @@ def test_class_1752_a_sentence_about_something_else_is_no_proposal(fault):
 
 def test_class_1753_no_information_is_not_no_aplica(fault):
     rec = fault["ley1712.8.2"]
-    assert rec["status"] != "no_aplica", rec
+    assert rec["status"] == "parcial", rec  # nombrado y vacío, as the engine already read it
+    assert "no tiene nada publicado" in rec["detail"], rec
     assert "no cuenta con información" not in rec["detail"], rec
 
 
