@@ -1,14 +1,18 @@
 """What a page says does not apply to the entity: «no aplica» under a section, at the head of a
 section's content, or on the numbered line that names the item («4.1. Presupuesto general…, NO
-APLICA: …»). The committee confirms every such proposal (docs/checklist-states.md, «no_aplica»)."""
+APLICA: …»); or, in other words, that the entity does not produce the item's object («La entidad no
+expide normas de carácter general», criterion M of docs/checklist-scope.md). The committee confirms
+every such proposal (docs/checklist-states.md, «no_aplica»)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from .contents import DENIAL_ONLY
 from .regions import has_descendant
-from .text import element_text, fold
+from .text import WORD, element_text, fold, norm_tokens
 
 _NA_SUBJECT = re.compile(
     r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
@@ -98,3 +102,156 @@ def states_the_whole(statement: str) -> bool:
     apply, a content that opens with «No aplica»), not a sentence somewhere in a longer section:
     such a section publishes nothing, it is no evidence that the item is published."""
     return statement.startswith(STATED)
+
+
+# «La entidad no expide normas de carácter general»: the entity, named by its kind, says it does not
+# produce (issue, have, run…) something. Whether that something is the item's object is for the item
+# to say (:func:`denies`): the parse keeps the sentence, the item's rule reads it.
+_DENIAL_VERBS = (
+    "expide", "produce", "tiene", "cuenta con", "maneja", "realiza", "ejecuta", "genera", "emite", "presta",
+    "administra", "posee", "elabora", "adelanta", "dispone de", "celebra", "suscribe", "ofrece", "tramita",
+)  # fmt: skip
+_SUBJECT = (
+    r"\b(?:la|el|esta|este|nuestra|nuestro)\s+(?:entidad|municipio|alcaldia|gobernacion|departamento|empresa|"
+    r"personeria|concejo|contraloria|curaduria|hospital|instituto|corporacion|camara|secretaria|asamblea)\b"
+)
+_DENIAL = re.compile(
+    _SUBJECT
+    + r"[^.;:\n]{0,150}?(?P<says>\bno\s+(?:"
+    + "|".join(v.replace(" ", "n? ", 1) if " " in v else v + "n?" for v in _DENIAL_VERBS)
+    + r")\s+(?P<object>[^.;:,()\n]{3,200}))"
+)
+# where the object ends and the reason begins («… normas de carácter general por ser una empresa»)
+_REASON = re.compile(r"\s(?:por|porque|ya que|pues|dado|debido|toda vez|segun|conforme|de acuerdo|sino|y por)\s")
+# what makes the sentence say the item is empty for now, not that it does not apply («La entidad no
+# cuenta con proyectos de normas publicados a la fecha»: nombrado y vacío, docs/checklist-states.md)
+_NOT_YET = re.compile(
+    r"\b(?:aun|todavia|a la fecha|hasta la fecha|hasta el momento|hasta ahora|por el momento|en el momento|"
+    r"en este momento|por ahora|actualmente|momentaneamente|vigencia|durante|este ano|periodo|pendiente|publicad)"
+)
+# words before the object's noun («ningún tipo de normas»), stemmed as :func:`norm_tokens` stems them
+_DETERMINERS = frozenset(
+    "ningun ninguna ninguno algun alguna alguno este esta esto dicho dicha tal otro otra propio propia "
+    "mas solo sola tipo clase".split()
+)
+# an object that names no item: «no cuenta con información» is an empty section (nombrado y vacío)
+_GENERIC = frozenset(
+    "informacion documento documentacion dato archivo publicacion contenido registro soporte evidencia "
+    "material nada elemento item tema".split()
+)
+
+
+PAGE_TEXT = ""  # ``Page.no_aplica``'s key for what a page says in its own text, outside its sections
+# A section or page whose content is such a sentence publishes nothing else: fewer words than this
+# (a page: three times as many, its title and breadcrumb with them), no media, no document link, a
+# page at most this many other links (its breadcrumb); a longer one publishes, the sentence is a remark
+DENIAL_WORDS = 50
+DENIAL_LINKS = 4
+_MEDIA = ("img", "table", "iframe", "video", "object", "embed")
+
+
+def _head(tokens: tuple[str, ...]) -> str:
+    """The first word of a phrase's tokens that is not a determiner: its noun, as a rule."""
+    return next((t for t in tokens if t not in _DETERMINERS), "")
+
+
+def denial_sentence(text: str) -> str:
+    """The sentence of a text saying the entity does not produce something (``_DENIAL``) that is a
+    thing (not «información»), and not for now («a la fecha», «aún»), if any."""
+    folded = fold(text)
+    if " no " not in folded:
+        return ""
+    for m in _DENIAL.finditer(folded):
+        a = _sentence_start(folded, m.start())
+        ends = [e for c in ".;\n" if (e := folded.find(c, m.end("object"))) != -1]
+        b = min(ends) if ends else len(folded)
+        head = _head(norm_tokens(_REASON.split(m.group("object"), 1)[0]))
+        if head and head not in _GENERIC and not _NOT_YET.search(folded[a:b]):
+            source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
+            return " ".join(source[a:b].split()).strip(" .") + "."
+    return ""
+
+
+def denied_object(statement: str) -> str:
+    """What a stored statement says the entity does not produce (folded), or "" when the statement
+    says «no aplica» itself (it needs no object: it is about its section)."""
+    folded = fold(statement)
+    if statement.startswith(STATED) or _NA_SAYS.search(folded):
+        return ""
+    m = _DENIAL.search(folded)
+    return _REASON.split(m.group("object"), 1)[0] if m else ""
+
+
+def _about(name: str) -> str:
+    """The noun an item's name is about: the head of what follows its first «de» («Proyectos de
+    normas para comentarios» is about «normas»), else its own head («Sedes»)."""
+    words = [w for w in WORD.findall(fold(name)) if not w.isdigit()]  # «4.4 Proyectos de inversión»
+    cut = next((i for i, w in enumerate(words) if w in ("de", "del")), None)
+    return _head(norm_tokens(" ".join(words[cut + 1 :] if cut is not None else words)))
+
+
+def denies(obj: str, keywords: Sequence[Sequence[str]], name: str) -> bool:
+    """Whether an object the entity says it does not produce is the item's object: it holds one of
+    the item's ``keywords`` (normalised tokens) or its ``name`` whole, or its noun is the noun the
+    name is about («normas de carácter general» for «Proyectos de normas para comentarios»; never
+    «proyectos de inversión» for it)."""
+    tokens = norm_tokens(obj)
+    if not tokens:
+        return False
+    spaced = f" {' '.join(tokens)} "
+    if _head(tokens) == _about(name):
+        return True
+    return any(own and f" {' '.join(own)} " in spaced for own in (*keywords, norm_tokens(name)))
+
+
+def says_of_item(statement: str, keywords: Sequence[Sequence[str]], name: str) -> bool:
+    """Whether a section's (or page's) stored statement says the item does not apply: «no aplica»
+    itself, or that the entity does not produce the item's object (:func:`denies`)."""
+    obj = denied_object(statement)
+    return not obj or denies(obj, keywords, name)
+
+
+def note_denial(
+    label: tuple[str, int, str],
+    body: str,
+    linked: bool,
+    words: int,
+    na: dict[str, str],
+    sections: list[tuple[str, int, str]],
+    only_links: dict[str, list[str]],
+) -> None:
+    """Keep a section's :func:`denial_sentence` in ``na`` when the section publishes nothing else
+    (short, no link and no media: ``linked``): for the item whose object it names, a proposal of
+    «no aplica» (:func:`says_of_item`). A section that is no section without it (too short) is one,
+    shown with nothing in it (``DENIAL_ONLY``): no other item's evidence."""
+    denied = "" if linked or words >= DENIAL_WORDS else denial_sentence(body)
+    if not denied:
+        return
+    na.setdefault(label[2], denied)
+    if label not in sections:
+        sections.append(label)
+        only_links.setdefault(label[2], [DENIAL_ONLY])
+
+
+def page_denial(root: Any, folded: str, sections: list[str], links: list[bool]) -> str:
+    """The sentence of a page's own text (outside its ``sections``' text) that says the entity does
+    not produce something (:func:`denial_sentence`), when the page publishes nothing else (short,
+    no media, no document among its content ``links``, whether each is one, a few other links);
+    ``folded``: the page's folded main text."""
+    if len(links) > DENIAL_LINKS or any(links) or " no " not in folded:
+        return ""
+    if _DENIAL.search(folded) is None or len(folded.split()) >= 3 * DENIAL_WORDS:
+        return ""
+    body = root.find("body")
+    main = body if body is not None else root
+    if next(main.iter(*_MEDIA), None) is not None:
+        return ""
+    said = denial_sentence(element_text(main))
+    m = _DENIAL.search(folded := fold(said))
+    if m is None or any(m.group("says") in " ".join(fold(s).split()) for s in sections):
+        return ""
+    # the page's title and headings run into the sentence (no full stop between blocks): from its
+    # last subject before what it says («Proyectos de normas … La entidad no expide…»)
+    start = [x.start() for x in re.finditer(_SUBJECT, folded[: m.start("says")])][-1]
+    said = said[start:] if len(said) == len(folded) else folded[start:]
+    return said[:1].upper() + said[1:]

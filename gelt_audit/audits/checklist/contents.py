@@ -82,6 +82,10 @@ DEAD_ENTRIES = "#"  # only_links value of a section whose every entry links to �
 EMPTY_SECTION = "-"  # only_links value of a section that says it has nothing yet («Aun no hay documentos»)
 BARE_ENTRY = "0"  # only_links value of an entry a heading lists with nothing under it
 BLANK_SECTION = "_"  # only_links value of a titled section whose content is an empty element
+# only_links value of a section whose whole content is a sentence saying the entity does not produce
+# something («La entidad no expide normas de carácter general», applies.denial_sentence): the item
+# whose object that is is proposed ``no_aplica``; for any other it is shown with nothing in it
+DENIAL_ONLY = "!"
 SCRIPTED = "~"  # only_links value of an entry (or a section of entries) that opens by script: not seen
 REPEATED_BODY = "="  # only_links value of a section whose content is, word for word, other sections'
 DEAD_HREF = re.compile(r"^\s*(?:#|javascript:|$)", re.I)  # a link that leads nowhere: «#», a script, the page itself
@@ -99,6 +103,7 @@ SHOWN_EMPTY = (
     [REPEATED_BODY],
     [STAND_IN],
     [CATEGORY_NOTE],
+    [DENIAL_ONLY],
 )
 # A template's stand-in text, never replaced (folded): Bootstrap's documentation paragraph the
 # accordion example ships with («Placeholder content for this accordion, which is intended to

@@ -8,7 +8,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from .contents import BARE_ENTRY
+from .contents import BARE_ENTRY, DENIAL_ONLY
 from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Part, Rule
@@ -191,6 +191,8 @@ _SHOWN_NOTHING = {
     REPEATED_BODY: "la sección «{raw}» de {url} muestra lo mismo que otras secciones de la página",
     # the entity lists the item and publishes nothing under it
     BARE_ENTRY: "la entrada «{raw}» de {url} está en la lista, sin nada publicado",
+    # «Proyectos de normas» over «La entidad no tiene empresas industriales…»: about something else
+    DENIAL_ONLY: "la sección «{raw}» de {url} solo dice algo que la entidad no hace o no tiene, sin nada publicado",
 }
 
 # A section that shows only that its item is listed: evidence with a problem for its own item (the

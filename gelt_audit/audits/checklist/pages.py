@@ -16,7 +16,7 @@ from lxml import etree
 
 from gelt_audit.sections import close_sections
 
-from .applies import leading_no_aplica, no_aplica_sentence, numbered_no_aplica
+from .applies import PAGE_TEXT, leading_no_aplica, no_aplica_sentence, note_denial, numbered_no_aplica, page_denial
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .contents import (
     BLANK_SECTION,
@@ -584,10 +584,14 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             # category is listed, a short note and nothing published in it (class 192)
             sections.append((n, w, text))
             out.only_links.setdefault(text, [CATEGORY_NOTE])
+        if not sentence:  # «La entidad no expide normas de carácter general» (criterion M)
+            note_denial((n, w, text), body, bool(hrefs or media), words, na, sections, out.only_links)
     if h1_labels and (said := next((s for t, s in na.items() if fold(t).strip(" .:") == "no aplica"), "")):
         for label in h1_labels:  # an entry titled only «No aplica» says it of the page's subject (class 152)
             sections += [] if label in sections else [label]
             na.setdefault(label[2], said)
+    if denied := page_denial(root, folded, [b for _t, b in bodies] + list(na.values()), [x.is_doc for x in links]):
+        na.setdefault(PAGE_TEXT, denied)  # the page's own text, outside its sections (criterion M)
     for text in shown.intersection(t for t, keys in out.only_links.items() if keys == [SCRIPTED]):
         del out.only_links[text]  # class 1610: the tab «Misión» over its drawn card «Misión»: it is here
     for text in repeated_bodies(bodies):  # the same content under many titles: nothing of their own

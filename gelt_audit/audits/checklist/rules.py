@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from .applies import PAGE_TEXT, says_of_item
 from .contents import SHOWN_EMPTY
 from .evidence import MAX_HITS, Finder, Hit
 from .forms import LONE_SEARCH, lone_box_notes
@@ -46,9 +47,11 @@ class Title(EvidenceKind):
     titled ``h2``) heads that grid, and a heading in a box the page marks as a title
     (``class="section-title"``), alone in its band, heads the band after it when that band is such
     a grid (class 1361). When the section's content says
-    it does not apply to the entity («Esta subcategoría no aplica para la entidad») and nothing
-    else publishes the item, the item is proposed ``no_aplica`` with that sentence, for the
-    committee to confirm. A section whose every entry links to «#» (or to the page itself,
+    it does not apply to the entity («Esta subcategoría no aplica para la entidad»), or, its whole
+    content, that the entity does not produce the item's object («La entidad no expide normas de
+    carácter general» for the projects of norms; so too the page's own text on a page titled for the
+    item: criterion M), and nothing else publishes the item, the item is proposed ``no_aplica`` with
+    that sentence, for the committee to confirm. A section whose every entry links to «#» (or to the page itself,
     ``href=""``) is shown but publishes nothing: the section's own item (``ley1712.3``) is
     ``parcial`` for it, any other item finds no evidence there, and so for a section of the
     template's filler text or a numbered category over a short note (classes 190-192); likewise a
@@ -106,8 +109,9 @@ class Title(EvidenceKind):
                         if kind == "section" and page.dead and dead_entry(page, rule) > cover:
                             continue  # the page's own entry for the item links to «#»
                         if finder.scope_ok(rule, None, page):
-                            if kind == "section" and raw in page.no_aplica:
-                                not_applicable.setdefault(page.url, page.no_aplica[raw])
+                            said = page.no_aplica.get(raw if kind == "section" else PAGE_TEXT, "")
+                            if said and says_of_item(said, rule.keywords, item.name):
+                                not_applicable.setdefault(page.url, said)
                             # a section that publishes beats one the page shows empty («7.5-…
                             # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
