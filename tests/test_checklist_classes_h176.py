@@ -9,15 +9,18 @@ entiende por datos abiertos…»): ``democracia.consultas`` and ``info.datos_abi
 o en construcción». ``test_class_1760_a_page_that_only_defines_the_mechanism_is_named_and_empty`` fails
 without ``emptiness.defines_only`` (checked: ``cumple``, evidence ``/consultas-ciudadanas``).
 
-Class 1761, the other side: a page that defines and publishes (a date of the entity's own hearing; a
-list of the entity's spaces), a normatividad page that defines the word and cites the norms (citing
-norms is its content), a mission page and a functions page (the definition with its list) keep
+Class 1761, the other side: a page that defines and publishes (the entity's own hearing called; a
+date of its own; a list of its spaces), a normatividad page that defines the word and cites the norms
+(citing norms is its content), a mission page and a functions page (the norm, then the list) keep
 ``cumple``. ``test_class_1761_a_page_that_defines_and_publishes_is_content`` fails without the
-digit guard (checked: ``democracia.rendicion_cuentas`` ``parcial``) and, apart, without the list
-guard (checked: ``info.funciones`` ``parcial``);
+digit guard (checked: ``info.calendario`` ``parcial``), without the guard of the entity's own deeds
+(checked: ``democracia.rendicion_cuentas`` ``parcial``) and without the list guard (checked:
+``democracia.participacion`` and ``info.funciones`` ``parcial``);
 ``test_class_1761_a_normatividad_page_is_never_a_definition`` fails without the exclusion of the
-norms' own pages (checked: ``info.normatividad`` ``parcial``). The mission page is a guard of the
-shape of the definition (the copula before an article): no single line of the rule makes it fail.
+norms' own pages (checked: ``info.normatividad`` ``parcial``). Without the rule, ``info.datos_abiertos``
+(«Se entiende por datos abiertos…», over sixty words) is ``cumple`` as well. The mission page is a
+guard of the shape of the definition (the copula before an article or a kind: «La misión es
+garantizar…» is not one): no single line of the rule makes it fail.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ ENTRIES = (
     ("/normatividad", "Normatividad"),
     ("/participacion-ciudadana", "Participación ciudadana"),
     ("/rendicion-de-cuentas", "Rendición de cuentas"),
+    ("/calendario-de-actividades", "Calendario de actividades"),
     ("/consultas-ciudadanas", "Consultas ciudadanas"),
     ("/datos-abiertos", "Datos abiertos"),
 )
@@ -73,13 +77,20 @@ ROUTES: dict[str, Resource] = {
         " que terceros puedan reutilizarlos y crear servicios derivados de los mismos.</p><p>Así lo dispone la"
         " Ley 1712 de 2014, artículo 6, literal j.</p>",
     ),
-    # class 1761: the definition, then the entity's own hearing with its date
+    # class 1761: the definition, then the entity's own hearing called (no figure, no link)
     "/rendicion-de-cuentas": _html(
         "Rendición de cuentas",
         "<h1>Rendición de cuentas</h1><p>La rendición de cuentas es un proceso mediante el cual las entidades"
         " informan, explican y dan a conocer los resultados de su gestión a la ciudadanía (Ley 1757 de 2015).</p>"
-        "<p>La audiencia pública de rendición de cuentas de la vigencia 2025 se realizó el 15 de diciembre"
-        " de 2025 en el Concejo Municipal.</p>",
+        "<p>La alcaldía convoca a la ciudadanía a la audiencia pública de rendición de cuentas, en el recinto"
+        " del Concejo Municipal.</p>",
+    ),
+    # the definition, then the entity's own date (no link)
+    "/calendario-de-actividades": _html(
+        "Calendario de actividades",
+        "<h1>Calendario de actividades</h1><p>El calendario de actividades es la agenda de los eventos que la"
+        " entidad abre a la ciudadanía (Ley 1712 de 2014, artículo 9).</p><p>15 de diciembre de 2025: audiencia"
+        " pública en el Concejo Municipal.</p>",
     ),
     # the definition, then the entity's spaces as a list (no link, no figure)
     "/participacion-ciudadana": _html(
@@ -146,7 +157,13 @@ def test_class_1760_a_page_that_only_defines_the_mechanism_is_named_and_empty(si
 
 
 def test_class_1761_a_page_that_defines_and_publishes_is_content(site):
-    for item in ("democracia.rendicion_cuentas", "democracia.participacion", "info.mision_vision", "info.funciones"):
+    for item in (
+        "democracia.rendicion_cuentas",
+        "info.calendario",
+        "democracia.participacion",
+        "info.mision_vision",
+        "info.funciones",
+    ):
         rec = site[("gelt-2008", item)]
         assert rec["status"] == "cumple", rec
         assert "vacía" not in rec["detail"], rec
