@@ -21,6 +21,15 @@ norms' own pages (checked: ``info.normatividad`` ``parcial``). Without the rule,
 («Se entiende por datos abiertos…», over sixty words) is ``cumple`` as well. The mission page is a
 guard of the shape of the definition (the copula before an article or a kind: «La misión es
 garantizar…» is not one): no single line of the rule makes it fail.
+
+Class 1762: the same as a section («Consultas ciudadanas» on a «Participa» page, over the definition
+and the law, beside «Rendición de cuentas» with its report): the section is shown and publishes nothing
+of its own, «la sección «…» solo dice qué es y qué norma lo rige» (``parcial``), a second crawl.
+``test_class_1762_a_section_that_only_defines_the_mechanism_is_named_and_empty`` fails without the
+``definitions.section_defines`` line of ``pages.read_content`` (checked: ``cumple``);
+``test_class_1762_a_section_that_defines_and_publishes_and_a_section_of_norms_are_content`` fails
+without the exclusion of the norms' names (checked: ``info.normatividad`` ``parcial``), as does
+``test_class_1761_a_normatividad_page_is_never_a_definition``.
 """
 
 from __future__ import annotations
@@ -127,6 +136,47 @@ ROUTES: dict[str, Resource] = {
 }
 
 
+# class 1762: the same fault as a section of a «Participa» page beside sections that publish
+SECTION_ENTRIES = (("/", "Inicio"), ("/participa", "Participa"), ("/transparencia", "Transparencia"))
+SECTION_NAV = "<nav><ul>" + "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in SECTION_ENTRIES) + "</ul></nav>"
+
+
+def _section_html(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {ENTITY}</title></head>"
+        f"<body><header><p>{ENTITY}</p>{SECTION_NAV}</header><main>{main}</main>"
+        "<footer>Calle 3 # 2-15, Villa del Prado. Teléfono 608 555 0101.</footer></body></html>"
+    )
+
+
+SECTION_ROUTES: dict[str, Resource] = {
+    "/": _section_html(
+        "Inicio",
+        "<h1>Bienvenidos</h1><p>Sitio oficial del municipio de Villa del Prado, con la información de la"
+        " administración municipal para sus habitantes.</p>",
+    ),
+    "/participa": _section_html(
+        "Participa",
+        "<h1>Participa</h1>"
+        "<h2>Consultas ciudadanas</h2><p>La consulta ciudadana es un mecanismo de participación mediante el cual"
+        " la ciudadanía se pronuncia sobre un asunto de interés general que la autoridad somete a su"
+        " consideración (Ley 134 de 1994, artículo 8).</p>"
+        "<h2>Rendición de cuentas</h2><p>La rendición de cuentas es un proceso mediante el cual las entidades"
+        " informan los resultados de su gestión a la ciudadanía (Ley 1757 de 2015).</p><p><a"
+        " href='/docs/informe-rendicion-2025.pdf'>Informe de rendición de cuentas 2025 (PDF)</a></p>",
+    ),
+    "/transparencia": _section_html(
+        "Transparencia",
+        "<h1>Transparencia</h1><h2>Normatividad</h2><p>La normatividad es el conjunto de normas que rigen al"
+        " municipio: Constitución Política de Colombia; Ley 136 de 1994; Ley 1551 de 2012; Decreto 1083 de"
+        " 2015, único reglamentario del sector de función pública.</p>",
+    ),
+    "/docs/informe-rendicion-2025.pdf": Resource(
+        b"%PDF-1.4\n% informe de rendicion de cuentas 2025\n", headers={"Content-Type": "application/pdf"}
+    ),
+}
+
+
 def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict[tuple[str, str], dict]:
     """The site crawled once by the real CLI: the checklist records by (profile, item)."""
     server = SiteServer(routes).start()
@@ -147,6 +197,12 @@ def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict[t
 def site(tmp_path_factory):
     """The municipality's site, crawled once."""
     return _records(tmp_path_factory, ROUTES, "h176")
+
+
+@pytest.fixture(scope="module")
+def sections(tmp_path_factory):
+    """The municipality's «Participa» page of sections, crawled once."""
+    return _records(tmp_path_factory, SECTION_ROUTES, "h176-sections")
 
 
 def test_class_1760_a_page_that_only_defines_the_mechanism_is_named_and_empty(site):
@@ -174,3 +230,18 @@ def test_class_1761_a_normatividad_page_is_never_a_definition(site):
     assert rec["status"] == "cumple", rec
     assert "vacía" not in rec["detail"], rec
     assert rec["paths"][0] == "/normatividad", rec
+
+
+def test_class_1762_a_section_that_only_defines_the_mechanism_is_named_and_empty(sections):
+    rec = sections[("gelt-2008", "democracia.consultas")]
+    assert rec["status"] == "parcial", rec
+    assert "la sección «Consultas ciudadanas» de " in rec["detail"], rec
+    assert "solo dice qué es y qué norma lo rige" in rec["detail"], rec
+    assert rec["paths"][0] == "/participa", rec
+
+
+def test_class_1762_a_section_that_defines_and_publishes_and_a_section_of_norms_are_content(sections):
+    for item in ("democracia.rendicion_cuentas", "info.normatividad"):
+        rec = sections[("gelt-2008", item)]
+        assert rec["status"] == "cumple", rec
+        assert "solo dice qué es" not in rec["detail"], rec

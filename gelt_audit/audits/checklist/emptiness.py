@@ -13,6 +13,7 @@ from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
 from .contents import NOTHING_YET
+from .definitions import LIST_TAGS, defines_name
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -173,70 +174,19 @@ def repeats_title(body: Any, title: str = "") -> bool:
     return fold(found.group("title")).strip() in names
 
 
-# Criterion D (docs/checklist-scope.md): a page titled with an item's name whose only own text is the
-# general definition of the mechanism and the norm that creates it («Las consultas ciudadanas son un
-# mecanismo de participación… (Ley 134 de 1994)») says what the thing is, not that the entity has one.
-# A norm cited (folded): «Ley 134 de 1994», «Decreto 1083 de 2015», «artículos 90 a 93», «Sentencia C-180»
-_NORM_CITED = re.compile(
-    r"\b(?:leyes|ley|decretos?(?: ley)?|resolucion(?:es)?|acuerdos?|ordenanzas?|circular(?:es)?|sentencias?|"
-    r"articulos?|art|numeral(?:es)?|literal(?:es)?|paragrafos?|incisos?|capitulos?)\b\.?\s*(?:n[o°]\.?\s*)?"
-    r"(?:[a-z]{1,2}-)?\d[\d.]*(?:\s*(?:a|y|,)\s*\d[\d.]*)*(?:\s+de\s+(?:19|20)\d\d)?"
-)
-# The opening that defines a name («<name> es un…», «se entiende por <name>…»); {name} is filled in
-_DEFINES = (
-    r"(?:(?:el|la|los|las|un|una)\s+)?{name}\s*,?\s+(?:(?:es|son)\s+(?:un|una|unos|unas|el|la|los|las|aquel|aquella|"
-    r"aquellos|aquellas|mecanismos?|instrumentos?|herramientas?|procesos?|espacios?|derechos?)\b|"
-    r"se\s+(?:entiende|define|concibe)n?\s+como\b|consisten?\s+en\b)",
-    r"se\s+(?:entiende|define|denomina|conoce)n?\s+(?:por|como)\s+(?:(?:el|la|los|las)\s+)?{name}\b",
-    r"\W*que\s+(?:es|son)\s+(?:(?:el|la|los|las)\s+)?{name}\W*\?",
-)
-# What only the entity's own page says: first person, its hearings and calls («se realizó», «convoca»)
-_OWN_DEED = re.compile(
-    r"\b(?:nuestr[oa]s?|somos|nosotros|invita(?:mos)?|convoca(?:mos)?|se realizo|se realizara|realizo|realizara|"
-    r"se llevo a cabo|se llevara a cabo|inscri\w*|proxim[oa]s?)\b"
-)
-# A page of norms: citing them is its content (the normatividad items, never a definition's page)
-_NORMS_PAGE = re.compile(
-    r"\b(?:normatividad|normativa|normativo|normograma|normas|marco (?:legal|juridico)|base legal|fundamento legal|"
-    r"leyes|decretos|resoluciones|acuerdos|circulares|jurisprudencia)\b"
-)
-_LIST_TAGS = ("li", "dd", "dt", "select")  # a list of the entity's own (its spaces, its functions)
-_DEFINITION_WORDS = 200  # longer, the page says more than what the thing is
-
-
-def _name_pattern(name: str) -> str:
-    """A folded name as a regex that takes either number («consulta ciudadana», «consultas
-    ciudadanas»), its words apart by any spaces or punctuation."""
-    words = []
-    for w in re.findall(r"[a-z0-9]+", name):
-        if len(w) > 4 and w.endswith("es") and w[-3] in "nlrdzj":
-            w = w[:-2]
-        elif len(w) > 3 and w.endswith("s"):
-            w = w[:-1]
-        words.append(re.escape(w) + "(?:es|s)?")
-    return r"\W+".join(words)
-
-
 def defines_only(body: Any, title: str = "") -> bool:
     """Whether a page's own text (past its title, breadcrumb and banners) opens by defining the page's
     name («Las consultas ciudadanas son un mecanismo…», «Se entiende por presupuesto participativo…»)
-    and says nothing of the entity's own: no link, image, table, frame or list, no figure besides the
-    norms it cites (a date, a year, an amount), no first person nor a hearing held or called. Such a
-    page tells what the mechanism is, not that the entity publishes one: named and empty
-    (docs/checklist-scope.md, criterion D). A page of norms is never one: citing them is its content."""
+    and says nothing of the entity's own (``definitions.defines_name``), with no link, image, table,
+    frame or list: it tells what the mechanism is, not that the entity publishes one, named and empty
+    (docs/checklist-scope.md, criterion D)."""
     own = _own_text(body, title)
     if own is None:
         return False
     rest, names = own
-    if next(rest.iter(*_LIST_TAGS), None) is not None or any(_NORMS_PAGE.search(n) for n in names):
+    if next(rest.iter(*LIST_TAGS), None) is not None:
         return False
-    text = " ".join(fold(element_text(rest)).split()).lstrip(" \"'«“-–—:")
-    if not text or spaced_words(text) > _DEFINITION_WORDS:
-        return False
-    if _OWN_DEED.search(text) or re.search(r"\d", _NORM_CITED.sub(" ", text)):
-        return False
-    pats = [_name_pattern(n) for n in names]
-    return any(re.match(form.format(name=p), text) for p in pats if p for form in _DEFINES)
+    return defines_name(fold(element_text(rest)), names)
 
 
 def runs_script(root: Any) -> bool:
