@@ -30,6 +30,12 @@ of its own, «la sección «…» solo dice qué es y qué norma lo rige» (``pa
 ``test_class_1762_a_section_that_defines_and_publishes_and_a_section_of_norms_are_content`` fails
 without the exclusion of the norms' names (checked: ``info.normatividad`` ``parcial``), as does
 ``test_class_1761_a_normatividad_page_is_never_a_definition``.
+``test_class_1762_a_glossary_term_is_not_a_section_that_only_defines`` fails without
+``definitions.of_definitions`` in ``section_defines`` (checked: ``info.datos_abiertos`` «la sección
+«Datos abiertos» de …/glosario solo dice qué es…») and without it in ``emptiness.defines_only``
+(checked: ``info.glosario`` ``parcial``, «/glosario está vacía»: past its two first headings, «Glosario»
+and «Datos abiertos», the page opens by defining the second); it does not say the glossary term is the
+item (the engine counts it as found, a precision matter apart from criterion D).
 """
 
 from __future__ import annotations
@@ -137,7 +143,12 @@ ROUTES: dict[str, Resource] = {
 
 
 # class 1762: the same fault as a section of a «Participa» page beside sections that publish
-SECTION_ENTRIES = (("/", "Inicio"), ("/participa", "Participa"), ("/transparencia", "Transparencia"))
+SECTION_ENTRIES = (
+    ("/", "Inicio"),
+    ("/participa", "Participa"),
+    ("/transparencia", "Transparencia"),
+    ("/glosario", "Glosario"),
+)
 SECTION_NAV = "<nav><ul>" + "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in SECTION_ENTRIES) + "</ul></nav>"
 
 
@@ -170,6 +181,15 @@ SECTION_ROUTES: dict[str, Resource] = {
         "<h1>Transparencia</h1><h2>Normatividad</h2><p>La normatividad es el conjunto de normas que rigen al"
         " municipio: Constitución Política de Colombia; Ley 136 de 1994; Ley 1551 de 2012; Decreto 1083 de"
         " 2015, único reglamentario del sector de función pública.</p>",
+    ),
+    # a glossary: each term a section that defines its title, which is what a glossary publishes
+    "/glosario": _section_html(
+        "Glosario",
+        "<h2>Glosario</h2><h3>Datos abiertos</h3><p>Se entiende por datos abiertos los datos primarios o sin"
+        " procesar que las entidades ponen a disposición de cualquier ciudadano, de forma libre y sin"
+        " restricciones (Ley 1712 de 2014, artículo 6).</p><h3>Veeduría ciudadana</h3><p>La veeduría ciudadana"
+        " es el mecanismo democrático de representación que permite a los ciudadanos ejercer vigilancia sobre"
+        " la gestión pública (Ley 850 de 2003).</p>",
     ),
     "/docs/informe-rendicion-2025.pdf": Resource(
         b"%PDF-1.4\n% informe de rendicion de cuentas 2025\n", headers={"Content-Type": "application/pdf"}
@@ -245,3 +265,11 @@ def test_class_1762_a_section_that_defines_and_publishes_and_a_section_of_norms_
         rec = sections[("gelt-2008", item)]
         assert rec["status"] == "cumple", rec
         assert "solo dice qué es" not in rec["detail"], rec
+
+
+def test_class_1762_a_glossary_term_is_not_a_section_that_only_defines(sections):
+    rec = sections[("gelt-2008", "info.datos_abiertos")]
+    assert rec["paths"][0] == "/glosario", rec
+    assert "solo dice qué es" not in rec["detail"], rec
+    rec = sections[("gelt-2008", "info.glosario")]
+    assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec

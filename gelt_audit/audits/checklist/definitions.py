@@ -5,11 +5,12 @@ one: named and empty. What such a text is, read from its folded words."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from .text import fold
+from .text import element_text, fold
 
 # A norm cited (folded): «Ley 134 de 1994», «Decreto 1083 de 2015», «artículos 90 a 93», «Sentencia C-180»
 _NORM_CITED = re.compile(
@@ -35,6 +36,8 @@ _NORMS_NAME = re.compile(
     r"\b(?:normatividad|normativa|normativo|normograma|normas|marco (?:legal|juridico)|base legal|fundamento legal|"
     r"leyes|decretos|resoluciones|acuerdos|circulares|jurisprudencia)\b"
 )
+# A page of definitions (folded title or h1): its sections define terms, that is its content
+_DEFINITIONS_PAGE = re.compile(r"\b(?:glosario|terminos|definiciones|diccionario|preguntas frecuentes|faq)\b")
 LIST_TAGS = ("li", "dd", "dt", "select")  # a list of the entity's own (its spaces, its functions)
 _DEFINITION_WORDS = 200  # longer, the text says more than what the thing is
 
@@ -70,11 +73,22 @@ def defines_name(folded: str, names: Iterable[str]) -> bool:
     return any(re.match(form.format(name=p), text) for p in pats for form in _DEFINES)
 
 
+def of_definitions(el: Any) -> bool:
+    """Whether the page of an element is one of definitions (its title, an ``h1`` or ``h2`` names a
+    glossary, frequent questions): its terms are sections that each define their title, and that is
+    what it publishes."""
+    root = el.getroottree().getroot()
+    names = itertools.chain(root.iter("title"), root.iter("h1", "h2"))  # a template may title it with an h2
+    return any(_DEFINITIONS_PAGE.search(fold(element_text(n))) for n in names)
+
+
 def section_defines(title: str, region: list[Any], body: str) -> bool:
     """Whether a titled section with no link or media (the caller knows) only defines its title and
-    cites the norm (:func:`defines_name`): no list in it. Its title is read with its number or
-    without it («6.3 Consulta ciudadana»)."""
+    cites the norm (:func:`defines_name`): no list in it, and not on a page of definitions (a
+    glossary's term). Its title is read with its number or without it («6.3 Consulta ciudadana»)."""
     if any(next(s.iter(*LIST_TAGS), None) is not None for s in region if isinstance(s.tag, str)):
         return False
     name = fold(title).strip()
-    return defines_name(fold(body), {name, re.sub(r"^[\d.\s)-]+", "", name)})
+    if not defines_name(fold(body), {name, re.sub(r"^[\d.\s)-]+", "", name)}):
+        return False
+    return not any(of_definitions(s) for s in region[:1] if isinstance(s.tag, str))

@@ -13,7 +13,7 @@ from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
 from .contents import NOTHING_YET
-from .definitions import LIST_TAGS, defines_name
+from .definitions import LIST_TAGS, defines_name, of_definitions
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -184,9 +184,9 @@ def defines_only(body: Any, title: str = "") -> bool:
     if own is None:
         return False
     rest, names = own
-    if next(rest.iter(*LIST_TAGS), None) is not None:
+    if next(rest.iter(*LIST_TAGS), None) is not None or not defines_name(fold(element_text(rest)), names):
         return False
-    return defines_name(fold(element_text(rest)), names)
+    return not of_definitions(body)  # a glossary of one term past its title defines that term
 
 
 def runs_script(root: Any) -> bool:
