@@ -276,7 +276,8 @@ def page_state(
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
             or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title))
             or (nwords < 60 and not fields and body is not None and repeats_title(body, title))
-            or (not fields and not gives and body is not None and defines_only(body, title))
+            # (its own text under two hundred words: past three hundred on the page, never one)
+            or (nwords < 300 and not fields and not gives and body is not None and defines_only(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en
