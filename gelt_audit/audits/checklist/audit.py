@@ -32,7 +32,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 55  # 55: a definition alone is named and empty, with its own words for a section (H176, criterion D); bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 55  # 55: a page that only defines its title and cites the norm is named and empty (H176, criterion D); bump when the engine's results change meaning: cached evaluations are redone
 
 
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)

@@ -89,11 +89,8 @@ STAND_IN = "*"  # only_links value of a section whose content is a template's st
 # only_links value of a category of the menu's list (its title opens with the category's number, «9.»)
 # whose content is a short note and nothing else (class 192)
 CATEGORY_NOTE = "^"
-# only_links value of a section whose content only defines its title and cites the norm (criterion D)
-DEFINITION_ONLY = "%"
 # sections a page shows with nothing published under them (all «#», «Aun no hay documentos», an
-# empty box, a listed entry with nothing after it, the template's filler, a category's short note, the
-# mechanism's definition alone)
+# empty box, a listed entry with nothing after it, the template's filler, a category's short note)
 SHOWN_EMPTY = (
     [EMPTY_SECTION],
     [DEAD_ENTRIES],
@@ -102,7 +99,6 @@ SHOWN_EMPTY = (
     [REPEATED_BODY],
     [STAND_IN],
     [CATEGORY_NOTE],
-    [DEFINITION_ONLY],
 )
 # A template's stand-in text, never replaced (folded): Bootstrap's documentation paragraph the
 # accordion example ships with («Placeholder content for this accordion, which is intended to

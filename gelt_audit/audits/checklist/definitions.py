@@ -1,7 +1,8 @@
-"""Criterion D of docs/checklist-scope.md: a page or a section titled with an item's name whose only
-text is the general definition of the mechanism and the norm that creates it («Las consultas ciudadanas
-son un mecanismo de participación… (Ley 134 de 1994)») says what the thing is, not that the entity has
-one: named and empty. What such a text is, read from its folded words."""
+"""Criterion D of docs/checklist-scope.md: a page titled with an item's name whose only text is the
+general definition of the mechanism and the norm that creates it («Las consultas ciudadanas son un
+mecanismo de participación… (Ley 134 de 1994)») says what the thing is, not that the entity has one:
+named and empty. What such a text is, read from its folded words. (The same reading of a section of
+a page was measured and not applied: it lowered a held-out figure; docs/checklist-accuracy.md, «H176».)"""
 
 from __future__ import annotations
 
@@ -75,20 +76,7 @@ def defines_name(folded: str, names: Iterable[str]) -> bool:
 
 def of_definitions(el: Any) -> bool:
     """Whether the page of an element is one of definitions (its title, an ``h1`` or ``h2`` names a
-    glossary, frequent questions): its terms are sections that each define their title, and that is
-    what it publishes."""
+    glossary, frequent questions): its terms each define their title, and that is what it publishes."""
     root = el.getroottree().getroot()
     names = itertools.chain(root.iter("title"), root.iter("h1", "h2"))  # a template may title it with an h2
     return any(_DEFINITIONS_PAGE.search(fold(element_text(n))) for n in names)
-
-
-def section_defines(title: str, region: list[Any], body: str) -> bool:
-    """Whether a titled section with no link or media (the caller knows) only defines its title and
-    cites the norm (:func:`defines_name`): no list in it, and not on a page of definitions (a
-    glossary's term). Its title is read with its number or without it («6.3 Consulta ciudadana»)."""
-    if any(next(s.iter(*LIST_TAGS), None) is not None for s in region if isinstance(s.tag, str)):
-        return False
-    name = fold(title).strip()
-    if not defines_name(fold(body), {name, re.sub(r"^[\d.\s)-]+", "", name)}):
-        return False
-    return not any(of_definitions(s) for s in region[:1] if isinstance(s.tag, str))

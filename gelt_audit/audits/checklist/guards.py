@@ -8,7 +8,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from .contents import BARE_ENTRY, DEFINITION_ONLY
+from .contents import BARE_ENTRY
 from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Part, Rule
@@ -191,8 +191,6 @@ _SHOWN_NOTHING = {
     REPEATED_BODY: "la sección «{raw}» de {url} muestra lo mismo que otras secciones de la página",
     # the entity lists the item and publishes nothing under it
     BARE_ENTRY: "la entrada «{raw}» de {url} está en la lista, sin nada publicado",
-    # «Consultas ciudadanas» over what a consultation is and the law that creates it (criterion D)
-    DEFINITION_ONLY: "la sección «{raw}» de {url} solo dice qué es y qué norma lo rige: no publica nada propio",
 }
 
 # A section that shows only that its item is listed: evidence with a problem for its own item (the

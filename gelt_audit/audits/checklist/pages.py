@@ -23,7 +23,6 @@ from .contents import (
     CATEGORY_NOTE,
     DEAD_ENTRIES,
     DEAD_HREF,
-    DEFINITION_ONLY,
     EMPTY_NOTICE,
     EMPTY_SECTION,
     REPEATED_BODY,
@@ -41,7 +40,6 @@ from .contents import (
     section_words_links,
     stand_in_body,
 )
-from .definitions import section_defines
 from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
 from .numerals import is_section_item, label_numeral
@@ -540,8 +538,6 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 shown.add(text)  # not a card's own title inside the card (class 1350)
             if keys and not link_only and len(set(keys)) <= SECTION_WAYS_IN:
                 out.section_keys.setdefault(text, keys)  # a described service and its way in
-            if not (media or hrefs) and section_defines(text, region, body):
-                out.only_links.setdefault(text, [DEFINITION_ONLY])  # what the thing is, nothing of it (D)
             if link_only:
                 if keys:
                     out.only_links.setdefault(text, keys[:20])

@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled, may_hold_custom_titles
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 62  # 62: a page or section that only defines its title and cites the norm is named and empty (H176, criterion D); bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 62  # 62: a page that only defines its title and cites the norm is empty (H176, criterion D); bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
