@@ -32,12 +32,12 @@ _OWN_DEED = re.compile(
     r"\b(?:nuestr[oa]s?|somos|nosotros|invita(?:mos)?|convoca(?:mos)?|se realizo|se realizara|realizo|realizara|"
     r"se llevo a cabo|se llevara a cabo|inscri\w*|proxim[oa]s?)\b"
 )
-# A page or section of norms: citing them is its content (the normatividad items, never a definition's)
+# A page of norms: citing them is its content (the normatividad items, never a definition's page)
 _NORMS_NAME = re.compile(
     r"\b(?:normatividad|normativa|normativo|normograma|normas|marco (?:legal|juridico)|base legal|fundamento legal|"
     r"leyes|decretos|resoluciones|acuerdos|circulares|jurisprudencia)\b"
 )
-# A page of definitions (folded title or h1): its sections define terms, that is its content
+# A page of definitions (its folded title, h1 or h2): its terms each define their title, that is its content
 _DEFINITIONS_PAGE = re.compile(r"\b(?:glosario|terminos|definiciones|diccionario|preguntas frecuentes|faq)\b")
 LIST_TAGS = ("li", "dd", "dt", "select")  # a list of the entity's own (its spaces, its functions)
 _DEFINITION_WORDS = 200  # longer, the text says more than what the thing is
@@ -57,7 +57,7 @@ def _name_pattern(name: str) -> str:
 
 
 def defines_name(folded: str, names: Iterable[str]) -> bool:
-    """Whether a folded text (a page's or a section's own, past its title) opens by defining one of
+    """Whether a folded text (a page's own, past its title) opens by defining one of
     its ``names`` (folded) and says nothing of the entity's own: no figure besides the norms it cites
     (a date, a year, an amount), no first person nor a hearing held or called, under two hundred
     words. Never for a name of norms (normatividad, marco legal…): citing them is their content.
