@@ -32,7 +32,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 55  # 55: «no aplica» in other words proposed for the item whose object it names (H175, criterion M); 54: named-and-empty forms (H169); bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 56  # 56: a page that only defines its title and cites the norm is named and empty (H176, criterion D); 55: «no aplica» in other words (H175, criterion M); bump when the engine's results change meaning: cached evaluations are redone
 
 
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)

@@ -13,6 +13,7 @@ from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
 from .contents import NOTHING_YET
+from .definitions import LIST_TAGS, defines_name, of_definitions
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -143,23 +144,49 @@ _TITLE_OF = re.compile(
 _NAME_WORDS = 30  # longer, the «name» is a description of its own
 
 
-def repeats_title(body: Any, title: str = "") -> bool:
-    """Whether a page's only own text, beside its first two headings (and its breadcrumb and
-    site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
-    de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
-    for the information, not for its name (docs/checklist-scope.md, criterion E)."""
+def _own_text(body: Any, title: str) -> tuple[Any, set[str]] | None:
+    """A page's own content without its breadcrumb, its site-name banners and its first two headings,
+    and the names it gives itself (those headings, the page title and its first segment, folded);
+    None when that content shows a link, an image, a table or a frame: it publishes something."""
     rest = _unframed(body, title)[0]
     if next(rest.iter(*_PAGE_MEDIA), None) is not None or link_elements(rest):
-        return False
+        return None
     heads = list(rest.iter(*_HEADING_TAGS))[:2]
     names = {fold(element_text(h)).strip() for h in heads}
     names |= {fold(raw).strip() for _n, _w, raw in title_labels(title)[:2]}
     for el in heads:
         el.drop_tree()
+    return rest, names - {""}
+
+
+def repeats_title(body: Any, title: str = "") -> bool:
+    """Whether a page's only own text, beside its first two headings (and its breadcrumb and
+    site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
+    de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
+    for the information, not for its name (docs/checklist-scope.md, criterion E)."""
+    own = _own_text(body, title)
+    if own is None:
+        return False
+    rest, names = own
     found = _TITLE_OF.match(" ".join(element_text(rest).split()))
     if found is None or spaced_words(fold(found.group("name"))) > _NAME_WORDS:
         return False
-    return fold(found.group("title")).strip() in names - {""}
+    return fold(found.group("title")).strip() in names
+
+
+def defines_only(body: Any, title: str = "") -> bool:
+    """Whether a page's own text (past its title, breadcrumb and banners) opens by defining the page's
+    name («Las consultas ciudadanas son un mecanismo…», «Se entiende por presupuesto participativo…»)
+    and says nothing of the entity's own (``definitions.defines_name``), with no link, image, table,
+    frame or list: it tells what the mechanism is, not that the entity publishes one, named and empty
+    (docs/checklist-scope.md, criterion D)."""
+    own = _own_text(body, title)
+    if own is None:
+        return False
+    rest, names = own
+    if next(rest.iter(*LIST_TAGS), None) is not None or not defines_name(fold(element_text(rest)), names):
+        return False
+    return not of_definitions(body)  # a glossary of one term past its title defines that term
 
 
 def runs_script(root: Any) -> bool:
@@ -249,6 +276,8 @@ def page_state(
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
             or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title))
             or (nwords < 60 and not fields and body is not None and repeats_title(body, title))
+            # (its own text under two hundred words: past three hundred on the page, never one)
+            or (nwords < 300 and not fields and not gives and body is not None and defines_only(body, title))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en
