@@ -68,6 +68,9 @@ SITE_ONE = _site(
         ("/noticias", "Noticias"),
         ("/noticias", "Calendario de actividades"),
         ("/orientacion", "Preguntas frecuentes"),
+        ("/tramites", "Atención al ciudadano"),
+        ("/directorio-entidades", "Entes de control"),
+        ("/transparencia", "Transparencia y acceso a la información pública"),
     ),
     {
         "/": HOME,
@@ -83,6 +86,32 @@ SITE_ONE = _site(
             " casa, o en los bancos autorizados.</p>"
             "<h2>¿Cómo pido un certificado de residencia?</h2><p>En la Secretaría de Gobierno, con la cédula; no"
             " tiene costo y se entrega el mismo día.</p>",
+        ),
+        # class 1741: the menu the item asks for on the home page is the entry itself, wherever it leads
+        "/tramites": (
+            "Trámites y servicios",
+            "<h1>Trámites y servicios</h1><ul><li>Impuesto predial: se paga en la Tesorería municipal con el"
+            " recibo.</li><li>Certificado de residencia: se pide en la Secretaría de Gobierno con la cédula.</li>"
+            "<li>Licencia de construcción: se radica en Planeación con los planos.</li></ul>",
+        ),
+        # class 1741: the oversight bodies named on the directory of entities (a list of names)
+        "/directorio-entidades": (
+            "Directorio de entidades",
+            "<h1>Directorio de entidades</h1><ul><li>Contraloría General de la República</li>"
+            "<li>Procuraduría General de la Nación</li><li>Contraloría Departamental de Bolívar</li>"
+            "<li>Gobernación de Bolívar</li><li>Departamento Nacional de Planeación</li></ul>",
+        ),
+        # class 1741: an entry numbered in the annex's structure opens its neighbour's page
+        "/transparencia": (
+            "Transparencia y acceso a la información pública",
+            "<h1>Transparencia y acceso a la información pública</h1><ul>"
+            "<li><a href='/procedimientos'>1.3. Mapas y cartas descriptivas de los procesos</a></li></ul>",
+        ),
+        "/procedimientos": (
+            "Procedimientos que se siguen para tomar decisiones en las diferentes áreas",
+            "<h1>Procedimientos que se siguen para tomar decisiones en las diferentes áreas</h1>"
+            "<p>La alcaldía publica los procedimientos con que sus dependencias toman decisiones: el comité de"
+            " gestión los revisa cada año y la secretaría de planeación los adopta por resolución.</p>",
         ),
     },
 )
@@ -151,6 +180,25 @@ def test_class_1741_an_entry_to_a_page_titled_for_no_item_stays_evidence(one):
     rec = one[("gelt-2008", "info.preguntas_frecuentes")]
     assert rec["status"] == "cumple", rec
     assert rec["paths"][0] == "/orientacion", rec
+
+
+def test_class_1741_the_menu_asked_for_on_the_home_page_is_the_entry_itself(one):
+    rec = one[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert "sin nada de" not in rec["detail"], rec
+
+
+def test_class_1741_an_entry_numbered_in_the_annex_structure_is_read_as_its_numeral(one):
+    rec = one[("ley1712-res1519", "ley1712.1.3")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["paths"][0] == "/procedimientos", rec
+    assert "sin nada de" not in rec["detail"], rec
+
+
+def test_class_1741_oversight_bodies_named_on_a_directory_are_the_list_of_names(one):
+    rec = one[("gelt-2008", "info.entes_control")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/directorio-entidades", rec
 
 
 def test_class_1741_dated_events_named_among_the_news_are_the_item_shown(two):

@@ -8,7 +8,12 @@ A reading rule, not a site's wording. The target must be a live page of the site
 none of the item's phrases in its titles, sections, headings or own links, and no other evidence of the
 item on it. Not such an entry: one to a page titled
 for nothing the checklist names (the item's content under another title: «Orientación a la ciudadanía»
-and its questions and answers), one to a page that lists the item (a hub, «Agenda: …» among the news).
+and its questions and answers), one to a page that lists the item (a hub, «Agenda: …» among the news),
+one numbered in the annex's structure («1.3. Mapas y cartas descriptivas de los procesos»: the entity
+keeps the numeral where it points, as ``guards.numbered_entries`` reads it), one of a menu the item asks
+for in a place (a rule scoped to the home page or the template: the entry is the item), and any entry of
+an item that is a list of names (``Item.names``, the oversight bodies: a directory of entities under
+another title names them, and the engine does not read names as the item's content). Class 1741.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from collections.abc import Sequence
 
 from .evidence import Finder, Hit
 from .model import Item, Part
+from .numerals import label_numeral
 from .pages import Label, Page
 from .text import in_norm, label_match, leads_with, text_norm
 from .urls import url_key
 
 _NAMING = ("title", "link_text", "text")  # the rules whose phrases name the item on a page
+_PLACED = ("home", "header", "footer", "chrome")  # rule scopes that ask for the entry where it is
 
 
 def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, list[Hit]]]) -> None:
@@ -30,9 +37,15 @@ def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, l
     shown = {h.found_on for _p, hs in part_hits for h in hs} | {
         h.url for _p, hs in part_hits for h in hs if h.url == h.found_on
     }
+    if item.names:
+        return  # a list of names (the oversight bodies): a directory under another title shows them
     phrases = _phrases(item)
-    for _p, hits in part_hits:
+    for part, hits in part_hits:
+        if any(r.scope in _PLACED for r in part.rules):
+            continue  # a menu the item asks for on the home page or the template: the entry is the item
         for h in hits:
+            if label_numeral(h.label):
+                continue  # «1.3. Mapas…»: the annex's numbered structure names it (guards.numbered_entries)
             target = _entry_target(finder, h)
             if target is None or target.url in shown or _shows(target, phrases):
                 continue
