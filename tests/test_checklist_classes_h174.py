@@ -6,15 +6,23 @@ Class 1740: the menu's «Calendario de actividades» opens the news list (titled
 ``info.noticias``), whose headlines hold no event. Read as «Entradas sin nada detrás» (b)
 (docs/checklist-states.md): ``info.calendario`` is ``no_cumple``, its detail naming the entry and where
 it leads. H172 saw ``cumple``.
-``test_class_1740_an_entry_to_another_items_page_that_shows_nothing_of_it_is_dead`` fails without
-``elsewhere.mark_elsewhere`` (checked: ``cumple`` with ``/noticias`` as evidence).
+``test_class_1740_an_entry_to_another_items_page_that_shows_nothing_of_it_is_dead`` fails without the
+call to ``elsewhere.mark_elsewhere`` in ``judge._judge_evidence`` (checked: ``cumple``).
 
-Class 1741, the guards (the item's content under another title stays evidence):
+Class 1741, the guards (each checked failing, ``no_cumple``, with its condition removed from
+``elsewhere.py``):
 ``test_class_1741_an_entry_to_a_page_titled_for_no_item_stays_evidence`` («Preguntas frecuentes» →
-«Orientación a la ciudadanía» with questions and answers, a title no item has) fails without the
-«titled for another item» condition (checked: ``no_cumple``);
+«Orientación a la ciudadanía» with questions and answers, a title no item has), without the «titled for
+another item» condition;
 ``test_class_1741_dated_events_named_among_the_news_are_the_item_shown`` («Calendario de actividades» →
-the news list with «Agenda: …» headlines) fails without ``elsewhere._shows`` (checked: ``no_cumple``).
+the news list with «Agenda: …» headlines), without ``_shows``;
+``test_class_1741_the_menu_asked_for_on_the_home_page_is_the_entry_itself`` («Atención al ciudadano» on
+the home page → «Trámites y servicios»: ``ley1712.atencion_ciudadania`` asks for the entry), without the
+``_PLACED`` scope guard;
+``test_class_1741_an_entry_numbered_in_the_annex_structure_is_read_as_its_numeral`` («1.3. Mapas y
+cartas descriptivas de los procesos» → the page of 1.9), without the ``label_numeral`` guard;
+``test_class_1741_oversight_bodies_named_on_a_directory_are_the_list_of_names`` («Entes de control» →
+«Directorio de entidades» naming the Contraloría and the Procuraduría), without the ``Item.names`` guard.
 """
 
 from __future__ import annotations
