@@ -32,7 +32,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 54  # 54: named-and-empty forms (H169) over 53 (H172, criterion O); bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 55  # 55: an entry to another item's page showing nothing of it is dead (H174, criterion K) over 54 (H169); bump when the engine's results change meaning: cached evaluations are redone
 
 
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
