@@ -20,7 +20,12 @@ the news list with «Agenda: …» headlines), without ``_shows``;
 the home page → «Trámites y servicios»: ``ley1712.atencion_ciudadania`` asks for the entry), without the
 ``_PLACED`` scope guard;
 ``test_class_1741_an_entry_numbered_in_the_annex_structure_is_read_as_its_numeral`` («1.3. Mapas y
-cartas descriptivas de los procesos» → the page of 1.9), without the ``label_numeral`` guard;
+cartas descriptivas de los procesos» → the page of 1.9), without the ``label_numeral`` guard (the entry is
+on the Transparencia page too: checked with ``in_menu`` removed as well; with ``label_numeral`` alone
+removed it passes);
+``test_class_1741_an_entry_of_the_transparency_menu_is_read_as_the_entitys_map`` («Servicio al público,
+normas, formularios y protocolos de atención» on the Transparencia page → «Trámites y servicios»), without
+the ``in_menu`` guard;
 ``test_class_1741_oversight_bodies_named_on_a_directory_are_the_list_of_names`` («Entes de control» →
 «Directorio de entidades» naming the Contraloría and the Procuraduría), without the ``Item.names`` guard.
 """
@@ -113,7 +118,8 @@ SITE_ONE = _site(
         "/transparencia": (
             "Transparencia y acceso a la información pública",
             "<h1>Transparencia y acceso a la información pública</h1><ul>"
-            "<li><a href='/procedimientos'>1.3. Mapas y cartas descriptivas de los procesos</a></li></ul>",
+            "<li><a href='/procedimientos'>1.3. Mapas y cartas descriptivas de los procesos</a></li>"
+            "<li><a href='/tramites'>Servicio al público, normas, formularios y protocolos de atención</a></li></ul>",
         ),
         "/procedimientos": (
             "Procedimientos que se siguen para tomar decisiones en las diferentes áreas",
@@ -200,6 +206,14 @@ def test_class_1741_an_entry_numbered_in_the_annex_structure_is_read_as_its_nume
     rec = one[("ley1712-res1519", "ley1712.1.3")]
     assert rec["status"] in ("cumple", "parcial"), rec
     assert rec["paths"][0] == "/procedimientos", rec
+    assert "sin nada de" not in rec["detail"], rec
+
+
+def test_class_1741_an_entry_of_the_transparency_menu_is_read_as_the_entitys_map(one):
+    # the procedures (one item's page) hold what the service-to-the-public entry names, unread by name
+    rec = one[("ley1712-res1519", "ley1712.1.8")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["paths"][0] in ("/tramites", "/transparencia"), rec
     assert "sin nada de" not in rec["detail"], rec
 
 
