@@ -45,7 +45,7 @@ def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, l
         if any(r.scope in _PLACED for r in part.rules):
             continue  # a menu the item asks for on the home page or the template: the entry is the item
         for h in hits:
-            if label_numeral(h.label):
+            if h.in_menu or label_numeral(h.label):
                 # «1.3. Mapas…», «Servicio al público, normas, formularios…» in the Transparencia menu: the
                 # entity's map of the annex, which keeps a numeral where it points (guards.numbered_entries);
                 # a neighbour's page often holds it in what the engine does not read by name
