@@ -20,9 +20,8 @@ the news list with «Agenda: …» headlines), without ``_shows``;
 the home page → «Trámites y servicios»: ``ley1712.atencion_ciudadania`` asks for the entry), without the
 ``_PLACED`` scope guard;
 ``test_class_1741_an_entry_numbered_in_the_annex_structure_is_read_as_its_numeral`` («1.3. Mapas y
-cartas descriptivas de los procesos» → the page of 1.9), without the ``label_numeral`` guard (the entry is
-on the Transparencia page too: checked with ``in_menu`` removed as well; with ``label_numeral`` alone
-removed it passes);
+cartas descriptivas de los procesos» on the home page → the page of 1.9), without the ``label_numeral``
+guard;
 ``test_class_1741_an_entry_of_the_transparency_menu_is_read_as_the_entitys_map`` («Servicio al público,
 normas, formularios y protocolos de atención» on the Transparencia page → «Trámites y servicios»), without
 the ``in_menu`` guard;
@@ -86,7 +85,12 @@ SITE_ONE = _site(
         ("/transparencia", "Transparencia y acceso a la información pública"),
     ),
     {
-        "/": HOME,
+        # class 1741: an entry numbered in the annex's structure, outside the Transparencia menu
+        "/": (
+            HOME[0],
+            HOME[1]
+            + "<ul><li><a href='/procedimientos'>1.3. Mapas y cartas descriptivas de los procesos</a></li></ul>",
+        ),
         "/noticias": ("Noticias", PLAIN_NEWS),
         "/noticias/vias-terciarias": _news(1, "Alcaldía entrega obras de vías terciarias en la vereda El Paraíso"),
         "/noticias/vacunacion": _news(2, "Jornada de vacunación canina y felina superó las metas"),
@@ -114,11 +118,10 @@ SITE_ONE = _site(
             "<li>Procuraduría General de la Nación</li><li>Contraloría Departamental de Bolívar</li>"
             "<li>Gobernación de Bolívar</li><li>Departamento Nacional de Planeación</li></ul>",
         ),
-        # class 1741: an entry numbered in the annex's structure opens its neighbour's page
+        # class 1741: the Transparencia page's entry opens another item's page (its content unread by name)
         "/transparencia": (
             "Transparencia y acceso a la información pública",
             "<h1>Transparencia y acceso a la información pública</h1><ul>"
-            "<li><a href='/procedimientos'>1.3. Mapas y cartas descriptivas de los procesos</a></li>"
             "<li><a href='/tramites'>Servicio al público, normas, formularios y protocolos de atención</a></li></ul>",
         ),
         "/procedimientos": (
