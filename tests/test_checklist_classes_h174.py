@@ -23,8 +23,8 @@ the home page → «Trámites y servicios»: ``ley1712.atencion_ciudadania`` ask
 cartas descriptivas de los procesos» on the home page → the page of 1.9), without the ``label_numeral``
 guard;
 ``test_class_1741_an_entry_of_the_transparency_menu_is_read_as_the_entitys_map`` («Servicio al público,
-normas, formularios y protocolos de atención» on the Transparencia page → «Trámites y servicios»), without
-the ``in_menu`` guard;
+normas, formularios y protocolos de atención» on the Transparencia page → «Trámites y servicios», a page
+that menu links), without the ``Hit.in_menu`` guard;
 ``test_class_1741_oversight_bodies_named_on_a_directory_are_the_list_of_names`` («Entes de control» →
 «Directorio de entidades» naming the Contraloría and the Procuraduría), without the ``Item.names`` guard.
 """
@@ -57,6 +57,14 @@ HOME = (
     "Inicio",
     "<h1>Bienvenidos</h1><p>Sitio oficial del municipio de Santa Rosa del Sur, departamento de Bolívar, con la"
     " información de la administración municipal para la ciudadanía.</p>",
+)
+
+
+PROCEDURES = (
+    "Trámites y servicios",
+    "<h1>Trámites y servicios</h1><ul><li>Impuesto predial: se paga en la Tesorería municipal con el"
+    " recibo.</li><li>Certificado de residencia: se pide en la Secretaría de Gobierno con la cédula.</li>"
+    "<li>Licencia de construcción: se radica en Planeación con los planos.</li></ul>",
 )
 
 
@@ -105,12 +113,9 @@ SITE_ONE = _site(
             " tiene costo y se entrega el mismo día.</p>",
         ),
         # class 1741: the menu the item asks for on the home page is the entry itself, wherever it leads
-        "/tramites": (
-            "Trámites y servicios",
-            "<h1>Trámites y servicios</h1><ul><li>Impuesto predial: se paga en la Tesorería municipal con el"
-            " recibo.</li><li>Certificado de residencia: se pide en la Secretaría de Gobierno con la cédula.</li>"
-            "<li>Licencia de construcción: se radica en Planeación con los planos.</li></ul>",
-        ),
+        "/tramites": PROCEDURES,
+        # class 1741: the Transparencia page's entry to the procedures (a page the menu links)
+        "/servicios": PROCEDURES,
         # class 1741: the oversight bodies named on the directory of entities (a list of names)
         "/directorio-entidades": (
             "Directorio de entidades",
@@ -122,7 +127,7 @@ SITE_ONE = _site(
         "/transparencia": (
             "Transparencia y acceso a la información pública",
             "<h1>Transparencia y acceso a la información pública</h1><ul>"
-            "<li><a href='/tramites'>Servicio al público, normas, formularios y protocolos de atención</a></li></ul>",
+            "<li><a href='/servicios'>Servicio al público, normas, formularios y protocolos de atención</a></li></ul>",
         ),
         "/procedimientos": (
             "Procedimientos que se siguen para tomar decisiones en las diferentes áreas",
@@ -216,7 +221,7 @@ def test_class_1741_an_entry_of_the_transparency_menu_is_read_as_the_entitys_map
     # the procedures (one item's page) hold what the service-to-the-public entry names, unread by name
     rec = one[("ley1712-res1519", "ley1712.1.8")]
     assert rec["status"] in ("cumple", "parcial"), rec
-    assert rec["paths"][0] in ("/tramites", "/transparencia"), rec
+    assert rec["paths"][0] in ("/servicios", "/transparencia"), rec
     assert "sin nada de" not in rec["detail"], rec
 
 

@@ -9,9 +9,10 @@ none of the item's phrases in its titles, sections, headings or own links, and n
 item on it. Not such an entry: one to a page titled
 for nothing the checklist names (the item's content under another title: «Orientación a la ciudadanía»
 and its questions and answers), one to a page that lists the item (a hub, «Agenda: …» among the news),
-one numbered in the annex's structure or in the Transparencia menu («1.3. Mapas y cartas descriptivas de
-los procesos», «Servicio al público, normas, formularios y protocolos de atención» to the procedures: the
-entity keeps the numeral where it points, as ``guards.numbered_entries`` reads it), one of a menu the item asks
+one numbered in the annex's structure or to a page the Transparencia menu links (``Hit.in_menu``: «1.3.
+Mapas y cartas descriptivas de los procesos», «Servicio al público, normas, formularios y protocolos de
+atención» to the procedures: the entity keeps the numeral where it points, as
+``guards.numbered_entries`` reads it), one of a menu the item asks
 for in a place (a rule scoped to the home page or the template: the entry is the item), and any entry of
 an item that is a list of names (``Item.names``, the oversight bodies: a directory of entities under
 another title names them, and the engine does not read names as the item's content). Class 1741.
@@ -46,9 +47,9 @@ def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, l
             continue  # a menu the item asks for on the home page or the template: the entry is the item
         for h in hits:
             if h.in_menu or label_numeral(h.label):
-                # «1.3. Mapas…», «Servicio al público, normas, formularios…» in the Transparencia menu: the
-                # entity's map of the annex, which keeps a numeral where it points (guards.numbered_entries);
-                # a neighbour's page often holds it in what the engine does not read by name
+                # «1.3. Mapas…», or a page the Transparencia menu links («Servicio al público, normas,
+                # formularios…» to the procedures): the entity's map of the annex keeps a numeral where it
+                # points (guards.numbered_entries); a neighbour's page often holds it unread by name
                 continue
             target = _entry_target(finder, h)
             if target is None or target.url in shown or _shows(target, phrases):
