@@ -36,11 +36,10 @@ _PLACED = ("home", "header", "footer", "chrome")  # rule scopes that ask for the
 def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, list[Hit]]]) -> None:
     """Set ``Hit.dead`` on each entry of ``part_hits`` named for ``item`` that leads to another item's
     page showing nothing of it (see the module's docstring); the others are left as they are."""
-    shown = {h.found_on for _p, hs in part_hits for h in hs} | {
-        h.url for _p, hs in part_hits for h in hs if h.url == h.found_on
-    }
     if item.names:
         return  # a list of names (the oversight bodies): a directory under another title shows them
+    # the pages some evidence of the item is on (a page hit's ``url`` is its ``found_on``)
+    shown = {h.found_on for _p, hs in part_hits for h in hs}
     phrases = _phrases(item)
     for part, hits in part_hits:
         if any(r.scope in _PLACED for r in part.rules):
@@ -52,10 +51,11 @@ def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, l
                 # points (guards.numbered_entries); a neighbour's page often holds it unread by name
                 continue
             target = _entry_target(finder, h)
-            if target is None or target.url in shown or _shows(target, phrases):
+            if target is None or target.url in shown:
                 continue
+            # the title first: asked once per page and profile (memo), it rules out most targets
             said = _titled_for_other(finder, target, item)
-            if said:
+            if said and not _shows(target, phrases):
                 h.dead = (
                     f"la entrada «{h.label}» de {h.found_on} lleva a {target.url}, la página de «{said}»,"
                     f" sin nada de «{item.name}»"
