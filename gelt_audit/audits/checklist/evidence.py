@@ -71,6 +71,7 @@ class Finder:
 
     def __init__(self, checklist: Checklist, idx: SiteIndex) -> None:
         self.idx = idx
+        self.checklist = checklist  # the items, for what reads another item's name (elsewhere.py)
         self.hosts = dict(NATIONAL_SYSTEMS)
         self.hosts.update(dict(checklist.hosts))
         self.by_idx = {p.idx: p for p in idx.pages}

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
 from .applies import states_the_whole
+from .elsewhere import mark_elsewhere
 from .evidence import Finder, Hit
 from .forms import SEARCHES_NOWHERE
 from .guards import lists_part_dead
@@ -124,27 +125,14 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     systems = frozenset(
         key for part in item.parts for r in part.rules if r.kind == "link_to" for key in finder.linked_to(r.hosts)
     )
-    for part in item.parts:
-        hits: list[Hit] = []
-        for rule in part.rules:
-            kind = evidence_kind(rule)
-            if kind is not None:
-                found = kind.hits(finder, rule, item)
-                if rule.not_section:
-                    found = [h for h in found if not names_own_section(h.label, item.id)]
-                if rule.partial:
-                    # a lesser way of meeting the item (an e-mail where a PQRSD channel is asked for):
-                    # evidence that says what it lacks, «parcial» unless another rule finds the item;
-                    # none where the page lists the part's own entry linked to «#» (class 1030)
-                    found = [h for h in found if not lists_part_dead(finder, h, rule, part)]
-                    found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
-                hits += found
-        # a link to a developer's server is a finding (audits.external), never evidence
-        hits = [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
-        if item.service:
-            # an online service whose only way in is broken is not offered (see Item.service)
-            broken += [h for h in hits if h.broken]
-            hits = [h for h in hits if not h.broken]
+    found_parts = [(part, _part_hits(part, item, finder)) for part in item.parts]
+    if item.service:
+        # an online service whose only way in is broken is not offered (see Item.service)
+        broken = [h for _p, hs in found_parts for h in hs if h.broken]
+        found_parts = [(p, [h for h in hs if not h.broken]) for p, hs in found_parts]
+    # an entry named for the item that opens another item's page showing nothing of it (class 1740)
+    mark_elsewhere(finder, item, found_parts)
+    for part, hits in found_parts:
         # an entry seen to publish nothing (to «#», the home page, a 404) is no evidence of the item:
         # alone it makes it «no_cumple»; beside live evidence, that evidence decides (dead entries)
         dead += [h for h in hits if h.dead]
@@ -254,6 +242,26 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         # said, not counted: the committee sees the entry that leads nowhere and can fix it
         detail = "; ".join(dict.fromkeys([detail, *(_dead_said(h.dead) for h in dead[:2])]))
     return case.result(status, evidence[:6], detail, snap)
+
+
+def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
+    """What a part's evidence rules find, each rule's ``not_section`` and ``partial`` applied, without
+    links to a developer's server (a finding of audits.external, never evidence)."""
+    hits: list[Hit] = []
+    for rule in part.rules:
+        kind = evidence_kind(rule)
+        if kind is not None:
+            found = kind.hits(finder, rule, item)
+            if rule.not_section:
+                found = [h for h in found if not names_own_section(h.label, item.id)]
+            if rule.partial:
+                # a lesser way of meeting the item (an e-mail where a PQRSD channel is asked for):
+                # evidence that says what it lacks, «parcial» unless another rule finds the item;
+                # none where the page lists the part's own entry linked to «#» (class 1030)
+                found = [h for h in found if not lists_part_dead(finder, h, rule, part)]
+                found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
+            hits += found
+    return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
 
 
 def _dead(case: Case, dead: list[Hit]) -> ItemResult:
