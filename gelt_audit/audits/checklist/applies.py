@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .contents import DENIAL_ONLY
+from .contents import DENIAL_ONLY, FOR_NOW
 from .regions import has_descendant
 from .text import WORD, element_text, fold, norm_tokens
 
@@ -124,11 +124,9 @@ _DENIAL = re.compile(
 # where the object ends and the reason begins («… normas de carácter general por ser una empresa»)
 _REASON = re.compile(r"\s(?:por|porque|ya que|pues|dado|debido|toda vez|segun|conforme|de acuerdo|sino|y por)\s")
 # what makes the sentence say the item is empty for now, not that it does not apply («La entidad no
-# cuenta con proyectos de normas publicados a la fecha»: nombrado y vacío, docs/checklist-states.md)
-_NOT_YET = re.compile(
-    r"\b(?:aun|todavia|a la fecha|hasta la fecha|hasta el momento|hasta ahora|por el momento|en el momento|"
-    r"en este momento|por ahora|actualmente|momentaneamente|vigencia|durante|este ano|periodo|pendiente|publicad)"
-)
+# cuenta con proyectos de normas publicados a la fecha»: nombrado y vacío, docs/checklist-states.md):
+# contents.FOR_NOW, what the empty notice reads (contents.NOTHING_YET), and a few more
+_NOT_YET = re.compile(rf"\b(?:{FOR_NOW}|momentaneamente|vigencia|durante|este ano|periodo|pendiente|publicad)")
 # words before the object's noun («ningún tipo de normas»), stemmed as :func:`norm_tokens` stems them
 _DETERMINERS = frozenset(
     "ningun ninguna ninguno algun alguna alguno este esta esto dicho dicha tal otro otra propio propia "

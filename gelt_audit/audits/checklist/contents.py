@@ -54,6 +54,23 @@ def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     return not media and bool(own) and own in fold(body) and words - len(own.split()) < 12
 
 
+# The words that make a «there is none» say «for now» (folded): what is published is missing, not what
+# the entity produces. applies._NOT_YET holds them too: a sentence with one is this empty notice, never
+# the timeless «La entidad no expide normas» that proposes ``no_aplica`` (applies.denial_sentence).
+_NOW = (
+    r"a la fecha|hasta la fecha|hasta el momento|hasta ahora|por el momento|en el momento|en este momento|"
+    r"por ahora|aun|todavia|actualmente"
+)
+FOR_NOW = rf"publicad[oa]s?|disponibles?|{_NOW}"
+# «La entidad no cuenta con proyectos de normas publicados a la fecha», «No se han publicado actos
+# administrativos por el momento», «Actualmente no hay convocatorias»: a «there is none» (of anything)
+# that says «for now» before or after, within the clause (no comma between: «no hay costo, está
+# disponible en línea» is no notice; nor what is classified or reserved, as below) (H178)
+_NONE = r"no (?:cuenta|cuentan|contamos|tiene|tienen|tenemos|hay|existen|se han publicado|se encuentran|dispone)"
+_NONE_FOR_NOW = (
+    rf"{_NONE}\b(?:(?!clasificad|reservad)[^.;:,\n]){{0,80}}?\b(?:{FOR_NOW})"
+    rf"|(?:{_NOW}),? [^.;:,\n]{{0,40}}?\b{_NONE}\b"
+)
 # What a page or a section says when it publishes nothing yet, in the words docs/checklist-states.md
 # («Nombrado y vacío», «Alcance») names beside «en construcción»: «Aún no hay documentos en este ítem»,
 # «La entidad no cuenta con información publicada» (folded). Not «no cuenta con información
@@ -61,6 +78,7 @@ def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
 NOTHING_YET = (
     r"(?:aun|todavia) no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros|informacion)"
     r"|no (?:cuenta|contamos|cuentan) con (?:informacion|documentos|registros|publicaciones)(?! clasificada| reservada)"
+    rf"|{_NONE_FOR_NOW}"
 )
 # what a section says when it has nothing to show: as a page «en construcción»
 EMPTY_NOTICE = re.compile(
