@@ -31,8 +31,8 @@ projects' own page a sentence that says there are none *for now* («… publicad
 proposal for ``ley1712.2.3`` nor for ``ley1712.1`` (checked with ``_NOT_YET`` never matching:
 ``ley1712.2.3`` ``no_aplica``; with the page's text read whole, headings and sections included, before
 ``page_denial`` left its sections' text out: ``ley1712.1`` ``no_aplica`` when any sentence counted).
-The projects' page saying «none for now» is ``cumple`` on this base (its link and title): a page that
-is «nombrado y vacío» the emptiness rules do not read; left alone here, it is no part of criterion M.
+The projects' page saying «none for now» was ``cumple`` on this base (its link and title); since H178
+it is read as an empty notice (``contents._NONE_FOR_NOW``): ``parcial``, see tests/test_checklist_classes_h178.py.
 """
 
 from __future__ import annotations
