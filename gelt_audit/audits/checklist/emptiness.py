@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import cached_property
 from typing import Any
 
 from lxml import etree
@@ -116,18 +117,39 @@ def _unframed(body: Any, title: str) -> tuple[Any, list[Any]]:
     return rest, banners
 
 
-def _only_title(body: Any, title: str = "") -> bool:
+class _Own:
+    """A page's own content (``_unframed``, then its first two headings dropped), copied once for the
+    checks of :func:`page_state` that read it: each copy of a page's tree costs as much as a check."""
+
+    def __init__(self, body: Any, title: str) -> None:
+        self.body, self.title = body, title
+
+    @cached_property
+    def parts(self) -> tuple[Any, list[Any], bool, bool, set[str]]:
+        """The content without breadcrumb, banners and first two headings; the banners; whether it
+        showed media and links before those headings were dropped; the names the page gives itself
+        (those headings, the page title and its first segment, folded)."""
+        rest, banners = _unframed(self.body, self.title)
+        media = next(rest.iter(*_PAGE_MEDIA), None) is not None
+        linked = bool(link_elements(rest))
+        heads = list(rest.iter(*_HEADING_TAGS))[:2]
+        names = {fold(element_text(h)).strip() for h in heads}
+        names |= {fold(raw).strip() for _n, _w, raw in title_labels(self.title)[:2]}
+        for el in heads:
+            el.drop_tree()
+        return rest, banners, media, linked, names - {""}
+
+
+def _only_title(body: Any, title: str = "", own: _Own | None = None) -> bool:
     """Whether a short page shows nothing but its title: its first two headings (a banner's
     section name, the page's own name) and its breadcrumb, no other text and at most one link
     beside them — a page the menu names that publishes nothing (a template's page never filled);
     or its title and its site-name banners (``_banners``) with no word, link, image, table or frame
-    of its own beside them."""
-    rest, banners = _unframed(body, title)
+    of its own beside them. ``own``: the page's own content, when already made."""
+    rest, banners, media, _linked, _names = (own or _Own(body, title)).parts
     # media a person sees: outside the banners (beside one), anywhere in the page (without one)
-    if next((rest if banners else body).iter(*_PAGE_MEDIA), None) is not None:
+    if media if banners else next(body.iter(*_PAGE_MEDIA), None) is not None:
         return False
-    for el in list(rest.iter(*_HEADING_TAGS))[:2]:
-        el.drop_tree()
     words = spaced_words(fold(element_text(rest)))
     live = sum(1 for a in link_elements(rest) if not DEAD_HREF.match((a.get("href") or "").strip()))
     if banners:  # beside a banner, any word or link of its own is content (a phone, one document)
@@ -144,49 +166,42 @@ _TITLE_OF = re.compile(
 _NAME_WORDS = 30  # longer, the «name» is a description of its own
 
 
-def _own_text(body: Any, title: str) -> tuple[Any, set[str]] | None:
+def _own_text(own: _Own) -> tuple[Any, set[str]] | None:
     """A page's own content without its breadcrumb, its site-name banners and its first two headings,
-    and the names it gives itself (those headings, the page title and its first segment, folded);
-    None when that content shows a link, an image, a table or a frame: it publishes something."""
-    rest = _unframed(body, title)[0]
-    if next(rest.iter(*_PAGE_MEDIA), None) is not None or link_elements(rest):
-        return None
-    heads = list(rest.iter(*_HEADING_TAGS))[:2]
-    names = {fold(element_text(h)).strip() for h in heads}
-    names |= {fold(raw).strip() for _n, _w, raw in title_labels(title)[:2]}
-    for el in heads:
-        el.drop_tree()
-    return rest, names - {""}
+    and the names it gives itself; None when that content shows a link, an image, a table or a
+    frame: it publishes something."""
+    rest, _banners, media, linked, names = own.parts
+    return None if media or linked else (rest, names)
 
 
-def repeats_title(body: Any, title: str = "") -> bool:
+def repeats_title(own: _Own) -> bool:
     """Whether a page's only own text, beside its first two headings (and its breadcrumb and
     site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
     de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
     for the information, not for its name (docs/checklist-scope.md, criterion E)."""
-    own = _own_text(body, title)
-    if own is None:
+    found = _own_text(own)
+    if found is None:
         return False
-    rest, names = own
+    rest, names = found
     found = _TITLE_OF.match(" ".join(element_text(rest).split()))
     if found is None or spaced_words(fold(found.group("name"))) > _NAME_WORDS:
         return False
     return fold(found.group("title")).strip() in names
 
 
-def defines_only(body: Any, title: str = "") -> bool:
+def defines_only(own: _Own) -> bool:
     """Whether a page's own text (past its title, breadcrumb and banners) opens by defining the page's
     name («Las consultas ciudadanas son un mecanismo…», «Se entiende por presupuesto participativo…»)
     and says nothing of the entity's own (``definitions.defines_name``), with no link, image, table,
     frame or list: it tells what the mechanism is, not that the entity publishes one, named and empty
     (docs/checklist-scope.md, criterion D)."""
-    own = _own_text(body, title)
-    if own is None:
+    found = _own_text(own)
+    if found is None:
         return False
-    rest, names = own
+    rest, names = found
     if next(rest.iter(*LIST_TAGS), None) is not None or not defines_name(fold(element_text(rest)), names):
         return False
-    return not of_definitions(body)  # a glossary of one term past its title defines that term
+    return not of_definitions(own.body)  # a glossary of one term past its title defines that term
 
 
 def runs_script(root: Any) -> bool:
@@ -264,6 +279,7 @@ def page_state(
     gives = nwords < 60 and _CONTACT.search(main_fold) is not None  # a phone, an address, hours…
     # a page whose content is one document («Organigrama» and its PDF «Ver documento») publishes it
     gives = gives or any(x.is_doc and not x.embed for x in links)
+    own = _Own(body, title)  # copied when a check first reads it, once for all of them
     empty = (
         not points_to_system
         and not loading
@@ -274,10 +290,10 @@ def page_state(
             # a loading word on a page with no script: empty only when nothing else shows (a form, a
             # frame, a table or an image is there whatever the word says)
             or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
-            or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title))
-            or (nwords < 60 and not fields and body is not None and repeats_title(body, title))
+            or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title, own))
+            or (nwords < 60 and not fields and body is not None and repeats_title(own))
             # (its own text under two hundred words: past three hundred on the page, never one)
-            or (nwords < 300 and not fields and not gives and body is not None and defines_only(body, title))
+            or (nwords < 300 and not fields and not gives and body is not None and defines_only(own))
         )
     )
     # an empty page that a script draws: not seen, not empty; a template's filler («en
