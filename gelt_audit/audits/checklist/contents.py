@@ -71,6 +71,13 @@ _NONE_FOR_NOW = (
     rf"{_NONE}\b(?:(?!clasificad|reservad)[^.;:,\n]){{0,80}}?\b(?:{FOR_NOW})"
     rf"|(?:{_NOW}),? [^.;:,\n]{{0,40}}?\b{_NONE}\b"
 )
+# «Ninguno publicado a la fecha», «Ningún proyecto publicado a la fecha», «Sin documentos disponibles»,
+# «Sin información publicada por el momento»: a «none» said without «no», with a «for now» word in
+# the same clause (H183). Not «sin costo / cargo / embargo / perjuicio / que…»: they deny nothing published.
+_NONE_WORDLESS = (
+    r"(?:ningun[oa]?s?|sin)\b(?! (?:costo|cargo|embargo|perjuicio|excepcion|importar|necesidad|que)\b)"
+    rf"(?:(?!clasificad|reservad)[^.;:,\n]){{0,60}}?\b(?:{FOR_NOW})"
+)
 # What a page or a section says when it publishes nothing yet, in the words docs/checklist-states.md
 # («Nombrado y vacío», «Alcance») names beside «en construcción»: «Aún no hay documentos en este ítem»,
 # «La entidad no cuenta con información publicada» (folded). Not «no cuenta con información
@@ -78,7 +85,7 @@ _NONE_FOR_NOW = (
 NOTHING_YET = (
     r"(?:aun|todavia) no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros|informacion)"
     r"|no (?:cuenta|contamos|cuentan) con (?:informacion|documentos|registros|publicaciones)(?! clasificada| reservada)"
-    rf"|{_NONE_FOR_NOW}"
+    rf"|{_NONE_FOR_NOW}|{_NONE_WORDLESS}"
 )
 # what a section says when it has nothing to show: as a page «en construcción»
 EMPTY_NOTICE = re.compile(

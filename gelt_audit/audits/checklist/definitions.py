@@ -56,22 +56,30 @@ def _name_pattern(name: str) -> str:
     return r"\W+".join(words)
 
 
-def defines_name(folded: str, names: Iterable[str]) -> bool:
-    """Whether a folded text (a page's own, past its title) opens by defining one of
-    its ``names`` (folded) and says nothing of the entity's own: no figure besides the norms it cites
+def defined_name(folded: str, names: Iterable[str]) -> str:
+    """The one of its ``names`` (folded) that a folded text (a page's own, past its title) opens by
+    defining, when the text says nothing of the entity's own: no figure besides the norms it cites
     (a date, a year, an amount), no first person nor a hearing held or called, under two hundred
-    words. Never for a name of norms (normatividad, marco legal…): citing them is their content.
-    The caller knows the text has no link, image, table, frame or list."""
-    names = [n for n in names if n]
+    words; else "". Never for a name of norms (normatividad, marco legal…): citing them is their
+    content. The caller knows the text has no link, image, table, frame or list."""
+    names = sorted(n for n in names if n)  # sorted: the same name whatever the set's order
     if not names or any(_NORMS_NAME.search(n) for n in names):
-        return False
+        return ""
     text = " ".join(folded.split()).lstrip(" \"'«“-–—:")
     if not text or text.count(" ") >= _DEFINITION_WORDS:
-        return False
+        return ""
     if _OWN_DEED.search(text) or re.search(r"\d", _NORM_CITED.sub(" ", text)):
-        return False
-    pats = [p for p in map(_name_pattern, names) if p]
-    return any(re.match(form.format(name=p), text) for p in pats for form in _DEFINES)
+        return ""
+    for name in names:
+        p = _name_pattern(name)
+        if p and any(re.match(form.format(name=p), text) for form in _DEFINES):
+            return name
+    return ""
+
+
+def cites_norm(folded: str) -> bool:
+    """Whether a folded text cites a norm («Ley 134 de 1994», «artículo 90», «Sentencia C-180»)."""
+    return _NORM_CITED.search(folded) is not None
 
 
 def of_definitions(el: Any) -> bool:

@@ -14,7 +14,7 @@ from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
 from .contents import NOTHING_YET
-from .definitions import LIST_TAGS, defines_name, of_definitions
+from .definitions import LIST_TAGS, cites_norm, defined_name, of_definitions
 from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
@@ -123,6 +123,7 @@ class _Own:
 
     def __init__(self, body: Any, title: str) -> None:
         self.body, self.title = body, title
+        self.raw_names: dict[str, str] = {}  # folded name -> as the page writes it (filled by ``parts``)
 
     @cached_property
     def parts(self) -> tuple[Any, list[Any], bool, bool, set[str]]:
@@ -133,11 +134,12 @@ class _Own:
         media = next(rest.iter(*_PAGE_MEDIA), None) is not None
         linked = bool(link_elements(rest))
         heads = list(rest.iter(*_HEADING_TAGS))[:2]
-        names = {fold(element_text(h)).strip() for h in heads}
-        names |= {fold(raw).strip() for _n, _w, raw in title_labels(self.title)[:2]}
+        raws = [element_text(h) for h in heads] + [raw for _n, _w, raw in title_labels(self.title)[:2]]
+        for raw in raws:  # the page's own words for each name, the first heading first
+            self.raw_names.setdefault(fold(raw).strip(), " ".join(raw.split()))
         for el in heads:
             el.drop_tree()
-        return rest, banners, media, linked, names - {""}
+        return rest, banners, media, linked, set(self.raw_names) - {""}
 
 
 def _only_title(body: Any, title: str = "", own: _Own | None = None) -> bool:
@@ -174,34 +176,38 @@ def _own_text(own: _Own) -> tuple[Any, set[str]] | None:
     return None if media or linked else (rest, names)
 
 
-def repeats_title(own: _Own) -> bool:
-    """Whether a page's only own text, beside its first two headings (and its breadcrumb and
-    site-name banners), is one sentence that repeats its title with the entity's name («Organigrama
-    de la Alcaldía Municipal de …»): no other word, no link, image, table or frame. The norm asks
-    for the information, not for its name (docs/checklist-scope.md, criterion E)."""
+def repeats_title(own: _Own) -> str:
+    """The one sentence that is a page's only own text, beside its first two headings (and its
+    breadcrumb and site-name banners), when it repeats its title with the entity's name («Organigrama
+    de la Alcaldía Municipal de …»): no other word, no link, image, table or frame; else "". The norm
+    asks for the information, not for its name (docs/checklist-scope.md, criterion E)."""
     found = _own_text(own)
     if found is None:
-        return False
+        return ""
     rest, names = found
-    found = _TITLE_OF.match(" ".join(element_text(rest).split()))
+    sentence = " ".join(element_text(rest).split())
+    found = _TITLE_OF.match(sentence)
     if found is None or spaced_words(fold(found.group("name"))) > _NAME_WORDS:
-        return False
-    return fold(found.group("title")).strip() in names
+        return ""
+    return sentence if fold(found.group("title")).strip() in names else ""
 
 
-def defines_only(own: _Own) -> bool:
-    """Whether a page's own text (past its title, breadcrumb and banners) opens by defining the page's
-    name («Las consultas ciudadanas son un mecanismo…», «Se entiende por presupuesto participativo…»)
-    and says nothing of the entity's own (``definitions.defines_name``), with no link, image, table,
-    frame or list: it tells what the mechanism is, not that the entity publishes one, named and empty
-    (docs/checklist-scope.md, criterion D)."""
+def defines_only(own: _Own) -> str:
+    """The page's name (as the page writes it) that a page's own text (past its title, breadcrumb and
+    banners) opens by defining («Las consultas ciudadanas son un mecanismo…», «Se entiende por
+    presupuesto participativo…») when it says nothing of the entity's own (``definitions.defined_name``),
+    with no link, image, table, frame or list; else "". It tells what the mechanism is, not that the
+    entity publishes one: named and empty (docs/checklist-scope.md, criterion D)."""
     found = _own_text(own)
     if found is None:
-        return False
+        return ""
     rest, names = found
-    if next(rest.iter(*LIST_TAGS), None) is not None or not defines_name(fold(element_text(rest)), names):
-        return False
-    return not of_definitions(own.body)  # a glossary of one term past its title defines that term
+    if next(rest.iter(*LIST_TAGS), None) is not None:
+        return ""
+    name = defined_name(fold(element_text(rest)), names)
+    if not name or of_definitions(own.body):  # a glossary of one term past its title defines that term
+        return ""
+    return own.raw_names.get(name, name)
 
 
 def runs_script(root: Any) -> bool:
@@ -257,8 +263,9 @@ def page_state(
     scripts: bool = False,
     bare: bool = False,
     fields: bool = False,
-) -> tuple[bool, bool, str, bool]:
-    """Whether a page is empty (or under construction), whether it is a
+) -> tuple[str, bool, str, bool]:
+    """Why a page is empty (:func:`_why_empty`: what a committee reads after «la página URL»), "" when it
+    is not, whether it is a
     "soft 404" (an error page answered with 200), the loading placeholder its content is (when
     a script of the page would replace it: ``scripts``), else "", and whether it is a script's
     shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
@@ -268,48 +275,95 @@ def page_state(
     ``main_fold``: the page's folded main text (``contents.main_fold``)."""
     body = root.find("body")
     nwords = spaced_words(main_fold)
-    has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None
-    content_links = sum(1 for x in links if not x.embed)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
     points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
     loading = ""
     if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):
         found = _LOADING.search(main_fold)
         loading = _placeholder(body if body is not None else root, found.group(0)) if found else ""
-    gives = nwords < 60 and _CONTACT.search(main_fold) is not None  # a phone, an address, hours…
-    # a page whose content is one document («Organigrama» and its PDF «Ver documento») publishes it
-    gives = gives or any(x.is_doc and not x.embed for x in links)
-    own = _Own(body, title)  # copied when a check first reads it, once for all of them
-    empty = (
-        not points_to_system
-        and not loading
-        and (
-            (nwords < 15 and not has_media and content_links < 2 and not gives)
-            or (nwords < 60 and _UNDER_CONSTRUCTION.search(main_fold) is not None)
-            or (nwords < 60 and not has_media and not content_links and _NOTHING_YET.search(main_fold) is not None)
-            # a loading word on a page with no script: empty only when nothing else shows (a form, a
-            # frame, a table or an image is there whatever the word says)
-            or (nwords < 60 and _LOADING.search(main_fold) is not None and not (fields or _shows_media(root)))
-            or (nwords < 60 and not fields and not gives and body is not None and _only_title(body, title, own))
-            or (nwords < 60 and not fields and body is not None and repeats_title(own))
-            # (its own text under two hundred words: past three hundred on the page, never one)
-            or (nwords < 300 and not fields and not gives and body is not None and defines_only(own))
-        )
-    )
+    why = "" if points_to_system or loading else _why_empty(root, main_fold, title, links, fields)
     # an empty page that a script draws: not seen, not empty; a template's filler («en
     # construcción») is shown whatever the scripts do
     shell = (
-        empty
+        bool(why)
         and scripts
         and (bare or (body is not None and not _UNDER_CONSTRUCTION.search(main_fold) and _mount_point(body)))
     )
     head = fold(title + " " + " ".join(headings[:2]))
-    return empty and not shell, bool(_SOFT404.search(head)) and nwords < 150, loading, shell
+    return "" if shell else why, bool(_SOFT404.search(head)) and nwords < 150, loading, shell
 
 
-def _placeholder(body: Any, folded: str) -> str:
+def _why_empty(root: Any, main_fold: str, title: str, links: list[Link], fields: bool) -> str:
+    """Why a page publishes nothing, in the words a committee reads after «la página URL» (and after
+    «lleva a URL, que»), "" when it publishes something. The page is empty when any of the readings
+    below holds (the same set whatever their order); the reason given is the first that holds, the
+    one that says most of what a person sees: the notice it shows, quoted, before its short text."""
+    body = root.find("body")
+    nwords = spaced_words(main_fold)
+    has_media = fields or next(root.iter(*_PAGE_MEDIA), None) is not None
+    content_links = sum(1 for x in links if not x.embed)
+    gives = nwords < 60 and _CONTACT.search(main_fold) is not None  # a phone, an address, hours…
+    # a page whose content is one document («Organigrama» and its PDF «Ver documento») publishes it
+    gives = gives or any(x.is_doc and not x.embed for x in links)
+    where = body if body is not None else root
+    if nwords < 60 and (found := _UNDER_CONSTRUCTION.search(main_fold)):
+        if _STAND_IN.match(found.group(0)):
+            return f"solo muestra el texto de relleno de la plantilla («{_quote(where, found.group(0))}»)"
+        return f"dice «{_quote(where, found.group(0))}»: no tiene nada publicado"
+    if nwords < 60 and not has_media and not content_links and (found := _NOTHING_YET.search(main_fold)):
+        return f"dice «{_quote(where, found.group(0))}»: no tiene nada publicado"
+    # a loading word on a page with no script: empty only when nothing else shows (a form, a
+    # frame, a table or an image is there whatever the word says)
+    if nwords < 60 and (found := _LOADING.search(main_fold)) and not (fields or _shows_media(root)):
+        return f"solo muestra «{_placeholder(where, found.group(0))}», sin un script que lo cargue: no tiene nada publicado"
+    if body is None or fields:
+        return _few_words(nwords, content_links) if nwords < 15 and not has_media and content_links < 2 else ""
+    own = _Own(body, title)  # copied when a check first reads it, once for all of them
+    # (its own text under two hundred words: past three hundred on the page, never one)
+    if nwords < 300 and not gives and (name := defines_only(own)):
+        cited = " y cita la norma" if cites_norm(fold(element_text(own.parts[0]))) else ""
+        return f"solo define «{_shorten(name)}»{cited}: no publica nada de la entidad"
+    if nwords < 60 and (sentence := repeats_title(own)):
+        return f"solo repite su título con el nombre de la entidad («{_shorten(sentence)}»): no publica nada"
+    if nwords < 60 and not gives and _only_title(body, title, own):
+        return "solo muestra su título: no publica nada"
+    if nwords < 15 and not has_media and content_links < 2 and not gives:
+        return _few_words(nwords, content_links)
+    return ""
+
+
+def _few_words(nwords: int, links: int) -> str:
+    """A short page's reason: its words and links counted, nothing else shown."""
+    words = "ninguna palabra" if not nwords else "una palabra" if nwords == 1 else f"{nwords} palabras"
+    link = "ningún enlace" if not links else "un enlace"
+    return f"solo tiene {words} y {link}, sin documento, imagen ni tabla: no publica nada"
+
+
+# the reason of a page whose HTML the parser cannot read (an empty document): nothing to show
+UNREADABLE = "no muestra nada: el documento que devuelve está vacío o no se puede leer"
+_STAND_IN = re.compile(r"use this area|lorem ipsum")
+_QUOTE_CHARS = 120  # longer, a quoted notice is cut at a word
+
+
+def _shorten(text: str) -> str:
+    """A crawled text to quote in a detail: on one line, at most ``_QUOTE_CHARS`` characters, cut at a
+    word with «…»; its «» (the detail's own quotes) made plain so it cannot close the quote."""
+    text = " ".join(text.split()).replace("«", '"').replace("»", '"')
+    if len(text) <= _QUOTE_CHARS:
+        return text
+    cut = text[:_QUOTE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _quote(body: Any, folded: str) -> str:
+    """A notice as the page writes it: the shortest element text that holds the folded match (the
+    whole sentence, «La entidad no cuenta con proyectos de normas publicados a la fecha.»), shortened."""
+    return _shorten(_placeholder(body, folded, limit=4 * _QUOTE_CHARS))
+
+
+def _placeholder(body: Any, folded: str, limit: int = 120) -> str:
     """The placeholder as the page writes it («Cargando noticias…»): the shortest text of an
-    element whose folded text has it, else the folded match."""
+    element whose folded text has it (``limit`` characters at most), else the folded match."""
     best = ""
     for el in body.iter():
         if not isinstance(el.tag, str):
@@ -317,7 +371,7 @@ def _placeholder(body: Any, folded: str) -> str:
         text = element_text(el)
         if folded in fold(text) and (not best or len(text) < len(best)):
             best = text
-    return best if 0 < len(best) <= 120 else folded
+    return best if 0 < len(best) <= limit else folded
 
 
 def dead_documents(page: Page) -> int:

@@ -146,7 +146,7 @@ class Finder:
             # a single-page application's shell (<div id="root"></div> and its script): nothing seen
             hit.scripted, hit.unseen = True, SHELL_NOTE
         elif page.empty:
-            hit.problems.append(f"la página {page.url} está vacía o en construcción")
+            hit.problems.append(f"la página {page.url} {page.empty}")
             hit.content_problem = True
         elif n := dead_documents(page):
             hit.problems.append(f"la página {page.url} {unopened(n)}")
@@ -221,7 +221,7 @@ class Finder:
             hit.url = found.url  # what a person points to: the entry, on the page that shows it
         elif target is not None and target.empty:
             # after the start page: an entry that leads home is dead however little the home page shows
-            hit.problems.append(f"el enlace «{text}» lleva a una página vacía o en construcción")
+            hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que {target.empty}")
             hit.content_problem = True
         elif target is not None and not_shown_where_shared(block, link, target):
             # «9. Instrumentos de gestión…», one of nine drop-down entries to one accordion page whose

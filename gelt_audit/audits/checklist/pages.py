@@ -143,7 +143,7 @@ class Page:
     sections: list[Label]  # h2-h6, accordion buttons, summary, dt, caption, legend with content
     headings: list[str]  # every heading (raw), for periods
     is_news: bool
-    empty: bool
+    empty: str  # why it publishes nothing (emptiness.page_state), read after «la página URL»; "" if it does
     soft404: bool
     main_fold: str  # kept only when the text rules are not known beforehand (see index_site)
     blocks: list[Block]

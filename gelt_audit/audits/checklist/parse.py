@@ -15,7 +15,7 @@ from gelt_audit.markup import is_breadcrumb, strip_fragment
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .contents import main_fold
-from .emptiness import is_bare, page_state, runs_script
+from .emptiness import UNREADABLE, is_bare, page_state, runs_script
 from .forms import Form, form_info, formless_forms, lone_search_boxes
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled, may_hold_custom_titles
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 64  # 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 65  # 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -436,7 +436,7 @@ class Builder:
             [],
             [],
             is_news_key(key),
-            True,
+            UNREADABLE,
             False,
             "",
             [],
