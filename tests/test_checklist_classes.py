@@ -227,7 +227,10 @@ def test_a_page_whose_content_is_a_loading_placeholder_shows_nothing(serve, conf
         "/participa": page("Participa", body),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
+    assert (
+        rec["status"] == "parcial"
+        and "solo muestra «Cargando noticias...», sin un script que lo cargue" in rec["detail"]
+    ), rec["detail"]
 
 
 def test_a_heading_that_is_wholly_a_link_is_a_card_not_a_section(serve, config_for):
@@ -243,7 +246,9 @@ def test_a_heading_that_is_wholly_a_link_is_a_card_not_a_section(serve, config_f
         "/participa": page("Participa", "<p>Próximamente.</p>"),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "democracia.participacion")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec["detail"]
+    assert rec["status"] == "parcial" and "dice «Próximamente.»: no tiene nada publicado" in rec["detail"], rec[
+        "detail"
+    ]
     assert rec["evidence"][0].endswith("/participa"), rec["evidence"]
 
 
@@ -581,7 +586,11 @@ def test_a_templates_stand_in_text_is_a_page_under_construction(serve, config_fo
     records = _records(serve, config_for, routes)
     for item in ("info.preguntas_frecuentes", "info.empleo"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+        assert (
+            rec["status"] == "parcial"
+            and "solo muestra el texto de relleno de la plantilla («Use this area to provide additional information.»)"
+            in rec["detail"]
+        ), rec
 
 
 def test_a_one_office_entitys_contact_page_with_address_and_hours_is_its_institutional_directory(serve, config_for):
@@ -966,7 +975,7 @@ def test_a_page_that_shows_only_its_title_and_breadcrumb_is_empty(serve, config_
         "/ninos": page("Información para niñas, niños y adolescentes", banner),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
 
 
 def test_a_side_menu_named_for_what_it_navigates_is_not_the_pages_content(serve, config_for):
@@ -1004,7 +1013,7 @@ def test_a_side_menu_named_for_what_it_navigates_is_not_the_pages_content(serve,
         "/transparencia/calendario": spa("<h3>Calendario de actividades</h3>"),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.calendario")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
 
 
 def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_encoded_address(serve, config_for):
@@ -1017,7 +1026,7 @@ def test_a_link_written_with_accented_letters_leads_to_the_page_crawled_at_its_e
         "/informacion-ni%C3%B1@s": page("Niños"),
     }
     rec = _records(serve, config_for, routes)[("gelt-2008", "info.ninos")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
 
 
 def test_entries_whose_sub_lists_follow_them_title_their_lists_and_a_bare_entry_is_listed_empty(serve, config_for):
@@ -1410,7 +1419,10 @@ def test_class_60_a_page_that_says_it_is_loading_is_unseen_not_empty(serve, conf
         assert "vacía" not in rec["detail"], rec
     for item in ("info.glosario", "info.empleo"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+        assert (
+            rec["status"] == "parcial"
+            and "solo muestra «Cargando contenido...», sin un script que lo cargue" in rec["detail"]
+        ), rec
 
 
 def test_class_61_what_the_crawl_saw_decides_before_a_page_that_is_loading(serve, config_for):
@@ -1714,7 +1726,9 @@ def test_class_90_a_page_a_script_builds_with_no_placeholder_is_unseen_not_empty
         assert "vacía" not in rec["detail"] and "periodo" not in rec["detail"], rec
     for item in ("info.glosario", "info.noticias"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] in ("parcial", "no_cumple") and "vacía o en construcción" in rec["detail"], rec
+        assert (
+            rec["status"] in ("parcial", "no_cumple") and "solo muestra su título: no publica nada" in rec["detail"]
+        ), rec
 
 
 # Real breadcrumb markup (stored public repositories, found with the `search`/`find_string` tools):
@@ -1777,7 +1791,7 @@ def test_class_91_one_breadcrumb_for_the_page_names_and_the_checklist(serve, con
     config = config_for(serve(routes).url, OFFLINE)
     records = _crawl(config)
     rec = records[("gelt-2008", "info.glosario")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
     titles = {urlsplit(p["url"]).path: p["title"] for p in report_json(config)["pages"]}
     assert titles["/tramites"] == "Trámites y servicios", titles
     assert titles["/normatividad"] == "Normatividad", titles
@@ -2125,7 +2139,10 @@ def test_class_101_a_form_or_a_frame_beside_a_loading_word_is_not_an_empty_page(
         assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
         assert urlsplit(rec["evidence"][0]).path == path, rec
     glossary = records[("gelt-2008", "info.glosario")]
-    assert glossary["status"] == "parcial" and "vacía o en construcción" in glossary["detail"], glossary
+    assert (
+        glossary["status"] == "parcial"
+        and "solo muestra «Cargando…», sin un script que lo cargue" in glossary["detail"]
+    ), glossary
 
 
 # Classes 110–112 (seventh session, helper H70): k-guachucal, the Concejo Municipal de Guachucal's
@@ -2305,9 +2322,12 @@ def test_class_114_a_small_page_whose_list_says_it_is_empty_shows_nothing(serve,
         ),
     }
     records = _records(serve, config_for, routes)
-    for item in ("interaccion.encuestas", "interaccion.chat_foros"):
+    for item, notice in (
+        ("interaccion.encuestas", "«No hay encuestas disponibles en este momento.»"),
+        ("interaccion.chat_foros", "«No hay foros activos en este momento.»"),
+    ):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial" and "vacía" in rec["detail"], rec["detail"]
+        assert rec["status"] == "parcial" and f"dice {notice}: no tiene nada publicado" in rec["detail"], rec["detail"]
     glossary = records[("gelt-2008", "info.glosario")]
     assert glossary["status"] == "cumple", glossary["detail"]
 
@@ -2617,7 +2637,7 @@ def test_class_133_a_page_of_only_its_title_and_the_site_name_banner_is_empty(se
     records = _records(serve, config_for, routes)
     for item in ("info.glosario", "info.preguntas_frecuentes"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+        assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
     for item in ("info.calendario", "info.horario", "info.notificaciones_judiciales"):
         rec = records[("gelt-2008", item)]
         assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
@@ -2773,7 +2793,7 @@ def test_class_142_a_short_page_that_gives_a_phone_an_address_hours_or_an_email_
         rec = records[("gelt-2008", item)]
         assert rec["status"] in ("cumple", "parcial") and "vacía" not in rec["detail"], rec
     glosario = records[("gelt-2008", "info.glosario")]
-    assert glosario["status"] == "parcial" and "vacía o en construcción" in glosario["detail"], glosario
+    assert glosario["status"] == "parcial" and "solo muestra su título: no publica nada" in glosario["detail"], glosario
 
 
 # Class 143 (the lead, eighth session): a short page of its own whose content is one document.
@@ -2822,7 +2842,7 @@ def test_class_143_a_short_page_whose_content_is_one_document_is_content(serve, 
         assert rec["status"] == "cumple" and "vacía" not in rec["detail"], rec
     for item in ("info.glosario", "info.preguntas_frecuentes"):
         rec = records[("gelt-2008", item)]
-        assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+        assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
 
 
 # Classes 170-171 (eighth session, helper H82): causes that recur across the tuning part, each seen

@@ -145,7 +145,9 @@ def test_class_1690_a_page_that_says_it_has_no_information_is_shown_empty(site):
     rec = site[("ley1712-res1519", "ley1712.1.5")]
     assert rec["status"] == "parcial", rec
     assert rec["paths"][:1] == ["/transparencia/directorio"], rec
-    assert "vacía o en construcción" in rec["detail"], rec
+    assert (
+        "dice «Estimado ciudadano: en este momento la Alcaldía no cuenta con información publicada" in rec["detail"]
+    ), rec
 
 
 def test_class_1691_a_section_that_says_it_has_no_documents_yet_is_shown_empty(site):

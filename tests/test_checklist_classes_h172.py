@@ -149,7 +149,7 @@ def test_class_1720_a_page_that_only_repeats_its_title_with_the_entity_name_is_e
     for item in ("info.mision_vision", "info.glosario"):
         rec = site[("gelt-2008", item)]
         assert rec["status"] == "parcial", rec
-        assert "vacía o en construcción" in rec["detail"], rec
+        assert "solo repite su título con el nombre de la entidad («" in rec["detail"], rec
     rec = site[("ley1712-res1519", "ley1712.1.1")]
     assert rec["status"] == "parcial" and "/mision está vacía" in rec["detail"], rec
 

@@ -201,7 +201,7 @@ def test_class_1760_a_page_that_only_defines_the_mechanism_is_named_and_empty(si
     for item, path in (("democracia.consultas", "/consultas-ciudadanas"), ("info.datos_abiertos", "/datos-abiertos")):
         rec = site[("gelt-2008", item)]
         assert rec["status"] == "parcial", rec
-        assert f"{path} está vacía o en construcción" in rec["detail"], rec
+        assert f"{path} solo define «" in rec["detail"], rec
 
 
 def test_class_1761_a_page_that_defines_and_publishes_is_content(site):

@@ -124,7 +124,10 @@ def test_class_1780_a_page_that_only_says_none_published_yet_is_named_and_empty(
     rec = records["ley1712.2.3"]
     assert rec["status"] == "parcial", rec
     assert "/proyectos-normas" in rec["paths"], rec
-    assert "vacía o en construcción" in rec["detail"], rec
+    assert (
+        "que dice «La entidad no cuenta con proyectos de normas publicados a la fecha.»: no tiene nada publicado"
+        in rec["detail"]
+    ), rec
 
 
 def test_class_1781_a_section_that_only_says_none_for_now_is_shown_empty(records):
@@ -151,5 +154,5 @@ def test_class_1783_the_timeless_does_not_produce_stays_a_no_aplica_proposal(rec
 def test_class_1784_none_available_is_the_empty_notice_not_a_proposal(records):
     rec = records["ley1712.4.3"]
     assert rec["status"] == "parcial", rec
-    assert "vacía o en construcción" in rec["detail"], rec
+    assert "que dice «La entidad no tiene planes de acción disponibles.»: no tiene nada publicado" in rec["detail"], rec
     assert "no aplica" not in rec["detail"], rec

@@ -115,7 +115,7 @@ def test_an_entry_named_for_the_item_that_leads_to_the_home_page_publishes_nothi
 
 def test_an_entry_named_for_the_item_that_leads_to_an_empty_page_is_parcial(site):
     rec = site[("gelt-2008", "info.empleo")]
-    assert rec["status"] == "parcial" and "vacía o en construcción" in rec["detail"], rec
+    assert rec["status"] == "parcial" and "solo muestra su título: no publica nada" in rec["detail"], rec
 
 
 def test_an_entry_listed_with_no_link_is_parcial(site):
