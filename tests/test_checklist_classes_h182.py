@@ -1,4 +1,4 @@
-"""Recall on what the page shows of an item (issue 15, H182). Two small sites on 127.0.0.1, each crawled
+"""Recall on what the page shows of an item (issue 15, H182). Three small sites on 127.0.0.1, each crawled
 once through the real CLI, offline (external links are not opened).
 
 Class 1822: an entry named for the judicial-notifications address («Notificaciones judiciales») that
