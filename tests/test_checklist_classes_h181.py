@@ -17,6 +17,15 @@ Class 1811 (the guards): the same shape with a document under each entry
 (``test_class_1811_the_same_section_with_documents_under_its_entries_is_content``) and a section page
 whose entries are bare but which also has a heading over a live link of its own
 (``test_class_1811_a_section_page_with_a_linked_heading_of_its_own_is_content``) stay ``cumple``.
+
+Class 1812 (criterion E: «o un menú»; the ``requires`` of ``ley1712.menu``: «que lleva a una página con
+contenido»): the home page's «Transparencia y acceso a la información pública» leads to a page of the
+ten sections, each an accordion whose entries all link to the page itself (``href=""``): the menu is there, named as mandated,
+and publishes nothing: ``parcial``.
+``test_class_1812_a_transparency_menu_whose_page_publishes_nothing_is_named_and_empty`` fails without
+``section_pages.MENUS`` (checked: ``cumple``). Its guard: the same menu on the first site, whose page
+leads to live section pages, stays ``cumple``
+(``test_class_1812_a_transparency_menu_whose_sections_publish_is_content``).
 """
 
 from __future__ import annotations
@@ -128,12 +137,46 @@ ROUTES: dict[str, Resource] = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The personería's site crawled once by the real CLI: the checklist records by (profile, item)."""
-    server = SiteServer(ROUTES).start()
+HUB_SECTIONS = (
+    "1. Información de la entidad",
+    "2. Normatividad",
+    "3. Contratación",
+    "4. Planeación, presupuesto e informes",
+    "5. Trámites y servicios",
+)
+# class 1812: the Transparencia page of an institute, each section an accordion of entries linked to the page itself
+DEAD_HUB: dict[str, Resource] = {
+    "/": Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Instituto de Deportes</title></head>"
+        "<body><header><nav><a href='/'>Inicio</a> <a href='/faq'>Transparencia y acceso a la información"
+        " pública</a></nav></header><main><h1>Instituto de Deportes</h1><p>El instituto promueve el deporte,"
+        " la recreación y la educación física en el departamento.</p></main></body></html>"
+    ),
+    "/faq": Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Transparencia | Instituto de"
+        " Deportes</title></head><body><header><nav><a href='/'>Inicio</a></nav></header><main>"
+        "<h1>Transparencia y acceso a la información pública</h1>"
+        "<div class='accordion accordion-flush' id='secciones'>"
+        + "".join(
+            f"<div class='accordion-item'><h2 class='accordion-header' id='h{n}'>"
+            f"<button class='accordion-button collapsed' type='button' data-bs-toggle='collapse'"
+            f" data-bs-target='#c{n}'>{name}</button></h2>"
+            f"<div id='c{n}' class='accordion-collapse collapse' data-bs-parent='#secciones'>"
+            "<div class='accordion-body'><ul type='none'>"
+            + "".join(f"<li><strong>{n}.{i}</strong> <a href=''>Entrada {i} de la sección</a></li>" for i in (1, 2, 3))
+            + "</ul></div></div></div>"
+            for n, name in enumerate(HUB_SECTIONS, 1)
+        )
+        + "</div></main></body></html>"
+    ),
+}
+
+
+def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict[tuple[str, str], dict]:
+    """A site crawled once by the real CLI: the checklist records by (profile, item)."""
+    server = SiteServer(routes).start()
     try:
-        config = write_config(tmp_path_factory.mktemp("h181"), server.url, OFFLINE)
+        config = write_config(tmp_path_factory.mktemp(name), server.url, OFFLINE)
         crawl(config)
         origin = server.url.rstrip("/")
         records = {}
@@ -145,10 +188,25 @@ def site(tmp_path_factory):
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The personería's site: section pages of bare entries, of documents, of a linked heading."""
+    return _records(tmp_path_factory, ROUTES, "h181")
+
+
+@pytest.fixture(scope="module")
+def dead_hub(tmp_path_factory):
+    """The institute's site: a Transparencia page whose every entry links to the page itself."""
+    return _records(tmp_path_factory, DEAD_HUB, "h181-hub")
+
+
 def test_class_1810_a_section_whose_page_names_its_entries_and_publishes_nothing_is_named_and_empty(site):
     rec = site[("ley1712-res1519", "ley1712.2")]
     assert rec["status"] == "parcial", rec
-    assert "/transparencia/normativa nombra sus entradas («Normativa de la entidad»" in rec["detail"], rec
+    assert (
+        "la página " in rec["detail"]
+        and "/transparencia/normativa nombra sus entradas («Normativa de la entidad»" in rec["detail"]
+    ), rec
     assert "sin nada publicado en ninguna" in rec["detail"], rec
     assert rec["paths"][0] in ("/transparencia", "/transparencia/normativa"), rec
 
@@ -161,5 +219,18 @@ def test_class_1811_the_same_section_with_documents_under_its_entries_is_content
 
 def test_class_1811_a_section_page_with_a_linked_heading_of_its_own_is_content(site):
     rec = site[("ley1712-res1519", "ley1712.7")]
+    assert rec["status"] == "cumple", rec
+    assert "nombra sus entradas" not in rec["detail"], rec
+
+
+def test_class_1812_a_transparency_menu_whose_page_publishes_nothing_is_named_and_empty(dead_hub):
+    rec = dead_hub[("ley1712-res1519", "ley1712.menu")]
+    assert rec["status"] == "parcial", rec
+    assert "/faq nombra sus entradas («1. Información de la entidad»" in rec["detail"], rec
+    assert rec["paths"][0] in ("/", "/faq"), rec
+
+
+def test_class_1812_a_transparency_menu_whose_sections_publish_is_content(site):
+    rec = site[("ley1712-res1519", "ley1712.menu")]
     assert rec["status"] == "cumple", rec
     assert "nombra sus entradas" not in rec["detail"], rec

@@ -32,22 +32,30 @@ from .text import text_norm
 # ``Page.only_links`` values of an entry seen to publish nothing: listed bare, saying it has nothing
 # yet, an empty box, the template's stand-in, a short note, or entries all linked to «#»
 _NOTHING = frozenset({BARE_ENTRY, BLANK_SECTION, CATEGORY_NOTE, DEAD_ENTRIES, EMPTY_SECTION, STAND_IN})
+# the menu whose ``requires`` asks that it lead to a page with content: a hub whose every section is
+# named and empty is that menu named and empty (criterion E: «o un menú»)
+MENUS = frozenset({"ley1712.menu"})
 ENTRIES = 2  # entries that show a list: one bare heading alone is a section shown empty, read elsewhere
 _OTHER_HEADINGS = 1  # headings besides the entries and the navigation: the list's own title («Subcategorías»)
 
 
-def empty_entries(page: Page) -> list[str]:
+def empty_entries(page: Page, home: str = "") -> list[str]:
     """The entries a page names with nothing published under any of them (ENTRIES or more), or
     ``[]`` when the page publishes something (a live link or a document in a section, a heading
-    with content of its own) or lists fewer entries."""
+    with content of its own) or lists fewer entries. ``home``: the key of the site's start page (a
+    way back from the page's title, as a breadcrumb's «Inicio», is no content)."""
     entries: list[str] = []
     navigation: set[str] = set()
+    titles = {norm for norm, _n, _raw in page.labels}
+    # the page's own title again («<h2>Normativa» under «<h1>Normativa»), when it links nowhere but
+    # to itself or back to the start page
+    titled = {raw for norm, _n, raw in page.sections if norm in titles}
     for raw, keys in page.only_links.items():
         if len(keys) == 1 and keys[0] in _NOTHING:
             entries.append(raw)
         elif page.key in keys:
             navigation.add(raw)  # the site's list of sections, this page among them
-        else:
+        elif not (raw in titled and all(k in ("", page.key, home) for k in keys)):
             return []
     if len(entries) < ENTRIES:
         return []
@@ -56,10 +64,7 @@ def empty_entries(page: Page) -> list[str]:
         return []  # a heading with text and its own links: something is published
     if any(link.is_doc for block in page.blocks if not block.region for link in block.links):
         return []
-    # a heading that repeats the page's own title («Categoría 2 · Normativa» under «<h1>Normativa») is
-    # the title again, not content
-    titles = {norm for norm, _n, _raw in page.labels}
-    others = {raw for norm, _n, raw in page.sections if raw not in listed and norm not in titles}
+    others = {raw for _norm, _n, raw in page.sections if raw not in listed and raw not in titled}
     return entries if len(others) <= _OTHER_HEADINGS else []
 
 
@@ -89,16 +94,18 @@ def _leads_to(finder: Finder, hit: Hit, page: Page) -> Page | None:
 
 
 def mark_empty_section(finder: Finder, item: Item, hits: Iterable[Hit]) -> None:
-    """Add the problem «named and empty» to each hit of a section item whose page (the hit's, or
-    the one its hub card opens) names its entries and publishes nothing under any (class 1810)."""
-    if not is_section_item(item_numeral(item.id)):
+    """Add the problem «named and empty» to each hit of a section item (or of the Transparencia menu,
+    MENUS) whose page (the hit's, or the one its hub card opens) names its entries and publishes
+    nothing under any (classes 1810, 1812)."""
+    if not is_section_item(item_numeral(item.id)) and item.id not in MENUS:
         return
     for hit in hits:
         page = finder.page_at(hit.url)
         target = _leads_to(finder, hit, page) if page is not None else None
-        entries = empty_entries(target) if target is not None else []
+        home = finder.idx.home.key if finder.idx.home is not None else ""
+        entries = empty_entries(target, home) if target is not None else []
         if not entries:
             continue
         names = ", ".join(f"«{e}»" for e in entries[:3]) + (" …" if len(entries) > 3 else "")
-        hit.problems.append(f"la sección de {target.url} nombra sus entradas ({names}) sin nada publicado en ninguna")
+        hit.problems.append(f"la página {target.url} nombra sus entradas ({names}) sin nada publicado en ninguna")
         hit.content_problem = True
