@@ -26,6 +26,12 @@ and publishes nothing: ``parcial``.
 ``section_pages.MENUS`` (checked: ``cumple``). Its guard: the same menu on the first site, whose page
 leads to live section pages, stays ``cumple``
 (``test_class_1812_a_transparency_menu_whose_sections_publish_is_content``).
+
+Class 1813 (criterion O): the home page's menu «Atención al Ciudadano» is the citizens' services menu
+under a close name, not the mandated «Atención y servicios a la ciudadanía»: ``parcial``, «falta: el
+nombre …». ``test_class_1813_the_citizens_menu_under_a_close_name_lacks_its_name`` fails with the
+profile's name part as it was (checked: ``cumple``); its guard, the menu under the mandated name,
+stays ``cumple`` (``test_class_1813_the_citizens_menu_under_its_mandated_name_is_named``).
 """
 
 from __future__ import annotations
@@ -50,7 +56,13 @@ ENTRIES = {
 }
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li>"
-    "<li><a href='/transparencia'>Transparencia y acceso a la información pública</a></li></ul></nav>"
+    "<li><a href='/transparencia'>Transparencia y acceso a la información pública</a></li>"
+    "<li><a href='/atencion-ciudadano'>Atención al Ciudadano</a></li></ul></nav>"
+)
+ATTENTION = (
+    "<p>Radique su petición, queja, reclamo, sugerencia o denuncia en la ventanilla de la personería,"
+    " Calle 4 # 3-10, de lunes a viernes de 8:00 a. m. a 12:00 m. y de 2:00 p. m. a 6:00 p. m., o por"
+    " el correo contactenos@personeria-sanmartin.example. Teléfono 605 555 0101.</p>"
 )
 SIDE = (
     "<aside><nav><h2>Transparencia</h2><ul>"
@@ -112,6 +124,8 @@ ROUTES: dict[str, Resource] = {
         " ciudadanos de San Martín de Loba.</p>",
     ),
     "/transparencia": _hub(),
+    # class 1813: the citizens' services menu under a close name
+    "/atencion-ciudadano": _html("Atención al Ciudadano", f"<h1>Atención al Ciudadano</h1>{ATTENTION}"),
     # class 1810: every entry named, nothing under any
     "/transparencia/normativa": _section_page(*SECTIONS[0], _placeholder),
     # class 1811: a document under each entry
@@ -149,7 +163,7 @@ DEAD_HUB: dict[str, Resource] = {
     "/": Resource.html(
         "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Instituto de Deportes</title></head>"
         "<body><header><nav><a href='/'>Inicio</a> <a href='/faq'>Transparencia y acceso a la información"
-        " pública</a></nav></header><main><h1>Instituto de Deportes</h1><p>El instituto promueve el deporte,"
+        " pública</a> <a href='/atencion'>Atención y servicios a la ciudadanía</a></nav></header><main><h1>Instituto de Deportes</h1><p>El instituto promueve el deporte,"
         " la recreación y la educación física en el departamento.</p></main></body></html>"
     ),
     "/faq": Resource.html(
@@ -168,6 +182,12 @@ DEAD_HUB: dict[str, Resource] = {
             for n, name in enumerate(HUB_SECTIONS, 1)
         )
         + "</div></main></body></html>"
+    ),
+    # class 1813's guard: the menu under the mandated name
+    "/atencion": Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Atención y servicios a la"
+        " ciudadanía | Instituto de Deportes</title></head><body><main><h1>Atención y servicios a la"
+        f" ciudadanía</h1>{ATTENTION}</main></body></html>"
     ),
 }
 
@@ -234,3 +254,15 @@ def test_class_1812_a_transparency_menu_whose_sections_publish_is_content(site):
     rec = site[("ley1712-res1519", "ley1712.menu")]
     assert rec["status"] == "cumple", rec
     assert "nombra sus entradas" not in rec["detail"], rec
+
+
+def test_class_1813_the_citizens_menu_under_a_close_name_lacks_its_name(site):
+    rec = site[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "parcial", rec
+    assert "falta: el nombre del menú «Atención y servicios a la ciudadanía»" in rec["detail"], rec
+    assert rec["paths"][0] in ("/", "/atencion-ciudadano"), rec
+
+
+def test_class_1813_the_citizens_menu_under_its_mandated_name_is_named(dead_hub):
+    rec = dead_hub[("ley1712-res1519", "ley1712.atencion_ciudadania")]
+    assert rec["status"] == "cumple", rec
