@@ -32,7 +32,7 @@ from .parse import text_rules
 from .scoring import as_dict, indicators, regressions, scores, settle_indicators, unseen_value
 from .systems import NATIONAL_SYSTEMS
 
-VERSION = 59  # 59: a section (or the Transparencia menu) whose own page names its entries and publishes nothing under any is named and empty (H181); 58: a page or section whose only content is «none published for now» is named and empty (H178); 57: an entry named for the item that leads to another item's page, with nothing of it, is dead (H174, criterion K); 56: a page that only defines its title is named and empty (H176, criterion D); 55: «no aplica» in other words (H175, criterion M); bump when the engine's results change meaning: cached evaluations are redone
+VERSION = 59  # 59: a section (or the Transparencia menu) whose own page names its entries and publishes nothing under any is named and empty, and the citizens' services menu under a close name lacks its name (H181); 58: a page or section whose only content is «none published for now» is named and empty (H178); 57: an entry named for the item that leads to another item's page, with nothing of it, is dead (H174, criterion K); 56: a page that only defines its title is named and empty (H176, criterion D); 55: «no aplica» in other words (H175, criterion M); bump when the engine's results change meaning: cached evaluations are redone
 
 
 CARRY = "checklist-carry"  # the latest crawl's parsed pages, for the next crawl's index (body_audits)
