@@ -1,5 +1,5 @@
-"""A section of the mandated menu whose own page names its entries and publishes nothing under any
-(issue 15, H181, classes 1810-1811).
+"""A section of the mandated menu (or the Transparencia menu) whose own page names its entries and
+publishes nothing under any (issue 15, H181, classes 1810-1812).
 
 A category page «2. Normativa» that lists «2.1 Normativa de la entidad», «2.2 Búsqueda de normas» and
 «2.3 Proyectos de normas para comentarios», each a title over a line of description and nothing
@@ -9,7 +9,9 @@ under it; «la lista» is every list of the site that names entries) and docs/ch
 criterion E («una sección del menú … cuyas entradas llevan todas a páginas así es nombrada y vacía:
 ``parcial``»). The section exists where the menu asks (not ``no_cumple``), but its page publishes
 nothing of it, so it is never ``cumple``: every hit of the section item that is that page, leads to
-it, or is the hub's card that leads to it carries the problem.
+it, or is the hub's card that leads to it carries the problem. The same holds for the menu
+«Transparencia y acceso a la información pública» (``MENUS``) whose page lists the sections with
+nothing published under any (each section's entries all linked to «#» or to the page itself).
 
 Only what the page shows decides: one entry with a live link, a document or a section with its own
 links is content, and the page is not read as empty; so is a page with more than one other heading
