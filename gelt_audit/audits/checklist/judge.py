@@ -32,6 +32,7 @@ from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
 from .ranking import as_home, dedupe
 from .rules import KINDS, evidence_kind, verdict_kinds
+from .section_pages import mark_empty_section
 from .sections_shown import NOT_FOUND, shown_by_entries
 from .urls import is_doc_key, url_key
 
@@ -139,6 +140,8 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         hits = [h for h in hits if not h.dead]
         # an entry that opens by a script only stands for the part when nothing the crawl saw does
         hits = [h for h in hits if not h.scripted] or hits
+        # a section whose own page names its entries with nothing under any: named and empty (class 1810)
+        mark_empty_section(finder, item, hits)
         for h in hits:
             constrain(item, h)
             if h.scripted:
