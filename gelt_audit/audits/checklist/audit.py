@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from gelt_audit import clock
+from gelt_audit import clock, compression
 from gelt_audit.audits.copies import add_evidence_copies
 from gelt_audit.audits.kept import crawl_key
 from gelt_audit.audits.linktable import link_values
@@ -86,7 +86,9 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
     """Every response of the crawl as the engine reads it, one at a time. A page's HTML is read
     and decoded only if the engine asks (its parse is not cached): a large site's HTML never sits
     in memory all at once."""
-    snaps = [  # only what the engine needs: the full rows of a big crawl weigh tens of MB
+    # only what the engine needs (the full rows of a big crawl weigh tens of MB), packed: its
+    # tuples were held for the whole index, the weekly audit's peak (issue 21, H180)
+    snaps = compression.PackedRows(
         (
             s["url"],
             s["status"],
@@ -98,7 +100,10 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
         )
         for s in store.snapshots(crawl.id)
         if s["kind"] not in ("probe", "resource")
-    ]
+    )
+    # the store's packed rows of the crawl (24 MB at 50,000 pages) are not read while the index
+    # is built, the weekly audit's peak: the later steps read them again (issue 21, H180)
+    store.forget_snapshots()
     for url, status, content_type, fetched_at, depth, body_hash, location in snaps:
         yield PageDoc(
             url=url,

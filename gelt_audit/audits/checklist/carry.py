@@ -285,11 +285,16 @@ def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str)
 
 
 def decode(carry: Carry | None, version: str) -> Carried | None:
-    """The carried pages, or None when there are none or they were kept by another version."""
+    """The carried pages, or None when there are none or they were kept by another version.
+    ``carry.previous`` is dropped (None after this)."""
     if carry is None or not carry.previous:
         return None
+    # read once: its bytes (12.7 MB at 50,000 pages) are not held while the index is built from
+    # them, the weekly audit's peak (issue 21, H180)
+    previous, carry.previous = carry.previous, None
     try:
-        tag, chunks, norms, numbered = marshal.loads(carry.previous)
+        tag, chunks, norms, numbered = marshal.loads(previous)
+        del previous
         if tag != f"{_TAG}.{version}":
             return None
         strings = LinkStrings.of_table(marshal.loads(zstandard.ZstdDecompressor().decompress(numbered)))
