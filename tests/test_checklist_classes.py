@@ -768,7 +768,8 @@ def test_a_section_that_says_it_has_nothing_yet_is_shown_and_empty(serve, config
     records = _records(serve, config_for, routes)
     rec = records[("ley1712-res1519", "ley1712.4.5")]
     assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
-    assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+    assert "«6.6-Informes de empalme» de" in rec["detail"], rec
+    assert "dice «Aun no hay documentos en este item»: no tiene nada publicado" in rec["detail"], rec
     assert records[("ley1712-res1519", "ley1712.4.3")]["status"] == "cumple", records[
         ("ley1712-res1519", "ley1712.4.3")
     ]
@@ -799,7 +800,7 @@ def test_class_40_a_tab_pane_that_repeats_its_title_and_has_nothing_yet_is_empty
     for item in ("ley1712.1.5", "ley1712.4.4"):
         rec = records[("ley1712-res1519", item)]
         assert rec["status"] == "parcial" and rec["evidence"][0].endswith("/transparencia.php"), rec
-        assert "dice que aún no tiene nada publicado" in rec["detail"], rec
+        assert "dice «Aun no hay documentos en este item»: no tiene nada publicado" in rec["detail"], rec
 
 
 def test_class_41_a_status_query_whose_request_code_is_masked_is_no_login(serve, config_for):

@@ -30,7 +30,7 @@ from .forms import Form
 from .packed import LinkStrings, PackedLinks
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 8  # bump when what is carried changes
+FORMAT = 9  # 9: Page.notices carried (H184); bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
@@ -40,7 +40,7 @@ _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.v
 # links resolved against.
 Origin = tuple[str, Sequence[ChromeRef], str, str]
 # A carried page's record: its key, the Page fields (title … top_images), then these, in order.
-_ORIGIN, _BASE, _REFS, _CHROME, _CONTENT = 18, 19, 20, 21, 22
+_ORIGIN, _BASE, _REFS, _CHROME, _CONTENT = 19, 20, 21, 22, 23
 
 
 class _Shared:
@@ -113,7 +113,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkSt
         more = (
             share(p.text_hits), {intern(k): intern(v) for k, v in p.no_aplica.items()}, share.keyed(p.only_links),
             [intern(d) for d in p.dead], share.keyed(p.section_keys), intern(p.loading), p.scripts,
-            p.shell, share(tuple(intern(t) for t in p.top_images)),
+            p.shell, share(tuple(intern(t) for t in p.top_images)), {intern(k): v for k, v in p.notices.items()},
         )  # fmt: skip
         where = (intern(origin), intern(base), share(tuple(share(tuple(r)) for r in refs)))
         out.append((key, *fields, *more, *where, tuple(chrome), content))
@@ -311,8 +311,8 @@ def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:
 def page_of(record: Sequence[Any], idx: int, url: str, key: str, fetched_at: str, depth: int | None) -> Page:
     """The carried page (its chrome blocks not yet added)."""
     _k, title, labels, sections, headings, news, empty, soft404, first, hits, no_aplica, only, dead, ways = record[:14]
-    loading, scripts, shell, top = record[14:_ORIGIN]
+    loading, scripts, shell, top, notices = record[14:_ORIGIN]
     return Page(
         idx, url, key, fetched_at, depth, title, labels, sections, headings, news, empty, soft404, "", [], first,
-        hits, no_aplica, only, dead, ways, loading, scripts, shell, top,
+        hits, no_aplica, only, dead, ways, loading, scripts, shell, top, notices,
     )  # fmt: skip

@@ -13,9 +13,10 @@ from lxml import etree
 from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
-from .contents import NOTHING_YET
+from .contents import DEAD_HREF, NOTHING_YET
 from .definitions import LIST_TAGS, cites_norm, defined_name, of_definitions
-from .pages import DEAD_HREF, Link, Page, link_elements, title_labels
+from .pages import Link, Page, link_elements, title_labels
+from .quoting import placeholder, quote, shorten
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
 
@@ -280,7 +281,7 @@ def page_state(
     loading = ""
     if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):
         found = _LOADING.search(main_fold)
-        loading = _placeholder(body if body is not None else root, found.group(0)) if found else ""
+        loading = placeholder(body if body is not None else root, found.group(0)) if found else ""
     why = "" if points_to_system or loading else _why_empty(root, main_fold, title, links, fields)
     # an empty page that a script draws: not seen, not empty; a template's filler («en
     # construcción») is shown whatever the scripts do
@@ -308,23 +309,25 @@ def _why_empty(root: Any, main_fold: str, title: str, links: list[Link], fields:
     where = body if body is not None else root
     if nwords < 60 and (found := _UNDER_CONSTRUCTION.search(main_fold)):
         if _STAND_IN.match(found.group(0)):
-            return f"solo muestra el texto de relleno de la plantilla («{_quote(where, found.group(0))}»)"
-        return f"dice «{_quote(where, found.group(0))}»: no tiene nada publicado"
+            return f"solo muestra el texto de relleno de la plantilla («{quote(where, found.group(0))}»)"
+        return f"dice «{quote(where, found.group(0))}»: no tiene nada publicado"
     if nwords < 60 and not has_media and not content_links and (found := _NOTHING_YET.search(main_fold)):
-        return f"dice «{_quote(where, found.group(0))}»: no tiene nada publicado"
+        return f"dice «{quote(where, found.group(0))}»: no tiene nada publicado"
     # a loading word on a page with no script: empty only when nothing else shows (a form, a
     # frame, a table or an image is there whatever the word says)
     if nwords < 60 and (found := _LOADING.search(main_fold)) and not (fields or _shows_media(root)):
-        return f"solo muestra «{_placeholder(where, found.group(0))}», sin un script que lo cargue: no tiene nada publicado"
+        return (
+            f"solo muestra «{placeholder(where, found.group(0))}», sin un script que lo cargue: no tiene nada publicado"
+        )
     if body is None or fields:
         return _few_words(nwords, content_links) if nwords < 15 and not has_media and content_links < 2 else ""
     own = _Own(body, title)  # copied when a check first reads it, once for all of them
     # (its own text under two hundred words: past three hundred on the page, never one)
     if nwords < 300 and not gives and (name := defines_only(own)):
         cited = " y cita la norma" if cites_norm(fold(element_text(own.parts[0]))) else ""
-        return f"solo define «{_shorten(name)}»{cited}: no publica nada de la entidad"
+        return f"solo define «{shorten(name)}»{cited}: no publica nada de la entidad"
     if nwords < 60 and (sentence := repeats_title(own)):
-        return f"solo repite su título con el nombre de la entidad («{_shorten(sentence)}»): no publica nada"
+        return f"solo repite su título con el nombre de la entidad («{shorten(sentence)}»): no publica nada"
     if nwords < 60 and not gives and _only_title(body, title, own):
         return "solo muestra su título: no publica nada"
     if nwords < 15 and not has_media and content_links < 2 and not gives:
@@ -342,36 +345,6 @@ def _few_words(nwords: int, links: int) -> str:
 # the reason of a page whose HTML the parser cannot read (an empty document): nothing to show
 UNREADABLE = "no muestra nada: el documento que devuelve está vacío o no se puede leer"
 _STAND_IN = re.compile(r"use this area|lorem ipsum")
-_QUOTE_CHARS = 120  # longer, a quoted notice is cut at a word
-
-
-def _shorten(text: str) -> str:
-    """A crawled text to quote in a detail: on one line, at most ``_QUOTE_CHARS`` characters, cut at a
-    word with «…»; its «» (the detail's own quotes) made plain so it cannot close the quote."""
-    text = " ".join(text.split()).replace("«", '"').replace("»", '"')
-    if len(text) <= _QUOTE_CHARS:
-        return text
-    cut = text[:_QUOTE_CHARS].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.") + "…"
-
-
-def _quote(body: Any, folded: str) -> str:
-    """A notice as the page writes it: the shortest element text that holds the folded match (the
-    whole sentence, «La entidad no cuenta con proyectos de normas publicados a la fecha.»), shortened."""
-    return _shorten(_placeholder(body, folded, limit=4 * _QUOTE_CHARS))
-
-
-def _placeholder(body: Any, folded: str, limit: int = 120) -> str:
-    """The placeholder as the page writes it («Cargando noticias…»): the shortest text of an
-    element whose folded text has it (``limit`` characters at most), else the folded match."""
-    best = ""
-    for el in body.iter():
-        if not isinstance(el.tag, str):
-            continue
-        text = element_text(el)
-        if folded in fold(text) and (not best or len(text) < len(best)):
-            best = text
-    return best if 0 < len(best) <= limit else folded
 
 
 def dead_documents(page: Page) -> int:

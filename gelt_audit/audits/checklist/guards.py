@@ -8,23 +8,23 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
-from .contents import BARE_ENTRY, DENIAL_ONLY
+from .contents import (
+    BARE_ENTRY,
+    BLANK_SECTION,
+    CATEGORY_NOTE,
+    DEAD_ENTRIES,
+    DENIAL_ONLY,
+    EMPTY_SECTION,
+    REPEATED_BODY,
+    SCRIPTED,
+    STAND_IN,
+)
 from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
-from .pages import (
-    BLANK_SECTION,
-    CATEGORY_NOTE,
-    DEAD_ENTRIES,
-    EMPTY_SECTION,
-    REPEATED_BODY,
-    SCRIPTED,
-    STAND_IN,
-    Link,
-    Page,
-)
+from .pages import Link, Page
 from .text import count_words, in_norm, label_match, text_norm
 
 BOX_NOTE = (
@@ -195,6 +195,17 @@ _SHOWN_NOTHING = {
     DENIAL_ONLY: "la sección «{raw}» de {url} solo dice algo que la entidad no hace o no tiene, sin nada publicado",
 }
 
+
+def _shown_nothing(page: Page, raw: str, mark: str, url: str) -> str:
+    """What a committee reads of a section marked as showing nothing (``_SHOWN_NOTHING``); a section
+    that says it has nothing yet quotes its notice, as an empty page's detail does (``Page.notices``;
+    a category counted «0 documento(s)» shows no notice: the general words)."""
+    notice = page.notices.get(raw, "") if mark == EMPTY_SECTION else ""
+    if notice:
+        return f"la sección «{raw}» de {url} dice «{notice}»: no tiene nada publicado"
+    return _SHOWN_NOTHING[mark].format(raw=raw, url=url)
+
+
 # A section that shows only that its item is listed: evidence with a problem for its own item (the
 # section item, or an entry numbered as the item), no evidence for any other.
 _LISTED_ONLY = {
@@ -250,7 +261,7 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         hit.unseen = BOX_NOTE
     elif keys and len(keys) == 1 and keys[0] in _SHOWN_NOTHING:
         # shown, nothing under it: a problem of the item's content, as a page «en construcción»
-        hit.problems.append(_SHOWN_NOTHING[keys[0]].format(raw=raw, url=hit.url))
+        hit.problems.append(_shown_nothing(page, raw, keys[0], hit.url))
         hit.content_problem = True
     elif keys and len(keys) == 1 and keys[0] in _LISTED_ONLY:
         # the section (or the entry numbered as the item) is listed with nothing in it; it publishes

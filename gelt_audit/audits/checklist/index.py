@@ -18,12 +18,10 @@ from gelt_audit.markup import strip_fragment
 from .buttons import document_button, generic_text
 from .carry import Carry, decode, encode
 from .chrome import TRANSPARENCY, is_public_information
-from .contents import SHOWN_EMPTY
+from .contents import DEAD_ENTRIES, SCRIPTED, SHOWN_EMPTY
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
 from .pages import (
-    DEAD_ENTRIES,
-    SCRIPTED,
     Block,
     Link,
     Page,
@@ -244,6 +242,7 @@ class _Compact:
         page.no_aplica = self._mapping(page.no_aplica, lambda v: one(v, v))  # type: ignore[assignment]
         page.only_links = self._mapping(page.only_links, self._list)  # type: ignore[assignment]
         page.section_keys = self._mapping(page.section_keys, self._list)  # type: ignore[assignment]
+        page.notices = self._mapping(page.notices, lambda v: one(v, v))  # type: ignore[assignment]
         for block in page.blocks:
             if block.region and type(block.links) is tuple and id(block) not in self._blocks:
                 self._blocks.add(id(block))

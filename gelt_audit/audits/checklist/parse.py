@@ -19,6 +19,7 @@ from .emptiness import UNREADABLE, is_bare, page_state, runs_script
 from .forms import Form, form_info, formless_forms, lone_search_boxes
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
+from .page_content import read_content
 from .pages import (
     Block,
     ChromeRef,
@@ -32,7 +33,6 @@ from .pages import (
     first_keys,
     head_links,
     is_article,
-    read_content,
     read_document,
     strip_scripts,
     title_labels,
@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled, may_hold_custom_titles
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 65  # 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 66  # 66: a section that says it has nothing yet keeps its notice, quoted (``Page.notices``, H184); 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -366,6 +366,7 @@ class Builder:
             bool(record.get("scripts")),
             bool(record.get("shell")),
             tuple(record.get("top_images") or ()),
+            dict(record.get("notices") or {}),
         )
         for block in chrome:  # only once all are found: a page parsed again must not count twice
             block.pages.append(idx)
@@ -406,6 +407,7 @@ class Builder:
             "scripts": page.scripts,
             "shell": page.shell,
             "top_images": page.top_images,
+            "notices": page.notices,
             "origin": origin,
             "base": base,
             "chrome": chrome,
@@ -471,7 +473,7 @@ class Builder:
         content = read_content(root, ctx, folded)
         page.headings, page.sections = content.headings, content.sections
         page.no_aplica, page.only_links, page.dead = content.na, content.only_links, content.dead
-        page.section_keys = content.section_keys
+        page.section_keys, page.notices = content.section_keys, content.notices
         # a page with no h1 is named by its breadcrumb's last step («Inicio › Atención al cliente»), as a
         # person reads it (class 1042)
         page.labels = title_labels(title) + (content.h1_labels or ([text_norm(crumb) + (crumb,)] if crumb else []))
