@@ -18,10 +18,11 @@ Class 1842: a notice written as the heading's tail (no element of its own holds 
 the section's own text. Fails without the quote (checked: the old words).
 
 Class 1843 (guard): «Sin documentos de la vigencia anterior.» beside two reports in PDF under the same
-heading publishes them: ``cumple``, the section's page the first evidence, no notice quoted. Fails
-when a notice empties a section whatever it links (checked with ``not hrefs`` dropped from the
-notice branch of ``page_content.read_content`` and its condition
-that the section be new or an empty pane: ``parcial``, «dice «Sin documentos…»: no tiene nada publicado»).
+heading publishes them: ``cumple``, the section itself the evidence («sección «Informes de gestión…»
+(URL)»), no notice quoted. Fails when a notice empties a section whatever it links (checked with
+``not hrefs`` and the «new section or empty pane» condition dropped from the notice branch of
+``page_content.read_content``, the mark set over the section's links: still ``cumple``, but by a
+document, «documento «Informe de gestión 2025» en URL», the section no longer evidence).
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ def test_class_1842_a_notice_in_the_heading_s_tail_is_quoted_from_the_section_s_
 
 def test_class_1843_a_notice_beside_published_reports_is_content(site):
     rec = site[0][("ley1712-res1519", "ley1712.4.7")]
-    assert rec["status"] == "cumple", (rec["detail"], rec["evidence"])
-    assert rec["paths"][:1] == ["/transparencia"] or rec["paths"][:1][0].endswith(".pdf"), rec
+    assert rec["status"] == "cumple" and rec["paths"][:1] == ["/transparencia"], rec
+    # the section itself is the evidence (not only its documents): it publishes, it is not empty
+    assert rec["detail"].startswith("sección «Informes de gestión, evaluación y auditoría» ("), rec
     assert "no tiene nada publicado" not in rec["detail"] and "Sin documentos" not in rec["detail"], rec
