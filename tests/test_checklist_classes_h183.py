@@ -251,6 +251,11 @@ def test_class_1832_a_section_that_says_none_published_yet_is_shown_empty(site):
         ("ley1712-res1519", "ley1712.4.9"),
         "la sección «Informe sobre defensa pública y prevención del daño antijurídico» de",
     )
+    # H184: the section quotes its notice, as a page does
+    assert (
+        "/transparencia dice «Ninguno publicado a la fecha.»: no tiene nada publicado"
+        in (site[0][("ley1712-res1519", "ley1712.4.9")]["detail"])
+    )
 
 
 def test_class_1833_sin_costo_is_the_service_described_not_a_notice(site):
