@@ -206,9 +206,7 @@ _LISTED_ONLY = {
 
 
 # Names of the way back to the start page (text_norm): a breadcrumb's «Inicio», a «Volver al inicio».
-_START_PAGE_NAMES = frozenset(
-    {"inicio", "home", "volver", "regresar", "volver inicio", "ir inicio", "pagina principal"}
-)
+START_PAGE_NAMES = frozenset({"inicio", "home", "volver", "regresar", "volver inicio", "ir inicio", "pagina principal"})
 
 
 def _only_home(finder: Finder, page: Page, raw: str, keys: list[str] | None) -> bool:
@@ -220,7 +218,7 @@ def _only_home(finder: Finder, page: Page, raw: str, keys: list[str] | None) -> 
     if not keys or home is None or page is home or any(k != home.key for k in keys):
         return False
     return any(
-        link.key == home.key and link.ctx == raw and link.norm and link.norm not in _START_PAGE_NAMES
+        link.key == home.key and link.ctx == raw and link.norm and link.norm not in START_PAGE_NAMES
         for block in page.blocks
         if not block.region
         for link in block.links
