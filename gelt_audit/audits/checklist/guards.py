@@ -132,7 +132,9 @@ def numbered_entries(finder: Finder, hits: list[Hit], pages: dict[str, Page], it
             occ += [(block, ln) for ln in block.links if ln.ctx == h.label and label_numeral(ln.text) == numeral]
     found = finder.link_hits(occ, item)
     for f in found:
-        f.label, f.tier, f.keyword = next(ln.text for _b, ln in occ if ln.target == f.url), 0, 0
+        # the hit's own link text when its address is the target as resolved (the start page «/»
+        # reached as the site's home page): a StopIteration there crashed the report (H186)
+        f.label, f.tier, f.keyword = next((ln.text for _b, ln in occ if ln.target == f.url), f.label), 0, 0
         f.match = max((h.match for h in hits), default=0.0)
     return found
 
