@@ -29,7 +29,8 @@ carry the problem.
 
 The category page of class 1860 also crashed the report («Error inesperado: StopIteration»:
 ``guards.numbered_entries`` looked for the entry's link by the target as resolved, the start page):
-both fixtures using it error without the ``next(…, f.label)`` default there (checked).
+the two tests of the ``dead_hub`` fixture error without the ``next(…, f.label)`` default there
+(checked).
 """
 
 from __future__ import annotations
