@@ -132,7 +132,9 @@ def numbered_entries(finder: Finder, hits: list[Hit], pages: dict[str, Page], it
             occ += [(block, ln) for ln in block.links if ln.ctx == h.label and label_numeral(ln.text) == numeral]
     found = finder.link_hits(occ, item)
     for f in found:
-        f.label, f.tier, f.keyword = next(ln.text for _b, ln in occ if ln.target == f.url), 0, 0
+        # the hit's own link text when its address is the target as resolved (the start page «/»
+        # reached as the site's home page): a StopIteration there crashed the report (H186)
+        f.label, f.tier, f.keyword = next((ln.text for _b, ln in occ if ln.target == f.url), f.label), 0, 0
         f.match = max((h.match for h in hits), default=0.0)
     return found
 
@@ -217,9 +219,7 @@ _LISTED_ONLY = {
 
 
 # Names of the way back to the start page (text_norm): a breadcrumb's «Inicio», a «Volver al inicio».
-_START_PAGE_NAMES = frozenset(
-    {"inicio", "home", "volver", "regresar", "volver inicio", "ir inicio", "pagina principal"}
-)
+START_PAGE_NAMES = frozenset({"inicio", "home", "volver", "regresar", "volver inicio", "ir inicio", "pagina principal"})
 
 
 def _only_home(finder: Finder, page: Page, raw: str, keys: list[str] | None) -> bool:
@@ -231,7 +231,7 @@ def _only_home(finder: Finder, page: Page, raw: str, keys: list[str] | None) -> 
     if not keys or home is None or page is home or any(k != home.key for k in keys):
         return False
     return any(
-        link.key == home.key and link.ctx == raw and link.norm and link.norm not in _START_PAGE_NAMES
+        link.key == home.key and link.ctx == raw and link.norm and link.norm not in START_PAGE_NAMES
         for block in page.blocks
         if not block.region
         for link in block.links

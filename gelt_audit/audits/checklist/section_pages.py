@@ -26,6 +26,7 @@ from collections.abc import Iterable
 
 from .contents import BARE_ENTRY, BLANK_SECTION, CATEGORY_NOTE, DEAD_ENTRIES, EMPTY_SECTION, STAND_IN
 from .evidence import Finder, Hit
+from .guards import START_PAGE_NAMES
 from .model import Item
 from .numerals import is_section_item, item_numeral
 from .pages import Page
@@ -57,11 +58,18 @@ def empty_entries(page: Page, home: str = "") -> list[str]:
             entries.append(raw)
         elif page.key in keys:
             navigation.add(raw)  # the site's list of sections, this page among them
-        elif not (raw in titled and all(k in ("", page.key, home) for k in keys)):
+        elif raw in titled and all(k in ("", page.key, home) for k in keys):
+            continue
+        elif leads_home(page, keys, home):
+            entries.append(raw)  # an entry whose every link leads back to the start page (H186)
+        else:
             return []
+    listed = navigation | set(entries)
+    # a category heading whose entries all lead back to the start page (class 1860): named, dead
+    entries += [raw for raw, keys in page.section_keys.items() if raw not in listed and leads_home(page, keys, home)]
     if len(entries) < ENTRIES:
         return []
-    listed = navigation | set(entries)
+    listed |= set(entries)
     if any(keys for raw, keys in page.section_keys.items() if raw not in listed):
         return []  # a heading with text and its own links: something is published
     if any(link.is_doc for block in page.blocks if not block.region for link in block.links):
@@ -70,7 +78,13 @@ def empty_entries(page: Page, home: str = "") -> list[str]:
     return entries if len(others) <= _OTHER_HEADINGS else []
 
 
-def _leads_to(finder: Finder, hit: Hit, page: Page) -> Page | None:
+def leads_home(page: Page, keys: list[str], home: str) -> bool:
+    """Whether a section's links (``keys``) all lead back to the start page (``home``, a page other
+    than ``page``): a dead entry, as «#» (docs/checklist-states.md, «Entradas sin nada detrás», b)."""
+    return bool(keys) and bool(home) and home != page.key and all(k == home for k in keys)
+
+
+def _leads_to(finder: Finder, hit: Hit, page: Page, home: str) -> Page | None:
     """The page the hit shows the section by: the page it names or leads to, or, for a section of a
     page (a hub's card «2. Normativa»), the one page that section's own link opens."""
     norm = text_norm(hit.label)[0]
@@ -82,6 +96,8 @@ def _leads_to(finder: Finder, hit: Hit, page: Page) -> Page | None:
     ):
         return page
     own = page.section_keys.get(hit.label) or page.only_links.get(hit.label) or []
+    if leads_home(page, own, home):
+        return page  # a section of this page whose entries all lead home: shown here (class 1860)
     label = f" {norm} "
     targets = {
         link.key: link.target
@@ -95,19 +111,55 @@ def _leads_to(finder: Finder, hit: Hit, page: Page) -> Page | None:
     return finder.page_at(next(iter(targets.values())))
 
 
+def dead_list(finder: Finder, page: Page, home: str) -> list[str]:
+    """The entries of a page that is one list under its own title, each linking back to the start
+    page (``home``) or to a page the crawl saw empty, at least one of them home (ENTRIES or more;
+    class 1861), or ``[]``. The page has no section of its own (no heading with content, no listed
+    entry) and no document in its content: its side menu and breadcrumb are navigation, not content."""
+    if page.sections or page.only_links or page.section_keys or not home or home == page.key:
+        return []
+    titles = {raw for _norm, _n, raw in page.labels}
+    links = [link for block in page.blocks if not block.region for link in block.links]
+    if len(links) < ENTRIES or any(link.is_doc or link.embed or link.ctx not in titles for link in links):
+        return []
+    homeward = [link.key == home and link.norm not in START_PAGE_NAMES for link in links]
+    for link, to_home in zip(links, homeward, strict=True):
+        target = None if to_home else finder.page_at(link.target)
+        if not to_home and (target is None or target is page or not target.empty):
+            return []  # a live entry: the page publishes something
+    return [link.text for link in links] if any(homeward) else []
+
+
+def _names(entries: list[str]) -> str:
+    """The first three entries, quoted, and «…» when there are more."""
+    return ", ".join(f"«{e}»" for e in entries[:3]) + (" …" if len(entries) > 3 else "")
+
+
+def _home_note(page: Page, entries: list[str], home: str) -> str:
+    """The entries that lead back to the start page, named (the committee sees what to fix), or ""."""
+    dead = [e for e in entries if leads_home(page, page.section_keys.get(e) or page.only_links.get(e) or [], home)]
+    return f"; {_names(dead)} llevan a la página de inicio" if dead else ""
+
+
 def mark_empty_section(finder: Finder, item: Item, hits: Iterable[Hit]) -> None:
     """Add the problem «named and empty» to each hit of a section item (or of the Transparencia menu,
     MENUS) whose page (the hit's, or the one its hub card opens) names its entries and publishes
     nothing under any (classes 1810, 1812)."""
     if not is_section_item(item_numeral(item.id)) and item.id not in MENUS:
         return
+    home = finder.idx.home.key if finder.idx.home is not None else ""
     for hit in hits:
         page = finder.page_at(hit.url)
-        target = _leads_to(finder, hit, page) if page is not None else None
-        home = finder.idx.home.key if finder.idx.home is not None else ""
-        entries = empty_entries(target, home) if target is not None else []
-        if not entries:
+        target = _leads_to(finder, hit, page, home) if page is not None else None
+        if target is None:
             continue
-        names = ", ".join(f"«{e}»" for e in entries[:3]) + (" …" if len(entries) > 3 else "")
-        hit.problems.append(f"la página {target.url} nombra sus entradas ({names}) sin nada publicado en ninguna")
+        if entries := empty_entries(target, home):
+            note = _home_note(target, entries, home)
+        elif entries := dead_list(finder, target, home):
+            note = ": todas llevan a la página de inicio o a una página vacía"
+        else:
+            continue
+        hit.problems.append(
+            f"la página {target.url} nombra sus entradas ({_names(entries)}) sin nada publicado en ninguna" + note
+        )
         hit.content_problem = True
