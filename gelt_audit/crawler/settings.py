@@ -63,12 +63,20 @@ DOWNLOAD_HANDLERS = {
     "s3": None,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # the Referer header, written at download time (see gelt_audit/crawler/referer.py)
+    "gelt_audit.crawler.referer.LateRefererHeader": 50,
     "gelt_audit.crawler.middlewares.StayOnSiteMiddleware": 60,
     "gelt_audit.crawler.middlewares.PrivateAddressGuard": 70,
     # Scrapy's own, replaced by the one that gives the rules to every request waiting for them
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "gelt_audit.crawler.middlewares.RobotsTxtObeyMiddleware": 100,
     "gelt_audit.crawler.middlewares.ConditionalRequestMiddleware": 450,
+}
+# Scrapy's RefererMiddleware, replaced by its subclass that keeps the value in meta until the
+# download: a header on each of the ~44,600 requests queued at 50,000 pages cost ~35 MiB.
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
+    "gelt_audit.crawler.referer.LateRefererMiddleware": 700,
 }
 ITEM_PIPELINES = {
     "gelt_audit.crawler.pipelines.StorePipeline": 300,
