@@ -207,16 +207,8 @@ def test_class_1900_the_annex_menu_word_for_word_is_found(annex):
         item: annex[("ley1712-res1519", item)]["paths"][:1]
         for item, _ in ANNEX
         if annex[("ley1712-res1519", item)]["paths"][:1] != [OWN[item]]
-        and item not in ("ley1712.9", "ley1712.10")  # a section's own page: checked below
     }
     assert wrong == {}
-    rec = annex[("ley1712-res1519", "ley1712.1.4")]
-    assert rec["paths"][0] == OWN["ley1712.1.4"], rec
-
-
-def test_class_1900_the_sections_without_entries_are_their_own_pages(annex):
-    for item in ("ley1712.9", "ley1712.10"):
-        assert annex[("ley1712-res1519", item)]["paths"][0] == OWN[item]
 
 
 def test_class_1901_the_annex_name_cut_short_and_unnumbered_is_the_directory(directories):
