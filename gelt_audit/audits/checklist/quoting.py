@@ -22,6 +22,12 @@ def shorten(text: str) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+def says_nothing(notice: str) -> str:
+    """What a detail says of a page or a section whose only content is a notice (or a counter,
+    «0 documento(s)») that it has nothing: the notice, already quoted (:func:`shorten`), then why."""
+    return f"dice «{notice}»: no tiene nada publicado"
+
+
 def holding(roots: Iterable[Any], folded: str, limit: int) -> str:
     """The shortest text of an element under ``roots`` (themselves included) whose folded text has
     ``folded`` (``limit`` characters at most), else ""."""
