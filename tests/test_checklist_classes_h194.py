@@ -12,8 +12,10 @@ tiene nada publicado»).
 
 Class 1941: the menu entry «⚖️ Normatividad» opens the page filtered to that category, which says
 «No hay documentos disponibles en la categoría "Normatividad".»: the detail quotes that notice.
-Fails without the notice kept by ``_category`` (checked: «dice que aún no tiene nada publicado»
-and «que dice no tener nada en «Normatividad»»).
+Fails without the notice kept by ``_category`` (checked: the section's detail «dice que aún no
+tiene nada publicado»); the entry's detail («el enlace «⚖️ Normatividad» lleva a URL, cuya sección
+«Normatividad» dice «…»») fails without ``pages.empty_there`` reading ``Page.notices`` (checked:
+«que dice no tener nada en «Normatividad»»).
 
 Class 1942: the entry «Informes de empalme» leads to a page with content whose section «Informes de
 empalme» says «Aún no hay documentos en este ítem.»: the link's detail quotes the section's notice
@@ -22,11 +24,14 @@ nada publicado»). Fails without ``pages.empty_there`` reading ``Page.notices`` 
 no tener nada en «Informes de empalme»»).
 
 Class 1943: a counter and a section notice written with markup-like text, «» and straight quotes
-(«<script>…</script>», «vigentes», "b") and a section title with «»: quoted as plain text, its «»
-made straight (the title too: ``quoting.shorten`` in ``empty_there``), and the committee's HTML
-report escapes them (no ``<script>`` element made from the page's text). Fails without the quotes
-(checked: the old words); the escaping is the report template's (autoescape, unchanged): guarded here,
-not seen failing.
+(«<script>…</script>», «vigentes», "b"), and section titles with «» («Presupuesto «general»», the
+entry «Plan de acción «2026»» to its section): quoted as plain text, their «» made straight, and the
+committee's HTML report escapes them (no ``<script>`` element made from the page's text). Fails
+without the quotes (checked: the old words); without ``quoting.shorten`` on the section's title in
+``guards._shown_nothing`` (checked: «la sección «Presupuesto «general»» de …») and in
+``pages.empty_there`` (checked: «cuya sección «Plan de acción «2026»» dice …»); and with the report's
+autoescape turned off (checked, ``reports/render.py`` ``_OPTIONS``: «<script>alert» in the HTML). The
+link's own text is quoted as the link writes it (all the link details do so; not changed here).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ NAV = (
     "<li><a href='/transparencia?categoria=normatividad'>⚖️ Normatividad</a></li>"
     "<li><a href='/informes'>Informes de empalme</a></li>"
     "<li><a href='/gestion'>Informe sobre defensa pública y prevención del daño antijurídico</a></li>"
+    "<li><a href='/planes'>Plan de acción «2026»</a></li>"
     "</ul></li></ul></nav>"
 )
 SCRIPT_COUNTER = "0 documento(s) &lt;script&gt;alert(1)&lt;/script&gt; «vigentes» &quot;b&quot;"
@@ -109,6 +115,13 @@ ROUTES = {
         f"<h1>Defensa jurídica</h1>{LONG}<h3>Informe sobre defensa pública y prevención del daño antijurídico</h3>"
         f"<p>{SCRIPT_NOTICE}</p><h3>Informes de gestión</h3><ul><li><a href='/docs/informe-gestion-2025.pdf'>"
         "Informe de gestión 2025</a></li></ul>",
+    ),
+    # class 1943: a section title with «», led to by an entry of the same name
+    "/planes": _html(
+        "Planes",
+        f"<h1>Planes</h1>{LONG}<h3>Plan de acción «2026»</h3><p>Aún no hay documentos en este ítem.</p>"
+        "<h3>Informes de gestión</h3><ul><li><a href='/docs/informe-gestion-2025.pdf'>Informe de gestión 2025</a>"
+        "</li></ul>",
     ),
     "/docs/informe-gestion-2025.pdf": Resource(
         b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", headers={"Content-Type": "application/pdf"}
@@ -187,6 +200,12 @@ def test_class_1943_quoted_counters_and_notices_are_plain_text_escaped_in_the_re
     rec = _rec(site, "ley1712-res1519", "ley1712.4.9", "/gestion")
     assert rec["detail"] == (
         f"el enlace «{title}» lleva a /gestion, cuya sección «{title}» dice «{notice}»: no tiene nada publicado"
+    ), rec
+    # the section's title, quoted after the link's text (as the link writes it), made straight too
+    rec = _rec(site, "ley1712-res1519", "ley1712.4.3", "/planes")
+    assert rec["detail"].startswith(
+        'el enlace «Plan de acción «2026»» lleva a /planes, cuya sección «Plan de acción "2026"» dice «Aún no'
+        " hay documentos en este ítem.»: no tiene nada publicado"
     ), rec
     html = site[1]
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
