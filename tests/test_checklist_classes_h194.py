@@ -32,6 +32,14 @@ without the quotes (checked: the old words); without ``quoting.shorten`` on the 
 ``pages.empty_there`` (checked: «cuya sección «Plan de acción «2026»» dice …»); and with the report's
 autoescape turned off (checked, ``reports/render.py`` ``_OPTIONS``: «<script>alert» in the HTML). The
 link's own text is quoted as the link writes it (all the link details do so; not changed here).
+
+Class 1944 (guard, what ``section_pages.dead_list``'s docstring now says): H186's section page of one
+list whose entries lead home or to an empty page (class 1861), with one more entry «Volver al
+inicio» to the home page in that list: a way back is read as a link to a live page, so the page is
+not named and empty (the safe side). Fails when a way back counts as a dead entry (checked with
+``link.norm not in START_PAGE_NAMES`` dropped from ``dead_list``: «nombra sus entradas
+(«Consulta de la normativa», …)»). H186's own site (without the way back) is in
+``tests/test_checklist_classes_h186.py``.
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
 from tests.helpers import crawl, report_json, run_cli, write_config
+from tests.test_checklist_classes_h186 import LISTS, NORMS, _list_page
 
 OFFLINE = "[links]\ncheck_external = false\n"
 ENTITY = "Alcaldía Municipal de San Juan de Betulia"
@@ -214,3 +223,24 @@ def test_class_1943_quoted_counters_and_notices_are_plain_text_escaped_in_the_re
     assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]  # no element from the page's text
     text = doc.text_content()
     assert f"«{counter}»" in text and f"«{notice}»" in text
+
+
+@pytest.fixture(scope="module")
+def way_back(tmp_path_factory) -> dict[tuple[str, str], dict]:
+    """H186's section pages (class 1861) with a «Volver al inicio» among the list's entries."""
+    routes = dict(LISTS)
+    routes["/transparencia/normativa"] = _list_page(
+        "Normativa", ("/normativa/consulta", "Consulta de la normativa"), (*NORMS, "Volver al inicio")
+    )
+    server = SiteServer(routes).start()
+    try:
+        config = write_config(tmp_path_factory.mktemp("h194-back"), server.url, OFFLINE)
+        crawl(config)
+        return {(r["profile"], r["item"]): r for r in report_json(config)["checklist"]}
+    finally:
+        server.stop()
+
+
+def test_class_1944_a_way_back_in_a_list_of_dead_entries_is_read_as_a_live_link(way_back):
+    rec = way_back[("ley1712-res1519", "ley1712.2")]
+    assert "nombra sus entradas" not in rec["detail"] and "página vacía" not in rec["detail"], rec

@@ -111,8 +111,9 @@ def dead_list(finder: Finder, page: Page, home: str) -> list[str]:
     class 1861), or ``[]``. The page has no section of its own (no heading with content, no listed
     entry) and no document in its content; only its content's links under its title are read (its
     side menu and breadcrumb, in a region, are navigation, not content). A link home named as the way
-    back («Inicio», «Volver»: ``START_PAGE_NAMES``) in that list is not a dead entry: it is read as a
-    live one (the start page publishes something), and so the page is not this form (the safe side)."""
+    back («Inicio», «Volver»: ``START_PAGE_NAMES``) in that list is not a dead entry: it is read as any
+    other link, to a page the crawl saw publish something, so a live entry, and the page is not this
+    form (the safe side: a way back is not taken for the list's dead entry; class 1944)."""
     if page.sections or page.only_links or page.section_keys or not home or home == page.key:
         return []
     titles = {raw for _norm, _n, raw in page.labels}
