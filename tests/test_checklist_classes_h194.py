@@ -33,6 +33,11 @@ without the quotes (checked: the old words); without ``quoting.shorten`` on the 
 autoescape turned off (checked, ``reports/render.py`` ``_OPTIONS``: «<script>alert» in the HTML). The
 link's own text is quoted as the link writes it (all the link details do so; not changed here).
 
+Class 1945: a page with no script that shows only «Cargando...» written between «»: the detail quotes
+the loading word with its «» made straight, as every quoted text («solo muestra «"Cargando..."», sin
+un script que lo cargue»). Fails without ``quoting.shorten`` in ``quoting.placeholder`` (checked:
+«solo muestra ««Cargando...»»»).
+
 Class 1944 (guard, what ``section_pages.dead_list``'s docstring now says): H186's section page of one
 list whose entries lead home or to an empty page (class 1861), with one more entry «Volver al
 inicio» to the home page in that list: a way back is read as a link to a live page, so the page is
@@ -59,6 +64,7 @@ NAV = (
     "<li><a href='/informes'>Informes de empalme</a></li>"
     "<li><a href='/gestion'>Informe sobre defensa pública y prevención del daño antijurídico</a></li>"
     "<li><a href='/planes'>Plan de acción «2026»</a></li>"
+    "<li><a href='/preguntas-frecuentes'>Preguntas frecuentes</a></li>"
     "</ul></li></ul></nav>"
 )
 SCRIPT_COUNTER = "0 documento(s) &lt;script&gt;alert(1)&lt;/script&gt; «vigentes» &quot;b&quot;"
@@ -132,6 +138,8 @@ ROUTES = {
         "<h3>Informes de gestión</h3><ul><li><a href='/docs/informe-gestion-2025.pdf'>Informe de gestión 2025</a>"
         "</li></ul>",
     ),
+    # class 1945: a loading word in «», on a page with no script
+    "/preguntas-frecuentes": _html("Preguntas frecuentes", "<h1>Preguntas frecuentes</h1><p>«Cargando...»</p>"),
     "/docs/informe-gestion-2025.pdf": Resource(
         b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", headers={"Content-Type": "application/pdf"}
     ),
@@ -223,6 +231,14 @@ def test_class_1943_quoted_counters_and_notices_are_plain_text_escaped_in_the_re
     assert not [s for s in doc.iter("script") if "alert" in (s.text or "")]  # no element from the page's text
     text = doc.text_content()
     assert f"«{counter}»" in text and f"«{notice}»" in text
+
+
+def test_class_1945_a_quoted_loading_word_is_made_plain_as_every_quote(site):
+    rec = _rec(site, "gelt-2008", "info.preguntas_frecuentes", "/preguntas-frecuentes")
+    assert rec["detail"] == (
+        'la página /preguntas-frecuentes solo muestra «"Cargando..."», sin un script que lo cargue: no tiene nada'
+        " publicado"
+    ), rec
 
 
 @pytest.fixture(scope="module")

@@ -44,8 +44,9 @@ def holding(roots: Iterable[Any], folded: str, limit: int) -> str:
 
 def placeholder(body: Any, folded: str, limit: int = 120) -> str:
     """The placeholder as the page writes it («Cargando noticias…»): the shortest text of an
-    element whose folded text has it (``limit`` characters at most), else the folded match."""
-    return holding((body,), folded, limit) or folded
+    element whose folded text has it (``limit`` characters at most), else the folded match;
+    :func:`shorten`-ed, as every quoted text (one line, its «» made plain)."""
+    return shorten(holding((body,), folded, limit) or folded)
 
 
 def quote(body: Any, folded: str) -> str:
