@@ -178,11 +178,12 @@ _COUNT = re.compile(r"^\(?\s*(\d+)\s+(?:documentos?|archivos?|elementos?|publica
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
-def counted_category(el: Any) -> tuple[str, str, int] | None:
+def counted_category(el: Any) -> tuple[str, str, int, str] | None:
     """A filter button that names a category, describes it and counts what it holds («💰
     Presupuesto · Presupuesto general, ejecución presupuestal… · 0 documento(s)»), as its parts
-    (``span``s) show them: (name, description, count). A person reads the name with its description;
-    the count says whether the page has anything under it. None for any other button."""
+    (``span``s) show them: (name, description, count, the counter as written). A person reads the
+    name with its description; the count says whether the page has anything under it. None for any
+    other button."""
     parts = [element_text(c) for c in el if isinstance(c.tag, str)]
     parts = [t for t in parts if t and (_LETTERS.search(t) or _COUNT.match(fold(t)))]
     if len(parts) != 3 or not (m := _COUNT.match(fold(parts[2]))):
@@ -190,7 +191,7 @@ def counted_category(el: Any) -> tuple[str, str, int] | None:
     name, description = parts[0], parts[1]
     if not 0 < len(name.split()) <= 8 or not 3 <= len(description.split()) <= 25:
         return None
-    return name, description, int(m.group(1))
+    return name, description, int(m.group(1)), parts[2]
 
 
 _CATEGORY_EMPTY = re.compile(

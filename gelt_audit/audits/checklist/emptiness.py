@@ -16,7 +16,7 @@ from .buttons import document_button
 from .contents import DEAD_HREF, NOTHING_YET
 from .definitions import LIST_TAGS, cites_norm, defined_name, of_definitions
 from .pages import Link, Page, link_elements, title_labels
-from .quoting import placeholder, quote, shorten
+from .quoting import placeholder, quote, says_nothing, shorten
 from .systems import is_national_system
 from .text import element_text, fold, in_norm, text_norm
 
@@ -310,9 +310,9 @@ def _why_empty(root: Any, main_fold: str, title: str, links: list[Link], fields:
     if nwords < 60 and (found := _UNDER_CONSTRUCTION.search(main_fold)):
         if _STAND_IN.match(found.group(0)):
             return f"solo muestra el texto de relleno de la plantilla («{quote(where, found.group(0))}»)"
-        return f"dice «{quote(where, found.group(0))}»: no tiene nada publicado"
+        return says_nothing(quote(where, found.group(0)))
     if nwords < 60 and not has_media and not content_links and (found := _NOTHING_YET.search(main_fold)):
-        return f"dice «{quote(where, found.group(0))}»: no tiene nada publicado"
+        return says_nothing(quote(where, found.group(0)))
     # a loading word on a page with no script: empty only when nothing else shows (a form, a
     # frame, a table or an image is there whatever the word says)
     if nwords < 60 and (found := _LOADING.search(main_fold)) and not (fields or _shows_media(root)):

@@ -230,7 +230,7 @@ class Finder:
             hit.content_problem = True
         elif target is not None and link.norm and (empty := empty_there(target, link.norm)):
             # «⚖️ Normatividad» → the page that says «No hay documentos … en la categoría "Normatividad"»
-            hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que dice no tener nada en «{empty}»")
+            hit.problems.append(f"el enlace «{text}» lleva a {target.url}, {empty}")
             hit.content_problem = True
         elif target is not None and (n := dead_documents(target)):
             # «1.3 Boletines informativos» → a page of bulletins whose every «Descargar» is «#»

@@ -25,6 +25,7 @@ from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
 from .pages import Link, Page
+from .quoting import says_nothing, shorten
 from .text import count_words, in_norm, label_match, text_norm
 
 BOX_NOTE = (
@@ -200,11 +201,12 @@ _SHOWN_NOTHING = {
 
 def _shown_nothing(page: Page, raw: str, mark: str, url: str) -> str:
     """What a committee reads of a section marked as showing nothing (``_SHOWN_NOTHING``); a section
-    that says it has nothing yet quotes its notice, as an empty page's detail does (``Page.notices``;
-    a category counted «0 documento(s)» shows no notice: the general words)."""
+    that says it has nothing yet quotes its notice, as an empty page's detail does, and a category
+    counted «0 documento(s)» or named in «No hay documentos … en la categoría "…"» quotes that
+    counter or notice (``Page.notices``; the general words only for a page parsed without one)."""
     notice = page.notices.get(raw, "") if mark == EMPTY_SECTION else ""
     if notice:
-        return f"la sección «{raw}» de {url} dice «{notice}»: no tiene nada publicado"
+        return f"la sección «{shorten(raw)}» de {url} {says_nothing(notice)}"
     return _SHOWN_NOTHING[mark].format(raw=raw, url=url)
 
 
@@ -222,13 +224,19 @@ _LISTED_ONLY = {
 START_PAGE_NAMES = frozenset({"inicio", "home", "volver", "regresar", "volver inicio", "ir inicio", "pagina principal"})
 
 
+def leads_home(page: Page, keys: list[str] | None, home: str) -> bool:
+    """Whether a section's links (``keys``) all lead back to the start page (``home``, its key; a page
+    other than ``page``): a dead entry, as «#» (docs/checklist-states.md, «Entradas sin nada detrás», b)."""
+    return bool(keys) and bool(home) and home != page.key and all(k == home for k in keys or ())
+
+
 def _only_home(finder: Finder, page: Page, raw: str, keys: list[str] | None) -> bool:
     """Whether every entry of a section on another page than the home page links to the home page
-    (class 1340): a person who clicks any of them lands on the start page, never on what it names.
-    The entries must name something: a section whose one link home is a breadcrumb's «Inicio» is
-    a way back, not an entry."""
+    (class 1340, :func:`leads_home`): a person who clicks any of them lands on the start page, never
+    on what it names. The entries must name something: a section whose one link home is a
+    breadcrumb's «Inicio» is a way back, not an entry."""
     home = finder.idx.home
-    if not keys or home is None or page is home or any(k != home.key for k in keys):
+    if home is None or not leads_home(page, keys, home.key):
         return False
     return any(
         link.key == home.key and link.ctx == raw and link.norm and link.norm not in START_PAGE_NAMES

@@ -31,7 +31,7 @@ from .contents import (
 )
 from .numerals import is_section_item, label_numeral
 from .pages import DEAD_ENTRY, SECTION_WAYS_IN, Ctx, Label, Link, make_link
-from .quoting import quote_section
+from .quoting import quote_section, shorten
 from .regions import (
     HEADINGS,
     SCRIPTED_MAX_WORDS,
@@ -67,16 +67,18 @@ _SECTION_TAGS = (
 )
 
 
-def _category(counted: tuple[str, str, int], sections: list[Label], only_links: dict[str, list[str]]) -> None:
-    """A counted category button (see :func:`counted_category`): its name and its description are
-    what it shows; with «0 documento(s)» both are shown and publish nothing (as «Aun no hay
-    documentos»)."""
-    for text in counted[:2]:
+def _category(out: Content, name: str, description: str, count: int, shown: str) -> None:
+    """A counted category button (see :func:`counted_category`), or a category a notice names: its
+    name and its description are what it shows; with «0 documento(s)» both are shown and publish
+    nothing (as «Aun no hay documentos»), and ``shown`` (the counter, or the notice, as the page
+    writes it) is what the detail quotes (``Content.notices``)."""
+    for text in (name, description):
         n, w = text_norm(without_entity(text))
-        if (n, w, text) not in sections:
-            sections.append((n, w, text))
-            if not counted[2]:
-                only_links.setdefault(text, [EMPTY_SECTION])
+        if (n, w, text) not in out.sections:
+            out.sections.append((n, w, text))
+            if not count:
+                out.only_links.setdefault(text, [EMPTY_SECTION])
+                out.notices.setdefault(text, shorten(shown))
 
 
 class Content:
@@ -97,7 +99,7 @@ class Content:
         self.only_links: dict[str, list[str]] = {}
         self.dead: list[str] = []  # entries that link to «#» or a script: shown, publishing nothing
         self.section_keys: dict[str, list[str]] = {}  # sections with text and a few links -> their keys
-        self.notices: dict[str, str] = {}  # sections that say they have nothing yet -> that notice, quoted
+        self.notices: dict[str, str] = {}  # sections that say (or count) they have nothing -> notice, quoted
 
 
 def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
@@ -140,7 +142,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 continue
             if tag == "p" and may_say_empty and (named := empty_category_notice(el)):
                 # «No hay documentos disponibles en la categoría "Normatividad"»: shown, nothing in it
-                _category((named, named, 0), sections, out.only_links)
+                _category(out, named, named, 0, element_text(el))
                 continue
             if may_not_apply and (said := numbered_no_aplica(el)):  # «4.1. Presupuesto…, NO APLICA: …»
                 n, w = text_norm(without_entity(said[0]))
@@ -162,7 +164,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             region = opener_region(el)
             if region is None:
                 if tag == "button" and (counted := counted_category(el)) and el.getparent() is not None:
-                    _category(counted, sections, out.only_links)
+                    _category(out, *counted)
                 continue
             lead = ""
         text = li_label(el) if tag == "li" else element_text(el)

@@ -22,6 +22,7 @@ from .contents import (
 )
 from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
+from .quoting import says_nothing, shorten
 from .regions import (
     HEADINGS,
     has_descendant,
@@ -361,8 +362,13 @@ def title_labels(title: str) -> list[Label]:
 
 
 def empty_there(target: Page, norm: str) -> str:
-    """The section of ``target`` named ``norm`` (a link's text) that says it has nothing, else ""."""
+    """What the section of ``target`` named ``norm`` (a link's text) shows when it says (or counts)
+    that it has nothing, as a detail words it after the page's URL: its notice quoted («cuya sección
+    «Normatividad» dice «No hay documentos…»: no tiene nada publicado»), its title quoted when the
+    parse kept no notice; else ""."""
     for n, _w, raw in target.sections:
         if n == norm and target.only_links.get(raw) == [EMPTY_SECTION]:
-            return raw
+            if notice := target.notices.get(raw, ""):
+                return f"cuya sección «{shorten(raw)}» {says_nothing(notice)}"
+            return f"que dice no tener nada en «{shorten(raw)}»"
     return ""

@@ -22,6 +22,12 @@ def shorten(text: str) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+def says_nothing(notice: str) -> str:
+    """What a detail says of a page or a section whose only content is a notice (or a counter,
+    «0 documento(s)») that it has nothing: the notice, already quoted (:func:`shorten`), then why."""
+    return f"dice «{notice}»: no tiene nada publicado"
+
+
 def holding(roots: Iterable[Any], folded: str, limit: int) -> str:
     """The shortest text of an element under ``roots`` (themselves included) whose folded text has
     ``folded`` (``limit`` characters at most), else ""."""
@@ -38,8 +44,9 @@ def holding(roots: Iterable[Any], folded: str, limit: int) -> str:
 
 def placeholder(body: Any, folded: str, limit: int = 120) -> str:
     """The placeholder as the page writes it («Cargando noticias…»): the shortest text of an
-    element whose folded text has it (``limit`` characters at most), else the folded match."""
-    return holding((body,), folded, limit) or folded
+    element whose folded text has it (``limit`` characters at most), else the folded match;
+    :func:`shorten`-ed, as every quoted text (one line, its «» made plain)."""
+    return shorten(holding((body,), folded, limit) or folded)
 
 
 def quote(body: Any, folded: str) -> str:

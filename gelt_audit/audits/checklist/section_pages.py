@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from .contents import BARE_ENTRY, BLANK_SECTION, CATEGORY_NOTE, DEAD_ENTRIES, EMPTY_SECTION, STAND_IN
 from .evidence import Finder, Hit
-from .guards import START_PAGE_NAMES
+from .guards import START_PAGE_NAMES, leads_home
 from .model import Item
 from .numerals import is_section_item, item_numeral
 from .pages import Page
@@ -78,12 +78,6 @@ def empty_entries(page: Page, home: str = "") -> list[str]:
     return entries if len(others) <= _OTHER_HEADINGS else []
 
 
-def leads_home(page: Page, keys: list[str], home: str) -> bool:
-    """Whether a section's links (``keys``) all lead back to the start page (``home``, a page other
-    than ``page``): a dead entry, as «#» (docs/checklist-states.md, «Entradas sin nada detrás», b)."""
-    return bool(keys) and bool(home) and home != page.key and all(k == home for k in keys)
-
-
 def _leads_to(finder: Finder, hit: Hit, page: Page, home: str) -> Page | None:
     """The page the hit shows the section by: the page it names or leads to, or, for a section of a
     page (a hub's card «2. Normativa»), the one page that section's own link opens."""
@@ -115,7 +109,11 @@ def dead_list(finder: Finder, page: Page, home: str) -> list[str]:
     """The entries of a page that is one list under its own title, each linking back to the start
     page (``home``) or to a page the crawl saw empty, at least one of them home (ENTRIES or more;
     class 1861), or ``[]``. The page has no section of its own (no heading with content, no listed
-    entry) and no document in its content: its side menu and breadcrumb are navigation, not content."""
+    entry) and no document in its content; only its content's links under its title are read (its
+    side menu and breadcrumb, in a region, are navigation, not content). A link home named as the way
+    back («Inicio», «Volver»: ``START_PAGE_NAMES``) in that list is not a dead entry: it is read as any
+    other link, to a page the crawl saw publish something, so a live entry, and the page is not this
+    form (the safe side: a way back is not taken for the list's dead entry; class 1944)."""
     if page.sections or page.only_links or page.section_keys or not home or home == page.key:
         return []
     titles = {raw for _norm, _n, raw in page.labels}
