@@ -133,8 +133,12 @@ def main() -> int:
         for name, code in codes if r % 2 == 0 else codes[::-1]:
             load = os.getloadavg()[0]
             res = one(args.run, work / f"{name}-{r}", str(Path(code).resolve()), args.production, args.pin)
+            # only the digest is held: a child forked later inherits this process's peak RSS (Linux
+            # keeps it across exec), so holding each round's reports (~100 MB at 10k) inflated the
+            # next rounds' peak (H191: 145, 235, 344, 453 MB round after round, either code)
+            res["json"] = hashlib.sha256(res["json"]).digest()
             got[name].append(res)
-            digest = hashlib.sha256(res["json"]).hexdigest()[:12]
+            digest = res["json"].hex()[:12]
             print(
                 f"{name} ronda {r}: semanal {res['html']['cpu']:.2f} s de CPU (RSS {res['html']['rss_mb']:.0f} MB), "
                 f"JSON {res['report']['cpu']:.2f} s; carga {load:.1f}; informe {digest}",
