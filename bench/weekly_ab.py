@@ -12,6 +12,15 @@ between the codes (``generated_at`` aside).
 
     python bench/weekly_ab.py /tmp/gelt-bench-XXXX/n10000-run0 --code viejo=/tmp/old --code nuevo=. --rounds 4
 
+``--run``: the week timed as production runs it, ``gelt-audit run --no-crawl --reports all`` (one
+process: the audit, then each report kind written by its own ``write_reports`` call), with the
+reports' JSON and CSV files compared; ``--pin``: no warming, every code reads the caches the store
+holds as if it were the code that wrote them (``code_version()`` replaced by the store's); valid
+only for a change that does not change what is found or written, which the compared files check
+(H191; H180 did the same by hand):
+
+    python bench/weekly_ab.py RUN --code viejo=/tmp/old --code nuevo=/tmp/new --rounds 3 --run --pin HASH
+
 ``--code NAME=DIR``: a folder holding ``gelt_audit`` (a ``git archive`` of a commit, or the tree).
 Each folder is compiled to bytecode first (``compileall``), as installing the package does: a copy
 without its ``.pyc`` files, run where ``PYTHONDONTWRITEBYTECODE`` is set, compiles every module it
@@ -36,6 +45,16 @@ from run import HTML_REPORTS, PY, run_child  # noqa: E402
 from weekly import _GENERATED, browser_off_config  # noqa: E402
 
 HIDDEN = "oculto-weekly-ab"  # not 'finished': the store's queries do not see the crawl
+# gelt-audit run without its crawl; argv[2], when not empty, stands for code_version() (--pin): set
+# before any module binds it
+RUN = """
+import sys
+import gelt_audit.audits.source_hash as source_hash
+if sys.argv[2]:
+    source_hash.code_version = lambda: sys.argv[2]
+from gelt_audit.cli import main
+sys.exit(main(["run", "--no-crawl", "--reports", "all", "--config", sys.argv[1]]))
+"""
 
 
 def _copy(run: Path, work: Path) -> Path:
@@ -66,15 +85,28 @@ def _week(cfg: Path, code: str, tag: str) -> dict:
     return {"html": html, "report": report, "json": _GENERATED.sub(b'"generated_at": ""', out.read_bytes())}
 
 
-def one(run: Path, work: Path, code: str) -> dict:
-    """The weekly audit of the run's last crawl, after the crawl before it was audited by ``code``."""
+def _production_week(cfg: Path, code: str, pin: str) -> dict:
+    """``gelt-audit run --no-crawl --reports all`` with the code in ``code``: its figures and the
+    JSON and CSV files it wrote (``generated_at`` blanked), as one blob in name order."""
+    env = {**os.environ, "PYTHONPATH": code}
+    res = run_child([PY, "-c", RUN, str(cfg), pin], cfg.parent, "run", env=env)
+    written = sorted(p for p in (cfg.parent / "informes").iterdir() if p.suffix in (".json", ".csv"))
+    blob = b"".join(p.name.encode() + b"\0" + _GENERATED.sub(b'"generated_at": ""', p.read_bytes()) for p in written)
+    return {"html": res, "report": {"cpu": 0.0, "rss_mb": 0.0}, "json": blob}
+
+
+def one(run: Path, work: Path, code: str, production: bool = False, pin: str | None = None) -> dict:
+    """The weekly audit of the run's last crawl, after the crawl before it was audited by ``code``
+    (with ``pin``, production's week on the caches as they are: no warming)."""
     cfg = _copy(run, work)
+    if pin is not None:
+        return _production_week(cfg, code, pin)
     with sqlite3.connect(work / "gelt.db") as conn:
         last = conn.execute("select max(id) from crawls where status = 'finished'").fetchone()[0]
     _set_status(work / "gelt.db", last, HIDDEN)
     _week(cfg, code, "-calentar")
     _set_status(work / "gelt.db", last, "finished")
-    return _week(cfg, code, "")
+    return _production_week(cfg, code, "") if production else _week(cfg, code, "")
 
 
 def main() -> int:
@@ -85,7 +117,13 @@ def main() -> int:
     ap.add_argument("--code", action="append", required=True, help="NOMBRE=CARPETA con gelt_audit (dos o más)")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--work", type=Path, help="carpeta de trabajo (por defecto RUN/weekly-ab)")
+    ap.add_argument(
+        "--run", dest="production", action="store_true", help="medir gelt-audit run --no-crawl --reports all"
+    )
+    ap.add_argument("--pin", help="sin calentar: code_version() de todos los códigos es este (el del almacén)")
     args = ap.parse_args()
+    if args.pin and not args.production:
+        ap.error("--pin sólo con --run")
     codes = [tuple(c.split("=", 1)) for c in args.code]
     for _, code in codes:
         compileall.compile_dir(str(Path(code) / "gelt_audit"), quiet=1)
@@ -94,9 +132,13 @@ def main() -> int:
     for r in range(args.rounds):
         for name, code in codes if r % 2 == 0 else codes[::-1]:
             load = os.getloadavg()[0]
-            res = one(args.run, work / f"{name}-{r}", str(Path(code).resolve()))
+            res = one(args.run, work / f"{name}-{r}", str(Path(code).resolve()), args.production, args.pin)
+            # only the digest is held: a child forked later inherits this process's peak RSS (Linux
+            # keeps it across exec), so holding each round's reports (~100 MB at 10k) inflated the
+            # next rounds' peak (H191: 145, 235, 344, 453 MB round after round, either code)
+            res["json"] = hashlib.sha256(res["json"]).digest()
             got[name].append(res)
-            digest = hashlib.sha256(res["json"]).hexdigest()[:12]
+            digest = res["json"].hex()[:12]
             print(
                 f"{name} ronda {r}: semanal {res['html']['cpu']:.2f} s de CPU (RSS {res['html']['rss_mb']:.0f} MB), "
                 f"JSON {res['report']['cpu']:.2f} s; carga {load:.1f}; informe {digest}",
