@@ -425,16 +425,19 @@ def write_reports(
     since: date | None = None,
     now: datetime | None = None,
     findings: dict[str, Any] | None = None,
+    written: Written | None = None,
 ) -> list[Path]:
     """Write the reports of ``kinds`` ("weekly", "committee") into ``config.reports_dir``.
 
     For each kind: ``semanal-AAAA-MM-DD.html`` (or ``comite-…``), its ``.json`` and its
     ``-<tabla>.csv`` files; then ``index.html`` is refreshed. Returns the written paths, each
     kind's HTML first (``index.html`` is not included). ``findings`` may be passed when the
-    caller already ran the audits on the latest crawl.
+    caller already ran the audits on the latest crawl. ``written``: what an earlier call of the
+    same caller wrote from the same ``findings`` object (the scheduler writes one kind per call):
+    the contract part of its JSON file is copied, not encoded again (updated here).
     """
     paths: list[Path] = []
-    done = Written()  # what one kind wrote that the next copies
+    done = written if written is not None else Written()  # what one kind wrote that the next copies
     for built in _each_built(config, kinds, since, now, findings):
         written = write_built(built, config.reports_dir, done)
         paths += written

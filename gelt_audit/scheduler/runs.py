@@ -40,7 +40,7 @@ from gelt_audit.errors import (
 from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
 from gelt_audit.reports.index_page import TITLES
-from gelt_audit.reports.write import warm_summaries, write_reports
+from gelt_audit.reports.write import Written, warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
 from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
 from gelt_audit.scheduler.status import findings_summary, status
@@ -154,11 +154,16 @@ class _Run:
         self.regressions(findings)
         parts = [self.message] if self.message else []
         delivery_failed = []
+        # the kinds are written from the same findings: the second copies the first one's JSON
+        # contract (every member but ``report``, the whole site's pages and links) from its file
+        written = Written()
         for kind in kinds:
             self.check_stop()
             # Writing and sending one report is one step: a stop request waits for both, so a
             # report is never left written-but-unsent (it would not be due again).
-            paths = self.write(kind, findings)
+            paths = self.write(kind, findings, written)
+            # each call builds its kind's tables anew (no later kind has the same objects): not held
+            written.tables.clear()
             sent = self.deliver(kind, paths, findings)
             self.reports += [{"kind": kind, "path": str(p), "sent": sent} for p in paths]
             if sent is False:
@@ -285,9 +290,10 @@ class _Run:
             f"retroceso(s) respecto al anterior:\n" + "\n".join(lines),
         )
 
-    def write(self, kind: str, findings: dict[str, Any]) -> list[Path]:
-        """Write one report kind (HTML, JSON, CSV); every file is written whole (temp file + rename)."""
-        return [Path(p) for p in write_reports(self.config, [kind], findings=findings)]
+    def write(self, kind: str, findings: dict[str, Any], written: Written | None = None) -> list[Path]:
+        """Write one report kind (HTML, JSON, CSV); every file is written whole (temp file + rename).
+        ``written``: what the run's kinds before this one wrote (see :func:`write_reports`)."""
+        return [Path(p) for p in write_reports(self.config, [kind], findings=findings, written=written)]
 
     def deliver(self, kind: str, paths: list[Path], findings: dict[str, Any]) -> bool | None:
         """Mail one report; None when e-mail is not configured, else whether it was sent."""
