@@ -232,8 +232,9 @@ EIGHTEENTH_W_GELT = (0.625, 0.833, 1.000)
 # services menu (class 1813) «ley1712.atencion_ciudadania» left «sin_verificar» (outside the measure) for
 # «parcial», its label's status, but its first evidence is the home page's tile to the city portal on
 # another host, not the home page (criterion P would put the page that shows the menu first; not done):
-# one more item judged, its evidence wrong (8/9)
-EIGHTEENTH_W_LEY = (0.667, 0.667, 0.888)
+# one more item judged, its evidence wrong (8/9). H188 restored it to 1.000: criterion P now puts the
+# home page that shows the menu first (ranking.shown_first, class 1880), its evidence right (9/9)
+EIGHTEENTH_W_LEY = (0.667, 0.667, 1.000)
 # x-arauca (twelfth session, H124): labelled blind in 47735cc, first contact gelt-2008 0.750 (3/4) /
 # 0.600 (3/5) / 1.000 (2/2), 43/46 exact, ley1712-res1519 0.400 (2/5) / 0.667 (2/3) / 1.000 (0/0 judged),
 # 53/58 (docs/checklist-accuracy.md); then tuning material, floored at its first contact.

@@ -30,7 +30,7 @@ from .numerals import item_numeral, names_own_section
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .ranking import as_home, dedupe
+from .ranking import as_home, dedupe, shown_first
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .section_pages import mark_empty_section
 from .sections_shown import NOT_FOUND, shown_by_entries
@@ -363,7 +363,8 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        for u in (h.found_on, h.url) if _unnamed_document(h) or _dead_page(h) else (h.url, h.found_on):
+        first = _unnamed_document(h) or _dead_page(h) or shown_first(h, item.max_depth)
+        for u in (h.found_on, h.url) if first else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
     return evidence

@@ -147,6 +147,21 @@ def _leaves_site(hit: Hit) -> bool:
     return not same_site(url_key(hit.url).split("/", 1)[0], url_key(hit.found_on).split("/", 1)[0])
 
 
+def shown_first(hit: Hit, max_depth: int | None) -> bool:
+    """Whether a person points first to the page that shows an entry rather than to where it leads
+    (criterion P, docs/checklist-scope.md): for a menu the item asks to be linked from the home page
+    (``Item.max_depth`` of 1: «Atención y servicios a la ciudadanía», «Participa», «Transparencia»), an
+    entry whose target is on another site (w-santamarta's «Atención al Ciudadano» tile to the city
+    portal) or publishes nothing (k-guachucal's «Servicios Ciudadanos», an empty category): the menu
+    is what the item asks for, and that page is where the committee sees it. An entry to a page of
+    the site that publishes stays first (its target is the menu's content; the page that shows the
+    entry follows it)."""
+    # one click: the menus (gelt-2008's PQRSD channel, ``max_depth = 3``, is a service, not a menu)
+    if max_depth != 1 or hit.url == hit.found_on or is_doc_key(url_key(hit.url)):
+        return False
+    return _leaves_site(hit) or hit.content_problem
+
+
 def offsite_named(
     hits: list[Hit], systems: frozenset[str] = frozenset(), order: Callable[[Hit], tuple] = rank
 ) -> dict[int, Hit]:
