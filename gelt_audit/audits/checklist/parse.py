@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled, may_hold_custom_titles
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 66  # 66: a section that says it has nothing yet keeps its notice, quoted (``Page.notices``, H184); 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 67  # 67: a numbered heading inside a link (a card's title) is no entry listed with nothing published: its link decides (H187); 66: a section that says it has nothing yet keeps its notice, quoted (``Page.notices``, H184); 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
