@@ -227,7 +227,11 @@ SEVENTEENTH_V_LEY = (0.217, 0.400, 0.500)
 # w-santamarta (eleventh session, H122): labelled blind in 23da58e, first contact gelt-2008 0.625 (5/8) /
 # 0.833 (5/6) / 1.000 (5/5), 26/31 exact, ley1712-res1519 0.667 (6/9) / 0.667 (6/9) / 1.000 (6/6), 40/46
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
-EIGHTEENTH_W_GELT = (0.625, 0.833, 1.000)
+# H187 lowered its gelt-2008 evidence floor 1.000 -> 0.833: «info.mapa_sitio» was adjudicated «parcial»
+# by «Nombrado y vacío» (the footer's «Mapa del sitio» opens /mapa-sitio, which exists and is empty), the
+# engine's status, but its first evidence is the home page, from the top bar's «Mapa del sitio» to «/#»
+# (a dead entry), not /mapa-sitio: one more item judged, its evidence wrong (5/6)
+EIGHTEENTH_W_GELT = (0.625, 0.833, 0.833)
 # H181 lowered its ley1712-res1519 evidence floor 1.000 -> 0.888: with criterion O for the citizens'
 # services menu (class 1813) «ley1712.atencion_ciudadania» left «sin_verificar» (outside the measure) for
 # «parcial», its label's status, but its first evidence is the home page's tile to the city portal on
@@ -268,8 +272,15 @@ TWENTY_FOURTH_ZE_LEY = (0.800, 0.667, 1.000)
 # zd-cucuta (thirteenth session, H134): labelled blind in d1fc9af, first contact gelt-2008 0.286 (6/21) /
 # 0.750 (6/8) / 0.667 (4/6), 27/46 exact, ley1712-res1519 0.241 (7/29) / 1.000 (7/7) / 0.429 (3/7), 32/58
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.
-TWENTY_THIRD_ZD_GELT = (0.286, 0.750, 0.667)
-TWENTY_THIRD_ZD_LEY = (0.241, 1.000, 0.429)
+# H187 lowered both recall floors (gelt-2008 0.750 -> 0.714, 5/7; ley1712-res1519 1.000 -> 0.714, 5/7): a
+# card whose numbered title is a link to the home page is a dead entry, no longer also «está en la lista,
+# sin nada publicado» (class 1870). «info.directorio_funcionarios», «ley1712.1.4» and «ley1712.1.5»
+# (labelled «parcial» for the offices on /Alcalde) were found only through that double reading of the
+# dead cards «3.5 …» / «1.2 …», with the wrong evidence (/Transparencia; the labels accept /Alcalde): the
+# engine does not read /Alcalde's offices as a directory or as seats (recall, not this cause). The same
+# change took 21 false findings out of this site (precision now 0.625 and 0.357, floors 0.286 and 0.241).
+TWENTY_THIRD_ZD_GELT = (0.286, 0.714, 0.667)
+TWENTY_THIRD_ZD_LEY = (0.241, 0.714, 0.429)
 # zf-yarumal (thirteenth session, H141): labelled blind in 337ca7f, first contact gelt-2008 0.400 (2/5) /
 # 0.667 (2/3) / 1.000 (2/2), 44/48 exact, ley1712-res1519 0.500 (3/6) / 0.600 (3/5) / 1.000 (3/3), 54/59
 # (docs/checklist-accuracy.md); then tuning material, floored at its first contact.

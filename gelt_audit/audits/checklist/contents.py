@@ -223,8 +223,10 @@ def numbered_entry(h: Any, text: str) -> bool:
     """Whether a heading is a numbered entry of a menu's list (``3.3``, ``4.1.``: a numeral with its
     section's number): its text opens with the numeral («4.5 Informes de empalme»), or the element
     just before it is that numeral alone, a badge over the title (``<span>3.3</span><h4>Publicación
-    de la ejecución de contratos</h4>``), and the heading links nowhere."""
-    if any(a.get("href") for a in h.iter("a")):
+    de la ejecución de contratos</h4>``), and the heading links nowhere: no link in it, and none
+    around it (a card ``<a href="/"><h3>3.2. Funciones y deberes</h3></a>`` is a linked entry, judged
+    by where its link leads, not one the list names with nothing published: class 1870)."""
+    if any(a.get("href") for a in h.iter("a")) or any(a.tag == "a" and a.get("href") for a in h.iterancestors()):
         return False
     if _ENTRY_NUMERAL.match(text):
         return True
