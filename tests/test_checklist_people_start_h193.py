@@ -4,13 +4,16 @@ re then tries the regex only where a non-word character is, not at every place o
 find a list on exactly the texts the regex does. Through the real CLI (a university's own item, as
 ``tests/test_checklist_people_list.py``): a list whose first post opens the page's main text (only
 the text-start search finds it: three posts, the first at position 0), a list whose posts follow
-punctuation («(Tesorero);», «Soto; Secretario.»); a list is at most «parcial», and a page whose first «post» is the end of a longer word
-(«prorrector»: no word boundary, two posts only: no list).
+punctuation («(Tesorero);», «Soto; Secretario.»), both «parcial» (a list is at most that), and a
+page whose first «post» is the end of a longer word («prorrector»: no word boundary, two posts
+only: no list).
 
 Seen to fail (checked): without the text-start search (``search`` = ``_inside.search`` only)
-``test_a_list_that_opens_the_main_text_is_found`` fails (``propio.consejo`` ``no_cumple``); with
-«\\W» dropped (``_inside`` = the rest alone, searched anywhere) ``test_a_post_inside_a_longer_word_is_no_post``
-fails (``/prorrector`` is evidence). Each page has its own item (an item's evidence names its best page). With the code as it is, both pass, as they did before H193.
+``test_a_list_that_opens_the_main_text_is_found`` fails (``propio.consejo`` is not «parcial» with
+``/consejo``); with «\\W» dropped (``_inside`` = the rest alone, searched anywhere)
+``test_a_post_inside_a_longer_word_is_no_post`` fails (``/prorrector`` is evidence); the regex
+comparison fails in both. Each page has its own item (an item's evidence names its best page). With
+the code as it is, all pass, as they did before H193.
 """
 
 from __future__ import annotations
