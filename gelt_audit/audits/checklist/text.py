@@ -322,11 +322,33 @@ def text_match(
 # regex -> a faster regex that matches somewhere in a text exactly when it does (text_match asks
 # only whether one matches): filled by :func:`people_regex`
 _EQUIVALENT: dict[str, str] = {}
+# the regexes of _EQUIVALENT that are «\b» then words that each start with a word character
+_WORD_START: set[str] = set()
+
+
+class _AfterNonWord:
+    r"""A regex «\b» + R, where R starts with a word character, searched as R at the text's start or
+    «\W» + R anywhere: a match somewhere exactly when the regex has one. re tries the whole
+    regex at every place of a text, and the «\W» form only where a non-word character is (about one
+    place in six of running text); measured on the bench's texts: ~0.52 -> ~0.45 ms a page (H193)."""
+
+    __slots__ = ("_inside", "_start", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        rest = pattern.removeprefix(r"\b")
+        self._start, self._inside = re.compile(rest), re.compile(r"\W" + rest)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """A match of ``R`` where the regex matches (its span one character wider inside the text)."""
+        return self._start.match(text) or self._inside.search(text)
 
 
 @cache
-def _compiled(rx: str) -> re.Pattern[str]:
+def _compiled(rx: str) -> re.Pattern[str] | _AfterNonWord:
     """A profile's regex (or a people_list rule's), compiled once for every page it is asked of."""
+    if rx in _WORD_START:
+        return _AfterNonWord(_EQUIVALENT[rx])
     return re.compile(_EQUIVALENT.get(rx, rx))
 
 
@@ -352,6 +374,8 @@ def people_regex(posts: tuple[str, ...], min_count: int) -> str:
     # words one by one at every place of the text, and a tree's first letters only. Same matches;
     # the listed form stays the rule's question (the parse cache's version names it).
     _EQUIVALENT[listed] = _people_pattern(words, min_count, _letter_tree)
+    if all(re.match(r"\w", w) for w in words):  # folded words: always (see _AfterNonWord)
+        _WORD_START.add(listed)
     return listed
 
 
