@@ -45,8 +45,9 @@ import hashlib
 import io
 import json
 import pickle
+import tempfile
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 import zstandard
 
@@ -185,17 +186,24 @@ def _from_records(stream: Any) -> dict[str, Findings]:
 def _pack(parts: dict[str, Findings]) -> bytes:
     """``parts`` (findings by step name) as :func:`_records`, pickled and zstd compressed."""
     out = io.BytesIO()
+    _pack_into(parts, out)
+    return out.getvalue()
+
+
+def _pack_into(parts: dict[str, Findings], out: IO[bytes]) -> None:
+    """Write :func:`_pack`'s bytes to ``out``, a record at a time."""
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
         for record in _records(parts):  # never the whole pickle, nor a memo of every object
             pickler.dump(record)
             pickler.clear_memo()
-    return out.getvalue()
 
 
-def _unpack(data: bytes) -> dict[str, Findings]:
-    """What :func:`_pack` packed (read as a stream: the uncompressed pickles are never held whole)."""
-    with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+def _unpack(data: bytes | IO[bytes]) -> dict[str, Findings]:
+    """What :func:`_pack` packed, from its bytes or a file holding them (read as a stream: the
+    uncompressed pickles are never held whole)."""
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    with zstandard.ZstdDecompressor().stream_reader(source, closefd=False) as stream:
         return _from_records(stream)
 
 
@@ -249,11 +257,12 @@ class _Withheld(dict):  # type: ignore[type-arg]
 
 def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
     """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
-    others are packed to bytes as :func:`save` packs them while it runs, and read back after it,
-    in their order (issue 21, H152: they were alive while the checklist built its site index, the
-    report's peak). They come back as a later report reads them from the store. A volatile step's
-    findings (``crawls``, the browser pass) stay as they are: they are never packed. Reading a
-    packed key during the step raises (:class:`_Withheld`)."""
+    others are packed as :func:`save` packs them, into a temporary file, while it runs, and read
+    back after it, in their order (issue 21, H152: they were alive while the checklist built its
+    site index, the report's peak; H192: packed, their bytes were still held, ~N MB at 50,000
+    pages, where a file holds them outside the process). They come back as a later report reads
+    them from the store. A volatile step's findings (``crawls``, the browser pass) stay as they
+    are: they are never packed. Reading a packed key during the step raises (:class:`_Withheld`)."""
     order = list(ctx.findings)
     # each key a kept step set, with the very object the findings map it to: that part gets the
     # object read back (a key a later step set again is not packed)
@@ -264,9 +273,22 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
         if key not in reads and key in ctx.findings and part[key] is ctx.findings[key]
     ]
     packed = {key: ctx.findings[key] for _, key in holders}
-    data = _pack({"": packed})
-    withheld = frozenset(packed)
-    del packed
+    with tempfile.TemporaryFile() as spilled:  # unnamed: gone when closed, or if the process dies
+        _pack_into({"": packed}, spilled)
+        withheld = frozenset(packed)
+        del packed
+        return _held_back(ctx, step, holders, withheld, order, spilled)
+
+
+def _held_back(
+    ctx: AuditContext,
+    step: Audit,
+    holders: list[tuple[Findings, str]],
+    withheld: frozenset[str],
+    order: list[str],
+    spilled: IO[bytes],
+) -> Findings:
+    """Run ``step`` without the ``holders``' findings (packed into ``spilled``), then put them back."""
     for part, key in holders:
         part[key] = None
         ctx.findings.pop(key, None)
@@ -276,7 +298,8 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
     finally:
         rest = dict(ctx.findings)
         ctx.findings = own
-        restored = _unpack(data)[""]
+        spilled.seek(0)
+        restored = _unpack(spilled)[""]
         for part, key in holders:
             part[key] = restored[key]
         ctx.findings.clear()
