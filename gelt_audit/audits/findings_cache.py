@@ -46,7 +46,7 @@ import io
 import json
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import zstandard
@@ -232,11 +232,15 @@ class KeptFindings(dict):  # type: ignore[type-arg]
 class _Withheld(dict):  # type: ignore[type-arg]
     """The findings a lean step sees. A key packed for it reads as absent to ``get`` or ``in``, which
     an audit takes for «nothing found»: a wrong verdict, not an error. So reading one fails loudly:
-    the step's reads must be declared (``run.CHECKLIST_READS``)."""
+    the step's reads must be declared (``run.CHECKLIST_READS``). A read the step is done with it
+    may give back (:meth:`done_with`): packed too for the rest of the step."""
 
-    def __init__(self, held: dict[str, Any], withheld: frozenset[str]) -> None:
+    def __init__(
+        self, held: dict[str, Any], withheld: frozenset[str], give_back: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(held)
         self.withheld = withheld
+        self._give_back = give_back
 
     def _check(self, key: object) -> None:
         if key in self.withheld:
@@ -254,6 +258,15 @@ class _Withheld(dict):  # type: ignore[type-arg]
         self._check(key)
         return super().get(key, default)
 
+    def done_with(self, key: str) -> None:
+        """The step reads ``key`` no more: packed out of the process until the step ends (issue 21,
+        H192: the links table, read by the checklist for its links' states before its index)."""
+        if key in self.withheld or key not in self or self._give_back is None:
+            return
+        self._give_back(key)
+        self.pop(key)
+        self.withheld = self.withheld | {key}
+
 
 def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
     """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
@@ -263,7 +276,6 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
     pages, where a file holds them outside the process). They come back as a later report reads
     them from the store. A volatile step's findings (``crawls``, the browser pass) stay as they
     are: they are never packed. Reading a packed key during the step raises (:class:`_Withheld`)."""
-    order = list(ctx.findings)
     # each key a kept step set, with the very object the findings map it to: that part gets the
     # object read back (a key a later step set again is not packed)
     holders = [
@@ -277,29 +289,46 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
         _pack_into({"": packed}, spilled)
         withheld = frozenset(packed)
         del packed
-        return _held_back(ctx, step, holders, withheld, order, spilled)
+        return _held_back(ctx, step, parts, holders, withheld, spilled)
 
 
 def _held_back(
     ctx: AuditContext,
     step: Audit,
+    parts: dict[str, Findings],
     holders: list[tuple[Findings, str]],
     withheld: frozenset[str],
-    order: list[str],
     spilled: IO[bytes],
 ) -> Findings:
-    """Run ``step`` without the ``holders``' findings (packed into ``spilled``), then put them back."""
+    """Run ``step`` without the ``holders``' findings (packed into ``spilled``), then put them back
+    in their order; the keys it gives back meanwhile (:meth:`_Withheld.done_with`) are packed after
+    them and put back too."""
+    order = list(ctx.findings)
     for part, key in holders:
         part[key] = None
         ctx.findings.pop(key, None)
-    own, ctx.findings = ctx.findings, _Withheld(ctx.findings, withheld)  # type: ignore[assignment]
+    own = ctx.findings
+    starts = [0]  # where each packing in ``spilled`` begins
+
+    def give_back(key: str) -> None:
+        starts.append(spilled.seek(0, io.SEEK_END))
+        _pack_into({"": {key: own[key]}}, spilled)
+        for part in parts.values():
+            if key in part and part[key] is own[key]:
+                holders.append((part, key))
+                part[key] = None
+        own.pop(key)
+
+    ctx.findings = _Withheld(own, withheld, give_back)  # type: ignore[assignment]
     try:
         found = step(ctx)
     finally:
         rest = dict(ctx.findings)
         ctx.findings = own
-        spilled.seek(0)
-        restored = _unpack(spilled)[""]
+        restored: dict[str, Any] = {}
+        for start in starts:
+            spilled.seek(start)
+            restored.update(_unpack(spilled)[""])
         for part, key in holders:
             part[key] = restored[key]
         ctx.findings.clear()
