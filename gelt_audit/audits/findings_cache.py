@@ -272,7 +272,7 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
     """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
     others are packed as :func:`save` packs them, into a temporary file, while it runs, and read
     back after it, in their order (issue 21, H152: they were alive while the checklist built its
-    site index, the report's peak; H192: packed, their bytes were still held, ~N MB at 50,000
+    site index, the report's peak; H192: packed, their bytes were still held, 0.7 MB at 10,000
     pages, where a file holds them outside the process). They come back as a later report reads
     them from the store. A volatile step's findings (``crawls``, the browser pass) stay as they
     are: they are never packed. Reading a packed key during the step raises (:class:`_Withheld`)."""
