@@ -45,8 +45,9 @@ import hashlib
 import io
 import json
 import pickle
-from collections.abc import Iterator
-from typing import Any
+import tempfile
+from collections.abc import Callable, Iterator
+from typing import IO, Any
 
 import zstandard
 
@@ -185,17 +186,24 @@ def _from_records(stream: Any) -> dict[str, Findings]:
 def _pack(parts: dict[str, Findings]) -> bytes:
     """``parts`` (findings by step name) as :func:`_records`, pickled and zstd compressed."""
     out = io.BytesIO()
+    _pack_into(parts, out)
+    return out.getvalue()
+
+
+def _pack_into(parts: dict[str, Findings], out: IO[bytes]) -> None:
+    """Write :func:`_pack`'s bytes to ``out``, a record at a time."""
     with zstandard.ZstdCompressor(level=1).stream_writer(out, closefd=False) as stream:
         pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
         for record in _records(parts):  # never the whole pickle, nor a memo of every object
             pickler.dump(record)
             pickler.clear_memo()
-    return out.getvalue()
 
 
-def _unpack(data: bytes) -> dict[str, Findings]:
-    """What :func:`_pack` packed (read as a stream: the uncompressed pickles are never held whole)."""
-    with zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data)) as stream:
+def _unpack(data: bytes | IO[bytes]) -> dict[str, Findings]:
+    """What :func:`_pack` packed, from its bytes or a file holding them (read as a stream: the
+    uncompressed pickles are never held whole)."""
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    with zstandard.ZstdDecompressor().stream_reader(source, closefd=False) as stream:
         return _from_records(stream)
 
 
@@ -224,11 +232,15 @@ class KeptFindings(dict):  # type: ignore[type-arg]
 class _Withheld(dict):  # type: ignore[type-arg]
     """The findings a lean step sees. A key packed for it reads as absent to ``get`` or ``in``, which
     an audit takes for «nothing found»: a wrong verdict, not an error. So reading one fails loudly:
-    the step's reads must be declared (``run.CHECKLIST_READS``)."""
+    the step's reads must be declared (``run.CHECKLIST_READS``). A read the step is done with it
+    may give back (:meth:`done_with`): packed too for the rest of the step."""
 
-    def __init__(self, held: dict[str, Any], withheld: frozenset[str]) -> None:
+    def __init__(
+        self, held: dict[str, Any], withheld: frozenset[str], give_back: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(held)
         self.withheld = withheld
+        self._give_back = give_back
 
     def _check(self, key: object) -> None:
         if key in self.withheld:
@@ -246,15 +258,24 @@ class _Withheld(dict):  # type: ignore[type-arg]
         self._check(key)
         return super().get(key, default)
 
+    def done_with(self, key: str) -> None:
+        """The step reads ``key`` no more: packed out of the process until the step ends (issue 21,
+        H192: the links table, read by the checklist for its links' states before its index)."""
+        if key in self.withheld or key not in self or self._give_back is None:
+            return
+        self._give_back(key)
+        self.pop(key)
+        self.withheld = self.withheld | {key}
+
 
 def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict[str, Findings]) -> Findings:
     """Run ``step`` with only the earlier findings it ``reads`` held as objects: the kept steps'
-    others are packed to bytes as :func:`save` packs them while it runs, and read back after it,
-    in their order (issue 21, H152: they were alive while the checklist built its site index, the
-    report's peak). They come back as a later report reads them from the store. A volatile step's
-    findings (``crawls``, the browser pass) stay as they are: they are never packed. Reading a
-    packed key during the step raises (:class:`_Withheld`)."""
-    order = list(ctx.findings)
+    others are packed as :func:`save` packs them, into a temporary file, while it runs, and read
+    back after it, in their order (issue 21, H152: they were alive while the checklist built its
+    site index, the report's peak; H192: packed, their bytes were still held, 0.7 MB at 10,000
+    pages, where a file holds them outside the process). They come back as a later report reads
+    them from the store. A volatile step's findings (``crawls``, the browser pass) stay as they
+    are: they are never packed. Reading a packed key during the step raises (:class:`_Withheld`)."""
     # each key a kept step set, with the very object the findings map it to: that part gets the
     # object read back (a key a later step set again is not packed)
     holders = [
@@ -264,19 +285,50 @@ def _run_lean(ctx: AuditContext, step: Audit, reads: frozenset[str], parts: dict
         if key not in reads and key in ctx.findings and part[key] is ctx.findings[key]
     ]
     packed = {key: ctx.findings[key] for _, key in holders}
-    data = _pack({"": packed})
-    withheld = frozenset(packed)
-    del packed
+    with tempfile.TemporaryFile() as spilled:  # unnamed: gone when closed, or if the process dies
+        _pack_into({"": packed}, spilled)
+        withheld = frozenset(packed)
+        del packed
+        return _held_back(ctx, step, parts, holders, withheld, spilled)
+
+
+def _held_back(
+    ctx: AuditContext,
+    step: Audit,
+    parts: dict[str, Findings],
+    holders: list[tuple[Findings, str]],
+    withheld: frozenset[str],
+    spilled: IO[bytes],
+) -> Findings:
+    """Run ``step`` without the ``holders``' findings (packed into ``spilled``), then put them back
+    in their order; the keys it gives back meanwhile (:meth:`_Withheld.done_with`) are packed after
+    them and put back too."""
+    order = list(ctx.findings)
     for part, key in holders:
         part[key] = None
         ctx.findings.pop(key, None)
-    own, ctx.findings = ctx.findings, _Withheld(ctx.findings, withheld)  # type: ignore[assignment]
+    own = ctx.findings
+    starts = [0]  # where each packing in ``spilled`` begins
+
+    def give_back(key: str) -> None:
+        starts.append(spilled.seek(0, io.SEEK_END))
+        _pack_into({"": {key: own[key]}}, spilled)
+        for part in parts.values():
+            if key in part and part[key] is own[key]:
+                holders.append((part, key))
+                part[key] = None
+        own.pop(key)
+
+    ctx.findings = _Withheld(own, withheld, give_back)  # type: ignore[assignment]
     try:
         found = step(ctx)
     finally:
         rest = dict(ctx.findings)
         ctx.findings = own
-        restored = _unpack(data)[""]
+        restored: dict[str, Any] = {}
+        for start in starts:
+            spilled.seek(start)
+            restored.update(_unpack(spilled)[""])
         for part, key in holders:
             part[key] = restored[key]
         ctx.findings.clear()

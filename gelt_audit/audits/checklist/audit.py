@@ -253,8 +253,11 @@ def _evaluate(
     }
     # A previous crawl's findings are made for its evaluation alone (``audit_checklist``): only
     # what :func:`signals` reads of them stays alive while its index is built and judged
-    findings = _signal_findings(findings)
     del links
+    done_with = getattr(findings, "done_with", None)  # the audits' run holds the table (findings_cache)
+    findings = _signal_findings(findings)
+    if done_with is not None:  # its states read, the table is not held while the index is built (H192)
+        done_with("links")
     with _collector_paused():
         return _index_and_judge(store, crawl, config, findings, lists, manual, link_states)
 

@@ -1,0 +1,113 @@
+"""Who holds the memory when the checklist's site index is built: each field of the ``SiteIndex``
+with what it reaches (deep, each object counted once, to the first field that reaches it), the
+largest object types of the whole index, and the process's RSS (issue 21, H192).
+
+    python bench/index_holders.py COPY/gelt.toml            # report --format json, stopped after the first index
+    python bench/index_holders.py COPY/gelt.toml --all      # the whole report (prints each index built)
+
+Runs ``report --format json`` on a copy of a store (it writes the audit caches: a copy) and, each
+time ``checklist.index_site`` returns, prints on stderr the RSS (VmRSS, VmHWM), the Python heap
+(``sys.getallocatedblocks`` is not bytes: tracemalloc is not used, so the CPU is the report's) and
+the holders: ``sys.getsizeof`` summed over the objects each field reaches through
+``gc.get_referents`` (strings, numbers, arrays and bytes included; modules, classes and functions
+not followed). ``PYTHONPATH`` chooses the code measured.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import sys
+import time
+import types
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+_SKIP = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.CodeType)
+
+
+def rss() -> str:
+    """VmRSS and VmHWM of this process, MiB."""
+    out = {}
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS", "VmHWM")):
+                key, value = line.split(":")
+                out[key] = int(value.split()[0]) / 1024
+    return f"rss {out['VmRSS']:.0f} MiB, hwm {out['VmHWM']:.0f} MiB"
+
+
+def reach(root: Any, seen: set[int], by_type: Counter[str], counts: Counter[str]) -> int:
+    """Bytes (``sys.getsizeof``) of the objects ``root`` reaches that ``seen`` does not hold yet."""
+    total = 0
+    stack = [root]
+    while stack:
+        obj = stack.pop()
+        i = id(obj)
+        if i in seen or isinstance(obj, _SKIP):
+            continue
+        seen.add(i)
+        size = sys.getsizeof(obj)
+        name = type(obj).__name__
+        by_type[name] += size
+        counts[name] += 1
+        total += size
+        stack.extend(gc.get_referents(obj))
+    return total
+
+
+def holders(index: Any) -> None:
+    """Print each field of ``index`` with the bytes it reaches first, and the largest types."""
+    seen: set[int] = {id(index)}
+    by_type: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    t0 = time.process_time()
+    rows = []
+    for f in dataclasses.fields(index):
+        rows.append((reach(getattr(index, f.name), seen, by_type, counts), f.name))
+    total = sum(size for size, _ in rows)
+    print(
+        f"  index reaches {total / 2**20:.1f} MB in {len(seen)} objects ({time.process_time() - t0:.1f} s)",
+        file=sys.stderr,
+    )
+    for size, name in sorted(rows, reverse=True):
+        print(f"    {size / 2**20:7.1f} MB  {name}", file=sys.stderr)
+    print("  by type:", file=sys.stderr)
+    for name, size in by_type.most_common(15):
+        print(f"    {size / 2**20:7.1f} MB {counts[name]:9}  {name}", file=sys.stderr)
+
+
+def main() -> int:
+    cfg_path = sys.argv[1]
+    whole = "--all" in sys.argv
+    import gelt_audit.audits.checklist.audit as checklist
+    import gelt_audit.reports.write as write
+    from gelt_audit.config import load_config
+
+    built = checklist.index_site
+
+    class Stop(Exception):
+        pass
+
+    def index_site(*args: Any, **kwargs: Any) -> Any:
+        index = built(*args, **kwargs)
+        gc.collect()
+        print(f"checklist.index_site: {rss()}, {len(index.pages)} pages", file=sys.stderr, flush=True)
+        holders(index)
+        if not whole:
+            raise Stop
+        return index
+
+    checklist.index_site = index_site
+    out = Path(cfg_path).parent / "informe-holders.json"
+    try:
+        write.report_command(load_config(cfg_path), None, "json", str(out), None, stream=sys.stdout)
+    except Stop:
+        pass
+    print(f"end: {rss()}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
