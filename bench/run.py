@@ -75,7 +75,7 @@ def run_child(
     cap = int(mem_gb * 2**30) if mem_gb else 0
     with open(cwd / f"{name}.stdout", "wb") as out, open(cwd / f"{name}.stderr", "wb") as err:
         found = spawn_measured(cmd, cwd, out, err, timeout, data_cap=cap, env=env)
-    if found["wall"] >= timeout:
+    if found["timed_out"]:
         raise RuntimeError(f"{name}: más de {timeout:.0f} s, detenido")
     if found["code"] != 0:
         tail = (cwd / f"{name}.stderr").read_text(errors="replace")[-2000:]

@@ -63,7 +63,7 @@ def spawn_measured(
 ) -> dict:
     """Run ``cmd`` under the launcher; its exit code, wall seconds, own peak RSS (KiB) and CPU.
 
-    Past ``timeout`` seconds the child is killed (the caller sees ``wall >= timeout``);
+    Past ``timeout`` seconds the child is killed (``timed_out``);
     ``data_cap`` > 0 caps its data memory (RLIMIT_DATA, bytes). An exception here (e.g.
     KeyboardInterrupt) kills the child before it propagates.
     """
@@ -75,7 +75,13 @@ def spawn_measured(
         )
     finally:
         os.close(write_end)
-    timer = threading.Timer(timeout, proc.terminate)
+    expired = threading.Event()
+
+    def stop() -> None:
+        expired.set()
+        proc.terminate()
+
+    timer = threading.Timer(timeout, stop)
     timer.start()
     try:
         proc.wait()
@@ -91,13 +97,14 @@ def spawn_measured(
         with os.fdopen(read_end, "rb") as pipe:
             report = pipe.read().split()
     if len(report) != 5:
-        return {"code": proc.returncode, "wall": 0.0, "maxrss_kib": 0, "cpu": 0.0}
+        return {"code": proc.returncode, "wall": 0.0, "maxrss_kib": 0, "cpu": 0.0, "timed_out": expired.is_set()}
     status, maxrss, utime, stime, wall = report
     return {
         "code": os.waitstatus_to_exitcode(int(status)),
         "wall": float(wall),
         "maxrss_kib": int(maxrss),
         "cpu": float(utime) + float(stime),
+        "timed_out": expired.is_set(),
     }
 
 
