@@ -12,8 +12,8 @@ Per size N and run: generate the site once (static files), then, in this order (
 crawler goes first from run to run; reports only in the first run unless --report-runs): the baseline (a bare Scrapy spider, bench/baseline.py), the
 tool's first crawl (``gelt-audit crawl``, as in production, in a subprocess), the first audit
 (``gelt-audit report --format json``, nothing cached), a second crawl of the unchanged site, the
-weekly audit of it with both reports (``write_reports``: HTML, JSON, CSV), then its JSON report. Each phase is a child process: wall time from here, peak RSS
-from ``os.wait4``, request/byte counts from Scrapy's stats, the rest from the store.
+weekly audit of it with both reports (``write_reports``: HTML, JSON, CSV), then its JSON report. Each phase is a child process: wall time, CPU and peak RSS
+from ``os.wait4`` in a small launcher (``bench/spawn.py``: not this process's memory), request/byte counts from Scrapy's stats, the rest from the store.
 
 Then the weekly scenario (``--no-weekly`` leaves it out): a third crawl after 3 % of the pages
 changed, 5 added and 5 removed (``--added``, ``--removed``), and the weekly audit with both
@@ -32,7 +32,6 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import signal
 import sqlite3
@@ -40,7 +39,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -51,6 +49,7 @@ sys.path.insert(0, str(HERE))
 
 from servers import INSTALL_HINT, BlackHole, Nginx, find_nginx, free_port  # noqa: E402
 from sitegen import DEPENDENCIAS, Generator, write_externals  # noqa: E402
+from spawn import spawn_measured  # noqa: E402
 
 PY = sys.executable
 CONCURRENCY = 8
@@ -61,46 +60,27 @@ REPORT_TIMEOUT = 900.0
 def run_child(
     cmd: list[str], cwd: Path, name: str, timeout: float = 7200, mem_gb: float | None = None, env: dict | None = None
 ) -> dict:
-    """Run one phase; wall time and the child's own peak RSS (os.wait4).
+    """Run one phase; wall time, CPU and the child's own peak RSS (``bench/spawn.py``).
+
+    The child is started by a small launcher, not by this process: a child of this process
+    would report this process's resident memory as its own peak (Linux keeps it across exec),
+    and the bench holds reports and pages (H191, H197). The peak covers the child and the
+    children it reaped (os.wait4), as before.
 
     ``mem_gb`` caps the child's data memory (the reports load whole crawls into memory: at
     50,000 pages they could take the machine down); past it the phase fails with MemoryError.
     RLIMIT_DATA, not RLIMIT_AS: Chromium reserves far more address space than it uses, and
     under an address-space cap it did not start, so the browser pass said «sin navegador».
     """
-
-    def limit() -> None:
-        if mem_gb:
-            cap = int(mem_gb * 2**30)
-            resource.setrlimit(resource.RLIMIT_DATA, (cap, cap))
-
-    out = open(cwd / f"{name}.stdout", "wb")
-    err = open(cwd / f"{name}.stderr", "wb")
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, preexec_fn=limit, env=env)
-    timer = threading.Timer(timeout, proc.kill)
-    timer.start()
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-    except BaseException:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        raise
-    finally:
-        timer.cancel()
-        out.close()
-        err.close()
-    wall = time.perf_counter() - t0
-    if wall >= timeout:
+    cap = int(mem_gb * 2**30) if mem_gb else 0
+    with open(cwd / f"{name}.stdout", "wb") as out, open(cwd / f"{name}.stderr", "wb") as err:
+        found = spawn_measured(cmd, cwd, out, err, timeout, data_cap=cap, env=env)
+    if found["timed_out"]:
         raise RuntimeError(f"{name}: más de {timeout:.0f} s, detenido")
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
+    if found["code"] != 0:
         tail = (cwd / f"{name}.stderr").read_text(errors="replace")[-2000:]
-        raise RuntimeError(f"{name} falló (código {proc.returncode}): {' '.join(cmd)}\n{tail}")
-    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime}
+        raise RuntimeError(f"{name} falló (código {found['code']}): {' '.join(cmd)}\n{tail}")
+    return {"wall": found["wall"], "rss_mb": found["maxrss_kib"] / 1024, "cpu": found["cpu"]}
 
 
 _STAT = re.compile(r"'([\w/.\-]+)':\s*(\d+(?:\.\d+)?)")
