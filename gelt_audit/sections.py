@@ -56,17 +56,21 @@ def _balanced(html: AnyStr, p: _Patterns) -> bool:
     Start and end tags of a name are paired as they nest. The divs inside a comment or a raw-text
     element (``script``…) are not counted; when such a thing starts or ends alone in an element
     (its start or end tag is itself inside a comment or a script string), this cannot tell."""
-    open_at: dict[AnyStr, list[int]] = {}
+    # one stack for every name: an end tag closes its element and every one opened after it
+    # («<nav><div><header><nav></header></nav>»: «</header>» closes the inner nav, so «</nav>» is
+    # the outer one's, whose div is still open), as :func:`_close` reads it
+    opened: list[tuple[AnyStr, int]] = []
     raw_spans: list[tuple[int, int]] | None = None  # where comments and raw-text elements are, once
     for m in p.section_tags.finditer(html):
         tag = m.group(2).lower()
         if not m.group(1):
-            open_at.setdefault(tag, []).append(m.end())
+            opened.append((tag, m.end()))
             continue
-        starts = open_at.get(tag)
-        if not starts:
+        at = next((i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == tag), None)
+        if at is None:
             continue  # an end tag with nothing to close
-        start, end = starts.pop(), m.start()
+        start, end = opened[at][1], m.start()
+        del opened[at:]
         if p.markers.search(html, start, end) is None and html.find(p.comment_end, start, end) < 0:
             ends = p.divs.findall(html, start, end)  # "" a start tag, "/" an end tag
         else:

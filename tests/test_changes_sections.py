@@ -301,6 +301,9 @@ CLOSES = [
         "<aside><div><textarea><aside><textarea></textarea></aside>",
         "<aside><div><textarea><aside><textarea></textarea></div></aside>",
     ),
+    # «</header>» closes the nav opened inside it, so «</nav>» closes the outer nav, whose div is
+    # open (found by the property test below in CI; the quick test paired it with the inner nav)
+    ("<nav><div><header><nav></header></nav>", "<nav><div><header><nav></header></div></nav>"),
 ]
 
 
