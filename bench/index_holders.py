@@ -24,17 +24,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory_step_probe import proc_status  # noqa: E402
+
 _SKIP = (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.CodeType)
 
 
 def rss() -> str:
     """VmRSS and VmHWM of this process, MiB."""
-    out = {}
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(("VmRSS", "VmHWM")):
-                key, value = line.split(":")
-                out[key] = int(value.split()[0]) / 1024
+    out = proc_status()
     return f"rss {out['VmRSS']:.0f} MiB, hwm {out['VmHWM']:.0f} MiB"
 
 

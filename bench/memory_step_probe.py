@@ -44,7 +44,8 @@ _SQLITE.sqlite3_memory_highwater.argtypes = [ctypes.c_int]
 MB = 2**20
 
 
-def _status() -> dict[str, float]:
+def proc_status() -> dict[str, float]:
+    """VmRSS and VmHWM of this process, MiB."""
     out = {}
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -73,7 +74,7 @@ def _arenas() -> str:
 
 def state(tag: str) -> None:
     """One line on stderr: RSS, its peak, glibc's heap, SQLite's memory (and pymalloc's arenas)."""
-    heap, rss = _LIBC.mallinfo2(), _status()
+    heap, rss = _LIBC.mallinfo2(), proc_status()
     print(
         f"{tag}: rss {rss['VmRSS']:.1f} hwm {rss['VmHWM']:.1f} heap {heap.arena / MB:.1f}"
         f" in-use {heap.uordblks / MB:.1f} free {heap.fordblks / MB:.1f} mmapped {heap.hblkhd / MB:.1f}"
