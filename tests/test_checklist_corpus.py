@@ -69,6 +69,7 @@ TUNING_GROUPS = {
     "twenty-seventh-zi": {"zi-santuario"},
     "twenty-eighth-zk": {"zk-espsantafe"},
     "twenty-ninth-zl": {"zl-aguassince"},
+    "thirtieth-zm": {"zm-curaduria2baq"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -310,6 +311,14 @@ TWENTY_EIGHTH_ZK_LEY = (1.000, 0.800, 0.833)
 # items the adjudication left undecided (a combined category title, «Participa» for 6.1) keep no_cumple.
 TWENTY_NINTH_ZL_GELT = (0.900, 1.000, 1.000)
 TWENTY_NINTH_ZL_LEY = (0.875, 0.700, 1.000)
+# zm-curaduria2baq (nineteenth session, H199): a new origin, labelled blind in 360700a, first contact
+# gelt-2008 0.846 (11/13) / 0.917 (11/12) / 0.889 (8/9), 40/46 exact, ley1712-res1519 0.867 (13/15) /
+# 0.929 (13/14) / 0.909 (10/11), 51/59 (docs/checklist-accuracy.md, «H199»); then three labels
+# adjudicated by the written criteria (ley1712.1.1 and info.funciones to parcial, criterion B;
+# info.boletines_publicaciones to sin_verificar, criteria F and L), which moves gelt-2008 to 0.917 (11/12)
+# / 0.917 / 0.889, 40/45: the floor, at the measured figures; tuning material, no engine change.
+THIRTIETH_ZM_GELT = (0.917, 0.917, 0.889)
+THIRTIETH_ZM_LEY = (0.867, 0.929, 0.909)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -570,6 +579,17 @@ FLOOR = {
         "precision": TWENTY_NINTH_ZL_LEY[0],
         "recall": TWENTY_NINTH_ZL_LEY[1],
         "evidence": TWENTY_NINTH_ZL_LEY[2],
+    },
+    # zm-curaduria2baq: THIRTIETH_ZM_GELT and THIRTIETH_ZM_LEY above
+    ("thirtieth-zm", "gelt-2008"): {
+        "precision": THIRTIETH_ZM_GELT[0],
+        "recall": THIRTIETH_ZM_GELT[1],
+        "evidence": THIRTIETH_ZM_GELT[2],
+    },
+    ("thirtieth-zm", "ley1712-res1519"): {
+        "precision": THIRTIETH_ZM_LEY[0],
+        "recall": THIRTIETH_ZM_LEY[1],
+        "evidence": THIRTIETH_ZM_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
