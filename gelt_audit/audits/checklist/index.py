@@ -26,7 +26,7 @@ from .pages import (
     Link,
     Page,
     Status,
-    title_count,
+    title_labels,
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .phrases import PhraseIndex
@@ -312,14 +312,12 @@ def site_taglines(pages: Sequence[Page]) -> set[str]:
     """The ``<title>`` labels (whole titles and segments) that most of the site's pages share: the
     site's name or slogan («Portal Oficial | Transparencia y Participación Ciudadana» on every page
     of a single-page application that never changes its title), which says what the site is, not
-    what a page is about. Shared by more than half of the pages, and by three at least. A page's
-    title labels are the first of its labels (:func:`title_count`): a week's unchanged pages bring
-    them from the previous crawl's parse."""
+    what a page is about. Shared by more than half of the pages, and by three at least."""
     if len(pages) < 3:
         return set()
     counts: dict[str, int] = {}
     for p in pages:
-        for n in {n for n, _w, _raw in p.labels[: title_count(p.title)]}:
+        for n in {n for n, _w, _raw in title_labels(p.title)}:
             counts[n] = counts.get(n, 0) + 1
     least = max(3, len(pages) // 2 + 1)
     return {n for n, c in counts.items() if c >= least}
@@ -338,7 +336,7 @@ def _phrase_indexes(
     for where, p in enumerate(ok_pages):
         # the site's name or slogan in every page's <title> is no page's subject (unless the page
         # also says it beyond its title)
-        shared = taglines - {n for n, _w, _raw in p.labels[title_count(p.title) :]} if taglines else taglines
+        shared = taglines - {n for n, _w, _raw in p.labels[len(title_labels(p.title)) :]} if taglines else taglines
         for kind, own in ((0, p.labels), (1, p.sections)):
             for j, (n, w, _raw) in enumerate(own):
                 if kind == 0 and n in shared:

@@ -361,16 +361,6 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
-def title_count(title: str) -> int:
-    """How many labels :func:`title_labels` makes of ``title``, without normalising any: a parsed
-    page's labels begin with its title's, so the index reads them there (made once, at the parse,
-    and carried with the page while its body is unchanged) instead of normalising every title again."""
-    if not title:
-        return 0
-    segments = sum(1 for s in _TITLE_SPLIT.split(title) if s.strip())
-    return 1 + (segments if segments > 1 else 0)
-
-
 def empty_there(target: Page, norm: str) -> str:
     """What the section of ``target`` named ``norm`` (a link's text) shows when it says (or counts)
     that it has nothing, as a detail words it after the page's URL: its notice quoted («cuya sección
