@@ -162,6 +162,26 @@ def shown_first(hit: Hit, max_depth: int | None) -> bool:
     return _leaves_site(hit) or hit.content_problem
 
 
+def publishes(hit: Hit) -> bool:
+    """Whether a hit shows the crawl something of the item on the site: not an entry or section seen
+    to publish nothing (``Hit.content_problem``: empty, leading home, broken), not one whose content
+    was not seen (a script's, another site's) and not a lesser form of it (``Hit.lesser``)."""
+    return not (hit.content_problem or hit.broken or hit.scripted or hit.dead or hit.lesser or _leaves_site(hit))
+
+
+def publisher_first(lead: Hit | None, hits: list[Hit]) -> Hit | None:
+    """The hit a person names before ``lead``, the evidence the engine would name first, or None
+    (criterion P, docs/checklist-scope.md, ruling M of H201): when ``lead`` is a section or entry seen
+    to publish nothing (``Hit.content_problem``: the hub's empty «Informes de gestión», a category whose
+    entries lead home, an entry to an empty page) and another of its part's hits (``hits``, best first)
+    publishes the item, that hit: a committee member opens it to see the item. The section that
+    publishes nothing stays named right after it (it is why the verdict says what it lacks). A section
+    that publishes stays first."""
+    if lead is None or not lead.content_problem:
+        return None
+    return next((h for h in hits if h is not lead and publishes(h)), None)
+
+
 def offsite_named(
     hits: list[Hit], systems: frozenset[str] = frozenset(), order: Callable[[Hit], tuple] = rank
 ) -> dict[int, Hit]:
