@@ -13,12 +13,9 @@ cuentas»: a page or entry named «Rendición de cuentas» is where they are pub
 report.
 
 Class 1152: Res. 3564 (its 6.5) named the participation entry «Participación en la formulación de
-políticas»; until H201 an entry of that name was read as 6.1 (c-edup, g-imder), by a keyword of
-``ley1712.6.1``. Criterion F of docs/checklist-scope.md (written later, H187) says the opposite:
-«"Participación en la formulación de políticas" nombra un espacio de participación, no la descripción
-general de todos (6.1)». The written criterion governs (the lead's ruling, H201): the keyword is gone,
-and ``test_participacion_en_la_formulacion_de_politicas_is_not_6_1`` asserts that the entry alone does
-not make 6.1 found (it fails with the keyword back: checked, ``parcial``/``cumple`` by that page).
+políticas»; Res. 1519 moved it to «6. Participa»: an entry of that name is 6.1 (c-edup, g-imder).
+``test_participacion_en_la_formulacion_de_politicas_is_6_1`` fails without the keyword (checked:
+``no_cumple``).
 
 Class 1153: Res. 1519 names 2.2 «Búsqueda de normas»; as a heading with no link (m-buga) it is the entry
 named, and «SUIN» at the end of a longer link text (g-imder: «… Sistema Único de Información Normativa,
@@ -153,11 +150,10 @@ def test_the_rendicion_de_cuentas_page_holds_the_management_reports(site):
     assert "solo la rendición de cuentas, sin un informe de gestión con su nombre" in rec["detail"], rec
 
 
-def test_participacion_en_la_formulacion_de_politicas_is_not_6_1(site):
-    # criterion F: one participation space, not the general description of all of them (6.1)
+def test_participacion_en_la_formulacion_de_politicas_is_6_1(site):
     rec = site[("ley1712-res1519", "ley1712.6.1")]
-    assert rec["status"] == "no_cumple", rec
-    assert "/transparencia/participacion-politicas" not in rec["paths"], rec
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["paths"][0] == "/transparencia/participacion-politicas", rec
 
 
 def test_the_search_of_norms_named_as_a_heading_is_2_2(site):
