@@ -12,13 +12,7 @@ corpus's m-buga (``info.informes_gestion``, ``ley1712.4.7``: «Presentación del
 (``ley1712.1.10``: a form on the home page before the menu's «Mecanismos de Atención al Ciudadano» to
 an empty page; ``info.plan_desarrollo``) and c-edup (``info.politica_privacidad``).
 ``test_the_empty_menu_entry_leads_before_a_news_headline`` fails without it (checked: the evidence
-starts with ``/noticias``).
-
-H201 (the lead's ruling M, criterion P of docs/checklist-scope.md): an entry that publishes nothing
-(``Hit.content_problem``: here, to a page «en construcción») proves nothing; the hit that publishes
-the item comes first and the empty entry right after it (``ranking.publisher_first``). The test now
-asserts that order (checked: it fails without ``publisher_first``, which gives the old order); class
-1200 still leads by an entry with any other problem (an old period, a missing part). ``test_an_entry_without_a_problem_found_by_the_whole_name_stays_first``
+starts with ``/noticias``). ``test_an_entry_without_a_problem_found_by_the_whole_name_stays_first``
 guards the ordinary case (it passes with and without).
 """
 
@@ -102,8 +96,7 @@ def test_the_empty_menu_entry_leads_before_a_news_headline(site):
     # the verdict still rests on the problem-free headline (class 1200 changes only the order)
     assert rec["status"] == "cumple", rec
     assert "/noticias" in rec["detail"], rec
-    # ruling M (H201): the page that publishes first, the empty entry named right after it
-    assert rec["paths"][:2] == ["/noticias", "/transparencia/informes-de-gestion"], rec
+    assert rec["paths"][:2] == ["/transparencia/informes-de-gestion", "/noticias"], rec
 
 
 def test_an_entry_without_a_problem_found_by_the_whole_name_stays_first(site):
