@@ -14,8 +14,10 @@ construcción»; the management report is published on a page outside the menu (
 first by its numeral); now the report's page, then the empty entry.
 Class 1200's form (``judge._named_entry``: the empty entry named for the item before a problem-free
 hit found by less of its name, m-buga's «Informes de gestión, evaluación y auditoría» before a news
-headline that mentions a management report) is left as it was: the publisher must be named for the
-item at least as fully as the empty section (``Hit.match``). A first version without that bound put
+headline that mentions a management report) is left as it was: the publisher must be a page titled or
+a link named for the item (tier 0), at least as fully as the empty section (``Hit.match``); a section of
+another page that only describes the topic (m-buga's «5. Rendición de Cuentas» on /participa, its
+«Conocer más» to a missing page) is not read as publishing it. A first version without that bound put
 m-buga's headline, another topic's section («Planeación y presupuesto participativo» for section 4)
 and g-hsap's files found by their address before the empty entries (six tuning evidences right →
 wrong, labels that read those hits as not publishing the item); its test,
