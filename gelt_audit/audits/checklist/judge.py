@@ -30,7 +30,7 @@ from .numerals import item_numeral, names_own_section
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .ranking import as_home, dedupe, shown_first
+from .ranking import as_home, dedupe, publisher_first, shown_first
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .section_pages import mark_empty_section
 from .sections_shown import NOT_FOUND, shown_by_entries
@@ -204,10 +204,11 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
             status = "parcial"
         else:
             note = period_note(item, today)
-    evidence = _named_first(
-        [_named_entry(hs, good) for (_p, hs), (_q, good) in zip(part_hits, good_parts, strict=True)]
-    )
+    named = [_named_entry(hs, good) for (_p, hs), (_q, good) in zip(part_hits, good_parts, strict=True)]
+    evidence = _named_first(named)
     evidence += [u for u in _evidence(item, chosen, finder) if u not in evidence]
+    lead = next((h for h in named if h is not None), chosen[0] if chosen else None)
+    evidence = _publisher_first(item, lead, part_hits, finder, evidence)
     resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
     unseen = _unseen_parts(part_hits, good_parts)
     # a part found only as a search box with no form around it, on a page that runs a script: never
@@ -368,6 +369,19 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
             if u not in evidence:
                 evidence.append(u)
     return evidence
+
+
+def _publisher_first(
+    item: Item, lead: Hit | None, part_hits: list[tuple[Part, list[Hit]]], finder: Finder, evidence: list[str]
+) -> list[str]:
+    """The evidence URLs with the hit that publishes the item before ``lead`` (the hit they start with)
+    when ``lead`` publishes nothing (:func:`ranking.publisher_first`); the rest keep their order."""
+    hits = next((hs for _p, hs in part_hits if any(h is lead for h in hs)), [])
+    pub = publisher_first(lead, hits)
+    if pub is None:
+        return evidence
+    first = _evidence(item, [pub], finder)
+    return first + [u for u in evidence if u not in first]
 
 
 def _dead_page(hit: Hit) -> bool:

@@ -162,6 +162,32 @@ def shown_first(hit: Hit, max_depth: int | None) -> bool:
     return _leaves_site(hit) or hit.content_problem
 
 
+def publishes(hit: Hit) -> bool:
+    """Whether a hit shows the crawl something of the item on the site: not an entry or section seen
+    to publish nothing (``Hit.content_problem``: empty, leading home, broken), not one whose content
+    was not seen (a script's, another site's) and not a lesser form of it (``Hit.lesser``)."""
+    return not (hit.content_problem or hit.broken or hit.scripted or hit.dead or hit.lesser or _leaves_site(hit))
+
+
+def publisher_first(lead: Hit | None, hits: list[Hit]) -> Hit | None:
+    """The hit a person names before ``lead``, the evidence the engine would name first, or None
+    (criterion P, docs/checklist-scope.md, ruling M of H201): when ``lead`` is a section or entry seen
+    to publish nothing (``Hit.content_problem``: the hub's empty «Informes de gestión», a category whose
+    entries lead home, an entry to an empty page) and another of its part's hits (``hits``, best first)
+    publishes the item, a page titled or a link named for it by as much of the item's name
+    (``Hit.match``), that hit: a committee member opens it to see the item. The section that publishes
+    nothing stays named right after it (it is why the verdict says what it lacks). A section that
+    publishes stays first."""
+    if lead is None or not lead.content_problem:
+        return None
+    # a page titled or a link named for the item (tier 0) at least as fully as the empty section: a
+    # news headline that mentions a report (m-buga), a section of another page that only describes
+    # the topic (m-buga's «5. Rendición de Cuentas» on /participa, its «Conocer más» to a missing page)
+    # or a file found by its address (g-hsap) is not shown to publish it (class 1200,
+    # ``judge._named_entry``, keeps the named entry first there)
+    return next((h for h in hits if h is not lead and h.tier == 0 and publishes(h) and h.match >= lead.match), None)
+
+
 def offsite_named(
     hits: list[Hit], systems: frozenset[str] = frozenset(), order: Callable[[Hit], tuple] = rank
 ) -> dict[int, Hit]:
