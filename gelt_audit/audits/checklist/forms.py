@@ -1,5 +1,5 @@
 """What a form is for (search, search of one list, PQRSD, survey, payment, query, subscription), read off
-its fields."""
+its fields, and what its words say it is for (criterion Q, docs/checklist-scope.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .regions import opened_element
-from .text import WORD, camel_split, element_text, fold, text_norm
+from .text import WORD, camel_split, element_text, fold, norm_tokens, text_norm
 
 # One text field that asks for a search with no ``<form>`` around it (the committee's criterion,
 # docs/checklist-states.md «Un cuadro de búsqueda sin formulario»): read by the ``search`` rules only,
@@ -88,6 +88,73 @@ _SCOPED = re.compile(
     r"(?!(?:el|la|los|las|en|por|for|the|this|our|aqui|sitio|portal|pagina|paginas|web|website|site|todo|toda|"
     r"todos|todas|contenidos?|palabras?|clave|terminos?|texto|temas?|informacion|articulos?)\b)[a-z]{3,}"
 )
+
+
+# What a message form says it is for (criterion Q, docs/checklist-scope.md; H205), read from its own
+# words (heading, legend, labels, options, button) first and from its page's title and h1 when its own
+# words say nothing: (a) petitions, complaints, claims, suggestions, denuncias; (c) another purpose
+# (upload a payment proof or a sign photo, register, subscribe, ask for a certificate, apply); (b) a
+# general contact form. (a) outranks (c), which outranks (b): a form for a payment proof has a
+# «Mensaje» box too, and a PQRSD form may ask for a «soporte de pago».
+def _stems(words: list[str]) -> frozenset[str]:
+    """Words as the index keeps a form's and a page title's words (folded, stemmed)."""
+    return frozenset(norm_tokens(" ".join(words))) | frozenset(words)
+
+
+_SAYS_PQRSD = _stems(
+    "pqr pqrs pqrsd pqrsf pqrsdf pqrsfd pqrd pqrds peticion peticiones queja quejas reclamo reclamos "
+    "sugerencia sugerencias denuncia denuncias felicitacion felicitaciones".split()
+)
+_SAYS_OTHER = _stems(
+    "pago pagos pagar comprobante comprobantes consignacion inscripcion inscripciones inscribase inscribete "
+    "inscribirse registro registrese registrate evento eventos suscribase suscribete suscripcion boletin "
+    "newsletter certificado certificados certificacion postulacion postulese valla vallas publicar".split()
+)
+_SAYS_CONTACT = _stems(
+    "contacto contactenos contactanos contactar contactarnos contactese escribanos escribenos mensaje asunto".split()
+)
+PQRSD_SAID, CONTACT_SAID, OTHER_SAID = "pqrsd", "contact", "other"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend")
+_HEADING_UP = 4  # how many of the form's ancestors are looked at for a heading just before it
+_HEADING_BACK = 3  # how many elements before the form (or an ancestor) may hold its heading
+
+
+def said_for(words: set[str]) -> str:
+    """What words say a form is for (criterion Q): ``PQRSD_SAID``, ``OTHER_SAID``, ``CONTACT_SAID``,
+    or "" when they say none of these."""
+    if words & _SAYS_PQRSD:
+        return PQRSD_SAID
+    if words & _SAYS_OTHER:
+        return OTHER_SAID
+    return CONTACT_SAID if words & _SAYS_CONTACT else ""
+
+
+def heading_before(form: Any) -> str:
+    """The heading (``h1``–``h6`` or a legend) just before a form, within a few of its ancestors: the
+    form's own title when the page draws it outside the ``<form>`` element («Escríbanos» over the
+    fields)."""
+    node = form
+    for _ in range(_HEADING_UP):
+        back = node.itersiblings(preceding=True)
+        for _n, sib in zip(range(_HEADING_BACK), back, strict=False):
+            if not isinstance(sib.tag, str):
+                continue
+            if sib.tag in _HEADINGS:
+                return element_text(sib)[:200]
+            inner = next(sib.iter(*_HEADINGS), None)
+            if inner is not None:
+                return element_text(inner)[:200]
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+    return ""
+
+
+def _purpose_said(words: set[str], heading: str, page_labels: str) -> str:
+    """What a form says it is for: its own words and heading first, its page's labels when they say
+    nothing (criterion Q)."""
+    own = said_for(words | set(norm_tokens(heading)))
+    return own or said_for(set(page_labels.split()))
 
 
 @dataclass(slots=True)
@@ -194,7 +261,13 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
         scoped = bool(f.prompts) and all(_SCOPED.match(p) for p in f.prompts) and not _SITE_WIDE.search(said)
         purposes.add("page_search" if scoped else "search")
     searching = bool(purposes & {"search", "page_search"})
-    if f.has_textarea and (f.has_email or f.n_text >= 2):
+    # a message form (a box and an e-mail or several fields) is a PQRSD or contact channel unless its
+    # words say it is for something else (criterion Q: a payment proof, a sign photo, a registration)
+    if (
+        f.has_textarea
+        and (f.has_email or f.n_text >= 2)
+        and _purpose_said(words, heading_before(form), page_labels) != OTHER_SAID
+    ):
         purposes.add("pqrsd")
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
         purposes.add("survey")
