@@ -95,7 +95,8 @@ _SCOPED = re.compile(
 # words say nothing: (a) petitions, complaints, claims, suggestions, denuncias; (c) another purpose
 # (upload a payment proof or a sign photo, register, subscribe, ask for a certificate, apply); (b) a
 # general contact form. (a) outranks (c), which outranks (b): a form for a payment proof has a
-# «Mensaje» box too, and a PQRSD form may ask for a «soporte de pago».
+# «Mensaje» box too, and a PQRSD form may ask for a «soporte de pago». «Registro» is not one of them: it
+# is the «Registro civil» of the identity-document choices every request and appointment form offers.
 def _stems(words: list[str]) -> frozenset[str]:
     """Words as the index keeps a form's and a page title's words (folded, stemmed)."""
     return frozenset(norm_tokens(" ".join(words))) | frozenset(words)
@@ -107,7 +108,7 @@ _SAYS_PQRSD = _stems(
 )
 _SAYS_OTHER = _stems(
     "pago pagos pagar comprobante comprobantes consignacion inscripcion inscripciones inscribase inscribete "
-    "inscribirse registro registrese registrate evento eventos suscribase suscribete suscripcion boletin "
+    "inscribirse registrese registrate evento eventos suscribase suscribete suscripcion boletin "
     "newsletter certificado certificados certificacion postulacion postulese valla vallas publicar".split()
 )
 _SAYS_CONTACT = _stems(
