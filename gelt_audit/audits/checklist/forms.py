@@ -3,6 +3,7 @@ its fields, and what its words say it is for (criterion Q, docs/checklist-scope.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,6 +119,7 @@ PQRSD_SAID, CONTACT_SAID, OTHER_SAID = "pqrsd", "contact", "other"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend")
 _HEADING_UP = 4  # how many of the form's ancestors are looked at for a heading just before it
 _HEADING_BACK = 3  # how many elements before the form (or an ancestor) may hold its heading
+_NAMING = ("name", "id", "placeholder", "aria-label", "title", "value")  # a field's attributes that name it
 
 
 def said_for(words: set[str]) -> str:
@@ -142,19 +144,36 @@ def heading_before(form: Any) -> str:
                 continue
             if sib.tag in _HEADINGS:
                 return element_text(sib)[:200]
-            inner = next(sib.iter(*_HEADINGS), None)
-            if inner is not None:
-                return element_text(inner)[:200]
+            inner = list(sib.iter(*_HEADINGS))
+            if inner:  # the last heading of a block before the form is the nearest
+                return element_text(inner[-1])[:200]
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             break
     return ""
 
 
-def _purpose_said(words: set[str], heading: str, page_labels: str) -> str:
-    """What a form says it is for: its own words and heading first, its page's labels when they say
-    nothing (criterion Q)."""
-    own = said_for(words | set(norm_tokens(heading)))
+def _titled_words(form: Any, own_text: bool) -> set[str]:
+    """The words a form is named by: its text (or, for fields with no form element, its labels and
+    buttons) and its fields' names and prompts, without the choices of its lists. A choice is no
+    title: a list of towns («… El Pago …») or of subjects says nothing of what the form is for; the
+    types of request a PQRSD form offers («Petición», «Queja») are read with all its words."""
+    bare = copy.deepcopy(form)
+    for choice in list(bare.iter("option")):
+        choice.drop_tree()
+    texts = [element_text(bare)] if own_text else [element_text(el) for el in bare.iter("label", "button")]
+    texts += (el.get(a) or "" for el in bare.iter("input", "textarea", "button") for a in _NAMING)
+    return set(norm_tokens(camel_split(" ".join(texts))))
+
+
+def _purpose_said(form: Any, words: set[str], page_labels: str, own_text: bool) -> str:
+    """What a form says it is for (criterion Q): PQRSD when any of its words or its heading say so;
+    otherwise what its title words and heading say; its page's labels (title, h1) when they say
+    nothing."""
+    heading = set(norm_tokens(heading_before(form)))
+    if (words | heading) & _SAYS_PQRSD:
+        return PQRSD_SAID
+    own = said_for(_titled_words(form, own_text) | heading)
     return own or said_for(set(page_labels.split()))
 
 
@@ -267,7 +286,7 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     if (
         f.has_textarea
         and (f.has_email or f.n_text >= 2)
-        and _purpose_said(words, heading_before(form), page_labels) != OTHER_SAID
+        and _purpose_said(form, words, page_labels, own_text) != OTHER_SAID
     ):
         purposes.add("pqrsd")
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
