@@ -23,6 +23,11 @@ anonymous option, the data-treatment authorisation and the type of request keeps
 and a Google Forms link «Encuesta de satisfacción» stays the evidence of ``interaccion.encuestas``
 (``sin_verificar`` offline: the survey is on another host, criterion I) while a Google Forms link
 «Inscripción al taller» is none.
+Class 2054 (b): the only message form of the site, «Escríbanos» (name, e-mail, message) on the home
+page: ``interaccion.pqrsd``, ``ley1712.1.10`` and ``ley1712.pqrsd_form`` ``parcial``, the detail
+saying it is «un formulario general de contacto, no un sistema de PQRSD (criterio Q)». Fails without
+the ``contact`` purpose (``forms.form_info`` giving such a form ``pqrsd``; checked: ``interaccion.pqrsd``
+and ``ley1712.1.10`` ``cumple``).
 Class 2053 (guard, b): a «Contáctenos» form (name, e-mail, subject, message) is ``parcial`` for
 ``ley1712.pqrsd_form`` (its page the evidence) and stays the channel of ``interaccion.pqrsd``
 (evidence ``/contactenos``, not the payment page next to it).
@@ -113,7 +118,17 @@ WITH_CONTACT: dict[str, Resource] = {
     "/contactenos": _html("Contáctenos", CONTACT_FORM, CONTACT_ENTRIES),
 }
 
-FORM_PAGES = ("/pagos", "/vallas", "/participacion")
+WRITE_TO_US = (
+    "<h1>Bienvenidos</h1><p>La curaduría urbana estudia y expide las licencias de construcción del municipio.</p>"
+    "<section><h2>Escríbanos</h2><form action='/enviar' method='post'><label>Nombre</label>"
+    "<input type='text' name='nombre'><label>Correo</label><input type='email' name='correo'>"
+    "<label>Mensaje</label><textarea name='mensaje'></textarea><button type='submit'>Enviar</button></form></section>"
+)
+HOME_ONLY = (("/", "Inicio"), ("/pagos", "Pagos"))
+WITH_HOME_CONTACT: dict[str, Resource] = {
+    "/": _html("Inicio", WRITE_TO_US, HOME_ONLY),
+    "/pagos": _html("Pagos", _upload_form("pago"), HOME_ONLY),
+}
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +139,11 @@ def other(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pqrsd(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h205-pqrsd"), WITH_PQRSD, OFFLINE)
+
+
+@pytest.fixture(scope="module")
+def home_contact(tmp_path_factory):
+    return checklist_records(tmp_path_factory.mktemp("h205-home-contact"), WITH_HOME_CONTACT, OFFLINE)
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +199,19 @@ def test_class_2053_a_contact_form_is_parcial_for_the_pqrsd_form(contact):
     assert channel["status"] in ("cumple", "parcial"), channel
     assert channel["paths"][0] == "/contactenos", channel
     assert "/pagos" not in channel["paths"], channel
+
+
+@pytest.mark.parametrize(
+    ("profile", "item"),
+    [
+        ("gelt-2008", "interaccion.pqrsd"),
+        ("ley1712-res1519", "ley1712.1.10"),
+        ("ley1712-res1519", "ley1712.pqrsd_form"),
+    ],
+)
+def test_class_2054_a_contact_form_alone_is_at_most_parcial_for_the_pqrsd_items(home_contact, profile, item):
+    rec = home_contact[(profile, item)]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/", rec
+    assert "formulario general de contacto" in rec["detail"], rec
+    assert "/pagos" not in rec["paths"], rec
