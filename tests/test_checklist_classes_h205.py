@@ -11,7 +11,9 @@ uploads a payment proof (vigencia, proyecto, comentarios, «Archivo a publicar»
 «Vallas» with the same form for a sign's photo: neither is a PQRSD form nor a channel for requests:
 ``interaccion.pqrsd``, ``ley1712.1.10`` and ``ley1712.pqrsd_form`` ``no_cumple`` with neither page as
 evidence. Fails without the reading of what a form is for (``forms._purpose_said`` not consulted in
-``forms.form_info``; checked: ``interaccion.pqrsd`` ``cumple`` with ``/pagos``).
+``forms.form_info``; checked: ``interaccion.pqrsd`` ``cumple`` with ``/pagos``). Its three
+statuses also fail without ``forms.heading_before`` (checked: ``cumple`` / ``parcial``), because the
+form of class 2051 is on the same site.
 Class 2051 (c), the form's heading outside the ``<form>`` element: «Inscríbase al taller de
 presupuestos participativos» (an ``h2`` before the fields) over a form with a name, an e-mail and a
 comments box, on a page whose title says nothing of its purpose («Participación»): a registration,
@@ -27,7 +29,8 @@ Class 2054 (b): the only message form of the site, «Escríbanos» (name, e-mail
 page: ``interaccion.pqrsd``, ``ley1712.1.10`` and ``ley1712.pqrsd_form`` ``parcial``, the detail
 saying it is «un formulario general de contacto, no un sistema de PQRSD (criterio Q)». Fails without
 the ``contact`` purpose (``forms.form_info`` giving such a form ``pqrsd``; checked: ``interaccion.pqrsd``
-and ``ley1712.1.10`` ``cumple``).
+``cumple``; ``ley1712.1.10`` and ``ley1712.pqrsd_form`` ``parcial`` for other reasons, their details
+without the criterion's words).
 Class 2053 (guard, b): a «Contáctenos» form (name, e-mail, subject, message) is ``parcial`` for
 ``ley1712.pqrsd_form`` (its page the evidence) and stays the channel of ``interaccion.pqrsd``
 (evidence ``/contactenos``, not the payment page next to it).
