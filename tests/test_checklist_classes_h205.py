@@ -26,11 +26,12 @@ and a Google Forms link «Encuesta de satisfacción» stays the evidence of ``in
 (``sin_verificar`` offline: the survey is on another host, criterion I) while a Google Forms link
 «Inscripción al taller» is none.
 Class 2054 (b): the only message form of the site, «Escríbanos» (name, e-mail, message) on the home
-page: ``interaccion.pqrsd``, ``ley1712.1.10`` and ``ley1712.pqrsd_form`` ``parcial``, the detail
-saying it is «un formulario general de contacto, no un sistema de PQRSD (criterio Q)». Fails without
-the ``contact`` purpose (``forms.form_info`` giving such a form ``pqrsd``; checked: ``interaccion.pqrsd``
-``cumple``; ``ley1712.1.10`` and ``ley1712.pqrsd_form`` ``parcial`` for other reasons, their details
-without the criterion's words).
+page: ``ley1712.1.10`` and ``ley1712.pqrsd_form`` (the annex's PQRSD mechanism and form) ``parcial``,
+the detail saying it is «un formulario general de contacto, no un sistema de PQRSD (criterio Q)».
+Fails without the ``contact`` purpose (``forms.form_info`` giving such a form ``pqrsd``; checked: both
+``parcial`` for other reasons, their details without the criterion's words). The GEL item
+«Peticiones, quejas, reclamos (PQRSD) / contáctenos» names the contact form itself: it stays
+``cumple`` (as ``g-hsap`` and ``o-indecho`` label it, and H98's class 981 tests).
 Class 2053 (guard, b): a «Contáctenos» form (name, e-mail, subject, message) is ``parcial`` for
 ``ley1712.pqrsd_form`` (its page the evidence) and stays the channel of ``interaccion.pqrsd``
 (evidence ``/contactenos``, not the payment page next to it).
@@ -204,17 +205,17 @@ def test_class_2053_a_contact_form_is_parcial_for_the_pqrsd_form(contact):
     assert "/pagos" not in channel["paths"], channel
 
 
-@pytest.mark.parametrize(
-    ("profile", "item"),
-    [
-        ("gelt-2008", "interaccion.pqrsd"),
-        ("ley1712-res1519", "ley1712.1.10"),
-        ("ley1712-res1519", "ley1712.pqrsd_form"),
-    ],
-)
-def test_class_2054_a_contact_form_alone_is_at_most_parcial_for_the_pqrsd_items(home_contact, profile, item):
-    rec = home_contact[(profile, item)]
+@pytest.mark.parametrize("item", ["ley1712.1.10", "ley1712.pqrsd_form"])
+def test_class_2054_a_contact_form_alone_is_at_most_parcial_for_the_pqrsd_items(home_contact, item):
+    rec = home_contact[("ley1712-res1519", item)]
     assert rec["status"] == "parcial", rec
     assert rec["paths"][0] == "/", rec
     assert "formulario general de contacto" in rec["detail"], rec
     assert "/pagos" not in rec["paths"], rec
+
+
+def test_class_2054_a_contact_form_is_the_channel_of_pqrsd_and_contactenos(home_contact):
+    # the GEL item is «Peticiones, quejas, reclamos (PQRSD) / contáctenos»: the form is its channel
+    rec = home_contact[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/", rec
