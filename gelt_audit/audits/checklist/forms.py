@@ -15,9 +15,7 @@ from .text import WORD, camel_split, element_text, fold, norm_tokens, text_norm
 # docs/checklist-states.md «Un cuadro de búsqueda sin formulario»): read by the ``search`` rules only,
 # never asked for by name
 LONE_SEARCH = "lone_search"
-# ``message``: any form that takes a message (PQRSD, contact or unnamed, not one for another purpose);
-# ``pqrsd``: such a form not named a general contact form; ``contact``: one so named (criterion Q)
-FORM_PURPOSES = ("search", "page_search", "pqrsd", "contact", "message", "survey", "payment", "query", "subscription")
+FORM_PURPOSES = ("search", "page_search", "pqrsd", "survey", "payment", "query", "subscription")
 _SEARCH_WORDS = frozenset(
     "q s k search buscar busqueda buscador query keyword keywords searchword termino texto criterio".split()
 )
@@ -285,10 +283,12 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     searching = bool(purposes & {"search", "page_search"})
     # a message form (a box and an e-mail or several fields) is a PQRSD or contact channel unless its
     # words say it is for something else (criterion Q: a payment proof, a sign photo, a registration)
-    if f.has_textarea and (f.has_email or f.n_text >= 2):
-        meant = _purpose_said(form, words, page_labels, own_text)
-        if meant != OTHER_SAID:
-            purposes |= {"message", "contact" if meant == CONTACT_SAID else "pqrsd"}
+    if (
+        f.has_textarea
+        and (f.has_email or f.n_text >= 2)
+        and _purpose_said(form, words, page_labels, own_text) != OTHER_SAID
+    ):
+        purposes.add("pqrsd")
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
         purposes.add("survey")
     if not f.has_textarea and words & _PAY_WORDS and not searching:

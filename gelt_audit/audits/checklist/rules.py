@@ -373,8 +373,6 @@ _FORM_NAMES = {
     "search": "búsqueda",
     "page_search": "búsqueda de una sola lista",
     "pqrsd": "PQRSD / contacto",
-    "contact": "contacto",
-    "message": "mensajes",
     "survey": "encuesta",
     "payment": "pago",
     "query": "consulta",
@@ -387,8 +385,7 @@ class FormByPurpose(EvidenceKind):
     like a search), ``page_search`` (such a box whose prompt names the one list it searches:
     «Buscar noticias…», «Buscar en menú»), ``pqrsd`` (a message box with an e-mail or several
     fields, unless its words, heading or page title say it is for something else, a payment proof
-    or a registration, or that it is a general contact form: criterion Q), ``contact`` (such a form
-    named a contact form: «Contáctenos», «Escríbanos», «Mensaje»), ``message`` (either), ``survey`` (radio buttons on a survey), ``payment``, ``query``
+    or a registration: criterion Q), ``survey`` (radio buttons on a survey), ``payment``, ``query``
     (look up a filing or a bill), ``subscription`` (an e-mail to subscribe to a bulletin). A login
     form is none of these. Fields a script sends, with no ``<form>`` element, are a form too: two
     or more fields around a send button (``forms.formless_forms``).
