@@ -1,14 +1,15 @@
 """What a form is for (search, search of one list, PQRSD, survey, payment, query, subscription), read off
-its fields."""
+its fields, and what its words say it is for (criterion Q, docs/checklist-scope.md)."""
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .regions import opened_element
-from .text import WORD, camel_split, element_text, fold, text_norm
+from .text import WORD, camel_split, element_text, fold, norm_tokens, text_norm
 
 # One text field that asks for a search with no ``<form>`` around it (the committee's criterion,
 # docs/checklist-states.md «Un cuadro de búsqueda sin formulario»): read by the ``search`` rules only,
@@ -88,6 +89,92 @@ _SCOPED = re.compile(
     r"(?!(?:el|la|los|las|en|por|for|the|this|our|aqui|sitio|portal|pagina|paginas|web|website|site|todo|toda|"
     r"todos|todas|contenidos?|palabras?|clave|terminos?|texto|temas?|informacion|articulos?)\b)[a-z]{3,}"
 )
+
+
+# What a message form says it is for (criterion Q, docs/checklist-scope.md; H205), read from its own
+# words (heading, legend, labels, options, button) first and from its page's title and h1 when its own
+# words say nothing: (a) petitions, complaints, claims, suggestions, denuncias; (c) another purpose
+# (upload a payment proof or a sign photo, register, subscribe, ask for a certificate, apply); (b) a
+# general contact form. (a) outranks (c), which outranks (b): a form for a payment proof has a
+# «Mensaje» box too, and a PQRSD form may ask for a «soporte de pago». «Registro» is not one of them: it
+# is the «Registro civil» of the identity-document choices every request and appointment form offers.
+def _stems(words: list[str]) -> frozenset[str]:
+    """Words as the index keeps a form's and a page title's words (folded, stemmed)."""
+    return frozenset(norm_tokens(" ".join(words))) | frozenset(words)
+
+
+_SAYS_PQRSD = _stems(
+    "pqr pqrs pqrsd pqrsf pqrsdf pqrsfd pqrd pqrds peticion peticiones queja quejas reclamo reclamos "
+    "sugerencia sugerencias denuncia denuncias felicitacion felicitaciones".split()
+)
+_SAYS_OTHER = _stems(
+    "pago pagos pagar comprobante comprobantes consignacion inscripcion inscripciones inscribase inscribete "
+    "inscribirse registrese registrate evento eventos suscribase suscribete suscripcion boletin "
+    "newsletter certificado certificados certificacion postulacion postulese valla vallas publicar".split()
+)
+_SAYS_CONTACT = _stems(
+    "contacto contactenos contactanos contactar contactarnos contactese escribanos escribenos mensaje asunto".split()
+)
+PQRSD_SAID, CONTACT_SAID, OTHER_SAID = "pqrsd", "contact", "other"
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "legend")
+_HEADING_UP = 4  # how many of the form's ancestors are looked at for a heading just before it
+_HEADING_BACK = 3  # how many elements before the form (or an ancestor) may hold its heading
+_NAMING = ("name", "id", "placeholder", "aria-label", "title", "value")  # a field's attributes that name it
+
+
+def said_for(words: set[str]) -> str:
+    """What words say a form is for (criterion Q): ``PQRSD_SAID``, ``OTHER_SAID``, ``CONTACT_SAID``,
+    or "" when they say none of these."""
+    if words & _SAYS_PQRSD:
+        return PQRSD_SAID
+    if words & _SAYS_OTHER:
+        return OTHER_SAID
+    return CONTACT_SAID if words & _SAYS_CONTACT else ""
+
+
+def heading_before(form: Any) -> str:
+    """The heading (``h1``–``h6`` or a legend) just before a form, within a few of its ancestors: the
+    form's own title when the page draws it outside the ``<form>`` element («Escríbanos» over the
+    fields)."""
+    node = form
+    for _ in range(_HEADING_UP):
+        back = node.itersiblings(preceding=True)
+        for _n, sib in zip(range(_HEADING_BACK), back, strict=False):
+            if not isinstance(sib.tag, str):
+                continue
+            if sib.tag in _HEADINGS:
+                return element_text(sib)[:200]
+            inner = list(sib.iter(*_HEADINGS))
+            if inner:  # the last heading of a block before the form is the nearest
+                return element_text(inner[-1])[:200]
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+    return ""
+
+
+def _titled_words(form: Any, own_text: bool) -> set[str]:
+    """The words a form is named by: its text (or, for fields with no form element, its labels and
+    buttons) and its fields' names and prompts, without the choices of its lists. A choice is no
+    title: a list of towns («… El Pago …») or of subjects says nothing of what the form is for; the
+    types of request a PQRSD form offers («Petición», «Queja») are read with all its words."""
+    bare = copy.deepcopy(form)
+    for choice in list(bare.iter("option")):
+        choice.drop_tree()
+    texts = [element_text(bare)] if own_text else [element_text(el) for el in bare.iter("label", "button")]
+    texts += (el.get(a) or "" for el in bare.iter("input", "textarea", "button") for a in _NAMING)
+    return set(norm_tokens(camel_split(" ".join(texts))))
+
+
+def _purpose_said(form: Any, words: set[str], page_labels: str, own_text: bool) -> str:
+    """What a form says it is for (criterion Q): PQRSD when any of its words or its heading say so;
+    otherwise what its title words and heading say; its page's labels (title, h1) when they say
+    nothing."""
+    heading = set(norm_tokens(heading_before(form)))
+    if (words | heading) & _SAYS_PQRSD:
+        return PQRSD_SAID
+    own = said_for(_titled_words(form, own_text) | heading)
+    return own or said_for(set(page_labels.split()))
 
 
 @dataclass(slots=True)
@@ -194,7 +281,13 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
         scoped = bool(f.prompts) and all(_SCOPED.match(p) for p in f.prompts) and not _SITE_WIDE.search(said)
         purposes.add("page_search" if scoped else "search")
     searching = bool(purposes & {"search", "page_search"})
-    if f.has_textarea and (f.has_email or f.n_text >= 2):
+    # a message form (a box and an e-mail or several fields) is a PQRSD or contact channel unless its
+    # words say it is for something else (criterion Q: a payment proof, a sign photo, a registration)
+    if (
+        f.has_textarea
+        and (f.has_email or f.n_text >= 2)
+        and _purpose_said(form, words, page_labels, own_text) != OTHER_SAID
+    ):
         purposes.add("pqrsd")
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
         purposes.add("survey")

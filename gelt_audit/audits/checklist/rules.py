@@ -383,11 +383,12 @@ _FORM_NAMES = {
 class FormByPurpose(EvidenceKind):
     """A form for a ``purpose``, read off its fields: ``search`` (one or two text fields named
     like a search), ``page_search`` (such a box whose prompt names the one list it searches:
-    «Buscar noticias…», «Buscar en menú»), ``pqrsd`` (a message box with an e-mail or several fields), ``survey``
-    (radio buttons on a survey), ``payment``, ``query`` (look up a filing or a bill),
-    ``subscription`` (an e-mail to subscribe to a bulletin). A login form is none of these.
-    Fields a script sends, with no ``<form>`` element, are a form too: two or more fields around
-    a send button (``forms.formless_forms``).
+    «Buscar noticias…», «Buscar en menú»), ``pqrsd`` (a message box with an e-mail or several
+    fields, unless its words, heading or page title say it is for something else, a payment proof
+    or a registration: criterion Q), ``survey`` (radio buttons on a survey), ``payment``, ``query``
+    (look up a filing or a bill), ``subscription`` (an e-mail to subscribe to a bulletin). A login
+    form is none of these. Fields a script sends, with no ``<form>`` element, are a form too: two
+    or more fields around a send button (``forms.formless_forms``).
 
     ``purpose``: one of the above. ``contains``: phrases, one of which the form's text and
     field names must have (a PQRSD form with "tipo de solicitud"); the terms a button of the
