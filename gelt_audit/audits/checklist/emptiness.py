@@ -352,7 +352,7 @@ def page_state(
     body = root.find("body")
     nwords = spaced_words(main_fold)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
-    # (not a portal's home page or general search: criterion G)
+    # (not a portal's home page: criterion G)
     points_to_system = any(not x.embed and points_into_system(x.key) for x in links)
     loading = ""
     if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):

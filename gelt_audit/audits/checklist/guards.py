@@ -7,7 +7,6 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from .contents import (
     BARE_ENTRY,
@@ -27,9 +26,7 @@ from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
 from .pages import Link, Page
 from .quoting import says_nothing, shorten
-from .systems import portal_page, portal_problem
 from .text import count_words, in_norm, label_match, text_norm
-from .urls import url_key
 
 BOX_NOTE = (
     "sin verificar: la sección no muestra nada en la página guardada y un script de la página podría llenarla;"
@@ -385,27 +382,3 @@ def section_leads_only_to_broken(finder: Finder, page: Page, label: str) -> bool
 def finder_label_excluded(rule: Rule, norm: str) -> bool:
     """Whether a label has one of the rule's ``exclude`` phrases."""
     return any(in_norm(x, norm) for x in rule.exclude)
-
-
-def portal_pages(hits: list[Hit], part: Part) -> list[Hit]:
-    """A part's hits with, on each link to a portal's home page or general search of a system the
-    part's ``link_to`` rules name (``@secop``, ``@datos``, ``@suit``), what it lacks: it is not the
-    entity's own link there, so it meets the part only as «parcial» unless another hit does
-    (docs/checklist-scope.md, criterion G). An entry named for the item that leads there («Datos
-    abiertos» to datos.gov.co's home page) is that link too. What the address says is seen without
-    opening it (:func:`portal_hit`)."""
-    named = {alias for r in part.rules if r.kind == "link_to" for alias in r.hosts}
-    out = []
-    for h in hits:
-        system = portal_page(url_key(h.url)) if named else ""
-        if system and f"@{system}" in named:
-            lesser = portal_problem(system)
-            h = replace(h, problems=[*h.problems, lesser], lesser=lesser)
-        out.append(h)
-    return out
-
-
-def portal_hit(hit: Hit) -> bool:
-    """Whether a hit is a link :func:`portal_pages` marked: its address says what it lacks."""
-    system = portal_page(url_key(hit.url))
-    return bool(system) and hit.lesser == portal_problem(system)

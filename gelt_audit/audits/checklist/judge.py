@@ -23,7 +23,7 @@ from .applies import states_the_whole
 from .elsewhere import mark_elsewhere
 from .evidence import Finder, Hit
 from .forms import SEARCHES_NOWHERE
-from .guards import lists_part_dead, portal_hit, portal_pages
+from .guards import lists_part_dead
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
 from .numerals import item_numeral, names_own_section
@@ -264,7 +264,6 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
                 found = [h for h in found if not lists_part_dead(finder, h, rule, part)]
                 found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
             hits += found
-    hits = portal_pages(hits, part)  # criterion G: a portal's general page is not the entity's link
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
 
 
@@ -437,9 +436,8 @@ def _only_unverified(part_hits: list[tuple[Part, list[Hit]]], finder: Finder) ->
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:
-    """Whether a hit is an external link the link checker could not verify (offline, switched off);
-    not a link to a portal's general page, whose address says what it is (criterion G)."""
-    return finder.idx.link_states.get(url_key(hit.url)) == UNVERIFIED and not portal_hit(hit)
+    """Whether a hit is an external link the link checker could not verify (offline, switched off)."""
+    return finder.idx.link_states.get(url_key(hit.url)) == UNVERIFIED
 
 
 def _no_aplica_proposal(
