@@ -195,10 +195,9 @@ def repeats_title(own: _Own) -> str:
 
 
 # The same sentence when the entity is named in other words («Glosario de la entidad.», «Calendario
-# Eventos del INDERSANTANDER.»): a short phrase after «de/del», no digit, no other sentence
-_TITLE_OF_ANY = re.compile(
-    r"^(?P<title>.+?)\s+(?:de\s+la|de\s+las|de\s+los|del|de)\s+(?P<name>[^.:;!?\d]+?)\s*\.?$", re.S
-)
+# Eventos del INDERSANTANDER.»): the title, «de/del …» and a short phrase (folded), no digit, no other
+# sentence; the title is read whole («Plan anual de adquisiciones de la entidad.»)
+_OF_ENTITY = re.compile(r"^(?:de la|de las|de los|del|de) (?P<name>[^.:;!?\d]+?)\s*\.?$")
 _ENTITY_WORDS = 8  # longer, the phrase says something of its own
 _AFTER_WORDS = 15  # words not in a link after the title block: a side menu's or a template's, not content
 _AFTER_MEDIA = ("iframe", "embed", "object", "video", "audio", "form")
@@ -260,11 +259,13 @@ def _block_sentence(head: Any, names: set[str]) -> str:
     if len(para) or not isinstance(para.tag, str):
         return ""
     sentence = " ".join(element_text(para).split())
-    found = _TITLE_OF_ANY.match(sentence)
-    if found is None or spaced_words(fold(found.group("name"))) > _ENTITY_WORDS:
-        return ""
-    if fold(found.group("title")).strip() not in names:
-        return ""
+    folded = fold(sentence).strip()
+    for name in sorted(names, key=len, reverse=True):
+        found = _OF_ENTITY.match(folded[len(name) :].strip()) if folded.startswith(name + " ") else None
+        if found is not None and spaced_words(found.group("name")) <= _ENTITY_WORDS:
+            return sentence
+    return ""
+
     return sentence
 
 
