@@ -334,7 +334,11 @@ FLOOR = {
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
     # measured 0.957 / 0.949 / 0.946 and 0.968 / 0.978 / 0.988 (docs/checklist-accuracy.md), less a margin
     ("six", "gelt-2008"): {"precision": 0.95, "recall": 0.94, "evidence": 0.935},
-    ("six", "ley1712-res1519"): {"precision": 0.96, "recall": 0.97, "evidence": 0.98},
+    # ley1712-res1519 evidence 0.98 -> 0.976 (H206, criterion E with the entity in other words): inder's
+    # /normatividad.php («Normatividad del INDERSANTANDER.») is empty now, and ley1712.2.1's first evidence
+    # is the hub's section «4. NORMATIVIDAD» whose one entry leads to it; H200's label accepts only the
+    # empty page (a section whose entries lead to empty pages is named and empty: not read yet)
+    ("six", "ley1712-res1519"): {"precision": 0.96, "recall": 0.97, "evidence": 0.976},
     # a-magangue + a-govimentum after the fifth round: measured, FIFTH_GELT and FIFTH_LEY above
     ("fifth", "gelt-2008"): {"precision": FIFTH_GELT[0], "recall": FIFTH_GELT[1], "evidence": FIFTH_GELT[2]},
     ("fifth", "ley1712-res1519"): {"precision": FIFTH_LEY[0], "recall": FIFTH_LEY[1], "evidence": FIFTH_LEY[2]},
@@ -766,8 +770,13 @@ def test_an_audit_started_at_the_transparencia_hub_reads_it_as_the_menu(inder):
     # links to is published under the Transparencia menu, not «fuera del menú»
     for item in ("ley1712.1.2", "ley1712.2.1", "ley1712.4.8"):
         rec = inder[("ley1712-res1519", item)]
-        assert rec["status"] == "cumple", rec
+        assert rec["status"] in ("cumple", "parcial"), rec
         assert "fuera del menú" not in rec["detail"], rec
+    # /organigrama.php and /of_control.php only say «<title> del INDERSANTANDER.»: named and empty
+    # (criterion E, H200's labels; the engine since H206, class 2061)
+    for item in ("ley1712.1.2", "ley1712.4.8"):
+        rec = inder[("ley1712-res1519", item)]
+        assert rec["status"] == "parcial" and "solo repite su título" in rec["detail"], rec
 
 
 def test_a_section_whose_entries_all_link_to_hash_publishes_nothing(reports):

@@ -17,8 +17,9 @@ from .contents import DEAD_HREF, NOTHING_YET
 from .definitions import LIST_TAGS, cites_norm, defined_name, of_definitions
 from .pages import Link, Page, link_elements, title_labels
 from .quoting import placeholder, quote, says_nothing, shorten
-from .systems import is_national_system
+from .systems import points_into_system
 from .text import element_text, fold, in_norm, text_norm
+from .urls import is_doc_key
 
 _SOFT404 = re.compile(
     r"\b(?:error 404|404|pagina no encontrada|no se encontro la pagina|not found|"
@@ -193,6 +194,81 @@ def repeats_title(own: _Own) -> str:
     return sentence if fold(found.group("title")).strip() in names else ""
 
 
+# The same sentence when the entity is named in other words («Glosario de la entidad.», «Calendario
+# Eventos del INDERSANTANDER.»): the title, «de/del …» and a short phrase (folded), no digit, no other
+# sentence; the title is read whole («Plan anual de adquisiciones de la entidad.»)
+_OF_ENTITY = re.compile(r"^(?:de la|de las|de los|del|de) (?P<name>[^.:;!?\d]+?)\s*\.?$")
+_ENTITY_WORDS = 8  # longer, the phrase says something of its own
+_AFTER_WORDS = 15  # words not in a link after the title block: a side menu's or a template's, not content
+_AFTER_MEDIA = ("iframe", "embed", "object", "video", "audio", "form")
+
+
+def _after(body: Any, block: Any) -> list[Any]:
+    """The elements that follow a block in the page, outside it (its siblings after it, then its
+    ancestors' siblings after them, up to the page's body)."""
+    out: list[Any] = []
+    el = block
+    while el is not None and el is not body:
+        out += [s for s in el.itersiblings() if isinstance(s.tag, str)]
+        el = el.getparent()
+    return out
+
+
+def _shows_after(elements: list[Any]) -> bool:
+    """Whether what follows a page's title block shows something of its own: a document link, an
+    image outside a link, a frame, a video or a form, or more than a side menu's loose words."""
+    words = 0
+    for top in elements:
+        for el in top.iter(etree.Element):
+            if el.tag in _AFTER_MEDIA or (el.tag == "img" and not any(a.tag == "a" for a in el.iterancestors())):
+                return True
+            if el.tag == "a" and is_doc_key((el.get("href") or "").split("#", 1)[0]):
+                return True
+            in_link = el.tag == "a" or any(a.tag == "a" for a in el.iterancestors())
+            for text in (el.text, el.tail):
+                if text and not (in_link and text is el.text):
+                    words += spaced_words(fold(text).strip()) if text.strip() else 0
+    return words > _AFTER_WORDS
+
+
+def names_entity_only(own: _Own) -> str:
+    """The one sentence under a page's title heading, when the block of that heading holds only it and
+    it repeats the title with the entity named in any words («Glosario de la entidad.», «Misión, Visión
+    y Principios del INDERSANTANDER.»), and nothing after that block shows anything of its own (a side
+    menu's links and loose words, no document, image, frame or form); else "". Such a page publishes
+    nothing, whatever menus frame it (docs/checklist-scope.md, criterion E)."""
+    names = own.parts[4]
+    for head in own.body.iter(*_HEADING_TAGS):  # a side menu's heading may be one of the page's names
+        if fold(element_text(head)).strip() in names and (sentence := _block_sentence(head, names)):
+            if not _shows_after(_after(own.body, head.getparent())):
+                return sentence
+    return ""
+
+
+def _block_sentence(head: Any, names: set[str]) -> str:
+    """The sentence of :func:`names_entity_only` when the heading's block holds only it, else ""."""
+    block = head.getparent()
+    if block is None or (block.text or "").strip() or (head.tail or "").strip():
+        return ""
+    rest = [c for c in block if c is not head]
+    if len(rest) != 1 or not isinstance(rest[0].tag, str) or (rest[0].tail or "").strip():
+        return ""
+    para = rest[0]
+    while len(para) == 1 and not (para.text or "").strip() and not (para[0].tail or "").strip():
+        para = para[0]  # a wrapper around the paragraph («region-content»)
+    if len(para) or not isinstance(para.tag, str):
+        return ""
+    sentence = " ".join(element_text(para).split())
+    folded = fold(sentence).strip()
+    for name in sorted(names, key=len, reverse=True):
+        found = _OF_ENTITY.match(folded[len(name) :].strip()) if folded.startswith(name + " ") else None
+        if found is not None and spaced_words(found.group("name")) <= _ENTITY_WORDS:
+            return sentence
+    return ""
+
+    return sentence
+
+
 def defines_only(own: _Own) -> str:
     """The page's name (as the page writes it) that a page's own text (past its title, breadcrumb and
     banners) opens by defining («Las consultas ciudadanas son un mecanismo…», «Se entiende por
@@ -277,7 +353,8 @@ def page_state(
     body = root.find("body")
     nwords = spaced_words(main_fold)
     # «Consulte los procesos en el SECOP» with the link is how the law has it published
-    points_to_system = any(not x.embed and is_national_system(x.key) for x in links)
+    # (not a portal's home page: criterion G)
+    points_to_system = any(not x.embed and points_into_system(x.key) for x in links)
     loading = ""
     if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):
         found = _LOADING.search(main_fold)
@@ -327,7 +404,7 @@ def _why_empty(root: Any, main_fold: str, title: str, links: list[Link], fields:
     if nwords < 300 and not gives and (name := defines_only(own)):
         cited = " y cita la norma" if cites_norm(fold(element_text(own.parts[0]))) else ""
         return f"solo define «{shorten(name)}»{cited}: no publica nada de la entidad"
-    if nwords < 60 and (sentence := repeats_title(own)):
+    if nwords < 60 and (sentence := repeats_title(own) or names_entity_only(own)):
         return f"solo repite su título con el nombre de la entidad («{shorten(sentence)}»): no publica nada"
     if nwords < 60 and not gives and _only_title(body, title, own):
         return "solo muestra su título: no publica nada"

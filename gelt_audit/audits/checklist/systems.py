@@ -90,3 +90,12 @@ def is_national_system(key: str) -> bool:
     """Whether a URL key (``host/path``, see urls.url_key) is on a national publishing system."""
     host = key.split("/", 1)[0]
     return host in _HOSTS or host.endswith(_SUFFIXES) or key.startswith(_PREFIXES)
+
+
+def points_into_system(key: str) -> bool:
+    """Whether a URL key leads into a national publishing system past its home page: a link to a
+    portal's home page (Colombia Compra Eficiente's, datos.gov.co's, in a banner of links of interest)
+    is not the entity's own link there (docs/checklist-scope.md, criterion G), and a page that shows
+    only that publishes nothing of its own."""
+    home = key.endswith("/") and key.count("/") == 1  # «host/»: url_key's home page
+    return is_national_system(key) and not home
