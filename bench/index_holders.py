@@ -106,28 +106,38 @@ def per_field(index: Any) -> None:
 
 def duplicate_strings(index: Any) -> None:
     """Print the bytes of the strings the index reaches whose value another reached string already
-    has (what one string per distinct value would save), and the largest such values' kinds."""
+    has (what one string per distinct value would save): by the field (of the index, or of its
+    blocks and pages) that reaches the copy, with a few of their values."""
     seen: set[int] = set()
     first: dict[str, int] = {}
-    wasted = copies = 0
-    stack = [getattr(index, f.name) for f in dataclasses.fields(index)]
-    while stack:
-        obj = stack.pop()
-        i = id(obj)
-        if i in seen or isinstance(obj, _SKIP):
-            continue
-        seen.add(i)
-        if type(obj) is str:
-            if first.setdefault(obj, i) != i:
-                wasted += sys.getsizeof(obj)
-                copies += 1
-            continue
-        stack.extend(gc.get_referents(obj))
+    wasted: Counter[str] = Counter()
+    copies: Counter[str] = Counter()
+    samples: dict[str, list[str]] = {}
+    roots = [(f"Block.{f}", getattr(b, f)) for b in index.blocks for f in type(b).__slots__]
+    roots += [(f"Page.{f}", getattr(p, f)) for p in index.pages for f in type(p).__slots__]
+    roots += [(f.name, getattr(index, f.name)) for f in dataclasses.fields(index) if f.name not in ("pages", "blocks")]
+    seen.update(id(x) for x in (*index.pages, *index.blocks))
+    for name, root in roots:
+        stack = [root]
+        while stack:
+            obj = stack.pop()
+            i = id(obj)
+            if i in seen or isinstance(obj, _SKIP):
+                continue
+            seen.add(i)
+            if type(obj) is str:
+                if first.setdefault(obj, i) != i:
+                    wasted[name] += sys.getsizeof(obj)
+                    copies[name] += 1
+                    if len(got := samples.setdefault(name, [])) < 3:
+                        got.append(obj[:60])
+                continue
+            stack.extend(gc.get_referents(obj))
     n = max(len(index.pages), 1)
-    print(
-        f"  equal strings held twice: {copies} copies, {wasted / 2**20:.2f} MB, {wasted / n:.0f} B/page",
-        file=sys.stderr,
-    )
+    total = sum(wasted.values())
+    print(f"  equal strings held twice: {sum(copies.values())} copies, {total / n:.0f} B/page", file=sys.stderr)
+    for name, size in wasted.most_common(8):
+        print(f"    {size / n:6.0f} B/page {copies[name]:7}  {name}  {samples[name]}", file=sys.stderr)
 
 
 def main() -> int:
