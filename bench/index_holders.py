@@ -4,6 +4,7 @@ largest object types of the whole index, and the process's RSS (issue 21, H192).
 
     python bench/index_holders.py COPY/gelt.toml            # report --format json, stopped after the first index
     python bench/index_holders.py COPY/gelt.toml --all      # the whole report (prints each index built)
+    python bench/index_holders.py COPY/gelt.toml --fields   # and each field of the pages and blocks
 
 Runs ``report --format json`` on a copy of a store (it writes the audit caches: a copy) and, each
 time ``checklist.index_site`` returns, prints on stderr the RSS (VmRSS, VmHWM), the Python heap
@@ -71,9 +72,72 @@ def holders(index: Any) -> None:
     )
     for size, name in sorted(rows, reverse=True):
         print(f"    {size / 2**20:7.1f} MB  {name}", file=sys.stderr)
+    if "--fields" in sys.argv:
+        per_field(index)
+        duplicate_strings(index)
     print("  by type:", file=sys.stderr)
     for name, size in by_type.most_common(15):
         print(f"    {size / 2**20:7.1f} MB {counts[name]:9}  {name}", file=sys.stderr)
+
+
+def per_field(index: Any) -> None:
+    """Print, for the blocks and then the pages of ``index`` (blocks first: a page reaches its
+    blocks), the bytes each field of theirs reaches first over all blocks / pages (each object
+    counted once), per page of the index, and the largest types of each."""
+    n = max(len(index.pages), 1)
+    seen: set[int] = {id(index), id(index.pages), id(index.blocks)}
+    seen.update(id(x) for x in index.blocks)
+    seen.update(id(x) for x in index.pages)
+    for name, items in (("Block", index.blocks), ("Page", index.pages)):
+        by_type: Counter[str] = Counter()
+        counts: Counter[str] = Counter()
+        rows = []
+        for f in type(items[0]).__slots__ if items else ():
+            rows.append((sum(reach(getattr(x, f), seen, by_type, counts) for x in items), f))
+        shell = sum(sys.getsizeof(x) for x in items)
+        print(f"  {name} fields ({len(items)}; the objects themselves {shell / n:.0f} B/page):", file=sys.stderr)
+        for size, f in sorted(rows, reverse=True):
+            print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page  {f}", file=sys.stderr)
+        print(
+            "    " + ", ".join(f"{t} {by_type[t] / n:.0f} B/page ({counts[t]})" for t, _ in by_type.most_common(6)),
+            file=sys.stderr,
+        )
+
+
+def duplicate_strings(index: Any) -> None:
+    """Print the bytes of the strings the index reaches whose value another reached string already
+    has (what one string per distinct value would save): by the field (of the index, or of its
+    blocks and pages) that reaches the copy, with a few of their values."""
+    seen: set[int] = set()
+    first: dict[str, int] = {}
+    wasted: Counter[str] = Counter()
+    copies: Counter[str] = Counter()
+    samples: dict[str, list[str]] = {}
+    roots = [(f"Block.{f}", getattr(b, f)) for b in index.blocks for f in type(b).__slots__]
+    roots += [(f"Page.{f}", getattr(p, f)) for p in index.pages for f in type(p).__slots__]
+    roots += [(f.name, getattr(index, f.name)) for f in dataclasses.fields(index) if f.name not in ("pages", "blocks")]
+    seen.update(id(x) for x in (*index.pages, *index.blocks))
+    for name, root in roots:
+        stack = [root]
+        while stack:
+            obj = stack.pop()
+            i = id(obj)
+            if i in seen or isinstance(obj, _SKIP):
+                continue
+            seen.add(i)
+            if type(obj) is str:
+                if first.setdefault(obj, i) != i:
+                    wasted[name] += sys.getsizeof(obj)
+                    copies[name] += 1
+                    if len(got := samples.setdefault(name, [])) < 3:
+                        got.append(obj[:60])
+                continue
+            stack.extend(gc.get_referents(obj))
+    n = max(len(index.pages), 1)
+    total = sum(wasted.values())
+    print(f"  equal strings held twice: {sum(copies.values())} copies, {total / n:.0f} B/page", file=sys.stderr)
+    for name, size in wasted.most_common(8):
+        print(f"    {size / n:6.0f} B/page {copies[name]:7}  {name}  {samples[name]}", file=sys.stderr)
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
+from sys import intern
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
@@ -26,6 +27,7 @@ from .pages import (
     Link,
     Page,
     Status,
+    interned_label,
     title_labels,
 )
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
@@ -183,7 +185,8 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
     moved: dict[str, str] = {}  # redirected URL key -> the key it sends to
     compact = _Compact()
     for doc in pages:
-        key = url_key(strip_fragment(doc.url))
+        url = intern(doc.url)  # one string with the page's and the links' (``_Compact``)
+        key = url_key(strip_fragment(url))
         page = None
         if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
             page = builder.parse(doc, len(parsed))
@@ -191,13 +194,13 @@ def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page],
                 compact(page)
             if page is not None and page.soft404:
                 parsed.append(page)  # keeps block indexes consistent; never evidence
-                status[key] = Status(doc.url, 404, doc.fetched_at, None)
+                status[key] = Status(url, 404, doc.fetched_at, None)
                 continue
             if page is not None:
                 parsed.append(page)
         prev = status.get(key)
         if prev is None or (prev.page is None and page is not None) or (prev.status >= 400 and doc.status < 400):
-            status[key] = Status(doc.url, doc.status, doc.fetched_at, page)
+            status[key] = Status(url, doc.status, doc.fetched_at, page)
             if doc.location and 300 <= doc.status < 400 and page is None:
                 moved[key] = url_key(strip_fragment(doc.location))
     _follow_redirects(status, moved)
@@ -232,9 +235,14 @@ class _Compact:
     def __call__(self, page: Page) -> None:
         seen = self._seen
         one = seen.setdefault
-        page.labels = one(t := tuple([one(x, x) for x in page.labels]), t)  # type: ignore[assignment]
-        page.sections = one(t := tuple([one(x, x) for x in page.sections]), t)  # type: ignore[assignment]
-        page.headings = one(t := tuple([one(x, x) for x in page.headings]), t)  # type: ignore[assignment]
+        # The page's address, title and the texts of its labels and headings are one string each
+        # with the equal link targets and texts of the index (``LinkStrings`` interns those): the
+        # page's URL is a link's target on the page that links it, a heading is its h1 label's or
+        # a section's raw text, the title its first label's.
+        page.url, page.title = intern(page.url), intern(page.title)
+        page.labels = one(t := tuple([one(x, x) for x in map(interned_label, page.labels)]), t)  # type: ignore[assignment]
+        page.sections = one(t := tuple([one(x, x) for x in map(interned_label, page.sections)]), t)  # type: ignore[assignment]
+        page.headings = one(t := tuple(map(intern, page.headings)), t)  # type: ignore[assignment]
         page.first_keys = one(page.first_keys, page.first_keys)
         page.text_hits = one(page.text_hits, page.text_hits)
         page.dead = one(t := tuple([one(x, x) for x in page.dead]), t)  # type: ignore[assignment]
@@ -249,10 +257,13 @@ class _Compact:
                 block.links = tuple([self._link(x) for x in block.links])
 
     def _link(self, link: Link) -> Link:
-        """One ``Link`` for equal links (all their fields equal, strings shared)."""
-        one = self._seen.setdefault
-        fields = tuple([one(v, v) if type(v) is str else v for v in _link_fields(link)])
-        return self._links.setdefault(fields, link)
+        """One ``Link`` for equal links (all their fields equal, strings interned as the packed
+        links' are: one with the equal page URLs, titles and headings)."""
+        fields = tuple([intern(v) if type(v) is str else v for v in _link_fields(link)])
+        got = self._links.get(fields)
+        if got is None:
+            got = self._links[fields] = Link(*fields)
+        return got
 
     def _list(self, keys: list[str]) -> list[str]:
         """One list for equal lists of strings (the markers, ``[EMPTY_SECTION]``…, included)."""

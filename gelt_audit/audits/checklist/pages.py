@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,6 +147,13 @@ class Status:
     status: int
     fetched_at: str
     page: Page | None
+
+
+def interned_label(label: Label) -> Label:
+    """A label with its texts interned: one string with the equal link texts, headings and titles
+    of the site index (``LinkStrings`` interns those)."""
+    norm, nwords, raw = label
+    return sys.intern(norm), nwords, sys.intern(raw)
 
 
 def make_link(a: Any, href: str, ctx: Ctx, region: str, tmenu: bool, heading: str) -> Link | None:
