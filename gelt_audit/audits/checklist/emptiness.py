@@ -266,8 +266,6 @@ def _block_sentence(head: Any, names: set[str]) -> str:
             return sentence
     return ""
 
-    return sentence
-
 
 def defines_only(own: _Own) -> str:
     """The page's name (as the page writes it) that a page's own text (past its title, breadcrumb and

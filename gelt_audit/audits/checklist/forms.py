@@ -92,7 +92,7 @@ _SCOPED = re.compile(
 
 
 # What a message form says it is for (criterion Q, docs/checklist-scope.md; H205), read from its own
-# words (heading, legend, labels, options, button) first and from its page's title and h1 when its own
+# words (heading, legend, labels, button; a list's options only for the PQRSD words) first and from its page's title and h1 when its own
 # words say nothing: (a) petitions, complaints, claims, suggestions, denuncias; (c) another purpose
 # (upload a payment proof or a sign photo, register, subscribe, ask for a certificate, apply); (b) a
 # general contact form. (a) outranks (c), which outranks (b): a form for a payment proof has a
