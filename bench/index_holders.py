@@ -22,6 +22,7 @@ import sys
 import time
 import types
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,9 @@ def rss() -> str:
     return f"rss {out['VmRSS']:.0f} MiB, hwm {out['VmHWM']:.0f} MiB"
 
 
-def reach(root: Any, seen: set[int], by_type: Counter[str], counts: Counter[str]) -> int:
-    """Bytes (``sys.getsizeof``) of the objects ``root`` reaches that ``seen`` does not hold yet."""
-    total = 0
+def reached(root: Any, seen: set[int]) -> Iterator[Any]:
+    """The objects ``root`` reaches (itself included) that ``seen`` does not hold yet, each added to
+    ``seen`` as it is given (modules, types and code are not followed)."""
     stack = [root]
     while stack:
         obj = stack.pop()
@@ -47,12 +48,19 @@ def reach(root: Any, seen: set[int], by_type: Counter[str], counts: Counter[str]
         if i in seen or isinstance(obj, _SKIP):
             continue
         seen.add(i)
+        yield obj
+        stack.extend(gc.get_referents(obj))
+
+
+def reach(root: Any, seen: set[int], by_type: Counter[str], counts: Counter[str]) -> int:
+    """Bytes (``sys.getsizeof``) of the objects ``root`` reaches that ``seen`` does not hold yet."""
+    total = 0
+    for obj in reached(root, seen):
         size = sys.getsizeof(obj)
         name = type(obj).__name__
         by_type[name] += size
         counts[name] += 1
         total += size
-        stack.extend(gc.get_referents(obj))
     return total
 
 
@@ -118,21 +126,12 @@ def duplicate_strings(index: Any) -> None:
     roots += [(f.name, getattr(index, f.name)) for f in dataclasses.fields(index) if f.name not in ("pages", "blocks")]
     seen.update(id(x) for x in (*index.pages, *index.blocks))
     for name, root in roots:
-        stack = [root]
-        while stack:
-            obj = stack.pop()
-            i = id(obj)
-            if i in seen or isinstance(obj, _SKIP):
-                continue
-            seen.add(i)
-            if type(obj) is str:
-                if first.setdefault(obj, i) != i:
-                    wasted[name] += sys.getsizeof(obj)
-                    copies[name] += 1
-                    if len(got := samples.setdefault(name, [])) < 3:
-                        got.append(obj[:60])
-                continue
-            stack.extend(gc.get_referents(obj))
+        for obj in reached(root, seen):
+            if type(obj) is str and first.setdefault(obj, id(obj)) != id(obj):
+                wasted[name] += sys.getsizeof(obj)
+                copies[name] += 1
+                if len(got := samples.setdefault(name, [])) < 3:
+                    got.append(obj[:60])
     n = max(len(index.pages), 1)
     total = sum(wasted.values())
     print(f"  equal strings held twice: {sum(copies.values())} copies, {total / n:.0f} B/page", file=sys.stderr)
