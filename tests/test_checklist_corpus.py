@@ -70,6 +70,7 @@ TUNING_GROUPS = {
     "twenty-eighth-zk": {"zk-espsantafe"},
     "twenty-ninth-zl": {"zl-aguassince"},
     "thirtieth-zm": {"zm-curaduria2baq"},
+    "thirty-first-zn": {"zn-bomberossoledad"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -338,6 +339,13 @@ TWENTY_NINTH_ZL_LEY = (0.875, 0.700, 1.000)
 # for the e-mail as a channel, not a form). The other floors rise to the measured figures.
 THIRTIETH_ZM_GELT = (0.917, 0.917, 1.000)
 THIRTIETH_ZM_LEY = (0.923, 0.857, 1.000)
+# zn-bomberossoledad (twentieth session, H209): a new origin (TheD3xter/cbvsaweb), labelled blind in
+# 7200a54 with the rebuilt site, before the engine first ran on it; first contact gelt-2008 0.944 (17/18)
+# / 0.607 (17/28) / 1.000 (12/12), 29/48 exact, ley1712-res1519 0.947 (18/19) / 0.474 (18/38) / 0.941
+# (16/17), 32/58 (docs/checklist-accuracy.md, «H209»); no label adjudicated, no engine change: tuning
+# material, floored at its first contact.
+THIRTY_FIRST_ZN_GELT = (0.944, 0.607, 1.000)
+THIRTY_FIRST_ZN_LEY = (0.947, 0.474, 0.941)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -615,6 +623,17 @@ FLOOR = {
         "precision": THIRTIETH_ZM_LEY[0],
         "recall": THIRTIETH_ZM_LEY[1],
         "evidence": THIRTIETH_ZM_LEY[2],
+    },
+    # zn-bomberossoledad: THIRTY_FIRST_ZN_GELT and THIRTY_FIRST_ZN_LEY above
+    ("thirty-first-zn", "gelt-2008"): {
+        "precision": THIRTY_FIRST_ZN_GELT[0],
+        "recall": THIRTY_FIRST_ZN_GELT[1],
+        "evidence": THIRTY_FIRST_ZN_GELT[2],
+    },
+    ("thirty-first-zn", "ley1712-res1519"): {
+        "precision": THIRTY_FIRST_ZN_LEY[0],
+        "recall": THIRTY_FIRST_ZN_LEY[1],
+        "evidence": THIRTY_FIRST_ZN_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
