@@ -71,6 +71,7 @@ TUNING_GROUPS = {
     "twenty-ninth-zl": {"zl-aguassince"},
     "thirtieth-zm": {"zm-curaduria2baq"},
     "thirty-first-zn": {"zn-bomberossoledad"},
+    "thirty-second-zo": {"zo-yascual"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -346,6 +347,14 @@ THIRTIETH_ZM_LEY = (0.923, 0.857, 1.000)
 # material, floored at its first contact.
 THIRTY_FIRST_ZN_GELT = (0.944, 0.607, 1.000)
 THIRTY_FIRST_ZN_LEY = (0.947, 0.474, 0.941)
+# zo-yascual (twentieth session, H209): a new origin (Jeismu22/yascualgov), labelled blind in 1125adf
+# with the rebuilt site, before the engine first ran on it; first contact gelt-2008 0.500 (1/2) / 0.333
+# (1/3) / 1.000 (1/1), 43/47 exact, ley1712-res1519 0.333 (1/3) / 0.250 (1/4) / 1.000 (1/1), 53/58
+# (docs/checklist-accuracy.md, «H209»); then ley1712.1 adjudicated parcial by the written H91 criterion
+# (a section nothing names, shown by three entries the labels find), which moves ley1712-res1519 to
+# 0.667 (2/3) / 0.400 (2/5) / 0.500 (1/2), 54/58: the floor, at the measured figures; no engine change.
+THIRTY_SECOND_ZO_GELT = (0.500, 0.333, 1.000)
+THIRTY_SECOND_ZO_LEY = (0.667, 0.400, 0.500)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -634,6 +643,17 @@ FLOOR = {
         "precision": THIRTY_FIRST_ZN_LEY[0],
         "recall": THIRTY_FIRST_ZN_LEY[1],
         "evidence": THIRTY_FIRST_ZN_LEY[2],
+    },
+    # zo-yascual: THIRTY_SECOND_ZO_GELT and THIRTY_SECOND_ZO_LEY above
+    ("thirty-second-zo", "gelt-2008"): {
+        "precision": THIRTY_SECOND_ZO_GELT[0],
+        "recall": THIRTY_SECOND_ZO_GELT[1],
+        "evidence": THIRTY_SECOND_ZO_GELT[2],
+    },
+    ("thirty-second-zo", "ley1712-res1519"): {
+        "precision": THIRTY_SECOND_ZO_LEY[0],
+        "recall": THIRTY_SECOND_ZO_LEY[1],
+        "evidence": THIRTY_SECOND_ZO_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
