@@ -23,6 +23,7 @@ import pytest
 from gelt_audit.demo.server import Resource
 from tests.helpers import open_db, page, run_cli, write_config
 from tests.test_crawler_depth import depths, held_site, held_until
+from tests.test_referer_h185 import assert_each_led_to, referers_by_request, routes_for
 
 REDIS_SERVER = shutil.which("redis-server") or next(
     (p for p in ("/usr/bin/redis-server", "/usr/local/bin/redis-server") if os.access(p, os.X_OK)), None
@@ -323,3 +324,18 @@ def test_a_page_met_nearer_while_it_is_fetched_follows_its_links_from_the_nearer
     found = depths(config)
     assert found[site.url + "destino/"] == 2 and found.get(site.url + "mas-alla/") == 3, sorted(found.items())
     assert asked.count("/destino/") == 1 and asked.count("/mas-alla/") == 1
+
+
+def test_requests_that_cross_redis_keep_the_referer_of_what_led_to_them(serve, config_for, redis_url, workers):
+    # The Referer waits in the request's meta until the download (H185, LateRefererHeader): in a
+    # distributed crawl the request crosses Redis as JSON between the worker that found the link and
+    # the one that downloads it, and the site must see the same Referer as from one process
+    # (tests/test_referer_h185.py). Fails with REFERER_META dropped from the requests' JSON (checked).
+    site = serve()
+    site.routes = routes_for(site.url)
+    config = config_for(site.url, "[links]\ncheck_external = false\n")
+    workers(2)
+    result = cli("crawl", "--config", str(config), "--redis", redis_url)
+    assert result.returncode == 0, result.stderr
+    referers = referers_by_request(site.requests)
+    assert_each_led_to(site.url, referers)

@@ -38,7 +38,8 @@ TREE = {
 }
 
 
-def _routes(base: str) -> dict[str, Resource]:
+def routes_for(base: str) -> dict[str, Resource]:
+    """TREE served: pages, a redirect, an image, a document, robots.txt naming a sitemap."""
     children: dict[str, list[str]] = {}
     for child, parent in TREE.items():
         children.setdefault(parent, []).append(child)
@@ -66,25 +67,17 @@ def _routes(base: str) -> dict[str, Resource]:
     return routes
 
 
-@pytest.fixture(scope="module")
-def seen(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[tuple[str, str], list[str | None]]]:
-    directory: Path = tmp_path_factory.mktemp("referer")
-    server = SiteServer().start()
-    try:
-        server.routes = _routes(server.url)
-        crawl(write_config(directory, server.url, OFFLINE))
-        requests = list(server.requests)
-    finally:
-        server.stop()
+def referers_by_request(requests: list) -> dict[tuple[str, str], list[str | None]]:
+    """(method, path) -> the Referer of each time the server was asked for it (None: no header)."""
     referers: dict[tuple[str, str], list[str | None]] = {}
     for method, path, headers in requests:
         value = next((v for k, v in headers.items() if k.lower() == "referer"), None)
         referers.setdefault((method, path), []).append(value)
-    return server.url, referers
+    return referers
 
 
-def test_each_request_carries_the_url_of_what_led_to_it(seen: tuple[str, dict]) -> None:
-    base, referers = seen
+def assert_each_led_to(base: str, referers: dict[tuple[str, str], list[str | None]]) -> None:
+    """Each request of TREE's site was made with the URL of what led to it as Referer."""
     root = base.rstrip("/")
     expected: dict[tuple[str, str], str | None] = {("GET", "/"): None, ("GET", "/robots.txt"): None}
     for path, parent in TREE.items():
@@ -98,3 +91,20 @@ def test_each_request_carries_the_url_of_what_led_to_it(seen: tuple[str, dict]) 
     for key, value in expected.items():
         assert got[key] == [value] * len(got[key]), (key, got[key])
     assert sum(value is not None for value in expected.values()) == len(expected) - 2
+
+
+@pytest.fixture(scope="module")
+def seen(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[tuple[str, str], list[str | None]]]:
+    directory: Path = tmp_path_factory.mktemp("referer")
+    server = SiteServer().start()
+    try:
+        server.routes = routes_for(server.url)
+        crawl(write_config(directory, server.url, OFFLINE))
+        requests = list(server.requests)
+    finally:
+        server.stop()
+    return server.url, referers_by_request(requests)
+
+
+def test_each_request_carries_the_url_of_what_led_to_it(seen: tuple[str, dict]) -> None:
+    assert_each_led_to(*seen)

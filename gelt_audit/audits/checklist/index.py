@@ -563,7 +563,7 @@ def _transparency_menu(
                 menu.update(link_keys(b.links))
     if not home_is_hub:
         menu -= home_keys
-    return menu, tuple(prefixes)
+    return menu, tuple(dict.fromkeys(prefixes))  # one per path: a thousand menu pages share /transparencia/
 
 
 def _signature(page: Page) -> tuple:
