@@ -70,6 +70,7 @@ TUNING_GROUPS = {
     "twenty-eighth-zk": {"zk-espsantafe"},
     "twenty-ninth-zl": {"zl-aguassince"},
     "thirtieth-zm": {"zm-curaduria2baq"},
+    "thirty-first-zq": {"zq-iebetania"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -338,6 +339,14 @@ TWENTY_NINTH_ZL_LEY = (0.875, 0.700, 1.000)
 # for the e-mail as a channel, not a form). The other floors rise to the measured figures.
 THIRTIETH_ZM_GELT = (0.917, 0.917, 1.000)
 THIRTIETH_ZM_LEY = (0.923, 0.857, 1.000)
+# zq-iebetania (twentieth session, H210): a new origin (a public school's static site), labelled blind in
+# 666c9f4, first contact gelt-2008 0.850 (17/20) / 0.739 (17/23) / 1.000 (12/12), 37/48 exact,
+# ley1712-res1519 0.821 (23/28) / 0.920 (23/25) / 1.000 (20/20), 39/58 (docs/checklist-accuracy.md,
+# «H210»); then one label adjudicated by the written criteria (ley1712.5.1 to parcial, criterion F, as
+# ley1712.9.1), which moves ley1712-res1519 to 0.857 (24/28) / 0.923 (24/26) / 1.000, 40/58: the floor,
+# at the measured figures; tuning material, no engine change.
+THIRTY_FIRST_ZQ_GELT = (0.850, 0.739, 1.000)
+THIRTY_FIRST_ZQ_LEY = (0.857, 0.923, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -615,6 +624,17 @@ FLOOR = {
         "precision": THIRTIETH_ZM_LEY[0],
         "recall": THIRTIETH_ZM_LEY[1],
         "evidence": THIRTIETH_ZM_LEY[2],
+    },
+    # zq-iebetania: THIRTY_FIRST_ZQ_GELT and THIRTY_FIRST_ZQ_LEY above
+    ("thirty-first-zq", "gelt-2008"): {
+        "precision": THIRTY_FIRST_ZQ_GELT[0],
+        "recall": THIRTY_FIRST_ZQ_GELT[1],
+        "evidence": THIRTY_FIRST_ZQ_GELT[2],
+    },
+    ("thirty-first-zq", "ley1712-res1519"): {
+        "precision": THIRTY_FIRST_ZQ_LEY[0],
+        "recall": THIRTY_FIRST_ZQ_LEY[1],
+        "evidence": THIRTY_FIRST_ZQ_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
