@@ -71,6 +71,7 @@ TUNING_GROUPS = {
     "twenty-ninth-zl": {"zl-aguassince"},
     "thirtieth-zm": {"zm-curaduria2baq"},
     "thirty-first-zq": {"zq-iebetania"},
+    "thirty-second-zr": {"zr-idpac"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -347,6 +348,12 @@ THIRTIETH_ZM_LEY = (0.923, 0.857, 1.000)
 # at the measured figures; tuning material, no engine change.
 THIRTY_FIRST_ZQ_GELT = (0.850, 0.739, 1.000)
 THIRTY_FIRST_ZQ_LEY = (0.857, 0.923, 1.000)
+# zr-idpac (twentieth session, H210): a new origin (the IDPAC's site templates, one page reached, every
+# entry to «#»), labelled blind in dfe3052, first contact gelt-2008 1.000 (5/5) / 1.000 (5/5) / 1.000
+# (2/2), 49/49 exact, ley1712-res1519 1.000 (3/3) / 0.600 (3/5) / 1.000 (1/1), 57/59
+# (docs/checklist-accuracy.md, «H210»); floored at its first contact, tuning material, no engine change.
+THIRTY_SECOND_ZR_GELT = (1.000, 1.000, 1.000)
+THIRTY_SECOND_ZR_LEY = (1.000, 0.600, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -635,6 +642,17 @@ FLOOR = {
         "precision": THIRTY_FIRST_ZQ_LEY[0],
         "recall": THIRTY_FIRST_ZQ_LEY[1],
         "evidence": THIRTY_FIRST_ZQ_LEY[2],
+    },
+    # zr-idpac: THIRTY_SECOND_ZR_GELT and THIRTY_SECOND_ZR_LEY above
+    ("thirty-second-zr", "gelt-2008"): {
+        "precision": THIRTY_SECOND_ZR_GELT[0],
+        "recall": THIRTY_SECOND_ZR_GELT[1],
+        "evidence": THIRTY_SECOND_ZR_GELT[2],
+    },
+    ("thirty-second-zr", "ley1712-res1519"): {
+        "precision": THIRTY_SECOND_ZR_LEY[0],
+        "recall": THIRTY_SECOND_ZR_LEY[1],
+        "evidence": THIRTY_SECOND_ZR_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
