@@ -72,6 +72,7 @@ TUNING_GROUPS = {
     "thirtieth-zm": {"zm-curaduria2baq"},
     "thirty-first-zq": {"zq-iebetania"},
     "thirty-second-zr": {"zr-idpac"},
+    "thirty-third-zs": {"zs-tangara"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -354,6 +355,12 @@ THIRTY_FIRST_ZQ_LEY = (0.857, 0.923, 1.000)
 # (docs/checklist-accuracy.md, «H210»); floored at its first contact, tuning material, no engine change.
 THIRTY_SECOND_ZR_GELT = (1.000, 1.000, 1.000)
 THIRTY_SECOND_ZR_LEY = (1.000, 0.600, 1.000)
+# zs-tangara (twentieth session, H210): a new origin (the Gobernación del Cauca's statistics portal),
+# labelled blind in b67277f, first contact gelt-2008 0.667 (2/3) / 0.500 (2/4) / 1.000 (1/1), 45/48 exact,
+# ley1712-res1519 0.500 (2/4) / 0.400 (2/5) / 1.000 (2/2), 54/59 (docs/checklist-accuracy.md, «H210»);
+# floored at its first contact, tuning material, no engine change.
+THIRTY_THIRD_ZS_GELT = (0.667, 0.500, 1.000)
+THIRTY_THIRD_ZS_LEY = (0.500, 0.400, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -653,6 +660,17 @@ FLOOR = {
         "precision": THIRTY_SECOND_ZR_LEY[0],
         "recall": THIRTY_SECOND_ZR_LEY[1],
         "evidence": THIRTY_SECOND_ZR_LEY[2],
+    },
+    # zs-tangara: THIRTY_THIRD_ZS_GELT and THIRTY_THIRD_ZS_LEY above
+    ("thirty-third-zs", "gelt-2008"): {
+        "precision": THIRTY_THIRD_ZS_GELT[0],
+        "recall": THIRTY_THIRD_ZS_GELT[1],
+        "evidence": THIRTY_THIRD_ZS_GELT[2],
+    },
+    ("thirty-third-zs", "ley1712-res1519"): {
+        "precision": THIRTY_THIRD_ZS_LEY[0],
+        "recall": THIRTY_THIRD_ZS_LEY[1],
+        "evidence": THIRTY_THIRD_ZS_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
