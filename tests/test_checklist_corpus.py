@@ -72,6 +72,9 @@ TUNING_GROUPS = {
     "thirtieth-zm": {"zm-curaduria2baq"},
     "thirty-first-zn": {"zn-bomberossoledad"},
     "thirty-second-zo": {"zo-yascual"},
+    "thirty-third-zq": {"zq-iebetania"},
+    "thirty-fourth-zr": {"zr-idpac"},
+    "thirty-fifth-zs": {"zs-tangara"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -355,6 +358,27 @@ THIRTY_FIRST_ZN_LEY = (0.947, 0.474, 0.941)
 # 0.667 (2/3) / 0.400 (2/5) / 0.500 (1/2), 54/58: the floor, at the measured figures; no engine change.
 THIRTY_SECOND_ZO_GELT = (0.500, 0.333, 1.000)
 THIRTY_SECOND_ZO_LEY = (0.667, 0.400, 0.500)
+
+# zq-iebetania (twentieth session, H210): a new origin (a public school's static site), labelled blind in
+# 666c9f4, first contact gelt-2008 0.850 (17/20) / 0.739 (17/23) / 1.000 (12/12), 37/48 exact,
+# ley1712-res1519 0.821 (23/28) / 0.920 (23/25) / 1.000 (20/20), 39/58 (docs/checklist-accuracy.md,
+# «H210»); then one label adjudicated by the written criteria (ley1712.5.1 to parcial, criterion F, as
+# ley1712.9.1), which moves ley1712-res1519 to 0.857 (24/28) / 0.923 (24/26) / 1.000, 40/58: the floor,
+# at the measured figures; tuning material, no engine change.
+THIRTY_THIRD_ZQ_GELT = (0.850, 0.739, 1.000)
+THIRTY_THIRD_ZQ_LEY = (0.857, 0.923, 1.000)
+# zr-idpac (twentieth session, H210): a new origin (the IDPAC's site templates, one page reached, every
+# entry to «#»), labelled blind in dfe3052, first contact gelt-2008 1.000 (5/5) / 1.000 (5/5) / 1.000
+# (2/2), 49/49 exact, ley1712-res1519 1.000 (3/3) / 0.600 (3/5) / 1.000 (1/1), 57/59
+# (docs/checklist-accuracy.md, «H210»); floored at its first contact, tuning material, no engine change.
+THIRTY_FOURTH_ZR_GELT = (1.000, 1.000, 1.000)
+THIRTY_FOURTH_ZR_LEY = (1.000, 0.600, 1.000)
+# zs-tangara (twentieth session, H210): a new origin (the Gobernación del Cauca's statistics portal),
+# labelled blind in b67277f, first contact gelt-2008 0.667 (2/3) / 0.500 (2/4) / 1.000 (1/1), 45/48 exact,
+# ley1712-res1519 0.500 (2/4) / 0.400 (2/5) / 1.000 (2/2), 54/59 (docs/checklist-accuracy.md, «H210»);
+# floored at its first contact, tuning material, no engine change.
+THIRTY_FIFTH_ZS_GELT = (0.667, 0.500, 1.000)
+THIRTY_FIFTH_ZS_LEY = (0.500, 0.400, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -654,6 +678,39 @@ FLOOR = {
         "precision": THIRTY_SECOND_ZO_LEY[0],
         "recall": THIRTY_SECOND_ZO_LEY[1],
         "evidence": THIRTY_SECOND_ZO_LEY[2],
+
+    # zq-iebetania: THIRTY_THIRD_ZQ_GELT and THIRTY_THIRD_ZQ_LEY above
+    ("thirty-third-zq", "gelt-2008"): {
+        "precision": THIRTY_THIRD_ZQ_GELT[0],
+        "recall": THIRTY_THIRD_ZQ_GELT[1],
+        "evidence": THIRTY_THIRD_ZQ_GELT[2],
+    },
+    ("thirty-third-zq", "ley1712-res1519"): {
+        "precision": THIRTY_THIRD_ZQ_LEY[0],
+        "recall": THIRTY_THIRD_ZQ_LEY[1],
+        "evidence": THIRTY_THIRD_ZQ_LEY[2],
+    },
+    # zr-idpac: THIRTY_FOURTH_ZR_GELT and THIRTY_FOURTH_ZR_LEY above
+    ("thirty-fourth-zr", "gelt-2008"): {
+        "precision": THIRTY_FOURTH_ZR_GELT[0],
+        "recall": THIRTY_FOURTH_ZR_GELT[1],
+        "evidence": THIRTY_FOURTH_ZR_GELT[2],
+    },
+    ("thirty-fourth-zr", "ley1712-res1519"): {
+        "precision": THIRTY_FOURTH_ZR_LEY[0],
+        "recall": THIRTY_FOURTH_ZR_LEY[1],
+        "evidence": THIRTY_FOURTH_ZR_LEY[2],
+    },
+    # zs-tangara: THIRTY_FIFTH_ZS_GELT and THIRTY_FIFTH_ZS_LEY above
+    ("thirty-fifth-zs", "gelt-2008"): {
+        "precision": THIRTY_FIFTH_ZS_GELT[0],
+        "recall": THIRTY_FIFTH_ZS_GELT[1],
+        "evidence": THIRTY_FIFTH_ZS_GELT[2],
+    },
+    ("thirty-fifth-zs", "ley1712-res1519"): {
+        "precision": THIRTY_FIFTH_ZS_LEY[0],
+        "recall": THIRTY_FIFTH_ZS_LEY[1],
+        "evidence": THIRTY_FIFTH_ZS_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
