@@ -678,7 +678,7 @@ FLOOR = {
         "precision": THIRTY_SECOND_ZO_LEY[0],
         "recall": THIRTY_SECOND_ZO_LEY[1],
         "evidence": THIRTY_SECOND_ZO_LEY[2],
-
+    },
     # zq-iebetania: THIRTY_THIRD_ZQ_GELT and THIRTY_THIRD_ZQ_LEY above
     ("thirty-third-zq", "gelt-2008"): {
         "precision": THIRTY_THIRD_ZQ_GELT[0],
