@@ -37,6 +37,7 @@ import sqlite3
 import sys
 import time
 from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ from typing import Any
 import zstandard
 
 from gelt_audit.audits.checklist import audit, index, parse
-from gelt_audit.audits.checklist.packed import index_rows
+from gelt_audit.audits.checklist.packed import Flat, index_rows
 from gelt_audit.config import load_config
 from gelt_audit.store import Store
 
@@ -139,6 +140,97 @@ def patch(old: Built, old_keys: Sequence[Any], old_lens: Sequence[int], blocks: 
     return text_order, by_text, target_order, by_target, words
 
 
+def _flat_patch(
+    names: Sequence[str], data: array[int], starts: array[int], remap: array[int], added: dict[str, list[int]]
+) -> tuple[list[str], array[int], array[int]]:
+    """A crawl's lists kept end to end (``Flat``: the index's own layout), patched: every number
+    moved by ``remap`` in one pass in C, only the lists with a gone or a new occurrence remade, the
+    lists put in order of their first occurrence again (a number belongs to one list: no ties; an
+    emptied list sorts last, as ``GONE``, and is dropped). Assumes the kept blocks keep their order
+    (checked by the caller's comparison)."""
+    moved = array("I", map(remap.__getitem__, data))
+    remade: dict[int, array[int]] = {}
+    pos = 0
+    while True:
+        try:
+            pos = moved.index(GONE, pos)
+        except ValueError:
+            break
+        i = bisect_right(starts, pos) - 1
+        remade.setdefault(i, array("I"))
+        pos += 1
+    places = dict(zip(names, range(len(names)), strict=True))
+    out_names = list(names)
+    for name, nums in added.items():
+        i = places.get(name)
+        if i is None:
+            places[name] = len(out_names)
+            out_names.append(name)
+            remade[places[name]] = array("I", nums)
+        else:
+            remade.setdefault(i, array("I"))
+    firsts = array("I", map(moved.__getitem__, starts[:-1]))
+    for i, seg in remade.items():
+        if i < len(names):
+            old = moved[starts[i] : starts[i + 1]]
+            if old.count(GONE):
+                old = array("I", [x for x in old if x != GONE])
+            extra = added.get(names[i])
+            seg = array("I", sorted(old + array("I", extra))) if extra else old
+            remade[i] = seg
+        if i >= len(firsts):
+            firsts.append(seg[0] if seg else GONE)
+        else:
+            firsts[i] = seg[0] if seg else GONE
+    order = sorted(range(len(firsts)), key=firsts.__getitem__)
+    while order and firsts[order[-1]] == GONE:
+        order.pop()
+    new_data, new_starts = array("I"), array("I", (0,))
+    for i in order:
+        seg = remade.get(i)
+        new_data.extend(moved[starts[i] : starts[i + 1]] if seg is None else seg)
+        new_starts.append(len(new_data))
+    return [out_names[i] for i in order], new_data, new_starts
+
+
+def patch_flat(
+    old: Built, old_keys: Sequence[Any], old_lens: Sequence[int], blocks: Sequence[Any], keys: Sequence[Any]
+):
+    """:func:`patch` on the index's own layout (each list end to end in one array, ``Flat``):
+    what a carried index would hold. Returns texts in order with their lists, targets likewise."""
+    texts, text_occ, target_occ, _tmenu, _embedded = old
+    names, tflat = [t for t, _ in texts], Flat(text_occ)
+    gnames, gflat = list(target_occ), Flat(target_occ.values())
+    start = time.process_time()
+    at = {k: i for i, k in enumerate(old_keys)}
+    starts, n = [], 0
+    for length in old_lens:
+        starts.append(n)
+        n += length
+    remap = array("I", [GONE]) * n
+    fresh, n = [], 0
+    for b, k in zip(blocks, keys, strict=True):
+        length = len(b.links)
+        i = at.pop(k, None)
+        if i is None:
+            fresh.append((b, n))
+        elif length:
+            remap[starts[i] : starts[i] + length] = array("I", range(n, n + length))
+        n += length
+    add_t: dict[str, list[int]] = {}
+    add_g: dict[str, list[int]] = {}
+    for b, first in fresh:
+        for j, (norm, _nwords, key, embed, _in_tmenu) in enumerate(index_rows(b.links)):
+            if not embed:
+                add_t.setdefault(norm, []).append(first + j)
+            add_g.setdefault(key, []).append(first + j)
+    got = (
+        _flat_patch(names, tflat.data, tflat.starts, remap, add_t),
+        _flat_patch(gnames, gflat.data, gflat.starts, remap, add_g),
+    )
+    return time.process_time() - start, got
+
+
 def _keys(blocks: Sequence[Any], pages: dict[int, Any], bodies: dict[str, str]) -> list[Any]:
     """What a block is across crawls: a content block its page's URL and body hash (as the carry
     keys a page), a chrome block its region, footer and links (standing for its chrome ref)."""
@@ -169,6 +261,22 @@ def _kept_cost(built: Built) -> tuple[int, float, float]:
     (texts2, occ, keys, arrays), _t, _e = marshal.loads(zstandard.ZstdDecompressor().decompress(blob))
     [array("I", a) for a in occ]
     dict(zip(keys, (array("I", a) for a in arrays), strict=True))
+    read = time.process_time() - start
+    return len(blob), write, read
+
+
+def _kept_flat_cost(built: Built) -> tuple[int, float, float]:
+    """:func:`_kept_cost` of the index's own layout: names, and each ``Flat``'s two arrays."""
+    texts, text_occ, target_occ, tmenu, embedded = built
+    tflat, gflat = Flat(text_occ), Flat(target_occ.values())
+    start = time.process_time()
+    arrays = [a.tobytes() for a in (tflat.data, tflat.starts, gflat.data, gflat.starts)]
+    data = (texts, list(target_occ), arrays, list(tmenu), list(embedded))
+    blob = zstandard.ZstdCompressor(level=1).compress(marshal.dumps(data))
+    write = time.process_time() - start
+    start = time.process_time()
+    _texts, _keys, arrays, _t, _e = marshal.loads(zstandard.ZstdDecompressor().decompress(blob))
+    [array("I", a) for a in arrays]
     read = time.process_time() - start
     return len(blob), write, read
 
@@ -219,8 +327,13 @@ def main() -> int:
         start = time.process_time()
         got = patch(old, keys[0], lens, blocks, keys[1])
         t_patch = time.process_time() - start
+        t_flat, flat = patch_flat(old, keys[0], lens, blocks, keys[1])
         gc.enable()
-        print(f"ronda {r}: rehacer {t_rebuild:.3f} s, parchear {t_patch:.3f} s de CPU; carga {load:.1f}", flush=True)
+        print(
+            f"ronda {r}: rehacer {t_rebuild:.3f} s, parchear {t_patch:.3f} s, parchear en Flat {t_flat:.3f} s "
+            f"de CPU; carga {load:.1f}",
+            flush=True,
+        )
     texts, text_occ, target_occ, _tmenu, _embedded = ref
     order, by_text, target_order, by_target, words = got
     same = {
@@ -229,10 +342,17 @@ def main() -> int:
         "ocurrencias de cada texto": text_occ == [by_text[t] for t in order],
         "destinos en orden": list(target_occ) == target_order,
         "ocurrencias de cada destino": all(target_occ[k] == by_target[k] for k in target_order),
+        "en Flat, textos": flat[0][0] == [t for t, _ in texts],
+        "en Flat, sus ocurrencias": (flat[0][1], flat[0][2]) == (Flat(text_occ).data, Flat(text_occ).starts),
+        "en Flat, destinos": flat[1][0] == list(target_occ),
+        "en Flat, sus ocurrencias ": (flat[1][1], flat[1][2])
+        == (Flat(target_occ.values()).data, Flat(target_occ.values()).starts),
     }
     print("; ".join(f"{k}: {'iguales' if v else 'DISTINTOS'}" for k, v in same.items()))
     size, write, read = _kept_cost(old)
     print(f"guardar lo del rastreo anterior: {size / 1e6:.1f} MB con zstd, escribir {write:.3f} s, leer {read:.3f} s")
+    size, write, read = _kept_flat_cost(old)
+    print(f"en Flat: {size / 1e6:.1f} MB con zstd, escribir {write:.3f} s, leer {read:.3f} s")
     return 0 if all(same.values()) else 1
 
 
