@@ -13,11 +13,13 @@ second site: an entry «PQRS» with no address, to the same kind of empty page, 
 
 Class 2081 (criterion I, its second sentence: what was seen decides): «PQRSF» to another host nobody
 opened, and the footer's «PQRS Atención al cliente» to a page of the site that only repeats its title:
-``interaccion.pqrsd`` is ``parcial`` (named and empty, the page first), the unverified link said in the
-detail, not ``sin_verificar`` (``judge._seen_decides``).
-``test_class_2081_what_was_seen_decides_beside_an_unverified_link`` fails without it (checked:
-``sin_verificar``, evidence the other host first). ``test_a_request_channel_on_another_host_is_unverified``
-(tests/test_checklist_classes_h172.py: the other host's link alone) still holds.
+``interaccion.pqrsd`` should be ``parcial`` (named and empty, the page first), the unverified link said
+in the detail, not ``sin_verificar``. The rule was written (``judge._seen_decides``, commit 92b696c: a
+part whose only good evidence is links to another host, beside a hit of the site seen named and empty,
+is decided by the seen hit), passed this test and fixed its tuning cases, and was NOT applied: it
+lowered a held-out figure (ley1712-res1519 evidence 0.904 → 0.898, one item more found with evidence
+a person would not point to; docs/checklist-accuracy.md, «H208»). The test stays as a strict ``xfail``:
+it fails today (``sin_verificar``, checked) and will pass the day the rule is applied.
 
 Class 2082 (criterion F: the law's own name): the hub that copies the law's list links «Contrataciones
 en curso y un vínculo al sistema electrónico para la contratación pública…» (Ley 1712 de 2014, art. 11,
@@ -138,6 +140,10 @@ def test_class_2080_an_entry_without_the_channel_stays_named_and_empty(site_b):
     assert "solo repite su título" in rec["detail"], rec
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="criterion I's second sentence, written and not applied: it lowered a held-out figure (H208)",
+)
 def test_class_2081_what_was_seen_decides_beside_an_unverified_link(site_b):
     rec = site_b[("gelt-2008", "interaccion.pqrsd")]
     assert rec["status"] == "parcial", rec

@@ -150,7 +150,6 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         part_hits.append((part, dedupe(hits, item_numeral(item.id), systems)))
     # what the crawl saw before entries it could not open (``Hit.scripted``)
     good_parts = [(p, sorted((h for h in hs if not h.problems), key=lambda h: h.scripted)) for p, hs in part_hits]
-    part_hits, good_parts, unopened = _seen_decides(part_hits, good_parts, finder, systems)
     all_hits = [h for _p, hs in part_hits for h in hs]
     proposal = _no_aplica_proposal(case, part_hits, good_parts)
     if proposal is not None:
@@ -242,11 +241,6 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         detail = "; ".join(dict.fromkeys(problems))
         if boxed is not None:  # «parcial» whatever the box does: its part is said unverified, not met
             detail += f"; {boxed[0].name + ': ' if boxed[0].name else ''}{boxed[1].describe}; {boxed[1].unseen}"
-    if unopened and status != "sin_verificar":
-        # criterion I: said, not counted, the link the verdict did not rest on
-        said = [f"{h.describe}; {UNVERIFIED_NOTE if _unverified(h, finder) else OTHER_HOST_NOTE}" for h in unopened[:2]]
-        detail = "; ".join(dict.fromkeys([detail, *said]))
-        evidence += [h.url for h in unopened if h.url not in evidence]
     snap = chosen[0].snapshot if chosen else None
     if dead and status != "cumple":
         # said, not counted: the committee sees the entry that leads nowhere and can fix it
@@ -272,40 +266,6 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
                 found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
             hits += found
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
-
-
-def _seen_decides(
-    part_hits: list[tuple[Part, list[Hit]]],
-    good_parts: list[tuple[Part, list[Hit]]],
-    finder: Finder,
-    systems: frozenset[str],
-) -> tuple[list[tuple[Part, list[Hit]]], list[tuple[Part, list[Hit]]], list[Hit]]:
-    """Criterion I, its second sentence: a part whose only problem-free evidence is links to another
-    host (a PQRSD portal: what is behind them the crawl never sees, verified or not), beside an entry
-    or page of the site seen to publish nothing for it (named and empty: ``Hit.content_problem``), is
-    decided by what was seen; those links neither improve it nor leave it «sin verificar», online
-    or offline alike. Not the links the item itself asks for (``systems``: the SECOP, the SUIT;
-    criterion G). Returns the parts' hits (the seen ones first), their good hits (none for such a
-    part) and the links set aside (to be said)."""
-    hits_out: list[tuple[Part, list[Hit]]] = []
-    good_out: list[tuple[Part, list[Hit]]] = []
-    aside: list[Hit] = []
-    for (part, hs), (_p, good) in zip(part_hits, good_parts, strict=True):
-        seen = [
-            h for h in hs if h.content_problem and not (h.broken or h.scripted or h.lesser or _unverified(h, finder))
-        ]
-        if good and seen and all(_elsewhere(h, finder, systems) for h in good):
-            aside += good
-            hs, good = seen + [h for h in hs if all(h is not x for x in seen)], []
-        hits_out.append((part, hs))
-        good_out.append((part, good))
-    return hits_out, good_out, aside
-
-
-def _elsewhere(hit: Hit, finder: Finder, systems: frozenset[str]) -> bool:
-    """Whether a hit is a link to another host that the item does not ask for as such."""
-    key = url_key(hit.url)
-    return not hit.scripted and key not in systems and finder.is_external(key)
 
 
 def _dead(case: Case, dead: list[Hit]) -> ItemResult:
@@ -472,7 +432,6 @@ HOME_SHELL_NOTE = (
     "sin verificar: la página de inicio no muestra nada sin sus scripts (la construye un script que el rastreo"
     " no ejecuta), así que el rastreo no vio su menú ni sus enlaces: ábrala en un navegador"
 )
-OTHER_HOST_NOTE = "lleva a otro sitio: lo que hay allí no se revisó"
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
 
 
