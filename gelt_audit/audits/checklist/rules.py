@@ -584,5 +584,6 @@ def verdict_kinds() -> list[type[VerdictKind]]:
 
 # registered after the kinds above (the order of the reference page and of the refusal message); they
 # import nothing from this module
+from .channels import EntryChannel  # noqa: E402, F401
 from .entities import EntityLinks  # noqa: E402, F401
 from .people import PeopleList  # noqa: E402, F401
