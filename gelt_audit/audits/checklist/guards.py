@@ -302,12 +302,6 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         hit.content_problem = hit.broken = True
         if all(finder.gone(k) for k in keys):
             hit.dead = f"las entradas de «{raw}» de {hit.url} llevan a páginas que no existen (404)"
-    elif keys and (empty := _leads_only_to_empty(finder, page, keys)):
-        # a hub's «4. NORMATIVIDAD» whose one entry «Normatividad: (Link aquí)» opens a page that only
-        # repeats its title: the section names the item and publishes nothing of it (criterion E, its
-        # last sentence; rule M: it proves nothing), for every item it names (H211, class 2112)
-        hit.problems.append(f"la sección «{shorten(raw)}» de {hit.url} solo lleva a {empty}")
-        hit.content_problem = True
     elif keys and (dead := _opens_dead_documents(finder, keys)):
         # a card «Registro histórico de informes de PQRSDF» whose «Ver más» opens a page whose every
         # «Descargar» is «#»: the section is the way to that page, and publishes what it does
@@ -319,6 +313,13 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         # «6. Presupuesto» whose one entry is «Ejecuciones Presupuestales y Estados Financieros»:
         # the category heading names the item, its entries are the near miss the rule excludes
         return True
+    elif keys and (empty := _leads_only_to_empty(finder, page, keys)):
+        # a hub's «4. NORMATIVIDAD» whose one entry «Normatividad: (Link aquí)» opens a page that only
+        # repeats its title: the section names the item and publishes nothing of it (criterion E, its
+        # last sentence; rule M: it proves nothing), for every item it names (H211, class 2112);
+        # after the excluded near miss: «6. PRESUPUESTO» over an execution report is no budget at all
+        hit.problems.append(f"la sección «{shorten(raw)}» de {hit.url} solo lleva a {empty}")
+        hit.content_problem = True
     elif item.service and section_leads_only_to_broken(finder, page, raw):
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
