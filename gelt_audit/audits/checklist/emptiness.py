@@ -214,6 +214,17 @@ def _after(body: Any, block: Any) -> list[Any]:
     return out
 
 
+def _before(body: Any, block: Any) -> list[Any]:
+    """The elements that precede a block in the page, outside it (its siblings before it, then its
+    ancestors' siblings before them, up to the page's body): a side menu drawn before the content."""
+    out: list[Any] = []
+    el = block
+    while el is not None and el is not body:
+        out += [s for s in el.itersiblings(preceding=True) if isinstance(s.tag, str)]
+        el = el.getparent()
+    return out
+
+
 def _shows_after(elements: list[Any]) -> bool:
     """Whether what follows a page's title block shows something of its own: a document link, an
     image outside a link, a frame, a video or a form, or more than a side menu's loose words."""
@@ -224,23 +235,29 @@ def _shows_after(elements: list[Any]) -> bool:
                 return True
             if el.tag == "a" and is_doc_key((el.get("href") or "").split("#", 1)[0]):
                 return True
-            in_link = el.tag == "a" or any(a.tag == "a" for a in el.iterancestors())
-            for text in (el.text, el.tail):
-                if text and not (in_link and text is el.text):
-                    words += spaced_words(fold(text).strip()) if text.strip() else 0
+            # a link's words are the menu's, its tail is not (lxml makes a new string at each ``el.text``:
+            # told apart by position, not by identity; H211)
+            if any(a.tag == "a" for a in el.iterancestors()):
+                continue
+            for text in (el.tail,) if el.tag == "a" else (el.text, el.tail):
+                if text and text.strip():
+                    words += spaced_words(fold(text).strip())
     return words > _AFTER_WORDS
 
 
-def names_entity_only(own: _Own) -> str:
+def names_entity_only(own: _Own, framed: bool = False) -> str:
     """The one sentence under a page's title heading, when the block of that heading holds only it and
     it repeats the title with the entity named in any words («Glosario de la entidad.», «Misión, Visión
     y Principios del INDERSANTANDER.»), and nothing after that block shows anything of its own (a side
     menu's links and loose words, no document, image, frame or form); else "". Such a page publishes
-    nothing, whatever menus frame it (docs/checklist-scope.md, criterion E)."""
+    nothing, whatever menus frame it (docs/checklist-scope.md, criterion E). ``framed``: the page has
+    more words than a short page (its menus are long): what precedes the block (a side menu drawn
+    before the content) must show nothing of its own either, as what follows it."""
     names = own.parts[4]
     for head in own.body.iter(*_HEADING_TAGS):  # a side menu's heading may be one of the page's names
         if fold(element_text(head)).strip() in names and (sentence := _block_sentence(head, names)):
-            if not _shows_after(_after(own.body, head.getparent())):
+            block = head.getparent()
+            if not _shows_after(_after(own.body, block)) and not (framed and _shows_after(_before(own.body, block))):
                 return sentence
     return ""
 
@@ -402,7 +419,11 @@ def _why_empty(root: Any, main_fold: str, title: str, links: list[Link], fields:
     if nwords < 300 and not gives and (name := defines_only(own)):
         cited = " y cita la norma" if cites_norm(fold(element_text(own.parts[0]))) else ""
         return f"solo define «{shorten(name)}»{cited}: no publica nada de la entidad"
-    if nwords < 60 and (sentence := repeats_title(own) or names_entity_only(own)):
+    # criterion E has no bound of words: a long side menu around the title block is not the page's own
+    # text (H211; a-govimentum's pages of 60 words and more, their menus drawn before the content)
+    if (nwords < 60 and (sentence := repeats_title(own) or names_entity_only(own))) or (
+        60 <= nwords < 300 and (sentence := names_entity_only(own, framed=True))
+    ):
         return f"solo repite su título con el nombre de la entidad («{shorten(sentence)}»): no publica nada"
     if nwords < 60 and not gives and _only_title(body, title, own):
         return "solo muestra su título: no publica nada"

@@ -313,6 +313,13 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         # «6. Presupuesto» whose one entry is «Ejecuciones Presupuestales y Estados Financieros»:
         # the category heading names the item, its entries are the near miss the rule excludes
         return True
+    elif keys and (empty := _leads_only_to_empty(finder, page, keys)):
+        # a hub's «4. NORMATIVIDAD» whose one entry «Normatividad: (Link aquí)» opens a page that only
+        # repeats its title: the section names the item and publishes nothing of it (criterion E, its
+        # last sentence; rule M: it proves nothing), for every item it names (H211, class 2112);
+        # after the excluded near miss: «6. PRESUPUESTO» over an execution report is no budget at all
+        hit.problems.append(f"la sección «{shorten(raw)}» de {hit.url} solo lleva a {empty}")
+        hit.content_problem = True
     elif item.service and section_leads_only_to_broken(finder, page, raw):
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
@@ -360,6 +367,21 @@ def only_excluded_entries(page: Page, label: str, rule: Rule) -> bool:
         ln.norm for block in page.blocks if not block.region for ln in block.links if ln.ctx == label and not ln.embed
     ]
     return bool(entries) and all(finder_label_excluded(rule, norm) for norm in entries)
+
+
+def _leads_only_to_empty(finder: Finder, page: Page, keys: Sequence[str]) -> str:
+    """What a committee reads of the pages a section of links opens (after «solo lleva a») when every
+    one of its links opens a crawled page of the site, not this one nor the start page, that the crawl
+    saw empty (``Page.empty``), else "": «URL, que solo repite su título…» for one page."""
+    home = finder.idx.home
+    pages = [st.page if (st := finder.idx.status.get(k)) is not None else None for k in dict.fromkeys(keys)]
+    if not pages or not all(
+        p is not None and p.empty and p is not page and (home is None or p is not home) for p in pages
+    ):
+        return ""
+    if len(pages) == 1:
+        return f"{pages[0].url}, que {pages[0].empty}"
+    return "páginas que no publican nada (" + ", ".join(p.url for p in pages[:3]) + (", …)" if len(pages) > 3 else ")")
 
 
 def _opens_dead_documents(finder: Finder, keys: Sequence[str]) -> str:
