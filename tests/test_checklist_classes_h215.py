@@ -18,8 +18,10 @@ asignado» in the ``div`` entries of an accordion's panel, «8.4. Plan Anual de 
 ``test_class_2151_a_section_over_only_named_entries_is_named_and_empty`` fail without
 ``contents.listed_name`` and ``contents.names_only`` in ``page_content.read_content`` (checked:
 ``info.presupuesto`` ``no_cumple``, ``ley1712.3`` ``cumple``).
-``test_class_2151_a_named_entry_with_content_under_it_is_not_empty`` guards the other side (an entry
-over its sub-entries with documents, an entry followed by a paragraph of content).
+``test_class_2151_a_named_entry_with_content_under_it_is_not_empty`` guards the other side: an entry
+over its sub-entries with documents (fails without the sub-entry test of ``listed_name``, checked:
+``info.entes_control`` «la entrada «7.4. Entes de control…» … sin nada publicado»), an entry followed by a paragraph of content (fails
+without its every-entry-numbered test, checked: «7.1. Informes de gestión…» «sin nada publicado»).
 """
 
 from __future__ import annotations
@@ -104,6 +106,14 @@ TRANSPARENCIA = (
         )
         + "</ul>",
     )
+    + _panel(
+        7,
+        "7. Control.",
+        "<div class='list-group'>7.4. Entes de control que vigilan a la entidad</div>"
+        "<div class='list-group'><a href='/files/pm-contraloria-2025.pdf'>7.4.1 Contraloría Departamental"
+        " del Cauca</a></div>"
+        "<div class='list-group'><a href='/files/pm-auditoria-2025.pdf'>7.4.2 Personería Municipal</a></div>",
+    )
     + "</div>"
     # the other side: a numbered entry followed by what it publishes is no bare name
     + "<h3>Informes</h3><div><p>7.1. Informes de gestión, evaluación y auditoría</p>"
@@ -142,6 +152,8 @@ ROUTES: dict[str, Resource] = {
     ),
     "/files/politica-seguridad.pdf": Resource(b"%PDF-1.4\n", headers={"Content-Type": "application/pdf"}),
     "/files/proteccion-datos.pdf": Resource(b"%PDF-1.4\n", headers={"Content-Type": "application/pdf"}),
+    "/files/pm-contraloria-2025.pdf": Resource(b"%PDF-1.4\n", headers={"Content-Type": "application/pdf"}),
+    "/files/pm-auditoria-2025.pdf": Resource(b"%PDF-1.4\n", headers={"Content-Type": "application/pdf"}),
 }
 
 
@@ -196,9 +208,11 @@ def test_class_2151_a_section_over_only_named_entries_is_named_and_empty(site):
 
 
 def test_class_2151_a_named_entry_with_content_under_it_is_not_empty(site):
-    # «1.4 Políticas de seguridad…» over «1.4.1» and «1.4.2», each with its document: it titles them
+    # «1.4 Políticas de seguridad…» over «1.4.1» and «1.4.2», «7.4. Entes de control…» over «7.4.1»
+    # and «7.4.2», each with its document: the entry titles them
     for rec in site.values():
-        assert "«1.4 Políticas de seguridad" not in rec["detail"] or "sin nada publicado" not in rec["detail"], rec
+        for name in ("«1.4 Políticas de seguridad", "«7.4. Entes de control"):
+            assert name not in rec["detail"] or "sin nada publicado" not in rec["detail"], rec
     # «7.1. Informes de gestión…» followed by the report's paragraph: not a name with nothing under it
     for rec in site.values():
         assert "«7.1. Informes de gestión" not in rec["detail"], rec

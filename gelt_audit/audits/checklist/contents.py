@@ -312,10 +312,10 @@ _NAME_MAX_WORDS = 20
 
 
 def _opens_with_digit(el: Any) -> bool:
-    """Whether an element's first text (its own, or its first inline child's) opens with a digit: a
-    cheap test before reading its whole text."""
+    """Whether an element's first text (its own, or its first inline child's or link's) opens with a
+    digit: a cheap test before reading its whole text."""
     lead = (el.text or "").lstrip()
-    if not lead and len(el) and isinstance(el[0].tag, str) and el[0].tag in _NAME_INLINE:
+    if not lead and len(el) and isinstance(el[0].tag, str) and (el[0].tag in _NAME_INLINE or el[0].tag == "a"):
         lead = (el[0].text or "").lstrip()
     return lead[:1].isdigit()
 
