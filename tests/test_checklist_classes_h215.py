@@ -18,6 +18,9 @@ asignado» in the ``div`` entries of an accordion's panel, «8.4. Plan Anual de 
 ``test_class_2151_a_section_over_only_named_entries_is_named_and_empty`` fail without
 ``contents.listed_name`` and ``contents.names_only`` in ``page_content.read_content`` (checked:
 ``info.presupuesto`` ``no_cumple``, ``ley1712.3`` ``cumple``).
+``test_class_2151_a_section_over_its_one_named_entry_is_named_and_empty`` (a panel «9. Trámites y
+servicios.» whose one entry is «9.1. Trámites y servicios», as a name) fails without the single entry
+of ``names_only`` (``contents._own_entry``; checked: ``info.tramites_servicios`` ``no_cumple``).
 ``test_class_2151_a_named_entry_with_content_under_it_is_not_empty`` guards the other side: an entry
 over its sub-entries with documents (fails without the sub-entry test of ``listed_name``, checked:
 ``info.entes_control`` «la entrada «7.4. Entes de control…» … sin nada publicado»), an entry followed by a paragraph of content (fails
@@ -106,6 +109,7 @@ TRANSPARENCIA = (
         )
         + "</ul>",
     )
+    + _panel(9, "9. Trámites y servicios.", _entries("9.1. Trámites y servicios"))
     + _panel(
         7,
         "7. Control.",
@@ -204,6 +208,14 @@ def test_class_2151_an_entry_named_without_a_link_is_named_and_empty(site):
 def test_class_2151_a_section_over_only_named_entries_is_named_and_empty(site):
     rec = site[("ley1712-res1519", "ley1712.3")]
     assert rec["status"] == "parcial", rec
+    assert "sin nada publicado" in rec["detail"], rec
+
+
+def test_class_2151_a_section_over_its_one_named_entry_is_named_and_empty(site):
+    # «9. Trámites y servicios.» over «9.1. Trámites y servicios» alone, no link, nothing under it
+    rec = site[("gelt-2008", "info.tramites_servicios")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/transparencia", rec
     assert "sin nada publicado" in rec["detail"], rec
 
 

@@ -364,20 +364,34 @@ def listed_name(el: Any) -> str:
     return element_text(el)
 
 
-def names_only(region: Sequence[Any]) -> bool:
+def names_only(region: Sequence[Any], numeral: str = "") -> bool:
     """Whether a section's content is a list of entries each named with nothing under it
     (:func:`listed_name`), two or more, and nothing else: «6. Planeación» over «6.1. Políticas,
-    lineamientos y manuales», «6.2. Plan de Acción»… is named, and publishes nothing in any."""
-    names = 0
+    lineamientos y manuales», «6.2. Plan de Acción»… is named, and publishes nothing in any. A section
+    numbered ``numeral`` («9.») over a single such name numbered as its own entry («9.1. Trámites y
+    servicios», alone in the panel) is too."""
+    names: list[Any] = []
     for s in region:
         if not isinstance(s.tag, str):
             continue
         lists = [s] if listed_name(s) else [x for x in s.iterdescendants("div", "li", "p") if listed_name(x)]
+        if not lists and numeral:
+            lists = [x for x in (s, *s.iterdescendants("div", "li", "p")) if _own_entry(x, numeral)][:1]
         # every word of the content is an entry's name: no paragraph beside them
         if len(element_text(s).split()) != sum(len(element_text(x).split()) for x in lists):
             return False
-        names += len(lists)
-    return names >= 2
+        names += lists
+    return len(names) >= 2 or (len(names) == 1 and _own_entry(names[0], numeral))
+
+
+def _own_entry(el: Any, numeral: str) -> bool:
+    """Whether an element is a name alone numbered as an entry of section ``numeral`` («9.1» of «9.»)."""
+    return (
+        bool(numeral)
+        and el.tag in ("div", "li", "p")
+        and _entry_numeral(el).startswith(numeral + ".")
+        and _name_only(el)
+    )
 
 
 def note_listed_row(el: Any, sections: list[tuple[str, int, str]], only_links: dict[str, list[str]]) -> None:

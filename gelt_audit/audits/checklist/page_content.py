@@ -199,7 +199,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [STAND_IN])
             continue
-        if not (media or hrefs) and tag not in ("caption", "legend") and names_only(region):
+        if not (media or hrefs) and tag not in ("caption", "legend") and names_only(region, label_numeral(text)):
             # «6. Planeación» over entries named with nothing under any: named, nothing published (class 2151)
             _listed_empty(out, text)
             continue
