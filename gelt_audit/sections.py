@@ -138,3 +138,29 @@ def _close(html: AnyStr, p: _Patterns) -> AnyStr:
         last = pos
     out.append(html[last:])
     return p.empty.join(out)
+
+
+# «</body>» and «</html>» outside comments and raw-text elements (matched whole, to be kept); what may
+# follow them and still be nothing (white space, comments, more such end tags); one per string type
+_DOC_ENDS_AT = rf"{_RAW}|</(?:body|html)\s*>"
+_NOTHING_AT = r"(?:\s|<!--.*?-->|</(?:body|html)\s*>)*"
+_DOC_ENDS, _BODY_END, _NOTHING_AFTER = (
+    tuple(re.compile(cast(pattern), re.I | re.S) for cast in (str, lambda s: s.encode("ascii")))
+    for pattern in (_DOC_ENDS_AT, r"</body\s*>", _NOTHING_AT)
+)
+
+
+def body_runs_on(html: AnyStr) -> AnyStr:
+    """The HTML (text, or UTF-8 bytes) without its ``</body>`` and ``</html>`` end tags when content
+    follows them (``</body><footer>…</footer></html>``, a template's footer written after the body); the
+    very same object otherwise. A browser (HTML 5) reads what comes after them into the body: it shows
+    that footer at the page's foot. lxml (libxml2) leaves it beside ``<body>``, and drops what follows
+    ``</html>``. Without those end tags lxml closes the body at the document's end, as a browser does.
+    Tags written in comments and raw-text elements (``script``…) are left as they are."""
+    i = 0 if isinstance(html, str) else 1
+    m = _BODY_END[i].search(html)
+    if m is None or _NOTHING_AFTER[i].match(html, m.start()).end() == len(html):
+        return html
+    empty, slash = html[:0], (b"/" if i else "/")
+    # an end tag (its second character «/») goes; a comment or a raw-text element stays as it is
+    return _DOC_ENDS[i].sub(lambda t: empty if t.group(0)[1:2] == slash else t.group(0), html)

@@ -306,6 +306,94 @@ def listed_row_name(el: Any) -> str:
     return name if name and bare_title(name) else ""
 
 
+# What a list's entry may hold and still be its name alone (inline marks); a block inside makes it a container
+_NAME_INLINE = frozenset({"span", "strong", "b", "em", "i", "small", "br", "font", "u", "sup", "sub", "mark", "abbr"})
+_NAME_MAX_WORDS = 20
+
+
+def _opens_with_digit(el: Any) -> bool:
+    """Whether an element's first text (its own, or its first inline child's or link's) opens with a
+    digit: a cheap test before reading its whole text."""
+    lead = (el.text or "").lstrip()
+    if not lead and len(el) and isinstance(el[0].tag, str) and (el[0].tag in _NAME_INLINE or el[0].tag == "a"):
+        lead = (el[0].text or "").lstrip()
+    return lead[:1].isdigit()
+
+
+def _entry_numeral(el: Any) -> str:
+    """The entry numeral an element's text opens with («5.1.» of «5.1. Presupuesto general
+    asignado», without its final dot), or ""."""
+    if not isinstance(el.tag, str) or not _opens_with_digit(el):
+        return ""
+    m = _ENTRY_NUMERAL.match(element_text(el))
+    return m.group(0).strip().rstrip(".") if m else ""
+
+
+def _name_only(el: Any) -> bool:
+    """Whether an element shows a name and nothing else: text and inline marks only (no link, no
+    image, no block), a name's length, and no link around it."""
+    if any(c.tag not in _NAME_INLINE for c in el.iterdescendants() if isinstance(c.tag, str)):
+        return False
+    if any(a.tag == "a" and a.get("href") for a in el.iterancestors()):
+        return False
+    return 0 < len(element_text(el).split()) <= _NAME_MAX_WORDS
+
+
+def listed_name(el: Any) -> str:
+    """The name of a numbered entry a list shows with no link and nothing under it («<div
+    class="list-group">5.1. Presupuesto general asignado</div>» among the entries of an accordion's
+    panel, «<li>8.4. Plan Anual de Adquisiciones</li>»): «nombrado y vacío» (docs/checklist-states.md,
+    «La lista»); "" otherwise. The list is its parent, whose every element is a numbered entry (linked
+    or not), two or more; the entry is the name alone (:func:`_name_only`), its numeral a section's
+    entry («5.1», not «5.»), and the next entry is not one of its own (a «1.4» over «1.4.1» and «1.4.2»
+    titles them)."""
+    if el.tag not in ("div", "li", "p") or not _opens_with_digit(el):
+        return ""
+    numeral = _entry_numeral(el)
+    parent = el.getparent()
+    if "." not in numeral or parent is None or not _name_only(el):
+        return ""
+    entries = [c for c in parent if isinstance(c.tag, str)]
+    if len(entries) < 2 or not all(_entry_numeral(c) for c in entries):
+        return ""
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is not None and _entry_numeral(nxt).startswith(numeral + "."):
+        return ""
+    return element_text(el)
+
+
+def names_only(region: Sequence[Any], numeral: str = "") -> bool:
+    """Whether a section's content is a list of entries each named with nothing under it
+    (:func:`listed_name`), two or more, and nothing else: «6. Planeación» over «6.1. Políticas,
+    lineamientos y manuales», «6.2. Plan de Acción»… is named, and publishes nothing in any. A section
+    numbered ``numeral`` («9.») over a single such name numbered as its own entry («9.1. Trámites y
+    servicios», alone in the panel) is too."""
+    names: list[Any] = []
+    for s in region:
+        if not isinstance(s.tag, str):
+            continue
+        lists = [s] if listed_name(s) else [x for x in s.iterdescendants("div", "li", "p") if listed_name(x)]
+        if not lists and numeral:
+            lists = [x for x in (s, *s.iterdescendants("div", "li", "p")) if _own_entry(x, numeral)][:1]
+        # every word of the content is an entry's name: no paragraph beside them
+        if len(element_text(s).split()) != sum(len(element_text(x).split()) for x in lists):
+            return False
+        names += lists
+    return len(names) >= 2 or (len(names) == 1 and _own_entry(names[0], numeral))
+
+
+def _own_entry(el: Any, numeral: str) -> bool:
+    """Whether an element is a name alone numbered as an entry of section ``numeral`` («9.1» of «9.»)."""
+    return (
+        bool(numeral)
+        and el.tag in ("div", "li", "p")
+        and _entry_numeral(el).startswith(numeral + ".")
+        and _name_only(el)
+    )
+
+
 def note_listed_row(el: Any, sections: list[tuple[str, int, str]], only_links: dict[str, list[str]]) -> None:
     """A plain-text row of a table of entries (:func:`listed_row_name`) as a section of the page: shown,
     nothing published (``BARE_ENTRY``)."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from .applies import PAGE_TEXT, leading_no_aplica, no_aplica_sentence, note_denial, numbered_no_aplica, page_denial
 from .contents import (
+    BARE_ENTRY,
     BLANK_SECTION,
     CATEGORY_NOTE,
     DEAD_ENTRIES,
@@ -23,7 +24,9 @@ from .contents import (
     empty_box,
     empty_category_notice,
     empty_pane,
+    listed_name,
     may_hold,
+    names_only,
     note_listed_row,
     repeated_bodies,
     section_words_links,
@@ -79,6 +82,14 @@ def _category(out: Content, name: str, description: str, count: int, shown: str)
             if not count:
                 out.only_links.setdefault(text, [EMPTY_SECTION])
                 out.notices.setdefault(text, shorten(shown))
+
+
+def _listed_empty(out: Content, name: str) -> None:
+    """An entry (or a section of entries) the page names with nothing published under it."""
+    n, w = text_norm(without_entity(name))
+    if (n, w, name) not in out.sections:
+        out.sections.append((n, w, name))
+    out.only_links.setdefault(name, [BARE_ENTRY])
 
 
 class Content:
@@ -150,6 +161,11 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                     sections.append((n, w, said[0]))
                 na.setdefault(said[0], said[1])
                 continue
+            if name := listed_name(el):
+                # «5.1. Presupuesto general asignado» in a list of numbered entries, no link, nothing
+                # under it: the list names it and publishes nothing (class 2151)
+                _listed_empty(out, name)
+                continue
         if tag in HEADINGS:
             region = None if tag == "h1" and not listed_h1(el) else ([] if _is_teaser(el) else heading_region(el))
             if region and consent_box(region):
@@ -182,6 +198,10 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [STAND_IN])
+            continue
+        if not (media or hrefs) and tag not in ("caption", "legend") and names_only(region, label_numeral(text)):
+            # «6. Planeación» over entries named with nothing under any: named, nothing published (class 2151)
+            _listed_empty(out, text)
             continue
         if media or words >= 12 or hrefs or tag in ("caption", "legend"):
             sections.append((n, w, text))

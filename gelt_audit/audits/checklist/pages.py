@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from gelt_audit.sections import close_sections
+from gelt_audit.sections import body_runs_on, close_sections
 
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .contents import (
@@ -293,9 +293,11 @@ DEAD_ENTRY = re.compile(r"^\s*(?:#\s*$|javascript:|$)", re.I)  # «#footer» goe
 
 
 def read_document(html: str) -> Any | None:
-    """The parsed HTML document (read as a browser reads it: :func:`close_sections`), or None."""
+    """The parsed HTML document (read as a browser reads it: :func:`close_sections`, and what follows
+    ``</body>`` in the body, :func:`body_runs_on`), or None."""
     try:
-        return lxml.html.document_fromstring(close_sections(html.encode("utf-8", "replace")), parser=_HTML_PARSER)
+        source = body_runs_on(close_sections(html.encode("utf-8", "replace")))
+        return lxml.html.document_fromstring(source, parser=_HTML_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
