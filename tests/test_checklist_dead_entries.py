@@ -24,7 +24,14 @@ def test_a_section_of_dead_entries_is_the_sections_problem_and_no_other_items_ev
         "/transparencia": page("Transparencia y acceso a la información pública", HUB),
         "/mision": page("Misión y visión", "<p>Nuestra misión es servir a la comunidad con transparencia.</p>"),
         "/organigrama": page("Organigrama", "<p>Estructura orgánica de la entidad y sus dependencias.</p>"),
-        "/presupuesto": page("Presupuesto general 2026", "<p>Presupuesto aprobado para la vigencia 2026.</p>"),
+        # a page that publishes its budget (one sentence alone is a page that publishes nothing, and the
+        # section whose only entry opens it is named and empty since H211)
+        "/presupuesto": page(
+            "Presupuesto general 2026",
+            "<p>Presupuesto aprobado para la vigencia 2026.</p><table><tr><th>Rubro</th><th>Valor</th></tr>"
+            "<tr><td>Funcionamiento</td><td>$ 1.200 millones</td></tr>"
+            "<tr><td>Inversión</td><td>$ 3.400 millones</td></tr></table>",
+        ),
     }
     config = config_for(serve(routes).url, "[links]\ncheck_external = false\n")
     crawl(config)
