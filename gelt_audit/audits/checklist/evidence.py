@@ -165,12 +165,14 @@ class Finder:
 
     def page_hits(self, found: Iterable[tuple[Page, str]], item: Item) -> list[Hit]:
         """Page hits, one per page, shallowest first, at most MAX_HITS."""
-        best: dict[int, tuple[Page, str]] = {}
+        best: dict[int, str] = {}  # by number: a rule many pages meet keeps none of them made
         for page, describe in found:
             if page.idx not in best and not (page.is_news and not item.allow_news):
-                best[page.idx] = (page, describe)
-        chosen = sorted(best.values(), key=lambda x: (self.depth(x[0].key, x[0].depth_hint) or 99, x[0].url))
-        hits = [self.page_hit(p, d, item) for p, d in chosen[:MAX_HITS]]
+                best[page.idx] = describe
+        store = self.idx.pages.store
+        keys, urls, hint = store.keys, store.urls, store.depth_hint
+        chosen = sorted(best, key=lambda i: (self.depth(keys[i], hint(i)) or 99, urls[i]))
+        hits = [self.page_hit(store.page(i), best[i], item) for i in chosen[:MAX_HITS]]
         return [h for h in hits if h is not None]
 
     def _link_hit(self, block: Block, link: Link, item: Item) -> Hit | None:
