@@ -92,8 +92,7 @@ class Finder:
         """:meth:`best_of`'s page, by number, read from the pages' columns (none made)."""
         home = self.idx.home
         home_idx = home.idx if home is not None else -1
-        depth, store, there = self.idx.depth, self.idx.pages.store, self.by_idx
-        keys, urls = store.keys, store.urls
+        depth, keys, urls, there = self.idx.depth, self.idx.pages.store.keys, self.idx.pages.store.urls, self.by_idx
         ids = [i for i in ids if i in there]
         return min(ids, key=lambda i: (i != home_idx, depth.get(keys[i], 99), urls[i])) if ids else None
 
