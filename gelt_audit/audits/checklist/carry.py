@@ -28,6 +28,7 @@ import zstandard
 
 from .forms import Form
 from .packed import LinkStrings, PackedLinks
+from .paged import PageList
 from .pages import Block, ChromeRef, Link, Page
 
 FORMAT = 9  # 9: Page.notices carried (H184); bump when what is carried changes
@@ -121,12 +122,12 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkSt
 
 
 def _compress(
-    pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkStrings
+    pages: PageList, origins: Mapping[int, Origin], strings: LinkStrings
 ) -> Iterator[tuple[bytes, list[str]]]:
     z = zstandard.ZstdCompressor(level=1)
     for i in range(0, len(pages), CHUNK):
         part = pages[i : i + CHUNK]
-        yield z.compress(_chunk(part, origins, strings)), [origins[p.idx][0] for p in part]
+        yield z.compress(_chunk(part, origins, strings)), [origins[i][0] for i in part.ids]
 
 
 @dataclass
@@ -146,7 +147,7 @@ class Carry:
 
 
 def encode(
-    pages: Sequence[Page],
+    pages: PageList,
     origins: Mapping[int, Origin],
     version: str,
     prefix: str,
@@ -174,11 +175,11 @@ def encode(
 
     With ``put``, each new chunk is given to it when made and not returned (see :class:`Carry`).
     """
-    kept = [p for p in pages if p.idx in origins]
+    kept = pages.only(origins)  # each page made as its chunk is written, not all at once
     listed: list[tuple[str, list[str]]] = []
     table = strings
     if carried is not None:
-        new = [p for p in kept if p.idx not in carried.taken]
+        new = kept.only(set(kept.ids) - carried.taken)
         stale = carried.records - len(carried.taken)
         if stale <= max(CHUNK, (carried.records + len(new)) // 4):
             listed, kept = list(carried.chunks), new

@@ -74,9 +74,9 @@ class Finder:
         self.checklist = checklist  # the items, for what reads another item's name (elsewhere.py)
         self.hosts = dict(NATIONAL_SYSTEMS)
         self.hosts.update(dict(checklist.hosts))
-        self.by_idx = {p.idx: p for p in idx.pages}
-        self._by_url: dict[str, Page] | None = None  # built when first asked (see page_at)
-        self._best: dict[int, Page | None] = {}
+        self.by_idx = idx.by_idx  # each page made when read (see paged)
+        self._by_url: dict[str, int] | None = None  # built when first asked (see page_at)
+        self._best: dict[int, int | None] = {}  # block -> its best page's number
         self._block_menu: dict[int, bool] = {}
         self._menu_cache: dict[str, bool] = {}
         self._news_cache: dict[str, bool] = {}
@@ -85,16 +85,24 @@ class Finder:
     # -- helpers -----------------------------------------------------------------------------
     def best_of(self, ids: Iterable[int]) -> Page | None:
         """Of these pages, the one to show as evidence: home, else the shallowest."""
-        pages = [self.by_idx[i] for i in ids if i in self.by_idx]
+        n = self._best_number(ids)
+        return None if n is None else self.by_idx[n]
+
+    def _best_number(self, ids: Iterable[int]) -> int | None:
+        """:meth:`best_of`'s page, by number, read from the pages' columns (none made)."""
         home = self.idx.home
-        return min(pages, key=lambda p: (p is not home, self.idx.depth.get(p.key, 99), p.url)) if pages else None
+        home_idx = home.idx if home is not None else -1
+        depth, keys, urls, there = self.idx.depth, self.idx.pages.store.keys, self.idx.pages.store.urls, self.by_idx
+        ids = [i for i in ids if i in there]
+        return min(ids, key=lambda i: (i != home_idx, depth.get(keys[i], 99), urls[i])) if ids else None
 
     def best_page(self, block: Block) -> Page | None:
         """The page a block (shared by many pages) is best shown on."""
         key = id(block)  # blocks live in the SiteIndex for the judge's lifetime
         if key not in self._best:
-            self._best[key] = self.best_of(block.pages)
-        return self._best[key]
+            self._best[key] = self._best_number(block.pages)
+        n = self._best[key]
+        return None if n is None else self.by_idx[n]
 
     def _in_menu_key(self, key: str) -> bool:
         hit = self._menu_cache.get(key)
@@ -156,12 +164,14 @@ class Finder:
 
     def page_hits(self, found: Iterable[tuple[Page, str]], item: Item) -> list[Hit]:
         """Page hits, one per page, shallowest first, at most MAX_HITS."""
-        best: dict[int, tuple[Page, str]] = {}
+        best: dict[int, str] = {}  # by number: a rule many pages meet keeps none of them made
         for page, describe in found:
             if page.idx not in best and not (page.is_news and not item.allow_news):
-                best[page.idx] = (page, describe)
-        chosen = sorted(best.values(), key=lambda x: (self.depth(x[0].key, x[0].depth_hint) or 99, x[0].url))
-        hits = [self.page_hit(p, d, item) for p, d in chosen[:MAX_HITS]]
+                best[page.idx] = describe
+        store = self.idx.pages.store
+        keys, urls, hint = store.keys, store.urls, store.depth_hint
+        chosen = sorted(best, key=lambda i: (self.depth(keys[i], hint(i)) or 99, urls[i]))
+        hits = [self.page_hit(store.page(i), best[i], item) for i in chosen[:MAX_HITS]]
         return [h for h in hits if h is not None]
 
     def _link_hit(self, block: Block, link: Link, item: Item) -> Hit | None:
@@ -431,8 +441,9 @@ class Finder:
     def page_at(self, url: str) -> Page | None:
         """The site's page at ``url`` (a hit's ``url`` or ``found_on``), if the crawl saw one."""
         if self._by_url is None:
-            self._by_url = {p.url: p for p in self.idx.pages}
-        return self._by_url.get(url)
+            self._by_url = {url: i for i, url in zip(self.idx.pages.ids, self.idx.pages.urls(), strict=True)}
+        n = self._by_url.get(url)
+        return None if n is None else self.by_idx[n]
 
     def memo_of(self, name: str, key: Any) -> dict[Any, Any]:
         """A memo the index keeps for one family of pure decisions (``name``) made with ``key``

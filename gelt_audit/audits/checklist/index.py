@@ -7,9 +7,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from sys import intern
-from types import MappingProxyType
 from typing import Any
 from urllib.parse import unquote
 
@@ -19,17 +17,12 @@ from gelt_audit.markup import strip_fragment
 from .buttons import document_button, generic_text
 from .carry import Carry, decode, encode
 from .chrome import TRANSPARENCY, is_public_information
+from .compact import Compact
 from .contents import DEAD_ENTRIES, SCRIPTED, SHOWN_EMPTY
 from .model import PageDoc, Rule
 from .packed import LabelLists, OccurrenceLists, Occurrences, Picked, TargetOccurrences, index_rows, link_keys
-from .pages import (
-    Block,
-    Link,
-    Page,
-    Status,
-    interned_label,
-    title_labels,
-)
+from .paged import PageList, PagesByNumber, PageStore
+from .pages import Block, Page, Status, interned_label, title_labels
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .phrases import PhraseIndex
 from .text import count_words, fold, label_match, text_norm
@@ -42,7 +35,7 @@ class SiteIndex:
 
     home_url: str
     site_host: str
-    pages: list[Page]
+    pages: PageList  # the pages that count, each made from its row when read (see paged)
     status: dict[str, Status]
     blocks: list[Block]
     labels: PhraseIndex
@@ -57,8 +50,8 @@ class SiteIndex:
     placements: dict[str, set[str]]
     footers: dict[str, array[int]]
     probes: tuple[TextProbe, ...] | None = None  # the text rules answered per page (None: pages keep their text)
-    # text rule -> the pages that meet it (those of ``probes``, and the others once asked)
-    text_hits: dict[TextProbe, list[Page]] = field(default_factory=dict)
+    # text rule -> the numbers of the pages that meet it (those of ``probes``, and the others once asked)
+    text_hits: dict[TextProbe, array[int]] = field(default_factory=dict)
     # what the evidence finder derives from the index alone, kept for every profile judged on it
     memo: dict[str, dict[Any, Any]] = field(default_factory=dict)
     # the mapping ``link_states`` was made from (evaluate merges no second copy of the same one)
@@ -71,16 +64,22 @@ class SiteIndex:
         under another address (``home_aliases``: ``/index.html`` serving what ``/`` serves)."""
         return page is not None and (page is self.home or page.url in self.home_aliases)
 
-    def text_pages(self, rule: Rule) -> list[Page]:
-        """The pages whose own labels (``on_title``) and main text meet a text rule."""
+    def text_pages(self, rule: Rule) -> PageList:
+        """The pages whose own labels (``on_title``) and main text meet a text rule (each made
+        when read)."""
         question = probe(rule)
-        pages = self.text_hits.get(question)
-        if pages is None:
+        ids = self.text_hits.get(question)
+        if ids is None:
             if self.probes is not None:
                 raise ValueError(f"regla de texto no indexada (falta en text_rules de index_site): {rule}")
-            pages = [p for p in self.pages if probe_match(question, p.labels + p.sections, p.main_fold)]
-            self.text_hits[question] = pages
-        return pages
+            ids = array("I", [p.idx for p in self.pages if probe_match(question, p.labels + p.sections, p.main_fold)])
+            self.text_hits[question] = ids
+        return PageList(self.pages.store, ids)
+
+    @property
+    def by_idx(self) -> PagesByNumber:
+        """The pages that count, by number (each made when read)."""
+        return PagesByNumber(self.pages)
 
 
 def index_site(
@@ -108,13 +107,14 @@ def index_site(
     builder.carried = carried
     if carried is not None:  # its pages' links are numbers into its strings: this index's begin so
         builder.strings = carried.strings
-    parsed, status = _read_pages(pages, builder)
+    store, status = _read_pages(pages, builder)
     forget_parse_caches()
     builder.carried = None
     if carried is not None:
         carried.release()
-    ok_pages = [p for p in parsed if status.get(p.key) is not None and status[p.key].page is p]
-    blocks = _live_blocks(parsed, {p.idx for p in ok_pages})
+    parsed = PageList(store, range(len(store)))
+    ok_pages = PageList(store, [i for i, k in enumerate(store.keys) if (st := status.get(k)) and st.page_idx == i])
+    blocks = _live_blocks(store, ok_pages)
     known = carried.norms if carried is not None else {}
     labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
     forget_parse_caches()  # the URL words of every key (path_norm) and the labels' texts, again
@@ -127,19 +127,19 @@ def index_site(
     builder.strings.done()
     home = _home(home_url, status, ok_pages)
     placements = _placements(blocks, home)
-    for p in ok_pages:  # only the home page's first links are read (its top bar: placements)
-        if p is not home:
-            p.first_keys = ()
-    depth = _bfs(home, {p.idx: p for p in ok_pages}, status)
-    for p in ok_pages:
-        if p.key not in depth and p.depth_hint is not None:
-            depth[p.key] = p.depth_hint
+    # only the home page's first links are read (its top bar: placements)
+    store.keep_first(home.idx if home is not None else None)
+    depth = _bfs(home, PagesByNumber(ok_pages), status)
+    for i in ok_pages.ids:
+        key, hint = store.keys[i], store.depth_hint(i)
+        if key not in depth and hint is not None:
+            depth[key] = hint
     aliases = home_aliases(home, ok_pages)
     menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, frozenset(map(url_key, aliases)))
-    text_hits: dict[TextProbe, list[Page]] = {question: [] for question in probes or ()}
+    text_hits: dict[TextProbe, array[int]] = {question: array("I") for question in probes or ()}
     for p in ok_pages:
         for i in p.text_hits:
-            text_hits[probes[i]].append(p)  # type: ignore[index]
+            text_hits[probes[i]].append(p.idx)  # type: ignore[index]
     return SiteIndex(
         home_url=home_url,
         site_host=builder.site_host,
@@ -177,114 +177,36 @@ def forget_parse_caches() -> None:
         f.cache_clear()
 
 
-def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[list[Page], dict[str, Status]]:
-    """Every HTML page parsed, and the status of every URL (a page wins over a bare answer, a
-    working answer over a broken one; a "soft 404" page counts as a 404)."""
-    parsed: list[Page] = []
+def _read_pages(pages: Iterable[PageDoc], builder: Builder) -> tuple[PageStore, dict[str, Status]]:
+    """Every HTML page parsed and kept as a row (see :mod:`.paged`: no page object outlives its
+    parse), and the status of every URL (a page wins over a bare answer, a working answer over a
+    broken one; a "soft 404" page counts as a 404)."""
+    parsed = PageStore()
     status: dict[str, Status] = {}
     moved: dict[str, str] = {}  # redirected URL key -> the key it sends to
-    compact = _Compact()
+    compact = Compact(intern, interned_label)
     for doc in pages:
-        url = intern(doc.url)  # one string with the page's and the links' (``_Compact``)
+        url = intern(doc.url)  # one string with the page's and the links' (``Compact``)
         key = url_key(strip_fragment(url))
-        page = None
+        n = None
         if doc.has_html and doc.status < 400 and "html" in (doc.content_type or "text/html").lower():
             page = builder.parse(doc, len(parsed))
             if page is not None:
                 compact(page)
-            if page is not None and page.soft404:
-                parsed.append(page)  # keeps block indexes consistent; never evidence
-                status[key] = Status(url, 404, doc.fetched_at, None)
-                continue
-            if page is not None:
-                parsed.append(page)
+                parsed.add(page)  # a soft 404 too: keeps block indexes consistent; never evidence
+                n, soft404 = page.idx, page.soft404
+                del page
+                if soft404:
+                    status[key] = Status(url, 404, doc.fetched_at, None)
+                    continue
         prev = status.get(key)
-        if prev is None or (prev.page is None and page is not None) or (prev.status >= 400 and doc.status < 400):
-            status[key] = Status(url, doc.status, doc.fetched_at, page)
-            if doc.location and 300 <= doc.status < 400 and page is None:
+        if prev is None or (prev.page_idx is None and n is not None) or (prev.status >= 400 and doc.status < 400):
+            status[key] = Status(url, doc.status, doc.fetched_at, n, parsed)
+            if doc.location and 300 <= doc.status < 400 and n is None:
                 moved[key] = url_key(strip_fragment(doc.location))
+    parsed.close()
     _follow_redirects(status, moved)
     return parsed, status
-
-
-_NOTHING: Mapping[str, Any] = MappingProxyType({})
-_link_fields = attrgetter(*Link.__slots__)  # a link's fields, in order (``Link`` has no other state)
-
-
-class _Compact:
-    """A parsed page's records made to weigh less, their values unchanged: one object for equal
-    labels, headings (each heading's text too), first links, text rules met, top images and
-    section records (a section's links, the page's mapping of them: pages of a kind repeat their
-    headings and sections), one ``Link`` for equal links of chrome blocks (a footer that differs
-    on every page, by a visit counter, repeats its links), tuples instead of lists where nothing
-    compares them to a list, and one shared empty mapping for the page's empty ones (most pages'
-    «no aplica», section and dead-entry records are empty). Nothing writes to a page or a link
-    once read."""
-
-    __slots__ = ("_seen", "_lists", "_maps", "_links", "_blocks")
-
-    def __init__(self) -> None:
-        self._seen: dict[Any, Any] = {}  # tuples and strings: the first equal one met
-        self._lists: dict[tuple[str, ...], list[str]] = {}  # a section's links (read as lists)
-        self._maps: dict[tuple[Any, ...], dict[str, Any]] = {}  # a page's section records, by shape
-        self._links: dict[tuple[Any, ...], Link] = {}  # a chrome link's fields -> the first such link
-        # the chrome blocks already made to share their links (a block is shared by the pages that
-        # show it; every parsed page, and so its blocks, is kept while the pages are read)
-        self._blocks: set[int] = set()
-
-    def __call__(self, page: Page) -> None:
-        seen = self._seen
-        one = seen.setdefault
-        # The page's address, title and the texts of its labels and headings are one string each
-        # with the equal link targets and texts of the index (``LinkStrings`` interns those): the
-        # page's URL is a link's target on the page that links it, a heading is its h1 label's or
-        # a section's raw text, the title its first label's.
-        page.url, page.title = intern(page.url), intern(page.title)
-        page.labels = one(t := tuple([one(x, x) for x in map(interned_label, page.labels)]), t)  # type: ignore[assignment]
-        page.sections = one(t := tuple([one(x, x) for x in map(interned_label, page.sections)]), t)  # type: ignore[assignment]
-        page.headings = one(t := tuple(map(intern, page.headings)), t)  # type: ignore[assignment]
-        page.first_keys = one(page.first_keys, page.first_keys)
-        page.text_hits = one(page.text_hits, page.text_hits)
-        page.dead = one(t := tuple([one(x, x) for x in page.dead]), t)  # type: ignore[assignment]
-        page.top_images = one(t := tuple([one(x, x) for x in page.top_images]), t)
-        page.no_aplica = self._mapping(page.no_aplica, lambda v: one(v, v))  # type: ignore[assignment]
-        page.only_links = self._mapping(page.only_links, self._list)  # type: ignore[assignment]
-        page.section_keys = self._mapping(page.section_keys, self._list)  # type: ignore[assignment]
-        page.notices = self._mapping(page.notices, lambda v: one(v, v))  # type: ignore[assignment]
-        for block in page.blocks:
-            if block.region and type(block.links) is tuple and id(block) not in self._blocks:
-                self._blocks.add(id(block))
-                block.links = tuple([self._link(x) for x in block.links])
-
-    def _link(self, link: Link) -> Link:
-        """One ``Link`` for equal links (all their fields equal, strings interned as the packed
-        links' are: one with the equal page URLs, titles and headings)."""
-        fields = tuple([intern(v) if type(v) is str else v for v in _link_fields(link)])
-        got = self._links.get(fields)
-        if got is None:
-            got = self._links[fields] = Link(*fields)
-        return got
-
-    def _list(self, keys: list[str]) -> list[str]:
-        """One list for equal lists of strings (the markers, ``[EMPTY_SECTION]``…, included)."""
-        one = self._seen.setdefault
-        t = tuple([one(k, k) for k in keys])
-        got = self._lists.get(t)
-        if got is None:
-            got = self._lists[t] = list(t)
-        return got
-
-    def _mapping(self, record: dict[str, Any], value: Any) -> Mapping[str, Any]:
-        """One mapping for equal records (the shared empty one for an empty record)."""
-        if not record:
-            return _NOTHING
-        one = self._seen.setdefault
-        items = tuple([(one(k, k), value(v)) for k, v in record.items()])
-        shape = tuple([(k, id(v)) for k, v in items])  # values are the shared ones: by identity
-        got = self._maps.get(shape)
-        if got is None:
-            got = self._maps[shape] = dict(items)
-        return got
 
 
 REDIRECT_HOPS = 5
@@ -300,20 +222,19 @@ def _follow_redirects(status: dict[str, Status], moved: Mapping[str, str]) -> No
             to = moved[to]
         last = status.get(to)
         if last is not None and to not in moved:
-            st = status[key]
-            status[key] = Status(st.url, last.status, st.fetched_at, last.page)
+            status[key] = status[key].answering(last)
 
 
-def _live_blocks(parsed: list[Page], ok_ids: set[int]) -> list[Block]:
-    """The distinct blocks of the pages that count, each listing only those pages."""
+def _live_blocks(store: PageStore, ok_pages: PageList) -> list[Block]:
+    """The distinct blocks of the pages that count, each listing only those pages (no page made)."""
     blocks: list[Block] = []
     seen_blocks: set[int] = set()
-    for p in parsed:
-        if p.idx not in ok_ids:
-            continue
-        for b in p.blocks:
-            if id(b) not in seen_blocks:
-                seen_blocks.add(id(b))
+    ok_ids = set(ok_pages.ids)
+    for i in ok_pages.ids:
+        for n in store.block_numbers(i):
+            if n not in seen_blocks:
+                seen_blocks.add(n)
+                b = store.block(n)
                 b.pages = array("I", [i for i in b.pages if i in ok_ids])  # type: ignore[assignment]
                 blocks.append(b)
     return blocks
@@ -420,13 +341,13 @@ def _link_states(link_states: Mapping[str, str] | None) -> dict[str, str]:
     return states
 
 
-def _home(home_url: str, status: Mapping[str, Status], ok_pages: list[Page]) -> Page | None:
+def _home(home_url: str, status: Mapping[str, Status], ok_pages: PageList) -> Page | None:
     """The home page: the configured URL's, else the crawl's depth 0, else the first page."""
     home_key = url_key(strip_fragment(home_url))
     home = status[home_key].page if home_key in status and status[home_key].page else None
     if home is None:
-        zero = [p for p in ok_pages if p.depth_hint == 0]
-        home = zero[0] if zero else (ok_pages[0] if ok_pages else None)
+        zero = next((i for i in ok_pages.ids if ok_pages.store.depth_hint(i) == 0), None)
+        home = ok_pages.store.page(zero) if zero is not None else (ok_pages[0] if ok_pages else None)
     return home
 
 
@@ -459,14 +380,14 @@ def _bfs(home: Page | None, by_idx: Mapping[int, Page], status: Mapping[str, Sta
     if home is None:
         return depth
     depth[home.key] = 0
-    frontier = [home]
+    frontier = [home.idx]  # numbers: a level can be most of the site
     expanded: set[int] = set()
     d = 0
     while frontier:
         d += 1
-        nxt: list[Page] = []
-        for p in frontier:
-            for b in p.blocks:
+        nxt: list[int] = []
+        for i in frontier:
+            for b in (home if i == home.idx else by_idx[i]).blocks:
                 if id(b) in expanded:
                     continue
                 expanded.add(id(b))
@@ -475,8 +396,8 @@ def _bfs(home: Page | None, by_idx: Mapping[int, Page], status: Mapping[str, Sta
                         continue
                     depth[key] = d
                     st = status.get(key)
-                    if st is not None and st.page is not None and st.page.idx in by_idx:
-                        nxt.append(st.page)
+                    if st is not None and (n := st.page_idx) is not None and n in by_idx:
+                        nxt.append(n)
         frontier = nxt
     return depth
 

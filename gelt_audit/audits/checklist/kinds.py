@@ -66,9 +66,12 @@ class PageTextKind(EvidenceKind):
 
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
-        pages = sorted(finder.idx.text_pages(rule), key=lambda p: (finder.depth(p.key, p.depth_hint) or 99, p.url))
+        met = finder.idx.text_pages(rule)
+        # ordered by the pages' columns: a rule many pages meet makes only those it reads
+        keys, urls, hint = met.store.keys, met.store.urls, met.store.depth_hint
+        order = sorted(met.ids, key=lambda i: (finder.depth(keys[i], hint(i)) or 99, urls[i]))
         found: list[tuple[Page, str]] = []
-        for page in pages:
+        for page in map(met.store.page, order):
             if page.is_news and not item.allow_news:
                 continue
             if finder.scope_ok(rule, None, page):

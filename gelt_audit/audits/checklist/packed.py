@@ -495,16 +495,17 @@ class LabelLists(Sequence[list[Label]]):
     def __len__(self) -> int:
         return len(self.places)
 
-    def __getitem__(self, i: int) -> list[Label]:  # type: ignore[override]
-        pages, places, out = self.pages, self.places[i], []
+    def __getitem__(self, i: int) -> Iterator[tuple[Page, str, str]]:  # type: ignore[override]
+        # made one at a time: a label many pages have (a template's «Requisitos») makes each page
+        # as it is read, not all of them at once (the pages are made from rows: see paged)
+        pages, places = self.pages, self.places[i]
         for n in range(0, len(places), 2):
             where, j = places[n], places[n + 1]
             page = pages[where >> 1]
             if where & 1:
-                out.append((page, "section", page.sections[j][2]))
+                yield page, "section", page.sections[j][2]
             else:
-                out.append((page, "title", page.labels[j][2]))
-        return out
+                yield page, "title", page.labels[j][2]
 
     def size(self, i: int) -> int:
         """How many places label ``i`` has (none made)."""

@@ -102,7 +102,7 @@ class Block:
     pages: list[int] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)  # weakly cached when made from its row (``paged``)
 class Page:
     """One parsed page: its labels, headings, state and blocks (chrome shared, content own)."""
 
@@ -139,14 +139,31 @@ class Page:
     notices: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
 class Status:
-    """The answer a URL got in the crawl, and its page when it has one worth judging."""
+    """The answer a URL got in the crawl, and its page when it has one worth judging: the page
+    itself, or its number in the pages it is made from when read (``paged.PageStore``)."""
 
-    url: str
-    status: int
-    fetched_at: str
-    page: Page | None
+    __slots__ = ("url", "status", "fetched_at", "_page", "_pages")
+
+    def __init__(self, url: str, status: int, fetched_at: str, page: Page | int | None, pages: Any = None) -> None:
+        self.url, self.status, self.fetched_at = url, status, fetched_at
+        self._page, self._pages = page, pages  # a number when ``pages`` (a ``PageStore``) makes it
+
+    @property
+    def page(self) -> Page | None:
+        """The page (made from its row when kept as a number)."""
+        page = self._page
+        return self._pages.page(page) if type(page) is int else page
+
+    @property
+    def page_idx(self) -> int | None:
+        """The page's number, None without one (no page made)."""
+        page = self._page
+        return page if type(page) is int or page is None else page.idx
+
+    def answering(self, other: Status) -> Status:
+        """This URL, answered as ``other`` answers (a redirect's last hop)."""
+        return Status(self.url, other.status, self.fetched_at, other._page, other._pages)
 
 
 def interned_label(label: Label) -> Label:

@@ -10,7 +10,7 @@ kind is one class here. Regenerate the reference page after changing a kind::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from .applies import PAGE_TEXT, says_of_item
 from .contents import SHOWN_EMPTY
@@ -126,8 +126,9 @@ class Title(EvidenceKind):
         best: dict[str, tuple[bool, float, int, int, str]] = {}
         seen_best: dict[str, bool] = {}
         first_seen: dict[str, bool] = {}  # whether the label a page's hit is described by was seen
-        pages: dict[str, Page] = {}
-        hits = finder.page_hits(((pages.setdefault(p.url, p), d) for p, d in found()), item)
+        # one page a URL (the index's pages have distinct URLs; page_hits keeps the first by number)
+        hits = finder.page_hits(found(), item)
+        pages = {h.url: p for h in hits if (p := finder.page_at(h.url)) is not None}  # the hits' pages
         dead: list[Hit] = []
         for h in hits:
             h.no_aplica = not_applicable.get(h.url, "")
@@ -245,12 +246,15 @@ class Url(EvidenceKind):
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         idx = finder.idx
         keys = finder.url_keys(rule, rule.slugs)
-        pages = []
-        for key in keys:
-            st = idx.status.get(key)
-            if st is not None and st.page is not None and finder.scope_ok(rule, None, st.page):
-                if not page_names_other(st.page, rule.slugs, finder):
-                    pages.append((st.page, f"página {st.page.url}"))
+
+        def pages() -> Iterator[tuple[Page, str]]:  # made as page_hits reads them (see paged)
+            for key in keys:
+                st = idx.status.get(key)
+                if st is not None and st.page is not None and finder.scope_ok(rule, None, st.page):
+                    if not page_names_other(st.page, rule.slugs, finder):
+                        yield st.page, f"página {st.page.url}"
+
+        found = finder.page_hits(pages(), item)
 
         # The guards' answers, kept per what each reads of a link (a guard reading more fails
         # test_the_url_guards_read_only_what_their_answers_are_kept_by)
@@ -285,7 +289,7 @@ class Url(EvidenceKind):
                 if not ln.embed and finder.scope_ok(rule, b, None) and named_ok(key, ln)
             )
             links = finder.link_hits(occ, item)
-        hits = finder.page_hits(pages, item) + links
+        hits = found + links
         for h in hits:
             h.tier = 3  # a slug supports; a person reads titles and link texts first
         return hits

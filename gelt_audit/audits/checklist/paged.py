@@ -1,0 +1,225 @@
+"""The site index's pages kept packed: columns of numbers and shared values, a :class:`Page` made
+when one is asked for by its number (issue 21, H212).
+
+A 50,000-page site's index held a ``Page`` object a page, with its lists, tuples and mappings,
+alive from its parse to the end of the judging: ~600 bytes of objects a page beyond its links,
+and the pages' objects interleaved with the parse's short-lived ones in the allocator's arenas.
+The judges read all pages' numbers and URLs only; everything else they read of a few candidate
+pages. Here each page, as soon as it is parsed, becomes a row: its URL, key, fetch time and title
+in lists (strings shared with the links'), its depth and flags in arrays, and every other field
+as the number of a shared value (a page's labels, headings, sections and records are the same
+objects for the pages that repeat them: see ``compact``); its blocks as numbers into the blocks.
+
+A page asked for again while a caller still holds it is the same object (a weak cache: ``is``
+keeps its meaning), and the last few asked are kept (a small ring), so a judge that reads the
+same candidate twice does not make it twice. Nothing writes to a page once it is read.
+"""
+
+from __future__ import annotations
+
+import weakref
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, overload
+
+from .pages import Block, Page
+
+RECENT = 64  # pages kept made besides those a caller holds
+# a page's fields kept as numbers of shared values, in this order
+_SHARED = (
+    "labels", "sections", "headings", "empty", "text_hits", "no_aplica", "only_links", "dead", "section_keys",
+    "loading", "top_images", "notices",
+)  # fmt: skip
+_WIDTH = len(_SHARED)
+_NEWS, _SOFT404, _SCRIPTS, _SHELL = 1, 2, 4, 8
+_NO_DEPTH = -1
+
+
+class PageStore:
+    """Every parsed page of a site index, by its number (``Page.idx``: its place here)."""
+
+    __slots__ = (
+        "urls", "keys", "fetched", "titles", "folds", "first", "_depth", "_flags", "_refs", "_values", "_ids",
+        "_blocks", "_block_ids", "_block_of", "_ends", "_weak", "_recent", "_next", "made",
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.keys: list[str] = []
+        self.fetched: list[str] = []
+        self.titles: list[str] = []
+        self.folds: list[str] = []  # the main text, kept only when the text rules are not known
+        self.first: list[tuple[str, ...]] = []  # the first links' keys (only the home page's are kept)
+        self._depth = array("i")
+        self._flags = bytearray()
+        self._refs = array("I")  # _WIDTH numbers a page, into _values
+        self._values: list[Any] = []
+        self._ids: dict[Any, int] | None = {}  # a value (by identity; a string by value) -> its number
+        self._blocks: list[Block] = []  # every block a page has, by number
+        self._block_ids: dict[int, int] | None = {}  # id(block) -> its number
+        self._block_of = array("I")  # the pages' block numbers, end to end
+        self._ends = array("I")  # where each page's block numbers end in _block_of
+        self._weak: weakref.WeakValueDictionary[int, Page] = weakref.WeakValueDictionary()
+        self._recent: list[Page | None] = [None] * RECENT
+        self._next = 0
+        self.made = 0  # pages made from their rows (for the bench and the tests)
+
+    def __len__(self) -> int:
+        return len(self.urls)
+
+    def add(self, page: Page) -> None:
+        """Keep a parsed page as a row (its number must be the next one); the object is not kept."""
+        if page.idx != len(self.urls):
+            raise ValueError(f"página {page.idx} fuera de orden (se esperaba {len(self.urls)})")
+        self.urls.append(page.url)
+        self.keys.append(page.key)
+        self.fetched.append(page.fetched_at)
+        self.titles.append(page.title)
+        self.folds.append(page.main_fold)
+        self.first.append(page.first_keys)
+        self._depth.append(_NO_DEPTH if page.depth_hint is None else page.depth_hint)
+        self._flags.append(
+            (_NEWS if page.is_news else 0)
+            | (_SOFT404 if page.soft404 else 0)
+            | (_SCRIPTS if page.scripts else 0)
+            | (_SHELL if page.shell else 0)
+        )
+        self._refs.extend([self._value(getattr(page, name)) for name in _SHARED])
+        self._block_of.extend([self._block(b) for b in page.blocks])
+        self._ends.append(len(self._block_of))
+
+    def _value(self, value: Any) -> int:
+        ids = self._ids
+        if ids is None:
+            raise RuntimeError("PageStore cerrado: no recibe más páginas")
+        key = value if type(value) is str else id(value)  # shared objects: the same one, the same number
+        n = ids.get(key)
+        if n is None:
+            n = ids[key] = len(self._values)
+            self._values.append(value)
+        return n
+
+    def _block(self, block: Block) -> int:
+        ids = self._block_ids
+        if ids is None:
+            raise RuntimeError("PageStore cerrado: no recibe más páginas")
+        n = ids.get(id(block))
+        if n is None:
+            n = ids[id(block)] = len(self._blocks)
+            self._blocks.append(block)
+        return n
+
+    def close(self) -> None:
+        """No more pages: drop what finding shared values needed."""
+        self._ids = self._block_ids = None
+
+    def keep_first(self, idx: int | None) -> None:
+        """Forget every page's first links but page ``idx``'s (only the home page's are read)."""
+        for i in range(len(self.first)):
+            if i != idx and self.first[i]:
+                self.first[i] = ()
+        for page in list(self._weak.values()):  # those already made say the same
+            if page.idx != idx:
+                page.first_keys = ()
+
+    def depth_hint(self, idx: int) -> int | None:
+        """The crawl's depth of page ``idx`` (no page made)."""
+        d = self._depth[idx]
+        return None if d == _NO_DEPTH else d
+
+    def block_numbers(self, idx: int) -> array[int]:
+        """The numbers of page ``idx``'s blocks (see :meth:`block`)."""
+        return self._block_of[self._ends[idx - 1] if idx else 0 : self._ends[idx]]
+
+    def block(self, n: int) -> Block:
+        """Block number ``n``."""
+        return self._blocks[n]
+
+    def page(self, idx: int) -> Page:
+        """Page ``idx``, made from its row unless a caller still holds it."""
+        got = self._weak.get(idx)
+        if got is None:
+            got = self._make(idx)
+            self._weak[idx] = got
+        self._recent[self._next] = got
+        self._next = (self._next + 1) % RECENT
+        return got
+
+    def _make(self, idx: int) -> Page:
+        self.made += 1
+        v, at = self._values, idx * _WIDTH
+        labels, sections, headings, empty, hits, no_aplica, only, dead, ways, loading, top, notices = (
+            v[n] for n in self._refs[at : at + _WIDTH]
+        )
+        flags = self._flags[idx]
+        blocks = [self._blocks[n] for n in self.block_numbers(idx)]
+        return Page(
+            idx, self.urls[idx], self.keys[idx], self.fetched[idx], self.depth_hint(idx), self.titles[idx], labels,
+            sections, headings, bool(flags & _NEWS), empty, bool(flags & _SOFT404), self.folds[idx], blocks,
+            self.first[idx], hits, no_aplica, only, dead, ways, loading, bool(flags & _SCRIPTS),
+            bool(flags & _SHELL), top, notices,
+        )  # fmt: skip
+
+
+class PageList(Sequence[Page]):
+    """Some pages of a :class:`PageStore` (the index's pages that count, a text rule's pages…),
+    in order, each made when read; ``ids`` their numbers."""
+
+    __slots__ = ("store", "ids")
+
+    def __init__(self, store: PageStore, ids: Iterable[int]) -> None:
+        self.store = store
+        self.ids = ids if isinstance(ids, array) else array("I", ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, i: int) -> Page: ...
+    @overload
+    def __getitem__(self, i: slice) -> PageList: ...
+    def __getitem__(self, i: int | slice) -> Page | PageList:
+        if isinstance(i, slice):
+            return PageList(self.store, self.ids[i])
+        return self.store.page(self.ids[i])
+
+    def __iter__(self) -> Iterator[Page]:
+        page = self.store.page
+        for i in self.ids:
+            yield page(i)
+
+    def urls(self) -> Iterator[str]:
+        """These pages' URLs, in order (none made)."""
+        urls = self.store.urls
+        return (urls[i] for i in self.ids)
+
+    def only(self, keep: Iterable[int]) -> PageList:
+        """These pages' numbers that are in ``keep`` (a set), in order."""
+        keep = keep if isinstance(keep, (set, frozenset, Mapping)) else set(keep)
+        return PageList(self.store, [i for i in self.ids if i in keep])
+
+
+class PagesByNumber(Mapping[int, Page]):
+    """The pages of a :class:`PageList` by their number (``Finder.by_idx``), each made when read."""
+
+    __slots__ = ("store", "_in")
+
+    def __init__(self, pages: PageList) -> None:
+        self.store = pages.store
+        self._in = bytearray(len(pages.store))
+        for i in pages.ids:
+            self._in[i] = 1
+
+    def __getitem__(self, idx: int) -> Page:
+        if not (0 <= idx < len(self._in) and self._in[idx]):
+            raise KeyError(idx)
+        return self.store.page(idx)
+
+    def __contains__(self, idx: object) -> bool:
+        return type(idx) is int and 0 <= idx < len(self._in) and bool(self._in[idx])
+
+    def __len__(self) -> int:
+        return self._in.count(1)
+
+    def __iter__(self) -> Iterator[int]:
+        return (i for i, there in enumerate(self._in) if there)
