@@ -14,7 +14,9 @@ from typing import Any
 from gelt_audit.markup import collapse
 from gelt_audit.starter.names import HEAD_ROLES, fold, is_dependencia
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# from the start of its word, the local part at most 64 characters: an unbounded run tried from every
+# position of a long word is quadratic
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 _LABEL = re.compile(r"(?i)^(nombre|cargo|dependencia|[aá]rea|correo(?: electr[oó]nico)?|e-?mail|tel[eé]fono)\s*:\s*")
 _COLUMNS = (
     ("email", ("correo", "e mail", "email", "mail")),

@@ -29,7 +29,10 @@ _SOFT404 = re.compile(
 # e-mail address, a street address or opening hours. Such a page is content, however few its words.
 _CONTACT = re.compile(
     r"\b(?:tel|telefonos?|celular|cel|movil|pbx|conmutador|linea|whatsapp|fax)\b\W{0,4}[+(]?\d"
-    r"|[\w.+-]+@[\w-]+\.[\w.-]+"
+    # an address from the start of its word, its local part at most 64 characters (RFC 5321): an
+    # unbounded run tried from every position of a long word is quadratic (a 60,000-character word
+    # of a hostile page took minutes)
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.-]+"
     r"|\b(?:calle|carrera|cra|kra|kr|avenida|av|transversal|diagonal)\.?\s*\d+\s*[a-z]?\s*(?:#|no\.?|n°)\s*\d"
     r"|\bhorario\b\W.{0,40}\d"
 )

@@ -224,7 +224,9 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "email": (
         re.compile(
-            r"[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?"
+            # from the start of its word, the local part at most 64 characters (RFC 5321): an unbounded
+            # run tried from every position of a long word is quadratic (see emptiness._CONTACT)
+            r"(?<![a-z0-9._%+\-])[a-z0-9._%+\-]{1,64}\s?(?:@|\[at\]|\(at\)|\sarroba\s)\s?"
             + _NOT_EXAMPLE
             + r"[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
         ),
@@ -250,10 +252,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     ),
     "judicial_email": (
         re.compile(
-            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]+\s?(?:@|\[at\]|\(at\))\s?"
+            r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]{1,64}\s?(?:@|\[at\]|\(at\))\s?"
             + _NOT_EXAMPLE
             + r"[a-z0-9.\-]+\.[a-z]{2,}"
-            r"|[a-z0-9._%+\-]*(?:notificacion|judicial)[a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\))\s?"
+            r"|(?<![a-z0-9._%+\-])[a-z0-9._%+\-]{0,64}(?:notificacion|judicial)[a-z0-9._%+\-]{0,64}\s?(?:@|\[at\]|\(at\))\s?"
             + _NOT_EXAMPLE
             + r"[a-z0-9.\-]+\.[a-z]{2,}"
         ),
