@@ -10,7 +10,7 @@ nothing: ``parcial``, its notice quoted, never ``cumple``.
 ``cumple``).
 
 Class 2161: an entry of a list of documents marked as pending («<li><strong>Informe de gestión
-2025</strong><span>Pendiente de publicación</span></li>», «<p>Rendición de cuentas — Próximamente</p>»)
+2025</strong><span>Pendiente de publicación</span></li>», «<p>Rendición de cuentas — Pendiente por cargar</p>»)
 is named, with nothing published: ``parcial``. ``test_class_2161_an_entry_marked_pending_is_named_and_empty``
 fails without ``pending.pending_entry`` (checked: ``no_cumple``, «no se encontró»).
 
@@ -123,7 +123,7 @@ ROUTES: dict[str, Resource] = {
         "<a href='/docs/pei.pdf'>Consultar PEI</a></li>"
         "<li><div><strong>Informe de gestión 2025</strong><div class='meta'>Formato PDF accesible</div></div>"
         "<span class='status'>Pendiente de publicación</span></li></ul>"
-        "<p>Rendición de cuentas — Próximamente</p>",
+        "<p>Rendición de cuentas — Pendiente por cargar</p>",
     ),
     "/docs/pei.pdf": PDF,
     # class 2162: a page whose content is its title, what it will hold, and a notice
@@ -207,7 +207,7 @@ def test_class_2161_an_entry_marked_pending_is_named_and_empty(site):
     assert rec["paths"][:1] == ["/documentos"], rec
     rec = site[("gelt-2008", "democracia.rendicion_cuentas")]
     assert rec["status"] == "parcial", rec
-    assert "Próximamente" in rec["detail"], rec
+    assert "«Pendiente por cargar»" in rec["detail"], rec
 
 
 def test_class_2162_a_page_to_be_completed_is_empty(site):

@@ -1,5 +1,5 @@
 """Entries of a list that the page marks as not published yet: «<li><strong>Plan de Mejoramiento
-Institucional</strong><span>Pendiente de publicación</span></li>», «<p>Informe de gestión — Próximamente</p>».
+Institucional</strong><span>Pendiente de publicación</span></li>», «<p>Informe de gestión — Pendiente por cargar</p>».
 The entry is named, and publishes nothing (docs/checklist-states.md, «Nombrado y vacío»; H216)."""
 
 from __future__ import annotations
@@ -7,14 +7,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .contents import PENDING_NOTICE
+from .contents import PENDING_NOTICE, PUBLISHING
 from .text import element_text, fold
 
 # what makes an entry more than a name and a status: a link, a picture, a list of its own
 _NOT_BARE = ("a", "ul", "ol", "img", "iframe", "embed", "object", "video", "table", "form")
 _TITLE_TAGS = ("strong", "b", "h3", "h4", "h5", "h6")
-# «Informe de gestión — Pendiente de publicación», «Informe de gestión: próximamente», «… (en actualización)»
+# «Informe de gestión — Pendiente de publicación», «Informe de gestión: pendiente por cargar», «… (por completar)»
 _SEPARATOR = re.compile(r"\s+[—–-]+\s+|\s*[:|(]\s*")
+# what marks the entry: a notice about its publication (contents.PUBLISHING), not the wider words of a
+# page under works
+_NOTICE = re.compile(rf"\b(?:{PUBLISHING})\b")
 _MAX_WORDS = 25  # longer, it is a paragraph that mentions a pending document, not an entry
 _NAME_WORDS = 15
 
@@ -27,7 +30,7 @@ def pending_entry(el: Any) -> tuple[str, str] | None:
     if el.tag not in ("li", "p") or next(el.iter(*_NOT_BARE), None) is not None:
         return None
     text = element_text(el)
-    if not text or len(text.split()) > _MAX_WORDS or not PENDING_NOTICE.search(fold(text)):
+    if not text or len(text.split()) > _MAX_WORDS or not _NOTICE.search(fold(text)):
         return None
     title = next((element_text(t) for t in el.iter(*_TITLE_TAGS) if element_text(t)), "")
     if not title:
@@ -37,5 +40,5 @@ def pending_entry(el: Any) -> tuple[str, str] | None:
         return None
     # the notice as the page shows it: its own element («<span>Pendiente de publicación</span>»), else
     # what follows the name
-    marked = [t for x in el.iter() if PENDING_NOTICE.search(fold(t := element_text(x))) and name not in t]
+    marked = [t for x in el.iter() if _NOTICE.search(fold(t := element_text(x))) and name not in t]
     return name, min(marked, key=len) if marked else text.replace(title, "", 1).strip(" .:—–-|()")
