@@ -19,7 +19,10 @@ completar» is empty (``emptiness``: the notice only counts on a page with no li
 form of its own). ``test_class_2162_a_page_to_be_completed_is_empty`` fails without ``PENDING`` in
 ``emptiness._NOTHING_YET`` (checked: ``info.glosario`` ``cumple``).
 ``test_class_216x_a_pending_notice_beside_published_documents_empties_nothing`` guards the other side:
-a section and a page that publish documents and say one more is pending keep them (``cumple``).
+a section and a page that publish documents and say one more is pending keep them (``cumple``). It
+passes on the base and with the rules; it did NOT fail when ``PENDING`` was moved to emptiness's
+unguarded «en construcción» path (checked), so it does not prove that guard: it stands for the
+section and entry readings (a section with links, a sentence that names no entry).
 
 Class 2163 (criterion F, a loose match): a governing board («Consejo Directivo», its members by
 post) is not the staff directory: «directivos» with slack read it.
@@ -136,9 +139,9 @@ ROUTES: dict[str, Resource] = {
     "/normatividad": _html(
         "Normatividad",
         "<h1>Normatividad</h1><h2>Resoluciones rectorales</h2><ul>"
-        "<li><a href='/docs/resolucion-001-2026.pdf'>Resolución 001 de 2026, por la cual se adopta el calendario</a></li>"
-        "<li><a href='/docs/resolucion-002-2026.pdf'>Resolución 002 de 2026, por la cual se fijan los costos</a></li>"
-        "</ul><p>La Resolución 003 de 2026 está pendiente de publicación.</p>",
+        "<li><a href='/docs/resolucion-001-2026.pdf'>Resolución 001 de 2026</a></li>"
+        "<li><a href='/docs/resolucion-002-2026.pdf'>Resolución 002 de 2026</a></li>"
+        "</ul><p>Resolución 003 de 2026: pendiente de publicación.</p>",
     ),
     "/docs/resolucion-001-2026.pdf": PDF,
     "/docs/resolucion-002-2026.pdf": PDF,
