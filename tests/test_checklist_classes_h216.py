@@ -6,13 +6,13 @@ content is a line saying what will go there and a notice that it is not there ye
 completar», «Información en actualización», «Pendiente de publicación») is named and publishes
 nothing: ``parcial``, its notice quoted, never ``cumple``.
 ``test_class_2160_a_category_marked_to_be_completed_is_named_and_empty`` fails without
-``contents.pending`` in ``page_content.read_content`` (checked: ``ley1712.3`` and ``ley1712.7``
+``contents.pending`` in ``page_content.read_content`` (checked: ``ley1712.3``
 ``cumple``).
 
 Class 2161: an entry of a list of documents marked as pending («<li><strong>Informe de gestión
 2025</strong><span>Pendiente de publicación</span></li>», «<p>Rendición de cuentas — Pendiente por cargar</p>»)
 is named, with nothing published: ``parcial``. ``test_class_2161_an_entry_marked_pending_is_named_and_empty``
-fails without ``pending.pending_entry`` (checked: ``no_cumple``, «no se encontró»).
+fails without ``pending.pending_entry`` (checked: ``info.informes_gestion`` ``no_cumple``).
 
 Class 2162: a page whose whole content is its title, a line of what it will hold and «Contenido por
 completar» is empty (``emptiness``: the notice only counts on a page with no link, picture or
@@ -43,8 +43,8 @@ how the entity treats children's data, not content for children.
 
 Class 2166 (criterion F): the name of Res. 1519's category 4, «Planeación, presupuesto e informes», is
 not the budget: ``test_class_2166_the_planning_category_title_is_not_the_budget`` fails without the
-negative vocabulary of ``info.presupuesto`` / ``ley1712.4.1`` (checked: ``parcial``, «no se identificó
-el periodo»).
+negative vocabulary of ``info.presupuesto`` / ``ley1712.4.1`` (checked: ``info.presupuesto``
+``cumple``).
 """
 
 from __future__ import annotations
