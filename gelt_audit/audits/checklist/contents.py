@@ -87,10 +87,39 @@ NOTHING_YET = (
     r"|no (?:cuenta|contamos|cuentan) con (?:informacion|documentos|registros|publicaciones)(?! clasificada| reservada)"
     rf"|{_NONE_FOR_NOW}|{_NONE_WORDLESS}"
 )
+# What an entity writes where the content will go and is not there yet (folded): «Contenido por
+# completar», «Pendiente de publicación», «Pendiente por cargar», «Información en actualización»,
+# «En proceso de elaboración», «Por publicar», «Próximamente», «En construcción». A status, not
+# content: the section or the entry it marks is named and publishes nothing (H216). «Pendiente de
+# pago / de respuesta» say nothing of what is published: not here.
+# The narrower family that speaks of publishing itself («por completar», «pendiente de publicación /
+# por cargar», «información por publicar»): what marks one entry of a list as not there
+# (pending.pending_entry). The words of a whole page or section under works («en construcción»,
+# «en actualización», «próximamente») were measured on entries too and not applied: they lowered a
+# held-out figure (docs/checklist-accuracy.md, «H216»).
+PUBLISHING = (
+    r"por completar|pendientes? (?:de|por) (?:publicacion|publicar|cargue|cargar|carga|subir)"
+    r"|(?:informacion|documentos?|contenido) por publicar"
+)
+PENDING = (
+    rf"{PUBLISHING}|pendientes? (?:de|por) (?:aprobacion|actualizacion|actualizar)"
+    r"|(?:en )?proceso de (?:publicacion|actualizacion|construccion|elaboracion|cargue)|en actualizacion"
+    r"|en construccion|proximamente"
+)
+PENDING_NOTICE = re.compile(rf"\b(?:{PENDING})\b")
+
+
+def pending(body: str, media: bool) -> bool:
+    """Whether a section's text carries a notice that its content is not published yet
+    (:data:`PENDING`) and no picture, table or frame: a line describing what will go there and
+    «Contenido por completar» publishes nothing, however many words the line has (H216)."""
+    return not media and PENDING_NOTICE.search(fold(body)) is not None
+
+
 # what a section says when it has nothing to show: as a page «en construcción»
 EMPTY_NOTICE = re.compile(
     r"\b(?:(?:aun |todavia )?no (?:hay|existen|se han publicado|se encuentran) (?:documentos|archivos|registros)"
-    rf"|sin documentos|en construccion|proximamente|no hay informacion|sin informacion|{NOTHING_YET})\b"
+    rf"|sin documentos|no hay informacion|sin informacion|{PENDING}|{NOTHING_YET})\b"
 )
 
 _BOXES = ("div", "section", "ul", "ol", "article")

@@ -13,7 +13,7 @@ from lxml import etree
 from gelt_audit.markup import is_breadcrumb
 
 from .buttons import document_button
-from .contents import DEAD_HREF, NOTHING_YET
+from .contents import DEAD_HREF, NOTHING_YET, PENDING
 from .definitions import LIST_TAGS, cites_norm, defined_name, of_definitions
 from .pages import Link, Page, link_elements, title_labels
 from .quoting import placeholder, quote, says_nothing, shorten
@@ -48,7 +48,9 @@ _UNDER_CONSTRUCTION = re.compile(
 # «Aún no hay documentos en este ítem», «no cuenta con información» (contents.NOTHING_YET): the page
 # says it has nothing only when that notice is all it shows (no link, image, table or form of its
 # content: a page of sections where one pane says it is a hub that publishes by the others)
-_NOTHING_YET = re.compile(rf"\b(?:{NOTHING_YET})\b")
+# «Contenido por completar», «Pendiente de publicación» (contents.PENDING, H216): likewise, only when
+# nothing else is on the page (a page of documents that says one more is pending publishes them)
+_NOTHING_YET = re.compile(rf"\b(?:{NOTHING_YET}|{PENDING})\b")
 # What a script would load: the page shows the placeholder, the content comes later (a template's
 # «Loading...» preloader is on every page, full or not: it says nothing). On a page that runs a
 # script the crawl saw the placeholder, not the content: the page is not seen (``Page.loading``);

@@ -14,7 +14,7 @@ from .emptiness import dead_documents, unopened
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
-from .pages import Block, Link, Page, empty_there
+from .pages import Block, Link, Page, empty_there, is_staff_login
 from .shared_entries import not_shown_where_shared
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
@@ -135,8 +135,8 @@ class Finder:
 
     def page_hit(self, page: Page, describe: str, item: Item) -> Hit | None:
         """A page as evidence (None for a news page the item does not accept)."""
-        if page.is_news and not item.allow_news:
-            return None
+        if (page.is_news and not item.allow_news) or is_staff_login(page):
+            return None  # a staff login is never evidence (issue 15)
         hit = Hit(
             url=page.url,
             found_on=page.url,
@@ -180,9 +180,9 @@ class Finder:
             return None
         st = self.idx.status.get(link.key)
         target = st.page if st is not None else None
-        if (target is not None and target.is_news) or (target is None and is_news_key(link.key)):
-            if not item.allow_news:
-                return None
+        news = (target is not None and target.is_news) or (target is None and is_news_key(link.key))
+        if (news and not item.allow_news) or (target is not None and is_staff_login(target)):
+            return None  # «Funcionarios» → the staff login: a door to a private system, not the item
         depth = self.depth(link.key)
         found_depth = self.depth(found.key, found.depth_hint)
         if depth is None and found_depth is not None:

@@ -28,12 +28,14 @@ from .contents import (
     may_hold,
     names_only,
     note_listed_row,
+    pending,
     repeated_bodies,
     section_words_links,
     stand_in_body,
 )
 from .numerals import is_section_item, label_numeral
 from .pages import DEAD_ENTRY, SECTION_WAYS_IN, Ctx, Label, Link, make_link
+from .pending import pending_entry
 from .quoting import quote_section, shorten
 from .regions import (
     HEADINGS,
@@ -151,6 +153,10 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                     sections.append((n, w, name))
                     out.only_links.setdefault(name, [SCRIPTED])
                 continue
+            if (entry := pending_entry(el)) is not None:
+                # «Plan de Mejoramiento Institucional — Pendiente de publicación»: named, nothing published
+                _category(out, entry[0], entry[0], 0, entry[1])
+                continue
             if tag == "p" and may_say_empty and (named := empty_category_notice(el)):
                 # «No hay documentos disponibles en la categoría "Normatividad"»: shown, nothing in it
                 _category(out, named, named, 0, element_text(el))
@@ -234,7 +240,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
         elif (
-            ((n, w, text) not in sections or empty_pane(text, words, body, media))
+            ((n, w, text) not in sections or empty_pane(text, words, body, media) or pending(body, media))
             and words < 30
             and not hrefs
             and (notice := EMPTY_NOTICE.search(fold(body)))

@@ -30,7 +30,7 @@ from .regions import (
     has_link,
 )
 from .text import element_text, fold, label_match, text_norm
-from .urls import Resolver, is_doc_key, url_key
+from .urls import Resolver, is_doc_key, is_login_url, url_key
 
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
 ChromeRef = tuple[str, str, bool]  # (signature hash, region, has relative links)
@@ -399,3 +399,14 @@ def empty_there(target: Page, norm: str) -> str:
                 return f"cuya sección «{shorten(raw)}» {says_nothing(notice)}"
             return f"que dice no tener nada en «{shorten(raw)}»"
     return ""
+
+
+def is_staff_login(page: Page) -> bool:
+    """Whether a page is where staff log in: a login or back-office address (``/login.php``,
+    ``/admin/``), or a page whose own content is a login form (a password box) under no titled
+    section. What it shows is a door to a private system, never what an item asks to be published:
+    the menu entry «Funcionarios» that opens it is not the staff directory (issue 15, H216)."""
+    if is_login_url(page.url):
+        return True
+    own = next((b for b in page.blocks if not b.region), None)
+    return own is not None and not page.sections and any("login" in f.purposes for f in own.forms)

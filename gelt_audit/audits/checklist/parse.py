@@ -41,7 +41,7 @@ from .regions import custom_titles_as_styled, may_hold_custom_titles
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
-PARSE_VERSION = 72  # 72: what follows «</body>» (a footer written after the body) is read in the body, as a browser reads it (H215); 71: a page of sixty words or more whose title block holds only «<title> de la entidad.» between side menus (links only, before and after it) is empty, and a link's own words are no longer counted as a page's loose words after its title block (H211); 70: a page whose title block holds only «<title> de la entidad.» (the entity in any words) under side menus is empty, and a link to a portal's home page no longer makes a page non-empty (criteria E and G, H206); 69: a message form whose own words (or, when they say nothing, its page's title and h1) say it is for another purpose (a payment proof, a sign photo, a registration, a subscription, a certificate) is no PQRSD or contact form (criterion Q, H205); 68: a numbered heading inside a link (a card's title) is no entry listed with nothing published: its link decides (H187); 67: a category counted «0 documento(s)» or named empty by a notice keeps that counter or notice, quoted (``Page.notices``), and a loading word is quoted as every quote (``Page.loading``: one line, «» made plain; H194); 66: a section that says it has nothing yet keeps its notice, quoted (``Page.notices``, H184); 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
+PARSE_VERSION = 73  # 73: a section whose text carries a «not published yet» notice («Contenido por completar», «Pendiente de publicación»…) and no link or picture, a list entry marked so, and a page that says so and shows nothing else are named and empty; a label naming a legal text with a few more words («Política de privacidad y tratamiento de datos») makes its headings clauses (H216); 72: what follows «</body>» (a footer written after the body) is read in the body, as a browser reads it (H215); 71: a page of sixty words or more whose title block holds only «<title> de la entidad.» between side menus (links only, before and after it) is empty, and a link's own words are no longer counted as a page's loose words after its title block (H211); 70: a page whose title block holds only «<title> de la entidad.» (the entity in any words) under side menus is empty, and a link to a portal's home page no longer makes a page non-empty (criteria E and G, H206); 69: a message form whose own words (or, when they say nothing, its page's title and h1) say it is for another purpose (a payment proof, a sign photo, a registration, a subscription, a certificate) is no PQRSD or contact form (criterion Q, H205); 68: a numbered heading inside a link (a card's title) is no entry listed with nothing published: its link decides (H187); 67: a category counted «0 documento(s)» or named empty by a notice keeps that counter or notice, quoted (``Page.notices``), and a loading word is quoted as every quote (``Page.loading``: one line, «» made plain; H194); 66: a section that says it has nothing yet keeps its notice, quoted (``Page.notices``, H184); 65: a page's emptiness is the reason seen (its notice quoted, «solo define…», «solo muestra su título»), not a yes or no (H183); 64: «no hay … publicados a la fecha», any «there is none» said for now, is an empty notice (H178); 63: a page that only defines its title is empty (H176, criterion D); 62: «no aplica» in other words (H175, criterion M); bump when what a page's parse yields changes: cached parses are redone
 
 
 # a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
@@ -66,6 +66,21 @@ LEGAL_TEXT_NAMES = frozenset(
         "política de protección de datos personales",
     )
 )
+
+_LEGAL_SLACK = 4  # «Política de privacidad y tratamiento de datos»: the name and a few words more
+
+
+def legal_text(norm: str) -> bool:
+    """Whether a page's label (normalised) names a legal text: one of :data:`LEGAL_TEXT_NAMES`, or one
+    of them followed by a few words («política de privacidad y tratamiento de datos», «términos y
+    condiciones de uso del portal»; H216). Its headings are clauses: «4. Datos de niñas, niños y
+    adolescentes» in a privacy policy is how the entity treats children's data, not content for them."""
+    if norm in LEGAL_TEXT_NAMES:
+        return True
+    words = norm.split()
+    return any(
+        norm.startswith(name + " ") and len(words) - name.count(" ") - 1 <= _LEGAL_SLACK for name in LEGAL_TEXT_NAMES
+    )
 
 
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
@@ -477,7 +492,7 @@ class Builder:
         # a page with no h1 is named by its breadcrumb's last step («Inicio › Atención al cliente»), as a
         # person reads it (class 1042)
         page.labels = title_labels(title) + (content.h1_labels or ([text_norm(crumb) + (crumb,)] if crumb else []))
-        if any(n in SITE_MAP_NAMES or n in LEGAL_TEXT_NAMES for n, _w, _raw in page.labels):
+        if any(n in SITE_MAP_NAMES or legal_text(n) for n, _w, _raw in page.labels):
             # a site map's headings group its links: an index of the site, not sections of content;
             # a legal text's headings are its clauses (class 151)
             page.sections = []

@@ -150,7 +150,9 @@ class Resolver:
 
 
 _LOGIN = re.compile(
-    r"/(?:admin|administrator|administrador|wp-admin|wp-login\.php|login|user/login|iniciar-sesion|ingreso|intranet)(?:/|$|\?)"
+    r"/(?:admin|administrator|administrador|wp-admin|wp-login\.php|user/login|iniciar-sesion|ingreso|intranet"
+    # «/login», «/login.php», «/login.aspx» (H216)
+    r"|login(?:\.(?:php|aspx?|jsp|html?))?)(?:/|$|\?)"
 )
 
 
