@@ -24,6 +24,16 @@ publishes nothing (``elsewhere._beside_for_other``). ``ley1712.1.2`` and ``info.
 ``no_cumple``; the mission keeps its page (``cumple``: the page shows it).
 ``test_class_2172_an_entry_to_the_page_another_entry_gives_to_another_item_is_dead`` fails without
 ``_beside_for_other`` (checked: ``cumple`` by «1.2 Organigrama»).
+
+Class 2173 (criterion B, `zq-iebetania`): a bar of shortcuts on every page, not marked as a header,
+navigation or footer («Transparencia · Atención · Contacto · Mapa del sitio»), was read as the
+Transparencia page's own entries; through the site map they open, every page of the site counted as
+«dentro del menú de Transparencia». Now the addresses that the home page's content and the content of
+nearly every page link are the template's, not the menu's (``template_links.template_keys``): the sedes,
+reached only by the main menu and the site map, are ``parcial`` «publicado fuera del menú de
+transparencia», while an entry the Transparencia page lists itself stays in the menu (``cumple``).
+``test_class_2173_the_templates_shortcuts_are_not_the_transparency_pages_entries`` fails without the
+``template`` exclusion in ``index._transparency_menu`` (checked: ``ley1712.1.4`` ``cumple``).
 """
 
 from __future__ import annotations
@@ -119,6 +129,60 @@ def map_site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h217-map"), routes, OFFLINE)
 
 
+QUICKBAR = (
+    "<div class='quickbar'><a href='/transparencia'>Transparencia</a><a href='/contacto'>Contacto</a>"
+    "<a href='/mapa-del-sitio'>Mapa del sitio</a></div>"
+)
+QUICK_PAGES = {
+    **PAGES,
+    "/transparencia": (
+        "Transparencia y acceso a la información pública",
+        "<h1>Transparencia y acceso a la información pública</h1><h2>1. Información de la entidad</h2><ul>"
+        "<li><a href='/procesos'>1.3 Mapa de procesos</a></li></ul>",
+    ),
+    "/procesos": (
+        "Mapa de procesos",
+        "<h1>Mapa de procesos</h1><p>Procesos estratégicos: planeación y comunicaciones. Procesos misionales:"
+        " desarrollo social, infraestructura y hacienda. Procesos de apoyo: talento humano y jurídica.</p>",
+    ),
+    "/contacto": ("Contacto", "<h1>Contacto</h1><p>Escríbanos a contactenos@puertotejada-cauca.gov.co.</p>"),
+    "/sedes": (
+        "Sedes",
+        "<h1>Sedes y horarios</h1><p>Sede principal: Calle 4 # 7-20, Puerto Tejada. Teléfono (602) 828 4515."
+        " Horario de atención: lunes a viernes de 8:00 a.m. a 12:00 m. y de 2:00 p.m. a 6:00 p.m.</p>",
+    ),
+    "/mapa-del-sitio": (
+        "Mapa del sitio",
+        "<h1>Mapa del sitio</h1><ul>"
+        + "".join(
+            f"<li><a href='{h}'>{t}</a></li>"
+            for h, t in (
+                ("/", "Inicio"),
+                ("/historia", "Historia"),
+                ("/sedes", "Sedes"),
+                ("/contacto", "Contacto"),
+                ("/transparencia", "Transparencia"),
+            )
+        )
+        + "</ul>",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quickbar_site(tmp_path_factory):
+    """The site whose every page opens with a bar of shortcuts written as content."""
+    routes = {
+        path: Resource.html(
+            f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {ENTITY}</title></head>"
+            f"<body><header><nav><a href='/'>Inicio</a><a href='/sedes'>Sedes</a></nav></header>{QUICKBAR}"
+            f"<main>{main}</main><footer>{CONTACT}</footer></body></html>"
+        )
+        for path, (title, main) in QUICK_PAGES.items()
+    }
+    return checklist_records(tmp_path_factory.mktemp("h217-quickbar"), routes, OFFLINE)
+
+
 @pytest.fixture(scope="module")
 def footer_site(tmp_path_factory):
     """The site whose footer is «div#footer-wrap» at the end of each page."""
@@ -149,3 +213,11 @@ def test_class_2172_an_entry_to_the_page_another_entry_gives_to_another_item_is_
         assert "la misma página que su entrada «1.1 Misión y visión»" in rec["detail"], rec
     mission = map_site[("ley1712-res1519", "ley1712.1.1")]
     assert mission["status"] in ("cumple", "parcial") and "/nosotros" in mission["paths"], mission
+
+
+def test_class_2173_the_templates_shortcuts_are_not_the_transparency_pages_entries(quickbar_site):
+    sedes = quickbar_site[("ley1712-res1519", "ley1712.1.4")]
+    assert sedes["status"] == "parcial" and "fuera del menú de transparencia" in sedes["detail"], sedes
+    assert "/sedes" in sedes["paths"], sedes
+    listed = quickbar_site[("ley1712-res1519", "ley1712.1.3")]
+    assert listed["status"] == "cumple", listed
