@@ -34,6 +34,15 @@ reached only by the main menu and the site map, are ``parcial`` «publicado fuer
 transparencia», while an entry the Transparencia page lists itself stays in the menu (``cumple``).
 ``test_class_2173_the_templates_shortcuts_are_not_the_transparency_pages_entries`` fails without the
 ``template`` exclusion in ``index._transparency_menu`` (checked: ``ley1712.1.4`` ``cumple``).
+
+Class 2174 (docs/checklist-states.md, «La barra GOV.CO cuyo logo no lleva a ninguna parte», `zr-idpac`):
+the GOV.CO strip is the first image of the page's ``<header>``, a logo named only by its file
+(``header_govco.png``, no alternative text, no link), but an off-canvas menu of five icons comes before
+the header in the markup; the engine read only the first three images of the body, all icons, and found
+no bar (``no_cumple``). Now the first images of the header count whatever precedes it
+(``chrome.top_images``): ``ley1712.header.govco`` ``parcial``.
+``test_class_2174_the_govco_logo_first_in_the_header_is_the_bar_after_a_drawer_of_icons`` fails without
+the header's images (checked: ``no_cumple``).
 """
 
 from __future__ import annotations
@@ -129,6 +138,17 @@ def map_site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h217-map"), routes, OFFLINE)
 
 
+# zr-idpac's top: an off-canvas menu of icons first in the markup, then the header and its GOV.CO strip,
+# the logo with no alternative text and no link
+DRAWER = (
+    "<div class='menu-button'><img src='/img/ico-menu.png'></div><div class='drawer'>"
+    + "".join(
+        f"<div class='menu-item'><a href='#'><img src='/img/ico-{n}.png'><span>{n}</span></a></div>"
+        for n in ("informate", "participa", "decide", "comunica")
+    )
+    + "</div>"
+)
+GOVCO_STRIP = "<section class='header-gov'><img src='/img/header_govco.png' alt=''></section>"
 QUICKBAR = (
     "<div class='quickbar'><a href='/transparencia'>Transparencia</a><a href='/contacto'>Contacto</a>"
     "<a href='/mapa-del-sitio'>Mapa del sitio</a></div>"
@@ -175,7 +195,8 @@ def quickbar_site(tmp_path_factory):
     routes = {
         path: Resource.html(
             f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {ENTITY}</title></head>"
-            f"<body><header><nav><a href='/'>Inicio</a><a href='/sedes'>Sedes</a></nav></header>{QUICKBAR}"
+            f"<body>{DRAWER}<header>{GOVCO_STRIP}<nav><a href='/'>Inicio</a><a href='/sedes'>Sedes</a></nav></header>"
+            f"{QUICKBAR}"
             f"<main>{main}</main><footer>{CONTACT}</footer></body></html>"
         )
         for path, (title, main) in QUICK_PAGES.items()
@@ -221,3 +242,8 @@ def test_class_2173_the_templates_shortcuts_are_not_the_transparency_pages_entri
     assert "/sedes" in sedes["paths"], sedes
     listed = quickbar_site[("ley1712-res1519", "ley1712.1.3")]
     assert listed["status"] == "cumple", listed
+
+
+def test_class_2174_the_govco_logo_first_in_the_header_is_the_bar_after_a_drawer_of_icons(quickbar_site):
+    rec = quickbar_site[("ley1712-res1519", "ley1712.header.govco")]
+    assert rec["status"] == "parcial", rec

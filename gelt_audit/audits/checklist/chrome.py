@@ -198,22 +198,29 @@ _FILE_STEM = re.compile(r"([^/?#]+?)(?:\.[a-z0-9]{2,4})?(?:[?#].*)?$", re.I)
 def top_images(root: Any, outer: list[Any]) -> tuple[str, ...]:
     """The names of the first images at the top of a page (its header, or the body before its
     first heading, never its footer): each image's alternative text and file name, as a person
-    reads a logo in a top bar («Imagen logo GovCo», ``logo-govco.svg``)."""
+    reads a logo in a top bar («Imagen logo GovCo», ``logo-govco.svg``). The first images of the
+    page's header count whatever the markup puts before it (an off-canvas menu's icons, class 2174)."""
     # only images are asked whether they are in the footer, only headings whether in the header
-    regions = [(r, region_of(r) == "footer") for r in outer]
-    footer = {e for r, foot in regions if foot for e in r.iter("img")}
-    header = {e for r, foot in regions if not foot for e in r.iter(*_HEADINGS)}
-    names: list[str] = []
+    regions = [(r, region_of(r)) for r in outer]
+    footer = {e for r, where in regions if where == "footer" for e in r.iter("img")}
+    header = {e for r, where in regions if where != "footer" for e in r.iter(*_HEADINGS)}
+    banner = [e for r, where in regions if where == "header" for e in r.iter("img")][:_TOP_IMAGES]
+    names = [name for el in banner if (name := _image_name(el))]
     body = root.find(".//body")
     for n, el in enumerate((body if body is not None else root).iter()):
         if n == _TOP_ELEMENTS or (el.tag in _HEADINGS and el not in header):
             break
-        if el.tag != "img" or el in footer:
+        if el.tag != "img" or el in footer or el in banner:
             continue
-        stem = _FILE_STEM.search((el.get("src") or "").strip())
-        name = " ".join(x for x in ((el.get("alt") or "").strip(), stem.group(1) if stem else "") if x)
+        name = _image_name(el)
         if name:
-            names.append(name[:120])
-        if len(names) == _TOP_IMAGES:
+            names.append(name)
+        if len(names) >= _TOP_IMAGES + len(banner):
             break
     return tuple(names)
+
+
+def _image_name(el: Any) -> str:
+    """An image's alternative text and file name, as a person reads it (at most 120 characters)."""
+    stem = _FILE_STEM.search((el.get("src") or "").strip())
+    return " ".join(x for x in ((el.get("alt") or "").strip(), stem.group(1) if stem else "") if x)[:120]
