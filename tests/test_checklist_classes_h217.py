@@ -14,17 +14,6 @@ Class 2171 (its guard): a block named like a footer in the middle of the page, w
 ``test_class_2171_a_footer_named_block_before_more_content_is_not_the_footer`` (``no_cumple``) fails
 with the end-of-page condition of ``chrome._at_end`` removed (checked: ``cumple``).
 
-Class 2172 (criterion K, `zn-bomberossoledad`): the Transparencia page's «1.1 Misión y visión» and «1.2
-Organigrama» both open /nosotros, titled «Nosotros» (no item's title), with the mission and the vision
-and no organigram. The engine kept every entry of the Transparencia menu as evidence (``Hit.in_menu``:
-a neighbour's page may hold the item unread by name) and read K only for pages titled for another item.
-Now an entry beside another of the same page, named for another item, that opens the same page is read
-by K: the entity's own map gives that page to the other item; with nothing of this one on it, the entry
-publishes nothing (``elsewhere._beside_for_other``). ``ley1712.1.2`` and ``info.organigrama``
-``no_cumple``; the mission keeps its page (``cumple``: the page shows it).
-``test_class_2172_an_entry_to_the_page_another_entry_gives_to_another_item_is_dead`` fails without
-``_beside_for_other`` (checked: ``cumple`` by «1.2 Organigrama»).
-
 Class 2173 (criterion B, `zq-iebetania`): a bar of shortcuts on every page, not marked as a header,
 navigation or footer («Transparencia · Atención · Contacto · Mapa del sitio»), was read as the
 Transparencia page's own entries; through the site map they open, every page of the site counted as
@@ -102,40 +91,6 @@ def _in_middle(main: str) -> str:
         f"{NAV}<div id='content'>{main}<div class='contact-footer'>{CONTACT}</div>"
         "<h2>Noticias</h2><p>La feria de la caña abre el sábado en el parque principal con música y comida.</p></div>"
     )
-
-
-TRANSPARENCY = (
-    "<h1>Transparencia y acceso a la información pública</h1><ul>"
-    "<li><a href='/nosotros'>1.1 Misión y visión</a></li><li><a href='/nosotros'>1.2 Organigrama</a></li>"
-    "<li><a href='/historia'>Reseña histórica</a></li></ul>"
-)
-ABOUT = (
-    "<h1>Nosotros</h1><h2>Misión</h2><p>Servir a la comunidad de Puerto Tejada con una administración"
-    " honesta, cercana y eficiente que mejore la calidad de vida de sus habitantes.</p><h2>Visión</h2><p>En"
-    " 2030 Puerto Tejada será un municipio en paz, con empleo, educación y servicios públicos para todos.</p>"
-)
-
-
-def _with_map(main: str) -> str:
-    return f"{NAV}<div id='content'>{main}</div><footer>{CONTACT}</footer>"
-
-
-@pytest.fixture(scope="module")
-def map_site(tmp_path_factory):
-    """The site whose Transparencia page sends the mission and the organigram to one page «Nosotros»."""
-    routes = _routes(_with_map)
-    home = PAGES["/"][1] + "<p><a href='/transparencia'>Transparencia y acceso a la información pública</a></p>"
-    pages = {
-        "/": ("Inicio", home),
-        "/transparencia": ("Transparencia y acceso a la información pública", TRANSPARENCY),
-        "/nosotros": ("Nosotros", ABOUT),
-    }
-    for path, (title, main) in pages.items():
-        routes[path] = Resource.html(
-            f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {ENTITY}</title></head>"
-            f"<body>{_with_map(main)}</body></html>"
-        )
-    return checklist_records(tmp_path_factory.mktemp("h217-map"), routes, OFFLINE)
 
 
 # zr-idpac's top: an off-canvas menu of icons first in the markup, then the header and its GOV.CO strip,
@@ -225,15 +180,6 @@ def test_class_2170_a_footer_named_by_a_compound_id_is_the_footer(footer_site):
 def test_class_2171_a_footer_named_block_before_more_content_is_not_the_footer(middle_site):
     rec = middle_site[("ley1712-res1519", "ley1712.footer.contacto")]
     assert rec["status"] == "no_cumple", rec
-
-
-def test_class_2172_an_entry_to_the_page_another_entry_gives_to_another_item_is_dead(map_site):
-    for key in (("ley1712-res1519", "ley1712.1.2"), ("gelt-2008", "info.organigrama")):
-        rec = map_site[key]
-        assert rec["status"] == "no_cumple", rec
-        assert "la misma página que su entrada «1.1 Misión y visión»" in rec["detail"], rec
-    mission = map_site[("ley1712-res1519", "ley1712.1.1")]
-    assert mission["status"] in ("cumple", "parcial") and "/nosotros" in mission["paths"], mission
 
 
 def test_class_2173_the_templates_shortcuts_are_not_the_transparency_pages_entries(quickbar_site):

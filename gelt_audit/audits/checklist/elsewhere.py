@@ -16,12 +16,6 @@ atención» to the procedures: the entity keeps the numeral where it points, as
 for in a place (a rule scoped to the home page or the template: the entry is the item), and any entry of
 an item that is a list of names (``Item.names``, the oversight bodies: a directory of entities under
 another title names them, and the engine does not read names as the item's content). Class 1741.
-
-The entity's own map may give the page to another item: an entry beside this one on the same page, named
-for another item (that item's ``title`` rules meet its text) and not for this one, opens the same page
-(«3.1 Misión» and «3.5 Organigrama» both to /nosotros, titled «Nosotros»). The page is then that item's
-whatever its title, and neither the Transparencia menu nor a numeral keeps the entry as evidence when the
-page shows nothing of this item (class 2172).
 """
 
 from __future__ import annotations
@@ -51,45 +45,21 @@ def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, l
         if any(r.scope in _PLACED for r in part.rules):
             continue  # a menu the item asks for on the home page or the template: the entry is the item
         for h in hits:
-            target = _entry_target(finder, h)
-            if target is None or target.url in shown:
-                continue
-            # the entity's own map gives the page to another item: an entry beside this one, named for
-            # another item, opens the same page («3.1 Misión» and «3.5 Organigrama» both to /nosotros)
-            beside = _beside_for_other(finder, h, item)
-            if not beside and (h.in_menu or label_numeral(h.label)):
+            if h.in_menu or label_numeral(h.label):
                 # «1.3. Mapas…», or a page the Transparencia menu links («Servicio al público, normas,
                 # formularios…» to the procedures): the entity's map of the annex keeps a numeral where it
                 # points (guards.numbered_entries); a neighbour's page often holds it unread by name
                 continue
+            target = _entry_target(finder, h)
+            if target is None or target.url in shown:
+                continue
             # the title first: asked once per page and profile (memo), it rules out most targets
             said = _titled_for_other(finder, target, item)
-            if not (said or beside) or _shows(target, phrases):
-                continue
-            whose = f"la página de «{said}»" if said else f"la misma página que su entrada «{beside}»"
-            h.dead = f"la entrada «{h.label}» de {h.found_on} lleva a {target.url}, {whose}, sin nada de «{item.name}»"
-
-
-def _beside_for_other(finder: Finder, hit: Hit, item: Item) -> str:
-    """The text of another entry of the page an entry is on that opens the same page and is named for
-    another item of the checklist (its ``title`` rules meet the entry's text), not for this one; ""
-    when none is (class 2172)."""
-    source = finder.page_at(hit.found_on)
-    if source is None:
-        return ""
-    key = url_key(hit.url)
-    labels = sorted(
-        {
-            (ln.norm, ln.nwords, ln.text)
-            for b in source.blocks
-            for ln in b.links
-            if ln.key == key and ln.text != hit.label
-        },
-        key=lambda lab: lab[1],
-    )
-    if not labels or _titled(labels, item):
-        return ""
-    return next((raw for it in finder.checklist.items if it.id != item.id and (raw := _titled(labels, it))), "")
+            if said and not _shows(target, phrases):
+                h.dead = (
+                    f"la entrada «{h.label}» de {h.found_on} lleva a {target.url}, la página de «{said}»,"
+                    f" sin nada de «{item.name}»"
+                )
 
 
 def _entry_target(finder: Finder, hit: Hit) -> Page | None:
