@@ -92,11 +92,69 @@ def chrome_roots(root: Any) -> list[Any]:
         rootset.add(el)
     roots = [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
     if not any(region_of(r) == "footer" for r in roots):
-        legacy = _legacy_footer(body, rootset)
-        if legacy is not None:
-            legacy.set("role", "contentinfo")  # read as the footer it is (region_of, chrome_ref)
-            roots.append(legacy)
+        marked = _named_footers(body, rootset) or [x for x in [_legacy_footer(body, rootset)] if x is not None]
+        for el in marked:
+            el.set("role", "contentinfo")  # read as the footer it is (region_of, chrome_ref)
+        if marked:
+            inside = set(marked)
+            roots = [r for r in roots if not any(a in inside for a in r.iterancestors())] + marked
     return roots
+
+
+# A footer marked by a name of which «footer» (maybe numbered) or «pie» is one part: «footer-wrap»,
+# «footer2-wrap», «menu-footer-wrap», «site_footer_area», «pieDePagina» (zs-tangara's
+# «<div id="footer-wrap">» with the phone, fax, e-mail and address). Never a component's own footer (a
+# card's, a modal's, a panel's: Bootstrap's «card-footer»), nor a chart («pie-chart»).
+_NAME_PARTS = re.compile(r"[-_\s]+|(?<=[a-z0-9])(?=[A-Z])")
+_FOOTER_PART = re.compile(r"^(?:footer\d*|foot|pie|piedepagina|piepagina)$")
+_COMPONENT = frozenset(
+    ("card", "modal", "panel", "dialog", "table", "popover", "toast", "offcanvas", "entry", "post", "article")
+    + ("comment", "widget", "item", "box", "chart", "grafico", "form", "blog", "news", "noticia", "accordion")
+)
+
+
+def _footer_named(el: Any) -> bool:
+    """Whether an element's class or id names it a footer among other words (see ``_FOOTER_PART``)."""
+    for name in ((el.get("class") or "").split() + [el.get("id") or ""])[:12]:
+        parts = {p.lower() for p in _NAME_PARTS.split(name) if p}
+        if len(parts) > 1 and any(_FOOTER_PART.match(p) for p in parts) and parts.isdisjoint(_COMPONENT):
+            return True
+    return False
+
+
+def _shows_nothing(el: Any) -> bool:
+    """Whether a block after a footer shows nothing a person reads: no text, no link, no picture."""
+    return not "".join(el.itertext()).strip() and next(el.iter("a", "img", "iframe", "form"), None) is None
+
+
+def _at_end(el: Any, body: Any, chrome: set[Any]) -> bool:
+    """Whether nothing after an element, up to the end of ``body``, is content: what follows it at each
+    level is chrome, another named footer, a script or a block that shows nothing. A block named like a
+    footer in the middle of the page (a section's «footer-links» before more content) is no footer."""
+    node = el
+    while node is not None and node is not body:
+        for s in node.itersiblings():
+            if not isinstance(s.tag, str) or s.tag in _NOT_LAYOUT or s in chrome:
+                continue
+            if not (_footer_named(s) or _shows_nothing(s)):
+                return False
+        node = node.getparent()
+    return node is body
+
+
+def _named_footers(body: Any, chrome: set[Any]) -> list[Any]:
+    """The blocks at the end of a page that its markup names footers by a compound name (class or id,
+    see ``_footer_named``), none inside another nor inside a header or the main content."""
+    found: list[Any] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in _NOT_LAYOUT or not _footer_named(el):
+            continue
+        ancestors = list(el.iterancestors())
+        if any(a in found or a in chrome or a.tag in ("main", "article", "header") for a in ancestors):
+            continue
+        if _at_end(el, body, chrome):
+            found.append(el)
+    return found
 
 
 _COPYRIGHT = re.compile(r"derechos reservados|copyright|\u00a9")
@@ -140,22 +198,29 @@ _FILE_STEM = re.compile(r"([^/?#]+?)(?:\.[a-z0-9]{2,4})?(?:[?#].*)?$", re.I)
 def top_images(root: Any, outer: list[Any]) -> tuple[str, ...]:
     """The names of the first images at the top of a page (its header, or the body before its
     first heading, never its footer): each image's alternative text and file name, as a person
-    reads a logo in a top bar («Imagen logo GovCo», ``logo-govco.svg``)."""
+    reads a logo in a top bar («Imagen logo GovCo», ``logo-govco.svg``). The first images of the
+    page's header count whatever the markup puts before it (an off-canvas menu's icons, class 2174)."""
     # only images are asked whether they are in the footer, only headings whether in the header
-    regions = [(r, region_of(r) == "footer") for r in outer]
-    footer = {e for r, foot in regions if foot for e in r.iter("img")}
-    header = {e for r, foot in regions if not foot for e in r.iter(*_HEADINGS)}
-    names: list[str] = []
+    regions = [(r, region_of(r)) for r in outer]
+    footer = {e for r, where in regions if where == "footer" for e in r.iter("img")}
+    header = {e for r, where in regions if where != "footer" for e in r.iter(*_HEADINGS)}
+    banner = [e for r, where in regions if where == "header" for e in r.iter("img")][:_TOP_IMAGES]
+    names = [name for el in banner if (name := _image_name(el))]
     body = root.find(".//body")
     for n, el in enumerate((body if body is not None else root).iter()):
         if n == _TOP_ELEMENTS or (el.tag in _HEADINGS and el not in header):
             break
-        if el.tag != "img" or el in footer:
+        if el.tag != "img" or el in footer or el in banner:
             continue
-        stem = _FILE_STEM.search((el.get("src") or "").strip())
-        name = " ".join(x for x in ((el.get("alt") or "").strip(), stem.group(1) if stem else "") if x)
+        name = _image_name(el)
         if name:
-            names.append(name[:120])
-        if len(names) == _TOP_IMAGES:
+            names.append(name)
+        if len(names) >= _TOP_IMAGES + len(banner):
             break
     return tuple(names)
+
+
+def _image_name(el: Any) -> str:
+    """An image's alternative text and file name, as a person reads it (at most 120 characters)."""
+    stem = _FILE_STEM.search((el.get("src") or "").strip())
+    return " ".join(x for x in ((el.get("alt") or "").strip(), stem.group(1) if stem else "") if x)[:120]

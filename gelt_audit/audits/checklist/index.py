@@ -25,6 +25,7 @@ from .paged import PageList, PagesByNumber, PageStore
 from .pages import Block, Page, Status, interned_label, title_labels
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .phrases import PhraseIndex
+from .template_links import template_keys
 from .text import count_words, fold, label_match, text_norm
 from .urls import is_doc_key, is_news_key, path_norm, path_norms, url_key
 
@@ -135,7 +136,8 @@ def index_site(
         if key not in depth and hint is not None:
             depth[key] = hint
     aliases = home_aliases(home, ok_pages)
-    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, frozenset(map(url_key, aliases)))
+    template = template_keys(home, ok_pages)
+    menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, frozenset(map(url_key, aliases)), template)
     text_hits: dict[TextProbe, array[int]] = {question: array("I") for question in probes or ()}
     for p in ok_pages:
         for i in p.text_hits:
@@ -419,11 +421,11 @@ def _transparency_menu(
     status: Mapping[str, Status],
     tmenu: set[str],
     aliases: frozenset[str] = frozenset(),
+    template: frozenset[str] = frozenset(),
 ) -> tuple[set[str], tuple[str, ...]]:
-    """What counts as under the "Transparencia" menu: the keys of the menu pages and of the pages
-    they link to (two levels), and the path prefixes of the menu pages (``/transparencia/``).
-    ``aliases``: the keys of the home page under other addresses (``/index.html``, linked by the
-    hub's «Inicio»), the start page as the home page's own key is (class 1421)."""
+    """What counts as under the "Transparencia" menu: the keys of the menu pages and of the pages they link
+    to (two levels), and the path prefixes of the menu pages (``/transparencia/``). ``aliases``: the keys of
+    the home page under other addresses (class 1421); ``template``: what nearly every page links (class 2173)."""
     roots: dict[str, Page] = {}
     headed: set[str] = set()  # the links of a menu headed «Transparencia» on a page
     for phrase, slack in ((TRANSPARENCY[0], 4), (TRANSPARENCY[1], 2)):
@@ -466,10 +468,11 @@ def _transparency_menu(
     prefixes += sorted({pre for pre in shared if shared.count(pre) >= 2})
     # Level 1: content links of the menu pages and every link inside a "Transparencia" drop-down.
     level1: set[str] = set()
+    own = frozenset() if home_is_hub else template  # a hub that is the home page: its links are its own
     for p in roots.values():
         for b in p.blocks:
             if not b.region:
-                level1.update(link_keys(b.links))
+                level1.update(k for k in link_keys(b.links) if k not in own)
     level1 |= tmenu | headed
     if not home_is_hub:
         level1 -= home_keys
@@ -481,7 +484,7 @@ def _transparency_menu(
             continue
         for b in st.page.blocks:
             if not b.region:
-                menu.update(link_keys(b.links))
+                menu.update(k for k in link_keys(b.links) if k not in own)
     if not home_is_hub:
         menu -= home_keys
     return menu, tuple(dict.fromkeys(prefixes))  # one per path: a thousand menu pages share /transparencia/
