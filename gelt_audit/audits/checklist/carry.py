@@ -31,7 +31,7 @@ from .packed import LinkStrings, PackedLinks
 from .paged import PageList
 from .pages import Block, ChromeRef, Link, Page
 
-FORMAT = 9  # 9: Page.notices carried (H184); bump when what is carried changes
+FORMAT = 10  # 10: the list of chunks kept compressed (H219); 9: Page.notices carried (H184); bump when what is carried changes
 CHUNK = 500  # pages a chunk
 # what a carry depends on besides the parse's own version: this format and marshal's
 _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.version}"
@@ -195,7 +195,9 @@ def encode(
         listed.append((name, keys))
     words = {key: tuple(n) for key, n in norms.items()}
     numbered = zstandard.ZstdCompressor(level=1).compress(marshal.dumps(table.table()))
-    listing = marshal.dumps((f"{_TAG}.{version}", listed, words, numbered))
+    # compressed: SQLite copies what it keeps, and the list uncompressed (13.4 MB at 50,000 pages,
+    # its URL words and chunk keys) made its save the cold report's peak (+25 MiB, H219)
+    listing = zstandard.ZstdCompressor(level=1).compress(marshal.dumps((f"{_TAG}.{version}", listed, words, numbered)))
     return listing, chunks, {name for name, _ in listed}
 
 
@@ -294,8 +296,10 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
     # them, the weekly audit's peak (issue 21, H180)
     previous, carry.previous = carry.previous, None
     try:
-        tag, chunks, norms, numbered = marshal.loads(previous)
+        raw = zstandard.ZstdDecompressor().decompress(previous)
         del previous
+        tag, chunks, norms, numbered = marshal.loads(raw)
+        del raw
         if tag != f"{_TAG}.{version}":
             return None
         strings = LinkStrings.of_table(marshal.loads(zstandard.ZstdDecompressor().decompress(numbered)))
