@@ -725,7 +725,7 @@ FLOOR = {
 # t-bucaramanga, tenth session, H111, za-suba, twelfth session, H131, and zc-roldanillo, twelfth
 # session, H133, zh-jerico, thirteenth session, H145, and zj-cali, fourteenth session, H157, and
 # zt-sanisidro and zu-movilidadlaceja, twentieth session, H218 (in 4bddca2 and f43124f; new origins,
-# measured as figures only), and zz-capillarosario, twenty-first session, H226 (a new origin, figures
+# measured as figures only), and zz-capillarosario, twenty-first session, H226 (in e1bf161; a new origin, figures
 # only), each
 # committed with its rebuilt site before the engine first ran on it;
 # corpus README). It gets no floor copied from its own
