@@ -75,6 +75,7 @@ TUNING_GROUPS = {
     "thirty-third-zq": {"zq-iebetania"},
     "thirty-fourth-zr": {"zr-idpac"},
     "thirty-fifth-zs": {"zs-tangara"},
+    "thirty-sixth-zy": {"zy-liceozipaquira"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -386,6 +387,14 @@ THIRTY_FOURTH_ZR_LEY = (1.000, 0.600, 1.000)
 # floored at its first contact, tuning material, no engine change.
 THIRTY_FIFTH_ZS_GELT = (0.667, 0.500, 1.000)
 THIRTY_FIFTH_ZS_LEY = (0.500, 0.400, 1.000)
+# zy-liceozipaquira (twenty-first session, H221): a new origin (an official school of Zipaquirá), labelled
+# blind in 668dab3, first contact gelt-2008 1.000 (8/8) / 0.667 (8/12) / 0.667 (4/6), 40/47 exact,
+# ley1712-res1519 0.571 (4/7) / 0.400 (4/10) / 0.667 (2/3), 50/59; three ley labels then adjudicated by
+# the written criteria (f3693f5: ley1712.1 by H91, ley1712.5 and 5.1 by criterion D), measured again:
+# ley1712-res1519 1.000 (7/7) / 0.538 (7/13) / 0.833 (5/6), 53/59 (docs/checklist-accuracy.md, «H221»);
+# floored at that measure, tuning material, no engine change.
+THIRTY_SIXTH_ZY_GELT = (1.000, 0.667, 0.667)
+THIRTY_SIXTH_ZY_LEY = (1.000, 0.538, 0.833)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -719,14 +728,26 @@ FLOOR = {
         "recall": THIRTY_FIFTH_ZS_LEY[1],
         "evidence": THIRTY_FIFTH_ZS_LEY[2],
     },
+    # zy-liceozipaquira: THIRTY_SIXTH_ZY_GELT and THIRTY_SIXTH_ZY_LEY above
+    ("thirty-sixth-zy", "gelt-2008"): {
+        "precision": THIRTY_SIXTH_ZY_GELT[0],
+        "recall": THIRTY_SIXTH_ZY_GELT[1],
+        "evidence": THIRTY_SIXTH_ZY_GELT[2],
+    },
+    ("thirty-sixth-zy", "ley1712-res1519"): {
+        "precision": THIRTY_SIXTH_ZY_LEY[0],
+        "recall": THIRTY_SIXTH_ZY_LEY[1],
+        "evidence": THIRTY_SIXTH_ZY_LEY[2],
+    },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
 # betania, transmetro and sibundoy in 8b3a7a34; p-villagarzon and q-soledad, ninth session, H96, and
 # t-bucaramanga, tenth session, H111, za-suba, twelfth session, H131, and zc-roldanillo, twelfth
 # session, H133, zh-jerico, thirteenth session, H145, and zj-cali, fourteenth session, H157, and
 # zt-sanisidro and zu-movilidadlaceja, twentieth session, H218 (in 4bddca2 and f43124f; new origins,
-# measured as figures only), and zv-potdosquebradas and zz-capillarosario, twenty-first session,
-# H220 and H226 (in bf63ab2 and e1bf161; new origins, figures only), each
+# measured as figures only), and zv-potdosquebradas, zx-hellocasabianca and zz-capillarosario,
+# twenty-first session, H220, H221 and H226 (in bf63ab2, a9ef0c7 and e1bf161; new origins, figures
+# only), each
 # committed with its rebuilt site before the engine first ran on it;
 # corpus README). It gets no floor copied from its own
 # result: its figures are printed, and the target (0.97 for precision, recall and evidence, per
@@ -748,6 +769,7 @@ HELD_OUT_SITES = {
     "zt-sanisidro",
     "zu-movilidadlaceja",
     "zv-potdosquebradas",
+    "zx-hellocasabianca",
     "zz-capillarosario",
 }
 HELD_OUT_TARGET = 0.97
