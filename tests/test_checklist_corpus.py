@@ -75,6 +75,7 @@ TUNING_GROUPS = {
     "thirty-third-zq": {"zq-iebetania"},
     "thirty-fourth-zr": {"zr-idpac"},
     "thirty-fifth-zs": {"zs-tangara"},
+    "thirty-sixth-zzd": {"zzd-fonvalmed"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -386,6 +387,13 @@ THIRTY_FOURTH_ZR_LEY = (1.000, 0.600, 1.000)
 # floored at its first contact, tuning material, no engine change.
 THIRTY_FIFTH_ZS_GELT = (0.667, 0.500, 1.000)
 THIRTY_FIFTH_ZS_LEY = (0.500, 0.400, 1.000)
+# zzd-fonvalmed (twenty-first session, H227): a new origin (a static rebuild of the Fondo de Valorización
+# de Medellín's site, one page reached, every menu entry to the live site on another host), labelled blind
+# in 7e25ac6, first contact gelt-2008 0.857 (6/7) / 0.857 (6/7) / 1.000 (6/6), 14/16 exact,
+# ley1712-res1519 0.750 (3/4) / 0.500 (3/6) / 0.500 (1/2), 12/16 (docs/checklist-accuracy.md, «H227»);
+# floored at its first contact, tuning material, no engine change.
+THIRTY_SIXTH_ZZD_GELT = (0.857, 0.857, 1.000)
+THIRTY_SIXTH_ZZD_LEY = (0.750, 0.500, 0.500)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -718,6 +726,17 @@ FLOOR = {
         "precision": THIRTY_FIFTH_ZS_LEY[0],
         "recall": THIRTY_FIFTH_ZS_LEY[1],
         "evidence": THIRTY_FIFTH_ZS_LEY[2],
+    },
+    # zzd-fonvalmed: THIRTY_SIXTH_ZZD_GELT and THIRTY_SIXTH_ZZD_LEY above
+    ("thirty-sixth-zzd", "gelt-2008"): {
+        "precision": THIRTY_SIXTH_ZZD_GELT[0],
+        "recall": THIRTY_SIXTH_ZZD_GELT[1],
+        "evidence": THIRTY_SIXTH_ZZD_GELT[2],
+    },
+    ("thirty-sixth-zzd", "ley1712-res1519"): {
+        "precision": THIRTY_SIXTH_ZZD_LEY[0],
+        "recall": THIRTY_SIXTH_ZZD_LEY[1],
+        "evidence": THIRTY_SIXTH_ZZD_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
