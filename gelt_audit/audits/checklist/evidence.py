@@ -30,9 +30,8 @@ SHELL_NOTE = (
 )
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 _NONE = array("I")  # no occurrences (never appended to)
-# Where a rule looks: anywhere, the home page, any page but the home page («inner»: where a person
-# points for what the home page only sums up, class 2220), the site's header/footer/either, or page content.
-SCOPES = ("any", "home", "inner", "header", "footer", "chrome", "content")
+# Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
+SCOPES = ("any", "home", "header", "footer", "chrome", "content")
 
 
 @dataclass(slots=True)
@@ -525,11 +524,6 @@ class Finder:
             if block is not None:
                 return home is not None and home.idx in block.pages
             return page is not None and page is home
-        if s == "inner":
-            home = self.idx.home
-            if block is not None:
-                return any(home is None or p != home.idx for p in block.pages)
-            return page is not None and page is not home
         region = block.region if block is not None else ""
         if s == "content":
             return region == ""
