@@ -208,6 +208,11 @@ def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
 # «.example» is left alone: the corpus writes the entities' own addresses so («judicial@movilidad.example»).
 _NOT_EXAMPLE = r"(?!(?:[a-z0-9\-]+\.)*(?:example|ejemplo)\.)"
 
+# the months, as a date writes them (folded: no accents)
+_MONTHS = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+# the months as the Spanish locale abbreviates them (es-CO «may», «sept»; others «sep», «set»)
+_MONTHS_SHORT = r"ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic"
+
 # Named patterns for ``text``/``footer`` rules; each is a list of regexes that must all match
 # the folded text.
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -266,7 +271,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
             r"setiembre|octubre|noviembre|diciembre)(?:\s+de)?\s+(?:19|20)\d\d\b|"
             r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-            r"noviembre|diciembre)\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+            r"noviembre|diciembre)\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
+            # class 2280: the short form a news list prints (the Spanish locale's abbreviated month, no
+            # «de»: «26 may 2023», «10 mar. 2023», «3 sept 2022»), or the full month without «de»
+            r"\b\d{1,2}\s+(?:" + _MONTHS + r"|(?:" + _MONTHS_SHORT + r")\.?),?\s+(?:19|20)\d\d\b"
         ),
     ),
     "updated": (

@@ -1,0 +1,101 @@
+"""Reading faults a fresh site showed (issue 15, H228): a small school site on 127.0.0.1 laid out as a
+static-site generator's layout writes it, crawled once through the real CLI, offline.
+
+Class 2280: a news list prints each date the short way the Spanish locale gives it, the month
+abbreviated and no «de» («26 may 2023», «10 mar. 2023»): that is a date as much as «26 de mayo de
+2023», and the news section is dated (``info.noticias`` ``cumple``, ``ley1712`` «fechas visibles»).
+``test_class_2280_an_abbreviated_month_is_a_date`` fails without the short-month alternative of the
+``date`` pattern in ``text.py`` (checked: ``info.noticias`` ``parcial``, «falta: noticias con fecha»).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gelt_audit.demo.server import Resource, SiteServer
+from tests.helpers import crawl, report_json, write_config
+
+OFFLINE = "[links]\ncheck_external = false\n"
+SCHOOL = "Institución Educativa Municipal La Esperanza"
+
+NAV = (
+    "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/noticias'>Noticias</a></li>"
+    "<li><a href='/nosotros'>Nosotros</a></li><li><a href='/contacto'>Contacto</a></li></ul></nav>"
+)
+FOOTER = (
+    f"<footer><p>{SCHOOL}</p><p>Carrera 7 # 3-45, barrio Centro</p>"
+    "<p>Correo: rectoria@ieesperanza.edu.co</p><p>Síguenos en redes</p></footer>"
+)
+
+
+def _layout(title: str, content: str) -> Resource:
+    """The generator's layout: everything, footer included, inside ``main``."""
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {SCHOOL}</title></head>"
+        f"<body><main><header><p>{SCHOOL}</p>{NAV}</header>{content}{FOOTER}</main>"
+        "<script>document.body.dataset.ready = '1'</script></body></html>"
+    )
+
+
+def _news(day: str, headline: str) -> str:
+    return f"<div class='card'><h3>{headline}</h3><p>{day}</p><p>Leer más</p></div>"
+
+
+ROUTES: dict[str, Resource] = {
+    "/": _layout(
+        "Inicio",
+        "<section><h1>Bienvenidos</h1><p>Somos una institución educativa de carácter oficial que forma"
+        " niños y jóvenes desde el preescolar hasta la media académica.</p></section>",
+    ),
+    # class 2280: the dates as the Spanish locale's short format prints them
+    "/noticias": _layout(
+        "Noticias",
+        "<section><h1>Noticias</h1>"
+        + _news("26 may 2023", "Izada de bandera del mes de mayo con los estudiantes de primaria")
+        + _news("10 mar. 2023", "Elección del personero estudiantil y del consejo de estudiantes")
+        + _news("3 sept 2022", "Feria de la ciencia con los proyectos de los grados décimo y once")
+        + "</section>",
+    ),
+    # class 2282: the people who attend, in a table with no heading over it
+    "/contacto": _layout(
+        "Contacto",
+        "<section><table><thead><tr><th>#</th><th>Nombre</th><th>Cargo</th><th>Teléfono</th></tr></thead><tbody>"
+        "<tr><td>1</td><td>Marta Lucía Gómez</td><td>Rectora</td><td>3107434494</td></tr>"
+        "<tr><td>2</td><td>Jorge Iván Pardo</td><td>Coordinador académico</td><td>3233619773</td></tr>"
+        "</tbody></table></section>",
+    ),
+    "/nosotros": _layout(
+        "Nosotros",
+        "<article><h1>Nuestra historia</h1><p>La institución abrió sus puertas con dos aulas y hoy atiende"
+        " a más de mil estudiantes en dos sedes.</p><footer>Publicado por la rectoría</footer></article>",
+    ),
+}
+
+
+def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict[tuple[str, str], dict]:
+    """The site crawled once by the real CLI: the checklist records by (profile, item)."""
+    server = SiteServer(routes).start()
+    try:
+        config = write_config(tmp_path_factory.mktemp(name), server.url, OFFLINE)
+        crawl(config)
+        origin = server.url.rstrip("/")
+        records = {}
+        for rec in report_json(config)["checklist"]:
+            rec["paths"] = [u[len(origin) :] if u.startswith(origin) else u for u in rec["evidence"]]
+            records[(rec["profile"], rec["item"])] = rec
+        return records
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The school's site, the whole page inside ``main``."""
+    return _records(tmp_path_factory, ROUTES, "h228")
+
+
+def test_class_2280_an_abbreviated_month_is_a_date(site):
+    rec = site[("gelt-2008", "info.noticias")]
+    assert rec["status"] == "cumple", rec
+    assert "/noticias" in rec["paths"], rec
+    assert "falta" not in rec["detail"], rec
