@@ -6,6 +6,15 @@ abbreviated and no «de» («26 may 2023», «10 mar. 2023»): that is a date as
 2023», and the news section is dated (``info.noticias`` ``cumple``, ``ley1712`` «fechas visibles»).
 ``test_class_2280_an_abbreviated_month_is_a_date`` fails without the short-month alternative of the
 ``date`` pattern in ``text.py`` (checked: ``info.noticias`` ``parcial``, «falta: noticias con fecha»).
+
+Class 2281: the layout wraps the whole page in ``<main>`` and shuts it after the footer (the header,
+the content and the footer all inside ``main``, as zy-liceozipaquira's Astro layout does). A person
+sees the footer at the bottom of every page: it is the page's footer, and its address and e-mail are
+the footer's contact data (``ley1712.footer.contacto`` found, not ``no_cumple``).
+``test_class_2281_a_footer_that_closes_a_page_wrapped_in_main_is_the_page_footer`` fails without
+``chrome._closing_footer`` (checked: ``no_cumple``, «no se encontró en el sitio rastreado»).
+``test_class_2281_a_footer_of_an_article_is_not_the_page_footer`` guards the other side: a page
+whose only ``footer`` belongs to an article has no page footer.
 """
 
 from __future__ import annotations
@@ -94,8 +103,39 @@ def site(tmp_path_factory):
     return _records(tmp_path_factory, ROUTES, "h228")
 
 
+# the same article page, alone, under a layout with no footer but the article's
+ARTICLE_ONLY: dict[str, Resource] = {
+    "/": Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Inicio | {SCHOOL}</title></head>"
+        f"<body><header><p>{SCHOOL}</p>{NAV}</header><main><article><h1>Nuestra historia</h1><p>La institución"
+        " abrió sus puertas con dos aulas y hoy atiende a más de mil estudiantes en dos sedes.</p>"
+        "<footer>Carrera 7 # 3-45, barrio Centro. Correo: rectoria@ieesperanza.edu.co</footer></article></main>"
+        "</body></html>"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def article_site(tmp_path_factory):
+    """A page whose only ``footer`` is an article's."""
+    return _records(tmp_path_factory, ARTICLE_ONLY, "h228-article")
+
+
 def test_class_2280_an_abbreviated_month_is_a_date(site):
     rec = site[("gelt-2008", "info.noticias")]
     assert rec["status"] == "cumple", rec
     assert "/noticias" in rec["paths"], rec
     assert "falta" not in rec["detail"], rec
+
+
+def test_class_2281_a_footer_that_closes_a_page_wrapped_in_main_is_the_page_footer(site):
+    rec = site[("ley1712-res1519", "ley1712.footer.contacto")]
+    assert rec["status"] == "parcial", rec
+    # what the footer shows is found, what it lacks is said
+    assert "horario de atención" in rec["detail"] and "teléfono" in rec["detail"], rec
+    assert "falta: dirección" not in rec["detail"] and "correo institucional" not in rec["detail"], rec
+
+
+def test_class_2281_a_footer_of_an_article_is_not_the_page_footer(article_site):
+    rec = article_site[("ley1712-res1519", "ley1712.footer.contacto")]
+    assert rec["status"] == "no_cumple", rec
