@@ -14,7 +14,15 @@ the footer's contact data (``ley1712.footer.contacto`` found, not ``no_cumple``)
 ``test_class_2281_a_footer_that_closes_a_page_wrapped_in_main_is_the_page_footer`` fails without
 ``chrome._closing_footer`` (checked: ``no_cumple``, «no se encontró en el sitio rastreado»).
 ``test_class_2281_a_footer_of_an_article_is_not_the_page_footer`` guards the other side: a page
-whose only ``footer`` belongs to an article has no page footer.
+whose only ``footer`` belongs to an article has no page footer (checked: ``parcial`` when
+``_closing_footer`` does not set articles' footers aside).
+
+Class 2282: a table whose header row names each person's name, post and phone («# | Nombre | Cargo |
+Teléfono»), with a phone in its rows, is a staff directory a person reads as one, whatever heads the
+page (zo-yascual's contact page has no heading over it): ``info.directorio_funcionarios`` ``cumple``
+and ``ley1712.1.5`` ``parcial`` (outside the transparency menu).
+``test_class_2282_a_table_of_names_posts_and_phones_is_the_staff_directory`` fails without the
+``staff_table`` rules of the two profiles (checked: ``info.directorio_funcionarios`` ``no_cumple``).
 """
 
 from __future__ import annotations
@@ -139,3 +147,12 @@ def test_class_2281_a_footer_that_closes_a_page_wrapped_in_main_is_the_page_foot
 def test_class_2281_a_footer_of_an_article_is_not_the_page_footer(article_site):
     rec = article_site[("ley1712-res1519", "ley1712.footer.contacto")]
     assert rec["status"] == "no_cumple", rec
+
+
+def test_class_2282_a_table_of_names_posts_and_phones_is_the_staff_directory(site):
+    rec = site[("gelt-2008", "info.directorio_funcionarios")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/contacto", rec
+    rec = site[("ley1712-res1519", "ley1712.1.5")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/contacto", rec
