@@ -23,6 +23,12 @@ page (zo-yascual's contact page has no heading over it): ``info.directorio_funci
 and ``ley1712.1.5`` ``parcial`` (outside the transparency menu).
 ``test_class_2282_a_table_of_names_posts_and_phones_is_the_staff_directory`` fails without the
 ``staff_table`` rules of the two profiles (checked: ``info.directorio_funcionarios`` ``no_cumple``).
+
+Class 2283: a contact form whose message box is written on one line (``<input type="text">``) labelled
+«Mensaje» is a message form as one with a ``textarea`` is (zo-yascual's «Formulario de Contacto»): the
+PQRSD form exists, without the minimum fields (``ley1712.pqrsd_form`` ``parcial``).
+``test_class_2283_a_one_line_box_labelled_message_is_the_message_box`` fails without the
+``_message_ids``/``_names_message`` reading in ``forms._read_fields`` (checked: ``no_cumple``).
 """
 
 from __future__ import annotations
@@ -37,7 +43,8 @@ SCHOOL = "Institución Educativa Municipal La Esperanza"
 
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/noticias'>Noticias</a></li>"
-    "<li><a href='/nosotros'>Nosotros</a></li><li><a href='/contacto'>Contacto</a></li></ul></nav>"
+    "<li><a href='/nosotros'>Nosotros</a></li><li><a href='/contacto'>Contacto</a></li>"
+    "<li><a href='/escribanos'>Escríbanos</a></li></ul></nav>"
 )
 FOOTER = (
     f"<footer><p>{SCHOOL}</p><p>Carrera 7 # 3-45, barrio Centro</p>"
@@ -80,6 +87,15 @@ ROUTES: dict[str, Resource] = {
         "<tr><td>1</td><td>Marta Lucía Gómez</td><td>Rectora</td><td>3107434494</td></tr>"
         "<tr><td>2</td><td>Jorge Iván Pardo</td><td>Coordinador académico</td><td>3233619773</td></tr>"
         "</tbody></table></section>",
+    ),
+    # class 2283: the message box written on one line, named by its label and its name
+    "/escribanos": _layout(
+        "Escríbanos",
+        "<section><h2>Formulario de contacto</h2><form id='form'>"
+        "<div><label for='from_name'>Nombre</label><input type='text' name='from_name' id='from_name'></div>"
+        "<div><label for='msg'>Mensaje</label><input type='text' name='msg' id='msg'></div>"
+        "<div><label for='email_id'>Email</label><input type='email' name='email_id' id='email_id'></div>"
+        "<input type='submit' value='Enviar'></form></section>",
     ),
     "/nosotros": _layout(
         "Nosotros",
@@ -156,3 +172,9 @@ def test_class_2282_a_table_of_names_posts_and_phones_is_the_staff_directory(sit
     rec = site[("ley1712-res1519", "ley1712.1.5")]
     assert rec["status"] == "parcial", rec
     assert rec["paths"][0] == "/contacto", rec
+
+
+def test_class_2283_a_one_line_box_labelled_message_is_the_message_box(site):
+    rec = site[("ley1712-res1519", "ley1712.pqrsd_form")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/escribanos", rec

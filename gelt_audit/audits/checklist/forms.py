@@ -200,12 +200,29 @@ class _Fields:
     prompts: list[str] = field(default_factory=list)  # what the typed boxes ask for (placeholder, aria-label)
 
 
+# What names a message box (class 2283, H228): a one-line box labelled «Mensaje» or «Comentarios» is where
+# the visitor writes the message, as a ``textarea`` is (zo-yascual's contact form writes it as
+# ``<input type="text" name="message">``); the words must be the whole of its label, name or prompt.
+_MESSAGE_NAMES = frozenset(("mensaje", "message", "comentario", "comentarios", "comment", "comments", "su mensaje"))
+
+
+def _names_message(text: str | None) -> bool:
+    """Whether a box's label, name, id or prompt is only the word for a message («Mensaje», ``message``)."""
+    return bool(text) and " ".join(WORD.findall(fold(camel_split(text or "")))) in _MESSAGE_NAMES
+
+
+def _message_ids(form: Any) -> set[str]:
+    """The ids of the boxes a ``<label for>`` of the form names a message."""
+    return {el.get("for") or "" for el in form.iter("label") if el.get("for") and _names_message(element_text(el))}
+
+
 def _read_fields(form: Any, own_text: bool = True) -> _Fields:
     """``own_text`` False (fields with no form element around them): only what the fields, their
     labels, options and buttons say is read, not the text of the element that holds them (the
     page's content around a form is not the form)."""
     attrs = [form.get(a) or "" for a in ("action", "id", "class", "role", "name")]
     f = _Fields([element_text(form) if own_text else "", *attrs], set())
+    message_ids = _message_ids(form)
     for el in form.iter("input", "textarea", "select", "button", "option", "label"):
         tag = el.tag
         if not own_text and tag in ("button", "option", "label"):
@@ -234,6 +251,11 @@ def _read_fields(form: Any, own_text: bool = True) -> _Fields:
             # a read-only box is chosen from, not typed into: the one a select widget draws (Ant
             # Design's closed <Select>, role «combobox») counts as a choice, like a <select> (class 1121)
             t = (el.get("type") or "text").lower()
+            if t in ("text", "") and (
+                el.get("id") in message_ids
+                or any(_names_message(el.get(a)) for a in ("name", "id", "placeholder", "aria-label"))
+            ):
+                f.has_textarea = True  # the message box, on one line (class 2283)
             if t in ("text", "search", "email", "tel", "number", ""):
                 f.n_text += 1
                 f.prompts.extend(fold(v) for v in (el.get("placeholder"), el.get("aria-label")) if v)
