@@ -29,6 +29,13 @@ Class 2283: a contact form whose message box is written on one line (``<input ty
 PQRSD form exists, without the minimum fields (``ley1712.pqrsd_form`` ``parcial``).
 ``test_class_2283_a_one_line_box_labelled_message_is_the_message_box`` fails without the
 ``_message_ids``/``_names_message`` reading in ``forms._read_fields`` (checked: ``no_cumple``).
+
+Class 2284: a form that asks for a request's number («Número de radicado») and a code typed masked
+(«Código de consulta», ``type="password"``) with «Consultar estado» looks the request up; that the masked
+box's id is ``clave`` (a word of logins, which a person never sees) does not make it a login
+(zq-iebetania's «Consultar radicado»): ``interaccion.consulta_bd`` and ``transaccion.seguimiento``
+``cumple``. ``test_class_2284_a_request_code_typed_masked_is_no_login`` fails without
+``forms._shown_words`` in ``_masked_request_code`` (checked: ``no_cumple`` both).
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ SCHOOL = "Institución Educativa Municipal La Esperanza"
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/noticias'>Noticias</a></li>"
     "<li><a href='/nosotros'>Nosotros</a></li><li><a href='/contacto'>Contacto</a></li>"
-    "<li><a href='/escribanos'>Escríbanos</a></li></ul></nav>"
+    "<li><a href='/escribanos'>Escríbanos</a></li><li><a href='/consulta'>Ventanilla</a></li></ul></nav>"
 )
 FOOTER = (
     f"<footer><p>{SCHOOL}</p><p>Carrera 7 # 3-45, barrio Centro</p>"
@@ -96,6 +103,14 @@ ROUTES: dict[str, Resource] = {
         "<div><label for='msg'>Mensaje</label><input type='text' name='msg' id='msg'></div>"
         "<div><label for='email_id'>Email</label><input type='email' name='email_id' id='email_id'></div>"
         "<input type='submit' value='Enviar'></form></section>",
+    ),
+    # class 2284: a request's status looked up by its number and a code typed masked, the box's id «clave»
+    "/consulta": _layout(
+        "Ventanilla virtual",
+        "<section><h2>Ventanilla virtual</h2><form id='tracking-form'>"
+        "<label for='radicado'>Número de radicado<input id='radicado' required placeholder='Ejemplo: IELE-2026-000123'>"
+        "</label><label for='clave'>Código de consulta<input id='clave' required type='password'></label>"
+        "<button type='submit'>Consultar estado</button></form></section>",
     ),
     "/nosotros": _layout(
         "Nosotros",
@@ -178,3 +193,11 @@ def test_class_2283_a_one_line_box_labelled_message_is_the_message_box(site):
     rec = site[("ley1712-res1519", "ley1712.pqrsd_form")]
     assert rec["status"] == "parcial", rec
     assert rec["paths"][0] == "/escribanos", rec
+
+
+def test_class_2284_a_request_code_typed_masked_is_no_login(site):
+    for item in ("interaccion.consulta_bd", "transaccion.seguimiento"):
+        rec = site[("gelt-2008", item)]
+        assert rec["status"] == "cumple", rec
+        assert rec["paths"][0] == "/consulta", rec
+        assert "formulario de consulta" in rec["detail"], rec

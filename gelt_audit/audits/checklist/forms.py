@@ -272,11 +272,25 @@ def _read_fields(form: Any, own_text: bool = True) -> _Fields:
     return f
 
 
-def _masked_request_code(words: set[str]) -> bool:
+def _masked_request_code(words: set[str], shown: set[str]) -> bool:
     """Whether a form with a masked field looks a request up by its code rather than logging a user
     in: «Identificación», «Código de PQRSD» (typed as a password) and «Consultar» is a status query;
-    a form that names a user, a password or a session is a login."""
-    return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not words & _LOGIN_WORDS)
+    a form that shows a user, a password or a session is a login. What it shows (``shown``: its text,
+    labels, prompts and buttons) decides that, not the names and ids a person never sees: «Número de
+    radicado», «Código de consulta» and «Consultar estado» over a box whose id is ``clave`` is a status
+    query (class 2284, zq-iebetania's «Consultar radicado»)."""
+    return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not shown & _LOGIN_WORDS)
+
+
+def _shown_words(form: Any, own_text: bool) -> set[str]:
+    """The words a form shows a person: its text (or, without it, its labels, buttons and options),
+    its boxes' prompts and its buttons' values."""
+    texts = [element_text(form)] if own_text else [element_text(el) for el in form.iter("label", "button", "option")]
+    for el in form.iter("input", "textarea", "button"):
+        texts.extend(el.get(a) or "" for a in ("placeholder", "aria-label", "title"))
+        if (el.get("type") or "").lower() in ("submit", "button"):
+            texts.append(el.get("value") or "")
+    return set(text_norm(camel_split(" ".join(texts)))[0].split())
 
 
 def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
@@ -285,7 +299,7 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     f = _read_fields(form, own_text)
     norm, _ = text_norm(camel_split(" ".join(f.bits)))
     words = set(norm.split())
-    if f.has_password and not _masked_request_code(words):
+    if f.has_password and not _masked_request_code(words, _shown_words(form, own_text)):
         return Form(frozenset({"login"}), norm)
     purposes: set[str] = set()
     search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})
