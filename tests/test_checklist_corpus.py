@@ -365,8 +365,12 @@ THIRTY_FIRST_ZN_LEY = (0.949, 0.974, 0.912)
 # (docs/checklist-accuracy.md, «H209»); then ley1712.1 adjudicated parcial by the written H91 criterion
 # (a section nothing names, shown by three entries the labels find), which moves ley1712-res1519 to
 # 0.667 (2/3) / 0.400 (2/5) / 0.500 (1/2), 54/58: the floor, at the measured figures; no engine change.
-THIRTY_SECOND_ZO_GELT = (0.500, 0.333, 1.000)
-THIRTY_SECOND_ZO_LEY = (0.667, 0.400, 0.500)
+# H228 (twenty-first session): class 2282 (the «Nombre | Cargo | Telefono» table of /contactos.html is the
+# staff directory) and class 2283 (the one-line «Mensaje» box makes /pqrs.html a message form) raise it to
+# gelt-2008 0.667 (2/3) / 0.667 (2/3) / 1.000 (2/2), 44/47, ley1712-res1519 0.800 (4/5) / 0.800 (4/5) /
+# 1.000 (4/4), 56/58: the floor, at the measured figures.
+THIRTY_SECOND_ZO_GELT = (0.667, 0.667, 1.000)
+THIRTY_SECOND_ZO_LEY = (0.800, 0.800, 1.000)
 
 # zq-iebetania (twentieth session, H210): a new origin (a public school's static site), labelled blind in
 # 666c9f4, first contact gelt-2008 0.850 (17/20) / 0.739 (17/23) / 1.000 (12/12), 37/48 exact,
@@ -394,8 +398,14 @@ THIRTY_FIFTH_ZS_LEY = (0.500, 0.400, 1.000)
 # the written criteria (f3693f5: ley1712.1 by H91, ley1712.5 and 5.1 by criterion D), measured again:
 # ley1712-res1519 1.000 (7/7) / 0.538 (7/13) / 0.833 (5/6), 53/59 (docs/checklist-accuracy.md, «H221»);
 # floored at that measure, tuning material, no engine change.
-THIRTY_SIXTH_ZY_GELT = (1.000, 0.667, 0.667)
-THIRTY_SIXTH_ZY_LEY = (1.000, 0.538, 0.833)
+# H228: classes 2280 («26 may 2023» is a date: info.noticias cumple) and 2281 (the footer inside the
+# layout's <main> is the page footer: ley1712.footer.contacto parcial, and interaccion.pqrsd parcial by the
+# footer's e-mail, evidenced by the home page where the label points to /contacto) move it to gelt-2008
+# 1.000 (9/9) / 0.750 (9/12) / 0.571 (4/7), 42/47, ley1712-res1519 1.000 (8/8) / 0.615 (8/13) / 0.833
+# (5/6), 54/59. The gelt evidence floor is LOWERED from 0.667 (4/6) to 0.571 (4/7): the item newly
+# found (recall 8 -> 9, exact 40 -> 42) is one more judged evidence, not one fewer right one.
+THIRTY_SIXTH_ZY_GELT = (1.000, 0.750, 0.571)
+THIRTY_SIXTH_ZY_LEY = (1.000, 0.615, 0.833)
 # zzd-fonvalmed (twenty-first session, H227): a new origin (a static rebuild of the Fondo de Valorización
 # de Medellín's site, one page reached, every menu entry to the live site on another host), labelled blind
 # in 7e25ac6, first contact gelt-2008 0.857 (6/7) / 0.857 (6/7) / 1.000 (6/6), 14/16 exact,

@@ -92,7 +92,11 @@ def chrome_roots(root: Any) -> list[Any]:
         rootset.add(el)
     roots = [r for r in found if not any(anc in rootset for anc in r.iterancestors())]
     if not any(region_of(r) == "footer" for r in roots):
-        marked = _named_footers(body, rootset) or [x for x in [_legacy_footer(body, rootset)] if x is not None]
+        marked = (
+            _named_footers(body, rootset)
+            or _closing_footer(body, rootset)
+            or [x for x in [_legacy_footer(body, rootset)] if x is not None]
+        )
         for el in marked:
             el.set("role", "contentinfo")  # read as the footer it is (region_of, chrome_ref)
         if marked:
@@ -155,6 +159,21 @@ def _named_footers(body: Any, chrome: set[Any]) -> list[Any]:
         if _at_end(el, body, chrome):
             found.append(el)
     return found
+
+
+def _closing_footer(body: Any, chrome: set[Any]) -> list[Any]:
+    """The ``footer`` that closes a page whose layout wraps everything in ``main`` (class 2281: an
+    Astro layout that shuts ``</main>`` after the footer): the last ``footer`` of the body, inside the
+    main content but no article's, section's or header's, with nothing after it up to the end of the
+    page (see ``_at_end``). A person sees it at the bottom of every page, as the page's footer."""
+    last = None
+    for el in body.iter("footer"):
+        last = el
+    if last is None or last in chrome:
+        return []
+    if any(a in chrome or a.tag in ("article", "section", "aside", "header", "footer") for a in last.iterancestors()):
+        return []
+    return [last] if _at_end(last, body, chrome) else []
 
 
 _COPYRIGHT = re.compile(r"derechos reservados|copyright|\u00a9")

@@ -200,12 +200,29 @@ class _Fields:
     prompts: list[str] = field(default_factory=list)  # what the typed boxes ask for (placeholder, aria-label)
 
 
+# What names a message box (class 2283, H228): a one-line box labelled «Mensaje» or «Comentarios» is where
+# the visitor writes the message, as a ``textarea`` is (zo-yascual's contact form writes it as
+# ``<input type="text" name="message">``); the words must be the whole of its label, name or prompt.
+_MESSAGE_NAMES = frozenset(("mensaje", "message", "comentario", "comentarios", "comment", "comments", "su mensaje"))
+
+
+def _names_message(text: str | None) -> bool:
+    """Whether a box's label, name, id or prompt is only the word for a message («Mensaje», ``message``)."""
+    return bool(text) and " ".join(WORD.findall(fold(camel_split(text or "")))) in _MESSAGE_NAMES
+
+
+def _message_ids(form: Any) -> set[str]:
+    """The ids of the boxes a ``<label for>`` of the form names a message."""
+    return {el.get("for") or "" for el in form.iter("label") if el.get("for") and _names_message(element_text(el))}
+
+
 def _read_fields(form: Any, own_text: bool = True) -> _Fields:
     """``own_text`` False (fields with no form element around them): only what the fields, their
     labels, options and buttons say is read, not the text of the element that holds them (the
     page's content around a form is not the form)."""
     attrs = [form.get(a) or "" for a in ("action", "id", "class", "role", "name")]
     f = _Fields([element_text(form) if own_text else "", *attrs], set())
+    message_ids = _message_ids(form)
     for el in form.iter("input", "textarea", "select", "button", "option", "label"):
         tag = el.tag
         if not own_text and tag in ("button", "option", "label"):
@@ -234,6 +251,11 @@ def _read_fields(form: Any, own_text: bool = True) -> _Fields:
             # a read-only box is chosen from, not typed into: the one a select widget draws (Ant
             # Design's closed <Select>, role «combobox») counts as a choice, like a <select> (class 1121)
             t = (el.get("type") or "text").lower()
+            if t in ("text", "") and (
+                el.get("id") in message_ids
+                or any(_names_message(el.get(a)) for a in ("name", "id", "placeholder", "aria-label"))
+            ):
+                f.has_textarea = True  # the message box, on one line (class 2283)
             if t in ("text", "search", "email", "tel", "number", ""):
                 f.n_text += 1
                 f.prompts.extend(fold(v) for v in (el.get("placeholder"), el.get("aria-label")) if v)
@@ -250,11 +272,25 @@ def _read_fields(form: Any, own_text: bool = True) -> _Fields:
     return f
 
 
-def _masked_request_code(words: set[str]) -> bool:
+def _masked_request_code(words: set[str], shown: set[str]) -> bool:
     """Whether a form with a masked field looks a request up by its code rather than logging a user
     in: «Identificación», «Código de PQRSD» (typed as a password) and «Consultar» is a status query;
-    a form that names a user, a password or a session is a login."""
-    return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not words & _LOGIN_WORDS)
+    a form that shows a user, a password or a session is a login. What it shows (``shown``: its text,
+    labels, prompts and buttons) decides that, not the names and ids a person never sees: «Número de
+    radicado», «Código de consulta» and «Consultar estado» over a box whose id is ``clave`` is a status
+    query (class 2284, zq-iebetania's «Consultar radicado»)."""
+    return bool(words & _REQUEST_WORDS and words & _QUERY_WORDS and not shown & _LOGIN_WORDS)
+
+
+def _shown_words(form: Any, own_text: bool) -> set[str]:
+    """The words a form shows a person: its text (or, without it, its labels, buttons and options),
+    its boxes' prompts and its buttons' values."""
+    texts = [element_text(form)] if own_text else [element_text(el) for el in form.iter("label", "button", "option")]
+    for el in form.iter("input", "textarea", "button"):
+        texts.extend(el.get(a) or "" for a in ("placeholder", "aria-label", "title"))
+        if (el.get("type") or "").lower() in ("submit", "button"):
+            texts.append(el.get("value") or "")
+    return set(text_norm(camel_split(" ".join(texts)))[0].split())
 
 
 def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
@@ -263,7 +299,7 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     f = _read_fields(form, own_text)
     norm, _ = text_norm(camel_split(" ".join(f.bits)))
     words = set(norm.split())
-    if f.has_password and not _masked_request_code(words):
+    if f.has_password and not _masked_request_code(words, _shown_words(form, own_text)):
         return Form(frozenset({"login"}), norm)
     purposes: set[str] = set()
     search_hint = bool(f.hint_words & _SEARCH_WORDS) or bool(words & {"buscar", "busqueda", "buscador"})

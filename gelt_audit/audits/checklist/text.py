@@ -208,6 +208,15 @@ def in_norm(tokens: tuple[str, ...], norm: str) -> bool:
 # «.example» is left alone: the corpus writes the entities' own addresses so («judicial@movilidad.example»).
 _NOT_EXAMPLE = r"(?!(?:[a-z0-9\-]+\.)*(?:example|ejemplo)\.)"
 
+# the months, as a date writes them (folded: no accents)
+_MONTHS = r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+# the months as the Spanish locale abbreviates them (es-CO «may», «sept»; others «sep», «set»)
+_MONTHS_SHORT = r"ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic"
+
+# the header cells of a staff table: who (a name) and how to reach them
+_PERSON_COLUMN = r"nombres?(?:\s+y\s+apellidos?|\s+completo)?|funcionari[oa]s?|servidor(?:es)?(?:\s+publicos?)?"
+_CONTACT_COLUMN = r"telefonos?|celular|correo(?:\s+electronico)?|e-?mail|extension|contacto"
+
 # Named patterns for ``text``/``footer`` rules; each is a list of regexes that must all match
 # the folded text.
 PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -266,7 +275,19 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
             r"setiembre|octubre|noviembre|diciembre)(?:\s+de)?\s+(?:19|20)\d\d\b|"
             r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-            r"noviembre|diciembre)\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+            r"noviembre|diciembre)\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
+            # class 2280: the short form a news list prints (the Spanish locale's abbreviated month, no
+            # «de»: «26 may 2023», «10 mar. 2023», «3 sept 2022»), or the full month without «de»
+            r"\b\d{1,2}\s+(?:" + _MONTHS + r"|(?:" + _MONTHS_SHORT + r")\.?),?\s+(?:19|20)\d\d\b"
+        ),
+    ),
+    # class 2282: a table of people whose header row names each one's name, post and a way to reach
+    # them («# | Nombre | Cargo | Teléfono», «Cargo | Nombre | Correo electrónico»), with a phone or an
+    # e-mail in its first rows: a staff directory a person reads as one, whatever heads the page
+    "staff_table": (
+        re.compile(
+            r"\b(?:(?:" + _PERSON_COLUMN + r")\s+(?:dependencia\s+)?cargo|cargo\s+(?:" + _PERSON_COLUMN + r"))"
+            r"\s+(?:dependencia\s+)?(?:" + _CONTACT_COLUMN + r")\b.{0,300}?(?:@|\b\d{3}[\s.\-]?\d{3}[\s.\-]?\d{1,4}\b)"
         ),
     ),
     "updated": (
@@ -287,6 +308,7 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
     "email": ("@", "[at]", "(at)", "arroba"),
     "judicial_email": ("notificacion", "judicial"),
     "updated": ("actualiz", "modific"),
+    "staff_table": ("cargo",),
     "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "horario"),
 }
 _PREFILTER_RX: dict[str, re.Pattern[str]] = {
