@@ -204,7 +204,7 @@ def encode(
             put,
             [
                 (_put_value, f"{_TAG}.{version}"),
-                (_put_list, listed),
+                (_put_chunks, listed),
                 (_put_words, norms),
                 (_put_value, numbered),
             ],
@@ -256,6 +256,13 @@ def _put_list(put: Put, items: Sequence[Any]) -> None:
     put(b"[" + len(items).to_bytes(4, "little"))
     for i in range(0, len(items), _PIECE):
         put(marshal.dumps(items[i : i + _PIECE], _V)[5:])  # without its own header
+
+
+def _put_chunks(put: Put, listed: Sequence[tuple[str, list[str]]]) -> None:
+    """The chunks listed, one at a time (a chunk lists the keys of up to ``CHUNK`` pages)."""
+    put(b"[" + len(listed).to_bytes(4, "little"))
+    for chunk in listed:
+        put(marshal.dumps(chunk, _V))
 
 
 def _put_words(put: Put, norms: Mapping[str, Sequence[str]]) -> None:
