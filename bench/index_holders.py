@@ -99,6 +99,7 @@ def per_field(index: Any) -> None:
     blocks = store._blocks
     seen: set[int] = {id(index), id(index.pages), id(store), id(blocks), id(index.blocks)}
     seen.update(id(x) for x in blocks)
+    _string_table(blocks, seen, n)
     by_type: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     rows = []
@@ -116,6 +117,25 @@ def per_field(index: Any) -> None:
         print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page {objs:9} objects  {f}", file=sys.stderr)
     _types(by_type, counts, n)
     _shared_values(store, n)
+
+
+def _string_table(blocks: Any, seen: set[int], n: int) -> None:
+    """The packed links' string table (``LinkStrings``: every distinct target, key, text and
+    heading of the index's links), column by column, counted before the blocks that reach it."""
+    from gelt_audit.audits.checklist.packed import PackedLinks
+
+    strings = next((b.links.strings for b in blocks if isinstance(b.links, PackedLinks)), None)
+    if strings is None:
+        return
+    seen.add(id(strings))
+    rows = []
+    for f in type(strings).__slots__:
+        counts: Counter[str] = Counter()
+        rows.append((reach(getattr(strings, f), seen, Counter(), counts), f, sum(counts.values())))
+    total = sum(size for size, _, _ in rows)
+    print(f"  LinkStrings (the links' string table): {total / 2**20:.2f} MB, {total / n:.0f} B/page", file=sys.stderr)
+    for size, f, objs in sorted(rows, reverse=True):
+        print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page {objs:9} objects  {f}", file=sys.stderr)
 
 
 def _field_rows(rows: list[tuple[int, str]], n: int, by_type: Counter[str], counts: Counter[str]) -> None:
