@@ -89,27 +89,87 @@ def holders(index: Any) -> None:
 
 
 def per_field(index: Any) -> None:
-    """Print, for the blocks and then the pages of ``index`` (blocks first: a page reaches its
-    blocks), the bytes each field of theirs reaches first over all blocks / pages (each object
-    counted once), per page of the index, and the largest types of each."""
-    n = max(len(index.pages), 1)
-    seen: set[int] = {id(index), id(index.pages), id(index.blocks)}
-    seen.update(id(x) for x in index.blocks)
-    seen.update(id(x) for x in index.pages)
-    for name, items in (("Block", index.blocks), ("Page", index.pages)):
-        by_type: Counter[str] = Counter()
+    """Print, for the blocks and then the page rows of ``index`` (blocks first: a row reaches its
+    blocks), the bytes and objects each field reaches first over all blocks (each object counted
+    once), per page of the index, and the largest types of each; then the same for each column of
+    the pages' :class:`~gelt_audit.audits.checklist.paged.PageStore` (H225: pages are rows there,
+    no ``Page`` objects; the blocks are the store's, every block any page has)."""
+    store = index.pages.store
+    n = max(len(store), 1)
+    blocks = store._blocks
+    seen: set[int] = {id(index), id(index.pages), id(store), id(blocks), id(index.blocks)}
+    seen.update(id(x) for x in blocks)
+    _string_table(blocks, seen, n)
+    by_type: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    rows = []
+    for f in type(blocks[0]).__slots__ if blocks else ():
+        rows.append((sum(reach(getattr(x, f), seen, by_type, counts) for x in blocks), f))
+    shell = sum(sys.getsizeof(x) for x in blocks)
+    print(f"  Block fields ({len(blocks)} blocks; the objects themselves {shell / n:.0f} B/page):", file=sys.stderr)
+    _field_rows(rows, n, by_type, counts)
+    by_type, counts, rows = Counter(), Counter(), []
+    for f in type(store).__slots__:
+        before = sum(counts.values())
+        rows.append((reach(getattr(store, f), seen, by_type, counts), f, sum(counts.values()) - before))
+    print(f"  PageStore columns ({len(store)} rows; {store.made} pages made so far):", file=sys.stderr)
+    for size, f, objs in sorted(rows, reverse=True):
+        print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page {objs:9} objects  {f}", file=sys.stderr)
+    _types(by_type, counts, n)
+    _shared_values(store, n)
+
+
+def _string_table(blocks: Any, seen: set[int], n: int) -> None:
+    """The packed links' string table (``LinkStrings``: every distinct target, key, text and
+    heading of the index's links), column by column, counted before the blocks that reach it."""
+    from gelt_audit.audits.checklist.packed import PackedLinks
+
+    strings = next((b.links.strings for b in blocks if isinstance(b.links, PackedLinks)), None)
+    if strings is None:
+        return
+    seen.add(id(strings))
+    rows = []
+    for f in type(strings).__slots__:
         counts: Counter[str] = Counter()
-        rows = []
-        for f in type(items[0]).__slots__ if items else ():
-            rows.append((sum(reach(getattr(x, f), seen, by_type, counts) for x in items), f))
-        shell = sum(sys.getsizeof(x) for x in items)
-        print(f"  {name} fields ({len(items)}; the objects themselves {shell / n:.0f} B/page):", file=sys.stderr)
-        for size, f in sorted(rows, reverse=True):
-            print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page  {f}", file=sys.stderr)
-        print(
-            "    " + ", ".join(f"{t} {by_type[t] / n:.0f} B/page ({counts[t]})" for t, _ in by_type.most_common(6)),
-            file=sys.stderr,
-        )
+        rows.append((reach(getattr(strings, f), seen, Counter(), counts), f, sum(counts.values())))
+    total = sum(size for size, _, _ in rows)
+    print(f"  LinkStrings (the links' string table): {total / 2**20:.2f} MB, {total / n:.0f} B/page", file=sys.stderr)
+    for size, f, objs in sorted(rows, reverse=True):
+        print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page {objs:9} objects  {f}", file=sys.stderr)
+
+
+def _field_rows(rows: list[tuple[int, str]], n: int, by_type: Counter[str], counts: Counter[str]) -> None:
+    for size, f in sorted(rows, reverse=True):
+        print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page  {f}", file=sys.stderr)
+    _types(by_type, counts, n)
+
+
+def _types(by_type: Counter[str], counts: Counter[str], n: int) -> None:
+    print(
+        "    " + ", ".join(f"{t} {by_type[t] / n:.0f} B/page ({counts[t]})" for t, _ in by_type.most_common(6)),
+        file=sys.stderr,
+    )
+
+
+def _shared_values(store: Any, n: int) -> None:
+    """The store's shared values by the page field they are (the numbers in ``_refs`` say which):
+    bytes reached by the values of each field, each object counted once, in field order."""
+    from gelt_audit.audits.checklist.paged import _SHARED, _WIDTH
+
+    field_of: dict[int, int] = {}
+    for at, v in enumerate(store._refs):
+        field_of.setdefault(v, at % _WIDTH)
+    seen: set[int] = set()
+    sizes: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    for v, value in enumerate(store._values):
+        name = _SHARED[field_of.get(v, 0)]
+        for obj in reached(value, seen):
+            sizes[name] += sys.getsizeof(obj)
+            counts[name] += 1
+    print("  shared values by page field:", file=sys.stderr)
+    for name, size in sizes.most_common():
+        print(f"    {size / 2**20:7.2f} MB {size / n:8.0f} B/page {counts[name]:9} objects  {name}", file=sys.stderr)
 
 
 def duplicate_strings(index: Any) -> None:
@@ -121,10 +181,11 @@ def duplicate_strings(index: Any) -> None:
     wasted: Counter[str] = Counter()
     copies: Counter[str] = Counter()
     samples: dict[str, list[str]] = {}
-    roots = [(f"Block.{f}", getattr(b, f)) for b in index.blocks for f in type(b).__slots__]
-    roots += [(f"Page.{f}", getattr(p, f)) for p in index.pages for f in type(p).__slots__]
+    store = index.pages.store
+    roots = [(f"Block.{f}", getattr(b, f)) for b in store._blocks for f in type(b).__slots__]
+    roots += [(f"PageStore.{f}", getattr(store, f)) for f in type(store).__slots__]
     roots += [(f.name, getattr(index, f.name)) for f in dataclasses.fields(index) if f.name not in ("pages", "blocks")]
-    seen.update(id(x) for x in (*index.pages, *index.blocks))
+    seen.update(id(x) for x in (index.pages, store, *store._blocks))
     for name, root in roots:
         for obj in reached(root, seen):
             if type(obj) is str and first.setdefault(obj, id(obj)) != id(obj):
@@ -132,7 +193,7 @@ def duplicate_strings(index: Any) -> None:
                 copies[name] += 1
                 if len(got := samples.setdefault(name, [])) < 3:
                     got.append(obj[:60])
-    n = max(len(index.pages), 1)
+    n = max(len(store), 1)
     total = sum(wasted.values())
     print(f"  equal strings held twice: {sum(copies.values())} copies, {total / n:.0f} B/page", file=sys.stderr)
     for name, size in wasted.most_common(8):
@@ -152,9 +213,15 @@ def main() -> int:
         pass
 
     def index_site(*args: Any, **kwargs: Any) -> Any:
+        gc.collect()
+        print(f"before checklist.index_site: {rss()}", file=sys.stderr, flush=True)
         index = built(*args, **kwargs)
         gc.collect()
-        print(f"checklist.index_site: {rss()}, {len(index.pages)} pages", file=sys.stderr, flush=True)
+        print(
+            f"checklist.index_site: {rss()}, {len(index.pages)} pages, {len(index.pages.store)} rows",
+            file=sys.stderr,
+            flush=True,
+        )
         holders(index)
         if not whole:
             raise Stop

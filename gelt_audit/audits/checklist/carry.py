@@ -17,6 +17,7 @@ URL phrase index): the next crawl names mostly the same URLs.
 
 from __future__ import annotations
 
+import itertools
 import marshal
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -193,12 +194,85 @@ def encode(
         else:
             chunks[name] = data
         listed.append((name, keys))
-    words = {key: tuple(n) for key, n in norms.items()}
-    numbered = zstandard.ZstdCompressor(level=1).compress(marshal.dumps(table.table()))
-    # compressed: SQLite copies what it keeps, and the list uncompressed (13.4 MB at 50,000 pages,
-    # its URL words and chunk keys) made its save the cold report's peak (+25 MiB, H219)
-    listing = zstandard.ZstdCompressor(level=1).compress(marshal.dumps((f"{_TAG}.{version}", listed, words, numbered)))
+    # Compressed: SQLite copies what it keeps, and the list uncompressed (13.4 MB at 50,000 pages,
+    # its URL words and chunk keys) made its save the cold report's peak (+25 MiB, H219). Marshalled
+    # a piece at a time into the compressor: the string table (11.9 MB) and the list (13.4 MB)
+    # marshalled whole before compressing were the next peak (+16 MiB, H219; H225).
+    numbered = _streamed(lambda put: _put_tuple(put, [(_put_list, col) for col in table.table()]))
+    listing = _streamed(
+        lambda put: _put_tuple(
+            put,
+            [
+                (_put_value, f"{_TAG}.{version}"),
+                (_put_chunks, listed),
+                (_put_words, norms),
+                (_put_value, numbered),
+            ],
+        )
+    )
     return listing, chunks, {name for name, _ in listed}
+
+
+# The list and the string table are written as marshal reads them (``marshal.loads`` of the whole,
+# as before), made of pieces marshalled apart at version 2: from version 3 on, marshal numbers the
+# objects it has written to refer back to them, and pieces marshalled apart would number theirs
+# each from 0. Version 2 writes no such numbers (nor interned strings: ``decode`` interns the
+# strings that were). The containers' headers are written here: a tuple or list is its type byte
+# and its 32-bit length, a dict its type byte, its pairs and the null byte.
+_PIECE = 4096  # items marshalled at a time
+_V = 2
+Put = Callable[[bytes], None]
+
+
+def _streamed(write: Callable[[Put], None]) -> bytes:
+    """The bytes ``write`` gives, compressed (zstd level 1) as they come. ``write`` is called
+    twice: first to count them, as the frame's header says its size (``ZstdDecompressor.decompress``
+    reads a frame whole only so; the count is not seen in the CPU: the whole write took 0.15 s at
+    50,000 pages either way, bench/carry_encode_peak.py)."""
+    size = 0
+
+    def count(data: bytes) -> None:
+        nonlocal size
+        size += len(data)
+
+    write(count)
+    z = zstandard.ZstdCompressor(level=1).compressobj(size=size)
+    out: list[bytes] = []
+    write(lambda data: out.append(z.compress(data)))
+    out.append(z.flush())
+    return b"".join(out)
+
+
+def _put_value(put: Put, value: Any) -> None:
+    put(marshal.dumps(value, _V))
+
+
+def _put_tuple(put: Put, items: Sequence[tuple[Callable[[Put, Any], None], Any]]) -> None:
+    put(b"(" + len(items).to_bytes(4, "little"))
+    for write, value in items:
+        write(put, value)
+
+
+def _put_list(put: Put, items: Sequence[Any]) -> None:
+    put(b"[" + len(items).to_bytes(4, "little"))
+    for i in range(0, len(items), _PIECE):
+        put(marshal.dumps(items[i : i + _PIECE], _V)[5:])  # without its own header
+
+
+def _put_chunks(put: Put, listed: Sequence[tuple[str, list[str]]]) -> None:
+    """The chunks listed, one at a time (a chunk lists the keys of up to ``CHUNK`` pages)."""
+    put(b"[" + len(listed).to_bytes(4, "little"))
+    for chunk in listed:
+        put(marshal.dumps(chunk, _V))
+
+
+def _put_words(put: Put, norms: Mapping[str, Sequence[str]]) -> None:
+    """The words of each URL key, as a dict of tuples."""
+    pairs = iter(norms.items())
+    put(b"{")
+    while piece := {key: tuple(n) for key, n in itertools.islice(pairs, _PIECE)}:
+        put(marshal.dumps(piece, _V)[1:-1])  # its pairs
+    put(b"0")
 
 
 # a carried page's record, the makers of its chrome blocks, and its own links and forms
@@ -302,10 +376,17 @@ def decode(carry: Carry | None, version: str) -> Carried | None:
         del raw
         if tag != f"{_TAG}.{version}":
             return None
-        strings = LinkStrings.of_table(marshal.loads(zstandard.ZstdDecompressor().decompress(numbered)))
+        # interned as the index's own (marshal version 2 keeps no interning: see ``_put_list``)
+        norms = {sys.intern(key): words for key, words in norms.items()}
+        strings = LinkStrings.of_table(_interned(marshal.loads(zstandard.ZstdDecompressor().decompress(numbered))))
     except (EOFError, ValueError, TypeError, zstandard.ZstdError):
         return None
     return Carried(chunks, carry.read, norms, strings)
+
+
+def _interned(table: Sequence[list[Any]]) -> list[list[Any]]:
+    """The string table's columns with their strings interned (its numbers as they are)."""
+    return [list(map(sys.intern, col)) if col and type(col[0]) is str else col for col in table]
 
 
 def made_from(record: Sequence[Any]) -> tuple[str, str, Sequence[ChromeRef]]:
