@@ -388,13 +388,19 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
-def empty_there(target: Page, norm: str) -> str:
+def empty_there(target: Page, norm: str, fragment: bool = False) -> str:
     """What the section of ``target`` named ``norm`` (a link's text) shows when it says (or counts)
     that it has nothing, as a detail words it after the page's URL: its notice quoted («cuya sección
     «Normatividad» dice «No hay documentos…»: no tiene nada publicado»), its title quoted when the
-    parse kept no notice; else ""."""
-    for n, _w, raw in target.sections:
-        if n == norm and target.only_links.get(raw) == [EMPTY_SECTION]:
+    parse kept no notice; else "". A link to a part of the page (``fragment``) may name more than the
+    section it opens («1.2 Estructura orgánica - Organigrama» → «#organigrama»): the sections whose
+    whole title is a phrase of the link's text are the ones it names, empty when all are (H223)."""
+    named = [(n, raw) for n, _w, raw in target.sections if n == norm]
+    if fragment and not named:  # every section the link names, none that publishes
+        named = [(n, raw) for n, _w, raw in target.sections if n and f" {n} " in f" {norm} "]
+        named = named if all(target.only_links.get(raw) == [EMPTY_SECTION] for _n, raw in named) else []
+    for _n, raw in named:
+        if target.only_links.get(raw) == [EMPTY_SECTION]:
             if notice := target.notices.get(raw, ""):
                 return f"cuya sección «{shorten(raw)}» {says_nothing(notice)}"
             return f"que dice no tener nada en «{shorten(raw)}»"

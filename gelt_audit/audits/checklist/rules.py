@@ -36,6 +36,12 @@ from .urls import DOC_EXTENSIONS, is_doc_key
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
 
 
+def _empty_section_named(page: Page, phrases: Sequence[Sequence[str]]) -> bool:
+    """Whether a page shows a section titled with just one of ``phrases`` and nothing published under it."""
+    names = {" ".join(p) for p in phrases}
+    return any(n in names and page.only_links.get(raw) in SHOWN_EMPTY for n, _w, raw in page.sections)
+
+
 class Title(EvidenceKind):
     """A page whose title (or one of its ``|``/``-`` segments), ``h1``, or a content section
     is about the ``keywords``. A section is what a person reads as one: an ``h2``-``h6``, an
@@ -115,6 +121,10 @@ class Title(EvidenceKind):
                             # a section that publishes beats one the page shows empty («7.5-…
                             # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
+                            # the page's own section named for the item, shown empty («Organigrama» /
+                            # «Organigrama de la entidad.»): a broader title or section of the page
+                            # («Estructura orgánica y talento humano») is no better evidence (H223)
+                            shown = shown or (cover < 1 and _empty_section_named(page, rule.keywords))
                             how = (not shown, cover, -(kind != "title"), -k, raw)
                             # what the crawl saw before an entry that opens by a script (class 32)
                             seen = kind != "section" or not unseen_section(page, raw)
