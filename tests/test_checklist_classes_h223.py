@@ -34,6 +34,7 @@ ENTRIES = (
     (f"{ORG}#funciones-deberes", "Funciones y deberes"),
     (f"{ORG}#organigrama", "Organigrama"),
     (f"{ORG}#directorio-entidades", "Directorio de Entidades"),
+    (f"{ORG}/directorio", "Directorio de servidores públicos"),
 )
 NAV = "<nav><ul>" + "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in ENTRIES) + "</ul></nav>"
 
@@ -71,6 +72,17 @@ ROUTES: dict[str, Resource] = {
         "<h2 id='directorio-entidades'>Directorio de Entidades</h2><p>Directorio de Entidades del sector: el"
         " Ministerio de Vivienda, la Superintendencia de Servicios Públicos y la Gobernación, con sus sedes y"
         " teléfonos de atención.</p>",
+    ),
+    # class 2230: another page of the area draws the area's menu in its content, under the area's
+    # name; its entries open the sections above
+    f"{ORG}/directorio": _html(
+        "Directorio de servidores públicos",
+        "<div class='side'><h2>Estructura orgánica y talento humano</h2><ul>"
+        f"<li><a href='{ORG}#mision'>Misión</a></li><li><a href='{ORG}#organigrama'>Organigrama</a></li>"
+        f"<li><a href='{ORG}/directorio'>Directorio de servidores públicos</a></li></ul></div>"
+        "<h1>Directorio de servidores públicos</h1><table><tr><th>Nombre</th><th>Cargo</th><th>Correo</th></tr>"
+        "<tr><td>Ana Gómez</td><td>Alcaldesa</td><td>alcaldia@villaprueba.gov.co</td></tr>"
+        "<tr><td>Luis Pérez</td><td>Secretario de Gobierno</td><td>gobierno@villaprueba.gov.co</td></tr></table>",
     ),
 }
 
