@@ -8,9 +8,20 @@ other sections of the page hold. The menu entry «Misión» → ``/transparencia
 «nombrado y vacío» (``parcial``), never ``cumple``: until H223 only a page whose whole own text was
 such a sentence was read so (class 1720); a page of several such sections had content and each entry
 to it was ``cumple``.
-``test_class_2230_sections_that_only_repeat_their_titles_publish_nothing`` fails without the branch
-``echoes_title`` in ``page_content.read_content`` (checked: ``info.organigrama``, ``ley1712.1.2`` and
-``ley1712.1.1`` ``cumple``).
+The entries that reach such a section are read so too: an entry to a part of the page
+(``#organigrama``) whose text names more than that section («1.2 Estructura orgánica - Organigrama»)
+names the sections whose whole title is a phrase of it (``pages.empty_there``); the page's title, or a
+broader section of it, is no better evidence than its own empty section named for the item
+(``rules._empty_section_named``); and a section of links drawn on another page (the area's menu
+«Estructura orgánica y talento humano» over «Misión», «Organigrama») whose entries named for the item
+all open such sections publishes nothing of it (``guards._entries_to_empty_sections``).
+``test_class_2230_sections_that_only_repeat_their_titles_publish_nothing`` and its neighbour fail without
+each of them (checked, one at a time: without the branch ``echoes_title`` in ``page_content.read_content``,
+``info.organigrama``, ``ley1712.1.2`` and ``ley1712.1.1`` ``cumple``; without the phrase reading of
+``empty_there``, ``test_class_2230_an_entry_named_for_more_reaches_the_empty_section_it_opens`` fails
+(``info.organigrama`` ``cumple`` by the hub's entry «1.2 Estructura orgánica - Organigrama»); without ``_empty_section_named``, ``info.organigrama`` ``cumple`` by
+the page's title; without ``_entries_to_empty_sections``, ``info.organigrama`` and ``ley1712.1.2``
+``cumple`` by the menu drawn on ``/transparencia/organizacion/directorio``).
 ``test_class_2230_a_section_that_says_more_than_its_title_is_content`` guards the other side: a
 sentence that goes on after the entity («… del sector: …») is content.
 """
@@ -87,12 +98,34 @@ ROUTES: dict[str, Resource] = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The municipality's site crawled once by the real CLI: the checklist records by (profile, item)."""
-    server = SiteServer(ROUTES).start()
+# class 2230, the hub's entry alone: «1.2 Estructura orgánica - Organigrama» opens «#organigrama», a section
+# that only says «Organigrama de la entidad.», on a page whose other section publishes
+HUB_ONLY: dict[str, Resource] = {
+    "/": Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Inicio | {ENTITY}</title></head><body>"
+        "<header><nav><a href='/transparencia'>Transparencia y acceso a la información pública</a></nav></header>"
+        "<main><h1>Bienvenidos</h1><p>Sitio oficial del municipio de Villa Prueba, con la información de la"
+        " administración municipal, sus trámites y sus servicios.</p></main></body></html>"
+    ),
+    "/transparencia": Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Transparencia | {ENTITY}</title></head>"
+        "<body><main><h1>Transparencia y acceso a la información pública</h1><ul>"
+        "<li><a href='/entidad#organigrama'>1.2 Estructura orgánica - Organigrama</a></li></ul></main></body></html>"
+    ),
+    "/entidad": Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>La entidad | {ENTITY}</title></head>"
+        "<body><main><h1>La entidad</h1><h2 id='historia'>Historia</h2><p>El municipio fue fundado en 1781 por"
+        " colonos que llegaron del norte y se erigió en municipio en 1890, con su plaza y su iglesia.</p>"
+        "<h2 id='organigrama'>Organigrama</h2><p>Organigrama de la entidad.</p></main></body></html>"
+    ),
+}
+
+
+def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict[tuple[str, str], dict]:
+    """A site crawled once by the real CLI: the checklist records by (profile, item)."""
+    server = SiteServer(routes).start()
     try:
-        config = write_config(tmp_path_factory.mktemp("h223"), server.url, OFFLINE)
+        config = write_config(tmp_path_factory.mktemp(name), server.url, OFFLINE)
         crawl(config)
         origin = server.url.rstrip("/")
         records = {}
@@ -102,6 +135,18 @@ def site(tmp_path_factory):
         return records
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The municipality's site (the organisation page, its menus and the hub)."""
+    return _records(tmp_path_factory, ROUTES, "h223")
+
+
+@pytest.fixture(scope="module")
+def hub_only(tmp_path_factory):
+    """A site where only the hub's entry, named for more than the section it opens, reaches it."""
+    return _records(tmp_path_factory, HUB_ONLY, "h223hub")
 
 
 def test_class_2230_sections_that_only_repeat_their_titles_publish_nothing(site):
@@ -121,3 +166,10 @@ def test_class_2230_a_section_that_says_more_than_its_title_is_content(site):
     rec = site[("ley1712-res1519", "ley1712.1.6")]
     assert rec["status"] != "no_cumple", rec
     assert "Directorio de Entidades" not in rec["detail"] or "no tiene nada publicado" not in rec["detail"], rec
+
+
+def test_class_2230_an_entry_named_for_more_reaches_the_empty_section_it_opens(hub_only):
+    for key in (("gelt-2008", "info.organigrama"), ("ley1712-res1519", "ley1712.1.2")):
+        rec = hub_only[key]
+        assert rec["status"] == "parcial", rec
+        assert "dice «Organigrama de la entidad.»: no tiene nada publicado" in rec["detail"], rec
