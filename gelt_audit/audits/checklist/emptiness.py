@@ -222,16 +222,6 @@ def echoes_title(title: str, body: str) -> bool:
     return found is not None and spaced_words(found.group("name")) <= _ENTITY_WORDS
 
 
-def short_echo(title: str, said: str) -> bool:
-    """Whether a section's whole text ``said`` only repeats its ``title`` with the entity named
-    (:func:`echoes_title`) in so few words that, before H223, the section was no section at all
-    (fewer than twelve words)."""
-    return spaced_words(fold(said)) < _SHORT_ECHO and echoes_title(title, said)
-
-
-_SHORT_ECHO = 12  # the words a section's text needs to be read as a section (page_content)
-
-
 def _after(body: Any, block: Any) -> list[Any]:
     """The elements that follow a block in the page, outside it (its siblings after it, then its
     ancestors' siblings after them, up to the page's body)."""

@@ -19,7 +19,7 @@ from .contents import (
     SCRIPTED,
     STAND_IN,
 )
-from .emptiness import dead_documents, short_echo
+from .emptiness import dead_documents
 from .evidence import Finder, Hit
 from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
@@ -267,11 +267,6 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         hit.scripted = True
         hit.describe = f"sección «{raw}» de {hit.url}, vacía en lo rastreado"
         hit.unseen = BOX_NOTE
-    elif keys == [EMPTY_SECTION] and short_echo(raw, page.notices.get(raw, "")):
-        # «Misión» over «Misión de la entidad.»: what reaches it (an entry, the menu drawn elsewhere)
-        # carries that it publishes nothing; the bare heading itself is no evidence, as before it was
-        # read (class 2230: as evidence it went before the pages a person points to)
-        return True
     elif keys and len(keys) == 1 and keys[0] in _SHOWN_NOTHING:
         # shown, nothing under it: a problem of the item's content, as a page «en construcción»
         hit.problems.append(_shown_nothing(page, raw, keys[0], hit.url))

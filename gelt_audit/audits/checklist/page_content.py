@@ -252,10 +252,9 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             out.only_links.setdefault(text, [EMPTY_SECTION])
             out.notices.setdefault(text, quote_section(region, notice.group(0), body))  # what the detail quotes
         elif not (hrefs or media) and echoes_title(text, body):
-            # «Misión» over «Misión de la entidad.»: the title said again, nothing of the item (criterion E)
-            if (n, w, text) not in sections:
-                sections.append((n, w, text))
-            out.only_links.setdefault(text, [EMPTY_SECTION])
+            # «Misión» over «Misión de la entidad.»: the title said again, nothing of the item (criterion E);
+            # kept apart from the page's sections (no label, no count): what reaches it reads it (class 2230)
+            out.only_links[text] = [EMPTY_SECTION]
             out.notices.setdefault(text, shorten(" ".join(body.split())))
         elif (n, w, text) not in sections and (mark := bare_mark(el, text, words, bool(hrefs), media, bool(region))):
             # «<h3>…<li>Defensa judicial</li></h3>», «<h3>Defensa judicial</h3><h3>Plan de acción</h3>»:

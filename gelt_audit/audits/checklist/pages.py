@@ -29,7 +29,7 @@ from .regions import (
     has_descendant,
     has_link,
 )
-from .text import element_text, fold, label_match, text_norm
+from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, is_login_url, url_key
 
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
@@ -388,6 +388,18 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
+def echoed_sections(page: Page) -> list[tuple[str, str]]:
+    """The headings of a page (normalised, raw) whose only text repeats them with the entity's name,
+    kept apart from its sections (``page_content``, class 2230): marked empty, with no label of
+    their own."""
+    labelled = {raw for _n, _w, raw in page.sections}
+    return [
+        (text_norm(without_entity(raw))[0], raw)
+        for raw, keys in page.only_links.items()
+        if keys == [EMPTY_SECTION] and raw not in labelled and raw in page.notices
+    ]
+
+
 def empty_there(target: Page, norm: str, fragment: bool = False) -> str:
     """What the section of ``target`` named ``norm`` (a link's text) shows when it says (or counts)
     that it has nothing, as a detail words it after the page's URL: its notice quoted («cuya sección
@@ -395,9 +407,10 @@ def empty_there(target: Page, norm: str, fragment: bool = False) -> str:
     parse kept no notice; else "". A link to a part of the page (``fragment``) may name more than the
     section it opens («1.2 Estructura orgánica - Organigrama» → «#organigrama»): the sections whose
     whole title is a phrase of the link's text are the ones it names, empty when all are (H223)."""
-    named = [(n, raw) for n, _w, raw in target.sections if n == norm]
+    heads = [(n, raw) for n, _w, raw in target.sections] + echoed_sections(target)
+    named = [(n, raw) for n, raw in heads if n == norm]
     if fragment and not named:  # every section the link names, none that publishes
-        named = [(n, raw) for n, _w, raw in target.sections if n and f" {n} " in f" {norm} "]
+        named = [(n, raw) for n, raw in heads if n and f" {n} " in f" {norm} "]
         named = named if all(target.only_links.get(raw) == [EMPTY_SECTION] for _n, raw in named) else []
     for _n, raw in named:
         if target.only_links.get(raw) == [EMPTY_SECTION]:

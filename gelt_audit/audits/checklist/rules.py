@@ -28,7 +28,7 @@ from .guards import (
 from .kinds import KINDS, EvidenceKind, PageTextKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
-from .pages import Block, Link, Page
+from .pages import Block, Link, Page, echoed_sections
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
@@ -37,9 +37,10 @@ HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not 
 
 
 def _empty_section_named(page: Page, phrases: Sequence[Sequence[str]]) -> bool:
-    """Whether a page shows a section titled with just one of ``phrases`` and nothing published under it."""
-    names = {" ".join(p) for p in phrases}
-    return any(n in names and page.only_links.get(raw) in SHOWN_EMPTY for n, _w, raw in page.sections)
+    """Whether a page shows a section titled with just one of ``phrases`` and nothing published under it
+    («Estructura orgánica y talento humano» over «Organigrama» / «Organigrama de la entidad.»)."""
+    names, heads = {" ".join(p) for p in phrases}, [(n, raw) for n, _w, raw in page.sections]
+    return any(n in names and page.only_links.get(raw) in SHOWN_EMPTY for n, raw in heads + echoed_sections(page))
 
 
 class Title(EvidenceKind):
@@ -121,9 +122,7 @@ class Title(EvidenceKind):
                             # a section that publishes beats one the page shows empty («7.5-…
                             # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
-                            # the page's own section named for the item, shown empty («Organigrama» /
-                            # «Organigrama de la entidad.»): a broader title or section of the page
-                            # («Estructura orgánica y talento humano») is no better evidence (H223)
+                            # its own section for the item shown empty: a broader label is no better (H223)
                             shown = shown or (cover < 1 and _empty_section_named(page, rule.keywords))
                             how = (not shown, cover, -(kind != "title"), -k, raw)
                             # what the crawl saw before an entry that opens by a script (class 32)
