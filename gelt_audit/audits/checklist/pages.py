@@ -20,6 +20,7 @@ from gelt_audit.sections import body_runs_on, close_sections
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .contents import (
     EMPTY_SECTION,
+    SHOWN_EMPTY,
 )
 from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
@@ -398,6 +399,19 @@ def echoed_sections(page: Page) -> list[tuple[str, str]]:
         for raw, keys in page.only_links.items()
         if keys == [EMPTY_SECTION] and raw not in labelled and raw in page.notices
     ]
+
+
+def empty_section_named(page: Page, phrases: Sequence[Sequence[str]]) -> str:
+    """What a committee reads of a page's section titled with just one of ``phrases`` with nothing
+    published under it («Estructura orgánica y talento humano» over «Organigrama» / «Organigrama de
+    la entidad.»): «la sección «…» de URL dice «…»: no tiene nada publicado»; else ""."""
+    names, heads = {" ".join(p) for p in phrases}, [(n, raw) for n, _w, raw in page.sections]
+    for n, raw in heads + echoed_sections(page):
+        if n in names and page.only_links.get(raw) in SHOWN_EMPTY:
+            notice = page.notices.get(raw, "")
+            said = says_nothing(notice) if notice else "no muestra nada bajo su título"
+            return f"la sección «{shorten(raw)}» de {page.url} {said}"
+    return ""
 
 
 def empty_there(target: Page, norm: str, fragment: bool = False) -> str:

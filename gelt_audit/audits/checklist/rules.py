@@ -28,19 +28,12 @@ from .guards import (
 from .kinds import KINDS, EvidenceKind, PageTextKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
-from .pages import Block, Link, Page, echoed_sections
+from .pages import Block, Link, Page, empty_section_named
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
-
-
-def _empty_section_named(page: Page, phrases: Sequence[Sequence[str]]) -> bool:
-    """Whether a page shows a section titled with just one of ``phrases`` and nothing published under it
-    («Estructura orgánica y talento humano» over «Organigrama» / «Organigrama de la entidad.»)."""
-    names, heads = {" ".join(p) for p in phrases}, [(n, raw) for n, _w, raw in page.sections]
-    return any(n in names and page.only_links.get(raw) in SHOWN_EMPTY for n, raw in heads + echoed_sections(page))
 
 
 class Title(EvidenceKind):
@@ -123,7 +116,7 @@ class Title(EvidenceKind):
                             # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
                             # its own section for the item shown empty: a broader label is no better (H223)
-                            shown = shown or (cover < 1 and _empty_section_named(page, rule.keywords))
+                            shown = shown or (cover < 1 and bool(empty_section_named(page, rule.keywords)))
                             how = (not shown, cover, -(kind != "title"), -k, raw)
                             # what the crawl saw before an entry that opens by a script (class 32)
                             seen = kind != "section" or not unseen_section(page, raw)
@@ -151,6 +144,9 @@ class Title(EvidenceKind):
                 h.placements = frozenset()
             if page is not None and tier == -1 and section_publishes_nothing(finder, h, page, rule, item):
                 dead.append(h)
+            elif page is not None and tier == 0 and (empty := empty_section_named(page, rule.keywords)):
+                h.problems.append(empty)  # the page's own heading for the item shows nothing (H223)
+                h.content_problem = True
         kept = [h for h in hits if h not in dead]
         return kept + numbered_entries(finder, kept, pages, item)
 
