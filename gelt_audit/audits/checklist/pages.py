@@ -421,7 +421,8 @@ def empty_there(target: Page, norm: str, fragment: bool = False) -> str:
     parse kept no notice; else "". A link to a part of the page (``fragment``) may name more than the
     section it opens («1.2 Estructura orgánica - Organigrama» → «#organigrama»): the sections whose
     whole title is a phrase of the link's text are the ones it names, empty when all are (H223)."""
-    heads = [(n, raw) for n, _w, raw in target.sections] + echoed_sections(target)
+    # a section that only repeats its title is opened by a link to it (``#mision``), not to the whole page
+    heads = [(n, raw) for n, _w, raw in target.sections] + (echoed_sections(target) if fragment else [])
     named = [(n, raw) for n, raw in heads if n == norm]
     if fragment and not named:  # every section the link names, none that publishes
         named = [(n, raw) for n, raw in heads if n and f" {n} " in f" {norm} "]
