@@ -8,7 +8,7 @@ other sections of the page hold. The menu entry «Misión» → ``/transparencia
 «nombrado y vacío» (``parcial``), never ``cumple``: until H223 only a page whose whole own text was
 such a sentence was read so (class 1720); a page of several such sections had content and each entry
 to it was ``cumple``. Only a link to that part of the page (``#mision``) reads such a section; a link to
-the whole page reads the whole page (a narrower first form lowered the held-out evidence: H223 in
+the whole page reads the whole page (the first form, read by every link, lowered the held-out evidence: H223 in
 docs/checklist-accuracy.md).
 The entries that reach such a section are read so too: an entry to a part of the page
 (``#organigrama``) whose text names more than that section («1.2 Estructura orgánica - Organigrama»)
