@@ -204,8 +204,22 @@ def repeats_title(own: _Own) -> str:
 # sentence; the title is read whole («Plan anual de adquisiciones de la entidad.»)
 _OF_ENTITY = re.compile(r"^(?:de la|de las|de los|del|de) (?P<name>[^.:;!?\d]+?)\s*\.?$")
 _ENTITY_WORDS = 8  # longer, the phrase says something of its own
+
 _AFTER_WORDS = 15  # words not in a link after the title block: a side menu's or a template's, not content
 _AFTER_MEDIA = ("iframe", "embed", "object", "video", "audio", "form")
+
+
+def echoes_title(title: str, body: str) -> bool:
+    """Whether a section's whole text (``body``, beside its title) only repeats its title with the
+    entity named in a few words («Misión» over «Misión de la entidad.», «Organigrama» over
+    «Organigrama de la Alcaldía de Tenjo»): it names the item and publishes nothing of it
+    (docs/checklist-scope.md, criterion E, read per section: H223)."""
+    name = fold(title).strip(" .:")
+    folded = " ".join(fold(body).split())
+    if not name or not folded.startswith(name + " "):
+        return False
+    found = _OF_ENTITY.match(folded[len(name) :].strip())
+    return found is not None and spaced_words(found.group("name")) <= _ENTITY_WORDS
 
 
 def _after(body: Any, block: Any) -> list[Any]:

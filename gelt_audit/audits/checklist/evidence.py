@@ -238,7 +238,7 @@ class Finder:
             # ninth card is «9. Servicios»: the entry names the section, the page it opens lacks it
             hit.problems.append(f"el enlace «{text}» lleva a {target.url}, que no lo muestra")
             hit.content_problem = True
-        elif target is not None and link.norm and (empty := empty_there(target, link.norm)):
+        elif target is not None and link.norm and (empty := empty_there(target, link.norm, link.fragment)):
             # «⚖️ Normatividad» → the page that says «No hay documentos … en la categoría "Normatividad"»
             hit.problems.append(f"el enlace «{text}» lleva a {target.url}, {empty}")
             hit.content_problem = True

@@ -24,7 +24,7 @@ from .evidence import Finder, Hit
 from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
-from .pages import Link, Page
+from .pages import Link, Page, empty_there
 from .quoting import says_nothing, shorten
 from .text import count_words, in_norm, label_match, text_norm
 
@@ -323,6 +323,14 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
     elif item.service and section_leads_only_to_broken(finder, page, raw):
         hit.problems.append(f"la sección «{raw}» de {hit.url} solo lleva a páginas rotas")
         hit.content_problem = hit.broken = True
+    elif keys and (empty := _entries_to_empty_sections(finder, page, raw, rule)):
+        # a side menu «Estructura orgánica y talento humano» whose entry «Organigrama» opens
+        # «#organigrama», a section that only says «Organigrama de la entidad.»: the entry was
+        # opened, nothing of the item is there (criterion E, H223)
+        if not own:
+            return True  # the entry's own hit (with its problem) stands for the item
+        hit.problems.append(f"la entrada «{empty[0]}» de la sección «{shorten(raw)}» de {hit.url} lleva a {empty[1]}")
+        hit.content_problem = True
     else:
         named = broken_item_entries(finder, page, raw, rule)
         if named and not own:
@@ -342,6 +350,22 @@ def broken_item_entries(finder: Finder, page: Page, label: str, rule: Rule) -> l
     shows the item and publishes none of it."""
     named = _named_entries(page, label, rule)
     return named if named and all(finder.broken(ln.key) for ln in named) else []
+
+
+def _entries_to_empty_sections(finder: Finder, page: Page, label: str, rule: Rule) -> tuple[str, str] | None:
+    """The first of a section's entries named for the item, and what it opens, when every such entry
+    opens a crawled page whose section of that name shows nothing (:func:`pages.empty_there`); else
+    None."""
+    named = _named_entries(page, label, rule)
+    found: list[tuple[str, str]] = []
+    for ln in named:
+        st = finder.idx.status.get(ln.key)
+        target = st.page if st is not None else None
+        empty = empty_there(target, ln.norm, ln.fragment) if target is not None and target is not page else ""
+        if not empty:
+            return None
+        found.append((ln.text, f"{target.url}, {empty}"))
+    return found[0] if found else None
 
 
 def _named_entries(page: Page, label: str, rule: Rule) -> list[Link]:

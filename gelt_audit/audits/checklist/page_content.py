@@ -33,6 +33,7 @@ from .contents import (
     section_words_links,
     stand_in_body,
 )
+from .emptiness import echoes_title
 from .numerals import is_section_item, label_numeral
 from .pages import DEAD_ENTRY, SECTION_WAYS_IN, Ctx, Label, Link, make_link
 from .pending import pending_entry
@@ -250,6 +251,11 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 sections.append((n, w, text))
             out.only_links.setdefault(text, [EMPTY_SECTION])
             out.notices.setdefault(text, quote_section(region, notice.group(0), body))  # what the detail quotes
+        elif not (hrefs or media) and echoes_title(text, body):
+            # «Misión» over «Misión de la entidad.»: the title said again, nothing of the item (criterion E);
+            # kept apart from the page's sections (no label, no count): what reaches it reads it (class 2230)
+            out.only_links[text] = [EMPTY_SECTION]
+            out.notices.setdefault(text, shorten(" ".join(body.split())))
         elif (n, w, text) not in sections and (mark := bare_mark(el, text, words, bool(hrefs), media, bool(region))):
             # «<h3>…<li>Defensa judicial</li></h3>», «<h3>Defensa judicial</h3><h3>Plan de acción</h3>»:
             # an entry the list names, a title over nothing (classes 1692, 1695, 1696)

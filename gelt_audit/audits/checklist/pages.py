@@ -20,6 +20,7 @@ from gelt_audit.sections import body_runs_on, close_sections
 from .chrome import TRANSPARENCY, is_public_information, region_of
 from .contents import (
     EMPTY_SECTION,
+    SHOWN_EMPTY,
 )
 from .forms import Form, form_info, lone_search_boxes
 from .linklabels import link_label
@@ -29,7 +30,7 @@ from .regions import (
     has_descendant,
     has_link,
 )
-from .text import element_text, fold, label_match, text_norm
+from .text import element_text, fold, label_match, text_norm, without_entity
 from .urls import Resolver, is_doc_key, is_login_url, url_key
 
 Label = tuple[str, int, str]  # (norm, nwords, raw) of a title segment, h1 or section heading
@@ -388,13 +389,46 @@ def title_labels(title: str) -> list[Label]:
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
 
 
-def empty_there(target: Page, norm: str) -> str:
+def echoed_sections(page: Page) -> list[tuple[str, str]]:
+    """The headings of a page (normalised, raw) whose only text repeats them with the entity's name,
+    kept apart from its sections (``page_content``, class 2230): marked empty, with no label of
+    their own."""
+    labelled = {raw for _n, _w, raw in page.sections}
+    return [
+        (text_norm(without_entity(raw))[0], raw)
+        for raw, keys in page.only_links.items()
+        if keys == [EMPTY_SECTION] and raw not in labelled and raw in page.notices
+    ]
+
+
+def empty_section_named(page: Page, phrases: Sequence[Sequence[str]]) -> str:
+    """What a committee reads of a page's section titled with just one of ``phrases`` with nothing
+    published under it («Estructura orgánica y talento humano» over «Organigrama» / «Organigrama de
+    la entidad.»): «la sección «…» de URL dice «…»: no tiene nada publicado»; else ""."""
+    names, heads = {" ".join(p) for p in phrases}, [(n, raw) for n, _w, raw in page.sections]
+    for n, raw in heads + echoed_sections(page):
+        if n in names and page.only_links.get(raw) in SHOWN_EMPTY:
+            notice = page.notices.get(raw, "")
+            said = says_nothing(notice) if notice else "no muestra nada bajo su título"
+            return f"la sección «{shorten(raw)}» de {page.url} {said}"
+    return ""
+
+
+def empty_there(target: Page, norm: str, fragment: bool = False) -> str:
     """What the section of ``target`` named ``norm`` (a link's text) shows when it says (or counts)
     that it has nothing, as a detail words it after the page's URL: its notice quoted («cuya sección
     «Normatividad» dice «No hay documentos…»: no tiene nada publicado»), its title quoted when the
-    parse kept no notice; else ""."""
-    for n, _w, raw in target.sections:
-        if n == norm and target.only_links.get(raw) == [EMPTY_SECTION]:
+    parse kept no notice; else "". A link to a part of the page (``fragment``) may name more than the
+    section it opens («1.2 Estructura orgánica - Organigrama» → «#organigrama»): the sections whose
+    whole title is a phrase of the link's text are the ones it names, empty when all are (H223)."""
+    # a section that only repeats its title is opened by a link to it (``#mision``), not to the whole page
+    heads = [(n, raw) for n, _w, raw in target.sections] + (echoed_sections(target) if fragment else [])
+    named = [(n, raw) for n, raw in heads if n == norm]
+    if fragment and not named:  # every section the link names, none that publishes
+        named = [(n, raw) for n, raw in heads if n and f" {n} " in f" {norm} "]
+        named = named if all(target.only_links.get(raw) == [EMPTY_SECTION] for _n, raw in named) else []
+    for _n, raw in named:
+        if target.only_links.get(raw) == [EMPTY_SECTION]:
             if notice := target.notices.get(raw, ""):
                 return f"cuya sección «{shorten(raw)}» {says_nothing(notice)}"
             return f"que dice no tener nada en «{shorten(raw)}»"

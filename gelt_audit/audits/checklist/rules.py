@@ -28,7 +28,7 @@ from .guards import (
 from .kinds import KINDS, EvidenceKind, PageTextKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
-from .pages import Block, Link, Page
+from .pages import Block, Link, Page, empty_section_named
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .urls import DOC_EXTENSIONS, is_doc_key
@@ -115,6 +115,8 @@ class Title(EvidenceKind):
                             # a section that publishes beats one the page shows empty («7.5-…
                             # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
                             shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
+                            # its own section for the item shown empty: a broader label is no better (H223)
+                            shown = shown or (cover < 1 and bool(empty_section_named(page, rule.keywords)))
                             how = (not shown, cover, -(kind != "title"), -k, raw)
                             # what the crawl saw before an entry that opens by a script (class 32)
                             seen = kind != "section" or not unseen_section(page, raw)
@@ -142,6 +144,9 @@ class Title(EvidenceKind):
                 h.placements = frozenset()
             if page is not None and tier == -1 and section_publishes_nothing(finder, h, page, rule, item):
                 dead.append(h)
+            elif page is not None and tier == 0 and (empty := empty_section_named(page, rule.keywords)):
+                h.problems.append(empty)  # the page's own heading for the item shows nothing (H223)
+                h.content_problem = True
         kept = [h for h in hits if h not in dead]
         return kept + numbered_entries(finder, kept, pages, item)
 
