@@ -110,8 +110,11 @@ class Probe:
             finally:
                 peak = self._gap()
                 after = status()["VmRSS"]
+                info = _LIBC.mallinfo2()
                 self.say(
                     f"{name:34} rss {before:6.1f} -> {after:6.1f} peak {peak:6.1f} cpu {time.process_time() - cpu:6.1f}"
+                    f" | glibc in use {info.uordblks / MB:6.1f} free {info.fordblks / MB:6.1f} mmapped"
+                    f" {info.hblkhd / MB:5.1f} sqlite {_SQLITE.sqlite3_memory_used() / MB:5.1f}"
                 )
                 self.held(name)
 
@@ -170,6 +173,13 @@ class Probe:
         self.say(
             f"    after pragma shrink_memory: sqlite {_SQLITE.sqlite3_memory_used() / MB:6.1f}; rss {status()['VmRSS']:6.1f}"
         )
+        for store in STORES:  # the connection's temporary tables: their rows, then dropped
+            names = [r[0] for r in store.db.execute("select name from temp.sqlite_master where type = 'table'")]
+            counts = {n: store.db.execute(f"select count(*) from temp.{n}").fetchone()[0] for n in names}
+            for name in names:
+                store.db.execute(f"drop table temp.{name}")
+            store.db.execute("pragma shrink_memory")
+            self.say(f"    temp tables {counts} dropped: sqlite {_SQLITE.sqlite3_memory_used() / MB:6.1f}")
         found = gc.collect()
         self.say(f"    after gc.collect() ({found} unreachable): rss {status()['VmRSS']:6.1f}")
         _LIBC.malloc_trim(0)  # a probe: what the allocator held of freed memory goes back
