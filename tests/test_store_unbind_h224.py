@@ -106,4 +106,6 @@ def test_the_kept_rows_are_the_rows_written(crawled):
         }
         assert store.cached_result("body-h224", "h224-types", 3) == {"a": [1, 2]}
         # the row run inside the savepoint rolled back is not in the store
-        assert store.db.execute("select count(*) from body_audits where body_hash = '' and audit = ''").fetchone()[0] == 0
+        assert (
+            store.db.execute("select count(*) from body_audits where body_hash = '' and audit = ''").fetchone()[0] == 0
+        )
