@@ -407,10 +407,10 @@ def empty_section_named(page: Page, phrases: Sequence[Sequence[str]]) -> str:
     la entidad.»): «la sección «…» de URL dice «…»: no tiene nada publicado»; else ""."""
     names, heads = {" ".join(p) for p in phrases}, [(n, raw) for n, _w, raw in page.sections]
     for n, raw in heads + echoed_sections(page):
-        if n in names and page.only_links.get(raw) in SHOWN_EMPTY:
-            notice = page.notices.get(raw, "")
-            said = says_nothing(notice) if notice else "no muestra nada bajo su título"
-            return f"la sección «{shorten(raw)}» de {page.url} {said}"
+        # only a section that says it has nothing: a bare heading is often the page's banner title
+        # over the heading that carries the content («Peticiones…» over «PQRSD» and its text)
+        if n in names and page.only_links.get(raw) in SHOWN_EMPTY and (notice := page.notices.get(raw, "")):
+            return f"la sección «{shorten(raw)}» de {page.url} {says_nothing(notice)}"
     return ""
 
 
