@@ -364,7 +364,7 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        first = _unnamed_document(h) or _dead_page(h) or shown_first(h, item.max_depth)
+        first = _unnamed_document(h) or _dead_page(h) or shown_first(h, item.max_depth) or _menu_document(h, finder)
         for u in (h.found_on, h.url) if first else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
@@ -391,6 +391,16 @@ def _dead_page(hit: Hit) -> bool:
     transparency page) and a listed document whose file is missing stay the evidence themselves:
     they are what the site publishes for the item."""
     return hit.broken and bool(hit.placements) and hit.url != hit.found_on and not is_doc_key(url_key(hit.url))
+
+
+def _menu_document(hit: Hit, finder: Finder) -> bool:
+    """Whether a hit is a document linked, named for the item, from a page the Transparencia menu
+    links (its section «3. Estructura orgánica y talento humano», where «Organigrama» opens a PDF): a
+    person points first to the menu's section that lists it, then to the file (issue 15, «weakest
+    evidence first»: the mandated menu's section, then the page titled for the item, then the rest)."""
+    return (
+        hit.tier == 0 and hit.url != hit.found_on and is_doc_key(url_key(hit.url)) and finder.in_menu_url(hit.found_on)
+    )
 
 
 def _unnamed_document(hit: Hit) -> bool:
