@@ -20,7 +20,9 @@ from tests.helpers import checklist_records
 
 OFFLINE = "[links]\ncheck_external = false\n"
 ENTITY = "Instituto Municipal del Deporte de Santa Rita"
-PDF = Resource(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", headers={"Content-Type": "application/pdf"})
+PDF = Resource(
+    b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", headers={"Content-Type": "application/pdf"}
+)
 SECTIONS = (
     ("/transparencia/mecanismos", "1. Mecanismos de contacto con el sujeto obligado"),
     ("/transparencia/estructura", "3. Estructura orgánica y talento humano"),
