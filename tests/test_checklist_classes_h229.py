@@ -9,6 +9,13 @@ first: there is no menu section to point to.
 ``test_class_2290_a_document_listed_by_a_menu_page_follows_that_page`` fails without
 ``judge._menu_document`` (checked: evidence ``['/docs/organigrama.pdf', '/transparencia/estructura']``).
 ``test_class_2290_a_document_on_a_page_outside_the_menu_stays_first`` guards the other side.
+
+Class 2292: a page that writes several plain ``h1`` titles (its parts: «Misión», «Visión», «Funciones»),
+none of them its title, with an empty quote under «Misión» and «Visión»: those parts are titled over
+nothing, «nombrado y vacío» (contraloriands), and no longer the page's title that makes it ``cumple``.
+``test_class_2292_an_h1_among_several_over_nothing_is_named_and_empty`` fails without
+``regions.h1_over_nothing`` (checked: ``info.mision_vision`` ``cumple`` on ``/nosotros``).
+``test_class_2292_an_h1_among_several_over_its_text_is_content`` guards the other side.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ SECTIONS = (
 )
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/noticias'>Noticias</a></li>"
-    "<li><a href='/transparencia'>Transparencia</a></li></ul></nav>"
+    "<li><a href='/nosotros'>Nosotros</a></li><li><a href='/transparencia'>Transparencia</a></li></ul></nav>"
 )
 SIDE = "<aside><ul>" + "".join(f"<li><a href='{h}'>{t}</a></li>" for h, t in SECTIONS) + "</ul></aside>"
 
@@ -89,10 +96,29 @@ ROUTES: dict[str, Resource] = {
     "/docs/informe-gestion-2025.pdf": PDF,
 }
 
+# class 2292: a site of its own (no file named for the mission elsewhere): several h1 titles, the page's
+# parts; «Misión» and «Visión» over an empty quote, «Funciones» over its text
+PARTS: dict[str, Resource] = {
+    "/": ROUTES["/"],
+    "/nosotros": _html(
+        "Nosotros",
+        "<div class='row'><div class='col-md-6'><h1>Misión</h1><blockquote><p></p></blockquote></div>"
+        "<div class='col-md-6'><h1>Visión</h1><blockquote><p></p></blockquote></div></div>"
+        "<div class='row'><div class='col-md-12'><h1>Funciones</h1><p>Fomentar la práctica del deporte, la"
+        " recreación y el aprovechamiento del tiempo libre; administrar los escenarios deportivos del"
+        " municipio y apoyar a los clubes deportivos con asesoría y reconocimiento.</p></div></div>",
+    ),
+}
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h229"), ROUTES, OFFLINE)
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory):
+    return checklist_records(tmp_path_factory.mktemp("h229parts"), PARTS, OFFLINE)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +139,15 @@ def test_class_2290_a_document_on_a_page_outside_the_menu_stays_first(site):
     rec = site[("gelt-2008", "info.informes_gestion")]
     assert rec["status"] in ("cumple", "parcial"), rec
     assert rec["paths"][0] == "/docs/informe-gestion-2025.pdf", rec
+
+
+def test_class_2292_an_h1_among_several_over_nothing_is_named_and_empty(parts):
+    rec = parts[("gelt-2008", "info.mision_vision")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/nosotros", rec
+
+
+def test_class_2292_an_h1_among_several_over_its_text_is_content(parts):
+    rec = parts[("gelt-2008", "info.funciones")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/nosotros", rec

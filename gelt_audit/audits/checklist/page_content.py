@@ -41,6 +41,7 @@ from .quoting import quote_section, shorten
 from .regions import (
     HEADINGS,
     SCRIPTED_MAX_WORDS,
+    h1_over_nothing,
     heading_region,
     li_label,
     listed_h1,
@@ -196,6 +197,12 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
         heading = text
         headings.append(text)
         n, w = text_norm(without_entity(text))
+        if region is None and tag == "h1" and h1_over_nothing(el):
+            # «<h1>Misión</h1><blockquote><p></p></blockquote>» beside «<h1>Visión</h1>…»: a part titled
+            # over nothing, not the page's title (class 2292)
+            sections += [] if (n, w, text) in sections else [(n, w, text)]
+            out.only_links.setdefault(text, [BLANK_SECTION])
+            continue
         if region is None:
             h1_labels.append((n, w, text))
             continue

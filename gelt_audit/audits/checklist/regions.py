@@ -154,6 +154,20 @@ def listed_h1(h: Any) -> bool:
     return sum(1 for x in h.getroottree().iter("h1") if label_numeral(element_text(x))) >= 2
 
 
+def h1_over_nothing(h: Any) -> bool:
+    """Whether an ``h1`` is one of several plain ones on its page (the titles of its parts, «Misión»,
+    «Visión», «Compromisos»: none is the page's title) with nothing under it: what follows it in its
+    wrapper shows nothing (an empty quote), and when nothing does, nor does what follows the wrapper
+    (contraloriands: «<h1>Misión</h1><blockquote><p></p></blockquote>»). «Nombrado y vacío»
+    (docs/checklist-states.md) for a title the page writes over no content (class 2292, H229)."""
+    if label_numeral(element_text(h)) or sum(1 for x in h.getroottree().iter("h1") if element_text(x)) < 2:
+        return False
+    after = [s for s in h.itersiblings() if isinstance(s.tag, str)]
+    if not after and h.getparent() is not None:
+        after = [s for s in h.getparent().itersiblings() if isinstance(s.tag, str)]
+    return all(_blank(s) for s in after)
+
+
 # A numbered section title written as a paragraph that is only bold text: «<p><strong>3.
 # ESTRUCTURA ORGANIZACIONAL</strong></p>» (Res. 3564 hubs made in a word processor).
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
