@@ -10,6 +10,13 @@ first: there is no menu section to point to.
 ``judge._menu_document`` (checked: evidence ``['/docs/organigrama.pdf', '/transparencia/estructura']``).
 ``test_class_2290_a_document_on_a_page_outside_the_menu_stays_first`` guards the other side.
 
+Class 2291: a category page whose every card writes, beside its title and one-line description, the
+template's «Los documentos de esta subcategoría se cargarán desde la base de datos.» over a sample file
+name and a «Descargar» button (no link) publishes nothing: the notice sits outside the title's block, in
+its card (``contents.card_notice``), and the entry to that page is «nombrado y vacío» (m-buga).
+``test_class_2291_a_card_whose_documents_will_be_loaded_later_publishes_nothing`` fails without the
+rule in ``page_content.read_content`` (checked: ``info.datos_abiertos`` ``cumple``).
+
 Class 2292: a page that writes several plain ``h1`` titles (its parts: «Misión», «Visión», «Funciones»),
 none of them its title, with an empty quote under «Misión» and «Visión»: those parts are titled over
 nothing, «nombrado y vacío» (contraloriands), and no longer the page's title that makes it ``cumple``.
@@ -98,8 +105,26 @@ ROUTES: dict[str, Resource] = {
 
 # class 2292: a site of its own (no file named for the mission elsewhere): several h1 titles, the page's
 # parts; «Misión» and «Visión» over an empty quote, «Funciones» over its text
+CARD = (
+    "<div class='card'><div class='row'><div class='col'><div class='title'><span>{n}</span><h4>{t}</h4></div>"
+    "<p>{d}</p></div><div><button>Documentos</button></div></div><div class='docs'><p>Los documentos de esta"
+    " subcategoría se cargarán desde la base de datos.</p><div><span>Documento de ejemplo.pdf</span>"
+    "<button>Descargar</button></div></div></div>"
+)
 PARTS: dict[str, Resource] = {
-    "/": ROUTES["/"],
+    "/": _html(
+        "Inicio",
+        "<h1>Bienvenidos</h1><p>Sitio oficial del instituto municipal del deporte y la recreación de Santa"
+        " Rita, con sus programas, escenarios y convocatorias.</p><p><a href='/datos-abiertos'>Datos"
+        " abiertos</a></p>",
+    ),
+    # class 2291: each card's notice that its documents will come later sits beside its title block
+    "/datos-abiertos": _html(
+        "Datos abiertos",
+        "<h2>Datos abiertos</h2><p>Instrumentos de gestión de la información y datos abiertos</p><h3>Subcategorías</h3>"
+        + CARD.format(n="7.1", t="Datos abiertos", d="Conjuntos de datos en formato abierto")
+        + CARD.format(n="7.2", t="Estudios, investigaciones y otras publicaciones", d="Documentos de investigación"),
+    ),
     "/nosotros": _html(
         "Nosotros",
         "<div class='row'><div class='col-md-6'><h1>Misión</h1><blockquote><p></p></blockquote></div>"
@@ -151,3 +176,9 @@ def test_class_2292_an_h1_among_several_over_its_text_is_content(parts):
     rec = parts[("gelt-2008", "info.funciones")]
     assert rec["status"] == "cumple", rec
     assert rec["paths"][0] == "/nosotros", rec
+
+
+def test_class_2291_a_card_whose_documents_will_be_loaded_later_publishes_nothing(parts):
+    rec = parts[("gelt-2008", "info.datos_abiertos")]
+    assert rec["status"] == "parcial", rec
+    assert "/datos-abiertos" in rec["paths"], rec

@@ -19,6 +19,7 @@ from .contents import (
     SCRIPTED,
     STAND_IN,
     bare_mark,
+    card_notice,
     consent_box,
     counted_category,
     empty_box,
@@ -247,6 +248,12 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
+        elif not (hrefs or media) and words < 30 and tag in HEADINGS and (later := card_notice(el)):
+            # «9.1 Informes a organismos…» over its description, and in its card «Los documentos de esta
+            # subcategoría se cargarán desde la base de datos.»: named, nothing published (class 2291)
+            sections += [] if (n, w, text) in sections else [(n, w, text)]
+            out.only_links[text] = [EMPTY_SECTION]
+            out.notices.setdefault(text, shorten(later))
         elif (
             ((n, w, text) not in sections or empty_pane(text, words, body, media) or pending(body, media))
             and words < 30
