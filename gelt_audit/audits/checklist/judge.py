@@ -394,13 +394,16 @@ def _dead_page(hit: Hit) -> bool:
 
 
 def _menu_document(hit: Hit, finder: Finder) -> bool:
-    """Whether a hit is a document linked, named for the item, from a page the Transparencia menu
-    links (its section «3. Estructura orgánica y talento humano», where «Organigrama» opens a PDF): a
-    person points first to the menu's section that lists it, then to the file (issue 15, «weakest
-    evidence first»: the mandated menu's section, then the page titled for the item, then the rest)."""
-    return (
-        hit.tier == 0 and hit.url != hit.found_on and is_doc_key(url_key(hit.url)) and finder.in_menu_url(hit.found_on)
-    )
+    """Whether a hit is a document linked, named for the item, from a section page of the Transparencia
+    menu, a page under the menu's own path (``/transparencia/estructura``, its «3. Estructura orgánica y
+    talento humano», where «Organigrama» opens a PDF): a person points first to the menu's section that
+    lists it, then to the file (issue 15, «weakest evidence first»: the mandated menu's section, then
+    the page titled for the item, then the rest). A file the hub page itself lists, or a page the menu
+    only links (another path), keeps the file first: it is the item's own evidence there (class 2290)."""
+    if hit.tier != 0 or hit.url == hit.found_on or not is_doc_key(url_key(hit.url)):
+        return False
+    key = url_key(hit.found_on)
+    return any(key.startswith(pre) and key != pre.rstrip("/") for pre in finder.idx.menu_prefixes)
 
 
 def _unnamed_document(hit: Hit) -> bool:
