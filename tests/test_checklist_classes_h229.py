@@ -1,11 +1,12 @@
-"""Evidence order against issue 15's «weakest evidence first» (H229). One shared crawl of a small
-municipal site on 127.0.0.1, through the real CLI, offline (external links are not opened).
+"""Evidence order against issue 15's «weakest evidence first» (H229). Two crawls of small
+municipal sites on 127.0.0.1 (one per fixture), through the real CLI, offline (external links are not opened).
 
-Class 2290: a document named for the item («Organigrama», «Plan de acción») that a page of the
-Transparencia menu lists (its section «3. Estructura orgánica y talento humano») is evidenced first by
-that page, then by the file: the mandated menu's section is what a person points to, the file is its
-entry (g-imder). A document named so on a page the menu does not link (a news item) keeps the file
-first: there is no menu section to point to.
+Class 2290: a document named for the item («Organigrama», «Plan de acción») that a section page of the
+Transparencia menu lists (a page under the menu's own path, ``/transparencia/estructura``: its «3.
+Estructura orgánica y talento humano») is evidenced first by that page, then by the file: the mandated
+menu's section is what a person points to, the file is its entry (g-imder). A document named so on a page
+outside the menu (a news item) keeps the file first, as one the hub page itself lists does (inder's
+«Mapa de procesos», guarded in tests/test_checklist_corpus.py).
 ``test_class_2290_a_document_listed_by_a_menu_page_follows_that_page`` fails without
 ``judge._menu_document`` (checked: evidence ``['/docs/organigrama.pdf', '/transparencia/estructura']``).
 ``test_class_2290_a_document_on_a_page_outside_the_menu_stays_first`` guards the other side.
