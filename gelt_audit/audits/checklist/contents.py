@@ -307,6 +307,34 @@ def bare_mark(el: Any, text: str, words: int, hrefs: bool, media: bool, pane: bo
     return BLANK_SECTION if not words and title_over_nothing(el, text) else ""
 
 
+# a template's notice that the content will come later, from elsewhere: «Los documentos de esta
+# subcategoría se cargarán desde la base de datos» (m-buga), «La información se publicará próximamente»
+LOADED_LATER = re.compile(r"\bse (?:cargara|publicara|subira|mostrara)n?\b")
+_CARD_LEVELS = 4  # a card's title sits a few boxes deep (number, title, description, buttons)
+_CARD_MEDIA = ("img", "iframe", "video", "embed", "object", "form", "table")
+
+
+def card_notice(h: Any) -> str:
+    """The notice, in a heading's card, that its content will be loaded later (:data:`LOADED_LATER`),
+    when the card shows nothing else of its own: the nearest boxes around the heading, up to the
+    first that holds another heading, with no link and no picture or table (a sample file name
+    beside a «Descargar» button is the template's, not a document). The notice sits outside the
+    heading's own block (its description), so the block alone reads as content (class 2291, H229);
+    "" otherwise."""
+    box = h
+    for _ in range(_CARD_LEVELS):
+        box = box.getparent()
+        if box is None or any(x is not h for x in box.iterdescendants(*HEADINGS)):
+            return ""
+        if any(a.get("href") for a in box.iter("a")) or has_descendant(box, *_CARD_MEDIA):
+            return ""
+        for x in box.iter("p", "span", "div", "small", "em", "i"):
+            said = element_text(x)
+            if len(said.split()) <= 25 and LOADED_LATER.search(fold(said)):
+                return said
+    return ""
+
+
 _ROW_MEDIA = ("img", "iframe", "video", "embed", "object", "form", "button", "input")
 
 

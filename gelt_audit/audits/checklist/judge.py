@@ -364,7 +364,7 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        first = _unnamed_document(h) or _dead_page(h) or shown_first(h, item.max_depth)
+        first = _unnamed_document(h) or _dead_page(h) or shown_first(h, item.max_depth) or _menu_document(h, finder)
         for u in (h.found_on, h.url) if first else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)
@@ -391,6 +391,19 @@ def _dead_page(hit: Hit) -> bool:
     transparency page) and a listed document whose file is missing stay the evidence themselves:
     they are what the site publishes for the item."""
     return hit.broken and bool(hit.placements) and hit.url != hit.found_on and not is_doc_key(url_key(hit.url))
+
+
+def _menu_document(hit: Hit, finder: Finder) -> bool:
+    """Whether a hit is a document linked, named for the item, from a section page of the Transparencia
+    menu, a page under the menu's own path (``/transparencia/estructura``, its «3. Estructura orgánica y
+    talento humano», where «Organigrama» opens a PDF): a person points first to the menu's section that
+    lists it, then to the file (issue 15, «weakest evidence first»: the mandated menu's section, then
+    the page titled for the item, then the rest). A file the hub page itself lists, or a page the menu
+    only links (another path), keeps the file first: it is the item's own evidence there (class 2290)."""
+    if hit.tier != 0 or hit.url == hit.found_on or not is_doc_key(url_key(hit.url)):
+        return False
+    key = url_key(hit.found_on)
+    return any(key.startswith(pre) and key != pre.rstrip("/") for pre in finder.idx.menu_prefixes)
 
 
 def _unnamed_document(hit: Hit) -> bool:

@@ -19,6 +19,7 @@ from .contents import (
     SCRIPTED,
     STAND_IN,
     bare_mark,
+    card_notice,
     consent_box,
     counted_category,
     empty_box,
@@ -41,6 +42,7 @@ from .quoting import quote_section, shorten
 from .regions import (
     HEADINGS,
     SCRIPTED_MAX_WORDS,
+    h1_over_nothing,
     heading_region,
     li_label,
     listed_h1,
@@ -196,6 +198,12 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
         heading = text
         headings.append(text)
         n, w = text_norm(without_entity(text))
+        if region is None and tag == "h1" and h1_over_nothing(el):
+            # «<h1>Misión</h1><blockquote><p></p></blockquote>» beside «<h1>Visión</h1>…»: a part titled
+            # over nothing, not the page's title (class 2292)
+            sections += [] if (n, w, text) in sections else [(n, w, text)]
+            out.only_links.setdefault(text, [BLANK_SECTION])
+            continue
         if region is None:
             h1_labels.append((n, w, text))
             continue
@@ -240,6 +248,12 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:
                 sections.append((n, w, text))
+        elif not (hrefs or media) and words < 30 and tag in HEADINGS and (later := card_notice(el)):
+            # «9.1 Informes a organismos…» over its description, and in its card «Los documentos de esta
+            # subcategoría se cargarán desde la base de datos.»: named, nothing published (class 2291)
+            sections += [] if (n, w, text) in sections else [(n, w, text)]
+            out.only_links[text] = [EMPTY_SECTION]
+            out.notices.setdefault(text, shorten(later))
         elif (
             ((n, w, text) not in sections or empty_pane(text, words, body, media) or pending(body, media))
             and words < 30

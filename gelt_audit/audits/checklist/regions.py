@@ -154,6 +154,37 @@ def listed_h1(h: Any) -> bool:
     return sum(1 for x in h.getroottree().iter("h1") if label_numeral(element_text(x))) >= 2
 
 
+def h1_over_nothing(h: Any) -> bool:
+    """Whether an ``h1`` is one of several plain ones on its page (the titles of its parts, «Misión»,
+    «Visión», «Objetivos»: none is the page's title) with nothing under it: what follows it in its
+    wrapper shows nothing (an empty quote), and what follows the wrapper (past what shows nothing)
+    opens with the next ``h1`` or is the end of the page (contraloriands: «<h1>Misión</h1>
+    <blockquote><p></p></blockquote>» then the column «<h1>Visión</h1>…»). A title whose wrapper is
+    followed by content (a row of services under «Trámites y Servicios») heads that content.
+    «Nombrado y vacío» (docs/checklist-states.md) for a title over no content (class 2292, H229)."""
+    if label_numeral(element_text(h)) or sum(1 for x in h.getroottree().iter("h1") if element_text(x)) < 2:
+        return False
+    if not all(_blank(s) for s in h.itersiblings() if isinstance(s.tag, str)):
+        return False
+    node = h.getparent()
+    while node is not None and node.tag not in ("body", "html"):
+        nxt = next((s for s in node.itersiblings() if isinstance(s.tag, str) and not _blank(s)), None)
+        if nxt is not None:
+            return _opens_with_h1(nxt)
+        node = node.getparent()
+    return True
+
+
+def _opens_with_h1(box: Any) -> bool:
+    """Whether a box's first text, picture or title is an ``h1``."""
+    for x in box.iter():
+        if x.tag == "h1":
+            return True
+        if x.tag in _MEDIA or (isinstance(x.tag, str) and (x.text or "").strip()):
+            return False
+    return False
+
+
 # A numbered section title written as a paragraph that is only bold text: «<p><strong>3.
 # ESTRUCTURA ORGANIZACIONAL</strong></p>» (Res. 3564 hubs made in a word processor).
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\w")
