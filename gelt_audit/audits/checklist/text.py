@@ -272,10 +272,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "date": (
         re.compile(
             r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|"
-            r"\b\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-            r"setiembre|octubre|noviembre|diciembre)(?:\s+de)?\s+(?:19|20)\d\d\b|"
-            r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-            r"noviembre|diciembre)\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
+            r"\b\d{1,2}\s+de\s+(?:" + _MONTHS + r")(?:\s+de)?\s+(?:19|20)\d\d\b|"
+            r"\b(?:" + _MONTHS + r")\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
             # class 2280: the short form a news list prints (the Spanish locale's abbreviated month, no
             # «de»: «26 may 2023», «10 mar. 2023», «3 sept 2022»), or the full month without «de»
             r"\b\d{1,2}\s+(?:" + _MONTHS + r"|(?:" + _MONTHS_SHORT + r")\.?),?\s+(?:19|20)\d\d\b"
@@ -296,8 +294,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"modificado\s+el|actualizada\s+el)\W{0,5}.{0,20}?(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d|"
             r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s+de\s+[a-z]+(?:\s+de)?\s+(?:19|20)\d\d|"
             # month and year, as many sites write it: «Última actualización: febrero de 2019»
-            r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
-            r"diciembre)(?:\s+de|\s+del)?\s+(?:19|20)\d\d)"
+            r"(?:" + _MONTHS + r")(?:\s+de|\s+del)?\s+(?:19|20)\d\d)"
         ),
     ),
 }
