@@ -40,36 +40,16 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-_FIELDS = ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+from memory_step_probe import _LIBC, _SQLITE, MB
+from memory_step_probe import proc_status as status
 
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in _FIELDS]
-
-
-_LIBC = ctypes.CDLL("libc.so.6")
-_LIBC.mallinfo2.restype = _MallInfo2
+# glibc's and SQLite's handles and the /proc reader come from bench/memory_step_probe.py (H140)
 _LIBC.malloc_trim.argtypes = [ctypes.c_size_t]
-_SQLITE = ctypes.CDLL("libsqlite3.so.0")  # the library Python's sqlite3 module is linked to
-_SQLITE.sqlite3_memory_used.restype = ctypes.c_int64
-
-MB = 2**20
 STORES: list[Any] = []  # every Store opened (for SQLite's memory)
 
 
 class Stop(BaseException):
     """Raised when the index would start (without ``--full``): nothing after it runs."""
-
-
-def status() -> dict[str, float]:
-    """VmRSS and VmHWM of this process, MiB."""
-    out = {}
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(("VmRSS", "VmHWM")):
-                key, value = line.split(":")
-                out[key] = int(value.split()[0]) / 1024
-    return out
 
 
 def reset_peak() -> None:
