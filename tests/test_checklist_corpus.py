@@ -77,6 +77,7 @@ TUNING_GROUPS = {
     "thirty-fifth-zs": {"zs-tangara"},
     "thirty-sixth-zy": {"zy-liceozipaquira"},
     "thirty-seventh-zzd": {"zzd-fonvalmed"},
+    "thirty-eighth-zzf": {"zzf-toxicologiains"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -413,6 +414,15 @@ THIRTY_SIXTH_ZY_LEY = (1.000, 0.615, 0.833)
 # floored at its first contact, tuning material, no engine change.
 THIRTY_SEVENTH_ZZD_GELT = (0.857, 0.857, 1.000)
 THIRTY_SEVENTH_ZZD_LEY = (0.750, 0.500, 0.500)
+# zzf-toxicologiains (twenty-second session, H233): a new origin (the Instituto Nacional de Salud's
+# toxicology microsite, oblicuaDev/toxicologia-minisite; every list drawn by an inline script), labelled
+# blind in c8cfd80, first contact gelt-2008 1.000 (0/0) / 0.000 (0/2) / 1.000 (0/0), 43/45 exact,
+# ley1712-res1519 1.000 (0/0) / 0.000 (0/2) / 1.000 (0/0), 55/57 (docs/checklist-accuracy.md, «H233»):
+# nothing found, two items missed per profile; precision and evidence are 1.000 because nothing was
+# claimed (no false positive, no evidence judged). Floored at its first contact, tuning material, no
+# engine change.
+THIRTY_EIGHTH_ZZF_GELT = (1.000, 0.000, 1.000)
+THIRTY_EIGHTH_ZZF_LEY = (1.000, 0.000, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -767,6 +777,17 @@ FLOOR = {
         "precision": THIRTY_SEVENTH_ZZD_LEY[0],
         "recall": THIRTY_SEVENTH_ZZD_LEY[1],
         "evidence": THIRTY_SEVENTH_ZZD_LEY[2],
+    },
+    # zzf-toxicologiains: THIRTY_EIGHTH_ZZF_GELT and THIRTY_EIGHTH_ZZF_LEY above
+    ("thirty-eighth-zzf", "gelt-2008"): {
+        "precision": THIRTY_EIGHTH_ZZF_GELT[0],
+        "recall": THIRTY_EIGHTH_ZZF_GELT[1],
+        "evidence": THIRTY_EIGHTH_ZZF_GELT[2],
+    },
+    ("thirty-eighth-zzf", "ley1712-res1519"): {
+        "precision": THIRTY_EIGHTH_ZZF_LEY[0],
+        "recall": THIRTY_EIGHTH_ZZF_LEY[1],
+        "evidence": THIRTY_EIGHTH_ZZF_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
