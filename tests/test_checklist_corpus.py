@@ -78,6 +78,7 @@ TUNING_GROUPS = {
     "thirty-sixth-zy": {"zy-liceozipaquira"},
     "thirty-seventh-zzd": {"zzd-fonvalmed"},
     "thirty-eighth-zzf": {"zzf-toxicologiains"},
+    "thirty-ninth-zzh": {"zzh-terminalsogamoso"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -423,6 +424,14 @@ THIRTY_SEVENTH_ZZD_LEY = (0.750, 0.500, 0.500)
 # engine change.
 THIRTY_EIGHTH_ZZF_GELT = (1.000, 0.000, 1.000)
 THIRTY_EIGHTH_ZZF_LEY = (1.000, 0.000, 1.000)
+
+# zzh-terminalsogamoso (twenty-second session, H234): a new origin (a JSP site of the Terminal de Transportes de
+# Sogamoso, one page with content), labelled blind in f3dfe87, first contact gelt-2008 1.000 (1/1) / 1.000 (1/1) /
+# 1.000 (1/1), 47/47 exact, ley1712-res1519 1.000 (1/1) / 1.000 (1/1) / 1.000 (1/1), 58/58 (docs/checklist-accuracy.md,
+# «H234»); floored at its first contact, tuning material, no engine change. One item found per profile: a single
+# false positive or miss would move a figure to 0.000 or 0.500, which is what the floor is for.
+THIRTY_NINTH_ZZH_GELT = (1.000, 1.000, 1.000)
+THIRTY_NINTH_ZZH_LEY = (1.000, 1.000, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -788,6 +797,17 @@ FLOOR = {
         "precision": THIRTY_EIGHTH_ZZF_LEY[0],
         "recall": THIRTY_EIGHTH_ZZF_LEY[1],
         "evidence": THIRTY_EIGHTH_ZZF_LEY[2],
+    },
+    # zzh-terminalsogamoso: THIRTY_NINTH_ZZH_GELT and THIRTY_NINTH_ZZH_LEY above
+    ("thirty-ninth-zzh", "gelt-2008"): {
+        "precision": THIRTY_NINTH_ZZH_GELT[0],
+        "recall": THIRTY_NINTH_ZZH_GELT[1],
+        "evidence": THIRTY_NINTH_ZZH_GELT[2],
+    },
+    ("thirty-ninth-zzh", "ley1712-res1519"): {
+        "precision": THIRTY_NINTH_ZZH_LEY[0],
+        "recall": THIRTY_NINTH_ZZH_LEY[1],
+        "evidence": THIRTY_NINTH_ZZH_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
