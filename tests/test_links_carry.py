@@ -182,5 +182,6 @@ def test_the_kept_index_reads_back_as_it_was_whatever_its_number_of_targets():
 
     for n in (0, 1, _DUMP_BATCH, _DUMP_BATCH + 1, 2 * _DUMP_BATCH + 7):
         urls = [f'https://x.gov.co/ñandú"{i}\\\n</script>' for i in range(n)]
-        index = LinkIndex([4, 2, 9], urls, [array("I", [i % 3]) for i in range(n)], [i % 2 for i in range(n)], 11)
+        ranks, others = [array("I", [i % 3]) for i in range(n)], [i % 2 for i in range(n)]
+        index = LinkIndex([4, 2, 9], urls, ranks, others, 11, [2], [i % 3 for i in range(n)])
         assert LinkIndex.load(index.dump()) == index

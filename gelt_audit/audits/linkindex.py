@@ -1,4 +1,5 @@
-"""Where each link target of a crawl is found: its pages and whether it is only ever a form's action.
+"""Where each link target of a crawl is found: its pages, whether it is only ever a form's action,
+and whether a visitor can follow it (an ``<a>`` or ``<area>``, not only an image or a script).
 
 Built from every link row of the crawl once; a finished crawl keeps it (``body_audits``, key
 ``crawl:ID``, audit ``link-index``), and the next crawl's is that one updated with the pages whose
@@ -23,23 +24,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gelt_audit.audits.kept import crawl_key, keep_for_latest
-from gelt_audit.markup import PLACEHOLDER
+from gelt_audit.markup import FOLLOWED_TAGS, PLACEHOLDER
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "link-index"
-VERSION = 3  # 3: the pages whose links hold placeholders
+VERSION = 4  # 3: the pages whose links hold placeholders; 4: occurrences a visitor follows
 # Above this share of changed pages, reading every link row again is cheaper than the update.
 CARRY_LIMIT = 0.5
 _DUMP_BATCH = 1000  # URLs encoded at a time by LinkIndex.dump
 # The arrays are kept as this machine writes them (4-byte unsigned, its byte order): a store read
 # on another machine builds its index again.
 _LAYOUT = f"{array('I').itemsize}{sys.byteorder}"
+# what some pages' links say of one target: (page ids, occurrences not a form's, occurrences followed)
+Occurrences = tuple[list[int], int, int]
 
 
 @dataclass
 class LinkIndex:
-    """Link targets in URL order; for each, its pages' ranks (ascending, once each) and how many
-    of its occurrences are not a form's action."""
+    """Link targets in URL order; for each, its pages' ranks (ascending, once each), how many of
+    its occurrences are not a form's action and how many are links a visitor follows (``FOLLOWED_TAGS``)."""
 
     pages: list[int]  # page ids in rank order (the crawl's page URLs sorted)
     urls: list[str]
@@ -51,21 +54,19 @@ class LinkIndex:
     # the pages (ids, ascending) whose link set holds placeholder links ("#", "javascript:void(0)"):
     # not targets, but what audits.links.placeholder_links reads, carried with the rest
     placeholders: list[int] = field(default_factory=list)
+    followed: list[int] = field(default_factory=list)  # per target, its <a>/<area> occurrences
 
-    def targets(self) -> Iterator[tuple[str, array, bool]]:
-        """(target URL, its pages' ranks, whether every occurrence is a form's), in URL order."""
-        for url, ranks, others in zip(self.urls, self.ranks, self.others, strict=True):
-            yield url, ranks, others == 0
-
-    def drain(self) -> Iterator[tuple[str, array, bool]]:
-        """:meth:`targets`, each let go once yielded: the index is empty afterwards (at 50,000
-        pages its URLs and arrays weigh ~34 MB; what reads them keeps them packed)."""
-        urls, ranks, others = self.urls, self.ranks, self.others
-        self.urls, self.ranks, self.others = [], [], []
-        for column in (urls, ranks, others):
+    def drain(self) -> Iterator[tuple[str, array, bool, bool]]:
+        """(target URL, its pages' ranks, whether every occurrence is a form's, whether some
+        occurrence is a link a visitor follows), in URL order, each let go once yielded: the index
+        is empty afterwards (at 50,000 pages its URLs and arrays weigh ~34 MB; what reads them keeps
+        them packed)."""
+        urls, ranks, others, followed = self.urls, self.ranks, self.others, self.followed
+        self.urls, self.ranks, self.others, self.followed = [], [], [], []
+        for column in (urls, ranks, others, followed):
             column.reverse()
         while urls:
-            yield urls.pop(), ranks.pop(), others.pop() == 0
+            yield urls.pop(), ranks.pop(), others.pop() == 0, followed.pop() > 0
 
     def dump(self) -> bytes:
         """The index compressed, its pieces fed to zlib one by one: the URLs' JSON a thousand at a
@@ -78,6 +79,7 @@ class LinkIndex:
                 "layout": _LAYOUT,
                 "counts": [len(r) for r in self.ranks],
                 "others": self.others,
+                "followed": self.followed,
                 "sets_upto": self.sets_upto,
                 "placeholders": self.placeholders,
             }
@@ -115,7 +117,9 @@ class LinkIndex:
         for count in head["counts"]:
             ranks.append(values[at : at + count])
             at += count
-        return cls(pages, head["urls"], ranks, head["others"], head["sets_upto"], head["placeholders"])
+        return cls(
+            pages, head["urls"], ranks, head["others"], head["sets_upto"], head["placeholders"], head["followed"]
+        )
 
 
 def link_index(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
@@ -148,27 +152,29 @@ def _build(store: Store, crawl: Crawl, order: list[int]) -> LinkIndex:
     # text, which this does not read (half the query's time)
     upto = _newest_set(store)
     rows = store.db.execute(
-        """select u.url, g.pages, g.others from (
-               select r.url_id, group_concat(s.page_id, ',') as pages, sum(r.tag != 'form') as others
+        """select u.url, g.pages, g.others, g.followed from (
+               select r.url_id, group_concat(s.page_id, ',') as pages, sum(r.tag != 'form') as others,
+                      sum(r.tag in (?, ?)) as followed
                from snapshots s join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
                join link_rows r on r.set_id = ls.id
                where s.crawl_id = ? and s.kind = 'page' and r.tag != ? and ls.id <= ? group by r.url_id
            ) g join link_urls u on u.id = g.url_id order by u.url""",
-        [crawl.id, PLACEHOLDER, upto],
+        [*FOLLOWED_TAGS, crawl.id, PLACEHOLDER, upto],
     )
     ranked = {page_id: i for i, page_id in enumerate(order)}.__getitem__
-    urls, ranks, others = [], [], []
-    for url, pages, count in rows:
+    urls, ranks, others, followed = [], [], [], []
+    for url, pages, count, anchors in rows:
         urls.append(url)
         ranks.append(array("I", sorted(set(map(ranked, map(int, pages.split(",")))))))
         others.append(count)
+        followed.append(anchors)
     placeholders = store.db.execute(
         """select distinct s.page_id from snapshots s
            join link_sets ls on ls.page_id = s.page_id and ls.body_hash = s.body_hash
            join link_rows r on r.set_id = ls.id where s.crawl_id = ? and s.kind = 'page' and r.tag = ? and ls.id <= ?""",
         [crawl.id, PLACEHOLDER, upto],
     )
-    return LinkIndex(list(order), urls, ranks, others, upto, sorted(page_id for (page_id,) in placeholders))
+    return LinkIndex(list(order), urls, ranks, others, upto, sorted(page_id for (page_id,) in placeholders), followed)
 
 
 def _page_keys(store: Store, crawl_id: int, upto: int) -> dict[int, tuple[str | None, int | None]]:
@@ -210,12 +216,13 @@ def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], prev
     mapped = remap.__getitem__
     entries = []
     for i, url in enumerate(before.urls):
+        counts = (before.others[i], before.followed[i])
         if url not in removed and url not in added:
-            entries.append((url, array("I", map(mapped, before.ranks[i])), before.others[i]))
+            entries.append((url, array("I", map(mapped, before.ranks[i])), *counts))
         else:
-            entries.append(_changed(url, before.ranks[i], before.others[i], removed, added, old_rank, remap, new_rank))
+            entries.append(_changed(url, before.ranks[i], counts, removed, added, old_rank, remap, new_rank))
     entries.extend(
-        _changed(url, array("I"), 0, removed, added, old_rank, remap, new_rank)
+        _changed(url, array("I"), (0, 0), removed, added, old_rank, remap, new_rank)
         for url in added.keys() - set(before.urls)
     )
     entries = [entry for entry in entries if entry[1]]
@@ -227,30 +234,32 @@ def _carry(store: Store, crawl: Crawl, before: LinkIndex, order: list[int], prev
         [e[2] for e in entries],
         upto,
         sorted(placeholders),
+        [e[3] for e in entries],
     )
 
 
 def _changed(
     url: str,
     ranks: array,
-    others: int,
-    removed: dict[str, tuple[list[int], int]],
-    added: dict[str, tuple[list[int], int]],
+    counts: tuple[int, int],
+    removed: dict[str, Occurrences],
+    added: dict[str, Occurrences],
     old_rank: dict[int, int],
     remap: list[int],
     new_rank: dict[int, int],
-) -> tuple[str, array, int]:
-    """A target some changed pages linked to or link to now: its pages and count updated."""
-    out_pages, out_others = removed.get(url, ((), 0))
-    in_pages, in_others = added.get(url, ((), 0))
-    others += in_others - out_others
+) -> tuple[str, array, int, int]:
+    """A target some changed pages linked to or link to now: its pages and counts updated."""
+    out_pages, out_others, out_followed = removed.get(url, ((), 0, 0))
+    in_pages, in_others, in_followed = added.get(url, ((), 0, 0))
+    others = counts[0] + in_others - out_others
+    followed = counts[1] + in_followed - out_followed
     mapped = remap.__getitem__
     if set(out_pages) == set(in_pages):  # the same pages (with another body) still link to it
-        return url, array("I", map(mapped, ranks)), others
+        return url, array("I", map(mapped, ranks)), others, followed
     pages = set(map(mapped, ranks))
     pages.difference_update(mapped(old_rank[p]) for p in out_pages)  # -1: a page that went away
     pages.update(map(new_rank.__getitem__, in_pages))
-    return url, array("I", sorted(pages)), others
+    return url, array("I", sorted(pages)), others, followed
 
 
 def _want_sets(store: Store, sets: list[tuple[int, int | None]]) -> bool:
@@ -275,18 +284,20 @@ def _placeholder_pages(store: Store, sets: list[tuple[int, int | None]]) -> set[
     return {page_id for (page_id,) in rows}
 
 
-def _occurrences(store: Store, sets: list[tuple[int, int | None]]) -> dict[str, tuple[list[int], int]]:
-    """target URL -> (page ids, occurrences not a form's) of the links of some (page, link set) pairs."""
+def _occurrences(store: Store, sets: list[tuple[int, int | None]]) -> dict[str, Occurrences]:
+    """target URL -> (page ids, occurrences not a form's, occurrences followed) of the links of
+    some (page, link set) pairs."""
     if not _want_sets(store, sets):
         return {}
     # CROSS JOIN keeps SQLite to this order (the few sets, then their rows): left to itself it
     # scanned every link row of the store
     rows = store.db.execute(
-        """select u.url, g.pages, g.others from (
-               select r.url_id, group_concat(ls.page_id, ',') as pages, sum(r.tag != 'form') as others
+        """select u.url, g.pages, g.others, g.followed from (
+               select r.url_id, group_concat(ls.page_id, ',') as pages, sum(r.tag != 'form') as others,
+                      sum(r.tag in (?, ?)) as followed
                from gelt_link_sets w cross join link_sets ls on ls.id = w.set_id
                cross join link_rows r on r.set_id = ls.id where r.tag != ? group by r.url_id
            ) g join link_urls u on u.id = g.url_id""",
-        [PLACEHOLDER],
+        [*FOLLOWED_TAGS, PLACEHOLDER],
     )
-    return {url: (list(map(int, pages.split(","))), others) for url, pages, others in rows}
+    return {url: (list(map(int, pages.split(","))), others, followed) for url, pages, others, followed in rows}

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from collections.abc import Set as AbstractSet
 from datetime import date
 from typing import Any
@@ -299,8 +299,11 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
 
     insecure: list[dict[str, Any]] = []
     to_fix: list[tuple[int, str, array]] = []  # (index, url, its pages' ranks): where exactly matters (text, line)
-    for url, found_on, forms in index.drain():
+    followed: set[str] = set()  # the external targets some <a>/<area> links to (allied entities)
+    for url, found_on, forms, anchored in index.drain():
         is_internal = _netloc(url).lower() in hosts
+        if anchored and not is_internal:
+            followed.add(url)
         result = _judge(url, forms, is_internal, internal, checks, exclude)
         if result["state"] == SKIPPED and not is_internal and not config.links["check_external"]:
             # never requested by choice: no verdict on the link, which still counts as present
@@ -341,7 +344,7 @@ def audit_links(store: Store, crawl: Crawl, config: Config, today: date | None =
         links.update(at, "occurrences", occurrences)
     return {
         "links": links,
-        "allied": allied_entities(links_where(links, "internal", False), config.links["entidades"]),
+        "allied": allied_entities(links_where(links, "internal", False), config.links["entidades"], followed),
         "insecure": insecure,
         "placeholder_pages": index.placeholders,
     }
@@ -397,12 +400,17 @@ def entity_of(url: str, extra: list[str]) -> str | None:
     return None
 
 
-def allied_entities(links: Iterable[dict[str, Any]], extra: list[str]) -> dict[str, Any]:
-    """External links to public entities, grouped by entity: how many, and whether they work."""
+def allied_entities(links: Iterable[dict[str, Any]], extra: list[str], followed: Container[str]) -> dict[str, Any]:
+    """External links to public entities, grouped by entity: how many, and whether they work.
+
+    ``followed``: the URLs some ``<a>``/``<area>`` of the site links to. An image, a script or a
+    stylesheet served from an entity's host (the GOV.CO bar's files from cdn.www.gov.co, a logo
+    hot-linked from the entity's own site) is no link to that entity: a visitor cannot follow it.
+    """
     groups: dict[str, dict[str, Any]] = {}
     for link in links:
         # judged from the links present: one not requested (excluded, switched off) still counts
-        if link["internal"] or skip_reason(link["url"]):
+        if link["internal"] or skip_reason(link["url"]) or link["url"] not in followed:
             continue
         entity = entity_of(link["url"], extra)
         if entity is None:
