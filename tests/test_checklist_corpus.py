@@ -77,6 +77,7 @@ TUNING_GROUPS = {
     "thirty-fifth-zs": {"zs-tangara"},
     "thirty-sixth-zy": {"zy-liceozipaquira"},
     "thirty-seventh-zzd": {"zzd-fonvalmed"},
+    "thirty-eighth-zzj": {"zzj-santamargarita"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -413,6 +414,14 @@ THIRTY_SIXTH_ZY_LEY = (1.000, 0.615, 0.833)
 # floored at its first contact, tuning material, no engine change.
 THIRTY_SEVENTH_ZZD_GELT = (0.857, 0.857, 1.000)
 THIRTY_SEVENTH_ZZD_LEY = (0.750, 0.500, 0.500)
+# zzj-santamargarita (twenty-second session, H235): a new origin (a static rebuild of the website of the
+# E.S.E. Hospital Santa Margarita de Copacabana), labelled blind in 71e9b4b and put in the tuning part
+# before its first measure; first contact gelt-2008 0.938 (15/16) / 0.750 (15/20) / 0.929 (13/14), 20/33
+# exact, ley1712-res1519 0.969 (31/32) / 0.738 (31/42) / 0.862 (25/29), 28/50, «no_aplica» 0/2
+# (docs/checklist-accuracy.md, «H235»); floored at its first contact, no engine change: its misses are
+# listed there for a later helper.
+THIRTY_EIGHTH_ZZJ_GELT = (0.938, 0.750, 0.929)
+THIRTY_EIGHTH_ZZJ_LEY = (0.969, 0.738, 0.862)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -767,6 +776,17 @@ FLOOR = {
         "precision": THIRTY_SEVENTH_ZZD_LEY[0],
         "recall": THIRTY_SEVENTH_ZZD_LEY[1],
         "evidence": THIRTY_SEVENTH_ZZD_LEY[2],
+    },
+    # zzj-santamargarita: THIRTY_EIGHTH_ZZJ_GELT and THIRTY_EIGHTH_ZZJ_LEY above
+    ("thirty-eighth-zzj", "gelt-2008"): {
+        "precision": THIRTY_EIGHTH_ZZJ_GELT[0],
+        "recall": THIRTY_EIGHTH_ZZJ_GELT[1],
+        "evidence": THIRTY_EIGHTH_ZZJ_GELT[2],
+    },
+    ("thirty-eighth-zzj", "ley1712-res1519"): {
+        "precision": THIRTY_EIGHTH_ZZJ_LEY[0],
+        "recall": THIRTY_EIGHTH_ZZJ_LEY[1],
+        "evidence": THIRTY_EIGHTH_ZZJ_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
