@@ -275,6 +275,9 @@ def leads_to_no_aplica(page: Any, raw: str, said: Mapping[str, str]) -> str:
     if page is None or not raw or not said:
         return ""
     keys = page.section_keys.get(raw) or page.only_links.get(raw) or ()
-    by_key = {url_key(u): s for u, s in said.items()}
+    by_key = {url_key(u): f"{LEADS}{u}: {s}" for u, s in said.items()}
     got = [by_key.get(k, "") for k in keys]
     return got[0] if got and all(got) else ""
+
+
+LEADS = "→ "  # how a statement :func:`leads_to_no_aplica` carries from the page it leads to begins
