@@ -11,18 +11,23 @@ the numbered form does (``regions._plain_bold_title``).
 Class 2411: a site map (its first content title «Mapa del sitio», the menu's groups under it as h1s) is
 named by that title, not by its last group («Noticias»), and its own links are no evidence: it lists
 every page and is never an item's section (``parse``: the page's labels; ``evidence``: its content
-block's occurrences left out). ``test_class_2411_a_site_map_is_named_by_its_first_title`` fails
-without the labels rule (checked: ``info.mapa_sitio`` ``no_cumple``, «la página de «Noticias»»);
-``test_class_2411_a_site_maps_links_are_no_evidence`` fails without the evidence rule (checked: the
-link «Funciones y deberes» found on /mapa is ``info.funciones``' evidence).
+block's occurrences left out). ``test_class_2411_a_site_maps_links_are_no_evidence`` fails without
+the evidence rule and without the labels rule it reads the map by (checked, both: the links «Funciones
+y deberes» and «Normativa» found on /mapa are the evidence of ``info.funciones`` and
+``info.normatividad``). ``test_class_2411_a_site_map_is_named_by_its_first_title`` fails without
+class 2410 (checked: ``no_cumple``; the bold «Mapa del Sitio» is then no title); it passes without the
+labels rule alone here (checked), where on `zzj-santamargarita` that rule turned ``info.mapa_sitio``
+from ``no_cumple`` («la página de «Noticias»») to ``cumple``.
 
 Class 2412: «no aplica» said by the entity on the item's page under a bold title («Este ITEM no aplica
 a la entidad…»; «a la E.S.E. Hospital … no le aplica el reporte…», the pronoun standing for the entity
 named before it), and a section elsewhere whose only entry leads to that page, propose ``no_aplica``
 (``applies._NA_TO_KIND``, ``applies.leads_to_no_aplica``).
-``test_class_2412_the_entitys_own_no_aplica_is_proposed`` fails without ``leads_to_no_aplica``
-(checked: ``ley1712.2.3`` ``cumple`` by the section of /normativa) and without ``_NA_TO_KIND``
-(checked: ``ley1712.4.6`` ``cumple``).
+``test_class_2412_the_entitys_own_no_aplica_is_proposed`` fails without ``_NA_TO_KIND`` (checked:
+``ley1712.4.6`` ``parcial``) and without class 2410 (checked: ``ley1712.2.3`` ``parcial``). It does NOT
+isolate ``leads_to_no_aplica`` (checked: it passes without it; here the section of /normativa is no
+competing evidence); on `zzj-santamargarita` that rule is what turns ``ley1712.2.3`` from ``cumple`` to
+``no_aplica`` (measured: 1/2 without it, 2/2 with it).
 """
 
 from __future__ import annotations
@@ -107,7 +112,9 @@ ROUTES: dict[str, Resource] = {
         + "<br><br>"
         + _bold("Proyectos de normas para comentarios.")
         + '<ul class="list-unstyled"><li><a href="/proyectos-normas"><img src="/img/icono.png" alt="icono">'
-        "<span><b>Proyectos de normas para comentarios.</b></span></a></li></ul>"
+        "<span><b>Proyectos de normas para comentarios.</b></span></a></li>"
+        '<li><a href="" target="_blank"><img src="/img/icono.png" alt="icono"><span><b>Proyectos normativos.'
+        " (No aplica)</b></span></a></li></ul>"
     ),
     "/proyectos-normas": _html(
         _bold("Proyectos de normas para comentarios ")
