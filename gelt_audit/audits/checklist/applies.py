@@ -7,12 +7,13 @@ every such proposal (docs/checklist-states.md, «no_aplica»)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .contents import DENIAL_ONLY, FOR_NOW
 from .regions import has_descendant
 from .text import WORD, element_text, fold, norm_tokens
+from .urls import url_key
 
 _NA_SUBJECT = re.compile(
     r"\b(?:entidad(?:es)?|subcategoria|categoria|seccion|numeral|item|sujetos? obligados?|municipio|gobernacion|"
@@ -23,6 +24,13 @@ _NA_SUBJECT = re.compile(
 _NA_FOR_KIND = re.compile(
     r"\bno (?:le |les )?aplica (?:para|a) (?:la |el |esta |este |nuestra |nuestro )?"
     r"(?:personeria|concejo|contraloria|curaduria|hospital|empresa|instituto|corporacion|camara)\b"
+)
+# «a la E.S.E. Hospital … no le aplica el reporte…»: the pronoun «le» stands for the entity named
+# before it by its kind, as whom the statement is for (the abbreviation's points end no sentence)
+_NA_TO_KIND = re.compile(
+    r"\ba (?:la |el |esta |este |nuestra |nuestro )?(?:e\.?\s?s\.?\s?e\.?\s+)?"
+    r"(?:entidad|personeria|concejo|contraloria|curaduria|hospital|empresa|instituto|corporacion|camara|"
+    r"alcaldia|municipio|gobernacion)\b[^;:\n]{0,120}?\bno (?:le|les) aplica\b"
 )
 # How an entity says an item does not apply to it: «no aplica», and in other words «no les aplica»,
 # «no están obligadas a…», «solo aplica para entidades del nivel territorial» (folded text).
@@ -51,6 +59,10 @@ def no_aplica_sentence(text: str) -> str:
         if _NA_SUBJECT.search(folded[a:b]) or _NA_FOR_KIND.search(folded[a:b]):
             source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
             return " ".join(source[a:b].split()).strip(" .") + "."
+    if m := _NA_TO_KIND.search(folded):
+        a, b = _sentence_start(folded, m.start()), folded.find(".", m.end())
+        source = text if len(text) == len(folded) else folded
+        return " ".join(source[a : b if b != -1 else len(folded)].split()).strip(" .") + "."
     return ""
 
 
@@ -253,3 +265,19 @@ def page_denial(root: Any, folded: str, sections: list[str], links: list[bool]) 
     start = [x.start() for x in re.finditer(_SUBJECT, folded[: m.start("says")])][-1]
     said = said[start:] if len(said) == len(folded) else folded[start:]
     return said[:1].upper() + said[1:]
+
+
+def leads_to_no_aplica(page: Any, raw: str, said: Mapping[str, str]) -> str:
+    """What the page a section leads to says, when every link of the section (``raw`` on ``page``)
+    leads to a page that says the item does not apply (``said``: page URL -> its statement):
+    «Proyectos de normas para comentarios» over one entry, the page that says «Este ITEM no aplica a
+    la entidad»; the section publishes only that statement (H241)."""
+    if page is None or not raw or not said:
+        return ""
+    keys = page.section_keys.get(raw) or page.only_links.get(raw) or ()
+    by_key = {url_key(u): f"{LEADS}{u}: {s}" for u, s in said.items()}
+    got = [by_key.get(k, "") for k in keys]
+    return got[0] if got and all(got) else ""
+
+
+LEADS = "→ "  # how a statement :func:`leads_to_no_aplica` carries from the page it leads to begins

@@ -14,7 +14,7 @@ from .emptiness import dead_documents, unopened
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
-from .pages import Block, Link, Page, empty_there, is_staff_login
+from .pages import Block, Link, Page, empty_there, is_site_map, is_staff_login
 from .shared_entries import not_shown_where_shared
 from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
@@ -304,7 +304,7 @@ class Finder:
         for n in run.ids:
             block, key, tmenu = placed(n)
             page = self.best_page(block)
-            if page is None:
+            if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
             rank = (not self._placed_in_menu(block, key, tmenu), self.depth(page.key, page.depth_hint) or 99)
             if best is None or rank < best[0]:
@@ -316,7 +316,7 @@ class Finder:
         best: tuple[tuple[bool, int], Block, Link] | None = None
         for block, link in occs:
             page = self.best_page(block)
-            if page is None:
+            if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
             rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
             if best is None or rank < best[0]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
-from .applies import states_the_whole
+from .applies import LEADS, states_the_whole
 from .elsewhere import mark_elsewhere
 from .evidence import Finder, Hit
 from .forms import SEARCHES_NOWHERE
@@ -478,8 +478,11 @@ def _no_aplica_proposal(
     pages = {h.url for h in said}
     if any(h.url not in pages and h.found_on not in pages for _p, good in good_parts for h in good):
         return None
-    h = said[0]
-    detail = f"la página {h.url} dice «{h.no_aplica}»: se propone «no aplica», que el comité debe confirmar"
+    h = next((x for x in said if not x.no_aplica.startswith(LEADS)), said[0])  # the page that says it
+    # a section whose only entry leads to the page that says it (applies.leads_to_no_aplica)
+    where, _, stated = h.no_aplica.removeprefix(LEADS).partition(": ")
+    says = f"lleva a {where}, que dice «{stated}»" if h.no_aplica.startswith(LEADS) else f"dice «{h.no_aplica}»"
+    detail = f"la página {h.url} {says}: se propone «no aplica», que el comité debe confirmar"
     return case.result("no_aplica", (h.url,), detail, h.snapshot)
 
 

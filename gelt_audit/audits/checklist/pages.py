@@ -444,3 +444,13 @@ def is_staff_login(page: Page) -> bool:
         return True
     own = next((b for b in page.blocks if not b.region), None)
     return own is not None and not page.sections and any("login" in f.purposes for f in own.forms)
+
+
+# a page titled so is the site's map (normalised as labels are: «Mapa del sitio» -> "mapa sitio")
+SITE_MAP_NAMES = frozenset({"mapa sitio", "mapa sitio web", "mapa web", "sitemap", "mapa portal"})
+
+
+def is_site_map(page: Page) -> bool:
+    """Whether a page is the site's map by its title or first content title: it lists every page
+    under the menu's groups, an index of the site, never an item's section (issue 15, H241)."""
+    return any(n in SITE_MAP_NAMES for n, _w, _raw in page.labels)

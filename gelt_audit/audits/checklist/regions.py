@@ -199,13 +199,36 @@ def _bold_title(el: Any) -> bool:
     return bool(_NUMBERED.match(text)) and element_text(parent) == text
 
 
-def _bold_region(el: Any) -> list[Any]:
-    """The elements after a bold section title's paragraph, up to the next bold section title."""
+# An unnumbered section title written the same way, «<p><b>Manual de Contratación…</b></p>» over a
+# list of documents or a paragraph (pages made without headings): a paragraph of its own, short, all
+# bold, that ends in no colon (a field's label, «Dirección:», is read with its value)
+PLAIN_TITLE_MAX_WORDS = 15
+
+
+def _plain_bold_title(el: Any) -> bool:
+    """Whether a ``strong``/``b`` is an unnumbered section title: the whole text of a ``p`` outside a
+    list or table, at most ``PLAIN_TITLE_MAX_WORDS`` words, no colon at its end, no link."""
+    parent = el.getparent()
+    if parent is None or parent.tag != "p" or has_link(el) or has_descendant(parent, *_BLOCKS):
+        return False
+    text = element_text(el)
+    if not 0 < len(text.split()) <= PLAIN_TITLE_MAX_WORDS or text.rstrip().endswith(":"):
+        return False
+    if element_text(parent) != text or any(a.tag in ("li", "td", "th", "a", *HEADINGS) for a in parent.iterancestors()):
+        return False
+    return True
+
+
+def _bold_region(el: Any, plain: bool = False) -> list[Any]:
+    """The elements after a bold section title's paragraph, up to the next bold section title (of
+    either form when ``plain``: an unnumbered title's section ends at the next title of its page)."""
     out = []
     for s in list(el.getparent().itersiblings())[:60]:
         if not isinstance(s.tag, str):
             continue
-        if any(_bold_title(b) for b in s.iter("strong", "b")) or has_descendant(s, "h1", "h2", "h3"):
+        if any(_bold_title(b) or (plain and _plain_bold_title(b)) for b in s.iter("strong", "b")):
+            break
+        if has_descendant(s, "h1", "h2", "h3"):
             break
         out.append(s)
     return out
@@ -322,7 +345,9 @@ def opener_region(el: Any) -> list[Any] | None:
             return _styled_region(el)
         return _header_region(el) if tag == "div" else None
     if tag in ("strong", "b"):
-        return _bold_region(el) if _bold_title(el) else None
+        if _bold_title(el):
+            return _bold_region(el)
+        return _bold_region(el, plain=True) if _plain_bold_title(el) else None
     if tag == "button":
         if any(a.tag in HEADINGS for a in el.iterancestors()):
             return None  # the heading around it is the label
