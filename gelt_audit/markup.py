@@ -59,8 +59,6 @@ _SKIP_PREFIXES = tuple(f"{scheme}:" for scheme in SKIP_SCHEMES)
 # On-site references that are not pages: checked with HEAD so broken images and files show up.
 RESOURCE_TAGS = ("img", "script", "link", "source", "embed")
 PAGE_TAGS = ("a", "area", "iframe", "frame")  # links to pages the crawler visits
-# links a visitor follows: an image, a script or a stylesheet served from a host is no link to it
-FOLLOWED_TAGS = ("a", "area")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MAX_LINK_TEXT = 300
 # A link that goes nowhere ("#", "", "javascript:void(0)"): stored with this tag, never requested.

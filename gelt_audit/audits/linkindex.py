@@ -24,10 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gelt_audit.audits.kept import crawl_key, keep_for_latest
-from gelt_audit.markup import FOLLOWED_TAGS, PLACEHOLDER
+from gelt_audit.markup import PLACEHOLDER
 from gelt_audit.store import Crawl, Store
 
 AUDIT = "link-index"
+# links a visitor follows: an image, a script or a stylesheet served from a host is no link to it
+FOLLOWED_TAGS = ("a", "area")
 VERSION = 4  # 3: the pages whose links hold placeholders; 4: occurrences a visitor follows
 # Above this share of changed pages, reading every link row again is cheaper than the update.
 CARRY_LIMIT = 0.5
