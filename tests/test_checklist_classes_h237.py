@@ -16,6 +16,13 @@ page with no script). The section item ``ley1712.6`` still reads its own name sh
 those rules (checked: ``parcial``). ``test_class_2370_a_participa_page_that_describes_the_spaces_is_6_1`` guards the other
 side (a «Participa» page that says which spaces the entity offers is 6.1, first evidence that page), and
 ``test_class_2370_the_section_named_empty_is_still_section_6_named_and_empty`` the section item.
+
+Class 2371 (criterion F, issue 15 «Weakest evidence first»): a status query of requests («Consultar
+PQRSD», «Estado de la PQRS») is the object of ``transaccion.seguimiento``, not the mechanism to present
+a request that ``interaccion.pqrsd`` asks for: its title and its link no longer name that item
+(``exclude`` in ``gelt-2008.toml``), so the page to present one is the first evidence (c-edup:
+/consultar.php before /pqrsfd.php). ``test_class_2371_the_status_query_is_not_the_requests_page``
+fails without those phrases (checked: «/consultar» first).
 """
 
 from __future__ import annotations
@@ -54,6 +61,30 @@ EMPTY_ROUTES: dict[str, Resource] = {
     "/documentos/decreto-045-2026.pdf": PDF,
 }
 
+# class 2371 (c-edup): the portal to present a request and the page to query one's status, both in the menu
+QUERY_ROUTES: dict[str, Resource] = {
+    "/": page(
+        "Inicio",
+        "<p>Bienvenidos al sitio oficial de la Alcaldía de Prueba, con trámites, noticias y atención.</p>"
+        '<p><a href="/consultar">Consultar PQRSD</a></p><p><a href="/pqrsfd">PQRSFD</a></p>',
+    ),
+    "/pqrsfd": page(
+        "Alcaldía de Prueba",
+        "<h3>Bienvenido al portal de PQRSFD</h3>"
+        '<form action="/pqrsfd/enviar" method="post"><label>Nombre <input name="nombre"></label>'
+        '<label>Correo <input name="correo" type="email"></label>'
+        '<label>Tipo de solicitud <select name="tipo"><option>Petición</option><option>Queja</option>'
+        "<option>Reclamo</option></select></label>"
+        '<label>Su solicitud <textarea name="solicitud"></textarea></label><button>Enviar</button></form>',
+    ),
+    "/consultar": page(
+        "Consultar PQRSD",
+        "<p>Escriba el número de radicado que recibió en su correo para ver el estado de su solicitud.</p>"
+        '<form action="/consultar/estado" method="get"><label>Número de radicado <input name="radicado"></label>'
+        "<button>Consultar</button></form>",
+    ),
+}
+
 # the other side: a «Participa» page that says which spaces the entity offers and how to take part
 SPACES_ROUTES: dict[str, Resource] = {
     "/": page(
@@ -83,6 +114,12 @@ def empty(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def query(tmp_path_factory):
+    """The site with a requests portal and a status query, crawled once."""
+    return checklist_records(tmp_path_factory.mktemp("h237-query"), QUERY_ROUTES, OFFLINE)
+
+
+@pytest.fixture(scope="module")
 def spaces(tmp_path_factory):
     """The site whose «Participa» page describes the spaces, crawled once."""
     return checklist_records(tmp_path_factory.mktemp("h237-spaces"), SPACES_ROUTES, OFFLINE)
@@ -104,3 +141,10 @@ def test_class_2370_a_participa_page_that_describes_the_spaces_is_6_1(spaces):
     rec = spaces[("ley1712-res1519", "ley1712.6.1")]
     assert rec["status"] in ("cumple", "parcial"), rec
     assert rec["paths"][0] == "/participa", rec
+
+
+def test_class_2371_the_status_query_is_not_the_requests_page(query):
+    rec = query[("gelt-2008", "interaccion.pqrsd")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/pqrsfd", rec
+    assert "/consultar" not in rec["paths"], rec
