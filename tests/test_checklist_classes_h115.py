@@ -15,7 +15,8 @@ report.
 Class 1152: Res. 3564 (its 6.5) named the participation entry «Participación en la formulación de
 políticas»; Res. 1519 moved it to «6. Participa»: an entry of that name is 6.1 (c-edup, g-imder).
 ``test_participacion_en_la_formulacion_de_politicas_is_6_1`` fails without the keyword (checked:
-``no_cumple``).
+``no_cumple``). Since class 2370 (H237, criterion F; tests/test_checklist_classes_h237.py) the name counts
+only by what it publishes (here a page that says how to take part): shown empty it is no 6.1.
 
 Class 1153: Res. 1519 names 2.2 «Búsqueda de normas»; as a heading with no link (m-buga) it is the entry
 named, and «SUIN» at the end of a longer link text (g-imder: «… Sistema Único de Información Normativa,

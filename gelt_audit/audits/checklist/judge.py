@@ -258,6 +258,9 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
             found = kind.hits(finder, rule, item)
             if rule.not_section:
                 found = [h for h in found if not names_own_section(h.label, item.id)]
+            if rule.content_only:
+                # a name that is not the item's (criterion F): the name alone, shown empty, is nothing
+                found = [h for h in found if not (h.problems or h.dead)]
             if rule.partial:
                 # a lesser way of meeting the item (an e-mail where a PQRSD channel is asked for):
                 # evidence that says what it lacks, «parcial» unless another rule finds the item;

@@ -14,7 +14,7 @@ from .parse import TEXT_KINDS
 
 KINDS: dict[str, type[RuleKind]] = {}
 # Keys every rule may have besides its kind's own.
-COMMON_PARAMS = ("scope", "exclude", "on_title", "partial", "not_section")
+COMMON_PARAMS = ("scope", "exclude", "on_title", "partial", "not_section", "content_only")
 
 
 class RuleKind:

@@ -84,6 +84,10 @@ class Rule:
     # a label numbered as the item's whole section («4. Planeación» for entry 4.3) is that section,
     # not the entry: no evidence of this rule (class 1032)
     not_section: bool = False
+    # a name another item's norm gives (criterion F: «Participación en la formulación de políticas», a
+    # participation space, for 6.1): only what it publishes can be the item, never the name alone, so
+    # what it finds shown empty or with any problem is no evidence (class 2370)
+    content_only: bool = False
 
 
 @dataclass(frozen=True)

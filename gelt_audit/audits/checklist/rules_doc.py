@@ -73,6 +73,9 @@ def documentation() -> str:
         "- `not_section` (`true`): a label numbered as the item's whole section («4. Planeación» for the entry "
         "`ley1712.4.3`) is that section, not the entry: the rule takes no evidence from it (a «6. Planeación» "
         "of the Res. 3564 numbering, or an unnumbered one, still counts).",
+        "- `content_only` (`true`): the phrases are a name the norm gives to something else (criterion F: "
+        "«Participación en la formulación de políticas» is one participation space, not 6.1): what the rule "
+        "finds counts only where it publishes; shown empty, broken or leading nowhere it is no evidence.",
         "",
     ]
     for kind in KINDS.values():
