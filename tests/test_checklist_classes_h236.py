@@ -14,12 +14,11 @@ saying so. ``test_class_2361_a_pqrs_email_in_the_footer_is_the_channel_without_a
 without the ``footer`` rule in ``ley1712-res1519.toml`` (checked: ``no_cumple``, «no se encontró en el
 sitio rastreado»).
 
-Class 2362: a section named only «Contratación» (unnumbered; the numbered «3. Contratación» is the
-whole section, ``not_section``) names the contracting information without saying which of it
-(criterion F; h-anserma, zl-aguassince as H173 adjudicated): ``ley1712.3.2`` ``parcial``.
-``test_class_2362_a_section_named_contratacion_is_the_contracting_information_named`` fails without
-the two ``contratacion`` rules in ``ley1712-res1519.toml`` (checked: ``no_cumple``, «no se encontró en
-el sitio rastreado»).
+Class 2364: a page, section or entry named only «Directorio» (contraloriands' /Contraloria/Directorio,
+zy-liceozipaquira's «DIRECTORIO» of its directives) is a directory that does not say of whom:
+``info.directorio_funcionarios`` and ``ley1712.1.5`` ``parcial``, saying so.
+``test_class_2364_a_page_named_only_directorio_is_a_directory_of_unsaid_people`` fails without the
+two ``directorio`` rules of each profile (checked: ``no_cumple``).
 """
 
 from __future__ import annotations
@@ -33,7 +32,8 @@ OFFLINE = "[links]\ncheck_external = false\n"
 ENTITY = "Cuerpo de Bomberos Voluntarios de Villa Esperanza"
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/nosotros'>Nosotros</a></li>"
-    "<li><a href='/transparencia'>Transparencia</a></li><li><a href='/contactenos'>Contáctenos</a></li></ul></nav>"
+    "<li><a href='/transparencia'>Transparencia</a></li><li><a href='/directorio'>Directorio</a></li>"
+    "<li><a href='/contactenos'>Contáctenos</a></li></ul></nav>"
 )
 # class 2361: the e-mail for requests written after their name, and no PQRS page anywhere
 FOOTER = (
@@ -63,18 +63,20 @@ ROUTES: dict[str, Resource] = {
     "/transparencia": _html(
         "Transparencia",
         "<h1>Transparencia</h1>"
-        # class 2362: an unnumbered section named only «Contratación», over one document
-        "<h2>Contratación</h2><p>Documentos de la contratación del cuerpo de bomberos.</p>"
-        "<ul><li><a href='/docs/contrato-001-2026.pdf'>Contrato de suministro de uniformes 001 de 2026</a></li></ul>"
         # class 2360: the Res. 3564 name of the tracking of requests
         "<h2>11. Transparencia pasiva</h2><ul><li><a href='/medios-seguimiento'>11.1. Medios de seguimiento para la"
         " consulta del estado de las solicitudes de información pública</a></li></ul>",
     ),
-    "/docs/contrato-001-2026.pdf": Resource(b"%PDF-1.4\n%%EOF\n", headers={"Content-Type": "application/pdf"}),
     "/medios-seguimiento": _html(
         "Medios de consulta",
         "<h1>Medios de consulta</h1><p>Para conocer el estado de su petición, queja o reclamo, llame a la línea"
         " 605 555 0119 con el número que recibió al radicarla; la secretaría le informa el trámite dado.</p>",
+    ),
+    # class 2364: a page named only «Directorio», one officer and her e-mail
+    "/directorio": _html(
+        "Directorio",
+        "<h1>Directorio</h1><p>Comandante del cuerpo de bomberos: Martha Lucía Gómez,"
+        " comandancia@bomberosvillaesperanza.org, teléfono 605 555 0120.</p>",
     ),
     "/contactenos": _html(
         "Contáctenos",
@@ -101,8 +103,9 @@ def test_class_2361_a_pqrs_email_in_the_footer_is_the_channel_without_a_mechanis
     assert "solo un correo para PQRSD escrito en el pie de página" in rec["detail"], rec
 
 
-def test_class_2362_a_section_named_contratacion_is_the_contracting_information_named(site):
-    rec = site[("ley1712-res1519", "ley1712.3.2")]
-    assert rec["status"] == "parcial", rec
-    assert "solo una sección «Contratación»" in rec["detail"], rec
-    assert rec["paths"][0] == "/transparencia", rec
+def test_class_2364_a_page_named_only_directorio_is_a_directory_of_unsaid_people(site):
+    for profile, item in (("gelt-2008", "info.directorio_funcionarios"), ("ley1712-res1519", "ley1712.1.5")):
+        rec = site[(profile, item)]
+        assert rec["status"] == "parcial", rec
+        assert "solo una página o sección «Directorio»" in rec["detail"], rec
+        assert rec["paths"][0] == "/directorio", rec
