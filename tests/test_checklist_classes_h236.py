@@ -4,9 +4,9 @@ shared crawl of a small fire brigade's site on 127.0.0.1, through the real CLI, 
 Class 2360: the Transparencia hubs built on Res. 3564 name the tracking of requests «Medios de
 seguimiento para la consulta del estado de las solicitudes de información pública» (section
 «Transparencia pasiva»; g-imder, zn-bomberossoledad): the entry by that name is
-``transaccion.seguimiento``, found. ``test_class_2360_the_res_3564_name_of_request_tracking_is_the_item``
-fails without the two phrases in ``gelt-2008.toml`` (checked: ``no_cumple``, «no se encontró en el
-sitio rastreado»).
+``transaccion.seguimiento``, found (a ``link_text`` rule: the hub's own tab by that name would go before a
+query form). ``test_class_2360_the_res_3564_name_of_request_tracking_is_the_item`` fails without the two
+phrases in ``gelt-2008.toml`` (checked: ``no_cumple``, «no se encontró en el sitio rastreado»).
 
 Class 2361: a footer that writes the e-mail for requests after their name («PQRS
 atencion.usuario@…», v-epccajica) gives the channel, not a mechanism: ``ley1712.1.10`` ``parcial``,
