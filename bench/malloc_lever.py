@@ -17,7 +17,8 @@ store (it writes the audit caches: use a fresh copy with them emptied, ``bench/w
 - ``mmap=N``, ``trimthr=N``, ``arenas=N``: ``mallopt`` M_MMAP_THRESHOLD, M_TRIM_THRESHOLD,
   M_ARENA_MAX set first (fixed values also switch off glibc's dynamic mmap threshold).
 
-On stderr, each trim with the RSS before and after; at the end, the process's peak (``ru_maxrss``),
+On stderr, each trim with the RSS before and after; at the end, the process's peak (``ru_maxrss``,
+read as the report returns: before this script reads its JSON),
 its CPU (user + system), glibc's heap (``mallinfo2``) and the sha256 of the JSON without
 ``generated_at``. With ``none`` the engine runs as it is (the baseline of the same load).
 ``PYTHONPATH`` chooses the code measured.
@@ -99,8 +100,9 @@ def main() -> int:
     write.report_command(load_config(cfg_path), None, "json", str(out), None)
     cpu = time.process_time() - t0
     info = _LIBC.mallinfo2()
-    digest = hashlib.sha256(_GENERATED.sub(b'"generated_at": ""', out.read_bytes())).hexdigest()[:12]
+    # read before the JSON is: its two copies here would be this script's peak, not the report's
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    digest = hashlib.sha256(_GENERATED.sub(b'"generated_at": ""', out.read_bytes())).hexdigest()[:12]
     print(
         f"RESULT {sys.argv[2]}: peak {peak:.1f} MiB, cpu {cpu:.1f} s, end rss {status()['VmRSS']:.1f},"
         f" glibc in use {info.uordblks / MB:.1f} free {info.fordblks / MB:.1f} mmapped {info.hblkhd / MB:.1f},"

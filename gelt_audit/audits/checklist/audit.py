@@ -18,7 +18,6 @@ from gelt_audit.audits.kept import crawl_key
 from gelt_audit.audits.linktable import link_values
 from gelt_audit.audits.source_hash import code_version
 from gelt_audit.audits.updates import local_date
-from gelt_audit.collector import give_back_freed
 from gelt_audit.config import Config, ConfigError
 from gelt_audit.markup import strip_fragment
 from gelt_audit.store import Crawl, Store
@@ -105,9 +104,6 @@ def page_docs(store: Store, crawl: Crawl) -> Iterator[PageDoc]:
     # the store's packed rows of the crawl (24 MB at 50,000 pages) are not read while the index
     # is built, the weekly audit's peak: the later steps read them again (issue 21, H180)
     store.forget_snapshots()
-    # what glibc holds of what was freed before the index (the earlier steps' findings put out of
-    # the process, these rows) given back: the index refills little of it (issue 21, H232)
-    give_back_freed("índice de la lista")
     for url, status, content_type, fetched_at, depth, body_hash, location in snaps:
         yield PageDoc(
             url=url,
