@@ -19,7 +19,6 @@ from .contents import (
     SCRIPTED,
     STAND_IN,
     bare_mark,
-    card_link,
     card_notice,
     consent_box,
     counted_category,
@@ -209,10 +208,6 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             h1_labels.append((n, w, text))
             continue
         words, hrefs, media, body = section_words_links(region, lead)
-        if not hrefs and (card := card_link(el, region)) is not None:
-            # a shortcut card «Normatividad — Decretos, resoluciones…» that is one link: its title and
-            # blurb are the link's text; the page it opens decides (class 2401)
-            hrefs, words = [card], 0
         if tag not in ("caption", "legend") and stand_in_body(body, hrefs, media):
             # «6. Participa» over «Placeholder content for this accordion…»: shown, nothing in it
             if (n, w, text) not in sections:
