@@ -56,6 +56,23 @@ _NOTHING_YET = re.compile(rf"\b(?:{NOTHING_YET}|{PENDING})\b")
 # script the crawl saw the placeholder, not the content: the page is not seen (``Page.loading``);
 # on a page with no script nothing replaces it, and a person sees it as the crawl does: empty.
 _LOADING = re.compile(r"\bcargando(?: noticias| informacion| contenido| datos)?\s*(?:\.\.\.|\u2026)")
+# A script's empty-list notice («Sin resultados», «No se encontraron publicaciones.»): the state a list
+# shows before, or without, the rows its script draws. On a page whose own code fills an element the
+# crawl saw empty (``fills_empty``) it is the script's placeholder, not what the page publishes: the
+# crawl did not see the list (``Page.loading``, class 2400); elsewhere it is the page's notice (empty).
+_NO_RESULTS = re.compile(
+    r"\b(?:sin resultados|no se encontraron (?:resultados|registros|documentos|noticias|publicaciones))\b"
+)
+# the ids an inline script writes into: getElementById("rows"), querySelector("#rows"), $("#rows")
+_NAMED_ID = re.compile(r"""(?:getElementById\(|querySelector(?:All)?\(|\$\()\s*['"]#?([\w-]+)['"]""")
+_LIST_NOTE = (
+    "sin verificar: la página solo muestra el aviso de una lista vacía; sus filas las dibuja un script que el"
+    " rastreo no ejecuta: ábrala en un navegador"
+)
+_LOADING_NOTE = (
+    "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
+    " no ejecuta: ábrala en un navegador"
+)
 # a script a browser runs: not data (JSON-LD, a template) in a script element
 _DATA_SCRIPT = re.compile(r"json|template|text/x-|text/html|text/plain")
 _PAGE_MEDIA = ("img", "iframe", "embed", "object", "video", "table", "form")  # boolean(//img | ...)
@@ -333,6 +350,36 @@ def runs_script(root: Any) -> bool:
     return False
 
 
+def script_ids(root: Any) -> frozenset[str]:
+    """The element ids a page's own inline code names to write into (``getElementById("rows")``,
+    ``querySelector("#rows")``), read before the parse strips the scripts; a script from a file
+    is not read (nothing claimed about what it does)."""
+    ids: set[str] = set()
+    for el in root.iter("script"):
+        if not el.get("src") and not _DATA_SCRIPT.search((el.get("type") or "").lower()):
+            ids.update(m.group(1) for m in _NAMED_ID.finditer(el.text or ""))
+    return frozenset(ids)
+
+
+def fills_empty(root: Any, ids: frozenset[str]) -> bool:
+    """Whether the page's body has an element its own script names (``script_ids``) that the crawl
+    saw empty (no text, no image, frame or table): where the script draws what the crawl did not see."""
+    body = root.find("body")
+    if not ids or body is None:
+        return False
+    return any(
+        el.get("id") in ids and not "".join(el.itertext()).strip() and next(el.iter(*_PAGE_MEDIA), None) is None
+        for el in body.iter()
+        if isinstance(el.tag, str)
+    )
+
+
+def unseen_note(loading: str) -> str:
+    """Why a page whose content is a script's placeholder (``Page.loading``) was not seen: a loading
+    notice («Cargando…») or an empty list's notice («Sin resultados», class 2400)."""
+    return _LOADING_NOTE if _LOADING.search(fold(loading)) else _LIST_NOTE
+
+
 def is_bare(root: Any) -> bool:
     """Whether a page's body shows nothing without its scripts (after ``strip_scripts``, which
     takes a ``noscript`` notice with them): no text, no image, frame or table — a single-page
@@ -374,6 +421,7 @@ def page_state(
     scripts: bool = False,
     bare: bool = False,
     fields: bool = False,
+    fills: bool = False,
 ) -> tuple[str, bool, str, bool]:
     """Why a page is empty (:func:`_why_empty`: what a committee reads after «la página URL»), "" when it
     is not, whether it is a
@@ -382,7 +430,9 @@ def page_state(
     shell: a page that runs a script and shows nothing without it (``bare``: its whole body, bar a
     ``noscript`` notice; or an empty content with the element a script mounts on). A page that
     says it is loading, or a shell, is not empty: what it shows was not seen. ``fields``: the page
-    shows a form made of fields a script sends (no form element): a form a person sees.
+    shows a form made of fields a script sends (no form element): a form a person sees. ``fills``: its
+    own script writes into an element the crawl saw empty (``fills_empty``): an empty list's notice
+    there («Sin resultados») is the script's placeholder, as a loading notice is (class 2400).
     ``main_fold``: the page's folded main text (``contents.main_fold``)."""
     body = root.find("body")
     nwords = spaced_words(main_fold)
@@ -393,6 +443,10 @@ def page_state(
     if scripts and not points_to_system and nwords < 60 and not _UNDER_CONSTRUCTION.search(main_fold):
         found = _LOADING.search(main_fold)
         loading = placeholder(body if body is not None else root, found.group(0)) if found else ""
+    if not loading and fills and not points_to_system and nwords < 60 and (found := _NO_RESULTS.search(main_fold)):
+        # the notice is the only filler the page shows: a «próximamente» beside it is seen whatever runs
+        if not _UNDER_CONSTRUCTION.search(_NO_RESULTS.sub(" ", main_fold)):
+            loading = placeholder(body if body is not None else root, found.group(0))
     why = "" if points_to_system or loading else _why_empty(root, main_fold, title, links, fields, nwords)
     # an empty page that a script draws: not seen, not empty; a template's filler («en
     # construcción») is shown whatever the scripts do

@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .emptiness import dead_documents, unopened
+from .emptiness import dead_documents, unopened, unseen_note
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
@@ -20,10 +20,6 @@ from .systems import NATIONAL_SYSTEMS
 from .text import PREFILTERS, in_norm, longest, text_norm
 from .urls import GONE, filename, is_news_key, same_site, url_key
 
-LOADING_NOTE = (
-    "sin verificar: la página solo muestra un aviso de carga; su contenido lo carga un script que el rastreo"
-    " no ejecuta: ábrala en un navegador"
-)
 SHELL_NOTE = (
     "sin verificar: la página no muestra nada sin sus scripts; la construye un script que el rastreo no ejecuta:"
     " ábrala en un navegador"
@@ -148,7 +144,7 @@ class Finder:
         )
         if page.loading:
             # «Cargando noticias…» and a script that replaces it: the crawl saw the placeholder only
-            hit.scripted, hit.unseen = True, LOADING_NOTE
+            hit.scripted, hit.unseen = True, unseen_note(page.loading)
             hit.describe = f"{describe}, que muestra «{page.loading}»"
         elif page.shell:
             # a single-page application's shell (<div id="root"></div> and its script): nothing seen
@@ -211,7 +207,7 @@ class Finder:
             hit.problems.append(f"el enlace «{text}» está roto")
             hit.content_problem = hit.broken = True
         elif target is not None and target.loading:
-            hit.scripted, hit.unseen = True, LOADING_NOTE
+            hit.scripted, hit.unseen = True, unseen_note(target.loading)
             hit.describe += f", que lleva a {target.url}: muestra «{target.loading}»"
         elif target is not None and target.shell:
             hit.scripted, hit.unseen = True, SHELL_NOTE

@@ -19,8 +19,8 @@ from .contents import (
     SCRIPTED,
     STAND_IN,
 )
-from .emptiness import dead_documents
-from .evidence import Finder, Hit
+from .emptiness import dead_documents, unseen_note
+from .evidence import SHELL_NOTE, Finder, Hit
 from .model import Item, Part, Rule
 from .numerals import is_section_item, item_numeral, label_numeral
 from .packed import PackedLinks, Run
@@ -313,6 +313,14 @@ def section_publishes_nothing(finder: Finder, hit: Hit, page: Page, rule: Rule, 
         # «6. Presupuesto» whose one entry is «Ejecuciones Presupuestales y Estados Financieros»:
         # the category heading names the item, its entries are the near miss the rule excludes
         return True
+    elif keys and (unseen := _leads_only_to_unseen(finder, page, keys)) is not None:
+        # «Publicaciones y alertas recientes» whose one link opens a page showing only a script's
+        # placeholder («Sin resultados», «Cargando…»): the way in was seen, what it opens was not
+        # (class 2400), as an entry whose page is loading (``Finder`` link hits)
+        hit.scripted, hit.unseen = True, unseen_note(unseen.loading) if unseen.loading else SHELL_NOTE
+        hit.describe = f"sección «{shorten(raw)}» de {hit.url}, que lleva a {unseen.url}" + (
+            f": muestra «{unseen.loading}»" if unseen.loading else ""
+        )
     elif keys and (empty := _leads_only_to_empty(finder, page, keys)):
         # a hub's «4. NORMATIVIDAD» whose one entry «Normatividad: (Link aquí)» opens a page that only
         # repeats its title: the section names the item and publishes nothing of it (criterion E, its
@@ -406,6 +414,16 @@ def _leads_only_to_empty(finder: Finder, page: Page, keys: Sequence[str]) -> str
     if len(pages) == 1:
         return f"{pages[0].url}, que {pages[0].empty}"
     return "páginas que no publican nada (" + ", ".join(p.url for p in pages[:3]) + (", …)" if len(pages) > 3 else ")")
+
+
+def _leads_only_to_unseen(finder: Finder, page: Page, keys: Sequence[str]) -> Page | None:
+    """The first page a section of links opens when every one of its links opens a crawled page of
+    the site, not this one, whose content the crawl did not see (a script's placeholder,
+    ``Page.loading``, or a script's shell, ``Page.shell``), else None."""
+    pages = [st.page if (st := finder.idx.status.get(k)) is not None else None for k in dict.fromkeys(keys)]
+    if pages and all(p is not None and p is not page and (p.loading or p.shell) for p in pages):
+        return pages[0]
+    return None
 
 
 def _opens_dead_documents(finder: Finder, keys: Sequence[str]) -> str:
