@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import json
 import locale
 import os
 import select
+import shutil
 import signal
 import socket
 import sqlite3
@@ -15,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -190,6 +192,37 @@ def _cli_server() -> _CliServer | None:
             _server, _server_pid = _CliServer(), os.getpid()
             atexit.register(_server.stop)
         return _server
+
+
+def run_folder(tmp_path_factory: Any) -> Path:
+    """The folder every process of this pytest run shares: the base of the workers' temporary
+    folders under pytest-xdist (``pytest-N``, new each run), the run's own base without it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory: Any, name: str, build: Callable[[Path], str]) -> tuple[Path, str]:
+    """``build(folder)`` run once per pytest run, whichever worker asks first (the others wait on a
+    lock): the folder it filled and the text it returned. A pristine copy of that folder is kept
+    beside it (``name``-plantilla) for :func:`built_copy`: the folder itself goes to one reader."""
+    shared = run_folder(tmp_path_factory)
+    folder, template, text = shared / name, shared / f"{name}-plantilla", shared / f"{name}.txt"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if build fails
+        if not text.exists():
+            out = build(folder)
+            shutil.copytree(folder, template)  # before anyone opens it
+            text.write_text(out, encoding="utf-8")
+    return folder, text.read_text(encoding="utf-8")
+
+
+def built_copy(tmp_path_factory: Any, name: str, build: Callable[[Path], str]) -> Path:
+    """A folder of this test module's own, a copy of what ``build`` made once for the whole run
+    (:func:`built_once`): a module may write in it without changing what another reads."""
+    built_once(tmp_path_factory, name, build)
+    own = tmp_path_factory.mktemp(name)
+    shutil.copytree(run_folder(tmp_path_factory) / f"{name}-plantilla", own, dirs_exist_ok=True)
+    return own
 
 
 def report_json(config: Path) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import pytest
 
 from gelt_audit.demo.site import EXPECTED_CHANGES, LEGACY_PAGES, demo_site
 from gelt_audit.store import Store
-from tests.helpers import run_cli
+from tests.test_reports import demo_run
 
 
 def rel(url: str) -> str:
@@ -19,11 +19,11 @@ def rel(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("demo")
-    result = run_cli("demo", "--dir", str(directory), timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
+    # the run of `gelt-audit demo` the report modules copy (once per pytest run): its own folder,
+    # which only this module reads
+    directory, stdout = demo_run(tmp_path_factory)
     report = json.loads((directory / "informes" / "informe.json").read_text(encoding="utf-8"))
-    return directory, result.stdout, report
+    return directory, stdout, report
 
 
 def test_demo_prints_where_the_results_are(demo):

@@ -37,20 +37,28 @@ from gelt_audit.reports import weekly as weekly_model
 from gelt_audit.reports.render import ReportError
 from gelt_audit.reports.write import build, list_reports, report_command, write_reports
 from gelt_audit.store import Crawl, Store
-from tests.helpers import crawl, page, run_cli, write_config
+from tests.helpers import built_copy, built_once, crawl, page, run_cli, write_config
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # file names and "generated at"; the data keep their dates
 DAY = "2026-11-24"
 
 
+def _run_demo(directory: Path) -> str:
+    """`gelt-audit demo` run into ``directory`` by the real CLI: its stdout."""
+    result = run_cli("demo", "--dir", str(directory), timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def demo_run(tmp_path_factory) -> tuple[Path, str]:
+    """The folder `gelt-audit demo` filled (site crawled twice, audited, reported) and its stdout:
+    run once per pytest run, shared by every worker; the folder itself is test_demo.py's, to read."""
+    return built_once(tmp_path_factory, "demo-compartida", _run_demo)
+
+
 def demo_workdir(tmp_path_factory) -> Path:
-    """The demo's folder (site crawled twice), built once per test session and shared."""
-    directory = tmp_path_factory.getbasetemp() / "demo-compartida"
-    if not (directory / ".lista").exists():
-        result = run_cli("demo", "--dir", str(directory), timeout=180)
-        assert result.returncode == 0, result.stdout + result.stderr
-        (directory / ".lista").touch()
-    return directory
+    """A copy of the demo's folder of the calling module's own (it may audit and write reports in it)."""
+    return built_copy(tmp_path_factory, "demo-compartida", _run_demo)
 
 
 def parse(path: Path) -> Any:
