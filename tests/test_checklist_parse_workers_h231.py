@@ -5,12 +5,15 @@ the parse cache's records; the index then rebuilds every page from them. One sha
 that each report below is a first (cold) one.
 
 Class 2310: the JSON report with workers forced on (``parse_workers_from = 1``) is byte for byte
-the in-process one (``parse_workers = 0``), ``generated_at`` aside. The site's pages sit in three
-folders whose menus link relatively, with ``href=""`` and ``href="?vista=lista"`` entries (they
-resolve to each page itself: a menu block shared between pages keeps the targets of the first page
-that had it, so a worker that took the pages out of the crawl's order would give other targets).
-``test_class_2310_workers_give_the_in_process_report`` fails without ``checklist.workers`` (checked:
-no «analizadas en 2 procesos aparte» in the log; the JSON equal, as nothing ran apart).
+the in-process one (``parse_workers = 0``), ``generated_at`` aside, and the log says how many pages
+were parsed apart. The site's pages sit in three folders whose menus link relatively, with
+``href=""`` and ``href="?vista=lista"`` entries (they resolve to each page itself), so a menu block
+is kept per folder. ``test_class_2310_workers_give_the_in_process_report`` fails without
+``checklist.workers`` (checked: no «analizadas en 2 procesos aparte» in the log; the JSON equal, as
+nothing ran apart). It also passed with the chunks handed out in reverse order (checked): a chrome
+block a worker took from another page is not in the cache under this page's key (relative blocks
+are keyed with their page's address), so the index parses that page itself; the crawl's order only
+keeps those parses rare.
 
 Class 2311: a worker killed while it parses (SIGKILL from the test, as the kernel's OOM killer
 would) ends the workers; the log says so in Spanish, the index parses the pages itself, and the

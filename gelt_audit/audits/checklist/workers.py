@@ -136,9 +136,13 @@ def parse_ahead(store: Store, chunks: Sequence[str], home_url: str, builder: Bui
 
 def planner(store: Store, crawl_id: int, home_url: str, workers: int, least: int) -> ParseAhead | None:
     """What :func:`.index.index_site` calls to parse a crawl's pages ahead in ``workers``
-    processes when ``least`` or more have no kept parse (None: ``workers`` is 0)."""
+    processes (at most one per core) when ``least`` or more have no kept parse (None: ``workers``
+    is 0)."""
     if workers <= 0:
         return None
+
+    # no more processes than cores (a one-core server still gets one: the leftovers stay out)
+    workers = max(1, min(workers, os.cpu_count() or 1))
 
     def run(builder: Builder, carried: Carried | None) -> None:
         chunks, count = unparsed(store, store.snapshots(crawl_id), builder.version, carried)
