@@ -16,36 +16,50 @@ import time
 from pathlib import Path
 
 
-def _procs() -> dict[int, tuple[int, int, bytes]]:
-    """pid -> (parent pid, VmRSS KiB, command line) of every process readable now."""
-    out = {}
+def _cmd(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def roots(pattern: bytes) -> set[int]:
+    """The processes whose command line holds ``pattern``, but the bench's launcher (its command
+    line holds the report's: ``os.wait4``) and this sampler (a whole scan of /proc: done until found)."""
+    found = set()
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
+        if entry.name.isdigit():
+            cmd = _cmd(int(entry.name))
+            if pattern in cmd and b"os.wait4" not in cmd and b"tree_peak" not in cmd:
+                found.add(int(entry.name))
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+
+
+def tree(top: set[int]) -> dict[int, int]:
+    """pid -> VmRSS (KiB) of ``top`` and all their descendants alive (``/proc/<pid>/task/*/children``:
+    no scan of every process at each sample)."""
+    out: dict[int, int] = {}
+    todo = list(top)
+    while todo:
+        pid = todo.pop()
+        rss = _rss(pid)
+        if not rss:
             continue
+        out[pid] = rss
         try:
-            stat = (entry / "stat").read_text()
-            cmd = (entry / "cmdline").read_bytes()
-            status = (entry / "status").read_text()
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
         except OSError:
-            continue
-        rss = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-        out[int(entry.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), rss, cmd)
+            pass
     return out
-
-
-def tree(pattern: bytes, procs: dict[int, tuple[int, int, bytes]], skip: bytes = b"os.wait4") -> dict[int, int]:
-    """pid -> VmRSS of the processes matching ``pattern`` (not ``skip``: the bench's launcher, whose
-    command line holds the report's, nor this sampler) and all their descendants."""
-    roots = {
-        pid for pid, (_pp, _r, cmd) in procs.items() if pattern in cmd and skip not in cmd and b"tree_peak" not in cmd
-    }
-    found = set(roots)
-    grew = True
-    while grew:
-        more = {pid for pid, (pp, _r, _c) in procs.items() if pp in found and pid not in found}
-        found |= more
-        grew = bool(more)
-    return {pid: procs[pid][1] for pid in found}
 
 
 def main() -> int:
@@ -57,8 +71,13 @@ def main() -> int:
     pattern = args.pattern.encode()
     best, best_at, best_split, seen = 0, "", {}, False
     own: dict[int, int] = {}
+    top: set[int] = set()
     while True:
-        rss = tree(pattern, _procs())
+        while not top:
+            top = roots(pattern)
+            if not top:
+                time.sleep(2)
+        rss = tree(top)
         seen = seen or bool(rss)
         if seen and not rss and args.until_gone:
             break
