@@ -12,11 +12,13 @@ distinct HTML body of the last crawl, and of the crawl before it (a cold report 
 several crawls also evaluates the previous one: its checklist and the signals it reads).
 
     python bench/cold.py /tmp/copy-of-n10000-run0 --old /tmp/old --rounds 2
-    python bench/cold.py /tmp/copy --old /tmp/old --new-workers 2,0   # the checklist's parse workers on/off
+    python bench/cold.py /tmp/copy --old /tmp/old --new-workers 2,0   # H231's parse workers on/off (see below)
 
 Per run: the launcher's peak RSS (the largest of the report and the processes it reaped), the
 report's own peak, each checklist parse worker's (from the log) and the sum; CPU is the report's
-and its workers' together.
+and its workers' together. ``--new-workers`` writes ``[checklist] parse_workers``, a key of H231's
+parse workers (commit ``e500ac0``, measured and reverted: bench/results-2026-12-07-parse-workers-h231.md);
+today's code rejects it.
 """
 
 from __future__ import annotations

@@ -125,32 +125,6 @@ class AuditCache:
         if len(self._pending_audits) >= AUDIT_FLUSH:
             self.flush_audits()
 
-    def kept_keys(self, keys: list[str], audit: str, version: int | str) -> set[str]:
-        """Which of ``keys`` have a kept result of ``audit`` at ``version`` (written or pending);
-        one query per 500 keys, the results themselves not read."""
-        found = {key for key in keys if (p := self._pending_audits.get((key, audit))) and p["version"] == version}
-        for start in range(0, len(keys), 500):
-            part = keys[start : start + 500]
-            rows = self.db.execute(
-                f"""select body_hash from body_audits where audit = ? and version = ?
-                    and body_hash in ({", ".join("?" * len(part))})""",
-                [audit, version, *part],
-            )
-            found.update(key for (key,) in rows)
-        return found
-
-    def keep_results(self, rows: list[tuple[str, str, int | str, str]]) -> bool:
-        """Write results made elsewhere, already JSON (key, audit, version, result), in one
-        transaction (another process's parses: see ``checklist.workers``); False when the store
-        cannot take them (read-only)."""
-        try:
-            with self.db.conn:
-                self.db.conn.executemany(_KEEP, rows)
-                self._unbind()
-        except sqlite3.OperationalError:
-            return False
-        return True
-
     def bodies_kept(self, crawl_id: int, other_id: int) -> tuple[int, int]:
         """How many of a crawl's snapshots with a body have the same body in crawl ``other_id``
         (same page), and how many have a body."""

@@ -191,9 +191,6 @@ def _check_tables(tables: dict[str, dict[str, Any]], text: str) -> None:
         raise ConfigError(
             f"'targets.updates_per_month'{where(text, 'updates_per_month', 'targets')} no puede ser negativo."
         )
-    for key in ("parse_workers", "parse_workers_from"):
-        if tables["checklist"][key] < 0:
-            raise ConfigError(f"'checklist.{key}'{where(text, key, 'checklist')} no puede ser negativo.")
     if tables["log"]["level"].upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"'log.level'{where(text, 'level', 'log')} debe ser DEBUG, INFO, WARNING o ERROR.")
 

@@ -155,10 +155,6 @@ class ChecklistConfig(Section):
     file: str = ""
     manual: str = ""
     hosts: dict[str, list[str]] = field(default_factory=dict)
-    # Pages parsed in other processes when a crawl has this many or more without a kept parse
-    # (a first audit): the parse's leftovers stay out of the audit's process (issue 21, H231)
-    parse_workers: int = 2  # processes; 0: always in the audit's own process
-    parse_workers_from: int = 2000  # pages without a kept parse; fewer are parsed in-process
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -311,10 +311,6 @@ class Carried:
     def __len__(self) -> int:
         return len(self._where)
 
-    def has(self, key: str) -> bool:
-        """Whether the page of this key (body hash and URL) is carried, not taken yet."""
-        return key in self._where
-
     def take(self, key: str, idx: int) -> Taken | None:
         """A carried page's record, the makers of its chrome blocks and its own links and forms
         (None: not carried); ``idx`` is its place in the index being built."""

@@ -28,7 +28,6 @@ from .phrases import PhraseIndex
 from .template_links import template_keys
 from .text import count_words, fold, label_match, text_norm
 from .urls import is_doc_key, is_news_key, path_norm, path_norms, url_key
-from .workers import ParseAhead
 
 
 @dataclass
@@ -92,7 +91,6 @@ def index_site(
     text_rules: Iterable[Rule] | None = None,
     cache: ParseCache | None = None,
     carry: Carry | None = None,
-    parse_ahead: ParseAhead | None = None,
 ) -> SiteIndex:
     """Parse every page once and build the indexes :func:`evaluate` needs.
 
@@ -103,14 +101,11 @@ def index_site(
     page's parse: a page seen before with the same body and URL is not parsed again. With the
     cache, ``carry`` gives the pages the previous crawl's index kept whose body and URL are
     unchanged, without reading their cached parses, and keeps this crawl's (see :mod:`.carry`).
-    ``parse_ahead`` (with the cache) may fill the cache first (see :mod:`.workers`).
     """
     probes = tuple(dict.fromkeys(probe(r) for r in text_rules)) if text_rules is not None else None
     builder = Builder(home_url, probes, cache)
     carried = decode(carry, builder.version) if builder.cache is not None else None
     builder.carried = carried
-    if parse_ahead is not None and builder.cache is not None:
-        parse_ahead(builder, carried)
     if carried is not None:  # its pages' links are numbers into its strings: this index's begin so
         builder.strings = carried.strings
     store, status = _read_pages(pages, builder)

@@ -86,7 +86,7 @@ def legal_text(norm: str) -> bool:
 # (key, audit, version, compute) -> the cached value (JSON), computed and kept when missing or of
 # another version: the signature of Store.cached_audit.
 ParseCache = Callable[[str, str, str, Callable[[], Any]], Any]
-PAGE_AUDIT, _CHROME_AUDIT = "checklist-page", "checklist-chrome"
+_PAGE_AUDIT, _CHROME_AUDIT = "checklist-page", "checklist-chrome"
 _MAX_CHROME = 20_000  # distinct chrome blocks kept shared in memory
 
 # What a text rule asks of one page: its own labels (on_title) and main text.
@@ -270,7 +270,7 @@ class Builder:
             return parsed[1]
 
         try:
-            record = self.cache(key, PAGE_AUDIT, self.version, compute)
+            record = self.cache(key, _PAGE_AUDIT, self.version, compute)
         except _NoBody:
             return None
         self.origins[idx] = (key, record["chrome"], record["origin"], record["base"])
