@@ -27,6 +27,12 @@ directory: ``info.directorio_funcionarios`` ``cumple`` with that page.
 ``test_class_2423_a_table_of_offices_with_their_people_is_a_staff_directory`` fails without the
 second alternative of ``text.PATTERNS["staff_table"]`` (checked: ``parcial``, «solo nombres y cargos
 de personas…»).
+
+Class 2424: the home page's title «Noticias» (h3) alone in its box, column and row, over the next row of
+entries titled in h5 with no dates, is the news section: ``info.noticias`` ``parcial`` («falta: noticias
+con fecha»), the home page as evidence, not ``no_cumple``.
+``test_class_2424_a_title_band_heads_the_next_row_of_entries`` fails without ``regions._band_after``
+and ``regions._entries_of`` (checked: ``no_cumple`` «no se encontró en el sitio rastreado»).
 """
 
 from __future__ import annotations
@@ -101,11 +107,22 @@ SURVEY = (
     " confidencial por la dirección de la institución y solo serán consultados en caso de emergencia.</p></form>"
 )
 
+# class 2424: the title «Noticias» alone in its box, column and row; its entries in the next row, titled
+# in h5, undated
+NEWS_BAND = (
+    '<div class="container"><div class="row"><div class="col-12"><div class="section-heading text-center">'
+    "<h3>Noticias</h3></div></div></div>"
+    '<div class="row"><div class="col-12 col-lg-6"><div class="course-content"><h5>Encuesta de conectividad'
+    " en casa</h5><p>______</p><a href='https://forms.gle/abc123'>Leer más</a></div></div>"
+    '<div class="col-12 col-lg-6"><div class="course-content"><h5>Conozca el día de ingreso</h5><p>______</p>'
+    "<a href='https://drive.google.com/file/d/xyz/view'>Leer más</a></div></div></div></div>"
+)
+
 ROUTES: dict[str, Resource] = {
     "/": _html(
         "Inicio",
         "<h1>Bienvenidos</h1><p>La Institución Educativa Técnica Simón Bolívar es una institución oficial"
-        " dedicada a la educación preescolar, básica y media en Montería.</p>",
+        " dedicada a la educación preescolar, básica y media en Montería.</p>" + NEWS_BAND,
     ),
     "/directorio.html": _html("Directorio", DIRECTORY),
     "/informes.html": _html(
@@ -164,3 +181,10 @@ def test_class_2423_a_table_of_offices_with_their_people_is_a_staff_directory(si
     rec = site[("gelt-2008", "info.directorio_funcionarios")]
     assert rec["status"] == "cumple", rec
     assert rec["paths"][0] == "/directorio.html", rec
+
+
+def test_class_2424_a_title_band_heads_the_next_row_of_entries(site):
+    rec = site[("gelt-2008", "info.noticias")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/", rec
+    assert "falta: noticias con fecha" in rec["detail"], rec
