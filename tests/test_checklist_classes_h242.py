@@ -2,11 +2,10 @@
 school of Medellín). One shared crawl of a small school site on 127.0.0.1, through the real CLI,
 offline (external links are not opened).
 
-Class 2420 (docs/checklist-scope.md, «Rendición de cuentas»): the management report is one of the
-reports of the accountability; a page named «Informes de gestión», with no hearing, makes
-``democracia.rendicion_cuentas`` ``parcial`` («solo el informe de gestión…»), not ``no_cumple``.
-``test_class_2420_the_management_report_is_part_of_the_accountability`` fails without the two rules
-in ``gelt-2008.toml`` (checked: ``no_cumple`` «no se encontró en el sitio rastreado»).
+Class 2420 (the management report counted for ``democracia.rendicion_cuentas``, docs/checklist-scope.md,
+«Rendición de cuentas») was written, measured and not applied: it lowered the held-out precision
+(docs/checklist-accuracy.md, «H242»). This site's «Informes de gestión» page stays as the place such a
+rule would be tested.
 
 Class 2421 (criterion Q): a staff health survey whose send button says «Enviar la encuesta» is not a
 query of a database, though its questions say «estado de salud» and «consulte el listado»:
@@ -164,13 +163,6 @@ def _records(tmp_path_factory, routes: dict[str, Resource], name: str) -> dict[t
 def site(tmp_path_factory):
     """The school's site."""
     return _records(tmp_path_factory, ROUTES, "h242")
-
-
-def test_class_2420_the_management_report_is_part_of_the_accountability(site):
-    rec = site[("gelt-2008", "democracia.rendicion_cuentas")]
-    assert rec["status"] == "parcial", rec
-    assert rec["paths"][0] == "/informes.html", rec
-    assert "solo el informe de gestión" in rec["detail"], rec
 
 
 def test_class_2421_a_survey_is_no_database_query(site):
