@@ -210,7 +210,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     lead = next((h for h in named if h is not None), chosen[0] if chosen else None)
     evidence = _publisher_first(item, lead, part_hits, finder, evidence)
     resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
-    unseen = _unseen_parts(part_hits, good_parts, finder)
+    unseen = _unseen_parts(part_hits, good_parts)
     # a part found only as a search box with no form around it, on a page that runs a script: never
     # «cumple» by it, though the item's other parts were seen (the committee's criterion)
     boxed = next(((p, good[0]) for p, good in good_parts if good and all(h.lone_box for h in good)), None)
@@ -283,22 +283,12 @@ def _dead_said(dead: str) -> str:
     return dead if dead.endswith(SEARCHES_NOWHERE) else f"{dead}: no publica nada"
 
 
-def _unseen_parts(
-    part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]], finder: Finder
-) -> list[str]:
+def _unseen_parts(part_hits: list[tuple[Part, list[Hit]]], good_parts: list[tuple[Part, list[Hit]]]) -> list[str]:
     """The parts of an item that found nothing, when every part that found something rests only on
     what the crawl did not see (``Hit.scripted``: an entry that opens by a script, a page loading, a
-    box a script fills; or, class 2425, criterion I, an entry with the item's name that leads to
-    another host nobody could open from here): those parts may be in that content. Empty otherwise.
-    A part that asks for the link itself (only ``link_to`` rules: the SECOP, the social networks) is
-    met by the link, not unseen behind it (criterion I, exception)."""
-    found = [(p, good) for (p, hs), (_q, good) in zip(part_hits, good_parts, strict=True) if hs]
-
-    def behind(part: Part, h: Hit) -> bool:
-        links_are_it = all(r.kind == "link_to" for r in part.rules)
-        return h.scripted or (not links_are_it and _unverified(h, finder))
-
-    if not found or not all(good and all(behind(p, h) for h in good) for p, good in found):
+    box a script fills): those parts may be in that content. Empty otherwise."""
+    found = [good for (_p, hs), (_q, good) in zip(part_hits, good_parts, strict=True) if hs]
+    if not found or not all(good and all(h.scripted for h in good) for good in found):
         return []
     return [p.name or "el ítem" for p, hs in part_hits if not hs]
 
