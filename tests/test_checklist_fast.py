@@ -264,6 +264,9 @@ def test_a_pages_text_hits_are_each_text_rule_asked_alone():
     extra = ["lunes", "viernes", "8:00 a.m.", "pbx 601 555 1234", "calle 5 # 4-20", "@", "contacto@alcaldia.gov.co"]
     extra += ["notificaciones judiciales", "ultima actualizacion: 3 de marzo de 2025", "de la", "x"]
     extra += ["nombre cargo telefono"]  # a staff table's header row (named pattern staff_table, H228)
+    extra += ["dependencia telefono responsables"]  # an office table's header row (staff_table, class 2423, H242)
+    # a form's privacy notice (class 2422, H242)
+    extra += ["los datos aca consignados tendran un tratamiento confidencial"]
     titles = [" ".join(p) + " " for q in probes for p in q[0]] + [""]
     rng = random.Random(8)
     hits = set()

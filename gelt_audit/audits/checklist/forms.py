@@ -293,6 +293,19 @@ def _shown_words(form: Any, own_text: bool) -> set[str]:
     return set(text_norm(camel_split(" ".join(texts)))[0].split())
 
 
+def _sends_a_survey(form: Any) -> bool:
+    """Whether the form's send button says it sends a survey («Enviar la encuesta») and not a query
+    (criterion Q, class 2421): the button names what the form is for, and a word of a query
+    scattered through a survey's questions («estado de salud», «consulta el listado») does not make
+    the survey a query of a database."""
+    texts = [element_text(el) for el in form.iter("button")]
+    for el in form.iter("input", "button"):
+        if (el.get("type") or "").lower() in ("submit", "button", "image"):
+            texts.extend(el.get(a) or "" for a in ("value", "placeholder", "aria-label", "title", "alt"))
+    said = set(text_norm(camel_split(" ".join(texts)))[0].split())
+    return bool(said & _SURVEY_WORDS) and not said & _QUERY_WORDS
+
+
 def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     """A form's purposes, read off its fields and words, and its normalised text (``own_text``:
     see :func:`_read_fields`)."""
@@ -329,7 +342,7 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
         purposes.add("survey")
     if not f.has_textarea and words & _PAY_WORDS and not searching:
         purposes.add("payment")
-    if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and not searching:
+    if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and not searching and not _sends_a_survey(form):
         purposes.add("query")
     if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):
         purposes.add("subscription")

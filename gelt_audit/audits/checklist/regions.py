@@ -85,7 +85,7 @@ def heading_region(h: Any) -> list[Any]:
     if h.getparent() is not None and all(_control(s) for s in sibs):
         sibs = list(h.getparent().itersiblings())[:40]
         if not sibs and _TITLE_BOX.search(h.getparent().get("class") or "") and h.getparent().getparent() is not None:
-            band = list(h.getparent().getparent().itersiblings())[:1]
+            band = _band_after(h.getparent().getparent())
     out = []
     for s in sibs:
         if not isinstance(s.tag, str):
@@ -97,11 +97,33 @@ def heading_region(h: Any) -> list[Any]:
                 out.append(s)
             break
         out.append(s)
-    if band and isinstance(band[0].tag, str) and band[0].tag not in HEADINGS and _titled_items(band[0], level):
+    if band and isinstance(band[0].tag, str) and band[0].tag not in HEADINGS and _entries_of(band[0], level):
         # a title band («<section><div class="section-title"><h3>NOTICIAS</h3></div></section>»)
         # heads the band after it only when that band is such a grid of titled items
         out.append(band[0])
     return out
+
+
+def _band_after(box: Any) -> list[Any]:
+    """The band after a title box's column: the next element after the box, or, while the box is the
+    only element of its row and column (``<div class="row"><div class="col-12"><div
+    class="section-heading"><h3>``), after that row (two levels at most; class 2424)."""
+    for _ in range(3):
+        nxt = list(box.itersiblings())[:1]
+        parent = box.getparent()
+        if nxt or parent is None or parent.tag in ("body", "main") or sum(isinstance(c.tag, str) for c in parent) != 1:
+            return nxt
+        box = parent
+    return []
+
+
+def _entries_of(block: Any, level: int) -> bool:
+    """Whether a band is a grid of items a title band heads: titled at the title's level or higher
+    (class 1361), or titled only below it (class 2424: «Noticias» in h3 over entries in h5), with no
+    title of its own level or higher that would be the next section."""
+    if _titled_items(block, level):
+        return True
+    return not any(int(x.tag[1]) <= level for x in block.iterdescendants(*_HEADING_TAGS)) and _titled_items(block, 6)
 
 
 def _blank(el: Any) -> bool:

@@ -216,6 +216,8 @@ _MONTHS_SHORT = r"ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic"
 # the header cells of a staff table: who (a name) and how to reach them
 _PERSON_COLUMN = r"nombres?(?:\s+y\s+apellidos?|\s+completo)?|funcionari[oa]s?|servidor(?:es)?(?:\s+publicos?)?"
 _CONTACT_COLUMN = r"telefonos?|celular|correo(?:\s+electronico)?|e-?mail|extension|contacto"
+# the column of an office's people: «Responsable(s)», «Funcionario(s)», «Nombre(s)», «Jefe»
+_IN_CHARGE = r"responsables?|" + _PERSON_COLUMN + r"|jefes?"
 
 # Named patterns for ``text``/``footer`` rules; each is a list of regexes that must all match
 # the folded text.
@@ -282,10 +284,16 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     # class 2282: a table of people whose header row names each one's name, post and a way to reach
     # them («# | Nombre | Cargo | Teléfono», «Cargo | Nombre | Correo electrónico»), with a phone or an
     # e-mail in its first rows: a staff directory a person reads as one, whatever heads the page
+    # class 2423: or a table of offices whose header row names, beside the office and a way to reach it,
+    # the people in charge («Dependencia | Teléfono | Ext | Responsables | E-mail»): each row gives the
+    # office's phone or e-mail next to its people and their posts, a staff directory read row by row
     "staff_table": (
         re.compile(
-            r"\b(?:(?:" + _PERSON_COLUMN + r")\s+(?:dependencia\s+)?cargo|cargo\s+(?:" + _PERSON_COLUMN + r"))"
-            r"\s+(?:dependencia\s+)?(?:" + _CONTACT_COLUMN + r")\b.{0,300}?(?:@|\b\d{3}[\s.\-]?\d{3}[\s.\-]?\d{1,4}\b)"
+            r"(?:\b(?:(?:" + _PERSON_COLUMN + r")\s+(?:dependencia\s+)?cargo|cargo\s+(?:" + _PERSON_COLUMN + r"))"
+            r"\s+(?:dependencia\s+)?(?:" + _CONTACT_COLUMN + r")\b"
+            r"|\b(?:dependencia|oficina)\s+(?:(?:\S+\s+){0,3}?(?:" + _CONTACT_COLUMN + r")\s+(?:\S+\s+){0,3}?"
+            r"(?:" + _IN_CHARGE + r")|(?:" + _IN_CHARGE + r")\s+(?:\S+\s+){0,2}?(?:" + _CONTACT_COLUMN + r"))\b)"
+            r".{0,300}?(?:@|\b\d{3}[\s.\-]?\d{3}[\s.\-]?\d{1,4}\b)"
         ),
     ),
     "updated": (
@@ -305,7 +313,7 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
     "email": ("@", "[at]", "(at)", "arroba"),
     "judicial_email": ("notificacion", "judicial"),
     "updated": ("actualiz", "modific"),
-    "staff_table": ("cargo",),
+    "staff_table": ("cargo", "responsable", "funcionari", "nombre", "servidor", "jefe"),
     "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "horario"),
 }
 _PREFILTER_RX: dict[str, re.Pattern[str]] = {
