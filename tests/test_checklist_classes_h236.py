@@ -14,11 +14,9 @@ saying so. ``test_class_2361_a_pqrs_email_in_the_footer_is_the_channel_without_a
 without the ``footer`` rule in ``ley1712-res1519.toml`` (checked: ``no_cumple``, «no se encontró en el
 sitio rastreado»).
 
-Class 2364: a page, section or entry named only «Directorio» (contraloriands' /Contraloria/Directorio,
-zy-liceozipaquira's «DIRECTORIO» of its directives) is a directory that does not say of whom:
-``info.directorio_funcionarios`` and ``ley1712.1.5`` ``parcial``, saying so.
-``test_class_2364_a_page_named_only_directorio_is_a_directory_of_unsaid_people`` fails without the
-two ``directorio`` rules of each profile (checked: ``no_cumple``).
+Class 2364 (a page or entry named only «Directorio» read as the staff directory, ``parcial``) was
+reverted at integration: on zzf-toxicologiains, a tuning site H236's base did not have, «Directorio» is
+the country's toxicologists, not the entity's servants (two false positives).
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ OFFLINE = "[links]\ncheck_external = false\n"
 ENTITY = "Cuerpo de Bomberos Voluntarios de Villa Esperanza"
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/nosotros'>Nosotros</a></li>"
-    "<li><a href='/transparencia'>Transparencia</a></li><li><a href='/directorio'>Directorio</a></li>"
+    "<li><a href='/transparencia'>Transparencia</a></li>"
     "<li><a href='/contactenos'>Contáctenos</a></li></ul></nav>"
 )
 # class 2361: the e-mail for requests written after their name, and no PQRS page anywhere
@@ -72,12 +70,6 @@ ROUTES: dict[str, Resource] = {
         "<h1>Medios de consulta</h1><p>Para conocer el estado de su petición, queja o reclamo, llame a la línea"
         " 605 555 0119 con el número que recibió al radicarla; la secretaría le informa el trámite dado.</p>",
     ),
-    # class 2364: a page named only «Directorio», one officer and her e-mail
-    "/directorio": _html(
-        "Directorio",
-        "<h1>Directorio</h1><p>Comandante del cuerpo de bomberos: Martha Lucía Gómez,"
-        " comandancia@bomberosvillaesperanza.org, teléfono 605 555 0120.</p>",
-    ),
     "/contactenos": _html(
         "Contáctenos",
         "<h1>Contáctenos</h1><p>Estación central: Calle 10 # 5-20, Villa Esperanza. Teléfono 605 555 0119.</p>",
@@ -101,11 +93,3 @@ def test_class_2361_a_pqrs_email_in_the_footer_is_the_channel_without_a_mechanis
     rec = site[("ley1712-res1519", "ley1712.1.10")]
     assert rec["status"] == "parcial", rec
     assert "solo un correo para PQRSD escrito en el pie de página" in rec["detail"], rec
-
-
-def test_class_2364_a_page_named_only_directorio_is_a_directory_of_unsaid_people(site):
-    for profile, item in (("gelt-2008", "info.directorio_funcionarios"), ("ley1712-res1519", "ley1712.1.5")):
-        rec = site[(profile, item)]
-        assert rec["status"] == "parcial", rec
-        assert "solo una página o sección «Directorio»" in rec["detail"], rec
-        assert rec["paths"][0] == "/directorio", rec
