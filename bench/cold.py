@@ -12,13 +12,11 @@ distinct HTML body of the last crawl, and of the crawl before it (a cold report 
 several crawls also evaluates the previous one: its checklist and the signals it reads).
 
     python bench/cold.py /tmp/copy-of-n10000-run0 --old /tmp/old --rounds 2
-    python bench/cold.py /tmp/copy --old /tmp/old --new-workers 2,0   # H231's parse workers on/off (see below)
 
-Per run: the launcher's peak RSS (the largest of the report and the processes it reaped), the
-report's own peak, each checklist parse worker's (from the log) and the sum; CPU is the report's
-and its workers' together. ``--new-workers`` writes ``[checklist] parse_workers``, a key of H231's
-parse workers (commit ``e500ac0``, measured and reverted: bench/results-2026-12-07-parse-workers-h231.md);
-today's code rejects it.
+Per run: the launcher's peak RSS (the largest of the report and the processes it reaped) and the
+report's own peak. H231 measured its parse workers (reverted) with an option ``--new-workers`` that
+wrote their config key and read each worker's peak from the log; it went with them (``git show
+a11b7a5:bench/cold.py``; bench/results-2026-12-07-parse-workers-h231.md).
 """
 
 from __future__ import annotations
@@ -60,7 +58,7 @@ print(json.dumps(out))
 
 
 # The report run so that it says its own peak RSS (KiB) in a file: the launcher's figure (os.wait4)
-# is the largest of the report and the processes it reaped (the checklist's parse workers, H231).
+# is the largest of the report and the processes it reaped (H231's parse workers, when it had them).
 _OWN_PEAK = """
 import resource, runpy, sys
 peak = sys.argv.pop(1)
@@ -71,18 +69,12 @@ finally:
     with open(peak, "w") as f:
         f.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
 """
-_WORKER_PEAKS = re.compile(r"analizadas en (\d+) procesos aparte; memoria máxima de cada uno: ([\d., -]+) MiB")
 
 
-def cold_report(run: Path, work: Path, src: str | None, workers: int | None = None) -> dict:
-    """One cold report on a fresh copy; its figures and JSON (``generated_at`` blanked).
-    ``workers``: ``[checklist] parse_workers`` written in the copy's config (new code only).
-    Besides the launcher's peak (``rss_mb``, the largest process), the report's own peak
-    (``own_mb``) and each parse worker's (``workers_mb``, from the log)."""
+def cold_report(run: Path, work: Path, src: str | None) -> dict:
+    """One cold report on a fresh copy; its figures and JSON (``generated_at`` blanked). Besides the
+    launcher's peak (``rss_mb``, the largest process), the report's own peak (``own_mb``)."""
     cfg = prepare(run, work, scratch=True, browser_off=True)
-    if workers is not None:
-        with cfg.open("a", encoding="utf-8") as f:
-            f.write(f"\n[checklist]\nparse_workers = {workers}\n")
     env = dict(os.environ)
     if src:
         env["PYTHONPATH"] = src  # before the editable install of this worktree
@@ -94,18 +86,14 @@ def cold_report(run: Path, work: Path, src: str | None, workers: int | None = No
     found["load"] = (load, os.getloadavg()[0])
     found["json"] = _GENERATED.sub(b'"generated_at": ""', out.read_bytes())
     found["own_mb"] = int(peak.read_text()) / 1024
-    logs = "".join(p.read_text(errors="replace") for p in [work / "report.stderr", *work.glob("*.log")])
-    found["workers_mb"] = [float(x) for m in _WORKER_PEAKS.findall(logs) for x in m[1].split(", ") if x != "-"]
     return found
 
 
 def _figures(res: dict) -> str:
-    """CPU (the report and its workers), wall, the largest process's peak RSS, the report's own,
-    each worker's and their sum (MB), the load before/after, and the JSON's hash."""
-    workers = res["workers_mb"]
+    """CPU, wall, the largest process's peak RSS and the report's own (MB), the load before/after,
+    and the JSON's hash."""
     return (
         f"{res['cpu']:6.1f} {res['wall']:8.1f} {res['rss_mb']:10.0f} {res['own_mb']:7.1f}"
-        f"  {'/'.join(f'{w:.1f}' for w in workers) or '-'}  {res['own_mb'] + sum(workers):.1f}"
         f"  {res['load'][0]:.2f}/{res['load'][1]:.2f}  {hashlib.sha256(res['json']).hexdigest()[:12]}"
     )
 
@@ -122,25 +110,19 @@ def main() -> int:
     ap.add_argument("run", type=Path, help="carpeta con gelt.db y gelt.toml (una copia: se copia otra vez)")
     ap.add_argument("--old", help="árbol de fuentes del código anterior (su gelt_audit/ se importa)")
     ap.add_argument("--rounds", type=int, default=1)
-    ap.add_argument(
-        "--new-workers",
-        default="",
-        help="valores de [checklist] parse_workers para el código nuevo, p. ej. 2,0 (cada uno una versión)",
-    )
     ap.add_argument("--base", type=Path, help="carpeta de las copias (por omisión una temporal)")
     args = ap.parse_args()
     base = args.base or Path(tempfile.mkdtemp(prefix="gelt-cold-"))
-    news = [(f"new-w{n}", None, int(n)) for n in args.new_workers.split(",") if n] or [("new", None, None)]
-    versions = news + ([("old", args.old, None)] if args.old else [])
+    versions = [("new", None)] + ([("old", args.old)] if args.old else [])
     runs = []
     for r in range(args.rounds):
-        for which, src, workers in versions if r % 2 == 0 else versions[::-1]:
+        for which, src in versions if r % 2 == 0 else versions[::-1]:
             print(f"ronda {r + 1}: {which} (carga {os.getloadavg()[0]:.2f}, {time.strftime('%H:%M')})", file=sys.stderr)
-            runs.append((which, cold_report(args.run, base / f"{which}-{r}", src, workers)))
+            runs.append((which, cold_report(args.run, base / f"{which}-{r}", src)))
             done = runs[-1][1]  # said at once: a run stopped later keeps the figures of this one
             print(f"  {which}: {_figures(done)}", file=sys.stderr)
     found = floor(args.run, base / "floor")
-    print("versión  CPU s  pared s  RSS máx. MB (el mayor)  propio  hijos  suma  carga antes/después")
+    print("versión  CPU s  pared s  RSS máx. MB (el mayor)  propio  carga antes/después  JSON")
     for which, res in runs:
         print(f"{which:<8} {_figures(res)}")
     for name, f in found.items():
