@@ -81,6 +81,7 @@ TUNING_GROUPS = {
     "thirty-ninth-zzh": {"zzh-terminalsogamoso"},
     "fortieth-zzj": {"zzj-santamargarita"},
     "forty-first-zzl": {"zzl-inemmedellin"},
+    "forty-second-zzo": {"zzo-culturasandona"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -452,6 +453,15 @@ FORTIETH_ZZJ_LEY = (0.969, 0.738, 0.862)
 # «H238»); floored at its first contact, no engine change (its misses are listed by cause for a later helper).
 FORTY_FIRST_ZZL_GELT = (0.833, 0.455, 1.000)
 FORTY_FIRST_ZZL_LEY = (1.000, 0.667, 1.000)
+
+# zzo-culturasandona (twenty-third session, H243): a new origin (the PHP site of the Casa de la Cultura de Sandoná,
+# Nariño, the municipality's culture coordination, rebuilt as a GET without its database), labelled blind in
+# ff9e324 and put in the tuning part before its first measure; first contact gelt-2008 0.556 (5/9) / 0.625 (5/8) /
+# 1.000 (3/3), 38/47 exact, ley1712-res1519 0.500 (4/8) / 0.667 (4/6) / 1.000 (1/1), 52/58
+# (docs/checklist-accuracy.md, «H243»); floored at its first contact, no engine change (its misses are listed by
+# cause for a later helper).
+FORTY_SECOND_ZZO_GELT = (0.556, 0.625, 1.000)
+FORTY_SECOND_ZZO_LEY = (0.500, 0.667, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -850,6 +860,17 @@ FLOOR = {
         "precision": FORTY_FIRST_ZZL_LEY[0],
         "recall": FORTY_FIRST_ZZL_LEY[1],
         "evidence": FORTY_FIRST_ZZL_LEY[2],
+    },
+    # zzo-culturasandona: FORTY_SECOND_ZZO_GELT and FORTY_SECOND_ZZO_LEY above
+    ("forty-second-zzo", "gelt-2008"): {
+        "precision": FORTY_SECOND_ZZO_GELT[0],
+        "recall": FORTY_SECOND_ZZO_GELT[1],
+        "evidence": FORTY_SECOND_ZZO_GELT[2],
+    },
+    ("forty-second-zzo", "ley1712-res1519"): {
+        "precision": FORTY_SECOND_ZZO_LEY[0],
+        "recall": FORTY_SECOND_ZZO_LEY[1],
+        "evidence": FORTY_SECOND_ZZO_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
