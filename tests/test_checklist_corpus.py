@@ -81,6 +81,7 @@ TUNING_GROUPS = {
     "thirty-ninth-zzh": {"zzh-terminalsogamoso"},
     "fortieth-zzj": {"zzj-santamargarita"},
     "forty-first-zzl": {"zzl-inemmedellin"},
+    "forty-second-zzq": {"zzq-iemariaantoniaruiz"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
