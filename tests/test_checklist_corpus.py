@@ -453,6 +453,16 @@ FORTIETH_ZZJ_LEY = (0.969, 0.738, 0.862)
 # «H238»); floored at its first contact, no engine change (its misses are listed by cause for a later helper).
 FORTY_FIRST_ZZL_GELT = (0.833, 0.455, 1.000)
 FORTY_FIRST_ZZL_LEY = (1.000, 0.667, 1.000)
+
+# zzq-iemariaantoniaruiz (twenty-third session, H244): a new origin (the website of the I.E. María Antonia
+# Ruiz, Tuluá, an official school: twenty-four static pages, no transparency menu, a PQRSF section linking a
+# Google Form, a 2023-II accountability video, the documents its cards link not in the repository: 404),
+# labelled blind in 403da34 and put in the tuning part before its first measure; first contact gelt-2008
+# 0.800 (4/5) / 0.500 (4/8) / 1.000 (3/3), 41/46 exact, ley1712-res1519 0.857 (6/7) / 0.545 (6/11) / 1.000
+# (4/4), 53/59 (docs/checklist-accuracy.md, «H244»); floored at its first contact, no engine change (its
+# misses are listed by cause for a later helper).
+FORTY_SECOND_ZZQ_GELT = (0.800, 0.500, 1.000)
+FORTY_SECOND_ZZQ_LEY = (0.857, 0.545, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -851,6 +861,17 @@ FLOOR = {
         "precision": FORTY_FIRST_ZZL_LEY[0],
         "recall": FORTY_FIRST_ZZL_LEY[1],
         "evidence": FORTY_FIRST_ZZL_LEY[2],
+    },
+    # zzq-iemariaantoniaruiz: FORTY_SECOND_ZZQ_GELT and FORTY_SECOND_ZZQ_LEY above
+    ("forty-second-zzq", "gelt-2008"): {
+        "precision": FORTY_SECOND_ZZQ_GELT[0],
+        "recall": FORTY_SECOND_ZZQ_GELT[1],
+        "evidence": FORTY_SECOND_ZZQ_GELT[2],
+    },
+    ("forty-second-zzq", "ley1712-res1519"): {
+        "precision": FORTY_SECOND_ZZQ_LEY[0],
+        "recall": FORTY_SECOND_ZZQ_LEY[1],
+        "evidence": FORTY_SECOND_ZZQ_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
