@@ -7,10 +7,12 @@ class="access-card"><div class="access-card-title">Normatividad</div><p>Decretos
 </a>``) is the link's face, not a section of the home page with the item's content: the page it opens
 decides. Here that page only shows a script's empty-list notice (class 2400): ``info.normatividad``
 and ``ley1712.2.1`` are ``sin_verificar`` with ``/normatividad`` as evidence, not ``cumple`` with the
-home page. ``test_class_2460_a_shortcut_card_is_a_lead_the_page_it_opens_decides`` fails without the
-``card_link`` skip in ``page_content.read_content`` (checked: ``cumple``, «sección «Normatividad»» of
-``/``). ``test_class_2460_a_card_to_a_page_that_publishes_is_evidenced_by_that_page`` guards the
-other side: a card to a page that publishes the item is found, by that page.
+home page. Written (``contents.card_link``: the card's title skipped as a section, its link decides),
+seen to pass with it and fail without it (``cumple``, «sección «Normatividad»» of ``/``), measured, and
+**not applied**: it lowered held-out figures (docs/checklist-accuracy.md, «H246»). The test stays as a
+strict ``xfail``: the engine still reads the card as a section. ``test_class_2460_a_card_to_a_page_that_
+publishes_is_evidenced_by_that_page`` guards the other side: a card to a page that publishes the item is
+found, by that page.
 
 Class 2461 (criterion Q; docs/checklist-scope.md, «Consultas en línea»): fields with no ``<form>``
 around them whose only button clears them («Buscar en el directorio · Filtrar por universidad ·
@@ -112,6 +114,7 @@ def site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h246"), ROUTES, OFFLINE)
 
 
+@pytest.mark.xfail(strict=True, reason="class 2460 measured, not applied: it lowered held-out figures (H246)")
 def test_class_2460_a_shortcut_card_is_a_lead_the_page_it_opens_decides(site):
     for profile, item in (("gelt-2008", "info.normatividad"), ("ley1712-res1519", "ley1712.2.1")):
         rec = site[(profile, item)]

@@ -46,20 +46,6 @@ def section_words_links(els: list[Any], lead: str = "") -> tuple[int, list[str],
     return words, hrefs, media, " ".join(texts)
 
 
-def card_link(title: Any, region: list[Any]) -> str | None:
-    """The href of the link a section's title and its whole content lie in (a shortcut card
-    ``<a href="normatividad.html"><div class="card-title">Normatividad</div><p>Decretos…</p></a>``),
-    else None: the title and its blurb are the link's face, and what they title is the page it opens
-    (class 2460), not a section of this page. A link to «#» or to a script opens nothing: no card."""
-    for a in title.iterancestors("a"):
-        href = (a.get("href") or "").strip()
-        if not href or DEAD_HREF.match(href) or href.lower().startswith("javascript:"):
-            return None
-        inside = set(a.iter())
-        return href if region and all(s in inside for s in region) else None
-    return None
-
-
 def empty_pane(title: str, words: int, body: str, media: bool) -> bool:
     """Whether a section's content is its own title repeated and a few words more: a tab button
     whose pane opens with the button's label as a heading («6.3-Programas y proyectos de ejecución»)

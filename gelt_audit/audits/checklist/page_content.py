@@ -19,7 +19,6 @@ from .contents import (
     SCRIPTED,
     STAND_IN,
     bare_mark,
-    card_link,
     card_notice,
     consent_box,
     counted_category,
@@ -195,10 +194,6 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             lead = ""
         text = li_label(el) if tag == "li" else element_text(el)
         if not text or len(text) > 300:
-            continue
-        if region and card_link(el, region) is not None:
-            # a shortcut card «Normatividad — Decretos, resoluciones…» that is one link: its title and
-            # blurb are the link's face, not a section of this page; the link decides (class 2460)
             continue
         heading = text
         headings.append(text)
