@@ -20,6 +20,13 @@ Limpiar», over the directory's table) send nothing: they filter the page's list
 of a database. ``test_class_2461_a_filter_bar_over_a_table_is_no_query`` fails without
 ``forms._clears`` in ``forms.formless_forms`` (checked: ``interaccion.consulta_bd`` ``cumple``,
 «formulario de consulta» in ``/directorio``).
+
+Class 2462 (issue 15, «negative vocabulary per item»; criterion F): the contracting manual («Manual de
+Contratación — Ver», how the entity contracts) and a utility's contract of uniform conditions with its
+users (Ley 142 de 1994, art. 128: a norm) are not the contracting page of ``info.contratacion``.
+``test_class_2462_a_contracting_manual_or_a_uniform_conditions_contract_is_no_contracting_page`` fails
+without the ``exclude`` of the part's rules in ``gelt-2008.toml`` (checked: ``parcial``, «falta: enlace
+al SECOP»).
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ OFFLINE = "[links]\ncheck_external = false\n"
 ENTITY = "Instituto Regional de Toxicología de Prueba"
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/directorio'>Directorio</a></li>"
-    "<li><a href='/acerca'>Quiénes somos</a></li></ul></nav>"
+    "<li><a href='/acerca'>Quiénes somos</a></li><li><a href='/documentos'>Documentos</a></li></ul></nav>"
 )
 FOOTER = "<footer><p>Carrera 7 # 12-40, Tunja. Teléfono 608 555 0100.</p></footer>"
 # the page's own script draws the rows into the empty element it names
@@ -91,6 +98,21 @@ ROUTES: dict[str, Resource] = {
         " para toda la red de salud.</p><h2>Visión</h2><p>En 2030 seremos el centro de referencia toxicológica"
         " del oriente del país, reconocido por la calidad de sus análisis y la oportunidad de sus alertas.</p>",
     ),
+    # class 2462: the contracting manual and the contract of uniform conditions, no contracting page
+    "/documentos": _html(
+        "Documentos institucionales",
+        "<h1>Documentos institucionales</h1><h3>Reglamento interno, manual de contratación y manual de funciones</h3>"
+        "<ul><li>Reglamento interno <a href='/docs/reglamento_interno.pdf'>Ver</a></li>"
+        "<li>Manual de Contratación <a href='/docs/manual_de_contratacion.pdf'>Ver</a></li>"
+        "<li>Manual de Funciones <a href='/docs/manual_de_funciones.pdf'>Ver</a></li></ul>"
+        "<h3>Normativa</h3><ul><li><a href='/docs/ley_142_de_1994.pdf'>Ley 142 de 1994</a></li>"
+        "<li><a href='/docs/contrato_condiciones_uniformes.pdf'>Contrato de condiciones uniformes</a></li></ul>",
+    ),
+    "/docs/reglamento_interno.pdf": Resource(b"%PDF-1.4 reglamento", headers={"Content-Type": "application/pdf"}),
+    "/docs/manual_de_contratacion.pdf": Resource(b"%PDF-1.4 manual", headers={"Content-Type": "application/pdf"}),
+    "/docs/manual_de_funciones.pdf": Resource(b"%PDF-1.4 funciones", headers={"Content-Type": "application/pdf"}),
+    "/docs/ley_142_de_1994.pdf": Resource(b"%PDF-1.4 ley", headers={"Content-Type": "application/pdf"}),
+    "/docs/contrato_condiciones_uniformes.pdf": Resource(b"%PDF-1.4 ccu", headers={"Content-Type": "application/pdf"}),
     # class 2461: a filter bar over a table its script draws, its one button «Limpiar»; no form
     "/directorio": _html(
         "Directorio de expertos",
@@ -133,3 +155,9 @@ def test_class_2461_a_filter_bar_over_a_table_is_no_query(site):
     rec = site[("gelt-2008", "interaccion.consulta_bd")]
     assert rec["status"] not in ("cumple", "parcial"), rec
     assert "/directorio" not in rec["paths"], rec
+
+
+def test_class_2462_a_contracting_manual_or_a_uniform_conditions_contract_is_no_contracting_page(site):
+    rec = site[("gelt-2008", "info.contratacion")]
+    assert rec["status"] == "no_cumple", rec
+    assert not rec["paths"], rec
