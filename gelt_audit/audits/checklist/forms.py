@@ -365,6 +365,18 @@ def _is_field(el: Any) -> bool:
     return el.tag != "input" or (el.get("type") or "text").lower() not in _NOT_FIELDS
 
 
+# what a button says when it only empties the fields beside it («Limpiar», «Borrar filtros», «Restablecer»)
+_CLEARS = re.compile(r"^\W*(?:limpiar|borrar|restablecer|reiniciar|reset|clear)\b")
+
+
+def _clears(button: Any) -> bool:
+    """Whether a button only clears its fields (its text, or with no text its label, says «Limpiar»):
+    it sends nothing, so the fields beside it are no form a script sends (class 2461); a filter bar
+    «Buscar en el directorio · Filtrar por universidad · Limpiar» over a table filters that table."""
+    said = element_text(button) or button.get("aria-label") or button.get("value") or button.get("title") or ""
+    return bool(_CLEARS.match(fold(said)))
+
+
 def formless_forms(root: Any) -> list[Any]:
     """Fields a script sends: the smallest element around a send button (a ``<button>`` or an
     ``<input type="submit|button">``) that holds two or more fields (inputs, selects, textareas),
@@ -382,7 +394,7 @@ def formless_forms(root: Any) -> list[Any]:
     for n, button in enumerate(buttons):
         if n == _BUTTONS:
             break
-        if _in_form(button) or any(box in found for box in button.iterancestors()):
+        if _in_form(button) or any(box in found for box in button.iterancestors()) or _clears(button):
             continue
         for box in list(button.iterancestors())[:_FIELDS_UP]:
             if box.tag in ("body", "html"):
