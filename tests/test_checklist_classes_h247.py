@@ -9,6 +9,9 @@ the women's and the vulnerable population's pages), then by the entries' pages: 
 person sees the section (zzj-santamargarita, zn-bomberossoledad).
 ``test_class_2470_a_section_shown_by_its_entries_leads_with_the_page_that_lists_them`` fails without
 the count of entries per page in ``shown_by_entries`` (checked: evidence ``['/nna', '/grupos', …]``).
+``test_class_2470_the_home_page_shortcuts_do_not_lead`` guards the other side: the home page's shortcuts
+to two entries (g-hsap) are not the section's page, since the Transparencia menu does not link the home
+page; it fails with the rule's first form, the count before the menu (checked: ``['/', …]``).
 
 Class 2471: a file kept on another host (a Google Drive viewer) named for the item, linked from a page of
 the site («Instrumentos de gestión de la información» listing the index of classified information, the
@@ -124,6 +127,33 @@ ROUTES: dict[str, Resource] = {
 }
 
 
+# the other side of class 2470: the home page's shortcuts lead to two entries under the menu's own path
+# (g-hsap); the home page shows both, but the Transparencia menu does not link it
+SHORTCUTS: dict[str, Resource] = {
+    "/": _html(
+        "Inicio",
+        "<h1>Bienvenidos</h1><p>Empresa social del Estado de Santa Rita.</p><div class='atajos'>"
+        "<a href='/transparencia/nna'>Información para niñas, niños y adolescentes</a> "
+        "<a href='/transparencia/mujeres'>Información para mujeres</a></div>",
+    ),
+    "/transparencia": _html(
+        "Transparencia",
+        "<h1>Transparencia y acceso a la información pública</h1><ul>"
+        "<li><a href='/quienes-somos'>Quiénes somos</a></li>"
+        "<li><a href='/transparencia/contacto'>Mecanismos de contacto</a></li></ul>",
+    ),
+    "/quienes-somos": ROUTES["/quienes-somos"],
+    "/transparencia/contacto": _text("Mecanismos de contacto", "Carrera 5 # 10-20, Santa Rita. Teléfono 604 555 0102."),
+    "/transparencia/nna": ROUTES["/nna"],
+    "/transparencia/mujeres": ROUTES["/mujeres"],
+}
+
+
+@pytest.fixture(scope="module")
+def shortcuts(tmp_path_factory):
+    return checklist_records(tmp_path_factory.mktemp("h247shortcuts"), SHORTCUTS, OFFLINE)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h247"), ROUTES, OFFLINE)
@@ -135,6 +165,12 @@ def test_class_2470_a_section_shown_by_its_entries_leads_with_the_page_that_list
     assert "la muestran sus entradas" in rec["detail"], rec
     assert rec["paths"][0] == "/grupos", rec
     assert "/nna" in rec["paths"], rec
+
+
+def test_class_2470_the_home_page_shortcuts_do_not_lead(shortcuts):
+    rec = shortcuts[("ley1712-res1519", "ley1712.8")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:2] == ["/transparencia/nna", "/transparencia/mujeres"], rec
 
 
 def test_class_2471_a_file_on_another_host_follows_the_page_that_lists_it(site):
