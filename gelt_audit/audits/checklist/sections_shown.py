@@ -39,8 +39,13 @@ def shown_by_entries(case: Case, done: Mapping[str, ItemResult], in_menu: Callab
     entries = [r for key, r in done.items() if key.startswith(item.id + ".") and r.status in FOUND and r.evidence]
     if len(entries) < SHOWN_BY:
         return None
-    urls = list(dict.fromkeys(u for r in entries for u in r.evidence[:2]))
-    urls.sort(key=lambda u: not in_menu(u))  # stable: the entries' order within each group
+    shown = [u for r in entries for u in dict.fromkeys(r.evidence[:2])]
+    urls = list(dict.fromkeys(shown))
+    # what the Transparencia menu links first; among it, the page that shows two or more of the entries
+    # (zzj's «Información específica para sitios de interés» over its three entries) is where a person
+    # sees the section (class 2470): not the home page's shortcuts to them, which the menu does not
+    # link (g-hsap); stable: the entries' order within each group
+    urls.sort(key=lambda u: (not in_menu(u), -min(shown.count(u), SHOWN_BY)))
     named = ", ".join(f"«{r.name}» ({r.status.replace('_', ' ')})" for r in entries[:4])
     # the dead entry is still said, so the committee can fix it; the content a person finds is the entries'
     own = mine.detail if mine.dead else "sin una sección propia con su nombre"
