@@ -79,8 +79,8 @@ def required(pattern: str) -> tuple[Clause, ...]:
     """The clauses a text must meet for ``pattern`` (``re`` syntax, no flags but inline ones) to match
     somewhere in it: each a set of words, one of which at least is in any text the pattern matches.
     Empty when the pattern asks its letters without case (``(?i)``): no word is then required as
-    written. Each clause's shortest word first (cheapest to miss is not known; shortest is rarest to
-    skip ahead by least, and most clauses are one word)."""
+    written. Sound, not complete: a clause is dropped whenever it is not certain (a class, a short
+    word, a long alternation), never added."""
     parsed = _p.parse(pattern)
     if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
         return ()
