@@ -37,7 +37,7 @@ from .contents import (
 from .emptiness import echoes_title
 from .numerals import is_section_item, label_numeral
 from .pages import DEAD_ENTRY, SECTION_WAYS_IN, Ctx, Label, Link, make_link
-from .pending import pending_entry
+from .pending import may_be_pending, pending_entry
 from .quoting import quote_section, shorten
 from .regions import (
     HEADINGS,
@@ -123,6 +123,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
     folded main text (``contents.main_fold``)."""
     out = Content()
     may_say_empty, may_not_apply = may_hold(root, folded)
+    may_pend = may_be_pending(root, folded)
     heading = ""
     links, headings, h1_labels, sections, na = out.links, out.headings, out.h1_labels, out.sections, out.na
     bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
@@ -156,7 +157,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                     sections.append((n, w, name))
                     out.only_links.setdefault(name, [SCRIPTED])
                 continue
-            if (entry := pending_entry(el)) is not None:
+            if may_pend and (entry := pending_entry(el)) is not None:
                 # «Plan de Mejoramiento Institucional — Pendiente de publicación»: named, nothing published
                 _category(out, entry[0], entry[0], 0, entry[1])
                 continue
