@@ -59,6 +59,7 @@ class Hit:
     lesser: str = ""  # what it lacks, when a rule with ``partial`` found it (see judge._judge_evidence)
     dead: str = ""  # an entry seen to publish nothing, and where it leads (see judge._dead)
     lone_box: bool = False  # a search box with no form around it: never ``cumple`` by it (forms.LONE_SEARCH)
+    present: bool = False  # a link whose presence is the evidence (``link_to`` with ``presence``)
 
 
 class Finder:

@@ -167,7 +167,7 @@ def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, A
             if not isinstance(raw[k], int) or isinstance(raw[k], bool) or raw[k] < 0:
                 raise where.error(f"{key}.{k}", "se espera un entero >= 0")
             kw[k] = raw[k]
-    for k in ("embeds", "not_section", "content_only"):
+    for k in ("embeds", "not_section", "content_only", "presence"):
         if k in raw:
             if not isinstance(raw[k], bool):
                 raise where.error(f"{key}.{k}", "se espera true o false")
