@@ -8,7 +8,9 @@ and not its exception: with no external server reachable (a municipal server beh
 (a link to www.gov.co) and ``ley1712.header.govco`` (the GOV.CO bar linked to www.gov.co) were
 ``sin_verificar`` on every site — an item losing its verdict because the auditor was offline, which the
 issue's «Done when» rules out. The crawl saw the links; whether the profiles behind them are alive is
-said in the detail, not judged. Rule option ``presence`` on those ``link_to`` rules (engine VERSION 95).
+said in the detail, not judged, and the evidence starts with the page that shows the links (what a
+committee opens, from its stored copy), not the other host. Rule option ``presence`` on those
+``link_to`` rules (engine VERSION 95).
 
 ``test_social_network_links_are_the_item_offline``, ``test_a_link_to_govco_is_the_item_offline`` and
 ``test_the_govco_bar_linked_to_govco_is_the_item_offline`` fail without ``presence = true`` in the
@@ -72,6 +74,8 @@ def records(tmp_path_factory) -> dict[tuple[str, str], dict]:
 def test_social_network_links_are_the_item_offline(records):
     rec = records[("networks", "interaccion.redes")]
     assert rec["status"] == "cumple", rec
+    # the page that shows the links comes first (its stored copy opens offline), then the links
+    assert rec["evidence"][0].startswith("http://127.0.0.1:"), rec
     assert FACEBOOK in rec["evidence"], rec
     # what was not seen is said: the profile behind the link was not opened from here
     assert "no se pudo consultar" in rec["detail"], rec

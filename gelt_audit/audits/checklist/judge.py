@@ -367,7 +367,15 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        first = _unnamed_document(h) or _dead_page(h) or shown_first(h, item.max_depth) or _menu_document(h, finder)
+        # links whose presence is the item, a set of the entity's accounts: the page that shows them is
+        # what a person points to (its stored copy opens offline); the other hosts were never opened
+        first = (
+            h.present == "page"
+            or _unnamed_document(h)
+            or _dead_page(h)
+            or shown_first(h, item.max_depth)
+            or _menu_document(h, finder)
+        )
         for u in (h.found_on, h.url) if first else (h.url, h.found_on):
             if u not in evidence:
                 evidence.append(u)

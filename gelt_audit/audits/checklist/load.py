@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .evidence import SCOPES
+from .evidence import PRESENCE, SCOPES
 from .forms import FORM_PURPOSES
 from .kinds import COMMON_PARAMS
 from .model import Checklist, Group, Item, Part, Rule
@@ -167,11 +167,15 @@ def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, A
             if not isinstance(raw[k], int) or isinstance(raw[k], bool) or raw[k] < 0:
                 raise where.error(f"{key}.{k}", "se espera un entero >= 0")
             kw[k] = raw[k]
-    for k in ("embeds", "not_section", "content_only", "presence"):
+    for k in ("embeds", "not_section", "content_only"):
         if k in raw:
             if not isinstance(raw[k], bool):
                 raise where.error(f"{key}.{k}", "se espera true o false")
             kw[k] = raw[k]
+    if "presence" in raw:
+        if raw["presence"] not in PRESENCE:
+            raise where.error(f"{key}.presence", f"se espera uno de: {', '.join(PRESENCE)}")
+        kw["presence"] = raw["presence"]
     if "extensions" in raw:
         kw["extensions"] = tuple(e.lower().lstrip(".") for e in str_list(raw["extensions"], where, f"{key}.extensions"))
     for k in ("name", "prefix", "partial"):

@@ -90,8 +90,9 @@ class Rule:
     content_only: bool = False
     # ``link_to``: the link itself is what the item asks (criterion I's exception: the entity's social
     # networks, the GOV.CO portal): its presence is the evidence, and what it leads to, not verified
-    # from here, is said in the verdict but never makes the item «sin_verificar»
-    presence: bool = False
+    # from here, is said in the verdict but never makes the item «sin_verificar». «link»: the one link
+    # asked for leads the evidence; «page»: the page that shows the links (a set of accounts) leads it
+    presence: str = ""
 
 
 @dataclass(frozen=True)
