@@ -367,8 +367,9 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
-        # links whose presence is the item, a set of the entity's accounts: the page that shows them is
-        # what a person points to (its stored copy opens offline); the other hosts were never opened
+        # links whose presence is the item as the page shows it (a set of the entity's accounts, the
+        # template's bar): the page is what a person points to (its stored copy opens offline); the
+        # other hosts were never opened
         first = (
             h.present == "page"
             or _unnamed_document(h)

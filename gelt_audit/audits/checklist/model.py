@@ -91,7 +91,8 @@ class Rule:
     # ``link_to``: the link itself is what the item asks (criterion I's exception: the entity's social
     # networks, the GOV.CO portal): its presence is the evidence, and what it leads to, not verified
     # from here, is said in the verdict but never makes the item «sin_verificar». «link»: the one link
-    # asked for leads the evidence; «page»: the page that shows the links (a set of accounts) leads it
+    # asked for leads the evidence; «page»: the page that shows the links (a set of accounts, the
+    # template's bar) leads it
     presence: str = ""
 
 

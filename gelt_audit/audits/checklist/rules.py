@@ -451,7 +451,8 @@ class LinkTo(EvidenceKind):
     item asks (criterion I's exception): found, it is the evidence even when no external server
     could be reached from the auditing machine; the verdict says the link was not verified, and is
     not ``sin_verificar`` for it. ``"link"``: the one link asked for (to the GOV.CO portal) leads the
-    evidence; ``"page"``: the page that shows the links (the entity's social networks) leads it.
+    evidence; ``"page"``: the page that shows the links leads it (the entity's social networks, a
+    set of accounts; the GOV.CO bar, a part of the page's template).
     """
 
     kind = "link_to"
