@@ -28,6 +28,8 @@ MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, che
 _NONE = array("I")  # no occurrences (never appended to)
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
 SCOPES = ("any", "home", "header", "footer", "chrome", "content")
+# What leads the evidence of a link whose presence is the item (``link_to``'s ``presence``).
+PRESENCE = ("link", "page")
 
 
 @dataclass(slots=True)
@@ -59,6 +61,7 @@ class Hit:
     lesser: str = ""  # what it lacks, when a rule with ``partial`` found it (see judge._judge_evidence)
     dead: str = ""  # an entry seen to publish nothing, and where it leads (see judge._dead)
     lone_box: bool = False  # a search box with no form around it: never ``cumple`` by it (forms.LONE_SEARCH)
+    present: str = ""  # a link whose presence is the evidence: ``link_to``'s ``presence`` («link», «page»)
 
 
 class Finder:

@@ -209,7 +209,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
     evidence += [u for u in _evidence(item, chosen, finder) if u not in evidence]
     lead = next((h for h in named if h is not None), chosen[0] if chosen else None)
     evidence = _publisher_first(item, lead, part_hits, finder, evidence)
-    resting = [all(h.scripted or _unverified(h, finder) for h in good) for _p, good in good_parts if good]
+    resting = [all(h.scripted or _unseen_behind(h, finder) for h in good) for _p, good in good_parts if good]
     unseen = _unseen_parts(part_hits, good_parts)
     # a part found only as a search box with no form around it, on a page that runs a script: never
     # «cumple» by it, though the item's other parts were seen (the committee's criterion)
@@ -367,8 +367,12 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
     ):
         evidence.append(chosen[0].found_on)
     for h in chosen:
+        # links whose presence is the item as the page shows it (a set of the entity's accounts, the
+        # template's bar): the page is what a person points to (its stored copy opens offline); the
+        # other hosts were never opened
         first = (
-            _unnamed_document(h)
+            h.present == "page"
+            or _unnamed_document(h)
             or _dead_page(h)
             or shown_first(h, item.max_depth)
             or _menu_document(h, finder)
@@ -468,7 +472,13 @@ def _leads_to_page(hit: Hit, finder: Finder) -> bool:
 def _only_unverified(part_hits: list[tuple[Part, list[Hit]]], finder: Finder) -> bool:
     """Whether every part found something and all it found are external links the link checker
     could not verify, whatever their problems (outside the menu, too deep): their content is unseen."""
-    return all(hs and all(_unverified(h, finder) for h in hs) for _p, hs in part_hits)
+    return all(hs and all(_unseen_behind(h, finder) for h in hs) for _p, hs in part_hits)
+
+
+def _unseen_behind(hit: Hit, finder: Finder) -> bool:
+    """Whether what a hit stands for is behind an external link nobody could open from here: not
+    when the link itself is what the item asks (``presence``), which the crawl saw."""
+    return not hit.present and _unverified(hit, finder)
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .evidence import SCOPES
+from .evidence import PRESENCE, SCOPES
 from .forms import FORM_PURPOSES
 from .kinds import COMMON_PARAMS
 from .model import Checklist, Group, Item, Part, Rule
@@ -172,6 +172,10 @@ def _rule_options(raw: Mapping[str, Any], where: Where, key: str) -> dict[str, A
             if not isinstance(raw[k], bool):
                 raise where.error(f"{key}.{k}", "se espera true o false")
             kw[k] = raw[k]
+    if "presence" in raw:
+        if raw["presence"] not in PRESENCE:
+            raise where.error(f"{key}.presence", f"se espera uno de: {', '.join(PRESENCE)}")
+        kw["presence"] = raw["presence"]
     if "extensions" in raw:
         kw["extensions"] = tuple(e.lower().lstrip(".") for e in str_list(raw["extensions"], where, f"{key}.extensions"))
     for k in ("name", "prefix", "partial"):

@@ -88,6 +88,12 @@ class Rule:
     # participation space, for 6.1): only what it publishes can be the item, never the name alone, so
     # what it finds shown empty or with any problem is no evidence (class 2370)
     content_only: bool = False
+    # ``link_to``: the link itself is what the item asks (criterion I's exception: the entity's social
+    # networks, the GOV.CO portal): its presence is the evidence, and what it leads to, not verified
+    # from here, is said in the verdict but never makes the item «sin_verificar». «link»: the one link
+    # asked for leads the evidence; «page»: the page that shows the links (a set of accounts, the
+    # template's bar) leads it
+    presence: str = ""
 
 
 @dataclass(frozen=True)
