@@ -237,7 +237,10 @@ def _live_blocks(store: PageStore, ok_pages: PageList) -> list[Block]:
             if n not in seen_blocks:
                 seen_blocks.add(n)
                 b = store.block(n)
-                b.pages = array("I", [i for i in b.pages if i in ok_ids])  # type: ignore[assignment]
+                if type(b.pages) is not tuple:  # a shared block's pages (a page's own: its one page)
+                    b.pages = array("I", [i for i in b.pages if i in ok_ids])  # type: ignore[assignment]
+                elif not all(i in ok_ids for i in b.pages):
+                    b.pages = tuple(i for i in b.pages if i in ok_ids)  # type: ignore[assignment]
                 blocks.append(b)
     return blocks
 

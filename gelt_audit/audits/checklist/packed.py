@@ -32,8 +32,8 @@ class LinkStrings:
     (with their URL key), texts (with their normalised form and its words), headings, regions."""
 
     __slots__ = (
-        "_contexts", "_flags", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "targets",
-        "texts",
+        "_contexts", "_flags", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "rows",
+        "targets", "texts",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -49,6 +49,8 @@ class LinkStrings:
         self._contexts: dict[str, int] = {}
         self._regions: dict[str, int] = {}
         self._flags: dict[tuple[Any, ...], int] = {}  # (region, tmenu, is_doc, embed, fragment) -> flags
+        # the kept blocks' links (:meth:`keep`), end to end: one growing array, not one a page
+        self.rows = array("I")
 
     def pack(self, links: Iterable[Link]) -> PackedLinks:
         """These links packed (in order): :meth:`pack_fields` of their fields."""
@@ -179,6 +181,16 @@ class LinkStrings:
         cols.frombytes(data)
         return PackedLinks(self, cols)
 
+    def keep(self, links: PackedLinks) -> PackedLinks:
+        """``links`` (packed here) kept for the index's lifetime: their numbers copied to the end
+        of :attr:`rows`, read there (H248). An array a page, born while the page is parsed, kept
+        its small blocks alive among the parse's garbage in the allocator's pools."""
+        if links.strings is not self:
+            raise ValueError("enlaces empaquetados en otra tabla de textos")
+        at = len(self.rows)
+        self.rows.extend(links.cols)
+        return PackedLinks(self, self.rows, at, len(links))
+
     def done(self) -> None:
         """Forget the lookups that keep each string once (the index is built): links packed after
         this read alike, only their strings are kept again."""
@@ -205,16 +217,26 @@ def _ids(lookup: dict[Any, int], values: Sequence[Any], add: Callable[[int], int
 
 
 class PackedLinks(Sequence[Link]):
-    """A block's links as numbers into its :class:`LinkStrings`; reading one makes its ``Link``."""
+    """A block's links as numbers into its :class:`LinkStrings`; reading one makes its ``Link``.
+    The numbers are ``cols`` (its own array) or, kept (:meth:`LinkStrings.keep`), a run of the
+    strings' ``rows``."""
 
-    __slots__ = ("cols", "strings")
+    __slots__ = ("strings", "_all", "_at", "_len")
 
-    def __init__(self, strings: LinkStrings, cols: array[int]) -> None:
+    def __init__(self, strings: LinkStrings, cols: array[int], at: int = 0, n: int | None = None) -> None:
         self.strings = strings
-        self.cols = cols
+        self._all = cols  # the numbers are _all[_at : _at + _len * _WIDTH]
+        self._at = at
+        self._len = len(cols) // _WIDTH if n is None else n
+
+    @property
+    def cols(self) -> array[int]:
+        """The links' numbers, ``_WIDTH`` a link (a copy when kept in the strings' rows)."""
+        a, at, n = self._all, self._at, self._len * _WIDTH
+        return a if at == 0 and len(a) == n else a[at : at + n]
 
     def __len__(self) -> int:
-        return len(self.cols) // _WIDTH
+        return self._len
 
     @overload
     def __getitem__(self, j: int) -> Link: ...
@@ -223,8 +245,8 @@ class PackedLinks(Sequence[Link]):
     def __getitem__(self, j: slice) -> list[Link]: ...
 
     def __getitem__(self, j: int | slice) -> Link | list[Link]:
-        if type(j) is int and j >= 0:  # past the end, the array's own IndexError
-            s, cols, i = self.strings, self.cols, j * _WIDTH
+        if type(j) is int and 0 <= j < self._len:
+            s, cols, i = self.strings, self._all, self._at + j * _WIDTH
             t, x, f = cols[i], cols[i + 1], cols[i + 2]
             return Link(
                 s.targets[t], s.keys[t], s.texts[x], s.norms[x], s.nwords[x], s.regions[f & _REGION_BITS],
@@ -238,30 +260,35 @@ class PackedLinks(Sequence[Link]):
 
     def placed(self, j: int) -> tuple[str, bool]:
         """Link ``j``'s URL key and whether it is inside the «Transparencia» drop-down, none made."""
-        i = j * _WIDTH
-        return self.strings.keys[self.cols[i]], bool(self.cols[i + 2] & _TMENU)
+        i = self._at + j * _WIDTH
+        return self.strings.keys[self._all[i]], bool(self._all[i + 2] & _TMENU)
 
     def named(self, j: int) -> tuple[str, str, str, bool]:
         """Link ``j``'s URL key, target, text and whether it names a part of the page, none made."""
-        s, cols, i = self.strings, self.cols, j * _WIDTH
+        s, cols, i = self.strings, self._all, self._at + j * _WIDTH
         t = cols[i]
         return s.keys[t], s.targets[t], s.texts[cols[i + 1]], bool(cols[i + 2] & _FRAGMENT)
 
     def worded(self, j: int) -> tuple[str, int, str]:
         """Link ``j``'s normal text, its number of words and the heading it sits under, none made."""
-        s, cols, i = self.strings, self.cols, j * _WIDTH
+        s, cols, i = self.strings, self._all, self._at + j * _WIDTH
         x = cols[i + 1]
         return s.norms[x], s.nwords[x], s.contexts[cols[i + 2] >> _CTX]
 
     def __iter__(self) -> Iterator[Link]:
-        link, cols = self.strings.link, self.cols
-        for i in range(0, len(cols), _WIDTH):
+        link, cols, at = self.strings.link, self._all, self._at
+        for i in range(at, at + self._len * _WIDTH, _WIDTH):
             yield link(cols, i)
+
+    def _columns(self) -> tuple[array[int], ...]:
+        """The targets', texts' and flags' columns (new arrays, sliced in C)."""
+        a, at, end = self._all, self._at, self._at + self._len * _WIDTH
+        return tuple(a[at + k : end : _WIDTH] for k in range(_WIDTH))
 
     def link_keys(self) -> list[str]:
         """The URL keys of the links that are not embeds, in order, none made."""
-        keys, cols = self.strings.keys, self.cols
-        targets, flags = cols[0::_WIDTH], cols[_WIDTH - 1 :: _WIDTH]
+        keys = self.strings.keys
+        targets, _texts, flags = self._columns()
         if any(map(_EMBED.__and__, flags)):
             return [keys[t] for t, f in zip(targets, flags, strict=True) if not f & _EMBED]
         return list(map(keys.__getitem__, targets))
@@ -269,8 +296,8 @@ class PackedLinks(Sequence[Link]):
     def fields(self) -> Iterator[tuple[Any, ...]]:
         """Each link's fields in ``Link``'s order (its strings interned), none made: read column
         by column in C (the carry writes a crawl's links so)."""
-        s, cols = self.strings, self.cols
-        targets, texts, flags = (cols[i::_WIDTH] for i in range(_WIDTH))
+        s = self.strings
+        targets, texts, flags = self._columns()
         contexts = map(_CTX.__rrshift__, flags)  # flag bits are masked below
         bits = [map(bool, map(b.__and__, flags)) for b in (_TMENU, _IS_DOC, _EMBED, _FRAGMENT)]
         return zip(
@@ -284,8 +311,8 @@ class PackedLinks(Sequence[Link]):
         """Each link's normal text, its words, its URL key, whether it is an embed and whether it
         is inside the «Transparencia» drop-down (those two as flags, true or 0), none made (the
         site index's build), read column by column in C."""
-        s, cols = self.strings, self.cols
-        targets, texts, flags = cols[0::_WIDTH], cols[1::_WIDTH], cols[_WIDTH - 1 :: _WIDTH]
+        s = self.strings
+        targets, texts, flags = self._columns()
         return zip(
             map(s.norms.__getitem__, texts), map(s.nwords.__getitem__, texts), map(s.keys.__getitem__, targets),
             map(_EMBED.__and__, flags), map(_TMENU.__and__, flags), strict=True,

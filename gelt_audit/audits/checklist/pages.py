@@ -100,6 +100,8 @@ class Block:
     links: Sequence[Link]  # a tuple, or packed (a page's own links: see packed)
     forms: tuple[Form, ...]
     footer: str = ""  # folded footer text (footer blocks)
+    # the pages that have it: a list filled as they come (shared blocks), a page's own block its one
+    # page as a tuple (no list a page: H248), then an int array of those that count (index._live_blocks)
     pages: list[int] = field(default_factory=list)
 
 

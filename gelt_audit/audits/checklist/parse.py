@@ -300,7 +300,7 @@ class Builder:
             block.pages.append(idx)
             page.blocks.append(block)
         if own is not None:
-            page.blocks.append(Block("", own[0], own[1], "", [idx]))
+            page.blocks.append(Block("", self.strings.keep(own[0]), own[1], "", (idx,)))
         self.origins[idx] = (key, refs, origin, base)
         return page
 
@@ -390,10 +390,10 @@ class Builder:
             page.blocks.append(
                 Block(
                     "",
-                    self.strings.pack_rows(record["links"]),
+                    self.strings.keep(self.strings.pack_rows(record["links"])),
                     tuple(map(_form_of, record["forms"])),
                     "",
-                    [idx],
+                    (idx,),
                 )
             )
         return page
@@ -510,7 +510,8 @@ class Builder:
             + tuple(form_info(f, label_words, own_text=False) for f in formless)
             + tuple(lone_search_boxes(root))
         )
-        page.blocks.append(Block("", self.strings.pack(links), forms, "", [page.idx]))
+        # a page's own block: its links kept in the strings' rows, its one page a tuple (H248)
+        page.blocks.append(Block("", self.strings.keep(self.strings.pack(links)), forms, "", (page.idx,)))
         page.empty, page.soft404, page.loading, page.shell = page_state(
             root, folded, title, page.headings, links, page.scripts, bare, bool(formless), fills
         )
