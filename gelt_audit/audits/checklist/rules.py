@@ -447,12 +447,8 @@ class LinkTo(EvidenceKind):
     national systems such as ``@suit`` (see below; a profile's ``[hosts]`` table adds aliases).
     ``keywords``: phrases the link text or the linking page's title must have. ``min_count``:
     how many distinct matching targets one page must link to (default 1). ``embeds``: whether
-    embedded scripts and frames count (default true). ``presence``: the link itself is what the
-    item asks (criterion I's exception): found, it is the evidence even when no external server
-    could be reached from the auditing machine; the verdict says the link was not verified, and is
-    not ``sin_verificar`` for it. ``"link"``: the one link asked for (to the GOV.CO portal) leads the
-    evidence; ``"page"``: the page that shows the links leads it (the entity's social networks, a
-    set of accounts; the GOV.CO bar, a part of the page's template).
+    embedded scripts and frames count (default true). ``presence``: the link is the item (criterion
+    I's exception), evidence even offline; ``"page"``: its page leads the evidence, ``"link"``: it does.
     """
 
     kind = "link_to"
@@ -477,8 +473,7 @@ class LinkTo(EvidenceKind):
                         continue
                 per_page.setdefault(page.idx, []).append((block, link))
         occ_ok = [o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ]
-        hits = finder.link_hits(occ_ok, item)
-        return [replace(h, present=rule.presence) for h in hits] if rule.presence else hits
+        return [replace(h, present=rule.presence) for h in finder.link_hits(occ_ok, item)]
 
 
 class Document(EvidenceKind):
