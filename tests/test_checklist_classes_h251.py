@@ -29,6 +29,13 @@ content for children or for women: ``info.ninos``, ``ley1712.8.1`` and ``ley1712
 phrases of those items in the profiles (checked: ``info.ninos`` ``cumple`` «sección «DÍA DEL NIÑO»»,
 ``ley1712.8.1`` and ``ley1712.8.2`` ``parcial``). The town hall's «Portal de niños» stays ``cumple``
 (``test_class_2513_a_childrens_portal_stays``).
+
+Class 2514: a card that draws a video (Bootstrap's ``embed-responsive`` box with a YouTube ``iframe``)
+and under it its title «Rendición de cuentas segundo semestre 2023» and a date: a person reads the
+heading as the video's title, and the video as what the section shows:
+``democracia.rendicion_cuentas`` found with that page.
+``test_class_2514_a_heading_under_a_video_titles_it`` fails without ``regions.clip_before``'s use in
+``page_content.read_content`` (checked: ``no_cumple`` «no se encontró en el sitio rastreado»).
 """
 
 from __future__ import annotations
@@ -61,6 +68,7 @@ CULTURE_NAV = _nav(
         ("/registro.html", "Registrarse"),
         ("/recibo.html", "Inscripciones"),
         ("/galeria.html", "Galería"),
+        ("/comunidad.html", "Comunidad"),
     )
 )
 # class 2512: the navigation bar's box sends its words to Google, kept to nothing
@@ -92,6 +100,15 @@ def _culture(title: str, main: str) -> Resource:
     return _page(CULTURE, CULTURE_NAV, title, main, WEB_BOX)
 
 
+# class 2514: the video first, its title and date under it, in one card
+VIDEO_CARD = (
+    "<h2>Comunidad</h2><p>Circulares y documentos de carácter informativo para la comunidad.</p>"
+    '<div class="card-deck"><div class="card border-light"><div class="embed-responsive embed-responsive-16by9">'
+    '<iframe class="embed-responsive-item" src="https://www.youtube.com/embed/daVnM3o0UUc" allowfullscreen>'
+    "</iframe></div><h4 class='card-title'>Rendición de cuentas segundo semestre 2023</h4>"
+    "<h6 class='card-title'>20 de Febrero de 2024</h6></div></div>"
+)
+
 CULTURE_ROUTES: dict[str, Resource] = {
     "/": _culture(
         "Inicio",
@@ -101,6 +118,7 @@ CULTURE_ROUTES: dict[str, Resource] = {
     "/registro.html": _culture("Registro", ID_LOOKUP),
     "/recibo.html": _culture("Inscripciones", RECEIPT),
     "/galeria.html": _culture("Galería", GALLERY),
+    "/comunidad.html": _culture("Comunidad", VIDEO_CARD),
 }
 
 # ---------------------------------------------------------------- a town hall (readings that stay)
@@ -209,3 +227,10 @@ def test_class_2513_a_childrens_portal_stays(town):
     rec = town[("gelt-2008", "info.ninos")]
     assert rec["status"] == "cumple", rec
     assert rec["paths"][0] == "/ninos.html", rec
+
+
+def test_class_2514_a_heading_under_a_video_titles_it(culture):
+    rec = culture[("gelt-2008", "democracia.rendicion_cuentas")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["paths"][0] == "/comunidad.html", rec
+    assert "Rendición de cuentas segundo semestre 2023" in rec["detail"], rec
