@@ -36,6 +36,12 @@ heading as the video's title, and the video as what the section shows:
 ``democracia.rendicion_cuentas`` found with that page.
 ``test_class_2514_a_heading_under_a_video_titles_it`` fails without ``regions.clip_before``'s use in
 ``page_content.read_content`` (checked: ``no_cumple`` «no se encontró en el sitio rastreado»).
+
+Class 2515: the page «Sedes» says of each seat «La jornada escolar en la mañana empieza a las 06:30 AM y
+termina a las 12:30 PM»: the hours of the service, no weekday and no «horario» label:
+``info.horario`` ``parcial`` («solo las horas de la jornada…») with that page.
+``test_class_2515_the_school_days_hours_are_the_hours`` fails without the ``workday`` rule of
+``info.horario`` in ``gelt-2008.toml`` (checked: ``no_cumple``).
 """
 
 from __future__ import annotations
@@ -69,6 +75,7 @@ CULTURE_NAV = _nav(
         ("/recibo.html", "Inscripciones"),
         ("/galeria.html", "Galería"),
         ("/comunidad.html", "Comunidad"),
+        ("/sedes.html", "Sedes"),
     )
 )
 # class 2512: the navigation bar's box sends its words to Google, kept to nothing
@@ -119,6 +126,12 @@ CULTURE_ROUTES: dict[str, Resource] = {
     "/recibo.html": _culture("Inscripciones", RECEIPT),
     "/galeria.html": _culture("Galería", GALLERY),
     "/comunidad.html": _culture("Comunidad", VIDEO_CARD),
+    "/sedes.html": _culture(
+        "Sedes",
+        "<h1>Sedes</h1><h3>Sede Central</h3><p>Ubicada en la Calle 5 # 4-20. La jornada escolar en la mañana"
+        " empieza a las 06:30 AM y termina a las 12:30 PM.</p><h3>Sede Rural El Ingenio</h3><p>Vereda El"
+        " Ingenio. La jornada escolar empieza a las 07:00 AM y termina a las 01:00 PM.</p>",
+    ),
 }
 
 # ---------------------------------------------------------------- a town hall (readings that stay)
@@ -234,3 +247,10 @@ def test_class_2514_a_heading_under_a_video_titles_it(culture):
     assert rec["status"] in ("cumple", "parcial"), rec
     assert rec["paths"][0] == "/comunidad.html", rec
     assert "Rendición de cuentas segundo semestre 2023" in rec["detail"], rec
+
+
+def test_class_2515_the_school_days_hours_are_the_hours(culture):
+    rec = culture[("gelt-2008", "info.horario")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][0] == "/sedes.html", rec
+    assert "solo las horas de la jornada" in rec["detail"], rec
