@@ -42,12 +42,6 @@ termina a las 12:30 PM»: the hours of the service, no weekday and no «horario�
 ``info.horario`` ``parcial`` («solo las horas de la jornada…») with that page.
 ``test_class_2515_the_school_days_hours_are_the_hours`` fails without the ``workday`` rule of
 ``info.horario`` in ``gelt-2008.toml`` (checked: ``no_cumple``).
-
-Class 2517: a page titled «SERVICIOS DE LA CASA DE CULTURA» that lists what the entity offers the public
-(loans, reading rooms, free internet), with no procedures: ``info.tramites_servicios`` ``parcial`` («solo
-una página de servicios…») with that page.
-``test_class_2517_a_services_page_is_part_of_procedures_and_services`` fails without the ``title`` rule
-of the part «página de trámites» in ``gelt-2008.toml`` (checked: ``no_cumple``).
 """
 
 from __future__ import annotations
@@ -82,7 +76,6 @@ CULTURE_NAV = _nav(
         ("/galeria.html", "Galería"),
         ("/comunidad.html", "Comunidad"),
         ("/sedes.html", "Sedes"),
-        ("/servicio.html", "Servicios"),
     )
 )
 # class 2512: the navigation bar's box sends its words to Google, kept to nothing
@@ -133,12 +126,6 @@ CULTURE_ROUTES: dict[str, Resource] = {
     "/recibo.html": _culture("Inscripciones", RECEIPT),
     "/galeria.html": _culture("Galería", GALLERY),
     "/comunidad.html": _culture("Comunidad", VIDEO_CARD),
-    "/servicio.html": _culture(
-        "Servicios",
-        "<h2>SERVICIOS DE LA CASA DE CULTURA</h2><ul><li>Préstamo de libros a domicilio y en sala.</li><li>Salas"
-        " de lectura para niños y adultos.</li><li>Sala de internet gratuita y WiFi.</li><li>Préstamo de salones"
-        " para actividades culturales.</li></ul>",
-    ),
     "/sedes.html": _culture(
         "Sedes",
         "<h1>Sedes</h1><h3>Sede Central</h3><p>Ubicada en la Calle 5 # 4-20. La jornada escolar en la mañana"
@@ -267,10 +254,3 @@ def test_class_2515_the_school_days_hours_are_the_hours(culture):
     assert rec["status"] == "parcial", rec
     assert rec["paths"][0] == "/sedes.html", rec
     assert "solo las horas de la jornada" in rec["detail"], rec
-
-
-def test_class_2517_a_services_page_is_part_of_procedures_and_services(culture):
-    rec = culture[("gelt-2008", "info.tramites_servicios")]
-    assert rec["status"] == "parcial", rec
-    assert rec["paths"][0] == "/servicio.html", rec
-    assert "solo una página de servicios" in rec["detail"], rec
