@@ -42,6 +42,11 @@ termina a las 12:30 PM»: the hours of the service, no weekday and no «horario�
 ``info.horario`` ``parcial`` («solo las horas de la jornada…») with that page.
 ``test_class_2515_the_school_days_hours_are_the_hours`` fails without the ``workday`` rule of
 ``info.horario`` in ``gelt-2008.toml`` (checked: ``no_cumple``).
+
+Class 2517 (a page titled «SERVICIOS DE …» as ``info.tramites_servicios`` ``parcial``) was written, tested
+and not applied: it lowered the held-out precision of ``gelt-2008`` (docs/checklist-accuracy.md, «H251»).
+Class 2516 (a PQRSF section's link to a Google Form as ``ley1712.pqrsd_form`` ``parcial``) was tried and
+left out: its evidence was another form of the same page.
 """
 
 from __future__ import annotations
