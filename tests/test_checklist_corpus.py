@@ -461,8 +461,10 @@ FORTY_FIRST_ZZL_LEY = (1.000, 0.667, 1.000)
 # 1.000 (3/3), 38/47 exact, ley1712-res1519 0.500 (4/8) / 0.667 (4/6) / 1.000 (1/1), 52/58
 # (docs/checklist-accuracy.md, «H243»); floored at its first contact, no engine change (its misses are listed by
 # cause for a later helper).
-FORTY_SECOND_ZZO_GELT = (0.556, 0.625, 1.000)
-FORTY_SECOND_ZZO_LEY = (0.500, 0.667, 1.000)
+# H251 (classes 2510-2515): raised to gelt-2008 0.857 (6/7) / 0.750 (6/8) / 1.000 (4/4), 42/47 exact,
+# ley1712-res1519 0.571 (4/7) / 0.667 (4/6) / 1.000 (1/1), 53/58.
+FORTY_SECOND_ZZO_GELT = (0.857, 0.750, 1.000)
+FORTY_SECOND_ZZO_LEY = (0.571, 0.667, 1.000)
 
 # zzq-iemariaantoniaruiz (twenty-third session, H244): a new origin (the website of the I.E. María Antonia
 # Ruiz, Tuluá, an official school: twenty-four static pages, no transparency menu, a PQRSF section linking a
@@ -471,8 +473,10 @@ FORTY_SECOND_ZZO_LEY = (0.500, 0.667, 1.000)
 # 0.800 (4/5) / 0.500 (4/8) / 1.000 (3/3), 41/46 exact, ley1712-res1519 0.857 (6/7) / 0.545 (6/11) / 1.000
 # (4/4), 53/59 (docs/checklist-accuracy.md, «H244»); floored at its first contact, no engine change (its
 # misses are listed by cause for a later helper).
-FORTY_SECOND_ZZQ_GELT = (0.800, 0.500, 1.000)
-FORTY_SECOND_ZZQ_LEY = (0.857, 0.545, 1.000)
+# H251 (classes 2513-2515): raised to gelt-2008 0.875 (7/8) / 0.875 (7/8) / 1.000 (6/6), 43/46 exact,
+# ley1712-res1519 1.000 (8/8) / 0.727 (8/11) / 1.000 (6/6), 56/59.
+FORTY_SECOND_ZZQ_GELT = (0.875, 0.875, 1.000)
+FORTY_SECOND_ZZQ_LEY = (1.000, 0.727, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)

@@ -49,6 +49,11 @@ _PAY_WORDS = frozenset(
         "referencia",
     )
 )
+# Class 2511 (H251): «Generar Recibo» over a box for the number of an inscription reissues the receipt
+# of a registration (zzo-culturasandona's events); a receipt or a reference alone is no payment when
+# what the form looks up is an inscription or a registration, not a bill, a tax or a fee.
+_RECEIPT_WORDS = frozenset(("recibo", "referencia"))
+_ENROLMENT_WORDS = frozenset(("inscripcion", "inscripciones", "inscrito", "registro", "registrado"))
 _QUERY_WORDS = frozenset(
     (
         "consulta",
@@ -79,6 +84,32 @@ _FILTER = re.compile(
 # ... unless its words say it searches the whole site («Buscar en todo el sitio…» beside a «Filtros
 # avanzados» toggle is the site's search)
 _SITE_WIDE = re.compile(r"\b(?:tod[oa]s?\s+(?:el|la|los|las)\s+|en\s+el\s+)(?:sitio|portal|pagina\s+web|web)\b")
+# A box that asks for the number that identifies one person or one record («Identificación», «Número de
+# cédula», «Número de inscripción…», «NIT»), whatever its button says («Buscar»): it looks that record up
+# in the entity's register (a query, criterion Q (c)), it does not search the site (class 2510, H251:
+# zzo-culturasandona's «SISTEMA DE REGISTRO» finds a cultural manager by the ID number).
+_ASKS_ID = re.compile(
+    r"^\W*(?:(?:su|el|la|n(?:o|ro|um(?:ero)?)\.?)\s+)*(?:(?:de|del|la|el)\s+)*"
+    r"(?:identificacion|cedula|documento|nit|c\.?c\.?|inscripcion|radicado|matricula|expediente)\b"
+)
+# A box that sends its words to a web search engine with nothing that keeps the search to the site (no
+# ``sitesearch``, ``as_sitesearch``, ``domains`` or ``cx`` field, no «site:» in a value): it searches
+# the whole web, neither the site nor one of its lists (class 2512, H251: zzo-culturasandona's «Buscar
+# en Google» in the navigation bar). A Google box kept to the site is the site's search, as before.
+_WEB_ENGINES = re.compile(r"^https?://(?:www\.)?(?:google|bing|duckduckgo|yahoo|search\.yahoo)\.[a-z.]+/")
+_KEEPS_TO_SITE = frozenset(("sitesearch", "as_sitesearch", "domains", "cx", "site", "as_site"))
+
+
+def _searches_the_web(form: Any) -> bool:
+    """Whether the form sends its search to a web search engine without keeping it to the site."""
+    if not _WEB_ENGINES.match((form.get("action") or "").strip().lower()):
+        return False
+    for el in form.iter("input"):
+        if (el.get("name") or "").lower() in _KEEPS_TO_SITE or "site:" in (el.get("value") or "").lower():
+            return False
+    return True
+
+
 # A search box whose prompt names what it searches, other than the site («Buscar noticias…», «Buscar
 # documentos», «Buscar lugar…», «Buscar en menú», «Search blog…»): a person reads it as the search of
 # that one list or part of the page, not the site's search (class 1370). A prompt with no object
@@ -328,7 +359,10 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     ):
         # a box that says it searches one list (class 1370) is that list's search, not the site's
         scoped = bool(f.prompts) and all(_SCOPED.match(p) for p in f.prompts) and not _SITE_WIDE.search(said)
-        purposes.add("page_search" if scoped else "search")
+        if f.prompts and all(_ASKS_ID.match(p) for p in f.prompts):
+            purposes.add("query")  # a register looked up by an ID number (class 2510)
+        elif not _searches_the_web(form):  # a search of the whole web is none of the site's (class 2512)
+            purposes.add("page_search" if scoped else "search")
     searching = bool(purposes & {"search", "page_search"})
     # a message form (a box and an e-mail or several fields) is a PQRSD or contact channel unless its
     # words say it is for something else (criterion Q: a payment proof, a sign photo, a registration)
@@ -341,7 +375,11 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
         purposes.add("survey")
     if not f.has_textarea and words & _PAY_WORDS and not searching:
-        purposes.add("payment")
+        # a receipt of an inscription is looked up, not paid (class 2511)
+        if not (words & _PAY_WORDS <= _RECEIPT_WORDS and words & _ENROLMENT_WORDS):
+            purposes.add("payment")
+        elif f.n_text >= 1:
+            purposes.add("query")
     if not f.has_textarea and f.n_text >= 1 and words & _QUERY_WORDS and not searching and not _sends_a_survey(form):
         purposes.add("query")
     if f.has_email and not f.has_textarea and any(w.startswith(_SUBS_PREFIXES) for w in words):

@@ -42,6 +42,7 @@ from .quoting import quote_section, shorten
 from .regions import (
     HEADINGS,
     SCRIPTED_MAX_WORDS,
+    clip_before,
     h1_over_nothing,
     heading_region,
     li_label,
@@ -209,6 +210,9 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             h1_labels.append((n, w, text))
             continue
         words, hrefs, media, body = section_words_links(region, lead)
+        if not (media or hrefs) and words < 12 and tag in HEADINGS and (clip := clip_before(el)) is not None:
+            # a card's title under its video: the video is what it shows (class 2514)
+            words, hrefs, media, body = section_words_links([clip, *region], lead)
         if tag not in ("caption", "legend") and stand_in_body(body, hrefs, media):
             # «6. Participa» over «Placeholder content for this accordion…»: shown, nothing in it
             if (n, w, text) not in sections:

@@ -104,6 +104,28 @@ def heading_region(h: Any) -> list[Any]:
     return out
 
 
+_CLIPS = ("iframe", "video", "embed", "object")
+
+
+def clip_before(h: Any) -> Any | None:
+    """The video or other embed a card draws right above its title (class 2514, H251): the element
+    just before a minor heading (``h4``–``h6``; past what shows nothing) that is an embed or a box
+    holding one and nothing else (no text, link or heading), as Bootstrap's «<div
+    class="embed-responsive"><iframe …></div><h4>Rendición de cuentas …</h4>». A person reads the
+    heading as the title of the video above it; ``None`` otherwise."""
+    if h.tag not in ("h4", "h5", "h6"):
+        return None
+    prev = h.getprevious()
+    while prev is not None and (not isinstance(prev.tag, str) or _blank(prev)):
+        prev = prev.getprevious()
+    if prev is None or prev.tag in HEADINGS:
+        return None
+    if prev.tag in _CLIPS:
+        return prev
+    shows = "".join(prev.itertext()).strip() or has_descendant(prev, "a", "img", "form", "table", *_HEADING_TAGS)
+    return prev if not shows and has_descendant(prev, *_CLIPS) else None
+
+
 def _band_after(box: Any) -> list[Any]:
     """The band after a title box's column: the next element after the box, or, while the box is the
     only element of its row and column (``<div class="row"><div class="col-12"><div

@@ -263,6 +263,16 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\b\d{1,2}(?::|\.|h)?\d{0,2}\s*(?:a\.?\s?m|p\.?\s?m|m\.|am\b|pm\b|hrs?\b|horas)|\b\d{1,2}:\d{2}\b"),
     ),
+    # class 2515 (H251): the hours of a school day or a working day said in a sentence, no weekday and no
+    # «horario» label: «La jornada escolar en la mañana empieza a las 06:30 AM y termina a las 12:30 PM»
+    # (zzq-iemariaantoniaruiz's seats): the service's hours, its days unsaid
+    "workday": (
+        re.compile(
+            r"\bjornadas?\s+(?:escolar|laboral|academica|de\s+atencion|de\s+trabajo)\b[^.]{0,60}?"
+            r"\b(?:empieza|inicia|comienza|va|abre|es)\b[^.]{0,12}?\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b|horas\b)"
+            r"[^.]{0,40}?\b(?:termina|finaliza|hasta|a\s+las|cierra)\b[^.]{0,12}?\d{1,2}(?:[:.]\d{2})?"
+        ),
+    ),
     "judicial_email": (
         re.compile(
             r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]{1,64}\s?(?:@|\[at\]|\(at\))\s?"
@@ -317,6 +327,7 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
     "updated": ("actualiz", "modific"),
     "staff_table": ("cargo", "responsable", "funcionari", "nombre", "servidor", "jefe"),
     "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "horario"),
+    "workday": ("jornada",),
 }
 _PREFILTER_RX: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"(?:19|20)\d\d"),
