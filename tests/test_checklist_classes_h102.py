@@ -13,8 +13,9 @@ first evidence ``/docs/circular-005-2022.pdf``).
 Class 1021: a document found as a document of some kind or by its address (``judge._unnamed_document``)
 is shown after the page that publishes it: the suppliers' page with «Descargar formulario de
 registro» (``document`` rule, gelt-2008 ``interaccion.formularios``; the corpus's l-electrohuila)
-and the page «Documentos de la entidad» whose button «Ver» opens ``manual_de_contratacion.pdf``
-(URL slug, gelt-2008 ``info.contratacion``; the corpus's coopsercont, ley1712.3).
+and the page «Documentos de la entidad» whose button «Ver» opens ``contratacion_2024.pdf``
+(URL slug, gelt-2008 ``info.contratacion``; the corpus's coopsercont, ley1712.3; the file was
+``manual_de_contratacion.pdf`` until class 2462, H246, made the contracting manual no evidence of it).
 ``test_a_form_found_as_a_document_is_shown_after_its_page`` and
 ``test_a_file_found_by_its_address_is_shown_after_its_page`` fail without it (checked: first
 evidence the file).
@@ -62,13 +63,13 @@ ROUTES: dict[str, Resource] = {
     "/documentos": page(
         "Documentos de la entidad",
         "<p>Documentos institucionales vigentes, aprobados por la junta directiva.</p>"
-        '<h3>Manuales</h3><ul><li>Manual de contratación <a href="/docs/manual_de_contratacion.pdf">Ver</a></li></ul>',
+        '<h3>Informes</h3><ul><li>Relación 2024 <a href="/docs/contratacion_2024.pdf">Ver</a></li></ul>',
         NAV,
     ),
     "/docs/circular-005-2022.pdf": _file(b"%PDF-1.4 circular 005", PDF),
     "/docs/circular-007-2022.pdf": _file(b"%PDF-1.4 circular 007", PDF),
     "/docs/formulario-registro.docx": _file(b"PK formulario", DOCX),
-    "/docs/manual_de_contratacion.pdf": _file(b"%PDF-1.4 manual", PDF),
+    "/docs/contratacion_2024.pdf": _file(b"%PDF-1.4 contratos", PDF),
 }
 
 
@@ -105,4 +106,4 @@ def test_a_form_found_as_a_document_is_shown_after_its_page(site):
 def test_a_file_found_by_its_address_is_shown_after_its_page(site):
     rec = site[("gelt-2008", "info.contratacion")]
     assert rec["status"] in ("cumple", "parcial"), rec
-    assert rec["paths"][:2] == ["/documentos", "/docs/manual_de_contratacion.pdf"], rec
+    assert rec["paths"][:2] == ["/documentos", "/docs/contratacion_2024.pdf"], rec

@@ -267,6 +267,8 @@ def test_a_pages_text_hits_are_each_text_rule_asked_alone():
     extra += ["dependencia telefono responsables"]  # an office table's header row (staff_table, class 2423, H242)
     # a form's privacy notice (class 2422, H242)
     extra += ["los datos aca consignados tendran un tratamiento confidencial"]
+    # a school day's hours in a sentence (named pattern workday, class 2515, H251)
+    extra += ["la jornada escolar empieza a las 06:30 am y termina a las 12:30 pm"]
     titles = [" ".join(p) + " " for q in probes for p in q[0]] + [""]
     rng = random.Random(8)
     hits = set()
