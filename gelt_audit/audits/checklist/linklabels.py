@@ -74,14 +74,66 @@ def _row_label(cell: Any) -> str:
     return label if len(label) <= 200 or not texts else texts[-1]
 
 
+_OWN_HEADINGS = ("h3", "h4", "h5", "h6")  # a card's title; h1/h2 name the page or a section
+
+
+def _blank(s: str | None) -> bool:
+    return not (s or "").strip()
+
+
+def _opening_heading(box: Any) -> Any:
+    """The heading a box opens with (itself, or its first words inside a heading), or None."""
+    if box.tag in _OWN_HEADINGS:
+        return box
+    for el in box.iter():
+        if not isinstance(el.tag, str) or el is box:
+            continue
+        if el.tag in _OWN_HEADINGS:
+            return el
+        if not _blank(el.text) or el.tag in ("img", "iframe", "video", "a"):
+            return None
+    return None
+
+
+def _card_heading(a: Any) -> str:
+    """The title of the card a link without any name of its own opens (class 2530): an icon or an
+    image without alt whose name a person reads in the card's heading right after it (a survey card:
+    the icon, then «Encuesta de Satisfacción» in its ``h4``), or right before it. The heading must be
+    the card's own: the next (or previous) element in the link's parent box, with nothing but blanks
+    between, and that box must hold no other link (a row of icons names no single one)."""
+    box = a.getparent()
+    if box is None or box.tag in _CARD_STOP or box.tag in ("li", "p", "td", "th"):
+        return ""
+    if any(x is not a for x in box.iterdescendants("a")):
+        return ""
+    after = a.getnext()
+    while after is not None and not isinstance(after.tag, str):  # comments
+        after = after.getnext()
+    heading = None
+    if after is not None and _blank(a.tail) and not has_link(after):
+        heading = _opening_heading(after)
+    if heading is None:
+        before = a.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is not None and before.tag in _OWN_HEADINGS and _blank(before.tail) and not has_link(before):
+            heading = before
+    return element_text(heading).strip(_LABEL_TRIM) if heading is not None else ""
+
+
 def link_label(a: Any) -> str:
     """The name a person reads for a link: its text (or title, aria-label, image alt), or, when the
-    text names no document («Ver», «Descargar»), the bold label or table row before it."""
+    text names no document («Ver», «Descargar»), the bold label or table row before it; with no name
+    at all, the heading of its card right after or before it (:func:`_card_heading`)."""
     text = element_text(a)
     if not text:
         bits = [a.get("title") or "", a.get("aria-label") or "", (a.get("alt") or "") if a.tag == "area" else ""]
         bits += [img.get("alt") or "" for img in a.iter("img")]
         text = " ".join(" ".join(bits).split())
+    if not text and a.tag == "a":
+        label = _card_heading(a)
+        if label and len(label) <= 200:
+            return label[:300]
     if text and generic_text(text):
         label = _label_before(a)
         if label and len(label) <= 200:
