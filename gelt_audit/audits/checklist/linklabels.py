@@ -77,6 +77,9 @@ def _row_label(cell: Any) -> str:
 _OWN_HEADINGS = ("h3", "h4", "h5", "h6")  # a card's title; h1/h2 name the page or a section
 
 
+_SHOWS = ("img", "iframe", "video", "a")
+
+
 def _blank(s: str | None) -> bool:
     return not (s or "").strip()
 
@@ -85,12 +88,13 @@ def _opening_heading(box: Any) -> Any:
     """The heading a box opens with (itself, or its first words inside a heading), or None."""
     if box.tag in _OWN_HEADINGS:
         return box
-    for el in box.iter():
-        if not isinstance(el.tag, str) or el is box:
-            continue
+    if not _blank(box.text):
+        return None
+    for el in box.iterdescendants():
         if el.tag in _OWN_HEADINGS:
             return el
-        if not _blank(el.text) or el.tag in ("img", "iframe", "video", "a"):
+        # words (or a picture, a frame, a link) before the heading: the box does not open with it
+        if not _blank(el.tail) or (isinstance(el.tag, str) and (not _blank(el.text) or el.tag in _SHOWS)):
             return None
     return None
 
