@@ -170,6 +170,17 @@ def lists_part_dead(finder: Finder, hit: Hit, rule: Rule, part: Part) -> bool:
     return page is not None and bool(page.dead) and any(dead_entry(page, r) > 0 for r in own)
 
 
+def labels_a_paragraph(finder: Finder, hit: Hit, rule: Rule) -> bool:
+    """Whether a lesser naming hit (a ``title`` rule with ``partial``: a category's name) is a section
+    whose heading is a label ending in a colon over running text only, no link in it: the label of a
+    paragraph («PLANEACIÓN:» over a project's plan told in prose, zzo-culturasandona), never a category
+    where the entity publishes documents (class 2540)."""
+    if rule.kind != "title" or hit.tier != 1 or not hit.label.rstrip().endswith(":"):
+        return False
+    page = finder.page_at(hit.url)
+    return page is not None and hit.label not in page.only_links and hit.label not in page.section_keys
+
+
 def unseen_section(page: Page, label: str) -> bool:
     """Whether a section of the page holds only what the crawl did not see: entries that open by a
     script, or an empty box under its title on a page that runs a script (what may fill it)."""
