@@ -11,6 +11,13 @@ where an entity publishes its plans (class 1032 / 1360, the lesser naming rules 
 ``info.plan_desarrollo`` ``parcial`` «solo la categoría «Planeación»…» with ``/letras.html``). The town
 hall's «Planeación:» heading over its documents' links stays the category, ``parcial``
 (``test_class_2540_a_category_with_its_documents_stays``).
+
+Class 2541: a school's page «Comunidad» whose section «Comunicados» lists dated circulars whose every
+file is 404 or «#» (and, elsewhere on the page, a dated video that plays) publishes no news:
+``info.noticias`` ``no_cumple``. ``test_class_2541_dated_entries_leading_nowhere_are_no_news`` fails
+without ``guards.titled_by_dead_sections``'s filter in ``judge._part_hits`` (checked: ``parcial`` «falta:
+sección de noticias» with ``/comunidad.html``). The town hall's «Comunicados» whose circulars are served
+stay dated news, ``cumple`` (``test_class_2541_served_circulars_stay_news``).
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ def _nav(entries: tuple[tuple[str, str], ...]) -> str:
 
 
 CULTURE = "Casa de la Cultura de Sandoná"
-CULTURE_NAV = _nav((("/", "Inicio"), ("/letras.html", "Letras Viajeras")))
+CULTURE_NAV = _nav((("/", "Inicio"), ("/letras.html", "Letras Viajeras"), ("/comunidad.html", "Comunidad")))
 PROJECT = (
     "<h2>PROYECTO LETRAS VIAJERAS</h2>"
     '<h3 class="label-cs"><b>OBJETO:</b></h3><br><p>Llevar la lectura y la escritura a las veredas del'
@@ -48,13 +55,30 @@ PROJECT = (
     " Biblioteca Municipal; para el desarrollo de las actividades se contará con dos promotores de"
     " lectura que visitarán cada vereda una vez al mes durante el año.</p>"
 )
+COMMUNITY = (
+    "<h1>Comunidad educativa</h1>"
+    "<h2>Rendición de cuentas</h2><div class='card'><iframe src='https://www.youtube.com/embed/abc123'></iframe>"
+    "<h4>Rendición de cuentas segundo semestre 2025</h4><h6>20 de febrero de 2026</h6></div>"
+    "<h2>Comunicados</h2><div class='card-deck'>"
+    "<div class='card'><a href='/files/circular-calendario.pdf'><i class='fa fa-file-pdf-o'></i></a>"
+    "<h4>Calendario Escolar 2026</h4><h6>15 de enero de 2026</h6></div>"
+    "<div class='card'><a href='#'><i class='fa fa-file-pdf-o'></i></a><h4>Cronograma 2026</h4><h6></h6></div>"
+    "</div>"
+)
 CULTURE_ROUTES: dict[str, Resource] = {
     "/": _page(CULTURE, CULTURE_NAV, "Inicio", "<h1>Bienvenidos</h1><p>La Casa de la Cultura del municipio.</p>"),
     "/letras.html": _page(CULTURE, CULTURE_NAV, "Letras Viajeras", PROJECT),
+    "/comunidad.html": _page(CULTURE, CULTURE_NAV, "Comunidad", COMMUNITY),
 }
 
 TOWN = "Alcaldía de San Bernardo"
-TOWN_NAV = _nav((("/", "Inicio"), ("/documentos.html", "Documentos")))
+TOWN_NAV = _nav((("/", "Inicio"), ("/documentos.html", "Documentos"), ("/atencion.html", "Atención")))
+NOTICES = (
+    "<h1>Atención al ciudadano</h1><p>Horario y canales de la alcaldía.</p>"
+    "<h2>Comunicados</h2><ul>"
+    "<li><a href='/docs/circular-001-2026.pdf'>Circular 001: jornada de vacunación</a> — 12 de enero de 2026</li>"
+    "<li><a href='/docs/circular-002-2026.pdf'>Circular 002: cierre de vías</a> — 3 de febrero de 2026</li></ul>"
+)
 CATEGORY = (
     "<h1>Documentos de la entidad</h1>"
     "<h2>Planeación:</h2><ul>"
@@ -70,6 +94,9 @@ TOWN_ROUTES: dict[str, Resource] = {
     "/docs/resolucion-045-2026.pdf": PDF,
     "/docs/resolucion-046-2026.pdf": PDF,
     "/docs/contrato-012-2026.pdf": PDF,
+    "/atencion.html": _page(TOWN, TOWN_NAV, "Atención", NOTICES),
+    "/docs/circular-001-2026.pdf": PDF,
+    "/docs/circular-002-2026.pdf": PDF,
 }
 
 
@@ -119,3 +146,15 @@ def test_class_2540_a_category_with_its_documents_stays(town, profile, item):
     assert rec["status"] == "parcial", rec
     assert "/documentos.html" in rec["paths"], rec
     assert LESSER in rec["detail"], rec
+
+
+def test_class_2541_dated_entries_leading_nowhere_are_no_news(culture):
+    rec = culture[("gelt-2008", "info.noticias")]
+    assert "/comunidad.html" not in rec["paths"], rec
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_class_2541_served_circulars_stay_news(town):
+    rec = town[("gelt-2008", "info.noticias")]
+    assert rec["status"] == "cumple", rec
+    assert "/atencion.html" in rec["paths"], rec
