@@ -170,6 +170,36 @@ def lists_part_dead(finder: Finder, hit: Hit, rule: Rule, part: Part) -> bool:
     return page is not None and bool(page.dead) and any(dead_entry(page, r) > 0 for r in own)
 
 
+def labels_a_paragraph(finder: Finder, hit: Hit, rule: Rule) -> bool:
+    """Whether a lesser naming hit (a ``title`` rule with ``partial``: a category's name) is a section
+    whose heading is a label ending in a colon over running text only, no link in it: the label of a
+    paragraph («PLANEACIÓN:» over a project's plan told in prose, zzo-culturasandona), never a category
+    where the entity publishes documents (class 2540)."""
+    if rule.kind != "title" or hit.tier != 1 or not hit.label.rstrip().endswith(":"):
+        return False
+    page = finder.page_at(hit.url)
+    return page is not None and hit.label not in page.only_links and hit.label not in page.section_keys
+
+
+def titled_by_dead_sections(finder: Finder, hit: Hit, rule: Rule) -> bool:
+    """Whether a ``text`` rule's page meets its ``on_title`` only by sections whose every entry leads
+    nowhere (links to «#» or to broken addresses): dated circulars «Comunicados» whose files are 404
+    or «#» publish no news, whatever other dates the page shows (zzq-iemariaantoniaruiz; class 2541, as
+    a section whose every entry is dead publishes nothing of another item: ``section_publishes_nothing``)."""
+    page = finder.page_at(hit.url)
+    if rule.kind != "text" or not rule.on_title or page is None:
+        return False
+    if any(label_match(p, n, w, 6) for p in rule.on_title for n, w, _raw in page.labels):
+        return False  # the page is titled so: its own text decides
+    named = [raw for n, w, raw in page.sections if any(label_match(p, n, w, 6) for p in rule.on_title)]
+    return bool(named) and all(_leads_nowhere(finder, page.only_links.get(raw)) for raw in named)
+
+
+def _leads_nowhere(finder: Finder, keys: list[str] | None) -> bool:
+    """Whether a section's entries (``Page.only_links``) all link to «#» or to broken addresses."""
+    return bool(keys) and (keys == [DEAD_ENTRIES] or all(finder.broken(k) for k in keys))
+
+
 def unseen_section(page: Page, label: str) -> bool:
     """Whether a section of the page holds only what the crawl did not see: entries that open by a
     script, or an empty box under its title on a page that runs a script (what may fill it)."""

@@ -23,7 +23,7 @@ from .applies import LEADS, states_the_whole
 from .elsewhere import mark_elsewhere
 from .evidence import Finder, Hit
 from .forms import SEARCHES_NOWHERE
-from .guards import lists_part_dead
+from .guards import labels_a_paragraph, lists_part_dead, titled_by_dead_sections
 from .index import SiteIndex, index_site
 from .model import Case, Checklist, Item, ItemResult, PageDoc, Part
 from .numerals import item_numeral, names_own_section
@@ -258,6 +258,8 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
             found = kind.hits(finder, rule, item)
             if rule.not_section:
                 found = [h for h in found if not names_own_section(h.label, item.id)]
+            # a page named for the item only by sections whose entries lead nowhere (class 2541)
+            found = [h for h in found if not titled_by_dead_sections(finder, h, rule)]
             if rule.content_only:
                 # a name that is not the item's (criterion F): the name alone, shown empty, is nothing
                 found = [h for h in found if not (h.problems or h.dead)]
@@ -266,6 +268,8 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
                 # evidence that says what it lacks, «parcial» unless another rule finds the item;
                 # none where the page lists the part's own entry linked to «#» (class 1030)
                 found = [h for h in found if not lists_part_dead(finder, h, rule, part)]
+                # nor a paragraph's label («PLANEACIÓN:» over prose): it names no category (class 2540)
+                found = [h for h in found if not labels_a_paragraph(finder, h, rule)]
                 found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
             hits += found
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
