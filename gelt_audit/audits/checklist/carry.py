@@ -198,7 +198,7 @@ def encode(
     # its URL words and chunk keys) made its save the cold report's peak (+25 MiB, H219). Marshalled
     # a piece at a time into the compressor: the string table (11.9 MB) and the list (13.4 MB)
     # marshalled whole before compressing were the next peak (+16 MiB, H219; H225).
-    numbered = _streamed(lambda put: _put_tuple(put, [(_put_list, col) for col in table.columns()]))
+    numbered = _streamed(lambda put: _put_tuple(put, [(_put_list, col) for col in table.table()]))
     listing = _streamed(
         lambda put: _put_tuple(
             put,

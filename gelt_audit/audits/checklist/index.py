@@ -109,8 +109,6 @@ def index_site(
     if carried is not None:  # its pages' links are numbers into its strings: this index's begin so
         builder.strings = carried.strings
     store, status = _read_pages(pages, builder)
-    # the pages are parsed: the lookups' keys were the last str of each link string (H255)
-    builder.strings.done()
     forget_parse_caches()
     builder.carried = None
     if carried is not None:
@@ -127,6 +125,7 @@ def index_site(
         )
         carry.save(*listing)
     del carried, known, norms
+    builder.strings.done()
     home = _home(home_url, status, ok_pages)
     placements = _placements(blocks, home)
     # only the home page's first links are read (its top bar: placements)

@@ -16,7 +16,6 @@ from operator import is_
 from typing import Any, overload
 
 from .pages import Block, Link, Page
-from .strtable import StrColumn
 from .text import text_norm
 from .urls import url_key
 
@@ -33,20 +32,18 @@ class LinkStrings:
     (with their URL key), texts (with their normalised form and its words), headings, regions."""
 
     __slots__ = (
-        "_contexts", "_flags", "_forgot", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords",
-        "regions", "rows", "targets", "texts",
+        "_contexts", "_flags", "_regions", "_targets", "_texts", "contexts", "keys", "norms", "nwords", "regions", "rows",
+        "targets", "texts",
     )  # fmt: skip
 
     def __init__(self) -> None:
-        # one blob a column, not a str a string (H255): each string is made again when read
-        self.targets = StrColumn()
-        self.keys = StrColumn()
-        self.texts = StrColumn()
-        self.norms = StrColumn()
+        self.targets: list[str] = []
+        self.keys: list[str] = []
+        self.texts: list[str] = []
+        self.norms: list[str] = []
         self.nwords: list[int] = []
-        self.contexts = StrColumn()
+        self.contexts: list[str] = []
         self.regions: list[str] = []
-        self._forgot = False  # the lookups forgotten (:meth:`done`), made again if something is packed
         self._targets: dict[str, int] = {}
         self._texts: dict[str, int] = {}
         self._contexts: dict[str, int] = {}
@@ -57,7 +54,6 @@ class LinkStrings:
 
     def pack(self, links: Iterable[Link]) -> PackedLinks:
         """These links packed (in order): :meth:`pack_fields` of their fields."""
-        self._recall()
         cols = array("I")
         add = cols.extend
         targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
@@ -83,7 +79,6 @@ class LinkStrings:
         index has ``url_key(target)`` and ``text_norm(text)`` (see ``pages.make_link``). Column
         by column (the carry's pages: most of a weekly index), each looked up in C."""
         rows = rows if isinstance(rows, (list, tuple)) else list(rows)
-        self._recall()
         if not rows:
             return PackedLinks(self, array("I"))
         target, key, text, norm, nwords, region, tmenu, ctx, is_doc, embed, fragment = zip(*rows, strict=True)
@@ -100,7 +95,6 @@ class LinkStrings:
     def pack_rows(self, rows: Iterable[Sequence[Any]]) -> PackedLinks:
         """Links given as the parse cache keeps them (``[target, text, region, tmenu, heading,
         is_doc, embed, fragment]``), packed: key and normal text made once per distinct one."""
-        self._recall()
         cols = array("I")
         add = cols.extend
         targets, texts, contexts, regions = self._targets.get, self._texts.get, self._contexts.get, self._regions.get
@@ -122,14 +116,14 @@ class LinkStrings:
 
     def _target(self, target: str, key: str) -> int:  # strings interned, as the carry writes them
         t = self._targets[target] = len(self.targets)
-        self.targets.append(target)
-        self.keys.append(key)
+        self.targets.append(sys.intern(target))
+        self.keys.append(sys.intern(key))
         return t
 
     def _text(self, text: str, norm: str, nwords: int) -> int:
         x = self._texts[text] = len(self.texts)
-        self.texts.append(text)
-        self.norms.append(norm)
+        self.texts.append(sys.intern(text))
+        self.norms.append(sys.intern(norm))
         self.nwords.append(nwords)
         return x
 
@@ -137,7 +131,7 @@ class LinkStrings:
         c = self._contexts[ctx] = len(self.contexts)
         if c >= _MAX_CTX:
             raise ValueError("demasiados encabezados de enlaces en el índice")
-        self.contexts.append(ctx)
+        self.contexts.append(sys.intern(ctx))
         return c
 
     def _flag(self, region: str, tmenu: bool, is_doc: bool, embed: bool, fragment: bool) -> int:
@@ -158,11 +152,6 @@ class LinkStrings:
 
     def table(self) -> tuple[list[Any], ...]:
         """What :meth:`of_table` makes these strings again from, numbers and all (the carry)."""
-        return tuple(list(col) for col in self.columns())
-
-    def columns(self) -> tuple[Sequence[Any], ...]:
-        """:meth:`table`'s columns as kept (a slice of one is a list): the carry writes them a piece
-        at a time, not a list of strings a column at once."""
         return (self.targets, self.keys, self.texts, self.norms, self.nwords, self.contexts, self.regions)
 
     @classmethod
@@ -170,11 +159,9 @@ class LinkStrings:
         """The strings :meth:`table` gave, each with its number: links packed there read here
         (the previous crawl's carried pages), and new ones are packed after them."""
         s = cls()
-        targets, keys, texts, norms, nwords, contexts, regions = table
-        s.targets, s.keys, s.texts = StrColumn(targets), StrColumn(keys), StrColumn(texts)
-        s.norms, s.nwords, s.contexts, s.regions = StrColumn(norms), list(nwords), StrColumn(contexts), list(regions)
-        s._targets, s._texts = dict(zip(targets, count())), dict(zip(texts, count()))
-        s._contexts, s._regions = dict(zip(contexts, count())), dict(zip(s.regions, count()))
+        s.targets, s.keys, s.texts, s.norms, s.nwords, s.contexts, s.regions = (list(x) for x in table)
+        s._targets, s._texts = dict(zip(s.targets, count())), dict(zip(s.texts, count()))
+        s._contexts, s._regions = dict(zip(s.contexts, count())), dict(zip(s.regions, count()))
         sizes = (
             {len(s.targets), len(s.keys), len(s._targets)},
             {len(s.texts), len(s.norms), len(s.nwords), len(s._texts)},
@@ -205,19 +192,9 @@ class LinkStrings:
         return PackedLinks(self, self.rows, at, len(links))
 
     def done(self) -> None:
-        """Forget the lookups that keep each string once (the pages are parsed): their keys were
-        the last ``str`` of each string. Links packed after this are packed alike, the lookups
-        made again first (:meth:`_recall`)."""
+        """Forget the lookups that keep each string once (the index is built): links packed after
+        this read alike, only their strings are kept again."""
         self._targets, self._texts, self._contexts, self._regions, self._flags = {}, {}, {}, {}, {}
-        self._forgot = True
-
-    def _recall(self) -> None:
-        """The lookups :meth:`done` forgot, made again from the strings kept (rare: a page packed
-        after the parse)."""
-        if self._forgot:
-            self._forgot = False
-            self._targets, self._texts = dict(zip(self.targets, count())), dict(zip(self.texts, count()))
-            self._contexts, self._regions = dict(zip(self.contexts, count())), dict(zip(self.regions, count()))
 
     def link(self, cols: array[int], i: int) -> Link:
         """The link whose numbers start at ``cols[i]``."""
