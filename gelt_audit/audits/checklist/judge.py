@@ -249,8 +249,8 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
 
 
 def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
-    """What a part's evidence rules find, each rule's ``not_section`` and ``partial`` applied, without
-    links to a developer's server (a finding of audits.external, never evidence)."""
+    """What a part's evidence rules find, each rule's ``not_section``, ``partial`` and ``presence``
+    applied, without links to a developer's server (a finding of audits.external, never evidence)."""
     hits: list[Hit] = []
     for rule in part.rules:
         kind = evidence_kind(rule)
@@ -271,6 +271,8 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
                 # nor a paragraph's label («PLANEACIÓN:» over prose): it names no category (class 2540)
                 found = [h for h in found if not labels_a_paragraph(finder, h, rule)]
                 found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
+            if rule.presence:  # the link itself is the item (criterion I's exception): see _unseen_behind
+                found = [replace(h, present=rule.presence) for h in found]
             hits += found
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
 

@@ -137,7 +137,7 @@ def link_label(a: Any) -> str:
     if not text and a.tag == "a":
         label = _card_heading(a)
         if label and len(label) <= 200:
-            return label[:300]
+            return label
     if text and generic_text(text):
         label = _label_before(a)
         if label and len(label) <= 200:

@@ -11,7 +11,6 @@ kind is one class here. Regenerate the reference page after changing a kind::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 
 from .applies import PAGE_TEXT, leads_to_no_aplica, says_of_item
 from .contents import SHOWN_EMPTY
@@ -473,7 +472,7 @@ class LinkTo(EvidenceKind):
                         continue
                 per_page.setdefault(page.idx, []).append((block, link))
         occ_ok = [o for occ in per_page.values() if len({link.key for _b, link in occ}) >= rule.min_count for o in occ]
-        return [replace(h, present=rule.presence) for h in finder.link_hits(occ_ok, item)]
+        return finder.link_hits(occ_ok, item)
 
 
 class Document(EvidenceKind):
