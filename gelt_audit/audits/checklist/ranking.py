@@ -109,18 +109,10 @@ def _elsewhere(url: str, found_on: str) -> bool:
     host = key.split("/", 1)[0]
     if same_site(host, here) or host == "gov.co" or host.endswith(_PUBLIC_HOSTS):
         return False
-    return not _national_system(key)
-
-
-def _national_system(key: str) -> bool:
-    """Whether a URL key is on a national system or network the profiles name (SECOP, SUIT, GOV.CO,
-    SIGEP, the social networks, the survey tools...): a place the norm itself sends an entity's
-    information or its services to, not another site of the entity."""
-    host = key.split("/", 1)[0]
-    return any(
-        (p.startswith("*.") and host.endswith(p[1:])) or ("/" in p and key.startswith(p)) or host == p
-        for p in _SYSTEM_HOSTS
-    )
+    for p in _SYSTEM_HOSTS:
+        if (p.startswith("*.") and host.endswith(p[1:])) or ("/" in p and key.startswith(p)) or host == p:
+            return False
+    return True
 
 
 def offsite_links(hits: list[Hit]) -> frozenset[int]:
@@ -172,20 +164,6 @@ def offsite_file(hit: Hit) -> bool:
     if "/forms/" in key:
         return False
     return is_doc_key(key) or any(host == h or host.endswith("." + h) for h in _FILE_HOSTS)
-
-
-def offsite_page(hit: Hit) -> bool:
-    """Whether a hit is an entry of a page of the site that leads to a page on another site, neither
-    a file (:func:`offsite_file`) nor a national system or network (:func:`_national_system`: SECOP
-    for the contracts, the SUIT for the procedures, where the norm itself sends the item), nor a link
-    whose presence is the item (``Hit.present``): a person points first to the site's page that shows
-    the entry, then to where it leads, a page the crawl never opened (issue 15, «the site's own page
-    before what it links»; class 2570): zzd-fonvalmed's home page, whose «Trámites y servicios» leads
-    to the entity's other domain."""
-    if hit.url == hit.found_on or hit.present or not _leaves_site(hit) or is_doc_key(url_key(hit.found_on)):
-        return False
-    key = url_key(hit.url)
-    return not (is_doc_key(key) or _national_system(key))
 
 
 def empty_entry(hit: Hit) -> bool:
