@@ -30,7 +30,7 @@ from .numerals import item_numeral, names_own_section
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .ranking import as_home, dedupe, empty_entry, offsite_file, publisher_first, shown_first
+from .ranking import as_home, dedupe, offsite_file, publisher_first, shown_first
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .section_pages import mark_empty_section
 from .sections_shown import NOT_FOUND, shown_by_entries
@@ -383,7 +383,6 @@ def _evidence(item: Item, chosen: list[Hit], finder: Finder) -> list[str]:
             or shown_first(h, item.max_depth)
             or _menu_document(h, finder)
             or offsite_file(h)
-            or empty_entry(h)
         )
         for u in (h.found_on, h.url) if first else (h.url, h.found_on):
             if u not in evidence:

@@ -166,22 +166,6 @@ def offsite_file(hit: Hit) -> bool:
     return is_doc_key(key) or any(host == h or host.endswith("." + h) for h in _FILE_HOSTS)
 
 
-def empty_entry(hit: Hit) -> bool:
-    """Whether a hit is an entry of the site's header, footer or menu bar (``Hit.placements``) to a page
-    of the site seen to publish nothing (``Hit.content_problem``: an empty gallery, a page that only
-    repeats its title), not a document: a person points first to the page that shows the entry, where
-    the site names the item, then to the empty page (issue 15; class 2571, as class 1131 does for an
-    entry to a page that does not exist): k-guachucal's home page, whose «🎉 Eventos» opens a gallery
-    with nothing in it."""
-    return (
-        hit.content_problem
-        and bool(hit.placements)
-        and hit.url != hit.found_on
-        and not _leaves_site(hit)
-        and not is_doc_key(url_key(hit.url))
-    )
-
-
 def shown_first(hit: Hit, max_depth: int | None) -> bool:
     """Whether a person points first to the page that shows an entry rather than to where it leads
     (criterion P, docs/checklist-scope.md): for a menu the item asks to be linked from the home page
