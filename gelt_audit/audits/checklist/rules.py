@@ -233,8 +233,8 @@ class Url(EvidenceKind):
     more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
     «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment; nor is one
     whose text has a one-word slug with words that say which one («Certificado de accesibilidad»
-    → ``certificado-de-accesibilidad.pdf`` is no certificate service). An
-    external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
+    → ``certificado-de-accesibilidad.pdf`` is no certificate service). A link to another site is read
+    the same way (class 2580): «Centro de servicios digital…» → ``…/VisionWeb`` is no vision. Likewise a
     page whose own title or ``h1`` names something else is not evidence by its address. A slug only
     supports what the link says: a link whose own text has a phrase of the rule's ``exclude`` is
     not evidence by its address, even under a heading that names the item
@@ -276,13 +276,14 @@ class Url(EvidenceKind):
                     ok = said_ok[norm] = finder.label_ok(rule, norm)
                 return ok and slug_ok(norm, nwords, ctx, links, j)
 
-        external = {key for key in keys if finder.is_external(key)}
+        # another site's address too (class 2580): «Centro de servicios digital…» → ``…/VisionWeb`` is
+        # no vision statement; a slug only supports what the link's own text says
 
         def named_ok(key: str, link: Link) -> bool:
-            return key in external or text_ok(link.norm, link.nwords, link.ctx, (link,), 0)
+            return text_ok(link.norm, link.nwords, link.ctx, (link,), 0)
 
         def where(key: str, run: Run) -> Run:
-            return run if key in external else where_text_ok(run, text_ok)
+            return where_text_ok(run, text_ok)
 
         if rule.scope == "any":
             links = finder.target_hits(keys, item, where=where)
