@@ -106,6 +106,7 @@ def site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h258"), ROUTES, OFFLINE)
 
 
+@pytest.mark.xfail(strict=True, reason="class 2580 measured, not applied: it lowered held-out recall (H258)")
 def test_class_2580_another_sites_address_decides_nothing_against_the_links_text(site):
     for profile, item in (("gelt-2008", "info.mision_vision"), ("ley1712-res1519", "ley1712.1.1")):
         rec = site[(profile, item)]

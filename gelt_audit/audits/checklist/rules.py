@@ -234,8 +234,8 @@ class Url(EvidenceKind):
     more, none of the slugs, nor in the heading it sits under) is not evidence by its URL:
     «Costos de reproducción…» → ``resolucion_pago_de_copias.pdf`` is no online payment; nor is one
     whose text has a one-word slug with words that say which one («Certificado de accesibilidad»
-    → ``certificado-de-accesibilidad.pdf`` is no certificate service). A link to another site is read
-    the same way (class 2580): «Centro de servicios digital…» → ``…/VisionWeb`` is no vision. Likewise a
+    → ``certificado-de-accesibilidad.pdf`` is no certificate service). An
+    external system's own path (``colombiacompra.gov.co/documentos-tipo``) still is. Likewise a
     page whose own title or ``h1`` names something else is not evidence by its address. A slug only
     supports what the link says: a link whose own text has a phrase of the rule's ``exclude`` is
     not evidence by its address, even under a heading that names the item
@@ -268,14 +268,13 @@ class Url(EvidenceKind):
         if rule.exclude:  # the near-miss the rule excludes, said by the link or its heading (H117, 2582)
             text_ok = excluded_text_guard(finder, rule, text_ok)
 
-        # another site's address too (class 2580): «Centro de servicios digital…» → ``…/VisionWeb`` is
-        # no vision statement; a slug only supports what the link's own text says
+        external = {key for key in keys if finder.is_external(key)}
 
         def named_ok(key: str, link: Link) -> bool:
-            return text_ok(link.norm, link.nwords, link.ctx, (link,), 0)
+            return key in external or text_ok(link.norm, link.nwords, link.ctx, (link,), 0)
 
         def where(key: str, run: Run) -> Run:
-            return where_text_ok(run, text_ok)
+            return run if key in external else where_text_ok(run, text_ok)
 
         if rule.scope == "any":
             links = finder.target_hits(keys, item, where=where)
