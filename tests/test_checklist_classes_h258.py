@@ -125,3 +125,61 @@ def test_class_2582_a_contracts_terms_and_conditions_are_no_terms_of_use(site):
     rec = site[("gelt-2008", "info.condiciones_uso")]
     assert rec["status"] == "no_cumple", rec
     assert not any("terminos-condiciones" in p or p == "/proveedores" for p in rec["paths"]), rec
+
+
+# class 2583: a second site, a fire brigade whose Transparencia hub numbers its entries
+BRIGADE = "Cuerpo de Bomberos Voluntarios de Prueba"
+
+
+def _brigade(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {BRIGADE}</title></head>"
+        f"<body><header><p>{BRIGADE}</p><nav><ul><li><a href='/'>Inicio</a></li>"
+        "<li><a href='/transparencia'>Transparencia</a></li><li><a href='/nosotros'>Nosotros</a></li></ul></nav>"
+        f"</header><main>{main}</main><footer><p>Calle 18 # 20-31. Teléfono 605 555 0110.</p></footer></body></html>"
+    )
+
+
+HUB_ROUTES: dict[str, Resource] = {
+    "/": _brigade(
+        "Inicio",
+        "<h1>Bienvenidos</h1><p>Atendemos incendios, rescates y emergencias del municipio las veinticuatro horas"
+        " del día, con tres máquinas y cuarenta bomberos voluntarios.</p>",
+    ),
+    "/transparencia": _brigade(
+        "Transparencia",
+        "<h1>Transparencia y acceso a la información pública</h1><ul>"
+        "<li><a href='/nosotros'>1.1 Misión y visión</a></li>"
+        "<li><a href='/nosotros'>3.5 Organigrama</a></li>"
+        "<li><a href='/contacto'>1.2 Canales de atención</a></li></ul>",
+    ),
+    "/nosotros": _brigade(
+        "Nosotros",
+        "<h1>Nosotros</h1><h2>Misión</h2><p>Prevenir y atender los incendios, rescates y demás emergencias del"
+        " municipio con personal voluntario capacitado y equipos en buen estado.</p><h2>Visión</h2><p>En 2030"
+        " seremos el cuerpo de bomberos de referencia del departamento por su respuesta oportuna.</p>",
+    ),
+    "/contacto": _brigade(
+        "Contacto",
+        "<h1>Contacto</h1><p>Calle 18 # 20-31. Teléfono 605 555 0110. Correo contacto@bomberosprueba.org.</p>",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    """The fire brigade's site («3.5 Organigrama» → the mission and vision page)."""
+    return checklist_records(tmp_path_factory.mktemp("h258-hub"), HUB_ROUTES, OFFLINE)
+
+
+def test_class_2583_a_numbered_entry_to_another_items_page_is_dead(hub):
+    for profile, item in (("gelt-2008", "info.organigrama"), ("ley1712-res1519", "ley1712.1.2")):
+        rec = hub[(profile, item)]
+        assert rec["status"] == "no_cumple", rec
+        assert "«3.5 Organigrama»" in rec["detail"] and "/nosotros" in rec["detail"], rec
+
+
+def test_class_2583_the_other_items_page_is_still_its_own(hub):
+    rec = hub[("gelt-2008", "info.mision_vision")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/nosotros", rec
