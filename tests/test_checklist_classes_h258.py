@@ -8,9 +8,10 @@ the item's slugs, nor in the heading it sits under) is not evidence by that site
 to a page or file of the site already was not: the footer's «Centro de servicios digital de la
 alcaldía» → ``https://tramites.alcaldia-prueba.gov.co/VisionWeb`` (the name of the city's
 procedures system) is no vision statement. ``test_class_2580_another_sites_address_decides_nothing_
-against_the_links_text`` fails without the rule (``rules.Url.hits`` exempted other sites' addresses
-from the text guard; checked: ``info.mision_vision`` ``parcial``, «falta: misión», the system's
-address as evidence).
+against_the_links_text`` passed with the rule and failed without it (``rules.Url.hits`` exempts other
+sites' addresses from the text guard; checked: ``info.mision_vision`` ``parcial``, «falta: misión», the
+system's address as evidence). Measured and **not applied**: it lowered the held-out recall of
+``gelt-2008`` (docs/checklist-accuracy.md, «H258»); the test stays as a strict ``xfail``.
 
 Class 2581 (criterion F, the annex's own names): «Información específica para …» is the name of
 section 7 of Res. 1519's Anexo 2 (information for a group of people); whatever group it names
@@ -27,6 +28,15 @@ what the link says; a bare «Descargar documento» says nothing, so the heading 
 (``guards.excluded_text_guard``). ``test_class_2582_a_contracts_terms_and_conditions_are_no_terms_of_
 use`` fails without the ``exclude`` of the item's rules in ``gelt-2008.toml`` (checked: ``cumple``) and
 without the heading read by the guard (checked: ``parcial``: the PDF kept by its address).
+
+Class 2583 (criterion K): an entry numbered in the annex's structure or of the Transparencia menu
+(«3.5 Organigrama») that opens a page whose titles and section headings are another item's («Nosotros»:
+«Misión», «Visión») and show nothing of it is dead, as class 1740 reads an unnumbered one. Written
+(``elsewhere._sectioned_for_other``), seen to pass with it and fail without it (checked: ``cumple``),
+measured (held-out figures identical) and **not applied**: it made dead the numbered
+entries class 1741 keeps as the entity's map («1.3 Mapas y cartas descriptivas de los procesos» to the
+procedures page; two tests of ``tests/test_checklist_classes_h174.py`` failed). The test stays as a
+strict ``xfail``; ``test_class_2583_the_other_items_page_is_still_its_own`` guards the other side.
 """
 
 from __future__ import annotations
@@ -172,6 +182,9 @@ def hub(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h258-hub"), HUB_ROUTES, OFFLINE)
 
 
+@pytest.mark.xfail(
+    strict=True, reason="class 2583 measured, not applied: it breaks class 1741's numbered entries (H258)"
+)
 def test_class_2583_a_numbered_entry_to_another_items_page_is_dead(hub):
     for profile, item in (("gelt-2008", "info.organigrama"), ("ley1712-res1519", "ley1712.1.2")):
         rec = hub[(profile, item)]

@@ -45,17 +45,16 @@ def mark_elsewhere(finder: Finder, item: Item, part_hits: Sequence[tuple[Part, l
         if any(r.scope in _PLACED for r in part.rules):
             continue  # a menu the item asks for on the home page or the template: the entry is the item
         for h in hits:
-            # «1.3. Mapas…», or a page the Transparencia menu links («Servicio al público, normas,
-            # formularios…» to the procedures): the entity's map of the annex keeps a numeral where it
-            # points (guards.numbered_entries); a neighbour's page often holds it unread by name. Such an
-            # entry is dead only when its page's titles and section headings are all another item's
-            # («3.5 Organigrama» → «Nosotros», its «Misión» and «Visión»; class 2583)
-            numbered = h.in_menu or bool(label_numeral(h.label))
+            if h.in_menu or label_numeral(h.label):
+                # «1.3. Mapas…», or a page the Transparencia menu links («Servicio al público, normas,
+                # formularios…» to the procedures): the entity's map of the annex keeps a numeral where it
+                # points (guards.numbered_entries); a neighbour's page often holds it unread by name
+                continue
             target = _entry_target(finder, h)
             if target is None or target.url in shown:
                 continue
             # the title first: asked once per page and profile (memo), it rules out most targets
-            said = _sectioned_for_other(finder, target, item) if numbered else _titled_for_other(finder, target, item)
+            said = _titled_for_other(finder, target, item)
             if said and not _shows(target, phrases):
                 h.dead = (
                     f"la entrada «{h.label}» de {h.found_on} lleva a {target.url}, la página de «{said}»,"
@@ -101,23 +100,6 @@ def _titled_for_other(finder: Finder, page: Page, item: Item) -> str:
     if titled is None:
         site = _site_labels(finder)
         labels = sorted((lab for lab in page.labels if lab[0] not in site), key=lambda lab: lab[1])
-        titled = memo[page.key] = {it.id: raw for it in checklist.items if (raw := _titled(labels, it))}
-    if item.id in titled:
-        return ""
-    return next(iter(titled.values()), "")
-
-
-def _sectioned_for_other(finder: Finder, page: Page, item: Item) -> str:
-    """For a numbered entry (class 2583): the first title segment, ``h1`` or section heading of the
-    page by which it is another item's page (one of them meets that item's ``title`` rules) and none
-    meets this item's; "" otherwise (a page with this item among its sections, a page titled and
-    sectioned for nothing the checklist names)."""
-    checklist = finder.checklist
-    memo = finder.memo_of("sectioned_for", checklist.profile)
-    titled = memo.get(page.key)
-    if titled is None:
-        site = _site_labels(finder)
-        labels = sorted((lab for lab in (*page.labels, *page.sections) if lab[0] not in site), key=lambda lab: lab[1])
         titled = memo[page.key] = {it.id: raw for it in checklist.items if (raw := _titled(labels, it))}
     if item.id in titled:
         return ""
