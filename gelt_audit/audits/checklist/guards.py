@@ -85,6 +85,32 @@ def url_text_guard(finder: Finder, phrases: Sequence[tuple[str, ...]]) -> TextGu
     return ok
 
 
+def excluded_text_guard(finder: Finder, rule: Rule, slug_ok: TextGuard) -> TextGuard:
+    """``slug_ok`` (see :func:`url_text_guard`) narrowed by the rule's ``exclude``: a slug only supports
+    what the link says, so a link whose own text has a phrase of ``exclude`` is not evidence by its
+    address («Ejecuciones Presupuestales…» → ``/presupuesto.php`` under «6. Presupuesto», H117), nor is
+    one whose own text names none of the slugs (a bare «Descargar documento») under a heading that has
+    one: the heading says what it is («Términos y Condiciones Generales» of the contracts with
+    suppliers → ``terminos-condiciones.pdf`` is no terms of use; class 2582). Kept per text, and per
+    text and heading, as the guards' answers."""
+    said_ok = finder.memo_of("label_ok", rule.exclude)
+    under_ok = finder.memo_of("heading_excluded", (rule.exclude, rule.slugs))
+
+    def ok(norm: str, nwords: int, ctx: str, links: Sequence[Link], j: int) -> bool:
+        good = said_ok.get(norm)
+        if good is None:
+            good = said_ok[norm] = finder.label_ok(rule, norm)
+        if good and ctx:
+            named = (norm, ctx)
+            good = under_ok.get(named)
+            if good is None:
+                bare = not any(in_norm(p, norm) for p in rule.slugs)
+                good = under_ok[named] = not bare or finder.label_ok(rule, text_norm(ctx)[0])
+        return good and slug_ok(norm, nwords, ctx, links, j)
+
+    return ok
+
+
 def where_text_ok(run: Run, ok: TextGuard) -> Run:
     """The occurrences of ``run`` that ``ok`` (see :func:`url_text_guard`) accepts, their text,
     words and heading read from the packed numbers: no ``Link`` made for each (this run itself

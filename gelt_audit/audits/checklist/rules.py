@@ -18,6 +18,7 @@ from .evidence import MAX_HITS, Finder, Hit
 from .forms import LONE_SEARCH, lone_box_notes
 from .guards import (
     dead_entry,
+    excluded_text_guard,
     numbered_entries,
     page_names_other,
     section_publishes_nothing,
@@ -264,17 +265,8 @@ class Url(EvidenceKind):
         # The guards' answers, kept per what each reads of a link (a guard reading more fails
         # test_the_url_guards_read_only_what_their_answers_are_kept_by)
         text_ok = url_text_guard(finder, rule.slugs)
-        if rule.exclude:
-            # a slug only supports: a link whose own text says it is the near-miss the rule
-            # excludes («Ejecuciones Presupuestales…» → /presupuesto.php, under «6. Presupuesto»)
-            # is not the item by its address (H117)
-            slug_ok, said_ok = text_ok, finder.memo_of("label_ok", rule.exclude)  # kept per text, as the guards'
-
-            def text_ok(norm: str, nwords: int, ctx: str, links: Sequence[Link], j: int) -> bool:
-                ok = said_ok.get(norm)
-                if ok is None:
-                    ok = said_ok[norm] = finder.label_ok(rule, norm)
-                return ok and slug_ok(norm, nwords, ctx, links, j)
+        if rule.exclude:  # the near-miss the rule excludes, said by the link or its heading (H117, 2582)
+            text_ok = excluded_text_guard(finder, rule, text_ok)
 
         external = {key for key in keys if finder.is_external(key)}
 
