@@ -273,6 +273,27 @@ PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"[^.]{0,40}?\b(?:termina|finaliza|hasta|a\s+las|cierra)\b[^.]{0,12}?\d{1,2}(?:[:.]\d{2})?"
         ),
     ),
+    # class 2561 (H256): a sentence that names the opening hours of an office or a service and gives its
+    # days and times («El horario de atención de la Biblioteca es de lunes a viernes de 7:00 a.m. a 6:00
+    # p.m.») says them on whatever page it is (docs/checklist-scope.md «Horario de atención»: the hours of
+    # each service count); «a.m.»/«p. m.» written with dots and spaces
+    "stated_hours": (
+        re.compile(
+            r"\bhorarios?\s+(?:de\s+)?(?:atencion|oficina|servicio|funcionamiento)\b(?:\s+al\s+(?:publico|ciudadano|usuario))?"
+            r"[^.;]{0,60}?\b(?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?)\b"
+            r"[^;]{0,40}?\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\b|m\b|h\b|hrs?\b|horas\b)"
+        ),
+    ),
+    # class 2562 (H256): a split working day written as two time ranges, the morning's ending at noon and
+    # the afternoon's in the p.m. («8:00 a 12:00 m - 2:00 a 6:00 p.m», «7:30 a.m. a 12 m. y de 1:30 a 5:30
+    # p. m.»): an office's hours, its days unsaid
+    "split_day": (
+        re.compile(
+            r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?\s?m\b\.?\s*)?(?:a|-|\u2013|hasta)\s*(?:las\s+)?1[12](?:[:.]\d{2})?\s*"
+            r"(?:m\b\.?|[ap]\.?\s?m\b\.?)\s*(?:-|\u2013|y|,|/)\s*(?:de\s+)?(?:las\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
+            r"(?:p\.?\s?m\b\.?\s*)?(?:a|-|\u2013|hasta)\s*(?:las\s+)?\d{1,2}(?:[:.]\d{2})?\s*p\.?\s?m\b"
+        ),
+    ),
     "judicial_email": (
         re.compile(
             r"notificaci[oó]n(?:es)?\s+judicial(?:es)?[^@]{0,120}?[a-z0-9._%+\-]{1,64}\s?(?:@|\[at\]|\(at\))\s?"
@@ -328,10 +349,12 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
     "staff_table": ("cargo", "responsable", "funcionari", "nombre", "servidor", "jefe"),
     "hours": ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "horario"),
     "workday": ("jornada",),
+    "stated_hours": ("horario",),
 }
 _PREFILTER_RX: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"(?:19|20)\d\d"),
     "updated": re.compile(r"(?:19|20)\d\d"),
+    "split_day": re.compile(r"\b1[12](?:[:.]\d{2})?\s*(?:m\b|[ap]\.?\s?m)"),
 }
 
 
