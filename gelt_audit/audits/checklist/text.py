@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
-from .literals import Anchored, Prefiltered, anchored, required
+from .literals import Prefiltered, required
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 WORD = re.compile(r"[a-z0-9]+")
@@ -333,10 +333,6 @@ _PREFILTER_RX: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"(?:19|20)\d\d"),
     "updated": re.compile(r"(?:19|20)\d\d"),
 }
-# The named patterns as text_match searches them: where their leading words start (H262)
-_SEARCHED: dict[str, tuple[re.Pattern[str] | Anchored, ...]] = {
-    name: tuple(map(anchored, rxs)) for name, rxs in PATTERNS.items()
-}
 
 
 def text_match(
@@ -361,7 +357,7 @@ def text_match(
     if keywords and not _any_phrase(keywords, folded, has):
         return False
     for name in patterns:
-        if not all(rx.search(folded) for rx in _SEARCHED[name]):
+        if not all(rx.search(folded) for rx in PATTERNS[name]):
             return False
     return all(_compiled(rx).search(folded) for rx in regex)
 
@@ -423,17 +419,11 @@ class _AfterNonWord:
 
 
 @cache
-def _compiled(rx: str) -> re.Pattern[str] | _AfterNonWord | Prefiltered | Anchored:
+def _compiled(rx: str) -> re.Pattern[str] | _AfterNonWord | Prefiltered:
     """A profile's regex (or a people_list rule's), compiled once for every page it is asked of; asked
     only of texts that have the words it cannot match without (``literals``: the privacy notice's
-    regex cost ~0.34 ms a page of the bench searched, H250), and only where the words it starts with
-    are (``literals.Anchored``: the words its matches start with found by ``str.find``, H262)."""
-    if rx in _WORD_START:
-        found: re.Pattern[str] | _AfterNonWord | Anchored = _AfterNonWord(_EQUIVALENT[rx])
-    else:
-        found = anchored(re.compile(_EQUIVALENT.get(rx, rx)))
-        if isinstance(found, Anchored):  # its leading words are its first clause, found as cheaply
-            return found
+    regex cost ~0.34 ms a page of the bench searched, H250)."""
+    found = _AfterNonWord(_EQUIVALENT[rx]) if rx in _WORD_START else re.compile(_EQUIVALENT.get(rx, rx))
     clauses = required(rx)  # of the rule's own regex: its equivalent matches in the same texts
     return Prefiltered(found, clauses) if clauses else found
 
