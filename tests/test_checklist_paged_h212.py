@@ -10,9 +10,9 @@ Fails without the packed holder (checked: with ``gelt_audit`` of ``3e06294`` eve
 through the judging, 205 ``Page`` objects > 72; with the store but the judges' own lists of found
 pages (``b08804a``: ``page_hits``, the label places, the slug rule's pages) up to 199 > 72).
 
-H261: the store keeps the first ``paged.HOLD`` pages made once asked for (the judges read the same
-pages again and again); the bound above is what a site past ``HOLD`` pages gets (``HOLD`` = 0
-here), and with the store's own ``HOLD`` each page is made once at most, the report the same."""
+H261: a store of at most ``paged.HOLD`` pages keeps every page made once asked for (the judges read
+the same pages again and again); the bound above is what a site past ``HOLD`` pages gets (``HOLD``
+= 0 here), and with the store's own ``HOLD`` each page is made once at most, the report the same."""
 
 from __future__ import annotations
 
