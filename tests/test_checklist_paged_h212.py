@@ -8,7 +8,11 @@ one page made or every page (the old index: every ``Page`` alive).
 
 Fails without the packed holder (checked: with ``gelt_audit`` of ``3e06294`` every page was alive
 through the judging, 205 ``Page`` objects > 72; with the store but the judges' own lists of found
-pages (``b08804a``: ``page_hits``, the label places, the slug rule's pages) up to 199 > 72)."""
+pages (``b08804a``: ``page_hits``, the label places, the slug rule's pages) up to 199 > 72).
+
+H261: a store of at most ``paged.HOLD`` pages keeps every page made once asked for (the judges read
+the same pages again and again); the bound above is what a site past ``HOLD`` pages gets (``HOLD``
+= 0 here), and with the store's own ``HOLD`` each page is made once at most, the report the same."""
 
 from __future__ import annotations
 
@@ -55,10 +59,16 @@ def _pages_alive() -> int:
     return sum(1 for o in gc.get_objects() if type(o) is Page)
 
 
-def _report(directory: Path, monkeypatch: Any, recent: int | None) -> tuple[str, list[int], list[int]]:
+def _report(
+    directory: Path, monkeypatch: Any, recent: int | None, hold: int | None = 0
+) -> tuple[str, list[int], list[int]]:
     """The JSON report of the store in ``directory`` made cold in this process (``recent``: the
-    store's ring; None: every page made kept alive, as the old index held them), the ``Page``
-    objects alive sampled while the checklist judged, and the pages made while it judged."""
+    store's ring; None: every page made kept alive, as the old index held them; ``hold``: the
+    pages the store keeps made, None for its own ``HOLD``), the ``Page`` objects alive sampled
+    while the checklist judged, and the pages made while it judged (with ``hold`` None: how many
+    pages each judged store made in all, then how many pages it has)."""
+    import gelt_audit.audits.checklist.paged as paged
+
     samples: list[int] = []
     made: list[int] = []
     evaluate, scope_ok = checklist_audit.evaluate, evidence.Finder.scope_ok
@@ -70,6 +80,8 @@ def _report(directory: Path, monkeypatch: Any, recent: int | None) -> tuple[str,
         before = store.made if store is not None else 0
         out = evaluate(*args, **kwargs)
         made.append(store.made - before if store is not None else 0)
+        if hold is None and store is not None:
+            made.extend((store.made, len(store)))
         samples.append(_pages_alive())
         return out
 
@@ -82,9 +94,9 @@ def _report(directory: Path, monkeypatch: Any, recent: int | None) -> tuple[str,
     with monkeypatch.context() as patch:
         patch.setattr(checklist_audit, "evaluate", sampled)
         patch.setattr(evidence.Finder, "scope_ok", scoped)
+        if hold is not None:
+            patch.setattr(paged, "HOLD", hold)
         if recent is None:
-            import gelt_audit.audits.checklist.paged as paged
-
             made_page, kept = paged.PageStore.page, []
 
             def keep_all(self: Any, idx: int) -> Page:
@@ -93,8 +105,6 @@ def _report(directory: Path, monkeypatch: Any, recent: int | None) -> tuple[str,
 
             patch.setattr(paged.PageStore, "page", keep_all)
         elif recent != 64:
-            import gelt_audit.audits.checklist.paged as paged
-
             patch.setattr(paged, "RECENT", recent)
         cfg = load_config(directory / "gelt.toml")
         with Store(cfg.store_path) as store:
@@ -115,7 +125,7 @@ def crawled(tmp_path_factory):
     with sqlite3.connect(base / "gelt.db") as conn:  # the whole crawl in the file copied
         conn.execute("pragma wal_checkpoint(truncate)")
     copies = []
-    for name in ("cli", "ring", "one", "all"):
+    for name in ("cli", "ring", "one", "all", "held"):
         (base / name).mkdir()
         shutil.copy(config, base / name / "gelt.toml")
         shutil.copy(base / "gelt.db", base / name / "gelt.db")
@@ -142,3 +152,18 @@ def test_the_same_report_with_one_page_or_every_page_kept(crawled, monkeypatch):
     assert max(every_samples) >= PAGES  # every page judged alive at once: the old holding
     assert max(one_samples) < max(every_samples)
     assert one.strip() == every.strip() == cli_json
+
+
+def test_the_pages_held_are_made_once_and_the_report_is_the_same(crawled, monkeypatch):
+    """H261: with the store's own ``HOLD`` (more than this site's pages) every page asked for stays
+    made: the index and both profiles' judges make each page once at most (the ring alone made
+    them again and again: fails so, checked), and the report is the CLI's, byte for byte."""
+    copies, cli_json = crawled
+    text, samples, made = _report(copies[4], monkeypatch, recent=64, hold=None)
+    per_profile = made[0::3]
+    totals, pages = made[1::3], made[2::3]
+    assert len(per_profile) == 2 and pages[0] > PAGES, made  # both profiles judged one index
+    assert all(total <= n for total, n in zip(totals, pages, strict=True)), made  # once each at most
+    assert per_profile[1] == 0, made  # the second profile makes none: the first one's are held
+    assert max(samples) >= PAGES  # held while judging (the site is under HOLD)
+    assert text.strip() == cli_json
