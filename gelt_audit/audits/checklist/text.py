@@ -142,9 +142,9 @@ def count_words(tokens: Sequence[str]) -> int:
 # The entries each cache of a page's parse keeps (``url_key``, ``path_norm``, ``is_doc_key``,
 # ``is_news_key``, ``text_norm``, ``generic_text``, ``document_button``: see ``index.forget_parse_caches``),
 # whatever the site's size. What repeats from page to page (the template's links and texts, a section's
-# neighbours) stays in a few thousand; a cache as big as the site (200,000) held ~200 B a distinct URL
-# or text to the parse's end, among the small objects the index keeps, and left that much in holes the
-# allocator keeps when emptied (issue 21, H263).
+# neighbours) stays in a few thousand; a cache as big as the site (200,000) held an entry a distinct URL
+# or text to the parse's end (~14,000 each at 10,000 pages), among the small objects the index keeps
+# (issue 21, H263: a cold report at 50,000 pages 423 -> 388 MiB, at some CPU: more misses).
 PARSE_CACHE = 8192
 
 
