@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import text_norm
+from .text import PARSE_CACHE, text_norm
 
 # the verbs of a document's own button: what a person does to the document the entry names
 _OPENS = r"(?:descargar|descarga|download|ver|abrir|consultar)"
@@ -34,14 +34,14 @@ _NAMELESS_BUTTON = re.compile(rf"{_OPENS}(?: (?:{_KINDS}))?")
 _POINTER = re.compile(r"(?:(?:link|enlace|clic|click|haga clic) )?(?:aqui|aca)|ingresar|ingrese aqui|consulte aqui")
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=PARSE_CACHE)
 def document_button(text: str) -> bool:
     """Whether a link's text is a document's own button («Descargar», «Ver documento», «Descargar
     PDF», «Download»): it names the act of opening a document, not which."""
     return _DOCUMENT_BUTTON.fullmatch(text_norm(text)[0]) is not None
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=PARSE_CACHE)
 def generic_text(text: str) -> bool:
     """Whether a link's text names no document: a document's button (:func:`document_button`, but
     for «Ver documento»: see ``_NAMELESS_BUTTON``) or a pointer («Link aquí», «Ingresar»)."""

@@ -166,9 +166,10 @@ def index_site(
     )
 
 
-# What parsing a site fills, one entry per distinct URL, link text or URL key, up to 200,000 each:
-# a 10,000-page site's filled them with ~8 MB of entries (more at 50,000), held to the process's
-# end. The parse reuses them page after page; what is built after it reads few of them again.
+# What parsing a site fills, one entry per distinct URL, link text or URL key, ``text.PARSE_CACHE`` at
+# most each (200,000 before H263: a 10,000-page site's filled them with ~8 MB of entries, a 50,000-page
+# site's with several times that, freed only here). The parse reuses them page after page; what is
+# built after it reads few of them again.
 _PARSE_CACHES = (url_key, path_norm, is_doc_key, is_news_key, text_norm, generic_text, document_button)
 
 

@@ -249,6 +249,9 @@ class Builder:
         self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
         self.carried: Carried | None = None  # the previous crawl's pages (see carry)
         self.origins: dict[int, Origin] = {}  # how each cached page was made, to carry it
+        # one tuple for equal chrome references (the pages of a template repeat them): each page's
+        # own were held to the end of the index (issue 21, H263)
+        self._refs: dict[Any, Any] = {}
         self.strings = LinkStrings()  # pages' own links are kept packed (see packed)
 
     def parse(self, doc: PageDoc, idx: int) -> Page | None:
@@ -273,7 +276,7 @@ class Builder:
             record = self.cache(key, _PAGE_AUDIT, self.version, compute)
         except _NoBody:
             return None
-        self.origins[idx] = (key, record["chrome"], record["origin"], record["base"])
+        self.origins[idx] = self._origin(key, record["chrome"], record["origin"], record["base"])
         if fresh:
             return fresh[0]
         try:
@@ -301,8 +304,17 @@ class Builder:
             page.blocks.append(block)
         if own is not None:
             page.blocks.append(Block("", self.strings.keep(own[0]), own[1], "", (idx,)))
-        self.origins[idx] = (key, refs, origin, base)
+        self.origins[idx] = self._origin(key, refs, origin, base)
         return page
+
+    def _origin(self, key: str, refs: Iterable[Sequence[Any]], origin: str, base: str) -> Origin:
+        """How a page was made, to carry it, sharing what pages repeat: its chrome references (one
+        tuple for equal ones), its origin and base (one string each; the base is most often the
+        page's URL, interned as the index's)."""
+        if len(self._refs) > _MAX_CHROME:  # those met so far stay shared; the table stays bounded
+            self._refs.clear()
+        one = self._refs.setdefault
+        return key, tuple([one(t, t) for t in map(tuple, refs)]), sys.intern(origin), sys.intern(base)
 
     def _chrome(self, ref: ChromeRef, origin: str, base: str, make: Callable[[], Block]) -> Block:
         """The shared block of a chrome element: the one already seen with the same markup (and

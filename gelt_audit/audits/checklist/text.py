@@ -139,6 +139,15 @@ def count_words(tokens: Sequence[str]) -> int:
     return sum(1 for t in tokens if not t.isdigit() and t not in FILLER)
 
 
+# The entries each cache of a page's parse keeps (``url_key``, ``path_norm``, ``is_doc_key``,
+# ``is_news_key``, ``text_norm``, ``generic_text``, ``document_button``: see ``index.forget_parse_caches``),
+# whatever the site's size. What repeats from page to page (the template's links and texts, a section's
+# neighbours) stays in a few thousand; a cache as big as the site (200,000) held an entry a distinct URL
+# or text to the parse's end (~14,000 each at 10,000 pages), among the small objects the index keeps
+# (issue 21, H263: a cold report at 50,000 pages 423 -> 388 MiB, at some CPU: more misses).
+PARSE_CACHE = 8192
+
+
 @lru_cache(maxsize=4096)
 def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
     """Regex finding a normalised phrase in folded running text (plurals, stop words)."""
@@ -542,7 +551,7 @@ def _phrase_words(phrase: tuple[str, ...]) -> int:
     return count_words(phrase)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE)
 def text_norm(text: str) -> tuple[str, int]:
     """A text's normalised tokens (joined by spaces) and how many words count."""
     toks = norm_tokens(text)

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from gelt_audit.formats import DOCUMENT_EXTENSIONS
 from gelt_audit.markup import strip_fragment
 
-from .text import camel_split, count_words, fold, norm_tokens
+from .text import PARSE_CACHE, camel_split, count_words, fold, norm_tokens
 
 # Extensions as rules name them (``pdf``, no dot).
 # The answers that say a page does not exist (not a server's passing fault, a 5xx): an entry that
@@ -34,7 +34,7 @@ def same_site(host: str, site: str) -> bool:
     return host == site or host.endswith("." + site)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE)
 def url_key(url: str) -> str:
     """Comparison key of a URL: host without www, path without trailing slash, query; no scheme."""
     scheme, sep, rest = url.partition("://")
@@ -73,7 +73,7 @@ def url_key(url: str) -> str:
 _GENERIC_SEGMENT = frozenset("index default inicio home aspx asp html htm php jsp page pagina paginas".split())
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE)
 def path_norm(key: str) -> tuple[str, int]:
     """Words of a URL's own segment (the last one, plus the previous if the last is generic)
     and its query values; parent folders are categories, not the page's subject."""
@@ -97,7 +97,7 @@ def path_norms(key: str) -> list[str]:
     return [plain] if camel == plain else [plain, camel]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE)
 def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) -> bool:
     """Whether a URL key names a document with one of these extensions."""
     path = key.split("?", 1)[0]
@@ -105,7 +105,7 @@ def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) 
     return "." in last and last.rsplit(".", 1)[1].lower() in exts
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=PARSE_CACHE)
 def is_news_key(key: str) -> bool:
     """A news article URL: a segment after a news folder (/noticias/<slug>); files and feeds
     kept in a news folder (PDF, RSS) are not articles."""
@@ -126,10 +126,15 @@ def filename(key: str) -> str:
 
 
 class Resolver:
+    """A page's links resolved against its base, remembered while parsing a site (``PARSE_CACHE``
+    at most: the template's links repeat from page to page, a page's own seldom do)."""
+
     def __init__(self) -> None:
         self.cache: dict[tuple[str, str], str] = {}
 
     def __call__(self, base: str, origin: str, href: str) -> str:
+        if len(self.cache) >= PARSE_CACHE:  # bounded whatever the site's size (issue 21, H263)
+            self.cache.clear()
         if href.startswith(("http://", "https://")):
             ck = ("", href)
         elif href.startswith("/") and not href.startswith("//"):
