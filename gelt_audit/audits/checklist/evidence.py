@@ -292,7 +292,7 @@ class Finder:
         """A hit per target of the MAX_HITS shallowest ones, from its best occurrence (``best_of``)."""
         hits = []
         for key in sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]:
-            best = best_of(groups[key], bool(item.in_menu))
+            best = best_of(groups[key], True)
             if best is not None:
                 hit = self._link_hit(best[1], best[2], item)
                 if hit is not None:
