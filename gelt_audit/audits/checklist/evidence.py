@@ -288,18 +288,18 @@ class Finder:
             g.append(value)
         return groups
 
-    def _best_hits(self, groups: dict[str, list[Any]], item: Item, best_of: Callable[..., Any]) -> list[Hit]:
+    def _best_hits(self, groups: dict[str, list[Any]], item: Item, best_of: Callable[[list[Any]], Any]) -> list[Hit]:
         """A hit per target of the MAX_HITS shallowest ones, from its best occurrence (``best_of``)."""
         hits = []
         for key in sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]:
-            best = best_of(groups[key], True)
+            best = best_of(groups[key])
             if best is not None:
                 hit = self._link_hit(best[1], best[2], item)
                 if hit is not None:
                     hits.append(hit)
         return hits
 
-    def _best_of_run(self, run: Run, menu: bool = True) -> _Best:
+    def _best_of_run(self, run: Run) -> _Best:
         """:meth:`_best_occurrence` of a run, making only the best one's link."""
         placed = run.occ.placed
         best: tuple[tuple[bool, int], Block, int] | None = None
@@ -308,19 +308,19 @@ class Finder:
             page = self.best_page(block)
             if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
-            rank = (menu and not self._placed_in_menu(block, key, tmenu), self._rank_depth(page))
+            rank = (not self._placed_in_menu(block, key, tmenu), self._rank_depth(page))
             if best is None or rank < best[0]:
                 best = (rank, block, n)
         return None if best is None else (best[0], best[1], run.occ.link(best[2]))
 
-    def _best_occurrence(self, occs: Iterable[tuple[Block, Link]], menu: bool = True) -> _Best:
-        """The first best occurrence (in the menu unless ``menu`` is False: class 2651; shallowest page)."""
+    def _best_occurrence(self, occs: Iterable[tuple[Block, Link]]) -> _Best:
+        """The first best occurrence (in the menu, shallowest page) among a target's occurrences."""
         best: tuple[tuple[bool, int], Block, Link] | None = None
         for block, link in occs:
             page = self.best_page(block)
             if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
-            rank = (menu and not self._occ_in_menu(block, link), self._rank_depth(page))
+            rank = (not self._occ_in_menu(block, link), self._rank_depth(page))
             if best is None or rank < best[0]:
                 best = (rank, block, link)
         return best
@@ -390,13 +390,13 @@ class Finder:
             run = memo[key] = Run(occ, ids)
         return run
 
-    def _run_best(self, run: Collection[tuple[Block, Link]], menu: bool) -> _Best:
+    def _run_best(self, run: Collection[tuple[Block, Link]]) -> _Best:
         """:meth:`_best_occurrence` of a run, kept per run (lists the index memo holds for its lifetime)."""
-        memo = self._memo("run_best" if menu else "run_best_anywhere")
+        memo = self._memo("run_best")
         got = memo.get(id(run))
         if got is not None and got[0] is run:
             return got[1]
-        best = self._best_of_run(run, menu) if isinstance(run, Run) else self._best_occurrence(run, menu)
+        best = self._best_of_run(run) if isinstance(run, Run) else self._best_occurrence(run)
         memo[id(run)] = (run, best)
         return best
 
@@ -433,9 +433,9 @@ class Finder:
                     break
         return self._best_hits(groups, item, self._best_of_runs)
 
-    def _best_of_runs(self, group: list[Collection[tuple[Block, Link]]], menu: bool) -> _Best:
+    def _best_of_runs(self, group: list[Collection[tuple[Block, Link]]]) -> _Best:
         """The first best occurrence of a target's runs, as :meth:`link_hits` picks it among them all."""
-        found = (got for run in group if (got := self._run_best(run, menu)) is not None)
+        found = (got for got in map(self._run_best, group) if got is not None)
         return min(found, key=lambda got: got[0], default=None)
 
     def page_at(self, url: str) -> Page | None:
