@@ -26,7 +26,6 @@ SHELL_NOTE = (
 )
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 _NONE = array("I")  # no occurrences (never appended to)
-_Best = tuple[tuple[bool, int], Block, Link] | None  # an occurrence ranked (not in the menu, depth)
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
 SCOPES = ("any", "home", "header", "footer", "chrome", "content")
 # What leads the evidence of a link whose presence is the item (``link_to``'s ``presence``).
@@ -103,10 +102,6 @@ class Finder:
             self._best[key] = self._best_number(block.pages)
         n = self._best[key]
         return None if n is None else self.by_idx[n]
-
-    def _rank_depth(self, page: Page) -> int:
-        """A page's depth to rank occurrences by: unknown last, the home page (0) first (class 2650)."""
-        return 99 if (d := self.depth(page.key, page.depth_hint)) is None else d
 
     def _in_menu_key(self, key: str) -> bool:
         hit = self._menu_cache.get(key)
@@ -273,7 +268,8 @@ class Finder:
         return self._best_hits(groups, item, self._best_occurrence)
 
     def _by_target(self, pairs: Iterable[tuple[str, Any]], item: Item) -> dict[str, list[Any]]:
-        """The values grouped by target key, in order; news targets left out unless the item allows them."""
+        """The values grouped by target key, in order; news targets left out unless the item
+        allows them."""
         groups: dict[str, list[Any]] = {}
         skipped: set[str] = set()
         for key, value in pairs:
@@ -289,7 +285,8 @@ class Finder:
         return groups
 
     def _best_hits(self, groups: dict[str, list[Any]], item: Item, best_of: Callable[[list[Any]], Any]) -> list[Hit]:
-        """A hit per target of the MAX_HITS shallowest ones, from its best occurrence (``best_of``)."""
+        """A hit per target of the MAX_HITS shallowest ones, from the best occurrence ``best_of``
+        picks among the target's group."""
         hits = []
         for key in sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]:
             best = best_of(groups[key])
@@ -299,7 +296,7 @@ class Finder:
                     hits.append(hit)
         return hits
 
-    def _best_of_run(self, run: Run) -> _Best:
+    def _best_of_run(self, run: Run) -> tuple[tuple[bool, int], Block, Link] | None:
         """:meth:`_best_occurrence` of a run, making only the best one's link."""
         placed = run.occ.placed
         best: tuple[tuple[bool, int], Block, int] | None = None
@@ -308,19 +305,19 @@ class Finder:
             page = self.best_page(block)
             if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
-            rank = (not self._placed_in_menu(block, key, tmenu), self._rank_depth(page))
+            rank = (not self._placed_in_menu(block, key, tmenu), self.depth(page.key, page.depth_hint) or 99)
             if best is None or rank < best[0]:
                 best = (rank, block, n)
         return None if best is None else (best[0], best[1], run.occ.link(best[2]))
 
-    def _best_occurrence(self, occs: Iterable[tuple[Block, Link]]) -> _Best:
+    def _best_occurrence(self, occs: Iterable[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
         """The first best occurrence (in the menu, shallowest page) among a target's occurrences."""
         best: tuple[tuple[bool, int], Block, Link] | None = None
         for block, link in occs:
             page = self.best_page(block)
             if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
-            rank = (not self._occ_in_menu(block, link), self._rank_depth(page))
+            rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
             if best is None or rank < best[0]:
                 best = (rank, block, link)
         return best
@@ -390,8 +387,9 @@ class Finder:
             run = memo[key] = Run(occ, ids)
         return run
 
-    def _run_best(self, run: Collection[tuple[Block, Link]]) -> _Best:
-        """:meth:`_best_occurrence` of a run, kept per run (lists the index memo holds for its lifetime)."""
+    def _run_best(self, run: Collection[tuple[Block, Link]]) -> tuple[tuple[bool, int], Block, Link] | None:
+        """The first best occurrence of a run (in the menu, shallowest page), as link_hits picks it;
+        kept per run: runs are lists the index memo holds for its lifetime."""
         memo = self._memo("run_best")
         got = memo.get(id(run))
         if got is not None and got[0] is run:
@@ -433,8 +431,9 @@ class Finder:
                     break
         return self._best_hits(groups, item, self._best_of_runs)
 
-    def _best_of_runs(self, group: list[Collection[tuple[Block, Link]]]) -> _Best:
-        """The first best occurrence of a target's runs, as :meth:`link_hits` picks it among them all."""
+    def _best_of_runs(self, group: list[Collection[tuple[Block, Link]]]) -> tuple[tuple[bool, int], Block, Link] | None:
+        """The first best occurrence of a target's runs (in the menu, shallowest page), as
+        :meth:`link_hits` picks it among their concatenation."""
         found = (got for got in map(self._run_best, group) if got is not None)
         return min(found, key=lambda got: got[0], default=None)
 
