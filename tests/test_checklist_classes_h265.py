@@ -1,14 +1,7 @@
-"""Classes of H265 (issue 15): the order of a link's occurrences, and three first-contact misses of
-zzt-colombiaot (a national institute's territorial-planning portal). Two crawls on 127.0.0.1 through
-the real CLI, offline.
-
-Class 2650: the home page's occurrence of a link is at depth 0, not at an unknown depth: the
-institute's networks, in the content of the home page, of its agenda and of a page the Transparencia
-menu lists, are shown on the home page (``Finder._rank_depth``; without it the home page ranked as
-depth 99 and the evidence of ``interaccion.redes`` started at a deeper page). The
-menu's pages here link only their entries; every occurrence of a network's link is still «in the
-menu» (the menu reaches the networks' addresses themselves), as on inder: the menu does not decide
-between two occurrences of one target there (class 2651, not applied).
+"""Classes of H265 (issue 15): three first-contact misses of zzt-colombiaot (a national institute's
+territorial-planning portal). A crawl on 127.0.0.1 through the real CLI, offline. (Class 2650, the
+home page's occurrence of a link ranked at depth 0, had its test here on a second site; it was
+measured, lowered a held-out figure, and was reverted with its test: docs/checklist-accuracy.md, H265.)
 
 Class 2652: «Contáctenos en nuestras redes sociales», a footer column over the networks' links, names
 the networks, not a page for requests: ``interaccion.pqrsd`` is not ``cumple`` by it (without the
@@ -33,8 +26,7 @@ from tests.helpers import checklist_records
 OFFLINE = "[links]\ncheck_external = false\n"
 ENTITY = "Instituto de Ordenamiento Territorial"
 NAV = (
-    "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/transparencia/'>Transparencia</a></li>"
-    "<li><a href='/agenda.html'>Agenda</a></li><li><a href='/acerca.html'>Acerca de</a></li>"
+    "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/acerca.html'>Acerca de</a></li>"
     "<li><a href='/cargue.html'>Cargue</a></li></ul></nav>"
 )
 FOOTER = (
@@ -44,16 +36,12 @@ FOOTER = (
     "<p><a href='https://www.facebook.com/OrdenamientoCo'>Facebook</a></p>"
     "<p><a href='https://twitter.com/OrdenamientoCo'>Twitter</a></p></div></div></footer>"
 )
-NETWORKS = (
-    "<h2>Síguenos</h2><ul><li><a href='https://www.youtube.com/@OrdenamientoCo'>Canal de YouTube</a></li>"
-    "<li><a href='https://www.instagram.com/ordenamientoco'>Instagram</a></li></ul>"
-)
 
 
-def _page(title: str, main: str, footer: str = FOOTER) -> Resource:
+def _page(title: str, main: str) -> Resource:
     return Resource.html(
         f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {ENTITY}</title></head>"
-        f"<body><header><p>{ENTITY}</p>{NAV}</header><main>{main}</main>{footer}</body></html>"
+        f"<body><header><p>{ENTITY}</p>{NAV}</header><main>{main}</main>{FOOTER}</body></html>"
     )
 
 
@@ -84,30 +72,6 @@ EDITOR = (
     "<button onclick='salvar();'>Guardar</button> <button onclick='borrar();'>Eliminar</button>"
     "</div></div>"
 )
-# the networks only in the content of three pages (no footer links to them): the home page, the agenda
-# (one click, outside the menu) and a page the Transparencia menu lists (two clicks)
-PLAIN = "<footer><p>Carrera 30 # 48-51, Bogotá D.C. Teléfono 601 555 0100.</p></footer>"
-SHOWN: dict[str, Resource] = {
-    "/": _page("Inicio", "<h1>Bienvenidos</h1><p>El portal del ordenamiento territorial.</p>" + NETWORKS, PLAIN),
-    "/agenda.html": _page("Agenda", "<h1>Agenda</h1><p>Talleres en marzo de 2026.</p>" + NETWORKS, PLAIN),
-    # the menu's pages link only their entries (no site menu): what they list is «in the menu», the
-    # home page and the agenda are not
-    "/transparencia/": Resource.html(
-        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Transparencia</title></head><body>"
-        "<h1>Transparencia y acceso a la información pública</h1><ul>"
-        "<li><a href='/transparencia/calendario.html'>Calendario de actividades</a></li>"
-        "<li><a href='/transparencia/organigrama.html'>Organigrama</a></li></ul></body></html>"
-    ),
-    "/transparencia/calendario.html": Resource.html(
-        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Calendario</title></head><body>"
-        "<h1>Calendario de actividades</h1><p>Reunión del comité el 4 de marzo de 2026.</p>"
-        f"{NETWORKS}</body></html>"
-    ),
-    "/transparencia/organigrama.html": Resource.html(
-        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Organigrama</title></head><body>"
-        "<h1>Organigrama</h1><p>Dirección general y subdirección de ordenamiento.</p></body></html>"
-    ),
-}
 ROUTES: dict[str, Resource] = {
     "/": _page("Inicio", "<h1>Bienvenidos</h1><p>El portal del ordenamiento territorial del país.</p>"),
     "/acerca.html": _page("Acerca de", "<h1>Acerca de</h1><h2>Marco normativo</h2>" + DECREES),
@@ -119,18 +83,6 @@ ROUTES: dict[str, Resource] = {
 def site(tmp_path_factory):
     """The institute's site, crawled and reported once."""
     return checklist_records(tmp_path_factory.mktemp("h265"), ROUTES, OFFLINE)
-
-
-@pytest.fixture(scope="module")
-def shown(tmp_path_factory):
-    """The networks shown in the content of three pages, crawled and reported once."""
-    return checklist_records(tmp_path_factory.mktemp("h265-shown"), SHOWN, OFFLINE)
-
-
-def test_class_2650_networks_are_shown_on_the_home_page(shown):
-    rec = shown[("gelt-2008", "interaccion.redes")]
-    assert rec["status"] == "cumple", rec
-    assert rec["paths"][0] == "/", rec
 
 
 def test_class_2652_contact_us_on_social_networks_is_no_pqrsd_page(site):
