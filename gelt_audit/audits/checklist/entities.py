@@ -3,11 +3,17 @@ entities, whatever heading it sits under (class 1041, helper H104)."""
 
 from __future__ import annotations
 
+import re
+
 from .evidence import Finder, Hit
 from .kinds import EvidenceKind
 from .model import Item, Rule
 from .pages import Block, Link
-from .text import text_norm
+from .text import fold, text_norm
+
+# a path into an entity's legal texts («…/normativa/decretos/…», «gestornormativo/norma.php?i=1369»,
+# «decreto_1066_de_2015….pdf»): the link opens a norm, not the entity's site (class 2654)
+_LEGAL_PATH = re.compile(r"normativ|decreto|resoluci")
 
 
 class EntityLinks(EvidenceKind):
@@ -15,7 +21,8 @@ class EntityLinks(EvidenceKind):
     distinct sites whose host matches ``hosts`` (``*.gov.co``: public entities): a person reads
     such a list as a directory of entities even under another heading («Link de Interés» in the
     footer, «Plan Anticorrupción»). A logo with no name is not counted (who reads it cannot tell
-    which entity it is). The evidence is the page that lists them (for a list in the footer, the
+    which entity it is), nor a link to a document or to a legal text's page (a list of the decrees
+    of a subject on the ministries' sites is no directory: class 2654). The evidence is the page that lists them (for a list in the footer, the
     page it is best shown on), never one of the linked sites.
 
     ``hosts``: host patterns, as for ``link_to``. ``min_count``: how many distinct sites, each
@@ -37,6 +44,8 @@ class EntityLinks(EvidenceKind):
             for block, link in finder.idx.targets[key]:
                 if link.embed or not link.text.strip() or not finder.scope_ok(rule, block, None):
                     continue
+                if link.is_doc or _LEGAL_PATH.search(fold(key.partition("/")[2])):
+                    continue  # a decree's text on a ministry's site is a norm, not a directory's entry
                 page = finder.best_page(block)
                 if page is None or not finder.label_ok(rule, text_norm(link.ctx)[0]):
                     continue

@@ -324,6 +324,21 @@ def _shown_words(form: Any, own_text: bool) -> set[str]:
     return set(text_norm(camel_split(" ".join(texts)))[0].split())
 
 
+_DELETES = re.compile(r"^\W*eliminar\b")
+
+
+def _edits_records(form: Any) -> bool:
+    """Whether a form has a button that deletes what it keeps («Eliminar», «Eliminar documento»):
+    a tool that edits the entity's stored records (a catalogue's «Descripción», «Palabras clave»,
+    «Guardar»), not a message to it; a request once sent is not deleted by its sender (class 2653)."""
+    buttons = (
+        b
+        for b in form.iter("button", "input")
+        if b.tag == "button" or (b.get("type") or "").lower() in ("submit", "button")
+    )
+    return any(_DELETES.match(fold(element_text(b) or b.get("value") or "")) for b in buttons)
+
+
 def _sends_a_survey(form: Any) -> bool:
     """Whether the form's send button says it sends a survey («Enviar la encuesta») and not a query
     (criterion Q, class 2421): the button names what the form is for, and a word of a query
@@ -369,7 +384,8 @@ def form_info(form: Any, page_labels: str, own_text: bool = True) -> Form:
     if (
         f.has_textarea
         and (f.has_email or f.n_text >= 2)
-        and _purpose_said(form, words, page_labels, own_text) != OTHER_SAID
+        and (said_is := _purpose_said(form, words, page_labels, own_text)) != OTHER_SAID
+        and (said_is == PQRSD_SAID or not _edits_records(form))
     ):
         purposes.add("pqrsd")
     if f.n_radio >= 2 and (words & _SURVEY_WORDS or set(page_labels.split()) & _SURVEY_WORDS):
