@@ -116,7 +116,10 @@ def _stem(word: str) -> str:
     s = _stem_cache.get(word)
     if s is None:
         s = word
-        if len(word) > 4 and word.endswith("es") and word[-3] in "nrldzj":
+        if len(word) > 4 and word.endswith("eses"):
+            # the plural of a word in «-és» («intereses», «meses»): its singular's stem (class 2661)
+            s = _stem(word[:-2])
+        elif len(word) > 4 and word.endswith("es") and word[-3] in "nrldzj":
             s = word[:-2]
         elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             s = word[:-1]
@@ -149,7 +152,10 @@ def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
     if not tokens:
         return re.compile("(?<![a-z0-9])(?![a-z0-9])")
     first = re.escape(tokens[0])
-    body = gap.join([rf"{first}(?<![a-z0-9]{first})(?:es|s)?", *(re.escape(t) + "(?:es|s)?" for t in tokens[1:])])
+    # a plural ending; «eses» for a word in «-és» stemmed to its singular's stem («intereses», class 2661)
+    body = gap.join(
+        [rf"{first}(?<![a-z0-9]{first})(?:eses|es|s)?", *(re.escape(t) + "(?:eses|es|s)?" for t in tokens[1:])]
+    )
     return re.compile(rf"{body}(?![a-z0-9])")
 
 
