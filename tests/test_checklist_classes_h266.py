@@ -1,0 +1,180 @@
+"""Recall of the ley1712-res1519 profile (issue 15, H266): titles a person reads that the engine did not.
+Two crawls on 127.0.0.1 through the real CLI, offline: a water utility's site and a school's.
+
+Class 2660: the last title of an accordion whose titles, each alone in its wrapper, have nothing under
+them («Obligación de reporte de información» closing the list) is named and empty like the others: the
+list ends, nothing is under it either (docs/checklist-states.md, «Nombrado y vacío», its «Alcance»):
+``ley1712.9`` ``parcial``.
+
+Class 2661: the plural of a word in «-és» stems as its singular («grupos de intereses» is «grupos de
+interés»): the accordion's «Información especifica para grupos de intereses» is ``ley1712.8`` named and
+empty, ``parcial``.
+
+Class 2662: a school's page «Gobierno escolar» (Ley 115 de 1994, art. 142; Decreto 1860 de 1994, art.
+19) describes the school's spaces of participation: ``ley1712.6.1`` ``parcial`` (as class 2563 for
+``democracia.participacion``); the utility, with no such page, stays ``no_cumple``.
+
+Class 2663: a header menu named only «Proyectos» (an opener to «#») whose entries open the entity's
+projects is where a person finds its projects in execution: ``ley1712.4.4`` ``parcial`` with the first
+project's page (as class 2560 for ``info.plan_desarrollo``); a link «Proyectos» in a page's content is no
+such menu: the utility stays ``no_cumple``.
+
+Each class test fails without its rule (checked, H266, on the tree of ``integ18`` with this file: see
+docs/checklist-accuracy.md); the controls pass with and without.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gelt_audit.demo.server import Resource
+from tests.helpers import checklist_records
+
+OFFLINE = "[links]\ncheck_external = false\n"
+
+
+def _page(entity: str, nav: str, title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {entity}</title></head>"
+        f"<body><header><p>{entity}</p>{nav}</header><main>{main}</main>"
+        "<footer><p>Calle 6 # 10-28. Teléfono 605 555 0142.</p></footer></body></html>"
+    )
+
+
+def _accordion(titles: list[str]) -> str:
+    items = "".join(
+        f'<div class="accordion-item"><h2><button type="button" aria-expanded="false">{t}</button></h2></div>'
+        for t in titles
+    )
+    return f'<section><div class="accordion">{items}</div></section>'
+
+
+UTILITY = "Aguas del Valle S.A. E.S.P."
+UTILITY_NAV = (
+    "<nav><ul>"
+    '<li><a href="/">Inicio</a></li>'
+    '<li><a href="/transparencia.html">Transparencia</a></li>'
+    '<li><a href="/gerencia.html">Gerencia</a></li>'
+    "</ul></nav>"
+)
+UTILITY_ROUTES: dict[str, Resource] = {
+    "/": _page(UTILITY, UTILITY_NAV, "Inicio", "<h1>Bienvenidos</h1><p>Acueducto y alcantarillado del municipio.</p>"),
+    "/transparencia.html": _page(
+        UTILITY,
+        UTILITY_NAV,
+        "Transparencia",
+        "<h1>Transparencia y acceso a la información pública</h1>"
+        + _accordion(
+            [
+                "Información de la entidad",
+                "Normativa",
+                "Trámites",
+                "Datos abiertos",
+                "Información especifica para grupos de intereses",
+                "Obligación de reporte de información",
+            ]
+        ),
+    ),
+    "/gerencia.html": _page(
+        UTILITY,
+        UTILITY_NAV,
+        "Gerencia",
+        "<h1>Gerencia</h1><p>La gerencia dirige la empresa y rinde cuentas a la junta directiva cada año.</p>"
+        '<p><a href="/obras.html">Proyectos</a></p>',
+    ),
+    "/obras.html": _page(
+        UTILITY,
+        UTILITY_NAV,
+        "Obras",
+        "<h1>Obras del año</h1><p>Reposición de la red de acueducto del barrio Centro, con 1.200 metros de"
+        " tubería nueva y dos válvulas de control.</p>",
+    ),
+}
+
+SCHOOL = "Institución Educativa San Rafael"
+SCHOOL_NAV = (
+    "<nav><ul>"
+    '<li><a href="/">Inicio</a></li>'
+    '<li><a href="/gobierno-escolar.html">Gobierno Escolar</a></li>'
+    '<li class="dropdown"><a href="#" class="dropdown-toggle">Proyectos</a><ul class="dropdown-menu">'
+    '<li><a href="/letras.html">Letras Viajeras</a></li>'
+    '<li><a href="/ejecucion-letras.html">Ejecución Letras Viajeras</a></li></ul></li>'
+    "</ul></nav>"
+)
+SCHOOL_ROUTES: dict[str, Resource] = {
+    "/": _page(SCHOOL, SCHOOL_NAV, "Inicio", "<h1>Bienvenidos</h1><p>La institución educativa del municipio.</p>"),
+    "/letras.html": _page(
+        SCHOOL,
+        SCHOOL_NAV,
+        "Letras Viajeras",
+        "<h1>Proyecto Letras Viajeras</h1><p>Llevar la lectura y la escritura a las veredas del municipio con"
+        " una biblioteca móvil, talleres de escritura creativa y una colección renovada para niños y jóvenes;"
+        " dos promotores de lectura visitan cada vereda una vez al mes durante el año.</p>",
+    ),
+    "/ejecucion-letras.html": _page(
+        SCHOOL,
+        SCHOOL_NAV,
+        "Ejecución Letras Viajeras",
+        "<h1>Ejecución del proyecto</h1><p>Talleres realizados en doce veredas, con 340 asistentes, y la"
+        " colección de la biblioteca móvil renovada con 200 títulos nuevos.</p>",
+    ),
+    "/gobierno-escolar.html": _page(
+        SCHOOL,
+        SCHOOL_NAV,
+        "Gobierno Escolar",
+        "<h1>Gobierno Escolar</h1><p>La institución conforma su gobierno escolar según el artículo 142 de la"
+        " Ley 115 y el Decreto 1860, para dar participación democrática a todos los miembros de la comunidad"
+        " educativa: el Consejo Directivo, el Consejo Académico, el Consejo de Padres y el Consejo Estudiantil."
+        "</p><h2>Elección del personero</h2><p>Los estudiantes de grado once se inscriben en la coordinación"
+        " y la elección se hace en los primeros treinta días del calendario escolar.</p>",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def utility(tmp_path_factory):
+    """The water utility's site."""
+    return checklist_records(tmp_path_factory.mktemp("h266-utility"), UTILITY_ROUTES, OFFLINE)
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """The school's site."""
+    return checklist_records(tmp_path_factory.mktemp("h266-school"), SCHOOL_ROUTES, OFFLINE)
+
+
+def test_class_2660_the_last_empty_accordion_title_is_named_and_empty(utility):
+    rec = utility[("ley1712-res1519", "ley1712.9")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia.html"], rec
+    assert "Obligación de reporte de información" in rec["detail"], rec
+
+
+def test_class_2661_grupos_de_intereses_is_grupos_de_interes(utility):
+    rec = utility[("ley1712-res1519", "ley1712.8")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/transparencia.html"], rec
+
+
+def test_class_2662_the_school_government_is_its_participation(school):
+    rec = school[("ley1712-res1519", "ley1712.6.1")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/gobierno-escolar.html"], rec
+    assert "gobierno escolar" in rec["detail"], rec
+
+
+def test_class_2662_no_school_government_no_participation(utility):
+    rec = utility[("ley1712-res1519", "ley1712.6.1")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_class_2663_a_projects_menu_is_the_entitys_projects(school):
+    rec = school[("ley1712-res1519", "ley1712.4.4")]
+    assert rec["status"] == "parcial", rec
+    assert rec["paths"][:1] == ["/letras.html"], rec
+    assert "menú «Proyectos»" in rec["detail"], rec
+
+
+def test_class_2663_a_projects_link_in_a_page_is_no_menu(utility):
+    rec = utility[("ley1712-res1519", "ley1712.4.4")]
+    assert rec["status"] == "no_cumple", rec
