@@ -127,6 +127,26 @@ SCHOOL_ROUTES: dict[str, Resource] = {
 }
 
 
+SCHOOL2 = "Institución Educativa Rural La Esperanza"
+SCHOOL2_NAV = (
+    '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/quienes-somos.html">Quiénes somos</a></li></ul></nav>'
+)
+SCHOOL2_ROUTES: dict[str, Resource] = {
+    "/": _page(SCHOOL2, SCHOOL2_NAV, "Inicio", "<h1>Bienvenidos</h1><p>La institución educativa rural.</p>"),
+    "/quienes-somos.html": _page(
+        SCHOOL2,
+        SCHOOL2_NAV,
+        "Quiénes somos",
+        "<h1>Quiénes somos</h1><p>Institución educativa rural con preescolar, básica y media.</p>"
+        "<section><h2>Gobierno escolar y organización</h2><div class='grid'>"
+        "<article><h3>Consejo Directivo</h3><p>Su integración, sus funciones y el calendario de sus reuniones"
+        " durante el año escolar.</p></article>"
+        "<article><h3>Consejo Académico</h3><p>Su estructura y sus funciones en la orientación pedagógica de"
+        " la institución.</p></article></div></section>",
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def utility(tmp_path_factory):
     """The water utility's site."""
@@ -157,6 +177,17 @@ def test_class_2662_the_school_government_is_its_participation(school):
     assert rec["status"] == "parcial", rec
     assert rec["paths"][:1] == ["/gobierno-escolar.html"], rec
     assert "gobierno escolar" in rec["detail"], rec
+
+
+@pytest.fixture(scope="module")
+def school2(tmp_path_factory):
+    """A second school's site, whose «Gobierno escolar y organización» section is its structure."""
+    return checklist_records(tmp_path_factory.mktemp("h266-school2"), SCHOOL2_ROUTES, OFFLINE)
+
+
+def test_class_2662_school_government_and_organisation_is_its_structure(school2):
+    rec = school2[("ley1712-res1519", "ley1712.6.1")]
+    assert rec["status"] == "no_cumple", rec
 
 
 def test_class_2662_no_school_government_no_participation(utility):
