@@ -269,6 +269,9 @@ def test_a_pages_text_hits_are_each_text_rule_asked_alone():
     extra += ["los datos aca consignados tendran un tratamiento confidencial"]
     # a school day's hours in a sentence (named pattern workday, class 2515, H251)
     extra += ["la jornada escolar empieza a las 06:30 am y termina a las 12:30 pm"]
+    # hours stated in a sentence and a split working day (named patterns stated_hours and split_day, H256)
+    extra += ["el horario de atencion de la biblioteca es de lunes a viernes de 7:00 a.m. a 6:00 p. m."]
+    extra += ["8:00 a 12:00 m - 2:00 a 6:00 p.m"]
     titles = [" ".join(p) + " " for q in probes for p in q[0]] + [""]
     rng = random.Random(8)
     hits = set()

@@ -175,7 +175,7 @@ def title_follows(h: Any) -> bool:
     while nxt is not None and (not isinstance(nxt.tag, str) or _blank(nxt)):
         nxt = nxt.getnext()
     if nxt is None:
-        return False
+        return node is not h and _closes_titles(node, h)
     if node is h and nxt.tag not in HEADINGS:
         return False  # a box after the title, even one that opens with a title, is read as its content (class 1361)
     first = nxt if nxt.tag in HEADINGS else next(nxt.iterdescendants(*_HEADING_TAGS), None)
@@ -187,6 +187,20 @@ def title_follows(h: Any) -> bool:
         if x.tag in _MEDIA or (isinstance(x.tag, str) and (x.text or "").strip()):
             return False
     return False
+
+
+def _closes_titles(box: Any, h: Any) -> bool:
+    """Whether a heading alone in its wrapper, the last thing of its list, closes a run of such wrappers
+    whose one before is itself a title over nothing (an accordion's last title, «Obligación de reporte
+    de información», after eight titles with nothing under any): the list ends, nothing is under it
+    either, as a person reads the last title like the others (class 2660)."""
+    prev = box.getprevious()
+    while prev is not None and (not isinstance(prev.tag, str) or _blank(prev)):
+        prev = prev.getprevious()
+    if prev is None or prev.tag != box.tag or prev.get("class") != box.get("class"):
+        return False
+    first = next((x for x in prev if isinstance(x.tag, str)), None)
+    return first is not None and first.tag == h.tag and title_follows(first)
 
 
 def listed_h1(h: Any) -> bool:

@@ -116,7 +116,10 @@ def _stem(word: str) -> str:
     s = _stem_cache.get(word)
     if s is None:
         s = word
-        if len(word) > 4 and word.endswith("es") and word[-3] in "nrldzj":
+        if len(word) > 4 and word.endswith("eses"):
+            # the plural of a word in «-és» («intereses», «meses»): its singular's stem (class 2661)
+            s = _stem(word[:-2])
+        elif len(word) > 4 and word.endswith("es") and word[-3] in "nrldzj":
             s = word[:-2]
         elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             s = word[:-1]
@@ -144,8 +147,10 @@ def count_words(tokens: Sequence[str]) -> int:
 # whatever the site's size. What repeats from page to page (the template's links and texts, a section's
 # neighbours) stays in a few thousand; a cache as big as the site (200,000) held an entry a distinct URL
 # or text to the parse's end (~14,000 each at 10,000 pages), among the small objects the index keeps
-# (issue 21, H263: a cold report at 50,000 pages 423 -> 388 MiB, at some CPU: more misses).
-PARSE_CACHE = 8192
+# (issue 21, H263). 32,768, not 8,192: at 50,000 pages the cold report peaks at 395.9 MiB with it and
+# 391.2 with 8,192 (423.3 with 200,000), and at 10,000 pages 8,192 cost ~8 % more CPU in misses where
+# 32,768 cost nothing measurable (docs/PERFORMANCE.md, H263 and the session's summary).
+PARSE_CACHE = 32768
 
 
 @lru_cache(maxsize=4096)
@@ -158,7 +163,10 @@ def _phrase_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
     if not tokens:
         return re.compile("(?<![a-z0-9])(?![a-z0-9])")
     first = re.escape(tokens[0])
-    body = gap.join([rf"{first}(?<![a-z0-9]{first})(?:es|s)?", *(re.escape(t) + "(?:es|s)?" for t in tokens[1:])])
+    # a plural ending; «eses» for a word in «-és» stemmed to its singular's stem («intereses», class 2661)
+    body = gap.join(
+        [rf"{first}(?<![a-z0-9]{first})(?:eses|es|s)?", *(re.escape(t) + "(?:eses|es|s)?" for t in tokens[1:])]
+    )
     return re.compile(rf"{body}(?![a-z0-9])")
 
 
