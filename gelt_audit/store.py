@@ -84,6 +84,9 @@ _SNAPSHOT_COLS = ", ".join(
         "not_modified location depth referer sitemap_lastmod error headers_id"
     ).split()
 )
+# A finished crawl of at most this many snapshots is kept as its rows' dicts, shared by every walk
+# (as the checklist's PageStore.HOLD keeps a small site's pages made); a larger one packed.
+SNAPSHOT_HOLD = 16_384
 # A 304 that repeats what is known stores no content type: it is the last one the page sent.
 _CONTENT_TYPE = """coalesce(s.content_type, (
     select s3.content_type from snapshots s3
@@ -134,6 +137,9 @@ class Store(LinkStore, RunStore, AuditCache):
         # Rows of one finished crawl (they never change), read once while its audits walk them, packed
         # (compression.PackedRows): the last crawl asked for (two whole crawls are never held).
         self._snapshot_rows: dict[int, tuple[list[str], Iterable[tuple]]] = {}
+        # ...or, for a crawl of at most SNAPSHOT_HOLD rows, their dicts made once and shared by every
+        # walk (a week's audits walk the last crawl nine times: 109,000 dicts at 10k pages, H267)
+        self._snapshot_dicts: dict[int, list[dict[str, Any]]] = {}
         self._codecs: dict[int | None, Codec] = {None: PLAIN}
         # link_urls ids this process has read or written (forgotten when a write rolls back)
         self._url_ids: dict[str, int] = {}
@@ -463,18 +469,29 @@ class Store(LinkStore, RunStore, AuditCache):
 
     # -- reading (used by audits and the CLI) -------------------------------
     def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
-        """Every snapshot of a crawl, with its URL and title (a new dict each, callers may change it).
-        A finished crawl's rows are kept, packed, until another crawl's are read (~12 MB at 50,000
-        pages, ~60 MB as tuples): one crawl's audits walk them many times; the previous crawl is
-        read in one stretch."""
+        """Every snapshot of a crawl, with its URL and title, sorted by URL. Read only: a finished
+        crawl of at most :data:`SNAPSHOT_HOLD` rows gives the same dicts to every walk (callers copy
+        one before changing it). A finished crawl's rows are kept until another crawl's are read:
+        those dicts (~18 MB at 10k pages), or packed past that size (~12 MB at 50,000 pages, ~60 MB
+        as tuples): one crawl's audits walk them many times; the previous crawl is read in one
+        stretch."""
+        held = self._snapshot_dicts.get(crawl_id)
+        if held is not None:
+            yield from held
+            return
         cached = self._snapshot_rows.get(crawl_id)
         if cached is None:
-            self._snapshot_rows.clear()  # before reading: the two crawls' rows never held at once
+            self.forget_snapshots()  # before reading: the two crawls' rows never held at once
             cursor = self._snapshot_cursor(crawl_id)
             cols = [c[0] for c in cursor.description]
             finished = self.db.execute("select status from crawls where id = ?", [crawl_id]).fetchone()
             if not (finished and finished[0] == "finished"):  # still written: read as it is now
                 cached = (cols, list(cursor))
+            elif self._snapshot_count(crawl_id) <= SNAPSHOT_HOLD:
+                rows = _shared_strings(cols, cursor)
+                held = self._snapshot_dicts[crawl_id] = [dict(zip(cols, row, strict=True)) for row in rows]
+                yield from held
+                return
             else:
                 cached = self._snapshot_rows[crawl_id] = (cols, compression.PackedRows(_shared_strings(cols, cursor)))
         cols, rows = cached
@@ -484,6 +501,10 @@ class Store(LinkStore, RunStore, AuditCache):
     def forget_snapshots(self) -> None:
         """Drop the snapshot rows kept for finished crawls (after auditing a crawl no longer read)."""
         self._snapshot_rows.clear()
+        self._snapshot_dicts.clear()
+
+    def _snapshot_count(self, crawl_id: int) -> int:
+        return self.db.execute("select count(*) from snapshots where crawl_id = ?", [crawl_id]).fetchone()[0]
 
     def _snapshot_cursor(self, crawl_id: int) -> Any:
         return self.db.execute(
