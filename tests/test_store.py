@@ -8,7 +8,7 @@ import zlib
 import pytest
 import sqlite_utils
 
-import gelt_audit.store as store_mod
+import gelt_audit.store_snapshots as store_mod
 from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.migrations import LINKS_VIEW, MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store import Store

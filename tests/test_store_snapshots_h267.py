@@ -2,7 +2,7 @@
 
 A week's audits walk the last crawl's snapshots about nine times (pages, links, accessibility, the
 checklist, security…): each walk made every row a new dict again (109,000 dicts at 10k pages). A
-finished crawl of at most ``store.SNAPSHOT_HOLD`` rows is now kept as its dicts, made once and given
+finished crawl of at most ``store_snapshots.SNAPSHOT_HOLD`` rows is now kept as its dicts, made once and given
 to every walk until another crawl is read or ``forget_snapshots`` (the checklist's index, the week's
 peak, is built without them: H180).
 
@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 import gelt_audit.audits.run as run
-import gelt_audit.store as store_mod
+import gelt_audit.store_snapshots as store_mod
 from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.reports import json_report
