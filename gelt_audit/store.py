@@ -10,21 +10,32 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from gelt_audit import clock, compression
+from gelt_audit import clock
 from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, decompress_text, train_dictionary
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store_cache import AuditCache
 from gelt_audit.store_links import LinkStore
 from gelt_audit.store_runs import RunStore
+from gelt_audit.store_snapshots import SNAPSHOT_HOLD, SnapshotStore
 
-__all__ = ["Codec", "Store", "StoreError", "body_row", "compress", "content_hash", "decompress", "train_dictionary"]
+__all__ = [
+    "SNAPSHOT_HOLD",
+    "Codec",
+    "Store",
+    "StoreError",
+    "body_row",
+    "compress",
+    "content_hash",
+    "decompress",
+    "train_dictionary",
+]
 
 
 def utcnow() -> str:
@@ -77,18 +88,6 @@ def _url_ranges(hosts: Iterable[str] | None) -> tuple[str, list[str]]:
 
 
 _CRAWL_COLS = "id, site_url, started_at, finished_at, status, pages, errors, error, limited"
-_SNAPSHOT_COLS = ", ".join(
-    f"s.{c}"
-    for c in (
-        "id crawl_id page_id fetched_at kind status size elapsed_ms etag last_modified body_hash "
-        "not_modified location depth referer sitemap_lastmod error headers_id"
-    ).split()
-)
-# A 304 that repeats what is known stores no content type: it is the last one the page sent.
-_CONTENT_TYPE = """coalesce(s.content_type, (
-    select s3.content_type from snapshots s3
-    where s3.page_id = s.page_id and s3.id < s.id and s3.content_type is not null
-    order by s3.id desc limit 1)) as content_type"""
 
 
 class StoreError(Exception):
@@ -107,33 +106,14 @@ def _unusable(path: Path, exc: Exception) -> StoreError:
     return StoreError(f"No se puede usar el almacén {path}: {why}.")
 
 
-# Snapshot columns with few distinct values: SQLite hands out a new string for each row; one
-# object per value is what a chunk of packed rows pickles once.
-_FEW_VALUES = frozenset(
-    {"fetched_at", "content_type", "kind", "encoding", "last_modified", "etag", "referer", "location", "error"}
-)
-
-
-def _shared_strings(cols: list[str], rows: Iterable[tuple]) -> Iterator[tuple]:
-    """The rows with one string object per distinct value of the ``_FEW_VALUES`` columns."""
-    few = [i for i, c in enumerate(cols) if c in _FEW_VALUES]
-    seen: dict[Any, Any] = {}
-    for row in rows:
-        values = list(row)
-        for i in few:
-            values[i] = seen.setdefault(values[i], values[i])
-        yield tuple(values)
-
-
-class Store(LinkStore, RunStore, AuditCache):
+class Store(SnapshotStore, LinkStore, RunStore, AuditCache):
     """Access to one gelt-audit SQLite file."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._pending_audits: dict[tuple[str, str], dict[str, Any]] = {}  # (key, audit) -> row to write
-        # Rows of one finished crawl (they never change), read once while its audits walk them, packed
-        # (compression.PackedRows): the last crawl asked for (two whole crawls are never held).
-        self._snapshot_rows: dict[int, tuple[list[str], Iterable[tuple]]] = {}
+        self._snapshot_rows: dict[int, tuple[list[str], Iterable[tuple]]] = {}  # see SnapshotStore
+        self._snapshot_dicts: dict[int, list[dict[str, Any]]] = {}
         self._codecs: dict[int | None, Codec] = {None: PLAIN}
         # link_urls ids this process has read or written (forgotten when a write rolls back)
         self._url_ids: dict[str, int] = {}
@@ -460,42 +440,6 @@ class Store(LinkStore, RunStore, AuditCache):
             }
             for url, pid, etag, lm, bh, mh, ct, status in rows
         }
-
-    # -- reading (used by audits and the CLI) -------------------------------
-    def snapshots(self, crawl_id: int) -> Iterator[dict[str, Any]]:
-        """Every snapshot of a crawl, with its URL and title (a new dict each, callers may change it).
-        A finished crawl's rows are kept, packed, until another crawl's are read (~12 MB at 50,000
-        pages, ~60 MB as tuples): one crawl's audits walk them many times; the previous crawl is
-        read in one stretch."""
-        cached = self._snapshot_rows.get(crawl_id)
-        if cached is None:
-            self._snapshot_rows.clear()  # before reading: the two crawls' rows never held at once
-            cursor = self._snapshot_cursor(crawl_id)
-            cols = [c[0] for c in cursor.description]
-            finished = self.db.execute("select status from crawls where id = ?", [crawl_id]).fetchone()
-            if not (finished and finished[0] == "finished"):  # still written: read as it is now
-                cached = (cols, list(cursor))
-            else:
-                cached = self._snapshot_rows[crawl_id] = (cols, compression.PackedRows(_shared_strings(cols, cursor)))
-        cols, rows = cached
-        for row in rows:
-            yield dict(zip(cols, row, strict=True))
-
-    def forget_snapshots(self) -> None:
-        """Drop the snapshot rows kept for finished crawls (after auditing a crawl no longer read)."""
-        self._snapshot_rows.clear()
-
-    def _snapshot_cursor(self, crawl_id: int) -> Any:
-        return self.db.execute(
-            f"""
-            select {_SNAPSHOT_COLS}, p.url as url, b.title as title, b.encoding as encoding,
-                   b.main_hash as main_hash, coalesce(b.excerpt, substr(b.main_text, 1, 200)) as excerpt, {_CONTENT_TYPE}
-            from snapshots s join pages p on p.id = s.page_id
-            left join bodies b on b.hash = s.body_hash
-            where s.crawl_id = ? order by p.url
-            """,
-            [crawl_id],
-        )
 
     def body(self, body_hash: str) -> dict[str, Any] | None:
         row = self.db.execute(

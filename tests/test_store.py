@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
+import pytest
 import sqlite_utils
 
+import gelt_audit.store_snapshots as store_mod
 from gelt_audit.compression import PACKED_CHUNK, PackedRows
 from gelt_audit.migrations import LINKS_VIEW, MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store import Store
@@ -182,7 +184,12 @@ def test_a_schema_10_store_keeps_its_links_and_its_report_when_texts_move_to_lin
         assert len(texts) < len(new_links)  # the template's texts repeat on every page, stored once
 
 
-def test_the_store_keeps_one_crawls_snapshot_rows_and_reads_another_again_whole(serve, config_for):
+@pytest.mark.parametrize("hold", [0, None])
+def test_the_store_keeps_one_crawls_snapshot_rows_and_reads_another_again_whole(serve, config_for, monkeypatch, hold):
+    """Packed past ``SNAPSHOT_HOLD`` rows (0 here); under it (the store's own), its dicts made once
+    and shared by every walk (H267)."""
+    if hold is not None:
+        monkeypatch.setattr(store_mod, "SNAPSHOT_HOLD", hold)
     routes = {"/": page("Inicio", "<p>Hola</p>", links=("/a", "/b"))}
     routes |= {f"/{name}": page(name.upper(), "<p>Texto</p>", links=("/",)) for name in ("a", "b")}
     config = config_for(serve(routes).url)
@@ -197,10 +204,14 @@ def test_the_store_keeps_one_crawls_snapshot_rows_and_reads_another_again_whole(
         started = [next(first)]
         assert list(store.snapshots(2)) == expected[2]  # read while crawl 1's walk is under way
         assert started + list(first) == expected[1]  # that walk still yields every row of crawl 1
-        assert list(store._snapshot_rows) == [2]  # only the last crawl read is kept, not both
+        kept = store._snapshot_dicts if hold is None else store._snapshot_rows
+        assert list(store._snapshot_rows) + list(store._snapshot_dicts) == [2]  # the last crawl read, not both
         assert list(store.snapshots(1)) == expected[1]  # read again, whole
-        assert list(store._snapshot_rows) == [1]
-        assert isinstance(store._snapshot_rows[1][1], PackedRows)  # kept packed, not as tuples
+        assert list(kept) == [1] and not (store._snapshot_rows if hold is None else store._snapshot_dicts)
+        if hold is None:  # the same dicts given to every walk
+            assert all(a is b for a, b in zip(store.snapshots(1), store.snapshots(1), strict=True))
+        else:
+            assert isinstance(store._snapshot_rows[1][1], PackedRows)  # kept packed, not as tuples
 
 
 def test_packed_rows_give_back_every_row_in_order_and_hold_fewer_bytes_than_the_rows():
