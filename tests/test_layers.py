@@ -24,6 +24,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "store_cache",
             "store_links",
             "store_runs",
+            "store_snapshots",
             "store_compact",
             "compression",
             "migrations",
