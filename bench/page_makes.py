@@ -15,9 +15,7 @@ alternate old and new on fresh copies and take medians:
 from __future__ import annotations
 
 import os
-import resource
 import sys
-import time
 
 import gelt_audit.audits.source_hash as source_hash
 
@@ -37,17 +35,11 @@ def _counted(self: paged.PageStore) -> None:
 
 paged.PageStore.__init__ = _counted  # type: ignore[method-assign]
 
-from gelt_audit.cli import main  # noqa: E402
+from inprocess import run_week  # noqa: E402
 
 
 def run(config: str) -> None:
-    start = time.process_time()
-    try:
-        main(["run", "--no-crawl", "--reports", "all", "--config", config])
-    except SystemExit:
-        pass
-    cpu = time.process_time() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu, rss = run_week(config)
     made = sum(s.made for s in STORES)
     print(
         f"CPU {cpu:.2f} s; {len(STORES)} índices, {made} páginas hechas; RSS máx. {rss:.0f} MB; carga {os.getloadavg()[0]:.1f}"

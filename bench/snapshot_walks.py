@@ -14,7 +14,6 @@ the code. Alternate old and new on fresh copies and take medians:
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from collections import defaultdict
@@ -50,17 +49,11 @@ def _timed(self: Store, crawl_id: int) -> Any:
 
 Store.snapshots = _timed  # type: ignore[method-assign]
 
-from gelt_audit.cli import main  # noqa: E402
+from inprocess import run_week  # noqa: E402
 
 
 def run(config: str) -> None:
-    start = time.process_time()
-    try:
-        main(["run", "--no-crawl", "--reports", "all", "--config", config])
-    except SystemExit:
-        pass
-    cpu = time.process_time() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu, rss = run_week(config)
     for crawl_id, seen in sorted(SEEN.items()):
         print(
             f"rastreo {crawl_id}: {seen['walks']} recorridos, {seen['rows']} filas, "

@@ -237,6 +237,24 @@ def crawl(config: Path) -> subprocess.CompletedProcess:
     return result
 
 
+def store_copies(config: Path, names: tuple[str, ...]) -> tuple[list[Path], str]:
+    """The store beside ``config``, its whole write-ahead log checkpointed into the file, copied with its
+    configuration into a folder per name under the config's folder; and the stdout of the CLI's
+    ``report --format json`` on the first copy (what the copies' in-process reports are compared with)."""
+    base = config.parent
+    with sqlite3.connect(base / "gelt.db") as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+    copies = []
+    for name in names:
+        (base / name).mkdir()
+        shutil.copy(config, base / name / "gelt.toml")
+        shutil.copy(base / "gelt.db", base / name / "gelt.db")
+        copies.append(base / name)
+    result = run_cli("report", "--format", "json", "--config", str(copies[0] / "gelt.toml"))
+    assert result.returncode == 0, result.stderr
+    return copies, result.stdout
+
+
 def checklist_records(directory: Path, routes: dict[str, Resource], extra: str = "") -> dict[tuple[str, str], dict]:
     """A site of ``routes`` served on 127.0.0.1, crawled and reported once by the real CLI: its checklist
     records by (profile, item), each with ``paths``, its evidence URLs made relative to the site."""

@@ -14,7 +14,6 @@ place, the column reads differ from the link reads and the JSON report differs f
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.reports import json_report
 from gelt_audit.store import Store
-from tests.helpers import crawl, page, run_cli, write_config
+from tests.helpers import crawl, page, store_copies, write_config
 
 PAGES = 40
 MENU = ("/", "/transparencia", "/normatividad", "/contacto", "/tramites")
@@ -100,17 +99,8 @@ def crawled(tmp_path_factory):
         crawl(config)  # the same site again: a cold report judges the previous crawl too
     finally:
         server.stop()
-    with sqlite3.connect(base / "gelt.db") as conn:  # the whole crawl in the file copied
-        conn.execute("pragma wal_checkpoint(truncate)")
-    copies = []
-    for name in ("cli", "kept", "old"):
-        (base / name).mkdir()
-        shutil.copy(config, base / name / "gelt.toml")
-        shutil.copy(base / "gelt.db", base / name / "gelt.db")
-        copies.append(base / name)
-    result = run_cli("report", "--format", "json", "--config", str(copies[0] / "gelt.toml"))
-    assert result.returncode == 0, result.stderr
-    return copies, _json(result.stdout)
+    copies, stdout = store_copies(config, ("cli", "kept", "old"))
+    return copies, _json(stdout)
 
 
 def _own_blocks(index: Any) -> list[Any]:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import gc
 import re
-import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +31,7 @@ from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.reports import json_report
 from gelt_audit.store import Store
-from tests.helpers import crawl, page, run_cli, write_config
+from tests.helpers import crawl, page, store_copies, write_config
 
 PAGES = 200
 BOUND = 72  # the store's ring (64) and the few a judge holds at once (home, a block's best page…)
@@ -122,17 +120,8 @@ def crawled(tmp_path_factory):
         crawl(config)
     finally:
         server.stop()
-    with sqlite3.connect(base / "gelt.db") as conn:  # the whole crawl in the file copied
-        conn.execute("pragma wal_checkpoint(truncate)")
-    copies = []
-    for name in ("cli", "ring", "one", "all", "held"):
-        (base / name).mkdir()
-        shutil.copy(config, base / name / "gelt.toml")
-        shutil.copy(base / "gelt.db", base / name / "gelt.db")
-        copies.append(base / name)
-    result = run_cli("report", "--format", "json", "--config", str(copies[0] / "gelt.toml"))
-    assert result.returncode == 0, result.stderr
-    return copies, re.sub(r'"generated_at": ?"[^"]*"', "", result.stdout.strip())
+    copies, stdout = store_copies(config, ("cli", "ring", "one", "all", "held"))
+    return copies, re.sub(r'"generated_at": ?"[^"]*"', "", stdout.strip())
 
 
 def test_judging_reads_pages_made_from_rows_few_alive(crawled, monkeypatch):

@@ -16,8 +16,6 @@ the previous behaviour) and as the CLI's. Fails with ``SNAPSHOT_HOLD`` = 0 in th
 from __future__ import annotations
 
 import re
-import shutil
-import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ from gelt_audit.config import load_config
 from gelt_audit.demo.server import SiteServer
 from gelt_audit.reports import json_report
 from gelt_audit.store import Store
-from tests.helpers import crawl, page, run_cli, write_config
+from tests.helpers import crawl, page, store_copies, write_config
 
 MENU = ("/", "/transparencia", "/noticias", "/contacto")
 
@@ -60,17 +58,8 @@ def crawled(tmp_path_factory):
         crawl(config)
     finally:
         server.stop()
-    with sqlite3.connect(base / "gelt.db") as conn:  # the whole store in the file copied
-        conn.execute("pragma wal_checkpoint(truncate)")
-    copies = []
-    for name in ("cli", "shared", "new"):
-        (base / name).mkdir()
-        shutil.copy(config, base / name / "gelt.toml")
-        shutil.copy(base / "gelt.db", base / name / "gelt.db")
-        copies.append(base / name)
-    result = run_cli("report", "--format", "json", "--config", str(copies[0] / "gelt.toml"))
-    assert result.returncode == 0, result.stderr
-    return copies, _blank(result.stdout)
+    copies, stdout = store_copies(config, ("cli", "shared", "new"))
+    return copies, _blank(stdout)
 
 
 def _audit(directory: Path, monkeypatch: Any, hold: int | None) -> tuple[str, dict[str, Any]]:
