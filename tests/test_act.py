@@ -11,16 +11,15 @@ import pytest
 
 from bench import act_report
 from gelt_audit.audits import html_rules
-from gelt_audit.audits.browser import CHROMIUM, STATE_NO_BROWSER, STATE_OK, AxeBrowser, BrowserUnavailable
+from gelt_audit.audits.browser import STATE_NO_BROWSER, STATE_OK, AxeBrowser, BrowserUnavailable
 from gelt_audit.audits.browser_pass import audit_browser, select_pages
 from gelt_audit.markup import parse
 from gelt_audit.store import Store
-from tests.helpers import crawl, page
+from tests.helpers import crawl, needs_chromium, page
 
 CORPUS = Path(__file__).parent / "fixtures" / "act"
 INDEX = json.loads((CORPUS / "index.json").read_text(encoding="utf-8"))
 ORIGIN = "https://act-rules.test"
-needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium no está instalado")
 
 
 def test_the_corpus_keeps_its_origin_and_licence():

@@ -37,7 +37,7 @@ from gelt_audit.reports import weekly as weekly_model
 from gelt_audit.reports.render import ReportError
 from gelt_audit.reports.write import build, list_reports, report_command, write_reports
 from gelt_audit.store import Crawl, Store
-from tests.helpers import built_copy, built_once, crawl, page, run_cli, write_config
+from tests.helpers import built_copy, built_once, crawl, needs_chromium, page, run_cli, write_config
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # file names and "generated at"; the data keep their dates
 DAY = "2026-11-24"
@@ -314,6 +314,7 @@ def _browser_section(doc: Any, committee: bool) -> Any:
     return doc.xpath("//section[@id='accesibilidad-navegador']")[0], None
 
 
+@needs_chromium
 @pytest.mark.parametrize("kind", ["weekly", "committee"])
 def test_browser_findings_grouped_by_template_with_the_rendered_pages(demo, kind):
     result = demo["findings"]["accessibility_browser"]
@@ -338,6 +339,7 @@ def test_browser_findings_grouped_by_template_with_the_rendered_pages(demo, kind
     assert "no se hizo" not in said
 
 
+@needs_chromium
 def test_committee_maps_browser_findings_to_res_1519_annex_1(demo):
     section, _ = _browser_section(demo["committee"], True)
     table = section.xpath(".//table[contains(@class, 'axe')]")[0]
@@ -351,6 +353,7 @@ def test_committee_maps_browser_findings_to_res_1519_annex_1(demo):
     assert "Norma" not in [text(th) for th in weekly_table.xpath(".//th")]
 
 
+@needs_chromium
 def test_browser_findings_csv_and_json(demo):
     folder, result = demo["config"].reports_dir, demo["findings"]["accessibility_browser"]
     for stem in (f"semanal-{DAY}", f"comite-{DAY}"):
@@ -518,6 +521,7 @@ def test_committee_counts_documents_by_format_family():
 
 
 # -- gelt-audit report ---------------------------------------------------------------------------------
+@needs_chromium
 def test_report_command_formats(demo, tmp_path):
     config = demo["config"]
     contract = json.loads(report_command(config, None, "json", None, None))
