@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from .buttons import generic_text
 from .regions import has_link
 from .text import element_text
@@ -110,16 +112,13 @@ def _card_heading(a: Any) -> str:
         return ""
     if any(x is not a for x in box.iterdescendants("a")):
         return ""
-    after = a.getnext()
-    while after is not None and not isinstance(after.tag, str):  # comments
-        after = after.getnext()
+    # the elements beside the link, comments skipped
+    after = next(a.itersiblings(etree.Element), None)
     heading = None
     if after is not None and _blank(a.tail) and not has_link(after):
         heading = _opening_heading(after)
     if heading is None:
-        before = a.getprevious()
-        while before is not None and not isinstance(before.tag, str):
-            before = before.getprevious()
+        before = next(a.itersiblings(etree.Element, preceding=True), None)
         if before is not None and before.tag in _OWN_HEADINGS and _blank(before.tail) and not has_link(before):
             heading = before
     return element_text(heading).strip(_LABEL_TRIM) if heading is not None else ""
