@@ -23,19 +23,9 @@ from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store_cache import AuditCache
 from gelt_audit.store_links import LinkStore
 from gelt_audit.store_runs import RunStore
-from gelt_audit.store_snapshots import SNAPSHOT_HOLD, SnapshotStore
+from gelt_audit.store_snapshots import SnapshotStore
 
-__all__ = [
-    "SNAPSHOT_HOLD",
-    "Codec",
-    "Store",
-    "StoreError",
-    "body_row",
-    "compress",
-    "content_hash",
-    "decompress",
-    "train_dictionary",
-]
+__all__ = ["Codec", "Store", "StoreError", "body_row", "compress", "content_hash", "decompress", "train_dictionary"]
 
 
 def utcnow() -> str:
