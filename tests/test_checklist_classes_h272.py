@@ -1,0 +1,131 @@
+"""Class of H272 (issue 15, «Weakest evidence first»): the home page is at depth 0, not at an unknown
+depth, in every order the finder keeps its evidence in. Crawls on 127.0.0.1 through the real CLI,
+offline.
+
+Class 2720: ``depth(…) or 99`` read the home page's depth 0 (falsy) as «unknown» (99) when the finder
+ordered a target's occurrences, the targets, the pages a rule met and the pages a text rule met
+(``evidence.Finder`` and ``kinds.PageTextKind``); ``Finder.rank_depth`` ranks a depth never counted
+last and the home page first, as ``ranking.rank`` already did. The visible case: an institute's
+networks, in the content of the home page, of its agenda (one click) and of a page the Transparencia
+menu lists (two clicks), every occurrence «in the menu» (the menu reaches the networks' addresses
+themselves): ``interaccion.redes`` is shown first on the home page, where a person sees the networks
+on arriving, not on the agenda (without the rule: ``/agenda.html``). H265 measured the same rule on
+the occurrences alone (class 2650, not applied); see docs/checklist-accuracy.md (H272) for the
+measure of the whole class.
+
+The same class where a rule meets more pages than the finder keeps (``evidence.MAX_HITS``, 50): a
+municipality whose home page and each of its 55 procedure pages state the office hours in their text
+(«Horario de atención al público: lunes a viernes de 7:00 a.m. a 4:00 p.m.»): ``info.horario`` is
+shown first on the home page (without the rule the home page, ranked as at depth 99, fell past the 50
+pages kept and the evidence started at ``/tramites/01.html``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gelt_audit.demo.server import Resource
+from tests.helpers import checklist_records
+
+OFFLINE = "[links]\ncheck_external = false\n"
+ENTITY = "Instituto de Ordenamiento Territorial"
+NAV = (
+    "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/transparencia/'>Transparencia</a></li>"
+    "<li><a href='/agenda.html'>Agenda</a></li></ul></nav>"
+)
+NETWORKS = (
+    "<h2>Síguenos</h2><ul><li><a href='https://www.youtube.com/@OrdenamientoCo'>Canal de YouTube</a></li>"
+    "<li><a href='https://www.instagram.com/ordenamientoco'>Instagram</a></li></ul>"
+)
+PLAIN = "<footer><p>Carrera 30 # 48-51, Bogotá D.C. Teléfono 601 555 0100.</p></footer>"
+
+
+def _page(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {ENTITY}</title></head>"
+        f"<body><header><p>{ENTITY}</p>{NAV}</header><main>{main}</main>{PLAIN}</body></html>"
+    )
+
+
+def _bare(title: str, body: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body>{body}</body></html>"
+    )
+
+
+# the networks only in the content of three pages (no footer links to them): the home page, the agenda
+# (one click, outside the menu) and a page the Transparencia menu lists (two clicks); the menu's pages
+# link only their entries (no site menu)
+ROUTES: dict[str, Resource] = {
+    "/": _page("Inicio", "<h1>Bienvenidos</h1><p>El portal del ordenamiento territorial.</p>" + NETWORKS),
+    "/agenda.html": _page("Agenda", "<h1>Agenda</h1><p>Talleres en marzo de 2026.</p>" + NETWORKS),
+    "/transparencia/": _bare(
+        "Transparencia",
+        "<h1>Transparencia y acceso a la información pública</h1><ul>"
+        "<li><a href='/transparencia/calendario.html'>Calendario de actividades</a></li>"
+        "<li><a href='/transparencia/organigrama.html'>Organigrama</a></li></ul>",
+    ),
+    "/transparencia/calendario.html": _bare(
+        "Calendario",
+        f"<h1>Calendario de actividades</h1><p>Reunión del comité el 4 de marzo de 2026.</p>{NETWORKS}",
+    ),
+    "/transparencia/organigrama.html": _bare(
+        "Organigrama", "<h1>Organigrama</h1><p>Dirección general y subdirección de ordenamiento.</p>"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The institute's site, crawled and reported once."""
+    return checklist_records(tmp_path_factory.mktemp("h272"), ROUTES, OFFLINE)
+
+
+def test_class_2720_networks_are_shown_first_on_the_home_page(site):
+    rec = site[("gelt-2008", "interaccion.redes")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/", rec
+
+
+MUNICIPALITY = "Alcaldía de San Bernardo"
+HOURS = "Horario de atención al público: lunes a viernes de 7:00 a.m. a 4:00 p.m."
+PROCEDURES = 55  # more pages meet the text rule than the finder keeps (MAX_HITS = 50)
+
+
+def _town_page(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {MUNICIPALITY}</title>"
+        f"</head><body><header><p>{MUNICIPALITY}</p><nav><a href='/'>Inicio</a></nav></header><main>{main}</main>"
+        "<footer><p>Calle 5 # 4-20, San Bernardo.</p></footer></body></html>"
+    )
+
+
+TOWN: dict[str, Resource] = {
+    "/": _town_page(
+        "Inicio",
+        f"<h1>Bienvenidos a San Bernardo</h1><p>{HOURS}</p><h2>Trámites</h2><ul>"
+        + "".join(f"<li><a href='/tramites/{n:02}.html'>Trámite {n}</a></li>" for n in range(1, PROCEDURES + 1))
+        + "</ul>",
+    ),
+    **{
+        f"/tramites/{n:02}.html": _town_page(
+            f"Trámite {n}",
+            f"<h1>Certificado municipal número {n}</h1><p>Requisitos del certificado {n}: la cédula y el "
+            f"formulario {n} diligenciado.</p><p>{HOURS}</p>",
+        )
+        for n in range(1, PROCEDURES + 1)
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """The municipality's site, crawled and reported once."""
+    return checklist_records(tmp_path_factory.mktemp("h272-town"), TOWN, OFFLINE)
+
+
+def test_class_2720_hours_stated_on_many_pages_are_shown_first_on_the_home_page(town):
+    rec = town[("gelt-2008", "info.horario")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/", rec
