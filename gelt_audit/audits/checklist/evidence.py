@@ -26,7 +26,6 @@ SHELL_NOTE = (
 )
 MAX_HITS = 50  # evidence kept per rule (shallowest first): enough to judge, cheap on big sites
 _NONE = array("I")  # no occurrences (never appended to)
-UNKNOWN_DEPTH = 99  # a depth the crawl never counted ranks after every counted one (class 2720)
 # Where a rule looks: anywhere, the home page, the site's header/footer/either, or page content.
 SCOPES = ("any", "home", "header", "footer", "chrome", "content")
 # What leads the evidence of a link whose presence is the item (``link_to``'s ``presence``).
@@ -94,7 +93,7 @@ class Finder:
         home_idx = home.idx if home is not None else -1
         depth, keys, urls, there = self.idx.depth, self.idx.pages.store.keys, self.idx.pages.store.urls, self.by_idx
         ids = [i for i in ids if i in there]
-        return min(ids, key=lambda i: (i != home_idx, depth.get(keys[i], UNKNOWN_DEPTH), urls[i])) if ids else None
+        return min(ids, key=lambda i: (i != home_idx, depth.get(keys[i], 99), urls[i])) if ids else None
 
     def best_page(self, block: Block) -> Page | None:
         """The page a block (shared by many pages) is best shown on."""
@@ -133,12 +132,6 @@ class Finder:
         """Clicks from the home page to a URL key (``hint``: the crawl's own count)."""
         return self.idx.depth.get(key, hint)
 
-    def rank_depth(self, key: str, hint: int | None = None) -> int:
-        """:meth:`depth` to order by: the home page (0) first, a depth never counted last (class 2720:
-        a falsy 0 read as unknown put the home page after every page one click away)."""
-        d = self.idx.depth.get(key, hint)
-        return UNKNOWN_DEPTH if d is None else d
-
     def page_hit(self, page: Page, describe: str, item: Item) -> Hit | None:
         """A page as evidence (None for a news page the item does not accept)."""
         if (page.is_news and not item.allow_news) or is_staff_login(page):
@@ -176,7 +169,7 @@ class Finder:
                 best[page.idx] = describe
         store = self.idx.pages.store
         keys, urls, hint = store.keys, store.urls, store.depth_hint
-        chosen = sorted(best, key=lambda i: (self.rank_depth(keys[i], hint(i)), urls[i]))
+        chosen = sorted(best, key=lambda i: (self.depth(keys[i], hint(i)) or 99, urls[i]))
         hits = [self.page_hit(store.page(i), best[i], item) for i in chosen[:MAX_HITS]]
         return [h for h in hits if h is not None]
 
@@ -295,7 +288,7 @@ class Finder:
         """A hit per target of the MAX_HITS shallowest ones, from the best occurrence ``best_of``
         picks among the target's group."""
         hits = []
-        for key in sorted(groups, key=lambda k: (self.rank_depth(k), k))[:MAX_HITS]:
+        for key in sorted(groups, key=lambda k: (self.depth(k) or 99, k))[:MAX_HITS]:
             best = best_of(groups[key])
             if best is not None:
                 hit = self._link_hit(best[1], best[2], item)
@@ -312,7 +305,7 @@ class Finder:
             page = self.best_page(block)
             if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
-            rank = (not self._placed_in_menu(block, key, tmenu), self.rank_depth(page.key, page.depth_hint))
+            rank = (not self._placed_in_menu(block, key, tmenu), self.depth(page.key, page.depth_hint) or 99)
             if best is None or rank < best[0]:
                 best = (rank, block, n)
         return None if best is None else (best[0], best[1], run.occ.link(best[2]))
@@ -324,7 +317,7 @@ class Finder:
             page = self.best_page(block)
             if page is None or (not block.region and is_site_map(page)):  # it lists every page (H241)
                 continue
-            rank = (not self._occ_in_menu(block, link), self.rank_depth(page.key, page.depth_hint))
+            rank = (not self._occ_in_menu(block, link), self.depth(page.key, page.depth_hint) or 99)
             if best is None or rank < best[0]:
                 best = (rank, block, link)
         return best
@@ -424,7 +417,7 @@ class Finder:
         ``where`` instead of ``ok``: ``where(key, run)`` gives the occurrences of a target's run
         to keep (a filter that reads the packed links without making each)."""
         groups: dict[str, list[Run]] = {}
-        for key in sorted(set(keys), key=lambda k: (self.rank_depth(k), k)):
+        for key in sorted(set(keys), key=lambda k: (self.depth(k) or 99, k)):
             if not item.allow_news and self._is_news_target(key):
                 continue
             if where is not None:

@@ -69,7 +69,7 @@ class PageTextKind(EvidenceKind):
         met = finder.idx.text_pages(rule)
         # ordered by the pages' columns: a rule many pages meet makes only those it reads
         keys, urls, hint = met.store.keys, met.store.urls, met.store.depth_hint
-        order = sorted(met.ids, key=lambda i: (finder.rank_depth(keys[i], hint(i)), urls[i]))
+        order = sorted(met.ids, key=lambda i: (finder.depth(keys[i], hint(i)) or 99, urls[i]))
         found: list[tuple[Page, str]] = []
         for page in map(met.store.page, order):
             if page.is_news and not item.allow_news:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .evidence import UNKNOWN_DEPTH, Hit
+from .evidence import Hit
 from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
 from .systems import NATIONAL_SYSTEMS
@@ -54,7 +54,7 @@ def rank(
         # that page's section, before the footer or a form found anywhere (tier 2)
         1 if hit.titled else hit.tier,
         hit.keyword,
-        hit.depth if hit.depth is not None else UNKNOWN_DEPTH,
+        hit.depth if hit.depth is not None else 99,
         hit.url,
     )
 
