@@ -10,8 +10,9 @@ networks, in the content of the home page, of its agenda (one click) and of a pa
 menu lists (two clicks), every occurrence «in the menu» (the menu reaches the networks' addresses
 themselves): ``interaccion.redes`` is shown first on the home page, where a person sees the networks
 on arriving, not on the agenda (without the rule: ``/agenda.html``). H265 measured the same rule on
-the occurrences alone (class 2650, not applied); see docs/checklist-accuracy.md (H272) for the
-measure of the whole class.
+the occurrences alone (class 2650, not applied). Class 2720 is measured and not applied (it lowered
+the held-out evidence of ley1712-res1519 in every group; docs/checklist-accuracy.md, H272): both tests
+are strict xfails, each seen failing on integ19 and passing with the rule (``84e6d76``).
 
 The same class where a rule meets more pages than the finder keeps (``evidence.MAX_HITS``, 50): a
 municipality whose home page and each of its 55 procedure pages state the office hours in their text
@@ -28,6 +29,9 @@ from gelt_audit.demo.server import Resource
 from tests.helpers import checklist_records
 
 OFFLINE = "[links]\ncheck_external = false\n"
+NOT_APPLIED = pytest.mark.xfail(
+    strict=True, reason="class 2720 measured, not applied: it lowered held-out evidence (H272)"
+)
 ENTITY = "Instituto de Ordenamiento Territorial"
 NAV = (
     "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/transparencia/'>Transparencia</a></li>"
@@ -82,6 +86,7 @@ def site(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h272"), ROUTES, OFFLINE)
 
 
+@NOT_APPLIED
 def test_class_2720_networks_are_shown_first_on_the_home_page(site):
     rec = site[("gelt-2008", "interaccion.redes")]
     assert rec["status"] == "cumple", rec
@@ -125,6 +130,7 @@ def town(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h272-town"), TOWN, OFFLINE)
 
 
+@NOT_APPLIED
 def test_class_2720_hours_stated_on_many_pages_are_shown_first_on_the_home_page(town):
     rec = town[("gelt-2008", "info.horario")]
     assert rec["status"] == "cumple", rec
