@@ -19,6 +19,14 @@ municipality whose home page and each of its 55 procedure pages state the office
 («Horario de atención al público: lunes a viernes de 7:00 a.m. a 4:00 p.m.»): ``info.horario`` is
 shown first on the home page (without the rule the home page, ranked as at depth 99, fell past the 50
 pages kept and the evidence started at ``/tramites/01.html``).
+
+Class 2721: «Planeación y presupuesto participativo» is a phase of the Participa menu (Res. 1519 Annex 2,
+numeral 6: ``ley1712.6.2``), not section «4. Planeación, presupuesto e informes»: a person reading it on
+the Participa page reads participation. A municipality whose Transparencia page lists «4. Planeación»
+(its page with the action plan and the budget's execution) and whose Participa page has a section
+«Planeación y presupuesto participativo»: ``ley1712.4`` is shown by the Transparencia page and
+``/planeacion.html``, never by ``/participa.html`` (without the rule the Participa section, the longer
+phrase of the item's name, led the evidence); ``ley1712.6.2`` still reads that section.
 """
 
 from __future__ import annotations
@@ -135,3 +143,67 @@ def test_class_2720_hours_stated_on_many_pages_are_shown_first_on_the_home_page(
     rec = town[("gelt-2008", "info.horario")]
     assert rec["status"] == "cumple", rec
     assert rec["paths"][0] == "/", rec
+
+
+VILLAGE = "Alcaldía de Santa Rosa"
+PDF = Resource(b"%PDF-1.4\n", headers={"Content-Type": "application/pdf"})
+VILLAGE_NAV = (
+    "<nav><ul><li><a href='/'>Inicio</a></li><li><a href='/transparencia.html'>Transparencia</a></li>"
+    "<li><a href='/participa.html'>Participa</a></li></ul></nav>"
+)
+
+
+def _village_page(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {VILLAGE}</title></head>"
+        f"<body><header><p>{VILLAGE}</p>{VILLAGE_NAV}</header><main>{main}</main>"
+        "<footer><p>Carrera 3 # 2-15, Santa Rosa.</p></footer></body></html>"
+    )
+
+
+VILLAGE_ROUTES: dict[str, Resource] = {
+    "/": _village_page("Inicio", "<h1>Bienvenidos a Santa Rosa</h1><p>Noticias del municipio.</p>"),
+    "/transparencia.html": _village_page(
+        "Transparencia",
+        "<h1>Transparencia y acceso a la información pública</h1><ul>"
+        "<li><a href='/planeacion.html'>4. Planeación</a></li>"
+        "<li><a href='/participa.html'>6. Participa</a></li></ul>",
+    ),
+    "/planeacion.html": _village_page(
+        "Planeación",
+        "<h1>Planeación</h1><h2>Plan de acción 2026</h2><p>El plan de acción de las secretarías para 2026.</p>"
+        "<p><a href='/docs/plan-accion-2026.pdf'>Plan de acción 2026</a></p>"
+        "<h2>Ejecución presupuestal 2026</h2><p><a href='/docs/ejecucion-2026.pdf'>Ejecución de gastos 2026</a></p>",
+    ),
+    "/participa.html": _village_page(
+        "Participa",
+        "<h1>Participa</h1><h2>Planeación y presupuesto participativo</h2>"
+        "<p>Las juntas de acción comunal priorizaron los proyectos del presupuesto de 2026 en doce mesas.</p>"
+        "<p><a href='/docs/acta-mesas-2026.pdf'>Acta de las mesas de presupuesto participativo 2026</a></p>"
+        "<h2>Rendición de cuentas</h2><p>La audiencia pública de rendición de cuentas fue el 10 de marzo de 2026.</p>"
+        "<p><a href='/docs/informe-rendicion-2026.pdf'>Informe de rendición de cuentas 2026</a></p>",
+    ),
+    "/docs/plan-accion-2026.pdf": PDF,
+    "/docs/ejecucion-2026.pdf": PDF,
+    "/docs/acta-mesas-2026.pdf": PDF,
+    "/docs/informe-rendicion-2026.pdf": PDF,
+}
+
+
+@pytest.fixture(scope="module")
+def village(tmp_path_factory):
+    """The municipality's site with its Participa page, crawled and reported once."""
+    return checklist_records(tmp_path_factory.mktemp("h272-village"), VILLAGE_ROUTES, OFFLINE)
+
+
+def test_class_2721_participatory_budgeting_is_no_planning_section(village):
+    rec = village[("ley1712-res1519", "ley1712.4")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["paths"][0] in ("/transparencia.html", "/planeacion.html"), rec
+    assert "/participa.html" not in rec["paths"], rec
+
+
+def test_class_2721_control_participatory_budgeting_is_read_as_participation(village):
+    rec = village[("ley1712-res1519", "ley1712.6.2")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert "/participa.html" in rec["paths"], rec
