@@ -27,6 +27,15 @@ the Participa page reads participation. A municipality whose Transparencia page 
 «Planeación y presupuesto participativo»: ``ley1712.4`` is shown by the Transparencia page and
 ``/planeacion.html``, never by ``/participa.html`` (without the rule the Participa section, the longer
 phrase of the item's name, led the evidence); ``ley1712.6.2`` still reads that section.
+
+Class 2722: an entry named for the item on the home page that links to the home page itself («Contratación»,
+a menu's parent entry written ``href="/"``) leads back where the person stands: it publishes nothing, as
+the same entry on any other page (docs/checklist-states.md «Entradas sin nada detrás»). A district entity
+whose menu's «Contratación» is such an entry, whose home page only welcomes and whose Transparencia page lists
+``/transparencia/contratacion``, a page that only repeats its title («Contratación de la entidad.»):
+``info.contratacion`` is shown by that page, the entry to the home page said in the detail, not as evidence
+(without the rule the home page's own entry, read as a link to a page that shows only its title, led the
+evidence).
 """
 
 from __future__ import annotations
@@ -207,3 +216,46 @@ def test_class_2721_control_participatory_budgeting_is_read_as_participation(vil
     rec = village[("ley1712-res1519", "ley1712.6.2")]
     assert rec["status"] in ("cumple", "parcial"), rec
     assert "/participa.html" in rec["paths"], rec
+
+
+DISTRICT = "Entidad Distrital de Obras"
+
+
+def _district_page(title: str, main: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {DISTRICT}</title></head>"
+        f"<body><header><p>{DISTRICT}</p><nav><ul><li><a href='/'>Inicio</a></li>"
+        "<li><a href='/transparencia'>Transparencia</a></li><li><a href='/' title='contratación'>Contratación</a>"
+        "</li></ul></nav></header>"
+        f"<main>{main}</main><footer><p>Avenida 26 # 50-10, Bogotá D.C.</p></footer></body></html>"
+    )
+
+
+DISTRICT_ROUTES: dict[str, Resource] = {
+    "/": _district_page(
+        "Inicio",
+        f"<h1>Inicio</h1><p>Bienvenido al sitio web de la {DISTRICT}.</p>",
+    ),
+    "/transparencia": _district_page(
+        "Transparencia",
+        "<h1>Transparencia y acceso a la información pública</h1><ul>"
+        "<li><a href='/transparencia/contratacion'>Contratación</a></li></ul>",
+    ),
+    "/transparencia/contratacion": _district_page(
+        "Contratación",
+        "<h1>Contratación</h1><p>Contratación de la entidad.</p>",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    """The district entity's site, crawled and reported once."""
+    return checklist_records(tmp_path_factory.mktemp("h272-district"), DISTRICT_ROUTES, OFFLINE)
+
+
+def test_class_2722_the_home_pages_entry_to_itself_is_no_evidence(district):
+    rec = district[("gelt-2008", "info.contratacion")]
+    assert rec["status"] in ("cumple", "parcial"), rec
+    assert rec["paths"][0] == "/transparencia/contratacion", rec
+    assert "/" not in rec["paths"], rec
