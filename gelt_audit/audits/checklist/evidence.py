@@ -215,11 +215,15 @@ class Finder:
         elif target is not None and target.shell:
             hit.scripted, hit.unseen = True, SHELL_NOTE
             hit.describe += f", que lleva a {target.url}"
-        elif target is not None and not link.fragment and self.idx.is_home(target):
+        elif (
+            target is not None
+            and not link.fragment
+            and self.idx.is_home(target)
+            and (target is not self.idx.home or found is not target or link.key != target.key)
+        ):
             # «Link al formulario…» → «/», or «Misión» → «/?p=137» (a post a WordPress base lacks: its home
             # template answers; «/index.html» serving what «/» serves): a person lands on the start page,
-            # not on the item (classes 1410, 1420); so from the home page itself: its menu's «Contratación»
-            # to «/» leads back where the person stands (class 2722)
+            # not on the item (classes 1410, 1420)
             hit.problems.append(f"el enlace «{text}» lleva a la página de inicio, no a lo que nombra")
             hit.content_problem = True
             hit.dead = f"la entrada «{text}» de {found.url} lleva a la página de inicio"
