@@ -35,7 +35,8 @@ whose menu's «Contratación» is such an entry, whose home page only welcomes a
 ``/transparencia/contratacion``, a page that only repeats its title («Contratación de la entidad.»):
 ``info.contratacion`` is shown by that page, the entry to the home page said in the detail, not as evidence
 (without the rule the home page's own entry, read as a link to a page that shows only its title, led the
-evidence).
+evidence). Measured and not applied (it lowered the held-out exact statuses of ley1712-res1519): a strict
+xfail, seen failing on integ19 and passing with the rule (``9ad2759``).
 """
 
 from __future__ import annotations
@@ -254,6 +255,7 @@ def district(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h272-district"), DISTRICT_ROUTES, OFFLINE)
 
 
+@pytest.mark.xfail(strict=True, reason="class 2722 measured, not applied: it lowered held-out exact statuses (H272)")
 def test_class_2722_the_home_pages_entry_to_itself_is_no_evidence(district):
     rec = district[("gelt-2008", "info.contratacion")]
     assert rec["status"] in ("cumple", "parcial"), rec
