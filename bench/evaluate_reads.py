@@ -4,7 +4,7 @@ Whether an item's verdict could be carried from the previous crawl depends first
 it reads any page the new crawl changed, added or removed. This script catches the site index of a
 crawl as the audit builds it (``bench/judge_cpu.py``'s ``_caught``: a copy of a store, its kept
 checklist evaluations dropped), judges every profile again on it with ``PageStore.page`` and
-``Finder._best_number`` recorded per item (``judge._evaluate_item`` and ``shown_by_entries``), times
+``Finder._best_number`` (the pages compared to show a block on) recorded per item (``judge._evaluate_item`` and ``shown_by_entries``), times
 each item (``time.process_time``) and prints, per profile, how many items read no changed page and
 what share of the evaluation's CPU they take: the ceiling of carrying verdicts by the pages read.
 
@@ -19,7 +19,10 @@ crawl. Read-only on the index; writes the copy's caches (run it on a copy).
 has them) and then again with them as the first judging left them: the ceiling of carrying what the
 finder derives from the index (runs per link text and target, the guards' answers) to the next crawl.
 
-    python bench/evaluate_reads.py /tmp/copy --crawl 3 --previous 2 [--rounds 3]
+With ``--families``, each round also judges with everything derived kept but one family of
+``SiteIndex.memo`` (``text_occurrences``, ``run_best``…) emptied: what that family alone costs.
+
+    python bench/evaluate_reads.py /tmp/copy --crawl 3 --previous 2 [--rounds 3] [--families]
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ def main() -> int:
     ap.add_argument("--crawl", type=int, required=True)
     ap.add_argument("--previous", type=int, required=True)
     ap.add_argument("--rounds", type=int, default=0)
+    ap.add_argument("--families", action="store_true")
     args = ap.parse_args()
     changed = _changed(args.store / "gelt.db", args.crawl, args.previous)
     calls = _caught(args.store / "gelt.toml", args.crawl)
@@ -70,17 +74,28 @@ def main() -> int:
         print(
             f"ronda {r}: derivados vacíos {emptied:.3f} s, guardados {kept:.3f} s ({len(again)} ítems; carga {load:.1f})"
         )
+        if args.families:
+            full = {name: dict(values) for name, values in idx.memo.items()}
+            for name in full:
+                idx.memo.clear()
+                idx.memo.update({k: dict(v) for k, v in full.items() if k != name})
+                start = time.process_time()
+                for checklist, index, kw in calls:
+                    judge.evaluate(checklist, index, **kw)
+                print(f"    sin {name} ({len(full[name])} entradas): {time.process_time() - start:.3f} s")
     idx.memo.clear()
     store = idx.pages.store
     changed_ids = {i for i, u in enumerate(store.urls) if u in changed}
-    current: list[set[int]] = [set()]
+    current: list[set[int]] = [set(), set()]  # pages made or compared; pages made
     reads: dict[str, set[int]] = defaultdict(set)
+    made: dict[str, set[int]] = defaultdict(set)
     spent: dict[str, float] = defaultdict(float)
 
     real_page, real_best = paged.PageStore.page, evidence.Finder._best_number
 
     def page(self: Any, i: int) -> Any:
         current[0].add(i)
+        current[1].add(i)
         return real_page(self, i)
 
     def best(self: Any, ids: Any) -> Any:
@@ -91,13 +106,13 @@ def main() -> int:
     def scoped(name: str, real: Any) -> Any:
         def run(case: Any, *a: Any, **kw: Any) -> Any:
             key = f"{case.profile}:{case.item.id}"
-            current[0] = reads[key]
+            current[:] = reads[key], made[key]
             start = time.process_time()
             try:
                 return real(case, *a, **kw)
             finally:
                 spent[key] += time.process_time() - start
-                current[0] = set()
+                current[:] = set(), set()
 
         return run
 
@@ -132,11 +147,14 @@ def main() -> int:
     for profile in dict.fromkeys(r.profile for r in results):
         keys = [k for k in reads if k.startswith(profile + ":")]
         clean = [k for k in keys if not reads[k] & changed_ids]
+        unmade = [k for k in keys if not made[k] & changed_ids]
         cpu = sum(spent[k] for k in keys)
         print(
             f"  {profile}: {len(clean)} de {len(keys)} ítems no leen página cambiada "
             f"({sum(spent[k] for k in clean):.3f} de {cpu:.3f} s); páginas leídas por ítem, mediana "
-            f"{sorted(len(reads[k]) for k in keys)[len(keys) // 2]}, máx. {max(len(reads[k]) for k in keys)}"
+            f"{sorted(len(reads[k]) for k in keys)[len(keys) // 2]}, máx. {max(len(reads[k]) for k in keys)}; "
+            f"contando sólo las hechas (no las comparadas para mostrar un bloque): {len(unmade)} ítems, "
+            f"{sum(spent[k] for k in unmade):.3f} s"
         )
     home = idx.home.idx if idx.home is not None else -1
     print(
@@ -148,7 +166,10 @@ def main() -> int:
     print(f"  fuera de las reglas (juzgar, periodos, secciones mostradas): {rest:.3f} s")
     slow = sorted(spent, key=spent.get, reverse=True)[:12]
     for k in slow:
-        print(f"    {spent[k]:.3f} s  {len(reads[k]):6} páginas, {len(reads[k] & changed_ids):4} cambiadas  {k}")
+        print(
+            f"    {spent[k]:.3f} s  {len(reads[k]):6} páginas ({len(made[k])} hechas), "
+            f"{len(reads[k] & changed_ids):4} cambiadas ({len(made[k] & changed_ids)} hechas)  {k}"
+        )
     return 0
 
 
