@@ -106,6 +106,17 @@ def parse_since(value: str | date | None, argument: str = "--since") -> date | N
 
 # -- what the reports compare ----------------------------------------------------------------------------
 @dataclass
+class FromFindings:
+    """What the reports make of the findings alone, the same for every kind: the page titles and
+    the CSV tables both kinds have (written once, copied by the other kind: :class:`Written`). One
+    run's kinds written by separate calls (the scheduler's) share it through their ``Written``."""
+
+    findings: dict[str, Any] = field(repr=False)
+    titles: dict[str, str | None] | None = None
+    tables: dict[str, csv_export.CsvTable] = field(default_factory=dict)
+
+
+@dataclass
 class Context:
     """The audited crawl and the store's other crawls, shared by both report kinds."""
 
@@ -118,16 +129,27 @@ class Context:
     now: datetime
     current: dict[str, Any]  # summary of the latest crawl
     remember: bool = True  # cache the latest crawl's summary (False for findings made up by a test)
-    tables: dict[str, csv_export.CsvTable] = field(default_factory=dict)  # made for one kind, shared
-    # read by both kinds' views and CSV tables, made once: page titles, broken link rows (by baseline)
-    _titles: dict[str, str | None] | None = None
+    # read by both kinds' views and CSV tables, made once: page titles and shared tables (``made``,
+    # kept by the caller's ``Written`` between its calls), broken link rows (by baseline)
+    made: FromFindings | None = None
     _broken: dict[tuple[bool, frozenset[str]], dict[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.made is None or self.made.findings is not self.findings:
+            self.made = FromFindings(self.findings)
+
+    @property
+    def tables(self) -> dict[str, csv_export.CsvTable]:
+        """The tables made of the findings alone (:meth:`shared_table`), by name."""
+        assert self.made is not None  # set by __post_init__
+        return self.made.tables
 
     def titles(self) -> dict[str, str | None]:
         """:func:`view.page_titles` of the findings' pages."""
-        if self._titles is None:
-            self._titles = page_titles(self.findings.get("pages") or [])
-        return self._titles
+        assert self.made is not None  # set by __post_init__
+        if self.made.titles is None:
+            self.made.titles = page_titles(self.findings.get("pages") or [])
+        return self.made.titles
 
     def broken_rows(self, previous: set[str] | None) -> dict[str, Any]:
         """:func:`broken.broken_rows` of the findings against ``previous`` (read, never changed)."""
@@ -156,12 +178,24 @@ class Context:
         return summary_for(self.store, self.config, crawl, self.fp)
 
 
-def _context(store: Store, config: Config, findings: dict[str, Any] | None, now: datetime, remember: bool) -> Context:
+def _context(
+    store: Store,
+    config: Config,
+    findings: dict[str, Any] | None,
+    now: datetime,
+    remember: bool,
+    written: Written | None = None,
+) -> Context:
+    """The context of one call; ``written``: what an earlier call made of the same findings
+    object (taken when it is that object; else this call's is left there for the next one)."""
     findings = findings if findings is not None else audit(store, config)
     latest = store.crawl(findings["crawl"]["id"])
     crawls = store.finished_crawls(config.site_url)
     fp = fingerprint(config)
-    ctx = Context(store, config, findings, latest, crawls, fp, now, summarize(findings, fp), remember)
+    made = written.made if written is not None else None
+    ctx = Context(store, config, findings, latest, crawls, fp, now, summarize(findings, fp), remember, made)
+    if written is not None:
+        written.made = ctx.made
     ctx.remember_current()
     return ctx
 
@@ -326,9 +360,10 @@ def _each_built(
     now: datetime | None = None,
     findings: dict[str, Any] | None = None,
     remember: bool = True,
+    written: Written | None = None,
 ) -> Iterator[Built]:
     """:func:`build`, one kind at a time: a caller that writes each before asking for the next
-    never holds two reports."""
+    never holds two reports. ``written``: as in :func:`_context`."""
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise ReportError(f"Tipo de informe desconocido: {', '.join(unknown)} (use weekly o committee).")
@@ -337,7 +372,7 @@ def _each_built(
     with Store(config.store_path) as store:
         if findings is None:
             _older_summaries_first(store, config, kinds, since, now)
-        ctx = _context(store, config, findings, now, remember)
+        ctx = _context(store, config, findings, now, remember, written)
         for kind in kinds:
             yield BUILDERS[kind](ctx, since)
 
@@ -386,9 +421,18 @@ class Written:
     contract: Contract | None = None  # where the last JSON file holds the contract
     # each CSV table object written, with its two files (a table shared by two kinds: one object)
     tables: list[tuple[csv_export.CsvTable, Path, Path]] = field(default_factory=list)
+    # what the last call made of its findings alone (page titles, shared tables): the next call with
+    # the same findings object takes it, and copies those tables' files
+    made: FromFindings | None = None
 
     def files_of(self, table: csv_export.CsvTable) -> tuple[Path, Path] | None:
         return next(((plain, excel) for done, plain, excel in self.tables if done is table), None)
+
+    def forget_own(self) -> None:
+        """Drop the tables one kind made for itself (no later call has those objects); keep the
+        ones made of the findings alone, which the next kind's call copies."""
+        shared = list(self.made.tables.values()) if self.made is not None else []
+        self.tables = [entry for entry in self.tables if any(entry[0] is table for table in shared)]
 
 
 def write_built(built: Built, folder: Path, written: Written | None = None) -> list[Path]:
@@ -438,7 +482,7 @@ def write_reports(
     """
     paths: list[Path] = []
     done = written if written is not None else Written()  # what one kind wrote that the next copies
-    for built in _each_built(config, kinds, since, now, findings):
+    for built in _each_built(config, kinds, since, now, findings, written=done):
         written = write_built(built, config.reports_dir, done)
         paths += written
         log.info("%s escrito en %s", TITLES[built.kind], written[0])

@@ -162,8 +162,9 @@ class _Run:
             # Writing and sending one report is one step: a stop request waits for both, so a
             # report is never left written-but-unsent (it would not be due again).
             paths = self.write(kind, findings, written)
-            # each call builds its kind's tables anew (no later kind has the same objects): not held
-            written.tables.clear()
+            # each call builds its kind's own tables anew (no later kind has the same objects): not
+            # held; the ones made of the findings alone are, and the next kind copies their files
+            written.forget_own()
             sent = self.deliver(kind, paths, findings)
             self.reports += [{"kind": kind, "path": str(p), "sent": sent} for p in paths]
             if sent is False:
