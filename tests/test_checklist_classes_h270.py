@@ -1,0 +1,183 @@
+"""Recall of the gelt-2008 profile (issue 15, H270): entries a person reads under their title, and shared
+files a person opens as documents, that the engine did not. Two crawls on 127.0.0.1 through the real CLI,
+offline: a town hall's hand-made site and a second one whose list leaves no entry to its first title.
+
+Class 2700: a page written by hand leaves a list open: «<p><b>Informe de empalme</b></p><ul><li>2020</li>
+<li>2023</li><br><p><b>Informes de gestión</b></p><ul>…» puts the next bold title inside the list that
+holds the first title's entries. A person reads «2020» and «2023» under «Informe de empalme» and stops at
+the next title: ``plan.empalme`` is found on that page. The second town hall's list opens with the next
+title, so nothing is under «Informe de empalme» there, and the entries of «Informes de gestión» are not
+its: ``plan.empalme`` is not ``cumple``.
+
+Class 2701: a link to a file a file host shows in its viewer (Google Drive's «/file/d/<id>/view») is a
+link to a document, as a «.pdf» is: «Formulario de inscripción a procesos de participación» there is a
+downloadable form (``interaccion.formularios``), found (its host is not checked offline: ``sin_verificar``
+with that link as evidence, no longer ``no_cumple``). A Drive folder is no document: the second town
+hall's «Formularios» to a folder stays ``no_cumple``.
+
+Class 2702: a template draws a page's title inside the box it marks as the header («<div class="encabezado">
+<img alt="Escudo"><h1>Testimonios y Participación Ciudadana</h1></div>» on ``/testimonios``), the page's
+``<title>`` the same on every page. A person reads that heading as the title of the page the link opened
+(its address says the same word): ``democracia.participacion`` is found on that page. The site's name in
+the header of every page («<header><h1>Alcaldía de Villa del Río</h1>…») names no page: the second town
+hall's page ``/opiniones`` with only the site's name in its header stays ``no_cumple``.
+
+Each class test fails without its rule (checked, H270, on ``integ19`` with this file: see
+docs/checklist-accuracy.md); the controls pass with and without the rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gelt_audit.demo.server import Resource
+from tests.helpers import checklist_records
+
+OFFLINE = "[links]\ncheck_external = false\n"
+DRIVE_FILE = "https://drive.google.com/file/d/1aR-r68mgUSrVbLGrUhPL5pc_hFTwSFH5/view"
+DRIVE_FOLDER = "https://drive.google.com/drive/folders/1KHR87xy9E_Gzn9CnUxY_-kwCmsjLckdv"
+
+
+def _page(entity: str, title: str, main: str) -> Resource:
+    nav = (
+        '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/planeacion.html">Planeación</a></li>'
+        '<li><a href="/formatos.html">Formatos</a></li></ul></nav>'
+    )
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {entity}</title></head>"
+        f"<body><header><p>{entity}</p>{nav}</header><main>{main}</main>"
+        "<footer><p>Calle 5 # 4-20. Teléfono 602 555 0199.</p></footer></body></html>"
+    )
+
+
+def _entry(href: str, name: str) -> str:
+    return f'<li><a href="{href}" target="_blank"><img src="/icono.png" alt="icono"><span><b>{name}</b></span></a></li>'
+
+
+def _report(entity: str, year: str) -> Resource:
+    return _page(
+        entity,
+        f"Informe {year}",
+        f"<h1>Informe {year}</h1><p>La administración entrante recibe el estado de los programas, las cuentas, "
+        "los contratos y los bienes del municipio, con las actas firmadas por los dos equipos.</p>",
+    )
+
+
+TOWN = "Alcaldía de Villa del Río"
+TOWN_ROUTES: dict[str, Resource] = {
+    "/": _page(
+        TOWN,
+        "Inicio",
+        '<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p><p><a href="/testimonios">Testimonios</a></p>',
+    ),
+    "/planeacion.html": _page(
+        TOWN,
+        "Planeación",
+        "<h1>Planeación</h1>"
+        "<p><b>Informe de empalme</b></p>"
+        '<ul class="list-unstyled">'
+        + _entry("/archivo/acta-2020.html", "2020")
+        + _entry("/archivo/acta-2023.html", "2023")
+        + "<br><br><p><b>Informes de gestión</b></p>"
+        '<ul class="list-unstyled">' + _entry("/archivo/gestion-2024.html", "Informe de gestión 2024") + "</ul></ul>",
+    ),
+    "/archivo/acta-2020.html": _report(TOWN, "2020"),
+    "/archivo/acta-2023.html": _report(TOWN, "2023"),
+    "/archivo/gestion-2024.html": _report(TOWN, "de gestión 2024"),
+    "/testimonios": Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Portal municipal</title></head>"
+        '<body><div id="root"><div class="pagina-testimonios"><div class="encabezado">'
+        '<img src="/escudo.png" alt="Escudo"><h1 class="titulo">Testimonios y Participación Ciudadana</h1></div>'
+        "<p>Total de testimonios recibidos: 3</p><p>María Gómez: excelente gestión de la alcaldía en las veredas.</p>"
+        "<p>Pedro Ruiz: gracias por las mejoras en la infraestructura del municipio.</p>"
+        '<form action="/testimonios" method="post"><textarea name="testimonio"></textarea>'
+        '<button type="submit">Enviar</button></form>'
+        '<p><a href="/">Volver al inicio</a></p></div></div></body></html>'
+    ),
+    "/formatos.html": _page(
+        TOWN,
+        "Formatos",
+        "<h1>Formatos</h1><p>Formatos de los trámites del municipio.</p>"
+        '<ul class="list-unstyled">'
+        + _entry(DRIVE_FILE, "Formulario de inscripción a procesos de participación.")
+        + "</ul>",
+    ),
+}
+
+TOWN2 = "Alcaldía de San Pedro"
+TOWN2_ROUTES: dict[str, Resource] = {
+    "/": _page(
+        TOWN2,
+        "Inicio",
+        '<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p><p><a href="/opiniones">Opiniones</a></p>',
+    ),
+    "/opiniones": Resource.html(
+        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Portal municipal</title></head>"
+        f"<body><header><h1>{TOWN2} · Participación Ciudadana</h1></header>"
+        "<main><p>María Gómez: excelente gestión de la alcaldía en las veredas.</p>"
+        "<p>Pedro Ruiz: gracias por las mejoras en la infraestructura del municipio.</p></main></body></html>"
+    ),
+    "/planeacion.html": _page(
+        TOWN2,
+        "Planeación",
+        "<h1>Planeación</h1>"
+        "<p><b>Informe de empalme</b></p>"
+        '<ul class="list-unstyled">'
+        "<br><p><b>Informes de gestión</b></p>"
+        '<ul class="list-unstyled">'
+        + _entry("/archivo/gestion-2024.html", "Informe de gestión 2024")
+        + _entry("/archivo/gestion-2023.html", "Informe de gestión 2023")
+        + "</ul></ul>",
+    ),
+    "/archivo/gestion-2024.html": _report(TOWN2, "de gestión 2024"),
+    "/archivo/gestion-2023.html": _report(TOWN2, "de gestión 2023"),
+    "/formatos.html": _page(
+        TOWN2,
+        "Formatos",
+        "<h1>Formatos</h1><p>Formatos de los trámites del municipio.</p>"
+        '<ul class="list-unstyled">' + _entry(DRIVE_FOLDER, "Formularios") + "</ul>",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory) -> dict[tuple[str, str], dict]:
+    return checklist_records(tmp_path_factory.mktemp("h270-town"), TOWN_ROUTES, OFFLINE)
+
+
+@pytest.fixture(scope="module")
+def town2(tmp_path_factory) -> dict[tuple[str, str], dict]:
+    return checklist_records(tmp_path_factory.mktemp("h270-town2"), TOWN2_ROUTES, OFFLINE)
+
+
+def test_class_2700_entries_in_a_list_left_open_around_the_next_title_are_the_first_titles(town) -> None:
+    rec = town[("gelt-2008", "plan.empalme")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][0] == "/planeacion.html", rec
+
+
+def test_class_2700_control_the_next_titles_entries_are_not_the_first_titles(town2) -> None:
+    rec = town2[("gelt-2008", "plan.empalme")]
+    assert rec["status"] != "cumple", rec
+
+
+def test_class_2701_a_drive_file_named_as_a_form_is_a_downloadable_form(town) -> None:
+    rec = town[("gelt-2008", "interaccion.formularios")]
+    assert rec["status"] != "no_cumple", rec
+    assert DRIVE_FILE in rec["paths"], rec
+
+
+def test_class_2701_control_a_drive_folder_is_no_document(town2) -> None:
+    rec = town2[("gelt-2008", "interaccion.formularios")]
+    assert rec["status"] == "no_cumple", rec
+
+
+def test_class_2702_the_title_drawn_in_the_header_band_names_the_page(town) -> None:
+    rec = town[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] != "no_cumple", rec
+    assert rec["paths"][0] == "/testimonios", rec
+
+
+def test_class_2702_control_the_sites_name_in_its_header_names_no_page(town2) -> None:
+    rec = town2[("gelt-2008", "democracia.participacion")]
+    assert rec["status"] == "no_cumple", rec
