@@ -195,11 +195,6 @@ def _legacy_footer(body: Any, chrome: set[Any]) -> Any | None:
     return None
 
 
-def in_header(el: Any) -> bool:
-    """Whether an element is a box marked as the site's header (tag, role, class or id)."""
-    return _is_chrome(el) and region_of(el) == "header"
-
-
 def region_of(el: Any) -> str:
     """The region a chrome element belongs to: ``footer``, ``header`` or ``nav``."""
     tag = el.tag

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 from gelt_audit.datalinks import anchor_data_links, may_hold_data_links
 from gelt_audit.markup import is_breadcrumb, strip_fragment
 
-from .banner import banner_name
 from .carry import Carried, Origin, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .contents import main_fold
@@ -497,9 +496,7 @@ class Builder:
         strip_scripts(root)
         bare = page.scripts and is_bare(root)  # before the template's header and footer are taken out
         fills = page.scripts and fills_empty(root, ids)
-        # likewise: a breadcrumb is often a <nav>, taken out with the chrome, and so is a title drawn in
-        # the header band (class 2702)
-        crumb = crumb_name(root) or banner_name(root, page.url)
+        crumb = crumb_name(root)  # likewise: a breadcrumb is often a <nav>, taken out with the chrome
         refs = self._chrome_blocks(root, page, ctx)
         folded = main_fold(root)  # the tree is not changed from here on: read once, asked twice
         content = read_content(root, ctx, folded)
