@@ -15,13 +15,6 @@ downloadable form (``interaccion.formularios``), found (its host is not checked 
 with that link as evidence, no longer ``no_cumple``). A Drive folder is no document: the second town
 hall's «Formularios» to a folder stays ``no_cumple``.
 
-Class 2702: a template draws a page's title inside the box it marks as the header («<div class="encabezado">
-<img alt="Escudo"><h1>Testimonios y Participación Ciudadana</h1></div>» on ``/testimonios``), the page's
-``<title>`` the same on every page. A person reads that heading as the title of the page the link opened
-(its address says the same word): ``democracia.participacion`` is found on that page. The site's name in
-the header of every page («<header><h1>Alcaldía de Villa del Río</h1>…») names no page: the second town
-hall's page ``/opiniones`` with only the site's name in its header stays ``no_cumple``.
-
 Each class test fails without its rule (checked, H270, on ``integ19`` with this file: see
 docs/checklist-accuracy.md); the controls pass with and without the rules.
 """
@@ -65,11 +58,7 @@ def _report(entity: str, year: str) -> Resource:
 
 TOWN = "Alcaldía de Villa del Río"
 TOWN_ROUTES: dict[str, Resource] = {
-    "/": _page(
-        TOWN,
-        "Inicio",
-        '<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p><p><a href="/testimonios">Testimonios</a></p>',
-    ),
+    "/": _page(TOWN, "Inicio", "<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p>"),
     "/planeacion.html": _page(
         TOWN,
         "Planeación",
@@ -84,16 +73,6 @@ TOWN_ROUTES: dict[str, Resource] = {
     "/archivo/acta-2020.html": _report(TOWN, "2020"),
     "/archivo/acta-2023.html": _report(TOWN, "2023"),
     "/archivo/gestion-2024.html": _report(TOWN, "de gestión 2024"),
-    "/testimonios": Resource.html(
-        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Portal municipal</title></head>"
-        '<body><div id="root"><div class="pagina-testimonios"><div class="encabezado">'
-        '<img src="/escudo.png" alt="Escudo"><h1 class="titulo">Testimonios y Participación Ciudadana</h1></div>'
-        "<p>Total de testimonios recibidos: 3</p><p>María Gómez: excelente gestión de la alcaldía en las veredas.</p>"
-        "<p>Pedro Ruiz: gracias por las mejoras en la infraestructura del municipio.</p>"
-        '<form action="/testimonios" method="post"><textarea name="testimonio"></textarea>'
-        '<button type="submit">Enviar</button></form>'
-        '<p><a href="/">Volver al inicio</a></p></div></div></body></html>'
-    ),
     "/formatos.html": _page(
         TOWN,
         "Formatos",
@@ -106,17 +85,7 @@ TOWN_ROUTES: dict[str, Resource] = {
 
 TOWN2 = "Alcaldía de San Pedro"
 TOWN2_ROUTES: dict[str, Resource] = {
-    "/": _page(
-        TOWN2,
-        "Inicio",
-        '<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p><p><a href="/opiniones">Opiniones</a></p>',
-    ),
-    "/opiniones": Resource.html(
-        "<!doctype html><html lang='es'><head><meta charset='utf-8'><title>Portal municipal</title></head>"
-        f"<body><header><h1>{TOWN2} · Participación Ciudadana</h1></header>"
-        "<main><p>María Gómez: excelente gestión de la alcaldía en las veredas.</p>"
-        "<p>Pedro Ruiz: gracias por las mejoras en la infraestructura del municipio.</p></main></body></html>"
-    ),
+    "/": _page(TOWN2, "Inicio", "<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p>"),
     "/planeacion.html": _page(
         TOWN2,
         "Planeación",
@@ -169,15 +138,4 @@ def test_class_2701_a_drive_file_named_as_a_form_is_a_downloadable_form(town) ->
 
 def test_class_2701_control_a_drive_folder_is_no_document(town2) -> None:
     rec = town2[("gelt-2008", "interaccion.formularios")]
-    assert rec["status"] == "no_cumple", rec
-
-
-def test_class_2702_the_title_drawn_in_the_header_band_names_the_page(town) -> None:
-    rec = town[("gelt-2008", "democracia.participacion")]
-    assert rec["status"] != "no_cumple", rec
-    assert rec["paths"][0] == "/testimonios", rec
-
-
-def test_class_2702_control_the_sites_name_in_its_header_names_no_page(town2) -> None:
-    rec = town2[("gelt-2008", "democracia.participacion")]
     assert rec["status"] == "no_cumple", rec
