@@ -25,22 +25,19 @@ import pytest
 
 from gelt_audit.demo.server import Resource
 from tests.helpers import checklist_records
+from tests.test_checklist_classes_h256 import OFFLINE
+from tests.test_checklist_classes_h256 import _page as page  # the layout: header, nav, main, footer
 
-OFFLINE = "[links]\ncheck_external = false\n"
 DRIVE_FILE = "https://drive.google.com/file/d/1aR-r68mgUSrVbLGrUhPL5pc_hFTwSFH5/view"
 DRIVE_FOLDER = "https://drive.google.com/drive/folders/1KHR87xy9E_Gzn9CnUxY_-kwCmsjLckdv"
+NAV = (
+    '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/planeacion.html">Planeación</a></li>'
+    '<li><a href="/formatos.html">Formatos</a></li></ul></nav>'
+)
 
 
 def _page(entity: str, title: str, main: str) -> Resource:
-    nav = (
-        '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/planeacion.html">Planeación</a></li>'
-        '<li><a href="/formatos.html">Formatos</a></li></ul></nav>'
-    )
-    return Resource.html(
-        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {entity}</title></head>"
-        f"<body><header><p>{entity}</p>{nav}</header><main>{main}</main>"
-        "<footer><p>Calle 5 # 4-20. Teléfono 602 555 0199.</p></footer></body></html>"
-    )
+    return page(entity, NAV, title, main)
 
 
 def _entry(href: str, name: str) -> str:
@@ -56,56 +53,53 @@ def _report(entity: str, year: str) -> Resource:
     )
 
 
+def _planning(entity: str, under_first: str, under_next: str) -> Resource:
+    """The planning page written by hand: «Informe de empalme» in bold, the list of its entries left open
+    around the next bold title and that title's own list."""
+    return _page(
+        entity,
+        "Planeación",
+        "<h1>Planeación</h1><p><b>Informe de empalme</b></p>"
+        f'<ul class="list-unstyled">{under_first}<br><br><p><b>Informes de gestión</b></p>'
+        f'<ul class="list-unstyled">{under_next}</ul></ul>',
+    )
+
+
+def _forms(entity: str, entry: str) -> Resource:
+    """The forms page: one entry."""
+    return _page(
+        entity,
+        "Formatos",
+        f'<h1>Formatos</h1><p>Formatos de los trámites del municipio.</p><ul class="list-unstyled">{entry}</ul>',
+    )
+
+
 TOWN = "Alcaldía de Villa del Río"
 TOWN_ROUTES: dict[str, Resource] = {
     "/": _page(TOWN, "Inicio", "<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p>"),
-    "/planeacion.html": _page(
+    "/planeacion.html": _planning(
         TOWN,
-        "Planeación",
-        "<h1>Planeación</h1>"
-        "<p><b>Informe de empalme</b></p>"
-        '<ul class="list-unstyled">'
-        + _entry("/archivo/acta-2020.html", "2020")
-        + _entry("/archivo/acta-2023.html", "2023")
-        + "<br><br><p><b>Informes de gestión</b></p>"
-        '<ul class="list-unstyled">' + _entry("/archivo/gestion-2024.html", "Informe de gestión 2024") + "</ul></ul>",
+        _entry("/archivo/acta-2020.html", "2020") + _entry("/archivo/acta-2023.html", "2023"),
+        _entry("/archivo/gestion-2024.html", "Informe de gestión 2024"),
     ),
     "/archivo/acta-2020.html": _report(TOWN, "2020"),
     "/archivo/acta-2023.html": _report(TOWN, "2023"),
     "/archivo/gestion-2024.html": _report(TOWN, "de gestión 2024"),
-    "/formatos.html": _page(
-        TOWN,
-        "Formatos",
-        "<h1>Formatos</h1><p>Formatos de los trámites del municipio.</p>"
-        '<ul class="list-unstyled">'
-        + _entry(DRIVE_FILE, "Formulario de inscripción a procesos de participación.")
-        + "</ul>",
-    ),
+    "/formatos.html": _forms(TOWN, _entry(DRIVE_FILE, "Formulario de inscripción a procesos de participación.")),
 }
 
 TOWN2 = "Alcaldía de San Pedro"
 TOWN2_ROUTES: dict[str, Resource] = {
     "/": _page(TOWN2, "Inicio", "<h1>Bienvenidos</h1><p>El municipio informa a sus ciudadanos.</p>"),
-    "/planeacion.html": _page(
+    "/planeacion.html": _planning(
         TOWN2,
-        "Planeación",
-        "<h1>Planeación</h1>"
-        "<p><b>Informe de empalme</b></p>"
-        '<ul class="list-unstyled">'
-        "<br><p><b>Informes de gestión</b></p>"
-        '<ul class="list-unstyled">'
-        + _entry("/archivo/gestion-2024.html", "Informe de gestión 2024")
-        + _entry("/archivo/gestion-2023.html", "Informe de gestión 2023")
-        + "</ul></ul>",
+        "",
+        _entry("/archivo/gestion-2024.html", "Informe de gestión 2024")
+        + _entry("/archivo/gestion-2023.html", "Informe de gestión 2023"),
     ),
     "/archivo/gestion-2024.html": _report(TOWN2, "de gestión 2024"),
     "/archivo/gestion-2023.html": _report(TOWN2, "de gestión 2023"),
-    "/formatos.html": _page(
-        TOWN2,
-        "Formatos",
-        "<h1>Formatos</h1><p>Formatos de los trámites del municipio.</p>"
-        '<ul class="list-unstyled">' + _entry(DRIVE_FOLDER, "Formularios") + "</ul>",
-    ),
+    "/formatos.html": _forms(TOWN2, _entry(DRIVE_FOLDER, "Formularios")),
 }
 
 
