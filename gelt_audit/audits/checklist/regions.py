@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from .numerals import label_numeral
+from .reading_order import before_mark
 from .text import element_text
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -284,9 +285,12 @@ def _bold_region(el: Any, plain: bool = False) -> list[Any]:
     for s in list(el.getparent().itersiblings())[:60]:
         if not isinstance(s.tag, str):
             continue
-        if any(_bold_title(b) or (plain and _plain_bold_title(b)) for b in s.iter("strong", "b")):
-            break
-        if has_descendant(s, "h1", "h2", "h3"):
+        marks = s.iter("strong", "b", "h1", "h2", "h3")
+        stop = next((x for x in marks if x.tag[0] == "h" or _bold_title(x) or (plain and _plain_bold_title(x))), None)
+        if stop is not None and stop.tag[0] != "h":
+            # class 2700: a list left open holds the next title: what comes before it is this one's
+            return out + before_mark(s, stop)
+        if stop is not None:
             break
         out.append(s)
     return out

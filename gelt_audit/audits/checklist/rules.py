@@ -32,7 +32,7 @@ from .packed import Run
 from .pages import Block, Link, Page, empty_section_named
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
-from .urls import DOC_EXTENSIONS, is_doc_key
+from .urls import DOC_EXTENSIONS, doc_key
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
 
@@ -491,9 +491,9 @@ class Document(EvidenceKind):
                 most = rule.slack + count_words(phrase)
                 for i in lt.find(phrase):
                     if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
-                        runs += ((key, run) for key, run in finder.text_runs(i).items() if is_doc_key(key, exts))
+                        runs += ((key, run) for key, run in finder.text_runs(i).items() if doc_key(key, exts))
             for key in finder.url_keys(rule, rule.keywords):
-                if is_doc_key(key, exts):
+                if doc_key(key, exts):
                     runs.append((key, finder.target_run(key)))
             return finder.run_hits(runs, item)
         occ: list[tuple[Block, Link]] = []
@@ -501,9 +501,9 @@ class Document(EvidenceKind):
             most = rule.slack + count_words(phrase)
             for i in lt.find(phrase):
                 if lt.nwords[i] <= most and finder.label_ok(rule, lt.entries[i]):
-                    occ += [(b, ln) for b, ln in lt.payloads[i] if is_doc_key(ln.key, exts)]
+                    occ += [(b, ln) for b, ln in lt.payloads[i] if doc_key(ln.key, exts)]
         for key in finder.url_keys(rule, rule.keywords):
-            if is_doc_key(key, exts):
+            if doc_key(key, exts):
                 occ += finder.idx.targets.get(key, [])
         return finder.link_hits([(b, ln) for b, ln in occ if not ln.embed and finder.scope_ok(rule, b, None)], item)
 

@@ -105,6 +105,22 @@ def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) 
     return "." in last and last.rsplit(".", 1)[1].lower() in exts
 
 
+# class 2701 (H270): a file kept on a file host, opened in its viewer (Drive «/file/d/<id>/view», a
+# Google document, sheet or slides, a OneDrive or Dropbox share, a SharePoint file link): the link is to
+# a document as much as a «.pdf» is; a folder, a form or the host's home page is not one
+_SHARED_FILE = re.compile(
+    r"^(?:drive\.google\.com/(?:a/[^/]+/)?file/d/[\w-]{10,}"
+    r"|docs\.google\.com/(?:a/[^/]+/)?(?:document|spreadsheets|presentation)/d/[\w-]{10,}"
+    r"|1drv\.ms/[bwxp]/|(?:[\w-]+\.)?dropbox\.com/(?:s|scl/fi)/|[\w-]+\.sharepoint\.com/:[bwxp]:/)"
+)
+
+
+def doc_key(key: str, exts: frozenset[str]) -> bool:
+    """Whether a URL key names a document with one of these extensions or, when they are all of them
+    (``DOC_EXTENSIONS``, a ``document`` rule that names none), a file a file host shows (class 2701)."""
+    return is_doc_key(key, exts) or (exts is DOC_EXTENSIONS and bool(_SHARED_FILE.match(key)))
+
+
 @lru_cache(maxsize=PARSE_CACHE)
 def is_news_key(key: str) -> bool:
     """A news article URL: a segment after a news folder (/noticias/<slug>); files and feeds
