@@ -386,7 +386,7 @@ def _entry_numeral(el: Any) -> str:
     return m.group(0).strip().rstrip(".") if m else ""
 
 
-def _name_only(el: Any) -> bool:
+def name_only(el: Any) -> bool:
     """Whether an element shows a name and nothing else: text and inline marks only (no link, no
     image, no block), a name's length, and no link around it."""
     if any(c.tag not in _NAME_INLINE for c in el.iterdescendants() if isinstance(c.tag, str)):
@@ -401,14 +401,14 @@ def listed_name(el: Any) -> str:
     class="list-group">5.1. Presupuesto general asignado</div>» among the entries of an accordion's
     panel, «<li>8.4. Plan Anual de Adquisiciones</li>»): «nombrado y vacío» (docs/checklist-states.md,
     «La lista»); "" otherwise. The list is its parent, whose every element is a numbered entry (linked
-    or not), two or more; the entry is the name alone (:func:`_name_only`), its numeral a section's
+    or not), two or more; the entry is the name alone (:func:`name_only`), its numeral a section's
     entry («5.1», not «5.»), and the next entry is not one of its own (a «1.4» over «1.4.1» and «1.4.2»
     titles them)."""
     if el.tag not in ("div", "li", "p") or not _opens_with_digit(el):
         return ""
     numeral = _entry_numeral(el)
     parent = el.getparent()
-    if "." not in numeral or parent is None or not _name_only(el):
+    if "." not in numeral or parent is None or not name_only(el):
         return ""
     entries = [c for c in parent if isinstance(c.tag, str)]
     if len(entries) < 2 or not all(_entry_numeral(c) for c in entries):
@@ -447,7 +447,7 @@ def _own_entry(el: Any, numeral: str) -> bool:
         bool(numeral)
         and el.tag in ("div", "li", "p")
         and _entry_numeral(el).startswith(numeral + ".")
-        and _name_only(el)
+        and name_only(el)
     )
 
 

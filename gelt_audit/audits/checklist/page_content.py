@@ -27,6 +27,7 @@ from .contents import (
     empty_pane,
     listed_name,
     may_hold,
+    name_only,
     names_only,
     note_listed_row,
     pending,
@@ -35,6 +36,7 @@ from .contents import (
     stand_in_body,
 )
 from .emptiness import echoes_title
+from .nesting import titled_entry_name
 from .numerals import is_section_item, label_numeral
 from .pages import DEAD_ENTRY, SECTION_WAYS_IN, Ctx, Label, Link, make_link
 from .pending import may_be_pending, pending_entry
@@ -172,7 +174,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                     sections.append((n, w, said[0]))
                 na.setdefault(said[0], said[1])
                 continue
-            if name := listed_name(el):
+            if name := listed_name(el) or titled_entry_name(el, name_only, element_text):
                 # «5.1. Presupuesto general asignado» in a list of numbered entries, no link, nothing
                 # under it: the list names it and publishes nothing (class 2151)
                 _listed_empty(out, name)
