@@ -113,7 +113,9 @@ FIFTH_GELT = (0.975, 0.907, 0.949)
 # not see; it is «sin_verificar» now and leaves the measure (label unchanged: parcial). 0.984 (60/61) /
 # 0.896 (60/67) / 0.930 (53/57) -> 0.983 (59/60) / 0.894 (59/66) / 0.929 (52/56)
 FIFTH_LEY = (0.983, 0.894, 0.929)
-FIFTH_NO_APLICA = (4, 14)
+# H273 (class 2730): a-magangue's entries whose note right under them says they do not apply («Plan Anual
+# de Adquisiciones.» then «… no están obligadas a contar con el Plan Anual…»): 4 -> 11 of 14
+FIFTH_NO_APLICA = (11, 14)
 # c-edup, measured after the sixth round (its first contact, blind, labels in 10ea62a: gelt-2008
 # 0.933 / 0.966 / 0.885, ley1712-res1519 0.970 / 0.727 / 0.933 with evidence paths compared
 # percent-decoded; docs/checklist-accuracy.md)

@@ -7,11 +7,11 @@ every such proposal (docs/checklist-states.md, «no_aplica»)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from .contents import DENIAL_ONLY, FOR_NOW
-from .regions import has_descendant
+from .contents import BARE_ENTRY, DENIAL_ONLY, FOR_NOW
+from .regions import has_descendant, scripted_entry
 from .text import WORD, element_text, fold, norm_tokens
 from .urls import url_key
 
@@ -46,24 +46,87 @@ def _sentence_start(folded: str, i: int) -> int:
     return a + 1
 
 
-def no_aplica_sentence(text: str) -> str:
+def no_aplica_sentence(text: str, about_entry: bool = False, skip: Collection[str] = ()) -> str:
     """The sentence of a section's content saying it does not apply to the entity, if any: «no
     aplica» or the same in other words (``_NA_SAYS``), in a sentence that names what it is about
-    (the entity, the section, the obliged subject: ``_NA_SUBJECT``)."""
+    (the entity, the section, the obliged subject: ``_NA_SUBJECT``). Under an
+    entry (``about_entry``, :func:`entry_no_aplica`) the entry is what it is about: it needs no
+    subject. Sentences in ``skip`` (said of an entry inside the section) are not the section's."""
     folded = fold(text)
     for m in _NA_SAYS.finditer(folded):
         i, start = m.start(), m.end()
         a = _sentence_start(folded, i)
         ends = [e for c in ".;\n" if (e := folded.find(c, start)) != -1]
         b = min(ends) if ends else len(folded)
-        if _NA_SUBJECT.search(folded[a:b]) or _NA_FOR_KIND.search(folded[a:b]):
+        sentence = folded[a:b]
+        if _in_notes(folded, i, skip):
+            continue
+        if about_entry or _NA_SUBJECT.search(sentence) or _NA_FOR_KIND.search(sentence):
             source = text if len(text) == len(folded) else folded  # a ligature folded changes offsets
             return " ".join(source[a:b].split()).strip(" .") + "."
-    if m := _NA_TO_KIND.search(folded):
+    if (m := _NA_TO_KIND.search(folded)) and not _in_notes(folded, m.end() - 12, skip):
         a, b = _sentence_start(folded, m.start()), folded.find(".", m.end())
         source = text if len(text) == len(folded) else folded
         return " ".join(source[a : b if b != -1 else len(folded)].split()).strip(" .") + "."
     return ""
+
+
+def _in_notes(folded: str, i: int, notes: Collection[str]) -> bool:
+    """Whether the words of ``folded`` from ``i`` (where it says «no aplica») are those of one of the
+    ``notes`` (folded, spaces made single): a statement an entry's note makes, not its section's."""
+    if not notes:
+        return False
+    fragment = " ".join(folded[i : i + 60].split()[:-1]) or folded[i : i + 60].strip()
+    return any(fragment in note for note in notes)
+
+
+# A list's only entry, named with no link and nothing under it, then a paragraph: the paragraph is
+# the entry's note («<ul><li>Plan Anual de Adquisiciones.</li></ul><p>Las Cámaras de Comercio… no
+# están obligadas a contar con el Plan Anual de Adquisiciones</p>»), when it is a note (no link, at
+# most this many words) and not a page of text
+ENTRY_NOTE_WORDS = 100
+
+
+def _next_element(el: Any) -> Any:
+    """The element right after ``el`` among its siblings (comments and processing instructions skipped)."""
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    return nxt
+
+
+def _opens_something(entry: Any) -> bool:
+    """Whether a list entry leads somewhere: a link inside it, or it opens by a script."""
+    return has_descendant(entry, "a") or bool(scripted_entry(entry))
+
+
+def entry_note(el: Any) -> Any:
+    """The paragraph that is a list entry's note (see ``ENTRY_NOTE_WORDS``), or None: ``el`` is a
+    ``li`` with no link or block inside, the last of its ``ul``/``ol``, alone in it or the only one
+    there that leads nowhere (the others open their content: the note says why this one does not),
+    and the list is followed right by a ``p`` with no link."""
+    parent = el.getparent()
+    if parent is None or parent.tag not in ("ul", "ol") or _next_element(el) is not None:
+        return None
+    if has_descendant(el, *_LINE_BLOCKS, "li") or scripted_entry(el):
+        return None
+    if not all(_opens_something(c) for c in parent if isinstance(c.tag, str) and c is not el):
+        return None
+    note = _next_element(parent)
+    if note is None or note.tag != "p" or has_descendant(note, "a"):
+        return None
+    return note
+
+
+def entry_no_aplica(el: Any, note: Any) -> tuple[str, str] | None:
+    """(the entry's name, the statement) when a list entry's note (:func:`entry_note`) says it does
+    not apply: opens with «No aplica», or says so in a sentence (the entry is what it is about, no
+    subject needed: «… no les aplica los planes…»), or that the entity does not produce its object."""
+    name, text = element_text(el), element_text(note)
+    if not name or len(name.split()) > 20 or not text or len(text.split()) > ENTRY_NOTE_WORDS:
+        return None
+    said = leading_no_aplica(text) or no_aplica_sentence(text, about_entry=True) or denial_sentence(text)
+    return (name, said) if said else None
 
 
 STATED = "NO APLICA"  # how the statements this module makes begin
@@ -281,3 +344,18 @@ def leads_to_no_aplica(page: Any, raw: str, said: Mapping[str, str]) -> str:
 
 
 LEADS = "→ "  # how a statement :func:`leads_to_no_aplica` carries from the page it leads to begins
+
+
+def carried(page: Any, raw: str, publishes: bool, said: str) -> str:
+    """The statement a page's hit for an item carries (``said``: what a label of the page matched
+    for the item says), given the label chosen for the hit (``raw``, ``publishes``: not shown
+    empty). An entry's note (class 2730: an entry marked as publishing nothing) speaks for its
+    entry: when the page's chosen section for the item publishes and says nothing of the kind
+    («Contratación» with its SECOP link, over «Publicación de la ejecución de los contratos» and
+    «No aplica por el régimen…»), the item is published there, not declared out."""
+    if not said or page is None or not publishes or page.no_aplica.get(raw):
+        return said
+    saying = [t for t, s in page.no_aplica.items() if s == said]
+    if saying and all(page.only_links.get(t) == [BARE_ENTRY] for t in saying):
+        return ""
+    return said

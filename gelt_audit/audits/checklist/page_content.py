@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .applies import PAGE_TEXT, leading_no_aplica, no_aplica_sentence, note_denial, numbered_no_aplica, page_denial
+from .applies import (
+    PAGE_TEXT,
+    entry_no_aplica,
+    entry_note,
+    leading_no_aplica,
+    no_aplica_sentence,
+    note_denial,
+    numbered_no_aplica,
+    page_denial,
+)
 from .contents import (
     BARE_ENTRY,
     BLANK_SECTION,
@@ -100,6 +109,19 @@ def _listed_empty(out: Content, name: str) -> None:
     out.only_links.setdefault(name, [BARE_ENTRY])
 
 
+def _entry_notes(root: Any) -> tuple[dict[Any, tuple[str, str]], list[str]]:
+    """The list entries whose note says they do not apply (``applies.entry_no_aplica``: entry ->
+    its name and the statement), and those notes' folded text: what they say is the entry's, not
+    the section's around it."""
+    noted: dict[Any, tuple[str, str]] = {}
+    notes: list[str] = []
+    for li in root.iter("li"):
+        if (note := entry_note(li)) is not None and (said := entry_no_aplica(li, note)):
+            noted[li] = said
+            notes.append(" ".join(fold(element_text(note)).split()))
+    return noted, notes
+
+
 class Content:
     """What a page's content yields: links (each with the heading before it), headings, the
     ``h1`` labels, the sections that have content (``h2``-``h6``, accordion buttons,
@@ -132,6 +154,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
     bodies: list[tuple[str, str]] = []  # the sections with content: their titles and text
     opener_els: set[Any] = set()  # entries opened by a script; ``shown``: titles drawn with content
     shown: set[str] = set()
+    noted, notes = _entry_notes(root)
     for el in root.iter(*_SECTION_TAGS):
         tag = el.tag
         if tag in ("a", "area") and ((href := el.get("href")) is not None or opener_region(el) is None):
@@ -173,6 +196,14 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 if (n, w, said[0]) not in sections:
                     sections.append((n, w, said[0]))
                 na.setdefault(said[0], said[1])
+                continue
+            if (said := noted.get(el)) is not None:
+                # «<ul><li>Plan Anual de Adquisiciones.</li></ul>» then «… no están obligadas a contar con
+                # el Plan Anual de Adquisiciones»: the entry's note says it does not apply (class 2730)
+                n, w = text_norm(without_entity(said[0]))
+                sections += [] if (n, w, said[0]) in sections else [(n, w, said[0])]
+                na.setdefault(said[0], said[1])
+                out.only_links.setdefault(said[0], [BARE_ENTRY])  # it publishes nothing but its note
                 continue
             if name := listed_name(el) or titled_entry_name(el, name_only, element_text):
                 # «5.1. Presupuesto general asignado» in a list of numbered entries, no link, nothing
@@ -250,7 +281,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
             # «<h2>Noticias</h2><section class="noticias"></section>»: the section is shown, and shows nothing
             sections.append((n, w, text))
             out.only_links.setdefault(text, [BLANK_SECTION])
-        sentence = no_aplica_sentence(body) or leading_no_aplica(body)
+        sentence = no_aplica_sentence(body, skip=notes) or leading_no_aplica(body)
         if sentence:
             na.setdefault(text, sentence)
             if (n, w, text) not in sections:

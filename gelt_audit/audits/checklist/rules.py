@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from .applies import PAGE_TEXT, leads_to_no_aplica, says_of_item
+from .applies import PAGE_TEXT, carried, leads_to_no_aplica, says_of_item
 from .contents import SHOWN_EMPTY
 from .evidence import MAX_HITS, Finder, Hit
 from .forms import LONE_SEARCH, lone_box_notes
@@ -134,8 +134,9 @@ class Title(EvidenceKind):
         pages = {h.url: p for h in hits if (p := finder.page_at(h.url)) is not None}  # the hits' pages
         dead: list[Hit] = []
         for h in hits:
-            _shown, cover, tier, k, raw = best.get(h.url, (True, 0.0, -1, -99, ""))
-            h.no_aplica = not_applicable.get(h.url, "") or leads_to_no_aplica(pages.get(h.url), raw, not_applicable)
+            publishes, cover, tier, k, raw = best.get(h.url, (True, 0.0, -1, -99, ""))
+            said = carried(pages.get(h.url), raw, publishes, not_applicable.get(h.url, ""))
+            h.no_aplica = said or leads_to_no_aplica(pages.get(h.url), raw, not_applicable)
             h.match, h.tier, h.keyword, h.label = cover, -tier, -k, raw
             if seen_best.get(h.url) and not first_seen.get(h.url, True):
                 h.describe = f"{'página' if tier == 0 else 'sección'} «{raw}» ({h.url})"  # not the script entry
