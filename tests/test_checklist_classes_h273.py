@@ -1,5 +1,5 @@
-"""«No aplica» next to the entry it is about (issue 15, H273): a crawl on 127.0.0.1 through the real
-CLI, offline, of a municipal ombudsman's office (personería) whose Transparencia page lists the
+"""«No aplica» next to the entry it is about, and names the footer shows with no link (issue 15, H273):
+crawls on 127.0.0.1 through the real CLI, offline. First a municipal ombudsman's office (personería) whose Transparencia page lists the
 entries of its sections as bullets and writes, right under an entry it does not publish, the note
 that says why (docs/checklist-states.md, «no_aplica»; docs/checklist-scope.md, criterion M).
 
@@ -17,6 +17,13 @@ publishes the budget is still the section ``ley1712.4``.
 The class tests fail without the rule (checked, H273, on ``integ19`` with this file: ``ley1712.4.3``
 and ``ley1712.4.4`` were ``no_cumple``, «no se encontró», and «3. Contratación» was declared out
 whole, ``ley1712.3`` ``no_aplica``); the control passes with and without it.
+
+Class 2731: then a cadastre whose footer shows «Términos y condiciones» and «Mapa del sitio» as anchors
+with no ``href`` beside its working entry «Servicios»: a person reads the names and finds nothing to open,
+entries named and empty (docs/checklist-states.md, «Nombrado y vacío»), ``parcial``: ``info.condiciones_uso``,
+``info.mapa_sitio`` and ``ley1712.footer.politicas``. The same names as a line of text, or as a contact
+line's label beside its icon (an anchor alone in its box), are no entry: ``no_cumple``. The class tests fail
+without the rule (checked, H273: ``no_cumple``, «no se encontró»); the control passes with and without it.
 """
 
 from __future__ import annotations
@@ -121,3 +128,68 @@ def test_class_2730_control_the_section_around_the_note_is_still_the_section(sit
     assert rec["paths"][:1] == ["/transparencia.html"], rec
     budget = site[("ley1712-res1519", "ley1712.4.1")]
     assert budget["status"] in ("cumple", "parcial"), budget
+
+
+# --- class 2731: a name the footer shows with no link at all -------------------------------------
+
+FOOTER_ENTITY = "Instituto Catastral de Santa Rosa"
+FOOTER_NAV = '<nav><ul><li><a href="/">Inicio</a></li><li><a href="/servicios.html">Servicios</a></li></ul></nav>'
+
+
+def _footer_page(title: str, main: str, footer_names: str) -> Resource:
+    return Resource.html(
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{title} | {FOOTER_ENTITY}</title></head>"
+        f"<body><header><p>{FOOTER_ENTITY}</p>{FOOTER_NAV}</header><main>{main}</main>"
+        "<footer><p>Avenida 4 # 12-30. Teléfono 607 555 0110. Lunes a viernes de 8:00 a. m. a 4:00 p. m.</p>"
+        f"<div class='enlaces'>{footer_names}</div></footer></body></html>"
+    )
+
+
+# «Términos y condiciones» and «Mapa del sitio» as anchors with no href beside the footer's working entry;
+# «Política de privacidad» written as plain text in a line: no entry (a line of text, not a name shown as one)
+UNLINKED = (
+    '<a class="btn-low">Términos y condiciones</a> <a class="btn-low">Mapa del sitio</a>'
+    ' <a href="/servicios.html">Servicios</a>'
+)
+FOOTER_ROUTES: dict[str, Resource] = {
+    "/": _footer_page("Inicio", "<h1>Bienvenidos</h1><p>El catastro del municipio y sus avalúos.</p>", UNLINKED),
+    "/servicios.html": _footer_page(
+        "Servicios", "<h1>Servicios</h1><p>Certificados catastrales y avalúos de predios urbanos.</p>", UNLINKED
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def footer_site(tmp_path_factory):
+    """The cadastre's site, whose footer names entries with no link."""
+    return checklist_records(tmp_path_factory.mktemp("h273-footer"), FOOTER_ROUTES, OFFLINE)
+
+
+@pytest.mark.parametrize("item", ["info.condiciones_uso", "info.mapa_sitio"])
+def test_class_2731_a_footer_name_with_no_link_is_named_and_empty(footer_site, item):
+    rec = footer_site[("gelt-2008", item)]
+    assert rec["status"] == "parcial", rec
+    assert "no tiene enlace" in rec["detail"], rec
+
+
+def test_class_2731_the_footer_item_is_named_and_empty_by_its_unlinked_parts(footer_site):
+    rec = footer_site[("ley1712-res1519", "ley1712.footer.politicas")]
+    assert rec["status"] == "parcial", rec
+    assert "«Términos y condiciones» del pie de página" in rec["detail"], rec
+
+
+def test_class_2731_control_a_line_of_text_or_a_contact_label_is_no_entry(tmp_path):
+    # «Términos y condiciones» as a line of text, and «Mapa del sitio» as a contact line's label beside
+    # its icon (an anchor alone in its box, not one of a row of entries): neither is an entry
+    lines = (
+        "<p>Términos y condiciones</p>"
+        '<div class="info"><span class="icon"></span><a>Mapa del sitio</a></div>'
+        '<div class="info"><span class="icon"></span><a>Notificaciones judiciales</a></div>'
+    )
+    plain = {
+        path: _footer_page("Inicio", "<h1>Bienvenidos</h1><p>El catastro del municipio.</p>", lines)
+        for path in ("/", "/servicios.html")
+    }
+    records = checklist_records(tmp_path, plain, OFFLINE)
+    for item in ("info.condiciones_uso", "info.mapa_sitio"):
+        assert records[("gelt-2008", item)]["status"] == "no_cumple", records[("gelt-2008", item)]

@@ -102,7 +102,7 @@ def _chunk(pages: Sequence[Page], origins: Mapping[int, Origin], strings: LinkSt
             i = ids.get(id(block))
             if i is None:
                 i = ids[id(block)] = len(blocks)
-                blocks.append((share.links(block.links), _forms(block.forms), block.footer, block.region))
+                blocks.append((share.links(block.links), _forms(block.forms), block.footer, block.region, block.names))
             chrome.append(i)
         content = None
         if len(p.blocks) > len(refs):
@@ -338,7 +338,9 @@ class Carried:
         return found
 
 
-def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str) -> Callable[[], Block]:
+def _maker(
+    links: Sequence[Any], forms: Sequence[Any], footer: str, region: str, names: Sequence[str] = ()
+) -> Callable[[], Block]:
     """The maker of a chrome block of a chunk: the same block each time while the chunk is decoded
     (its pages shared it), as the builder's chrome cache shares one; it is asked only for a block
     the builder does not have yet."""
@@ -346,9 +348,9 @@ def _maker(links: Sequence[Any], forms: Sequence[Any], footer: str, region: str)
 
     def make() -> Block:
         if not made:
-            made.append(_block(region, links, forms, footer))
+            made.append(_block(region, links, forms, footer, names))
             return made[0]
-        return _block(region, links, forms, footer)
+        return _block(region, links, forms, footer, names)
 
     return make
 
@@ -357,8 +359,8 @@ def _forms_of(forms: Sequence[Any]) -> tuple[Form, ...]:
     return tuple(Form(frozenset(f[0]), f[1], *f[2:3]) for f in forms) if forms else ()
 
 
-def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str) -> Block:
-    return Block(region, tuple(starmap(Link, links)), _forms_of(forms), footer)
+def _block(region: str, links: Sequence[Any], forms: Sequence[Any], footer: str, names: Sequence[str]) -> Block:
+    return Block(region, tuple(starmap(Link, links)), _forms_of(forms), footer, names=tuple(names))
 
 
 def decode(carry: Carry | None, version: str) -> Carried | None:

@@ -103,6 +103,8 @@ class Block:
     # the pages that have it: a list filled as they come (shared blocks), a page's own block its one
     # page as a tuple (no list a page: H248), then an int array of those that count (index._live_blocks)
     pages: list[int] = field(default_factory=list)
+    # names a chrome block shows as entries with no link at all (``<a>Mapa del sitio</a>``: unlinked.py)
+    names: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, weakref_slot=True)  # weakly cached when made from its row (``paged``)
@@ -222,9 +224,9 @@ class Ctx:
 _RELATIVE_HREF = re.compile(rb"""(?:href|src|action)\s*=\s*["']?(?!["']|https?:|/|#|mailto:|tel:|javascript:)""")
 
 
-def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str]:
-    """The links, forms and (footers) folded text of a chrome element; links inside a "Transparencia"
-    drop-down are marked."""
+def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tuple[Form, ...], str, tuple[str, ...]]:
+    """The links, forms, (footers) folded text and unlinked entries' names (``unlinked_names``) of a
+    chrome element; links inside a "Transparencia" drop-down are marked."""
     anchors = link_elements(el)  # an image map's areas are links too
     in_dropdown: set[Any] = set()
     for a in anchors:
@@ -252,7 +254,43 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
     if region == "footer":
         mails = " ".join((a.get("href") or "")[7:] for a in anchors if (a.get("href") or "").startswith("mailto:"))
         footer = fold(element_text(el) + " " + mails)
-    return tuple(links), forms, footer
+    return tuple(links), forms, footer, unlinked_names(el)
+
+
+def unlinked_names(el: Any) -> tuple[str, ...]:
+    """The names a chrome element shows as entries with no link at all: an ``<a>`` without an
+    ``href`` (a placeholder the site never filled: «<a class="btn-low">Mapa del sitio</a>»), named
+    in a few words, that opens no drop-down, no script and no box, one of a row or list of entries
+    (:func:`_in_a_row`; not a contact line's label beside its icon) (class 2731)."""
+    names = []
+    for a in el.iterdescendants("a"):
+        if a.get("href") is not None or not _OPENS.isdisjoint(a.keys()) or not _in_a_row(a) or _dropdown(a):
+            continue
+        text = element_text(a)
+        if text and len(text) <= 80 and len(text.split()) <= UNLINKED_MAX_WORDS and text not in names:
+            names.append(text)
+    return tuple(names[:UNLINKED_MAX])
+
+
+def _in_a_row(a: Any) -> bool:
+    """Whether an anchor is one of a row or list of entries, as a person reads a menu or the footer's
+    links: beside other anchors in its box, or an entry of a list of two or more."""
+    parent = a.getparent()
+    if parent is None:
+        return False
+    if parent.tag == "li":
+        entries = parent.getparent()
+        return entries is not None and sum(1 for c in entries if c.tag == "li") >= 2
+    return sum(1 for c in parent if c.tag == "a") >= 2
+
+
+# what makes an anchor with no href open something (a script, a drop-down, a box): not an unlinked name
+_OPENS = frozenset(
+    ("onclick", "ng-click", "data-ng-click", "v-on:click", "@click", "data-href", "data-url", "data-link", "role")
+    + ("aria-expanded", "aria-controls", "data-bs-toggle", "data-toggle", "data-bs-target", "data-target")
+)
+UNLINKED_MAX_WORDS = 8  # a name, not a sentence
+UNLINKED_MAX = 20  # a footer's row of names, not a page of them
 
 
 def _dropdown(a: Any) -> list[Any]:

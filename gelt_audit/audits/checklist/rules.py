@@ -32,6 +32,7 @@ from .packed import Run
 from .pages import Block, Link, Page, empty_section_named
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
+from .unlinked import chrome_hit, unlinked_hits
 from .urls import DOC_EXTENSIONS, doc_key
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
@@ -178,7 +179,7 @@ class LinkText(EvidenceKind):
         if rule.scope == "any":  # every occurrence counts: whole runs per target, as occ() below
             fast = cls._run_hits(finder, rule, item)
             if fast is not None:
-                return fast
+                return fast + unlinked_hits(finder, rule, item)  # a name with no link: named, empty (class 2731)
 
         def occ() -> Iterable[tuple[Block, Link]]:
             for k, phrase in enumerate(rule.keywords):
@@ -194,7 +195,7 @@ class LinkText(EvidenceKind):
                                 best[link.target] = (cover, -k, link.text)
                             yield block, link
 
-        return cls._ranked(finder.link_hits(occ(), item), best)
+        return cls._ranked(finder.link_hits(occ(), item), best) + unlinked_hits(finder, rule, item)
 
     @classmethod
     def _run_hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit] | None:
@@ -357,17 +358,7 @@ class Footer(EvidenceKind):
                 continue
             if len(hits) == MAX_HITS:
                 break
-            hits.append(
-                Hit(
-                    url=page.url,
-                    found_on=page.url,
-                    snapshot=page.fetched_at,
-                    describe=f"pie de página de {page.url}",
-                    depth=finder.depth(page.key, page.depth_hint),
-                    in_menu=False,
-                    placements=frozenset({"footer"}),
-                )
-            )
+            hits.append(chrome_hit(finder, page, f"pie de página de {page.url}", "footer"))
         return hits
 
 
