@@ -371,7 +371,12 @@ PREFILTERS: dict[str, tuple[str, ...]] = {
 _PREFILTER_RX: dict[str, re.Pattern[str]] = {
     "date": re.compile(r"(?:19|20)\d\d"),
     "updated": re.compile(r"(?:19|20)\d\d"),
-    "split_day": re.compile(r"\b1[12](?:[:.]\d{2})?\s*(?:m\b|[ap]\.?\s?m)"),
+    # «\b1[12]…» written with its «1» first (H277): «1(?<!\w1)» is «\b1» (the boundary before a word
+    # character: no word character before it, or the text's start), and a pattern that opens with a
+    # literal is searched by re for that character alone, in C, where «\b» first had the whole
+    # pattern tried at every place: 0.23 -> 0.009 ms on a bench page's main text (~27,000 characters),
+    # and this prefilter is asked of every page (it was ~8 % of the page's parse on the bench)
+    "split_day": re.compile(r"1(?<!\w1)[12](?:[:.]\d{2})?\s*(?:m\b|[ap]\.?\s?m)"),
 }
 
 
