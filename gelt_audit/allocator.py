@@ -6,9 +6,10 @@ threshold starts at 128 KiB but rises (up to 32 MiB) each time a mapped block is
 cold report the arrays, lists and dict tables the checklist's first site index freed make the
 second index's large blocks come from the heap, which grew there by ~60 MiB with ~84 MiB of it
 free at 50,000 pages (H269). Fixed at 128 KiB (a fixed value switches the rise off), with the heap
-trimmed past 128 KiB free (set from outside the engine, ``bench/malloc_lever.py``), the
-50,000-page cold JSON report peaked at 379.8 MiB where it peaked at 395–403 in six runs without
-it, JSON identical (docs/PERFORMANCE.md, H276).
+trimmed past 128 KiB free, the 50,000-page cold JSON report peaked at 380.0 MiB (379.8 with the
+same setting made from outside, ``bench/malloc_lever.py``) where it peaked at 395.0–402.8 in seven
+runs without it, JSON identical; at 10,000 pages ~4 MiB less, CPU within 0.5 % (docs/PERFORMANCE.md,
+H276).
 A leaf: the audits call it.
 """
 
