@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from gelt_audit.allocator import map_large_blocks
 from gelt_audit.audits import (
     accessibility,
     browser_audit,
@@ -140,6 +141,7 @@ def audit(store: Store, config: Config, crawl: Crawl | None = None, *, browser: 
             "Ejecute primero: gelt-audit crawl"
         )
     settle_imports()
+    map_large_blocks()  # the large blocks the checklist's indexes free are given back (H276)
     steps = AUDITS if browser else WITHOUT_BROWSER
     # switched off, the browser step starts nothing and its answer depends on the crawl only: kept
     volatile = VOLATILE if config.accessibility.browser != "off" else (crawls, stamp)
