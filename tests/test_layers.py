@@ -38,6 +38,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "formats",
             "linkstate",
             "lock",
+            "allocator",
             "__init__",
         ),
     ),
