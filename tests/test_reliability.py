@@ -905,7 +905,9 @@ def test_private_addresses_are_never_reached_when_the_guard_is_on(serve, config_
     assert result.returncode == 0, result.stderr
     assert ext.requests == []
     links = {link["url"]: link for link in report_json(config)["links"]}
-    for url in aliases:
+    # each alias as the crawler requests it (w3lib >= 2.6 writes 127.1, 2130706433 and 0x7f.1 as
+    # 127.0.0.1, as a browser does: those three are then the first alias's link)
+    for url in {normalise_url(alias) for alias in aliases}:
         assert links[url]["state"] == "skipped" and "seguridad" in links[url]["error"], links[url]
 
 
