@@ -911,6 +911,41 @@ def test_private_addresses_are_never_reached_when_the_guard_is_on(serve, config_
         assert links[url]["state"] == "skipped" and "seguridad" in links[url]["error"], links[url]
 
 
+# The crawl's first lookup of «127.1» fails (no answer, or none within DNS_TIMEOUT, on a loaded
+# machine); every later one answers 127.0.0.1, as the resolver does.
+FIRST_LOOKUP_FAILS = """
+from twisted.internet import defer, error
+import scrapy.resolver
+
+_lookup = scrapy.resolver.CachingThreadedResolver.getHostByName
+_failed = []
+
+def getHostByName(self, name, timeout=()):
+    if name == "127.1" and not _failed:
+        _failed.append(name)
+        return defer.fail(error.DNSLookupError(f"address {name!r} not found: timeout error"))
+    return _lookup(self, name, timeout)
+
+scrapy.resolver.CachingThreadedResolver.getHostByName = getHostByName
+"""
+
+
+def test_a_lookup_the_guard_could_not_make_is_never_made_again_unguarded(serve, config_for, tmp_path):
+    ext = serve({"/x": page("X")})
+    url = f"http://127.1:{ext.port}/x"
+    site = serve({"/": page("Inicio", links=(url,)), "/sitemap.xml": Resource(b"<urlset/>")})
+    config = config_for(site.url, extra='[links]\nprivate_addresses = "block"\ntimeout = 1\n')
+    folder = tmp_path / "dns"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(FIRST_LOOKUP_FAILS, encoding="utf-8")
+    result = run_cli("crawl", "--config", str(config), env={"PYTHONPATH": str(folder)})
+    assert result.returncode == 0, result.stderr
+    assert ext.requests == []  # the download did not look the name up again and connect
+    link = {link["url"]: link for link in report_json(config)["links"]}[url]
+    # what the failed lookup says, never the private server's answer
+    assert link["state"] == "unverified" and "DNS" in link["error"], link
+
+
 def test_store_file_keeps_other_users_out(tmp_path):
     db = tmp_path / "gelt.db"
     with Store(db) as store:

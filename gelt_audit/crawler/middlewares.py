@@ -138,10 +138,10 @@ class PrivateAddressGuard:
             raise PrivateAddressBlocked(f"dirección privada o local: {host}")
         from twisted.internet import reactor  # the one Scrapy installed, not a default one
 
-        try:
-            address = await maybe_deferred_to_future(reactor.resolve(host))
-        except Exception:  # the download itself will report the DNS failure
-            return None
+        # A lookup that fails here (no answer, or none within DNS_TIMEOUT) fails the request with
+        # that error, as the download's own lookup would: letting it go on had the download look the
+        # name up again, unguarded, and reach whatever that second answer was (a private address).
+        address = await maybe_deferred_to_future(reactor.resolve(host))
         if is_private_address(address):
             raise PrivateAddressBlocked(f"{host} apunta a una dirección privada o local ({address})")
         return None
