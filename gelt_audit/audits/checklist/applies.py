@@ -10,6 +10,8 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from lxml import etree
+
 from .contents import BARE_ENTRY, DENIAL_ONLY, FOR_NOW
 from .regions import has_descendant, scripted_entry
 from .text import WORD, element_text, fold, norm_tokens
@@ -89,10 +91,7 @@ ENTRY_NOTE_WORDS = 100
 
 def _next_element(el: Any) -> Any:
     """The element right after ``el`` among its siblings (comments and processing instructions skipped)."""
-    nxt = el.getnext()
-    while nxt is not None and not isinstance(nxt.tag, str):
-        nxt = nxt.getnext()
-    return nxt
+    return next(el.itersiblings(etree.Element), None)
 
 
 def _opens_something(entry: Any) -> bool:

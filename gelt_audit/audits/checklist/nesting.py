@@ -7,8 +7,12 @@ the entries as the list's, one under another. (A list left open around the next 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
+
+from lxml import etree
+
+from .contents import name_only
+from .text import element_text
 
 _ENTRY_HEADS = ("h2", "h3", "h4", "h5", "h6")
 
@@ -16,13 +20,11 @@ _ENTRY_HEADS = ("h2", "h3", "h4", "h5", "h6")
 def _empty_head_before(el: Any) -> bool:
     """Whether the element right before ``el`` (past comments and whitespace) is a heading with nothing
     in it: what the parser leaves of «<h3><li>…</li></h3>» (the list entry closes the heading)."""
-    prev = el.getprevious()
-    while prev is not None and not isinstance(prev.tag, str):
-        prev = prev.getprevious()
+    prev = next(el.itersiblings(etree.Element, preceding=True), None)
     return prev is not None and prev.tag in _ENTRY_HEADS and not "".join(prev.itertext()).strip() and len(prev) == 0
 
 
-def titled_entry_name(el: Any, name_only: Callable[[Any], bool], text: Callable[[Any], str]) -> str:
+def titled_entry_name(el: Any) -> str:
     """The name of a list entry the page wrote as a title, «<ol><h3><li><a …>Organigrama</a></li></h3>
     <h3><li>Procesos y procedimientos</li></h3>…» (the parser ends each heading before its entry, leaving
     it empty), when that entry has no link and nothing under it and another entry so written in the same
@@ -36,4 +38,4 @@ def titled_entry_name(el: Any, name_only: Callable[[Any], bool], text: Callable[
         for c in parent
         if isinstance(c.tag, str)
     )
-    return text(el) if linked else ""
+    return element_text(el) if linked else ""

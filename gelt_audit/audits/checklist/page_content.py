@@ -36,7 +36,6 @@ from .contents import (
     empty_pane,
     listed_name,
     may_hold,
-    name_only,
     names_only,
     note_listed_row,
     pending,
@@ -205,7 +204,7 @@ def read_content(root: Any, ctx: Ctx, folded: str) -> Content:
                 na.setdefault(said[0], said[1])
                 out.only_links.setdefault(said[0], [BARE_ENTRY])  # it publishes nothing but its note
                 continue
-            if name := listed_name(el) or titled_entry_name(el, name_only, element_text):
+            if name := listed_name(el) or titled_entry_name(el):
                 # «5.1. Presupuesto general asignado» in a list of numbered entries, no link, nothing
                 # under it: the list names it and publishes nothing (class 2151)
                 _listed_empty(out, name)
