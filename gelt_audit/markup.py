@@ -17,7 +17,13 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import html_to_unicode, http_content_type_encoding, resolve_encoding
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+    to_unicode,
+)
 from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
@@ -108,7 +114,15 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
     Order: BOM, HTTP header, meta tag, then UTF-8 if valid, else Windows-1252. A page
     declared UTF-8 that is not valid UTF-8 (a common mistake) is read as Windows-1252.
     """
-    encoding, text = html_to_unicode(content_type, body, default_encoding="cp1252", auto_detect_fun=_detect)
+    # w3lib's html_to_unicode() deprecates its fallback arguments (2.6.0) and, without them, guesses an
+    # undeclared non-UTF-8 page's encoding from its bytes (ISO-8859-2 or windows-1250 for some Spanish
+    # pages): the same steps from w3lib's own parts keep this project's fallback, Windows-1252.
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding and bom is not None:
+        encoding, text = bom_encoding, to_unicode(body[len(bom) :], bom_encoding)
+    else:
+        encoding = http_content_type_encoding(content_type) or html_body_declared_encoding(body) or _detect(body)
+        text = to_unicode(body, encoding)
     encoding = resolve_encoding(encoding) or encoding
     # A <meta> cannot make a page UTF-16/32: without a BOM (or such an HTTP header) browsers read it
     # as UTF-8 (HTML standard, "prescan"); decoding it as UTF-16 gives garbage.
