@@ -15,6 +15,9 @@ UNVERIFIED = "unverified"
 LINK_STATES = (OK, BROKEN, BLOCKED, REDIRECT, SKIPPED, UNVERIFIED)
 WEB_SCHEMES = ("http", "https")
 OFFLINE_REASON = "sin verificar: no se pudo consultar desde esta máquina"
+# The words a download that failed on its DNS lookup is recorded with (crawler.errors): the name did
+# not resolve from here, which says nothing of the page behind it.
+DNS_REASON = "no se pudo resolver el nombre del servidor (DNS)"
 SKIP_SCHEMES = {
     "mailto": "correo electrónico (mailto:)",
     "tel": "teléfono (tel:)",
@@ -111,6 +114,11 @@ def proxy_refused(status: int, headers: dict[str, str]) -> bool:
         return False
     names = {k.lower(): v for k, v in headers.items()}
     return status == 407 or "x-squid-error" in names or "error=" in names.get("proxy-status", "")
+
+
+def dns_failed(error: str | None) -> bool:
+    """Whether a recorded download error is a DNS lookup that failed (:data:`DNS_REASON`)."""
+    return bool(error) and error.startswith(DNS_REASON)
 
 
 def classify(status: int | None, error: str | None = None, chain: list | None = None) -> tuple[str, str | None]:

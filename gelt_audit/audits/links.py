@@ -35,6 +35,7 @@ from gelt_audit.linkstate import (
     SKIPPED,
     UNVERIFIED,
     classify,
+    dns_failed,
     http_reason,
     scheme_not_allowed,
     skip_reason,
@@ -219,6 +220,15 @@ class InternalResolver:
                 current = location.split("#", 1)[0]
                 continue
             if status == 0:
+                if dns_failed(snap[_ERROR]):
+                    # the site's name did not resolve from here (the guard's lookup or the download's,
+                    # retried): the page was not seen, which says nothing of the link
+                    return {
+                        "state": UNVERIFIED,
+                        "status": None,
+                        "error": f"sin verificar: {snap[_ERROR]}",
+                        "chain": chain,
+                    }
                 return {"state": BROKEN, "status": None, "error": snap[_ERROR], "chain": chain}
             state, reason = classify(status, None, chain)
             final = {"final_url": current}
@@ -239,12 +249,13 @@ def broken_since(store: Store, url: str, crawl: Crawl, internal: bool) -> str | 
     """When this run of failures started: the first of the consecutive crawls where it was broken."""
     if internal:
         rows = store.db.execute(
-            """select c.started_at, s.status from snapshots s join pages p on p.id = s.page_id
+            """select c.started_at, s.status, s.error from snapshots s join pages p on p.id = s.page_id
                join crawls c on c.id = s.crawl_id
                where p.url = ? and c.status = 'finished' and c.id <= ? order by c.id desc""",
             [strip_fragment(url), crawl.id],
         ).fetchall()
-        failing = [(at, status == 0 or status >= 400) for at, status in rows]
+        # a crawl that could not look the name up saw nothing: it neither starts nor ends a run
+        failing = [(at, status == 0 or status >= 400) for at, status, error in rows if not dns_failed(error)]
     else:
         rows = store.db.execute(
             """select c.started_at, l.state from link_checks l join crawls c on c.id = l.crawl_id

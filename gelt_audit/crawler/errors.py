@@ -11,12 +11,12 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
-from gelt_audit.linkstate import PROXY_REFUSAL_STATUSES
+from gelt_audit.linkstate import DNS_REASON, PROXY_REFUSAL_STATUSES
 
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
 _REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
-    ((net.DNSLookupError, scrapy_errors.CannotResolveHostError), "no se pudo resolver el nombre del servidor (DNS)"),
+    ((net.DNSLookupError, scrapy_errors.CannotResolveHostError), DNS_REASON),
     ((net.ConnectionRefusedError, scrapy_errors.DownloadConnectionRefusedError), "el servidor rechazó la conexión"),
     (TIMEOUTS, "el servidor no respondió a tiempo"),
     ((scrapy_errors.DownloadCancelledError,), "la respuesta supera el tamaño máximo permitido"),

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
 from gelt_audit.audits.updates import pace
+from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import bar_chart
@@ -256,13 +257,17 @@ def _site_tasks(
 def _broken_moves(
     findings: dict[str, Any], previous_broken: set[str] | None
 ) -> tuple[list[str] | None, list[str] | None, list[str] | None]:
-    """Broken link URLs new, fixed and still broken since the baseline (None without one)."""
+    """Broken link URLs new, fixed and still broken since the baseline (None without one).
+
+    A link broken then and unverified now (its page could not be looked up, the external server
+    could not be reached from here) is not fixed: this crawl did not see it."""
     if previous_broken is None:
         return None, None, None
     current = set(broken_urls(findings))
+    unseen = {link["url"] for link in links_where(findings.get("links"), "state", UNVERIFIED)}
     return (
         sorted(current - previous_broken),
-        sorted(previous_broken - current),
+        sorted(previous_broken - current - unseen),
         sorted(current & previous_broken),
     )
 
