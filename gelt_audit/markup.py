@@ -1,7 +1,8 @@
 """Pure functions that turn a fetched HTML page into what the store keeps.
 
-Decoding, title, outgoing links (with line numbers) and the page's main content as
-normalised text, with volatile bits (counters, today's date, tokens) removed.
+Title, outgoing links (with line numbers) and the page's main content as normalised text,
+with volatile bits (counters, today's date, tokens) removed; the bytes are decoded before
+(:mod:`gelt_audit.decoding`).
 One lxml parse per page: this runs on the crawl's hot path.
 """
 
@@ -17,13 +18,6 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
-from w3lib.encoding import (
-    html_body_declared_encoding,
-    http_content_type_encoding,
-    read_bom,
-    resolve_encoding,
-    to_unicode,
-)
 from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
@@ -97,48 +91,6 @@ class PageInfo:
     main_text: str
     noise: dict[str, int] = field(default_factory=dict)
     dates: list[str] = field(default_factory=list)
-
-
-def _detect(body: bytes) -> str:
-    # Old municipal pages with no declaration are nearly always Windows-1252 / ISO-8859-1.
-    try:
-        body.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1252"
-
-
-def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
-    """Decode HTML bytes the way a browser would; return (text, encoding).
-
-    Order: BOM, HTTP header, meta tag, then UTF-8 if valid, else Windows-1252. A page
-    declared UTF-8 that is not valid UTF-8 (a common mistake) is read as Windows-1252.
-    """
-    # w3lib's html_to_unicode() deprecates its fallback arguments (2.6.0) and, without them, guesses an
-    # undeclared non-UTF-8 page's encoding from its bytes (ISO-8859-2 or windows-1250 for some Spanish
-    # pages): the same steps from w3lib's own parts keep this project's fallback, Windows-1252.
-    bom_encoding, bom = read_bom(body)
-    if bom_encoding and bom is not None:
-        encoding, text = bom_encoding, to_unicode(body[len(bom) :], bom_encoding)
-    else:
-        encoding = http_content_type_encoding(content_type) or html_body_declared_encoding(body) or _detect(body)
-        text = to_unicode(body, encoding)
-    encoding = resolve_encoding(encoding) or encoding
-    # A <meta> cannot make a page UTF-16/32: without a BOM (or such an HTTP header) browsers read it
-    # as UTF-8 (HTML standard, "prescan"); decoding it as UTF-16 gives garbage.
-    if (
-        encoding.startswith(("utf-16", "utf-32"))
-        and not body.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
-        and not (http_content_type_encoding(content_type or "") or "").startswith(("utf-16", "utf-32"))
-    ):
-        encoding = _detect(body)
-        text = body.decode(encoding, errors="replace")
-    if "\ufffd" in text and encoding in ("utf-8", "utf8"):
-        try:
-            body.decode("utf-8")
-        except UnicodeDecodeError:
-            text, encoding = body.decode("cp1252", errors="replace"), "cp1252"
-    return text.replace("\x00", ""), encoding
 
 
 _PLAIN = etree.HTMLParser()  # lxml.html's parser options, without its element classes

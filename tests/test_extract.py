@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gelt_audit.config import NoiseRule
-from gelt_audit.markup import decode_html, extract, follow_targets, normalise_url
+from gelt_audit.decoding import decode_html
+from gelt_audit.markup import extract, follow_targets, normalise_url
 from gelt_audit.store import text_hash
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -15,8 +15,8 @@ import warnings
 
 import pytest
 
+from gelt_audit.decoding import decode_html
 from gelt_audit.demo.server import Resource
-from gelt_audit.markup import decode_html
 from gelt_audit.store import Store
 from tests.helpers import crawl, page, report_json
 

@@ -463,7 +463,8 @@ def test_unparsable_urls_inside_a_page_break_neither_crawl_nor_report(serve, con
 @example(body=b"\xef\xbb\xbf<?xml version='1.0'?><html/>", content_type="text/html")
 @example(body=b"<a href='http://[::1'>x</a><a href='http://a:99999/'>y</a>", content_type="")
 def test_fuzzed_bytes_never_crash_the_page_parser(body, content_type):
-    from gelt_audit.markup import decode_html, extract
+    from gelt_audit.decoding import decode_html
+    from gelt_audit.markup import extract
 
     text, encoding = decode_html(body, content_type)
     assert isinstance(text, str) and encoding and "\x00" not in text

@@ -25,12 +25,12 @@ from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem
+from gelt_audit.decoding import decode_html
 from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import REDIRECT_STATUSES
 from gelt_audit.markup import (
     RESOURCE_TAGS,
     Link,
-    decode_html,
     extract,
     follow_targets,
     header_text,
