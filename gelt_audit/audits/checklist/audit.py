@@ -349,14 +349,18 @@ def _carry(store: Store, crawl: Crawl, previous: Crawl | None) -> Carry:
     # instead of rebuilding its pages from their cached parses, when most of its bodies are the
     # latest's: its index begins with the latest's link strings, which otherwise are mostly not
     # its own (a template change: +8 MB of the report's peak at 10,000 pages, one measure).
-    kept_name = crawl_key(previous.id) if previous else None
-    kept = store.kept_blob(kept_name, CARRY) if kept_name else None
+    kept = store.kept_blob(crawl_key(previous.id), CARRY) if previous else None
     if kept is None and latest is not None and latest.id != crawl.id:
         same, bodies = store.bodies_kept(crawl.id, latest.id)
         if same * 2 > bodies:
-            kept_name = crawl_key(latest.id)
-            kept = store.kept_blob(kept_name, CARRY)
-    return Carry(key, kept, lambda name: store.kept_blob(name, CARRY), save, put, kept_name if kept else None)
+            kept = store.kept_blob(crawl_key(latest.id), CARRY)
+    return Carry(
+        key,
+        kept,
+        lambda name: store.kept_blob(name, CARRY),
+        save,
+        put,
+    )
 
 
 def _cache_version(config: Config, manual: dict[str, Any]) -> str:

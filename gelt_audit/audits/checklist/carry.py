@@ -145,8 +145,6 @@ class Carry:
     read: Callable[[str], bytes | None]
     save: Callable[[bytes, dict[str, bytes], set[str]], None] | None
     put: Callable[[dict[str, bytes]], None] | None = None
-    # the name ``previous`` was kept under: what else it kept beside it is read by that name
-    previous_name: str | None = None
 
 
 def encode(

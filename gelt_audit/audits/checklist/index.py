@@ -25,11 +25,7 @@ from .paged import PageList, PagesByNumber, PageStore
 from .pages import Block, Page, Status, interned_label, title_labels
 from .parse import Builder, ParseCache, TextProbe, probe, probe_match
 from .phrases import PhraseIndex
-from .tallies import NAME as TALLY_NAME
-from .tallies import Tally, counted
-from .tallies import dump as dump_tallies
-from .tallies import load as load_tallies
-from .template_links import home_links, template_of, template_part
+from .template_links import template_keys
 from .text import count_words, fold, label_match, text_norm
 from .urls import is_doc_key, is_news_key, path_norm, path_norms, url_key
 
@@ -112,8 +108,6 @@ def index_site(
     builder.carried = carried
     if carried is not None:  # its pages' links are numbers into its strings: this index's begin so
         builder.strings = carried.strings
-    # the counts the previous crawl kept beside its pages, read before this crawl's save drops them
-    was = load_tallies(_kept_tallies(carry) if carried is not None else None, builder.version)
     store, status = _read_pages(pages, builder)
     forget_parse_caches()
     builder.carried = None
@@ -123,10 +117,7 @@ def index_site(
     ok_pages = PageList(store, [i for i, k in enumerate(store.keys) if (st := status.get(k)) and st.page_idx == i])
     blocks = _live_blocks(store, ok_pages)
     known = carried.norms if carried is not None else {}
-    kept: dict[str, Tally] = {}
-    counts, kept["taglines"] = counted(ok_pages, builder.origins, tagline_part, None, was.get("taglines"))
-    taglines = taglines_of(counts, len(ok_pages))
-    labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known, taglines)
+    labels, link_texts, urls, targets, tmenu, norms = _phrase_indexes(ok_pages, blocks, status, known)
     forget_parse_caches()  # the URL words of every key (path_norm) and the labels' texts, again
     if carry is not None and carry.save is not None and builder.cache is not None:
         listing = encode(
@@ -145,14 +136,7 @@ def index_site(
         if key not in depth and hint is not None:
             depth[key] = hint
     aliases = home_aliases(home, ok_pages)
-    own = home_links(home, len(ok_pages))
-    template: frozenset[str] = frozenset()
-    if own:
-        counts, kept["template"] = counted(ok_pages, builder.origins, template_part(own), own, was.get("template"))
-        template = template_of(counts, len(ok_pages))
-    if carry is not None and carry.put is not None and builder.cache is not None:
-        carry.put({f"{carry.name}:{TALLY_NAME}": dump_tallies(kept, builder.version)})
-    del was, kept
+    template = template_keys(home, ok_pages)
     menu_keys, prefixes = _transparency_menu(home, labels, status, tmenu, frozenset(map(url_key, aliases)), template)
     text_hits: dict[TextProbe, array[int]] = {question: array("I") for question in probes or ()}
     for p in ok_pages:
@@ -180,13 +164,6 @@ def index_site(
         link_source=link_states,
         home_aliases=aliases,
     )
-
-
-def _kept_tallies(carry: Carry | None) -> bytes | None:
-    """The counts kept beside the carried pages (see :mod:`.tallies`), None when there are none."""
-    if carry is None or not carry.previous_name:
-        return None
-    return carry.read(f"{carry.previous_name}:{TALLY_NAME}")
 
 
 # What parsing a site fills, one entry per distinct URL, link text or URL key, ``text.PARSE_CACHE`` at
@@ -274,41 +251,25 @@ def site_taglines(pages: Sequence[Page]) -> set[str]:
     site's name or slogan («Portal Oficial | Transparencia y Participación Ciudadana» on every page
     of a single-page application that never changes its title), which says what the site is, not
     what a page is about. Shared by more than half of the pages, and by three at least."""
+    if len(pages) < 3:
+        return set()
     counts: dict[str, int] = {}
     for p in pages:
-        for n in tagline_part(p):
+        for n in {n for n, _w, _raw in title_labels(p.title)}:
             counts[n] = counts.get(n, 0) + 1
-    return taglines_of(counts, len(pages))
-
-
-def tagline_part(page: Page) -> tuple[str, ...]:
-    """A page's part of the tagline count: its title's labels, each once."""
-    return tuple(sorted({n for n, _w, _raw in title_labels(page.title)}))
-
-
-def taglines_of(counts: Mapping[str, int], pages: int) -> set[str]:
-    """The taglines, from how many of ``pages`` have each title label."""
-    if pages < 3:
-        return set()
-    least = max(3, pages // 2 + 1)
+    least = max(3, len(pages) // 2 + 1)
     return {n for n, c in counts.items() if c >= least}
 
 
 def _phrase_indexes(
-    ok_pages: list[Page],
-    blocks: list[Block],
-    status: Mapping[str, Status],
-    known: Mapping[str, Sequence[str]],
-    taglines: set[str] | None = None,
+    ok_pages: list[Page], blocks: list[Block], status: Mapping[str, Status], known: Mapping[str, Sequence[str]]
 ) -> tuple[PhraseIndex, PhraseIndex, PhraseIndex, TargetOccurrences, set[str], dict[str, Sequence[str]]]:
     """The searchable labels (titles, h1, sections), link texts and URL words, every link
     occurrence by target, the targets linked from inside a "Transparencia" drop-down, and the
     words of each URL key (``known`` has those of keys met before: carried, not made again).
-    Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs. ``taglines``: the
-    site's (:func:`site_taglines`), when counted already."""
+    Link occurrences are kept as numbers (see :class:`Occurrences`), not pairs."""
     labels, link_texts, urls = PhraseIndex(), PhraseIndex(), PhraseIndex()
-    if taglines is None:
-        taglines = site_taglines(ok_pages)
+    taglines = site_taglines(ok_pages)
     places: list[array[int]] = []  # per label: (page place << 1 | is a section, label place) pairs
     for where, p in enumerate(ok_pages):
         # the site's name or slogan in every page's <title> is no page's subject (unless the page

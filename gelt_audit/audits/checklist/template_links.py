@@ -6,7 +6,8 @@ sections of the page they sit on: the Transparencia page does not list them as i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Sequence
 
 from .packed import link_keys
 from .pages import Page
@@ -20,36 +21,13 @@ TEMPLATE_MIN_PAGES = 5
 def template_keys(home: Page | None, pages: Sequence[Page]) -> frozenset[str]:
     """The addresses the home page's content links that the content of nearly every page
     (``TEMPLATE_SHARE`` of them, at least ``TEMPLATE_MIN_PAGES``) links too."""
-    own = home_links(home, len(pages))
+    if home is None or len(pages) < TEMPLATE_MIN_PAGES:
+        return frozenset()
+    own = {k for b in home.blocks if not b.region for k in link_keys(b.links)}
     if not own:
         return frozenset()
-    part = template_part(own)
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for p in pages:
-        for k in part(p):
-            counts[k] = counts.get(k, 0) + 1
-    return template_of(counts, len(pages))
-
-
-def home_links(home: Page | None, pages: int) -> tuple[str, ...]:
-    """The home page's content links (sorted: what the template count is made against); none when
-    there is no home page or too few ``pages`` to tell a template."""
-    if home is None or pages < TEMPLATE_MIN_PAGES:
-        return ()
-    return tuple(sorted({k for b in home.blocks if not b.region for k in link_keys(b.links)}))
-
-
-def template_part(own: Sequence[str]) -> Callable[[Page], tuple[str, ...]]:
-    """A page's part of the template count: which of ``own`` its content links (each once)."""
-    wanted = frozenset(own)
-
-    def part(p: Page) -> tuple[str, ...]:
-        return tuple(sorted({k for b in p.blocks if not b.region for k in link_keys(b.links)} & wanted))
-
-    return part
-
-
-def template_of(counts: Mapping[str, int], pages: int) -> frozenset[str]:
-    """The template's addresses, from how many of ``pages`` link each in their content."""
-    least = max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * pages)
+        counts.update({k for b in p.blocks if not b.region for k in link_keys(b.links)} & own)
+    least = max(TEMPLATE_MIN_PAGES, TEMPLATE_SHARE * len(pages))
     return frozenset(k for k, n in counts.items() if n >= least)
