@@ -10,9 +10,8 @@ engine said ``no_cumple``. An address and a phone without hours stay a contact p
 
 Class 1041: a list of five or more public entities' sites, each linked by its name, is a directory of
 entities whatever its heading («Link de Interés» in the footer: hsvp; «Plan Anticorrupción»:
-curaduria2); under another heading, «parcial» in both profiles (class 2810, H281). Not so when the list
-is titled for the oversight bodies (another item: m-buga's «Entes y Autoridades que nos Vigilan»), nor
-for logos with no name.
+curaduria2). Not so when the list is titled for the oversight bodies (another item: m-buga's «Entes y
+Autoridades que nos Vigilan»), nor for logos with no name.
 
 Class 1042: a page with no ``h1`` is named by its breadcrumb's last step: g-imder's «Atención» page
 («Inicio › Atención al cliente», then the address, phone and hours) is its attention page.
@@ -154,12 +153,10 @@ def test_class_1040_the_hub_contact_section_with_address_phone_and_hours_is_the_
 
 
 def test_class_1041_a_named_list_of_public_entities_is_a_directory_under_any_heading(site_a):
-    # shown under another heading (the footer's «Link de Interes»), no page of the directory: «parcial»
-    # in gelt-2008 too since class 2810 (H281, criterion B; tests/test_checklist_classes_h281.py)
     rec = site_a[("gelt-2008", "info.directorio_entidades")]
-    assert rec["status"] == "parcial", rec
+    assert rec["status"] == "cumple", rec
     assert rec["paths"][0] == "/", rec
-    assert "bajo otro título" in rec["detail"], rec
+    assert "enlaces a sitios de entidades públicas en el pie de página" in rec["detail"], rec
     rec = site_a[("ley1712-res1519", "ley1712.1.6")]
     assert rec["status"] == "parcial", rec
     assert "bajo otro título" in rec["detail"], rec
