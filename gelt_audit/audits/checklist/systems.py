@@ -99,3 +99,60 @@ def points_into_system(key: str) -> bool:
     only that publishes nothing of its own."""
     home = key.endswith("/") and key.count("/") == 1  # «host/»: url_key's home page
     return is_national_system(key) and not home
+
+
+# Criterion G (docs/checklist-scope.md): a national portal's home page or its general search is not
+# the entity's own link (its processes, its procedures, its datasets): the item's link part is
+# «parcial». Per host (www. ignored): the system it belongs to and its general pages, as paths in
+# lower case without a trailing slash ("" the home page, "*" every page of the host: Colombia
+# Compra's own site tells about the SECOP, it holds no entity's processes). A query that is more than
+# the interface's language or skin (``_UI_PARAMS``) filters the portal (the entity's name, its code):
+# then the link is the entity's own. Class 2060 of H206, measured and not applied then; class 2811 (H281)
+_PORTAL_PAGES: dict[str, tuple[str, frozenset[str]]] = {
+    "contratos.gov.co": ("secop", frozenset(("", "/consultas/inicioconsulta.do"))),
+    "colombiacompra.gov.co": ("secop", frozenset(("*",))),
+    "secop.gov.co": ("secop", frozenset(("",))),
+    "community.secop.gov.co": (
+        "secop",
+        frozenset(
+            (
+                "",
+                "/sts/users/login/index",
+                "/public/app/annualpurchasingplanmanagementpublic",
+                "/public/tendering/contractnoticemanagement/index",
+            )
+        ),
+    ),
+    "datos.gov.co": ("datos", frozenset(("", "/browse", "/home"))),
+    "suit.gov.co": ("suit", frozenset(("", "/inicio", "/web/guest"))),
+    "visorsuit.funcionpublica.gov.co": ("suit", frozenset(("",))),
+    "gov.co": ("suit", frozenset(("/ficha-tramites-y-servicios", "/tramites-y-servicios", "/servicios-y-tramites"))),
+}
+_UI_PARAMS = frozenset(("currentlanguage", "language", "lang", "page", "country", "skinname"))
+_PORTAL_NAMES = {"secop": "del SECOP", "datos": "de datos.gov.co", "suit": "del SUIT / GOV.CO"}
+_ENTITY_OWN = {
+    "secop": "los procesos de la entidad",
+    "datos": "los conjuntos de datos de la entidad",
+    "suit": "los trámites de la entidad",
+}
+
+
+def portal_page(key: str) -> str:
+    """The system alias («secop», «datos», «suit») of a URL key (see urls.url_key) that is a national
+    portal's home page or general search, not the entity's own page there; else ""."""
+    host, _slash, rest = key.partition("/")
+    found = _PORTAL_PAGES.get(host.removeprefix("www."))
+    if found is None:
+        return ""
+    path, _q, query = ("/" + rest).partition("?")
+    path = path.lower().rstrip("/")
+    params = {p.partition("=")[0].lower() for p in query.split("&") if p.partition("=")[2]}
+    if params - _UI_PARAMS:
+        return ""
+    system, general = found
+    return system if "*" in general or path in general else ""
+
+
+def portal_problem(system: str) -> str:
+    """What a committee reads of a link to a portal's general page (``portal_page``)."""
+    return f"solo un enlace a la portada o la búsqueda general {_PORTAL_NAMES[system]}, no a {_ENTITY_OWN[system]}"
