@@ -30,7 +30,6 @@ from .numerals import item_numeral, names_own_section
 from .pages import Page
 from .parse import text_rules
 from .periods import hit_periods, period_note, period_problem
-from .portals import portal_hit, portal_pages
 from .ranking import as_home, dedupe, offsite_file, publisher_first, shown_first
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .section_pages import mark_empty_section
@@ -275,7 +274,6 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
             if rule.presence:  # the link itself is the item (criterion I's exception): see _unseen_behind
                 found = [replace(h, present=rule.presence) for h in found]
             hits += found
-    hits = portal_pages(hits, part)  # criterion G: a portal's general page is not the entity's link
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
 
 
@@ -490,9 +488,8 @@ def _unseen_behind(hit: Hit, finder: Finder) -> bool:
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:
-    """Whether a hit is an external link the link checker could not verify (offline, switched off);
-    not a link to a portal's general page, whose address says what it is (criterion G)."""
-    return finder.idx.link_states.get(url_key(hit.url)) == UNVERIFIED and not portal_hit(hit)
+    """Whether a hit is an external link the link checker could not verify (offline, switched off)."""
+    return finder.idx.link_states.get(url_key(hit.url)) == UNVERIFIED
 
 
 def _no_aplica_proposal(
