@@ -182,9 +182,10 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
                 problems += [prefix + x for x in hs[0].problems]
         else:
             problems.append(f"falta: {part.name}" if part.name else "no se encontró")
-    if len(part_hits) > 1 and all(r.kind == "form" for p in item.parts for r in p.rules):
+    if len(part_hits) > 1 and all(r.kind in FORM_KINDS for p in item.parts for r in p.rules):
         # an item read off a form's fields: the form that meets more of its parts first (the PQRSD
-        # form with the request types before a fault-report form that is only a form)
+        # form with the request types before a fault-report form that is only a form); a page that
+        # links to a form elsewhere (``platform_form``) meets one part: the site's own form goes first
         met: dict[str, int] = {}
         for _p, good in good_parts:
             for u in {h.url for h in good}:
@@ -464,6 +465,8 @@ HOME_SHELL_NOTE = (
     "sin verificar: la página de inicio no muestra nada sin sus scripts (la construye un script que el rastreo"
     " no ejecuta), así que el rastreo no vio su menú ni sus enlaces: ábrala en un navegador"
 )
+# the kinds an item read off forms is found by (class 2820: the platform's form is one of them)
+FORM_KINDS = ("form", "platform_form")
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
 
 

@@ -581,3 +581,4 @@ def verdict_kinds() -> list[type[VerdictKind]]:
 from .channels import EntryChannel  # noqa: E402, F401
 from .entities import EntityLinks  # noqa: E402, F401
 from .people import PeopleList  # noqa: E402, F401
+from .platform_forms import PlatformForm  # noqa: E402, F401

@@ -52,6 +52,16 @@ NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
         "encuestafacil.com",
         "*.encuestafacil.com",
     ),
+    # form platforms: a form kept on one of them is seen only as a link (criterion Q; class 2820, H282)
+    "formularios": (
+        "forms.gle",
+        "docs.google.com/forms",
+        "forms.office.com",
+        "forms.microsoft.com",
+        "jotform.com",
+        "*.jotform.com",
+        "form.typeform.com",
+    ),
     "chat": (
         "tawk.to",
         "*.tawk.to",
