@@ -113,3 +113,21 @@ class LinkStore:
     def link_checks(self, crawl_id: int) -> dict[str, dict[str, Any]]:
         rows = self.db.query("select * from link_checks where crawl_id = ?", [crawl_id])
         return {row["url"]: row for row in rows}
+
+    def linked_in_crawl(self, crawl_id: int, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that a page fetched by crawl ``crawl_id`` links to (fragment aside): a
+        page still linked but not fetched was not seen gone (robots.txt, exclusions, limits)."""
+        wanted = set(urls)
+        if not wanted:
+            return set()
+        self.fill_temp_table("temp_linked_wanted", "url text primary key", ((u,) for u in wanted))
+        rows = self.db.execute(
+            """select distinct u.url from link_urls u join link_rows r on r.url_id = u.id
+                 join link_sets s on s.id = r.set_id
+                 join snapshots sn on sn.page_id = s.page_id and sn.body_hash = s.body_hash
+               where sn.crawl_id = ? and (u.url in (select url from temp_linked_wanted)
+                 or (instr(u.url, '#') > 0 and substr(u.url, 1, instr(u.url, '#') - 1) in
+                     (select url from temp_linked_wanted)))""",
+            [crawl_id],
+        )
+        return {url.partition("#")[0] for (url,) in rows} & wanted
