@@ -11,7 +11,8 @@ news, which the news list still links.
   ``not_crawled``. A page that answers 404 stays «eliminada».
 - A page whose body changed outside its main content (here the footer) did not change «sólo en partes
   que la configuración ignora»: the store keeps no record of which part differed, so the weekly names
-  both (what [noise] removes, or the template, menu, footer or markup).
+  both (what [noise] removes, or the template, menu, footer or markup) — the first only when a [noise]
+  rule removed something from those bodies.
 - The committee's annex 1 answers «SÍ» only for criteria the HTML engine reports (html_rules.CLAIMED and
   the checks of audits/accessibility.py): 2.4.1 (bypass blocks) and 1.4.2 (audio) are implemented but
   never reported, so a «SÍ en todas las páginas» said what the tool did not look at; beside each «SÍ»
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -50,7 +52,7 @@ TITLES = {
 MENU = ("/", "/tramites", "/concejo", "/noticias/")
 
 
-def _page(path: str, footer: str, visits: str) -> Resource:
+def _page(path: str, footer: str, visits: str | None) -> Resource:
     """A page with a <main> and headings but no skip link (WCAG 2.4.1 met by its landmark)."""
     links = "".join(f"<li><a href='{p}'>{TITLES[p]}</a></li>" for p in MENU)
     body = f"<p>Contenido propio de la página {TITLES[path]}, publicado por la alcaldía para la ciudadanía.</p>"
@@ -61,17 +63,19 @@ def _page(path: str, footer: str, visits: str) -> Resource:
     if path in ("/", "/noticias/"):  # the home page and the news list link every news item
         news = [p for p in TITLES if p.startswith("/noticias/") and p != "/noticias/"]
         body += "<ul>" + "".join(f"<li><a href='{p}'>{TITLES[p]}</a></li>" for p in news) + "</ul>"
+    counter = "" if visits is None else f"<p class='contador'>Visitas: {visits}</p>"
     return Resource.html(
         f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{TITLES[path]}</title></head>"
         f"<body><header><p>Alcaldía de Prueba</p><nav><ul>{links}</ul></nav></header>"
-        f"<main><h1>{TITLES[path]}</h1>{body}<p class='contador'>Visitas: {visits}</p></main>"
+        f"<main><h1>{TITLES[path]}</h1>{body}{counter}</main>"
         f"<footer><p>{footer}</p></footer></body></html>"
     )
 
 
-def _site(version: int) -> dict[str, Resource]:
+def _site(version: int, counter: bool = True) -> dict[str, Resource]:
     footer = "Calle 1 # 2-3. Teléfono 601 555 0000" + (" · WhatsApp 300 555 0101" if version == 2 else "")
-    routes = {p: _page(p, footer, "100" if version == 1 else ("150" if p == "/tramites" else "100")) for p in TITLES}
+    visits = {p: ("100" if version == 1 or p != "/tramites" else "150") if counter else None for p in TITLES}
+    routes = {p: _page(p, footer, visits[p]) for p in TITLES}
     routes["/concejales.jpg"] = Resource(b"\xff\xd8\xff\xd9", headers={"Content-Type": "image/jpeg"})
     routes["/plan-de-desarrollo.pdf"] = Resource(b"%PDF-1.4\n%%EOF\n", headers={"Content-Type": "application/pdf"})
     if version == 2:
@@ -80,6 +84,31 @@ def _site(version: int) -> dict[str, Resource]:
             b"User-agent: *\nDisallow: /noticias/\n", headers={"Content-Type": "text/plain"}
         )
     return routes
+
+
+def _two_weeks(tmp_path_factory, extra: str) -> tuple[Path, Path, dict[str, str]]:
+    """The site with no visit counter crawled on 10 and 17 November; the folder, the config and the
+    second week's clock."""
+    tmp = tmp_path_factory.mktemp("h284")
+    with SiteServer(_site(1, counter=False)) as server:
+        config = write_config(tmp, server.url, extra)
+        assert run_cli("crawl", "--config", str(config), env={"GELT_TODAY": "2026-11-10"}).returncode == 0
+        server.routes = _site(2, counter=False)
+        env = {"GELT_TODAY": "2026-11-17"}
+        result = run_cli("crawl", "--config", str(config), env=env)
+        assert result.returncode == 0, result.stderr
+    return tmp, config, env
+
+
+@pytest.fixture(scope="module")
+def week_without_noise(tmp_path_factory) -> str:
+    """The weekly report of the same two weeks, the pages without their visit counter: nothing a [noise]
+    rule (the configuration's or the built-in ones) removes."""
+    tmp, config, env = _two_weeks(tmp_path_factory, "[links]\ncheck_external = false\n")
+    path = tmp / "weekly.html"
+    result = run_cli("report", "--weekly", "--config", str(config), "--output", str(path), env=env)
+    assert result.returncode == 0, result.stderr
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +156,15 @@ def test_a_change_outside_the_main_content_is_not_said_to_be_ignored_by_the_conf
         "2 páginas cambiaron sin que cambiara su contenido principal: en partes que la configuración manda "
         "ignorar ([noise]: fechas, contadores…) o fuera del contenido (plantilla, menú, pie o código de la página)"
     ) in text, text
+
+
+def test_when_no_noise_rule_removed_anything_the_change_is_said_outside_the_content_only(week_without_noise):
+    text = _text(week_without_noise)
+    assert (
+        "2 páginas cambiaron sin que cambiara su contenido principal: fuera del contenido (plantilla, menú, "
+        "pie o código de la página); no cuentan como cambiadas"
+    ) in text, text
+    assert "configuración manda ignorar" not in text and "configuración ignora" not in text
 
 
 def _annex_row(html: str, criterion: str) -> str:

@@ -365,6 +365,8 @@ def _health(
         # pages whose body changed and main text did not: what a [noise] rule removed, or what lies outside
         # the main text (template, markup); the store does not tell which, so the report names both (H284)
         "ignored": len(findings.get("ignored_changes") or []),
+        # with no [noise] rule removing anything from those bodies, what changed is outside the main text
+        "ignored_by_noise": any(c.get("rules") for c in findings.get("ignored_changes") or []),
         "security": security[:ERROR_ROWS],
         "security_more": max(0, len(security) - ERROR_ROWS),
         "security_available": "security" in findings,
