@@ -86,14 +86,14 @@ def _site(version: int, counter: bool = True) -> dict[str, Resource]:
     return routes
 
 
-def _two_weeks(tmp_path_factory, extra: str) -> tuple[Path, Path, dict[str, str]]:
-    """The site with no visit counter crawled on 10 and 17 November; the folder, the config and the
-    second week's clock."""
+def _two_weeks(tmp_path_factory, extra: str, counter: bool) -> tuple[Path, Path, dict[str, str]]:
+    """The site crawled on 10 and 17 November (``counter``: with its visit counter); the folder, the
+    config and the second week's clock."""
     tmp = tmp_path_factory.mktemp("h284")
-    with SiteServer(_site(1, counter=False)) as server:
+    with SiteServer(_site(1, counter)) as server:
         config = write_config(tmp, server.url, extra)
         assert run_cli("crawl", "--config", str(config), env={"GELT_TODAY": "2026-11-10"}).returncode == 0
-        server.routes = _site(2, counter=False)
+        server.routes = _site(2, counter)
         env = {"GELT_TODAY": "2026-11-17"}
         result = run_cli("crawl", "--config", str(config), env=env)
         assert result.returncode == 0, result.stderr
@@ -104,7 +104,7 @@ def _two_weeks(tmp_path_factory, extra: str) -> tuple[Path, Path, dict[str, str]
 def week_without_noise(tmp_path_factory) -> str:
     """The weekly report of the same two weeks, the pages without their visit counter: nothing a [noise]
     rule (the configuration's or the built-in ones) removes."""
-    tmp, config, env = _two_weeks(tmp_path_factory, "[links]\ncheck_external = false\n")
+    tmp, config, env = _two_weeks(tmp_path_factory, "[links]\ncheck_external = false\n", counter=False)
     path = tmp / "weekly.html"
     result = run_cli("report", "--weekly", "--config", str(config), "--output", str(path), env=env)
     assert result.returncode == 0, result.stderr
@@ -113,14 +113,7 @@ def week_without_noise(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def week(tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("h284")
-    with SiteServer(_site(1)) as server:
-        config = write_config(tmp, server.url, NOISE)
-        assert run_cli("crawl", "--config", str(config), env={"GELT_TODAY": "2026-11-10"}).returncode == 0
-        server.routes = _site(2)
-        env = {"GELT_TODAY": "2026-11-17"}
-        result = run_cli("crawl", "--config", str(config), env=env)
-        assert result.returncode == 0, result.stderr
+    tmp, config, env = _two_weeks(tmp_path_factory, NOISE, counter=True)
     out: dict = {"config": config}
     result = run_cli("report", "--format", "json", "--config", str(config), env=env)
     assert result.returncode == 0, result.stderr
