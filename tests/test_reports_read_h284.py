@@ -23,6 +23,7 @@ news, which the news list still links.
 - The weekly's summary counts broken addresses (one per URL) and its broken-links section counted links
   (one per page and link) under the same words «enlaces rotos»: «1» above, «2 enlaces rotos» below for
   one removed page linked from two pages. The section now says the addresses first.
+- ``gelt-audit status`` headed the same figure «páginas» in its table of runs: it is headed «respuestas».
 - The committee's «Alcance y límites» counted the crawl's responses (documents, redirects, robots.txt…)
   as «páginas»: it now gives the pages, as the weekly counts them, and the responses apart.
 
@@ -196,3 +197,15 @@ def test_the_broken_links_section_says_the_summarys_figure_before_counting_links
     tile = re.search(r"Enlaces rotos (\d+) ", text)
     assert tile and tile.group(1) == "1", text  # one address: /concejo
     assert "1 dirección rota (la cifra del resumen): 2 enlaces rotos en las páginas" in text, text
+
+
+def test_status_heads_the_crawls_responses_as_responses(week):
+    env = {"GELT_TODAY": "2026-11-17"}
+    config = str(week["config"])
+    assert run_cli("run", "--no-crawl", "--reports", "none", "--config", config, env=env).returncode == 0
+    result = run_cli("status", "--config", config, env=env)
+    assert result.returncode == 0, result.stderr
+    header = next(line for line in result.stdout.splitlines() if line.startswith("inicio"))
+    assert "respuestas" in header.split() and "páginas" not in header.split(), header
+    row = result.stdout.splitlines()[result.stdout.splitlines().index(header) + 1]
+    assert str(week["json"]["crawl"]["pages"]) in row.split(), row
