@@ -121,13 +121,25 @@ class LinkStore:
         if not wanted:
             return set()
         self.fill_temp_table("temp_linked_wanted", "url text primary key", ((u,) for u in wanted))
+        # the target ids first, through link_urls' unique index (a link with a fragment sorts right
+        # after its page's URL: '#' then anything, below '$'); then the few rows that point to them
+        ids = {
+            url_id: url
+            for query in (
+                "select u.id, w.url from temp_linked_wanted w join link_urls u on u.url = w.url",
+                "select u.id, w.url from temp_linked_wanted w join link_urls u"
+                " on u.url >= w.url || '#' and u.url < w.url || '$'",
+            )
+            for url_id, url in self.db.execute(query)
+        }
+        if not ids:
+            return set()
+        self.fill_temp_table("temp_linked_ids", "id integer primary key", ((i,) for i in ids))
         rows = self.db.execute(
-            """select distinct u.url from link_urls u join link_rows r on r.url_id = u.id
-                 join link_sets s on s.id = r.set_id
-                 join snapshots sn on sn.page_id = s.page_id and sn.body_hash = s.body_hash
-               where sn.crawl_id = ? and (u.url in (select url from temp_linked_wanted)
-                 or (instr(u.url, '#') > 0 and substr(u.url, 1, instr(u.url, '#') - 1) in
-                     (select url from temp_linked_wanted)))""",
+            """select distinct r.url_id from link_rows r
+               where r.url_id in (select id from temp_linked_ids) and r.set_id in (
+                   select s.id from snapshots sn cross join link_sets s
+                   where sn.crawl_id = ? and s.page_id = sn.page_id and s.body_hash = sn.body_hash)""",
             [crawl_id],
         )
-        return {url.partition("#")[0] for (url,) in rows} & wanted
+        return {ids[url_id] for (url_id,) in rows}
