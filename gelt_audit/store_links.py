@@ -113,3 +113,33 @@ class LinkStore:
     def link_checks(self, crawl_id: int) -> dict[str, dict[str, Any]]:
         rows = self.db.query("select * from link_checks where crawl_id = ?", [crawl_id])
         return {row["url"]: row for row in rows}
+
+    def linked_in_crawl(self, crawl_id: int, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that a page fetched by crawl ``crawl_id`` links to (fragment aside): a
+        page still linked but not fetched was not seen gone (robots.txt, exclusions, limits)."""
+        wanted = set(urls)
+        if not wanted:
+            return set()
+        self.fill_temp_table("temp_linked_wanted", "url text primary key", ((u,) for u in wanted))
+        # the target ids first, through link_urls' unique index (a link with a fragment sorts right
+        # after its page's URL: '#' then anything, below '$'); then the few rows that point to them
+        ids = {
+            url_id: url
+            for query in (
+                "select u.id, w.url from temp_linked_wanted w join link_urls u on u.url = w.url",
+                "select u.id, w.url from temp_linked_wanted w join link_urls u"
+                " on u.url >= w.url || '#' and u.url < w.url || '$'",
+            )
+            for url_id, url in self.db.execute(query)
+        }
+        if not ids:
+            return set()
+        self.fill_temp_table("temp_linked_ids", "id integer primary key", ((i,) for i in ids))
+        rows = self.db.execute(
+            """select distinct r.url_id from link_rows r
+               where r.url_id in (select id from temp_linked_ids) and r.set_id in (
+                   select s.id from snapshots sn cross join link_sets s
+                   where sn.crawl_id = ? and s.page_id = sn.page_id and s.body_hash = sn.body_hash)""",
+            [crawl_id],
+        )
+        return {ids[url_id] for (url_id,) in rows}

@@ -170,7 +170,7 @@ def test_demo_reports_carry_the_accessibility_and_security_annexes(demo):
     assert "Anexo 1" in text and "Anexo 3" in text
     assert "1.1.1" in text and "(formulario sin HTTPS)" in text and "formulario-inseguro" not in text
     weekly = html.parse(str(next(reports.glob("semanal-*.html"))))
-    [per_dep] = weekly.xpath("//table[.//th[contains(., 'Nuevos esta semana')]]")
+    [per_dep] = weekly.xpath("//table[.//th[contains(., 'Cambio en la semana')]]")
     assert "Secretaría de Hacienda" in per_dep.text_content()
 
 

@@ -54,6 +54,9 @@ class ChangeSet:
     errors: list[dict[str, Any]] = field(default_factory=list)
     template: list[dict[str, Any]] = field(default_factory=list)
     ignored: list[dict[str, Any]] = field(default_factory=list)
+    # pages of the previous crawl this one did not fetch although its pages still link to them
+    # (robots.txt, exclusions, limits): not seen gone, so not «removed» (H284)
+    not_crawled: list[dict[str, Any]] = field(default_factory=list)
 
 
 _STATE = "p.url, {s}.status, {s}.kind, {b}.main_hash, {s}.body_hash, {s}.fetched_at"
@@ -186,9 +189,13 @@ def compare(
 
     modified: list[dict[str, Any]] = []
     unlisted: list[tuple[str, str | None, str | None]] = []  # ignored: url, old body, new body
+    unfetched = [url for url, old, new in states if new is None and old is not None and old.ok]
+    linked = store.linked_in_crawl(crawl.id, unfetched) if unfetched and not crawl.limited else set()
     for url, old, new in states:
         if new is None:
-            if not crawl.limited and old is not None and old.ok:
+            if url in linked:
+                result.not_crawled.append({"url": url, "dependencia": dependencia_name(url, dependencias)})
+            elif not crawl.limited and old is not None and old.ok:
                 result.changes.append(change(url, "removed", old, None))
         elif new.ok:
             if old is not None and not old.ok and old.failing:
@@ -322,5 +329,6 @@ def find(ctx: AuditContext) -> Findings:
         "template_changes": result.template,
         "page_errors": result.errors,
         "ignored_changes": result.ignored,
+        "not_crawled": result.not_crawled,
         "last_good_titles": last_good_titles(ctx.store, ctx.crawl, failing),
     }

@@ -197,6 +197,7 @@ class ReportedFindings(ContractFindings, total=False):
     template_changes: list[dict[str, Any]]  # scope, pages, diff, example
     page_errors: list[dict[str, Any]]  # url, dependencia, status: failing now, not removed
     ignored_changes: list[dict[str, Any]]  # url, dependencia, rules: differences the noise rules removed
+    not_crawled: list[dict[str, Any]]  # url, dependencia: still linked, not fetched this time (not removed)
     unassigned: list[str]  # page URLs no dependencia claims
     allied: dict[str, Any]  # entities, count, working: links to other public entities
     insecure: list[dict[str, Any]]  # http:// links and resources on https pages

@@ -93,6 +93,9 @@ def committee(
         "documents": docs_shown,
         "documents_more": docs_more,
         "documents_total": len(docs),
+        # the pages the crawl fetched, as the weekly counts them: crawl.pages counts every response
+        # (documents, redirects, errors), not pages (H284)
+        "pages_total": len(findings.get("pages") or []),
         "documents_available": documents is not None,
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),

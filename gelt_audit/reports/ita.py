@@ -5,7 +5,8 @@ technical term in parentheses.
 
 An answer is «SÍ» only for a criterion the tool judged (from the HTML, or in Chromium when the
 browser pass ran) and found nothing against; «NO» when it found something; «revisión manual»
-for what no crawler can judge (keyboard use, captions, contrast without the browser pass...).
+for what the tool does not judge (keyboard use, captions, contrast without the browser pass, the
+rules implemented but not claimed)...
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from gelt_audit.audits import html_rules
 from gelt_audit.audits.accessibility import CRITERIA
 from gelt_audit.reports.labels import SECURITY_CONTROLS
 
@@ -34,8 +36,23 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("3.3.2", "¿Los campos de los formularios tienen etiqueta o instrucciones?"),
     ("4.1.2", "¿Los controles tienen nombre y función accesibles?"),
 )
-# Judged from the HTML on every page (audits/accessibility.py); the rest need the browser pass.
-HTML_JUDGED = set(CRITERIA)
+# Judged from the HTML on every page: the criteria of the ACT rules the engine stands behind
+# (html_rules.CLAIMED; 1.4.2 and 2.4.1 are implemented but never reported, so a «SÍ» for them would
+# say what the tool did not look at, H284) and those audits/accessibility.py checks itself
+# (headings and data tables 1.3.1, link purpose 2.4.4). The rest need the browser pass.
+HTML_JUDGED = (set(html_rules.CLAIMED.values()) | {"1.3.1", "2.4.4"}) & set(CRITERIA)
+# What the HTML checks looked at, said beside a «SÍ»: the question may ask more than that.
+HTML_CHECKED = {
+    "1.1.1": "imágenes, gráficos y botones de imagen con texto alternativo",
+    "1.3.1": "un encabezado <h1>, encabezados sin saltos de nivel y tablas con encabezados",
+    "1.4.4": "ninguna impide ampliar con el zoom; si se pierde contenido al 200 % no se revisó",
+    "2.2.1": "ninguna se recarga ni redirige sola",
+    "2.4.2": "cada una tiene título (<title>); si lo describe no se revisó",
+    "2.4.4": "enlaces con texto, PDF anunciados y un mismo texto para un solo destino",
+    "3.1.1": "<html> declara un idioma válido",
+    "3.3.2": "campos de formulario con etiqueta",
+    "4.1.2": "controles y marcos con nombre, ARIA válido",
+}
 BROWSER_JUDGED = {"1.1.1", "1.3.1", "1.4.3", "2.4.2", "2.4.4", "3.1.1", "3.3.2", "4.1.2"}
 # A finding repeated on at least this many pages with the same element and detail is the template's.
 TEMPLATE_PAGES = 3
@@ -95,7 +112,11 @@ def accessibility_questions(findings: Mapping[str, Any]) -> list[dict[str, Any]]
         answer = "NO" if found else ("SÍ" if criterion in judged else "revisión manual")
         scope = None
         if answer == "SÍ":
-            scope = "en todas las páginas (HTML)" if criterion in HTML_JUDGED else f"en {rendered} páginas renderizadas"
+            if criterion in HTML_JUDGED:
+                checked = HTML_CHECKED.get(criterion)
+                scope = "en todas las páginas (HTML)" + (f": {checked}" if checked else "")
+            else:
+                scope = f"en {rendered} páginas renderizadas"
         rows.append(
             {
                 "scope": scope,

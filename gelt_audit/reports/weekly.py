@@ -359,13 +359,19 @@ def _health(
         "errors_more": errors_more,
         "errors_total": len(error_pages),
         "week_errors": week.get("errors") or [],
+        "not_crawled": len(week.get("not_crawled") or []),
+        "not_crawled_example": next((c.get("url") for c in week.get("not_crawled") or []), None),
         "slowest": [{**p, "title": titles.get(p["url"])} for p in slowest],
         "unassigned": unassigned_shown,
         "unassigned_more": unassigned_more,
         "unassigned_total": len(unassigned),
         "unassigned_prefixes": unassigned_prefixes(unassigned),
         "slow_ms": slow_ms,
+        # pages whose body changed and main text did not: what a [noise] rule removed, or what lies outside
+        # the main text (template, markup); the store does not tell which, so the report names both (H284)
         "ignored": len(findings.get("ignored_changes") or []),
+        # with no [noise] rule removing anything from those bodies, what changed is outside the main text
+        "ignored_by_noise": any(c.get("rules") for c in findings.get("ignored_changes") or []),
         "security": security[:ERROR_ROWS],
         "security_more": max(0, len(security) - ERROR_ROWS),
         "security_available": "security" in findings,

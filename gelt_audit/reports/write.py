@@ -208,11 +208,17 @@ def _week_changes(ctx: Context, base: Crawl | None) -> dict[str, Any]:
             "changes": ctx.findings.get("changes") or [],
             "template": ctx.findings.get("template_changes") or [],
             "errors": ctx.findings.get("page_errors") or [],
+            "not_crawled": ctx.findings.get("not_crawled") or [],
         }
     result = compare(
         ctx.store, ctx.latest, base, ctx.config.dependencias, ignored=False, noise=ctx.config.noise
     )  # not shown
-    return {"changes": result.changes, "template": result.template, "errors": result.errors}
+    return {
+        "changes": result.changes,
+        "template": result.template,
+        "errors": result.errors,
+        "not_crawled": result.not_crawled,
+    }
 
 
 def _last_committee_date(config: Config, today: date) -> date | None:

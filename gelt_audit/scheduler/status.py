@@ -125,15 +125,16 @@ def status(config: Config, now: datetime | None = None) -> str:
     if runs:
         lines.append("Últimas ejecuciones (hora de Bogotá):")
         lines.append(
-            f"{'inicio':<16}  {'fin':<16}  {'tipo':<9} {'resultado':<22} {'páginas':>7} {'hallazgos':>9}  informes"
+            f"{'inicio':<16}  {'fin':<16}  {'tipo':<9} {'resultado':<22} {'respuestas':>10} {'hallazgos':>9}  informes"
         )
         for r in runs:
             kinds = sorted({KIND_SHORT.get(e.get("kind"), e.get("kind")) for e in r["reports"]})
+            # the crawl's responses (pages, documents, redirects): not the site's pages (H284)
             pages = "-" if r["pages"] is None else str(r["pages"])
             found = "-" if r["findings"] is None else str(r["findings"])
             lines.append(
                 f"{local_minute(r['started_at']):<16}  {local_minute(r['finished_at']):<16}  {_JOB_ES.get(r['job'], r['job'] or ''):<9} "
-                f"{r['result_es']:<22} {pages:>7} {found:>9}  {', '.join(kinds) or '-'}"
+                f"{r['result_es']:<22} {pages:>10} {found:>9}  {', '.join(kinds) or '-'}"
             )
         last = runs[0]
         if last["message"] and last["result"] != "ok":
