@@ -115,10 +115,13 @@ _SHARED_FILE = re.compile(
 )
 
 
-def doc_key(key: str, exts: frozenset[str]) -> bool:
-    """Whether a URL key names a document with one of these extensions or, when they are all of them
-    (``DOC_EXTENSIONS``, a ``document`` rule that names none), a file a file host shows (class 2701)."""
-    return is_doc_key(key, exts) or (exts is DOC_EXTENSIONS and bool(_SHARED_FILE.match(key)))
+def doc_key(key: str, exts: frozenset[str] | None) -> bool:
+    """Whether a URL key names a document with one of these extensions or, for a ``document`` rule that
+    names none (``exts`` None: every format of ``DOC_EXTENSIONS``), also a file a file host shows (class
+    2701): a rule that asks for a PDF or a spreadsheet by name gets only files of that format."""
+    if exts is None:
+        return is_doc_key(key) or bool(_SHARED_FILE.match(key))
+    return is_doc_key(key, exts)
 
 
 @lru_cache(maxsize=PARSE_CACHE)
