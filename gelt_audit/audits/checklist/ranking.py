@@ -9,7 +9,7 @@ from .evidence import Hit
 from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
 from .systems import NATIONAL_SYSTEMS
-from .urls import is_doc_key, is_login_url, same_site, url_key
+from .urls import is_doc_key, is_login_url, is_shared_file, same_site, url_key
 
 
 def rank(
@@ -147,23 +147,17 @@ def _leaves_site(hit: Hit) -> bool:
     return not same_site(url_key(hit.url).split("/", 1)[0], url_key(hit.found_on).split("/", 1)[0])
 
 
-# Hosts that keep files for others (a shared document's viewer page, not the entity's own page)
-_FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "sharepoint.com")
-
-
 def offsite_file(hit: Hit) -> bool:
-    """Whether a hit is a file kept on another host (a Drive or OneDrive viewer, another site's PDF)
-    linked from a page of the site: a person points first to the site's page that lists it, then to the
-    file (issue 15, «weakest evidence first»; class 2471): zzj-santamargarita's «Índice de información
-    clasificada y reservada» on ``/DatosAbiertos.html`` opens a Drive viewer nobody on the committee
-    can check from the crawl. A form tool's page (Google Forms) is a service, not a file: not one."""
+    """Whether a hit is a file kept on another host (a Drive or OneDrive file in its viewer, another
+    site's PDF; ``urls.is_shared_file``, class 2701) linked from a page of the site: a person points
+    first to the site's page that lists it, then to the file (issue 15, «weakest evidence first»; class
+    2471): zzj-santamargarita's «Índice de información clasificada y reservada» on ``/DatosAbiertos.html``
+    opens a Drive viewer nobody on the committee can check from the crawl. A form tool's page (Google
+    Forms) is a service and a shared folder a place, not a file: not one."""
     if hit.url == hit.found_on or not _leaves_site(hit) or is_doc_key(url_key(hit.found_on)):
         return False
     key = url_key(hit.url)
-    host = key.split("/", 1)[0]
-    if "/forms/" in key:
-        return False
-    return is_doc_key(key) or any(host == h or host.endswith("." + h) for h in _FILE_HOSTS)
+    return is_doc_key(key) or is_shared_file(key)
 
 
 def shown_first(hit: Hit, max_depth: int | None) -> bool:
