@@ -17,6 +17,7 @@ def rank(
     numeral: str = "",
     leads: frozenset[str] = frozenset(),
     listed: frozenset[int] = frozenset(),
+    opened: frozenset[int] = frozenset(),
 ) -> tuple:
     """How a person would order the evidence: what opens first (a broken link last), then working;
     for a whole section of the menu
@@ -31,7 +32,8 @@ def rank(
     about the item (the phrase covering most of it), a page titled or a link named for the
     item before a section of another page (the running text of a page titled for the item, a
     text rule's ``on_title``, reads as that page's section: before the footer), a URL slug or
-    running text last; then the shallowest."""
+    running text last (a section on a page of its own that a link named for the item opens,
+    ``opened``, reads as a page titled for it: :func:`opened_sections`); then the shallowest."""
     num = label_numeral(hit.label) if numeral else ""
     hub_section = hit.tier == 1 and hit.in_menu
     menu_depth = 0
@@ -52,11 +54,23 @@ def rank(
         -round(hit.match, 1),
         # the running text of a page titled for the item (the address on «Contáctenos») is read as
         # that page's section, before the footer or a form found anywhere (tier 2)
-        1 if hit.titled else hit.tier,
+        1 if hit.titled else 0 if id(hit) in opened else hit.tier,
         hit.keyword,
         hit.depth if hit.depth is not None else 99,
         hit.url,
     )
+
+
+def opened_sections(hits: list[Hit]) -> frozenset[int]:
+    """Sections (as ``id``) found for the item on a page of their own (not another page's part) that a
+    working link named for the item opens: what names the page and what the page says of itself agree,
+    so a person points to it as to a page titled for the item (class 2830, H283). i-curaduria1's menu entry
+    «Radicación de pqrs» opens ``/pqrs``, headed «Peticiones, quejas, reclamos, sugerencias y denuncias»
+    under a ``<title>`` that is only the entity's name: it is the PQRSD page, before the page titled
+    «Contáctenos» (the item's other name) that its label, wholly that name, outranked as «a page titled»
+    against «a section»."""
+    targets = {h.url for h in hits if h.tier == 0 and not h.problems and h.url != h.found_on}
+    return frozenset(id(h) for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on and h.url in targets)
 
 
 def section_leads(hits: list[Hit]) -> frozenset[str]:
@@ -237,7 +251,8 @@ def dedupe(hits: list[Hit], numeral: str = "", systems: frozenset[str] = frozens
     _page_says_nothing(hits, kept)
     listed = listed_documents(kept) | offsite_links(kept)
     leads = section_leads([h for h in kept if id(h) not in listed])
-    ranks = {id(h): rank(h, numeral, leads, listed) for h in kept}
+    opened = opened_sections(kept)
+    ranks = {id(h): rank(h, numeral, leads, listed, opened) for h in kept}
     after = offsite_named(kept, systems, lambda h: ranks[id(h)])
 
     def key(h: Hit) -> tuple:
