@@ -9,7 +9,7 @@ from .evidence import Hit
 from .index import SiteIndex
 from .numerals import is_section_item, label_numeral
 from .systems import NATIONAL_SYSTEMS
-from .urls import is_doc_key, is_login_url, same_site, url_key
+from .urls import is_doc_key, is_login_url, is_shared_file, same_site, url_key
 
 
 def rank(
@@ -17,6 +17,7 @@ def rank(
     numeral: str = "",
     leads: frozenset[str] = frozenset(),
     listed: frozenset[int] = frozenset(),
+    opened: frozenset[int] = frozenset(),
 ) -> tuple:
     """How a person would order the evidence: what opens first (a broken link last), then working;
     for a whole section of the menu
@@ -31,7 +32,8 @@ def rank(
     about the item (the phrase covering most of it), a page titled or a link named for the
     item before a section of another page (the running text of a page titled for the item, a
     text rule's ``on_title``, reads as that page's section: before the footer), a URL slug or
-    running text last; then the shallowest."""
+    running text last (a section on a page of its own that a link named for the item opens,
+    ``opened``, reads as a page titled for it: :func:`opened_sections`); then the shallowest."""
     num = label_numeral(hit.label) if numeral else ""
     hub_section = hit.tier == 1 and hit.in_menu
     menu_depth = 0
@@ -52,11 +54,23 @@ def rank(
         -round(hit.match, 1),
         # the running text of a page titled for the item (the address on «Contáctenos») is read as
         # that page's section, before the footer or a form found anywhere (tier 2)
-        1 if hit.titled else hit.tier,
+        1 if hit.titled else 0 if id(hit) in opened else hit.tier,
         hit.keyword,
         hit.depth if hit.depth is not None else 99,
         hit.url,
     )
+
+
+def opened_sections(hits: list[Hit]) -> frozenset[int]:
+    """Sections (as ``id``) found for the item on a page of their own (not another page's part) that a
+    working link named for the item opens: what names the page and what the page says of itself agree,
+    so a person points to it as to a page titled for the item (class 2830, H283). i-curaduria1's menu entry
+    «Radicación de pqrs» opens ``/pqrs``, headed «Peticiones, quejas, reclamos, sugerencias y denuncias»
+    under a ``<title>`` that is only the entity's name: it is the PQRSD page, before the page titled
+    «Contáctenos» (the item's other name) that its label, wholly that name, outranked as «a page titled»
+    against «a section»."""
+    targets = {h.url for h in hits if h.tier == 0 and not h.problems and h.url != h.found_on}
+    return frozenset(id(h) for h in hits if h.tier == 1 and not h.problems and h.url == h.found_on and h.url in targets)
 
 
 def section_leads(hits: list[Hit]) -> frozenset[str]:
@@ -147,23 +161,17 @@ def _leaves_site(hit: Hit) -> bool:
     return not same_site(url_key(hit.url).split("/", 1)[0], url_key(hit.found_on).split("/", 1)[0])
 
 
-# Hosts that keep files for others (a shared document's viewer page, not the entity's own page)
-_FILE_HOSTS = ("drive.google.com", "docs.google.com", "onedrive.live.com", "1drv.ms", "dropbox.com", "sharepoint.com")
-
-
 def offsite_file(hit: Hit) -> bool:
-    """Whether a hit is a file kept on another host (a Drive or OneDrive viewer, another site's PDF)
-    linked from a page of the site: a person points first to the site's page that lists it, then to the
-    file (issue 15, «weakest evidence first»; class 2471): zzj-santamargarita's «Índice de información
-    clasificada y reservada» on ``/DatosAbiertos.html`` opens a Drive viewer nobody on the committee
-    can check from the crawl. A form tool's page (Google Forms) is a service, not a file: not one."""
+    """Whether a hit is a file kept on another host (a Drive or OneDrive file in its viewer, another
+    site's PDF; ``urls.is_shared_file``, class 2701) linked from a page of the site: a person points
+    first to the site's page that lists it, then to the file (issue 15, «weakest evidence first»; class
+    2471): zzj-santamargarita's «Índice de información clasificada y reservada» on ``/DatosAbiertos.html``
+    opens a Drive viewer nobody on the committee can check from the crawl. A form tool's page (Google
+    Forms) is a service and a shared folder a place, not a file: not one."""
     if hit.url == hit.found_on or not _leaves_site(hit) or is_doc_key(url_key(hit.found_on)):
         return False
     key = url_key(hit.url)
-    host = key.split("/", 1)[0]
-    if "/forms/" in key:
-        return False
-    return is_doc_key(key) or any(host == h or host.endswith("." + h) for h in _FILE_HOSTS)
+    return is_doc_key(key) or is_shared_file(key)
 
 
 def shown_first(hit: Hit, max_depth: int | None) -> bool:
@@ -243,7 +251,8 @@ def dedupe(hits: list[Hit], numeral: str = "", systems: frozenset[str] = frozens
     _page_says_nothing(hits, kept)
     listed = listed_documents(kept) | offsite_links(kept)
     leads = section_leads([h for h in kept if id(h) not in listed])
-    ranks = {id(h): rank(h, numeral, leads, listed) for h in kept}
+    opened = opened_sections(kept)
+    ranks = {id(h): rank(h, numeral, leads, listed, opened) for h in kept}
     after = offsite_named(kept, systems, lambda h: ranks[id(h)])
 
     def key(h: Hit) -> tuple:

@@ -33,7 +33,7 @@ from .pages import Block, Link, Page, empty_section_named
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
 from .unlinked import chrome_hit, unlinked_hits
-from .urls import DOC_EXTENSIONS, doc_key
+from .urls import doc_key
 
 HUB_SECTIONS = 4  # a page with this many sections is a hub: one of them is not the page
 
@@ -475,7 +475,8 @@ class Document(EvidenceKind):
 
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
-        exts = frozenset(rule.extensions) if rule.extensions else DOC_EXTENSIONS
+        # None: the rule names no extensions (every format, and a file host's file: ``urls.doc_key``)
+        exts = frozenset(rule.extensions) if rule.extensions else None
         lt = finder.idx.link_texts
         if rule.scope == "any":  # as below, in whole runs per target
             runs: list[tuple[str, list[tuple[Block, Link]]]] = []

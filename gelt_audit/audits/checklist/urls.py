@@ -107,7 +107,9 @@ def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) 
 
 # class 2701 (H270): a file kept on a file host, opened in its viewer (Drive «/file/d/<id>/view», a
 # Google document, sheet or slides, a OneDrive or Dropbox share, a SharePoint file link): the link is to
-# a document as much as a «.pdf» is; a folder, a form or the host's home page is not one
+# a document as much as a «.pdf» is; a folder, a form or the host's home page is not one. The one notion
+# of a file host's file: a document rule's (``doc_key``) and the evidence order's (``ranking.offsite_file``,
+# class 2471)
 _SHARED_FILE = re.compile(
     r"^(?:drive\.google\.com/(?:a/[^/]+/)?file/d/[\w-]{10,}"
     r"|docs\.google\.com/(?:a/[^/]+/)?(?:document|spreadsheets|presentation)/d/[\w-]{10,}"
@@ -115,10 +117,18 @@ _SHARED_FILE = re.compile(
 )
 
 
-def doc_key(key: str, exts: frozenset[str]) -> bool:
-    """Whether a URL key names a document with one of these extensions or, when they are all of them
-    (``DOC_EXTENSIONS``, a ``document`` rule that names none), a file a file host shows (class 2701)."""
-    return is_doc_key(key, exts) or (exts is DOC_EXTENSIONS and bool(_SHARED_FILE.match(key)))
+def doc_key(key: str, exts: frozenset[str] | None) -> bool:
+    """Whether a URL key names a document with one of these extensions or, for a ``document`` rule that
+    names none (``exts`` None: every format of ``DOC_EXTENSIONS``), also a file a file host shows (class
+    2701): a rule that asks for a PDF or a spreadsheet by name gets only files of that format."""
+    if exts is None:
+        return is_doc_key(key) or is_shared_file(key)
+    return is_doc_key(key, exts)
+
+
+def is_shared_file(key: str) -> bool:
+    """Whether a URL key is a file a file host shows in its viewer (class 2701), not a folder or a form."""
+    return _SHARED_FILE.match(key) is not None
 
 
 @lru_cache(maxsize=PARSE_CACHE)
