@@ -68,6 +68,14 @@ def _resolver(dependencias: tuple[Dependencia, ...]) -> _Resolver:
     return _Resolver(dependencias)
 
 
+def forget_names() -> None:
+    """Drop the URLs the resolvers remember (each URL's dependencia is looked up again when asked).
+    Those of a 50,000-page site, ~7 MB of strings and their table, were held while the checklist
+    built its site index, the report's peak (issue 21, H285)."""
+    _resolver.cache_clear()
+    _LAST_RESOLVER.clear()
+
+
 # A title this many pages share names none of them: the reports name them by their heading.
 SHARED_TITLE_PAGES = 3
 _HEADING = "(//main//h1 | //*[@role='main']//h1 | //h1)[1]"

@@ -84,14 +84,25 @@ def judge_bodies(ctx: AuditContext) -> Findings:
 SIGNALS: tuple[Audit, ...] = (pages.find, links.find, external.find, updates.find)
 
 
+def forget_audit_caches() -> None:
+    """Drop what the audits before the checklist remember across pages (the dependencia of each
+    URL, the plain form of each link name): it would be held while the checklist's site index is
+    built, the report's peak, and nothing there reads it. Pure caches: later steps fill them again."""
+    pages.forget_names()
+    accessibility.forget_plain()
+
+
 def checklist(ctx: AuditContext) -> Findings:
     """checklist, checklist_scores, regressions, newly_met, indicators (the checklist engine's)."""
     previous = ctx.previous
 
     def previous_signals() -> Findings:
         assert previous is not None  # called only to evaluate the previous crawl
-        return run_audits(ctx.for_crawl(previous), SIGNALS)
+        found = run_audits(ctx.for_crawl(previous), SIGNALS)
+        forget_audit_caches()  # the previous crawl's URLs, beside its index next
+        return found
 
+    forget_audit_caches()
     return audit_checklist(ctx.store, ctx.crawl, previous, ctx.config, ctx.findings, previous_signals)
 
 
