@@ -1,6 +1,6 @@
-"""H204: the ``people_list`` question (``text._AfterNonWord``) is searched with ``re.ASCII`` in the
-text's ASCII projection (``text.ascii_word_classes``: each character that is not ASCII becomes «_»
-when it is a word character for re, else «!»), one pass of a codec in C: re then reads one byte a
+"""H204: the ``people_list`` question (``scan._AfterNonWord``) is searched with ``re.ASCII`` in the
+text's ASCII projection (``scan.ascii_word_classes``, in ``text`` until H287: each character that is
+not ASCII becomes «_» when it is a word character for re, else «!»), one pass of a codec in C: re then reads one byte a
 character and classes it without Unicode's tables. It must find a list on exactly the texts the
 regex itself does. Through the real CLI: a list whose posts and names are glued by «•» (a character
 that is not ASCII and not a word character: the boundary before each post is kept, «parcial»), and
@@ -21,7 +21,8 @@ import re
 import pytest
 
 from gelt_audit.audits.checklist import load_checklist
-from gelt_audit.audits.checklist.text import _compiled, ascii_word_classes, fold, people_regex
+from gelt_audit.audits.checklist.scan import ascii_word_classes
+from gelt_audit.audits.checklist.text import _compiled, fold, people_regex
 from gelt_audit.demo.server import Resource, SiteServer
 from tests.helpers import crawl, page, report_json, write_config
 

@@ -11,6 +11,7 @@ from typing import Any
 from lxml import etree
 
 from .regions import HEADINGS, has_descendant, title_follows
+from .scan import MIN_WORDS, Folded
 from .text import element_text, fold, text_norm, without_entity
 
 _SECTION_MEDIA = ("img", "table", "iframe", "video", "embed", "object")  # boolean(.//img | .//table | ...)
@@ -480,10 +481,29 @@ def consent_box(region: Sequence[Any]) -> bool:
 # as ASCII (only ASCII letters lower-case to a, h, l, p, y).
 
 
+def folded_text(el: Any) -> str:
+    """``fold(element_text(el))``: an element's text, its pieces apart by single spaces, folded; a
+    ``scan.Folded`` (with its distinct pieces) when it has ``scan.MIN_WORDS`` words or more.
+
+    ``element_text``'s own steps, its whitespace split kept for the distinct words. Folding is per
+    character but for its context rules, which no space crosses (NFKD reorders only the marks after
+    a character, and a space is none; lower-case's final sigma looks past no space): the fold of the
+    text is its pieces' folds joined by spaces, and so is the fold of its distinct pieces joined so."""
+    if not len(el):  # no child: its own text is all there is (as element_text)
+        text = el.text
+        return fold(" ".join(text.split())) if text else ""
+    pieces = " ".join(el.itertext()).split()
+    folded = fold(" ".join(pieces))
+    if len(pieces) < MIN_WORDS:
+        return folded
+    return Folded(folded, fold(" ".join(dict.fromkeys(pieces))))
+
+
 def main_fold(root: Any) -> str:
-    """A page's folded main text: its body's (its whole document's when it has no body)."""
+    """A page's folded main text: its body's (its whole document's when it has no body); a long one
+    answers ``word in text`` from its distinct words (``words.Folded``, H287)."""
     body = root.find("body")
-    return fold(element_text(body if body is not None else root))
+    return folded_text(body if body is not None else root)
 
 
 def may_hold(root: Any, folded: str) -> tuple[bool, bool]:

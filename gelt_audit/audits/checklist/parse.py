@@ -549,6 +549,6 @@ class Builder:
         """Keep the page's main text, or (the text rules being known) only which ones it meets:
         the text is most of a page's weight."""
         if self.probes is None:
-            page.main_fold = main_fold
+            page.main_fold = str(main_fold)  # the text alone (a long one's distinct words are not kept)
         else:
             page.text_hits = self._text_hits(page.labels + page.sections, main_fold)

@@ -4,7 +4,6 @@ plurals tolerated, so "Misión y Visión", "Mision - Vision" and "Nuestra misió
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -12,6 +11,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .literals import Prefiltered, required
+from .scan import _AfterNonWord
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 WORD = re.compile(r"[a-z0-9]+")
@@ -410,57 +410,9 @@ def text_match(
 # regex -> a faster regex that matches somewhere in a text exactly when it does (text_match asks
 # only whether one matches): filled by :func:`people_regex`
 _EQUIVALENT: dict[str, str] = {}
-# the regexes of _EQUIVALENT that are «\b» then words that each start with a word character
-_WORD_START: set[str] = set()
-
-
-def _word_class(exc: UnicodeError) -> tuple[str, int]:
-    r"""Encoding error handler of :func:`ascii_word_classes`: each character that is not ASCII
-    becomes «_» when re's ``\w`` matches it (``isalnum`` or «_», its definition), else «!»."""
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    run = exc.object[exc.start : exc.end]
-    return "".join("_" if c.isalnum() else "!" for c in run), exc.end
-
-
-codecs.register_error("gelt-word-class", _word_class)
-
-
-def ascii_word_classes(text: str) -> str:
-    r"""The text with each character that is not ASCII replaced by one ASCII character of the same
-    word class for re (``\w`` or not) that no letter, digit, «@», «.» or «-» is: the same length,
-    and a regex made of ASCII letters, ``\w``, ``\W``, ``\b`` and «[\w@.\-]» matches it (with
-    ``re.ASCII``) at the same places as the text itself. One pass in C (the codec), a handler call
-    per run of such characters (a page's main text has a few)."""
-    return text if text.isascii() else text.encode("ascii", "gelt-word-class").decode("ascii")
-
-
-class _AfterNonWord:
-    r"""A regex «\b» + R, where R starts with a word character, searched as R at the text's start or
-    «\W» + R anywhere: a match somewhere exactly when the regex has one. re tries the whole
-    regex at every place of a text, and the «\W» form only where a non-word character is (about one
-    place in six of running text); measured on the bench's texts: ~0.52 -> ~0.45 ms a page (H193).
-    Searched in :func:`ascii_word_classes` of the text with ``re.ASCII`` (R is ASCII words, ``\W``,
-    ``\b`` and «[\w@.\-]», see :func:`_people_pattern`): a folded text keeps a few characters that
-    are not ASCII («›», «“»), which make re read it two bytes a character and look up each one's
-    class in Unicode's tables; ~0.45 -> ~0.36 ms a page on the bench's texts (H204)."""
-
-    __slots__ = ("_ascii", "_inside", "_start", "pattern")
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-        rest = pattern.removeprefix(r"\b")
-        # a post that is not ASCII (a profile's own) would be a letter the projection hides
-        self._ascii = pattern.isascii()
-        flags = re.ASCII if self._ascii else 0
-        self._start, self._inside = re.compile(rest, flags), re.compile(r"\W" + rest, flags)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        """A match of ``R`` where the regex matches (its span one character wider inside the text;
-        of the text's :func:`ascii_word_classes` when the regex is ASCII: same places)."""
-        if self._ascii:
-            text = ascii_word_classes(text)
-        return self._start.match(text) or self._inside.search(text)
+# the regexes of _EQUIVALENT that are «\b» then words that each start with a word character -> those
+# words (searched by ``scan._AfterNonWord``)
+_WORD_START: dict[str, tuple[str, ...]] = {}
 
 
 @cache
@@ -468,7 +420,9 @@ def _compiled(rx: str) -> re.Pattern[str] | _AfterNonWord | Prefiltered:
     """A profile's regex (or a people_list rule's), compiled once for every page it is asked of; asked
     only of texts that have the words it cannot match without (``literals``: the privacy notice's
     regex cost ~0.34 ms a page of the bench searched, H250)."""
-    found = _AfterNonWord(_EQUIVALENT[rx]) if rx in _WORD_START else re.compile(_EQUIVALENT.get(rx, rx))
+    found = (
+        _AfterNonWord(_EQUIVALENT[rx], _WORD_START[rx]) if rx in _WORD_START else re.compile(_EQUIVALENT.get(rx, rx))
+    )
     clauses = required(rx)  # of the rule's own regex: its equivalent matches in the same texts
     return Prefiltered(found, clauses) if clauses else found
 
@@ -496,7 +450,7 @@ def people_regex(posts: tuple[str, ...], min_count: int) -> str:
     # the listed form stays the rule's question (the parse cache's version names it).
     _EQUIVALENT[listed] = _people_pattern(words, min_count, _letter_tree)
     if all(re.match(r"\w", w) for w in words):  # folded words: always (see _AfterNonWord)
-        _WORD_START.add(listed)
+        _WORD_START[listed] = tuple(words)
     return listed
 
 
