@@ -6,6 +6,7 @@ Pure functions, no network: the crawler records answers, this names them.
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
 
 OK, BROKEN, BLOCKED, REDIRECT, SKIPPED = "ok", "broken", "blocked", "redirect", "skipped"
@@ -40,10 +41,11 @@ HTTP_REASONS = {
     400: "solicitud inválida",
     401: "requiere autenticación",
     403: "acceso prohibido",
-    404: "la página no existe",
+    # said of pages and documents alike (the answer does not say which the link expected): neutral (H289)
+    404: "la dirección no existe",
     405: "método no permitido",
     408: "el servidor no respondió a tiempo",
-    410: "la página fue eliminada",
+    410: "la dirección fue eliminada",
     429: "demasiadas solicitudes",
     500: "error interno del servidor",
     502: "error de la pasarela",
@@ -114,6 +116,33 @@ def proxy_refused(status: int, headers: dict[str, str]) -> bool:
         return False
     names = {k.lower(): v for k, v in headers.items()}
     return status == 407 or "x-squid-error" in names or "error=" in names.get("proxy-status", "")
+
+
+# A download failure is recorded as Spanish words, then the exception's name and its English message in
+# parentheses (crawler.errors.describe_failure): «el servidor rechazó la conexión (DownloadConnection…
+# Error: Connection was refused by other side…)». The log and the JSON keep it whole; a person reads
+# only the words (H289).
+_TECHNICAL_DETAIL = re.compile(r"\s*\((?:[A-Za-z_][\w.]*(?:Error|Exception|Failure|Lost|Done)|[A-Z]\w+): [^\n]*\)\s*$")
+UNKNOWN_FAILURE = "la descarga falló por una causa de red que la herramienta no reconoce"
+
+
+def with_detail(words: str, detail: str) -> str:
+    """A recorded download failure: the Spanish ``words``, then the technical ``detail``."""
+    return f"{words} ({detail})"
+
+
+def spoken_error(error: str | None) -> str | None:
+    """What a person reads of a recorded failure: its Spanish words without the technical detail
+    (exception name and English message) that :func:`with_detail` appended; a bare technical
+    detail (no Spanish words known for it) becomes :data:`UNKNOWN_FAILURE`."""
+    if not error:
+        return error
+    words = _TECHNICAL_DETAIL.sub("", error)
+    if words != error:
+        return words.rstrip(" :") if words.strip(" :") else UNKNOWN_FAILURE
+    if re.match(r"^[A-Za-z_][\w.]*(?:Error|Exception|Failure): ", error):
+        return UNKNOWN_FAILURE
+    return error
 
 
 def dns_failed(error: str | None) -> bool:

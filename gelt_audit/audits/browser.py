@@ -8,6 +8,7 @@ instead of failing or reporting a clean site.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import sys
@@ -44,6 +45,13 @@ STATE_OFF = "desactivado"
 # fact, not a judgement (ACT 3ea0c8). The other reviewOnFail rules (bypass, frame-title-unique,
 # no-autoplay-audio) ask for a person's judgement and stay «to review».
 AXE_CONFIGURE = "\naxe.configure({rules: [{id: 'duplicate-id-aria', reviewOnFail: false}]});\n"
+
+# axe-core's own Spanish texts (locales/es.json of the axe-core version axe-playwright-python bundles,
+# MPL-2.0; origin in axe_locale/README.md), applied with axe's API so the rules' «help» a person reads
+# in the reports is in Spanish. The locale has no Spanish for some rules: axe then keeps its English.
+# A locale of another axe-core version may name checks this one lacks and axe.configure throws: the
+# pass then runs with the English texts rather than not at all.
+AXE_LOCALE = Path(__file__).parent / "axe_locale" / "es.json"
 
 # axe run on the page. Besides the rules tagged with AXE_TAGS, the rules axe marks «experimental»
 # for those criteria run too (css-orientation-lock for 1.3.4, label-content-name-mismatch for 2.5.3):
@@ -140,6 +148,13 @@ def axe_source() -> str:
     return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 
 
+@functools.cache
+def axe_setup() -> str:
+    """What runs after axe-core is loaded in a page: :data:`AXE_CONFIGURE` and the Spanish locale."""
+    locale = AXE_LOCALE.read_text(encoding="utf-8")  # JSON is a JavaScript expression
+    return AXE_CONFIGURE + f"try {{ axe.configure({{locale: {locale}}}); }} catch (e) {{}}\n"
+
+
 def check_installed(executable: str) -> None:
     """Raise :class:`BrowserUnavailable` when Playwright, axe-core or Chromium is missing."""
     if _sync_api() is None:
@@ -181,7 +196,7 @@ class AxeBrowser:
 
     def __enter__(self) -> AxeBrowser:
         check_installed(self.executable)
-        self._axe = axe_source() + AXE_CONFIGURE
+        self._axe = axe_source() + axe_setup()
         sync_api = _sync_api()
         assert sync_api is not None  # check_installed said so otherwise
         self._pw = sync_api.sync_playwright().start()

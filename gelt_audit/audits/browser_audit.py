@@ -20,7 +20,8 @@ from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name, is_html_page
 
 AUDIT = "browser"
-VERSION = 2  # bump when what the pass selects or reports changes: cached results are then recomputed
+VERSION = 3  # bump when what the pass selects or reports changes: cached results are then recomputed
+# 3: axe-core's Spanish locale (the rules' «help» a person reads) applied before axe runs (H289).
 
 
 class _NotKept(Exception):

@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from gelt_audit.audits.browser import (
-    AXE_CONFIGURE,
     AXE_TAGS,
     CHROMIUM,
     RUN_AXE,
@@ -33,6 +32,7 @@ from gelt_audit.audits.browser import (
     AxeBrowser,
     AxeResult,
     BrowserUnavailable,
+    axe_setup,
     axe_source,
     check_installed,
     criterion_of,
@@ -173,7 +173,7 @@ def render_key(url: str, body_hash: str | None) -> str:
 
 def render_version() -> str:
     """What changes axe's answer besides the bytes: this pass and the axe-core run on the page."""
-    script = hashlib.sha256((RUN_AXE + AXE_CONFIGURE + ",".join(AXE_TAGS)).encode()).hexdigest()[:12]
+    script = hashlib.sha256((RUN_AXE + axe_setup() + ",".join(AXE_TAGS)).encode()).hexdigest()[:12]
     return f"{RENDER_VERSION}:{hashlib.sha256(axe_source().encode()).hexdigest()[:12]}:{script}"
 
 

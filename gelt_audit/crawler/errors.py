@@ -11,7 +11,7 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
-from gelt_audit.linkstate import DNS_REASON, PROXY_REFUSAL_STATUSES
+from gelt_audit.linkstate import DNS_REASON, PROXY_REFUSAL_STATUSES, with_detail
 
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
@@ -76,7 +76,7 @@ def describe_failure(failure: Failure) -> str:
         return f"cabeceras demasiado grandes: el servidor envió más de {MAX_HEADER_BYTES // 1024} KiB de cabeceras"
     for types, words in _REASONS:
         if failure.check(*types):
-            return f"{words} ({detail})"
+            return with_detail(words, detail)
     if "larger than download max size" in message or "DOWNLOAD_MAXSIZE" in message or "exceeds" in message.lower():
-        return f"la respuesta supera el tamaño máximo permitido ({detail})"
+        return with_detail("la respuesta supera el tamaño máximo permitido", detail)
     return detail

@@ -10,6 +10,7 @@ from typing import Any
 
 from gelt_audit.audits.changes import site_wide
 from gelt_audit.audits.linktable import links_where
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.reports.view import page_titles
 
 
@@ -40,7 +41,7 @@ def broken_rows(
         base = {
             "url": link["url"],
             "reason": reason,
-            "short_reason": _short_reason(reason, link.get("status")),
+            "short_reason": _short_reason(spoken_error(reason) or reason, link.get("status")),
             "status": link.get("status"),
             "since": link.get("broken_since"),
             "internal": link.get("internal"),

@@ -16,6 +16,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
 from gelt_audit.clock import BOGOTA, local_date, to_datetime
+from gelt_audit.linkstate import spoken_error
 
 LOCALE = "es_CO"
 DASH = "—"
@@ -206,6 +207,7 @@ def duracion_ms(value: Any) -> str:
 
 
 FILTERS = {
+    "en_espanol": spoken_error,
     "fecha": fecha,
     "fecha_corta": fecha_corta,
     "dia_mes": dia_mes,

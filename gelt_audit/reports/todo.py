@@ -167,8 +167,19 @@ def urgent(
         out.append({"kind": "links", "count": len(new_links), "example": "", "anchor": "enlaces"})
     severe = severe_security(security)
     if severe:
+        # each kind named with its count: «5 (formulario…)» named one kind for two (H289)
+        kinds: dict[str, int] = {}
+        for x in severe:
+            name = x.get("plain") or ""
+            kinds[name] = kinds.get(name, 0) + 1
         out.append(
-            {"kind": "security", "count": len(severe), "example": severe[0].get("plain") or "", "anchor": "salud"}
+            {
+                "kind": "security",
+                "count": len(severe),
+                "example": severe[0].get("plain") or "",
+                "kinds": [{"name": name, "count": n} for name, n in kinds.items() if name],
+                "anchor": "salud",
+            }
         )
     return out
 

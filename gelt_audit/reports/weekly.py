@@ -53,6 +53,23 @@ def is_page_error(page: dict[str, Any]) -> bool:
     return (page.get("status") or 0) >= 400 or page.get("status") == 0
 
 
+def errors_split(errors: Any, page_errors: int, documents: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
+    """The crawl's failed responses as what they were: pages (the «Páginas con error» list),
+    documents (the inventory's failing PDFs, DOCs…) and, when these do not add up, other responses;
+    each (count, singular, plural). Empty when there is nothing to split (no errors, or only pages)."""
+    if not isinstance(errors, int) or errors <= page_errors:
+        return []
+    docs = sum(1 for d in documents if isinstance(d, dict) and is_page_error(d))
+    docs = min(docs, errors - page_errors)
+    other = errors - page_errors - docs
+    parts = [
+        (page_errors, "página", "páginas"),
+        (docs, "documento", "documentos"),
+        (other, "otra respuesta", "otras respuestas"),
+    ]
+    return [part for part in parts if part[0]]
+
+
 def _owner_key(dep: dict[str, Any]) -> str:
     # One card per person: a responsable with two dependencias gets one to-do list.
     return (dep.get("responsable") or "").strip() or f"dep:{dep['name']}"
@@ -358,6 +375,7 @@ def _health(
         "errors": errors_shown,
         "errors_more": errors_more,
         "errors_total": len(error_pages),
+        "errors_split": errors_split(crawl.get("errors"), len(error_pages), findings.get("documents") or []),
         "week_errors": week.get("errors") or [],
         "not_crawled": len(week.get("not_crawled") or []),
         "not_crawled_example": next((c.get("url") for c in week.get("not_crawled") or []), None),

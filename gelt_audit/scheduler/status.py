@@ -16,6 +16,7 @@ from gelt_audit import clock
 from gelt_audit.audits.linktable import links_where
 from gelt_audit.commands import CRAWL_STATUS_ES, local_minute
 from gelt_audit.config import Config
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.lock import lock_path_for
 from gelt_audit.scheduler.slots import KIND_SHORT, fmt_slot, next_slots
 from gelt_audit.store import Store
@@ -109,7 +110,8 @@ def last_crawl_lines(config: Config) -> list[str]:
     state = CRAWL_STATUS_ES.get(last.status, last.status)
     lines = [
         "",
-        f"Último rastreo: {local_minute(last.started_at)}, {state}" + (f": {last.error}" if last.error else ""),
+        f"Último rastreo: {local_minute(last.started_at)}, {state}"
+        + (f": {spoken_error(last.error)}" if last.error else ""),
     ]
     if last.status != "finished":
         base = f"el del {local_minute(finished[0].started_at)}" if finished else "ninguno todavía"
@@ -138,7 +140,7 @@ def status(config: Config, now: datetime | None = None) -> str:
             )
         last = runs[0]
         if last["message"] and last["result"] != "ok":
-            lines.append(f"Última ejecución: {last['message']}")
+            lines.append(f"Última ejecución: {spoken_error(last['message'])}")
     else:
         lines.append("Todavía no hay ejecuciones registradas (gelt-audit run o gelt-audit schedule).")
     lines += last_crawl_lines(config)
