@@ -180,7 +180,7 @@ def test_the_committee_counts_pages_as_the_weekly_does(week):
     responses = week["json"]["crawl"]["pages"]
     assert pages < responses  # the PDF is a response of the crawl, not a page of the site
     text = _text(week["committee"])
-    assert f"({pages} páginas; {responses} respuestas del servidor en total" in text, text
+    assert f"({pages} páginas de {responses} respuestas del servidor)" in text, text
 
 
 def test_the_accessibility_change_per_dependencia_is_not_called_new_findings(week):
