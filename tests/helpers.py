@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from gelt_audit.audits.browser import CHROMIUM
+from gelt_audit.audits.checklist import load_checklist
+from gelt_audit.audits.checklist.text import people_regex
 from gelt_audit.demo.server import Resource, SiteServer
 
 
@@ -286,3 +288,16 @@ def checklist_records(directory: Path, routes: dict[str, Resource], extra: str =
 def _log_tail(config: Path) -> str:
     log = config.parent / "gelt.log"
     return "\n--- log ---\n" + log.read_text(encoding="utf-8")[-4000:] if log.exists() else ""
+
+
+def bundled_people_regexes() -> list[str]:
+    """The ``people_list`` regex of every rule of the two bundled profiles that names posts, in
+    profile order (the texts the people-question tests of H193, H204 and H287 ask)."""
+    return [
+        people_regex(rule.posts, rule.min_count)
+        for name in ("gelt-2008", "ley1712-res1519")
+        for item in load_checklist(name).items
+        for part in item.parts
+        for rule in part.rules
+        if rule.posts
+    ]

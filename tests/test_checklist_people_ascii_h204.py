@@ -20,11 +20,10 @@ import re
 
 import pytest
 
-from gelt_audit.audits.checklist import load_checklist
 from gelt_audit.audits.checklist.scan import ascii_word_classes
-from gelt_audit.audits.checklist.text import _compiled, fold, people_regex
+from gelt_audit.audits.checklist.text import _compiled, fold
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import crawl, page, report_json, write_config
+from tests.helpers import bundled_people_regexes, crawl, page, report_json, write_config
 
 OFFLINE = "[links]\ncheck_external = false\n"
 
@@ -103,17 +102,6 @@ def test_the_projection_keeps_length_and_word_classes() -> None:
     assert ascii_word_classes("plain ascii") == "plain ascii"
 
 
-def _bundled_people_regexes() -> list[str]:
-    return [
-        people_regex(rule.posts, rule.min_count)
-        for name in ("gelt-2008", "ley1712-res1519")
-        for item in load_checklist(name).items
-        for part in item.parts
-        for rule in part.rules
-        if rule.posts
-    ]
-
-
 TEXTS = [
     "presidente ana maria•secretario luis pedro›tesorero",
     "“presidente” ana maría — secretario: luis pedro; tesorero.",
@@ -125,7 +113,7 @@ TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("rx", _bundled_people_regexes())
+@pytest.mark.parametrize("rx", bundled_people_regexes())
 def test_the_ascii_search_finds_what_the_regex_finds(rx: str) -> None:
     fast = _compiled(rx)
     listed = re.compile(rx)

@@ -22,10 +22,9 @@ import re
 
 import pytest
 
-from gelt_audit.audits.checklist import load_checklist
-from gelt_audit.audits.checklist.text import _compiled, fold, people_regex
+from gelt_audit.audits.checklist.text import _compiled, fold
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import crawl, page, report_json, write_config
+from tests.helpers import bundled_people_regexes, crawl, page, report_json, write_config
 
 OFFLINE = "[links]\ncheck_external = false\n"
 
@@ -108,17 +107,6 @@ def test_a_post_inside_a_longer_word_is_no_post(records):
     assert rec["status"] == "no_cumple" and rec["paths"] == [], rec
 
 
-def _bundled_people_regexes() -> list[str]:
-    return [
-        people_regex(rule.posts, rule.min_count)
-        for name in ("gelt-2008", "ley1712-res1519")
-        for item in load_checklist(name).items
-        for part in item.parts
-        for rule in part.rules
-        if rule.posts
-    ]
-
-
 TEXTS = [
     "presidente ana maria secretario luis pedro tesorero",  # from the text's start
     "x presidente ana maria secretario luis pedro tesorero",
@@ -133,7 +121,7 @@ TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("rx", _bundled_people_regexes())
+@pytest.mark.parametrize("rx", bundled_people_regexes())
 def test_the_split_search_finds_what_the_regex_finds(rx: str) -> None:
     fast = _compiled(rx)
     assert type(fast).__name__ == "_AfterNonWord"  # the split search is what is asked

@@ -13,7 +13,8 @@ import lxml.html
 from gelt_audit.audits.checklist import contents
 from gelt_audit.audits.checklist.contents import folded_text
 from gelt_audit.audits.checklist.scan import Folded
-from gelt_audit.audits.checklist.text import _compiled, element_text, fold, people_regex
+from gelt_audit.audits.checklist.text import _compiled, element_text, fold
+from tests.helpers import bundled_people_regexes
 
 # what folding changes or keeps, and where a piece's context could cross a space if folding were not
 # per piece: accents and marks (a combining mark opening a piece), spacing accents that fold to a space
@@ -77,21 +78,6 @@ def test_short_text_is_a_plain_string_and_long_text_keeps_its_words():
     assert "secretaria 1" not in long and "secretaria 1" in long.words
 
 
-def _people_regexes() -> list[str]:
-    from gelt_audit.audits.checklist import load_checklist
-
-    return sorted(
-        {
-            people_regex(rule.posts, rule.min_count)
-            for name in ("gelt-2008", "ley1712-res1519")
-            for item in load_checklist(name).items
-            for part in item.parts
-            for rule in part.rules
-            if rule.posts
-        }
-    )
-
-
 def _people_texts(count: int) -> list[str]:
     # posts, words a post starts or ends (a boundary or not), names, connecting words, punctuation and
     # characters that are not ASCII (word characters or not), so that lists are and are not formed
@@ -109,7 +95,7 @@ def _people_texts(count: int) -> list[str]:
 
 
 def test_people_question_at_its_posts_finds_what_the_regex_finds():
-    rxs = _people_regexes()
+    rxs = sorted(set(bundled_people_regexes()))
     assert rxs
     found_any = 0
     for rx in rxs:
