@@ -29,6 +29,7 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
             "compression",
             "migrations",
             "markup",
+            "decoding",
             "datalinks",
             "collector",
             "sections",
