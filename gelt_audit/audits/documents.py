@@ -48,6 +48,23 @@ def year_of(*texts: str) -> int | None:
     return max(years) if years else None
 
 
+# «2024-2027», «2024 – 2027», «2020_2023», «2024 a 2027», «2024 al 2027»: a period, not its last year
+_YEAR_RANGE = re.compile(
+    r"(?<!\d)(19[89]\d|20[0-4]\d)\s*(?:[-–—_/]|\s(?:a|al|hasta)\s)\s*(19[89]\d|20[0-4]\d)(?!\d)", re.I
+)
+
+
+def years_of(*texts: str) -> str | None:
+    """What a person reads as the document's year: the period it names («2024–2027»; the first text
+    that names one: the link text before the file name), else :func:`year_of`'s year, as text."""
+    for text in texts:
+        for first, last in _YEAR_RANGE.findall(text or ""):
+            if int(first) < int(last):
+                return f"{first}–{last}"
+    year = year_of(*texts)
+    return str(year) if year else None
+
+
 def _title(text: str, url: str) -> str:
     if text:
         return text
@@ -196,7 +213,8 @@ def inventory(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> li
                 "url": target,
                 "title": _title(text or "", target),
                 "format": document_format(target),
-                "year": year_of(text or "", unquote(urlsplit(target).path)),
+                "year": year_of(text or "", unquote(urlsplit(target).path)),  # the last year named (sorting)
+                "years": years_of(text or "", unquote(urlsplit(target).path)),  # additive: the period shown
                 "status": snap["status"] if snap else None,
                 "size": snap["size"] if snap else None,
                 "page": page,

@@ -28,6 +28,12 @@ from gelt_audit.store import Crawl, Store
 PAGE_KINDS = ("page", "redirect", "error")
 
 
+def is_page_ok(page: dict[str, Any]) -> bool:
+    """A page of the site as the reports count it: a page (not a redirect, document or network
+    failure) that answered 2xx."""
+    return page.get("kind") == "page" and 200 <= (page.get("status") or 0) < 300
+
+
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:
     """Name of the dependencia a URL belongs to, or None ("sin asignar")."""
     # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.
@@ -305,7 +311,8 @@ def find(ctx: AuditContext) -> Findings:
         page["title"] = renamed.get(page["url"], page["title"])
         del page["body_hash"]
         table.append(page)
-        if page["dependencia"] is None and page["kind"] == "page":
+        # a page that answers an error (404, 410, 500…) is no page anyone must keep: it needs no dependencia
+        if page["dependencia"] is None and is_page_ok(page):
             unassigned.append(page["url"])
     return {"pages": table, "unassigned": unassigned}
 

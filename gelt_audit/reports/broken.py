@@ -10,12 +10,9 @@ from typing import Any
 
 from gelt_audit.audits.changes import site_wide
 from gelt_audit.audits.linktable import links_where
+from gelt_audit.audits.pages import is_page_ok
 from gelt_audit.linkstate import spoken_error
 from gelt_audit.reports.view import page_titles
-
-
-def is_page_ok(page: dict[str, Any]) -> bool:
-    return page.get("kind") == "page" and 200 <= (page.get("status") or 0) < 300
 
 
 def broken_rows(

@@ -129,6 +129,23 @@ def finding_row(finding: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Playwright's own first line (English, technical) → what a person reads; the JSON keeps the line
+_BROWSER_ERRORS = (
+    ("timeout", "la página no terminó de cargar a tiempo en el navegador"),
+    ("net::err_", "el navegador no pudo cargar la página"),
+    ("execution context was destroyed", "la página se reemplazó a sí misma mientras se evaluaba"),
+    ("closed", "el navegador se cerró mientras evaluaba la página"),
+    ("crash", "el navegador se cerró mientras evaluaba la página"),
+)
+
+
+def spoken_browser_error(error: str | None) -> str:
+    """The Spanish sentence a report shows for a page the browser could not evaluate; Playwright's
+    English line stays in the JSON (``accessibility_browser.errors[].error``)."""
+    low = (error or "").lower()
+    return next((said for key, said in _BROWSER_ERRORS if key in low), "el navegador no pudo evaluarla")
+
+
 def not_run_sentence(result: dict[str, Any]) -> str:
     """The one sentence a report says when the pass did not run (state and reason)."""
     reason = NOT_RUN.get(result.get("state") or "", "no se ejecutó")
@@ -171,7 +188,11 @@ def browser_view(findings: dict[str, Any], titles: dict[str, str | None]) -> dic
         "rendered_total": len(checked),
         "pages_total": total_pages,
         "html_only": max(0, total_pages - len(checked)) if isinstance(total_pages, int) else None,
-        "errors": [e for e in result.get("errors") or [] if isinstance(e, dict)],
+        "errors": [
+            {**e, "said": spoken_browser_error(e.get("error"))}
+            for e in result.get("errors") or []
+            if isinstance(e, dict)
+        ],
         "by_impact": _by_impact(rows),
         "review": to_review(result),
     }

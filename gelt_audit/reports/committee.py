@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.audits.checklist import INDICATOR_ITEMS, JUDGED, load_checklist
+from gelt_audit.audits.pages import is_page_ok
 from gelt_audit.formats import FAMILY
 from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
@@ -36,7 +37,7 @@ EXEC_ROWS = 12  # items that fall short listed on the executive page (the rest i
 TREND_MIN_POINTS = 4  # a line through fewer crawls suggests a trend that is not there
 ITEM_KEYS = ("profile", "item", "phase", "name", "status", "detail", "snapshot_date", "source")
 INDICATOR_KEYS = ("id", "name", "target", "value", "source", "met", "note", "date")
-DOCUMENT_KEYS = ("url", "title", "format", "year", "page", "page_title", "dependencia", "state")
+DOCUMENT_KEYS = ("url", "title", "format", "year", "years", "page", "page_title", "dependencia", "state")
 
 
 def committee(
@@ -95,7 +96,8 @@ def committee(
         "documents_total": len(docs),
         # the pages the crawl fetched, as the weekly counts them: crawl.pages counts every response
         # (documents, redirects, errors), not pages (H284)
-        "pages_total": len(findings.get("pages") or []),
+        # pages as the weekly counts them (2xx pages: no redirects nor error responses)
+        "pages_total": sum(1 for p in findings.get("pages") or [] if is_page_ok(p)),
         "documents_available": documents is not None,
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),

@@ -372,7 +372,7 @@ def documents_table(findings: dict[str, Any]) -> CsvTable:
             yield [
                 d.get("title"),
                 d.get("format"),
-                d.get("year"),
+                d.get("years") or d.get("year"),  # a period («2024–2027») as it is named
                 legible(d.get("url")),
                 legible(d.get("page")),
                 d.get("dependencia") or "",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gelt_audit.audits.changes import site_wide
-from gelt_audit.reports.broken import is_page_ok
+from gelt_audit.audits.pages import is_page_ok
 
 # Rows shown in the weekly report; the CSV file has them all.
 PLACEHOLDER_ROWS = 15

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
+from gelt_audit.audits.pages import is_page_ok
 from gelt_audit.audits.updates import pace
 from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
@@ -299,6 +300,7 @@ def _summary(
 ) -> dict[str, Any]:
     """Summary figures, each with its change since the baseline."""
     pages = findings.get("pages") or []
+    pages_ok = sum(1 for p in pages if is_page_ok(p))
     deps = findings.get("dependencias") or []
     current_broken = broken_urls(findings)
     previous_broken = set(baseline["broken"]) if baseline else None
@@ -310,8 +312,12 @@ def _summary(
         return value - baseline[key] if baseline and isinstance(baseline.get(key), int) else None
 
     return {
-        "pages": len(pages),
-        "pages_delta": change("pages", len(pages)),
+        # pages as the rest of the report counts them (2xx pages); the crawl's redirects and error
+        # responses of pages are said apart, not counted as pages of the site
+        "pages": pages_ok,
+        "pages_delta": change("pages_ok", pages_ok),
+        "pages_redirects": sum(1 for p in pages if p.get("kind") == "redirect"),
+        "pages_failing": sum(1 for p in pages if p.get("kind") != "redirect" and not is_page_ok(p)),
         "changes": len(week_changes),
         "changes_by_kind": {k: sum(1 for c in week_changes if c.get("kind") == k) for k in KIND_LABELS},
         "changes_delta": change("week_changes", len(week_changes)),
