@@ -162,7 +162,12 @@ def test_weekly_summary_figures_and_changes_since_last_week(demo):
         for t in demo["weekly"].xpath("//section[@id='resumen']//div[@class='tile']")
     }
     value = {label: text(t.xpath(".//div[@class='value']")[0]) for label, t in tiles.items()}
-    assert value["Páginas del sitio"] == fmt.numero(len(findings["pages"]))
+    # pages as the rest of the report counts them (H290): 2xx pages; redirects and errors said apart
+    pages = findings["pages"]
+    ok = sum(1 for p in pages if p["kind"] == "page" and 200 <= p["status"] < 300)
+    assert ok < len(pages) and value["Páginas del sitio"] == fmt.numero(ok)
+    redirects = sum(1 for p in pages if p["kind"] == "redirect")
+    assert f"{fmt.numero(redirects)} redireccion" in text(tiles["Páginas del sitio"]), text(tiles["Páginas del sitio"])
     assert value["Páginas que cambiaron"] == str(len(findings["changes"]))  # last week = the previous crawl here
     meeting = sum(1 for d in findings["dependencias"] if d["meets_target"])
     assert value["Dependencias con la meta del mes"] == f"{meeting} de {len(findings['dependencias'])}"
