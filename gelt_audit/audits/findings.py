@@ -87,6 +87,8 @@ class DependenciaFigures(TypedDict):
     updates_by_signal: NotRequired[dict[str, int]]
     last_published: NotRequired[str | None]  # newest date its pages declare (AAAA-MM-DD)
     last_detected: NotRequired[str | None]  # day a crawl last saw one of its pages change
+    # a sitemap lastmod newer than last_update that no page shows and no change seen supports: not counted (H291)
+    last_sitemap_date: NotRequired[str | None]
     pace: NotRequired[int]  # days with publication the plan expects by the crawl's day
     last_month: NotRequired[dict[str, Any]]  # first week of a month: {"month", "days", "target", "met"}
 

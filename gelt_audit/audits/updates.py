@@ -5,6 +5,12 @@ published. A change the crawler saw is attributed to the date the page declares 
 newest declared date on or before the day it was seen) when it declares one, and to the day it
 was seen otherwise: a page published on 23 November and first seen on 4 December counts on 23
 November, not as a December publication.
+
+A sitemap's ``lastmod`` is no date the page declares: a content manager moves it when it saves a page
+again, text unchanged. It dates a change only when the crawl saw the page's main text change (added,
+or modified since a previous crawl made on or before that date); otherwise it is reported apart
+(``last_sitemap_date``) and counts as no day with publication (the GEL-T plan's «actualizada» is a
+change of content). See docs/REPORTS.md, «Cómo se cuentan los días con publicación».
 """
 
 from __future__ import annotations
@@ -27,11 +33,11 @@ from gelt_audit.config import Dependencia, NoiseRule
 from gelt_audit.store import Crawl, Store
 
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
-SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text, sitemap lastmod)
+SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text): not the sitemap's lastmod
 FIRST_WEEK = 7  # in a month's first days the report also shows last month's result
 # Versions of what a finished crawl's update figures keep in the store (see audits.kept)
-DETECTIONS_VERSION = 1
-DECLARED_VERSION = 1
+DETECTIONS_VERSION = 2  # 2: a sitemap lastmod dates a modified page only from the previous crawl's day on (H291)
+DECLARED_VERSION = 2  # 2: rows [dependencia, date, pages declaring it, pages whose sitemap alone gives it] (H291)
 
 
 def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[tuple[Crawl, Crawl]]:
@@ -42,9 +48,11 @@ def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[
     return [(prev, cur) for prev, cur in zip(crawls, crawls[1:], strict=False) if local_date(cur.started_at) >= start]
 
 
-def page_declared_dates(store: Store, crawl: Crawl, urls: list[str] | None = None) -> dict[str, set[date]]:
-    """Per page URL of ``crawl`` (of ``urls`` only, when given), the dates the page declares about
-    itself (up to the crawl's day)."""
+def page_declared_dates(
+    store: Store, crawl: Crawl, urls: list[str] | None = None
+) -> dict[str, tuple[set[date], date | None]]:
+    """Per page URL of ``crawl`` (of ``urls`` only, when given): the dates the page declares about
+    itself and its sitemap ``lastmod`` (each up to the crawl's day)."""
     today = local_date(crawl.started_at)
     only = "" if urls is None else "and p.url in (select value from json_each(?))"
     rows = store.db.execute(
@@ -53,19 +61,19 @@ def page_declared_dates(store: Store, crawl: Crawl, urls: list[str] | None = Non
            where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 {only}""",
         [crawl.id] if urls is None else [crawl.id, json.dumps(urls)],
     )
-    found: dict[str, set[date]] = defaultdict(set)
+    found: dict[str, tuple[set[date], date | None]] = {}
     for url, dates, lastmod in rows:
-        values = json.loads(dates) if dates else []
-        if lastmod:
-            values.append(lastmod[:10])
-        for value in values:
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                continue
-            if day <= today:
-                found[url].add(day)
+        own = {day for day in map(_day, json.loads(dates) if dates else []) if day and day <= today}
+        sitemap = _day(lastmod[:10]) if lastmod else None
+        found[url] = (own, sitemap if sitemap and sitemap <= today else None)
     return found
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _fingerprint(dependencias: list[Dependencia]) -> str:
@@ -101,33 +109,52 @@ def detections(
 def _detected(
     store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia], noise: Sequence[NoiseRule] = ()
 ) -> list[list[str | None]]:
-    """[dependencia, day seen, day attributed] of each page added or modified between two crawls."""
+    """[dependencia, day seen, day attributed] of each page added or modified between two crawls.
+    The page's sitemap lastmod dates the change only when it falls where the change can have been
+    made: on or before the day seen, and for a modified page on or after the previous crawl's day
+    (an older lastmod dates an earlier version, not this change)."""
     seen = local_date(cur.started_at)
+    since = local_date(prev.started_at)
     found = compare(store, cur, prev, dependencias, diffs=False, noise=noise).changes
     found = [c for c in found if c["kind"] in ("added", "modified")]
     declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
     out = []
     for change in found:
-        own = [d for d in declared.get(change["url"], ()) if d <= seen]
-        out.append([change["dependencia"], seen.isoformat(), (max(own) if own else seen).isoformat()])
+        own, sitemap = declared.get(change["url"], (set(), None))
+        dates = set(own)
+        if sitemap and (change["kind"] == "added" or sitemap >= since):
+            dates.add(sitemap)
+        out.append([change["dependencia"], seen.isoformat(), (max(dates) if dates else seen).isoformat()])
     return out
 
 
 def declared_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
     """Per dependencia, every date its pages declare about themselves (up to the crawl's day)."""
+    return _dates_by_dependencia(store, crawl, dependencias, 2)
+
+
+def sitemap_dates(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> dict[str | None, set[date]]:
+    """Per dependencia, the sitemap lastmod dates (up to the crawl's day) of pages that do not declare
+    that date themselves: what the sitemap alone says, no day with publication."""
+    return _dates_by_dependencia(store, crawl, dependencias, 3)
+
+
+def _dates_by_dependencia(
+    store: Store, crawl: Crawl, dependencias: list[Dependencia], column: int
+) -> dict[str | None, set[date]]:
     today = local_date(crawl.started_at)
     found: dict[str | None, set[date]] = defaultdict(set)
-    for dep, day, pages in declared_counts(store, crawl, dependencias):
-        when = date.fromisoformat(day)
-        if pages > 0 and when <= today:
-            found[dep].add(when)
+    for row in declared_counts(store, crawl, dependencias):
+        when = date.fromisoformat(row[1])
+        if row[column] > 0 and when <= today:
+            found[row[0]].add(when)
     return found
 
 
 def declared_counts(store: Store, crawl: Crawl, dependencias: list[Dependencia]) -> list[list[Any]]:
-    """[dependencia, date, pages declaring it] of a finished crawl, whatever the date: the previous
-    crawl's counts (kept in the store) updated with the pages whose snapshot differs, or, without
-    them, counted from every page."""
+    """[dependencia, date, pages declaring it, pages whose sitemap lastmod alone gives it] of a
+    finished crawl, whatever the date: the previous crawl's counts (kept in the store) updated with
+    the pages whose snapshot differs, or, without them, counted from every page."""
     fp = _fingerprint(dependencias)
 
     def version(of: Crawl) -> str:
@@ -137,22 +164,26 @@ def declared_counts(store: Store, crawl: Crawl, dependencias: list[Dependencia])
 
     def compute() -> list[list[Any]]:
         before = kept_result(store, previous, "updates-declared", version(previous)) if previous else None
-        counts: Counter[tuple[str | None, str]] = Counter()
+        counts: Counter[tuple[str | None, str, int]] = Counter()
         if before is None:
             rows = _page_rows(store, crawl.id)
         else:
-            counts.update({(dep, day): pages for dep, day, pages in before})
+            for dep, day, pages, sitemap in before:
+                counts.update({(dep, day, 0): pages, (dep, day, 1): sitemap})
             rows = _changed_page_rows(store, previous.id, crawl.id)  # type: ignore[union-attr]
         for url, old, new in rows:
             dep = dependencia_name(url, dependencias)
-            counts.subtract((dep, day) for day in _own_dates(*old))
-            counts.update((dep, day) for day in _own_dates(*new))
-        return [[dep, day, pages] for (dep, day), pages in sorted(counts.items(), key=_count_key) if pages]
+            counts.subtract((dep, day, source) for day, source in _own_dates(*old))
+            counts.update((dep, day, source) for day, source in _own_dates(*new))
+        table: dict[tuple[str | None, str], list[int]] = defaultdict(lambda: [0, 0])
+        for (dep, day, source), pages in counts.items():
+            table[dep, day][source] += pages
+        return [[dep, day, *pages] for (dep, day), pages in sorted(table.items(), key=_count_key) if any(pages)]
 
     return kept(store, crawl, "updates-declared", version(crawl), compute, replaces=previous)
 
 
-def _count_key(item: tuple[tuple[str | None, str], int]) -> tuple[str, str]:
+def _count_key(item: tuple[tuple[str | None, str], Any]) -> tuple[str, str]:
     (dep, day), _ = item
     return (dep or "", day)
 
@@ -160,19 +191,16 @@ def _count_key(item: tuple[tuple[str | None, str], int]) -> tuple[str, str]:
 _NONE: tuple[Any, ...] = (None, None, None, None)
 
 
-def _own_dates(kind: str | None, status: int | None, dates: str | None, lastmod: str | None) -> set[str]:
-    """The valid dates (ISO) a page's snapshot declares, when it is a page fetched fine."""
+def _own_dates(kind: str | None, status: int | None, dates: str | None, lastmod: str | None) -> set[tuple[str, int]]:
+    """The valid dates (ISO) a page's snapshot gives, when it is a page fetched fine, each with its
+    source: 0 the page declares it, 1 only its sitemap lastmod does."""
     if kind != "page" or status is None or not 200 <= status <= 299:
         return set()
-    values = json.loads(dates) if dates else []
-    if lastmod:
-        values.append(lastmod[:10])
-    out = set()
-    for value in values:
-        try:
-            out.add(date.fromisoformat(value).isoformat())
-        except ValueError:
-            continue
+    own = {day.isoformat() for day in map(_day, json.loads(dates) if dates else []) if day}
+    sitemap = _day(lastmod[:10]) if lastmod else None
+    out = {(day, 0) for day in own}
+    if sitemap and sitemap.isoformat() not in own:
+        out.add((sitemap.isoformat(), 1))
     return out
 
 
@@ -249,6 +277,7 @@ def frequency(
     days_left = calendar.monthrange(today.year, today.month)[1] - today.day
     found = detections(store, crawl, dependencias, noise=noise)
     declared = declared_dates(store, crawl, dependencias)
+    sitemap_only = sitemap_dates(store, crawl, dependencias)
     last_month = _last_month(store, crawl, dependencias, declared, target, noise) if today.day <= FIRST_WEEK else {}
     page_count: dict[str | None, int] = defaultdict(int)
     last_changed: dict[str | None, str] = {}
@@ -272,6 +301,13 @@ def frequency(
         candidates = [d for d in (detected, published) if d]
         last = max(candidates) if candidates else None
         updates = len(days)
+        # A lastmod only the sitemap gives, newer than anything counted or seen: no page shows it and no
+        # crawl saw a page of the dependencia change since (a reader would take it for a publication).
+        uncounted = {
+            d
+            for d in sitemap_only.get(dep.name, set()) - {a for _, a in mine} - declared.get(dep.name, set())
+            if last is None or d > last
+        }
         record = {
             "name": dep.name,
             "responsable": dep.responsable,
@@ -282,6 +318,7 @@ def frequency(
             "last_update": last.isoformat() if last else None,
             "last_published": published.isoformat() if published else None,
             "last_detected": detected.isoformat() if detected else None,
+            "last_sitemap_date": max(uncounted).isoformat() if uncounted else None,
             "days_since_update": (today - last).days if last else None,
             "meets_target": updates >= target,
             "can_still_meet": updates >= target or updates + days_left + 1 >= target,

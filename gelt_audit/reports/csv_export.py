@@ -236,6 +236,7 @@ def dependencias_table(findings: dict[str, Any]) -> CsvTable:
             d.get("pace"),
             iso_day(d.get("last_published")),
             iso_day(d.get("last_detected")),
+            iso_day(d.get("last_sitemap_date")),
         ]
         for d in findings.get("dependencias") or []
     ]
@@ -254,6 +255,7 @@ def dependencias_table(findings: dict[str, Any]) -> CsvTable:
             "debería llevar a hoy",
             "publicada el (fecha que declara la página)",
             "detectada el (rastreo)",
+            "fecha del sitemap que no cuenta (ninguna página la muestra ni se vio cambiar su texto desde entonces)",
         ],
         rows,
     )
