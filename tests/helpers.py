@@ -8,6 +8,7 @@ import fcntl
 import json
 import locale
 import os
+import re
 import select
 import shutil
 import signal
@@ -301,3 +302,25 @@ def bundled_people_regexes() -> list[str]:
         for rule in part.rules
         if rule.posts
     ]
+
+
+def cli_reports(config: Path, folder: Path, env: dict[str, str], timeout: int = 300) -> dict[str, Any]:
+    """What a person reads of a site's latest crawl, each through the CLI: ``json`` (``report --format
+    json``, parsed), ``weekly`` and ``committee`` (the HTML reports, written into ``folder``)."""
+    result = run_cli("report", "--format", "json", "--config", str(config), env=env, timeout=timeout)
+    assert result.returncode == 0, result.stderr
+    out: dict[str, Any] = {"json": json.loads(result.stdout)}
+    for kind in ("weekly", "committee"):
+        path = folder / f"{kind}.html"
+        result = run_cli(
+            "report", f"--{kind}", "--config", str(config), "--output", str(path), env=env, timeout=timeout
+        )
+        assert result.returncode == 0, result.stderr
+        out[kind] = path.read_text(encoding="utf-8")
+    return out
+
+
+def html_text(html: str) -> str:
+    """An HTML report's text as a reader sees it: tags out, runs of white space as one space."""
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")

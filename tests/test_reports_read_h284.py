@@ -32,14 +32,13 @@ Each test failed on ``integ20`` (3b6a4b6) without the change it guards (checked,
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import run_cli, write_config
+from tests.helpers import cli_reports, html_text, run_cli, write_config
 
 NOISE = '[noise]\nselectors = [".contador"]\n\n[links]\ncheck_external = false\n'
 TITLES = {
@@ -116,19 +115,8 @@ def week_without_noise(tmp_path_factory) -> str:
 def week(tmp_path_factory) -> dict:
     tmp, config, env = _two_weeks(tmp_path_factory, NOISE, counter=True)
     out: dict = {"config": config}
-    result = run_cli("report", "--format", "json", "--config", str(config), env=env)
-    assert result.returncode == 0, result.stderr
-    out["json"] = json.loads(result.stdout)
-    for kind in ("weekly", "committee"):
-        path = tmp / f"{kind}.html"
-        result = run_cli("report", f"--{kind}", "--config", str(config), "--output", str(path), env=env)
-        assert result.returncode == 0, result.stderr
-        out[kind] = path.read_text(encoding="utf-8")
+    out.update(cli_reports(config, tmp, env))
     return out
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&nbsp;", " ")
 
 
 def test_a_page_robots_txt_now_forbids_is_not_removed(week):
@@ -137,13 +125,13 @@ def test_a_page_robots_txt_now_forbids_is_not_removed(week):
     assert not any(u.startswith("noticias/") for u in removed), removed
     not_crawled = {c["url"].split("/", 3)[-1] for c in week["json"]["not_crawled"]}
     assert not_crawled == {"noticias/", "noticias/feria-agropecuaria", "noticias/vacunacion"}, not_crawled
-    text = _text(week["weekly"])
+    text = html_text(week["weekly"])
     assert "Feria agropecuaria" not in text.split("Enlaces rotos por responsable")[0].split("Resumen de la semana")[1]
     assert "3 páginas del rastreo anterior siguen enlazadas pero no se rastrearon esta vez" in text, text
 
 
 def test_a_change_outside_the_main_content_is_not_said_to_be_ignored_by_the_configuration(week):
-    text = _text(week["weekly"])
+    text = html_text(week["weekly"])
     # the footer changed on both pages still fetched; no [noise] rule names the footer
     assert "sólo en partes que la configuración ignora" not in text
     assert (
@@ -153,7 +141,7 @@ def test_a_change_outside_the_main_content_is_not_said_to_be_ignored_by_the_conf
 
 
 def test_when_no_noise_rule_removed_anything_the_change_is_said_outside_the_content_only(week_without_noise):
-    text = _text(week_without_noise)
+    text = html_text(week_without_noise)
     assert (
         "2 páginas cambiaron sin que cambiara su contenido principal: fuera del contenido (plantilla, menú, "
         "pie o código de la página); no cuentan como cambiadas"
@@ -164,7 +152,7 @@ def test_when_no_noise_rule_removed_anything_the_change_is_said_outside_the_cont
 def _annex_row(html: str, criterion: str) -> str:
     row = re.search(rf"<tr><td class=\"nowrap\">{re.escape(criterion)}</td>.*?</tr>", html, re.S)
     assert row, criterion
-    return _text(row.group(0))
+    return html_text(row.group(0))
 
 
 def test_annex_1_says_yes_only_for_what_the_html_engine_reports(week):
@@ -180,7 +168,7 @@ def test_the_committee_counts_pages_as_the_weekly_does(week):
     pages = sum(1 for p in week["json"]["pages"] if p["kind"] == "page" and 200 <= p["status"] < 300)
     responses = week["json"]["crawl"]["pages"]
     assert pages < responses  # the PDF is a response of the crawl, not a page of the site
-    text = _text(week["committee"])
+    text = html_text(week["committee"])
     assert f"({pages} páginas de {responses} respuestas del servidor)" in text, text
 
 
@@ -194,7 +182,7 @@ def test_the_accessibility_change_per_dependencia_is_not_called_new_findings(wee
 
 
 def test_the_broken_links_section_says_the_summarys_figure_before_counting_links(week):
-    text = _text(week["weekly"])
+    text = html_text(week["weekly"])
     tile = re.search(r"Enlaces rotos (\d+) ", text)
     assert tile and tile.group(1) == "1", text  # one address: /concejo
     assert "1 dirección rota (la cifra del resumen): 2 enlaces rotos en las páginas" in text, text

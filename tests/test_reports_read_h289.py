@@ -22,7 +22,6 @@ Each test failed on ``integ20`` (ae52cfb) without the change it guards (checked,
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import run_cli, write_config
+from tests.helpers import cli_reports, html_text, run_cli, write_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -83,27 +82,11 @@ def weeks(tmp_path_factory) -> dict:
     result = run_cli("run", "--reports", "none", "--config", str(config), env=env)
     assert result.returncode != 0
     out: dict = {"config": config, "browser": bool(browser)}
-    result = run_cli("report", "--format", "json", "--config", str(config), env=env, timeout=300)
-    assert result.returncode == 0, result.stderr
-    out["json"] = json.loads(result.stdout)
-    for kind in ("weekly", "committee"):
-        path = tmp / f"{kind}.html"
-        result = run_cli("report", f"--{kind}", "--config", str(config), "--output", str(path), env=env, timeout=300)
-        assert result.returncode == 0, result.stderr
-        out[kind] = path.read_text(encoding="utf-8")
+    out.update(cli_reports(config, tmp, env))
     result = run_cli("status", "--config", str(config), env=env)
     assert result.returncode == 0, result.stderr
     out["status"] = result.stdout
     return out
-
-
-def _text(html: str) -> str:
-    return (
-        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-    )
 
 
 def test_axe_texts_are_axe_cores_spanish(weeks):
@@ -114,13 +97,13 @@ def test_axe_texts_are_axe_cores_spanish(weeks):
     helps = {f["rule"]: f["help"] for f in browser["findings"]}
     assert helps.get("html-has-lang") == "El elemento <html> debe tener un atributo lang", helps
     for kind in ("weekly", "committee"):
-        text = _text(weeks[kind])
+        text = html_text(weeks[kind])
         assert "El elemento <html> debe tener un atributo lang" in text, kind
         assert "element must have a lang attribute" not in text, kind
 
 
 def test_a_network_failure_is_said_in_spanish(weeks):
-    weekly = _text(weeks["weekly"])
+    weekly = html_text(weeks["weekly"])
     banner = re.search(r"Atención: el rastreo del .*? no terminó \((.*?)\)\. El sitio pudo estar caído", weekly)
     assert banner, weekly[:2000]
     assert "el servidor rechazó la conexión" in banner.group(1), banner.group(1)
@@ -132,13 +115,13 @@ def test_a_network_failure_is_said_in_spanish(weeks):
 
 
 def test_the_urgent_strip_names_each_kind_of_grave_security_finding(weeks):
-    strip = _text(re.search(r'<p class="urgent" id="lo-urgente">.*?</p>', weeks["weekly"], re.S).group(0))
+    strip = html_text(re.search(r'<p class="urgent" id="lo-urgente">.*?</p>', weeks["weekly"], re.S).group(0))
     assert "3 problemas de seguridad graves" in strip, strip
     assert "formulario que envía datos sin cifrar: 2" in strip and "sitio o página sin cifrar: 1" in strip, strip
 
 
 def test_a_404_is_not_called_a_page_when_it_is_a_document(weeks):
-    text = _text(weeks["weekly"])
+    text = html_text(weeks["weekly"])
     assert "la página no existe" not in text
     reasons = {link["url"].rsplit("/", 1)[-1]: link.get("error") for link in weeks["json"]["links"]}
     assert reasons["plan-de-desarrollo.pdf"] == "HTTP 404: la dirección no existe", reasons
@@ -150,10 +133,10 @@ def test_a_broken_anchor_says_it_has_no_date(weeks):
     assert anchor["state"] == "broken" and anchor["broken_since"] is None, anchor  # what the data holds
     row = re.search(r"<tr>(?:(?!</tr>).)*#horarios(?:(?!</tr>).)*</tr>", weeks["weekly"], re.S)
     assert row, weeks["weekly"]
-    assert "sin fecha: roto en este rastreo" in _text(row.group(0)), row.group(0)
+    assert "sin fecha: roto en este rastreo" in html_text(row.group(0)), row.group(0)
 
 
 def test_the_crawls_errors_are_split_as_pages_and_documents(weeks):
-    text = _text(weeks["weekly"])
+    text = html_text(weeks["weekly"])
     assert "Páginas con error (3)" in text, text
     assert re.search(r"Rastreo 1: \d+ respuestas, 5 errores \(3 páginas y 2 documentos\)", text), text

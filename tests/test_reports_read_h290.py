@@ -21,7 +21,6 @@ Each test failed on ``integ20`` (1bd06f6) without the change it guards (checked,
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -29,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import run_cli, write_config
+from tests.helpers import cli_reports, html_text, run_cli, write_config
 
 CHROMIUM = Path("/usr/bin/chromium")
 PLAN = "Plan de desarrollo 2024-2027"
@@ -77,19 +76,8 @@ def week(tmp_path_factory) -> dict:
         result = run_cli("crawl", "--config", str(config), env=env)
         assert result.returncode == 0, result.stderr
     out: dict = {"browser": bool(browser)}
-    result = run_cli("report", "--format", "json", "--config", str(config), env=env, timeout=300)
-    assert result.returncode == 0, result.stderr
-    out["json"] = json.loads(result.stdout)
-    for kind in ("weekly", "committee"):
-        path = tmp / f"{kind}.html"
-        result = run_cli("report", f"--{kind}", "--config", str(config), "--output", str(path), env=env, timeout=300)
-        assert result.returncode == 0, result.stderr
-        out[kind] = path.read_text(encoding="utf-8")
+    out.update(cli_reports(config, tmp, env))
     return out
-
-
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace("&nbsp;", " ")
 
 
 def test_a_page_that_answers_404_needs_no_dependencia(week):
@@ -97,7 +85,7 @@ def test_a_page_that_answers_404_needs_no_dependencia(week):
     assert statuses["perdida"] == 404, statuses  # the crawl saw it, as a page that answers 404
     unassigned = {u.rsplit("/", 1)[-1] for u in week["json"]["unassigned"]}
     assert "perdida" not in unassigned and "tramites" in unassigned, unassigned
-    section = _text(re.search(r'<div id="sin-asignar">.*?</div>\s*</div>', week["weekly"], re.S).group(0))
+    section = html_text(re.search(r'<div id="sin-asignar">.*?</div>\s*</div>', week["weekly"], re.S).group(0))
     assert f"Páginas sin dependencia asignada ({len(unassigned)})" in section, section
 
 
@@ -106,10 +94,10 @@ def test_the_site_pages_tile_counts_pages_as_the_report_does(week):
     ok = sum(1 for p in pages if p["kind"] == "page" and 200 <= p["status"] < 300)
     assert ok < len(pages)  # the redirect and the 404 are responses the crawl keeps with the pages
     tile = re.search(r'<div class="tile"><div class="label">Páginas del sitio</div>.*?</div></div>', week["weekly"])
-    said = _text(tile.group(0))
+    said = html_text(tile.group(0))
     assert f"Páginas del sitio {ok} " in said, said
     assert "aparte: 1 redirección y 1 página con error" in said, said
-    assert f"({ok} páginas de " in _text(week["committee"])  # the committee counts them the same
+    assert f"({ok} páginas de " in html_text(week["committee"])  # the committee counts them the same
 
 
 def test_a_documents_period_is_shown_as_a_period(week):
@@ -130,6 +118,6 @@ def test_a_page_the_browser_could_not_evaluate_is_said_in_spanish(week):
     technical = next(e["error"] for e in errors if e["url"].endswith("/bucle"))
     assert "Timeout" in technical, technical  # the JSON keeps Playwright's line
     for kind in ("weekly", "committee"):
-        alert = _text(re.search(r'<p class="alert">[^<]*no se pud.*?</p>', week[kind], re.S).group(0))
+        alert = html_text(re.search(r'<p class="alert">[^<]*no se pud.*?</p>', week[kind], re.S).group(0))
         assert "la página no terminó de cargar a tiempo en el navegador" in alert, alert
         assert "Timeout" not in alert and "exceeded" not in alert, alert
