@@ -1,4 +1,4 @@
-"""H204: the ``people_list`` question (``scan._AfterNonWord``) is searched with ``re.ASCII`` in the
+"""H204: the ``people_list`` question (``scan.AfterNonWord``) is searched with ``re.ASCII`` in the
 text's ASCII projection (``scan.ascii_word_classes``, in ``text`` until H287: each character that is
 not ASCII becomes «_» when it is a word character for re, else «!»), one pass of a codec in C: re then reads one byte a
 character and classes it without Unicode's tables. It must find a list on exactly the texts the

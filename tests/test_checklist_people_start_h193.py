@@ -1,5 +1,5 @@
 """H193: the ``people_list`` question (``text.people_regex``: «\\b», a post, gaps and posts) is searched
-as the rest of the regex at the text's start or after a non-word character (``text._AfterNonWord``):
+as the rest of the regex at the text's start or after a non-word character (``scan.AfterNonWord``):
 re then tries the regex only where a non-word character is, not at every place of the text. It must
 find a list on exactly the texts the regex does. Through the real CLI (a university's own item, as
 ``tests/test_checklist_people_list.py``): a list whose first post opens the page's main text (only
@@ -124,7 +124,7 @@ TEXTS = [
 @pytest.mark.parametrize("rx", bundled_people_regexes())
 def test_the_split_search_finds_what_the_regex_finds(rx: str) -> None:
     fast = _compiled(rx)
-    assert type(fast).__name__ == "_AfterNonWord"  # the split search is what is asked
+    assert type(fast).__name__ == "AfterNonWord"  # the split search is what is asked
     listed = re.compile(rx)
     found = [listed.search(fold(t)) is not None for t in TEXTS]
     assert [fast.search(fold(t)) is not None for t in TEXTS] == found

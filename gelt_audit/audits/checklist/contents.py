@@ -501,7 +501,7 @@ def folded_text(el: Any) -> str:
 
 def main_fold(root: Any) -> str:
     """A page's folded main text: its body's (its whole document's when it has no body); a long one
-    answers ``word in text`` from its distinct words (``words.Folded``, H287)."""
+    answers ``word in text`` from its distinct words (``scan.Folded``, H287)."""
     body = root.find("body")
     return folded_text(body if body is not None else root)
 

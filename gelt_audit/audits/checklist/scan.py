@@ -1,6 +1,6 @@
 """Scanning a page's folded main text: a long text that answers «is this word in it?» from its
 distinct words (:class:`Folded`, H287), the text's ASCII projection by word class, and the
-``people_list`` question searched after non-word characters or at its posts (:class:`_AfterNonWord`).
+``people_list`` question searched after non-word characters or at its posts (:class:`AfterNonWord`).
 
 Each page's parse asks its folded main text for some thirty words it most often lacks (the
 prefilters of the named patterns, the words a rule's regex cannot match without, «hay», «apl»,
@@ -61,7 +61,7 @@ def ascii_word_classes(text: str) -> str:
     return text if text.isascii() else text.encode("ascii", "gelt-word-class").decode("ascii")
 
 
-class _AfterNonWord:
+class AfterNonWord:
     r"""A regex «\b» + R, where R starts with a word character, searched as R at the text's start or
     «\W» + R anywhere: a match somewhere exactly when the regex has one. re tries the whole
     regex at every place of a text, and the «\W» form only where a non-word character is (about one

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from .literals import Prefiltered, required
-from .scan import _AfterNonWord
+from .scan import AfterNonWord
 
 _COMBINING = re.compile("[\u0300-\u036f]")
 WORD = re.compile(r"[a-z0-9]+")
@@ -411,18 +411,16 @@ def text_match(
 # only whether one matches): filled by :func:`people_regex`
 _EQUIVALENT: dict[str, str] = {}
 # the regexes of _EQUIVALENT that are «\b» then words that each start with a word character -> those
-# words (searched by ``scan._AfterNonWord``)
+# words (searched by ``scan.AfterNonWord``)
 _WORD_START: dict[str, tuple[str, ...]] = {}
 
 
 @cache
-def _compiled(rx: str) -> re.Pattern[str] | _AfterNonWord | Prefiltered:
+def _compiled(rx: str) -> re.Pattern[str] | AfterNonWord | Prefiltered:
     """A profile's regex (or a people_list rule's), compiled once for every page it is asked of; asked
     only of texts that have the words it cannot match without (``literals``: the privacy notice's
     regex cost ~0.34 ms a page of the bench searched, H250)."""
-    found = (
-        _AfterNonWord(_EQUIVALENT[rx], _WORD_START[rx]) if rx in _WORD_START else re.compile(_EQUIVALENT.get(rx, rx))
-    )
+    found = AfterNonWord(_EQUIVALENT[rx], _WORD_START[rx]) if rx in _WORD_START else re.compile(_EQUIVALENT.get(rx, rx))
     clauses = required(rx)  # of the rule's own regex: its equivalent matches in the same texts
     return Prefiltered(found, clauses) if clauses else found
 
@@ -449,7 +447,7 @@ def people_regex(posts: tuple[str, ...], min_count: int) -> str:
     # words one by one at every place of the text, and a tree's first letters only. Same matches;
     # the listed form stays the rule's question (the parse cache's version names it).
     _EQUIVALENT[listed] = _people_pattern(words, min_count, _letter_tree)
-    if all(re.match(r"\w", w) for w in words):  # folded words: always (see _AfterNonWord)
+    if all(re.match(r"\w", w) for w in words):  # folded words: always (see AfterNonWord)
         _WORD_START[listed] = tuple(words)
     return listed
 
