@@ -164,3 +164,22 @@ def test_a_site_lookup_that_keeps_failing_leaves_its_pages_unseen_not_broken_nor
         SITE + "a/": ("broken", third["crawl"]["started_at"]),  # 404 now: broken since this crawl
         SITE + "b/": ("broken", first["crawl"]["started_at"]),  # 404 in the first and this one
     }, since
+
+
+def test_a_verdict_resting_on_a_site_page_whose_name_did_not_resolve_does_not_call_it_external(tmp_path):
+    """The checklist's «sin verificar» note names what was not seen: a page of the site the crawl could
+    not fetch (its name did not resolve from here) is no external link."""
+    routes = {
+        SITE: page("Inicio", body='<p><a href="/datos-abiertos/">Datos abiertos</a></p>'),
+        SITE + "datos-abiertos/": page("Datos abiertos"),
+    }
+    site = DnsSite(tmp_path, routes, mode="down", failing_crawl=1)
+    try:
+        site.crawl()  # the home page answers; every later lookup of the site's name fails
+        report = report_json(site.config)
+    finally:
+        site.stop()
+    [record] = [r for r in report["checklist"] if r["item"] == "info.datos_abiertos"]
+    assert record["status"] == "sin_verificar", record
+    assert "sin verificar: la página del sitio no se pudo consultar desde esta máquina" in record["detail"], record
+    assert "externo" not in record["detail"], record

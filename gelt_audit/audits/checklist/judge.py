@@ -224,7 +224,7 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         # by a script the crawl does not run: no verdict either way (parts not found at all may be in
         # the content the crawl did not see: no «falta» either)
         status = "sin_verificar"
-        note = (chosen[0].unseen or SCRIPTED_NOTE) if chosen[0].scripted else UNVERIFIED_NOTE
+        note = (chosen[0].unseen or SCRIPTED_NOTE) if chosen[0].scripted else _unverified_note(chosen[0])
         detail = f"{chosen[0].describe}; {note}" + (
             f"; en lo rastreado no se encontró: {', '.join(unseen)}" if unseen else ""
         )
@@ -232,11 +232,16 @@ def _judge_evidence(case: Case, finder: Finder, today: datetime.date) -> ItemRes
         # every part rests only on external links nobody could open from here: what they lead to was
         # not seen, so neither «parcial» nor any other verdict; where they are linked is still said
         status = "sin_verificar"
-        detail = "; ".join(dict.fromkeys([f"{chosen[0].describe}; {UNVERIFIED_NOTE}", *problems]))
+        detail = "; ".join(dict.fromkeys([f"{chosen[0].describe}; {_unverified_note(chosen[0])}", *problems]))
     elif status == "cumple":
         # a page of the site publishes the item; its external link is present, only not verified
-        external = any(all(_unverified(h, finder) for h in good) for _p, good in good_parts if good)
-        unverified = f"; {UNVERIFIED_LINK_NOTE}" if external else ""
+        unseen_links = next(
+            (good for _p, good in good_parts if good and all(_unverified(h, finder) for h in good)), None
+        )
+        unverified = ""
+        if unseen_links is not None:
+            external = not all(_site_page(h) for h in unseen_links)
+            unverified = f"; {UNVERIFIED_LINK_NOTE if external else SITE_UNVERIFIED_LINK_NOTE}"
         detail = chosen[0].describe + (f"; {note}" if note else "") + unverified
     else:
         detail = "; ".join(dict.fromkeys(problems))
@@ -457,6 +462,9 @@ def _absent(case: Case, hits: list[Hit], broken: list[Hit], home: Page | None) -
 
 
 UNVERIFIED_NOTE = "sin verificar: el enlace externo no se pudo consultar desde esta máquina"
+# A page of the site itself can be unverified too: the crawl could not fetch it for a reason that says
+# nothing of the page (its name did not resolve from here, H288): «externo» would not be so
+SITE_UNVERIFIED_NOTE = "sin verificar: la página del sitio no se pudo consultar desde esta máquina"
 SCRIPTED_NOTE = (
     "sin verificar: la entrada no tiene dirección y se abre con un script que el rastreo no ejecuta; "
     "ábrala en un navegador"
@@ -468,6 +476,20 @@ HOME_SHELL_NOTE = (
 # the kinds an item read off forms is found by (class 2820: the platform's form is one of them)
 FORM_KINDS = ("form", "platform_form")
 UNVERIFIED_LINK_NOTE = "su enlace externo está presente pero no se pudo consultar desde esta máquina (sin verificar)"
+SITE_UNVERIFIED_LINK_NOTE = "su enlace a una página del sitio está presente pero esa página no se pudo consultar desde esta máquina (sin verificar)"
+
+
+def _unverified_note(hit: Hit) -> str:
+    """What a verdict that rests on an unverified link says of it: an external link, or a page of the
+    site the crawl could not fetch (its name did not resolve from here)."""
+    return SITE_UNVERIFIED_NOTE if _site_page(hit) else UNVERIFIED_NOTE
+
+
+def _site_page(hit: Hit) -> bool:
+    """Whether a hit leads to a page on the very host of the page it was found on (``www.`` aside): a
+    page the crawl asks for as the site's own. A subdomain is another host the crawl does not fetch:
+    its link is checked as an external one."""
+    return url_key(hit.url).split("/", 1)[0] == url_key(hit.found_on).split("/", 1)[0]
 
 
 def _leads_to_page(hit: Hit, finder: Finder) -> bool:
