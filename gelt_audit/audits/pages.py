@@ -34,6 +34,12 @@ def is_page_ok(page: dict[str, Any]) -> bool:
     return page.get("kind") == "page" and 200 <= (page.get("status") or 0) < 300
 
 
+def count_pages_ok(pages: Iterable[dict[str, Any]] | None) -> int:
+    """How many of ``pages`` (the pages audit's rows) are pages of the site as the reports count them
+    (:func:`is_page_ok`)."""
+    return sum(1 for p in pages or () if is_page_ok(p))
+
+
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:
     """Name of the dependencia a URL belongs to, or None ("sin asignar")."""
     # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.

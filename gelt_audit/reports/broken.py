@@ -10,7 +10,7 @@ from typing import Any
 
 from gelt_audit.audits.changes import site_wide
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import is_page_ok
+from gelt_audit.audits.pages import count_pages_ok
 from gelt_audit.linkstate import spoken_error
 from gelt_audit.reports.view import page_titles
 
@@ -26,7 +26,7 @@ def broken_rows(
     """
     pages = findings.get("pages") or []
     titles = page_titles(pages) if titles is None else titles
-    pages_ok = sum(1 for p in pages if is_page_ok(p))
+    pages_ok = count_pages_ok(pages)
     rows: list[dict[str, Any]] = []
     acknowledged: list[dict[str, Any]] = []
     template: list[dict[str, Any]] = []

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.audits.checklist import INDICATOR_ITEMS, JUDGED, load_checklist
-from gelt_audit.audits.pages import is_page_ok
+from gelt_audit.audits.pages import count_pages_ok
 from gelt_audit.formats import FAMILY
 from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
@@ -97,7 +97,7 @@ def committee(
         # the pages the crawl fetched, as the weekly counts them: crawl.pages counts every response
         # (documents, redirects, errors), not pages (H284)
         # pages as the weekly counts them (2xx pages: no redirects nor error responses)
-        "pages_total": sum(1 for p in findings.get("pages") or [] if is_page_ok(p)),
+        "pages_total": count_pages_ok(findings.get("pages")),
         "documents_available": documents is not None,
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gelt_audit.audits.changes import site_wide
-from gelt_audit.audits.pages import is_page_ok
+from gelt_audit.audits.pages import count_pages_ok
 
 # Rows shown in the weekly report; the CSV file has them all.
 PLACEHOLDER_ROWS = 15
@@ -19,7 +19,7 @@ def placeholder_rows(findings: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows (text, page, line, dependencia, pages, template), template ones first, then by
     dependencia and page; a text repeated on one page is one row (its first line)."""
     occurrences = findings.get("placeholder_links") or []
-    pages_ok = sum(1 for p in findings.get("pages") or [] if is_page_ok(p))
+    pages_ok = count_pages_ok(findings.get("pages"))
     pages_by_text: dict[str, list[dict[str, Any]]] = {}
     for occ in occurrences:
         pages_by_text.setdefault(occ.get("text") or "", []).append(occ)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import is_page_ok
+from gelt_audit.audits.pages import count_pages_ok
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.config import Config
 from gelt_audit.reports.fmt import local_date
@@ -65,7 +65,7 @@ def summarize(findings: dict[str, Any], fp: str = "") -> dict[str, Any]:
         "date": (local_date(crawl.get("started_at")) or date.min).isoformat(),
         "pages": len(pages),
         # the pages of the site as the reports count them (2xx pages: no redirects nor errors); additive
-        "pages_ok": sum(1 for p in pages if is_page_ok(p)),
+        "pages_ok": count_pages_ok(pages),
         "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
         "unassigned": len(findings.get("unassigned") or []),
         "changes": len(findings.get("changes") or []),

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import is_page_ok
+from gelt_audit.audits.pages import count_pages_ok, is_page_ok
 from gelt_audit.audits.updates import pace
 from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
@@ -300,7 +300,7 @@ def _summary(
 ) -> dict[str, Any]:
     """Summary figures, each with its change since the baseline."""
     pages = findings.get("pages") or []
-    pages_ok = sum(1 for p in pages if is_page_ok(p))
+    pages_ok = count_pages_ok(pages)
     deps = findings.get("dependencias") or []
     current_broken = broken_urls(findings)
     previous_broken = set(baseline["broken"]) if baseline else None
