@@ -16,6 +16,7 @@ from gelt_audit.audits.portfolio import Site
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.config import Config
 from gelt_audit.files import atomic_write
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.reports import csv_export
 from gelt_audit.reports import json_report as contract
 from gelt_audit.reports.render import render
@@ -27,7 +28,9 @@ FORMATS = ("html", "json", "csv")
 CRAWL_STATUS_LABELS = {
     "ok": "rastreado",
     "ultimo_fallido": "último rastreo fallido",
-    "fallido": "sin respuesta",
+    # no finished crawl yet, the last attempt failed: for any reason (robots.txt, a moved home
+    # page, a refused connection), said next to it; «sin respuesta» was false for the first two
+    "fallido": "sin rastreo terminado",
     "sin_rastreo": "sin rastreo",
 }
 CSV_HEADER = (
@@ -57,10 +60,17 @@ def csv_rows(data: dict[str, Any]) -> list[list[Any]]:
                 s.get("updates_this_month"), s.get("update_target"), s.get("meets_target"), s.get("deps_meeting"),
                 s.get("deps_total"), s.get("broken_links"), change.get("broken_links"), s.get("pages"),
                 (s.get("crawl") or {}).get("id"), csv_export.iso_day((s.get("crawl") or {}).get("started_at")),
-                (s.get("previous_crawl") or {}).get("id"), attempt.get("error") if attempt.get("status") != "finished" else "",
+                (s.get("previous_crawl") or {}).get("id"), _attempt_error(attempt),
             ]
         )  # fmt: skip
     return rows
+
+
+def _attempt_error(attempt: dict[str, Any]) -> str:
+    """Why the last attempt failed, in the Spanish words the HTML shows (the JSON keeps the technical detail)."""
+    if not attempt or attempt.get("status") == "finished":
+        return ""
+    return spoken_error(attempt.get("error")) or ""
 
 
 def to_csv(data: dict[str, Any]) -> str:

@@ -1,0 +1,116 @@
+"""What the sysadmin and the portfolio owner read after a fault, through the CLI on real 127.0.0.1 crawls (H295).
+
+A portfolio of three sites whose second week goes wrong (one site refuses connections, one's
+robots.txt forbids everything, one's home page moved to another address); a `run` killed with
+SIGKILL half-way; `evidence` without `--html`. Each test failed on `integ21` (`0da1d04`) without
+the change it guards.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from gelt_audit.demo.server import Resource
+from tests.helpers import page, run_cli
+from tests.test_portfolio import site_routes, write
+
+TEXT = {"Content-Type": "text/plain; charset=utf-8"}
+PORTFOLIO = """[site]
+delay = 0
+autothrottle = false
+concurrency = 4
+
+[store]
+path = "gelt.db"
+
+[accessibility]
+browser = "off"
+
+[portfolio]
+max_sites_at_once = 3
+"""
+
+
+def _site(name: str, dane: str, url: str) -> str:
+    return f'\n[[portfolio.sites]]\nname = "{name}"\ndepartment = "Tolima"\ndane = "{dane}"\nurl = "{url}"\n'
+
+
+def test_a_portfolio_whose_sites_were_not_seen_this_week_is_ranked_and_says_why(serve, tmp_path):
+    state: dict[str, str] = {}
+    robots = serve(
+        site_routes("Robots"),
+        dynamic=lambda path: (
+            Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT)
+            if state.get("robots") and path == "/robots.txt"
+            else None
+        ),
+    )
+    elsewhere = serve({"/": page("Nuevo sitio")})
+    moved = serve(
+        site_routes("Mudada"),
+        dynamic=lambda path: (
+            Resource(b"", status=301, headers={"Location": elsewhere.url})
+            if state.get("moved") and path == "/"
+            else None
+        ),
+    )
+    down = serve(site_routes("Caída"))
+    config = write(
+        tmp_path,
+        PORTFOLIO
+        + _site("Caída", "73001", down.url)
+        + _site("Robots", "73002", robots.url)
+        + _site("Mudada", "73003", moved.url),
+    )
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    # Week two: nothing of the three sites is seen.
+    down.stop()
+    state.update(robots="1", moved="1")
+    week2 = run_cli("crawl", "--config", str(config))
+    assert week2.returncode == 3, week2.stderr
+
+    html_out = tmp_path / "r.html"
+    result = run_cli("ranking", "--config", str(config), "--format", "html", "--output", str(html_out))
+    # Each site has one finished crawl and none before it: the HTML ranking failed with
+    # «Error en la plantilla portfolio.html: 'dict object' has no attribute 'score'» (exit 2).
+    assert result.returncode == 0, result.stderr
+    html = html_out.read_text(encoding="utf-8")
+    # The figures are last week's: each row says the last attempt failed, and why.
+    assert html.count("el último intento falló") == 6  # general table and the department's
+    assert "el servidor rechazó la conexión" in html
+    assert "robots.txt no permite rastrear" in html
+    assert f"el sitio se mudó a {elsewhere.url}" in html
+    assert "ConnectionRefused" not in html
+
+    csv_out = tmp_path / "r.csv"
+    assert run_cli("ranking", "--config", str(config), "--format", "csv", "--output", str(csv_out)).returncode == 0
+    rows = {r[3]: r for r in csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig")))}
+    assert rows["Caída"][-1].startswith("el sitio no respondió: el servidor rechazó la conexión")
+    assert "Error" not in rows["Caída"][-1]  # the exception's English name stays in the JSON
+
+
+def test_a_first_attempt_that_saw_nothing_is_not_called_no_answer_when_the_site_answered(serve, tmp_path):
+    good = serve(site_routes("Buena"))
+    robots = serve({"/robots.txt": Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT), "/": page("Inicio")})
+    elsewhere = serve({"/": page("Nuevo sitio")})
+    moved = serve({"/": Resource(b"", status=301, headers={"Location": elsewhere.url})})
+    config = write(
+        tmp_path,
+        PORTFOLIO
+        + _site("Buena", "73001", good.url)
+        + _site("Robots", "73002", robots.url)
+        + _site("Mudada", "73003", moved.url)
+        + _site("Caída", "73004", "http://127.0.0.1:9/"),
+    )
+    assert run_cli("crawl", "--config", str(config)).returncode == 4
+    csv_out = tmp_path / "r.csv"
+    assert run_cli("ranking", "--config", str(config), "--format", "csv", "--output", str(csv_out)).returncode == 0
+    state = {r[3]: r[8] for r in csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig")))}
+    # robots.txt answered, and so did the moved home page: none is «sin respuesta» (what every
+    # failed first attempt was called); the reason is in the next column.
+    assert state["Caída"] == state["Robots"] == state["Mudada"] == "sin rastreo terminado"
+    html_out = tmp_path / "r.html"
+    assert run_cli("ranking", "--config", str(config), "--format", "html", "--output", str(html_out)).returncode == 0
+    html = html_out.read_text(encoding="utf-8")
+    assert "sin respuesta: robots.txt" not in html and "sin rastreo terminado: robots.txt no permite" in html
