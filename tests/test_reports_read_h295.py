@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import csv
 import io
+import signal
 
 from gelt_audit.demo.server import Resource
+from gelt_audit.lock import is_locked
 from tests.helpers import page, run_cli
 from tests.test_portfolio import site_routes, write
+from tests.test_scheduler import gelt, rows, wait_for
+from tests.test_scheduler import site_routes as slow_routes
 
 TEXT = {"Content-Type": "text/plain; charset=utf-8"}
 PORTFOLIO = """[site]
@@ -114,3 +118,22 @@ def test_a_first_attempt_that_saw_nothing_is_not_called_no_answer_when_the_site_
     assert run_cli("ranking", "--config", str(config), "--format", "html", "--output", str(html_out)).returncode == 0
     html = html_out.read_text(encoding="utf-8")
     assert "sin respuesta: robots.txt" not in html and "sin rastreo terminado: robots.txt no permite" in html
+
+
+def test_status_does_not_call_a_killed_run_in_progress(serve, config_for):
+    site = serve(slow_routes(20, delay=0.3))
+    config = config_for(site.url, concurrency=2)
+    db = config.parent / "gelt.db"
+    proc = gelt("run", "--config", str(config))
+    wait_for(lambda: rows(db, "select id from crawls where status = 'running'"), 20, "crawl start")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    wait_for(lambda: not is_locked(db), 15, "lock release")
+    assert rows(db, "select result from runs") == [("running",)]  # only the next run closes it
+    status = run_cli("status", "--config", str(config))
+    assert status.returncode == 0, status.stderr
+    table = status.stdout.split("Último rastreo")[0]
+    # The sysadmin read «en curso» for a process that no longer ran (the lock was free).
+    assert "en curso" not in table and "sin terminar (murió)" in table
+    assert "ya no corre" in status.stdout and "Hay una ejecución en curso" not in status.stdout
+    assert "interrumpido" in status.stdout.split("Último rastreo")[1]  # the crawl's row, closed by its child

@@ -33,6 +33,8 @@ RESULTS_ES = {
     "interrupted": "interrumpido",
     "error": "error",
 }
+# A run whose row says «running» but whose process no longer runs (fits the 22-character column).
+DEAD_RUN_ES = "sin terminar (murió)"
 _JOB_ES = {"run": "run", "crawl": "rastreo", "weekly": "semanal", "committee": "comité"}
 
 
@@ -48,10 +50,15 @@ def recent_runs(config: Config, limit: int = 10) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         counts = json.loads(row["findings"]) if row["findings"] else None
+        result_es = RESULTS_ES.get(row["result"], row["result"])
+        if row["result"] == "running" and not (row.get("pid") and _gelt_alive(row["pid"])):
+            # Killed (SIGKILL, out of memory, power cut): nobody closed its row, which only the next
+            # run marks «interrumpido». «En curso» told the sysadmin something was still running.
+            result_es = DEAD_RUN_ES
         out.append(
             {
                 **row,
-                "result_es": RESULTS_ES.get(row["result"], row["result"]),
+                "result_es": result_es,
                 "findings": findings_total(counts) if counts is not None else None,
                 "findings_detail": counts,
                 "reports": json.loads(row["reports"]) if row["reports"] else [],
@@ -80,22 +87,29 @@ def findings_total(counts: dict[str, int]) -> int:
     return sum(v for k, v in counts.items() if k != "changes")
 
 
+def _gelt_alive(pid: int) -> bool:
+    """Whether ``pid`` is a running gelt-audit process (not a pid reused by something else)."""
+    try:
+        os.kill(pid, 0)
+    except (OSError, ValueError, OverflowError):
+        return False
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.exists():
+        try:
+            return b"gelt" in cmdline.read_bytes()
+        except OSError:
+            return False
+    return True
+
+
 def _holder_alive(store_path: Path, suffix: str) -> int | None:
     """Pid written in a lock file if that process still runs (read-only: never takes the lock,
     which could make a cron run starting at that instant exit as 'locked')."""
     try:
         pid = int(lock_path_for(store_path, suffix).read_text(encoding="utf-8").split("\n")[0])
-        os.kill(pid, 0)
     except (OSError, ValueError):
         return None
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if cmdline.exists():
-        try:
-            if b"gelt" not in cmdline.read_bytes():
-                return None  # the pid was reused by something else
-        except OSError:
-            return None
-    return pid
+    return pid if _gelt_alive(pid) else None
 
 
 def last_crawl_lines(config: Config) -> list[str]:
@@ -141,6 +155,11 @@ def status(config: Config, now: datetime | None = None) -> str:
         last = runs[0]
         if last["message"] and last["result"] != "ok":
             lines.append(f"Última ejecución: {spoken_error(last['message'])}")
+        if any(r["result_es"] == DEAD_RUN_ES for r in runs):
+            lines.append(
+                f"«{DEAD_RUN_ES}»: el proceso de esa ejecución ya no corre (detenido de golpe: SIGKILL, falta de "
+                "memoria, apagado) y nadie cerró su fila; la próxima ejecución la marca «interrumpido»."
+            )
     else:
         lines.append("Todavía no hay ejecuciones registradas (gelt-audit run o gelt-audit schedule).")
     lines += last_crawl_lines(config)
