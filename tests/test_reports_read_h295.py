@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import signal
+from pathlib import Path
 
 from gelt_audit.demo.server import Resource
+from gelt_audit.demo.site import demo_site, with_site_base
 from gelt_audit.lock import is_locked
 from tests.helpers import page, run_cli
 from tests.test_portfolio import site_routes, write
@@ -137,3 +139,20 @@ def test_status_does_not_call_a_killed_run_in_progress(serve, config_for):
     assert "en curso" not in table and "sin terminar (murió)" in table
     assert "ya no corre" in status.stdout and "Hay una ejecución en curso" not in status.stdout
     assert "interrumpido" in status.stdout.split("Último rastreo")[1]  # the crawl's row, closed by its child
+
+
+def test_evidence_names_a_copy_file_only_where_it_wrote_one(serve, config_for, tmp_path):
+    site = serve()
+    site.routes = with_site_base(demo_site(1), site.url)
+    config = config_for(site.url, max_pages=400)
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    bare = run_cli("evidence", "ley1712.1.2", "--config", str(config), cwd=tmp_path)
+    assert bare.returncode == 0, bare.stderr
+    # Without --html nothing is written: «copia: evidencia/…» named a file that was not there.
+    assert "copia (se escribe con --html CARPETA): evidencia/" in bare.stdout
+    assert "    copia: " not in bare.stdout and not (tmp_path / "evidencia").exists()
+    folder = tmp_path / "copias"
+    written = run_cli("evidence", "ley1712.1.2", "--config", str(config), "--html", str(folder))
+    assert written.returncode == 0, written.stderr
+    named = [line.split("copia: ", 1)[1] for line in written.stdout.splitlines() if line.startswith("    copia: ")]
+    assert named and all(Path(path).is_file() for path in named)

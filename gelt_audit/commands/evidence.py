@@ -66,7 +66,8 @@ def _records(checklist: list[dict[str, Any]], item: str, profile: str | None) ->
     return found
 
 
-def _print(record: dict[str, Any]) -> None:
+def _print(record: dict[str, Any], folder: Path | None) -> None:
+    """One item as the terminal shows it; ``folder``: where --html writes the copies (None: not written)."""
     status = ITEM_STATUS_LABELS.get(record["status"], record["status"])
     print(f"{_clean(record['item'])} ({_clean(record['profile'])}): {_clean(record.get('name', ''))}")
     print(f"  Veredicto: {status} — {_clean(record.get('detail', ''))}")
@@ -81,7 +82,10 @@ def _print(record: dict[str, Any]) -> None:
         print(f"    descargada el {fmt.fecha_hora(copy['fetched_at'])} (rastreo {copy['crawl_id']})")
         print(f"    contenido sin cambios desde el {fmt.fecha_hora(copy['content_changed_at'])}")
         print(f"    huella SHA-256 {copy['content_hash']}")
-        print(f"    copia: {copy['copy']}")
+        if folder is None:  # nothing written: a bare «copia: evidencia/…» named a file that is not there
+            print(f"    copia (se escribe con --html CARPETA): {copy['copy']}")
+        else:
+            print(f"    copia: {folder / copy['copy']}")
     others = [u for u in record.get("evidence") or [] if u not in {c["url"] for c in copies}]
     for url in others:
         print(f"  - {_clean(url)} (sin copia guardada: externa, documento o no guardada en este rastreo)")
@@ -97,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         findings = audit(store, config, crawl, browser=False)
         records = _records(findings.get("checklist") or [], args.item, args.profile)
         for record in records:
-            _print(record)
+            _print(record, Path(args.html) if args.html else None)
         if args.html:
             folder = Path(args.html)
             written = write_evidence(folder, evidence_pages(store, records))
