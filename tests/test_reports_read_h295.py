@@ -156,3 +156,19 @@ def test_evidence_names_a_copy_file_only_where_it_wrote_one(serve, config_for, t
     assert written.returncode == 0, written.stderr
     named = [line.split("copia: ", 1)[1] for line in written.stdout.splitlines() if line.startswith("    copia: ")]
     assert named and all(Path(path).is_file() for path in named)
+
+
+def test_run_and_schedule_refuse_a_portfolio_they_would_report_as_its_first_site(serve, tmp_path):
+    first = serve(site_routes("Primera"))
+    elsewhere = serve({"/": page("Nuevo sitio")})
+    moved = serve({"/": Resource(b"", status=301, headers={"Location": elsewhere.url})})
+    config = write(tmp_path, PORTFOLIO + _site("Primera", "73001", first.url) + _site("Mudada", "73002", moved.url))
+    # `run` crawled the whole portfolio and read the outcome as the first site's: exit 3 and
+    # «No se pudo revisar el sitio <first>: el sitio se mudó a …» (the other site's failure).
+    for command in ("run", "schedule"):
+        result = run_cli(command, "--config", str(config), timeout=60)
+        assert result.returncode == 2, result.stderr
+        assert "Error de configuración: 'portfolio' (línea 12)" in result.stderr
+        assert "gelt-audit crawl" in result.stderr and "gelt-audit ranking" in result.stderr
+        assert first.url not in result.stderr
+    assert first.requests == [] and moved.requests == []

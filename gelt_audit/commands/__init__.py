@@ -17,7 +17,7 @@ from types import ModuleType
 from gelt_audit import clock
 from gelt_audit.audits.checklist.audit import checklists, manual_declarations
 from gelt_audit.audits.checklist.load import load_checklist
-from gelt_audit.config import Config, ConfigError, load_config
+from gelt_audit.config import Config, ConfigError, load_config, portfolio_of
 from gelt_audit.errors import EXIT_CONFIG, CommandError
 
 # A crawl's status as a person reads it.
@@ -62,6 +62,26 @@ def setup_logging(config: Config) -> None:
 
 class _NoLogFile(logging.NullHandler):
     """Stands for the log file that could not be opened (so the warning is given once)."""
+
+
+def check_one_site(config: Config, command: str) -> None:
+    """`run` and `schedule` crawl, audit, report and alert for one site: a ``[portfolio]`` config is
+    a ConfigError naming the table and its line (exit 2), before anything is crawled.
+
+    With one, the crawl they start crawled every site of the portfolio while the run read its
+    outcome as the first site's: «No se pudo revisar el sitio <first>: el sitio se mudó…» for
+    another site's failure, and a weekly report of the first site only.
+    """
+    if portfolio_of(config) is None:
+        return
+    text = config.path.read_text(encoding="utf-8") if config.path.exists() else ""
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("[portfolio")), None)
+    where = f" (línea {line})" if line else ""
+    raise ConfigError(
+        f"'portfolio'{where}: gelt-audit {command} rastrea, audita e informa de un solo sitio y no sabe "
+        "de carteras. Para una cartera, ponga en cron «gelt-audit crawl» y «gelt-audit ranking» "
+        "(docs/PORTFOLIO.md), o use una configuración sin [portfolio] por sitio."
+    )
 
 
 def check_checklist(config: Config) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from gelt_audit import clock
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
-from gelt_audit.commands import check_checklist, say, setup_logging
+from gelt_audit.commands import check_checklist, check_one_site, say, setup_logging
 from gelt_audit.config import Config, ConfigError, load_config
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
@@ -441,6 +441,7 @@ def run_once(
         raise ValueError(f"modo de informes desconocido: {reports}")
     try:
         config = load_config(config_path)
+        check_one_site(config, "run" if job == "run" else "schedule")
         check_checklist(config)  # before a crawl that the audits could not use
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)
