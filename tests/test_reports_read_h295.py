@@ -172,3 +172,26 @@ def test_run_and_schedule_refuse_a_portfolio_they_would_report_as_its_first_site
         assert "gelt-audit crawl" in result.stderr and "gelt-audit ranking" in result.stderr
         assert first.url not in result.stderr
     assert first.requests == [] and moved.requests == []
+
+
+def test_the_report_after_a_crawl_that_saw_the_site_answer_does_not_guess_it_was_down(serve, config_for):
+    state: dict[str, bool] = {}
+    site = serve(
+        site_routes("Sitio"),
+        dynamic=lambda path: (
+            Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT)
+            if state.get("robots") and path == "/robots.txt"
+            else None
+        ),
+    )
+    config = config_for(site.url)
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    state["robots"] = True
+    assert run_cli("crawl", "--config", str(config)).returncode == 3
+    out = config.parent / "semanal.html"
+    assert run_cli("report", "--config", str(config), "--format", "html", "--output", str(out)).returncode == 0
+    html = out.read_text(encoding="utf-8")
+    # The server answered robots.txt: «El sitio pudo estar caído» was a guess against what was seen.
+    assert "robots.txt no permite rastrear la página de inicio" in html
+    assert "pudo estar caído" not in html
+    assert "Lo que ese rastreo no vio no se da por eliminado ni por roto" in html
