@@ -214,3 +214,18 @@ def test_a_toml_syntax_error_is_said_in_spanish_with_its_line_and_nothing_is_wri
         assert f"TOML inválido en la línea {line}, columna 7: falta «]» al final de la declaración" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert db.read_bytes() == before and len(site.requests) == requests
+
+
+def test_status_of_a_portfolio_names_each_sites_last_crawl(serve, tmp_path):
+    first = serve(site_routes("Primera"))
+    robots = serve({"/robots.txt": Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT), "/": page("Inicio")})
+    config = write(tmp_path, PORTFOLIO + _site("Primera", "73001", first.url) + _site("Robots", "73002", robots.url))
+    assert run_cli("crawl", "--config", str(config)).returncode == 4
+    status = run_cli("status", "--config", str(config))
+    assert status.returncode == 0, status.stderr
+    # It showed the first site as «the site» («Último rastreo: …, terminado») and not the other.
+    assert "cartera de 2 sitios" in status.stdout
+    assert f"Último rastreo de Primera ({first.url}): " in status.stdout
+    assert f"Último rastreo de Robots ({robots.url}): " in status.stdout
+    assert "fallido: robots.txt no permite rastrear" in status.stdout
+    assert "Próximas ejecuciones programadas" not in status.stdout  # run and schedule refuse a portfolio

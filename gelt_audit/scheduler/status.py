@@ -15,7 +15,7 @@ from typing import Any
 from gelt_audit import clock
 from gelt_audit.audits.linktable import links_where
 from gelt_audit.commands import CRAWL_STATUS_ES, local_minute
-from gelt_audit.config import Config
+from gelt_audit.config import Config, portfolio_configs, portfolio_of
 from gelt_audit.linkstate import spoken_error
 from gelt_audit.lock import lock_path_for
 from gelt_audit.scheduler.slots import KIND_SHORT, fmt_slot, next_slots
@@ -112,19 +112,22 @@ def _holder_alive(store_path: Path, suffix: str) -> int | None:
     return pid if _gelt_alive(pid) else None
 
 
-def last_crawl_lines(config: Config) -> list[str]:
-    """The site's last crawl, and when it is not the baseline of the reports, why and which is."""
+def last_crawl_lines(config: Config, of_site: str = "") -> list[str]:
+    """The site's last crawl, and when it is not the baseline of the reports, why and which is.
+
+    ``of_site``: « de <name> (<url>)» when the store holds a portfolio, so each line names its site.
+    """
     if not config.store_path.exists():
         return []
     with Store(config.store_path) as store:
         last = store.last_attempt(config.site_url)
         finished = store.finished_crawls(config.site_url)
     if last is None:
-        return ["", "Todavía no hay rastreos de este sitio."]
+        return ["", f"Todavía no hay rastreos{of_site or ' de este sitio'}."]
     state = CRAWL_STATUS_ES.get(last.status, last.status)
     lines = [
         "",
-        f"Último rastreo: {local_minute(last.started_at)}, {state}"
+        f"Último rastreo{of_site}: {local_minute(last.started_at)}, {state}"
         + (f": {spoken_error(last.error)}" if last.error else ""),
     ]
     if last.status != "finished":
@@ -136,6 +139,9 @@ def last_crawl_lines(config: Config) -> list[str]:
 def status(config: Config, now: datetime | None = None) -> str:
     """Spanish text: the last 10 runs and the next scheduled slots, in Bogotá time."""
     now = now or clock.now()
+    sites = portfolio_configs(config) if portfolio_of(config) is not None else None
+    if sites is not None:
+        return _portfolio_status(config, sites)
     lines = [f"Estado de gelt-audit — {config.site_name} ({config.site_url})", ""]
     runs = recent_runs(config, 10)
     if runs:
@@ -178,4 +184,18 @@ def status(config: Config, now: datetime | None = None) -> str:
     pid = _holder_alive(config.store_path, ".lock")
     if pid:
         lines.append(f"Hay una ejecución en curso, pid {pid}.")
+    return "\n".join(lines)
+
+
+def _portfolio_status(config: Config, sites: list[Config]) -> str:
+    """A portfolio's status: each site's last crawl. It showed the first site's as «the site's»,
+    and the others not at all; `run` and `schedule` do not take a portfolio (no slots to show)."""
+    lines = [f"Estado de gelt-audit — cartera de {len(sites)} sitios ({config.store_path.name})"]
+    for site in sites:
+        lines += last_crawl_lines(site, f" de {site.site_name} ({site.site_url})")
+    lines += [
+        "",
+        "Con [portfolio], gelt-audit run y gelt-audit schedule no se usan: en cron, gelt-audit crawl y "
+        "después gelt-audit ranking (docs/PORTFOLIO.md).",
+    ]
     return "\n".join(lines)
