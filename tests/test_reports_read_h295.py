@@ -229,3 +229,20 @@ def test_status_of_a_portfolio_names_each_sites_last_crawl(serve, tmp_path):
     assert f"Último rastreo de Robots ({robots.url}): " in status.stdout
     assert "fallido: robots.txt no permite rastrear" in status.stdout
     assert "Próximas ejecuciones programadas" not in status.stdout  # run and schedule refuse a portfolio
+
+
+def test_one_site_commands_given_a_portfolio_say_they_read_its_first_site(serve, tmp_path):
+    first = serve(site_routes("Primera"))
+    second = serve(site_routes("Segunda"))
+    config = write(tmp_path, PORTFOLIO + _site("Primera", "73001", first.url) + _site("Segunda", "73002", second.url))
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    for args in (
+        ("report", "--format", "json", "--output", str(tmp_path / "r.json")),
+        ("audit",),
+        ("evidence", "ley1712.1.2"),
+    ):
+        result = run_cli(*args, "--config", str(config))
+        assert result.returncode == 0, result.stderr
+        # Nothing said that the report, the summary or the evidence were the first site's only.
+        assert f"trabaja sólo sobre el primer sitio, Primera ({first.url})" in result.stderr, args
+        assert "ranking --sites-dir" in result.stderr

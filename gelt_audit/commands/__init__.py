@@ -147,6 +147,23 @@ def load(args: argparse.Namespace) -> Config:
     return config
 
 
+def warn_first_site(config: Config, command: str) -> None:
+    """A one-site command given a ``[portfolio]`` config works on its first site (``[site].url``
+    stands for it): say so on stderr, with where each site's report is, rather than let a
+    report titled with one site pass for the portfolio's."""
+    portfolio = portfolio_of(config)
+    if portfolio is None:
+        return
+    first = portfolio.sites[0]
+    print(
+        f"Aviso: la configuración tiene [portfolio]; gelt-audit {command} trabaja sólo sobre el primer sitio, "
+        f"{first.label} ({config.site_url}), con los valores de [site] y no los suyos de [[portfolio.sites]]. "
+        "El informe de cada sitio, con los suyos: "
+        "gelt-audit ranking --sites-dir CARPETA.",
+        file=sys.stderr,
+    )
+
+
 def distributed() -> ModuleType:
     """The Redis crawl module, or a clear error when its optional dependencies are missing."""
     try:

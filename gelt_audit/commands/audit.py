@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from gelt_audit.audits.run import audit
-from gelt_audit.commands import add_config, check_checklist, load
+from gelt_audit.commands import add_config, check_checklist, load, warn_first_site
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.store import Store
 
@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
+    warn_first_site(config, "audit")
     check_checklist(config)
     with Store(config.store_path) as store:
         findings = audit(store, config)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit.audits.run import audit
-from gelt_audit.commands import add_config, check_checklist, load
+from gelt_audit.commands import add_config, check_checklist, load, warn_first_site
 from gelt_audit.config import Config
 from gelt_audit.errors import EXIT_CONFIG, EXIT_OK, CommandError
 from gelt_audit.reports import fmt
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     if args.all and not args.warc:
         raise CommandError("--all sólo se usa con --warc.", EXIT_CONFIG)
     config = load(args)
+    warn_first_site(config, "evidence")
     check_checklist(config)
     with Store(config.store_path) as store:
         crawl = _crawl(store, config, args.crawl)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gelt_audit.commands import add_config, check_checklist, load, say
+from gelt_audit.commands import add_config, check_checklist, load, say, warn_first_site
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.reports.write import report_command
 
@@ -49,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     config = load(args)
+    warn_first_site(config, "report")
     check_checklist(config)
     text = report_command(config, args.kind, args.format, args.output, args.since, stream=sys.stdout)
     if args.output:
