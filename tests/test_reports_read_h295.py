@@ -246,3 +246,17 @@ def test_one_site_commands_given_a_portfolio_say_they_read_its_first_site(serve,
         # Nothing said that the report, the summary or the evidence were the first site's only.
         assert f"trabaja sólo sobre el primer sitio, Primera ({first.url})" in result.stderr, args
         assert "ranking --sites-dir" in result.stderr
+
+
+def test_a_ranking_with_no_site_seen_yet_says_why_each_attempt_failed(serve, tmp_path):
+    robots = serve({"/robots.txt": Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT), "/": page("Inicio")})
+    config = write(
+        tmp_path, PORTFOLIO + _site("Robots", "73001", robots.url) + _site("Caída", "73002", "http://127.0.0.1:9/")
+    )
+    assert run_cli("crawl", "--config", str(config)).returncode == 3
+    result = run_cli("ranking", "--config", str(config), "--format", "json", "--output", str(tmp_path / "r.json"))
+    assert result.returncode == 7, result.stderr
+    # It said «Ejecute primero: gelt-audit crawl» to someone who had just run one.
+    assert "Ejecute primero" not in result.stderr
+    assert "Robots: robots.txt no permite rastrear" in result.stderr
+    assert "Caída: el sitio no respondió" in result.stderr and "Error:" not in result.stderr.split("fallaron", 1)[1]

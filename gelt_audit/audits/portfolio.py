@@ -31,6 +31,7 @@ from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config, Dependencia, NoiseRule
 from gelt_audit.errors import NoPortfolioData
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.store import Crawl, Store, utcnow
 
 log = logging.getLogger("gelt_audit.audits.portfolio")
@@ -226,6 +227,20 @@ def _figures(s: dict[str, Any]) -> dict[str, Any]:
     return {k: s.get(k) for k in keys}
 
 
+def _no_data(store: Store, entries: list[dict[str, Any]]) -> str:
+    """Why there is no ranking: no crawl yet, or each site's failed attempt. «Ejecute primero:
+    gelt-audit crawl» was all it said, also to someone who had just run a crawl that failed."""
+    failed = [e for e in entries if e.get("last_attempt")]
+    head = f"Ningún sitio de la cartera tiene todavía un rastreo terminado en {store.path}."
+    if not failed:
+        return f"{head} Ejecute primero: gelt-audit crawl"
+    reasons = "; ".join(
+        f"{e['name']}: {spoken_error(e['last_attempt'].get('error')) or e['last_attempt'].get('status')}"
+        for e in failed
+    )
+    return f"{head} Los últimos intentos fallaron ({reasons}). Corrija eso y rastree de nuevo (gelt-audit crawl)."
+
+
 def ranking(store: Store, config: Config, sites: Sequence[tuple[Site, Config]]) -> dict[str, Any]:
     """The portfolio report's data: sites ranked, per department, with the change since last period.
 
@@ -236,9 +251,7 @@ def ranking(store: Store, config: Config, sites: Sequence[tuple[Site, Config]]) 
     store.flush_audits()
     ranked = [e for e in entries if e.get("score") is not None]
     if not ranked:
-        raise NoPortfolioData(
-            f"Ningún sitio de la cartera tiene todavía un rastreo terminado en {store.path}. Ejecute primero: gelt-audit crawl"
-        )
+        raise NoPortfolioData(_no_data(store, entries))
     ranks = _ranks(ranked, "score")
     before = [{"url": e["url"], "score": e["previous"]["score"]} for e in ranked if e.get("previous")]
     previous_ranks = _ranks(before, "score")
