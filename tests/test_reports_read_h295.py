@@ -83,7 +83,9 @@ def test_a_portfolio_whose_sites_were_not_seen_this_week_is_ranked_and_says_why(
     assert result.returncode == 0, result.stderr
     html = html_out.read_text(encoding="utf-8")
     # The figures are last week's: each row says the last attempt failed, and why.
-    assert html.count("el último intento falló") == 6  # general table and the department's
+    assert html.count("el último intento falló (") == 6  # general table and the department's
+    # and the summary does not let «3 sitios con rastreo terminado» pass for this week's
+    assert "<strong>3</strong> clasificados con un rastreo anterior: su último intento falló" in html
     assert "el servidor rechazó la conexión" in html
     assert "robots.txt no permite rastrear" in html
     assert f"el sitio se mudó a {elsewhere.url}" in html
