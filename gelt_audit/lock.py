@@ -109,7 +109,7 @@ class RunLock:
         if holder is None:
             return f"Otro proceso de gelt-audit tiene {self.what} en curso con este almacén (bloqueo {self.path})."
         pid, started = holder
-        since = f" desde {started}" if started else ""
+        since = f" desde {_bogota(started)}" if started else ""
         if _alive(pid):
             return (
                 f"Otro proceso de gelt-audit (pid {pid}{since}) tiene {self.what} en curso con este almacén; "
@@ -120,6 +120,15 @@ class RunLock:
             f"El proceso {pid}{since} terminó, pero el rastreo que inició todavía se está cerrando; "
             f"inténtelo de nuevo en unos segundos. Bloqueo: {self.path}."
         )
+
+
+def _bogota(started: str) -> str:
+    """The holder's start as the sysadmin reads every other time (docs/OPERATIONS.md: Bogotá time);
+    the file keeps UTC ISO text, which read «22:12» for a run started at 17:12 in Bogotá."""
+    moment = clock.to_datetime(started)
+    if moment is None:
+        return started
+    return f"{moment.astimezone(clock.BOGOTA):%Y-%m-%d %H:%M} (hora de Bogotá)"
 
 
 def _read_holder(fd: int) -> tuple[int, str] | None:

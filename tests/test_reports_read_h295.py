@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import signal
+import threading
 from pathlib import Path
 
 from gelt_audit.demo.server import Resource
@@ -262,3 +263,20 @@ def test_a_ranking_with_no_site_seen_yet_says_why_each_attempt_failed(serve, tmp
     assert "Ejecute primero" not in result.stderr
     assert "Robots: robots.txt no permite rastrear" in result.stderr
     assert "Caída: el sitio no respondió" in result.stderr and "Error:" not in result.stderr.split("fallaron", 1)[1]
+
+
+def test_a_run_skipped_for_the_lock_says_when_the_other_started_in_bogota_time(serve, config_for):
+    release = threading.Event()
+    site = serve(slow_routes(3), dynamic=lambda path: release.wait(120) and None if path == "/" else None)
+    config = config_for(site.url, timeout=150)
+    first = gelt("run", "--config", str(config), env={"GELT_TODAY": "2026-11-23T06:15"})
+    try:
+        wait_for(lambda: rows(config.parent / "gelt.db", "select id from crawls where status = 'running'"), 30, "crawl")
+        second = run_cli("run", "--config", str(config), env={"GELT_TODAY": "2026-11-23T06:16"})
+    finally:
+        release.set()
+    assert first.wait(timeout=60) == 0
+    assert second.returncode == 6, second.stderr
+    # The lock file keeps UTC («desde 2026-11-23T11:15:…+00:00»): every other time the sysadmin
+    # reads is Bogotá's (docs/OPERATIONS.md).
+    assert "desde 2026-11-23 06:15 (hora de Bogotá)" in second.stderr, second.stderr
