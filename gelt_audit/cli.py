@@ -10,7 +10,10 @@ import argparse
 import errno
 import importlib
 import logging
+import os
 import re
+import select
+import signal
 import sys
 from types import ModuleType
 from typing import Any
@@ -131,6 +134,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe nobody reads any more (its write end polls as an error);
+    if so, point it at /dev/null so the interpreter's last flush at exit does not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        closed = any(event & select.POLLERR for _, event in poller.poll(0))
+    except (OSError, ValueError):
+        return False
+    if closed:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    return closed
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `gelt-audit` with ``argv``; every outcome is an exit code (see the README's table)."""
     words = sys.argv[1:] if argv is None else argv
@@ -159,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Interrumpido.", file=sys.stderr)
         return 130
     except Exception as exc:  # a person reads this: one line, the traceback goes to the log
+        if isinstance(exc, BrokenPipeError) and _stdout_closed():
+            # `gelt-audit evidence … | head`: the reader stopped reading. Nothing went wrong here: no
+            # «Error inesperado: BrokenPipeError» and no traceback in the log; 128 + SIGPIPE, as a shell.
+            return 128 + signal.SIGPIPE
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             where = f" ({exc.filename})" if exc.filename else ""
             print(f"Error: no queda espacio en el disco{where}; libere espacio y vuelva a ejecutar.", file=sys.stderr)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import signal
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -280,3 +283,23 @@ def test_a_run_skipped_for_the_lock_says_when_the_other_started_in_bogota_time(s
     # The lock file keeps UTC («desde 2026-11-23T11:15:…+00:00»): every other time the sysadmin
     # reads is Bogotá's (docs/OPERATIONS.md).
     assert "desde 2026-11-23 06:15 (hora de Bogotá)" in second.stderr, second.stderr
+
+
+def test_a_reader_that_stops_reading_is_not_an_unexpected_error(serve, config_for):
+    site = serve(site_routes("Sitio"))
+    config = config_for(site.url)
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    for args in (("evidence", "ley1712.1.2"), ("status",)):
+        read, write_end = os.pipe()
+        os.close(read)  # `… | head` after head has exited: every write is EPIPE
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "gelt_audit", *args, "--config", str(config)],
+                stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
+            )  # fmt: skip
+        finally:
+            os.close(write_end)
+        # was exit 1, «Error inesperado: BrokenPipeError: [Errno 32] Broken pipe…» and a traceback in the log
+        assert result.returncode == 141, (args, result.stderr)
+        assert result.stderr == "", result.stderr
+    assert "BrokenPipeError" not in (config.parent / "gelt.log").read_text(encoding="utf-8")
