@@ -203,25 +203,6 @@ def test_the_report_after_a_crawl_that_saw_the_site_answer_does_not_guess_it_was
     assert "Lo que ese rastreo no vio no se da por eliminado ni por roto" in html
 
 
-def test_a_toml_syntax_error_is_said_in_spanish_with_its_line_and_nothing_is_written(serve, config_for):
-    site = serve(site_routes("Sitio"))
-    config = config_for(site.url)
-    assert run_cli("run", "--config", str(config), "--reports", "none").returncode == 0
-    db = config.parent / "gelt.db"
-    before = db.read_bytes()
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("[store]", "[store", 1), encoding="utf-8")
-    line = text.splitlines().index("[store]") + 1
-    requests = len(site.requests)
-    for command in ("run", "status"):
-        result = run_cli(command, "--config", str(config))
-        assert result.returncode == 2, result.stderr
-        # was «TOML inválido: Expected ']' at the end of a table declaration (at line N, column 7)»
-        assert f"TOML inválido en la línea {line}, columna 7: falta «]» al final de la declaración" in result.stderr
-        assert len(result.stderr.strip().splitlines()) == 1
-    assert db.read_bytes() == before and len(site.requests) == requests
-
-
 def test_status_of_a_portfolio_names_each_sites_last_crawl(serve, tmp_path):
     first = serve(site_routes("Primera"))
     robots = serve({"/robots.txt": Resource(b"User-agent: *\nDisallow: /\n", headers=TEXT), "/": page("Inicio")})
