@@ -241,3 +241,15 @@ def test_a_malformed_config_is_said_in_spanish(tmp_path):
     said = result.stderr
     assert "TOML inválido en la línea 1, columna 6: falta el ] que cierra el nombre de la tabla" in said, said
     assert "Expected" not in said and "table declaration" not in said, said
+
+
+@pytest.mark.parametrize("command", [("crawl",), ("run", "--reports", "none")])
+def test_a_site_that_refuses_the_connection_is_said_in_spanish_on_the_command_line(tmp_path, command):
+    config = write_config(tmp_path, "http://127.0.0.1:1/", "[links]\ncheck_external = false\n")
+    result = run_cli(*command, "--config", str(config), env={"GELT_TODAY": "2026-11-10"})
+    assert result.returncode != 0, result
+    said = result.stderr
+    assert "No se pudo revisar el sitio http://127.0.0.1:1/: " in said and "el servidor rechazó la conexión" in said, (
+        said
+    )
+    assert "Error:" not in said and "refused" not in said, said  # the crawl's row and the log keep that line
