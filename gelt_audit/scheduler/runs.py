@@ -37,6 +37,7 @@ from gelt_audit.errors import (
     EXIT_OK,
     EXIT_UNREACHABLE,
 )
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
 from gelt_audit.reports.index_page import TITLES
@@ -222,6 +223,11 @@ class _Run:
             # nobody else is crawling: close the row now rather than at the next crawl's start.
             with Store(config.store_path) as store:
                 store.finish_crawl(crawl_id, "interrupted" if SIGNALS.stop else "failed", detail)
+        # what a person reads (stderr, the alert, the run's message): a download failure the crawl recorded
+        # in its Spanish words; its technical line stays in the crawl's row and in the log
+        said = spoken_error(error) if error and detail == error else detail
+        if said != detail:
+            log.info("motivo técnico del rastreo: %s", detail)
         when = clock.now().astimezone(BOGOTA)
         stamp = f"{fecha_larga(when.date())} a las {when:%H:%M} (hora de Bogotá)"
         if SIGNALS.stop:
@@ -236,24 +242,24 @@ class _Run:
             return EXIT_OK
         last = self.last_good()
         if code == EXIT_UNREACHABLE:
-            self.fail("unreachable", code, f"No se pudo revisar el sitio {config.site_url}: {detail}")
+            self.fail("unreachable", code, f"No se pudo revisar el sitio {config.site_url}: {said}")
             print(self.message, file=sys.stderr)
             self.alert(
                 f"El sitio no responde: {config.site_name}",
                 f"El rastreo del {stamp} no pudo abrir la página de inicio de {config.site_url}.\n"
-                f"Motivo: {detail}\n\n{last}\nRegistro: {config.log_path}",
+                f"Motivo: {said}\n\n{last}\nRegistro: {config.log_path}",
             )
             return code
         if code == EXIT_CONFIG:
             self.fail("config", code, f"El rastreo rechazó la configuración: {detail}")
             print(self.message, file=sys.stderr)
             return code
-        self.fail("crawl_failed", EXIT_CRAWL_FAILED, f"Falló el rastreo {crawl_id or '(sin iniciar)'}: {detail}")
+        self.fail("crawl_failed", EXIT_CRAWL_FAILED, f"Falló el rastreo {crawl_id or '(sin iniciar)'}: {said}")
         print(self.message, file=sys.stderr)
         self.alert(
             f"Falló el rastreo de {config.site_name}",
             f"El rastreo de {config.site_url} del {stamp} no terminó (código {code}).\n"
-            f"Motivo: {detail}\n\n{last}\nRegistro: {config.log_path}",
+            f"Motivo: {said}\n\n{last}\nRegistro: {config.log_path}",
         )
         return EXIT_CRAWL_FAILED
 
