@@ -525,6 +525,25 @@ def test_home_page_answering_5xx_is_site_down_not_a_site_wiped(serve, config_for
     assert_down_and_history_kept(config, result, 1)
 
 
+def test_home_page_redirecting_in_a_loop_within_the_site_is_nothing_seen_not_a_site_emptied(serve, config_for):
+    # «/» → «/inicio» → «/»: the crawl ends «finished» by Scrapy with no page of the site answered;
+    # judged, the checklist read every item as missing and every page as removed (H294's finding)
+    state = {"loop": False}
+    loop = {"/": "/inicio", "/inicio": "/"}
+    site = serve(
+        small_site(),
+        dynamic=lambda path: (
+            Resource(b"", status=301, headers={"Location": loop[path]}) if state["loop"] and path in loop else None
+        ),
+    )
+    config = config_for(site.url)
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    state["loop"] = True
+    result = run_cli("crawl", "--config", str(config))
+    assert "ninguna página del sitio respondió con contenido" in result.stderr, result.stderr
+    assert_down_and_history_kept(config, result, 1)
+
+
 def test_site_that_stops_answering_half_way_is_marked_failed_not_emptied(config_for):
     answered = {"n": 0}
     lock = threading.Lock()

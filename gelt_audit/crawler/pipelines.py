@@ -313,6 +313,7 @@ class StorePipeline:
             previous_pages=previous,
             lost=lost,
             limited=limited,
+            seen=stats.get_value("gelt/seen", 0),
         )
         found = verdict(counts, spider.last_network_error)
         status, error = found.status, found.error

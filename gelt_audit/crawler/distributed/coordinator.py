@@ -43,7 +43,7 @@ from gelt_audit.crawler.pipelines import StorePipeline
 from gelt_audit.crawler.run import CrawlPlan, CrawlResult
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.crawler.spiders.site import SiteSpider
-from gelt_audit.crawler.verdict import home_problem
+from gelt_audit.crawler.verdict import home_problem, is_seen
 from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_LOCKED, CommandError
 from gelt_audit.store import Store
 
@@ -132,6 +132,8 @@ class SiteRun:
             self.host.last_network_error = item.error
         if item.not_modified:
             stats.inc_value("gelt/not_modified")
+        if is_seen(item.kind, item.status):
+            stats.inc_value("gelt/seen")
         if item.url == self.start_url and self.host.home_error is None:
             # as SiteSpider.parse_page and page_error judge the home page in one process
             if item.kind == "error":

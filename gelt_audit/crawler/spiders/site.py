@@ -24,7 +24,7 @@ from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
-from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem
+from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem, is_seen
 from gelt_audit.decoding import decode_html
 from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import REDIRECT_STATUSES
@@ -191,6 +191,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
     def _count(self, name: str) -> None:
         self.crawler.stats.inc_value(f"gelt/{name}")
+
+    def _count_seen(self, item: SnapshotItem) -> None:
+        if is_seen(item.kind, item.status):  # the verdict's «was anything of the site seen»
+            self._count("seen")
 
     def page_request(
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
@@ -401,6 +405,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             item.content_type = validators["content_type"]
             item.etag = validators["etag"]
             item.last_modified = validators["last_modified"]
+            self._count_seen(item)
             yield item
             links = links_from_rows(self.store.links(known["page_id"], known["body_hash"]))
             yield from self.follow(links, depth + 1, url)
@@ -427,6 +432,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             # order, follow only those, and say so (links_found: the audits report the cut).
             self._count("pages_links_cut")
             item.links_found, item.links = len(info.links), info.links[: self.max_links]
+        self._count_seen(item)
         yield item
         if response.status < 400:
             yield from self.follow(item.links, depth + 1, url)
