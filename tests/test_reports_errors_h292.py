@@ -8,15 +8,22 @@
 - The JSON's ``page_errors`` (pages that worked before and fail now) and the weekly's «Páginas con
   error» (every page failing now) are told apart: the additive key ``failing_pages`` holds the
   weekly's list, and the weekly lists a newly failing page once, marked as such.
+- The broken links' CSV keeps «motivo» as recorded and adds «motivo en palabras» (Spanish only).
+- A ``[site] url`` written with «//» in its path or with the default port is refused naming the key
+  and giving the address to write (the home page would be crawled as «/» and «//»).
+
+Each test failed without the change it guards (checked, H292).
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
 from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import cli_reports, crawl, html_text, open_db, page, run_cli, write_config
+from tests.faults import FaultServer, hang_up_early
+from tests.helpers import cli_reports, crawl, html_text, open_db, page, report_json, run_cli, write_config
 from tests.test_delivery import smtp_server
 from tests.test_scheduler import email_toml
 from tests.test_site_dns import SITE, DnsSite
@@ -98,3 +105,45 @@ def test_the_json_lists_every_failing_page_as_the_weekly_does_and_the_weekly_lis
     section = weekly[weekly.index("Páginas con error (3)") : weekly.index("Páginas lentas")]
     assert section.count("/a/") == 1, section  # once, not again as «falló en este rastreo (estado 500)»
     assert "HTTP 500; falló en este rastreo, antes funcionaba" in section and "estado 500" not in section, section
+
+
+def test_the_broken_links_csv_gives_the_reason_in_spanish_words_too(tmp_path):
+    """«motivo» keeps what was recorded (a network failure's technical detail in English, for the
+    technician); the added last column «motivo en palabras» says it as the HTML reports do."""
+    site = FaultServer({"/": page("Inicio", links=("/truncada",)), "/truncada": hang_up_early()}).start()
+    try:
+        config = write_config(tmp_path, site.url)
+        crawl(config)
+    finally:
+        site.stop()
+    result = run_cli("report", "--format", "csv", "--config", str(config), "--output", str(tmp_path / "csv"))
+    assert result.returncode == 0, result.stderr
+    [path] = (tmp_path / "csv").glob("semanal-*-enlaces-rotos.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header, *rows = csv.reader(handle)
+    assert header[:9] == ["dependencia", "página", "título de la página", "texto del enlace", "enlace", "motivo",
+                          "estado HTTP", "roto desde", "nuevo esta semana"]  # fmt: skip
+    assert header[9:] == ["motivo en palabras"], header
+    [row] = [r for r in rows if r[4].endswith("/truncada")]
+    reason, words = row[5], row[9]
+    assert reason.startswith(words + " (") and re.search(r"\((?:\w+\.)*\w+(?:Error|Lost|Failed|Done)", reason), row
+    assert words == "la conexión se cortó antes de recibir la respuesta", row
+
+
+def test_a_site_url_written_with_a_double_slash_or_the_default_port_is_refused_naming_the_key(tmp_path):
+    routes = {"/": page("Inicio", links=("/a/", "/")), "/a/": page("Trámites", links=("/",))}
+    with SiteServer(routes) as server:
+        config = write_config(tmp_path, server.url + "/")  # «http://127.0.0.1:PORT//»
+        result = run_cli("crawl", "--config", str(config))
+        assert result.returncode == 2, (result.returncode, result.stderr)
+        assert "'site.url' (línea 3) tiene una barra doble en la ruta («//»)" in result.stderr, result.stderr
+        assert f"escriba '{server.url}'" in result.stderr, result.stderr
+        config = write_config(tmp_path, server.url)  # as the message says: the home page is one page
+        crawl(config)
+        pages = [p["url"] for p in report_json(config)["pages"]]
+    assert pages == [server.url, server.url + "a/"], pages
+    config = write_config(tmp_path, "http://127.0.0.1:80/")
+    result = run_cli("status", "--config", str(config))
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "'site.url' (línea 3) lleva el puerto que http:// usa por omisión (:80)" in result.stderr, result.stderr
+    assert "escriba 'http://127.0.0.1/'" in result.stderr, result.stderr
