@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from gelt_audit.audits.linktable import link_values, links_where
+from gelt_audit.audits.pages import count_page_errors
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config, Dependencia, NoiseRule
@@ -36,7 +37,7 @@ from gelt_audit.store import Crawl, Store, utcnow
 log = logging.getLogger("gelt_audit.audits.portfolio")
 
 CACHE_TABLE = "portfolio_summaries"
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: page_errors leaves out the pages whose name did not resolve from here (DNS)
 # Weights of the composite score; a missing figure (no checklist yet) is left out and the
 # others are re-weighted, so sites stay comparable as long as they are all measured alike.
 WEIGHTS = {"checklist": 0.5, "updates": 0.3, "links": 0.2}
@@ -102,7 +103,7 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
         "crawl_id": crawl.id,
         "started_at": crawl.started_at,
         "pages": len(pages),
-        "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
+        "page_errors": count_page_errors(pages),
         "checklist_score": checklist_score(findings),
         "update_target": target,
         **site_updates(store, crawl, findings, target, config.noise),

@@ -40,7 +40,9 @@ from gelt_audit.errors import (
 from gelt_audit.linkstate import spoken_error
 from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
+from gelt_audit.reports.fmt import plural
 from gelt_audit.reports.index_page import TITLES
+from gelt_audit.reports.labels import unreached_said
 from gelt_audit.reports.write import Written, warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
 from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
@@ -351,17 +353,29 @@ def _describe(item: Any) -> str:
 def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: dict[str, int]) -> str:
     """The plain-text part of a report e-mail: the figures, then the run status."""
     crawl = findings.get("crawl") or {}
+    # a page whose name did not resolve from here got no answer and is no error of the site's
+    unreached = counts.get("unreached", 0)
+    answers, errors = (crawl.get(k) for k in ("pages", "errors"))
+    if isinstance(answers, int) and isinstance(errors, int):
+        answers, errors = answers - unreached, errors - unreached
     lines = [
         f"{TITLES[kind]} de {config.site_name} ({config.site_url})",
         "",
-        f"Rastreo {crawl.get('id')}: {crawl.get('pages')} respuestas, {crawl.get('errors')} errores.",
+        f"Rastreo {crawl.get('id')}: {plural(answers, 'respuesta', 'respuestas')}, {plural(errors, 'error', 'errores')}.",
         f"Cambios desde el rastreo anterior: {counts.get('changes', 0)}.",
         f"Páginas con error: {counts.get('page_errors', 0)}. Enlaces rotos: {counts.get('broken_links', 0)}. "
         f"Páginas sin dependencia asignada: {counts.get('unassigned', 0)}.",
+        *_unreached_line(counts.get("unreached", 0)),
         "",
         status(config),
     ]
     return "\n".join(lines)
+
+
+def _unreached_line(count: int) -> list[str]:
+    """The pages the crawl could not fetch because their name did not resolve, said apart from the
+    site's errors (none: no line)."""
+    return [unreached_said(count)] if count else []
 
 
 def skipped_file(config: Config) -> Path:
