@@ -87,3 +87,33 @@ def test_class_2960_the_suin_link_is_the_item_offline(linked):
 def test_class_2960_a_link_to_one_norm_in_suin_is_not_the_search(decree_only):
     rec = decree_only[("ley1712-res1519", "ley1712.2.2")]
     assert rec["status"] not in ("cumple", "parcial"), rec
+
+
+# Class 2961: a file kept on another host (the entity's storage bucket, its API host, a Drive viewer)
+# that a page of the site lists by name is read as a document of the site is: by its name on the page
+# (the crawl never reads a document's content, on the site or elsewhere); offline, only whether the file
+# answers is unknown, and the detail says so.
+FORMS_HOST = "https://almacen-curaduria.s3.amazonaws.com/formatos"
+DOWNLOADS = (
+    "<h1>Descargas</h1><h2>Formatos</h2><ul>"
+    f"<li><a href='{FORMS_HOST}/formulario-unico-nacional.pdf'>Formulario Único Nacional para licencias</a></li>"
+    f"<li><a href='{FORMS_HOST}/formato-poder.pdf'>Formato de poder especial</a></li></ul>"
+)
+
+
+@pytest.fixture(scope="module")
+def offsite_forms(tmp_path_factory):
+    """A Downloads page whose forms are files on another host."""
+    routes = _routes("<p>Los decretos del municipio se publican en la gaceta municipal.</p>")
+    routes["/descargas.html"] = _page("Descargas", DOWNLOADS)
+    routes["/"] = _page(
+        "Inicio", "<h1>Bienvenidos</h1><p>Sitio oficial.</p><p><a href='/descargas.html'>Descargas</a></p>"
+    )
+    return checklist_records(tmp_path_factory.mktemp("h296-forms"), routes, OFFLINE)
+
+
+def test_class_2961_forms_listed_on_the_site_are_published_offline(offsite_forms):
+    rec = offsite_forms[("gelt-2008", "interaccion.formularios")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][:1] == ["/descargas.html"], rec  # the page that lists them, then the file
+    assert "no se pudo consultar" in rec["detail"], rec
