@@ -14,8 +14,10 @@ A link into SUIN that opens one norm (its document view, ``viewDocument.asp``: a
 relacionados» with a decree) is that norm, not the search of norms the item asks for: it keeps the reading
 it had (``sin_verificar``, what is behind it unseen), never ``cumple`` by being there.
 
-``test_class_2960_the_suin_link_is_the_item_offline`` fails without the rule (seen: ``sin_verificar``);
-the guard passes with and without it.
+``test_class_2960_the_suin_link_is_the_item_offline`` failed without the rule (seen: ``sin_verificar``)
+and passed with it; the guard passes with and without it. Measured and **not applied** (it lowered the
+held-out precision of ``ley1712-res1519`` in groups 25 and 24; docs/checklist-accuracy.md, «H296»): the
+rule was reverted and its test is a strict ``xfail`` (it fails today: ``sin_verificar``).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def decree_only(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h296-decree"), _routes(normas), OFFLINE)
 
 
+@pytest.mark.xfail(strict=True, reason="class 2960 measured and not applied (held-out precision fell, H296)")
 def test_class_2960_the_suin_link_is_the_item_offline(linked):
     rec = linked[("ley1712-res1519", "ley1712.2.2")]
     assert rec["status"] == "cumple", rec

@@ -34,7 +34,6 @@ from .ranking import as_home, dedupe, offsite_file, publisher_first, shown_first
 from .rules import KINDS, evidence_kind, verdict_kinds
 from .section_pages import mark_empty_section
 from .sections_shown import NOT_FOUND, shown_by_entries
-from .systems import opens_one_record
 from .urls import is_doc_key, url_key
 
 MENU_PROBLEM = "publicado fuera del menú de transparencia"
@@ -279,14 +278,8 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
                 found = [h for h in found if not labels_a_paragraph(finder, h, rule)]
                 found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
             if rule.presence:  # the link itself is the item (criterion I's exception): see _unseen_behind
-                # not a link that opens one record inside the system (a norm in SUIN): that record is
-                # what it shows, behind it and unseen offline, not the system asked for (class 2960)
-                found = [h if opens_one_record(h.url) else replace(h, present=rule.presence) for h in found]
+                found = [replace(h, present=rule.presence) for h in found]
             hits += found
-    # the link the item asks for is that link whichever of the part's rules also named it (its text
-    # «Búsqueda de normas» read by a link_text rule): the hit kept for it keeps its presence
-    present = {(h.url, h.found_on): h.present for h in hits if h.present}
-    hits = [replace(h, present=present[(h.url, h.found_on)]) if (h.url, h.found_on) in present else h for h in hits]
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 # Default aliases for national systems (a profile's [hosts] table adds or overrides).
 # "host" matches that host (www. ignored); "*.host" also subdomains; "host/path" a URL prefix.
 NATIONAL_SYSTEMS: dict[str, tuple[str, ...]] = {
@@ -111,16 +109,3 @@ def points_into_system(key: str) -> bool:
     only that publishes nothing of its own."""
     home = key.endswith("/") and key.count("/") == 1  # «host/»: url_key's home page
     return is_national_system(key) and not home
-
-
-# A national system's view of one record in it: SUIN-Juriscol's page of one norm
-# (``viewDocument.asp?ruta=Decretos/…``). A link there is that record (a decree in a card of related
-# resources), not the link to the system an item asks for (class 2960, H296).
-_RECORD_VIEWS = ("suin-juriscol.gov.co/viewdocument.asp",)
-
-
-def opens_one_record(url: str) -> bool:
-    """Whether a URL opens one record inside a national system (see ``_RECORD_VIEWS``), not the system."""
-    key = urlsplit(url)
-    where = f"{(key.hostname or '').removeprefix('www.')}{key.path}".lower()
-    return where.startswith(_RECORD_VIEWS)
