@@ -95,7 +95,9 @@ def test_class_2960_a_link_to_one_norm_in_suin_is_not_the_search(decree_only):
 # Class 2961: a file kept on another host (the entity's storage bucket, its API host, a Drive viewer)
 # that a page of the site lists by name is read as a document of the site is: by its name on the page
 # (the crawl never reads a document's content, on the site or elsewhere); offline, only whether the file
-# answers is unknown, and the detail says so.
+# answers is unknown, and the detail says so. The test failed without the rule (seen: ``sin_verificar``)
+# and passed with it; measured and **not applied** (it lowered the held-out precision of both profiles and
+# the evidence of gelt-2008; docs/checklist-accuracy.md, «H296»): reverted, its test a strict xfail.
 FORMS_HOST = "https://almacen-curaduria.s3.amazonaws.com/formatos"
 DOWNLOADS = (
     "<h1>Descargas</h1><h2>Formatos</h2><ul>"
@@ -115,6 +117,7 @@ def offsite_forms(tmp_path_factory):
     return checklist_records(tmp_path_factory.mktemp("h296-forms"), routes, OFFLINE)
 
 
+@pytest.mark.xfail(strict=True, reason="class 2961 measured and not applied (held-out precision fell, H296)")
 def test_class_2961_forms_listed_on_the_site_are_published_offline(offsite_forms):
     rec = offsite_forms[("gelt-2008", "interaccion.formularios")]
     assert rec["status"] == "cumple", rec

@@ -508,11 +508,8 @@ def _only_unverified(part_hits: list[tuple[Part, list[Hit]]], finder: Finder) ->
 
 def _unseen_behind(hit: Hit, finder: Finder) -> bool:
     """Whether what a hit stands for is behind an external link nobody could open from here: not
-    when the link itself is what the item asks (``presence``), which the crawl saw; nor a file kept on
-    another host that a page of the site lists by name (``offsite_file``): a document is read by its
-    name on the page, on the site or elsewhere (the crawl never reads its content), and only whether
-    the file answers is unknown offline (class 2961)."""
-    return not hit.present and not offsite_file(hit) and _unverified(hit, finder)
+    when the link itself is what the item asks (``presence``), which the crawl saw."""
+    return not hit.present and _unverified(hit, finder)
 
 
 def _unverified(hit: Hit, finder: Finder) -> bool:
