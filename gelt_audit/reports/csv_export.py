@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 from typing import IO, Any
 
-from gelt_audit.linkstate import spoken_error
 from gelt_audit.reports import dossier, fmt
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import grouped
@@ -130,13 +129,7 @@ BROKEN_HEADER = (
     "estado HTTP",
     "roto desde",
     "nuevo esta semana",
-<<<<<<< HEAD
     "detalle técnico",
-=======
-    # «motivo» as recorded (a network failure's technical detail included, for the technician); this
-    # one as the HTML reports say it, in Spanish words only (H292: a column added, the others kept)
-    "motivo en palabras",
->>>>>>> h292
 )
 
 
@@ -161,11 +154,7 @@ def broken_links_table(
                 r["status"],
                 iso_day(r["since"]),
                 "sí" if r["new"] else "no",
-<<<<<<< HEAD
                 r.get("detail") or "",
-=======
-                spoken_error(r["reason"]),
->>>>>>> h292
             ]
         for r in found["acknowledged"]:
             yield [
@@ -178,11 +167,7 @@ def broken_links_table(
                 r["status"],
                 iso_day(r["since"]),
                 "no",
-<<<<<<< HEAD
                 r.get("detail") or "",
-=======
-                spoken_error(r["reason"]),
->>>>>>> h292
             ]
 
     return CsvTable(BROKEN_HEADER, rows)
