@@ -17,6 +17,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
+from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule, load_config
 from gelt_audit.crawler.depths import request_url
@@ -119,6 +120,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.certificates_seen: set[str] = set()
         self.sitemaps_seen: set[str] = set()
         self.sitemaps_skipped = 0
+        # A sitemap's lastmod of a URL the crawl had already requested (met by a link first): its
+        # request carries none, so the pipeline settles it on the URL's snapshot at the close
+        # (StorePipeline.settle_lastmods). Which way a page was reached depends on the order answers
+        # arrive in; what the sitemap says of it must not.
+        self.sitemap_lastmods: dict[str, str] = {}
         self.setup_link_checks(settings)
 
     def open_state(self, settings: BaseSettings) -> None:
@@ -333,11 +339,25 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 if request is not None:
                     yield request
             else:
-                request = self.page_request(loc, depth=1, referer=response.url, lastmod=entry.get("lastmod"))
+                lastmod = entry.get("lastmod")
+                request = self.page_request(loc, depth=1, referer=response.url, lastmod=lastmod)
                 if request is not None:
                     yield request
+                elif lastmod:
+                    self.keep_lastmod(loc, lastmod)
                 relaxed, self.relaxed = self.relaxed, []  # a page met again at 1, nearer than before
                 yield from relaxed
+
+    def keep_lastmod(self, loc: str, lastmod: str) -> None:
+        """Keep a sitemap's ``lastmod`` of a URL already requested (by a link, or by another sitemap
+        entry): the newest one each URL is given, whatever order the sitemaps were read in."""
+        url = request_url(loc, self.session_params)
+        if url not in self.seen:
+            return  # not requested (excluded, out of bounds): no snapshot to carry it
+        url = safe_url_string(url, "utf-8")  # the URL as scrapy.Request keeps it: the snapshot's
+        kept = self.sitemap_lastmods.get(url)
+        if kept is None or lastmod > kept:
+            self.sitemap_lastmods[url] = lastmod
 
     def ignore(self, failure: Failure) -> None:
         self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
