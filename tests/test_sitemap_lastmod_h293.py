@@ -105,9 +105,7 @@ def crawled(tmp_path_factory) -> dict:
         assert result.returncode == 0, result.stderr
     out["second"] = _report(config, SECOND)
     weekly = tmp / "semanal.html"
-    result = run_cli(
-        "report", "--weekly", "--config", str(config), "--output", str(weekly), env={"GELT_TODAY": SECOND}
-    )
+    result = run_cli("report", "--weekly", "--config", str(config), "--output", str(weekly), env={"GELT_TODAY": SECOND})
     assert result.returncode == 0, result.stderr
     out["weekly"] = html_text(weekly.read_text(encoding="utf-8"))
     return out
