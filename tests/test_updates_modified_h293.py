@@ -92,6 +92,10 @@ def test_a_modification_date_moved_by_a_resave_is_no_publication(crawled):
         assert control["last_published"] == "2026-02-27", key
     assert "publicada el 21 nov" not in crawled["weekly"]
     assert "la última publicada el 27 feb" in crawled["weekly"]
+    plan = next(c for c in crawled["second"]["checklist"] if c["item"] == "plan.frecuencia_actualizacion")
+    # Hacienda's change seen meets its target, Control Interno's re-saves do not; the target said as counted
+    assert plan["status"] == "parcial", plan
+    assert plan["detail"].startswith("1 de 2 dependencias cumplen la meta de 1 día distinto con publicación al mes")
 
 
 def test_a_modification_date_dates_a_change_the_crawl_saw(crawled):
