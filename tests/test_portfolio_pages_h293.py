@@ -4,7 +4,8 @@ The weekly and the committee count «Páginas del sitio» as the pages that answ
 apart (H290: ``audits.pages.count_pages_ok``). The portfolio's summary counted every page response,
 errors included, in its CSV column «páginas» and as the denominator of its broken links per page.
 A site on 127.0.0.1 with four pages answering 200, one linked page answering 404 and one redirect,
-crawled and ranked through the portfolio CLI. Failed on ``integ21`` (0da1d04) without the change
+crawled and ranked through the portfolio CLI. The HTML's summary card said the plan's target as
+«actualizaciones al mes»: it is a number of distinct days. Failed on ``integ21`` (0da1d04) without the change
 (checked, H293).
 """
 
@@ -16,7 +17,7 @@ import json
 
 from gelt_audit.audits.pages import count_pages_ok
 from gelt_audit.demo.server import Resource
-from tests.helpers import page
+from tests.helpers import html_text, page
 from tests.test_portfolio import SHARED, portfolio_cli, write
 
 
@@ -55,3 +56,8 @@ def test_the_portfolio_counts_the_pages_of_the_site_as_its_reports_do(serve, tmp
     assert "páginas" not in head
     assert row[head.index("páginas del sitio")] == "4"
     assert row[head.index("páginas con error")] == "1"
+    # the plan's target is a number of distinct days, as the columns and the site reports say
+    out = tmp_path / "r.html"
+    assert portfolio_cli("ranking", "--config", str(config), "--format", "html", "--output", str(out)).returncode == 0
+    words = html_text(out.read_text(encoding="utf-8"))
+    assert "4 días con actualización al mes: meta del plan" in words and "actualizaciones al mes" not in words
