@@ -17,67 +17,33 @@ Both failed on ``integ21`` (0da1d04) without the change (checked, H293).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from gelt_audit.demo.server import Resource, SiteServer
-from tests.helpers import html_text, run_cli, write_config
-from tests.test_updates_sitemap_h291 import EXTRA, FIRST, SECOND
-
-TITLES = {"/": "Inicio", "/control/plan": "Plan anual de auditoría", "/hacienda/predial": "Impuesto predial"}
+from gelt_audit.demo.server import Resource
+from tests.helpers import html_text
+from tests.test_updates_sitemap_h291 import _page, crawl_twice
 
 
-def _page(path: str, head: str, text: str) -> Resource:
-    links = "".join(f"<li><a href='{p}'>{t}</a></li>" for p, t in TITLES.items())
-    return Resource.html(
-        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{TITLES[path]}</title>{head}</head>"
-        f"<body><header><p>Alcaldía de Prueba</p><nav><ul>{links}</ul></nav></header>"
-        f"<main><h1>{TITLES[path]}</h1>{text}</main><footer><p>Calle 1 # 2-3</p></footer></body></html>",
-        last_modified=None,
-    )
-
-
-def _site(version: int) -> dict[str, Resource]:
+def _site(version: int, base: str = "") -> dict[str, Resource]:
     second = version == 2
     plan = (
         "<meta property='article:published_time' content='2026-02-27T08:00:00-05:00'>"
         f"<meta property='article:modified_time' content='2026-11-{'21' if second else '03'}T10:00:00-05:00'>"
     )
     predial = f"<meta itemprop='dateModified' content='2026-{'11-20' if second else '10-01'}'>"
-    return {
-        "/": _page("/", "", "<p>Bienvenidos al sitio de la alcaldía.</p>"),
-        "/control/plan": _page("/control/plan", plan, "<p>El plan anual de auditoría de la vigencia.</p>"),
-        "/hacienda/predial": _page(
-            "/hacienda/predial",
-            predial,
-            f"<p>La tarifa del impuesto predial es del {'12' if second else '10'} por mil.</p>",
-        ),
+    predial_text = f"<p>La tarifa del impuesto predial es del {'12' if second else '10'} por mil.</p>"
+    return {  # no sitemap: the home page links every page
+        "/": _page("/", "<p>Bienvenidos al sitio de la alcaldía.</p>", linked=True),
+        "/control/plan": _page("/control/plan", "<p>El plan anual de auditoría de la vigencia.</p>", True, plan),
+        "/hacienda/predial": _page("/hacienda/predial", predial_text, True, predial),
+        "/hacienda/ica": _page("/hacienda/ica", "<p>El calendario tributario de industria y comercio.</p>", True),
     }
-
-
-def _report(config: Path, day: str) -> dict:
-    result = run_cli("report", "--format", "json", "--config", str(config), env={"GELT_TODAY": day})
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory) -> dict:
-    tmp = tmp_path_factory.mktemp("h293mod")
-    out: dict = {}
-    with SiteServer(_site(1)) as server:
-        config = write_config(tmp, server.url, EXTRA)
-        assert run_cli("crawl", "--config", str(config), env={"GELT_TODAY": FIRST}).returncode == 0
-        out["first"] = _report(config, FIRST)
-        server.routes = _site(2)
-        assert run_cli("crawl", "--config", str(config), env={"GELT_TODAY": SECOND}).returncode == 0
-    out["second"] = _report(config, SECOND)
-    weekly = tmp / "semanal.html"
-    env = {"GELT_TODAY": SECOND}
-    assert run_cli("report", "--weekly", "--config", str(config), "--output", str(weekly), env=env).returncode == 0
-    out["weekly"] = html_text(weekly.read_text(encoding="utf-8"))
+    out = crawl_twice(tmp_path_factory.mktemp("h293mod"), _site)
+    out["weekly"] = html_text(out["weekly"])
     return out
 
 
