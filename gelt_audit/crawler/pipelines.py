@@ -56,6 +56,9 @@ class StorePipeline:
         # Depths at which URLs were met outside this process (distributed: Redis's smallest per
         # URL, set by the coordinator), starting points of the depths settled at the close.
         self.depths_met: dict[str, int] = {}
+        # Sitemap lastmods read outside this process (distributed: every worker's, newest per URL, from
+        # Redis, set by the coordinator), settled with the spider's own at the close (settle_lastmods).
+        self.lastmods_met: dict[str, str] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -271,7 +274,10 @@ class StorePipeline:
         The spider keeps them (SiteSpider.keep_lastmod): the page's request carried none. The newest
         date a sitemap gives a URL is kept, whichever request was answered first.
         """
-        lastmods = getattr(self.crawler.spider, "sitemap_lastmods", None)
+        lastmods = dict(getattr(self.crawler.spider, "sitemap_lastmods", None) or {})
+        for url, lastmod in self.lastmods_met.items():
+            if lastmod > lastmods.get(url, ""):
+                lastmods[url] = lastmod
         if not lastmods:
             return
         rows = [(lastmod, self.crawl_id, url, lastmod) for url, lastmod in lastmods.items()]

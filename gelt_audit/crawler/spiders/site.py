@@ -67,6 +67,11 @@ def _validators_if_new(item: SnapshotItem, known: dict[str, Any]) -> dict[str, A
     return {"content_type": known["content_type"], "etag": etag, "last_modified": last_modified}
 
 
+def sitemap_key(url: str) -> str:
+    """A requested URL as scrapy.Request keeps it (the snapshot's page URL), for a lastmod kept apart."""
+    return safe_url_string(url, "utf-8")
+
+
 def is_html(content_type: str, body: bytes) -> bool:
     if content_type:
         return "html" in content_type.lower()
@@ -327,6 +332,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         except Exception:  # a malformed sitemap is the site's problem, not a reason to stop
             self._count("bad_sitemap")
             return
+        dated: list[tuple[str, str, bool]] = []  # (loc, lastmod, whether this entry made the request)
         for entry in sitemap:
             loc = entry.get("loc")
             if not loc:
@@ -343,21 +349,24 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 request = self.page_request(loc, depth=1, referer=response.url, lastmod=lastmod)
                 if request is not None:
                     yield request
-                elif lastmod:
-                    self.keep_lastmod(loc, lastmod)
+                if lastmod:
+                    dated.append((loc, lastmod, request is not None))
                 relaxed, self.relaxed = self.relaxed, []  # a page met again at 1, nearer than before
                 yield from relaxed
+        self.keep_lastmods(dated)
 
-    def keep_lastmod(self, loc: str, lastmod: str) -> None:
-        """Keep a sitemap's ``lastmod`` of a URL already requested (by a link, or by another sitemap
-        entry): the newest one each URL is given, whatever order the sitemaps were read in."""
-        url = request_url(loc, self.session_params)
-        if url not in self.seen:
-            return  # not requested (excluded, out of bounds): no snapshot to carry it
-        url = safe_url_string(url, "utf-8")  # the URL as scrapy.Request keeps it: the snapshot's
-        kept = self.sitemap_lastmods.get(url)
-        if kept is None or lastmod > kept:
-            self.sitemap_lastmods[url] = lastmod
+    def keep_lastmods(self, dated: list[tuple[str, str, bool]]) -> None:
+        """Keep a sitemap's ``lastmod`` of each URL already requested (by a link, or by another sitemap
+        entry): the newest one each URL is given, whatever order the sitemaps were read in. ``dated``:
+        a sitemap's (loc, lastmod, whether the entry made the request) (a request carries its own)."""
+        for loc, lastmod, requested in dated:
+            url = request_url(loc, self.session_params)
+            if requested or url not in self.seen:
+                continue  # not requested (excluded, out of bounds): no snapshot to carry it
+            url = sitemap_key(url)
+            kept = self.sitemap_lastmods.get(url)
+            if kept is None or lastmod > kept:
+                self.sitemap_lastmods[url] = lastmod
 
     def ignore(self, failure: Failure) -> None:
         self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
