@@ -17,6 +17,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
+from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule, load_config
 from gelt_audit.crawler.depths import request_url
@@ -64,6 +65,11 @@ def _validators_if_new(item: SnapshotItem, known: dict[str, Any]) -> dict[str, A
     if (etag, last_modified) == (known["etag"], known["last_modified"]):
         return {"content_type": None, "etag": None, "last_modified": None}
     return {"content_type": known["content_type"], "etag": etag, "last_modified": last_modified}
+
+
+def sitemap_key(url: str) -> str:
+    """A requested URL as scrapy.Request keeps it (the snapshot's page URL), for a lastmod kept apart."""
+    return safe_url_string(url, "utf-8")
 
 
 def is_html(content_type: str, body: bytes) -> bool:
@@ -119,6 +125,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.certificates_seen: set[str] = set()
         self.sitemaps_seen: set[str] = set()
         self.sitemaps_skipped = 0
+        # A sitemap's lastmod of a URL the crawl had already requested (met by a link first): its
+        # request carries none, so the pipeline settles it on the URL's snapshot at the close
+        # (StorePipeline.settle_lastmods). Which way a page was reached depends on the order answers
+        # arrive in; what the sitemap says of it must not.
+        self.sitemap_lastmods: dict[str, str] = {}
         self.setup_link_checks(settings)
 
     def open_state(self, settings: BaseSettings) -> None:
@@ -325,6 +336,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         except Exception:  # a malformed sitemap is the site's problem, not a reason to stop
             self._count("bad_sitemap")
             return
+        dated: list[tuple[str, str, bool]] = []  # (loc, lastmod, whether this entry made the request)
         for entry in sitemap:
             loc = entry.get("loc")
             if not loc:
@@ -337,11 +349,28 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 if request is not None:
                     yield request
             else:
-                request = self.page_request(loc, depth=1, referer=response.url, lastmod=entry.get("lastmod"))
+                lastmod = entry.get("lastmod")
+                request = self.page_request(loc, depth=1, referer=response.url, lastmod=lastmod)
                 if request is not None:
                     yield request
+                if lastmod:
+                    dated.append((loc, lastmod, request is not None))
                 relaxed, self.relaxed = self.relaxed, []  # a page met again at 1, nearer than before
                 yield from relaxed
+        self.keep_lastmods(dated)
+
+    def keep_lastmods(self, dated: list[tuple[str, str, bool]]) -> None:
+        """Keep a sitemap's ``lastmod`` of each URL already requested (by a link, or by another sitemap
+        entry): the newest one each URL is given, whatever order the sitemaps were read in. ``dated``:
+        a sitemap's (loc, lastmod, whether the entry made the request) (a request carries its own)."""
+        for loc, lastmod, requested in dated:
+            url = request_url(loc, self.session_params)
+            if requested or url not in self.seen:
+                continue  # not requested (excluded, out of bounds): no snapshot to carry it
+            url = sitemap_key(url)
+            kept = self.sitemap_lastmods.get(url)
+            if kept is None or lastmod > kept:
+                self.sitemap_lastmods[url] = lastmod
 
     def ignore(self, failure: Failure) -> None:
         self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
