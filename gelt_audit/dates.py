@@ -13,10 +13,18 @@ MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
-META_NAMES = (
-    "article:published_time", "article:modified_time", "og:updated_time", "dc.date", "dc.date.issued",
-    "dcterms.created", "dcterms.modified", "date", "fecha", "last-modified", "datepublished", "datemodified",
+# Meta tags naming when the page was published or made, and those naming when it was last saved: a
+# content manager moves a modification date each time it saves a page again, text unchanged (as the
+# sitemap's lastmod), so it is no date the page declares as its publication (H293).
+PUBLISHED_META = (
+    "article:published_time", "dc.date", "dc.date.issued", "dcterms.created", "date", "fecha", "datepublished",
 )  # fmt: skip
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified", "datemodified")
+META_NAMES = PUBLISHED_META + MODIFIED_META
+# How a page's stored dates mark a modification date ("m2026-11-20"): stored beside the dates it declares,
+# in the same list, so a store written before keeps its meaning (every plain date is a declared one).
+MODIFIED_MARK = "m"
+MAX_MODIFIED = 4
 _META_XPATH = etree.XPath("//meta[@content and (@property or @name or @itemprop)] | //time[@datetime]")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SPANISH = re.compile(r"(?i)\b(\d{1,2})\s+de\s+(" + "|".join(MONTHS) + r")\s+(?:de|del)\s+(\d{4})\b")
@@ -38,20 +46,48 @@ def _valid(year: int, month: int, day: int) -> str | None:
 
 
 def meta_dates(root: etree._Element) -> set[str]:
-    """Dates from meta tags (Open Graph, Dublin Core, schema.org) and <time datetime>."""
-    found = set()
+    """Dates of publication from meta tags (Open Graph, Dublin Core, schema.org) and <time datetime>."""
+    return page_meta_dates(root)[0]
+
+
+def page_meta_dates(root: etree._Element) -> tuple[set[str], set[str]]:
+    """(dates of publication, dates of modification) from meta tags and <time datetime> (publication)."""
+    published: set[str] = set()
+    modified: set[str] = set()
     for el in _META_XPATH(root):
+        found = published
         if el.tag == "meta":
             key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
             if key not in META_NAMES:
                 continue
+            if key in MODIFIED_META:
+                found = modified
             value = el.get("content", "")
         else:
             value = el.get("datetime", "")
         match = _ISO.search(value)
         if match and (iso := _valid(*map(int, match.groups()))):
             found.add(iso)
-    return found
+    return published, modified
+
+
+def stored_dates(declared: set[str], modified: set[str]) -> list[str]:
+    """What a page's body keeps of its dates: those it declares (sorted, the newest MAX_DATES), then
+    its modification dates it does not also declare, each marked (MODIFIED_MARK, the newest MAX_MODIFIED)."""
+    plain = sorted(declared)[-MAX_DATES:]
+    marked = sorted(modified - set(plain))[-MAX_MODIFIED:]
+    return plain + [MODIFIED_MARK + iso for iso in marked]
+
+
+def split_stored(dates: list[str]) -> tuple[list[str], list[str]]:
+    """(declared dates, modification dates) of a page's stored dates (:func:`stored_dates`)."""
+    declared, modified = [], []
+    for value in dates:
+        if value.startswith(MODIFIED_MARK):
+            modified.append(value[len(MODIFIED_MARK) :])
+        else:
+            declared.append(value)
+    return declared, modified
 
 
 def _iso_of(m: re.Match[str]) -> str | None:

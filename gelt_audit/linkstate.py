@@ -123,7 +123,30 @@ def proxy_refused(status: int, headers: dict[str, str]) -> bool:
 # Error: Connection was refused by other side…)». The log and the JSON keep it whole; a person reads
 # only the words (H289).
 _TECHNICAL_DETAIL = re.compile(r"\s*\((?:[A-Za-z_][\w.]*(?:Error|Exception|Failure|Lost|Done)|[A-Z]\w+): [^\n]*\)\s*$")
+_BARE_DETAIL = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Failure|Lost|Done|Received|Failed)): ")
 UNKNOWN_FAILURE = "la descarga falló por una causa de red que la herramienta no reconoce"
+TIMEOUT_WORDS = "el servidor no respondió a tiempo"
+CUT_WORDS = "la conexión se cortó antes de recibir la respuesta"
+TOO_LARGE_WORDS = "la respuesta supera el tamaño máximo permitido"
+# The words of a download failure, by the name of the exception class that ended it (Twisted's and
+# Scrapy's >= 2.14 wrappers). crawler.errors names the classes; the names are kept here so a failure a
+# store recorded bare («DownloadTimeoutError: …», before its class was known) is said as a new one is.
+FAILURE_WORDS = {
+    **dict.fromkeys(("DNSLookupError", "CannotResolveHostError"), DNS_REASON),
+    **dict.fromkeys(("ConnectionRefusedError", "DownloadConnectionRefusedError"), "el servidor rechazó la conexión"),
+    **dict.fromkeys(("TimeoutError", "TCPTimedOutError", "DownloadTimeoutError"), TIMEOUT_WORDS),
+    "DownloadCancelledError": TOO_LARGE_WORDS,
+    **dict.fromkeys(
+        ("ResponseNeverReceived", "ConnectionLost", "ResponseFailed", "ConnectionDone", "ResponseDataLossError"),
+        CUT_WORDS,
+    ),
+    "SSLError": "error del certificado o de la conexión segura (TLS)",
+    "TunnelError": "el proxy no pudo abrir la conexión con el servidor (CONNECT)",
+    "DownloadFailedError": "la descarga falló",
+}
+# A link's HTTP answer as a store recorded it (http_reason's words of that version, «HTTP 404: la página no
+# existe» before H289): said again with today's words, so an old store reads as a new one.
+_HTTP_ANSWER = re.compile(r"^HTTP (\d{3})(?:: [^()\n]*)?$")
 
 
 def with_detail(words: str, detail: str) -> str:
@@ -134,15 +157,28 @@ def with_detail(words: str, detail: str) -> str:
 def spoken_error(error: str | None) -> str | None:
     """What a person reads of a recorded failure: its Spanish words without the technical detail
     (exception name and English message) that :func:`with_detail` appended; a bare technical
-    detail (no Spanish words known for it) becomes :data:`UNKNOWN_FAILURE`."""
+    detail is said by its exception's name (:data:`FAILURE_WORDS`, else :data:`UNKNOWN_FAILURE`); an
+    HTTP answer («HTTP 404: …») is said with today's words for its status, whatever words it was stored with."""
     if not error:
         return error
+    if answer := _HTTP_ANSWER.match(error):
+        return http_reason(int(answer.group(1)))
     words = _TECHNICAL_DETAIL.sub("", error)
     if words != error:
         return words.rstrip(" :") if words.strip(" :") else UNKNOWN_FAILURE
-    if re.match(r"^[A-Za-z_][\w.]*(?:Error|Exception|Failure): ", error):
-        return UNKNOWN_FAILURE
+    if bare := _BARE_DETAIL.match(error):
+        return FAILURE_WORDS.get(bare.group(1).rsplit(".", 1)[-1], UNKNOWN_FAILURE)
     return error
+
+
+def technical_detail(error: str | None) -> str:
+    """The technical part of a recorded failure (exception name and English message), or "" when the
+    record is only words a person reads (an HTTP answer's among them)."""
+    if not error or _HTTP_ANSWER.match(error):
+        return ""
+    if tail := _TECHNICAL_DETAIL.search(error):
+        return tail.group(0).strip().removeprefix("(").removesuffix(")")
+    return error if _BARE_DETAIL.match(error) else ""
 
 
 def dns_failed(error: str | None) -> bool:

@@ -22,7 +22,7 @@ from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule
 from gelt_audit.datalinks import data_links, may_hold_data_links
-from gelt_audit.dates import MAX_DATES, meta_dates, text_dates
+from gelt_audit.dates import page_meta_dates, stored_dates, text_dates
 from gelt_audit.linkstate import SKIP_SCHEMES
 from gelt_audit.sections import close_sections
 from gelt_audit.volatile import (
@@ -90,7 +90,7 @@ class PageInfo:
     links: list[Link]
     main_text: str
     noise: dict[str, int] = field(default_factory=dict)
-    dates: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # dates.stored_dates: declared, then modification ones marked
 
 
 _PLAIN = etree.HTMLParser()  # lxml.html's parser options, without its element classes
@@ -534,9 +534,9 @@ def extract(text: str, url: str, rules: Sequence[NoiseRule] = ()) -> PageInfo:
         return PageInfo("", [], "")
     title = title_of(root)
     links = links_of(root, url, data=may_hold_data_links(text))
-    declared = meta_dates(root)
+    declared, modified = page_meta_dates(root)
     content, noise, unlinked = content_of(root, url, rules)
-    return PageInfo(title, links, content, noise, sorted(declared | text_dates(unlinked))[-MAX_DATES:])
+    return PageInfo(title, links, content, noise, stored_dates(declared | text_dates(unlinked), modified))
 
 
 _JSESSIONID = re.compile(r";jsessionid=[^?#/]*", re.IGNORECASE)

@@ -39,7 +39,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "main_text": str,  # main content, normalised: what change detection compares
             "main_hash": str,
             "noise": str,  # JSON: noise rule -> how many bits of text it removed
-            "dates": str,  # JSON: dates the page publishes about itself (ISO, distinct, sorted)
+            "dates": str,  # JSON: dates the page publishes about itself (ISO, distinct, sorted), then its modification meta dates marked "m" (dates.stored_dates, H293)
         },
         pk="hash",
     )

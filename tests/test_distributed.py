@@ -339,3 +339,35 @@ def test_requests_that_cross_redis_keep_the_referer_of_what_led_to_them(serve, c
     assert result.returncode == 0, result.stderr
     referers = referers_by_request(site.requests)
     assert_each_led_to(site.url, referers)
+
+
+def test_a_sitemap_lastmod_reaches_the_store_whichever_worker_met_the_page_first(serve, config_for, redis_url, workers):
+    # The home page links /p/ and /q/; the sitemap lists them and /solo/ with their lastmods and answers
+    # late, so a worker has claimed each linked page before the sitemap is read, and the worker reading
+    # it never requests them: their lastmods cross Redis to the coordinator, which writes the store
+    # (H293; one process: tests/test_updates_sitemap_h291.py, its «link» runs). Failed without it (checked).
+    site = serve()
+    lastmods = {"/p/": "2026-11-20", "/q/": "2026-11-21", "/solo/": "2026-11-22"}
+    urls = "".join(
+        f"<url><loc>{site.url.rstrip('/')}{p}</loc><lastmod>{d}</lastmod></url>" for p, d in lastmods.items()
+    )
+    site.routes = {
+        "/": page("Inicio", links=("/p/", "/q/")),
+        "/p/": page("Noticias"),
+        "/q/": page("Trámites"),
+        "/solo/": page("Sólo en el sitemap"),
+        "/sitemap.xml": Resource(
+            f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
+            headers={"Content-Type": "application/xml"},
+            delay=1.5,
+        ),
+    }
+    deps = "".join(f'\n[[dependencias]]\nname = "{p}"\nmatch = ["{p}"]\n' for p in lastmods)
+    config = config_for(site.url, "[links]\ncheck_external = false\n" + deps)
+    workers(2)
+    result = cli("crawl", "--config", str(config), "--redis", redis_url)
+    assert result.returncode == 0, result.stderr
+    report = cli("report", "--format", "json", "--config", str(config))
+    assert report.returncode == 0, report.stderr
+    said = {d["name"]: d["last_sitemap_date"] for d in json.loads(report.stdout)["dependencias"]}
+    assert said == lastmods

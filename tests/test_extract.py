@@ -191,7 +191,8 @@ def test_dates_are_read_from_the_main_text_outside_links():
         "<time datetime='2026-01-05'>5 ene</time><p>Hoy es martes 20 de enero de 2026</p>"
     )
     info = extract(render(main=main, head="<meta name='dcterms.modified' content='2026-01-03'>"), URL)
-    assert info.dates == ["2026-01-03", "2026-01-05", "2026-01-08"]
+    # a modification meta date is kept marked, apart from the dates the page declares (H293)
+    assert info.dates == ["2026-01-05", "2026-01-08", "m2026-01-03"]
     # the links' text is still part of the content (a renamed document is a change)
     assert "Resolución 063 del 15 de enero de 2026.pdf" in info.main_text
 

@@ -525,6 +525,43 @@ def test_home_page_answering_5xx_is_site_down_not_a_site_wiped(serve, config_for
     assert_down_and_history_kept(config, result, 1)
 
 
+def test_home_page_redirecting_in_a_loop_within_the_site_is_nothing_seen_not_a_site_emptied(serve, config_for):
+    # «/» → «/inicio» → «/»: Scrapy ends the crawl «finished» with no page of the site answered; after a good
+    # crawl the lost pages made it «sospechoso», which named the wrong cause (maintenance, robots.txt)
+    state = {"loop": False}
+    loop = {"/": "/inicio", "/inicio": "/"}
+    site = serve(
+        small_site(),
+        dynamic=lambda path: (
+            Resource(b"", status=301, headers={"Location": loop[path]}) if state["loop"] and path in loop else None
+        ),
+    )
+    config = config_for(site.url)
+    assert run_cli("crawl", "--config", str(config)).returncode == 0
+    state["loop"] = True
+    result = run_cli("crawl", "--config", str(config))
+    assert "ninguna página del sitio respondió con contenido" in result.stderr, result.stderr
+    assert_down_and_history_kept(config, result, 1)
+
+
+def test_a_first_crawl_whose_home_page_redirects_in_a_loop_is_no_view_of_the_site(serve, config_for):
+    # with no crawl before it, nothing called it suspect: it was «finished» and every report judged an
+    # empty site (every checklist item «no se encontró en el sitio rastreado»)
+    loop = {"/": "/inicio", "/inicio": "/"}
+    site = serve(
+        small_site(),
+        dynamic=lambda path: Resource(b"", status=302, headers={"Location": loop[path]}) if path in loop else None,
+    )
+    config = config_for(site.url)
+    result = run_cli("crawl", "--config", str(config))
+    no_traceback(result)
+    assert result.returncode != 0 and "ninguna página del sitio respondió con contenido" in result.stderr, result.stderr
+    [(status, error)] = rows(config.parent / "gelt.db", "select status, error from crawls")
+    assert status == "failed" and "bucle de redirecciones" in error, (status, error)
+    report = run_cli("report", "--format", "json", "--config", str(config))
+    assert report.returncode == 7 and "Todavía no hay un rastreo terminado" in report.stderr, report.stderr
+
+
 def test_site_that_stops_answering_half_way_is_marked_failed_not_emptied(config_for):
     answered = {"n": 0}
     lock = threading.Lock()

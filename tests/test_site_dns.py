@@ -10,8 +10,8 @@ address for that name, or fail once the home page has been served.
 
 - A lookup failing once is retried as any DNS error (RETRY_TIMES): the page is fetched, nothing
   is reported.
-- A lookup failing on every try leaves the page unfetched: the report says so (a page error with
-  the DNS reason) and never calls it deleted, nor the links to it broken, nor a link broken the week
+- A lookup failing on every try leaves the page unfetched: the report says so (``unreached_pages``,
+  with the DNS reason; no page error of the site's, H292) and never calls it deleted, nor the links to it broken, nor a link broken the week
   before fixed (the crawler did not see it; «never report what it did not see»).
 """
 
@@ -149,8 +149,9 @@ def test_a_site_lookup_that_keeps_failing_leaves_its_pages_unseen_not_broken_nor
     pages = {p["url"]: p for p in report["pages"]}
     for url in (SITE + "a/", SITE + "b/"):
         assert pages[url]["status"] == 0 and "DNS" in pages[url]["error"], pages[url]
-    # the report says the crawl could not fetch them, and why (/a/ among the pages that worked before)...
-    assert [p["url"] for p in report["page_errors"]] == [SITE + "a/"], report["page_errors"]
+    # the report says the crawl could not fetch them, and why, apart from the site's errors (H292)...
+    assert report["page_errors"] == [] and report["failing_pages"] == [], report["page_errors"]
+    assert [p["url"] for p in report["unreached_pages"]] == [SITE + "a/", SITE + "b/"], report["unreached_pages"]
     # ...never that they were deleted...
     assert not [c for c in report["changes"] if c["kind"] == "removed"], report["changes"]
     # ...nor that the links to them are broken (this week's) or fixed (/b/, broken last week: not seen)

@@ -17,6 +17,12 @@ says 27 feb. A small site on 127.0.0.1, crawled through the CLI on 10 and 24 Nov
   not in October.
 
 Each test failed on ``integ20`` (1bd06f6) without the change it guards (checked, H291).
+
+Each runs twice (H293): once with the pages listed only by the sitemap, once with the home page linking
+them all and the sitemap answering late, so that every page is reached by its link first. What the
+sitemap says of a page must not depend on which way the crawl reached it: the crawler kept a lastmod
+only when the sitemap requested the page, and the ``link`` runs failed on ``integ21`` (0da1d04)
+without H293's change (checked).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,21 +61,21 @@ TITLES = {
     "/hacienda/ica": "Industria y comercio",
 }
 FIRST, SECOND = "2026-11-10", "2026-11-24"
+SITEMAP_DELAY = 1.5  # seconds: the home page and the pages it links answer long before the sitemap
 
 
-def _page(path: str, text: str) -> Resource:
-    # Only the sitemap lists the pages: the crawler keeps a lastmod when the sitemap is what requests
-    # the page (a page a link requested first has none), so no link may race it here.
-    links = "<li><a href='/'>Inicio</a></li>"
+def _page(path: str, text: str, linked: bool = False, head: str = "") -> Resource:
+    # linked: the home page and every page link all the pages (else only the sitemap lists them)
+    links = "".join(f"<li><a href='{p}'>{t}</a></li>" for p, t in TITLES.items() if linked or p == "/")
     return Resource.html(
-        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{TITLES[path]}</title></head>"
+        f"<!doctype html><html lang='es'><head><meta charset='utf-8'><title>{TITLES[path]}</title>{head}</head>"
         f"<body><header><p>Alcaldía de Prueba</p><nav><ul>{links}</ul></nav></header>"
         f"<main><h1>{TITLES[path]}</h1>{text}</main><footer><p>Calle 1 # 2-3</p></footer></body></html>",
         last_modified=None,
     )
 
 
-def _site(version: int, base: str) -> dict[str, Resource]:
+def _site(version: int, base: str, linked: bool = False) -> dict[str, Resource]:
     second = version == 2
     texts = {
         "/": "<p>Bienvenidos al sitio de la alcaldía.</p>",
@@ -82,7 +89,7 @@ def _site(version: int, base: str) -> dict[str, Resource]:
         "/hacienda/predial": "2026-11-20" if second else "2026-10-01",
         "/hacienda/ica": "2026-10-15",  # stale: older than the first crawl
     }
-    routes = {p: _page(p, t) for p, t in texts.items()}
+    routes = {p: _page(p, t, linked) for p, t in texts.items()}
     urls = "".join(f"<url><loc>{base}{p}</loc><lastmod>{d}</lastmod></url>" for p, d in lastmod.items())
     routes["/sitemap.xml"] = Resource(
         body=(
@@ -91,6 +98,7 @@ def _site(version: int, base: str) -> dict[str, Resource]:
         ).encode(),
         headers={"Content-Type": "application/xml"},
         last_modified=None,
+        delay=SITEMAP_DELAY if linked else 0.0,
     )
     return routes
 
@@ -101,18 +109,17 @@ def _report(config: Path, day: str) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory) -> dict:
-    """The site's reports after its first crawl (10 November) and after its second (24 November)."""
-    tmp = tmp_path_factory.mktemp("h291")
+def crawl_twice(tmp: Path, site: Callable[[int, str], dict[str, Resource]], extra: str = EXTRA) -> dict:
+    """A site served on 127.0.0.1 (``site(version, base URL)``: version 1, then 2) crawled through the CLI
+    on FIRST and SECOND: the JSON report after each crawl, the weekly's HTML after the second, the config."""
     out: dict = {}
     with SiteServer({}) as server:
-        server.routes = _site(1, server.url.rstrip("/"))
-        config = write_config(tmp, server.url, EXTRA)
+        server.routes = site(1, server.url.rstrip("/"))
+        config = write_config(tmp, server.url, extra)
         result = run_cli("crawl", "--config", str(config), env={"GELT_TODAY": FIRST})
         assert result.returncode == 0, result.stderr
         out["first"] = _report(config, FIRST)
-        server.routes = _site(2, server.url.rstrip("/"))
+        server.routes = site(2, server.url.rstrip("/"))
         result = run_cli("crawl", "--config", str(config), env={"GELT_TODAY": SECOND})
         assert result.returncode == 0, result.stderr
     out["second"] = _report(config, SECOND)
@@ -121,6 +128,18 @@ def crawled(tmp_path_factory) -> dict:
     result = run_cli("report", "--weekly", "--config", str(config), "--output", str(weekly), env=env)
     assert result.returncode == 0, result.stderr
     out["weekly"] = weekly.read_text(encoding="utf-8")
+    out["config"] = config
+    return out
+
+
+@pytest.fixture(scope="module", params=["sitemap", "link"])
+def crawled(request, tmp_path_factory) -> dict:
+    """The site's reports after its first crawl (10 November) and after its second (24 November); its
+    pages reached through the sitemap, or (``link``) each through a link before the sitemap answers."""
+    tmp = tmp_path_factory.mktemp(f"h291-{request.param}")
+    linked = request.param == "link"
+    out = crawl_twice(tmp, lambda version, base: _site(version, base, linked))
+    config, env = out["config"], {"GELT_TODAY": SECOND}
     tables = tmp / "tablas"
     result = run_cli("report", "--weekly", "--format", "csv", "--config", str(config), "--output", str(tables), env=env)
     assert result.returncode == 0, result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -39,6 +40,9 @@ _SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 STATE_OK = "ok"
 STATE_NO_BROWSER = "sin navegador"
 STATE_OFF = "desactivado"
+# Marks the technical line (Playwright's or Python's, in English) inside a «sin navegador» message: the
+# JSON keeps it whole, the reports leave it out (reports.browser.not_run_sentence).
+TECHNICAL = "detalle técnico: "
 
 # axe sends a failed duplicate-id-aria check «to review» (reviewOnFail) because WCAG 2.2 dropped 4.1.1
 # Parsing; WCAG 2.1, which Res. 1519 adopts, keeps it, and an id repeated where ARIA points at it is a
@@ -48,10 +52,13 @@ AXE_CONFIGURE = "\naxe.configure({rules: [{id: 'duplicate-id-aria', reviewOnFail
 
 # axe-core's own Spanish texts (locales/es.json of the axe-core version axe-playwright-python bundles,
 # MPL-2.0; origin in axe_locale/README.md), applied with axe's API so the rules' «help» a person reads
-# in the reports is in Spanish. The locale has no Spanish for some rules: axe then keeps its English.
-# A locale of another axe-core version may name checks this one lacks and axe.configure throws: the
-# pass then runs with the English texts rather than not at all.
+# in the reports is in Spanish. That file has no Spanish for 16 of the rules run: the project's own
+# translation (AXE_LOCALE_OURS, kept apart so the vendored file stays as axe-core ships it) fills them,
+# and where both have a text axe-core's wins. A locale of another axe-core version may name checks this
+# one lacks and axe.configure throws: the pass then runs with the English texts rather than not at all
+# (test_reports_read_h294 checks every rule run has its Spanish «help», so an upgrade fails loudly).
 AXE_LOCALE = Path(__file__).parent / "axe_locale" / "es.json"
+AXE_LOCALE_OURS = Path(__file__).parent / "axe_locale" / "es-gelt.json"
 
 # axe run on the page. Besides the rules tagged with AXE_TAGS, the rules axe marks «experimental»
 # for those criteria run too (css-orientation-lock for 1.3.4, label-content-name-mismatch for 2.5.3):
@@ -149,9 +156,24 @@ def axe_source() -> str:
 
 
 @functools.cache
+def axe_locale() -> dict[str, Any]:
+    """The Spanish locale given to axe: axe-core's ``es.json`` with the project's translation of what
+    it lacks (rules' help and description, checks' messages); axe-core's text wins where both have one."""
+    official = json.loads(AXE_LOCALE.read_text(encoding="utf-8"))
+    ours = json.loads(AXE_LOCALE_OURS.read_text(encoding="utf-8"))
+    locale = dict(official)
+    for part in ("rules", "checks"):
+        merged = {key: dict(texts) for key, texts in ours.get(part, {}).items()}
+        for key, texts in official.get(part, {}).items():
+            merged[key] = {**merged.get(key, {}), **texts}
+        locale[part] = merged
+    return locale
+
+
+@functools.cache
 def axe_setup() -> str:
     """What runs after axe-core is loaded in a page: :data:`AXE_CONFIGURE` and the Spanish locale."""
-    locale = AXE_LOCALE.read_text(encoding="utf-8")  # JSON is a JavaScript expression
+    locale = json.dumps(axe_locale(), ensure_ascii=False, sort_keys=True)  # JSON is a JavaScript expression
     return AXE_CONFIGURE + f"try {{ axe.configure({{locale: {locale}}}); }} catch (e) {{}}\n"
 
 
@@ -206,7 +228,7 @@ class AxeBrowser:
             )
         except playwright_error() as exc:
             self._pw.stop()
-            raise BrowserUnavailable(f"Chromium no arrancó: {str(exc).splitlines()[0][:200]}") from exc
+            raise BrowserUnavailable(f"Chromium no arrancó ({TECHNICAL}{str(exc).splitlines()[0][:200]})") from exc
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -29,6 +29,7 @@ from gelt_audit.audits.browser import (
     STATE_NO_BROWSER,
     STATE_OFF,
     STATE_OK,
+    TECHNICAL,
     AxeBrowser,
     AxeResult,
     BrowserUnavailable,
@@ -305,7 +306,7 @@ def audit_browser(
         reason = (str(exc).splitlines() or [type(exc).__name__])[0][:200]
         return judged_nothing(
             STATE_NO_BROWSER,
-            f"sin navegador: Chromium se cerró durante la revisión ({reason}); "
+            f"sin navegador: Chromium se cerró durante la revisión ({TECHNICAL}{reason}); "
             "no se evaluó la accesibilidad en el navegador",
         )
     findings = list(seen.values())

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from gelt_audit.audits.browser import STATE_NO_BROWSER
+from gelt_audit.audits.browser import STATE_NO_BROWSER, TECHNICAL
 from gelt_audit.audits.browser_pass import audit_browser, judged_nothing
 from gelt_audit.store import Store
 
@@ -71,7 +71,7 @@ def run_isolated(
         )
     if proc.returncode != 0:
         last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"código {proc.returncode}"]
-        return did_not_run(f"sin navegador: la revisión en Chromium falló ({last[0][:200]})")
+        return did_not_run(f"sin navegador: la revisión en Chromium falló ({TECHNICAL}{last[0][:200]})")
     return json.loads(out)
 
 

@@ -14,9 +14,10 @@ from gelt_audit.audits import listings
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.diffs import cached_word_diff, diff_signature, word_diff
 from gelt_audit.audits.findings import Findings
-from gelt_audit.audits.pages import dependencia_name
+from gelt_audit.audits.pages import dependencia_name, is_page_error, is_unreached
 from gelt_audit.audits.rereads import reread
 from gelt_audit.config import Dependencia, NoiseRule
+from gelt_audit.linkstate import dns_failed
 from gelt_audit.markup import collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
 from gelt_audit.volatile import DEFAULT_PATTERNS
@@ -151,6 +152,15 @@ def _last_good(store: Store, url: str, before_crawl: int) -> PageState | None:
     return PageState(*row) if row else None
 
 
+def _error(store: Store, crawl_id: int, url: str) -> str | None:
+    """The download failure recorded for a page in a crawl (asked only of the few pages newly failing)."""
+    row = store.db.execute(
+        "select s.error from snapshots s join pages p on p.id = s.page_id where s.crawl_id = ? and p.url = ?",
+        [crawl_id, url],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def compare(
     store: Store,
     crawl: Crawl,
@@ -211,7 +221,8 @@ def compare(
             elif old.body_hash != new.body_hash:
                 unlisted.append((url, old.body_hash, new.body_hash))
         elif old is not None and old.ok:
-            if new.failing:
+            if new.failing and not (new.status == 0 and dns_failed(_error(store, crawl.id, url))):
+                # a page whose name did not resolve from here was not asked: no error of the site's
                 result.errors.append(
                     {"url": url, "dependencia": dependencia_name(url, dependencias), "status": new.status}
                 )
@@ -320,15 +331,23 @@ def find(ctx: AuditContext) -> Findings:
     """changes, template_changes, page_errors and ignored_changes since the previous crawl, and
     last_good_titles of the pages failing or removed (reads ``pages``)."""
     result = compare(ctx.store, ctx.crawl, ctx.previous, ctx.config.dependencias, noise=ctx.config.noise)
-    failing = [
-        p["url"] for p in ctx.findings.get("pages") or [] if (p.get("status") or 0) >= 400 or p.get("status") == 0
-    ]
+    pages = ctx.findings.get("pages") or []
+    unreached = [_failure(p) for p in pages if is_unreached(p)]
+    errors = [_failure(p) for p in pages if is_page_error(p)]
+    failing = [p["url"] for p in errors + unreached]
     failing += [c["url"] for c in result.changes if c["kind"] == "removed"] + [e["url"] for e in result.errors]
     return {
         "changes": result.changes,
         "template_changes": result.template,
         "page_errors": result.errors,
+        "failing_pages": errors,
+        "unreached_pages": unreached,
         "ignored_changes": result.ignored,
         "not_crawled": result.not_crawled,
         "last_good_titles": last_good_titles(ctx.store, ctx.crawl, failing),
     }
+
+
+def _failure(page: dict[str, Any]) -> dict[str, Any]:
+    """A failing or unreached page as ``failing_pages`` and ``unreached_pages`` list it."""
+    return {k: page.get(k) for k in ("url", "dependencia", "status", "error")}

@@ -197,7 +197,15 @@ class ReportedFindings(ContractFindings, total=False):
 
     last_attempt: AttemptInfo | None
     template_changes: list[dict[str, Any]]  # scope, pages, diff, example
-    page_errors: list[dict[str, Any]]  # url, dependencia, status: failing now, not removed
+    # url, dependencia, status: pages that worked in the previous crawl and now answer 5xx or nothing
+    # (an error of the site's, not a removal); a page whose name did not resolve is in unreached_pages
+    page_errors: list[dict[str, Any]]
+    # url, dependencia, status, error: every page failing now as the site's error (status >= 400 or no
+    # answer), new or not, as the weekly's «Páginas con error» lists them (additive, H292)
+    failing_pages: list[dict[str, Any]]
+    # url, dependencia, status (0), error: pages the crawl could not fetch because their host name did
+    # not resolve from this machine (DNS): no error of the site's, in no count of errors (additive, H292)
+    unreached_pages: list[dict[str, Any]]
     ignored_changes: list[dict[str, Any]]  # url, dependencia, rules: differences the noise rules removed
     not_crawled: list[dict[str, Any]]  # url, dependencia: still linked, not fetched this time (not removed)
     unassigned: list[str]  # page URLs no dependencia claims

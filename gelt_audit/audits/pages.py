@@ -22,6 +22,7 @@ from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, NoiseRule, dependencia_lookup
+from gelt_audit.linkstate import dns_failed
 from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
 from gelt_audit.store import Crawl, Store
 
@@ -38,6 +39,24 @@ def count_pages_ok(pages: Iterable[dict[str, Any]] | None) -> int:
     """How many of ``pages`` (the pages audit's rows) are pages of the site as the reports count them
     (:func:`is_page_ok`)."""
     return sum(1 for p in pages or () if is_page_ok(p))
+
+
+def is_unreached(page: dict[str, Any]) -> bool:
+    """A page of the site the crawl could not fetch because its host name did not resolve from this
+    machine (DNS): the site was not asked, so it is no error of the site's (reported apart)."""
+    return page.get("status") == 0 and dns_failed(page.get("error"))
+
+
+def is_page_error(page: dict[str, Any]) -> bool:
+    """A page (or document) that failed as the site's own error: it answered 400 or more, or gave no
+    answer (refused, cut, timed out), but not :func:`is_unreached`: the reports' «páginas con error»."""
+    status = page.get("status")
+    return ((status or 0) >= 400 or status == 0) and not is_unreached(page)
+
+
+def count_page_errors(pages: Iterable[dict[str, Any]] | None) -> int:
+    """How many of ``pages`` are errors of the site (:func:`is_page_error`), as every report counts them."""
+    return sum(1 for p in pages or () if is_page_error(p))
 
 
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:

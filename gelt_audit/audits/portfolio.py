@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from gelt_audit.audits.linktable import link_values, links_where
+from gelt_audit.audits.pages import count_page_errors, count_pages_ok
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.audits.updates import frequency
 from gelt_audit.config import Config, Dependencia, NoiseRule
@@ -37,7 +38,7 @@ from gelt_audit.store import Crawl, Store, utcnow
 log = logging.getLogger("gelt_audit.audits.portfolio")
 
 CACHE_TABLE = "portfolio_summaries"
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 3  # 3: pages_ok, the pages of the site (2xx), the broken links' denominator (H293); 2: page_errors leaves out the pages whose name did not resolve from here (DNS, H292)
 # Weights of the composite score; a missing figure (no checklist yet) is left out and the
 # others are re-weighted, so sites stay comparable as long as they are all measured alike.
 WEIGHTS = {"checklist": 0.5, "updates": 0.3, "links": 0.2}
@@ -102,8 +103,10 @@ def summarize(store: Store, config: Config, crawl: Crawl) -> dict[str, Any]:
         "v": SUMMARY_VERSION,
         "crawl_id": crawl.id,
         "started_at": crawl.started_at,
-        "pages": len(pages),
-        "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
+        "pages": len(pages),  # every page response, errors included (the key keeps its meaning)
+        # the pages of the site as its own reports count them (2xx: audits.pages.count_pages_ok)
+        "pages_ok": count_pages_ok(pages),
+        "page_errors": count_page_errors(pages),
         "checklist_score": checklist_score(findings),
         "update_target": target,
         **site_updates(store, crawl, findings, target, config.noise),
@@ -145,7 +148,8 @@ def composite(s: dict[str, Any]) -> float:
         parts["checklist"] = float(s["checklist_score"])
     target = s.get("update_target") or 0
     parts["updates"] = 100.0 if target <= 0 else min(1.0, (s.get("updates_this_month") or 0) / target) * 100
-    per_page = (s.get("broken_links") or 0) / max(1, s.get("pages") or 0)
+    # broken links per page of the site (2xx, as its reports count them), not per response
+    per_page = (s.get("broken_links") or 0) / max(1, s.get("pages_ok") or 0)
     parts["links"] = max(0.0, 1 - per_page / BROKEN_PER_PAGE_FLOOR) * 100
     weight = sum(WEIGHTS[k] for k in parts)
     return round(sum(WEIGHTS[k] * v for k, v in parts.items()) / weight, 1)
@@ -214,7 +218,7 @@ def site_entry(store: Store, site: Site, cfg: Config) -> dict[str, Any]:
         entry["previous_crawl"] = {"id": previous.id, "started_at": previous.started_at}
         entry["previous"] = _figures(before)
         entry["change"] = {k: _change(entry[k], before.get(k)) for k in
-                           ("score", "checklist_score", "updates_this_month", "broken_links", "pages")}  # fmt: skip
+                           ("score", "checklist_score", "updates_this_month", "broken_links", "pages", "pages_ok")}  # fmt: skip
     else:
         entry["previous"] = None
         entry["change"] = None
@@ -223,7 +227,7 @@ def site_entry(store: Store, site: Site, cfg: Config) -> dict[str, Any]:
 
 def _figures(s: dict[str, Any]) -> dict[str, Any]:
     keys = ("score", "checklist_score", "updates_this_month", "update_target", "meets_target", "month", "last_update",
-            "deps_total", "deps_meeting", "broken_links", "links_total", "pages", "page_errors")  # fmt: skip
+            "deps_total", "deps_meeting", "broken_links", "links_total", "pages", "pages_ok", "page_errors")  # fmt: skip
     return {k: s.get(k) for k in keys}
 
 

@@ -10,7 +10,10 @@ A sitemap's ``lastmod`` is no date the page declares: a content manager moves it
 again, text unchanged. It dates a change only when the crawl saw the page's main text change (added,
 or modified since a previous crawl made on or before that date); otherwise it is reported apart
 (``last_sitemap_date``) and counts as no day with publication (the GEL-T plan's «actualizada» is a
-change of content). See docs/REPORTS.md, «Cómo se cuentan los días con publicación».
+change of content). A meta date naming the page's last modification (``article:modified_time``,
+``og:updated_time``, ``dateModified``…: dates.MODIFIED_META) is the same: the content manager moves it on
+every save, so it only dates a change the crawl saw, as the lastmod does (H293). See docs/REPORTS.md,
+«Cómo se cuentan los días con publicación».
 """
 
 from __future__ import annotations
@@ -30,14 +33,19 @@ from gelt_audit.audits.kept import kept, kept_result
 from gelt_audit.audits.pages import dependencia_name
 from gelt_audit.clock import local_date
 from gelt_audit.config import Dependencia, NoiseRule
+from gelt_audit.dates import split_stored
 from gelt_audit.store import Crawl, Store
 
 SIGNAL_CRAWL = "rastreo"  # a change the tool saw between two crawls
 SIGNAL_DECLARED = "fecha publicada"  # a date the page declares (meta tags, text): not the sitemap's lastmod
 FIRST_WEEK = 7  # in a month's first days the report also shows last month's result
 # Versions of what a finished crawl's update figures keep in the store (see audits.kept)
-DETECTIONS_VERSION = 2  # 2: a sitemap lastmod dates a modified page only from the previous crawl's day on (H291)
-DECLARED_VERSION = 2  # 2: rows [dependencia, date, pages declaring it, pages whose sitemap alone gives it] (H291)
+# 3: a modification meta date (article:modified_time…) dates a change as the sitemap lastmod does (H293);
+# 2: a sitemap lastmod dates a modified page only from the previous crawl's day on (H291)
+DETECTIONS_VERSION = 3
+# 3: a modification meta date is no date the page declares (H293);
+# 2: rows [dependencia, date, pages declaring it, pages whose sitemap alone gives it] (H291)
+DECLARED_VERSION = 3
 
 
 def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[tuple[Crawl, Crawl]]:
@@ -50,9 +58,10 @@ def month_crawls(store: Store, crawl: Crawl, start: date | None = None) -> list[
 
 def page_declared_dates(
     store: Store, crawl: Crawl, urls: list[str] | None = None
-) -> dict[str, tuple[set[date], date | None]]:
+) -> dict[str, tuple[set[date], set[date]]]:
     """Per page URL of ``crawl`` (of ``urls`` only, when given): the dates the page declares about
-    itself and its sitemap ``lastmod`` (each up to the crawl's day)."""
+    itself, and the dates that only say when it was last saved (its sitemap ``lastmod`` and its
+    modification meta dates), each up to the crawl's day."""
     today = local_date(crawl.started_at)
     only = "" if urls is None else "and p.url in (select value from json_each(?))"
     rows = store.db.execute(
@@ -61,11 +70,12 @@ def page_declared_dates(
            where s.crawl_id = ? and s.kind = 'page' and s.status between 200 and 299 {only}""",
         [crawl.id] if urls is None else [crawl.id, json.dumps(urls)],
     )
-    found: dict[str, tuple[set[date], date | None]] = {}
+    found: dict[str, tuple[set[date], set[date]]] = {}
     for url, dates, lastmod in rows:
-        own = {day for day in map(_day, json.loads(dates) if dates else []) if day and day <= today}
-        sitemap = _day(lastmod[:10]) if lastmod else None
-        found[url] = (own, sitemap if sitemap and sitemap <= today else None)
+        declared, modified = split_stored(json.loads(dates) if dates else [])
+        own = {day for day in map(_day, declared) if day and day <= today}
+        saved = {day for day in map(_day, [*modified, lastmod[:10] if lastmod else ""]) if day and day <= today}
+        found[url] = (own, saved)
     return found
 
 
@@ -110,9 +120,9 @@ def _detected(
     store: Store, prev: Crawl, cur: Crawl, dependencias: list[Dependencia], noise: Sequence[NoiseRule] = ()
 ) -> list[list[str | None]]:
     """[dependencia, day seen, day attributed] of each page added or modified between two crawls.
-    The page's sitemap lastmod dates the change only when it falls where the change can have been
-    made: on or before the day seen, and for a modified page on or after the previous crawl's day
-    (an older lastmod dates an earlier version, not this change)."""
+    The page's sitemap lastmod, or a modification meta date, dates the change only when it falls where
+    the change can have been made: on or before the day seen, and for a modified page on or after the
+    previous crawl's day (an older one dates an earlier version, not this change)."""
     seen = local_date(cur.started_at)
     since = local_date(prev.started_at)
     found = compare(store, cur, prev, dependencias, diffs=False, noise=noise).changes
@@ -120,10 +130,8 @@ def _detected(
     declared = page_declared_dates(store, cur, [c["url"] for c in found]) if found else {}
     out = []
     for change in found:
-        own, sitemap = declared.get(change["url"], (set(), None))
-        dates = set(own)
-        if sitemap and (change["kind"] == "added" or sitemap >= since):
-            dates.add(sitemap)
+        own, saved = declared.get(change["url"], (set(), set()))
+        dates = own | {day for day in saved if change["kind"] == "added" or day >= since}
         out.append([change["dependencia"], seen.isoformat(), (max(dates) if dates else seen).isoformat()])
     return out
 
@@ -196,7 +204,8 @@ def _own_dates(kind: str | None, status: int | None, dates: str | None, lastmod:
     source: 0 the page declares it, 1 only its sitemap lastmod does."""
     if kind != "page" or status is None or not 200 <= status <= 299:
         return set()
-    own = {day.isoformat() for day in map(_day, json.loads(dates) if dates else []) if day}
+    declared, _ = split_stored(json.loads(dates) if dates else [])  # a modification date declares nothing
+    own = {day.isoformat() for day in map(_day, declared) if day}
     sitemap = _day(lastmod[:10]) if lastmod else None
     out = {(day, 0) for day in own}
     if sitemap and sitemap.isoformat() not in own:

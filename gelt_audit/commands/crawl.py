@@ -11,6 +11,7 @@ from gelt_audit.config import Config
 from gelt_audit.config.portfolio import portfolio_of
 from gelt_audit.crawler.run import CrawlResult, crawl
 from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_OK, EXIT_UNREACHABLE, CommandError
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.lock import crawl_guard
 from gelt_audit.portfolio import crawl_plan, crawl_portfolio
 from gelt_audit.store import Store
@@ -78,10 +79,12 @@ def crawl_one(config: Config, accept_lost_pages: bool = False) -> int:
     )
     log.info(summary)
     if result.site_unreachable:
-        print(f"No se pudo revisar el sitio {config.site_url}: {done.error}", file=sys.stderr)
+        # the Spanish words; the technical line stays in the crawl's row (JSON «last_attempt») and the log
+        log.info("motivo técnico: %s", done.error)
+        print(f"No se pudo revisar el sitio {config.site_url}: {spoken_error(done.error)}", file=sys.stderr)
         return EXIT_UNREACHABLE
     if done.status != "finished":
-        print(f"{summary} {done.error or ''}".strip(), file=sys.stderr)
+        print(f"{summary} {spoken_error(done.error) or ''}".strip(), file=sys.stderr)
         return EXIT_CRAWL_FAILED
     say(summary)
     return EXIT_OK

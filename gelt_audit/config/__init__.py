@@ -53,6 +53,7 @@ from gelt_audit.config.schema import (
     site_url_problem,
     where,
 )
+from gelt_audit.config.toml_errors import spoken_toml_error
 from gelt_audit.errors import ConfigError
 
 __all__ = [
@@ -105,7 +106,7 @@ def parse_config(text: str, path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML inválido: {exc}") from None
+        raise ConfigError(f"{path}: {spoken_toml_error(exc)}") from None
     allowed = set(SCHEMA) | {"dependencias", "portfolio"}
     for key in data:
         if key not in allowed:

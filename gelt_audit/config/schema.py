@@ -43,6 +43,26 @@ def site_url_problem(url: str) -> str | None:
         )
     if not host or parts.scheme not in ("http", "https"):
         return f"debe ser una dirección http:// o https:// completa, se encontró {url!r}"
+    # An address the site's own links do not write: with «//» the home page is crawled twice (as «//»
+    # and as the «/» its links give); with the default port («:80») the crawl's hosts hold «host:80»
+    # and the links to «host» are taken for another site's. Refused, not rewritten: the store knows
+    # the site's crawls by the configured address, and a silent rewrite would hide them.
+    default_port = {"http": 80, "https": 443}[parts.scheme]
+    if "//" in parts.path or parts.port == default_port:
+        netloc = parts.netloc.rsplit(":", 1)[0] if parts.port == default_port else parts.netloc
+        single = re.sub("/{2,}", "/", parts.path)
+        written = f"{parts.scheme}://{netloc.lower()}{single}" + (f"?{parts.query}" if parts.query else "")
+        if "//" in parts.path:
+            why = (
+                "tiene una barra doble en la ruta («//»): la página de inicio se rastrearía dos veces, "
+                "con esa dirección y con la que dan los enlaces del sitio"
+            )
+        else:
+            why = (
+                f"lleva el puerto que {parts.scheme}:// usa por omisión (:{default_port}): los enlaces del sitio "
+                "escritos sin él se tomarían por enlaces a otro sitio"
+            )
+        return f"{why}; escriba {written!r}"
     return None
 
 

@@ -11,28 +11,29 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
-from gelt_audit.linkstate import DNS_REASON, PROXY_REFUSAL_STATUSES, with_detail
+from gelt_audit.linkstate import FAILURE_WORDS, PROXY_REFUSAL_STATUSES, TOO_LARGE_WORDS, with_detail
 
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
-_REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
-    ((net.DNSLookupError, scrapy_errors.CannotResolveHostError), DNS_REASON),
-    ((net.ConnectionRefusedError, scrapy_errors.DownloadConnectionRefusedError), "el servidor rechazó la conexión"),
-    (TIMEOUTS, "el servidor no respondió a tiempo"),
-    ((scrapy_errors.DownloadCancelledError,), "la respuesta supera el tamaño máximo permitido"),
+# The classes, in order; their words are linkstate.FAILURE_WORDS (by class name: one home for the words).
+_CLASSES: tuple[tuple[type[BaseException], ...], ...] = (
+    (net.DNSLookupError, scrapy_errors.CannotResolveHostError),
+    (net.ConnectionRefusedError, scrapy_errors.DownloadConnectionRefusedError),
+    TIMEOUTS,
+    (scrapy_errors.DownloadCancelledError,),
     (
-        (
-            ResponseNeverReceived,
-            net.ConnectionLost,
-            ResponseFailed,
-            net.ConnectionDone,
-            scrapy_errors.ResponseDataLossError,
-        ),
-        "la conexión se cortó antes de recibir la respuesta",
+        ResponseNeverReceived,
+        net.ConnectionLost,
+        ResponseFailed,
+        net.ConnectionDone,
+        scrapy_errors.ResponseDataLossError,
     ),
-    ((net.SSLError,), "error del certificado o de la conexión segura (TLS)"),
-    ((TunnelError,), "el proxy no pudo abrir la conexión con el servidor (CONNECT)"),
-    ((scrapy_errors.DownloadFailedError,), "la descarga falló"),
+    (net.SSLError,),
+    (TunnelError,),
+    (scrapy_errors.DownloadFailedError,),
+)
+_REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = tuple(
+    (types, FAILURE_WORDS[types[0].__name__]) for types in _CLASSES
 )
 
 
@@ -78,5 +79,5 @@ def describe_failure(failure: Failure) -> str:
         if failure.check(*types):
             return with_detail(words, detail)
     if "larger than download max size" in message or "DOWNLOAD_MAXSIZE" in message or "exceeds" in message.lower():
-        return with_detail("la respuesta supera el tamaño máximo permitido", detail)
+        return with_detail(TOO_LARGE_WORDS, detail)
     return detail

@@ -56,6 +56,9 @@ class StorePipeline:
         # Depths at which URLs were met outside this process (distributed: Redis's smallest per
         # URL, set by the coordinator), starting points of the depths settled at the close.
         self.depths_met: dict[str, int] = {}
+        # Sitemap lastmods read outside this process (distributed: every worker's, newest per URL, from
+        # Redis, set by the coordinator), settled with the spider's own at the close (settle_lastmods).
+        self.lastmods_met: dict[str, str] = {}
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -263,6 +266,31 @@ class StorePipeline:
         self.settle_unreachable()
         self.flush(final=True)
         self.settle_depths()
+        self.settle_lastmods()
+
+    def settle_lastmods(self) -> None:
+        """The sitemap's lastmod of each page a link reached first, on the page's snapshots of this crawl.
+
+        The spider keeps them (SiteSpider.keep_lastmod): the page's request carried none. The newest
+        date a sitemap gives a URL is kept, whichever request was answered first.
+        """
+        lastmods = dict(getattr(self.crawler.spider, "sitemap_lastmods", None) or {})
+        for url, lastmod in self.lastmods_met.items():
+            if lastmod > lastmods.get(url, ""):
+                lastmods[url] = lastmod
+        if not lastmods:
+            return
+        rows = [(lastmod, self.crawl_id, url, lastmod) for url, lastmod in lastmods.items()]
+        try:
+            with self.store.db.conn as conn:
+                conn.executemany(
+                    "update snapshots set sitemap_lastmod = ? where crawl_id = ? "
+                    "and page_id = (select id from pages where url = ?) "
+                    "and (sitemap_lastmod is null or sitemap_lastmod < ?)",
+                    rows,
+                )
+        except Exception as exc:  # the pages keep what their requests carried: none for these
+            logger.warning("No se pudieron guardar las fechas del sitemap del rastreo %s: %s", self.crawl_id, exc)
 
     def settle_depths(self) -> None:
         """Each snapshot's depth becomes its shortest click path from the home page (crawler/depths.py)."""
@@ -313,6 +341,7 @@ class StorePipeline:
             previous_pages=previous,
             lost=lost,
             limited=limited,
+            seen=stats.get_value("gelt/seen", 0),
         )
         found = verdict(counts, spider.last_network_error)
         status, error = found.status, found.error

@@ -32,6 +32,13 @@ class CrawlCounts:
     previous_pages: int = 0  # pages the last finished crawl saw answer 2xx
     lost: int = 0  # of those, pages this crawl never reached (no answer at all, not even 404/410)
     limited: bool = False  # max_pages cut the crawl: absent pages say nothing
+    seen: int | None = None  # HTML pages that answered 2xx (a 304 of a known one too); None: not counted
+
+
+def is_seen(kind: str, status: int) -> bool:
+    """Whether a snapshot is a page of the site seen with its content (the spider's and the
+    distributed coordinator's one count of them)."""
+    return kind == "page" and 200 <= status < 300
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,10 @@ def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
         return Verdict("failed", f"rastreo terminado por: {c.reason}")
     if c.home_error:
         return Verdict("failed", c.home_error, site_unreachable=True)
+    if c.seen == 0 and answered:
+        # a home page that only redirects within the site (a loop) or is no HTML page: the crawl
+        # ends «finished» with nothing to audit; judged, every item would read as missing
+        return Verdict("failed", nothing_seen(answered))
     if c.network_errors >= 3 and c.network_errors >= answered:
         return Verdict(
             "failed",
@@ -80,6 +91,15 @@ def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
             "gelt-audit crawl --accept-lost-pages",
         )
     return Verdict("finished")
+
+
+def nothing_seen(answered: int) -> str:
+    """Why a crawl whose answers held no page of the site is no view of it (one Spanish sentence)."""
+    return (
+        f"ninguna página del sitio respondió con contenido ({answered} respuesta(s): redirecciones, errores o "
+        "archivos que no son páginas HTML); nada del sitio se pudo ver: revise la página de inicio "
+        "(¿un bucle de redirecciones dentro del sitio?)"
+    )
 
 
 ROBOTS_FORBID = (

@@ -11,7 +11,7 @@ from typing import Any
 from gelt_audit.audits.changes import site_wide
 from gelt_audit.audits.linktable import links_where
 from gelt_audit.audits.pages import count_pages_ok
-from gelt_audit.linkstate import spoken_error
+from gelt_audit.linkstate import spoken_error, technical_detail
 from gelt_audit.reports.view import page_titles
 
 
@@ -21,7 +21,8 @@ def broken_rows(
     """Every broken link occurrence as a row (page, link, reason, since), split by who fixes it.
 
     Returns ``{"rows": [...], "acknowledged": [...], "template": [...], "pages_ok": n}``; each row
-    has ``owner_dep`` (dependencia name, or None for pages no dependencia claims). ``titles``:
+    has ``owner_dep`` (dependencia name, or None for pages no dependencia claims), ``reason`` (in Spanish)
+    and ``detail`` (the technical line the check recorded, when it says more). ``titles``:
     :func:`page_titles` of the findings' pages, when the caller has them.
     """
     pages = findings.get("pages") or []
@@ -34,11 +35,15 @@ def broken_rows(
         occurrences = link.get("occurrences") or [
             {"page": page, "text": "", "dependencia": link.get("dependencia")} for page in link.get("found_on") or []
         ]
-        reason = link.get("error") or (f"HTTP {link['status']}" if link.get("status") else "no responde")
+        recorded = link.get("error") or (f"HTTP {link['status']}" if link.get("status") else "no responde")
+        # what a person reads (HTML, e-mail, CSV «motivo»): the Spanish words, said as today's code says
+        # them even for a check an older version stored; the recorded line stays in «detail» (CSV, JSON)
+        reason = spoken_error(recorded) or recorded
         base = {
             "url": link["url"],
             "reason": reason,
-            "short_reason": _short_reason(spoken_error(reason) or reason, link.get("status")),
+            "detail": technical_detail(recorded),
+            "short_reason": _short_reason(reason, link.get("status")),
             "status": link.get("status"),
             "since": link.get("broken_since"),
             "internal": link.get("internal"),

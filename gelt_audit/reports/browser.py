@@ -9,8 +9,10 @@ sentence says so: never an empty «sin hallazgos».
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from gelt_audit.audits.browser import TECHNICAL
 from gelt_audit.reports.view import cut
 
 BROWSER_ROWS = 60  # findings the HTML shows; the CSV has them all
@@ -129,21 +131,40 @@ def finding_row(finding: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# Playwright's own first line (English, technical) → what a person reads; the JSON keeps the line
+# Playwright's own first line (English, technical) → what a person reads; the JSON keeps the line.
+# Playwright names the call that failed first («Page.goto: …», «Page.evaluate: …»): what follows an
+# evaluate's «Error: » is the page's own text (hostile input), so a script error is told apart before
+# any word is looked for. Then the kind of failure, then the step that failed.
+_SCRIPT_ERROR = re.compile(r"^(?:Page|Frame)\.evaluate: (?:[A-Za-z]*Error|Uncaught)\b")
 _BROWSER_ERRORS = (
-    ("timeout", "la página no terminó de cargar a tiempo en el navegador"),
-    ("net::err_", "el navegador no pudo cargar la página"),
-    ("execution context was destroyed", "la página se reemplazó a sí misma mientras se evaluaba"),
+    ("page.goto: timeout", "la página no terminó de cargar a tiempo en el navegador"),
+    ("timeout", "el navegador no terminó de evaluar la página a tiempo"),
+    ("crash", "el navegador falló (se cerró de golpe) mientras evaluaba la página"),
     ("closed", "el navegador se cerró mientras evaluaba la página"),
-    ("crash", "el navegador se cerró mientras evaluaba la página"),
+    ("net::err_", "el navegador no pudo cargar la página"),
+    ("interrupted by another navigation", "la página pasó a otra dirección mientras cargaba"),
+    ("execution context was destroyed", "la página se reemplazó a sí misma mientras se evaluaba"),
+    ("frame was detached", "la página se reemplazó a sí misma mientras se evaluaba"),
+    ("protocol error", "falló la comunicación entre la herramienta y el navegador"),
+    ("page.goto:", "el navegador no pudo abrir la página"),
+    ("page.evaluate:", "axe-core no pudo terminar de evaluar la página"),
+    ("page.add_script_tag:", "no se pudo cargar axe-core en la página"),
+    ("browsercontext.", "el navegador no pudo abrir una pestaña para la página"),
+    ("browser.", "el navegador no pudo abrir una pestaña para la página"),
 )
+SCRIPT_ERROR_SAID = "axe-core se detuvo con un error de JavaScript al evaluar la página"
+UNKNOWN_BROWSER_ERROR = "el navegador no pudo evaluarla por una causa que la herramienta no reconoce"
 
 
 def spoken_browser_error(error: str | None) -> str:
-    """The Spanish sentence a report shows for a page the browser could not evaluate; Playwright's
-    English line stays in the JSON (``accessibility_browser.errors[].error``)."""
-    low = (error or "").lower()
-    return next((said for key, said in _BROWSER_ERRORS if key in low), "el navegador no pudo evaluarla")
+    """The Spanish sentence a report shows for a page the browser could not evaluate: the kind of
+    failure (a time-out, a load that failed, a crash, a script error…) as far as Playwright's line
+    says it; the line itself stays in the JSON (``accessibility_browser.errors[].error``)."""
+    line = error or ""
+    if _SCRIPT_ERROR.match(line):
+        return SCRIPT_ERROR_SAID
+    low = re.sub(r"\b[a-z][\w+.-]*://\S*", "", line.lower())  # the page's address says nothing of the failure
+    return next((said for key, said in _BROWSER_ERRORS if key in low), UNKNOWN_BROWSER_ERROR)
 
 
 def not_run_sentence(result: dict[str, Any]) -> str:
@@ -152,6 +173,7 @@ def not_run_sentence(result: dict[str, Any]) -> str:
     detail = result.get("message") or ""
     if result.get("state") == "sin navegador" and detail:
         reason = detail.removeprefix("sin navegador: ").split("; no se evaluó")[0]
+        reason = re.sub(rf"\s*\({TECHNICAL}[^\n]*\)$", "", reason)  # the JSON keeps the technical line
     return (
         f"La revisión de accesibilidad en el navegador (axe-core) no se hizo: {reason}. "
         "Ninguna página se evaluó en el navegador; la accesibilidad se juzgó sólo desde el HTML."

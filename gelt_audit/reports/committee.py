@@ -8,12 +8,13 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.audits.checklist import INDICATOR_ITEMS, JUDGED, load_checklist
-from gelt_audit.audits.pages import count_pages_ok
+from gelt_audit.audits.pages import count_pages_ok, is_unreached
 from gelt_audit.formats import FAMILY
 from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import line_chart
 from gelt_audit.reports.fmt import local_date
+from gelt_audit.reports.labels import unreached_said
 from gelt_audit.reports.summary import broken_urls, overall_score
 from gelt_audit.reports.view import (
     FALLBACK_GROUP_NAMES,
@@ -71,6 +72,8 @@ def committee(
     changes = checklist_changes(checklist, (baseline or {}).get("items"))
     if changes is None and baseline is None:
         changes = findings_regressions(findings)
+    crawl_pages = (findings.get("crawl") or {}).get("pages")
+    unreached = sum(1 for p in findings.get("pages") or [] if is_unreached(p))
     return {
         **header(config, findings, now, baseline_crawl),
         "kind": "committee",
@@ -98,6 +101,9 @@ def committee(
         # (documents, redirects, errors), not pages (H284)
         # pages as the weekly counts them (2xx pages: no redirects nor error responses)
         "pages_total": count_pages_ok(findings.get("pages")),
+        # the crawl's responses without the pages whose name did not resolve (no answer: said apart)
+        "answers": (crawl_pages if isinstance(crawl_pages, int) else 0) - unreached,
+        "unreached_said": unreached_said(unreached) if unreached else None,
         "documents_available": documents is not None,
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),

@@ -129,6 +129,7 @@ BROKEN_HEADER = (
     "estado HTTP",
     "roto desde",
     "nuevo esta semana",
+    "detalle técnico",
 )
 
 
@@ -153,6 +154,7 @@ def broken_links_table(
                 r["status"],
                 iso_day(r["since"]),
                 "sí" if r["new"] else "no",
+                r.get("detail") or "",
             ]
         for r in found["acknowledged"]:
             yield [
@@ -165,6 +167,7 @@ def broken_links_table(
                 r["status"],
                 iso_day(r["since"]),
                 "no",
+                r.get("detail") or "",
             ]
 
     return CsvTable(BROKEN_HEADER, rows)
@@ -424,7 +427,7 @@ def browser_table(findings: dict[str, Any]) -> CsvTable | None:
             "HTML",
             "página de ejemplo",
             "título de la página",
-            "ayuda de axe (inglés)",
+            "ayuda de axe",
             "dependencia",
         ],
         rows,

@@ -44,8 +44,10 @@ def digest_model(findings: dict[str, Any], dependencia: dict[str, Any]) -> dict[
         "target": view["target"],
         "pace": dependencia.get("pace"),
         "last_month": dependencia.get("last_month"),
-        "last_published": dependencia.get("last_published"),
-        "last_detected": dependencia.get("last_detected") or dependencia.get("last_update"),
+        # what the weekly says of the dependencia's last publication, in its words (fmt.ultima_publicacion),
+        # and the sitemap date that does not count, said apart as the weekly says it (H291)
+        "last_publication": fmt.ultima_publicacion(dependencia) if dependencia.get("last_update") else None,
+        "sitemap_note": fmt.nota_sitemap(dependencia),
         "links": links[:MAX_LINKS],
         "links_total": len(links),
         "changes": changes[:MAX_CHANGES],
@@ -81,6 +83,8 @@ def digest(findings: dict[str, Any], dependencia: dict[str, Any]) -> str:
     lines += [f"- {item}" for item in todo] or ["- Nada pendiente esta semana."]
     if not task and m["target"]:
         lines += ["", f"Al día: {m['have']} de {m['target']} días con publicación este mes."]
+    if m["last_publication"] or m["sitemap_note"]:
+        lines.append(f"Última publicación: {_last_publication(m)}.")
     if m["last_month"]:
         lm = m["last_month"]
         verdict = "cumplió" if lm["met"] else "no cumplió"
@@ -91,6 +95,12 @@ def digest(findings: dict[str, Any], dependencia: dict[str, Any]) -> str:
         lines += ["", "Páginas que cambiaron desde el rastreo anterior:"]
         lines += [f"- {fmt.url_legible(c['url'])} ({m['kinds'].get(c['kind'], c['kind'])})" for c in m["changes"]]
     return "\n".join(lines)
+
+
+def _last_publication(m: dict[str, Any]) -> str:
+    """The «Última publicación» line's text, as the weekly's dependencia section says it."""
+    text = m["last_publication"] or "sin registro"
+    return f"{text}; {m['sitemap_note']}" if m["sitemap_note"] else text
 
 
 def digest_html(config: Any, findings: dict[str, Any], dependencia: dict[str, Any], subject: str) -> str:

@@ -206,7 +206,34 @@ def duracion_ms(value: Any) -> str:
     return f"{numero(value / 1000, 1)} s"
 
 
+def ultima_publicacion(dep: dict[str, Any]) -> str:
+    """A dependencia's last publication as the reports say it (``publicada el 27 feb · detectada el 24
+    nov``): the date its pages declare and the day a crawl saw one change, each named for what it is.
+    The weekly and the e-mail to its responsable say it with this one text."""
+    published, detected = dep.get("last_published"), dep.get("last_detected")
+    if published and detected:
+        return f"publicada el {dia_mes_corto(published)} · detectada el {dia_mes_corto(detected)}"
+    if published:
+        return f"publicada el {dia_mes_corto(published)}"
+    if detected:
+        return f"detectada el {dia_mes_corto(detected)} (la página no declara fecha)"
+    return f"el {dia_mes_corto(dep.get('last_update'))}" if dep.get("last_update") else "sin registro"
+
+
+def nota_sitemap(dep: dict[str, Any]) -> str:
+    """The sitemap date that does not count (``last_sitemap_date``, H291), with why; '' when none."""
+    day = dep.get("last_sitemap_date")
+    if not day:
+        return ""
+    return (
+        f"el sitemap da el {dia_mes_corto(day)}, que no cuenta "
+        "(ninguna página la muestra y ningún rastreo vio cambiar su texto desde entonces)"
+    )
+
+
 FILTERS = {
+    "ultima_publicacion": ultima_publicacion,
+    "nota_sitemap": nota_sitemap,
     "en_espanol": spoken_error,
     "fecha": fecha,
     "fecha_corta": fecha_corta,

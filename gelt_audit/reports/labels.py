@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from gelt_audit.reports.fmt import plural
+
 SECURITY = {
     "https": "sitio o página sin cifrar",
     "hsts": "el navegador puede volver a entrar sin cifrar",
@@ -56,3 +58,13 @@ def security_plain(check: Any) -> str:
 def severity_label(value: Any) -> str:
     """«grave» for «alta»: what the severity means to a reader."""
     return SEVERITY.get(str(value or "").lower(), str(value or "—"))
+
+
+def unreached_said(count: int) -> str:
+    """What every report says of the pages of the site the crawl could not fetch because their name
+    did not resolve from this machine (``audits.pages.is_unreached``): not the site's error, said so."""
+    many = count != 1
+    pages = plural(count, "página del sitio", "páginas del sitio")
+    verb = "no se pudieron" if many else "no se pudo"
+    counted = "no se cuentan como errores" if many else "no se cuenta como error"
+    return f"{pages} {verb} consultar desde esta máquina: su nombre no resolvió (DNS); {counted} del sitio."

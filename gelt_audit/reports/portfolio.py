@@ -37,7 +37,8 @@ CSV_HEADER = (
     "posición", "posición anterior", "cambio de posición", "sitio", "departamento", "posición en el departamento",
     "código DANE", "dirección", "estado", "puntaje", "cambio del puntaje", "lista de chequeo (%)",
     "cambio lista de chequeo", "días con actualización en el mes", "meta mensual", "cumple la meta",
-    "dependencias al día", "dependencias", "enlaces rotos", "cambio enlaces rotos", "páginas", "rastreo",
+    "dependencias al día", "dependencias", "enlaces rotos", "cambio enlaces rotos", "páginas del sitio",
+    "páginas con error", "rastreo",
     "fecha del rastreo", "rastreo anterior", "último error",
 )  # fmt: skip
 
@@ -58,7 +59,7 @@ def csv_rows(data: dict[str, Any]) -> list[list[Any]]:
                 s.get("department_rank"), s.get("dane"), s["url"], CRAWL_STATUS_LABELS.get(s["status"], s["status"]),
                 s.get("score"), change.get("score"), s.get("checklist_score"), change.get("checklist_score"),
                 s.get("updates_this_month"), s.get("update_target"), s.get("meets_target"), s.get("deps_meeting"),
-                s.get("deps_total"), s.get("broken_links"), change.get("broken_links"), s.get("pages"),
+                s.get("deps_total"), s.get("broken_links"), change.get("broken_links"), s.get("pages_ok"), s.get("page_errors"),
                 (s.get("crawl") or {}).get("id"), csv_export.iso_day((s.get("crawl") or {}).get("started_at")),
                 (s.get("previous_crawl") or {}).get("id"), _attempt_error(attempt),
             ]

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import count_pages_ok
+from gelt_audit.audits.pages import count_page_errors, count_pages_ok
 from gelt_audit.audits.run import audit, settings_fingerprint
 from gelt_audit.config import Config
 from gelt_audit.reports.fmt import local_date
@@ -23,7 +23,9 @@ from gelt_audit.store import Crawl, Store
 log = logging.getLogger("gelt_audit.reports")
 
 TABLE = "crawl_summaries"
-SUMMARY_VERSION = 2  # bump when summarize() changes what it stores
+SUMMARY_VERSION = (
+    3  # bump when summarize() changes what it stores (3: page_errors leaves out the pages whose name did not resolve)
+)
 MAX_TREND_POINTS = 60
 
 
@@ -66,7 +68,7 @@ def summarize(findings: dict[str, Any], fp: str = "") -> dict[str, Any]:
         "pages": len(pages),
         # the pages of the site as the reports count them (2xx pages: no redirects nor errors); additive
         "pages_ok": count_pages_ok(pages),
-        "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
+        "page_errors": count_page_errors(pages),
         "unassigned": len(findings.get("unassigned") or []),
         "changes": len(findings.get("changes") or []),
         "broken": broken,

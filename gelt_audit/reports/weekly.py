@@ -10,14 +10,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import count_pages_ok, is_page_ok
+from gelt_audit.audits.pages import count_pages_ok, is_page_error, is_unreached
 from gelt_audit.audits.updates import pace
 from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import bar_chart
 from gelt_audit.reports.fmt import local_date, to_datetime
-from gelt_audit.reports.labels import security_label, security_plain, severity_label
+from gelt_audit.reports.labels import security_label, security_plain, severity_label, unreached_said
 from gelt_audit.reports.placeholders import PLACEHOLDER_ROWS, placeholder_rows
 from gelt_audit.reports.summary import broken_urls
 from gelt_audit.reports.todo import links_task, severe_security, todo, urgent
@@ -50,10 +50,6 @@ def month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
-def is_page_error(page: dict[str, Any]) -> bool:
-    return (page.get("status") or 0) >= 400 or page.get("status") == 0
-
-
 def errors_split(errors: Any, page_errors: int, documents: list[dict[str, Any]]) -> list[tuple[int, str, str]]:
     """The crawl's failed responses as what they were: pages (the «Páginas con error» list),
     documents (the inventory's failing PDFs, DOCs…) and, when these do not add up, other responses;
@@ -81,7 +77,7 @@ def good_titles(findings: dict[str, Any]) -> dict[str, str | None]:
     when it worked, not «Error 500»."""
     last_good = findings.get("last_good_titles") or {}
     pages = [
-        {**p, "title": last_good[p["url"]]} if p["url"] in last_good and is_page_error(p) else p
+        {**p, "title": last_good[p["url"]]} if p["url"] in last_good and (is_page_error(p) or is_unreached(p)) else p
         for p in findings.get("pages") or []
     ]
     known = {p["url"] for p in pages}
@@ -311,13 +307,15 @@ def _summary(
     def change(key: str, value: int) -> int | None:
         return value - baseline[key] if baseline and isinstance(baseline.get(key), int) else None
 
-    return {
+    figures = {
         # pages as the rest of the report counts them (2xx pages); the crawl's redirects and error
         # responses of pages are said apart, not counted as pages of the site
         "pages": pages_ok,
         "pages_delta": change("pages_ok", pages_ok),
         "pages_redirects": sum(1 for p in pages if p.get("kind") == "redirect"),
-        "pages_failing": sum(1 for p in pages if p.get("kind") != "redirect" and not is_page_ok(p)),
+        "pages_failing": sum(1 for p in pages if p.get("kind") != "redirect" and is_page_error(p)),
+        # not fetched because their name did not resolve from here: neither the site's pages nor its errors
+        "pages_unreached": sum(1 for p in pages if is_unreached(p)),
         "changes": len(week_changes),
         "changes_by_kind": {k: sum(1 for c in week_changes if c.get("kind") == k) for k in KIND_LABELS},
         "changes_delta": change("week_changes", len(week_changes)),
@@ -341,6 +339,22 @@ def _summary(
         "regressions": len(checklist["lost"]) if checklist else None,
         "newly_met": len(checklist["gained"]) if checklist else None,
     }
+    figures["pages_apart"] = _pages_apart(figures)
+    return figures
+
+
+def _pages_apart(summary: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """What the crawl met that the «Páginas del sitio» tile does not count, each (count, singular, plural)."""
+    parts = [
+        (summary["pages_redirects"], "redirección", "redirecciones"),
+        (summary["pages_failing"], "página con error", "páginas con error"),
+        (
+            summary["pages_unreached"],
+            "página sin consultar (su nombre no resolvió)",
+            "páginas sin consultar (su nombre no resolvió)",
+        ),
+    ]
+    return [part for part in parts if part[0]]
 
 
 def _cut_link_groups(link_groups: list[dict[str, Any]]) -> None:
@@ -371,18 +385,33 @@ def _health(
         key=lambda p: p["elapsed_ms"],
         reverse=True,
     )[:SLOWEST_ROWS]
-    errors_shown, errors_more = cut([{**p, "title": titles.get(p["url"])} for p in error_pages], ERROR_ROWS)
+    # a page that worked in the compared crawl and fails now is marked in the one list, not listed twice
+    new = {e["url"] for e in week.get("errors") or []}
+    errors_shown, errors_more = cut(
+        [{**p, "title": titles.get(p["url"]), "new": p["url"] in new} for p in error_pages], ERROR_ROWS
+    )
+    unreached = [p for p in pages if is_unreached(p)]
     unassigned = findings.get("unassigned") or []
     unassigned_shown, unassigned_more = cut([{"url": u, "title": titles.get(u)} for u in unassigned], UNASSIGNED_ROWS)
     crawl = findings.get("crawl") or {}
+    # the crawl's figures count every try; a page whose name did not resolve got no answer and is no
+    # error of the site's: it is taken out of both and said apart
+    answers, errors = (crawl.get(k) for k in ("pages", "errors"))
+    if isinstance(answers, int) and isinstance(errors, int):
+        answers, errors = answers - len(unreached), errors - len(unreached)
     return {
         "crawl": crawl,
+        "answers": answers,
+        "crawl_errors": errors,
         "duration_s": _seconds(crawl.get("started_at"), crawl.get("finished_at")),
         "errors": errors_shown,
         "errors_more": errors_more,
         "errors_total": len(error_pages),
-        "errors_split": errors_split(crawl.get("errors"), len(error_pages), findings.get("documents") or []),
-        "week_errors": week.get("errors") or [],
+        "errors_split": errors_split(errors, len(error_pages), findings.get("documents") or []),
+        "unreached": [{**p, "title": titles.get(p["url"])} for p in unreached[:ERROR_ROWS]],
+        "unreached_more": max(0, len(unreached) - ERROR_ROWS),
+        "unreached_said": unreached_said(len(unreached)) if unreached else None,
+        "week_errors": week.get("errors") or [],  # marked «new» in ``errors``; kept for the weekly JSON's readers
         "not_crawled": len(week.get("not_crawled") or []),
         "not_crawled_example": next((c.get("url") for c in week.get("not_crawled") or []), None),
         "slowest": [{**p, "title": titles.get(p["url"])} for p in slowest],

@@ -37,9 +37,12 @@ from gelt_audit.errors import (
     EXIT_OK,
     EXIT_UNREACHABLE,
 )
+from gelt_audit.linkstate import spoken_error
 from gelt_audit.lock import LockedError, RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
+from gelt_audit.reports.fmt import plural
 from gelt_audit.reports.index_page import TITLES
+from gelt_audit.reports.labels import unreached_said
 from gelt_audit.reports.write import Written, warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
 from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
@@ -222,6 +225,11 @@ class _Run:
             # nobody else is crawling: close the row now rather than at the next crawl's start.
             with Store(config.store_path) as store:
                 store.finish_crawl(crawl_id, "interrupted" if SIGNALS.stop else "failed", detail)
+        # what a person reads (stderr, the alert, the run's message): a download failure the crawl recorded
+        # in its Spanish words; its technical line stays in the crawl's row and in the log
+        said = spoken_error(error) if error and detail == error else detail
+        if said != detail:
+            log.info("motivo técnico del rastreo: %s", detail)
         when = clock.now().astimezone(BOGOTA)
         stamp = f"{fecha_larga(when.date())} a las {when:%H:%M} (hora de Bogotá)"
         if SIGNALS.stop:
@@ -236,24 +244,24 @@ class _Run:
             return EXIT_OK
         last = self.last_good()
         if code == EXIT_UNREACHABLE:
-            self.fail("unreachable", code, f"No se pudo revisar el sitio {config.site_url}: {detail}")
+            self.fail("unreachable", code, f"No se pudo revisar el sitio {config.site_url}: {said}")
             print(self.message, file=sys.stderr)
             self.alert(
                 f"El sitio no responde: {config.site_name}",
                 f"El rastreo del {stamp} no pudo abrir la página de inicio de {config.site_url}.\n"
-                f"Motivo: {detail}\n\n{last}\nRegistro: {config.log_path}",
+                f"Motivo: {said}\n\n{last}\nRegistro: {config.log_path}",
             )
             return code
         if code == EXIT_CONFIG:
             self.fail("config", code, f"El rastreo rechazó la configuración: {detail}")
             print(self.message, file=sys.stderr)
             return code
-        self.fail("crawl_failed", EXIT_CRAWL_FAILED, f"Falló el rastreo {crawl_id or '(sin iniciar)'}: {detail}")
+        self.fail("crawl_failed", EXIT_CRAWL_FAILED, f"Falló el rastreo {crawl_id or '(sin iniciar)'}: {said}")
         print(self.message, file=sys.stderr)
         self.alert(
             f"Falló el rastreo de {config.site_name}",
             f"El rastreo de {config.site_url} del {stamp} no terminó (código {code}).\n"
-            f"Motivo: {detail}\n\n{last}\nRegistro: {config.log_path}",
+            f"Motivo: {said}\n\n{last}\nRegistro: {config.log_path}",
         )
         return EXIT_CRAWL_FAILED
 
@@ -345,17 +353,29 @@ def _describe(item: Any) -> str:
 def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: dict[str, int]) -> str:
     """The plain-text part of a report e-mail: the figures, then the run status."""
     crawl = findings.get("crawl") or {}
+    # a page whose name did not resolve from here got no answer and is no error of the site's
+    unreached = counts.get("unreached", 0)
+    answers, errors = (crawl.get(k) for k in ("pages", "errors"))
+    if isinstance(answers, int) and isinstance(errors, int):
+        answers, errors = answers - unreached, errors - unreached
     lines = [
         f"{TITLES[kind]} de {config.site_name} ({config.site_url})",
         "",
-        f"Rastreo {crawl.get('id')}: {crawl.get('pages')} respuestas, {crawl.get('errors')} errores.",
+        f"Rastreo {crawl.get('id')}: {plural(answers, 'respuesta', 'respuestas')}, {plural(errors, 'error', 'errores')}.",
         f"Cambios desde el rastreo anterior: {counts.get('changes', 0)}.",
         f"Páginas con error: {counts.get('page_errors', 0)}. Enlaces rotos: {counts.get('broken_links', 0)}. "
         f"Páginas sin dependencia asignada: {counts.get('unassigned', 0)}.",
+        *_unreached_line(counts.get("unreached", 0)),
         "",
         status(config),
     ]
     return "\n".join(lines)
+
+
+def _unreached_line(count: int) -> list[str]:
+    """The pages the crawl could not fetch because their name did not resolve, said apart from the
+    site's errors (none: no line)."""
+    return [unreached_said(count)] if count else []
 
 
 def skipped_file(config: Config) -> Path:

@@ -14,6 +14,7 @@ from typing import Any
 
 from gelt_audit import clock
 from gelt_audit.audits.linktable import links_where
+from gelt_audit.audits.pages import count_page_errors, is_unreached
 from gelt_audit.commands import CRAWL_STATUS_ES, local_minute
 from gelt_audit.config import Config, portfolio_configs, portfolio_of
 from gelt_audit.linkstate import spoken_error
@@ -71,7 +72,7 @@ def findings_summary(findings: dict[str, Any]) -> dict[str, int]:
     """Counts of what needs someone's attention, from the audits' findings (missing keys count 0)."""
     pages = findings.get("pages") or []
     return {
-        "page_errors": sum(1 for p in pages if (p.get("status") or 0) >= 400 or p.get("status") == 0),
+        "page_errors": count_page_errors(pages),
         "broken_links": sum(1 for _ in links_where(findings.get("links"), "state", "broken")),
         "checklist_failed": sum(1 for c in findings.get("checklist") or [] if c.get("status") == "no_cumple"),
         "accessibility": len(findings.get("accessibility") or []),
@@ -79,12 +80,19 @@ def findings_summary(findings: dict[str, Any]) -> dict[str, int]:
         "regressions": len(findings.get("regressions") or []),
         "unassigned": len(findings.get("unassigned") or []),
         "changes": len(findings.get("changes") or []),  # news, not a problem: left out of the total
+        # pages the crawl could not fetch because their name did not resolve from this machine: no
+        # finding of the site's, left out of the total too
+        "unreached": sum(1 for p in pages if is_unreached(p)),
     }
 
 
+# What a findings_summary() counts that is no problem of the site's.
+NOT_FINDINGS = ("changes", "unreached")
+
+
 def findings_total(counts: dict[str, int]) -> int:
-    """What needs attention in a findings_summary(): every count but the changes."""
-    return sum(v for k, v in counts.items() if k != "changes")
+    """What needs attention in a findings_summary(): every count but :data:`NOT_FINDINGS`."""
+    return sum(v for k, v in counts.items() if k not in NOT_FINDINGS)
 
 
 def _gelt_alive(pid: int) -> bool:

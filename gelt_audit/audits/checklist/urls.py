@@ -106,14 +106,16 @@ def is_doc_key(key: str, exts: frozenset[str] | Sequence[str] = DOC_EXTENSIONS) 
 
 
 # class 2701 (H270): a file kept on a file host, opened in its viewer (Drive «/file/d/<id>/view», a
-# Google document, sheet or slides, a OneDrive or Dropbox share, a SharePoint file link): the link is to
+# Google document, sheet or slides, a OneDrive file or share, a Dropbox share, a SharePoint file link): the link is to
 # a document as much as a «.pdf» is; a folder, a form or the host's home page is not one. The one notion
 # of a file host's file: a document rule's (``doc_key``) and the evidence order's (``ranking.offsite_file``,
 # class 2471)
 _SHARED_FILE = re.compile(
     r"^(?:drive\.google\.com/(?:a/[^/]+/)?file/d/[\w-]{10,}"
     r"|docs\.google\.com/(?:a/[^/]+/)?(?:document|spreadsheets|presentation)/d/[\w-]{10,}"
-    r"|1drv\.ms/[bwxp]/|(?:[\w-]+\.)?dropbox\.com/(?:s|scl/fi)/|[\w-]+\.sharepoint\.com/:[bwxp]:/)"
+    r"|1drv\.ms/[bwxp]/|(?:[\w-]+\.)?dropbox\.com/(?:s|scl/fi)/|[\w-]+\.sharepoint\.com/:[bwxp]:/"
+    # OneDrive's own viewer, editor and download pages open one file; its «/?id=…» pages open folders too
+    r"|onedrive\.live\.com/(?:view\.aspx|edit\.aspx|download(?:\.aspx)?)\?)"
 )
 
 

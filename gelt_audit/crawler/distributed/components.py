@@ -27,7 +27,7 @@ from scrapy_redis.scheduler import Scheduler
 from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.distributed.protocol import SharedSite, dumps, loads
 from gelt_audit.crawler.items import LinkCheckItem, SnapshotItem, TlsItem
-from gelt_audit.crawler.spiders.site import SiteSpider, targets
+from gelt_audit.crawler.spiders.site import SiteSpider, sitemap_key, targets
 from gelt_audit.markup import Link
 
 if TYPE_CHECKING:
@@ -232,6 +232,15 @@ class WorkerSiteSpider(SiteSpider):
             "max_variants": self.global_max_variants, "depth": depth,
         }  # fmt: skip
         return request
+
+    def keep_lastmods(self, dated: list[tuple[str, str, bool]]) -> None:
+        """Every lastmod of a sitemap goes to Redis, the newest per URL: a request this worker makes may
+        lose its claim to another worker's (a link met first), and the coordinator, which writes the
+        store, settles them all on the crawl's snapshots at the close (StorePipeline.settle_lastmods)."""
+        if dated:
+            self.shared.keep_lastmods(
+                [(sitemap_key(request_url(loc, self.session_params)), lastmod) for loc, lastmod, _ in dated]
+            )
 
     def follow(self, links: list[Link], depth: int, referer: str, step: int = 1) -> Iterator[Any]:
         """SiteSpider's, at the depth Redis has for the page, its links kept there for follow_again.

@@ -43,7 +43,7 @@ from gelt_audit.crawler.pipelines import StorePipeline
 from gelt_audit.crawler.run import CrawlPlan, CrawlResult
 from gelt_audit.crawler.settings import settings_for
 from gelt_audit.crawler.spiders.site import SiteSpider
-from gelt_audit.crawler.verdict import home_problem
+from gelt_audit.crawler.verdict import home_problem, is_seen
 from gelt_audit.errors import EXIT_CRAWL_FAILED, EXIT_LOCKED, CommandError
 from gelt_audit.store import Store
 
@@ -132,6 +132,8 @@ class SiteRun:
             self.host.last_network_error = item.error
         if item.not_modified:
             stats.inc_value("gelt/not_modified")
+        if is_seen(item.kind, item.status):
+            stats.inc_value("gelt/seen")
         if item.url == self.start_url and self.host.home_error is None:
             # as SiteSpider.parse_page and page_error judge the home page in one process
             if item.kind == "error":
@@ -158,6 +160,7 @@ class SiteRun:
         if state.get("home_error") and self.host.home_error is None:
             self.host.home_error = state["home_error"]
         self.pipeline.depths_met = state.get("depth", {})  # a sitemap's 1 the fetching worker did not see
+        self.pipeline.lastmods_met = state.get("lastmod", {})  # a sitemap's lastmod of a page another worker got
         self.pipeline.close_spider()
         self.pipeline.spider_closed(self.host, reason)
         missing = sorted(set(state.get("expect", ())) - self.received - set(state.get("ignored", ())))
@@ -402,6 +405,7 @@ class Coordinator:
             "expect": {u.decode() for u in self.server.sscan_iter(key("expect"), count=1000)},
             "ignored": {u.decode() for u in self.server.sscan_iter(key("ignored"), count=1000)},
             "depth": {u.decode(): int(d) for u, d in self.server.hscan_iter(key("depth"), count=1000)},
+            "lastmod": {u.decode(): m.decode() for u, m in self.server.hscan_iter(key("lastmod"), count=1000)},
         }
 
     def finish(self, run: SiteRun, reason: str, why: str | None = None, offline: bool = False) -> None:

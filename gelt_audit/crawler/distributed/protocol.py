@@ -214,6 +214,15 @@ redis.call('SET', KEYS[2], tostring(now + tonumber(ARGV[2])), 'PX', math.floor(t
 redis.call('PEXPIRE', KEYS[1], math.floor(tonumber(ARGV[4]) * 1000) + 1000)
 return '0'
 """
+# Sitemap lastmods (ARGV: url, lastmod, url, lastmod…) kept per URL, the newest one each is given.
+# KEYS: lastmod per URL
+NEWEST = """
+for i = 1, #ARGV, 2 do
+  local old = redis.call('HGET', KEYS[1], ARGV[i])
+  if not old or ARGV[i + 1] > old then redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+return 1
+"""
 # Nothing queued and nothing in flight: the site's crawl is over (checked in one step).
 IDLE = """
 if redis.call('ZCARD', KEYS[1]) == 0 and redis.call('HLEN', KEYS[2]) == 0 then return 1 end
@@ -244,6 +253,7 @@ class SharedSite:
         self._lease = server.register_script(LEASE)
         self._followed = server.register_script(FOLLOWED)
         self._lower_followed = server.register_script(LOWER_FOLLOWED)
+        self._newest = server.register_script(NEWEST)
 
     def key(self, name: str) -> str:
         return self.keys.of(self.k, name)
@@ -288,6 +298,12 @@ class SharedSite:
         """Keep the links a page led to (see FOLLOWED); the depth to request them at."""
         keys = [self.key("depth"), self.key("followed_depth"), self.key("followed")]
         return int(self._followed(keys=keys, args=[url, depth, step, links]))
+
+    def keep_lastmods(self, lastmods: list[tuple[str, str]]) -> None:
+        """Keep sitemap lastmods (url, lastmod) in Redis, the newest per URL (NEWEST), for the coordinator."""
+        for i in range(0, len(lastmods), 500):
+            args = [value for pair in lastmods[i : i + 500] for value in pair]
+            self._newest(keys=[self.key("lastmod")], args=args)
 
     def lower_followed(self, url: str, depth: int) -> None:
         """The links of ``url`` were requested again at ``depth`` (see LOWER_FOLLOWED)."""

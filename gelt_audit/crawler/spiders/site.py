@@ -17,6 +17,7 @@ from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
+from w3lib.url import safe_url_string
 
 from gelt_audit.config import NoiseRule, load_config
 from gelt_audit.crawler.depths import request_url
@@ -24,7 +25,7 @@ from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
-from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem
+from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem, is_seen
 from gelt_audit.decoding import decode_html
 from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import REDIRECT_STATUSES
@@ -64,6 +65,11 @@ def _validators_if_new(item: SnapshotItem, known: dict[str, Any]) -> dict[str, A
     if (etag, last_modified) == (known["etag"], known["last_modified"]):
         return {"content_type": None, "etag": None, "last_modified": None}
     return {"content_type": known["content_type"], "etag": etag, "last_modified": last_modified}
+
+
+def sitemap_key(url: str) -> str:
+    """A requested URL as scrapy.Request keeps it (the snapshot's page URL), for a lastmod kept apart."""
+    return safe_url_string(url, "utf-8")
 
 
 def is_html(content_type: str, body: bytes) -> bool:
@@ -119,6 +125,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.certificates_seen: set[str] = set()
         self.sitemaps_seen: set[str] = set()
         self.sitemaps_skipped = 0
+        # A sitemap's lastmod of a URL the crawl had already requested (met by a link first): its
+        # request carries none, so the pipeline settles it on the URL's snapshot at the close
+        # (StorePipeline.settle_lastmods). Which way a page was reached depends on the order answers
+        # arrive in; what the sitemap says of it must not.
+        self.sitemap_lastmods: dict[str, str] = {}
         self.setup_link_checks(settings)
 
     def open_state(self, settings: BaseSettings) -> None:
@@ -191,6 +202,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
     def _count(self, name: str) -> None:
         self.crawler.stats.inc_value(f"gelt/{name}")
+
+    def _count_seen(self, item: SnapshotItem) -> None:
+        if is_seen(item.kind, item.status):  # the verdict's «was anything of the site seen»
+            self._count("seen")
 
     def page_request(
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
@@ -321,6 +336,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         except Exception:  # a malformed sitemap is the site's problem, not a reason to stop
             self._count("bad_sitemap")
             return
+        dated: list[tuple[str, str, bool]] = []  # (loc, lastmod, whether this entry made the request)
         for entry in sitemap:
             loc = entry.get("loc")
             if not loc:
@@ -333,11 +349,28 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 if request is not None:
                     yield request
             else:
-                request = self.page_request(loc, depth=1, referer=response.url, lastmod=entry.get("lastmod"))
+                lastmod = entry.get("lastmod")
+                request = self.page_request(loc, depth=1, referer=response.url, lastmod=lastmod)
                 if request is not None:
                     yield request
+                if lastmod:
+                    dated.append((loc, lastmod, request is not None))
                 relaxed, self.relaxed = self.relaxed, []  # a page met again at 1, nearer than before
                 yield from relaxed
+        self.keep_lastmods(dated)
+
+    def keep_lastmods(self, dated: list[tuple[str, str, bool]]) -> None:
+        """Keep a sitemap's ``lastmod`` of each URL already requested (by a link, or by another sitemap
+        entry): the newest one each URL is given, whatever order the sitemaps were read in. ``dated``:
+        a sitemap's (loc, lastmod, whether the entry made the request) (a request carries its own)."""
+        for loc, lastmod, requested in dated:
+            url = request_url(loc, self.session_params)
+            if requested or url not in self.seen:
+                continue  # not requested (excluded, out of bounds): no snapshot to carry it
+            url = sitemap_key(url)
+            kept = self.sitemap_lastmods.get(url)
+            if kept is None or lastmod > kept:
+                self.sitemap_lastmods[url] = lastmod
 
     def ignore(self, failure: Failure) -> None:
         self.logger.info("Sin robots.txt o sitemap: %s", failure.getErrorMessage())
@@ -401,6 +434,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             item.content_type = validators["content_type"]
             item.etag = validators["etag"]
             item.last_modified = validators["last_modified"]
+            self._count_seen(item)
             yield item
             links = links_from_rows(self.store.links(known["page_id"], known["body_hash"]))
             yield from self.follow(links, depth + 1, url)
@@ -427,6 +461,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             # order, follow only those, and say so (links_found: the audits report the cut).
             self._count("pages_links_cut")
             item.links_found, item.links = len(info.links), info.links[: self.max_links]
+        self._count_seen(item)
         yield item
         if response.status < 400:
             yield from self.follow(item.links, depth + 1, url)
