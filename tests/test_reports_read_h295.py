@@ -240,7 +240,11 @@ def test_a_ranking_with_no_site_seen_yet_says_why_each_attempt_failed(serve, tmp
     config = write(
         tmp_path, PORTFOLIO + _site("Robots", "73001", robots.url) + _site("Caída", "73002", "http://127.0.0.1:9/")
     )
-    assert run_cli("crawl", "--config", str(config)).returncode == 3
+    crawl = run_cli("crawl", "--config", str(config))
+    assert crawl.returncode == 3
+    # each site's line in Spanish words, as a one-site crawl says it (H294); was «… (DownloadConnectionRefusedError: …)»
+    assert "Caída (http://127.0.0.1:9/): el sitio no respondió: el servidor rechazó la conexión\n" in crawl.stderr
+    assert "Error" not in crawl.stderr, crawl.stderr
     result = run_cli("ranking", "--config", str(config), "--format", "json", "--output", str(tmp_path / "r.json"))
     assert result.returncode == 7, result.stderr
     # It said «Ejecute primero: gelt-audit crawl» to someone who had just run one.

@@ -118,7 +118,7 @@ def crawl_many(config: Config, redis_url: str | None, namespace: str | None = No
         say(summary)
         return EXIT_OK
     for r in failed:
-        why = r.error or CRAWL_STATUS_ES.get(r.status, r.status)
+        why = spoken_error(r.error) or CRAWL_STATUS_ES.get(r.status, r.status)
         print(f"{r.site.label} ({r.site.url}): {why}", file=sys.stderr)
     print(summary, file=sys.stderr)
     unreachable = all(r.site_unreachable for r in failed) and len(failed) == len(results)
