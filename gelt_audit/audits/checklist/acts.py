@@ -1,4 +1,4 @@
-"""A label that cites one legal act by its type and number: one norm, not a section of norms.
+"""A title that cites one legal act by its type and number: one norm, not a section of norms.
 
 «Decreto 1074 de 2015», «Resolución No. 045 de 2023» or «1952 - Resolución 2891» over its text is
 how a page shows one act; «Decretos», «Resoluciones 2024» or «Normatividad» is how it names the
@@ -33,9 +33,11 @@ def cites_one_act(label: str) -> bool:
 
 
 def one_act_only(rule: Rule, keyword: int, label: str) -> bool:
-    """Whether a title or link-text hit of ``rule`` matched only by a kind of act (its
-    ``keyword``-th phrase opens with «decretos», «resoluciones», …) on a label citing one act."""
-    if rule.kind not in ("title", "link_text") or not 0 <= keyword < len(rule.keywords):
+    """Whether a title hit of ``rule`` (a page's title, h1 or a section's heading) matched only by a
+    kind of act (its ``keyword``-th phrase opens with «decretos», «resoluciones», …) on a label
+    citing one act. Not a link's text: a link «Decreto 1077 de 2015» opens that act's document, which
+    a person opens after the page that lists it (the norms section's own evidence), so it stays."""
+    if rule.kind != "title" or not 0 <= keyword < len(rule.keywords):
         return False
     phrase = rule.keywords[keyword]
     return bool(phrase) and phrase[0] in ACT_STEMS and cites_one_act(label)
