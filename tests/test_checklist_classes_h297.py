@@ -1,13 +1,15 @@
 """The ``parcial`` boundary (issue 15, H297): what a person reads as part of an item, not all of it.
 Crawls on 127.0.0.1 through the real CLI, offline.
 
-Class 2970: a heading or a link text that cites one act by its type in the singular and its number
-(«Decreto 1074 de 2015», «Resolución No. 045 de 2023») shows one norm, not the section of norms that
-«Decretos», «Resoluciones» or «Normatividad» names. A norms item (``info.normatividad``,
-``ley1712.2.1``) found only so is one norm published within another page, without a title of its
-own: ``parcial`` (docs/checklist-scope.md, criterion B; the labels of a-magangue and
-zy-liceozipaquira), the detail saying so. The guard: a page titled «Normatividad» that lists the same
-decrees is the norms page, ``cumple``.
+Class 2970: a title (a page's title or h1, a section's heading) that cites one act by its type in the
+singular and its number («Decreto 1074 de 2015», «Resolución No. 045 de 2023») shows one norm, not the
+section of norms that «Decretos», «Resoluciones» or «Normatividad» names. A norms item
+(``info.normatividad``, ``ley1712.2.1``) found only so is one norm published within another page,
+without a title of its own: ``parcial`` (docs/checklist-scope.md, criterion B; the labels of a-magangue
+and zy-liceozipaquira), the detail saying so. A link with that text is not read so: it opens the act's
+document, evidence after the page that lists it (test_checklist_classes.py,
+``test_a_document_listed_under_the_items_section_is_not_evidence_before_that_page``). The guard: a page
+titled «Normatividad» that lists the same decrees is the norms page, ``cumple``.
 
 The class test fails without the rule (checked, H297: both items ``cumple`` by the section «Decreto
 1074 de 2015»); the guard passes with and without it.
