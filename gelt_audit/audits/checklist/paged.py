@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import weakref
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from .pages import Block, Page
@@ -240,3 +240,14 @@ class PagesByNumber(Mapping[int, Page]):
 
     def __iter__(self) -> Iterator[int]:
         return (i for i, there in enumerate(self._in) if there)
+
+
+def first_each(found: Iterable[tuple[Page, str]], n: int, keep: Callable[[Page], bool]) -> Iterator[tuple[int, str]]:
+    """The number of each page met in ``found`` (pages of a store of ``n``) that ``keep`` accepts,
+    with its first description, in the order met; no page held (a set of numbers in a bytearray)."""
+    seen = bytearray(n)
+    for page, describe in found:
+        i = page.idx
+        if not seen[i] and keep(page):
+            seen[i] = 1
+            yield i, describe
