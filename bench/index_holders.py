@@ -152,18 +152,23 @@ def _types(by_type: Counter[str], counts: Counter[str], n: int) -> None:
 
 
 def _shared_values(store: Any, n: int) -> None:
-    """The store's shared values by the page field they are (the numbers in ``_refs`` say which):
-    bytes reached by the values of each field, each object counted once, in field order."""
+    """The store's shared values by the page field they are (their place in a page's row says
+    which): bytes reached by the values of each field, each object counted once, in field order.
+    Before H298 the rows held numbers (``_refs``) into ``_values``; now the values (``_shared``)."""
     from gelt_audit.audits.checklist.paged import _SHARED, _WIDTH
 
-    field_of: dict[int, int] = {}
-    for at, v in enumerate(store._refs):
-        field_of.setdefault(v, at % _WIDTH)
+    by_id: dict[int, tuple[int, Any]] = {}  # each distinct value once, with the first field it is
+    if hasattr(store, "_refs"):
+        for at, v in enumerate(store._refs):
+            by_id.setdefault(v, (at % _WIDTH, store._values[v]))
+    else:
+        for at, value in enumerate(store._shared):
+            by_id.setdefault(id(value), (at % _WIDTH, value))
     seen: set[int] = set()
     sizes: Counter[str] = Counter()
     counts: Counter[str] = Counter()
-    for v, value in enumerate(store._values):
-        name = _SHARED[field_of.get(v, 0)]
+    for at, value in by_id.values():
+        name = _SHARED[at]
         for obj in reached(value, seen):
             sizes[name] += sys.getsizeof(obj)
             counts[name] += 1

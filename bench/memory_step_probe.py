@@ -55,9 +55,9 @@ def proc_status() -> dict[str, float]:
     return out
 
 
-def _arenas() -> str:
-    """pymalloc's arena lines of ``sys._debugmallocstats`` (it writes to the C stderr: a file, not a
-    pipe, takes all of it)."""
+def mallocstats() -> str:
+    """What ``sys._debugmallocstats`` says (it writes to the C stderr: a file, not a pipe, takes all
+    of it)."""
     with tempfile.TemporaryFile() as out:
         saved = os.dup(2)
         os.dup2(out.fileno(), 2)
@@ -67,7 +67,12 @@ def _arenas() -> str:
             os.dup2(saved, 2)
             os.close(saved)
         out.seek(0)
-        text = out.read().decode(errors="replace")
+        return out.read().decode(errors="replace")
+
+
+def _arenas() -> str:
+    """pymalloc's arena lines of ``sys._debugmallocstats``."""
+    text = mallocstats()
     wanted = ("# arenas allocated current", "# arenas highwater mark")
     return " | ".join(" ".join(line.split()) for line in text.splitlines() if line.startswith(wanted))
 

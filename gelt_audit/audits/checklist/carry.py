@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import marshal
 import sys
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import starmap
@@ -41,6 +42,70 @@ _TAG = f"carry{FORMAT}.py{sys.version_info[0]}.{sys.version_info[1]}.m{marshal.v
 # How a page was made, for carrying it: its key (body hash and URL), its chrome refs and what its
 # links resolved against.
 Origin = tuple[str, Sequence[ChromeRef], str, str]
+
+
+class Origins(Mapping[int, Origin]):
+    """Each cached page's :data:`Origin` by its number, kept in columns while the site's pages are
+    read and made a tuple when read (by :func:`encode`). A key string and a tuple a page, held from
+    its parse to the end of the index, were ~13 MB of small objects at 50,000 pages among the rows
+    the index keeps: freed after, they left holes the allocator could not give back (issue 21,
+    H298). Here a page costs a body hash's 32 bytes and four references in long arrays."""
+
+    __slots__ = ("_at", "_hashes", "_odd", "_urls", "_refs", "_origins", "_bases")
+
+    def __init__(self) -> None:
+        self._at = array("i")  # page number -> its place in the columns (-1: none)
+        self._hashes = bytearray()  # a place's body hash (hex SHA-256) as its 32 bytes
+        self._odd: dict[int, str] = {}  # place -> a body hash not written so (kept as given)
+        self._urls: list[str] = []
+        self._refs: list[Sequence[ChromeRef]] = []
+        self._origins: list[str] = []
+        self._bases: list[str] = []
+
+    def put(self, idx: int, body_hash: str, url: str, refs: Sequence[ChromeRef], origin: str, base: str) -> None:
+        """Page ``idx``'s origin: its key is ``f"{body_hash} {url}"`` (replaces one it had)."""
+        at = self._at
+        if idx >= len(at):
+            at.extend([-1] * (idx + 1 - len(at)))
+        place = at[idx]
+        if place < 0:
+            place = at[idx] = len(self._urls)
+            self._hashes.extend(bytes(32))
+            self._urls.append(url)
+            self._refs.append(refs)
+            self._origins.append(origin)
+            self._bases.append(base)
+        else:
+            self._urls[place], self._refs[place], self._origins[place], self._bases[place] = url, refs, origin, base
+            self._odd.pop(place, None)
+        raw = bytes.fromhex(body_hash) if len(body_hash) == 64 and body_hash.islower() else b""
+        if len(raw) == 32 and raw.hex() == body_hash:
+            self._hashes[place * 32 : place * 32 + 32] = raw
+        else:
+            self._odd[place] = body_hash
+
+    def _place(self, idx: object) -> int:
+        return self._at[idx] if type(idx) is int and 0 <= idx < len(self._at) else -1
+
+    def __getitem__(self, idx: int) -> Origin:
+        place = self._place(idx)
+        if place < 0:
+            raise KeyError(idx)
+        body_hash = self._odd.get(place)
+        if body_hash is None:
+            body_hash = self._hashes[place * 32 : place * 32 + 32].hex()
+        return f"{body_hash} {self._urls[place]}", self._refs[place], self._origins[place], self._bases[place]
+
+    def __contains__(self, idx: object) -> bool:
+        return self._place(idx) >= 0
+
+    def __iter__(self) -> Iterator[int]:
+        return (i for i, place in enumerate(self._at) if place >= 0)
+
+    def __len__(self) -> int:
+        return len(self._urls)
+
+
 # A carried page's record: its key, the Page fields (title … top_images), then these, in order.
 _ORIGIN, _BASE, _REFS, _CHROME, _CONTENT = 19, 20, 21, 22, 23
 

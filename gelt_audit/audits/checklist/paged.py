@@ -7,8 +7,9 @@ and the pages' objects interleaved with the parse's short-lived ones in the allo
 The judges read all pages' numbers and URLs only; everything else they read of a few candidate
 pages. Here each page, as soon as it is parsed, becomes a row: its URL, key, fetch time and title
 in lists (strings shared with the links'), its depth and flags in arrays, and every other field
-as the number of a shared value (a page's labels, headings, sections and records are the same
-objects for the pages that repeat them: see ``compact``); its blocks as numbers into the blocks.
+as a reference to a shared value in one list (a page's labels, headings, sections and records are
+the same objects for the pages that repeat them: see ``compact``); its blocks as numbers into the
+blocks.
 
 A page asked for again while a caller still holds it is the same object (a weak cache: ``is``
 keeps its meaning), and the last few asked are kept (a small ring), so a judge that reads the
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import weakref
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 from .pages import Block, Page
@@ -34,7 +35,7 @@ from .pages import Block, Page
 RECENT = 64  # pages kept made besides those a caller holds
 # the most pages a store keeps made once asked for (all of them, or none past it)
 HOLD = 16_384
-# a page's fields kept as numbers of shared values, in this order
+# a page's fields kept as references to shared values, in this order
 _SHARED = (
     "labels", "sections", "headings", "empty", "text_hits", "no_aplica", "only_links", "dead", "section_keys",
     "loading", "top_images", "notices",
@@ -48,7 +49,7 @@ class PageStore:
     """Every parsed page of a site index, by its number (``Page.idx``: its place here)."""
 
     __slots__ = (
-        "urls", "keys", "fetched", "titles", "folds", "first", "_depth", "_flags", "_refs", "_values", "_ids",
+        "urls", "keys", "fetched", "titles", "folds", "first", "_depth", "_flags", "_shared", "_open",
         "_blocks", "_block_ids", "_block_of", "_ends", "_weak", "_recent", "_next", "_held", "made",
     )  # fmt: skip
 
@@ -61,11 +62,16 @@ class PageStore:
         self.first: list[tuple[str, ...]] = []  # the first links' keys (only the home page's are kept)
         self._depth = array("i")
         self._flags = bytearray()
-        self._refs = array("I")  # _WIDTH numbers a page, into _values
-        self._values: list[Any] = []
-        self._ids: dict[Any, int] | None = {}  # a value (by identity; a string by value) -> its number
+        # _WIDTH references a page, end to end in one list: the values themselves, which ``compact``
+        # made one object for equal ones. Numbering them here (a dict from each value's identity to
+        # its number) made two int objects and a dict entry a value while the pages were read, ~14
+        # MB at 50,000 pages among the rows kept, freed after the reading: holes the index kept
+        # (issue 21, H298)
+        self._shared: list[Any] = []
+        self._open = True
         self._blocks: list[Block] = []  # every block a page has, by number
-        self._block_ids: dict[int, int] | None = {}  # id(block) -> its number
+        # id(block) -> its number, for the blocks pages share (a page's own block is met once)
+        self._block_ids: dict[int, int] | None = {}
         self._block_of = array("I")  # the pages' block numbers, end to end
         self._ends = array("I")  # where each page's block numbers end in _block_of
         self._weak: weakref.WeakValueDictionary[int, Page] = weakref.WeakValueDictionary()
@@ -79,6 +85,8 @@ class PageStore:
 
     def add(self, page: Page) -> None:
         """Keep a parsed page as a row (its number must be the next one); the object is not kept."""
+        if not self._open:
+            raise RuntimeError("PageStore cerrado: no recibe más páginas")
         if page.idx != len(self.urls):
             raise ValueError(f"página {page.idx} fuera de orden (se esperaba {len(self.urls)})")
         self.urls.append(page.url)
@@ -94,25 +102,17 @@ class PageStore:
             | (_SCRIPTS if page.scripts else 0)
             | (_SHELL if page.shell else 0)
         )
-        self._refs.extend([self._value(getattr(page, name)) for name in _SHARED])
+        self._shared.extend([getattr(page, name) for name in _SHARED])
         self._block_of.extend([self._block(b) for b in page.blocks])
         self._ends.append(len(self._block_of))
-
-    def _value(self, value: Any) -> int:
-        ids = self._ids
-        if ids is None:
-            raise RuntimeError("PageStore cerrado: no recibe más páginas")
-        key = value if type(value) is str else id(value)  # shared objects: the same one, the same number
-        n = ids.get(key)
-        if n is None:
-            n = ids[key] = len(self._values)
-            self._values.append(value)
-        return n
 
     def _block(self, block: Block) -> int:
         ids = self._block_ids
         if ids is None:
             raise RuntimeError("PageStore cerrado: no recibe más páginas")
+        if type(block.pages) is tuple:  # a page's own block (``Block.pages``): no other page has it
+            self._blocks.append(block)
+            return len(self._blocks) - 1
         n = ids.get(id(block))
         if n is None:
             n = ids[id(block)] = len(self._blocks)
@@ -120,8 +120,9 @@ class PageStore:
         return n
 
     def close(self) -> None:
-        """No more pages: drop what finding shared values needed."""
-        self._ids = self._block_ids = None
+        """No more pages: drop what finding shared blocks needed."""
+        self._block_ids = None
+        self._open = False
 
     def keep_first(self, idx: int | None) -> None:
         """Forget every page's first links but page ``idx``'s (only the home page's are read)."""
@@ -151,7 +152,7 @@ class PageStore:
         if got is not None:
             return got
         got = self._weak.get(idx)
-        if self._ids is None and len(self.urls) <= HOLD:  # every page of a small site, once closed
+        if not self._open and len(self.urls) <= HOLD:  # every page of a small site, once closed
             self._held[idx] = got if got is not None else self._make(idx)
             return self._held[idx]
         if got is None:
@@ -163,10 +164,10 @@ class PageStore:
 
     def _make(self, idx: int) -> Page:
         self.made += 1
-        v, at = self._values, idx * _WIDTH
-        labels, sections, headings, empty, hits, no_aplica, only, dead, ways, loading, top, notices = (
-            v[n] for n in self._refs[at : at + _WIDTH]
-        )
+        at = idx * _WIDTH
+        labels, sections, headings, empty, hits, no_aplica, only, dead, ways, loading, top, notices = self._shared[
+            at : at + _WIDTH
+        ]
         flags = self._flags[idx]
         blocks = [self._blocks[n] for n in self.block_numbers(idx)]
         return Page(
@@ -239,3 +240,14 @@ class PagesByNumber(Mapping[int, Page]):
 
     def __iter__(self) -> Iterator[int]:
         return (i for i, there in enumerate(self._in) if there)
+
+
+def first_each(found: Iterable[tuple[Page, str]], n: int, keep: Callable[[Page], bool]) -> Iterator[tuple[int, str]]:
+    """The number of each page met in ``found`` (pages of a store of ``n``) that ``keep`` accepts,
+    with its first description, in the order met; no page held (a set of numbers in a bytearray)."""
+    seen = bytearray(n)
+    for page, describe in found:
+        i = page.idx
+        if not seen[i] and keep(page):
+            seen[i] = 1
+            yield i, describe

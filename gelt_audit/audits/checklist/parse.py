@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from gelt_audit.datalinks import anchor_data_links, may_hold_data_links
 from gelt_audit.markup import is_breadcrumb, strip_fragment
 
-from .carry import Carried, Origin, made_from, page_of
+from .carry import Carried, Origins, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .contents import main_fold
 from .emptiness import UNREADABLE, fills_empty, is_bare, page_state, runs_script, script_ids
@@ -249,7 +249,7 @@ class Builder:
         # version column has integer affinity)
         self.version = f"{PARSE_VERSION}.{hashlib.sha1(repr(probes).encode()).hexdigest()[:12]}"
         self.carried: Carried | None = None  # the previous crawl's pages (see carry)
-        self.origins: dict[int, Origin] = {}  # how each cached page was made, to carry it
+        self.origins = Origins()  # how each cached page was made, to carry it
         # one tuple for equal chrome references (the pages of a template repeat them): each page's
         # own were held to the end of the index (issue 21, H263)
         self._refs: dict[Any, Any] = {}
@@ -277,7 +277,7 @@ class Builder:
             record = self.cache(key, _PAGE_AUDIT, self.version, compute)
         except _NoBody:
             return None
-        self.origins[idx] = self._origin(key, record["chrome"], record["origin"], record["base"])
+        self._origin(idx, doc, record["chrome"], record["origin"], record["base"])
         if fresh:
             return fresh[0]
         try:
@@ -305,17 +305,18 @@ class Builder:
             page.blocks.append(block)
         if own is not None:
             page.blocks.append(Block("", self.strings.keep(own[0]), own[1], "", (idx,)))
-        self.origins[idx] = self._origin(key, refs, origin, base)
+        self._origin(idx, doc, refs, origin, base)
         return page
 
-    def _origin(self, key: str, refs: Iterable[Sequence[Any]], origin: str, base: str) -> Origin:
-        """How a page was made, to carry it, sharing what pages repeat: its chrome references (one
-        tuple for equal ones), its origin and base (one string each; the base is most often the
-        page's URL, interned as the index's)."""
+    def _origin(self, idx: int, doc: PageDoc, refs: Iterable[Sequence[Any]], origin: str, base: str) -> None:
+        """Keep how page ``idx`` was made, to carry it (its key is its body hash and URL), sharing
+        what pages repeat: its chrome references (one tuple for equal ones), its URL, origin and
+        base (one string each, interned as the index's; the base is most often the page's URL)."""
         if len(self._refs) > _MAX_CHROME:  # those met so far stay shared; the table stays bounded
             self._refs.clear()
         one = self._refs.setdefault
-        return key, tuple([one(t, t) for t in map(tuple, refs)]), sys.intern(origin), sys.intern(base)
+        refs = tuple([one(t, t) for t in map(tuple, refs)])
+        self.origins.put(idx, doc.body_hash, sys.intern(doc.url), refs, sys.intern(origin), sys.intern(base))
 
     def _chrome(self, ref: ChromeRef, origin: str, base: str, make: Callable[[], Block]) -> Block:
         """The shared block of a chrome element: the one already seen with the same markup (and
