@@ -108,6 +108,11 @@ def guard(tmp_path_factory):
 
 
 @pytest.mark.parametrize("key", [("gelt-2008", "info.normatividad"), ("ley1712-res1519", "ley1712.2.1")])
+@pytest.mark.xfail(
+    strict=True,
+    reason="class 2970 measured and not applied: it lowered held-out evidence in groups 25-19 (H299 found "
+    "H297's measure had imported another tree; the lead's measure on integ21 confirmed it)",
+)
 def test_class_2970_headings_citing_one_act_each_are_norms_without_their_section(site, key):
     rec = site[key]
     assert rec["status"] == "parcial", rec

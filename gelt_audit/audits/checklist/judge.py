@@ -19,8 +19,6 @@ from urllib.parse import urlsplit
 
 from gelt_audit.linkstate import UNVERIFIED, is_dev_host
 
-from .acts import PARTIAL as ONE_ACT
-from .acts import one_act_only
 from .applies import LEADS, states_the_whole
 from .elsewhere import mark_elsewhere
 from .evidence import Finder, Hit
@@ -279,18 +277,10 @@ def _part_hits(part: Part, item: Item, finder: Finder) -> list[Hit]:
                 # nor a paragraph's label («PLANEACIÓN:» over prose): it names no category (class 2540)
                 found = [h for h in found if not labels_a_paragraph(finder, h, rule)]
                 found = [replace(h, problems=[*h.problems, rule.partial], lesser=rule.partial) for h in found]
-            # one act cited by its number is one norm, not the section of norms (class 2970)
-            found = [_one_act(h) if one_act_only(rule, h.keyword, h.label) else h for h in found]
             if rule.presence:  # the link itself is the item (criterion I's exception): see _unseen_behind
                 found = [replace(h, present=rule.presence) for h in found]
             hits += found
     return [h for h in hits if not is_dev_host(urlsplit(h.url).hostname or "", finder.idx.site_host)]
-
-
-def _one_act(hit: Hit) -> Hit:
-    """A hit on a label citing one act, made a lesser one: «parcial», saying why (class 2970)."""
-    said = ONE_ACT.format(hit.label.strip())
-    return replace(hit, problems=[*hit.problems, said], lesser=said)
 
 
 def _dead(case: Case, dead: list[Hit]) -> ItemResult:
