@@ -6,6 +6,7 @@ and printed against the issue's target."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +30,11 @@ class _CliServerSubprocess:
     @staticmethod
     def run(cmd: list[str], *, timeout: float, env: dict[str, str], cwd: Path, **_: object):
         assert cmd[:3] == [sys.executable, "-m", "gelt_audit"], cmd
+        # measure.py's PYTHONPATH names its tree for a fresh Python; the forked server runs this tree
+        # already, and a PYTHONPATH other than its own would start a fresh Python per command
+        env = {k: v for k, v in env.items() if k != "PYTHONPATH"}
+        if "PYTHONPATH" in os.environ:
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         return run_cli(*cmd[3:], cwd=cwd, timeout=timeout, env=env)
 
 

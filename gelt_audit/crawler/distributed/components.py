@@ -233,6 +233,12 @@ class WorkerSiteSpider(SiteSpider):
         }  # fmt: skip
         return request
 
+    def _linked_after_shown(self, url: str, kind: str | None) -> bool:
+        """Never here: Redis's claim of the URL (taken by its resource request, maybe by another
+        worker) would refuse a second request, and the resource's answer would be dropped (left
+        to do: the claim would have to know a URL's kind)."""
+        return False
+
     def keep_lastmods(self, dated: list[tuple[str, str, bool]]) -> None:
         """Every lastmod of a sitemap goes to Redis, the newest per URL: a request this worker makes may
         lose its claim to another worker's (a link met first), and the coordinator, which writes the

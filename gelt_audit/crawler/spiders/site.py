@@ -109,6 +109,10 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.session_params = settings.getlist("GELT_SESSION_PARAMS")
         self.noise = [NoiseRule(p, tuple(s), tuple(pt)) for p, s, pt in settings.getlist("GELT_NOISE")]
         self.seen: set[str] = set()
+        # URLs requested only as resources so far, and those a page link requested again since
+        # (page_request): the later page or document answer stands, the resource's is dropped
+        self.shown_only: set[str] = set()
+        self.linked_after: set[str] = set()
         # The smallest depth each requested URL was met at, and the links each page (or redirect)
         # led to: a page met again nearer the home page passes the gain on to what it links to,
         # so max_depth cuts by the shortest path the crawl has seen (not by the order answers
@@ -211,11 +215,13 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
-        if url in self.seen:  # most links of a page: seen URLs have no fragment and no session id
+        if url in self.seen and not self._linked_after_shown(url, kind):
+            # most links of a page: seen URLs have no fragment and no session id
             self.met_again(url, depth)
             return None
         url = request_url(url, self.session_params)
-        if url in self.seen:
+        again = url in self.seen
+        if again and not self._linked_after_shown(url, kind):
             self.met_again(url, depth)
             return None
         parts = urlsplit(url)
@@ -241,6 +247,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 return None
             self.pages_scheduled += 1
         self.seen.add(url)
+        if kind == "resource":
+            self.shown_only.add(url)
+        elif again:
+            self.shown_only.discard(url)
+            self.linked_after.add(url)
         if self.relax_depths:
             self.met[url] = depth
         return scrapy.Request(
@@ -257,7 +268,16 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 "dont_redirect": True,
                 "handle_httpstatus_all": True,
             },
+            dont_filter=again,  # the resource's request had its fingerprint (a HEAD, as a document's)
         )
+
+    def _linked_after_shown(self, url: str, kind: str | None) -> bool:
+        """Whether ``url``, requested so far only as a resource an earlier page showed (an <img>, a
+        <link rel="canonical">, an <embed>: a HEAD, never parsed, out of the checklist), is now
+        linked as a page or document (an <a>, a frame): then it is requested as such. Which page a
+        crawl parses first depends on the order answers arrive in; what a URL is must not (the
+        same site gave two verdicts from run to run, H299)."""
+        return kind != "resource" and url in self.shown_only
 
     def follow(self, links: list[Link], depth: int, referer: str, step: int = 1) -> Iterator[Any]:
         """Requests for the site's pages and resources a page links to, and its external checks.
@@ -396,6 +416,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         item = self._base_item(response)
+        if item.kind == "resource" and item.url in self.linked_after:
+            return  # requested again as a page or document: that answer is the URL's snapshot
         depth = item.depth or 0
         if self.relax_depths and depth > self.met.get(item.url, depth):
             depth = item.depth = self.met[item.url]  # met nearer while it waited in the queue
@@ -511,6 +533,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
                 self.home_error = ROBOTS_FORBID
             return
         request = failure.request
+        if request.meta.get("gelt_kind") == "resource" and request.url in self.linked_after:
+            return  # requested again as a page or document (page_request): that answer stands
         reason = describe_failure(failure)
         self._count("pages")
         self._count("errors")
