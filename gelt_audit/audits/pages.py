@@ -59,6 +59,16 @@ def count_page_errors(pages: Iterable[dict[str, Any]] | None) -> int:
     return sum(1 for p in pages or () if is_page_error(p))
 
 
+def site_answers(crawl: dict[str, Any], unreached: int) -> tuple[Any, Any]:
+    """The crawl's (responses, errors) as the site's: its figures count every try, and a page whose name
+    did not resolve (:func:`is_unreached`, ``unreached`` of them) got no answer and is no error of the site's.
+    Either figure unknown (not an int): both as recorded."""
+    answers, errors = crawl.get("pages"), crawl.get("errors")
+    if isinstance(answers, int) and isinstance(errors, int):
+        return answers - unreached, errors - unreached
+    return answers, errors
+
+
 def dependencia_name(url: str, dependencias: list[Dependencia]) -> str | None:
     """Name of the dependencia a URL belongs to, or None ("sin asignar")."""
     # Audits ask this for every link occurrence: hundreds of thousands of times on a large site.

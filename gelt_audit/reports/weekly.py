@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import count_pages_ok, is_page_error, is_unreached
+from gelt_audit.audits.pages import count_pages_ok, is_page_error, is_unreached, site_answers
 from gelt_audit.audits.updates import pace
 from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
@@ -394,11 +394,7 @@ def _health(
     unassigned = findings.get("unassigned") or []
     unassigned_shown, unassigned_more = cut([{"url": u, "title": titles.get(u)} for u in unassigned], UNASSIGNED_ROWS)
     crawl = findings.get("crawl") or {}
-    # the crawl's figures count every try; a page whose name did not resolve got no answer and is no
-    # error of the site's: it is taken out of both and said apart
-    answers, errors = (crawl.get(k) for k in ("pages", "errors"))
-    if isinstance(answers, int) and isinstance(errors, int):
-        answers, errors = answers - len(unreached), errors - len(unreached)
+    answers, errors = site_answers(crawl, len(unreached))  # the unreached pages said apart
     return {
         "crawl": crawl,
         "answers": answers,

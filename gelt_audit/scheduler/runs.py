@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
+from gelt_audit.audits.pages import site_answers
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
 from gelt_audit.commands import check_checklist, check_one_site, say, setup_logging
@@ -353,11 +354,8 @@ def _describe(item: Any) -> str:
 def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: dict[str, int]) -> str:
     """The plain-text part of a report e-mail: the figures, then the run status."""
     crawl = findings.get("crawl") or {}
-    # a page whose name did not resolve from here got no answer and is no error of the site's
     unreached = counts.get("unreached", 0)
-    answers, errors = (crawl.get(k) for k in ("pages", "errors"))
-    if isinstance(answers, int) and isinstance(errors, int):
-        answers, errors = answers - unreached, errors - unreached
+    answers, errors = site_answers(crawl, unreached)  # the unreached pages said apart
     lines = [
         f"{TITLES[kind]} de {config.site_name} ({config.site_url})",
         "",
@@ -365,17 +363,11 @@ def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: 
         f"Cambios desde el rastreo anterior: {counts.get('changes', 0)}.",
         f"Páginas con error: {counts.get('page_errors', 0)}. Enlaces rotos: {counts.get('broken_links', 0)}. "
         f"Páginas sin dependencia asignada: {counts.get('unassigned', 0)}.",
-        *_unreached_line(counts.get("unreached", 0)),
+        *([unreached_said(unreached)] if unreached else []),
         "",
         status(config),
     ]
     return "\n".join(lines)
-
-
-def _unreached_line(count: int) -> list[str]:
-    """The pages the crawl could not fetch because their name did not resolve, said apart from the
-    site's errors (none: no line)."""
-    return [unreached_said(count)] if count else []
 
 
 def skipped_file(config: Config) -> Path:
