@@ -159,8 +159,10 @@ def status(config: Config, now: datetime | None = None) -> str:
         )
         for r in runs:
             kinds = sorted({KIND_SHORT.get(e.get("kind"), e.get("kind")) for e in r["reports"]})
-            # the crawl's responses (pages, documents, redirects): not the site's pages (H284)
-            pages = "-" if r["pages"] is None else str(r["pages"])
+            # the crawl's responses (pages, documents, redirects): not the site's pages (H284); a page whose
+            # name did not resolve from here got none (the run's findings count them: «unreached»)
+            unreached = (r["findings_detail"] or {}).get("unreached", 0)
+            pages = "-" if r["pages"] is None else str(r["pages"] - unreached)
             found = "-" if r["findings"] is None else str(r["findings"])
             lines.append(
                 f"{local_minute(r['started_at']):<16}  {local_minute(r['finished_at']):<16}  {_JOB_ES.get(r['job'], r['job'] or ''):<9} "
