@@ -72,7 +72,10 @@ def test_a_site_page_whose_name_did_not_resolve_is_no_site_error_in_any_report(t
     assert SAID in text, text
     assert status.returncode == 0, status.stderr
     with open_db(tmp_path / "gelt.db") as db:
-        [(counts,)] = db.execute("select findings from runs").fetchall()
+        [(counts, message)] = db.execute("select findings, message from runs").fetchall()
+    # the run's message (its row, `status`): the server answered one request, the two others were never asked
+    said = "Rastreo 2: 1 respuesta, 0 errores, 2 páginas del sitio sin consultar (su nombre no resolvió"
+    assert message.startswith(said), message
     counts = json.loads(counts)
     assert (counts["page_errors"], counts["unreached"]) == (0, 2), counts
     total = sum(v for k, v in counts.items() if k not in ("changes", "unreached"))

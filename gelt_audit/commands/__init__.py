@@ -64,6 +64,20 @@ class _NoLogFile(logging.NullHandler):
     """Stands for the log file that could not be opened (so the warning is given once)."""
 
 
+def crawl_figures(pages: int, errors: int, unreached: int) -> str:
+    """«N respuestas, M errores» of a crawl as the site's: a page whose name did not resolve from this
+    machine (``unreached`` of them, counted in both figures by the crawl) was never asked and is said apart."""
+
+    def said(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    text = f"{said(pages - unreached, 'respuesta', 'respuestas')}, {said(errors - unreached, 'error', 'errores')}"
+    if unreached:
+        where = said(unreached, "página del sitio sin consultar", "páginas del sitio sin consultar")
+        text += f", {where} (su nombre no resolvió desde esta máquina)"
+    return text
+
+
 def check_one_site(config: Config, command: str) -> None:
     """`run` and `schedule` crawl, audit, report and alert for one site: a ``[portfolio]`` config is
     a ConfigError naming the table and its line (exit 2), before anything is crawled.

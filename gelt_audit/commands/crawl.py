@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from gelt_audit.commands import CRAWL_STATUS_ES, add_config, distributed, load, say
+from gelt_audit.commands import CRAWL_STATUS_ES, add_config, crawl_figures, distributed, load, say
 from gelt_audit.config import Config
 from gelt_audit.config.portfolio import portfolio_of
 from gelt_audit.crawler.run import CrawlResult, crawl
@@ -73,8 +73,9 @@ def crawl_one(config: Config, accept_lost_pages: bool = False) -> int:
         raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
     with Store(config.store_path) as store:
         done = store.crawl(result.crawl_id)
+        unreached = store.unreached(done.id)
     summary = (
-        f"Rastreo {done.id}: {done.pages} respuestas, {done.errors} errores, "
+        f"Rastreo {done.id}: {crawl_figures(done.pages, done.errors, unreached)}, "
         f"estado: {CRAWL_STATUS_ES.get(done.status, done.status)}."
     )
     log.info(summary)

@@ -25,7 +25,7 @@ from gelt_audit import clock
 from gelt_audit.audits.pages import site_answers
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
-from gelt_audit.commands import check_checklist, check_one_site, say, setup_logging
+from gelt_audit.commands import check_checklist, check_one_site, crawl_figures, say, setup_logging
 from gelt_audit.config import Config, ConfigError, load_config
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
@@ -212,6 +212,7 @@ class _Run:
             stderr = err.read().decode("utf-8", "replace").strip()
         with Store(config.store_path) as store:
             row = store.crawl_after(before)
+            unreached = store.unreached(row.id) if row else 0
         crawl_id, status, pages, errors, error = (
             (row.id, row.status, row.pages, row.errors, row.error) if row else (None, None, 0, 0, None)
         )
@@ -239,7 +240,7 @@ class _Run:
             )
             raise _Interrupted
         if code == EXIT_OK and status == "finished":
-            self.message = f"Rastreo {crawl_id}: {pages} respuestas, {errors} errores."
+            self.message = f"Rastreo {crawl_id}: {crawl_figures(pages, errors, unreached)}."
             say(self.message)
             log.info(self.message)
             return EXIT_OK
