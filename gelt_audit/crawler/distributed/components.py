@@ -170,6 +170,10 @@ class WorkerSiteSpider(SiteSpider):
     # A worker knows the links of the pages it parsed only: depths met nearer go to Redis
     # (page_request below), which passes them on to the links kept there (follow, follow_again).
     relax_depths = False
+    # Never here: Redis's claim of the URL (taken by its resource request, maybe by another worker) would
+    # refuse a second request, and the resource's answer would be dropped (left to do: the claim would have
+    # to know a URL's kind).
+    track_shown = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WorkerSiteSpider:
@@ -232,12 +236,6 @@ class WorkerSiteSpider(SiteSpider):
             "max_variants": self.global_max_variants, "depth": depth,
         }  # fmt: skip
         return request
-
-    def _linked_after_shown(self, url: str, kind: str | None) -> bool:
-        """Never here: Redis's claim of the URL (taken by its resource request, maybe by another
-        worker) would refuse a second request, and the resource's answer would be dropped (left
-        to do: the claim would have to know a URL's kind)."""
-        return False
 
     def keep_lastmods(self, dated: list[tuple[str, str, bool]]) -> None:
         """Every lastmod of a sitemap goes to Redis, the newest per URL: a request this worker makes may

@@ -83,6 +83,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
 
     name = "site"
     relax_depths = True  # a page met nearer later passes it on (met_again); not in distributed workers
+    track_shown = True  # a URL shown as a resource, then linked as a page, is requested again (shown_only)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, config: str | None = None, **kwargs: Any) -> SiteSpider:
@@ -109,8 +110,11 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self.session_params = settings.getlist("GELT_SESSION_PARAMS")
         self.noise = [NoiseRule(p, tuple(s), tuple(pt)) for p, s, pt in settings.getlist("GELT_NOISE")]
         self.seen: set[str] = set()
-        # URLs requested only as resources so far, and those a page link requested again since
-        # (page_request): the later page or document answer stands, the resource's is dropped
+        # URLs requested only as resources so far (an <img>, a <link rel="canonical">, an <embed>: a
+        # HEAD, never parsed, out of the checklist), and those a page or document link requested again
+        # since (page_request): the later answer stands, the resource's is dropped. Which page a crawl
+        # parses first depends on the order answers arrive in; what a URL is must not (H299).
+        # ``track_shown`` False (the distributed spider) leaves ``shown_only`` empty.
         self.shown_only: set[str] = set()
         self.linked_after: set[str] = set()
         # The smallest depth each requested URL was met at, and the links each page (or redirect)
@@ -215,13 +219,15 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         self, url: str, depth: int, referer: str | None = None, lastmod: str | None = None, kind: str | None = None
     ) -> scrapy.Request | None:
         """A request for a URL of the site, or None when a bound or rule says no."""
-        if url in self.seen and not self._linked_after_shown(url, kind):
-            # most links of a page: seen URLs have no fragment and no session id
+        shown_only = self.shown_only
+        if url in self.seen and (kind == "resource" or url not in shown_only):
+            # most links of a page: seen URLs have no fragment and no session id (and no set lookup
+            # more than that: shown_only is asked only of URLs seen, and mostly empty)
             self.met_again(url, depth)
             return None
         url = request_url(url, self.session_params)
         again = url in self.seen
-        if again and not self._linked_after_shown(url, kind):
+        if again and (kind == "resource" or url not in shown_only):
             self.met_again(url, depth)
             return None
         parts = urlsplit(url)
@@ -248,7 +254,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self.pages_scheduled += 1
         self.seen.add(url)
         if kind == "resource":
-            self.shown_only.add(url)
+            if self.track_shown:
+                shown_only.add(url)
         elif again:
             self.shown_only.discard(url)
             self.linked_after.add(url)
@@ -270,14 +277,6 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             },
             dont_filter=again,  # the resource's request had its fingerprint (a HEAD, as a document's)
         )
-
-    def _linked_after_shown(self, url: str, kind: str | None) -> bool:
-        """Whether ``url``, requested so far only as a resource an earlier page showed (an <img>, a
-        <link rel="canonical">, an <embed>: a HEAD, never parsed, out of the checklist), is now
-        linked as a page or document (an <a>, a frame): then it is requested as such. Which page a
-        crawl parses first depends on the order answers arrive in; what a URL is must not (the
-        same site gave two verdicts from run to run, H299)."""
-        return kind != "resource" and url in self.shown_only
 
     def follow(self, links: list[Link], depth: int, referer: str, step: int = 1) -> Iterator[Any]:
         """Requests for the site's pages and resources a page links to, and its external checks.
