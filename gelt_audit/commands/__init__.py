@@ -29,6 +29,9 @@ CRAWL_STATUS_ES = {
     "suspect": "sospechoso",
     "partial": "parcial (tiempo máximo)",
 }
+# Set by `run` for the portfolio crawl it starts: the file where `crawl` writes each site's outcome
+# (one JSON line per site: url, crawl_id, status, unreachable).
+CRAWL_RESULTS_ENV = "GELT_CRAWL_RESULTS"
 
 
 def setup_logging(config: Config) -> None:
@@ -76,26 +79,6 @@ def crawl_figures(pages: int, errors: int, unreached: int) -> str:
         where = said(unreached, "página del sitio sin consultar", "páginas del sitio sin consultar")
         text += f", {where} (su nombre no resolvió desde esta máquina)"
     return text
-
-
-def check_one_site(config: Config, command: str) -> None:
-    """`run` and `schedule` crawl, audit, report and alert for one site: a ``[portfolio]`` config is
-    a ConfigError naming the table and its line (exit 2), before anything is crawled.
-
-    With one, the crawl they start crawled every site of the portfolio while the run read its
-    outcome as the first site's: «No se pudo revisar el sitio <first>: el sitio se mudó…» for
-    another site's failure, and a weekly report of the first site only.
-    """
-    if portfolio_of(config) is None:
-        return
-    text = config.path.read_text(encoding="utf-8") if config.path.exists() else ""
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("[portfolio")), None)
-    where = f" (línea {line})" if line else ""
-    raise ConfigError(
-        f"'portfolio'{where}: gelt-audit {command} rastrea, audita e informa de un solo sitio y no sabe "
-        "de carteras. Para una cartera, ponga en cron «gelt-audit crawl» y «gelt-audit ranking» "
-        "(docs/PORTFOLIO.md), o use una configuración sin [portfolio] por sitio."
-    )
 
 
 def check_checklist(config: Config) -> None:

@@ -18,7 +18,7 @@ import schedule
 
 from gelt_audit import clock
 from gelt_audit.clock import BOGOTA_TZ
-from gelt_audit.commands import check_one_site, say, setup_logging
+from gelt_audit.commands import say, setup_logging
 from gelt_audit.config import WEEKDAYS, Config, ConfigError, load_config
 from gelt_audit.errors import EXIT_CONFIG, EXIT_LOCKED, EXIT_OK
 from gelt_audit.lock import LockedError, RunLock
@@ -128,7 +128,6 @@ def run_forever(config_path: str | os.PathLike[str], redis: str | None = None, n
     """
     try:
         config = load_config(config_path)
-        check_one_site(config, "schedule")
         every = _every_seconds()
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)
