@@ -25,28 +25,27 @@ from gelt_audit import clock
 from gelt_audit.audits.pages import site_answers
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
-from gelt_audit.commands import check_checklist, crawl_figures, say, setup_logging
-from gelt_audit.config import Config, ConfigError, load_config, portfolio_of
+from gelt_audit.commands import crawl_figures, say
+from gelt_audit.config import Config, ConfigError
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
     EXIT_CONFIG,
     EXIT_CRAWL_FAILED,
     EXIT_DELIVERY_FAILED,
     EXIT_ERROR,
-    EXIT_LOCKED,
     EXIT_NO_DATA,
     EXIT_OK,
     EXIT_UNREACHABLE,
 )
 from gelt_audit.linkstate import spoken_error
-from gelt_audit.lock import LockedError, RunLock, lock_env
+from gelt_audit.lock import RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
 from gelt_audit.reports.fmt import plural
 from gelt_audit.reports.index_page import TITLES
 from gelt_audit.reports.labels import unreached_said
 from gelt_audit.reports.write import Written, warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
-from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
+from gelt_audit.scheduler.slots import KIND_SHORT, reports_due
 from gelt_audit.scheduler.status import findings_summary, status
 from gelt_audit.store import Crawl, Store
 
@@ -464,59 +463,3 @@ def wait_for_crawl(proc: subprocess.Popen, timeout: float) -> int:
             except subprocess.TimeoutExpired:
                 continue
         return proc.wait()
-
-
-def run_once(
-    config_path: str | os.PathLike[str],
-    *,
-    reports: str = "due",
-    now: datetime | None = None,
-    crawl: bool = True,
-    job: str = "run",
-    redis: str | None = None,
-    namespace: str | None = None,
-) -> int:
-    """One unattended run (``gelt-audit run``): crawl, audits, due reports, delivery, alerts.
-
-    Returns an exit code of ``gelt_audit.cli``: 0 done; 2 config; 3 site unreachable; 4 crawl
-    failed; 5 delivery failed; 6 another run holds the lock; 7 nothing crawled yet; 1 anything
-    else; 128+N when stopped by signal N (the current step finished first). With ``redis``, the
-    crawl is ``crawl --redis`` (the coordinator; workers run elsewhere), under the same lock.
-    """
-    if reports not in REPORT_MODES:
-        raise ValueError(f"modo de informes desconocido: {reports}")
-    try:
-        config = load_config(config_path)
-        check_checklist(config)  # before a crawl that the audits could not use
-    except ConfigError as exc:
-        print(f"Error de configuración: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    setup_logging(config)
-    now = now or clock.now()
-    try:
-        lock = RunLock(config.store_path).acquire()
-    except LockedError as exc:
-        log.warning("Ejecución omitida: %s", exc)
-        print(str(exc), file=sys.stderr)
-        skipped_because_locked(config, str(exc))
-        return EXIT_LOCKED
-    skipped_file(config).unlink(missing_ok=True)  # a run starts: the streak of skipped days ends
-    try:
-        with SIGNALS.installed():
-            if crawl:
-                # The crawl's own check is skipped under the lock we pass on (see check_store).
-                with Store(config.store_path) as store:
-                    store.check_integrity()
-            log.info("Ejecución (%s) de %s: rastreo=%s, informes=%s", job, config.site_url, crawl, reports)
-            via = ("--redis", redis, *(("--namespace", namespace) if namespace else ())) if redis else ()
-            if portfolio_of(config) is not None:
-                # imported here: the portfolio module builds on this one (its site run is a _Run)
-                from gelt_audit.scheduler.portfolio_runs import run_portfolio
-
-                code = run_portfolio(config, lock, job, now, via, crawl, reports)
-            else:
-                code = _Run(config, lock, job, now, via).execute(crawl, reports)
-            log.info("Ejecución (%s) terminada con código %s", job, code)
-            return code
-    finally:
-        lock.release()
