@@ -34,6 +34,7 @@ from gelt_audit.errors import (
     EXIT_NO_DATA,
     EXIT_OK,
     EXIT_UNREACHABLE,
+    NoPortfolioData,
 )
 from gelt_audit.files import atomic_write
 from gelt_audit.lock import RunLock
@@ -180,6 +181,9 @@ def run_portfolio(
         try:
             paths = write_ranking(config, now)
             say(f"Informe de la cartera escrito en {paths[0]}")
+        except NoPortfolioData:
+            # no site has a finished crawl yet: nothing to rank; each site's line said why already
+            log.info("Informe de la cartera no escrito: ningún sitio tiene todavía un rastreo terminado")
         except Exception as exc:  # the sites' reports are written: say it, do not lose them
             log.exception("No se pudo escribir el informe de la cartera")
             print(f"No se pudo escribir el informe de la cartera: {exc}", file=sys.stderr)
