@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from gelt_audit.demo.server import Resource
+from gelt_audit.lock import RunLock
 from tests.helpers import page, run_cli
 from tests.test_delivery import smtp_server
 from tests.test_portfolio import site_routes, write
@@ -162,6 +163,20 @@ def test_run_with_every_portfolio_site_down_exits_3(tmp_path):
     result = run_cli("run", "--config", str(config), timeout=300)
     assert result.returncode == 3, result.stderr
     assert "0 de 1 sitios sin problemas." in result.stderr
+
+
+def test_a_portfolio_run_never_overlaps_another(serve, tmp_path):
+    good = serve(site_routes("Buena"))
+    config = write(tmp_path, PORTFOLIO + _site("Buena", "73001", good.url))
+    held = RunLock(tmp_path / "gelt.db").acquire()  # another run (cron and the scheduler at once)
+    try:
+        result = run_cli("run", "--config", str(config), timeout=120)
+    finally:
+        held.release()
+    # the same lock as a one-site run: skipped with 6, nothing asked of any site, no row
+    assert result.returncode == 6, result.stderr
+    assert good.requests == []
+    assert rows(tmp_path / "gelt.db", "select id from runs") == []
 
 
 def test_schedule_with_a_portfolio_runs_each_site_on_its_slots(serve, tmp_path):
