@@ -26,7 +26,7 @@ from gelt_audit.audits.pages import site_answers
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
 from gelt_audit.commands import crawl_figures, say
-from gelt_audit.config import Config, ConfigError
+from gelt_audit.config import Config, ConfigError, portfolio_of
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
     EXIT_CONFIG,
@@ -238,7 +238,7 @@ class _Run:
             )
             raise _Interrupted
         if code == EXIT_OK and status == "finished":
-            self.message = f"Rastreo {crawl_id}: {crawl_figures(pages, errors, unreached)}."
+            self.message = f"Rastreo {crawl_id}{self.who}: {crawl_figures(pages, errors, unreached)}."
             say(self.message)
             log.info(self.message)
             return EXIT_OK
@@ -395,7 +395,7 @@ def skipped_because_locked(config: Config, holder: str) -> None:
     if len(days) >= 2 and state.get("alerted") != today:
         for error in notify(
             config,
-            f"[gelt-audit] Sin ejecuciones desde hace {len(days)} días: {config.site_name}",
+            f"[gelt-audit] Sin ejecuciones desde hace {len(days)} días: {_whose(config)}",
             f"gelt-audit no pudo ejecutarse en {len(days)} días seguidos ({', '.join(days)}) porque otra "
             f"ejecución sigue con el bloqueo del almacén {config.store_path}.\n{holder}\n\n"
             "Revise si ese proceso sigue vivo; si está colgado, deténgalo: la siguiente ejecución empezará sola.",
@@ -434,6 +434,12 @@ def crawl_child(
             SIGNALS.child = None
         err.seek(0)
         return code, err.read().decode("utf-8", "replace").strip()
+
+
+def _whose(config: Config) -> str:
+    """Who a store's runs are for: the site's name, or the portfolio's (not its first site's host)."""
+    portfolio = portfolio_of(config)
+    return config.site_name if portfolio is None else f"cartera de {len(portfolio.sites)} sitios"
 
 
 # The crawl stops itself at site.max_duration_minutes; this margin lets it close its row first.
