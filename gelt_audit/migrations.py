@@ -130,6 +130,8 @@ def _migration_3(db: sqlite_utils.Database) -> None:
             "job": str,  # run (cron) | crawl | weekly | committee (scheduler slots)
             "pid": int,
             "findings": str,  # JSON {name: count}, see scheduler findings_summary()
+            # and «site» (str): a portfolio site's home page, one row per site of a portfolio run; added
+            # by the first one (store_runs.start_runs, alter), NULL or absent for a one-site run (H304)
         },
         pk="id",
         if_not_exists=True,

@@ -164,20 +164,20 @@ def test_evidence_names_a_copy_file_only_where_it_wrote_one(serve, config_for, t
     assert named and all(Path(path).is_file() for path in named)
 
 
-def test_run_and_schedule_refuse_a_portfolio_they_would_report_as_its_first_site(serve, tmp_path):
+def test_run_reads_a_portfolio_sites_move_as_that_sites_not_the_firsts(serve, tmp_path):
     first = serve(site_routes("Primera"))
     elsewhere = serve({"/": page("Nuevo sitio")})
     moved = serve({"/": Resource(b"", status=301, headers={"Location": elsewhere.url})})
     config = write(tmp_path, PORTFOLIO + _site("Primera", "73001", first.url) + _site("Mudada", "73002", moved.url))
     # `run` crawled the whole portfolio and read the outcome as the first site's: exit 3 and
-    # «No se pudo revisar el sitio <first>: el sitio se mudó a …» (the other site's failure).
-    for command in ("run", "schedule"):
-        result = run_cli(command, "--config", str(config), timeout=60)
-        assert result.returncode == 2, result.stderr
-        assert "Error de configuración: 'portfolio' (línea 12)" in result.stderr
-        assert "gelt-audit crawl" in result.stderr and "gelt-audit ranking" in result.stderr
-        assert first.url not in result.stderr
-    assert first.requests == [] and moved.requests == []
+    # «No se pudo revisar el sitio <first>: el sitio se mudó a …» (the other site's failure). H295 made
+    # `run` and `schedule` refuse a portfolio (exit 2); H304 runs each site as its own
+    # (tests/test_portfolio_run_h304.py): the move is the moved site's, the first is reported.
+    result = run_cli("run", "--config", str(config), timeout=300)
+    assert result.returncode == 4, result.stderr
+    assert f"No se pudo revisar el sitio {moved.url}: el sitio se mudó a {elsewhere.url}" in result.stderr
+    assert first.url not in result.stderr
+    assert list((tmp_path / "informes" / "73001").glob("semanal-*.html"))
 
 
 def test_the_report_after_a_crawl_that_saw_the_site_answer_does_not_guess_it_was_down(serve, config_for):
@@ -215,7 +215,7 @@ def test_status_of_a_portfolio_names_each_sites_last_crawl(serve, tmp_path):
     assert f"Último rastreo de Primera ({first.url}): " in status.stdout
     assert f"Último rastreo de Robots ({robots.url}): " in status.stdout
     assert "fallido: robots.txt no permite rastrear" in status.stdout
-    assert "Próximas ejecuciones programadas" not in status.stdout  # run and schedule refuse a portfolio
+    assert "Próximas ejecuciones programadas" in status.stdout  # run and schedule take a portfolio (H304)
 
 
 def test_one_site_commands_given_a_portfolio_say_they_read_its_first_site(serve, tmp_path):

@@ -17,7 +17,8 @@ from types import ModuleType
 from gelt_audit import clock
 from gelt_audit.audits.checklist.audit import checklists, manual_declarations
 from gelt_audit.audits.checklist.load import load_checklist
-from gelt_audit.config import Config, ConfigError, load_config, portfolio_of
+from gelt_audit.config import Config, ConfigError, find_site, load_config, portfolio_of
+from gelt_audit.config.portfolio import site_run_config
 from gelt_audit.errors import EXIT_CONFIG, CommandError
 
 # A crawl's status as a person reads it.
@@ -29,6 +30,9 @@ CRAWL_STATUS_ES = {
     "suspect": "sospechoso",
     "partial": "parcial (tiempo máximo)",
 }
+# Set by `run` for the portfolio crawl it starts: the file where `crawl` writes each site's outcome
+# (one JSON line per site: url, crawl_id, status, unreachable).
+CRAWL_RESULTS_ENV = "GELT_CRAWL_RESULTS"
 
 
 def setup_logging(config: Config) -> None:
@@ -76,26 +80,6 @@ def crawl_figures(pages: int, errors: int, unreached: int) -> str:
         where = said(unreached, "página del sitio sin consultar", "páginas del sitio sin consultar")
         text += f", {where} (su nombre no resolvió desde esta máquina)"
     return text
-
-
-def check_one_site(config: Config, command: str) -> None:
-    """`run` and `schedule` crawl, audit, report and alert for one site: a ``[portfolio]`` config is
-    a ConfigError naming the table and its line (exit 2), before anything is crawled.
-
-    With one, the crawl they start crawled every site of the portfolio while the run read its
-    outcome as the first site's: «No se pudo revisar el sitio <first>: el sitio se mudó…» for
-    another site's failure, and a weekly report of the first site only.
-    """
-    if portfolio_of(config) is None:
-        return
-    text = config.path.read_text(encoding="utf-8") if config.path.exists() else ""
-    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip().startswith("[portfolio")), None)
-    where = f" (línea {line})" if line else ""
-    raise ConfigError(
-        f"'portfolio'{where}: gelt-audit {command} rastrea, audita e informa de un solo sitio y no sabe "
-        "de carteras. Para una cartera, ponga en cron «gelt-audit crawl» y «gelt-audit ranking» "
-        "(docs/PORTFOLIO.md), o use una configuración sin [portfolio] por sitio."
-    )
 
 
 def check_checklist(config: Config) -> None:
@@ -172,10 +156,30 @@ def warn_first_site(config: Config, command: str) -> None:
     print(
         f"Aviso: la configuración tiene [portfolio]; gelt-audit {command} trabaja sólo sobre el primer sitio, "
         f"{first.label} ({config.site_url}), con los valores de [site] y no los suyos de [[portfolio.sites]]. "
-        "El informe de cada sitio, con los suyos: "
+        f"Para un sitio con los suyos: gelt-audit {command} --site NOMBRE; el informe de cada sitio: "
         "gelt-audit ranking --sites-dir CARPETA.",
         file=sys.stderr,
     )
+
+
+def add_site(parser: argparse.ArgumentParser) -> None:
+    """``--site`` of the one-site commands that read a store (``report``, ``audit``, ``evidence``)."""
+    parser.add_argument(
+        "--site",
+        metavar="SITIO",
+        help="con [portfolio]: el sitio de la cartera (nombre, código DANE o dirección), con sus propios "
+        "valores de [[portfolio.sites]] y sus informes en su carpeta; sin esta opción, el primero",
+    )
+
+
+def site_of(config: Config, args: argparse.Namespace, command: str) -> Config:
+    """The config a one-site command reads: the portfolio site named by ``--site`` (its own values, its
+    reports folder as `run` writes it), else the config itself, with the first-site warning."""
+    if getattr(args, "site", None) is None:
+        warn_first_site(config, command)
+        return config
+    site, _ = find_site(config, args.site)  # a ConfigError naming the known sites when none is that one
+    return site_run_config(config, site)
 
 
 def distributed() -> ModuleType:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from gelt_audit.audits.run import audit
-from gelt_audit.commands import add_config, check_checklist, load, warn_first_site
+from gelt_audit.commands import add_config, add_site, check_checklist, load, site_of
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.store import Store
 
@@ -15,11 +15,11 @@ HELP = "audita el último rastreo terminado y muestra un resumen"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
+    add_site(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
-    warn_first_site(config, "audit")
+    config = site_of(load(args), args, "audit")
     check_checklist(config)
     with Store(config.store_path) as store:
         findings = audit(store, config)

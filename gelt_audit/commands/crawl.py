@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 
-from gelt_audit.commands import CRAWL_STATUS_ES, add_config, crawl_figures, distributed, load, say
+from gelt_audit.commands import CRAWL_RESULTS_ENV, CRAWL_STATUS_ES, add_config, crawl_figures, distributed, load, say
 from gelt_audit.config import Config
 from gelt_audit.config.portfolio import portfolio_of
 from gelt_audit.crawler.run import CrawlResult, crawl
@@ -95,9 +97,23 @@ def crawl_many(config: Config, redis_url: str | None, namespace: str | None = No
     """Crawl every site of the portfolio in this process, or through Redis with ``redis_url``."""
     portfolio = portfolio_of(config)
 
+    results_file = os.environ.get(CRAWL_RESULTS_ENV)
+
     def report(result: CrawlResult) -> None:
         status = CRAWL_STATUS_ES.get(result.status, result.status)
-        say(f"{result.site.label}: {result.pages} respuestas, {result.errors} errores, {status}.")
+        unreached = 0
+        if result.crawl_id is not None:
+            with Store(config.store_path) as store:
+                unreached = store.unreached(result.crawl_id)
+        # the pages whose name did not resolve said apart, as the one-site line says them
+        say(f"{result.site.label}: {crawl_figures(result.pages, result.errors, unreached)}, {status}.")
+        if results_file:
+            # `run` with a portfolio reads each site's outcome here (whether its home page was seen
+            # is not in the crawl's row), one line as each site ends: a killed crawl keeps the ones done
+            line = {"url": result.site.url, "crawl_id": result.crawl_id, "status": result.status,
+                    "unreachable": result.site_unreachable}  # fmt: skip
+            with open(results_file, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(line) + "\n")
 
     sites = portfolio.sites if portfolio else ()
     say(f"Rastreando {len(sites) or 1} sitio(s) …")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit.audits.run import audit
-from gelt_audit.commands import add_config, check_checklist, load, warn_first_site
+from gelt_audit.commands import add_config, add_site, check_checklist, load, site_of
 from gelt_audit.config import Config
 from gelt_audit.errors import EXIT_CONFIG, EXIT_OK, CommandError
 from gelt_audit.reports import fmt
@@ -31,6 +31,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
+    add_site(parser)
     parser.add_argument("item", metavar="ITEM", help="identificador del ítem, p. ej. ley1712.1.2 o info.organigrama")
     parser.add_argument("--profile", metavar="PERFIL", help="perfil de la lista de chequeo (si el ítem está en varios)")
     parser.add_argument("--crawl", type=int, metavar="N", help="número del rastreo (por defecto, el último terminado)")
@@ -94,8 +95,7 @@ def _print(record: dict[str, Any], folder: Path | None) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.all and not args.warc:
         raise CommandError("--all sólo se usa con --warc.", EXIT_CONFIG)
-    config = load(args)
-    warn_first_site(config, "evidence")
+    config = site_of(load(args), args, "evidence")
     check_checklist(config)
     with Store(config.store_path) as store:
         crawl = _crawl(store, config, args.crawl)

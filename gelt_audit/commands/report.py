@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from gelt_audit.commands import add_config, check_checklist, load, say, warn_first_site
+from gelt_audit.commands import add_config, add_site, check_checklist, load, say, site_of
 from gelt_audit.errors import EXIT_OK
 from gelt_audit.reports.write import report_command
 
@@ -14,6 +14,7 @@ HELP = "produce el informe del último rastreo (JSON, HTML o CSV)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_config(parser)
+    add_site(parser)
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument(
         "--weekly",
@@ -48,8 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    config = load(args)
-    warn_first_site(config, "report")
+    config = site_of(load(args), args, "report")
     check_checklist(config)
     text = report_command(config, args.kind, args.format, args.output, args.since, stream=sys.stdout)
     if args.output:

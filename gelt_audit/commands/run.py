@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from gelt_audit.commands import add_config, add_redis
-from gelt_audit.scheduler.runs import run_once
+from gelt_audit.scheduler.once import run_once
 from gelt_audit.scheduler.slots import REPORT_MODES
 
 HELP = "una ejecución completa para cron: rastreo, auditorías, informes pendientes, envío y alertas"

@@ -253,6 +253,23 @@ def site_config(config: Config, site: PortfolioSite) -> Config:
     return dataclasses.replace(config, site=site_table, dependencias=list(site.dependencias), portfolio=None)
 
 
+def site_stem(site: PortfolioSite) -> str:
+    """The one name of a portfolio site's files: its DANE code, else its host (and path), made safe.
+
+    ``ranking --sites-dir`` names each site's JSON report with it, and ``run`` each site's reports folder.
+    """
+    stem = site.dane or "".join(c if c.isalnum() or c in "-." else "_" for c in site.url.split("://", 1)[-1])
+    return stem.strip("_")
+
+
+def site_run_config(config: Config, site: PortfolioSite) -> Config:
+    """A portfolio site's config for ``run`` and ``schedule``: :func:`site_config`, its reports in its
+    own folder under ``[reports] dir`` (named by :func:`site_stem`)."""
+    own = site_config(config, site)
+    reports = dataclasses.replace(own.reports, dir=str(Path(config.reports.dir) / site_stem(site)))
+    return dataclasses.replace(own, reports=reports)
+
+
 def portfolio_configs(config: Config) -> list[Config]:
     """One Config per site of the portfolio (the config itself when it has no portfolio)."""
     portfolio = portfolio_of(config)
@@ -278,7 +295,12 @@ def find_site(config: Config, selector: str) -> tuple[PortfolioSite, Config]:
         if len(found) > 1:
             names = ", ".join(f"{s.label} ({s.department or s.url})" for s in found)
             raise ConfigError(f"'{selector}' corresponde a varios sitios: {names}; use el código DANE o la dirección.")
-    raise ConfigError(f"No hay en la cartera un sitio con nombre, código DANE o dirección '{selector}'.")
+    known = "; ".join(f"{s.label} ({s.dane or s.url})" for s in portfolio.sites[:30])
+    more = f"; y {len(portfolio.sites) - 30} más" if len(portfolio.sites) > 30 else ""
+    raise ConfigError(
+        f"No hay en la cartera un sitio con nombre, código DANE o dirección '{selector}'. Sitios de la cartera: "
+        f"{known}{more}."
+    )
 
 
 def _fold(text: str) -> str:

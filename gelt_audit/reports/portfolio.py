@@ -15,6 +15,7 @@ from typing import Any
 from gelt_audit.audits.portfolio import Site
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.config import Config
+from gelt_audit.config.portfolio import site_stem
 from gelt_audit.files import atomic_write
 from gelt_audit.linkstate import spoken_error
 from gelt_audit.reports import csv_export
@@ -110,7 +111,6 @@ def write_site_reports(store: Store, sites: Iterable[tuple[Site, Config]], direc
             findings = audit(store, site_config)
         except NoCrawlError:
             continue
-        stem = site.dane or "".join(c if c.isalnum() or c in "-." else "_" for c in site.url.split("://", 1)[-1])
-        path = directory / f"{stem.strip('_')}.json"
+        path = directory / f"{site_stem(site)}.json"
         written.append(atomic_write(path, contract.dumps(findings)))
     return written

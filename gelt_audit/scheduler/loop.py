@@ -1,6 +1,6 @@
 """The long-running scheduler (``gelt-audit schedule``): the ``[schedule]`` slots, until stopped.
 
-The same steps as ``gelt-audit run`` (:func:`~gelt_audit.scheduler.runs.run_once`) at the times
+The same steps as ``gelt-audit run`` (:func:`~gelt_audit.scheduler.once.run_once`) at the times
 of ``[schedule]``, in America/Bogota whatever the machine's timezone.
 """
 
@@ -18,11 +18,11 @@ import schedule
 
 from gelt_audit import clock
 from gelt_audit.clock import BOGOTA_TZ
-from gelt_audit.commands import check_one_site, say, setup_logging
+from gelt_audit.commands import say, setup_logging
 from gelt_audit.config import WEEKDAYS, Config, ConfigError, load_config
 from gelt_audit.errors import EXIT_CONFIG, EXIT_LOCKED, EXIT_OK
 from gelt_audit.lock import LockedError, RunLock
-from gelt_audit.scheduler.runs import run_once
+from gelt_audit.scheduler.once import run_once
 from gelt_audit.scheduler.signals import SIGNALS
 from gelt_audit.scheduler.slots import committee_time, fmt_slot, next_slots
 from gelt_audit.scheduler.status import SCHEDULER_LOCK_SUFFIX
@@ -128,7 +128,6 @@ def run_forever(config_path: str | os.PathLike[str], redis: str | None = None, n
     """
     try:
         config = load_config(config_path)
-        check_one_site(config, "schedule")
         every = _every_seconds()
     except ConfigError as exc:
         print(f"Error de configuración: {exc}", file=sys.stderr)

@@ -25,30 +25,29 @@ from gelt_audit import clock
 from gelt_audit.audits.pages import site_answers
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
-from gelt_audit.commands import check_checklist, check_one_site, crawl_figures, say, setup_logging
-from gelt_audit.config import Config, ConfigError, load_config
+from gelt_audit.commands import crawl_figures, say
+from gelt_audit.config import Config, ConfigError, portfolio_of
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
     EXIT_CONFIG,
     EXIT_CRAWL_FAILED,
     EXIT_DELIVERY_FAILED,
     EXIT_ERROR,
-    EXIT_LOCKED,
     EXIT_NO_DATA,
     EXIT_OK,
     EXIT_UNREACHABLE,
 )
 from gelt_audit.linkstate import spoken_error
-from gelt_audit.lock import LockedError, RunLock, lock_env
+from gelt_audit.lock import RunLock, lock_env
 from gelt_audit.reports.digest import digest, digest_html, recipients
 from gelt_audit.reports.fmt import plural
 from gelt_audit.reports.index_page import TITLES
 from gelt_audit.reports.labels import unreached_said
 from gelt_audit.reports.write import Written, warm_summaries, write_reports
 from gelt_audit.scheduler.signals import SIGNALS, die_with_parent
-from gelt_audit.scheduler.slots import KIND_SHORT, REPORT_MODES, reports_due
+from gelt_audit.scheduler.slots import KIND_SHORT, reports_due
 from gelt_audit.scheduler.status import findings_summary, status
-from gelt_audit.store import Store
+from gelt_audit.store import Crawl, Store
 
 log = logging.getLogger("gelt_audit.scheduler")
 
@@ -60,8 +59,18 @@ class _Interrupted(Exception):
 class _Run:
     """The steps of one run, recording itself in the ``runs`` table."""
 
-    def __init__(self, config: Config, lock: RunLock, job: str, now: datetime, redis: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        config: Config,
+        lock: RunLock,
+        job: str,
+        now: datetime,
+        redis: tuple[str, ...] = (),
+        site: str | None = None,
+    ):
         self.config = config
+        self.site = site  # a portfolio site's home page: its own runs say which reports it got
+        self.who = ""  # « de <name> (<url>)» for a portfolio site: its lines on stderr say which site
         self.redis = redis  # ("--redis", URL[, "--namespace", NAME]): the crawl runs through Redis workers
         self.lock = lock
         self.job = job
@@ -146,7 +155,7 @@ class _Run:
                 return code
             self.check_stop()
         with Store(self.config.store_path) as store:
-            kinds = reports_due(self.config, store, self.now, reports)
+            kinds = reports_due(self.config, store, self.now, reports, self.site)
         # the older crawls the reports compare with are audited before the latest one, not while
         # its findings are held here (the run's peak memory was that second audit)
         warm_summaries(self.config, kinds)
@@ -188,31 +197,20 @@ class _Run:
         with Store(config.store_path) as store:
             before = store.last_crawl_id()
         say(f"Rastreando {config.site_url} …")
-        tty = sys.stderr.isatty()
-        cmd = [sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config.path), *self.redis]
-        assert self.lock.fd is not None
-        with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child cannot block on it
-            proc = subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stderr=None if tty else err,  # at a terminal, the crawl shows its progress
-                cwd=config.path.parent,
-                env={**os.environ, **lock_env(self.lock)},
-                # The child inherits the lock: it stays held until the crawl is over, even if we die.
-                pass_fds=(self.lock.fd,),
-                start_new_session=True,
-                preexec_fn=die_with_parent(),  # safe: no other threads in this process
-            )
-            SIGNALS.child = proc
-            try:
-                code = wait_for_crawl(proc, crawl_deadline(config))
-            finally:
-                SIGNALS.child = None
-            err.seek(0)
-            stderr = err.read().decode("utf-8", "replace").strip()
+        code, stderr = crawl_child(config, self.lock, self.redis, crawl_deadline(config))
         with Store(config.store_path) as store:
             row = store.crawl_after(before)
-            unreached = store.unreached(row.id) if row else 0
+        return self.crawled(code, stderr, row)
+
+    def crawled(self, code: int, stderr: str, row: Crawl | None) -> int:
+        """Read the site's crawl (its row, the crawl's exit code and stderr): the message, the alert and
+        the step's exit code."""
+        config = self.config
+        if row is not None:
+            with Store(config.store_path) as store:
+                unreached = store.unreached(row.id)
+        else:
+            unreached = 0
         crawl_id, status, pages, errors, error = (
             (row.id, row.status, row.pages, row.errors, row.error) if row else (None, None, 0, 0, None)
         )
@@ -240,7 +238,7 @@ class _Run:
             )
             raise _Interrupted
         if code == EXIT_OK and status == "finished":
-            self.message = f"Rastreo {crawl_id}: {crawl_figures(pages, errors, unreached)}."
+            self.message = f"Rastreo {crawl_id}{self.who}: {crawl_figures(pages, errors, unreached)}."
             say(self.message)
             log.info(self.message)
             return EXIT_OK
@@ -255,10 +253,12 @@ class _Run:
             )
             return code
         if code == EXIT_CONFIG:
-            self.fail("config", code, f"El rastreo rechazó la configuración: {detail}")
+            self.fail("config", code, f"El rastreo{self.who} rechazó la configuración: {detail}")
             print(self.message, file=sys.stderr)
             return code
-        self.fail("crawl_failed", EXIT_CRAWL_FAILED, f"Falló el rastreo {crawl_id or '(sin iniciar)'}: {said}")
+        self.fail(
+            "crawl_failed", EXIT_CRAWL_FAILED, f"Falló el rastreo {crawl_id or '(sin iniciar)'}{self.who}: {said}"
+        )
         print(self.message, file=sys.stderr)
         self.alert(
             f"Falló el rastreo de {config.site_name}",
@@ -316,7 +316,7 @@ class _Run:
         try:
             send_report(
                 self.config, TITLES[kind], self.now.astimezone(BOGOTA).date(), paths,
-                report_summary(self.config, kind, findings, self.counts or {}),
+                report_summary(self.config, kind, findings, self.counts or {}, self.site),
             )  # fmt: skip
         except DeliveryError as exc:
             print(f"No se pudo enviar el {TITLES[kind].lower()}: {exc}", file=sys.stderr)
@@ -352,8 +352,11 @@ def _describe(item: Any) -> str:
     return str(item)
 
 
-def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: dict[str, int]) -> str:
-    """The plain-text part of a report e-mail: the figures, then the run status."""
+def report_summary(
+    config: Config, kind: str, findings: dict[str, Any], counts: dict[str, int], site: str | None = None
+) -> str:
+    """The plain-text part of a report e-mail: the figures, then the run status (``site``: a portfolio
+    site's, with its own runs)."""
     crawl = findings.get("crawl") or {}
     unreached = counts.get("unreached", 0)
     answers, errors = site_answers(crawl, unreached)  # the unreached pages said apart
@@ -366,7 +369,7 @@ def report_summary(config: Config, kind: str, findings: dict[str, Any], counts: 
         f"Páginas sin dependencia asignada: {counts.get('unassigned', 0)}.",
         *([unreached_said(unreached)] if unreached else []),
         "",
-        status(config),
+        status(config, site=site),
     ]
     return "\n".join(lines)
 
@@ -392,7 +395,7 @@ def skipped_because_locked(config: Config, holder: str) -> None:
     if len(days) >= 2 and state.get("alerted") != today:
         for error in notify(
             config,
-            f"[gelt-audit] Sin ejecuciones desde hace {len(days)} días: {config.site_name}",
+            f"[gelt-audit] Sin ejecuciones desde hace {len(days)} días: {_whose(config)}",
             f"gelt-audit no pudo ejecutarse en {len(days)} días seguidos ({', '.join(days)}) porque otra "
             f"ejecución sigue con el bloqueo del almacén {config.store_path}.\n{holder}\n\n"
             "Revise si ese proceso sigue vivo; si está colgado, deténgalo: la siguiente ejecución empezará sola.",
@@ -402,6 +405,41 @@ def skipped_because_locked(config: Config, holder: str) -> None:
     state["days"] = days
     with contextlib.suppress(OSError):
         path.write_text(json.dumps(state), encoding="utf-8")
+
+
+def crawl_child(
+    config: Config, lock: RunLock, redis: tuple[str, ...], timeout: float, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run ``gelt-audit crawl`` for ``config`` in a child process that inherits the run's lock; its exit
+    code (negative: the signal that killed it) and its stderr. Stopped past ``timeout`` seconds."""
+    cmd = [sys.executable, "-m", "gelt_audit", "crawl", "--config", str(config.path), *redis]
+    tty = sys.stderr.isatty()
+    assert lock.fd is not None
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child cannot block on it
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stderr=None if tty else err,  # at a terminal, the crawl shows its progress
+            cwd=config.path.parent,
+            env={**os.environ, **lock_env(lock), **(env or {})},
+            # The child inherits the lock: it stays held until the crawl is over, even if we die.
+            pass_fds=(lock.fd,),
+            start_new_session=True,
+            preexec_fn=die_with_parent(),  # safe: no other threads in this process
+        )
+        SIGNALS.child = proc
+        try:
+            code = wait_for_crawl(proc, timeout)
+        finally:
+            SIGNALS.child = None
+        err.seek(0)
+        return code, err.read().decode("utf-8", "replace").strip()
+
+
+def _whose(config: Config) -> str:
+    """Who a store's runs are for: the site's name, or the portfolio's (not its first site's host)."""
+    portfolio = portfolio_of(config)
+    return config.site_name if portfolio is None else f"cartera de {len(portfolio.sites)} sitios"
 
 
 # The crawl stops itself at site.max_duration_minutes; this margin lets it close its row first.
@@ -431,54 +469,3 @@ def wait_for_crawl(proc: subprocess.Popen, timeout: float) -> int:
             except subprocess.TimeoutExpired:
                 continue
         return proc.wait()
-
-
-def run_once(
-    config_path: str | os.PathLike[str],
-    *,
-    reports: str = "due",
-    now: datetime | None = None,
-    crawl: bool = True,
-    job: str = "run",
-    redis: str | None = None,
-    namespace: str | None = None,
-) -> int:
-    """One unattended run (``gelt-audit run``): crawl, audits, due reports, delivery, alerts.
-
-    Returns an exit code of ``gelt_audit.cli``: 0 done; 2 config; 3 site unreachable; 4 crawl
-    failed; 5 delivery failed; 6 another run holds the lock; 7 nothing crawled yet; 1 anything
-    else; 128+N when stopped by signal N (the current step finished first). With ``redis``, the
-    crawl is ``crawl --redis`` (the coordinator; workers run elsewhere), under the same lock.
-    """
-    if reports not in REPORT_MODES:
-        raise ValueError(f"modo de informes desconocido: {reports}")
-    try:
-        config = load_config(config_path)
-        check_one_site(config, "run" if job == "run" else "schedule")
-        check_checklist(config)  # before a crawl that the audits could not use
-    except ConfigError as exc:
-        print(f"Error de configuración: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    setup_logging(config)
-    now = now or clock.now()
-    try:
-        lock = RunLock(config.store_path).acquire()
-    except LockedError as exc:
-        log.warning("Ejecución omitida: %s", exc)
-        print(str(exc), file=sys.stderr)
-        skipped_because_locked(config, str(exc))
-        return EXIT_LOCKED
-    skipped_file(config).unlink(missing_ok=True)  # a run starts: the streak of skipped days ends
-    try:
-        with SIGNALS.installed():
-            if crawl:
-                # The crawl's own check is skipped under the lock we pass on (see check_store).
-                with Store(config.store_path) as store:
-                    store.check_integrity()
-            log.info("Ejecución (%s) de %s: rastreo=%s, informes=%s", job, config.site_url, crawl, reports)
-            via = ("--redis", redis, *(("--namespace", namespace) if namespace else ())) if redis else ()
-            code = _Run(config, lock, job, now, via).execute(crawl, reports)
-            log.info("Ejecución (%s) terminada con código %s", job, code)
-            return code
-    finally:
-        lock.release()

@@ -77,10 +77,11 @@ def fmt_slot(at: datetime) -> str:
     return f"{_DAY_NAMES_ES[local.weekday()]} {fecha_larga(local.date())}, {local:%H:%M}"
 
 
-def _written_reports(store: Store, since: datetime) -> list[tuple[datetime, str]]:
-    """(when, kind) of reports written since ``since`` and not known to have failed delivery."""
+def _written_reports(store: Store, since: datetime, site: str | None = None) -> list[tuple[datetime, str]]:
+    """(when, kind) of reports written since ``since`` and not known to have failed delivery
+    (``site``: of that portfolio site's runs only)."""
     out = []
-    for finished, reports in store.run_reports(since.astimezone(UTC).isoformat(timespec="seconds")):
+    for finished, reports in store.run_reports(since.astimezone(UTC).isoformat(timespec="seconds"), site):
         for entry in json.loads(reports or "[]"):
             # A report whose mail failed is not done: the next run makes and sends it again.
             if entry.get("sent") is not False:
@@ -88,14 +89,15 @@ def _written_reports(store: Store, since: datetime) -> list[tuple[datetime, str]
     return out
 
 
-def reports_due(config: Config, store: Store, now: datetime, mode: str = "due") -> list[str]:
+def reports_due(config: Config, store: Store, now: datetime, mode: str = "due", site: str | None = None) -> list[str]:
     """Which reports a run makes.
 
     ``due`` (cron): the weekly report if today (Bogotá) is its weekday and none was made today,
     or if none was made in the last 7 days (a missed Monday is caught up the next day); the
     committee report if today is one of ``committee_dates`` and none was made today.
     ``overdue`` (the scheduler's daily crawl): only the 7-day catch-up, since the scheduler has
-    its own weekly slot. ``none``/``weekly``/``committee``/``all``: as named.
+    its own weekly slot. ``none``/``weekly``/``committee``/``all``: as named. ``site``: a portfolio
+    site's home page, whose own runs alone say what it already got.
     """
     if mode not in REPORT_MODES:
         raise ValueError(f"modo de informes desconocido: {mode}")
@@ -106,7 +108,7 @@ def reports_due(config: Config, store: Store, now: datetime, mode: str = "due") 
     if mode == "all":
         return list(KINDS)
     today = now.astimezone(BOGOTA).date()
-    written = _written_reports(store, now - timedelta(days=7))
+    written = _written_reports(store, now - timedelta(days=7), site)
     weekly_recent = [w for w, kind in written if kind == "weekly"]
     weekly_today = any(w.astimezone(BOGOTA).date() == today for w in weekly_recent)
     kinds = []

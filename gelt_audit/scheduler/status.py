@@ -39,15 +39,16 @@ DEAD_RUN_ES = "sin terminar (murió)"
 _JOB_ES = {"run": "run", "crawl": "rastreo", "weekly": "semanal", "committee": "comité"}
 
 
-def recent_runs(config: Config, limit: int = 10) -> list[dict[str, Any]]:
-    """The last ``limit`` runs, newest first, with the pages of their crawl and a findings total.
+def recent_runs(config: Config, limit: int = 10, site: str | None = None) -> list[dict[str, Any]]:
+    """The last ``limit`` runs, newest first, with the pages of their crawl and a findings total
+    (``site``: of that portfolio site only).
 
     Read-only: does not create the store if it does not exist yet.
     """
     if not config.store_path.exists():
         return []
     with Store(config.store_path) as store:
-        rows = store.recent_runs(limit)
+        rows = store.recent_runs(limit, site)
     out = []
     for row in rows:
         counts = json.loads(row["findings"]) if row["findings"] else None
@@ -144,14 +145,25 @@ def last_crawl_lines(config: Config, of_site: str = "") -> list[str]:
     return lines
 
 
-def status(config: Config, now: datetime | None = None) -> str:
-    """Spanish text: the last 10 runs and the next scheduled slots, in Bogotá time."""
+def status(config: Config, now: datetime | None = None, site: str | None = None) -> str:
+    """Spanish text: the last 10 runs and the next scheduled slots, in Bogotá time (``site``: a
+    portfolio site's config, its own runs only: the e-mail of its report)."""
     now = now or clock.now()
     sites = portfolio_configs(config) if portfolio_of(config) is not None else None
     if sites is not None:
-        return _portfolio_status(config, sites)
+        return _portfolio_status(config, sites, now)
     lines = [f"Estado de gelt-audit — {config.site_name} ({config.site_url})", ""]
-    runs = recent_runs(config, 10)
+    lines += _runs_table(config, site)
+    lines += last_crawl_lines(config)
+    lines.append("")
+    lines += _next_and_running(config, now)
+    return "\n".join(lines)
+
+
+def _runs_table(config: Config, site: str | None = None) -> list[str]:
+    """The last 10 runs (``site``: of that portfolio site), one line each, and what the last one said."""
+    lines = []
+    runs = recent_runs(config, 10, site)
     if runs:
         lines.append("Últimas ejecuciones (hora de Bogotá):")
         lines.append(
@@ -178,8 +190,12 @@ def status(config: Config, now: datetime | None = None) -> str:
             )
     else:
         lines.append("Todavía no hay ejecuciones registradas (gelt-audit run o gelt-audit schedule).")
-    lines += last_crawl_lines(config)
-    lines.append("")
+    return lines
+
+
+def _next_and_running(config: Config, now: datetime) -> list[str]:
+    """The next slots of ``[schedule]``, and whether the scheduler or a run is going."""
+    lines = []
     slots = next_slots(config, now)
     if slots:
         lines.append("Próximas ejecuciones programadas (hora de Bogotá):")
@@ -194,18 +210,34 @@ def status(config: Config, now: datetime | None = None) -> str:
     pid = _holder_alive(config.store_path, ".lock")
     if pid:
         lines.append(f"Hay una ejecución en curso, pid {pid}.")
-    return "\n".join(lines)
+    return lines
 
 
-def _portfolio_status(config: Config, sites: list[Config]) -> str:
-    """A portfolio's status: each site's last crawl. It showed the first site's as «the site's»,
-    and the others not at all; `run` and `schedule` do not take a portfolio (no slots to show)."""
+def last_run_line(config: Config, of_site: str) -> list[str]:
+    """A portfolio site's last run (of `run` or `schedule`): when, its result and its reports, and
+    what it said when it did not end well."""
+    runs = recent_runs(config, 1, config.site_url)
+    if not runs:
+        return [f"Última ejecución{of_site}: ninguna todavía (gelt-audit run o gelt-audit schedule)."]
+    r = runs[0]
+    kinds = sorted({KIND_SHORT.get(e.get("kind"), e.get("kind")) for e in r["reports"]})
+    line = (
+        f"Última ejecución{of_site}: {local_minute(r['started_at'])}, {_JOB_ES.get(r['job'], r['job'] or '')}, "
+        f"{r['result_es']}; informes: {', '.join(kinds) or 'ninguno'}"
+    )
+    if r["message"] and r["result"] != "ok":
+        line += f". {spoken_error(r['message'])}"
+    return [line + ("" if line.endswith(".") else ".")]
+
+
+def _portfolio_status(config: Config, sites: list[Config], now: datetime) -> str:
+    """A portfolio's status: each site's last crawl and last run, then the next slots. It showed the
+    first site's as «the site's», and the others not at all."""
     lines = [f"Estado de gelt-audit — cartera de {len(sites)} sitios ({config.store_path.name})"]
     for site in sites:
-        lines += last_crawl_lines(site, f" de {site.site_name} ({site.site_url})")
-    lines += [
-        "",
-        "Con [portfolio], gelt-audit run y gelt-audit schedule no se usan: en cron, gelt-audit crawl y "
-        "después gelt-audit ranking (docs/PORTFOLIO.md).",
-    ]
+        of_site = f" de {site.site_name} ({site.site_url})"
+        lines += last_crawl_lines(site, of_site)
+        lines += last_run_line(site, of_site)
+    lines.append("")
+    lines += _next_and_running(config, now)
     return "\n".join(lines)
