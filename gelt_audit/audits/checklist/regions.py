@@ -381,12 +381,28 @@ def _header_region(el: Any) -> list[Any] | None:
     cls = (el.get("class") or "").lower()
     if not cls or not _SECTION_BUTTON.search(cls) or _PANEL_CLASS.search(cls):
         return None
-    nxt = el.getnext()
-    if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
-        return None
     if has_descendant(el, *_NOT_IN_HEADER) or not 0 < len(element_text(el).split()) <= HEADER_MAX_WORDS:
         return None
+    nxt = el.getnext()
+    if nxt is None and alone_in_item(el):
+        # class 3020: an accordion item that holds its header and no panel at all («<div
+        # class="accordion-item"><div class="accordion-header">2 Normatividad ▾</div></div>»):
+        # the list names the section and nothing is under it (criterion E, «La lista»)
+        return []
+    if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
+        return None
     return [nxt]
+
+
+_ITEM_CLASS = re.compile(r"accordion|acordeon")
+
+
+def alone_in_item(el: Any) -> bool:
+    """Whether an accordion header is the only element of an accordion item (class 3020)."""
+    parent = el.getparent()
+    if parent is None or not _ITEM_CLASS.search((parent.get("class") or "").lower()):
+        return False
+    return [c for c in parent if isinstance(c.tag, str)] == [el]
 
 
 def opener_region(el: Any) -> list[Any] | None:
