@@ -10,7 +10,8 @@ from typing import Any
 
 from lxml import etree
 
-from .regions import HEADINGS, alone_in_item, has_descendant, title_follows
+from .accordion_items import alone_in_item
+from .regions import HEADINGS, has_descendant, title_follows
 from .scan import MIN_WORDS, Folded
 from .text import element_text, fold, text_norm, without_entity
 

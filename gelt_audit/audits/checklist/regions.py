@@ -9,6 +9,7 @@ from typing import Any
 
 from lxml import etree
 
+from .accordion_items import alone_in_item
 from .numerals import label_numeral
 from .reading_order import before_mark
 from .text import element_text
@@ -385,24 +386,10 @@ def _header_region(el: Any) -> list[Any] | None:
         return None
     nxt = el.getnext()
     if nxt is None and alone_in_item(el):
-        # class 3020: an accordion item that holds its header and no panel at all («<div
-        # class="accordion-item"><div class="accordion-header">2 Normatividad ▾</div></div>»):
-        # the list names the section and nothing is under it (criterion E, «La lista»)
-        return []
+        return []  # an accordion item of only its header: the list names it, nothing under (class 3020)
     if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
         return None
     return [nxt]
-
-
-_ITEM_CLASS = re.compile(r"accordion|acordeon")
-
-
-def alone_in_item(el: Any) -> bool:
-    """Whether an accordion header is the only element of an accordion item (class 3020)."""
-    parent = el.getparent()
-    if parent is None or not _ITEM_CLASS.search((parent.get("class") or "").lower()):
-        return False
-    return [c for c in parent if isinstance(c.tag, str)] == [el]
 
 
 def opener_region(el: Any) -> list[Any] | None:
