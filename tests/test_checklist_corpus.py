@@ -90,6 +90,8 @@ TUNING_GROUPS = {
     "forty-second-zzo": {"zzo-culturasandona"},
     "forty-second-zzq": {"zzq-iemariaantoniaruiz"},
     "forty-third-zzt": {"zzt-colombiaot"},
+    "forty-fourth-zzy": {"zzy-policianacional"},
+    "forty-fourth-zzz": {"zzz-minsalud"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -506,6 +508,22 @@ FORTY_SECOND_ZZQ_LEY = (1.000, 0.727, 1.000)
 # (6/8) / 0.667 / 1.000, 38/44, ley1712-res1519 1.000 (5/5) / 0.833 / 1.000, 56/57.
 FORTY_THIRD_ZZT_GELT = (0.750, 0.667, 1.000)
 FORTY_THIRD_ZZT_LEY = (1.000, 0.833, 1.000)
+
+# zzy-policianacional and zzz-minsalud (twenty-eighth session, H302): two new origins of national entities, not
+# territorial administrations (the shape of the Policía Nacional's site: three static pages, the nine Res. 1519
+# sections as accordion headers with nothing under them, a «Participa» page of dead entries; the shape of the
+# Ministerio de Salud's site: twelve pages, a Res. 3564 hub whose every entry links «#», dated news, a footer
+# with hours, phones and the seat, services on www.minsalud.gov.co), labelled blind in 00c0aa2 and b47569c and
+# put in the tuning part before their first measure; first contact zzy gelt-2008 1.000 (2/2) / 0.250 (2/8) /
+# 1.000 (2/2), 41/49 exact, ley1712-res1519 0.800 (4/5) / 0.267 (4/15) / 1.000 (4/4), 45/59; zzz gelt-2008 0.643
+# (9/14) / 0.900 (9/10) / 1.000 (3/3), 35/43 exact, ley1712-res1519 0.312 (5/16) / 0.714 (5/7) / 1.000 (1/1),
+# 41/55 (docs/checklist-accuracy.md, «H302»); floored at their first contact. H302's class 3020 (an accordion
+# item holding only its header is its section named over nothing): zzy gelt-2008 1.000 (5/5) / 0.625 (5/8) /
+# 1.000 (5/5), 44/49, ley1712-res1519 0.846 (11/13) / 0.733 (11/15) / 1.000 (11/11), 51/59; zzz unchanged.
+FORTY_FOURTH_ZZY_GELT = (1.000, 0.625, 1.000)
+FORTY_FOURTH_ZZY_LEY = (0.846, 0.733, 1.000)
+FORTY_FOURTH_ZZZ_GELT = (0.643, 0.900, 1.000)
+FORTY_FOURTH_ZZZ_LEY = (0.312, 0.714, 1.000)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -937,6 +955,28 @@ FLOOR = {
         "precision": FORTY_THIRD_ZZT_LEY[0],
         "recall": FORTY_THIRD_ZZT_LEY[1],
         "evidence": FORTY_THIRD_ZZT_LEY[2],
+    },
+    # zzy-policianacional: FORTY_FOURTH_ZZY_GELT and FORTY_FOURTH_ZZY_LEY above
+    ("forty-fourth-zzy", "gelt-2008"): {
+        "precision": FORTY_FOURTH_ZZY_GELT[0],
+        "recall": FORTY_FOURTH_ZZY_GELT[1],
+        "evidence": FORTY_FOURTH_ZZY_GELT[2],
+    },
+    ("forty-fourth-zzy", "ley1712-res1519"): {
+        "precision": FORTY_FOURTH_ZZY_LEY[0],
+        "recall": FORTY_FOURTH_ZZY_LEY[1],
+        "evidence": FORTY_FOURTH_ZZY_LEY[2],
+    },
+    # zzz-minsalud: FORTY_FOURTH_ZZZ_GELT and FORTY_FOURTH_ZZZ_LEY above
+    ("forty-fourth-zzz", "gelt-2008"): {
+        "precision": FORTY_FOURTH_ZZZ_GELT[0],
+        "recall": FORTY_FOURTH_ZZZ_GELT[1],
+        "evidence": FORTY_FOURTH_ZZZ_GELT[2],
+    },
+    ("forty-fourth-zzz", "ley1712-res1519"): {
+        "precision": FORTY_FOURTH_ZZZ_LEY[0],
+        "recall": FORTY_FOURTH_ZZZ_LEY[1],
+        "evidence": FORTY_FOURTH_ZZZ_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:

@@ -10,6 +10,7 @@ from typing import Any
 
 from lxml import etree
 
+from .accordion_items import alone_in_item
 from .regions import HEADINGS, has_descendant, title_follows
 from .scan import MIN_WORDS, Folded
 from .text import element_text, fold, text_norm, without_entity
@@ -301,6 +302,8 @@ def bare_mark(el: Any, text: str, words: int, hrefs: bool, media: bool, pane: bo
         return ""
     if not words and pane and el.tag in ("button", "summary"):
         return BLANK_SECTION
+    if not words and not pane and el.tag == "div" and alone_in_item(el):
+        return BLANK_SECTION  # an accordion item holding only its header: the title over nothing (class 3020)
     if not words and el.tag in ("li", "dt"):
         return BARE_ENTRY
     if el.tag in HEADINGS and words < 12 and numbered_entry(el, text):

@@ -9,6 +9,7 @@ from typing import Any
 
 from lxml import etree
 
+from .accordion_items import alone_in_item
 from .numerals import label_numeral
 from .reading_order import before_mark
 from .text import element_text
@@ -381,10 +382,12 @@ def _header_region(el: Any) -> list[Any] | None:
     cls = (el.get("class") or "").lower()
     if not cls or not _SECTION_BUTTON.search(cls) or _PANEL_CLASS.search(cls):
         return None
-    nxt = el.getnext()
-    if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
-        return None
     if has_descendant(el, *_NOT_IN_HEADER) or not 0 < len(element_text(el).split()) <= HEADER_MAX_WORDS:
+        return None
+    nxt = el.getnext()
+    if nxt is None and alone_in_item(el):
+        return []  # an accordion item of only its header: the list names it, nothing under (class 3020)
+    if nxt is None or not isinstance(nxt.tag, str) or not _PANEL_CLASS.search((nxt.get("class") or "").lower()):
         return None
     return [nxt]
 
