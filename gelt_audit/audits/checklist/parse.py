@@ -16,6 +16,7 @@ from .carry import Carried, Origins, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .contents import main_fold
 from .emptiness import UNREADABLE, fills_empty, is_bare, page_state, runs_script, script_ids
+from .entry_titles import untitled
 from .forms import Form, form_info, formless_forms, lone_search_boxes
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
@@ -121,6 +122,9 @@ def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
                 for rule in part.rules:
                     if rule.kind in TEXT_KINDS:
                         rules.setdefault(probe(rule), rule)
+                    # the same question without its on_title: a page a menu entry names (class 3000)
+                    if (bare := untitled(rule)) is not None:
+                        rules.setdefault(probe(bare), bare)
     return tuple(rules.values())
 
 
