@@ -15,10 +15,10 @@ detrás»: it leads back to where the visitor was), nor does a page's link to it
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .model import Rule
+from .parse import untitled
 from .text import label_match
 
 if TYPE_CHECKING:
@@ -30,14 +30,6 @@ ENTRY_REGIONS = frozenset({"header", "nav", "footer"})
 ENTRY_WORDS = 6
 # as parse._on_title: a title may carry six more words than the phrase it is about
 TITLE_SLACK = 6
-
-
-def untitled(rule: Rule) -> Rule | None:
-    """The rule's question without its ``on_title`` (what the page's text alone must answer), for a
-    ``text`` rule that has one; else None. :func:`.parse.text_rules` asks it of every page too."""
-    if rule.kind != "text" or not rule.on_title:
-        return None
-    return replace(rule, on_title=())
 
 
 def entry_titled(finder: Finder, rule: Rule, met: set[int]) -> list[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +17,6 @@ from .carry import Carried, Origins, made_from, page_of
 from .chrome import chrome_roots, top_images
 from .contents import main_fold
 from .emptiness import UNREADABLE, fills_empty, is_bare, page_state, runs_script, script_ids
-from .entry_titles import untitled
 from .forms import Form, form_info, formless_forms, lone_search_boxes
 from .model import Checklist, PageDoc, Rule
 from .packed import LinkStrings, PackedLinks
@@ -111,6 +111,15 @@ def probe(rule: Rule) -> TextProbe:
     """What a text rule asks of one page (rules asking the same are answered once)."""
     regex = rule.regex + ((people_regex(rule.posts, rule.min_count),) if rule.posts else ())
     return (rule.on_title, rule.keywords, rule.patterns, regex)
+
+
+def untitled(rule: Rule) -> Rule | None:
+    """The rule's question without its ``on_title`` (what the page's text alone must answer), for a
+    ``text`` rule that has one; else None: :func:`text_rules` asks it of every page too, for the pages
+    a menu entry names (class 3000, :mod:`.entry_titles`)."""
+    if rule.kind != "text" or not rule.on_title:
+        return None
+    return replace(rule, on_title=())
 
 
 def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
