@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from .entry_titles import entry_titled
 from .evidence import MAX_HITS, Finder, Hit
 from .model import Case, Item, ItemResult, Rule
 from .pages import Page
@@ -67,9 +68,11 @@ class PageTextKind(EvidenceKind):
     @classmethod
     def hits(cls, finder: Finder, rule: Rule, item: Item) -> list[Hit]:
         met = finder.idx.text_pages(rule)
+        # and the pages a menu entry names for the rule's on_title (class 3000, entry_titles)
+        ids = list(met.ids) + entry_titled(finder, rule, set(met.ids))
         # ordered by the pages' columns: a rule many pages meet makes only those it reads
         keys, urls, hint = met.store.keys, met.store.urls, met.store.depth_hint
-        order = sorted(met.ids, key=lambda i: (finder.depth(keys[i], hint(i)) or 99, urls[i]))
+        order = sorted(ids, key=lambda i: (finder.depth(keys[i], hint(i)) or 99, urls[i]))
         found: list[tuple[Page, str]] = []
         for page in map(met.store.page, order):
             if page.is_news and not item.allow_news:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -112,6 +113,15 @@ def probe(rule: Rule) -> TextProbe:
     return (rule.on_title, rule.keywords, rule.patterns, regex)
 
 
+def untitled(rule: Rule) -> Rule | None:
+    """The rule's question without its ``on_title`` (what the page's text alone must answer), for a
+    ``text`` rule that has one; else None: :func:`text_rules` asks it of every page too, for the pages
+    a menu entry names (class 3000, :mod:`.entry_titles`)."""
+    if rule.kind != "text" or not rule.on_title:
+        return None
+    return replace(rule, on_title=())
+
+
 def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
     """The text rules of these checklists, one per distinct question (for :func:`index_site`)."""
     rules: dict[TextProbe, Rule] = {}
@@ -121,6 +131,9 @@ def text_rules(checklists: Iterable[Checklist]) -> tuple[Rule, ...]:
                 for rule in part.rules:
                     if rule.kind in TEXT_KINDS:
                         rules.setdefault(probe(rule), rule)
+                    # the same question without its on_title: a page a menu entry names (class 3000)
+                    if (bare := untitled(rule)) is not None:
+                        rules.setdefault(probe(bare), bare)
     return tuple(rules.values())
 
 

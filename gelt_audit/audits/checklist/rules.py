@@ -301,7 +301,8 @@ class Text(PageTextKind):
     ``keywords``: phrases, any of which may match. ``pattern``: named patterns that must all
     match (see below). ``regex``: regular expressions over the folded text (lower case, no
     accents) that must all match. With ``on_title``, only pages whose title, ``h1`` or a
-    section heading is about one of those phrases count.
+    section heading is about one of those phrases count, or that a short entry of the site's
+    menus names so (class 3000, :mod:`.entry_titles`).
     """
 
     kind = "text"

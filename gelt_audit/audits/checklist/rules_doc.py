@@ -66,7 +66,8 @@ def documentation() -> str:
         f"- `scope`: where the rule looks: {', '.join(f'`{s}`' for s in SCOPES)} (default `any`; `chrome` is "
         "the site's header, navigation and footer; `content` the rest of a page).",
         "- `exclude`: phrases that discard a label, link text or URL that has them.",
-        "- `on_title` (`text` rules): only pages whose title or a heading is about one of these phrases.",
+        "- `on_title` (`text` rules): only pages whose title or a heading is about one of these phrases, "
+        "or that a short entry of the site's menus (header, navigation bar, footer) names so (class 3000).",
         "- `partial`: what such evidence lacks, said in the verdict: what the rule finds makes the item "
         "`parcial` at most, `cumple` only when another rule finds it (an e-mail address where a PQRSD "
         "channel is asked for).",
