@@ -186,6 +186,20 @@ def dns_failed(error: str | None) -> bool:
     return bool(error) and error.startswith(DNS_REASON)
 
 
+def unreached(status: int | None, error: str | None) -> bool:
+    """Whether a fetch got no answer because its host name did not resolve from this machine: a
+    request the site never received, no error of the site's. The one decision of «unreached»: the
+    reports (``audits.pages.is_unreached``), the store's count (:data:`UNREACHED_SQL`) and the
+    checklist (``checklist.unseen``) ask it here."""
+    return status == 0 and dns_failed(error)
+
+
+# :func:`unreached` over a snapshots row in SQL, with its one parameter (``UNREACHED_ARGS``): the
+# error's first characters compared, as ``str.startswith``, on what older crawls stored too
+UNREACHED_SQL = "status = 0 and substr(error, 1, ?) = ?"
+UNREACHED_ARGS = (len(DNS_REASON), DNS_REASON)
+
+
 def classify(status: int | None, error: str | None = None, chain: list | None = None) -> tuple[str, str | None]:
     """(state, reason in Spanish) for a final answer, given the redirect chain that led to it."""
     if error:

@@ -22,7 +22,7 @@ from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, NoiseRule, dependencia_lookup
-from gelt_audit.linkstate import dns_failed
+from gelt_audit.linkstate import unreached
 from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
 from gelt_audit.store import Crawl, Store
 
@@ -44,7 +44,7 @@ def count_pages_ok(pages: Iterable[dict[str, Any]] | None) -> int:
 def is_unreached(page: dict[str, Any]) -> bool:
     """A page of the site the crawl could not fetch because its host name did not resolve from this
     machine (DNS): the site was not asked, so it is no error of the site's (reported apart)."""
-    return page.get("status") == 0 and dns_failed(page.get("error"))
+    return unreached(page.get("status"), page.get("error"))
 
 
 def is_page_error(page: dict[str, Any]) -> bool:
