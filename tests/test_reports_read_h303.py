@@ -1,0 +1,73 @@
+"""What a person reads of a crawl's failures and length (H303), through the CLI on real 127.0.0.1 crawls.
+
+- A page whose server answered something that is no HTTP (bytes with no status line) is said so, in
+  Spanish: «el servidor respondió algo que no es una respuesta HTTP»; one whose server closed the
+  connection before a whole answer came, «la conexión se cortó antes de recibir la respuesta». Before,
+  both read only «la descarga falló» (Scrapy's wrapper, ``DownloadFailedError``, around what happened).
+- A crawl shorter than a second (its start and end are stored to the second) «duró menos de un
+  segundo», never «duró 0 ms».
+
+Each test failed without the change it guards (checked, H303).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from tests.faults import Connection, FaultServer, garbage
+from tests.helpers import cli_reports, crawl, html_text, open_db, page, run_cli, write_config
+
+
+def _close_after_headers() -> object:
+    """Send the start of an answer (status line, part of the headers) and close the connection."""
+
+    def act(conn: Connection) -> None:
+        conn.send(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n")
+
+    return act
+
+
+def test_an_answer_that_is_no_http_and_a_cut_one_are_said_as_what_happened(tmp_path):
+    links = ("/a/", "/b/", "/c/", "/d/", "/basura", "/cortada")
+    routes = {"/": page("Inicio", links=links), **{p: page(f"Página {p}") for p in links[:4]}}
+    site = FaultServer({**routes, "/basura": garbage(), "/cortada": _close_after_headers()}).start()
+    try:
+        config = write_config(tmp_path, site.url)
+        crawl(config)
+        reports = cli_reports(config, tmp_path, {})
+        csv_out = run_cli("report", "--format", "csv", "--config", str(config), "--output", str(tmp_path / "csv"))
+        assert csv_out.returncode == 0, csv_out.stderr
+    finally:
+        site.stop()
+    weekly = html_text(reports["weekly"])
+    section = weekly[weekly.index("Páginas con error (2)") : weekly.index("Páginas lentas")]
+    assert "/basura — el servidor respondió algo que no es una respuesta HTTP" in section, section
+    assert "/cortada — la conexión se cortó antes de recibir la respuesta" in section, section
+    assert "la descarga falló" not in weekly, section
+    [path] = (tmp_path / "csv").glob("semanal-*-enlaces-rotos.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {row["enlace"].rsplit("/", 1)[-1]: row for row in csv.DictReader(handle)}
+    assert rows["basura"]["motivo"] == "el servidor respondió algo que no es una respuesta HTTP", rows["basura"]
+    assert "ParseError" in rows["basura"]["detalle técnico"], rows["basura"]  # the technician's line kept
+    assert rows["cortada"]["motivo"] == "la conexión se cortó antes de recibir la respuesta", rows["cortada"]
+    # the JSON keeps what was recorded: the words, then the technical detail
+    [page_row] = [p for p in reports["json"]["pages"] if p["url"].endswith("/basura")]
+    assert page_row["error"].startswith("el servidor respondió algo que no es una respuesta HTTP ("), page_row
+
+
+def test_a_crawl_shorter_than_a_second_did_not_last_0_ms(tmp_path):
+    site = FaultServer({"/": page("Inicio", links=("/a/",)), "/a/": page("Trámites")}).start()
+    try:
+        config = write_config(tmp_path, site.url)
+        crawl(config)
+    finally:
+        site.stop()
+    with open_db(tmp_path / "gelt.db") as db:
+        # the store keeps the start and the end to the second: a crawl inside one second reads as one
+        # whose two times are equal (made so here, whatever the machine's load made of this one)
+        db.execute("update crawls set finished_at = started_at")
+        db.commit()
+    weekly = html_text(cli_reports(config, tmp_path, {})["weekly"])
+    said = re.search(r"Rastreo 1: [^.]*, duró ([^.]*)\.", weekly)
+    assert said and said.group(1) == "menos de un segundo", weekly[weekly.index("Salud del rastreo") :][:300]
