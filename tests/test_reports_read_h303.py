@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 
+from gelt_audit.demo.server import Resource, SiteServer
 from tests.faults import Connection, FaultServer, garbage
 from tests.helpers import cli_reports, crawl, html_text, open_db, page, run_cli, write_config
 
@@ -71,3 +72,35 @@ def test_a_crawl_shorter_than_a_second_did_not_last_0_ms(tmp_path):
     weekly = html_text(cli_reports(config, tmp_path, {})["weekly"])
     said = re.search(r"Rastreo 1: [^.]*, duró ([^.]*)\.", weekly)
     assert said and said.group(1) == "menos de un segundo", weekly[weekly.index("Salud del rastreo") :][:300]
+
+
+def test_a_site_whose_home_page_moved_stops_asking_for_its_old_sitemaps_pages(tmp_path):
+    """The home page now redirects to another address: the crawl fails as before, saying the site moved,
+    but asks nothing more of the old address (before: every page of its sitemap, 30 here)."""
+    urls = [f"/pagina-{n}/" for n in range(30)]
+    with SiteServer({"/": page("Nuevo sitio")}) as elsewhere:
+        sitemap = "".join(f"<url><loc>{{root}}{u}</loc></url>" for u in urls)
+        routes: dict[str, Resource] = {u: page(f"Página {u}") for u in urls}
+        routes["/"] = Resource(b"", status=301, headers={"Location": elsewhere.url})
+        old = FaultServer(routes).start()
+        try:
+            # the sitemap answers a moment after the home page (the crawl asks both at once)
+            body = (
+                f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sitemap}</urlset>'
+            )
+            routes["/sitemap.xml"] = Resource(
+                body.replace("{root}", old.url.rstrip("/")).encode(),
+                headers={"Content-Type": "application/xml"},
+                delay=0.5,
+            )
+            config = write_config(tmp_path, old.url)
+            result = run_cli("crawl", "--config", str(config))
+        finally:
+            old.stop()
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert f"el sitio se mudó a {elsewhere.url}" in result.stderr, result.stderr[-2000:]
+    asked = [path for _, path, _ in old.requests]
+    assert not [p for p in asked if p in urls], asked
+    with open_db(tmp_path / "gelt.db") as db:
+        [(status, error)] = db.execute("select status, error from crawls").fetchall()
+    assert status == "failed" and error.startswith("el sitio se mudó a"), (status, error)

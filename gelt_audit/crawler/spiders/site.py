@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
@@ -25,7 +25,7 @@ from gelt_audit.crawler.errors import describe_failure
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
-from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem, is_seen
+from gelt_audit.crawler.verdict import HOME_STOP, ROBOTS_FORBID, home_problem, is_seen
 from gelt_audit.decoding import decode_html
 from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import REDIRECT_STATUSES
@@ -84,6 +84,9 @@ class SiteSpider(LinkChecking, scrapy.Spider):
     name = "site"
     relax_depths = True  # a page met nearer later passes it on (met_again); not in distributed workers
     track_shown = True  # a URL shown as a resource, then linked as a page, is requested again (shown_only)
+    # the crawl stops asking once its home page says the site was not seen (moved, gone, forbidden, silent):
+    # not in distributed workers, whose coordinator reads the home page's answer and ends the crawl
+    stop_on_home_error = True
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, config: str | None = None, **kwargs: Any) -> SiteSpider:
@@ -414,6 +417,24 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         )
 
     def parse_page(self, response: Response) -> Iterator[Any]:
+        """What a response gives: its snapshot, then the requests of its links. The home page's
+        answer goes through :meth:`_home_page` (every other page straight to :meth:`_parse_page`)."""
+        if self.stop_on_home_error and response.request is not None and response.request.url == self.home:
+            return self._home_page(response)
+        return self._parse_page(response)
+
+    def _home_page(self, response: Response) -> Iterator[Any]:
+        """The home page's answer: when it says the site was not seen (``home_error``: moved to another
+        address, an error status), its snapshot is kept and the crawl stops asking: the pages of the
+        sitemap of an address that moved are not the site's, and the crawl fails all the same (H303)."""
+        outputs = list(self._parse_page(response))  # one page: its answer judged (home_error) as it is read
+        if self.home_error is None:
+            yield from outputs
+            return
+        yield from (out for out in outputs if not isinstance(out, scrapy.Request))
+        raise CloseSpider(HOME_STOP)
+
+    def _parse_page(self, response: Response) -> Iterator[Any]:
         item = self._base_item(response)
         if item.kind == "resource" and item.url in self.linked_after:
             return  # requested again as a page or document: that answer is the URL's snapshot
@@ -530,6 +551,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             if failure.request.url == self.home and "robots.txt" in failure.getErrorMessage():
                 # Nothing of the site can be seen: a crawl of nothing would declare it emptied.
                 self.home_error = ROBOTS_FORBID
+                if self.stop_on_home_error:
+                    raise CloseSpider(HOME_STOP)
             return
         request = failure.request
         if request.meta.get("gelt_kind") == "resource" and request.url in self.linked_after:
@@ -550,6 +573,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             referer=request.meta.get("gelt_referer"),
             error=reason,
         )
+        if request.url == self.home and self.stop_on_home_error:
+            raise CloseSpider(HOME_STOP)  # the site did not answer its home page: nothing more to ask
 
 
 def targets(links: list[Link]) -> tuple[list[str], list[str]]:
