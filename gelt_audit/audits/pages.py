@@ -47,6 +47,16 @@ def is_unreached(page: dict[str, Any]) -> bool:
     return unreached(page.get("status"), page.get("error"))
 
 
+def unreached_pages(findings: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pages of the site the crawl could not fetch (:func:`is_unreached`): the findings' own list
+    (``unreached_pages``, changes.find) when they have it, else found among their pages (findings kept
+    before that key, H292)."""
+    listed = findings.get("unreached_pages")
+    if isinstance(listed, list):
+        return listed
+    return [p for p in findings.get("pages") or () if is_unreached(p)]
+
+
 def is_page_error(page: dict[str, Any]) -> bool:
     """A page (or document) that failed as the site's own error: it answered 400 or more, or gave no
     answer (refused, cut, timed out), but not :func:`is_unreached`: the reports' «páginas con error»."""

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.audits.checklist import INDICATOR_ITEMS, JUDGED, load_checklist
-from gelt_audit.audits.pages import count_pages_ok, is_unreached
+from gelt_audit.audits.pages import count_pages_ok, unreached_pages
 from gelt_audit.formats import FAMILY
 from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
@@ -73,7 +73,7 @@ def committee(
     if changes is None and baseline is None:
         changes = findings_regressions(findings)
     crawl_pages = (findings.get("crawl") or {}).get("pages")
-    unreached = sum(1 for p in findings.get("pages") or [] if is_unreached(p))
+    unreached = len(unreached_pages(findings))
     return {
         **header(config, findings, now, baseline_crawl),
         "kind": "committee",

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import CloseSpider, IgnoreRequest
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.gz import gunzip
@@ -22,10 +22,11 @@ from w3lib.url import safe_url_string
 from gelt_audit.config import NoiseRule, load_config
 from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.errors import describe_failure
+from gelt_audit.crawler.home_stop import HomeStop
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
-from gelt_audit.crawler.verdict import HOME_STOP, ROBOTS_FORBID, home_problem, is_seen
+from gelt_audit.crawler.verdict import ROBOTS_FORBID, home_problem, is_seen
 from gelt_audit.decoding import decode_html
 from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import REDIRECT_STATUSES
@@ -78,15 +79,12 @@ def is_html(content_type: str, body: bytes) -> bool:
     return body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
 
 
-class SiteSpider(LinkChecking, scrapy.Spider):
+class SiteSpider(HomeStop, LinkChecking, scrapy.Spider):
     """Crawl one site into the store: every page, its links, its main content."""
 
     name = "site"
     relax_depths = True  # a page met nearer later passes it on (met_again); not in distributed workers
     track_shown = True  # a URL shown as a resource, then linked as a page, is requested again (shown_only)
-    # the crawl stops asking once its home page says the site was not seen (moved, gone, forbidden, silent):
-    # not in distributed workers, whose coordinator reads the home page's answer and ends the crawl
-    stop_on_home_error = True
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, config: str | None = None, **kwargs: Any) -> SiteSpider:
@@ -416,24 +414,6 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             security_headers=security_headers(response),
         )
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
-        """What a response gives: its snapshot, then the requests of its links. The home page's
-        answer goes through :meth:`_home_page` (every other page straight to :meth:`_parse_page`)."""
-        if self.stop_on_home_error and response.request is not None and response.request.url == self.home:
-            return self._home_page(response)
-        return self._parse_page(response)
-
-    def _home_page(self, response: Response) -> Iterator[Any]:
-        """The home page's answer: when it says the site was not seen (``home_error``: moved to another
-        address, an error status), its snapshot is kept and the crawl stops asking: the pages of the
-        sitemap of an address that moved are not the site's, and the crawl fails all the same (H303)."""
-        outputs = list(self._parse_page(response))  # one page: its answer judged (home_error) as it is read
-        if self.home_error is None:
-            yield from outputs
-            return
-        yield from (out for out in outputs if not isinstance(out, scrapy.Request))
-        raise CloseSpider(HOME_STOP)
-
     def _parse_page(self, response: Response) -> Iterator[Any]:
         item = self._base_item(response)
         if item.kind == "resource" and item.url in self.linked_after:
@@ -550,9 +530,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self._count("ignored")  # robots.txt or off-site: not an error of the site
             if failure.request.url == self.home and "robots.txt" in failure.getErrorMessage():
                 # Nothing of the site can be seen: a crawl of nothing would declare it emptied.
-                self.home_error = ROBOTS_FORBID
-                if self.stop_on_home_error:
-                    raise CloseSpider(HOME_STOP)
+                self.home_failed(ROBOTS_FORBID)
             return
         request = failure.request
         if request.meta.get("gelt_kind") == "resource" and request.url in self.linked_after:
@@ -563,8 +541,6 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         if request.meta.get("gelt_kind") != "probe" and not failure.check(IgnoreRequest):
             self._count("network_errors")
             self.last_network_error = reason
-        if request.url == self.home:
-            self.home_error = f"el sitio no respondió: {reason}"
         yield SnapshotItem(
             url=request.url,
             kind="probe" if request.meta.get("gelt_kind") == "probe" else "error",
@@ -573,8 +549,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             referer=request.meta.get("gelt_referer"),
             error=reason,
         )
-        if request.url == self.home and self.stop_on_home_error:
-            raise CloseSpider(HOME_STOP)  # the site did not answer its home page: nothing more to ask
+        if request.url == self.home:  # after its snapshot: the crawl fails with it (HomeStop)
+            self.home_failed(f"el sitio no respondió: {reason}")
 
 
 def targets(links: list[Link]) -> tuple[list[str], list[str]]:
