@@ -4,6 +4,10 @@
   Spanish: «el servidor respondió algo que no es una respuesta HTTP»; one whose server closed the
   connection before a whole answer came, «la conexión se cortó antes de recibir la respuesta». Before,
   both read only «la descarga falló» (Scrapy's wrapper, ``DownloadFailedError``, around what happened).
+- A document of the site whose name did not resolve from here is said apart as a document («1 página y
+  1 documento del sitio no se pudieron consultar…»), not as one more page; it was never a document error.
+- A site whose home page moved to another address stops being asked at once: the old sitemap's pages
+  are not requested, and the crawl fails as before, saying the site moved.
 - A crawl shorter than a second (its start and end are stored to the second) «duró menos de un
   segundo», never «duró 0 ms».
 
@@ -18,6 +22,7 @@ import re
 from gelt_audit.demo.server import Resource, SiteServer
 from tests.faults import Connection, FaultServer, garbage
 from tests.helpers import cli_reports, crawl, html_text, open_db, page, run_cli, write_config
+from tests.test_site_dns import SITE, DnsSite
 
 
 def _close_after_headers() -> object:
@@ -104,3 +109,31 @@ def test_a_site_whose_home_page_moved_stops_asking_for_its_old_sitemaps_pages(tm
     with open_db(tmp_path / "gelt.db") as db:
         [(status, error)] = db.execute("select status, error from crawls").fetchall()
     assert status == "failed" and error.startswith("el sitio se mudó a"), (status, error)
+
+
+def test_a_document_whose_name_did_not_resolve_is_named_a_document_and_no_error(tmp_path):
+    """A PDF of the site the crawl could not ask (its name did not resolve from here) is said apart as a
+    document, not counted among the pages, nor among the errors or the documents with error."""
+    routes = {
+        SITE: page("Inicio", links=("/a/", "/informe.pdf")),
+        SITE + "a/": page("Trámites"),
+        SITE + "informe.pdf": Resource(b"%PDF-1.4 informe", headers={"Content-Type": "application/pdf"}),
+    }
+    site = DnsSite(tmp_path, routes, mode="down", failing_crawl=2)
+    try:
+        site.crawl()  # the first week: everything answers
+        site.crawl()  # the second: after the home page the site's name no longer resolves
+        reports = cli_reports(site.config, tmp_path, site.env)
+    finally:
+        site.stop()
+    said = (
+        "1 página y 1 documento del sitio no se pudieron consultar desde esta máquina: su nombre no resolvió "
+        "(DNS); no se cuentan como errores del sitio."
+    )
+    weekly = html_text(reports["weekly"])
+    assert said in weekly, weekly[weekly.index("Salud del rastreo Rastreo") :][:600]
+    assert "Rastreo 2: 1 respuesta, 0 errores," in weekly, weekly
+    committee = html_text(reports["committee"])
+    assert said in committee, committee
+    [document] = reports["json"]["documents"]
+    assert document["status"] is None, document  # not asked: no answer of the site's to count as an error

@@ -22,6 +22,7 @@ from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, NoiseRule, dependencia_lookup
+from gelt_audit.formats import document_suffix
 from gelt_audit.linkstate import unreached
 from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
 from gelt_audit.store import Crawl, Store
@@ -55,6 +56,11 @@ def unreached_pages(findings: dict[str, Any]) -> list[dict[str, Any]]:
     if isinstance(listed, list):
         return listed
     return [p for p in findings.get("pages") or () if is_unreached(p)]
+
+
+def documents_among(pages: Iterable[dict[str, Any]]) -> int:
+    """How many of ``pages`` (their ``url``) name a document (PDF, DOC…), as the crawler tells them."""
+    return sum(1 for p in pages if document_suffix(str(p.get("url") or "")))
 
 
 def is_page_error(page: dict[str, Any]) -> bool:

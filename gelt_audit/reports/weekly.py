@@ -10,7 +10,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import count_pages_ok, is_page_error, is_unreached, site_answers, unreached_pages
+from gelt_audit.audits.pages import (
+    count_pages_ok,
+    documents_among,
+    is_page_error,
+    is_unreached,
+    site_answers,
+    unreached_pages,
+)
 from gelt_audit.audits.updates import pace
 from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
@@ -406,7 +413,7 @@ def _health(
         "errors_split": errors_split(errors, len(error_pages), findings.get("documents") or []),
         "unreached": [{**p, "title": titles.get(p["url"])} for p in unreached[:ERROR_ROWS]],
         "unreached_more": max(0, len(unreached) - ERROR_ROWS),
-        "unreached_said": unreached_said(len(unreached)) if unreached else None,
+        "unreached_said": unreached_said(len(unreached), documents_among(unreached)) if unreached else None,
         "week_errors": week.get("errors") or [],  # marked «new» in ``errors``; kept for the weekly JSON's readers
         "not_crawled": len(week.get("not_crawled") or []),
         "not_crawled_example": next((c.get("url") for c in week.get("not_crawled") or []), None),
