@@ -3,7 +3,8 @@ did not see»), through the CLI on real crawls of 127.0.0.1 sites.
 
 A checklist item judged last crawl on a page of the site that this crawl could not consult — its
 name did not resolve from here (DNS), robots.txt now keeps the crawl from asking it while the site
-still links it, or the crawl reached its page cap (``site.max_pages``) first — is not «no_cumple —
+still links it, the crawl reached its page cap (``site.max_pages``) first, or only a page whose name did
+not resolve links it — is not «no_cumple —
 no se encontró» and no regression in the weekly or the committee's reports: it is ``sin_verificar``,
 with the evidence it had, the status last seen and why the page could not be consulted
 (``checklist.unseen``; docs/checklist-states.md, «Lo que el rastreo no pudo consultar»). A page seen
@@ -116,3 +117,27 @@ def test_an_item_whose_page_the_page_cap_left_unasked_is_unverified_not_a_regres
         reports = cli_reports(config, tmp_path, {})
     reason = "el rastreo llegó a su límite de páginas (site.max_pages) antes de pedirla"
     _no_regression_read(reports, server.url + "x/", reason)
+
+
+def test_an_item_whose_page_sits_behind_pages_that_did_not_resolve_is_unverified_not_absent(tmp_path):
+    """The page that evidenced the item is linked only from a page whose name did not resolve: this crawl
+    never met it, which says nothing of whether it is still there."""
+    routes = {
+        SITE: page("Inicio", body='<p><a href="/y/">Ver más</a></p>'),
+        SITE + "y/": page("Noticias", links=("/x/",)),
+    }
+    routes[SITE + "x/"] = DATA
+    site = DnsSite(tmp_path, routes, mode="down", failing_crawl=2)
+    try:
+        site.crawl()
+        assert _record(report_json(site.config))["status"] == "cumple"
+        site.crawl()  # /y/ does not resolve: /x/ is never met
+        report = report_json(site.config)
+    finally:
+        site.stop()
+    assert SITE + "x/" not in [p["url"] for p in report["pages"]]
+    record = _record(report)
+    assert record["status"] == "sin_verificar", record
+    reason = "no se llegó a ella: otras páginas del sitio no se pudieron consultar (su nombre no resolvió desde esta máquina)"
+    assert f"(cumple), {SAYS}{reason}" in record["detail"], record
+    assert ITEM not in [c["item"] for c in report["regressions"]], report["regressions"]
