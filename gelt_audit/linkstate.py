@@ -144,6 +144,24 @@ FAILURE_WORDS = {
     "TunnelError": "el proxy no pudo abrir la conexión con el servidor (CONNECT)",
     "DownloadFailedError": "la descarga falló",
 }
+NOT_HTTP_WORDS = "el servidor respondió algo que no es una respuesta HTTP"
+# Scrapy's DownloadFailedError names in its message the Twisted failures it wraps («[<twisted.python.failure.
+# Failure twisted.web._newclient.ParseError: ('non-integer status code', …)>]»): said by what they were, not
+# «la descarga falló» (H303). A reply the HTTP client could not read (no status line, garbage) is no HTTP
+# answer; a connection closed before a whole answer came is cut.
+_WRAPPED = (
+    (re.compile(r"\b(?:_newclient\.)?(?:ParseError|BadHeaders|BadResponseVersion)\b"), NOT_HTTP_WORDS),
+    (re.compile(r"\b(?:ConnectionDone|ConnectionLost|ResponseNeverReceived|ResponseFailed)\b"), CUT_WORDS),
+)
+
+
+def wrapped_words(error: str) -> str | None:
+    """The words of a recorded «la descarga falló» by the failure Scrapy wrapped in it, or None."""
+    if "DownloadFailedError" not in error:
+        return None
+    return next((words for pattern, words in _WRAPPED if pattern.search(error)), None)
+
+
 # A link's HTTP answer as a store recorded it (http_reason's words of that version, «HTTP 404: la página no
 # existe» before H289): said again with today's words, so an old store reads as a new one.
 _HTTP_ANSWER = re.compile(r"^HTTP (\d{3})(?:: [^()\n]*)?$")
@@ -165,9 +183,11 @@ def spoken_error(error: str | None) -> str | None:
         return http_reason(int(answer.group(1)))
     words = _TECHNICAL_DETAIL.sub("", error)
     if words != error:
+        if words.rstrip(" :") == FAILURE_WORDS["DownloadFailedError"]:  # a store's record before H303
+            return wrapped_words(error) or FAILURE_WORDS["DownloadFailedError"]
         return words.rstrip(" :") if words.strip(" :") else UNKNOWN_FAILURE
     if bare := _BARE_DETAIL.match(error):
-        return FAILURE_WORDS.get(bare.group(1).rsplit(".", 1)[-1], UNKNOWN_FAILURE)
+        return wrapped_words(error) or FAILURE_WORDS.get(bare.group(1).rsplit(".", 1)[-1], UNKNOWN_FAILURE)
     return error
 
 
@@ -184,6 +204,20 @@ def technical_detail(error: str | None) -> str:
 def dns_failed(error: str | None) -> bool:
     """Whether a recorded download error is a DNS lookup that failed (:data:`DNS_REASON`)."""
     return bool(error) and error.startswith(DNS_REASON)
+
+
+def unreached(status: int | None, error: str | None) -> bool:
+    """Whether a fetch got no answer because its host name did not resolve from this machine: a
+    request the site never received, no error of the site's. The one decision of «unreached»: the
+    reports (``audits.pages.is_unreached``), the store's count (:data:`UNREACHED_SQL`) and the
+    checklist (``checklist.unseen``) ask it here."""
+    return status == 0 and dns_failed(error)
+
+
+# :func:`unreached` over a snapshots row in SQL, with its one parameter (``UNREACHED_ARGS``): the
+# error's first characters compared, as ``str.startswith``, on what older crawls stored too
+UNREACHED_SQL = "status = 0 and substr(error, 1, ?) = ?"
+UNREACHED_ARGS = (len(DNS_REASON), DNS_REASON)
 
 
 def classify(status: int | None, error: str | None = None, chain: list | None = None) -> tuple[str, str | None]:

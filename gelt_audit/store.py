@@ -19,7 +19,7 @@ import sqlite_utils
 
 from gelt_audit import clock
 from gelt_audit.compression import PLAIN, Codec, body_row, compress, decompress, decompress_text, train_dictionary
-from gelt_audit.linkstate import DNS_REASON
+from gelt_audit.linkstate import UNREACHED_ARGS, UNREACHED_SQL
 from gelt_audit.migrations import MIGRATIONS, SCHEMA_VERSION
 from gelt_audit.store_cache import AuditCache
 from gelt_audit.store_links import LinkStore
@@ -280,10 +280,9 @@ class Store(SnapshotStore, LinkStore, RunStore, AuditCache):
 
     def unreached(self, crawl_id: int) -> int:
         """Snapshots of ``crawl_id`` that got no answer because their host name did not resolve from this
-        machine (their error starts with ``linkstate.DNS_REASON``): requests the site never received."""
+        machine (``linkstate.unreached``): requests the site never received."""
         return self.db.execute(
-            "select count(*) from snapshots where crawl_id = ? and status = 0 and substr(error, 1, ?) = ?",
-            [crawl_id, len(DNS_REASON), DNS_REASON],
+            f"select count(*) from snapshots where crawl_id = ? and {UNREACHED_SQL}", [crawl_id, *UNREACHED_ARGS]
         ).fetchone()[0]
 
     def previous_crawl(self, crawl: Crawl) -> Crawl | None:

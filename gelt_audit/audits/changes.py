@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from gelt_audit import linkstate
 from gelt_audit.audits import listings
 from gelt_audit.audits.context import AuditContext
 from gelt_audit.audits.diffs import cached_word_diff, diff_signature, word_diff
@@ -17,7 +18,6 @@ from gelt_audit.audits.findings import Findings
 from gelt_audit.audits.pages import dependencia_name, is_page_error, is_unreached
 from gelt_audit.audits.rereads import reread
 from gelt_audit.config import Dependencia, NoiseRule
-from gelt_audit.linkstate import dns_failed
 from gelt_audit.markup import collapse, main_root, parse
 from gelt_audit.store import Crawl, Store
 from gelt_audit.volatile import DEFAULT_PATTERNS
@@ -221,7 +221,7 @@ def compare(
             elif old.body_hash != new.body_hash:
                 unlisted.append((url, old.body_hash, new.body_hash))
         elif old is not None and old.ok:
-            if new.failing and not (new.status == 0 and dns_failed(_error(store, crawl.id, url))):
+            if new.failing and not linkstate.unreached(new.status, _error(store, crawl.id, url)):
                 # a page whose name did not resolve from here was not asked: no error of the site's
                 result.errors.append(
                     {"url": url, "dependencia": dependencia_name(url, dependencias), "status": new.status}

@@ -35,10 +35,10 @@ from gelt_audit.linkstate import (
     SKIPPED,
     UNVERIFIED,
     classify,
-    dns_failed,
     http_reason,
     scheme_not_allowed,
     skip_reason,
+    unreached,
 )
 from gelt_audit.markup import PLACEHOLDER, RESOURCE_TAGS, strip_fragment
 from gelt_audit.store import Crawl, Store
@@ -220,7 +220,7 @@ class InternalResolver:
                 current = location.split("#", 1)[0]
                 continue
             if status == 0:
-                if dns_failed(snap[_ERROR]):
+                if unreached(status, snap[_ERROR]):
                     # the site's name did not resolve from here (the guard's lookup or the download's,
                     # retried): the page was not seen, which says nothing of the link
                     return {
@@ -255,7 +255,7 @@ def broken_since(store: Store, url: str, crawl: Crawl, internal: bool) -> str | 
             [strip_fragment(url), crawl.id],
         ).fetchall()
         # a crawl that could not look the name up saw nothing: it neither starts nor ends a run
-        failing = [(at, status == 0 or status >= 400) for at, status, error in rows if not dns_failed(error)]
+        failing = [(at, status == 0 or status >= 400) for at, status, error in rows if not unreached(status, error)]
     else:
         rows = store.db.execute(
             """select c.started_at, l.state from link_checks l join crawls c on c.id = l.crawl_id

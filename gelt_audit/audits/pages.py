@@ -22,7 +22,8 @@ from gelt_audit.audits.rereads import reread
 from gelt_audit.audits.rowtable import RowTable
 from gelt_audit.audits.tree import parse_body, text_content
 from gelt_audit.config import Dependencia, NoiseRule, dependencia_lookup
-from gelt_audit.linkstate import dns_failed
+from gelt_audit.formats import document_suffix
+from gelt_audit.linkstate import unreached
 from gelt_audit.markup import CRUMB_CLASS, CRUMB_LABEL, collapse, is_breadcrumb
 from gelt_audit.store import Crawl, Store
 
@@ -44,7 +45,22 @@ def count_pages_ok(pages: Iterable[dict[str, Any]] | None) -> int:
 def is_unreached(page: dict[str, Any]) -> bool:
     """A page of the site the crawl could not fetch because its host name did not resolve from this
     machine (DNS): the site was not asked, so it is no error of the site's (reported apart)."""
-    return page.get("status") == 0 and dns_failed(page.get("error"))
+    return unreached(page.get("status"), page.get("error"))
+
+
+def unreached_pages(findings: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pages of the site the crawl could not fetch (:func:`is_unreached`): the findings' own list
+    (``unreached_pages``, changes.find) when they have it, else found among their pages (findings kept
+    before that key, H292)."""
+    listed = findings.get("unreached_pages")
+    if isinstance(listed, list):
+        return listed
+    return [p for p in findings.get("pages") or () if is_unreached(p)]
+
+
+def documents_among(pages: Iterable[dict[str, Any]]) -> int:
+    """How many of ``pages`` (their ``url``) name a document (PDF, DOC…), as the crawler tells them."""
+    return sum(1 for p in pages if document_suffix(str(p.get("url") or "")))
 
 
 def is_page_error(page: dict[str, Any]) -> bool:

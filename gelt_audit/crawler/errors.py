@@ -11,7 +11,7 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from gelt_audit.crawler.handlers import MAX_HEADER_BYTES, headers_too_large
-from gelt_audit.linkstate import FAILURE_WORDS, PROXY_REFUSAL_STATUSES, TOO_LARGE_WORDS, with_detail
+from gelt_audit.linkstate import FAILURE_WORDS, PROXY_REFUSAL_STATUSES, TOO_LARGE_WORDS, with_detail, wrapped_words
 
 # Scrapy >= 2.14 wraps Twisted's errors in its own; both are listed.
 TIMEOUTS: tuple[type[BaseException], ...] = (net.TimeoutError, net.TCPTimedOutError, scrapy_errors.DownloadTimeoutError)
@@ -77,7 +77,8 @@ def describe_failure(failure: Failure) -> str:
         return f"cabeceras demasiado grandes: el servidor envió más de {MAX_HEADER_BYTES // 1024} KiB de cabeceras"
     for types, words in _REASONS:
         if failure.check(*types):
-            return with_detail(words, detail)
+            # «la descarga falló» said by what it wrapped (a reply that is no HTTP, a cut connection)
+            return with_detail(wrapped_words(detail) or words, detail)
     if "larger than download max size" in message or "DOWNLOAD_MAXSIZE" in message or "exceeds" in message.lower():
         return with_detail(TOO_LARGE_WORDS, detail)
     return detail

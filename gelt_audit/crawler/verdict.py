@@ -14,6 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 from gelt_audit.linkstate import REDIRECT_STATUSES, http_reason
 
+# The close reason of a crawl its home page's answer stopped (spiders.site: moved, gone, silent): failed with
+# the home page's reason, as a crawl that ran to its end with it (H303).
+HOME_STOP = "home_page_not_seen"
 # A crawl with fewer pages than this is too small to call a share of it «most».
 MIN_PAGES = 5
 MOST = 0.5  # «most» of the pages
@@ -61,6 +64,8 @@ def verdict(c: CrawlCounts, last_network_error: str | None = None) -> Verdict:
             "el rastreo llegó a su tiempo máximo (site.max_duration_minutes) y se detuvo sin terminar: no se usa "
             "para declarar páginas eliminadas; los informes siguen con el último rastreo terminado",
         )
+    if c.home_error and c.reason == HOME_STOP:
+        return Verdict("failed", c.home_error, site_unreachable=True)
     if c.reason != "finished":
         return Verdict("failed", f"rastreo terminado por: {c.reason}")
     if c.home_error:

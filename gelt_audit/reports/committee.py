@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from gelt_audit.audits.checklist import INDICATOR_ITEMS, JUDGED, load_checklist
-from gelt_audit.audits.pages import count_pages_ok, is_unreached
+from gelt_audit.audits.pages import count_pages_ok, documents_among, unreached_pages
 from gelt_audit.formats import FAMILY
 from gelt_audit.reports import dossier, ita
 from gelt_audit.reports.browser import browser_view
@@ -73,7 +73,8 @@ def committee(
     if changes is None and baseline is None:
         changes = findings_regressions(findings)
     crawl_pages = (findings.get("crawl") or {}).get("pages")
-    unreached = sum(1 for p in findings.get("pages") or [] if is_unreached(p))
+    unreached_rows = unreached_pages(findings)
+    unreached = len(unreached_rows)
     return {
         **header(config, findings, now, baseline_crawl),
         "kind": "committee",
@@ -103,7 +104,7 @@ def committee(
         "pages_total": count_pages_ok(findings.get("pages")),
         # the crawl's responses without the pages whose name did not resolve (no answer: said apart)
         "answers": (crawl_pages if isinstance(crawl_pages, int) else 0) - unreached,
-        "unreached_said": unreached_said(unreached) if unreached else None,
+        "unreached_said": unreached_said(unreached, documents_among(unreached_rows)) if unreached else None,
         "documents_available": documents is not None,
         "documents_by_format": _count_by(docs, lambda d: FAMILY.get(d.get("format") or "", d.get("format"))),
         "broken_total": len(broken_urls(findings)),

@@ -206,6 +206,22 @@ def duracion_ms(value: Any) -> str:
     return f"{numero(value / 1000, 1)} s"
 
 
+def duracion_rastreo(seconds: Any) -> str:
+    """How long a crawl took, as its start and end are stored (to the second): «menos de un segundo»
+    under one (never «0 ms»: the store does not know the milliseconds), else seconds, minutes and
+    hours rounded down (``45 s``, ``3 min 20 s``, ``2 h 5 min``)."""
+    if not isinstance(seconds, int | float) or seconds < 0:
+        return DASH
+    whole = int(seconds)
+    if whole < 1:
+        return "menos de un segundo"
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min" + (f" {whole % 60} s" if whole % 60 else "")
+    return f"{numero(whole // 3600)} h" + (f" {whole % 3600 // 60} min" if whole % 3600 // 60 else "")
+
+
 def ultima_publicacion(dep: dict[str, Any]) -> str:
     """A dependencia's last publication as the reports say it (``publicada el 27 feb · detectada el 24
     nov``): the date its pages declare and the day a crawl saw one change, each named for what it is.
@@ -250,5 +266,6 @@ FILTERS = {
     "short_url": short_url,
     "url_legible": url_legible,
     "duracion_ms": duracion_ms,
+    "duracion_rastreo": duracion_rastreo,
     "hace": hace,
 }

@@ -60,11 +60,18 @@ def severity_label(value: Any) -> str:
     return SEVERITY.get(str(value or "").lower(), str(value or "—"))
 
 
-def unreached_said(count: int) -> str:
+def unreached_said(count: int, documents: int = 0) -> str:
     """What every report says of the pages of the site the crawl could not fetch because their name
-    did not resolve from this machine (``audits.pages.is_unreached``): not the site's error, said so."""
+    did not resolve from this machine (``audits.pages.is_unreached``): not the site's error, said so.
+    ``documents``: how many of the ``count`` are documents (PDF…), named as such, not as pages (H303)."""
+    pages = count - documents
     many = count != 1
-    pages = plural(count, "página del sitio", "páginas del sitio")
+    if documents and pages:
+        what = f"{plural(pages, 'página', 'páginas')} y {plural(documents, 'documento', 'documentos')} del sitio"
+    elif documents:
+        what = plural(documents, "documento del sitio", "documentos del sitio")
+    else:
+        what = plural(count, "página del sitio", "páginas del sitio")
     verb = "no se pudieron" if many else "no se pudo"
     counted = "no se cuentan como errores" if many else "no se cuenta como error"
-    return f"{pages} {verb} consultar desde esta máquina: su nombre no resolvió (DNS); {counted} del sitio."
+    return f"{what} {verb} consultar desde esta máquina: su nombre no resolvió (DNS); {counted} del sitio."

@@ -10,7 +10,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import count_pages_ok, is_page_error, is_unreached, site_answers
+from gelt_audit.audits.pages import (
+    count_pages_ok,
+    documents_among,
+    is_page_error,
+    is_unreached,
+    site_answers,
+    unreached_pages,
+)
 from gelt_audit.audits.updates import pace
 from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
@@ -315,7 +322,7 @@ def _summary(
         "pages_redirects": sum(1 for p in pages if p.get("kind") == "redirect"),
         "pages_failing": sum(1 for p in pages if p.get("kind") != "redirect" and is_page_error(p)),
         # not fetched because their name did not resolve from here: neither the site's pages nor its errors
-        "pages_unreached": sum(1 for p in pages if is_unreached(p)),
+        "pages_unreached": len(unreached_pages(findings)),
         "changes": len(week_changes),
         "changes_by_kind": {k: sum(1 for c in week_changes if c.get("kind") == k) for k in KIND_LABELS},
         "changes_delta": change("week_changes", len(week_changes)),
@@ -390,7 +397,7 @@ def _health(
     errors_shown, errors_more = cut(
         [{**p, "title": titles.get(p["url"]), "new": p["url"] in new} for p in error_pages], ERROR_ROWS
     )
-    unreached = [p for p in pages if is_unreached(p)]
+    unreached = unreached_pages(findings)
     unassigned = findings.get("unassigned") or []
     unassigned_shown, unassigned_more = cut([{"url": u, "title": titles.get(u)} for u in unassigned], UNASSIGNED_ROWS)
     crawl = findings.get("crawl") or {}
@@ -406,7 +413,7 @@ def _health(
         "errors_split": errors_split(errors, len(error_pages), findings.get("documents") or []),
         "unreached": [{**p, "title": titles.get(p["url"])} for p in unreached[:ERROR_ROWS]],
         "unreached_more": max(0, len(unreached) - ERROR_ROWS),
-        "unreached_said": unreached_said(len(unreached)) if unreached else None,
+        "unreached_said": unreached_said(len(unreached), documents_among(unreached)) if unreached else None,
         "week_errors": week.get("errors") or [],  # marked «new» in ``errors``; kept for the weekly JSON's readers
         "not_crawled": len(week.get("not_crawled") or []),
         "not_crawled_example": next((c.get("url") for c in week.get("not_crawled") or []), None),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from gelt_audit import clock
-from gelt_audit.audits.pages import site_answers
+from gelt_audit.audits.pages import documents_among, site_answers, unreached_pages
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
 from gelt_audit.commands import crawl_figures, say
@@ -367,7 +367,7 @@ def report_summary(
         f"Cambios desde el rastreo anterior: {counts.get('changes', 0)}.",
         f"Páginas con error: {counts.get('page_errors', 0)}. Enlaces rotos: {counts.get('broken_links', 0)}. "
         f"Páginas sin dependencia asignada: {counts.get('unassigned', 0)}.",
-        *([unreached_said(unreached)] if unreached else []),
+        *([unreached_said(unreached, documents_among(unreached_pages(findings)))] if unreached else []),
         "",
         status(config, site=site),
     ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from gelt_audit import clock
 from gelt_audit.audits.linktable import links_where
-from gelt_audit.audits.pages import count_page_errors, is_unreached
+from gelt_audit.audits.pages import count_page_errors, unreached_pages
 from gelt_audit.commands import CRAWL_STATUS_ES, local_minute
 from gelt_audit.config import Config, portfolio_configs, portfolio_of
 from gelt_audit.linkstate import spoken_error
@@ -83,7 +83,7 @@ def findings_summary(findings: dict[str, Any]) -> dict[str, int]:
         "changes": len(findings.get("changes") or []),  # news, not a problem: left out of the total
         # pages the crawl could not fetch because their name did not resolve from this machine: no
         # finding of the site's, left out of the total too
-        "unreached": sum(1 for p in pages if is_unreached(p)),
+        "unreached": len(unreached_pages(findings)),
     }
 
 

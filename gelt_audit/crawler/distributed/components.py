@@ -170,6 +170,9 @@ class WorkerSiteSpider(SiteSpider):
     # A worker knows the links of the pages it parsed only: depths met nearer go to Redis
     # (page_request below), which passes them on to the links kept there (follow, follow_again).
     relax_depths = False
+    # the coordinator reads the home page's answer (home_error) and ends the crawl: a worker never closes
+    # its crawler on it (it serves the other sites' requests too)
+    stop_on_home_error = False
     # Never here: Redis's claim of the URL (taken by its resource request, maybe by another worker) would
     # refuse a second request, and the resource's answer would be dropped (left to do: the claim would have
     # to know a URL's kind).

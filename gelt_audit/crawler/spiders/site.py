@@ -22,6 +22,7 @@ from w3lib.url import safe_url_string
 from gelt_audit.config import NoiseRule, load_config
 from gelt_audit.crawler.depths import request_url
 from gelt_audit.crawler.errors import describe_failure
+from gelt_audit.crawler.home_stop import HomeStop
 from gelt_audit.crawler.items import SnapshotItem, TlsItem
 from gelt_audit.crawler.linkcheck import LinkChecking
 from gelt_audit.crawler.settings import settings_for
@@ -78,7 +79,7 @@ def is_html(content_type: str, body: bytes) -> bool:
     return body[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html"))
 
 
-class SiteSpider(LinkChecking, scrapy.Spider):
+class SiteSpider(HomeStop, LinkChecking, scrapy.Spider):
     """Crawl one site into the store: every page, its links, its main content."""
 
     name = "site"
@@ -413,7 +414,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             security_headers=security_headers(response),
         )
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    def _parse_page(self, response: Response) -> Iterator[Any]:
         item = self._base_item(response)
         if item.kind == "resource" and item.url in self.linked_after:
             return  # requested again as a page or document: that answer is the URL's snapshot
@@ -529,7 +530,7 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             self._count("ignored")  # robots.txt or off-site: not an error of the site
             if failure.request.url == self.home and "robots.txt" in failure.getErrorMessage():
                 # Nothing of the site can be seen: a crawl of nothing would declare it emptied.
-                self.home_error = ROBOTS_FORBID
+                self.home_failed(ROBOTS_FORBID)
             return
         request = failure.request
         if request.meta.get("gelt_kind") == "resource" and request.url in self.linked_after:
@@ -540,8 +541,6 @@ class SiteSpider(LinkChecking, scrapy.Spider):
         if request.meta.get("gelt_kind") != "probe" and not failure.check(IgnoreRequest):
             self._count("network_errors")
             self.last_network_error = reason
-        if request.url == self.home:
-            self.home_error = f"el sitio no respondió: {reason}"
         yield SnapshotItem(
             url=request.url,
             kind="probe" if request.meta.get("gelt_kind") == "probe" else "error",
@@ -550,6 +549,8 @@ class SiteSpider(LinkChecking, scrapy.Spider):
             referer=request.meta.get("gelt_referer"),
             error=reason,
         )
+        if request.url == self.home:  # after its snapshot: the crawl fails with it (HomeStop)
+            self.home_failed(f"el sitio no respondió: {reason}")
 
 
 def targets(links: list[Link]) -> tuple[list[str], list[str]]:
