@@ -90,6 +90,7 @@ TUNING_GROUPS = {
     "forty-second-zzo": {"zzo-culturasandona"},
     "forty-second-zzq": {"zzq-iemariaantoniaruiz"},
     "forty-third-zzt": {"zzt-colombiaot"},
+    "forty-fourth-zzw": {"zzw-catastrochiquinquira"},
 }
 # a-magangue + a-govimentum, measured after the fifth round (precision, recall, evidence; proposals
 # «no_aplica» right, of those the labels expect). Their first contact, blind: gelt-2008 0.969 / 0.596 /
@@ -506,6 +507,15 @@ FORTY_SECOND_ZZQ_LEY = (1.000, 0.727, 1.000)
 # (6/8) / 0.667 / 1.000, 38/44, ley1712-res1519 1.000 (5/5) / 0.833 / 1.000, 56/57.
 FORTY_THIRD_ZZT_GELT = (0.750, 0.667, 1.000)
 FORTY_THIRD_ZZT_LEY = (1.000, 0.833, 1.000)
+
+# zzw-catastrochiquinquira (twenty-eighth session, H301): a new origin («Catastro Chiquinquirá», the
+# municipality of Chiquinquirá as gestor catastral: PHP pages with a shared header and footer, the home
+# page's links written with backslashes, norms, procedures, open-data downloads, a PQRS form, no GOV.CO bar
+# or transparency menu), labelled blind in b098ced and put in the tuning part before its first measure;
+# first contact gelt-2008 0.889 (8/9) / 0.889 (8/9) / 0.600 (3/5), 43/46 exact, ley1712-res1519 1.000 (9/9)
+# / 0.818 (9/11) / 0.750 (6/8), 56/58 (docs/checklist-accuracy.md, «H301»).
+FORTY_FOURTH_ZZW_GELT = (0.889, 0.889, 0.600)
+FORTY_FOURTH_ZZW_LEY = (1.000, 0.818, 0.750)
 FLOOR = {
     # putumayo + movilidad + hsvp + inder + idcbis + curaduria2: every site is tuning material now
     # (each was held-out until its misses were published in docs/checklist-accuracy.md)
@@ -937,6 +947,17 @@ FLOOR = {
         "precision": FORTY_THIRD_ZZT_LEY[0],
         "recall": FORTY_THIRD_ZZT_LEY[1],
         "evidence": FORTY_THIRD_ZZT_LEY[2],
+    },
+    # zzw-catastrochiquinquira: FORTY_FOURTH_ZZW_GELT and FORTY_FOURTH_ZZW_LEY above
+    ("forty-fourth-zzw", "gelt-2008"): {
+        "precision": FORTY_FOURTH_ZZW_GELT[0],
+        "recall": FORTY_FOURTH_ZZW_GELT[1],
+        "evidence": FORTY_FOURTH_ZZW_GELT[2],
+    },
+    ("forty-fourth-zzw", "ley1712-res1519"): {
+        "precision": FORTY_FOURTH_ZZW_LEY[0],
+        "recall": FORTY_FOURTH_ZZW_LEY[1],
+        "evidence": FORTY_FOURTH_ZZW_LEY[2],
     },
 }
 # The held-out part: sites labelled blind (labels committed before the engine first ran on them:
