@@ -10,7 +10,15 @@ evidence a person was given, and the page behind it was not the page the link op
 was not seen either). Now the link names the page the crawl fetched (``urls.slashed_path``); a backslash of
 the query is sent percent-encoded, as the crawler sends it.
 
-The class tests fail without the rule (checked, H301, with ``gelt_audit/audits/checklist/urls.py`` of
+Class 3011: a menu entry that opens a drop-down of links and whose address is only a place on the page
+(«<a href="#Datos Abiertos">Datos Abiertos</a>» over «Datos geográficos», «Documentos») is the menu of that
+name, as its «#» opener already was (``pages._opener_link``): a person reads «Datos Abiertos ▾» as the
+open-data section its entries open, not as a link back to the page it is on. Without the rule the entry is
+a link to the page itself (the home page) and the section is not found: ``info.datos_abiertos``
+``no_cumple``.
+
+The class tests fail without their rule (checked, H301, with ``gelt_audit/audits/checklist/urls.py`` and
+``pages.py`` of
 ``integ22``): the evidence paths carry the backslashes. The control (a link with a backslash in its path
 and in its query: the crawled page, titled for the item, is its evidence anyway) passes with and without it.
 """
@@ -82,3 +90,54 @@ def test_class_3010_control_the_page_with_a_backslash_in_its_query_is_the_eviden
     rec = office[("gelt-2008", "info.tramites_servicios")]
     assert rec["status"] == "parcial", rec  # no SUIT / GOV.CO link
     assert rec["paths"][:1] == ["/secciones/tramites.html?vista=todo%5Clista"], rec
+
+
+DATA_NAV = (
+    "<nav><ul>"
+    '<li><a href="/">Inicio</a></li>'
+    '<li><a href="#Datos Abiertos" id="datos">Datos Abiertos</a><ul class="submenu">'
+    '<li><a href="/datos/geograficos.html">Datos geográficos</a></li>'
+    '<li><a href="/datos/documentos.html">Documentos</a></li>'
+    "</ul></li>"
+    "</ul></nav>"
+)
+
+
+def _data_page(title: str, body: str) -> Resource:
+    html = (
+        f"<!DOCTYPE html><html lang='es'><head><meta charset='utf-8'><title>{title} | {OFFICE}</title></head>"
+        f"<body><header>{DATA_NAV}</header><main>{body}</main>"
+        "<footer><p>Palacio municipal, Calle 5 # 4-20, San Miguel</p></footer></body></html>"
+    )
+    return Resource(body=html.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8"})
+
+
+DATA_ROUTES: dict[str, Resource] = {
+    "/": _data_page("Inicio", "<h1>Catastro de San Miguel</h1><p>El municipio presta el servicio catastral.</p>"),
+    "/datos/geograficos.html": _data_page(
+        "Datos geográficos",
+        "<h1>Datos geográficos</h1><p>Capas del municipio para descargar.</p><ul>"
+        '<li><a href="/descargas/limite-municipal.zip">Límite municipal</a></li>'
+        '<li><a href="/descargas/veredas.zip">Veredas</a></li></ul>',
+    ),
+    "/datos/documentos.html": _data_page(
+        "Documentos",
+        "<h1>Documentos</h1><ul>"
+        '<li><a href="/descargas/diccionario-de-datos.pdf">Diccionario de datos del código predial</a></li></ul>',
+    ),
+    "/descargas/limite-municipal.zip": Resource(body=b"PK", headers={"Content-Type": "application/zip"}),
+    "/descargas/veredas.zip": Resource(body=b"PK", headers={"Content-Type": "application/zip"}),
+    "/descargas/diccionario-de-datos.pdf": Resource(body=b"%PDF-1.4", headers={"Content-Type": "application/pdf"}),
+}
+
+
+@pytest.fixture(scope="module")
+def data_office(tmp_path_factory):
+    """The cadastral office's site with the «Datos Abiertos» drop-down."""
+    return checklist_records(tmp_path_factory.mktemp("h301-data"), DATA_ROUTES, OFFLINE)
+
+
+def test_class_3011_a_drop_down_opened_by_a_place_on_the_page_is_its_menu(data_office):
+    rec = data_office[("gelt-2008", "info.datos_abiertos")]
+    assert rec["status"] == "cumple", rec
+    assert rec["paths"][:1] == ["/datos/geograficos.html"], rec
