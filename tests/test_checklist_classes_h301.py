@@ -34,11 +34,10 @@ OFFLINE = "[links]\ncheck_external = false\n"
 OFFICE = "Gestor Catastral Municipal de San Miguel"
 
 
-def _page(title: str, body: str) -> Resource:
+def _page(title: str, body: str, nav: str = "<a href='/'>Inicio</a>") -> Resource:
     html = (
         f"<!DOCTYPE html><html lang='es'><head><meta charset='utf-8'><title>{title} | {OFFICE}</title></head>"
-        "<body><header><a href='/'>Inicio</a></header>"
-        f"<main>{body}</main>"
+        f"<body><header>{nav}</header><main>{body}</main>"
         "<footer><p>Palacio municipal, Calle 5 # 4-20, San Miguel</p></footer></body></html>"
     )
     return Resource(body=html.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8"})
@@ -104,12 +103,7 @@ DATA_NAV = (
 
 
 def _data_page(title: str, body: str) -> Resource:
-    html = (
-        f"<!DOCTYPE html><html lang='es'><head><meta charset='utf-8'><title>{title} | {OFFICE}</title></head>"
-        f"<body><header>{DATA_NAV}</header><main>{body}</main>"
-        "<footer><p>Palacio municipal, Calle 5 # 4-20, San Miguel</p></footer></body></html>"
-    )
-    return Resource(body=html.encode("utf-8"), headers={"Content-Type": "text/html; charset=utf-8"})
+    return _page(title, body, DATA_NAV)
 
 
 DATA_ROUTES: dict[str, Resource] = {
