@@ -241,8 +241,14 @@ def extract_chrome(el: Any, region: str, ctx: Ctx) -> tuple[tuple[Link, ...], tu
             in_dropdown.update(_dropdown(a))
     links = []
     for a in anchors:
-        link = make_link(a, a.get("href"), ctx, region, a in in_dropdown, "")
-        if link is None and DEAD_ENTRY.match(a.get("href") or ""):
+        href = a.get("href")
+        if href is not None and href.strip().startswith("#") and _dropdown(a):
+            # a drop-down's opener whose address is only a place on the page («Datos Abiertos ▾» →
+            # «#Datos Abiertos»): the menu of that name, as its «#» opener is (class 3011, H301)
+            link = _opener_link(a, ctx, region, a in in_dropdown)
+        else:
+            link = make_link(a, href, ctx, region, a in in_dropdown, "")
+        if link is None and DEAD_ENTRY.match(href or ""):
             link = _opener_link(a, ctx, region, a in in_dropdown)
         if link is not None:
             links.append(link)
