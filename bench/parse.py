@@ -23,7 +23,8 @@ The text rules are those of both bundled profiles, as a default config's audit a
 
 ``--previous`` (H306): then the pages of the crawl before the latest at the same URLs, with a new
 builder and the same cache, as a cold report builds the previous crawl's index after the latest's;
-their CPU per page apart. Records compared also by what the index reads of each page that the record
+their CPU per page apart; with ``--folder``, the same pages again (all read back from the cache kept by
+the first pass: ``checklist/residue.py``). Records compared also by what the index reads of each page that the record
 keeps only in part (labels' and sections' normal forms, its own links whole).
 """
 
