@@ -115,7 +115,8 @@ def main() -> int:
     ap.add_argument("--base", type=Path, help="carpeta de la copia (por omisión una temporal)")
     ap.add_argument("--samples", type=Path, help="guarda aquí las muestras (JSON)")
     args = ap.parse_args()
-    work = args.base or Path(tempfile.mkdtemp(prefix="gelt-steps-"))
+    # prepare makes the folder: a new one inside the temporary one (H306: mkdtemp's own made it fail)
+    work = args.base or Path(tempfile.mkdtemp(prefix="gelt-steps-")) / "copia"
     cfg = prepare(args.run, work, scratch=True, browser_off=True)
     env = dict(os.environ)
     if args.src:

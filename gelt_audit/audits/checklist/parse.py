@@ -41,6 +41,7 @@ from .pages import (
     title_labels,
 )
 from .regions import custom_titles_as_styled, may_hold_custom_titles
+from .residue import CONTENT_AUDIT, apply_row, content_row, residue_key
 from .text import count_words, element_text, label_match, people_regex, text_match, text_norm
 from .urls import Resolver, bare_host, is_news_key, url_key
 
@@ -512,6 +513,33 @@ class Builder:
         fills = page.scripts and fills_empty(root, ids)
         crumb = crumb_name(root)  # likewise: a breadcrumb is often a <nav>, taken out with the chrome
         refs = self._chrome_blocks(root, page, ctx)
+        before = (ctx.base, ctx.origin, ctx.foreign, title, crumb, links, page.scripts, bare, fills)
+        if self.cache is None:
+            return refs, self._content(root, page, ctx, before)[0]
+        # the reading of the content, kept by what it reads (a template change leaves it as it was)
+        key = residue_key(root, before)
+        if key is None:
+            return refs, self._content(root, page, ctx, before)[0]
+        made: list[list[Link]] = []
+
+        def compute() -> dict[str, Any]:
+            own, forms = self._content(root, page, ctx, before)
+            made.append(own)
+            return content_row(page, own[len(links) :], forms, _link_row, _form_row)
+
+        row = self.cache(key, CONTENT_AUDIT, self.version, compute)
+        if made:
+            return refs, made[0]
+        content_links, forms = apply_row(row, page, self.rows.link, _form_of)
+        links = links + content_links
+        page.blocks.append(Block("", self.strings.keep(self.strings.pack(links)), forms, "", (page.idx,)))
+        return refs, links
+
+    def _content(self, root: Any, page: Page, ctx: Ctx, before: tuple[Any, ...]) -> tuple[list[Link], tuple[Form, ...]]:
+        """Read a page's content once its chrome is out: a function of its tree then and of
+        ``before`` alone (base, origin, foreign, title, breadcrumb step, head links, scripts, bare,
+        fills: see ``residue``). Its links (the head's, then the content's) and forms."""
+        title, crumb, links, bare, fills = before[3], before[4], list(before[5]), before[7], before[8]
         folded = main_fold(root)  # the tree is not changed from here on: read once, asked twice
         content = read_content(root, ctx, folded)
         page.headings, page.sections = content.headings, content.sections
@@ -542,7 +570,7 @@ class Builder:
             root, folded, title, page.headings, links, page.scripts, bare, bool(formless), fills
         )
         self._set_text(page, folded)
-        return refs, links
+        return links, forms
 
     def _chrome_blocks(self, root: Any, page: Page, ctx: Ctx) -> list[ChromeRef]:
         """Header, navigation and footer blocks, shared between pages, taken out of the page."""
