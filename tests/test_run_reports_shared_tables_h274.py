@@ -25,7 +25,7 @@ import pytest
 
 from gelt_audit.demo.server import Resource, SiteServer
 from gelt_audit.reports import csv_export
-from gelt_audit.scheduler.runs import run_once
+from gelt_audit.scheduler.once import run_once
 from tests.helpers import crawl, page, run_cli, write_config
 
 OFFLINE = "[links]\ncheck_external = false\n"
