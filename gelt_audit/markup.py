@@ -9,9 +9,10 @@ One lxml parse per page: this runs on the crawl's hot path.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -232,6 +233,14 @@ _ATTR_OF = dict(LINK_ATTRS)
 _LINK_TAGS = tuple(_ATTR_OF)
 
 
+def link_elements(root: etree._Element) -> Iterator[etree._Element]:
+    """The elements that may carry a link, in document order: what ``_LINK_XPATH`` selects when
+    they have their attribute (one walk, not a union of ten searches of the whole tree and a sort:
+    2.5x cheaper). Markup written after «</html>» (an include after the page) is parsed as a second
+    root beside the first; a browser reads it, so the walk does too."""
+    return itertools.chain(root.iter(*_LINK_TAGS), *(top.iter(*_LINK_TAGS) for top in root.itersiblings()))
+
+
 @functools.lru_cache(maxsize=8192)
 def _resolve(base: str, raw: str) -> str | None:
     """normalise_url(urljoin(base, raw)), or None when the reference cannot be resolved.
@@ -301,9 +310,7 @@ def links_of(root: etree._Element, url: str, data: bool = True) -> list[Link]:
     out = []
     append = out.append
     attr_of = _ATTR_OF
-    # one walk in document order, what _LINK_XPATH selects (a union of ten searches of the
-    # whole tree, then a sort): 2.5x cheaper
-    for el in root.iter(*_LINK_TAGS):
+    for el in link_elements(root):
         tag = el.tag
         attr = attr_of[tag]
         value = el.get(attr)

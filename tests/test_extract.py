@@ -313,17 +313,18 @@ def test_the_prefilter_reads_what_casefold_reads_on_any_text(text):
 
 
 def test_the_link_walk_selects_what_the_link_xpath_selects():
-    from gelt_audit.markup import _ATTR_OF, _LINK_TAGS, _LINK_XPATH, parse
+    from gelt_audit.markup import _ATTR_OF, _LINK_XPATH, link_elements, parse
 
     pages = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FIXTURES.rglob("*.html"))[::5]]
     pages.append("<html><body><a>no href</a><a href=''>e</a><img src='x'><img><form></form><form action=''>"
                  "<svg:a href='/s'>s</svg:a><A HREF='/u'>U</A><embed src='/e'><frame src='/f'></body></html>")  # fmt: skip
+    pages.append("<html><body><a href='/in'>in</a></body></html>\n<script src='/after.js'></script>")
     walked = selected = 0
     for html in pages:
         root = parse(html)
         if root is None:
             continue
-        by_walk = [el for el in root.iter(*_LINK_TAGS) if el.get(_ATTR_OF[el.tag]) is not None]
+        by_walk = [el for el in link_elements(root) if el.get(_ATTR_OF[el.tag]) is not None]
         assert by_walk == _LINK_XPATH(root), html
         walked, selected = walked + len(by_walk), selected + 1
     assert walked > 500 and selected > 100
