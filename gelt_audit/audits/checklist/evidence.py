@@ -15,7 +15,7 @@ from .emptiness import dead_documents, unopened, unseen_note
 from .index import SiteIndex
 from .model import Checklist, Item, Rule
 from .packed import OccurrenceLists, Run
-from .paged import first_each
+from .paged import depth_order, first_each
 from .pages import Block, Link, Page, empty_there, is_site_map, is_staff_login
 from .shared_entries import not_shown_where_shared
 from .systems import NATIONAL_SYSTEMS
@@ -166,11 +166,11 @@ class Finder:
     def page_hits(self, found: Iterable[tuple[Page, str]], item: Item) -> list[Hit]:
         """Page hits, one per page (its first description), shallowest first, at most MAX_HITS."""
         store = self.idx.pages.store
-        keys, urls, hint = store.keys, store.urls, store.depth_hint
+        order = depth_order(store, self.depth)  # Title.hits keeps its labels' best for these pages only
         # the MAX_HITS shallowest kept as met (``nsmallest`` is ``sorted(...)[:n]``), not every page a rule
         # meets with its description and sort key at once (most of a 50,000-page site: issue 21, H298)
         met = first_each(found, len(store), lambda p: not (p.is_news and not item.allow_news))
-        chosen = nsmallest(MAX_HITS, met, key=lambda h: (self.depth(keys[h[0]], hint(h[0])) or 99, urls[h[0]]))
+        chosen = nsmallest(MAX_HITS, met, key=lambda h: order(h[0]))
         hits = [self.page_hit(store.page(i), describe, item) for i, describe in chosen]
         return [h for h in hits if h is not None]
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import weakref
 from array import array
+from bisect import insort
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
@@ -251,3 +252,44 @@ def first_each(found: Iterable[tuple[Page, str]], n: int, keep: Callable[[Page],
         if not seen[i] and keep(page):
             seen[i] = 1
             yield i, describe
+
+
+def depth_order(store: PageStore, depth: Callable[[str, int | None], int | None]) -> Callable[[int], tuple[int, str]]:
+    """The order evidence pages are shown in, by number: shallowest first (``depth(key, hint)``, the
+    finder's clicks from the home page; 99 unknown), then by URL (read from the columns: none made)."""
+    keys, urls, hint = store.keys, store.urls, store.depth_hint
+    return lambda i: (depth(keys[i], hint(i)) or 99, urls[i])
+
+
+class Shallowest:
+    """Which pages, met one by one, are still among the ``n`` first by ``order`` of the distinct
+    pages met so far: those :func:`nsmallest` keeps at the end of the same pages. A page left out
+    (or pushed out) can never come back, for the ``n``-th page only gets shallower: what a caller
+    keeps of each page met it keeps for ``n`` pages, not for every page a rule meets (issue 21,
+    H305)."""
+
+    __slots__ = ("n", "order", "_kept", "_in", "_met")
+
+    def __init__(self, n: int, order: Callable[[int], tuple[int, str]]) -> None:
+        self.n, self.order = n, order
+        # (order, when met, number), sorted: equal orders keep the first met, as ``nsmallest`` does
+        self._kept: list[tuple[tuple[int, str], int, int]] = []
+        self._in: set[int] = set()
+        self._met = 0
+
+    def admit(self, i: int) -> tuple[bool, int]:
+        """Whether page ``i`` is among them now, and the number of the page it pushed out (-1)."""
+        if i in self._in:
+            return True, -1
+        self._met += 1
+        key = (self.order(i), self._met, i)
+        kept = self._kept
+        if len(kept) == self.n and key >= kept[-1]:
+            return False, -1
+        insort(kept, key)
+        self._in.add(i)
+        if len(kept) <= self.n:
+            return True, -1
+        out = kept.pop()[2]
+        self._in.discard(out)
+        return True, out

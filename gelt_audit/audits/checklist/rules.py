@@ -29,6 +29,7 @@ from .guards import (
 from .kinds import KINDS, EvidenceKind, PageTextKind, VerdictKind
 from .model import STATUSES, Case, Item, ItemResult, Rule
 from .packed import Run
+from .paged import Shallowest, depth_order
 from .pages import Block, Link, Page, empty_section_named
 from .ranking import dedupe
 from .text import count_words, in_norm, leads_with, opens_enumeration, text_match, text_norm
@@ -114,22 +115,34 @@ class Title(EvidenceKind):
                             said = page.no_aplica.get(raw if kind == "section" else PAGE_TEXT, "")
                             if said and says_of_item(said, rule.keywords, item.name):
                                 not_applicable.setdefault(page.url, said)
-                            # a section that publishes beats one the page shows empty («7.5-…
-                            # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
-                            shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
-                            # its own section for the item shown empty: a broader label is no better (H223)
-                            shown = shown or (cover < 1 and bool(empty_section_named(page, rule.keywords)))
-                            how = (not shown, cover, -(kind != "title"), -k, raw)
-                            # what the crawl saw before an entry that opens by a script (class 32)
-                            seen = kind != "section" or not unseen_section(page, raw)
-                            if page.url not in best or (seen, *how[:4]) > (seen_best[page.url], *best[page.url][:4]):
-                                best[page.url], seen_best[page.url] = how, seen
-                            first_seen.setdefault(page.url, seen)
+                            if (not page.is_news or item.allow_news) and may_show(page):
+                                # a section that publishes beats one the page shows empty («7.5-…
+                                # Aun no hay documentos» beside «12.1-Formato alternativo…» and its link)
+                                shown = kind == "section" and page.only_links.get(raw) in SHOWN_EMPTY
+                                # its own section for the item shown empty: a broader label is no better (H223)
+                                shown = shown or (cover < 1 and bool(empty_section_named(page, rule.keywords)))
+                                how = (not shown, cover, -(kind != "title"), -k, raw)
+                                # what the crawl saw before an entry that opens by a script (class 32)
+                                seen = kind != "section" or not unseen_section(page, raw)
+                                was = best.get(page.url)
+                                if was is None or (seen, *how[:4]) > (seen_best[page.url], *was[:4]):
+                                    best[page.url], seen_best[page.url] = how, seen
+                                first_seen.setdefault(page.url, seen)
                             yield page, f"{'página' if kind == 'title' else 'sección'} «{raw}» ({page.url})"
 
         best: dict[str, tuple[bool, float, int, int, str]] = {}
         seen_best: dict[str, bool] = {}
         first_seen: dict[str, bool] = {}  # whether the label a page's hit is described by was seen
+        # kept only for pages page_hits can still keep (a label on 50,000 pages made the peak: H305)
+        shallow = Shallowest(MAX_HITS, depth_order(finder.idx.pages.store, finder.depth))
+
+        def may_show(page: Page) -> bool:
+            there, out = shallow.admit(page.idx)
+            if out >= 0:
+                url = finder.idx.pages.store.urls[out]
+                del best[url], seen_best[url], first_seen[url]
+            return there
+
         # one page a URL (the index's pages have distinct URLs; page_hits keeps the first by number)
         hits = finder.page_hits(found(), item)
         pages = {h.url: p for h in hits if (p := finder.page_at(h.url)) is not None}  # the hits' pages
