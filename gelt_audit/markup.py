@@ -241,6 +241,24 @@ def link_elements(root: etree._Element) -> Iterator[etree._Element]:
     return itertools.chain(root.iter(*_LINK_TAGS), *(top.iter(*_LINK_TAGS) for top in root.itersiblings()))
 
 
+_SCHEME_PREFIX = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def web_slashes(raw: str) -> str:
+    """A reference as a browser resolves it from a web page: each backslash before its query or
+    fragment is a slash (the URL standard, for http and https), so «..\\x.php» climbs a folder and
+    «\\a\\b.php» starts at the site's root; the query keeps its own (sent percent-encoded), and a
+    reference with another scheme (mailto:, tel:, javascript:) is left as written. Pages written on
+    Windows («archivos\\secciones\\x.php») link so."""
+    if "\\" not in raw:
+        return raw
+    scheme = _SCHEME_PREFIX.match(raw)
+    if scheme and scheme.group(0).lower() not in ("http:", "https:"):
+        return raw
+    cut = min((at for at in (raw.find("?"), raw.find("#")) if at >= 0), default=len(raw))
+    return raw[:cut].replace("\\", "/") + raw[cut:]
+
+
 @functools.lru_cache(maxsize=8192)
 def _resolve(base: str, raw: str) -> str | None:
     """normalise_url(urljoin(base, raw)), or None when the reference cannot be resolved.
@@ -317,6 +335,8 @@ def links_of(root: etree._Element, url: str, data: bool = True) -> list[Link]:
         if value is None:
             continue
         raw = value.strip()
+        if "\\" in raw:
+            raw = web_slashes(raw)
         # is_placeholder is False unless an <a>/<area> href is "", "#" or starts "javascript:"
         # (only ASCII characters lower to those letters, one for one)
         if (
@@ -338,7 +358,7 @@ def links_of(root: etree._Element, url: str, data: bool = True) -> list[Link]:
                 continue
         append(Link(target, _link_text(el, tag), tag, attr, el.get("rel") or "", el.sourceline))
     for el, attr, raw in data_links(root) if data else ():  # a button a script sends to its data-url: an «a»
-        if (target := _resolve(base, raw)) is not None and target.startswith(("http://", "https://")):
+        if (target := _resolve(base, web_slashes(raw))) is not None and target.startswith(("http://", "https://")):
             append(Link(target, collapse(el.text_content())[:_MAX_LINK_TEXT], "a", attr, "", el.sourceline))
     return out
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
 from gelt_audit.formats import DOCUMENT_EXTENSIONS
-from gelt_audit.markup import strip_fragment
+from gelt_audit.markup import strip_fragment, web_slashes
 
 from .text import PARSE_CACHE, camel_split, count_words, fold, norm_tokens
 
@@ -161,6 +161,7 @@ class Resolver:
         self.cache: dict[tuple[str, str], str] = {}
 
     def __call__(self, base: str, origin: str, href: str) -> str:
+        href = web_slashes(href)  # as the crawler resolved it: the page it fetched
         if len(self.cache) >= PARSE_CACHE:  # bounded whatever the site's size (issue 21, H263)
             self.cache.clear()
         if href.startswith(("http://", "https://")):
