@@ -285,6 +285,15 @@ class Store(SnapshotStore, LinkStore, RunStore, AuditCache):
             f"select count(*) from snapshots where crawl_id = ? and {UNREACHED_SQL}", [crawl_id, *UNREACHED_ARGS]
         ).fetchone()[0]
 
+    def unreached_urls(self, crawl_id: int) -> list[str]:
+        """The URLs of :meth:`unreached`'s snapshots (to tell its documents from its pages)."""
+        rows = self.db.execute(
+            f"""select p.url from snapshots s join pages p on p.id = s.page_id
+                where s.crawl_id = ? and {UNREACHED_SQL}""",
+            [crawl_id, *UNREACHED_ARGS],
+        ).fetchall()
+        return [url for (url,) in rows]
+
     def previous_crawl(self, crawl: Crawl) -> Crawl | None:
         older = [c for c in self.finished_crawls(crawl.site_url) if c.id < crawl.id]
         return older[0] if older else None

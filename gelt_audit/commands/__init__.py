@@ -20,6 +20,9 @@ from gelt_audit.audits.checklist.load import load_checklist
 from gelt_audit.config import Config, ConfigError, find_site, load_config, portfolio_of
 from gelt_audit.config.portfolio import site_run_config
 from gelt_audit.errors import EXIT_CONFIG, CommandError
+from gelt_audit.formats import document_suffix
+from gelt_audit.reports.labels import pages_and_documents
+from gelt_audit.store import Store
 
 # A crawl's status as a person reads it.
 CRAWL_STATUS_ES = {
@@ -68,18 +71,26 @@ class _NoLogFile(logging.NullHandler):
     """Stands for the log file that could not be opened (so the warning is given once)."""
 
 
-def crawl_figures(pages: int, errors: int, unreached: int) -> str:
+def crawl_figures(pages: int, errors: int, unreached: int, documents: int = 0) -> str:
     """«N respuestas, M errores» of a crawl as the site's: a page whose name did not resolve from this
-    machine (``unreached`` of them, counted in both figures by the crawl) was never asked and is said apart."""
+    machine (``unreached`` of them, ``documents`` of which are documents, counted in both figures by the
+    crawl) was never asked and is said apart, pages and documents named as the reports name them."""
 
     def said(n: int, one: str, many: str) -> str:
         return f"{n} {one if n == 1 else many}"
 
     text = f"{said(pages - unreached, 'respuesta', 'respuestas')}, {said(errors - unreached, 'error', 'errores')}"
     if unreached:
-        where = said(unreached, "página del sitio sin consultar", "páginas del sitio sin consultar")
+        where = pages_and_documents(unreached, documents, "del sitio sin consultar")
         text += f", {where} (su nombre no resolvió desde esta máquina)"
     return text
+
+
+def unreached_counts(store: Store, crawl_id: int) -> tuple[int, int]:
+    """(how many, how many of them documents) of the crawl's requests whose host name did not resolve
+    from this machine (``Store.unreached``): what :func:`crawl_figures` says apart."""
+    urls = store.unreached_urls(crawl_id)
+    return len(urls), sum(1 for url in urls if document_suffix(url))
 
 
 def check_checklist(config: Config) -> None:

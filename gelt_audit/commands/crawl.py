@@ -8,7 +8,16 @@ import logging
 import os
 import sys
 
-from gelt_audit.commands import CRAWL_RESULTS_ENV, CRAWL_STATUS_ES, add_config, crawl_figures, distributed, load, say
+from gelt_audit.commands import (
+    CRAWL_RESULTS_ENV,
+    CRAWL_STATUS_ES,
+    add_config,
+    crawl_figures,
+    distributed,
+    load,
+    say,
+    unreached_counts,
+)
 from gelt_audit.config import Config
 from gelt_audit.config.portfolio import portfolio_of
 from gelt_audit.crawler.run import CrawlResult, crawl
@@ -75,9 +84,9 @@ def crawl_one(config: Config, accept_lost_pages: bool = False) -> int:
         raise CommandError("El rastreo no pudo empezar; vea el registro en " + str(config.log_path), EXIT_CRAWL_FAILED)
     with Store(config.store_path) as store:
         done = store.crawl(result.crawl_id)
-        unreached = store.unreached(done.id)
+        unreached = unreached_counts(store, done.id)
     summary = (
-        f"Rastreo {done.id}: {crawl_figures(done.pages, done.errors, unreached)}, "
+        f"Rastreo {done.id}: {crawl_figures(done.pages, done.errors, *unreached)}, "
         f"estado: {CRAWL_STATUS_ES.get(done.status, done.status)}."
     )
     log.info(summary)
@@ -101,12 +110,12 @@ def crawl_many(config: Config, redis_url: str | None, namespace: str | None = No
 
     def report(result: CrawlResult) -> None:
         status = CRAWL_STATUS_ES.get(result.status, result.status)
-        unreached = 0
+        unreached = (0, 0)
         if result.crawl_id is not None:
             with Store(config.store_path) as store:
-                unreached = store.unreached(result.crawl_id)
+                unreached = unreached_counts(store, result.crawl_id)
         # the pages whose name did not resolve said apart, as the one-site line says them
-        say(f"{result.site.label}: {crawl_figures(result.pages, result.errors, unreached)}, {status}.")
+        say(f"{result.site.label}: {crawl_figures(result.pages, result.errors, *unreached)}, {status}.")
         if results_file:
             # `run` with a portfolio reads each site's outcome here (whether its home page was seen
             # is not in the crawl's row), one line as each site ends: a killed crawl keeps the ones done

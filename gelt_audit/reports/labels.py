@@ -60,18 +60,32 @@ def severity_label(value: Any) -> str:
     return SEVERITY.get(str(value or "").lower(), str(value or "—"))
 
 
+# what the weekly's «Páginas del sitio» tile and the crawl's message add to the pages and documents of
+# the site whose name did not resolve (the reports' sentence is :func:`unreached_said`)
+UNREACHED_APART = "sin consultar (su nombre no resolvió)"
+
+
+def pages_and_documents(count: int, documents: int = 0, tail: str = "") -> str:
+    """«2 páginas», «1 página y 1 documento», «2 documentos», then ``tail`` («del sitio»): ``count`` pages of
+    which ``documents`` are documents (PDF…), each named as what it is. The one wording of the pages and
+    documents the crawl could not consult, in the reports, the weekly's tile and the crawl's message (H303,
+    H309)."""
+    pages = count - documents
+    if documents and pages:
+        what = f"{plural(pages, 'página', 'páginas')} y {plural(documents, 'documento', 'documentos')}"
+    elif documents:
+        what = plural(documents, "documento", "documentos")
+    else:
+        what = plural(count, "página", "páginas")
+    return f"{what} {tail}" if tail else what
+
+
 def unreached_said(count: int, documents: int = 0) -> str:
     """What every report says of the pages of the site the crawl could not fetch because their name
     did not resolve from this machine (``audits.pages.is_unreached``): not the site's error, said so.
     ``documents``: how many of the ``count`` are documents (PDF…), named as such, not as pages (H303)."""
-    pages = count - documents
     many = count != 1
-    if documents and pages:
-        what = f"{plural(pages, 'página', 'páginas')} y {plural(documents, 'documento', 'documentos')} del sitio"
-    elif documents:
-        what = plural(documents, "documento del sitio", "documentos del sitio")
-    else:
-        what = plural(count, "página del sitio", "páginas del sitio")
+    what = pages_and_documents(count, documents, "del sitio")
     verb = "no se pudieron" if many else "no se pudo"
     counted = "no se cuentan como errores" if many else "no se cuenta como error"
     return f"{what} {verb} consultar desde esta máquina: su nombre no resolvió (DNS); {counted} del sitio."

@@ -23,8 +23,15 @@ from gelt_audit.linkstate import UNVERIFIED
 from gelt_audit.reports.broken import broken_rows
 from gelt_audit.reports.browser import browser_view
 from gelt_audit.reports.charts import bar_chart
-from gelt_audit.reports.fmt import local_date, to_datetime
-from gelt_audit.reports.labels import security_label, security_plain, severity_label, unreached_said
+from gelt_audit.reports.fmt import local_date, plural, to_datetime
+from gelt_audit.reports.labels import (
+    UNREACHED_APART,
+    pages_and_documents,
+    security_label,
+    security_plain,
+    severity_label,
+    unreached_said,
+)
 from gelt_audit.reports.placeholders import PLACEHOLDER_ROWS, placeholder_rows
 from gelt_audit.reports.summary import broken_urls
 from gelt_audit.reports.todo import links_task, severe_security, todo, urgent
@@ -323,6 +330,8 @@ def _summary(
         "pages_failing": sum(1 for p in pages if p.get("kind") != "redirect" and is_page_error(p)),
         # not fetched because their name did not resolve from here: neither the site's pages nor its errors
         "pages_unreached": len(unreached_pages(findings)),
+        # of which documents (PDF…): the tile names them as documents, as the reports do (H309)
+        "documents_unreached": documents_among(unreached_pages(findings)),
         "changes": len(week_changes),
         "changes_by_kind": {k: sum(1 for c in week_changes if c.get("kind") == k) for k in KIND_LABELS},
         "changes_delta": change("week_changes", len(week_changes)),
@@ -347,21 +356,39 @@ def _summary(
         "newly_met": len(checklist["gained"]) if checklist else None,
     }
     figures["pages_apart"] = _pages_apart(figures)
+    figures["pages_apart_said"] = _pages_apart_said(figures)
     return figures
 
 
 def _pages_apart(summary: dict[str, Any]) -> list[tuple[int, str, str]]:
-    """What the crawl met that the «Páginas del sitio» tile does not count, each (count, singular, plural)."""
+    """What the crawl met that the «Páginas del sitio» tile does not count, each (count, singular, plural):
+    the pages and the documents whose name did not resolve each on its own (H309)."""
+    unreached, documents = summary["pages_unreached"], summary["documents_unreached"]
     parts = [
         (summary["pages_redirects"], "redirección", "redirecciones"),
         (summary["pages_failing"], "página con error", "páginas con error"),
-        (
-            summary["pages_unreached"],
-            "página sin consultar (su nombre no resolvió)",
-            "páginas sin consultar (su nombre no resolvió)",
-        ),
+        (unreached - documents, f"página {UNREACHED_APART}", f"páginas {UNREACHED_APART}"),
+        (documents, f"documento {UNREACHED_APART}", f"documentos {UNREACHED_APART}"),
     ]
     return [part for part in parts if part[0]]
+
+
+def _pages_apart_said(summary: dict[str, Any]) -> str:
+    """The tile's «aparte: …» in words: «1 redirección, 1 página con error y 2 páginas sin consultar (…)»;
+    the pages and documents whose name did not resolve named together as every report names them
+    («1 página y 1 documento sin consultar (…)», ``labels.pages_and_documents``)."""
+    unreached, documents = summary["pages_unreached"], summary["documents_unreached"]
+    parts = [
+        plural(n, one, many)
+        for n, one, many in _pages_apart({**summary, "pages_unreached": 0, "documents_unreached": 0})
+    ]
+    if unreached:
+        parts.append(pages_and_documents(unreached, documents, UNREACHED_APART))
+    if len(parts) < 2:
+        return "".join(parts)
+    # «1 redirección y 1 página y 1 documento…» would read as one list of three: a comma keeps the last whole
+    joint = ", " if 0 < documents < unreached else " y "
+    return ", ".join(parts[:-1]) + joint + parts[-1]
 
 
 def _cut_link_groups(link_groups: list[dict[str, Any]]) -> None:

@@ -25,7 +25,7 @@ from gelt_audit import clock
 from gelt_audit.audits.pages import documents_among, site_answers, unreached_pages
 from gelt_audit.audits.run import NoCrawlError, audit
 from gelt_audit.clock import BOGOTA
-from gelt_audit.commands import crawl_figures, say
+from gelt_audit.commands import crawl_figures, say, unreached_counts
 from gelt_audit.config import Config, ConfigError, portfolio_of
 from gelt_audit.delivery import DeliveryError, fecha_larga, notify, send_email, send_report
 from gelt_audit.errors import (
@@ -208,9 +208,9 @@ class _Run:
         config = self.config
         if row is not None:
             with Store(config.store_path) as store:
-                unreached = store.unreached(row.id)
+                unreached = unreached_counts(store, row.id)
         else:
-            unreached = 0
+            unreached = (0, 0)
         crawl_id, status, pages, errors, error = (
             (row.id, row.status, row.pages, row.errors, row.error) if row else (None, None, 0, 0, None)
         )
@@ -238,7 +238,7 @@ class _Run:
             )
             raise _Interrupted
         if code == EXIT_OK and status == "finished":
-            self.message = f"Rastreo {crawl_id}{self.who}: {crawl_figures(pages, errors, unreached)}."
+            self.message = f"Rastreo {crawl_id}{self.who}: {crawl_figures(pages, errors, *unreached)}."
             say(self.message)
             log.info(self.message)
             return EXIT_OK
