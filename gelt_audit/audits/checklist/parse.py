@@ -36,6 +36,8 @@ from .pages import (
     head_links,
     is_article,
     is_site_map,
+    label_rows,
+    labels_of,
     read_document,
     strip_scripts,
     title_labels,
@@ -237,19 +239,6 @@ def _block_row(block: Block) -> dict[str, Any]:
     }
 
 
-def _labels_of(rows: Iterable[str | Sequence[Any]]) -> list[tuple[str, int, str]]:
-    """Labels (title segments, h1, sections) as when parsed: a row is the label's text, normalised
-    whole, or ``[norm, words, text]`` when its parse normalised it otherwise (an h1 or a section
-    without the entity's name, ``text.without_entity``): a loaded page equals the parsed one."""
-    return [(*text_norm(row), row) if isinstance(row, str) else (row[0], int(row[1]), row[2]) for row in rows]
-
-
-def _label_rows(labels: Iterable[tuple[str, int, str]]) -> list[str | list[Any]]:
-    """What the cache keeps of labels (read back by :func:`_labels_of`): the text alone when
-    normalising it whole gives the label, else the whole label."""
-    return [raw if text_norm(raw) == (n, w) else [n, w, raw] for n, w, raw in labels]
-
-
 class Builder:
     """Parses the pages of one site (or rebuilds them from the parse cache), sharing the chrome
     blocks that pages repeat."""
@@ -398,8 +387,8 @@ class Builder:
             doc.fetched_at,
             doc.depth,
             record["title"],
-            _labels_of(record["labels"]),
-            _labels_of(record["sections"]),
+            labels_of(record["labels"]),
+            labels_of(record["sections"]),
             record["headings"],
             record["news"],
             record["empty"],
@@ -444,8 +433,8 @@ class Builder:
             "news": page.is_news,
             "empty": page.empty,
             "soft404": page.soft404,
-            "labels": _label_rows(page.labels),
-            "sections": _label_rows(page.sections),
+            "labels": label_rows(page.labels),
+            "sections": label_rows(page.sections),
             "headings": page.headings,
             "first": sorted(page.first_keys),
             "text": page.text_hits,
