@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -433,6 +433,20 @@ def title_labels(title: str) -> list[Label]:
     """The labels of a page title: the whole title and, when it has several, its segments."""
     segments = [s for s in _TITLE_SPLIT.split(title) if s.strip()] if title else []
     return [(*text_norm(s), s) for s in ([title] if title else []) + (segments if len(segments) > 1 else [])]
+
+
+def labels_of(rows: Iterable[str | Sequence[Any]]) -> list[Label]:
+    """Labels (title segments, h1, sections) as parsed, from what a parse cache kept of them
+    (:func:`label_rows`): a row is the label's text, normalised whole, or ``[norm, words, text]``
+    when its parse normalised it otherwise, so a page rebuilt from its cache equals the parsed one."""
+    return [(*text_norm(row), row) if isinstance(row, str) else (row[0], int(row[1]), row[2]) for row in rows]
+
+
+def label_rows(labels: Iterable[Label]) -> list[str | list[Any]]:
+    """What a parse cache keeps of labels (read back by :func:`labels_of`): the text alone when
+    normalising it whole gives the label, else the whole label (an h1 or a section normalised
+    without the entity's name, ``text.without_entity``)."""
+    return [raw if text_norm(raw) == (n, w) else [n, w, raw] for n, w, raw in labels]
 
 
 def echoed_sections(page: Page) -> list[tuple[str, str]]:
