@@ -1,6 +1,6 @@
 """The entry of one unattended run (``gelt-audit run``, and each job of the scheduler).
 
-Checks the config, takes the store's lock, then runs one site (:class:`~gelt_audit.scheduler.runs._Run`)
+Checks the config, takes the store's lock, then runs one site (:class:`~gelt_audit.scheduler.runs.Run`)
 or every site of a portfolio (:func:`~gelt_audit.scheduler.portfolio_runs.run_portfolio`).
 """
 
@@ -17,7 +17,7 @@ from gelt_audit.config import ConfigError, load_config, portfolio_of
 from gelt_audit.errors import EXIT_CONFIG, EXIT_LOCKED
 from gelt_audit.lock import LockedError, RunLock
 from gelt_audit.scheduler.portfolio_runs import run_portfolio
-from gelt_audit.scheduler.runs import _Run, skipped_because_locked, skipped_file
+from gelt_audit.scheduler.runs import Run, skipped_because_locked, skipped_file
 from gelt_audit.scheduler.signals import SIGNALS
 from gelt_audit.scheduler.slots import REPORT_MODES
 from gelt_audit.store import Store
@@ -71,7 +71,7 @@ def run_once(
             if portfolio_of(config) is not None:
                 code = run_portfolio(config, lock, job, now, via, crawl, reports)
             else:
-                code = _Run(config, lock, job, now, via).execute(crawl, reports)
+                code = Run(config, lock, job, now, via).execute(crawl, reports)
             log.info("Ejecución (%s) terminada con código %s", job, code)
             return code
     finally:

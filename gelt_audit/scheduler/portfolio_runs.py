@@ -39,7 +39,7 @@ from gelt_audit.errors import (
 from gelt_audit.files import atomic_write
 from gelt_audit.lock import RunLock
 from gelt_audit.reports import portfolio as portfolio_report
-from gelt_audit.scheduler.runs import CRAWL_GRACE_SECONDS, _Run, crawl_child
+from gelt_audit.scheduler.runs import CRAWL_GRACE_SECONDS, Run, crawl_child
 from gelt_audit.scheduler.signals import SIGNALS
 from gelt_audit.store import Crawl, Store
 
@@ -50,7 +50,7 @@ log = logging.getLogger("gelt_audit.scheduler")
 _SEVERITY = (EXIT_ERROR, EXIT_CONFIG, EXIT_CRAWL_FAILED, EXIT_DELIVERY_FAILED, EXIT_NO_DATA)
 
 
-class _SiteRun(_Run):
+class PortfolioSiteRun(Run):
     """One portfolio site's part of the run: its row was opened with the others', its crawl is its
     part of the portfolio's (``outcome``: the crawl's code for it, the child's stderr, its row)."""
 
@@ -167,7 +167,7 @@ def run_portfolio(
             outcomes = {site.url: (EXIT_ERROR, "error inesperado al rastrear la cartera", None) for site, _ in sites}
     codes = []
     for (site, site_cfg), run_id in zip(sites, ids, strict=True):
-        run = _SiteRun(
+        run = PortfolioSiteRun(
             site_cfg, run_id, outcomes.get(site.url, (EXIT_OK, "", None)),
             lock=lock, job=job, now=now, redis=redis, site=site.url,
         )  # fmt: skip

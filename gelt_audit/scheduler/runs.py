@@ -56,7 +56,7 @@ class _Interrupted(Exception):
     """A stop was requested; the current step has finished."""
 
 
-class _Run:
+class Run:
     """The steps of one run, recording itself in the ``runs`` table."""
 
     def __init__(
